@@ -1,0 +1,77 @@
+"""The exception tree and the exit codes the CLI maps it to.
+
+    HandoffError                 (exit 1)  anything the tool reports without a traceback
+    ├── UsageError               (exit 2)  bad command line or configuration
+    │   └── ConfigError          (exit 2)  a setting is missing or wrong (names key and file)
+    ├── InputError               (exit 1)  the sheet or a TDD cannot be used as written
+    ├── BlockedError             (exit 1)  validation errors stop a run (nothing written)
+    ├── ConflictError            (exit 3)  another run holds the account, or a guarded write lost a race
+    └── ServiceError             (exit 4)  an API stayed down / refused after retries
+        └── (per API: Sheets, Docs, Drive, Vitally in `service`)
+
+Every error carries a one-line message meant for the person at the terminal, plus
+an optional `fix` line; neither may contain a secret.
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_CONFLICT = 3
+EXIT_SERVICE = 4
+
+
+class HandoffError(Exception):
+    exit_code = EXIT_PROBLEMS
+
+    def __init__(self, message: str, *, fix: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+class UsageError(HandoffError):
+    exit_code = EXIT_USAGE
+
+
+class ConfigError(UsageError):
+    """A setting is missing or wrong; the message names the key and the file."""
+
+
+class InputError(HandoffError):
+    """The sheet or a TDD cannot be used as written; the message names the place."""
+
+
+class BlockedError(HandoffError):
+    """Validation errors block the run; nothing was written."""
+
+
+class ConflictError(HandoffError):
+    exit_code = EXIT_CONFLICT
+
+
+class ServiceError(HandoffError):
+    """An API kept failing (or refused) after the retry policy gave up."""
+
+    exit_code = EXIT_SERVICE
+
+    def __init__(
+        self,
+        service: str,
+        message: str,
+        *,
+        status: int | None = None,
+        fix: str | None = None,
+        retriable: bool = False,
+    ) -> None:
+        super().__init__(f"{service}: {message}", fix=fix)
+        self.service = service
+        self.status = status
+        self.retriable = retriable
+
+
+class NotFoundError(ServiceError):
+    """The API answered 404 for the thing asked for."""
+
+    exit_code = EXIT_PROBLEMS

@@ -1,0 +1,211 @@
+"""The data that flows between the parts: where a value came from, what is wrong, and the merged handoff.
+
+Read side:  sheet reader -> AccountRecord (+ SheetCell addresses); TDD parser -> TddValue list.
+Merge side: merge/validate -> Handoff (typed FieldValue per field, log entries, problems).
+Everything here is plain, immutable data: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value lives: a sheet cell/row (`Accounts!F4`) or a place in a TDD."""
+
+    source: str  # "sheet" | "tdd" | "config" | "vitally" | "drive"
+    ref: str  # human-readable: 'Accounts!F4' or 'TDD tab "Production" › Infrastructure › table 2, row 3'
+
+    def __str__(self) -> str:
+        return self.ref
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    message: str
+    field: str | None = None
+    location: Location | None = None
+    fix: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity.value,
+            "field": self.field,
+            "message": self.message,
+            "location": str(self.location) if self.location else None,
+            "fix": self.fix,
+        }
+
+
+@dataclass(frozen=True)
+class SheetCell:
+    """One raw cell value as the sheet holds it (string, already stripped), with its A1 address."""
+
+    value: str
+    a1: str  # e.g. "Accounts!F4" (sheet name quoted when needed: "'Handoff Log'!B2")
+
+    @property
+    def location(self) -> Location:
+        return Location("sheet", self.a1)
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One data row of a tab: canonical column key -> cell. Missing columns are absent keys."""
+
+    tab: str
+    row: int  # 1-based sheet row number
+    cells: Mapping[str, SheetCell]
+
+    def get(self, key: str) -> str:
+        cell = self.cells.get(key)
+        return cell.value if cell else ""
+
+    @property
+    def location(self) -> Location:
+        return Location("sheet", f"{quote_sheet(self.tab)}!{self.row}:{self.row}")
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    """Everything the sheet says about one account."""
+
+    slug: str
+    row: SheetRow  # the Accounts tab row
+    notes: tuple[SheetRow, ...] = ()
+    issues: tuple[SheetRow, ...] = ()
+    risks: tuple[SheetRow, ...] = ()
+    expansion: tuple[SheetRow, ...] = ()
+    checklist: tuple[SheetRow, ...] = ()
+    state: SheetCell | None = None  # the handoff_state cell for this account, if any
+
+
+@dataclass(frozen=True)
+class TddValue:
+    """A labelled value found in a TDD, with the place it was found."""
+
+    label: str  # the label as written ("Total memory")
+    text: str  # the value as written ("128 GiB")
+    location: Location
+    field: str | None = None  # catalogue field name the label matched, if any
+    section: str = ""  # "production" | "trial" | "" : which part of the document it came from
+    link: str | None = None  # a URL behind the value (link or chip), if any
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """The winning value of one catalogue field after merge, typed."""
+
+    name: str
+    value: Any  # str | int | float | datetime.date | list[...] | None
+    text: str  # as written at the source
+    source: str  # "sheet" | "tdd"
+    location: Location
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": jsonable(self.value), "text": self.text, "source": self.source,
+                "location": str(self.location)}
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    field: str
+    sheet_text: str
+    sheet_location: Location
+    tdd_text: str
+    tdd_location: Location
+    winner: str  # "sheet" | "tdd"
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """A row of a log tab (notes, issues, risks, expansion, checklist), validated and typed."""
+
+    values: Mapping[str, Any]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """The merged, validated view of one account: what render/plan/apply consume."""
+
+    account: str
+    fields: Mapping[str, FieldValue]
+    notes: tuple[LogEntry, ...] = ()
+    issues: tuple[LogEntry, ...] = ()
+    risks: tuple[LogEntry, ...] = ()
+    expansion: tuple[LogEntry, ...] = ()
+    checklist: tuple[LogEntry, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    record: AccountRecord | None = field(default=None, compare=False, repr=False)
+
+    def value(self, name: str, default: Any = None) -> Any:
+        fv = self.fields.get(name)
+        return default if fv is None or fv.value is None else fv.value
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def checklist_done(self) -> tuple[int, int]:
+        done = sum(1 for e in self.checklist if e.values.get("done"))
+        return done, len(self.checklist)
+
+    @property
+    def ready(self) -> bool:
+        done, total = self.checklist_done
+        return total > 0 and done == total
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "account": self.account,
+            "fields": {k: v.to_json() for k, v in self.fields.items()},
+            "problems": [p.to_json() for p in self.problems],
+            "disagreements": [
+                {"field": d.field, "sheet": d.sheet_text, "sheet_location": str(d.sheet_location),
+                 "tdd": d.tdd_text, "tdd_location": str(d.tdd_location), "winner": d.winner}
+                for d in self.disagreements
+            ],
+            "checklist": {"done": self.checklist_done[0], "total": self.checklist_done[1]},
+            "ready": self.ready,
+        }
+
+
+def quote_sheet(title: str) -> str:
+    """A1 sheet-name quoting as Google does it: quote unless the name is a plain identifier."""
+    if title.replace("_", "a").isalnum() and not title[:1].isdigit():
+        return title
+    return "'" + title.replace("'", "''") + "'"
+
+
+def jsonable(value: Any) -> Any:
+    """Turn typed values (dates, tuples, dataclasses with to_json) into JSON-ready ones."""
+    import datetime as _dt
+
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    to_json = getattr(value, "to_json", None)
+    if callable(to_json):
+        return to_json()
+    return value

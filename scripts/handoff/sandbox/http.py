@@ -1,0 +1,183 @@
+"""Request/response types, routing, error shapes and the API error exception for the sandbox.
+
+A route handler is `handler(req: Request, store: Store, **path_params) -> Response`.
+Handlers raise `ApiError` for any client error; the server turns it into the real service's
+error body (`google_error_body` for Sheets/Docs, the Drive variant with `errors[]`, Vitally's).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, unquote
+
+GOOGLE_STATUS = {
+    400: "INVALID_ARGUMENT",
+    401: "UNAUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    409: "ABORTED",
+    429: "RESOURCE_EXHAUSTED",
+    500: "INTERNAL",
+    502: "UNAVAILABLE",
+    503: "UNAVAILABLE",
+    504: "DEADLINE_EXCEEDED",
+}
+
+DRIVE_REASON = {
+    400: ("global", "badRequest"),
+    401: ("global", "authError"),
+    403: ("global", "forbidden"),
+    404: ("global", "notFound"),
+    429: ("usageLimits", "rateLimitExceeded"),
+    500: ("global", "backendError"),
+    502: ("global", "backendError"),
+    503: ("global", "backendError"),
+}
+
+DEFAULT_USER = "handoff-bot@sandbox.local"
+USER_HEADER = "X-Sandbox-User"
+
+
+@dataclass
+class Request:
+    method: str
+    path: str  # percent-decoded path, no query
+    raw_path: str  # as sent (still percent-encoded), no query
+    query: dict[str, list[str]]
+    headers: dict[str, str]  # lower-case names
+    body: bytes = b""
+
+    @property
+    def user(self) -> str:
+        """The acting user: `X-Sandbox-User` header, else the tool's own identity."""
+        return self.headers.get(USER_HEADER.lower()) or DEFAULT_USER
+
+    def arg(self, name: str, default: str | None = None) -> str | None:
+        values = self.query.get(name)
+        return values[-1] if values else default
+
+    def args(self, name: str) -> list[str]:
+        return self.query.get(name, [])
+
+    def flag(self, name: str) -> bool:
+        return (self.arg(name) or "").lower() in ("true", "1")
+
+    def json(self) -> Any:
+        if not self.body:
+            return {}
+        try:
+            return json.loads(self.body)
+        except ValueError as exc:
+            raise ApiError(400, f"Invalid JSON payload received. {exc}") from exc
+
+    @classmethod
+    def parse(cls, method: str, target: str, headers: dict[str, str], body: bytes) -> Request:
+        raw_path, _, qs = target.partition("?")
+        return cls(
+            method=method.upper(),
+            path=unquote(raw_path),
+            raw_path=raw_path,
+            query=parse_qs(qs, keep_blank_values=True),
+            headers={k.lower(): v for k, v in headers.items()},
+            body=body,
+        )
+
+
+@dataclass
+class Response:
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "application/json; charset=UTF-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def json(cls, obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+        return cls(status, json.dumps(obj, indent=2, ensure_ascii=False).encode(), headers=headers or {})
+
+    @classmethod
+    def text(cls, text: str, content_type: str = "text/plain; charset=UTF-8", status: int = 200) -> Response:
+        return cls(status, text.encode(), content_type)
+
+    @classmethod
+    def empty(cls, status: int = 204) -> Response:
+        return cls(status, b"", "text/plain")
+
+
+class ApiError(Exception):
+    """A client-visible error; rendered in the owning API's error shape."""
+
+    def __init__(self, status: int, message: str, *, reason: str | None = None,
+                 details: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.reason = reason
+        self.details = details
+        self.headers = headers or {}
+
+
+def error_response(api: str, err: ApiError) -> Response:
+    """The real service's error body for `api` ("sheets", "docs", "drive", "vitally", "sandbox")."""
+    if api == "vitally":
+        body: dict[str, Any] = {"error": _vitally_error_name(err.status), "message": err.message}
+        return Response.json(body, err.status, err.headers)
+    error: dict[str, Any] = {"code": err.status, "message": err.message,
+                             "status": GOOGLE_STATUS.get(err.status, "UNKNOWN")}
+    if api == "drive":
+        domain, reason = DRIVE_REASON.get(err.status, ("global", "unknown"))
+        error["errors"] = [{"message": err.message, "domain": domain, "reason": err.reason or reason}]
+    if err.details:
+        error["details"] = err.details
+    return Response.json({"error": error}, err.status, err.headers)
+
+
+def _vitally_error_name(status: int) -> str:
+    return {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 429: "Too Many Requests",
+            500: "Internal Server Error", 503: "Service Unavailable"}.get(status, "Error")
+
+
+Handler = Callable[..., Response]
+
+
+@dataclass(frozen=True)
+class Route:
+    api: str
+    method: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    name: str  # e.g. "sheets.values.batchGet", used by fault rules and the request log
+
+
+def route(api: str, method: str, pattern: str, name: str) -> Callable[[Handler], Handler]:
+    """Decorator collecting routes into `ROUTES` of the module that defines the handler.
+
+    `pattern` is a regex matched against the *decoded* path with `re.fullmatch`;
+    named groups become keyword arguments.
+    """
+
+    def register(fn: Handler) -> Handler:
+        import sys
+
+        module = sys.modules[fn.__module__]
+        routes: list[Route] = module.__dict__.setdefault("ROUTES", [])
+        routes.append(Route(api, method.upper(), re.compile(pattern), fn, name))
+        return fn
+
+    return register
+
+
+def api_for_path(path: str) -> str:
+    """Which API a path belongs to, for error shapes on unknown routes."""
+    if path.startswith("/v4/spreadsheets"):
+        return "sheets"
+    if path.startswith("/v1/documents"):
+        return "docs"
+    if path.startswith(("/drive/", "/upload/drive/")):
+        return "drive"
+    if path.startswith("/resources"):
+        return "vitally"
+    return "sandbox"

@@ -1,0 +1,203 @@
+"""The sandbox HTTP server: routing, faults, the request log, and start/stop helpers.
+
+`start(state_dir, seed_dir)` runs the server in a background thread on an ephemeral
+127.0.0.1 port and returns a `RunningSandbox` (its `.url`, `.stop()`); `serve_forever`
+is the standalone form behind `handoff sandbox serve`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from handoff.sandbox.faults import FaultPlan
+from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
+from handoff.sandbox.store import Store
+
+REQUEST_LOG = "requests.jsonl"
+
+
+def all_routes() -> list[Route]:
+    from handoff.sandbox import control, docs_api, drive_api, sheets_api, vitally_api
+
+    routes: list[Route] = []
+    for module in (control, sheets_api, docs_api, drive_api, vitally_api):
+        routes.extend(getattr(module, "ROUTES", []))
+    return routes
+
+
+class SandboxHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], store: Store, seed_dir: Path, faults: FaultPlan) -> None:
+        super().__init__(address, SandboxRequestHandler)
+        self.store = store
+        self.seed_dir = seed_dir
+        self.faults = faults
+        self.routes = all_routes()
+        self._log_lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def log_request_line(self, entry: dict[str, Any]) -> None:
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._log_lock, open(self.store.root / REQUEST_LOG, "a", encoding="utf-8") as fh:
+            fh.write(line)
+
+    def dispatch(self, req: Request) -> tuple[str, str, Response | None]:
+        """Route, inject faults, run the handler. Returns (api, route name, response|None=drop)."""
+        api = api_for_path(req.path)
+        matched: Route | None = None
+        params: dict[str, str] = {}
+        method_mismatch = False
+        for r in self.routes:
+            m = r.pattern.fullmatch(req.path)
+            if m:
+                if r.method == req.method:
+                    matched, params = r, m.groupdict()
+                    break
+                method_mismatch = True
+        if matched is None:
+            status = 405 if method_mismatch else 404
+            msg = (f"Method {req.method} not allowed on {req.path}" if method_mismatch
+                   else f"The requested URL {req.path} was not found on this server.")
+            return api, "unknown", error_response(api, ApiError(status, msg))
+        api = matched.api
+        for rule in self.faults.take(api, matched.name, req.method, req.path):
+            if rule.kind == "latency":
+                time.sleep(rule.latency_ms / 1000)
+            elif rule.kind == "drop":
+                return api, matched.name, None
+            elif rule.kind == "429":
+                headers = {}
+                if rule.retry_after is not None:
+                    headers["Retry-After"] = str(rule.retry_after).removesuffix(".0")
+                if api == "vitally":
+                    headers.update({"RateLimit-Limit": "1000, 1000;window=60", "RateLimit-Remaining": "0",
+                                    "RateLimit-Reset": str(int(rule.retry_after or 1))})
+                msg = ("Too Many Requests" if api == "vitally" else
+                       f"Quota exceeded for quota metric 'Requests' of service '{api}.googleapis.com'.")
+                return api, matched.name, error_response(api, ApiError(429, msg, headers=headers))
+            elif rule.kind == "5xx":
+                msg = "The service is currently unavailable." if rule.status == 503 else "Internal error."
+                return api, matched.name, error_response(api, ApiError(rule.status, msg))
+        try:
+            if req.method == "GET":
+                resp = matched.handler(req, self.store, **params)
+            else:
+                with self.store.transaction():
+                    resp = matched.handler(req, self.store, **params)
+        except ApiError as err:
+            resp = error_response(api, err)
+        except Exception as exc:  # a sandbox bug must look like a 500, not kill the server
+            resp = error_response(api, ApiError(500, f"Internal error in the sandbox: {type(exc).__name__}: {exc}"))
+        return api, matched.name, resp
+
+
+class SandboxRequestHandler(BaseHTTPRequestHandler):
+    server: SandboxHTTPServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet: we keep our own JSON log
+        pass
+
+    def _handle(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        req = Request.parse(self.command, self.path, dict(self.headers.items()), body)
+        api, name, resp = self.server.dispatch(req)
+        entry = {"ts": round(time.time(), 3), "api": api, "route": name, "method": req.method,
+                 "path": req.path, "status": resp.status if resp else 0, "user": req.user}
+        if req.path.startswith("/_sandbox/") or req.path == "/" or req.path.startswith("/browse"):
+            entry = {}
+        if entry:
+            self.server.log_request_line(entry)
+        if resp is None:  # dropped connection
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        self.send_response(resp.status)
+        self.send_header("Content-Type", resp.content_type)
+        self.send_header("Content-Length", str(len(resp.body)))
+        for k, v in resp.headers.items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(resp.body)
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle
+
+
+@dataclass
+class RunningSandbox:
+    server: SandboxHTTPServer
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    @property
+    def store(self) -> Store:
+        return self.server.store
+
+    @property
+    def faults(self) -> FaultPlan:
+        return self.server.faults
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
+def default_seed_dir() -> Path:
+    env = os.environ.get("HANDOFF_SANDBOX_SEED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "config" / "sandbox"
+
+
+def open_store(state_dir: Path, seed_dir: Path | None = None) -> Store:
+    """Open the state folder, seeding it first if it has never been seeded."""
+    from handoff.sandbox.seed import ensure_seeded
+
+    store = Store(state_dir)
+    ensure_seeded(store, seed_dir or default_seed_dir())
+    return store
+
+
+def make_server(state_dir: Path, seed_dir: Path | None = None, port: int = 0,
+                faults: FaultPlan | None = None, host: str = "127.0.0.1") -> SandboxHTTPServer:
+    seed = seed_dir or default_seed_dir()
+    store = open_store(state_dir, seed)
+    return SandboxHTTPServer((host, port), store, seed, faults or FaultPlan.from_env())
+
+
+def start(state_dir: Path, seed_dir: Path | None = None, port: int = 0,
+          faults: FaultPlan | None = None) -> RunningSandbox:
+    server = make_server(state_dir, seed_dir, port, faults)
+    thread = threading.Thread(target=server.serve_forever, name="handoff-sandbox", daemon=True)
+    thread.start()
+    return RunningSandbox(server, thread)
+
+
+def read_request_log(state_dir: Path) -> list[dict[str, Any]]:
+    path = Path(state_dir) / REQUEST_LOG
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
