@@ -69,8 +69,9 @@ class DocsSettings(_Section):
     send_notification: bool = False
     out_dir: str = "out"
     documents: tuple[DocumentSpec, ...] = (
-        DocumentSpec(kind="handoff", title="{name}: Sourcegraph implementation handoff",
-                     template="handoff.html.j2"),
+        DocumentSpec(
+            kind="handoff", title="{name}: Sourcegraph implementation handoff", template="handoff.html.j2"
+        ),
     )
 
     @model_validator(mode="after")
@@ -216,14 +217,16 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return local if local.exists() else DEFAULT_CONFIG
 
 
-def load_settings(explicit: str | os.PathLike[str] | None = None,
-                  overrides: dict[str, Any] | None = None) -> Settings:
+def load_settings(
+    explicit: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
     path = config_path(explicit)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"configuration file {path} does not exist",
-                          fix="pass --config FILE or set HANDOFF_CONFIG") from None
+        raise ConfigError(
+            f"configuration file {path} does not exist", fix="pass --config FILE or set HANDOFF_CONFIG"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     for env, (section, key) in ENV_OVERRIDES.items():

@@ -114,8 +114,12 @@ class FieldValue:
     location: Location
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": jsonable(self.value), "text": self.text, "source": self.source,
-                "location": str(self.location)}
+        return {
+            "value": jsonable(self.value),
+            "text": self.text,
+            "source": self.source,
+            "location": str(self.location),
+        }
 
 
 @dataclass(frozen=True)
@@ -179,8 +183,14 @@ class Handoff:
             "fields": {k: v.to_json() for k, v in self.fields.items()},
             "problems": [p.to_json() for p in self.problems],
             "disagreements": [
-                {"field": d.field, "sheet": d.sheet_text, "sheet_location": str(d.sheet_location),
-                 "tdd": d.tdd_text, "tdd_location": str(d.tdd_location), "winner": d.winner}
+                {
+                    "field": d.field,
+                    "sheet": d.sheet_text,
+                    "sheet_location": str(d.sheet_location),
+                    "tdd": d.tdd_text,
+                    "tdd_location": str(d.tdd_location),
+                    "winner": d.winner,
+                }
                 for d in self.disagreements
             ],
             "checklist": {"done": self.checklist_done[0], "total": self.checklist_done[1]},

@@ -110,8 +110,15 @@ class Response:
 class ApiError(Exception):
     """A client-visible error; rendered in the owning API's error shape."""
 
-    def __init__(self, status: int, message: str, *, reason: str | None = None,
-                 details: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        reason: str | None = None,
+        details: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(message)
         self.status = status
         self.message = message
@@ -125,8 +132,11 @@ def error_response(api: str, err: ApiError) -> Response:
     if api == "vitally":
         body: dict[str, Any] = {"error": _vitally_error_name(err.status), "message": err.message}
         return Response.json(body, err.status, err.headers)
-    error: dict[str, Any] = {"code": err.status, "message": err.message,
-                             "status": GOOGLE_STATUS.get(err.status, "UNKNOWN")}
+    error: dict[str, Any] = {
+        "code": err.status,
+        "message": err.message,
+        "status": GOOGLE_STATUS.get(err.status, "UNKNOWN"),
+    }
     if api == "drive":
         domain, reason = DRIVE_REASON.get(err.status, ("global", "unknown"))
         error["errors"] = [{"message": err.message, "domain": domain, "reason": err.reason or reason}]
@@ -136,8 +146,14 @@ def error_response(api: str, err: ApiError) -> Response:
 
 
 def _vitally_error_name(status: int) -> str:
-    return {400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 429: "Too Many Requests",
-            500: "Internal Server Error", 503: "Service Unavailable"}.get(status, "Error")
+    return {
+        400: "Bad Request",
+        401: "Unauthorized",
+        404: "Not Found",
+        429: "Too Many Requests",
+        500: "Internal Server Error",
+        503: "Service Unavailable",
+    }.get(status, "Error")
 
 
 Handler = Callable[..., Response]

@@ -70,8 +70,11 @@ class SandboxHTTPServer(ThreadingHTTPServer):
                 method_mismatch = True
         if matched is None:
             status = 405 if method_mismatch else 404
-            msg = (f"Method {req.method} not allowed on {req.path}" if method_mismatch
-                   else f"The requested URL {req.path} was not found on this server.")
+            msg = (
+                f"Method {req.method} not allowed on {req.path}"
+                if method_mismatch
+                else f"The requested URL {req.path} was not found on this server."
+            )
             return api, "unknown", error_response(api, ApiError(status, msg))
         api = matched.api
         for rule in self.faults.take(api, matched.name, req.method, req.path):
@@ -84,10 +87,18 @@ class SandboxHTTPServer(ThreadingHTTPServer):
                 if rule.retry_after is not None:
                     headers["Retry-After"] = str(rule.retry_after).removesuffix(".0")
                 if api == "vitally":
-                    headers.update({"RateLimit-Limit": "1000, 1000;window=60", "RateLimit-Remaining": "0",
-                                    "RateLimit-Reset": str(int(rule.retry_after or 1))})
-                msg = ("Too Many Requests" if api == "vitally" else
-                       f"Quota exceeded for quota metric 'Requests' of service '{api}.googleapis.com'.")
+                    headers.update(
+                        {
+                            "RateLimit-Limit": "1000, 1000;window=60",
+                            "RateLimit-Remaining": "0",
+                            "RateLimit-Reset": str(int(rule.retry_after or 1)),
+                        }
+                    )
+                msg = (
+                    "Too Many Requests"
+                    if api == "vitally"
+                    else f"Quota exceeded for quota metric 'Requests' of service '{api}.googleapis.com'."
+                )
                 return api, matched.name, error_response(api, ApiError(429, msg, headers=headers))
             elif rule.kind == "5xx":
                 msg = "The service is currently unavailable." if rule.status == 503 else "Internal error."
@@ -101,7 +112,9 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         except ApiError as err:
             resp = error_response(api, err)
         except Exception as exc:  # a sandbox bug must look like a 500, not kill the server
-            resp = error_response(api, ApiError(500, f"Internal error in the sandbox: {type(exc).__name__}: {exc}"))
+            resp = error_response(
+                api, ApiError(500, f"Internal error in the sandbox: {type(exc).__name__}: {exc}")
+            )
         return api, matched.name, resp
 
 
@@ -117,8 +130,15 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         req = Request.parse(self.command, self.path, dict(self.headers.items()), body)
         api, name, resp = self.server.dispatch(req)
-        entry = {"ts": round(time.time(), 3), "api": api, "route": name, "method": req.method,
-                 "path": req.path, "status": resp.status if resp else 0, "user": req.user}
+        entry = {
+            "ts": round(time.time(), 3),
+            "api": api,
+            "route": name,
+            "method": req.method,
+            "path": req.path,
+            "status": resp.status if resp else 0,
+            "user": req.user,
+        }
         if req.path.startswith("/_sandbox/") or req.path == "/" or req.path.startswith("/browse"):
             entry = {}
         if entry:
@@ -181,15 +201,21 @@ def open_store(state_dir: Path, seed_dir: Path | None = None) -> Store:
     return store
 
 
-def make_server(state_dir: Path, seed_dir: Path | None = None, port: int = 0,
-                faults: FaultPlan | None = None, host: str = "127.0.0.1") -> SandboxHTTPServer:
+def make_server(
+    state_dir: Path,
+    seed_dir: Path | None = None,
+    port: int = 0,
+    faults: FaultPlan | None = None,
+    host: str = "127.0.0.1",
+) -> SandboxHTTPServer:
     seed = seed_dir or default_seed_dir()
     store = open_store(state_dir, seed)
     return SandboxHTTPServer((host, port), store, seed, faults or FaultPlan.from_env())
 
 
-def start(state_dir: Path, seed_dir: Path | None = None, port: int = 0,
-          faults: FaultPlan | None = None) -> RunningSandbox:
+def start(
+    state_dir: Path, seed_dir: Path | None = None, port: int = 0, faults: FaultPlan | None = None
+) -> RunningSandbox:
     server = make_server(state_dir, seed_dir, port, faults)
     thread = threading.Thread(target=server.serve_forever, name="handoff-sandbox", daemon=True)
     thread.start()

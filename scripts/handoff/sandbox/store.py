@@ -70,8 +70,11 @@ class Store:
         folder = self.root / collection
         if not folder.is_dir():
             return []
-        return sorted(unquote(p.name[:-5]) for p in folder.iterdir() if p.name.endswith(".json")
-                      and not p.name.startswith("."))
+        return sorted(
+            unquote(p.name[:-5])
+            for p in folder.iterdir()
+            if p.name.endswith(".json") and not p.name.startswith(".")
+        )
 
     def values(self, collection: str) -> list[Any]:
         return [v for k in self.keys(collection) if (v := self.get(collection, k)) is not None]

@@ -1,0 +1,226 @@
+"""The command line: parse options, call one function, map errors to exit codes. Nothing else.
+
+Exit codes: 0 ok · 1 problems in the input (validation errors, blocked run, a failed account)
+· 2 usage or configuration error · 3 conflict (another run, or a guarded write lost a race)
+· 4 a service stayed down after retries. See errors.py for the exception tree.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from handoff import __version__
+from handoff.errors import EXIT_USAGE, HandoffError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff.config import Settings
+
+
+class Context:
+    """Lazily loaded settings and consoles shared by the commands."""
+
+    def __init__(self, config: str | None) -> None:
+        self.config = config
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            from handoff.config import load_settings
+
+            self._settings = load_settings(self.config)
+        return self._settings
+
+    @property
+    def console(self) -> Console:
+        from handoff.terminal import console
+
+        return console()
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "--config",
+    "config",
+    metavar="FILE",
+    envvar="HANDOFF_CONFIG",
+    help="Settings file (default: config/handoff.toml, the sandbox profile).",
+)
+@click.version_option(__version__, prog_name="handoff")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """Hand a self-hosted Sourcegraph deployment from the implementation engineer to the TA.
+
+    Reads the tracking sheet and each account's TDD, validates every field, writes the
+    handoff Google Doc, updates Vitally and records the outcome in the sheet. With the
+    default configuration everything runs against the local sandbox.
+    """
+    ctx.obj = Context(config)
+
+
+def _accounts_args(fn: Callable[..., Any]) -> Callable[..., Any]:
+    fn = click.option("--all", "all_accounts", is_flag=True, help="Every account in the sheet.")(fn)
+    fn = click.argument("accounts", nargs=-1, metavar="[ACCOUNT]...")(fn)
+    return fn
+
+
+def _require_accounts(accounts: tuple[str, ...], all_accounts: bool, command: str) -> None:
+    if not accounts and not all_accounts:
+        raise click.UsageError(f"name an account (handoff {command} acme) or pass --all")
+    if accounts and all_accounts:
+        raise click.UsageError("pass account names or --all, not both")
+
+
+@cli.command()
+@_accounts_args
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: bool) -> None:
+    """Read and validate accounts; report every field and every problem. Writes nothing."""
+    from handoff.check import check_command
+
+    _require_accounts(accounts, all_accounts, "check")
+    sys.exit(check_command(ctx.settings, list(accounts), all_accounts, as_json, ctx.console))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def tdd(ctx: Context, file: Path, as_json: bool) -> None:
+    """Parse a local TDD (Docs JSON or HTML) and show what was found, with locations."""
+    from handoff.check import tdd_command
+
+    sys.exit(tdd_command(file, as_json, ctx.console, ctx.settings))
+
+
+def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--json", "as_json", is_flag=True, help="Machine-readable output."),
+        click.option(
+            "--draft",
+            is_flag=True,
+            help="Write the doc only, marked DRAFT; leave Vitally and the status alone.",
+        ),
+        click.option(
+            "--override-readiness",
+            metavar="REASON",
+            help="Finalize although the close-out checklist is incomplete; REASON is recorded.",
+        ),
+        click.option("--force-doc", is_flag=True, help="Overwrite the doc even if someone edited it."),
+        click.option(
+            "--force-field",
+            "force_fields",
+            multiple=True,
+            metavar="NAME",
+            help="Overwrite this Vitally field even if the TA changed it (repeatable).",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return _accounts_args(fn)
+
+
+@cli.command()
+@_run_options
+@pass_ctx
+def plan(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: Any) -> None:
+    """Show the changes a run would make against the current remote state. Writes nothing."""
+    from handoff.runner import RunOptions, plan_command
+
+    _require_accounts(accounts, all_accounts, "plan")
+    opts = RunOptions.from_cli(apply=False, **options)
+    sys.exit(plan_command(ctx.settings, list(accounts), all_accounts, opts, ctx.console))
+
+
+@cli.command()
+@_run_options
+@pass_ctx
+def run(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: Any) -> None:
+    """Plan, print the plan, then apply exactly that plan."""
+    from handoff.runner import RunOptions, plan_command
+
+    _require_accounts(accounts, all_accounts, "run")
+    opts = RunOptions.from_cli(apply=True, **options)
+    sys.exit(plan_command(ctx.settings, list(accounts), all_accounts, opts, ctx.console))
+
+
+@cli.group()
+def sandbox() -> None:
+    """The local emulator of Sheets, Docs, Drive and Vitally."""
+
+
+@sandbox.command("serve")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0 = any).")
+@click.option("--faults", metavar="FILE", help="JSON fault rules to inject (see README).")
+@pass_ctx
+def sandbox_serve(ctx: Context, port: int, faults: str | None) -> None:
+    """Serve the sandbox for a person to browse (and for HANDOFF_SANDBOX_URL)."""
+    from handoff.sandbox.cli import serve
+
+    sys.exit(serve(ctx.settings, port, faults, ctx.console))
+
+
+@sandbox.command("reset")
+@pass_ctx
+def sandbox_reset(ctx: Context) -> None:
+    """Delete the sandbox state and reseed it from the seed folder."""
+    from handoff.sandbox.cli import reset
+
+    sys.exit(reset(ctx.settings, ctx.console))
+
+
+@sandbox.command("log")
+@click.option("--tail", type=int, default=50, show_default=True, help="How many requests to show.")
+@pass_ctx
+def sandbox_log(ctx: Context, tail: int) -> None:
+    """Show the sandbox request log (method, path, status, acting user)."""
+    from handoff.sandbox.cli import show_log
+
+    sys.exit(show_log(ctx.settings, tail, ctx.console))
+
+
+@cli.group()
+def auth() -> None:
+    """Credentials."""
+
+
+@auth.command("check")
+@pass_ctx
+def auth_check(ctx: Context) -> None:
+    """Say which credentials are in use and whether every service is reachable."""
+    from handoff.clients.auth_check import auth_check as run_auth_check
+
+    sys.exit(run_auth_check(ctx.settings, ctx.console))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: turn HandoffError into a message + exit code, never a traceback."""
+    try:
+        cli.main(args=argv, prog_name="handoff", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except HandoffError as exc:
+        from handoff.terminal import print_error
+
+        print_error(exc)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)

@@ -1,0 +1,57 @@
+"""Per-account machine state: what this tool last wrote, kept in the sheet's hidden state tab.
+
+One JSON cell per account, so any teammate's run sees the same state. It records the
+doc ids (with the Drive version and content hashes at our last write), the Vitally trait
+values we last wrote (the third leg of the three-way diff), and the note and task ids.
+The JSON is versioned; an unreadable cell is reported, never silently discarded.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATE_VERSION = 1
+
+
+@dataclass
+class DocState:
+    id: str
+    version: str = ""  # Drive `version` right after our last write
+    html_sha256: str = ""  # hash of the HTML we uploaded
+    text_sha256: str = ""  # hash of files.export(text/plain) right after our last write
+    generated_at: str = ""  # the "as of" stamp rendered into the doc
+    shared_with: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AccountState:
+    docs: dict[str, DocState] = field(default_factory=dict)
+    vitally_account_id: str = ""
+    traits: dict[str, Any] = field(default_factory=dict)  # trait key -> value we last wrote
+    ta_admin: dict[str, str] = field(default_factory=dict)  # {"email", "id", "name"} last resolved
+    note_id: str = ""
+    note_sha256: str = ""
+    task_id: str = ""
+    status: str = ""
+    last_run: str = ""
+
+    def to_cell(self) -> str:
+        data = {"v": STATE_VERSION, **asdict(self)}
+        return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+    @classmethod
+    def from_cell(cls, text: str) -> AccountState:
+        """Parse a state cell; raises ValueError with a readable reason when it is not ours."""
+        if not text.strip():
+            return cls()
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+        if not isinstance(data, dict) or data.get("v") != STATE_VERSION:
+            raise ValueError(f"not a handoff state record of version {STATE_VERSION}")
+        docs = {k: DocState(**v) for k, v in (data.get("docs") or {}).items()}
+        known = {f for f in cls.__dataclass_fields__ if f != "docs"}
+        return cls(docs=docs, **{k: v for k, v in data.items() if k in known})
