@@ -20,7 +20,10 @@ DOC_MIME = "application/vnd.google-apps.document"
 PROP_ACCOUNT = "handoffAccount"
 PROP_KIND = "handoffKind"
 PROP_SHA = "handoffSha256"
-FILE_FIELDS = "id,name,version,modifiedTime,lastModifyingUser(emailAddress,displayName,me),trashed,properties,webViewLink"
+FILE_FIELDS = (
+    "id,name,version,modifiedTime,lastModifyingUser(emailAddress,displayName,me),"
+    "trashed,properties,webViewLink"
+)
 
 
 class DriveClients(Protocol):

@@ -7,6 +7,7 @@ is the standalone form behind `handoff sandbox serve`.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -145,10 +146,8 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             self.server.log_request_line(entry)
         if resp is None:  # dropped connection
             self.close_connection = True
-            try:
+            with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             return
         self.send_response(resp.status)
         self.send_header("Content-Type", resp.content_type)
