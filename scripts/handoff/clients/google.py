@@ -1,0 +1,292 @@
+"""Google credentials and the transports the Sheets/Docs/Drive clients run on.
+
+Scopes (least privilege; each one is needed by a step the tool performs):
+
+    spreadsheets              read the tracking sheet and write back status, links, run log and
+                              state (`spreadsheets.readonly` cannot write back).
+    documents.readonly        read each TDD with documents.get. The TDDs are written by people,
+                              so `drive.file` (files this app created or opened) cannot see them.
+    drive.file                create, update, export and share the handoff docs the tool itself
+                              creates; no access to anyone else's files.
+    drive.metadata.readonly   metadata only, never content: files.get on the output folder (does it
+                              exist, can we reach it) and files.list by our docs' `properties`
+                              whoever created them, so a crashed run is recovered by any teammate.
+
+With per-user OAuth, `drive.file` lets each person update only the docs the tool created under
+their own login; a shared service account (or the same person) avoids that limit.
+
+Credential modes (`google.credentials`):
+
+    adc              Application Default Credentials: GOOGLE_APPLICATION_CREDENTIALS, the gcloud
+                     user login, or the metadata server.
+    service_account  a key file (`google.service_account_file`), optional domain-wide
+                     delegation subject (`google.subject`).
+    oauth            installed-app login (`google.oauth_client_secrets`); the token is cached at
+                     `google.oauth_token_cache` with 0600 permissions and refreshed when expired.
+
+Missing or unusable credentials raise ConfigError with the fix. Nothing here puts a token, a
+private key or a client secret into a message, a log line or a repr.
+
+Sandbox transports: gspread gets a `requests.Session` that rewrites Google hosts to the sandbox
+(and refuses any other host); googleapiclient is built from its bundled discovery document with
+`rootUrl` rewritten, so JSON calls, media uploads and batch all follow.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from handoff.errors import ConfigError
+
+if TYPE_CHECKING:
+    import google.auth.credentials
+    import requests
+
+    from handoff.config import Settings
+
+SCOPES: tuple[str, ...] = (
+    "https://www.googleapis.com/auth/spreadsheets",
+    "https://www.googleapis.com/auth/documents.readonly",
+    "https://www.googleapis.com/auth/drive.file",
+    "https://www.googleapis.com/auth/drive.metadata.readonly",
+)
+GOOGLE_HOSTS = ("https://sheets.googleapis.com", "https://www.googleapis.com", "https://docs.googleapis.com")
+ADC_LOGIN = "gcloud auth application-default login --scopes=" + ",".join(
+    ("https://www.googleapis.com/auth/cloud-platform", *SCOPES)
+)
+
+
+@dataclass(frozen=True, repr=False)
+class GoogleAuth:
+    """Credentials plus a description of who they are (safe to print)."""
+
+    credentials: google.auth.credentials.Credentials
+    mode: str  # "adc" | "service_account" | "oauth" | "sandbox"
+    identity: str  # e.g. "handoff@proj.iam.gserviceaccount.com", "user (OAuth login)"
+
+    def __repr__(self) -> str:
+        return f"GoogleAuth(mode={self.mode!r}, identity={self.identity!r})"
+
+
+def sandbox_auth() -> GoogleAuth:
+    from google.auth.credentials import AnonymousCredentials
+
+    return GoogleAuth(AnonymousCredentials(), "sandbox", "sandbox (anonymous)")
+
+
+def load_credentials(
+    settings: Settings,
+    *,
+    run_flow: Callable[[Path, Sequence[str]], Any] | None = None,
+    refresh_request: Any = None,
+) -> GoogleAuth:
+    """Production credentials for the configured mode; ConfigError with the fix when unusable.
+
+    `run_flow(client_secrets_path, scopes) -> Credentials` and `refresh_request` (a
+    google.auth transport Request) replace the interactive login and the token endpoint in tests.
+    """
+    mode = settings.google.credentials
+    if mode == "service_account":
+        return _service_account(settings)
+    if mode == "oauth":
+        return _oauth(settings, run_flow or _installed_app_flow, refresh_request)
+    return _adc(settings)
+
+
+def _adc(settings: Settings) -> GoogleAuth:
+    import google.auth
+    from google.auth.exceptions import DefaultCredentialsError
+
+    try:
+        creds, project = google.auth.default(scopes=list(SCOPES))
+    except DefaultCredentialsError:
+        raise ConfigError(
+            "no Google Application Default Credentials found "
+            f"(google.credentials = 'adc' in {settings.source or 'the configuration'})",
+            fix=f"run `{ADC_LOGIN}`, or set google.credentials to 'service_account' or 'oauth'",
+        ) from None
+    email = getattr(creds, "service_account_email", "") or getattr(creds, "account", "") or ""
+    who = email if email and email != "default" else "the gcloud / environment default identity"
+    suffix = f", project {project}" if project else ""
+    return GoogleAuth(creds, "adc", f"{who} (Application Default Credentials{suffix})")
+
+
+def _service_account(settings: Settings) -> GoogleAuth:
+    from google.oauth2 import service_account
+
+    where = f"google.service_account_file in {settings.source or 'the configuration'}"
+    path = settings.path(settings.google.service_account_file)
+    subject = settings.google.subject or None
+    try:
+        creds = service_account.Credentials.from_service_account_file(
+            str(path), scopes=list(SCOPES), subject=subject
+        )
+    except FileNotFoundError:
+        raise ConfigError(
+            f"service-account key file {path} does not exist ({where})",
+            fix="download a JSON key for the service account (IAM → Service accounts → Keys) and point "
+            "google.service_account_file or HANDOFF_SERVICE_ACCOUNT_FILE at it",
+        ) from None
+    except (ValueError, KeyError, TypeError) as exc:  # never echo the file: it holds a private key
+        raise ConfigError(
+            f"{path} is not a usable service-account key ({type(exc).__name__}; {where})",
+            fix="download a fresh JSON key for the service account; the file must be the unmodified key",
+        ) from None
+    identity = creds.service_account_email
+    if subject:
+        identity += f" acting as {subject} (domain-wide delegation)"
+    return GoogleAuth(creds, "service_account", identity)
+
+
+def _installed_app_flow(client_secrets: Path, scopes: Sequence[str]) -> Any:
+    from google_auth_oauthlib.flow import InstalledAppFlow
+
+    flow = InstalledAppFlow.from_client_secrets_file(str(client_secrets), scopes=list(scopes))
+    return flow.run_local_server(port=0, open_browser=True)
+
+
+def _oauth(
+    settings: Settings, run_flow: Callable[[Path, Sequence[str]], Any], refresh_request: Any
+) -> GoogleAuth:
+    cache_path = settings.path(settings.google.oauth_token_cache)
+    creds = _cached_user_credentials(cache_path)
+    if creds is not None and not creds.valid and creds.expired and creds.refresh_token:
+        creds = _refreshed(creds, refresh_request)
+        if creds is not None:
+            write_private_file(cache_path, creds.to_json())
+    if creds is None or not creds.valid:
+        secrets = settings.path(settings.google.oauth_client_secrets)
+        if not secrets.is_file():
+            raise ConfigError(
+                f"OAuth client secrets file {secrets} does not exist (google.oauth_client_secrets in "
+                f"{settings.source or 'the configuration'})",
+                fix="create an OAuth client of type 'Desktop app' in the Cloud console and download its JSON",
+            )
+        try:
+            creds = run_flow(secrets, SCOPES)
+        except ValueError as exc:
+            raise ConfigError(
+                f"{secrets} is not a usable OAuth client secrets file ({type(exc).__name__})",
+                fix="download the JSON of an OAuth client of type 'Desktop app' again",
+            ) from None
+        write_private_file(cache_path, creds.to_json())
+    email = getattr(creds, "account", "") or ""
+    return GoogleAuth(creds, "oauth", f"{email or 'the signed-in user'} (OAuth login, token in {cache_path})")
+
+
+def _cached_user_credentials(path: Path) -> Any:
+    """The cached OAuth token if present, readable and covering our scopes; else None."""
+    from google.oauth2.credentials import Credentials
+
+    if not path.is_file():
+        return None
+    _tighten(path)
+    try:
+        creds = Credentials.from_authorized_user_file(str(path))
+    except (ValueError, KeyError, TypeError):
+        return None  # unreadable cache: log in again and overwrite it
+    if not creds.has_scopes(list(SCOPES)):
+        return None
+    return creds
+
+
+def _refreshed(creds: Any, refresh_request: Any) -> Any:
+    from google.auth.exceptions import RefreshError
+
+    if refresh_request is None:
+        from google.auth.transport.requests import Request
+
+        refresh_request = Request()
+    try:
+        creds.refresh(refresh_request)
+    except RefreshError:
+        return None  # revoked or expired refresh token: log in again
+    return creds
+
+
+def write_private_file(path: Path, text: str) -> None:
+    """Write `text` to `path` readable by the owner only (0600), atomically; the folder gets 0700."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        os.fchmod(fh.fileno(), 0o600)  # in case the temporary file already existed with other bits
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def _tighten(path: Path) -> None:
+    """Drop group/other bits from a cached token someone widened."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
+
+
+# -- transports -----------------------------------------------------------------------------------
+
+
+class SandboxEscapeError(RuntimeError):
+    """A client tried to reach a real host while in sandbox mode (a bug; never retried)."""
+
+
+def sandbox_session(base_url: str) -> requests.Session:
+    """A requests.Session that sends Google API URLs to the sandbox and refuses every other host."""
+    import requests
+
+    base = base_url.rstrip("/")
+
+    class SandboxSession(requests.Session):
+        def request(self, method: Any, url: Any, *args: Any, **kwargs: Any) -> Any:
+            target = url.decode() if isinstance(url, bytes) else url
+            return super().request(method, rewrite_url(target, base), *args, **kwargs)
+
+    return SandboxSession()
+
+
+def rewrite_url(url: str, base: str) -> str:
+    for host in GOOGLE_HOSTS:
+        if url == host or url.startswith(host + "/"):
+            return base + url[len(host) :]
+    if url == base or url.startswith(base + "/"):
+        return url
+    raise SandboxEscapeError(f"sandbox mode: refusing a request outside the sandbox ({url.split('?')[0]})")
+
+
+@cache
+def discovery_document(api: str, version: str, root_url: str = "") -> str:
+    """The bundled discovery document (no network), with rootUrl/mtlsRootUrl rewritten if given."""
+    from googleapiclient import discovery_cache
+
+    text = discovery_cache.get_static_doc(api, version)
+    if text is None:
+        raise RuntimeError(f"google-api-python-client bundles no discovery document for {api} {version}")
+    if not root_url:
+        return text
+    doc = json.loads(text)
+    doc["rootUrl"] = doc["mtlsRootUrl"] = root_url.rstrip("/") + "/"
+    return json.dumps(doc)
+
+
+def authorized_http(credentials: google.auth.credentials.Credentials, timeout: float) -> Any:
+    """An httplib2 transport with a timeout that adds the credentials' Authorization header.
+
+    httplib2 is not thread safe: each thread gets its own (see `Clients.docs`).
+    """
+    import google_auth_httplib2
+    import httplib2
+
+    return google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=timeout))
+
+
+def build_resource(api: str, version: str, http: Any, root_url: str = "") -> Any:
+    """A googleapiclient Resource from the bundled discovery document, on the given transport."""
+    from googleapiclient.discovery import build_from_document
+
+    return build_from_document(discovery_document(api, version, root_url), http=http)
