@@ -87,10 +87,11 @@ def _require_accounts(accounts: tuple[str, ...], all_accounts: bool, command: st
 @pass_ctx
 def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: bool) -> None:
     """Read and validate accounts; report every field and every problem. Writes nothing."""
+    _require_accounts(accounts, all_accounts, "check")
+    settings = ctx.settings
     from handoff.check import check_command
 
-    _require_accounts(accounts, all_accounts, "check")
-    sys.exit(check_command(ctx.settings, list(accounts), all_accounts, as_json, ctx.console))
+    sys.exit(check_command(settings, list(accounts), all_accounts, as_json, ctx.console))
 
 
 @cli.command()
@@ -99,9 +100,10 @@ def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: 
 @pass_ctx
 def tdd(ctx: Context, file: Path, as_json: bool) -> None:
     """Parse a local TDD (Docs JSON or HTML) and show what was found, with locations."""
+    settings = ctx.settings
     from handoff.check import tdd_command
 
-    sys.exit(tdd_command(file, as_json, ctx.console, ctx.settings))
+    sys.exit(tdd_command(file, as_json, ctx.console, settings))
 
 
 def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -136,11 +138,12 @@ def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 @pass_ctx
 def plan(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: Any) -> None:
     """Show the changes a run would make against the current remote state. Writes nothing."""
+    _require_accounts(accounts, all_accounts, "plan")
+    settings = ctx.settings
     from handoff.runner import RunOptions, plan_command
 
-    _require_accounts(accounts, all_accounts, "plan")
     opts = RunOptions.from_cli(apply=False, **options)
-    sys.exit(plan_command(ctx.settings, list(accounts), all_accounts, opts, ctx.console))
+    sys.exit(plan_command(settings, list(accounts), all_accounts, opts, ctx.console))
 
 
 @cli.command()
@@ -148,11 +151,12 @@ def plan(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options:
 @pass_ctx
 def run(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: Any) -> None:
     """Plan, print the plan, then apply exactly that plan."""
+    _require_accounts(accounts, all_accounts, "run")
+    settings = ctx.settings
     from handoff.runner import RunOptions, plan_command
 
-    _require_accounts(accounts, all_accounts, "run")
     opts = RunOptions.from_cli(apply=True, **options)
-    sys.exit(plan_command(ctx.settings, list(accounts), all_accounts, opts, ctx.console))
+    sys.exit(plan_command(settings, list(accounts), all_accounts, opts, ctx.console))
 
 
 @cli.group()

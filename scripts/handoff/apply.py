@@ -1,0 +1,185 @@
+"""Apply exactly the plan: each write change in order, recording what was written in the state.
+
+Order is chosen for crash consistency: the doc (tagged with Drive properties, so a re-run finds
+it without a recorded id), its sharing, the Vitally traits (idempotent PUT), the note and the
+task (tagged with externalIds, so a re-run finds them), and last the sheet write-back (status,
+link, run log, state) which the runner sends for the whole batch in one RAW batchUpdate.
+A failure part-way leaves every completed step findable; the re-run converges.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from handoff import docs_writer
+from handoff.model import Location, Problem, Severity
+from handoff.planner import NOTE_EXTERNAL_ID, PlanInputs, render_note_html
+from handoff.state import AccountState, DocState
+from handoff.traits import same
+
+if TYPE_CHECKING:
+    from handoff.plan import AccountPlan, Change
+
+
+@dataclasses.dataclass
+class AccountResult:
+    account: str
+    state: AccountState
+    done: list[str] = dataclasses.field(default_factory=list)  # kinds applied, in order
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    doc_links: dict[str, str] = dataclasses.field(default_factory=dict)
+    failed: str = ""  # the error that stopped this account, if any
+
+
+def write_local_copies(settings: Any, plan: AccountPlan) -> list[Path]:
+    """out/<account>/<kind>.html: what the TA reads, for a person to open locally."""
+    folder = settings.path(settings.docs.out_dir) / plan.account
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for change in plan.changes:
+        if change.kind.startswith("doc.") and "html" in change.payload:
+            path = folder / f"{change.payload['kind']}.html"
+            path.write_text(change.payload["html"], encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
+    """Execute the plan's write changes (not the sheet ones: the runner batches those)."""
+    state: AccountState = dataclasses.replace(plan.context["state"])
+    state.docs = {k: dataclasses.replace(v) for k, v in state.docs.items()}
+    result = AccountResult(plan.account, state, doc_links=dict(plan.context.get("doc_links", {})))
+    _adopt(plan, state)
+    trait_changes = [c for c in plan.changes if c.kind == "trait.set"]
+    for change in plan.writes:
+        if change.kind.startswith("sheet."):
+            continue
+        if change.kind == "trait.set":
+            if change is trait_changes[0]:
+                _write_traits(inputs, plan, trait_changes, result)
+            continue
+        HANDLERS[change.kind](inputs, plan, change, result)
+        result.done.append(change.kind)
+    if plan.mode != "draft" and "vitally_account" in plan.context:
+        _record_owned_traits(plan, state)
+    state.status = {"final": "handed off"}.get(plan.mode, plan.mode)
+    return result
+
+
+def _adopt(plan: AccountPlan, state: AccountState) -> None:
+    """Record what a crashed run left behind (found by properties / externalId) without rewriting it."""
+    for kind, doc in (plan.context.get("adopt") or {}).items():
+        state.docs[kind] = DocState(id=doc.id, version=doc.version,
+                                    html_sha256=doc.properties.get(docs_writer.PROP_SHA, ""))
+    if note := plan.context.get("note_adopted"):
+        state.note_id = note["id"]
+    if task := plan.context.get("task_adopted"):
+        state.task_id = task["id"]
+    if account := plan.context.get("vitally_account"):
+        state.vitally_account_id = account["id"]
+    if admin := plan.context.get("ta_admin"):
+        state.ta_admin = {k: str(v) for k, v in admin.items()}
+
+
+def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    p = change.payload
+    doc = docs_writer.create_doc(inputs.clients, title=p["title"], html=p["html"], account=plan.account,
+                                 kind=p["kind"], folder_id=inputs.settings.docs.folder_id)
+    _record_doc(inputs, result, p, doc)
+
+
+def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    p = change.payload
+    doc = docs_writer.update_doc(inputs.clients, p["id"], title=p["title"], html=p["html"])
+    _record_doc(inputs, result, p, doc)
+
+
+def _record_doc(inputs: PlanInputs, result: AccountResult, p: dict[str, Any], doc: docs_writer.RemoteDoc) -> None:
+    previous = result.state.docs.get(p["kind"])
+    shared = list(previous.shared_with) if previous and previous.id == doc.id else []
+    result.state.docs[p["kind"]] = DocState(
+        id=doc.id, version=doc.version, html_sha256=p["sha"],
+        text_sha256=docs_writer.export_text_sha(inputs.clients, doc.id),
+        generated_at=p["generated_at"], shared_with=shared)
+    result.doc_links[p["kind"]] = doc.url
+
+
+def _doc_share(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    kind, email = change.payload["kind"], change.payload["email"]
+    doc = result.state.docs.get(kind)
+    if doc is None:
+        raise RuntimeError(f"no {kind} doc to share")  # the plan orders create before share
+    docs = inputs.settings.docs
+    docs_writer.share_doc(inputs.clients, doc.id, email, docs.share_role, docs.send_notification)
+    doc.shared_with = sorted({*doc.shared_with, email})
+
+
+def _write_traits(inputs: PlanInputs, plan: AccountPlan, changes: list[Change], result: AccountResult) -> None:
+    account = plan.context["vitally_account"]
+    traits = {c.target: c.after for c in changes}
+    updated = inputs.clients.vitally().update_traits(account["id"], traits)
+    now = (updated or {}).get("traits") or {}
+    for key, value in traits.items():  # read back: the PUT answers with the stored account
+        if not same(value, now.get(key)):
+            result.problems.append(Problem(
+                Severity.WARNING, f"Vitally stored {now.get(key)!r} for {key} after handoff sent {value!r}",
+                None, Location("vitally", key), "check the trait's type in Vitally Settings → Traits"))
+    result.done.append("trait.set")
+
+
+def _record_owned_traits(plan: AccountPlan, state: AccountState) -> None:
+    """Last-written values: every desired trait now equal in Vitally; kept TA edits keep their old record."""
+    kept = {c.target for c in plan.changes if c.kind == "trait.keep"}
+    desired = plan.context.get("desired_traits", {})
+    state.traits = {k: v for k, v in state.traits.items() if k in kept} | {
+        k: v for k, v in desired.items() if k not in kept}
+
+
+def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    assert plan.handoff is not None
+    account = plan.context["vitally_account"]
+    html = render_note_html(inputs, plan.handoff, plan, result.doc_links)
+    vitally = inputs.clients.vitally()
+    name = plan.handoff.value("account_name") or plan.account
+    subject = f"Implementation handoff: {name}"
+    if change.kind == "note.create":
+        note = vitally.create_note(account["id"], html, inputs.today, subject,
+                                   NOTE_EXTERNAL_ID.format(account=plan.account))
+        result.state.note_id = note["id"]
+    else:
+        vitally.update_note(change.payload["id"], html=html, subject=subject, note_date=inputs.today)
+        result.state.note_id = change.payload["id"]
+    result.state.note_sha256 = docs_writer.sha256(html)
+
+
+def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    assert plan.handoff is not None
+    account = plan.context["vitally_account"]
+    admin = plan.context["ta_admin"]
+    link = next(iter(result.doc_links.values()), "")
+    name = plan.handoff.value("account_name") or plan.account
+    description = (f"<p>Review the implementation handoff for {_esc(str(name))} and take over the "
+                   f"Vitally deployment section.</p>" + (f'<p><a href="{_esc(link)}">Handoff doc</a></p>'
+                                                          if link else ""))
+    task = inputs.clients.vitally().create_task(
+        account["id"], f"Review implementation handoff: {name}", description, admin["id"],
+        change.payload["due"], change.payload["ext"])
+    result.state.task_id = task["id"]
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+HANDLERS = {
+    "doc.create": _doc_create,
+    "doc.update": _doc_update,
+    "doc.share": _doc_share,
+    "note.create": _note,
+    "note.update": _note,
+    "task.create": _task,
+}

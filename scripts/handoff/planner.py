@@ -1,0 +1,314 @@
+"""Compute one account's plan against the current remote state. Reads only; writes nothing.
+
+Inputs: the merged `Handoff`, the account's recorded `AccountState`, the run options, and
+the clients (for the reads that prove what is already there: the doc's Drive metadata, the
+Vitally account, and, only when no id is recorded, the lookups that find a doc, note or task
+a crashed run left behind). Output: an `AccountPlan` whose changes `apply` executes in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from handoff import docs_writer
+from handoff.model import Location, Problem, Severity
+from handoff.plan import AccountPlan, Change
+from handoff.state import AccountState
+from handoff.traits import diff_traits, to_vitally
+
+if TYPE_CHECKING:
+    from handoff.clients import Clients
+    from handoff.config import Settings
+    from handoff.fields import Catalogue
+    from handoff.model import Handoff
+
+NOTE_EXTERNAL_ID = "handoff-note:{account}"
+TASK_EXTERNAL_ID = "handoff-review:{account}"
+
+STATUS = {"final": "handed off", "in progress": "in progress", "draft": "draft"}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    apply: bool = False
+    as_json: bool = False
+    draft: bool = False
+    override_readiness: str | None = None
+    force_doc: bool = False
+    force_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def from_cli(cls, apply: bool, **options: Any) -> RunOptions:
+        reason = options.get("override_readiness")
+        return cls(
+            apply=apply,
+            as_json=bool(options.get("as_json")),
+            draft=bool(options.get("draft")),
+            override_readiness=reason.strip() if reason and reason.strip() else None,
+            force_doc=bool(options.get("force_doc")),
+            force_fields=tuple(options.get("force_fields") or ()),
+        )
+
+
+@dataclass
+class PlanInputs:
+    """What every account of a batch shares: settings, clients, catalogue, clock, cache."""
+
+    settings: Settings
+    clients: Clients
+    catalogue: Catalogue
+    options: RunOptions
+    today: dt.date
+    admins: dict[str, dict[str, Any] | None] = field(default_factory=dict)  # email -> admin (batch cache)
+
+
+def run_mode(handoff: Handoff, options: RunOptions) -> str:
+    if options.draft:
+        return "draft"
+    return "final" if handoff.ready or options.override_readiness else "in progress"
+
+
+def plan_account(inputs: PlanInputs, handoff: Handoff, state: AccountState,
+                 state_problem: Problem | None = None) -> AccountPlan:
+    mode = run_mode(handoff, inputs.options)
+    plan = AccountPlan(handoff.account, handoff, mode, problems=list(handoff.problems))
+    plan.context.update(state=state, today=inputs.today, override=inputs.options.override_readiness)
+    if state_problem:
+        plan.problems.append(state_problem)
+    if inputs.options.override_readiness and handoff.ready:
+        plan.problems.append(Problem(Severity.INFO, "the checklist is complete; --override-readiness "
+                                     "was not needed and is ignored"))
+    if handoff.errors and not inputs.options.draft:
+        plan.blocked = f"{len(handoff.errors)} error(s) in the input: fix them (or ask for a --draft)"
+        return plan
+    if state_problem and state_problem.severity is Severity.ERROR:
+        plan.blocked = "the recorded handoff state cannot be read"
+        return plan
+    if mode != "draft":
+        _plan_vitally_lookup(inputs, handoff, state, plan)
+        if plan.blocked:
+            return plan
+    _plan_docs(inputs, handoff, state, plan)
+    if mode != "draft":
+        _plan_traits(inputs, handoff, state, plan)
+        _plan_note(inputs, handoff, state, plan)
+        if mode == "final":
+            _plan_task(inputs, handoff, state, plan)
+    _plan_sheet(inputs, handoff, state, plan)
+    return plan
+
+
+# -- docs ------------------------------------------------------------------------------------------
+
+
+def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    from handoff.render import RunInfo, render_documents
+
+    settings, clients = inputs.settings, inputs.clients
+    remote: dict[str, docs_writer.RemoteDoc | None] = {}
+    for spec in settings.docs.documents:
+        recorded = state.docs.get(spec.kind)
+        doc = docs_writer.read_doc(clients, recorded.id) if recorded else None
+        if doc is None:  # never recorded, or gone: find one a crashed run may have created
+            doc = docs_writer.find_doc(clients, handoff.account, spec.kind)
+        remote[spec.kind] = doc
+    links = {k: d.url for k, d in remote.items() if d}
+    plan.context["doc_links"] = links
+
+    def render(stamp: str) -> dict[str, Any]:
+        run = RunInfo(mode="draft" if plan.mode == "draft" else "final", generated_at=stamp,
+                      override_reason=inputs.options.override_readiness, ready=handoff.ready,
+                      doc_links=links)
+        return {d.kind: d for d in render_documents(settings, handoff, run)}
+
+    ta = str(handoff.value("technical_advisor") or "")
+    for spec in settings.docs.documents:
+        recorded = state.docs.get(spec.kind)
+        doc = remote[spec.kind]
+        stamp = recorded.generated_at if recorded and recorded.generated_at else inputs.today.isoformat()
+        rendered = render(stamp)[spec.kind]
+        sha = docs_writer.sha256(rendered.html)
+        if doc is not None and sha != doc.properties.get(docs_writer.PROP_SHA, ""):
+            stamp = inputs.today.isoformat()  # content changes: the doc says "as of" today
+            rendered = render(stamp)[spec.kind]
+            sha = docs_writer.sha256(rendered.html)
+        payload = {"kind": spec.kind, "title": rendered.title, "html": rendered.html, "sha": sha,
+                   "generated_at": stamp}
+        target = f"doc {spec.kind}"
+        if doc is None:
+            plan.changes.append(Change("doc.create", target, None, rendered.title,
+                                       "no handoff doc exists yet", payload))
+        else:
+            payload["id"] = doc.id
+            edited = docs_writer.human_edit(recorded, doc, lambda d=doc: docs_writer.export_text_sha(clients, d.id))
+            changed = sha != doc.properties.get(docs_writer.PROP_SHA, "") or rendered.title != doc.name
+            if edited and not inputs.options.force_doc:
+                if changed:
+                    plan.changes.append(Change("doc.keep", target, doc.url, rendered.title,
+                                               f"{edited}; not overwritten (use --force-doc)", payload))
+            elif changed or (edited and inputs.options.force_doc):
+                why = f"forced over an edit: {edited}" if edited else "content changed"
+                plan.changes.append(Change("doc.update", target, doc.url, rendered.title, why, payload))
+            elif not recorded or recorded.id != doc.id:
+                plan.context.setdefault("adopt", {})[spec.kind] = doc  # record what is there; no write
+        shared = set(recorded.shared_with) if recorded else set()
+        if ta and ta.lower() not in {s.lower() for s in shared}:
+            plan.changes.append(Change("doc.share", target, None, ta,
+                                       f"share with the TA as {settings.docs.share_role}",
+                                       {"kind": spec.kind, "email": ta}))
+
+
+# -- Vitally ---------------------------------------------------------------------------------------
+
+
+def _plan_vitally_lookup(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    vitally = inputs.clients.vitally()
+    ref = str(handoff.value("vitally_account") or "")
+    fv = handoff.fields.get("vitally_account")
+    account = vitally.get_account(ref) if ref else None
+    if account is None:
+        plan.problems.append(Problem(
+            Severity.ERROR, f"Vitally has no account with id or externalId {ref!r}", "vitally_account",
+            fv.location if fv else None, "put the account's Vitally id or externalId in the Vitally Account column"))
+        plan.blocked = "the Vitally account was not found"
+        return
+    plan.context["vitally_account"] = account
+    if plan.mode != "final":
+        return
+    email = str(handoff.value("technical_advisor") or "").lower()
+    admin = _ta_admin(inputs, state, email)
+    if admin is None:
+        ta = handoff.fields.get("technical_advisor")
+        plan.problems.append(Problem(
+            Severity.ERROR, f"the Technical Advisor {email or '(blank)'} is not a Vitally admin, "
+            "so the review task cannot be assigned", "technical_advisor", ta.location if ta else None,
+            "correct the TA's email, or add them as a user in Vitally (Settings → Team)"))
+        plan.blocked = "the TA is unknown to Vitally"
+        return
+    plan.context["ta_admin"] = admin
+
+
+def _ta_admin(inputs: PlanInputs, state: AccountState, email: str) -> dict[str, Any] | None:
+    if not email:
+        return None
+    if state.ta_admin.get("email", "").lower() == email and state.ta_admin.get("id"):
+        return dict(state.ta_admin)  # resolved before: no lookup needed
+    if email not in inputs.admins:
+        found = inputs.clients.vitally().find_admin_by_email(email)
+        inputs.admins[email] = {"email": email, "id": found["id"], "name": found.get("name", "")} \
+            if found else None
+    return inputs.admins[email]
+
+
+def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, Any] | None) -> dict[str, Any]:
+    style = inputs.settings.vitally.list_trait_style
+    traits: dict[str, Any] = {}
+    for name, f in inputs.catalogue.fields.items():
+        if f.vitally is None:
+            continue
+        value = handoff.value(name)
+        if value is None or value == [] or value == "":
+            continue
+        traits[f.vitally.key] = to_vitally(value, "string" if f.vitally.type == "string" else style)
+    if admin and admin.get("name") and inputs.settings.vitally.ta_name_trait:
+        traits[inputs.settings.vitally.ta_name_trait] = admin["name"]
+    return traits
+
+
+def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    account = plan.context["vitally_account"]
+    admin = plan.context.get("ta_admin") or (state.ta_admin or None)
+    desired = desired_traits(inputs, handoff, admin)
+    labels = {f.vitally.key: name for name, f in inputs.catalogue.fields.items() if f.vitally}
+    labels[inputs.settings.vitally.ta_name_trait] = "technical_advisor_name"
+    changes = diff_traits(desired, account.get("traits") or {}, state.traits, inputs.options.force_fields,
+                          labels)
+    for c in changes:
+        if c.kind == "trait.keep":
+            plan.problems.append(Problem(Severity.WARNING, f"{labels.get(c.target, c.target)}: {c.reason}",
+                                         labels.get(c.target), Location("vitally", c.target)))
+    plan.changes.extend(changes)
+    plan.context["desired_traits"] = desired
+
+
+def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    account = plan.context["vitally_account"]
+    note_id = state.note_id
+    if not note_id:  # recover a note a crashed run created
+        ext = NOTE_EXTERNAL_ID.format(account=handoff.account)
+        for note in inputs.clients.vitally().list_account_notes(account["id"]):
+            if note.get("externalId") == ext and not note.get("archivedAt"):
+                note_id = note["id"]
+                plan.context["note_adopted"] = note
+                break
+    payload = {"id": note_id}
+    if not note_id:
+        plan.changes.append(Change("note.create", "vitally note", None, "handoff summary",
+                                   "no handoff note on the account yet", payload))
+        return
+    # The note's content depends on the doc link; apply renders it once links are final.
+    plan.context["note_check"] = note_id
+    if _doc_will_be_created(plan) or plan.context.get("note_adopted") or _note_stale(inputs, handoff, state, plan):
+        plan.changes.append(Change("note.update", "vitally note", note_id, "handoff summary",
+                                   "the handoff changed", payload))
+
+
+def _doc_will_be_created(plan: AccountPlan) -> bool:
+    """A new doc means a new link in the note."""
+    return any(c.kind == "doc.create" for c in plan.changes)
+
+
+def _note_stale(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> bool:
+    html = render_note_html(inputs, handoff, plan, plan.context.get("doc_links", {}))
+    return docs_writer.sha256(html) != state.note_sha256
+
+
+def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, links: dict[str, str]) -> str:
+    from handoff.render import RunInfo, note_context, render_note, templates_dir
+
+    run = RunInfo(mode="final", generated_at=None, override_reason=inputs.options.override_readiness,
+                  ready=handoff.ready, doc_links=links)
+    return render_note(handoff, note_context(inputs.settings, handoff, run),
+                       templates=templates_dir(inputs.settings))
+
+
+def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    if state.task_id:
+        return
+    account = plan.context["vitally_account"]
+    ext = TASK_EXTERNAL_ID.format(account=handoff.account)
+    for task in inputs.clients.vitally().list_account_tasks(account["id"]):
+        if task.get("externalId") == ext:
+            plan.context["task_adopted"] = task
+            return
+    admin = plan.context["ta_admin"]
+    due = inputs.today + dt.timedelta(days=inputs.settings.vitally.task_due_days)
+    plan.changes.append(Change("task.create", "vitally task", None, f"assigned to {admin['email']}",
+                               "the TA reviews the handoff", {"due": due.isoformat(), "ext": ext}))
+
+
+# -- sheet -----------------------------------------------------------------------------------------
+
+
+def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    """Status and doc link on the account row, a log row, the state cell: only when something writes
+    (or the row lost its status/link, or a crashed run left something to record)."""
+    status = STATUS[plan.mode]
+    row = handoff.record.row if handoff.record else None
+    current_status = row.get("handoff_status") if row else ""
+    current_link = row.get("handoff_doc") if row else ""
+    main_kind = inputs.settings.docs.documents[0].kind
+    link = plan.context.get("doc_links", {}).get(main_kind, "")
+    other_writes = any(c.writes for c in plan.changes)
+    recovering = bool(plan.context.get("adopt") or plan.context.get("note_adopted")
+                      or plan.context.get("task_adopted"))
+    row_stale = current_status != status or (link and current_link != link)
+    if not (other_writes or recovering or row_stale):
+        return
+    plan.changes.append(Change("sheet.row", "Accounts row", current_status or None, status,
+                               "record the handoff status, doc link and time", {"status": status}))
+    if other_writes:
+        plan.changes.append(Change("sheet.log", "Handoff Log", None, plan.mode, "one row per applied run"))
+    plan.changes.append(Change("sheet.state", "handoff_state", None, "updated", "what this run wrote"))

@@ -1,0 +1,228 @@
+"""`handoff plan` / `handoff run`: read the batch once, plan every account, apply, write back once.
+
+    read (1 sheet batchGet + 1 TDD read per account) → plan each account (reads only)
+    → print the plan → [run] apply each account's writes → one RAW values:batchUpdate
+    for the whole batch's status, links, run-log rows and state cells.
+
+Accounts are planned and applied concurrently (settings.run.concurrency); one account's
+failure does not stop the others; the exit code says whether any failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from handoff.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, HandoffError, ServiceError
+from handoff.model import Location, Problem, Severity
+from handoff.plan import AccountPlan
+from handoff.planner import PlanInputs, RunOptions, plan_account
+from handoff.state import AccountState
+from handoff.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff.apply import AccountResult
+    from handoff.clients import Clients
+    from handoff.config import Settings
+    from handoff.model import Handoff
+
+__all__ = ["RunOptions", "plan_command", "run_batch"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def today() -> dt.date:
+    """The run's date; HANDOFF_TODAY pins it (tests, reproducible output)."""
+    pinned = os.environ.get("HANDOFF_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.datetime.now(dt.UTC).date()
+
+
+def who() -> str:
+    return os.environ.get("HANDOFF_USER") or getpass.getuser()
+
+
+def plan_command(settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions,
+                 console: Console) -> int:
+    from handoff.clients import Clients
+
+    with Clients(settings) as clients:
+        outcome = run_batch(settings, clients, accounts or None, options, console)
+    return outcome.exit_code
+
+
+class BatchOutcome:
+    def __init__(self, plans: list[AccountPlan], results: list[AccountResult], sheet_written: bool,
+                 service_failure: bool) -> None:
+        self.plans = plans
+        self.results = results
+        self.sheet_written = sheet_written
+        self.service_failure = service_failure
+
+    @property
+    def exit_code(self) -> int:
+        if self.service_failure:
+            return EXIT_SERVICE
+        if any(p.blocked for p in self.plans) or any(r.failed for r in self.results):
+            return EXIT_PROBLEMS
+        return EXIT_OK
+
+
+def run_batch(settings: Settings, clients: Clients, accounts: list[str] | None, options: RunOptions,
+              console: Console) -> BatchOutcome:
+    from handoff import plan_report
+    from handoff.check import read_batch
+
+    batch = read_batch(settings, clients, accounts)
+    inputs = PlanInputs(settings, clients, batch.catalogue, options, today())
+    tabs = settings.sheet.tabs
+    state_tab = TabLayout.from_values(tabs.state, batch.values.get(tabs.state), exists=tabs.state in batch.values)
+
+    def plan_one(handoff: Handoff) -> AccountPlan:
+        state, problem = _state_for(state_tab, batch.values.get(tabs.state) or [], handoff.account)
+        try:
+            return plan_account(inputs, handoff, state, problem)
+        except HandoffError as exc:
+            plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
+            plan.blocked = f"planning stopped: {exc.message}"
+            plan.context["service_failure"] = isinstance(exc, ServiceError)
+            return plan
+
+    plans = _parallel(plan_one, batch.handoffs, settings.run.concurrency)
+    if options.as_json and not options.apply:
+        console.print_json(plan_report.plans_json(plans)) if console.is_terminal else print(
+            plan_report.plans_json(plans))
+    elif not options.as_json:
+        for plan in plans:
+            plan_report.print_plan(console, plan)
+    service_failure = any(p.context.get("service_failure") for p in plans)
+    if not options.apply:
+        return BatchOutcome(plans, [], False, service_failure)
+
+    from handoff.apply import apply_account, write_local_copies
+
+    def apply_one(plan: AccountPlan) -> AccountResult | None:
+        if plan.blocked:
+            return None
+        write_local_copies(settings, plan)
+        if not plan.writes:
+            return None
+        return _apply_guarded(inputs, plan, apply_account)
+
+    results = [r for r in _parallel(apply_one, plans, settings.run.concurrency) if r is not None]
+    sheet_written = False
+    if results:
+        sheet_written = _write_back(settings, clients, batch, state_tab, plans, results, console)
+    if options.as_json:
+        print(plan_report.plans_json(plans, results))
+    else:
+        plan_report.print_results(console, results, sheet_written)
+        folder = settings.path(settings.docs.out_dir)
+        if any(not p.blocked for p in plans):
+            console.print(f"[dim]local copies of the docs: {folder}/<account>/[/]")
+    service_failure = service_failure or any(r.failed.startswith("service:") for r in results) \
+        or (bool(results) and not sheet_written)
+    for r in results:
+        r.failed = r.failed.removeprefix("service:")
+    return BatchOutcome(plans, results, sheet_written, service_failure)
+
+
+def _apply_guarded(inputs: PlanInputs, plan: AccountPlan,
+                   apply_account: Callable[[PlanInputs, AccountPlan], AccountResult]) -> AccountResult:
+    from handoff.apply import AccountResult
+
+    partial = AccountResult(plan.account, plan.context["state"])
+    try:
+        return apply_account(inputs, plan)
+    except ServiceError as exc:
+        partial.failed = f"service:{exc.message}"
+    except HandoffError as exc:
+        partial.failed = exc.message
+    return partial
+
+
+def _state_for(state_tab: TabLayout, values: Sequence[Sequence[Any]], account: str
+               ) -> tuple[AccountState, Problem | None]:
+    row = state_tab.rows.get(account.lower())
+    if row is None:
+        return AccountState(), None
+    col = state_tab.column("State")
+    cells = values[row - 1] if row - 1 < len(values) else []
+    text = str(cells[col]) if col is not None and col < len(cells) else ""
+    try:
+        return AccountState.from_cell(text), None
+    except ValueError as exc:
+        where = state_tab.a1(row, col or 1)
+        return AccountState(), Problem(
+            Severity.ERROR, f"the handoff state for {account} is unreadable: {exc}", None,
+            Location("sheet", where), f"restore the cell from the sheet's version history, or clear {where} "
+            "(the next run then finds the doc, note and task again by their tags)")
+
+
+def _write_back(settings: Settings, clients: Clients, batch: Any, state_tab: TabLayout,
+                plans: list[AccountPlan], results: list[AccountResult], console: Console) -> bool:
+    tabs = settings.sheet.tabs
+    accounts_tab = TabLayout.from_values(tabs.accounts, batch.values.get(tabs.accounts))
+    log_tab = TabLayout.from_values(tabs.log, batch.values.get(tabs.log), key_header="Account",
+                                    exists=tabs.log in batch.values)
+    writes = SheetWrites()
+    by_account = {p.account: p for p in plans}
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    user = who()
+    for r in results:
+        plan = by_account[r.account]
+        kinds = {c.kind for c in plan.writes}
+        main_link = r.doc_links.get(settings.docs.documents[0].kind, "")
+        if not r.failed and "sheet.row" in kinds:
+            values: dict[str, Any] = {"handoff_status": r.state.status, "last_handoff": f"{stamp} by {user}"}
+            if main_link:
+                values["handoff_doc"] = main_link
+            row_updates(accounts_tab, r.account, values, writes)
+        if r.failed or "sheet.log" in kinds:
+            summary = ", ".join(dict.fromkeys(r.done)) or "nothing"
+            reason = plan.context.get("override")
+            override = f"; readiness overridden: {reason}" if reason else ""
+            log_append(log_tab, {"When": stamp, "Who": user, "Account": r.account, "Mode": plan.mode,
+                                 "Result": f"failed: {r.failed}" if r.failed else "ok",
+                                 "Changes": summary + override}, writes)
+        r.state.last_run = stamp
+        state_update(state_tab, r.account, r.state.to_cell(), writes)
+    if not writes:
+        return False
+    try:
+        _ensure_tabs(clients, settings, batch, state_tab, log_tab)
+        sh = clients.spreadsheet()
+        clients.call("sheets", lambda: sh.values_batch_update(writes.body()), kind="write")
+    except HandoffError as exc:
+        console.print(f"[bold red]sheet write-back failed:[/] {exc.message}")
+        console.print("  the docs and Vitally were written; re-run to record the outcome in the sheet")
+        return False
+    return True
+
+
+def _ensure_tabs(clients: Clients, settings: Settings, batch: Any, state_tab: TabLayout,
+                 log_tab: TabLayout) -> None:
+    """Create the state tab (hidden) and the log tab when the sheet lacks them: one batchUpdate."""
+    requests: list[dict[str, Any]] = []
+    if not state_tab.exists:
+        requests.append({"addSheet": {"properties": {"title": state_tab.title, "hidden": True}}})
+        state_tab.exists = True
+    if not log_tab.exists:
+        requests.append({"addSheet": {"properties": {"title": log_tab.title}}})
+        log_tab.exists = True
+    if requests:
+        sh = clients.spreadsheet()
+        clients.call("sheets", lambda: sh.batch_update({"requests": requests}), kind="write")
+
+
+def _parallel(fn: Callable[[T], R], items: Sequence[T], bound: int) -> list[R]:
+    if len(items) <= 1 or bound <= 1:
+        return [fn(i) for i in items]
+    with ThreadPoolExecutor(max_workers=min(bound, len(items)), thread_name_prefix="handoff") as pool:
+        return list(pool.map(fn, items))
