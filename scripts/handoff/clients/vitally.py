@@ -33,7 +33,16 @@ MAX_PAGES = 1000  # a guard against a cursor that never ends
 
 
 def _direct(fn: Callable[[], Any], kind: str) -> Any:
-    return fn()
+    """The standalone default: no rate limit, no retry, but errors mapped like the policy does."""
+    from handoff.clients.retry import service_error
+
+    try:
+        return fn()
+    except Exception as exc:
+        error = service_error("vitally", exc)
+        if error is None:
+            raise
+        raise error from exc
 
 
 class VitallyClient:

@@ -1,0 +1,408 @@
+"""The clients against the sandbox: the fault matrix per API, timeouts, rate limits, the factory, auth check.
+
+Real gspread, google-api-python-client and httpx talk HTTP to an in-process sandbox; faults
+are injected with the sandbox's FaultPlan and counted in its request log. `sleep` is a
+recorder, so retries cost no real time and their waits can be asserted.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from handoff.clients import Clients
+from handoff.clients.auth_check import auth_check
+from handoff.config import (
+    DocsSettings,
+    QuotaSettings,
+    RetrySettings,
+    SandboxSettings,
+    Settings,
+    SheetSettings,
+)
+from handoff.errors import EXIT_SERVICE, InputError, NotFoundError, ServiceError
+from handoff.sandbox.faults import parse_rules
+from handoff.sandbox.server import RunningSandbox, read_request_log, start
+
+SEED = Path(__file__).resolve().parents[1] / "config" / "sandbox"
+SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"
+FOLDER_ID = "1HndffSandboxHandoffDocsFolder0000"
+ACME_TDD = "1GtJ0r6EKnImrOk_vkjdfLCJQ4GFblOo_8Lw2DGmmPfK"
+ACME_ID = "72488b81-0dfa-4e39-8727-d4dad921bf95"
+APIS = ("sheets", "docs", "drive", "vitally")
+MAX_ATTEMPTS = 4
+
+
+class Sleeps(list[float]):
+    """A `sleep` that records instead of sleeping."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+@pytest.fixture(scope="module")
+def clients_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
+    """Our own in-process sandbox (the shared `sandbox` fixture may not exist yet)."""
+    running = start(tmp_path_factory.mktemp("clients-sandbox"), SEED)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_faults(clients_sandbox: RunningSandbox) -> Iterator[None]:
+    yield
+    clients_sandbox.faults.clear()
+
+
+def settings_for(url: str, root: Path, quotas: QuotaSettings | None = None, **retry: Any) -> Settings:
+    limits = {
+        "max_attempts": MAX_ATTEMPTS,
+        "max_wait_seconds": 0.01,
+        "total_seconds": 30,
+        "timeout_seconds": 5,
+    }
+    return Settings(
+        sheet=SheetSettings(spreadsheet=SHEET_ID),
+        docs=DocsSettings(folder_id=FOLDER_ID),
+        sandbox=SandboxSettings(url=url),
+        retry=RetrySettings(**{**limits, **retry}),
+        quotas=quotas or QuotaSettings(),
+        root=str(root),
+    )
+
+
+@pytest.fixture
+def make_clients(
+    clients_sandbox: RunningSandbox, tmp_path: Path
+) -> Iterator[Callable[..., tuple[Clients, Sleeps]]]:
+    made: list[Clients] = []
+
+    def make(**retry: Any) -> tuple[Clients, Sleeps]:
+        sleeps = Sleeps()
+        clients = Clients(settings_for(clients_sandbox.url, tmp_path, **retry), sleep=sleeps)
+        made.append(clients)
+        return clients, sleeps
+
+    yield make
+    for clients in made:
+        clients.close()
+
+
+# -- one read per API, and where its requests show in the log -------------------------------------
+
+
+def read_once(clients: Clients, api: str) -> Any:
+    if api == "sheets":
+        sh = clients.spreadsheet()
+        return clients.call("sheets", lambda: sh.values_get("'Accounts'!A1:C3"))
+    if api == "docs":
+        docs = clients.docs()
+        return clients.call("docs", lambda: docs.documents().get(documentId=ACME_TDD).execute())
+    if api == "drive":
+        drive = clients.drive()
+        return clients.call(
+            "drive", lambda: drive.files().get(fileId=FOLDER_ID, supportsAllDrives=True).execute()
+        )
+    return clients.vitally().get_account(ACME_ID)
+
+
+def read_missing(clients: Clients, api: str) -> Any:
+    """A request the service refuses with a 4xx."""
+    if api == "sheets":
+        sh = clients.spreadsheet()
+        return clients.call("sheets", lambda: sh.values_get("'No such tab'!A1"))
+    if api == "docs":
+        docs = clients.docs()
+        return clients.call(
+            "docs", lambda: docs.documents().get(documentId="1NoSuchDocument000000").execute()
+        )
+    if api == "drive":
+        drive = clients.drive()
+        return clients.call("drive", lambda: drive.files().get(fileId="1NoSuchFile00000000000").execute())
+    return clients.vitally().get_account("no-such-account")
+
+
+def fault(running: RunningSandbox, api: str, kind: str, **rule: Any) -> None:
+    route = "sheets.values.*" if api == "sheets" else "*"  # the sheet is opened before the fault
+    running.faults.add(parse_rules([{"api": api, "route": route, "kind": kind, **rule}]))
+
+
+def log_mark(running: RunningSandbox) -> int:
+    return len(read_request_log(running.store.root))
+
+
+def statuses_since(running: RunningSandbox, mark: int, api: str) -> list[int]:
+    entries = read_request_log(running.store.root)[mark:]
+    if api == "sheets":
+        return [e["status"] for e in entries if e["route"].startswith("sheets.values.")]
+    return [e["status"] for e in entries if e["api"] == api]
+
+
+def prepare(clients: Clients, api: str) -> None:
+    """Open what the read needs (the sheet) so the fault hits the read itself."""
+    if api == "sheets":
+        clients.spreadsheet()
+
+
+# -- the fault matrix -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("api", APIS)
+@pytest.mark.parametrize(
+    ("kind", "rule", "faulted"),
+    [
+        ("429", {"retry_after": 0}, 429),
+        ("5xx", {"status": 503}, 503),
+        ("5xx", {"status": 500}, 500),
+        ("drop", {}, 0),
+    ],
+    ids=["429", "503", "500", "drop"],
+)
+def test_a_transient_fault_is_retried_then_succeeds(
+    api: str,
+    kind: str,
+    rule: dict[str, Any],
+    faulted: int,
+    make_clients: Any,
+    clients_sandbox: RunningSandbox,
+) -> None:
+    clients, sleeps = make_clients()
+    prepare(clients, api)
+    fault(clients_sandbox, api, kind, count=2, **rule)
+    mark = log_mark(clients_sandbox)
+    assert read_once(clients, api)
+    statuses = statuses_since(clients_sandbox, mark, api)
+    assert statuses[-1] == 200 and statuses.count(faulted) == 2
+    if kind == "drop" and api in ("docs", "drive"):
+        assert 1 <= len(sleeps) <= 2  # httplib2 itself retries a dropped connection once, without waiting
+    else:
+        assert len(sleeps) == 2  # one wait per retry
+    if kind == "429":
+        assert sleeps == [0, 0]  # Retry-After: 0 honoured
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_a_client_error_is_not_retried(api: str, make_clients: Any, clients_sandbox: RunningSandbox) -> None:
+    clients, sleeps = make_clients()
+    prepare(clients, api)
+    mark = log_mark(clients_sandbox)
+    if api == "vitally":
+        assert read_missing(clients, api) is None
+    elif api == "sheets":
+        with pytest.raises(ServiceError) as info:
+            read_missing(clients, api)
+        assert info.value.status == 400 and info.value.service == "Sheets"
+    else:
+        with pytest.raises(NotFoundError):
+            read_missing(clients, api)
+    assert len(statuses_since(clients_sandbox, mark, api)) == 1 and sleeps == []
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_exhausted_retries_end_in_a_service_error_naming_the_service(
+    api: str, make_clients: Any, clients_sandbox: RunningSandbox
+) -> None:
+    clients, sleeps = make_clients()
+    prepare(clients, api)
+    fault(clients_sandbox, api, "5xx", count=0, status=503)
+    mark = log_mark(clients_sandbox)
+    with pytest.raises(ServiceError) as info:
+        read_once(clients, api)
+    err = info.value
+    service = {"sheets": "Sheets", "docs": "Docs", "drive": "Drive", "vitally": "Vitally"}[api]
+    assert err.service == service and err.exit_code == EXIT_SERVICE and err.status == 503
+    assert err.message.startswith(f"{service}: 503 Service Unavailable")
+    assert f"gave up after {MAX_ATTEMPTS} attempts" in err.message and err.fix
+    assert statuses_since(clients_sandbox, mark, api) == [503] * MAX_ATTEMPTS
+    assert len(sleeps) == MAX_ATTEMPTS - 1
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_retry_after_is_honoured(api: str, make_clients: Any, clients_sandbox: RunningSandbox) -> None:
+    clients, sleeps = make_clients()
+    prepare(clients, api)
+    fault(clients_sandbox, api, "429", count=1, retry_after=3)
+    assert read_once(clients, api)
+    assert sleeps == [3]
+
+
+@pytest.mark.parametrize("api", ["sheets", "vitally"])
+def test_the_total_time_bound_is_respected(
+    api: str, make_clients: Any, clients_sandbox: RunningSandbox
+) -> None:
+    clients, sleeps = make_clients(max_attempts=20, total_seconds=5)
+    prepare(clients, api)
+    fault(clients_sandbox, api, "429", count=0, retry_after=2)
+    mark = log_mark(clients_sandbox)
+    with pytest.raises(ServiceError) as info:
+        read_once(clients, api)
+    assert info.value.status == 429
+    assert sleeps == [2, 2] and sum(sleeps) <= 5  # a third wait would end at 6 s
+    assert statuses_since(clients_sandbox, mark, api) == [429, 429, 429]
+
+
+@pytest.mark.parametrize("api", APIS)
+def test_timeouts_are_set_and_a_slow_answer_is_retried(
+    api: str, make_clients: Any, clients_sandbox: RunningSandbox
+) -> None:
+    clients, _ = make_clients(timeout_seconds=0.25)
+    prepare(clients, api)
+    fault(clients_sandbox, api, "latency", count=1, latency_ms=800)
+    started = time.monotonic()
+    assert read_once(clients, api)
+    assert time.monotonic() - started < 0.8  # gave up on the slow answer instead of waiting for it
+
+
+def test_a_nested_call_does_not_multiply_retries(make_clients: Any, clients_sandbox: RunningSandbox) -> None:
+    clients, _ = make_clients()
+    fault(clients_sandbox, "vitally", "5xx", count=0)
+    mark = log_mark(clients_sandbox)
+    with pytest.raises(ServiceError):
+        clients.call("vitally", lambda: clients.vitally().get_account(ACME_ID))
+    assert len(statuses_since(clients_sandbox, mark, "vitally")) == MAX_ATTEMPTS
+
+
+# -- client-side rate limit -----------------------------------------------------------------------
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def test_the_rate_limiter_spaces_requests_to_the_quota(
+    clients_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    settings = settings_for(clients_sandbox.url, tmp_path, QuotaSettings(vitally=3, drive=2))
+    mark = log_mark(clients_sandbox)
+    with Clients(settings, sleep=clock.sleep, clock=clock) as clients:
+        for _ in range(4):
+            read_once(clients, "vitally")
+        assert clock.sleeps == [pytest.approx(61)]  # the 4th waits for the first to leave the window
+        for _ in range(3):
+            read_once(clients, "drive")
+        assert clock.sleeps[1:] == [pytest.approx(61)]
+    assert 429 not in statuses_since(clients_sandbox, mark, "vitally")
+
+
+# -- the factory ----------------------------------------------------------------------------------
+
+
+def test_construction_does_no_io_and_the_sheet_is_opened_once(
+    make_clients: Any, clients_sandbox: RunningSandbox
+) -> None:
+    clients, _ = make_clients()
+    mark = log_mark(clients_sandbox)
+    assert log_mark(clients_sandbox) == mark
+    sh = clients.spreadsheet()
+    assert clients.spreadsheet() is sh and sh.id == SHEET_ID
+    opened = [
+        e
+        for e in read_request_log(clients_sandbox.store.root)[mark:]
+        if e["route"] == "sheets.spreadsheets.get"
+    ]
+    assert len(opened) == 1
+
+
+def test_a_missing_spreadsheet_is_an_input_error_naming_the_setting(
+    clients_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    settings = settings_for(clients_sandbox.url, tmp_path).model_copy(
+        update={"sheet": SheetSettings(spreadsheet="1NoSuchSheet"), "source": "config/handoff.toml"}
+    )
+    with Clients(settings, sleep=Sleeps()) as clients, pytest.raises(InputError) as info:
+        clients.spreadsheet()
+    assert "spreadsheet 1NoSuchSheet was not found" in info.value.message
+    assert "sheet.spreadsheet in config/handoff.toml" in info.value.message
+    assert info.value.fix and "docs.google.com/spreadsheets/d/<id>" in info.value.fix
+
+
+def test_each_thread_gets_its_own_google_resources(make_clients: Any) -> None:
+    clients, _ = make_clients()
+    here = (clients.docs(), clients.drive())
+    assert clients.docs() is here[0] and clients.drive() is here[1]
+    there: list[Any] = []
+    worker = threading.Thread(
+        target=lambda: there.extend([clients.docs(), clients.drive(), read_once(clients, "drive")])
+    )
+    worker.start()
+    worker.join()
+    assert there[0] is not here[0] and there[1] is not here[1] and there[2]["id"] == FOLDER_ID
+
+
+def test_sandbox_mode_never_sends_a_real_vitally_key(
+    make_clients: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VITALLY_API_KEY", "sk_live_REAL-KEY")  # the sandbox would answer 401 to it
+    clients, _ = make_clients()
+    assert clients.vitally().get_account(ACME_ID) is not None
+
+
+def test_an_in_process_sandbox_is_started_on_first_use_and_stopped_by_close(tmp_path: Path) -> None:
+    settings = settings_for("", tmp_path).model_copy(
+        update={"sandbox": SandboxSettings(state_dir=str(tmp_path / "state"), seed_dir=str(SEED))}
+    )
+    clients = Clients(settings, sleep=Sleeps())
+    assert clients.running_sandbox is None  # nothing started by the constructor
+    try:
+        url = clients.sandbox_url
+        assert url and url.startswith("http://127.0.0.1:")
+        assert clients.spreadsheet().id == SHEET_ID
+        assert read_once(clients, "vitally")["id"] == ACME_ID
+    finally:
+        clients.close()
+    assert clients.running_sandbox is None
+    import httpx
+
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(url + "/_sandbox/health", timeout=1)
+
+
+# -- auth check -----------------------------------------------------------------------------------
+
+
+def run_auth_check(settings: Settings) -> tuple[int, str]:
+    from rich.console import Console
+
+    out = io.StringIO()
+    code = auth_check(settings, Console(file=out, width=200, color_system=None))
+    return code, out.getvalue()
+
+
+def test_auth_check_passes_against_the_sandbox(clients_sandbox: RunningSandbox, tmp_path: Path) -> None:
+    code, out = run_auth_check(settings_for(clients_sandbox.url, tmp_path))
+    lines = out.splitlines()
+    assert code == 0, out
+    assert lines[0].startswith("OK") and "sandbox: sandbox (anonymous) at http://127.0.0.1:" in lines[0]
+    assert all(line.startswith("OK") for line in lines), out
+    assert "Sourcegraph implementations — tracking" in out
+    assert "(linked in Accounts!F2)" in out
+    assert "Handoff docs" in out and "account trait definitions" in out
+
+
+def test_auth_check_fails_with_a_fix_when_a_service_is_down(
+    clients_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    fault(clients_sandbox, "vitally", "5xx", count=0)
+    settings = settings_for(clients_sandbox.url, tmp_path, max_attempts=2)
+    settings = settings.model_copy(update={"docs": DocsSettings(folder_id="1NoSuchFolder0000")})
+    code, out = run_auth_check(settings)
+    assert code == 1
+    assert "FAIL  output folder   folder 1NoSuchFolder0000 (docs.folder_id) was not found" in out
+    assert "FAIL  Vitally         Vitally: 503 Service Unavailable" in out
+    assert out.count("fix:") == 2
