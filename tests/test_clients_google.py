@@ -198,14 +198,14 @@ def test_oauth_login_caches_the_token_with_0600(tmp_path: Path) -> None:
     auth = load_credentials(settings, run_flow=flow)
     cache = tmp_path / "cfg" / "handoff" / "google-token.json"
     assert flow.runs == [(tmp_path / "client_secret.json", SCOPES)]
-    assert auth.mode == "oauth" and auth.credentials.token == ACCESS_TOKEN  # type: ignore[attr-defined]
+    assert auth.mode == "oauth" and auth.credentials.token == ACCESS_TOKEN
     assert mode_of(cache) == 0o600
     assert mode_of(cache.parent) == 0o700
     assert json.loads(cache.read_text())["refresh_token"] == REFRESH_TOKEN
     assert_no_secret(repr(auth), auth.identity, secrets=(ACCESS_TOKEN, REFRESH_TOKEN, CLIENT_SECRET))
 
     again = load_credentials(settings, run_flow=flow)  # the cache answers: no second login
-    assert len(flow.runs) == 1 and again.credentials.token == ACCESS_TOKEN  # type: ignore[attr-defined]
+    assert len(flow.runs) == 1 and again.credentials.token == ACCESS_TOKEN
 
 
 def test_an_expired_cached_token_is_refreshed_and_rewritten_0600(tmp_path: Path) -> None:
@@ -216,7 +216,7 @@ def test_an_expired_cached_token_is_refreshed_and_rewritten_0600(tmp_path: Path)
     flow, endpoint = FakeFlow(), FakeTokenEndpoint()
     auth = load_credentials(settings, run_flow=flow, refresh_request=endpoint)
     assert endpoint.calls == 1 and flow.runs == []
-    assert auth.credentials.token == "ya29.REFRESHED"  # type: ignore[attr-defined]
+    assert auth.credentials.token == "ya29.REFRESHED"
     assert mode_of(cache) == 0o600
     assert json.loads(cache.read_text())["token"] == "ya29.REFRESHED"
 
