@@ -27,7 +27,7 @@ from handoff.config import (
     SheetSettings,
 )
 from handoff.errors import EXIT_SERVICE, InputError, NotFoundError, ServiceError
-from handoff.sandbox.faults import parse_rules
+from handoff.sandbox.faults import FaultPlan, parse_rules
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 
 SEED = Path(__file__).resolve().parents[1] / "config" / "sandbox"
@@ -49,7 +49,7 @@ class Sleeps(list[float]):
 @pytest.fixture(scope="module")
 def clients_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """Our own in-process sandbox (the shared `sandbox` fixture may not exist yet)."""
-    running = start(tmp_path_factory.mktemp("clients-sandbox"), SEED)
+    running = start(tmp_path_factory.mktemp("clients-sandbox"), SEED, faults=FaultPlan())
     yield running
     running.stop()
 

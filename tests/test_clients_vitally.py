@@ -18,6 +18,7 @@ from handoff.clients import Clients
 from handoff.clients.vitally import VitallyClient, iso_datetime
 from handoff.config import RetrySettings, SandboxSettings, Settings, SheetSettings
 from handoff.errors import ServiceError
+from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 
@@ -29,13 +30,13 @@ ACME_ID = "72488b81-0dfa-4e39-8727-d4dad921bf95"
 @pytest.fixture(scope="module")
 def clients_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
     """Our own in-process sandbox (the shared `sandbox` fixture may not exist yet)."""
-    running = start(tmp_path_factory.mktemp("vitally-sandbox"), SEED)
+    running = start(tmp_path_factory.mktemp("vitally-sandbox"), SEED, faults=FaultPlan())
     yield running
     running.stop()
 
 
 @pytest.fixture
-def vitally(clients_sandbox: RunningSandbox, tmp_path: Path) -> Iterator[VitallyClient]:
+def vitally_client(clients_sandbox: RunningSandbox, tmp_path: Path) -> Iterator[VitallyClient]:
     settings = Settings(
         sheet=SheetSettings(spreadsheet="1HndffSandboxTrackingSheet0000000000000000"),
         sandbox=SandboxSettings(url=clients_sandbox.url),
@@ -51,41 +52,43 @@ def requests_to(running: RunningSandbox, route: str) -> list[dict[str, Any]]:
     return [e for e in read_request_log(running.store.root) if e.get("route") == route]
 
 
-def test_get_account_by_external_id_or_vitally_id(vitally: VitallyClient) -> None:
-    by_external = vitally.get_account(ACME_EXTERNAL)
+def test_get_account_by_external_id_or_vitally_id(vitally_client: VitallyClient) -> None:
+    by_external = vitally_client.get_account(ACME_EXTERNAL)
     assert by_external is not None and by_external["id"] == ACME_ID and by_external["name"] == "Acme Corp"
-    by_id = vitally.get_account(ACME_ID)
+    by_id = vitally_client.get_account(ACME_ID)
     assert by_id is not None and by_id["externalId"] == ACME_EXTERNAL
 
 
 def test_a_missing_account_is_none_and_odd_ids_are_encoded(
-    vitally: VitallyClient, clients_sandbox: RunningSandbox
+    vitally_client: VitallyClient, clients_sandbox: RunningSandbox
 ) -> None:
     before = len(requests_to(clients_sandbox, "vitally.accounts.get"))
-    assert vitally.get_account("no such/account ?#+") is None
+    assert vitally_client.get_account("no such/account ?#+") is None
     log = requests_to(clients_sandbox, "vitally.accounts.get")[before:]
     assert [e["status"] for e in log] == [404]  # one request: a 404 is never retried
     assert log[0]["path"] == "/resources/accounts/no such/account ?#+"  # one segment, decoded by the server
 
 
 def test_update_traits_is_one_put_with_only_the_given_traits(
-    vitally: VitallyClient, clients_sandbox: RunningSandbox
+    vitally_client: VitallyClient, clients_sandbox: RunningSandbox
 ) -> None:
     before = len(requests_to(clients_sandbox, "vitally.accounts.update"))
-    original = vitally.get_account(ACME_ID)
+    original = vitally_client.get_account(ACME_ID)
     assert original is not None
-    updated = vitally.update_traits(ACME_ID, {"vitally.custom.deploymentType": "Kubernetes", "x.count": 3})
+    updated = vitally_client.update_traits(
+        ACME_ID, {"vitally.custom.deploymentType": "Kubernetes", "x.count": 3}
+    )
     assert len(requests_to(clients_sandbox, "vitally.accounts.update")) == before + 1
     assert updated["traits"]["vitally.custom.deploymentType"] == "Kubernetes"
     assert updated["traits"]["x.count"] == 3
     for key, value in original["traits"].items():  # Vitally merges: the others are untouched
         if key not in ("vitally.custom.deploymentType", "x.count"):
             assert updated["traits"][key] == value
-    assert "x.count" not in vitally.update_traits(ACME_ID, {"x.count": None})["traits"]
+    assert "x.count" not in vitally_client.update_traits(ACME_ID, {"x.count": None})["traits"]
 
 
-def test_notes_create_get_update_list(vitally: VitallyClient) -> None:
-    note = vitally.create_note(
+def test_notes_create_get_update_list(vitally_client: VitallyClient) -> None:
+    note = vitally_client.create_note(
         ACME_ID,
         "<p>Handed off to <b>Dana</b></p>",
         date(2026, 11, 20),
@@ -93,26 +96,26 @@ def test_notes_create_get_update_list(vitally: VitallyClient) -> None:
         "handoff:acme:note:test",
     )
     assert note["accountId"] == ACME_ID and note["noteDate"] == "2026-11-20T00:00:00.000Z"
-    assert vitally.get_note(note["id"])["subject"] == "Implementation handoff"  # type: ignore[index]
-    again = vitally.update_note(note["id"], subject="Handoff (updated)")
+    assert vitally_client.get_note(note["id"])["subject"] == "Implementation handoff"  # type: ignore[index]
+    again = vitally_client.update_note(note["id"], subject="Handoff (updated)")
     assert again["subject"] == "Handoff (updated)" and again["note"] == "<p>Handed off to <b>Dana</b></p>"
-    ids = [n["id"] for n in vitally.list_account_notes(ACME_ID)]
+    ids = [n["id"] for n in vitally_client.list_account_notes(ACME_ID)]
     assert ids.count(note["id"]) == 1
-    assert vitally.get_note("00000000-0000-0000-0000-000000000000") is None
+    assert vitally_client.get_note("00000000-0000-0000-0000-000000000000") is None
 
 
 def test_tasks_create_get_list_with_an_admin_found_by_email(
-    vitally: VitallyClient, clients_sandbox: RunningSandbox
+    vitally_client: VitallyClient, clients_sandbox: RunningSandbox
 ) -> None:
     before = len(requests_to(clients_sandbox, "vitally.admins.search"))
-    admin = vitally.find_admin_by_email("Dana.Whitfield@sourcegraph.com ")
+    admin = vitally_client.find_admin_by_email("Dana.Whitfield@sourcegraph.com ")
     assert admin is not None and admin["name"] == "Dana Whitfield"
-    assert vitally.find_admin_by_email("dana.whitfield@sourcegraph.com") is admin  # cached
-    assert vitally.find_admin_by_email("nobody@example.com") is None
-    assert vitally.find_admin_by_email("nobody@example.com") is None
+    assert vitally_client.find_admin_by_email("dana.whitfield@sourcegraph.com") is admin  # cached
+    assert vitally_client.find_admin_by_email("nobody@example.com") is None
+    assert vitally_client.find_admin_by_email("nobody@example.com") is None
     assert len(requests_to(clients_sandbox, "vitally.admins.search")) == before + 2
 
-    task = vitally.create_task(
+    task = vitally_client.create_task(
         ACME_ID,
         "Review the handoff",
         "<p>Read the doc</p>",
@@ -121,13 +124,15 @@ def test_tasks_create_get_list_with_an_admin_found_by_email(
         "handoff:acme:task:t",
     )
     assert task["assignedToId"] == admin["id"] and task["dueDate"].startswith("2026-11-27")
-    assert vitally.get_task(task["id"])["name"] == "Review the handoff"  # type: ignore[index]
-    assert task["id"] in [t["id"] for t in vitally.list_account_tasks(ACME_ID)]
-    assert vitally.update_task(task["id"], name="Review it")["name"] == "Review it"
+    assert vitally_client.get_task(task["id"])["name"] == "Review the handoff"  # type: ignore[index]
+    assert task["id"] in [t["id"] for t in vitally_client.list_account_tasks(ACME_ID)]
+    assert vitally_client.update_task(task["id"], name="Review it")["name"] == "Review it"
 
 
-def test_lists_follow_the_next_cursor(vitally: VitallyClient, clients_sandbox: RunningSandbox) -> None:
-    template = vitally.create_note(ACME_ID, "<p>0</p>", "2026-11-01T00:00:00.000Z", "n0", "handoff:page:0")
+def test_lists_follow_the_next_cursor(vitally_client: VitallyClient, clients_sandbox: RunningSandbox) -> None:
+    template = vitally_client.create_note(
+        ACME_ID, "<p>0</p>", "2026-11-01T00:00:00.000Z", "n0", "handoff:page:0"
+    )
     store = clients_sandbox.store
     with store.transaction():  # 104 more straight into the store: creating them over HTTP is slow
         for i in range(1, 105):
@@ -135,22 +140,24 @@ def test_lists_follow_the_next_cursor(vitally: VitallyClient, clients_sandbox: R
                 "vitally_notes", f"page-{i}", {**template, "id": f"page-{i}", "externalId": f"page:{i}"}
             )
     before = len(requests_to(clients_sandbox, "vitally.accounts.notes"))
-    notes = vitally.list_account_notes(ACME_ID)
+    notes = vitally_client.list_account_notes(ACME_ID)
     assert len({n["id"] for n in notes}) == len(notes) >= 105
     assert len(requests_to(clients_sandbox, "vitally.accounts.notes")) == before + 2  # two pages of 100
 
 
-def test_custom_fields(vitally: VitallyClient) -> None:
-    fields = vitally.list_custom_fields("accounts")
+def test_custom_fields(vitally_client: VitallyClient) -> None:
+    fields = vitally_client.list_custom_fields("accounts")
     assert fields and all("path" in f for f in fields)
 
 
 def test_a_bad_request_is_reported_with_vitallys_message_and_not_retried(
-    vitally: VitallyClient, clients_sandbox: RunningSandbox
+    vitally_client: VitallyClient, clients_sandbox: RunningSandbox
 ) -> None:
     before = len(requests_to(clients_sandbox, "vitally.notes.create"))
     with pytest.raises(ServiceError) as info:
-        vitally.create_note(ACME_EXTERNAL, "<p>x</p>", "2026-11-01", "s", "handoff:bad")  # externalId: 400
+        vitally_client.create_note(
+            ACME_EXTERNAL, "<p>x</p>", "2026-11-01", "s", "handoff:bad"
+        )  # externalId: 400
     assert info.value.status == 400 and info.value.service == "Vitally"
     assert info.value.message.startswith("Vitally: 400 Bad Request: accountId must be a Vitally account id")
     assert len(requests_to(clients_sandbox, "vitally.notes.create")) == before + 1
