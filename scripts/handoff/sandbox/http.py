@@ -3,10 +3,13 @@
 A route handler is `handler(req: Request, store: Store, **path_params) -> Response`.
 Handlers raise `ApiError` for any client error; the server turns it into the real service's
 error body (`google_error_body` for Sheets/Docs, the Drive variant with `errors[]`, Vitally's).
+Control routes (api `"sandbox"`) also receive `server=` (the running `SandboxHTTPServer`), so
+they can reach its `faults`, `seed_dir` and request log.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -166,13 +169,26 @@ class Route:
     pattern: re.Pattern[str]
     handler: Handler
     name: str  # e.g. "sheets.values.batchGet", used by fault rules and the request log
+    raw: bool = False  # match the still-percent-encoded path (groups are decoded afterwards)
+
+    def match(self, req: Request) -> dict[str, str] | None:
+        """The path parameters if this route's pattern matches the request path, else None."""
+        m = self.pattern.fullmatch(req.raw_path if self.raw else req.path)
+        if m is None:
+            return None
+        groups = m.groupdict()
+        return {k: unquote(v) for k, v in groups.items()} if self.raw else groups
 
 
-def route(api: str, method: str, pattern: str, name: str) -> Callable[[Handler], Handler]:
+def route(
+    api: str, method: str, pattern: str, name: str, *, raw: bool = False
+) -> Callable[[Handler], Handler]:
     """Decorator collecting routes into `ROUTES` of the module that defines the handler.
 
     `pattern` is a regex matched against the *decoded* path with `re.fullmatch`;
-    named groups become keyword arguments.
+    named groups become keyword arguments. With `raw=True` it is matched against the path
+    as sent (still percent-encoded), so an encoded `/` or `:` inside a parameter (an A1
+    range, a Vitally externalId) cannot be mistaken for a separator; groups are then decoded.
     """
 
     def register(fn: Handler) -> Handler:
@@ -180,7 +196,7 @@ def route(api: str, method: str, pattern: str, name: str) -> Callable[[Handler],
 
         module = sys.modules[fn.__module__]
         routes: list[Route] = module.__dict__.setdefault("ROUTES", [])
-        routes.append(Route(api, method.upper(), re.compile(pattern), fn, name))
+        routes.append(Route(api, method.upper(), re.compile(pattern), fn, name, raw))
         return fn
 
     return register
@@ -197,3 +213,9 @@ def api_for_path(path: str) -> str:
     if path.startswith("/resources"):
         return "vitally"
     return "sandbox"
+
+
+def iso_now() -> str:
+    """The current UTC time as both Google and Vitally print it: `2026-03-02T10:04:05.123Z`."""
+    now = dt.datetime.now(dt.UTC)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"

@@ -8,6 +8,7 @@ is the standalone form behind `handoff sandbox serve`.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import os
 import socket
@@ -25,11 +26,14 @@ from handoff.sandbox.store import Store
 REQUEST_LOG = "requests.jsonl"
 
 
-def all_routes() -> list[Route]:
-    from handoff.sandbox import control, docs_api, drive_api, sheets_api, vitally_api
+ROUTE_MODULES = ("control", "browse", "sheets_api", "docs_api", "drive_api", "vitally_api")
 
+
+def all_routes() -> list[Route]:
+    """Every route of every API module, in `ROUTE_MODULES` order (first match wins)."""
     routes: list[Route] = []
-    for module in (control, sheets_api, docs_api, drive_api, vitally_api):
+    for name in ROUTE_MODULES:
+        module = importlib.import_module(f"handoff.sandbox.{name}")
         routes.extend(getattr(module, "ROUTES", []))
     return routes
 
@@ -39,16 +43,17 @@ class SandboxHTTPServer(ThreadingHTTPServer):
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], store: Store, seed_dir: Path, faults: FaultPlan) -> None:
+        self.routes = all_routes()  # before binding: an import error must not leak the socket
         super().__init__(address, SandboxRequestHandler)
         self.store = store
         self.seed_dir = seed_dir
         self.faults = faults
-        self.routes = all_routes()
         self._log_lock = threading.Lock()
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         return f"http://{host}:{port}"
 
     def log_request_line(self, entry: dict[str, Any]) -> None:
@@ -63,10 +68,10 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         params: dict[str, str] = {}
         method_mismatch = False
         for r in self.routes:
-            m = r.pattern.fullmatch(req.path)
-            if m:
+            groups = r.match(req)
+            if groups is not None:
                 if r.method == req.method:
-                    matched, params = r, m.groupdict()
+                    matched, params = r, groups
                     break
                 method_mismatch = True
         if matched is None:
@@ -78,7 +83,11 @@ class SandboxHTTPServer(ThreadingHTTPServer):
             )
             return api, "unknown", error_response(api, ApiError(status, msg))
         api = matched.api
-        for rule in self.faults.take(api, matched.name, req.method, req.path):
+        kwargs: dict[str, Any] = dict(params)
+        if api == "sandbox":  # control routes: never faulted, and they may need the server
+            kwargs["server"] = self
+        rules = [] if api == "sandbox" else self.faults.take(api, matched.name, req.method, req.path)
+        for rule in rules:
             if rule.kind == "latency":
                 time.sleep(rule.latency_ms / 1000)
             elif rule.kind == "drop":
@@ -106,10 +115,10 @@ class SandboxHTTPServer(ThreadingHTTPServer):
                 return api, matched.name, error_response(api, ApiError(rule.status, msg))
         try:
             if req.method == "GET":
-                resp = matched.handler(req, self.store, **params)
+                resp = matched.handler(req, self.store, **kwargs)
             else:
                 with self.store.transaction():
-                    resp = matched.handler(req, self.store, **params)
+                    resp = matched.handler(req, self.store, **kwargs)
         except ApiError as err:
             resp = error_response(api, err)
         except Exception as exc:  # a sandbox bug must look like a 500, not kill the server
@@ -122,6 +131,7 @@ class SandboxHTTPServer(ThreadingHTTPServer):
 class SandboxRequestHandler(BaseHTTPRequestHandler):
     server: SandboxHTTPServer
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: we keep our own JSON log
         pass
@@ -216,7 +226,9 @@ def start(
     state_dir: Path, seed_dir: Path | None = None, port: int = 0, faults: FaultPlan | None = None
 ) -> RunningSandbox:
     server = make_server(state_dir, seed_dir, port, faults)
-    thread = threading.Thread(target=server.serve_forever, name="handoff-sandbox", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="handoff-sandbox", daemon=True
+    )
     thread.start()
     return RunningSandbox(server, thread)
 
