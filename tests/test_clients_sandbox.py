@@ -380,7 +380,7 @@ def run_auth_check(settings: Settings) -> tuple[int, str]:
     from rich.console import Console
 
     out = io.StringIO()
-    code = auth_check(settings, Console(file=out, width=200, color_system=None))
+    code = auth_check(settings, Console(file=out, width=200, color_system=None, soft_wrap=True))
     return code, out.getvalue()
 
 
@@ -389,6 +389,7 @@ def test_auth_check_passes_against_the_sandbox(clients_sandbox: RunningSandbox, 
     lines = out.splitlines()
     assert code == 0, out
     assert lines[0].startswith("OK") and "sandbox: sandbox (anonymous) at http://127.0.0.1:" in lines[0]
+    assert lines[0].endswith("; Google sees handoff-bot@sandbox.local")
     assert all(line.startswith("OK") for line in lines), out
     assert "Sourcegraph implementations — tracking" in out
     assert "(linked in Accounts!F2)" in out
@@ -406,3 +407,30 @@ def test_auth_check_fails_with_a_fix_when_a_service_is_down(
     assert "FAIL  output folder   folder 1NoSuchFolder0000 (docs.folder_id) was not found" in out
     assert "FAIL  Vitally         Vitally: 503 Service Unavailable" in out
     assert out.count("fix:") == 2
+
+
+def test_auth_check_without_google_credentials_says_how_to_get_them(
+    clients_sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handoff.config import GoogleSettings, VitallySettings
+    from handoff.sandbox.vitally_api import SANDBOX_API_KEY
+
+    monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(tmp_path / "absent.json"))
+    monkeypatch.setenv("HANDOFF_TEST_VITALLY_KEY", SANDBOX_API_KEY)
+    settings = settings_for("", tmp_path).model_copy(
+        update={
+            "sandbox": SandboxSettings(enabled=False),
+            "google": GoogleSettings(credentials="adc"),
+            # production Vitally settings, aimed at the sandbox's Vitally routes
+            "vitally": VitallySettings(
+                base_url=clients_sandbox.url + "/resources/", api_key_env="HANDOFF_TEST_VITALLY_KEY"
+            ),
+        }
+    )
+    code, out = run_auth_check(settings)
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0].startswith("FAIL  credentials     no Google Application Default Credentials found")
+    assert "fix: run `gcloud auth application-default login --scopes=" in lines[1]
+    assert out.count("not checked: no usable Google credentials") == 3
+    assert lines[-1].startswith("OK    Vitally") and SANDBOX_API_KEY not in out

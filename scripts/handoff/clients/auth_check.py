@@ -2,7 +2,8 @@
 
 One line per check, OK or FAIL, and a fix under every FAIL:
 
-    credentials     the mode (adc / service_account / oauth / sandbox) and the identity
+    credentials     the mode (adc / service_account / oauth / sandbox) and the identity (for user
+                    credentials, the email Drive's about.get reports)
     tracking sheet  opens the spreadsheet by key
     TDDs            documents.get on the first TDD linked from the Accounts tab (or, if none is
                     linked, proves the Docs API answers and accepts the credentials)
@@ -79,7 +80,19 @@ def _guard(name: str, check: Callable[[], Check]) -> Check:
 def check_credentials(clients: Clients) -> Check:
     auth = clients.google_auth()
     where = f" at {clients.sandbox_url}" if clients.sandbox_url else ""
-    return Check("credentials", True, f"{auth.mode}: {auth.identity}{where}")
+    seen = "" if auth.mode == "service_account" else drive_user(clients)
+    seen = f"; Google sees {seen}" if seen else ""
+    return Check("credentials", True, f"{auth.mode}: {auth.identity}{where}{seen}")
+
+
+def drive_user(clients: Clients) -> str:
+    """The signed-in user's email as Drive reports it (about.get), "" if it cannot say."""
+    drive = clients.drive()
+    try:
+        about = clients.call("drive", lambda: drive.about().get(fields="user(emailAddress)").execute())
+    except HandoffError:
+        return ""  # the folder check reports Drive problems with their fix
+    return str((about.get("user") or {}).get("emailAddress") or "")
 
 
 def check_sheet(clients: Clients) -> Check:
