@@ -7,7 +7,9 @@ sandbox tests (test_clients_sandbox.py) raise the same errors over the wire.
 from __future__ import annotations
 
 import email.utils
+import errno
 import json
+import socket
 import time
 from collections.abc import Callable
 from typing import Any
@@ -132,9 +134,17 @@ def test_connection_errors_and_timeouts_are_retriable_but_bugs_are_not() -> None
         httplib2.ServerNotFoundError("dns"),
         httpx.ReadTimeout("slow"),
         httpx.RemoteProtocolError("server disconnected"),
+        OSError(errno.ENETUNREACH, "Network is unreachable"),
+        socket.gaierror(-2, "Name or service not known"),
     ]:
         assert is_retriable(exc), exc
-    for exc in [KeyError("x"), ValueError("x"), PermissionError("x"), FileNotFoundError("x")]:
+    for exc in [
+        KeyError("x"),
+        ValueError("x"),
+        PermissionError("x"),
+        FileNotFoundError("x"),
+        OSError("disk"),
+    ]:
         assert not is_retriable(exc), exc
 
 

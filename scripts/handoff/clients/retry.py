@@ -24,9 +24,11 @@ its builtin `PermissionError` are read through their `__cause__`.
 from __future__ import annotations
 
 import email.utils
+import errno
 import http.client
 import json
 import logging
+import socket
 import ssl
 import sys
 import time
@@ -47,6 +49,9 @@ log = logging.getLogger("handoff.clients")
 SERVICE_NAMES = {"sheets": "Sheets", "docs": "Docs", "drive": "Drive", "vitally": "Vitally"}
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 DRIVE_RATE_REASONS = frozenset({"userRateLimitExceeded", "rateLimitExceeded"})
+NETWORK_ERRNOS = frozenset(
+    {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.ETIMEDOUT, errno.ECONNABORTED, errno.EPIPE}
+)
 MESSAGE_LIMIT = 1024  # the service's own error text is cut to this many characters
 
 
@@ -143,8 +148,10 @@ def is_transport_error(exc: BaseException) -> bool:
     """Connection refused/reset/dropped, timeouts, broken TLS streams: the request may be retried."""
     if isinstance(exc, ssl.SSLCertVerificationError):
         return False  # a wrong certificate does not heal by retrying
-    builtin = (ConnectionError, TimeoutError, http.client.HTTPException, ssl.SSLError)
+    builtin = (ConnectionError, TimeoutError, http.client.HTTPException, ssl.SSLError, socket.gaierror)
     if isinstance(exc, builtin):
+        return True
+    if type(exc) is OSError and exc.errno in NETWORK_ERRNOS:  # httplib2 lets some socket errors through
         return True
     candidates = [
         _loaded("requests.exceptions", "ConnectionError"),
