@@ -194,3 +194,26 @@ def test_iso_datetime_forms() -> None:
     assert iso_datetime(datetime(2026, 3, 2, 10, 5, 7, 123456, tzinfo=UTC)) == "2026-03-02T10:05:07.123Z"
     assert iso_datetime(datetime(2026, 3, 2, 10, 5, 7)) == "2026-03-02T10:05:07.000Z"
     assert iso_datetime("2026-03-02T10:05:07.000Z") == "2026-03-02T10:05:07.000Z"
+
+
+def test_a_low_remaining_budget_pauses_the_vitally_limiter() -> None:
+    import httpx
+
+    from handoff.clients.ratelimit import RateLimits
+    from handoff.config import QuotaSettings
+
+    now = [0.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
+    limits = RateLimits(QuotaSettings(), clock=lambda: now[0], sleep=sleep)
+    headers = {"RateLimit-Limit": "1000, 1000;window=60", "RateLimit-Remaining": "4", "RateLimit-Reset": "9"}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"id": "a"}, headers=headers))
+    with VitallyClient(
+        "https://x.rest.vitally.io/resources", "k", transport=transport, observe=limits.observe_vitally
+    ) as c:
+        assert c.get_account("a") == {"id": "a"}
+    assert limits.acquire("vitally") == 9 and waits == [9]
