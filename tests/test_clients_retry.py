@@ -253,9 +253,11 @@ def test_exhausted_attempts_name_the_service_and_exit_4() -> None:
 def test_total_time_bound_stops_before_a_wait_that_would_pass_it() -> None:
     clock = FakeClock()
     fn, calls = failing([vitally_error(429, {"Retry-After": "3"})] * 20)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError) as info:
         policy(clock, max_attempts=20, total_seconds=10).run("vitally", fn)
     assert clock.sleeps == [3, 3, 3]  # a fourth wait would end at 12 s > 10 s
+    assert "gave up after 4 attempts in 9.0 s" in info.value.message
+    assert info.value.message.endswith("retry.total_seconds = 10 would be passed by the next wait")
     assert len(calls) == 4
 
 

@@ -281,9 +281,16 @@ class RetryPolicy:
         try:
             return retrying(attempt)
         except Exception as exc:
-            error = service_error(api, exc, attempts=attempts, elapsed=self._clock() - stop.started)
+            elapsed = max(self._clock() - stop.started, float(retrying.statistics.get("idle_for", 0)))
+            error = service_error(api, exc, attempts=attempts, elapsed=elapsed)
             if error is None:
                 raise
+            if stop.out_of_time and error.retriable:
+                budget = (
+                    f"retry.total_seconds = {self.settings.total_seconds:g} would be passed by the next wait"
+                )
+                error.message = f"{error.message}; {budget}"
+                error.args = (error.message,)
             raise error from exc
 
 
