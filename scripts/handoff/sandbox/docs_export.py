@@ -38,7 +38,7 @@ TAB_FIELDS = (
 ORDERED_GLYPHS = {"DECIMAL", "ZERO_DECIMAL", "ALPHA", "UPPER_ALPHA", "ROMAN", "UPPER_ROMAN"}
 HEADING_TAGS = {f"HEADING_{n}": f"h{n}" for n in range(1, 7)}
 CLASS_TAGS = {"TITLE": "title", "SUBTITLE": "subtitle"}
-NEEDS_PRESERVE = re.compile(r"^[ \t]|[ \t]$|  |\t")
+NEEDS_PRESERVE = re.compile(r"^[ \t]|[ \t]$|  |\t|\x0b$| \x0b|\x0b ")
 
 
 # -- walking a document ---------------------------------------------------------------------------

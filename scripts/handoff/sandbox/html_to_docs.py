@@ -434,7 +434,7 @@ class _Importer(HTMLParser):
                 return
             para = self._open_para()
             if not para.preserve:
-                _trim_end(para.inlines)
+                _trim_end(para.inlines, " ")
             self._add_text("\x0b")
         elif tag == "hr":
             self._flush()
@@ -598,11 +598,12 @@ def _ends_with_break(inlines: list[Inline]) -> bool:
     return isinstance(last, Text) and (last.text.endswith(" ") or last.text.endswith("\x0b"))
 
 
-def _trim_end(inlines: list[Inline]) -> None:
+def _trim_end(inlines: list[Inline], chars: str = " \x0b") -> None:
+    """Drop trailing spaces (and line breaks) of a paragraph's runs, as HTML rendering does."""
     while inlines and isinstance(inlines[-1], Text):
         last = inlines[-1]
         assert isinstance(last, Text)
-        last.text = last.text.rstrip(" \x0b")
+        last.text = last.text.rstrip(chars)
         if last.text:
             return
         inlines.pop()
@@ -818,9 +819,10 @@ def _normalise(blocks: list[Block]) -> list[Block]:
 
 
 def _with_newline(inlines: list[Inline]) -> list[Inline]:
+    """Close the paragraph: the final newline joins a trailing plain run, else runs on its own unstyled."""
     items = [i for i in inlines if not (isinstance(i, Text) and not i.text)]
     last = items[-1] if items else None
-    if isinstance(last, Text) and not last.style.link:
+    if isinstance(last, Text) and last.style == Style():
         return [*items[:-1], Text(last.text + "\n", last.style)]
     return [*items, Text("\n", Style())]
 
