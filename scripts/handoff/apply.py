@@ -10,6 +10,7 @@ A failure part-way leaves every completed step findable; the re-run converges.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,8 +72,9 @@ def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
 def _adopt(plan: AccountPlan, state: AccountState) -> None:
     """Record what a crashed run left behind (found by properties / externalId) without rewriting it."""
     for kind, doc in (plan.context.get("adopt") or {}).items():
-        state.docs[kind] = DocState(id=doc.id, version=doc.version,
-                                    html_sha256=doc.properties.get(docs_writer.PROP_SHA, ""))
+        state.docs[kind] = DocState(
+            id=doc.id, version=doc.version, html_sha256=doc.properties.get(docs_writer.PROP_SHA, "")
+        )
     if note := plan.context.get("note_adopted"):
         state.note_id = note["id"]
     if task := plan.context.get("task_adopted"):
@@ -85,8 +87,14 @@ def _adopt(plan: AccountPlan, state: AccountState) -> None:
 
 def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
     p = change.payload
-    doc = docs_writer.create_doc(inputs.clients, title=p["title"], html=p["html"], account=plan.account,
-                                 kind=p["kind"], folder_id=inputs.settings.docs.folder_id)
+    doc = docs_writer.create_doc(
+        inputs.clients,
+        title=p["title"],
+        html=p["html"],
+        account=plan.account,
+        kind=p["kind"],
+        folder_id=inputs.settings.docs.folder_id,
+    )
     _record_doc(inputs, result, p, doc)
 
 
@@ -96,13 +104,19 @@ def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
     _record_doc(inputs, result, p, doc)
 
 
-def _record_doc(inputs: PlanInputs, result: AccountResult, p: dict[str, Any], doc: docs_writer.RemoteDoc) -> None:
+def _record_doc(
+    inputs: PlanInputs, result: AccountResult, p: Mapping[str, Any], doc: docs_writer.RemoteDoc
+) -> None:
     previous = result.state.docs.get(p["kind"])
     shared = list(previous.shared_with) if previous and previous.id == doc.id else []
     result.state.docs[p["kind"]] = DocState(
-        id=doc.id, version=doc.version, html_sha256=p["sha"],
+        id=doc.id,
+        version=doc.version,
+        html_sha256=p["sha"],
         text_sha256=docs_writer.export_text_sha(inputs.clients, doc.id),
-        generated_at=p["generated_at"], shared_with=shared)
+        generated_at=p["generated_at"],
+        shared_with=shared,
+    )
     result.doc_links[p["kind"]] = doc.url
 
 
@@ -116,16 +130,24 @@ def _doc_share(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Ac
     doc.shared_with = sorted({*doc.shared_with, email})
 
 
-def _write_traits(inputs: PlanInputs, plan: AccountPlan, changes: list[Change], result: AccountResult) -> None:
+def _write_traits(
+    inputs: PlanInputs, plan: AccountPlan, changes: list[Change], result: AccountResult
+) -> None:
     account = plan.context["vitally_account"]
     traits = {c.target: c.after for c in changes}
     updated = inputs.clients.vitally().update_traits(account["id"], traits)
     now = (updated or {}).get("traits") or {}
     for key, value in traits.items():  # read back: the PUT answers with the stored account
         if not same(value, now.get(key)):
-            result.problems.append(Problem(
-                Severity.WARNING, f"Vitally stored {now.get(key)!r} for {key} after handoff sent {value!r}",
-                None, Location("vitally", key), "check the trait's type in Vitally Settings → Traits"))
+            result.problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"Vitally stored {now.get(key)!r} for {key} after handoff sent {value!r}",
+                    None,
+                    Location("vitally", key),
+                    "check the trait's type in Vitally Settings → Traits",
+                )
+            )
     result.done.append("trait.set")
 
 
@@ -134,7 +156,8 @@ def _record_owned_traits(plan: AccountPlan, state: AccountState) -> None:
     kept = {c.target for c in plan.changes if c.kind == "trait.keep"}
     desired = plan.context.get("desired_traits", {})
     state.traits = {k: v for k, v in state.traits.items() if k in kept} | {
-        k: v for k, v in desired.items() if k not in kept}
+        k: v for k, v in desired.items() if k not in kept
+    }
 
 
 def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
@@ -145,8 +168,9 @@ def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
     name = plan.handoff.value("account_name") or plan.account
     subject = f"Implementation handoff: {name}"
     if change.kind == "note.create":
-        note = vitally.create_note(account["id"], html, inputs.today, subject,
-                                   NOTE_EXTERNAL_ID.format(account=plan.account))
+        note = vitally.create_note(
+            account["id"], html, inputs.today, subject, NOTE_EXTERNAL_ID.format(account=plan.account)
+        )
         result.state.note_id = note["id"]
     else:
         vitally.update_note(change.payload["id"], html=html, subject=subject, note_date=inputs.today)
@@ -160,12 +184,19 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
     admin = plan.context["ta_admin"]
     link = next(iter(result.doc_links.values()), "")
     name = plan.handoff.value("account_name") or plan.account
-    description = (f"<p>Review the implementation handoff for {_esc(str(name))} and take over the "
-                   f"Vitally deployment section.</p>" + (f'<p><a href="{_esc(link)}">Handoff doc</a></p>'
-                                                          if link else ""))
+    description = (
+        f"<p>Review the implementation handoff for {_esc(str(name))} and take over the "
+        f"Vitally deployment section.</p>"
+        + (f'<p><a href="{_esc(link)}">Handoff doc</a></p>' if link else "")
+    )
     task = inputs.clients.vitally().create_task(
-        account["id"], f"Review implementation handoff: {name}", description, admin["id"],
-        change.payload["due"], change.payload["ext"])
+        account["id"],
+        f"Review implementation handoff: {name}",
+        description,
+        admin["id"],
+        change.payload["due"],
+        change.payload["ext"],
+    )
     result.state.task_id = task["id"]
 
 

@@ -101,6 +101,7 @@ class TddValue:
     field: str | None = None  # catalogue field name the label matched, if any
     section: str = ""  # "production" | "trial" | "" : which part of the document it came from
     link: str | None = None  # a URL behind the value (link or chip), if any
+    derived: bool = False  # gathered from a table's columns (e.g. an instance table), not a written label
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,10 @@ def print_plan(console: Console, plan: AccountPlan) -> None:
     for c in plan.changes:
         colour = COLOURS.get(c.symbol, "white")
         change = _describe(c.kind, c.before, c.after)
-        console.print(f"  [{colour}]{c.symbol} {escape(c.kind):<12}[/] {escape(c.target)}  {escape(change)}"
-                      f"  [dim]({escape(c.reason)})[/]")
+        console.print(
+            f"  [{colour}]{c.symbol} {escape(c.kind):<12}[/] {escape(c.target)}  {escape(change)}"
+            f"  [dim]({escape(c.reason)})[/]"
+        )
     for p in plan.problems:
         if p.severity is Severity.INFO and not plan.blocked:
             continue
@@ -78,7 +80,11 @@ def plans_json(plans: Sequence[AccountPlan], results: Sequence[AccountResult] | 
         item = plan.to_json()
         r = by_account.get(plan.account)
         if r is not None:
-            item["result"] = {"applied": list(dict.fromkeys(r.done)), "failed": r.failed or None,
-                              "doc_links": r.doc_links, "problems": [p.to_json() for p in r.problems]}
+            item["result"] = {
+                "applied": list(dict.fromkeys(r.done)),
+                "failed": r.failed or None,
+                "doc_links": r.doc_links,
+                "problems": [p.to_json() for p in r.problems],
+            }
         out.append(item)
     return json.dumps(out[0] if len(out) == 1 else out, indent=2, ensure_ascii=False)

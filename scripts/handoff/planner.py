@@ -70,16 +70,20 @@ def run_mode(handoff: Handoff, options: RunOptions) -> str:
     return "final" if handoff.ready or options.override_readiness else "in progress"
 
 
-def plan_account(inputs: PlanInputs, handoff: Handoff, state: AccountState,
-                 state_problem: Problem | None = None) -> AccountPlan:
+def plan_account(
+    inputs: PlanInputs, handoff: Handoff, state: AccountState, state_problem: Problem | None = None
+) -> AccountPlan:
     mode = run_mode(handoff, inputs.options)
     plan = AccountPlan(handoff.account, handoff, mode, problems=list(handoff.problems))
     plan.context.update(state=state, today=inputs.today, override=inputs.options.override_readiness)
     if state_problem:
         plan.problems.append(state_problem)
     if inputs.options.override_readiness and handoff.ready:
-        plan.problems.append(Problem(Severity.INFO, "the checklist is complete; --override-readiness "
-                                     "was not needed and is ignored"))
+        plan.problems.append(
+            Problem(
+                Severity.INFO, "the checklist is complete; --override-readiness was not needed and is ignored"
+            )
+        )
     if handoff.errors and not inputs.options.draft:
         plan.blocked = f"{len(handoff.errors)} error(s) in the input: fix them (or ask for a --draft)"
         return plan
@@ -118,9 +122,13 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     plan.context["doc_links"] = links
 
     def render(stamp: str) -> dict[str, Any]:
-        run = RunInfo(mode="draft" if plan.mode == "draft" else "final", generated_at=stamp,
-                      override_reason=inputs.options.override_readiness, ready=handoff.ready,
-                      doc_links=links)
+        run = RunInfo(
+            mode="draft" if plan.mode == "draft" else "final",
+            generated_at=stamp,
+            override_reason=inputs.options.override_readiness,
+            ready=handoff.ready,
+            doc_links=links,
+        )
         return {d.kind: d for d in render_documents(settings, handoff, run)}
 
     ta = str(handoff.value("technical_advisor") or "")
@@ -134,20 +142,36 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
             stamp = inputs.today.isoformat()  # content changes: the doc says "as of" today
             rendered = render(stamp)[spec.kind]
             sha = docs_writer.sha256(rendered.html)
-        payload = {"kind": spec.kind, "title": rendered.title, "html": rendered.html, "sha": sha,
-                   "generated_at": stamp}
+        payload = {
+            "kind": spec.kind,
+            "title": rendered.title,
+            "html": rendered.html,
+            "sha": sha,
+            "generated_at": stamp,
+        }
         target = f"doc {spec.kind}"
         if doc is None:
-            plan.changes.append(Change("doc.create", target, None, rendered.title,
-                                       "no handoff doc exists yet", payload))
+            plan.changes.append(
+                Change("doc.create", target, None, rendered.title, "no handoff doc exists yet", payload)
+            )
         else:
             payload["id"] = doc.id
-            edited = docs_writer.human_edit(recorded, doc, lambda d=doc: docs_writer.export_text_sha(clients, d.id))
+            edited = docs_writer.human_edit(
+                recorded, doc, lambda d=doc: docs_writer.export_text_sha(clients, d.id)
+            )
             changed = sha != doc.properties.get(docs_writer.PROP_SHA, "") or rendered.title != doc.name
             if edited and not inputs.options.force_doc:
                 if changed:
-                    plan.changes.append(Change("doc.keep", target, doc.url, rendered.title,
-                                               f"{edited}; not overwritten (use --force-doc)", payload))
+                    plan.changes.append(
+                        Change(
+                            "doc.keep",
+                            target,
+                            doc.url,
+                            rendered.title,
+                            f"{edited}; not overwritten (use --force-doc)",
+                            payload,
+                        )
+                    )
             elif changed or (edited and inputs.options.force_doc):
                 why = f"forced over an edit: {edited}" if edited else "content changed"
                 plan.changes.append(Change("doc.update", target, doc.url, rendered.title, why, payload))
@@ -155,23 +179,38 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
                 plan.context.setdefault("adopt", {})[spec.kind] = doc  # record what is there; no write
         shared = set(recorded.shared_with) if recorded else set()
         if ta and ta.lower() not in {s.lower() for s in shared}:
-            plan.changes.append(Change("doc.share", target, None, ta,
-                                       f"share with the TA as {settings.docs.share_role}",
-                                       {"kind": spec.kind, "email": ta}))
+            plan.changes.append(
+                Change(
+                    "doc.share",
+                    target,
+                    None,
+                    ta,
+                    f"share with the TA as {settings.docs.share_role}",
+                    {"kind": spec.kind, "email": ta},
+                )
+            )
 
 
 # -- Vitally ---------------------------------------------------------------------------------------
 
 
-def _plan_vitally_lookup(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+def _plan_vitally_lookup(
+    inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan
+) -> None:
     vitally = inputs.clients.vitally()
     ref = str(handoff.value("vitally_account") or "")
     fv = handoff.fields.get("vitally_account")
     account = vitally.get_account(ref) if ref else None
     if account is None:
-        plan.problems.append(Problem(
-            Severity.ERROR, f"Vitally has no account with id or externalId {ref!r}", "vitally_account",
-            fv.location if fv else None, "put the account's Vitally id or externalId in the Vitally Account column"))
+        plan.problems.append(
+            Problem(
+                Severity.ERROR,
+                f"Vitally has no account with id or externalId {ref!r}",
+                "vitally_account",
+                fv.location if fv else None,
+                "put the account's Vitally id or externalId in the Vitally Account column",
+            )
+        )
         plan.blocked = "the Vitally account was not found"
         return
     plan.context["vitally_account"] = account
@@ -181,10 +220,16 @@ def _plan_vitally_lookup(inputs: PlanInputs, handoff: Handoff, state: AccountSta
     admin = _ta_admin(inputs, state, email)
     if admin is None:
         ta = handoff.fields.get("technical_advisor")
-        plan.problems.append(Problem(
-            Severity.ERROR, f"the Technical Advisor {email or '(blank)'} is not a Vitally admin, "
-            "so the review task cannot be assigned", "technical_advisor", ta.location if ta else None,
-            "correct the TA's email, or add them as a user in Vitally (Settings → Team)"))
+        plan.problems.append(
+            Problem(
+                Severity.ERROR,
+                f"the Technical Advisor {email or '(blank)'} is not a Vitally admin, "
+                "so the review task cannot be assigned",
+                "technical_advisor",
+                ta.location if ta else None,
+                "correct the TA's email, or add them as a user in Vitally (Settings → Team)",
+            )
+        )
         plan.blocked = "the TA is unknown to Vitally"
         return
     plan.context["ta_admin"] = admin
@@ -197,8 +242,9 @@ def _ta_admin(inputs: PlanInputs, state: AccountState, email: str) -> dict[str, 
         return dict(state.ta_admin)  # resolved before: no lookup needed
     if email not in inputs.admins:
         found = inputs.clients.vitally().find_admin_by_email(email)
-        inputs.admins[email] = {"email": email, "id": found["id"], "name": found.get("name", "")} \
-            if found else None
+        inputs.admins[email] = (
+            {"email": email, "id": found["id"], "name": found.get("name", "")} if found else None
+        )
     return inputs.admins[email]
 
 
@@ -223,12 +269,19 @@ def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan
     desired = desired_traits(inputs, handoff, admin)
     labels = {f.vitally.key: name for name, f in inputs.catalogue.fields.items() if f.vitally}
     labels[inputs.settings.vitally.ta_name_trait] = "technical_advisor_name"
-    changes = diff_traits(desired, account.get("traits") or {}, state.traits, inputs.options.force_fields,
-                          labels)
+    changes = diff_traits(
+        desired, account.get("traits") or {}, state.traits, inputs.options.force_fields, labels
+    )
     for c in changes:
         if c.kind == "trait.keep":
-            plan.problems.append(Problem(Severity.WARNING, f"{labels.get(c.target, c.target)}: {c.reason}",
-                                         labels.get(c.target), Location("vitally", c.target)))
+            plan.problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{labels.get(c.target, c.target)}: {c.reason}",
+                    labels.get(c.target),
+                    Location("vitally", c.target),
+                )
+            )
     plan.changes.extend(changes)
     plan.context["desired_traits"] = desired
 
@@ -245,14 +298,27 @@ def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
                 break
     payload = {"id": note_id}
     if not note_id:
-        plan.changes.append(Change("note.create", "vitally note", None, "handoff summary",
-                                   "no handoff note on the account yet", payload))
+        plan.changes.append(
+            Change(
+                "note.create",
+                "vitally note",
+                None,
+                "handoff summary",
+                "no handoff note on the account yet",
+                payload,
+            )
+        )
         return
     # The note's content depends on the doc link; apply renders it once links are final.
     plan.context["note_check"] = note_id
-    if _doc_will_be_created(plan) or plan.context.get("note_adopted") or _note_stale(inputs, handoff, state, plan):
-        plan.changes.append(Change("note.update", "vitally note", note_id, "handoff summary",
-                                   "the handoff changed", payload))
+    if (
+        _doc_will_be_created(plan)
+        or plan.context.get("note_adopted")
+        or _note_stale(inputs, handoff, state, plan)
+    ):
+        plan.changes.append(
+            Change("note.update", "vitally note", note_id, "handoff summary", "the handoff changed", payload)
+        )
 
 
 def _doc_will_be_created(plan: AccountPlan) -> bool:
@@ -268,10 +334,16 @@ def _note_stale(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
 def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, links: dict[str, str]) -> str:
     from handoff.render import RunInfo, note_context, render_note, templates_dir
 
-    run = RunInfo(mode="final", generated_at=None, override_reason=inputs.options.override_readiness,
-                  ready=handoff.ready, doc_links=links)
-    return render_note(handoff, note_context(inputs.settings, handoff, run),
-                       templates=templates_dir(inputs.settings))
+    run = RunInfo(
+        mode="final",
+        generated_at=None,
+        override_reason=inputs.options.override_readiness,
+        ready=handoff.ready,
+        doc_links=links,
+    )
+    return render_note(
+        handoff, note_context(inputs.settings, handoff, run), templates=templates_dir(inputs.settings)
+    )
 
 
 def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
@@ -285,8 +357,16 @@ def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
             return
     admin = plan.context["ta_admin"]
     due = inputs.today + dt.timedelta(days=inputs.settings.vitally.task_due_days)
-    plan.changes.append(Change("task.create", "vitally task", None, f"assigned to {admin['email']}",
-                               "the TA reviews the handoff", {"due": due.isoformat(), "ext": ext}))
+    plan.changes.append(
+        Change(
+            "task.create",
+            "vitally task",
+            None,
+            f"assigned to {admin['email']}",
+            "the TA reviews the handoff",
+            {"due": due.isoformat(), "ext": ext},
+        )
+    )
 
 
 # -- sheet -----------------------------------------------------------------------------------------
@@ -302,13 +382,22 @@ def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
     main_kind = inputs.settings.docs.documents[0].kind
     link = plan.context.get("doc_links", {}).get(main_kind, "")
     other_writes = any(c.writes for c in plan.changes)
-    recovering = bool(plan.context.get("adopt") or plan.context.get("note_adopted")
-                      or plan.context.get("task_adopted"))
+    recovering = bool(
+        plan.context.get("adopt") or plan.context.get("note_adopted") or plan.context.get("task_adopted")
+    )
     row_stale = current_status != status or (link and current_link != link)
     if not (other_writes or recovering or row_stale):
         return
-    plan.changes.append(Change("sheet.row", "Accounts row", current_status or None, status,
-                               "record the handoff status, doc link and time", {"status": status}))
+    plan.changes.append(
+        Change(
+            "sheet.row",
+            "Accounts row",
+            current_status or None,
+            status,
+            "record the handoff status, doc link and time",
+            {"status": status},
+        )
+    )
     if other_writes:
         plan.changes.append(Change("sheet.log", "Handoff Log", None, plan.mode, "one row per applied run"))
     plan.changes.append(Change("sheet.state", "handoff_state", None, "updated", "what this run wrote"))

@@ -48,8 +48,9 @@ def who() -> str:
     return os.environ.get("HANDOFF_USER") or getpass.getuser()
 
 
-def plan_command(settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions,
-                 console: Console) -> int:
+def plan_command(
+    settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions, console: Console
+) -> int:
     from handoff.clients import Clients
 
     with Clients(settings) as clients:
@@ -58,8 +59,13 @@ def plan_command(settings: Settings, accounts: list[str], all_accounts: bool, op
 
 
 class BatchOutcome:
-    def __init__(self, plans: list[AccountPlan], results: list[AccountResult], sheet_written: bool,
-                 service_failure: bool) -> None:
+    def __init__(
+        self,
+        plans: list[AccountPlan],
+        results: list[AccountResult],
+        sheet_written: bool,
+        service_failure: bool,
+    ) -> None:
         self.plans = plans
         self.results = results
         self.sheet_written = sheet_written
@@ -74,15 +80,18 @@ class BatchOutcome:
         return EXIT_OK
 
 
-def run_batch(settings: Settings, clients: Clients, accounts: list[str] | None, options: RunOptions,
-              console: Console) -> BatchOutcome:
+def run_batch(
+    settings: Settings, clients: Clients, accounts: list[str] | None, options: RunOptions, console: Console
+) -> BatchOutcome:
     from handoff import plan_report
     from handoff.check import read_batch
 
     batch = read_batch(settings, clients, accounts)
     inputs = PlanInputs(settings, clients, batch.catalogue, options, today())
     tabs = settings.sheet.tabs
-    state_tab = TabLayout.from_values(tabs.state, batch.values.get(tabs.state), exists=tabs.state in batch.values)
+    state_tab = TabLayout.from_values(
+        tabs.state, batch.values.get(tabs.state), exists=tabs.state in batch.values
+    )
 
     def plan_one(handoff: Handoff) -> AccountPlan:
         state, problem = _state_for(state_tab, batch.values.get(tabs.state) or [], handoff.account)
@@ -97,7 +106,8 @@ def run_batch(settings: Settings, clients: Clients, accounts: list[str] | None, 
     plans = _parallel(plan_one, batch.handoffs, settings.run.concurrency)
     if options.as_json and not options.apply:
         console.print_json(plan_report.plans_json(plans)) if console.is_terminal else print(
-            plan_report.plans_json(plans))
+            plan_report.plans_json(plans)
+        )
     elif not options.as_json:
         for plan in plans:
             plan_report.print_plan(console, plan)
@@ -126,15 +136,19 @@ def run_batch(settings: Settings, clients: Clients, accounts: list[str] | None, 
         folder = settings.path(settings.docs.out_dir)
         if any(not p.blocked for p in plans):
             console.print(f"[dim]local copies of the docs: {folder}/<account>/[/]")
-    service_failure = service_failure or any(r.failed.startswith("service:") for r in results) \
+    service_failure = (
+        service_failure
+        or any(r.failed.startswith("service:") for r in results)
         or (bool(results) and not sheet_written)
+    )
     for r in results:
         r.failed = r.failed.removeprefix("service:")
     return BatchOutcome(plans, results, sheet_written, service_failure)
 
 
-def _apply_guarded(inputs: PlanInputs, plan: AccountPlan,
-                   apply_account: Callable[[PlanInputs, AccountPlan], AccountResult]) -> AccountResult:
+def _apply_guarded(
+    inputs: PlanInputs, plan: AccountPlan, apply_account: Callable[[PlanInputs, AccountPlan], AccountResult]
+) -> AccountResult:
     from handoff.apply import AccountResult
 
     partial = AccountResult(plan.account, plan.context["state"])
@@ -147,8 +161,9 @@ def _apply_guarded(inputs: PlanInputs, plan: AccountPlan,
     return partial
 
 
-def _state_for(state_tab: TabLayout, values: Sequence[Sequence[Any]], account: str
-               ) -> tuple[AccountState, Problem | None]:
+def _state_for(
+    state_tab: TabLayout, values: Sequence[Sequence[Any]], account: str
+) -> tuple[AccountState, Problem | None]:
     row = state_tab.rows.get(account.lower())
     if row is None:
         return AccountState(), None
@@ -160,17 +175,29 @@ def _state_for(state_tab: TabLayout, values: Sequence[Sequence[Any]], account: s
     except ValueError as exc:
         where = state_tab.a1(row, col or 1)
         return AccountState(), Problem(
-            Severity.ERROR, f"the handoff state for {account} is unreadable: {exc}", None,
-            Location("sheet", where), f"restore the cell from the sheet's version history, or clear {where} "
-            "(the next run then finds the doc, note and task again by their tags)")
+            Severity.ERROR,
+            f"the handoff state for {account} is unreadable: {exc}",
+            None,
+            Location("sheet", where),
+            f"restore the cell from the sheet's version history, or clear {where} "
+            "(the next run then finds the doc, note and task again by their tags)",
+        )
 
 
-def _write_back(settings: Settings, clients: Clients, batch: Any, state_tab: TabLayout,
-                plans: list[AccountPlan], results: list[AccountResult], console: Console) -> bool:
+def _write_back(
+    settings: Settings,
+    clients: Clients,
+    batch: Any,
+    state_tab: TabLayout,
+    plans: list[AccountPlan],
+    results: list[AccountResult],
+    console: Console,
+) -> bool:
     tabs = settings.sheet.tabs
     accounts_tab = TabLayout.from_values(tabs.accounts, batch.values.get(tabs.accounts))
-    log_tab = TabLayout.from_values(tabs.log, batch.values.get(tabs.log), key_header="Account",
-                                    exists=tabs.log in batch.values)
+    log_tab = TabLayout.from_values(
+        tabs.log, batch.values.get(tabs.log), key_header="Account", exists=tabs.log in batch.values
+    )
     writes = SheetWrites()
     by_account = {p.account: p for p in plans}
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -188,9 +215,18 @@ def _write_back(settings: Settings, clients: Clients, batch: Any, state_tab: Tab
             summary = ", ".join(dict.fromkeys(r.done)) or "nothing"
             reason = plan.context.get("override")
             override = f"; readiness overridden: {reason}" if reason else ""
-            log_append(log_tab, {"When": stamp, "Who": user, "Account": r.account, "Mode": plan.mode,
-                                 "Result": f"failed: {r.failed}" if r.failed else "ok",
-                                 "Changes": summary + override}, writes)
+            log_append(
+                log_tab,
+                {
+                    "When": stamp,
+                    "Who": user,
+                    "Account": r.account,
+                    "Mode": plan.mode,
+                    "Result": f"failed: {r.failed}" if r.failed else "ok",
+                    "Changes": summary + override,
+                },
+                writes,
+            )
         r.state.last_run = stamp
         state_update(state_tab, r.account, r.state.to_cell(), writes)
     if not writes:
@@ -206,8 +242,9 @@ def _write_back(settings: Settings, clients: Clients, batch: Any, state_tab: Tab
     return True
 
 
-def _ensure_tabs(clients: Clients, settings: Settings, batch: Any, state_tab: TabLayout,
-                 log_tab: TabLayout) -> None:
+def _ensure_tabs(
+    clients: Clients, settings: Settings, batch: Any, state_tab: TabLayout, log_tab: TabLayout
+) -> None:
     """Create the state tab (hidden) and the log tab when the sheet lacks them: one batchUpdate."""
     requests: list[dict[str, Any]] = []
     if not state_tab.exists:

@@ -52,8 +52,13 @@ class TabLayout:
     added: dict[str, int] = field(default_factory=dict)  # columns this run appends: key -> index
 
     @classmethod
-    def from_values(cls, title: str, values: Sequence[Sequence[Any]] | None, key_header: str = "Account",
-                    exists: bool = True) -> TabLayout:
+    def from_values(
+        cls,
+        title: str,
+        values: Sequence[Sequence[Any]] | None,
+        key_header: str = "Account",
+        exists: bool = True,
+    ) -> TabLayout:
         values = values or []
         headers = [str(h).strip() for h in (values[0] if values else [])]
         layout = cls(title, headers, exists=exists)
@@ -112,7 +117,9 @@ def _cell(value: Any) -> Any:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
 
 
-def row_updates(accounts: TabLayout, account: str, values: Mapping[str, Any], writes: SheetWrites) -> list[str]:
+def row_updates(
+    accounts: TabLayout, account: str, values: Mapping[str, Any], writes: SheetWrites
+) -> list[str]:
     """Write-back cells for an account's row; returns the A1 addresses written."""
     row = accounts.rows.get(account.lower())
     if row is None:
