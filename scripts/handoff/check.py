@@ -1,0 +1,404 @@
+"""Read, merge and validate: `handoff check` and `handoff tdd`. The only module here that does I/O.
+
+    read_batch(settings, clients, accounts)
+      1 request   values:batchGet of every tab the tool needs (Accounts, the log tabs, Checklist,
+                  Handoff Log, handoff_state), whatever the number of accounts   → sheet.parse_sheet
+      1 request   per distinct TDD: documents.get(includeTabsContent=True,
+                  suggestionsViewMode=PREVIEW_WITHOUT_SUGGESTIONS), run in parallel → tdd.parse_document
+      pure        build_handoff: merge.merge_fields + validate.validate_logs + validate.validate_fields
+
+`PREVIEW_WITHOUT_SUGGESTIONS` reads the TDD as it stands, without edits someone has only
+suggested: a suggestion is a proposal nobody accepted, so it is not yet a fact about the
+deployment. (The parser also drops suggested insertions if a document is fetched inline.)
+
+The spreadsheet is not opened first (opening costs a metadata read): the batch goes straight to
+`values:batchGet`. Only when that fails does the tool look closer: a missing tab (the API
+answers 400 "Unable to parse range") is found by listing the tabs and the read is repeated
+without it; a missing or unshared spreadsheet is explained by `Clients.spreadsheet()`.
+
+A TDD that cannot be read (the link is not a Docs URL, the document does not exist, is not
+shared with the tool, or is not a Google Doc) is a problem on `tdd_link`, never a crash. The
+Vitally checks (the Technical Advisor is an active admin, the Vitally account resolves) belong
+to `plan`/`run`, which look those up anyway; `check` stays at one sheet read plus one document
+read per account.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from handoff.errors import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_SERVICE,
+    InputError,
+    NotFoundError,
+    ServiceError,
+    UsageError,
+)
+from handoff.fields import Catalogue, load_catalogue
+from handoff.model import AccountRecord, Handoff, Problem, Severity, TddValue
+from handoff.sheet import Grid, SheetData, batch_ranges, parse_batch, parse_sheet
+from handoff.tdd import html_document, parse_document
+from handoff.validate import doc_id, validate_fields, validate_logs
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff.config import Settings
+
+T = TypeVar("T")
+SUGGESTIONS_VIEW_MODE = "PREVIEW_WITHOUT_SUGGESTIONS"
+READ_TABS = ("accounts", "notes", "issues", "risks", "expansion", "checklist", "log", "state")
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+class ClientsLike(Protocol):
+    """What check needs from `handoff.clients.Clients`."""
+
+    def spreadsheet(self) -> Any: ...
+
+    def gspread_client(self) -> Any: ...
+
+    def docs(self) -> Any: ...
+
+    def call(self, api: str, fn: Callable[[], T], kind: str = ...) -> T: ...
+
+
+@dataclass(frozen=True)
+class TddRead:
+    """One account's TDD: the values found, or why it could not be read."""
+
+    doc_id: str | None = None
+    values: tuple[TddValue, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    service_failure: bool = False
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One read of the sheet and the TDDs, and the merged, validated accounts."""
+
+    catalogue: Catalogue
+    sheet: SheetData
+    values: Mapping[str, list[list[str]]]  # configured tab title -> rows as read (only tabs that exist)
+    handoffs: list[Handoff]
+    tdds: Mapping[str, TddRead] = field(default_factory=dict)  # account slug -> its TDD read
+
+    @property
+    def service_failure(self) -> bool:
+        return any(t.service_failure for t in self.tdds.values())
+
+
+def tab_titles(settings: Settings) -> dict[str, str]:
+    tabs = settings.sheet.tabs
+    return {key: getattr(tabs, key) for key in READ_TABS}
+
+
+def today() -> dt.date:
+    """The run's date (HANDOFF_TODAY pins it), as the runner defines it."""
+    from handoff.runner import today as run_today
+
+    return run_today()
+
+
+# --------------------------------------------------------------------------------------------
+# the sheet
+
+
+def read_sheet(
+    settings: Settings, clients: ClientsLike, catalogue: Catalogue
+) -> tuple[SheetData, dict[str, Any]]:
+    """One `values:batchGet` of every tab → (SheetData, configured title -> raw rows)."""
+    titles = tab_titles(settings)
+    spreadsheet_id = settings.sheet.spreadsheet_id
+
+    def fetch(wanted: Mapping[str, str]) -> Any:
+        http = clients.gspread_client().http_client
+        ranges = batch_ranges(wanted)
+        return clients.call(
+            "sheets",
+            lambda: http.values_batch_get(spreadsheet_id, ranges, {"valueRenderOption": "FORMATTED_VALUE"}),
+        )
+
+    present = dict(titles)
+    try:
+        response = fetch(present)
+    except NotFoundError:
+        clients.spreadsheet()  # raises InputError naming the spreadsheet setting
+        raise
+    except ServiceError as exc:
+        if exc.status == 403:
+            clients.spreadsheet()  # raises InputError with the account to share the sheet with
+            raise
+        if exc.status != 400:
+            raise
+        present = _existing_tabs(clients, titles)
+        response = fetch(present) if present else {"valueRanges": []}
+    grids: dict[str, Grid | None] = dict.fromkeys(titles)
+    grids.update(parse_batch(response, present))
+    raw = {titles[k]: [list(r) for r in g.rows] for k, g in grids.items() if g is not None}
+    return parse_sheet(grids, catalogue, titles), raw
+
+
+def _existing_tabs(clients: ClientsLike, titles: Mapping[str, str]) -> dict[str, str]:
+    """The configured tabs the spreadsheet has (matched ignoring case and outer spaces), real titles."""
+    sheet = clients.spreadsheet()
+    actual = [ws.title for ws in clients.call("sheets", sheet.worksheets)]
+    by_key = {t.strip().casefold(): t for t in actual}
+    return {k: by_key[t.strip().casefold()] for k, t in titles.items() if t.strip().casefold() in by_key}
+
+
+# --------------------------------------------------------------------------------------------
+# the TDDs
+
+
+def fetch_document(clients: ClientsLike, document_id: str) -> Any:
+    """One `documents.get` of every tab, without pending suggestions."""
+    docs = clients.docs()
+    request = docs.documents().get(
+        documentId=document_id, includeTabsContent=True, suggestionsViewMode=SUGGESTIONS_VIEW_MODE
+    )
+    return clients.call("docs", request.execute)
+
+
+def read_tdd(clients: ClientsLike, record: AccountRecord, catalogue: Catalogue, identity: str) -> TddRead:
+    cell = record.row.cells.get("tdd_link")
+    doc = doc_id(cell.value) if cell and cell.value else None
+    if doc is None or cell is None:
+        return TddRead()  # no link, or not a Docs URL: merge/validate report the cell itself
+    where, loc = cell.a1, cell.location
+    try:
+        document = fetch_document(clients, doc)
+    except NotFoundError:
+        return TddRead(
+            doc,
+            problems=(
+                Problem(
+                    Severity.ERROR,
+                    f"the TDD linked in {where} does not exist (document {doc} was not found)",
+                    "tdd_link",
+                    loc,
+                    f"put the TDD's current address in {where}",
+                ),
+            ),
+        )
+    except ServiceError as exc:
+        if exc.status == 403:
+            return TddRead(
+                doc,
+                problems=(
+                    Problem(
+                        Severity.ERROR,
+                        f"the tool may not read the TDD linked in {where} (permission denied)",
+                        "tdd_link",
+                        loc,
+                        f"share the document with {identity} as a Viewer",
+                    ),
+                ),
+            )
+        if exc.status == 400:
+            return TddRead(
+                doc,
+                problems=(
+                    Problem(
+                        Severity.ERROR,
+                        f"the file linked in {where} is not a Google Doc ({exc.message})",
+                        "tdd_link",
+                        loc,
+                        "open it in Google Drive, use File → Save as Google Docs, and link the new document",
+                    ),
+                ),
+            )
+        return TddRead(
+            doc,
+            service_failure=True,
+            problems=(
+                Problem(
+                    Severity.ERROR,
+                    f"the TDD linked in {where} could not be read: {exc.message}",
+                    "tdd_link",
+                    loc,
+                    exc.fix or "try again later",
+                ),
+            ),
+        )
+    return TddRead(doc, tuple(parse_document(document, catalogue)))
+
+
+def read_tdds(
+    settings: Settings, clients: ClientsLike, records: Sequence[AccountRecord], catalogue: Catalogue
+) -> dict[str, TddRead]:
+    """Each account's TDD, one `documents.get` per distinct document, `run.concurrency` at a time."""
+    identity = str(getattr(clients, "identity", "") or "the tool's Google account")
+    by_doc: dict[str | None, AccountRecord] = {}
+    for r in records:
+        cell = r.row.cells.get("tdd_link")
+        by_doc.setdefault(doc_id(cell.value) if cell and cell.value else None, r)
+    todo = [r for d, r in by_doc.items() if d is not None]
+    workers = max(1, min(settings.run.concurrency, len(todo)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        fetched = dict(
+            zip(
+                (r.slug for r in todo),
+                pool.map(lambda r: read_tdd(clients, r, catalogue, identity), todo),
+                strict=True,
+            )
+        )
+    out: dict[str, TddRead] = {}
+    for r in records:
+        cell = r.row.cells.get("tdd_link")
+        d = doc_id(cell.value) if cell and cell.value else None
+        first = by_doc.get(d)
+        shared = fetched.get(first.slug) if (d is not None and first is not None) else None
+        if shared is not None and first is not r:
+            shared = TddRead(
+                shared.doc_id,
+                shared.values,
+                tuple(_relocate(p, r) for p in shared.problems),
+                shared.service_failure,
+            )
+        out[r.slug] = shared or TddRead()
+    return out
+
+
+def _relocate(p: Problem, record: AccountRecord) -> Problem:
+    """A problem about a shared TDD, pointed at this account's own link cell."""
+    cell = record.row.cells.get("tdd_link")
+    if cell is None or p.field != "tdd_link":
+        return p
+    return Problem(p.severity, p.message, p.field, cell.location, p.fix)
+
+
+# --------------------------------------------------------------------------------------------
+# merge + validate (pure)
+
+
+def build_handoff(
+    record: AccountRecord, tdd: TddRead, sheet: SheetData, catalogue: Catalogue, today: dt.date
+) -> Handoff:
+    """The merged, validated account. Pure: everything it needs has been read."""
+    from handoff.merge import merge_fields
+
+    merged = merge_fields(record, tdd.values, catalogue, sheet.unit_hints())
+    logs, log_problems = validate_logs(record, catalogue)
+    rules = validate_fields(
+        merged.fields,
+        catalogue,
+        today,
+        record,
+        logs.get("notes", ()),
+        frozenset(sheet.headers.get("accounts", {})),
+    )
+    order = {name: i for i, name in enumerate(catalogue.fields)}
+    problems = sorted(
+        [*sheet.problems_for(record.slug), *tdd.problems, *merged.problems, *rules, *log_problems],
+        key=lambda p: (SEVERITY_ORDER[p.severity], order.get(p.field or "", len(order))),
+    )
+    return Handoff(
+        account=record.slug,
+        fields=merged.fields,
+        notes=logs.get("notes", ()),
+        issues=logs.get("issues", ()),
+        risks=logs.get("risks", ()),
+        expansion=logs.get("expansion", ()),
+        checklist=logs.get("checklist", ()),
+        problems=tuple(problems),
+        disagreements=merged.disagreements,
+        record=record,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# entry points
+
+
+def read_batch(
+    settings: Settings, clients: ClientsLike, accounts: Sequence[str] | None, on: dt.date | None = None
+) -> Batch:
+    """Read the sheet once and each selected account's TDD once; merge and validate them.
+
+    `accounts` None means every account on the sheet; an unknown slug raises InputError
+    suggesting the closest ones. `on` is "today" for the date rules (default: `today()`).
+    """
+    catalogue = load_catalogue(settings.path(settings.fields_file))
+    sheet, raw = read_sheet(settings, clients, catalogue)
+    records = sheet.select(list(accounts) if accounts is not None else None)
+    tdds = read_tdds(settings, clients, records, catalogue)
+    date = on or today()
+    handoffs = [build_handoff(r, tdds[r.slug], sheet, catalogue, date) for r in records]
+    return Batch(catalogue, sheet, raw, handoffs, tdds)
+
+
+def check_accounts(
+    settings: Settings, clients: ClientsLike, slugs: list[str] | None, on: dt.date | None = None
+) -> list[Handoff]:
+    """The merged, validated accounts (`slugs` None: all). One sheet read, one read per TDD."""
+    return read_batch(settings, clients, slugs, on).handoffs
+
+
+def check_command(
+    settings: Settings, slugs: list[str], all_accounts: bool, as_json: bool, console: Console
+) -> int:
+    """`handoff check`: 0 when no account has errors, 1 when any has, 4 when a TDD read kept failing."""
+    from handoff import report
+    from handoff.clients import Clients
+
+    if not slugs and not all_accounts:
+        raise UsageError("name at least one account, or pass --all")
+    with Clients(settings) as clients:
+        batch = read_batch(settings, clients, None if all_accounts else slugs)
+    single = len(batch.handoffs) == 1 and not all_accounts
+    if as_json:
+        report.print_json(console, batch.handoffs, single=single)
+    else:
+        report.print_check(
+            console, batch.handoffs, batch.catalogue, batch.sheet.notices if all_accounts else ()
+        )
+    if batch.service_failure:
+        return EXIT_SERVICE
+    return EXIT_PROBLEMS if any(h.errors for h in batch.handoffs) else EXIT_OK
+
+
+def load_document_file(path: Path) -> Any:
+    """A local TDD: Docs API JSON (`.json`), or HTML converted the way Drive imports it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path} cannot be read as UTF-8 text ({exc})") from None
+    if path.suffix.lower() in (".html", ".htm") or text.lstrip()[:1] == "<":
+        return html_document(text, title=path.stem)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{path} is neither Docs API JSON nor HTML (JSON error at line {exc.lineno}: {exc.msg})",
+            fix="save the output of documents.get (with includeTabsContent=true), or an HTML export",
+        ) from None
+
+
+def tdd_command(path: Path, as_json: bool, console: Console, settings: Settings) -> int:
+    """`handoff tdd FILE`: every labelled value found, with its field, section and location."""
+    from handoff import report
+
+    catalogue = load_catalogue(settings.path(settings.fields_file))
+    document = load_document_file(Path(path))
+    if not isinstance(document, dict):
+        raise InputError(
+            f"{path} holds JSON but not a document object",
+            fix="save the output of documents.get (with includeTabsContent=true)",
+        )
+    values = parse_document(document, catalogue)
+    if as_json:
+        report.print_tdd_json(console, values)
+    else:
+        report.print_tdd(console, values, str(path))
+    return EXIT_OK
