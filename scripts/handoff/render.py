@@ -408,10 +408,16 @@ def source_label(source: str) -> str:
     return SOURCE_LABELS.get(source, source.capitalize() if source else EMPTY)
 
 
+# The sheet columns this tool writes back: never part of the doc (the doc would change after
+# every write-back, and a re-run would never be a no-op).
+WRITEBACK_FIELDS = frozenset({"handoff_status", "handoff_doc", "last_handoff"})
+
+
 def ordered_fields(handoff: Handoff) -> list[FieldValue]:
     """Fields in the contract's order, any extra catalogue fields after them by name."""
     order = {name: i for i, name in enumerate(FIELD_LABELS)}
-    return sorted(handoff.fields.values(), key=lambda f: (order.get(f.name, len(order)), f.name))
+    fields = (f for f in handoff.fields.values() if f.name not in WRITEBACK_FIELDS)
+    return sorted(fields, key=lambda f: (order.get(f.name, len(order)), f.name))
 
 
 # -- log helpers ------------------------------------------------------------------------------

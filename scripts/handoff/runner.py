@@ -233,8 +233,9 @@ def _write_back(
         return False
     try:
         _ensure_tabs(clients, settings, batch, state_tab, log_tab)
-        sh = clients.spreadsheet()
-        clients.call("sheets", lambda: sh.values_batch_update(writes.body()), kind="write")
+        http = clients.gspread_client().http_client
+        sheet_id = settings.sheet.spreadsheet_id
+        clients.call("sheets", lambda: http.values_batch_update(sheet_id, writes.body()), kind="write")
     except HandoffError as exc:
         console.print(f"[bold red]sheet write-back failed:[/] {exc.message}")
         console.print("  the docs and Vitally were written; re-run to record the outcome in the sheet")
@@ -254,8 +255,9 @@ def _ensure_tabs(
         requests.append({"addSheet": {"properties": {"title": log_tab.title}}})
         log_tab.exists = True
     if requests:
-        sh = clients.spreadsheet()
-        clients.call("sheets", lambda: sh.batch_update({"requests": requests}), kind="write")
+        http = clients.gspread_client().http_client
+        sheet_id = settings.sheet.spreadsheet_id
+        clients.call("sheets", lambda: http.batch_update(sheet_id, {"requests": requests}), kind="write")
 
 
 def _parallel(fn: Callable[[T], R], items: Sequence[T], bound: int) -> list[R]:
