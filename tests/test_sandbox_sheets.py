@@ -217,7 +217,7 @@ def test_writing_past_an_explicit_range_is_refused(gc: gspread.Client) -> None:
     with pytest.raises(APIError) as err:
         sh.values_update("Notes!A5:B5", params={"valueInputOption": "RAW"}, body={"values": [[1, 2, 3]]})
     assert err.value.code == 400
-    assert "Requested writing within range ['Notes'!A5:B5], but tried writing to column [C]" in str(err.value)
+    assert "Requested writing within range [Notes!A5:B5], but tried writing to column [C]" in str(err.value)
 
 
 def test_bad_ranges_answer_like_google(gc: gspread.Client) -> None:

@@ -326,9 +326,7 @@ def write_cells(t: Target, cells: list[list[Any]], at_row: int | None = None) ->
 def _check_fits(t: Target, rows: int, cols: int) -> None:
     if t.single_cell:  # a single cell is only the top-left anchor
         return
-    box = t.box
-    title = t.title.replace("'", "''")
-    where = f"'{title}'!{t.label.split('!', 1)[1]}"
+    box, where = t.box, t.label  # as Google prints it: "[Servers!A3:L113]"
     if not box.open_rows and rows > box.rows:
         raise ApiError(
             400, f"Requested writing within range [{where}], but tried writing to row [{box.row0 + rows}]"
