@@ -560,6 +560,8 @@ def update_file(
     changed = apply_metadata(store, record, meta, req)
     if changed or media is not None:
         touch(record, user or req.user)
+        if meta.get("modifiedTime"):  # writable: an explicit time wins
+            record["modifiedTime"] = str(meta["modifiedTime"])
     if media is not None:
         store_content(store, record, *media)
     elif changed and record.get("mimeType") == DOC_MIME and "name" in meta:
