@@ -84,16 +84,15 @@ def plan_account(
                 Severity.INFO, "the checklist is complete; --override-readiness was not needed and is ignored"
             )
         )
-    if handoff.errors and not inputs.options.draft:
-        plan.blocked = f"{len(handoff.errors)} error(s) in the input: fix them (or ask for a --draft)"
-        return plan
     if state_problem and state_problem.severity is Severity.ERROR:
         plan.blocked = "the recorded handoff state cannot be read"
         return plan
-    if mode != "draft":
-        _plan_vitally_lookup(inputs, handoff, state, plan)
-        if plan.blocked:
-            return plan
+    if mode != "draft" and handoff.value("vitally_account"):
+        _plan_vitally_lookup(inputs, handoff, state, plan)  # reads only: its problems join the report
+    input_errors = [p for p in plan.problems if p.severity is Severity.ERROR]
+    if input_errors and not inputs.options.draft:
+        plan.blocked = f"{len(input_errors)} error(s): fix them (or ask for a --draft)"
+        return plan
     _plan_docs(inputs, handoff, state, plan)
     if mode != "draft":
         _plan_traits(inputs, handoff, state, plan)
@@ -197,10 +196,10 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
 def _plan_vitally_lookup(
     inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan
 ) -> None:
-    vitally = inputs.clients.vitally()
+    """Resolve the Vitally account and the TA's admin record; each failure becomes a problem."""
     ref = str(handoff.value("vitally_account") or "")
     fv = handoff.fields.get("vitally_account")
-    account = vitally.get_account(ref) if ref else None
+    account = inputs.clients.vitally().get_account(ref)
     if account is None:
         plan.problems.append(
             Problem(
@@ -211,39 +210,40 @@ def _plan_vitally_lookup(
                 "put the account's Vitally id or externalId in the Vitally Account column",
             )
         )
-        plan.blocked = "the Vitally account was not found"
-        return
-    plan.context["vitally_account"] = account
-    if plan.mode != "final":
-        return
-    email = str(handoff.value("technical_advisor") or "").lower()
+    else:
+        plan.context["vitally_account"] = account
+    email = str(handoff.value("technical_advisor") or "").strip().lower()
+    if not email:
+        return  # a missing TA is already a validation error
     admin = _ta_admin(inputs, state, email)
-    if admin is None:
-        ta = handoff.fields.get("technical_advisor")
-        plan.problems.append(
-            Problem(
-                Severity.ERROR,
-                f"the Technical Advisor {email or '(blank)'} is not a Vitally admin, "
-                "so the review task cannot be assigned",
-                "technical_advisor",
-                ta.location if ta else None,
-                "correct the TA's email, or add them as a user in Vitally (Settings → Team)",
-            )
-        )
-        plan.blocked = "the TA is unknown to Vitally"
+    if admin is not None:
+        plan.context["ta_admin"] = admin
         return
-    plan.context["ta_admin"] = admin
+    ta = handoff.fields.get("technical_advisor")
+    final = plan.mode == "final"
+    plan.problems.append(
+        Problem(
+            Severity.ERROR if final else Severity.WARNING,
+            f"the Technical Advisor {email} is not an active Vitally admin, so "
+            + ("the review task cannot be assigned" if final else "the TA trait cannot be set"),
+            "technical_advisor",
+            ta.location if ta else None,
+            "correct the TA's email, or add them as an active user in Vitally (Settings → Team)",
+        )
+    )
 
 
 def _ta_admin(inputs: PlanInputs, state: AccountState, email: str) -> dict[str, Any] | None:
-    if not email:
-        return None
+    """The TA's active Vitally admin: from the state if resolved before, else one lookup per batch."""
     if state.ta_admin.get("email", "").lower() == email and state.ta_admin.get("id"):
-        return dict(state.ta_admin)  # resolved before: no lookup needed
+        return dict(state.ta_admin)
     if email not in inputs.admins:
         found = inputs.clients.vitally().find_admin_by_email(email)
+        active = found is not None and found.get("licenseStatus", "active") != "deactivated"
         inputs.admins[email] = (
-            {"email": email, "id": found["id"], "name": found.get("name", "")} if found else None
+            {"email": email, "id": str(found["id"]), "name": str(found.get("name", ""))}
+            if found is not None and active
+            else None
         )
     return inputs.admins[email]
 
