@@ -568,6 +568,9 @@ def test_metadata_only_create_and_about(drive: Any, docs: Any) -> None:
     with pytest.raises(HttpError) as exc:
         drive.files().create(body={"name": "x", "parents": ["1NoSuchFolder"]}).execute()
     assert exc.value.status_code == 404
+    made = docs.documents().create(body={"title": "Made by Docs"}).execute()
+    assert made["title"] == "Made by Docs" and body_text(made["body"]["content"]) == ["\n"]
+    assert drive.files().get(fileId=made["documentId"], fields="mimeType").execute() == {"mimeType": DOC_MIME}
     about = drive.about().get(fields="user(emailAddress,me),importFormats").execute()
     assert about["user"] == {"emailAddress": "handoff-bot@sandbox.local", "me": True}
     assert DOC_MIME in about["importFormats"]["text/html"]

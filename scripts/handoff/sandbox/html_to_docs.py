@@ -41,64 +41,21 @@ MAX_LIST_LEVEL = 8
 
 HEADINGS = {f"h{n}": f"HEADING_{n}" for n in range(1, 7)}
 CLASS_STYLES = {"title": "TITLE", "subtitle": "SUBTITLE"}
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-    "keygen",
-}
-DROP = {
-    "script",
-    "style",
-    "template",
-    "noscript",
-    "iframe",
-    "object",
-    "svg",
-    "math",
-    "select",
-    "textarea",
-    "button",
-    "canvas",
-    "video",
-    "audio",
-    "head-drop",
-}
-PARAGRAPHS = {"p", "li", "pre", "dt", "dd", "caption", "figcaption", *HEADINGS}
-BLOCKS = {
-    *PARAGRAPHS,
-    "div",
-    "section",
-    "article",
-    "aside",
-    "header",
-    "footer",
-    "main",
-    "nav",
-    "blockquote",
-    "address",
-    "figure",
-    "dl",
-    "form",
-    "fieldset",
-    "ul",
-    "ol",
-    "table",
-    "body",
-    "html",
-    "center",
-}
+
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+VOID = _tags("area base br col embed hr img input keygen link meta param source track wbr")
+DROP = _tags(  # elements whose content is never document text
+    "script style template noscript iframe object svg math select textarea button canvas video audio"
+)
+PARAGRAPHS = _tags("p li pre dt dd caption figcaption h1 h2 h3 h4 h5 h6")
+BLOCKS = PARAGRAPHS | _tags(
+    "div section article aside header footer main nav blockquote address figure dl form fieldset ul ol "
+    "table body html center"
+)
 CLOSES_P = BLOCKS - {"li", "dt", "dd", "caption", "figcaption", "body", "html"}
 INLINE_STYLES: dict[str, dict[str, Any]] = {
     "b": {"bold": True},
