@@ -65,7 +65,8 @@ def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
         result.done.append(change.kind)
     if plan.mode != "draft" and "vitally_account" in plan.context:
         _record_owned_traits(plan, state)
-    state.status = {"final": "handed off"}.get(plan.mode, plan.mode)
+    if plan.mode != "draft":
+        state.status = {"final": "handed off"}.get(plan.mode, plan.mode)
     return result
 
 

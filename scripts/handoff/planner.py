@@ -374,7 +374,8 @@ def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
 
 def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
     """Status and doc link on the account row, a log row, the state cell: only when something writes
-    (or the row lost its status/link, or a crashed run left something to record)."""
+    (or the row lost its status/link, or a crashed run left something to record). A draft leaves
+    the account row alone: it records only the log row and the state (the doc id)."""
     status = STATUS[plan.mode]
     row = handoff.record.row if handoff.record else None
     current_status = row.get("handoff_status") if row else ""
@@ -385,19 +386,21 @@ def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
     recovering = bool(
         plan.context.get("adopt") or plan.context.get("note_adopted") or plan.context.get("task_adopted")
     )
-    row_stale = current_status != status or (link and current_link != link)
+    draft = plan.mode == "draft"
+    row_stale = not draft and (current_status != status or bool(link and current_link != link))
     if not (other_writes or recovering or row_stale):
         return
-    plan.changes.append(
-        Change(
-            "sheet.row",
-            "Accounts row",
-            current_status or None,
-            status,
-            "record the handoff status, doc link and time",
-            {"status": status},
+    if not draft:
+        plan.changes.append(
+            Change(
+                "sheet.row",
+                "Accounts row",
+                current_status or None,
+                status,
+                "record the handoff status, doc link and time",
+                {"status": status},
+            )
         )
-    )
     if other_writes:
         plan.changes.append(Change("sheet.log", "Handoff Log", None, plan.mode, "one row per applied run"))
     plan.changes.append(Change("sheet.state", "handoff_state", None, "updated", "what this run wrote"))

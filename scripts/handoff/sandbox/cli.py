@@ -46,13 +46,17 @@ def serve(settings: Settings, port: int, faults_file: str | None, console: Conso
 
 def reset(settings: Settings, console: Console) -> int:
     from handoff.sandbox.seed import reset as reseed
+    from handoff.sandbox.server import SEED_FIX
     from handoff.sandbox.store import Store
 
     state_dir = settings.path(settings.sandbox.state_dir)
     seed_dir = settings.path(settings.sandbox.seed_dir)
     store = Store(state_dir)
-    with store.transaction():
-        reseed(store, seed_dir)
+    try:
+        with store.transaction():
+            reseed(store, seed_dir)
+    except (ValueError, OSError) as exc:
+        raise UsageError(f"sandbox seed {seed_dir}: {exc}", fix=SEED_FIX) from None
     console.print(f"Sandbox reset: {state_dir} reseeded from {seed_dir}")
     return 0
 

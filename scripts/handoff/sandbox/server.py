@@ -19,11 +19,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from handoff.errors import ConfigError
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
 from handoff.sandbox.store import Store
 
 REQUEST_LOG = "requests.jsonl"
+SEED_FIX = "correct the seed file (format: config/sandbox/README.md), or point HANDOFF_SANDBOX_SEED elsewhere"
+
+
+class SeedError(ConfigError):
+    """The seed folder cannot be loaded; the message names the file (and line)."""
 
 
 ROUTE_MODULES = ("control", "browse", "sheets_api", "docs_api", "drive_api", "vitally_api")
@@ -206,7 +212,11 @@ def open_store(state_dir: Path, seed_dir: Path | None = None) -> Store:
     from handoff.sandbox.seed import ensure_seeded
 
     store = Store(state_dir)
-    ensure_seeded(store, seed_dir or default_seed_dir())
+    seed = seed_dir or default_seed_dir()
+    try:
+        ensure_seeded(store, seed)
+    except (ValueError, OSError) as exc:
+        raise SeedError(f"sandbox seed {seed}: {exc}", fix=SEED_FIX) from None
     return store
 
 
