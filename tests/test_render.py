@@ -1,9 +1,10 @@
 """Rendering the handoff document(s) and the Vitally note: what the TA reads, and what must never leak.
 
-Handoff objects are built by hand here (a complete "acme"-like account, an account with
-empty logs, a sparse one); tests/test_render_seeded.py renders the seeded sandbox accounts
-through the real check pipeline. Snapshots live in tests/snapshots/; regenerate them with
-HANDOFF_UPDATE_SNAPSHOTS=1 and read the diff before committing.
+Most Handoff objects are built by hand here (a complete "acme"-like account, an account with
+empty logs, a sparse one); the last section renders the seeded sandbox accounts (acme, globex,
+initech, umbrella) through the real `check_accounts` against the sandbox. Snapshots live in
+tests/snapshots/: regenerate them with HANDOFF_UPDATE_SNAPSHOTS=1, then read the diff (and
+the documents) before committing: they are reviewed output, not recorded output.
 """
 
 from __future__ import annotations
@@ -319,6 +320,8 @@ ALLOWED = {
     "br",
 }
 VOID = {"meta", "br"}
+# "None" as a value; a person's sentence ("None needed for production.") is fine.
+LEAKED_NONE = re.compile(r"\bNone\b(?!\s+[a-z])")
 
 
 class Checker(HTMLParser):
@@ -370,7 +373,7 @@ def check_html(html: str, *, fragment: bool = False) -> Checker:
     c.close()
     assert not c.problems, c.problems
     assert not c.stack, f"unclosed: {c.stack}"
-    assert "None" not in html, "a None leaked into the output"
+    assert not LEAKED_NONE.search(html), "a None leaked into the output"
     for href in c.hrefs:
         assert re.match(r"https?://", href), href
     if not fragment:
@@ -423,7 +426,7 @@ def test_acme_reads_like_a_handoff_document() -> None:
         "Implementation started 12 January 2026",
         "Implementation completed 2 March 2026",
         "Handoff status Handed over to the Technical Advisor",
-        "Readiness Ready: all 3 close-out items are done",
+        "Readiness Ready (all 3 close-out items done)",
         "Open issues 2 (1 critical, 1 high)",
         "Open risks 1 (1 high impact)",
         "Machine instance types 3 × m6i.4xlarge, 1 × r6i.2xlarge",
@@ -483,9 +486,9 @@ def test_empty_logs_say_so_instead_of_empty_tables() -> None:
         "No risks were recorded.",
         "No expansion opportunities were recorded.",
         "No close-out checklist was recorded, so the implementation cannot be confirmed complete.",
-        "Readiness Not ready: no close-out checklist was recorded",
+        "Readiness Not ready (no close-out checklist was recorded)",
         "Open issues 0",
-        "Handoff status In progress: the close-out checklist is not complete",
+        "Handoff status In progress (the close-out checklist is not complete)",
         "The tracking sheet and the TDD agree on every field both of them record.",
         "No warnings.",
     ):
@@ -526,7 +529,7 @@ def test_draft_banner_only_on_drafts() -> None:
     check_html(draft)
     assert "<b>DRAFT: not handed over yet.</b>" in draft
     assert draft.index("DRAFT") < draft.index("<h2>Summary</h2>")
-    assert "Handoff status Draft for review: not handed over yet" in visible_text(draft)
+    assert "Handoff status Draft for review (not handed over yet)" in visible_text(draft)
     assert "DRAFT" not in render(acme(), mode="final")
     note = render_note(acme(), context(acme(), mode="draft"))
     assert "(DRAFT)" in note
@@ -551,7 +554,7 @@ def test_not_ready_counts_the_checklist() -> None:
         base.account, base.fields, checklist=(*base.checklist[:2], entry("Checklist", 9, item="Indexing"))
     )
     text = visible_text(render(h))
-    assert "Readiness Not ready: 2 of 3 close-out items are done" in text
+    assert "Readiness Not ready (2 of 3 close-out items done)" in text
     assert "2 of 3 items are done." in text
     assert "Indexing Not done" in text
 
@@ -753,7 +756,11 @@ def test_formatting_filters() -> None:
     assert format_datetime("2026-03-02T14:05:00Z") == "2 March 2026, 14:05 UTC"
     assert format_quantity(192, "GB") == "192 GB"
     assert format_quantity(192.0, "GB") == "192 GB"
-    assert format_quantity(1536.25, "MB") == "1,536.25 MB"
+    assert format_quantity(1536.5, "MB") == "1,536.5 MB"
+    assert format_quantity(240.518168576, "GB", written="224 GiB") == "240.5 GB (224 GiB)"
+    assert format_quantity(2500.0, "GB", written="2.5  TB") == "2,500 GB (2.5 TB)"
+    assert format_quantity(4000, "GB", written="4,000 gb") == "4,000 GB"
+    assert format_quantity(4000, "GB", written="4000") == "4,000 GB"
     assert format_quantity(12500) == "12,500"
     assert format_quantity("about 2 TB", "GB") == "about 2 TB"
     assert format_quantity(None, "GB", "Not recorded") == "Not recorded"
@@ -774,6 +781,22 @@ def test_formatting_filters() -> None:
     )
 
 
+def test_credentials_in_urls_never_reach_the_document() -> None:
+    url = "https://admin:hunter2@sourcegraph.globex.example/search"
+    assert str(link(url)) == "https://***@sourcegraph.globex.example/search"
+    assert str(display(f"was {url}")) == "was https://***@sourcegraph.globex.example/search"
+    base = acme()
+    fields = dict(base.fields)
+    fields["instance_url"] = fv("instance_url", url, "Accounts!I2")
+    tdd = Location("tdd", "TDD › Access")
+    dis = (Disagreement("instance_url", url, Location("sheet", "Accounts!I2"), "ftp://u:p@h", tdd, "sheet"),)
+    h = Handoff(base.account, fields, disagreements=dis)
+    html = render(h)
+    check_html(html)
+    assert "hunter2" not in html and "u:p@" not in html and "admin" not in html
+    assert "hunter2" not in render_note(h, context(h))
+
+
 # -- the Vitally note ---------------------------------------------------------------------------
 
 
@@ -787,7 +810,7 @@ def test_note_is_short_and_links_the_doc() -> None:
     assert f'<a href="{url}">Acme Corporation: Sourcegraph implementation handoff</a>' in note
     for fragment in (
         "Status: Handed over to the Technical Advisor",
-        "Readiness: Ready: all 3 close-out items",
+        "Readiness: Ready (all 3 close-out items done)",
         "Open issues: 2 (1 critical, 1 high)",
         "Open risks: 1 (1 high impact)",
     ):
@@ -857,3 +880,95 @@ def test_separate_log_documents_with_empty_logs() -> None:
     assert "No open issues were recorded." in issues.html and "<table" not in issues.html
     assert "No risks were recorded." in risks.html and "<table" not in risks.html
     assert "Open issues: 0." in main.html and "Open risks: 0." in main.html
+
+
+# -- the seeded sandbox accounts, through the real check pipeline -------------------------------
+
+SEEDED_TODAY = dt.date(2026, 11, 20)
+SEEDED_AT = dt.datetime(2026, 11, 20, 9, 30, tzinfo=dt.UTC)
+SEEDED = ("acme", "globex", "initech", "umbrella")
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Handoff]:
+    """The seeded accounts as `handoff check` sees them (sandbox in-process, fresh state)."""
+    from handoff.check import check_accounts
+    from handoff.clients import Clients
+    from handoff.config import load_settings
+
+    state = tmp_path_factory.mktemp("sandbox-state")
+    with pytest.MonkeyPatch.context() as mp:
+        for name in list(os.environ):
+            if name.startswith("HANDOFF_"):
+                mp.delenv(name)
+        s = load_settings(
+            PROJECT_ROOT / "config" / "handoff.toml",
+            overrides={
+                "sandbox.state_dir": str(state),
+                "sandbox.url": "",
+                "sandbox.seed_dir": "config/sandbox",
+            },
+        )
+        with Clients(s) as clients:
+            handoffs = check_accounts(s, clients, list(SEEDED), on=SEEDED_TODAY)
+    return {h.account: h for h in handoffs}
+
+
+def seeded_run(h: Handoff) -> RunInfo:
+    """How `handoff run` would render it: errors only ever reach a document as a draft."""
+    return RunInfo(
+        mode="draft" if h.errors else "final",
+        generated_at=SEEDED_AT,
+        tool_version="0.1.0",
+        ready=h.ready,
+        doc_links={
+            "handoff": f"https://docs.google.com/document/d/1HndffSandboxDoc{h.account.capitalize()}/edit"
+        },
+    )
+
+
+@pytest.mark.parametrize("slug", SEEDED)
+def test_seeded_account_snapshot(seeded: dict[str, Handoff], slug: str) -> None:
+    h = seeded[slug]
+    (doc,) = render_documents(settings(), h, seeded_run(h))
+    check_html(doc.html)
+    assert_snapshot(f"seeded-{slug}.html", doc.html)
+    note = render_note(h, note_context(settings(), h, seeded_run(h)))
+    check_html(note, fragment=True)
+    assert_snapshot(f"seeded-{slug}-note.html", note)
+
+
+def test_seeded_accounts_read_as_their_story(seeded: dict[str, Handoff]) -> None:
+    def text(slug: str) -> str:
+        h = seeded[slug]
+        return visible_text(render_documents(settings(), h, seeded_run(h))[0].html)
+
+    acme_text = text("acme")
+    assert "Handoff status Handed over to the Technical Advisor" in acme_text
+    assert "Checks No disagreements or warnings" in acme_text
+    assert "Rockskip enabled for the android-platform monorepo" in acme_text
+    assert "DRAFT" not in acme_text
+
+    globex = text("globex")
+    assert "DRAFT: not handed over yet." in globex
+    assert "Errors These block the final handoff" in globex
+    assert "hunter2" not in globex  # the sheet has credentials in the instance URL
+
+    initech = text("initech")
+    assert "Checks 4 disagreements between the tracking sheet and the TDD" in initech
+    assert "Total CPU 32 Accounts!N6 48 vCPU" in initech
+
+    umbrella = text("umbrella")
+    assert "Handoff status In progress (the close-out checklist is not complete)" in umbrella
+    assert "Readiness Not ready (3 of 5 close-out items done)" in umbrella
+    assert umbrella.count("Not done") == 2
+
+
+def test_seeded_override_shows_in_doc_and_note(seeded: dict[str, Handoff]) -> None:
+    h = seeded["umbrella"]
+    reason = "ADO sync finishing this week; customer asked for the TA to take over now"
+    run = RunInfo(generated_at=SEEDED_AT, ready=False, override_reason=reason)
+    (doc,) = render_documents(settings(), h, run)
+    assert "Handoff status Handed over with a readiness override" in visible_text(doc.html)
+    assert f"Readiness override {reason}" in visible_text(doc.html)
+    assert f"<li>Readiness override: {reason}</li>" in render_note(h, note_context(settings(), h, run))

@@ -79,6 +79,7 @@ FIELD_LABELS: dict[str, str] = {
     "repositories": "Repositories",
     "monorepos": "Monorepos",
     "largest_repo_mb": "Largest repository",
+    "total_repo_size_gb": "Total repository size",
     "max_users": "Maximum users",
     "max_concurrent_users": "Maximum concurrent users",
     "max_repositories": "Maximum repositories",
@@ -130,6 +131,9 @@ RESOLVED_ISSUE = {"resolved", "closed", "done"}
 OPEN_RISK = {"open", ""}
 
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
+_UNIT_IN_TEXT = re.compile(r"[A-Za-z]+")
+# user:password@ in any URL-looking text: never copied into a document or a note.
+_URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s@]+@")
 
 
 class RenderError(UsageError):
@@ -208,7 +212,7 @@ def is_empty(value: Any) -> bool:
 
 
 def safe_url(value: Any) -> str | None:
-    """The value as an http(s) URL with a host, or None: the only hrefs a document ever gets."""
+    """The value as an http(s) URL with a host and no credentials, or None: the only hrefs a document gets."""
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -218,8 +222,8 @@ def safe_url(value: Any) -> str | None:
         parts = urlsplit(text)
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+        return None  # no host, or credentials inside: shown as (redacted) text, never linked
     return text
 
 
@@ -253,27 +257,33 @@ def format_datetime(value: Any, empty: str = EMPTY) -> str:
     return format_date(value, empty)
 
 
-def format_number(value: Any) -> str:
-    """Thousands separators, no trailing `.0`: 1200 → `1,200`, 1.50 → `1.5`."""
+def format_number(value: Any, decimals: int = 2) -> str:
+    """Thousands separators, no trailing zeros: 1200 → `1,200`, 1.50 → `1.5`, 240.518 → `240.52`."""
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        if value.is_integer():
-            return f"{int(value):,}"
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        text = f"{value:,.{decimals}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
     return str(value).strip()
 
 
-def format_quantity(value: Any, unit: str = "", empty: str = EMPTY) -> str:
-    """`192 GB`, `1,200` (no unit); text that is not a number is shown as written."""
+def format_quantity(value: Any, unit: str = "", empty: str = EMPTY, written: str = "") -> str:
+    """`192 GB`, `1,200` (no unit), `240.5 GB (224 GiB)` when the source wrote another unit.
+
+    Sizes get one decimal: the exact figure is what the source wrote, shown alongside when
+    its unit differs. Text that is not a number is shown as written.
+    """
     if is_empty(value):
         return empty
-    text = format_number(value)
-    return (
-        f"{text} {unit}" if unit and isinstance(value, int | float) and not isinstance(value, bool) else text
-    )
+    if not unit or not isinstance(value, int | float) or isinstance(value, bool):
+        return format_number(value)
+    text = f"{format_number(value, 1)} {unit}"
+    written_unit = _UNIT_IN_TEXT.findall(written or "")
+    if written_unit and written_unit[-1].casefold() != unit.casefold():
+        text += f" ({' '.join(written.split())})"
+    return text
 
 
 def format_item(item: Any) -> str:
@@ -314,7 +324,7 @@ def display_text(value: Any, empty: str = EMPTY) -> str:
     if is_empty(value):
         return empty
     if isinstance(value, str):
-        return value.strip()
+        return redact(value.strip())
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, dt.datetime):
@@ -328,6 +338,11 @@ def display_text(value: Any, empty: str = EMPTY) -> str:
     if isinstance(value, Mapping):
         return format_item(value)
     return str(value)
+
+
+def redact(text: str) -> str:
+    """Drop credentials written into URLs (`https://admin:pw@host` → `https://***@host`)."""
+    return _URL_CREDENTIALS.sub(r"\1***@", text)
 
 
 def text_markup(text: str) -> Markup:
@@ -378,8 +393,19 @@ def sentence(value: Any) -> Any:
     return value
 
 
-def format_field(name: str, value: Any, empty: str = NOT_RECORDED) -> Markup:
-    kind, unit = FIELD_FORMATS.get(name, ("display", ""))
+def field_format(name: str) -> tuple[str, str]:
+    """(formatter, unit) for a field; catalogue fields named `*_gb` / `*_mb` are sizes."""
+    if name in FIELD_FORMATS:
+        return FIELD_FORMATS[name]
+    for suffix, unit in (("_gb", "GB"), ("_mb", "MB")):
+        if name.endswith(suffix):
+            return ("quantity", unit)
+    return ("display", "")
+
+
+def format_field(name: str, value: Any, empty: str = NOT_RECORDED, written: str = "") -> Markup:
+    """One field's value for a person; `written` is the source text (shown for converted sizes)."""
+    kind, unit = field_format(name)
     if is_empty(value):
         return Markup(escape(empty))
     if kind == "date":
@@ -387,21 +413,26 @@ def format_field(name: str, value: Any, empty: str = NOT_RECORDED) -> Markup:
     if kind == "link":
         return link(value, empty=empty)
     if kind == "quantity":
-        return Markup(escape(format_quantity(value, unit, empty)))
+        return Markup(escape(format_quantity(value, unit, empty, redact(written))))
     return display(value, empty)
 
 
 def field_filter(handoff: Handoff, name: str, empty: str = NOT_RECORDED) -> Markup:
     """`handoff|field("total_memory_gb")` → `192 GB`, or `Not recorded`."""
-    return format_field(name, handoff.value(name), empty)
+    fv = handoff.fields.get(name)
+    return format_field(name, fv.value if fv else None, empty, fv.text if fv else "")
 
 
 def field_value(fv: FieldValue, empty: str = NOT_RECORDED) -> Markup:
-    return format_field(fv.name, fv.value, empty)
+    return format_field(fv.name, fv.value, empty, fv.text)
 
 
 def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name) or name.replace("_", " ").capitalize()
+    if name in FIELD_LABELS:
+        return FIELD_LABELS[name]
+    for suffix in ("_gb", "_mb"):
+        name = name.removesuffix(suffix)
+    return name.replace("_", " ").capitalize()
 
 
 def source_label(source: str) -> str:
