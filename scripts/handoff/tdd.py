@@ -424,12 +424,13 @@ class _Parser:
         kinds = [k for k, _ in roles]
         if kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
-        elif sum(1 for k in kinds if k in ("field", "count", "environment")) >= 2 or (
-            width >= 3 and "field" in kinds and not self.looks_label_value(rows)
-        ):
-            self.header_table(rows, roles, tab, number)
-        elif width == 2 or all(norm(h) in GENERIC_HEADERS for h in header):
-            self.label_value_table(rows, tab, number)
+        else:
+            named = sum(1 for k in kinds if k in ("field", "count", "environment"))
+            label_value = self.looks_label_value(rows)
+            if (named >= 2 or (width >= 3 and named)) and not label_value:
+                self.header_table(rows, roles, tab, number)
+            elif width == 2 or label_value or all(norm(h) in GENERIC_HEADERS for h in header):
+                self.label_value_table(rows, tab, number)
 
     def looks_label_value(self, rows: list[list[_Text]]) -> bool:
         """Most first cells name a field: a label/value table with extra columns, not a header table."""
