@@ -972,3 +972,41 @@ def test_seeded_override_shows_in_doc_and_note(seeded: dict[str, Handoff]) -> No
     assert "Handoff status Handed over with a readiness override" in visible_text(doc.html)
     assert f"Readiness override {reason}" in visible_text(doc.html)
     assert f"<li>Readiness override: {reason}</li>" in render_note(h, note_context(settings(), h, run))
+
+
+def test_seeded_doc_survives_the_drive_import(seeded: dict[str, Handoff]) -> None:
+    """Through the sandbox's Drive HTML import: real headings, real tables, bold headers, live links."""
+    from handoff.sandbox.html_to_docs import html_to_docs
+
+    h = seeded["acme"]
+    (doc,) = render_documents(settings(), h, seeded_run(h))
+    body = html_to_docs(doc.html, title=doc.title)["tabs"][0]["documentTab"]["body"]["content"]
+    styles: list[tuple[str, str]] = []
+    tables: list[dict[str, Any]] = []
+    urls: list[str] = []
+    for el in body:
+        if "paragraph" in el:
+            p = el["paragraph"]
+            text = "".join(e.get("textRun", {}).get("content", "") for e in p["elements"]).strip()
+            styles.append((p["paragraphStyle"].get("namedStyleType", ""), text))
+        if "table" in el:
+            tables.append(el["table"])
+    for table in tables:
+        for row in table["tableRows"]:
+            for cell in row["tableCells"]:
+                for part in cell["content"]:
+                    for e in part.get("paragraph", {}).get("elements", []):
+                        link_ = e.get("textRun", {}).get("textStyle", {}).get("link", {})
+                        if link_.get("url"):
+                            urls.append(link_["url"])
+    assert [t for s, t in styles if s == "HEADING_1"] == [doc.title]
+    assert [t for s, t in styles if s == "HEADING_2"][:3] == [
+        "Summary",
+        "Production deployment",
+        "Code hosts",
+    ]
+    assert len(tables) == 10  # 4 field tables, 2 issue tables, risks, expansion, checklist, sources
+    header = tables[4]["tableRows"][0]["tableCells"][0]["content"][0]["paragraph"]["elements"][0]["textRun"]
+    assert header == {"content": "ID", "textStyle": {"bold": True}}
+    assert "https://sourcegraph.acmecorp.com" in urls
+    assert "https://sourcegraph.zendesk.com/agent/tickets/42290" in urls
