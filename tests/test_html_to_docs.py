@@ -256,6 +256,30 @@ def test_malformed_html_never_raises(html: str) -> None:
     check_document(html_to_docs(html))
 
 
+def table_depth(content: list[JSON]) -> int:
+    depths = [
+        1 + max(table_depth(c["content"]) for r in se["table"]["tableRows"] for c in r["tableCells"])
+        for se in content
+        if "table" in se
+    ]
+    return max(depths, default=0)
+
+
+def tab_depth(tabs: list[JSON]) -> int:
+    return max((1 + tab_depth(t.get("childTabs", [])) for t in tabs), default=0)
+
+
+def test_deep_nesting_is_bounded_and_fast() -> None:
+    tables = html_to_docs("<table><tr><td>x" * 2000)
+    check_document(tables)
+    assert table_depth(body(tables)) == 8
+    tabs = html_to_docs("<section data-tab='s'>y" * 2000, chips=True)
+    check_document(tabs)
+    assert tab_depth(tabs["tabs"]) == 3
+    divs = html_to_docs("<div><b>" * 20000 + "deep" + "</b></div>" * 20000 + "<p>after</p>")
+    assert texts(divs) == ["deep\n", "after\n"]
+
+
 def test_chips_and_tabs_only_with_chips_flag() -> None:
     html = (
         '<p>Owner: <a data-chip="person" href="mailto:jo@x.example">Jo</a> on '

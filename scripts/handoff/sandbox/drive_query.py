@@ -203,7 +203,10 @@ def compile_query(q: str | None) -> Predicate:
     """The predicate for a `files.list` `q`; an empty `q` matches everything (trashed files too)."""
     if not q or not q.strip():
         return lambda f: True
-    return _Parser(q).parse()
+    try:
+        return _Parser(q).parse()
+    except RecursionError as exc:
+        raise QueryError("Invalid query: nested too deeply") from exc
 
 
 # -- fields masks ------------------------------------------------------------------------------------
@@ -234,6 +237,13 @@ def _merge(mask: Mask, name: str, sub: Mask | None) -> None:
 
 def parse_fields(spec: str | None) -> Mask | None:
     """`"id,files(id,name),lastModifyingUser/me"` → `{"id": None, "files": {...}, ...}`; None = all."""
+    try:
+        return _parse_fields(spec)
+    except RecursionError as exc:
+        raise QueryError("Invalid field selection: nested too deeply") from exc
+
+
+def _parse_fields(spec: str | None) -> Mask | None:
     if spec is None or not spec.strip() or spec.strip() == "*":
         return None
     mask: Mask = {}
@@ -242,10 +252,10 @@ def parse_fields(spec: str | None) -> Mask | None:
         if paren:
             if not rest.endswith(")"):
                 raise QueryError(f"Invalid field selection {part}")
-            _merge(mask, head.strip(), parse_fields(rest[:-1]))
+            _merge(mask, head.strip(), _parse_fields(rest[:-1]))
             continue
         name, slash, tail = part.partition("/")
-        _merge(mask, name.strip(), parse_fields(tail) if slash else None)
+        _merge(mask, name.strip(), _parse_fields(tail) if slash else None)
     return mask
 
 

@@ -37,7 +37,10 @@ JSON = dict[str, Any]
 DOC_MIME = "application/vnd.google-apps.document"
 SHEET_MIME = "application/vnd.google-apps.spreadsheet"
 LINK_COLOR = {"color": {"rgbColor": {"red": 0.06666667, "green": 0.33333334, "blue": 0.8}}}
-MAX_LIST_LEVEL = 8
+MAX_LIST_LEVEL = 8  # Docs lists have nine nesting levels
+MAX_DEPTH = 256  # open elements kept; deeper tags are ignored (their text is kept)
+MAX_TABLE_DEPTH = 8  # tables nested deeper are flattened into paragraphs
+MAX_TAB_DEPTH = 3  # Docs allows a tab, its child tabs and their child tabs
 
 HEADINGS = {f"h{n}": f"HEADING_{n}" for n in range(1, 7)}
 CLASS_STYLES = {"title": "TITLE", "subtitle": "SUBTITLE"}
@@ -231,6 +234,7 @@ class _Importer(HTMLParser):
         self.lists: list[ListSpec] = []
         self.para: Para | None = None
         self.title_parts: list[str] = []
+        self.ignored: dict[str, int] = {}
 
     # scope helpers ----------------------------------------------------------------------------
     def _scope(self) -> list[Frame]:
@@ -303,6 +307,9 @@ class _Importer(HTMLParser):
     # HTMLParser callbacks ---------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {k.lower(): (v if v is not None else "") for k, v in attrs}
+        if len(self.frames) >= MAX_DEPTH and tag not in VOID:
+            self.ignored[tag] = self.ignored.get(tag, 0) + 1  # too deep: keep the text, not the element
+            return
         if self._dropping():
             if tag not in VOID:
                 self.frames.append(Frame(tag, drop=True))
@@ -323,6 +330,9 @@ class _Importer(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.ignored.get(tag):
+            self.ignored[tag] -= 1
+            return
         for i in range(len(self.frames) - 1, 0, -1):
             if self.frames[i].tag == tag:
                 while len(self.frames) > i:
@@ -435,7 +445,7 @@ class _Importer(HTMLParser):
             frame.list_ref = self._open_list(tag == "ol")
         elif tag == "li":
             frame.list_ref = self._innermost_list()
-        elif tag == "table":
+        elif tag == "table" and sum(f.tag == "table" for f in self.frames) < MAX_TABLE_DEPTH:
             frame.table = TableBuilder()
         elif tag == "tr":
             builder = self._innermost_table()
@@ -443,7 +453,7 @@ class _Importer(HTMLParser):
                 builder.new_row()
         elif tag in ("td", "th"):
             self._enter_cell(frame, attr)
-        elif tag == "section" and self.chips and "data-tab" in attr:
+        elif tag == "section" and self.chips and "data-tab" in attr and self._tab_depth() < MAX_TAB_DEPTH:
             self._enter_tab(frame, attr["data-tab"])
 
     def _enter_cell(self, frame: Frame, attr: dict[str, str]) -> None:
@@ -461,6 +471,9 @@ class _Importer(HTMLParser):
         parent.children.append(tab)
         frame.container = tab
 
+    def _tab_depth(self) -> int:
+        return sum(isinstance(f.container, TabNode) for f in self.frames[1:])
+
     def _innermost_tab(self) -> TabNode:
         for frame in reversed(self.frames):
             if isinstance(frame.container, TabNode):
@@ -469,7 +482,7 @@ class _Importer(HTMLParser):
 
     def _innermost_table(self) -> TableBuilder | None:
         for frame in reversed(self.frames):
-            if frame.table is not None:
+            if frame.table is not None or frame.tag == "table":  # a table nested too deep has none
                 return frame.table
             if frame.container is not None:
                 return None
