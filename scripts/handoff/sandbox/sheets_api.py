@@ -12,6 +12,7 @@ Response shapes follow real recordings (gspread's cassettes): every ValueRange h
 `majorDimension`, `values` is omitted when empty, trailing empty rows and cells are trimmed,
 interior empty rows are `[]`, the returned range is quoted only when needed and spans the grid
 for a whole-sheet request. Errors use Google's shape (`ApiError` → `error_response`).
+`spreadsheets.get` with `ranges=` (and grid data) is answered by `sheet_griddata`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from handoff.sandbox import a1, sheet_grid
+from handoff.sandbox import a1, sheet_grid, sheet_griddata
 from handoff.sandbox.http import ApiError, Request, Response, iso_now, route
 from handoff.sandbox.sheet_cells import (
     FORMATTED,
@@ -382,7 +383,28 @@ def _body(req: Request) -> dict[str, Any]:
 
 @route("sheets", "GET", _BOOK, "sheets.spreadsheets.get")
 def get_spreadsheet(req: Request, store: Store, sid: str) -> Response:
-    return Response.json(spreadsheet_json(load(store, sid)))
+    book = load(store, sid)
+    ranges = req.args("ranges")
+    if not ranges:
+        return Response.json(spreadsheet_json(book))
+    with_data = sheet_griddata.wants_grid_data(req.flag("includeGridData"), req.arg("fields"))
+    return Response.json(_ranged_json(book, [target(book, r, reading=True) for r in ranges], with_data))
+
+
+def _ranged_json(book: dict[str, Any], targets: list[Target], with_data: bool) -> dict[str, Any]:
+    """`spreadsheets.get?ranges=…`: only the sheets the ranges touch, with one GridData per range if asked."""
+    out = spreadsheet_json(book)
+    wanted = {t.sheet["properties"]["sheetId"] for t in targets}
+    out["sheets"] = [s for s in out["sheets"] if s["properties"]["sheetId"] in wanted]
+    if with_data:
+        for s in out["sheets"]:
+            sheet_id = s["properties"]["sheetId"]
+            s["data"] = [
+                sheet_griddata.grid_data(t.sheet, t.box)
+                for t in targets
+                if t.sheet["properties"]["sheetId"] == sheet_id
+            ]
+    return out
 
 
 def spreadsheet_json(book: dict[str, Any]) -> dict[str, Any]:
