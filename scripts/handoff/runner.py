@@ -133,9 +133,7 @@ def run_batch(
         print(plan_report.plans_json(plans, results))
     else:
         plan_report.print_results(console, results, sheet_written)
-        folder = settings.path(settings.docs.out_dir)
-        if any(not p.blocked for p in plans):
-            console.print(f"[dim]local copies of the docs: {folder}/<account>/[/]")
+        _print_where(settings, plans, console)
     service_failure = (
         service_failure
         or any(r.failed.startswith("service:") for r in results)
@@ -144,6 +142,24 @@ def run_batch(
     for r in results:
         r.failed = r.failed.removeprefix("service:")
     return BatchOutcome(plans, results, sheet_written, service_failure)
+
+
+def _print_where(settings: Settings, plans: list[AccountPlan], console: Console) -> None:
+    """Where a person can read what was written: the local copy, and the sandbox's browse page."""
+    root = settings.path(".").resolve()
+    for plan in plans:
+        if plan.blocked:
+            continue
+        for spec in settings.docs.documents:
+            path = settings.path(settings.docs.out_dir) / plan.account / f"{spec.kind}.html"
+            if path.exists():
+                shown = path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path
+                console.print(f"open {shown} to read the {spec.kind} doc as the TA will")
+    if settings.use_sandbox and any(not p.blocked for p in plans):
+        console.print(
+            "[dim]sandbox: the doc links are simulated; `make sandbox` serves the sheet, docs "
+            "and Vitally at http://127.0.0.1:8765/[/]"
+        )
 
 
 def _apply_guarded(
