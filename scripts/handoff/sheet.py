@@ -242,7 +242,7 @@ def _read_tab(key: str, grid: Grid, spec: TabSpec, required: Iterable[Field]) ->
 def _rows(tab: _Tab) -> Iterable[SheetRow]:
     grid = tab.grid
     for i in range(tab.header_row + 1, len(grid.rows)):
-        raw = grid.rows[i]
+        raw = [c.strip() for c in grid.rows[i]]
         if not any(raw):
             continue
         number = grid.first_row + i
