@@ -123,7 +123,7 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     def render(stamp: str) -> dict[str, Any]:
         run = RunInfo(
             mode="draft" if plan.mode == "draft" else "final",
-            generated_at=stamp,
+            generated_at=dt.date.fromisoformat(stamp[:10]),
             override_reason=inputs.options.override_readiness,
             ready=handoff.ready,
             doc_links=links,
