@@ -344,3 +344,37 @@ def test_plan_writes_nothing_and_prints_json(ws: Workspace) -> None:
     assert data["account"] == "acme"
     assert {"kind", "target", "before", "after", "reason"} <= set(data["changes"][0])
     assert json.dumps(data)  # serialisable
+
+
+def test_separate_log_documents_link_to_each_other_and_rerun_is_a_no_op(tmp_path: Path) -> None:
+    config = tmp_path / "handoff.toml"
+    base = (PROJECT_ROOT / "config" / "handoff.toml").read_text(encoding="utf-8")
+    config.write_text(
+        base
+        + """
+[[docs.documents]]
+kind = "issues"
+title = "{name}: open issues"
+template = "issues-log.html.j2"
+""",
+        encoding="utf-8",
+    )
+    sandbox = start(tmp_path / "state", SEED, faults=FaultPlan())
+    try:
+        settings = load_settings(config, {"sandbox.url": sandbox.url, "docs.out_dir": str(tmp_path / "out")})
+        ws = Workspace(sandbox, settings)
+        outcome, text = ws.run("acme")
+        assert outcome.exit_code == EXIT_OK, text
+        state = ws.state("acme")
+        assert set(state.docs) == {"handoff", "issues"}
+        handoff_html = (tmp_path / "out" / "acme" / "handoff.html").read_text(encoding="utf-8")
+        issues_html = (tmp_path / "out" / "acme" / "issues.html").read_text(encoding="utf-8")
+        assert f"/document/d/{state.docs['issues'].id}/edit" in handoff_html
+        assert f"/document/d/{state.docs['handoff'].id}/edit" in issues_html
+        mark = len(ws.log())
+        outcome, _ = ws.run("acme")
+        assert kinds(outcome) == []
+        assert ws.writes_after(mark) == []
+        ws.close()
+    finally:
+        sandbox.stop()

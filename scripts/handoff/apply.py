@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff import docs_writer
 from handoff.model import Location, Problem, Severity
-from handoff.planner import NOTE_EXTERNAL_ID, PlanInputs, render_note_html
+from handoff.planner import NOTE_EXTERNAL_ID, PlanInputs, render_docs, render_note_html
 from handoff.state import AccountState, DocState
 from handoff.traits import same
 
@@ -101,8 +101,31 @@ def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
 
 def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
     p = change.payload
+    if "relink" in p:
+        _relink(inputs, plan, p, result)
+        return
     doc = docs_writer.update_doc(inputs.clients, p["id"], title=p["title"], html=p["html"])
     _record_doc(inputs, result, p, doc)
+
+
+def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result: AccountResult) -> None:
+    """Re-render with every document's final link; update only the docs whose content changes."""
+    assert plan.handoff is not None
+    rendered = render_docs(inputs, plan.handoff, plan.mode, result.doc_links, p["stamp"])
+    for kind in p["relink"]:
+        doc, new = result.state.docs.get(kind), rendered[kind]
+        sha = docs_writer.sha256(new.html)
+        if doc is None or doc.html_sha256 == sha:
+            continue
+        written = docs_writer.update_doc(inputs.clients, doc.id, title=new.title, html=new.html)
+        _record_doc(inputs, result, {"kind": kind, "sha": sha, "generated_at": p["stamp"]}, written)
+        _write_local(inputs, plan.account, kind, new.html)
+
+
+def _write_local(inputs: PlanInputs, account: str, kind: str, html: str) -> None:
+    folder = inputs.settings.path(inputs.settings.docs.out_dir) / account
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{kind}.html").write_text(html, encoding="utf-8")
 
 
 def _record_doc(

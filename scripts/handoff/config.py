@@ -171,8 +171,15 @@ class Settings(_Section):
 
     # -- derived ------------------------------------------------------------------------------
     def path(self, value: str) -> Path:
+        """A configured path: absolute, or relative to the project the config file sits in; the
+        tool's own files (fields.toml, templates, the seed) fall back to the installed project."""
         p = Path(os.path.expanduser(value))
-        return p if p.is_absolute() else Path(self.root) / p
+        if p.is_absolute():
+            return p
+        local = Path(self.root) / p
+        if not local.exists() and (PROJECT_ROOT / p).exists() and value in _BUNDLED:
+            return PROJECT_ROOT / p
+        return local
 
     @property
     def use_sandbox(self) -> bool:
@@ -193,6 +200,8 @@ class Settings(_Section):
             )
         return key
 
+
+_BUNDLED = frozenset({"config/fields.toml", "config/instance_types.toml", "templates", "config/sandbox"})
 
 ENV_OVERRIDES = {
     "HANDOFF_SPREADSHEET": ("sheet", "spreadsheet"),

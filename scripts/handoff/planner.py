@@ -106,9 +106,23 @@ def plan_account(
 # -- docs ------------------------------------------------------------------------------------------
 
 
-def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+def render_docs(
+    inputs: PlanInputs, handoff: Handoff, mode: str, links: dict[str, str], stamp: str
+) -> dict[str, Any]:
+    """Every configured document rendered for this run: kind -> RenderedDocument."""
     from handoff.render import RunInfo, render_documents
 
+    run = RunInfo(
+        mode="draft" if mode == "draft" else "final",
+        generated_at=dt.date.fromisoformat(stamp[:10]),
+        override_reason=inputs.options.override_readiness,
+        ready=handoff.ready,
+        doc_links=links,
+    )
+    return {d.kind: d for d in render_documents(inputs.settings, handoff, run)}
+
+
+def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
     settings, clients = inputs.settings, inputs.clients
     remote: dict[str, docs_writer.RemoteDoc | None] = {}
     for spec in settings.docs.documents:
@@ -120,15 +134,12 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     links = {k: d.url for k, d in remote.items() if d}
     plan.context["doc_links"] = links
 
+    renders: dict[str, dict[str, Any]] = {}
+
     def render(stamp: str) -> dict[str, Any]:
-        run = RunInfo(
-            mode="draft" if plan.mode == "draft" else "final",
-            generated_at=dt.date.fromisoformat(stamp[:10]),
-            override_reason=inputs.options.override_readiness,
-            ready=handoff.ready,
-            doc_links=links,
-        )
-        return {d.kind: d for d in render_documents(settings, handoff, run)}
+        if stamp not in renders:
+            renders[stamp] = render_docs(inputs, handoff, plan.mode, links, stamp)
+        return renders[stamp]
 
     ta = str(handoff.value("technical_advisor") or "")
     for spec in settings.docs.documents:
@@ -188,6 +199,27 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
                     {"kind": spec.kind, "email": ta},
                 )
             )
+    _plan_relink(inputs, plan)
+
+
+def _plan_relink(inputs: PlanInputs, plan: AccountPlan) -> None:
+    """Several documents link to each other: a new one's link exists only once it is created, so
+    the run fills the links in right after (one update per document whose content then differs)."""
+    created = [c.payload["kind"] for c in plan.changes if c.kind == "doc.create"]
+    if not created or len(inputs.settings.docs.documents) < 2:
+        return
+    kept = {c.payload["kind"] for c in plan.changes if c.kind == "doc.keep"}
+    kinds = [d.kind for d in inputs.settings.docs.documents if d.kind not in kept]
+    plan.changes.append(
+        Change(
+            "doc.update",
+            "doc links",
+            None,
+            ", ".join(kinds),
+            f"link the documents to the new {', '.join(created)} doc(s), where it changes them",
+            {"relink": kinds, "stamp": inputs.today.isoformat()},
+        )
+    )
 
 
 # -- Vitally ---------------------------------------------------------------------------------------
