@@ -228,3 +228,20 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
+
+
+@cli.group()
+def sheet() -> None:
+    """The shared tracking sheet."""
+
+
+@sheet.command("init")
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--example", is_flag=True, help="Also add an example account with its logs and checklist.")
+@pass_ctx
+def sheet_init(ctx: Context, dry_run: bool, example: bool) -> None:
+    """Create or upgrade the tracking sheet: tabs, headers, dropdowns, checkboxes. Safe to re-run."""
+    settings = ctx.settings
+    from handoff.sheet_init import sheet_init_command
+
+    sys.exit(sheet_init_command(settings, dry_run, example, ctx.console))
