@@ -245,3 +245,14 @@ def sheet_init(ctx: Context, dry_run: bool, example: bool) -> None:
     from handoff.sheet_init import sheet_init_command
 
     sys.exit(sheet_init_command(settings, dry_run, example, ctx.console))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_ctx
+def status(ctx: Context, as_json: bool) -> None:
+    """Every account at a glance: readiness, problems, status, doc, last run, changes in Vitally."""
+    settings = ctx.settings
+    from handoff.status import status_command
+
+    sys.exit(status_command(settings, as_json, ctx.console))

@@ -1,0 +1,205 @@
+"""`handoff status`: every account at a glance, and the TA's Vitally edits shown, never reverted."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from rich.console import Console
+
+from handoff.cli import cli
+from handoff.clients import Clients
+from handoff.config import PROJECT_ROOT, Settings, load_settings
+from handoff.errors import EXIT_OK
+from handoff.planner import RunOptions
+from handoff.runner import run_batch
+from handoff.sandbox.faults import FaultPlan
+from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from handoff.sheet_init import apply_plan, prepare
+from handoff.status import AccountStatus, find_drift, print_status, read_status
+
+SEED = PROJECT_ROOT / "config" / "sandbox"
+EMPTY = Path(__file__).parent / "seeds" / "empty"
+LABELS = {
+    "vitally.custom.totalCpu": ("total_cpu", "Total CPU"),
+    "vitally.custom.codeHosts": ("code_hosts", "Code Hosts"),
+}
+
+
+class Team:
+    def __init__(self, sandbox: RunningSandbox, settings: Settings) -> None:
+        self.sandbox = sandbox
+        self.settings = settings
+
+    def run(self, *accounts: str, **options: Any) -> str:
+        out = io.StringIO()
+        with Clients(self.settings) as clients:
+            outcome = run_batch(
+                self.settings,
+                clients,
+                list(accounts),
+                RunOptions.from_cli(apply=True, **options),
+                Console(file=out, width=200, color_system=None),
+            )
+        assert outcome.exit_code == EXIT_OK, out.getvalue()
+        return out.getvalue()
+
+    def status(self) -> dict[str, AccountStatus]:
+        with Clients(self.settings) as clients:
+            statuses, failed = read_status(self.settings, clients)
+        assert not failed
+        return {s.account: s for s in statuses}
+
+    def ta_edits(self, ref: str, traits: dict[str, Any]) -> None:
+        """The TA changes traits in Vitally (through the REST API, as any other client would)."""
+        with Clients(self.settings) as clients:
+            vitally = clients.vitally()
+            account = vitally.get_account(ref)
+            assert account is not None
+            vitally.update_traits(account["id"], traits)
+
+    def log(self) -> list[dict[str, Any]]:
+        return read_request_log(self.sandbox.store.root)
+
+
+def _team(seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
+    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-27")
+    monkeypatch.setenv("HANDOFF_USER", "ie.person")
+    for var in ("HANDOFF_SANDBOX_DIR", "HANDOFF_CONFIG", "HANDOFF_SANDBOX_FAULTS", "HANDOFF_SPREADSHEET"):
+        monkeypatch.delenv(var, raising=False)
+    sandbox = start(tmp_path / "state", seed, faults=FaultPlan())
+    monkeypatch.setenv("HANDOFF_SANDBOX_URL", sandbox.url)
+    monkeypatch.setenv("HANDOFF_OUT_DIR", str(tmp_path / "out"))
+    yield Team(sandbox, load_settings(PROJECT_ROOT / "config" / "handoff.toml"))
+    sandbox.stop()
+
+
+@pytest.fixture
+def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
+    """The sample workspace."""
+    yield from _team(SEED, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def new_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
+    """An empty spreadsheet set up by `sheet init --example`."""
+    for t in _team(EMPTY, tmp_path, monkeypatch):
+        with Clients(t.settings) as clients:
+            apply_plan(clients, prepare(t.settings, clients, example=True))
+        yield t
+
+
+# --------------------------------------------------------------------------------------------
+# pure
+
+
+def test_drift_is_what_vitally_holds_now_against_what_handoff_wrote() -> None:
+    written = {"vitally.custom.totalCpu": 48, "vitally.custom.codeHosts": ["GitHub.com", "Gerrit"]}
+    assert (
+        find_drift(
+            written,
+            {"vitally.custom.totalCpu": 48.0, "vitally.custom.codeHosts": ["GitHub.com", "Gerrit"]},
+            LABELS,
+        )
+        == ()
+    )
+    [drift] = find_drift(
+        written, {"vitally.custom.totalCpu": 64, "vitally.custom.codeHosts": ["GitHub.com", "Gerrit"]}, LABELS
+    )
+    assert (drift.field, drift.label, drift.written, drift.current) == ("total_cpu", "Total CPU", 48, 64)
+    removed = find_drift({"vitally.custom.tddLink": "https://x"}, {}, LABELS)
+    assert [(d.label, d.current) for d in removed] == [("vitally.custom.tddLink", None)]  # no field: the key
+
+
+def test_the_report_prints_values_as_text() -> None:
+    out = io.StringIO()
+    s = AccountStatus(
+        "acme",
+        "[bold]Acme[/]",
+        5,
+        5,
+        True,
+        0,
+        1,
+        "handed off",
+        "https://d/1",
+        "today",
+        True,
+        find_drift({"vitally.custom.totalCpu": 48}, {"vitally.custom.totalCpu": 64}, LABELS),
+    )
+    print_status(Console(file=out, width=120, color_system=None), [s])
+    text = out.getvalue()
+    assert "[bold]Acme[/]" in text  # markup in a sheet value is shown, not interpreted
+    assert "checklist 5/5 (ready) · 0 errors · 1 warning" in text
+    assert "Total CPU: handoff wrote 48, Vitally now has 64" in text
+
+
+# --------------------------------------------------------------------------------------------
+# against the sandbox
+
+
+def test_every_account_at_a_glance(team: Team) -> None:
+    before = team.status()
+    assert list(before) == ["acme", "hooli", "globex", "initech", "umbrella", "vandelay"]
+    acme = before["acme"]
+    assert (acme.done, acme.total, acme.ready, acme.errors, acme.warnings) == (5, 5, True, 0, 0)
+    assert not acme.handed_off and acme.status == "" and acme.doc == "" and acme.drift == ()
+    assert (before["umbrella"].done, before["umbrella"].ready) == (3, False)
+    assert before["globex"].errors > 0 and before["globex"].warnings == 2
+
+    team.run("acme")
+    mark = len(team.log())
+    after = team.status()["acme"]
+
+    assert after.handed_off and after.status == "handed off" and after.drift == ()
+    assert after.doc.startswith("https://docs.google.com/document/d/")
+    assert after.last_run.startswith("2026-") and after.last_run.endswith("by ie.person")
+    vitally = [e for e in team.log()[mark:] if e["api"] == "vitally"]
+    assert [(e["method"], e["route"]) for e in vitally] == [
+        ("GET", "vitally.accounts.get")
+    ]  # one per handed-off
+    assert all(e["method"] == "GET" for e in team.log()[mark:])
+
+
+def test_the_tas_changes_are_shown_and_never_reverted(new_team: Team) -> None:
+    new_team.run("example")
+    new_team.ta_edits("example", {"vitally.custom.totalCpu": 64, "vitally.custom.hostingProvider": "GCP"})
+
+    drift = new_team.status()["example"].drift
+    assert [(d.label, d.written, d.current) for d in drift] == [
+        ("Hosting Provider", "AWS", "GCP"),
+        ("Total CPU", 48, 64),
+    ]
+
+    text = new_team.run("example")  # a later run keeps them, and so does status
+    assert "trait.keep" in text
+    assert [d.label for d in new_team.status()["example"].drift] == ["Hosting Provider", "Total CPU"]
+
+
+def test_status_command_text_and_json(new_team: Team) -> None:
+    new_team.run("example")
+    runner = CliRunner()
+    text = runner.invoke(cli, ["status"], catch_exceptions=False)
+    assert text.exit_code == EXIT_OK
+    assert "example  Example Corp" in text.output and "unchanged since the handoff" in text.output
+    assert "1 account: 1 handed off, 1 ready without errors, 0 with errors" in text.output
+    as_json = runner.invoke(cli, ["status", "--json"], catch_exceptions=False)
+    [entry] = json.loads(as_json.output)
+    assert entry["account"] == "example" and entry["checklist"] == {"done": 5, "total": 5}
+    assert entry["status"] == "handed off" and entry["drift"] == [] and entry["handed_off"] is True
+
+
+def test_an_unreadable_state_cell_is_a_note_not_a_crash(new_team: Team) -> None:
+    new_team.run("example")
+    with Clients(new_team.settings) as clients:
+        clients.spreadsheet().values_update(
+            "handoff_state!B2", params={"valueInputOption": "RAW"}, body={"values": [["{not json"]]}
+        )
+    s = new_team.status()["example"]
+    assert s.note.startswith("the state cell handoff_state!B2 is unreadable")
+    assert not s.handed_off and s.status == "handed off"  # the Accounts row still says so
