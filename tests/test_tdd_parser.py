@@ -596,3 +596,12 @@ def test_malformed_json_never_crashes(catalogue: Catalogue, doc: Any) -> None:
     assert isinstance(parse(doc, catalogue), list)
     assert isinstance(parse({"tabs": [doc], "body": doc}, catalogue), list)
     assert isinstance(document_text(doc), str)
+
+
+def test_the_benchmark_document_parses(catalogue: Catalogue) -> None:
+    from handoff.bench_parse import generated_tdd
+
+    values = parse(generated_tdd(20), catalogue)
+    sections = {v.section for v in values if v.field == "total_cpu"}
+    assert sections == {"trial", "production"}
+    assert any(v.derived and v.field == "instance_types" for v in values)
