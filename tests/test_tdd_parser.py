@@ -605,3 +605,64 @@ def test_the_benchmark_document_parses(catalogue: Catalogue) -> None:
     sections = {v.section for v in values if v.field == "total_cpu"}
     assert sections == {"trial", "production"}
     assert any(v.derived and v.field == "instance_types" for v in values)
+
+
+# -- handoff tdd FILE ------------------------------------------------------------------------------------
+
+
+def run_tdd(path: Path, as_json: bool = False) -> tuple[int, str]:
+    import io
+
+    from rich.console import Console
+
+    from handoff.check import tdd_command
+    from handoff.config import load_settings
+
+    out = io.StringIO()
+    code = tdd_command(
+        path,
+        as_json,
+        Console(file=out, width=200, color_system=None),
+        load_settings(ROOT / "config" / "handoff.toml"),
+    )
+    return code, out.getvalue()
+
+
+def test_tdd_command_table_from_html() -> None:
+    code, text = run_tdd(SEED_DOCS / "initech-tdd.html")
+    assert code == 0
+    assert "labelled values" in text and "matched to fields" in text
+    assert 'tab "Code hosts" › Code hosts and repositories (production) › paragraph 4' in text
+    assert "never used" in text
+
+
+def test_tdd_command_json_from_docs_json(tmp_path: Path) -> None:
+    doc = tmp_path / "tdd.json"
+    doc.write_text(json.dumps(legacy(heading("Production"), para("Total CPU: 48 vCPU"))), encoding="utf-8")
+    code, text = run_tdd(doc, as_json=True)
+    assert code == 0
+    assert json.loads(text) == [
+        {
+            "field": "total_cpu",
+            "label": "Total CPU",
+            "text": "48 vCPU",
+            "section": "production",
+            "location": "TDD Production › paragraph 1",
+            "link": None,
+            "derived": False,
+        }
+    ]
+
+
+def test_tdd_command_refuses_what_is_not_a_document(tmp_path: Path) -> None:
+    from handoff.errors import InputError, UsageError
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match="neither Docs API JSON nor HTML"):
+        run_tdd(bad)
+    bad.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(InputError, match="not a document object"):
+        run_tdd(bad)
+    with pytest.raises(UsageError, match="does not exist"):
+        run_tdd(tmp_path / "missing.json")

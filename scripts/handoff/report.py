@@ -75,10 +75,10 @@ def print_handoff(console: Console, handoff: Handoff, catalogue: Catalogue) -> N
         f"checklist {done}/{total}" + ("; ready" if handoff.ready else "")
     )
     console.print(head)
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("field")
-    table.add_column("value", overflow="fold")
-    table.add_column("from", style="dim", overflow="fold")
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    table.add_column("field", no_wrap=True)
+    table.add_column("value", overflow="fold", ratio=2)
+    table.add_column("from", style="dim", overflow="fold", ratio=3)
     for f in catalogue.fields.values():
         fv = handoff.fields.get(f.name)
         if fv is None:
@@ -90,6 +90,8 @@ def print_handoff(console: Console, handoff: Handoff, catalogue: Catalogue) -> N
         else:
             shown = describe(fv.value)
             value = Text(shown + (f" {f.unit}" if f.unit else ""))
+            if f.unit and shown.replace(",", "") != fv.text.replace(",", ""):
+                value.append(f" ({fv.text})", style="dim")
         table.add_row(f.name, value, _source(fv.source, fv.location.ref))
     console.print(table)
     if handoff.problems:
@@ -167,9 +169,11 @@ def print_tdd(console: Console, values: Sequence[TddValue], name: str) -> None:
     console.print(
         Text(f"{name}: {_plural(len(values), 'labelled value')}, {matched} matched to fields", style="bold")
     )
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col, style in (("field", ""), ("section", "dim"), ("label", ""), ("value", ""), ("location", "dim")):
-        table.add_column(col, style=style, overflow="fold")
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
+    table.add_column("field", no_wrap=True)
+    table.add_column("section", style="dim", no_wrap=True)
+    for col, style, ratio in (("label", "", 2), ("value", "", 3), ("location", "dim", 4)):
+        table.add_column(col, style=style, overflow="fold", ratio=ratio)
     for v in values:
         table.add_row(
             Text(v.field or "—", style="" if v.field else "dim"),
