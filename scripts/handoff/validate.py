@@ -195,15 +195,12 @@ def _unknown(f: Field, bad: Sequence[str]) -> ParseError:
     known = ", ".join(vocab.values) if vocab else ""
     what = f.label.lower().removesuffix("s") if f.type is FieldType.VOCABULARY_LIST else f.label.lower()
     parts = []
-    suggested = False
     for b in bad:
         close = vocab.suggest(b) if vocab else []
         quoted = [f"'{c}'" for c in close]
         hint = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
         parts.append(f"'{b}'" + (f" (did you mean {hint}?)" if close else ""))
-        suggested = suggested or bool(close)
-    message = f"unknown {what} {', '.join(parts)}" + ("" if suggested else f"; the known ones are: {known}")
-    return ParseError(message, f"use one of: {known}")
+    return ParseError(f"unknown {what} {', '.join(parts)}", f"use one of: {known}")
 
 
 # --------------------------------------------------------------------------------------------
