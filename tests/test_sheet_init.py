@@ -29,7 +29,8 @@ from handoff.planner import RunOptions
 from handoff.runner import run_batch
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
-from handoff.sheet_init import GRID_FIELDS, HOWTO_TITLE, SheetPlan, apply_plan, prepare
+from handoff.sheet_init import GRID_FIELDS, SheetPlan, apply_plan, prepare
+from handoff.sheet_spec import HOWTO_TITLE, canonical
 
 SEEDS = Path(__file__).parent / "seeds"
 SAMPLE = PROJECT_ROOT / "config" / "sandbox"
@@ -381,3 +382,20 @@ def test_a_hand_made_layout_is_respected(empty: Sheet) -> None:
     assert empty.meta("notes")["properties"]["gridProperties"]["frozenRowCount"] == 3
     code, out = empty.cli("sheet", "init")
     assert code == EXIT_PROBLEMS and "no header row naming 'Account'" in out
+
+
+def test_rules_compare_as_the_api_returns_them() -> None:
+    sent = {
+        "condition": {"type": "NUMBER_GREATER_THAN_EQ", "values": [{"userEnteredValue": "0"}]},
+        "strict": False,
+        "inputMessage": "A whole number ≥ 0",
+    }
+    returned = {
+        "condition": {"type": "NUMBER_GREATER_THAN_EQ", "values": [{"userEnteredValue": "0"}]},
+        "inputMessage": "A whole number ≥ 0",
+    }  # proto3 JSON leaves out false
+    assert canonical(sent) == canonical(returned)
+    assert canonical({**returned, "strict": True}) != canonical(sent)
+    assert canonical({"condition": {"type": "BOOLEAN"}, "showCustomUi": False}) == {
+        "condition": {"type": "BOOLEAN"}
+    }

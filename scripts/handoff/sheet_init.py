@@ -11,23 +11,15 @@
            RAW (new headers, the How to use text); with --example also a Drive HTML import of the
            example TDD and ONE values:batchUpdate USER_ENTERED for the example rows.
 
-Tool tabs are the configured `sheet.tabs` titles with the catalogue's columns (`config/fields.toml`):
-Accounts from `[fields]`, the log tabs and the state tab from `[tabs.*.columns]`. Decisions:
+What the tool tabs should hold (titles, columns, rules) is `sheet_spec`'s. Decisions:
 
 * **Nothing a person wrote moves or goes.** Tabs are found by title (case and outer spaces
   ignored), columns by the catalogue's labels and aliases, the header row as the reader finds it
   (the first of rows 1-10 naming the account column). A missing column is appended after the
-  last used column of rows 1-11; a missing tab is added at the end; existing tabs, titles, cells
-  and order are never touched. A tab whose header row cannot be found is left alone and reported.
-* **Validation guides, it does not forbid** (`strict` false on every rule): people may still
-  type anything, because the tool accepts aliases ("helm", "Amazon Web Services") and units
-  ("224 GiB") that a strict rule would refuse; Sheets only marks such a cell. Vocabulary fields
-  get a dropdown (ONE_OF_LIST of the canonical values), the checklist's Done column checkboxes
-  (BOOLEAN), dates DATE_IS_VALID, integers NUMBER_GREATER / NUMBER_GREATER_THAN_EQ from the
-  field's `min`, emails TEXT_IS_EMAIL, links TEXT_IS_URL. A dropdown cannot hold a list, and a
-  quantity may carry its own unit, so multi-value vocabularies (Code Hosts), instance lists and
-  quantities get help text only: an always-true rule (`=TRUE`) whose input message lists the
-  allowed values or the unit rule.
+  last used column of rows 1-11; a missing tab is added at the end (How to use: first); existing
+  tabs, titles, cells and order are never touched. A tab whose header row cannot be found is left
+  alone and reported.
+* **Validation guides, it does not forbid**: the rules are `sheet_spec`'s (strict false).
 * **The catalogue is the source of truth for rules.** A column's rule is compared (defaults
   ignored) with the rule on its first data row; when it is missing or different, the rule is set
   on the whole column below the header. Customise dropdowns in `config/fields.toml`, not in the
@@ -40,15 +32,24 @@ Accounts from `[fields]`, the log tabs and the state tab from `[tabs.*.columns]`
 from __future__ import annotations
 
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from handoff import sheet_example
 from handoff.errors import EXIT_OK, EXIT_PROBLEMS
-from handoff.fields import Catalogue, Field, FieldType, load_catalogue, norm, strip_brackets
+from handoff.fields import Catalogue, load_catalogue
 from handoff.model import quote_sheet
 from handoff.sheet import HEADER_SCAN_ROWS, column_letter
+from handoff.sheet_spec import (
+    HOWTO_TITLE,
+    ColumnSpec,
+    TabTarget,
+    canonical,
+    howto_rows,
+    matches,
+    sheet_targets,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -56,11 +57,9 @@ if TYPE_CHECKING:
     from handoff.clients import Clients
     from handoff.config import Settings
 
-HOWTO_TITLE = "How to use"
 SCAN_ROWS = HEADER_SCAN_ROWS + 1  # the header can be in rows 1-10; its first data row is read too
 DEFAULT_ROWS = 1000
 DEFAULT_COLS = 26
-LOG_TAB_KEYS = ("notes", "issues", "risks", "expansion", "checklist", "log", "state")
 ACCOUNT_TABS = ("accounts", "notes", "issues", "risks", "expansion", "checklist")
 STATE_DESCRIPTION = "Machine state written by handoff: edit only to repair it (see the How to use tab)"
 METADATA_FIELDS = "properties.title,sheets(properties,protectedRanges)"
@@ -69,111 +68,6 @@ GRID_FIELDS = (
     "data(startRow,startColumn,rowData(values(formattedValue,dataValidation))))"
 )
 _PHASES = {"addSheet": 0, "appendDimension": 1}  # a batch refers to new sheets and columns after making them
-
-
-# --------------------------------------------------------------------------------------------
-# what the sheet should hold
-
-
-@dataclass(frozen=True)
-class ColumnSpec:
-    """One column the tool reads or writes, with the validation rule that guides its cells."""
-
-    key: str
-    label: str
-    field: Field
-    rule: Mapping[str, Any] | None = None
-    kind: str = ""  # what the rule is, for people: "dropdown", "checkbox", "date", "help text", …
-
-
-@dataclass(frozen=True)
-class TabTarget:
-    key: str  # "accounts", "notes", …, "state"
-    title: str
-    columns: tuple[ColumnSpec, ...]
-    hidden: bool = False
-    protected: bool = False
-
-
-def _rule(condition: dict[str, Any], message: str = "", dropdown: bool = False) -> dict[str, Any]:
-    rule: dict[str, Any] = {"condition": condition, "strict": False}
-    if message:
-        rule["inputMessage"] = message
-    if dropdown:
-        rule["showCustomUi"] = True
-    return rule
-
-
-def _values(*values: Any) -> list[dict[str, str]]:
-    return [{"userEnteredValue": str(v)} for v in values]
-
-
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def column_rule(f: Field) -> tuple[dict[str, Any] | None, str]:
-    """The validation rule for a column of this field's type, and a word for it (see the module docstring)."""
-    t = f.type
-    if t is FieldType.VOCABULARY and f.vocabulary:
-        return _rule(
-            {"type": "ONE_OF_LIST", "values": _values(*f.vocabulary.values)}, dropdown=True
-        ), "dropdown"
-    if t is FieldType.VOCABULARY_LIST and f.vocabulary:
-        text = "One or more of: " + ", ".join(f.vocabulary.values) + ". Separate them with commas."
-        return _help(text), "help text"
-    if t is FieldType.BOOLEAN:
-        return _rule({"type": "BOOLEAN"}), "checkbox"
-    if t is FieldType.DATE:
-        return _rule({"type": "DATE_IS_VALID"}, "A date, e.g. 2026-03-02"), "date"
-    if t is FieldType.INTEGER and f.min is not None:
-        kind = "NUMBER_GREATER" if f.min_exclusive else "NUMBER_GREATER_THAN_EQ"
-        sign = ">" if f.min_exclusive else "≥"
-        text = f"A whole number {sign} {_number(f.min)}"
-        return _rule(
-            {"type": kind, "values": _values(_number(f.min))}, text
-        ), f"number {sign} {_number(f.min)}"
-    if t is FieldType.QUANTITY:
-        return _help(
-            f"A number in {f.unit}; a value with its own unit (224 GiB, 2.5 TB) is converted"
-        ), "help text"
-    if t is FieldType.INSTANCE_LIST:
-        return _help("Machines and types, e.g. 3 × m6i.4xlarge, 2 × c6i.2xlarge"), "help text"
-    if t is FieldType.EMAIL:
-        return _rule({"type": "TEXT_IS_EMAIL"}, "An email address"), "email"
-    if t in (FieldType.URL, FieldType.DOC_URL):
-        return _rule({"type": "TEXT_IS_URL"}, "A link (https://…)"), "link"
-    return None, ""
-
-
-def _help(message: str) -> dict[str, Any]:
-    """Help text without a check: an always-true custom formula carries the input message."""
-    return _rule({"type": "CUSTOM_FORMULA", "values": _values("=TRUE")}, message)
-
-
-def _columns(fields: Sequence[Field]) -> tuple[ColumnSpec, ...]:
-    out = []
-    for f in fields:
-        rule, kind = column_rule(f)
-        out.append(ColumnSpec(f.name, f.label, f, rule, kind))
-    return tuple(out)
-
-
-def sheet_targets(settings: Settings, catalogue: Catalogue) -> list[TabTarget]:
-    """Every tab the tool reads and writes, in the order new tabs are added."""
-    tabs = settings.sheet.tabs
-    targets = [TabTarget("accounts", tabs.accounts, _columns(list(catalogue.fields.values())))]
-    for key in LOG_TAB_KEYS:
-        spec = catalogue.tabs.get(key)
-        if spec is None:
-            continue
-        columns = _columns(list(spec.columns.values()))
-        if key == "state":
-            columns = tuple(ColumnSpec(c.key, c.label, c.field) for c in columns)  # machine-written: no rules
-        targets.append(
-            TabTarget(key, getattr(tabs, key), columns, hidden=key == "state", protected=key == "state")
-        )
-    return targets
 
 
 # --------------------------------------------------------------------------------------------
@@ -186,7 +80,6 @@ class FoundTab:
 
     sheet_id: int
     title: str
-    index: int
     row_count: int
     col_count: int
     frozen_rows: int = 0
@@ -219,7 +112,6 @@ class FoundTab:
         return cls(
             sheet_id=int(props.get("sheetId") or 0),
             title=str(props.get("title") or ""),
-            index=int(props.get("index") or 0),
             row_count=int(grid.get("rowCount") or 0),
             col_count=int(grid.get("columnCount") or 0),
             frozen_rows=int(grid.get("frozenRowCount") or 0),
@@ -273,19 +165,13 @@ def read_sheet_state(clients: Clients, targets: Sequence[TabTarget]) -> SheetSta
         ranges = [f"{quote_sheet(t.title)}!1:{max(1, min(SCAN_ROWS, t.row_count))}" for t in wanted]
         params: dict[str, Any] = {"ranges": ranges, "fields": GRID_FIELDS}
         grid = clients.call("sheets", lambda: sh.fetch_sheet_metadata(params=params))
+        by_id = {tab.sheet_id: key for key, tab in found.items()}
         for s in grid.get("sheets") or []:
-            sheet_id = int((s.get("properties") or {}).get("sheetId") or 0)
-            for key, tab in found.items():
-                if tab.sheet_id == sheet_id:
-                    found[key] = _with_cells(tab, _grid_cells(s))
+            key = by_id.get(int((s.get("properties") or {}).get("sheetId") or 0))
+            if key is not None:
+                found[key] = replace(found[key], cells=_grid_cells(s))
     title = str((meta.get("properties") or {}).get("title") or "")
     return SheetState(title, found)
-
-
-def _with_cells(
-    tab: FoundTab, cells: tuple[tuple[tuple[str, Mapping[str, Any] | None], ...], ...]
-) -> FoundTab:
-    return replace(tab, cells=cells)
 
 
 def read_example_inputs(clients: Clients, state: SheetState, targets: Sequence[TabTarget]) -> None:
@@ -335,9 +221,6 @@ class SheetChange:
     typed_values: tuple[Mapping[str, Any], ...] = ()  # values:batchUpdate USER_ENTERED (example rows)
     doc: Mapping[str, str] | None = None  # a Drive document to import: title, html, folder
 
-    def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "tab": self.tab, "summary": self.summary}
-
 
 @dataclass
 class SheetPlan:
@@ -378,15 +261,6 @@ class SheetPlan:
             out.append(f"values.batchUpdate USER_ENTERED ({len(self.typed_values)} ranges)")
         return out
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "spreadsheet": self.spreadsheet_id,
-            "changes": [c.to_json() for c in self.changes],
-            "notes": self.notes,
-            "problems": self.problems,
-            "writes": self.write_requests(),
-        }
-
 
 @dataclass
 class TabPlace:
@@ -419,11 +293,6 @@ class TabPlace:
         }
 
 
-def _matches(text: str, spec: ColumnSpec) -> bool:
-    keys = spec.field.header_keys
-    return bool(text) and (norm(text) in keys or norm(strip_brackets(text)) in keys)
-
-
 def locate(target: TabTarget, tab: FoundTab) -> TabPlace | None:
     """The header row and matched columns of an existing tab, as the sheet reader finds them.
 
@@ -431,7 +300,7 @@ def locate(target: TabTarget, tab: FoundTab) -> TabPlace | None:
     key_spec = next((c for c in target.columns if c.key == "account"), target.columns[0])
     header = None
     for i in range(min(HEADER_SCAN_ROWS, len(tab.cells))):
-        if any(_matches(tab.text(i, j), key_spec) for j in range(len(tab.cells[i]))):
+        if any(matches(tab.text(i, j), key_spec) for j in range(len(tab.cells[i]))):
             header = i
             break
     if header is None:
@@ -441,20 +310,10 @@ def locate(target: TabTarget, tab: FoundTab) -> TabPlace | None:
     columns: dict[str, int] = {}
     row = tab.cells[header] if header < len(tab.cells) else ()
     for j in range(len(row)):
-        spec = next((c for c in target.columns if _matches(tab.text(header, j), c)), None)
+        spec = next((c for c in target.columns if matches(tab.text(header, j), c)), None)
         if spec is not None and spec.key not in columns:
             columns[spec.key] = j
     return TabPlace(tab.title, tab.sheet_id, header, columns)
-
-
-def canonical(rule: Any) -> Any:
-    """A rule without default values (false, empty), as the API returns it, for comparison."""
-    if isinstance(rule, Mapping):
-        out = {k: canonical(v) for k, v in rule.items()}
-        return {k: v for k, v in out.items() if v not in (False, None, "", [], {})}
-    if isinstance(rule, list | tuple):
-        return [canonical(v) for v in rule]
-    return rule
 
 
 def _header_values(place: TabPlace, col0: int, labels: Sequence[str]) -> dict[str, Any]:
@@ -522,7 +381,7 @@ def _plan_new_tab(target: TabTarget, used_ids: set[int]) -> tuple[list[SheetChan
     return changes, place
 
 
-def _rules_note(columns: Any) -> str:
+def _rules_note(columns: Iterable[ColumnSpec]) -> str:
     parts = [f"{c.label} ({c.kind})" for c in columns]
     return f"; validation: {', '.join(parts)}" if parts else ""
 
@@ -545,6 +404,10 @@ def _protect(target: TabTarget, place: TabPlace) -> SheetChange:
     )
 
 
+def _sheet_properties(sheet_id: int, props: Mapping[str, Any], fields: str) -> dict[str, Any]:
+    return {"updateSheetProperties": {"properties": {"sheetId": sheet_id, **props}, "fields": fields}}
+
+
 def _plan_existing_tab(target: TabTarget, tab: FoundTab, plan: SheetPlan) -> TabPlace | None:
     place = locate(target, tab)
     if place is None:
@@ -565,15 +428,11 @@ def _plan_existing_tab(target: TabTarget, tab: FoundTab, plan: SheetPlan) -> Tab
                 tab.title,
                 f"freeze the header row of '{tab.title}' ({rows})",
                 (
-                    {
-                        "updateSheetProperties": {
-                            "properties": {
-                                "sheetId": tab.sheet_id,
-                                "gridProperties": {"frozenRowCount": rows},
-                            },
-                            "fields": "gridProperties.frozenRowCount",
-                        }
-                    },
+                    _sheet_properties(
+                        tab.sheet_id,
+                        {"gridProperties": {"frozenRowCount": rows}},
+                        "gridProperties.frozenRowCount",
+                    ),
                 ),
             )
         )
@@ -584,14 +443,7 @@ def _plan_existing_tab(target: TabTarget, tab: FoundTab, plan: SheetPlan) -> Tab
                 "tab.hide",
                 tab.title,
                 f"hide tab '{tab.title}' (machine state)",
-                (
-                    {
-                        "updateSheetProperties": {
-                            "properties": {"sheetId": tab.sheet_id, "hidden": True},
-                            "fields": "hidden",
-                        }
-                    },
-                ),
+                (_sheet_properties(tab.sheet_id, {"hidden": True}, "hidden"),),
             )
         )
     if target.protected and not tab.protected:
@@ -660,10 +512,14 @@ def _plan_rules(target: TabTarget, tab: FoundTab, place: TabPlace, plan: SheetPl
 
 
 def plan_sheet(
-    settings: Settings, catalogue: Catalogue, state: SheetState, *, example: bool = False
+    settings: Settings,
+    catalogue: Catalogue,
+    targets: Sequence[TabTarget],
+    state: SheetState,
+    *,
+    example: bool = False,
 ) -> SheetPlan:
-    """Compare the sheet with what the tool needs; the changes that close the gap (pure)."""
-    targets = sheet_targets(settings, catalogue)
+    """Compare the sheet with what the tool needs (`targets`); the changes that close the gap (pure)."""
     plan = SheetPlan(settings.sheet.spreadsheet_id, state.title, example_tdd_url=state.example_tdd_url)
     used_ids = {t.sheet_id for t in state.tabs.values()}
     places: dict[str, TabPlace] = {}
@@ -678,7 +534,7 @@ def plan_sheet(
             if found is not None:
                 places[target.key] = found
     if state.find(HOWTO_TITLE) is None:
-        plan.changes.append(_plan_howto(settings, catalogue, targets, used_ids))
+        plan.changes.append(_plan_howto(settings, targets, used_ids))
     if example:
         _plan_example(settings, catalogue, state, targets, places, plan)
     return plan
@@ -688,59 +544,7 @@ def plan_sheet(
 # the How to use tab
 
 
-def howto_rows(settings: Settings, targets: Sequence[TabTarget]) -> list[list[str]]:
-    """The How to use text: what goes where, what the tool writes, the commands, the allowed values."""
-    tabs = settings.sheet.tabs
-    by_key = {t.key: t for t in targets}
-    accounts = by_key["accounts"]
-    key_label = next(c.label for c in accounts.columns if c.key == "account")
-    written = [c.label for c in accounts.columns if c.field.writeback]
-    rows = [
-        ["How to use this tracking sheet"],
-        [],
-        [
-            f"One row per account in the '{tabs.accounts}' tab. '{key_label}' holds the account's short slug "
-            "(acme); every other tab names the account in its own Account column."
-        ],
-        [
-            "Dropdowns list the canonical values. Other spellings the tool knows (helm, Amazon Web Services) "
-            "are still accepted: Sheets only marks them. Select a cell to see its column's hint."
-        ],
-        [
-            f"Tick Done in the '{tabs.checklist}' tab as each close-out item is completed: a handoff is "
-            "final only when every item of the account is done."
-        ],
-        [
-            f"The tool writes {', '.join(repr(w) for w in written)}, the '{tabs.log}' tab and the hidden "
-            f"'{tabs.state}' tab. Leave them to it."
-        ],
-        [
-            "Columns may be reordered and extra columns added; headers are matched ignoring case and "
-            "punctuation."
-        ],
-        [],
-        ["Command", "What it does"],
-        ["handoff check ACCOUNT", "validate an account's fields and logs; writes nothing"],
-        ["handoff plan ACCOUNT", "show what a handoff would change; writes nothing"],
-        ["handoff run ACCOUNT", "write the handoff doc, update Vitally, record the result in this sheet"],
-        ["handoff status", "every account at a glance: readiness, problems, status, changes in Vitally"],
-        ["handoff sheet init", "add what this sheet lacks (tabs, columns, dropdowns); safe to re-run"],
-        [],
-        ["Column", "Allowed values"],
-    ]
-    for target in targets:
-        for c in target.columns:
-            if c.field.vocabulary is not None:
-                several = (
-                    " (one or more, separated by commas)" if c.field.type is FieldType.VOCABULARY_LIST else ""
-                )
-                rows.append([f"{target.title} › {c.label}{several}", ", ".join(c.field.vocabulary.values)])
-    return rows
-
-
-def _plan_howto(
-    settings: Settings, catalogue: Catalogue, targets: Sequence[TabTarget], used_ids: set[int]
-) -> SheetChange:
+def _plan_howto(settings: Settings, targets: Sequence[TabTarget], used_ids: set[int]) -> SheetChange:
     sheet_id = new_sheet_id(HOWTO_TITLE, used_ids)
     rows = howto_rows(settings, targets)
     place = TabPlace(HOWTO_TITLE, sheet_id, 0, {})
@@ -925,7 +729,7 @@ def prepare(settings: Settings, clients: Clients, *, example: bool = False) -> S
     state = read_sheet_state(clients, targets)
     if example:
         read_example_inputs(clients, state, targets)
-    return plan_sheet(settings, catalogue, state, example=example)
+    return plan_sheet(settings, catalogue, targets, state, example=example)
 
 
 def sheet_init_command(settings: Settings, dry_run: bool, example: bool, console: Console) -> int:
