@@ -415,3 +415,16 @@ def test_renamed_headers_are_still_found(fresh: RunningSandbox) -> None:
     with Clients(settings) as clients:
         [h] = check_accounts(settings, clients, ["acme"], on=TODAY)
     assert h.problems == () and h.value("deployment_type") == "Kubernetes with Helm"
+
+
+def test_a_tdd_shared_by_two_accounts_is_read_once(fresh: RunningSandbox) -> None:
+    set_cell(fresh, "Accounts!F3", f"https://docs.google.com/document/d/{ACME_DOC}/edit")
+    record = fresh.store.get(FILES, ACME_DOC)
+    fresh.store.put(FILES, ACME_DOC, {**record, "restricted": True, "permissions": []})
+    settings = settings_for(fresh)
+    mark = len(read_request_log(fresh.store.root))
+    with Clients(settings) as clients:
+        handoffs = check_accounts(settings, clients, ["acme", "hooli"], on=TODAY)
+    assert calls(fresh, mark) == {"sheets": 1, "docs": 1}
+    located = [[str(p.location) for p in h.problems if p.field == "tdd_link"] for h in handoffs]
+    assert located == [["Accounts!F2"], ["Accounts!F3"]]

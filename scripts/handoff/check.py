@@ -43,7 +43,7 @@ from handoff.errors import (
     UsageError,
 )
 from handoff.fields import Catalogue, load_catalogue
-from handoff.model import AccountRecord, Handoff, Problem, Severity, TddValue
+from handoff.model import AccountRecord, Handoff, Problem, Severity, SheetCell, TddValue
 from handoff.sheet import Grid, SheetData, batch_ranges, parse_batch, parse_sheet
 from handoff.tdd import html_document, parse_document
 from handoff.validate import doc_id, validate_fields, validate_logs
@@ -168,112 +168,68 @@ def fetch_document(clients: ClientsLike, document_id: str) -> Any:
     return clients.call("docs", request.execute)
 
 
-def read_tdd(clients: ClientsLike, record: AccountRecord, catalogue: Catalogue, identity: str) -> TddRead:
+def _fetch(clients: ClientsLike, document_id: str) -> Any | ServiceError:
+    """The document, or the ServiceError (NotFoundError included) the Docs API ended with."""
+    try:
+        return fetch_document(clients, document_id)
+    except ServiceError as exc:
+        return exc
+
+
+def tdd_problem(error: ServiceError, cell: SheetCell, document_id: str, identity: str) -> Problem:
+    """Why the TDD linked in `cell` could not be read, as a problem on `tdd_link` at that cell."""
+    if isinstance(error, NotFoundError):
+        message = f"the linked TDD does not exist (no document {document_id})"
+        fix = f"put the TDD's current address in {cell.a1}"
+    elif error.status == 403:
+        message = "the tool may not read the linked TDD (permission denied)"
+        fix = f"share the document with {identity} as a Viewer"
+    elif error.status == 400:
+        message = f"the linked file is not a Google Doc ({error.message})"
+        fix = f"open it in Google Drive, use File → Save as Google Docs, and put that link in {cell.a1}"
+    else:
+        message = f"the linked TDD could not be read: {error.message}"
+        fix = error.fix or "try again later"
+    return Problem(Severity.ERROR, message, "tdd_link", cell.location, fix)
+
+
+def _link(record: AccountRecord) -> tuple[str, SheetCell] | None:
+    """The account's TDD document id and its link cell; None when there is no Docs URL to read."""
     cell = record.row.cells.get("tdd_link")
     doc = doc_id(cell.value) if cell and cell.value else None
-    if doc is None or cell is None:
-        return TddRead()  # no link, or not a Docs URL: merge/validate report the cell itself
-    where, loc = cell.a1, cell.location
-    try:
-        document = fetch_document(clients, doc)
-    except NotFoundError:
-        return TddRead(
-            doc,
-            problems=(
-                Problem(
-                    Severity.ERROR,
-                    f"the TDD linked in {where} does not exist (document {doc} was not found)",
-                    "tdd_link",
-                    loc,
-                    f"put the TDD's current address in {where}",
-                ),
-            ),
-        )
-    except ServiceError as exc:
-        if exc.status == 403:
-            return TddRead(
-                doc,
-                problems=(
-                    Problem(
-                        Severity.ERROR,
-                        f"the tool may not read the TDD linked in {where} (permission denied)",
-                        "tdd_link",
-                        loc,
-                        f"share the document with {identity} as a Viewer",
-                    ),
-                ),
-            )
-        if exc.status == 400:
-            return TddRead(
-                doc,
-                problems=(
-                    Problem(
-                        Severity.ERROR,
-                        f"the file linked in {where} is not a Google Doc ({exc.message})",
-                        "tdd_link",
-                        loc,
-                        "open it in Google Drive, use File → Save as Google Docs, and link the new document",
-                    ),
-                ),
-            )
-        return TddRead(
-            doc,
-            service_failure=True,
-            problems=(
-                Problem(
-                    Severity.ERROR,
-                    f"the TDD linked in {where} could not be read: {exc.message}",
-                    "tdd_link",
-                    loc,
-                    exc.fix or "try again later",
-                ),
-            ),
-        )
-    return TddRead(doc, tuple(parse_document(document, catalogue)))
+    return (doc, cell) if doc and cell else None
 
 
 def read_tdds(
     settings: Settings, clients: ClientsLike, records: Sequence[AccountRecord], catalogue: Catalogue
 ) -> dict[str, TddRead]:
-    """Each account's TDD, one `documents.get` per distinct document, `run.concurrency` at a time."""
+    """Each account's TDD: one `documents.get` per distinct document, `run.concurrency` at a time.
+
+    An account without a Docs URL gets an empty TddRead (merge/validate report the cell itself).
+    """
     identity = str(getattr(clients, "identity", "") or "the tool's Google account")
-    by_doc: dict[str | None, AccountRecord] = {}
-    for r in records:
-        cell = r.row.cells.get("tdd_link")
-        by_doc.setdefault(doc_id(cell.value) if cell and cell.value else None, r)
-    todo = [r for d, r in by_doc.items() if d is not None]
-    workers = max(1, min(settings.run.concurrency, len(todo)))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        fetched = dict(
-            zip(
-                (r.slug for r in todo),
-                pool.map(lambda r: read_tdd(clients, r, catalogue, identity), todo),
-                strict=True,
-            )
-        )
+    links = {r.slug: _link(r) for r in records}
+    docs = list(dict.fromkeys(link[0] for link in links.values() if link))
+    with ThreadPoolExecutor(max_workers=max(1, min(settings.run.concurrency, len(docs)))) as pool:
+        fetched = dict(zip(docs, pool.map(lambda d: _fetch(clients, d), docs), strict=True))
+    parsed = {
+        d: tuple(parse_document(f, catalogue)) for d, f in fetched.items() if not isinstance(f, ServiceError)
+    }
     out: dict[str, TddRead] = {}
-    for r in records:
-        cell = r.row.cells.get("tdd_link")
-        d = doc_id(cell.value) if cell and cell.value else None
-        first = by_doc.get(d)
-        shared = fetched.get(first.slug) if (d is not None and first is not None) else None
-        if shared is not None and first is not r:
-            shared = TddRead(
-                shared.doc_id,
-                shared.values,
-                tuple(_relocate(p, r) for p in shared.problems),
-                shared.service_failure,
+    for slug, link in links.items():
+        if link is None:
+            out[slug] = TddRead()
+            continue
+        doc, cell = link
+        result = fetched[doc]
+        if isinstance(result, ServiceError):
+            failed = not isinstance(result, NotFoundError) and result.status not in (400, 403)
+            out[slug] = TddRead(
+                doc, problems=(tdd_problem(result, cell, doc, identity),), service_failure=failed
             )
-        out[r.slug] = shared or TddRead()
+        else:
+            out[slug] = TddRead(doc, parsed[doc])
     return out
-
-
-def _relocate(p: Problem, record: AccountRecord) -> Problem:
-    """A problem about a shared TDD, pointed at this account's own link cell."""
-    cell = record.row.cells.get("tdd_link")
-    if cell is None or p.field != "tdd_link":
-        return p
-    return Problem(p.severity, p.message, p.field, cell.location, p.fix)
 
 
 # --------------------------------------------------------------------------------------------

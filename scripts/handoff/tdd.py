@@ -380,6 +380,8 @@ class _Parser:
 
     # -- tables ------------------------------------------------------------------------------
     def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
         tab.tables += 1
         number = tab.tables
         rows: list[list[_Text]] = []
