@@ -87,7 +87,7 @@ def _leading_number(text: str) -> tuple[float, str]:
     m = _NUMBER.match(t)
     if not m:
         raise ParseError(f"'{text}' is not a number", "write a number such as 2000 or 2,000")
-    rest = t[m.end() :]
+    rest = t[m.end() :].removeprefix("+")
     if rest[:1].isdigit() or (rest[:1] == "," and rest[1:2].isdigit()) or rest[:1] == ".":
         raise ParseError(
             f"'{text}' is not a number (digits grouped oddly)",
@@ -203,7 +203,9 @@ def parse_size(text: str, unit: str, default_unit: str | None = None) -> float:
         )
     try:
         value, rest = _leading_number(t)
-    except ParseError:
+    except ParseError as exc:
+        if "grouped" in exc.message:
+            raise
         raise ParseError(f"'{original}' is not a size", f"write a size such as '{_example(unit)}'") from None
     factor = unit_factor(default_unit or unit)
     word = rest.split()[0].rstrip(".").lower() if rest else ""

@@ -9,8 +9,12 @@ rules are consumed in order. Sources, all merged:
 * `POST /_sandbox/faults` with a JSON list (`DELETE /_sandbox/faults` clears);
 * `handoff sandbox serve --faults FILE`.
 
-Rule keys: api, route, method, path, kind ("latency" | "429" | "5xx" | "drop"), count,
-latency_ms, retry_after (seconds, for 429), status (for 5xx, default 503).
+Rule keys: api, route, method, path, kind ("latency" | "429" | "5xx" | "drop" | "drop_after"),
+count, latency_ms, retry_after (seconds, for 429), status (for 5xx, default 503).
+
+`drop` closes the connection before the handler runs (the request never happened);
+`drop_after` runs the handler, so the write is done, then closes the connection without an
+answer: the client cannot tell the two apart, which is what a retried create must survive.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-KINDS = ("latency", "429", "5xx", "drop")
+KINDS = ("latency", "429", "5xx", "drop", "drop_after")
 
 
 @dataclass

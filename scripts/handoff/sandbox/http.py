@@ -96,6 +96,7 @@ class Response:
     body: bytes = b""
     content_type: str = "application/json; charset=UTF-8"
     headers: dict[str, str] = field(default_factory=dict)
+    dropped: bool = False  # a `drop_after` fault: the handler ran, the answer is never sent
 
     @classmethod
     def json(cls, obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

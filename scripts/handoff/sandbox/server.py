@@ -12,6 +12,7 @@ import importlib
 import json
 import os
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -93,11 +94,14 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         if api == "sandbox":  # control routes: never faulted, and they may need the server
             kwargs["server"] = self
         rules = [] if api == "sandbox" else self.faults.take(api, matched.name, req.method, req.path)
+        drop_after = False
         for rule in rules:
             if rule.kind == "latency":
                 time.sleep(rule.latency_ms / 1000)
             elif rule.kind == "drop":
                 return api, matched.name, None
+            elif rule.kind == "drop_after":
+                drop_after = True
             elif rule.kind == "429":
                 headers = {}
                 if rule.retry_after is not None:
@@ -131,7 +135,14 @@ class SandboxHTTPServer(ThreadingHTTPServer):
             resp = error_response(
                 api, ApiError(500, f"Internal error in the sandbox: {type(exc).__name__}: {exc}")
             )
+        resp.dropped = drop_after
         return api, matched.name, resp
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (killed, timed out) is no server error: stay quiet about it."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 class SandboxRequestHandler(BaseHTTPRequestHandler):
@@ -156,11 +167,13 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             "status": resp.status if resp else 0,
             "user": req.user,
         }
+        if resp is not None and resp.dropped:
+            entry["dropped"] = True  # done, but the client never gets the answer
         if req.path.startswith("/_sandbox/") or req.path == "/" or req.path.startswith("/browse"):
             entry = {}
         if entry:
             self.server.log_request_line(entry)
-        if resp is None:  # dropped connection
+        if resp is None or resp.dropped:  # dropped connection
             self.close_connection = True
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)

@@ -21,6 +21,10 @@ chooses, and says so here:
   be admin ids. **Duplicate externalId → upsert**: a POST whose `externalId` already exists
   updates that note/task (same id, 200) instead of creating a second one or failing, as
   withone documents "Create or upsert a task". PUT replaces `tags` whole and merges `traits`.
+  Real Vitally's answer is unconfirmed, so `HANDOFF_SANDBOX_VITALLY_EXTERNAL_IDS` (read per
+  request) picks another: `duplicate` (a second object with the same externalId) or `reject`
+  (409). `DELETE /notes/{id}` and `DELETE /tasks/{id}` archive (set `archivedAt`), as Vitally
+  documents; lists still include archived objects.
 * `GET /admins/search?email=` answers one object, or 404 `{"error": "Not Found", ...}`.
 * Ids are uuid4 strings; `createdAt` / `updatedAt` are ISO 8601 UTC with milliseconds and `Z`.
 """
@@ -34,6 +38,7 @@ import datetime as dt
 import functools
 import json
 import math
+import os
 import threading
 import time
 import uuid
@@ -45,6 +50,8 @@ from handoff.sandbox.http import ApiError, Handler, Request, Response, iso_now, 
 from handoff.sandbox.store import Store
 
 SANDBOX_API_KEY = "sk_sandbox_handoff_0000000000000000"  # fake: accepted by the sandbox only
+EXTERNAL_IDS_ENV = "HANDOFF_SANDBOX_VITALLY_EXTERNAL_IDS"  # upsert (default) | duplicate | reject
+EXTERNAL_ID_MODES = ("upsert", "duplicate", "reject")
 RATE_LIMIT = 1000
 RATE_WINDOW_S = 60.0
 MAX_PAGE = 100
@@ -424,11 +431,17 @@ def _apply(record: dict[str, Any], body: dict[str, Any], allowed: tuple[str, ...
 def _upsert(
     store: Store, collection: str, body: dict[str, Any], blank: dict[str, Any], allowed: tuple[str, ...]
 ) -> dict[str, Any]:
-    """Create, or update the object that already has this externalId (the documented upsert)."""
+    """Create, or update the object that already has this externalId (the documented upsert).
+
+    `HANDOFF_SANDBOX_VITALLY_EXTERNAL_IDS=duplicate` creates a second object instead, `reject`
+    answers 409: the two other things real Vitally might do."""
     external = body.get("externalId")
+    mode = external_id_mode()
     existing = None
-    if external is not None:
+    if external is not None and mode != "duplicate":
         existing = next((o for o in store.values(collection) if o.get("externalId") == external), None)
+    if existing is not None and mode == "reject":
+        raise ApiError(409, f"An object with externalId {external} already exists")
     record = (
         dict(existing)
         if existing
@@ -437,6 +450,25 @@ def _upsert(
     record = _apply(record, body, allowed)
     store.put(collection, record["id"], record)
     return record
+
+
+def external_id_mode() -> str:
+    mode = os.environ.get(EXTERNAL_IDS_ENV, "").strip().lower() or "upsert"
+    if mode not in EXTERNAL_ID_MODES:
+        raise ApiError(500, f"{EXTERNAL_IDS_ENV} must be one of {', '.join(EXTERNAL_ID_MODES)}")
+    return mode
+
+
+def _archive(store: Store, collection: str, key: str, what: str) -> Response:
+    """Vitally's DELETE: set `archivedAt` (once); the object stays readable."""
+    record = store.get(collection, key)
+    if record is None:
+        raise _not_found(what)
+    record = dict(record)
+    if not record.get("archivedAt"):
+        record["archivedAt"] = record["updatedAt"] = iso_now()
+        store.put(collection, key, record)
+    return Response.json(record)
 
 
 def _note_blank() -> dict[str, Any]:
@@ -491,6 +523,11 @@ def update_note(req: Request, store: Store, note_id: str) -> Response:
     return Response.json(record)
 
 
+@vitally_route("DELETE", r"/resources/notes/(?P<note_id>[^/]+)", "vitally.notes.delete", raw=True)
+def delete_note(req: Request, store: Store, note_id: str) -> Response:
+    return _archive(store, NOTES, note_id, "Note")
+
+
 @vitally_route("POST", "/resources/tasks", "vitally.tasks.create")
 def create_task(req: Request, store: Store) -> Response:
     body = _body(req)
@@ -522,6 +559,11 @@ def update_task(req: Request, store: Store, task_id: str) -> Response:
     record = _apply(record, body, TASK_FIELDS)
     store.put(TASKS, record["id"], record)
     return Response.json(record)
+
+
+@vitally_route("DELETE", r"/resources/tasks/(?P<task_id>[^/]+)", "vitally.tasks.delete", raw=True)
+def delete_task(req: Request, store: Store, task_id: str) -> Response:
+    return _archive(store, TASKS, task_id, "Task")
 
 
 # -- admins and custom fields ------------------------------------------------------------------
