@@ -271,7 +271,8 @@ def parse_sheet(
     if acc_grid is None:
         raise InputError(
             f"the spreadsheet has no tab named '{accounts_title}'",
-            fix="rename the accounts tab, or set sheet.tabs.accounts in the configuration",
+            fix="rename the accounts tab, or set sheet.tabs.accounts in the configuration; "
+            "a new sheet is set up with `handoff sheet init`",
         )
     acc = _read_tab("accounts", acc_grid, catalogue.accounts, required_account_columns(catalogue))
     if "account" not in acc.columns:
