@@ -210,7 +210,9 @@ def _write_back(
     console: Console,
 ) -> bool:
     tabs = settings.sheet.tabs
-    accounts_tab = TabLayout.from_values(tabs.accounts, batch.values.get(tabs.accounts))
+    accounts_tab = TabLayout.for_accounts(
+        tabs.accounts, batch.values.get(tabs.accounts), batch.sheet.headers.get("accounts", {})
+    )
     log_tab = TabLayout.from_values(
         tabs.log, batch.values.get(tabs.log), key_header="Account", exists=tabs.log in batch.values
     )

@@ -5,6 +5,11 @@ write-back columns (Handoff Status, Handoff Doc, Last Handoff), the state tab ro
 next free Handoff Log row, then build `values:batchUpdate` data for every account of a batch.
 A missing write-back column is added after the last header (its header is written too);
 a missing state/log tab is created by the caller before writing (see apply.py).
+
+The header row is the first of the top rows holding the key header (like the sheet reader,
+which looks at the first ten), so a title or a merged group row above the headers moves
+every address down instead of losing the account's row. `TabLayout.for_accounts` takes the
+headers as the reader found them (aliases included) for the key and the write-back columns.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from handoff.errors import InputError
 from handoff.model import quote_sheet
 
 WRITEBACK_HEADERS = {
@@ -23,6 +29,7 @@ WRITEBACK_HEADERS = {
 }
 STATE_HEADERS = ("Account", "State")
 LOG_HEADERS = ("When", "Who", "Account", "Mode", "Result", "Changes")
+HEADER_SCAN_ROWS = 10  # as the sheet reader: the header row is one of the first ten
 
 
 def norm(header: str) -> str:
@@ -50,6 +57,8 @@ class TabLayout:
     next_row: int = 2
     exists: bool = True
     added: dict[str, int] = field(default_factory=dict)  # columns this run appends: key -> index
+    header_row: int = 1  # 1-based row of the headers
+    names: dict[str, str] = field(default_factory=dict)  # write-back key -> header as the sheet has it
 
     @classmethod
     def from_values(
@@ -60,18 +69,32 @@ class TabLayout:
         exists: bool = True,
     ) -> TabLayout:
         values = values or []
-        headers = [str(h).strip() for h in (values[0] if values else [])]
-        layout = cls(title, headers, exists=exists)
+        want = norm(key_header)
+        at = next(
+            (i for i, r in enumerate(values[:HEADER_SCAN_ROWS]) if any(norm(str(c)) == want for c in r)),
+            0,
+        )
+        headers = [str(h).strip() for h in (values[at] if values else [])]
+        layout = cls(title, headers, exists=exists, header_row=at + 1)
         key_col = layout.column(key_header)
-        last = 1 if values else 0
-        for i, row in enumerate(values[1:], start=2):
+        last = at + 1 if values else 0
+        for i, row in enumerate(values[at + 1 :], start=at + 2):
             if any(str(c).strip() for c in row):
                 last = i
             if key_col is not None and key_col < len(row):
                 key = str(row[key_col]).strip().lower()
                 if key and key not in layout.rows:
                     layout.rows[key] = i
-        layout.next_row = max(last + 1, 2)
+        layout.next_row = max(last + 1, at + 2)
+        return layout
+
+    @classmethod
+    def for_accounts(
+        cls, title: str, values: Sequence[Sequence[Any]] | None, headers: Mapping[str, str]
+    ) -> TabLayout:
+        """The Accounts tab, with `headers` (column key -> header as written) from the sheet reader."""
+        layout = cls.from_values(title, values, key_header=headers.get("account") or "Account")
+        layout.names = {k: headers[k] for k in WRITEBACK_HEADERS if headers.get(k)}
         return layout
 
     def column(self, header: str) -> int | None:
@@ -123,13 +146,16 @@ def row_updates(
     """Write-back cells for an account's row; returns the A1 addresses written."""
     row = accounts.rows.get(account.lower())
     if row is None:
-        raise KeyError(account)
+        raise InputError(
+            f"the {accounts.title} tab has no row for account '{account}' to write the handoff status in",
+            fix=f"check the account column of the {accounts.title} tab, then run again",
+        )
     written = []
     for key, value in values.items():
-        header = WRITEBACK_HEADERS[key]
+        header = accounts.names.get(key) or WRITEBACK_HEADERS[key]
         col, added = accounts.ensure_column(header)
         if added:
-            writes.put(accounts.a1(1, col), [header])
+            writes.put(accounts.a1(accounts.header_row, col), [header])
         a1 = accounts.a1(row, col)
         writes.put(a1, [value])
         written.append(a1)
@@ -142,7 +168,7 @@ def _row_by_headers(tab: TabLayout, values: Mapping[str, Any], writes: SheetWrit
     for header, value in values.items():
         col, added = tab.ensure_column(header)
         if added:
-            writes.put(tab.a1(1, col), [header])
+            writes.put(tab.a1(tab.header_row, col), [header])
         placed[col] = value
     width = max(placed) + 1
     a1 = tab.a1(row, 0)
