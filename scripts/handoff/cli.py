@@ -167,12 +167,18 @@ def sandbox() -> None:
 @sandbox.command("serve")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1 (0 = any).")
 @click.option("--faults", metavar="FILE", help="JSON fault rules to inject (see README).")
+@click.option(
+    "--quotas",
+    metavar="SCALE",
+    envvar="HANDOFF_SANDBOX_QUOTAS",
+    help="Enforce the APIs' published per-user quotas × SCALE (429 beyond); default: Vitally's only.",
+)
 @pass_ctx
-def sandbox_serve(ctx: Context, port: int, faults: str | None) -> None:
+def sandbox_serve(ctx: Context, port: int, faults: str | None, quotas: str | None) -> None:
     """Serve the sandbox for a person to browse (and for HANDOFF_SANDBOX_URL)."""
     from handoff.sandbox.cli import serve
 
-    sys.exit(serve(ctx.settings, port, faults, ctx.console))
+    sys.exit(serve(ctx.settings, port, faults, ctx.console, quotas))
 
 
 @sandbox.command("reset")

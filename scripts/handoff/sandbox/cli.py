@@ -13,8 +13,11 @@ if TYPE_CHECKING:
     from handoff.config import Settings
 
 
-def serve(settings: Settings, port: int, faults_file: str | None, console: Console) -> int:
+def serve(
+    settings: Settings, port: int, faults_file: str | None, console: Console, quotas: str | None = None
+) -> int:
     from handoff.sandbox.faults import FaultPlan, load_rules
+    from handoff.sandbox.quotas import Quotas, parse_scale
     from handoff.sandbox.server import make_server
 
     faults = FaultPlan.from_env()
@@ -23,9 +26,13 @@ def serve(settings: Settings, port: int, faults_file: str | None, console: Conso
             faults.add(load_rules(faults_file))
         except (OSError, ValueError) as exc:
             raise UsageError(f"--faults {faults_file}: {exc}") from None
+    try:
+        limits = Quotas(parse_scale(quotas)) if quotas else None
+    except ValueError as exc:
+        raise UsageError(f"--quotas {quotas}: {exc}") from None
     state_dir = settings.path(settings.sandbox.state_dir)
     try:
-        server = make_server(state_dir, settings.path(settings.sandbox.seed_dir), port, faults)
+        server = make_server(state_dir, settings.path(settings.sandbox.seed_dir), port, faults, quotas=limits)
     except OSError as exc:
         raise UsageError(
             f"cannot listen on 127.0.0.1:{port}: {exc.strerror}",
@@ -34,6 +41,8 @@ def serve(settings: Settings, port: int, faults_file: str | None, console: Conso
     console.print(f"Sandbox serving on [bold]{server.url}[/]  (state: {state_dir})")
     console.print(f"  browse:   {server.url}/")
     console.print(f"  use it:   export HANDOFF_SANDBOX_URL={server.url}")
+    if server.quotas.enabled:
+        console.print(f"  quotas:   published per-user limits × {server.quotas.scale:g} (429 beyond)")
     console.print("  Ctrl-C to stop.")
     try:
         server.serve_forever()

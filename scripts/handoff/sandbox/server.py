@@ -23,6 +23,7 @@ from typing import Any
 from handoff.errors import ConfigError
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
+from handoff.sandbox.quotas import Quotas
 from handoff.sandbox.store import Store
 
 REQUEST_LOG = "requests.jsonl"
@@ -49,12 +50,24 @@ class SandboxHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], store: Store, seed_dir: Path, faults: FaultPlan) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        store: Store,
+        seed_dir: Path,
+        faults: FaultPlan,
+        quotas: Quotas | None = None,
+    ) -> None:
         self.routes = all_routes()  # before binding: an import error must not leak the socket
         super().__init__(address, SandboxRequestHandler)
         self.store = store
         self.seed_dir = seed_dir
         self.faults = faults
+        self.quotas = quotas or Quotas(None)
+        if self.quotas.enabled:
+            from handoff.sandbox import vitally_api
+
+            vitally_api.set_rate_limit(store, self.quotas.vitally_limit(vitally_api.RATE_LIMIT))
         self._log_lock = threading.Lock()
 
     @property
@@ -123,6 +136,8 @@ class SandboxHTTPServer(ThreadingHTTPServer):
             elif rule.kind == "5xx":
                 msg = "The service is currently unavailable." if rule.status == 503 else "Internal error."
                 return api, matched.name, error_response(api, ApiError(rule.status, msg))
+        if api != "sandbox" and not self.quotas.admit(api, req.method, req.user):
+            return api, matched.name, error_response(api, ApiError(429, self.quotas.message(api, req.method)))
         try:
             if req.method == "GET":
                 resp = matched.handler(req, self.store, **kwargs)
@@ -239,10 +254,16 @@ def make_server(
     port: int = 0,
     faults: FaultPlan | None = None,
     host: str = "127.0.0.1",
+    quotas: Quotas | None = None,
 ) -> SandboxHTTPServer:
+    """A server on `host:port` (127.0.0.1, 0 = any free port); quotas default to HANDOFF_SANDBOX_QUOTAS."""
     seed = seed_dir or default_seed_dir()
     store = open_store(state_dir, seed)
-    return SandboxHTTPServer((host, port), store, seed, faults or FaultPlan.from_env())
+    try:
+        limits = quotas or Quotas.from_env()
+    except ValueError as exc:
+        raise ConfigError(f"HANDOFF_SANDBOX_QUOTAS: {exc}") from None
+    return SandboxHTTPServer((host, port), store, seed, faults or FaultPlan.from_env(), limits)
 
 
 def start(

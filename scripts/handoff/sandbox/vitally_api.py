@@ -161,6 +161,12 @@ def limiter(store: Store) -> SlidingWindow:
         return _LIMITERS[store]
 
 
+def set_rate_limit(store: Store, limit: int) -> None:
+    """Replace one sandbox's limit (requests per window), e.g. scaled for a benchmark."""
+    with _LIMITERS_LOCK:
+        _LIMITERS[store] = SlidingWindow(limit=limit)
+
+
 def _presented_key(req: Request) -> tuple[str, bool]:
     """(the username of a Basic Authorization header, whether the password was empty)."""
     scheme, _, value = req.headers.get("authorization", "").partition(" ")
@@ -183,7 +189,9 @@ def vitally_route(method: str, pattern: str, name: str, *, raw: bool = False) ->
             allowed, headers = limiter(store).hit(key)
             try:
                 if not allowed:
-                    raise ApiError(429, "Too Many Requests: rate limit of 1000 requests per minute exceeded")
+                    limit = limiter(store).limit
+                    msg = f"Too Many Requests: rate limit of {limit} requests per minute exceeded"
+                    raise ApiError(429, msg)
                 if key != SANDBOX_API_KEY or not empty_password:
                     raise ApiError(401, "Unauthorized: send the API key as the Basic auth username")
                 resp = fn(req, store, **params)
