@@ -1,7 +1,9 @@
 """Merge the sheet and the TDD, field by field, into typed values with their provenance.
 
 Per catalogue field: the sheet's cell (if filled in) and the TDD's value (production sections
-first, then unsectioned ones; trial/POC values never) are each converted to the field's type.
+first, then unsectioned ones; trial/POC values never) are each converted to the field's type
+(`validate.read_value`: a spreadsheet error value such as `#REF!` in a cell, or a value over
+1,000 characters, cannot be read).
 The first source in the field's `sources` that has a value wins (the sheet, by default); the
 other fills a blank. When both have a valid value and they differ (numbers by more than the
 catalogue's tolerance, 1%, after unit conversion; lists as sets; text after vocabulary
@@ -23,7 +25,7 @@ from typing import Any
 from handoff.fields import Catalogue, Field
 from handoff.model import AccountRecord, Disagreement, FieldValue, Location, Problem, Severity, TddValue
 from handoff.units import ParseError, describe, unit_in_label
-from handoff.validate import convert, mask_secrets, same_value
+from handoff.validate import MAX_VALUE_CHARS, clip, mask_secrets, read_value, same_value
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,11 @@ class Merged:
 
 def _candidate(f: Field, source: str, text: str, location: Location, hint: str | None) -> Candidate:
     shown = mask_secrets(text.strip())
+    if len(shown) > MAX_VALUE_CHARS:
+        shown = clip(shown)  # an over-long value is reported by its length, never repeated whole
     try:
-        return Candidate(source, shown, location, convert(f, text, hint))
+        value = read_value(f, text, hint, from_sheet=source == "sheet", limit=MAX_VALUE_CHARS)
+        return Candidate(source, shown, location, value)
     except ParseError as exc:
         return Candidate(source, shown, location, None, exc)
 

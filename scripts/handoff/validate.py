@@ -8,6 +8,13 @@ types). `validate_logs` types and checks the rows of the log tabs and the checkl
 
 Every problem names the field, the place (sheet cell or TDD location) and a fix. A URL's
 password never appears in a message or a shown value (`mask_secrets`).
+
+`read_value` is `convert` behind two guards for what a sheet or a TDD can hold but no field
+can be: a spreadsheet error value (`#REF!`, `#N/A`, `#VALUE!`, … what a read shows for a
+formula that fails; `Loading...` for one still loading), which would otherwise pass as the
+text "#N/A" (a customer called "#N/A") or fail as "not a number"; and a value longer than
+`MAX_VALUE_CHARS` (a cell holds up to 50,000 characters: a paste gone wrong), reported by its
+length rather than echoed back. Free-text log columns (notes, summaries) have no length limit.
 """
 
 from __future__ import annotations
@@ -137,6 +144,59 @@ def _check_email(text: str) -> str:
             f"'{text.strip()}' is not an email address", "write the person's email, e.g. name@example.com"
         )
     return t.lower()
+
+
+# --------------------------------------------------------------------------------------------
+# what a cell or a TDD value cannot be
+
+SHEET_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#ERROR!", "#SPILL!", "#CALC!"}
+)
+SHEET_LOADING = "loading..."
+MAX_VALUE_CHARS = 1_000
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """`text` cut to `limit` characters (with "…") for a message."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def sheet_error(text: str) -> ParseError | None:
+    """The problem with a cell showing a spreadsheet error value (a formula that fails), or None."""
+    t = text.strip()
+    if t.upper() in SHEET_ERRORS:
+        return ParseError(
+            f"the cell shows {t.upper()}, the spreadsheet's error for a formula that fails",
+            "fix the formula in the cell, or replace it with the value",
+        )
+    if t.casefold() == SHEET_LOADING:
+        return ParseError(
+            "the cell shows 'Loading...': its formula had no result yet when the sheet was read",
+            "wait until the formula has loaded (or type the value instead), then run again",
+        )
+    return None
+
+
+def too_long(text: str, limit: int = MAX_VALUE_CHARS) -> ParseError | None:
+    """The problem with a value longer than `limit` characters, or None. The value is not repeated."""
+    n = len(text.strip())
+    if n <= limit:
+        return None
+    return ParseError(
+        f"the value is {n:,} characters long, more than the {limit:,} a value of this field may have "
+        "(was something else pasted in?)",
+        "keep only the value itself",
+    )
+
+
+def read_value(
+    f: Field, text: str, unit_hint: str | None = None, *, from_sheet: bool = False, limit: int | None = None
+) -> Any:
+    """`convert`, after refusing a spreadsheet error value (`from_sheet`) and a value over `limit` chars."""
+    problem = (sheet_error(text) if from_sheet else None) or (too_long(text, limit) if limit else None)
+    if problem is not None:
+        raise problem
+    return convert(f, text, unit_hint)
 
 
 # --------------------------------------------------------------------------------------------
@@ -488,8 +548,9 @@ def validate_logs(
                             )
                         )
                     continue
+                limit = None if col.type is FieldType.TEXT else MAX_VALUE_CHARS
                 try:
-                    values[name] = convert(col, cell.value)
+                    values[name] = read_value(col, cell.value, from_sheet=True, limit=limit)
                 except ParseError as exc:
                     values[name] = None
                     problems.append(
