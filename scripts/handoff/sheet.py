@@ -11,7 +11,10 @@ turns the grids into records:
 * blank rows are skipped, every value is stripped, and every value keeps its A1 address;
 * refused, each with the cell and the fix: a duplicate header, a missing required column, a
   missing tab, two rows for one account; an unknown account (`SheetData.select`) suggests the
-  closest slugs.
+  closest slugs;
+* a value in a column without a header is never silently dropped: an error on the account
+  (a warning for a log-tab row). This is what merged header cells look like through the API:
+  the header in the first column of the merge, blanks in the others.
 
 Accounts are keyed by their slug with case and surrounding spaces ignored.
 """
@@ -29,6 +32,7 @@ from handoff.errors import InputError
 from handoff.fields import Catalogue, Field, TabSpec, norm, strip_brackets
 from handoff.model import AccountRecord, Location, Problem, Severity, SheetCell, SheetRow, quote_sheet
 from handoff.units import unit_in_label
+from handoff.validate import clip, mask_secrets
 
 READ_TABS = ("accounts", "notes", "issues", "risks", "expansion", "checklist", "state")
 LOG_TABS = ("notes", "issues", "risks", "expansion", "checklist")
@@ -253,6 +257,32 @@ def _rows(tab: _Tab) -> Iterable[SheetRow]:
         yield SheetRow(grid.title, number, MappingProxyType(cells))
 
 
+def _unlabelled(tab: _Tab, row: SheetRow, severity: Severity) -> list[Problem]:
+    """A problem for each value of `row` in a column with no header (the value is not read)."""
+    grid = tab.grid
+    raw = grid.rows[row.row - grid.first_row]
+    header = grid.rows[tab.header_row] if grid.rows else ()
+    header_number = grid.first_row + tab.header_row
+    out = []
+    for j, value in enumerate(raw):
+        if not value.strip() or (j < len(header) and header[j].strip()):
+            continue
+        col = grid.first_col + j
+        letter = column_letter(col)
+        left = next((header[i] for i in range(min(j, len(header)) - 1, -1, -1) if header[i].strip()), "")
+        merged = f" (if the header '{left}' is merged across column {letter}, unmerge it)" if left else ""
+        out.append(
+            Problem(
+                severity,
+                f"{grid.a1(row.row, col)} holds '{clip(mask_secrets(value.strip()))}', but column {letter} "
+                f"of the {grid.title} tab has no header, so the value is not read",
+                location=Location("sheet", grid.a1(row.row, col)),
+                fix=f"name the column in {grid.a1(header_number, col)}{merged} or clear the cell",
+            )
+        )
+    return out
+
+
 def required_account_columns(catalogue: Catalogue) -> list[Field]:
     """Accounts columns that must exist: the key, and every required field only the sheet can give."""
     return [
@@ -314,6 +344,8 @@ def parse_sheet(
             )
             continue
         records[k] = {"row": row, **{t: [] for t in LOG_TABS}, "state": None}
+        if unlabelled := _unlabelled(acc, row, Severity.ERROR):
+            per_account.setdefault(k, []).extend(unlabelled)
     headers: dict[str, Mapping[str, str]] = {
         "accounts": {k: acc.grid.rows[acc.header_row][j] for k, j in acc.columns.items()}
     }
@@ -349,6 +381,8 @@ def parse_sheet(
                     records[k]["state"] = records[k]["state"] or row.cells.get("state")
                 else:
                     records[k][key].append(row)
+                    if unlabelled := _unlabelled(tab, row, Severity.WARNING):
+                        per_account.setdefault(k, []).extend(unlabelled)
                 continue
             if key == "state":
                 continue
