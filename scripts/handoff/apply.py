@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handoff import docs_writer
+from handoff import converge, docs_writer
+from handoff.errors import EXIT_SERVICE, ConflictError, HandoffError, ServiceError
 from handoff.model import Location, Problem, Severity
 from handoff.planner import NOTE_EXTERNAL_ID, PlanInputs, render_docs, render_note_html
 from handoff.state import AccountState, DocState
@@ -32,6 +33,40 @@ class AccountResult:
     problems: list[Problem] = dataclasses.field(default_factory=list)
     doc_links: dict[str, str] = dataclasses.field(default_factory=dict)
     failed: str = ""  # the error that stopped this account, if any
+    error: HandoffError | None = None  # ... and the exception (ServiceError: exit 4, ConflictError: 3)
+    recovered: list[str] = dataclasses.field(default_factory=list)  # an earlier run's writes, now recorded
+    sheet: str = ""  # what the write-back did for it: "written", "log" (a failed run's log row), "failed"
+
+    @property
+    def conflict(self) -> bool:
+        """Another run created the same doc/note/task at the same time and won: it records the outcome."""
+        return isinstance(self.error, ConflictError)
+
+    @property
+    def service_down(self) -> bool:
+        return isinstance(self.error, ServiceError) and self.error.exit_code == EXIT_SERVICE
+
+
+# What a person calls each write step, for "written: …; not written: …".
+STEP_LABELS = {
+    "doc.create": "doc",
+    "doc.update": "doc",
+    "doc.share": "sharing",
+    "doc.trash": "duplicates removed",
+    "trait.set": "Vitally traits",
+    "note.create": "note",
+    "note.update": "note",
+    "note.archive": "duplicates removed",
+    "task.create": "task",
+    "task.archive": "duplicates removed",
+}
+
+
+def written_and_not(plan: AccountPlan, result: AccountResult) -> tuple[list[str], list[str]]:
+    """The planned steps (outside the sheet) this run wrote, and those it did not, as labels."""
+    planned = [STEP_LABELS.get(c.kind, c.kind) for c in plan.writes if not c.kind.startswith("sheet.")]
+    done = list(dict.fromkeys(STEP_LABELS.get(k, k) for k in result.done))
+    return done, [label for label in dict.fromkeys(planned) if label not in done]
 
 
 def write_local_copies(settings: Any, plan: AccountPlan) -> list[Path]:
@@ -48,11 +83,27 @@ def write_local_copies(settings: Any, plan: AccountPlan) -> list[Path]:
 
 
 def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
-    """Execute the plan's write changes (not the sheet ones: the runner batches those)."""
+    """Execute the plan's write changes (not the sheet ones: the runner batches those).
+
+    A failure part-way is not raised: the result says what stopped the account (`failed`,
+    `error`) and holds the state of what was written before it, so the sheet can record the
+    truth and the re-run starts from it."""
     state: AccountState = dataclasses.replace(plan.context["state"])
     state.docs = {k: dataclasses.replace(v) for k, v in state.docs.items()}
     result = AccountResult(plan.account, state, doc_links=dict(plan.context.get("doc_links", {})))
-    _adopt(plan, state)
+    _adopt(plan, state, result)
+    try:
+        _apply_changes(inputs, plan, result)
+    except HandoffError as exc:
+        result.failed, result.error = exc.message, exc
+        traits_planned = any(c.kind == "trait.set" for c in plan.writes)
+        if "vitally_account" in plan.context and (not traits_planned or "trait.set" in result.done):
+            _record_owned_traits(plan, state)  # the traits in Vitally are ours: say so in the state
+    return result
+
+
+def _apply_changes(inputs: PlanInputs, plan: AccountPlan, result: AccountResult) -> None:
+    state = result.state
     trait_changes = [c for c in plan.changes if c.kind == "trait.set"]
     for change in plan.writes:
         if change.kind.startswith("sheet."):
@@ -67,19 +118,25 @@ def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
         _record_owned_traits(plan, state)
     if plan.mode != "draft":
         state.status = {"final": "handed off"}.get(plan.mode, plan.mode)
-    return result
 
 
-def _adopt(plan: AccountPlan, state: AccountState) -> None:
+def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> None:
     """Record what a crashed run left behind (found by properties / externalId) without rewriting it."""
+    stamps = plan.context.get("adopt_generated_at") or {}
     for kind, doc in (plan.context.get("adopt") or {}).items():
         state.docs[kind] = DocState(
-            id=doc.id, version=doc.version, html_sha256=doc.properties.get(docs_writer.PROP_SHA, "")
+            id=doc.id,
+            version=doc.version,
+            html_sha256=doc.properties.get(docs_writer.PROP_SHA, ""),
+            generated_at=stamps.get(kind, ""),  # the "as of" the doc was rendered with: keeps it stable
         )
+        result.recovered.append("doc")
     if note := plan.context.get("note_adopted"):
         state.note_id = note["id"]
+        result.recovered.append("note")
     if task := plan.context.get("task_adopted"):
         state.task_id = task["id"]
+        result.recovered.append("task")
     if account := plan.context.get("vitally_account"):
         state.vitally_account_id = account["id"]
     if admin := plan.context.get("ta_admin"):
@@ -88,7 +145,7 @@ def _adopt(plan: AccountPlan, state: AccountState) -> None:
 
 def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
     p = change.payload
-    doc = docs_writer.create_doc(
+    created = converge.create_doc(
         inputs.clients,
         title=p["title"],
         html=p["html"],
@@ -96,7 +153,48 @@ def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
         kind=p["kind"],
         folder_id=inputs.settings.docs.folder_id,
     )
+    doc = created.item
+    _settled(
+        result, f"{p['kind']} doc", created, converge.settle_doc(inputs.clients, doc, plan.account, p["kind"])
+    )
     _record_doc(inputs, result, p, doc)
+
+
+def _settled(
+    result: AccountResult, what: str, created: converge.Created[Any], settled: converge.Settled
+) -> None:
+    """Report how a create converged; stop this account (ConflictError) when another run's won."""
+    ours = str(created.item["id"] if isinstance(created.item, dict) else created.item.id)
+    if settled.lost:
+        raise ConflictError(
+            f"another run created the {what} at the same time; kept {settled.kept} (theirs) and removed "
+            f"{ours} (this run's). This run stopped: the other run finishes the handoff and records it "
+            "in the sheet",
+            fix="nothing to do; if the other run failed too, run the handoff again",
+        )
+    if created.how == "recovered":
+        result.problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the answer to the {what}'s create was lost; found the {what} it made ({ours}) "
+                "and kept it instead of creating a second one",
+            )
+        )
+    elif created.how == "existing":
+        result.problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the {what} already existed (made by another run); using {ours} instead of a second one",
+            )
+        )
+    if settled.removed:
+        result.problems.append(
+            Problem(
+                Severity.WARNING,
+                f"removed duplicate {what}(s) {', '.join(settled.removed)} left by an interrupted or "
+                f"concurrent run; kept {settled.kept}",
+            )
+        )
 
 
 def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
@@ -192,9 +290,17 @@ def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
     name = plan.handoff.value("account_name") or plan.account
     subject = f"Implementation handoff: {name}"
     if change.kind == "note.create":
-        note = vitally.create_note(
-            account["id"], html, inputs.today, subject, NOTE_EXTERNAL_ID.format(account=plan.account)
+        ext = NOTE_EXTERNAL_ID.format(account=plan.account)
+        created = converge.create_vitally(
+            inputs.clients,
+            lambda: vitally.create_note(account["id"], html, inputs.today, subject, ext),
+            lambda: vitally.list_account_notes(account["id"]),
+            ext,
         )
+        note = created.item
+        _settled(result, "note", created, converge.settle_note(vitally, account["id"], note, ext))
+        if created.how != "created":  # someone else's content: make it ours
+            vitally.update_note(note["id"], html=html, subject=subject, note_date=inputs.today)
         result.state.note_id = note["id"]
     else:
         vitally.update_note(change.payload["id"], html=html, subject=subject, note_date=inputs.today)
@@ -213,15 +319,36 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
         f"Vitally deployment section.</p>"
         + (f'<p><a href="{_esc(link)}">Handoff doc</a></p>' if link else "")
     )
-    task = inputs.clients.vitally().create_task(
-        account["id"],
-        f"Review implementation handoff: {name}",
-        description,
-        admin["id"],
-        change.payload["due"],
-        change.payload["ext"],
+    vitally, ext = inputs.clients.vitally(), change.payload["ext"]
+    created = converge.create_vitally(
+        inputs.clients,
+        lambda: vitally.create_task(
+            account["id"],
+            f"Review implementation handoff: {name}",
+            description,
+            admin["id"],
+            change.payload["due"],
+            ext,
+        ),
+        lambda: vitally.list_account_tasks(account["id"]),
+        ext,
     )
-    result.state.task_id = task["id"]
+    _settled(result, "review task", created, converge.settle_task(vitally, account["id"], created.item, ext))
+    result.state.task_id = created.item["id"]
+
+
+def _remove_duplicate(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    """A duplicate the plan found (an interrupted or concurrent run's): trash / archive it."""
+    dup = change.payload["id"]
+    if change.kind == "doc.trash":
+        docs_writer.trash_doc(inputs.clients, dup)
+    elif change.kind == "note.archive":
+        inputs.clients.vitally().archive_note(dup)
+    else:
+        inputs.clients.vitally().archive_task(dup)
+    result.problems.append(
+        Problem(Severity.WARNING, f"removed duplicate {change.target} {dup}; kept {change.payload['keep']}")
+    )
 
 
 def _esc(text: str) -> str:
@@ -237,4 +364,7 @@ HANDLERS = {
     "note.create": _note,
     "note.update": _note,
     "task.create": _task,
+    "doc.trash": _remove_duplicate,
+    "note.archive": _remove_duplicate,
+    "task.archive": _remove_duplicate,
 }

@@ -9,6 +9,7 @@ Every call goes through `clients.call("drive", …)` (retries, rate limit, error
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -22,7 +23,7 @@ PROP_KIND = "handoffKind"
 PROP_SHA = "handoffSha256"
 FILE_FIELDS = (
     "id,name,version,modifiedTime,lastModifyingUser(emailAddress,displayName,me),"
-    "trashed,properties,webViewLink"
+    "trashed,properties,webViewLink,createdTime"
 )
 
 
@@ -42,6 +43,7 @@ class RemoteDoc:
     trashed: bool
     properties: dict[str, str]
     url: str
+    created_time: str = ""  # RFC 3339; with the id it orders duplicates (`age`)
 
     @classmethod
     def from_file(cls, f: dict[str, Any]) -> RemoteDoc:
@@ -56,6 +58,7 @@ class RemoteDoc:
             trashed=bool(f.get("trashed", False)),
             properties=dict(f.get("properties") or {}),
             url=f.get("webViewLink") or doc_url(f["id"]),
+            created_time=f.get("createdTime", ""),
         )
 
 
@@ -83,7 +86,16 @@ def read_doc(clients: DriveClients, doc_id: str) -> RemoteDoc | None:
 
 
 def find_doc(clients: DriveClients, account: str, kind: str) -> RemoteDoc | None:
-    """Find our doc by its Drive properties (the recovery path when no id is recorded)."""
+    """Find our doc by its Drive properties (the recovery path when no id is recorded): the oldest."""
+    docs = list_docs(clients, account, kind)
+    return docs[0] if docs else None
+
+
+def list_docs(clients: DriveClients, account: str, kind: str) -> list[RemoteDoc]:
+    """Every untrashed doc tagged with this account and kind, oldest first (`age`).
+
+    More than one means a race or an interrupted create left a duplicate; converge.py keeps the
+    oldest, which every run agrees on."""
     drive = clients.drive()
     q = (
         f"properties has {{ key='{PROP_ACCOUNT}' and value='{_q(account)}' }} and "
@@ -96,7 +108,7 @@ def find_doc(clients: DriveClients, account: str, kind: str) -> RemoteDoc | None
             .list(
                 q=q,
                 fields=f"files({FILE_FIELDS})",
-                pageSize=10,
+                pageSize=100,
                 supportsAllDrives=True,
                 includeItemsFromAllDrives=True,
                 corpora="allDrives",
@@ -104,9 +116,13 @@ def find_doc(clients: DriveClients, account: str, kind: str) -> RemoteDoc | None
             .execute()
         ),
     )
-    files = [RemoteDoc.from_file(f) for f in res.get("files", [])]
-    files.sort(key=lambda d: d.id)
-    return files[0] if files else None
+    return sorted((RemoteDoc.from_file(f) for f in res.get("files", [])), key=age)
+
+
+def age(doc: RemoteDoc) -> tuple[str, str]:
+    """The order that decides which of two duplicates is kept: created first, then the lower id.
+    RFC 3339 UTC times from one service compare as text."""
+    return (doc.created_time or "~", doc.id)
 
 
 def export_text_sha(clients: DriveClients, doc_id: str) -> str:
@@ -161,6 +177,21 @@ def update_doc(clients: DriveClients, doc_id: str, *, title: str, html: str) -> 
         kind="write",
     )
     return RemoteDoc.from_file(f)
+
+
+def trash_doc(clients: DriveClients, doc_id: str) -> None:
+    """Move a doc to the trash (a person can restore it from there); a doc already gone is fine."""
+    drive = clients.drive()
+    with contextlib.suppress(NotFoundError):
+        clients.call(
+            "drive",
+            lambda: (
+                drive.files()
+                .update(fileId=doc_id, body={"trashed": True}, fields="id", supportsAllDrives=True)
+                .execute()
+            ),
+            kind="write",
+        )
 
 
 def share_doc(clients: DriveClients, doc_id: str, email: str, role: str, notify: bool) -> None:

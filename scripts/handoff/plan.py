@@ -25,6 +25,10 @@ KINDS: dict[str, tuple[str, bool]] = {
     "note.create": ("+", True),
     "note.update": ("~", True),
     "task.create": ("+", True),
+    # a duplicate an interrupted or concurrent run left (found by its tag): trashed / archived
+    "doc.trash": ("-", True),
+    "note.archive": ("-", True),
+    "task.archive": ("-", True),
     "sheet.row": ("~", True),
     "sheet.log": ("+", True),
     "sheet.state": ("~", True),

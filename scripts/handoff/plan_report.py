@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from handoff.apply import AccountResult
     from handoff.plan import AccountPlan
 
-COLOURS = {"+": "green", "~": "yellow", "!": "magenta"}
+COLOURS = {"+": "green", "~": "yellow", "!": "magenta", "-": "red"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
@@ -54,17 +54,37 @@ def _describe(kind: str, before: Any, after: Any) -> str:
     return short(after)
 
 
-def print_results(console: Console, results: Sequence[AccountResult], sheet_written: bool) -> None:
+def print_results(
+    console: Console,
+    results: Sequence[AccountResult],
+    sheet_written: bool,
+    plans: Sequence[AccountPlan] = (),
+) -> None:
+    from handoff.apply import written_and_not
+
+    by_account = {p.account: p for p in plans}
     console.print()
     for r in results:
+        plan = by_account.get(r.account)
         if r.failed:
-            console.print(f"[bold red]✗ {escape(r.account)}[/]: {escape(r.failed)}")
-            if r.done:
-                console.print(f"    written before the failure: {', '.join(r.done)}")
+            head = "conflict" if r.conflict else "stopped"
+            console.print(f"[bold red]✗ {escape(r.account)}[/]: {head}: {escape(r.failed)}")
+            written, missing = written_and_not(plan, r) if plan else (list(dict.fromkeys(r.done)), [])
+            if r.sheet == "log":
+                written.append("sheet run log and state")
+                missing.append("sheet status")
+            else:
+                missing.append("sheet" + (" (left to the other run)" if r.conflict else ""))
+            console.print(f"    written: {escape(', '.join(written) or 'nothing')}")
+            console.print(f"    not written: {escape(', '.join(missing))}")
+            if r.error is not None and r.error.fix:
+                console.print(f"    [dim]fix: {escape(r.error.fix)}[/]")
             continue
         link = next(iter(r.doc_links.values()), "")
         what = ", ".join(dict.fromkeys(r.done)) or "nothing to write"
         console.print(f"[green]✓ {escape(r.account)}[/]: {escape(what)}")
+        if r.sheet == "failed":
+            console.print("    [bold red]not written:[/] sheet (status, link, run log, state)")
         if link:
             console.print(f"    doc: {escape(link)}")
         for p in r.problems:

@@ -187,6 +187,7 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
                 plan.changes.append(Change("doc.update", target, doc.url, rendered.title, why, payload))
             elif not recorded or recorded.id != doc.id:
                 plan.context.setdefault("adopt", {})[spec.kind] = doc  # record what is there; no write
+                plan.context.setdefault("adopt_generated_at", {})[spec.kind] = stamp  # its "as of"
         shared = set(recorded.shared_with) if recorded else set()
         if ta and ta.lower() not in {s.lower() for s in shared}:
             plan.changes.append(
@@ -384,7 +385,7 @@ def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     account = plan.context["vitally_account"]
     ext = TASK_EXTERNAL_ID.format(account=handoff.account)
     for task in inputs.clients.vitally().list_account_tasks(account["id"]):
-        if task.get("externalId") == ext:
+        if task.get("externalId") == ext and not task.get("archivedAt"):  # archived: a removed duplicate
             plan.context["task_adopted"] = task
             return
     admin = plan.context["ta_admin"]
@@ -433,6 +434,6 @@ def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
                 {"status": status},
             )
         )
-    if other_writes:
-        plan.changes.append(Change("sheet.log", "Handoff Log", None, plan.mode, "one row per applied run"))
+    # One log row per run that writes the sheet: also the run that records what a crashed run wrote.
+    plan.changes.append(Change("sheet.log", "Handoff Log", None, plan.mode, "one row per applied run"))
     plan.changes.append(Change("sheet.state", "handoff_state", None, "updated", "what this run wrote"))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from handoff.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, HandoffError, ServiceError
+from handoff.errors import EXIT_CONFLICT, EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, HandoffError, ServiceError
 from handoff.model import Location, Problem, Severity
 from handoff.plan import AccountPlan
 from handoff.planner import PlanInputs, RunOptions, plan_account
@@ -75,6 +75,8 @@ class BatchOutcome:
     def exit_code(self) -> int:
         if self.service_failure:
             return EXIT_SERVICE
+        if any(r.conflict for r in self.results):
+            return EXIT_CONFLICT  # another run for the same account won a race; it records the outcome
         if any(p.blocked for p in self.plans) or any(r.failed for r in self.results):
             return EXIT_PROBLEMS
         return EXIT_OK
@@ -132,12 +134,12 @@ def run_batch(
     if options.as_json:
         print(plan_report.plans_json(plans, results))
     else:
-        plan_report.print_results(console, results, sheet_written)
+        plan_report.print_results(console, results, sheet_written, plans)
         _print_where(settings, plans, console)
     service_failure = (
         service_failure
         or any(r.failed.startswith("service:") for r in results)
-        or (bool(results) and not sheet_written)
+        or any(r.service_down or r.sheet == "failed" for r in results)
     )
     for r in results:
         r.failed = r.failed.removeprefix("service:")
@@ -209,6 +211,10 @@ def _write_back(
     results: list[AccountResult],
     console: Console,
 ) -> bool:
+    from rich.markup import escape
+
+    from handoff.apply import written_and_not
+
     tabs = settings.sheet.tabs
     accounts_tab = TabLayout.for_accounts(
         tabs.accounts, batch.values.get(tabs.accounts), batch.sheet.headers.get("accounts", {})
@@ -222,6 +228,9 @@ def _write_back(
     user = who()
     for r in results:
         plan = by_account[r.account]
+        if r.failed and (r.conflict or not r.done):
+            continue  # nothing of this run's to record (after a lost race the winning run records it)
+        r.sheet = "log" if r.failed else "written"
         kinds = {c.kind for c in plan.writes}
         main_link = r.doc_links.get(settings.docs.documents[0].kind, "")
         if not r.failed and "sheet.row" in kinds:
@@ -231,6 +240,12 @@ def _write_back(
             row_updates(accounts_tab, r.account, values, writes)
         if r.failed or "sheet.log" in kinds:
             summary = ", ".join(dict.fromkeys(r.done)) or "nothing"
+            if r.recovered:
+                summary += f"; recorded what an earlier run wrote: {', '.join(r.recovered)}"
+            if r.failed:
+                written, missing = written_and_not(plan, r)
+                missing.append("sheet status")
+                summary = f"written: {', '.join(written)}; not written: {', '.join(missing)}"
             reason = plan.context.get("override")
             override = f"; readiness overridden: {reason}" if reason else ""
             log_append(
@@ -255,8 +270,14 @@ def _write_back(
         sheet_id = settings.sheet.spreadsheet_id
         clients.call("sheets", lambda: http.values_batch_update(sheet_id, writes.body()), kind="write")
     except HandoffError as exc:
-        console.print(f"[bold red]sheet write-back failed:[/] {exc.message}")
-        console.print("  the docs and Vitally were written; re-run to record the outcome in the sheet")
+        for r in results:
+            if r.sheet:
+                r.sheet = "failed"
+        console.print(f"[bold red]sheet write-back failed:[/] {escape(exc.message)}")
+        console.print(
+            "  not written: the sheet (status, links, run log, state); re-run to record the outcome "
+            "(the re-run finds the doc, note and task by their tags)"
+        )
         return False
     return True
 

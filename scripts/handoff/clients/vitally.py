@@ -15,6 +15,7 @@ ServiceError whose message carries the status and Vitally's own words (`message`
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
@@ -149,6 +150,10 @@ class VitallyClient:
     def list_account_notes(self, account_id: str) -> list[dict[str, Any]]:
         return list(self._pages(f"/accounts/{_seg(account_id)}/notes"))
 
+    def archive_note(self, note_id: str) -> None:
+        """DELETE, which Vitally documents as archiving (`archivedAt` set); a note already gone is fine."""
+        self._delete_or_none(f"/notes/{_seg(note_id)}")
+
     # -- tasks ------------------------------------------------------------------------------------
 
     def create_task(
@@ -183,6 +188,10 @@ class VitallyClient:
     def list_account_tasks(self, account_id: str) -> list[dict[str, Any]]:
         return list(self._pages(f"/accounts/{_seg(account_id)}/tasks"))
 
+    def archive_task(self, task_id: str) -> None:
+        """DELETE, which Vitally documents as archiving (`archivedAt` set); a task already gone is fine."""
+        self._delete_or_none(f"/tasks/{_seg(task_id)}")
+
     # -- admins -----------------------------------------------------------------------------------
 
     def find_admin_by_email(self, email: str) -> dict[str, Any] | None:
@@ -204,6 +213,10 @@ class VitallyClient:
             return self._request("GET", path, "read", params=params)
         except NotFoundError:
             return None
+
+    def _delete_or_none(self, path: str) -> None:
+        with contextlib.suppress(NotFoundError):
+            self._request("DELETE", path, "write")
 
     def _pages(self, path: str) -> Iterator[dict[str, Any]]:
         """Follow Vitally's `next` cursor until it is null."""

@@ -10,8 +10,13 @@ as the source of the title and of access rights. `documents.get`:
 * otherwise the first tab's content in the legacy top-level `body`, `lists`,
   `documentStyle`, `namedStyles`, … and no `tabs`;
 * `suggestionsViewMode` is echoed (`SUGGESTIONS_INLINE` for the default, the caller being
-  an editor); errors: 404 NOT_FOUND (unknown id), 400 for a Drive file that is not a Google
-  Doc, 403 PERMISSION_DENIED for a `restricted` file the caller was not given.
+  an editor) and applied to a document stored with suggestions (Docs JSON seeds can hold
+  them): `PREVIEW_WITHOUT_SUGGESTIONS` drops every element, run, row or cell marked with
+  `suggestedInsertionIds` and unmarks suggested deletions (the text as it stands);
+  `PREVIEW_SUGGESTIONS_ACCEPTED` does the opposite. Indexes are left as stored (gaps where
+  something was dropped; the tool never relies on them). Errors: 404 NOT_FOUND (unknown id),
+  400 for a Drive file that is not a Google Doc, 403 PERMISSION_DENIED for a `restricted`
+  file the caller was not given.
 
 `export_html(store, doc_id)` / `export_text(store, doc_id)` give what `files.export` would,
 or None when the id is not a Google Doc (used by the browsable index).
@@ -65,10 +70,37 @@ def normalize_document(doc: JSON) -> JSON:
     return out
 
 
+SUGGESTION_PREVIEWS = {  # mode -> (mark whose content is dropped, mark that is removed)
+    "PREVIEW_WITHOUT_SUGGESTIONS": ("suggestedInsertionIds", "suggestedDeletionIds"),
+    "PREVIEW_SUGGESTIONS_ACCEPTED": ("suggestedDeletionIds", "suggestedInsertionIds"),
+}
+
+
+def _suggested(item: Any, mark: str) -> bool:
+    """`item` (an element, run, row, cell …) carries `mark`, itself or in its one typed child."""
+    if not isinstance(item, dict):
+        return False
+    if item.get(mark):
+        return True
+    children = [v for v in item.values() if isinstance(v, dict)]
+    return len(children) == 1 and bool(children[0].get(mark))
+
+
+def preview_suggestions(value: Any, drop: str, unmark: str) -> Any:
+    """A copy of Docs JSON without what is marked `drop` and without the `unmark` marks."""
+    if isinstance(value, list):
+        return [preview_suggestions(v, drop, unmark) for v in value if not _suggested(v, drop)]
+    if isinstance(value, dict):
+        return {k: preview_suggestions(v, drop, unmark) for k, v in value.items() if k != unmark}
+    return value
+
+
 def document_view(doc: JSON, *, include_tabs: bool, view_mode: str | None = None) -> JSON:
     """The `documents.get` response for a stored (tabs form) document."""
     doc = normalize_document(doc)
     mode = view_mode if view_mode and view_mode != "DEFAULT_FOR_CURRENT_ACCESS" else "SUGGESTIONS_INLINE"
+    if mode in SUGGESTION_PREVIEWS:
+        doc = {**doc, "tabs": preview_suggestions(doc["tabs"], *SUGGESTION_PREVIEWS[mode])}
     if include_tabs:
         return {
             "title": doc.get("title", ""),

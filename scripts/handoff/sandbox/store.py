@@ -4,12 +4,14 @@
 (temp file + rename), and every mutating request runs inside `store.transaction()`,
 which holds a thread lock and an exclusive `flock` on `<root>/.lock`, so two sandbox
 processes sharing one folder never interleave writes. Reads go to disk each time, so
-a second process sees the first one's writes.
+a second process sees the first one's writes. A key too long for a file name is an object
+that does not exist: `get` answers None, so the APIs answer 404 as the real ones would.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -54,6 +56,10 @@ class Store:
             return json.loads(self._path(collection, key).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:  # an id no object can have (a 50,000-character cell)
+                return None
+            raise
 
     def put(self, collection: str, key: str, obj: Any) -> None:
         path = self._path(collection, key)
