@@ -280,9 +280,49 @@ def authorized_http(credentials: google.auth.credentials.Credentials, timeout: f
     httplib2 is not thread safe: each thread gets its own (see `Clients.docs`).
     """
     import google_auth_httplib2
+
+    return google_auth_httplib2.AuthorizedHttp(credentials, http=_http_class()(timeout=timeout))
+
+
+@cache
+def _http_class() -> type:
+    """httplib2.Http that never re-sends a POST or PATCH on its own.
+
+    httplib2 silently sends a request again when the connection closes before the answer
+    ("stale connection", even with RETRIES = 1). For a create whose request the server already
+    carried out, that is a second doc behind the retry policy's back. Here the closed connection
+    surfaces as ConnectionResetError instead, and the retry policy, which looks the doc up before
+    creating it again (converge.py), decides.
+    """
+    import http.client
+
     import httplib2
 
-    return google_auth_httplib2.AuthorizedHttp(credentials, http=httplib2.Http(timeout=timeout))
+    def no_resend(base: type) -> type:
+        class Connection(base):
+            def getresponse(self) -> Any:
+                try:
+                    return super().getresponse()
+                except http.client.BadStatusLine as exc:
+                    if getattr(self, "_method", "") in ("POST", "PATCH"):
+                        raise ConnectionResetError(f"connection closed before the answer ({exc!r})") from exc
+                    raise
+
+        return Connection
+
+    connections = {
+        "http": no_resend(httplib2.HTTPConnectionWithTimeout),
+        "https": no_resend(httplib2.HTTPSConnectionWithTimeout),
+    }
+
+    class Http(httplib2.Http):
+        def request(self, uri: Any, method: str = "GET", *args: Any, **kwargs: Any) -> Any:
+            if len(args) < 4 and not kwargs.get("connection_type"):
+                scheme = str(uri).split(":", 1)[0].lower()
+                kwargs["connection_type"] = connections.get(scheme)
+            return super().request(uri, method, *args, **kwargs)
+
+    return Http
 
 
 def build_resource(api: str, version: str, http: Any, root_url: str = "") -> Any:
