@@ -43,7 +43,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handoff.errors import ConfigError
+from handoff.errors import ConfigError, ServiceError
 
 if TYPE_CHECKING:
     import google.auth.credentials
@@ -198,7 +198,7 @@ def _cached_user_credentials(path: Path) -> Any:
 
 
 def _refreshed(creds: Any, refresh_request: Any) -> Any:
-    from google.auth.exceptions import RefreshError
+    from google.auth.exceptions import RefreshError, TransportError
 
     if refresh_request is None:
         from google.auth.transport.requests import Request
@@ -208,6 +208,15 @@ def _refreshed(creds: Any, refresh_request: Any) -> Any:
         creds.refresh(refresh_request)
     except RefreshError:
         return None  # revoked or expired refresh token: log in again
+    except TransportError as exc:  # offline, or Google unreachable: no login can help either
+        from handoff.clients.retry import describe
+
+        raise ServiceError(
+            "Google sign-in",
+            f"could not reach Google to refresh the saved OAuth login ({describe(exc)})",
+            fix="check the network connection (and any proxy settings), then run again",
+            retriable=True,
+        ) from None
     return creds
 
 

@@ -13,6 +13,12 @@
         │     404 ──> NotFoundError · others ──> ServiceError
         └─ anything else (a bug, a ValueError): raised unchanged
 
+Google credentials fail inside the request too (an access token is fetched or refreshed on
+first use): google-auth's `TransportError` (the token endpoint unreachable) is a transport
+error like any other, and its `RefreshError` (a revoked login, a deleted or disabled
+service-account key, a missing delegation) is a ServiceError with status 401 that names the
+cause and sends the person to `handoff auth check`; neither ever repeats a token or a key.
+
 HTTP errors are read from the three client libraries without importing them here:
 `gspread.exceptions.APIError` (`.response`), `googleapiclient.errors.HttpError` (`.resp`,
 `.content`) and `httpx.HTTPStatusError` (`.response`); gspread's `SpreadsheetNotFound` and
@@ -159,6 +165,7 @@ def is_transport_error(exc: BaseException) -> bool:
         _loaded("requests.exceptions", "ChunkedEncodingError"),
         _loaded("httplib2", "ServerNotFoundError"),
         _loaded("httpx", "TransportError"),
+        _loaded("google.auth.exceptions", "TransportError"),
     ]
     unsupported = _loaded("httpx", "UnsupportedProtocol")
     if unsupported and isinstance(exc, unsupported):
@@ -307,6 +314,14 @@ def _log_retry(api: str, state: tenacity.RetryCallState, max_attempts: int) -> N
     )
 
 
+def refresh_reason(exc: BaseException) -> str:
+    """What google-auth says went wrong getting a token: its first argument only (the second is the
+    token endpoint's whole answer), one line, cut to 1 KB."""
+    first = exc.args[0] if exc.args else ""
+    text = " ".join(str(first).split())
+    return _cut(text) if text else type(exc).__name__
+
+
 def describe(exc: BaseException) -> str:
     """One line about a failure, free of request headers (so free of credentials)."""
     failure = http_failure(exc)
@@ -323,6 +338,14 @@ def service_error(
 ) -> ServiceError | None:
     """The HandoffError for a final failure; None when `exc` is neither an HTTP nor a network error."""
     service = SERVICE_NAMES.get(api, api)
+    refresh_error = _loaded("google.auth.exceptions", "RefreshError")
+    if refresh_error is not None and isinstance(exc, refresh_error):
+        return ServiceError(
+            service,
+            f"the Google credentials were refused when getting an access token ({refresh_reason(exc)})",
+            status=401,
+            fix=_fix(api, 401, ""),
+        )
     failure = http_failure(exc)
     if failure is None and not is_transport_error(exc):
         return None
