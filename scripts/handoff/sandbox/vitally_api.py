@@ -3,8 +3,11 @@
 Behaviour follows `reference/vitally-api.md`; where Vitally's docs are silent the sandbox
 chooses, and says so here:
 
-* Auth: HTTP Basic, the API key as username and an empty password; the sandbox accepts only
-  `SANDBOX_API_KEY` (a fake key, never valid anywhere else). Anything else → 401.
+* Auth: HTTP Basic, the API key as username and an empty password; the sandbox accepts
+  `SANDBOX_API_KEY` (a fake key, never valid anywhere else) and the keys listed,
+  comma-separated, in `HANDOFF_SANDBOX_VITALLY_KEYS` (read per request: how tests drive the
+  production code path, a key from `vitally.api_key_env` and a configured `base_url`, against
+  the sandbox with a fake key). Anything else → 401.
 * Rate limit: a sliding 60 s window of 1000 requests per presented key. Every response
   carries `RateLimit-Limit: 1000, 1000;window=60`, `RateLimit-Remaining` and `RateLimit-Reset`
   (seconds until the oldest counted request leaves the window); over the limit → 429 with the
@@ -50,6 +53,7 @@ from handoff.sandbox.http import ApiError, Handler, Request, Response, iso_now, 
 from handoff.sandbox.store import Store
 
 SANDBOX_API_KEY = "sk_sandbox_handoff_0000000000000000"  # fake: accepted by the sandbox only
+EXTRA_KEYS_ENV = "HANDOFF_SANDBOX_VITALLY_KEYS"  # more (fake) keys the sandbox accepts, comma-separated
 EXTERNAL_IDS_ENV = "HANDOFF_SANDBOX_VITALLY_EXTERNAL_IDS"  # upsert (default) | duplicate | reject
 EXTERNAL_ID_MODES = ("upsert", "duplicate", "reject")
 RATE_LIMIT = 1000
@@ -179,6 +183,12 @@ def _presented_key(req: Request) -> tuple[str, bool]:
     return user, password == ""
 
 
+def accepted_keys() -> frozenset[str]:
+    """The API keys the sandbox takes: its own, plus any in HANDOFF_SANDBOX_VITALLY_KEYS."""
+    extra = os.environ.get(EXTRA_KEYS_ENV, "")
+    return frozenset({SANDBOX_API_KEY, *(k.strip() for k in extra.split(",") if k.strip())})
+
+
 def vitally_route(method: str, pattern: str, name: str, *, raw: bool = False) -> Callable[[Handler], Handler]:
     """`route` for Vitally: rate limit, then auth, then the handler; RateLimit-* on every response."""
 
@@ -192,7 +202,7 @@ def vitally_route(method: str, pattern: str, name: str, *, raw: bool = False) ->
                     limit = limiter(store).limit
                     msg = f"Too Many Requests: rate limit of {limit} requests per minute exceeded"
                     raise ApiError(429, msg)
-                if key != SANDBOX_API_KEY or not empty_password:
+                if key not in accepted_keys() or not empty_password:
                     raise ApiError(401, "Unauthorized: send the API key as the Basic auth username")
                 resp = fn(req, store, **params)
             except ApiError as err:
