@@ -93,6 +93,26 @@ class VitallySettings(_Section):
     task_due_days: int = Field(default=7, ge=0)
     list_trait_style: Literal["array", "string"] = "array"
 
+    @field_validator("api_key_env")
+    @classmethod
+    def _names_a_variable(cls, v: str) -> str:
+        # The messages never repeat the value: it may be the key itself, pasted in by mistake.
+        if v.strip().lower().startswith("sk_") or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,63}", v.strip()):
+            raise ValueError(
+                "must name the environment variable holding the key (like VITALLY_API_KEY), not hold "
+                "the key itself; if a key was pasted here, remove it and rotate it in Vitally"
+            )
+        return v.strip()
+
+    @field_validator("base_url")
+    @classmethod
+    def _no_credentials(cls, v: str) -> str:
+        if v and (not re.match(r"^https?://", v) or "@" in v.split("://", 1)[1].split("/", 1)[0]):
+            raise ValueError(
+                "must be an http(s) URL without credentials in it (the key comes from vitally.api_key_env)"
+            )
+        return v
+
     @model_validator(mode="after")
     def _subdomain_for_us(self) -> VitallySettings:
         if self.region == "us" and not self.subdomain and not self.base_url:
