@@ -110,8 +110,10 @@ def _apply_changes(inputs: PlanInputs, plan: AccountPlan, result: AccountResult)
             continue
         if change.kind == "trait.set":
             if change is trait_changes[0]:
+                inputs.on_step(plan.account, "trait.set")
                 _write_traits(inputs, plan, trait_changes, result)
             continue
+        inputs.on_step(plan.account, change.kind)
         HANDLERS[change.kind](inputs, plan, change, result)
         result.done.append(change.kind)
     if plan.mode != "draft" and "vitally_account" in plan.context:
@@ -235,7 +237,8 @@ def _record_doc(
         id=doc.id,
         version=doc.version,
         html_sha256=p["sha"],
-        text_sha256=docs_writer.export_text_sha(inputs.clients, doc.id),
+        # No export to fingerprint the text (one Drive read per doc write): the edit guard settles
+        # on version and last modifier; a rename by someone else then counts as an edit (kept).
         generated_at=p["generated_at"],
         shared_with=shared,
     )

@@ -90,6 +90,7 @@ class Batch:
     values: Mapping[str, list[list[str]]]  # configured tab title -> rows as read (only tabs that exist)
     handoffs: list[Handoff]
     tdds: Mapping[str, TddRead] = field(default_factory=dict)  # account slug -> its TDD read
+    skipped: Mapping[str, str] = field(default_factory=dict)  # slug -> why `select` left it out
 
     @property
     def service_failure(self) -> bool:
@@ -200,8 +201,19 @@ def _link(record: AccountRecord) -> tuple[str, SheetCell] | None:
     return (doc, cell) if doc and cell else None
 
 
+class ReadProgress(Protocol):
+    """Where read_tdds reports each document read (handoff.progress.Phase fits)."""
+
+    def total(self, n: int) -> None: ...
+    def done(self, account: str, note: str = "") -> None: ...
+
+
 def read_tdds(
-    settings: Settings, clients: ClientsLike, records: Sequence[AccountRecord], catalogue: Catalogue
+    settings: Settings,
+    clients: ClientsLike,
+    records: Sequence[AccountRecord],
+    catalogue: Catalogue,
+    progress: ReadProgress | None = None,
 ) -> dict[str, TddRead]:
     """Each account's TDD: one `documents.get` per distinct document, `run.concurrency` at a time.
 
@@ -210,8 +222,18 @@ def read_tdds(
     identity = str(getattr(clients, "identity", "") or "the tool's Google account")
     links = {r.slug: _link(r) for r in records}
     docs = list(dict.fromkeys(link[0] for link in links.values() if link))
+    reader = {link[0]: slug for slug, link in reversed(links.items()) if link}  # doc -> first account
+    if progress is not None:
+        progress.total(len(docs))
+
+    def fetch(d: str) -> Any:
+        got = _fetch(clients, d)
+        if progress is not None:
+            progress.done(reader[d], "TDD read")
+        return got
+
     with ThreadPoolExecutor(max_workers=max(1, min(settings.run.concurrency, len(docs)))) as pool:
-        fetched = dict(zip(docs, pool.map(lambda d: _fetch(clients, d), docs), strict=True))
+        fetched = dict(zip(docs, pool.map(fetch, docs), strict=True))
     parsed = {
         d: tuple(parse_document(f, catalogue)) for d, f in fetched.items() if not isinstance(f, ServiceError)
     }
@@ -276,20 +298,32 @@ def build_handoff(
 
 
 def read_batch(
-    settings: Settings, clients: ClientsLike, accounts: Sequence[str] | None, on: dt.date | None = None
+    settings: Settings,
+    clients: ClientsLike,
+    accounts: Sequence[str] | None,
+    on: dt.date | None = None,
+    select: Callable[[AccountRecord, Catalogue], str] | None = None,
+    progress: ReadProgress | None = None,
 ) -> Batch:
     """Read the sheet once and each selected account's TDD once; merge and validate them.
 
     `accounts` None means every account on the sheet; an unknown slug raises InputError
     suggesting the closest ones. `on` is "today" for the date rules (default: `today()`).
+    `select(record, catalogue)` says why an account is left out ("" keeps it), from the sheet
+    alone, so a left-out account's TDD is never read (see readiness.py).
     """
     catalogue = load_catalogue(settings.path(settings.fields_file))
     sheet, raw = read_sheet(settings, clients, catalogue)
     records = sheet.select(list(accounts) if accounts is not None else None)
-    tdds = read_tdds(settings, clients, records, catalogue)
+    skipped: dict[str, str] = {}
+    if select is not None:
+        reasons = {r.slug: select(r, catalogue) for r in records}
+        skipped = {slug: why for slug, why in reasons.items() if why}
+        records = [r for r in records if not reasons[r.slug]]
+    tdds = read_tdds(settings, clients, records, catalogue, progress)
     date = on or today()
     handoffs = [build_handoff(r, tdds[r.slug], sheet, catalogue, date) for r in records]
-    return Batch(catalogue, sheet, raw, handoffs, tdds)
+    return Batch(catalogue, sheet, raw, handoffs, tdds, skipped)
 
 
 def check_accounts(

@@ -159,7 +159,14 @@ class RetrySettings(_Section):
 
 
 class QuotaSettings(_Section):
-    """Requests per minute per API, from the published per-user limits (Vitally with headroom)."""
+    """Requests per minute per API, from the published per-user limits (Vitally with headroom).
+
+    Sheets 60 read / 60 write and Docs 300 read / 60 write per minute per user. Drive has its own
+    quota (the handoff docs are written through Drive's HTML import, so they never count against
+    Docs writes): 12,000 queries per minute per user, of which 600 is used so as not to trip the
+    backend's undocumented write-burst checks. Vitally: 1,000 per minute per key, 600 used so
+    other integrations sharing the key keep room (RateLimit-Remaining also pauses us).
+    """
 
     sheets_read: int = Field(default=60, gt=0)
     sheets_write: int = Field(default=60, gt=0)
@@ -170,8 +177,11 @@ class QuotaSettings(_Section):
 
 
 class RunSettings(_Section):
-    concurrency: int = Field(default=8, ge=1, le=64)
-    ready_status: str = "ready"
+    """Batches: how many accounts at once, and which ones `--all` takes (see readiness.py)."""
+
+    concurrency: int = Field(default=16, ge=1, le=64)
+    ready_when: Literal["checklist", "status"] = "checklist"
+    ready_status: str = Field(default="ready", min_length=1)
 
 
 class Settings(_Section):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -123,6 +124,53 @@ def age(doc: RemoteDoc) -> tuple[str, str]:
     """The order that decides which of two duplicates is kept: created first, then the lower id.
     RFC 3339 UTC times from one service compare as text."""
     return (doc.created_time or "~", doc.id)
+
+
+FIND_CHUNK = 40  # accounts per files.list query: keeps `q` well under URL length limits
+
+
+def find_docs(
+    clients: DriveClients, accounts: Sequence[str], kinds: Sequence[str]
+) -> dict[tuple[str, str], RemoteDoc]:
+    """Our docs for many accounts at once: one files.list per FIND_CHUNK accounts (and per page).
+
+    The batch form of `find_doc`: {(account, kind): doc} for every untrashed doc tagged with one
+    of `accounts` and one of `kinds` (the lowest id when a crash left two).
+    """
+    found: dict[tuple[str, str], RemoteDoc] = {}
+    wanted = {k: None for k in kinds}
+    unique = list(dict.fromkeys(accounts))
+    drive = clients.drive()
+    for start in range(0, len(unique), FIND_CHUNK):
+        chunk = unique[start : start + FIND_CHUNK]
+        who = " or ".join(f"properties has {{ key='{PROP_ACCOUNT}' and value='{_q(a)}' }}" for a in chunk)
+        q = f"({who}) and trashed = false"
+        token: str | None = None
+        while True:
+            page = _list_page(clients, drive, q, token)
+            for f in page.get("files", []):
+                doc = RemoteDoc.from_file(f)
+                key = (doc.properties.get(PROP_ACCOUNT, ""), doc.properties.get(PROP_KIND, ""))
+                if key[1] in wanted and (key not in found or doc.id < found[key].id):
+                    found[key] = doc
+            token = page.get("nextPageToken")
+            if not token:
+                break
+    return found
+
+
+def _list_page(clients: DriveClients, drive: Any, q: str, token: str | None) -> Any:
+    params: dict[str, Any] = {
+        "q": q,
+        "fields": f"nextPageToken,files({FILE_FIELDS})",
+        "pageSize": 1000,
+        "supportsAllDrives": True,
+        "includeItemsFromAllDrives": True,
+        "corpora": "allDrives",
+    }
+    if token:
+        params["pageToken"] = token
+    return clients.call("drive", lambda: drive.files().list(**params).execute())
 
 
 def export_text_sha(clients: DriveClients, doc_id: str) -> str:

@@ -9,6 +9,8 @@ a crashed run left behind). Output: an `AccountPlan` whose changes `apply` execu
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,9 +54,13 @@ class RunOptions:
         )
 
 
+def _no_step(account: str, step: str) -> None:
+    """The default progress callback: nobody is watching."""
+
+
 @dataclass
 class PlanInputs:
-    """What every account of a batch shares: settings, clients, catalogue, clock, cache."""
+    """What every account of a batch shares: settings, clients, catalogue, clock, caches, progress."""
 
     settings: Settings
     clients: Clients
@@ -62,6 +68,16 @@ class PlanInputs:
     options: RunOptions
     today: dt.date
     admins: dict[str, dict[str, Any] | None] = field(default_factory=dict)  # email -> admin (batch cache)
+    # The batch's one Drive lookup of docs no state records ({(account, kind): doc}); None: per account.
+    found_docs: dict[tuple[str, str], docs_writer.RemoteDoc] | None = None
+    on_step: Callable[[str, str], None] = _no_step  # (account, step) for the progress display
+    _admin_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+    _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def admin_lock(self, email: str) -> threading.Lock:
+        """One lock per TA email: concurrent accounts with the same TA look the admin up once."""
+        with self._locks_guard:
+            return self._admin_locks.setdefault(email, threading.Lock())
 
 
 def run_mode(handoff: Handoff, options: RunOptions) -> str:
@@ -71,11 +87,20 @@ def run_mode(handoff: Handoff, options: RunOptions) -> str:
 
 
 def plan_account(
-    inputs: PlanInputs, handoff: Handoff, state: AccountState, state_problem: Problem | None = None
+    inputs: PlanInputs,
+    handoff: Handoff,
+    state: AccountState,
+    state_problem: Problem | None = None,
+    fresh: bool = False,
 ) -> AccountPlan:
+    """`fresh`: the sheet holds no trace of an earlier run for this account (no state row, log row,
+    status or link), so a note or task can only exist if a crashed run got as far as the doc,
+    which the Drive lookup finds; the Vitally note/task lookups are then skipped."""
     mode = run_mode(handoff, inputs.options)
     plan = AccountPlan(handoff.account, handoff, mode, problems=list(handoff.problems))
-    plan.context.update(state=state, today=inputs.today, override=inputs.options.override_readiness)
+    plan.context.update(
+        state=state, today=inputs.today, override=inputs.options.override_readiness, fresh=fresh
+    )
     if state_problem:
         plan.problems.append(state_problem)
     if inputs.options.override_readiness and handoff.ready:
@@ -88,11 +113,13 @@ def plan_account(
         plan.blocked = "the recorded handoff state cannot be read"
         return plan
     if mode != "draft" and handoff.value("vitally_account"):
+        inputs.on_step(handoff.account, "read Vitally")
         _plan_vitally_lookup(inputs, handoff, state, plan)  # reads only: its problems join the report
     input_errors = [p for p in plan.problems if p.severity is Severity.ERROR]
     if input_errors and not inputs.options.draft:
         plan.blocked = f"{len(input_errors)} error(s): fix them (or ask for a --draft)"
         return plan
+    inputs.on_step(handoff.account, "plan doc")
     _plan_docs(inputs, handoff, state, plan)
     if mode != "draft":
         _plan_traits(inputs, handoff, state, plan)
@@ -129,7 +156,12 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
         recorded = state.docs.get(spec.kind)
         doc = docs_writer.read_doc(clients, recorded.id) if recorded else None
         if doc is None:  # never recorded, or gone: find one a crashed run may have created
-            doc = docs_writer.find_doc(clients, handoff.account, spec.kind)
+            if recorded is None and inputs.found_docs is not None:
+                doc = inputs.found_docs.get((handoff.account, spec.kind))  # the batch's lookup
+            else:
+                doc = docs_writer.find_doc(clients, handoff.account, spec.kind)
+            if doc is not None:
+                plan.context["found_unrecorded_doc"] = True
         remote[spec.kind] = doc
     links = {k: d.url for k, d in remote.items() if d}
     plan.context["doc_links"] = links
@@ -270,15 +302,16 @@ def _ta_admin(inputs: PlanInputs, state: AccountState, email: str) -> dict[str, 
     """The TA's active Vitally admin: from the state if resolved before, else one lookup per batch."""
     if state.ta_admin.get("email", "").lower() == email and state.ta_admin.get("id"):
         return dict(state.ta_admin)
-    if email not in inputs.admins:
-        found = inputs.clients.vitally().find_admin_by_email(email)
-        active = found is not None and found.get("licenseStatus", "active") != "deactivated"
-        inputs.admins[email] = (
-            {"email": email, "id": str(found["id"]), "name": str(found.get("name", ""))}
-            if found is not None and active
-            else None
-        )
-    return inputs.admins[email]
+    with inputs.admin_lock(email):
+        if email not in inputs.admins:
+            found = inputs.clients.vitally().find_admin_by_email(email)
+            active = found is not None and found.get("licenseStatus", "active") != "deactivated"
+            inputs.admins[email] = (
+                {"email": email, "id": str(found["id"]), "name": str(found.get("name", ""))}
+                if found is not None and active
+                else None
+            )
+        return inputs.admins[email]
 
 
 def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, Any] | None) -> dict[str, Any]:
@@ -322,7 +355,7 @@ def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan
 def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
     account = plan.context["vitally_account"]
     note_id = state.note_id
-    if not note_id:  # recover a note a crashed run created
+    if not note_id and may_have_unrecorded(plan):  # recover a note a crashed run created
         ext = NOTE_EXTERNAL_ID.format(account=handoff.account)
         for note in inputs.clients.vitally().list_account_notes(account["id"]):
             if note.get("externalId") == ext and not note.get("archivedAt"):
@@ -352,6 +385,16 @@ def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
         plan.changes.append(
             Change("note.update", "vitally note", note_id, "handoff summary", "the handoff changed", payload)
         )
+
+
+def may_have_unrecorded(plan: AccountPlan) -> bool:
+    """Could an earlier run have created a note or task this account's state does not record?
+
+    Every run writes the doc before any note or task, and records what it wrote in the sheet
+    at the end. So for an account the sheet shows no earlier run of (`fresh`), an unrecorded
+    note or task implies an unrecorded doc, which the Drive lookup would have found.
+    """
+    return not plan.context.get("fresh") or bool(plan.context.get("found_unrecorded_doc"))
 
 
 def _doc_will_be_created(plan: AccountPlan) -> bool:
@@ -384,7 +427,8 @@ def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
         return
     account = plan.context["vitally_account"]
     ext = TASK_EXTERNAL_ID.format(account=handoff.account)
-    for task in inputs.clients.vitally().list_account_tasks(account["id"]):
+    tasks = inputs.clients.vitally().list_account_tasks(account["id"]) if may_have_unrecorded(plan) else []
+    for task in tasks:
         if task.get("externalId") == ext and not task.get("archivedAt"):  # archived: a removed duplicate
             plan.context["task_adopted"] = task
             return

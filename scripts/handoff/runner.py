@@ -1,11 +1,14 @@
 """`handoff plan` / `handoff run`: read the batch once, plan every account, apply, write back once.
 
-    read (1 sheet batchGet + 1 TDD read per account) → plan each account (reads only)
-    → print the plan → [run] apply each account's writes → one RAW values:batchUpdate
-    for the whole batch's status, links, run-log rows and state cells.
+    read (1 sheet batchGet + 1 TDD read per account) → one Drive lookup of the docs no state
+    records → plan each account (reads only) → print the plans → [run] apply each account's
+    writes → one RAW values:batchUpdate for the whole batch's status, links, run-log rows and
+    state cells → a summary table (batches).
 
-Accounts are planned and applied concurrently (settings.run.concurrency); one account's
-failure does not stop the others; the exit code says whether any failed.
+`--all` (accounts None) takes the accounts ready for handoff (readiness.py); named accounts
+are taken as named. Accounts are read, planned and applied concurrently, at most
+settings.run.concurrency at a time; one account's failure does not stop the others; the exit
+code says whether any failed. Progress (progress.py) is reported per account and step.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from handoff.errors import EXIT_CONFLICT, EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, 
 from handoff.model import Location, Problem, Severity
 from handoff.plan import AccountPlan
 from handoff.planner import PlanInputs, RunOptions, plan_account
+from handoff.progress import NULL, Progress
 from handoff.state import AccountState
 from handoff.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
 
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from handoff.apply import AccountResult
+    from handoff.check import Batch
     from handoff.clients import Clients
     from handoff.config import Settings
     from handoff.model import Handoff
@@ -52,9 +57,14 @@ def plan_command(
     settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions, console: Console
 ) -> int:
     from handoff.clients import Clients
+    from handoff.progress import for_console
+    from handoff.terminal import error_console
 
+    progress = for_console(error_console(), options.as_json)
     with Clients(settings) as clients:
-        outcome = run_batch(settings, clients, accounts or None, options, console)
+        outcome = run_batch(
+            settings, clients, None if all_accounts else accounts, options, console, progress=progress
+        )
     return outcome.exit_code
 
 
@@ -65,11 +75,13 @@ class BatchOutcome:
         results: list[AccountResult],
         sheet_written: bool,
         service_failure: bool,
+        skipped: dict[str, str] | None = None,
     ) -> None:
         self.plans = plans
         self.results = results
         self.sheet_written = sheet_written
         self.service_failure = service_failure
+        self.skipped = skipped or {}  # account -> why `--all` left it out (not a failure)
 
     @property
     def exit_code(self) -> int:
@@ -83,29 +95,59 @@ class BatchOutcome:
 
 
 def run_batch(
-    settings: Settings, clients: Clients, accounts: list[str] | None, options: RunOptions, console: Console
+    settings: Settings,
+    clients: Clients,
+    accounts: list[str] | None,
+    options: RunOptions,
+    console: Console,
+    *,
+    progress: Progress = NULL,
 ) -> BatchOutcome:
-    from handoff import plan_report
+    """Plan (and with options.apply, run) `accounts`, or with None every account ready for handoff."""
+    from handoff import plan_report, readiness, summary
     from handoff.check import read_batch
 
-    batch = read_batch(settings, clients, accounts)
+    if accounts is None and options.override_readiness:
+        from handoff.errors import UsageError
+
+        raise UsageError(
+            "--override-readiness is for one account at a time, not --all",
+            fix="name the account: handoff run ACCOUNT --override-readiness REASON",
+        )
+    select = (lambda r, c: readiness.sheet_reason(settings, r, c)) if accounts is None else None
+    with progress.phase("read") as phase:
+        batch = read_batch(settings, clients, accounts, select=select, progress=phase)
+    handoffs, skipped = _ready(batch, accounts is None)
     inputs = PlanInputs(settings, clients, batch.catalogue, options, today())
     tabs = settings.sheet.tabs
     state_tab = TabLayout.from_values(
         tabs.state, batch.values.get(tabs.state), exists=tabs.state in batch.values
     )
+    states = {
+        h.account: _state_for(state_tab, batch.values.get(tabs.state) or [], h.account) for h in handoffs
+    }
+    seen = _accounts_seen(settings, batch, state_tab)
+    inputs.found_docs = _find_unrecorded_docs(inputs, handoffs, states)
 
     def plan_one(handoff: Handoff) -> AccountPlan:
-        state, problem = _state_for(state_tab, batch.values.get(tabs.state) or [], handoff.account)
+        state, problem = states[handoff.account]
+        fresh = handoff.account.lower() not in seen and not _row_shows_a_run(handoff)
         try:
-            return plan_account(inputs, handoff, state, problem)
+            plan = plan_account(inputs, handoff, state, problem, fresh=fresh)
         except HandoffError as exc:
             plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
             plan.blocked = f"planning stopped: {exc.message}"
             plan.context["service_failure"] = isinstance(exc, ServiceError)
-            return plan
+        except Exception as exc:  # a bug in one account must not stop the batch
+            plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
+            plan.blocked = f"planning stopped: unexpected {type(exc).__name__}: {exc}"
+        phase.done(handoff.account, summary.plan_note(plan))
+        return plan
 
-    plans = _parallel(plan_one, batch.handoffs, settings.run.concurrency)
+    with progress.phase("plan", len(handoffs)) as phase:
+        inputs.on_step = phase.step
+        plans = _parallel(plan_one, handoffs, settings.run.concurrency)
+    batch_mode = accounts is None or len(plans) > 1
     if options.as_json and not options.apply:
         console.print_json(plan_report.plans_json(plans)) if console.is_terminal else print(
             plan_report.plans_json(plans)
@@ -115,24 +157,29 @@ def run_batch(
             plan_report.print_plan(console, plan)
     service_failure = any(p.context.get("service_failure") for p in plans)
     if not options.apply:
-        return BatchOutcome(plans, [], False, service_failure)
+        if batch_mode and not options.as_json:
+            summary.print_summary(console, plans, [], skipped, applied=False)
+        return BatchOutcome(plans, [], False, service_failure, skipped)
 
-    from handoff.apply import apply_account, write_local_copies
+    from handoff.apply import apply_account
+
+    todo = [p for p in plans if not p.blocked]
 
     def apply_one(plan: AccountPlan) -> AccountResult | None:
-        if plan.blocked:
-            return None
-        write_local_copies(settings, plan)
-        if not plan.writes:
-            return None
-        return _apply_guarded(inputs, plan, apply_account)
+        result = _apply_guarded(inputs, plan, apply_account)
+        phase.done(plan.account, summary.result_note(plan, result))
+        return result
 
-    results = [r for r in _parallel(apply_one, plans, settings.run.concurrency) if r is not None]
+    with progress.phase("apply", len(todo)) as phase:
+        inputs.on_step = phase.step
+        results = [r for r in _parallel(apply_one, todo, settings.run.concurrency) if r is not None]
     sheet_written = False
     if results:
         sheet_written = _write_back(settings, clients, batch, state_tab, plans, results, console)
     if options.as_json:
         print(plan_report.plans_json(plans, results))
+    elif batch_mode:
+        summary.print_summary(console, plans, results, skipped, applied=True, sheet_written=sheet_written)
     else:
         plan_report.print_results(console, results, sheet_written, plans)
         _print_where(settings, plans, console)
@@ -143,7 +190,61 @@ def run_batch(
     )
     for r in results:
         r.failed = r.failed.removeprefix("service:")
-    return BatchOutcome(plans, results, sheet_written, service_failure)
+    return BatchOutcome(plans, results, sheet_written, service_failure, skipped)
+
+
+def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str]]:
+    """With --all: the accounts without input errors, and why the others are left out."""
+    skipped = dict(batch.skipped)
+    if not select_all:
+        return list(batch.handoffs), skipped
+    from handoff.readiness import input_reason
+
+    handoffs = []
+    for h in batch.handoffs:
+        why = input_reason(h, batch.tdds.get(h.account))
+        if why:
+            skipped[h.account] = why
+        else:
+            handoffs.append(h)
+    return handoffs, skipped
+
+
+def _accounts_seen(settings: Settings, batch: Batch, state_tab: TabLayout) -> set[str]:
+    """Accounts the sheet shows an earlier run for: a state row or a Handoff Log row."""
+    tabs = settings.sheet.tabs
+    log_tab = TabLayout.from_values(tabs.log, batch.values.get(tabs.log), key_header="Account")
+    return set(state_tab.rows) | set(log_tab.rows)
+
+
+def _row_shows_a_run(handoff: Handoff) -> bool:
+    row = handoff.record.row if handoff.record else None
+    return bool(row and (row.get("handoff_status").strip() or row.get("handoff_doc").strip()))
+
+
+def _find_unrecorded_docs(
+    inputs: PlanInputs,
+    handoffs: Sequence[Handoff],
+    states: dict[str, tuple[AccountState, Problem | None]],
+) -> dict[tuple[str, str], Any] | None:
+    """The batch's one Drive lookup (per 40 accounts) of docs that a crashed run may have left:
+    for the accounts about to be planned whose state records no id for some document."""
+    from handoff import docs_writer
+
+    kinds = [d.kind for d in inputs.settings.docs.documents]
+    wanted = [
+        h.account
+        for h in handoffs
+        if (inputs.options.draft or not h.errors)
+        and states[h.account][1] is None
+        and any(k not in states[h.account][0].docs for k in kinds)
+    ]
+    if not wanted:
+        return {}
+    try:
+        return docs_writer.find_docs(inputs.clients, wanted, kinds)
+    except HandoffError:
+        return None  # each account then looks on its own, and reports its own failure
 
 
 def _print_where(settings: Settings, plans: list[AccountPlan], console: Console) -> None:
@@ -166,16 +267,23 @@ def _print_where(settings: Settings, plans: list[AccountPlan], console: Console)
 
 def _apply_guarded(
     inputs: PlanInputs, plan: AccountPlan, apply_account: Callable[[PlanInputs, AccountPlan], AccountResult]
-) -> AccountResult:
-    from handoff.apply import AccountResult
+) -> AccountResult | None:
+    """The local copies, then the plan's writes (None when it has none); any failure is this
+    account's alone: it is recorded on the result, and the batch goes on."""
+    from handoff.apply import AccountResult, write_local_copies
 
     partial = AccountResult(plan.account, plan.context["state"])
     try:
+        write_local_copies(inputs.settings, plan)
+        if not plan.writes:
+            return None
         return apply_account(inputs, plan)
     except ServiceError as exc:
         partial.failed = f"service:{exc.message}"
     except HandoffError as exc:
         partial.failed = exc.message
+    except Exception as exc:  # a bug or a local I/O error in one account must not stop the batch
+        partial.failed = f"unexpected {type(exc).__name__}: {exc}"
     return partial
 
 

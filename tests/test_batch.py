@@ -1,0 +1,259 @@
+"""Batches: `run --all` takes the ready accounts, one sheet read and one write-back for the batch,
+the call budget per account, one account's failure does not stop the others, crash recovery
+without per-account lookups, the summary table and the progress display."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from rich.console import Console
+
+from handoff.clients import Clients
+from handoff.config import PROJECT_ROOT, Settings, load_settings
+from handoff.errors import EXIT_OK, EXIT_SERVICE, UsageError
+from handoff.planner import RunOptions
+from handoff.progress import NULL, LineProgress, RichProgressDisplay, for_console
+from handoff.runner import BatchOutcome, run_batch
+from handoff.sandbox.faults import FaultPlan, FaultRule
+from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from handoff.sandbox.vitally_api import SANDBOX_API_KEY
+
+SEED = PROJECT_ROOT / "config" / "sandbox"
+SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"
+READY = ["acme", "initech"]  # checklist complete and no errors in the sample workspace
+
+
+class Batch:
+    def __init__(self, sandbox: RunningSandbox, settings: Settings) -> None:
+        self.sandbox = sandbox
+        self.settings = settings
+        self.http = httpx.Client(base_url=sandbox.url, timeout=10)
+        self.vitally = httpx.Client(
+            base_url=sandbox.url + "/resources", auth=httpx.BasicAuth(SANDBOX_API_KEY, ""), timeout=10
+        )
+
+    def run(
+        self, accounts: list[str] | None, apply: bool = True, settings: Settings | None = None, **options: Any
+    ) -> tuple[BatchOutcome, str]:
+        out = io.StringIO()
+        console = Console(file=out, width=200, color_system=None)
+        with Clients(settings or self.settings) as clients:
+            outcome = run_batch(
+                settings or self.settings,
+                clients,
+                accounts,
+                RunOptions.from_cli(apply=apply, **options),
+                console,
+            )
+        return outcome, out.getvalue()
+
+    def log(self) -> list[dict[str, Any]]:
+        return read_request_log(self.sandbox.store.root)
+
+    def routes(self, mark: int = 0) -> Counter[str]:
+        return Counter(e["route"] for e in self.log()[mark:])
+
+    def notes_and_tasks(self, external_id: str) -> tuple[list[Any], list[Any]]:
+        account_id = self.vitally.get(f"/accounts/{external_id}").json()["id"]
+        notes = self.vitally.get(f"/accounts/{account_id}/notes").json()["results"]
+        tasks = self.vitally.get(f"/accounts/{account_id}/tasks").json()["results"]
+        return notes, tasks
+
+    def close(self) -> None:
+        self.http.close()
+        self.vitally.close()
+
+
+@pytest.fixture
+def batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Batch]:
+    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-27")
+    monkeypatch.setenv("HANDOFF_USER", "ie.person")
+    for var in ("HANDOFF_SANDBOX_URL", "HANDOFF_SANDBOX_DIR", "HANDOFF_CONFIG", "HANDOFF_SANDBOX_FAULTS"):
+        monkeypatch.delenv(var, raising=False)
+    sandbox = start(tmp_path / "state", SEED, faults=FaultPlan())
+    settings = load_settings(
+        PROJECT_ROOT / "config" / "handoff.toml",
+        {"sandbox.url": sandbox.url, "docs.out_dir": str(tmp_path / "out"), "retry.max_attempts": 1},
+    )
+    b = Batch(sandbox, settings)
+    yield b
+    b.close()
+    sandbox.stop()
+
+
+def test_all_takes_the_ready_accounts_and_reports_the_others(batch: Batch) -> None:
+    outcome, text = batch.run(None)
+    assert outcome.exit_code == EXIT_OK, text
+    assert [p.account for p in outcome.plans] == READY
+    assert all(p.mode == "final" for p in outcome.plans)
+    assert outcome.skipped == {
+        "hooli": "not ready: checklist 0/5",
+        "umbrella": "not ready: checklist 3/5",
+        "vandelay": "not ready: checklist 0/0",
+        "globex": "8 error(s): see `handoff check globex`",
+    }
+    for account in (*READY, "hooli", "umbrella", "vandelay", "globex"):
+        assert account in text  # the summary table lists every account
+    assert "2 account(s): 2 handed off or updated, 0 up to date, 0 failed, 0 blocked; 4 skipped" in text
+
+
+def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Batch) -> None:
+    batch.run(None)
+    log = batch.log()
+    first_write = next(i for i, e in enumerate(log) if e["method"] != "GET")
+    # planning (every read before the first write): per account its TDD and its Vitally account;
+    # shared by the batch: the sheet read, one Drive lookup of unrecorded docs, one TA lookup
+    assert Counter(e["route"] for e in log[:first_write]) == Counter(
+        {
+            "sheets.values.batchGet": 1,
+            "docs.documents.get": 3,  # acme, initech, and globex (read, then left out for its errors)
+            "drive.files.list": 1,
+            "vitally.accounts.get": len(READY),
+            "vitally.admins.search": 1,  # acme and initech share their TA: looked up once
+        }
+    )
+    writes = Counter(e["route"] for e in log if e["method"] != "GET")
+    per_account = ("drive.files.create.upload", "drive.permissions.create", "vitally.accounts.update")
+    assert writes == Counter(
+        {
+            **dict.fromkeys(per_account, len(READY)),
+            "vitally.notes.create": len(READY),
+            "vitally.tasks.create": len(READY),
+            "sheets.values.batchUpdate": 1,  # the batch's one write-back
+        }
+    )
+    # after the writes, only the duplicate check that follows each create (converge.py): at most one
+    checks = Counter(e["route"] for e in log[first_write:] if e["method"] == "GET")
+    assert set(checks) <= {"drive.files.list", "vitally.accounts.notes", "vitally.accounts.tasks"}
+    assert all(n <= len(READY) for n in checks.values())
+
+
+def test_no_op_rerun_writes_nothing_and_reads_only_what_proves_it(batch: Batch) -> None:
+    batch.run(None)
+    mark = len(batch.log())
+    outcome, text = batch.run(None)
+    assert outcome.exit_code == EXIT_OK
+    assert all(not p.changes for p in outcome.plans)
+    assert [e for e in batch.log()[mark:] if e["method"] != "GET"] == []
+    assert batch.routes(mark) == Counter(
+        {
+            "sheets.values.batchGet": 1,
+            "docs.documents.get": 3,
+            "vitally.accounts.get": 2,
+            "drive.files.get": 2,
+        }
+    )
+    assert "0 handed off or updated, 2 up to date" in text
+
+
+def test_named_accounts_bypass_readiness(batch: Batch) -> None:
+    outcome, _ = batch.run(["umbrella", "acme"], apply=False)
+    assert [p.account for p in outcome.plans] == ["umbrella", "acme"]
+    assert outcome.skipped == {}
+    assert outcome.plans[0].mode == "in progress"
+
+
+def test_readiness_by_status_column(batch: Batch) -> None:
+    settings = batch.settings.model_copy(
+        update={"run": batch.settings.run.model_copy(update={"ready_when": "status"})}
+    )
+    r = batch.http.put(
+        f"/v4/spreadsheets/{SHEET_ID}/values/Accounts!Z7",
+        params={"valueInputOption": "RAW"},
+        json={"values": [["Ready"]]},
+    )
+    r.raise_for_status()
+    mark = len(batch.log())
+    outcome, _ = batch.run(None, apply=False, settings=settings)
+    assert [p.account for p in outcome.plans] == ["umbrella"]
+    assert outcome.skipped["acme"] == "not ready: Handoff Status is empty, not 'ready'"
+    assert batch.routes(mark)["docs.documents.get"] == 1  # left-out accounts cost no TDD read
+
+
+def test_override_readiness_is_not_for_all(batch: Batch) -> None:
+    with pytest.raises(UsageError, match="one account at a time"):
+        batch.run(None, override_readiness="signed off")
+
+
+def test_one_accounts_failure_does_not_stop_the_others(batch: Batch) -> None:
+    initech = batch.vitally.get("/accounts/0015e00000LwR2dAAF").json()["id"]
+    batch.sandbox.faults.add(
+        [FaultRule(kind="5xx", api="vitally", method="PUT", path=f"/accounts/{initech}$", count=0)]
+    )
+    outcome, text = batch.run(None)
+    assert outcome.exit_code == EXIT_SERVICE
+    results = {r.account: r for r in outcome.results}
+    assert results["acme"].failed == "" and "task.create" in results["acme"].done
+    assert results["initech"].failed and results["initech"].done == ["doc.create", "doc.share"]
+    assert outcome.sheet_written  # both outcomes recorded in the one write-back
+    assert "failed" in text and "written before the failure: doc.create, doc.share" in text
+
+
+def test_crash_before_the_write_back_is_recovered_without_duplicates(batch: Batch) -> None:
+    batch.sandbox.faults.add([FaultRule(kind="5xx", api="sheets", method="POST", count=0)])
+    outcome, _ = batch.run(["acme"])
+    assert not outcome.sheet_written  # as if the run died before recording anything
+    batch.sandbox.faults.clear()
+    mark = len(batch.log())
+    outcome, _ = batch.run(["acme"])
+    calls = batch.routes(mark)
+    assert calls["drive.files.list"] == 1  # the batch's lookup finds the doc the "crashed" run created...
+    assert (
+        calls["vitally.accounts.notes"] == 1 and calls["vitally.accounts.tasks"] == 1
+    )  # ...so looks further
+    assert calls["drive.files.create.upload"] == 0 and calls["vitally.tasks.create"] == 0
+    notes, tasks = batch.notes_and_tasks("0015e00000Kq7TbAAJ")
+    assert len(notes) == 1 and len(tasks) == 1
+    assert outcome.sheet_written
+
+
+def test_json_output_is_only_json(batch: Batch, capsys: pytest.CaptureFixture[str]) -> None:
+    _, text = batch.run(None, as_json=True)
+    assert text == ""
+    data = json.loads(capsys.readouterr().out)
+    assert [p["account"] for p in data] == READY
+
+
+# -- the progress display ----------------------------------------------------------------------
+
+
+def test_plain_lines_when_not_a_terminal() -> None:
+    out = io.StringIO()
+    progress = for_console(Console(file=out, width=100), as_json=False)
+    assert isinstance(progress, LineProgress)
+    with progress.phase("apply", 2) as phase:
+        phase.step("acme", "doc.create")
+        phase.done("acme", "ok (5 writes)")
+        phase.done("initech", "failed: boom")
+    assert out.getvalue().splitlines() == [
+        "[apply 1/2] acme: ok (5 writes)",
+        "[apply 2/2] initech: failed: boom",
+    ]
+
+
+def test_a_single_account_gets_no_plain_lines_and_json_gets_nothing() -> None:
+    out = io.StringIO()
+    with LineProgress(Console(file=out)).phase("plan", 1) as phase:
+        phase.done("acme", "up to date")
+    assert out.getvalue() == ""
+    assert for_console(Console(file=out), as_json=True) is NULL
+
+
+def test_rich_progress_on_a_terminal_is_transient() -> None:
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100, color_system=None)
+    progress = for_console(console, as_json=False)
+    assert isinstance(progress, RichProgressDisplay)
+    with progress.phase("apply", 2) as phase:
+        phase.step("acme", "doc.create")
+        phase.step("acme", "note.create")
+        phase.done("acme")
+        phase.total(3)
+    assert "Traceback" not in out.getvalue()
