@@ -131,13 +131,14 @@ FIND_CHUNK = 40  # accounts per files.list query: keeps `q` well under URL lengt
 
 def find_docs(
     clients: DriveClients, accounts: Sequence[str], kinds: Sequence[str]
-) -> dict[tuple[str, str], RemoteDoc]:
+) -> dict[tuple[str, str], list[RemoteDoc]]:
     """Our docs for many accounts at once: one files.list per FIND_CHUNK accounts (and per page).
 
-    The batch form of `find_doc`: {(account, kind): doc} for every untrashed doc tagged with one
-    of `accounts` and one of `kinds` (the lowest id when a crash left two).
+    The batch form of `list_docs`: {(account, kind): docs, oldest first} for every untrashed doc
+    tagged with one of `accounts` and one of `kinds` (more than one: a crash or a race left a
+    duplicate; the planner keeps the oldest and trashes the rest).
     """
-    found: dict[tuple[str, str], RemoteDoc] = {}
+    found: dict[tuple[str, str], list[RemoteDoc]] = {}
     wanted = {k: None for k in kinds}
     unique = list(dict.fromkeys(accounts))
     drive = clients.drive()
@@ -151,12 +152,12 @@ def find_docs(
             for f in page.get("files", []):
                 doc = RemoteDoc.from_file(f)
                 key = (doc.properties.get(PROP_ACCOUNT, ""), doc.properties.get(PROP_KIND, ""))
-                if key[1] in wanted and (key not in found or doc.id < found[key].id):
-                    found[key] = doc
+                if key[1] in wanted:
+                    found.setdefault(key, []).append(doc)
             token = page.get("nextPageToken")
             if not token:
                 break
-    return found
+    return {key: sorted(docs, key=age) for key, docs in found.items()}
 
 
 def _list_page(clients: DriveClients, drive: Any, q: str, token: str | None) -> Any:

@@ -27,6 +27,8 @@ def print_plan(console: Console, plan: AccountPlan) -> None:
     console.print(f"{title}  [dim]mode:[/] {plan.mode}")
     if plan.blocked:
         console.print(f"  [bold red]blocked:[/] {escape(plan.blocked)}; nothing will be written")
+        if plan.context.get("fix"):
+            console.print(f"      [dim]fix: {escape(plan.context['fix'])}[/]")
     elif not plan.changes:
         console.print("  [green]up to date[/]: nothing to write")
     for c in plan.changes:

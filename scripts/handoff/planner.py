@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from handoff import docs_writer
+from handoff import converge, docs_writer
 from handoff.model import Location, Problem, Severity
 from handoff.plan import AccountPlan, Change
 from handoff.state import AccountState
@@ -69,7 +69,7 @@ class PlanInputs:
     today: dt.date
     admins: dict[str, dict[str, Any] | None] = field(default_factory=dict)  # email -> admin (batch cache)
     # The batch's one Drive lookup of docs no state records ({(account, kind): doc}); None: per account.
-    found_docs: dict[tuple[str, str], docs_writer.RemoteDoc] | None = None
+    found_docs: dict[tuple[str, str], list[docs_writer.RemoteDoc]] | None = None  # oldest first
     on_step: Callable[[str, str], None] = _no_step  # (account, step) for the progress display
     _admin_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
     _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -157,9 +157,11 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
         doc = docs_writer.read_doc(clients, recorded.id) if recorded else None
         if doc is None:  # never recorded, or gone: find one a crashed run may have created
             if recorded is None and inputs.found_docs is not None:
-                doc = inputs.found_docs.get((handoff.account, spec.kind))  # the batch's lookup
+                found = inputs.found_docs.get((handoff.account, spec.kind), [])  # the batch's lookup
             else:
-                doc = docs_writer.find_doc(clients, handoff.account, spec.kind)
+                found = docs_writer.list_docs(clients, handoff.account, spec.kind)
+            doc = found[0] if found else None  # the oldest: the one every run keeps (converge.py)
+            _plan_duplicates(plan, "doc.trash", f"doc {spec.kind}", [d.id for d in found])
             if doc is not None:
                 plan.context["found_unrecorded_doc"] = True
         remote[spec.kind] = doc
@@ -357,11 +359,11 @@ def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     note_id = state.note_id
     if not note_id and may_have_unrecorded(plan):  # recover a note a crashed run created
         ext = NOTE_EXTERNAL_ID.format(account=handoff.account)
-        for note in inputs.clients.vitally().list_account_notes(account["id"]):
-            if note.get("externalId") == ext and not note.get("archivedAt"):
-                note_id = note["id"]
-                plan.context["note_adopted"] = note
-                break
+        found = converge.tagged(inputs.clients.vitally().list_account_notes(account["id"]), ext)
+        for note in found[:1]:  # the oldest live one
+            note_id = note["id"]
+            plan.context["note_adopted"] = note
+        _plan_duplicates(plan, "note.archive", "vitally note", [n["id"] for n in found])
     payload = {"id": note_id}
     if not note_id:
         plan.changes.append(
@@ -384,6 +386,22 @@ def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     ):
         plan.changes.append(
             Change("note.update", "vitally note", note_id, "handoff summary", "the handoff changed", payload)
+        )
+
+
+def _plan_duplicates(plan: AccountPlan, kind: str, target: str, ids: list[str]) -> None:
+    """Remove all but the first (the oldest) of `ids`: duplicates an interrupted or concurrent run
+    left behind that the check after its create did not see (e.g. a listing that lagged)."""
+    for dup in ids[1:]:
+        plan.changes.append(
+            Change(
+                kind,
+                target,
+                dup,
+                None,
+                f"a duplicate left by an interrupted or concurrent run; keeping the oldest, {ids[0]}",
+                {"id": dup, "keep": ids[0]},
+            )
         )
 
 
@@ -428,10 +446,11 @@ def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     account = plan.context["vitally_account"]
     ext = TASK_EXTERNAL_ID.format(account=handoff.account)
     tasks = inputs.clients.vitally().list_account_tasks(account["id"]) if may_have_unrecorded(plan) else []
-    for task in tasks:
-        if task.get("externalId") == ext and not task.get("archivedAt"):  # archived: a removed duplicate
-            plan.context["task_adopted"] = task
-            return
+    found = converge.tagged(tasks, ext)  # live ones (an archived one is a removed duplicate), oldest first
+    _plan_duplicates(plan, "task.archive", "vitally task", [t["id"] for t in found])
+    if found:
+        plan.context["task_adopted"] = found[0]
+        return
     admin = plan.context["ta_admin"]
     due = inputs.today + dt.timedelta(days=inputs.settings.vitally.task_due_days)
     plan.changes.append(

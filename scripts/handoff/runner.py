@@ -115,8 +115,14 @@ def run_batch(
             fix="name the account: handoff run ACCOUNT --override-readiness REASON",
         )
     select = (lambda r, c: readiness.sheet_reason(settings, r, c)) if accounts is None else None
-    with progress.phase("read") as phase:
-        batch = read_batch(settings, clients, accounts, select=select, progress=phase)
+    try:
+        with progress.phase("read") as phase:
+            batch = read_batch(settings, clients, accounts, select=select, progress=phase)
+    except ServiceError as exc:
+        if exc.exit_code == EXIT_SERVICE:  # the reads come first: say that nothing was written
+            exc.message += "; the run stopped before writing anything: nothing was written"
+            exc.args = (exc.message,)
+        raise
     handoffs, skipped = _ready(batch, accounts is None)
     inputs = PlanInputs(settings, clients, batch.catalogue, options, today())
     tabs = settings.sheet.tabs
@@ -138,9 +144,14 @@ def run_batch(
             plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
             plan.blocked = f"planning stopped: {exc.message}"
             plan.context["service_failure"] = isinstance(exc, ServiceError)
+            plan.context["fix"] = exc.fix
         except Exception as exc:  # a bug in one account must not stop the batch
             plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
             plan.blocked = f"planning stopped: unexpected {type(exc).__name__}: {exc}"
+        tdd = batch.tdds.get(handoff.account)
+        if plan.blocked and tdd is not None and tdd.service_failure:  # Docs kept failing: exit 4, not 1
+            plan.blocked = "the TDD could not be read (Docs kept failing)"
+            plan.context["service_failure"] = True
         phase.done(handoff.account, summary.plan_note(plan))
         return plan
 
