@@ -337,6 +337,14 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
         ext,
     )
     _settled(result, "review task", created, converge.settle_task(vitally, account["id"], created.item, ext))
+    if created.how == "existing":  # someone else's content: make it ours
+        vitally.update_task(
+            created.item["id"],
+            name=f"Review implementation handoff: {name}",
+            description=description,
+            assignedToId=admin["id"],
+            dueDate=change.payload["due"],
+        )
     result.state.task_id = created.item["id"]
 
 

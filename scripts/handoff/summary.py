@@ -38,7 +38,13 @@ def result_note(plan: AccountPlan, result: AccountResult | None) -> str:
     if result is None:
         return "up to date"
     if result.failed:
-        return f"failed: {result.failed.removeprefix('service:')}"
+        from handoff.apply import written_and_not
+
+        written, missing = written_and_not(plan, result)
+        return (
+            f"failed: {result.failed.removeprefix('service:')}; written: {', '.join(written) or 'nothing'}"
+            f"; not written: {', '.join(missing) or 'nothing'}"
+        )
     return f"ok ({len(result.done)} writes)"
 
 
