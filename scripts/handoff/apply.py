@@ -10,7 +10,7 @@ A failure part-way leaves every completed step findable; the re-run converges.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -156,10 +156,22 @@ def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
         folder_id=inputs.settings.docs.folder_id,
     )
     doc = created.item
-    _settled(
-        result, f"{p['kind']} doc", created, converge.settle_doc(inputs.clients, doc, plan.account, p["kind"])
+    _record_doc(inputs, result, p, doc)  # first: should the check below fail, the doc is there all the same
+    settled = _check(
+        result, change.kind, lambda: converge.settle_doc(inputs.clients, doc, plan.account, p["kind"])
     )
-    _record_doc(inputs, result, p, doc)
+    _settled(result, f"{p['kind']} doc", created, settled)
+
+
+def _check(result: AccountResult, kind: str, check: Callable[[], converge.Settled]) -> converge.Settled:
+    """The check after a create. If it fails (its listing), the create still happened: count it."""
+    try:
+        return check()
+    except ConflictError:
+        raise
+    except HandoffError:
+        result.done.append(kind)
+        raise
 
 
 def _settled(
@@ -301,10 +313,11 @@ def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
             ext,
         )
         note = created.item
-        _settled(result, "note", created, converge.settle_note(vitally, account["id"], note, ext))
+        result.state.note_id = note["id"]
+        settled = _check(result, change.kind, lambda: converge.settle_note(vitally, account["id"], note, ext))
+        _settled(result, "note", created, settled)
         if created.how != "created":  # someone else's content: make it ours
             vitally.update_note(note["id"], html=html, subject=subject, note_date=inputs.today)
-        result.state.note_id = note["id"]
     else:
         vitally.update_note(change.payload["id"], html=html, subject=subject, note_date=inputs.today)
         result.state.note_id = change.payload["id"]
@@ -336,7 +349,11 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
         lambda: vitally.list_account_tasks(account["id"]),
         ext,
     )
-    _settled(result, "review task", created, converge.settle_task(vitally, account["id"], created.item, ext))
+    result.state.task_id = created.item["id"]
+    settled = _check(
+        result, "task.create", lambda: converge.settle_task(vitally, account["id"], created.item, ext)
+    )
+    _settled(result, "review task", created, settled)
     if created.how == "existing":  # someone else's content: make it ours
         vitally.update_task(
             created.item["id"],
@@ -345,7 +362,6 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
             assignedToId=admin["id"],
             dueDate=change.payload["due"],
         )
-    result.state.task_id = created.item["id"]
 
 
 def _remove_duplicate(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
