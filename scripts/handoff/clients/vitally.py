@@ -15,6 +15,7 @@ ServiceError whose message carries the status and Vitally's own words (`message`
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -264,11 +265,16 @@ class VitallyClient:
         return response.json() if response.content else None
 
     def _scrub(self, exc: HandoffError) -> None:
-        """Blank the key out of an error, should a server ever echo it."""
-        if self._key and (self._key in exc.message or self._key in (exc.fix or "")):
-            exc.message = exc.message.replace(self._key, "***")
-            exc.fix = (exc.fix or "").replace(self._key, "***") or None
-            exc.args = (exc.message,)
+        """Blank the key out of an error, should a server ever echo it (as is, or as the Basic
+        credentials of the Authorization header)."""
+        if not self._key:
+            return
+        basic = base64.b64encode(f"{self._key}:".encode()).decode()
+        for secret in (self._key, basic, basic.rstrip("=")):
+            if secret in exc.message or secret in (exc.fix or ""):
+                exc.message = exc.message.replace(secret, "***")
+                exc.fix = (exc.fix or "").replace(secret, "***") or None
+                exc.args = (exc.message,)
 
 
 def _seg(value: str) -> str:
