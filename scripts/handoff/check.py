@@ -17,7 +17,8 @@ answers 400 "Unable to parse range") is found by listing the tabs and the read i
 without it; a missing or unshared spreadsheet is explained by `Clients.spreadsheet()`.
 
 A TDD that cannot be read (the link is not a Docs URL, the document does not exist, is not
-shared with the tool, or is not a Google Doc) is a problem on `tdd_link`, never a crash. The
+shared with the tool, or is not a Google Doc) is a problem on `tdd_link`, never a crash; an
+empty TDD is a warning there (the fields it should give are reported missing on their own). The
 Vitally checks (the Technical Advisor is an active admin, the Vitally account resolves) belong
 to `plan`/`run`, which look those up anyway; `check` stays at one sheet read plus one document
 read per account.
@@ -45,7 +46,7 @@ from handoff.errors import (
 from handoff.fields import Catalogue, load_catalogue
 from handoff.model import AccountRecord, Handoff, Problem, Severity, SheetCell, TddValue
 from handoff.sheet import Grid, SheetData, batch_ranges, parse_batch, parse_sheet
-from handoff.tdd import html_document, parse_document
+from handoff.tdd import document_text, html_document, parse_document
 from handoff.validate import doc_id, validate_fields, validate_logs
 
 if TYPE_CHECKING:
@@ -249,6 +250,15 @@ def read_tdds(
             out[slug] = TddRead(
                 doc, problems=(tdd_problem(result, cell, doc, identity),), service_failure=failed
             )
+        elif not document_text(result).strip():
+            empty = Problem(
+                Severity.WARNING,
+                f"the linked TDD is empty (document {doc} has no text), so no field can come from it",
+                "tdd_link",
+                cell.location,
+                f"write the TDD, or put the address of the document that has it in {cell.a1}",
+            )
+            out[slug] = TddRead(doc, (), (empty,))
         else:
             out[slug] = TddRead(doc, parsed[doc])
     return out
