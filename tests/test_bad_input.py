@@ -337,6 +337,7 @@ def refused_batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Batch]:
 
 def assert_refused(case: Refused, plan: dict[str, Any], location: str) -> None:
     assert plan["blocked"] and plan["changes"] == [], plan
+    assert "unexpected" not in plan["blocked"]  # the runner's name for a bug caught in one account
     errors = [p for p in plan["problems"] if p["severity"] == "error"]
     assert all(p["location"] for p in errors), errors
     assert any(case.message in p["message"] and p["location"] == location for p in errors), errors
@@ -471,6 +472,16 @@ def test_a_huge_tdd_is_read_whole(tmp_path: Path) -> None:
         plan = json.loads(out)
         assert plan["problems"] == [] and plan["result"]["failed"] is None
         assert ws.account(ACME)["traits"]["vitally.custom.largestRepoMb"] == 6200
+
+
+def test_an_empty_tdd_is_a_warning_at_its_link_when_the_sheet_has_everything(tmp_path: Path) -> None:
+    _, workspace = start(tmp_path, set_doc(DOCS["acme"], html=""))
+    with workspace as ws:
+        code, out, err = ws.cli("run", "acme", "--json")
+        assert code == 0, err
+        plan = json.loads(out)
+        assert [(p["severity"], p["location"]) for p in plan["problems"]] == [("warning", "Accounts!F2")]
+        assert "the linked TDD is empty" in plan["problems"][0]["message"]
 
 
 MERGED_TABLE = (
