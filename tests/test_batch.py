@@ -257,3 +257,16 @@ def test_rich_progress_on_a_terminal_is_transient() -> None:
         phase.done("acme")
         phase.total(3)
     assert "Traceback" not in out.getvalue()
+
+
+def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_query(batch: Batch) -> None:
+    from handoff import docs_writer
+
+    batch.run(["acme"])
+    mark = len(batch.log())
+    accounts = [f"account-{i:03d}" for i in range(60)] + ["acme"]
+    with Clients(batch.settings) as clients:
+        found = docs_writer.find_docs(clients, accounts, ["handoff"])
+    assert list(found) == [("acme", "handoff")]
+    # googleapiclient sends a GET whose URL is too long as a POST with X-HTTP-Method-Override
+    assert batch.routes(mark) == Counter({"drive.files.list": 2})

@@ -332,17 +332,34 @@ def test_a_missing_spreadsheet_is_an_input_error_naming_the_setting(
     assert info.value.fix and "docs.google.com/spreadsheets/d/<id>" in info.value.fix
 
 
-def test_each_thread_gets_its_own_google_resources(make_clients: Any) -> None:
+def test_threads_share_the_resources_and_no_two_requests_share_a_transport(make_clients: Any) -> None:
     clients, _ = make_clients()
     here = (clients.docs(), clients.drive())
     assert clients.docs() is here[0] and clients.drive() is here[1]
+    assert clients.drive().files() is clients.drive().files()  # collections built once, not per call
+    pool = clients.drive()._http
+    assert read_once(clients, "drive")["id"] == FOLDER_ID and pool.size == 1
+    barrier = threading.Barrier(4)
+    lent: list[Any] = []
+    original = pool._checkout
+
+    def checkout() -> Any:
+        http = original()
+        lent.append(http)
+        barrier.wait(timeout=10)  # all four requests hold a transport at the same time
+        return http
+
+    pool._checkout = checkout
     there: list[Any] = []
-    worker = threading.Thread(
-        target=lambda: there.extend([clients.docs(), clients.drive(), read_once(clients, "drive")])
-    )
-    worker.start()
-    worker.join()
-    assert there[0] is not here[0] and there[1] is not here[1] and there[2]["id"] == FOLDER_ID
+    workers = [threading.Thread(target=lambda: there.append(read_once(clients, "drive"))) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert [t["id"] for t in there] == [FOLDER_ID] * 4
+    assert len({id(h) for h in lent}) == 4  # httplib2 is not thread safe: one transport per request
+    pool._checkout = original
+    assert read_once(clients, "drive")["id"] == FOLDER_ID and pool.size == 4  # reused, not remade
 
 
 def test_sandbox_mode_never_sends_a_real_vitally_key(

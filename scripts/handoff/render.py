@@ -27,9 +27,11 @@ The context every template sees:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import string
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -575,9 +577,20 @@ def templates_dir(settings: Settings | None = None) -> Path:
     return settings.path(settings.templates_dir) if settings else DEFAULT_TEMPLATES_DIR
 
 
+_ENVIRONMENTS_LOCK = threading.Lock()
+
+
+def environment(directory: str) -> SandboxedEnvironment:
+    """`make_environment`, thread-safe: a batch's first accounts render concurrently, and without
+    the lock each thread built (and compiled every template into) its own environment."""
+    with _ENVIRONMENTS_LOCK:
+        return make_environment(directory)
+
+
 @lru_cache(maxsize=8)
 def make_environment(directory: str) -> SandboxedEnvironment:
-    """The sandboxed, autoescaping, strict environment over one templates folder."""
+    """The sandboxed, autoescaping, strict environment over one templates folder, every template
+    compiled once up front (a template with an error is left to fail when it is used)."""
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(directory, encoding="utf-8"),
         autoescape=jinja2.select_autoescape(
@@ -590,12 +603,15 @@ def make_environment(directory: str) -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.filters.update(FILTERS)
+    for name in env.list_templates(extensions=("j2", "html", "htm")):
+        with contextlib.suppress(jinja2.TemplateError, UnicodeDecodeError):
+            env.get_template(name)
     return env
 
 
 def _render(template_name: str, variables: dict[str, Any], directory: Path | None) -> str:
     folder = Path(directory) if directory else DEFAULT_TEMPLATES_DIR
-    env = make_environment(str(folder.resolve()))
+    env = environment(str(folder.resolve()))
     try:
         template = env.get_template(template_name)
         html = template.render(variables)

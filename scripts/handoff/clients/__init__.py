@@ -21,9 +21,14 @@ from its bundled discovery document with `rootUrl` rewritten (uploads follow) an
 AnonymousCredentials; Vitally's httpx client gets `base_url = sandbox + "/resources"` and the
 sandbox key (a real key from the environment is never sent to the sandbox).
 
-Threads: httplib2 is not thread safe, so `docs()` and `drive()` return a Resource owned by
-the calling thread (threading.local; each has its own httplib2.Http, ~2 ms to build from the
-cached discovery document). Use the returned Resource on the thread that asked for it.
+Threads: httplib2 is not thread safe, so no two requests in flight share an httplib2.Http;
+but `docs()` and `drive()` return one Resource per API, shared by all threads, whose transport
+(`google.PooledHttp`) lends each request an idle httplib2.Http (connections are reused). One
+Resource, because googleapiclient writes each method's docstring when it builds a collection
+(`documents.get` alone: 6 MB of pretty-printed schema): a Resource per thread, rebuilding
+`documents()` and `files()` on every call, cost a batch of 200 accounts over a gigabyte of
+memory and seconds of CPU. The top-level collections (`documents()`, `files()`, …) are built
+once and cached.
 gspread's requests.Session and Vitally's httpx.Client are shared: both pool connections
 thread-safely. The credentials object is shared; a concurrent refresh is harmless.
 """
@@ -76,6 +81,7 @@ class Clients:
         self._spreadsheet: gspread.Spreadsheet | None = None
         self._vitally: VitallyClient | None = None
         self._transports: list[Any] = []
+        self._resources: dict[str, Any] = {}
 
     def __repr__(self) -> str:
         where = "sandbox" if self.settings.use_sandbox else "production"
@@ -178,25 +184,28 @@ class Clients:
             ) from exc
 
     def docs(self) -> Any:
-        """The Docs v1 Resource for the calling thread."""
+        """The Docs v1 Resource (shared by all threads; see the module docstring)."""
         return self._resource("docs")
 
     def drive(self) -> Any:
-        """The Drive v3 Resource for the calling thread."""
+        """The Drive v3 Resource (shared by all threads; see the module docstring)."""
         return self._resource("drive")
 
     def _resource(self, api: str) -> Any:
-        resource = self._local.__dict__.get(api)
-        if resource is None:
-            from handoff.clients.google import authorized_http, build_resource
+        resource = self._resources.get(api)
+        if resource is not None:
+            return resource
+        from handoff.clients.google import PooledHttp, authorized_http, build_resource
 
-            root = self.sandbox_url or ""
-            http = authorized_http(self.google_auth().credentials, self.settings.retry.timeout_seconds)
-            with self._lock:
+        credentials = self.google_auth().credentials
+        timeout = self.settings.retry.timeout_seconds
+        with self._lock:
+            if api not in self._resources:
+                http = PooledHttp(lambda: authorized_http(credentials, timeout))
                 self._transports.append(http)
-            resource = build_resource(api, API_VERSIONS[api], http, root_url=root)
-            self._local.__dict__[api] = resource
-        return resource
+                built = build_resource(api, API_VERSIONS[api], http, root_url=self.sandbox_url or "")
+                self._resources[api] = built
+            return self._resources[api]
 
     # -- Vitally ----------------------------------------------------------------------------------
 
@@ -249,6 +258,7 @@ class Clients:
         """Close every transport and stop an in-process sandbox. Safe to call twice."""
         with self._lock:
             transports, self._transports = self._transports, []
+            self._resources = {}
             for http in transports:
                 http.close()
             self._local = threading.local()

@@ -34,9 +34,11 @@ Sandbox transports: gspread gets a `requests.Session` that rewrites Google hosts
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import stat
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -283,6 +285,63 @@ def discovery_document(api: str, version: str, root_url: str = "") -> str:
     return json.dumps(doc)
 
 
+class PooledHttp:
+    """One transport object for a shared googleapiclient Resource; a pool of httplib2.Http behind it.
+
+    httplib2.Http is not thread safe, so each request checks one out for its duration (making a
+    new one when all are busy) and returns it: as many transports as requests in flight, and
+    their open connections reused from one thread (and phase of a batch) to the next instead of
+    a new TLS connection per thread. googleapiclient only calls `request` (and reads a few
+    attributes) on its transport. `close` closes every one.
+    """
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._idle: list[Any] = []
+        self._made: list[Any] = []
+        self._lock = threading.Lock()
+
+    def _checkout(self) -> Any:
+        with self._lock:
+            if self._idle:
+                return self._idle.pop()
+        http = self._factory()
+        with self._lock:
+            self._made.append(http)
+        return http
+
+    def _checkin(self, http: Any) -> None:
+        with self._lock:
+            self._idle.append(http)
+
+    @property
+    def size(self) -> int:
+        """How many transports the pool has made (the most requests it has had in flight)."""
+        return len(self._made)
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:
+        http = self._checkout()
+        try:
+            return http.request(*args, **kwargs)
+        finally:
+            self._checkin(http)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        http = self._checkout()
+        try:
+            return getattr(http, name)
+        finally:
+            self._checkin(http)
+
+    def close(self) -> None:
+        with self._lock:
+            made, self._made, self._idle = self._made, [], []
+        for http in made:
+            http.close()
+
+
 def authorized_http(credentials: google.auth.credentials.Credentials, timeout: float) -> Any:
     """An httplib2 transport with a timeout that adds the credentials' Authorization header.
 
@@ -335,7 +394,19 @@ def _http_class() -> type:
 
 
 def build_resource(api: str, version: str, http: Any, root_url: str = "") -> Any:
-    """A googleapiclient Resource from the bundled discovery document, on the given transport."""
+    """A googleapiclient Resource from the bundled discovery document, on the given transport.
+
+    Its top-level collections (`documents()`, `files()`, …) are built once and cached on it:
+    googleapiclient otherwise builds a new collection, with every method's docstring, per call.
+    """
     from googleapiclient.discovery import build_from_document
 
-    return build_from_document(discovery_document(api, version, root_url), http=http)
+    resource = build_from_document(discovery_document(api, version, root_url), http=http)
+    for name in json.loads(discovery_document(api, version, root_url)).get("resources", {}):
+        collection = getattr(resource, name)()
+        resource.__dict__[name] = functools.partial(_same, collection)
+    return resource
+
+
+def _same(value: Any) -> Any:
+    return value

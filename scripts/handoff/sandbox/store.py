@@ -21,11 +21,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+CACHE_MAX_BYTES = 64 * 1024  # records, not document bodies
+
 
 class Store:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
+        self._root = str(self.root)
+        self._cache: dict[str, tuple[tuple[int, int, int], str]] = {}  # file -> (identity, text)
         self._lock = threading.RLock()
         self._depth = 0
         self._lock_fd: int | None = None
@@ -52,8 +56,9 @@ class Store:
         return self.root / collection / (quote(key, safe="") + ".json")
 
     def get(self, collection: str, key: str) -> Any | None:
+        file = os.path.join(self._root, collection, quote(key, safe="") + ".json")
         try:
-            return json.loads(self._path(collection, key).read_text(encoding="utf-8"))
+            return json.loads(self._read(file))
         except FileNotFoundError:
             return None
         except OSError as exc:
@@ -61,11 +66,28 @@ class Store:
                 return None
             raise
 
+    def _read(self, file: str) -> str:
+        """The file's text; small files come from a cache checked against the open file's identity
+        (inode, mtime, size: every put replaces the file), so another process's writes are seen.
+        Lists (`values`) read every object of a collection, so a batch of N accounts made the
+        sandbox read O(N²) files."""
+        with open(file, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+            hit = self._cache.get(file)
+            if hit is not None and hit[0] == sig:
+                return hit[1]
+            text = fh.read().decode("utf-8")
+        if st.st_size <= CACHE_MAX_BYTES:
+            self._cache[file] = (sig, text)
+        return text
+
     def put(self, collection: str, key: str, obj: Any) -> None:
         path = self._path(collection, key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-        tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=1), encoding="utf-8")
+        # No `indent`: it forces json's pure-Python encoder (10-20× slower on a Docs JSON document).
+        tmp.write_text(json.dumps(obj, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, path)
 
     def delete(self, collection: str, key: str) -> None:
@@ -73,14 +95,11 @@ class Store:
             self._path(collection, key).unlink()
 
     def keys(self, collection: str) -> list[str]:
-        folder = self.root / collection
-        if not folder.is_dir():
+        try:
+            names = os.listdir(os.path.join(self._root, collection))
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(
-            unquote(p.name[:-5])
-            for p in folder.iterdir()
-            if p.name.endswith(".json") and not p.name.startswith(".")
-        )
+        return sorted(unquote(n[:-5]) for n in names if n.endswith(".json") and not n.startswith("."))
 
     def values(self, collection: str) -> list[Any]:
         return [v for k in self.keys(collection) if (v := self.get(collection, k)) is not None]
