@@ -43,9 +43,9 @@ def sheet_reason(settings: Settings, record: AccountRecord, catalogue: Catalogue
     logs, _ = validate_logs(record, catalogue)
     items = logs.get("checklist", ())
     done = sum(1 for e in items if e.values.get("done"))
-    if items and done == len(items):
-        return ""
-    return f"not ready: checklist {done}/{len(items)}"
+    if not items:
+        return "not ready: no close-out checklist"
+    return "" if done == len(items) else f"not ready: checklist {done}/{len(items)}"
 
 
 def input_reason(handoff: Handoff, tdd: TddRead | None) -> str:
