@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from handoff.fields import Catalogue, Field, FieldType, strip_brackets
 from handoff.model import AccountRecord, FieldValue, Location, LogEntry, Problem, Severity
@@ -50,14 +50,24 @@ _DOC_PATH = re.compile(r"^/document/(?:u/\d+/)?d/([a-zA-Z0-9_-]{10,})(?:/|$)")
 
 
 def mask_secrets(text: str) -> str:
-    """`https://admin:hunter2@host` → `https://admin:***@host` (every URL in the text)."""
-    return re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\s:]*):([^/@\s]*)@", r"\1\2:***@", text)
+    """`https://admin:hunter2@host` → `https://admin:***@host`, `https://TOKEN@host` → `https://***@host`
+    (every URL in the text)."""
+    text = re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\s:]*):([^/@\s]*)@", r"\1\2:***@", text)
+    return re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s:]+@", r"\1***@", text)
+
+
+def _split(url: str) -> SplitResult | None:
+    """urlsplit, or None for text it refuses (an unbalanced '[' is 'Invalid IPv6 URL')."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
 
 
 def doc_id(url: str) -> str | None:
     """The document id of a `docs.google.com/document/d/<id>/…` URL (query and fragment ignored)."""
-    parts = urlsplit(url.strip())
-    if parts.hostname != "docs.google.com":
+    parts = _split(url.strip())
+    if parts is None or parts.hostname != "docs.google.com":
         return None
     m = _DOC_PATH.match(parts.path)
     return m.group(1) if m else None
@@ -65,10 +75,10 @@ def doc_id(url: str) -> str | None:
 
 def _check_doc_url(text: str) -> str:
     url = text.strip()
-    parts = urlsplit(url if "://" in url else "https://" + url)
-    host = parts.hostname or ""
+    parts = _split(url if "://" in url else "https://" + url)
+    host = (parts.hostname if parts else "") or ""
     example = "https://docs.google.com/document/d/<id>/edit"
-    if " " in url or not host or "." not in host:
+    if parts is None or " " in url or not host or "." not in host:
         raise ParseError(f"'{url}' is not a URL", f"paste the TDD's address from the browser, like {example}")
     if host == "docs.google.com":
         if re.match(r"^/spreadsheets/", parts.path):
@@ -109,7 +119,9 @@ def _check_url(text: str) -> str:
             f"'{shown}' is not a URL (it contains a space)",
             "write one address, like https://sourcegraph.example.com",
         )
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        raise ParseError(f"'{shown}' is not a URL", "write one address, like https://sourcegraph.example.com")
     if not parts.scheme and not parts.netloc:
         raise ParseError(f"'{shown}' has no https:// in front", f"write https://{url.split('/')[0]}")
     if parts.scheme not in ("http", "https"):
