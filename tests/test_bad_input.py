@@ -201,6 +201,21 @@ REFUSED = [
     Refused("words for a date", cell("Accounts!K2", "last week"), "'last week' is not a date", "Accounts!K2"),
     Refused("not a checkbox", cell("Checklist!C2", "maybe"), "'maybe' is not yes or no", "Checklist!C2"),
     Refused("URL without a host", cell("Accounts!J2", "https://"), "no valid host name", "Accounts!J2"),
+    Refused(
+        "URL with a stray bracket",
+        cell("Accounts!J2", "https://[sourcegraph.acme"),
+        "is not a URL",
+        "Accounts!J2",
+    ),
+    Refused(
+        "token in a URL", cell("Accounts!J2", "https://ghp_t0ken@sg.acme.com"), "credentials", "Accounts!J2"
+    ),
+    Refused(
+        "TDD link with a stray bracket",
+        cell("Accounts!F2", "https://[docs.google.com/document/d/1x"),
+        "is not a URL",
+        "Accounts!F2",
+    ),
     # -- dates in odd forms that cannot be read ---------------------------------------------------
     Refused("month 14", cell("Accounts!K2", "'2026-14-09"), "'2026-14-09' is not a real date", "Accounts!K2"),
     Refused("no day", cell("Accounts!K2", "September 2026"), "'September 2026' has no day", "Accounts!K2"),
