@@ -111,6 +111,10 @@ NASTY = [
     "<script>alert(1)</script>",
     "\u202eevil\u202c",
     "line one\nline two",
+    "https://[sourcegraph",  # urlsplit: "Invalid IPv6 URL"
+    "https://docs.google.com/document/d/[1x/edit",
+    "https://token@sg.example.com",
+    "mailto:",
     "x" * 1200,
 ]
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
