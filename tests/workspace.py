@@ -8,6 +8,10 @@
         code, out, err = ws.cli("run", "acme")         # the real CLI, in-process
         assert ws.writes_after(0) == []                # the sandbox request log
 
+`SeedFolder.clone_account("acme", "case-01")` appends a copy of an account's rows under a new
+slug (optionally with its own Vitally account), so many single-account cases can share one
+sandbox and one batch run; `Clone.a1` moves an address of the source's rows to the clone's.
+
 The seed format is config/sandbox/README.md's; cells are typed the way the seed loader
 types them (a leading `'` forces text, `=…` is a formula). `Workspace.cli` runs
 `handoff.cli.main` in this process with the sandbox's URL in `HANDOFF_SANDBOX_URL`, so
