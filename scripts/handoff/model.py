@@ -206,6 +206,16 @@ def quote_sheet(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
+def column_letter(index: int) -> str:
+    """A 0-based column index as A1 letters: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
 def jsonable(value: Any) -> Any:
     """Turn typed values (dates, tuples, dataclasses with to_json) into JSON-ready ones."""
     import datetime as _dt

@@ -30,7 +30,16 @@ from typing import Any
 
 from handoff.errors import InputError
 from handoff.fields import Catalogue, Field, TabSpec, norm, strip_brackets
-from handoff.model import AccountRecord, Location, Problem, Severity, SheetCell, SheetRow, quote_sheet
+from handoff.model import (
+    AccountRecord,
+    Location,
+    Problem,
+    Severity,
+    SheetCell,
+    SheetRow,
+    column_letter,
+    quote_sheet,
+)
 from handoff.units import unit_in_label
 from handoff.validate import clip, mask_secrets
 
@@ -38,16 +47,6 @@ READ_TABS = ("accounts", "notes", "issues", "risks", "expansion", "checklist", "
 LOG_TABS = ("notes", "issues", "risks", "expansion", "checklist")
 OPTIONAL_TABS = frozenset({"state"})  # created by the first handoff run
 HEADER_SCAN_ROWS = 10
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    n = index + 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def column_index(letters: str) -> int:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handoff.errors import InputError
-from handoff.model import quote_sheet
+from handoff.model import column_letter, quote_sheet
 
 WRITEBACK_HEADERS = {
     "handoff_status": "Handoff Status",
@@ -35,16 +35,6 @@ HEADER_SCAN_ROWS = 10  # as the sheet reader: the header row is one of the first
 def norm(header: str) -> str:
     """Header matching key: case, spaces and punctuation ignored."""
     return re.sub(r"[^0-9a-z]+", "", header.lower())
-
-
-def col_letter(index: int) -> str:
-    """0-based column index -> A1 letters (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass
@@ -114,7 +104,7 @@ class TabLayout:
         return index, True
 
     def a1(self, row: int, col: int) -> str:
-        return f"{quote_sheet(self.title)}!{col_letter(col)}{row}"
+        return f"{quote_sheet(self.title)}!{column_letter(col)}{row}"
 
 
 @dataclass

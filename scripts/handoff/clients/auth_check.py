@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.errors import HandoffError, NotFoundError
+from handoff.model import column_letter
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -138,17 +139,8 @@ def first_tdd_link(clients: Clients) -> tuple[str, str] | None:
         for c in columns:
             m = DOC_ID.search(str(row[c])) if c < len(row) else None
             if m:
-                return m.group(1), f"{tab}!{_column(c)}{r}"
+                return m.group(1), f"{tab}!{column_letter(c)}{r}"
     return None
-
-
-def _column(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        name = chr(65 + rem) + name
-    return name
 
 
 def check_folder(clients: Clients) -> Check:
