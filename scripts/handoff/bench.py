@@ -40,9 +40,9 @@ from typing import Any
 from handoff import bench_calls
 from handoff.bench_calls import API_KINDS, FLOOR_ROUTES, Calls
 from handoff.bench_proc import Run, Sandbox, base_env, run_cli, startup_seconds
+from handoff.clients.ratelimit import QUOTA_KEYS
 from handoff.config import PROJECT_ROOT, QuotaSettings, RunSettings
 
-QUOTA_KEYS = ("sheets_read", "sheets_write", "docs_read", "docs_write", "drive", "vitally")
 TODAY = dt.date(2026, 11, 27)
 
 
@@ -86,8 +86,7 @@ class Bench:
     def config(self, scale: float) -> Path:
         """The sandbox profile with absolute paths and every quota × scale."""
         path = self.tmp / f"config-{scale:g}.toml"
-        q = QuotaSettings()
-        quotas = "\n".join(f"{k} = {max(1, int(getattr(q, k) * scale))}" for k in QUOTA_KEYS)
+        quotas = "\n".join(f"{k} = {v}" for k, v in scaled_quotas(scale).items())
         head = (
             f"fields_file = {json.dumps(str(PROJECT_ROOT / 'config' / 'fields.toml'))}\n"
             f"templates_dir = {json.dumps(str(PROJECT_ROOT / 'templates'))}\n"
@@ -227,10 +226,14 @@ def _summary(r: dict[str, Any], n: int) -> dict[str, Any]:
     }
 
 
-def _floors(c: Calls, n: int, concurrency: int, latency_ms: int, scale: float) -> dict[str, float]:
+def scaled_quotas(scale: float) -> dict[str, int]:
+    """The default per-minute quotas × scale (at least 1), by `settings.quotas` key."""
     q = QuotaSettings()
-    limits = {k: max(1, int(getattr(q, k) * scale)) for k in QUOTA_KEYS}
-    quota = bench_calls.quota_floor(c.quota_counts(), limits)
+    return {k: max(1, int(getattr(q, k) * scale)) for k in QUOTA_KEYS}
+
+
+def _floors(c: Calls, n: int, concurrency: int, latency_ms: int, scale: float) -> dict[str, float]:
+    quota = bench_calls.quota_floor(c.quota_counts(), scaled_quotas(scale))
     latency = bench_calls.latency_floor(c, n, concurrency, latency_ms / 1000)
     return {"quota_s": quota, "latency_s": latency, "floor_s": max(quota, latency)}
 

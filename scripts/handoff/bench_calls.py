@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from handoff.clients.ratelimit import WINDOW_SECONDS
+from handoff.clients.ratelimit import WINDOW_SECONDS, quota_key
 
 # Requests a batch makes once, whatever its size (the Drive lookup: once per 40 accounts).
 SHARED_ROUTES = frozenset(
@@ -69,7 +69,7 @@ class Calls:
         """Requests per client quota key (settings.quotas): sheets/docs split by kind."""
         out: Counter[str] = Counter()
         for (api, k), n in self.by_api_kind.items():
-            out[f"{api}_{k}" if api in ("sheets", "docs") else api] += n
+            out[quota_key(api, k)] += n
         return out
 
 

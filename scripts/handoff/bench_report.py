@@ -7,7 +7,7 @@ from typing import Any
 
 from handoff.bench_calls import API_KINDS, FLOOR_ROUTES
 
-FLOOR_PER_ACCOUNT = 7  # TDD read, doc create, share, Vitally read, trait write, note, task
+FLOOR_PER_ACCOUNT = len(FLOOR_ROUTES)  # TDD read, doc create, share, Vitally read, trait write, note, task
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
