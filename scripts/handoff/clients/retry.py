@@ -91,15 +91,16 @@ def http_failure(exc: BaseException) -> HttpFailure | None:
     if wrapped and gspread_api_error and isinstance(exc.__cause__, gspread_api_error):
         exc = exc.__cause__  # open_by_key re-raises 404/403 as SpreadsheetNotFound/PermissionError
     if gspread_api_error and isinstance(exc, gspread_api_error):
-        return _from_requests_response(exc.response)  # type: ignore[attr-defined]
+        return _from_response(exc.response)  # type: ignore[attr-defined]
     if google_http_error and isinstance(exc, google_http_error):
         return _from_googleapiclient(exc)
     if httpx_status_error and isinstance(exc, httpx_status_error):
-        return _from_httpx_response(exc.response)  # type: ignore[attr-defined]
+        return _from_response(exc.response)  # type: ignore[attr-defined]
     return None
 
 
-def _from_requests_response(response: Any) -> HttpFailure:
+def _from_response(response: Any) -> HttpFailure:
+    """A requests or httpx response (the same attributes: status_code, headers, content)."""
     headers = {k.lower(): v for k, v in response.headers.items()}
     message, reason = parse_error_body(response.content)
     return HttpFailure(response.status_code, message, reason, headers)
@@ -110,12 +111,6 @@ def _from_googleapiclient(exc: Any) -> HttpFailure:
     headers = {str(k).lower(): str(v) for k, v in dict(resp).items()}
     message, reason = parse_error_body(exc.content)
     return HttpFailure(int(resp.status), message or str(getattr(exc, "reason", "") or ""), reason, headers)
-
-
-def _from_httpx_response(response: Any) -> HttpFailure:
-    headers = {k.lower(): v for k, v in response.headers.items()}
-    message, reason = parse_error_body(response.content)
-    return HttpFailure(response.status_code, message, reason, headers)
 
 
 def parse_error_body(content: bytes | str | None) -> tuple[str, str]:
