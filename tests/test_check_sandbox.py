@@ -428,3 +428,22 @@ def test_a_tdd_shared_by_two_accounts_is_read_once(fresh: RunningSandbox) -> Non
     assert calls(fresh, mark) == {"sheets": 1, "docs": 1}
     located = [[str(p.location) for p in h.problems if p.field == "tdd_link"] for h in handoffs]
     assert located == [["Accounts!F2"], ["Accounts!F3"]]
+
+
+def test_the_report_prints_sheet_and_tdd_words_as_text_not_markup() -> None:
+    """A TDD heading or an account slug with square brackets is shown as written, never a MarkupError."""
+    from handoff import report
+    from handoff.fields import load_catalogue
+    from handoff.model import FieldValue, Location
+
+    catalogue = load_catalogue(ROOT / "config" / "fields.toml")
+    where = Location("tdd", "TDD Setup [/x] [bold]notes › paragraph 1")
+    handoffs = [
+        Handoff(account="a[/b]", fields={"total_cpu": FieldValue("total_cpu", 48, "48", "tdd", where)}),
+        Handoff(account="c[red]", fields={}),
+    ]
+    console = Console(file=io.StringIO(), width=200, record=True)
+    report.print_check(console, handoffs, catalogue)
+    text = console.export_text()
+    assert "TDD Setup [/x] [bold]notes › paragraph 1" in text
+    assert "a[/b]" in text and "c[red]" in text

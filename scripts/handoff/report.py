@@ -22,6 +22,7 @@ from handoff.units import describe
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from handoff.fields import Catalogue
 
@@ -33,8 +34,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _source(source: str, ref: str) -> str:
-    return ref if source == "tdd" else f"sheet {ref}"
+def _source(source: str, ref: str) -> Text:
+    """Where a value came from, as text: a TDD's headings are the document's words, not markup."""
+    from rich.text import Text
+
+    return Text(ref if source == "tdd" else f"sheet {ref}")
 
 
 def handoff_json(handoff: Handoff) -> dict[str, Any]:
@@ -129,7 +133,7 @@ def print_summary(console: Console, handoffs: Sequence[Handoff]) -> None:
     for h in handoffs:
         done, total = h.checklist_done
         table.add_row(
-            h.account,
+            Text(h.account),
             Text(str(len(h.errors)), style="red" if h.errors else ""),
             Text(str(len(h.warnings)), style="yellow" if h.warnings else ""),
             f"{done}/{total}",
