@@ -41,10 +41,8 @@ from handoff.model import (
     quote_sheet,
 )
 from handoff.units import unit_in_label
-from handoff.validate import clip, mask_secrets
+from handoff.validate import LOG_TABS, clip, mask_secrets
 
-READ_TABS = ("accounts", "notes", "issues", "risks", "expansion", "checklist", "state")
-LOG_TABS = ("notes", "issues", "risks", "expansion", "checklist")
 OPTIONAL_TABS = frozenset({"state"})  # created by the first handoff run
 HEADER_SCAN_ROWS = 10
 
