@@ -16,13 +16,13 @@ Exit status 0 when every check passes, else 1. Nothing is written anywhere.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.errors import HandoffError, NotFoundError
 from handoff.model import column_letter
+from handoff.validate import doc_id
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from handoff.config import Settings
 
 FOLDER_MIME = "application/vnd.google-apps.folder"
-DOC_ID = re.compile(r"/document/(?:u/\d+/)?d/([a-zA-Z0-9_-]{10,})")
 PROBE_DOC_ID = "handoff-auth-check-probe-0000000000"  # an id no document has: a 404 proves access
 HEADER_ROWS = "1:200"
 
@@ -137,9 +136,9 @@ def first_tdd_link(clients: Clients) -> tuple[str, str] | None:
     columns = [i for i, h in enumerate(rows[0]) if "tdd" in str(h).lower()]
     for r, row in enumerate(rows[1:], start=2):
         for c in columns:
-            m = DOC_ID.search(str(row[c])) if c < len(row) else None
-            if m:
-                return m.group(1), f"{tab}!{column_letter(c)}{r}"
+            found = doc_id(str(row[c])) if c < len(row) else None
+            if found:
+                return found, f"{tab}!{column_letter(c)}{r}"
     return None
 
 
