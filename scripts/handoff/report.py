@@ -30,7 +30,8 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
 
 
-def _plural(n: int, word: str) -> str:
+def plural_count(n: int, word: str) -> str:
+    """`1 error`, `2 errors`."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
@@ -75,7 +76,7 @@ def print_handoff(console: Console, handoff: Handoff, catalogue: Catalogue) -> N
     if name:
         head.append(f" ({name})")
     head.append(
-        f": {_plural(len(handoff.errors), 'error')}, {_plural(len(handoff.warnings), 'warning')}; "
+        f": {plural_count(len(handoff.errors), 'error')}, {plural_count(len(handoff.warnings), 'warning')}; "
         f"checklist {done}/{total}" + ("; ready" if handoff.ready else "")
     )
     console.print(head)
@@ -171,7 +172,10 @@ def print_tdd(console: Console, values: Sequence[TddValue], name: str) -> None:
 
     matched = sum(1 for v in values if v.field)
     console.print(
-        Text(f"{name}: {_plural(len(values), 'labelled value')}, {matched} matched to fields", style="bold")
+        Text(
+            f"{name}: {plural_count(len(values), 'labelled value')}, {matched} matched to fields",
+            style="bold",
+        )
     )
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
     table.add_column("field", no_wrap=True)

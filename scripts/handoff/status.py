@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff.errors import EXIT_OK, EXIT_SERVICE, ServiceError
 from handoff.model import Handoff, jsonable
+from handoff.report import plural_count
 from handoff.state import AccountState
 from handoff.traits import same
 
@@ -242,9 +243,9 @@ def print_status(console: Console, statuses: Sequence[AccountStatus]) -> None:
         ready = Text(f"checklist {s.done}/{s.total}", style="green" if s.ready else "yellow")
         ready.append(" (ready)" if s.ready else " (not ready)")
         ready.append(" · ")
-        ready.append(_plural(s.errors, "error"), style="bold red" if s.errors else "")
+        ready.append(plural_count(s.errors, "error"), style="bold red" if s.errors else "")
         ready.append(" · ")
-        ready.append(_plural(s.warnings, "warning"), style="yellow" if s.warnings else "")
+        ready.append(plural_count(s.warnings, "warning"), style="yellow" if s.warnings else "")
         _line(console, "readiness", ready)
         _line(
             console,
@@ -274,7 +275,7 @@ def _drift_text(drift: Sequence[Drift]) -> Any:
     if not drift:
         return Text("unchanged since the handoff")
     text = Text(
-        f"{_plural(len(drift), 'field')} changed since the handoff (kept, never reverted):", style="cyan"
+        f"{plural_count(len(drift), 'field')} changed since the handoff (kept, never reverted):", style="cyan"
     )
     for d in drift:
         text.append(
@@ -283,17 +284,13 @@ def _drift_text(drift: Sequence[Drift]) -> Any:
     return text
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _summary(statuses: Sequence[AccountStatus]) -> str:
     handed = sum(1 for s in statuses if s.handed_off)
     ready = sum(1 for s in statuses if s.ready and not s.errors)
     blocked = sum(1 for s in statuses if s.errors)
     drifted = sum(1 for s in statuses if s.drift)
     return (
-        f"{_plural(len(statuses), 'account')}: {handed} handed off, {ready} ready without errors, "
+        f"{plural_count(len(statuses), 'account')}: {handed} handed off, {ready} ready without errors, "
         f"{blocked} with errors, {drifted} changed in Vitally since the handoff"
     )
 
