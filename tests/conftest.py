@@ -4,34 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import gspread
 import httpx
 import pytest
-import requests
 
+from handoff.clients.google import sandbox_session
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 
 SEEDS = Path(__file__).parent / "seeds"
-GOOGLE_HOSTS = ("https://sheets.googleapis.com", "https://www.googleapis.com")
-
-
-class LoopbackSession(requests.Session):
-    """A requests session that sends Google API calls to the sandbox instead."""
-
-    def __init__(self, base_url: str) -> None:
-        super().__init__()
-        self.base_url = base_url
-
-    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> requests.Response:
-        url = url.decode() if isinstance(url, bytes) else url
-        for host in GOOGLE_HOSTS:
-            if url.startswith(host):
-                url = self.base_url + url[len(host) :]
-        return super().request(method, url, *args, **kwargs)
 
 
 @pytest.fixture
@@ -44,8 +27,8 @@ def sandbox(tmp_path: Path) -> Iterator[RunningSandbox]:
 
 @pytest.fixture
 def gc(sandbox: RunningSandbox) -> Iterator[gspread.Client]:
-    """The real gspread client, talking to the sandbox."""
-    session = LoopbackSession(sandbox.url)
+    """The real gspread client, talking to the sandbox through the tool's own sandbox session."""
+    session = sandbox_session(sandbox.url)
     yield gspread.Client(auth=None, session=session)
     session.close()
 
