@@ -48,7 +48,7 @@ class Sleeps(list[float]):
 
 @pytest.fixture(scope="module")
 def clients_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    """Our own in-process sandbox (the shared `sandbox` fixture may not exist yet)."""
+    """An in-process sandbox on the full sample seed (conftest's `sandbox` has only the minimal one)."""
     running = start(tmp_path_factory.mktemp("clients-sandbox"), SEED, faults=FaultPlan())
     yield running
     running.stop()

@@ -29,7 +29,7 @@ ACME_ID = "72488b81-0dfa-4e39-8727-d4dad921bf95"
 
 @pytest.fixture(scope="module")
 def clients_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSandbox]:
-    """Our own in-process sandbox (the shared `sandbox` fixture may not exist yet)."""
+    """An in-process sandbox on the full sample seed (conftest's `sandbox` has only the minimal one)."""
     running = start(tmp_path_factory.mktemp("vitally-sandbox"), SEED, faults=FaultPlan())
     yield running
     running.stop()
