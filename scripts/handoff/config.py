@@ -216,12 +216,9 @@ class Settings(_Section):
         return self.sandbox.enabled
 
     def vitally_key(self) -> str:
-        """The Vitally REST key from the environment; the sandbox has its own fixed key."""
+        """The production Vitally REST key, from the environment variable the file names (the
+        sandbox's own fake key is chosen by `Clients`, which never sends this one there)."""
         key = os.environ.get(self.vitally.api_key_env, "")
-        if not key and self.use_sandbox:
-            from handoff.sandbox.vitally_api import SANDBOX_API_KEY
-
-            return SANDBOX_API_KEY
         if not key:
             raise ConfigError(
                 f"environment variable {self.vitally.api_key_env} is not set "
