@@ -73,13 +73,25 @@ def doc_id(url: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _no_credentials(parts: SplitResult) -> None:
+    """ParseError for a URL with `user:password@` (or a bare token) before its host."""
+    if parts.username is not None or parts.password is not None:
+        raise ParseError(
+            "the URL contains credentials (user:password@); they must not be stored in the sheet or the TDD",
+            "remove the 'user:password@' part from the URL, and change that password: it has been shared",
+        )
+
+
 def _check_doc_url(text: str) -> str:
     url = text.strip()
     parts = _split(url if "://" in url else "https://" + url)
     host = (parts.hostname if parts else "") or ""
     example = "https://docs.google.com/document/d/<id>/edit"
     if parts is None or " " in url or not host or "." not in host:
-        raise ParseError(f"'{url}' is not a URL", f"paste the TDD's address from the browser, like {example}")
+        raise ParseError(
+            f"'{mask_secrets(url)}' is not a URL", f"paste the TDD's address from the browser, like {example}"
+        )
+    _no_credentials(parts)
     if host == "docs.google.com":
         if re.match(r"^/spreadsheets/", parts.path):
             raise ParseError(
@@ -126,11 +138,7 @@ def _check_url(text: str) -> str:
         raise ParseError(f"'{shown}' has no https:// in front", f"write https://{url.split('/')[0]}")
     if parts.scheme not in ("http", "https"):
         raise ParseError(f"'{shown}' is not an http(s) URL", "write an address starting with https://")
-    if parts.username is not None or parts.password is not None:
-        raise ParseError(
-            "the URL contains credentials (user:password@); they must not be stored in the sheet or the TDD",
-            "remove the 'user:password@' part from the URL, and change that password: it has been shared",
-        )
+    _no_credentials(parts)
     try:
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError for a bad port
