@@ -17,7 +17,7 @@ from rich.console import Console
 
 from handoff.clients import Clients
 from handoff.config import PROJECT_ROOT, Settings, load_settings
-from handoff.errors import EXIT_OK, EXIT_SERVICE, UsageError
+from handoff.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError, UsageError
 from handoff.planner import RunOptions
 from handoff.progress import NULL, LineProgress, RichProgressDisplay, for_console
 from handoff.runner import BatchOutcome, run_batch
@@ -194,6 +194,29 @@ def test_one_accounts_failure_does_not_stop_the_others(batch: Batch) -> None:
     assert results["initech"].failed and results["initech"].done == ["doc.create", "doc.share"]
     assert outcome.sheet_written  # both outcomes recorded in the one write-back
     assert "failed" in text and "written before the failure: doc.create, doc.share" in text
+
+
+@pytest.mark.parametrize(
+    ("error", "exit_code"),
+    [
+        (ServiceError("Vitally", "503 Service Unavailable"), EXIT_SERVICE),
+        (NotFoundError("Vitally", "404 Not Found"), EXIT_PROBLEMS),  # a 404 is not a service down
+    ],
+)
+def test_a_failure_escaping_apply_is_recorded_with_its_error(
+    batch: Batch, monkeypatch: pytest.MonkeyPatch, error: ServiceError, exit_code: int
+) -> None:
+    import handoff.apply
+
+    def fail(*_: Any) -> Any:
+        raise error
+
+    monkeypatch.setattr(handoff.apply, "apply_account", fail)
+    outcome, text = batch.run(["acme"])
+    assert outcome.exit_code == exit_code
+    (result,) = outcome.results
+    assert result.error is error and result.failed == error.message
+    assert "service:" not in text and error.message in text
 
 
 def test_crash_before_the_write_back_is_recovered_without_duplicates(batch: Batch) -> None:

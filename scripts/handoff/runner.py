@@ -143,7 +143,7 @@ def run_batch(
         except HandoffError as exc:
             plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
             plan.blocked = f"planning stopped: {exc.message}"
-            plan.context["service_failure"] = isinstance(exc, ServiceError)
+            plan.context["service_failure"] = exc.exit_code == EXIT_SERVICE  # a 404 is not a service down
             plan.context["fix"] = exc.fix
         except Exception as exc:  # a bug in one account must not stop the batch
             plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
@@ -172,12 +172,10 @@ def run_batch(
             summary.print_summary(console, plans, [], skipped, applied=False)
         return BatchOutcome(plans, [], False, service_failure, skipped)
 
-    from handoff.apply import apply_account
-
     todo = [p for p in plans if not p.blocked]
 
     def apply_one(plan: AccountPlan) -> AccountResult | None:
-        result = _apply_guarded(inputs, plan, apply_account)
+        result = _apply_guarded(inputs, plan)
         phase.done(plan.account, summary.result_note(plan, result))
         return result
 
@@ -194,13 +192,7 @@ def run_batch(
     else:
         plan_report.print_results(console, results, sheet_written, plans)
         _print_where(settings, plans, console)
-    service_failure = (
-        service_failure
-        or any(r.failed.startswith("service:") for r in results)
-        or any(r.service_down or r.sheet == "failed" for r in results)
-    )
-    for r in results:
-        r.failed = r.failed.removeprefix("service:")
+    service_failure = service_failure or any(r.service_down or r.sheet == "failed" for r in results)
     return BatchOutcome(plans, results, sheet_written, service_failure, skipped)
 
 
@@ -276,12 +268,10 @@ def _print_where(settings: Settings, plans: list[AccountPlan], console: Console)
         )
 
 
-def _apply_guarded(
-    inputs: PlanInputs, plan: AccountPlan, apply_account: Callable[[PlanInputs, AccountPlan], AccountResult]
-) -> AccountResult | None:
+def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | None:
     """The local copies, then the plan's writes (None when it has none); any failure is this
     account's alone: it is recorded on the result, and the batch goes on."""
-    from handoff.apply import AccountResult, write_local_copies
+    from handoff.apply import AccountResult, apply_account, write_local_copies
 
     partial = AccountResult(plan.account, plan.context["state"])
     try:
@@ -289,10 +279,8 @@ def _apply_guarded(
         if not plan.writes:
             return None
         return apply_account(inputs, plan)
-    except ServiceError as exc:
-        partial.failed = f"service:{exc.message}"
-    except HandoffError as exc:
-        partial.failed = exc.message
+    except HandoffError as exc:  # recorded as apply_account records its own: exit 4 / 3 from the error
+        partial.failed, partial.error = exc.message, exc
     except Exception as exc:  # a bug or a local I/O error in one account must not stop the batch
         partial.failed = f"unexpected {type(exc).__name__}: {exc}"
     return partial

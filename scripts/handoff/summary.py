@@ -42,7 +42,7 @@ def result_note(plan: AccountPlan, result: AccountResult | None) -> str:
 
         written, missing = written_and_not(plan, result)
         return (
-            f"failed: {result.failed.removeprefix('service:')}; written: {', '.join(written) or 'nothing'}"
+            f"failed: {result.failed}; written: {', '.join(written) or 'nothing'}"
             f"; not written: {', '.join(missing) or 'nothing'}"
         )
     return f"ok ({len(result.done)} writes)"
