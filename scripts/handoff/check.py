@@ -235,9 +235,9 @@ def read_tdds(
 
     with ThreadPoolExecutor(max_workers=max(1, min(settings.run.concurrency, len(docs)))) as pool:
         fetched = dict(zip(docs, pool.map(fetch, docs), strict=True))
-    parsed = {
-        d: tuple(parse_document(f, catalogue)) for d, f in fetched.items() if not isinstance(f, ServiceError)
-    }
+    read = {d: f for d, f in fetched.items() if not isinstance(f, ServiceError)}
+    parsed = {d: tuple(parse_document(f, catalogue)) for d, f in read.items()}
+    blank = {d for d, f in read.items() if not document_text(f).strip()}  # once per document, not per account
     out: dict[str, TddRead] = {}
     for slug, link in links.items():
         if link is None:
@@ -250,7 +250,7 @@ def read_tdds(
             out[slug] = TddRead(
                 doc, problems=(tdd_problem(result, cell, doc, identity),), service_failure=failed
             )
-        elif not document_text(result).strip():
+        elif doc in blank:
             empty = Problem(
                 Severity.WARNING,
                 f"the linked TDD is empty (document {doc} has no text), so no field can come from it",
