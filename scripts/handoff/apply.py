@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from handoff import converge, docs_writer
 from handoff.errors import EXIT_SERVICE, ConflictError, HandoffError, ServiceError
 from handoff.model import Location, Problem, Severity
-from handoff.planner import NOTE_EXTERNAL_ID, PlanInputs, render_docs, render_note_html
+from handoff.planner import NOTE_EXTERNAL_ID, STATUS, PlanInputs, render_docs, render_note_html
 from handoff.state import AccountState, DocState
 from handoff.traits import same
 
@@ -116,10 +116,10 @@ def _apply_changes(inputs: PlanInputs, plan: AccountPlan, result: AccountResult)
         inputs.on_step(plan.account, change.kind)
         HANDLERS[change.kind](inputs, plan, change, result)
         result.done.append(change.kind)
-    if plan.mode != "draft" and "vitally_account" in plan.context:
-        _record_owned_traits(plan, state)
     if plan.mode != "draft":
-        state.status = {"final": "handed off"}.get(plan.mode, plan.mode)
+        if "vitally_account" in plan.context:
+            _record_owned_traits(plan, state)
+        state.status = STATUS[plan.mode]
 
 
 def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> None:
