@@ -37,10 +37,6 @@ class A1Range:
     end: Bound | None = None
     quoted: bool = False
 
-    @property
-    def whole_sheet(self) -> bool:
-        return self.start is None
-
 
 @dataclass(frozen=True)
 class GridBox:
