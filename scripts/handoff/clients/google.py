@@ -345,7 +345,7 @@ class PooledHttp:
 def authorized_http(credentials: google.auth.credentials.Credentials, timeout: float) -> Any:
     """An httplib2 transport with a timeout that adds the credentials' Authorization header.
 
-    httplib2 is not thread safe: each thread gets its own (see `Clients.docs`).
+    httplib2 is not thread safe: `PooledHttp` lends each request in flight its own.
     """
     import google_auth_httplib2
 
