@@ -25,7 +25,7 @@ from typing import Any
 from handoff.fields import Catalogue, Field
 from handoff.model import AccountRecord, Disagreement, FieldValue, Location, Problem, Severity, TddValue
 from handoff.units import ParseError, describe, unit_in_label
-from handoff.validate import MAX_VALUE_CHARS, clip, mask_secrets, read_value, same_value
+from handoff.validate import MAX_VALUE_CHARS, clip, mask_secrets, read_value, same_value, where
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,6 @@ def tdd_candidates(f: Field, values: Sequence[TddValue]) -> list[TddValue]:
     return sorted(tier, key=lambda v: v.derived)  # stable: document order within each kind
 
 
-def _where(c: Candidate) -> str:
-    return c.location.ref if c.source == "sheet" else f"the TDD ({c.location.ref.removeprefix('TDD ')})"
-
-
 def merge_fields(
     record: AccountRecord,
     tdd_values: Sequence[TddValue],
@@ -100,14 +96,14 @@ def merge_fields(
             continue
         if win.error is not None:
             other = [found[s] for s in order[1:] if found[s].error is None]
-            also = f"; {_where(other[0])} says '{other[0].text}'" if other else ""
+            also = f"; {where(other[0].location)} says '{other[0].text}'" if other else ""
             problems.append(
                 Problem(
                     Severity.ERROR,
                     f"{f.label}: {win.error.message}",
                     f.name,
                     win.location,
-                    f"correct {_where(win)}: {win.error.fix or 'see the message'}{also}",
+                    f"correct {where(win.location)}: {win.error.fix or 'see the message'}{also}",
                 )
             )
         for s in order[1:]:
@@ -116,12 +112,12 @@ def merge_fields(
                 problems.append(
                     Problem(
                         Severity.WARNING,
-                        f"{f.label}: {_where(lose)} says '{lose.text}', which cannot be read "
+                        f"{f.label}: {where(lose.location)} says '{lose.text}', which cannot be read "
                         f"({lose.error.message}); "
-                        f"{_where(win)} is used",
+                        f"{where(win.location)} is used",
                         f.name,
                         lose.location,
-                        f"correct {_where(lose)}: {lose.error.fix or 'see the message'}",
+                        f"correct {where(lose.location)}: {lose.error.fix or 'see the message'}",
                     )
                 )
             elif win.error is None and not same_value(f, win.value, lose.value, tol):

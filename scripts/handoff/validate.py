@@ -314,7 +314,8 @@ def _instance_counts(items: Sequence[InstanceCount]) -> dict[str, int]:
 # an account's fields
 
 
-def _where(location: Location | None) -> str:
+def where(location: Location | None) -> str:
+    """A place as a fix names it: `Accounts!F4`, or `the TDD (Sizing › paragraph 3)`."""
     if location is None:
         return "the sheet"
     return location.ref if location.source == "sheet" else f"the TDD ({location.ref.removeprefix('TDD ')})"
@@ -374,7 +375,7 @@ def _bounds(
 ) -> list[Problem]:
     out = []
     v = fv.value
-    where = _where(fv.location)
+    at = where(fv.location)
     if f.min is not None and isinstance(v, int | float):
         low = tidy_number(f.min)
         if v < f.min or (f.min_exclusive and v <= f.min):
@@ -385,7 +386,7 @@ def _bounds(
                     f"{f.label} must be {need}, but it is {describe(v)}",
                     f.name,
                     fv.location,
-                    f"correct {where}",
+                    f"correct {at}",
                 )
             )
     if f.not_above and f.not_above in valid and isinstance(v, int | float):
@@ -399,7 +400,7 @@ def _bounds(
                     f"{label.lower()} ({other.location})",
                     f.name,
                     fv.location,
-                    f"correct {where} or {_where(other.location)}",
+                    f"correct {at} or {where(other.location)}",
                 )
             )
     if f.not_before and f.not_before in valid and isinstance(v, dt.date):
@@ -413,7 +414,7 @@ def _bounds(
                     f"({other.location})",
                     f.name,
                     fv.location,
-                    f"correct {where} or {_where(other.location)}",
+                    f"correct {at} or {where(other.location)}",
                 )
             )
     if f.not_future and isinstance(v, dt.date) and v > today:
@@ -423,7 +424,7 @@ def _bounds(
                 f"{f.label} {v.isoformat()} is in the future (today is {today.isoformat()})",
                 f.name,
                 fv.location,
-                f"correct {where}: the date must not be after today",
+                f"correct {at}: the date must not be after today",
             )
         )
     return out
