@@ -156,7 +156,7 @@ def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
         folder_id=inputs.settings.docs.folder_id,
     )
     doc = created.item
-    _record_doc(inputs, result, p, doc)  # first: should the check below fail, the doc is there all the same
+    _record_doc(result, p, doc)  # first: should the check below fail, the doc is there all the same
     settled = _check(
         result, change.kind, lambda: converge.settle_doc(inputs.clients, doc, plan.account, p["kind"])
     )
@@ -217,7 +217,7 @@ def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
         _relink(inputs, plan, p, result)
         return
     doc = docs_writer.update_doc(inputs.clients, p["id"], title=p["title"], html=p["html"])
-    _record_doc(inputs, result, p, doc)
+    _record_doc(result, p, doc)
 
 
 def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result: AccountResult) -> None:
@@ -230,7 +230,7 @@ def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result:
         if doc is None or doc.html_sha256 == sha:
             continue
         written = docs_writer.update_doc(inputs.clients, doc.id, title=new.title, html=new.html)
-        _record_doc(inputs, result, {"kind": kind, "sha": sha, "generated_at": p["stamp"]}, written)
+        _record_doc(result, {"kind": kind, "sha": sha, "generated_at": p["stamp"]}, written)
         _write_local(inputs, plan.account, kind, new.html)
 
 
@@ -240,9 +240,7 @@ def _write_local(inputs: PlanInputs, account: str, kind: str, html: str) -> None
     (folder / f"{kind}.html").write_text(html, encoding="utf-8")
 
 
-def _record_doc(
-    inputs: PlanInputs, result: AccountResult, p: Mapping[str, Any], doc: docs_writer.RemoteDoc
-) -> None:
+def _record_doc(result: AccountResult, p: Mapping[str, Any], doc: docs_writer.RemoteDoc) -> None:
     previous = result.state.docs.get(p["kind"])
     shared = list(previous.shared_with) if previous and previous.id == doc.id else []
     result.state.docs[p["kind"]] = DocState(

@@ -98,9 +98,7 @@ def plan_account(
     which the Drive lookup finds; the Vitally note/task lookups are then skipped."""
     mode = run_mode(handoff, inputs.options)
     plan = AccountPlan(handoff.account, handoff, mode, problems=list(handoff.problems))
-    plan.context.update(
-        state=state, today=inputs.today, override=inputs.options.override_readiness, fresh=fresh
-    )
+    plan.context.update(state=state, override=inputs.options.override_readiness, fresh=fresh)
     if state_problem:
         plan.problems.append(state_problem)
     if inputs.options.override_readiness and handoff.ready:
@@ -378,7 +376,6 @@ def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
         )
         return
     # The note's content depends on the doc link; apply renders it once links are final.
-    plan.context["note_check"] = note_id
     if (
         _doc_will_be_created(plan)
         or plan.context.get("note_adopted")

@@ -372,7 +372,7 @@ def _write_back(
     if not writes:
         return False
     try:
-        _ensure_tabs(clients, settings, batch, state_tab, log_tab)
+        _ensure_tabs(clients, settings, state_tab, log_tab)
         http = clients.gspread_client().http_client
         sheet_id = settings.sheet.spreadsheet_id
         clients.call("sheets", lambda: http.values_batch_update(sheet_id, writes.body()), kind="write")
@@ -389,9 +389,7 @@ def _write_back(
     return True
 
 
-def _ensure_tabs(
-    clients: Clients, settings: Settings, batch: Any, state_tab: TabLayout, log_tab: TabLayout
-) -> None:
+def _ensure_tabs(clients: Clients, settings: Settings, state_tab: TabLayout, log_tab: TabLayout) -> None:
     """Create the state tab (hidden) and the log tab when the sheet lacks them: one batchUpdate."""
     requests: list[dict[str, Any]] = []
     if not state_tab.exists:
