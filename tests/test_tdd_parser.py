@@ -666,3 +666,6 @@ def test_tdd_command_refuses_what_is_not_a_document(tmp_path: Path) -> None:
         run_tdd(bad)
     with pytest.raises(UsageError, match="does not exist"):
         run_tdd(tmp_path / "missing.json")
+    bad.write_text("[" * 100_000, encoding="utf-8")  # json.loads raises RecursionError
+    with pytest.raises(InputError, match="nested too deeply"):
+        run_tdd(bad)

@@ -383,6 +383,11 @@ def load_document_file(path: Path) -> Any:
             f"{path} is neither Docs API JSON nor HTML (JSON error at line {exc.lineno}: {exc.msg})",
             fix="save the output of documents.get (with includeTabsContent=true), or an HTML export",
         ) from None
+    except RecursionError:
+        raise InputError(
+            f"{path} is JSON nested too deeply to be a document",
+            fix="save the output of documents.get (with includeTabsContent=true), or an HTML export",
+        ) from None
 
 
 def tdd_command(path: Path, as_json: bool, console: Console, settings: Settings) -> int:
