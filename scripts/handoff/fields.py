@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import Any
 
 from handoff.errors import ConfigError
+from handoff.units import instance_key
 
 
 class FieldType(StrEnum):
@@ -190,8 +191,6 @@ class Catalogue:
         object.__setattr__(self, "_tdd_index", MappingProxyType(index))
 
     def instance(self, type_: str) -> InstanceSpec | None:
-        from handoff.units import instance_key
-
         return self.instance_types.get(instance_key(type_))
 
     def field_for_label(self, label: str) -> Field | None:
@@ -298,8 +297,6 @@ def load_catalogue(path: str | Path) -> Catalogue:
 
 def load_instance_types(path: str | Path) -> Mapping[str, InstanceSpec]:
     """`config/instance_types.toml`: `[provider] "type" = { vcpu = N, memory_gib = M }` → key -> spec."""
-    from handoff.units import instance_key
-
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))

@@ -31,6 +31,7 @@ from handoff.units import (
     InstanceCount,
     ParseError,
     describe,
+    instance_key,
     parse_bool,
     parse_date,
     parse_instances,
@@ -302,8 +303,6 @@ def same_value(f: Field, a: Any, b: Any, tolerance: float) -> bool:
 
 
 def _instance_counts(items: Sequence[InstanceCount]) -> dict[str, int]:
-    from handoff.units import instance_key
-
     out: dict[str, int] = {}
     for i in items:
         out[instance_key(i.type)] = out.get(instance_key(i.type), 0) + i.count
