@@ -662,15 +662,9 @@ def render_document(
     return _render(template_name, _variables(handoff, context), templates)
 
 
-def render_note(
-    handoff: Handoff,
-    context: RenderContext,
-    *,
-    templates: Path | None = None,
-    template_name: str = NOTE_TEMPLATE,
-) -> str:
+def render_note(handoff: Handoff, context: RenderContext, *, templates: Path | None = None) -> str:
     """Render the Vitally note body (an HTML fragment). `context.doc` is the main handoff document."""
-    return _render(template_name, _variables(handoff, context), templates)
+    return render_document(NOTE_TEMPLATE, handoff, context, templates=templates)
 
 
 def document_title(spec_title: str, handoff: Handoff) -> str:
