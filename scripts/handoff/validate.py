@@ -252,15 +252,11 @@ def convert(f: Field, text: str, unit_hint: str | None = None) -> Any:
             items = split_list(t)
             if not items:
                 raise ParseError(f"no {f.label.lower()} given", "list them separated by commas")
-            bad = [i for i in items if f.vocabulary is None or f.vocabulary.lookup(i) is None]
+            found = [f.vocabulary.lookup(i) if f.vocabulary else None for i in items]
+            bad = [i for i, value in zip(items, found, strict=True) if value is None]
             if bad:
                 raise _unknown(f, bad)
-            out: list[str] = []
-            for i in items:
-                value = f.vocabulary.lookup(i) if f.vocabulary else i
-                if value and value not in out:
-                    out.append(value)
-            return out
+            return list(dict.fromkeys(v for v in found if v))  # each value once, first spelling's order
     raise ParseError(f"unsupported type {f.type}")  # pragma: no cover - FieldType is closed
 
 
