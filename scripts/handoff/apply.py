@@ -71,15 +71,11 @@ def written_and_not(plan: AccountPlan, result: AccountResult) -> tuple[list[str]
 
 def write_local_copies(settings: Any, plan: AccountPlan) -> list[Path]:
     """out/<account>/<kind>.html: what the TA reads, for a person to open locally."""
-    folder = settings.path(settings.docs.out_dir) / plan.account
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for change in plan.changes:
-        if change.kind.startswith("doc.") and "html" in change.payload:
-            path = folder / f"{change.payload['kind']}.html"
-            path.write_text(change.payload["html"], encoding="utf-8")
-            written.append(path)
-    return written
+    return [
+        _write_local(settings, plan.account, change.payload["kind"], change.payload["html"])
+        for change in plan.changes
+        if change.kind.startswith("doc.") and "html" in change.payload
+    ]
 
 
 def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
@@ -231,13 +227,15 @@ def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result:
             continue
         written = docs_writer.update_doc(inputs.clients, doc.id, title=new.title, html=new.html)
         _record_doc(result, {"kind": kind, "sha": sha, "generated_at": p["stamp"]}, written)
-        _write_local(inputs, plan.account, kind, new.html)
+        _write_local(inputs.settings, plan.account, kind, new.html)
 
 
-def _write_local(inputs: PlanInputs, account: str, kind: str, html: str) -> None:
-    folder = inputs.settings.path(inputs.settings.docs.out_dir) / account
+def _write_local(settings: Any, account: str, kind: str, html: str) -> Path:
+    folder = settings.path(settings.docs.out_dir) / account
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{kind}.html").write_text(html, encoding="utf-8")
+    path = folder / f"{kind}.html"
+    path.write_text(html, encoding="utf-8")
+    return path
 
 
 def _record_doc(result: AccountResult, p: Mapping[str, Any], doc: docs_writer.RemoteDoc) -> None:
