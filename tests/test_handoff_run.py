@@ -234,6 +234,9 @@ def test_ta_edit_in_vitally_is_kept_and_reported_until_forced(ws: Workspace) -> 
     # still kept on the next run, and not re-reported as a write
     outcome, _ = ws.run("acme")
     assert ws.account("0015e00000Kq7TbAAJ")["traits"]["vitally.custom.totalCpu"] == 72
+    again = outcome.plans[0].changes
+    assert [c.target for c in again if c.kind == "trait.keep"] == ["vitally.custom.totalCpu"]
+    assert "vitally.custom.totalCpu" not in [c.target for c in again if c.kind == "trait.set"]
     # forced: overwritten
     outcome, _ = ws.run("acme", force_fields=("total_cpu",))
     assert ws.account("0015e00000Kq7TbAAJ")["traits"]["vitally.custom.totalCpu"] == 66
@@ -336,7 +339,7 @@ def test_draft_writes_the_doc_only(ws: Workspace) -> None:
     assert ws.values("Accounts!Z4:AA4") == []  # the status and link are untouched
 
 
-def test_plan_writes_nothing_and_prints_json(ws: Workspace) -> None:
+def test_plan_writes_nothing_and_prints_json(ws: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
     mark = len(ws.log())
     outcome, _ = ws.run("acme", apply=False)
     assert ws.writes_after(mark) == []
@@ -344,6 +347,12 @@ def test_plan_writes_nothing_and_prints_json(ws: Workspace) -> None:
     assert data["account"] == "acme"
     assert {"kind", "target", "before", "after", "reason"} <= set(data["changes"][0])
     assert json.dumps(data)  # serialisable
+    capsys.readouterr()
+    outcome, text = ws.run("acme", apply=False, as_json=True)
+    assert text == ""  # the JSON goes to stdout, nothing to the report console
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(json.dumps(outcome.plans[0].to_json()))
+    assert ws.writes_after(mark) == []
 
 
 def test_separate_log_documents_link_to_each_other_and_rerun_is_a_no_op(tmp_path: Path) -> None:
