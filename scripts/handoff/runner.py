@@ -132,7 +132,10 @@ def run_batch(
     states = {
         h.account: _state_for(state_tab, batch.values.get(tabs.state) or [], h.account) for h in handoffs
     }
-    seen = _accounts_seen(settings, batch, state_tab)
+    log_tab = TabLayout.from_values(
+        tabs.log, batch.values.get(tabs.log), key_header="Account", exists=tabs.log in batch.values
+    )
+    seen = set(state_tab.rows) | set(log_tab.rows)  # accounts the sheet shows an earlier run for
     inputs.found_docs = _find_unrecorded_docs(inputs, handoffs, states)
 
     def plan_one(handoff: Handoff) -> AccountPlan:
@@ -184,7 +187,7 @@ def run_batch(
         results = [r for r in _parallel(apply_one, todo, settings.run.concurrency) if r is not None]
     sheet_written = False
     if results:
-        sheet_written = _write_back(settings, clients, batch, state_tab, plans, results, console)
+        sheet_written = _write_back(settings, clients, batch, state_tab, log_tab, plans, results, console)
     if options.as_json:
         print(plan_report.plans_json(plans, results))
     elif batch_mode:
@@ -211,13 +214,6 @@ def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str
         else:
             handoffs.append(h)
     return handoffs, skipped
-
-
-def _accounts_seen(settings: Settings, batch: Batch, state_tab: TabLayout) -> set[str]:
-    """Accounts the sheet shows an earlier run for: a state row or a Handoff Log row."""
-    tabs = settings.sheet.tabs
-    log_tab = TabLayout.from_values(tabs.log, batch.values.get(tabs.log), key_header="Account")
-    return set(state_tab.rows) | set(log_tab.rows)
 
 
 def _row_shows_a_run(handoff: Handoff) -> bool:
@@ -314,6 +310,7 @@ def _write_back(
     clients: Clients,
     batch: Any,
     state_tab: TabLayout,
+    log_tab: TabLayout,
     plans: list[AccountPlan],
     results: list[AccountResult],
     console: Console,
@@ -325,9 +322,6 @@ def _write_back(
     tabs = settings.sheet.tabs
     accounts_tab = TabLayout.for_accounts(
         tabs.accounts, batch.values.get(tabs.accounts), batch.sheet.headers.get("accounts", {})
-    )
-    log_tab = TabLayout.from_values(
-        tabs.log, batch.values.get(tabs.log), key_header="Account", exists=tabs.log in batch.values
     )
     writes = SheetWrites()
     by_account = {p.account: p for p in plans}
