@@ -20,10 +20,12 @@ from handoff.config import PROJECT_ROOT, Settings, load_settings
 from handoff.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError, UsageError
 from handoff.planner import RunOptions
 from handoff.progress import NULL, LineProgress, RichProgressDisplay, for_console
-from handoff.runner import BatchOutcome, run_batch
+from handoff.runner import BatchOutcome, _state_for, run_batch
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
+from handoff.state import AccountState
+from handoff.writeback import TabLayout
 
 SEED = PROJECT_ROOT / "config" / "sandbox"
 SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"
@@ -293,3 +295,18 @@ def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_que
     assert list(found) == [("acme", "handoff")]
     # googleapiclient sends a GET whose URL is too long as a POST with X-HTTP-Method-Override
     assert batch.routes(mark) == Counter({"drive.files.list": 2})
+
+
+@pytest.mark.parametrize(
+    ("values", "cell"),
+    [
+        ([["Account", "State"], ["acme", "{not json"]], "handoff_state!B2"),
+        ([["State", "Account"], ["{not json", "acme"]], "handoff_state!A2"),  # State in column A
+    ],
+)
+def test_an_unreadable_state_cell_is_reported_at_its_own_cell(values: list[list[str]], cell: str) -> None:
+    tab = TabLayout.from_values("handoff_state", values)
+    state, problem = _state_for(tab, values, "acme")
+    assert state == AccountState() and problem is not None
+    assert problem.location is not None and problem.location.ref == cell
+    assert problem.fix is not None and f"clear {cell}" in problem.fix

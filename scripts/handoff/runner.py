@@ -294,7 +294,7 @@ def _state_for(
     try:
         return AccountState.from_cell(text), None
     except ValueError as exc:
-        where = state_tab.a1(row, col or 1)
+        where = state_tab.a1(row, 1 if col is None else col)  # col 0: the State column is A
         return AccountState(), Problem(
             Severity.ERROR,
             f"the handoff state for {account} is unreadable: {exc}",
