@@ -71,12 +71,8 @@ def diff_traits(
         if same(want, now):
             continue
         name = labels.get(key, key)
-        if (
-            key in last_written
-            and not same(now, last_written[key])
-            and key not in forced
-            and name not in forced
-        ):
+        edited = key in last_written and not same(now, last_written[key])  # by the TA, since our write
+        if edited and key not in forced and name not in forced:
             changes.append(
                 Change(
                     "trait.keep",
@@ -88,10 +84,6 @@ def diff_traits(
                 )
             )
             continue
-        reason = (
-            "forced over a Vitally edit"
-            if key in last_written and not same(now, last_written[key])
-            else ("new" if now is None else "value changed")
-        )
+        reason = "forced over a Vitally edit" if edited else ("new" if now is None else "value changed")
         changes.append(Change("trait.set", key, now, want, reason))
     return changes
