@@ -16,6 +16,19 @@ from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 
 SEEDS = Path(__file__).parent / "seeds"
 
+# The developer's shell must not reach the tests: a HANDOFF_CONFIG or HANDOFF_SANDBOX_URL
+# exported for a manual run would point every test at another sheet or sandbox.
+DEVELOPER_ENV_PREFIXES = ("HANDOFF_", "VITALLY_", "GOOGLE_APPLICATION_CREDENTIALS")
+
+
+@pytest.fixture(autouse=True)
+def _no_developer_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(DEVELOPER_ENV_PREFIXES):
+            monkeypatch.delenv(name, raising=False)
+
 
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[RunningSandbox]:
