@@ -387,3 +387,17 @@ template = "issues-log.html.j2"
         ws.close()
     finally:
         sandbox.stop()
+
+
+@pytest.mark.parametrize("cell", ['{"v":1,"docs":{"handoff":{}}}', '{"v":1,"docs":["x"]}'])
+def test_a_state_cell_with_malformed_docs_blocks_the_account_without_a_traceback(
+    ws: Workspace, cell: str
+) -> None:
+    ws.run("acme")
+    ws.set_cell("handoff_state!B2", cell)
+    mark = len(ws.log())
+    outcome, text = ws.run("acme")
+    assert outcome.exit_code == EXIT_PROBLEMS
+    assert outcome.plans[0].blocked == "the recorded handoff state cannot be read"
+    assert "the handoff state for acme is unreadable" in text and "handoff_state!B2" in text
+    assert ws.writes_after(mark) == []

@@ -52,6 +52,12 @@ class AccountState:
             raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
         if not isinstance(data, dict) or data.get("v") != STATE_VERSION:
             raise ValueError(f"not a handoff state record of version {STATE_VERSION}")
-        docs = {k: DocState(**v) for k, v in (data.get("docs") or {}).items()}
+        docs_data = data.get("docs") or {}
+        fields = DocState.__dataclass_fields__
+        if not isinstance(docs_data, dict) or not all(
+            isinstance(d, dict) and isinstance(d.get("id"), str) for d in docs_data.values()
+        ):
+            raise ValueError("its docs are not a record of doc ids")
+        docs = {k: DocState(**{f: v for f, v in d.items() if f in fields}) for k, d in docs_data.items()}
         known = {f for f in cls.__dataclass_fields__ if f != "docs"}
         return cls(docs=docs, **{k: v for k, v in data.items() if k in known})
