@@ -401,3 +401,12 @@ def test_a_state_cell_with_malformed_docs_blocks_the_account_without_a_traceback
     assert outcome.plans[0].blocked == "the recorded handoff state cannot be read"
     assert "the handoff state for acme is unreadable" in text and "handoff_state!B2" in text
     assert ws.writes_after(mark) == []
+
+
+def test_a_hand_typed_status_is_not_rewritten(ws: Workspace) -> None:
+    ws.run("acme")
+    ws.set_cell("Accounts!Z2", "Handed Off ")
+    mark = len(ws.log())
+    outcome, _ = ws.run("acme")
+    assert kinds(outcome) == []
+    assert ws.writes_after(mark) == []

@@ -331,7 +331,7 @@ def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, Any] |
 
 def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
     account = plan.context["vitally_account"]
-    admin = plan.context.get("ta_admin") or (state.ta_admin or None)
+    admin = plan.context.get("ta_admin")  # the current TA's record only: never a previous TA's name
     desired = desired_traits(inputs, handoff, admin)
     labels = {f.vitally.key: name for name, f in inputs.catalogue.fields.items() if f.vitally}
     labels[inputs.settings.vitally.ta_name_trait] = "technical_advisor_name"
@@ -465,6 +465,11 @@ def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
 # -- sheet -----------------------------------------------------------------------------------------
 
 
+def _norm_cell(text: str) -> str:
+    """A hand-typed status ("Handed Off ") counts as the same as the tool's ("handed off")."""
+    return " ".join(text.split()).casefold()
+
+
 def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
     """Status and doc link on the account row, a log row, the state cell: only when something writes
     (or the row lost its status/link, or a crashed run left something to record). A draft leaves
@@ -480,7 +485,9 @@ def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
         plan.context.get("adopt") or plan.context.get("note_adopted") or plan.context.get("task_adopted")
     )
     draft = plan.mode == "draft"
-    row_stale = not draft and (current_status != status or bool(link and current_link != link))
+    row_stale = not draft and (
+        _norm_cell(current_status) != _norm_cell(status) or bool(link and current_link.strip() != link)
+    )
     if not (other_writes or recovering or row_stale):
         return
     if not draft:

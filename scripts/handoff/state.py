@@ -60,4 +60,21 @@ class AccountState:
             raise ValueError("its docs are not a record of doc ids")
         docs = {k: DocState(**{f: v for f, v in d.items() if f in fields}) for k, d in docs_data.items()}
         known = {f for f in cls.__dataclass_fields__ if f != "docs"}
-        return cls(docs=docs, **{k: v for k, v in data.items() if k in known})
+        values = {k: v for k, v in data.items() if k in known}
+        for key, value in values.items():
+            want = _FIELD_TYPES[key]
+            if not isinstance(value, want):
+                raise ValueError(f"its '{key}' is a {type(value).__name__}, not a {want.__name__}")
+        return cls(docs=docs, **values)
+
+
+_FIELD_TYPES: dict[str, type] = {
+    "vitally_account_id": str,
+    "traits": dict,
+    "ta_admin": dict,
+    "note_id": str,
+    "note_sha256": str,
+    "task_id": str,
+    "status": str,
+    "last_run": str,
+}
