@@ -7,27 +7,13 @@ import time
 
 import pytest
 
+from fakeclock import FakeClock
 from handoff.clients.ratelimit import RateLimits, WindowLimiter, quota_key
 from handoff.config import QuotaSettings
 
 
-class FakeClock:
-    """A clock whose `sleep` advances time instead of waiting."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
 def test_admits_the_limit_at_once_then_waits_for_the_oldest_to_leave_the_window() -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = WindowLimiter(3, 60, clock=clock, sleep=clock.sleep)
     assert [limiter.acquire() for _ in range(3)] == [0, 0, 0]
     assert clock.sleeps == []
@@ -37,7 +23,7 @@ def test_admits_the_limit_at_once_then_waits_for_the_oldest_to_leave_the_window(
 
 
 def test_never_more_than_the_limit_in_any_window() -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = WindowLimiter(5, 60, clock=clock, sleep=clock.sleep)
     stamps = []
     for i in range(40):
@@ -50,7 +36,7 @@ def test_never_more_than_the_limit_in_any_window() -> None:
 
 
 def test_no_slower_than_the_quota_allows() -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = WindowLimiter(5, 60, clock=clock, sleep=clock.sleep)
     start = clock.now
     for _ in range(40):
@@ -59,7 +45,7 @@ def test_no_slower_than_the_quota_allows() -> None:
 
 
 def test_pause_holds_every_caller_until_the_deadline() -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limiter = WindowLimiter(100, 60, clock=clock, sleep=clock.sleep)
     limiter.pause_for(12.5)
     assert limiter.acquire() == pytest.approx(12.5)
@@ -107,7 +93,7 @@ def test_limits_come_from_the_quota_settings() -> None:
 
 
 def test_vitally_low_remaining_pauses_until_reset() -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     limits = RateLimits(QuotaSettings(), clock=clock, sleep=clock.sleep)
     plenty = {
         "ratelimit-limit": "1000, 1000;window=60",

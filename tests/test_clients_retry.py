@@ -22,6 +22,7 @@ import requests
 from googleapiclient.errors import HttpError
 from requests.structures import CaseInsensitiveDict
 
+from fakeclock import FakeClock
 from handoff.clients.retry import (
     RetryPolicy,
     http_failure,
@@ -32,19 +33,6 @@ from handoff.clients.retry import (
 )
 from handoff.config import RetrySettings
 from handoff.errors import EXIT_SERVICE, NotFoundError, ServiceError
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def vitally_error(

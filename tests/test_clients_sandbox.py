@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from fakeclock import FakeClock
 from handoff.clients import Clients
 from handoff.clients.auth_check import auth_check
 from handoff.config import (
@@ -269,19 +270,6 @@ def test_a_nested_call_does_not_multiply_retries(make_clients: Any, clients_sand
 
 
 # -- client-side rate limit -----------------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def test_the_rate_limiter_spaces_requests_to_the_quota(
