@@ -38,15 +38,15 @@ status: $(STAMP)
 	$(HANDOFF) status $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/ruff format --check scripts tests bench
 	$(BIN)/mypy
 
 test: lint
 	HANDOFF_SANDBOX_DIR= HANDOFF_SANDBOX_URL= $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(BIN)/python -m handoff.bench $(ARGS)
+	$(BIN)/python -m bench.bench $(ARGS)
 
 sandbox: $(STAMP)
 	$(HANDOFF) sandbox serve $(ARGS)

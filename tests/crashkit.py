@@ -36,10 +36,10 @@ from typing import Any
 
 import pytest
 
+from handoff.core.state import AccountState
+from handoff.plan.traits import same
 from handoff.sandbox.faults import FaultPlan, FaultRule, parse_rules
 from handoff.sandbox.server import open_store
-from handoff.state import AccountState
-from handoff.traits import same
 from workspace import SEED, SHEET_ID, TODAY, USER, Workspace
 
 ACCOUNT = "acme"

@@ -35,7 +35,7 @@ from typing import Any
 
 import pytest
 
-from handoff.sandbox.html_to_docs import html_to_docs
+from handoff.gdocs.html_to_docs import html_to_docs
 from workspace import DOCS, SHEET_ID, Clone, SeedFolder, Workspace, run_cli
 
 ACME = "0015e00000Kq7TbAAJ"  # acme's Vitally externalId
@@ -632,8 +632,8 @@ def test_a_malformed_seed_is_a_configuration_error_naming_file_and_line(tmp_path
 
 def test_documents_get_previews_without_suggestions(tmp_path: Path) -> None:
     """What the tool asks for (PREVIEW_WITHOUT_SUGGESTIONS) has no trace of a pending suggestion."""
-    from handoff.fields import load_catalogue
-    from handoff.tdd import parse_document
+    from handoff.core.fields import load_catalogue
+    from handoff.read.tdd import parse_document
     from workspace import PROJECT_ROOT
 
     catalogue = load_catalogue(PROJECT_ROOT / "config" / "fields.toml")

@@ -15,17 +15,17 @@ import httpx
 import pytest
 from rich.console import Console
 
+from handoff.apply.writeback import TabLayout
 from handoff.clients import Clients
-from handoff.config import PROJECT_ROOT, Settings, load_settings
-from handoff.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError, UsageError
-from handoff.planner import RunOptions
-from handoff.progress import NULL, LineProgress, RichProgressDisplay, for_console
-from handoff.runner import BatchOutcome, _state_for, run_batch
+from handoff.commands.run import BatchOutcome, _state_for, run_batch
+from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError, UsageError
+from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
+from handoff.core.state import AccountState
+from handoff.output.progress import NULL, LineProgress, RichProgressDisplay, for_console
+from handoff.plan.planner import RunOptions
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
-from handoff.state import AccountState
-from handoff.writeback import TabLayout
 
 SEED = PROJECT_ROOT / "config" / "sandbox"
 SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"
@@ -208,12 +208,12 @@ def test_one_accounts_failure_does_not_stop_the_others(batch: Batch) -> None:
 def test_a_failure_escaping_apply_is_recorded_with_its_error(
     batch: Batch, monkeypatch: pytest.MonkeyPatch, error: ServiceError, exit_code: int
 ) -> None:
-    import handoff.apply
+    import handoff.apply.execute
 
     def fail(*_: Any) -> Any:
         raise error
 
-    monkeypatch.setattr(handoff.apply, "apply_account", fail)
+    monkeypatch.setattr(handoff.apply.execute, "apply_account", fail)
     outcome, text = batch.run(["acme"])
     assert outcome.exit_code == exit_code
     (result,) = outcome.results
@@ -285,7 +285,7 @@ def test_rich_progress_on_a_terminal_is_transient() -> None:
 
 
 def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_query(batch: Batch) -> None:
-    from handoff import docs_writer
+    from handoff.clients import drive_docs as docs_writer
 
     batch.run(["acme"])
     mark = len(batch.log())

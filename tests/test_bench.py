@@ -10,9 +10,8 @@ import json
 from collections import Counter
 
 import pytest
-
-from handoff import bench, bench_calls
-from handoff.bench_report import report
+from bench import bench, bench_calls
+from bench.bench_report import report
 
 
 def test_bench_runs_on_a_tiny_batch(capsys: pytest.CaptureFixture[str]) -> None:

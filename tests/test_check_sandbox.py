@@ -20,15 +20,16 @@ import httpx
 import pytest
 from rich.console import Console
 
-from handoff.check import check_accounts, check_command, read_batch
 from handoff.clients import Clients
-from handoff.config import Settings, load_settings
-from handoff.errors import InputError
-from handoff.model import Handoff, Severity
+from handoff.commands.check import check_command
+from handoff.core.errors import InputError
+from handoff.core.model import Handoff, Severity
+from handoff.core.settings import Settings, load_settings
+from handoff.core.units import InstanceCount
+from handoff.read.batch import check_accounts, read_batch
 from handoff.sandbox.drive_api import FILES
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
-from handoff.units import InstanceCount
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "config" / "sandbox"
@@ -432,9 +433,9 @@ def test_a_tdd_shared_by_two_accounts_is_read_once(fresh: RunningSandbox) -> Non
 
 def test_the_report_prints_sheet_and_tdd_words_as_text_not_markup() -> None:
     """A TDD heading or an account slug with square brackets is shown as written, never a MarkupError."""
-    from handoff import report
-    from handoff.fields import load_catalogue
-    from handoff.model import FieldValue, Location
+    from handoff.core.fields import load_catalogue
+    from handoff.core.model import FieldValue, Location
+    from handoff.output import check_report as report
 
     catalogue = load_catalogue(ROOT / "config" / "fields.toml")
     where = Location("tdd", "TDD Setup [/x] [bold]notes › paragraph 1")

@@ -22,8 +22,8 @@ from handoff.clients.google import (
     rewrite_url,
     write_private_file,
 )
-from handoff.config import GoogleSettings, SandboxSettings, Settings, SheetSettings
-from handoff.errors import ConfigError
+from handoff.core.errors import ConfigError
+from handoff.core.settings import GoogleSettings, SandboxSettings, Settings, SheetSettings
 
 ACCESS_TOKEN = "ya29.ACCESS-TOKEN-SECRET"
 REFRESH_TOKEN = "1//REFRESH-TOKEN-SECRET"

@@ -9,7 +9,7 @@ import pytest
 
 from fakeclock import FakeClock
 from handoff.clients.ratelimit import RateLimits, WindowLimiter, quota_key
-from handoff.config import QuotaSettings
+from handoff.core.settings import QuotaSettings
 
 
 def test_admits_the_limit_at_once_then_waits_for_the_oldest_to_leave_the_window() -> None:

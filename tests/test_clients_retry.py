@@ -31,8 +31,8 @@ from handoff.clients.retry import (
     server_wait,
     service_error,
 )
-from handoff.config import RetrySettings
-from handoff.errors import EXIT_SERVICE, NotFoundError, ServiceError
+from handoff.core.errors import EXIT_SERVICE, NotFoundError, ServiceError
+from handoff.core.settings import RetrySettings
 
 
 def vitally_error(

@@ -18,8 +18,10 @@ import pytest
 
 from fakeclock import FakeClock
 from handoff.clients import Clients
-from handoff.clients.auth_check import auth_check
-from handoff.config import (
+from handoff.commands import open_clients
+from handoff.commands.auth import auth_check
+from handoff.core.errors import EXIT_SERVICE, ConfigError, InputError, NotFoundError, ServiceError
+from handoff.core.settings import (
     DocsSettings,
     QuotaSettings,
     RetrySettings,
@@ -27,7 +29,6 @@ from handoff.config import (
     Settings,
     SheetSettings,
 )
-from handoff.errors import EXIT_SERVICE, InputError, NotFoundError, ServiceError
 from handoff.sandbox.faults import FaultPlan, parse_rules
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 
@@ -362,7 +363,7 @@ def test_an_in_process_sandbox_is_started_on_first_use_and_stopped_by_close(tmp_
     settings = settings_for("", tmp_path).model_copy(
         update={"sandbox": SandboxSettings(state_dir=str(tmp_path / "state"), seed_dir=str(SEED))}
     )
-    clients = Clients(settings, sleep=Sleeps())
+    clients = open_clients(settings, sleep=Sleeps())
     assert clients.running_sandbox is None  # nothing started by the constructor
     try:
         url = clients.sandbox_url
@@ -376,6 +377,14 @@ def test_an_in_process_sandbox_is_started_on_first_use_and_stopped_by_close(tmp_
 
     with pytest.raises(httpx.ConnectError):
         httpx.get(url + "/_sandbox/health", timeout=1)
+
+
+def test_clients_without_a_sandbox_starter_refuse_the_sandbox_profile_with_a_fix(tmp_path: Path) -> None:
+    """clients/ never imports the emulator: only the command layer can start one."""
+    settings = settings_for("", tmp_path)
+    with Clients(settings, sleep=Sleeps()) as clients, pytest.raises(ConfigError) as refused:
+        _ = clients.sandbox_url
+    assert "HANDOFF_SANDBOX_URL" in (refused.value.fix or "")
 
 
 # -- auth check -----------------------------------------------------------------------------------
@@ -417,7 +426,7 @@ def test_auth_check_fails_with_a_fix_when_a_service_is_down(
 def test_auth_check_without_google_credentials_says_how_to_get_them(
     clients_sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from handoff.config import GoogleSettings, VitallySettings
+    from handoff.core.settings import GoogleSettings, VitallySettings
     from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 
     monkeypatch.setenv("GOOGLE_APPLICATION_CREDENTIALS", str(tmp_path / "absent.json"))

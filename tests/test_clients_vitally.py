@@ -16,8 +16,8 @@ import pytest
 
 from handoff.clients import Clients
 from handoff.clients.vitally import VitallyClient, iso_datetime
-from handoff.config import RetrySettings, SandboxSettings, Settings, SheetSettings
-from handoff.errors import ServiceError
+from handoff.core.errors import ServiceError
+from handoff.core.settings import RetrySettings, SandboxSettings, Settings, SheetSettings
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
@@ -200,7 +200,7 @@ def test_a_low_remaining_budget_pauses_the_vitally_limiter() -> None:
     import httpx
 
     from handoff.clients.ratelimit import RateLimits
-    from handoff.config import QuotaSettings
+    from handoff.core.settings import QuotaSettings
 
     now = [0.0]
     waits: list[float] = []

@@ -36,7 +36,7 @@ from crashkit import (
     spawn_run,
     workspace,
 )
-from handoff.errors import EXIT_CONFLICT, EXIT_OK
+from handoff.core.errors import EXIT_CONFLICT, EXIT_OK
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.vitally_api import EXTERNAL_IDS_ENV
 from workspace import TODAY, USER, Workspace

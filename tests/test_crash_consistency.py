@@ -51,7 +51,7 @@ from crashkit import (
     workspace,
     writes,
 )
-from handoff.errors import EXIT_OK, EXIT_SERVICE
+from handoff.core.errors import EXIT_OK, EXIT_SERVICE
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.vitally_api import EXTERNAL_IDS_ENV
 from workspace import TODAY, USER, Workspace

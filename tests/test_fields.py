@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from handoff.errors import ConfigError
-from handoff.fields import FieldType, load_catalogue, load_instance_types, norm, parse_catalogue
+from handoff.core.errors import ConfigError
+from handoff.core.fields import FieldType, load_catalogue, load_instance_types, norm, parse_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "config" / "fields.toml"

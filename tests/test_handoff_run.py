@@ -18,14 +18,14 @@ import pytest
 from rich.console import Console
 
 from handoff.clients import Clients
-from handoff.config import PROJECT_ROOT, Settings, load_settings
-from handoff.errors import EXIT_OK, EXIT_PROBLEMS
-from handoff.planner import RunOptions
-from handoff.runner import BatchOutcome, run_batch
+from handoff.commands.run import BatchOutcome, run_batch
+from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS
+from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
+from handoff.core.state import AccountState
+from handoff.plan.planner import RunOptions
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
-from handoff.state import AccountState
 
 SEED = PROJECT_ROOT / "config" / "sandbox"
 SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"

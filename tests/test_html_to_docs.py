@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from handoff.sandbox.docs_export import to_html, to_text
-from handoff.sandbox.html_to_docs import html_to_docs, utf16_len
+from handoff.gdocs.docs_to_html import to_html, to_text
+from handoff.gdocs.html_to_docs import html_to_docs, utf16_len
 
 JSON = dict[str, Any]
 

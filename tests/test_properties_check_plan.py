@@ -29,8 +29,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from docjson import date_chip, heading, item, para, person, run, table
-from handoff.config import PROJECT_ROOT
-from handoff.fields import load_catalogue
+from handoff.core.fields import load_catalogue
+from handoff.core.settings import PROJECT_ROOT
 from handoff.sandbox.docs_api import normalize_document
 from workspace import DOCS, SHEET_ID, SeedFolder, Workspace
 

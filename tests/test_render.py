@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from handoff.config import PROJECT_ROOT, DocsSettings, DocumentSpec, Settings, SheetSettings
-from handoff.errors import ConfigError
-from handoff.model import Disagreement, FieldValue, Handoff, Location, LogEntry, Problem, Severity
-from handoff.render import (
+from handoff.core.errors import ConfigError
+from handoff.core.model import Disagreement, FieldValue, Handoff, Location, LogEntry, Problem, Severity
+from handoff.core.settings import PROJECT_ROOT, DocsSettings, DocumentSpec, Settings, SheetSettings
+from handoff.render.documents import (
     DocInfo,
     RenderContext,
     RenderError,
@@ -892,9 +892,9 @@ SEEDED = ("acme", "globex", "initech", "umbrella")
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Handoff]:
     """The seeded accounts as `handoff check` sees them (sandbox in-process, fresh state)."""
-    from handoff.check import check_accounts
-    from handoff.clients import Clients
-    from handoff.config import load_settings
+    from handoff.commands import open_clients
+    from handoff.core.settings import load_settings
+    from handoff.read.batch import check_accounts
 
     state = tmp_path_factory.mktemp("sandbox-state")
     with pytest.MonkeyPatch.context() as mp:
@@ -909,7 +909,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Handoff]:
                 "sandbox.seed_dir": "config/sandbox",
             },
         )
-        with Clients(s) as clients:
+        with open_clients(s) as clients:
             handoffs = check_accounts(s, clients, list(SEEDED), on=SEEDED_TODAY)
     return {h.account: h for h in handoffs}
 
@@ -976,7 +976,7 @@ def test_seeded_override_shows_in_doc_and_note(seeded: dict[str, Handoff]) -> No
 
 def test_seeded_doc_survives_the_drive_import(seeded: dict[str, Handoff]) -> None:
     """Through the sandbox's Drive HTML import: real headings, real tables, bold headers, live links."""
-    from handoff.sandbox.html_to_docs import html_to_docs
+    from handoff.gdocs.html_to_docs import html_to_docs
 
     h = seeded["acme"]
     (doc,) = render_documents(settings(), h, seeded_run(h))

@@ -19,10 +19,10 @@ from googleapiclient.discovery import build_from_document
 from googleapiclient.errors import HttpError
 from googleapiclient.http import MediaInMemoryUpload
 
+from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.sandbox.docs_api import export_html, export_text
 from handoff.sandbox.drive_api import stage_human_edit
 from handoff.sandbox.faults import FaultPlan
-from handoff.sandbox.html_to_docs import html_to_docs
 from handoff.sandbox.http import USER_HEADER
 from handoff.sandbox.server import RunningSandbox, start
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from handoff.config import PROJECT_ROOT
+from handoff.core.settings import PROJECT_ROOT
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.quotas import Quotas, parse_scale, quota_key
 from handoff.sandbox.server import RunningSandbox, SandboxHTTPServer, open_store, read_request_log, start

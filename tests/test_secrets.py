@@ -41,8 +41,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from handoff.clients import Clients
 from handoff.clients.google import SCOPES, load_credentials
 from handoff.clients.vitally import VitallyClient
-from handoff.config import PROJECT_ROOT, load_settings
-from handoff.errors import ConfigError, HandoffError
+from handoff.core.errors import ConfigError, HandoffError
+from handoff.core.settings import PROJECT_ROOT, load_settings
 from workspace import DOCS, SHEET_ID, SeedFolder, Workspace
 
 VITALLY_KEY = "sk_live_SeCrEtVitallyKey7f3a9c1e5b2d8f4a6c0e"

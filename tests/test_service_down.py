@@ -27,7 +27,7 @@ from crashkit import (
     seeded_template,
     workspace,
 )
-from handoff.errors import EXIT_OK, EXIT_SERVICE
+from handoff.core.errors import EXIT_OK, EXIT_SERVICE
 from workspace import CONFIG, TODAY, USER, Workspace
 
 FIX = "fix: the service is failing or unreachable: re-run later (a re-run finishes the job)"

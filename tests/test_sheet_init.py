@@ -20,17 +20,17 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from handoff.check import check_accounts
 from handoff.cli import cli
 from handoff.clients import Clients
-from handoff.config import PROJECT_ROOT, Settings, load_settings
-from handoff.errors import EXIT_OK, EXIT_PROBLEMS
-from handoff.planner import RunOptions
-from handoff.runner import run_batch
+from handoff.commands.run import run_batch
+from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS
+from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
+from handoff.plan.planner import RunOptions
+from handoff.read.batch import check_accounts
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
-from handoff.sheet_init import GRID_FIELDS, SheetPlan, apply_plan, prepare
-from handoff.sheet_spec import HOWTO_TITLE, canonical
+from handoff.setup.sheet_init import GRID_FIELDS, SheetPlan, apply_plan, prepare
+from handoff.setup.spec import HOWTO_TITLE, canonical
 
 SEEDS = Path(__file__).parent / "seeds"
 SAMPLE = PROJECT_ROOT / "config" / "sandbox"

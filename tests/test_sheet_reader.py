@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from handoff.errors import InputError
-from handoff.fields import Catalogue, load_catalogue
-from handoff.model import Severity
-from handoff.sheet import (
+from handoff.core.errors import InputError
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.model import Severity
+from handoff.read.sheet import (
     Grid,
     SheetData,
     batch_ranges,

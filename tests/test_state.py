@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from handoff.state import AccountState, DocState
+from handoff.core.state import AccountState, DocState
 
 
 def test_round_trip() -> None:

@@ -14,14 +14,14 @@ from rich.console import Console
 
 from handoff.cli import cli
 from handoff.clients import Clients
-from handoff.config import PROJECT_ROOT, Settings, load_settings
-from handoff.errors import EXIT_OK
-from handoff.planner import RunOptions
-from handoff.runner import run_batch
+from handoff.commands.run import run_batch
+from handoff.commands.status import AccountStatus, find_drift, print_status, read_status
+from handoff.core.errors import EXIT_OK
+from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
+from handoff.plan.planner import RunOptions
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
-from handoff.sheet_init import apply_plan, prepare
-from handoff.status import AccountStatus, find_drift, print_status, read_status
+from handoff.setup.sheet_init import apply_plan, prepare
 
 SEED = PROJECT_ROOT / "config" / "sandbox"
 EMPTY = Path(__file__).parent / "seeds" / "empty"

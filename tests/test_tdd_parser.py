@@ -24,9 +24,9 @@ from docjson import (
     tabbed,
     table,
 )
-from handoff.fields import Catalogue, load_catalogue
-from handoff.model import TddValue
-from handoff.tdd import document_text, html_document, parse_document
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.model import TddValue
+from handoff.read.tdd import document_text, html_document, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "google-docs"
@@ -599,7 +599,7 @@ def test_malformed_json_never_crashes(catalogue: Catalogue, doc: Any) -> None:
 
 
 def test_the_benchmark_document_parses(catalogue: Catalogue) -> None:
-    from handoff.bench_parse import generated_tdd
+    from bench.bench_parse import generated_tdd
 
     values = parse(generated_tdd(20), catalogue)
     sections = {v.section for v in values if v.field == "total_cpu"}
@@ -615,8 +615,8 @@ def run_tdd(path: Path, as_json: bool = False) -> tuple[int, str]:
 
     from rich.console import Console
 
-    from handoff.check import tdd_command
-    from handoff.config import load_settings
+    from handoff.commands.tdd import tdd_command
+    from handoff.core.settings import load_settings
 
     out = io.StringIO()
     code = tdd_command(
@@ -655,7 +655,7 @@ def test_tdd_command_json_from_docs_json(tmp_path: Path) -> None:
 
 
 def test_tdd_command_refuses_what_is_not_a_document(tmp_path: Path) -> None:
-    from handoff.errors import InputError, UsageError
+    from handoff.core.errors import InputError, UsageError
 
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")

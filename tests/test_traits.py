@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handoff.traits import diff_traits
+from handoff.plan.traits import diff_traits
 
 KEY = "vitally.custom.totalCpu"
 

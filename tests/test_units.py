@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handoff.units import (
+from handoff.core.units import (
     InstanceCount,
     ParseError,
     convert_size,

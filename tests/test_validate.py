@@ -11,13 +11,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handoff.check import TddRead, build_handoff
-from handoff.fields import Catalogue, load_catalogue
-from handoff.merge import merge_fields
-from handoff.model import AccountRecord, Handoff, Location, Problem, Severity, SheetCell, SheetRow, TddValue
-from handoff.sheet import SheetData, column_letter
-from handoff.units import InstanceCount, ParseError
-from handoff.validate import convert, doc_id, mask_secrets, same_value, validate_logs
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.model import (
+    AccountRecord,
+    Handoff,
+    Location,
+    Problem,
+    Severity,
+    SheetCell,
+    SheetRow,
+    TddValue,
+)
+from handoff.core.units import InstanceCount, ParseError
+from handoff.read.batch import TddRead, build_handoff
+from handoff.read.sheet import SheetData, column_letter
+from handoff.validate.merge import merge_fields
+from handoff.validate.rules import convert, doc_id, mask_secrets, same_value, validate_logs
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 27)

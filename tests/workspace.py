@@ -40,9 +40,9 @@ import httpx
 from rich.console import Console
 
 from handoff.clients import Clients
-from handoff.config import PROJECT_ROOT, Settings, load_settings
-from handoff.planner import RunOptions
-from handoff.runner import BatchOutcome, run_batch
+from handoff.commands.run import BatchOutcome, run_batch
+from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
+from handoff.plan.planner import RunOptions
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from handoff import __version__
-from handoff.errors import EXIT_USAGE, HandoffError
+from handoff.core.errors import EXIT_USAGE, HandoffError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from handoff.config import Settings
+    from handoff.core.settings import Settings
 
 
 class Context:
@@ -33,14 +33,14 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            from handoff.config import load_settings
+            from handoff.core.settings import load_settings
 
             self._settings = load_settings(self.config)
         return self._settings
 
     @property
     def console(self) -> Console:
-        from handoff.terminal import console
+        from handoff.output.terminal import console
 
         return console()
 
@@ -89,7 +89,7 @@ def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: 
     """Read and validate accounts; report every field and every problem. Writes nothing."""
     _require_accounts(accounts, all_accounts, "check")
     settings = ctx.settings
-    from handoff.check import check_command
+    from handoff.commands.check import check_command
 
     sys.exit(check_command(settings, list(accounts), all_accounts, as_json, ctx.console))
 
@@ -101,7 +101,7 @@ def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: 
 def tdd(ctx: Context, file: Path, as_json: bool) -> None:
     """Parse a local TDD (Docs JSON or HTML) and show what was found, with locations."""
     settings = ctx.settings
-    from handoff.check import tdd_command
+    from handoff.commands.tdd import tdd_command
 
     sys.exit(tdd_command(file, as_json, ctx.console, settings))
 
@@ -140,7 +140,7 @@ def plan(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options:
     """Show the changes a run would make against the current remote state. Writes nothing."""
     _require_accounts(accounts, all_accounts, "plan")
     settings = ctx.settings
-    from handoff.runner import RunOptions, plan_command
+    from handoff.commands.run import RunOptions, plan_command
 
     opts = RunOptions.from_cli(apply=False, **options)
     sys.exit(plan_command(settings, list(accounts), all_accounts, opts, ctx.console))
@@ -153,7 +153,7 @@ def run(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: 
     """Plan, print the plan, then apply exactly that plan."""
     _require_accounts(accounts, all_accounts, "run")
     settings = ctx.settings
-    from handoff.runner import RunOptions, plan_command
+    from handoff.commands.run import RunOptions, plan_command
 
     opts = RunOptions.from_cli(apply=True, **options)
     sys.exit(plan_command(settings, list(accounts), all_accounts, opts, ctx.console))
@@ -176,7 +176,7 @@ def sandbox() -> None:
 @pass_ctx
 def sandbox_serve(ctx: Context, port: int, faults: str | None, quotas: str | None) -> None:
     """Serve the sandbox for a person to browse (and for HANDOFF_SANDBOX_URL)."""
-    from handoff.sandbox.cli import serve
+    from handoff.commands.sandbox import serve
 
     sys.exit(serve(ctx.settings, port, faults, ctx.console, quotas))
 
@@ -185,7 +185,7 @@ def sandbox_serve(ctx: Context, port: int, faults: str | None, quotas: str | Non
 @pass_ctx
 def sandbox_reset(ctx: Context) -> None:
     """Delete the sandbox state and reseed it from the seed folder."""
-    from handoff.sandbox.cli import reset
+    from handoff.commands.sandbox import reset
 
     sys.exit(reset(ctx.settings, ctx.console))
 
@@ -195,7 +195,7 @@ def sandbox_reset(ctx: Context) -> None:
 @pass_ctx
 def sandbox_log(ctx: Context, tail: int) -> None:
     """Show the sandbox request log (method, path, status, acting user)."""
-    from handoff.sandbox.cli import show_log
+    from handoff.commands.sandbox import show_log
 
     sys.exit(show_log(ctx.settings, tail, ctx.console))
 
@@ -209,7 +209,7 @@ def auth() -> None:
 @pass_ctx
 def auth_check(ctx: Context) -> None:
     """Say which credentials are in use and whether every service is reachable."""
-    from handoff.clients.auth_check import auth_check as run_auth_check
+    from handoff.commands.auth import auth_check as run_auth_check
 
     sys.exit(run_auth_check(ctx.settings, ctx.console))
 
@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except HandoffError as exc:
-        from handoff.terminal import print_error
+        from handoff.output.terminal import print_error
 
         print_error(exc)
         sys.exit(exc.exit_code)
@@ -248,7 +248,7 @@ def sheet() -> None:
 def sheet_init(ctx: Context, dry_run: bool, example: bool) -> None:
     """Create or upgrade the tracking sheet: tabs, headers, dropdowns, checkboxes. Safe to re-run."""
     settings = ctx.settings
-    from handoff.sheet_init import sheet_init_command
+    from handoff.commands.sheet import sheet_init_command
 
     sys.exit(sheet_init_command(settings, dry_run, example, ctx.console))
 
@@ -259,6 +259,6 @@ def sheet_init(ctx: Context, dry_run: bool, example: bool) -> None:
 def status(ctx: Context, as_json: bool) -> None:
     """Every account at a glance: readiness, problems, status, doc, last run, changes in Vitally."""
     settings = ctx.settings
-    from handoff.status import status_command
+    from handoff.commands.status import status_command
 
     sys.exit(status_command(settings, as_json, ctx.console))

@@ -38,21 +38,36 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from handoff.clients.ratelimit import RateLimits
 from handoff.clients.retry import RetryPolicy
-from handoff.errors import InputError, NotFoundError, ServiceError
+from handoff.core.errors import ConfigError, InputError, NotFoundError, ServiceError
+from handoff.core.settings import SANDBOX_API_KEY
 
 if TYPE_CHECKING:
     import gspread
 
     from handoff.clients.google import GoogleAuth
     from handoff.clients.vitally import VitallyClient
-    from handoff.config import Settings
-    from handoff.sandbox.server import RunningSandbox
+    from handoff.core.settings import Settings
 
-__all__ = ["Clients"]
+__all__ = ["Clients", "LocalSandbox", "SandboxStarter"]
+
+
+class LocalSandbox(Protocol):
+    """An emulator this process started (the command layer starts it; see handoff.commands)."""
+
+    @property
+    def url(self) -> str: ...
+
+    def stop(self) -> None: ...
+
+
+# (state folder, seed folder) -> a started sandbox. Passed in so that clients/ never imports
+# the emulator: only the command layer (and tests, and the benchmark) does.
+SandboxStarter = Callable[[Path, Path], LocalSandbox]
 
 T = TypeVar("T")
 API_VERSIONS = {"docs": "v1", "drive": "v3"}
@@ -68,6 +83,7 @@ class Clients:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         auth: GoogleAuth | None = None,
+        start_sandbox: SandboxStarter | None = None,
     ) -> None:
         self.settings = settings
         self.policy = RetryPolicy(settings.retry, sleep=sleep, clock=clock)
@@ -75,7 +91,8 @@ class Clients:
         self._auth = auth
         self._lock = threading.RLock()
         self._local = threading.local()
-        self._sandbox: RunningSandbox | None = None
+        self._start_sandbox = start_sandbox
+        self._sandbox: LocalSandbox | None = None
         self._sandbox_url: str | None = None
         self._gspread: gspread.Client | None = None
         self._spreadsheet: gspread.Spreadsheet | None = None
@@ -104,18 +121,21 @@ class Clients:
             if self._sandbox_url is None:
                 if self.settings.sandbox.url:
                     self._sandbox_url = self.settings.sandbox.url.rstrip("/")
-                else:
-                    from handoff.sandbox.server import start
-
+                elif self._start_sandbox is not None:
                     sandbox = self.settings.sandbox
-                    self._sandbox = start(
+                    self._sandbox = self._start_sandbox(
                         self.settings.path(sandbox.state_dir), self.settings.path(sandbox.seed_dir)
                     )
                     self._sandbox_url = self._sandbox.url
+                else:
+                    raise ConfigError(
+                        "the sandbox profile needs a sandbox, and none is running",
+                        fix="run `make sandbox` and set HANDOFF_SANDBOX_URL, or run through `handoff`",
+                    )
             return self._sandbox_url
 
     @property
-    def running_sandbox(self) -> RunningSandbox | None:
+    def running_sandbox(self) -> LocalSandbox | None:
         """The in-process sandbox this object started, if any (its store and fault plan)."""
         return self._sandbox
 
@@ -220,8 +240,6 @@ class Clients:
 
         url = self.sandbox_url
         if url:
-            from handoff.sandbox.vitally_api import SANDBOX_API_KEY
-
             base, key = url + "/resources", SANDBOX_API_KEY
         else:
             base, key = self.settings.vitally.rest_base_url, self.settings.vitally_key()

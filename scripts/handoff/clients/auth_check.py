@@ -20,15 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from handoff.errors import HandoffError, NotFoundError
-from handoff.model import column_letter
-from handoff.validate import doc_id
+from handoff.core.errors import HandoffError, NotFoundError
+from handoff.core.model import column_letter
+from handoff.validate.rules import doc_id
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from handoff.clients import Clients
-    from handoff.config import Settings
 
 FOLDER_MIME = "application/vnd.google-apps.folder"
 PROBE_DOC_ID = "handoff-auth-check-probe-0000000000"  # an id no document has: a 404 proves access
@@ -41,16 +40,6 @@ class Check:
     ok: bool
     detail: str
     fix: str | None = None
-
-
-def auth_check(settings: Settings, console: Console) -> int:
-    """Run every check, print one line each; 0 when all pass, else 1."""
-    from handoff.clients import Clients
-
-    with Clients(settings) as clients:
-        checks = run_checks(clients)
-        print_checks(console, checks)
-    return 0 if all(c.ok for c in checks) else 1
 
 
 def run_checks(clients: Clients) -> list[Check]:

@@ -45,13 +45,13 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from handoff.errors import ConfigError, ServiceError
+from handoff.core.errors import ConfigError, ServiceError
 
 if TYPE_CHECKING:
     import google.auth.credentials
     import requests
 
-    from handoff.config import Settings
+    from handoff.core.settings import Settings
 
 SCOPES: tuple[str, ...] = (
     "https://www.googleapis.com/auth/spreadsheets",

@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from handoff.config import QuotaSettings
+    from handoff.core.settings import QuotaSettings
 
 WINDOW_SECONDS = 61.0  # a minute, plus one second of margin
 QUOTA_KEYS = ("sheets_read", "sheets_write", "docs_read", "docs_write", "drive", "vitally")

@@ -42,12 +42,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from handoff.errors import NotFoundError, ServiceError
+from handoff.core.errors import NotFoundError, ServiceError
 
 if TYPE_CHECKING:
     import tenacity
 
-    from handoff.config import RetrySettings
+    from handoff.core.settings import RetrySettings
 
 T = TypeVar("T")
 log = logging.getLogger("handoff.clients")

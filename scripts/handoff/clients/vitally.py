@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
-from handoff.errors import HandoffError, NotFoundError
+from handoff.core.errors import HandoffError, NotFoundError
 
 if TYPE_CHECKING:
     import httpx

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from handoff.sandbox.docs_export import TAB_FIELDS, to_html, to_text
+from handoff.gdocs.docs_to_html import TAB_FIELDS, to_html, to_text
+from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.sandbox.drive_api import DOC_MIME, DOCS, FILES, access_role, create_file, fields_mask
 from handoff.sandbox.drive_query import apply_mask
-from handoff.sandbox.html_to_docs import html_to_docs
 from handoff.sandbox.http import ApiError, Request, Response, route
 from handoff.sandbox.store import Store
 

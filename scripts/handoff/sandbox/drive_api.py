@@ -36,9 +36,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from handoff.sandbox.docs_export import to_html, to_text
+from handoff.gdocs.docs_to_html import to_html, to_text
+from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.sandbox.drive_query import QueryError, apply_mask, compile_query, parse_fields
-from handoff.sandbox.html_to_docs import html_to_docs
 from handoff.sandbox.http import DEFAULT_USER, USER_HEADER, ApiError, Request, Response, route
 from handoff.sandbox.store import Store
 

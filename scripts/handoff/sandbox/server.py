@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from handoff.errors import ConfigError
+from handoff.core.errors import ConfigError
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
 from handoff.sandbox.quotas import Quotas

@@ -21,7 +21,7 @@ import json
 import shutil
 from pathlib import Path
 
-from handoff.config import PROJECT_ROOT
+from handoff.core.settings import PROJECT_ROOT
 
 BASE = PROJECT_ROOT / "config" / "sandbox"
 TEMPLATE = "acme"

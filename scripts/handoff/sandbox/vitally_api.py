@@ -49,10 +49,10 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+from handoff.core.settings import SANDBOX_API_KEY  # fake: accepted by the sandbox only
 from handoff.sandbox.http import ApiError, Handler, Request, Response, iso_now, route
 from handoff.sandbox.store import Store
 
-SANDBOX_API_KEY = "sk_sandbox_handoff_0000000000000000"  # fake: accepted by the sandbox only
 EXTRA_KEYS_ENV = "HANDOFF_SANDBOX_VITALLY_KEYS"  # more (fake) keys the sandbox accepts, comma-separated
 EXTERNAL_IDS_ENV = "HANDOFF_SANDBOX_VITALLY_EXTERNAL_IDS"  # upsert (default) | duplicate | reject
 EXTERNAL_ID_MODES = ("upsert", "duplicate", "reject")

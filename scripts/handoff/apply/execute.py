@@ -1,0 +1,394 @@
+"""Apply exactly the plan: each write change in order, recording what was written in the state.
+
+Order is chosen for crash consistency: the doc (tagged with Drive properties, so a re-run finds
+it without a recorded id), its sharing, the Vitally traits (idempotent PUT), the note and the
+task (tagged with externalIds, so a re-run finds them), and last the sheet write-back (status,
+link, run log, state) which the runner sends for the whole batch in one RAW batchUpdate.
+A failure part-way leaves every completed step findable; the re-run converges.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from handoff.apply import converge
+from handoff.clients import drive_docs as docs_writer
+from handoff.core.errors import EXIT_SERVICE, ConflictError, HandoffError, ServiceError
+from handoff.core.model import Location, Problem, Severity
+from handoff.core.state import AccountState, DocState
+from handoff.plan.planner import NOTE_EXTERNAL_ID, STATUS, PlanInputs, render_docs, render_note_html
+from handoff.plan.traits import same
+
+if TYPE_CHECKING:
+    from handoff.plan.changes import AccountPlan, Change
+
+
+@dataclasses.dataclass
+class AccountResult:
+    account: str
+    state: AccountState
+    done: list[str] = dataclasses.field(default_factory=list)  # kinds applied, in order
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    doc_links: dict[str, str] = dataclasses.field(default_factory=dict)
+    failed: str = ""  # the error that stopped this account, if any
+    error: HandoffError | None = None  # ... and the exception (ServiceError: exit 4, ConflictError: 3)
+    recovered: list[str] = dataclasses.field(default_factory=list)  # an earlier run's writes, now recorded
+    sheet: str = ""  # what the write-back did for it: "written", "log" (a failed run's log row), "failed"
+
+    @property
+    def conflict(self) -> bool:
+        """Another run created the same doc/note/task at the same time and won: it records the outcome."""
+        return isinstance(self.error, ConflictError)
+
+    @property
+    def service_down(self) -> bool:
+        return isinstance(self.error, ServiceError) and self.error.exit_code == EXIT_SERVICE
+
+
+# What a person calls each write step, for "written: …; not written: …".
+STEP_LABELS = {
+    "doc.create": "doc",
+    "doc.update": "doc",
+    "doc.share": "sharing",
+    "doc.trash": "duplicates removed",
+    "trait.set": "Vitally traits",
+    "note.create": "note",
+    "note.update": "note",
+    "note.archive": "duplicates removed",
+    "task.create": "task",
+    "task.archive": "duplicates removed",
+}
+
+
+def written_and_not(plan: AccountPlan, result: AccountResult) -> tuple[list[str], list[str]]:
+    """The planned steps (outside the sheet) this run wrote, and those it did not, as labels."""
+    planned = [STEP_LABELS.get(c.kind, c.kind) for c in plan.writes if not c.kind.startswith("sheet.")]
+    done = list(dict.fromkeys(STEP_LABELS.get(k, k) for k in result.done))
+    return done, [label for label in dict.fromkeys(planned) if label not in done]
+
+
+def write_local_copies(settings: Any, plan: AccountPlan) -> list[Path]:
+    """out/<account>/<kind>.html: what the TA reads, for a person to open locally."""
+    return [
+        _write_local(settings, plan.account, change.payload["kind"], change.payload["html"])
+        for change in plan.changes
+        if change.kind.startswith("doc.") and "html" in change.payload
+    ]
+
+
+def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
+    """Execute the plan's write changes (not the sheet ones: the runner batches those).
+
+    A failure part-way is not raised: the result says what stopped the account (`failed`,
+    `error`) and holds the state of what was written before it, so the sheet can record the
+    truth and the re-run starts from it."""
+    state: AccountState = dataclasses.replace(plan.context["state"])
+    state.docs = {k: dataclasses.replace(v) for k, v in state.docs.items()}
+    result = AccountResult(plan.account, state, doc_links=dict(plan.context.get("doc_links", {})))
+    _adopt(plan, state, result)
+    try:
+        _apply_changes(inputs, plan, result)
+    except HandoffError as exc:
+        result.failed, result.error = exc.message, exc
+        traits_planned = any(c.kind == "trait.set" for c in plan.writes)
+        if "vitally_account" in plan.context and (not traits_planned or "trait.set" in result.done):
+            _record_owned_traits(plan, state)  # the traits in Vitally are ours: say so in the state
+    return result
+
+
+def _apply_changes(inputs: PlanInputs, plan: AccountPlan, result: AccountResult) -> None:
+    state = result.state
+    trait_changes = [c for c in plan.changes if c.kind == "trait.set"]
+    for change in plan.writes:
+        if change.kind.startswith("sheet."):
+            continue
+        if change.kind == "trait.set":
+            if change is trait_changes[0]:
+                inputs.on_step(plan.account, "trait.set")
+                _write_traits(inputs, plan, trait_changes, result)
+            continue
+        inputs.on_step(plan.account, change.kind)
+        HANDLERS[change.kind](inputs, plan, change, result)
+        result.done.append(change.kind)
+    if plan.mode != "draft":
+        if "vitally_account" in plan.context:
+            _record_owned_traits(plan, state)
+        state.status = STATUS[plan.mode]
+
+
+def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> None:
+    """Record what a crashed run left behind (found by properties / externalId) without rewriting it."""
+    stamps = plan.context.get("adopt_generated_at") or {}
+    for kind, doc in (plan.context.get("adopt") or {}).items():
+        state.docs[kind] = DocState(
+            id=doc.id,
+            version=doc.version,
+            html_sha256=doc.properties.get(docs_writer.PROP_SHA, ""),
+            generated_at=stamps.get(kind, ""),  # the "as of" the doc was rendered with: keeps it stable
+        )
+        result.recovered.append("doc")
+    if note := plan.context.get("note_adopted"):
+        state.note_id = note["id"]
+        result.recovered.append("note")
+    if task := plan.context.get("task_adopted"):
+        state.task_id = task["id"]
+        result.recovered.append("task")
+    if account := plan.context.get("vitally_account"):
+        state.vitally_account_id = account["id"]
+    if admin := plan.context.get("ta_admin"):
+        state.ta_admin = {k: str(v) for k, v in admin.items()}
+
+
+def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    p = change.payload
+    created = converge.create_doc(
+        inputs.clients,
+        title=p["title"],
+        html=p["html"],
+        account=plan.account,
+        kind=p["kind"],
+        folder_id=inputs.settings.docs.folder_id,
+    )
+    doc = created.item
+    _record_doc(result, p, doc)  # first: should the check below fail, the doc is there all the same
+    settled = _check(
+        result, change.kind, lambda: converge.settle_doc(inputs.clients, doc, plan.account, p["kind"])
+    )
+    _settled(result, f"{p['kind']} doc", created, settled)
+
+
+def _check(result: AccountResult, kind: str, check: Callable[[], converge.Settled]) -> converge.Settled:
+    """The check after a create. If it fails (its listing), the create still happened: count it."""
+    try:
+        return check()
+    except ConflictError:
+        raise
+    except HandoffError:
+        result.done.append(kind)
+        raise
+
+
+def _settled(
+    result: AccountResult, what: str, created: converge.Created[Any], settled: converge.Settled
+) -> None:
+    """Report how a create converged; stop this account (ConflictError) when another run's won."""
+    ours = str(created.item["id"] if isinstance(created.item, dict) else created.item.id)
+    if settled.lost:
+        raise ConflictError(
+            f"another run created the {what} at the same time; kept {settled.kept} (theirs) and removed "
+            f"{ours} (this run's). This run stopped: the other run finishes the handoff and records it "
+            "in the sheet",
+            fix="nothing to do; if the other run failed too, run the handoff again",
+        )
+    if created.how == "recovered":
+        result.problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the answer to the {what}'s create was lost; found the {what} it made ({ours}) "
+                "and kept it instead of creating a second one",
+            )
+        )
+    elif created.how == "existing":
+        result.problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the {what} already existed (made by another run); using {ours} instead of a second one",
+            )
+        )
+    if settled.removed:
+        result.problems.append(
+            Problem(
+                Severity.WARNING,
+                f"removed duplicate {what}(s) {', '.join(settled.removed)} left by an interrupted or "
+                f"concurrent run; kept {settled.kept}",
+            )
+        )
+
+
+def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    p = change.payload
+    if "relink" in p:
+        _relink(inputs, plan, p, result)
+        return
+    doc = docs_writer.update_doc(inputs.clients, p["id"], title=p["title"], html=p["html"])
+    _record_doc(result, p, doc)
+
+
+def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result: AccountResult) -> None:
+    """Re-render with every document's final link; update only the docs whose content changes."""
+    assert plan.handoff is not None
+    rendered = render_docs(inputs, plan.handoff, plan.mode, result.doc_links, p["stamp"])
+    for kind in p["relink"]:
+        doc, new = result.state.docs.get(kind), rendered[kind]
+        sha = docs_writer.sha256(new.html)
+        if doc is None or doc.html_sha256 == sha:
+            continue
+        written = docs_writer.update_doc(inputs.clients, doc.id, title=new.title, html=new.html)
+        _record_doc(result, {"kind": kind, "sha": sha, "generated_at": p["stamp"]}, written)
+        _write_local(inputs.settings, plan.account, kind, new.html)
+
+
+def _write_local(settings: Any, account: str, kind: str, html: str) -> Path:
+    folder = settings.path(settings.docs.out_dir) / account
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{kind}.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _record_doc(result: AccountResult, p: Mapping[str, Any], doc: docs_writer.RemoteDoc) -> None:
+    previous = result.state.docs.get(p["kind"])
+    shared = list(previous.shared_with) if previous and previous.id == doc.id else []
+    result.state.docs[p["kind"]] = DocState(
+        id=doc.id,
+        version=doc.version,
+        html_sha256=p["sha"],
+        # No export to fingerprint the text (one Drive read per doc write): the edit guard settles
+        # on version and last modifier; a rename by someone else then counts as an edit (kept).
+        generated_at=p["generated_at"],
+        shared_with=shared,
+    )
+    result.doc_links[p["kind"]] = doc.url
+
+
+def _doc_share(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    kind, email = change.payload["kind"], change.payload["email"]
+    doc = result.state.docs.get(kind)
+    if doc is None:
+        raise RuntimeError(f"no {kind} doc to share")  # the plan orders create before share
+    docs = inputs.settings.docs
+    docs_writer.share_doc(inputs.clients, doc.id, email, docs.share_role, docs.send_notification)
+    doc.shared_with = sorted({*doc.shared_with, email})
+
+
+def _write_traits(
+    inputs: PlanInputs, plan: AccountPlan, changes: list[Change], result: AccountResult
+) -> None:
+    account = plan.context["vitally_account"]
+    traits = {c.target: c.after for c in changes}
+    updated = inputs.clients.vitally().update_traits(account["id"], traits)
+    now = (updated or {}).get("traits") or {}
+    for key, value in traits.items():  # read back: the PUT answers with the stored account
+        if not same(value, now.get(key)):
+            result.problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"Vitally stored {now.get(key)!r} for {key} after handoff sent {value!r}",
+                    None,
+                    Location("vitally", key),
+                    "check the trait's type in Vitally Settings → Traits",
+                )
+            )
+    result.done.append("trait.set")
+
+
+def _record_owned_traits(plan: AccountPlan, state: AccountState) -> None:
+    """Last-written values: every desired trait now equal in Vitally; kept TA edits keep their old record."""
+    kept = {c.target for c in plan.changes if c.kind == "trait.keep"}
+    desired = plan.context.get("desired_traits", {})
+    state.traits = {k: v for k, v in state.traits.items() if k in kept} | {
+        k: v for k, v in desired.items() if k not in kept
+    }
+
+
+def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    assert plan.handoff is not None
+    account = plan.context["vitally_account"]
+    html = render_note_html(inputs, plan.handoff, plan, result.doc_links)
+    vitally = inputs.clients.vitally()
+    name = plan.handoff.value("account_name") or plan.account
+    subject = f"Implementation handoff: {name}"
+    if change.kind == "note.create":
+        ext = NOTE_EXTERNAL_ID.format(account=plan.account)
+        created = converge.create_vitally(
+            inputs.clients,
+            lambda: vitally.create_note(account["id"], html, inputs.today, subject, ext),
+            lambda: vitally.list_account_notes(account["id"]),
+            ext,
+        )
+        note = created.item
+        result.state.note_id = note["id"]
+        settled = _check(result, change.kind, lambda: converge.settle_note(vitally, account["id"], note, ext))
+        _settled(result, "note", created, settled)
+        if created.how != "created":  # someone else's content: make it ours
+            vitally.update_note(note["id"], html=html, subject=subject, note_date=inputs.today)
+    else:
+        vitally.update_note(change.payload["id"], html=html, subject=subject, note_date=inputs.today)
+        result.state.note_id = change.payload["id"]
+    result.state.note_sha256 = docs_writer.sha256(html)
+
+
+def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    assert plan.handoff is not None
+    account = plan.context["vitally_account"]
+    admin = plan.context["ta_admin"]
+    link = next(iter(result.doc_links.values()), "")
+    name = plan.handoff.value("account_name") or plan.account
+    description = (
+        f"<p>Review the implementation handoff for {_esc(str(name))} and take over the "
+        f"Vitally deployment section.</p>"
+        + (f'<p><a href="{_esc(link)}">Handoff doc</a></p>' if link else "")
+    )
+    vitally, ext = inputs.clients.vitally(), change.payload["ext"]
+    created = converge.create_vitally(
+        inputs.clients,
+        lambda: vitally.create_task(
+            account["id"],
+            f"Review implementation handoff: {name}",
+            description,
+            admin["id"],
+            change.payload["due"],
+            ext,
+        ),
+        lambda: vitally.list_account_tasks(account["id"]),
+        ext,
+    )
+    result.state.task_id = created.item["id"]
+    settled = _check(
+        result, "task.create", lambda: converge.settle_task(vitally, account["id"], created.item, ext)
+    )
+    _settled(result, "review task", created, settled)
+    if created.how == "existing":  # someone else's content: make it ours
+        vitally.update_task(
+            created.item["id"],
+            name=f"Review implementation handoff: {name}",
+            description=description,
+            assignedToId=admin["id"],
+            dueDate=change.payload["due"],
+        )
+
+
+def _remove_duplicate(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    """A duplicate the plan found (an interrupted or concurrent run's): trash / archive it."""
+    dup = change.payload["id"]
+    if change.kind == "doc.trash":
+        docs_writer.trash_doc(inputs.clients, dup)
+    elif change.kind == "note.archive":
+        inputs.clients.vitally().archive_note(dup)
+    else:
+        inputs.clients.vitally().archive_task(dup)
+    result.problems.append(
+        Problem(Severity.WARNING, f"removed duplicate {change.target} {dup}; kept {change.payload['keep']}")
+    )
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+HANDLERS = {
+    "doc.create": _doc_create,
+    "doc.update": _doc_update,
+    "doc.share": _doc_share,
+    "note.create": _note,
+    "note.update": _note,
+    "task.create": _task,
+    "doc.trash": _remove_duplicate,
+    "note.archive": _remove_duplicate,
+    "task.archive": _remove_duplicate,
+}

@@ -1,0 +1,283 @@
+"""The handoff Google Docs: find, inspect, create, update in place, share, fingerprint.
+
+Docs are written by Drive HTML import (files.create / files.update with text/html media
+into a Google Doc), so the id never changes. Each doc carries Drive `properties`
+(account, kind, content hash) so a run finds it again even if the sheet lost its id,
+e.g. after a crash between the create and the sheet write-back.
+Every call goes through `clients.call("drive", …)` (retries, rate limit, error mapping).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from handoff.core.errors import NotFoundError
+from handoff.core.state import DocState
+
+DOC_MIME = "application/vnd.google-apps.document"
+PROP_ACCOUNT = "handoffAccount"
+PROP_KIND = "handoffKind"
+PROP_SHA = "handoffSha256"
+FILE_FIELDS = (
+    "id,name,version,modifiedTime,lastModifyingUser(emailAddress,displayName,me),"
+    "trashed,properties,webViewLink,createdTime"
+)
+
+
+class DriveClients(Protocol):
+    def drive(self) -> Any: ...
+    def call(self, api: str, fn: Any, kind: str = "read") -> Any: ...
+
+
+@dataclass(frozen=True)
+class RemoteDoc:
+    id: str
+    name: str
+    version: str
+    modified_time: str
+    modified_by: str  # email (or display name) of the last modifying user, "" if unknown
+    modified_by_me: bool
+    trashed: bool
+    properties: dict[str, str]
+    url: str
+    created_time: str = ""  # RFC 3339; with the id it orders duplicates (`age`)
+
+    @classmethod
+    def from_file(cls, f: dict[str, Any]) -> RemoteDoc:
+        user = f.get("lastModifyingUser") or {}
+        return cls(
+            id=f["id"],
+            name=f.get("name", ""),
+            version=str(f.get("version", "")),
+            modified_time=f.get("modifiedTime", ""),
+            modified_by=user.get("emailAddress") or user.get("displayName") or "",
+            modified_by_me=bool(user.get("me", False)),
+            trashed=bool(f.get("trashed", False)),
+            properties=dict(f.get("properties") or {}),
+            url=f.get("webViewLink") or doc_url(f["id"]),
+            created_time=f.get("createdTime", ""),
+        )
+
+
+def doc_url(doc_id: str) -> str:
+    return f"https://docs.google.com/document/d/{doc_id}/edit"
+
+
+def sha256(text: str | bytes) -> str:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_doc(clients: DriveClients, doc_id: str) -> RemoteDoc | None:
+    """files.get; None when the file is gone or trashed."""
+    drive = clients.drive()
+    try:
+        f = clients.call(
+            "drive",
+            lambda: drive.files().get(fileId=doc_id, fields=FILE_FIELDS, supportsAllDrives=True).execute(),
+        )
+    except NotFoundError:
+        return None
+    doc = RemoteDoc.from_file(f)
+    return None if doc.trashed else doc
+
+
+def find_doc(clients: DriveClients, account: str, kind: str) -> RemoteDoc | None:
+    """Find our doc by its Drive properties (the recovery path when no id is recorded): the oldest."""
+    docs = list_docs(clients, account, kind)
+    return docs[0] if docs else None
+
+
+def list_docs(clients: DriveClients, account: str, kind: str) -> list[RemoteDoc]:
+    """Every untrashed doc tagged with this account and kind, oldest first (`age`).
+
+    More than one means a race or an interrupted create left a duplicate; converge.py keeps the
+    oldest, which every run agrees on."""
+    drive = clients.drive()
+    q = (
+        f"properties has {{ key='{PROP_ACCOUNT}' and value='{_q(account)}' }} and "
+        f"properties has {{ key='{PROP_KIND}' and value='{_q(kind)}' }} and trashed = false"
+    )
+    res = clients.call(
+        "drive",
+        lambda: (
+            drive.files()
+            .list(
+                q=q,
+                fields=f"files({FILE_FIELDS})",
+                pageSize=100,
+                supportsAllDrives=True,
+                includeItemsFromAllDrives=True,
+                corpora="allDrives",
+            )
+            .execute()
+        ),
+    )
+    return sorted((RemoteDoc.from_file(f) for f in res.get("files", [])), key=age)
+
+
+def age(doc: RemoteDoc) -> tuple[str, str]:
+    """The order that decides which of two duplicates is kept: created first, then the lower id.
+    RFC 3339 UTC times from one service compare as text."""
+    return (doc.created_time or "~", doc.id)
+
+
+FIND_CHUNK = 40  # accounts per files.list query: keeps `q` well under URL length limits
+
+
+def find_docs(
+    clients: DriveClients, accounts: Sequence[str], kinds: Sequence[str]
+) -> dict[tuple[str, str], list[RemoteDoc]]:
+    """Our docs for many accounts at once: one files.list per FIND_CHUNK accounts (and per page).
+
+    The batch form of `list_docs`: {(account, kind): docs, oldest first} for every untrashed doc
+    tagged with one of `accounts` and one of `kinds` (more than one: a crash or a race left a
+    duplicate; the planner keeps the oldest and trashes the rest).
+    """
+    found: dict[tuple[str, str], list[RemoteDoc]] = {}
+    wanted = {k: None for k in kinds}
+    unique = list(dict.fromkeys(accounts))
+    drive = clients.drive()
+    for start in range(0, len(unique), FIND_CHUNK):
+        chunk = unique[start : start + FIND_CHUNK]
+        who = " or ".join(f"properties has {{ key='{PROP_ACCOUNT}' and value='{_q(a)}' }}" for a in chunk)
+        q = f"({who}) and trashed = false"
+        token: str | None = None
+        while True:
+            page = _list_page(clients, drive, q, token)
+            for f in page.get("files", []):
+                doc = RemoteDoc.from_file(f)
+                key = (doc.properties.get(PROP_ACCOUNT, ""), doc.properties.get(PROP_KIND, ""))
+                if key[1] in wanted:
+                    found.setdefault(key, []).append(doc)
+            token = page.get("nextPageToken")
+            if not token:
+                break
+    return {key: sorted(docs, key=age) for key, docs in found.items()}
+
+
+def _list_page(clients: DriveClients, drive: Any, q: str, token: str | None) -> Any:
+    params: dict[str, Any] = {
+        "q": q,
+        "fields": f"nextPageToken,files({FILE_FIELDS})",
+        "pageSize": 1000,
+        "supportsAllDrives": True,
+        "includeItemsFromAllDrives": True,
+        "corpora": "allDrives",
+    }
+    if token:
+        params["pageToken"] = token
+    return clients.call("drive", lambda: drive.files().list(**params).execute())
+
+
+def export_text_sha(clients: DriveClients, doc_id: str) -> str:
+    """Hash of the doc's plain-text export: the fingerprint of what a reader sees."""
+    drive = clients.drive()
+    data = clients.call("drive", lambda: drive.files().export(fileId=doc_id, mimeType="text/plain").execute())
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return sha256(data.replace(b"\r\n", b"\n").strip())
+
+
+def create_doc(
+    clients: DriveClients, *, title: str, html: str, account: str, kind: str, folder_id: str
+) -> RemoteDoc:
+    from googleapiclient.http import MediaInMemoryUpload
+
+    drive = clients.drive()
+    body: dict[str, Any] = {
+        "name": title,
+        "mimeType": DOC_MIME,
+        "properties": {PROP_ACCOUNT: account, PROP_KIND: kind, PROP_SHA: sha256(html)},
+    }
+    if folder_id:
+        body["parents"] = [folder_id]
+    media = MediaInMemoryUpload(html.encode("utf-8"), mimetype="text/html", resumable=False)
+    f = clients.call(
+        "drive",
+        lambda: (
+            drive.files()
+            .create(body=body, media_body=media, fields=FILE_FIELDS, supportsAllDrives=True)
+            .execute()
+        ),
+        kind="write",
+    )
+    return RemoteDoc.from_file(f)
+
+
+def update_doc(clients: DriveClients, doc_id: str, *, title: str, html: str) -> RemoteDoc:
+    """Replace the doc's content in place (same id, sharing kept) and refresh its hash property."""
+    from googleapiclient.http import MediaInMemoryUpload
+
+    drive = clients.drive()
+    body = {"name": title, "properties": {PROP_SHA: sha256(html)}}
+    media = MediaInMemoryUpload(html.encode("utf-8"), mimetype="text/html", resumable=False)
+    f = clients.call(
+        "drive",
+        lambda: (
+            drive.files()
+            .update(fileId=doc_id, body=body, media_body=media, fields=FILE_FIELDS, supportsAllDrives=True)
+            .execute()
+        ),
+        kind="write",
+    )
+    return RemoteDoc.from_file(f)
+
+
+def trash_doc(clients: DriveClients, doc_id: str) -> None:
+    """Move a doc to the trash (a person can restore it from there); a doc already gone is fine."""
+    drive = clients.drive()
+    with contextlib.suppress(NotFoundError):
+        clients.call(
+            "drive",
+            lambda: (
+                drive.files()
+                .update(fileId=doc_id, body={"trashed": True}, fields="id", supportsAllDrives=True)
+                .execute()
+            ),
+            kind="write",
+        )
+
+
+def share_doc(clients: DriveClients, doc_id: str, email: str, role: str, notify: bool) -> None:
+    drive = clients.drive()
+    clients.call(
+        "drive",
+        lambda: (
+            drive.permissions()
+            .create(
+                fileId=doc_id,
+                body={"type": "user", "role": role, "emailAddress": email},
+                sendNotificationEmail=notify,
+                supportsAllDrives=True,
+                fields="id",
+            )
+            .execute()
+        ),
+        kind="write",
+    )
+
+
+def human_edit(recorded: DocState | None, remote: RemoteDoc, text_sha: Any) -> str:
+    """Why the doc counts as edited by someone else since our last write ("" when it does not).
+
+    `text_sha` is a zero-argument callable returning the current export hash; it is only
+    called when version and modifying user cannot settle the question (one read, at most).
+    """
+    if recorded and recorded.version and recorded.version == remote.version:
+        return ""
+    if remote.modified_by_me:
+        return ""
+    if recorded and recorded.text_sha256 and text_sha() == recorded.text_sha256:
+        return ""  # a metadata-only change by someone else (sharing, rename)
+    who = remote.modified_by or "someone else"
+    when = f" at {remote.modified_time}" if remote.modified_time else ""
+    return f"edited by {who}{when} since handoff last wrote it"
+
+
+def _q(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("'", "\\'")

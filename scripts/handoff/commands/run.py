@@ -1,0 +1,402 @@
+"""`handoff plan` / `handoff run`: read the batch once, plan every account, apply, write back once.
+
+    read (1 sheet batchGet + 1 TDD read per account) → one Drive lookup of the docs no state
+    records → plan each account (reads only) → print the plans → [run] apply each account's
+    writes → one RAW values:batchUpdate for the whole batch's status, links, run-log rows and
+    state cells → a summary table (batches).
+
+`--all` (accounts None) takes the accounts ready for handoff (readiness.py); named accounts
+are taken as named. Accounts are read, planned and applied concurrently, at most
+settings.run.concurrency at a time; one account's failure does not stop the others; the exit
+code says whether any failed. Progress (progress.py) is reported per account and step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from handoff.apply.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
+from handoff.commands import open_clients
+from handoff.core.clock import today, who
+from handoff.core.errors import (
+    EXIT_CONFLICT,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_SERVICE,
+    HandoffError,
+    ServiceError,
+)
+from handoff.core.model import Location, Problem, Severity
+from handoff.core.state import AccountState
+from handoff.output.progress import NULL, Progress
+from handoff.plan.changes import AccountPlan
+from handoff.plan.planner import PlanInputs, RunOptions, plan_account
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from handoff.apply.execute import AccountResult
+    from handoff.clients import Clients
+    from handoff.core.model import Handoff
+    from handoff.core.settings import Settings
+    from handoff.read.batch import Batch
+
+__all__ = ["RunOptions", "plan_command", "run_batch"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def plan_command(
+    settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions, console: Console
+) -> int:
+    from handoff.output.progress import for_console
+    from handoff.output.terminal import error_console
+
+    progress = for_console(error_console(), options.as_json)
+    with open_clients(settings) as clients:
+        outcome = run_batch(
+            settings, clients, None if all_accounts else accounts, options, console, progress=progress
+        )
+    return outcome.exit_code
+
+
+class BatchOutcome:
+    def __init__(
+        self,
+        plans: list[AccountPlan],
+        results: list[AccountResult],
+        sheet_written: bool,
+        service_failure: bool,
+        skipped: dict[str, str] | None = None,
+    ) -> None:
+        self.plans = plans
+        self.results = results
+        self.sheet_written = sheet_written
+        self.service_failure = service_failure
+        self.skipped = skipped or {}  # account -> why `--all` left it out (not a failure)
+
+    @property
+    def exit_code(self) -> int:
+        if self.service_failure:
+            return EXIT_SERVICE
+        if any(r.conflict for r in self.results):
+            return EXIT_CONFLICT  # another run for the same account won a race; it records the outcome
+        if any(p.blocked for p in self.plans) or any(r.failed for r in self.results):
+            return EXIT_PROBLEMS
+        return EXIT_OK
+
+
+def run_batch(
+    settings: Settings,
+    clients: Clients,
+    accounts: list[str] | None,
+    options: RunOptions,
+    console: Console,
+    *,
+    progress: Progress = NULL,
+) -> BatchOutcome:
+    """Plan (and with options.apply, run) `accounts`, or with None every account ready for handoff."""
+    from handoff.output import plan_report, summary
+    from handoff.read.batch import read_batch
+    from handoff.validate import readiness
+
+    if accounts is None and options.override_readiness:
+        from handoff.core.errors import UsageError
+
+        raise UsageError(
+            "--override-readiness is for one account at a time, not --all",
+            fix="name the account: handoff run ACCOUNT --override-readiness REASON",
+        )
+    select = (lambda r, c: readiness.sheet_reason(settings, r, c)) if accounts is None else None
+    try:
+        with progress.phase("read") as phase:
+            batch = read_batch(settings, clients, accounts, select=select, progress=phase)
+    except ServiceError as exc:
+        if exc.exit_code == EXIT_SERVICE:  # the reads come first: say that nothing was written
+            exc.message += "; the run stopped before writing anything: nothing was written"
+            exc.args = (exc.message,)
+        raise
+    handoffs, skipped = _ready(batch, accounts is None)
+    inputs = PlanInputs(settings, clients, batch.catalogue, options, today())
+    tabs = settings.sheet.tabs
+    state_tab = TabLayout.from_values(
+        tabs.state, batch.values.get(tabs.state), exists=tabs.state in batch.values
+    )
+    states = {
+        h.account: _state_for(state_tab, batch.values.get(tabs.state) or [], h.account) for h in handoffs
+    }
+    log_tab = TabLayout.from_values(
+        tabs.log, batch.values.get(tabs.log), key_header="Account", exists=tabs.log in batch.values
+    )
+    seen = set(state_tab.rows) | set(log_tab.rows)  # accounts the sheet shows an earlier run for
+    inputs.found_docs = _find_unrecorded_docs(inputs, handoffs, states)
+
+    def plan_one(handoff: Handoff) -> AccountPlan:
+        state, problem = states[handoff.account]
+        fresh = handoff.account.lower() not in seen and not _row_shows_a_run(handoff)
+        try:
+            plan = plan_account(inputs, handoff, state, problem, fresh=fresh)
+        except HandoffError as exc:
+            plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
+            plan.blocked = f"planning stopped: {exc.message}"
+            plan.context["service_failure"] = exc.exit_code == EXIT_SERVICE  # a 404 is not a service down
+            plan.context["fix"] = exc.fix
+        except Exception as exc:  # a bug in one account must not stop the batch
+            plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
+            plan.blocked = f"planning stopped: unexpected {type(exc).__name__}: {exc}"
+        tdd = batch.tdds.get(handoff.account)
+        if plan.blocked and tdd is not None and tdd.service_failure:  # Docs kept failing: exit 4, not 1
+            plan.blocked = "the TDD could not be read (Docs kept failing)"
+            plan.context["service_failure"] = True
+        phase.done(handoff.account, summary.plan_note(plan))
+        return plan
+
+    with progress.phase("plan", len(handoffs)) as phase:
+        inputs.on_step = phase.step
+        plans = _parallel(plan_one, handoffs, settings.run.concurrency)
+    batch_mode = accounts is None or len(plans) > 1
+    if options.as_json and not options.apply:
+        console.print_json(plan_report.plans_json(plans)) if console.is_terminal else print(
+            plan_report.plans_json(plans)
+        )
+    elif not options.as_json:
+        for plan in plans:
+            plan_report.print_plan(console, plan)
+    service_failure = any(p.context.get("service_failure") for p in plans)
+    if not options.apply:
+        if batch_mode and not options.as_json:
+            summary.print_summary(console, plans, [], skipped, applied=False)
+        return BatchOutcome(plans, [], False, service_failure, skipped)
+
+    todo = [p for p in plans if not p.blocked]
+
+    def apply_one(plan: AccountPlan) -> AccountResult | None:
+        result = _apply_guarded(inputs, plan)
+        phase.done(plan.account, summary.result_note(plan, result))
+        return result
+
+    with progress.phase("apply", len(todo)) as phase:
+        inputs.on_step = phase.step
+        results = [r for r in _parallel(apply_one, todo, settings.run.concurrency) if r is not None]
+    sheet_written = False
+    if results:
+        sheet_written = _write_back(settings, clients, batch, state_tab, log_tab, plans, results, console)
+    if options.as_json:
+        print(plan_report.plans_json(plans, results))
+    elif batch_mode:
+        summary.print_summary(console, plans, results, skipped, applied=True, sheet_written=sheet_written)
+    else:
+        plan_report.print_results(console, results, sheet_written, plans)
+        _print_where(settings, plans, console)
+    service_failure = service_failure or any(r.service_down or r.sheet == "failed" for r in results)
+    return BatchOutcome(plans, results, sheet_written, service_failure, skipped)
+
+
+def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str]]:
+    """With --all: the accounts without input errors, and why the others are left out."""
+    skipped = dict(batch.skipped)
+    if not select_all:
+        return list(batch.handoffs), skipped
+    from handoff.validate.readiness import input_reason
+
+    handoffs = []
+    for h in batch.handoffs:
+        why = input_reason(h, batch.tdds.get(h.account))
+        if why:
+            skipped[h.account] = why
+        else:
+            handoffs.append(h)
+    return handoffs, skipped
+
+
+def _row_shows_a_run(handoff: Handoff) -> bool:
+    row = handoff.record.row if handoff.record else None
+    return bool(row and (row.get("handoff_status").strip() or row.get("handoff_doc").strip()))
+
+
+def _find_unrecorded_docs(
+    inputs: PlanInputs,
+    handoffs: Sequence[Handoff],
+    states: dict[str, tuple[AccountState, Problem | None]],
+) -> dict[tuple[str, str], Any] | None:
+    """The batch's one Drive lookup (per 40 accounts) of docs that a crashed run may have left:
+    for the accounts about to be planned whose state records no id for some document."""
+    from handoff.clients import drive_docs as docs_writer
+
+    kinds = [d.kind for d in inputs.settings.docs.documents]
+    wanted = [
+        h.account
+        for h in handoffs
+        if (inputs.options.draft or not h.errors)
+        and states[h.account][1] is None
+        and any(k not in states[h.account][0].docs for k in kinds)
+    ]
+    if not wanted:
+        return {}
+    try:
+        return docs_writer.find_docs(inputs.clients, wanted, kinds)
+    except HandoffError:
+        return None  # each account then looks on its own, and reports its own failure
+
+
+def _print_where(settings: Settings, plans: list[AccountPlan], console: Console) -> None:
+    """Where a person can read what was written: the local copy, and the sandbox's browse page."""
+    root = settings.path(".").resolve()
+    for plan in plans:
+        if plan.blocked:
+            continue
+        for spec in settings.docs.documents:
+            path = settings.path(settings.docs.out_dir) / plan.account / f"{spec.kind}.html"
+            if path.exists():
+                shown = path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path
+                console.print(f"open {shown} to read the {spec.kind} doc as the TA will")
+    if settings.use_sandbox and any(not p.blocked for p in plans):
+        console.print(
+            "[dim]sandbox: the doc links are simulated; `make sandbox` serves the sheet, docs "
+            "and Vitally at http://127.0.0.1:8765/[/]"
+        )
+
+
+def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | None:
+    """The local copies, then the plan's writes (None when it has none); any failure is this
+    account's alone: it is recorded on the result, and the batch goes on."""
+    from handoff.apply.execute import AccountResult, apply_account, write_local_copies
+
+    partial = AccountResult(plan.account, plan.context["state"])
+    try:
+        write_local_copies(inputs.settings, plan)
+        if not plan.writes:
+            return None
+        return apply_account(inputs, plan)
+    except HandoffError as exc:  # recorded as apply_account records its own: exit 4 / 3 from the error
+        partial.failed, partial.error = exc.message, exc
+    except Exception as exc:  # a bug or a local I/O error in one account must not stop the batch
+        partial.failed = f"unexpected {type(exc).__name__}: {exc}"
+    return partial
+
+
+def _state_for(
+    state_tab: TabLayout, values: Sequence[Sequence[Any]], account: str
+) -> tuple[AccountState, Problem | None]:
+    row = state_tab.rows.get(account.lower())
+    if row is None:
+        return AccountState(), None
+    col = state_tab.column("State")
+    cells = values[row - 1] if row - 1 < len(values) else []
+    text = str(cells[col]) if col is not None and col < len(cells) else ""
+    try:
+        return AccountState.from_cell(text), None
+    except ValueError as exc:
+        where = state_tab.a1(row, 1 if col is None else col)  # col 0: the State column is A
+        return AccountState(), Problem(
+            Severity.ERROR,
+            f"the handoff state for {account} is unreadable: {exc}",
+            None,
+            Location("sheet", where),
+            f"restore the cell from the sheet's version history, or clear {where} "
+            "(the next run then finds the doc, note and task again by their tags)",
+        )
+
+
+def _write_back(
+    settings: Settings,
+    clients: Clients,
+    batch: Any,
+    state_tab: TabLayout,
+    log_tab: TabLayout,
+    plans: list[AccountPlan],
+    results: list[AccountResult],
+    console: Console,
+) -> bool:
+    from rich.markup import escape
+
+    from handoff.apply.execute import written_and_not
+
+    tabs = settings.sheet.tabs
+    accounts_tab = TabLayout.for_accounts(
+        tabs.accounts, batch.values.get(tabs.accounts), batch.sheet.headers.get("accounts", {})
+    )
+    writes = SheetWrites()
+    by_account = {p.account: p for p in plans}
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    user = who()
+    for r in results:
+        plan = by_account[r.account]
+        if r.failed and (r.conflict or not r.done):
+            continue  # nothing of this run's to record (after a lost race the winning run records it)
+        r.sheet = "log" if r.failed else "written"
+        kinds = {c.kind for c in plan.writes}
+        main_link = r.doc_links.get(settings.docs.documents[0].kind, "")
+        if not r.failed and "sheet.row" in kinds:
+            values: dict[str, Any] = {"handoff_status": r.state.status, "last_handoff": f"{stamp} by {user}"}
+            if main_link:
+                values["handoff_doc"] = main_link
+            row_updates(accounts_tab, r.account, values, writes)
+        if r.failed or "sheet.log" in kinds:
+            summary = ", ".join(dict.fromkeys(r.done)) or "nothing"
+            if r.recovered:
+                summary += f"; recorded what an earlier run wrote: {', '.join(r.recovered)}"
+            if r.failed:
+                written, missing = written_and_not(plan, r)
+                missing.append("sheet status")
+                summary = f"written: {', '.join(written)}; not written: {', '.join(missing)}"
+            reason = plan.context.get("override")
+            override = f"; readiness overridden: {reason}" if reason else ""
+            log_append(
+                log_tab,
+                {
+                    "When": stamp,
+                    "Who": user,
+                    "Account": r.account,
+                    "Mode": plan.mode,
+                    "Result": f"failed: {r.failed}" if r.failed else "ok",
+                    "Changes": summary + override,
+                },
+                writes,
+            )
+        r.state.last_run = stamp
+        state_update(state_tab, r.account, r.state.to_cell(), writes)
+    if not writes:
+        return False
+    try:
+        _ensure_tabs(clients, settings, state_tab, log_tab)
+        http = clients.gspread_client().http_client
+        sheet_id = settings.sheet.spreadsheet_id
+        clients.call("sheets", lambda: http.values_batch_update(sheet_id, writes.body()), kind="write")
+    except HandoffError as exc:
+        for r in results:
+            if r.sheet:
+                r.sheet = "failed"
+        console.print(f"[bold red]sheet write-back failed:[/] {escape(exc.message)}")
+        console.print(
+            "  not written: the sheet (status, links, run log, state); re-run to record the outcome "
+            "(the re-run finds the doc, note and task by their tags)"
+        )
+        return False
+    return True
+
+
+def _ensure_tabs(clients: Clients, settings: Settings, state_tab: TabLayout, log_tab: TabLayout) -> None:
+    """Create the state tab (hidden) and the log tab when the sheet lacks them: one batchUpdate."""
+    requests: list[dict[str, Any]] = []
+    if not state_tab.exists:
+        requests.append({"addSheet": {"properties": {"title": state_tab.title, "hidden": True}}})
+        state_tab.exists = True
+    if not log_tab.exists:
+        requests.append({"addSheet": {"properties": {"title": log_tab.title}}})
+        log_tab.exists = True
+    if requests:
+        http = clients.gspread_client().http_client
+        sheet_id = settings.sheet.spreadsheet_id
+        clients.call("sheets", lambda: http.batch_update(sheet_id, {"requests": requests}), kind="write")
+
+
+def _parallel(fn: Callable[[T], R], items: Sequence[T], bound: int) -> list[R]:
+    if len(items) <= 1 or bound <= 1:
+        return [fn(i) for i in items]
+    with ThreadPoolExecutor(max_workers=min(bound, len(items)), thread_name_prefix="handoff") as pool:
+        return list(pool.map(fn, items))

@@ -1,0 +1,1 @@
+"""Shared foundations: the data model, errors, settings, the field catalogue, units, state."""

@@ -1,0 +1,1 @@
+"""The plan as data: the typed changes, the planner, the trait diff."""

@@ -1,0 +1,507 @@
+"""Compute one account's plan against the current remote state. Reads only; writes nothing.
+
+Inputs: the merged `Handoff`, the account's recorded `AccountState`, the run options, and
+the clients (for the reads that prove what is already there: the doc's Drive metadata, the
+Vitally account, and, only when no id is recorded, the lookups that find a doc, note or task
+a crashed run left behind). Output: an `AccountPlan` whose changes `apply` executes in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from handoff.apply import converge
+from handoff.clients import drive_docs as docs_writer
+from handoff.core.model import Location, Problem, Severity
+from handoff.core.state import AccountState
+from handoff.plan.changes import AccountPlan, Change
+from handoff.plan.traits import diff_traits, to_vitally
+
+if TYPE_CHECKING:
+    from handoff.clients import Clients
+    from handoff.core.fields import Catalogue
+    from handoff.core.model import Handoff
+    from handoff.core.settings import Settings
+
+NOTE_EXTERNAL_ID = "handoff-note:{account}"
+TASK_EXTERNAL_ID = "handoff-review:{account}"
+
+STATUS = {"final": "handed off", "in progress": "in progress", "draft": "draft"}
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    apply: bool = False
+    as_json: bool = False
+    draft: bool = False
+    override_readiness: str | None = None
+    force_doc: bool = False
+    force_fields: tuple[str, ...] = ()
+
+    @classmethod
+    def from_cli(cls, apply: bool, **options: Any) -> RunOptions:
+        reason = options.get("override_readiness")
+        return cls(
+            apply=apply,
+            as_json=bool(options.get("as_json")),
+            draft=bool(options.get("draft")),
+            override_readiness=reason.strip() if reason and reason.strip() else None,
+            force_doc=bool(options.get("force_doc")),
+            force_fields=tuple(options.get("force_fields") or ()),
+        )
+
+
+def _no_step(account: str, step: str) -> None:
+    """The default progress callback: nobody is watching."""
+
+
+@dataclass
+class PlanInputs:
+    """What every account of a batch shares: settings, clients, catalogue, clock, caches, progress."""
+
+    settings: Settings
+    clients: Clients
+    catalogue: Catalogue
+    options: RunOptions
+    today: dt.date
+    admins: dict[str, dict[str, Any] | None] = field(default_factory=dict)  # email -> admin (batch cache)
+    # The batch's one Drive lookup of docs no state records ({(account, kind): doc}); None: per account.
+    found_docs: dict[tuple[str, str], list[docs_writer.RemoteDoc]] | None = None  # oldest first
+    on_step: Callable[[str, str], None] = _no_step  # (account, step) for the progress display
+    _admin_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
+    _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def admin_lock(self, email: str) -> threading.Lock:
+        """One lock per TA email: concurrent accounts with the same TA look the admin up once."""
+        with self._locks_guard:
+            return self._admin_locks.setdefault(email, threading.Lock())
+
+
+def run_mode(handoff: Handoff, options: RunOptions) -> str:
+    if options.draft:
+        return "draft"
+    return "final" if handoff.ready or options.override_readiness else "in progress"
+
+
+def plan_account(
+    inputs: PlanInputs,
+    handoff: Handoff,
+    state: AccountState,
+    state_problem: Problem | None = None,
+    fresh: bool = False,
+) -> AccountPlan:
+    """`fresh`: the sheet holds no trace of an earlier run for this account (no state row, log row,
+    status or link), so a note or task can only exist if a crashed run got as far as the doc,
+    which the Drive lookup finds; the Vitally note/task lookups are then skipped."""
+    mode = run_mode(handoff, inputs.options)
+    plan = AccountPlan(handoff.account, handoff, mode, problems=list(handoff.problems))
+    plan.context.update(state=state, override=inputs.options.override_readiness, fresh=fresh)
+    if state_problem:
+        plan.problems.append(state_problem)
+    if inputs.options.override_readiness and handoff.ready:
+        plan.problems.append(
+            Problem(
+                Severity.INFO, "the checklist is complete; --override-readiness was not needed and is ignored"
+            )
+        )
+    if state_problem and state_problem.severity is Severity.ERROR:
+        plan.blocked = "the recorded handoff state cannot be read"
+        return plan
+    if mode != "draft" and handoff.value("vitally_account"):
+        inputs.on_step(handoff.account, "read Vitally")
+        _plan_vitally_lookup(inputs, handoff, state, plan)  # reads only: its problems join the report
+    input_errors = [p for p in plan.problems if p.severity is Severity.ERROR]
+    if input_errors and not inputs.options.draft:
+        plan.blocked = f"{len(input_errors)} error(s): fix them (or ask for a --draft)"
+        return plan
+    inputs.on_step(handoff.account, "plan doc")
+    _plan_docs(inputs, handoff, state, plan)
+    if mode != "draft":
+        _plan_traits(inputs, handoff, state, plan)
+        _plan_note(inputs, handoff, state, plan)
+        if mode == "final":
+            _plan_task(inputs, handoff, state, plan)
+    _plan_sheet(inputs, handoff, state, plan)
+    return plan
+
+
+# -- docs ------------------------------------------------------------------------------------------
+
+
+def render_docs(
+    inputs: PlanInputs, handoff: Handoff, mode: str, links: dict[str, str], stamp: str
+) -> dict[str, Any]:
+    """Every configured document rendered for this run: kind -> RenderedDocument."""
+    from handoff.render.documents import RunInfo, render_documents
+
+    run = RunInfo(
+        mode="draft" if mode == "draft" else "final",
+        generated_at=dt.date.fromisoformat(stamp[:10]),
+        override_reason=inputs.options.override_readiness,
+        ready=handoff.ready,
+        doc_links=links,
+    )
+    return {d.kind: d for d in render_documents(inputs.settings, handoff, run)}
+
+
+def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    settings, clients = inputs.settings, inputs.clients
+    remote: dict[str, docs_writer.RemoteDoc | None] = {}
+    for spec in settings.docs.documents:
+        recorded = state.docs.get(spec.kind)
+        doc = docs_writer.read_doc(clients, recorded.id) if recorded else None
+        if doc is None:  # never recorded, or gone: find one a crashed run may have created
+            if recorded is None and inputs.found_docs is not None:
+                found = inputs.found_docs.get((handoff.account, spec.kind), [])  # the batch's lookup
+            else:
+                found = docs_writer.list_docs(clients, handoff.account, spec.kind)
+            doc = found[0] if found else None  # the oldest: the one every run keeps (converge.py)
+            _plan_duplicates(plan, "doc.trash", f"doc {spec.kind}", [d.id for d in found])
+            if doc is not None:
+                plan.context["found_unrecorded_doc"] = True
+        remote[spec.kind] = doc
+    links = {k: d.url for k, d in remote.items() if d}
+    plan.context["doc_links"] = links
+
+    renders: dict[str, dict[str, Any]] = {}
+
+    def render(stamp: str) -> dict[str, Any]:
+        if stamp not in renders:
+            renders[stamp] = render_docs(inputs, handoff, plan.mode, links, stamp)
+        return renders[stamp]
+
+    ta = str(handoff.value("technical_advisor") or "")
+    for spec in settings.docs.documents:
+        recorded = state.docs.get(spec.kind)
+        doc = remote[spec.kind]
+        stamp = recorded.generated_at if recorded and recorded.generated_at else inputs.today.isoformat()
+        rendered = render(stamp)[spec.kind]
+        sha = docs_writer.sha256(rendered.html)
+        if doc is not None and sha != doc.properties.get(docs_writer.PROP_SHA, ""):
+            stamp = inputs.today.isoformat()  # content changes: the doc says "as of" today
+            rendered = render(stamp)[spec.kind]
+            sha = docs_writer.sha256(rendered.html)
+        payload = {
+            "kind": spec.kind,
+            "title": rendered.title,
+            "html": rendered.html,
+            "sha": sha,
+            "generated_at": stamp,
+        }
+        target = f"doc {spec.kind}"
+        if doc is None:
+            plan.changes.append(
+                Change("doc.create", target, None, rendered.title, "no handoff doc exists yet", payload)
+            )
+        else:
+            payload["id"] = doc.id
+            edited = docs_writer.human_edit(
+                recorded, doc, lambda d=doc: docs_writer.export_text_sha(clients, d.id)
+            )
+            changed = sha != doc.properties.get(docs_writer.PROP_SHA, "") or rendered.title != doc.name
+            if edited and not inputs.options.force_doc:
+                if changed:
+                    plan.changes.append(
+                        Change(
+                            "doc.keep",
+                            target,
+                            doc.url,
+                            rendered.title,
+                            f"{edited}; not overwritten (use --force-doc)",
+                            payload,
+                        )
+                    )
+            elif changed or (edited and inputs.options.force_doc):
+                why = f"forced over an edit: {edited}" if edited else "content changed"
+                plan.changes.append(Change("doc.update", target, doc.url, rendered.title, why, payload))
+            elif not recorded or recorded.id != doc.id:
+                plan.context.setdefault("adopt", {})[spec.kind] = doc  # record what is there; no write
+                plan.context.setdefault("adopt_generated_at", {})[spec.kind] = stamp  # its "as of"
+        shared = set(recorded.shared_with) if recorded else set()
+        if ta and ta.lower() not in {s.lower() for s in shared}:
+            plan.changes.append(
+                Change(
+                    "doc.share",
+                    target,
+                    None,
+                    ta,
+                    f"share with the TA as {settings.docs.share_role}",
+                    {"kind": spec.kind, "email": ta},
+                )
+            )
+    _plan_relink(inputs, plan)
+
+
+def _plan_relink(inputs: PlanInputs, plan: AccountPlan) -> None:
+    """Several documents link to each other: a new one's link exists only once it is created, so
+    the run fills the links in right after (one update per document whose content then differs)."""
+    created = [c.payload["kind"] for c in plan.changes if c.kind == "doc.create"]
+    if not created or len(inputs.settings.docs.documents) < 2:
+        return
+    kept = {c.payload["kind"] for c in plan.changes if c.kind == "doc.keep"}
+    kinds = [d.kind for d in inputs.settings.docs.documents if d.kind not in kept]
+    plan.changes.append(
+        Change(
+            "doc.update",
+            "doc links",
+            None,
+            ", ".join(kinds),
+            f"link the documents to the new {', '.join(created)} doc(s), where it changes them",
+            {"relink": kinds, "stamp": inputs.today.isoformat()},
+        )
+    )
+
+
+# -- Vitally ---------------------------------------------------------------------------------------
+
+
+def _plan_vitally_lookup(
+    inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan
+) -> None:
+    """Resolve the Vitally account and the TA's admin record; each failure becomes a problem."""
+    ref = str(handoff.value("vitally_account") or "")
+    fv = handoff.fields.get("vitally_account")
+    account = inputs.clients.vitally().get_account(ref)
+    if account is None:
+        plan.problems.append(
+            Problem(
+                Severity.ERROR,
+                f"Vitally has no account with id or externalId {ref!r}",
+                "vitally_account",
+                fv.location if fv else None,
+                "put the account's Vitally id or externalId in the Vitally Account column",
+            )
+        )
+    else:
+        plan.context["vitally_account"] = account
+    email = str(handoff.value("technical_advisor") or "").strip().lower()
+    if not email:
+        return  # a missing TA is already a validation error
+    admin = _ta_admin(inputs, state, email)
+    if admin is not None:
+        plan.context["ta_admin"] = admin
+        return
+    ta = handoff.fields.get("technical_advisor")
+    final = plan.mode == "final"
+    plan.problems.append(
+        Problem(
+            Severity.ERROR if final else Severity.WARNING,
+            f"the Technical Advisor {email} is not an active Vitally admin, so "
+            + ("the review task cannot be assigned" if final else "the TA trait cannot be set"),
+            "technical_advisor",
+            ta.location if ta else None,
+            "correct the TA's email, or add them as an active user in Vitally (Settings → Team)",
+        )
+    )
+
+
+def _ta_admin(inputs: PlanInputs, state: AccountState, email: str) -> dict[str, Any] | None:
+    """The TA's active Vitally admin: from the state if resolved before, else one lookup per batch."""
+    if state.ta_admin.get("email", "").lower() == email and state.ta_admin.get("id"):
+        return dict(state.ta_admin)
+    with inputs.admin_lock(email):
+        if email not in inputs.admins:
+            found = inputs.clients.vitally().find_admin_by_email(email)
+            active = found is not None and found.get("licenseStatus", "active") != "deactivated"
+            inputs.admins[email] = (
+                {"email": email, "id": str(found["id"]), "name": str(found.get("name", ""))}
+                if found is not None and active
+                else None
+            )
+        return inputs.admins[email]
+
+
+def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, Any] | None) -> dict[str, Any]:
+    style = inputs.settings.vitally.list_trait_style
+    traits: dict[str, Any] = {}
+    for name, f in inputs.catalogue.fields.items():
+        if f.vitally is None:
+            continue
+        value = handoff.value(name)
+        if value is None or value == [] or value == "":
+            continue
+        traits[f.vitally.key] = to_vitally(value, "string" if f.vitally.type == "string" else style)
+    if admin and admin.get("name") and inputs.settings.vitally.ta_name_trait:
+        traits[inputs.settings.vitally.ta_name_trait] = admin["name"]
+    return traits
+
+
+def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    account = plan.context["vitally_account"]
+    admin = plan.context.get("ta_admin")  # the current TA's record only: never a previous TA's name
+    desired = desired_traits(inputs, handoff, admin)
+    labels = {f.vitally.key: name for name, f in inputs.catalogue.fields.items() if f.vitally}
+    labels[inputs.settings.vitally.ta_name_trait] = "technical_advisor_name"
+    changes = diff_traits(
+        desired, account.get("traits") or {}, state.traits, inputs.options.force_fields, labels
+    )
+    for c in changes:
+        if c.kind == "trait.keep":
+            plan.problems.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{labels.get(c.target, c.target)}: {c.reason}",
+                    labels.get(c.target),
+                    Location("vitally", c.target),
+                )
+            )
+    plan.changes.extend(changes)
+    plan.context["desired_traits"] = desired
+
+
+def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    account = plan.context["vitally_account"]
+    note_id = state.note_id
+    if not note_id and may_have_unrecorded(plan):  # recover a note a crashed run created
+        ext = NOTE_EXTERNAL_ID.format(account=handoff.account)
+        found = converge.tagged(inputs.clients.vitally().list_account_notes(account["id"]), ext)
+        for note in found[:1]:  # the oldest live one
+            note_id = note["id"]
+            plan.context["note_adopted"] = note
+        _plan_duplicates(plan, "note.archive", "vitally note", [n["id"] for n in found])
+    payload = {"id": note_id}
+    if not note_id:
+        plan.changes.append(
+            Change(
+                "note.create",
+                "vitally note",
+                None,
+                "handoff summary",
+                "no handoff note on the account yet",
+                payload,
+            )
+        )
+        return
+    # The note's content depends on the doc link; apply renders it once links are final.
+    if (
+        _doc_will_be_created(plan)
+        or plan.context.get("note_adopted")
+        or _note_stale(inputs, handoff, state, plan)
+    ):
+        plan.changes.append(
+            Change("note.update", "vitally note", note_id, "handoff summary", "the handoff changed", payload)
+        )
+
+
+def _plan_duplicates(plan: AccountPlan, kind: str, target: str, ids: list[str]) -> None:
+    """Remove all but the first (the oldest) of `ids`: duplicates an interrupted or concurrent run
+    left behind that the check after its create did not see (e.g. a listing that lagged)."""
+    for dup in ids[1:]:
+        plan.changes.append(
+            Change(
+                kind,
+                target,
+                dup,
+                None,
+                f"a duplicate left by an interrupted or concurrent run; keeping the oldest, {ids[0]}",
+                {"id": dup, "keep": ids[0]},
+            )
+        )
+
+
+def may_have_unrecorded(plan: AccountPlan) -> bool:
+    """Could an earlier run have created a note or task this account's state does not record?
+
+    Every run writes the doc before any note or task, and records what it wrote in the sheet
+    at the end. So for an account the sheet shows no earlier run of (`fresh`), an unrecorded
+    note or task implies an unrecorded doc, which the Drive lookup would have found.
+    """
+    return not plan.context.get("fresh") or bool(plan.context.get("found_unrecorded_doc"))
+
+
+def _doc_will_be_created(plan: AccountPlan) -> bool:
+    """A new doc means a new link in the note."""
+    return any(c.kind == "doc.create" for c in plan.changes)
+
+
+def _note_stale(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> bool:
+    html = render_note_html(inputs, handoff, plan, plan.context.get("doc_links", {}))
+    return docs_writer.sha256(html) != state.note_sha256
+
+
+def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, links: dict[str, str]) -> str:
+    from handoff.render.documents import RunInfo, note_context, render_note, templates_dir
+
+    run = RunInfo(
+        mode="final",
+        generated_at=None,
+        override_reason=inputs.options.override_readiness,
+        ready=handoff.ready,
+        doc_links=links,
+    )
+    return render_note(
+        handoff, note_context(inputs.settings, handoff, run), templates=templates_dir(inputs.settings)
+    )
+
+
+def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    if state.task_id:
+        return
+    account = plan.context["vitally_account"]
+    ext = TASK_EXTERNAL_ID.format(account=handoff.account)
+    tasks = inputs.clients.vitally().list_account_tasks(account["id"]) if may_have_unrecorded(plan) else []
+    found = converge.tagged(tasks, ext)  # live ones (an archived one is a removed duplicate), oldest first
+    _plan_duplicates(plan, "task.archive", "vitally task", [t["id"] for t in found])
+    if found:
+        plan.context["task_adopted"] = found[0]
+        return
+    admin = plan.context["ta_admin"]
+    due = inputs.today + dt.timedelta(days=inputs.settings.vitally.task_due_days)
+    plan.changes.append(
+        Change(
+            "task.create",
+            "vitally task",
+            None,
+            f"assigned to {admin['email']}",
+            "the TA reviews the handoff",
+            {"due": due.isoformat(), "ext": ext},
+        )
+    )
+
+
+# -- sheet -----------------------------------------------------------------------------------------
+
+
+def _norm_cell(text: str) -> str:
+    """A hand-typed status ("Handed Off ") counts as the same as the tool's ("handed off")."""
+    return " ".join(text.split()).casefold()
+
+
+def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
+    """Status and doc link on the account row, a log row, the state cell: only when something writes
+    (or the row lost its status/link, or a crashed run left something to record). A draft leaves
+    the account row alone: it records only the log row and the state (the doc id)."""
+    status = STATUS[plan.mode]
+    row = handoff.record.row if handoff.record else None
+    current_status = row.get("handoff_status") if row else ""
+    current_link = row.get("handoff_doc") if row else ""
+    main_kind = inputs.settings.docs.documents[0].kind
+    link = plan.context.get("doc_links", {}).get(main_kind, "")
+    other_writes = any(c.writes for c in plan.changes)
+    recovering = bool(
+        plan.context.get("adopt") or plan.context.get("note_adopted") or plan.context.get("task_adopted")
+    )
+    draft = plan.mode == "draft"
+    row_stale = not draft and (
+        _norm_cell(current_status) != _norm_cell(status) or bool(link and current_link.strip() != link)
+    )
+    if not (other_writes or recovering or row_stale):
+        return
+    if not draft:
+        plan.changes.append(
+            Change(
+                "sheet.row",
+                "Accounts row",
+                current_status or None,
+                status,
+                "record the handoff status, doc link and time",
+                {"status": status},
+            )
+        )
+    # One log row per run that writes the sheet: also the run that records what a crashed run wrote.
+    plan.changes.append(Change("sheet.log", "Handoff Log", None, plan.mode, "one row per applied run"))
+    plan.changes.append(Change("sheet.state", "handoff_state", None, "updated", "what this run wrote"))

@@ -1,0 +1,89 @@
+"""Vitally traits: typing field values the way Vitally expects, and the three-way diff.
+
+Three values per trait: *desired* (from the merged handoff), *current* (in Vitally now) and
+*last written* (what this tool wrote last time, from the state tab). When current differs
+from last written, someone else (the TA) changed it: keep theirs, report it, and overwrite
+only with an explicit per-field force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from handoff.plan.changes import Change
+
+
+def to_vitally(value: Any, list_style: str = "array") -> Any:
+    """A typed field value as Vitally stores it: numbers as numbers, dates ISO 8601 UTC, lists."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    if isinstance(value, dt.date):
+        return f"{value.isoformat()}T00:00:00.000Z"
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else round(value, 3)
+    if isinstance(value, list | tuple):
+        items = [str(to_vitally(v, list_style)) for v in value]
+        return items if list_style == "array" else "; ".join(items)
+    return str(value)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equality as a person would see it: 48 == 48.0, list order kept, dates by their day."""
+    if a is None or a == "" or a == []:
+        return b is None or b == "" or b == []
+    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool):
+        return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(a, str) and isinstance(b, str):
+        if _is_iso_date(a) and _is_iso_date(b):
+            return a[:10] == b[:10]
+        return a.strip() == b.strip()
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def _is_iso_date(s: str) -> bool:
+    return len(s) >= 10 and s[4:5] == "-" and s[7:8] == "-" and s[:4].isdigit()
+
+
+def diff_traits(
+    desired: Mapping[str, Any],
+    current: Mapping[str, Any],
+    last_written: Mapping[str, Any],
+    force: Iterable[str] = (),
+    labels: Mapping[str, str] | None = None,
+) -> list[Change]:
+    """The trait changes to send (trait.set) and the TA edits to keep (trait.keep), in key order."""
+    forced = set(force)
+    labels = labels or {}
+    changes: list[Change] = []
+    for key in sorted(desired):
+        want, now = desired[key], current.get(key)
+        if same(want, now):
+            continue
+        name = labels.get(key, key)
+        edited = key in last_written and not same(now, last_written[key])  # by the TA, since our write
+        if edited and key not in forced and name not in forced:
+            changes.append(
+                Change(
+                    "trait.keep",
+                    key,
+                    now,
+                    want,
+                    f"changed in Vitally since handoff wrote {last_written[key]!r}; "
+                    f"kept (use --force-field {name} to overwrite)",
+                )
+            )
+            continue
+        reason = "forced over a Vitally edit" if edited else ("new" if now is None else "value changed")
+        changes.append(Change("trait.set", key, now, want, reason))
+    return changes

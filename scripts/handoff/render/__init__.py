@@ -1,0 +1,1 @@
+"""Rendering the handoff documents and the Vitally note from the Jinja templates."""

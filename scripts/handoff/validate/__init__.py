@@ -1,0 +1,1 @@
+"""Merging sheet and TDD per field, the rules, and readiness."""
