@@ -9,8 +9,15 @@ from typing import Any
 
 import pytest
 
-from handoff.core.errors import ConfigError
-from handoff.core.fields import FieldType, load_catalogue, load_instance_types, norm, parse_catalogue
+from handoff.core.errors import ConfigError, UsageError
+from handoff.core.fields import (
+    FieldType,
+    load_catalogue,
+    load_instance_types,
+    norm,
+    parse_catalogue,
+    resolve_field,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUE = ROOT / "config" / "fields.toml"
@@ -212,3 +219,25 @@ def test_unreadable_catalogue_files(tmp_path: Path) -> None:
     types.write_text('[aws]\n"m5.large" = { vcpu = 0, memory_gib = 8 }\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"'aws\.m5\.large': needs vcpu"):
         load_instance_types(types)
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["total_cpu", "TOTAL_CPU", "Total CPU", "total cpu", "totalCpu", "vitally.custom.totalCpu", "vCPUs"],
+)
+def test_a_field_is_named_by_name_label_alias_or_trait_key_in_any_case(spelling: str) -> None:
+    assert resolve_field(load_catalogue(CATALOGUE), spelling).name == "total_cpu"
+
+
+@pytest.mark.parametrize("spelling", ["total_cpuu", "Totl CPU", "totalCpuu"])
+def test_an_unknown_field_name_is_a_usage_error_with_a_did_you_mean(spelling: str) -> None:
+    with pytest.raises(UsageError) as err:
+        resolve_field(load_catalogue(CATALOGUE), spelling, "--accept")
+    assert err.value.exit_code == 2
+    assert "--accept" in err.value.message and "did you mean 'total_cpu'" in err.value.message
+
+
+def test_a_name_close_to_nothing_has_no_did_you_mean() -> None:
+    with pytest.raises(UsageError) as err:
+        resolve_field(load_catalogue(CATALOGUE), "zzzz")
+    assert "did you mean" not in err.value.message

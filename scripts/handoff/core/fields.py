@@ -24,7 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from handoff.core.errors import ConfigError
+from handoff.core.errors import ConfigError, UsageError
 from handoff.core.units import instance_key
 
 
@@ -512,4 +512,36 @@ def _tdd_words(r: _Reader, raw: dict[str, Any]) -> TddWords:
     d = TddWords()
     return TddWords(
         **{k: r.strings(raw, k, "tdd") if k in raw else getattr(d, k) for k in TddWords.__dataclass_fields__}
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# naming a field on the command line
+
+
+def field_spellings(f: Field) -> tuple[str, ...]:
+    """Every way a person may name a field: its name, label, aliases and Vitally trait key
+    (in full, `vitally.custom.totalCpu`, or its last part, `totalCpu`)."""
+    spellings = [f.name, f.label, *f.aliases]
+    if f.vitally is not None:
+        spellings += [f.vitally.key, f.vitally.key.rsplit(".", 1)[-1]]
+    return tuple(spellings)
+
+
+def resolve_field(catalogue: Catalogue, text: str, option: str = "--force-field") -> Field:
+    """The field `text` names, in any case and spacing; UsageError with a did-you-mean otherwise.
+
+    Shared by every option that takes a field (`--force-field`, `--accept`)."""
+    index: dict[str, Field] = {}
+    for f in catalogue.fields.values():
+        for spelling in field_spellings(f):
+            index.setdefault(norm(spelling), f)
+    found = index.get(norm(text)) or index.get(norm(strip_brackets(text)))
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(norm(text), list(index), n=1, cutoff=0.6)
+    hint = f"; did you mean '{index[close[0]].name}'?" if close else ""
+    raise UsageError(
+        f"{option} {text!r}: no such field{hint}",
+        fix=f"name a field by its name, label or Vitally trait key (config/fields.toml): {option} total_cpu",
     )
