@@ -10,6 +10,7 @@ import json
 from collections import Counter
 
 import pytest
+
 from bench import bench, bench_calls
 from bench.bench_report import report
 
