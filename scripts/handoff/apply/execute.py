@@ -269,9 +269,10 @@ def _write_traits(
 ) -> None:
     account = plan.context["vitally_account"]
     traits = {c.target: c.after for c in changes}
-    updated = inputs.clients.vitally().update_traits(account["id"], traits)
+    record = {inputs.settings.vitally.record_trait: plan.context["trait_record"]}  # same request
+    updated = inputs.clients.vitally().update_traits(account["id"], traits | record)
     now = (updated or {}).get("traits") or {}
-    for key, value in traits.items():  # read back: the PUT answers with the stored account
+    for key, value in (traits | record).items():  # read back: the PUT answers with the stored account
         if not same(value, now.get(key)):
             result.problems.append(
                 Problem(

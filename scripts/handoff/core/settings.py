@@ -92,6 +92,11 @@ class VitallySettings(_Section):
     api_key_env: str = "VITALLY_API_KEY"
     base_url: str = Field(default="", description="Override the REST base URL (normally derived)")
     ta_name_trait: str = "vitally.custom.technicalAdvisor"
+    record_trait: str = Field(
+        default="vitally.custom.handoffWritten",
+        min_length=1,
+        description="The trait holding handoff's record of what it wrote (sent with the traits)",
+    )
     task_due_days: int = Field(default=7, ge=0)
     list_trait_style: Literal["array", "string"] = "array"
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from handoff.apply import converge
 from handoff.clients import drive_docs as docs_writer
+from handoff.core import written
 from handoff.core.model import Location, Problem, Severity
 from handoff.core.state import AccountState
 from handoff.plan.changes import AccountPlan, Change
@@ -336,9 +337,9 @@ def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan
     desired = desired_traits(inputs, handoff, admin)
     labels = {f.vitally.key: name for name, f in inputs.catalogue.fields.items() if f.vitally}
     labels[inputs.settings.vitally.ta_name_trait] = "technical_advisor_name"
-    changes = diff_traits(
-        desired, account.get("traits") or {}, state.traits, inputs.options.force_fields, labels
-    )
+    current = account.get("traits") or {}
+    base = _written_base(inputs, state, current, plan)
+    changes = diff_traits(desired, current, base, inputs.options.force_fields, labels, state.traits)
     for c in changes:
         if c.kind == "trait.keep":
             plan.problems.append(
@@ -351,6 +352,34 @@ def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan
             )
     plan.changes.extend(changes)
     plan.context["desired_traits"] = desired
+    kept = {c.target for c in changes if c.kind == "trait.keep"}
+    record = {k: v for k, v in base.items() if k in kept} | {
+        k: written.fingerprint(v) for k, v in desired.items() if k not in kept
+    }
+    plan.context["trait_record"] = written.encode(record)  # sent with the traits (execute.py)
+
+
+def _written_base(
+    inputs: PlanInputs, state: AccountState, current: dict[str, Any], plan: AccountPlan
+) -> dict[str, str]:
+    """What handoff last wrote: the record trait on the account; the state cache for an account
+    an older version wrote (no record), or whose record someone overwrote (reported)."""
+    key = inputs.settings.vitally.record_trait
+    try:
+        record = written.decode(current.get(key))
+    except ValueError as exc:
+        plan.problems.append(
+            Problem(
+                Severity.WARNING,
+                f"the Vitally trait {key} is not handoff's record of what it wrote ({exc}); "
+                "using the state tab instead",
+                None,
+                Location("vitally", key),
+                f"leave {key} to handoff: the next run that writes traits rewrites it",
+            )
+        )
+        record = None
+    return record if record is not None else written.fingerprints(state.traits)
 
 
 def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:

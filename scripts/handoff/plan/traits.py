@@ -1,9 +1,9 @@
 """Vitally traits: typing field values the way Vitally expects, and the three-way diff.
 
 Three values per trait: *desired* (from the merged handoff), *current* (in Vitally now) and
-*last written* (what this tool wrote last time, from the state tab). When current differs
-from last written, someone else (the TA) changed it: keep theirs, report it, and overwrite
-only with an explicit per-field force.
+*last written* (what this tool wrote last time: a fingerprint from the record trait the account
+carries, see core/written.py). When current differs from last written, someone else (the TA)
+changed it: keep theirs, report it, and overwrite only with an explicit per-field force.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from handoff.core.written import fingerprint
 from handoff.plan.changes import Change
 
 
@@ -58,29 +59,35 @@ def _is_iso_date(s: str) -> bool:
 def diff_traits(
     desired: Mapping[str, Any],
     current: Mapping[str, Any],
-    last_written: Mapping[str, Any],
+    base: Mapping[str, str],
     force: Iterable[str] = (),
     labels: Mapping[str, str] | None = None,
+    written: Mapping[str, Any] | None = None,
 ) -> list[Change]:
-    """The trait changes to send (trait.set) and the TA edits to keep (trait.keep), in key order."""
+    """The trait changes to send (trait.set) and the TA edits to keep (trait.keep), in key order.
+
+    `base`: trait key -> fingerprint of the value handoff last wrote (core/written.py);
+    `written`: the values themselves where known (the state cache), only to word the report."""
     forced = set(force)
     labels = labels or {}
+    written = written or {}
     changes: list[Change] = []
     for key in sorted(desired):
         want, now = desired[key], current.get(key)
         if same(want, now):
             continue
         name = labels.get(key, key)
-        edited = key in last_written and not same(now, last_written[key])  # by the TA, since our write
+        edited = key in base and fingerprint(now) != base[key]  # by the TA, since our write
         if edited and key not in forced and name not in forced:
+            old = written.get(key)
+            what = f"wrote {old!r}" if key in written and fingerprint(old) == base[key] else "wrote it"
             changes.append(
                 Change(
                     "trait.keep",
                     key,
                     now,
                     want,
-                    f"changed in Vitally since handoff wrote {last_written[key]!r}; "
-                    f"kept (use --force-field {name} to overwrite)",
+                    f"changed in Vitally since handoff {what}; kept (use --force-field {name} to overwrite)",
                 )
             )
             continue
