@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HANDOFF := $(BIN)/handoff
 
-.PHONY: help handoff plan check status test lint bench sandbox sandbox-reset clean
+.PHONY: help handoff plan check status test lint bench eval sandbox sandbox-reset clean
 
 help:
 	@echo "make handoff ACCOUNT=acme   run the handoff (sandbox by default)"
@@ -13,6 +13,7 @@ help:
 	@echo "make check                  validate every account in the sheet"
 	@echo "make test                   linters + the test suite"
 	@echo "make bench                  the performance benchmark"
+	@echo "make eval                   score the TDD reader against the TDD corpus"
 	@echo "make sandbox                serve the sandbox for a person to browse"
 	@echo "make sandbox-reset          reseed the sandbox state"
 
@@ -56,3 +57,6 @@ sandbox-reset: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .sandbox out .pytest_cache .mypy_cache .ruff_cache
+
+eval: $(STAMP)
+	$(BIN)/python -m bench.eval_tdd $(ARGS)

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handoff.core.fields import Catalogue, Field, FieldType, norm
-from handoff.core.model import Location, TddValue
+from handoff.core.model import Location, Problem, TddValue
 
 MAX_DEPTH = 40
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
@@ -583,6 +583,28 @@ def _iter_tabs(
 
 # --------------------------------------------------------------------------------------------
 # public
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A line that looks like a deployment fact (a size, an instance shape, a URL, a date), not used."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class TddReading:
+    """Everything read from one TDD: the values, the fact-like lines not placed, the reader's warnings."""
+
+    values: tuple[TddValue, ...]
+    unplaced: tuple[Unplaced, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def read_document(doc: Any, catalogue: Catalogue) -> TddReading:
+    """The full reading of a Docs API document: values, unplaced fact-like lines, problems."""
+    return TddReading(tuple(parse_document(doc, catalogue)))
 
 
 def parse_document(doc: Any, catalogue: Catalogue) -> list[TddValue]:

@@ -1,0 +1,263 @@
+"""`make eval`: how well the TDD reader reads TDDs in many styles, scored against answer keys.
+
+    python -m bench.eval_tdd [DIR ...] [--json]
+
+For each document in DIR (default: tests/fixtures/tdd_corpus and tests/fixtures/tdd_holdout;
+`NN-name.html` or `NN-name.json` with `NN-name.key.json`, the format in the corpus README), the
+document is read the way `handoff tdd --json` reads it (parse, then the TDD-only merge), and
+each field's value is compared with the key:
+
+* recall: keyed fields returned with the keyed value, over keyed fields;
+* precision: returned values that are right, over returned values (a field the key lists as
+  `absent` and the reader returns is wrong);
+* forbidden: values taken from the wrong environment, a limit or growth figure, a per-host part
+  (`forbidden` in the key): must be 0;
+* warnings: the keyed `conflict:` / `sum:` warnings found, and unkeyed ones raised.
+
+Numbers compare within 1%. Memory and disk: the keys count a GiB as a GB; a GiB figure that the
+tool converts exactly (×1.0737) is accepted as that same figure. Parse time per document is the
+median of several runs of the parser alone (the merge is not counted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.settings import PROJECT_ROOT
+from handoff.read.tdd import html_document, read_document
+from handoff.validate.tdd_view import tdd_fields
+
+CORPORA = (
+    PROJECT_ROOT / "tests" / "fixtures" / "tdd_corpus",
+    PROJECT_ROOT / "tests" / "fixtures" / "tdd_holdout",
+)
+TDD_FIELDS = (
+    "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
+    "code_hosts", "repositories", "monorepos", "largest_repo_mb", "total_repo_size_gb", "instance_url",
+    "start_date", "completion_date", "max_users", "max_concurrent_users", "max_repositories",
+)  # fmt: skip
+GIB = 1.073741824
+TIMING_RUNS = 5
+
+
+@dataclass
+class DocScore:
+    name: str
+    style: str
+    keyed: int = 0
+    right: int = 0
+    returned: int = 0
+    returned_right: int = 0
+    forbidden: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)  # "field: got X, want Y"
+    wrong: list[str] = field(default_factory=list)
+    warnings_expected: int = 0
+    warnings_found: int = 0
+    warnings_extra: list[str] = field(default_factory=list)
+    parse_ms: float = 0.0
+    per_field: dict[str, tuple[int, int, int, int]] = field(
+        default_factory=dict
+    )  # keyed, right, returned, ok
+
+
+def load(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        return html_document(text, title=path.stem)
+    doc = json.loads(text)
+    return doc if isinstance(doc, dict) else {}
+
+
+def documents(folder: Path) -> list[tuple[Path, Path]]:
+    out = []
+    for key in sorted(folder.glob("*.key.json")):
+        stem = key.name.removesuffix(".key.json")
+        doc = next((p for p in (folder / f"{stem}.html", folder / f"{stem}.json") if p.exists()), None)
+        if doc is not None:
+            out.append((doc, key))
+    return out
+
+
+def _number_ok(name: str, got: Any, want: Any) -> bool:
+    if not isinstance(got, int | float) or isinstance(got, bool) or not isinstance(want, int | float):
+        return False
+    targets = [want, want * GIB] if name in ("total_memory_gb", "total_disk_gb") else [want]
+    return any(abs(got - t) <= 0.01 * max(abs(t), 1e-9) for t in targets)
+
+
+def _instances(items: Any) -> set[tuple[int, str]]:
+    out = set()
+    for item in items if isinstance(items, list) else []:
+        count, _, type_ = str(item).partition(" × ")
+        out.add((int(count), type_.strip().lower()) if count.isdigit() else (1, str(item).lower()))
+    return out
+
+
+def same(name: str, got: Any, want: Any) -> bool:
+    if name == "instance_types":
+        return _instances(got) == _instances(want)
+    if isinstance(want, list):
+        return isinstance(got, list) and {str(x) for x in got} == {str(x) for x in want}
+    if isinstance(want, int | float) and not isinstance(want, bool):
+        return _number_ok(name, got, want)
+    return str(got) == str(want)
+
+
+def forbidden_hit(name: str, got: Any, bad: Sequence[Any]) -> bool:
+    if name == "instance_types":
+        return bool(_instances(got) & _instances(list(bad)))
+    return any(same(name, got, b) for b in bad)
+
+
+def warning_kinds(problems: Sequence[Any]) -> set[str]:
+    kinds = set()
+    for p in problems:
+        if p.field is None:
+            continue
+        if "two different values" in p.message:
+            kinds.add(f"conflict:{p.field}")
+        elif "add up to" in p.message:
+            kinds.add(f"sum:{p.field}")
+    return kinds
+
+
+def score(doc_path: Path, key_path: Path, catalogue: Catalogue) -> DocScore:
+    key = json.loads(key_path.read_text(encoding="utf-8"))
+    doc = load(doc_path)
+    times = []
+    for _ in range(TIMING_RUNS):
+        t0 = time.perf_counter()
+        reading = read_document(doc, catalogue)
+        times.append((time.perf_counter() - t0) * 1000)
+    view = tdd_fields(reading.values, catalogue)
+    got = {name: fv.to_json()["value"] for name, fv in view.fields.items() if name in TDD_FIELDS}
+    kinds = warning_kinds([*view.problems, *reading.problems])
+    expected = set(key.get("warnings", []))
+    s = DocScore(doc_path.stem, key.get("style", ""), parse_ms=statistics.median(times))
+    s.warnings_expected, s.warnings_found = len(expected), len(expected & kinds)
+    s.warnings_extra = sorted(kinds - expected)
+    either = key.get("either", {})
+    for name in TDD_FIELDS:
+        want = key["fields"].get(name)
+        keyed = name in key["fields"]
+        returned = name in got
+        ok = returned and (
+            (keyed and same(name, got[name], want))
+            or (
+                name in either
+                and f"conflict:{name}" in kinds
+                and any(same(name, got[name], w) for w in either[name])
+            )
+        )
+        s.keyed += keyed
+        s.right += keyed and ok
+        s.returned += returned
+        s.returned_right += returned and ok
+        s.per_field[name] = (int(keyed), int(keyed and ok), int(returned), int(returned and ok))
+        if keyed and not ok:
+            s.misses.append(f"{name}: got {got.get(name)!r}, want {want!r}")
+        if returned and not ok and not keyed:
+            s.wrong.append(f"{name}: got {got[name]!r}, key says absent")
+        bad = key.get("forbidden", {}).get(name, [])
+        if returned and bad and forbidden_hit(name, got[name], bad):
+            s.forbidden.append(f"{name}: {got[name]!r}")
+    return s
+
+
+def evaluate(folder: Path, catalogue: Catalogue) -> list[DocScore]:
+    return [score(d, k, catalogue) for d, k in documents(folder)]
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:5.1f}%" if b else "    —"
+
+
+def totals(scores: Sequence[DocScore]) -> dict[str, Any]:
+    keyed = sum(s.keyed for s in scores)
+    right = sum(s.right for s in scores)
+    returned = sum(s.returned for s in scores)
+    ok = sum(s.returned_right for s in scores)
+    return {
+        "documents": len(scores),
+        "keyed": keyed,
+        "right": right,
+        "returned": returned,
+        "returned_right": ok,
+        "recall": right / keyed if keyed else 1.0,
+        "precision": ok / returned if returned else 1.0,
+        "forbidden": sum(len(s.forbidden) for s in scores),
+        "warnings_expected": sum(s.warnings_expected for s in scores),
+        "warnings_found": sum(s.warnings_found for s in scores),
+        "warnings_extra": sum(len(s.warnings_extra) for s in scores),
+        "parse_ms_max": max((s.parse_ms for s in scores), default=0.0),
+        "parse_ms_median": statistics.median([s.parse_ms for s in scores]) if scores else 0.0,
+    }
+
+
+def report(folder: Path, scores: Sequence[DocScore]) -> str:
+    lines = [f"== {folder.name}: {len(scores)} documents"]
+    lines.append(f"{'document':40} {'recall':>7} {'precision':>9} {'forbidden':>9} {'warnings':>8} {'ms':>6}")
+    for s in scores:
+        lines.append(
+            f"{s.name[:40]:40} {_pct(s.right, s.keyed):>7} {_pct(s.returned_right, s.returned):>9} "
+            f"{len(s.forbidden):>9} {s.warnings_found}/{s.warnings_expected:<6} {s.parse_ms:6.2f}"
+        )
+    lines.append("")
+    lines.append(f"{'field':24} {'recall':>7} {'precision':>9}")
+    for name in TDD_FIELDS:
+        k, r, n, ok = (sum(s.per_field[name][i] for s in scores) for i in range(4))
+        lines.append(f"{name:24} {_pct(r, k):>7} {_pct(ok, n):>9}   ({r}/{k} keyed, {ok}/{n} returned)")
+    t = totals(scores)
+    lines.append("")
+    lines.append(
+        f"overall: recall {_pct(t['right'], t['keyed']).strip()} ({t['right']}/{t['keyed']}), "
+        f"precision {_pct(t['returned_right'], t['returned']).strip()} "
+        f"({t['returned_right']}/{t['returned']}), "
+        f"wrong-environment/limit/growth values taken: {t['forbidden']}, "
+        f"warnings {t['warnings_found']}/{t['warnings_expected']} expected found, "
+        f"{t['warnings_extra']} unkeyed; "
+        f"parse time per TDD: median {t['parse_ms_median']:.2f} ms, max {t['parse_ms_max']:.2f} ms"
+    )
+    details = [
+        f"  {s.name}: {line}"
+        for s in scores
+        for line in (*s.misses, *s.wrong, *(f"FORBIDDEN {f}" for f in s.forbidden))
+    ]
+    details += [f"  {s.name}: unkeyed warning {w}" for s in scores for w in s.warnings_extra]
+    if details:
+        lines.append("misses:")
+        lines.extend(details)
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="eval_tdd", description=__doc__.split("\n")[0])
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    catalogue = load_catalogue(PROJECT_ROOT / "config" / "fields.toml")
+    folders = args.folders or [f for f in CORPORA if f.is_dir()]
+    out: dict[str, Any] = {}
+    for folder in folders:
+        scores = evaluate(folder, catalogue)
+        if args.json:
+            out[folder.name] = {"totals": totals(scores), "documents": [s.__dict__ for s in scores]}
+        else:
+            print(report(folder, scores))
+            print()
+    if args.json:
+        print(json.dumps(out, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

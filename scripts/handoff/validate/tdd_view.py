@@ -1,0 +1,31 @@
+"""What a TDD alone says: its values merged as `handoff check` would, with no sheet.
+
+`tdd_fields(values, catalogue)` returns, per catalogue field the TDD may fill, the value
+`handoff check --json` would report (typed by `validate.rules.read_value`, the first usable
+production value winning), plus the TDD's own problems: two production values that disagree
+(`conflict`) and the reader's warnings carried on the values (a stated total that disagrees with
+its parts). Used by `handoff tdd --json` and by the reader's evaluation (bench/eval_tdd.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from handoff.core.fields import Catalogue
+from handoff.core.model import AccountRecord, FieldValue, Problem, SheetRow, TddValue
+from handoff.validate.merge import merge_fields
+
+
+@dataclass(frozen=True)
+class TddView:
+    fields: Mapping[str, FieldValue]
+    problems: tuple[Problem, ...]
+
+
+def tdd_fields(values: Sequence[TddValue], catalogue: Catalogue) -> TddView:
+    """The TDD's production values by field, and its inconsistencies (no sheet involved)."""
+    blank = AccountRecord(slug="", row=SheetRow("Accounts", 0, {}))
+    merged = merge_fields(blank, values, catalogue)
+    fields = {name: fv for name, fv in merged.fields.items() if fv.source == "tdd" and fv.value is not None}
+    return TddView(fields, merged.problems)
