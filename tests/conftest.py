@@ -1,4 +1,5 @@
-"""Shared fixtures: a sandbox running on a tiny seed, and the real clients pointed at it."""
+"""Shared fixtures: no developer environment, a sandbox on a tiny seed with the real clients
+pointed at it, and the sample workspace (config/sandbox) with the clock pinned."""
 
 from __future__ import annotations
 
@@ -13,21 +14,28 @@ from handoff.clients.google import sandbox_session
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
+from workspace import SEED, TODAY, USER, Workspace, scrub_developer_env
 
 SEEDS = Path(__file__).parent / "seeds"
-
-# The developer's shell must not reach the tests: a HANDOFF_CONFIG or HANDOFF_SANDBOX_URL
-# exported for a manual run would point every test at another sheet or sandbox.
-DEVELOPER_ENV_PREFIXES = ("HANDOFF_", "VITALLY_", "GOOGLE_APPLICATION_CREDENTIALS")
 
 
 @pytest.fixture(autouse=True)
 def _no_developer_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
+    scrub_developer_env(monkeypatch)
 
-    for name in list(os.environ):
-        if name.startswith(DEVELOPER_ENV_PREFIXES):
-            monkeypatch.delenv(name, raising=False)
+
+@pytest.fixture
+def pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today is the answer key's day (TODAY) and the person running the tool is USER."""
+    monkeypatch.setenv("HANDOFF_TODAY", TODAY)
+    monkeypatch.setenv("HANDOFF_USER", USER)
+
+
+@pytest.fixture
+def ws(tmp_path: Path, pinned: None) -> Iterator[Workspace]:
+    """The sample workspace: a sandbox seeded from config/sandbox, settings pointed at it."""
+    with Workspace.start(SEED, tmp_path) as workspace:
+        yield workspace
 
 
 @pytest.fixture

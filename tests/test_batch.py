@@ -11,87 +11,30 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from rich.console import Console
 
 from handoff.apply.writeback import TabLayout
 from handoff.clients import Clients
-from handoff.commands.run import BatchOutcome, _state_for, run_batch
+from handoff.commands.run import _state_for
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError, UsageError
-from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
 from handoff.core.state import AccountState
 from handoff.output.progress import NULL, LineProgress, RichProgressDisplay, for_console
-from handoff.plan.planner import RunOptions
-from handoff.sandbox.faults import FaultPlan, FaultRule
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
-from handoff.sandbox.vitally_api import SANDBOX_API_KEY
+from handoff.sandbox.faults import FaultRule
+from workspace import SEED, SHEET_ID, Workspace
 
-SEED = PROJECT_ROOT / "config" / "sandbox"
-SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"
 READY = ["acme", "initech"]  # checklist complete and no errors in the sample workspace
 
 
-class Batch:
-    def __init__(self, sandbox: RunningSandbox, settings: Settings) -> None:
-        self.sandbox = sandbox
-        self.settings = settings
-        self.http = httpx.Client(base_url=sandbox.url, timeout=10)
-        self.vitally = httpx.Client(
-            base_url=sandbox.url + "/resources", auth=httpx.BasicAuth(SANDBOX_API_KEY, ""), timeout=10
-        )
-
-    def run(
-        self, accounts: list[str] | None, apply: bool = True, settings: Settings | None = None, **options: Any
-    ) -> tuple[BatchOutcome, str]:
-        out = io.StringIO()
-        console = Console(file=out, width=200, color_system=None)
-        with Clients(settings or self.settings) as clients:
-            outcome = run_batch(
-                settings or self.settings,
-                clients,
-                accounts,
-                RunOptions.from_cli(apply=apply, **options),
-                console,
-            )
-        return outcome, out.getvalue()
-
-    def log(self) -> list[dict[str, Any]]:
-        return read_request_log(self.sandbox.store.root)
-
-    def routes(self, mark: int = 0) -> Counter[str]:
-        return Counter(e["route"] for e in self.log()[mark:])
-
-    def notes_and_tasks(self, external_id: str) -> tuple[list[Any], list[Any]]:
-        account_id = self.vitally.get(f"/accounts/{external_id}").json()["id"]
-        notes = self.vitally.get(f"/accounts/{account_id}/notes").json()["results"]
-        tasks = self.vitally.get(f"/accounts/{account_id}/tasks").json()["results"]
-        return notes, tasks
-
-    def close(self) -> None:
-        self.http.close()
-        self.vitally.close()
-
-
 @pytest.fixture
-def batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Batch]:
-    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-27")
-    monkeypatch.setenv("HANDOFF_USER", "ie.person")
-    for var in ("HANDOFF_SANDBOX_URL", "HANDOFF_SANDBOX_DIR", "HANDOFF_CONFIG", "HANDOFF_SANDBOX_FAULTS"):
-        monkeypatch.delenv(var, raising=False)
-    sandbox = start(tmp_path / "state", SEED, faults=FaultPlan())
-    settings = load_settings(
-        PROJECT_ROOT / "config" / "handoff.toml",
-        {"sandbox.url": sandbox.url, "docs.out_dir": str(tmp_path / "out"), "retry.max_attempts": 1},
-    )
-    b = Batch(sandbox, settings)
-    yield b
-    b.close()
-    sandbox.stop()
+def batch(tmp_path: Path, pinned: None) -> Iterator[Workspace]:
+    """The sample workspace, without retries (a failure injected once fails the account)."""
+    with Workspace.start(SEED, tmp_path, **{"retry.max_attempts": 1}) as ws:
+        yield ws
 
 
-def test_all_takes_the_ready_accounts_and_reports_the_others(batch: Batch) -> None:
-    outcome, text = batch.run(None)
+def test_all_takes_the_ready_accounts_and_reports_the_others(batch: Workspace) -> None:
+    outcome, text = batch.run_all()
     assert outcome.exit_code == EXIT_OK, text
     assert [p.account for p in outcome.plans] == READY
     assert all(p.mode == "final" for p in outcome.plans)
@@ -106,8 +49,8 @@ def test_all_takes_the_ready_accounts_and_reports_the_others(batch: Batch) -> No
     assert "2 account(s): 2 handed off or updated, 0 up to date, 0 failed, 0 blocked; 4 skipped" in text
 
 
-def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Batch) -> None:
-    batch.run(None)
+def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Workspace) -> None:
+    batch.run_all()
     log = batch.log()
     first_write = next(i for i, e in enumerate(log) if e["method"] != "GET")
     # planning (every read before the first write): per account its TDD and its Vitally account;
@@ -137,10 +80,10 @@ def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Batch)
     assert all(n <= len(READY) for n in checks.values())
 
 
-def test_no_op_rerun_writes_nothing_and_reads_only_what_proves_it(batch: Batch) -> None:
-    batch.run(None)
+def test_no_op_rerun_writes_nothing_and_reads_only_what_proves_it(batch: Workspace) -> None:
+    batch.run_all()
     mark = len(batch.log())
-    outcome, text = batch.run(None)
+    outcome, text = batch.run_all()
     assert outcome.exit_code == EXIT_OK
     assert all(not p.changes for p in outcome.plans)
     assert [e for e in batch.log()[mark:] if e["method"] != "GET"] == []
@@ -155,14 +98,14 @@ def test_no_op_rerun_writes_nothing_and_reads_only_what_proves_it(batch: Batch) 
     assert "0 handed off or updated, 2 up to date" in text
 
 
-def test_named_accounts_bypass_readiness(batch: Batch) -> None:
-    outcome, _ = batch.run(["umbrella", "acme"], apply=False)
+def test_named_accounts_bypass_readiness(batch: Workspace) -> None:
+    outcome, _ = batch.run("umbrella", "acme", apply=False)
     assert [p.account for p in outcome.plans] == ["umbrella", "acme"]
     assert outcome.skipped == {}
     assert outcome.plans[0].mode == "in progress"
 
 
-def test_readiness_by_status_column(batch: Batch) -> None:
+def test_readiness_by_status_column(batch: Workspace) -> None:
     settings = batch.settings.model_copy(
         update={"run": batch.settings.run.model_copy(update={"ready_when": "status"})}
     )
@@ -173,23 +116,23 @@ def test_readiness_by_status_column(batch: Batch) -> None:
     )
     r.raise_for_status()
     mark = len(batch.log())
-    outcome, _ = batch.run(None, apply=False, settings=settings)
+    outcome, _ = batch.run_all(apply=False, settings=settings)
     assert [p.account for p in outcome.plans] == ["umbrella"]
     assert outcome.skipped["acme"] == "not ready: Handoff Status is empty, not 'ready'"
     assert batch.routes(mark)["docs.documents.get"] == 1  # left-out accounts cost no TDD read
 
 
-def test_override_readiness_is_not_for_all(batch: Batch) -> None:
+def test_override_readiness_is_not_for_all(batch: Workspace) -> None:
     with pytest.raises(UsageError, match="one account at a time"):
-        batch.run(None, override_readiness="signed off")
+        batch.run_all(override_readiness="signed off")
 
 
-def test_one_accounts_failure_does_not_stop_the_others(batch: Batch) -> None:
+def test_one_accounts_failure_does_not_stop_the_others(batch: Workspace) -> None:
     initech = batch.vitally.get("/accounts/0015e00000LwR2dAAF").json()["id"]
     batch.sandbox.faults.add(
         [FaultRule(kind="5xx", api="vitally", method="PUT", path=f"/accounts/{initech}$", count=0)]
     )
-    outcome, text = batch.run(None)
+    outcome, text = batch.run_all()
     assert outcome.exit_code == EXIT_SERVICE
     results = {r.account: r for r in outcome.results}
     assert results["acme"].failed == "" and "task.create" in results["acme"].done
@@ -206,7 +149,7 @@ def test_one_accounts_failure_does_not_stop_the_others(batch: Batch) -> None:
     ],
 )
 def test_a_failure_escaping_apply_is_recorded_with_its_error(
-    batch: Batch, monkeypatch: pytest.MonkeyPatch, error: ServiceError, exit_code: int
+    batch: Workspace, monkeypatch: pytest.MonkeyPatch, error: ServiceError, exit_code: int
 ) -> None:
     import handoff.apply.execute
 
@@ -214,33 +157,32 @@ def test_a_failure_escaping_apply_is_recorded_with_its_error(
         raise error
 
     monkeypatch.setattr(handoff.apply.execute, "apply_account", fail)
-    outcome, text = batch.run(["acme"])
+    outcome, text = batch.run("acme")
     assert outcome.exit_code == exit_code
     (result,) = outcome.results
     assert result.error is error and result.failed == error.message
     assert "service:" not in text and error.message in text
 
 
-def test_crash_before_the_write_back_is_recovered_without_duplicates(batch: Batch) -> None:
+def test_crash_before_the_write_back_is_recovered_without_duplicates(batch: Workspace) -> None:
     batch.sandbox.faults.add([FaultRule(kind="5xx", api="sheets", method="POST", count=0)])
-    outcome, _ = batch.run(["acme"])
+    outcome, _ = batch.run("acme")
     assert not outcome.sheet_written  # as if the run died before recording anything
     batch.sandbox.faults.clear()
     mark = len(batch.log())
-    outcome, _ = batch.run(["acme"])
+    outcome, _ = batch.run("acme")
     calls = batch.routes(mark)
     assert calls["drive.files.list"] == 1  # the batch's lookup finds the doc the "crashed" run created...
     assert (
         calls["vitally.accounts.notes"] == 1 and calls["vitally.accounts.tasks"] == 1
     )  # ...so looks further
     assert calls["drive.files.create.upload"] == 0 and calls["vitally.tasks.create"] == 0
-    notes, tasks = batch.notes_and_tasks("0015e00000Kq7TbAAJ")
-    assert len(notes) == 1 and len(tasks) == 1
+    assert len(batch.notes("0015e00000Kq7TbAAJ")) == 1 and len(batch.tasks("0015e00000Kq7TbAAJ")) == 1
     assert outcome.sheet_written
 
 
-def test_json_output_is_only_json(batch: Batch, capsys: pytest.CaptureFixture[str]) -> None:
-    _, text = batch.run(None, as_json=True)
+def test_json_output_is_only_json(batch: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
+    _, text = batch.run_all(as_json=True)
     assert text == ""
     data = json.loads(capsys.readouterr().out)
     assert [p["account"] for p in data] == READY
@@ -284,10 +226,10 @@ def test_rich_progress_on_a_terminal_is_transient() -> None:
     assert "Traceback" not in out.getvalue()
 
 
-def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_query(batch: Batch) -> None:
+def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_query(batch: Workspace) -> None:
     from handoff.clients import drive_docs as docs_writer
 
-    batch.run(["acme"])
+    batch.run("acme")
     mark = len(batch.log())
     accounts = [f"account-{i:03d}" for i in range(60)] + ["acme"]
     with Clients(batch.settings) as clients:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,9 +29,9 @@ from handoff.read.batch import check_accounts, read_batch
 from handoff.sandbox.drive_api import FILES
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from workspace import SEED
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "config" / "sandbox"
 SHEET = "1HndffSandboxTrackingSheet0000000000000000"
 TODAY = dt.date(2026, 11, 27)
 ACME_DOC = "1GtJ0r6EKnImrOk_vkjdfLCJQ4GFblOo_8Lw2DGmmPfK"
@@ -120,10 +119,7 @@ def settings_for(sandbox: RunningSandbox) -> Settings:
 
 
 @pytest.fixture(autouse=True)
-def no_handoff_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in list(os.environ):
-        if name.startswith("HANDOFF_"):
-            monkeypatch.delenv(name)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDOFF_TODAY", TODAY.isoformat())
 
 

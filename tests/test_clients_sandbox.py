@@ -31,9 +31,8 @@ from handoff.core.settings import (
 )
 from handoff.sandbox.faults import FaultPlan, parse_rules
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from workspace import SEED, SHEET_ID
 
-SEED = Path(__file__).resolve().parents[1] / "config" / "sandbox"
-SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"
 FOLDER_ID = "1HndffSandboxHandoffDocsFolder0000"
 ACME_TDD = "1GtJ0r6EKnImrOk_vkjdfLCJQ4GFblOo_8Lw2DGmmPfK"
 ACME_ID = "72488b81-0dfa-4e39-8727-d4dad921bf95"

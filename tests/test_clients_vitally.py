@@ -21,8 +21,8 @@ from handoff.core.settings import RetrySettings, SandboxSettings, Settings, Shee
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
+from workspace import SEED
 
-SEED = Path(__file__).resolve().parents[1] / "config" / "sandbox"
 ACME_EXTERNAL = "0015e00000Kq7TbAAJ"
 ACME_ID = "72488b81-0dfa-4e39-8727-d4dad921bf95"
 

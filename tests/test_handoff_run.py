@@ -7,107 +7,17 @@ survive re-runs (and are reported); invalid and not-ready accounts behave as doc
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pytest
-from rich.console import Console
 
-from handoff.clients import Clients
-from handoff.commands.run import BatchOutcome, run_batch
+from handoff.commands.run import BatchOutcome
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS
-from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
-from handoff.core.state import AccountState
-from handoff.plan.planner import RunOptions
-from handoff.sandbox.faults import FaultPlan
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
-from handoff.sandbox.vitally_api import SANDBOX_API_KEY
+from handoff.core.settings import PROJECT_ROOT
+from workspace import SEED, Workspace
 
-SEED = PROJECT_ROOT / "config" / "sandbox"
-SHEET_ID = "1HndffSandboxTrackingSheet0000000000000000"
 TA = "ta.person@sourcegraph.com"
-
-
-class Workspace:
-    """A sandbox seeded with config/sandbox, settings pointed at it, and helpers to look inside."""
-
-    def __init__(self, sandbox: RunningSandbox, settings: Settings) -> None:
-        self.sandbox = sandbox
-        self.settings = settings
-        self.http = httpx.Client(base_url=sandbox.url, timeout=10)
-        self.vitally = httpx.Client(
-            base_url=sandbox.url + "/resources", auth=httpx.BasicAuth(SANDBOX_API_KEY, ""), timeout=10
-        )
-
-    def run(self, *accounts: str, apply: bool = True, **options: Any) -> tuple[BatchOutcome, str]:
-        out = io.StringIO()
-        console = Console(file=out, width=200, color_system=None)
-        opts = RunOptions.from_cli(apply=apply, **options)
-        with Clients(self.settings) as clients:
-            outcome = run_batch(self.settings, clients, list(accounts), opts, console)
-        return outcome, out.getvalue()
-
-    def log(self) -> list[dict[str, Any]]:
-        return read_request_log(self.sandbox.store.root)
-
-    def writes_after(self, mark: int) -> list[dict[str, Any]]:
-        return [e for e in self.log()[mark:] if e["method"] != "GET"]
-
-    def values(self, a1: str) -> list[list[str]]:
-        r = self.http.get(f"/v4/spreadsheets/{SHEET_ID}/values/{a1}")
-        r.raise_for_status()
-        return r.json().get("values", [])
-
-    def set_cell(self, a1: str, value: str) -> None:
-        r = self.http.put(
-            f"/v4/spreadsheets/{SHEET_ID}/values/{a1}",
-            params={"valueInputOption": "RAW"},
-            json={"values": [[value]]},
-            headers={"X-Sandbox-User": "ie.person@sourcegraph.com"},
-        )
-        r.raise_for_status()
-
-    def state(self, account: str) -> AccountState:
-        for row in self.values("handoff_state")[1:]:
-            if row and row[0] == account:
-                return AccountState.from_cell(row[1])
-        raise AssertionError(f"no state row for {account}")
-
-    def account(self, ref: str) -> dict[str, Any]:
-        r = self.vitally.get(f"/accounts/{ref}")
-        r.raise_for_status()
-        return dict(r.json())
-
-    def handoff_docs(self, account: str) -> list[dict[str, Any]]:
-        q = f"properties has {{ key='handoffAccount' and value='{account}' }} and trashed = false"
-        r = self.http.get("/drive/v3/files", params={"q": q, "fields": "files(id,name,version,properties)"})
-        r.raise_for_status()
-        return list(r.json()["files"])
-
-    def close(self) -> None:
-        self.http.close()
-        self.vitally.close()
-
-
-@pytest.fixture
-def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
-    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-27")
-    monkeypatch.setenv("HANDOFF_USER", "ie.person")
-    for var in ("HANDOFF_SANDBOX_URL", "HANDOFF_SANDBOX_DIR", "HANDOFF_CONFIG", "HANDOFF_SANDBOX_FAULTS"):
-        monkeypatch.delenv(var, raising=False)
-    sandbox = start(tmp_path / "state", SEED, faults=FaultPlan())
-    settings = load_settings(
-        PROJECT_ROOT / "config" / "handoff.toml",
-        {"sandbox.url": sandbox.url, "docs.out_dir": str(tmp_path / "out")},
-    )
-    workspace = Workspace(sandbox, settings)
-    yield workspace
-    workspace.close()
-    sandbox.stop()
 
 
 def kinds(outcome: BatchOutcome) -> list[str]:
@@ -368,10 +278,7 @@ template = "issues-log.html.j2"
 """,
         encoding="utf-8",
     )
-    sandbox = start(tmp_path / "state", SEED, faults=FaultPlan())
-    try:
-        settings = load_settings(config, {"sandbox.url": sandbox.url, "docs.out_dir": str(tmp_path / "out")})
-        ws = Workspace(sandbox, settings)
+    with Workspace.start(SEED, tmp_path, config=config) as ws:
         outcome, text = ws.run("acme")
         assert outcome.exit_code == EXIT_OK, text
         state = ws.state("acme")
@@ -384,9 +291,6 @@ template = "issues-log.html.j2"
         outcome, _ = ws.run("acme")
         assert kinds(outcome) == []
         assert ws.writes_after(mark) == []
-        ws.close()
-    finally:
-        sandbox.stop()
 
 
 @pytest.mark.parametrize("cell", ['{"v":1,"docs":{"handoff":{}}}', '{"v":1,"docs":["x"]}'])

@@ -14,9 +14,9 @@ import requests
 from handoff.sandbox.seed import MARKER, ensure_seeded, reset
 from handoff.sandbox.server import RunningSandbox
 from handoff.sandbox.store import Store
+from workspace import SHEET_ID as SID
 
 SEEDS = Path(__file__).parent / "seeds"
-SID = "1HndffSandboxTrackingSheet0000000000000000"
 ACME = "7c0b1c1e-9a55-4b8e-8a8e-000000000001"
 
 

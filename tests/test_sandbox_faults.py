@@ -16,8 +16,8 @@ import requests
 from gspread.exceptions import APIError
 
 from handoff.sandbox.server import RunningSandbox
+from workspace import SHEET_ID as SID
 
-SID = "1HndffSandboxTrackingSheet0000000000000000"
 ACME = "7c0b1c1e-9a55-4b8e-8a8e-000000000001"
 
 

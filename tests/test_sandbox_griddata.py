@@ -5,7 +5,8 @@ from __future__ import annotations
 import gspread
 import pytest
 
-SID = "1HndffSandboxTrackingSheet0000000000000000"
+from workspace import SHEET_ID as SID
+
 FIELDS = (
     "sheets(properties(sheetId,title),"
     "data(startRow,startColumn,rowData(values(formattedValue,dataValidation))))"

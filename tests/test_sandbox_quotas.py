@@ -9,22 +9,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from handoff.core.settings import PROJECT_ROOT
+from fakeclock import FakeClock
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.quotas import Quotas, parse_scale, quota_key
 from handoff.sandbox.server import RunningSandbox, SandboxHTTPServer, open_store, read_request_log, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
-
-SEED = PROJECT_ROOT / "config" / "sandbox"
-SID = "1HndffSandboxTrackingSheet0000000000000000"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from workspace import SEED
+from workspace import SHEET_ID as SID
 
 
 def test_scale_parsing() -> None:
@@ -44,7 +35,7 @@ def test_which_quota_a_request_counts_against() -> None:
 
 
 def test_sliding_window_per_user_and_quota() -> None:
-    clock = FakeClock()
+    clock = FakeClock(1000.0)
     quotas = Quotas(2 / 60, clock=clock)  # Sheets: 2 per minute
     assert quotas.limit("sheets_read") == 2 and quotas.limit("drive") == 400
     assert quotas.admit("sheets", "GET", "a") and quotas.admit("sheets", "GET", "a")

@@ -24,8 +24,8 @@ from handoff.sandbox import a1
 from handoff.sandbox.server import RunningSandbox
 from handoff.sandbox.sheet_cells import FORMULA, UNFORMATTED, parse_input, parse_typed, render
 from handoff.sandbox.sheets_api import DRIVE_FILES, SPREADSHEET_MIME, new_spreadsheet
+from workspace import SHEET_ID as SID
 
-SID = "1HndffSandboxTrackingSheet0000000000000000"
 CASSETTES = Path(__file__).parent / "fixtures" / "cassettes"
 SHEETS_HOST = "https://sheets.googleapis.com"
 METADATA = re.compile(r"/v4/spreadsheets/[^/:?]+\?includeGridData=false$")

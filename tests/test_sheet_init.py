@@ -8,7 +8,6 @@ workspace, with its extra columns and reordered tabs, is upgraded without one ce
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from collections.abc import Iterator
@@ -17,36 +16,30 @@ from typing import Any
 
 import gspread
 import pytest
-from click.testing import CliRunner
-from rich.console import Console
 
-from handoff.cli import cli
 from handoff.clients import Clients
-from handoff.commands.run import run_batch
+from handoff.clients.google import sandbox_session
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS
-from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
-from handoff.plan.planner import RunOptions
+from handoff.core.settings import Settings
 from handoff.read.batch import check_accounts
-from handoff.sandbox.faults import FaultPlan
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from handoff.sandbox.server import RunningSandbox
 from handoff.setup.sheet_init import GRID_FIELDS, SheetPlan, apply_plan, prepare
 from handoff.setup.spec import HOWTO_TITLE, canonical
+from workspace import SEED, Workspace
+from workspace import SHEET_ID as SID
 
 SEEDS = Path(__file__).parent / "seeds"
-SAMPLE = PROJECT_ROOT / "config" / "sandbox"
-SID = "1HndffSandboxTrackingSheet0000000000000000"
 READ_BACK = ["acme", "globex", "initech"]  # happy path, errors of every kind, TDD disagreements
 TOOL_TABS = ["Accounts", "Notes", "Issues", "Risks", "Expansion", "Checklist", "Handoff Log", "handoff_state"]
 
 
-class Sheet:
-    """A sandbox, settings pointed at it, the real gspread client, and the request log."""
+class Sheet(Workspace):
+    """A workspace seen through the real gspread client: tabs, cells as stored, validation rules."""
 
-    def __init__(self, sandbox: RunningSandbox, settings: Settings) -> None:
-        self.sandbox = sandbox
-        self.settings = settings
-        self.clients = Clients(settings)
-        self.gc = self.clients.gspread_client()
+    def __init__(self, sandbox: RunningSandbox, settings: Settings, out_dir: Path) -> None:
+        super().__init__(sandbox, settings, out_dir)
+        self.session = sandbox_session(sandbox.url)
+        self.gc = gspread.Client(auth=None, session=self.session)
 
     def init(self, *, example: bool = False, dry_run: bool = False) -> SheetPlan:
         with Clients(self.settings) as clients:
@@ -55,15 +48,13 @@ class Sheet:
                 apply_plan(clients, plan)
         return plan
 
-    def cli(self, *args: str) -> tuple[int, str]:
-        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-        return result.exit_code, result.output
+    def invoke(self, *args: str) -> tuple[int, str]:
+        """The CLI against this sandbox: (exit code, everything it printed)."""
+        code, out, err = self.cli(*args)
+        return code, out + err
 
-    def log(self) -> list[dict[str, Any]]:
-        return read_request_log(self.sandbox.store.root)
-
-    def writes_after(self, mark: int) -> list[str]:
-        return [f"{e['api']} {e['route']}" for e in self.log()[mark:] if e["method"] != "GET"]
+    def write_routes(self, mark: int) -> list[str]:
+        return [f"{e['api']} {e['route']}" for e in self.writes_after(mark)]
 
     def book(self) -> gspread.Spreadsheet:
         return self.gc.open_by_key(SID)
@@ -90,68 +81,34 @@ class Sheet:
         data = got["sheets"][0]["data"][0].get("rowData") or [{}]
         return [c.get("dataValidation") for c in data[0].get("values", [])]
 
-    def run(self, *accounts: str) -> tuple[int, str]:
-        out = io.StringIO()
-        with Clients(self.settings) as clients:
-            outcome = run_batch(
-                self.settings,
-                clients,
-                list(accounts),
-                RunOptions(apply=True),
-                Console(file=out, width=200, color_system=None),
-            )
-        return outcome.exit_code, out.getvalue()
-
-    def close(self) -> None:
-        self.clients.close()
-        self.sandbox.stop()
-
-
-def open_sheet(seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sheet:
-    sandbox = start(tmp_path / "state", seed, faults=FaultPlan())
-    monkeypatch.setenv("HANDOFF_SANDBOX_URL", sandbox.url)  # the CLI (CliRunner) reads the same settings
-    monkeypatch.setenv("HANDOFF_OUT_DIR", str(tmp_path / "out"))
-    settings = load_settings(PROJECT_ROOT / "config" / "handoff.toml")
-    return Sheet(sandbox, settings)
-
 
 @pytest.fixture(autouse=True)
-def _environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-27")
-    monkeypatch.setenv("HANDOFF_USER", "ie.person")
-    for var in (
-        "HANDOFF_SANDBOX_DIR",
-        "HANDOFF_CONFIG",
-        "HANDOFF_SANDBOX_FAULTS",
-        "HANDOFF_SPREADSHEET",
-        "HANDOFF_SANDBOX_SEED",
-        "HANDOFF_DOCS_FOLDER",
-    ):
-        monkeypatch.delenv(var, raising=False)
+def _environment(pinned: None) -> None:
+    """Every test here runs with the clock and the user pinned."""
 
 
 @pytest.fixture
-def empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sheet]:
+def empty(tmp_path: Path) -> Iterator[Sheet]:
     """A new team's spreadsheet: one empty "Sheet1", no accounts."""
-    sheet = open_sheet(SEEDS / "empty", tmp_path, monkeypatch)
-    yield sheet
-    sheet.close()
+    with Sheet.start(SEEDS / "empty", tmp_path) as sheet:
+        yield sheet
+        sheet.session.close()
 
 
 @pytest.fixture
-def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sheet]:
+def sample(tmp_path: Path) -> Iterator[Sheet]:
     """The sample workspace as a team left it: extra columns, odd headers, and the tabs reordered,
     Expansion missing."""
     seed = tmp_path / "seed"
-    shutil.copytree(SAMPLE, seed)
+    shutil.copytree(SEED, seed)
     spec = json.loads((seed / "spreadsheet.json").read_text(encoding="utf-8"))
     tabs = {t["title"]: t for t in spec["tabs"]}
     order = ["Checklist", "handoff_state", "Notes", "Accounts", "Handoff Log", "Risks", "Issues"]
     spec["tabs"] = [tabs[t] for t in order]
     (seed / "spreadsheet.json").write_text(json.dumps(spec), encoding="utf-8")
-    sheet = open_sheet(seed, tmp_path, monkeypatch)
-    yield sheet
-    sheet.close()
+    with Sheet.start(seed, tmp_path) as sheet:
+        yield sheet
+        sheet.session.close()
 
 
 # --------------------------------------------------------------------------------------------
@@ -160,10 +117,10 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Sheet]:
 
 def test_init_sets_up_an_empty_spreadsheet_in_four_writes(empty: Sheet) -> None:
     mark = len(empty.log())
-    code, out = empty.cli("sheet", "init", "--example")
+    code, out = empty.invoke("sheet", "init", "--example")
     assert code == EXIT_OK, out
 
-    assert empty.writes_after(mark) == [
+    assert empty.write_routes(mark) == [
         "sheets sheets.spreadsheets.batchUpdate",
         "drive drive.files.create.upload",
         "sheets sheets.values.batchUpdate",
@@ -240,8 +197,8 @@ def test_the_example_account_passes_check_and_run(empty: Sheet) -> None:
     assert [len(h) for h in (handoff.notes, handoff.issues, handoff.risks, handoff.expansion)] == [4, 1, 1, 1]
     assert handoff.fields["tdd_link"].value.startswith("https://docs.google.com/document/d/")
 
-    code, out = empty.run("example")
-    assert code == EXIT_OK, out
+    outcome, out = empty.run("example")
+    assert outcome.exit_code == EXIT_OK, out
     row = empty.everything()["Accounts"][1]
     assert row[0] == "example" and "handed off" in row
 
@@ -251,10 +208,10 @@ def test_a_second_init_sends_no_write(empty: Sheet) -> None:
     empty.run("example")  # the run's write-back changes nothing sheet init owns
     mark = len(empty.log())
 
-    code, out = empty.cli("sheet", "init", "--example")
+    code, out = empty.invoke("sheet", "init", "--example")
 
     assert code == EXIT_OK
-    assert empty.writes_after(mark) == []
+    assert empty.write_routes(mark) == []
     assert "nothing to change" in out and "'example' is already in the sheet" in out
     reads = [e["route"] for e in empty.log()[mark:]]
     assert reads == ["sheets.spreadsheets.get"] * 3 + ["sheets.values.batchGet"]
@@ -262,9 +219,9 @@ def test_a_second_init_sends_no_write(empty: Sheet) -> None:
 
 def test_dry_run_shows_the_plan_and_writes_nothing(empty: Sheet) -> None:
     mark = len(empty.log())
-    code, out = empty.cli("sheet", "init", "--dry-run", "--example")
+    code, out = empty.invoke("sheet", "init", "--dry-run", "--example")
     assert code == EXIT_OK
-    assert empty.writes_after(mark) == []
+    assert empty.write_routes(mark) == []
     assert "add tab 'Accounts' with 27 columns" in out
     assert "would send 4 write requests" in out and "dry run: nothing was written" in out
     assert empty.titles() == ["Sheet1"]
@@ -295,7 +252,7 @@ def test_upgrade_keeps_every_cell_and_the_order_of_tabs(sample: Sheet) -> None:
     with Clients(sample.settings) as clients:
         checked = [h.to_json() for h in check_accounts(sample.settings, clients, READ_BACK)]
 
-    code, out = sample.cli("sheet", "init", "--example")
+    code, out = sample.invoke("sheet", "init", "--example")
     assert code == EXIT_OK, out
 
     after = sample.everything()
@@ -380,7 +337,7 @@ def test_a_hand_made_layout_is_respected(empty: Sheet) -> None:
     assert cells["Risks"] == [["", "no header anywhere"], ["some", "text"]]
     assert "Risks" in empty.titles() and "Notes" not in empty.titles()
     assert empty.meta("notes")["properties"]["gridProperties"]["frozenRowCount"] == 3
-    code, out = empty.cli("sheet", "init")
+    code, out = empty.invoke("sheet", "init")
     assert code == EXIT_PROBLEMS and "no header row naming 'Account'" in out
 
 

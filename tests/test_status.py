@@ -14,16 +14,11 @@ from rich.console import Console
 
 from handoff.cli import cli
 from handoff.clients import Clients
-from handoff.commands.run import run_batch
 from handoff.commands.status import AccountStatus, find_drift, print_status, read_status
 from handoff.core.errors import EXIT_OK
-from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
-from handoff.plan.planner import RunOptions
-from handoff.sandbox.faults import FaultPlan
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
 from handoff.setup.sheet_init import apply_plan, prepare
+from workspace import SEED, Workspace
 
-SEED = PROJECT_ROOT / "config" / "sandbox"
 EMPTY = Path(__file__).parent / "seeds" / "empty"
 LABELS = {
     "vitally.custom.totalCpu": ("total_cpu", "Total CPU"),
@@ -31,23 +26,13 @@ LABELS = {
 }
 
 
-class Team:
-    def __init__(self, sandbox: RunningSandbox, settings: Settings) -> None:
-        self.sandbox = sandbox
-        self.settings = settings
+class Team(Workspace):
+    """A workspace, seen as a team sees it: runs that must succeed, the status report, a TA's edits."""
 
-    def run(self, *accounts: str, **options: Any) -> str:
-        out = io.StringIO()
-        with Clients(self.settings) as clients:
-            outcome = run_batch(
-                self.settings,
-                clients,
-                list(accounts),
-                RunOptions.from_cli(apply=True, **options),
-                Console(file=out, width=200, color_system=None),
-            )
-        assert outcome.exit_code == EXIT_OK, out.getvalue()
-        return out.getvalue()
+    def handoff(self, *accounts: str, **options: Any) -> str:
+        outcome, text = self.run(*accounts, **options)
+        assert outcome.exit_code == EXIT_OK, text
+        return text
 
     def status(self) -> dict[str, AccountStatus]:
         with Clients(self.settings) as clients:
@@ -63,32 +48,20 @@ class Team:
             assert account is not None
             vitally.update_traits(account["id"], traits)
 
-    def log(self) -> list[dict[str, Any]]:
-        return read_request_log(self.sandbox.store.root)
-
-
-def _team(seed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
-    monkeypatch.setenv("HANDOFF_TODAY", "2026-11-27")
-    monkeypatch.setenv("HANDOFF_USER", "ie.person")
-    for var in ("HANDOFF_SANDBOX_DIR", "HANDOFF_CONFIG", "HANDOFF_SANDBOX_FAULTS", "HANDOFF_SPREADSHEET"):
-        monkeypatch.delenv(var, raising=False)
-    sandbox = start(tmp_path / "state", seed, faults=FaultPlan())
-    monkeypatch.setenv("HANDOFF_SANDBOX_URL", sandbox.url)
-    monkeypatch.setenv("HANDOFF_OUT_DIR", str(tmp_path / "out"))
-    yield Team(sandbox, load_settings(PROJECT_ROOT / "config" / "handoff.toml"))
-    sandbox.stop()
-
 
 @pytest.fixture
-def team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
+def team(tmp_path: Path, pinned: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
     """The sample workspace."""
-    yield from _team(SEED, tmp_path, monkeypatch)
+    with Team.start(SEED, tmp_path) as t:
+        t.use_env(monkeypatch)
+        yield t
 
 
 @pytest.fixture
-def new_team(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
+def new_team(tmp_path: Path, pinned: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
     """An empty spreadsheet set up by `sheet init --example`."""
-    for t in _team(EMPTY, tmp_path, monkeypatch):
+    with Team.start(EMPTY, tmp_path) as t:
+        t.use_env(monkeypatch)
         with Clients(t.settings) as clients:
             apply_plan(clients, prepare(t.settings, clients, example=True))
         yield t
@@ -152,7 +125,7 @@ def test_every_account_at_a_glance(team: Team) -> None:
     assert (before["umbrella"].done, before["umbrella"].ready) == (3, False)
     assert before["globex"].errors > 0 and before["globex"].warnings == 2
 
-    team.run("acme")
+    team.handoff("acme")
     mark = len(team.log())
     after = team.status()["acme"]
 
@@ -167,7 +140,7 @@ def test_every_account_at_a_glance(team: Team) -> None:
 
 
 def test_the_tas_changes_are_shown_and_never_reverted(new_team: Team) -> None:
-    new_team.run("example")
+    new_team.handoff("example")
     new_team.ta_edits("example", {"vitally.custom.totalCpu": 64, "vitally.custom.hostingProvider": "GCP"})
 
     drift = new_team.status()["example"].drift
@@ -176,13 +149,13 @@ def test_the_tas_changes_are_shown_and_never_reverted(new_team: Team) -> None:
         ("Total CPU", 48, 64),
     ]
 
-    text = new_team.run("example")  # a later run keeps them, and so does status
+    text = new_team.handoff("example")  # a later run keeps them, and so does status
     assert "trait.keep" in text
     assert [d.label for d in new_team.status()["example"].drift] == ["Hosting Provider", "Total CPU"]
 
 
 def test_status_command_text_and_json(new_team: Team) -> None:
-    new_team.run("example")
+    new_team.handoff("example")
     runner = CliRunner()
     text = runner.invoke(cli, ["status"], catch_exceptions=False)
     assert text.exit_code == EXIT_OK
@@ -195,7 +168,7 @@ def test_status_command_text_and_json(new_team: Team) -> None:
 
 
 def test_an_unreadable_state_cell_is_a_note_not_a_crash(new_team: Team) -> None:
-    new_team.run("example")
+    new_team.handoff("example")
     with Clients(new_team.settings) as clients:
         clients.spreadsheet().values_update(
             "handoff_state!B2", params={"valueInputOption": "RAW"}, body={"values": [["{not json"]]}

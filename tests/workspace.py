@@ -18,8 +18,10 @@ types them (a leading `'` forces text, `=…` is a formula). `Workspace.cli` run
 every request goes through the real clients to this sandbox, and returns the exit code
 and everything printed. The clock is pinned to 2026-11-27 (the answer key's today).
 
-tests/test_handoff_run.py has its own `Workspace` for the seeded sample workspace; this one
-adds seed variation and the CLI, and is what the bad-input, property and secret tests use.
+This is the one workspace helper of the suite: conftest's `ws` fixture is the sample workspace
+with the clock pinned; a test module that needs a varied seed, other settings or other methods
+starts (or subclasses) `Workspace` itself. `DEVELOPER_ENV` lists the variables that configure
+the tool; conftest removes them from every test, so a developer's shell never reaches one.
 """
 
 from __future__ import annotations
@@ -31,17 +33,20 @@ import json
 import os
 import re
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import httpx
+import pytest
 from rich.console import Console
 
 from handoff.clients import Clients
 from handoff.commands.run import BatchOutcome, run_batch
-from handoff.core.settings import PROJECT_ROOT, Settings, load_settings
+from handoff.core.settings import ENV_OVERRIDES, PROJECT_ROOT, Settings, load_settings
+from handoff.core.state import AccountState
 from handoff.plan.planner import RunOptions
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, read_request_log, start
@@ -59,17 +64,30 @@ DOCS = {
     "umbrella": "1239CJiZ9f7aAEZVNcphl95WzskoobnuXh-28qCZG-bl",
     "hooli": "1zEHjxzfxIEWy8nEZzZYsSJoj8E27-8wdGmYdiEXlk4e",
 }
-ENV_CLEARED = (
+# Every variable the tool (or its sandbox) reads: a value exported in the developer's shell for a
+# manual run would point the tests at another sheet, sandbox, clock or key. An explicit list, so
+# that the suite's own switches (HANDOFF_UPDATE_SNAPSHOTS) pass through;
+# test_support.py checks that every variable the code names is here.
+DEVELOPER_ENV = (
+    *ENV_OVERRIDES,  # HANDOFF_SPREADSHEET, HANDOFF_SANDBOX_URL, HANDOFF_OUT_DIR, ...
     "HANDOFF_CONFIG",
-    "HANDOFF_SANDBOX_DIR",
-    "HANDOFF_SANDBOX_SEED",
+    "HANDOFF_TODAY",
+    "HANDOFF_USER",
     "HANDOFF_SANDBOX_FAULTS",
-    "HANDOFF_SPREADSHEET",
-    "HANDOFF_DOCS_FOLDER",
-    "HANDOFF_CONCURRENCY",
-    "HANDOFF_GOOGLE_CREDENTIALS",
-    "HANDOFF_SERVICE_ACCOUNT_FILE",
+    "HANDOFF_SANDBOX_QUOTAS",
+    "HANDOFF_SANDBOX_VITALLY_KEYS",
+    "HANDOFF_SANDBOX_VITALLY_EXTERNAL_IDS",
+    "VITALLY_API_KEY",
+    "GOOGLE_APPLICATION_CREDENTIALS",
 )
+
+
+def scrub_developer_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remove the tool's variables (DEVELOPER_ENV) for one test; anything else passes through."""
+    for name in DEVELOPER_ENV:
+        monkeypatch.delenv(name, raising=False)
+
+
 _A1 = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+)(\d+)$")
 
 
@@ -88,13 +106,13 @@ def split_a1(a1: str) -> tuple[str, int, int]:
 def run_cli(*argv: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     """`handoff ARGV` in this process: (exit code, stdout, stderr). Anything but an exit propagates.
 
-    The HANDOFF_* settings of the calling environment are cleared (ENV_CLEARED, and the sandbox
-    URL) and `env` applied for the call only; the clock and the user are pinned unless `env` sets them.
+    The tool's variables of the calling environment are cleared (DEVELOPER_ENV) and `env` applied
+    for the call only; the clock and the user are pinned unless `env` sets them.
     """
     from handoff.cli import main
 
     saved = dict(os.environ)
-    for name in (*ENV_CLEARED, "HANDOFF_SANDBOX_URL"):
+    for name in DEVELOPER_ENV:
         os.environ.pop(name, None)
     os.environ.update({"HANDOFF_TODAY": TODAY, "HANDOFF_USER": USER} | (env or {}))
     out, err = io.StringIO(), io.StringIO()
@@ -275,12 +293,13 @@ class Workspace:
 
     @classmethod
     @contextlib.contextmanager
-    def start(cls, seed: Path, tmp: Path, **overrides: Any) -> Iterator[Workspace]:
-        """Seed a sandbox from `seed` (state and out/ under `tmp`); stop it afterwards."""
+    def start(cls, seed: Path, tmp: Path, *, config: Path = CONFIG, **overrides: Any) -> Iterator[Self]:
+        """Seed a sandbox from `seed` (state and out/ under `tmp`), settings from `config` plus
+        `overrides` (dotted keys) pointed at it; stop it afterwards."""
         sandbox = start(tmp / "state", seed, faults=FaultPlan())
         out_dir = tmp / "out"
         settings = load_settings(
-            CONFIG, {"sandbox.url": sandbox.url, "docs.out_dir": str(out_dir), **overrides}
+            config, {"sandbox.url": sandbox.url, "docs.out_dir": str(out_dir), **overrides}
         )
         ws = cls(sandbox, settings, out_dir)
         try:
@@ -304,13 +323,31 @@ class Workspace:
         """`handoff ARGV` in this process against this sandbox: (exit code, stdout, stderr)."""
         return run_cli(*argv, env=self.env() | (env or {}))
 
-    def run(self, *accounts: str, apply: bool = True, **options: Any) -> tuple[BatchOutcome, str]:
-        """run_batch directly (the outcome object as well as the text)."""
+    def use_env(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Export `env()` for the rest of the test (for CliRunner, which reads the process's)."""
+        for name, value in self.env().items():
+            monkeypatch.setenv(name, value)
+
+    def run(
+        self, *accounts: str, apply: bool = True, settings: Settings | None = None, **options: Any
+    ) -> tuple[BatchOutcome, str]:
+        """run_batch directly on `accounts` (the outcome object as well as the text)."""
+        return self._batch(list(accounts), apply, settings, options)
+
+    def run_all(
+        self, *, apply: bool = True, settings: Settings | None = None, **options: Any
+    ) -> tuple[BatchOutcome, str]:
+        """run_batch as `run --all` calls it: the accounts readiness takes."""
+        return self._batch(None, apply, settings, options)
+
+    def _batch(
+        self, accounts: list[str] | None, apply: bool, settings: Settings | None, options: dict[str, Any]
+    ) -> tuple[BatchOutcome, str]:
         out = io.StringIO()
         console = Console(file=out, width=200, color_system=None)
         opts = RunOptions.from_cli(apply=apply, **options)
-        with Clients(self.settings) as clients:
-            outcome = run_batch(self.settings, clients, list(accounts), opts, console)
+        with Clients(settings or self.settings) as clients:
+            outcome = run_batch(settings or self.settings, clients, accounts, opts, console)
         return outcome, out.getvalue()
 
     # -- the request log ----------------------------------------------------------------------
@@ -322,6 +359,9 @@ class Workspace:
 
     def writes_after(self, mark: int) -> list[dict[str, Any]]:
         return [e for e in self.log()[mark:] if e["method"] != "GET"]
+
+    def routes(self, mark: int = 0) -> Counter[str]:
+        return Counter(e["route"] for e in self.log()[mark:])
 
     # -- the sheet ----------------------------------------------------------------------------
     def values(self, a1: str, render: str = "FORMATTED_VALUE") -> list[list[Any]]:
@@ -336,6 +376,13 @@ class Workspace:
         rows = r.json()["sheets"][0]["data"][0].get("rowData") or [{}]
         cells = rows[0].get("values") or [{}]
         return dict(cells[0].get("userEnteredValue") or {})
+
+    def state(self, account: str) -> AccountState:
+        """The account's handoff state, as recorded in the state tab."""
+        for row in self.values("handoff_state")[1:]:
+            if row and row[0] == account:
+                return AccountState.from_cell(row[1])
+        raise AssertionError(f"no state row for {account}")
 
     def set_cell(self, a1: str, value: str) -> None:
         r = self.http.put(
