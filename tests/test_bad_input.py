@@ -656,3 +656,65 @@ def test_an_id_too_long_for_the_sandbox_store_is_not_found(tmp_path: Path) -> No
     with workspace as ws:
         assert ws.vitally.get("/accounts/" + "a" * 5000).status_code == 404
         assert ws.http.get("/drive/v3/files/" + "b" * 5000).status_code == 404
+
+
+# -- unsafe input -----------------------------------------------------------------------------------
+
+UNSAFE_SLUGS = ["../evil", "/tmp/handoff-evil", "a\\b", "..", "x" * 65, "team/acme"]
+
+
+def test_an_unsafe_account_slug_is_an_error_at_its_cell_and_nothing_lands_outside_out(tmp_path: Path) -> None:
+    seed = SeedFolder.copy(tmp_path / "seed", tdds=("acme",))
+    clones = [seed.clone_account("acme", slug) for slug in UNSAFE_SLUGS]
+    with Workspace.start(seed.root, tmp_path) as ws:
+        for draft in ((), ("--draft",)):  # a draft (which ignores errors) is refused too
+            code, out, err = ws.cli("run", *UNSAFE_SLUGS, *draft, "--json")
+            assert code == 1 and "Traceback" not in out + err
+            plans = {p["account"]: p for p in json.loads(out)}
+            for clone in clones:
+                plan = plans[clone.slug]
+                assert plan["blocked"] and plan["changes"] == [], plan
+                a1 = clone.a1("Accounts!A2")
+                assert any(
+                    p["severity"] == "error"
+                    and p["location"] == a1
+                    and ("not a safe name" in p["message"] or "characters long" in p["message"])
+                    for p in plan["problems"]
+                ), plan["problems"]
+        assert ws.writes_after(0) == []
+        assert not (tmp_path / "evil").exists() and not Path("/tmp/handoff-evil").exists()
+        assert not ws.out_dir.exists() or list(ws.out_dir.iterdir()) == []
+
+
+PASSWORD = "s3cr/et-pw"  # a '/' in the password: the URL no longer splits where it seems to
+
+
+def test_a_password_with_a_slash_is_never_echoed(tmp_path: Path) -> None:
+    url = f"https://admin:{PASSWORD}@sourcegraph.acmecorp.com"
+    _, workspace = start(tmp_path, cell("Accounts!J2", url))
+    with workspace as ws:
+        for argv in (
+            ("check", "acme"),
+            ("check", "acme", "--json"),
+            ("run", "acme"),
+            ("run", "acme", "--json"),
+        ):
+            code, out, err = ws.cli(*argv)
+            assert code == 1 and "Traceback" not in out + err
+            assert PASSWORD not in out + err and "s3cr" not in out + err, argv
+            assert "https://***@sourcegraph.acmecorp.com" in out
+        assert ws.writes_after(0) == []
+
+
+def test_handoff_tdd_never_prints_a_url_password(tmp_path: Path) -> None:
+    page = tmp_path / "tdd.html"
+    page.write_text(
+        "<h2>Production</h2><p>Instance URL: https://admin:hunter2@sourcegraph.example.com</p>"
+        f"<p>Grafana: https://ops:{PASSWORD}@grafana.example.com/d/1</p>",
+        encoding="utf-8",
+    )
+    for json_flag in ((), ("--json",)):
+        code, out, err = run_cli("tdd", str(page), *json_flag)
+        assert code == 0, err
+        assert "hunter2" not in out + err and "s3cr" not in out + err
+        assert "***@" in out

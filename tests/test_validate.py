@@ -22,11 +22,12 @@ from handoff.core.model import (
     SheetRow,
     TddValue,
 )
+from handoff.core.redact import mask
 from handoff.core.units import InstanceCount, ParseError
 from handoff.read.batch import TddRead, build_handoff
 from handoff.read.sheet import SheetData, column_letter
 from handoff.validate.merge import merge_fields
-from handoff.validate.rules import convert, doc_id, mask_secrets, same_value, validate_logs
+from handoff.validate.rules import convert, doc_id, same_value, validate_logs
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 27)
@@ -215,10 +216,24 @@ def test_convert_refusals(catalogue: Catalogue, field: str, text: str, message: 
     assert "hunter2" not in info.value.message + (info.value.fix or "")
 
 
-def test_secrets_are_masked() -> None:
-    assert mask_secrets("see https://admin:hunter2@host/x and http://u:p@h") == (
-        "see https://admin:***@host/x and http://u:***@h"
-    )
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("see https://admin:hunter2@host/x and http://u:p@h", "see https://***@host/x and http://***@h"),
+        ("https://ghp_t0ken@sg.acme.com", "https://***@sg.acme.com"),
+        (
+            "'https://admin:pa/ss@sg.globex.com:99x' has an invalid port",
+            "'https://***@sg.globex.com:99x' has an invalid port",
+        ),
+        ("https://admin:p@ss@host", "https://***@host"),
+        ("https://admin:1234@host", "https://***@host"),
+        ("https://host:8443/team@x", "https://host:8443/team@x"),
+        ("https://host/people/u@example.com", "https://host/people/u@example.com"),
+        ("mailto:dana@example.com", "mailto:dana@example.com"),
+    ],
+)
+def test_one_masker_hides_every_url_credential(text: str, shown: str) -> None:
+    assert mask(text) == shown
 
 
 def test_doc_ids() -> None:
@@ -406,7 +421,7 @@ def test_credentials_never_reach_values_or_messages(catalogue: Catalogue) -> Non
     [p] = h.errors
     assert p.field == "instance_url" and "credentials" in p.message
     assert "hunter2" not in repr(h.to_json())
-    assert h.fields["instance_url"].text == "https://admin:***@sourcegraph.globex.com"
+    assert h.fields["instance_url"].text == "https://***@sourcegraph.globex.com"
 
 
 # -- rules --------------------------------------------------------------------------------------------------

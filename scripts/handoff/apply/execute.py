@@ -18,6 +18,7 @@ from handoff.apply import converge
 from handoff.clients import drive_docs as docs_writer
 from handoff.core.errors import EXIT_SERVICE, ConflictError, HandoffError, ServiceError
 from handoff.core.model import Location, Problem, Severity
+from handoff.core.slug import local_copy
 from handoff.core.state import AccountState, DocState
 from handoff.plan.planner import NOTE_EXTERNAL_ID, STATUS, PlanInputs, render_docs, render_note_html
 from handoff.plan.traits import same
@@ -232,9 +233,8 @@ def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result:
 
 
 def _write_local(settings: Any, account: str, kind: str, html: str) -> Path:
-    folder = settings.path(settings.docs.out_dir) / account
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{kind}.html"
+    path = local_copy(settings.path(settings.docs.out_dir), account, kind)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path
 

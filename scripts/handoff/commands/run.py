@@ -30,6 +30,7 @@ from handoff.core.errors import (
     ServiceError,
 )
 from handoff.core.model import Location, Problem, Severity
+from handoff.core.slug import local_copy
 from handoff.core.state import AccountState
 from handoff.output.progress import NULL, Progress
 from handoff.plan.changes import AccountPlan
@@ -250,7 +251,10 @@ def _print_where(settings: Settings, plans: list[AccountPlan], console: Console)
         if plan.blocked:
             continue
         for spec in settings.docs.documents:
-            path = settings.path(settings.docs.out_dir) / plan.account / f"{spec.kind}.html"
+            try:
+                path = local_copy(settings.path(settings.docs.out_dir), plan.account, spec.kind)
+            except HandoffError:
+                continue
             if path.exists():
                 shown = path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path
                 console.print(f"open {shown} to read the {spec.kind} doc as the TA will")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from handoff.core.redact import mask
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -42,9 +44,9 @@ class Problem:
         return {
             "severity": self.severity.value,
             "field": self.field,
-            "message": self.message,
+            "message": mask(self.message),
             "location": str(self.location) if self.location else None,
-            "fix": self.fix,
+            "fix": mask(self.fix) if self.fix else self.fix,
         }
 
 

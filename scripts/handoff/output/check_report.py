@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from handoff.core.model import Handoff, Problem, Severity, TddValue
+from handoff.core.redact import mask
 from handoff.core.units import describe
 
 if TYPE_CHECKING:
@@ -151,11 +152,11 @@ def tdd_json(values: Sequence[TddValue]) -> list[dict[str, Any]]:
     return [
         {
             "field": v.field,
-            "label": v.label,
-            "text": v.text,
+            "label": mask(v.label),
+            "text": mask(v.text),
             "section": v.section or None,
             "location": str(v.location),
-            "link": v.link,
+            "link": mask(v.link) if v.link else None,
             "derived": v.derived,
         }
         for v in values
@@ -186,8 +187,8 @@ def print_tdd(console: Console, values: Sequence[TddValue], name: str) -> None:
         table.add_row(
             Text(v.field or "—", style="" if v.field else "dim"),
             v.section or "",
-            Text(v.label),
-            Text(v.text),
+            Text(mask(v.label)),
+            Text(mask(v.text)),
             Text(v.location.ref.removeprefix("TDD ")),
         )
     console.print(table)

@@ -28,7 +28,9 @@ def error_console() -> Console:
 def print_error(exc: HandoffError) -> None:
     from rich.markup import escape
 
+    from handoff.core.redact import mask
+
     err = error_console()
-    err.print(f"[bold red]error:[/] {escape(exc.message)}")
+    err.print(f"[bold red]error:[/] {escape(mask(exc.message))}")
     if exc.fix:
-        err.print(f"  [bold]fix:[/] {escape(exc.fix)}")
+        err.print(f"  [bold]fix:[/] {escape(mask(exc.fix))}")

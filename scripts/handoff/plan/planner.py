@@ -18,6 +18,7 @@ from handoff.apply import converge
 from handoff.clients import drive_docs as docs_writer
 from handoff.core import written
 from handoff.core.model import Location, Problem, Severity
+from handoff.core.slug import slug_problem
 from handoff.core.state import AccountState
 from handoff.plan.changes import AccountPlan, Change
 from handoff.plan.traits import diff_traits, to_vitally
@@ -109,6 +110,9 @@ def plan_account(
                 Severity.INFO, "the checklist is complete; --override-readiness was not needed and is ignored"
             )
         )
+    if slug_problem(handoff.account):  # even a draft: the slug names the local copy's folder
+        plan.blocked = "the account slug is not a safe name"
+        return plan
     if state_problem and state_problem.severity is Severity.ERROR:
         plan.blocked = "the recorded handoff state cannot be read"
         return plan

@@ -40,8 +40,10 @@ from handoff.core.model import (
     column_letter,
     quote_sheet,
 )
+from handoff.core.redact import mask
+from handoff.core.slug import slug_problem
 from handoff.core.units import unit_in_label
-from handoff.validate.rules import LOG_TABS, clip, mask_secrets
+from handoff.validate.rules import LOG_TABS, clip
 
 OPTIONAL_TABS = frozenset({"state"})  # created by the first handoff run
 HEADER_SCAN_ROWS = 10
@@ -271,7 +273,7 @@ def _unlabelled(tab: _Tab, row: SheetRow, severity: Severity) -> list[Problem]:
         out.append(
             Problem(
                 severity,
-                f"{grid.a1(row.row, col)} holds '{clip(mask_secrets(value.strip()))}', but column {letter} "
+                f"{grid.a1(row.row, col)} holds '{clip(mask(value.strip()))}', but column {letter} "
                 f"of the {grid.title} tab has no header, so the value is not read",
                 location=Location("sheet", grid.a1(row.row, col)),
                 fix=f"name the column in {grid.a1(header_number, col)}{merged} or clear the cell",
@@ -341,6 +343,16 @@ def parse_sheet(
             )
             continue
         records[k] = {"row": row, **{t: [] for t in LOG_TABS}, "state": None}
+        if unsafe := slug_problem(cell.value):
+            per_account.setdefault(k, []).append(
+                Problem(
+                    Severity.ERROR,
+                    unsafe,
+                    field="account",
+                    location=cell.location,
+                    fix=f"rename the account in {cell.a1} (and its rows in the other tabs), e.g. 'acme-eu'",
+                )
+            )
         if unlabelled := _unlabelled(acc, row, Severity.ERROR):
             per_account.setdefault(k, []).extend(unlabelled)
     headers: dict[str, Mapping[str, str]] = {

@@ -46,6 +46,7 @@ from markupsafe import Markup, escape
 from handoff import __version__
 from handoff.core.errors import ConfigError, UsageError
 from handoff.core.model import FieldValue, Handoff, LogEntry
+from handoff.core.redact import mask
 from handoff.core.settings import PROJECT_ROOT, Settings
 
 DEFAULT_TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -135,7 +136,6 @@ OPEN_RISK = {"open", ""}
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
 _UNIT_IN_TEXT = re.compile(r"[A-Za-z]+")
 # user:password@ in any URL-looking text: never copied into a document or a note.
-_URL_CREDENTIALS = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#\s@]+@")
 
 
 class RenderError(UsageError):
@@ -224,7 +224,12 @@ def safe_url(value: Any) -> str | None:
         parts = urlsplit(text)
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or "@" in parts.netloc:
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or "@" in parts.netloc
+        or mask(text) != text
+    ):
         return None  # no host, or credentials inside: shown as (redacted) text, never linked
     return text
 
@@ -326,7 +331,7 @@ def display_text(value: Any, empty: str = EMPTY) -> str:
     if is_empty(value):
         return empty
     if isinstance(value, str):
-        return redact(value.strip())
+        return mask(value.strip())
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, dt.datetime):
@@ -340,11 +345,6 @@ def display_text(value: Any, empty: str = EMPTY) -> str:
     if isinstance(value, Mapping):
         return format_item(value)
     return str(value)
-
-
-def redact(text: str) -> str:
-    """Drop credentials written into URLs (`https://admin:pw@host` → `https://***@host`)."""
-    return _URL_CREDENTIALS.sub(r"\1***@", text)
 
 
 def text_markup(text: str) -> Markup:
@@ -415,7 +415,7 @@ def format_field(name: str, value: Any, empty: str = NOT_RECORDED, written: str 
     if kind == "link":
         return link(value, empty=empty)
     if kind == "quantity":
-        return Markup(escape(format_quantity(value, unit, empty, redact(written))))
+        return Markup(escape(format_quantity(value, unit, empty, mask(written))))
     return display(value, empty)
 
 

@@ -24,8 +24,9 @@ from typing import Any
 
 from handoff.core.fields import Catalogue, Field
 from handoff.core.model import AccountRecord, Disagreement, FieldValue, Location, Problem, Severity, TddValue
+from handoff.core.redact import mask
 from handoff.core.units import ParseError, describe, unit_in_label
-from handoff.validate.rules import MAX_VALUE_CHARS, clip, mask_secrets, read_value, same_value, where
+from handoff.validate.rules import MAX_VALUE_CHARS, clip, read_value, same_value, where
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Merged:
 
 
 def _candidate(f: Field, source: str, text: str, location: Location, hint: str | None) -> Candidate:
-    shown = mask_secrets(text.strip())
+    shown = mask(text.strip())
     if len(shown) > MAX_VALUE_CHARS:
         shown = clip(shown)  # an over-long value is reported by its length, never repeated whole
     try:

@@ -7,7 +7,7 @@ and the sanity warnings (Rockskip, the disk rule of thumb, stated totals vs the 
 types). `validate_logs` types and checks the rows of the log tabs and the checklist.
 
 Every problem names the field, the place (sheet cell or TDD location) and a fix. A URL's
-password never appears in a message or a shown value (`mask_secrets`).
+password never appears in a message or a shown value (`core.redact.mask`).
 
 `read_value` is `convert` behind two guards for what a sheet or a TDD can hold but no field
 can be: a spreadsheet error value (`#REF!`, `#N/A`, `#VALUE!`, … what a read shows for a
@@ -27,6 +27,7 @@ from urllib.parse import SplitResult, urlsplit
 
 from handoff.core.fields import Catalogue, Field, FieldType, strip_brackets
 from handoff.core.model import AccountRecord, FieldValue, Location, LogEntry, Problem, Severity
+from handoff.core.redact import mask
 from handoff.core.units import (
     InstanceCount,
     ParseError,
@@ -48,13 +49,6 @@ _DOC_PATH = re.compile(r"^/document/(?:u/\d+/)?d/([a-zA-Z0-9_-]{10,})(?:/|$)")
 
 # --------------------------------------------------------------------------------------------
 # secrets and links
-
-
-def mask_secrets(text: str) -> str:
-    """`https://admin:hunter2@host` → `https://admin:***@host`, `https://TOKEN@host` → `https://***@host`
-    (every URL in the text)."""
-    text = re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\s:]*):([^/@\s]*)@", r"\1\2:***@", text)
-    return re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s:]+@", r"\1***@", text)
 
 
 def _split(url: str) -> SplitResult | None:
@@ -90,7 +84,7 @@ def _check_doc_url(text: str) -> str:
     example = "https://docs.google.com/document/d/<id>/edit"
     if parts is None or " " in url or not host or "." not in host:
         raise ParseError(
-            f"'{mask_secrets(url)}' is not a URL", f"paste the TDD's address from the browser, like {example}"
+            f"'{mask(url)}' is not a URL", f"paste the TDD's address from the browser, like {example}"
         )
     _no_credentials(parts)
     if host == "docs.google.com":
@@ -126,7 +120,7 @@ def _check_doc_url(text: str) -> str:
 
 def _check_url(text: str) -> str:
     url = text.strip()
-    shown = mask_secrets(url)
+    shown = mask(url)
     if " " in url:
         raise ParseError(
             f"'{shown}' is not a URL (it contains a space)",
