@@ -216,6 +216,9 @@ REFUSED = [
         "is not a URL",
         "Accounts!F2",
     ),
+    # -- placeholders ("n/a", "TBD") in a required field -------------------------------------------
+    Refused("TBD in a required number", cell("Accounts!N2", "TBD"), "'TBD' is a placeholder", "Accounts!N2"),
+    Refused("n/a in a required list", cell("Accounts!Q2", "n/a"), "'n/a' is a placeholder", "Accounts!Q2"),
     # -- dates in odd forms that cannot be read ---------------------------------------------------
     Refused("month 14", cell("Accounts!K2", "'2026-14-09"), "'2026-14-09' is not a real date", "Accounts!K2"),
     Refused("no day", cell("Accounts!K2", "September 2026"), "'September 2026' has no day", "Accounts!K2"),
@@ -718,3 +721,17 @@ def test_handoff_tdd_never_prints_a_url_password(tmp_path: Path) -> None:
         assert code == 0, err
         assert "hunter2" not in out + err and "s3cr" not in out + err
         assert "***@" in out
+
+
+@pytest.mark.parametrize("placeholder", ["n/a", "none", "-", "TBD"])
+def test_a_placeholder_in_an_optional_field_means_not_recorded(tmp_path: Path, placeholder: str) -> None:
+    """Observed: "n/a" in Max Users blocked the handoff."""
+    _, workspace = start(tmp_path, cells(("Accounts!U2", placeholder), ("Accounts!V2", placeholder)))
+    with workspace as ws:
+        code, out, err = ws.cli("check", "acme", "--json")
+        assert code == 0, out + err
+        checked = json.loads(out)
+        infos = {p["location"]: p for p in checked["problems"] if p["severity"] == "info"}
+        assert "means not recorded" in infos["Accounts!U2"]["message"]
+        assert [p for p in checked["problems"] if p["severity"] != "info"] == []
+        assert checked["fields"].get("max_users", {}).get("source") != "sheet"

@@ -45,10 +45,21 @@ class Merged:
     disagreements: tuple[Disagreement, ...]
 
 
+PLACEHOLDERS = frozenset({"n/a", "na", "n.a.", "none", "-", "–", "—", "tbd", "tbc", "unknown"})
+
+
+def is_placeholder(text: str) -> bool:
+    """`n/a`, `none`, `-`, `TBD`…: a person saying "no value", not a value."""
+    return " ".join(text.casefold().split()) in PLACEHOLDERS
+
+
 def _candidate(f: Field, source: str, text: str, location: Location, hint: str | None) -> Candidate:
     shown = mask(text.strip())
     if len(shown) > MAX_VALUE_CHARS:
         shown = clip(shown)  # an over-long value is reported by its length, never repeated whole
+    if is_placeholder(text):  # only a required field gets here: an optional one is "not recorded"
+        error = ParseError(f"'{shown}' is a placeholder, and this field is required", "write the value")
+        return Candidate(source, shown, location, None, error)
     try:
         value = read_value(f, text, hint, from_sheet=source == "sheet", limit=MAX_VALUE_CHARS)
         return Candidate(source, shown, location, value)
@@ -79,11 +90,15 @@ def merge_fields(
         found: dict[str, Candidate] = {}
         cell = record.row.cells.get(f.name)
         if "sheet" in f.sources and cell is not None and cell.value:
-            found["sheet"] = _candidate(f, "sheet", cell.value, cell.location, hints.get(f.name))
+            if is_placeholder(cell.value) and not f.required and not f.writeback:
+                problems.append(_not_recorded(f, cell.value, cell.location))
+            else:
+                found["sheet"] = _candidate(f, "sheet", cell.value, cell.location, hints.get(f.name))
         if f.from_tdd and not f.writeback:
             tdd = [
                 _candidate(f, "tdd", v.text, v.location, unit_in_label(v.label))
                 for v in tdd_candidates(f, tdd_values)
+                if f.required or not is_placeholder(v.text)
             ]
             if tdd:
                 found["tdd"] = tdd[0]
@@ -137,6 +152,16 @@ def merge_fields(
                     )
                 )
     return Merged(fields, tuple(problems), tuple(disagreements))
+
+
+def _not_recorded(f: Field, text: str, location: Location) -> Problem:
+    return Problem(
+        Severity.INFO,
+        f"{f.label}: '{text.strip()}' means not recorded (the field is optional)",
+        f.name,
+        location,
+        f"write the value in {where(location)} when it is known",
+    )
 
 
 def _show(f: Field, c: Candidate) -> str:
