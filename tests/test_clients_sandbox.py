@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -417,8 +418,13 @@ def test_auth_check_fails_with_a_fix_when_a_service_is_down(
     settings = settings.model_copy(update={"docs": DocsSettings(folder_id="1NoSuchFolder0000")})
     code, out = run_auth_check(settings)
     assert code == 1
-    assert "FAIL  output folder   folder 1NoSuchFolder0000 (docs.folder_id) was not found" in out
-    assert "FAIL  Vitally         Vitally: 503 Service Unavailable" in out
+    assert (
+        "FAIL  Drive: output folder    configuration: folder 1NoSuchFolder0000 (docs.folder_id) was not found"
+        in out
+    )
+    assert (
+        "FAIL  Vitally: API key        service down or unreachable: Vitally: 503 Service Unavailable" in out
+    )
     assert out.count("fix:") == 2
 
 
@@ -443,7 +449,102 @@ def test_auth_check_without_google_credentials_says_how_to_get_them(
     code, out = run_auth_check(settings)
     lines = out.splitlines()
     assert code == 1
-    assert lines[0].startswith("FAIL  credentials     no Google Application Default Credentials found")
+    assert lines[0].startswith(
+        "FAIL  Google credentials      no Google Application Default Credentials found"
+    )
     assert "fix: run `gcloud auth application-default login --scopes=" in lines[1]
     assert out.count("not checked: no usable Google credentials") == 3
-    assert lines[-1].startswith("OK    Vitally") and SANDBOX_API_KEY not in out
+    assert lines[-1].startswith("OK    Vitally: API key") and SANDBOX_API_KEY not in out
+
+
+def test_auth_check_fails_fast_one_attempt_per_check(clients_sandbox: RunningSandbox, tmp_path: Path) -> None:
+    """An endpoint that keeps failing costs one request, not the run's retry storm."""
+    fault(clients_sandbox, "vitally", "5xx", count=0)
+    mark = log_mark(clients_sandbox)
+    code, out = run_auth_check(
+        settings_for(clients_sandbox.url, tmp_path, max_attempts=6, max_wait_seconds=5)
+    )
+    assert code == 1
+    vitally = [e for e in read_request_log(clients_sandbox.store.root)[mark:] if e["api"] == "vitally"]
+    assert len(vitally) == 1, vitally
+    assert "(gave up after" not in out
+
+
+def test_auth_check_reads_only_the_header_row_and_the_tdd_column(
+    clients_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    mark = log_mark(clients_sandbox)
+    code, out = run_auth_check(settings_for(clients_sandbox.url, tmp_path))
+    assert code == 0, out
+    reads = [e["path"] for e in read_request_log(clients_sandbox.store.root)[mark:] if "/values" in e["path"]]
+    assert [unquote(p).rsplit("/", 1)[-1] for p in reads] == ["'Accounts'!1:1", "values:batchGet"], reads
+    assert "Accounts header:" in out
+
+
+def test_auth_check_says_the_tdd_was_not_checked_when_the_sheet_failed(
+    clients_sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    fault(clients_sandbox, "sheets", "5xx", count=0)
+    code, out = run_auth_check(settings_for(clients_sandbox.url, tmp_path))
+    assert code == 1
+    assert "FAIL  Sheets: tracking sheet  service down or unreachable: Sheets:" in out
+    assert (
+        "FAIL  Docs: TDD               not checked: the tracking sheet, which links the TDDs, failed" in out
+    )
+    assert "OK    Drive: output folder" in out
+
+
+def test_auth_check_flags_the_example_placeholders(clients_sandbox: RunningSandbox, tmp_path: Path) -> None:
+    from handoff.core.settings import VitallySettings
+
+    settings = settings_for(clients_sandbox.url, tmp_path).model_copy(
+        update={
+            "docs": DocsSettings(folder_id="YOUR_DRIVE_FOLDER_ID"),
+            "vitally": VitallySettings(subdomain="yourcompany"),
+        }
+    )
+    code, out = run_auth_check(settings)
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith("FAIL  configuration") and "docs.folder_id, vitally.subdomain" in first
+    assert "placeholder" in first
+
+
+class _Credentials:
+    def __init__(self, error: BaseException | None) -> None:
+        self.error = error
+        self.refreshed = 0
+
+    def refresh(self, request: object) -> None:
+        self.refreshed += 1
+        if self.error is not None:
+            raise self.error
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        (None, None),
+        ("refresh", "configuration: Google refused them when asked for a token"),
+        ("transport", "service down or unreachable: Google's token endpoint did not answer"),
+    ],
+)
+def test_auth_check_obtains_a_real_token_and_names_the_cause(error: str | None, kind: str | None) -> None:
+    from google.auth import exceptions
+
+    from handoff.clients.auth_check import obtain_token
+
+    raised = {
+        None: None,
+        "refresh": exceptions.RefreshError(
+            "invalid_grant: Invalid JWT Signature.", {"error": "invalid_grant"}
+        ),
+        "transport": exceptions.TransportError("Connection refused"),
+    }[error]
+    creds = _Credentials(raised)
+    check = obtain_token(creds, token_request=object())
+    assert creds.refreshed == 1
+    if kind is None:
+        assert check is None
+    else:
+        assert check is not None and not check.ok and check.detail.startswith(kind) and check.fix
