@@ -548,3 +548,23 @@ def test_auth_check_obtains_a_real_token_and_names_the_cause(error: str | None, 
         assert check is None
     else:
         assert check is not None and not check.ok and check.detail.startswith(kind) and check.fix
+
+
+def test_a_sandbox_url_that_does_not_answer_is_one_line_after_one_try(tmp_path: Path) -> None:
+    """A stopped sandbox behind HANDOFF_SANDBOX_URL: exit 2 at once, one line and its fix."""
+    import socket
+
+    from workspace import run_cli
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}"
+    started = time.monotonic()
+    code, out, err = run_cli("check", "acme", env={"HANDOFF_SANDBOX_URL": url})
+    took = time.monotonic() - started
+    assert code == 2, (out, err)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines[0] == f"error: the sandbox at {url} isn't answering", err
+    assert "start it with `make sandbox` or unset HANDOFF_SANDBOX_URL" in lines[1]
+    assert len(lines) == 2 and "Traceback" not in err and "urllib3" not in err
+    assert took < 10  # one try with a short timeout, not the retry policy

@@ -73,6 +73,29 @@ T = TypeVar("T")
 API_VERSIONS = {"docs": "v1", "drive": "v3"}
 
 
+SANDBOX_PROBE_SECONDS = 2.0
+
+
+def answering_sandbox(url: str) -> str:
+    """`url` when a sandbox answers there (one try, a short timeout); ConfigError in one line if not.
+
+    Without this, a stopped sandbox behind HANDOFF_SANDBOX_URL costs the whole retry policy per
+    request (seconds of backoff, long urllib3 lines) before the run can say what is wrong."""
+    import httpx
+
+    try:
+        answer = httpx.get(f"{url}/_sandbox/health", timeout=SANDBOX_PROBE_SECONDS)
+        answering = answer.status_code == 200
+    except (httpx.HTTPError, ValueError):  # ValueError: not a URL httpx can request at all
+        answering = False
+    if not answering:
+        raise ConfigError(
+            f"the sandbox at {url} isn't answering",
+            fix="start it with `make sandbox` or unset HANDOFF_SANDBOX_URL",
+        )
+    return url
+
+
 class Clients:
     """Lazily built, cached clients for one run; safe to share between worker threads."""
 
@@ -120,7 +143,7 @@ class Clients:
         with self._lock:
             if self._sandbox_url is None:
                 if self.settings.sandbox.url:
-                    self._sandbox_url = self.settings.sandbox.url.rstrip("/")
+                    self._sandbox_url = answering_sandbox(self.settings.sandbox.url.rstrip("/"))
                 elif self._start_sandbox is not None:
                     sandbox = self.settings.sandbox
                     self._sandbox = self._start_sandbox(
