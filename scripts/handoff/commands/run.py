@@ -20,9 +20,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from handoff.apply.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
 from handoff.commands import open_clients
+from handoff.commands.interrupt import stop_on_interrupt
 from handoff.core.clock import today, who
 from handoff.core.errors import (
     EXIT_CONFLICT,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_SERVICE,
@@ -79,9 +81,12 @@ class BatchOutcome:
         self.sheet_written = sheet_written
         self.service_failure = service_failure
         self.skipped = skipped or {}  # account -> why `--all` left it out (not a failure)
+        self.interrupted = False  # a Ctrl-C stopped the apply phase (what was written is recorded)
 
     @property
     def exit_code(self) -> int:
+        if self.interrupted:
+            return EXIT_INTERRUPTED
         if self.service_failure:
             return EXIT_SERVICE
         if any(r.conflict for r in self.results):
@@ -180,12 +185,14 @@ def run_batch(
         phase.done(plan.account, summary.result_note(plan, result))
         return result
 
-    with progress.phase("apply", len(todo)) as phase:
-        inputs.on_step = phase.step
-        results = [r for r in _parallel(apply_one, todo, settings.run.concurrency) if r is not None]
-    sheet_written = False
-    if results:
-        sheet_written = _write_back(settings, clients, batch, state_tab, log_tab, plans, results, console)
+    with stop_on_interrupt() as stop:  # Ctrl-C: no new step; what was written is recorded
+        with progress.phase("apply", len(todo)) as shown:
+            phase = stop.guard(shown)
+            inputs.on_step = phase.step
+            results = [r for r in _parallel(apply_one, todo, settings.run.concurrency) if r is not None]
+        sheet_written = False
+        if results:
+            sheet_written = _write_back(settings, clients, batch, state_tab, log_tab, plans, results, console)
     if options.as_json:
         print(plan_report.plans_json(plans, results))
     elif batch_mode:
@@ -194,7 +201,9 @@ def run_batch(
         plan_report.print_results(console, results, sheet_written, plans)
         _print_where(settings, plans, console)
     service_failure = service_failure or any(r.service_down or r.sheet == "failed" for r in results)
-    return BatchOutcome(plans, results, sheet_written, service_failure, skipped)
+    outcome = BatchOutcome(plans, results, sheet_written, service_failure, skipped)
+    outcome.interrupted = stop.requested
+    return outcome
 
 
 def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str]]:

@@ -6,8 +6,9 @@
     ├── InputError               (exit 1)  the sheet or a TDD cannot be used as written
     ├── BlockedError             (exit 1)  validation errors stop a run (nothing written)
     ├── ConflictError            (exit 3)  another run holds the account, or a guarded write lost a race
-    └── ServiceError             (exit 4)  an API stayed down / refused after retries
-        └── (per API: Sheets, Docs, Drive, Vitally in `service`)
+    ├── ServiceError             (exit 4)  an API stayed down / refused after retries
+    │   └── (per API: Sheets, Docs, Drive, Vitally in `service`)
+    └── Interrupted              (exit 130) Ctrl-C: the run stopped between two steps
 
 Every error carries a one-line message meant for the person at the terminal, plus
 an optional `fix` line; neither may contain a secret.
@@ -20,6 +21,7 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_CONFLICT = 3
 EXIT_SERVICE = 4
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 class HandoffError(Exception):
@@ -75,3 +77,12 @@ class NotFoundError(ServiceError):
     """The API answered 404 for the thing asked for."""
 
     exit_code = EXIT_PROBLEMS
+
+
+class Interrupted(HandoffError):
+    """Ctrl-C asked the run to stop: raised before the next step, never in the middle of one."""
+
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self) -> None:
+        super().__init__("interrupted", fix="run the handoff again: it finishes the job")
