@@ -404,6 +404,10 @@ TAKEN = [
     Taken("number with its unit", cell("Accounts!N2", "64 vCPU"), "totalCpu", 64),
     Taken("arithmetic formula", cell("Accounts!N2", "=60+4"), "totalCpu", 64),
     Taken("size with a unit", cell("Accounts!P2", "4 TB"), "totalDiskGb", 4000),
+    Taken("GiB counts as GB", cell("Accounts!O2", "224 GiB"), "totalMemoryGb", 224),
+    Taken("TiB is ×1000", cell("Accounts!P2", "4 TiB"), "totalDiskGb", 4000),
+    Taken("MB ÷1000, one decimal", cell("Accounts!O2", "224,560 MB"), "totalMemoryGb", 224.6),
+    Taken("Kubernetes Gi", cell("Accounts!O2", "224Gi"), "totalMemoryGb", 224),
     Taken("day first", cell("Accounts!K2", "'14/09/2026"), "productionStartDate", "2026-09-14T00:00:00.000Z"),
     Taken("dotted", cell("Accounts!K2", "'14.09.2026"), "productionStartDate", "2026-09-14T00:00:00.000Z"),
     Taken(

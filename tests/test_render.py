@@ -757,7 +757,8 @@ def test_formatting_filters() -> None:
     assert format_quantity(192, "GB") == "192 GB"
     assert format_quantity(192.0, "GB") == "192 GB"
     assert format_quantity(1536.5, "MB") == "1,536.5 MB"
-    assert format_quantity(240.518168576, "GB", written="224 GiB") == "240.5 GB (224 GiB)"
+    assert format_quantity(224, "GB", written="224 GiB") == "224 GB"  # one unit: no second figure
+    assert format_quantity(6.25, "GB", written="6,250 MB") == "6.2 GB (6,250 MB)"
     assert format_quantity(2500.0, "GB", written="2.5  TB") == "2,500 GB (2.5 TB)"
     assert format_quantity(4000, "GB", written="4,000 gb") == "4,000 GB"
     assert format_quantity(4000, "GB", written="4000") == "4,000 GB"

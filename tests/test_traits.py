@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handoff.core.written import fingerprints
-from handoff.plan.traits import diff_traits
+from handoff.plan.traits import diff_traits, to_vitally
 
 KEY = "vitally.custom.totalCpu"
 
@@ -42,3 +42,9 @@ def test_the_report_names_the_value_written_only_when_the_cache_agrees_with_the_
     assert "since handoff wrote 64;" in keep.reason
     (keep,) = diff_traits({KEY: 66}, {KEY: 72}, fingerprints({KEY: 64}), written={KEY: 50})
     assert "since handoff wrote it;" in keep.reason
+
+
+def test_vitally_numbers_carry_at_most_one_decimal() -> None:
+    assert to_vitally(6.25) == 6.2 and to_vitally(240.518168576) == 240.5
+    assert to_vitally(224.0) == 224 and isinstance(to_vitally(224.0), int)
+    assert to_vitally(0.04) == 0

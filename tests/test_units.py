@@ -29,28 +29,28 @@ from handoff.core.units import (
 @pytest.mark.parametrize(
     ("text", "unit", "hint", "expected"),
     [
-        ("128 GiB", "GB", None, 137.438953472),
-        ("224 GiB", "GB", None, 240.518168576),
+        ("128 GiB", "GB", None, 128.0),
+        ("224 GiB", "GB", None, 224.0),  # as consoles and Kubernetes users speak
         ("1.5 TB", "GB", None, 1500.0),
         ("4 TB", "GB", None, 4000.0),
-        ("1 TiB", "GB", None, 1099.511627776),
+        ("1 TiB", "GB", None, 1000.0),
         ("2,000", "GB", None, 2000.0),
         ("~500", "GB", None, 500.0),
         ("about 500 GB", "GB", None, 500.0),
         ("500+ GB", "GB", None, 500.0),
         ("4000", "GB", None, 4000.0),
-        ("128", "GB", "GiB", 137.438953472),  # the column says (GiB)
+        ("128", "GB", "GiB", 128.0),  # the column says (GiB)
         ("128 GB", "GB", "GiB", 128.0),  # a unit in the value wins over the column's
-        ("512 MiB", "GB", None, 0.536870912),
-        ("3 x 64 GiB", "GB", None, 206.158430208),
+        ("512 MiB", "GB", None, 0.512),
+        ("3 x 64 GiB", "GB", None, 192.0),
         ("3 × 500 GB", "GB", None, 1500.0),
         ("500 GB SSD", "GB", None, 500.0),
-        ("128 GiB RAM (three nodes)", "GB", None, 137.438953472),
-        ("64Gi", "GB", None, 68.719476736),
+        ("128 GiB RAM (three nodes)", "GB", None, 128.0),
+        ("64Gi", "GB", None, 64.0),
         ("64G", "GB", None, 64.0),
         ("6.2 GB", "MB", None, 6200.0),
         ("6,200", "MB", None, 6200.0),
-        ("1 GiB", "MB", None, 1073.741824),
+        ("1 GiB", "MB", None, 1000.0),
         ("900 MB", "MB", None, 900.0),
         ("3.5 gigabytes", "MB", None, 3500.0),
     ],
@@ -60,12 +60,14 @@ def test_sizes_follow_the_one_rule(text: str, unit: str, hint: str | None, expec
 
 
 def test_the_documented_conversions() -> None:
-    assert convert_size(1, "GiB", "GB") == pytest.approx(1.073741824)
+    """GB and GiB are one unit (FIELDS.md): TB/TiB ×1000, MB ↔ GB ÷/×1000."""
+    assert convert_size(1, "GiB", "GB") == 1
     assert convert_size(1, "TB", "GB") == 1000
-    assert convert_size(1, "TiB", "GB") == pytest.approx(1099.511627776)
+    assert convert_size(1, "TiB", "GB") == 1000
     assert convert_size(1, "MB", "GB") == pytest.approx(0.001)
-    assert convert_size(1, "MiB", "GB") == pytest.approx(0.001048576)
-    assert convert_size(1, "GiB", "MB") == pytest.approx(1073.741824)
+    assert convert_size(1, "MiB", "GB") == pytest.approx(0.001)
+    assert convert_size(1, "GiB", "MB") == 1000
+    assert convert_size(6200, "MB", "GB") == pytest.approx(6.2)
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,18 @@ Every parser here is a pure function from text to a value; a text it cannot read
 
 The one size rule
 -----------------
-Decimal units are powers of 1000 and binary units powers of 1024, exactly as their names say:
+GB and GiB are one unit here, as cloud consoles (AWS, Azure, Google Cloud) and Kubernetes
+users speak of memory and disk: an `r6i.4xlarge` has "128 GiB" in one console and "128 GB" in
+another, and a TA who reads 137.4 would correct it to 128. So a binary unit counts as its
+decimal namesake, and units step by 1000:
 
-    1 KB = 1,000 B      1 MB = 1,000 KB      1 GB = 1,000 MB      1 TB = 1,000 GB     1 PB = 1,000 TB
-    1 KiB = 1,024 B     1 MiB = 1,024 KiB    1 GiB = 1,024 MiB    1 TiB = 1,024 GiB
+    1 KB = 1 KiB = 1,000 B    1 MB = 1 MiB = 1,000 KB    1 GB = 1 GiB = 1,000 MB
+    1 TB = 1 TiB = 1,000 GB   1 PB = 1 PiB = 1,000 TB
 
-so 1 GiB = 1.073741824 GB, 1 TiB = 1,099.511627776 GB and 1 MiB = 1.048576 MB. Kubernetes
-suffixes follow the same rule (`Gi`, `Mi`, `Ti`, `Ki` binary; `G`, `M`, `T`, `K` decimal).
-A number written without a unit takes the unit its column or label names (`Total memory (GiB)`),
-else the field's own unit (GB for memory and disk, MB for the largest repository).
+`224 GiB` is 224 GB, `2 TiB` is 2,000 GB, `6,200 MB` is 6.2 GB. Kubernetes suffixes follow the
+same rule (`Gi` = `G`, `Mi` = `M`, `Ti` = `T`). A number written without a unit takes the unit
+its column or label names (`Total memory (GiB)`), else the field's own unit (GB for memory and
+disk, MB for the largest repository). docs/values.md says why.
 
 Numbers
 -------
@@ -135,18 +138,18 @@ def parse_integer(text: str) -> int:
 # sizes
 
 _GB = 1e9
-SIZE_UNITS: dict[str, float] = {  # bytes per unit; keys are lower-case
+SIZE_UNITS: dict[str, float] = {  # bytes per unit; keys are lower-case; binary = decimal (module doc)
     "b": 1, "byte": 1, "bytes": 1,
     "kb": 1e3, "k": 1e3, "kilobyte": 1e3, "kilobytes": 1e3,
     "mb": 1e6, "m": 1e6, "megabyte": 1e6, "megabytes": 1e6,
     "gb": 1e9, "g": 1e9, "gigabyte": 1e9, "gigabytes": 1e9,
     "tb": 1e12, "t": 1e12, "terabyte": 1e12, "terabytes": 1e12,
     "pb": 1e15, "p": 1e15, "petabyte": 1e15, "petabytes": 1e15,
-    "kib": 2**10, "ki": 2**10, "kibibyte": 2**10, "kibibytes": 2**10,
-    "mib": 2**20, "mi": 2**20, "mebibyte": 2**20, "mebibytes": 2**20,
-    "gib": 2**30, "gi": 2**30, "gibibyte": 2**30, "gibibytes": 2**30,
-    "tib": 2**40, "ti": 2**40, "tebibyte": 2**40, "tebibytes": 2**40,
-    "pib": 2**50, "pi": 2**50, "pebibyte": 2**50, "pebibytes": 2**50,
+    "kib": 1e3, "ki": 1e3, "kibibyte": 1e3, "kibibytes": 1e3,
+    "mib": 1e6, "mi": 1e6, "mebibyte": 1e6, "mebibytes": 1e6,
+    "gib": 1e9, "gi": 1e9, "gibibyte": 1e9, "gibibytes": 1e9,
+    "tib": 1e12, "ti": 1e12, "tebibyte": 1e12, "tebibytes": 1e12,
+    "pib": 1e15, "pi": 1e15, "pebibyte": 1e15, "pebibytes": 1e15,
 }  # fmt: skip
 _FILLER = re.compile(r"^[A-Za-z][A-Za-z0-9 .,-]*$")
 _PER = re.compile(r"\b(?:per|each|every)\b|/", re.IGNORECASE)
@@ -184,7 +187,7 @@ def _strip_parentheticals(text: str) -> str:
 
 
 def parse_size(text: str, unit: str, default_unit: str | None = None) -> float:
-    """A size converted to `unit`: `128 GiB` → 137.438953472 (GB); `1.5 TB` → 1500.0 (GB).
+    """A size converted to `unit`: `128 GiB` → 128.0 (GB); `1.5 TB` → 1500.0 (GB); `6,200 MB` → 6.2 (GB).
 
     A bare number is in `default_unit` (a column's or label's unit), else in `unit`.
     `3 × 64 GiB` multiplies. A trailing word (`RAM`, `SSD`) or parenthetical note is ignored;
@@ -230,7 +233,7 @@ def _example(unit: str) -> str:
 
 
 def tidy_number(value: float, places: int = 3) -> int | float:
-    """Round to `places` decimals and drop a zero fraction: 137.438953472 → 137.439, 500.0 → 500."""
+    """Round to `places` decimals and drop a zero fraction: 137.4389 → 137.439, 500.0 → 500."""
     r = round(value, places)
     return int(r) if r == int(r) else r
 

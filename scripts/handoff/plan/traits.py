@@ -18,7 +18,7 @@ from handoff.plan.changes import Change
 
 
 def to_vitally(value: Any, list_style: str = "array") -> Any:
-    """A typed field value as Vitally stores it: numbers as numbers, dates ISO 8601 UTC, lists."""
+    """A typed field value as Vitally stores it: numbers (one decimal at most), dates ISO 8601 UTC, lists."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -29,8 +29,9 @@ def to_vitally(value: Any, list_style: str = "array") -> Any:
         return f"{value.isoformat()}T00:00:00.000Z"
     if isinstance(value, int):
         return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else round(value, 3)
+    if isinstance(value, float):  # at most one decimal: 6.25 GB → 6.2, 224.0 → 224
+        rounded = round(value, 1)
+        return int(rounded) if rounded.is_integer() else rounded
     if isinstance(value, list | tuple):
         items = [str(to_vitally(v, list_style)) for v in value]
         return items if list_style == "array" else "; ".join(items)

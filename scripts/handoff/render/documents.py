@@ -135,6 +135,7 @@ OPEN_RISK = {"open", ""}
 
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
 _UNIT_IN_TEXT = re.compile(r"[A-Za-z]+")
+_NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # user:password@ in any URL-looking text: never copied into a document or a note.
 
 
@@ -277,7 +278,7 @@ def format_number(value: Any, decimals: int = 2) -> str:
 
 
 def format_quantity(value: Any, unit: str = "", empty: str = EMPTY, written: str = "") -> str:
-    """`192 GB`, `1,200` (no unit), `240.5 GB (224 GiB)` when the source wrote another unit.
+    """`192 GB`, `1,200` (no unit), `2,500 GB (2.5 TB)` when the source wrote another figure.
 
     Sizes get one decimal: the exact figure is what the source wrote, shown alongside when
     its unit differs. Text that is not a number is shown as written.
@@ -288,8 +289,10 @@ def format_quantity(value: Any, unit: str = "", empty: str = EMPTY, written: str
         return format_number(value)
     text = f"{format_number(value, 1)} {unit}"
     written_unit = _UNIT_IN_TEXT.findall(written or "")
-    if written_unit and written_unit[-1].casefold() != unit.casefold():
-        text += f" ({' '.join(written.split())})"
+    number = _NUMBER_IN_TEXT.match((written or "").strip())
+    same_number = number is not None and number.group(0).replace(",", "") == f"{value:g}"
+    if written_unit and written_unit[-1].casefold() != unit.casefold() and not same_number:
+        text += f" ({' '.join(written.split())})"  # 2,500 GB (2.5 TB); never 224 GB (224 GiB)
     return text
 
 

@@ -18,6 +18,7 @@ field disagree, the TDD's inconsistency is reported too.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -167,8 +168,9 @@ def _not_recorded(f: Field, text: str, location: Location) -> Problem:
 def _show(f: Field, c: Candidate) -> str:
     typed = describe(c.value)
     shown = f"'{c.text}'"
-    if f.unit and typed.replace(",", "") != c.text.replace(",", ""):
-        shown += f" (= {typed} {f.unit})"
+    written = re.match(r"[\d,.]+", c.text.strip())
+    if f.unit and (written is None or written.group(0).replace(",", "") != typed.replace(",", "")):
+        shown += f" (= {typed} {f.unit})"  # '2 TB' (= 2,000 GB); never '224 GiB' (= 224 GB)
     return shown
 
 

@@ -505,17 +505,16 @@ def _totals(valid: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Probl
             )
         )
     stated_mem = valid.get("total_memory_gb")
-    gb = gib * 1.073741824
+    gb = gib  # GB and GiB are one unit (units.py): a console's "128 GiB" and Google Cloud's "128 GB" agree
     if stated_mem is not None and abs(stated_mem.value - gb) > tol * max(gb, stated_mem.value):
         out.append(
             Problem(
                 Severity.WARNING,
                 f"total memory {describe(stated_mem.value)} GB does not match the instance types ({listed} = "
-                f"{describe(gib)} GiB = {describe(gb)} GB, {instances.location})",
+                f"{describe(gb)} GB, {instances.location})",
                 "total_memory_gb",
                 stated_mem.location,
-                "correct the total memory or the instance types so they agree "
-                "(write GiB figures with their unit)",
+                "correct the total memory or the instance types so they agree",
             )
         )
     return out
