@@ -9,6 +9,7 @@ from pathlib import Path
 import gspread
 import httpx
 import pytest
+from google.auth.credentials import AnonymousCredentials
 
 from handoff.clients.google import sandbox_session
 from handoff.sandbox.faults import FaultPlan
@@ -50,7 +51,7 @@ def sandbox(tmp_path: Path) -> Iterator[RunningSandbox]:
 def gc(sandbox: RunningSandbox) -> Iterator[gspread.Client]:
     """The real gspread client, talking to the sandbox through the tool's own sandbox session."""
     session = sandbox_session(sandbox.url)
-    yield gspread.Client(auth=None, session=session)
+    yield gspread.Client(auth=AnonymousCredentials(), session=session)  # the session carries no auth
     session.close()
 
 

@@ -98,7 +98,7 @@ def seeded_template(factory: pytest.TempPathFactory) -> Path:
 def workspace(template: Path, tmp: Path, **overrides: Any) -> Iterator[Workspace]:
     """A sandbox on a copy of the seeded template, settings pointed at it, fast retries."""
     shutil.copytree(template, tmp / "state", ignore=shutil.ignore_patterns(".seeded-by-crashkit", ".lock"))
-    with Workspace.start(SEED, tmp, **(FAST_RETRY | overrides)) as ws:
+    with Workspace.start(SEED, tmp, overrides=FAST_RETRY | overrides) as ws:
         yield ws
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 JSON = dict[str, Any]
@@ -55,7 +56,7 @@ def cell(*content: str | JSON) -> JSON:
     return {"content": blocks}
 
 
-def table(*rows: list[str | JSON]) -> JSON:
+def table(*rows: Sequence[str | JSON]) -> JSON:
     table_rows = [
         {"tableCells": [c if isinstance(c, dict) and "content" in c else cell(c) for c in r]} for r in rows
     ]

@@ -29,7 +29,7 @@ READY = ["acme", "initech"]  # checklist complete and no errors in the sample wo
 @pytest.fixture
 def batch(tmp_path: Path, pinned: None) -> Iterator[Workspace]:
     """The sample workspace, without retries (a failure injected once fails the account)."""
-    with Workspace.start(SEED, tmp_path, **{"retry.max_attempts": 1}) as ws:
+    with Workspace.start(SEED, tmp_path, overrides={"retry.max_attempts": 1}) as ws:
         yield ws
 
 

@@ -354,6 +354,7 @@ def test_tdd_that_does_not_exist(fresh: RunningSandbox) -> None:
 
 def test_tdd_not_shared_with_the_tool(fresh: RunningSandbox) -> None:
     record = fresh.store.get(FILES, ACME_DOC)
+    assert record is not None
     fresh.store.put(FILES, ACME_DOC, {**record, "restricted": True, "permissions": []})
     p = tdd_problem(fresh)
     assert str(p.location) == "Accounts!F2" and "permission denied" in p.message
@@ -362,6 +363,7 @@ def test_tdd_not_shared_with_the_tool(fresh: RunningSandbox) -> None:
 
 def test_tdd_that_is_not_a_google_doc(fresh: RunningSandbox) -> None:
     record = fresh.store.get(FILES, ACME_DOC)
+    assert record is not None
     fresh.store.put(FILES, ACME_DOC, {**record, "mimeType": "application/pdf"})
     p = tdd_problem(fresh)
     assert str(p.location) == "Accounts!F2" and "is not a Google Doc" in p.message
@@ -417,6 +419,7 @@ def test_renamed_headers_are_still_found(fresh: RunningSandbox) -> None:
 def test_a_tdd_shared_by_two_accounts_is_read_once(fresh: RunningSandbox) -> None:
     set_cell(fresh, "Accounts!F3", f"https://docs.google.com/document/d/{ACME_DOC}/edit")
     record = fresh.store.get(FILES, ACME_DOC)
+    assert record is not None
     fresh.store.put(FILES, ACME_DOC, {**record, "restricted": True, "permissions": []})
     settings = settings_for(fresh)
     mark = len(read_request_log(fresh.store.root))

@@ -58,7 +58,10 @@ class Live(Workspace):
 
 @pytest.fixture
 def live(tmp_path: Path, pinned: None) -> Iterator[Live]:
-    with Live.start(SEED, tmp_path, **{"retry.max_wait_seconds": 0.01}) as ws, Clients(ws.settings) as c:
+    with (
+        Live.start(SEED, tmp_path, overrides={"retry.max_wait_seconds": 0.01}) as ws,
+        Clients(ws.settings) as c,
+    ):
         ws.clients = c
         yield ws
 

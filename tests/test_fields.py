@@ -112,8 +112,12 @@ def test_the_log_tabs_and_their_vocabularies() -> None:
         "next_step",
         "link",
     ]
-    assert c.tabs["issues"].columns["severity"].vocabulary.values == ("critical", "high", "medium", "low")
-    assert c.tabs["risks"].columns["status"].vocabulary.values == ("open", "mitigated", "accepted", "closed")
+    severity, status = (
+        c.tabs["issues"].columns["severity"].vocabulary,
+        c.tabs["risks"].columns["status"].vocabulary,
+    )
+    assert severity is not None and severity.values == ("critical", "high", "medium", "low")
+    assert status is not None and status.values == ("open", "mitigated", "accepted", "closed")
     assert c.tabs["checklist"].columns["done"].type is FieldType.BOOLEAN
     assert c.vocabularies["note_category"].lookup("Special deployment ") == "special deployment"
 

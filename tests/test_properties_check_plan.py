@@ -117,7 +117,7 @@ NASTY = [
     "mailto:",
     "x" * 1200,
 ]
-text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+text = st.text(st.characters(codec="utf-8"), max_size=30)
 
 
 def cell_text(key: str) -> st.SearchStrategy[str]:
@@ -198,7 +198,9 @@ def tdd_document(draw: st.DrawFn) -> dict[str, Any]:
             )
         )
         content.extend(block if isinstance(block, list) else [block])
-    tabs = [{"tabProperties": {"tabId": "t.0", "title": draw(st.sampled_from(SECTIONS))}, "documentTab": {}}]
+    tabs: list[dict[str, Any]] = [
+        {"tabProperties": {"tabId": "t.0", "title": draw(st.sampled_from(SECTIONS))}, "documentTab": {}}
+    ]
     tabs[0]["documentTab"]["body"] = {"content": [para(), *content]}
     if draw(st.booleans()):
         tabs.append(

@@ -49,8 +49,10 @@ def test_ensure_seeded_runs_once_and_marks_the_seed_folder(tmp_path: Path) -> No
     store.put("vitally_accounts", "extra", {"id": "extra"})
     assert ensure_seeded(store, SEEDS / "minimal") is False
     assert store.get("vitally_accounts", "extra") is not None  # a second start keeps the state
-    assert store.get(*MARKER)["seed_dir"] == str((SEEDS / "minimal").resolve())
+    marker = store.get(*MARKER)
+    assert marker is not None and marker["seed_dir"] == str((SEEDS / "minimal").resolve())
     drive_entry = store.get("drive_files", SID)
+    assert drive_entry is not None
     assert drive_entry["mimeType"] == "application/vnd.google-apps.spreadsheet"
 
 

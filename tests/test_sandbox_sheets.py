@@ -17,6 +17,7 @@ import gspread
 import pytest
 import requests
 from gspread.exceptions import APIError, SpreadsheetNotFound
+from gspread.utils import ValueInputOption
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -209,7 +210,8 @@ def test_update_grows_the_grid_and_bumps_the_drive_version(
     ws = sh.worksheet("Accounts")
     assert (ws.row_count, ws.col_count) == (1200, 28)
     assert sh.values_get("Accounts!AB1200")["values"] == [["far"]]
-    assert sandbox.store.get(DRIVE_FILES, SID)["version"] == 2
+    drive_entry = sandbox.store.get(DRIVE_FILES, SID)
+    assert drive_entry is not None and drive_entry["version"] == 2
 
 
 def test_writing_past_an_explicit_range_is_refused(gc: gspread.Client) -> None:
@@ -237,7 +239,9 @@ def test_bad_ranges_answer_like_google(gc: gspread.Client) -> None:
 def test_append_rows_after_the_table_and_insert_rows(gc: gspread.Client) -> None:
     sh = gc.open_by_key(SID)
     ws = sh.worksheet("Handoff Log")
-    first = ws.append_rows([["t1", "me", "acme", "apply", "ok", "2"]], value_input_option="RAW")
+    first = ws.append_rows(
+        [["t1", "me", "acme", "apply", "ok", "2"]], value_input_option=ValueInputOption.raw
+    )
     assert first["tableRange"] == "'Handoff Log'!A1:F1"
     assert first["updates"]["updatedRange"] == "'Handoff Log'!A2:F2"
     ws.update([["below"]], "A10")

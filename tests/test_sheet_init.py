@@ -16,6 +16,7 @@ from typing import Any
 
 import gspread
 import pytest
+from google.auth.credentials import AnonymousCredentials
 
 from handoff.clients import Clients
 from handoff.clients.google import sandbox_session
@@ -39,7 +40,7 @@ class Sheet(Workspace):
     def __init__(self, sandbox: RunningSandbox, settings: Settings, out_dir: Path) -> None:
         super().__init__(sandbox, settings, out_dir)
         self.session = sandbox_session(sandbox.url)
-        self.gc = gspread.Client(auth=None, session=self.session)
+        self.gc = gspread.Client(auth=AnonymousCredentials(), session=self.session)
 
     def init(self, *, example: bool = False, dry_run: bool = False) -> SheetPlan:
         with Clients(self.settings) as clients:
@@ -181,6 +182,7 @@ def test_validation_guides_without_forbidding(empty: Sheet) -> None:
     )
     assert checklist["Done"] == {"condition": {"type": "BOOLEAN"}, "strict": False}
     notes = empty.rules("Notes", 2)
+    assert notes[2] is not None
     assert notes[2]["condition"]["values"] == [
         {"userEnteredValue": v} for v in ("limits", "special deployment", "engineering involvement", "other")
     ]

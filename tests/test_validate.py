@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -72,6 +73,21 @@ def tdd(
     return TddValue(label or field, text, Location("tdd", where), field, section, None, derived)
 
 
+def with_logs(record: AccountRecord, logs: Mapping[str, tuple[SheetRow, ...]]) -> AccountRecord:
+    """`record` with the rows of its log tabs (notes, issues, risks, expansion, checklist) set."""
+    assert set(logs) <= {"notes", "issues", "risks", "expansion", "checklist"}, set(logs)
+    return AccountRecord(
+        record.slug,
+        record.row,
+        notes=logs.get("notes", record.notes),
+        issues=logs.get("issues", record.issues),
+        risks=logs.get("risks", record.risks),
+        expansion=logs.get("expansion", record.expansion),
+        checklist=logs.get("checklist", record.checklist),
+        state=record.state,
+    )
+
+
 def handoff(
     catalogue: Catalogue,
     values: dict[str, str] | None = None,
@@ -82,7 +98,7 @@ def handoff(
     data = {**COMPLETE, **(values or {})}
     for name in drop:
         data.pop(name)
-    record = AccountRecord("acme", row(catalogue, data), **logs)
+    record = with_logs(AccountRecord("acme", row(catalogue, data)), logs)
     sheet = SheetData(accounts={}, headers={"accounts": {name: name for name in catalogue.fields}})
     return build_handoff(record, TddRead("d", tdd_values), sheet, catalogue, TODAY)
 
@@ -691,7 +707,7 @@ def test_log_problems(
     catalogue: Catalogue, tab: str, values: dict[str, str], field: str, where: str, message: str
 ) -> None:
     key = tab.lower()
-    record = AccountRecord("acme", row(catalogue, COMPLETE), **{key: (log_row(tab, values),)})
+    record = with_logs(AccountRecord("acme", row(catalogue, COMPLETE)), {key: (log_row(tab, values),)})
     _, problems = validate_logs(record, catalogue)
     [p] = problems
     assert (p.severity, p.field, str(p.location)) == (Severity.ERROR, field, where)

@@ -34,7 +34,7 @@ import os
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
@@ -293,13 +293,15 @@ class Workspace:
 
     @classmethod
     @contextlib.contextmanager
-    def start(cls, seed: Path, tmp: Path, *, config: Path = CONFIG, **overrides: Any) -> Iterator[Self]:
+    def start(
+        cls, seed: Path, tmp: Path, *, config: Path = CONFIG, overrides: Mapping[str, Any] | None = None
+    ) -> Iterator[Self]:
         """Seed a sandbox from `seed` (state and out/ under `tmp`), settings from `config` plus
         `overrides` (dotted keys) pointed at it; stop it afterwards."""
         sandbox = start(tmp / "state", seed, faults=FaultPlan())
         out_dir = tmp / "out"
         settings = load_settings(
-            config, {"sandbox.url": sandbox.url, "docs.out_dir": str(out_dir), **overrides}
+            config, {"sandbox.url": sandbox.url, "docs.out_dir": str(out_dir), **(overrides or {})}
         )
         ws = cls(sandbox, settings, out_dir)
         try:
