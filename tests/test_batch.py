@@ -98,11 +98,12 @@ def test_no_op_rerun_writes_nothing_and_reads_only_what_proves_it(batch: Workspa
     assert "0 handed off or updated, 2 up to date" in text
 
 
-def test_named_accounts_bypass_readiness(batch: Workspace) -> None:
+def test_named_accounts_bypass_the_selection_but_not_readiness(batch: Workspace) -> None:
     outcome, _ = batch.run("umbrella", "acme", apply=False)
     assert [p.account for p in outcome.plans] == ["umbrella", "acme"]
     assert outcome.skipped == {}
-    assert outcome.plans[0].mode == "in progress"
+    assert outcome.plans[0].blocked == "not ready: checklist 3/5"  # planned, and stopped with the reason
+    assert not outcome.plans[1].blocked
 
 
 def test_readiness_by_status_column(batch: Workspace) -> None:

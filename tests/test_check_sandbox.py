@@ -2,8 +2,9 @@
 
 The real clients (gspread, googleapiclient) talk to an in-process sandbox seeded from config/sandbox.
 Today is frozen at 2026-11-27 (rule 1 of the key). Rule 8 of the key (the Technical Advisor is an active
-Vitally admin) is checked by `plan`/`run`, which look admins up; `check` reads only the sheet and the TDDs,
-so globex's error 9 and hooli's TA error are not expected here.
+Vitally admin) is a Vitally check, which the `check` command runs as `plan` does (read/vitally_checks.py,
+tested in test_modes.py); the read side (`check_accounts`) tested here reads only the sheet and the TDDs,
+so globex's error 9 and hooli's TA error are not expected in KEY.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ def test_exactly_the_problems_of_the_answer_key(checked: dict[str, Handoff], acc
 
 def test_acme_typed_values(checked: dict[str, Handoff]) -> None:
     h = checked["acme"]
-    assert h.disagreements == () and h.ready and h.checklist_done == (5, 5)
+    assert h.disagreements == () and h.checklist_complete and h.checklist_done == (5, 5)
     expected = {
         "tdd_link": f"https://docs.google.com/document/d/{ACME_DOC}/edit",
         "start_date": dt.date(2026, 9, 14),
@@ -245,7 +246,7 @@ def test_initech_sheet_wins_and_the_tdd_fills_a_blank(checked: dict[str, Handoff
     largest = h.fields["largest_repo_mb"]
     assert (largest.value, largest.source) == (1800, "tdd")
     assert str(largest.location).startswith('TDD tab "Code hosts"')
-    assert h.ready and not h.errors
+    assert h.checklist_complete and not h.errors
 
 
 def test_trial_values_never_appear(checked: dict[str, Handoff]) -> None:
@@ -255,7 +256,7 @@ def test_trial_values_never_appear(checked: dict[str, Handoff]) -> None:
 
 
 def test_readiness(checked: dict[str, Handoff]) -> None:
-    got = {a: (h.checklist_done, h.ready) for a, h in checked.items()}
+    got = {a: (h.checklist_done, h.checklist_complete) for a, h in checked.items()}
     assert got == {
         "acme": ((5, 5), True),
         "hooli": ((0, 5), False),
@@ -286,8 +287,9 @@ def run_check(
 def test_check_all_makes_one_sheet_read_and_one_read_per_tdd(fresh: RunningSandbox) -> None:
     code, text = run_check(fresh, [], all_accounts=True)
     assert code == 1
-    assert calls(fresh) == {"sheets": 1, "docs": 5}
-    assert "globex (Globex): 8 errors, 2 warnings; checklist 5/5" in text
+    # + the Vitally checks: one account GET per account naming one (5), one admin search per TA (4)
+    assert calls(fresh) == {"sheets": 1, "docs": 5, "vitally": 9}
+    assert "globex (Globex): 9 errors, 2 warnings; checklist 5/5; not ready" in text
     assert "acme (Acme Corp): 0 errors, 0 warnings; checklist 5/5; ready" in text
     assert "hunter2" not in text
 
@@ -295,7 +297,7 @@ def test_check_all_makes_one_sheet_read_and_one_read_per_tdd(fresh: RunningSandb
 def test_check_one_clean_account(fresh: RunningSandbox) -> None:
     code, text = run_check(fresh, ["acme"])
     assert code == 0
-    assert calls(fresh) == {"sheets": 1, "docs": 1}
+    assert calls(fresh) == {"sheets": 1, "docs": 1, "vitally": 2}  # the account, the TA's admin record
     assert "total_memory_gb" in text and "224" in text and "240.5" not in text
 
 

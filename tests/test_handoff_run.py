@@ -212,15 +212,13 @@ def test_invalid_account_is_blocked_and_writes_nothing(ws: Workspace) -> None:
     assert "hunter2" not in text
 
 
-def test_not_ready_account_stays_in_progress_without_a_task(ws: Workspace) -> None:
-    outcome, _ = ws.run("umbrella")
-    assert outcome.exit_code == EXIT_OK
-    assert outcome.plans[0].mode == "in progress"
-    assert "task.create" not in kinds(outcome)
-    assert ws.values("Accounts!Z7")[0][0] == "in progress"
-    account = ws.account("eca9bad1-449e-48e4-b15c-e760f3e452f2")
-    tasks = ws.vitally.get(f"/accounts/{account['id']}/tasks").json()["results"]
-    assert tasks == []
+def test_not_ready_account_stops_and_writes_nothing(ws: Workspace) -> None:
+    mark = len(ws.log())
+    outcome, text = ws.run("umbrella")
+    assert outcome.exit_code == EXIT_PROBLEMS
+    assert outcome.plans[0].blocked == "not ready: checklist 3/5" and kinds(outcome) == []
+    assert "--draft" in text and "--override-readiness" in text  # both ways forward, as the fix
+    assert ws.writes_after(mark) == []
 
 
 def test_override_readiness_finalizes_and_records_the_reason(ws: Workspace) -> None:

@@ -267,7 +267,7 @@ def sparse() -> Handoff:
 
 def context(handoff: Handoff, **run: Any) -> RenderContext:
     run.setdefault("generated_at", GENERATED_AT)
-    run.setdefault("ready", handoff.ready)
+    run.setdefault("ready", handoff.checklist_complete)
     run.setdefault("tool_version", "0.1.0")
     doc = DocInfo("handoff", document_title(TITLE, handoff), "handoff.html.j2")
     return RenderContext(doc, RunInfo(**run), (doc,))
@@ -476,7 +476,7 @@ def test_rendering_is_deterministic() -> None:
 
 
 def test_empty_logs_say_so_instead_of_empty_tables() -> None:
-    html = render(quiet())
+    html = render(quiet(), mode="draft")  # no checklist: not ready, so only ever a draft
     check_html(html)
     text = visible_text(html)
     for sentence in (
@@ -488,7 +488,7 @@ def test_empty_logs_say_so_instead_of_empty_tables() -> None:
         "No close-out checklist was recorded, so the implementation cannot be confirmed complete.",
         "Readiness Not ready (no close-out checklist was recorded)",
         "Open issues 0",
-        "Handoff status In progress (the close-out checklist is not complete)",
+        "Handoff status Draft for review (not handed over yet)",
         "The tracking sheet and the TDD agree on every field both of them record.",
         "No warnings.",
     ):
@@ -499,7 +499,7 @@ def test_empty_logs_say_so_instead_of_empty_tables() -> None:
 
 
 def test_empty_logs_snapshot() -> None:
-    assert_snapshot("handbuilt-empty-logs.html", render(quiet()))
+    assert_snapshot("handbuilt-empty-logs.html", render(quiet(), mode="draft"))
 
 
 @pytest.mark.parametrize("mode", ["final", "draft"])
@@ -916,12 +916,13 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Handoff]:
 
 
 def seeded_run(h: Handoff) -> RunInfo:
-    """How `handoff run` would render it: errors only ever reach a document as a draft."""
+    """How `handoff run` would render it: an account with errors, or not ready, only ever reaches a
+    document as a draft."""
     return RunInfo(
-        mode="draft" if h.errors else "final",
+        mode="draft" if h.errors or not h.checklist_complete else "final",
         generated_at=SEEDED_AT,
         tool_version="0.1.0",
-        ready=h.ready,
+        ready=h.checklist_complete,
         doc_links={
             "handoff": f"https://docs.google.com/document/d/1HndffSandboxDoc{h.account.capitalize()}/edit"
         },
@@ -960,7 +961,7 @@ def test_seeded_accounts_read_as_their_story(seeded: dict[str, Handoff]) -> None
     assert "Total CPU 32 Accounts!N6 48 vCPU" in initech
 
     umbrella = text("umbrella")
-    assert "Handoff status In progress (the close-out checklist is not complete)" in umbrella
+    assert "Handoff status Draft for review (not handed over yet)" in umbrella
     assert "Readiness Not ready (3 of 5 close-out items done)" in umbrella
     assert umbrella.count("Not done") == 2
 

@@ -194,7 +194,7 @@ def test_the_example_account_passes_check_and_run(empty: Sheet) -> None:
     with Clients(empty.settings) as clients:
         [handoff] = check_accounts(empty.settings, clients, ["example"])
     assert handoff.problems == ()
-    assert handoff.ready and handoff.checklist_done == (5, 5)
+    assert handoff.checklist_complete and handoff.checklist_done == (5, 5)
     assert handoff.value("total_cpu") == 48 and handoff.value("deployment_type") == "Kubernetes with Helm"
     assert [len(h) for h in (handoff.notes, handoff.issues, handoff.risks, handoff.expansion)] == [4, 1, 1, 1]
     assert handoff.fields["tdd_link"].value.startswith("https://docs.google.com/document/d/")

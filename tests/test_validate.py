@@ -717,9 +717,9 @@ def test_log_problems(
 def test_checklist_readiness(catalogue: Catalogue) -> None:
     done = log_row("Checklist", {"account": "acme", "item": "a", "done": "yes"})
     not_done = log_row("Checklist", {"account": "acme", "item": "b", "done": ""}, 3)
-    assert handoff(catalogue, checklist=(done,)).ready
+    assert handoff(catalogue, checklist=(done,)).checklist_complete
     h = handoff(catalogue, checklist=(done, not_done))
-    assert h.checklist_done == (1, 2) and not h.ready and h.problems == ()
+    assert h.checklist_done == (1, 2) and not h.checklist_complete and h.problems == ()
 
 
 @settings(derandomize=True, max_examples=60)

@@ -118,6 +118,7 @@ def _apply_changes(inputs: PlanInputs, plan: AccountPlan, result: AccountResult)
         if "vitally_account" in plan.context:
             _record_owned_traits(plan, state)
         state.status = STATUS[plan.mode]
+        state.override_reason = plan.context.get("override") or ""  # kept until the checklist is complete
 
 
 def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> None:
@@ -221,7 +222,9 @@ def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
 def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result: AccountResult) -> None:
     """Re-render with every document's final link; update only the docs whose content changes."""
     assert plan.handoff is not None
-    rendered = render_docs(inputs, plan.handoff, plan.mode, result.doc_links, p["stamp"])
+    rendered = render_docs(
+        inputs, plan.handoff, plan.mode, result.doc_links, p["stamp"], plan.context.get("override")
+    )
     for kind in p["relink"]:
         doc, new = result.state.docs.get(kind), rendered[kind]
         sha = docs_writer.sha256(new.html)

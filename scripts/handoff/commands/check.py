@@ -1,4 +1,9 @@
-"""`handoff check`: read, merge and validate accounts, and report every field and problem."""
+"""`handoff check`: read, merge and validate accounts, and report every field and problem.
+
+It runs every read-only check `plan` runs, the Vitally ones included (read/vitally_checks.py),
+so its errors and its `ready` are exactly what `run` and `run --all` act on; when Vitally cannot
+be reached it says which checks it skipped (and exits 4).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from handoff.commands import open_clients
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, UsageError
 from handoff.output import check_report as report
 from handoff.read.batch import read_batch
+from handoff.read.vitally_checks import VitallyChecks, assess_accounts
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,18 +24,22 @@ if TYPE_CHECKING:
 def check_command(
     settings: Settings, slugs: list[str], all_accounts: bool, as_json: bool, console: Console
 ) -> int:
-    """`handoff check`: 0 when no account has errors, 1 when any has, 4 when a TDD read kept failing."""
+    """`handoff check`: 0 when no account has errors, 1 when any has, 4 when a TDD or Vitally read
+    kept failing."""
     if not slugs and not all_accounts:
         raise UsageError("name at least one account, or pass --all")
     with open_clients(settings) as clients:
         batch = read_batch(settings, clients, None if all_accounts else slugs)
-    single = len(batch.handoffs) == 1 and not all_accounts
+        checks = VitallyChecks(clients)
+        assessed = assess_accounts(settings, checks, batch.handoffs)
+    handoffs = [a.handoff for a in assessed]
+    readiness = {a.handoff.account: a.readiness for a in assessed}
+    single = len(handoffs) == 1 and not all_accounts
     if as_json:
-        report.print_json(console, batch.handoffs, single=single)
+        report.print_json(console, handoffs, single=single, readiness=readiness)
     else:
-        report.print_check(
-            console, batch.handoffs, batch.catalogue, batch.sheet.notices if all_accounts else ()
-        )
-    if batch.service_failure:
+        notices = batch.sheet.notices if all_accounts else ()
+        report.print_check(console, handoffs, batch.catalogue, notices, readiness)
+    if batch.service_failure or checks.down:
         return EXIT_SERVICE
-    return EXIT_PROBLEMS if any(h.errors for h in batch.handoffs) else EXIT_OK
+    return EXIT_PROBLEMS if any(h.errors for h in handoffs) else EXIT_OK

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from handoff.apply.execute import AccountResult
     from handoff.clients import Clients
+    from handoff.core.fields import Catalogue
     from handoff.core.model import Handoff
     from handoff.core.settings import Settings
     from handoff.read.batch import Batch
@@ -117,6 +118,7 @@ def run_batch(
             "--override-readiness is for one account at a time, not --all",
             fix="name the account: handoff run ACCOUNT --override-readiness REASON",
         )
+    options = checked_options(settings, options)
     select = (lambda r, c: readiness.sheet_reason(settings, r, c)) if accounts is None else None
     try:
         with progress.phase("read") as phase:
@@ -204,6 +206,43 @@ def run_batch(
     outcome = BatchOutcome(plans, results, sheet_written, service_failure, skipped)
     outcome.interrupted = stop.requested
     return outcome
+
+
+TA_NAME_FIELD = "technical_advisor_name"  # the TA-name trait, set from the TA's Vitally admin record
+
+
+def checked_options(settings: Settings, options: RunOptions) -> RunOptions:
+    """The options with every --force-field resolved to its field name (a name, label or Vitally
+    trait key, in any case: core/fields.py's resolver); an unknown field, or one handoff does not
+    write to Vitally, is a UsageError (exit 2) before anything is read."""
+    if not options.force_fields:
+        return options
+    from dataclasses import replace
+
+    from handoff.core.fields import load_catalogue
+
+    catalogue = load_catalogue(settings.path(settings.fields_file))
+    forced = tuple(dict.fromkeys(_trait_field(settings, catalogue, t) for t in options.force_fields))
+    return replace(options, force_fields=forced)
+
+
+def _trait_field(settings: Settings, catalogue: Catalogue, text: str) -> str:
+    from handoff.core.errors import UsageError
+    from handoff.core.fields import norm, resolve_field
+
+    key = settings.vitally.ta_name_trait
+    if key and norm(text) in {norm(s) for s in (TA_NAME_FIELD, key, key.rsplit(".", 1)[-1])}:
+        return TA_NAME_FIELD
+    f = resolve_field(catalogue, text, "--force-field")
+    if f.vitally is not None:
+        return f.name
+    if f.name == "technical_advisor" and key:
+        return TA_NAME_FIELD  # the TA's field in Vitally is their name
+    writable = sorted(n for n, g in catalogue.fields.items() if g.vitally is not None)
+    raise UsageError(
+        f"--force-field {text!r}: {f.name} is not a field handoff writes to Vitally",
+        fix=f"force one of: {', '.join([*writable, TA_NAME_FIELD])}",
+    )
 
 
 def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str]]:
@@ -357,8 +396,10 @@ def _write_back(
                 written, missing = written_and_not(plan, r)
                 missing.append("sheet status")
                 summary = f"written: {', '.join(written)}; not written: {', '.join(missing)}"
-            reason = plan.context.get("override")
+            reason, dropped = plan.context.get("override"), plan.context.get("override_dropped")
             override = f"; readiness overridden: {reason}" if reason else ""
+            if dropped and not r.failed:
+                override += f"; readiness override dropped, the checklist is complete (it was: {dropped})"
             log_append(
                 log_tab,
                 {

@@ -3,8 +3,11 @@
     read_batch (check.py)   1 sheet values:batchGet + 1 documents.get per TDD → each account
                             merged and validated (errors, warnings, checklist), its Accounts row
                             and its state cell
-    Vitally                 1 account GET per handed-off account (its state names the Vitally
-                            account and the traits handoff wrote), run.concurrency at a time
+    Vitally checks          the ones `check` and `plan` run (read/vitally_checks.py): 1 account
+                            GET per account, 1 admin search per TA; `ready` is what `run --all`
+                            takes (validate/readiness.py)
+    Vitally drift           the handed-off accounts' traits: from the account GET above, or 1 more
+                            GET when the state names another Vitally account, run.concurrency at a time
     account_status (pure)   readiness, problem counts, handoff status, doc link, last run, drift
 
 Status, doc and last run come from the Accounts tab's write-back columns (what the team sees),
@@ -31,6 +34,7 @@ from handoff.core.model import Handoff, jsonable
 from handoff.core.state import AccountState
 from handoff.output.check_report import plural_count
 from handoff.plan.traits import same
+from handoff.read.vitally_checks import VitallyChecks, assess_accounts
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     from handoff.clients import Clients
     from handoff.core.fields import Catalogue
     from handoff.core.settings import Settings
+    from handoff.validate.readiness import Readiness
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class AccountStatus:
     name: str
     done: int
     total: int
-    ready: bool
+    ready: bool  # what `run --all` takes: checklist complete, no error (the Vitally checks' included)
     errors: int
     warnings: int
     status: str
@@ -84,6 +89,7 @@ class AccountStatus:
     handed_off: bool
     drift: tuple[Drift, ...] = ()
     note: str = ""  # why drift could not be computed (unreadable state, Vitally account gone, …)
+    reason: str = ""  # why the account is not ready ("" when it is)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,6 +97,7 @@ class AccountStatus:
             "name": self.name,
             "checklist": {"done": self.done, "total": self.total},
             "ready": self.ready,
+            "reason": self.reason or None,
             "errors": self.errors,
             "warnings": self.warnings,
             "status": self.status,
@@ -145,6 +152,7 @@ def _row_value(handoff: Handoff, key: str) -> str:
 
 def account_status(
     handoff: Handoff,
+    readiness: Readiness,
     state: AccountState,
     state_note: str,
     vitally: VitallyRead | None,
@@ -168,7 +176,8 @@ def account_status(
         name=str(handoff.value("account_name") or ""),
         done=done,
         total=total,
-        ready=handoff.ready,
+        ready=readiness.ready,
+        reason=readiness.reason,
         errors=len(handoff.errors),
         warnings=len(handoff.warnings),
         status=_row_value(handoff, "handoff_status") or state.status,
@@ -200,20 +209,33 @@ def read_status(settings: Settings, clients: Clients) -> tuple[list[AccountStatu
     from handoff.read.batch import read_batch
 
     batch = read_batch(settings, clients, None)
+    checks = VitallyChecks(clients)
+    assessed = assess_accounts(settings, checks, batch.handoffs)
     states = [read_state(h) for h in batch.handoffs]
-    ids = sorted({s.vitally_account_id for s, _ in states if s.vitally_account_id and s.traits})
+    reads = {
+        str(a.vitally.account["id"]): VitallyRead(traits=dict(a.vitally.account.get("traits") or {}))
+        for a in assessed
+        if a.vitally.account is not None
+    }
+    ids = sorted({s.vitally_account_id for s, _ in states if s.vitally_account_id and s.traits} - set(reads))
     workers = max(1, min(settings.run.concurrency, len(ids)))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        reads = dict(zip(ids, pool.map(lambda i: read_vitally(clients, i), ids), strict=True))
+        reads |= dict(zip(ids, pool.map(lambda i: read_vitally(clients, i), ids), strict=True))
     labels = trait_labels(batch.catalogue, settings.vitally.ta_name_trait)
     kind = settings.docs.documents[0].kind
     out = [
         account_status(
-            h, state, note, reads.get(state.vitally_account_id) if state.traits else None, labels, kind
+            a.handoff,
+            a.readiness,
+            state,
+            note,
+            reads.get(state.vitally_account_id) if state.traits else None,
+            labels,
+            kind,
         )
-        for h, (state, note) in zip(batch.handoffs, states, strict=True)
+        for a, (state, note) in zip(assessed, states, strict=True)
     ]
-    failed = batch.service_failure or any(r.service_failure for r in reads.values())
+    failed = batch.service_failure or bool(checks.down) or any(r.service_failure for r in reads.values())
     return out, failed
 
 
@@ -241,13 +263,15 @@ def print_status(console: Console, statuses: Sequence[AccountStatus]) -> None:
         if s.name:
             head.append(f"  {s.name}")
         console.print(head)
-        ready = Text(f"checklist {s.done}/{s.total}", style="green" if s.ready else "yellow")
-        ready.append(" (ready)" if s.ready else " (not ready)")
+        ready = Text("ready" if s.ready else "not ready", style="green" if s.ready else "yellow")
+        ready.append(f" · checklist {s.done}/{s.total}")
         ready.append(" · ")
         ready.append(plural_count(s.errors, "error"), style="bold red" if s.errors else "")
         ready.append(" · ")
         ready.append(plural_count(s.warnings, "warning"), style="yellow" if s.warnings else "")
         _line(console, "readiness", ready)
+        if not s.ready and s.reason:
+            _line(console, "why", Text(s.reason))
         _line(
             console,
             "status",
@@ -287,11 +311,11 @@ def _drift_text(drift: Sequence[Drift]) -> Any:
 
 def _summary(statuses: Sequence[AccountStatus]) -> str:
     handed = sum(1 for s in statuses if s.handed_off)
-    ready = sum(1 for s in statuses if s.ready and not s.errors)
+    ready = sum(1 for s in statuses if s.ready)
     blocked = sum(1 for s in statuses if s.errors)
     drifted = sum(1 for s in statuses if s.drift)
     return (
-        f"{plural_count(len(statuses), 'account')}: {handed} handed off, {ready} ready without errors, "
+        f"{plural_count(len(statuses), 'account')}: {handed} handed off, {ready} ready, "
         f"{blocked} with errors, {drifted} changed in Vitally since the handoff"
     )
 

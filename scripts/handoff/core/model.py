@@ -176,7 +176,9 @@ class Handoff:
         return done, len(self.checklist)
 
     @property
-    def ready(self) -> bool:
+    def checklist_complete(self) -> bool:
+        """Every close-out item done (at least one). Not the same as ready for handoff, which also
+        needs no errors: validate/readiness.py."""
         done, total = self.checklist_done
         return total > 0 and done == total
 
@@ -197,7 +199,6 @@ class Handoff:
                 for d in self.disagreements
             ],
             "checklist": {"done": self.checklist_done[0], "total": self.checklist_done[1]},
-            "ready": self.ready,
         }
 
 

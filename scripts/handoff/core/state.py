@@ -36,6 +36,7 @@ class AccountState:
     task_id: str = ""
     status: str = ""
     last_run: str = ""
+    override_reason: str = ""  # a readiness override, honoured by later runs until the checklist is complete
 
     def to_cell(self) -> str:
         data = {"v": STATE_VERSION, **asdict(self)}
@@ -77,4 +78,5 @@ _FIELD_TYPES: dict[str, type] = {
     "task_id": str,
     "status": str,
     "last_run": str,
+    "override_reason": str,
 }

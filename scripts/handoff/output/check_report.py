@@ -6,15 +6,17 @@ with its place and its fix. With several accounts a summary table closes the rep
 
 JSON: one object per account, `Handoff.to_json()`:
 `{"account", "fields": {name: {"value", "text", "source", "location"}}, "problems": [{"severity",
-"field", "message", "location", "fix"}], "disagreements", "checklist", "ready"}`; one object for
-a single named account, a list otherwise. Values from the sheet or a TDD are printed as text,
-never as markup.
+"field", "message", "location", "fix"}], "disagreements", "checklist", "ready", "readiness":
+{"ready", "reason", "skipped"}}`; one object for a single named account, a list otherwise.
+`ready` is what `run --all` takes (validate/readiness.py): the checklist complete and no error,
+the Vitally checks' included; `readiness.skipped` names the checks that could not run. Values
+from the sheet or a TDD are printed as text, never as markup.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from handoff.core.model import Handoff, Problem, Severity, TddValue
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from handoff.core.fields import Catalogue
+    from handoff.validate.readiness import Readiness
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 SEVERITY_TITLE = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
@@ -43,17 +46,32 @@ def _source(source: str, ref: str) -> Text:
     return Text(ref if source == "tdd" else f"sheet {ref}")
 
 
-def handoff_json(handoff: Handoff) -> dict[str, Any]:
-    return handoff.to_json()
+Readinesses = Mapping[str, "Readiness"]  # account -> its readiness
 
 
-def print_json(console: Console, handoffs: Sequence[Handoff], *, single: bool) -> None:
-    data: Any = handoff_json(handoffs[0]) if single and handoffs else [handoff_json(h) for h in handoffs]
+def handoff_json(handoff: Handoff, readiness: Readiness | None = None) -> dict[str, Any]:
+    data = handoff.to_json()
+    if readiness is not None:
+        data["ready"] = readiness.ready
+        data["readiness"] = readiness.to_json()
+    return data
+
+
+def print_json(
+    console: Console, handoffs: Sequence[Handoff], *, single: bool, readiness: Readinesses | None = None
+) -> None:
+    got = readiness or {}
+    items = [handoff_json(h, got.get(h.account)) for h in handoffs]
+    data: Any = items[0] if single and items else items
     console.out(json.dumps(data, indent=2, ensure_ascii=False), highlight=False)
 
 
 def print_check(
-    console: Console, handoffs: Sequence[Handoff], catalogue: Catalogue, notices: Sequence[Problem] = ()
+    console: Console,
+    handoffs: Sequence[Handoff],
+    catalogue: Catalogue,
+    notices: Sequence[Problem] = (),
+    readiness: Readinesses | None = None,
 ) -> None:
     from rich.text import Text
 
@@ -62,12 +80,14 @@ def print_check(
         _print_problems(console, notices)
         console.print()
     for h in handoffs:
-        print_handoff(console, h, catalogue)
+        print_handoff(console, h, catalogue, (readiness or {}).get(h.account))
     if len(handoffs) > 1:
-        print_summary(console, handoffs)
+        print_summary(console, handoffs, readiness)
 
 
-def print_handoff(console: Console, handoff: Handoff, catalogue: Catalogue) -> None:
+def print_handoff(
+    console: Console, handoff: Handoff, catalogue: Catalogue, readiness: Readiness | None = None
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -78,9 +98,13 @@ def print_handoff(console: Console, handoff: Handoff, catalogue: Catalogue) -> N
         head.append(f" ({name})")
     head.append(
         f": {plural_count(len(handoff.errors), 'error')}, {plural_count(len(handoff.warnings), 'warning')}; "
-        f"checklist {done}/{total}" + ("; ready" if handoff.ready else "")
+        f"checklist {done}/{total}"
     )
+    if readiness is not None:
+        head.append("; ready" if readiness.ready else "; not ready", style="green" if readiness.ready else "")
     console.print(head)
+    if readiness is not None and readiness.skipped:
+        console.print(Text(f"  not checked: {readiness.skipped}", style="yellow"))
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
     table.add_column("field", no_wrap=True)
     table.add_column("value", overflow="fold", ratio=2)
@@ -125,7 +149,9 @@ def _print_problems(console: Console, problems: Sequence[Problem]) -> None:
                 console.print(Text(f"      fix: {p.fix}"))
 
 
-def print_summary(console: Console, handoffs: Sequence[Handoff]) -> None:
+def print_summary(
+    console: Console, handoffs: Sequence[Handoff], readiness: Readinesses | None = None
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -139,9 +165,16 @@ def print_summary(console: Console, handoffs: Sequence[Handoff]) -> None:
             Text(str(len(h.errors)), style="red" if h.errors else ""),
             Text(str(len(h.warnings)), style="yellow" if h.warnings else ""),
             f"{done}/{total}",
-            "yes" if h.ready else "no",
+            _ready_cell(readiness, h.account),
         )
     console.print(table)
+
+
+def _ready_cell(readiness: Readinesses | None, account: str) -> str:
+    r = (readiness or {}).get(account)
+    if r is None:
+        return "?"
+    return "yes" if r.ready else ("not checked" if r.skipped else "no")
 
 
 # --------------------------------------------------------------------------------------------

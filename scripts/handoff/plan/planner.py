@@ -9,19 +9,20 @@ a crashed run left behind). Output: an `AccountPlan` whose changes `apply` execu
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.apply import converge
 from handoff.clients import drive_docs as docs_writer
 from handoff.core import written
+from handoff.core.errors import UsageError
 from handoff.core.model import Location, Problem, Severity
 from handoff.core.slug import slug_problem
 from handoff.core.state import AccountState
 from handoff.plan.changes import AccountPlan, Change
 from handoff.plan.traits import diff_traits, to_vitally
+from handoff.read.vitally_checks import VitallyChecks
 
 if TYPE_CHECKING:
     from handoff.clients import Clients
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 NOTE_EXTERNAL_ID = "handoff-note:{account}"
 TASK_EXTERNAL_ID = "handoff-review:{account}"
 
-STATUS = {"final": "handed off", "in progress": "in progress", "draft": "draft"}
+STATUS = {"final": "handed off", "draft": "draft"}
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,16 @@ class RunOptions:
     @classmethod
     def from_cli(cls, apply: bool, **options: Any) -> RunOptions:
         reason = options.get("override_readiness")
+        if reason is not None and not reason.strip():
+            raise UsageError(
+                "--override-readiness needs a reason: it goes into the doc, the Vitally note and the run log",
+                fix='say why the handoff goes ahead now: --override-readiness "customer signed off on 3/5"',
+            )
         return cls(
             apply=apply,
             as_json=bool(options.get("as_json")),
             draft=bool(options.get("draft")),
-            override_readiness=reason.strip() if reason and reason.strip() else None,
+            override_readiness=reason.strip() if reason else None,
             force_doc=bool(options.get("force_doc")),
             force_fields=tuple(options.get("force_fields") or ()),
         )
@@ -70,23 +76,21 @@ class PlanInputs:
     catalogue: Catalogue
     options: RunOptions
     today: dt.date
-    admins: dict[str, dict[str, Any] | None] = field(default_factory=dict)  # email -> admin (batch cache)
     # The batch's one Drive lookup of docs no state records ({(account, kind): doc}); None: per account.
     found_docs: dict[tuple[str, str], list[docs_writer.RemoteDoc]] | None = None  # oldest first
     on_step: Callable[[str, str], None] = _no_step  # (account, step) for the progress display
-    _admin_locks: dict[str, threading.Lock] = field(default_factory=dict, repr=False)
-    _locks_guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    vitally_checks: VitallyChecks | None = None  # the batch's Vitally lookups (made on first use)
 
-    def admin_lock(self, email: str) -> threading.Lock:
-        """One lock per TA email: concurrent accounts with the same TA look the admin up once."""
-        with self._locks_guard:
-            return self._admin_locks.setdefault(email, threading.Lock())
+    def __post_init__(self) -> None:
+        if self.vitally_checks is None:
+            self.vitally_checks = VitallyChecks(self.clients)
 
 
-def run_mode(handoff: Handoff, options: RunOptions) -> str:
-    if options.draft:
-        return "draft"
-    return "final" if handoff.ready or options.override_readiness else "in progress"
+MODES = ("final", "draft")
+NOT_READY_FIX = (
+    "finish the close-out checklist; or pass --draft (the doc only, marked DRAFT: Vitally and the "
+    'status untouched), or --override-readiness "REASON" (hand off now; the reason is recorded)'
+)
 
 
 def plan_account(
@@ -98,47 +102,116 @@ def plan_account(
 ) -> AccountPlan:
     """`fresh`: the sheet holds no trace of an earlier run for this account (no state row, log row,
     status or link), so a note or task can only exist if a crashed run got as far as the doc,
-    which the Drive lookup finds; the Vitally note/task lookups are then skipped."""
-    mode = run_mode(handoff, inputs.options)
+    which the Drive lookup finds; the Vitally note/task lookups are then skipped.
+
+    Two modes. Final: the account is ready (readiness.py) or its readiness is overridden (now, or
+    by an earlier run while the checklist stays incomplete). Draft: the doc only. Anything else
+    stops with the reason and both options as fixes; a stopped plan writes nothing."""
+    mode = "draft" if inputs.options.draft else "final"
     plan = AccountPlan(handoff.account, handoff, mode, problems=list(handoff.problems))
-    plan.context.update(state=state, override=inputs.options.override_readiness, fresh=fresh)
+    plan.context.update(state=state, fresh=fresh)
     if state_problem:
         plan.problems.append(state_problem)
-    if inputs.options.override_readiness and handoff.ready:
-        plan.problems.append(
-            Problem(
-                Severity.INFO, "the checklist is complete; --override-readiness was not needed and is ignored"
-            )
-        )
     if slug_problem(handoff.account):  # even a draft: the slug names the local copy's folder
         plan.blocked = "the account slug is not a safe name"
         return plan
     if state_problem and state_problem.severity is Severity.ERROR:
         plan.blocked = "the recorded handoff state cannot be read"
         return plan
-    if mode != "draft" and handoff.value("vitally_account"):
+    not_ready = _readiness_override(inputs, handoff, state, plan)
+    if mode == "final" and handoff.value("vitally_account"):
         inputs.on_step(handoff.account, "read Vitally")
-        _plan_vitally_lookup(inputs, handoff, state, plan)  # reads only: its problems join the report
-    input_errors = [p for p in plan.problems if p.severity is Severity.ERROR]
-    if input_errors and not inputs.options.draft:
-        plan.blocked = f"{len(input_errors)} error(s): fix them (or ask for a --draft)"
+        _plan_vitally_checks(inputs, handoff, state, plan)  # reads only: its problems join the report
+    if _blocked(inputs, handoff, state, plan, not_ready):
         return plan
     inputs.on_step(handoff.account, "plan doc")
     _plan_docs(inputs, handoff, state, plan)
-    if mode != "draft":
+    if mode == "final":
         _plan_traits(inputs, handoff, state, plan)
         _plan_note(inputs, handoff, state, plan)
-        if mode == "final":
-            _plan_task(inputs, handoff, state, plan)
+        _plan_task(inputs, handoff, state, plan)
     _plan_sheet(inputs, handoff, state, plan)
     return plan
+
+
+def _readiness_override(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> str:
+    """Settle the readiness override; returns why the account is not ready ("" when it is, or when
+    the override covers it). An override is kept in the state and honoured by later runs until
+    the checklist is complete; then it is dropped (the run log says so)."""
+    from handoff.validate.readiness import handoff_reason
+
+    given, kept = inputs.options.override_readiness, state.override_reason
+    if handoff.checklist_complete:
+        if given:
+            plan.problems.append(
+                Problem(
+                    Severity.INFO,
+                    "the checklist is complete; --override-readiness was not needed and is ignored",
+                )
+            )
+        if kept and plan.mode == "final":
+            plan.context["override_dropped"] = kept
+            plan.problems.append(
+                Problem(
+                    Severity.INFO,
+                    f"the checklist is now complete: the readiness override of an earlier run ({kept}) "
+                    "is dropped",
+                )
+            )
+        plan.context["override"] = None
+    else:
+        plan.context["override"] = given or kept or None
+        if kept and not given:
+            plan.problems.append(
+                Problem(
+                    Severity.INFO,
+                    f"readiness overridden by an earlier run ({kept}); kept until the checklist is complete",
+                )
+            )
+    why = handoff_reason(inputs.settings, handoff)
+    return "" if plan.context["override"] else why
+
+
+def _blocked(
+    inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan, not_ready: str
+) -> bool:
+    """Whether the plan stops here (writing nothing), and why: errors (a draft goes ahead despite
+    them), an account not ready for a final handoff, a draft over a doc already handed off."""
+    errors = [p for p in plan.problems if p.severity is Severity.ERROR]
+    if plan.mode == "draft":
+        if _handed_off(handoff, state) and not inputs.options.force_doc:
+            plan.blocked = "already handed off: a draft would replace the TA's final doc"
+            plan.context["fix"] = (
+                "run without --draft to update the handoff doc, or add --force-doc to replace it with a draft"
+            )
+        return bool(plan.blocked)
+    parts = [not_ready] if not_ready else []
+    if errors:
+        parts.append(f"{len(errors)} error(s): fix them (or ask for a --draft)")
+    if not parts:
+        return False
+    plan.blocked = "; ".join(parts)
+    if not_ready:
+        plan.context["fix"] = NOT_READY_FIX
+    return True
+
+
+def _handed_off(handoff: Handoff, state: AccountState) -> bool:
+    """The TA has a final handoff doc: the state (or the sheet's status) says it was handed off."""
+    row = handoff.record.row.get("handoff_status") if handoff.record else ""
+    return bool(state.docs) and STATUS["final"] in (_norm_cell(state.status), _norm_cell(row))
 
 
 # -- docs ------------------------------------------------------------------------------------------
 
 
 def render_docs(
-    inputs: PlanInputs, handoff: Handoff, mode: str, links: dict[str, str], stamp: str
+    inputs: PlanInputs,
+    handoff: Handoff,
+    mode: str,
+    links: dict[str, str],
+    stamp: str,
+    override: str | None = None,
 ) -> dict[str, Any]:
     """Every configured document rendered for this run: kind -> RenderedDocument."""
     from handoff.render.documents import RunInfo, render_documents
@@ -146,8 +219,8 @@ def render_docs(
     run = RunInfo(
         mode="draft" if mode == "draft" else "final",
         generated_at=dt.date.fromisoformat(stamp[:10]),
-        override_reason=inputs.options.override_readiness,
-        ready=handoff.ready,
+        override_reason=override,
+        ready=handoff.checklist_complete,
         doc_links=links,
     )
     return {d.kind: d for d in render_documents(inputs.settings, handoff, run)}
@@ -176,7 +249,9 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
 
     def render(stamp: str) -> dict[str, Any]:
         if stamp not in renders:
-            renders[stamp] = render_docs(inputs, handoff, plan.mode, links, stamp)
+            renders[stamp] = render_docs(
+                inputs, handoff, plan.mode, links, stamp, plan.context.get("override")
+            )
         return renders[stamp]
 
     ta = str(handoff.value("technical_advisor") or "")
@@ -264,60 +339,18 @@ def _plan_relink(inputs: PlanInputs, plan: AccountPlan) -> None:
 # -- Vitally ---------------------------------------------------------------------------------------
 
 
-def _plan_vitally_lookup(
+def _plan_vitally_checks(
     inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan
 ) -> None:
-    """Resolve the Vitally account and the TA's admin record; each failure becomes a problem."""
-    ref = str(handoff.value("vitally_account") or "")
-    fv = handoff.fields.get("vitally_account")
-    account = inputs.clients.vitally().get_account(ref)
-    if account is None:
-        plan.problems.append(
-            Problem(
-                Severity.ERROR,
-                f"Vitally has no account with id or externalId {ref!r}",
-                "vitally_account",
-                fv.location if fv else None,
-                "put the account's Vitally id or externalId in the Vitally Account column",
-            )
-        )
-    else:
-        plan.context["vitally_account"] = account
-    email = str(handoff.value("technical_advisor") or "").strip().lower()
-    if not email:
-        return  # a missing TA is already a validation error
-    admin = _ta_admin(inputs, state, email)
-    if admin is not None:
-        plan.context["ta_admin"] = admin
-        return
-    ta = handoff.fields.get("technical_advisor")
-    final = plan.mode == "final"
-    plan.problems.append(
-        Problem(
-            Severity.ERROR if final else Severity.WARNING,
-            f"the Technical Advisor {email} is not an active Vitally admin, so "
-            + ("the review task cannot be assigned" if final else "the TA trait cannot be set"),
-            "technical_advisor",
-            ta.location if ta else None,
-            "correct the TA's email, or add them as an active user in Vitally (Settings → Team)",
-        )
-    )
-
-
-def _ta_admin(inputs: PlanInputs, state: AccountState, email: str) -> dict[str, Any] | None:
-    """The TA's active Vitally admin: from the state if resolved before, else one lookup per batch."""
-    if state.ta_admin.get("email", "").lower() == email and state.ta_admin.get("id"):
-        return dict(state.ta_admin)
-    with inputs.admin_lock(email):
-        if email not in inputs.admins:
-            found = inputs.clients.vitally().find_admin_by_email(email)
-            active = found is not None and found.get("licenseStatus", "active") != "deactivated"
-            inputs.admins[email] = (
-                {"email": email, "id": str(found["id"]), "name": str(found.get("name", ""))}
-                if found is not None and active
-                else None
-            )
-        return inputs.admins[email]
+    """The Vitally account and the TA's admin record (read/vitally_checks.py, shared with `check`
+    and `status`); each failure becomes a problem."""
+    assert inputs.vitally_checks is not None
+    found = inputs.vitally_checks.run(handoff, state)
+    plan.problems.extend(found.problems)
+    if found.account is not None:
+        plan.context["vitally_account"] = found.account
+    if found.admin is not None:
+        plan.context["ta_admin"] = found.admin
 
 
 def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, Any] | None) -> dict[str, Any]:
@@ -462,8 +495,8 @@ def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, li
     run = RunInfo(
         mode="final",
         generated_at=None,
-        override_reason=inputs.options.override_readiness,
-        ready=handoff.ready,
+        override_reason=plan.context.get("override"),
+        ready=handoff.checklist_complete,
         doc_links=links,
     )
     return render_note(
@@ -522,7 +555,8 @@ def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
     row_stale = not draft and (
         _norm_cell(current_status) != _norm_cell(status) or bool(link and current_link.strip() != link)
     )
-    if not (other_writes or recovering or row_stale):
+    override_changed = not draft and (plan.context.get("override") or "") != state.override_reason
+    if not (other_writes or recovering or row_stale or override_changed):
         return
     if not draft:
         plan.changes.append(

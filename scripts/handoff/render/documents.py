@@ -423,13 +423,23 @@ def format_field(name: str, value: Any, empty: str = NOT_RECORDED, written: str 
 
 
 def field_filter(handoff: Handoff, name: str, empty: str = NOT_RECORDED) -> Markup:
-    """`handoff|field("total_memory_gb")` → `192 GB`, or `Not recorded`."""
+    """`handoff|field("total_memory_gb")` → `192 GB`, or `Not recorded`; a value with an error
+    (only a draft renders one) is never shown as a fact: `invalid: -4 (see appendix)`."""
     fv = handoff.fields.get(name)
+    if fv is not None and fv.text.strip() and any(p.field == name for p in handoff.errors):
+        return Markup(escape(f"invalid: {mask(' '.join(fv.text.split()))} (see appendix)"))
     return format_field(name, fv.value if fv else None, empty, fv.text if fv else "")
 
 
 def field_value(fv: FieldValue, empty: str = NOT_RECORDED) -> Markup:
     return format_field(fv.name, fv.value, empty, fv.text)
+
+
+def source_value(handoff: Handoff, fv: FieldValue) -> Markup:
+    """The appendix's value of a field: as written, marked `invalid:` when it has an error."""
+    if fv.text.strip() and any(p.field == fv.name for p in handoff.errors):
+        return Markup(escape(f"invalid: {mask(' '.join(fv.text.split()))}"))
+    return field_value(fv)
 
 
 def field_label(name: str) -> str:
@@ -558,6 +568,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sentence": sentence,
     "field": field_filter,
     "field_value": field_value,
+    "source_value": source_value,
     "label": field_label,
     "source_label": source_label,
     "ordered_fields": ordered_fields,
