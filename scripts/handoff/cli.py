@@ -33,9 +33,11 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            from handoff.commands import check_sandbox_environment
             from handoff.core.settings import load_settings
 
-            self._settings = load_settings(self.config)
+            self._settings = load_settings(self.config)  # every setting checked, the environment's too
+            check_sandbox_environment()
         return self._settings
 
     @property

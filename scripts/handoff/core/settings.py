@@ -157,6 +157,16 @@ class SandboxSettings(_Section):
     seed_dir: str = "config/sandbox"
     url: str = Field(default="", description="Use an already running sandbox instead of an in-process one")
 
+    @field_validator("url")
+    @classmethod
+    def _a_server_url(cls, v: str) -> str:
+        if v.strip() and not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:]+(:\d{1,5})?/?", v.strip()):
+            raise ValueError(
+                "must be the URL of a running sandbox, such as http://127.0.0.1:8765 "
+                "(`handoff sandbox serve` prints it)"
+            )
+        return v.strip().rstrip("/")
+
 
 class RetrySettings(_Section):
     max_attempts: int = Field(default=6, ge=1, le=20)
@@ -250,6 +260,21 @@ ENV_OVERRIDES = {
 }
 
 
+def shown(value: str) -> str:
+    """A setting's value as an error message may show it: credentials in a URL masked."""
+    from handoff.validate.rules import mask_secrets
+
+    return mask_secrets(value)
+
+
+def check_environment() -> None:
+    """The settings read straight from the environment (not through Settings): checked at start,
+    so a bad one is one line naming the variable, never a traceback half-way through a run."""
+    from handoff.core.clock import today
+
+    today()
+
+
 def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if explicit:
         return Path(explicit)
@@ -272,16 +297,19 @@ def load_settings(
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    from_env: dict[tuple[str, str], tuple[str, str]] = {}  # (section, key) -> (variable, value)
     for env, (section, key) in ENV_OVERRIDES.items():
         value = os.environ.get(env)
         if value:
             data.setdefault(section, {})[key] = value
+            from_env[(section, key)] = (env, value)
     for dotted, value in (overrides or {}).items():
         section, _, key = dotted.partition(".")
         data.setdefault(section, {})[key] = value
     root = path.resolve().parent.parent if path.resolve().parent.name == "config" else path.resolve().parent
     data.setdefault("source", str(path))
     data.setdefault("root", str(root))
+    check_environment()
     try:
         return Settings.model_validate(data)
     except ValidationError as exc:
@@ -289,4 +317,11 @@ def load_settings(
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"
         msg = err["msg"].removeprefix("Value error, ")
         more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+        blamed = from_env.get(tuple(str(p) for p in err["loc"][:2]))  # type: ignore[arg-type]
+        if blamed is not None:  # the environment set it: name the variable, not the file
+            env, value = blamed
+            raise ConfigError(
+                f"environment variable {env}={shown(value)!r}: {msg}{more}",
+                fix=f"correct {env}, or unset it to use {key} from {path}",
+            ) from None
         raise ConfigError(f"{path}: setting '{key}': {msg}{more}") from None

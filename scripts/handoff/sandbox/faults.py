@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 KINDS = ("latency", "429", "5xx", "drop", "drop_after")
+APIS = ("*", "sheets", "docs", "drive", "vitally")
 
 
 @dataclass
@@ -45,11 +46,32 @@ class FaultRule:
     hits: int = 0
 
     def __post_init__(self) -> None:
+        """Every key checked here, so a bad rule is refused when it is given (a 400 from the control
+        endpoint, one line naming HANDOFF_SANDBOX_FAULTS), never while requests are served."""
         self.kind = str(self.kind)
         if self.kind not in KINDS:
             raise ValueError(f"fault kind {self.kind!r} is not one of {', '.join(KINDS)}")
-        if self.path:
-            re.compile(self.path)
+        if self.api not in APIS:
+            raise ValueError(f"api {self.api!r} is not one of {', '.join(APIS)}")
+        for key in ("route", "method"):
+            if not isinstance(getattr(self, key), str):
+                raise ValueError(f"{key} must be a string, not {getattr(self, key)!r}")
+        _whole(self, "count", 0)
+        _whole(self, "latency_ms", 0)
+        _whole(self, "status", 100, 599)
+        if self.retry_after is not None and (
+            isinstance(self.retry_after, bool)
+            or not isinstance(self.retry_after, int | float)
+            or self.retry_after < 0
+        ):
+            raise ValueError(f"retry_after must be a number of seconds ≥ 0, not {self.retry_after!r}")
+        if self.path is not None:
+            if not isinstance(self.path, str):
+                raise ValueError(f"path must be a regular expression, not {self.path!r}")
+            try:
+                re.compile(self.path)
+            except re.error as exc:
+                raise ValueError(f"path {self.path!r} is not a regular expression ({exc})") from None
 
     def matches(self, api: str, route: str, method: str, path: str) -> bool:
         if self.count and self.hits >= self.count:
@@ -65,6 +87,13 @@ class FaultRule:
         return asdict(self)
 
 
+def _whole(rule: FaultRule, key: str, low: int, high: int | None = None) -> None:
+    value = getattr(rule, key)
+    if isinstance(value, bool) or not isinstance(value, int) or value < low or (high and value > high):
+        bounds = f"from {low} to {high}" if high else f"≥ {low}"
+        raise ValueError(f"{key} must be a whole number {bounds}, not {value!r}")
+
+
 def parse_rules(data: Any) -> list[FaultRule]:
     if isinstance(data, dict):
         data = [data]
@@ -78,16 +107,36 @@ def parse_rules(data: Any) -> list[FaultRule]:
         unknown = set(item) - known
         if unknown:
             raise ValueError(f"fault rule #{i + 1}: unknown key(s) {', '.join(sorted(unknown))}")
-        rules.append(FaultRule(**item))
+        if "kind" not in item:
+            raise ValueError(f"fault rule #{i + 1}: 'kind' is missing (one of {', '.join(KINDS)})")
+        try:
+            rules.append(FaultRule(**item))
+        except ValueError as exc:
+            raise ValueError(f"fault rule #{i + 1}: {exc}") from None
     return rules
 
 
 def load_rules(spec: str | None) -> list[FaultRule]:
-    """Rules from a JSON text or a path to a JSON file (the `HANDOFF_SANDBOX_FAULTS` forms)."""
+    """Rules from a JSON text or a path to a JSON file (the `HANDOFF_SANDBOX_FAULTS` forms);
+    ValueError with one readable line for a missing file, bad JSON or a bad rule."""
     if not spec or not spec.strip():
         return []
-    text = spec if spec.lstrip().startswith(("[", "{")) else Path(spec).read_text(encoding="utf-8")
-    return parse_rules(json.loads(text))
+    if spec.lstrip().startswith(("[", "{")):
+        text, where = spec, ""
+    else:
+        try:
+            text, where = Path(spec).read_text(encoding="utf-8"), f"{spec}: "
+        except OSError as exc:
+            raise ValueError(
+                f"no readable JSON file {spec!r} ({exc.strerror or type(exc).__name__})"
+            ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            f"{where} is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+        ) from None
+    return parse_rules(data)
 
 
 class FaultPlan:
