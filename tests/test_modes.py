@@ -10,26 +10,16 @@ value as a fact (9).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, EXIT_USAGE
-from handoff.core.state import AccountState
-from workspace import SeedFolder, Workspace
+from workspace import Workspace
 
 ACME_VITALLY = "0015e00000Kq7TbAAJ"
 UMBRELLA_VITALLY = "eca9bad1-449e-48e4-b15c-e760f3e452f2"
 REASON = "customer signed off on the two open items by email"
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    seed = SeedFolder.copy(tmp_path / "seed")
-    with Workspace.start(seed.root, tmp_path) as workspace:
-        yield workspace
 
 
 def cli_json(ws: Workspace, *argv: str) -> tuple[int, Any]:
@@ -39,13 +29,6 @@ def cli_json(ws: Workspace, *argv: str) -> tuple[int, Any]:
 
 def errors(problems: list[dict[str, Any]]) -> set[tuple[str, str]]:
     return {(p["field"], p["message"]) for p in problems if p["severity"] == "error"}
-
-
-def state(ws: Workspace, account: str) -> AccountState:
-    for row in ws.values("handoff_state")[1:]:
-        if row and row[0] == account:
-            return AccountState.from_cell(row[1])
-    raise AssertionError(f"no state row for {account}")
 
 
 def doc_html(ws: Workspace, account: str) -> str:
@@ -151,7 +134,7 @@ def test_an_override_is_kept_until_the_checklist_is_complete_then_dropped(ws: Wo
     code, out, _ = ws.cli("run", "umbrella", "--override-readiness", REASON)
     assert code == EXIT_OK, out
     assert ws.values("Accounts!Z7")[0][0] == "handed off"
-    assert state(ws, "umbrella").override_reason == REASON
+    assert ws.state("umbrella").override_reason == REASON
 
     # A later plain run honours it: still final, nothing to change, the reason stays everywhere.
     mark = ws.mark()
@@ -169,7 +152,7 @@ def test_an_override_is_kept_until_the_checklist_is_complete_then_dropped(ws: Wo
     ws.set_cell("Checklist!C23", "TRUE")
     code, out, _ = ws.cli("run", "umbrella")
     assert code == EXIT_OK, out
-    assert state(ws, "umbrella").override_reason == ""
+    assert ws.state("umbrella").override_reason == ""
     log = ws.values("'Handoff Log'")[-1]
     assert "readiness override dropped, the checklist is complete" in log[5] and REASON in log[5]
     assert REASON not in doc_html(ws, "umbrella")
