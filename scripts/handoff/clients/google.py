@@ -148,8 +148,20 @@ def _service_account(settings: Settings) -> GoogleAuth:
 
 
 def _installed_app_flow(client_secrets: Path, scopes: Sequence[str]) -> Any:
+    import webbrowser
+
     from google_auth_oauthlib.flow import InstalledAppFlow
 
+    try:
+        webbrowser.get()  # the login opens a browser: say so now if there is none, not mid-flow
+    except webbrowser.Error:
+        raise ConfigError(
+            "google.credentials = 'oauth' needs a web browser for the one-time Google login, and this "
+            "machine has none",
+            fix="log in once on a machine with a browser and copy its token file (google.oauth_token_cache, "
+            "0600) here; or use credentials = 'service_account' or 'adc' "
+            "(`gcloud auth application-default login --no-browser`)",
+        ) from None
     flow = InstalledAppFlow.from_client_secrets_file(str(client_secrets), scopes=list(scopes))
     return flow.run_local_server(port=0, open_browser=True)
 
