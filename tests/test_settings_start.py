@@ -51,7 +51,7 @@ def test_bad_sandbox_faults_are_one_line_naming_the_variable(
     ("variable", "value", "shown", "why"),
     [
         ("HANDOFF_SANDBOX_URL", "localhost-8765", "'localhost-8765'", "must be the URL of a running sandbox"),
-        ("HANDOFF_SANDBOX_URL", "http://me:s3cret@127.0.0.1:9", "me:***@", "must be the URL"),
+        ("HANDOFF_SANDBOX_URL", "http://me:s3cret@127.0.0.1:9", "http://***@", "must be the URL"),
         ("HANDOFF_TODAY", "2026-13-01", "'2026-13-01'", "is not a date"),
         ("HANDOFF_TODAY", "27/11/2026", "'27/11/2026'", "is not a date"),
         ("HANDOFF_CONCURRENCY", "abc", "'abc'", "valid integer"),

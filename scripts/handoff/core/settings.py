@@ -262,9 +262,9 @@ ENV_OVERRIDES = {
 
 def shown(value: str) -> str:
     """A setting's value as an error message may show it: credentials in a URL masked."""
-    from handoff.validate.rules import mask_secrets
+    from handoff.core.redact import mask
 
-    return mask_secrets(value)
+    return mask(value)
 
 
 def check_environment() -> None:
