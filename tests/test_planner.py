@@ -98,11 +98,31 @@ def test_an_account_the_sheet_shows_a_run_for_is_searched_for_a_note_and_task(pl
     assert "vitally.accounts.notes" in reads and "vitally.accounts.tasks" in reads
 
 
-def test_a_not_ready_account_gets_no_review_task(planner: Planner) -> None:
-    plan = planner.plan("umbrella")  # checklist 3/5
-    assert plan.mode == "in progress"
-    assert kinds(plan) == ["doc.create", "doc.share", "trait.set", "note.create", *SHEET]
-    assert next(c for c in plan.changes if c.kind == "sheet.row").after == "in progress"
+def test_a_not_ready_account_stops_with_its_reason_and_plans_nothing(planner: Planner) -> None:
+    plan = planner.plan("umbrella")  # checklist 3/5: no third "in progress" mode
+    assert (plan.mode, plan.blocked, plan.changes) == ("final", "not ready: checklist 3/5", [])
+    assert "--draft" in plan.context["fix"] and "--override-readiness" in plan.context["fix"]
+    assert not any(r.startswith("drive.") for r in planner.plan_reads())  # the Vitally checks only
+
+
+def test_an_override_recorded_in_the_state_is_honoured_until_the_checklist_is_complete(
+    planner: Planner,
+) -> None:
+    kept = planner.plan("umbrella", AccountState(override_reason="TA agreed on the call"))
+    assert (kept.mode, kept.blocked, kept.context["override"]) == ("final", "", "TA agreed on the call")
+    assert "task.create" in kinds(kept)
+    done = planner.plan("acme", AccountState(override_reason="TA agreed on the call"))  # checklist 5/5
+    assert done.context["override"] is None and done.context["override_dropped"] == "TA agreed on the call"
+
+
+def test_a_draft_over_a_doc_already_handed_off_is_refused_unless_forced(planner: Planner) -> None:
+    outcome, text = planner.run("acme")
+    assert outcome.exit_code == 0, text
+    state = planner.state("acme")
+    plan = planner.plan("acme", state, draft=True, fresh=False)
+    assert plan.blocked == "already handed off: a draft would replace the TA's final doc" and not plan.changes
+    forced = planner.plan("acme", state, draft=True, force_doc=True, fresh=False)
+    assert not forced.blocked and "doc.update" in kinds(forced)
 
 
 def test_overriding_readiness_makes_the_run_final(planner: Planner) -> None:
