@@ -65,7 +65,12 @@ def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Worksp
         }
     )
     writes = Counter(e["route"] for e in log if e["method"] != "GET")
-    per_account = ("drive.files.create.upload", "drive.permissions.create", "vitally.accounts.update")
+    per_account = (
+        "drive.files.create.upload",
+        "drive.files.update",  # the doc's text fingerprint, after one export
+        "drive.permissions.create",
+        "vitally.accounts.update",
+    )
     assert writes == Counter(
         {
             **dict.fromkeys(per_account, len(READY)),
@@ -74,9 +79,15 @@ def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Worksp
             "sheets.values.batchUpdate": 1,  # the batch's one write-back
         }
     )
-    # after the writes, only the duplicate check that follows each create (converge.py): at most one
+    # after the writes, only the duplicate check that follows each create (converge.py) and the
+    # export that fingerprints each doc written: at most one each
     checks = Counter(e["route"] for e in log[first_write:] if e["method"] == "GET")
-    assert set(checks) <= {"drive.files.list", "vitally.accounts.notes", "vitally.accounts.tasks"}
+    assert set(checks) <= {
+        "drive.files.list",
+        "drive.files.export",
+        "vitally.accounts.notes",
+        "vitally.accounts.tasks",
+    }
     assert all(n <= len(READY) for n in checks.values())
 
 

@@ -63,6 +63,7 @@ def test_first_run_writes_everything_once(ws: Workspace) -> None:
     assert sorted(writes) == sorted(
         [
             "drive.files.create.upload",
+            "drive.files.update",  # the text fingerprint in the doc's properties (after the export)
             "drive.permissions.create",
             "vitally.accounts.update",
             "vitally.notes.create",
@@ -241,7 +242,12 @@ def test_draft_writes_the_doc_only(ws: Workspace) -> None:
     outcome, _ = ws.run("globex", draft=True)
     assert outcome.plans[0].mode == "draft"
     writes = {e["route"] for e in ws.writes_after(mark)}
-    assert writes == {"drive.files.create.upload", "drive.permissions.create", "sheets.values.batchUpdate"}
+    assert writes == {
+        "drive.files.create.upload",
+        "drive.files.update",  # the doc's text fingerprint
+        "drive.permissions.create",
+        "sheets.values.batchUpdate",
+    }
     html = (Path(ws.settings.path(ws.settings.docs.out_dir)) / "globex" / "handoff.html").read_text()
     assert "DRAFT" in html
     assert ws.values("Accounts!Z4:AA4") == []  # the status and link are untouched

@@ -53,6 +53,7 @@ class AccountResult:
 STEP_LABELS = {
     "doc.create": "doc",
     "doc.update": "doc",
+    "doc.stamp": "doc",
     "doc.share": "sharing",
     "doc.trash": "duplicates removed",
     "trait.set": "Vitally traits",
@@ -127,8 +128,9 @@ def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> Non
     for kind, doc in (plan.context.get("adopt") or {}).items():
         state.docs[kind] = DocState(
             id=doc.id,
-            version=doc.version,
+            version="",  # unverified: the next run that would write checks its text (human_edit)
             html_sha256=doc.properties.get(docs_writer.PROP_SHA, ""),
+            text_sha256=doc.properties.get(docs_writer.PROP_TEXT, ""),
             generated_at=stamps.get(kind, ""),  # the "as of" the doc was rendered with: keeps it stable
         )
         result.recovered.append("doc")
@@ -160,6 +162,28 @@ def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
         result, change.kind, lambda: converge.settle_doc(inputs.clients, doc, plan.account, p["kind"])
     )
     _settled(result, f"{p['kind']} doc", created, settled)
+    _stamp(inputs, result, change.kind, p, doc.id)
+
+
+def _stamp(inputs: PlanInputs, result: AccountResult, kind: str, p: Mapping[str, Any], doc_id: str) -> None:
+    """After a doc write: fingerprint its text in its properties. Should that fail, the write
+    happened all the same: count it (a later run stamps the doc, see planner.py)."""
+    try:
+        doc = docs_writer.stamp_text(inputs.clients, doc_id)
+    except HandoffError:
+        result.done.append(kind)
+        raise
+    _record_doc(result, p, doc)
+
+
+def _doc_stamp(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
+    p = change.payload
+    recorded = result.state.docs.get(p["kind"])
+    stamp = recorded.generated_at if recorded and recorded.generated_at else p["generated_at"]
+    doc = docs_writer.stamp_text(inputs.clients, p["id"])
+    _record_doc(
+        result, {**p, "sha": doc.properties.get(docs_writer.PROP_SHA, ""), "generated_at": stamp}, doc
+    )
 
 
 def _check(result: AccountResult, kind: str, check: Callable[[], converge.Settled]) -> converge.Settled:
@@ -217,6 +241,7 @@ def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: A
         return
     doc = docs_writer.update_doc(inputs.clients, p["id"], title=p["title"], html=p["html"])
     _record_doc(result, p, doc)
+    _stamp(inputs, result, change.kind, p, doc.id)
 
 
 def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result: AccountResult) -> None:
@@ -231,7 +256,9 @@ def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result:
         if doc is None or doc.html_sha256 == sha:
             continue
         written = docs_writer.update_doc(inputs.clients, doc.id, title=new.title, html=new.html)
-        _record_doc(result, {"kind": kind, "sha": sha, "generated_at": p["stamp"]}, written)
+        record = {"kind": kind, "sha": sha, "generated_at": p["stamp"]}
+        _record_doc(result, record, written)
+        _stamp(inputs, result, "doc.update", record, doc.id)
         _write_local(inputs.settings, plan.account, kind, new.html)
 
 
@@ -249,8 +276,7 @@ def _record_doc(result: AccountResult, p: Mapping[str, Any], doc: docs_writer.Re
         id=doc.id,
         version=doc.version,
         html_sha256=p["sha"],
-        # No export to fingerprint the text (one Drive read per doc write): the edit guard settles
-        # on version and last modifier; a rename by someone else then counts as an edit (kept).
+        text_sha256=doc.properties.get(docs_writer.PROP_TEXT, ""),  # set once the write is stamped
         generated_at=p["generated_at"],
         shared_with=shared,
     )
@@ -388,6 +414,7 @@ def _esc(text: str) -> str:
 HANDLERS = {
     "doc.create": _doc_create,
     "doc.update": _doc_update,
+    "doc.stamp": _doc_stamp,
     "doc.share": _doc_share,
     "note.create": _note,
     "note.update": _note,

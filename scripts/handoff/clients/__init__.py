@@ -169,7 +169,7 @@ class Clients:
                 from handoff.clients import google
 
                 self._auth = (
-                    google.sandbox_auth()
+                    google.sandbox_auth(self.settings.sandbox.user)
                     if self.settings.use_sandbox
                     else google.load_credentials(self.settings)
                 )
@@ -194,7 +194,7 @@ class Clients:
 
         url = self.sandbox_url
         if url:
-            gc = gspread.Client(auth=None, session=sandbox_session(url))  # type: ignore[arg-type]
+            gc = gspread.Client(auth=None, session=sandbox_session(url, self.settings.sandbox.user))  # type: ignore[arg-type]
         else:
             gc = gspread.Client(auth=self.google_auth().credentials)
         gc.set_timeout(self.settings.retry.timeout_seconds)

@@ -4,6 +4,12 @@ Docs are written by Drive HTML import (files.create / files.update with text/htm
 into a Google Doc), so the id never changes. Each doc carries Drive `properties`
 (account, kind, content hash) so a run finds it again even if the sheet lost its id,
 e.g. after a crash between the create and the sheet write-back.
+
+"Ours" is a property of the doc, not of who ran the tool: right after each write the run
+exports the doc's text and stores its hash in `handoffTextSha256` (the write itself clears
+it, so a write the stamp never followed is never vouched for). A doc whose text still hashes
+to that property holds what some run of handoff wrote, whichever teammate's identity ran it;
+anything else is a person's edit (see `human_edit`).
 Every call goes through `clients.call("drive", …)` (retries, rate limit, error mapping).
 """
 
@@ -22,6 +28,7 @@ DOC_MIME = "application/vnd.google-apps.document"
 PROP_ACCOUNT = "handoffAccount"
 PROP_KIND = "handoffKind"
 PROP_SHA = "handoffSha256"
+PROP_TEXT = "handoffTextSha256"  # hash of the text export right after handoff's last write
 FILE_FIELDS = (
     "id,name,version,modifiedTime,lastModifyingUser(emailAddress,displayName,me),"
     "trashed,properties,webViewLink,createdTime"
@@ -214,13 +221,35 @@ def update_doc(clients: DriveClients, doc_id: str, *, title: str, html: str) -> 
     from googleapiclient.http import MediaInMemoryUpload
 
     drive = clients.drive()
-    body = {"name": title, "properties": {PROP_SHA: sha256(html)}}
+    body = {"name": title, "properties": {PROP_SHA: sha256(html), PROP_TEXT: None}}  # None: cleared
     media = MediaInMemoryUpload(html.encode("utf-8"), mimetype="text/html", resumable=False)
     f = clients.call(
         "drive",
         lambda: (
             drive.files()
             .update(fileId=doc_id, body=body, media_body=media, fields=FILE_FIELDS, supportsAllDrives=True)
+            .execute()
+        ),
+        kind="write",
+    )
+    return RemoteDoc.from_file(f)
+
+
+def stamp_text(clients: DriveClients, doc_id: str) -> RemoteDoc:
+    """Right after a write: store the hash of the doc's text export in its properties (1 export,
+    1 metadata update). Any later run, under any identity, recognises the text as handoff's."""
+    text = export_text_sha(clients, doc_id)
+    drive = clients.drive()
+    f = clients.call(
+        "drive",
+        lambda: (
+            drive.files()
+            .update(
+                fileId=doc_id,
+                body={"properties": {PROP_TEXT: text}},
+                fields=FILE_FIELDS,
+                supportsAllDrives=True,
+            )
             .execute()
         ),
         kind="write",
@@ -263,17 +292,27 @@ def share_doc(clients: DriveClients, doc_id: str, email: str, role: str, notify:
 
 
 def human_edit(recorded: DocState | None, remote: RemoteDoc, text_sha: Any) -> str:
-    """Why the doc counts as edited by someone else since our last write ("" when it does not).
+    """Why the doc counts as edited by a person since handoff last wrote it ("" when it does not).
 
-    `text_sha` is a zero-argument callable returning the current export hash; it is only
-    called when version and modifying user cannot settle the question (one read, at most).
+    `text_sha` is a zero-argument callable returning the current export hash; it is called at
+    most once, only when the recorded version does not settle the question. The doc's own
+    `handoffTextSha256` decides first, whoever ran the write (a teammate's run is ours too);
+    a doc without it (written by an older version, or a write the stamp never followed) falls
+    back to the last modifier and the state's text hash.
     """
     if recorded and recorded.version and recorded.version == remote.version:
         return ""
+    stamped = remote.properties.get(PROP_TEXT, "")
+    if stamped:
+        return "" if text_sha() == stamped else _edited(remote)
     if remote.modified_by_me:
         return ""
     if recorded and recorded.text_sha256 and text_sha() == recorded.text_sha256:
         return ""  # a metadata-only change by someone else (sharing, rename)
+    return _edited(remote)
+
+
+def _edited(remote: RemoteDoc) -> str:
     who = remote.modified_by or "someone else"
     when = f" at {remote.modified_time}" if remote.modified_time else ""
     return f"edited by {who}{when} since handoff last wrote it"

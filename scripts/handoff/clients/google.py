@@ -77,10 +77,20 @@ class GoogleAuth:
         return f"GoogleAuth(mode={self.mode!r}, identity={self.identity!r})"
 
 
-def sandbox_auth() -> GoogleAuth:
+SANDBOX_USER_HEADER = "X-Sandbox-User"  # the sandbox's acting identity (sandbox/http.py reads it)
+
+
+def sandbox_auth(user: str = "") -> GoogleAuth:
+    """No credentials; with `user`, every Google request says who is acting (two teammates)."""
     from google.auth.credentials import AnonymousCredentials
 
-    return GoogleAuth(AnonymousCredentials(), "sandbox", "sandbox (anonymous)")
+    class SandboxIdentity(AnonymousCredentials):
+        def before_request(self, request: Any, method: Any, url: Any, headers: Any) -> None:
+            headers[SANDBOX_USER_HEADER] = user
+
+    if not user:
+        return GoogleAuth(AnonymousCredentials(), "sandbox", "sandbox (anonymous)")
+    return GoogleAuth(SandboxIdentity(), "sandbox", f"sandbox ({user})")
 
 
 def load_credentials(
@@ -259,7 +269,7 @@ class SandboxEscapeError(RuntimeError):
     """A client tried to reach a real host while in sandbox mode (a bug; never retried)."""
 
 
-def sandbox_session(base_url: str) -> requests.Session:
+def sandbox_session(base_url: str, user: str = "") -> requests.Session:
     """A requests.Session that sends Google API URLs to the sandbox and refuses every other host."""
     import requests
 
@@ -270,7 +280,10 @@ def sandbox_session(base_url: str) -> requests.Session:
             target = url.decode() if isinstance(url, bytes) else url
             return super().request(method, rewrite_url(target, base), *args, **kwargs)
 
-    return SandboxSession()
+    session = SandboxSession()
+    if user:
+        session.headers[SANDBOX_USER_HEADER] = user
+    return session
 
 
 def rewrite_url(url: str, base: str) -> str:

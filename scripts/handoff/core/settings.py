@@ -156,6 +156,9 @@ class SandboxSettings(_Section):
     state_dir: str = ".sandbox"
     seed_dir: str = "config/sandbox"
     url: str = Field(default="", description="Use an already running sandbox instead of an in-process one")
+    user: str = Field(
+        default="", description="The Google identity the sandbox sees this run as (empty: its default)"
+    )
 
     @field_validator("url")
     @classmethod
@@ -251,6 +254,7 @@ ENV_OVERRIDES = {
     "HANDOFF_SPREADSHEET": ("sheet", "spreadsheet"),
     "HANDOFF_SANDBOX_DIR": ("sandbox", "state_dir"),
     "HANDOFF_SANDBOX_URL": ("sandbox", "url"),
+    "HANDOFF_SANDBOX_USER": ("sandbox", "user"),
     "HANDOFF_SANDBOX_SEED": ("sandbox", "seed_dir"),
     "HANDOFF_DOCS_FOLDER": ("docs", "folder_id"),
     "HANDOFF_OUT_DIR": ("docs", "out_dir"),

@@ -19,6 +19,7 @@ KINDS: dict[str, tuple[str, bool]] = {
     "doc.create": ("+", True),
     "doc.update": ("~", True),
     "doc.share": ("+", True),
+    "doc.stamp": ("~", True),  # store the fingerprint of the doc's text (its content unchanged)
     "doc.keep": ("!", False),  # someone edited the doc since our last write
     "trait.set": ("~", True),
     "trait.keep": ("!", False),  # the TA changed the trait since our last write

@@ -19,7 +19,7 @@ from handoff.core import written
 from handoff.core.errors import UsageError
 from handoff.core.model import Location, Problem, Severity
 from handoff.core.slug import slug_problem
-from handoff.core.state import AccountState
+from handoff.core.state import AccountState, DocState
 from handoff.plan.changes import AccountPlan, Change
 from handoff.plan.traits import diff_traits, to_vitally
 from handoff.read.vitally_checks import VitallyChecks
@@ -279,28 +279,7 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
             )
         else:
             payload["id"] = doc.id
-            edited = docs_writer.human_edit(
-                recorded, doc, lambda d=doc: docs_writer.export_text_sha(clients, d.id)
-            )
-            changed = sha != doc.properties.get(docs_writer.PROP_SHA, "") or rendered.title != doc.name
-            if edited and not inputs.options.force_doc:
-                if changed:
-                    plan.changes.append(
-                        Change(
-                            "doc.keep",
-                            target,
-                            doc.url,
-                            rendered.title,
-                            f"{edited}; not overwritten (use --force-doc)",
-                            payload,
-                        )
-                    )
-            elif changed or (edited and inputs.options.force_doc):
-                why = f"forced over an edit: {edited}" if edited else "content changed"
-                plan.changes.append(Change("doc.update", target, doc.url, rendered.title, why, payload))
-            elif not recorded or recorded.id != doc.id:
-                plan.context.setdefault("adopt", {})[spec.kind] = doc  # record what is there; no write
-                plan.context.setdefault("adopt_generated_at", {})[spec.kind] = stamp  # its "as of"
+            _plan_existing_doc(inputs, plan, recorded, doc, payload, stamp)
         shared = set(recorded.shared_with) if recorded else set()
         if ta and ta.lower() not in {s.lower() for s in shared}:
             plan.changes.append(
@@ -314,6 +293,51 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
                 )
             )
     _plan_relink(inputs, plan)
+
+
+def _plan_existing_doc(
+    inputs: PlanInputs,
+    plan: AccountPlan,
+    recorded: DocState | None,
+    doc: docs_writer.RemoteDoc,
+    payload: dict[str, Any],
+    stamp: str,
+) -> None:
+    """Update, keep (a person's edit) or leave the doc; adopt it when the state does not record it.
+
+    Whether a person edited it is asked only when it matters (a write is due, or the doc lacks
+    the text fingerprint a write leaves): a no-op run makes no export."""
+    kind, target = payload["kind"], f"doc {payload['kind']}"
+    changed = payload["sha"] != doc.properties.get(docs_writer.PROP_SHA, "") or payload["title"] != doc.name
+    unstamped = docs_writer.PROP_TEXT not in doc.properties
+    edited = ""
+    if changed or unstamped or inputs.options.force_doc:
+        edited = docs_writer.human_edit(
+            recorded, doc, lambda: docs_writer.export_text_sha(inputs.clients, doc.id)
+        )
+    if edited and not inputs.options.force_doc:
+        if changed:
+            plan.changes.append(
+                Change(
+                    "doc.keep",
+                    target,
+                    doc.url,
+                    payload["title"],
+                    f"{edited}; not overwritten (use --force-doc)",
+                    payload,
+                )
+            )
+    elif changed or edited:
+        why = f"forced over an edit: {edited}" if edited else "content changed"
+        plan.changes.append(Change("doc.update", target, doc.url, payload["title"], why, payload))
+        return
+    elif unstamped:  # ours, written by an older version or by a run stopped before its stamp
+        plan.changes.append(
+            Change("doc.stamp", target, doc.url, None, "record the fingerprint of the doc's text", payload)
+        )
+    if not recorded or recorded.id != doc.id:
+        plan.context.setdefault("adopt", {})[kind] = doc  # record what is there (a kept edit too)
+        plan.context.setdefault("adopt_generated_at", {})[kind] = stamp  # its "as of"
 
 
 def _plan_relink(inputs: PlanInputs, plan: AccountPlan) -> None:
