@@ -66,7 +66,18 @@ LABELS = {
 }
 
 
+# The write steps of an update run (a second `handoff run acme` after one cell changed), in order.
+UPDATE_CELL = ("Accounts!J2", "https://code.acmecorp.com")  # Instance URL: the doc, a trait, the note
+UPDATE_STEPS = {
+    "doc": "drive.files.update.upload",
+    "fingerprint": "drive.files.update",  # the doc's text fingerprint, after its export
+    "traits": "vitally.accounts.update",
+    "note": "vitally.notes.update",
+    "sheet": "sheets.values.batchUpdate",
+}
+
 _CLEAN: dict[Path, dict[str, Any]] = {}
+_CLEAN_UPDATE: dict[Path, dict[str, Any]] = {}
 
 
 def clean_end_state(template: Path, factory: pytest.TempPathFactory) -> dict[str, Any]:
@@ -83,6 +94,25 @@ def clean_end_state(template: Path, factory: pytest.TempPathFactory) -> dict[str
         assert state["log_ok"] == [[USER, "final", "ok"]]
         _CLEAN[template] = state
     return _CLEAN[template]
+
+
+def clean_update_end_state(template: Path, factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The end state of a clean first run, then a clean update run (UPDATE_CELL), computed once."""
+    if template not in _CLEAN_UPDATE:
+        with workspace(template, factory.mktemp("clean-update")) as ws:
+            outcome, text = ws.run(ACCOUNT)
+            assert outcome.exit_code == 0, text
+            ws.set_cell(*UPDATE_CELL)
+            mark = ws.mark()
+            outcome, text = ws.run(ACCOUNT)
+            assert outcome.exit_code == 0, text
+            sent = [e["route"] for e in ws.writes_after(mark)]
+            assert sent == list(UPDATE_STEPS.values()), sent
+            assert_state_true(ws)
+            state = end_state(ws)
+        assert state["log_ok"] == [[USER, "final", "ok"]] * 2
+        _CLEAN_UPDATE[template] = state
+    return _CLEAN_UPDATE[template]
 
 
 def seeded_template(factory: pytest.TempPathFactory) -> Path:
@@ -304,12 +334,15 @@ __all__ = [
     "SHEET_ID",
     "STEPS",
     "TA",
+    "UPDATE_CELL",
+    "UPDATE_STEPS",
     "USER",
     "VITALLY_REF",
     "KillSwitch",
     "add_faults",
     "assert_state_true",
     "clean_end_state",
+    "clean_update_end_state",
     "end_state",
     "log_rows",
     "one_line",

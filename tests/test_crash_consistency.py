@@ -23,6 +23,11 @@ After it, a clean re-run (the `drop` case converges within its own run), and the
   note, task). A run that wrote nothing, was killed, or lost the sheet leaves no row; a kill
   during the sheet write-back, which the sheet carried out, leaves that run's `ok` row and the
   re-run writes nothing.
+
+The same three ways to fail are applied to each write step of an *update* run (a second run
+after one cell changed: doc update, its text fingerprint, the traits, the note, the sheet): the
+re-run must take every write of the stopped run for handoff's own (no trait or doc kept as a
+person's edit) and end as a clean update run does (crashkit.clean_update_end_state).
 """
 
 from __future__ import annotations
@@ -38,11 +43,14 @@ from crashkit import (
     ACCOUNT,
     LABELS,
     STEPS,
+    UPDATE_CELL,
+    UPDATE_STEPS,
     VITALLY_REF,
     KillSwitch,
     add_faults,
     assert_state_true,
     clean_end_state,
+    clean_update_end_state,
     end_state,
     log_rows,
     one_line,
@@ -295,3 +303,58 @@ def test_the_check_after_a_create_fails(
     outcome, text = ws.run(ACCOUNT)
     assert outcome.exit_code == EXIT_OK, text
     _converged(ws, clean, failed_rows=1)
+
+
+# -- the matrix for update runs: a second run that changes a field, failing at each of its steps ----
+
+UPDATE_ORDER = list(UPDATE_STEPS)
+
+
+@pytest.fixture
+def clean_update(template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The end state of a clean first run and a clean update run, in a fresh workspace (once)."""
+    return clean_update_end_state(template, tmp_path_factory)
+
+
+def _fail_update_run(ws: Workspace, step: str, how: str) -> None:
+    """The update run, failing at `step` in the way `how` says (see the module docstring)."""
+    route = UPDATE_STEPS[step]
+    if how == "kill":
+        switch = KillSwitch.install(ws, route)
+        proc = spawn_run(ws, ACCOUNT)
+        switch.arm(proc)
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == -signal.SIGKILL, out + err
+        assert switch.acted.wait(timeout=30)
+        ws.sandbox.server.faults = FaultPlan()
+        return
+    kind = {"5xx": "5xx", "drop": "drop_after"}[how]
+    add_faults(ws, {"route": route, "kind": kind, "count": 0 if how == "5xx" else 1})
+    outcome, text = ws.run(ACCOUNT)
+    assert outcome.exit_code == (EXIT_SERVICE if how == "5xx" else EXIT_OK), text
+    ws.sandbox.faults.clear()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["5xx", "drop", "kill"])
+@pytest.mark.parametrize("step", UPDATE_ORDER)
+def test_an_update_run_stopped_part_way_then_rerun(
+    ws: Workspace, clean_update: dict[str, Any], step: str, how: str
+) -> None:
+    """Whatever the update run wrote before it stopped is recognised as handoff's own on the re-run
+    (never kept as a TA edit, never written twice), and the end state is a clean update's."""
+    outcome, text = ws.run(ACCOUNT)
+    assert outcome.exit_code == EXIT_OK, text
+    ws.set_cell(*UPDATE_CELL)
+    _fail_update_run(ws, step, how)
+    outcome, text = ws.run(ACCOUNT)
+    assert outcome.exit_code == EXIT_OK, text
+    kept = [c for c in outcome.plans[0].changes if c.kind in ("trait.keep", "doc.keep")]
+    assert kept == [], text  # its own earlier write is never taken for a person's edit
+    assert end_state(ws) == clean_update
+    assert_state_true(ws)
+    assert [r["Result"] for r in log_rows(ws)].count("ok") == 2
+    mark = ws.mark()
+    outcome, text = ws.run(ACCOUNT)
+    assert outcome.exit_code == EXIT_OK and "up to date" in text, text
+    assert ws.writes_after(mark) == []

@@ -4,11 +4,15 @@ Sheets, Drive and Vitally offer no compare-and-swap, so two rules, applied to ea
 three things a run creates (the doc, the Vitally note, the Vitally task), make creates safe:
 
 1. **Look before re-creating.** A create whose answer was lost (the connection dropped after
-   the service acted) is retried by the retry policy. Every retry first looks the object up by
-   its tag (Drive properties `handoffAccount`/`handoffKind`; the Vitally externalId) and, when
-   a previous attempt made it, takes that instead of creating a second one. A create the
-   service refuses as a duplicate (Vitally: 400/409/422 with the externalId taken) is settled
-   the same way.
+   the service acted) is retried by the retry policy. Every retry first looks the object up
+   (the doc by the id reserved for it with files.generateIds; a note or task by its externalId)
+   and, when a previous attempt made it, takes that instead of creating a second one. A create
+   the service refuses as a duplicate (Drive: 409 fileIdInUse for the reserved id; Vitally:
+   400/409/422 with the externalId taken) is settled the same way. The reserved id also covers
+   a create still on its way when the retry looks (it timed out, but reaches Drive later):
+   whichever of the two arrives second is refused. Vitally has no such reservation: a run whose
+   note or task create needed a retry marks it unsettled in the state, and the next run lists
+   the account's notes (tasks) and archives a late duplicate (planner.py).
 2. **Check after creating; the oldest wins.** Right after a create, list everything carrying
    the tag. The oldest (created time, then the lower id: every run computes the same winner)
    is kept. If it is ours, we remove the others (a duplicate of a run that was killed before
@@ -47,6 +51,7 @@ class Created(Generic[T]):
 
     item: T
     how: str = "created"
+    attempts: int = 1  # more than 1: a retry (a timeout or a lost answer) preceded it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,7 +94,7 @@ def create_once(
             return found
 
     item = clients.call(api, attempt, kind="write")
-    return Created(item, how)
+    return Created(item, how, attempts)
 
 
 def winner(items: list[T], ours: T | None, key: Callable[[T], tuple[str, str]]) -> T:
@@ -104,13 +109,27 @@ def winner(items: list[T], ours: T | None, key: Callable[[T], tuple[str, str]]) 
 def create_doc(
     clients: Clients, *, title: str, html: str, account: str, kind: str, folder_id: str
 ) -> Created[docs_writer.RemoteDoc]:
+    """Create with an id reserved first (files.generateIds): a retry sends the same id, so a
+    create that timed out but still reaches Drive later cannot make a second doc (Drive answers
+    409 fileIdInUse to whichever arrives second). The look before a retry is a files.get by id."""
+    doc_id = docs_writer.reserve_id(clients)
+
+    def find() -> docs_writer.RemoteDoc | None:
+        try:
+            return docs_writer.read_doc(clients, doc_id)
+        except Exception as exc:  # inside create_once's call the 404 arrives unmapped
+            failure = http_failure(exc)
+            if failure is not None and failure.status == 404:
+                return None
+            raise
+
     return create_once(
         clients,
         "drive",
         lambda: docs_writer.create_doc(
-            clients, title=title, html=html, account=account, kind=kind, folder_id=folder_id
+            clients, title=title, html=html, account=account, kind=kind, folder_id=folder_id, doc_id=doc_id
         ),
-        lambda: docs_writer.find_doc(clients, account, kind),
+        find,
     )
 
 

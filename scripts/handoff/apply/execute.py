@@ -126,12 +126,14 @@ def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> Non
     """Record what a crashed run left behind (found by properties / externalId) without rewriting it."""
     stamps = plan.context.get("adopt_generated_at") or {}
     for kind, doc in (plan.context.get("adopt") or {}).items():
+        previous = state.docs.get(kind)
         state.docs[kind] = DocState(
             id=doc.id,
             version="",  # unverified: the next run that would write checks its text (human_edit)
             html_sha256=doc.properties.get(docs_writer.PROP_SHA, ""),
             text_sha256=doc.properties.get(docs_writer.PROP_TEXT, ""),
             generated_at=stamps.get(kind, ""),  # the "as of" the doc was rendered with: keeps it stable
+            shared_with=list(previous.shared_with) if previous and previous.id == doc.id else [],
         )
         result.recovered.append("doc")
     if note := plan.context.get("note_adopted"):
@@ -140,6 +142,8 @@ def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> Non
     if task := plan.context.get("task_adopted"):
         state.task_id = task["id"]
         result.recovered.append("task")
+    if settled := plan.context.get("settled"):
+        state.unsettled = [k for k in state.unsettled if k not in settled]
     if account := plan.context.get("vitally_account"):
         state.vitally_account_id = account["id"]
     if admin := plan.context.get("ta_admin"):
@@ -341,6 +345,7 @@ def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
         )
         note = created.item
         result.state.note_id = note["id"]
+        _mark_unsettled(result.state, "note", created)
         settled = _check(result, change.kind, lambda: converge.settle_note(vitally, account["id"], note, ext))
         _settled(result, "note", created, settled)
         if created.how != "created":  # someone else's content: make it ours
@@ -377,6 +382,7 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
         ext,
     )
     result.state.task_id = created.item["id"]
+    _mark_unsettled(result.state, "task", created)
     settled = _check(
         result, "task.create", lambda: converge.settle_task(vitally, account["id"], created.item, ext)
     )
@@ -389,6 +395,13 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
             assignedToId=admin["id"],
             dueDate=change.payload["due"],
         )
+
+
+def _mark_unsettled(state: AccountState, kind: str, created: converge.Created[Any]) -> None:
+    """A create that needed a retry may still land late as a second object (Vitally has no id to
+    reserve): the next run lists the account's notes (tasks) once and archives it (planner.py)."""
+    if created.attempts > 1 and created.how == "created":  # "recovered": the first one landed, once
+        state.unsettled = sorted({*state.unsettled, kind})
 
 
 def _remove_duplicate(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:

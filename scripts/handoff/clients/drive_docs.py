@@ -190,8 +190,25 @@ def export_text_sha(clients: DriveClients, doc_id: str) -> str:
     return sha256(data.replace(b"\r\n", b"\n").strip())
 
 
+def reserve_id(clients: DriveClients) -> str:
+    """A file id from files.generateIds: a create carrying it can happen once; a repeat of the same
+    create (a retry after a timeout, while the first is still on its way) answers 409 fileIdInUse."""
+    drive = clients.drive()
+    res = clients.call(
+        "drive", lambda: drive.files().generateIds(count=1, space="drive", type="files").execute()
+    )
+    return str(res["ids"][0])
+
+
 def create_doc(
-    clients: DriveClients, *, title: str, html: str, account: str, kind: str, folder_id: str
+    clients: DriveClients,
+    *,
+    title: str,
+    html: str,
+    account: str,
+    kind: str,
+    folder_id: str,
+    doc_id: str = "",
 ) -> RemoteDoc:
     from googleapiclient.http import MediaInMemoryUpload
 
@@ -203,6 +220,8 @@ def create_doc(
     }
     if folder_id:
         body["parents"] = [folder_id]
+    if doc_id:
+        body["id"] = doc_id
     media = MediaInMemoryUpload(html.encode("utf-8"), mimetype="text/html", resumable=False)
     f = clients.call(
         "drive",

@@ -272,24 +272,21 @@ def _find_unrecorded_docs(
     handoffs: Sequence[Handoff],
     states: dict[str, tuple[AccountState, Problem | None]],
 ) -> dict[tuple[str, str], Any] | None:
-    """The batch's one Drive lookup (per 40 accounts) of docs that a crashed run may have left:
-    for the accounts about to be planned whose state records no id for some document."""
+    """The batch's one Drive lookup (per 40 accounts) of the tagged docs of every account about
+    to be planned: the recorded doc's metadata (instead of a files.get each), a doc a crashed run
+    left unrecorded, and a late duplicate (planner.py). Every looked-up (account, kind) has an
+    entry, empty when nothing was found; an account without one looks on its own."""
     from handoff.clients import drive_docs as docs_writer
 
     kinds = [d.kind for d in inputs.settings.docs.documents]
-    wanted = [
-        h.account
-        for h in handoffs
-        if (inputs.options.draft or not h.errors)
-        and states[h.account][1] is None
-        and any(k not in states[h.account][0].docs for k in kinds)
-    ]
+    wanted = [h.account for h in handoffs if (inputs.options.draft or not h.errors)]
     if not wanted:
         return {}
     try:
-        return docs_writer.find_docs(inputs.clients, wanted, kinds)
+        found = docs_writer.find_docs(inputs.clients, wanted, kinds)
     except HandoffError:
         return None  # each account then looks on its own, and reports its own failure
+    return {(a, k): found.get((a, k), []) for a in wanted for k in kinds}
 
 
 def _print_where(settings: Settings, plans: list[AccountPlan], console: Console) -> None:

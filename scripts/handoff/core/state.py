@@ -34,6 +34,7 @@ class AccountState:
     note_id: str = ""
     note_sha256: str = ""
     task_id: str = ""
+    unsettled: list[str] = field(default_factory=list)  # "note"/"task" whose create was retried
     status: str = ""
     last_run: str = ""
     override_reason: str = ""  # a readiness override, honoured by later runs until the checklist is complete
@@ -76,6 +77,7 @@ _FIELD_TYPES: dict[str, type] = {
     "note_id": str,
     "note_sha256": str,
     "task_id": str,
+    "unsettled": list,
     "status": str,
     "last_run": str,
     "override_reason": str,

@@ -227,21 +227,10 @@ def render_docs(
 
 
 def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
-    settings, clients = inputs.settings, inputs.clients
+    settings = inputs.settings
     remote: dict[str, docs_writer.RemoteDoc | None] = {}
     for spec in settings.docs.documents:
-        recorded = state.docs.get(spec.kind)
-        doc = docs_writer.read_doc(clients, recorded.id) if recorded else None
-        if doc is None:  # never recorded, or gone: find one a crashed run may have created
-            if recorded is None and inputs.found_docs is not None:
-                found = inputs.found_docs.get((handoff.account, spec.kind), [])  # the batch's lookup
-            else:
-                found = docs_writer.list_docs(clients, handoff.account, spec.kind)
-            doc = found[0] if found else None  # the oldest: the one every run keeps (converge.py)
-            _plan_duplicates(plan, "doc.trash", f"doc {spec.kind}", [d.id for d in found])
-            if doc is not None:
-                plan.context["found_unrecorded_doc"] = True
-        remote[spec.kind] = doc
+        remote[spec.kind] = _find_doc(inputs, handoff.account, state.docs.get(spec.kind), spec.kind, plan)
     links = {k: d.url for k, d in remote.items() if d}
     plan.context["doc_links"] = links
 
@@ -295,6 +284,30 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     _plan_relink(inputs, plan)
 
 
+def _find_doc(
+    inputs: PlanInputs, account: str, recorded: DocState | None, kind: str, plan: AccountPlan
+) -> docs_writer.RemoteDoc | None:
+    """The account's doc of this kind: the oldest one tagged for it (the one every run keeps,
+    converge.py); any other is planned for the trash. Every run lists the tagged docs (the
+    batch's lookup, else one files.list), so a late duplicate is removed by the next run even
+    when nothing else changed. The recorded doc, when the listing does not show it (Drive search
+    can lag behind writes), is read by its id."""
+    key = (account, kind)
+    if inputs.found_docs is not None and key in inputs.found_docs:
+        found = list(inputs.found_docs[key])
+    else:
+        found = docs_writer.list_docs(inputs.clients, account, kind)
+    if recorded and all(d.id != recorded.id for d in found):
+        doc = docs_writer.read_doc(inputs.clients, recorded.id)
+        if doc is not None:
+            found = sorted([*found, doc], key=docs_writer.age)
+    _plan_duplicates(plan, "doc.trash", f"doc {kind}", [d.id for d in found])
+    doc = found[0] if found else None
+    if doc is not None and (recorded is None or recorded.id != doc.id):
+        plan.context["found_unrecorded_doc"] = True
+    return doc
+
+
 def _plan_existing_doc(
     inputs: PlanInputs,
     plan: AccountPlan,
@@ -335,7 +348,8 @@ def _plan_existing_doc(
         plan.changes.append(
             Change("doc.stamp", target, doc.url, None, "record the fingerprint of the doc's text", payload)
         )
-    if not recorded or recorded.id != doc.id:
+    stale = recorded is not None and recorded.html_sha256 != doc.properties.get(docs_writer.PROP_SHA, "")
+    if not recorded or recorded.id != doc.id or stale:  # a write the state missed (its write-back failed)
         plan.context.setdefault("adopt", {})[kind] = doc  # record what is there (a kept edit too)
         plan.context.setdefault("adopt_generated_at", {})[kind] = stamp  # its "as of"
 
@@ -446,13 +460,17 @@ def _written_base(
 def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
     account = plan.context["vitally_account"]
     note_id = state.note_id
-    if not note_id and may_have_unrecorded(plan):  # recover a note a crashed run created
+    unsettled = "note" in state.unsettled  # its create was retried: a late duplicate may exist
+    if (not note_id and may_have_unrecorded(plan)) or unsettled:  # recover, or settle
         ext = NOTE_EXTERNAL_ID.format(account=handoff.account)
         found = converge.tagged(inputs.clients.vitally().list_account_notes(account["id"]), ext)
         for note in found[:1]:  # the oldest live one
-            note_id = note["id"]
-            plan.context["note_adopted"] = note
+            if note["id"] != note_id:
+                note_id = note["id"]
+                plan.context["note_adopted"] = note
         _plan_duplicates(plan, "note.archive", "vitally note", [n["id"] for n in found])
+        if unsettled:
+            plan.context.setdefault("settled", set()).add("note")
     payload = {"id": note_id}
     if not note_id:
         plan.changes.append(
@@ -529,15 +547,22 @@ def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, li
 
 
 def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
-    if state.task_id:
+    unsettled = "task" in state.unsettled  # its create was retried: a late duplicate may exist
+    if state.task_id and not unsettled:
         return
     account = plan.context["vitally_account"]
     ext = TASK_EXTERNAL_ID.format(account=handoff.account)
-    tasks = inputs.clients.vitally().list_account_tasks(account["id"]) if may_have_unrecorded(plan) else []
+    look = unsettled or (not state.task_id and may_have_unrecorded(plan))
+    tasks = inputs.clients.vitally().list_account_tasks(account["id"]) if look else []
     found = converge.tagged(tasks, ext)  # live ones (an archived one is a removed duplicate), oldest first
     _plan_duplicates(plan, "task.archive", "vitally task", [t["id"] for t in found])
+    if unsettled:
+        plan.context.setdefault("settled", set()).add("task")
     if found:
-        plan.context["task_adopted"] = found[0]
+        if found[0]["id"] != state.task_id:
+            plan.context["task_adopted"] = found[0]
+        return
+    if state.task_id:
         return
     admin = plan.context["ta_admin"]
     due = inputs.today + dt.timedelta(days=inputs.settings.vitally.task_due_days)
@@ -573,7 +598,10 @@ def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
     link = plan.context.get("doc_links", {}).get(main_kind, "")
     other_writes = any(c.writes for c in plan.changes)
     recovering = bool(
-        plan.context.get("adopt") or plan.context.get("note_adopted") or plan.context.get("task_adopted")
+        plan.context.get("adopt")
+        or plan.context.get("note_adopted")
+        or plan.context.get("task_adopted")
+        or plan.context.get("settled")  # the state's "unsettled" mark is cleared
     )
     draft = plan.mode == "draft"
     row_stale = not draft and (

@@ -218,7 +218,7 @@ def new_record(store: Store, meta: JSON, user: str, *, mime_type: str | None = N
         )
     )
     if store.get(FILES, file_id) is not None:
-        raise ApiError(409, "A file already exists with the provided ID.", reason="duplicate")
+        raise ApiError(409, "A file already exists with the provided ID.", reason="fileIdInUse")
     parents = [str(p) for p in meta.get("parents") or []]
     for parent in parents:
         load_file(store, parent, user, need="writer")
@@ -699,7 +699,24 @@ def files_update_resumable(req: Request, store: Store, file_id: str) -> Response
     return _resumable_put(req, store, file_id)
 
 
-# -- files.get / list / export / delete -------------------------------------------------------------
+# -- files.generateIds / get / list / export / delete -----------------------------------------------
+@route("drive", "GET", r"/drive/v3/files/generateIds", "drive.files.generateIds")
+def files_generate_ids(req: Request, store: Store) -> Response:
+    """Ids a later files.create may use; a create with an id already taken answers 409 fileIdInUse."""
+    try:
+        count = int(req.arg("count") or "10")
+    except ValueError as exc:
+        raise ApiError(400, "Invalid value for: count", reason="invalid") from exc
+    if not 1 <= count <= 1000:
+        raise ApiError(400, "Invalid value for: count (must be between 1 and 1000)", reason="invalid")
+    space = req.arg("space") or "drive"
+    if space not in ("drive", "appDataFolder"):
+        raise ApiError(400, f"Invalid value for: space ({space})", reason="invalid")
+    with store.transaction():
+        ids = [new_id(store) for _ in range(count)]
+    return Response.json({"kind": "drive#generatedIds", "space": space, "ids": ids})
+
+
 @route("drive", "GET", rf"/drive/v3/files/{FILE_ID}", "drive.files.get")
 def files_get(req: Request, store: Store, file_id: str) -> Response:
     record = load_file(store, file_id, req.user)
