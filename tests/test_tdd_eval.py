@@ -1,6 +1,9 @@
 """`make eval`: the TDD reader scored against the corpus keys; a regression below the reached figures fails.
 
-The thresholds are the figures the reader reaches (see docs/tdd.md); raise them when it improves.
+Every corpus document is checked on its own (parametrised): no value from the wrong environment,
+a limit or a growth figure; nothing returned that the key does not hold; every keyed warning
+raised and no other; every keyed value found except the known misses listed here (each one a
+gap of the reader, documented in docs/tdd.md).
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ from handoff.core.fields import Catalogue, load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "fixtures" / "tdd_corpus"
+DOCUMENTS = eval_tdd.documents(CORPUS)
 
-RECALL = 0.52
-PRECISION = 0.97
+RECALL = 0.99  # reached: 249 of 250
+KNOWN_MISSES = {
+    # "claims-engine is … the largest repository": the size is written elsewhere, next to the name only
+    "09-code-hosts-sum-mismatch": {"largest_repo_mb"},
+}
 
 
 @pytest.fixture(scope="module")
@@ -30,11 +37,22 @@ def test_the_corpus_is_read_to_the_reached_figures(catalogue: Catalogue) -> None
     t = eval_tdd.totals(scores)
     report = eval_tdd.report(CORPUS, scores)
     assert t["recall"] >= RECALL, report
-    assert t["precision"] >= PRECISION, report
-    assert t["forbidden"] <= 3, report
+    assert t["precision"] == 1.0, report
+    assert t["forbidden"] == 0, report
+    assert t["warnings_found"] == t["warnings_expected"] and t["warnings_extra"] == 0, report
 
 
-def test_scoring_compares_like_the_keys(catalogue: Catalogue) -> None:
+@pytest.mark.parametrize(("doc", "key"), DOCUMENTS, ids=[d.stem for d, _ in DOCUMENTS])
+def test_each_style_is_read_as_its_key_says(catalogue: Catalogue, doc: Path, key: Path) -> None:
+    s = eval_tdd.score(doc, key, catalogue)
+    assert s.forbidden == [], s.forbidden
+    assert s.wrong == [], s.wrong
+    missed = {line.split(":", 1)[0] for line in s.misses}
+    assert missed == KNOWN_MISSES.get(doc.stem, set()), s.misses
+    assert s.warnings_found == s.warnings_expected and s.warnings_extra == [], s.warnings_extra
+
+
+def test_scoring_compares_like_the_keys() -> None:
     assert eval_tdd.same("instance_types", ["3 × m6i.4xlarge"], ["3 × M6I.4xlarge"])
     assert not eval_tdd.same("instance_types", ["2 × m6i.4xlarge"], ["3 × m6i.4xlarge"])
     assert eval_tdd.same("code_hosts", ["GitLab.com", "GitHub.com"], ["GitHub.com", "GitLab.com"])

@@ -227,7 +227,7 @@ def test_columns_per_environment(catalogue: Catalogue) -> None:
     ]
 
 
-def test_header_table_of_code_hosts_collects_the_column(catalogue: Catalogue) -> None:
+def test_header_table_of_code_hosts_collects_the_column_and_sums_the_counts(catalogue: Catalogue) -> None:
     doc = legacy(
         table(
             ["Code host", "URL", "Repositories"],
@@ -236,9 +236,12 @@ def test_header_table_of_code_hosts_collects_the_column(catalogue: Catalogue) ->
         )
     )
     values = parse(doc, catalogue)
-    assert [(v.field, v.text) for v in values] == [
-        ("code_hosts", "GitHub Enterprise Server, Bitbucket Data Center"),
-    ]
+    assert [(v.field, v.text, v.value) for v in values] == [
+        ("code_hosts", "GitHub Enterprise Server, Bitbucket Data Center",
+         "GitHub Enterprise Server, Bitbucket Server / Data Center"),
+        ("repositories", "8,100 + 1,300", "9400"),
+    ]  # fmt: skip
+    assert str(values[1].location) == "TDD table 1, row 2" and values[1].how.startswith("sum of 2 code hosts")
 
 
 def test_unrecognised_multi_column_tables_give_nothing(catalogue: Catalogue) -> None:

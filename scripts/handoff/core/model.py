@@ -103,7 +103,11 @@ class TddValue:
     field: str | None = None  # catalogue field name the label matched, if any
     section: str = ""  # "production" | "trial" | "" : which part of the document it came from
     link: str | None = None  # a URL behind the value (link or chip), if any
-    derived: bool = False  # gathered from a table's columns (e.g. an instance table), not a written label
+    derived: bool = False  # gathered from a table's columns or from prose, not a written label
+    value: str = (
+        ""  # the text to read as the field (canonical: "Kubernetes with Helm", "2026-08-03"); "" = `text`
+    )
+    how: str = ""  # how it was recognised: "label", "label meaning", "table column", "CPU count", "sum" …
 
 
 @dataclass(frozen=True)

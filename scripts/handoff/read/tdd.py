@@ -35,14 +35,27 @@ The parser never raises on odd input: anything that is not the expected shape is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from handoff.core.fields import Catalogue, Field, FieldType, norm
-from handoff.core.model import Location, Problem, TddValue
+from handoff.core.model import Location, TddValue
+from handoff.read import shapes
+from handoff.read.doctext import (
+    MAX_DEPTH,
+    Text,
+    as_dict,
+    as_list,
+    as_str,
+    cell_text,
+    document_text,
+    iter_tabs,
+    paragraph_text,
+)
+from handoff.read.facts import Context, FactReader
+from handoff.read.gather import Gatherer, TddReading, Unplaced
+from handoff.read.words import Environments, is_limit, label_meaning
 
-MAX_DEPTH = 40
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
 GENERIC_HEADERS = frozenset(norm(w) for w in (
@@ -52,146 +65,9 @@ GENERIC_HEADERS = frozenset(norm(w) for w in (
 ))  # fmt: skip
 _LABEL = re.compile(r"^([^:：]{1,60}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
 _MAX_LABEL_WORDS = 8
-
-
-# --------------------------------------------------------------------------------------------
-# small, defensive accessors: the input is whatever JSON someone handed us
-
-
-def _d(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _l(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _s(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-# --------------------------------------------------------------------------------------------
-# text of paragraphs and cells
-
-
-@dataclass
-class _Text:
-    text: str = ""
-    links: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, url)
-    bold: bool = True  # every non-blank run is bold
-
-    def link_after(self, offset: int) -> str | None:
-        for pos, url in self.links:
-            if pos >= offset:
-                return url
-        return None
-
-
-def _element_text(el: dict[str, Any]) -> tuple[str, str | None, bool | None]:
-    """(text, link, bold) of one paragraph element; bold is None for non-text elements."""
-    run = _d(el.get("textRun"))
-    if run:
-        if _l(run.get("suggestedInsertionIds")):
-            return "", None, None
-        style = _d(run.get("textStyle"))
-        url = _s(_d(style.get("link")).get("url")) or None
-        return _s(run.get("content")).replace("\ue907", ""), url, bool(style.get("bold"))
-    person = _d(_d(el.get("person")).get("personProperties"))
-    if person:
-        email = _s(person.get("email"))
-        return _s(person.get("name")) or email, (f"mailto:{email}" if email else None), None
-    rich = _d(_d(el.get("richLink")).get("richLinkProperties"))
-    if rich:
-        uri = _s(rich.get("uri"))
-        return _s(rich.get("title")) or uri, uri or None, None
-    date = _d(_d(el.get("dateElement")).get("dateElementProperties"))
-    if date:
-        return _s(date.get("displayText")) or _s(date.get("timestamp"))[:10], None, None
-    return "", None, None
-
-
-def _paragraph_text(paragraph: dict[str, Any]) -> _Text:
-    out = _Text()
-    parts: list[str] = []
-    length = 0
-    for el in _l(paragraph.get("elements")):
-        text, url, bold = _element_text(_d(el))
-        if not text:
-            continue
-        if url:
-            out.links.append((length, url))
-        if bold is False and text.strip():
-            out.bold = False
-        parts.append(text)
-        length += len(text)
-    out.text = "".join(parts).replace("\u000b", "\n").replace("\r", "\n")
-    if not out.text.strip():
-        out.bold = False
-    return out
-
-
-def _cell_text(cell: dict[str, Any], depth: int = 0) -> _Text:
-    """A table cell's text: its paragraphs joined by new lines (nested tables flattened)."""
-    out = _Text()
-    lines: list[str] = []
-    length = 0
-    for se in _structural(_l(cell.get("content")), depth + 1):
-        if "paragraph" in se:
-            t = _paragraph_text(_d(se["paragraph"]))
-            stripped = t.text.strip()
-            if not stripped:
-                continue
-            lead = len(t.text) - len(t.text.lstrip())
-            out.links.extend((length + max(0, pos - lead), url) for pos, url in t.links)
-            if not t.bold:
-                out.bold = False
-            lines.append(stripped)
-            length += len(stripped) + 1
-    out.text = "\n".join(lines)
-    if not lines:
-        out.bold = False
-    return out
-
-
-def _structural(content: list[Any], depth: int) -> Iterator[dict[str, Any]]:
-    """Paragraphs of `content`, descending into nested tables (for cell text)."""
-    if depth > MAX_DEPTH:
-        return
-    for se in content:
-        se = _d(se)
-        if "paragraph" in se:
-            yield se
-        elif "table" in se:
-            for row in _l(_d(se["table"]).get("tableRows")):
-                for cell in _l(_d(row).get("tableCells")):
-                    yield from _structural(_l(_d(cell).get("content")), depth + 1)
-
-
-# --------------------------------------------------------------------------------------------
-# sections
-
-
-def _phrase(text: str) -> str:
-    return " " + " ".join(re.findall(r"[0-9a-z]+", text.casefold())) + " "
-
-
-class _Sections:
-    def __init__(self, catalogue: Catalogue) -> None:
-        self.trial = [_phrase(w) for w in catalogue.tdd.trial_words if _phrase(w).strip()]
-        self.production = [_phrase(w) for w in catalogue.tdd.production_words if _phrase(w).strip()]
-
-    def classify(self, text: str) -> str:
-        """ "production", "trial" or "" for a heading, tab title or column header."""
-        t = _phrase(text)
-        trial_at = min((t.find(w) for w in self.trial if w in t), default=-1)
-        masked = t
-        for w in self.trial:
-            masked = masked.replace(w, " " + "#" * (len(w) - 2) + " ")
-        prod_at = min((masked.find(w) for w in self.production if w in masked), default=-1)
-        if prod_at >= 0 and (trial_at < 0 or prod_at < trial_at):
-            return "production"
-        return "trial" if trial_at >= 0 else ""
+_ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,7 +81,7 @@ class _Pending:
     label: str
     target: Field
     location: Location
-    section: str
+    context: Context
     items: list[str] = field(default_factory=list)
 
 
@@ -217,6 +93,7 @@ class _Tab:
     show_tab: bool = True  # name the tab in locations (not when the document has only one)
     title: str = ""  # the tab's only HEADING_1 when it opens the tab: a document title, not a section
     headings: list[tuple[int, str]] = field(default_factory=list)
+    bullets: list[tuple[int, str]] = field(default_factory=list)  # parent list items (nesting level, text)
     paragraphs: int = 0
     tables: int = 0
     pending: _Pending | None = None
@@ -225,12 +102,13 @@ class _Tab:
 class _Parser:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.sections = _Sections(catalogue)
+        self.sections = Environments(catalogue)
+        self.facts = FactReader(catalogue)
         words = catalogue.tdd
         self.count_words = frozenset(norm(w) for w in words.count_words)
         self.total_words = frozenset(norm(w) for w in words.total_words)
         self.env_words = frozenset(norm(w) for w in words.environment_words)
-        self.out: list[TddValue] = []
+        self.gather = Gatherer(self.facts)
 
     # -- places ------------------------------------------------------------------------------
     def location(self, tab: _Tab, tail: str) -> Location:
@@ -241,63 +119,78 @@ class _Parser:
         parts.append(tail)
         return Location("tdd", "TDD " + " › ".join(parts))
 
-    def section(self, tab: _Tab) -> str:
-        found = ""
-        for text in (*tab.titles, tab.title, *(h for _, h in tab.headings)):
-            found = self.sections.classify(text) or found
-        return found
+    def context(self, tab: _Tab, section: str | None = None) -> Context:
+        """The environment, limits flag and topic in force: tab titles, headings, then parent bullets."""
+        found, limit, topic = "", False, None
+        for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
+            found = self.sections.named(text) or found
+        for text in (*(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
+            limit = limit or is_limit(text)
+        for text in (*tab.titles[-1:], *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets[-1:])):
+            topic = label_meaning(text, any_length=True) or topic
+        return Context(found if section is None else section, limit, topic)
 
     def emit(
         self,
         label: str,
         text: str,
         location: Location,
-        section: str,
+        ctx: Context,
         link: str | None = None,
         matched: Field | None = None,
     ) -> None:
-        """Record one labelled value; `matched` (a header table's column field) marks it derived."""
+        """A labelled value and the facts in it; `matched` (a header table's column) marks it derived."""
         label = re.sub(r"\s+", " ", label).strip().rstrip(":：").strip()
         value = "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.strip().split("\n"))
         value = value.strip()
         if not label or not value:
             return
-        f = matched or self.catalogue.field_for_label(label)
-        self.out.append(
-            TddValue(
-                label=label,
-                text=value,
-                location=location,
-                field=f.name if f else None,
-                section=section,
-                link=link,
-                derived=matched is not None,
-            )
-        )
+        block = self.gather.block(f"{label}: {value}", location, ctx.section)
+        if matched is not None:
+            reading = self.facts.fit(matched.name, value, aliased=True)
+            self.gather.add(block, TddValue(label, value, location, matched.name, ctx.section, link, True,
+                                            reading or "", "table column"))  # fmt: skip
+            return
+        name, facts = self.facts.labelled(label, value, ctx)
+        aliased = self.catalogue.field_for_label(label)
+        if aliased is not None and name == aliased.name and not any(f.field == name for f in facts):
+            self.gather.add(block, TddValue(label, value, location, name, ctx.section, link, how="label"))
+        elif name is None and not facts:
+            self.gather.add(block, TddValue(label, value, location, None, ctx.section, link))
+        for f in facts:
+            self.gather.fact(block, label, f, location, link if f.field == "instance_url" else None)
+
+    def prose(self, text: str, location: Location, ctx: Context, only: frozenset[str] | None = None) -> None:
+        """Facts in a sentence or paragraph; `only` those fields (a table row's note speaks of its row)."""
+        block = self.gather.block(text, location, ctx.section)
+        for f in self.facts.prose(text, ctx):
+            if only is None or f.field in only:
+                self.gather.fact(block, "", f, location)
 
     # -- document ----------------------------------------------------------------------------
-    def document(self, doc: dict[str, Any]) -> list[TddValue]:
-        tabs = list(_iter_tabs(_l(doc.get("tabs")), ()))
+    def document(self, doc: dict[str, Any]) -> TddReading:
+        tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
         if tabs:
             for titles, tab in tabs:
-                body = _d(_d(_d(tab).get("documentTab")).get("body"))
-                self.body(_l(body.get("content")), _Tab(titles, show_tab=len(tabs) > 1))
+                body = as_dict(as_dict(as_dict(tab).get("documentTab")).get("body"))
+                self.body(as_list(body.get("content")), _Tab(titles, show_tab=len(tabs) > 1))
         else:
-            self.body(_l(_d(doc.get("body")).get("content")), _Tab(()))
-        return self.out
+            self.body(as_list(as_dict(doc.get("body")).get("content")), _Tab(()))
+        return self.gather.finish()
 
     def body(self, content: list[Any], tab: _Tab) -> None:
         title_at = _title_heading(content)
         for i, se in enumerate(content):
-            se = _d(se)
+            se = as_dict(se)
             if i == title_at:
                 self.flush(tab)
-                tab.title = _paragraph_text(_d(se["paragraph"])).text.strip()
+                tab.title = paragraph_text(as_dict(se["paragraph"])).text.strip()
             elif "paragraph" in se:
-                self.paragraph(_d(se["paragraph"]), tab)
+                self.paragraph(as_dict(se["paragraph"]), tab)
             elif "table" in se:
                 self.flush(tab)
-                self.table(_d(se["table"]), tab, 0)
+                tab.bullets.clear()
+                self.table(as_dict(se["table"]), tab, 0)
             # sectionBreak, tableOfContents (a copy of the headings): nothing to read
 
         self.flush(tab)
@@ -306,19 +199,11 @@ class _Parser:
         p = tab.pending
         tab.pending = None
         if p and p.items:
-            self.out.append(
-                TddValue(
-                    label=p.label,
-                    text="\n".join(p.items),
-                    location=p.location,
-                    field=p.target.name,
-                    section=p.section,
-                )
-            )
+            self.emit(p.label, "\n".join(p.items), p.location, p.context)
 
     def paragraph(self, paragraph: dict[str, Any], tab: _Tab) -> None:
-        style = _s(_d(paragraph.get("paragraphStyle")).get("namedStyleType"))
-        content = _paragraph_text(paragraph)
+        style = as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
+        content = paragraph_text(paragraph)
         text = content.text.strip()
         if not text:
             return
@@ -330,7 +215,14 @@ class _Parser:
             self.flush(tab)
             return
         tab.paragraphs += 1
-        is_item = bool(_d(paragraph.get("bullet"))) or "bullet" in paragraph
+        bullet = as_dict(paragraph.get("bullet"))
+        is_item = bool(bullet) or "bullet" in paragraph
+        level = bullet.get("nestingLevel", 0) if isinstance(bullet.get("nestingLevel", 0), int) else 0
+        if is_item:
+            while tab.bullets and tab.bullets[-1][0] >= level:
+                tab.bullets.pop()
+        else:
+            tab.bullets.clear()
         if tab.pending is not None:
             if is_item:
                 tab.pending.items.append(text)
@@ -340,43 +232,55 @@ class _Parser:
             self.heading(tab, PSEUDO_HEADING, text)
             return
         self.lines(content, tab, self.location(tab, f"paragraph {tab.paragraphs}"), allow_pending=True)
+        if is_item:
+            tab.bullets.append((level, text))
 
     def heading(self, tab: _Tab, level: int, text: str) -> None:
+        tab.bullets.clear()
         while tab.headings and tab.headings[-1][0] >= level:
             tab.headings.pop()
         tab.headings.append((level, re.sub(r"\s+", " ", text)))
 
     def lines(
         self,
-        content: _Text,
+        content: Text,
         tab: _Tab,
         location: Location,
         *,
         allow_pending: bool,
-        section: str | None = None,
+        ctx: Context | None = None,
     ) -> None:
-        """`Label: value` pairs of a paragraph or cell, per line and per ` · `-separated part."""
-        sec = self.section(tab) if section is None else section
+        """`Label: value` pairs of a paragraph or cell, per line and per separated part; the rest is prose."""
+        ctx = self.context(tab) if ctx is None else ctx
         offset = 0
         for line in content.text.split("\n"):
             start = offset
             offset += len(line) + 1
-            parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
+            parts = _parts(line)
+            line_ctx = ctx
             pos = start
-            for part in parts:
+            for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
                 m = _LABEL.match(part.strip())
                 if not m or not _looks_like_label(m.group(1)):
+                    self.prose(part, location, line_ctx)
                     continue
                 label, value = m.group(1).strip(), m.group(2).strip()
+                named = self.sections.named(label)
+                if i == 0 and named and line_ctx.section != "trial":
+                    line_ctx = replace(line_ctx, section=named)  # "Pilot: …" sets the line's environment
                 value_at = (part_at if part_at >= 0 else start) + part.find(value) if value else -1
                 if value:
-                    self.emit(label, value, location, sec, content.link_after(max(value_at, 0)))
+                    self.emit(label, value, location, line_ctx, content.link_after(max(value_at, 0)))
                 elif allow_pending and len(parts) == 1:
                     f = self.catalogue.field_for_label(label)
-                    if f is not None:
-                        tab.pending = _Pending(label, f, location, sec)
+                    meaning = label_meaning(label)
+                    target = f or (self.catalogue.fields.get(meaning) if meaning else None)
+                    if target is not None:
+                        tab.pending = _Pending(label, target, location, line_ctx)
+                    elif is_limit(label) or self.sections.named(label):
+                        tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
 
     # -- tables ------------------------------------------------------------------------------
     def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
@@ -384,13 +288,17 @@ class _Parser:
             return
         tab.tables += 1
         number = tab.tables
-        rows: list[list[_Text]] = []
+        rows: list[list[Text]] = []
         nested: list[dict[str, Any]] = []
-        for row in _l(table.get("tableRows")):
+        for row in as_list(table.get("tableRows")):
             cells = []
-            for cell in _l(_d(row).get("tableCells")):
-                cells.append(_cell_text(_d(cell)))
-                nested.extend(_d(se["table"]) for se in map(_d, _l(_d(cell).get("content"))) if "table" in se)
+            for cell in as_list(as_dict(row).get("tableCells")):
+                cells.append(cell_text(as_dict(cell)))
+                nested.extend(
+                    as_dict(se["table"])
+                    for se in map(as_dict, as_list(as_dict(cell).get("content")))
+                    if "table" in se
+                )
             rows.append(cells)
         if any(any(c.text for c in r) for r in rows):
             self.read_table(rows, tab, number)
@@ -408,13 +316,33 @@ class _Parser:
         if key in self.env_words:
             return "environment", None
         f = self.catalogue.field_for_label(text)
+        if f is None and not re.search(r"\d", text):  # "8 vCPU" is a value, not a header
+            meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", text, flags=re.IGNORECASE))
+            f = self.catalogue.fields.get(meaning) if meaning else None
         if f is not None:
             return "field", f
-        if self.sections.classify(text):
+        if self.sections.named(text):
             return "section", None
         return "", None
 
-    def read_table(self, rows: list[list[_Text]], tab: _Tab, number: int) -> None:
+    def column_role(self, header: str, cells: list[Text]) -> tuple[str, Field | None]:
+        """A column's role from its header, checked against its cells: a `Machines` column of
+        instance types is the instance types, a `Node pool` column of names is not."""
+        kind, f = self.role(header)
+        shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
+        if kind == "count" and any(shapes.INSTANCE_TYPE.search(c.text) for c in shaped):
+            return "field", self.catalogue.fields.get("instance_types")
+        by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(header) is None
+        if (
+            by_meaning
+            and f is not None
+            and shaped
+            and not any(self.facts.fit(f.name, c.text, False) for c in shaped)
+        ):
+            return "", None
+        return kind, f
+
+    def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         width = max((len(r) for r in rows), default=0)
         if width == 1:
             for i, r in enumerate(rows, 1):
@@ -422,7 +350,7 @@ class _Parser:
                     self.lines(r[0], tab, self.where(tab, number, i), allow_pending=False)
             return
         header = [c.text for c in rows[0]]
-        roles = [self.role(h) for h in header]
+        roles = [self.column_role(h, [r[j] for r in rows[1:] if j < len(r)]) for j, h in enumerate(header)]
         kinds = [k for k, _ in roles]
         if kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
@@ -433,15 +361,21 @@ class _Parser:
                 self.header_table(rows, roles, tab, number)
             elif width == 2 or label_value or all(norm(h) in GENERIC_HEADERS for h in header):
                 self.label_value_table(rows, tab, number)
+            else:
+                for i, r in enumerate(rows, 1):
+                    self.gather.block(
+                        " | ".join(c.text for c in r), self.where(tab, number, i), self.context(tab).section
+                    )
 
-    def looks_label_value(self, rows: list[list[_Text]]) -> bool:
+    def looks_label_value(self, rows: list[list[Text]]) -> bool:
         """Most first cells name a field: a label/value table with extra columns, not a header table."""
         hits = sum(1 for r in rows if r and self.catalogue.field_for_label(r[0].text))
         return hits >= max(2, (len(rows) + 1) // 2)
 
-    def label_value_table(self, rows: list[list[_Text]], tab: _Tab, number: int) -> None:
+    def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         start = 1 if all(norm(c.text) in GENERIC_HEADERS for c in rows[0]) else 0
-        sec = self.section(tab)
+        ctx = self.context(tab)
+        mark = self.gather.mark()
         for i, r in enumerate(rows[start:], start + 1):
             if len(r) < 2:
                 if r:
@@ -451,27 +385,24 @@ class _Parser:
             if not values:
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
-            self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), sec, link)
+            self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
+        self.gather.pair_node_counts(mark)
 
     def sectioned_table(
-        self, rows: list[list[_Text]], header: list[str], kinds: list[str], tab: _Tab, number: int
+        self, rows: list[list[Text]], header: list[str], kinds: list[str], tab: _Tab, number: int
     ) -> None:
+        base = self.context(tab)
         for i, r in enumerate(rows[1:], 2):
             if not r:
                 continue
             for j in range(1, min(len(r), len(header))):
                 if kinds[j] == "section" and r[j].text:
                     link = r[j].links[0][1] if r[j].links else None
-                    self.emit(
-                        r[0].text,
-                        r[j].text,
-                        self.where(tab, number, i),
-                        self.sections.classify(header[j]),
-                        link,
-                    )
+                    ctx = replace(base, section=self.sections.named(header[j]))
+                    self.emit(r[0].text, r[j].text, self.where(tab, number, i), ctx, link)
 
     def header_table(
-        self, rows: list[list[_Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
+        self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
     ) -> None:
         header_text = [c.text for c in rows[0]]
         col = {
@@ -479,9 +410,10 @@ class _Parser:
         }
         fields = [(j, f) for j, (kind, f) in enumerate(roles) if kind == "field" and f is not None]
         type_col = next((j for j, f in fields if f.type is FieldType.INSTANCE_LIST), None)
-        base = self.section(tab)
-        groups: dict[str, list[tuple[int, list[_Text]]]] = {}
-        totals: list[tuple[int, list[_Text]]] = []
+        hosts_col = next((j for j, f in fields if f.name == "code_hosts"), None)
+        base = self.context(tab)
+        groups: dict[str, list[tuple[int, list[Text]]]] = {}
+        totals: list[tuple[int, list[Text]]] = []
         for i, r in enumerate(rows[1:], 2):
             if not any(c.text for c in r):
                 continue
@@ -489,11 +421,19 @@ class _Parser:
                 totals.append((i, r))
                 continue
             env = col.get("environment")
-            sec = (self.sections.classify(_cell(r, env)) if env is not None else "") or base
+            sec = (self.sections.named(_cell(r, env)) if env is not None else "") or base.section
             groups.setdefault(sec, []).append((i, r))
+            for j, (kind, _) in enumerate(roles):
+                if kind == "" and j < len(r) and r[j].text and j != col.get("environment"):
+                    where = self.where(tab, number, i)
+                    self.prose(r[j].text, where, replace(base, section=sec), only=_ROW_NOTE_FIELDS)
+        per_row = "environment" in col or type_col is None
         for sec, members in groups.items():
+            ctx = replace(base, section=sec)
             for j, f in fields:
-                if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
+                if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and not (
+                    per_row and len(members) == 1
+                ):
                     items = [
                         (
                             i,
@@ -509,20 +449,24 @@ class _Parser:
                             header_text[j],
                             ", ".join(t for _, t in items),
                             self.where(tab, number, items[0][0], items[-1][0]),
-                            sec,
+                            ctx,
                             matched=f,
                         )
-                elif type_col is None and len(members) == 1 and not totals:
+                elif per_row and len(members) == 1 and not totals and not _each(header_text[j]):
                     i, r = members[0]
-                    cell = r[j] if j < len(r) else _Text()
+                    cell = r[j] if j < len(r) else Text()
+                    count = _cell(r, col["count"]) if "count" in col and j == type_col else ""
                     self.emit(
                         header_text[j],
-                        cell.text,
+                        _instance_entry(cell.text, count) if count else cell.text,
                         self.where(tab, number, i),
-                        sec,
+                        ctx,
                         cell.links[0][1] if cell.links else None,
                         matched=f,
                     )
+                elif hosts_col is not None and f.name == "repositories":
+                    for i, r in members:
+                        self.gather.part(_cell(r, j), _cell(r, hosts_col), self.where(tab, number, i), sec)
         for i, r in totals[:1]:
             for j, f in fields:
                 if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
@@ -533,7 +477,9 @@ def _title_heading(content: list[Any]) -> int:
     """Index of a HEADING_1 that opens the content and is its only one (a document title), else -1."""
     first, count = -1, 0
     for i, se in enumerate(content):
-        style = _s(_d(_d(_d(se).get("paragraph")).get("paragraphStyle")).get("namedStyleType"))
+        style = as_str(
+            as_dict(as_dict(as_dict(se).get("paragraph")).get("paragraphStyle")).get("namedStyleType")
+        )
         if style in HEADING_LEVELS:
             if first < 0:
                 first = i if style == "HEADING_1" else -2
@@ -541,7 +487,18 @@ def _title_heading(content: list[Any]) -> int:
     return first if first >= 0 and count == 1 else -1
 
 
-def _cell(row: list[_Text], j: int | None) -> str:
+def _parts(line: str) -> list[str]:
+    """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
+    parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
+    return [p for part in parts for p in _NEXT_LABEL.split(part) if p.strip()]
+
+
+def _each(header: str) -> bool:
+    """A column of per-machine figures (`vCPU each`, `Memory per node`): never a total."""
+    return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
+
+
+def _cell(row: list[Text], j: int | None) -> str:
     return row[j].text if j is not None and 0 <= j < len(row) else ""
 
 
@@ -568,50 +525,20 @@ def _short(heading: str, limit: int = 48) -> str:
     return heading if len(heading) <= limit else heading[: limit - 1].rstrip() + "…"
 
 
-def _iter_tabs(
-    tabs: list[Any], parents: tuple[str, ...], depth: int = 0
-) -> Iterator[tuple[tuple[str, ...], Any]]:
-    if depth > MAX_DEPTH:
-        return
-    for i, tab in enumerate(tabs, 1):
-        tab = _d(tab)
-        title = _s(_d(tab.get("tabProperties")).get("title")).strip() or f"Tab {i}"
-        titles = (*parents, title)
-        yield titles, tab
-        yield from _iter_tabs(_l(tab.get("childTabs")), titles, depth + 1)
-
-
 # --------------------------------------------------------------------------------------------
 # public
 
 
-@dataclass(frozen=True)
-class Unplaced:
-    """A line that looks like a deployment fact (a size, an instance shape, a URL, a date), not used."""
-
-    text: str
-    location: Location
-
-
-@dataclass(frozen=True)
-class TddReading:
-    """Everything read from one TDD: the values, the fact-like lines not placed, the reader's warnings."""
-
-    values: tuple[TddValue, ...]
-    unplaced: tuple[Unplaced, ...] = ()
-    problems: tuple[Problem, ...] = ()
-
-
 def read_document(doc: Any, catalogue: Catalogue) -> TddReading:
     """The full reading of a Docs API document: values, unplaced fact-like lines, problems."""
-    return TddReading(tuple(parse_document(doc, catalogue)))
+    if not isinstance(doc, dict):
+        return TddReading(())
+    return _Parser(catalogue).document(doc)
 
 
 def parse_document(doc: Any, catalogue: Catalogue) -> list[TddValue]:
     """Every labelled value in a Docs API document (all tabs), in document order."""
-    if not isinstance(doc, dict):
-        return []
-    return _Parser(catalogue).document(doc)
+    return list(read_document(doc, catalogue).values)
 
 
 def html_document(html: str, title: str | None = None) -> dict[str, Any]:
@@ -621,21 +548,4 @@ def html_document(html: str, title: str | None = None) -> dict[str, Any]:
     return html_to_docs(html, chips=True, title=title)
 
 
-def document_text(doc: Any) -> str:
-    """All paragraph text of every tab (for word searches such as "Rockskip"), one paragraph a line."""
-    if not isinstance(doc, dict):
-        return ""
-    contents: list[list[Any]] = []
-    tabs = _l(doc.get("tabs"))
-    if tabs:
-        contents = [
-            _l(_d(_d(_d(t).get("documentTab")).get("body")).get("content")) for _, t in _iter_tabs(tabs, ())
-        ]
-    else:
-        contents = [_l(_d(doc.get("body")).get("content"))]
-    lines = [
-        _paragraph_text(_d(se["paragraph"])).text.strip()
-        for content in contents
-        for se in _structural(content, 0)
-    ]
-    return "\n".join(line for line in lines if line)
+__all__ = ["TddReading", "Unplaced", "document_text", "html_document", "parse_document", "read_document"]

@@ -54,15 +54,18 @@ def is_placeholder(text: str) -> bool:
     return " ".join(text.casefold().split()) in PLACEHOLDERS
 
 
-def _candidate(f: Field, source: str, text: str, location: Location, hint: str | None) -> Candidate:
+def _candidate(
+    f: Field, source: str, text: str, location: Location, hint: str | None, reading: str = ""
+) -> Candidate:
+    """`text` as written (shown), read as `f`; `reading` is the TDD reader's canonical text for it, if any."""
     shown = mask(text.strip())
     if len(shown) > MAX_VALUE_CHARS:
         shown = clip(shown)  # an over-long value is reported by its length, never repeated whole
-    if is_placeholder(text):  # only a required field gets here: an optional one is "not recorded"
+    if is_placeholder(reading or text):  # only a required field gets here: an optional one is "not recorded"
         error = ParseError(f"'{shown}' is a placeholder, and this field is required", "write the value")
         return Candidate(source, shown, location, None, error)
     try:
-        value = read_value(f, text, hint, from_sheet=source == "sheet", limit=MAX_VALUE_CHARS)
+        value = read_value(f, reading or text, hint, from_sheet=source == "sheet", limit=MAX_VALUE_CHARS)
         return Candidate(source, shown, location, value)
     except ParseError as exc:
         return Candidate(source, shown, location, None, exc)
@@ -97,9 +100,9 @@ def merge_fields(
                 found["sheet"] = _candidate(f, "sheet", cell.value, cell.location, hints.get(f.name))
         if f.from_tdd and not f.writeback:
             tdd = [
-                _candidate(f, "tdd", v.text, v.location, unit_in_label(v.label))
+                _candidate(f, "tdd", v.text, v.location, unit_in_label(v.label), v.value)
                 for v in tdd_candidates(f, tdd_values)
-                if f.required or not is_placeholder(v.text)
+                if f.required or not is_placeholder(v.value or v.text)
             ]
             if tdd:
                 found["tdd"] = tdd[0]

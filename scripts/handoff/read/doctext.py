@@ -1,0 +1,163 @@
+"""Text of a Docs API document: paragraphs and cells as plain text with their links and boldness.
+
+The input is whatever JSON someone handed us, so every accessor is defensive: anything that is not
+the expected shape reads as empty. Smart chips read as text (person → name, rich link → title,
+date → its display text); text runs marked as suggested insertions are skipped and suggested
+deletions kept, so a document fetched with `SUGGESTIONS_INLINE` reads like
+`PREVIEW_WITHOUT_SUGGESTIONS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_DEPTH = 40
+
+
+# --------------------------------------------------------------------------------------------
+# small, defensive accessors: the input is whatever JSON someone handed us
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def as_str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --------------------------------------------------------------------------------------------
+# text of paragraphs and cells
+
+
+@dataclass
+class Text:
+    text: str = ""
+    links: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, url)
+    bold: bool = True  # every non-blank run is bold
+
+    def link_after(self, offset: int) -> str | None:
+        for pos, url in self.links:
+            if pos >= offset:
+                return url
+        return None
+
+
+def _element_text(el: dict[str, Any]) -> tuple[str, str | None, bool | None]:
+    """(text, link, bold) of one paragraph element; bold is None for non-text elements."""
+    run = as_dict(el.get("textRun"))
+    if run:
+        if as_list(run.get("suggestedInsertionIds")):
+            return "", None, None
+        style = as_dict(run.get("textStyle"))
+        url = as_str(as_dict(style.get("link")).get("url")) or None
+        return as_str(run.get("content")).replace("\ue907", ""), url, bool(style.get("bold"))
+    person = as_dict(as_dict(el.get("person")).get("personProperties"))
+    if person:
+        email = as_str(person.get("email"))
+        return as_str(person.get("name")) or email, (f"mailto:{email}" if email else None), None
+    rich = as_dict(as_dict(el.get("richLink")).get("richLinkProperties"))
+    if rich:
+        uri = as_str(rich.get("uri"))
+        return as_str(rich.get("title")) or uri, uri or None, None
+    date = as_dict(as_dict(el.get("dateElement")).get("dateElementProperties"))
+    if date:
+        return as_str(date.get("displayText")) or as_str(date.get("timestamp"))[:10], None, None
+    return "", None, None
+
+
+def paragraph_text(paragraph: dict[str, Any]) -> Text:
+    out = Text()
+    parts: list[str] = []
+    length = 0
+    for el in as_list(paragraph.get("elements")):
+        text, url, bold = _element_text(as_dict(el))
+        if not text:
+            continue
+        if url:
+            out.links.append((length, url))
+        if bold is False and text.strip():
+            out.bold = False
+        parts.append(text)
+        length += len(text)
+    out.text = "".join(parts).replace("\u000b", "\n").replace("\r", "\n")
+    if not out.text.strip():
+        out.bold = False
+    return out
+
+
+def cell_text(cell: dict[str, Any], depth: int = 0) -> Text:
+    """A table cell's text: its paragraphs joined by new lines (nested tables flattened)."""
+    out = Text()
+    lines: list[str] = []
+    length = 0
+    for se in structural(as_list(cell.get("content")), depth + 1):
+        if "paragraph" in se:
+            t = paragraph_text(as_dict(se["paragraph"]))
+            stripped = t.text.strip()
+            if not stripped:
+                continue
+            lead = len(t.text) - len(t.text.lstrip())
+            out.links.extend((length + max(0, pos - lead), url) for pos, url in t.links)
+            if not t.bold:
+                out.bold = False
+            lines.append(stripped)
+            length += len(stripped) + 1
+    out.text = "\n".join(lines)
+    if not lines:
+        out.bold = False
+    return out
+
+
+def structural(content: list[Any], depth: int) -> Iterator[dict[str, Any]]:
+    """Paragraphs of `content`, descending into nested tables (for cell text)."""
+    if depth > MAX_DEPTH:
+        return
+    for se in content:
+        se = as_dict(se)
+        if "paragraph" in se:
+            yield se
+        elif "table" in se:
+            for row in as_list(as_dict(se["table"]).get("tableRows")):
+                for cell in as_list(as_dict(row).get("tableCells")):
+                    yield from structural(as_list(as_dict(cell).get("content")), depth + 1)
+
+
+def iter_tabs(
+    tabs: list[Any], parents: tuple[str, ...], depth: int = 0
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    if depth > MAX_DEPTH:
+        return
+    for i, tab in enumerate(tabs, 1):
+        tab = as_dict(tab)
+        title = as_str(as_dict(tab.get("tabProperties")).get("title")).strip() or f"Tab {i}"
+        titles = (*parents, title)
+        yield titles, tab
+        yield from iter_tabs(as_list(tab.get("childTabs")), titles, depth + 1)
+
+
+def document_text(doc: Any) -> str:
+    """All paragraph text of every tab (for word searches such as "Rockskip"), one paragraph a line."""
+    if not isinstance(doc, dict):
+        return ""
+    contents: list[list[Any]] = []
+    tabs = as_list(doc.get("tabs"))
+    if tabs:
+        contents = [
+            as_list(as_dict(as_dict(as_dict(t).get("documentTab")).get("body")).get("content"))
+            for _, t in iter_tabs(tabs, ())
+        ]
+    else:
+        contents = [as_list(as_dict(doc.get("body")).get("content"))]
+    lines = [
+        paragraph_text(as_dict(se["paragraph"])).text.strip()
+        for content in contents
+        for se in structural(content, 0)
+    ]
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,390 @@
+"""Facts from one piece of TDD text: a labelled value read by meaning, or prose read by shape.
+
+`FactReader.labelled(label, value, context)`: the label names a field (a catalogue alias, else
+its meaning, `words.label_meaning`); the value must have that field's shape (a size for a disk,
+an instance type for a node pool, a vocabulary name for a deployment type …) and is read into
+the field's canonical text. A label naming an environment ("Pilot: …") sets the environment of
+its line; a label with no field, or a value that does not fit, is read as prose.
+
+`FactReader.prose(text, context)`: per sentence (and per `;` clause), values are recognised by
+shape and the words around them: `64 vCPUs` → total CPU; a size next to memory/RAM → memory,
+next to disk/storage/SSD → disk, next to largest → largest repository; instance types with their
+counts; dates after a start verb (began, started, created) or a completion verb (accepted,
+signed off, live); URLs said to be reached or used; vocabulary names (deployment type, cloud,
+code hosts). The environment of a value is the last one named before it in its sentence, else
+the context's. A sentence about growth is skipped; in a limits context (or a sentence saying
+"up to", "contract", "limit") counts of users and repositories are the `max_*` fields.
+
+A repository count next to a code host's name is a per-host `part` (the caller sums them); a
+count said to be a total ("in total", "in all", "today") is the count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from handoff.core.fields import Catalogue, FieldType
+from handoff.read import shapes
+from handoff.read.words import Environments, Found, Vocab, is_future, is_growth, is_limit, label_meaning, mask
+
+
+@dataclass(frozen=True)
+class Context:
+    section: str = ""  # environment in force: "production" | "trial" | ""
+    limit: bool = False  # a limits / scope / sizing-target part: counts are the max_* fields
+    topic: str | None = None  # the field a heading or question is about
+
+
+@dataclass(frozen=True)
+class Fact:
+    field: str
+    value: str  # canonical text the field's reader accepts
+    text: str  # as written
+    how: str
+    section: str
+    role: str = ""  # "part" (one code host's repositories) | "total" | "mention" (a monorepo named) | "count"
+    start: int = 0  # offset in the text read (for the caller's bookkeeping)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|;\s+|\n+")
+_EACH = re.compile(r"^\s*(?:each|per\b|apiece|/\s*(?:node|vm|machine|instance))", re.IGNORECASE)
+_MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
+_DISK = re.compile(
+    r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas)\b", re.IGNORECASE
+)
+_LARGEST = re.compile(r"\b(?:largest|biggest)\b", re.IGNORECASE)
+_REPO_SIZE = re.compile(
+    r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b)", re.I
+)
+_START = re.compile(
+    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from)\b", re.I
+)
+_DONE = re.compile(
+    r"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed[- ]off|sign[- ]off|handed over|handover|done|"
+    r"finished|(?:went |go[- ])?live|delivered|to|until)\b",
+    re.IGNORECASE,
+)
+_URL_HINT = re.compile(r"\b(?:reach(?:ed|able)?|url|endpoint|address|served|browse|open(?:s|ed)? at)\b", re.I)
+_CODE = re.compile(
+    r"\b(?:code|repositor|repos?\b|host|index|mirror|sync|project|depot|organi[sz]ation|group|workspace|"
+    r"lives?\b|kept|keeps|source)",
+    re.IGNORECASE,
+)
+_REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
+_TOTAL = re.compile(
+    r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
+)
+_USERS = re.compile(
+    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:(?P<adj>concurrent|simultaneous|named|licensed|active)\s+)?"
+    r"(?P<noun>users|seats|people)\b",
+    re.IGNORECASE,
+)
+_PEAK = re.compile(
+    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:users?\s+)?"
+    r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
+    re.IGNORECASE,
+)
+_MONO_COUNT = re.compile(
+    r"\b(?P<n>no|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<other>other\s+)?monorepos?\b"
+    r"|\b(?P<n2>one|two|three|four|five|\d+) of (?:which|them) (?:is|are) (?:a )?monorepos?\b"
+    r"|\b(?P<none>none) of (?:them|these|those) (?:is |are )?(?:a )?monorepos?\b"
+    r"|\bthe only monorepo\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
+    r"replac\w*|retir\w*|off)\b[^.,;]*$",
+    re.IGNORECASE,
+)
+_MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
+_NONE = re.compile(r"^\s*(?:none|no|zero|nil|n/?a|-|—)\s*\.?\s*$", re.IGNORECASE)
+
+
+def _count_word(word: str) -> int:
+    w = word.lower()
+    if w in ("no", "zero", "none"):
+        return 0
+    return shapes.NUMBER_WORDS.get(w) or int(w)
+
+
+class FactReader:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.env = Environments(catalogue)
+        self.deployment = Vocab(catalogue, "deployment_type")
+        self.hosting = Vocab(catalogue, "hosting_provider")
+        self.code_hosts = Vocab(catalogue, "code_host")
+
+    # -- labelled values ---------------------------------------------------------------------
+    def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
+        """(the field the label names, the facts of the value)."""
+        named = self.env.named(label)
+        if named and ctx.section != "trial":
+            ctx = replace(ctx, section=named)
+        if is_limit(label):
+            ctx = replace(ctx, limit=True)
+        f = self.catalogue.field_for_label(label)
+        name, how = (f.name, "label") if f is not None else (label_meaning(label), "label meaning")
+        if name == "repositories" and ctx.limit:
+            name = "max_repositories"
+        if name is None:
+            return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        canonical = self.fit(name, value, how == "label")
+        facts: list[Fact] = []
+        if canonical is not None:
+            section = self.env.at(value, len(value), ctx.section) if ctx.section != "trial" else "trial"
+            facts.append(
+                Fact(name, canonical, value, how, section, "total" if name == "repositories" else "")
+            )
+        elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
+            facts.append(Fact(name, value.strip(), value, how, ctx.section, "count"))
+        if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
+            return None, facts + self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        extra = self.prose(value, replace(ctx, topic=name))
+        facts += [x for x in extra if x.field != name]
+        return name, facts
+
+    def fit(self, name: str, value: str, aliased: bool) -> str | None:
+        """`value` read as field `name` (canonical text), or None when it does not have that shape."""
+        f = self.catalogue.fields.get(name)
+        if f is None or not value.strip():
+            return None
+        if f.type is FieldType.VOCABULARY:
+            vocab = f.vocabulary
+            exact = vocab.lookup(value) if vocab else None
+            if exact:
+                return exact
+            finder = self.deployment if vocab and vocab.name == "deployment_type" else self.hosting
+            text = mask(value, self.code_hosts.find(value)) if finder is self.hosting else value
+            found = finder.values(text)
+            return found[0] if found else None
+        if f.type is FieldType.VOCABULARY_LIST:
+            found = self.code_hosts.values(value)
+            return ", ".join(found) if found else (value if aliased else None)
+        if f.type is FieldType.INSTANCE_LIST:
+            entries = [m.value for m in shapes.instances(value)]
+            return (
+                ", ".join(entries)
+                if entries
+                else (value if aliased and not value.strip().isdigit() else None)
+            )
+        if f.type is FieldType.INTEGER:
+            if _NONE.match(value):
+                return "0"
+            if name == "total_cpu":
+                cpu = next(shapes.cpus(value), None)
+                if cpu:
+                    return cpu.value
+            word = re.match(r"\s*(one|two|three|four|five|six|seven|eight|nine|ten)\b", value, re.IGNORECASE)
+            if word:
+                return str(shapes.NUMBER_WORDS[word.group(1).lower()])
+            return shapes.leading_number(value)
+        if f.type is FieldType.QUANTITY:
+            if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
+                return value  # "6 × 500 GB": the size reader multiplies
+            size = next(shapes.sizes(value), None)
+            if size:
+                return size.value
+            return value if aliased and shapes.leading_number(value) else None
+        if f.type is FieldType.URL:
+            url = next(shapes.urls(value), None)
+            return url.value if url else (value if aliased else None)
+        if f.type is FieldType.DATE:
+            date = next(shapes.dates(value), None)
+            return date.value if date else (value if aliased else None)
+        return value if aliased else None
+
+    # -- prose -------------------------------------------------------------------------------
+    def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
+        facts: list[Fact] = []
+        for start, sentence in _sentences(text):
+            if is_growth(sentence) or sentence.rstrip().endswith("?"):
+                continue  # expected growth, or a question: not a fact about the deployment
+            sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
+            facts += [replace(f, start=f.start + start + offset) for f in self.sentence(sentence, sctx)]
+        return _union_hosts(facts)
+
+    def env_at(self, sentence: str, pos: int, ctx: Context) -> str:
+        return "trial" if ctx.section == "trial" else self.env.at(sentence, pos, ctx.section)
+
+    def sentence(self, s: str, ctx: Context) -> list[Fact]:
+        facts: list[Fact] = []
+        facts += self._instances(s, ctx)
+        facts += self._numbers(s, ctx)
+        facts += self._dates(s, ctx)
+        facts += self._names(s, ctx)
+        facts += self._counts(s, ctx)
+        for m in shapes.urls(s):
+            if ctx.topic == "instance_url" or _URL_HINT.search(s[max(0, m.start - 40) : m.start]):
+                facts.append(
+                    Fact("instance_url", m.value, m.text, "URL", self.env_at(s, m.start, ctx), "", m.start)
+                )
+                break
+        return facts
+
+    def _instances(self, s: str, ctx: Context) -> list[Fact]:
+        groups: dict[str, list[shapes.Match]] = {}
+        for m in shapes.instances(s):
+            if m.value != f"1 × {m.text}":  # a type named without a count is a mention, not the deployment
+                groups.setdefault(self.env_at(s, m.start, ctx), []).append(m)
+        return [
+            Fact("instance_types", ", ".join(m.value for m in ms), s[ms[0].start : ms[-1].end],
+                 "instance shape", env, "", ms[0].start)
+            for env, ms in groups.items()
+        ]  # fmt: skip
+
+    def _numbers(self, s: str, ctx: Context) -> list[Fact]:
+        facts: list[Fact] = []
+        marks = sorted([(m, "cpu") for m in shapes.cpus(s)] + [(m, "size") for m in shapes.sizes(s)],
+                       key=lambda p: p[0].start)  # fmt: skip
+        previous_end, previous_kind = 0, ""
+        for i, (m, kind) in enumerate(marks):
+            following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
+            tail = s[m.end : min(following, m.end + 48)]
+            head = s[max(previous_end, m.start - 48) : m.start]
+            gap_only = previous_kind == "cpu" and not re.search(r"[a-z]{3,}", head, re.IGNORECASE)
+            previous_end, previous_kind = m.end, kind
+            if _EACH.match(tail):
+                continue
+            env = self.env_at(s, m.start, ctx)
+            if kind == "cpu":
+                facts.append(Fact("total_cpu", m.value, m.text, "CPU count", env, "", m.start))
+                continue
+            name = self._size_field(tail, head, s, gap_only, ctx)
+            if name:
+                facts.append(Fact(name, m.value, m.text, "size", env, "", m.start))
+        return facts
+
+    @staticmethod
+    def _size_field(tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context) -> str | None:
+        for window in (tail, head):
+            if _LARGEST.search(window):
+                return "largest_repo_mb"
+        for window in (tail, head):
+            if _REPO_SIZE.search(window):
+                return "total_repo_size_gb"
+            if _MEMORY.search(window):
+                return "total_memory_gb"
+            if _DISK.search(window):
+                return "total_disk_gb"
+        if after_cpu:
+            return "total_memory_gb"
+        if ctx.topic in ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"):
+            return ctx.topic
+        return None
+
+    def _dates(self, s: str, ctx: Context) -> list[Fact]:
+        if is_future(s):
+            return []
+        facts: list[Fact] = []
+        previous = 0
+        for m in shapes.dates(s):
+            clause = s[previous : m.start]
+            previous = m.end
+            starts = [x.end() for x in _START.finditer(clause)]
+            dones = [x.end() for x in _DONE.finditer(clause)]
+            if not starts and not dones:
+                if ctx.topic not in ("start_date", "completion_date"):
+                    continue
+                name = ctx.topic
+            else:
+                name = "start_date" if max(starts, default=-1) > max(dones, default=-1) else "completion_date"
+            facts.append(Fact(name, m.value, m.text, "date", self.env_at(s, m.start, ctx), "", m.start))
+        return facts
+
+    def _names(self, s: str, ctx: Context) -> list[Fact]:
+        """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
+        facts: list[Fact] = []
+        hosts = [x for x in self.code_hosts.find(s) if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
+        everything = self.code_hosts.find(s)
+        for found, name in (
+            (self.deployment.find(s), "deployment_type"),
+            (self.hosting.find(mask(s, everything)), "hosting_provider"),
+        ):
+            for x in [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])][:1]:
+                env = self.env_at(s, x.start, ctx)
+                facts.append(Fact(name, x.value, s[x.start : x.end], "named", env, "", x.start))
+        if hosts and (ctx.topic == "code_hosts" or _CODE.search(mask(s, everything))):
+            by_env: dict[str, list[Found]] = {}
+            for x in hosts:
+                by_env.setdefault(self.env_at(s, x.start, ctx), []).append(x)
+            for env, xs in by_env.items():
+                values = ", ".join(dict.fromkeys(x.value for x in xs))
+                written = ", ".join(dict.fromkeys(s[x.start : x.end] for x in xs))
+                facts.append(Fact("code_hosts", values, written, "named", env, "", xs[0].start))
+        return facts
+
+    def _counts(self, s: str, ctx: Context) -> list[Fact]:
+        facts: list[Fact] = []
+        hosts = self.code_hosts.find(s)
+        previous = 0
+        for m, noun in shapes.counted(s, _REPO_NOUNS):
+            env = self.env_at(s, m.start, ctx)
+            before = s[previous : m.start]
+            previous = m.end
+            if ctx.limit:
+                if noun.startswith("repo"):
+                    facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
+                continue
+            host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.start), None)
+            after = s[m.end : m.end + 24]
+            total = _TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:]))
+            if noun.startswith("repo") and total:
+                facts.append(Fact("repositories", m.value, m.text, "stated total", env, "total", m.start))
+            elif host is not None:
+                facts.append(
+                    Fact("repositories", m.value, m.text, f"count for {host.value}", env, "part", m.start)
+                )
+        if ctx.limit:
+            for u in _USERS.finditer(s):
+                name = (
+                    "max_concurrent_users"
+                    if u.group("adj") and u.group("adj").lower() in ("concurrent", "simultaneous")
+                    else "max_users"
+                )
+                facts.append(Fact(name, shapes.canon(u.group("num")), u.group(0), "limit",
+                                  self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+            for u in _PEAK.finditer(s):
+                facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0),
+                                  "limit", self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+        taken: list[tuple[int, int]] = []
+        for u in _MONO_COUNT.finditer(s):
+            taken.append((u.start(), u.end()))
+            if u.group("other"):
+                continue
+            word = u.group("n") or u.group("n2") or u.group("none") or "one"
+            facts.append(Fact("monorepos", str(_count_word(word)), u.group(0), "monorepo count",
+                              self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+        for u in _MONO_MENTION.finditer(s):
+            if not any(a <= u.start() < b for a, b in taken):
+                env = self.env_at(s, u.start(), ctx)
+                facts.append(Fact("monorepos", "1", u.group(0), "monorepo named", env, "mention", u.start()))
+        return facts
+
+
+def _union_hosts(facts: list[Fact]) -> list[Fact]:
+    """The code hosts named in one text, per environment, as one list (in order of first naming)."""
+    hosts: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.field == "code_hosts":
+            hosts.setdefault(f.section, []).append(f)
+    if all(len(v) < 2 for v in hosts.values()):
+        return facts
+    out = [f for f in facts if f.field != "code_hosts"]
+    for fs in hosts.values():
+        names = dict.fromkeys(n for f in fs for n in f.value.split(", "))
+        written = dict.fromkeys(t for f in fs for t in f.text.split(", "))
+        out.append(replace(fs[0], value=", ".join(names), text=", ".join(written)))
+    return out
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if text[start : m.start()].strip():
+            yield start, text[start : m.start()]
+        start = m.end()
+    if text[start:].strip():
+        yield start, text[start:]

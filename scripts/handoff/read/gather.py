@@ -1,0 +1,218 @@
+"""Gathering the reader's facts into TDD values: sums, counts, precedence, what was not placed.
+
+The walk (`read.tdd`) hands every block of text it reads to `block()` and every fact it finds to
+`fact()`. `finish()` then:
+
+* sums the per-code-host repository counts of each environment into the repository count, or,
+  when the document states a total too and the parts (one per host) disagree with it, keeps the
+  stated total and reports a warning naming both places;
+* counts the monorepos named in passing ("includes the core-platform monorepo") when no count
+  is written;
+* keeps, per field and environment, the values read from prose only when no label or table
+  column gives that field (a sentence never competes with a labelled value; a label and a
+  table that disagree are still reported by the merge);
+* lists as `unplaced` the blocks outside trial parts that look like deployment facts (a size, a
+  CPU count, an instance type, a URL, a date, a code host) but gave no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from handoff.core.model import Location, Problem, Severity, TddValue
+from handoff.read import shapes
+from handoff.read.facts import Fact, FactReader
+
+_RANK = {"label": 0, "label meaning": 0, "table column": 1}
+_CLIP = 160
+
+
+def _count(text: str) -> int | None:
+    """A whole count (`6100`), or None for anything else (`1.5`, `1e999`, ``)."""
+    return int(text) if text.isdigit() and len(text) <= 12 else None
+
+
+def _rank(v: TddValue) -> int:
+    return _RANK.get(v.how.split(" + ")[0], 2)
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A line that looks like a deployment fact (a size, an instance type, a URL, a date), not used."""
+
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class TddReading:
+    """Everything read from one TDD: the values, the fact-like lines not placed, the reader's warnings."""
+
+    values: tuple[TddValue, ...]
+    unplaced: tuple[Unplaced, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass
+class _Block:
+    text: str
+    location: Location
+    section: str
+    used: bool = False
+
+
+@dataclass(frozen=True)
+class _Part:
+    count: int
+    host: str
+    text: str
+    location: Location
+    section: str
+
+
+class Gatherer:
+    def __init__(self, reader: FactReader) -> None:
+        self.reader = reader
+        self.values: list[TddValue] = []
+        self.blocks: list[_Block] = []
+        self.parts: list[_Part] = []
+        self.mentions: list[tuple[int, str, Location]] = []
+        self.counts: list[tuple[int, Fact]] = []  # (index in values at the time, a bare node count)
+
+    def block(self, text: str, location: Location, section: str) -> int:
+        self.blocks.append(_Block(text, location, section))
+        return len(self.blocks) - 1
+
+    def add(self, block: int, value: TddValue) -> None:
+        self.values.append(value)
+        if value.field:
+            self.blocks[block].used = True
+
+    def fact(self, block: int, label: str, f: Fact, location: Location, link: str | None = None) -> None:
+        self.blocks[block].used = True
+        if f.role == "part":
+            count = _count(f.value)
+            if count is not None:
+                self.parts.append(_Part(count, f.how, f.text, location, f.section))
+        elif f.role == "mention":
+            self.mentions.append((block, f.section, location))
+        elif f.role == "count":
+            self.counts.append((len(self.values), f))
+        else:
+            derived = f.how not in _RANK
+            self.values.append(TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
+                                        f.value, f.how))  # fmt: skip
+
+    def part(self, count: str, host: str, location: Location, section: str) -> None:
+        """One row of a code-host table: that host's repository count."""
+        number = _count(shapes.leading_number(count) or "")
+        names = self.reader.code_hosts.values(host) or [host.strip()]
+        block = self.block(f"{host}: {count}", location, section)
+        if number is not None and section != "trial":
+            self.blocks[block].used = True
+            self.parts.append(_Part(number, f"count for {names[0]}", count, location, section))
+
+    def mark(self) -> int:
+        return len(self.values)
+
+    def pair_node_counts(self, mark: int) -> None:
+        """A `Node pool | m7i.4xlarge` row and a `Nodes | 4` row of one table: `4 × m7i.4xlarge`."""
+        counts = [f for at, f in self.counts if at >= mark]
+        bare = [
+            (i, entries[0])
+            for i in range(mark, len(self.values))
+            if self.values[i].field == "instance_types"
+            and len(entries := list(shapes.instances(self.values[i].text))) == 1
+            and entries[0].value.endswith(" × " + entries[0].text)  # written without a count
+        ]
+        if len(counts) == 1 and len(bare) == 1:
+            i, entry = bare[0]
+            v = self.values[i]
+            self.values[i] = replace(
+                v, value=f"{counts[0].value} × {entry.text}", how=f"{v.how} + node count"
+            )
+
+    # -- the end ------------------------------------------------------------------------------
+    def finish(self) -> TddReading:
+        problems: list[Problem] = []
+        for section in ("production", ""):
+            problems += self._sum_parts(section)
+            self._count_mentions(section)
+            self._union_hosts(section)
+        return TddReading(tuple(self._best()), tuple(self._unplaced()), tuple(problems))
+
+    def _sum_parts(self, section: str) -> list[Problem]:
+        parts = [p for p in self.parts if p.section == section]
+        if not parts:
+            return []
+        total = sum(p.count for p in parts)
+        stated = [v for v in self.values if v.field == "repositories" and v.section == section]
+        places = ", ".join(f"{p.count:,} ({p.location.ref.removeprefix('TDD ')})" for p in parts)
+        if not stated:
+            self.values.append(
+                TddValue("Repositories", " + ".join(p.text for p in parts), parts[0].location, "repositories",
+                         section, None, True, str(total), f"sum of {len(parts)} code hosts' counts")
+            )  # fmt: skip
+            return []
+        first = stated[0]
+        number = _count(shapes.leading_number(first.value or first.text) or "")
+        hosts = {p.host for p in parts}
+        if number is None or len(parts) < 2 or len(hosts) != len(parts):
+            return []
+        if abs(number - total) <= 0.01 * max(total, 1):
+            return []
+        return [
+            Problem(
+                Severity.WARNING,
+                f"Repositories: the TDD states a total of {number:,} "
+                f"({first.location.ref.removeprefix('TDD ')}) but the code hosts' counts add up to "
+                f"{total:,}: {places}; the stated total is used",
+                "repositories",
+                first.location,
+                "correct the TDD so the total and the per-host counts agree",
+            )
+        ]
+
+    def _count_mentions(self, section: str) -> None:
+        if any(v.field == "monorepos" and v.section == section for v in self.values):
+            return
+        named = {b: loc for b, s, loc in self.mentions if s == section}
+        if named:
+            first = next(iter(named.values()))
+            self.values.append(
+                TddValue("Monorepos", f"{len(named)} named", first, "monorepos", section, None, True,
+                         str(len(named)), "monorepos named in passing")
+            )  # fmt: skip
+
+    def _union_hosts(self, section: str) -> None:
+        """Code hosts named in several paragraphs (one list item per host): one list, in order."""
+        named = [i for i, v in enumerate(self.values) if v.field == "code_hosts" and v.section == section
+                 and v.how == "named"]  # fmt: skip
+        if len(named) < 2:
+            return
+        hosts = dict.fromkeys(h for i in named for h in self.values[i].value.split(", "))
+        written = dict.fromkeys(h for i in named for h in self.values[i].text.split(", "))
+        first = self.values[named[0]]
+        self.values[named[0]] = replace(first, text=", ".join(written), value=", ".join(hosts), how="named")
+        drop = set(named[1:])
+        self.values = [v for i, v in enumerate(self.values) if i not in drop]
+
+    def _best(self) -> list[TddValue]:
+        """Per field and environment, prose values only when no label or table column gives the field."""
+        best: dict[tuple[str, str], int] = {}
+        for v in self.values:
+            if v.field:
+                key = (v.field, v.section)
+                best[key] = min(best.get(key, 9), _rank(v))
+        return [v for v in self.values if not v.field or _rank(v) < 2 or best[(v.field, v.section)] == 2]
+
+    def _unplaced(self) -> list[Unplaced]:
+        out = []
+        for b in self.blocks:
+            if b.used or b.section == "trial":
+                continue
+            if shapes.looks_like_fact(b.text) or self.reader.code_hosts.find(b.text):
+                text = shapes.mask_credentials(re.sub(r"\s+", " ", b.text).strip())
+                out.append(Unplaced(text if len(text) <= _CLIP else text[: _CLIP - 1] + "…", b.location))
+        return out

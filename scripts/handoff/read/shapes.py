@@ -1,0 +1,144 @@
+"""Value shapes in TDD text: sizes, CPU counts, instance types, URLs, dates, counted nouns.
+
+Pure functions over one string; each finder returns `Match`es with their span in the string, so
+the caller can see what surrounds a value (the words that say what it is). Nothing here knows
+about fields: `read.facts` decides what a shape means from the words around it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = re.compile(NUMBER)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_WORD_COUNT = r"a single|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an|a"
+
+SIZE = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
+CPU = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
+
+# Cloud instance types by shape: AWS `m6a.4xlarge`, Google Cloud `n2-highmem-8`, Azure `Standard_E32s_v5`.
+_AWS = r"[a-z][a-z0-9]*\d[a-z0-9]*\.(?:nano|micro|small|medium|large|metal|\d*xlarge)"
+_GCP = (
+    r"[a-z]\d[a-z]?-(?:standard|highmem|highcpu|megamem|ultramem|hypermem|highgpu|custom)-\d+"
+    r"|e2-(?:micro|small|medium)"
+)
+_AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
+INSTANCE_TYPE = re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
+_COUNT_BEFORE = re.compile(rf"(?:(?P<n>\d+)\s*[x×*]\s*|\b(?P<w>{_WORD_COUNT})\s+)$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"^\s*(?:[x×*]\s*(?P<n>\d+)\b|\(\s*(?P<m>\d+)\s*(?:x|×|nodes?|instances?)?\s*\))")
+
+URL = re.compile(r"\bhttps?://[^\s<>()\"'`,;]+", re.IGNORECASE)
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    text: str  # as written
+    value: str  # canonical text a field reader accepts ("3 × m6i.4xlarge", "2026-08-03", "448 GB")
+
+
+def canon(number_text: str) -> str:
+    """A written number without grouping commas or a zero fraction: `3,500` → `3500`, `2.50` → `2.5`."""
+    t = number_text.replace(",", "")
+    return t.rstrip("0").rstrip(".") if "." in t else t
+
+
+def sizes(text: str) -> Iterator[Match]:
+    for m in SIZE.finditer(text):
+        yield Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}")
+
+
+def cpus(text: str) -> Iterator[Match]:
+    for m in CPU.finditer(text):
+        yield Match(m.start(), m.end(), m.group(0), canon(m.group("num")))
+
+
+def instances(text: str) -> Iterator[Match]:
+    """Instance types with their count (`3× n2-highmem-16`, `a single n2-standard-32`, `m6i.4xlarge x 2`)."""
+    for m in INSTANCE_TYPE.finditer(text):
+        start, end, count = m.start(), m.end(), 1
+        before = _COUNT_BEFORE.search(text[max(0, start - 12) : start])
+        if before:
+            start -= len(before.group(0))
+            count = int(before.group("n")) if before.group("n") else NUMBER_WORDS[before.group("w").lower()]
+        else:
+            after = _COUNT_AFTER.match(text[end : end + 20])
+            if after:
+                count = int(after.group("n") or after.group("m"))
+                end += len(after.group(0))
+        yield Match(start, end, text[start:end], f"{count} × {m.group(0)}")
+
+
+def urls(text: str) -> Iterator[Match]:
+    for m in URL.finditer(text):
+        url = m.group(0).rstrip(".:!?")
+        yield Match(m.start(), m.start() + len(url), url, url)
+
+
+def dates(text: str) -> Iterator[Match]:
+    for m in DATE.finditer(text):
+        try:
+            if m.group("iso"):
+                day = dt.date.fromisoformat(m.group("iso"))
+            else:
+                d, mon, y = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
+                    m.group("d2"), m.group("m2"), m.group("y2"))  # fmt: skip
+                day = dt.date(int(y), _MONTHS[_month(mon)], int(d))
+        except (ValueError, KeyError):
+            continue
+        yield Match(m.start(), m.end(), m.group(0), day.isoformat())
+
+
+def _month(name: str) -> str:
+    key = name.lower().rstrip(".")
+    return key if key in _MONTHS else key[:3]
+
+
+def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
+    """Numbers followed by one of `nouns` (a regex alternation): `2,600 repositories` → (match, noun)."""
+    pattern = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
+    for m in pattern.finditer(text):
+        yield Match(m.start(), m.end(), m.group(0), canon(m.group("num"))), m.group("noun").lower()
+
+
+def leading_number(text: str) -> str | None:
+    """The first number in a value (`about 3,000.` → `3000`), or None."""
+    m = _NUM.search(text)
+    return canon(m.group(0)) if m else None
+
+
+def looks_like_fact(text: str) -> bool:
+    """A size, a CPU count, an instance type, a URL or a date: something a TDD states about a deployment."""
+    return any(p.search(text) for p in (SIZE, CPU, INSTANCE_TYPE, URL, DATE))
+
+
+def mask_credentials(text: str) -> str:
+    """`https://admin:hunter2@host` → `https://admin:***@host`, `https://TOKEN@host` → `https://***@host`."""
+    text = re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\s:]*):([^/@\s]*)@", r"\1\2:***@", text)
+    return re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s:]+@", r"\1***@", text)

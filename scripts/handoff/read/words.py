@@ -1,0 +1,246 @@
+"""What words in a TDD mean: environments, limits, growth, a label's field, vocabulary names in text.
+
+* `Environments.spans(text)`: where in a text the production or a non-production environment is
+  named (the words are the catalogue's `[tdd]` production/trial words), so a value takes the
+  environment of the nearest naming before it.
+* `is_limit` / `is_growth`: a text about agreed limits, scope or sizing targets (its counts are
+  the `max_*` fields), or about expected growth (its figures are never a current count).
+* `label_meaning(label)`: the field a label means when the catalogue has no alias for it, from
+  its words' stems ("Node pool", "Machines" → instance types; "Endpoint" → instance URL;
+  "Production complete" → completion date). The value's shape still has to fit (`read.facts`).
+* `Vocab.find(text)`: the vocabulary values named anywhere in a text ("Helm chart on Amazon EKS"
+  → Kubernetes with Helm; AWS), longest name first, from the catalogue's vocabularies.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from handoff.core.fields import Catalogue, norm
+
+_LIMIT = re.compile(
+    r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|sized for|in scope|"
+    r"at most|no more than|entitle(?:d|ment)s?|order form)\b",
+    re.IGNORECASE,
+)
+_GROWTH = re.compile(
+    r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
+    r"next year|roadmap)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:planned|scheduled|will be|is due|expected)\b", re.IGNORECASE)
+
+
+def is_limit(text: str) -> bool:
+    return bool(_LIMIT.search(text))
+
+
+def is_growth(text: str) -> bool:
+    return bool(_GROWTH.search(text))
+
+
+def is_future(text: str) -> bool:
+    return bool(_FUTURE.search(text))
+
+
+# --------------------------------------------------------------------------------------------
+# environments
+
+
+class Environments:
+    """Production and non-production words (catalogue `[tdd]`), found by position in a text."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.trial = _phrases(catalogue.tdd.trial_words)
+        self.production = _phrases(catalogue.tdd.production_words)
+
+    def spans(self, text: str) -> list[tuple[int, str]]:
+        """(position, "production" | "trial") of every environment word, in order."""
+        found: list[tuple[int, int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for pattern in self.trial:
+            for m in pattern.finditer(text):
+                found.append((m.start(), m.end(), "trial"))
+                taken.append((m.start(), m.end()))
+        for pattern in self.production:
+            for m in pattern.finditer(text):
+                if not any(a <= m.start() < b for a, b in taken):  # "non-production" is not production
+                    found.append((m.start(), m.end(), "production"))
+        return [(start, kind) for start, _, kind in sorted(found)]
+
+    def at(self, text: str, position: int, default: str) -> str:
+        """The environment in force at `position`: the last one named before it, else `default`."""
+        kind = default
+        for start, k in self.spans(text):
+            if start > position:
+                break
+            kind = k
+        return kind
+
+    def named(self, text: str) -> str:
+        """The first environment a heading, label or column header names ("" for none)."""
+        spans = self.spans(text)
+        return spans[0][1] if spans else ""
+
+
+def _phrases(words: Iterable[str]) -> list[re.Pattern[str]]:
+    out = []
+    for w in words:
+        parts = re.findall(r"[0-9a-z]+", w.casefold())
+        if parts:
+            out.append(
+                re.compile(r"(?<![0-9a-z])" + r"[\s\-_]*".join(parts) + r"(?![0-9a-z])", re.IGNORECASE)
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# what a label means
+
+
+# (stems that must all start some word of the label, field); first rule that holds wins.
+_MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("concurrent",), "max_concurrent_users"),
+    (("peak", "user"), "max_concurrent_users"),
+    (("simultaneous",), "max_concurrent_users"),
+    (("user",), "max_users"),
+    (("seat",), "max_users"),
+    (("monorepo",), "monorepos"),
+    (("largest",), "largest_repo_mb"),
+    (("biggest",), "largest_repo_mb"),
+    (("repo", "size"), "total_repo_size_gb"),
+    (("code", "size"), "total_repo_size_gb"),
+    (("code", "host"), "code_hosts"),
+    (("source", "control"), "code_hosts"),
+    (("version", "control"), "code_hosts"),
+    (("scm",), "code_hosts"),
+    (("vcs",), "code_hosts"),
+    (("repo",), "repositories"),
+    (("url",), "instance_url"),
+    (("endpoint",), "instance_url"),
+    (("address",), "instance_url"),
+    (("hostname",), "instance_url"),
+    (("start",), "start_date"),
+    (("began",), "start_date"),
+    (("begin",), "start_date"),
+    (("complet",), "completion_date"),
+    (("done",), "completion_date"),
+    (("finish",), "completion_date"),
+    (("accept",), "completion_date"),
+    (("handover",), "completion_date"),
+    (("handed",), "completion_date"),
+    (("live",), "completion_date"),
+    (("cpu",), "total_cpu"),
+    (("vcpu",), "total_cpu"),
+    (("core",), "total_cpu"),
+    (("memory",), "total_memory_gb"),
+    (("ram",), "total_memory_gb"),
+    (("disk",), "total_disk_gb"),
+    (("storage",), "total_disk_gb"),
+    (("volume",), "total_disk_gb"),
+    (("node",), "instance_types"),
+    (("machine",), "instance_types"),
+    (("instance",), "instance_types"),
+    (("vm",), "instance_types"),
+    (("server",), "instance_types"),
+    (("pool",), "instance_types"),
+    (("cloud",), "hosting_provider"),
+    (("provider",), "hosting_provider"),
+    (("hosting",), "hosting_provider"),
+    (("hosted",), "hosting_provider"),
+    (("platform",), "deployment_type"),
+    (("deploy",), "deployment_type"),
+    (("install",), "deployment_type"),
+    (("orchestrat",), "deployment_type"),
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def label_meaning(label: str, any_length: bool = False) -> str | None:
+    """The field a label (of up to six words, or a heading or question of any length) means, or None."""
+    words = re.findall(r"[a-z0-9]+", label.casefold())
+    if not words or (len(words) > 6 and not any_length):
+        return None
+    for stems, name in _MEANINGS:
+        if all(any(w.startswith(s) for w in words) for s in stems):
+            return name
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# vocabulary names inside free text
+
+# Names too generic to mean a vocabulary value inside a sentence (they still match a whole value).
+_NOT_IN_TEXT = frozenset(
+    norm(n) for n in ("Other", "Git", "Generic Git", "Plain Git", "Other Git host", "Other cloud", "Cloud",
+                      "Compose", "Helix", "Amazon", "Server image", "Managed instance")
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: str  # canonical
+
+
+class Vocab:
+    """Finds the names of one vocabulary's values inside a text: runs of up to five words whose
+    letters and digits spell a name (`Bitbucket Data Center`, `self-managed GitLab`, `GitHub.com`),
+    longest first. A name of three letters or fewer ("ADO", "EKS", "P4") counts only in capitals;
+    host names and URLs (`gitlab.example.com`) are not names.
+    """
+
+    def __init__(self, catalogue: Catalogue, name: str) -> None:
+        vocab = catalogue.vocabularies.get(name)
+        self.names = {k: c for k, c in (vocab.aliases.items() if vocab else ()) if k not in _NOT_IN_TEXT}
+        self.prefixes = {k[:n] for k in self.names for n in range(1, len(k) + 1)}
+        self.cache: dict[str, list[Found]] = {}
+
+    def find(self, text: str) -> list[Found]:
+        if text not in self.cache:
+            if len(self.cache) > 4096:
+                self.cache.clear()
+            self.cache[text] = self._find(text)
+        return self.cache[text]
+
+    def _find(self, text: str) -> list[Found]:
+        text = _HOSTNAME.sub(
+            lambda m: m.group(0) if norm(m.group(0)) in self.names else " " * len(m.group(0)), text
+        )
+        words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+        found: list[Found] = []
+        i = 0
+        while i < len(words):
+            key, best = "", None
+            for j in range(i, len(words)):
+                key += words[j][2]
+                if key not in self.prefixes:
+                    break
+                span = text[words[i][0] : words[j][1]]
+                if key in self.names and (len(key) > 3 or span.isupper()) and not re.search(r"[.\n]\s", span):
+                    best = (j, self.names[key])
+            if best is None:
+                i += 1
+                continue
+            found.append(Found(words[i][0], words[best[0]][1], best[1]))
+            i = best[0] + 1
+        return found
+
+    def values(self, text: str) -> list[str]:
+        return list(dict.fromkeys(f.value for f in self.find(text)))
+
+
+_WORD = re.compile(r"[0-9A-Za-z]+")
+_HOSTNAME = re.compile(r"\b[a-z][a-z]+://\S+|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])")
+
+
+def mask(text: str, found: Iterable[Found]) -> str:
+    """`text` with the found names blanked (so "Azure DevOps" is not read as the Azure cloud)."""
+    chars = list(text)
+    for f in found:
+        chars[f.start : f.end] = " " * (f.end - f.start)
+    return "".join(chars)
