@@ -136,6 +136,12 @@ def test_an_override_is_kept_until_the_checklist_is_complete_then_dropped(ws: Wo
     assert ws.values("Accounts!Z7")[0][0] == "handed off"
     assert ws.state("umbrella").override_reason == REASON
 
+    # It does not make the account ready (nor taken by --all), and check and status say why.
+    _, checked = cli_json(ws, "check", "umbrella")
+    assert checked["ready"] is False
+    assert checked["readiness"]["reason"] == (
+        "not ready: checklist 3/5 (readiness overridden earlier: `handoff run umbrella` honours it)"
+    )
     # A later plain run honours it: still final, nothing to change, the reason stays everywhere.
     mark = ws.mark()
     code, plan = cli_json(ws, "plan", "umbrella")

@@ -72,7 +72,7 @@ class Change:
 class AccountPlan:
     account: str
     handoff: Handoff | None
-    mode: str  # "final" | "in progress" | "draft"
+    mode: str  # "final" | "draft" (docs/modes.md)
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # from check plus plan-time ones
     blocked: str = ""  # why nothing will be written (errors), else ""

@@ -43,7 +43,23 @@ def sheet_reason(settings: Settings, record: AccountRecord, catalogue: Catalogue
 
     logs, _ = validate_logs(record, catalogue)
     items = logs.get("checklist", ())
-    return checklist_reason(sum(1 for e in items if e.values.get("done")), len(items))
+    why = checklist_reason(sum(1 for e in items if e.values.get("done")), len(items))
+    return why + override_note(record) if why else ""
+
+
+def override_note(record: AccountRecord | None) -> str:
+    """A recorded readiness override does not make an account ready (nor taken by `--all`), but a
+    run of that account by name honours it: say so next to the reason."""
+    from handoff.core.state import AccountState
+
+    cell = record.state if record is not None else None
+    try:
+        kept = AccountState.from_cell(cell.value).override_reason if cell is not None else ""
+    except ValueError:
+        return ""
+    if not kept or record is None:
+        return ""
+    return f" (readiness overridden earlier: `handoff run {record.slug}` honours it)"
 
 
 def status_reason(settings: Settings, record: AccountRecord) -> str:
@@ -83,7 +99,8 @@ class Readiness:
 def assess(settings: Settings, handoff: Handoff, skipped: str = "") -> Readiness:
     """The one meaning of ready: the sheet says so, there is no error (`handoff` carries the
     Vitally checks' problems too), and no check was skipped."""
-    parts = [handoff_reason(settings, handoff)]
+    why = handoff_reason(settings, handoff)
+    parts = [why + override_note(handoff.record) if why else ""]
     if handoff.errors:
         parts.append(f"{len(handoff.errors)} error(s): see `handoff check {handoff.account}`")
     if skipped:
