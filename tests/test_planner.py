@@ -18,7 +18,7 @@ from handoff.clients import Clients
 from handoff.clients import drive_docs as docs_writer
 from handoff.core.model import Problem, Severity
 from handoff.core.state import AccountState
-from handoff.plan.changes import AccountPlan
+from handoff.plan.changes import AccountPlan, DocWrite, Duplicate
 from handoff.plan.planner import PlanInputs, RunOptions, plan_account
 from handoff.read.batch import read_batch
 from workspace import SEED, TODAY, Workspace
@@ -101,7 +101,7 @@ def test_an_account_the_sheet_shows_a_run_for_is_searched_for_a_note_and_task(pl
 def test_a_not_ready_account_stops_with_its_reason_and_plans_nothing(planner: Planner) -> None:
     plan = planner.plan("umbrella")  # checklist 3/5: no third "in progress" mode
     assert (plan.mode, plan.blocked, plan.changes) == ("final", "not ready: checklist 3/5", [])
-    assert "--draft" in plan.context["fix"] and "--override-readiness" in plan.context["fix"]
+    assert "--draft" in plan.fix and "--override-readiness" in plan.fix
     assert not any(r.startswith("drive.") for r in planner.plan_reads())  # the Vitally checks only
 
 
@@ -109,10 +109,10 @@ def test_an_override_recorded_in_the_state_is_honoured_until_the_checklist_is_co
     planner: Planner,
 ) -> None:
     kept = planner.plan("umbrella", AccountState(override_reason="TA agreed on the call"))
-    assert (kept.mode, kept.blocked, kept.context["override"]) == ("final", "", "TA agreed on the call")
+    assert (kept.mode, kept.blocked, kept.context.override) == ("final", "", "TA agreed on the call")
     assert "task.create" in kinds(kept)
     done = planner.plan("acme", AccountState(override_reason="TA agreed on the call"))  # checklist 5/5
-    assert done.context["override"] is None and done.context["override_dropped"] == "TA agreed on the call"
+    assert done.context.override is None and done.context.override_dropped == "TA agreed on the call"
 
 
 def test_a_draft_over_a_doc_already_handed_off_is_refused_unless_forced(planner: Planner) -> None:
@@ -217,9 +217,9 @@ def test_duplicate_docs_keep_the_oldest_and_trash_the_rest(planner: Planner) -> 
     plan = planner.plan("acme")
     assert "doc.create" not in kinds(plan)
     [trash] = [c for c in plan.changes if c.kind == "doc.trash"]
-    assert (trash.before, trash.payload["keep"]) == (younger.id, oldest.id)
+    assert (trash.before, trash.data(Duplicate).keep) == (younger.id, oldest.id)
     update = next(c for c in plan.changes if c.kind == "doc.update")
-    assert update.payload["id"] == oldest.id  # its content is stale: brought up to date, not recreated
+    assert update.data(DocWrite).id == oldest.id  # its content is stale: brought up to date, not recreated
     # a doc left behind means a run got that far: its note and task are looked for too
     assert "vitally.accounts.notes" in planner.plan_reads()
 

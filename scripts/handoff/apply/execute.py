@@ -10,21 +10,31 @@ A failure part-way leaves every completed step findable; the re-run converges.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+import html as html_lib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from handoff.apply import converge
 from handoff.clients import drive_docs as docs_writer
 from handoff.core.errors import EXIT_SERVICE, ConflictError, HandoffError, ServiceError
 from handoff.core.model import Location, Problem, Severity
+from handoff.core.settings import Settings
 from handoff.core.slug import local_copy
 from handoff.core.state import AccountState, DocState
+from handoff.plan.changes import (
+    AccountPlan,
+    Change,
+    ChangeKind,
+    DocRelink,
+    DocShare,
+    DocWrite,
+    Duplicate,
+    NoteWrite,
+    TaskCreate,
+)
 from handoff.plan.planner import NOTE_EXTERNAL_ID, STATUS, PlanInputs, render_docs, render_note_html
 from handoff.plan.traits import same
-
-if TYPE_CHECKING:
-    from handoff.plan.changes import AccountPlan, Change
 
 
 @dataclasses.dataclass
@@ -50,34 +60,34 @@ class AccountResult:
 
 
 # What a person calls each write step, for "written: …; not written: …".
-STEP_LABELS = {
-    "doc.create": "doc",
-    "doc.update": "doc",
-    "doc.stamp": "doc",
-    "doc.share": "sharing",
-    "doc.trash": "duplicates removed",
-    "trait.set": "Vitally traits",
-    "note.create": "note",
-    "note.update": "note",
-    "note.archive": "duplicates removed",
-    "task.create": "task",
-    "task.archive": "duplicates removed",
+STEP_LABELS: dict[str, str] = {
+    ChangeKind.DOC_CREATE: "doc",
+    ChangeKind.DOC_UPDATE: "doc",
+    ChangeKind.DOC_STAMP: "doc",
+    ChangeKind.DOC_SHARE: "sharing",
+    ChangeKind.DOC_TRASH: "duplicates removed",
+    ChangeKind.TRAIT_SET: "Vitally traits",
+    ChangeKind.NOTE_CREATE: "note",
+    ChangeKind.NOTE_UPDATE: "note",
+    ChangeKind.NOTE_ARCHIVE: "duplicates removed",
+    ChangeKind.TASK_CREATE: "task",
+    ChangeKind.TASK_ARCHIVE: "duplicates removed",
 }
 
 
 def written_and_not(plan: AccountPlan, result: AccountResult) -> tuple[list[str], list[str]]:
     """The planned steps (outside the sheet) this run wrote, and those it did not, as labels."""
-    planned = [STEP_LABELS.get(c.kind, c.kind) for c in plan.writes if not c.kind.startswith("sheet.")]
+    planned = [STEP_LABELS.get(c.kind, c.kind) for c in plan.writes if not c.kind.on_sheet]
     done = list(dict.fromkeys(STEP_LABELS.get(k, k) for k in result.done))
     return done, [label for label in dict.fromkeys(planned) if label not in done]
 
 
-def write_local_copies(settings: Any, plan: AccountPlan) -> list[Path]:
+def write_local_copies(settings: Settings, plan: AccountPlan) -> list[Path]:
     """out/<account>/<kind>.html: what the TA reads, for a person to open locally."""
     return [
-        _write_local(settings, plan.account, change.payload["kind"], change.payload["html"])
+        _write_local(settings, plan.account, change.payload.kind, change.payload.html)
         for change in plan.changes
-        if change.kind.startswith("doc.") and "html" in change.payload
+        if isinstance(change.payload, DocWrite)
     ]
 
 
@@ -87,89 +97,91 @@ def apply_account(inputs: PlanInputs, plan: AccountPlan) -> AccountResult:
     A failure part-way is not raised: the result says what stopped the account (`failed`,
     `error`) and holds the state of what was written before it, so the sheet can record the
     truth and the re-run starts from it."""
-    state: AccountState = dataclasses.replace(plan.context["state"])
+    state: AccountState = dataclasses.replace(plan.context.state)
     state.docs = {k: dataclasses.replace(v) for k, v in state.docs.items()}
-    result = AccountResult(plan.account, state, doc_links=dict(plan.context.get("doc_links", {})))
+    result = AccountResult(plan.account, state, doc_links=dict(plan.context.doc_links))
     _adopt(plan, state, result)
     try:
         _apply_changes(inputs, plan, result)
     except HandoffError as exc:
         result.failed, result.error = exc.message, exc
-        traits_planned = any(c.kind == "trait.set" for c in plan.writes)
-        if "vitally_account" in plan.context and (not traits_planned or "trait.set" in result.done):
+        traits_planned = any(c.kind is ChangeKind.TRAIT_SET for c in plan.writes)
+        if plan.context.vitally_account is not None and (
+            not traits_planned or ChangeKind.TRAIT_SET in result.done
+        ):
             _record_owned_traits(plan, state)  # the traits in Vitally are ours: say so in the state
     return result
 
 
 def _apply_changes(inputs: PlanInputs, plan: AccountPlan, result: AccountResult) -> None:
     state = result.state
-    trait_changes = [c for c in plan.changes if c.kind == "trait.set"]
+    trait_changes = [c for c in plan.changes if c.kind is ChangeKind.TRAIT_SET]
     for change in plan.writes:
-        if change.kind.startswith("sheet."):
+        if change.kind.on_sheet:
             continue
-        if change.kind == "trait.set":
+        if change.kind is ChangeKind.TRAIT_SET:
             if change is trait_changes[0]:
-                inputs.on_step(plan.account, "trait.set")
+                inputs.on_step(plan.account, ChangeKind.TRAIT_SET)
                 _write_traits(inputs, plan, trait_changes, result)
             continue
         inputs.on_step(plan.account, change.kind)
         HANDLERS[change.kind](inputs, plan, change, result)
         result.done.append(change.kind)
     if plan.mode != "draft":
-        if "vitally_account" in plan.context:
+        if plan.context.vitally_account is not None:
             _record_owned_traits(plan, state)
         state.status = STATUS[plan.mode]
-        state.override_reason = plan.context.get("override") or ""  # kept until the checklist is complete
+        state.override_reason = plan.context.override or ""  # kept until the checklist is complete
 
 
 def _adopt(plan: AccountPlan, state: AccountState, result: AccountResult) -> None:
     """Record what a crashed run left behind (found by properties / externalId) without rewriting it."""
-    stamps = plan.context.get("adopt_generated_at") or {}
-    for kind, doc in (plan.context.get("adopt") or {}).items():
-        previous = state.docs.get(kind)
+    found = plan.context
+    for kind, adopted in found.adopted_docs.items():
+        doc, previous = adopted.doc, state.docs.get(kind)
         state.docs[kind] = DocState(
             id=doc.id,
             version="",  # unverified: the next run that would write checks its text (human_edit)
             html_sha256=doc.properties.get(docs_writer.PROP_SHA, ""),
             text_sha256=doc.properties.get(docs_writer.PROP_TEXT, ""),
-            generated_at=stamps.get(kind, ""),  # the "as of" the doc was rendered with: keeps it stable
+            generated_at=adopted.generated_at,  # the "as of" the doc was rendered with: keeps it stable
             shared_with=list(previous.shared_with) if previous and previous.id == doc.id else [],
         )
         result.recovered.append("doc")
-    if note := plan.context.get("note_adopted"):
-        state.note_id = note["id"]
+    if found.adopted_note:
+        state.note_id = found.adopted_note["id"]
         result.recovered.append("note")
-    if task := plan.context.get("task_adopted"):
-        state.task_id = task["id"]
+    if found.adopted_task:
+        state.task_id = found.adopted_task["id"]
         result.recovered.append("task")
-    if settled := plan.context.get("settled"):
-        state.unsettled = [k for k in state.unsettled if k not in settled]
-    if account := plan.context.get("vitally_account"):
-        state.vitally_account_id = account["id"]
-    if admin := plan.context.get("ta_admin"):
-        state.ta_admin = {k: str(v) for k, v in admin.items()}
+    if found.settled:
+        state.unsettled = [k for k in state.unsettled if k not in found.settled]
+    if found.vitally_account:
+        state.vitally_account_id = found.vitally_account["id"]
+    if found.ta_admin:
+        state.ta_admin = dict(found.ta_admin)
 
 
 def _doc_create(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
-    p = change.payload
+    p = change.data(DocWrite)
     created = converge.create_doc(
         inputs.clients,
-        title=p["title"],
-        html=p["html"],
+        title=p.title,
+        html=p.html,
         account=plan.account,
-        kind=p["kind"],
+        kind=p.kind,
         folder_id=inputs.settings.docs.folder_id,
     )
     doc = created.item
-    _record_doc(result, p, doc)  # first: should the check below fail, the doc is there all the same
+    _record_doc(result, p.kind, p.sha, p.generated_at, doc)  # first: should the check fail, it is there
     settled = _check(
-        result, change.kind, lambda: converge.settle_doc(inputs.clients, doc, plan.account, p["kind"])
+        result, change.kind, lambda: converge.settle_doc(inputs.clients, doc, plan.account, p.kind)
     )
-    _settled(result, f"{p['kind']} doc", created, settled)
+    _settled(result, f"{p.kind} doc", created, settled)
     _stamp(inputs, result, change.kind, p, doc.id)
 
 
-def _stamp(inputs: PlanInputs, result: AccountResult, kind: str, p: Mapping[str, Any], doc_id: str) -> None:
+def _stamp(inputs: PlanInputs, result: AccountResult, kind: str, p: DocWrite, doc_id: str) -> None:
     """After a doc write: fingerprint its text in its properties. Should that fail, the write
     happened all the same: count it (a later run stamps the doc, see planner.py)."""
     try:
@@ -177,17 +189,15 @@ def _stamp(inputs: PlanInputs, result: AccountResult, kind: str, p: Mapping[str,
     except HandoffError:
         result.done.append(kind)
         raise
-    _record_doc(result, p, doc)
+    _record_doc(result, p.kind, p.sha, p.generated_at, doc)
 
 
 def _doc_stamp(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
-    p = change.payload
-    recorded = result.state.docs.get(p["kind"])
-    stamp = recorded.generated_at if recorded and recorded.generated_at else p["generated_at"]
-    doc = docs_writer.stamp_text(inputs.clients, p["id"])
-    _record_doc(
-        result, {**p, "sha": doc.properties.get(docs_writer.PROP_SHA, ""), "generated_at": stamp}, doc
-    )
+    p = change.data(DocWrite)
+    recorded = result.state.docs.get(p.kind)
+    stamp = recorded.generated_at if recorded and recorded.generated_at else p.generated_at
+    doc = docs_writer.stamp_text(inputs.clients, p.id)
+    _record_doc(result, p.kind, doc.properties.get(docs_writer.PROP_SHA, ""), stamp, doc)
 
 
 def _check(result: AccountResult, kind: str, check: Callable[[], converge.Settled]) -> converge.Settled:
@@ -239,56 +249,57 @@ def _settled(
 
 
 def _doc_update(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
-    p = change.payload
-    if "relink" in p:
-        _relink(inputs, plan, p, result)
+    if isinstance(change.payload, DocRelink):
+        _relink(inputs, plan, change.payload, result)
         return
-    doc = docs_writer.update_doc(inputs.clients, p["id"], title=p["title"], html=p["html"])
-    _record_doc(result, p, doc)
+    p = change.data(DocWrite)
+    doc = docs_writer.update_doc(inputs.clients, p.id, title=p.title, html=p.html)
+    _record_doc(result, p.kind, p.sha, p.generated_at, doc)
     _stamp(inputs, result, change.kind, p, doc.id)
 
 
-def _relink(inputs: PlanInputs, plan: AccountPlan, p: Mapping[str, Any], result: AccountResult) -> None:
+def _relink(inputs: PlanInputs, plan: AccountPlan, p: DocRelink, result: AccountResult) -> None:
     """Re-render with every document's final link; update only the docs whose content changes."""
     assert plan.handoff is not None
-    rendered = render_docs(
-        inputs, plan.handoff, plan.mode, result.doc_links, p["stamp"], plan.context.get("override")
-    )
-    for kind in p["relink"]:
+    rendered = render_docs(inputs, plan.handoff, plan.mode, result.doc_links, p.stamp, plan.context.override)
+    for kind in p.kinds:
         doc, new = result.state.docs.get(kind), rendered[kind]
         sha = docs_writer.sha256(new.html)
         if doc is None or doc.html_sha256 == sha:
             continue
         written = docs_writer.update_doc(inputs.clients, doc.id, title=new.title, html=new.html)
-        record = {"kind": kind, "sha": sha, "generated_at": p["stamp"]}
-        _record_doc(result, record, written)
-        _stamp(inputs, result, "doc.update", record, doc.id)
+        record = DocWrite(kind, new.title, new.html, sha, p.stamp, doc.id)
+        _record_doc(result, kind, sha, p.stamp, written)
+        _stamp(inputs, result, ChangeKind.DOC_UPDATE, record, doc.id)
         _write_local(inputs.settings, plan.account, kind, new.html)
 
 
-def _write_local(settings: Any, account: str, kind: str, html: str) -> Path:
+def _write_local(settings: Settings, account: str, kind: str, html: str) -> Path:
     path = local_copy(settings.path(settings.docs.out_dir), account, kind)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path
 
 
-def _record_doc(result: AccountResult, p: Mapping[str, Any], doc: docs_writer.RemoteDoc) -> None:
-    previous = result.state.docs.get(p["kind"])
+def _record_doc(
+    result: AccountResult, kind: str, sha: str, generated_at: str, doc: docs_writer.RemoteDoc
+) -> None:
+    previous = result.state.docs.get(kind)
     shared = list(previous.shared_with) if previous and previous.id == doc.id else []
-    result.state.docs[p["kind"]] = DocState(
+    result.state.docs[kind] = DocState(
         id=doc.id,
         version=doc.version,
-        html_sha256=p["sha"],
+        html_sha256=sha,
         text_sha256=doc.properties.get(docs_writer.PROP_TEXT, ""),  # set once the write is stamped
-        generated_at=p["generated_at"],
+        generated_at=generated_at,
         shared_with=shared,
     )
-    result.doc_links[p["kind"]] = doc.url
+    result.doc_links[kind] = doc.url
 
 
 def _doc_share(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
-    kind, email = change.payload["kind"], change.payload["email"]
+    share = change.data(DocShare)
+    kind, email = share.kind, share.email
     doc = result.state.docs.get(kind)
     if doc is None:
         raise RuntimeError(f"no {kind} doc to share")  # the plan orders create before share
@@ -300,9 +311,9 @@ def _doc_share(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Ac
 def _write_traits(
     inputs: PlanInputs, plan: AccountPlan, changes: list[Change], result: AccountResult
 ) -> None:
-    account = plan.context["vitally_account"]
+    account = _vitally_account(plan)
     traits = {c.target: c.after for c in changes}
-    record = {inputs.settings.vitally.record_trait: plan.context["trait_record"]}  # same request
+    record = {inputs.settings.vitally.record_trait: plan.context.trait_record}  # same request
     updated = inputs.clients.vitally().update_traits(account["id"], traits | record)
     now = (updated or {}).get("traits") or {}
     for key, value in (traits | record).items():  # read back: the PUT answers with the stored account
@@ -316,13 +327,13 @@ def _write_traits(
                     "check the trait's type in Vitally Settings → Traits",
                 )
             )
-    result.done.append("trait.set")
+    result.done.append(ChangeKind.TRAIT_SET)
 
 
 def _record_owned_traits(plan: AccountPlan, state: AccountState) -> None:
     """Last-written values: every desired trait now equal in Vitally; kept TA edits keep their old record."""
-    kept = {c.target for c in plan.changes if c.kind == "trait.keep"}
-    desired = plan.context.get("desired_traits", {})
+    kept = {c.target for c in plan.changes if c.kind is ChangeKind.TRAIT_KEEP}
+    desired = plan.context.desired_traits
     state.traits = {k: v for k, v in state.traits.items() if k in kept} | {
         k: v for k, v in desired.items() if k not in kept
     }
@@ -330,12 +341,12 @@ def _record_owned_traits(plan: AccountPlan, state: AccountState) -> None:
 
 def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
     assert plan.handoff is not None
-    account = plan.context["vitally_account"]
+    account = _vitally_account(plan)
     html = render_note_html(inputs, plan.handoff, plan, result.doc_links)
     vitally = inputs.clients.vitally()
     name = plan.handoff.value("account_name") or plan.account
     subject = f"Implementation handoff: {name}"
-    if change.kind == "note.create":
+    if change.kind is ChangeKind.NOTE_CREATE:
         ext = NOTE_EXTERNAL_ID.format(account=plan.account)
         created = converge.create_vitally(
             inputs.clients,
@@ -351,15 +362,19 @@ def _note(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
         if created.how != "created":  # someone else's content: make it ours
             vitally.update_note(note["id"], html=html, subject=subject, note_date=inputs.today)
     else:
-        vitally.update_note(change.payload["id"], html=html, subject=subject, note_date=inputs.today)
-        result.state.note_id = change.payload["id"]
+        note_id = change.data(NoteWrite).id
+        vitally.update_note(note_id, html=html, subject=subject, note_date=inputs.today)
+        result.state.note_id = note_id
     result.state.note_sha256 = docs_writer.sha256(html)
 
 
 def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
     assert plan.handoff is not None
-    account = plan.context["vitally_account"]
-    admin = plan.context["ta_admin"]
+    account = _vitally_account(plan)
+    admin = plan.context.ta_admin
+    if admin is None:
+        raise RuntimeError(f"{plan.account}: the TA's Vitally admin was not resolved")  # planned with it
+    task = change.data(TaskCreate)
     link = next(iter(result.doc_links.values()), "")
     name = plan.handoff.value("account_name") or plan.account
     description = (
@@ -367,7 +382,7 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
         f"Vitally deployment section.</p>"
         + (f'<p><a href="{_esc(link)}">Handoff doc</a></p>' if link else "")
     )
-    vitally, ext = inputs.clients.vitally(), change.payload["ext"]
+    vitally, ext = inputs.clients.vitally(), task.ext
     created = converge.create_vitally(
         inputs.clients,
         lambda: vitally.create_task(
@@ -375,7 +390,7 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
             f"Review implementation handoff: {name}",
             description,
             admin["id"],
-            change.payload["due"],
+            task.due,
             ext,
         ),
         lambda: vitally.list_account_tasks(account["id"]),
@@ -384,7 +399,9 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
     result.state.task_id = created.item["id"]
     _mark_unsettled(result.state, "task", created)
     settled = _check(
-        result, "task.create", lambda: converge.settle_task(vitally, account["id"], created.item, ext)
+        result,
+        ChangeKind.TASK_CREATE,
+        lambda: converge.settle_task(vitally, account["id"], created.item, ext),
     )
     _settled(result, "review task", created, settled)
     if created.how == "existing":  # someone else's content: make it ours
@@ -393,7 +410,7 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
             name=f"Review implementation handoff: {name}",
             description=description,
             assignedToId=admin["id"],
-            dueDate=change.payload["due"],
+            dueDate=task.due,
         )
 
 
@@ -406,33 +423,39 @@ def _mark_unsettled(state: AccountState, kind: str, created: converge.Created[An
 
 def _remove_duplicate(inputs: PlanInputs, plan: AccountPlan, change: Change, result: AccountResult) -> None:
     """A duplicate the plan found (an interrupted or concurrent run's): trash / archive it."""
-    dup = change.payload["id"]
-    if change.kind == "doc.trash":
-        docs_writer.trash_doc(inputs.clients, dup)
-    elif change.kind == "note.archive":
-        inputs.clients.vitally().archive_note(dup)
+    dup = change.data(Duplicate)
+    if change.kind is ChangeKind.DOC_TRASH:
+        docs_writer.trash_doc(inputs.clients, dup.id)
+    elif change.kind is ChangeKind.NOTE_ARCHIVE:
+        inputs.clients.vitally().archive_note(dup.id)
     else:
-        inputs.clients.vitally().archive_task(dup)
+        inputs.clients.vitally().archive_task(dup.id)
     result.problems.append(
-        Problem(Severity.WARNING, f"removed duplicate {change.target} {dup}; kept {change.payload['keep']}")
+        Problem(Severity.WARNING, f"removed duplicate {change.target} {dup.id}; kept {dup.keep}")
     )
 
 
 def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)
+    return html_lib.escape(text, quote=True)
 
 
-HANDLERS = {
-    "doc.create": _doc_create,
-    "doc.update": _doc_update,
-    "doc.stamp": _doc_stamp,
-    "doc.share": _doc_share,
-    "note.create": _note,
-    "note.update": _note,
-    "task.create": _task,
-    "doc.trash": _remove_duplicate,
-    "note.archive": _remove_duplicate,
-    "task.archive": _remove_duplicate,
+def _vitally_account(plan: AccountPlan) -> dict[str, Any]:
+    account = plan.context.vitally_account
+    if account is None:  # the plan has Vitally changes only once the account was found
+        raise RuntimeError(f"{plan.account}: the Vitally account was not resolved")
+    return account
+
+
+Handler = Callable[[PlanInputs, AccountPlan, Change, AccountResult], None]
+HANDLERS: dict[str, Handler] = {  # by ChangeKind (a str)
+    ChangeKind.DOC_CREATE: _doc_create,
+    ChangeKind.DOC_UPDATE: _doc_update,
+    ChangeKind.DOC_STAMP: _doc_stamp,
+    ChangeKind.DOC_SHARE: _doc_share,
+    ChangeKind.NOTE_CREATE: _note,
+    ChangeKind.NOTE_UPDATE: _note,
+    ChangeKind.TASK_CREATE: _task,
+    ChangeKind.DOC_TRASH: _remove_duplicate,
+    ChangeKind.NOTE_ARCHIVE: _remove_duplicate,
+    ChangeKind.TASK_ARCHIVE: _remove_duplicate,
 }

@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from handoff.apply.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
+from handoff.clients import drive_docs as docs_writer
 from handoff.commands import open_clients
 from handoff.commands.interrupt import stop_on_interrupt
 from handoff.core.clock import today, who
@@ -35,7 +36,7 @@ from handoff.core.model import Location, Problem, Severity
 from handoff.core.slug import local_copy
 from handoff.core.state import AccountState
 from handoff.output.progress import NULL, Progress
-from handoff.plan.changes import AccountPlan
+from handoff.plan.changes import AccountPlan, ChangeKind
 from handoff.plan.planner import PlanInputs, RunOptions, plan_account
 
 if TYPE_CHECKING:
@@ -129,7 +130,6 @@ def run_batch(
             exc.args = (exc.message,)
         raise
     handoffs, skipped = _ready(batch, accounts is None)
-    inputs = PlanInputs(settings, clients, batch.catalogue, options, today())
     tabs = settings.sheet.tabs
     state_tab = TabLayout.from_values(
         tabs.state, batch.values.get(tabs.state), exists=tabs.state in batch.values
@@ -141,30 +141,31 @@ def run_batch(
         tabs.log, batch.values.get(tabs.log), key_header="Account", exists=tabs.log in batch.values
     )
     seen = set(state_tab.rows) | set(log_tab.rows)  # accounts the sheet shows an earlier run for
-    inputs.found_docs = _find_unrecorded_docs(inputs, handoffs, states)
+    found_docs = _find_unrecorded_docs(settings, clients, options, handoffs)
+    inputs = PlanInputs(settings, clients, batch.catalogue, options, today(), found_docs=found_docs)
 
     def plan_one(handoff: Handoff) -> AccountPlan:
         state, problem = states[handoff.account]
         fresh = handoff.account.lower() not in seen and not _row_shows_a_run(handoff)
         try:
-            plan = plan_account(inputs, handoff, state, problem, fresh=fresh)
+            plan = plan_account(planning, handoff, state, problem, fresh=fresh)
         except HandoffError as exc:
             plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
             plan.blocked = f"planning stopped: {exc.message}"
-            plan.context["service_failure"] = exc.exit_code == EXIT_SERVICE  # a 404 is not a service down
-            plan.context["fix"] = exc.fix
+            plan.service_failure = exc.exit_code == EXIT_SERVICE  # a 404 is not a service down
+            plan.fix = exc.fix or ""
         except Exception as exc:  # a bug in one account must not stop the batch
             plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
             plan.blocked = f"planning stopped: unexpected {type(exc).__name__}: {exc}"
         tdd = batch.tdds.get(handoff.account)
         if plan.blocked and tdd is not None and tdd.service_failure:  # Docs kept failing: exit 4, not 1
             plan.blocked = "the TDD could not be read (Docs kept failing)"
-            plan.context["service_failure"] = True
+            plan.service_failure = True
         phase.done(handoff.account, summary.plan_note(plan))
         return plan
 
     with progress.phase("plan", len(handoffs)) as phase:
-        inputs.on_step = phase.step
+        planning = inputs.with_progress(phase.step)
         plans = _parallel(plan_one, handoffs, settings.run.concurrency)
     batch_mode = accounts is None or len(plans) > 1
     if options.as_json and not options.apply:
@@ -174,7 +175,7 @@ def run_batch(
     elif not options.as_json:
         for plan in plans:
             plan_report.print_plan(console, plan)
-    service_failure = any(p.context.get("service_failure") for p in plans)
+    service_failure = any(p.service_failure for p in plans)
     if not options.apply:
         if batch_mode and not options.as_json:
             summary.print_summary(console, plans, [], skipped, applied=False)
@@ -183,14 +184,14 @@ def run_batch(
     todo = [p for p in plans if not p.blocked]
 
     def apply_one(plan: AccountPlan) -> AccountResult | None:
-        result = _apply_guarded(inputs, plan)
+        result = _apply_guarded(applying, plan)
         phase.done(plan.account, summary.result_note(plan, result))
         return result
 
     with stop_on_interrupt() as stop:  # Ctrl-C: no new step; what was written is recorded
         with progress.phase("apply", len(todo)) as shown:
             phase = stop.guard(shown)
-            inputs.on_step = phase.step
+            applying = inputs.with_progress(phase.step)
             results = [r for r in _parallel(apply_one, todo, settings.run.concurrency) if r is not None]
         sheet_written = False
         if results:
@@ -268,22 +269,18 @@ def _row_shows_a_run(handoff: Handoff) -> bool:
 
 
 def _find_unrecorded_docs(
-    inputs: PlanInputs,
-    handoffs: Sequence[Handoff],
-    states: dict[str, tuple[AccountState, Problem | None]],
-) -> dict[tuple[str, str], Any] | None:
+    settings: Settings, clients: Clients, options: RunOptions, handoffs: Sequence[Handoff]
+) -> dict[tuple[str, str], list[docs_writer.RemoteDoc]] | None:
     """The batch's one Drive lookup (per 40 accounts) of the tagged docs of every account about
     to be planned: the recorded doc's metadata (instead of a files.get each), a doc a crashed run
     left unrecorded, and a late duplicate (planner.py). Every looked-up (account, kind) has an
     entry, empty when nothing was found; an account without one looks on its own."""
-    from handoff.clients import drive_docs as docs_writer
-
-    kinds = [d.kind for d in inputs.settings.docs.documents]
-    wanted = [h.account for h in handoffs if (inputs.options.draft or not h.errors)]
+    kinds = [d.kind for d in settings.docs.documents]
+    wanted = [h.account for h in handoffs if (options.draft or not h.errors)]
     if not wanted:
         return {}
     try:
-        found = docs_writer.find_docs(inputs.clients, wanted, kinds)
+        found = docs_writer.find_docs(clients, wanted, kinds)
     except HandoffError:
         return None  # each account then looks on its own, and reports its own failure
     return {(a, k): found.get((a, k), []) for a in wanted for k in kinds}
@@ -315,7 +312,7 @@ def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | Non
     account's alone: it is recorded on the result, and the batch goes on."""
     from handoff.apply.execute import AccountResult, apply_account, write_local_copies
 
-    partial = AccountResult(plan.account, plan.context["state"])
+    partial = AccountResult(plan.account, plan.context.state)
     try:
         write_local_copies(inputs.settings, plan)
         if not plan.writes:
@@ -380,12 +377,12 @@ def _write_back(
         r.sheet = "log" if r.failed else "written"
         kinds = {c.kind for c in plan.writes}
         main_link = r.doc_links.get(settings.docs.documents[0].kind, "")
-        if not r.failed and "sheet.row" in kinds:
+        if not r.failed and ChangeKind.SHEET_ROW in kinds:
             values: dict[str, Any] = {"handoff_status": r.state.status, "last_handoff": f"{stamp} by {user}"}
             if main_link:
                 values["handoff_doc"] = main_link
             row_updates(accounts_tab, r.account, values, writes)
-        if r.failed or "sheet.log" in kinds:
+        if r.failed or ChangeKind.SHEET_LOG in kinds:
             summary = ", ".join(dict.fromkeys(r.done)) or "nothing"
             if r.recovered:
                 summary += f"; recorded what an earlier run wrote: {', '.join(r.recovered)}"
@@ -393,7 +390,7 @@ def _write_back(
                 written, missing = written_and_not(plan, r)
                 missing.append("sheet status")
                 summary = f"written: {', '.join(written)}; not written: {', '.join(missing)}"
-            reason, dropped = plan.context.get("override"), plan.context.get("override_dropped")
+            reason, dropped = plan.context.override, plan.context.override_dropped
             override = f"; readiness overridden: {reason}" if reason else ""
             if dropped and not r.failed:
                 override += f"; readiness override dropped, the checklist is complete (it was: {dropped})"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rich.markup import escape
 
 from handoff.core.model import Severity
-from handoff.plan.changes import short
+from handoff.plan.changes import ChangeKind, short
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -27,8 +27,8 @@ def print_plan(console: Console, plan: AccountPlan) -> None:
     console.print(f"{title}  [dim]mode:[/] {plan.mode}")
     if plan.blocked:
         console.print(f"  [bold red]blocked:[/] {escape(plan.blocked)}; nothing will be written")
-        if plan.context.get("fix"):
-            console.print(f"      [dim]fix: {escape(plan.context['fix'])}[/]")
+        if plan.fix:
+            console.print(f"      [dim]fix: {escape(plan.fix)}[/]")
     elif not plan.changes:
         console.print("  [green]up to date[/]: nothing to write")
     for c in plan.changes:
@@ -48,10 +48,10 @@ def print_plan(console: Console, plan: AccountPlan) -> None:
             console.print(f"      [dim]fix: {escape(p.fix)}[/]")
 
 
-def _describe(kind: str, before: Any, after: Any) -> str:
-    if kind in ("trait.set", "trait.keep", "sheet.row"):
+def _describe(kind: ChangeKind, before: Any, after: Any) -> str:
+    if kind in (ChangeKind.TRAIT_SET, ChangeKind.TRAIT_KEEP, ChangeKind.SHEET_ROW):
         return f"{short(before)} → {short(after)}"
-    if kind == "doc.keep":
+    if kind is ChangeKind.DOC_KEEP:
         return f"kept as edited ({short(before)})"
     return short(after)
 

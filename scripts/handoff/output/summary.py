@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from rich.markup import escape
 
+from handoff.plan.changes import ChangeKind
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -22,9 +24,9 @@ if TYPE_CHECKING:
 
 def planned_requests(plan: AccountPlan) -> int:
     """Write requests the plan makes for this account (all trait changes are one PUT; sheet excluded)."""
-    kinds = [c.kind for c in plan.writes if not c.kind.startswith("sheet.")]
-    traits = 1 if "trait.set" in kinds else 0
-    return sum(1 for k in kinds if k != "trait.set") + traits
+    kinds = [c.kind for c in plan.writes if not c.kind.on_sheet]
+    traits = 1 if ChangeKind.TRAIT_SET in kinds else 0
+    return sum(1 for k in kinds if k is not ChangeKind.TRAIT_SET) + traits
 
 
 def plan_note(plan: AccountPlan) -> str:
@@ -49,7 +51,7 @@ def result_note(plan: AccountPlan, result: AccountResult | None) -> str:
 
 
 def _doc_link(plan: AccountPlan, result: AccountResult | None) -> str:
-    links = result.doc_links if result is not None else plan.context.get("doc_links", {})
+    links = result.doc_links if result is not None else plan.context.doc_links
     return next(iter(links.values()), "") if links else ""
 
 

@@ -8,6 +8,7 @@ a crashed run left behind). Output: an `AccountPlan` whose changes `apply` execu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,9 +21,30 @@ from handoff.core.errors import UsageError
 from handoff.core.model import Location, Problem, Severity
 from handoff.core.slug import slug_problem
 from handoff.core.state import AccountState, DocState
-from handoff.plan.changes import AccountPlan, Change
+from handoff.plan.changes import (
+    AccountPlan,
+    AdoptedDoc,
+    Change,
+    ChangeKind,
+    DocRelink,
+    DocShare,
+    DocWrite,
+    Duplicate,
+    NoteWrite,
+    SheetRow,
+    TaskCreate,
+)
 from handoff.plan.traits import diff_traits, to_vitally
 from handoff.read.vitally_checks import VitallyChecks
+from handoff.render.documents import (
+    RenderedDocument,
+    RunInfo,
+    note_context,
+    render_documents,
+    render_note,
+    templates_dir,
+)
+from handoff.validate.readiness import handoff_reason
 
 if TYPE_CHECKING:
     from handoff.clients import Clients
@@ -67,9 +89,12 @@ def _no_step(account: str, step: str) -> None:
     """The default progress callback: nobody is watching."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlanInputs:
-    """What every account of a batch shares: settings, clients, catalogue, clock, caches, progress."""
+    """What every account of a batch shares: settings, clients, catalogue, clock, caches, progress.
+
+    Built complete and never reassigned; a phase that reports progress elsewhere takes a copy
+    (`with_progress`), which shares the Drive lookup and the Vitally checks."""
 
     settings: Settings
     clients: Clients
@@ -83,7 +108,10 @@ class PlanInputs:
 
     def __post_init__(self) -> None:
         if self.vitally_checks is None:
-            self.vitally_checks = VitallyChecks(self.clients)
+            object.__setattr__(self, "vitally_checks", VitallyChecks(self.clients))
+
+    def with_progress(self, on_step: Callable[[str, str], None]) -> PlanInputs:
+        return dataclasses.replace(self, on_step=on_step)
 
 
 MODES = ("final", "draft")
@@ -109,7 +137,7 @@ def plan_account(
     stops with the reason and both options as fixes; a stopped plan writes nothing."""
     mode = "draft" if inputs.options.draft else "final"
     plan = AccountPlan(handoff.account, handoff, mode, problems=list(handoff.problems))
-    plan.context.update(state=state, fresh=fresh)
+    plan.context.state, plan.context.fresh = state, fresh
     if state_problem:
         plan.problems.append(state_problem)
     if slug_problem(handoff.account):  # even a draft: the slug names the local copy's folder
@@ -138,8 +166,6 @@ def _readiness_override(inputs: PlanInputs, handoff: Handoff, state: AccountStat
     """Settle the readiness override; returns why the account is not ready ("" when it is, or when
     the override covers it). An override is kept in the state and honoured by later runs until
     the checklist is complete; then it is dropped (the run log says so)."""
-    from handoff.validate.readiness import handoff_reason
-
     given, kept = inputs.options.override_readiness, state.override_reason
     if handoff.checklist_complete:
         if given:
@@ -150,7 +176,7 @@ def _readiness_override(inputs: PlanInputs, handoff: Handoff, state: AccountStat
                 )
             )
         if kept and plan.mode == "final":
-            plan.context["override_dropped"] = kept
+            plan.context.override_dropped = kept
             plan.problems.append(
                 Problem(
                     Severity.INFO,
@@ -158,9 +184,9 @@ def _readiness_override(inputs: PlanInputs, handoff: Handoff, state: AccountStat
                     "is dropped",
                 )
             )
-        plan.context["override"] = None
+        plan.context.override = None
     else:
-        plan.context["override"] = given or kept or None
+        plan.context.override = given or kept or None
         if kept and not given:
             plan.problems.append(
                 Problem(
@@ -169,7 +195,7 @@ def _readiness_override(inputs: PlanInputs, handoff: Handoff, state: AccountStat
                 )
             )
     why = handoff_reason(inputs.settings, handoff)
-    return "" if plan.context["override"] else why
+    return "" if plan.context.override else why
 
 
 def _blocked(
@@ -181,7 +207,7 @@ def _blocked(
     if plan.mode == "draft":
         if _handed_off(handoff, state) and not inputs.options.force_doc:
             plan.blocked = "already handed off: a draft would replace the TA's final doc"
-            plan.context["fix"] = (
+            plan.fix = (
                 "run without --draft to update the handoff doc, or add --force-doc to replace it with a draft"
             )
         return bool(plan.blocked)
@@ -192,7 +218,7 @@ def _blocked(
         return False
     plan.blocked = "; ".join(parts)
     if not_ready:
-        plan.context["fix"] = NOT_READY_FIX
+        plan.fix = NOT_READY_FIX
     return True
 
 
@@ -212,10 +238,8 @@ def render_docs(
     links: dict[str, str],
     stamp: str,
     override: str | None = None,
-) -> dict[str, Any]:
-    """Every configured document rendered for this run: kind -> RenderedDocument."""
-    from handoff.render.documents import RunInfo, render_documents
-
+) -> dict[str, RenderedDocument]:
+    """Every configured document rendered for this run, by kind."""
     run = RunInfo(
         mode="draft" if mode == "draft" else "final",
         generated_at=dt.date.fromisoformat(stamp[:10]),
@@ -232,15 +256,13 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     for spec in settings.docs.documents:
         remote[spec.kind] = _find_doc(inputs, handoff.account, state.docs.get(spec.kind), spec.kind, plan)
     links = {k: d.url for k, d in remote.items() if d}
-    plan.context["doc_links"] = links
+    plan.context.doc_links = links
 
-    renders: dict[str, dict[str, Any]] = {}
+    renders: dict[str, dict[str, RenderedDocument]] = {}
 
-    def render(stamp: str) -> dict[str, Any]:
+    def render(stamp: str) -> dict[str, RenderedDocument]:
         if stamp not in renders:
-            renders[stamp] = render_docs(
-                inputs, handoff, plan.mode, links, stamp, plan.context.get("override")
-            )
+            renders[stamp] = render_docs(inputs, handoff, plan.mode, links, stamp, plan.context.override)
         return renders[stamp]
 
     ta = str(handoff.value("technical_advisor") or "")
@@ -254,31 +276,26 @@ def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
             stamp = inputs.today.isoformat()  # content changes: the doc says "as of" today
             rendered = render(stamp)[spec.kind]
             sha = docs_writer.sha256(rendered.html)
-        payload = {
-            "kind": spec.kind,
-            "title": rendered.title,
-            "html": rendered.html,
-            "sha": sha,
-            "generated_at": stamp,
-        }
+        payload = DocWrite(spec.kind, rendered.title, rendered.html, sha, stamp, doc.id if doc else "")
         target = f"doc {spec.kind}"
         if doc is None:
             plan.changes.append(
-                Change("doc.create", target, None, rendered.title, "no handoff doc exists yet", payload)
+                Change(
+                    ChangeKind.DOC_CREATE, target, None, rendered.title, "no handoff doc exists yet", payload
+                )
             )
         else:
-            payload["id"] = doc.id
             _plan_existing_doc(inputs, plan, recorded, doc, payload, stamp)
         shared = set(recorded.shared_with) if recorded else set()
         if ta and ta.lower() not in {s.lower() for s in shared}:
             plan.changes.append(
                 Change(
-                    "doc.share",
+                    ChangeKind.DOC_SHARE,
                     target,
                     None,
                     ta,
                     f"share with the TA as {settings.docs.share_role}",
-                    {"kind": spec.kind, "email": ta},
+                    DocShare(spec.kind, ta),
                 )
             )
     _plan_relink(inputs, plan)
@@ -301,10 +318,10 @@ def _find_doc(
         doc = docs_writer.read_doc(inputs.clients, recorded.id)
         if doc is not None:
             found = sorted([*found, doc], key=docs_writer.age)
-    _plan_duplicates(plan, "doc.trash", f"doc {kind}", [d.id for d in found])
+    _plan_duplicates(plan, ChangeKind.DOC_TRASH, f"doc {kind}", [d.id for d in found])
     doc = found[0] if found else None
     if doc is not None and (recorded is None or recorded.id != doc.id):
-        plan.context["found_unrecorded_doc"] = True
+        plan.context.found_unrecorded_doc = True
     return doc
 
 
@@ -313,15 +330,15 @@ def _plan_existing_doc(
     plan: AccountPlan,
     recorded: DocState | None,
     doc: docs_writer.RemoteDoc,
-    payload: dict[str, Any],
+    payload: DocWrite,
     stamp: str,
 ) -> None:
     """Update, keep (a person's edit) or leave the doc; adopt it when the state does not record it.
 
     Whether a person edited it is asked only when it matters (a write is due, or the doc lacks
     the text fingerprint a write leaves): a no-op run makes no export."""
-    kind, target = payload["kind"], f"doc {payload['kind']}"
-    changed = payload["sha"] != doc.properties.get(docs_writer.PROP_SHA, "") or payload["title"] != doc.name
+    kind, target = payload.kind, f"doc {payload.kind}"
+    changed = payload.sha != doc.properties.get(docs_writer.PROP_SHA, "") or payload.title != doc.name
     unstamped = docs_writer.PROP_TEXT not in doc.properties
     edited = ""
     if changed or unstamped or inputs.options.force_doc:
@@ -332,44 +349,51 @@ def _plan_existing_doc(
         if changed:
             plan.changes.append(
                 Change(
-                    "doc.keep",
+                    ChangeKind.DOC_KEEP,
                     target,
                     doc.url,
-                    payload["title"],
+                    payload.title,
                     f"{edited}; not overwritten (use --force-doc)",
                     payload,
                 )
             )
     elif changed or edited:
         why = f"forced over an edit: {edited}" if edited else "content changed"
-        plan.changes.append(Change("doc.update", target, doc.url, payload["title"], why, payload))
+        plan.changes.append(Change(ChangeKind.DOC_UPDATE, target, doc.url, payload.title, why, payload))
         return
     elif unstamped:  # ours, written by an older version or by a run stopped before its stamp
         plan.changes.append(
-            Change("doc.stamp", target, doc.url, None, "record the fingerprint of the doc's text", payload)
+            Change(
+                ChangeKind.DOC_STAMP,
+                target,
+                doc.url,
+                None,
+                "record the fingerprint of the doc's text",
+                payload,
+            )
         )
     stale = recorded is not None and recorded.html_sha256 != doc.properties.get(docs_writer.PROP_SHA, "")
     if not recorded or recorded.id != doc.id or stale:  # a write the state missed (its write-back failed)
-        plan.context.setdefault("adopt", {})[kind] = doc  # record what is there (a kept edit too)
-        plan.context.setdefault("adopt_generated_at", {})[kind] = stamp  # its "as of"
+        # record what is there (a kept edit too), with the "as of" it was rendered with
+        plan.context.adopted_docs[kind] = AdoptedDoc(doc, stamp)
 
 
 def _plan_relink(inputs: PlanInputs, plan: AccountPlan) -> None:
     """Several documents link to each other: a new one's link exists only once it is created, so
     the run fills the links in right after (one update per document whose content then differs)."""
-    created = [c.payload["kind"] for c in plan.changes if c.kind == "doc.create"]
+    created = [c.data(DocWrite).kind for c in plan.changes if c.kind is ChangeKind.DOC_CREATE]
     if not created or len(inputs.settings.docs.documents) < 2:
         return
-    kept = {c.payload["kind"] for c in plan.changes if c.kind == "doc.keep"}
-    kinds = [d.kind for d in inputs.settings.docs.documents if d.kind not in kept]
+    kept = {c.data(DocWrite).kind for c in plan.changes if c.kind is ChangeKind.DOC_KEEP}
+    kinds = tuple(d.kind for d in inputs.settings.docs.documents if d.kind not in kept)
     plan.changes.append(
         Change(
-            "doc.update",
+            ChangeKind.DOC_UPDATE,
             "doc links",
             None,
             ", ".join(kinds),
             f"link the documents to the new {', '.join(created)} doc(s), where it changes them",
-            {"relink": kinds, "stamp": inputs.today.isoformat()},
+            DocRelink(kinds, inputs.today.isoformat()),
         )
     )
 
@@ -386,12 +410,12 @@ def _plan_vitally_checks(
     found = inputs.vitally_checks.run(handoff, state)
     plan.problems.extend(found.problems)
     if found.account is not None:
-        plan.context["vitally_account"] = found.account
+        plan.context.vitally_account = found.account
     if found.admin is not None:
-        plan.context["ta_admin"] = found.admin
+        plan.context.ta_admin = found.admin
 
 
-def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, Any] | None) -> dict[str, Any]:
+def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, str] | None) -> dict[str, Any]:
     style = inputs.settings.vitally.list_trait_style
     traits: dict[str, Any] = {}
     for name, f in inputs.catalogue.fields.items():
@@ -407,8 +431,8 @@ def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, Any] |
 
 
 def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
-    account = plan.context["vitally_account"]
-    admin = plan.context.get("ta_admin")  # the current TA's record only: never a previous TA's name
+    account = _vitally_account(plan)
+    admin = plan.context.ta_admin  # the current TA's record only: never a previous TA's name
     desired = desired_traits(inputs, handoff, admin)
     labels = {f.vitally.key: name for name, f in inputs.catalogue.fields.items() if f.vitally}
     labels[inputs.settings.vitally.ta_name_trait] = "technical_advisor_name"
@@ -416,7 +440,7 @@ def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan
     base = _written_base(inputs, state, current, plan)
     changes = diff_traits(desired, current, base, inputs.options.force_fields, labels, state.traits)
     for c in changes:
-        if c.kind == "trait.keep":
+        if c.kind is ChangeKind.TRAIT_KEEP:
             plan.problems.append(
                 Problem(
                     Severity.WARNING,
@@ -426,12 +450,20 @@ def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan
                 )
             )
     plan.changes.extend(changes)
-    plan.context["desired_traits"] = desired
-    kept = {c.target for c in changes if c.kind == "trait.keep"}
+    plan.context.desired_traits = desired
+    kept = {c.target for c in changes if c.kind is ChangeKind.TRAIT_KEEP}
     record = {k: v for k, v in base.items() if k in kept} | {
         k: written.fingerprint(v) for k, v in desired.items() if k not in kept
     }
-    plan.context["trait_record"] = written.encode(record)  # sent with the traits (execute.py)
+    plan.context.trait_record = written.encode(record)  # sent with the traits (execute.py)
+
+
+def _vitally_account(plan: AccountPlan) -> dict[str, Any]:
+    """The resolved Vitally account (a plan gets this far only once the lookup found it)."""
+    account = plan.context.vitally_account
+    if account is None:
+        raise RuntimeError(f"{plan.account}: the Vitally account was not resolved")
+    return account
 
 
 def _written_base(
@@ -458,7 +490,7 @@ def _written_base(
 
 
 def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
-    account = plan.context["vitally_account"]
+    account = _vitally_account(plan)
     note_id = state.note_id
     unsettled = "note" in state.unsettled  # its create was retried: a late duplicate may exist
     if (not note_id and may_have_unrecorded(plan)) or unsettled:  # recover, or settle
@@ -467,15 +499,15 @@ def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
         for note in found[:1]:  # the oldest live one
             if note["id"] != note_id:
                 note_id = note["id"]
-                plan.context["note_adopted"] = note
-        _plan_duplicates(plan, "note.archive", "vitally note", [n["id"] for n in found])
+                plan.context.adopted_note = note
+        _plan_duplicates(plan, ChangeKind.NOTE_ARCHIVE, "vitally note", [n["id"] for n in found])
         if unsettled:
-            plan.context.setdefault("settled", set()).add("note")
-    payload = {"id": note_id}
+            plan.context.settled.add("note")
+    payload = NoteWrite(note_id)
     if not note_id:
         plan.changes.append(
             Change(
-                "note.create",
+                ChangeKind.NOTE_CREATE,
                 "vitally note",
                 None,
                 "handoff summary",
@@ -485,17 +517,20 @@ def _plan_note(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
         )
         return
     # The note's content depends on the doc link; apply renders it once links are final.
-    if (
-        _doc_will_be_created(plan)
-        or plan.context.get("note_adopted")
-        or _note_stale(inputs, handoff, state, plan)
-    ):
+    if _doc_will_be_created(plan) or plan.context.adopted_note or _note_stale(inputs, handoff, state, plan):
         plan.changes.append(
-            Change("note.update", "vitally note", note_id, "handoff summary", "the handoff changed", payload)
+            Change(
+                ChangeKind.NOTE_UPDATE,
+                "vitally note",
+                note_id,
+                "handoff summary",
+                "the handoff changed",
+                payload,
+            )
         )
 
 
-def _plan_duplicates(plan: AccountPlan, kind: str, target: str, ids: list[str]) -> None:
+def _plan_duplicates(plan: AccountPlan, kind: ChangeKind, target: str, ids: list[str]) -> None:
     """Remove all but the first (the oldest) of `ids`: duplicates an interrupted or concurrent run
     left behind that the check after its create did not see (e.g. a listing that lagged)."""
     for dup in ids[1:]:
@@ -506,7 +541,7 @@ def _plan_duplicates(plan: AccountPlan, kind: str, target: str, ids: list[str]) 
                 dup,
                 None,
                 f"a duplicate left by an interrupted or concurrent run; keeping the oldest, {ids[0]}",
-                {"id": dup, "keep": ids[0]},
+                Duplicate(dup, ids[0]),
             )
         )
 
@@ -518,26 +553,24 @@ def may_have_unrecorded(plan: AccountPlan) -> bool:
     at the end. So for an account the sheet shows no earlier run of (`fresh`), an unrecorded
     note or task implies an unrecorded doc, which the Drive lookup would have found.
     """
-    return not plan.context.get("fresh") or bool(plan.context.get("found_unrecorded_doc"))
+    return not plan.context.fresh or plan.context.found_unrecorded_doc
 
 
 def _doc_will_be_created(plan: AccountPlan) -> bool:
     """A new doc means a new link in the note."""
-    return any(c.kind == "doc.create" for c in plan.changes)
+    return any(c.kind is ChangeKind.DOC_CREATE for c in plan.changes)
 
 
 def _note_stale(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> bool:
-    html = render_note_html(inputs, handoff, plan, plan.context.get("doc_links", {}))
+    html = render_note_html(inputs, handoff, plan, plan.context.doc_links)
     return docs_writer.sha256(html) != state.note_sha256
 
 
 def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, links: dict[str, str]) -> str:
-    from handoff.render.documents import RunInfo, note_context, render_note, templates_dir
-
     run = RunInfo(
         mode="final",
         generated_at=None,
-        override_reason=plan.context.get("override"),
+        override_reason=plan.context.override,
         ready=handoff.checklist_complete,
         doc_links=links,
     )
@@ -550,30 +583,32 @@ def _plan_task(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: 
     unsettled = "task" in state.unsettled  # its create was retried: a late duplicate may exist
     if state.task_id and not unsettled:
         return
-    account = plan.context["vitally_account"]
+    account = _vitally_account(plan)
     ext = TASK_EXTERNAL_ID.format(account=handoff.account)
     look = unsettled or (not state.task_id and may_have_unrecorded(plan))
     tasks = inputs.clients.vitally().list_account_tasks(account["id"]) if look else []
     found = converge.tagged(tasks, ext)  # live ones (an archived one is a removed duplicate), oldest first
-    _plan_duplicates(plan, "task.archive", "vitally task", [t["id"] for t in found])
+    _plan_duplicates(plan, ChangeKind.TASK_ARCHIVE, "vitally task", [t["id"] for t in found])
     if unsettled:
-        plan.context.setdefault("settled", set()).add("task")
+        plan.context.settled.add("task")
     if found:
         if found[0]["id"] != state.task_id:
-            plan.context["task_adopted"] = found[0]
+            plan.context.adopted_task = found[0]
         return
     if state.task_id:
         return
-    admin = plan.context["ta_admin"]
+    admin = plan.context.ta_admin
+    if admin is None:
+        raise RuntimeError(f"{plan.account}: the TA's Vitally admin was not resolved")
     due = inputs.today + dt.timedelta(days=inputs.settings.vitally.task_due_days)
     plan.changes.append(
         Change(
-            "task.create",
+            ChangeKind.TASK_CREATE,
             "vitally task",
             None,
             f"assigned to {admin['email']}",
             "the TA reviews the handoff",
-            {"due": due.isoformat(), "ext": ext},
+            TaskCreate(due.isoformat(), ext),
         )
     )
 
@@ -595,32 +630,31 @@ def _plan_sheet(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan:
     current_status = row.get("handoff_status") if row else ""
     current_link = row.get("handoff_doc") if row else ""
     main_kind = inputs.settings.docs.documents[0].kind
-    link = plan.context.get("doc_links", {}).get(main_kind, "")
+    link = plan.context.doc_links.get(main_kind, "")
     other_writes = any(c.writes for c in plan.changes)
-    recovering = bool(
-        plan.context.get("adopt")
-        or plan.context.get("note_adopted")
-        or plan.context.get("task_adopted")
-        or plan.context.get("settled")  # the state's "unsettled" mark is cleared
-    )
+    recovering = plan.context.recovering
     draft = plan.mode == "draft"
     row_stale = not draft and (
         _norm_cell(current_status) != _norm_cell(status) or bool(link and current_link.strip() != link)
     )
-    override_changed = not draft and (plan.context.get("override") or "") != state.override_reason
+    override_changed = not draft and (plan.context.override or "") != state.override_reason
     if not (other_writes or recovering or row_stale or override_changed):
         return
     if not draft:
         plan.changes.append(
             Change(
-                "sheet.row",
+                ChangeKind.SHEET_ROW,
                 "Accounts row",
                 current_status or None,
                 status,
                 "record the handoff status, doc link and time",
-                {"status": status},
+                SheetRow(status),
             )
         )
     # One log row per run that writes the sheet: also the run that records what a crashed run wrote.
-    plan.changes.append(Change("sheet.log", "Handoff Log", None, plan.mode, "one row per applied run"))
-    plan.changes.append(Change("sheet.state", "handoff_state", None, "updated", "what this run wrote"))
+    plan.changes.append(
+        Change(ChangeKind.SHEET_LOG, "Handoff Log", None, plan.mode, "one row per applied run")
+    )
+    plan.changes.append(
+        Change(ChangeKind.SHEET_STATE, "handoff_state", None, "updated", "what this run wrote")
+    )

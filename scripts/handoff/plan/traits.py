@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from handoff.core.written import fingerprint
-from handoff.plan.changes import Change
+from handoff.plan.changes import Change, ChangeKind
 
 
 def to_vitally(value: Any, list_style: str = "array") -> Any:
@@ -84,7 +84,7 @@ def diff_traits(
             what = f"wrote {old!r}" if key in written and fingerprint(old) == base[key] else "wrote it"
             changes.append(
                 Change(
-                    "trait.keep",
+                    ChangeKind.TRAIT_KEEP,
                     key,
                     now,
                     want,
@@ -93,5 +93,5 @@ def diff_traits(
             )
             continue
         reason = "forced over a Vitally edit" if edited else ("new" if now is None else "value changed")
-        changes.append(Change("trait.set", key, now, want, reason))
+        changes.append(Change(ChangeKind.TRAIT_SET, key, now, want, reason))
     return changes
