@@ -129,3 +129,20 @@ def test_a_record_someone_overwrote_falls_back_to_the_state_and_says_so(ws: Work
     outcome, text = ws.run(ACCOUNT)
     assert outcome.exit_code == EXIT_OK, text
     assert _record(ws)[CPU] == fingerprint(state_of(ws).traits[CPU]) != fingerprint(72)  # still kept
+
+
+def _drift(ws: Workspace) -> list[tuple[str, Any, Any]]:
+    from handoff.clients import Clients
+    from handoff.commands.status import read_status
+
+    with Clients(ws.settings) as clients:
+        statuses, _ = read_status(ws.settings, clients)
+    return [(d.trait, d.written, d.current) for s in statuses if s.account == ACCOUNT for d in s.drift]
+
+
+def test_status_never_shows_handoffs_own_write_as_drift(ws: Workspace) -> None:
+    """`handoff status` reads the same record: a write the state missed is not the TA's change."""
+    _update_run_losing_the_sheet(ws, "66")
+    assert _drift(ws) == []
+    _set_trait_as_ta(ws, CPU, 70)
+    assert _drift(ws) == [(CPU, "(its last write)", 70)]  # the state holds an older value than 66

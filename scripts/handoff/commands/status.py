@@ -12,9 +12,10 @@
 
 Status, doc and last run come from the Accounts tab's write-back columns (what the team sees),
 falling back to the state record when a column is blank or missing. *Drift* is every trait whose
-value in Vitally now differs from what handoff last wrote (`state.traits`, compared with
-`traits.same`): the TA's changes since the handoff. It is shown, never reverted; a later run keeps
-them too, unless told `--force-field NAME`.
+value in Vitally now differs from what handoff last wrote (the account's record trait, see
+core/written.py; the state's `traits` for an account an older version wrote): the TA's changes
+since the handoff, never handoff's own write that the state missed. It is shown, never
+reverted; a later run keeps them too, unless told `--force-field NAME`.
 
 Exit code: 0, or 4 when a TDD or Vitally read kept failing (the rest is still printed).
 Problems in the accounts do not change the exit code: `handoff check` is the gate for those.
@@ -29,11 +30,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.commands import open_clients
+from handoff.core import written as written_record
 from handoff.core.errors import EXIT_OK, EXIT_SERVICE, ServiceError
 from handoff.core.model import Handoff, jsonable
 from handoff.core.state import AccountState
 from handoff.output.check_report import plural_count
-from handoff.plan.traits import same
 from handoff.read.vitally_checks import VitallyChecks, assess_accounts
 
 if TYPE_CHECKING:
@@ -43,6 +44,9 @@ if TYPE_CHECKING:
     from handoff.core.fields import Catalogue
     from handoff.core.settings import Settings
     from handoff.validate.readiness import Readiness
+
+
+UNKNOWN_WRITE = "(its last write)"  # the record vouches for a value the state does not hold
 
 
 @dataclass(frozen=True)
@@ -133,16 +137,30 @@ def trait_labels(catalogue: Catalogue, ta_name_trait: str) -> dict[str, tuple[st
 
 
 def find_drift(
-    written: Mapping[str, Any], current: Mapping[str, Any], labels: Mapping[str, tuple[str, str]]
+    written: Mapping[str, Any],
+    current: Mapping[str, Any],
+    labels: Mapping[str, tuple[str, str]],
+    record_key: str = "",
 ) -> tuple[Drift, ...]:
-    """Traits whose Vitally value differs from what handoff last wrote, in trait-key order."""
+    """Traits whose Vitally value differs from what handoff last wrote, in trait-key order.
+
+    What handoff last wrote is the record trait on the account (core/written.py) when it has
+    one; the state's `written` values (a cache, one run behind after a failed write-back) only
+    word the report, and are the base for an account an older version wrote."""
+    try:
+        record = written_record.decode(current.get(record_key)) if record_key else None
+    except ValueError:
+        record = None
+    if record is None:
+        record = written_record.fingerprints(written)
     out = []
-    for key in sorted(written):
+    for key in sorted(record):
         now = current.get(key)
-        if same(now, written[key]):
+        if written_record.fingerprint(now) == record[key]:
             continue
+        known = key in written and written_record.fingerprint(written[key]) == record[key]
         name, label = labels.get(key, (key, key))
-        out.append(Drift(name, label, key, written[key], now))
+        out.append(Drift(name, label, key, written[key] if known else UNKNOWN_WRITE, now))
     return tuple(out)
 
 
@@ -158,6 +176,7 @@ def account_status(
     vitally: VitallyRead | None,
     labels: Mapping[str, tuple[str, str]],
     doc_kind: str,
+    record_key: str = "",
 ) -> AccountStatus:
     """One account's line of the status report."""
     from handoff.clients.drive_docs import doc_url
@@ -168,7 +187,7 @@ def account_status(
     note = state_note
     if vitally is not None:
         if vitally.traits is not None:
-            drift = find_drift(state.traits, vitally.traits, labels)
+            drift = find_drift(state.traits, vitally.traits, labels, record_key)
         else:
             note = vitally.error
     return AccountStatus(
@@ -232,6 +251,7 @@ def read_status(settings: Settings, clients: Clients) -> tuple[list[AccountStatu
             reads.get(state.vitally_account_id) if state.traits else None,
             labels,
             kind,
+            settings.vitally.record_trait,
         )
         for a, (state, note) in zip(assessed, states, strict=True)
     ]
