@@ -54,7 +54,7 @@ STEPS = {
     "traits": "vitally.accounts.update",
     "note": "vitally.notes.create",
     "task": "vitally.tasks.create",
-    "sheet": "sheets.values.batchUpdate",
+    "sheet": "sheets.spreadsheets.batchUpdate",
 }
 LABELS = {
     "doc": "doc",

@@ -81,7 +81,7 @@ def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Worksp
             **dict.fromkeys(per_account, len(READY)),
             "vitally.notes.create": len(READY),
             "vitally.tasks.create": len(READY),
-            "sheets.values.batchUpdate": 1,  # the batch's one write-back
+            "sheets.spreadsheets.batchUpdate": 1,  # the batch's one write-back
         }
     )
     # after the writes, only the duplicate check that follows each create (converge.py) and the
@@ -91,6 +91,7 @@ def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Worksp
         for e in log[first_write:]
         if e["method"] == "GET" and e["route"] != "drive.files.generateIds"
     )
+    assert checks.pop("sheets.spreadsheets.get") == 1  # the write-back's tab ids and grid sizes
     assert set(checks) <= {
         "drive.files.list",
         "drive.files.export",

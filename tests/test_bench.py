@@ -24,7 +24,7 @@ def test_bench_runs_on_a_tiny_batch(capsys: pytest.CaptureFixture[str]) -> None:
     assert r["setup"]["accounts"] == 3
     first, noop = r["first"], r["noop"]
     assert first["by_route"]["sheets.values.batchGet"] == 1
-    assert first["by_route"]["sheets.values.batchUpdate"] == 1
+    assert first["by_route"]["sheets.spreadsheets.batchUpdate"] == 1
     assert first["floor_calls_per_account"] == 7
     assert noop["writes"] == 0 and first["throttled_429"] == noop["throttled_429"] == 0
     assert r["serial"]["extrapolated"] is False and r["serial"]["measured"][0]["accounts"] == 3

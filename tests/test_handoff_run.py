@@ -68,7 +68,7 @@ def test_first_run_writes_everything_once(ws: Workspace) -> None:
             "vitally.accounts.update",
             "vitally.notes.create",
             "vitally.tasks.create",
-            "sheets.values.batchUpdate",
+            "sheets.spreadsheets.batchUpdate",
         ]
     )
     assert [e["route"] for e in entries].count("sheets.values.batchGet") == 1
@@ -127,7 +127,7 @@ def test_one_cell_change_writes_exactly_what_it_needs(ws: Workspace) -> None:
     writes = [e["route"] for e in ws.writes_after(mark)]
     assert "drive.files.create.upload" not in writes
     assert writes.count("vitally.accounts.update") == 1
-    assert writes.count("sheets.values.batchUpdate") == 1
+    assert writes.count("sheets.spreadsheets.batchUpdate") == 1
     assert ws.account("0015e00000Kq7TbAAJ")["traits"]["vitally.custom.totalDiskGb"] == 5000
     assert ws.handoff_docs("acme")[0]["id"] == doc_id  # same doc id forever
 
@@ -246,7 +246,7 @@ def test_draft_writes_the_doc_only(ws: Workspace) -> None:
         "drive.files.create.upload",
         "drive.files.update",  # the doc's text fingerprint
         "drive.permissions.create",
-        "sheets.values.batchUpdate",
+        "sheets.spreadsheets.batchUpdate",
     }
     html = (Path(ws.settings.path(ws.settings.docs.out_dir)) / "globex" / "handoff.html").read_text()
     assert "DRAFT" in html

@@ -1,10 +1,15 @@
-"""Sheet write-back, pure part: where the outcome goes and the one batched RAW update.
+"""Sheet write-back, pure part: where the outcome goes, as one `spreadsheets.batchUpdate`.
 
-From the tab values the batch already read (no extra read), find the account's row and the
-write-back columns (Handoff Status, Handoff Doc, Last Handoff), the state tab row, and the
-next free Handoff Log row, then build `values:batchUpdate` data for every account of a batch.
-A missing write-back column is added after the last header (its header is written too);
-a missing state/log tab is created by the caller before writing (see apply.py).
+From the tab values the batch already read, find the account's row and the write-back columns
+(Handoff Status, Handoff Doc, Last Handoff) and the account's state row: those cells are
+updated in place (`updateCells`). Handoff Log rows, and state rows for accounts the tab does
+not have yet, are appended (`appendCells`, which Sheets places after the last row with data
+and which adds rows as needed), so two runs at the same time never write the same row and a
+full tab grows. A missing write-back column is added after the last header (its header is
+written too) and the grid widened first (`appendDimension`); a missing state or log tab is
+added (`addSheet`) in the same request. Every value carries its kind (`stringValue` /
+`numberValue`), so nothing is read as a formula or a date, as with RAW input.
+The request needs each tab's sheet id and grid size: `apply.sheet_writeback` reads them.
 
 The header row is the first of the top rows holding the key header (like the sheet reader,
 which looks at the first ten), so a title or a merged group row above the headers moves
@@ -15,6 +20,7 @@ headers as the reader found them (aliases included) for the key and the write-ba
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,31 +115,123 @@ class TabLayout:
 
 @dataclass
 class SheetWrites:
-    """The data of one `values:batchUpdate` (valueInputOption RAW) for a whole batch."""
+    """What a batch writes to the sheet: cells updated in place (rows found by their key) and new
+    rows appended, per tab. `requests` turns them into one `spreadsheets.batchUpdate`."""
 
-    data: list[dict[str, Any]] = field(default_factory=list)
+    cells: dict[tuple[str, int, int], Any] = field(default_factory=dict)  # (tab, 1-based row, col) -> value
+    appends: dict[str, list[dict[int, Any]]] = field(default_factory=dict)  # tab -> rows (col -> value)
+    hidden: set[str] = field(default_factory=set)  # tabs to create hidden if they are missing
+    proof: dict[str, list[str]] = field(default_factory=dict)  # tab -> texts it holds once written
 
-    def put(self, a1: str, row: Sequence[Any]) -> None:
-        self.data.append({"range": a1, "majorDimension": "ROWS", "values": [[_cell(v) for v in row]]})
+    def put(self, tab: str, row: int, col: int, value: Any) -> None:
+        self.cells[(tab, row, col)] = value
+
+    def append(self, tab: str, row: Mapping[int, Any]) -> None:
+        self.appends.setdefault(tab, []).append(dict(row))
 
     def __bool__(self) -> bool:
-        return bool(self.data)
+        return bool(self.cells or self.appends)
 
-    def body(self) -> dict[str, Any]:
-        return {"valueInputOption": "RAW", "data": self.data}
+    def tabs(self) -> list[str]:
+        return list(dict.fromkeys([t for t, _, _ in self.cells] + list(self.appends)))
+
+    def requests(self, grids: Mapping[str, Grid]) -> list[dict[str, Any]]:
+        """The batchUpdate requests, given each existing tab's grid (a missing tab is added first).
+
+        Order matters and is kept: add missing tabs, widen grids for new columns, update cells in
+        place (headers included), then append rows, which go after the last row with data.
+        """
+        grids = dict(grids)
+        out: list[dict[str, Any]] = []
+        for tab in self.tabs():
+            if tab not in grids:
+                grids[tab] = Grid(_free_sheet_id(tab, grids), 1000, 26)
+                props = {"sheetId": grids[tab].sheet_id, "title": tab, "hidden": tab in self.hidden}
+                out.append({"addSheet": {"properties": props}})
+        for tab in self.tabs():
+            out.extend(_widen(grids[tab], self._extent(tab)))
+        for (tab, row, col), value in self.cells.items():
+            start = {"sheetId": grids[tab].sheet_id, "rowIndex": row - 1, "columnIndex": col}
+            out.append({"updateCells": {"start": start, "rows": [_row_data({0: value})], "fields": VALUE}})
+        for tab, rows in self.appends.items():
+            body = {"sheetId": grids[tab].sheet_id, "rows": [_row_data(r) for r in rows], "fields": VALUE}
+            out.append({"appendCells": body})
+        return out
+
+    def _extent(self, tab: str) -> tuple[int, int]:
+        """(rows, columns) the in-place cells of `tab` need, and the columns its appended rows need."""
+        rows = max((r for t, r, _ in self.cells if t == tab), default=0)
+        cols = max(
+            [c + 1 for t, _, c in self.cells if t == tab]
+            + [max(r, default=-1) + 1 for r in self.appends.get(tab, [])]
+        )
+        return rows, cols
 
 
-def _cell(value: Any) -> Any:
-    """A value for a RAW write: text stays text (a leading '=' is never a formula with RAW)."""
-    if value is None:
-        return ""
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+VALUE = "userEnteredValue"
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A tab's id and size, from the spreadsheet's metadata."""
+
+    sheet_id: int
+    rows: int
+    cols: int
+
+
+def grids_from_metadata(metadata: Any) -> dict[str, Grid]:
+    """`spreadsheets.get` (properties only) → tab title -> Grid."""
+    out: dict[str, Grid] = {}
+    for sheet in (metadata or {}).get("sheets", []):
+        props = sheet.get("properties") or {}
+        size = props.get("gridProperties") or {}
+        out[str(props.get("title"))] = Grid(
+            int(props.get("sheetId") or 0), int(size.get("rowCount") or 0), int(size.get("columnCount") or 0)
+        )
+    return out
+
+
+def _free_sheet_id(title: str, grids: Mapping[str, Grid]) -> int:
+    """A sheet id for a tab this write-back adds (stable for the title, unused in the spreadsheet)."""
+    used = {g.sheet_id for g in grids.values()}
+    candidate = zlib.crc32(title.encode()) % (2**31 - 2) + 1
+    while candidate in used:
+        candidate = candidate % (2**31 - 2) + 1
+    return candidate
+
+
+def _widen(grid: Grid, need: tuple[int, int]) -> list[dict[str, Any]]:
+    """appendDimension requests so the grid holds `need` (rows, columns): Sheets refuses cells past it."""
+    out = []
+    for dimension, have, want in (("ROWS", grid.rows, need[0]), ("COLUMNS", grid.cols, need[1])):
+        if want > have:
+            out.append(
+                {"appendDimension": {"sheetId": grid.sheet_id, "dimension": dimension, "length": want - have}}
+            )
+    return out
+
+
+def _row_data(row: Mapping[int, Any]) -> dict[str, Any]:
+    width = max(row, default=-1) + 1
+    return {"values": [_cell_data(row.get(i)) for i in range(width)]}
+
+
+def _cell_data(value: Any) -> dict[str, Any]:
+    """A CellData with an explicit kind, so nothing is ever read as a formula or a date (RAW)."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, bool):
+        return {VALUE: {"stringValue": str(value)}}
+    if isinstance(value, int | float):
+        return {VALUE: {"numberValue": value}}
+    return {VALUE: {"stringValue": str(value)}}
 
 
 def row_updates(
     accounts: TabLayout, account: str, values: Mapping[str, Any], writes: SheetWrites
 ) -> list[str]:
-    """Write-back cells for an account's row; returns the A1 addresses written."""
+    """Write-back cells for an account's row, updated in place; returns the A1 addresses written."""
     row = accounts.rows.get(account.lower())
     if row is None:
         raise InputError(
@@ -143,45 +241,38 @@ def row_updates(
     written = []
     for key, value in values.items():
         header = accounts.names.get(key) or WRITEBACK_HEADERS[key]
-        col, added = accounts.ensure_column(header)
-        if added:
-            writes.put(accounts.a1(accounts.header_row, col), [header])
-        a1 = accounts.a1(row, col)
-        writes.put(a1, [value])
-        written.append(a1)
+        col = _column(accounts, header, writes)
+        writes.put(accounts.title, row, col, value)
+        written.append(accounts.a1(row, col))
     return written
 
 
-def _row_by_headers(tab: TabLayout, values: Mapping[str, Any], writes: SheetWrites, row: int) -> str:
-    """Place `values` (header -> value) in their columns of `row`, adding missing columns."""
-    placed: dict[int, Any] = {}
-    for header, value in values.items():
-        col, added = tab.ensure_column(header)
-        if added:
-            writes.put(tab.a1(tab.header_row, col), [header])
-        placed[col] = value
-    width = max(placed) + 1
-    a1 = tab.a1(row, 0)
-    writes.put(a1, [placed.get(i) for i in range(width)] if len(placed) == width else [])
-    if len(placed) != width:  # non-adjacent columns: one range per cell, never clobber others
-        writes.data.pop()
-        for col, value in sorted(placed.items()):
-            writes.put(tab.a1(row, col), [value])
-    return a1
+def _column(tab: TabLayout, header: str, writes: SheetWrites) -> int:
+    """The column of `header`, added after the last header (its header cell written) when missing."""
+    col, added = tab.ensure_column(header)
+    if added:
+        writes.put(tab.title, tab.header_row, col, header)
+    return col
+
+
+def _placed(tab: TabLayout, values: Mapping[str, Any], writes: SheetWrites) -> dict[int, Any]:
+    return {_column(tab, header, writes): value for header, value in values.items()}
 
 
 def state_update(state_tab: TabLayout, account: str, cell: str, writes: SheetWrites) -> str:
-    """The account's JSON state cell (row found by account, or the next free row)."""
+    """The account's JSON state cell: updated in its row (found by account), else a new row appended."""
+    placed = _placed(state_tab, dict(zip(STATE_HEADERS, (account, cell), strict=True)), writes)
+    writes.proof.setdefault(state_tab.title, []).append(cell)
     row = state_tab.rows.get(account.lower())
     if row is None:
-        row = state_tab.next_row
-        state_tab.rows[account.lower()] = row
-        state_tab.next_row += 1
-    return _row_by_headers(state_tab, dict(zip(STATE_HEADERS, (account, cell), strict=True)), writes, row)
+        writes.append(state_tab.title, placed)
+        return f"{quote_sheet(state_tab.title)} (new row)"
+    for col, value in placed.items():
+        writes.put(state_tab.title, row, col, value)
+    return state_tab.a1(row, 0)
 
 
 def log_append(log_tab: TabLayout, entry: Mapping[str, Any], writes: SheetWrites) -> str:
-    """One Handoff Log row (header -> value) at the next free row."""
-    row = log_tab.next_row
-    log_tab.next_row += 1
-    return _row_by_headers(log_tab, entry, writes, row)
+    """One Handoff Log row (header -> value), appended after the tab's last row."""
+    writes.append(log_tab.title, _placed(log_tab, entry, writes))
+    return f"{quote_sheet(log_tab.title)} (new row)"

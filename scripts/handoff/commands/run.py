@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from handoff.apply import sheet_writeback
 from handoff.apply.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
 from handoff.clients import drive_docs as docs_writer
 from handoff.commands import open_clients
@@ -93,7 +94,7 @@ class BatchOutcome:
             return EXIT_SERVICE
         if any(r.conflict for r in self.results):
             return EXIT_CONFLICT  # another run for the same account won a race; it records the outcome
-        if any(p.blocked for p in self.plans) or any(r.failed for r in self.results):
+        if any(p.blocked for p in self.plans) or any(r.failed or r.sheet == "refused" for r in self.results):
             return EXIT_PROBLEMS
         return EXIT_OK
 
@@ -410,37 +411,23 @@ def _write_back(
         state_update(state_tab, r.account, r.state.to_cell(), writes)
     if not writes:
         return False
+    writes.hidden.add(state_tab.title)
     try:
-        _ensure_tabs(clients, settings, state_tab, log_tab)
-        http = clients.gspread_client().http_client
-        sheet_id = settings.sheet.spreadsheet_id
-        clients.call("sheets", lambda: http.values_batch_update(sheet_id, writes.body()), kind="write")
+        sheet_writeback.send(clients, settings.sheet.spreadsheet_id, writes)
     except HandoffError as exc:
+        refused = isinstance(exc, sheet_writeback.SheetRefused)
         for r in results:
             if r.sheet:
-                r.sheet = "failed"
+                r.sheet = "refused" if refused else "failed"
         console.print(f"[bold red]sheet write-back failed:[/] {escape(exc.message)}")
+        if exc.fix:
+            console.print(f"  fix: {escape(exc.fix)}")
         console.print(
             "  not written: the sheet (status, links, run log, state); re-run to record the outcome "
             "(the re-run finds the doc, note and task by their tags)"
         )
         return False
     return True
-
-
-def _ensure_tabs(clients: Clients, settings: Settings, state_tab: TabLayout, log_tab: TabLayout) -> None:
-    """Create the state tab (hidden) and the log tab when the sheet lacks them: one batchUpdate."""
-    requests: list[dict[str, Any]] = []
-    if not state_tab.exists:
-        requests.append({"addSheet": {"properties": {"title": state_tab.title, "hidden": True}}})
-        state_tab.exists = True
-    if not log_tab.exists:
-        requests.append({"addSheet": {"properties": {"title": log_tab.title}}})
-        log_tab.exists = True
-    if requests:
-        http = clients.gspread_client().http_client
-        sheet_id = settings.sheet.spreadsheet_id
-        clients.call("sheets", lambda: http.batch_update(sheet_id, {"requests": requests}), kind="write")
 
 
 def _parallel(fn: Callable[[T], R], items: Sequence[T], bound: int) -> list[R]:

@@ -7,6 +7,7 @@ Everything here is plain, immutable data: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -207,10 +208,21 @@ class Handoff:
 
 
 def quote_sheet(title: str) -> str:
-    """A1 sheet-name quoting as Google does it: quote unless the name is a plain identifier."""
-    if title.replace("_", "a").isalnum() and not title[:1].isdigit():
+    """A sheet name as Google prints it in a range (for messages): bare when it is a plain
+    identifier that cannot be read as a cell (`Accounts`), else quoted (`'Handoff Log'`, `'Q4'`)."""
+    plain = title.replace("_", "a").isascii() and title.replace("_", "a").isalnum()
+    if plain and not title[:1].isdigit() and not _CELL_LIKE.fullmatch(title):
         return title
+    return sheet_ref(title)
+
+
+def sheet_ref(title: str) -> str:
+    """A sheet name for a request's A1 range: always quoted, `'` doubled (`'Q4'`, `'It''s'`), so a
+    name like Q4, CO2 or FY26 is never read as a cell reference."""
     return "'" + title.replace("'", "''") + "'"
+
+
+_CELL_LIKE = re.compile(r"[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc][0-9]*")
 
 
 def column_letter(index: int) -> str:

@@ -39,6 +39,7 @@ from handoff.core.model import (
     SheetRow,
     column_letter,
     quote_sheet,
+    sheet_ref,
 )
 from handoff.core.redact import mask
 from handoff.core.slug import slug_problem
@@ -131,7 +132,7 @@ def _or(names: Sequence[str]) -> str:
 
 def batch_ranges(titles: Mapping[str, str]) -> list[str]:
     """The `values:batchGet` ranges: each tab's whole range (its quoted title), in `titles` order."""
-    return [quote_sheet(t) for t in titles.values()]
+    return [sheet_ref(t) for t in titles.values()]
 
 
 _RANGE = re.compile(r"^(?:'((?:[^']|'')*)'|([^!]*))(?:!\$?([A-Za-z]+)?\$?(\d+)?)?")

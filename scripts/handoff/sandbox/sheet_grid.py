@@ -3,8 +3,9 @@
 A stored sheet is `{"properties": {... "gridProperties": {"rowCount", "columnCount"}},
 "data": [[cell, ...], ...], "protectedRanges": [...], "dataValidations": [...]}` where
 `data` holds only the filled part (rows and cells trimmed of trailing empties); cells are
-described in `sheet_cells`. Writing beyond the grid grows it, as the real service does for
-`values.update` and `values.append`.
+described in `sheet_cells`. `write` grows the grid to fit: only `values.append`, `appendCells`
+and the seed call it past the edge (updates are checked against the grid first, as the real
+service refuses them).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Supported: addSheet, deleteSheet, updateSheetProperties (with the `fields` mask),
 updateSpreadsheetProperties, appendDimension, setDataValidation, addProtectedRange,
-deleteProtectedRange; formatting-only requests (updateDimensionProperties,
+deleteProtectedRange, and the cell writes updateCells / appendCells (see `sheet_rowdata`);
+formatting-only requests (updateDimensionProperties,
 autoResizeDimensions, repeatCell, …) are accepted and change nothing, since the sandbox keeps
 no formatting. Replies have the real shape: `{}` for most, `{"addSheet": {"properties": …}}`,
 `{"addProtectedRange": {"protectedRange": …}}`. The batch is atomic: the caller saves the
@@ -15,7 +16,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from handoff.sandbox import sheet_grid
+from handoff.sandbox import sheet_grid, sheet_rowdata
 from handoff.sandbox.http import ApiError
 
 Request = dict[str, Any]
@@ -37,8 +38,7 @@ NO_OPS = frozenset(
 )
 
 
-class RequestError(Exception):
-    """A request in the batch is invalid; becomes `400 Invalid requests[i].kind: message`."""
+RequestError = sheet_rowdata.RequestError
 
 
 def apply_requests(book: Book, requests: Any) -> list[dict[str, Any]]:
@@ -301,6 +301,15 @@ def delete_protected_range(book: Book, payload: Request) -> dict[str, Any]:
     raise RequestError(f"No protected range with id: {pr_id}")
 
 
+def update_cells(book: Book, payload: Request) -> dict[str, Any]:
+    where = payload.get("start") or payload.get("range") or {}
+    return sheet_rowdata.update_cells(_sheet_by_id(book, where.get("sheetId")), payload)
+
+
+def append_cells(book: Book, payload: Request) -> dict[str, Any]:
+    return sheet_rowdata.append_cells(_sheet_by_id(book, payload.get("sheetId")), payload)
+
+
 HANDLERS: dict[str, Callable[[Book, Request], dict[str, Any]]] = {
     "addSheet": add_sheet,
     "deleteSheet": delete_sheet,
@@ -310,4 +319,6 @@ HANDLERS: dict[str, Callable[[Book, Request], dict[str, Any]]] = {
     "setDataValidation": set_data_validation,
     "addProtectedRange": add_protected_range,
     "deleteProtectedRange": delete_protected_range,
+    "updateCells": update_cells,
+    "appendCells": append_cells,
 }

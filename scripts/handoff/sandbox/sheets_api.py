@@ -206,26 +206,32 @@ def bad_range(text: str) -> ApiError:
 
 
 def target(book: dict[str, Any], text: str, *, reading: bool) -> Target:
-    """Resolve an A1 range; reads may not reach past the grid, writes grow it."""
+    """Resolve an A1 range; neither reads nor updates may reach past the grid (appends grow it)."""
     try:
         rng = a1.parse(text)
     except a1.A1Error:
         raise bad_range(text) from None
-    if rng.sheet is None and sheet_named(book, text) is not None:
-        rng = a1.A1Range(text)  # a sheet literally titled like a cell reference
     sheet = sheet_named(book, rng.sheet) if rng.sheet is not None else _first_sheet(book)
     if sheet is None:
         raise bad_range(text)
     rows, cols = sheet_grid.grid_size(sheet)
     box = a1.resolve(rng, rows, cols)
-    if reading and (box.row1 > rows or box.col1 > cols):
-        cells = a1.box_label(sheet["properties"]["title"], box).split("!", 1)[1]
-        title = sheet["properties"]["title"].replace("'", "''")
-        raise ApiError(
-            400, f"Range ('{title}'!{cells}) exceeds grid limits. Max rows: {rows}, max columns: {cols}"
-        )
     single = rng.start is not None and rng.start == rng.end
-    return Target(sheet, box, single)
+    t = Target(sheet, box, single)
+    if reading or not (single or box.open_rows or box.open_cols):
+        check_in_grid(t, box)  # a closed write range is checked as written; the others by their data
+    return t
+
+
+def check_in_grid(t: Target, box: a1.GridBox) -> None:
+    """400 when `box` reaches past the sheet's last row or column, as the real API answers reads
+    and `values.update` / `values.batchUpdate` (only `values.append` grows a sheet)."""
+    rows, cols = sheet_grid.grid_size(t.sheet)
+    if box.row1 > rows or box.col1 > cols:
+        raise ApiError(
+            400,
+            f"Range ({a1.box_label(t.title, box)}) exceeds grid limits. Max rows: {rows}, max columns: {cols}",
+        )
 
 
 def sheet_named(book: dict[str, Any], title: str) -> dict[str, Any] | None:
@@ -239,7 +245,10 @@ def sheet_named(book: dict[str, Any], title: str) -> dict[str, Any] | None:
 
 
 def _first_sheet(book: dict[str, Any]) -> dict[str, Any] | None:
-    return min(book["sheets"], key=lambda s: s["properties"]["index"], default=None)
+    """The first visible sheet: what a range without a sheet name refers to."""
+    return min(
+        book["sheets"], key=lambda s: (bool(s["properties"].get("hidden")), s["properties"]["index"]), default=None
+    )
 
 
 def enum_arg(name: str, value: Any, default: str) -> str:
@@ -312,6 +321,8 @@ def write_cells(t: Target, cells: list[list[Any]], at_row: int | None = None) ->
     row0 = t.box.row0 if at_row is None else at_row
     if at_row is None:
         _check_fits(t, rows, cols)
+        if rows and cols:
+            check_in_grid(t, a1.GridBox(row0, row0 + rows, t.box.col0, t.box.col0 + cols))
     sheet_grid.write(t.sheet, row0, t.box.col0, cells)
     if not rows or not cols:
         return {"updatedRange": t.label}

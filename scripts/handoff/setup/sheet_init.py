@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from handoff.core.fields import Catalogue, load_catalogue
-from handoff.core.model import quote_sheet
+from handoff.core.model import sheet_ref
 from handoff.read.sheet import HEADER_SCAN_ROWS, column_letter
 from handoff.setup import example as sheet_example
 from handoff.setup.spec import (
@@ -161,7 +161,7 @@ def read_sheet_state(clients: Clients, targets: Sequence[TabTarget]) -> SheetSta
     found = {title_key(t.title): t for t in (FoundTab.from_json(s) for s in meta.get("sheets") or [])}
     wanted = [found[title_key(t.title)] for t in targets if title_key(t.title) in found]
     if wanted:
-        ranges = [f"{quote_sheet(t.title)}!1:{max(1, min(SCAN_ROWS, t.row_count))}" for t in wanted]
+        ranges = [f"{sheet_ref(t.title)}!1:{max(1, min(SCAN_ROWS, t.row_count))}" for t in wanted]
         params: dict[str, Any] = {"ranges": ranges, "fields": GRID_FIELDS}
         grid = clients.call("sheets", lambda: sh.fetch_sheet_metadata(params=params))
         by_id = {tab.sheet_id: key for key, tab in found.items()}
@@ -183,7 +183,7 @@ def read_example_inputs(clients: Clients, state: SheetState, targets: Sequence[T
     titles = {k: tab.title for k, tab in present.items() if tab is not None}
     if titles:
         sh = clients.spreadsheet()
-        ranges = [quote_sheet(t) for t in titles.values()]
+        ranges = [sheet_ref(t) for t in titles.values()]
         response = clients.call("sheets", lambda: sh.values_batch_get(ranges))
         state.values = {k: [list(r) for r in g.rows] for k, g in parse_batch(response, titles).items()}
     if not _has_example(state, targets):
@@ -271,7 +271,7 @@ class TabPlace:
     columns: dict[str, int]  # column key -> 0-based index
 
     def a1(self, row: int, col: int) -> str:
-        return f"{quote_sheet(self.title)}!{column_letter(col)}{row + 1}"
+        return f"{sheet_ref(self.title)}!{column_letter(col)}{row + 1}"
 
     def column_range(self, col: int) -> dict[str, int]:
         """The GridRange of a column below the header, to the end of the grid."""
@@ -570,7 +570,7 @@ def _plan_howto(settings: Settings, targets: Sequence[TabTarget], used_ids: set[
             }
         },
     )
-    values = ({"range": f"{quote_sheet(HOWTO_TITLE)}!A1", "majorDimension": "ROWS", "values": rows},)
+    values = ({"range": f"{sheet_ref(HOWTO_TITLE)}!A1", "majorDimension": "ROWS", "values": rows},)
     return SheetChange(
         "howto.add",
         HOWTO_TITLE,
