@@ -127,3 +127,23 @@ def test_two_accounts_handed_off_at_the_same_time_both_keep_their_rows(tmp_path:
             assert state_of(ws, account).status, account
         statuses = {r["Account"]: r["Handoff Status"] for r in sheet_rows(ws, "Accounts")}
         assert statuses["acme"] and statuses["initech"]
+
+
+def test_tabs_titled_like_cells_are_read_and_written_as_tabs(tmp_path: Path) -> None:
+    """Q4, CO2, Log1, FY26 are cells unless quoted (as real Sheets reads them): the tool quotes every name."""
+    seed = SeedFolder.copy(tmp_path / "seed")
+    names = {"Accounts": "Q4", "Notes": "CO2", "Handoff Log": "Log1", "handoff_state": "FY26"}
+    spec = seed.spec()
+    for tab in spec["tabs"]:
+        tab["title"] = names.get(tab["title"], tab["title"])
+    seed.write_json("spreadsheet.json", spec)
+    tabs = {"accounts": "Q4", "notes": "CO2", "log": "Log1", "state": "FY26"}
+    with Workspace.start(seed.root, tmp_path, **{"sheet.tabs": tabs}) as ws:
+        outcome, text = ws.run("acme")
+        assert outcome.exit_code == EXIT_OK, text
+        assert ws.values("'Q4'!Z2")[0][0] == "handed off"
+        assert [r["Account"] for r in sheet_rows(ws, "Log1")] == ["acme"]
+        assert [r["Account"] for r in sheet_rows(ws, "FY26")] == ["acme"]
+        mark = ws.mark()
+        outcome, text = ws.run("acme")
+        assert outcome.exit_code == EXIT_OK and ws.writes_after(mark) == [], text  # the state was read back
