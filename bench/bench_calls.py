@@ -21,7 +21,12 @@ from handoff.clients.ratelimit import WINDOW_SECONDS, quota_key
 
 # Requests a batch makes once, whatever its size (the Drive lookup: once per 40 accounts).
 SHARED_ROUTES = frozenset(
-    {"sheets.values.batchGet", "sheets.spreadsheets.get", "sheets.values.batchUpdate", "sheets.spreadsheets.batchUpdate"}
+    {
+        "sheets.values.batchGet",
+        "sheets.spreadsheets.get",
+        "sheets.values.batchUpdate",
+        "sheets.spreadsheets.batchUpdate",
+    }
 )
 # The floor of a first handoff, per account (the TA lookup is cached per batch, so it is shared).
 FLOOR_ROUTES = (

@@ -201,7 +201,9 @@ def test_update_bumps_the_drive_version(gc: gspread.Client, sandbox: RunningSand
     before = sandbox.store.get(DRIVE_FILES, SID)
     assert before is not None and before["mimeType"] == SPREADSHEET_MIME and before["version"] == 1
     sh = gc.open_by_key(SID)
-    result = sh.values_update("Accounts!Z1000", params={"valueInputOption": "RAW"}, body={"values": [["far"]]})
+    result = sh.values_update(
+        "Accounts!Z1000", params={"valueInputOption": "RAW"}, body={"values": [["far"]]}
+    )
     assert result["updatedRange"] == "Accounts!Z1000"
     assert sh.values_get("Accounts!Z1000")["values"] == [["far"]]
     drive_entry = sandbox.store.get(DRIVE_FILES, SID)

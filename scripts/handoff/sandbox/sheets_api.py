@@ -228,10 +228,8 @@ def check_in_grid(t: Target, box: a1.GridBox) -> None:
     and `values.update` / `values.batchUpdate` (only `values.append` grows a sheet)."""
     rows, cols = sheet_grid.grid_size(t.sheet)
     if box.row1 > rows or box.col1 > cols:
-        raise ApiError(
-            400,
-            f"Range ({a1.box_label(t.title, box)}) exceeds grid limits. Max rows: {rows}, max columns: {cols}",
-        )
+        label = a1.box_label(t.title, box)
+        raise ApiError(400, f"Range ({label}) exceeds grid limits. Max rows: {rows}, max columns: {cols}")
 
 
 def sheet_named(book: dict[str, Any], title: str) -> dict[str, Any] | None:
@@ -247,7 +245,9 @@ def sheet_named(book: dict[str, Any], title: str) -> dict[str, Any] | None:
 def _first_sheet(book: dict[str, Any]) -> dict[str, Any] | None:
     """The first visible sheet: what a range without a sheet name refers to."""
     return min(
-        book["sheets"], key=lambda s: (bool(s["properties"].get("hidden")), s["properties"]["index"]), default=None
+        book["sheets"],
+        key=lambda s: (bool(s["properties"].get("hidden")), s["properties"]["index"]),
+        default=None,
     )
 
 
