@@ -70,16 +70,18 @@ ACME = [
 
 
 def test_one_batch_asks_for_each_whole_tab() -> None:
+    """Every name quoted: real Sheets reads a bare Q4 or FY26 as a cell, not as the tab."""
     assert batch_ranges(TITLES) == [
-        "Accounts",
-        "Notes",
-        "Issues",
-        "Risks",
-        "Expansion",
-        "Checklist",
+        "'Accounts'",
+        "'Notes'",
+        "'Issues'",
+        "'Risks'",
+        "'Expansion'",
+        "'Checklist'",
         "'Handoff Log'",
-        "handoff_state",
+        "'handoff_state'",
     ]
+    assert batch_ranges({"accounts": "Q4", "log": "It's"}) == ["'Q4'", "'It''s'"]
 
 
 def test_parse_batch_pairs_ranges_with_tabs_and_keeps_offsets() -> None:

@@ -58,7 +58,7 @@ def _set_trait_as_ta(ws: Workspace, key: str, value: Any) -> None:
 def _update_run_losing_the_sheet(ws: Workspace, cpu: str) -> None:
     """The IE changes Total CPU; the run writes Vitally, then every sheet write fails (exit 4)."""
     ws.set_cell(CPU_CELL, cpu)
-    add_faults(ws, {"route": "sheets.values.batchUpdate", "kind": "5xx", "count": 0})
+    add_faults(ws, {"route": "sheets.spreadsheets.batchUpdate", "kind": "5xx", "count": 0})
     outcome, text = ws.run(ACCOUNT)
     assert outcome.exit_code == EXIT_SERVICE, text
     assert "sheet write-back failed" in one_line(text)
