@@ -18,7 +18,13 @@ from handoff.sandbox.server import RunningSandbox
 from handoff.sandbox.sheets_api import DRIVE_FILES
 
 SID = "1HndffSandboxTrackingSheet0000000000000000"
-RAW = {"valueInputOption": "RAW"}
+RAW: dict[str, Any] = {"valueInputOption": "RAW"}
+
+
+def _version(sandbox: RunningSandbox) -> int:
+    entry = sandbox.store.get(DRIVE_FILES, SID)
+    assert entry is not None
+    return int(entry["version"])
 
 
 def _error(call: Any) -> dict[str, Any]:
@@ -31,7 +37,7 @@ def test_an_update_past_the_last_row_or_column_is_refused_and_writes_nothing(
     gc: gspread.Client, sandbox: RunningSandbox
 ) -> None:
     sh = gc.open_by_key(SID)
-    version = sandbox.store.get(DRIVE_FILES, SID)["version"]
+    version = _version(sandbox)
     below = _error(lambda: sh.values_update("Accounts!A1001", params=RAW, body={"values": [["x"]]}))
     assert below == {
         "code": 400,
@@ -46,7 +52,7 @@ def test_an_update_past_the_last_row_or_column_is_refused_and_writes_nothing(
     assert "exceeds grid limits. Max rows: 1000" in closed["message"]
     ws = sh.worksheet("Accounts")
     assert (ws.row_count, ws.col_count) == (1000, 26)
-    assert sandbox.store.get(DRIVE_FILES, SID)["version"] == version
+    assert _version(sandbox) == version
 
 
 def test_a_batch_update_with_one_range_past_the_grid_writes_none_of_them(gc: gspread.Client) -> None:

@@ -137,8 +137,10 @@ def test_tabs_titled_like_cells_are_read_and_written_as_tabs(tmp_path: Path) -> 
     for tab in spec["tabs"]:
         tab["title"] = names.get(tab["title"], tab["title"])
     seed.write_json("spreadsheet.json", spec)
-    tabs = {"accounts": "Q4", "notes": "CO2", "log": "Log1", "state": "FY26"}
-    with Workspace.start(seed.root, tmp_path, **{"sheet.tabs": tabs}) as ws:
+    overrides: dict[str, Any] = {
+        "sheet.tabs": {"accounts": "Q4", "notes": "CO2", "log": "Log1", "state": "FY26"}
+    }
+    with Workspace.start(seed.root, tmp_path, overrides=overrides) as ws:
         outcome, text = ws.run("acme")
         assert outcome.exit_code == EXIT_OK, text
         assert ws.values("'Q4'!Z2")[0][0] == "handed off"
