@@ -73,7 +73,7 @@ UPDATE_STEPS = {
     "fingerprint": "drive.files.update",  # the doc's text fingerprint, after its export
     "traits": "vitally.accounts.update",
     "note": "vitally.notes.update",
-    "sheet": "sheets.values.batchUpdate",
+    "sheet": "sheets.spreadsheets.batchUpdate",
 }
 
 _CLEAN: dict[Path, dict[str, Any]] = {}
