@@ -123,6 +123,8 @@ def test_a_draft_over_a_doc_already_handed_off_is_refused_unless_forced(planner:
     assert plan.blocked == "already handed off: a draft would replace the TA's final doc" and not plan.changes
     forced = planner.plan("acme", state, draft=True, force_doc=True, fresh=False)
     assert not forced.blocked and "doc.update" in kinds(forced)
+    # the sheet's status alone is enough: a state tab someone cleared lets no draft over the doc
+    assert planner.plan("acme", AccountState(), draft=True, fresh=False).blocked.startswith("already")
 
 
 def test_overriding_readiness_makes_the_run_final(planner: Planner) -> None:

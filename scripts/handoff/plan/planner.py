@@ -223,9 +223,10 @@ def _blocked(
 
 
 def _handed_off(handoff: Handoff, state: AccountState) -> bool:
-    """The TA has a final handoff doc: the state (or the sheet's status) says it was handed off."""
+    """The TA has a final handoff doc: the state or the sheet's status says it was handed off (the
+    sheet alone counts too: a state tab someone cleared must not let a draft over the TA's doc)."""
     row = handoff.record.row.get("handoff_status") if handoff.record else ""
-    return bool(state.docs) and STATUS["final"] in (_norm_cell(state.status), _norm_cell(row))
+    return STATUS["final"] in (_norm_cell(state.status), _norm_cell(row))
 
 
 # -- docs ------------------------------------------------------------------------------------------
