@@ -39,8 +39,8 @@ status: $(STAMP)
 	$(HANDOFF) status $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests bench
-	$(BIN)/ruff format --check scripts tests bench
+	$(BIN)/ruff check scripts tests bench setup.py
+	$(BIN)/ruff format --check scripts tests bench setup.py
 	$(BIN)/mypy
 
 test: lint
@@ -56,7 +56,7 @@ sandbox-reset: $(STAMP)
 	$(HANDOFF) sandbox reset
 
 clean:
-	rm -rf $(VENV) .sandbox out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .sandbox out build dist .pytest_cache .mypy_cache .ruff_cache
 
 eval: $(STAMP)
 	$(BIN)/python -m bench.eval_tdd $(ARGS)

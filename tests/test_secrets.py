@@ -12,7 +12,7 @@ network, and EVERYTHING it produced is searched for every secret:
 
 Runs: the sandbox profile (a full handoff, a blocked one, one failing on a Vitally outage,
 `plan --json`, `check --all --json`, `status --json`, `auth check`), and the production code
-path (`profile = "production"`, no sandbox): service-account, OAuth (cached token, valid and
+path (`[sandbox] enabled = false`): service-account, OAuth (cached token, valid and
 expired) and ADC credentials, with `vitally.base_url` pointed at the sandbox, which is told to
 accept the fake key (HANDOFF_SANDBOX_VITALLY_KEYS), so the key really travels and really works.
 Google is unreachable there: every host but 127.0.0.1 is refused at name resolution (the
@@ -189,7 +189,6 @@ def write_config(tmp: Path, body: str) -> Path:
 def production_config(tmp: Path, ws: Workspace, files: dict[str, Path], mode: str) -> Path:
     return write_config(
         tmp,
-        f'profile = "production"\n'
         f'[sheet]\nspreadsheet = "https://docs.google.com/spreadsheets/d/{SHEET_ID}/edit"\n'
         f'[docs]\nfolder_id = "1HndffSandboxHandoffDocsFolder0000"\nshared_drive = true\n'
         f'out_dir = "{ws.out_dir}"\n'
@@ -203,8 +202,7 @@ def production_config(tmp: Path, ws: Workspace, files: dict[str, Path], mode: st
 def sandbox_config(tmp: Path) -> Path:
     return write_config(
         tmp,
-        f'profile = "sandbox"\n[sheet]\nspreadsheet = "{SHEET_ID}"\n'
-        '[docs]\nfolder_id = "1HndffSandboxHandoffDocsFolder0000"\n',
+        f'[sheet]\nspreadsheet = "{SHEET_ID}"\n[docs]\nfolder_id = "1HndffSandboxHandoffDocsFolder0000"\n',
     )
 
 
@@ -425,7 +423,7 @@ def test_the_key_is_read_from_the_variable_the_configuration_names(
 ) -> None:
     config = write_config(
         tmp_path,
-        f'profile = "production"\n[sheet]\nspreadsheet = "{SHEET_ID}"\n[sandbox]\nenabled = false\n'
+        f'[sheet]\nspreadsheet = "{SHEET_ID}"\n[sandbox]\nenabled = false\n'
         '[vitally]\nregion = "eu"\napi_key_env = "TEAM_VITALLY_KEY"\n',
     )
     settings = load_settings(config)

@@ -101,7 +101,7 @@ def test_the_production_example_loads(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # Keys the example sets to something other than the default, on purpose.
-NOT_DEFAULTS = {"sheet.spreadsheet", "docs.folder_id", "vitally.subdomain", "sandbox.enabled", "profile"}
+NOT_DEFAULTS = {"sheet.spreadsheet", "docs.folder_id", "vitally.subdomain", "sandbox.enabled"}
 
 
 def scalars(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:

@@ -4,7 +4,6 @@
     ├── UsageError               (exit 2)  bad command line or configuration
     │   └── ConfigError          (exit 2)  a setting is missing or wrong (names key and file)
     ├── InputError               (exit 1)  the sheet or a TDD cannot be used as written
-    ├── BlockedError             (exit 1)  validation errors stop a run (nothing written)
     ├── ConflictError            (exit 3)  another run holds the account, or a guarded write lost a race
     ├── ServiceError             (exit 4)  an API stayed down / refused after retries
     │   └── (per API: Sheets, Docs, Drive, Vitally in `service`)
@@ -43,10 +42,6 @@ class ConfigError(UsageError):
 
 class InputError(HandoffError):
     """The sheet or a TDD cannot be used as written; the message names the place."""
-
-
-class BlockedError(HandoffError):
-    """Validation errors block the run; nothing was written."""
 
 
 class ConflictError(HandoffError):

@@ -20,7 +20,21 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from handoff.core.errors import ConfigError
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+
+
+def _tool_root() -> tuple[Path, bool]:
+    """Where the tool's own files (config/, templates/) are, and whether that is an installed copy.
+
+    In a checkout (or an editable install) they are the repository's top-level folders. A wheel
+    carries a copy of them as `handoff/_data/` (setup.py copies them in at build time)."""
+    package = Path(__file__).resolve().parents[1]
+    checkout = package.parents[1]  # scripts/handoff -> the repository
+    if (checkout / "config" / "fields.toml").is_file():
+        return checkout, False
+    return package / "_data", True
+
+
+PROJECT_ROOT, INSTALLED = _tool_root()
 DEFAULT_CONFIG = PROJECT_ROOT / "config" / "handoff.toml"
 # The sandbox's Vitally key: fake, accepted by the sandbox only. A real key is never sent there.
 SANDBOX_API_KEY = "sk_sandbox_handoff_0000000000000000"
@@ -205,7 +219,6 @@ class RunSettings(_Section):
 
 
 class Settings(_Section):
-    profile: Literal["sandbox", "production"] = "sandbox"
     sheet: SheetSettings
     docs: DocsSettings = DocsSettings()
     vitally: VitallySettings = VitallySettings(subdomain="sandbox")
@@ -289,6 +302,16 @@ def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return local if local.exists() else DEFAULT_CONFIG
 
 
+def _root_for(path: Path) -> Path:
+    """The folder a config file's relative paths resolve against: the project it sits in (the
+    parent of its config/ folder). The installed copy of the default config resolves against the
+    current folder instead, so the sandbox state and out/ land there, not inside the package."""
+    resolved = path.resolve()
+    if INSTALLED and resolved == DEFAULT_CONFIG.resolve():
+        return Path.cwd()
+    return resolved.parent.parent if resolved.parent.name == "config" else resolved.parent
+
+
 def load_settings(
     explicit: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None
 ) -> Settings:
@@ -310,7 +333,7 @@ def load_settings(
     for dotted, value in (overrides or {}).items():
         section, _, key = dotted.partition(".")
         data.setdefault(section, {})[key] = value
-    root = path.resolve().parent.parent if path.resolve().parent.name == "config" else path.resolve().parent
+    root = _root_for(path)
     data.setdefault("source", str(path))
     data.setdefault("root", str(root))
     check_environment()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from handoff.core.errors import ConfigError
+from handoff.core.settings import PROJECT_ROOT
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
 from handoff.sandbox.quotas import Quotas
@@ -232,7 +233,7 @@ def default_seed_dir() -> Path:
     env = os.environ.get("HANDOFF_SANDBOX_SEED")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "config" / "sandbox"
+    return PROJECT_ROOT / "config" / "sandbox"
 
 
 def open_store(state_dir: Path, seed_dir: Path | None = None) -> Store:
