@@ -21,7 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from handoff.core.errors import ConfigError
 
 
-
 def _tool_root() -> tuple[Path, bool]:
     """Where the tool's own files (config/, templates/) are, and whether that is an installed copy.
 
