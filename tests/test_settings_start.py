@@ -106,8 +106,7 @@ def test_oauth_without_a_browser_is_a_clear_config_error(
     )
     config = tmp_path / "production.toml"
     config.write_text(
-        f"""profile = "production"
-[sheet]
+        f"""[sheet]
 spreadsheet = "1HndffSandboxTrackingSheet0000000000000000"
 [vitally]
 subdomain = "example"
