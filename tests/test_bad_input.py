@@ -537,7 +537,8 @@ def test_tdd_tables_with_merged_or_ragged_cells_are_not_misread(tmp_path: Path, 
         code, out, err = ws.cli("check", "acme", "--json")
         assert code == 0, out + err
         checked = json.loads(out)
-        assert checked["problems"] == [] and checked["disagreements"] == []
+        notes = [p for p in checked["problems"] if p["severity"] == "info"]  # TDD lines not used: listed
+        assert [p for p in checked["problems"] if p not in notes] == [] and checked["disagreements"] == []
         assert checked["fields"]["hosting_provider"]["value"] == "AWS"
         assert ws.cli("run", "acme")[0] == 0
 

@@ -623,7 +623,7 @@ def run_tdd(path: Path, as_json: bool = False) -> tuple[int, str]:
 
     out = io.StringIO()
     code = tdd_command(
-        path,
+        str(path),
         as_json,
         Console(file=out, width=200, color_system=None),
         load_settings(ROOT / "config" / "handoff.toml"),
@@ -634,7 +634,7 @@ def run_tdd(path: Path, as_json: bool = False) -> tuple[int, str]:
 def test_tdd_command_table_from_html() -> None:
     code, text = run_tdd(SEED_DOCS / "initech-tdd.html")
     assert code == 0
-    assert "labelled values" in text and "matched to fields" in text
+    assert "TDD fields found" in text
     assert 'tab "Code hosts" › Code hosts and repositories (production) › paragraph 4' in text
     assert "never used" in text
 
@@ -644,17 +644,20 @@ def test_tdd_command_json_from_docs_json(tmp_path: Path) -> None:
     doc.write_text(json.dumps(legacy(heading("Production"), para("Total CPU: 48 vCPU"))), encoding="utf-8")
     code, text = run_tdd(doc, as_json=True)
     assert code == 0
-    assert json.loads(text) == [
-        {
-            "field": "total_cpu",
-            "label": "Total CPU",
-            "text": "48 vCPU",
-            "section": "production",
-            "location": "TDD Production › paragraph 1",
-            "link": None,
-            "derived": False,
-        }
-    ]
+    assert json.loads(text) == {
+        "source": str(doc),
+        "fields": {
+            "total_cpu": {
+                "value": 48,
+                "text": "48 vCPU",
+                "location": "TDD Production › paragraph 1",
+                "section": "production",
+                "how": "label",
+            }
+        },
+        "unplaced": [],
+        "problems": [],
+    }
 
 
 def test_tdd_command_refuses_what_is_not_a_document(tmp_path: Path) -> None:
@@ -667,7 +670,7 @@ def test_tdd_command_refuses_what_is_not_a_document(tmp_path: Path) -> None:
     bad.write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(InputError, match="not a document object"):
         run_tdd(bad)
-    with pytest.raises(UsageError, match="does not exist"):
+    with pytest.raises(UsageError, match="is not a file, a Google Docs URL or a document id"):
         run_tdd(tmp_path / "missing.json")
     bad.write_text("[" * 100_000, encoding="utf-8")  # json.loads raises RecursionError
     with pytest.raises(InputError, match="nested too deeply"):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -97,15 +96,21 @@ def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: 
 
 
 @cli.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--create", is_flag=True, help="With `template`: create the skeleton as a Google Doc in Drive.")
 @pass_ctx
-def tdd(ctx: Context, file: Path, as_json: bool) -> None:
-    """Parse a local TDD (Docs JSON or HTML) and show what was found, with locations."""
+def tdd(ctx: Context, source: str, as_json: bool, create: bool) -> None:
+    """Show how a TDD is read: SOURCE is a file (Docs JSON, HTML, web-page .zip), a Google Docs URL
+    or a document id. `handoff tdd template [--create]` prints (or creates) a TDD skeleton."""
     settings = ctx.settings
-    from handoff.commands.tdd import tdd_command
+    from handoff.commands import tdd as tdd_commands
 
-    sys.exit(tdd_command(file, as_json, ctx.console, settings))
+    if source == "template":
+        sys.exit(tdd_commands.template_command(create, ctx.console, settings))
+    if create:
+        raise click.UsageError("--create goes with `handoff tdd template --create`")
+    sys.exit(tdd_commands.tdd_command(source, as_json, ctx.console, settings))
 
 
 def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:

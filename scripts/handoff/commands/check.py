@@ -7,18 +7,28 @@ be reached it says which checks it skipped (and exits 4).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from handoff.commands import open_clients
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, UsageError
 from handoff.output import check_report as report
-from handoff.read.batch import read_batch
+from handoff.read.batch import Batch, read_batch
 from handoff.read.vitally_checks import VitallyChecks, assess_accounts
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from handoff.core.settings import Settings
+
+
+def with_unplaced(batch: Batch) -> Batch:
+    """The TDD lines that look like deployment facts but were not used, as notes (check only)."""
+    handoffs = [
+        replace(h, problems=(*h.problems, *batch.tdds[h.account].unplaced)) if h.account in batch.tdds else h
+        for h in batch.handoffs
+    ]
+    return replace(batch, handoffs=handoffs)
 
 
 def check_command(
@@ -29,7 +39,7 @@ def check_command(
     if not slugs and not all_accounts:
         raise UsageError("name at least one account, or pass --all")
     with open_clients(settings) as clients:
-        batch = read_batch(settings, clients, None if all_accounts else slugs)
+        batch = with_unplaced(read_batch(settings, clients, None if all_accounts else slugs))
         checks = VitallyChecks(clients)
         assessed = assess_accounts(settings, checks, batch.handoffs)
     handoffs = [a.handoff for a in assessed]

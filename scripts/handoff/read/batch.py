@@ -40,7 +40,7 @@ from handoff.core.errors import (
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.model import AccountRecord, Handoff, Problem, Severity, SheetCell, TddValue
 from handoff.read.sheet import Grid, SheetData, batch_ranges, parse_batch, parse_sheet
-from handoff.read.tdd import document_text, parse_document
+from handoff.read.tdd import TddReading, document_text, read_document
 from handoff.validate.rules import doc_id, validate_fields, validate_logs
 
 if TYPE_CHECKING:
@@ -72,6 +72,9 @@ class TddRead:
     values: tuple[TddValue, ...] = ()
     problems: tuple[Problem, ...] = ()
     service_failure: bool = False
+    unplaced: tuple[
+        Problem, ...
+    ] = ()  # info: lines that look like deployment facts, not used (`check` lists them)
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,21 @@ def _fetch(clients: ClientsLike, document_id: str) -> Any | ServiceError:
         return exc
 
 
+def unplaced_notes(reading: TddReading) -> tuple[Problem, ...]:
+    """Each TDD line that looks like a deployment fact but was not used, as an info note at its place."""
+    return tuple(
+        Problem(
+            Severity.INFO,
+            f"the TDD line '{u.text}' looks like a deployment fact but was not used",
+            None,
+            u.location,
+            "if it is a production value, write it as 'Label: value' under a production heading "
+            "(`handoff tdd` shows how the TDD is read)",
+        )
+        for u in reading.unplaced
+    )
+
+
 def tdd_problem(error: ServiceError, cell: SheetCell, document_id: str, identity: str) -> Problem:
     """Why the TDD linked in `cell` could not be read, as a problem on `tdd_link` at that cell."""
     if isinstance(error, NotFoundError):
@@ -221,7 +239,7 @@ def read_tdds(
     with ThreadPoolExecutor(max_workers=max(1, min(settings.run.concurrency, len(docs)))) as pool:
         fetched = dict(zip(docs, pool.map(fetch, docs), strict=True))
     read = {d: f for d, f in fetched.items() if not isinstance(f, ServiceError)}
-    parsed = {d: tuple(parse_document(f, catalogue)) for d, f in read.items()}
+    parsed = {d: read_document(f, catalogue) for d, f in read.items()}
     blank = {d for d, f in read.items() if not document_text(f).strip()}  # once per document, not per account
     out: dict[str, TddRead] = {}
     for slug, link in links.items():
@@ -245,7 +263,8 @@ def read_tdds(
             )
             out[slug] = TddRead(doc, (), (empty,))
         else:
-            out[slug] = TddRead(doc, parsed[doc])
+            reading = parsed[doc]
+            out[slug] = TddRead(doc, reading.values, reading.problems, unplaced=unplaced_notes(reading))
     return out
 
 

@@ -98,6 +98,7 @@ _NEGATED = re.compile(
     r"replac\w*|retir\w*|off)\b[^.,;]*$",
     re.IGNORECASE,
 )
+_PER_UNIT = re.compile(r"\b(?:each|per|apiece)\b", re.IGNORECASE)
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
 _NONE = re.compile(r"^\s*(?:none|no|zero|nil|n/?a|-|—)\s*\.?\s*$", re.IGNORECASE)
 
@@ -182,6 +183,8 @@ class FactReader:
                 return str(shapes.NUMBER_WORDS[word.group(1).lower()])
             return shapes.leading_number(value)
         if f.type is FieldType.QUANTITY:
+            if _PER_UNIT.search(value):
+                return None  # "3 volumes of 1 TB each": not a total
             if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
                 return value  # "6 × 500 GB": the size reader multiplies
             size = next(shapes.sizes(value), None)

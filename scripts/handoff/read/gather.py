@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, Severity, TddValue
+from handoff.core.redact import mask
 from handoff.read import shapes
 from handoff.read.facts import Fact, FactReader
 
@@ -213,6 +214,6 @@ class Gatherer:
             if b.used or b.section == "trial":
                 continue
             if shapes.looks_like_fact(b.text) or self.reader.code_hosts.find(b.text):
-                text = shapes.mask_credentials(re.sub(r"\s+", " ", b.text).strip())
+                text = mask(re.sub(r"\s+", " ", b.text).strip())
                 out.append(Unplaced(text if len(text) <= _CLIP else text[: _CLIP - 1] + "…", b.location))
         return out

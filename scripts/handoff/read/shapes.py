@@ -136,9 +136,3 @@ def leading_number(text: str) -> str | None:
 def looks_like_fact(text: str) -> bool:
     """A size, a CPU count, an instance type, a URL or a date: something a TDD states about a deployment."""
     return any(p.search(text) for p in (SIZE, CPU, INSTANCE_TYPE, URL, DATE))
-
-
-def mask_credentials(text: str) -> str:
-    """`https://admin:hunter2@host` → `https://admin:***@host`, `https://TOKEN@host` → `https://***@host`."""
-    text = re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\s:]*):([^/@\s]*)@", r"\1\2:***@", text)
-    return re.sub(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s:]+@", r"\1***@", text)

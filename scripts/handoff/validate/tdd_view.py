@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue
 from handoff.core.model import AccountRecord, FieldValue, Problem, SheetRow, TddValue
-from handoff.validate.merge import merge_fields
+from handoff.validate.merge import merge_fields, tdd_candidates
 
 
 @dataclass(frozen=True)
 class TddView:
-    fields: Mapping[str, FieldValue]
+    fields: Mapping[str, FieldValue]  # value None: the TDD's value cannot be read (the problem says why)
+    chosen: Mapping[str, TddValue]  # the TDD value each field took (its section, how it was recognised)
     problems: tuple[Problem, ...]
 
 
@@ -27,5 +28,11 @@ def tdd_fields(values: Sequence[TddValue], catalogue: Catalogue) -> TddView:
     """The TDD's production values by field, and its inconsistencies (no sheet involved)."""
     blank = AccountRecord(slug="", row=SheetRow("Accounts", 0, {}))
     merged = merge_fields(blank, values, catalogue)
-    fields = {name: fv for name, fv in merged.fields.items() if fv.source == "tdd" and fv.value is not None}
-    return TddView(fields, merged.problems)
+    fields = {name: fv for name, fv in merged.fields.items() if fv.source == "tdd"}
+    chosen: dict[str, TddValue] = {}
+    for name, fv in fields.items():
+        candidates = tdd_candidates(catalogue.fields[name], values)
+        at = [v for v in candidates if v.location == fv.location]
+        if at or candidates:
+            chosen[name] = (at or candidates)[0]
+    return TddView(fields, chosen, merged.problems)
