@@ -59,6 +59,7 @@ class Environments:
 
     def spans(self, text: str) -> list[tuple[int, str]]:
         """(position, "production" | "trial") of every environment word, in order."""
+        text = _HOSTNAME.sub(lambda m: " " * len(m.group(0)), text)  # "sourcegraph.example.dev" is no dev
         found: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
         for pattern in self.trial:
