@@ -6,6 +6,8 @@ layout is in `docs/CONTRACTS.md`:
 
 * `spreadsheet.json` + `sheet/*.csv` → the tracking spreadsheet (cells read as if a person
   typed them: numbers, dates and `TRUE`/`FALSE` are recognised, a leading `'` forces text);
+  an optional `"locale"` (en_US, en_GB, de_DE, fr_FR; default en_US) is the spreadsheet's
+  locale, which decides how the typed cells are read and how numbers are shown;
   a tab file may also be `*.json` holding a list of rows;
 * `vitally/accounts.json`, `vitally/admins.json`, `vitally/custom_fields.json` → Vitally;
 * Drive folders and documents → `handoff.sandbox.drive_api.seed(store, seed_dir)` (skipped
@@ -28,7 +30,7 @@ from typing import Any
 
 from handoff.sandbox import vitally_api as vitally
 from handoff.sandbox.http import iso_now
-from handoff.sandbox.sheet_cells import parse_typed
+from handoff.sandbox.sheet_cells import DEFAULT_LOCALE, LOCALES, parse_typed
 from handoff.sandbox.sheets_api import Tab, new_spreadsheet
 from handoff.sandbox.store import Store
 
@@ -42,6 +44,7 @@ class SheetSeed:
     title: str
     tabs: list[Tab]
     parents: list[str] = field(default_factory=list)
+    locale: str = DEFAULT_LOCALE
 
 
 @dataclass
@@ -84,7 +87,7 @@ def _seed(store: Store, seed_dir: Path) -> None:
 def _write(store: Store, data: SeedData, seed_dir: Path) -> None:
     if data.sheet is not None:
         s = data.sheet
-        new_spreadsheet(store, s.spreadsheet_id, s.title, s.tabs, s.parents)
+        new_spreadsheet(store, s.spreadsheet_id, s.title, s.tabs, s.parents, locale=s.locale)
     for collection, records in data.vitally.items():
         for record in records:
             store.put(collection, record["id"], record)
@@ -130,14 +133,18 @@ def _load_sheet(seed_dir: Path) -> SheetSeed | None:
     tabs = spec.get("tabs") or []
     if not isinstance(tabs, list):
         raise ValueError(f"{path}: line {_line_of(text, 'tabs')}: 'tabs' must be a list")
-    loaded = [_load_tab(seed_dir, path, text, i, tab) for i, tab in enumerate(tabs)]
+    locale = spec.get("locale") or DEFAULT_LOCALE
+    if locale not in LOCALES:
+        where = f"{path}: line {_line_of(text, 'locale')}"
+        raise ValueError(f"{where}: 'locale' must be one of {', '.join(LOCALES)}, not {locale!r}")
+    loaded = [_load_tab(seed_dir, path, text, i, tab, locale) for i, tab in enumerate(tabs)]
     _check_unique_titles(path, text, loaded)
     return SheetSeed(
-        spec["id"], spec["title"], loaded or [Tab("Sheet1", [])], list(spec.get("parents") or [])
+        spec["id"], spec["title"], loaded or [Tab("Sheet1", [])], list(spec.get("parents") or []), locale
     )
 
 
-def _load_tab(seed_dir: Path, path: Path, text: str, i: int, tab: Any) -> Tab:
+def _load_tab(seed_dir: Path, path: Path, text: str, i: int, tab: Any, locale: str) -> Tab:
     if not isinstance(tab, dict) or not isinstance(tab.get("title"), str) or not tab["title"]:
         raise ValueError(f"{path}: line {_line_of(text, 'tabs')}: tabs[{i}] needs a 'title'")
     where = f"{path}: line {_line_of(text, tab['title'])}"
@@ -148,7 +155,7 @@ def _load_tab(seed_dir: Path, path: Path, text: str, i: int, tab: Any) -> Tab:
         if not tab_path.is_file():
             raise ValueError(f"{where}: tab {tab['title']!r}: file {tab_path} does not exist")
         rows = _read_rows(tab_path)
-    cells = [[parse_typed(v) if v != "" else None for v in row] for row in rows]
+    cells = [[parse_typed(v, locale) if v != "" else None for v in row] for row in rows]
     return Tab(tab["title"], cells, bool(tab.get("hidden")))
 
 

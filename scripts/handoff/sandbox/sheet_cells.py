@@ -13,6 +13,13 @@ differs from the value. Input follows the API's `ValueInputOption`:
 In both, `""` empties a cell and JSON `null` leaves it unchanged (the API skips nulls).
 Rendering follows `ValueRenderOption` (FORMATTED_VALUE / UNFORMATTED_VALUE / FORMULA) and
 `DateTimeRenderOption` (SERIAL_NUMBER / FORMATTED_STRING).
+
+The spreadsheet's locale (`properties.locale`; `LOCALES`) decides how typed text is read and
+how a number is shown: en_US reads 1/2/2026 as January 2 and shows 3.5; en_GB reads it as
+1 February; de_DE reads `1.234,5` as 1234.5 and `2.1.2026` as 2 January, and shows 3,5; fr_FR
+groups with a narrow no-break space. FORMATTED_VALUE shows a typed number or date as typed
+(its format follows the input, as in Sheets) and any other number in the locale's automatic
+format; UNFORMATTED_VALUE gives numbers and date serials whatever the locale.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import ast
 import datetime as dt
 import operator
 import re
+from dataclasses import dataclass
 from typing import Any
 
 SKIP = object()  # input null: leave the cell as it is
@@ -31,11 +39,49 @@ FORMULA = "FORMULA"
 RENDER_OPTIONS = (FORMATTED, UNFORMATTED, FORMULA)
 INPUT_OPTIONS = ("RAW", "USER_ENTERED")
 
-_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
-_GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
-_PERCENT = re.compile(r"([-+]?(\d+\.?\d*|\.\d+))%")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+@dataclass(frozen=True)
+class Locale:
+    """How a spreadsheet locale writes numbers and dates."""
+
+    decimal: str
+    group: str
+    day_first: bool
+    date_sep: str
+
+    def number(self) -> re.Pattern[str]:
+        d = re.escape(self.decimal)
+        return re.compile(rf"[-+]?(\d+{d}?\d*|{d}\d+)([eE][-+]?\d+)?")
+
+    def grouped(self) -> re.Pattern[str]:
+        return re.compile(rf"[-+]?\d{{1,3}}({re.escape(self.group)}\d{{3}})+({re.escape(self.decimal)}\d+)?")
+
+    def percent(self) -> re.Pattern[str]:
+        d = re.escape(self.decimal)
+        return re.compile(rf"([-+]?(\d+{d}?\d*|{d}\d+))%")
+
+    def date(self) -> re.Pattern[str]:
+        sep = re.escape(self.date_sep)
+        return re.compile(rf"(\d{{1,2}}){sep}(\d{{1,2}}){sep}(\d{{4}})")
+
+    def to_float(self, text: str) -> float:
+        return float(text.replace(self.group, "").replace(self.decimal, "."))
+
+
+LOCALES = {
+    "en_US": Locale(".", ",", False, "/"),
+    "en_GB": Locale(".", ",", True, "/"),
+    "de_DE": Locale(",", ".", True, "."),
+    "fr_FR": Locale(",", "\u202f", True, "/"),
+}
+DEFAULT_LOCALE = "en_US"
+
+
+def locale_of(name: str | None) -> Locale:
+    """The rules of a locale name (unknown or None: en_US, which the seed loader checks first)."""
+    return LOCALES.get(name or DEFAULT_LOCALE, LOCALES[DEFAULT_LOCALE])
 _EPOCH = dt.date(1899, 12, 30)  # day 0 of Sheets' serial dates
 _OPS: dict[type, Any] = {
     ast.Add: operator.add,
@@ -48,7 +94,7 @@ _OPS: dict[type, Any] = {
 }
 
 
-def parse_input(value: Any, option: str) -> Any:
+def parse_input(value: Any, option: str, locale: str | None = None) -> Any:
     """The stored cell for one input value (`SKIP` for a JSON null)."""
     if value is None:
         return SKIP
@@ -59,11 +105,11 @@ def parse_input(value: Any, option: str) -> Any:
     text = str(value)
     if text == "":
         return None
-    return text if option == "RAW" else parse_typed(text)
+    return text if option == "RAW" else parse_typed(text, locale)
 
 
-def parse_typed(text: str) -> Any:
-    """What the Sheets UI makes of `text` typed into a cell."""
+def parse_typed(text: str, locale: str | None = None) -> Any:
+    """What the Sheets UI makes of `text` typed into a cell of a spreadsheet in `locale`."""
     if text.startswith("'"):
         return text[1:] or None
     if text.startswith("=") and len(text) > 1:
@@ -71,27 +117,31 @@ def parse_typed(text: str) -> Any:
     stripped = text.strip()
     if stripped.upper() in ("TRUE", "FALSE"):
         return stripped.upper() == "TRUE"
-    return _typed_number(stripped, text) or _typed_date(stripped) or text
+    loc = locale_of(locale)
+    return _typed_number(stripped, loc) or _typed_date(stripped, loc) or text
 
 
-def _typed_number(stripped: str, text: str) -> Any:
-    if _NUMBER.fullmatch(stripped):
-        return normalize_number(float(stripped))
-    if _GROUPED.fullmatch(stripped):
-        return {"v": normalize_number(float(stripped.replace(",", ""))), "s": stripped}
-    m = _PERCENT.fullmatch(stripped)
+def _typed_number(stripped: str, loc: Locale) -> Any:
+    if loc.number().fullmatch(stripped):
+        value = normalize_number(loc.to_float(stripped))
+        return value if loc.decimal == "." else {"v": value, "s": stripped}
+    if loc.grouped().fullmatch(stripped):
+        return {"v": normalize_number(loc.to_float(stripped)), "s": stripped}
+    m = loc.percent().fullmatch(stripped)
     if m:
-        return {"v": normalize_number(float(m.group(1)) / 100), "s": stripped}
+        return {"v": normalize_number(loc.to_float(m.group(1)) / 100), "s": stripped}
     return None
 
 
-def _typed_date(text: str) -> Any:
-    iso, us = _ISO_DATE.fullmatch(text), _US_DATE.fullmatch(text)
+def _typed_date(text: str, loc: Locale) -> Any:
+    iso, local = _ISO_DATE.fullmatch(text), loc.date().fullmatch(text)
     try:
         if iso:
             day = dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        elif us:
-            day = dt.date(int(us[3]), int(us[1]), int(us[2]))
+        elif local:
+            first, second = int(local[1]), int(local[2])
+            month, mday = (second, first) if loc.day_first else (first, second)
+            day = dt.date(int(local[3]), month, mday)
         else:
             return None
     except ValueError:
@@ -137,7 +187,9 @@ def format_number(value: float) -> str:
     return text.upper().replace("E+0", "E+").replace("E-0", "E-")
 
 
-def render(cell: Any, option: str = FORMATTED, date_option: str = "SERIAL_NUMBER") -> Any:
+def render(
+    cell: Any, option: str = FORMATTED, date_option: str = "SERIAL_NUMBER", locale: str | None = None
+) -> Any:
     """A stored cell as the API returns it for the given render options (`""` when empty)."""
     if cell is None:
         return ""
@@ -145,19 +197,19 @@ def render(cell: Any, option: str = FORMATTED, date_option: str = "SERIAL_NUMBER
         if option == FORMULA and "f" in cell:
             return cell["f"]
         if option == FORMATTED or (cell.get("t") == "date" and date_option == "FORMATTED_STRING"):
-            return cell["s"] if "s" in cell else _formatted(cell["v"])
+            return cell["s"] if "s" in cell else _formatted(cell["v"], locale)
         return cell["v"]
-    return _formatted(cell) if option == FORMATTED else cell
+    return _formatted(cell, locale) if option == FORMATTED else cell
 
 
-def _formatted(value: Any) -> str:
+def _formatted(value: Any, locale: str | None = None) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
-        return format_number(value)
+        return format_number(value).replace(".", locale_of(locale).decimal)
     return str(value)
 
 
-def display(cell: Any) -> str:
+def display(cell: Any, locale: str | None = None) -> str:
     """What a person sees in the cell (the browse pages use this)."""
-    return str(render(cell, FORMATTED))
+    return str(render(cell, FORMATTED, locale=locale))

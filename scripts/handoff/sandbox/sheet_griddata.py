@@ -28,14 +28,14 @@ def wants_grid_data(include_grid_data: bool, fields: str | None) -> bool:
     return include_grid_data
 
 
-def grid_data(sheet: dict[str, Any], box: GridBox) -> dict[str, Any]:
+def grid_data(sheet: dict[str, Any], box: GridBox, locale: str | None = None) -> dict[str, Any]:
     """One `GridData` for `box` of a stored sheet."""
     rows = []
     data = sheet["data"]
     for r in range(box.row0, box.row1):
         stored = data[r] if r < len(data) else []
         cells = [
-            _cell_data(stored[c] if c < len(stored) else None, validation_at(sheet, r, c))
+            _cell_data(stored[c] if c < len(stored) else None, validation_at(sheet, r, c), locale)
             for c in range(box.col0, box.col1)
         ]
         while cells and not cells[-1]:
@@ -70,14 +70,14 @@ def _covers(grid_range: dict[str, Any], row: int, col: int) -> bool:
     return inside(row, "startRowIndex", "endRowIndex") and inside(col, "startColumnIndex", "endColumnIndex")
 
 
-def _cell_data(cell: Any, rule: dict[str, Any] | None) -> dict[str, Any]:
+def _cell_data(cell: Any, rule: dict[str, Any] | None, locale: str | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if cell is not None:
         value = render(cell, UNFORMATTED)
         formula = cell.get("f") if isinstance(cell, dict) else None
         out["userEnteredValue"] = {"formulaValue": formula} if formula else _extended(value)
         out["effectiveValue"] = _extended(value)
-        out["formattedValue"] = render(cell, FORMATTED)
+        out["formattedValue"] = render(cell, FORMATTED, locale=locale)
     if rule:
         out["dataValidation"] = rule
     return out

@@ -99,11 +99,13 @@ def new_spreadsheet(
     title: str,
     tabs: list[Tab] | None = None,
     parents: list[str] | None = None,
+    *,
+    locale: str = "en_US",
 ) -> dict[str, Any]:
     """Create (or replace) a spreadsheet and register it in Drive. Call inside a transaction."""
     book: dict[str, Any] = {
         "spreadsheetId": spreadsheet_id,
-        "properties": {"title": title, "locale": "en_US", "autoRecalc": "ON_CHANGE", "timeZone": "Etc/GMT"},
+        "properties": {"title": title, "locale": locale, "autoRecalc": "ON_CHANGE", "timeZone": "Etc/GMT"},
         "sheets": [],
         "nextProtectedRangeId": 1,
     }
@@ -191,6 +193,7 @@ class Target:
     sheet: dict[str, Any]
     box: a1.GridBox
     single_cell: bool
+    locale: str = "en_US"  # the spreadsheet's: how typed input is read and numbers are shown
 
     @property
     def title(self) -> str:
@@ -217,7 +220,7 @@ def target(book: dict[str, Any], text: str, *, reading: bool) -> Target:
     rows, cols = sheet_grid.grid_size(sheet)
     box = a1.resolve(rng, rows, cols)
     single = rng.start is not None and rng.start == rng.end
-    t = Target(sheet, box, single)
+    t = Target(sheet, box, single, book["properties"].get("locale") or "en_US")
     if reading or not (single or box.open_rows or box.open_cols):
         check_in_grid(t, box)  # a closed write range is checked as written; the others by their data
     return t
@@ -291,21 +294,21 @@ def value_range(t: Target, opts: RenderOptions) -> dict[str, Any]:
         cells = sheet_grid.trim_block(sheet_grid.transpose(cells))
     out: dict[str, Any] = {"range": t.label, "majorDimension": opts.major}
     if cells:
-        out["values"] = [[render(c, opts.value, opts.date) for c in row] for row in cells]
+        out["values"] = [[render(c, opts.value, opts.date, t.locale) for c in row] for row in cells]
     return out
 
 
 # -- writing -----------------------------------------------------------------------------------
 
 
-def input_cells(values: Any, major: str, option: str) -> list[list[Any]]:
+def input_cells(values: Any, major: str, option: str, locale: str | None = None) -> list[list[Any]]:
     """Request `values` → stored cells, row-major (COLUMNS input is turned into rows)."""
     if values is None:
         return []
     if not isinstance(values, list) or not all(isinstance(row, list) for row in values):
         raise ApiError(400, "Invalid values: 'values' must be a list of lists.")
     try:
-        cells = [[parse_input(v, option) for v in row] for row in values]
+        cells = [[parse_input(v, option, locale) for v in row] for row in values]
     except ValueError as exc:
         raise ApiError(400, str(exc)) from None
     if major != "COLUMNS":
@@ -348,11 +351,11 @@ def _check_fits(t: Target, rows: int, cols: int) -> None:
         raise ApiError(400, f"Requested writing within range [{where}], but tried writing to column [{col}]")
 
 
-def _with_data(update: dict[str, Any], sheet: dict[str, Any], include: bool, opts: RenderOptions) -> None:
+def _with_data(update: dict[str, Any], t: Target, include: bool, opts: RenderOptions) -> None:
     """Add `updatedData` (the written range read back) when `includeValuesInResponse` is set."""
     if include:
-        t = Target(sheet, _box_of(update["updatedRange"], sheet), False)
-        update["updatedData"] = value_range(t, opts)
+        written = Target(t.sheet, _box_of(update["updatedRange"], t.sheet), False, t.locale)
+        update["updatedData"] = value_range(written, opts)
 
 
 def _box_of(label: str, sheet: dict[str, Any]) -> a1.GridBox:
@@ -411,7 +414,7 @@ def _ranged_json(book: dict[str, Any], targets: list[Target], with_data: bool) -
         for s in out["sheets"]:
             sheet_id = s["properties"]["sheetId"]
             s["data"] = [
-                sheet_griddata.grid_data(t.sheet, t.box)
+                sheet_griddata.grid_data(t.sheet, t.box, t.locale)
                 for t in targets
                 if t.sheet["properties"]["sheetId"] == sheet_id
             ]
@@ -480,8 +483,8 @@ def values_update(req: Request, store: Store, sid: str, rng: str) -> Response:
     option = _input_option(req.arg("valueInputOption"), in_body=False)
     major = enum_arg("majorDimension", body.get("majorDimension"), "ROWS")
     t = target(book, rng, reading=False)
-    update = {"spreadsheetId": sid, **write_cells(t, input_cells(body.get("values"), major, option))}
-    _with_data(update, t.sheet, req.flag("includeValuesInResponse"), _response_opts(req))
+    update = {"spreadsheetId": sid, **write_cells(t, input_cells(body.get("values"), major, option, t.locale))}
+    _with_data(update, t, req.flag("includeValuesInResponse"), _response_opts(req))
     save(store, book)
     return Response.json(update)
 
@@ -494,12 +497,12 @@ def values_append(req: Request, store: Store, sid: str, rng: str) -> Response:
     insert = enum_arg("insertDataOption", req.arg("insertDataOption"), "OVERWRITE")
     major = enum_arg("majorDimension", body.get("majorDimension"), "ROWS")
     t = target(book, rng, reading=False)
-    cells = input_cells(body.get("values"), major, option)
+    cells = input_cells(body.get("values"), major, option, t.locale)
     table, at_row = sheet_grid.table_after(t.sheet, t.box)
     if insert == "INSERT_ROWS" and cells:
         sheet_grid.insert_rows(t.sheet, at_row, len(cells))
     update = {"spreadsheetId": sid, **write_cells(t, cells, at_row)}
-    _with_data(update, t.sheet, req.flag("includeValuesInResponse"), _response_opts(req))
+    _with_data(update, t, req.flag("includeValuesInResponse"), _response_opts(req))
     save(store, book)
     out: dict[str, Any] = {"spreadsheetId": sid}
     if table is not None:
@@ -557,8 +560,8 @@ def _batch_item(
         raise ApiError(400, "Invalid data[]: each ValueRange needs a 'range'.")
     major = enum_arg("majorDimension", item.get("majorDimension"), "ROWS")
     t = target(book, str(item["range"]), reading=False)
-    update = {"spreadsheetId": sid, **write_cells(t, input_cells(item.get("values"), major, option))}
-    _with_data(update, t.sheet, include, opts)
+    update = {"spreadsheetId": sid, **write_cells(t, input_cells(item.get("values"), major, option, t.locale))}
+    _with_data(update, t, include, opts)
     return update
 
 
