@@ -60,7 +60,7 @@ class Calls:
 
     by_route: Counter[str]
     by_api_kind: Counter[tuple[str, str]]
-    throttled: int  # answers with status 429
+    throttled: int  # answers refusing for a rate limit: 429, or Drive's 403 userRateLimitExceeded
 
     @property
     def total(self) -> int:
@@ -83,7 +83,7 @@ def calls(entries: Iterable[Mapping[str, Any]]) -> Calls:
     return Calls(
         Counter(str(e["route"]) for e in entries),
         Counter((str(e["api"]), kind(e)) for e in entries),
-        sum(1 for e in entries if e.get("status") == 429),
+        sum(1 for e in entries if e.get("status") == 429 or e.get("throttled")),
     )
 
 

@@ -23,11 +23,17 @@ UNFORMATTED = {"valueRenderOption": "UNFORMATTED_VALUE"}
 
 def _seed(root: Path, locale: str | None, rows: list[str]) -> Path:
     (root / "sheet").mkdir(parents=True)
-    spec: dict[str, Any] = {"id": SID, "title": "Locale", "tabs": [{"title": "Data", "file": "sheet/Data.csv"}]}
+    spec: dict[str, Any] = {
+        "id": SID,
+        "title": "Locale",
+        "tabs": [{"title": "Data", "file": "sheet/Data.csv"}],
+    }
     if locale:
         spec["locale"] = locale
     (root / "spreadsheet.json").write_text(json.dumps(spec), encoding="utf-8")
-    (root / "sheet" / "Data.csv").write_text("Value\n" + "\n".join(f'"{r}"' for r in rows) + "\n", encoding="utf-8")
+    (root / "sheet" / "Data.csv").write_text(
+        "Value\n" + "\n".join(f'"{r}"' for r in rows) + "\n", encoding="utf-8"
+    )
     return root
 
 
@@ -38,7 +44,9 @@ def _read(tmp_path: Path, locale: str | None, rows: list[str]) -> tuple[dict[str
         with httpx.Client(base_url=sandbox.url) as http:
             props = http.get(f"/v4/spreadsheets/{SID}").json()["properties"]
             shown = http.get(f"/v4/spreadsheets/{SID}/values/'Data'!A2:A").json()["values"]
-            typed = http.get(f"/v4/spreadsheets/{SID}/values/'Data'!A2:A", params=UNFORMATTED).json()["values"]
+            typed = http.get(f"/v4/spreadsheets/{SID}/values/'Data'!A2:A", params=UNFORMATTED).json()[
+                "values"
+            ]
             return props, [r[0] for r in shown], [r[0] for r in typed]
     finally:
         sandbox.stop()

@@ -77,6 +77,21 @@ def test_over_quota_answers_429_in_the_services_shape_and_is_logged(limited: Run
     assert statuses.count(429) == 4
 
 
+def test_drive_over_quota_answers_403_user_rate_limit_exceeded(limited: RunningSandbox) -> None:
+    with httpx.Client(base_url=limited.url, timeout=10) as http:
+        answers = [http.get("/drive/v3/files", params={"pageSize": 1}) for _ in range(401)]
+        assert [a.status_code for a in answers].count(200) == 400  # Drive: 12,000/min scaled by 2/60
+        refused = answers[-1]
+        assert refused.status_code == 403
+        assert refused.json()["error"]["errors"] == [
+            {
+                "message": "User Rate Limit Exceeded",
+                "domain": "usageLimits",
+                "reason": "userRateLimitExceeded",
+            }
+        ]
+
+
 def test_start_without_the_setting_enforces_no_google_quota(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

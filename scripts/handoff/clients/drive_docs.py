@@ -109,22 +109,21 @@ def list_docs(clients: DriveClients, account: str, kind: str) -> list[RemoteDoc]
         f"properties has {{ key='{PROP_ACCOUNT}' and value='{_q(account)}' }} and "
         f"properties has {{ key='{PROP_KIND}' and value='{_q(kind)}' }} and trashed = false"
     )
-    res = clients.call(
-        "drive",
-        lambda: (
-            drive.files()
-            .list(
-                q=q,
-                fields=f"files({FILE_FIELDS})",
-                pageSize=100,
-                supportsAllDrives=True,
-                includeItemsFromAllDrives=True,
-                corpora="allDrives",
-            )
-            .execute()
-        ),
-    )
-    return sorted((RemoteDoc.from_file(f) for f in res.get("files", [])), key=age)
+    files = list_all(clients, drive, q)
+    return sorted((RemoteDoc.from_file(f) for f in files), key=age)
+
+
+def list_all(clients: DriveClients, drive: Any, q: str) -> list[dict[str, Any]]:
+    """Every file matching `q`, following `nextPageToken` to the end: Drive may answer a page
+    with fewer files than `pageSize`, even none, and a token to go on."""
+    files: list[dict[str, Any]] = []
+    token: str | None = None
+    while True:
+        page = _list_page(clients, drive, q, token)
+        files.extend(page.get("files", []))
+        token = page.get("nextPageToken")
+        if not token:
+            return files
 
 
 def age(doc: RemoteDoc) -> tuple[str, str]:
@@ -133,7 +132,24 @@ def age(doc: RemoteDoc) -> tuple[str, str]:
     return (doc.created_time or "~", doc.id)
 
 
-FIND_CHUNK = 40  # accounts per files.list query: keeps `q` well under URL length limits
+FIND_CHUNK = 40  # accounts per files.list query at most
+FIND_Q_CHARS = 3000  # and at most this much `q`: Google's front end refuses a request line past
+# 8,192 characters even as a POST with X-HTTP-Method-Override (google-api-nodejs-client#972),
+# and URL-encoding can double the length of a query
+
+
+def _query_chunks(clauses: Sequence[str]) -> list[str]:
+    """`clauses` joined with " or " into queries of at most FIND_CHUNK clauses and FIND_Q_CHARS."""
+    out: list[str] = []
+    current: list[str] = []
+    for clause in clauses:
+        if current and (len(current) >= FIND_CHUNK or len(" or ".join([*current, clause])) > FIND_Q_CHARS):
+            out.append(" or ".join(current))
+            current = []
+        current.append(clause)
+    if current:
+        out.append(" or ".join(current))
+    return out
 
 
 def find_docs(
@@ -149,21 +165,15 @@ def find_docs(
     wanted = {k: None for k in kinds}
     unique = list(dict.fromkeys(accounts))
     drive = clients.drive()
-    for start in range(0, len(unique), FIND_CHUNK):
-        chunk = unique[start : start + FIND_CHUNK]
-        who = " or ".join(f"properties has {{ key='{PROP_ACCOUNT}' and value='{_q(a)}' }}" for a in chunk)
+    for who in _query_chunks(
+        [f"properties has {{ key='{PROP_ACCOUNT}' and value='{_q(a)}' }}" for a in unique]
+    ):
         q = f"({who}) and trashed = false"
-        token: str | None = None
-        while True:
-            page = _list_page(clients, drive, q, token)
-            for f in page.get("files", []):
-                doc = RemoteDoc.from_file(f)
-                key = (doc.properties.get(PROP_ACCOUNT, ""), doc.properties.get(PROP_KIND, ""))
-                if key[1] in wanted:
-                    found.setdefault(key, []).append(doc)
-            token = page.get("nextPageToken")
-            if not token:
-                break
+        for f in list_all(clients, drive, q):
+            doc = RemoteDoc.from_file(f)
+            key = (doc.properties.get(PROP_ACCOUNT, ""), doc.properties.get(PROP_KIND, ""))
+            if key[1] in wanted:
+                found.setdefault(key, []).append(doc)
     return {key: sorted(docs, key=age) for key, docs in found.items()}
 
 

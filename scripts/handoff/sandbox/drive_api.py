@@ -738,6 +738,18 @@ def _download(store: Store, record: JSON) -> Response:
     )
 
 
+SETTINGS = ("_meta", "drive_settings")
+
+
+def short_pages(store: Store) -> int:
+    """The most files one files.list page holds: drive.json's `max_page_size` (default 1000).
+
+    Drive documents that a page may hold fewer files than `pageSize`, even none, with a
+    `nextPageToken` to go on; a small `max_page_size` makes every listing page that way."""
+    settings = store.get(*SETTINGS) or {}
+    return max(1, int(settings.get("max_page_size") or 1000))
+
+
 def _page_token(token: str | None) -> int:
     if not token:
         return 0
@@ -753,7 +765,7 @@ def files_list(req: Request, store: Store) -> Response:
         matches = compile_query(req.arg("q"))
     except QueryError as exc:
         raise ApiError(400, "Invalid Value", reason="invalid") from exc
-    size = min(max(int(req.arg("pageSize") or 100), 1), 1000)
+    size = min(max(int(req.arg("pageSize") or 100), 1), 1000, short_pages(store))
     offset = _page_token(req.arg("pageToken"))
     visible = [r for r in store.values(FILES) if access_role(r, req.user) is not None and matches(r)]
     visible = _sorted(visible, req.arg("orderBy"))
@@ -943,6 +955,8 @@ def seed(store: Store, seed_dir: Path) -> None:
     }
     if names:
         store.put(*USERS, {**(store.get(*USERS) or {}), **names})
+    if spec.get("max_page_size"):
+        store.put(*SETTINGS, {"max_page_size": int(spec["max_page_size"])})
     for folder in spec.get("folders", []):
         store.put(FILES, folder["id"], _seed_record(folder, FOLDER_MIME))
     for entry in spec.get("documents", []):

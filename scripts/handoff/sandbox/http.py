@@ -30,6 +30,7 @@ GOOGLE_STATUS = {
     504: "DEADLINE_EXCEEDED",
 }
 
+USAGE_LIMIT_REASONS = ("userRateLimitExceeded", "rateLimitExceeded", "dailyLimitExceeded")
 DRIVE_REASON = {
     400: ("global", "badRequest"),
     401: ("global", "authError"),
@@ -107,6 +108,7 @@ class Response:
     content_type: str = "application/json; charset=UTF-8"
     headers: dict[str, str] = field(default_factory=dict)
     dropped: bool = False  # a `drop_after` fault: the handler ran, the answer is never sent
+    throttled: bool = False  # refused for a rate limit (Drive says so with a 403, not a 429)
 
     @classmethod
     def json(cls, obj: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -156,6 +158,8 @@ def error_response(api: str, err: ApiError) -> Response:
     }
     if api == "drive":
         domain, reason = DRIVE_REASON.get(err.status, ("global", "unknown"))
+        if err.reason in USAGE_LIMIT_REASONS:
+            domain = "usageLimits"
         error["errors"] = [{"message": err.message, "domain": domain, "reason": err.reason or reason}]
     if err.details:
         error["details"] = err.details

@@ -9,8 +9,11 @@ per-user limit times SCALE, counted over a sliding 60-second window per acting u
 (Sheets and Docs from their "Usage limits" pages; Drive's legacy 12,000 queries per minute per
 user, its per-user quota before quota units.) A request is a read when its method is GET.
 Vitally's own limit (1,000 per minute per key, always on, see `vitally_api`) is scaled by the
-same SCALE, so a benchmark can scale every quota at once. A refused request answers 429 in the
-service's own error shape and is logged like any other, which is how the benchmark counts them.
+same SCALE, so a benchmark can scale every quota at once. A refused request answers in the
+service's own error shape and is logged like any other, which is how the benchmark counts them:
+Sheets and Docs 429 RESOURCE_EXHAUSTED; Drive 403 `userRateLimitExceeded` ("User Rate Limit
+Exceeded", domain usageLimits), the answer Drive's "Resolve errors" guide gives for a user over
+its per-user quota (docs/CONTRACTS.md).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import os
 import threading
 import time
 from collections.abc import Callable
+
+from handoff.sandbox.http import ApiError
 
 WINDOW_S = 60.0
 PUBLISHED_PER_MINUTE = {
@@ -93,6 +98,12 @@ class Quotas:
                 return False
             hits.append(now)
             return True
+
+    def refusal(self, api: str, method: str) -> ApiError:
+        """The error an over-quota request gets from this service."""
+        if api == "drive":
+            return ApiError(403, "User Rate Limit Exceeded", reason="userRateLimitExceeded")
+        return ApiError(429, self.message(api, method))
 
     def message(self, api: str, method: str) -> str:
         key = quota_key(api, method) or api

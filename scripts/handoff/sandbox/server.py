@@ -138,7 +138,9 @@ class SandboxHTTPServer(ThreadingHTTPServer):
                 msg = "The service is currently unavailable." if rule.status == 503 else "Internal error."
                 return api, matched.name, error_response(api, ApiError(rule.status, msg))
         if api != "sandbox" and not self.quotas.admit(api, req.method, req.user):
-            return api, matched.name, error_response(api, ApiError(429, self.quotas.message(api, req.method)))
+            refused = error_response(api, self.quotas.refusal(api, req.method))
+            refused.throttled = True
+            return api, matched.name, refused
         try:
             if req.method == "GET":
                 resp = matched.handler(req, self.store, **kwargs)
@@ -185,6 +187,8 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         }
         if resp is not None and resp.dropped:
             entry["dropped"] = True  # done, but the client never gets the answer
+        if resp is not None and resp.throttled:
+            entry["throttled"] = True
         if req.path.startswith("/_sandbox/") or req.path == "/" or req.path.startswith("/browse"):
             entry = {}
         if entry:

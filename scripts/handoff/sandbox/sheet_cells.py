@@ -82,6 +82,8 @@ DEFAULT_LOCALE = "en_US"
 def locale_of(name: str | None) -> Locale:
     """The rules of a locale name (unknown or None: en_US, which the seed loader checks first)."""
     return LOCALES.get(name or DEFAULT_LOCALE, LOCALES[DEFAULT_LOCALE])
+
+
 _EPOCH = dt.date(1899, 12, 30)  # day 0 of Sheets' serial dates
 _OPS: dict[type, Any] = {
     ast.Add: operator.add,

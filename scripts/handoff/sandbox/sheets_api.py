@@ -483,7 +483,10 @@ def values_update(req: Request, store: Store, sid: str, rng: str) -> Response:
     option = _input_option(req.arg("valueInputOption"), in_body=False)
     major = enum_arg("majorDimension", body.get("majorDimension"), "ROWS")
     t = target(book, rng, reading=False)
-    update = {"spreadsheetId": sid, **write_cells(t, input_cells(body.get("values"), major, option, t.locale))}
+    update = {
+        "spreadsheetId": sid,
+        **write_cells(t, input_cells(body.get("values"), major, option, t.locale)),
+    }
     _with_data(update, t, req.flag("includeValuesInResponse"), _response_opts(req))
     save(store, book)
     return Response.json(update)
@@ -560,7 +563,10 @@ def _batch_item(
         raise ApiError(400, "Invalid data[]: each ValueRange needs a 'range'.")
     major = enum_arg("majorDimension", item.get("majorDimension"), "ROWS")
     t = target(book, str(item["range"]), reading=False)
-    update = {"spreadsheetId": sid, **write_cells(t, input_cells(item.get("values"), major, option, t.locale))}
+    update = {
+        "spreadsheetId": sid,
+        **write_cells(t, input_cells(item.get("values"), major, option, t.locale)),
+    }
     _with_data(update, t, include, opts)
     return update
 
