@@ -22,7 +22,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from handoff.sandbox import a1, sheet_grid, sheet_griddata
+from handoff.sandbox import a1, drive_api, sheet_grid, sheet_griddata
 from handoff.sandbox.http import ApiError, Request, Response, iso_now, route
 from handoff.sandbox.sheet_cells import (
     FORMATTED,
@@ -40,6 +40,7 @@ SHEETS = "sheets"
 DRIVE_FILES = "drive_files"
 SPREADSHEET_MIME = "application/vnd.google-apps.spreadsheet"
 NOT_FOUND = "Requested entity was not found."
+PERMISSION_DENIED = "The caller does not have permission"
 
 _BOOK = r"/v4/spreadsheets/(?P<sid>[^/:]+)"
 _ENUMS = {
@@ -163,11 +164,21 @@ def delete_spreadsheet(store: Store, spreadsheet_id: str) -> None:
     store.delete(SHEETS, spreadsheet_id)
 
 
-def load(store: Store, spreadsheet_id: str) -> dict[str, Any]:
-    """A fresh copy of the spreadsheet (handlers mutate it, then `save` it, or raise and drop it)."""
+def load(store: Store, spreadsheet_id: str, user: str | None = None, need: str = "reader") -> dict[str, Any]:
+    """A fresh copy of the spreadsheet (handlers mutate it, then `save` it, or raise and drop it).
+
+    With `user`, the caller's access is checked on the spreadsheet's Drive file (its owners and
+    permissions): no access, or a reader writing, answers 403 "The caller does not have
+    permission", as real Sheets does for a spreadsheet not shared with the caller (recorded in
+    gspread's test_access_private_spreadsheet cassette)."""
     book = store.get(SHEETS, spreadsheet_id)
     if book is None:
         raise ApiError(404, NOT_FOUND)
+    if user is not None:
+        entry = store.get(DRIVE_FILES, spreadsheet_id) or {}
+        role = drive_api.access_role(entry, user)
+        if role is None or drive_api.ROLE_RANK.get(role, 0) < drive_api.ROLE_RANK[need]:
+            raise ApiError(403, PERMISSION_DENIED)
     return dict(book)
 
 
@@ -397,7 +408,7 @@ def _body(req: Request) -> dict[str, Any]:
 
 @route("sheets", "GET", _BOOK, "sheets.spreadsheets.get")
 def get_spreadsheet(req: Request, store: Store, sid: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user)
     ranges = req.args("ranges")
     if not ranges:
         return Response.json(spreadsheet_json(book))
@@ -446,7 +457,7 @@ def _sheet_json(sheet: dict[str, Any]) -> dict[str, Any]:
 
 @route("sheets", "POST", _BOOK + ":batchUpdate", "sheets.spreadsheets.batchUpdate")
 def batch_update(req: Request, store: Store, sid: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user, "writer")
     body = _body(req)
     replies = apply_requests(book, body.get("requests"))
     save(store, book)
@@ -461,13 +472,13 @@ def batch_update(req: Request, store: Store, sid: str) -> Response:
 
 @route("sheets", "GET", _BOOK + r"/values/(?P<rng>.+)", "sheets.values.get", raw=True)
 def values_get(req: Request, store: Store, sid: str, rng: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user)
     return Response.json(value_range(target(book, rng, reading=True), RenderOptions.from_query(req)))
 
 
 @route("sheets", "GET", _BOOK + "/values:batchGet", "sheets.values.batchGet")
 def values_batch_get(req: Request, store: Store, sid: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user)
     opts = RenderOptions.from_query(req)
     out: dict[str, Any] = {"spreadsheetId": sid}
     ranges = req.args("ranges")
@@ -478,7 +489,7 @@ def values_batch_get(req: Request, store: Store, sid: str) -> Response:
 
 @route("sheets", "PUT", _BOOK + r"/values/(?P<rng>.+)", "sheets.values.update", raw=True)
 def values_update(req: Request, store: Store, sid: str, rng: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user, "writer")
     body = _body(req)
     option = _input_option(req.arg("valueInputOption"), in_body=False)
     major = enum_arg("majorDimension", body.get("majorDimension"), "ROWS")
@@ -494,7 +505,7 @@ def values_update(req: Request, store: Store, sid: str, rng: str) -> Response:
 
 @route("sheets", "POST", _BOOK + r"/values/(?P<rng>.+):append", "sheets.values.append", raw=True)
 def values_append(req: Request, store: Store, sid: str, rng: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user, "writer")
     body = _body(req)
     option = _input_option(req.arg("valueInputOption"), in_body=False)
     insert = enum_arg("insertDataOption", req.arg("insertDataOption"), "OVERWRITE")
@@ -516,7 +527,7 @@ def values_append(req: Request, store: Store, sid: str, rng: str) -> Response:
 
 @route("sheets", "POST", _BOOK + r"/values/(?P<rng>.+):clear", "sheets.values.clear", raw=True)
 def values_clear(req: Request, store: Store, sid: str, rng: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user, "writer")
     label = _clear(book, rng)
     save(store, book)
     return Response.json({"spreadsheetId": sid, "clearedRange": label})
@@ -530,7 +541,7 @@ def _clear(book: dict[str, Any], rng: str) -> str:
 
 @route("sheets", "POST", _BOOK + "/values:batchClear", "sheets.values.batchClear")
 def values_batch_clear(req: Request, store: Store, sid: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user, "writer")
     ranges = _body(req).get("ranges") or []
     if not isinstance(ranges, list):
         raise ApiError(400, "Invalid JSON payload received. 'ranges' must be a list.")
@@ -544,7 +555,7 @@ def values_batch_clear(req: Request, store: Store, sid: str) -> Response:
 
 @route("sheets", "POST", _BOOK + "/values:batchUpdate", "sheets.values.batchUpdate")
 def values_batch_update(req: Request, store: Store, sid: str) -> Response:
-    book = load(store, sid)
+    book = load(store, sid, req.user, "writer")
     body = _body(req)
     option = _input_option(body.get("valueInputOption"), in_body=True)
     include = _truthy(body.get("includeValuesInResponse"))
