@@ -62,11 +62,15 @@ _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from)\b", re.I
 )
 _DONE = re.compile(
-    r"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed[- ]off|sign[- ]off|handed over|handover|done|"
-    r"finished|(?:went |go[- ])?live|delivered|to|until)\b",
+    r"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|handed over|handover|"
+    r"done|finished|(?:went |go[- ])?live|delivered|to|until)\b",
     re.IGNORECASE,
 )
-_URL_HINT = re.compile(r"\b(?:reach(?:ed|able)?|url|endpoint|address|served|browse|open(?:s|ed)? at)\b", re.I)
+_URL_HINT = re.compile(
+    r"\b(?:reach(?:ed|able)?|url|endpoint|address|served|browse|open(?:s|ed)? at|access(?:ed|ible)?|"
+    r"get to|go to|available at|log in|sign in)\b",
+    re.IGNORECASE,
+)
 _CODE = re.compile(
     r"\b(?:code|repositor|repos?\b|host|index|mirror|sync|project|depot|organi[sz]ation|group|workspace|"
     r"lives?\b|kept|keeps|source)",
@@ -90,7 +94,7 @@ _MONO_COUNT = re.compile(
     r"\b(?P<n>no|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<other>other\s+)?monorepos?\b"
     r"|\b(?P<n2>one|two|three|four|five|\d+) of (?:which|them) (?:is|are) (?:a )?monorepos?\b"
     r"|\b(?P<none>none) of (?:them|these|those) (?:is |are )?(?:a )?monorepos?\b"
-    r"|\bthe only monorepo\b",
+    r"|\b(?:the|our|their|its) only monorepo\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -121,6 +125,13 @@ class FactReader:
     # -- labelled values ---------------------------------------------------------------------
     def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
         """(the field the label names, the facts of the value)."""
+        labels, values = label.split("/"), value.split("/")
+        if 1 < len(labels) == len(values) and all(
+            p.strip() for p in labels + values
+        ):  # "Cores / RAM | 8 / 32 GB"
+            pairs = [self.labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
+            if all(name for name, _ in pairs):
+                return pairs[0][0], [f for _, facts in pairs for f in facts]
         named = self.env.named(label)
         if named and ctx.section != "trial":
             ctx = replace(ctx, section=named)
@@ -214,12 +225,13 @@ class FactReader:
 
     def sentence(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
-        facts += self._instances(s, ctx)
-        facts += self._numbers(s, ctx)
-        facts += self._dates(s, ctx)
+        if shapes.DIGIT.search(s):
+            facts += self._instances(s, ctx)
+            facts += self._numbers(s, ctx)
+            facts += self._dates(s, ctx)
         facts += self._names(s, ctx)
         facts += self._counts(s, ctx)
-        for m in shapes.urls(s):
+        for m in shapes.urls(s) if "://" in s else ():
             if ctx.topic == "instance_url" or _URL_HINT.search(s[max(0, m.start - 40) : m.start]):
                 facts.append(
                     Fact("instance_url", m.value, m.text, "URL", self.env_at(s, m.start, ctx), "", m.start)
@@ -282,19 +294,19 @@ class FactReader:
         if is_future(s):
             return []
         facts: list[Fact] = []
-        previous = 0
-        for m in shapes.dates(s):
-            clause = s[previous : m.start]
-            previous = m.end
-            starts = [x.end() for x in _START.finditer(clause)]
-            dones = [x.end() for x in _DONE.finditer(clause)]
-            if not starts and not dones:
-                if ctx.topic not in ("start_date", "completion_date"):
-                    continue
+        found = list(shapes.dates(s))
+        for i, m in enumerate(found):
+            clause = s[found[i - 1].end if i else 0 : m.start]
+            at = m.start
+            name = _date_kind(clause, last=True)
+            if name is None:  # "2026-03-16 — production build started": the verb after the date
+                after = s[m.end : found[i + 1].start if i + 1 < len(found) else len(s)]
+                name = _date_kind(after, last=False)
+                at = m.end + len(after)
+            if name is None and ctx.topic in ("start_date", "completion_date"):
                 name = ctx.topic
-            else:
-                name = "start_date" if max(starts, default=-1) > max(dones, default=-1) else "completion_date"
-            facts.append(Fact(name, m.value, m.text, "date", self.env_at(s, m.start, ctx), "", m.start))
+            if name is not None:
+                facts.append(Fact(name, m.value, m.text, "date", self.env_at(s, at, ctx), "", m.start))
         return facts
 
     def _names(self, s: str, ctx: Context) -> list[Fact]:
@@ -314,16 +326,17 @@ class FactReader:
             for x in hosts:
                 by_env.setdefault(self.env_at(s, x.start, ctx), []).append(x)
             for env, xs in by_env.items():
-                values = ", ".join(dict.fromkeys(x.value for x in xs))
-                written = ", ".join(dict.fromkeys(s[x.start : x.end] for x in xs))
+                names = host_names([(x.value, s[x.start : x.end]) for x in xs])
+                values, written = ", ".join(v for v, _ in names), ", ".join(w for _, w in names)
                 facts.append(Fact("code_hosts", values, written, "named", env, "", xs[0].start))
         return facts
 
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
-        hosts = self.code_hosts.find(s)
+        counts = list(shapes.counted(s, _REPO_NOUNS))
+        hosts = self.code_hosts.find(s) if counts else []
         previous = 0
-        for m, noun in shapes.counted(s, _REPO_NOUNS):
+        for m, noun in counts:
             env = self.env_at(s, m.start, ctx)
             before = s[previous : m.start]
             previous = m.end
@@ -352,6 +365,8 @@ class FactReader:
             for u in _PEAK.finditer(s):
                 facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0),
                                   "limit", self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+        if "monorepo" not in s.casefold():
+            return facts
         taken: list[tuple[int, int]] = []
         for u in _MONO_COUNT.finditer(s):
             taken.append((u.start(), u.end()))
@@ -367,6 +382,15 @@ class FactReader:
         return facts
 
 
+def _date_kind(clause: str, last: bool) -> str | None:
+    """start_date or completion_date by the verb in `clause` nearest the date, None without one."""
+    verbs = [(x.start(), "start_date") for x in _START.finditer(clause)]
+    verbs += [(x.start(), "completion_date") for x in _DONE.finditer(clause)]
+    if not verbs:
+        return None
+    return (max(verbs) if last else min(verbs))[1]
+
+
 def _union_hosts(facts: list[Fact]) -> list[Fact]:
     """The code hosts named in one text, per environment, as one list (in order of first naming)."""
     hosts: dict[str, list[Fact]] = {}
@@ -377,10 +401,24 @@ def _union_hosts(facts: list[Fact]) -> list[Fact]:
         return facts
     out = [f for f in facts if f.field != "code_hosts"]
     for fs in hosts.values():
-        names = dict.fromkeys(n for f in fs for n in f.value.split(", "))
-        written = dict.fromkeys(t for f in fs for t in f.text.split(", "))
-        out.append(replace(fs[0], value=", ".join(names), text=", ".join(written)))
+        names = host_names(
+            [p for f in fs for p in zip(f.value.split(", "), f.text.split(", "), strict=False)]
+        )
+        out.append(replace(fs[0], value=", ".join(v for v, _ in names), text=", ".join(w for _, w in names)))
     return out
+
+
+def host_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(canonical, as written) code hosts, each once, in order; a bare family name ("Bitbucket") is
+    dropped when the text also names a member of that family ("Bitbucket Data Center")."""
+    out: dict[str, str] = {}
+    for value, written in pairs:
+        family = written.casefold()
+        bare = " " not in family and "." not in family
+        if bare and any(w.casefold().startswith(family + " ") for v, w in pairs if v != value):
+            continue
+        out.setdefault(value, written)
+    return list(out.items())
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.read import shapes
-from handoff.read.facts import Fact, FactReader
+from handoff.read.facts import Fact, FactReader, host_names
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _CLIP = 160
@@ -192,10 +192,15 @@ class Gatherer:
                  and v.how == "named"]  # fmt: skip
         if len(named) < 2:
             return
-        hosts = dict.fromkeys(h for i in named for h in self.values[i].value.split(", "))
-        written = dict.fromkeys(h for i in named for h in self.values[i].text.split(", "))
+        pairs = [
+            p
+            for i in named
+            for p in zip(self.values[i].value.split(", "), self.values[i].text.split(", "), strict=False)
+        ]
+        names = host_names(pairs)
         first = self.values[named[0]]
-        self.values[named[0]] = replace(first, text=", ".join(written), value=", ".join(hosts), how="named")
+        value, text = ", ".join(v for v, _ in names), ", ".join(w for _, w in names)
+        self.values[named[0]] = replace(first, text=text, value=value, how="named")
         drop = set(named[1:])
         self.values = [v for i, v in enumerate(self.values) if i not in drop]
 

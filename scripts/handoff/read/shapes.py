@@ -8,10 +8,12 @@ about fields: `read.facts` decides what a shape means from the words around it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+DIGIT = re.compile(r"\d")
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = re.compile(NUMBER)
 NUMBER_WORDS = {
@@ -120,10 +122,16 @@ def _month(name: str) -> str:
     return key if key in _MONTHS else key[:3]
 
 
+@functools.lru_cache(maxsize=16)
+def _counted(nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
+
+
 def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
     """Numbers followed by one of `nouns` (a regex alternation): `2,600 repositories` → (match, noun)."""
-    pattern = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
-    for m in pattern.finditer(text):
+    if not DIGIT.search(text):
+        return
+    for m in _counted(nouns).finditer(text):
         yield Match(m.start(), m.end(), m.group(0), canon(m.group("num"))), m.group("noun").lower()
 
 
@@ -135,4 +143,4 @@ def leading_number(text: str) -> str | None:
 
 def looks_like_fact(text: str) -> bool:
     """A size, a CPU count, an instance type, a URL or a date: something a TDD states about a deployment."""
-    return any(p.search(text) for p in (SIZE, CPU, INSTANCE_TYPE, URL, DATE))
+    return bool(DIGIT.search(text)) and any(p.search(text) for p in (SIZE, CPU, INSTANCE_TYPE, URL, DATE))

@@ -316,13 +316,13 @@ class _Parser:
         if key in self.env_words:
             return "environment", None
         f = self.catalogue.field_for_label(text)
+        if f is None and self.sections.named(text):  # "Live", "Prod env": a column of an environment
+            return "section", None
         if f is None and not re.search(r"\d", text):  # "8 vCPU" is a value, not a header
             meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", text, flags=re.IGNORECASE))
             f = self.catalogue.fields.get(meaning) if meaning else None
         if f is not None:
             return "field", f
-        if self.sections.named(text):
-            return "section", None
         return "", None
 
     def column_role(self, header: str, cells: list[Text]) -> tuple[str, Field | None]:
@@ -330,6 +330,9 @@ class _Parser:
         instance types is the instance types, a `Node pool` column of names is not."""
         kind, f = self.role(header)
         shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
+        hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
+        if kind == "" and shaped and hosts * 2 > len(shaped):  # a `Host` column of code-host names
+            return "field", self.catalogue.fields.get("code_hosts")
         if kind == "count" and any(shapes.INSTANCE_TYPE.search(c.text) for c in shaped):
             return "field", self.catalogue.fields.get("instance_types")
         by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(header) is None

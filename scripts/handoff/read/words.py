@@ -56,21 +56,26 @@ class Environments:
     def __init__(self, catalogue: Catalogue) -> None:
         self.trial = _phrases(catalogue.tdd.trial_words)
         self.production = _phrases(catalogue.tdd.production_words)
+        self.cache: dict[str, list[tuple[int, str]]] = {}
 
     def spans(self, text: str) -> list[tuple[int, str]]:
         """(position, "production" | "trial") of every environment word, in order."""
+        if text not in self.cache:
+            if len(self.cache) > 4096:
+                self.cache.clear()
+            self.cache[text] = self._spans(text)
+        return self.cache[text]
+
+    def _spans(self, text: str) -> list[tuple[int, str]]:
         text = _HOSTNAME.sub(lambda m: " " * len(m.group(0)), text)  # "sourcegraph.example.dev" is no dev
-        found: list[tuple[int, int, str]] = []
-        taken: list[tuple[int, int]] = []
-        for pattern in self.trial:
-            for m in pattern.finditer(text):
-                found.append((m.start(), m.end(), "trial"))
-                taken.append((m.start(), m.end()))
-        for pattern in self.production:
-            for m in pattern.finditer(text):
-                if not any(a <= m.start() < b for a, b in taken):  # "non-production" is not production
-                    found.append((m.start(), m.end(), "production"))
-        return [(start, kind) for start, _, kind in sorted(found)]
+        trial = [(m.start(), m.end()) for m in self.trial.finditer(text)]
+        found = [(a, "trial") for a, _ in trial]
+        found += [
+            (m.start(), "production")
+            for m in self.production.finditer(text)
+            if not any(a <= m.start() < b for a, b in trial)  # "non-production" is not production
+        ]
+        return sorted(found)
 
     def at(self, text: str, position: int, default: str) -> str:
         """The environment in force at `position`: the last one named before it, else `default`."""
@@ -87,15 +92,11 @@ class Environments:
         return spans[0][1] if spans else ""
 
 
-def _phrases(words: Iterable[str]) -> list[re.Pattern[str]]:
-    out = []
-    for w in words:
-        parts = re.findall(r"[0-9a-z]+", w.casefold())
-        if parts:
-            out.append(
-                re.compile(r"(?<![0-9a-z])" + r"[\s\-_]*".join(parts) + r"(?![0-9a-z])", re.IGNORECASE)
-            )
-    return out
+def _phrases(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for all the words (longest first), each as whole words, any case and spacing."""
+    phrases = sorted((re.findall(r"[0-9a-z]+", w.casefold()) for w in words), key=lambda p: -len("".join(p)))
+    body = "|".join(r"[\s\-_]*".join(parts) for parts in phrases if parts) or r"(?!x)x"
+    return re.compile(r"(?<![0-9a-z])(?:" + body + r")(?![0-9a-z])", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,6 +125,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("endpoint",), "instance_url"),
     (("address",), "instance_url"),
     (("hostname",), "instance_url"),
+    (("link",), "instance_url"),
     (("start",), "start_date"),
     (("began",), "start_date"),
     (("begin",), "start_date"),
