@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from handoff.cli import cli
 from handoff.core.settings import PROJECT_ROOT, load_settings
-from workspace import DEVELOPER_ENV, scrub_developer_env
+from workspace import DEVELOPER_ENV, SEED, scrub_developer_env
 
 PRODUCTION_EXAMPLE = PROJECT_ROOT / "config" / "production.example.toml"
 
@@ -128,3 +128,33 @@ def test_the_production_example_shows_the_defaults(tmp_path: Path) -> None:
         assert value == default, f"{dotted} = {value!r} in the example, but the default is {default!r}"
         checked += 1
     assert checked > 20
+
+
+# -- the documentation ------------------------------------------------------------------------------
+
+
+def documents() -> list[Path]:
+    return [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md")), SEED / "README.md"]
+
+
+def test_every_field_of_the_catalogue_is_in_the_field_docs() -> None:
+    catalogue = tomllib.loads((PROJECT_ROOT / "config" / "fields.toml").read_text(encoding="utf-8"))
+    text = (PROJECT_ROOT / "docs" / "fields.md").read_text(encoding="utf-8")
+    missing = [name for name in catalogue["fields"] if f"`{name}`" not in text]
+    assert missing == [], f"docs/fields.md does not describe {missing}"
+
+
+def test_the_docs_link_only_to_files_in_the_repository() -> None:
+    for doc in documents():
+        text = doc.read_text(encoding="utf-8")
+        assert not re.search(r"(?<![\w.])/(work|home|Users|tmp)/", text), f"{doc} names a machine path"
+        for target in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", text):
+            if not target.startswith(("http://", "https://", "mailto:")):
+                assert (doc.parent / target).exists(), f"{doc.name} links to {target}, which does not exist"
+
+
+def test_the_readme_is_a_front_door() -> None:
+    """What it does, the two commands, commands and exit codes, configuration; the rest is in docs/."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) <= 12 * 1024
+    assert readme.index("make handoff ACCOUNT=acme") < readme.index("make test") < readme.index("## ")

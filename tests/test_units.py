@@ -60,7 +60,7 @@ def test_sizes_follow_the_one_rule(text: str, unit: str, hint: str | None, expec
 
 
 def test_the_documented_conversions() -> None:
-    """GB and GiB are one unit (FIELDS.md): TB/TiB ×1000, MB ↔ GB ÷/×1000."""
+    """GB and GiB are one unit (docs/fields.md): TB/TiB ×1000, MB ↔ GB ÷/×1000."""
     assert convert_size(1, "GiB", "GB") == 1
     assert convert_size(1, "TB", "GB") == 1000
     assert convert_size(1, "TiB", "GB") == 1000

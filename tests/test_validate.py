@@ -1,4 +1,4 @@
-"""Typed values, merge by precedence, and every rule of FIELDS.md, each with its message and place."""
+"""Typed values, merge by precedence, and every rule of docs/fields.md, each with its message and place."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Typed values and every rule of FIELDS.md, as pure functions that collect problems.
+"""Typed values and every rule of docs/fields.md, as pure functions that collect problems.
 
 `convert(field, text)` turns one written value into its type (or raises `ParseError` saying what
 is wrong and how to write it). `validate_fields` checks a merged account: required fields,
@@ -422,7 +422,7 @@ def _bounds(
 def _sanity(
     valid: Mapping[str, FieldValue], catalogue: Catalogue, notes: Sequence[LogEntry]
 ) -> list[Problem]:
-    """The warnings of FIELDS.md: Rockskip, disk rule of thumb, totals vs instance types."""
+    """The warnings of docs/fields.md: Rockskip, disk rule of thumb, totals vs instance types."""
     out: list[Problem] = []
     checks = catalogue.checks
     largest = valid.get("largest_repo_mb")
