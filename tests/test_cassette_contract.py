@@ -1,4 +1,4 @@
-"""Contract: every request of every recorded cassette, replayed against the sandbox, answers like the real one.
+"""Contract: every recorded request, replayed against the sandbox, answers like the real service.
 
 The cassettes under tests/fixtures/cassettes/ are gspread's vcrpy recordings of the real Sheets
 and Drive APIs (MIT, see LICENSE-gspread.txt). Each request, Sheets and Drive alike, is sent to
