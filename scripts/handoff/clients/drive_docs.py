@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from handoff.core.errors import NotFoundError
+from handoff.core.errors import ConfigError, NotFoundError
 from handoff.core.state import DocState
 
 DOC_MIME = "application/vnd.google-apps.document"
@@ -184,11 +185,48 @@ def _list_page(clients: DriveClients, drive: Any, q: str, token: str | None) -> 
         "pageSize": 1000,
         "supportsAllDrives": True,
         "includeItemsFromAllDrives": True,
-        "corpora": "allDrives",
+        **list_scope(clients),
     }
     if token:
         params["pageToken"] = token
     return clients.call("drive", lambda: drive.files().list(**params).execute())
+
+
+_DRIVE_IDS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def list_scope(clients: DriveClients) -> dict[str, str]:
+    """Where listings look: with `docs.shared_drive`, the docs folder's shared drive alone
+    (`corpora=drive`, `driveId`: Drive's advice for shared drives, and no `incompleteSearch`);
+    otherwise every drive the identity can see (`corpora=allDrives`). The drive id is read once
+    per run (files.get of the folder)."""
+    docs = getattr(getattr(clients, "settings", None), "docs", None)
+    if docs is None or not docs.shared_drive:
+        return {"corpora": "allDrives"}
+    drive_id = _DRIVE_IDS.get(clients)
+    if drive_id is None:
+        drive_id = _DRIVE_IDS[clients] = folder_drive(clients, docs.folder_id)
+    return {"corpora": "drive", "driveId": drive_id}
+
+
+def folder_drive(clients: DriveClients, folder_id: str) -> str:
+    """The shared drive holding the docs folder; a ConfigError when `docs.shared_drive` is set
+    but the folder is not in one (or no folder is set)."""
+    fix = "set docs.folder_id to a folder in the shared drive, or set docs.shared_drive = false"
+    if not folder_id:
+        raise ConfigError(
+            "docs.shared_drive = true needs docs.folder_id (a folder in the shared drive)", fix=fix
+        )
+    drive = clients.drive()
+    folder = clients.call(
+        "drive",
+        lambda: drive.files().get(fileId=folder_id, fields="id,driveId", supportsAllDrives=True).execute(),
+    )
+    if not folder.get("driveId"):
+        raise ConfigError(
+            f"docs.shared_drive = true, but folder {folder_id} (docs.folder_id) is in My Drive", fix=fix
+        )
+    return str(folder["driveId"])
 
 
 def export_text_sha(clients: DriveClients, doc_id: str) -> str:

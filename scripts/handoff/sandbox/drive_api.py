@@ -18,6 +18,13 @@ requester). A `restricted` file is visible only to its owners and the people it 
 with: Drive answers 404 to the others, Docs 403. Uploading `text/html` (or `text/plain`)
 into a Google Doc imports it with `html_to_docs` and gives the doc a new `revisionId`.
 
+Shared drives: a file whose record has a `driveId` lives in a shared drive (a folder seeded with
+`"driveId"`, and everything created in it). As in real Drive, a request without
+`supportsAllDrives=true` does not see it (404, like a missing file), and `files.list` leaves it
+out unless `includeItemsFromAllDrives=true`; `corpora=drive` needs `driveId` and lists that
+drive only. The flag of the request in hand is `ALL_DRIVES` (set by the server per request, for
+the methods that take it: `ALL_DRIVES_ROUTES`).
+
 `seed(store, seed_dir)` loads `drive.json` (docs/CONTRACTS.md); `touch_file` lets other
 sandbox modules record a change; `stage_human_edit` sends the Drive upload a person's edit
 would be, for tests and demos.
@@ -26,6 +33,7 @@ would be, for tests and demos.
 from __future__ import annotations
 
 import base64
+import contextvars
 import functools
 import hashlib
 import importlib
@@ -58,6 +66,22 @@ DOC_IMPORTS = ("text/html", "text/plain", "text/markdown")
 DOC_EXPORTS = ("text/html", "text/plain")
 ROLE_RANK = {"reader": 1, "commenter": 2, "writer": 3, "fileOrganizer": 4, "organizer": 5, "owner": 6}
 FILE_DEFAULT_FIELDS = "kind,id,name,mimeType"
+ALL_DRIVES: contextvars.ContextVar[bool] = contextvars.ContextVar("all_drives", default=True)
+# the methods that take `supportsAllDrives` (Drive v3 discovery); export, generateIds, about and
+# the continuation of a resumable upload do not, and see shared-drive files regardless
+ALL_DRIVES_ROUTES = frozenset(
+    {
+        "drive.files.create",
+        "drive.files.create.upload",
+        "drive.files.update",
+        "drive.files.update.upload",
+        "drive.files.get",
+        "drive.files.list",
+        "drive.files.delete",
+        "drive.permissions.create",
+        "drive.permissions.list",
+    }
+)
 LIST_DEFAULT_FIELDS = "kind,nextPageToken,incompleteSearch,files(kind,id,name,mimeType)"
 PERMISSION_DEFAULT_FIELDS = "kind,id,type,role"
 SEED_TIME = "2026-01-15T09:00:00.000Z"
@@ -173,8 +197,8 @@ def access_role(record: JSON, user: str) -> str | None:
 def load_file(store: Store, file_id: str, user: str, need: str = "reader") -> JSON:
     """The stored record, or the API error a real Drive would give this user."""
     record = store.get(FILES, file_id)
-    if record is None:
-        raise _not_found(file_id)
+    if record is None or (record.get("driveId") and not ALL_DRIVES.get()):
+        raise _not_found(file_id)  # a shared-drive file, asked without supportsAllDrives
     role = access_role(record, user)
     if role is None:
         raise _not_found(file_id)
@@ -220,10 +244,12 @@ def new_record(store: Store, meta: JSON, user: str, *, mime_type: str | None = N
     if store.get(FILES, file_id) is not None:
         raise ApiError(409, "A file already exists with the provided ID.", reason="fileIdInUse")
     parents = [str(p) for p in meta.get("parents") or []]
+    drive_id = ""
     for parent in parents:
-        load_file(store, parent, user, need="writer")
+        drive_id = drive_id or str(load_file(store, parent, user, need="writer").get("driveId") or "")
     stamp = str(meta.get("modifiedTime") or now_rfc3339())
     return {
+        **({"driveId": drive_id} if drive_id else {}),
         "id": file_id,
         "name": str(meta.get("name") or "Untitled"),
         "mimeType": str(meta.get("mimeType") or mime_type or "application/octet-stream"),
@@ -338,6 +364,8 @@ def file_resource(store: Store, record: JSON, requester: str) -> JSON:
     )
     if record.get("parents"):
         out["parents"] = list(record["parents"])
+    if record.get("driveId"):
+        out["driveId"] = record["driveId"]
     for key in ("properties", "appProperties"):
         if record.get(key):
             out[key] = dict(record[key])
@@ -741,6 +769,18 @@ def _download(store: Store, record: JSON) -> Response:
 SETTINGS = ("_meta", "drive_settings")
 
 
+def _drive_filter(req: Request) -> Any:
+    """Which files a listing may show, by drive: `corpora`, `driveId`, `includeItemsFromAllDrives`."""
+    corpora, drive_id = req.arg("corpora") or "user", req.arg("driveId") or ""
+    if (corpora == "drive") != bool(drive_id):
+        raise ApiError(400, "The driveId parameter must be specified if and only if corpora is set to drive.")
+    if corpora == "drive":
+        return lambda r: r.get("driveId") == drive_id
+    if req.flag("includeItemsFromAllDrives"):
+        return lambda r: True
+    return lambda r: not r.get("driveId")
+
+
 def short_pages(store: Store) -> int:
     """The most files one files.list page holds: drive.json's `max_page_size` (default 1000).
 
@@ -767,7 +807,10 @@ def files_list(req: Request, store: Store) -> Response:
         raise ApiError(400, "Invalid Value", reason="invalid") from exc
     size = min(max(int(req.arg("pageSize") or 100), 1), 1000, short_pages(store))
     offset = _page_token(req.arg("pageToken"))
-    visible = [r for r in store.values(FILES) if access_role(r, req.user) is not None and matches(r)]
+    in_drives = _drive_filter(req)
+    visible = [
+        r for r in store.values(FILES) if access_role(r, req.user) is not None and in_drives(r) and matches(r)
+    ]
     visible = _sorted(visible, req.arg("orderBy"))
     page = visible[offset : offset + size]
     body: JSON = {
@@ -991,6 +1034,7 @@ def _seed_record(entry: JSON, mime: str) -> JSON:
         "lastModifyingUser": str(entry.get("lastModifyingUser") or owner),
         "permissions": perms,
         "restricted": bool(entry.get("restricted")),
+        **({"driveId": str(entry["driveId"])} if entry.get("driveId") else {}),
     }
 
 

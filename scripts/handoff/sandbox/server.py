@@ -22,6 +22,7 @@ from typing import Any
 
 from handoff.core.errors import ConfigError
 from handoff.core.settings import PROJECT_ROOT
+from handoff.sandbox import drive_api
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
 from handoff.sandbox.quotas import Quotas
@@ -141,6 +142,9 @@ class SandboxHTTPServer(ThreadingHTTPServer):
             refused = error_response(api, self.quotas.refusal(api, req.method))
             refused.throttled = True
             return api, matched.name, refused
+        drive_api.ALL_DRIVES.set(
+            matched.name not in drive_api.ALL_DRIVES_ROUTES or req.flag("supportsAllDrives")
+        )
         try:
             if req.method == "GET":
                 resp = matched.handler(req, self.store, **kwargs)
