@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from crashkit import log_rows, one_line, sheet_rows, spawn_run, state_of
-from handoff.core.errors import EXIT_OK
-from handoff.sandbox.faults import FaultPlan, FaultRule
+from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS
+from handoff.sandbox.faults import FaultPlan, FaultRule, parse_rules
 from workspace import SHEET_ID, TODAY, USER, SeedFolder, Workspace
 
 SHEET_ROUTES = ("sheets.spreadsheets.get", "sheets.spreadsheets.batchUpdate")
@@ -149,3 +149,19 @@ def test_tabs_titled_like_cells_are_read_and_written_as_tabs(tmp_path: Path) -> 
         mark = ws.mark()
         outcome, text = ws.run("acme")
         assert outcome.exit_code == EXIT_OK and ws.writes_after(mark) == [], text  # the state was read back
+
+
+def test_a_refused_write_back_is_a_sheet_problem_not_an_outage(tmp_path: Path) -> None:
+    """A 4xx from Sheets (the sheet changed under the run) exits 1 with a fix, never 4 (service down)."""
+    with _start(SeedFolder.copy(tmp_path / "seed"), tmp_path) as ws:
+        rule = {"route": "sheets.spreadsheets.batchUpdate", "kind": "5xx", "status": 400, "count": 1}
+        ws.sandbox.faults.add(parse_rules([rule]))
+        outcome, text = ws.run("acme")
+        assert outcome.exit_code == EXIT_PROBLEMS, text
+        line = " ".join(text.split())
+        assert "sheet write-back failed: the sheet refused the write-back" in line
+        assert "fix: check the tab named in the message" in line
+        ws.sandbox.faults.clear()
+        outcome, text = ws.run("acme")  # the re-run records the outcome
+        assert outcome.exit_code == EXIT_OK, text
+        assert [r["Result"] for r in log_rows(ws)] == ["ok"]
