@@ -176,7 +176,8 @@ def bench_check(accounts: int) -> list[str]:
     from handoff.clients import Clients
     from handoff.read.batch import read_batch
     from handoff.sandbox.faults import FaultPlan
-    from handoff.sandbox.server import read_request_log, start
+    from handoff.sandbox.request_log import read_request_log
+    from handoff.sandbox.server import start
 
     with tempfile.TemporaryDirectory() as tmp:
         seed = Path(tmp) / "seed"

@@ -81,7 +81,7 @@ class Sandbox:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def log(self) -> list[dict[str, Any]]:
-        from handoff.sandbox.server import read_request_log
+        from handoff.sandbox.request_log import read_request_log
 
         return read_request_log(self.state)
 

@@ -29,7 +29,8 @@ from handoff.core.units import InstanceCount
 from handoff.read.batch import check_accounts, read_batch
 from handoff.sandbox.drive_api import FILES
 from handoff.sandbox.faults import FaultPlan, FaultRule
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from handoff.sandbox.request_log import read_request_log
+from handoff.sandbox.server import RunningSandbox, start
 from workspace import SEED
 
 ROOT = Path(__file__).resolve().parents[1]

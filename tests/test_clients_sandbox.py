@@ -31,7 +31,8 @@ from handoff.core.settings import (
     SheetSettings,
 )
 from handoff.sandbox.faults import FaultPlan, parse_rules
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from handoff.sandbox.request_log import read_request_log
+from handoff.sandbox.server import RunningSandbox, start
 from workspace import SEED, SHEET_ID
 
 FOLDER_ID = "1HndffSandboxHandoffDocsFolder0000"

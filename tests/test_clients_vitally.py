@@ -19,7 +19,8 @@ from handoff.clients.vitally import VitallyClient, iso_datetime
 from handoff.core.errors import ServiceError
 from handoff.core.settings import RetrySettings, SandboxSettings, Settings, SheetSettings
 from handoff.sandbox.faults import FaultPlan
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from handoff.sandbox.request_log import read_request_log
+from handoff.sandbox.server import RunningSandbox, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 from workspace import SEED
 

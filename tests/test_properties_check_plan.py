@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from docjson import date_chip, heading, item, para, person, run, table
 from handoff.core.fields import load_catalogue
 from handoff.core.settings import PROJECT_ROOT
-from handoff.sandbox.docs_api import normalize_document
+from handoff.gdocs.stored import normalize_document
 from workspace import DOCS, SHEET_ID, SeedFolder, Workspace
 
 CATALOGUE = load_catalogue(PROJECT_ROOT / "config" / "fields.toml")

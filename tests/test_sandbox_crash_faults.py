@@ -13,7 +13,8 @@ import httpx
 import pytest
 
 from handoff.sandbox.faults import FaultPlan, parse_rules
-from handoff.sandbox.server import RunningSandbox, read_request_log
+from handoff.sandbox.request_log import read_request_log
+from handoff.sandbox.server import RunningSandbox
 from handoff.sandbox.vitally_api import EXTERNAL_IDS_ENV
 
 

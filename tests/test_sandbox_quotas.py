@@ -12,7 +12,8 @@ import pytest
 from fakeclock import FakeClock
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.quotas import Quotas, parse_scale, quota_key
-from handoff.sandbox.server import RunningSandbox, SandboxHTTPServer, open_store, read_request_log, start
+from handoff.sandbox.request_log import read_request_log
+from handoff.sandbox.server import RunningSandbox, SandboxHTTPServer, open_store, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 from workspace import SEED
 from workspace import SHEET_ID as SID

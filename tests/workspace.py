@@ -49,7 +49,8 @@ from handoff.core.settings import ENV_OVERRIDES, PROJECT_ROOT, Settings, load_se
 from handoff.core.state import AccountState
 from handoff.plan.planner import RunOptions
 from handoff.sandbox.faults import FaultPlan
-from handoff.sandbox.server import RunningSandbox, read_request_log, start
+from handoff.sandbox.request_log import read_request_log
+from handoff.sandbox.server import RunningSandbox, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 
 SEED = PROJECT_ROOT / "config" / "sandbox"

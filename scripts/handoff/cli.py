@@ -32,6 +32,7 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            # lazy: `handoff --help` loads neither the settings nor the clients
             from handoff.commands import check_sandbox_environment
             from handoff.core.settings import load_settings
 
@@ -41,6 +42,7 @@ class Context:
 
     @property
     def console(self) -> Console:
+        # lazy: `handoff --help` does not load rich
         from handoff.output.terminal import console
 
         return console()
@@ -90,6 +92,7 @@ def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: 
     """Read and validate accounts; report every field and every problem. Writes nothing."""
     _require_accounts(accounts, all_accounts, "check")
     settings = ctx.settings
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.check import check_command
 
     sys.exit(check_command(settings, list(accounts), all_accounts, as_json, ctx.console))
@@ -104,6 +107,7 @@ def tdd(ctx: Context, source: str, as_json: bool, create: bool) -> None:
     """Show how a TDD is read: SOURCE is a file (Docs JSON, HTML, web-page .zip), a Google Docs URL
     or a document id. `handoff tdd template [--create]` prints (or creates) a TDD skeleton."""
     settings = ctx.settings
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands import tdd as tdd_commands
 
     if source == "template":
@@ -147,6 +151,7 @@ def plan(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options:
     """Show the changes a run would make against the current remote state. Writes nothing."""
     _require_accounts(accounts, all_accounts, "plan")
     settings = ctx.settings
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.run import RunOptions, plan_command
 
     opts = RunOptions.from_cli(apply=False, **options)
@@ -160,6 +165,7 @@ def run(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: 
     """Plan, print the plan, then apply exactly that plan."""
     _require_accounts(accounts, all_accounts, "run")
     settings = ctx.settings
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.run import RunOptions, plan_command
 
     opts = RunOptions.from_cli(apply=True, **options)
@@ -183,6 +189,7 @@ def sandbox() -> None:
 @pass_ctx
 def sandbox_serve(ctx: Context, port: int, faults: str | None, quotas: str | None) -> None:
     """Serve the sandbox for a person to browse (and for HANDOFF_SANDBOX_URL)."""
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.sandbox import serve
 
     sys.exit(serve(ctx.settings, port, faults, ctx.console, quotas))
@@ -192,6 +199,7 @@ def sandbox_serve(ctx: Context, port: int, faults: str | None, quotas: str | Non
 @pass_ctx
 def sandbox_reset(ctx: Context) -> None:
     """Delete the sandbox state and reseed it from the seed folder."""
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.sandbox import reset
 
     sys.exit(reset(ctx.settings, ctx.console))
@@ -202,6 +210,7 @@ def sandbox_reset(ctx: Context) -> None:
 @pass_ctx
 def sandbox_log(ctx: Context, tail: int) -> None:
     """Show the sandbox request log (method, path, status, acting user)."""
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.sandbox import show_log
 
     sys.exit(show_log(ctx.settings, tail, ctx.console))
@@ -216,6 +225,7 @@ def auth() -> None:
 @pass_ctx
 def auth_check(ctx: Context) -> None:
     """Say which credentials are in use and whether every service is reachable."""
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.auth import auth_check as run_auth_check
 
     sys.exit(run_auth_check(ctx.settings, ctx.console))
@@ -234,6 +244,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except HandoffError as exc:
+        # lazy: `handoff --help` does not load rich
         from handoff.output.terminal import print_error
 
         print_error(exc)
@@ -255,6 +266,7 @@ def sheet() -> None:
 def sheet_init(ctx: Context, dry_run: bool, example: bool) -> None:
     """Create or upgrade the tracking sheet: tabs, headers, dropdowns, checkboxes. Safe to re-run."""
     settings = ctx.settings
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.sheet import sheet_init_command
 
     sys.exit(sheet_init_command(settings, dry_run, example, ctx.console))
@@ -266,6 +278,7 @@ def sheet_init(ctx: Context, dry_run: bool, example: bool) -> None:
 def status(ctx: Context, as_json: bool) -> None:
     """Every account at a glance: readiness, problems, status, doc, last run, changes in Vitally."""
     settings = ctx.settings
+    # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.status import status_command
 
     sys.exit(status_command(settings, as_json, ctx.console))

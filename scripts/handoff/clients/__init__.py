@@ -41,8 +41,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import gspread
+import httpx
+
+from handoff.clients import google
+from handoff.clients.google import PooledHttp, authorized_http, build_resource, sandbox_session
 from handoff.clients.ratelimit import RateLimits
 from handoff.clients.retry import RetryPolicy
+from handoff.clients.vitally import VitallyClient
 from handoff.core.errors import ConfigError, InputError, NotFoundError, ServiceError
 from handoff.core.settings import SANDBOX_API_KEY
 
@@ -81,8 +87,6 @@ def answering_sandbox(url: str) -> str:
 
     Without this, a stopped sandbox behind HANDOFF_SANDBOX_URL costs the whole retry policy per
     request (seconds of backoff, long urllib3 lines) before the run can say what is wrong."""
-    import httpx
-
     try:
         answer = httpx.get(f"{url}/_sandbox/health", timeout=SANDBOX_PROBE_SECONDS)
         answering = answer.status_code == 200
@@ -166,8 +170,6 @@ class Clients:
         """The Google credentials in use (anonymous in the sandbox); ConfigError if unusable."""
         with self._lock:
             if self._auth is None:
-                from handoff.clients import google
-
                 self._auth = (
                     google.sandbox_auth(self.settings.sandbox.user)
                     if self.settings.use_sandbox
@@ -188,10 +190,6 @@ class Clients:
             return self._gspread
 
     def _new_gspread(self) -> gspread.Client:
-        import gspread
-
-        from handoff.clients.google import sandbox_session
-
         url = self.sandbox_url
         if url:
             gc = gspread.Client(auth=None, session=sandbox_session(url, self.settings.sandbox.user))  # type: ignore[arg-type]
@@ -238,7 +236,6 @@ class Clients:
         resource = self._resources.get(api)
         if resource is not None:
             return resource
-        from handoff.clients.google import PooledHttp, authorized_http, build_resource
 
         credentials = self.google_auth().credentials
         timeout = self.settings.retry.timeout_seconds
@@ -259,8 +256,6 @@ class Clients:
             return self._vitally
 
     def _new_vitally(self) -> VitallyClient:
-        from handoff.clients.vitally import VitallyClient
-
         url = self.sandbox_url
         if url:
             base, key = url + "/resources", SANDBOX_API_KEY

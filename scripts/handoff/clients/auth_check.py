@@ -27,6 +27,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import google.auth.transport.requests
+from google.auth import exceptions
+from rich.markup import escape
+
+from handoff.clients.retry import refresh_reason
 from handoff.core.errors import HandoffError, NotFoundError, ServiceError
 from handoff.core.model import column_letter
 from handoff.validate.rules import doc_id
@@ -145,13 +150,7 @@ def _seen(clients: Clients, mode: str) -> str:
 
 def obtain_token(credentials: Any, token_request: Any = None) -> Check | None:
     """Refresh `credentials` once against the token endpoint; None when a token came back."""
-    from google.auth import exceptions
-
-    from handoff.clients.retry import refresh_reason
-
     if token_request is None:
-        import google.auth.transport.requests
-
         token_request = google.auth.transport.requests.Request()
     try:
         credentials.refresh(token_request)
@@ -294,8 +293,6 @@ def check_vitally(clients: Clients) -> Check:
 
 
 def print_checks(console: Console, checks: list[Check]) -> None:
-    from rich.markup import escape
-
     width = max(len(c.name) for c in checks)
     for c in checks:
         mark = "[green]OK  [/]" if c.ok else "[bold red]FAIL[/]"

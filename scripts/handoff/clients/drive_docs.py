@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from googleapiclient.http import MediaInMemoryUpload
+
 from handoff.core.errors import ConfigError, NotFoundError
 from handoff.core.state import DocState
 
@@ -258,8 +260,6 @@ def create_doc(
     folder_id: str,
     doc_id: str = "",
 ) -> RemoteDoc:
-    from googleapiclient.http import MediaInMemoryUpload
-
     drive = clients.drive()
     body: dict[str, Any] = {
         "name": title,
@@ -285,8 +285,6 @@ def create_doc(
 
 def update_doc(clients: DriveClients, doc_id: str, *, title: str, html: str) -> RemoteDoc:
     """Replace the doc's content in place (same id, sharing kept) and refresh its hash property."""
-    from googleapiclient.http import MediaInMemoryUpload
-
     drive = clients.drive()
     body = {"name": title, "properties": {PROP_SHA: sha256(html), PROP_TEXT: None}}  # None: cleared
     media = MediaInMemoryUpload(html.encode("utf-8"), mimetype="text/html", resumable=False)

@@ -39,12 +39,28 @@ import json
 import os
 import stat
 import threading
+import webbrowser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from http.client import BadStatusLine
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import google.auth
+import google_auth_httplib2
+import httplib2
+import requests
+from google.auth.credentials import AnonymousCredentials
+from google.auth.exceptions import DefaultCredentialsError, RefreshError, TransportError
+from google.auth.transport.requests import Request
+from google.oauth2 import service_account
+from google.oauth2.credentials import Credentials
+from google_auth_oauthlib.flow import InstalledAppFlow
+from googleapiclient import discovery_cache
+from googleapiclient.discovery import build_from_document
+
+from handoff.clients.retry import describe
 from handoff.core.errors import ConfigError, ServiceError
 
 if TYPE_CHECKING:
@@ -82,7 +98,6 @@ SANDBOX_USER_HEADER = "X-Sandbox-User"  # the sandbox's acting identity (sandbox
 
 def sandbox_auth(user: str = "") -> GoogleAuth:
     """No credentials; with `user`, every Google request says who is acting (two teammates)."""
-    from google.auth.credentials import AnonymousCredentials
 
     class SandboxIdentity(AnonymousCredentials):
         def before_request(self, request: Any, method: Any, url: Any, headers: Any) -> None:
@@ -113,9 +128,6 @@ def load_credentials(
 
 
 def _adc(settings: Settings) -> GoogleAuth:
-    import google.auth
-    from google.auth.exceptions import DefaultCredentialsError
-
     try:
         creds, project = google.auth.default(scopes=list(SCOPES))
     except DefaultCredentialsError:
@@ -131,8 +143,6 @@ def _adc(settings: Settings) -> GoogleAuth:
 
 
 def _service_account(settings: Settings) -> GoogleAuth:
-    from google.oauth2 import service_account
-
     where = f"google.service_account_file in {settings.source or 'the configuration'}"
     path = settings.path(settings.google.service_account_file)
     subject = settings.google.subject or None
@@ -158,10 +168,6 @@ def _service_account(settings: Settings) -> GoogleAuth:
 
 
 def _installed_app_flow(client_secrets: Path, scopes: Sequence[str]) -> Any:
-    import webbrowser
-
-    from google_auth_oauthlib.flow import InstalledAppFlow
-
     try:
         webbrowser.get()  # the login opens a browser: say so now if there is none, not mid-flow
     except webbrowser.Error:
@@ -207,8 +213,6 @@ def _oauth(
 
 def _cached_user_credentials(path: Path) -> Any:
     """The cached OAuth token if present, readable and covering our scopes; else None."""
-    from google.oauth2.credentials import Credentials
-
     if not path.is_file():
         return None
     _tighten(path)
@@ -222,19 +226,13 @@ def _cached_user_credentials(path: Path) -> Any:
 
 
 def _refreshed(creds: Any, refresh_request: Any) -> Any:
-    from google.auth.exceptions import RefreshError, TransportError
-
     if refresh_request is None:
-        from google.auth.transport.requests import Request
-
         refresh_request = Request()
     try:
         creds.refresh(refresh_request)
     except RefreshError:
         return None  # revoked or expired refresh token: log in again
     except TransportError as exc:  # offline, or Google unreachable: no login can help either
-        from handoff.clients.retry import describe
-
         raise ServiceError(
             "Google sign-in",
             f"could not reach Google to refresh the saved OAuth login ({describe(exc)})",
@@ -271,8 +269,6 @@ class SandboxEscapeError(RuntimeError):
 
 def sandbox_session(base_url: str, user: str = "") -> requests.Session:
     """A requests.Session that sends Google API URLs to the sandbox and refuses every other host."""
-    import requests
-
     base = base_url.rstrip("/")
 
     class SandboxSession(requests.Session):
@@ -298,8 +294,6 @@ def rewrite_url(url: str, base: str) -> str:
 @cache
 def discovery_document(api: str, version: str, root_url: str = "") -> str:
     """The bundled discovery document (no network), with rootUrl/mtlsRootUrl rewritten if given."""
-    from googleapiclient import discovery_cache
-
     text = discovery_cache.get_static_doc(api, version)
     if text is None:
         raise RuntimeError(f"google-api-python-client bundles no discovery document for {api} {version}")
@@ -372,8 +366,6 @@ def authorized_http(credentials: google.auth.credentials.Credentials, timeout: f
 
     httplib2 is not thread safe: `PooledHttp` lends each request in flight its own.
     """
-    import google_auth_httplib2
-
     return google_auth_httplib2.AuthorizedHttp(credentials, http=_http_class()(timeout=timeout))
 
 
@@ -387,16 +379,13 @@ def _http_class() -> type:
     surfaces as ConnectionResetError instead, and the retry policy, which looks the doc up before
     creating it again (converge.py), decides.
     """
-    import http.client
-
-    import httplib2
 
     def no_resend(base: type) -> type:
         class Connection(base):
             def getresponse(self) -> Any:
                 try:
                     return super().getresponse()
-                except http.client.BadStatusLine as exc:
+                except BadStatusLine as exc:
                     if getattr(self, "_method", "") in ("POST", "PATCH"):
                         raise ConnectionResetError(f"connection closed before the answer ({exc!r})") from exc
                     raise
@@ -424,8 +413,6 @@ def build_resource(api: str, version: str, http: Any, root_url: str = "") -> Any
     Its top-level collections (`documents()`, `files()`, …) are built once and cached on it:
     googleapiclient otherwise builds a new collection, with every method's docstring, per call.
     """
-    from googleapiclient.discovery import build_from_document
-
     resource = build_from_document(discovery_document(api, version, root_url), http=http)
     for name in json.loads(discovery_document(api, version, root_url)).get("resources", {}):
         collection = getattr(resource, name)()

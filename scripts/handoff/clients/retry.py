@@ -42,6 +42,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import tenacity
+
 from handoff.core.errors import NotFoundError, ServiceError
 
 if TYPE_CHECKING:
@@ -214,8 +216,6 @@ class _Wait:
     """tenacity wait: the server's hint if any, else full-jitter exponential backoff."""
 
     def __init__(self, max_wait: float) -> None:
-        import tenacity
-
         self._backoff = tenacity.wait_random_exponential(multiplier=1, max=max_wait)
 
     def __call__(self, retry_state: tenacity.RetryCallState) -> float:
@@ -262,8 +262,6 @@ class RetryPolicy:
 
     def run(self, api: str, fn: Callable[[], T]) -> T:
         """`fn()` with retries; ServiceError/NotFoundError when it fails for good."""
-        import tenacity
-
         stop = _Stop(self.settings.max_attempts, self.settings.total_seconds, self._clock)
         attempts = 0
 

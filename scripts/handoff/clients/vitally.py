@@ -23,6 +23,10 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
+import httpx
+
+from handoff import __version__
+from handoff.clients.retry import service_error
 from handoff.core.errors import HandoffError, NotFoundError
 
 if TYPE_CHECKING:
@@ -36,8 +40,6 @@ MAX_PAGES = 1000  # a guard against a cursor that never ends
 
 def _direct(fn: Callable[[], Any], kind: str) -> Any:
     """The standalone default: no rate limit, no retry, but errors mapped like the policy does."""
-    from handoff.clients.retry import service_error
-
     try:
         return fn()
     except Exception as exc:
@@ -60,10 +62,6 @@ class VitallyClient:
         observe: Callable[[Mapping[str, str]], Any] | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        import httpx
-
-        from handoff import __version__
-
         self.base_url = base_url.rstrip("/")
         self._key = api_key
         self._call = call or _direct
@@ -246,8 +244,6 @@ class VitallyClient:
         """The choke point: one HTTP request under the owner's policy; the JSON answer (or None)."""
 
         def attempt() -> httpx.Response:
-            import httpx
-
             response = self._http.request(method, path, params=params, json=json)
             if self._observe is not None and response.status_code != 429:
                 self._observe(response.headers)

@@ -7,16 +7,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from handoff.clients import Clients, LocalSandbox
-from handoff.core.settings import Settings
+from handoff.core.errors import ConfigError
+from handoff.core.settings import Settings, shown
 
 
 def start_local_sandbox(state_dir: Path, seed_dir: Path) -> LocalSandbox:
     """Start the emulator on 127.0.0.1 in a background thread of this process."""
-    # Imported here, not at the top: a production run never loads the emulator.
+    # lazy: a production run never loads the emulator
     from handoff.sandbox.server import start
 
     return start(state_dir, seed_dir)
@@ -32,12 +34,9 @@ _SANDBOX_VARIABLES = (
 def check_sandbox_environment() -> None:
     """The sandbox's environment variables, checked at start: a bad one is a ConfigError (exit 2)
     naming the variable and its value, not a traceback when the emulator starts or serves."""
-    import os
-
     if not any(os.environ.get(v) for v in _SANDBOX_VARIABLES):
         return  # nothing to check: a production run never loads the emulator's modules
-    from handoff.core.errors import ConfigError
-    from handoff.core.settings import shown
+    # lazy: only a sandbox run loads the emulator's modules
     from handoff.sandbox.faults import load_rules
     from handoff.sandbox.quotas import ENV as QUOTAS
     from handoff.sandbox.quotas import parse_scale

@@ -16,9 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from rich.markup import escape
+
 from handoff.apply import sheet_writeback
+from handoff.apply.execute import AccountResult, apply_account, write_local_copies, written_and_not
 from handoff.apply.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
 from handoff.clients import drive_docs as docs_writer
 from handoff.commands import open_clients
@@ -32,13 +36,20 @@ from handoff.core.errors import (
     EXIT_SERVICE,
     HandoffError,
     ServiceError,
+    UsageError,
 )
+from handoff.core.fields import load_catalogue, norm, resolve_field
 from handoff.core.model import Location, Problem, Severity
 from handoff.core.slug import local_copy
 from handoff.core.state import AccountState
-from handoff.output.progress import NULL, Progress
+from handoff.output import plan_report, summary
+from handoff.output.progress import NULL, Progress, for_console
+from handoff.output.terminal import error_console
 from handoff.plan.changes import AccountPlan, ChangeKind
 from handoff.plan.planner import PlanInputs, RunOptions, plan_account
+from handoff.read.batch import read_batch
+from handoff.validate import readiness
+from handoff.validate.readiness import input_reason
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -59,9 +70,6 @@ R = TypeVar("R")
 def plan_command(
     settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions, console: Console
 ) -> int:
-    from handoff.output.progress import for_console
-    from handoff.output.terminal import error_console
-
     progress = for_console(error_console(), options.as_json)
     with open_clients(settings) as clients:
         outcome = run_batch(
@@ -109,13 +117,7 @@ def run_batch(
     progress: Progress = NULL,
 ) -> BatchOutcome:
     """Plan (and with options.apply, run) `accounts`, or with None every account ready for handoff."""
-    from handoff.output import plan_report, summary
-    from handoff.read.batch import read_batch
-    from handoff.validate import readiness
-
     if accounts is None and options.override_readiness:
-        from handoff.core.errors import UsageError
-
         raise UsageError(
             "--override-readiness is for one account at a time, not --all",
             fix="name the account: handoff run ACCOUNT --override-readiness REASON",
@@ -219,9 +221,6 @@ def checked_options(settings: Settings, options: RunOptions) -> RunOptions:
     write to Vitally, is a UsageError (exit 2) before anything is read."""
     if not options.force_fields:
         return options
-    from dataclasses import replace
-
-    from handoff.core.fields import load_catalogue
 
     catalogue = load_catalogue(settings.path(settings.fields_file))
     forced = tuple(dict.fromkeys(_trait_field(settings, catalogue, t) for t in options.force_fields))
@@ -229,9 +228,6 @@ def checked_options(settings: Settings, options: RunOptions) -> RunOptions:
 
 
 def _trait_field(settings: Settings, catalogue: Catalogue, text: str) -> str:
-    from handoff.core.errors import UsageError
-    from handoff.core.fields import norm, resolve_field
-
     key = settings.vitally.ta_name_trait
     if key and norm(text) in {norm(s) for s in (TA_NAME_FIELD, key, key.rsplit(".", 1)[-1])}:
         return TA_NAME_FIELD
@@ -252,7 +248,6 @@ def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str
     skipped = dict(batch.skipped)
     if not select_all:
         return list(batch.handoffs), skipped
-    from handoff.validate.readiness import input_reason
 
     handoffs = []
     for h in batch.handoffs:
@@ -311,8 +306,6 @@ def _print_where(settings: Settings, plans: list[AccountPlan], console: Console)
 def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | None:
     """The local copies, then the plan's writes (None when it has none); any failure is this
     account's alone: it is recorded on the result, and the batch goes on."""
-    from handoff.apply.execute import AccountResult, apply_account, write_local_copies
-
     partial = AccountResult(plan.account, plan.context.state)
     try:
         write_local_copies(inputs.settings, plan)
@@ -359,10 +352,6 @@ def _write_back(
     results: list[AccountResult],
     console: Console,
 ) -> bool:
-    from rich.markup import escape
-
-    from handoff.apply.execute import written_and_not
-
     tabs = settings.sheet.tabs
     accounts_tab = TabLayout.for_accounts(
         tabs.accounts, batch.values.get(tabs.accounts), batch.sheet.headers.get("accounts", {})

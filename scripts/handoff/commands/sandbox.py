@@ -5,7 +5,15 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from rich.table import Table
+
 from handoff.core.errors import UsageError
+from handoff.sandbox.faults import FaultPlan, load_rules
+from handoff.sandbox.quotas import Quotas, parse_scale
+from handoff.sandbox.request_log import read_request_log
+from handoff.sandbox.seed import reset as reseed
+from handoff.sandbox.server import SEED_FIX, make_server
+from handoff.sandbox.store import Store
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -16,10 +24,6 @@ if TYPE_CHECKING:
 def serve(
     settings: Settings, port: int, faults_file: str | None, console: Console, quotas: str | None = None
 ) -> int:
-    from handoff.sandbox.faults import FaultPlan, load_rules
-    from handoff.sandbox.quotas import Quotas, parse_scale
-    from handoff.sandbox.server import make_server
-
     faults = FaultPlan.from_env()
     if faults_file:
         try:
@@ -54,10 +58,6 @@ def serve(
 
 
 def reset(settings: Settings, console: Console) -> int:
-    from handoff.sandbox.seed import reset as reseed
-    from handoff.sandbox.server import SEED_FIX
-    from handoff.sandbox.store import Store
-
     state_dir = settings.path(settings.sandbox.state_dir)
     seed_dir = settings.path(settings.sandbox.seed_dir)
     store = Store(state_dir)
@@ -71,10 +71,6 @@ def reset(settings: Settings, console: Console) -> int:
 
 
 def show_log(settings: Settings, tail: int, console: Console) -> int:
-    from rich.table import Table
-
-    from handoff.sandbox.server import read_request_log
-
     entries = read_request_log(settings.path(settings.sandbox.state_dir))[-tail:]
     table = Table("time", "api", "method", "path", "status", "user", box=None)
     for e in entries:

@@ -29,12 +29,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
+
+from handoff.clients.drive_docs import doc_url
 from handoff.commands import open_clients
 from handoff.core import written as written_record
 from handoff.core.errors import EXIT_OK, EXIT_SERVICE, ServiceError
 from handoff.core.model import Handoff, jsonable
 from handoff.core.state import AccountState
 from handoff.output.check_report import plural_count
+from handoff.read.batch import read_batch
 from handoff.read.vitally_checks import VitallyChecks, assess_accounts
 
 if TYPE_CHECKING:
@@ -179,8 +183,6 @@ def account_status(
     record_key: str = "",
 ) -> AccountStatus:
     """One account's line of the status report."""
-    from handoff.clients.drive_docs import doc_url
-
     done, total = handoff.checklist_done
     doc_state = state.docs.get(doc_kind) or next(iter(state.docs.values()), None)
     drift: tuple[Drift, ...] = ()
@@ -225,8 +227,6 @@ def read_vitally(clients: Clients, account_id: str) -> VitallyRead:
 
 def read_status(settings: Settings, clients: Clients) -> tuple[list[AccountStatus], bool]:
     """Every account's status, and whether a service kept failing."""
-    from handoff.read.batch import read_batch
-
     batch = read_batch(settings, clients, None)
     checks = VitallyChecks(clients)
     assessed = assess_accounts(settings, checks, batch.handoffs)
@@ -273,8 +273,6 @@ def _short(value: Any) -> str:
 
 def print_status(console: Console, statuses: Sequence[AccountStatus]) -> None:
     """One block per account; sheet and Vitally values are printed as text, never as markup."""
-    from rich.text import Text
-
     if not statuses:
         console.print("no accounts in the sheet yet (handoff sheet init --example adds one to start from)")
         return
@@ -307,16 +305,12 @@ def print_status(console: Console, statuses: Sequence[AccountStatus]) -> None:
 
 
 def _line(console: Console, label: str, text: Any) -> None:
-    from rich.text import Text
-
     line = Text(f"  {label:<10}")
     line.append_text(text)
     console.print(line)
 
 
 def _drift_text(drift: Sequence[Drift]) -> Any:
-    from rich.text import Text
-
     if not drift:
         return Text("unchanged since the handoff")
     text = Text(

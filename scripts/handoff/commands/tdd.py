@@ -18,9 +18,12 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from handoff.clients.drive_docs import create_doc
+from handoff.commands import open_clients
 from handoff.core.errors import EXIT_OK, InputError, NotFoundError, ServiceError, UsageError
 from handoff.core.fields import load_catalogue
 from handoff.output import tdd_report
+from handoff.read.batch import fetch_document
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.rules import doc_id
 from handoff.validate.tdd_view import tdd_fields
@@ -89,9 +92,6 @@ def document_id(source: str) -> str | None:
 
 def fetch(settings: Settings, document: str) -> Any:
     """The document through the Docs API (every tab, suggestions not applied)."""
-    from handoff.commands import open_clients
-    from handoff.read.batch import fetch_document
-
     with open_clients(settings) as clients:
         identity = str(getattr(clients, "identity", "") or "the tool's Google account")
         try:
@@ -159,9 +159,6 @@ def template_command(create: bool, console: Console, settings: Settings) -> int:
     if not create:
         console.out(html, highlight=False, end="")
         return EXIT_OK
-    from handoff.clients.drive_docs import create_doc
-    from handoff.commands import open_clients
-
     with open_clients(settings) as clients:
         doc = create_doc(
             clients,

@@ -6,6 +6,8 @@ import datetime as dt
 import getpass
 import os
 
+from handoff.core.errors import ConfigError
+
 
 def today() -> dt.date:
     """The run's date; HANDOFF_TODAY (YYYY-MM-DD) pins it (tests, reproducible output)."""
@@ -19,8 +21,6 @@ def today() -> dt.date:
 
 
 def _bad_today(value: str) -> dt.date:
-    from handoff.core.errors import ConfigError
-
     raise ConfigError(
         f"environment variable HANDOFF_TODAY={value!r} is not a date",
         fix="write it as YYYY-MM-DD (e.g. HANDOFF_TODAY=2026-11-27), or unset it to use today's date",

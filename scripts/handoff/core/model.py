@@ -7,6 +7,7 @@ Everything here is plain, immutable data: no I/O.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -237,8 +238,6 @@ def column_letter(index: int) -> str:
 
 def jsonable(value: Any) -> Any:
     """Turn typed values (dates, tuples, dataclasses with to_json) into JSON-ready ones."""
-    import datetime as _dt
-
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):

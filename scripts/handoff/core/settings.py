@@ -18,7 +18,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from handoff.core.clock import today
 from handoff.core.errors import ConfigError
+from handoff.core.redact import mask
 
 
 def _tool_root() -> tuple[Path, bool]:
@@ -278,16 +280,12 @@ ENV_OVERRIDES = {
 
 def shown(value: str) -> str:
     """A setting's value as an error message may show it: credentials in a URL masked."""
-    from handoff.core.redact import mask
-
     return mask(value)
 
 
 def check_environment() -> None:
     """The settings read straight from the environment (not through Settings): checked at start,
     so a bad one is one line naming the variable, never a traceback half-way through a run."""
-    from handoff.core.clock import today
-
     today()
 
 

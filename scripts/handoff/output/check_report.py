@@ -19,6 +19,9 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.table import Table
+from rich.text import Text
+
 from handoff.core.model import Handoff, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import describe
@@ -41,8 +44,6 @@ def plural_count(n: int, word: str) -> str:
 
 def _source(source: str, ref: str) -> Text:
     """Where a value came from, as text: a TDD's headings are the document's words, not markup."""
-    from rich.text import Text
-
     return Text(ref if source == "tdd" else f"sheet {ref}")
 
 
@@ -73,8 +74,6 @@ def print_check(
     notices: Sequence[Problem] = (),
     readiness: Readinesses | None = None,
 ) -> None:
-    from rich.text import Text
-
     if notices:
         console.print(Text("The sheet", style="bold"))
         _print_problems(console, notices)
@@ -88,9 +87,6 @@ def print_check(
 def print_handoff(
     console: Console, handoff: Handoff, catalogue: Catalogue, readiness: Readiness | None = None
 ) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     name = handoff.value("account_name")
     done, total = handoff.checklist_done
     head = Text(handoff.account, style="bold")
@@ -130,8 +126,6 @@ def print_handoff(
 
 
 def _print_problems(console: Console, problems: Sequence[Problem]) -> None:
-    from rich.text import Text
-
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
         group = [p for p in problems if p.severity is severity]
         if not group:
@@ -152,9 +146,6 @@ def _print_problems(console: Console, problems: Sequence[Problem]) -> None:
 def print_summary(
     console: Console, handoffs: Sequence[Handoff], readiness: Readinesses | None = None
 ) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     table = Table(title="Summary", show_header=True, header_style="bold", box=None, pad_edge=False)
     for col in ("account", "errors", "warnings", "checklist", "ready"):
         table.add_column(col)
@@ -201,9 +192,6 @@ def print_tdd_json(console: Console, values: Sequence[TddValue]) -> None:
 
 
 def print_tdd(console: Console, values: Sequence[TddValue], name: str) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     matched = sum(1 for v in values if v.field)
     console.print(
         Text(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 
+from handoff.apply.execute import written_and_not
 from handoff.core.model import Severity
 from handoff.plan.changes import ChangeKind, short
 
@@ -62,8 +63,6 @@ def print_results(
     sheet_written: bool,
     plans: Sequence[AccountPlan] = (),
 ) -> None:
-    from handoff.apply.execute import written_and_not
-
     by_account = {p.account: p for p in plans}
     console.print()
     for r in results:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from rich import box
 from rich.markup import escape
+from rich.table import Table
 
+from handoff.apply.execute import written_and_not
 from handoff.plan.changes import ChangeKind
 
 if TYPE_CHECKING:
@@ -40,8 +43,6 @@ def result_note(plan: AccountPlan, result: AccountResult | None) -> str:
     if result is None:
         return "up to date"
     if result.failed:
-        from handoff.apply.execute import written_and_not
-
         written, missing = written_and_not(plan, result)
         return (
             f"failed: {result.failed}; written: {', '.join(written) or 'nothing'}"
@@ -64,9 +65,6 @@ def print_summary(
     applied: bool,
     sheet_written: bool = False,
 ) -> None:
-    from rich import box
-    from rich.table import Table
-
     by_account = {r.account: r for r in results}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("account", no_wrap=True)

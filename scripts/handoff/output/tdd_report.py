@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
+
 from handoff.core.units import describe
 from handoff.output.check_report import plural_count
 
@@ -48,8 +50,6 @@ def print_json(console: Console, source: str, view: TddView, reading: TddReading
 def print_text(
     console: Console, source: str, view: TddView, reading: TddReading, catalogue: Catalogue
 ) -> None:
-    from rich.text import Text
-
     tdd_fields = [f for f in catalogue.fields.values() if f.from_tdd and not f.writeback]
     console.print(Text(f"{source}: {len(view.fields)} of {len(tdd_fields)} TDD fields found", style="bold"))
     for f in tdd_fields:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.markup import escape
+
+from handoff.core.redact import mask
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -13,23 +18,15 @@ if TYPE_CHECKING:
 
 @functools.cache
 def console() -> Console:
-    from rich.console import Console
-
     return Console(highlight=False, soft_wrap=True)
 
 
 @functools.cache
 def error_console() -> Console:
-    from rich.console import Console
-
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def print_error(exc: HandoffError) -> None:
-    from rich.markup import escape
-
-    from handoff.core.redact import mask
-
     err = error_console()
     err.print(f"[bold red]error:[/] {escape(mask(exc.message))}")
     if exc.fix:

@@ -41,6 +41,7 @@ from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.model import AccountRecord, Handoff, Problem, Severity, SheetCell, TddValue
 from handoff.read.sheet import Grid, SheetData, batch_ranges, parse_batch, parse_sheet
 from handoff.read.tdd import TddReading, document_text, read_document
+from handoff.validate.merge import merge_fields
 from handoff.validate.rules import doc_id, validate_fields, validate_logs
 
 if TYPE_CHECKING:
@@ -276,8 +277,6 @@ def build_handoff(
     record: AccountRecord, tdd: TddRead, sheet: SheetData, catalogue: Catalogue, today: dt.date
 ) -> Handoff:
     """The merged, validated account. Pure: everything it needs has been read."""
-    from handoff.validate.merge import merge_fields
-
     merged = merge_fields(record, tdd.values, catalogue, sheet.unit_hints())
     logs, log_problems = validate_logs(record, catalogue)
     rules = validate_fields(

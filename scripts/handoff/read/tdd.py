@@ -40,6 +40,7 @@ from typing import Any
 
 from handoff.core.fields import Catalogue, Field, FieldType, norm
 from handoff.core.model import Location, TddValue
+from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read import shapes
 from handoff.read.doctext import (
     MAX_DEPTH,
@@ -546,8 +547,6 @@ def parse_document(doc: Any, catalogue: Catalogue) -> list[TddValue]:
 
 def html_document(html: str, title: str | None = None) -> dict[str, Any]:
     """A local HTML file as the Docs JSON Drive's import would make of it (seed chip conventions on)."""
-    from handoff.gdocs.html_to_docs import html_to_docs
-
     return html_to_docs(html, chips=True, title=title)
 
 

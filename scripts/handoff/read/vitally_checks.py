@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from handoff.core.errors import ServiceError
 from handoff.core.model import Problem, Severity
+from handoff.core.state import AccountState
+from handoff.validate.readiness import assess
 
 if TYPE_CHECKING:
     from handoff.clients import Clients
@@ -143,7 +145,6 @@ class Assessed:
 def assess_accounts(settings: Settings, checks: VitallyChecks, handoffs: Sequence[Handoff]) -> list[Assessed]:
     """Run the Vitally checks on every account (settings.run.concurrency at a time) and decide
     readiness exactly as `run --all` does (validate/readiness.py)."""
-    from handoff.validate.readiness import assess
 
     def one(handoff: Handoff) -> Assessed:
         found = checks.run_or_skip(handoff, _recorded_state(handoff))
@@ -158,8 +159,6 @@ def assess_accounts(settings: Settings, checks: VitallyChecks, handoffs: Sequenc
 
 def _recorded_state(handoff: Handoff) -> AccountState | None:
     """The account's state record (for the TA's admin id resolved before), None when unreadable."""
-    from handoff.core.state import AccountState
-
     cell = handoff.record.state if handoff.record else None
     try:
         return AccountState.from_cell(cell.value) if cell else None

@@ -9,13 +9,13 @@ the page. Read-only.
 
 from __future__ import annotations
 
-import importlib
 import json
 from collections.abc import Callable, Iterable
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
-from handoff.sandbox import sheet_grid, vitally_api
+from handoff.sandbox import docs_api, sheet_grid, vitally_api
 from handoff.sandbox.a1 import col_letters
 from handoff.sandbox.http import ApiError, Request, Response, route
 from handoff.sandbox.sheet_cells import display
@@ -60,8 +60,6 @@ def _framed(html: str) -> str:
 
 
 def _quote(value: str) -> str:
-    from urllib.parse import quote
-
     return quote(value, safe="")
 
 
@@ -162,13 +160,7 @@ def doc_page(req: Request, store: Store, doc_id: str, **_: Any) -> Response:
 
 
 def _export_function() -> Callable[[Store, str], str | None] | None:
-    try:
-        docs_api = importlib.import_module("handoff.sandbox.docs_api")
-    except ModuleNotFoundError as exc:
-        if exc.name == "handoff.sandbox.docs_api":
-            return None
-        raise
-    return getattr(docs_api, "export_html", None)
+    return docs_api.export_html
 
 
 @route("sandbox", "GET", r"/browse/vitally/(?P<account>[^/]+)", "sandbox.browse.vitally", raw=True)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from handoff.sandbox import seed
 from handoff.sandbox.faults import parse_rules
 from handoff.sandbox.http import ApiError, Request, Response, route
+from handoff.sandbox.request_log import read_request_log
 from handoff.sandbox.store import Store
 
 if TYPE_CHECKING:
@@ -77,8 +78,6 @@ def request_log(req: Request, store: Store, server: SandboxHTTPServer) -> Respon
 
 
 def _read_log(store: Store) -> list[dict[str, Any]]:
-    from handoff.sandbox.server import read_request_log
-
     return read_request_log(store.root)
 
 

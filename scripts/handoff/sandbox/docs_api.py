@@ -26,8 +26,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from handoff.gdocs.docs_to_html import TAB_FIELDS, to_html, to_text
+from handoff.gdocs.docs_to_html import to_html, to_text
 from handoff.gdocs.html_to_docs import html_to_docs
+from handoff.gdocs.stored import normalize_document
 from handoff.sandbox.drive_api import DOC_MIME, DOCS, FILES, access_role, create_file, fields_mask
 from handoff.sandbox.drive_query import apply_mask
 from handoff.sandbox.http import ApiError, Request, Response, route
@@ -57,17 +58,6 @@ LEGACY_ORDER = (
     "positionedObjects",
     "documentId",
 )
-
-
-def normalize_document(doc: JSON) -> JSON:
-    """Any Docs JSON (tabs form or legacy single-tab form) → the stored tabs form."""
-    if doc.get("tabs"):
-        return {k: doc[k] for k in ("documentId", "title", "revisionId", "tabs") if k in doc}
-    tab = {k: doc[k] for k in TAB_FIELDS if k in doc}
-    tab.setdefault("body", html_to_docs("")["tabs"][0]["documentTab"]["body"])
-    out: JSON = {k: doc[k] for k in ("documentId", "title", "revisionId") if k in doc}
-    out["tabs"] = [{"tabProperties": {"tabId": "t.0", "title": "Tab 1", "index": 0}, "documentTab": tab}]
-    return out
 
 
 SUGGESTION_PREVIEWS = {  # mode -> (mark whose content is dropped, mark that is removed)

@@ -36,7 +36,7 @@ import base64
 import contextvars
 import functools
 import hashlib
-import importlib
+import html
 import json
 import re
 import urllib.request
@@ -46,6 +46,8 @@ from typing import Any
 
 from handoff.gdocs.docs_to_html import to_html, to_text
 from handoff.gdocs.html_to_docs import html_to_docs
+from handoff.gdocs.stored import normalize_document
+from handoff.sandbox import sheets_api
 from handoff.sandbox.drive_query import QueryError, apply_mask, compile_query, parse_fields
 from handoff.sandbox.http import DEFAULT_USER, USER_HEADER, ApiError, Request, Response, route
 from handoff.sandbox.store import Store
@@ -429,7 +431,6 @@ def _decode(data: bytes, media_type: str) -> str:
 def _as_html(text: str, base_type: str) -> str:
     if base_type == "text/html":
         return text
-    import html
 
     return "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() or [""])
 
@@ -567,12 +568,8 @@ def create_file(store: Store, meta: JSON, user: str, media: tuple[str, bytes] | 
 
 
 def _sheets_hook(name: str) -> Any:
-    """A function of the Sheets module (`new_spreadsheet`, `delete_spreadsheet`, `export_file`), if any."""
-    try:
-        module = importlib.import_module("handoff.sandbox.sheets_api")
-    except ModuleNotFoundError:
-        return None
-    hook = getattr(module, name, None)
+    """A function of the Sheets module (`new_spreadsheet`, `delete_spreadsheet`, `export_file`)."""
+    hook = getattr(sheets_api, name, None)
     return hook if callable(hook) else None
 
 
@@ -1039,8 +1036,6 @@ def _seed_record(entry: JSON, mime: str) -> JSON:
 
 
 def _seed_document(seed_dir: Path, entry: JSON, record: JSON) -> JSON:
-    from handoff.sandbox.docs_api import normalize_document
-
     file = entry.get("file")
     if not file:
         doc = html_to_docs("", title=record["name"], document_id=record["id"])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -210,8 +211,6 @@ def route(
     """
 
     def register(fn: Handler) -> Handler:
-        import sys
-
         module = sys.modules[fn.__module__]
         routes: list[Route] = module.__dict__.setdefault("ROUTES", [])
         routes.append(Route(api, method.upper(), re.compile(pattern), fn, name, raw))

@@ -20,7 +20,6 @@ Everything is read and checked before anything is written; a malformed file rais
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 import json
 import shutil
@@ -28,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handoff.sandbox import drive_api
 from handoff.sandbox import vitally_api as vitally
 from handoff.sandbox.http import iso_now
 from handoff.sandbox.sheet_cells import DEFAULT_LOCALE, LOCALES, parse_typed
@@ -96,16 +96,8 @@ def _write(store: Store, data: SeedData, seed_dir: Path) -> None:
 
 
 def _seed_drive(store: Store, seed_dir: Path) -> None:
-    """Drive folders and documents are the Drive module's business; skip it if it is absent."""
-    try:
-        drive_api = importlib.import_module("handoff.sandbox.drive_api")
-    except ModuleNotFoundError as exc:
-        if exc.name == "handoff.sandbox.drive_api":
-            return
-        raise
-    seed_drive = getattr(drive_api, "seed", None)
-    if seed_drive is not None:
-        seed_drive(store, seed_dir)
+    """Drive folders and documents are the Drive module's business."""
+    drive_api.seed(store, seed_dir)
 
 
 # -- reading and checking ----------------------------------------------------------------------

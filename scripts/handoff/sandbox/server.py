@@ -8,7 +8,6 @@ is the standalone form behind `handoff sandbox serve`.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import json
 import os
 import socket
@@ -22,13 +21,14 @@ from typing import Any
 
 from handoff.core.errors import ConfigError
 from handoff.core.settings import PROJECT_ROOT
-from handoff.sandbox import drive_api
+from handoff.sandbox import browse, control, docs_api, drive_api, sheets_api, vitally_api
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
 from handoff.sandbox.quotas import Quotas
+from handoff.sandbox.request_log import REQUEST_LOG
+from handoff.sandbox.seed import ensure_seeded
 from handoff.sandbox.store import Store
 
-REQUEST_LOG = "requests.jsonl"
 SEED_FIX = "correct the seed file (format: config/sandbox/README.md), or point HANDOFF_SANDBOX_SEED elsewhere"
 
 
@@ -36,14 +36,13 @@ class SeedError(ConfigError):
     """The seed folder cannot be loaded; the message names the file (and line)."""
 
 
-ROUTE_MODULES = ("control", "browse", "sheets_api", "docs_api", "drive_api", "vitally_api")
+ROUTE_MODULES = (control, browse, sheets_api, docs_api, drive_api, vitally_api)
 
 
 def all_routes() -> list[Route]:
     """Every route of every API module, in `ROUTE_MODULES` order (first match wins)."""
     routes: list[Route] = []
-    for name in ROUTE_MODULES:
-        module = importlib.import_module(f"handoff.sandbox.{name}")
+    for module in ROUTE_MODULES:
         routes.extend(getattr(module, "ROUTES", []))
     return routes
 
@@ -67,8 +66,6 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         self.faults = faults
         self.quotas = quotas or Quotas(None)
         if self.quotas.enabled:
-            from handoff.sandbox import vitally_api
-
             vitally_api.set_rate_limit(store, self.quotas.vitally_limit(vitally_api.RATE_LIMIT))
         self._log_lock = threading.Lock()
 
@@ -246,8 +243,6 @@ def default_seed_dir() -> Path:
 
 def open_store(state_dir: Path, seed_dir: Path | None = None) -> Store:
     """Open the state folder, seeding it first if it has never been seeded."""
-    from handoff.sandbox.seed import ensure_seeded
-
     store = Store(state_dir)
     seed = seed_dir or default_seed_dir()
     try:
@@ -284,10 +279,3 @@ def start(
     )
     thread.start()
     return RunningSandbox(server, thread)
-
-
-def read_request_log(state_dir: Path) -> list[dict[str, Any]]:
-    path = Path(state_dir) / REQUEST_LOG
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

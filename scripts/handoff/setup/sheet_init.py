@@ -36,9 +36,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from rich.markup import escape
+
+from handoff.clients import drive_docs as docs_writer
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.model import sheet_ref
-from handoff.read.sheet import HEADER_SCAN_ROWS, column_letter
+from handoff.read.sheet import HEADER_SCAN_ROWS, column_letter, parse_batch
 from handoff.setup import example as sheet_example
 from handoff.setup.spec import (
     HOWTO_TITLE,
@@ -176,9 +179,6 @@ def read_sheet_state(clients: Clients, targets: Sequence[TabTarget]) -> SheetSta
 def read_example_inputs(clients: Clients, state: SheetState, targets: Sequence[TabTarget]) -> None:
     """For --example: the account tabs' values (is `example` there? where are the free rows?) and
     an example TDD an earlier, interrupted run made."""
-    from handoff.clients import drive_docs as docs_writer
-    from handoff.read.sheet import parse_batch
-
     present = {t.key: state.find(t.title) for t in targets if t.key in ACCOUNT_TABS}
     titles = {k: tab.title for k, tab in present.items() if tab is not None}
     if titles:
@@ -679,8 +679,6 @@ def apply_plan(clients: Clients, plan: SheetPlan) -> list[str]:
 
 
 def _import_example_tdd(clients: Clients, doc: Mapping[str, str]) -> str:
-    from handoff.clients import drive_docs as docs_writer
-
     created = docs_writer.create_doc(
         clients,
         title=doc["title"],
@@ -698,8 +696,6 @@ def _with_link(value_range: Mapping[str, Any], link: str) -> dict[str, Any]:
 
 
 def print_plan(console: Console, plan: SheetPlan, *, dry_run: bool) -> None:
-    from rich.markup import escape
-
     name = f"'{plan.title}' ({plan.spreadsheet_id})" if plan.title else plan.spreadsheet_id
     console.print(f"[bold]sheet init[/] {escape(name)}")
     for problem in plan.problems:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.core.model import Severity
+from handoff.core.state import AccountState
+from handoff.validate.rules import validate_logs
 
 if TYPE_CHECKING:
     from handoff.core.fields import Catalogue
@@ -39,7 +41,6 @@ def sheet_reason(settings: Settings, record: AccountRecord, catalogue: Catalogue
     """Why the sheet says this account is not ready ("" when it is ready as far as the sheet goes)."""
     if settings.run.ready_when == "status":
         return status_reason(settings, record)
-    from handoff.validate.rules import validate_logs
 
     logs, _ = validate_logs(record, catalogue)
     items = logs.get("checklist", ())
@@ -50,8 +51,6 @@ def sheet_reason(settings: Settings, record: AccountRecord, catalogue: Catalogue
 def override_note(record: AccountRecord | None) -> str:
     """A recorded readiness override does not make an account ready (nor taken by `--all`), but a
     run of that account by name honours it: say so next to the reason."""
-    from handoff.core.state import AccountState
-
     cell = record.state if record is not None else None
     try:
         kept = AccountState.from_cell(cell.value).override_reason if cell is not None else ""
