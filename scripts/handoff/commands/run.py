@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.markup import escape
 
-from handoff.apply import sheet_writeback
-from handoff.apply.execute import AccountResult, apply_account, write_local_copies, written_and_not
+from handoff.apply import execute, sheet_writeback
+from handoff.apply.execute import AccountResult, written_and_not
 from handoff.apply.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
 from handoff.clients import drive_docs as docs_writer
 from handoff.commands import open_clients
@@ -54,7 +54,6 @@ from handoff.validate.readiness import input_reason
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from handoff.apply.execute import AccountResult
     from handoff.clients import Clients
     from handoff.core.fields import Catalogue
     from handoff.core.model import Handoff
@@ -308,10 +307,10 @@ def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | Non
     account's alone: it is recorded on the result, and the batch goes on."""
     partial = AccountResult(plan.account, plan.context.state)
     try:
-        write_local_copies(inputs.settings, plan)
+        execute.write_local_copies(inputs.settings, plan)  # looked up per call: tests replace it
         if not plan.writes:
             return None
-        return apply_account(inputs, plan)
+        return execute.apply_account(inputs, plan)
     except HandoffError as exc:  # recorded as apply_account records its own: exit 4 / 3 from the error
         partial.failed, partial.error = exc.message, exc
     except Exception as exc:  # a bug or a local I/O error in one account must not stop the batch

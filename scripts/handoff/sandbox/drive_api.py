@@ -48,6 +48,7 @@ from handoff.gdocs.docs_to_html import to_html, to_text
 from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.gdocs.stored import normalize_document
 from handoff.sandbox import sheets_api
+from handoff.sandbox.drive_access import ROLE_RANK, access_role, owners_of
 from handoff.sandbox.drive_query import QueryError, apply_mask, compile_query, parse_fields
 from handoff.sandbox.http import DEFAULT_USER, USER_HEADER, ApiError, Request, Response, route
 from handoff.sandbox.store import Store
@@ -66,7 +67,6 @@ FOLDER_MIME = "application/vnd.google-apps.folder"
 GOOGLE_PREFIX = "application/vnd.google-apps."
 DOC_IMPORTS = ("text/html", "text/plain", "text/markdown")
 DOC_EXPORTS = ("text/html", "text/plain")
-ROLE_RANK = {"reader": 1, "commenter": 2, "writer": 3, "fileOrganizer": 4, "organizer": 5, "owner": 6}
 FILE_DEFAULT_FIELDS = "kind,id,name,mimeType"
 ALL_DRIVES: contextvars.ContextVar[bool] = contextvars.ContextVar("all_drives", default=True)
 # the methods that take `supportsAllDrives` (Drive v3 discovery); export, generateIds, about and
@@ -172,30 +172,6 @@ def _not_found(file_id: str) -> ApiError:
 
 
 # -- records and access ----------------------------------------------------------------------------
-def owners_of(record: JSON) -> list[str]:
-    return list(record.get("owners") or [DEFAULT_USER])
-
-
-def access_role(record: JSON, user: str) -> str | None:
-    """The requester's role on a file: owner / writer / reader …, or None (no access)."""
-    if user in owners_of(record):
-        return "owner"
-    best: str | None = None
-    for perm in record.get("permissions") or []:
-        kind = perm.get("type")
-        email = str(perm.get("emailAddress", "")).lower()
-        matches = (
-            (kind in ("user", "group") and email == user.lower())
-            or kind == "anyone"
-            or (kind == "domain" and user.lower().endswith("@" + str(perm.get("domain", "")).lower()))
-        )
-        if matches and ROLE_RANK.get(perm.get("role", ""), 0) > ROLE_RANK.get(best or "", 0):
-            best = perm.get("role")
-    if best is None and not record.get("restricted"):
-        return "writer"
-    return best
-
-
 def load_file(store: Store, file_id: str, user: str, need: str = "reader") -> JSON:
     """The stored record, or the API error a real Drive would give this user."""
     record = store.get(FILES, file_id)

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from handoff.sandbox.drive_access import ROLE_RANK
+
 JSON = dict[str, Any]
 Predicate = Callable[[JSON], bool]
 Mask = dict[str, Any]  # name → sub-mask, or None for "the whole value"
@@ -32,7 +34,6 @@ _TOKEN = re.compile(
     r"""\s*(?:(?P<str>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")|(?P<op>!=|<=|>=|=|<|>)|(?P<punct>[(){}])"""
     r"""|(?P<word>[A-Za-z_][\w.]*)|(?P<num>-?\d+(?:\.\d+)?))"""
 )
-ROLE_RANK = {"reader": 1, "commenter": 2, "writer": 3, "fileOrganizer": 4, "organizer": 5, "owner": 6}
 
 
 class QueryError(ValueError):

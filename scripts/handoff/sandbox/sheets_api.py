@@ -22,7 +22,8 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from handoff.sandbox import a1, drive_api, sheet_grid, sheet_griddata
+from handoff.sandbox import a1, sheet_grid, sheet_griddata
+from handoff.sandbox.drive_access import ROLE_RANK, access_role
 from handoff.sandbox.http import ApiError, Request, Response, iso_now, route
 from handoff.sandbox.sheet_cells import (
     FORMATTED,
@@ -176,8 +177,8 @@ def load(store: Store, spreadsheet_id: str, user: str | None = None, need: str =
         raise ApiError(404, NOT_FOUND)
     if user is not None:
         entry = store.get(DRIVE_FILES, spreadsheet_id) or {}
-        role = drive_api.access_role(entry, user)
-        if role is None or drive_api.ROLE_RANK.get(role, 0) < drive_api.ROLE_RANK[need]:
+        role = access_role(entry, user)
+        if role is None or ROLE_RANK.get(role, 0) < ROLE_RANK[need]:
             raise ApiError(403, PERMISSION_DENIED)
     return dict(book)
 
