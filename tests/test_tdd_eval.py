@@ -52,6 +52,20 @@ def test_each_style_is_read_as_its_key_says(catalogue: Catalogue, doc: Path, key
     assert s.warnings_found == s.warnings_expected and s.warnings_extra == [], s.warnings_extra
 
 
+@pytest.mark.parametrize(
+    ("folder", "recall", "precision"),
+    [("tdd_holdout", 1.0, 1.0), ("tdd_holdout2", 32 / 43, 32 / 33)],  # reached; holdout2 never tuned on
+)
+def test_the_hold_out_sets_keep_their_figures(
+    catalogue: Catalogue, folder: str, recall: float, precision: float
+) -> None:
+    scores = eval_tdd.evaluate(Path(__file__).parent / "fixtures" / folder, catalogue)
+    t = eval_tdd.totals(scores)
+    report = eval_tdd.report(Path(folder), scores)
+    assert t["forbidden"] == 0, report
+    assert t["recall"] >= recall - 1e-9 and t["precision"] >= precision - 1e-9, report
+
+
 def test_scoring_compares_like_the_keys() -> None:
     assert eval_tdd.same("instance_types", ["3 × m6i.4xlarge"], ["3 × M6I.4xlarge"])
     assert not eval_tdd.same("instance_types", ["2 × m6i.4xlarge"], ["3 × m6i.4xlarge"])
