@@ -103,6 +103,12 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _PER_UNIT = re.compile(r"\b(?:each|per|apiece)\b", re.IGNORECASE)
+_REPO_NAME = r"[A-Za-z0-9][\w.-]*[-_.][\w.-]*[A-Za-z0-9]"  # a repository's name: has a - _ or . in it
+_LARGEST_NAMED = re.compile(
+    rf"(?<![\w./-])(?P<name>{_REPO_NAME}) (?:is|was) [^.;]*?\b(?:largest|biggest)\b"
+    rf"|\b(?:largest|biggest) (?:repository|repo) is (?P<name2>{_REPO_NAME})(?![\w./-])",
+    re.IGNORECASE,
+)
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
 _NONE = re.compile(r"^\s*(?:none|no|zero|nil|n/?a|-|—)\s*\.?\s*$", re.IGNORECASE)
 
@@ -231,6 +237,12 @@ class FactReader:
             facts += self._dates(s, ctx)
         facts += self._names(s, ctx)
         facts += self._counts(s, ctx)
+        if not any(f.field == "largest_repo_mb" for f in facts):
+            named = _LARGEST_NAMED.search(s)
+            if named:  # "claims-engine is … the largest repository": its size may be written by its name
+                name = named.group("name") or named.group("name2")
+                env = self.env_at(s, named.start(), ctx)
+                facts.append(Fact("largest_repo_mb", name, named.group(0), "largest, by name", env, "name"))
         for m in shapes.urls(s) if "://" in s else ():
             if ctx.topic == "instance_url" or _URL_HINT.search(s[max(0, m.start - 40) : m.start]):
                 facts.append(

@@ -80,6 +80,7 @@ class Gatherer:
         self.parts: list[_Part] = []
         self.mentions: list[tuple[int, str, Location]] = []
         self.counts: list[tuple[int, Fact]] = []  # (index in values at the time, a bare node count)
+        self.largest_names: list[tuple[Fact, Location]] = []  # "X is the largest repository", no size
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
@@ -100,6 +101,8 @@ class Gatherer:
             self.mentions.append((block, f.section, location))
         elif f.role == "count":
             self.counts.append((len(self.values), f))
+        elif f.role == "name":
+            self.largest_names.append((f, location))
         else:
             derived = f.how not in _RANK
             self.values.append(TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
@@ -137,6 +140,7 @@ class Gatherer:
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        self._largest_by_name()
         for section in ("production", ""):
             problems += self._sum_parts(section)
             self._count_mentions(section)
@@ -174,6 +178,25 @@ class Gatherer:
                 "correct the TDD so the total and the per-host counts agree",
             )
         ]
+
+    def _largest_by_name(self) -> None:
+        """The size written next to the name of the repository a sentence calls the largest."""
+        for f, _ in self.largest_names:
+            if any(v.field == "largest_repo_mb" and v.section == f.section for v in self.values):
+                continue
+            near = re.compile(
+                rf"(?<![\w./-]){re.escape(f.value)}(?![\w./-])[^.;]{{0,40}}?(?={shapes.SIZE.pattern})"
+            )
+            for b in self.blocks:
+                m = near.search(b.text)
+                size = shapes.SIZE.match(b.text, m.end()) if m else None
+                if size and b.section != "trial":
+                    value = next(shapes.sizes(size.group(0))).value
+                    text = f"{f.value}, {size.group(0)}"
+                    where, field = b.location, "largest_repo_mb"
+                    self.values.append(TddValue("Largest repository", text, where, field, f.section, None, True,
+                                                value, f.how))  # fmt: skip
+                    break
 
     def _count_mentions(self, section: str) -> None:
         if any(v.field == "monorepos" and v.section == section for v in self.values):
