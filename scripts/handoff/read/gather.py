@@ -193,9 +193,8 @@ class Gatherer:
                 if size and b.section != "trial":
                     value = next(shapes.sizes(size.group(0))).value
                     text = f"{f.value}, {size.group(0)}"
-                    where, field = b.location, "largest_repo_mb"
-                    self.values.append(TddValue("Largest repository", text, where, field, f.section, None, True,
-                                                value, f.how))  # fmt: skip
+                    found = TddValue("Largest repository", text, b.location, "largest_repo_mb", f.section)
+                    self.values.append(replace(found, derived=True, value=value, how=f.how))
                     break
 
     def _count_mentions(self, section: str) -> None:
