@@ -270,7 +270,7 @@ def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_que
 )
 def test_an_unreadable_state_cell_is_reported_at_its_own_cell(values: list[list[str]], cell: str) -> None:
     tab = TabLayout.from_values("handoff_state", values)
-    state, problem = _state_for(tab, values, "acme")
+    state, problem = _state_for(tab, values, "acme", "State")
     assert state == AccountState() and problem is not None
     assert problem.location is not None and problem.location.ref == cell
     assert problem.fix is not None and f"clear {cell}" in problem.fix

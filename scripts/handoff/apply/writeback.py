@@ -19,13 +19,13 @@ headers as the reader found them (aliases included) for the key and the write-ba
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from handoff.core.errors import InputError
+from handoff.core.fields import Catalogue, norm  # the one header normaliser: the sheet reader's
 from handoff.core.model import column_letter, quote_sheet
 
 WRITEBACK_HEADERS = {
@@ -33,14 +33,7 @@ WRITEBACK_HEADERS = {
     "handoff_doc": "Handoff Doc",
     "last_handoff": "Last Handoff",
 }
-STATE_HEADERS = ("Account", "State")
-LOG_HEADERS = ("When", "Who", "Account", "Mode", "Result", "Changes")
 HEADER_SCAN_ROWS = 10  # as the sheet reader: the header row is one of the first ten
-
-
-def norm(header: str) -> str:
-    """Header matching key: case, spaces and punctuation ignored."""
-    return re.sub(r"[^0-9a-z]+", "", header.lower())
 
 
 @dataclass
@@ -259,9 +252,17 @@ def _placed(tab: TabLayout, values: Mapping[str, Any], writes: SheetWrites) -> d
     return {_column(tab, header, writes): value for header, value in values.items()}
 
 
-def state_update(state_tab: TabLayout, account: str, cell: str, writes: SheetWrites) -> str:
-    """The account's JSON state cell: updated in its row (found by account), else a new row appended."""
-    placed = _placed(state_tab, dict(zip(STATE_HEADERS, (account, cell), strict=True)), writes)
+def column_labels(catalogue: Catalogue, tab: str) -> dict[str, str]:
+    """Column key -> header, as config/fields.toml declares the tab (`tabs.log`, `tabs.state`)."""
+    return {key: column.label for key, column in catalogue.tabs[tab].columns.items()}
+
+
+def state_update(
+    state_tab: TabLayout, account: str, cell: str, writes: SheetWrites, labels: Mapping[str, str]
+) -> str:
+    """The account's JSON state cell: updated in its row (found by account), else a new row appended.
+    `labels`: the state tab's column headers by key (`column_labels`)."""
+    placed = _placed(state_tab, {labels["account"]: account, labels["state"]: cell}, writes)
     writes.proof.setdefault(state_tab.title, []).append(cell)
     row = state_tab.rows.get(account.lower())
     if row is None:
@@ -272,7 +273,10 @@ def state_update(state_tab: TabLayout, account: str, cell: str, writes: SheetWri
     return state_tab.a1(row, 0)
 
 
-def log_append(log_tab: TabLayout, entry: Mapping[str, Any], writes: SheetWrites) -> str:
-    """One Handoff Log row (header -> value), appended after the tab's last row."""
-    writes.append(log_tab.title, _placed(log_tab, entry, writes))
+def log_append(
+    log_tab: TabLayout, entry: Mapping[str, Any], writes: SheetWrites, labels: Mapping[str, str]
+) -> str:
+    """One Handoff Log row (column key -> value; `labels` gives each key's header), appended after
+    the tab's last row."""
+    writes.append(log_tab.title, _placed(log_tab, {labels[k]: v for k, v in entry.items()}, writes))
     return f"{quote_sheet(log_tab.title)} (new row)"

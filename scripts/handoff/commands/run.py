@@ -23,7 +23,14 @@ from rich.markup import escape
 
 from handoff.apply import execute, sheet_writeback
 from handoff.apply.execute import AccountResult, written_and_not
-from handoff.apply.writeback import SheetWrites, TabLayout, log_append, row_updates, state_update
+from handoff.apply.writeback import (
+    SheetWrites,
+    TabLayout,
+    column_labels,
+    log_append,
+    row_updates,
+    state_update,
+)
 from handoff.clients import drive_docs as docs_writer
 from handoff.commands import open_clients
 from handoff.commands.interrupt import stop_on_interrupt
@@ -133,14 +140,19 @@ def run_batch(
         raise
     handoffs, skipped = _ready(batch, accounts is None)
     tabs = settings.sheet.tabs
+    state_labels = column_labels(batch.catalogue, "state")
     state_tab = TabLayout.from_values(
-        tabs.state, batch.values.get(tabs.state), exists=tabs.state in batch.values
+        tabs.state, batch.values.get(tabs.state), state_labels["account"], exists=tabs.state in batch.values
     )
     states = {
-        h.account: _state_for(state_tab, batch.values.get(tabs.state) or [], h.account) for h in handoffs
+        h.account: _state_for(state_tab, batch.values.get(tabs.state) or [], h.account, state_labels["state"])
+        for h in handoffs
     }
     log_tab = TabLayout.from_values(
-        tabs.log, batch.values.get(tabs.log), key_header="Account", exists=tabs.log in batch.values
+        tabs.log,
+        batch.values.get(tabs.log),
+        column_labels(batch.catalogue, "log")["account"],
+        exists=tabs.log in batch.values,
     )
     seen = set(state_tab.rows) | set(log_tab.rows)  # accounts the sheet shows an earlier run for
     found_docs = _find_unrecorded_docs(settings, clients, options, handoffs)
@@ -319,12 +331,12 @@ def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | Non
 
 
 def _state_for(
-    state_tab: TabLayout, values: Sequence[Sequence[Any]], account: str
+    state_tab: TabLayout, values: Sequence[Sequence[Any]], account: str, state_header: str
 ) -> tuple[AccountState, Problem | None]:
     row = state_tab.rows.get(account.lower())
     if row is None:
         return AccountState(), None
-    col = state_tab.column("State")
+    col = state_tab.column(state_header)
     cells = values[row - 1] if row - 1 < len(values) else []
     text = str(cells[col]) if col is not None and col < len(cells) else ""
     try:
@@ -386,17 +398,18 @@ def _write_back(
             log_append(
                 log_tab,
                 {
-                    "When": stamp,
-                    "Who": user,
-                    "Account": r.account,
-                    "Mode": plan.mode,
-                    "Result": f"failed: {r.failed}" if r.failed else "ok",
-                    "Changes": summary + override,
+                    "when": stamp,
+                    "who": user,
+                    "account": r.account,
+                    "mode": plan.mode,
+                    "result": f"failed: {r.failed}" if r.failed else "ok",
+                    "changes": summary + override,
                 },
                 writes,
+                column_labels(batch.catalogue, "log"),
             )
         r.state.last_run = stamp
-        state_update(state_tab, r.account, r.state.to_cell(), writes)
+        state_update(state_tab, r.account, r.state.to_cell(), writes, column_labels(batch.catalogue, "state"))
     if not writes:
         return False
     writes.hidden.add(state_tab.title)

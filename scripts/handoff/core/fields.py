@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import Any
 
 from handoff.core.errors import ConfigError, UsageError
+from handoff.core.settings import TAB_KEYS as ALL_TABS
 from handoff.core.units import instance_key
 
 
@@ -229,7 +230,7 @@ _FIELD_KEYS = {
 }
 _COLUMN_KEYS = {"label", "aliases", "type", "vocabulary", "required"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-TAB_KEYS = ("notes", "issues", "risks", "expansion", "checklist", "log", "state")
+TAB_KEYS = tuple(k for k in ALL_TABS if k != "accounts")  # the tabs a [tabs.<key>] table describes
 
 
 class _Reader:

@@ -56,6 +56,12 @@ class Tabs(_Section):
     state: str = "handoff_state"
 
 
+# The tabs, declared once (above, with their default titles); every list of tabs derives from it.
+TAB_KEYS: tuple[str, ...] = tuple(Tabs.model_fields)  # in sheet order
+RUN_TABS = ("log", "state")  # what every run writes: the run log and the (hidden) state
+ENTRY_TABS = tuple(k for k in TAB_KEYS if k not in ("accounts", *RUN_TABS))  # rows of entries per account
+
+
 class SheetSettings(_Section):
     spreadsheet: str = Field(description="Spreadsheet id, or its full docs.google.com URL")
     tabs: Tabs = Tabs()

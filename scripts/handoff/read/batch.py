@@ -39,6 +39,7 @@ from handoff.core.errors import (
 )
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.model import AccountRecord, Handoff, Problem, Severity, SheetCell, TddValue
+from handoff.core.settings import TAB_KEYS
 from handoff.read.sheet import Grid, SheetData, batch_ranges, parse_batch, parse_sheet
 from handoff.read.tdd import TddReading, document_text, read_document
 from handoff.validate.merge import merge_fields
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SUGGESTIONS_VIEW_MODE = "PREVIEW_WITHOUT_SUGGESTIONS"
-READ_TABS = ("accounts", "notes", "issues", "risks", "expansion", "checklist", "log", "state")
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -96,7 +96,7 @@ class Batch:
 
 def tab_titles(settings: Settings) -> dict[str, str]:
     tabs = settings.sheet.tabs
-    return {key: getattr(tabs, key) for key in READ_TABS}
+    return {key: getattr(tabs, key) for key in TAB_KEYS}
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import json
 import shutil
 from pathlib import Path
 
-from handoff.core.settings import PROJECT_ROOT
+from handoff.core.settings import ENTRY_TABS, PROJECT_ROOT, RUN_TABS, Tabs
 
 BASE = PROJECT_ROOT / "config" / "sandbox"
 TEMPLATE = "acme"
@@ -34,8 +34,8 @@ TAS = (
     ("tomas.herrera@sourcegraph.com", "Tomás Herrera"),
     ("jonah.feld@sourcegraph.com", "Jonah Feld"),
 )
-LOG_TABS = ("Notes", "Issues", "Risks", "Expansion", "Checklist")
-EMPTY_TABS = ("Handoff Log", "handoff_state")
+LOG_TABS = tuple(getattr(Tabs(), key) for key in ENTRY_TABS)  # the default titles
+EMPTY_TABS = tuple(getattr(Tabs(), key) for key in RUN_TABS)
 
 
 def slug(i: int) -> str:
@@ -96,7 +96,7 @@ def write_seed(root: Path, accounts: int, base: Path = BASE) -> list[str]:
         (root / sub).mkdir(parents=True)
     people = [_Account(i) for i in range(1, accounts + 1)]
     shutil.copy(base / "spreadsheet.json", root / "spreadsheet.json")
-    for tab in ("Accounts", *LOG_TABS):
+    for tab in (Tabs().accounts, *LOG_TABS):
         rows = _read_csv(base / "sheet" / f"{tab}.csv")
         template = [r for r in rows[1:] if r and r[0].strip() == TEMPLATE]
         _write_csv(

@@ -41,6 +41,7 @@ from rich.markup import escape
 from handoff.clients import drive_docs as docs_writer
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.model import sheet_ref
+from handoff.core.settings import ENTRY_TABS
 from handoff.read.sheet import HEADER_SCAN_ROWS, column_letter, parse_batch
 from handoff.setup import example as sheet_example
 from handoff.setup.spec import (
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 SCAN_ROWS = HEADER_SCAN_ROWS + 1  # the header can be in rows 1-10; its first data row is read too
 DEFAULT_ROWS = 1000
 DEFAULT_COLS = 26
-ACCOUNT_TABS = ("accounts", "notes", "issues", "risks", "expansion", "checklist")
+ACCOUNT_TABS = ("accounts", *ENTRY_TABS)
 STATE_DESCRIPTION = "Machine state written by handoff: edit only to repair it (see the How to use tab)"
 METADATA_FIELDS = "properties.title,sheets(properties,protectedRanges)"
 GRID_FIELDS = (

@@ -31,12 +31,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.core.fields import Catalogue, Field, FieldType, norm, strip_brackets
+from handoff.core.settings import ENTRY_TABS, RUN_TABS
 
 if TYPE_CHECKING:
     from handoff.core.settings import Settings
 
 HOWTO_TITLE = "How to use"
-LOG_TAB_KEYS = ("notes", "issues", "risks", "expansion", "checklist", "log", "state")
+LOG_TAB_KEYS = (*ENTRY_TABS, *RUN_TABS)
 
 
 @dataclass(frozen=True)

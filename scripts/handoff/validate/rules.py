@@ -28,6 +28,7 @@ from urllib.parse import SplitResult, urlsplit
 from handoff.core.fields import Catalogue, Field, FieldType, strip_brackets
 from handoff.core.model import AccountRecord, FieldValue, Location, LogEntry, Problem, Severity
 from handoff.core.redact import mask
+from handoff.core.settings import ENTRY_TABS
 from handoff.core.units import (
     InstanceCount,
     ParseError,
@@ -42,7 +43,7 @@ from handoff.core.units import (
     tidy_number,
 )
 
-LOG_TABS = ("notes", "issues", "risks", "expansion", "checklist")
+LOG_TABS = ENTRY_TABS
 _EMAIL = re.compile(r"^[^@\s<>(),;:]+@[^@\s<>(),;:]+\.[^@\s<>(),;:]+$")
 _DOC_PATH = re.compile(r"^/document/(?:u/\d+/)?d/([a-zA-Z0-9_-]{10,})(?:/|$)")
 
