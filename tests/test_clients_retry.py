@@ -31,7 +31,7 @@ from handoff.clients.retry import (
     server_wait,
     service_error,
 )
-from handoff.core.errors import EXIT_SERVICE, NotFoundError, ServiceError
+from handoff.core.errors import EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError
 from handoff.core.settings import RetrySettings
 
 
@@ -214,7 +214,7 @@ def test_a_client_error_is_not_retried() -> None:
     assert len(calls) == 1 and clock.sleeps == []
     assert info.value.status == 400 and info.value.service == "Vitally"
     assert "400 Bad Request: externalId is required" in info.value.message
-    assert info.value.exit_code == EXIT_SERVICE and info.value.fix
+    assert info.value.exit_code == EXIT_PROBLEMS and info.value.fix  # refused as written: not a service down
 
 
 def test_404_is_not_found_and_not_retried() -> None:

@@ -330,7 +330,7 @@ def test_the_production_vitally_client_sends_the_key_and_never_shows_it(
         monkeypatch.setenv("HANDOFF_SANDBOX_VITALLY_KEYS", "sk_live_another_key")  # now refused: 401
         with Clients(settings) as clients, pytest.raises(HandoffError) as refused:
             clients.vitally().get_account("0015e00000Kq7TbAAJ")
-        assert refused.value.exit_code == 4 and "401" in refused.value.message
+        assert refused.value.exit_code == 1 and "401" in refused.value.message  # refused, not down
         secrets.capture_error("401 from Vitally", refused.value)
         capture_workspace(secrets, ws)
 

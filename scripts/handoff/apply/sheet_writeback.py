@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol, TypeVar
 
 from handoff.apply.writeback import SheetWrites, grids_from_metadata
-from handoff.core.errors import EXIT_SERVICE, HandoffError, ServiceError
+from handoff.core.errors import EXIT_SERVICE, HandoffError, NotFoundError, ServiceError
 from handoff.core.model import sheet_ref
 
 T = TypeVar("T")
@@ -79,8 +79,7 @@ def landed(http: Any, spreadsheet_id: str, writes: SheetWrites) -> bool:
 
 def refusal(exc: ServiceError) -> SheetRefused | None:
     """A refused write-back as a sheet problem (exit 1), or None when the service is down (exit 4)."""
-    status = exc.status or 0
-    if exc.exit_code != EXIT_SERVICE or not 400 <= status < 500 or status in (408, 429):
+    if isinstance(exc, NotFoundError) or exc.exit_code == EXIT_SERVICE:  # a 404, or a service down
         return None
     return SheetRefused(
         f"the sheet refused the write-back: {exc.message}",

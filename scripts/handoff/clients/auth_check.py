@@ -267,7 +267,7 @@ def check_folder(clients: Clients) -> Check:
                 drive.files()
                 .get(
                     fileId=folder_id,
-                    fields="id,name,mimeType,capabilities(canAddChildren)",
+                    fields="id,name,mimeType,driveId,capabilities(canAddChildren)",
                     supportsAllDrives=True,
                 )
                 .execute()
@@ -283,7 +283,38 @@ def check_folder(clients: Clients) -> Check:
         return Check(
             FOLDER, False, f'configuration: "{f.get("name")}" ({folder_id}) does not accept new files', fix
         )
-    return Check(FOLDER, True, f'"{f.get("name", folder_id)}" ({folder_id})')
+    return where_docs_go(clients, f)
+
+
+def where_docs_go(clients: Clients, folder: dict[str, Any]) -> Check:
+    """OK, unless the folder's drive cannot hold what the identity creates there.
+
+    A service account has no storage of its own: a file it creates in a My Drive folder fails
+    with 403 storageQuotaExceeded ("Service Accounts do not have storage quota"), so it must
+    write into a shared drive, whose files the drive owns (docs/credentials.md). With
+    domain-wide delegation it acts as a user and has that user's storage."""
+    name, folder_id, drive_id = folder.get("name", folder.get("id")), folder.get("id"), folder.get("driveId")
+    settings = clients.settings
+    if drive_id:
+        return Check(FOLDER, True, f'"{name}" ({folder_id}) in shared drive {drive_id}')
+    if settings.docs.shared_drive:
+        return Check(
+            FOLDER,
+            False,
+            f'configuration: docs.shared_drive = true, but "{name}" ({folder_id}) is in My Drive',
+            fix="set docs.folder_id to a folder in the shared drive, or set docs.shared_drive = false",
+        )
+    auth = clients.google_auth()
+    if auth.mode == "service_account" and not settings.google.subject:
+        return Check(
+            FOLDER,
+            False,
+            f'configuration: "{name}" ({folder_id}) is in My Drive, where a service account cannot '
+            "create files (it has no storage of its own: Drive refuses with storageQuotaExceeded)",
+            fix=f"use a folder in a shared drive with {auth.identity} as Content manager and set "
+            "docs.shared_drive = true, or act as a user (google.subject, domain-wide delegation)",
+        )
+    return Check(FOLDER, True, f'"{name}" ({folder_id}) in My Drive')
 
 
 def check_vitally(clients: Clients) -> Check:

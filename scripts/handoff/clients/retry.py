@@ -373,6 +373,11 @@ def _fix(api: str, status: int | None, reason: str) -> str:
         if api == "vitally":
             return "the Vitally key was refused: check the variable vitally.api_key_env names"
         return "the Google credentials were refused: run `handoff auth check` for the identity and the fix"
+    if reason == "storageQuotaExceeded" and api == "drive":
+        return (
+            "a service account cannot create files in My Drive: put docs.folder_id in a shared drive "
+            "(docs.shared_drive = true) with the identity as Content manager (`handoff auth check` says so)"
+        )
     if status == 403:
         if api == "vitally":
             return "the Vitally key may not do this: check the key's permissions in Vitally"

@@ -49,7 +49,12 @@ class ConflictError(HandoffError):
 
 
 class ServiceError(HandoffError):
-    """An API kept failing (or refused) after the retry policy gave up."""
+    """An API kept failing (or refused) after the retry policy gave up.
+
+    Exit 4 is for a service that is down: no answer, a 5xx, or a quota (429 / Drive's rate
+    403s) that outlasted the retries. A service that answered and refused the request as
+    written (any other 4xx: a refused credential, no access, a service account without storage)
+    is a problem to fix, not to wait out: exit 1, like other problems in the input."""
 
     exit_code = EXIT_SERVICE
 
@@ -66,6 +71,8 @@ class ServiceError(HandoffError):
         self.service = service
         self.status = status
         self.retriable = retriable
+        if status is not None and 400 <= status < 500 and status != 429 and not retriable:
+            self.exit_code = EXIT_PROBLEMS  # refused as written: fix it, re-running will not help
 
 
 class NotFoundError(ServiceError):

@@ -103,6 +103,16 @@ FILE_ID = r"(?P<file_id>[^/]+)"
 
 
 # -- small helpers ---------------------------------------------------------------------------------
+# A service account has no storage of its own, so it cannot own a file in My Drive: real Drive
+# refuses the create with this 403 (docs/CONTRACTS.md, "Service accounts and My Drive").
+SERVICE_ACCOUNT_DOMAIN = ".gserviceaccount.com"
+NO_STORAGE = (
+    "Service Accounts do not have storage quota. Leverage shared drives "
+    "(https://developers.google.com/workspace/drive/api/guides/about-shareddrives), or use OAuth "
+    "delegation (http://support.google.com/a/answer/7281227) instead."
+)
+
+
 def now_rfc3339(after: str | None = None) -> str:
     """The current UTC time as Drive writes it (milliseconds, `Z`), strictly later than `after`."""
     stamp = datetime.now(UTC)
@@ -225,6 +235,8 @@ def new_record(store: Store, meta: JSON, user: str, *, mime_type: str | None = N
     drive_id = ""
     for parent in parents:
         drive_id = drive_id or str(load_file(store, parent, user, need="writer").get("driveId") or "")
+    if not drive_id and user.endswith(SERVICE_ACCOUNT_DOMAIN):
+        raise ApiError(403, NO_STORAGE, reason="storageQuotaExceeded")  # it would own a My Drive file
     stamp = str(meta.get("modifiedTime") or now_rfc3339())
     return {
         **({"driveId": drive_id} if drive_id else {}),
