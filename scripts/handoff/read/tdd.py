@@ -405,7 +405,7 @@ class _Parser:
                     ctx = replace(base, section=self.sections.named(header[j]))
                     self.emit(r[0].text, r[j].text, self.where(tab, number, i), ctx, link)
 
-    def header_table(
+    def header_table(  # noqa: C901 (split pending)
         self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
     ) -> None:
         header_text = [c.text for c in rows[0]]

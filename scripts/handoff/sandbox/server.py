@@ -80,7 +80,7 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         with self._log_lock, open(self.store.root / REQUEST_LOG, "a", encoding="utf-8") as fh:
             fh.write(line)
 
-    def dispatch(self, req: Request) -> tuple[str, str, Response | None]:
+    def dispatch(self, req: Request) -> tuple[str, str, Response | None]:  # noqa: C901 (split pending)
         """Route, inject faults, run the handler. Returns (api, route name, response|None=drop)."""
         api = api_for_path(req.path)
         matched: Route | None = None

