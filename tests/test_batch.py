@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from handoff.apply.writeback import TabLayout
 from handoff.clients import Clients
 from handoff.commands.run import _state_for
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError, UsageError
+from handoff.core.model import AccountRecord, Handoff, SheetCell, SheetRow
 from handoff.core.state import AccountState
 from handoff.output.progress import NULL, LineProgress, RichProgressDisplay, for_console
 from handoff.sandbox.faults import FaultRule
@@ -261,16 +261,10 @@ def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_que
     assert batch.routes(mark) == Counter({"drive.files.list": 2})
 
 
-@pytest.mark.parametrize(
-    ("values", "cell"),
-    [
-        ([["Account", "State"], ["acme", "{not json"]], "handoff_state!B2"),
-        ([["State", "Account"], ["{not json", "acme"]], "handoff_state!A2"),  # State in column A
-    ],
-)
-def test_an_unreadable_state_cell_is_reported_at_its_own_cell(values: list[list[str]], cell: str) -> None:
-    tab = TabLayout.from_values("handoff_state", values)
-    state, problem = _state_for(tab, values, "acme", "State")
+@pytest.mark.parametrize("cell", ["handoff_state!B2", "handoff_state!A2"])  # wherever the reader found it
+def test_an_unreadable_state_cell_is_reported_at_its_own_cell(cell: str) -> None:
+    record = AccountRecord("acme", SheetRow("Accounts", 2, {}), state=SheetCell("{not json", cell))
+    state, problem = _state_for(Handoff("acme", {}, record=record))
     assert state == AccountState() and problem is not None
     assert problem.location is not None and problem.location.ref == cell
     assert problem.fix is not None and f"clear {cell}" in problem.fix

@@ -136,10 +136,7 @@ def run_batch(
     state_tab = TabLayout.from_values(
         tabs.state, batch.values.get(tabs.state), state_labels["account"], exists=tabs.state in batch.values
     )
-    states = {
-        h.account: _state_for(state_tab, batch.values.get(tabs.state) or [], h.account, state_labels["state"])
-        for h in handoffs
-    }
+    states = {h.account: _state_for(h) for h in handoffs}
     log_tab = TabLayout.from_values(
         tabs.log,
         batch.values.get(tabs.log),
@@ -346,19 +343,15 @@ def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | Non
     return partial
 
 
-def _state_for(
-    state_tab: TabLayout, values: Sequence[Sequence[Any]], account: str, state_header: str
-) -> tuple[AccountState, Problem | None]:
-    row = state_tab.rows.get(account.lower())
-    if row is None:
+def _state_for(handoff: Handoff) -> tuple[AccountState, Problem | None]:
+    """The account's state, from its state cell as the sheet reader found it (the one reader)."""
+    cell = handoff.record.state if handoff.record else None
+    if cell is None:
         return AccountState(), None
-    col = state_tab.column(state_header)
-    cells = values[row - 1] if row - 1 < len(values) else []
-    text = str(cells[col]) if col is not None and col < len(cells) else ""
+    account, where = handoff.account, cell.a1
     try:
-        return AccountState.from_cell(text), None
+        return AccountState.from_cell(cell.value), None
     except ValueError as exc:
-        where = state_tab.a1(row, 1 if col is None else col)  # col 0: the State column is A
         return AccountState(), Problem(
             Severity.ERROR,
             f"the handoff state for {account} is unreadable: {exc}",
