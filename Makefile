@@ -11,6 +11,7 @@ help:
 	@echo "make handoff ACCOUNT=acme   run the handoff (sandbox by default)"
 	@echo "make plan ACCOUNT=acme      show what a run would change, write nothing"
 	@echo "make check                  validate every account in the sheet"
+	@echo "make status                 every account at a glance: readiness, status, doc, Vitally"
 	@echo "make test                   linters + the test suite"
 	@echo "make bench                  the performance benchmark"
 	@echo "make eval                   score the TDD reader against the TDD corpus"

@@ -337,8 +337,8 @@ def run_clones(tmp: Path, cases: dict[str, Cells], *, own_vitally: bool) -> Iter
         vary(seed, clone)
     with Workspace.start(seed.root, tmp) as ws:
         code, out, err = ws.cli("run", *(c.slug for c in clones.values()), "--json")
-        data = json.loads(out) if out.strip() else []
-        plans = {p["account"]: p for p in (data if isinstance(data, list) else [data])}
+        data = json.loads(out) if out.strip() else {"accounts": []}
+        plans = {p["account"]: p for p in data["accounts"]}
         yield Batch(ws, clones, code, out, err, plans, ws.writes_after(0))
 
 
@@ -383,7 +383,7 @@ def test_refused_input_names_the_place_and_writes_nothing(
             assert out.strip() == ""
             assert err.startswith("error: ") and case.message in err and "fix: " in err
         else:
-            assert_refused(case, json.loads(out), case.location)
+            assert_refused(case, json.loads(out)["accounts"][0], case.location)
         assert ws.writes_after(0) == []
         assert not (ws.out_dir / case.account).exists()
 
@@ -491,7 +491,7 @@ def test_a_huge_tdd_is_read_whole(tmp_path: Path) -> None:
     with workspace as ws:
         code, out, err = ws.cli("run", "acme", "--json")
         assert code == 0, err
-        plan = json.loads(out)
+        (plan,) = json.loads(out)["accounts"]
         assert plan["problems"] == [] and plan["result"]["failed"] is None
         assert ws.account(ACME)["traits"]["vitally.custom.largestRepoMb"] == 6200
 
@@ -501,7 +501,7 @@ def test_an_empty_tdd_is_a_warning_at_its_link_when_the_sheet_has_everything(tmp
     with workspace as ws:
         code, out, err = ws.cli("run", "acme", "--json")
         assert code == 0, err
-        plan = json.loads(out)
+        (plan,) = json.loads(out)["accounts"]
         assert [(p["severity"], p["location"]) for p in plan["problems"]] == [("warning", "Accounts!F2")]
         assert "the linked TDD is empty" in plan["problems"][0]["message"]
 

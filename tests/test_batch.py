@@ -207,7 +207,10 @@ def test_json_output_is_only_json(batch: Workspace, capsys: pytest.CaptureFixtur
     _, text = batch.run_all(as_json=True)
     assert text == ""
     data = json.loads(capsys.readouterr().out)
-    assert [p["account"] for p in data] == READY
+    assert [p["account"] for p in data["accounts"]] == READY
+    assert {s["account"] for s in data["skipped"]} == {"hooli", "umbrella", "vandelay", "globex"}
+    assert all(s["reason"] for s in data["skipped"])
+    assert data["summary"]["skipped"] == len(data["skipped"]) > 0
 
 
 # -- the progress display ----------------------------------------------------------------------

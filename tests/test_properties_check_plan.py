@@ -255,7 +255,8 @@ def outcome(ws: Workspace, *argv: str) -> list[dict[str, Any]]:
         assert err.startswith("error: "), err  # one line saying what and where
         return []
     data = json.loads(out)
-    items = data if isinstance(data, list) else [data]
+    items = data["accounts"] if isinstance(data, dict) and "summary" in data else data
+    items = items if isinstance(items, list) else [items]
     for entry in items:
         for problem in entry.get("problems", []):
             if problem["severity"] == "error":

@@ -77,6 +77,24 @@ def _accounts_args(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def _verbosity_args(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`-q/--quiet` and `-v/--verbose` (docs/output.md says what each hides and adds)."""
+    fn = click.option(
+        "-v", "--verbose", is_flag=True, help="Also the details: full values, notes, fields not set."
+    )(fn)
+    fn = click.option(
+        "-q", "--quiet", is_flag=True, help="Only what needs attention: one line per account, errors."
+    )(fn)
+    return fn
+
+
+def verbosity(quiet: bool, verbose: bool) -> int:
+    """-1 quiet, 0 normal, 1 verbose; both at once is a usage error."""
+    if quiet and verbose:
+        raise click.UsageError("pass -q/--quiet or -v/--verbose, not both")
+    return -1 if quiet else 1 if verbose else 0
+
+
 def _require_accounts(accounts: tuple[str, ...], all_accounts: bool, command: str) -> None:
     if not accounts and not all_accounts:
         raise click.UsageError(f"name an account (handoff {command} acme) or pass --all")
@@ -87,15 +105,19 @@ def _require_accounts(accounts: tuple[str, ...], all_accounts: bool, command: st
 @cli.command()
 @_accounts_args
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@_verbosity_args
 @pass_ctx
-def check(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: bool) -> None:
+def check(
+    ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: bool, quiet: bool, verbose: bool
+) -> None:
     """Read and validate accounts; report every field and every problem. Writes nothing."""
     _require_accounts(accounts, all_accounts, "check")
+    level = verbosity(quiet, verbose)
     settings = ctx.settings
     # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.check import check_command
 
-    sys.exit(check_command(settings, list(accounts), all_accounts, as_json, ctx.console))
+    sys.exit(check_command(settings, list(accounts), all_accounts, as_json, ctx.console, level))
 
 
 @cli.command()
@@ -141,7 +163,7 @@ def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     ]
     for option in reversed(options):
         fn = option(fn)
-    return _accounts_args(fn)
+    return _accounts_args(_verbosity_args(fn))
 
 
 @cli.command()
@@ -150,11 +172,12 @@ def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 def plan(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: Any) -> None:
     """Show the changes a run would make against the current remote state. Writes nothing."""
     _require_accounts(accounts, all_accounts, "plan")
+    level = verbosity(options.pop("quiet"), options.pop("verbose"))
     settings = ctx.settings
     # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.run import RunOptions, plan_command
 
-    opts = RunOptions.from_cli(apply=False, **options)
+    opts = RunOptions.from_cli(apply=False, verbosity=level, **options)
     sys.exit(plan_command(settings, list(accounts), all_accounts, opts, ctx.console))
 
 
@@ -164,11 +187,12 @@ def plan(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options:
 def run(ctx: Context, accounts: tuple[str, ...], all_accounts: bool, **options: Any) -> None:
     """Plan, print the plan, then apply exactly that plan."""
     _require_accounts(accounts, all_accounts, "run")
+    level = verbosity(options.pop("quiet"), options.pop("verbose"))
     settings = ctx.settings
     # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.run import RunOptions, plan_command
 
-    opts = RunOptions.from_cli(apply=True, **options)
+    opts = RunOptions.from_cli(apply=True, verbosity=level, **options)
     sys.exit(plan_command(settings, list(accounts), all_accounts, opts, ctx.console))
 
 
@@ -262,14 +286,15 @@ def sheet() -> None:
 @sheet.command("init")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--example", is_flag=True, help="Also add an example account with its logs and checklist.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @pass_ctx
-def sheet_init(ctx: Context, dry_run: bool, example: bool) -> None:
+def sheet_init(ctx: Context, dry_run: bool, example: bool, as_json: bool) -> None:
     """Create or upgrade the tracking sheet: tabs, headers, dropdowns, checkboxes. Safe to re-run."""
     settings = ctx.settings
     # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.sheet import sheet_init_command
 
-    sys.exit(sheet_init_command(settings, dry_run, example, ctx.console))
+    sys.exit(sheet_init_command(settings, dry_run, example, ctx.console, as_json))
 
 
 @cli.command()

@@ -32,7 +32,12 @@ def with_unplaced(batch: Batch) -> Batch:
 
 
 def check_command(
-    settings: Settings, slugs: list[str], all_accounts: bool, as_json: bool, console: Console
+    settings: Settings,
+    slugs: list[str],
+    all_accounts: bool,
+    as_json: bool,
+    console: Console,
+    verbosity: int = 0,
 ) -> int:
     """`handoff check`: 0 when no account has errors, 1 when any has, 4 when a TDD or Vitally read
     kept failing."""
@@ -49,7 +54,7 @@ def check_command(
         report.print_json(console, handoffs, single=single, readiness=readiness)
     else:
         notices = batch.sheet.notices if all_accounts else ()
-        report.print_check(console, handoffs, batch.catalogue, notices, readiness)
+        report.print_check(console, handoffs, batch.catalogue, notices, readiness, verbosity=verbosity)
     if batch.service_failure or checks.down:
         return EXIT_SERVICE
     return EXIT_PROBLEMS if any(h.errors for h in handoffs) else EXIT_OK

@@ -76,7 +76,7 @@ R = TypeVar("R")
 def plan_command(
     settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions, console: Console
 ) -> int:
-    progress = for_console(error_console(), options.as_json)
+    progress = for_console(error_console(), options.as_json or options.verbosity < 0)
     with open_clients(settings) as clients:
         outcome = run_batch(
             settings, clients, None if all_accounts else accounts, options, console, progress=progress
@@ -162,7 +162,7 @@ def run_batch(
         planning = inputs.with_progress(phase.step)
         plans = _parallel(plan_one, handoffs, settings.run.concurrency)
     batch_mode = accounts is None or len(plans) > 1
-    _print_plans(plans, options, console)
+    _print_plans(plans, options, console, skipped)
     service_failure = any(p.service_failure for p in plans)
     if not options.apply:
         if batch_mode and not options.as_json:
@@ -185,12 +185,13 @@ def run_batch(
         if results:
             sheet_written = _write_back(settings, clients, batch, state_tab, log_tab, plans, results, console)
     if options.as_json:
-        print(plan_report.plans_json(plans, results))
+        print(plan_report.plans_json(plans, results, skipped, applied=True, sheet_written=sheet_written))
     elif batch_mode:
         summary.print_summary(console, plans, results, skipped, applied=True, sheet_written=sheet_written)
     else:
-        plan_report.print_results(console, results, sheet_written, plans)
-        _print_where(settings, plans, console)
+        plan_report.print_results(console, results, sheet_written, plans, options.verbosity)
+        if options.verbosity >= 0:
+            _print_where(settings, plans, console)
     service_failure = service_failure or any(r.service_down or r.sheet == "failed" for r in results)
     outcome = BatchOutcome(plans, results, sheet_written, service_failure, skipped)
     outcome.interrupted = stop.requested
@@ -258,13 +259,14 @@ def _plan_guarded(
     return plan
 
 
-def _print_plans(plans: list[AccountPlan], options: RunOptions, console: Console) -> None:
+def _print_plans(
+    plans: list[AccountPlan], options: RunOptions, console: Console, skipped: dict[str, str]
+) -> None:
     if options.as_json and not options.apply:
-        text = plan_report.plans_json(plans)
-        console.print_json(text) if console.is_terminal else print(text)
+        print(plan_report.plans_json(plans, skipped=skipped))
     elif not options.as_json:
         for plan in plans:
-            plan_report.print_plan(console, plan)
+            plan_report.print_plan(console, plan, options.verbosity)
 
 
 def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str]]:

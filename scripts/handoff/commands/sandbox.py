@@ -83,5 +83,7 @@ def show_log(settings: Settings, tail: int, console: Console) -> int:
             str(e.get("status", "")),
             e.get("user", ""),
         )
-    console.print(table)
+    from handoff.output.terminal import print_table
+
+    print_table(console, table)
     return 0

@@ -2,7 +2,10 @@
 
 Text report, per account: a heading with the counts, the fields (value and where it came
 from; a required field that is missing says so), then the problems grouped by severity, each
-with its place and its fix. With several accounts a summary table closes the report.
+with its place and its fix. With several accounts a summary table closes the report. `-q`
+keeps the heading line and the errors and warnings (no fields, no notes); `-v` adds the
+optional fields that have no value and, for a field the sheet and the TDD disagree on, both
+values with their places.
 
 JSON: one object per account, `Handoff.to_json()`:
 `{"account", "fields": {name: {"value", "text", "source", "location"}}, "problems": [{"severity",
@@ -25,10 +28,10 @@ from rich.text import Text
 from handoff.core.model import Handoff, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import describe
+from handoff.output.terminal import print_table
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
     from handoff.core.fields import Catalogue
     from handoff.validate.readiness import Readiness
@@ -73,19 +76,25 @@ def print_check(
     catalogue: Catalogue,
     notices: Sequence[Problem] = (),
     readiness: Readinesses | None = None,
+    *,
+    verbosity: int = 0,
 ) -> None:
     if notices:
         console.print(Text("The sheet", style="bold"))
-        _print_problems(console, notices)
+        _print_problems(console, notices, verbosity)
         console.print()
     for h in handoffs:
-        print_handoff(console, h, catalogue, (readiness or {}).get(h.account))
+        print_handoff(console, h, catalogue, (readiness or {}).get(h.account), verbosity)
     if len(handoffs) > 1:
         print_summary(console, handoffs, readiness)
 
 
 def print_handoff(
-    console: Console, handoff: Handoff, catalogue: Catalogue, readiness: Readiness | None = None
+    console: Console,
+    handoff: Handoff,
+    catalogue: Catalogue,
+    readiness: Readiness | None = None,
+    verbosity: int = 0,
 ) -> None:
     name = handoff.value("account_name")
     done, total = handoff.checklist_done
@@ -101,6 +110,16 @@ def print_handoff(
     console.print(head)
     if readiness is not None and readiness.skipped:
         console.print(Text(f"  not checked: {readiness.skipped}", style="yellow"))
+    if verbosity >= 0:
+        print_table(console, _fields_table(handoff, catalogue, verbosity))
+    if verbosity > 0:
+        _print_disagreements(console, handoff)
+    if handoff.problems:
+        _print_problems(console, handoff.problems, verbosity)
+    console.print()
+
+
+def _fields_table(handoff: Handoff, catalogue: Catalogue, verbosity: int) -> Any:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=True)
     table.add_column("field", no_wrap=True)
     table.add_column("value", overflow="fold", ratio=2)
@@ -110,6 +129,8 @@ def print_handoff(
         if fv is None:
             if f.required:
                 table.add_row(f.name, Text("missing", style="red"), "")
+            elif verbosity > 0:
+                table.add_row(f.name, Text("not set", style="dim"), "")
             continue
         if fv.value is None:
             value = Text(fv.text, style="red")
@@ -119,14 +140,24 @@ def print_handoff(
             if f.unit and shown.replace(",", "") != fv.text.replace(",", ""):
                 value.append(f" ({fv.text})", style="dim")
         table.add_row(f.name, value, _source(fv.source, fv.location.ref))
-    console.print(table)
-    if handoff.problems:
-        _print_problems(console, handoff.problems)
-    console.print()
+    return table
 
 
-def _print_problems(console: Console, problems: Sequence[Problem]) -> None:
+def _print_disagreements(console: Console, handoff: Handoff) -> None:
+    if not handoff.disagreements:
+        return
+    console.print(Text(f"Sheet and TDD disagree ({len(handoff.disagreements)})", style="cyan"))
+    for d in handoff.disagreements:
+        console.print(Text(f"  • {d.field}: {d.winner} wins"))
+        console.print(Text(f"      sheet {d.sheet_text!r} at {d.sheet_location}", style="dim"))
+        console.print(Text(f"      TDD {d.tdd_text!r} at {d.tdd_location}", style="dim"))
+
+
+def _print_problems(console: Console, problems: Sequence[Problem], verbosity: int = 0) -> None:
+    shown = (Severity.ERROR, Severity.WARNING) if verbosity < 0 else tuple(Severity)
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        if severity not in shown:
+            continue
         group = [p for p in problems if p.severity is severity]
         if not group:
             continue
@@ -158,7 +189,7 @@ def print_summary(
             f"{done}/{total}",
             _ready_cell(readiness, h.account),
         )
-    console.print(table)
+    print_table(console, table)
 
 
 def _ready_cell(readiness: Readinesses | None, account: str) -> str:
@@ -212,6 +243,6 @@ def print_tdd(console: Console, values: Sequence[TddValue], name: str) -> None:
             Text(mask(v.text)),
             Text(v.location.ref.removeprefix("TDD ")),
         )
-    console.print(table)
+    print_table(console, table)
     if any(v.section == "trial" for v in values):
         console.print(Text("values in a trial section are shown but never used", style="dim"))

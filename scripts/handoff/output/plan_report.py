@@ -1,9 +1,15 @@
-"""Printing plans and run results for a person (rich) or a program (JSON)."""
+"""Printing plans and run results for a person (rich) or a program (JSON).
+
+Verbosity (`-q` -1, default 0, `-v` 1): quiet prints one line per account (its mode and what it
+would write, or why it is blocked, with the errors and their fixes) and, after a run, one line
+per account with its doc link; verbose adds the values in full (not shortened), the
+information notes, and the reason behind a kept value.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
@@ -22,9 +28,12 @@ COLOURS = {"+": "green", "~": "yellow", "!": "magenta", "-": "red"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
-def print_plan(console: Console, plan: AccountPlan) -> None:
+def print_plan(console: Console, plan: AccountPlan, verbosity: int = 0) -> None:
     name = plan.handoff.value("account_name") if plan.handoff else None
     title = f"[bold]{escape(plan.account)}[/]" + (f" — {escape(str(name))}" if name else "")
+    if verbosity < 0:
+        _print_plan_line(console, plan, title)
+        return
     console.print(f"{title}  [dim]mode:[/] {plan.mode}")
     if plan.blocked:
         console.print(f"  [bold red]blocked:[/] {escape(plan.blocked)}; nothing will be written")
@@ -34,13 +43,13 @@ def print_plan(console: Console, plan: AccountPlan) -> None:
         console.print("  [green]up to date[/]: nothing to write")
     for c in plan.changes:
         colour = COLOURS.get(c.symbol, "white")
-        change = _describe(c.kind, c.before, c.after)
+        change = _describe(c.kind, c.before, c.after, full=verbosity > 0)
         console.print(
             f"  [{colour}]{c.symbol} {escape(c.kind):<12}[/] {escape(c.target)}  {escape(change)}"
             f"  [dim]({escape(c.reason)})[/]"
         )
     for p in plan.problems:
-        if p.severity is Severity.INFO and not plan.blocked:
+        if p.severity is Severity.INFO and not plan.blocked and verbosity <= 0:
             continue
         where = f" [dim]at {escape(str(p.location))}[/]" if p.location else ""
         style = SEVERITY_STYLE[p.severity]
@@ -49,12 +58,36 @@ def print_plan(console: Console, plan: AccountPlan) -> None:
             console.print(f"      [dim]fix: {escape(p.fix)}[/]")
 
 
-def _describe(kind: ChangeKind, before: Any, after: Any) -> str:
+def _print_plan_line(console: Console, plan: AccountPlan, title: str) -> None:
+    """-q: the account, its mode and what it would write (or why not), and the errors."""
+    from handoff.output.summary import planned_requests
+
+    n = planned_requests(plan)
+    what = (
+        f"[bold red]blocked:[/] {escape(plan.blocked)}"
+        if plan.blocked
+        else (f"{n} write(s)" if n else "[green]up to date[/]")
+    )
+    console.print(f"{title}  [dim]{plan.mode}[/]  {what}")
+    for p in plan.problems:
+        if p.severity is Severity.ERROR:
+            where = f" [dim]at {escape(str(p.location))}[/]" if p.location else ""
+            console.print(f"  [bold red]error:[/] {escape(p.message)}{where}")
+            if p.fix:
+                console.print(f"      [dim]fix: {escape(p.fix)}[/]")
+
+
+def _describe(kind: ChangeKind, before: Any, after: Any, *, full: bool = False) -> str:
+    show = _full if full else short
     if kind in (ChangeKind.TRAIT_SET, ChangeKind.TRAIT_KEEP, ChangeKind.SHEET_ROW):
-        return f"{short(before)} → {short(after)}"
+        return f"{show(before)} → {show(after)}"
     if kind is ChangeKind.DOC_KEEP:
-        return f"kept as edited ({short(before)})"
-    return short(after)
+        return f"kept as edited ({show(before)})"
+    return show(after)
+
+
+def _full(value: Any) -> str:
+    return short(value, limit=10**9)
 
 
 def print_results(
@@ -62,10 +95,16 @@ def print_results(
     results: Sequence[AccountResult],
     sheet_written: bool,
     plans: Sequence[AccountPlan] = (),
+    verbosity: int = 0,
 ) -> None:
     by_account = {p.account: p for p in plans}
-    console.print()
+    if verbosity >= 0:
+        console.print()
     for r in results:
+        if verbosity < 0 and not r.failed:
+            link = next(iter(r.doc_links.values()), "")
+            console.print(f"[green]✓ {escape(r.account)}[/]" + (f": {escape(link)}" if link else ""))
+            continue
         plan = by_account.get(r.account)
         if r.failed:
             head = "conflict" if r.conflict else "stopped"
@@ -90,11 +129,24 @@ def print_results(
             console.print(f"    doc: {escape(link)}")
         for p in r.problems:
             console.print(f"    [yellow]{p.severity.value}:[/] {escape(p.message)}")
-    if sheet_written:
+    if sheet_written and verbosity >= 0:
         console.print("[dim]sheet: status, links, run log and state written in one batch[/]")
 
 
-def plans_json(plans: Sequence[AccountPlan], results: Sequence[AccountResult] | None = None) -> str:
+def plans_json(
+    plans: Sequence[AccountPlan],
+    results: Sequence[AccountResult] | None = None,
+    skipped: Mapping[str, str] | None = None,
+    *,
+    applied: bool = False,
+    sheet_written: bool = False,
+) -> str:
+    """`plan --json` and `run --json`: always one object, for one account or a batch:
+    `{"accounts": [plan (+ "result" after a run)], "skipped": [{"account", "reason"}],
+    "summary": {"applied", "accounts", "changed", "up_to_date", "failed", "blocked", "skipped",
+    "writes", "sheet_written"}}` (docs/CONTRACTS.md has an example)."""
+    from handoff.output.summary import count_results
+
     by_account = {r.account: r for r in results or ()}
     out = []
     for plan in plans:
@@ -108,4 +160,13 @@ def plans_json(plans: Sequence[AccountPlan], results: Sequence[AccountResult] | 
                 "problems": [p.to_json() for p in r.problems],
             }
         out.append(item)
-    return json.dumps(out[0] if len(out) == 1 else out, indent=2, ensure_ascii=False)
+    skipped = skipped or {}
+    summary = {"applied": applied, "accounts": len(plans)}
+    summary |= count_results(plans, results or (), applied=applied)
+    summary |= {"skipped": len(skipped), "sheet_written": sheet_written}
+    data = {
+        "accounts": out,
+        "skipped": [{"account": a, "reason": why} for a, why in skipped.items()],
+        "summary": summary,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)

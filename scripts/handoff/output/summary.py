@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from handoff.apply.execute import written_and_not
+from handoff.output.terminal import print_table
 from handoff.plan.changes import ChangeKind
 
 if TYPE_CHECKING:
@@ -66,31 +67,26 @@ def print_summary(
     sheet_written: bool = False,
 ) -> None:
     by_account = {r.account: r for r in results}
+    counts = count_results(plans, results, applied=applied)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column("account", no_wrap=True)
     table.add_column("mode", no_wrap=True)
     table.add_column("result")
     table.add_column("writes", justify="right")
     table.add_column("doc", overflow="fold")
-    counts = {"ok": 0, "up to date": 0, "failed": 0, "blocked": 0}
     for plan in plans:
         r = by_account.get(plan.account)
         if plan.blocked:
             result, writes, style = f"blocked: {plan.blocked}", "0", "red"
-            counts["blocked"] += 1
         elif not applied:
             n = planned_requests(plan)
             result, writes, style = ("would write" if n else "up to date"), str(n), ""
-            counts["ok" if n else "up to date"] += 1
         elif r is None:
             result, writes, style = "up to date", "0", "dim"
-            counts["up to date"] += 1
         elif r.failed:
             result, writes, style = result_note(plan, r), str(len(r.done)), "bold red"
-            counts["failed"] += 1
         else:
             result, writes, style = "ok", str(len(r.done)), "green"
-            counts["ok"] += 1
         table.add_row(
             escape(plan.account),
             plan.mode,
@@ -101,15 +97,37 @@ def print_summary(
     for account, why in skipped.items():
         table.add_row(escape(account), "—", f"[dim]skipped: {escape(why)}[/]", "0", "")
     console.print()
-    console.print(table)
+    print_table(console, table)
     _print_details(console, results)
     done = "would write" if not applied else "handed off or updated"
     console.print(
-        f"{len(plans)} account(s): {counts['ok']} {done}, {counts['up to date']} up to date, "
+        f"{len(plans)} account(s): {counts['changed']} {done}, {counts['up_to_date']} up to date, "
         f"{counts['failed']} failed, {counts['blocked']} blocked; {len(skipped)} skipped"
     )
     if sheet_written:
         console.print("[dim]sheet: status, links, run log and state written in one batch[/]")
+
+
+def count_results(
+    plans: Sequence[AccountPlan], results: Sequence[AccountResult], *, applied: bool
+) -> dict[str, int]:
+    """How many accounts were (or would be) changed, up to date, failed, blocked; write requests."""
+    by_account = {r.account: r for r in results}
+    counts = {"changed": 0, "up_to_date": 0, "failed": 0, "blocked": 0, "writes": 0}
+    for plan in plans:
+        r = by_account.get(plan.account)
+        if plan.blocked:
+            counts["blocked"] += 1
+        elif not applied:
+            n = planned_requests(plan)
+            counts["changed" if n else "up_to_date"] += 1
+            counts["writes"] += n
+        elif r is None:
+            counts["up_to_date"] += 1
+        else:
+            counts["failed" if r.failed else "changed"] += 1
+            counts["writes"] += len(r.done)
+    return counts
 
 
 def _print_details(console: Console, results: Sequence[AccountResult]) -> None:

@@ -266,9 +266,15 @@ class AccountPlan:
 
 
 def short(value: Any, limit: int = 60) -> str:
-    """One-line display of a before/after value."""
+    """One-line display of a before/after value, shortened at a word boundary."""
     if value is None or value == "":
         return "∅"
     text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)  # whole words only: a URL or an email is never cut
+    if cut <= 0:
+        end = text.find(" ")
+        return text if end < 0 else text[:end] + " …"
+    return text[:cut] + " …"

@@ -66,6 +66,7 @@ class RunOptions:
     override_readiness: str | None = None
     force_doc: bool = False
     force_fields: tuple[str, ...] = ()
+    verbosity: int = 0  # -1 quiet, 0 normal, 1 verbose: what is printed, never what is done
 
     @classmethod
     def from_cli(cls, apply: bool, **options: Any) -> RunOptions:
@@ -82,6 +83,7 @@ class RunOptions:
             override_readiness=reason.strip() if reason else None,
             force_doc=bool(options.get("force_doc")),
             force_fields=tuple(options.get("force_fields") or ()),
+            verbosity=int(options.get("verbosity") or 0),
         )
 
 

@@ -718,6 +718,19 @@ def print_plan(console: Console, plan: SheetPlan, *, dry_run: bool) -> None:
         console.print("  [dim]dry run: nothing was written; run without --dry-run to apply[/]")
 
 
+def plan_json(plan: SheetPlan, *, dry_run: bool, applied: bool) -> dict[str, Any]:
+    """`sheet init --json` (docs/CONTRACTS.md has an example)."""
+    return {
+        "spreadsheet": {"id": plan.spreadsheet_id, "title": plan.title},
+        "dry_run": dry_run,
+        "applied": applied,
+        "changes": [{"kind": c.kind, "tab": c.tab, "summary": c.summary} for c in plan.changes],
+        "write_requests": plan.write_requests(),
+        "notes": list(plan.notes),
+        "problems": list(plan.problems),
+    }
+
+
 def prepare(settings: Settings, clients: Clients, *, example: bool = False) -> SheetPlan:
     """Read the spreadsheet and plan its setup. Reads only."""
     catalogue = load_catalogue(settings.path(settings.fields_file))
