@@ -74,7 +74,9 @@ def test_a_table_gives_each_column_its_longest_word_or_becomes_a_list() -> None:
     assert "dana.whitfield@sourcegraph.com" in render(130)  # fits with the words wrapped around it
     assert fit_widths([(5, 10), (3, 3)], 7) is None
     assert fit_widths([(5, 10), (3, 3)], 20) == [10, 3]
-    assert fit_widths([(4, 8), (2, 6)], 10) == [6, 4]  # the spare room shared by what each can use
+    assert fit_widths([(4, 8), (2, 6)], 10) == [5, 5]  # shared evenly: both wrap a little
+    assert fit_widths([(1, 100), (1, 100)], 11, [1, 3]) == [3, 8]  # by ratio
+    assert fit_widths([(10, 20), (5, 100), (3, 4)], 60) == [20, 36, 4]  # what one cannot use, another gets
 
 
 def test_quiet_plan_is_one_line_per_account_and_verbose_shows_values_whole(ws: Workspace) -> None:

@@ -67,24 +67,39 @@ def _overhead(table: Table) -> int:
     return padding + borders
 
 
-def fit_widths(ranges: list[tuple[int, int]], room: int) -> list[int] | None:
+def fit_widths(
+    ranges: list[tuple[int, int]], room: int, weights: list[int] | None = None
+) -> list[int] | None:
     """Column widths within `room` that give each column at least its least; None if none do.
-    Room beyond the least goes to the columns that can use it, in proportion to what they can use."""
-    least = sum(lo for lo, _ in ranges)
-    if least > room:
+    The room is shared by weight (the column's ratio, default 1), as rich does, except that a
+    column never gets less than its least or more than it can use; the rest goes to the others."""
+    if sum(lo for lo, _ in ranges) > room:
         return None
-    spare = room - least
-    wants = [hi - lo for lo, hi in ranges]
-    total_want = sum(wants)
-    if total_want <= spare:
-        return [hi for _, hi in ranges]
-    return [lo + want * spare // total_want for (lo, _), want in zip(ranges, wants, strict=True)]
+    weights = weights or [1] * len(ranges)
+    fixed: dict[int, int] = {i: lo for i, (lo, hi) in enumerate(ranges) if lo == hi}
+    while True:
+        free = [i for i in range(len(ranges)) if i not in fixed]
+        if not free:
+            return [fixed[i] for i in range(len(ranges))]
+        avail = room - sum(fixed.values())
+        total = sum(weights[i] for i in free)
+        target = {i: avail * weights[i] / total for i in free}
+        over = {i: ranges[i][1] for i in free if target[i] >= ranges[i][1]}
+        under = {i: ranges[i][0] for i in free if target[i] <= ranges[i][0]}
+        if over or under:
+            fixed |= over or under
+            continue
+        widths = {i: int(target[i]) for i in free}
+        for i in free[: avail - sum(widths.values())]:
+            widths[i] += 1
+        return [fixed.get(i, widths.get(i, 0)) for i in range(len(ranges))]
 
 
 def print_table(console: Console, table: Table) -> None:
     """Print `table` without splitting a word: as a table when every column's longest word fits
     the console's width, as a list otherwise."""
-    widths = fit_widths(column_widths(console, table), console.width - _overhead(table))
+    weights = [column.ratio or 1 for column in table.columns]
+    widths = fit_widths(column_widths(console, table), console.width - _overhead(table), weights)
     if widths is None:
         _print_as_list(console, table)
         return
