@@ -678,7 +678,7 @@ def test_an_unsafe_account_slug_is_an_error_at_its_cell_and_nothing_lands_outsid
         for draft in ((), ("--draft",)):  # a draft (which ignores errors) is refused too
             code, out, err = ws.cli("run", *UNSAFE_SLUGS, *draft, "--json")
             assert code == 1 and "Traceback" not in out + err
-            plans = {p["account"]: p for p in json.loads(out)}
+            plans = {p["account"]: p for p in json.loads(out)["accounts"]}
             for clone in clones:
                 plan = plans[clone.slug]
                 assert plan["blocked"] and plan["changes"] == [], plan
