@@ -42,6 +42,7 @@ def test_check_reports_the_vitally_errors_plan_blocks_on(ws: Workspace) -> None:
     code, checked = cli_json(ws, "check", "globex")
     assert code == EXIT_PROBLEMS
     _, planned = cli_json(ws, "plan", "globex")
+    (planned,) = planned["accounts"]
     assert planned["blocked"]
     assert errors(checked["problems"]) == errors(planned["problems"])
     assert len(errors(checked["problems"])) == 9  # the 8 field errors and the TA who is not an admin
@@ -69,7 +70,7 @@ def test_ready_means_what_run_all_takes_in_check_status_and_plan(ws: Workspace) 
     ready = {a["account"] for a in checked if a["ready"]}
     assert ready == {"acme", "initech"}
     assert {s["account"] for s in statuses if s["ready"]} == ready
-    assert {p["account"] for p in plans if not p["blocked"]} == ready
+    assert {p["account"] for p in plans["accounts"] if not p["blocked"]} == ready
     umbrella = next(a for a in checked if a["account"] == "umbrella")
     assert umbrella["readiness"]["reason"] == "not ready: checklist 3/5"
     assert next(s for s in statuses if s["account"] == "umbrella")["reason"] == "not ready: checklist 3/5"
@@ -144,7 +145,8 @@ def test_an_override_is_kept_until_the_checklist_is_complete_then_dropped(ws: Wo
     )
     # A later plain run honours it: still final, nothing to change, the reason stays everywhere.
     mark = ws.mark()
-    code, plan = cli_json(ws, "plan", "umbrella")
+    code, planned = cli_json(ws, "plan", "umbrella")
+    (plan,) = planned["accounts"]
     assert code == EXIT_OK and plan["mode"] == "final" and not plan["blocked"]
     assert plan["changes"] == []
     assert ws.cli("run", "umbrella")[0] == EXIT_OK
