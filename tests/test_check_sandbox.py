@@ -211,8 +211,10 @@ def test_acme_typed_values(checked: dict[str, Handoff]) -> None:
         "technical_advisor": "dana.whitfield@sourcegraph.com",
     }
     assert {k: h.value(k) for k in expected} == expected
-    assert h.fields["total_repo_size_gb"].source == "tdd"
-    assert {f.source for k, f in h.fields.items() if k != "total_repo_size_gb"} == {"sheet"}
+    from_tdd = {"total_repo_size_gb", "sourcegraph_version", "region", "external_services", "sso"}
+    from_tdd.add("customer_contacts")  # the environment facts: the TDD's, the sheet has no column
+    assert {k for k, f in h.fields.items() if f.source == "tdd"} == from_tdd
+    assert h.value("sso") == "Okta (SAML)" and h.value("region") == "us-east-1"
 
 
 def test_acme_logs(checked: dict[str, Handoff]) -> None:

@@ -224,7 +224,7 @@ def test_dry_run_shows_the_plan_and_writes_nothing(empty: Sheet) -> None:
     code, out = empty.invoke("sheet", "init", "--dry-run", "--example")
     assert code == EXIT_OK
     assert empty.write_routes(mark) == []
-    assert "add tab 'Accounts' with 27 columns" in out
+    assert "add tab 'Accounts' with 32 columns" in out  # 27 + the 5 environment facts (optional)
     assert "would send 4 write requests" in out and "dry run: nothing was written" in out
     assert empty.titles() == ["Sheet1"]
 
@@ -267,7 +267,7 @@ def test_upgrade_keeps_every_cell_and_the_order_of_tabs(sample: Sheet) -> None:
     accounts = after["Accounts"]
     assert accounts[0][6] == "Slack Channel" and accounts[0][24] == "Comments"  # extra columns kept
     assert accounts[0][28] == "Total Repository Size (GB)"  # the missing column, after the last one (AB)
-    assert len(accounts[0]) == 29
+    assert len(accounts[0]) == 34
     assert accounts[8][0] == "example"  # after the last filled row (8), not in the blank row 5
     assert after["Expansion"][1][:3] == ["example", "Roll out to the data science team", "users"]
     # every account reads exactly as before (same values, same cells, same problems)

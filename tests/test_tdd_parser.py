@@ -66,7 +66,7 @@ def test_two_column_table_with_bold_labels(catalogue: Catalogue) -> None:
     assert [(v.field, v.label, v.text) for v in values] == [
         ("deployment_type", "Deployment type", "Kubernetes with Helm"),
         ("hosting_provider", "Hosting provider", "AWS"),
-        (None, "Region", "us-east-1"),
+        ("region", "Region", "us-east-1"),
     ]
     assert str(values[1].location) == "TDD Production deployment › table 1, row 2"
     assert {v.section for v in values} == {"production"}
@@ -405,8 +405,6 @@ def test_seed_labels_map_to_fields(catalogue: Catalogue, label: str, field: str)
 @pytest.mark.parametrize(
     "label",
     [
-        "Region",
-        "Sourcegraph version",
         "Kubernetes version",
         "OpenShift version",
         "Trial start",

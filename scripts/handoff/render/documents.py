@@ -20,7 +20,8 @@ The context every template sees:
     handoff   model.Handoff            the merged, validated account
     doc       DocInfo                  kind, title, template, url of the document being rendered
     run       RunInfo                  mode ("final" | "draft"), generated_at, tool_version,
-                                       override_reason (or None), ready, doc_links {kind: url}
+                                       override_reason (or None), ready, doc_links {kind: url},
+                                       review_due_days (the Vitally task's, from the settings)
     documents tuple[DocInfo, ...]      every configured document (for cross-links)
     separate  {"issues"|"risks"|"handoff": DocInfo | None}  the *other* document holding that part
 """
@@ -48,6 +49,7 @@ from handoff.core.errors import ConfigError, UsageError
 from handoff.core.model import FieldValue, Handoff, LogEntry
 from handoff.core.redact import mask
 from handoff.core.settings import PROJECT_ROOT, Settings
+from handoff.render.next_steps import add_days, commitments
 
 DEFAULT_TEMPLATES_DIR = PROJECT_ROOT / "templates"
 NOTE_TEMPLATE = "vitally-note.html.j2"
@@ -87,6 +89,11 @@ FIELD_LABELS: dict[str, str] = {
     "max_concurrent_users": "Maximum concurrent users",
     "max_repositories": "Maximum repositories",
     "environments": "Environments",
+    "sourcegraph_version": "Sourcegraph version",
+    "region": "Region",
+    "external_services": "Externalized services",
+    "sso": "SSO",
+    "customer_contacts": "Customer technical contacts",
 }
 
 # How each field is shown: a formatter name and, for quantities, the unit.
@@ -166,6 +173,7 @@ class RunInfo:
     override_reason: str | None = None
     ready: bool = False
     doc_links: Mapping[str, str] = field(default_factory=dict)
+    review_due_days: int | None = None  # the Vitally review task is due this many days after the handoff
 
     @property
     def draft(self) -> bool:
@@ -581,6 +589,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "sorted_risks": sorted_risks,
     "count_by": count_by,
     "plural": plural,
+    "commitments": commitments,
+    "add_days": add_days,
 }
 
 
@@ -718,6 +728,8 @@ def configured_documents(settings: Settings, handoff: Handoff, run: RunInfo) -> 
 
 def render_documents(settings: Settings, handoff: Handoff, run: RunInfo) -> tuple[RenderedDocument, ...]:
     """Every configured document, in order, with its title filled and its HTML rendered."""
+    if run.review_due_days is None:
+        run = replace(run, review_due_days=settings.vitally.task_due_days)
     docs = configured_documents(settings, handoff, run)
     folder = templates_dir(settings)
     return tuple(
@@ -734,6 +746,8 @@ def render_documents(settings: Settings, handoff: Handoff, run: RunInfo) -> tupl
 def note_context(settings: Settings, handoff: Handoff, run: RunInfo) -> RenderContext:
     """The context `render_note` wants: the main document (the one using the handoff template,
     else the first configured) plus every configured one."""
+    if run.review_due_days is None:
+        run = replace(run, review_due_days=settings.vitally.task_due_days)
     docs = configured_documents(settings, handoff, run)
     main = next((d for d in docs if d.template == PART_TEMPLATES["handoff"]), docs[0])
     return RenderContext(main, run, docs)
