@@ -149,7 +149,8 @@ def test_pages_escape_what_people_typed(
     vitally.post("/notes", json={"accountId": ACME, "note": "<script>x()</script>", "noteDate": "2026-01-01"})
     account = requests.get(f"{sandbox.url}/browse/vitally/{ACME}", timeout=5).text
     assert "<img" not in account and "<script>" not in account and "<b>k</b>" not in account
-    assert "sandbox='' srcdoc='&lt;script&gt;" in account  # the note body is framed, inert
+    assert "sandbox='allow-same-origin' onload=" in account  # framed: no scripts run in it
+    assert "allow-scripts" not in account and "&lt;script&gt;x()" in account
 
 
 def test_doc_page_frames_the_docs_export(sandbox: RunningSandbox) -> None:
@@ -157,7 +158,7 @@ def test_doc_page_frames_the_docs_export(sandbox: RunningSandbox) -> None:
     index = requests.get(sandbox.url + "/", timeout=5).text
     assert f"/browse/doc/{created['documentId']}" in index and "Acme &lt;handoff&gt;" in index
     page = requests.get(f"{sandbox.url}/browse/doc/{created['documentId']}", timeout=5)
-    assert page.status_code == 200 and "<iframe sandbox='' srcdoc='" in page.text
+    assert page.status_code == 200 and "<iframe sandbox='allow-same-origin' onload=" in page.text
     assert "<title>Acme &lt;handoff&gt;</title>" in page.text
 
 

@@ -10,7 +10,6 @@ A failure part-way leaves every completed step findable; the re-run converges.
 from __future__ import annotations
 
 import dataclasses
-import html as html_lib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,14 @@ from handoff.plan.changes import (
     NoteWrite,
     TaskCreate,
 )
-from handoff.plan.planner import NOTE_EXTERNAL_ID, STATUS, PlanInputs, render_docs, render_note_html
+from handoff.plan.planner import (
+    NOTE_EXTERNAL_ID,
+    STATUS,
+    PlanInputs,
+    render_docs,
+    render_note_html,
+    render_task_text,
+)
 from handoff.plan.traits import same
 
 
@@ -375,19 +381,13 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
     if admin is None:
         raise RuntimeError(f"{plan.account}: the TA's Vitally admin was not resolved")  # planned with it
     task = change.data(TaskCreate)
-    link = next(iter(result.doc_links.values()), "")
-    name = plan.handoff.value("account_name") or plan.account
-    description = (
-        f"<p>Review the implementation handoff for {_esc(str(name))} and take over the "
-        f"Vitally deployment section.</p>"
-        + (f'<p><a href="{_esc(link)}">Handoff doc</a></p>' if link else "")
-    )
+    title, description = render_task_text(inputs, plan.handoff, plan, result.doc_links)
     vitally, ext = inputs.clients.vitally(), task.ext
     created = converge.create_vitally(
         inputs.clients,
         lambda: vitally.create_task(
             account["id"],
-            f"Review implementation handoff: {name}",
+            title,
             description,
             admin["id"],
             task.due,
@@ -407,7 +407,7 @@ def _task(inputs: PlanInputs, plan: AccountPlan, change: Change, result: Account
     if created.how == "existing":  # someone else's content: make it ours
         vitally.update_task(
             created.item["id"],
-            name=f"Review implementation handoff: {name}",
+            name=title,
             description=description,
             assignedToId=admin["id"],
             dueDate=task.due,
@@ -433,10 +433,6 @@ def _remove_duplicate(inputs: PlanInputs, plan: AccountPlan, change: Change, res
     result.problems.append(
         Problem(Severity.WARNING, f"removed duplicate {change.target} {dup.id}; kept {dup.keep}")
     )
-
-
-def _esc(text: str) -> str:
-    return html_lib.escape(text, quote=True)
 
 
 def _vitally_account(plan: AccountPlan) -> dict[str, Any]:

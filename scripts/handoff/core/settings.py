@@ -119,6 +119,9 @@ class VitallySettings(_Section):
         description="The trait holding handoff's record of what it wrote (sent with the traits)",
     )
     task_due_days: int = Field(default=7, ge=0)
+    # A trait set after a final handoff from templates/vitally-next-steps.txt.j2 (e.g. the account's
+    # next-steps field); "" (default): off. Written like the other traits: a TA's edit is kept.
+    next_steps_trait: str = ""
     list_trait_style: Literal["array", "string"] = "array"
 
     @field_validator("api_key_env")

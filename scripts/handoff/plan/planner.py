@@ -430,6 +430,10 @@ def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, str] |
         traits[f.vitally.key] = to_vitally(value, "string" if f.vitally.type == "string" else style)
     if admin and admin.get("name") and inputs.settings.vitally.ta_name_trait:
         traits[inputs.settings.vitally.ta_name_trait] = admin["name"]
+    if inputs.settings.vitally.next_steps_trait:  # Vitally is written by final handoffs only
+        from handoff.render.documents import render_next_steps_text
+
+        traits[inputs.settings.vitally.next_steps_trait] = render_next_steps_text(handoff, inputs.settings)
     return traits
 
 
@@ -439,6 +443,8 @@ def _plan_traits(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan
     desired = desired_traits(inputs, handoff, admin)
     labels = {f.vitally.key: name for name, f in inputs.catalogue.fields.items() if f.vitally}
     labels[inputs.settings.vitally.ta_name_trait] = "technical_advisor_name"
+    if inputs.settings.vitally.next_steps_trait:
+        labels[inputs.settings.vitally.next_steps_trait] = "next_steps"
     current = account.get("traits") or {}
     base = _written_base(inputs, state, current, plan)
     changes = diff_traits(desired, current, base, inputs.options.force_fields, labels, state.traits)
@@ -567,6 +573,20 @@ def _doc_will_be_created(plan: AccountPlan) -> bool:
 def _note_stale(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> bool:
     html = render_note_html(inputs, handoff, plan, plan.context.doc_links)
     return docs_writer.sha256(html) != state.note_sha256
+
+
+def render_task_text(
+    inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, links: dict[str, str]
+) -> tuple[str, str]:
+    """The review task's title and description, from the task templates."""
+    from handoff.render.documents import render_task
+
+    run = RunInfo(
+        mode="final", override_reason=plan.context.override, ready=handoff.checklist_complete, doc_links=links
+    )
+    return render_task(
+        handoff, note_context(inputs.settings, handoff, run), templates=templates_dir(inputs.settings)
+    )
 
 
 def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, links: dict[str, str]) -> str:

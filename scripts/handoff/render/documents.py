@@ -36,6 +36,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -53,6 +54,9 @@ from handoff.render.next_steps import add_days, commitments
 
 DEFAULT_TEMPLATES_DIR = PROJECT_ROOT / "templates"
 NOTE_TEMPLATE = "vitally-note.html.j2"
+TASK_TEMPLATE = "vitally-task.html.j2"
+TASK_TITLE_TEMPLATE = "vitally-task-title.txt.j2"
+NEXT_STEPS_TEMPLATE = "vitally-next-steps.txt.j2"
 EMPTY = "—"
 NOT_RECORDED = "Not recorded"
 
@@ -689,6 +693,23 @@ def render_document(
 def render_note(handoff: Handoff, context: RenderContext, *, templates: Path | None = None) -> str:
     """Render the Vitally note body (an HTML fragment). `context.doc` is the main handoff document."""
     return render_document(NOTE_TEMPLATE, handoff, context, templates=templates)
+
+
+def render_task(
+    handoff: Handoff, context: RenderContext, *, templates: Path | None = None
+) -> tuple[str, str]:
+    """The Vitally review task: (title as one line of text, description as an HTML fragment)."""
+    title = _render(TASK_TITLE_TEMPLATE, _variables(handoff, context), templates)
+    body = render_document(TASK_TEMPLATE, handoff, context, templates=templates)
+    return " ".join(html_unescape(title).split()), body
+
+
+def render_next_steps_text(handoff: Handoff, settings: Settings) -> str:
+    """The next-steps trait's value: one line of text from its template."""
+    run = RunInfo(mode="final", ready=handoff.checklist_complete)
+    variables = _variables(handoff, note_context(settings, handoff, run))
+    text = _render(NEXT_STEPS_TEMPLATE, variables, templates_dir(settings))
+    return " ".join(html_unescape(text).split())
 
 
 def document_title(spec_title: str, handoff: Handoff) -> str:

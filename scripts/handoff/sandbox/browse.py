@@ -3,8 +3,11 @@
 The index lists the spreadsheets (each tab → an HTML table), the Google Docs in the Drive
 collection (each → its Docs export HTML, from `handoff.sandbox.docs_api.export_html`), and the
 Vitally accounts (traits, notes, tasks). Every value is escaped; HTML that belongs to the data
-(a doc export, a note body) is shown in a sandboxed `iframe srcdoc`, so it can never script
-the page. Read-only.
+(a doc export, a note body) is shown in a sandboxed `iframe srcdoc` (no scripts in it, so it
+can never script the page); the page sizes each frame to its content, so a doc is shown whole,
+with table borders. The Vitally view puts the label of each custom field (the account custom
+fields a seed defines) beside its trait key; a "Handoff Log" tab is shown newest first.
+Read-only.
 """
 
 from __future__ import annotations
@@ -28,6 +31,14 @@ _STYLE = (
     "vertical-align:top;text-align:left}th{background:#f3f3f3}.muted{color:#888}"
     "iframe{width:100%;min-height:8em;border:1px solid #ddd}"
 )
+# Inside a frame: the doc's tables get borders (a Docs export styles cells, a note may not).
+_FRAME_STYLE = (
+    "<style>body{font:14px/1.4 system-ui,sans-serif;margin:.5em}table{border-collapse:collapse}"
+    "td,th{border:1px solid #bbb;padding:2px 6px;vertical-align:top}</style>"
+)
+# The frame has no scripts; its parent (this page) reads its height once it has loaded.
+_FIT = "this.style.height=(this.contentDocument.documentElement.scrollHeight+24)+'px'"
+LOG_TAB = "handoff log"  # shown newest first
 
 
 def _page(title: str, body: str, status: int = 200) -> Response:
@@ -56,7 +67,8 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> str:
 
 def _framed(html: str) -> str:
     """Data-owned HTML, rendered without any power over this page."""
-    return f"<iframe sandbox='' srcdoc='{escape(html, quote=True)}'></iframe>"
+    framed = escape(_FRAME_STYLE + html, quote=True)
+    return f"<iframe sandbox='allow-same-origin' onload=\"{_FIT}\" srcdoc='{framed}'></iframe>"
 
 
 def _quote(value: str) -> str:
@@ -137,8 +149,12 @@ def sheet_page(req: Request, store: Store, sid: str, sheet_id: str, **_: Any) ->
         [f"<b>{i + 1}</b>", *(escape(display(c)) for c in row + [None] * (width - len(row)))]
         for i, row in enumerate(data)
     ]
+    newest_first = sheet["properties"]["title"].strip().casefold() == LOG_TAB
+    if newest_first and len(rows) > 1:
+        rows = [rows[0], *reversed(rows[1:])]  # the header row stays on top
     rows_count, cols_count = sheet_grid.grid_size(sheet)
-    info = f"<p class='muted'>grid {rows_count} × {cols_count}; showing the filled part</p>"
+    info = f"<p class='muted'>grid {rows_count} × {cols_count}; showing the filled part"
+    info += "; newest first</p>" if newest_first else "</p>"
     header = ["", *(col_letters(c) for c in range(width))]
     title = f"{book['properties']['title']} › {sheet['properties']['title']}"
     return _page(title, info + _table(header, rows))
@@ -170,13 +186,17 @@ def account_page(req: Request, store: Store, account: str, **_: Any) -> Response
     except ApiError:
         return _page("Not found", "<p>No such Vitally account.</p>", 404)
     facts = [[escape(k), escape(_text(record.get(k)))] for k in ("id", "externalId", "name", "updatedAt")]
-    traits = [[escape(k), escape(_text(v))] for k, v in sorted(record.get("traits", {}).items())]
+    labels = {f.get("path"): f.get("label") for f in store.values(vitally_api.CUSTOM_FIELDS)}
+    traits = [
+        [escape(k), escape(str(labels.get(k) or "")), escape(_text(v))]
+        for k, v in sorted(record.get("traits", {}).items())
+    ]
     notes = [n for n in store.values(vitally_api.NOTES) if n.get("accountId") == record["id"]]
     tasks = [t for t in store.values(vitally_api.TASKS) if t.get("accountId") == record["id"]]
     body = (
         _table(["field", "value"], facts)
         + "<h2>Traits</h2>"
-        + _table(["trait", "value"], traits)
+        + _table(["trait", "label", "value"], traits)
         + "<h2>Notes</h2>"
         + _list((_note_item(n) for n in notes), "No notes.")
         + "<h2>Tasks</h2>"
