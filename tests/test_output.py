@@ -88,7 +88,8 @@ def test_quiet_plan_is_one_line_per_account_and_verbose_shows_values_whole(ws: W
     hosts = "GitHub Enterprise Server, Bitbucket Server / Data Center"
     assert len(normal.splitlines()) > 5 and len(verbose.splitlines()) >= len(normal.splitlines())
     long_value = next(line for line in verbose.splitlines() if "codeHosts" in line)
-    assert hosts in long_value
+    assert hosts in long_value and "vitally.custom.codeHosts (Code hosts)" in long_value  # its label
+    assert "(Code hosts)" not in normal
     code, _, err = ws.cli("plan", "acme", "-q", "-v")
     assert code == 2 and "not both" in err
 

@@ -162,7 +162,8 @@ def run_batch(
         planning = inputs.with_progress(phase.step)
         plans = _parallel(plan_one, handoffs, settings.run.concurrency)
     batch_mode = accounts is None or len(plans) > 1
-    _print_plans(plans, options, console, skipped)
+    labels = _trait_labels(clients) if options.verbosity > 0 and not options.as_json else {}
+    _print_plans(plans, options, console, skipped, labels)
     service_failure = any(p.service_failure for p in plans)
     if not options.apply:
         if batch_mode and not options.as_json:
@@ -259,14 +260,27 @@ def _plan_guarded(
     return plan
 
 
+def _trait_labels(clients: Clients) -> dict[str, str]:
+    """-v: Vitally's label of each account custom field, by trait key (one read per batch)."""
+    try:
+        fields = clients.vitally().list_custom_fields("accounts")
+    except HandoffError:
+        return {}  # labels are a nicety: the plan is printed without them
+    return {str(f.get("path")): str(f["label"]) for f in fields if f.get("path") and f.get("label")}
+
+
 def _print_plans(
-    plans: list[AccountPlan], options: RunOptions, console: Console, skipped: dict[str, str]
+    plans: list[AccountPlan],
+    options: RunOptions,
+    console: Console,
+    skipped: dict[str, str],
+    labels: dict[str, str],
 ) -> None:
     if options.as_json and not options.apply:
         print(plan_report.plans_json(plans, skipped=skipped))
     elif not options.as_json:
         for plan in plans:
-            plan_report.print_plan(console, plan, options.verbosity)
+            plan_report.print_plan(console, plan, options.verbosity, labels)
 
 
 def _ready(batch: Batch, select_all: bool) -> tuple[list[Handoff], dict[str, str]]:

@@ -28,7 +28,10 @@ COLOURS = {"+": "green", "~": "yellow", "!": "magenta", "-": "red"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
-def print_plan(console: Console, plan: AccountPlan, verbosity: int = 0) -> None:
+def print_plan(
+    console: Console, plan: AccountPlan, verbosity: int = 0, labels: Mapping[str, str] | None = None
+) -> None:
+    """`labels`: Vitally's custom-field label per trait key (-v), shown beside the key."""
     name = plan.handoff.value("account_name") if plan.handoff else None
     title = f"[bold]{escape(plan.account)}[/]" + (f" — {escape(str(name))}" if name else "")
     if verbosity < 0:
@@ -45,7 +48,8 @@ def print_plan(console: Console, plan: AccountPlan, verbosity: int = 0) -> None:
         colour = COLOURS.get(c.symbol, "white")
         change = _describe(c.kind, c.before, c.after, full=verbosity > 0)
         console.print(
-            f"  [{colour}]{c.symbol} {escape(c.kind):<12}[/] {escape(c.target)}  {escape(change)}"
+            f"  [{colour}]{c.symbol} {escape(c.kind):<12}[/] {escape(_target(c.target, labels))}"
+            f"  {escape(change)}"
             f"  [dim]({escape(c.reason)})[/]"
         )
     for p in plan.problems:
@@ -75,6 +79,11 @@ def _print_plan_line(console: Console, plan: AccountPlan, title: str) -> None:
             console.print(f"  [bold red]error:[/] {escape(p.message)}{where}")
             if p.fix:
                 console.print(f"      [dim]fix: {escape(p.fix)}[/]")
+
+
+def _target(target: str, labels: Mapping[str, str] | None) -> str:
+    label = (labels or {}).get(target)
+    return f"{target} ({label})" if label else target
 
 
 def _describe(kind: ChangeKind, before: Any, after: Any, *, full: bool = False) -> str:
