@@ -23,7 +23,9 @@ from handoff.output.progress import NULL, LineProgress, RichProgressDisplay, for
 from handoff.sandbox.faults import FaultRule
 from workspace import SEED, SHEET_ID, Workspace
 
-READY = ["acme", "initech"]  # checklist complete and no errors in the sample workspace
+READY = ["acme", "initech"]  # checklist complete and, with initech's disagreements settled, no errors
+# initech's sheet is stale (the TDD has the scaled-up production): its TDD values are taken
+SETTLE = ("instance_types=tdd", "total_cpu=tdd", "total_memory_gb=tdd", "repositories=tdd")
 
 
 @pytest.fixture
@@ -34,7 +36,7 @@ def batch(tmp_path: Path, pinned: None) -> Iterator[Workspace]:
 
 
 def test_all_takes_the_ready_accounts_and_reports_the_others(batch: Workspace) -> None:
-    outcome, text = batch.run_all()
+    outcome, text = batch.run_all(accept=SETTLE)
     assert outcome.exit_code == EXIT_OK, text
     assert [p.account for p in outcome.plans] == READY
     assert all(p.mode == "final" for p in outcome.plans)
@@ -49,8 +51,14 @@ def test_all_takes_the_ready_accounts_and_reports_the_others(batch: Workspace) -
     assert "2 account(s): 2 handed off or updated, 0 up to date, 0 failed, 0 blocked; 4 skipped" in text
 
 
+def test_an_account_whose_sources_disagree_is_left_out_of_all(batch: Workspace) -> None:
+    outcome, _ = batch.run_all()
+    assert [p.account for p in outcome.plans] == ["acme"]
+    assert outcome.skipped["initech"] == "4 error(s): see `handoff check initech`"
+
+
 def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Workspace) -> None:
-    batch.run_all()
+    batch.run_all(accept=SETTLE)
     log = batch.log()
     first_write = next(
         i for i, e in enumerate(log) if e["method"] != "GET" or e["route"] == "drive.files.generateIds"
@@ -102,9 +110,9 @@ def test_first_batch_costs_the_floor_per_account_plus_shared_calls(batch: Worksp
 
 
 def test_no_op_rerun_writes_nothing_and_reads_only_what_proves_it(batch: Workspace) -> None:
-    batch.run_all()
+    batch.run_all(accept=SETTLE)
     mark = len(batch.log())
-    outcome, text = batch.run_all()
+    outcome, text = batch.run_all(accept=SETTLE)
     assert outcome.exit_code == EXIT_OK
     assert all(not p.changes for p in outcome.plans)
     assert [e for e in batch.log()[mark:] if e["method"] != "GET"] == []
@@ -154,7 +162,7 @@ def test_one_accounts_failure_does_not_stop_the_others(batch: Workspace) -> None
     batch.sandbox.faults.add(
         [FaultRule(kind="5xx", api="vitally", method="PUT", path=f"/accounts/{initech}$", count=0)]
     )
-    outcome, text = batch.run_all()
+    outcome, text = batch.run_all(accept=SETTLE)
     assert outcome.exit_code == EXIT_SERVICE
     results = {r.account: r for r in outcome.results}
     assert results["acme"].failed == "" and "task.create" in results["acme"].done
@@ -204,7 +212,7 @@ def test_crash_before_the_write_back_is_recovered_without_duplicates(batch: Work
 
 
 def test_json_output_is_only_json(batch: Workspace, capsys: pytest.CaptureFixture[str]) -> None:
-    _, text = batch.run_all(as_json=True)
+    _, text = batch.run_all(accept=SETTLE, as_json=True)
     assert text == ""
     data = json.loads(capsys.readouterr().out)
     assert [p["account"] for p in data["accounts"]] == READY

@@ -54,11 +54,11 @@ KEY: dict[str, set[tuple[Severity, str, str]]] = {
         (W, "largest_repo_mb", "Accounts!T4"),
         (W, "total_disk_gb", "Accounts!P4"),
     },
-    "initech": {
-        (W, "instance_types", "Accounts!M6"),
-        (W, "total_cpu", "Accounts!N6"),
-        (W, "total_memory_gb", "Accounts!O6"),
-        (W, "repositories", "Accounts!R6"),
+    "initech": {  # the sheet is stale: each disagreement on a Vitally field stops a final handoff
+        (E, "instance_types", "Accounts!M6"),
+        (E, "total_cpu", "Accounts!N6"),
+        (E, "total_memory_gb", "Accounts!O6"),
+        (E, "repositories", "Accounts!R6"),
     },
     "umbrella": set(),
     "hooli": {
@@ -106,10 +106,14 @@ PHRASES = {
     ("globex", "monorepos"): ["420 monorepos is more than the 350 repositories (Accounts!R4)"],
     ("globex", "largest_repo_mb"): ["3,500 MB", "2,000 MB", "Rockskip"],
     ("globex", "total_disk_gb"): ["500 GB is below the rule of thumb of 1,000 GB"],
-    ("initech", "instance_types"): ["'2 × r6i.4xlarge'", "'3x r6i.4xlarge'", 'tab "Production"'],
-    ("initech", "total_cpu"): ["'32'", "'48 vCPU'"],
-    ("initech", "total_memory_gb"): ["'256 GiB'", "'384 GiB'"],
-    ("initech", "repositories"): ["'4,200'", "'4,500'", 'tab "Code hosts"'],
+    ("initech", "instance_types"): [
+        "'2 × r6i.4xlarge' (Accounts!M6)",
+        "'3x r6i.4xlarge'",
+        'tab "Production"',
+    ],
+    ("initech", "total_cpu"): ["'32' (Accounts!N6)", "'48 vCPU'"],
+    ("initech", "total_memory_gb"): ["'256 GiB' (Accounts!O6)", "'384 GiB'"],
+    ("initech", "repositories"): ["'4,200' (Accounts!R6)", "'4,500'", 'tab "Code hosts"'],
 }
 
 
@@ -249,7 +253,7 @@ def test_initech_sheet_wins_and_the_tdd_fills_a_blank(checked: dict[str, Handoff
     largest = h.fields["largest_repo_mb"]
     assert (largest.value, largest.source) == (1800, "tdd")
     assert str(largest.location).startswith('TDD tab "Code hosts"')
-    assert h.checklist_complete and not h.errors
+    assert h.checklist_complete and len(h.errors) == 4  # the checklist is done; the disagreements stop it
 
 
 def test_trial_values_never_appear(checked: dict[str, Handoff]) -> None:

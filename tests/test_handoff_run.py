@@ -108,9 +108,9 @@ def test_rerun_with_nothing_new_writes_nothing(ws: Workspace) -> None:
 def test_one_cell_change_writes_exactly_what_it_needs(ws: Workspace) -> None:
     ws.run("acme")
     doc_id = ws.state("acme").docs["handoff"].id
-    ws.set_cell("Accounts!P2", "5000")  # Total Disk (GB): 4000 -> 5000
+    ws.set_cell("Accounts!P2", "5000")  # Total Disk (GB): 4000 -> 5000; the TDD still says 4 TB
     mark = len(ws.log())
-    outcome, _ = ws.run("acme")
+    outcome, _ = ws.run("acme", accept=("total_disk_gb=sheet",))
     changes = outcome.plans[0].changes
     assert [(c.kind, c.target) for c in changes if c.kind == "trait.set"] == [
         ("trait.set", "vitally.custom.totalDiskGb")
@@ -137,19 +137,19 @@ def test_ta_edit_in_vitally_is_kept_and_reported_until_forced(ws: Workspace) -> 
     r = ws.vitally.put("/accounts/0015e00000Kq7TbAAJ", json={"traits": {"vitally.custom.totalCpu": 72}})
     r.raise_for_status()
     ws.set_cell("Accounts!N2", "66")  # the sheet changes too: the TA's value must still win
-    outcome, text = ws.run("acme")
+    outcome, text = ws.run("acme", accept=("total_cpu=sheet",))
     keep = [c for c in outcome.plans[0].changes if c.kind == "trait.keep"]
     assert [c.target for c in keep] == ["vitally.custom.totalCpu"]
     assert "--force-field total_cpu" in text
     assert ws.account("0015e00000Kq7TbAAJ")["traits"]["vitally.custom.totalCpu"] == 72
     # still kept on the next run, and not re-reported as a write
-    outcome, _ = ws.run("acme")
+    outcome, _ = ws.run("acme", accept=("total_cpu=sheet",))
     assert ws.account("0015e00000Kq7TbAAJ")["traits"]["vitally.custom.totalCpu"] == 72
     again = outcome.plans[0].changes
     assert [c.target for c in again if c.kind == "trait.keep"] == ["vitally.custom.totalCpu"]
     assert "vitally.custom.totalCpu" not in [c.target for c in again if c.kind == "trait.set"]
     # forced: overwritten
-    outcome, _ = ws.run("acme", force_fields=("total_cpu",))
+    outcome, _ = ws.run("acme", accept=("total_cpu=sheet",), force_fields=("total_cpu",))
     assert ws.account("0015e00000Kq7TbAAJ")["traits"]["vitally.custom.totalCpu"] == 66
 
 
@@ -176,13 +176,13 @@ def test_human_edit_in_the_doc_survives_and_is_reported(ws: Workspace) -> None:
     _edit_doc_as_a_person(ws, doc_id)
     ws.set_cell("Accounts!P2", "5000")  # something changed, so the doc would be rewritten
     mark = len(ws.log())
-    outcome, text = ws.run("acme")
+    outcome, text = ws.run("acme", accept=("total_disk_gb=sheet",))
     assert "doc.keep" in kinds(outcome) and "doc.update" not in kinds(outcome)
     assert f"edited by {TA}" in text and "--force-doc" in text
     assert "drive.files.update.upload" not in [e["route"] for e in ws.writes_after(mark)]
     exported = ws.http.get(f"/drive/v3/files/{doc_id}/export", params={"mimeType": "text/plain"}).text
     assert "call the customer on Monday" in exported
-    outcome, _ = ws.run("acme", force_doc=True)
+    outcome, _ = ws.run("acme", accept=("total_disk_gb=sheet",), force_doc=True)
     assert "doc.update" in kinds(outcome)
     exported = ws.http.get(f"/drive/v3/files/{doc_id}/export", params={"mimeType": "text/plain"}).text
     assert "call the customer on Monday" not in exported
@@ -199,7 +199,7 @@ def test_sharing_by_someone_else_is_not_mistaken_for_an_edit(ws: Workspace) -> N
     )
     r.raise_for_status()
     ws.set_cell("Accounts!P2", "5000")
-    outcome, _ = ws.run("acme")
+    outcome, _ = ws.run("acme", accept=("total_disk_gb=sheet",))
     assert "doc.update" in kinds(outcome)
 
 

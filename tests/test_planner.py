@@ -42,12 +42,13 @@ class Planner(Workspace):
         **options: object,
     ) -> AccountPlan:
         """Read `account` (a sheet read, its TDD), then plan it; `mark` is where planning began."""
-        batch = read_batch(self.settings, self.clients, [account])
+        opts = RunOptions.from_cli(apply=True, **options)
+        batch = read_batch(self.settings, self.clients, [account], accept=opts.accept, draft=opts.draft)
         inputs = PlanInputs(
             self.settings,
             self.clients,
             batch.catalogue,
-            RunOptions.from_cli(apply=True, **options),
+            opts,
             dt.date.fromisoformat(TODAY),
         )
         self.planned_at = self.mark()
@@ -191,8 +192,8 @@ def test_after_a_run_the_recorded_state_plans_nothing(planner: Planner) -> None:
 def test_a_change_in_the_sheet_updates_the_doc_and_only_that_trait(planner: Planner) -> None:
     planner.run("acme")
     state = planner.state("acme")
-    planner.set_cell("Accounts!P2", "5000")  # Total Disk (GB): 4000 -> 5000
-    plan = planner.plan("acme", state, fresh=False)
+    planner.set_cell("Accounts!P2", "5000")  # Total Disk (GB): 4000 -> 5000; the TDD still says 4 TB
+    plan = planner.plan("acme", state, fresh=False, accept=("total_disk_gb=sheet",))
     assert [(c.kind, c.target) for c in plan.changes if c.kind.startswith(("doc", "trait"))] == [
         ("doc.update", "doc handoff"),
         ("trait.set", "vitally.custom.totalDiskGb"),

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handoff.core.errors import UsageError
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.model import (
     AccountRecord,
@@ -27,7 +28,7 @@ from handoff.core.redact import mask
 from handoff.core.units import InstanceCount, ParseError
 from handoff.read.batch import TddRead, build_handoff
 from handoff.read.sheet import SheetData, column_letter
-from handoff.validate.merge import merge_fields
+from handoff.validate.merge import merge_fields, parse_accepts
 from handoff.validate.rules import convert, doc_id, same_value, validate_logs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,6 +94,8 @@ def handoff(
     values: dict[str, str] | None = None,
     tdd_values: tuple[TddValue, ...] = (),
     drop: tuple[str, ...] = (),
+    accept: dict[str, str] | None = None,
+    draft: bool = False,
     **logs: tuple[SheetRow, ...],
 ) -> Handoff:
     data = {**COMPLETE, **(values or {})}
@@ -100,7 +103,7 @@ def handoff(
         data.pop(name)
     record = with_logs(AccountRecord("acme", row(catalogue, data)), logs)
     sheet = SheetData(accounts={}, headers={"accounts": {name: name for name in catalogue.fields}})
-    return build_handoff(record, TddRead("d", tdd_values), sheet, catalogue, TODAY)
+    return build_handoff(record, TddRead("d", tdd_values), sheet, catalogue, TODAY, accept, draft)
 
 
 def only(h: Handoff, severity: Severity | None = None) -> list[Problem]:
@@ -322,14 +325,71 @@ def test_the_sheet_wins_and_every_disagreement_is_shown(catalogue: Catalogue) ->
         "TDD Sizing › paragraph 3",
         "sheet",
     )
-    assert d2.field == "repositories"
-    warnings = {p.field: p for p in only(h, Severity.WARNING)}
-    assert set(warnings) == {"repositories", "total_memory_gb"}
-    p = warnings["repositories"]
+    assert d2.field == "repositories" and d1.blocking and not d1.accepted
+    errors = {p.field: p for p in only(h, Severity.ERROR)}
+    assert set(errors) == {"repositories", "total_memory_gb"}  # both go to Vitally: a final handoff stops
+    p = errors["repositories"]
     assert str(p.location) == a1(catalogue, "repositories")
-    assert "the sheet says '4,200' but the TDD says '4,500' (tab \"Code hosts\" › paragraph 4)" in p.message
-    message = warnings["total_memory_gb"].message
-    assert "the sheet says '256 GiB' but the TDD says '384 GiB'" in message and "(= " not in message
+    assert (
+        f"the sheet says '4,200' ({a1(catalogue, 'repositories')}) but the TDD says '4,500' "
+        '(tab "Code hosts" › paragraph 4)' in p.message
+    )
+    assert "--accept repositories=sheet or --accept repositories=tdd" in (p.fix or "")
+    message = errors["total_memory_gb"].message
+    assert "'256 GiB'" in message and "'384 GiB'" in message and "(= " not in message
+
+
+STALE_SHEET = {"total_cpu": "32"}
+NEWER_TDD = (tdd("total_cpu", "48 vCPU"), tdd("max_users", "3,000"))
+
+
+def test_a_draft_only_warns_about_a_disagreement(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, STALE_SHEET, NEWER_TDD, draft=True)
+    assert not h.errors and h.value("total_cpu") == 32
+    assert any("a final handoff stops here" in p.message for p in h.warnings if p.field == "total_cpu")
+
+
+def test_accept_chooses_the_source_and_is_recorded(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, STALE_SHEET, NEWER_TDD, accept={"total_cpu": "tdd"})
+    assert h.value("total_cpu") == 48 and h.fields["total_cpu"].source == "tdd"
+    [d] = [d for d in h.disagreements if d.field == "total_cpu"]
+    assert d.accepted and d.winner == "tdd"
+    accepted = [p for p in h.problems if p.field == "total_cpu" and p.severity is Severity.INFO]
+    assert len(accepted) == 1 and "as --accept total_cpu=tdd asks" in accepted[0].message
+    assert not [p for p in h.errors if p.field == "total_cpu"]
+    kept = handoff(catalogue, STALE_SHEET, NEWER_TDD, accept={"total_cpu": "sheet"})
+    assert kept.value("total_cpu") == 32 and not [p for p in kept.errors if p.field == "total_cpu"]
+
+
+def test_a_disagreement_outside_vitally_and_the_deployment_tables_only_warns(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"max_users": "2,500"}, (tdd("max_users", "3,000"),))
+    assert not h.errors
+    assert [p.severity for p in h.problems if p.field == "max_users"] == [Severity.WARNING]
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("total_cpuu=tdd", "did you mean 'total_cpu'"),
+        ("total_cpu", "say which source"),
+        ("total_cpu=vitally", "say which source"),
+        ("Name=tdd", "comes from the sheet only"),
+    ],
+)
+def test_a_bad_accept_is_a_usage_error(catalogue: Catalogue, raw: str, message: str) -> None:
+    with pytest.raises(UsageError, match=message) as err:
+        parse_accepts(catalogue, [raw])
+    assert err.value.exit_code == 2
+
+
+def test_accept_takes_names_labels_and_trait_keys_in_any_case(catalogue: Catalogue) -> None:
+    assert parse_accepts(catalogue, ["Total CPU=TDD", "totalMemoryGb=sheet", "INSTANCE_TYPES=tdd"]) == {
+        "total_cpu": "tdd",
+        "total_memory_gb": "sheet",
+        "instance_types": "tdd",
+    }
+    with pytest.raises(UsageError, match="twice"):
+        parse_accepts(catalogue, ["total_cpu=tdd", "Total CPU=sheet"])
 
 
 def test_values_within_one_percent_agree(catalogue: Catalogue) -> None:

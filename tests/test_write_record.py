@@ -22,6 +22,8 @@ from workspace import TODAY, USER, Workspace
 CPU = "vitally.custom.totalCpu"
 RECORD = "vitally.custom.handoffWritten"
 CPU_CELL = "Accounts!N2"
+# the IE's new figures are in the sheet only (the TDD still says 64 vCPU and 4 TB): the sheet is chosen
+SHEET_WINS = ("total_cpu=sheet", "total_disk_gb=sheet")
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +61,7 @@ def _update_run_losing_the_sheet(ws: Workspace, cpu: str) -> None:
     """The IE changes Total CPU; the run writes Vitally, then every sheet write fails (exit 4)."""
     ws.set_cell(CPU_CELL, cpu)
     add_faults(ws, {"route": "sheets.spreadsheets.batchUpdate", "kind": "5xx", "count": 0})
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=SHEET_WINS)
     assert outcome.exit_code == EXIT_SERVICE, text
     assert "sheet write-back failed" in one_line(text)
     ws.sandbox.faults.clear()
@@ -72,7 +74,7 @@ def test_the_record_travels_in_the_same_put_as_the_values(ws: Workspace) -> None
     assert all(record[k] == fingerprint(traits[k]) for k in record)
     mark = ws.mark()
     ws.set_cell(CPU_CELL, "66")
-    outcome, _ = ws.run(ACCOUNT)
+    outcome, _ = ws.run(ACCOUNT, accept=SHEET_WINS)
     assert outcome.exit_code == EXIT_OK
     puts = [e for e in ws.writes_after(mark) if e["route"] == "vitally.accounts.update"]
     assert len(puts) == 1  # one request carries the value and the record of it
@@ -81,12 +83,12 @@ def test_the_record_travels_in_the_same_put_as_the_values(ws: Workspace) -> None
 
 def test_after_a_lost_write_back_our_own_value_is_not_taken_for_a_ta_edit(ws: Workspace) -> None:
     _update_run_losing_the_sheet(ws, "66")  # the state tab still says 48
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=SHEET_WINS)
     assert outcome.exit_code == EXIT_OK, text
     kinds = {c.kind: c for c in outcome.plans[0].changes}
     assert "trait.keep" not in kinds and "trait.set" not in kinds, text
     ws.set_cell(CPU_CELL, "70")  # the IE's next value reaches Vitally
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=SHEET_WINS)
     assert outcome.exit_code == EXIT_OK, text
     assert [c.target for c in outcome.plans[0].changes if c.kind == "trait.set"] == [CPU]
     assert _traits(ws)[CPU] == 70
@@ -96,7 +98,7 @@ def test_after_a_lost_write_back_a_ta_edit_is_kept_and_reported(ws: Workspace) -
     before = _traits(ws)[CPU]
     _update_run_losing_the_sheet(ws, "66")
     _set_trait_as_ta(ws, CPU, before)  # the TA puts back the value the state tab remembers
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=SHEET_WINS)
     assert outcome.exit_code == EXIT_OK, text
     assert [c.target for c in outcome.plans[0].changes if c.kind == "trait.keep"] == [CPU]
     assert "total_cpu: changed in Vitally since handoff wrote it; kept (use --force-field total_cpu" in (
@@ -109,7 +111,7 @@ def test_a_cleared_state_cell_never_misattributes_an_edit(ws: Workspace) -> None
     _set_trait_as_ta(ws, CPU, 72)
     ws.set_cell("handoff_state!B2", "")  # the tool's own advice for a broken cell
     ws.set_cell(CPU_CELL, "66")
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=SHEET_WINS)
     assert outcome.exit_code == EXIT_OK, text
     assert [c.target for c in outcome.plans[0].changes if c.kind == "trait.keep"] == [CPU]
     assert _traits(ws)[CPU] == 72
@@ -120,13 +122,13 @@ def test_a_record_someone_overwrote_falls_back_to_the_state_and_says_so(ws: Work
     _set_trait_as_ta(ws, RECORD, "cleaned up by an admin")
     _set_trait_as_ta(ws, CPU, 72)
     ws.set_cell(CPU_CELL, "66")
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=SHEET_WINS)
     said = one_line(text)
     assert outcome.exit_code == EXIT_OK, said
     assert f"the Vitally trait {RECORD} is not handoff's record of what it wrote" in said
     assert [c.target for c in outcome.plans[0].changes if c.kind == "trait.keep"] == [CPU]  # the state's
     ws.set_cell("Accounts!P2", "5000")  # Total Disk: the next trait write rewrites the record
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=SHEET_WINS)
     assert outcome.exit_code == EXIT_OK, text
     assert _record(ws)[CPU] == fingerprint(state_of(ws).traits[CPU]) != fingerprint(72)  # still kept
 

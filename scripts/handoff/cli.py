@@ -102,13 +102,23 @@ def _require_accounts(accounts: tuple[str, ...], all_accounts: bool, command: st
         raise click.UsageError("pass account names or --all, not both")
 
 
+ACCEPT_HELP = "Where the sheet and the TDD disagree on FIELD, use this source's value (repeatable)."
+
+
 @cli.command()
 @_accounts_args
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--accept", "accept", multiple=True, metavar="FIELD=sheet|tdd", help=ACCEPT_HELP)
 @_verbosity_args
 @pass_ctx
 def check(
-    ctx: Context, accounts: tuple[str, ...], all_accounts: bool, as_json: bool, quiet: bool, verbose: bool
+    ctx: Context,
+    accounts: tuple[str, ...],
+    all_accounts: bool,
+    as_json: bool,
+    accept: tuple[str, ...],
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Read and validate accounts; report every field and every problem. Writes nothing."""
     _require_accounts(accounts, all_accounts, "check")
@@ -117,7 +127,7 @@ def check(
     # lazy: `handoff --help` and the other commands do not load this one's modules
     from handoff.commands.check import check_command
 
-    sys.exit(check_command(settings, list(accounts), all_accounts, as_json, ctx.console, level))
+    sys.exit(check_command(settings, list(accounts), all_accounts, as_json, ctx.console, level, accept))
 
 
 @cli.command()
@@ -160,6 +170,7 @@ def _run_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             metavar="NAME",
             help="Overwrite this Vitally field even if the TA changed it (repeatable).",
         ),
+        click.option("--accept", "accept", multiple=True, metavar="FIELD=sheet|tdd", help=ACCEPT_HELP),
     ]
     for option in reversed(options):
         fn = option(fn)

@@ -38,13 +38,14 @@ def check_command(
     as_json: bool,
     console: Console,
     verbosity: int = 0,
+    accept: tuple[str, ...] = (),
 ) -> int:
     """`handoff check`: 0 when no account has errors, 1 when any has, 4 when a TDD or Vitally read
     kept failing."""
     if not slugs and not all_accounts:
         raise UsageError("name at least one account, or pass --all")
     with open_clients(settings) as clients:
-        batch = with_unplaced(read_batch(settings, clients, None if all_accounts else slugs))
+        batch = with_unplaced(read_batch(settings, clients, None if all_accounts else slugs, accept=accept))
         checks = VitallyChecks(clients)
         assessed = assess_accounts(settings, checks, batch.handoffs)
     handoffs = [a.handoff for a in assessed]

@@ -73,6 +73,12 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def accepted_note(handoff: Handoff | None) -> str:
+    """`; accepted: total_cpu=tdd, repositories=sheet` for the run log, or ""."""
+    chosen = [f"{d.field}={d.winner}" for d in (handoff.disagreements if handoff else ()) if d.accepted]
+    return f"; accepted: {', '.join(chosen)}" if chosen else ""
+
+
 def plan_command(
     settings: Settings, accounts: list[str], all_accounts: bool, options: RunOptions, console: Console
 ) -> int:
@@ -129,7 +135,7 @@ def run_batch(
             fix="name the account: handoff run ACCOUNT --override-readiness REASON",
         )
     options = checked_options(settings, options)
-    batch = _read(settings, clients, accounts, progress)
+    batch = _read(settings, clients, accounts, progress, options)
     handoffs, skipped = _ready(batch, accounts is None)
     tabs = settings.sheet.tabs
     state_labels = column_labels(batch.catalogue, "state")
@@ -230,12 +236,23 @@ def _trait_field(settings: Settings, catalogue: Catalogue, text: str) -> str:
     )
 
 
-def _read(settings: Settings, clients: Clients, accounts: list[str] | None, progress: Progress) -> Batch:
-    """The batch's reads (the sheet once, each TDD); with `accounts` None, the ready accounts."""
+def _read(
+    settings: Settings, clients: Clients, accounts: list[str] | None, progress: Progress, options: RunOptions
+) -> Batch:
+    """The batch's reads (the sheet once, each TDD); with `accounts` None, the ready accounts;
+    `--accept` and `--draft` settle the sheet/TDD disagreements (validate/merge.py)."""
     select = (lambda r, c: readiness.sheet_reason(settings, r, c)) if accounts is None else None
     try:
         with progress.phase("read") as phase:
-            return read_batch(settings, clients, accounts, select=select, progress=phase)
+            return read_batch(
+                settings,
+                clients,
+                accounts,
+                select=select,
+                progress=phase,
+                accept=options.accept,
+                draft=options.draft,
+            )
     except ServiceError as exc:
         if exc.exit_code == EXIT_SERVICE:  # the reads come first: say that nothing was written
             exc.message += "; the run stopped before writing anything: nothing was written"
@@ -444,7 +461,7 @@ def _log_changes(plan: AccountPlan, r: AccountResult) -> str:
         summary += f"; readiness overridden: {reason}"
     if dropped and not r.failed:
         summary += f"; readiness override dropped, the checklist is complete (it was: {dropped})"
-    return summary
+    return summary + accepted_note(plan.handoff)
 
 
 def _send(

@@ -139,6 +139,8 @@ class Disagreement:
     tdd_text: str
     tdd_location: Location
     winner: str  # "sheet" | "tdd"
+    blocking: bool = False  # the field goes to Vitally or into the doc's deployment tables
+    accepted: bool = False  # the winner was chosen with --accept FIELD=SOURCE
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ class Handoff:
                     "tdd": d.tdd_text,
                     "tdd_location": str(d.tdd_location),
                     "winner": d.winner,
+                    "blocking": d.blocking,
+                    "accepted": d.accepted,
                 }
                 for d in self.disagreements
             ],

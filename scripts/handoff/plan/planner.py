@@ -67,6 +67,7 @@ class RunOptions:
     force_doc: bool = False
     force_fields: tuple[str, ...] = ()
     verbosity: int = 0  # -1 quiet, 0 normal, 1 verbose: what is printed, never what is done
+    accept: tuple[str, ...] = ()  # raw `--accept FIELD=sheet|tdd`, checked by read_batch
 
     @classmethod
     def from_cli(cls, apply: bool, **options: Any) -> RunOptions:
@@ -84,6 +85,7 @@ class RunOptions:
             force_doc=bool(options.get("force_doc")),
             force_fields=tuple(options.get("force_fields") or ()),
             verbosity=int(options.get("verbosity") or 0),
+            accept=tuple(options.get("accept") or ()),
         )
 
 

@@ -274,10 +274,17 @@ def read_tdds(
 
 
 def build_handoff(
-    record: AccountRecord, tdd: TddRead, sheet: SheetData, catalogue: Catalogue, today: dt.date
+    record: AccountRecord,
+    tdd: TddRead,
+    sheet: SheetData,
+    catalogue: Catalogue,
+    today: dt.date,
+    accept: Mapping[str, str] | None = None,
+    draft: bool = False,
 ) -> Handoff:
-    """The merged, validated account. Pure: everything it needs has been read."""
-    merged = merge_fields(record, tdd.values, catalogue, sheet.unit_hints())
+    """The merged, validated account. Pure: everything it needs has been read.
+    `accept`/`draft`: how sheet/TDD disagreements are settled (validate/merge.py)."""
+    merged = merge_fields(record, tdd.values, catalogue, sheet.unit_hints(), accept, draft)
     logs, log_problems = validate_logs(record, catalogue)
     rules = validate_fields(
         merged.fields,
@@ -317,15 +324,21 @@ def read_batch(
     on: dt.date | None = None,
     select: Callable[[AccountRecord, Catalogue], str] | None = None,
     progress: ReadProgress | None = None,
+    accept: Sequence[str] = (),
+    draft: bool = False,
 ) -> Batch:
     """Read the sheet once and each selected account's TDD once; merge and validate them.
 
     `accounts` None means every account on the sheet; an unknown slug raises InputError
     suggesting the closest ones. `on` is "today" for the date rules (default: `today()`).
     `select(record, catalogue)` says why an account is left out ("" keeps it), from the sheet
-    alone, so a left-out account's TDD is never read (see readiness.py).
+    alone, so a left-out account's TDD is never read (see readiness.py). `accept`: the
+    `--accept FIELD=sheet|tdd` options, checked before anything is read; `draft`: a --draft run.
     """
+    from handoff.validate.merge import parse_accepts
+
     catalogue = load_catalogue(settings.path(settings.fields_file))
+    accepts = parse_accepts(catalogue, accept)
     sheet, raw = read_sheet(settings, clients, catalogue)
     records = sheet.select(list(accounts) if accounts is not None else None)
     skipped: dict[str, str] = {}
@@ -335,7 +348,7 @@ def read_batch(
         records = [r for r in records if not reasons[r.slug]]
     tdds = read_tdds(settings, clients, records, catalogue, progress)
     date = on or today()
-    handoffs = [build_handoff(r, tdds[r.slug], sheet, catalogue, date) for r in records]
+    handoffs = [build_handoff(r, tdds[r.slug], sheet, catalogue, date, accepts, draft) for r in records]
     return Batch(catalogue, sheet, raw, handoffs, tdds, skipped)
 
 

@@ -434,13 +434,20 @@ def format_field(name: str, value: Any, empty: str = NOT_RECORDED, written: str 
     return display(value, empty)
 
 
+DISAGREED = "the tracking sheet and the TDD disagree: see the appendix"
+
+
 def field_filter(handoff: Handoff, name: str, empty: str = NOT_RECORDED) -> Markup:
     """`handoff|field("total_memory_gb")` → `192 GB`, or `Not recorded`; a value with an error
-    (only a draft renders one) is never shown as a fact: `invalid: -4 (see appendix)`."""
+    (only a draft renders one) is never shown as a fact: `invalid: -4 (see appendix)`; a value whose
+    sources disagreed is marked `192 GB (the tracking sheet and the TDD disagree: see the appendix)`."""
     fv = handoff.fields.get(name)
     if fv is not None and fv.text.strip() and any(p.field == name for p in handoff.errors):
         return Markup(escape(f"invalid: {mask(' '.join(fv.text.split()))} (see appendix)"))
-    return format_field(name, fv.value if fv else None, empty, fv.text if fv else "")
+    shown = format_field(name, fv.value if fv else None, empty, fv.text if fv else "")
+    if any(d.field == name for d in handoff.disagreements):
+        shown += Markup(" <i>(") + DISAGREED + Markup(")</i>")
+    return shown
 
 
 def field_value(fv: FieldValue, empty: str = NOT_RECORDED) -> Markup:

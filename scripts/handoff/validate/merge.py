@@ -7,8 +7,12 @@ first, then unsectioned ones; trial/POC values never) are each converted to the 
 The first source in the field's `sources` that has a value wins (the sheet, by default); the
 other fills a blank. When both have a valid value and they differ (numbers by more than the
 catalogue's tolerance, 1%, after unit conversion; lists as sets; text after vocabulary
-normalisation), the disagreement is recorded with both values and both places, and reported
-as a warning at the winning place. A value that cannot be read is an error at its place when it
+normalisation), the disagreement is recorded with both values and both places. On a field that
+goes to Vitally or into the doc's deployment tables (`blocks`) it is an error at the sheet cell,
+so a final handoff stops until a source is corrected or `--accept FIELD=sheet|tdd` chooses one
+(in a `--draft`, a warning); on any other field, a warning at the winning place. An accepted
+choice is an info line, and the disagreement stays recorded (`accepted`) for the doc, the
+Vitally note and the run log. A value that cannot be read is an error at its place when it
 would win, and a warning when the other source wins anyway.
 
 Within the TDD, a value written under a label (`Total CPU: 48 vCPU`, a label/value table row) is
@@ -23,7 +27,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from handoff.core.fields import Catalogue, Field
+from handoff.core.errors import UsageError
+from handoff.core.fields import Catalogue, Field, resolve_field
 from handoff.core.model import AccountRecord, Disagreement, FieldValue, Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import ParseError, describe, unit_in_label
@@ -79,13 +84,55 @@ def tdd_candidates(f: Field, values: Sequence[TddValue]) -> list[TddValue]:
     return sorted(tier, key=lambda v: v.derived)  # stable: document order within each kind
 
 
+# Shown in the doc's deployment tables (templates/partials/deployment.html.j2, code_hosts.html.j2)
+# without a Vitally trait; with the trait fields, a disagreement on them stops a final handoff.
+DOC_TABLE_FIELDS = frozenset({"environments", "total_repo_size_gb"})
+ACCEPT_SOURCES = ("sheet", "tdd")
+
+
+def blocks(f: Field) -> bool:
+    """Whether a sheet/TDD disagreement on `f` stops a final handoff (Vitally or a deployment table)."""
+    return f.vitally is not None or f.name in DOC_TABLE_FIELDS
+
+
+def parse_accepts(catalogue: Catalogue, raw: Sequence[str]) -> dict[str, str]:
+    """`--accept FIELD=sheet|tdd` options → {field name: source}; UsageError (exit 2) on a bad one."""
+    out: dict[str, str] = {}
+    for item in raw:
+        name, sep, source = item.partition("=")
+        source = source.strip().casefold()
+        if not sep or source not in ACCEPT_SOURCES:
+            raise UsageError(
+                f"--accept {item!r}: say which source to use, sheet or tdd",
+                fix="write --accept FIELD=sheet or --accept FIELD=tdd, e.g. --accept total_cpu=tdd",
+            )
+        f = resolve_field(catalogue, name.strip(), "--accept")
+        if not set(ACCEPT_SOURCES) <= set(f.sources) or f.writeback:
+            raise UsageError(
+                f"--accept {item!r}: {f.label} comes from the {' and '.join(f.sources)} only, "
+                "so there is nothing to choose",
+                fix="--accept takes a field both the sheet and the TDD give (config/fields.toml sources)",
+            )
+        if out.get(f.name, source) != source:
+            raise UsageError(
+                f"--accept names {f.name} twice, once with sheet and once with tdd",
+                fix=f"keep one: --accept {f.name}=sheet or --accept {f.name}=tdd",
+            )
+        out[f.name] = source
+    return out
+
+
 def merge_fields(
     record: AccountRecord,
     tdd_values: Sequence[TddValue],
     catalogue: Catalogue,
     unit_hints: Mapping[str, str] | None = None,
+    accept: Mapping[str, str] | None = None,
+    draft: bool = False,
 ) -> Merged:
+    """`accept`: field name -> the source chosen with --accept; `draft`: disagreements warn only."""
     hints = unit_hints or {}
+    accept = accept or {}
     tol = catalogue.checks.tolerance
     fields: dict[str, FieldValue] = {}
     problems: list[Problem] = []
@@ -108,6 +155,9 @@ def merge_fields(
                 found["tdd"] = tdd[0]
                 problems += _tdd_conflicts(f, tdd, tol)
         order = [s for s in f.sources if s in found]
+        chosen = accept.get(f.name)
+        if chosen in order:
+            order = [chosen, *(s for s in order if s != chosen)]
         if not order:
             continue
         win = found[order[0]]
@@ -142,20 +192,50 @@ def merge_fields(
                 )
             elif win.error is None and not same_value(f, win.value, lose.value, tol):
                 sheet, tdd_c = (win, lose) if win.source == "sheet" else (lose, win)
-                disagreements.append(
-                    Disagreement(f.name, sheet.text, sheet.location, tdd_c.text, tdd_c.location, win.source)
+                d = Disagreement(
+                    f.name,
+                    sheet.text,
+                    sheet.location,
+                    tdd_c.text,
+                    tdd_c.location,
+                    win.source,
+                    blocks(f),
+                    chosen == win.source,
                 )
-                problems.append(
-                    Problem(
-                        Severity.WARNING,
-                        f"{f.label}: the sheet says {_show(f, sheet)} but the TDD says {_show(f, tdd_c)} "
-                        f"({tdd_c.location.ref.removeprefix('TDD ')}); the {win.source} value is used",
-                        f.name,
-                        win.location,
-                        f"make them agree: correct whichever is out of date, {win.location.ref} or the TDD",
-                    )
-                )
+                disagreements.append(d)
+                problems.append(_disagreement(f, d, sheet, tdd_c, draft))
     return Merged(fields, tuple(problems), tuple(disagreements))
+
+
+def _disagreement(f: Field, d: Disagreement, sheet: Candidate, tdd: Candidate, draft: bool) -> Problem:
+    """The problem a disagreement makes: info once accepted; an error (a warning in a draft, or on a
+    field outside Vitally and the deployment tables) otherwise. Both values, both places."""
+    both = (
+        f"{f.label}: the sheet says {_show(f, sheet)} ({sheet.location.ref}) but the TDD says "
+        f"{_show(f, tdd)} ({tdd.location.ref.removeprefix('TDD ')})"
+    )
+    win = sheet if d.winner == "sheet" else tdd
+    if d.accepted:
+        return Problem(
+            Severity.INFO,
+            f"{both}; the {d.winner} value is used, as --accept {f.name}={d.winner} asks",
+            f.name,
+            win.location,
+            f"correct {where(tdd.location if d.winner == 'sheet' else sheet.location)} when you can",
+        )
+    fix = f"correct {sheet.location.ref} or the TDD, whichever is out of date"
+    if not d.blocking:
+        return Problem(Severity.WARNING, f"{both}; the {d.winner} value is used", f.name, win.location, fix)
+    fix += f", or choose one: --accept {f.name}=sheet or --accept {f.name}=tdd"
+    if draft:
+        return Problem(
+            Severity.WARNING,
+            f"{both}; this draft shows the {d.winner} value, and a final handoff stops here",
+            f.name,
+            sheet.location,
+            fix,
+        )
+    return Problem(Severity.ERROR, f"{both}: which one is right?", f.name, sheet.location, fix)
 
 
 def _not_recorded(f: Field, text: str, location: Location) -> Problem:

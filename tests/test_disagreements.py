@@ -1,0 +1,133 @@
+"""Sheet/TDD disagreements through the CLI and the sandbox: initech's stale sheet.
+
+initech's sheet was filled in at kickoff (2 × r6i.4xlarge, 32 vCPU, 256 GiB, 4,200 repositories);
+its TDD, checklist evidence and notes describe the scaled-up production (3 nodes, 48 vCPU,
+384 GiB, 4,500). A final handoff stops on each disagreement (a field that goes to Vitally or into
+the doc's deployment tables), naming both values and both places, and writes nothing; a draft
+warns; fixing a source or `--accept FIELD=sheet|tdd` settles it, and the choice is recorded in
+the run log, the doc's appendix and the Vitally note.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import pytest
+
+from workspace import SeedFolder, Workspace
+
+INITECH = "0015e00000LwR2dAAF"
+MARK = "(the tracking sheet and the TDD disagree: see the appendix)"
+DISAGREE = {  # field: (sheet cell, sheet text, TDD text)
+    "instance_types": ("Accounts!M6", "'2 × r6i.4xlarge'", "'3x r6i.4xlarge'"),
+    "total_cpu": ("Accounts!N6", "'32'", "'48 vCPU'"),
+    "total_memory_gb": ("Accounts!O6", "'256 GiB'", "'384 GiB'"),
+    "repositories": ("Accounts!R6", "'4,200'", "'4,500'"),
+}
+TAKE_TDD = ("instance_types=tdd", "Total CPU=TDD", "totalMemoryGb=tdd", "repositories=sheet")
+
+
+def workspace(tmp_path: Path, **cells: str) -> AbstractContextManager[Workspace]:
+    seed = SeedFolder.copy(tmp_path / "seed", tdds=("initech",))
+    for a1, value in cells.items():
+        seed.set(a1, value)
+    return Workspace.start(seed.root, tmp_path)
+
+
+def accepts(*pairs: str) -> list[str]:
+    return [arg for pair in pairs for arg in ("--accept", pair)]
+
+
+def test_a_final_handoff_stops_on_each_disagreement_and_writes_nothing(tmp_path: Path) -> None:
+    with workspace(tmp_path) as ws:
+        code, out, err = ws.cli("run", "initech", "--json")
+        assert code == 1 and "Traceback" not in out + err
+        plan = json.loads(out)
+        assert plan["blocked"] and plan["changes"] == []
+        errors = {p["field"]: p for p in plan["problems"] if p["severity"] == "error"}
+        assert set(errors) == set(DISAGREE)
+        for name, (a1, sheet, tdd) in DISAGREE.items():
+            p = errors[name]
+            assert p["location"] == a1
+            assert f"the sheet says {sheet} ({a1}) but the TDD says {tdd} (tab" in p["message"]
+            assert f"--accept {name}=sheet or --accept {name}=tdd" in p["fix"]
+        assert ws.writes_after(0) == [] and not (ws.out_dir / "initech").exists()
+        code, out, _ = ws.cli("check", "initech")
+        assert code == 1 and "4 errors" in out
+
+
+def test_a_draft_warns_and_marks_every_value_whose_sources_disagree(tmp_path: Path) -> None:
+    with workspace(tmp_path) as ws:
+        code, out, err = ws.cli("run", "initech", "--draft", "--json")
+        assert code == 0, out + err
+        plan = json.loads(out)
+        warned = {p["field"] for p in plan["problems"] if "a final handoff stops here" in p["message"]}
+        assert warned == set(DISAGREE) and not [p for p in plan["problems"] if p["severity"] == "error"]
+        text = " ".join(ws.export(ws.handoff_docs("initech")[0]["id"]).split())
+        assert text.count(MARK) == len(DISAGREE)
+        assert f"Total CPU 32 vCPU {MARK}" in text
+
+
+def test_accept_settles_a_disagreement_and_is_recorded_everywhere(tmp_path: Path) -> None:
+    with workspace(tmp_path) as ws:
+        code, out, err = ws.cli("run", "initech", *accepts(*TAKE_TDD))
+        assert code == 0, out + err
+        traits = ws.account(INITECH)["traits"]
+        assert traits["vitally.custom.totalCpu"] == 48
+        assert traits["vitally.custom.totalMemoryGb"] == 384
+        assert traits["vitally.custom.instanceTypes"] == ["3 × r6i.4xlarge"]
+        assert traits["vitally.custom.repositoryCount"] == 4200
+        [log] = ws.values("'Handoff Log'!F2")
+        assert log[0].endswith(
+            "; accepted: instance_types=tdd, total_cpu=tdd, total_memory_gb=tdd, repositories=sheet"
+        )
+        text = " ".join(ws.export(ws.handoff_docs("initech")[0]["id"]).split())
+        assert text.count("(chosen with --accept)") == 4 and text.count(MARK) == 4
+        assert f"Total CPU 48 vCPU {MARK}" in text
+        note = ws.notes(INITECH)[0]["note"]
+        assert "chosen with --accept: Machine instance types from the TDD; Total CPU from the TDD;" in note
+        assert "Repositories from the tracking sheet" in note
+
+
+def test_the_vitally_note_lists_the_remaining_warnings(tmp_path: Path) -> None:
+    """Keeping the sheet's 32 vCPU against the TDD's 3 nodes leaves a totals warning: the note says it."""
+    settle = ("instance_types=tdd", "total_cpu=sheet", "total_memory_gb=tdd", "repositories=tdd")
+    with workspace(tmp_path) as ws:
+        code, out, err = ws.cli("run", "initech", *accepts(*settle))
+        assert code == 0, out + err
+        note = ws.notes(INITECH)[0]["note"]
+        assert "<li>Warnings:<ul>" in note
+        assert "total CPU 32 vCPU does not match the instance types (3 × r6i.4xlarge = 48 vCPU" in note
+
+
+def test_fixing_the_sheet_settles_it_without_accept(tmp_path: Path) -> None:
+    fixed = {"Accounts!M6": "3 × r6i.4xlarge", "Accounts!N6": "48", "Accounts!O6": "384 GiB"}
+    with workspace(tmp_path, **fixed, **{"Accounts!R6": "4,500"}) as ws:
+        code, out, err = ws.cli("run", "initech", "--json")
+        assert code == 0, out + err
+        result = json.loads(out)
+        assert not [p for p in result["problems"] if p["severity"] != "info"]
+        assert ws.account(INITECH)["traits"]["vitally.custom.totalCpu"] == 48
+
+
+@pytest.mark.parametrize("command", ["run", "plan", "check"])
+@pytest.mark.parametrize(
+    ("accept", "message"),
+    [
+        ("total_cpuu=tdd", "did you mean 'total_cpu'?"),
+        ("Totl CPU=tdd", "did you mean 'total_cpu'?"),
+        ("total_cpu", "say which source to use, sheet or tdd"),
+        ("account_name=tdd", "comes from the sheet only"),
+    ],
+)
+def test_a_bad_accept_is_exit_2_with_one_line_and_no_request(
+    tmp_path: Path, command: str, accept: str, message: str
+) -> None:
+    with workspace(tmp_path) as ws:
+        mark = len(ws.log())
+        code, out, err = ws.cli(command, "initech", "--accept", accept)
+        assert code == 2 and "Traceback" not in out + err
+        assert err.startswith("error: --accept") and message in err and "fix: " in err
+        assert ws.log()[mark:] == []  # checked before the sheet is read
