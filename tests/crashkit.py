@@ -68,6 +68,8 @@ LABELS = {
 
 # The write steps of an update run (a second `handoff run acme` after one cell changed), in order.
 UPDATE_CELL = ("Accounts!J2", "https://code.acmecorp.com")  # Instance URL: the doc, a trait, the note
+# The update is in the sheet only (the TDD still names the old URL): every run chooses the sheet's.
+ACCEPT = ("instance_url=sheet",)
 UPDATE_STEPS = {
     "doc": "drive.files.update.upload",
     "fingerprint": "drive.files.update",  # the doc's text fingerprint, after its export
@@ -86,7 +88,7 @@ def clean_end_state(template: Path, factory: pytest.TempPathFactory) -> dict[str
     The caller pins HANDOFF_TODAY and HANDOFF_USER (TODAY, USER)."""
     if template not in _CLEAN:
         with workspace(template, factory.mktemp("clean")) as ws:
-            outcome, text = ws.run(ACCOUNT)
+            outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
             assert outcome.exit_code == 0, text
             assert_state_true(ws)
             state = end_state(ws)
@@ -100,11 +102,11 @@ def clean_update_end_state(template: Path, factory: pytest.TempPathFactory) -> d
     """The end state of a clean first run, then a clean update run (UPDATE_CELL), computed once."""
     if template not in _CLEAN_UPDATE:
         with workspace(template, factory.mktemp("clean-update")) as ws:
-            outcome, text = ws.run(ACCOUNT)
+            outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
             assert outcome.exit_code == 0, text
             ws.set_cell(*UPDATE_CELL)
             mark = ws.mark()
-            outcome, text = ws.run(ACCOUNT)
+            outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
             assert outcome.exit_code == 0, text
             sent = [e["route"] for e in ws.writes_after(mark)]
             assert sent == list(UPDATE_STEPS.values()), sent
@@ -187,7 +189,7 @@ def spawn_run(ws: Workspace, *args: str, env: dict[str, str] | None = None) -> s
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("HANDOFF_")}
     child_env.update(ws.env() | (env or {}))
     return subprocess.Popen(
-        [sys.executable, "-m", "handoff", "run", *args],
+        [sys.executable, "-m", "handoff", "run", *args, *(a for pair in ACCEPT for a in ("--accept", pair))],
         env=child_env,
         cwd=ws.out_dir.parent,
         stdout=subprocess.PIPE,
@@ -328,6 +330,7 @@ def one_line(text: str) -> str:
 
 
 __all__ = [
+    "ACCEPT",
     "ACCOUNT",
     "FAST_RETRY",
     "LABELS",

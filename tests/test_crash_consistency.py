@@ -40,6 +40,7 @@ from typing import Any
 import pytest
 
 from crashkit import (
+    ACCEPT,
     ACCOUNT,
     LABELS,
     STEPS,
@@ -116,7 +117,7 @@ def _converged(ws: Workspace, clean: dict[str, Any], failed_rows: int) -> None:
     assert results.count("ok") == 1, results
     assert len([r for r in results if r.startswith("failed: ")]) == failed_rows, results
     mark = ws.mark()
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     assert "up to date" in text
     assert ws.writes_after(mark) == []
@@ -125,7 +126,7 @@ def _converged(ws: Workspace, clean: dict[str, Any], failed_rows: int) -> None:
 @pytest.mark.parametrize("step", ORDER)
 def test_5xx_until_retries_are_spent_then_rerun(ws: Workspace, clean: dict[str, Any], step: str) -> None:
     add_faults(ws, {"route": STEPS[step], "kind": "5xx", "count": 0})
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     text = one_line(text)
     assert outcome.exit_code == EXIT_SERVICE, text
     before = [LABELS[s] for s in ORDER[: ORDER.index(step)]]
@@ -150,7 +151,7 @@ def test_5xx_until_retries_are_spent_then_rerun(ws: Workspace, clean: dict[str, 
         assert rows[0]["Result"].startswith(f"failed: {SERVICE[step]}: 503")
         assert rows[0]["Changes"].startswith(f"written: {', '.join(before)}; not written: ")
     ws.sandbox.faults.clear()
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     _converged(ws, clean, failed_rows=int(wrote_something))
     assert len(_tagged_docs_ever(ws)) == 1
@@ -160,7 +161,7 @@ def test_5xx_until_retries_are_spent_then_rerun(ws: Workspace, clean: dict[str, 
 def test_answer_lost_after_the_service_acted(ws: Workspace, clean: dict[str, Any], step: str) -> None:
     add_faults(ws, {"route": STEPS[step], "kind": "drop_after", "count": 1})
     mark = ws.mark()
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     sent = writes(ws.log()[mark:])
     if step in WHAT:  # a create: looked up before the retry, found, not made twice
@@ -188,7 +189,7 @@ def test_process_killed_mid_request_then_rerun(ws: Workspace, clean: dict[str, A
     assert {e["route"] for e in ws.log()} >= {STEPS[s] for s in done}
     assert [r["Result"] for r in log_rows(ws)] == (["ok"] if step == "sheet" else [])  # killed: no row
     mark = ws.mark()
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     if step == "sheet":  # the sheet write-back the process died in was carried out: nothing left to do
         assert ws.writes_after(mark) == [] and "up to date" in text
@@ -228,7 +229,7 @@ def _upload_tagged_doc(ws: Workspace) -> str:
 def test_duplicates_left_behind_are_removed_by_the_next_run(
     ws: Workspace, clean: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    outcome, _ = ws.run(ACCOUNT)
+    outcome, _ = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK
     monkeypatch.setenv(EXTERNAL_IDS_ENV, "duplicate")
     account_id = ws.account(VITALLY_REF)["id"]
@@ -238,7 +239,7 @@ def test_duplicates_left_behind_are_removed_by_the_next_run(
     task = {"accountId": account_id, "name": "dup", "externalId": "handoff-review:acme"}
     dup_task = ws.vitally.post("/tasks", json=task).json()["id"]
     ws.set_cell("handoff_state!B2", "")  # the state lost (a cleared cell): the run must search
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     kinds = [c.kind for c in outcome.plans[0].changes]
     assert {"doc.trash", "note.archive", "task.archive"} <= set(kinds)
@@ -260,7 +261,7 @@ def test_vitally_refusing_a_duplicate_external_id_is_settled(
     old_note = ws.vitally.post("/notes", json=note | {"externalId": "handoff-note:acme"}).json()["id"]
     task = {"accountId": account_id, "name": "old", "externalId": "handoff-review:acme"}
     old_task = ws.vitally.post("/tasks", json=task).json()["id"]
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     said = one_line(text)
     assert f"the note already existed (made by another run); using {old_note}" in said
@@ -294,7 +295,7 @@ def test_the_check_after_a_create_fails(
 ) -> None:
     """The create happened, the listing after it did not: the report and the state count the create."""
     ws.sandbox.server.faults = FailListingAfterCreate(STEPS[step], listing)
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     said = one_line(text)
     assert outcome.exit_code == EXIT_SERVICE, said
     done = [LABELS[s] for s in ORDER[: ORDER.index(step) + 1]]
@@ -302,7 +303,7 @@ def test_the_check_after_a_create_fails(
     assert f"written: {', '.join(done)}, sheet run log and state " in said
     assert f"not written: {', '.join([*rest, 'sheet status'])} " in said
     ws.sandbox.server.faults = FaultPlan()
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     _converged(ws, clean, failed_rows=1)
 
@@ -332,7 +333,7 @@ def _fail_update_run(ws: Workspace, step: str, how: str) -> None:
         return
     kind = {"5xx": "5xx", "drop": "drop_after"}[how]
     add_faults(ws, {"route": route, "kind": kind, "count": 0 if how == "5xx" else 1})
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == (EXIT_SERVICE if how == "5xx" else EXIT_OK), text
     ws.sandbox.faults.clear()
 
@@ -345,11 +346,11 @@ def test_an_update_run_stopped_part_way_then_rerun(
 ) -> None:
     """Whatever the update run wrote before it stopped is recognised as handoff's own on the re-run
     (never kept as a TA edit, never written twice), and the end state is a clean update's."""
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     ws.set_cell(*UPDATE_CELL)
     _fail_update_run(ws, step, how)
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK, text
     kept = [c for c in outcome.plans[0].changes if c.kind in ("trait.keep", "doc.keep")]
     assert kept == [], text  # its own earlier write is never taken for a person's edit
@@ -357,6 +358,6 @@ def test_an_update_run_stopped_part_way_then_rerun(
     assert_state_true(ws)
     assert [r["Result"] for r in log_rows(ws)].count("ok") == 2
     mark = ws.mark()
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=ACCEPT)
     assert outcome.exit_code == EXIT_OK and "up to date" in text, text
     assert ws.writes_after(mark) == []

@@ -43,6 +43,10 @@ def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
         yield w
 
 
+# The IE changes Total Disk in the sheet only (the TDD still says 4 TB): every run chooses the sheet's.
+DISK = ("total_disk_gb=sheet",)
+
+
 def run_as(ws: Workspace, user: str, **options: Any) -> tuple[BatchOutcome, str]:
     """`handoff run acme` with `user`'s Google identity (the sandbox sees it on every request)."""
     import io
@@ -59,7 +63,7 @@ def run_as(ws: Workspace, user: str, **options: Any) -> tuple[BatchOutcome, str]
             settings,
             clients,
             [ACCOUNT],
-            RunOptions.from_cli(apply=True, **options),
+            RunOptions.from_cli(apply=True, **{"accept": DISK, **options}),
             Console(file=out, width=200, color_system=None),
         )
     return outcome, one_line(out.getvalue())
@@ -136,13 +140,13 @@ def test_a_persons_edit_is_kept_whoever_runs_the_tool(ws: Workspace) -> None:
 
 
 def test_an_edited_doc_with_a_cleared_state_cell_is_kept_not_a_crash(ws: Workspace) -> None:
-    outcome, _ = ws.run(ACCOUNT)
+    outcome, _ = ws.run(ACCOUNT, accept=DISK)
     doc_id = doc_file(ws)["id"]
     edit_as_a_person(ws, doc_id)
     ws.set_cell("handoff_state!B2", "")  # the tool's own advice for an unreadable cell
     ws.set_cell("Accounts!P2", "5000")
     for _ in range(2):  # and again: the adopted record must not vouch for the person's text
-        outcome, text = ws.run(ACCOUNT)
+        outcome, text = ws.run(ACCOUNT, accept=DISK)
         said = one_line(text)
         assert outcome.exit_code == EXIT_OK, said
         assert "RuntimeError" not in said and "no handoff doc" not in said
@@ -151,7 +155,7 @@ def test_an_edited_doc_with_a_cleared_state_cell_is_kept_not_a_crash(ws: Workspa
         assert PERSONS_LINE in ws.export(doc_id)
         assert state_of(ws).docs["handoff"].id == doc_id  # recorded again, shared with the TA
         assert state_of(ws).docs["handoff"].shared_with == [TA]
-    outcome, text = ws.run(ACCOUNT, force_doc=True)
+    outcome, text = ws.run(ACCOUNT, accept=DISK, force_doc=True)
     assert outcome.exit_code == EXIT_OK, text
     assert "doc.update" in kinds(outcome)
     assert PERSONS_LINE not in ws.export(doc_id)
@@ -159,7 +163,7 @@ def test_an_edited_doc_with_a_cleared_state_cell_is_kept_not_a_crash(ws: Workspa
 
 
 def test_our_doc_with_a_cleared_state_cell_is_adopted_and_updated(ws: Workspace) -> None:
-    ws.run(ACCOUNT)
+    ws.run(ACCOUNT, accept=DISK)
     doc_id = doc_file(ws)["id"]
     ws.set_cell("handoff_state!B2", "")
     ws.set_cell("Accounts!P2", "5000")
@@ -171,7 +175,7 @@ def test_our_doc_with_a_cleared_state_cell_is_adopted_and_updated(ws: Workspace)
 
 def test_a_doc_without_a_fingerprint_is_stamped_once(ws: Workspace) -> None:
     """A doc an older version wrote (no text fingerprint) gets one, then re-runs write nothing."""
-    ws.run(ACCOUNT)
+    ws.run(ACCOUNT, accept=DISK)
     doc_id = doc_file(ws)["id"]
     r = ws.http.patch(
         f"/drive/v3/files/{doc_id}",
@@ -179,9 +183,9 @@ def test_a_doc_without_a_fingerprint_is_stamped_once(ws: Workspace) -> None:
     )
     r.raise_for_status()
     ws.set_cell("handoff_state!B2", "")
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=DISK)
     assert outcome.exit_code == EXIT_OK, text
     assert "doc.stamp" in kinds(outcome), text
     assert doc_file(ws)["properties"].get("handoffTextSha256")
-    outcome, text = ws.run(ACCOUNT)
+    outcome, text = ws.run(ACCOUNT, accept=DISK)
     assert kinds(outcome) == [] and "up to date" in one_line(text)
