@@ -221,6 +221,12 @@ REFUSED = [
     Refused("n/a in a required list", cell("Accounts!Q2", "n/a"), "'n/a' is a placeholder", "Accounts!Q2"),
     # -- dates in odd forms that cannot be read ---------------------------------------------------
     Refused("month 14", cell("Accounts!K2", "'2026-14-09"), "'2026-14-09' is not a real date", "Accounts!K2"),
+    Refused(  # observed: read as 9 March, while '14/09/2026' in the same sheet was read day first
+        "ambiguous slash date",
+        cell("Accounts!K2", "'03/09/2026"),
+        "'03/09/2026' is ambiguous: write 2026-09-03 or 3 Sep 2026",
+        "Accounts!K2",
+    ),
     Refused("no day", cell("Accounts!K2", "September 2026"), "'September 2026' has no day", "Accounts!K2"),
     Refused("31 February", cell("Accounts!L2", "'31/02/2026"), "is not a real date", "Accounts!L2"),
     Refused("date in the future", cell("Accounts!L2", "2027-01-01"), "is in the future", "Accounts!L2"),
@@ -408,32 +414,38 @@ TAKEN = [
     Taken("TiB is ×1000", cell("Accounts!P2", "4 TiB"), "totalDiskGb", 4000),
     Taken("MB ÷1000, one decimal", cell("Accounts!O2", "224,560 MB"), "totalMemoryGb", 224.6),
     Taken("Kubernetes Gi", cell("Accounts!O2", "224Gi"), "totalMemoryGb", 224),
-    Taken("day first", cell("Accounts!K2", "'14/09/2026"), "productionStartDate", "2026-09-14T00:00:00.000Z"),
-    Taken("dotted", cell("Accounts!K2", "'14.09.2026"), "productionStartDate", "2026-09-14T00:00:00.000Z"),
+    Taken("day first", cell("Accounts!K2", "'14/09/2026"), "productionStartDate", "2026-09-14T12:00:00.000Z"),
+    Taken(  # typed into Sheets (en_US): a real date, read by its serial number, never by its text
+        "a real date cell",  # as text, '11/6/2026' would be ambiguous
+        cell("Accounts!L2", "11/6/2026"),
+        "productionCompletionDate",
+        "2026-11-06T12:00:00.000Z",
+    ),
+    Taken("dotted", cell("Accounts!K2", "'14.09.2026"), "productionStartDate", "2026-09-14T12:00:00.000Z"),
     Taken(
         "slashes, ISO order",
         cell("Accounts!K2", "'2026/9/14"),
         "productionStartDate",
-        "2026-09-14T00:00:00.000Z",
+        "2026-09-14T12:00:00.000Z",
     ),
     Taken(
-        "month name", cell("Accounts!K2", "Sept 14 2026"), "productionStartDate", "2026-09-14T00:00:00.000Z"
+        "month name", cell("Accounts!K2", "Sept 14 2026"), "productionStartDate", "2026-09-14T12:00:00.000Z"
     ),
     Taken(
         "ordinal",
         cell("Accounts!K2", "14th September 2026"),
         "productionStartDate",
-        "2026-09-14T00:00:00.000Z",
+        "2026-09-14T12:00:00.000Z",
     ),
     Taken(
         "weekday",
         cell("Accounts!K2", "Monday, September 14, 2026"),
         "productionStartDate",
-        "2026-09-14T00:00:00.000Z",
+        "2026-09-14T12:00:00.000Z",
     ),
-    Taken("serial number", cell("Accounts!K2", "'46279"), "productionStartDate", "2026-09-14T00:00:00.000Z"),
+    Taken("serial number", cell("Accounts!K2", "'46279"), "productionStartDate", "2026-09-14T12:00:00.000Z"),
     Taken(
-        "two-digit year", cell("Accounts!K2", "'09/14/26"), "productionStartDate", "2026-09-14T00:00:00.000Z"
+        "two-digit year", cell("Accounts!K2", "'09/14/26"), "productionStartDate", "2026-09-14T12:00:00.000Z"
     ),
     Taken("50k-character comment (not a field)", cell("Accounts!Y2", "x" * BIG), "totalCpu", 64),
     Taken("50k-character note (free text)", cell("Notes!D2", "n" * BIG), "totalCpu", 64),
@@ -740,3 +752,30 @@ def test_a_placeholder_in_an_optional_field_means_not_recorded(tmp_path: Path, p
         assert "means not recorded" in infos["Accounts!U2"]["message"]
         assert [p for p in checked["problems"] if p["severity"] != "info"] == []
         assert checked["fields"].get("max_users", {}).get("source") != "sheet"
+
+
+def test_an_unknown_accounts_header_is_a_warning_with_its_values_listed(tmp_path: Path) -> None:
+    """Observed: a 'Compute (vCPU)' column was dropped without a word."""
+    vary = cells(
+        ("Accounts!N1", "Compute (vCPU)"),  # Total CPU renamed: the TDD still gives it
+        ("Accounts!AC1", "Renewal month"),
+        ("Accounts!AC2", "March"),
+    )
+    _, workspace = start(tmp_path, vary)
+    with workspace as ws:
+        code, out, err = ws.cli("check", "acme", "--json")
+        assert code == 0, out + err
+        problems = {p["location"]: p for p in json.loads(out)["problems"]}
+        renamed = problems["Accounts!N1"]
+        assert renamed["severity"] == "warning"
+        assert "headed 'Compute (vCPU)', which names no field" in renamed["message"]
+        assert "did you mean 'Total CPU'?" in renamed["message"]
+        assert "did you mean" not in problems["Accounts!AC1"]["message"]
+        assert (
+            problems["Accounts!N2"]["severity"] == "info"
+            and "holds '64'" in problems["Accounts!N2"]["message"]
+        )
+        assert "holds 'March' under 'Renewal month'" in problems["Accounts!AC2"]["message"]
+        assert "Accounts!G1" not in problems and "Accounts!Y1" not in problems  # Slack Channel, Comments
+        code, out, _ = ws.cli("check", "acme")
+        assert "Compute (vCPU)" in out and "March" in out  # the text report lists them too

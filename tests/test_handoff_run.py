@@ -37,7 +37,9 @@ def test_first_run_writes_everything_once(ws: Workspace) -> None:
     traits = ws.account("0015e00000Kq7TbAAJ")["traits"]
     assert traits["vitally.custom.totalCpu"] == 64
     assert traits["vitally.custom.deploymentType"] == "Kubernetes with Helm"
-    assert traits["vitally.custom.productionStartDate"] == "2026-09-14T00:00:00.000Z"
+    assert (
+        traits["vitally.custom.productionStartDate"] == "2026-09-14T12:00:00.000Z"
+    )  # the same day everywhere
     assert traits["vitally.custom.codeHosts"] == [
         "GitHub Enterprise Server",
         "Bitbucket Server / Data Center",

@@ -141,8 +141,7 @@ def test_plain_numbers() -> None:
         "2nd March 2026",
         "2nd of March 2026",
         "Monday, March 2, 2026",
-        "03/02/2026",
-        "3/2/26",
+        "2026-3-2",
         "02.03.2026",
         "2-Mar-2026",
         "46083",
@@ -152,9 +151,24 @@ def test_dates_as_written(text: str) -> None:
     assert parse_date(text) == dt.date(2026, 3, 2)
 
 
-def test_slash_dates_are_us_unless_the_first_number_cannot_be_a_month() -> None:
-    assert parse_date("03/04/2026") == dt.date(2026, 3, 4)
+def test_a_slash_date_is_read_only_when_its_numbers_decide_the_order() -> None:
     assert parse_date("25/03/2026") == dt.date(2026, 3, 25)
+    assert parse_date("03/25/2026") == dt.date(2026, 3, 25)
+    assert parse_date("05/05/26") == dt.date(2026, 5, 5)  # both readings are the same day
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("03/09/2026", "'03/09/2026' is ambiguous: write 2026-09-03 or 3 Sep 2026"),
+        ("3/2/26", "'3/2/26' is ambiguous: write 2026-02-03 or 3 Feb 2026"),
+    ],
+)
+def test_an_ambiguous_slash_date_is_refused(text: str, message: str) -> None:
+    with pytest.raises(ParseError) as info:
+        parse_date(text)
+    assert info.value.message == message
+    assert "2026-0" in (info.value.fix or "") and "whichever is meant" in (info.value.fix or "")
 
 
 def test_sheets_serial_numbers() -> None:

@@ -181,6 +181,7 @@ class Catalogue:
     tdd: TddWords = TddWords()
     source: str = ""
     instance_types: Mapping[str, InstanceSpec] = field(default_factory=dict)  # instance_key -> spec
+    extra_columns: frozenset[str] = frozenset()  # norm() of Accounts headers for people only ([accounts])
     _tdd_index: Mapping[str, Field] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -324,7 +325,10 @@ def load_instance_types(path: str | Path) -> Mapping[str, InstanceSpec]:
 
 def parse_catalogue(data: Mapping[str, Any], path: str | Path = "fields.toml") -> Catalogue:
     r = _Reader(Path(path))
-    r.unknown(dict(data), {"fields", "vocabularies", "tabs", "checks", "tdd"}, "(top level)")
+    r.unknown(dict(data), {"fields", "vocabularies", "tabs", "checks", "tdd", "accounts"}, "(top level)")
+    accounts = r.table(data.get("accounts", {}), "accounts")
+    r.unknown(accounts, {"extra_columns"}, "accounts")
+    extra = frozenset(norm(c) for c in r.strings(accounts, "extra_columns", "accounts"))
     vocabularies = _vocabularies(r, data.get("vocabularies", {}))
     raw_fields = r.table(data.get("fields"), "fields")
     if not raw_fields:
@@ -366,6 +370,7 @@ def parse_catalogue(data: Mapping[str, Any], path: str | Path = "fields.toml") -
         checks=_checks(r, r.table(data.get("checks", {}), "checks")),
         tdd=_tdd_words(r, r.table(data.get("tdd", {}), "tdd")),
         source=str(path),
+        extra_columns=extra,
     )
 
 
@@ -517,7 +522,7 @@ def _tdd_words(r: _Reader, raw: dict[str, Any]) -> TddWords:
 
 
 # --------------------------------------------------------------------------------------------
-# naming a field on the command line
+# naming a field on the command line, or in a header that names none
 
 
 def field_spellings(f: Field) -> tuple[str, ...]:
@@ -546,3 +551,18 @@ def resolve_field(catalogue: Catalogue, text: str, option: str = "--force-field"
         f"{option} {text!r}: no such field{hint}",
         fix=f"name a field by its name, label or Vitally trait key (config/fields.toml): {option} total_cpu",
     )
+
+
+def suggest_column(spec: TabSpec, header: str) -> Field | None:
+    """The column a header that names none probably means: `Compute (vCPU)` → Total CPU (by the
+    words in brackets), `Totl Memory` → Total Memory (GB) (by spelling); None when nothing is close."""
+    index = {k: col for col in spec.columns.values() for k in col.header_keys}
+    inner = re.findall(r"[(\[]([^()\[\]]*)[)\]]", header)
+    for key in (norm(i) for i in inner):
+        if key in index:
+            return index[key]
+    for text in (header, strip_brackets(header)):
+        close = difflib.get_close_matches(norm(text), list(index), n=1, cutoff=0.75)
+        if close:
+            return index[close[0]]
+    return None

@@ -27,11 +27,12 @@ size) is 1,500 GB.
 Dates
 -----
 ISO `2026-03-02` (a time part is ignored), `2026/03/02`, `March 2, 2026`, `Mar 2 2026`,
-`2nd March 2026`, `2 Mar 2026`, a leading weekday (`Monday, March 2, 2026`); slashes are
-US month/day/year (`03/02/2026` is March 2) unless the first number cannot be a month
-(`25/03/2026` is 25 March); dots are day.month.year (`02.03.2026` is 2 March); a two-digit
+`2nd March 2026`, `2 Mar 2026`, a leading weekday (`Monday, March 2, 2026`); a slash date is
+read only when one of its numbers cannot be a month (`25/03/2026` is 25 March, `03/25/2026`
+March 25) or both readings are the same day (`05/05/2026`): `03/09/2026` is an error
+("ambiguous"), never a guess; dots are day.month.year (`02.03.2026` is 2 March); a two-digit
 year means 20YY. A bare number from 20000 to 99999 is a Google Sheets serial date (days since
-1899-12-30, the epoch Sheets and Excel use).
+1899-12-30, the epoch Sheets and Excel use): a real date cell is read that way (docs/values.md).
 
 Booleans
 --------
@@ -265,6 +266,21 @@ def _make_date(original: str, year: int, month: int, day: int) -> dt.date:
         raise ParseError(f"'{original}' is not a real date", _DATE_FIX) from None
 
 
+def _ambiguous(original: str, year: int, a: int, b: int) -> ParseError:
+    """`03/09/2026`: 3 September or March 9? Nothing decides, so the writer must."""
+    day_first, month_first = _make_date(original, year, b, a), _make_date(original, year, a, b)
+    return ParseError(
+        f"'{original.strip()}' is ambiguous: write {day_first.isoformat()} or "
+        f"{day_first.day} {MONTH_ABBR[day_first.month - 1]} {day_first.year}",
+        f"write the date unambiguously: {day_first.isoformat()} ({day_first.day} "
+        f"{MONTH_ABBR[day_first.month - 1]} {day_first.year}) or {month_first.isoformat()} "
+        f"({month_first.day} {MONTH_ABBR[month_first.month - 1]} {month_first.year}), whichever is meant",
+    )
+
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def parse_date(text: str) -> dt.date:
     """A calendar date in the forms listed in this module's docstring."""
     original = text
@@ -281,6 +297,8 @@ def parse_date(text: str) -> dt.date:
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", t)
     if m:
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if a <= 12 and b <= 12 and a != b:
+            raise _ambiguous(original, y, a, b)
         month, day = (b, a) if a > 12 >= b else (a, b)
         return _make_date(original, y, month, day)
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", t)

@@ -25,8 +25,8 @@ def to_vitally(value: Any, list_style: str = "array") -> Any:
         return value
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    if isinstance(value, dt.date):
-        return f"{value.isoformat()}T00:00:00.000Z"
+    if isinstance(value, dt.date):  # noon UTC: the same calendar day from UTC-11 to UTC+11 (docs/values.md)
+        return f"{value.isoformat()}T12:00:00.000Z"
     if isinstance(value, int):
         return value
     if isinstance(value, float):  # at most one decimal: 6.25 GB → 6.2, 224.0 → 224

@@ -50,6 +50,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 SUGGESTIONS_VIEW_MODE = "PREVIEW_WITHOUT_SUGGESTIONS"
+# Typed values: a real date cell arrives as its serial number (days since 1899-12-30), whatever
+# the spreadsheet's locale or the cell's format shows; numbers as numbers, checkboxes as booleans.
+RENDER = {"valueRenderOption": "UNFORMATTED_VALUE", "dateTimeRenderOption": "SERIAL_NUMBER"}
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -115,7 +118,7 @@ def read_sheet(
         ranges = batch_ranges(wanted)
         return clients.call(
             "sheets",
-            lambda: http.values_batch_get(spreadsheet_id, ranges, {"valueRenderOption": "FORMATTED_VALUE"}),
+            lambda: http.values_batch_get(spreadsheet_id, ranges, RENDER),
         )
 
     present = dict(titles)

@@ -29,7 +29,7 @@ from types import MappingProxyType
 from typing import Any
 
 from handoff.core.errors import InputError
-from handoff.core.fields import Catalogue, Field, TabSpec, norm, strip_brackets
+from handoff.core.fields import Catalogue, Field, TabSpec, norm, strip_brackets, suggest_column
 from handoff.core.model import (
     AccountRecord,
     Location,
@@ -283,6 +283,64 @@ def _unlabelled(tab: _Tab, row: SheetRow, severity: Severity) -> list[Problem]:
     return out
 
 
+def _unknown_headers(tab: _Tab, catalogue: Catalogue) -> list[tuple[int, str, Problem]]:
+    """(index, header, warning) per non-empty Accounts header that names no field and is not one of
+    `[accounts] extra_columns`: its values are not read, so it is said, with a did-you-mean."""
+    grid = tab.grid
+    header = grid.rows[tab.header_row] if grid.rows else ()
+    row = grid.first_row + tab.header_row
+    out = []
+    for j, text in enumerate(header):
+        t = text.strip()
+        if not t or _match_header(t, catalogue.accounts) is not None:
+            continue
+        if norm(t) in catalogue.extra_columns or norm(strip_brackets(t)) in catalogue.extra_columns:
+            continue
+        a1 = grid.a1(row, grid.first_col + j)
+        close = suggest_column(catalogue.accounts, t)
+        hint = f"; did you mean '{close.label}'?" if close else ""
+        fix = (
+            f"rename {a1} to '{close.label}'"
+            if close
+            else f"rename {a1} to a field's label (config/fields.toml)"
+        ) + ", or list it in [accounts] extra_columns of config/fields.toml if it is for people only"
+        out.append(
+            (
+                j,
+                t,
+                Problem(
+                    Severity.WARNING,
+                    f"the {grid.title} tab's column {column_letter(grid.first_col + j)} is headed "
+                    f"'{clip(t)}', which names no field, so its values are not read{hint}",
+                    close.name if close else None,
+                    Location("sheet", a1),
+                    fix,
+                ),
+            )
+        )
+    return out
+
+
+def _unread_values(tab: _Tab, row: SheetRow, unknown: Sequence[tuple[int, str, Problem]]) -> list[Problem]:
+    """An info line per value of `row` under a header that names no field: listed, never dropped silently."""
+    grid = tab.grid
+    raw = grid.rows[row.row - grid.first_row]
+    out = []
+    for j, header, _ in unknown:
+        value = raw[j].strip() if j < len(raw) else ""
+        if value:
+            a1 = grid.a1(row.row, grid.first_col + j)
+            out.append(
+                Problem(
+                    Severity.INFO,
+                    f"{a1} holds '{clip(mask(value))}' under '{clip(header)}', a column no field reads",
+                    location=Location("sheet", a1),
+                    fix=f"see the warning on the header of column {column_letter(grid.first_col + j)}",
+                )
+            )
+    return out
+
+
 def required_account_columns(catalogue: Catalogue) -> list[Field]:
     """Accounts columns that must exist: the key, and every required field only the sheet can give."""
     return [
@@ -313,6 +371,8 @@ def parse_sheet(  # noqa: C901 (split pending)
             fix=f"head the column of account slugs '{label}' in the {accounts_title} tab's header row",
         )
     shared: list[Problem] = list(acc.problems)
+    unknown = _unknown_headers(acc, catalogue)
+    shared.extend(p for _, _, p in unknown)
     notices: list[Problem] = []
     per_account: dict[str, list[Problem]] = {}
     records: dict[str, dict[str, Any]] = {}
@@ -356,6 +416,8 @@ def parse_sheet(  # noqa: C901 (split pending)
             )
         if unlabelled := _unlabelled(acc, row, Severity.ERROR):
             per_account.setdefault(k, []).extend(unlabelled)
+        if unread := _unread_values(acc, row, unknown):
+            per_account.setdefault(k, []).extend(unread)
     headers: dict[str, Mapping[str, str]] = {
         "accounts": {k: acc.grid.rows[acc.header_row][j] for k, j in acc.columns.items()}
     }

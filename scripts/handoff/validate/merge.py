@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from handoff.core.errors import UsageError
-from handoff.core.fields import Catalogue, Field, resolve_field
+from handoff.core.fields import NUMERIC_TYPES, Catalogue, Field, FieldType, resolve_field
 from handoff.core.model import AccountRecord, Disagreement, FieldValue, Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
-from handoff.core.units import ParseError, describe, unit_in_label
+from handoff.core.units import ParseError, describe, tidy_number, unit_in_label
 from handoff.validate.rules import MAX_VALUE_CHARS, clip, read_value, same_value, where
 
 
@@ -71,6 +71,10 @@ def _candidate(
         return Candidate(source, shown, location, None, error)
     try:
         value = read_value(f, reading or text, hint, from_sheet=source == "sheet", limit=MAX_VALUE_CHARS)
+        if f.type is FieldType.DATE and shown.isdigit():  # a real date cell, read as its serial number
+            shown = value.isoformat()
+        elif f.type in NUMERIC_TYPES and re.fullmatch(r"-?\d+(?:\.\d+)?", shown):  # a number cell: 4,200
+            shown = describe(tidy_number(float(shown), 9))
         return Candidate(source, shown, location, value)
     except ParseError as exc:
         return Candidate(source, shown, location, None, exc)
