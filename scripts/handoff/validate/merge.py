@@ -126,6 +126,12 @@ def parse_accepts(catalogue: Catalogue, raw: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _order(f: Field, found: Mapping[str, Candidate], chosen: str | None) -> list[str]:
+    """The sources that gave `f` a value, the winner first: the one --accept chose, else by `sources`."""
+    order = [s for s in f.sources if s in found]
+    return [chosen, *(s for s in order if s != chosen)] if chosen in order else order
+
+
 def merge_fields(
     record: AccountRecord,
     tdd_values: Sequence[TddValue],
@@ -158,10 +164,8 @@ def merge_fields(
             if tdd:
                 found["tdd"] = tdd[0]
                 problems += _tdd_conflicts(f, tdd, tol)
-        order = [s for s in f.sources if s in found]
         chosen = accept.get(f.name)
-        if chosen in order:
-            order = [chosen, *(s for s in order if s != chosen)]
+        order = _order(f, found, chosen)
         if not order:
             continue
         win = found[order[0]]
