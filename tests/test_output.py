@@ -99,7 +99,7 @@ def test_quiet_check_hides_the_fields_and_verbose_adds_what_is_not_set(ws: Works
     _, normal, _ = ws.cli("check", "initech")
     _, verbose, _ = ws.cli("check", "initech", "-v")
     assert "instance_url" not in quiet and "instance_url" in normal
-    assert "warning:" in quiet.lower() or "Warnings" in quiet
+    assert "error" in quiet.lower()  # initech: its four disagreements are errors
     assert "not set" in verbose and "not set" not in normal
     assert "Sheet and TDD disagree" in verbose and "Sheet and TDD disagree" not in normal
 
@@ -114,8 +114,8 @@ def test_plan_json_is_one_object_for_one_account_or_a_batch(ws: Workspace) -> No
     batch = json.loads(out)
     assert set(batch) == {"accounts", "skipped", "summary"}
     assert {s["account"]: s["reason"] for s in batch["skipped"]}["umbrella"] == "not ready: checklist 3/5"
-    assert batch["summary"]["skipped"] == len(batch["skipped"]) == 4
-    assert batch["summary"]["accounts"] == len(batch["accounts"]) == 2
+    assert batch["summary"]["skipped"] == len(batch["skipped"]) == 5  # initech: its disagreements
+    assert batch["summary"]["accounts"] == len(batch["accounts"]) == 1
 
 
 def test_run_json_has_the_same_shape_with_results(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_run_json_has_the_same_shape_with_results(tmp_path: Path) -> None:
         assert set(data) == {"accounts", "skipped", "summary"}
         assert all(a["result"]["failed"] is None for a in data["accounts"])
         assert data["summary"]["applied"] and data["summary"]["sheet_written"]
-        assert data["summary"]["changed"] == 2 and len(data["skipped"]) == 4
+        assert data["summary"]["changed"] == 1 and len(data["skipped"]) == 5  # initech: its disagreements
         code, out, _ = ws.cli("run", "acme", "-q")
         assert code == 0 and out.strip().splitlines() == ["acme — Acme Corp  final  up to date"]
 
