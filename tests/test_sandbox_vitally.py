@@ -306,3 +306,11 @@ def test_custom_fields_are_a_bare_array_sorted_by_label(vitally: httpx.Client) -
     assert set(fields[0]) == {"id", "createdAt", "label", "path", "type"}
     assert vitally.get("/customFields", params={"model": "users"}).json() == []
     assert vitally.get("/customFields").status_code == 400
+
+
+def test_rate_limit_reset_never_exceeds_the_window_whatever_the_clock() -> None:
+    """A hit made just now resets in exactly the window: float rounding must not make it 61."""
+    for start in (0.1, 1234.56, 98765.4321, 1e6 + 0.3):
+        window = SlidingWindow(limit=5, window_s=60, clock=lambda start=start: start)
+        _, headers = window.hit("k")
+        assert headers["RateLimit-Reset"] == "60", (start, headers)

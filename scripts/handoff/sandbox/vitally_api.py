@@ -144,7 +144,9 @@ class SlidingWindow:
             allowed = len(hits) < self.limit
             if allowed:
                 hits.append(now)
-            reset = math.ceil(hits[0] + self.window_s - now) if hits else 0
+            # seconds until the oldest hit leaves the window; (now - oldest) first, so a hit made
+            # just now gives exactly the window (hits[0] + 60 - now can round up to 61)
+            reset = min(math.ceil(self.window_s - (now - hits[0])), int(self.window_s)) if hits else 0
             headers = {
                 "RateLimit-Limit": f"{self.limit}, {self.limit};window={int(self.window_s)}",
                 "RateLimit-Remaining": str(max(0, self.limit - len(hits))),
