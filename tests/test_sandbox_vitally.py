@@ -310,7 +310,10 @@ def test_custom_fields_are_a_bare_array_sorted_by_label(vitally: httpx.Client) -
 
 def test_rate_limit_reset_never_exceeds_the_window_whatever_the_clock() -> None:
     """A hit made just now resets in exactly the window: float rounding must not make it 61."""
-    for start in (0.1, 1234.56, 98765.4321, 1e6 + 0.3):
-        window = SlidingWindow(limit=5, window_s=60, clock=lambda start=start: start)
-        _, headers = window.hit("k")
+    for start in (4.430000000000001, 5.930000000000001, 1234.56, 1e6 + 0.3):  # the first two rounded up
+
+        def clock(start: float = start) -> float:
+            return start
+
+        _, headers = SlidingWindow(limit=5, window_s=60, clock=clock).hit("k")
         assert headers["RateLimit-Reset"] == "60", (start, headers)
