@@ -113,6 +113,7 @@ Inline = Text | Chip
 class ListRef:
     list_no: int
     level: int
+    ordered: bool = False  # ol or ul; a level's kind is fixed by its first item (see bullet())
 
 
 @dataclass
@@ -148,7 +149,7 @@ class TabNode:
 
 @dataclass
 class ListSpec:
-    """A Docs list: whether each nesting level is ordered (set by the first ul/ol seen there)."""
+    """A Docs list: whether each nesting level is ordered (set by the first item at that level)."""
 
     ordered: dict[int, bool] = field(default_factory=dict)
 
@@ -498,10 +499,9 @@ class _Importer(HTMLParser):
         outer = self._innermost_list()
         if outer is None:
             self.lists.append(ListSpec())
-            ref = ListRef(len(self.lists) - 1, 0)
+            ref = ListRef(len(self.lists) - 1, 0, ordered)
         else:
-            ref = ListRef(outer.list_no, min(outer.level + 1, MAX_LIST_LEVEL))
-        self.lists[ref.list_no].ordered.setdefault(ref.level, ordered)
+            ref = ListRef(outer.list_no, min(outer.level + 1, MAX_LIST_LEVEL), ordered)
         return ref
 
     def _pop(self) -> None:
@@ -687,6 +687,9 @@ class _Layout:
     def bullet(self, ref: ListRef) -> JSON:
         if ref.list_no not in self.list_ids:
             self.list_ids[ref.list_no] = self.ids.make("kix")
+        # The level's kind comes from its first item, not from a ul/ol that holds none: an empty
+        # list leaves no trace in the export, so it must leave none here (a stable round trip).
+        self.specs[ref.list_no].ordered.setdefault(ref.level, ref.ordered)
         bullet: JSON = {"listId": self.list_ids[ref.list_no]}
         if ref.level:
             bullet["nestingLevel"] = ref.level
