@@ -401,7 +401,7 @@ def _vocabularies(r: _Reader, raw: Any) -> dict[str, Vocabulary]:
     return out
 
 
-def _field(  # noqa: C901 (split pending)
+def _field(
     r: _Reader,
     name: str,
     raw: dict[str, Any],
@@ -418,39 +418,13 @@ def _field(  # noqa: C901 (split pending)
         ftype = FieldType(type_name)
     except ValueError:
         raise r.fail(f"{key}.type", f"'{type_name}' is not a type (known: {', '.join(FieldType)})") from None
-    vocabulary = None
-    if ftype in (FieldType.VOCABULARY, FieldType.VOCABULARY_LIST):
-        vname = r.string(raw, "vocabulary", key)
-        if vname not in vocabularies:
-            raise r.fail(f"{key}.vocabulary", f"no [vocabularies.{vname}] in the file")
-        vocabulary = vocabularies[vname]
-    elif "vocabulary" in raw:
-        raise r.fail(f"{key}.vocabulary", f"only vocabulary types take a vocabulary (type is '{ftype}')")
-    unit = None
-    if ftype is FieldType.QUANTITY:
-        unit = r.string(raw, "unit", key)
-        if unit not in QUANTITY_UNITS:
-            raise r.fail(f"{key}.unit", f"'{unit}' is not one of {', '.join(QUANTITY_UNITS)}")
-    elif "unit" in raw:
-        raise r.fail(f"{key}.unit", "only quantity fields take a unit")
+    vocabulary = _field_vocabulary(r, raw, vocabularies, key, ftype)
+    unit = _field_unit(r, raw, key, ftype)
     sources = r.strings(raw, "sources", key) if "sources" in raw else SOURCES
     if not sources or any(s not in SOURCES for s in sources) or len(set(sources)) != len(sources):
         raise r.fail(f"{key}.sources", f"must be a non-empty list drawn from {', '.join(SOURCES)}")
-    vitally = None
-    if "vitally" in raw:
-        v = r.table(raw["vitally"], f"{key}.vitally")
-        r.unknown(v, {"key", "type"}, f"{key}.vitally")
-        vkey = r.string(v, "key", f"{key}.vitally")
-        vtype = r.string(v, "type", f"{key}.vitally")
-        if vtype not in VITALLY_TYPES:
-            raise r.fail(f"{key}.vitally.type", f"'{vtype}' is not one of {', '.join(VITALLY_TYPES)}")
-        vitally = Vitally(vkey, vtype)
-    for numeric_key in ("min", "min_exclusive", "not_above"):
-        if numeric_key in raw and ftype not in NUMERIC_TYPES:
-            raise r.fail(f"{key}.{numeric_key}", "only integer and quantity fields take numeric bounds")
-    for date_key in ("not_before", "not_future"):
-        if date_key in raw and ftype is not FieldType.DATE:
-            raise r.fail(f"{key}.{date_key}", "only date fields take date bounds")
+    vitally = _field_vitally(r, raw["vitally"], key) if "vitally" in raw else None
+    _check_bounds(r, raw, key, ftype)
     return Field(
         name=name,
         label=r.string(raw, "label", key),
@@ -469,6 +443,50 @@ def _field(  # noqa: C901 (split pending)
         writeback=r.boolean(raw, "writeback", key),
         vitally=vitally,
     )
+
+
+def _field_vocabulary(
+    r: _Reader, raw: dict[str, Any], vocabularies: Mapping[str, Vocabulary], key: str, ftype: FieldType
+) -> Vocabulary | None:
+    if ftype in (FieldType.VOCABULARY, FieldType.VOCABULARY_LIST):
+        vname = r.string(raw, "vocabulary", key)
+        if vname not in vocabularies:
+            raise r.fail(f"{key}.vocabulary", f"no [vocabularies.{vname}] in the file")
+        return vocabularies[vname]
+    if "vocabulary" in raw:
+        raise r.fail(f"{key}.vocabulary", f"only vocabulary types take a vocabulary (type is '{ftype}')")
+    return None
+
+
+def _field_unit(r: _Reader, raw: dict[str, Any], key: str, ftype: FieldType) -> str | None:
+    if ftype is FieldType.QUANTITY:
+        unit = r.string(raw, "unit", key)
+        if unit not in QUANTITY_UNITS:
+            raise r.fail(f"{key}.unit", f"'{unit}' is not one of {', '.join(QUANTITY_UNITS)}")
+        return unit
+    if "unit" in raw:
+        raise r.fail(f"{key}.unit", "only quantity fields take a unit")
+    return None
+
+
+def _field_vitally(r: _Reader, table: Any, key: str) -> Vitally:
+    v = r.table(table, f"{key}.vitally")
+    r.unknown(v, {"key", "type"}, f"{key}.vitally")
+    vkey = r.string(v, "key", f"{key}.vitally")
+    vtype = r.string(v, "type", f"{key}.vitally")
+    if vtype not in VITALLY_TYPES:
+        raise r.fail(f"{key}.vitally.type", f"'{vtype}' is not one of {', '.join(VITALLY_TYPES)}")
+    return Vitally(vkey, vtype)
+
+
+def _check_bounds(r: _Reader, raw: dict[str, Any], key: str, ftype: FieldType) -> None:
+    """Numeric bounds only on numbers, date bounds only on dates."""
+    for numeric_key in ("min", "min_exclusive", "not_above"):
+        if numeric_key in raw and ftype not in NUMERIC_TYPES:
+            raise r.fail(f"{key}.{numeric_key}", "only integer and quantity fields take numeric bounds")
+    for date_key in ("not_before", "not_future"):
+        if date_key in raw and ftype is not FieldType.DATE:
+            raise r.fail(f"{key}.{date_key}", "only date fields take date bounds")
 
 
 def _check_references(r: _Reader, fields: Mapping[str, Field]) -> None:
