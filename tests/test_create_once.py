@@ -20,16 +20,13 @@ import pytest
 from crashkit import ACCOUNT, VITALLY_REF, add_faults, live, one_line, seeded_template, state_of, workspace
 from handoff.core.errors import EXIT_OK
 from handoff.sandbox.vitally_api import EXTERNAL_IDS_ENV
-from workspace import TODAY, USER, Workspace
+from workspace import Workspace
 
 TIMEOUT = {"retry.timeout_seconds": 1.5, "retry.total_seconds": 10.0}
 SLOW_MS = 3000  # longer than the client's timeout: the service acts after the client gave up
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDOFF_TODAY", TODAY)
-    monkeypatch.setenv("HANDOFF_USER", USER)
+pytestmark = pytest.mark.usefixtures("pinned")  # conftest: TODAY and USER
 
 
 @pytest.fixture(scope="module")

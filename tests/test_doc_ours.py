@@ -19,17 +19,14 @@ from handoff.commands.run import BatchOutcome, run_batch
 from handoff.core.errors import EXIT_OK
 from handoff.core.settings import load_settings
 from handoff.plan.planner import RunOptions
-from workspace import CONFIG, TODAY, USER, Workspace
+from workspace import CONFIG, Workspace
 
 ALICE = "alice.ie@sourcegraph.com"
 BOB = "bob.ie@sourcegraph.com"
 PERSONS_LINE = "TA notes: call the customer on Monday."
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDOFF_TODAY", TODAY)
-    monkeypatch.setenv("HANDOFF_USER", USER)
+pytestmark = pytest.mark.usefixtures("pinned")  # conftest: TODAY and USER
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 from crashkit import ACCOUNT, VITALLY_REF, add_faults, one_line, seeded_template, state_of, workspace
 from handoff.core.errors import EXIT_OK, EXIT_SERVICE
 from handoff.core.written import fingerprint
-from workspace import TODAY, USER, Workspace
+from workspace import Workspace
 
 CPU = "vitally.custom.totalCpu"
 RECORD = "vitally.custom.handoffWritten"
@@ -26,10 +26,7 @@ CPU_CELL = "Accounts!N2"
 SHEET_WINS = ("total_cpu=sheet", "total_disk_gb=sheet")
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDOFF_TODAY", TODAY)
-    monkeypatch.setenv("HANDOFF_USER", USER)
+pytestmark = pytest.mark.usefixtures("pinned")  # conftest: TODAY and USER
 
 
 @pytest.fixture(scope="module")
