@@ -211,49 +211,60 @@ def test_seeded_tdd_has_tabs_child_tabs_and_chips(docs: Any) -> None:
     assert any("table" in se for se in deployment["documentTab"]["body"]["content"])
 
 
-def shapes(doc: JSON) -> dict[str, list[dict[str, type]]]:  # noqa: C901 (split pending)
+def shapes(doc: JSON) -> dict[str, list[dict[str, type]]]:
     """Per element kind, each instance's {key: type of value}."""
-    out: dict[str, list[dict[str, type]]] = defaultdict(list)
+    found = _Shapes()
+    found.add("document", doc)
+    found.content(doc["body"]["content"])
+    for style in doc["namedStyles"]["styles"]:
+        found.add("namedStyle", style)
+    for lst in doc.get("lists", {}).values():
+        found.add("list", lst)
+        for level in lst["listProperties"]["nestingLevels"]:
+            found.add("nestingLevel", level)
+    return found.out
 
-    def add(kind: str, obj: JSON) -> None:
-        out[kind].append({k: type(v) for k, v in obj.items()})
 
-    def content(items: list[JSON]) -> None:
+class _Shapes:
+    """The shapes `shapes` collects, walking a Docs body: structural elements, then their parts."""
+
+    def __init__(self) -> None:
+        self.out: dict[str, list[dict[str, type]]] = defaultdict(list)
+
+    def add(self, kind: str, obj: JSON) -> None:
+        self.out[kind].append({k: type(v) for k, v in obj.items()})
+
+    def content(self, items: list[JSON]) -> None:
         for se in items:
             kind = next(k for k in ("paragraph", "table", "sectionBreak") if k in se)
-            add(f"structural:{kind}", se)
+            self.add(f"structural:{kind}", se)
             if kind == "paragraph":
-                add("paragraph", se["paragraph"])
-                add("paragraphStyle", se["paragraph"]["paragraphStyle"])
-                if "bullet" in se["paragraph"]:
-                    add("bullet", se["paragraph"]["bullet"])
-                for element in se["paragraph"]["elements"]:
-                    add("paragraphElement", element)
-                    if "textRun" in element:
-                        add("textRun", element["textRun"])
-                        add("textStyle", element["textRun"]["textStyle"])
+                self.paragraph(se["paragraph"])
             elif kind == "table":
-                table = se["table"]
-                add("table", table)
-                add("tableStyle", table["tableStyle"])
-                for row in table["tableRows"]:
-                    add("tableRow", row)
-                    for cell in row["tableCells"]:
-                        add("tableCell", cell)
-                        add("tableCellStyle", cell["tableCellStyle"])
-                        content(cell["content"])
+                self.table(se["table"])
             else:
-                add("sectionBreak", se["sectionBreak"])
+                self.add("sectionBreak", se["sectionBreak"])
 
-    add("document", doc)
-    content(doc["body"]["content"])
-    for style in doc["namedStyles"]["styles"]:
-        add("namedStyle", style)
-    for lst in doc.get("lists", {}).values():
-        add("list", lst)
-        for level in lst["listProperties"]["nestingLevels"]:
-            add("nestingLevel", level)
-    return out
+    def paragraph(self, paragraph: JSON) -> None:
+        self.add("paragraph", paragraph)
+        self.add("paragraphStyle", paragraph["paragraphStyle"])
+        if "bullet" in paragraph:
+            self.add("bullet", paragraph["bullet"])
+        for element in paragraph["elements"]:
+            self.add("paragraphElement", element)
+            if "textRun" in element:
+                self.add("textRun", element["textRun"])
+                self.add("textStyle", element["textRun"]["textStyle"])
+
+    def table(self, table: JSON) -> None:
+        self.add("table", table)
+        self.add("tableStyle", table["tableStyle"])
+        for row in table["tableRows"]:
+            self.add("tableRow", row)
+            for cell in row["tableCells"]:
+                self.add("tableCell", cell)
+                self.add("tableCellStyle", cell["tableCellStyle"])
+                self.content(cell["content"])
 
 
 def test_uploaded_doc_has_the_shape_of_real_docs_json(drive: Any, docs: Any) -> None:

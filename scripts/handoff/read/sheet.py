@@ -350,135 +350,166 @@ def required_account_columns(catalogue: Catalogue) -> list[Field]:
     ]
 
 
-def parse_sheet(  # noqa: C901 (split pending)
+def parse_sheet(
     grids: Mapping[str, Grid | None], catalogue: Catalogue, titles: Mapping[str, str]
 ) -> SheetData:
     """Grids (None for a tab the spreadsheet lacks) → SheetData. InputError when accounts cannot be found."""
-    accounts_title = titles.get("accounts", "Accounts")
-    acc_grid = grids.get("accounts")
-    if acc_grid is None:
+    reading = _Reading(titles.get("accounts", "Accounts"))
+    acc = _accounts_tab(grids.get("accounts"), catalogue, reading.accounts_title)
+    reading.shared.extend(acc.problems)
+    unknown = _unknown_headers(acc, catalogue)
+    reading.shared.extend(p for _, _, p in unknown)
+    for row in _rows(acc):
+        reading.add_account(acc, row, unknown)
+    reading.headers["accounts"] = {k: acc.grid.rows[acc.header_row][j] for k, j in acc.columns.items()}
+    for key in (*LOG_TABS, "state"):
+        spec = catalogue.tabs.get(key)
+        if spec is not None:
+            reading.add_tab(key, spec, grids.get(key), titles.get(key, key))
+    return reading.result()
+
+
+def _accounts_tab(grid: Grid | None, catalogue: Catalogue, title: str) -> _Tab:
+    """The Accounts tab read; InputError when the tab or its account column is missing."""
+    if grid is None:
         raise InputError(
-            f"the spreadsheet has no tab named '{accounts_title}'",
+            f"the spreadsheet has no tab named '{title}'",
             fix="rename the accounts tab, or set sheet.tabs.accounts in the configuration; "
             "a new sheet is set up with `handoff sheet init`",
         )
-    acc = _read_tab("accounts", acc_grid, catalogue.accounts, required_account_columns(catalogue))
+    acc = _read_tab("accounts", grid, catalogue.accounts, required_account_columns(catalogue))
     if "account" not in acc.columns:
         label = catalogue.fields["account"].label
         raise InputError(
-            f"the {accounts_title} tab has no '{label}' column, so no account can be found "
-            f"(looked at rows {acc_grid.first_row}–{acc_grid.first_row + HEADER_SCAN_ROWS - 1})",
-            fix=f"head the column of account slugs '{label}' in the {accounts_title} tab's header row",
+            f"the {title} tab has no '{label}' column, so no account can be found "
+            f"(looked at rows {grid.first_row}–{grid.first_row + HEADER_SCAN_ROWS - 1})",
+            fix=f"head the column of account slugs '{label}' in the {title} tab's header row",
         )
-    shared: list[Problem] = list(acc.problems)
-    unknown = _unknown_headers(acc, catalogue)
-    shared.extend(p for _, _, p in unknown)
-    notices: list[Problem] = []
-    per_account: dict[str, list[Problem]] = {}
-    records: dict[str, dict[str, Any]] = {}
-    for row in _rows(acc):
+    return acc
+
+
+@dataclass
+class _Draft:
+    """One account's rows while the tabs are read."""
+
+    row: SheetRow
+    logs: dict[str, list[SheetRow]] = field(default_factory=lambda: {t: [] for t in LOG_TABS})
+    state: SheetCell | None = None
+
+    @property
+    def slug(self) -> str:
+        return self.row.cells["account"].value
+
+    def record(self) -> AccountRecord:
+        return AccountRecord(
+            slug=self.slug,
+            row=self.row,
+            notes=tuple(self.logs["notes"]),
+            issues=tuple(self.logs["issues"]),
+            risks=tuple(self.logs["risks"]),
+            expansion=tuple(self.logs["expansion"]),
+            checklist=tuple(self.logs["checklist"]),
+            state=self.state,
+        )
+
+
+@dataclass
+class _Reading:
+    """What `parse_sheet` gathers, tab by tab: the accounts, their rows and the problems found."""
+
+    accounts_title: str
+    records: dict[str, _Draft] = field(default_factory=dict)  # slug_key -> rows, in sheet order
+    headers: dict[str, Mapping[str, str]] = field(default_factory=dict)
+    shared: list[Problem] = field(default_factory=list)
+    per_account: dict[str, list[Problem]] = field(default_factory=dict)
+    notices: list[Problem] = field(default_factory=list)
+
+    def say(self, key: str, problems: Iterable[Problem]) -> None:
+        if problems := list(problems):
+            self.per_account.setdefault(key, []).extend(problems)
+
+    def add_account(self, acc: _Tab, row: SheetRow, unknown: Sequence[tuple[int, str, Problem]]) -> None:
+        """One Accounts row: a new account, or a warning (no slug) or an error (a second row)."""
         cell = row.cells["account"]
         if not cell.value:
-            notices.append(
+            self.notices.append(
                 Problem(
                     Severity.WARNING,
-                    f"row {row.row} of the {accounts_title} tab has values but no account",
+                    f"row {row.row} of the {self.accounts_title} tab has values but no account",
                     location=cell.location,
                     fix=f"fill in the account slug in {cell.a1}, or clear the row",
                 )
             )
-            continue
+            return
         k = slug_key(cell.value)
-        if k in records:
-            first: SheetRow = records[k]["row"]
-            per_account.setdefault(k, []).append(
-                Problem(
-                    Severity.ERROR,
-                    f"account '{cell.value}' has two rows in the {accounts_title} tab "
-                    f"({first.cells['account'].a1} and {cell.a1}); it is unclear which one is right",
-                    field="account",
-                    location=cell.location,
-                    fix=f"delete or merge one of the rows ({first.row} or {row.row}); "
-                    f"row {first.row} was read",
-                )
-            )
-            continue
-        records[k] = {"row": row, **{t: [] for t in LOG_TABS}, "state": None}
+        if k in self.records:
+            self.say(k, [self._second_row(self.records[k].row, row)])
+            return
+        self.records[k] = _Draft(row)
         if unsafe := slug_problem(cell.value):
-            per_account.setdefault(k, []).append(
-                Problem(
-                    Severity.ERROR,
-                    unsafe,
-                    field="account",
-                    location=cell.location,
-                    fix=f"rename the account in {cell.a1} (and its rows in the other tabs), e.g. 'acme-eu'",
-                )
-            )
-        if unlabelled := _unlabelled(acc, row, Severity.ERROR):
-            per_account.setdefault(k, []).extend(unlabelled)
-        if unread := _unread_values(acc, row, unknown):
-            per_account.setdefault(k, []).extend(unread)
-    headers: dict[str, Mapping[str, str]] = {
-        "accounts": {k: acc.grid.rows[acc.header_row][j] for k, j in acc.columns.items()}
-    }
-    for key in (*LOG_TABS, "state"):
-        spec = catalogue.tabs.get(key)
-        if spec is None:
-            continue
-        title = titles.get(key, key)
-        grid = grids.get(key)
+            fix = f"rename the account in {cell.a1} (and its rows in the other tabs), e.g. 'acme-eu'"
+            self.say(k, [Problem(Severity.ERROR, unsafe, field="account", location=cell.location, fix=fix)])
+        self.say(k, _unlabelled(acc, row, Severity.ERROR))
+        self.say(k, _unread_values(acc, row, unknown))
+
+    def _second_row(self, first: SheetRow, row: SheetRow) -> Problem:
+        cell = row.cells["account"]
+        return Problem(
+            Severity.ERROR,
+            f"account '{cell.value}' has two rows in the {self.accounts_title} tab "
+            f"({first.cells['account'].a1} and {cell.a1}); it is unclear which one is right",
+            field="account",
+            location=cell.location,
+            fix=f"delete or merge one of the rows ({first.row} or {row.row}); row {first.row} was read",
+        )
+
+    def add_tab(self, key: str, spec: TabSpec, grid: Grid | None, title: str) -> None:
+        """A log tab (or the state tab): its rows to their accounts; a missing required tab is an error."""
         if grid is None:
             if key not in OPTIONAL_TABS:
-                cols = ", ".join(c.label for c in spec.columns.values())
-                shared.append(
-                    Problem(
-                        Severity.ERROR,
-                        f"the spreadsheet has no '{title}' tab",
-                        location=Location("sheet", quote_sheet(title)),
-                        fix=f"add a tab named '{title}' with the headers {cols} "
-                        f"(or set sheet.tabs.{key} in the configuration)",
-                    )
-                )
-            continue
+                self.shared.append(_missing_tab(key, spec, title))
+            return
         tab = _read_tab(key, grid, spec, spec.required)
-        shared.extend(tab.problems)
-        headers[key] = {k: grid.rows[tab.header_row][j] for k, j in tab.columns.items()} if grid.rows else {}
-        if "account" not in tab.columns:
-            continue
-        for row in _rows(tab):
-            cell = row.cells["account"]
-            k = slug_key(cell.value)
-            if k in records:
-                if key == "state":
-                    records[k]["state"] = records[k]["state"] or row.cells.get("state")
-                else:
-                    records[k][key].append(row)
-                    if unlabelled := _unlabelled(tab, row, Severity.WARNING):
-                        per_account.setdefault(k, []).extend(unlabelled)
-                continue
-            if key == "state":
-                continue
-            notices.append(_orphan(cell, title, accounts_title, records, per_account))
-    accounts = {
-        k: AccountRecord(
-            slug=v["row"].cells["account"].value,
-            row=v["row"],
-            notes=tuple(v["notes"]),
-            issues=tuple(v["issues"]),
-            risks=tuple(v["risks"]),
-            expansion=tuple(v["expansion"]),
-            checklist=tuple(v["checklist"]),
-            state=v["state"],
+        self.shared.extend(tab.problems)
+        self.headers[key] = (
+            {k: grid.rows[tab.header_row][j] for k, j in tab.columns.items()} if grid.rows else {}
         )
-        for k, v in records.items()
-    }
-    return SheetData(
-        accounts=MappingProxyType(accounts),
-        headers=MappingProxyType(headers),
-        shared=tuple(shared),
-        per_account=MappingProxyType({k: tuple(v) for k, v in per_account.items()}),
-        notices=tuple(notices),
-        accounts_title=accounts_title,
+        if "account" not in tab.columns:
+            return
+        for row in _rows(tab):
+            self._add_row(key, tab, row, title)
+
+    def _add_row(self, key: str, tab: _Tab, row: SheetRow, title: str) -> None:
+        cell = row.cells["account"]
+        draft = self.records.get(slug_key(cell.value))
+        if draft is None:
+            if key != "state":
+                self.notices.append(_orphan(cell, title, self.accounts_title, self.records, self.per_account))
+        elif key == "state":
+            draft.state = draft.state or row.cells.get("state")
+        else:
+            draft.logs[key].append(row)
+            self.say(slug_key(cell.value), _unlabelled(tab, row, Severity.WARNING))
+
+    def result(self) -> SheetData:
+        return SheetData(
+            accounts=MappingProxyType({k: d.record() for k, d in self.records.items()}),
+            headers=MappingProxyType(self.headers),
+            shared=tuple(self.shared),
+            per_account=MappingProxyType({k: tuple(v) for k, v in self.per_account.items()}),
+            notices=tuple(self.notices),
+            accounts_title=self.accounts_title,
+        )
+
+
+def _missing_tab(key: str, spec: TabSpec, title: str) -> Problem:
+    cols = ", ".join(c.label for c in spec.columns.values())
+    return Problem(
+        Severity.ERROR,
+        f"the spreadsheet has no '{title}' tab",
+        location=Location("sheet", quote_sheet(title)),
+        fix=f"add a tab named '{title}' with the headers {cols} "
+        f"(or set sheet.tabs.{key} in the configuration)",
     )
 
 
@@ -486,7 +517,7 @@ def _orphan(
     cell: SheetCell,
     title: str,
     accounts_title: str,
-    records: Mapping[str, Any],
+    records: Mapping[str, _Draft],
     per_account: dict[str, list[Problem]],
 ) -> Problem:
     """A log row with an unknown account: a notice, and a warning on the account it most likely meant."""
@@ -498,7 +529,7 @@ def _orphan(
             fix=f"fill in the account slug in {cell.a1}, or clear the row",
         )
     close = difflib.get_close_matches(slug_key(cell.value), list(records), n=1, cutoff=0.75)
-    hint = f"; did you mean '{records[close[0]]['row'].cells['account'].value}'?" if close else ""
+    hint = f"; did you mean '{records[close[0]].slug}'?" if close else ""
     problem = Problem(
         Severity.WARNING,
         f"the {title} tab names account '{cell.value}', which is not in the {accounts_title} tab{hint}",

@@ -22,7 +22,7 @@ from typing import Any
 from handoff.core.errors import ConfigError
 from handoff.core.settings import PROJECT_ROOT
 from handoff.sandbox import browse, control, docs_api, drive_api, sheets_api, vitally_api
-from handoff.sandbox.faults import FaultPlan
+from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.http import ApiError, Request, Response, Route, api_for_path, error_response
 from handoff.sandbox.quotas import Quotas
 from handoff.sandbox.request_log import REQUEST_LOG
@@ -80,88 +80,114 @@ class SandboxHTTPServer(ThreadingHTTPServer):
         with self._log_lock, open(self.store.root / REQUEST_LOG, "a", encoding="utf-8") as fh:
             fh.write(line)
 
-    def dispatch(self, req: Request) -> tuple[str, str, Response | None]:  # noqa: C901 (split pending)
+    def dispatch(self, req: Request) -> tuple[str, str, Response | None]:
         """Route, inject faults, run the handler. Returns (api, route name, response|None=drop)."""
-        api = api_for_path(req.path)
-        matched: Route | None = None
-        params: dict[str, str] = {}
-        method_mismatch = False
-        for r in self.routes:
-            groups = r.match(req)
-            if groups is not None:
-                if r.method == req.method:
-                    matched, params = r, groups
-                    break
-                method_mismatch = True
+        matched, params, method_mismatch = self._route(req)
         if matched is None:
-            status = 405 if method_mismatch else 404
-            msg = (
-                f"Method {req.method} not allowed on {req.path}"
-                if method_mismatch
-                else f"The requested URL {req.path} was not found on this server."
-            )
-            return api, "unknown", error_response(api, ApiError(status, msg))
+            return api_for_path(req.path), "unknown", _no_route(req, method_mismatch)
         api = matched.api
         kwargs: dict[str, Any] = dict(params)
         if api == "sandbox":  # control routes: never faulted, and they may need the server
             kwargs["server"] = self
         rules = [] if api == "sandbox" else self.faults.take(api, matched.name, req.method, req.path)
-        drop_after = False
-        for rule in rules:
-            if rule.kind == "latency":
-                time.sleep(rule.latency_ms / 1000)
-            elif rule.kind == "drop":
-                return api, matched.name, None
-            elif rule.kind == "drop_after":
-                drop_after = True
-            elif rule.kind == "429":
-                headers = {}
-                if rule.retry_after is not None:
-                    headers["Retry-After"] = str(rule.retry_after).removesuffix(".0")
-                if api == "vitally":
-                    headers.update(
-                        {
-                            "RateLimit-Limit": "1000, 1000;window=60",
-                            "RateLimit-Remaining": "0",
-                            "RateLimit-Reset": str(int(rule.retry_after or 1)),
-                        }
-                    )
-                msg = (
-                    "Too Many Requests"
-                    if api == "vitally"
-                    else f"Quota exceeded for quota metric 'Requests' of service '{api}.googleapis.com'."
-                )
-                return api, matched.name, error_response(api, ApiError(429, msg, headers=headers))
-            elif rule.kind == "5xx":
-                msg = "The service is currently unavailable." if rule.status == 503 else "Internal error."
-                return api, matched.name, error_response(api, ApiError(rule.status, msg))
+        stop, drop_after = _apply_faults(api, rules)
+        if stop is not None:
+            return api, matched.name, stop.response
         if api != "sandbox" and not self.quotas.admit(api, req.method, req.user):
             refused = error_response(api, self.quotas.refusal(api, req.method))
             refused.throttled = True
             return api, matched.name, refused
+        resp = self._run(matched, req, kwargs)
+        resp.dropped = drop_after
+        return api, matched.name, resp
+
+    def _route(self, req: Request) -> tuple[Route | None, dict[str, str], bool]:
+        """The first route matching path and method, its path parameters, and whether some
+        route matched the path with another method (a 405 rather than a 404)."""
+        method_mismatch = False
+        for r in self.routes:
+            groups = r.match(req)
+            if groups is None:
+                continue
+            if r.method == req.method:
+                return r, groups, False
+            method_mismatch = True
+        return None, {}, method_mismatch
+
+    def _run(self, matched: Route, req: Request, kwargs: dict[str, Any]) -> Response:
+        """The handler's response (a write runs in one store transaction); an error as the API shows it."""
+        api = matched.api
         drive_api.ALL_DRIVES.set(
             matched.name not in drive_api.ALL_DRIVES_ROUTES or req.flag("supportsAllDrives")
         )
         try:
             if req.method == "GET":
-                resp = matched.handler(req, self.store, **kwargs)
-            else:
-                with self.store.transaction():
-                    resp = matched.handler(req, self.store, **kwargs)
+                return matched.handler(req, self.store, **kwargs)
+            with self.store.transaction():
+                return matched.handler(req, self.store, **kwargs)
         except ApiError as err:
-            resp = error_response(api, err)
+            return error_response(api, err)
         except Exception as exc:  # a sandbox bug must look like a 500, not kill the server
-            resp = error_response(
+            return error_response(
                 api, ApiError(500, f"Internal error in the sandbox: {type(exc).__name__}: {exc}")
             )
-        resp.dropped = drop_after
-        return api, matched.name, resp
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that went away (killed, timed out) is no server error: stay quiet about it."""
         if isinstance(sys.exc_info()[1], ConnectionError):
             return
         super().handle_error(request, client_address)
+
+
+@dataclass(frozen=True)
+class _Stop:
+    """A fault that answers instead of the handler: an error response, or None (connection dropped)."""
+
+    response: Response | None
+
+
+def _no_route(req: Request, method_mismatch: bool) -> Response:
+    api = api_for_path(req.path)
+    if method_mismatch:
+        return error_response(api, ApiError(405, f"Method {req.method} not allowed on {req.path}"))
+    return error_response(api, ApiError(404, f"The requested URL {req.path} was not found on this server."))
+
+
+def _apply_faults(api: str, rules: list[FaultRule]) -> tuple[_Stop | None, bool]:
+    """Run the request's fault rules in order: latency sleeps; drop, 429 and 5xx answer instead of
+    the handler (the first one wins); drop_after lets the handler act and drops its answer."""
+    drop_after = False
+    for rule in rules:
+        if rule.kind == "latency":
+            time.sleep(rule.latency_ms / 1000)
+        elif rule.kind == "drop":
+            return _Stop(None), drop_after
+        elif rule.kind == "drop_after":
+            drop_after = True
+        elif rule.kind == "429":
+            return _Stop(_too_many_requests(api, rule)), drop_after
+        elif rule.kind == "5xx":
+            msg = "The service is currently unavailable." if rule.status == 503 else "Internal error."
+            return _Stop(error_response(api, ApiError(rule.status, msg))), drop_after
+    return None, drop_after
+
+
+def _too_many_requests(api: str, rule: FaultRule) -> Response:
+    """A 429 as the API sends it: Retry-After when the rule sets one; Vitally's RateLimit-* headers."""
+    headers = {}
+    if rule.retry_after is not None:
+        headers["Retry-After"] = str(rule.retry_after).removesuffix(".0")
+    if api == "vitally":
+        headers.update(
+            {
+                "RateLimit-Limit": "1000, 1000;window=60",
+                "RateLimit-Remaining": "0",
+                "RateLimit-Reset": str(int(rule.retry_after or 1)),
+            }
+        )
+        return error_response(api, ApiError(429, "Too Many Requests", headers=headers))
+    msg = f"Quota exceeded for quota metric 'Requests' of service '{api}.googleapis.com'."
+    return error_response(api, ApiError(429, msg, headers=headers))
 
 
 class SandboxRequestHandler(BaseHTTPRequestHandler):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
@@ -219,40 +219,56 @@ def read_value(
 # conversion of one value
 
 
-def convert(f: Field, text: str, unit_hint: str | None = None) -> Any:  # noqa: C901 (split pending)
+def convert(f: Field, text: str, unit_hint: str | None = None) -> Any:
     """`text` as `f`'s type; ParseError when it cannot be read. `unit_hint`: the unit a header/label names."""
-    t = text.strip()
-    match f.type:
-        case FieldType.TEXT:
-            return re.sub(r"[ \t]+", " ", t)
-        case FieldType.EMAIL:
-            return _check_email(t)
-        case FieldType.URL:
-            return _check_url(t)
-        case FieldType.DOC_URL:
-            return _check_doc_url(t)
-        case FieldType.DATE:
-            return parse_date(t)
-        case FieldType.INTEGER:
-            return parse_integer(t)
-        case FieldType.QUANTITY:
-            return tidy_number(parse_size(t, f.unit or "GB", unit_hint), 9)
-        case FieldType.BOOLEAN:
-            return parse_bool(t)
-        case FieldType.INSTANCE_LIST:
-            return parse_instances(t)
-        case FieldType.VOCABULARY:
-            return _lookup(f, t)
-        case FieldType.VOCABULARY_LIST:
-            items = split_list(t)
-            if not items:
-                raise ParseError(f"no {f.label.lower()} given", "list them separated by commas")
-            found = [f.vocabulary.lookup(i) if f.vocabulary else None for i in items]
-            bad = [i for i, value in zip(items, found, strict=True) if value is None]
-            if bad:
-                raise _unknown(f, bad)
-            return list(dict.fromkeys(v for v in found if v))  # each value once, first spelling's order
-    raise ParseError(f"unsupported type {f.type}")  # pragma: no cover - FieldType is closed
+    reader = _READERS.get(f.type)
+    if reader is None:  # pragma: no cover - FieldType is closed and every type has a reader
+        raise ParseError(f"unsupported type {f.type}")
+    return reader(f, text.strip(), unit_hint)
+
+
+def _text(f: Field, t: str, unit_hint: str | None) -> str:
+    return re.sub(r"[ \t]+", " ", t)
+
+
+def _quantity(f: Field, t: str, unit_hint: str | None) -> float | int:
+    return tidy_number(parse_size(t, f.unit or "GB", unit_hint), 9)
+
+
+def _vocabulary(f: Field, t: str, unit_hint: str | None) -> str:
+    return _lookup(f, t)
+
+
+def _vocabulary_list(f: Field, t: str, unit_hint: str | None) -> list[str]:
+    items = split_list(t)
+    if not items:
+        raise ParseError(f"no {f.label.lower()} given", "list them separated by commas")
+    found = [f.vocabulary.lookup(i) if f.vocabulary else None for i in items]
+    bad = [i for i, value in zip(items, found, strict=True) if value is None]
+    if bad:
+        raise _unknown(f, bad)
+    return list(dict.fromkeys(v for v in found if v))  # each value once, first spelling's order
+
+
+def _plain(read: Callable[[str], Any]) -> Callable[[Field, str, str | None], Any]:
+    """A reader that needs only the text."""
+    return lambda f, t, unit_hint: read(t)
+
+
+# One reader per type: (field, stripped text, unit hint) -> the typed value, or ParseError.
+_READERS: dict[FieldType, Callable[[Field, str, str | None], Any]] = {
+    FieldType.TEXT: _text,
+    FieldType.EMAIL: _plain(_check_email),
+    FieldType.URL: _plain(_check_url),
+    FieldType.DOC_URL: _plain(_check_doc_url),
+    FieldType.DATE: _plain(parse_date),
+    FieldType.INTEGER: _plain(parse_integer),
+    FieldType.QUANTITY: _quantity,
+    FieldType.BOOLEAN: _plain(parse_bool),
+    FieldType.INSTANCE_LIST: _plain(parse_instances),
+    FieldType.VOCABULARY: _vocabulary,
+    FieldType.VOCABULARY_LIST: _vocabulary_list,
+}
 
 
 def _lookup(f: Field, text: str) -> str:
