@@ -35,6 +35,7 @@ class Context:
     section: str = ""  # environment in force: "production" | "trial" | ""
     limit: bool = False  # a limits / scope / sizing-target part: counts are the max_* fields
     topic: str | None = None  # the field a heading or question is about
+    year: str = ""  # the one year a heading or parent bullet names: the year of "2 Mar" under it
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,9 @@ class FactReader:
             name = "max_repositories"
         if name is None:
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
-        canonical = self.fit(name, value, how == "label")
+        if name == "repositories" and f is None and self.code_hosts.find(label):
+            return None, self.host_count(label, value, ctx)
+        canonical = self.fit(name, value, how == "label", ctx.year)
         facts: list[Fact] = []
         if canonical is not None:
             section = self.env.at(value, len(value), ctx.section) if ctx.section != "trial" else "trial"
@@ -164,7 +167,19 @@ class FactReader:
         facts += [x for x in extra if x.field != name]
         return name, facts
 
-    def fit(self, name: str, value: str, aliased: bool) -> str | None:  # noqa: C901 (split pending)
+    def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
+        """`Azure Repos: ~1,900 repos`: a label naming a code host counts that host's repositories
+        (a part of the total), never the total itself."""
+        facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        facts = [x for x in facts if x.field != "repositories"]
+        count = self.fit("repositories", value, aliased=False)
+        host = self.code_hosts.find(label)[0].value
+        if count is not None and count.isdigit():
+            section = "trial" if ctx.section == "trial" else self.env.at(value, len(value), ctx.section)
+            facts.append(Fact("repositories", count, value, f"count for {host}", section, "part"))
+        return facts
+
+    def fit(self, name: str, value: str, aliased: bool, year: str = "") -> str | None:  # noqa: C901 (split pending)
         """`value` read as field `name` (canonical text), or None when it does not have that shape."""
         f = self.catalogue.fields.get(name)
         if f is None or not value.strip():
@@ -212,7 +227,7 @@ class FactReader:
             url = next(shapes.urls(value), None)
             return url.value if url else (value if aliased else None)
         if f.type is FieldType.DATE:
-            date = next(shapes.dates(value), None)
+            date = next(shapes.dates(value, year), None)
             return date.value if date else (value if aliased else None)
         return value if aliased else None
 
@@ -306,7 +321,7 @@ class FactReader:
         if is_future(s):
             return []
         facts: list[Fact] = []
-        found = list(shapes.dates(s))
+        found = list(shapes.dates(s, ctx.year))
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
             at = m.start

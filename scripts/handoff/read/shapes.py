@@ -56,6 +56,19 @@ DATE = re.compile(
     re.IGNORECASE,
 )
 
+# A day and month without a year ("2 Mar", "Aug 3rd"), read only where the context gives the year
+# (a "Timeline (2026)" heading): the month must be a capitalised month name or its abbreviation.
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_NO_YEAR = r"(?![.,]?\s*\d)"
+DAY_MONTH = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
+    rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR})(?![\w-])"
+)
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
 
 @dataclass(frozen=True)
 class Match:
@@ -103,7 +116,31 @@ def urls(text: str) -> Iterator[Match]:
         yield Match(m.start(), m.start() + len(url), url, url)
 
 
-def dates(text: str) -> Iterator[Match]:
+def dates(text: str, year: str = "") -> Iterator[Match]:
+    """Dates written with a year; with `year` (the context's), also a day and month without one."""
+    if year:
+        yield from sorted((*_dates(text), *_day_months(text, year)), key=lambda m: m.start)
+    else:
+        yield from _dates(text)
+
+
+def _day_months(text: str, year: str) -> Iterator[Match]:
+    for m in DAY_MONTH.finditer(text):
+        d, mon = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
+        try:
+            day = dt.date(int(year), _MONTHS[_month(mon)], int(d))
+        except (ValueError, KeyError):
+            continue
+        yield Match(m.start(), m.end(), m.group(0), day.isoformat())
+
+
+def year_of(text: str) -> str:
+    """The one year a heading names ("Timeline (2026)"), else ""."""
+    years = set(YEAR.findall(text))
+    return years.pop() if len(years) == 1 else ""
+
+
+def _dates(text: str) -> Iterator[Match]:
     for m in DATE.finditer(text):
         try:
             if m.group("iso"):

@@ -69,6 +69,7 @@ _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
 _MAX_LABEL_WORDS = 8
 _ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
+_DATE_FIELDS = frozenset({"start_date", "completion_date"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -129,7 +130,10 @@ class _Parser:
             limit = limit or is_limit(text)
         for text in (*tab.titles[-1:], *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets[-1:])):
             topic = label_meaning(text, any_length=True) or topic
-        return Context(found if section is None else section, limit, topic)
+        year = ""
+        for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
+            year = shapes.year_of(text) or year
+        return Context(found if section is None else section, limit, topic, year)
 
     def emit(
         self,
@@ -365,11 +369,32 @@ class _Parser:
                 self.header_table(rows, roles, tab, number)
             elif width == 2 or label_value or all(norm(h) in GENERIC_HEADERS for h in header):
                 self.label_value_table(rows, tab, number)
-            else:
+            elif not self.dated_log(rows, tab, number):
                 for i, r in enumerate(rows, 1):
                     self.gather.block(
                         " | ".join(c.text for c in r), self.where(tab, number, i), self.context(tab).section
                     )
+
+    def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
+        """A table with a column of dates and no field columns (a document history, a change log, a
+        milestone table): each row reads as one sentence, its date then its longest other cell
+        ("2026-06-08 — Production VM provisioned: build started"), for the start and completion dates."""
+        ctx = self.context(tab)
+        body = [r for r in rows[1:] if any(c.text for c in r)]
+        width = max((len(r) for r in rows), default=0)
+        year = ctx.year
+        dated = [j for j in range(width) if sum(_is_date(_cell(r, j), year) for r in body) * 2 > len(body)]
+        if not body or not dated:
+            return False
+        j = dated[0]
+        for i, r in enumerate(rows[1:], 2):
+            others = [c.text for k, c in enumerate(r) if k != j and re.search(r"[^\W\d_]{3,}", c.text)]
+            if _is_date(_cell(r, j), ctx.year) and others:
+                text = f"{_cell(r, j)} — {max(others, key=len)}"
+                self.prose(text, self.where(tab, number, i), ctx, only=_DATE_FIELDS)
+            else:
+                self.gather.block(" | ".join(c.text for c in r), self.where(tab, number, i), ctx.section)
+        return True
 
     def looks_label_value(self, rows: list[list[Text]]) -> bool:
         """Most first cells name a field: a label/value table with extra columns, not a header table."""
@@ -495,6 +520,12 @@ def _parts(line: str) -> list[str]:
     """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
     parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
     return [p for part in parts for p in _NEXT_LABEL.split(part) if p.strip()]
+
+
+def _is_date(text: str, year: str) -> bool:
+    """A cell that is a date (perhaps with a time): the date is most of it."""
+    m = next(shapes.dates(text, year), None)
+    return m is not None and len(m.text) * 2 >= len(text.strip())
 
 
 def _each(header: str) -> bool:

@@ -1,0 +1,105 @@
+"""The TDD reader's rules for code hosts, repository counts, dates and limits, one small document each.
+
+Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, see its README) in a
+different shape; these tests pin the rule itself, and the shape that does not trigger it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.read.tdd import html_document, read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "config" / "fields.toml")
+
+
+def read(html: str, catalogue: Catalogue) -> dict[str, list[str]]:
+    """Field → the values read (canonical text), in document order; trial values left out."""
+    out: dict[str, list[str]] = {}
+    for v in read_document(html_document(f"<html><body>{html}</body></html>"), catalogue).values:
+        if v.field and v.section != "trial":
+            out.setdefault(v.field, []).append(v.value or v.text)
+    return out
+
+
+# -- a label naming a code host counts that host's repositories ---------------------------------
+
+
+def test_a_label_naming_a_code_host_is_that_hosts_part_not_the_total(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Code</h2><ul><li>Azure Repos: ~1,900 repos</li>"
+        "<li>GitHub Enterprise Cloud: ~600 repos</li></ul>",
+        catalogue,
+    )
+    assert got["repositories"] == ["2500"]
+    assert got["code_hosts"] == ["Azure DevOps, GitHub.com"]
+
+
+def test_a_repositories_label_without_a_host_is_the_total(catalogue: Catalogue) -> None:
+    got = read("<h2>Code</h2><p>Total repositories: 1,900</p><p>Code host: GitHub.com</p>", catalogue)
+    assert got["repositories"] == ["1900"]
+
+
+# -- a day and month without a year take the year of their heading -------------------------------
+
+
+def test_dates_without_a_year_take_the_year_their_heading_names(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Timeline (2026)</h2><ul><li>12 Jan: kick-off</li><li>2 Mar: prod infra build started</li>"
+        "<li>20 Mar: prod infra complete</li></ul>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-03-02"]
+    assert got["completion_date"] == ["2026-03-20"]
+
+
+def test_dates_without_a_year_are_not_read_when_no_heading_names_one(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Timeline</h2><ul><li>2 Mar: prod infra build started</li>"
+        "<li>20 Mar: prod infra complete</li></ul>",
+        catalogue,
+    )
+    assert "start_date" not in got and "completion_date" not in got
+
+
+def test_a_heading_naming_two_years_gives_no_year(catalogue: Catalogue) -> None:
+    got = read("<h2>Plan 2026–2027</h2><ul><li>2 Mar: production build started</li></ul>", catalogue)
+    assert "start_date" not in got
+
+
+# -- a table with a column of dates reads each row as a sentence --------------------------------
+
+
+def test_a_document_history_table_dates_the_production_build(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Document history</h2><table>"
+        "<tr><td>Date</td><td>Version</td><td>Change</td><td>By</td></tr>"
+        "<tr><td>2026-05-11</td><td>0.1</td><td>First draft, written during the staging build</td>"
+        "<td>RO</td></tr>"
+        "<tr><td>2026-06-08</td><td>0.2</td><td>Production VM provisioned: production build started</td>"
+        "<td>RO</td></tr>"
+        "<tr><td>2026-06-26</td><td>1.0</td><td>Production build finished and accepted</td><td>ML</td></tr>"
+        "<tr><td>2026-09-14</td><td>1.1</td><td>Added the disk expansion procedure</td><td>RO</td></tr>"
+        "</table>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-06-08"]
+    assert got["completion_date"] == ["2026-06-26"]
+
+
+def test_a_dated_table_row_gives_only_dates_and_a_status_column_is_not_its_verb(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Milestone</td><td>Date</td><td>Status</td></tr>"
+        "<tr><td>Kick-off workshop on Docker Compose</td><td>6 July 2026</td><td>Done</td></tr>"
+        "<tr><td>Production build started</td><td>3 August 2026</td><td>Done</td></tr></table>",
+        catalogue,
+    )
+    assert got == {"start_date": ["2026-08-03"]}
