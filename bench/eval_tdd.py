@@ -112,8 +112,12 @@ def same(name: str, got: Any, want: Any) -> bool:
 
 
 def forbidden_hit(name: str, got: Any, bad: Sequence[Any]) -> bool:
+    """A forbidden entry for a list field is either a whole list or one item the list must not hold."""
     if name == "instance_types":
         return bool(_instances(got) & _instances(list(bad)))
+    if isinstance(got, list):
+        items = {str(x) for x in got}
+        return any(same(name, got, b) if isinstance(b, list) else str(b) in items for b in bad)
     return any(same(name, got, b) for b in bad)
 
 

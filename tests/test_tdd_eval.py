@@ -71,3 +71,7 @@ def test_scoring_compares_like_the_keys() -> None:
     assert not eval_tdd.same("total_cpu", 68.72, 64)
     assert eval_tdd.same("total_cpu", 64, 64)
     assert eval_tdd.forbidden_hit("instance_types", ["1 × e2-standard-8", "2 × x"], ["1 × e2-standard-8"])
+    assert eval_tdd.forbidden_hit("code_hosts", ["GitHub.com", "GitLab.com"], ["GitLab.com"])
+    assert not eval_tdd.forbidden_hit("code_hosts", ["GitHub.com", "GitLab self-managed"], ["GitLab.com"])
+    assert eval_tdd.forbidden_hit("code_hosts", ["Azure DevOps"], [["Azure DevOps"]])
+    assert not eval_tdd.forbidden_hit("code_hosts", ["Azure DevOps", "GitHub.com"], [["Azure DevOps"]])
