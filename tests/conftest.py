@@ -1,16 +1,20 @@
 """Shared fixtures: no developer environment, a sandbox on a tiny seed with the real clients
-pointed at it, and the sample workspace (config/sandbox) with the clock pinned."""
+pointed at it, and the sample workspace (config/sandbox) with the clock pinned: seeded afresh,
+or, in a module marked `fast_workspace`, copied from the session's seeded template with fast
+retries (crashkit), with the clean end state to compare against."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import gspread
 import httpx
 import pytest
 from google.auth.credentials import AnonymousCredentials
 
+from crashkit import clean_end_state, seeded_template, workspace
 from handoff.clients.google import sandbox_session
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, start
@@ -32,11 +36,31 @@ def pinned(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HANDOFF_USER", USER)
 
 
+@pytest.fixture(scope="session")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A sandbox state seeded from config/sandbox once per session; a copy of it starts in ~10 ms."""
+    return seeded_template(tmp_path_factory)
+
+
 @pytest.fixture
-def ws(tmp_path: Path, pinned: None) -> Iterator[Workspace]:
-    """The sample workspace: a sandbox seeded from config/sandbox, settings pointed at it."""
-    with Workspace.start(SEED, tmp_path) as workspace:
-        yield workspace
+def ws(request: pytest.FixtureRequest, tmp_path: Path, pinned: None) -> Iterator[Workspace]:
+    """The sample workspace: a sandbox seeded from config/sandbox, settings pointed at it.
+
+    In a module marked `pytest.mark.fast_workspace(**settings)`: crashkit's workspace instead, a
+    copy of `template` with fast retries plus those settings (dotted keys)."""
+    marker = request.node.get_closest_marker("fast_workspace")
+    if marker is None:
+        with Workspace.start(SEED, tmp_path) as w:
+            yield w
+        return
+    with workspace(request.getfixturevalue("template"), tmp_path, **marker.kwargs) as w:
+        yield w
+
+
+@pytest.fixture
+def clean(template: Path, tmp_path_factory: pytest.TempPathFactory, pinned: None) -> dict[str, Any]:
+    """The end state of one clean first run of acme (crashkit; computed once per session)."""
+    return clean_end_state(template, tmp_path_factory)
 
 
 @pytest.fixture

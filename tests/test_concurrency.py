@@ -18,8 +18,7 @@ from __future__ import annotations
 import re
 import subprocess
 import threading
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -28,18 +27,15 @@ from crashkit import (
     ACCOUNT,
     VITALLY_REF,
     assert_state_true,
-    clean_end_state,
     end_state,
     log_rows,
     one_line,
-    seeded_template,
     spawn_run,
-    workspace,
 )
 from handoff.core.errors import EXIT_CONFLICT, EXIT_OK
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.vitally_api import EXTERNAL_IDS_ENV
-from workspace import TODAY, USER, Workspace
+from workspace import Workspace
 
 
 class Rendezvous(FaultPlan):
@@ -70,27 +66,8 @@ class Rendezvous(FaultPlan):
         return super().take(api, route, method, path)
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDOFF_TODAY", TODAY)
-    monkeypatch.setenv("HANDOFF_USER", USER)
-    monkeypatch.delenv("HANDOFF_SANDBOX_FAULTS", raising=False)
-
-
-@pytest.fixture
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_template(tmp_path_factory)
-
-
-@pytest.fixture
-def clean(template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return clean_end_state(template, tmp_path_factory)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    with workspace(template, tmp_path) as w:
-        yield w
+# conftest: TODAY and USER pinned; ws is a copy of the seeded template with fast retries
+pytestmark = [pytest.mark.usefixtures("pinned"), pytest.mark.fast_workspace()]
 
 
 def _finish(*procs: subprocess.Popen[str]) -> list[tuple[int, str]]:

@@ -33,7 +33,6 @@ person's edit) and end as a clean update run does (crashkit.clean_update_end_sta
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -50,20 +49,17 @@ from crashkit import (
     KillSwitch,
     add_faults,
     assert_state_true,
-    clean_end_state,
     clean_update_end_state,
     end_state,
     log_rows,
     one_line,
-    seeded_template,
     spawn_run,
-    workspace,
     writes,
 )
 from handoff.core.errors import EXIT_OK, EXIT_SERVICE
 from handoff.sandbox.faults import FaultPlan, FaultRule
 from handoff.sandbox.vitally_api import EXTERNAL_IDS_ENV
-from workspace import TODAY, USER, Workspace
+from workspace import Workspace
 
 SERVICE = {
     "doc": "Drive",
@@ -77,28 +73,8 @@ ORDER = list(STEPS)
 WHAT = {"doc": "handoff doc", "note": "note", "task": "review task"}  # the creates, as reported
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDOFF_TODAY", TODAY)
-    monkeypatch.setenv("HANDOFF_USER", USER)
-    monkeypatch.delenv("HANDOFF_SANDBOX_FAULTS", raising=False)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_template(tmp_path_factory)
-
-
-@pytest.fixture
-def clean(template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The end state of one clean first run, in a fresh workspace (once per session)."""
-    return clean_end_state(template, tmp_path_factory)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    with workspace(template, tmp_path) as w:
-        yield w
+# conftest: TODAY and USER pinned; ws is a copy of the seeded template with fast retries
+pytestmark = [pytest.mark.usefixtures("pinned"), pytest.mark.fast_workspace()]
 
 
 def _tagged_docs_ever(ws: Workspace) -> list[dict[str, Any]]:

@@ -11,13 +11,11 @@ anything else is trashed even when nothing else changed.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crashkit import ACCOUNT, VITALLY_REF, add_faults, live, one_line, seeded_template, state_of, workspace
+from crashkit import ACCOUNT, VITALLY_REF, add_faults, live, one_line, state_of
 from handoff.core.errors import EXIT_OK
 from handoff.sandbox.vitally_api import EXTERNAL_IDS_ENV
 from workspace import Workspace
@@ -26,18 +24,8 @@ TIMEOUT = {"retry.timeout_seconds": 1.5, "retry.total_seconds": 10.0}
 SLOW_MS = 3000  # longer than the client's timeout: the service acts after the client gave up
 
 
-pytestmark = pytest.mark.usefixtures("pinned")  # conftest: TODAY and USER
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_template(tmp_path_factory)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    with workspace(template, tmp_path, **TIMEOUT) as w:
-        yield w
+# conftest: TODAY and USER pinned; ws is a copy of the seeded template with fast retries
+pytestmark = [pytest.mark.usefixtures("pinned"), pytest.mark.fast_workspace(**TIMEOUT)]
 
 
 def _served(ws: Workspace, route: str, n: int) -> list[dict[str, Any]]:

@@ -7,13 +7,11 @@ the write (each IE runs with their own Google credentials).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crashkit import ACCOUNT, FAST_RETRY, TA, one_line, seeded_template, state_of, workspace
+from crashkit import ACCOUNT, FAST_RETRY, TA, one_line, state_of
 from handoff.clients import Clients
 from handoff.commands.run import BatchOutcome, run_batch
 from handoff.core.errors import EXIT_OK
@@ -26,18 +24,8 @@ BOB = "bob.ie@sourcegraph.com"
 PERSONS_LINE = "TA notes: call the customer on Monday."
 
 
-pytestmark = pytest.mark.usefixtures("pinned")  # conftest: TODAY and USER
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_template(tmp_path_factory)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    with workspace(template, tmp_path) as w:
-        yield w
+# conftest: TODAY and USER pinned; ws is a copy of the seeded template with fast retries
+pytestmark = [pytest.mark.usefixtures("pinned"), pytest.mark.fast_workspace()]
 
 
 # The IE changes Total Disk in the sheet only (the TDD still says 4 TB): every run chooses the sheet's.
@@ -85,20 +73,7 @@ def edit_as_a_person(ws: Workspace, doc_id: str) -> None:
         json={"type": "user", "role": "writer", "emailAddress": TA},
         headers={"X-Sandbox-User": owner["emailAddress"]},
     ).raise_for_status()
-    boundary = "b0undary"
-    body = (
-        f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{{}}\r\n"
-        f"--{boundary}\r\nContent-Type: text/html\r\n\r\n"
-        f"<html><body><h1>Acme handoff</h1><p>{PERSONS_LINE}</p></body></html>\r\n"
-        f"--{boundary}--"
-    )
-    r = ws.http.patch(
-        f"/upload/drive/v3/files/{doc_id}",
-        params={"uploadType": "multipart"},
-        content=body.encode(),
-        headers={"Content-Type": f'multipart/related; boundary="{boundary}"', "X-Sandbox-User": TA},
-    )
-    r.raise_for_status()
+    ws.edit_doc(doc_id, f"<html><body><h1>Acme handoff</h1><p>{PERSONS_LINE}</p></body></html>", TA)
 
 
 # -- two teammates, one after the other -------------------------------------------------------------

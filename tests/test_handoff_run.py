@@ -156,20 +156,8 @@ def test_ta_edit_in_vitally_is_kept_and_reported_until_forced(ws: Workspace) -> 
 
 
 def _edit_doc_as_a_person(ws: Workspace, doc_id: str) -> None:
-    boundary = "b0undary"
-    body = (
-        f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{{}}\r\n"
-        f"--{boundary}\r\nContent-Type: text/html\r\n\r\n"
-        "<html><body><h1>Acme handoff</h1><p>TA notes: call the customer on Monday.</p></body></html>\r\n"
-        f"--{boundary}--"
-    )
-    r = ws.http.patch(
-        f"/upload/drive/v3/files/{doc_id}",
-        params={"uploadType": "multipart"},
-        content=body.encode(),
-        headers={"Content-Type": f'multipart/related; boundary="{boundary}"', "X-Sandbox-User": TA},
-    )
-    r.raise_for_status()
+    html = "<html><body><h1>Acme handoff</h1><p>TA notes: call the customer on Monday.</p></body></html>"
+    ws.edit_doc(doc_id, html, TA)
 
 
 def test_human_edit_in_the_doc_survives_and_is_reported(ws: Workspace) -> None:

@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,26 +25,14 @@ from crashkit import (
     end_state,
     live,
     log_rows,
-    seeded_template,
     state_of,
-    workspace,
 )
 from handoff.apply import execute
 from handoff.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from workspace import Workspace
 
-pytestmark = pytest.mark.usefixtures("pinned")  # conftest: TODAY and USER
-
-
-@pytest.fixture
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_template(tmp_path_factory)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    with workspace(template, tmp_path) as w:
-        yield w
+# conftest: TODAY and USER pinned; ws is a copy of the seeded template with fast retries
+pytestmark = [pytest.mark.usefixtures("pinned"), pytest.mark.fast_workspace()]
 
 
 def ctrl_c_during(monkeypatch: pytest.MonkeyPatch, step: str) -> None:

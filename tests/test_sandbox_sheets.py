@@ -10,123 +10,56 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import gspread
 import pytest
-import requests
 from gspread.exceptions import APIError, SpreadsheetNotFound
 from gspread.utils import ValueInputOption
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cassettes import DRIVE_HOST, Replayer, body, cassettes, interactions, shape
 from handoff.sandbox import a1
 from handoff.sandbox.server import RunningSandbox
 from handoff.sandbox.sheet_cells import FORMULA, UNFORMATTED, parse_input, parse_typed, render
-from handoff.sandbox.sheets_api import DRIVE_FILES, SPREADSHEET_MIME, new_spreadsheet
+from handoff.sandbox.sheets_api import DRIVE_FILES, SPREADSHEET_MIME
 from workspace import SHEET_ID as SID
 
-CASSETTES = Path(__file__).parent / "fixtures" / "cassettes"
-SHEETS_HOST = "https://sheets.googleapis.com"
 METADATA = re.compile(r"/v4/spreadsheets/[^/:?]+\?includeGridData=false$")
 
 
 # -- replaying real recordings -----------------------------------------------------------------
 
 
-def shape(value: Any) -> Any:
-    """Key sets and value types, lists reduced to their first element."""
-    if isinstance(value, dict):
-        return {k: shape(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [shape(value[0])] if value else []
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, int | float):
-        return "number"
-    return type(value).__name__
-
-
-class Replay:
-    """Replays one cassette's Sheets traffic against the sandbox, mapping ids both ways."""
-
-    def __init__(self, sandbox: RunningSandbox) -> None:
-        self.sandbox = sandbox
-        self.ids: dict[str, str] = {}  # recorded spreadsheet id -> sandbox id
-        self.sheet_ids: dict[int, int] = {}  # recorded sheetId -> sandbox sheetId
-        self.http = requests.Session()
-
-    def run(self, interaction: dict[str, Any]) -> None:
-        request, recorded = interaction["request"], interaction["response"]
-        if request["uri"].startswith("https://www.googleapis.com/drive/v3/files?"):
-            self._create(request, recorded)
-        if not request["uri"].startswith(SHEETS_HOST) or recorded["status"]["code"] == 403:
-            return  # other Drive calls are not ours; the sandbox has no foreign, private files
-        response = self.http.request(
-            request["method"],
-            self._url(request["uri"]),
-            data=self._body(request),
-            headers={"Content-Type": "application/json"},
-        )
-        assert response.status_code == recorded["status"]["code"], (request["uri"], response.text)
-        expected = json.loads(recorded["body"]["string"])
-        if METADATA.search(request["uri"]):
-            assert shape(response.json()) == shape(expected)
-        else:
-            assert self._as_recorded(response.json(), expected) == expected, request["uri"]
-
-    def _create(self, request: dict[str, Any], recorded: dict[str, Any]) -> None:
-        if not request["body"]:
-            return  # a listing, not a create
-        meta = json.loads(request["body"])
+def replay_sheets(r: Replayer, interaction: dict[str, Any]) -> None:
+    """One recorded interaction: a spreadsheet create is made through Drive (its id learned); a
+    Sheets request must get the recorded answer (ids aside; `spreadsheets.get` by shape)."""
+    request, recorded = interaction["request"], interaction["response"]
+    if request["uri"].startswith(DRIVE_HOST):
+        meta = json.loads(request["body"]) if request["body"] else {}
         if request["method"] == "POST" and meta.get("mimeType") == SPREADSHEET_MIME:
-            ours = f"1Replay{len(self.ids):02d}"
-            with self.sandbox.store.transaction():
-                new_spreadsheet(self.sandbox.store, ours, meta["name"])
-            self.ids[json.loads(recorded["body"]["string"])["id"]] = ours
-
-    def _url(self, uri: str) -> str:
-        for recorded, ours in self.ids.items():
-            uri = uri.replace(recorded, ours)
-        return self.sandbox.url + uri[len(SHEETS_HOST) :]
-
-    def _body(self, request: dict[str, Any]) -> bytes | None:
-        if not request["body"]:
-            return None
-        return json.dumps(self._map_sheet_ids(json.loads(request["body"]), self.sheet_ids)).encode()
-
-    def _map_sheet_ids(self, obj: Any, mapping: dict[int, int]) -> Any:
-        if isinstance(obj, dict):
-            return {
-                k: mapping.get(v, v) if k == "sheetId" else self._map_sheet_ids(v, mapping)
-                for k, v in obj.items()
-            }
-        if isinstance(obj, list):
-            return [self._map_sheet_ids(v, mapping) for v in obj]
-        return obj
-
-    def _as_recorded(self, ours: Any, expected: Any) -> Any:
-        """Our body with our ids swapped for the recorded ones (learning new sheet ids on the way)."""
-        for mine, theirs in zip(ours.get("replies", []), expected.get("replies", []), strict=False):
-            if "addSheet" in mine and "addSheet" in theirs:
-                self.sheet_ids[theirs["addSheet"]["properties"]["sheetId"]] = mine["addSheet"]["properties"][
-                    "sheetId"
-                ]
-        text = json.dumps(ours)
-        for recorded, mine_id in self.ids.items():
-            text = text.replace(mine_id, recorded)
-        return self._map_sheet_ids(json.loads(text), {v: k for k, v in self.sheet_ids.items()})
+            r.learn(body(recorded["body"]["string"]), r.send(request).json())
+        return  # the other Drive calls are the contract test's
+    if recorded["status"]["code"] == 403:
+        return  # someone else's private spreadsheet: the contract test sets one up
+    response = r.send(request)
+    assert response.status_code == recorded["status"]["code"], (request["uri"], response.text)
+    expected, ours = json.loads(recorded["body"]["string"]), response.json()
+    r.learn(expected, ours)
+    if METADATA.search(request["uri"]):
+        assert shape(ours) == shape(expected)
+    else:
+        assert r.as_recorded(ours) == expected, request["uri"]
 
 
-@pytest.mark.parametrize("cassette", sorted(p.name for p in CASSETTES.glob("*.json")))
+@pytest.mark.parametrize("cassette", cassettes())
 def test_replaying_real_recordings_gives_the_recorded_responses(
     sandbox: RunningSandbox, cassette: str
 ) -> None:
-    replay = Replay(sandbox)
-    interactions = json.loads((CASSETTES / cassette).read_text(encoding="utf-8"))["interactions"]
-    for interaction in interactions:
-        replay.run(interaction)
+    replay = Replayer(sandbox)
+    for interaction in interactions(cassette):
+        replay_sheets(replay, interaction)
     assert replay.ids, "the cassette created no spreadsheet"
 
 

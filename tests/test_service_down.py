@@ -10,7 +10,6 @@ message lists what was and was not written.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +20,11 @@ from crashkit import (
     FAST_RETRY,
     add_faults,
     assert_state_true,
-    clean_end_state,
     end_state,
     one_line,
-    seeded_template,
-    workspace,
 )
 from handoff.core.errors import EXIT_OK, EXIT_SERVICE
-from workspace import CONFIG, TODAY, USER, Workspace
+from workspace import CONFIG, Workspace
 
 FIX = "fix: the service is failing or unreachable: re-run later (a re-run finishes the job)"
 # api -> what the run says (stdout + stderr, whitespace runs as one space)
@@ -59,26 +55,8 @@ SAYS = {
 }
 
 
-@pytest.fixture(autouse=True)
-def _pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDOFF_TODAY", TODAY)
-    monkeypatch.setenv("HANDOFF_USER", USER)
-
-
-@pytest.fixture
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_template(tmp_path_factory)
-
-
-@pytest.fixture
-def clean(template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return clean_end_state(template, tmp_path_factory)
-
-
-@pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    with workspace(template, tmp_path) as w:
-        yield w
+# conftest: TODAY and USER pinned; ws is a copy of the seeded template with fast retries
+pytestmark = [pytest.mark.usefixtures("pinned"), pytest.mark.fast_workspace()]
 
 
 @pytest.fixture

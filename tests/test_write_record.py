@@ -8,13 +8,11 @@ the next run neither takes its own write for a TA edit nor overwrites a TA edit 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from crashkit import ACCOUNT, VITALLY_REF, add_faults, one_line, seeded_template, state_of, workspace
+from crashkit import ACCOUNT, VITALLY_REF, add_faults, one_line, state_of
 from handoff.core.errors import EXIT_OK, EXIT_SERVICE
 from handoff.core.written import fingerprint
 from workspace import Workspace
@@ -26,20 +24,16 @@ CPU_CELL = "Accounts!N2"
 SHEET_WINS = ("total_cpu=sheet", "total_disk_gb=sheet")
 
 
-pytestmark = pytest.mark.usefixtures("pinned")  # conftest: TODAY and USER
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeded_template(tmp_path_factory)
+# conftest: TODAY and USER pinned; ws is a copy of the seeded template with fast retries
+pytestmark = [pytest.mark.usefixtures("pinned"), pytest.mark.fast_workspace()]
 
 
 @pytest.fixture
-def ws(template: Path, tmp_path: Path) -> Iterator[Workspace]:
-    with workspace(template, tmp_path) as w:
-        outcome, text = w.run(ACCOUNT)  # the first handoff, recorded everywhere
-        assert outcome.exit_code == EXIT_OK, text
-        yield w
+def ws(ws: Workspace) -> Workspace:
+    """conftest's fast workspace after the first handoff, recorded everywhere."""
+    outcome, text = ws.run(ACCOUNT)
+    assert outcome.exit_code == EXIT_OK, text
+    return ws
 
 
 def _traits(ws: Workspace) -> dict[str, Any]:

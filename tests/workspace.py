@@ -408,6 +408,21 @@ class Workspace:
         r.raise_for_status()
         return r.text
 
+    def edit_doc(self, doc_id: str, html: str, user: str) -> None:
+        """`user` rewrites the doc with `html`, as a person in the Docs editor (a Drive multipart update)."""
+        boundary = "b0undary"
+        body = (
+            f"--{boundary}\r\nContent-Type: application/json; charset=UTF-8\r\n\r\n{{}}\r\n"
+            f"--{boundary}\r\nContent-Type: text/html\r\n\r\n{html}\r\n--{boundary}--"
+        )
+        r = self.http.patch(
+            f"/upload/drive/v3/files/{doc_id}",
+            params={"uploadType": "multipart"},
+            content=body.encode(),
+            headers={"Content-Type": f'multipart/related; boundary="{boundary}"', "X-Sandbox-User": user},
+        )
+        r.raise_for_status()
+
     def account(self, ref: str) -> dict[str, Any]:
         r = self.vitally.get(f"/accounts/{ref}")
         r.raise_for_status()
