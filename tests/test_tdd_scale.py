@@ -103,3 +103,59 @@ def test_a_dated_table_row_gives_only_dates_and_a_status_column_is_not_its_verb(
         catalogue,
     )
     assert got == {"start_date": ["2026-08-03"]}
+
+
+def test_an_actual_date_column_wins_over_a_planned_one(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Milestone</td><td>Planned</td><td>Actual</td></tr>"
+        "<tr><td>Production build start</td><td>3 August 2026</td><td>10 August 2026</td></tr>"
+        "<tr><td>Production accepted</td><td>25 September 2026</td><td></td></tr></table>",
+        catalogue,
+    )
+    assert got == {"start_date": ["2026-08-10"]}
+
+
+# -- a plan gives way to what happened -----------------------------------------------------------
+
+
+def test_a_planned_label_gives_way_to_an_actual_one(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Planned start date</td><td>2026-08-03 20:00:00</td></tr>"
+        "<tr><td>Planned end date</td><td>2026-08-04 06:00:00</td></tr></table>"
+        "<table><tr><td>Actual start date</td><td>2026-08-10 21:05:00</td></tr>"
+        "<tr><td>Actual end date</td><td>2026-08-12 04:40:00</td></tr></table>",
+        catalogue,
+    )
+    assert got == {"start_date": ["2026-08-10"], "completion_date": ["2026-08-12"]}
+
+
+def test_a_planned_label_is_kept_when_nothing_actual_is_written(catalogue: Catalogue) -> None:
+    got = read("<p>Target completion: 25 September 2026</p>", catalogue)
+    assert got == {"completion_date": ["2026-09-25"]}
+
+
+def test_a_date_that_was_moved_is_no_date(catalogue: Catalogue) -> None:
+    got = read("<p>Production acceptance was moved from 25 September 2026 to 2 October 2026.</p>", catalogue)
+    assert got == {}
+
+
+def test_a_go_live_gives_way_to_a_completion(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Production</h2><p>The production build was finished on 2 October 2026.</p>"
+        "<p>Production went live for every engineer on 12 October 2026.</p>",
+        catalogue,
+    )
+    assert got == {"completion_date": ["2026-10-02"]}
+    alone = read("<h2>Production</h2><p>Production went live on 12 October 2026.</p>", catalogue)
+    assert alone == {"completion_date": ["2026-10-12"]}
+
+
+def test_a_verb_after_a_date_belongs_to_it_only_when_no_date_follows(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The prod workspace was applied on 2026-06-01 and handed over to the platform team on "
+        "2026-06-26.</p>",
+        catalogue,
+    )
+    assert got == {"completion_date": ["2026-06-26"]}
+    first = read("<p>The production VM was stood up for the first time on 2026-06-01.</p>", catalogue)
+    assert first == {"start_date": ["2026-06-01"]}

@@ -60,7 +60,9 @@ _REPO_SIZE = re.compile(
     r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b)", re.I
 )
 _START = re.compile(
-    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from)\b", re.I
+    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from|"
+    r"commenc(?:ed|es|ing)?|stood up|for the first time|first (?:applied|deployed|installed))\b",
+    re.I,
 )
 _DONE = re.compile(
     r"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|handed over|handover|"
@@ -325,15 +327,15 @@ class FactReader:
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
             at = m.start
-            name = _date_kind(clause, last=True)
-            if name is None:  # "2026-03-16 — production build started": the verb after the date
-                after = s[m.end : found[i + 1].start if i + 1 < len(found) else len(s)]
-                name = _date_kind(after, last=False)
+            name, how = _date_kind(clause, last=True)
+            if name is None and i + 1 == len(found):  # "2026-03-16 — production build started"
+                after = s[m.end :]  # (the verb after a date, unless another date follows: that one's)
+                name, how = _date_kind(after, last=False)
                 at = m.end + len(after)
             if name is None and ctx.topic in ("start_date", "completion_date"):
-                name = ctx.topic
+                name, how = ctx.topic, "date"
             if name is not None:
-                facts.append(Fact(name, m.value, m.text, "date", self.env_at(s, at, ctx), "", m.start))
+                facts.append(Fact(name, m.value, m.text, how, self.env_at(s, at, ctx), "", m.start))
         return facts
 
     def _names(self, s: str, ctx: Context) -> list[Fact]:
@@ -409,13 +411,15 @@ class FactReader:
         return facts
 
 
-def _date_kind(clause: str, last: bool) -> str | None:
-    """start_date or completion_date by the verb in `clause` nearest the date, None without one."""
-    verbs = [(x.start(), "start_date") for x in _START.finditer(clause)]
-    verbs += [(x.start(), "completion_date") for x in _DONE.finditer(clause)]
+def _date_kind(clause: str, last: bool) -> tuple[str | None, str]:
+    """(start_date or completion_date by the verb in `clause` nearest the date, how); None without one.
+    A go-live is weaker evidence of completion than a build said complete or accepted."""
+    verbs = [(x.start(), "start_date", "") for x in _START.finditer(clause)]
+    verbs += [(x.start(), "completion_date", x.group(0)) for x in _DONE.finditer(clause)]
     if not verbs:
-        return None
-    return (max(verbs) if last else min(verbs))[1]
+        return None, ""
+    _, name, verb = max(verbs) if last else min(verbs)
+    return name, "date (go-live)" if verb.casefold().endswith("live") else "date"
 
 
 def _union_hosts(facts: list[Fact]) -> list[Fact]:

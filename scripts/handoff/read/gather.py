@@ -24,6 +24,7 @@ from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.read import shapes
 from handoff.read.facts import Fact, FactReader, host_names
+from handoff.read.words import is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _CLIP = 160
@@ -35,7 +36,8 @@ def _count(text: str) -> int | None:
 
 
 def _rank(v: TddValue) -> int:
-    return _RANK.get(v.how.split(" + ")[0], 2)
+    """0 a label, 1 a table column, 2 prose, 3 weak prose (a go-live date, beaten by a completion)."""
+    return 3 if v.how.endswith("(go-live)") else _RANK.get(v.how.split(" + ")[0], 2)
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,14 @@ class Gatherer:
             problems += self._sum_parts(section)
             self._count_mentions(section)
             self._union_hosts(section)
+        self._drop_plans()
         return TddReading(tuple(self._best()), tuple(self._unplaced()), tuple(problems))
+
+    def _drop_plans(self) -> None:
+        """A planned, scheduled or target value ("Planned start date") gives way to an actual one
+        of the same field (production or unnamed part): the plan was not what happened."""
+        actual = {v.field for v in self.values if v.section != "trial" and not is_planned(v.label)}
+        self.values = [v for v in self.values if not (v.field in actual and is_planned(v.label))]
 
     def _sum_parts(self, section: str) -> list[Problem]:
         parts = [p for p in self.parts if p.section == section]
@@ -233,7 +242,7 @@ class Gatherer:
             if v.field:
                 key = (v.field, v.section)
                 best[key] = min(best.get(key, 9), _rank(v))
-        return [v for v in self.values if not v.field or _rank(v) < 2 or best[(v.field, v.section)] == 2]
+        return [v for v in self.values if not v.field or _rank(v) in (0, 1, best[(v.field, v.section)])]
 
     def _unplaced(self) -> list[Unplaced]:
         out = []

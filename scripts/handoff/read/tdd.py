@@ -55,7 +55,7 @@ from handoff.read.doctext import (
 )
 from handoff.read.facts import Context, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
-from handoff.read.words import Environments, is_limit, label_meaning
+from handoff.read.words import Environments, is_limit, is_planned, label_meaning
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
@@ -377,23 +377,35 @@ class _Parser:
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a
-        milestone table): each row reads as one sentence, its date then its longest other cell
-        ("2026-06-08 — Production VM provisioned: build started"), for the start and completion dates."""
+        milestone table): each text cell of a row reads as a sentence after the row's date
+        ("2026-06-08 — Production VM provisioned: build started"), for the start and completion dates
+        only. An actual-date column wins over a planned one (`Planned | Actual`); a status column
+        ("Done", "Done", …) is no verb of its row."""
         ctx = self.context(tab)
-        body = [r for r in rows[1:] if any(c.text for c in r)]
         width = max((len(r) for r in rows), default=0)
+        body = [r for r in rows[1:] if any(c.text for c in r)]
         year = ctx.year
-        dated = [j for j in range(width) if sum(_is_date(_cell(r, j), year) for r in body) * 2 > len(body)]
+        dated = [j for j in range(width) if sum(_is_date(_cell(r, j), year) for r in body) * 2 >= len(body)]
         if not body or not dated:
             return False
-        j = dated[0]
-        for i, r in enumerate(rows[1:], 2):
-            others = [c.text for k, c in enumerate(r) if k != j and re.search(r"[^\W\d_]{3,}", c.text)]
-            if _is_date(_cell(r, j), ctx.year) and others:
-                text = f"{_cell(r, j)} — {max(others, key=len)}"
-                self.prose(text, self.where(tab, number, i), ctx, only=_DATE_FIELDS)
-            else:
-                self.gather.block(" | ".join(c.text for c in r), self.where(tab, number, i), ctx.section)
+        header = [_cell(rows[0], k) for k in range(width)]
+        actual = [j for j in dated if not is_planned(header[j])]
+        j = (actual or dated)[0]
+        label = "" if actual else header[j]  # only planned dates: they give way to any actual one
+        skip = set(dated) | {k for k in range(width) if _status_column([_cell(r, k) for r in body])}
+        first = 1 if not _is_date(_cell(rows[0], j), ctx.year) else 0
+        for i, r in enumerate(rows[first:], first + 1):
+            where = self.where(tab, number, i)
+            block = self.gather.block(" | ".join(c.text for c in r), where, ctx.section)
+            date = _cell(r, j)
+            if not _is_date(date, ctx.year):
+                continue
+            for k, c in enumerate(r):
+                if k in skip or not re.search(r"[^\W\d_]{3,}", c.text):
+                    continue
+                for f in self.facts.prose(f"{date} — {c.text}", ctx):
+                    if f.field in _DATE_FIELDS:
+                        self.gather.fact(block, label, f, where)
         return True
 
     def looks_label_value(self, rows: list[list[Text]]) -> bool:
@@ -526,6 +538,12 @@ def _is_date(text: str, year: str) -> bool:
     """A cell that is a date (perhaps with a time): the date is most of it."""
     m = next(shapes.dates(text, year), None)
     return m is not None and len(m.text) * 2 >= len(text.strip())
+
+
+def _status_column(cells: list[str]) -> bool:
+    """Short values that repeat ("Done", "Done", "Open"): a status, not a description."""
+    filled = [norm(c) for c in cells if c.strip()]
+    return bool(filled) and all(len(c.split()) <= 2 for c in filled) and len(set(filled)) < len(filled)
 
 
 def _each(header: str) -> bool:

@@ -31,7 +31,16 @@ _GROWTH = re.compile(
     r"next year|roadmap)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(?:planned|scheduled|will be|is due|expected)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:planned|scheduled|will be|is due|expected|tentative(?:ly)?|originally|re-?scheduled|postponed|"
+    r"moved|pushed back|brought forward)\b",
+    re.IGNORECASE,
+)  # a date that was a plan, or a plan that was moved: not the date the thing happened
+_PLANNED = re.compile(
+    r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated|expected|forecast|baseline|"
+    r"original(?:ly)?|requested|due|ETA)\b",
+    re.IGNORECASE,
+)
 
 
 def is_limit(text: str) -> bool:
@@ -44,6 +53,11 @@ def is_growth(text: str) -> bool:
 
 def is_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
+
+
+def is_planned(label: str) -> bool:
+    """A label of a plan ("Planned start date", "Target go-live", "Proposed disk"): an actual value wins."""
+    return bool(_PLANNED.search(label))
 
 
 # --------------------------------------------------------------------------------------------
@@ -130,6 +144,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("began",), "start_date"),
     (("begin",), "start_date"),
     (("complet",), "completion_date"),
+    (("end",), "completion_date"),
     (("done",), "completion_date"),
     (("finish",), "completion_date"),
     (("accept",), "completion_date"),
