@@ -272,8 +272,10 @@ def parse_render(url: str, seed: Path, slugs: list[str]) -> dict[str, float]:
         started = time.perf_counter()
         values = tuple(parse_document(documents[record.slug], catalogue))
         handoff = build_handoff(record, TddRead(doc_id(record.slug), values), sheet, catalogue, TODAY)
-        render_documents(settings, handoff, run)
-        render_note(handoff, note_context(settings, handoff, run), templates=templates_dir(settings))
+        render_documents(settings, catalogue, handoff, run)
+        render_note(
+            handoff, note_context(settings, catalogue, handoff, run), templates=templates_dir(settings)
+        )
         times.append((time.perf_counter() - started) * 1000)
     cold, times = times[0], times[1:]
     return {

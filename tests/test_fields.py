@@ -201,6 +201,7 @@ def base() -> dict[str, Any]:
         (lambda d: d["tabs"]["notes"]["columns"].pop("account"), "tabs.notes.columns.account", "is missing"),
         (lambda d: d["checks"].update(tolerance=5), "checks.tolerance", "fraction"),
         (lambda d: d["fields"]["total_cpu"].update(label=""), "fields.total_cpu.label", "non-empty string"),
+        (lambda d: d["fields"]["sso"].pop("display_label"), "fields.sso.display_label", "non-empty string"),
         (lambda d: d.update(extras={}), "(top level).extras", "unknown setting"),
     ],
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 
 from handoff.core.errors import ConfigError
+from handoff.core.fields import load_catalogue, parse_catalogue
 from handoff.core.model import Disagreement, FieldValue, Handoff, Location, LogEntry, Problem, Severity
 from handoff.core.settings import PROJECT_ROOT, DocsSettings, DocumentSpec, Settings, SheetSettings
 from handoff.render.documents import (
@@ -41,6 +43,7 @@ from handoff.render.documents import (
 )
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
+CATALOGUE = load_catalogue(PROJECT_ROOT / "config" / "fields.toml")
 GENERATED_AT = dt.datetime(2026, 3, 3, 9, 30, tzinfo=dt.UTC)
 TITLE = "{name}: Sourcegraph implementation handoff"
 
@@ -271,7 +274,7 @@ def context(handoff: Handoff, **run: Any) -> RenderContext:
     run.setdefault("tool_version", "0.1.0")
     run.setdefault("review_due_days", 7)  # the default [vitally] task_due_days
     doc = DocInfo("handoff", document_title(TITLE, handoff), "handoff.html.j2")
-    return RenderContext(doc, RunInfo(**run), (doc,))
+    return RenderContext(doc, RunInfo(**run), (doc,), labels=CATALOGUE.display_labels)
 
 
 def render(handoff: Handoff, **run: Any) -> str:
@@ -834,7 +837,7 @@ def test_note_without_a_doc_url_names_the_doc() -> None:
 
 
 def test_default_configuration_renders_one_combined_document() -> None:
-    docs = render_documents(settings(), acme(), RunInfo(generated_at=GENERATED_AT, ready=True))
+    docs = render_documents(settings(), CATALOGUE, acme(), RunInfo(generated_at=GENERATED_AT, ready=True))
     assert [(d.kind, d.title) for d in docs] == [
         ("handoff", "Acme Corporation: Sourcegraph implementation handoff")
     ]
@@ -852,7 +855,7 @@ def test_separate_log_documents_are_cross_linked() -> None:
         "issues": "https://docs.google.com/document/d/I/edit",
     }
     run = RunInfo(generated_at=GENERATED_AT, ready=True, doc_links=links)
-    main, issues, risks = render_documents(s, acme(), run)
+    main, issues, risks = render_documents(s, CATALOGUE, acme(), run)
     for d in (main, issues, risks):
         check_html(d.html)
     # the combined doc points at the separate logs instead of repeating them
@@ -870,7 +873,7 @@ def test_separate_log_documents_are_cross_linked() -> None:
     )
     assert headings(risks.html, 2) == ["Risks and planned responses"]
     assert "Resize gitserver before onboarding" in risks.html
-    note = render_note(acme(), note_context(s, acme(), run))
+    note = render_note(acme(), note_context(s, CATALOGUE, acme(), run))
     assert "Related document: <i>Acme Corporation: risk log</i>" in note
     assert 'Handoff document: <a href="https://docs.google.com/document/d/H/edit">' in note
 
@@ -881,7 +884,7 @@ def test_separate_log_documents_with_empty_logs() -> None:
         DocumentSpec(kind="issues", title="{name}: issues log", template="issues-log.html.j2"),
         DocumentSpec(kind="risks", title="{name}: risk log", template="risk-log.html.j2"),
     )
-    main, issues, risks = render_documents(s, quiet(), RunInfo(generated_at=GENERATED_AT))
+    main, issues, risks = render_documents(s, CATALOGUE, quiet(), RunInfo(generated_at=GENERATED_AT))
     assert "No open issues were recorded." in issues.html and "<table" not in issues.html
     assert "No risks were recorded." in risks.html and "<table" not in risks.html
     assert "Open issues: 0." in main.html and "Open risks: 0." in main.html
@@ -936,10 +939,10 @@ def seeded_run(h: Handoff) -> RunInfo:
 @pytest.mark.parametrize("slug", SEEDED)
 def test_seeded_account_snapshot(seeded: dict[str, Handoff], slug: str) -> None:
     h = seeded[slug]
-    (doc,) = render_documents(settings(), h, seeded_run(h))
+    (doc,) = render_documents(settings(), CATALOGUE, h, seeded_run(h))
     check_html(doc.html)
     assert_snapshot(f"seeded-{slug}.html", doc.html)
-    note = render_note(h, note_context(settings(), h, seeded_run(h)))
+    note = render_note(h, note_context(settings(), CATALOGUE, h, seeded_run(h)))
     check_html(note, fragment=True)
     assert_snapshot(f"seeded-{slug}-note.html", note)
 
@@ -947,7 +950,7 @@ def test_seeded_account_snapshot(seeded: dict[str, Handoff], slug: str) -> None:
 def test_seeded_accounts_read_as_their_story(seeded: dict[str, Handoff]) -> None:
     def text(slug: str) -> str:
         h = seeded[slug]
-        return visible_text(render_documents(settings(), h, seeded_run(h))[0].html)
+        return visible_text(render_documents(settings(), CATALOGUE, h, seeded_run(h))[0].html)
 
     acme_text = text("acme")
     assert "Handoff status Handed over to the Technical Advisor" in acme_text
@@ -977,10 +980,12 @@ def test_seeded_override_shows_in_doc_and_note(seeded: dict[str, Handoff]) -> No
     h = seeded["umbrella"]
     reason = "ADO sync finishing this week; customer asked for the TA to take over now"
     run = RunInfo(generated_at=SEEDED_AT, ready=False, override_reason=reason)
-    (doc,) = render_documents(settings(), h, run)
+    (doc,) = render_documents(settings(), CATALOGUE, h, run)
     assert "Handoff status Handed over with a readiness override" in visible_text(doc.html)
     assert f"Readiness override {reason}" in visible_text(doc.html)
-    assert f"<li>Readiness override: {reason}</li>" in render_note(h, note_context(settings(), h, run))
+    assert f"<li>Readiness override: {reason}</li>" in render_note(
+        h, note_context(settings(), CATALOGUE, h, run)
+    )
 
 
 def test_seeded_doc_survives_the_drive_import(seeded: dict[str, Handoff]) -> None:
@@ -988,7 +993,7 @@ def test_seeded_doc_survives_the_drive_import(seeded: dict[str, Handoff]) -> Non
     from handoff.gdocs.html_to_docs import html_to_docs
 
     h = seeded["acme"]
-    (doc,) = render_documents(settings(), h, seeded_run(h))
+    (doc,) = render_documents(settings(), CATALOGUE, h, seeded_run(h))
     body = html_to_docs(doc.html, title=doc.title)["tabs"][0]["documentTab"]["body"]["content"]
     styles: list[tuple[str, str]] = []
     tables: list[dict[str, Any]] = []
@@ -1035,7 +1040,7 @@ def next_steps(html: str) -> str:
 def test_next_steps_are_built_from_the_data(seeded: dict[str, Handoff]) -> None:
     def doc(slug: str) -> str:
         h = seeded[slug]
-        return next_steps(render_documents(settings(), h, seeded_run(h))[0].html)
+        return next_steps(render_documents(settings(), CATALOGUE, h, seeded_run(h))[0].html)
 
     acme = doc("acme")  # complete: open issues, a risk, expansion, commitments, every fact
     assert "due 27 November 2026" in acme  # the review task: 7 days after the doc's date
@@ -1060,7 +1065,7 @@ def test_next_steps_are_built_from_the_data(seeded: dict[str, Handoff]) -> None:
 
 def test_appendix_warnings_inform_the_ta(seeded: dict[str, Handoff]) -> None:
     h = seeded["globex"]  # initech's disagreements are errors now; globex has warnings
-    text = visible_text(render_documents(settings(), h, seeded_run(h))[0].html)
+    text = visible_text(render_documents(settings(), CATALOGUE, h, seeded_run(h))[0].html)
     appendix = text[text.index("Appendix: sources and checks") :]
     warnings = appendix[appendix.index("Warnings") :]
     assert "None of it blocked the handoff" in warnings and "Fix:" not in warnings
@@ -1081,3 +1086,38 @@ def test_commitments_are_dates_ahead_and_schedules() -> None:
     ]
     found = [(c.when, c.entry.values["note"][:8]) for c in commitments(notes, dt.date(2026, 11, 27))]
     assert found == [("2026-12-08", "Upgrade "), ("Thursdays", "Change b"), ("Jan 15, 2027", "Renewal ")]
+
+
+# -- display labels come from the catalogue ---------------------------------------------------
+
+
+def test_a_new_field_is_shown_by_its_catalogue_display_label_in_catalogue_order() -> None:
+    data = tomllib.loads((PROJECT_ROOT / "config" / "fields.toml").read_text(encoding="utf-8"))
+    data["fields"] = {
+        "idp_vendor": {"label": "IdP Vendor", "display_label": "Identity provider (IdP)"},
+        **data["fields"],
+    }
+    catalogue = parse_catalogue(data)
+    h = acme()
+    h = Handoff(h.account, {"idp_vendor": fv("idp_vendor", "Okta", "Accounts!X2"), **h.fields})
+    html = render_document(
+        "handoff.html.j2",
+        h,
+        RenderContext(*_doc_and_run(h), labels=catalogue.display_labels),
+    )
+    appendix = visible_text(html)[visible_text(html).index("Where each value came from") :]
+    assert (
+        "Identity provider (IdP) Okta" in appendix and "Idp vendor" not in html
+    )  # not a guess from the name
+    assert appendix.index("Identity provider (IdP)") < appendix.index("Customer")  # the catalogue's order
+
+
+def test_a_template_naming_a_field_the_catalogue_lacks_is_a_render_error() -> None:
+    labels = {k: v for k, v in CATALOGUE.display_labels.items() if k != "total_cpu"}
+    with pytest.raises(RenderError, match="no field 'total_cpu' in the catalogue"):
+        render_document("handoff.html.j2", acme(), RenderContext(*_doc_and_run(acme()), labels=labels))
+
+
+def _doc_and_run(h: Handoff) -> tuple[DocInfo, RunInfo, tuple[DocInfo, ...]]:
+    c = context(h)
+    return c.doc, c.run, c.documents

@@ -104,8 +104,9 @@ class Field:
     """A handoff field (an Accounts column) or a log-tab column."""
 
     name: str
-    label: str
+    label: str  # the default sheet header, and the field's name in terminal reports
     type: FieldType = FieldType.TEXT
+    display_label: str = ""  # the field's name in the documents and the note (required for a field)
     aliases: tuple[str, ...] = ()
     tdd_aliases: tuple[str, ...] = ()
     unit: str | None = None
@@ -208,12 +209,18 @@ class Catalogue:
     def accounts(self) -> TabSpec:
         return TabSpec("accounts", self.fields)
 
+    @property
+    def display_labels(self) -> Mapping[str, str]:
+        """Field name -> its display label, in the catalogue's order (the order documents show)."""
+        return MappingProxyType({name: f.display_label for name, f in self.fields.items()})
+
 
 # --------------------------------------------------------------------------------------------
 # loading
 
 _FIELD_KEYS = {
     "label",
+    "display_label",
     "aliases",
     "tdd_aliases",
     "type",
@@ -429,6 +436,7 @@ def _field(
         name=name,
         label=r.string(raw, "label", key),
         type=ftype,
+        display_label=r.string(raw, "display_label", key) if full else "",
         aliases=r.strings(raw, "aliases", key),
         tdd_aliases=r.strings(raw, "tdd_aliases", key),
         unit=unit,

@@ -252,7 +252,7 @@ def render_docs(
         ready=handoff.checklist_complete,
         doc_links=links,
     )
-    return {d.kind: d for d in render_documents(inputs.settings, handoff, run)}
+    return {d.kind: d for d in render_documents(inputs.settings, inputs.catalogue, handoff, run)}
 
 
 def _plan_docs(inputs: PlanInputs, handoff: Handoff, state: AccountState, plan: AccountPlan) -> None:
@@ -435,7 +435,9 @@ def desired_traits(inputs: PlanInputs, handoff: Handoff, admin: dict[str, str] |
     if inputs.settings.vitally.next_steps_trait:  # Vitally is written by final handoffs only
         from handoff.render.documents import render_next_steps_text
 
-        traits[inputs.settings.vitally.next_steps_trait] = render_next_steps_text(handoff, inputs.settings)
+        traits[inputs.settings.vitally.next_steps_trait] = render_next_steps_text(
+            handoff, inputs.settings, inputs.catalogue
+        )
     return traits
 
 
@@ -587,7 +589,9 @@ def render_task_text(
         mode="final", override_reason=plan.context.override, ready=handoff.checklist_complete, doc_links=links
     )
     return render_task(
-        handoff, note_context(inputs.settings, handoff, run), templates=templates_dir(inputs.settings)
+        handoff,
+        note_context(inputs.settings, inputs.catalogue, handoff, run),
+        templates=templates_dir(inputs.settings),
     )
 
 
@@ -600,7 +604,9 @@ def render_note_html(inputs: PlanInputs, handoff: Handoff, plan: AccountPlan, li
         doc_links=links,
     )
     return render_note(
-        handoff, note_context(inputs.settings, handoff, run), templates=templates_dir(inputs.settings)
+        handoff,
+        note_context(inputs.settings, inputs.catalogue, handoff, run),
+        templates=templates_dir(inputs.settings),
     )
 
 

@@ -2,7 +2,7 @@
 
     render_document(template_name, handoff, context) -> HTML for Drive import
     render_note(handoff, context)                     -> HTML body of the Vitally note
-    render_documents(settings, handoff, run)          -> every configured document, titled and rendered
+    render_documents(settings, catalogue, handoff, run) -> every configured document, titled and rendered
     document_title(spec_title, handoff)               -> a configured title with {name}/{account} filled
 
 Safety: templates run in a `SandboxedEnvironment` with autoescape on (`.html`, `.j2`) and
@@ -24,6 +24,8 @@ The context every template sees:
                                        review_due_days (the Vitally task's, from the settings)
     documents tuple[DocInfo, ...]      every configured document (for cross-links)
     separate  {"issues"|"risks"|"handoff": DocInfo | None}  the *other* document holding that part
+    labels    {field name: display label}  from the catalogue (`display_label`), in its order:
+              `name|label` and `handoff|ordered_fields` read it; a name it lacks is a RenderError
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from html import unescape as html_unescape
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -47,6 +49,7 @@ from markupsafe import Markup, escape
 
 from handoff import __version__
 from handoff.core.errors import ConfigError, UsageError
+from handoff.core.fields import Catalogue
 from handoff.core.model import FieldValue, Handoff, LogEntry
 from handoff.core.redact import mask
 from handoff.core.settings import PROJECT_ROOT, Settings
@@ -65,39 +68,6 @@ PART_TEMPLATES = {
     "handoff": "handoff.html.j2",
     "issues": "issues-log.html.j2",
     "risks": "risk-log.html.j2",
-}
-
-# Human labels for the appendix, in the order of docs/CONTRACTS.md (the catalogue may add more).
-FIELD_LABELS: dict[str, str] = {
-    "account": "Account",
-    "account_name": "Customer",
-    "vitally_account": "Vitally account",
-    "tdd_link": "Technical Design Document",
-    "implementation_engineer": "Implementation engineer",
-    "technical_advisor": "Technical Advisor",
-    "start_date": "Implementation start (production)",
-    "completion_date": "Implementation completion (production)",
-    "instance_url": "Sourcegraph instance URL",
-    "deployment_type": "Deployment type",
-    "hosting_provider": "Hosting provider",
-    "instance_types": "Machine instance types",
-    "total_cpu": "Total CPU",
-    "total_memory_gb": "Total memory",
-    "total_disk_gb": "Total disk",
-    "code_hosts": "Code hosts",
-    "repositories": "Repositories",
-    "monorepos": "Monorepos",
-    "largest_repo_mb": "Largest repository",
-    "total_repo_size_gb": "Total repository size",
-    "max_users": "Maximum users",
-    "max_concurrent_users": "Maximum concurrent users",
-    "max_repositories": "Maximum repositories",
-    "environments": "Environments",
-    "sourcegraph_version": "Sourcegraph version",
-    "region": "Region",
-    "external_services": "Externalized services",
-    "sso": "SSO",
-    "customer_contacts": "Customer technical contacts",
 }
 
 # How each field is shown: a formatter name and, for quantities, the unit.
@@ -191,6 +161,7 @@ class RenderContext:
     doc: DocInfo
     run: RunInfo
     documents: tuple[DocInfo, ...] = ()
+    labels: Mapping[str, str] = field(kw_only=True)  # the catalogue's display labels, in its order
 
     def separate(self) -> dict[str, DocInfo | None]:
         """For each part ("issues", "risks", "handoff"): the other configured document holding it, or None."""
@@ -461,12 +432,26 @@ def source_value(handoff: Handoff, fv: FieldValue) -> Markup:
     return field_value(fv)
 
 
-def field_label(name: str) -> str:
-    if name in FIELD_LABELS:
-        return FIELD_LABELS[name]
-    for suffix in ("_gb", "_mb"):
-        name = name.removesuffix(suffix)
-    return name.replace("_", " ").capitalize()
+@jinja2.pass_context
+def field_label(ctx: jinja2.runtime.Context, name: str) -> str:
+    """`"total_memory_gb"|label` → `Total memory`: the field's display label from the catalogue."""
+    label = _labels(ctx).get(name)
+    if label is None:
+        raise RenderError(
+            f"no field '{name}' in the catalogue, so it has no display label",
+            fix="name a field of config/fields.toml in the template",
+        )
+    return label
+
+
+def _labels(ctx: jinja2.runtime.Context) -> Mapping[str, str]:
+    labels = ctx.get("labels")
+    if labels is None:  # a macro imported without context
+        raise RenderError(
+            "the display labels are not in this template's context",
+            fix="import the macros `with context`, or pass the label in",
+        )
+    return cast(Mapping[str, str], labels)
 
 
 def source_label(source: str) -> str:
@@ -478,9 +463,10 @@ def source_label(source: str) -> str:
 WRITEBACK_FIELDS = frozenset({"handoff_status", "handoff_doc", "last_handoff"})
 
 
-def ordered_fields(handoff: Handoff) -> list[FieldValue]:
-    """Fields in the contract's order, any extra catalogue fields after them by name."""
-    order = {name: i for i, name in enumerate(FIELD_LABELS)}
+@jinja2.pass_context
+def ordered_fields(ctx: jinja2.runtime.Context, handoff: Handoff) -> list[FieldValue]:
+    """The account's fields in the catalogue's order (any field it lacks after them, by name)."""
+    order = {name: i for i, name in enumerate(_labels(ctx))}
     fields = (f for f in handoff.fields.values() if f.name not in WRITEBACK_FIELDS)
     return sorted(fields, key=lambda f: (order.get(f.name, len(order)), f.name))
 
@@ -687,6 +673,7 @@ def _variables(handoff: Handoff, context: RenderContext) -> dict[str, Any]:
         "run": run,
         "documents": tuple(_with_url(d, run) for d in context.documents),
         "separate": context.separate(),
+        "labels": context.labels,
     }
 
 
@@ -711,10 +698,10 @@ def render_task(
     return " ".join(html_unescape(title).split()), body
 
 
-def render_next_steps_text(handoff: Handoff, settings: Settings) -> str:
+def render_next_steps_text(handoff: Handoff, settings: Settings, catalogue: Catalogue) -> str:
     """The next-steps trait's value: one line of text from its template."""
     run = RunInfo(mode="final", ready=handoff.checklist_complete)
-    variables = _variables(handoff, note_context(settings, handoff, run))
+    variables = _variables(handoff, note_context(settings, catalogue, handoff, run))
     text = _render(NEXT_STEPS_TEMPLATE, variables, templates_dir(settings))
     return " ".join(html_unescape(text).split())
 
@@ -754,7 +741,9 @@ def configured_documents(settings: Settings, handoff: Handoff, run: RunInfo) -> 
     )
 
 
-def render_documents(settings: Settings, handoff: Handoff, run: RunInfo) -> tuple[RenderedDocument, ...]:
+def render_documents(
+    settings: Settings, catalogue: Catalogue, handoff: Handoff, run: RunInfo
+) -> tuple[RenderedDocument, ...]:
     """Every configured document, in order, with its title filled and its HTML rendered."""
     if run.review_due_days is None:
         run = replace(run, review_due_days=settings.vitally.task_due_days)
@@ -765,17 +754,22 @@ def render_documents(settings: Settings, handoff: Handoff, run: RunInfo) -> tupl
             d.kind,
             d.title,
             d.template,
-            render_document(d.template, handoff, RenderContext(d, run, docs), templates=folder),
+            render_document(
+                d.template,
+                handoff,
+                RenderContext(d, run, docs, labels=catalogue.display_labels),
+                templates=folder,
+            ),
         )
         for d in docs
     )
 
 
-def note_context(settings: Settings, handoff: Handoff, run: RunInfo) -> RenderContext:
+def note_context(settings: Settings, catalogue: Catalogue, handoff: Handoff, run: RunInfo) -> RenderContext:
     """The context `render_note` wants: the main document (the one using the handoff template,
     else the first configured) plus every configured one."""
     if run.review_due_days is None:
         run = replace(run, review_due_days=settings.vitally.task_due_days)
     docs = configured_documents(settings, handoff, run)
     main = next((d for d in docs if d.template == PART_TEMPLATES["handoff"]), docs[0])
-    return RenderContext(main, run, docs)
+    return RenderContext(main, run, docs, labels=catalogue.display_labels)
