@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from handoff.core.fields import Catalogue, FieldType
-from handoff.read import shapes
+from handoff.read import permachine, shapes
 from handoff.read.words import Environments, Found, Vocab, is_future, is_growth, is_limit, label_meaning, mask
 
 
@@ -50,7 +50,6 @@ class Fact:
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|;\s+|\n+")
-_EACH = re.compile(r"^\s*(?:each|per\b|apiece|/\s*(?:node|vm|machine|instance))", re.IGNORECASE)
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
     r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas)\b", re.IGNORECASE
@@ -164,7 +163,8 @@ class FactReader:
         elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
             facts.append(Fact(name, value.strip(), value, how, ctx.section, "count"))
         if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
-            return None, facts + self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+            topic = replace(ctx, topic=name) if name == "instance_types" else ctx  # "Nodes: 5, 8 vCPU each"
+            return None, facts + self.prose(f"{label}: {value}", topic, offset=-len(label) - 2)
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
@@ -209,6 +209,8 @@ class FactReader:
             if _NONE.match(value):
                 return "0"
             if name == "total_cpu":
+                if _PER_UNIT.search(value):
+                    return None  # "16 vCPU each": not a total
                 cpu = next(shapes.cpus(value), None)
                 if cpu:
                     return cpu.value
@@ -270,7 +272,14 @@ class FactReader:
 
     def _instances(self, s: str, ctx: Context) -> list[Fact]:
         groups: dict[str, list[shapes.Match]] = {}
-        for m in shapes.instances(s):
+        found = list(shapes.instances(s))
+        bare = [m for m in found if m.value == f"1 × {m.text}" or permachine.ARTICLE.match(m.text)]
+        if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
+            count = permachine.machine_count(s, bare[0].start, types=False)
+            if count is not None:
+                kind = bare[0].value.split(" × ", 1)[1]
+                found = [replace(bare[0], value=f"{count} × {kind}")]
+        for m in found:
             if m.value != f"1 × {m.text}":  # a type named without a count is a mention, not the deployment
                 groups.setdefault(self.env_at(s, m.start, ctx), []).append(m)
         return [
@@ -283,22 +292,24 @@ class FactReader:
         facts: list[Fact] = []
         marks = sorted([(m, "cpu") for m in shapes.cpus(s)] + [(m, "size") for m in shapes.sizes(s)],
                        key=lambda p: p[0].start)  # fmt: skip
+        machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
         previous_end, previous_kind = 0, ""
         for i, (m, kind) in enumerate(marks):
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = s[m.end : min(following, m.end + 48)]
             head = s[max(previous_end, m.start - 48) : m.start]
-            gap_only = previous_kind == "cpu" and not re.search(r"[a-z]{3,}", head, re.IGNORECASE)
+            gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
             previous_end, previous_kind = m.end, kind
-            if _EACH.match(tail):
-                continue
+            value, how = m.value, "CPU count" if kind == "cpu" else "size"
+            if machines.per_machine[i]:
+                times = machines.times[i]
+                if times is None:
+                    continue  # a per-machine figure with no number of machines: not a total
+                value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
             env = self.env_at(s, m.start, ctx)
-            if kind == "cpu":
-                facts.append(Fact("total_cpu", m.value, m.text, "CPU count", env, "", m.start))
-                continue
-            name = self._size_field(tail, head, s, gap_only, ctx)
+            name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx)
             if name:
-                facts.append(Fact(name, m.value, m.text, "size", env, "", m.start))
+                facts.append(Fact(name, value, m.text, how, env, "", m.start))
         return facts
 
     @staticmethod

@@ -264,13 +264,17 @@ class _Parser:
             parts = _parts(line)
             line_ctx = ctx
             pos = start
+            loose: list[str] = []  # unlabelled parts side by side ("6 nodes · c6i.8xlarge") read as one
             for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
                 m = _LABEL.match(part.strip())
                 if not m or not _looks_like_label(m.group(1)):
-                    self.prose(part, location, line_ctx)
+                    loose.append(part.strip())
                     continue
+                if loose:
+                    self.prose(", ".join(loose), location, line_ctx)
+                    loose = []
                 label, value = m.group(1).strip(), m.group(2).strip()
                 named = self.sections.named(label)
                 if i == 0 and named and line_ctx.section != "trial":
@@ -286,6 +290,8 @@ class _Parser:
                         tab.pending = _Pending(label, target, location, line_ctx)
                     elif is_limit(label) or self.sections.named(label):
                         tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
+            if loose:
+                self.prose(", ".join(loose), location, line_ctx)
 
     # -- tables ------------------------------------------------------------------------------
     def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:

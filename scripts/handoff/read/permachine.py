@@ -1,0 +1,131 @@
+"""Per-machine figures and the number of machines they multiply.
+
+A CPU or size figure is *per machine* when a per-unit word follows it or the run of figures it
+belongs to (`16 vCPU and 64 GB RAM each`, `8 vCPU / 32 GB per node`, `4 cores apiece`,
+`(8 vCPU, 32 GB) × 3`), or precedes that run (`three nodes, each with 16 vCPU / 64 GB`). A run is
+figures joined only by connectors (`and`, `,`, `/`, `+`, `with`, `of`) and the words that name
+them (RAM, memory, disk …).
+
+A per-machine figure is never a total by itself. It becomes one only multiplied by the number of
+machines the same sentence states: a counted machine noun (`six worker VMs`, `3 nodes`), an
+instance type with its count (`4 × m6i.4xlarge`), a `× N` after the run, or, when the sentence
+is the value of a label naming machines (`Nodes: 4, 16 vCPU each`), the number that opens it.
+With no such number the figure gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from handoff.read import shapes
+
+_MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|boxes|hypervisors?"
+_WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
+_MACHINE_COUNT = re.compile(
+    rf"(?<![\w.,])(?P<n>\d{{1,4}}|{_WORDS})\s+(?:[\w-]+\s+){{0,3}}?(?:{_MACHINES})\b", re.IGNORECASE
+)
+_AFTER = re.compile(
+    rf"^\s*\)?\s*(?:(?P<each>each|apiece|a piece|per\s+[a-z]+\b|/\s*(?:{_MACHINES})\b)"
+    r"|[x×*]\s*(?P<times>\d{1,4})\b)",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    rf"(?:\beach\s*(?:with|has|having|of|:|,|–|-|—)?|\bper\s+(?:{_MACHINES})\s*[:,–—-]?"
+    r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
+    re.IGNORECASE,
+)
+ARTICLE = re.compile(r"an?\s(?!single)", re.IGNORECASE)  # "an m6i.8xlarge": a type named, not counted
+# what may stand between two figures of one run: connectors and the words that name a figure
+_JOIN = re.compile(
+    r"^(?:[\s,/+&·()]|\band\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
+    r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b)*",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Runs:
+    """For each figure (in order): whether it is per machine, and the multiplier for it (None: no count)."""
+
+    per_machine: list[bool]
+    times: list[int | None]
+
+
+def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Runs:
+    """Which of `marks` (CPU and size figures of sentence `s`, in order) are per machine, and by what
+    number of machines each is multiplied."""
+    n = len(marks)
+    per = [False] * n
+    times: list[int | None] = [None] * n
+    # walk back so a figure joined to the next one takes its per-unit word
+    for i in range(n - 1, -1, -1):
+        m = marks[i]
+        nxt = marks[i + 1].start if i + 1 < n else len(s)
+        tail = s[m.end : nxt]
+        join = _JOIN.match(tail)
+        rest = tail[join.end() :] if join else tail
+        after = _AFTER.match(rest)
+        if after:
+            per[i] = True
+            times[i] = int(after.group("times")) if after.group("times") else None
+        elif not rest.strip() and i + 1 < n and per[i + 1] and joined(tail):
+            per[i], times[i] = True, times[i + 1]
+    # a per-unit word before the run's first figure ("each with 16 vCPU and 64 GB")
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and joined(s[marks[j].end : marks[j + 1].start]):
+            j += 1
+        since = marks[i - 1].end if i else 0
+        head_at = max(since, marks[i].start - 24)
+        before = _BEFORE.search(s[head_at : marks[i].start])
+        if before and i and joined(s[since : head_at + before.start()]):
+            before = None  # the "each" that ends the previous run ("… 64 GB each, 96 vCPU in all")
+        if before:
+            for k in range(i, j + 1):
+                per[k] = True
+                if before.group("times"):
+                    times[k] = int(before.group("times"))
+        i = j + 1
+    count = machine_count(s, marks[0].start if marks else len(s), machines_topic)
+    return Runs(per, [t if t is not None else count if p else None for p, t in zip(per, times, strict=True)])
+
+
+def joined(gap: str) -> bool:
+    """Two figures with only connectors and figure words between them belong to one run."""
+    m = _JOIN.match(gap)
+    return m is not None and m.end() == len(gap) and len(gap) <= 24
+
+
+def machine_count(s: str, first: int, machines_topic: bool = False, types: bool = True) -> int | None:
+    """The number of machines sentence `s` states, the one nearest before position `first`: a counted
+    machine noun, an instance type with its count (unless not `types`), or, in a value about
+    machines, the number that opens it."""
+    found: list[tuple[int, int]] = []
+    for m in _MACHINE_COUNT.finditer(s):
+        found.append((m.start(), _number(m.group("n"))))
+    for inst in shapes.instances(s) if types else ():
+        count = int(inst.value.split(" × ", 1)[0])
+        written = inst.text != inst.value.split(" × ", 1)[1] and not ARTICLE.match(inst.text)
+        if written or count > 1:  # "4 × m6i.4xlarge", "a single …"; not "an m6i.8xlarge"
+            found.append((inst.start, count))
+    if not found and machines_topic:
+        lead = re.match(r"(?:[^:\d]{1,40}:)?\s*(\d{1,4})\b(?!\s*(?:[.,]\d|%|[A-Za-z]))", s)
+        if lead:
+            found.append((lead.start(1), int(lead.group(1))))
+    if not found:
+        return None
+    before = [f for f in found if f[0] < first]
+    return (max(before) if before else min(found))[1]
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else shapes.NUMBER_WORDS[word.lower()]
+
+
+def multiply(value: str, times: int) -> str:
+    """`16` × 6 → `96`; `64 GB` × 6 → `384 GB` (the unit kept)."""
+    number, _, unit = value.partition(" ")
+    product = shapes.canon(f"{float(number) * times:.3f}")
+    return f"{product} {unit}".strip()

@@ -1,0 +1,93 @@
+"""TDD reader: per-machine figures multiplied by the number of machines, never taken as totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.read.facts import Context, FactReader
+from handoff.read.tdd import html_document, read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def reader() -> FactReader:
+    return FactReader(load_catalogue(ROOT / "config" / "fields.toml"))
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "config" / "fields.toml")
+
+
+def read(reader: FactReader, text: str, topic: str | None = None) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in reader.prose(text, Context(topic=topic)):
+        out.setdefault(f.field, []).append(f.value)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "cpu", "memory"),
+    [
+        ("Six worker VMs, 16 vCPU and 64 GB RAM each.", "96", "384 GB"),  # the per-unit word after the run
+        ("Three nodes, each with 16 vCPU / 64 GB.", "48", "192 GB"),  # ... or before it
+        ("(8 vCPU, 32 GB) × 3 for the search tier", "24", "96 GB"),  # a `× N` after the run
+        ("2 × (4 cores, 16 GiB)", "8", "32 GiB"),  # ... or before it
+        ("4 × m6i.4xlarge (16 vCPU, 64 GiB per node)", "64", "256 GiB"),  # the count of an instance type
+        ("Four hosts, each an r6i.2xlarge with 8 vCPU and 64 GB apiece", "32", "256 GB"),
+    ],
+)
+def test_a_per_machine_figure_is_multiplied_by_the_machines_counted(
+    reader: FactReader, text: str, cpu: str, memory: str
+) -> None:
+    found = read(reader, text)
+    assert found["total_cpu"] == [cpu] and found["total_memory_gb"] == [memory]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["16 vCPU and 64 GB RAM each", "The gitserver pods ask for 4 vCPU and 16 GB per replica", "8 cores apiece"],
+)
+def test_a_per_machine_figure_with_no_count_is_no_total(reader: FactReader, text: str) -> None:
+    found = read(reader, text)
+    assert "total_cpu" not in found and "total_memory_gb" not in found
+
+
+def test_a_stated_total_after_the_per_machine_run_is_its_own(reader: FactReader) -> None:
+    found = read(reader, "Two VMs at 8 vCPU and 32 GB each, 16 vCPU and 64 GB RAM in all.")
+    assert found["total_cpu"] == ["16", "16"] and found["total_memory_gb"] == ["64 GB", "64 GB"]
+
+
+def test_the_value_of_a_machines_label_gives_the_count(catalogue: Catalogue) -> None:
+    doc = html_document("<h2>Production</h2><p>Nodes: 5, 8 vCPU and 32 GB each</p>")
+    values = {v.field: v.value for v in read_document(doc, catalogue).values if v.field}
+    assert values["total_cpu"] == "40" and values["total_memory_gb"] == "160 GB"
+
+
+def test_a_labelled_per_machine_cpu_is_no_total(catalogue: Catalogue) -> None:
+    doc = html_document("<h2>Production</h2><p>vCPU: 16 vCPU each</p>")
+    assert not [v for v in read_document(doc, catalogue).values if v.field == "total_cpu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("6 nodes · c6i.8xlarge", "6 × c6i.8xlarge"),  # count and type in parts side by side
+        ("The cluster has three worker nodes of type n2-standard-16.", "3 × n2-standard-16"),
+        ("Four nodes, each an m6i.8xlarge.", "4 × m6i.8xlarge"),  # "an" names the type, it is no count
+    ],
+)
+def test_a_machine_count_counts_the_one_type_named(catalogue: Catalogue, text: str, entry: str) -> None:
+    doc = html_document(f"<h2>Production</h2><ul><li>{text}</li></ul>")
+    values = [v.value for v in read_document(doc, catalogue).values if v.field == "instance_types"]
+    assert values == [entry]
+
+
+def test_parts_side_by_side_are_read_as_one_text(catalogue: Catalogue) -> None:
+    doc = html_document("<h2>Production</h2><ul><li>192 vCPU · 384 GiB · 8 TB gp3</li></ul>")
+    values = {v.field: v.value for v in read_document(doc, catalogue).values if v.field}
+    assert values == {"total_cpu": "192", "total_memory_gb": "384 GiB", "total_disk_gb": "8 TB"}
