@@ -50,7 +50,11 @@ def test_a_per_machine_figure_is_multiplied_by_the_machines_counted(
 
 @pytest.mark.parametrize(
     "text",
-    ["16 vCPU and 64 GB RAM each", "The gitserver pods ask for 4 vCPU and 16 GB per replica", "8 cores apiece"],
+    [
+        "16 vCPU and 64 GB RAM each",
+        "The gitserver pods ask for 4 vCPU and 16 GB per replica",
+        "8 cores a piece",
+    ],
 )
 def test_a_per_machine_figure_with_no_count_is_no_total(reader: FactReader, text: str) -> None:
     found = read(reader, text)
