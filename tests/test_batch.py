@@ -17,7 +17,7 @@ from rich.console import Console
 from handoff.clients import Clients
 from handoff.commands.run import _state_for
 from handoff.core.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_SERVICE, NotFoundError, ServiceError, UsageError
-from handoff.core.model import AccountRecord, Handoff, SheetCell, SheetRow
+from handoff.core.model import AccountRecord, Handoff, SheetCell, SheetRow, StateCell
 from handoff.core.state import AccountState
 from handoff.output.progress import NULL, LineProgress, RichProgressDisplay, for_console
 from handoff.sandbox.faults import FaultRule
@@ -274,8 +274,30 @@ def test_the_batch_drive_lookup_is_one_list_per_40_accounts_even_with_a_long_que
 
 @pytest.mark.parametrize("cell", ["handoff_state!B2", "handoff_state!A2"])  # wherever the reader found it
 def test_an_unreadable_state_cell_is_reported_at_its_own_cell(cell: str) -> None:
-    record = AccountRecord("acme", SheetRow("Accounts", 2, {}), state=SheetCell("{not json", cell))
+    record = AccountRecord(
+        "acme", SheetRow("Accounts", 2, {}), state=StateCell.parse(SheetCell("{not json", cell))
+    )
     state, problem = _state_for(Handoff("acme", {}, record=record))
     assert state == AccountState() and problem is not None
     assert problem.location is not None and problem.location.ref == cell
     assert problem.fix is not None and f"clear {cell}" in problem.fix
+
+
+def test_the_state_cell_is_parsed_once_per_command(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    outcome, text = ws.run("acme")
+    assert outcome.exit_code == EXIT_OK, text
+    parsed: list[str] = []
+    original = AccountState.from_cell.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[AccountState], text: str) -> AccountState:
+        parsed.append(text)
+        return original(cls, text)
+
+    monkeypatch.setattr(AccountState, "from_cell", classmethod(counting))
+    outcome, text = ws.run("acme")  # the plan's state (and the readiness note, the checks)
+    assert outcome.exit_code == EXIT_OK, text
+    assert len(parsed) == 1  # where the sheet is read, and nowhere else
+    parsed.clear()
+    code, out, err = ws.cli("status")  # the drift's state and the Vitally checks' (twice before)
+    assert code == EXIT_OK, out + err
+    assert len(parsed) == 1

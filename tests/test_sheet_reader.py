@@ -10,6 +10,7 @@ import pytest
 from handoff.core.errors import InputError
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.model import Severity
+from handoff.core.state import AccountState
 from handoff.read.sheet import (
     Grid,
     SheetData,
@@ -214,7 +215,7 @@ def test_a_missing_log_tab_is_an_error_for_every_account(catalogue: Catalogue) -
     assert p.message == "the spreadsheet has no 'Risks' tab"
     assert str(p.location) == "Risks"
     assert "Account, Risk, Likelihood, Impact, Response, Owner, Status" in (p.fix or "")
-    assert sheet.accounts["acme"].state is None  # the state tab is optional
+    assert sheet.accounts["acme"].state.recorded is None  # the state tab is optional
 
 
 def test_missing_required_log_column(catalogue: Catalogue) -> None:
@@ -264,7 +265,7 @@ def test_log_rows_go_to_their_account_with_addresses(catalogue: Catalogue) -> No
         (4, "RDS", "Notes!C4"),
     ]
     assert rec.checklist[0].cells["done"].a1 == "Checklist!C2"
-    assert rec.state is not None and rec.state.a1 == "handoff_state!B2"
+    assert rec.state.a1 == "handoff_state!B2" and rec.state.recorded == AccountState()  # parsed as it is read
 
 
 def test_log_rows_for_an_unknown_account(catalogue: Catalogue) -> None:

@@ -176,5 +176,6 @@ def test_an_unreadable_state_cell_is_a_note_not_a_crash(new_team: Team) -> None:
             "handoff_state!B2", params={"valueInputOption": "RAW"}, body={"values": [["{not json"]]}
         )
     s = new_team.status()["example"]
-    assert s.note.startswith("the state cell handoff_state!B2 is unreadable")
+    assert s.note.startswith("the handoff state for example is unreadable: not valid JSON")
+    assert "clear handoff_state!B2" in s.note  # the cell and the fix, as a run reports it
     assert not s.handed_off and s.status == "handed off"  # the Accounts row still says so

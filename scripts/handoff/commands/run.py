@@ -46,7 +46,7 @@ from handoff.core.errors import (
     UsageError,
 )
 from handoff.core.fields import load_catalogue, norm, resolve_field
-from handoff.core.model import Location, Problem, Severity
+from handoff.core.model import Problem
 from handoff.core.slug import local_copy
 from handoff.core.state import AccountState
 from handoff.output import plan_report, summary
@@ -377,22 +377,10 @@ def _apply_guarded(inputs: PlanInputs, plan: AccountPlan) -> AccountResult | Non
 
 
 def _state_for(handoff: Handoff) -> tuple[AccountState, Problem | None]:
-    """The account's state, from its state cell as the sheet reader found it (the one reader)."""
-    cell = handoff.record.state if handoff.record else None
-    if cell is None:
+    """The account's state as the sheet reader parsed it, and the error of an unreadable cell."""
+    if handoff.record is None:
         return AccountState(), None
-    account, where = handoff.account, cell.a1
-    try:
-        return AccountState.from_cell(cell.value), None
-    except ValueError as exc:
-        return AccountState(), Problem(
-            Severity.ERROR,
-            f"the handoff state for {account} is unreadable: {exc}",
-            None,
-            Location("sheet", where),
-            f"restore the cell from the sheet's version history, or clear {where} "
-            "(the next run then finds the doc, note and task again by their tags)",
-        )
+    return handoff.record.state.value, handoff.record.state.problem(handoff.account)
 
 
 def _write_back(

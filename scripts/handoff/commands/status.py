@@ -122,14 +122,11 @@ class AccountStatus:
 
 
 def read_state(handoff: Handoff) -> tuple[AccountState, str]:
-    """The account's state record, and a note when its cell cannot be read."""
-    cell = handoff.record.state if handoff.record else None
-    if cell is None or not cell.value:
+    """The account's state record as the sheet reader parsed it, and a note when its cell cannot be read."""
+    if handoff.record is None:
         return AccountState(), ""
-    try:
-        return AccountState.from_cell(cell.value), ""
-    except ValueError as exc:
-        return AccountState(), f"the state cell {cell.a1} is unreadable ({exc})"
+    problem = handoff.record.state.problem(handoff.account)
+    return handoff.record.state.value, f"{problem.message}; {problem.fix}" if problem else ""
 
 
 def trait_labels(catalogue: Catalogue, ta_name_trait: str) -> dict[str, tuple[str, str]]:

@@ -1,6 +1,7 @@
 """The data that flows between the parts: where a value came from, what is wrong, and the merged handoff.
 
-Read side:  sheet reader -> AccountRecord (+ SheetCell addresses); TDD parser -> TddValue list.
+Read side:  sheet reader -> AccountRecord (+ SheetCell addresses, the state cell parsed once as a
+            StateCell); TDD parser -> TddValue list.
 Merge side: merge/validate -> Handoff (typed FieldValue per field, log entries, problems).
 Everything here is plain, immutable data: no I/O.
 """
@@ -15,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from handoff.core.redact import mask
+from handoff.core.state import AccountState
 
 
 class Severity(StrEnum):
@@ -82,6 +84,45 @@ class SheetRow:
 
 
 @dataclass(frozen=True)
+class StateCell:
+    """An account's handoff_state cell, parsed once where the sheet is read (read/sheet.py).
+
+    `value` is the recorded state: empty when the account has no state row (`a1` "") or when the
+    cell cannot be read, in which case `error` says why and `problem` is the one report of it."""
+
+    value: AccountState = field(default_factory=AccountState)
+    a1: str = ""
+    error: str = ""
+
+    @classmethod
+    def parse(cls, cell: SheetCell | None) -> StateCell:
+        if cell is None:
+            return cls()
+        try:
+            return cls(AccountState.from_cell(cell.value), cell.a1)
+        except ValueError as exc:
+            return cls(AccountState(), cell.a1, str(exc))
+
+    @property
+    def recorded(self) -> AccountState | None:
+        """The state a cell records; None when there is no cell or it cannot be read."""
+        return self.value if self.a1 and not self.error else None
+
+    def problem(self, account: str) -> Problem | None:
+        """An unreadable cell: an error at the cell that blocks the account's run, with the fix."""
+        if not self.error:
+            return None
+        return Problem(
+            Severity.ERROR,
+            f"the handoff state for {account} is unreadable: {self.error}",
+            None,
+            Location("sheet", self.a1),
+            f"restore the cell from the sheet's version history, or clear {self.a1} "
+            "(the next run then finds the doc, note and task again by their tags)",
+        )
+
+
+@dataclass(frozen=True)
 class AccountRecord:
     """Everything the sheet says about one account."""
 
@@ -92,7 +133,7 @@ class AccountRecord:
     risks: tuple[SheetRow, ...] = ()
     expansion: tuple[SheetRow, ...] = ()
     checklist: tuple[SheetRow, ...] = ()
-    state: SheetCell | None = None  # the handoff_state cell for this account, if any
+    state: StateCell = field(default_factory=StateCell)  # the handoff_state cell, parsed
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 One JSON cell per account, so any teammate's run sees the same state. It records the
 doc ids (with the Drive version and content hashes at our last write), the Vitally trait
 values we last wrote (the third leg of the three-way diff), and the note and task ids.
-The JSON is versioned; an unreadable cell is reported, never silently discarded.
+The JSON is versioned; an unreadable cell is reported, never silently discarded. The sheet reader
+parses each cell once (`core/model.StateCell`); everything else reads the parsed state.
 """
 
 from __future__ import annotations

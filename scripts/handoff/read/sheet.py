@@ -37,6 +37,7 @@ from handoff.core.model import (
     Severity,
     SheetCell,
     SheetRow,
+    StateCell,
     column_letter,
     quote_sheet,
     sheet_ref,
@@ -409,7 +410,7 @@ class _Draft:
             risks=tuple(self.logs["risks"]),
             expansion=tuple(self.logs["expansion"]),
             checklist=tuple(self.logs["checklist"]),
-            state=self.state,
+            state=StateCell.parse(self.state),
         )
 
 

@@ -159,8 +159,4 @@ def assess_accounts(settings: Settings, checks: VitallyChecks, handoffs: Sequenc
 
 def _recorded_state(handoff: Handoff) -> AccountState | None:
     """The account's state record (for the TA's admin id resolved before), None when unreadable."""
-    cell = handoff.record.state if handoff.record else None
-    try:
-        return AccountState.from_cell(cell.value) if cell else None
-    except ValueError:
-        return None
+    return handoff.record.state.recorded if handoff.record else None

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from handoff.core.model import Severity
-from handoff.core.state import AccountState
 from handoff.validate.rules import validate_logs
 
 if TYPE_CHECKING:
@@ -51,12 +50,7 @@ def sheet_reason(settings: Settings, record: AccountRecord, catalogue: Catalogue
 def override_note(record: AccountRecord | None) -> str:
     """A recorded readiness override does not make an account ready (nor taken by `--all`), but a
     run of that account by name honours it: say so next to the reason."""
-    cell = record.state if record is not None else None
-    try:
-        kept = AccountState.from_cell(cell.value).override_reason if cell is not None else ""
-    except ValueError:
-        return ""
-    if not kept or record is None:
+    if record is None or not record.state.value.override_reason:
         return ""
     return f" (readiness overridden earlier: `handoff run {record.slug}` honours it)"
 
