@@ -159,3 +159,58 @@ def test_a_verb_after_a_date_belongs_to_it_only_when_no_date_follows(catalogue: 
     assert got == {"completion_date": ["2026-06-26"]}
     first = read("<p>The production VM was stood up for the first time on 2026-06-01.</p>", catalogue)
     assert first == {"start_date": ["2026-06-01"]}
+
+
+# -- limits: today's count stays current, a bare number takes the sentence's noun ----------------
+
+
+def test_a_count_said_to_be_today_is_current_even_in_a_limit_sentence(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The production instance holds 6,200 repositories today and is sized for up to 10,000.</p>",
+        catalogue,
+    )
+    assert got == {"repositories": ["6200"], "max_repositories": ["10000"]}
+
+
+def test_a_bare_limit_takes_the_noun_written_before_it(catalogue: Catalogue) -> None:
+    got = read("<p>The repository limit agreed with the vendor is 5,000.</p>", catalogue)
+    assert got == {"max_repositories": ["5000"]}
+    users = read("<p>Seats are capped at 1,200.</p>", catalogue)
+    assert users == {"max_users": ["1200"]}
+    assert read("<p>Users are licensed up to 2027.</p>", catalogue) == {}
+
+
+def test_concurrency_may_be_written_a_few_words_after_the_number(catalogue: Catalogue) -> None:
+    got = read("<p>Sized for up to 3,000 users, of whom no more than 500 are concurrent.</p>", catalogue)
+    assert got == {"max_users": ["3000"], "max_concurrent_users": ["500"]}
+
+
+def test_an_uplift_or_increase_is_growth_not_a_limit(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The licence is for 3,500 users.</p>"
+        "<p>Onboarding Leeds will need a licence uplift to 4,400 users.</p>"
+        "<p>Finance expects a seat increase to 5,000 users.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["3500"]}
+
+
+# -- the repositories' size, and a code host named after its count --------------------------------
+
+
+def test_the_repositories_as_subject_of_a_size_are_its_owner(catalogue: Catalogue) -> None:
+    got = read("<p>Altogether the repositories take roughly 380 GB on disk.</p>", catalogue)
+    assert got == {"total_repo_size_gb": ["380 GB"]}
+    disk = read("<p>Production has 2 TB of gp3 volumes for the 3,000 repositories in total.</p>", catalogue)
+    assert disk["total_disk_gb"] == ["2 TB"] and "total_repo_size_gb" not in disk
+
+
+def test_a_code_host_named_after_a_count_is_that_counts_host(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>We index 4,100 repositories hosted on Bitbucket Data Center and 700 repositories from "
+        "GitHub.com.</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["4800"]
+    before = read("<p>GitLab (2,850 projects) and Gerrit (150 projects) are mirrored.</p>", catalogue)
+    assert before["repositories"] == ["3000"]

@@ -54,6 +54,16 @@ _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
     r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas)\b", re.IGNORECASE
 )
+_LEAD = re.compile(  # the words right after a size, unless it is placed somewhere ("on disk", "across nodes")
+    r"(?!\s*(?:on|in|inside|across|at|for|from|over|per|to|within|under)\b)\s*(?:of\s+)?(?:[\w'.-]+\s*){1,3}",
+    re.IGNORECASE,
+)
+_REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "the repositories take roughly"
+    r"\b(?:repositor(?:y|ies)|repos|code ?base|source code)\b(?:[\s,]+[\w-]+){0,3}?[\s,]+"
+    r"(?:take|takes|took|come|comes|came|total|totals|totalled|amount|amounts|occupy|occupies|use|uses|"
+    r"weigh|weighs|are|add|sum|need|needs|consume|consumes)\b[^.;:]*$",
+    re.IGNORECASE,
+)
 _LARGEST = re.compile(r"\b(?:largest|biggest)\b", re.IGNORECASE)
 _REPO_SIZE = re.compile(
     r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b)", re.I
@@ -87,11 +97,19 @@ _USERS = re.compile(
     r"(?P<noun>users|seats|people)\b",
     re.IGNORECASE,
 )
-_PEAK = re.compile(
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:users?\s+)?"
+_PEAK = re.compile(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
+    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,3}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )
+_HOST_AFTER = re.compile(r"\b(?:in|on|from|at|by|via)\s+(?:the\s+|our\s+|their\s+|its\s+)?$", re.IGNORECASE)
+_CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
+_BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
+    rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling)\b[^.;:\d]{{0,32}}?"
+    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
+    re.IGNORECASE,
+)
+_LIMIT_NOUN = re.compile(r"\b(?:repositor(?:y|ies)|repos?|users?|seats?)\b", re.IGNORECASE)
 _MONO_COUNT = re.compile(
     r"\b(?P<n>no|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<other>other\s+)?monorepos?\b"
     r"|\b(?P<n2>one|two|three|four|five|\d+) of (?:which|them) (?:is|are) (?:a )?monorepos?\b"
@@ -314,9 +332,16 @@ class FactReader:
 
     @staticmethod
     def _size_field(tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context) -> str | None:
+        """What a size is the size of: the largest repository; the noun right after it ("1.5 TB
+        pd-ssd", "2 TB of gp3 volumes", "640 GB of git data"); the repositories when they are the
+        subject ("the repositories take roughly 410 GB on disk"); else the nearest noun either side."""
         for window in (tail, head):
             if _LARGEST.search(window):
                 return "largest_repo_mb"
+        lead = _LEAD.match(tail)
+        named = _size_noun(lead.group(0)) if lead else None
+        if named or _REPOS_AMOUNT.search(head):
+            return named or "total_repo_size_gb"
         for window in (tail, head):
             if _REPO_SIZE.search(window):
                 return "total_repo_size_gb"
@@ -371,42 +396,68 @@ class FactReader:
                 facts.append(Fact("code_hosts", values, written, "named", env, "", xs[0].start))
         return facts
 
-    def _counts(self, s: str, ctx: Context) -> list[Fact]:  # noqa: C901 (split pending)
+    def _counts(self, s: str, ctx: Context) -> list[Fact]:
+        facts = self._repo_counts(s, ctx)
+        if ctx.limit:
+            facts += self._limits(s, ctx)
+        if "monorepo" in s.casefold():
+            facts += self._monorepos(s, ctx)
+        return facts
+
+    def _repo_counts(self, s: str, ctx: Context) -> list[Fact]:
+        """Repository counts: a limit in a limits context (unless said to be today's), else the total
+        when said to be one, else a code host's part when a host is named next to it."""
         facts: list[Fact] = []
         counts = list(shapes.counted(s, _REPO_NOUNS))
         hosts = self.code_hosts.find(s) if counts else []
-        previous = 0
-        for m, noun in counts:
+        previous, claimed = 0, -1  # claimed: a host named after a count ("… held in GitLab") is that count's
+        for i, (m, noun) in enumerate(counts):
             env = self.env_at(s, m.start, ctx)
             before = s[previous : m.start]
             previous = m.end
-            if ctx.limit:
+            after = s[m.end : m.end + 24]
+            if ctx.limit and not (_CURRENT.search(after) or _CURRENT.search(before[-24:])):
                 if noun.startswith("repo"):
                     facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
                 continue
-            host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.start), None)
-            after = s[m.end : m.end + 24]
+            host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.start
+                         and h.start != claimed), None)  # fmt: skip
             total = _TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:]))
+            if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
+                upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
+                host = next((h for h in hosts if m.end <= h.start < min(upto, m.end + 40)
+                             and _HOST_AFTER.search(s[m.end : h.start])), None)  # fmt: skip
+                claimed = host.start if host else claimed
             if noun.startswith("repo") and total:
                 facts.append(Fact("repositories", m.value, m.text, "stated total", env, "total", m.start))
             elif host is not None:
                 facts.append(
                     Fact("repositories", m.value, m.text, f"count for {host.value}", env, "part", m.start)
                 )
-        if ctx.limit:
-            for u in _USERS.finditer(s):
-                name = (
-                    "max_concurrent_users"
-                    if u.group("adj") and u.group("adj").lower() in ("concurrent", "simultaneous")
-                    else "max_users"
-                )
-                facts.append(Fact(name, shapes.canon(u.group("num")), u.group(0), "limit",
-                                  self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
-            for u in _PEAK.finditer(s):
-                facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0),
-                                  "limit", self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
-        if "monorepo" not in s.casefold():
-            return facts
+        return facts
+
+    def _limits(self, s: str, ctx: Context) -> list[Fact]:
+        """Counts of users, concurrent users and (written bare after a limit word) repositories."""
+        facts: list[Fact] = []
+        for u in _USERS.finditer(s):
+            adj = (u.group("adj") or "").lower()
+            name = "max_concurrent_users" if adj in ("concurrent", "simultaneous") else "max_users"
+            facts.append(Fact(name, shapes.canon(u.group("num")), u.group(0), "limit",
+                              self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+        for u in _PEAK.finditer(s):
+            facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0),
+                              "limit", self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+        for u in _BARE_LIMIT.finditer(s):  # "sized for up to 10,000", "the repository limit is 5,000"
+            nouns = list(_LIMIT_NOUN.finditer(s, 0, u.start("num")))
+            if nouns and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
+                noun = nouns[-1].group(0).lower()
+                name = "max_repositories" if noun.startswith("repo") else "max_users"
+                facts.append(Fact(name, shapes.canon(u.group("num")), u.group(0), "limit, bare",
+                                  self.env_at(s, u.start(), ctx), "", u.start("num")))  # fmt: skip
+        return facts
+
+    def _monorepos(self, s: str, ctx: Context) -> list[Fact]:
+        facts: list[Fact] = []
         taken: list[tuple[int, int]] = []
         for u in _MONO_COUNT.finditer(s):
             taken.append((u.start(), u.end()))
@@ -420,6 +471,18 @@ class FactReader:
                 env = self.env_at(s, u.start(), ctx)
                 facts.append(Fact("monorepos", "1", u.group(0), "monorepo named", env, "mention", u.start()))
         return facts
+
+
+def _size_noun(words: str) -> str | None:
+    """The field a size's noun names (`of git data`, `RAM`, `pd-ssd`), None for another noun."""
+    for pattern, name in (
+        (_REPO_SIZE, "total_repo_size_gb"),
+        (_MEMORY, "total_memory_gb"),
+        (_DISK, "total_disk_gb"),
+    ):
+        if pattern.search(words):
+            return name
+    return None
 
 
 def _date_kind(clause: str, last: bool) -> tuple[str | None, str]:

@@ -28,7 +28,7 @@ _LIMIT = re.compile(
 )
 _GROWTH = re.compile(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
-    r"next year|roadmap)\b",
+    r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
