@@ -171,6 +171,7 @@ class TddWords:
     count_words: tuple[str, ...] = ("count", "nodes", "quantity")
     total_words: tuple[str, ...] = ("total",)
     environment_words: tuple[str, ...] = ("environment",)
+    other_system_words: tuple[str, ...] = ()  # parts about what the deployment replaces, options not taken
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ _MONO_COUNT = re.compile(
 )
 _NEGATED = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
-    r"replac\w*|retir\w*|off)\b[^.,;]*$",
+    r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered)\b[^.,;]*$",
     re.IGNORECASE,
 )
 _PER_UNIT = re.compile(r"\b(?:each|per|apiece)\b", re.IGNORECASE)
@@ -158,7 +158,7 @@ class FactReader:
             pairs = [self.labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
             if all(name for name, _ in pairs):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]
-        named = self.env.named(label)
+        named = self.env.part(label)
         if named and ctx.section != "trial":
             ctx = replace(ctx, section=named)
         if is_limit(label):

@@ -124,8 +124,9 @@ class _Parser:
     def context(self, tab: _Tab, section: str | None = None) -> Context:
         """The environment, limits flag and topic in force: tab titles, headings, then parent bullets."""
         found, limit, topic = "", False, None
-        for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
-            found = self.sections.named(text) or found
+        found = self.sections.named(tab.title)  # a document title may name what it replaces: not a part
+        for text in (*tab.titles, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
+            found = self.sections.part(text) or found
         for text in (*(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
             limit = limit or is_limit(text)
         for text in (*tab.titles[-1:], *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets[-1:])):
@@ -276,7 +277,7 @@ class _Parser:
                     self.prose(", ".join(loose), location, line_ctx)
                     loose = []
                 label, value = m.group(1).strip(), m.group(2).strip()
-                named = self.sections.named(label)
+                named = self.sections.part(label)
                 if i == 0 and named and line_ctx.section != "trial":
                     line_ctx = replace(line_ctx, section=named)  # "Pilot: …" sets the line's environment
                 value_at = (part_at if part_at >= 0 else start) + part.find(value) if value else -1
@@ -288,7 +289,7 @@ class _Parser:
                     target = f or (self.catalogue.fields.get(meaning) if meaning else None)
                     if target is not None:
                         tab.pending = _Pending(label, target, location, line_ctx)
-                    elif is_limit(label) or self.sections.named(label):
+                    elif is_limit(label) or self.sections.part(label):
                         tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
             if loose:
                 self.prose(", ".join(loose), location, line_ctx)
@@ -327,7 +328,7 @@ class _Parser:
         if key in self.env_words:
             return "environment", None
         f = self.catalogue.field_for_label(text)
-        if f is None and self.sections.named(text):  # "Live", "Prod env": a column of an environment
+        if f is None and self.sections.part(text):  # "Live", "Prod env": a column of an environment
             return "section", None
         if f is None and not re.search(r"\d", text):  # "8 vCPU" is a value, not a header
             meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", text, flags=re.IGNORECASE))
@@ -445,7 +446,7 @@ class _Parser:
             for j in range(1, min(len(r), len(header))):
                 if kinds[j] == "section" and r[j].text:
                     link = r[j].links[0][1] if r[j].links else None
-                    ctx = replace(base, section=self.sections.named(header[j]))
+                    ctx = replace(base, section=self.sections.part(header[j]))
                     self.emit(r[0].text, r[j].text, self.where(tab, number, i), ctx, link)
 
     def header_table(  # noqa: C901 (split pending)
@@ -468,7 +469,7 @@ class _Parser:
                 totals.append((i, r))
                 continue
             env = col.get("environment")
-            sec = (self.sections.named(_cell(r, env)) if env is not None else "") or base.section
+            sec = (self.sections.part(_cell(r, env)) if env is not None else "") or base.section
             groups.setdefault(sec, []).append((i, r))
             for j, (kind, _) in enumerate(roles):
                 if kind == "" and j < len(r) and r[j].text and j != col.get("environment"):

@@ -69,6 +69,7 @@ class Environments:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.trial = _phrases(catalogue.tdd.trial_words)
+        self.other = _phrases(catalogue.tdd.other_system_words)
         self.production = _phrases(catalogue.tdd.production_words)
         self.cache: dict[str, list[tuple[int, str]]] = {}
 
@@ -104,6 +105,12 @@ class Environments:
         """The first environment a heading, label or column header names ("" for none)."""
         spans = self.spans(text)
         return spans[0][1] if spans else ""
+
+    def part(self, title: str) -> str:
+        """The environment a section title (heading, parent bullet, tab, column, leading label) puts
+        its values in: the one it names, else "trial" when it is about another system or an option
+        not taken ("Current state", "Legacy search", "Rejected options"), else ""."""
+        return self.named(title) or ("trial" if self.other.search(title) else "")
 
 
 def _phrases(words: Iterable[str]) -> re.Pattern[str]:
