@@ -78,7 +78,7 @@ _DONE = re.compile(
     r"done|finished|(?:went |go[- ])?live|delivered|to|until)\b",
     re.IGNORECASE,
 )
-_URL_HINT = re.compile(
+URL_HINT = re.compile(
     r"\b(?:reach(?:ed|able)?|url|endpoint|address|served|browse|open(?:s|ed)? at|access(?:ed|ible)?|"
     r"get to|go to|available at|log in|sign in)\b",
     re.IGNORECASE,
@@ -281,7 +281,7 @@ class FactReader:
                 env = self.env_at(s, named.start(), ctx)
                 facts.append(Fact("largest_repo_mb", name, named.group(0), "largest, by name", env, "name"))
         for m in shapes.urls(s) if "://" in s else ():
-            if ctx.topic == "instance_url" or _URL_HINT.search(s[max(0, m.start - 40) : m.start]):
+            if ctx.topic == "instance_url" or URL_HINT.search(s[max(0, m.start - 40) : m.start]):
                 facts.append(
                     Fact("instance_url", m.value, m.text, "URL", self.env_at(s, m.start, ctx), "", m.start)
                 )

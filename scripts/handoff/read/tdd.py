@@ -53,7 +53,7 @@ from handoff.read.doctext import (
     iter_tabs,
     paragraph_text,
 )
-from handoff.read.facts import Context, FactReader
+from handoff.read.facts import URL_HINT, Context, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.words import Environments, is_limit, is_planned, label_meaning
 
@@ -68,6 +68,7 @@ _LABEL = re.compile(r"^([^:：]{1,60}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
 _MAX_LABEL_WORDS = 8
+_ASKS = re.compile(r"\?\s*$|\b(?:shall|must|should|is required to|are required to)\b", re.IGNORECASE)
 _ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
 
@@ -377,10 +378,21 @@ class _Parser:
             elif width == 2 or label_value or all(norm(h) in GENERIC_HEADERS for h in header):
                 self.label_value_table(rows, tab, number)
             elif not self.dated_log(rows, tab, number):
-                for i, r in enumerate(rows, 1):
-                    self.gather.block(
-                        " | ".join(c.text for c in r), self.where(tab, number, i), self.context(tab).section
-                    )
+                self.prose_rows(rows, tab, number)
+
+    def prose_rows(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        """A table whose headers name no field (`Ref | Requirement | Response | Code`, a decisions
+        log): each cell of a row reads as prose, except a cell that asks or requires (a question,
+        "shall", "must"): that one only says what the row's other cells are about."""
+        base = self.context(tab)
+        for i, r in enumerate(rows[1:], 2):
+            where = self.where(tab, number, i)
+            self.gather.block(" | ".join(c.text for c in r), where, base.section)
+            asks = [c.text for c in r if _ASKS.search(c.text)]
+            topic = next((t for t in map(_asked_about, asks) if t), base.topic)
+            for c in r:
+                if c.text not in asks:
+                    self.prose(c.text, where, replace(base, topic=topic))
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a
@@ -519,6 +531,11 @@ class _Parser:
             for j, f in fields:
                 if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
                     self.emit(header_text[j], _cell(r, j), self.where(tab, number, i), base, matched=f)
+
+
+def _asked_about(question: str) -> str | None:
+    """The field a question or requirement is about ("… shall be reachable on a domain" → the URL)."""
+    return "instance_url" if URL_HINT.search(question) else label_meaning(question, any_length=True)
 
 
 def _title_heading(content: list[Any]) -> int:
