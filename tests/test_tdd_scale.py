@@ -214,3 +214,41 @@ def test_a_code_host_named_after_a_count_is_that_counts_host(catalogue: Catalogu
     assert got["repositories"] == ["4800"]
     before = read("<p>GitLab (2,850 projects) and Gerrit (150 projects) are mirrored.</p>", catalogue)
     assert before["repositories"] == ["3000"]
+
+
+# -- a header table's rows named by environment; date shapes ---------------------------------------
+
+
+def test_a_phase_table_row_naming_an_environment_is_in_it(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Plan 2026</h2><table><tr><td>Phase</td><td>Start</td><td>End</td></tr>"
+        "<tr><td>Kick-off</td><td>12 Jan</td><td>12 Jan</td></tr>"
+        "<tr><td>POC</td><td>19 Jan</td><td>13 Feb</td></tr>"
+        "<tr><td>Production build</td><td>2 Mar</td><td>20 Mar</td></tr>"
+        "<tr><td>Hypercare</td><td>27 Mar</td><td>24 Apr</td></tr></table>",
+        catalogue,
+    )
+    assert got == {"start_date": ["2026-03-02"], "completion_date": ["2026-03-20"]}
+
+
+def test_rows_that_name_no_environment_give_no_dates_when_several(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Stage</td><td>Started</td><td>Finished</td></tr>"
+        "<tr><td>Design</td><td>2026-01-05</td><td>2026-01-16</td></tr>"
+        "<tr><td>Build</td><td>2026-03-02</td><td>2026-03-20</td></tr></table>",
+        catalogue,
+    )
+    assert got == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2026-08-10T21:05:00Z", "2026-08-10"),
+        ("3rd of August 2026", "2026-08-03"),
+        ("Monday 3 August, 2026", "2026-08-03"),
+        ("Aug 3, 2026", "2026-08-03"),
+    ],
+)
+def test_date_shapes(catalogue: Catalogue, text: str, iso: str) -> None:
+    assert read(f"<p>The production build started on {text}.</p>", catalogue) == {"start_date": [iso]}

@@ -50,9 +50,10 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = re.compile(
-    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))\b",
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?=T\d)"  # an ISO timestamp: 2026-08-10T21:05:00Z
+    rf"|(?:(?P<iso2>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))\b)",
     re.IGNORECASE,
 )
 
@@ -64,7 +65,7 @@ _MONTH_NAME = (
 )
 _NO_YEAR = r"(?![.,]?\s*\d)"
 DAY_MONTH = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR})(?![\w-])"
 )
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -143,8 +144,8 @@ def year_of(text: str) -> str:
 def _dates(text: str) -> Iterator[Match]:
     for m in DATE.finditer(text):
         try:
-            if m.group("iso"):
-                day = dt.date.fromisoformat(m.group("iso"))
+            if m.group("iso") or m.group("iso2"):
+                day = dt.date.fromisoformat(m.group("iso") or m.group("iso2"))
             else:
                 d, mon, y = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
                     m.group("d2"), m.group("m2"), m.group("y2"))  # fmt: skip

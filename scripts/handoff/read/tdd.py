@@ -154,7 +154,7 @@ class _Parser:
             return
         block = self.gather.block(f"{label}: {value}", location, ctx.section)
         if matched is not None:
-            reading = self.facts.fit(matched.name, value, aliased=True)
+            reading = self.facts.fit(matched.name, value, aliased=True, year=ctx.year)
             self.gather.add(block, TddValue(label, value, location, matched.name, ctx.section, link, True,
                                             reading or "", "table column"))  # fmt: skip
             return
@@ -338,7 +338,7 @@ class _Parser:
             return "field", f
         return "", None
 
-    def column_role(self, header: str, cells: list[Text]) -> tuple[str, Field | None]:
+    def column_role(self, header: str, cells: list[Text], year: str = "") -> tuple[str, Field | None]:
         """A column's role from its header, checked against its cells: a `Machines` column of
         instance types is the instance types, a `Node pool` column of names is not."""
         kind, f = self.role(header)
@@ -353,7 +353,7 @@ class _Parser:
             by_meaning
             and f is not None
             and shaped
-            and not any(self.facts.fit(f.name, c.text, False) for c in shaped)
+            and not any(self.facts.fit(f.name, c.text, False, year) for c in shaped)
         ):
             return "", None
         return kind, f
@@ -366,7 +366,10 @@ class _Parser:
                     self.lines(r[0], tab, self.where(tab, number, i), allow_pending=False)
             return
         header = [c.text for c in rows[0]]
-        roles = [self.column_role(h, [r[j] for r in rows[1:] if j < len(r)]) for j, h in enumerate(header)]
+        year = self.context(tab).year
+        roles = [
+            self.column_role(h, [r[j] for r in rows[1:] if j < len(r)], year) for j, h in enumerate(header)
+        ]
         kinds = [k for k, _ in roles]
         if kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
@@ -461,76 +464,96 @@ class _Parser:
                     ctx = replace(base, section=self.sections.part(header[j]))
                     self.emit(r[0].text, r[j].text, self.where(tab, number, i), ctx, link)
 
-    def header_table(  # noqa: C901 (split pending)
+    def header_table(
         self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
     ) -> None:
-        header_text = [c.text for c in rows[0]]
-        col = {
-            kind: j for j, (kind, _) in reversed(list(enumerate(roles))) if kind in ("count", "environment")
-        }
-        fields = [(j, f) for j, (kind, f) in enumerate(roles) if kind == "field" and f is not None]
-        type_col = next((j for j, f in fields if f.type is FieldType.INSTANCE_LIST), None)
-        hosts_col = next((j for j, f in fields if f.name == "code_hosts"), None)
-        base = self.context(tab)
-        groups: dict[str, list[tuple[int, list[Text]]]] = {}
-        totals: list[tuple[int, list[Text]]] = []
-        for i, r in enumerate(rows[1:], 2):
+        t = _HeaderTable(rows, roles, self.context(tab), tab, number)
+        groups, totals = self.header_rows(t)
+        per_row = "environment" in t.col or t.type_col is None
+        for sec, members in groups.items():
+            for j, f in t.fields:
+                self.header_column(t, j, f, sec, members, per_row=per_row, totals=bool(totals))
+        for i, r in totals[:1]:
+            for j, f in t.fields:
+                if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
+                    self.emit(t.header[j], _cell(r, j), self.where(tab, number, i), t.base, matched=f)
+
+    def header_rows(self, t: _HeaderTable) -> tuple[dict[str, list[_Row]], list[_Row]]:
+        """The body rows by environment (an environment column, else a first cell naming one:
+        `POC | 19 Jan | 13 Feb`), and the total rows; a row's notes are read for its repository facts."""
+        groups: dict[str, list[_Row]] = {}
+        totals: list[_Row] = []
+        env = t.col.get("environment", 0 if t.roles and t.roles[0][0] == "" else None)
+        for i, r in enumerate(t.rows[1:], 2):
             if not any(c.text for c in r):
                 continue
-            if any(norm(_cell(r, j)) in self.total_words for j in (0, type_col) if j is not None):
+            if any(norm(_cell(r, j)) in self.total_words for j in (0, t.type_col) if j is not None):
                 totals.append((i, r))
                 continue
-            env = col.get("environment")
-            sec = (self.sections.part(_cell(r, env)) if env is not None else "") or base.section
+            sec = (self.sections.part(_cell(r, env)) if env is not None else "") or t.base.section
             groups.setdefault(sec, []).append((i, r))
-            for j, (kind, _) in enumerate(roles):
-                if kind == "" and j < len(r) and r[j].text and j != col.get("environment"):
-                    where = self.where(tab, number, i)
-                    self.prose(r[j].text, where, replace(base, section=sec), only=_ROW_NOTE_FIELDS)
-        per_row = "environment" in col or type_col is None
-        for sec, members in groups.items():
-            ctx = replace(base, section=sec)
-            for j, f in fields:
-                if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and not (
-                    per_row and len(members) == 1
-                ):
-                    items = [
-                        (
-                            i,
-                            _instance_entry(_cell(r, j), _cell(r, col["count"]) if "count" in col else "")
-                            if j == type_col
-                            else _cell(r, j),
-                        )
-                        for i, r in members
-                    ]
-                    items = [(i, t) for i, t in items if t]
-                    if items:
-                        self.emit(
-                            header_text[j],
-                            ", ".join(t for _, t in items),
-                            self.where(tab, number, items[0][0], items[-1][0]),
-                            ctx,
-                            matched=f,
-                        )
-                elif per_row and len(members) == 1 and not totals and not _each(header_text[j]):
-                    i, r = members[0]
-                    cell = r[j] if j < len(r) else Text()
-                    count = _cell(r, col["count"]) if "count" in col and j == type_col else ""
-                    self.emit(
-                        header_text[j],
-                        _instance_entry(cell.text, count) if count else cell.text,
-                        self.where(tab, number, i),
-                        ctx,
-                        cell.links[0][1] if cell.links else None,
-                        matched=f,
-                    )
-                elif hosts_col is not None and f.name == "repositories":
-                    for i, r in members:
-                        self.gather.part(_cell(r, j), _cell(r, hosts_col), self.where(tab, number, i), sec)
-        for i, r in totals[:1]:
-            for j, f in fields:
-                if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
-                    self.emit(header_text[j], _cell(r, j), self.where(tab, number, i), base, matched=f)
+            for j, (kind, _) in enumerate(t.roles):
+                if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
+                    where = self.where(t.tab, t.number, i)
+                    self.prose(r[j].text, where, replace(t.base, section=sec), only=_ROW_NOTE_FIELDS)
+        return groups, totals
+
+    def header_column(
+        self, t: _HeaderTable, j: int, f: Field, sec: str, members: list[_Row], *, per_row: bool, totals: bool
+    ) -> None:
+        """One field column of one environment's rows: a list collects the column; a single row
+        (per environment) gives its cell; a repository column beside a host column gives parts."""
+        ctx = replace(t.base, section=sec)
+        single = per_row and len(members) == 1
+        if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and not single:
+            items = [(i, t.entry(r, j)) for i, r in members]
+            items = [(i, text) for i, text in items if text]
+            if items:
+                where = self.where(t.tab, t.number, items[0][0], items[-1][0])
+                self.emit(t.header[j], ", ".join(text for _, text in items), where, ctx, matched=f)
+        elif single and not totals and not _each(t.header[j]):
+            i, r = members[0]
+            cell = r[j] if j < len(r) else Text()
+            link = cell.links[0][1] if cell.links else None
+            self.emit(
+                t.header[j], t.entry(r, j) or cell.text, self.where(t.tab, t.number, i), ctx, link, matched=f
+            )
+        elif t.hosts_col is not None and f.name == "repositories":
+            for i, r in members:
+                self.gather.part(_cell(r, j), _cell(r, t.hosts_col), self.where(t.tab, t.number, i), sec)
+
+
+_Row = tuple[int, list[Text]]  # (1-based row number, cells)
+
+
+@dataclass
+class _HeaderTable:
+    """A table with a header row naming fields: its columns' roles, read once."""
+
+    rows: list[list[Text]]
+    roles: list[tuple[str, Field | None]]
+    base: Context
+    tab: _Tab
+    number: int
+    header: list[str] = field(init=False)
+    col: dict[str, int] = field(init=False)  # the count and environment columns
+    fields: list[tuple[int, Field]] = field(init=False)
+    type_col: int | None = field(init=False)
+    hosts_col: int | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.header = [c.text for c in self.rows[0]]
+        roles = list(enumerate(self.roles))
+        self.col = {kind: j for j, (kind, _) in reversed(roles) if kind in ("count", "environment")}
+        self.fields = [(j, f) for j, (kind, f) in roles if kind == "field" and f is not None]
+        self.type_col = next((j for j, f in self.fields if f.type is FieldType.INSTANCE_LIST), None)
+        self.hosts_col = next((j for j, f in self.fields if f.name == "code_hosts"), None)
+
+    def entry(self, row: list[Text], j: int) -> str:
+        """The cell, with the row's machine count when it is the instance-type cell (`3 × m6i.4xlarge`)."""
+        if j != self.type_col:
+            return _cell(row, j)
+        return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
 
 
 def _asked_about(question: str) -> str | None:
