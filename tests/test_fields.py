@@ -192,6 +192,8 @@ def base() -> dict[str, Any]:
         ),
         (lambda d: d["fields"]["start_date"].update(min=0), "fields.start_date.min", "numeric bounds"),
         (lambda d: d["fields"].pop("account"), "fields.account", "is missing"),
+        (lambda d: d["fields"].pop("handoff_doc"), "fields.handoff_doc", "writeback = true"),
+        (lambda d: d["fields"]["last_handoff"].pop("writeback"), "fields.last_handoff", "writeback = true"),
         (
             lambda d: d["vocabularies"]["hosting_provider"].update(Amazon=["AWS"]),
             "vocabularies.hosting_provider.Amazon",

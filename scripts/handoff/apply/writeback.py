@@ -25,14 +25,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handoff.core.errors import InputError
-from handoff.core.fields import Catalogue, norm  # the one header normaliser: the sheet reader's
+from handoff.core.fields import WRITEBACK_FIELDS, Catalogue, norm  # norm: the sheet reader's normaliser
 from handoff.core.model import column_letter, quote_sheet
 
-WRITEBACK_HEADERS = {
-    "handoff_status": "Handoff Status",
-    "handoff_doc": "Handoff Doc",
-    "last_handoff": "Last Handoff",
-}
 HEADER_SCAN_ROWS = 10  # as the sheet reader: the header row is one of the first ten
 
 
@@ -79,11 +74,17 @@ class TabLayout:
 
     @classmethod
     def for_accounts(
-        cls, title: str, values: Sequence[Sequence[Any]] | None, headers: Mapping[str, str]
+        cls,
+        title: str,
+        values: Sequence[Sequence[Any]] | None,
+        headers: Mapping[str, str],
+        catalogue: Catalogue,
     ) -> TabLayout:
-        """The Accounts tab, with `headers` (column key -> header as written) from the sheet reader."""
-        layout = cls.from_values(title, values, key_header=headers.get("account") or "Account")
-        layout.names = {k: headers[k] for k in WRITEBACK_HEADERS if headers.get(k)}
+        """The Accounts tab, with `headers` (column key -> header as written) from the sheet reader;
+        a write-back column the sheet lacks is added under its catalogue label."""
+        fields = catalogue.fields
+        layout = cls.from_values(title, values, key_header=headers.get("account") or fields["account"].label)
+        layout.names = {k: headers.get(k) or fields[k].label for k in WRITEBACK_FIELDS}
         return layout
 
     def column(self, header: str) -> int | None:
@@ -233,7 +234,7 @@ def row_updates(
         )
     written = []
     for key, value in values.items():
-        header = accounts.names.get(key) or WRITEBACK_HEADERS[key]
+        header = accounts.names[key]
         col = _column(accounts, header, writes)
         writes.put(accounts.title, row, col, value)
         written.append(accounts.a1(row, col))

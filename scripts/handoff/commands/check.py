@@ -47,7 +47,7 @@ def check_command(
     with open_clients(settings) as clients:
         batch = with_unplaced(read_batch(settings, clients, None if all_accounts else slugs, accept=accept))
         checks = VitallyChecks(clients)
-        assessed = assess_accounts(settings, checks, batch.handoffs)
+        assessed = assess_accounts(settings, batch.catalogue, checks, batch.handoffs)
     handoffs = [a.handoff for a in assessed]
     readiness = {a.handoff.account: a.readiness for a in assessed}
     single = len(handoffs) == 1 and not all_accounts

@@ -395,7 +395,10 @@ def _write_back(
 ) -> bool:
     tabs = settings.sheet.tabs
     accounts_tab = TabLayout.for_accounts(
-        tabs.accounts, batch.values.get(tabs.accounts), batch.sheet.headers.get("accounts", {})
+        tabs.accounts,
+        batch.values.get(tabs.accounts),
+        batch.sheet.headers.get("accounts", {}),
+        batch.catalogue,
     )
     writes = SheetWrites()
     by_account = {p.account: p for p in plans}

@@ -226,7 +226,7 @@ def read_status(settings: Settings, clients: Clients) -> tuple[list[AccountStatu
     """Every account's status, and whether a service kept failing."""
     batch = read_batch(settings, clients, None)
     checks = VitallyChecks(clients)
-    assessed = assess_accounts(settings, checks, batch.handoffs)
+    assessed = assess_accounts(settings, batch.catalogue, checks, batch.handoffs)
     states = [read_state(h) for h in batch.handoffs]
     reads = {
         str(a.vitally.account["id"]): VitallyRead(traits=dict(a.vitally.account.get("traits") or {}))

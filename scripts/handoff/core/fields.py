@@ -238,6 +238,7 @@ _FIELD_KEYS = {
     "vitally",
 }
 _COLUMN_KEYS = {"label", "aliases", "type", "vocabulary", "required"}
+WRITEBACK_FIELDS = ("handoff_status", "handoff_doc", "last_handoff")  # the Accounts columns the tool writes
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 TAB_KEYS = tuple(k for k in ALL_TABS if k != "accounts")  # the tabs a [tabs.<key>] table describes
 
@@ -348,6 +349,13 @@ def parse_catalogue(data: Mapping[str, Any], path: str | Path = "fields.toml") -
         )
     if "account" not in fields:
         raise r.fail("fields.account", "is missing: the account slug column is the key of every row")
+    for name in WRITEBACK_FIELDS:
+        if name not in fields or not fields[name].writeback:
+            raise r.fail(
+                f"fields.{name}",
+                "must be a field with writeback = true: the tool writes the handoff status, doc link "
+                "and time into these Accounts columns",
+            )
     _check_references(r, fields)
     _check_aliases(r, fields, "fields")
     tabs: dict[str, TabSpec] = {}

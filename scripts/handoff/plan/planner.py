@@ -198,7 +198,7 @@ def _readiness_override(inputs: PlanInputs, handoff: Handoff, state: AccountStat
                     f"readiness overridden by an earlier run ({kept}); kept until the checklist is complete",
                 )
             )
-    why = handoff_reason(inputs.settings, handoff)
+    why = handoff_reason(inputs.settings, inputs.catalogue, handoff)
     return "" if plan.context.override else why
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from handoff.core.errors import ServiceError
+from handoff.core.fields import Catalogue
 from handoff.core.model import Problem, Severity
 from handoff.core.state import AccountState
 from handoff.validate.readiness import assess
@@ -142,14 +143,16 @@ class Assessed:
     vitally: VitallyFindings
 
 
-def assess_accounts(settings: Settings, checks: VitallyChecks, handoffs: Sequence[Handoff]) -> list[Assessed]:
+def assess_accounts(
+    settings: Settings, catalogue: Catalogue, checks: VitallyChecks, handoffs: Sequence[Handoff]
+) -> list[Assessed]:
     """Run the Vitally checks on every account (settings.run.concurrency at a time) and decide
     readiness exactly as `run --all` does (validate/readiness.py)."""
 
     def one(handoff: Handoff) -> Assessed:
         found = checks.run_or_skip(handoff, _recorded_state(handoff))
         merged = replace(handoff, problems=(*handoff.problems, *found.problems))
-        return Assessed(merged, assess(settings, merged, found.skipped), found)
+        return Assessed(merged, assess(settings, catalogue, merged, found.skipped), found)
 
     if len(handoffs) <= 1:
         return [one(h) for h in handoffs]

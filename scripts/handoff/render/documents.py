@@ -49,7 +49,7 @@ from markupsafe import Markup, escape
 
 from handoff import __version__
 from handoff.core.errors import ConfigError, UsageError
-from handoff.core.fields import Catalogue
+from handoff.core.fields import WRITEBACK_FIELDS, Catalogue
 from handoff.core.model import FieldValue, Handoff, LogEntry
 from handoff.core.redact import mask
 from handoff.core.settings import PROJECT_ROOT, Settings
@@ -458,15 +458,12 @@ def source_label(source: str) -> str:
     return SOURCE_LABELS.get(source, source.capitalize() if source else EMPTY)
 
 
-# The sheet columns this tool writes back: never part of the doc (the doc would change after
-# every write-back, and a re-run would never be a no-op).
-WRITEBACK_FIELDS = frozenset({"handoff_status", "handoff_doc", "last_handoff"})
-
-
 @jinja2.pass_context
 def ordered_fields(ctx: jinja2.runtime.Context, handoff: Handoff) -> list[FieldValue]:
     """The account's fields in the catalogue's order (any field it lacks after them, by name)."""
     order = {name: i for i, name in enumerate(_labels(ctx))}
+    # the columns this tool writes back are never part of the doc (it would change after every
+    # write-back, and a re-run would never be a no-op)
     fields = (f for f in handoff.fields.values() if f.name not in WRITEBACK_FIELDS)
     return sorted(fields, key=lambda f: (order.get(f.name, len(order)), f.name))
 

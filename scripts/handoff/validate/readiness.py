@@ -39,7 +39,7 @@ HANDED_OFF = "handed off"
 def sheet_reason(settings: Settings, record: AccountRecord, catalogue: Catalogue) -> str:
     """Why the sheet says this account is not ready ("" when it is ready as far as the sheet goes)."""
     if settings.run.ready_when == "status":
-        return status_reason(settings, record)
+        return status_reason(settings, catalogue, record)
 
     logs, _ = validate_logs(record, catalogue)
     items = logs.get("checklist", ())
@@ -55,13 +55,13 @@ def override_note(record: AccountRecord | None) -> str:
     return f" (readiness overridden earlier: `handoff run {record.slug}` honours it)"
 
 
-def status_reason(settings: Settings, record: AccountRecord) -> str:
+def status_reason(settings: Settings, catalogue: Catalogue, record: AccountRecord) -> str:
     run = settings.run
     status = record.row.get("handoff_status").strip().casefold()
     if status in (run.ready_status.strip().casefold(), HANDED_OFF):
         return ""
     shown = f"'{record.row.get('handoff_status').strip()}'" if status else "empty"
-    return f"not ready: Handoff Status is {shown}, not '{run.ready_status}'"
+    return f"not ready: {catalogue.fields['handoff_status'].label} is {shown}, not '{run.ready_status}'"
 
 
 def checklist_reason(done: int, total: int) -> str:
@@ -70,10 +70,10 @@ def checklist_reason(done: int, total: int) -> str:
     return "" if done == total else f"not ready: checklist {done}/{total}"
 
 
-def handoff_reason(settings: Settings, handoff: Handoff) -> str:
+def handoff_reason(settings: Settings, catalogue: Catalogue, handoff: Handoff) -> str:
     """`sheet_reason` for a merged account: why the sheet says it is not ready ("" when it is)."""
     if settings.run.ready_when == "status" and handoff.record is not None:
-        return status_reason(settings, handoff.record)
+        return status_reason(settings, catalogue, handoff.record)
     return checklist_reason(*handoff.checklist_done)
 
 
@@ -89,10 +89,10 @@ class Readiness:
         return {"ready": self.ready, "reason": self.reason or None, "skipped": self.skipped or None}
 
 
-def assess(settings: Settings, handoff: Handoff, skipped: str = "") -> Readiness:
+def assess(settings: Settings, catalogue: Catalogue, handoff: Handoff, skipped: str = "") -> Readiness:
     """The one meaning of ready: the sheet says so, there is no error (`handoff` carries the
     Vitally checks' problems too), and no check was skipped."""
-    why = handoff_reason(settings, handoff)
+    why = handoff_reason(settings, catalogue, handoff)
     parts = [why + override_note(handoff.record) if why else ""]
     if handoff.errors:
         parts.append(f"{len(handoff.errors)} error(s): see `handoff check {handoff.account}`")
