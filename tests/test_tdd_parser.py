@@ -90,7 +90,7 @@ def test_label_value_paragraphs(catalogue: Catalogue) -> None:
         para(
             "A sentence that merely mentions a time like 10:30 and goes on for quite a few words: not a label"
         ),
-        para("See https://example.com: the link"),
+        para("See https://example.com/page: the link"),  # a page, so not the only site address either
     )
     values = parse(doc, catalogue)
     assert [(v.field, v.text, str(v.location)) for v in values] == [

@@ -130,6 +130,7 @@ _LARGEST_NAMED = re.compile(
     re.IGNORECASE,
 )
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
+_SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
 _NONE = re.compile(r"^\s*(?:none|no|zero|nil|n/?a|-|—)\s*\.?\s*$", re.IGNORECASE)
 
 
@@ -253,6 +254,17 @@ class FactReader:
             return date.value if date else (value if aliased else None)
         return value if aliased else None
 
+    def site_address(self, url: str) -> bool:
+        """A URL with no path whose host is no code host's (`gitlab.example.com`, `git.corp`,
+        `p4.example.com`): what an instance URL looks like, unlike a wiki page or a dashboard."""
+        site = _SITE.match(url)
+        if site is None:
+            return False
+        labels = site.group(1).split(".")
+        return not any(label.startswith("git") for label in labels) and not any(
+            self.code_hosts.find(text) for text in (site.group(1), *labels, *(x.upper() for x in labels))
+        )
+
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []
@@ -281,7 +293,8 @@ class FactReader:
                 env = self.env_at(s, named.start(), ctx)
                 facts.append(Fact("largest_repo_mb", name, named.group(0), "largest, by name", env, "name"))
         for m in shapes.urls(s) if "://" in s else ():
-            if ctx.topic == "instance_url" or URL_HINT.search(s[max(0, m.start - 40) : m.start]):
+            hinted = URL_HINT.search(s[max(0, m.start - 40) : m.start])
+            if hinted or (ctx.topic == "instance_url" and self.site_address(m.value)):
                 facts.append(
                     Fact("instance_url", m.value, m.text, "URL", self.env_at(s, m.start, ctx), "", m.start)
                 )

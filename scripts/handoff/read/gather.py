@@ -83,6 +83,8 @@ class Gatherer:
         self.mentions: list[tuple[int, str, Location]] = []
         self.counts: list[tuple[int, Fact]] = []  # (index in values at the time, a bare node count)
         self.largest_names: list[tuple[Fact, Location]] = []  # "X is the largest repository", no size
+        self.siblings: tuple[object, ...] | None = None  # the list run and parent of the item being read
+        self.pools: dict[int, tuple[object, ...]] = {}  # index in values → sibling key, for instance types
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
@@ -107,6 +109,8 @@ class Gatherer:
             self.largest_names.append((f, location))
         else:
             derived = f.how not in _RANK
+            if self.siblings is not None and f.field == "instance_types":
+                self.pools[len(self.values)] = self.siblings
             self.values.append(TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
                                         f.value, f.how))  # fmt: skip
 
@@ -142,13 +146,52 @@ class Gatherer:
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        self._union_pools()
         self._largest_by_name()
         for section in ("production", ""):
             problems += self._sum_parts(section)
             self._count_mentions(section)
             self._union_hosts(section)
         self._drop_plans()
+        self._only_address()
         return TddReading(tuple(self._best()), tuple(self._unplaced()), tuple(problems))
+
+    def _union_pools(self) -> None:
+        """Instance types read from sibling list items (one node pool per item) are one fleet, when
+        the items name different types; the same type twice is left to the conflict check."""
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for i, key in self.pools.items():
+            groups.setdefault((*key, self.values[i].section), []).append(i)
+        drop: set[int] = set()
+        for members in groups.values():
+            entries = [e for i in members for e in (self.values[i].value or "").split(", ") if e]
+            kinds = [e.split(" × ", 1)[-1].casefold() for e in entries]
+            if len(members) < 2 or len(set(kinds)) != len(kinds):
+                continue
+            first = self.values[members[0]]
+            text = "; ".join(self.values[i].text for i in members)
+            self.values[members[0]] = replace(first, text=text, value=", ".join(entries), how="sibling items")
+            drop.update(members[1:])
+        self.values = [v for i, v in enumerate(self.values) if i not in drop]
+        self.pools = {}
+
+    def _only_address(self) -> None:
+        """With no instance URL read, the one site address (a URL with no path) outside trial parts
+        that is no code host's is the instance's: a bare URL bullet, "will be published at …"."""
+        if any(v.field == "instance_url" and v.section != "trial" for v in self.values):
+            return
+        found: dict[str, _Block] = {}
+        for b in self.blocks:
+            if b.section == "trial" or "://" not in b.text:
+                continue
+            for m in shapes.urls(b.text):
+                if self.reader.site_address(m.value):
+                    found.setdefault(m.value.rstrip("/"), b)
+        if len(found) == 1:
+            url, b = next(iter(found.items()))
+            b.used = True
+            self.values.append(TddValue("URL", url, b.location, "instance_url", b.section, None, True, url,
+                                        "the only site address"))  # fmt: skip
 
     def _drop_plans(self) -> None:
         """A planned, scheduled or target value ("Planned start date") gives way to an actual one

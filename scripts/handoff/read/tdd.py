@@ -99,6 +99,7 @@ class _Tab:
     bullets: list[tuple[int, str]] = field(default_factory=list)  # parent list items (nesting level, text)
     paragraphs: int = 0
     tables: int = 0
+    breaks: int = 0  # paragraphs, headings, tables: list items are siblings only between two breaks
     pending: _Pending | None = None
 
 
@@ -197,6 +198,7 @@ class _Parser:
             elif "table" in se:
                 self.flush(tab)
                 tab.bullets.clear()
+                tab.breaks += 1
                 self.table(as_dict(se["table"]), tab, 0)
             # sectionBreak, tableOfContents (a copy of the headings): nothing to read
 
@@ -230,6 +232,7 @@ class _Parser:
                 tab.bullets.pop()
         else:
             tab.bullets.clear()
+            tab.breaks += 1
         if tab.pending is not None:
             if is_item:
                 tab.pending.items.append(text)
@@ -238,12 +241,15 @@ class _Parser:
         if content.bold and not is_item and len(text) <= 80 and ":" not in text and "\n" not in text:
             self.heading(tab, PSEUDO_HEADING, text)
             return
+        self.gather.siblings = (id(tab), tab.breaks, *tab.bullets) if is_item else None
         self.lines(content, tab, self.location(tab, f"paragraph {tab.paragraphs}"), allow_pending=True)
+        self.gather.siblings = None
         if is_item:
             tab.bullets.append((level, text))
 
     def heading(self, tab: _Tab, level: int, text: str) -> None:
         tab.bullets.clear()
+        tab.breaks += 1
         while tab.headings and tab.headings[-1][0] >= level:
             tab.headings.pop()
         tab.headings.append((level, re.sub(r"\s+", " ", text)))

@@ -1,0 +1,71 @@
+"""TDD reader: the instance URL by the shape of a site address; node pools from sibling list items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.read.tdd import html_document, read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "config" / "fields.toml")
+
+
+def found(html: str, catalogue: Catalogue, name: str) -> list[str]:
+    reading = read_document(html_document(html), catalogue)
+    return [v.value or v.text for v in reading.values if v.field == name]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li>Helm on EKS</li><li>https://sg.example.org</li></ul>",  # a bare URL bullet
+        "<p>The service will be published at https://sg.example.org.</p>",
+        "<p>Docs: https://wiki.example.org/sg/runbook. Code on https://gitlab.example.org.</p>"
+        "<p>Sourcegraph | https://sg.example.org</p>",
+    ],
+)
+def test_the_only_site_address_is_the_instance_url(catalogue: Catalogue, html: str) -> None:
+    assert found(html, catalogue, "instance_url") == ["https://sg.example.org"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>See https://wiki.example.org/sg/runbook</p>",  # a page, not a site
+        "<p>Code lives on https://gitlab.example.org</p>",  # a code host's address
+        "<p>https://sg.example.org and https://grafana.example.org</p>",  # two candidates: no guess
+        "<h2>Trial</h2><p>https://sg-trial.example.org</p>",
+    ],
+)
+def test_no_guess_without_one_site_address(catalogue: Catalogue, html: str) -> None:
+    assert found(html, catalogue, "instance_url") == []
+
+
+def test_a_links_section_gives_only_site_addresses_of_no_code_host(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Links</h2><p>Sourcegraph: https://sg.example.org</p><p>Runbook: https://wiki.example.org/x</p>"
+        "<p>GitHub: https://github.example.org</p>"
+    )
+    assert found(html, catalogue, "instance_url") == ["https://sg.example.org"]
+
+
+def test_sibling_items_naming_different_types_are_one_fleet(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><ul><li>Node pools<ul><li>web: 3 × m6i.2xlarge</li>"
+        "<li>search: 2 × r6i.4xlarge</li></ul></li></ul>"
+    )
+    assert found(html, catalogue, "instance_types") == ["3 × m6i.2xlarge, 2 × r6i.4xlarge"]
+
+
+def test_items_of_different_lists_or_the_same_type_are_not_joined(catalogue: Catalogue) -> None:
+    two_lists = "<ul><li>3 × m6i.2xlarge</li></ul><p>Later:</p><ul><li>2 × r6i.4xlarge</li></ul>"
+    assert found(two_lists, catalogue, "instance_types") == ["3 × m6i.2xlarge", "2 × r6i.4xlarge"]
+    same_type = "<ul><li>3 × m6i.2xlarge</li><li>4 × m6i.2xlarge</li></ul>"
+    assert found(same_type, catalogue, "instance_types") == ["3 × m6i.2xlarge", "4 × m6i.2xlarge"]
