@@ -252,3 +252,30 @@ def test_rows_that_name_no_environment_give_no_dates_when_several(catalogue: Cat
 )
 def test_date_shapes(catalogue: Catalogue, text: str, iso: str) -> None:
     assert read(f"<p>The production build started on {text}.</p>", catalogue) == {"start_date": [iso]}
+
+
+# -- date ranges of the production build; counts in thousands -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<h2>Production</h2><p>Production infrastructure: 2 March – 17 April 2026</p>",
+        "<p>Implementation window: 2026-03-02 to 2026-04-17</p>",
+        "<p>The production build ran from 2 March to 17 April 2026.</p>",
+        "<h2>Timeline (2026)</h2><ul><li>2 Mar – 17 Apr: production build</li></ul>",
+    ],
+)
+def test_a_range_of_the_production_build_gives_both_dates(catalogue: Catalogue, text: str) -> None:
+    assert read(text, catalogue) == {"start_date": ["2026-03-02"], "completion_date": ["2026-04-17"]}
+
+
+def test_a_range_of_a_trial_or_of_nothing_built_gives_no_dates(catalogue: Catalogue) -> None:
+    assert read("<h2>Timeline (2026)</h2><ul><li>19 Jan – 13 Feb: POC</li></ul>", catalogue) == {}
+    assert read("<p>Training sessions: 2 March – 17 April 2026</p>", catalogue) == {}
+
+
+def test_counts_in_thousands(catalogue: Catalogue) -> None:
+    assert read("<p>Repos: ~2.4k</p>", catalogue) == {"repositories": ["2400"]}
+    assert read("<p>Max repositories: 10k</p>", catalogue) == {"max_repositories": ["10000"]}
+    assert read("<p>We index 3.2k repos in total.</p>", catalogue) == {"repositories": ["3200"]}

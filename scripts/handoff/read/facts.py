@@ -103,10 +103,16 @@ _PEAK = re.compile(  # "300 at peak", "500 are concurrent", "600 may be active a
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(r"\b(?:in|on|from|at|by|via)\s+(?:the\s+|our\s+|their\s+|its\s+)?$", re.IGNORECASE)
+_DATE_TOPICS = ("start_date", "completion_date")
+_BUILD = re.compile(
+    r"\b(?:build|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
+    r"deployment|deployed|roll-?out|set ?up|provisioning)\b",
+    re.IGNORECASE,
+)
 _CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
 _BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
     rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling)\b[^.;:\d]{{0,32}}?"
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
+    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
     re.IGNORECASE,
 )
 _LIMIT_NOUN = re.compile(r"\b(?:repositor(?:y|ies)|repos?|users?|seats?)\b", re.IGNORECASE)
@@ -236,7 +242,7 @@ class FactReader:
             word = re.match(r"\s*(one|two|three|four|five|six|seven|eight|nine|ten)\b", value, re.IGNORECASE)
             if word:
                 return str(shapes.NUMBER_WORDS[word.group(1).lower()])
-            return shapes.leading_number(value)
+            return shapes.leading_count(value)
         if f.type is FieldType.QUANTITY:
             if _PER_UNIT.search(value):
                 return None  # "3 volumes of 1 TB each": not a total
@@ -371,8 +377,9 @@ class FactReader:
     def _dates(self, s: str, ctx: Context) -> list[Fact]:
         if is_future(s):
             return []
-        facts: list[Fact] = []
-        found = list(shapes.dates(s, ctx.year))
+        facts = self._ranges(s, ctx)
+        taken = {f.start for f in facts}
+        found = [m for m in shapes.dates(s, ctx.year) if m.start not in taken]
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
             at = m.start
@@ -385,6 +392,21 @@ class FactReader:
                 name, how = ctx.topic, "date"
             if name is not None:
                 facts.append(Fact(name, m.value, m.text, how, self.env_at(s, at, ctx), "", m.start))
+        return facts
+
+    def _ranges(self, s: str, ctx: Context) -> list[Fact]:
+        """A date range of the production build ("Production infrastructure: 2 March – 17 April 2026",
+        "the build ran from 2026-03-02 to 2026-03-20"): its first date starts it, its last completes it."""
+        facts: list[Fact] = []
+        for first, last in shapes.ranges(s, ctx.year):
+            named_before = self.env.at(s, first.start, "")
+            env = named_before or self.env.at(s, len(s), ctx.section)  # "19 Jan – 13 Feb: POC"
+            if "trial" in (env, ctx.section) or not (
+                env == "production" or ctx.topic in _DATE_TOPICS or _BUILD.search(s)
+            ):
+                continue
+            facts.append(Fact("start_date", first.value, first.text, "date range", env, "", first.start))
+            facts.append(Fact("completion_date", last.value, last.text, "date range", env, "", last.start))
         return facts
 
     def _names(self, s: str, ctx: Context) -> list[Fact]:
@@ -465,8 +487,9 @@ class FactReader:
             if nouns and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
                 noun = nouns[-1].group(0).lower()
                 name = "max_repositories" if noun.startswith("repo") else "max_users"
-                facts.append(Fact(name, shapes.canon(u.group("num")), u.group(0), "limit, bare",
-                                  self.env_at(s, u.start(), ctx), "", u.start("num")))  # fmt: skip
+                value = shapes.thousands(u.group("num"), u.group("k"))
+                facts.append(Fact(name, value, u.group(0), "limit, bare", self.env_at(s, u.start(), ctx), "",
+                                  u.start("num")))  # fmt: skip
         return facts
 
     def _monorepos(self, s: str, ctx: Context) -> list[Fact]:

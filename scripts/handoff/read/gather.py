@@ -116,7 +116,7 @@ class Gatherer:
 
     def part(self, count: str, host: str, location: Location, section: str) -> None:
         """One row of a code-host table: that host's repository count."""
-        number = _count(shapes.leading_number(count) or "")
+        number = _count(shapes.leading_count(count) or "")
         names = self.reader.code_hosts.values(host) or [host.strip()]
         block = self.block(f"{host}: {count}", location, section)
         if number is not None and section != "trial":

@@ -125,6 +125,36 @@ def dates(text: str, year: str = "") -> Iterator[Match]:
         yield from _dates(text)
 
 
+_RANGE_JOIN = r"\s*(?:–|—|-|to|until|till|through|thru|and)\s*"
+_RANGE_HEAD = re.compile(  # "2 March – " or "2–" before a full date: the start of a range
+    rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m>{_MONTH}))?{_RANGE_JOIN}$",
+    re.IGNORECASE,
+)
+
+
+def ranges(text: str, year: str = "") -> Iterator[tuple[Match, Match]]:
+    """Date ranges: `2026-03-02 to 2026-03-20`, `2 March – 17 April 2026`, `between 2 and 20 March
+    2026` (the first date takes the month and year it leaves out from the second)."""
+    found = list(dates(text, year))
+    for i, end in enumerate(found):
+        if i and re.fullmatch(_RANGE_JOIN, text[found[i - 1].end : end.start]):
+            yield found[i - 1], end
+            continue
+        head = _RANGE_HEAD.search(text, max(0, end.start - 24), end.start)
+        if head is None or (i and found[i - 1].end > head.start()):
+            continue
+        last = dt.date.fromisoformat(end.value)
+        try:
+            month = _MONTHS[_month(head.group("m"))] if head.group("m") else last.month
+            first = dt.date(last.year, month, int(head.group("d")))
+        except (ValueError, KeyError):
+            continue
+        if first > last:
+            first = first.replace(year=first.year - 1)
+        written = re.sub(_RANGE_JOIN + "$", "", head.group(0))
+        yield Match(head.start(), head.start() + len(written), written, first.isoformat()), end
+
+
 def _day_months(text: str, year: str) -> Iterator[Match]:
     for m in DAY_MONTH.finditer(text):
         d, mon = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
@@ -162,7 +192,9 @@ def _month(name: str) -> str:
 
 @functools.lru_cache(maxsize=16)
 def _counted(nouns: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w.,])(?P<num>{NUMBER})(?P<k>k)?\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE
+    )
 
 
 def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
@@ -170,7 +202,28 @@ def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
     if not DIGIT.search(text):
         return
     for m in _counted(nouns).finditer(text):
-        yield Match(m.start(), m.end(), m.group(0), canon(m.group("num"))), m.group("noun").lower()
+        yield (
+            Match(m.start(), m.end(), m.group(0), thousands(m.group("num"), m.group("k"))),
+            m.group("noun").lower(),
+        )
+
+
+def thousands(number_text: str, k: str | None) -> str:
+    """A written count, `2.4` with a `k` after it being 2,400."""
+    value = canon(number_text)
+    if not k:
+        return value
+    n = float(value) * 1000
+    return str(int(n)) if n.is_integer() else str(n)
+
+
+_COUNT = re.compile(rf"(?P<num>{NUMBER})(?:\s*(?P<k>k)\b)?", re.IGNORECASE)
+
+
+def leading_count(text: str) -> str | None:
+    """The first number in a value, a `k` after it counting thousands (`~2.4k` → `2400`), or None."""
+    m = _COUNT.search(text)
+    return thousands(m.group("num"), m.group("k")) if m else None
 
 
 def leading_number(text: str) -> str | None:
