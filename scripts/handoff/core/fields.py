@@ -287,18 +287,20 @@ class _Reader:
             raise self.fail(f"{key}.{extra[0]}", f"unknown setting (known: {', '.join(sorted(allowed))})")
 
 
+def _read_toml(p: Path, what: str, fix: str) -> dict[str, Any]:
+    """A TOML file's tables; ConfigError when it is missing (with `fix`) or not valid TOML."""
+    try:
+        return tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{what} {p} does not exist", fix=fix) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+
+
 def load_catalogue(path: str | Path) -> Catalogue:
     """Read and check the catalogue file; ConfigError naming key and file on any mistake."""
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(
-            f"field catalogue {p} does not exist",
-            fix="set fields_file in the configuration to the catalogue's path",
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+    data = _read_toml(p, "field catalogue", "set fields_file in the configuration to the catalogue's path")
     catalogue = parse_catalogue(data, p)
     if not catalogue.checks.instance_types_file:
         return catalogue
@@ -309,15 +311,9 @@ def load_catalogue(path: str | Path) -> Catalogue:
 def load_instance_types(path: str | Path) -> Mapping[str, InstanceSpec]:
     """`config/instance_types.toml`: `[provider] "type" = { vcpu = N, memory_gib = M }` → key -> spec."""
     p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(
-            f"instance type catalogue {p} does not exist",
-            fix="correct checks.instance_types_file in the field catalogue",
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+    data = _read_toml(
+        p, "instance type catalogue", "correct checks.instance_types_file in the field catalogue"
+    )
     r = _Reader(p)
     out: dict[str, InstanceSpec] = {}
     for provider, types in data.items():
