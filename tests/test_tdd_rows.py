@@ -52,3 +52,28 @@ def test_what_a_requirement_asks_for_is_not_taken(catalogue: Catalogue) -> None:
 def test_a_rejected_row_of_a_decisions_log_names_nothing(catalogue: Catalogue) -> None:
     html = table(("When", "Decision", "Why"), ("May", "Rejected Docker Compose on one VM", "No resilience."))
     assert "deployment_type" not in values(html, catalogue)
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("root_volume_size_gb = 2048", "total_disk_gb", "2048 GB"),  # the unit in the key
+        ("SG_MEMORY_GIB=256", "total_memory_gb", "256 GiB"),
+        ('totalVcpu = "48"', "total_cpu", "48"),  # camelCase, quoted
+        ('external_url = "https://sg.example.org"', "instance_url", "https://sg.example.org"),
+    ],
+)
+def test_an_assignment_is_a_label_and_its_value(
+    catalogue: Catalogue, line: str, field: str, value: str
+) -> None:
+    assert values(f"<h2>prod</h2><p><code>{line}</code></p>", catalogue)[field] == value
+
+
+def test_a_node_count_and_a_node_size_on_lines_of_one_paragraph_pair(catalogue: Catalogue) -> None:
+    html = '<h2>prod</h2><p><code>node_count = 3</code><br><code>node_size = "Standard_E16s_v5"</code></p>'
+    assert values(html, catalogue)["instance_types"] == "3 × Standard_E16s_v5"
+
+
+def test_an_equals_sign_in_prose_is_no_assignment(catalogue: Catalogue) -> None:
+    assert values("<p>We set it so that cpu = 48 in the end.</p>", catalogue) == {}
+    assert values("<p><code>cpu = 48</code></p>", catalogue) == {"total_cpu": "48"}

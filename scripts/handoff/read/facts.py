@@ -137,6 +137,7 @@ _LARGEST_NAMED = re.compile(
 )
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
 _SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
+_LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
 _NONE = re.compile(r"^\s*(?:none|no|zero|nil|n/?a|-|—)\s*\.?\s*$", re.IGNORECASE)
 
 
@@ -178,6 +179,9 @@ class FactReader:
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
         if name == "repositories" and f is None and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
+        unit = _LABEL_UNIT.search(label)
+        if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
+            value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
         canonical = self.fit(name, value, how == "label", ctx.year)
         facts: list[Fact] = []
         if canonical is not None:

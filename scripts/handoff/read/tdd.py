@@ -65,6 +65,7 @@ GENERIC_HEADERS = frozenset(norm(w) for w in (
     "comments", "role", "component", "topic", "",
 ))  # fmt: skip
 _LABEL = re.compile(r"^([^:：]{1,60}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
+_ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
 _MAX_LABEL_WORDS = 8
@@ -266,6 +267,7 @@ class _Parser:
         """`Label: value` pairs of a paragraph or cell, per line and per separated part; the rest is prose."""
         ctx = self.context(tab) if ctx is None else ctx
         offset = 0
+        mark = self.gather.mark()
         for line in content.text.split("\n"):
             start = offset
             offset += len(line) + 1
@@ -276,14 +278,14 @@ class _Parser:
             for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
-                m = _LABEL.match(part.strip())
-                if not m or not _looks_like_label(m.group(1)):
+                pair = _pair(part.strip())
+                if pair is None:
                     loose.append(part.strip())
                     continue
                 if loose:
                     self.prose(", ".join(loose), location, line_ctx)
                     loose = []
-                label, value = m.group(1).strip(), m.group(2).strip()
+                label, value = pair
                 named = self.sections.part(label)
                 if i == 0 and named and line_ctx.section != "trial":
                     line_ctx = replace(line_ctx, section=named)  # "Pilot: …" sets the line's environment
@@ -300,6 +302,7 @@ class _Parser:
                         tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
             if loose:
                 self.prose(", ".join(loose), location, line_ctx)
+        self.gather.pair_node_counts(mark)  # "node_count = 3" and "node_size = …" on lines of one paragraph
 
     # -- tables ------------------------------------------------------------------------------
     def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
@@ -614,6 +617,19 @@ def _instance_entry(type_text: str, count_text: str) -> str:
         return ""
     m = re.match(r"\s*(\d+)\b", count_text)
     return f"{m.group(1)} × {type_text}" if m else type_text
+
+
+def _pair(part: str) -> tuple[str, str] | None:
+    """(label, value) of `Label: value`, or of an assignment `key_name = "value"` (a Terraform,
+    INI or env-file line: the key's words split at `_`, `.`, `-` and camelCase); None for prose."""
+    m = _LABEL.match(part)
+    if m and _looks_like_label(m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
+    a = _ASSIGN.match(part)
+    if a is None:
+        return None
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", re.sub(r"[_.\-]+", " ", a.group(1))).strip()
+    return words, a.group(2).strip().rstrip(",;").strip().strip("\"'")
 
 
 def _looks_like_label(label: str) -> bool:
