@@ -204,6 +204,11 @@ def base() -> dict[str, Any]:
         (lambda d: d["checks"].update(tolerance=5), "checks.tolerance", "fraction"),
         (lambda d: d["fields"]["total_cpu"].update(label=""), "fields.total_cpu.label", "non-empty string"),
         (lambda d: d["fields"]["sso"].pop("display_label"), "fields.sso.display_label", "non-empty string"),
+        (
+            lambda d: d["fields"]["total_memory_gb"].update(display_unit="GiB"),
+            "fields.total_memory_gb.display_unit",
+            "only integer fields",
+        ),
         (lambda d: d.update(extras={}), "(top level).extras", "unknown setting"),
     ],
 )

@@ -274,7 +274,9 @@ def context(handoff: Handoff, **run: Any) -> RenderContext:
     run.setdefault("tool_version", "0.1.0")
     run.setdefault("review_due_days", 7)  # the default [vitally] task_due_days
     doc = DocInfo("handoff", document_title(TITLE, handoff), "handoff.html.j2")
-    return RenderContext(doc, RunInfo(**run), (doc,), labels=CATALOGUE.display_labels)
+    return RenderContext(
+        doc, RunInfo(**run), (doc,), labels=CATALOGUE.display_labels, formats=CATALOGUE.display_formats
+    )
 
 
 def render(handoff: Handoff, **run: Any) -> str:
@@ -1103,7 +1105,7 @@ def test_a_new_field_is_shown_by_its_catalogue_display_label_in_catalogue_order(
     html = render_document(
         "handoff.html.j2",
         h,
-        RenderContext(*_doc_and_run(h), labels=catalogue.display_labels),
+        RenderContext(*_doc_and_run(h), labels=catalogue.display_labels, formats=catalogue.display_formats),
     )
     appendix = visible_text(html)[visible_text(html).index("Where each value came from") :]
     assert (
@@ -1112,10 +1114,47 @@ def test_a_new_field_is_shown_by_its_catalogue_display_label_in_catalogue_order(
     assert appendix.index("Identity provider (IdP)") < appendix.index("Customer")  # the catalogue's order
 
 
+def test_a_new_field_is_shown_as_its_catalogue_type_says() -> None:
+    """No table of formats in the code: a new date field reads as a date, a new integer field
+    carries its display_unit, a new size its unit, a new url is a link."""
+    data = tomllib.loads((PROJECT_ROOT / "config" / "fields.toml").read_text(encoding="utf-8"))
+    data["fields"] = {
+        "kickoff_date": {"label": "Kickoff", "display_label": "Kickoff", "type": "date"},
+        "gpu_count": {"label": "GPUs", "display_label": "GPUs", "type": "integer", "display_unit": "GPU"},
+        "cache_size_gb": {"label": "Cache", "display_label": "Cache", "type": "quantity", "unit": "GB"},
+        "runbook": {"label": "Runbook", "display_label": "Runbook", "type": "url"},
+        **data["fields"],
+    }
+    catalogue = parse_catalogue(data)
+    h = acme()
+    extra = {
+        "kickoff_date": fv("kickoff_date", dt.date(2026, 9, 14), "Accounts!X2"),
+        "gpu_count": fv("gpu_count", 4, "Accounts!Y2"),
+        "cache_size_gb": fv("cache_size_gb", 1500, "Accounts!Z2"),
+        "runbook": fv("runbook", "https://wiki.example.com/runbook", "Accounts!AA2"),
+    }
+    h = Handoff(h.account, {**extra, **h.fields})
+    html = render_document(
+        "handoff.html.j2",
+        h,
+        RenderContext(*_doc_and_run(h), labels=catalogue.display_labels, formats=catalogue.display_formats),
+    )
+    appendix = visible_text(html)[visible_text(html).index("Where each value came from") :]
+    assert "Kickoff 14 September 2026" in appendix
+    assert "GPUs 4 GPU" in appendix
+    assert "Cache 1,500 GB" in appendix
+    assert '<a href="https://wiki.example.com/runbook">' in html
+    assert catalogue.display_formats["total_cpu"] == ("quantity", "vCPU")
+
+
 def test_a_template_naming_a_field_the_catalogue_lacks_is_a_render_error() -> None:
     labels = {k: v for k, v in CATALOGUE.display_labels.items() if k != "total_cpu"}
     with pytest.raises(RenderError, match="no field 'total_cpu' in the catalogue"):
-        render_document("handoff.html.j2", acme(), RenderContext(*_doc_and_run(acme()), labels=labels))
+        render_document(
+            "handoff.html.j2",
+            acme(),
+            RenderContext(*_doc_and_run(acme()), labels=labels, formats=CATALOGUE.display_formats),
+        )
 
 
 def _doc_and_run(h: Handoff) -> tuple[DocInfo, RunInfo, tuple[DocInfo, ...]]:

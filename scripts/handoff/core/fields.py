@@ -110,6 +110,7 @@ class Field:
     aliases: tuple[str, ...] = ()
     tdd_aliases: tuple[str, ...] = ()
     unit: str | None = None
+    display_unit: str = ""  # integer only: the word documents show after the number ("vCPU")
     required: bool = False
     vocabulary: Vocabulary | None = None
     sources: tuple[str, ...] = SOURCES
@@ -133,6 +134,19 @@ class Field:
     @property
     def from_tdd(self) -> bool:
         return "tdd" in self.sources
+
+    @property
+    def display_format(self) -> tuple[str, str]:
+        """How the documents show the value, from its type: (formatter, unit)."""
+        if self.type is FieldType.DATE:
+            return ("date", "")
+        if self.type in (FieldType.URL, FieldType.DOC_URL):
+            return ("link", "")
+        if self.type is FieldType.QUANTITY:
+            return ("quantity", self.unit or "")
+        if self.type is FieldType.INTEGER:
+            return ("quantity", self.display_unit)
+        return ("display", "")
 
 
 @dataclass(frozen=True)
@@ -215,6 +229,11 @@ class Catalogue:
         """Field name -> its display label, in the catalogue's order (the order documents show)."""
         return MappingProxyType({name: f.display_label for name, f in self.fields.items()})
 
+    @property
+    def display_formats(self) -> Mapping[str, tuple[str, str]]:
+        """Field name -> (formatter, unit) the documents show its value with."""
+        return MappingProxyType({name: f.display_format for name, f in self.fields.items()})
+
 
 # --------------------------------------------------------------------------------------------
 # loading
@@ -226,6 +245,7 @@ _FIELD_KEYS = {
     "tdd_aliases",
     "type",
     "unit",
+    "display_unit",
     "required",
     "vocabulary",
     "sources",
@@ -445,6 +465,7 @@ def _field(
         aliases=r.strings(raw, "aliases", key),
         tdd_aliases=r.strings(raw, "tdd_aliases", key),
         unit=unit,
+        display_unit=_field_display_unit(r, raw, key, ftype),
         required=r.boolean(raw, "required", key),
         vocabulary=vocabulary,
         sources=sources,
@@ -480,6 +501,16 @@ def _field_unit(r: _Reader, raw: dict[str, Any], key: str, ftype: FieldType) -> 
     if "unit" in raw:
         raise r.fail(f"{key}.unit", "only quantity fields take a unit")
     return None
+
+
+def _field_display_unit(r: _Reader, raw: dict[str, Any], key: str, ftype: FieldType) -> str:
+    if "display_unit" not in raw:
+        return ""
+    if ftype is not FieldType.INTEGER:
+        raise r.fail(
+            f"{key}.display_unit", "only integer fields take a display_unit (a quantity shows its unit)"
+        )
+    return r.string(raw, "display_unit", key)
 
 
 def _field_vitally(r: _Reader, table: Any, key: str) -> Vitally:

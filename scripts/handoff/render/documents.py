@@ -71,22 +71,6 @@ PART_TEMPLATES = {
 }
 
 # How each field is shown: a formatter name and, for quantities, the unit.
-FIELD_FORMATS: dict[str, tuple[str, str]] = {
-    "start_date": ("date", ""),
-    "completion_date": ("date", ""),
-    "tdd_link": ("link", ""),
-    "instance_url": ("link", ""),
-    "total_cpu": ("quantity", "vCPU"),
-    "total_memory_gb": ("quantity", "GB"),
-    "total_disk_gb": ("quantity", "GB"),
-    "largest_repo_mb": ("quantity", "MB"),
-    "repositories": ("quantity", ""),
-    "monorepos": ("quantity", ""),
-    "max_users": ("quantity", ""),
-    "max_concurrent_users": ("quantity", ""),
-    "max_repositories": ("quantity", ""),
-}
-
 SOURCE_LABELS = {
     "sheet": "Tracking sheet",
     "tdd": "TDD",
@@ -162,6 +146,9 @@ class RenderContext:
     run: RunInfo
     documents: tuple[DocInfo, ...] = ()
     labels: Mapping[str, str] = field(kw_only=True)  # the catalogue's display labels, in its order
+    formats: Mapping[str, tuple[str, str]] = field(
+        kw_only=True
+    )  # the catalogue's (formatter, unit) per field
 
     def separate(self) -> dict[str, DocInfo | None]:
         """For each part ("issues", "risks", "handoff"): the other configured document holding it, or None."""
@@ -381,19 +368,12 @@ def sentence(value: Any) -> Any:
     return value
 
 
-def field_format(name: str) -> tuple[str, str]:
-    """(formatter, unit) for a field; catalogue fields named `*_gb` / `*_mb` are sizes."""
-    if name in FIELD_FORMATS:
-        return FIELD_FORMATS[name]
-    for suffix, unit in (("_gb", "GB"), ("_mb", "MB")):
-        if name.endswith(suffix):
-            return ("quantity", unit)
-    return ("display", "")
-
-
-def format_field(name: str, value: Any, empty: str = NOT_RECORDED, written: str = "") -> Markup:
-    """One field's value for a person; `written` is the source text (shown for converted sizes)."""
-    kind, unit = field_format(name)
+def format_field(
+    display_format: tuple[str, str], value: Any, empty: str = NOT_RECORDED, written: str = ""
+) -> Markup:
+    """One field's value for a person, shown as its catalogue type says ((formatter, unit) from
+    `Catalogue.display_formats`); `written` is the source text (shown for converted sizes)."""
+    kind, unit = display_format
     if is_empty(value):
         return Markup(escape(empty))
     if kind == "date":
@@ -408,28 +388,44 @@ def format_field(name: str, value: Any, empty: str = NOT_RECORDED, written: str 
 DISAGREED = "the tracking sheet and the TDD disagree: see the appendix"
 
 
-def field_filter(handoff: Handoff, name: str, empty: str = NOT_RECORDED) -> Markup:
+@jinja2.pass_context
+def field_filter(
+    ctx: jinja2.runtime.Context, handoff: Handoff, name: str, empty: str = NOT_RECORDED
+) -> Markup:
     """`handoff|field("total_memory_gb")` → `192 GB`, or `Not recorded`; a value with an error
     (only a draft renders one) is never shown as a fact: `invalid: -4 (see appendix)`; a value whose
     sources disagreed is marked `192 GB (the tracking sheet and the TDD disagree: see the appendix)`."""
     fv = handoff.fields.get(name)
     if fv is not None and fv.text.strip() and any(p.field == name for p in handoff.errors):
         return Markup(escape(f"invalid: {mask(' '.join(fv.text.split()))} (see appendix)"))
-    shown = format_field(name, fv.value if fv else None, empty, fv.text if fv else "")
+    shown = format_field(_format(ctx, name), fv.value if fv else None, empty, fv.text if fv else "")
     if any(d.field == name for d in handoff.disagreements):
         shown += Markup(" <i>(") + DISAGREED + Markup(")</i>")
     return shown
 
 
-def field_value(fv: FieldValue, empty: str = NOT_RECORDED) -> Markup:
-    return format_field(fv.name, fv.value, empty, fv.text)
+@jinja2.pass_context
+def field_value(ctx: jinja2.runtime.Context, fv: FieldValue, empty: str = NOT_RECORDED) -> Markup:
+    return format_field(_format(ctx, fv.name), fv.value, empty, fv.text)
 
 
-def source_value(handoff: Handoff, fv: FieldValue) -> Markup:
+@jinja2.pass_context
+def source_value(ctx: jinja2.runtime.Context, handoff: Handoff, fv: FieldValue) -> Markup:
     """The appendix's value of a field: as written, marked `invalid:` when it has an error."""
     if fv.text.strip() and any(p.field == fv.name for p in handoff.errors):
         return Markup(escape(f"invalid: {mask(' '.join(fv.text.split()))}"))
-    return field_value(fv)
+    return format_field(_format(ctx, fv.name), fv.value, NOT_RECORDED, fv.text)
+
+
+def _format(ctx: jinja2.runtime.Context, name: str) -> tuple[str, str]:
+    """The field's (formatter, unit) from the catalogue; a field it does not know is shown as written."""
+    formats = ctx.get("formats")
+    if formats is None:  # a macro imported without context
+        raise RenderError(
+            "the display formats are not in this template's context",
+            fix="import the macros `with context`",
+        )
+    return cast(Mapping[str, tuple[str, str]], formats).get(name, ("display", ""))
 
 
 @jinja2.pass_context
@@ -671,6 +667,7 @@ def _variables(handoff: Handoff, context: RenderContext) -> dict[str, Any]:
         "documents": tuple(_with_url(d, run) for d in context.documents),
         "separate": context.separate(),
         "labels": context.labels,
+        "formats": context.formats,
     }
 
 
@@ -754,7 +751,9 @@ def render_documents(
             render_document(
                 d.template,
                 handoff,
-                RenderContext(d, run, docs, labels=catalogue.display_labels),
+                RenderContext(
+                    d, run, docs, labels=catalogue.display_labels, formats=catalogue.display_formats
+                ),
                 templates=folder,
             ),
         )
@@ -769,4 +768,4 @@ def note_context(settings: Settings, catalogue: Catalogue, handoff: Handoff, run
         run = replace(run, review_due_days=settings.vitally.task_due_days)
     docs = configured_documents(settings, handoff, run)
     main = next((d for d in docs if d.template == PART_TEMPLATES["handoff"]), docs[0])
-    return RenderContext(main, run, docs, labels=catalogue.display_labels)
+    return RenderContext(main, run, docs, labels=catalogue.display_labels, formats=catalogue.display_formats)
