@@ -185,7 +185,7 @@ class FactReader:
         canonical = self.fit(name, value, how == "label", ctx.year)
         facts: list[Fact] = []
         if canonical is not None:
-            section = self.env.at(value, len(value), ctx.section) if ctx.section != "trial" else "trial"
+            section = self.value_env(value, ctx)
             facts.append(
                 Fact(name, canonical, value, how, section, "total" if name == "repositories" else "")
             )
@@ -206,9 +206,18 @@ class FactReader:
         count = self.fit("repositories", value, aliased=False)
         host = self.code_hosts.find(label)[0].value
         if count is not None and count.isdigit():
-            section = "trial" if ctx.section == "trial" else self.env.at(value, len(value), ctx.section)
+            section = self.value_env(value, ctx)
             facts.append(Fact("repositories", count, value, f"count for {host}", section, "part"))
         return facts
+
+    def value_env(self, value: str, ctx: Context) -> str:
+        """A labelled value's environment: the context's, unless the value names one before its
+        parenthesis ("64 vCPU in production"); an aside in brackets ("80 legacy repositories") is
+        about something else."""
+        if ctx.section == "trial":
+            return "trial"
+        head = re.split(r"[(\[]", value, maxsplit=1)[0]
+        return self.env.at(head, len(head), ctx.section)
 
     def fit(self, name: str, value: str, aliased: bool, year: str = "") -> str | None:  # noqa: C901 (split pending)
         """`value` read as field `name` (canonical text), or None when it does not have that shape."""
@@ -560,7 +569,11 @@ def host_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for value, written in pairs:
         family = written.casefold()
         bare = " " not in family and "." not in family
-        if bare and any(w.casefold().startswith(family + " ") for v, w in pairs if v != value):
+        if bare and any(
+            re.search(rf"(?<![\w.]){re.escape(family)}(?![\w.])", w.casefold()) and " " in w
+            for v, w in pairs
+            if v != value
+        ):
             continue
         out.setdefault(value, written)
     return list(out.items())

@@ -70,6 +70,7 @@ _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
 _MAX_LABEL_WORDS = 8
 _ASKS = re.compile(r"\?\s*$|\b(?:shall|must|should|is required to|are required to)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"\s*>")
 _ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
 
@@ -178,6 +179,9 @@ class _Parser:
 
     # -- document ----------------------------------------------------------------------------
     def document(self, doc: dict[str, Any]) -> TddReading:
+        text = document_text(doc)
+        self.sections.learn(text)
+        self.facts.env.learn(text)
         tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
         if tabs:
             for titles, tab in tabs:
@@ -243,7 +247,11 @@ class _Parser:
             self.heading(tab, PSEUDO_HEADING, text)
             return
         self.gather.siblings = (id(tab), tab.breaks, *tab.bullets) if is_item else None
-        self.lines(content, tab, self.location(tab, f"paragraph {tab.paragraphs}"), allow_pending=True)
+        ctx = self.context(tab)
+        if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
+            ctx = replace(ctx, section="trial")
+        where = self.location(tab, f"paragraph {tab.paragraphs}")
+        self.lines(content, tab, where, allow_pending=True, ctx=ctx)
         self.gather.siblings = None
         if is_item:
             tab.bullets.append((level, text))

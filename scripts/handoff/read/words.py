@@ -28,7 +28,8 @@ _LIMIT = re.compile(
 )
 _GROWTH = re.compile(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
-    r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to)\b",
+    r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
+    r"by (?:the end of )?(?:next \w+|20\d\d))\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -68,10 +69,35 @@ class Environments:
     """Production and non-production words (catalogue `[tdd]`), found by position in a text."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self.trial = _phrases(catalogue.tdd.trial_words)
-        self.other = _phrases(catalogue.tdd.other_system_words)
-        self.production = _phrases(catalogue.tdd.production_words)
+        self.trial_words = catalogue.tdd.trial_words
+        self.production_words = catalogue.tdd.production_words
+        self.trial = _phrases(self.trial_words)
+        self.other = _phrases(catalogue.tdd.other_system_words, joined=False)
+        self.production = _phrases(self.production_words)
         self.cache: dict[str, list[tuple[int, str]]] = {}
+
+    def learn(self, text: str) -> dict[str, str]:
+        """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
+        "dr-eu is a disaster-recovery standby"), added to the words; returns them by kind."""
+        learned: dict[str, str] = {}
+        for m in _DECLARED.finditer(text):
+            if m.group("abbr"):
+                name = re.match(r"[\w-]+", m.group("abbr")).group(0)  # type: ignore[union-attr]
+                meaning = m.group("says")
+            else:
+                name, meaning = m.group("abbr2"), m.group("says2")
+            if self.spans(name):
+                continue  # already a known word ("Live", "prod-eu")
+            kinds = [k for _, k in self.spans(meaning)]
+            if kinds:
+                learned.setdefault(name, kinds[0])
+        if learned:
+            self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
+            self.production = _phrases(
+                (*self.production_words, *(w for w, k in learned.items() if k == "production"))
+            )
+            self.cache.clear()
+        return learned
 
     def spans(self, text: str) -> list[tuple[int, str]]:
         """(position, "production" | "trial") of every environment word, in order."""
@@ -109,15 +135,31 @@ class Environments:
     def part(self, title: str) -> str:
         """The environment a section title (heading, parent bullet, tab, column, leading label) puts
         its values in: the one it names, else "trial" when it is about another system or an option
-        not taken ("Current state", "Legacy search", "Rejected options"), else ""."""
-        return self.named(title) or ("trial" if self.other.search(title) else "")
+        not taken ("Current state", "Legacy search", "Rejected options", "Sizing proposal for
+        production": such a word wins), else the one it names, else ""."""
+        return "trial" if self.other.search(title) else self.named(title)
 
 
-def _phrases(words: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for all the words (longest first), each as whole words, any case and spacing."""
+# A short name a document declares for an environment, then up to five words that say what it is:
+# an abbreviation (PRD, SBX, UAT2) with "=", "(…", "means" or "stands for"; a hyphenated site name
+# (dr-eu, prod-us) also with "is"; or an environment word with the name in brackets ("Sandbox (SBX)").
+_ABBR = r"[A-Z][A-Z0-9]{1,7}"
+_SITE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
+_SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
+_DECLARED = re.compile(
+    rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])\s*(?:=|\(|\s(?:means|stands for|refers to)\b)"
+    rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
+    rf"|(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
+)
+
+
+def _phrases(words: Iterable[str], joined: bool = True) -> re.Pattern[str]:
+    """One pattern for all the words (longest first), each as whole words, any case and spacing;
+    not `joined`: not inside a hyphenated name either ("legacy-erp" is a repository, not legacy)."""
     phrases = sorted((re.findall(r"[0-9a-z]+", w.casefold()) for w in words), key=lambda p: -len("".join(p)))
     body = "|".join(r"[\s\-_]*".join(parts) for parts in phrases if parts) or r"(?!x)x"
-    return re.compile(r"(?<![0-9a-z])(?:" + body + r")(?![0-9a-z])", re.IGNORECASE)
+    edge = "0-9a-z" if joined else "0-9a-z-"
+    return re.compile(rf"(?<![{edge}])(?:" + body + rf")(?![{edge}])", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,72 @@
+"""TDD reader, environment and context: which values are the current production state.
+
+Environment names a document declares for itself, sites that are not production (DR, sandbox,
+pre-prod), quoted older messages, and asides that name another environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.read.tdd import html_document, read_document
+from handoff.read.words import Environments
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "config" / "fields.toml")
+
+
+def sections(html: str, catalogue: Catalogue, name: str) -> list[tuple[str, str]]:
+    """(section, value) of every value read for field `name`."""
+    reading = read_document(html_document(html), catalogue)
+    return [(v.section, v.value or v.text) for v in reading.values if v.field == name]
+
+
+def test_a_document_declares_its_environment_names(catalogue: Catalogue) -> None:
+    env = Environments(catalogue)
+    learned = env.learn("Legend: KX1 = production cluster. The acceptance sandbox (ACZ) is small. "
+                        "eu-hot-2 is a warm standby for disaster recovery.")  # fmt: skip
+    assert learned == {"KX1": "production", "ACZ": "trial", "eu-hot-2": "trial"}
+    assert env.named("KX1 sizing") == "production" and env.named("ACZ") == "trial"
+
+
+def test_a_common_word_is_never_learnt_as_an_environment(catalogue: Catalogue) -> None:
+    env = Environments(catalogue)
+    assert env.learn("IT is a trial of patience. RE: production sizing. APPROVED: production.") == {}
+    assert env.named("IT Operations") == ""
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [("PRD", "production"), ("prod-eu", "production"), ("GA", "production"), ("pre-prod", "trial"),
+     ("Sandbox", "trial"), ("SBX", "trial"), ("UAT", "trial"), ("DR site", "trial"),
+     ("Disaster recovery (dr-eu)", "trial"), ("Legacy search service", "trial"),
+     ("Options considered", "trial"), ("Lessons learned", "trial")],
+)  # fmt: skip
+def test_environment_names_by_meaning(catalogue: Catalogue, heading: str, section: str) -> None:
+    html = f"<h2>{heading}</h2><p>Total CPU: 48 vCPU</p>"
+    assert sections(html, catalogue, "total_cpu") == [(section, "48")]
+
+
+def test_a_hyphenated_name_holding_an_earlier_word_is_a_name(catalogue: Catalogue) -> None:
+    html = "<h2>Production</h2><p>The largest repository is legacy-erp at 7.8 GB.</p>"
+    assert sections(html, catalogue, "largest_repo_mb") == [("production", "7.8 GB")]
+
+
+def test_quoted_lines_of_an_older_message_are_not_the_current_state(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Total CPU: 64 vCPU</p>"
+        "<p>&gt; Earlier: we could start with 96 vCPU in total.</p>"
+    )
+    assert sections(html, catalogue, "total_cpu") == [("production", "64"), ("trial", "96")]
+
+
+def test_an_aside_in_brackets_does_not_move_a_labelled_value(catalogue: Catalogue) -> None:
+    html = "<h2>Production</h2><p>Repositories: 1,900 (80 of them legacy repositories kept read-only)</p>"
+    assert sections(html, catalogue, "repositories") == [("production", "1900")]
