@@ -279,3 +279,47 @@ def test_counts_in_thousands(catalogue: Catalogue) -> None:
     assert read("<p>Repos: ~2.4k</p>", catalogue) == {"repositories": ["2400"]}
     assert read("<p>Max repositories: 10k</p>", catalogue) == {"max_repositories": ["10000"]}
     assert read("<p>We index 3.2k repos in total.</p>", catalogue) == {"repositories": ["3200"]}
+
+
+# -- more shapes of code-host counts, limits and a go-live label ------------------------------------
+
+
+def test_a_count_across_several_hosts_is_their_total(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>We index 2,500 repositories across GitHub Enterprise Server and GitLab Self-Managed.</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["2500"]
+
+
+def test_a_source_count_table_gives_per_host_parts(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Source</td><td>Count</td></tr><tr><td>GitHub.com</td><td>1,200</td></tr>"
+        "<tr><td>Bitbucket Cloud</td><td>300</td></tr></table>",
+        catalogue,
+    )
+    assert got == {"code_hosts": ["GitHub.com, Bitbucket Cloud"], "repositories": ["1500"]}
+
+
+def test_counts_under_a_parent_bullet_naming_a_code_host_are_its_part(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>GitHub Enterprise Server<ul><li>1,800 repositories</li></ul></li>"
+        "<li>GitLab.com<ul><li>200 repositories</li></ul></li></ul>",
+        catalogue,
+    )
+    assert got == {"code_hosts": ["GitHub Enterprise Server, GitLab.com"], "repositories": ["2000"]}
+
+
+def test_a_sizing_assumptions_section_holds_limits(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Sizing assumptions</h2><p>Users: 2,000</p><p>Repositories: 5,000</p>"
+        "<h2>Code</h2><p>Repositories: 3,100</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["2000"], "max_repositories": ["5000"], "repositories": ["3100"]}
+
+
+def test_a_go_live_label_gives_way_to_a_completion_label(catalogue: Catalogue) -> None:
+    both = read("<p>Go-live: 27 March 2026</p><p>Production build complete: 20 March 2026</p>", catalogue)
+    assert both == {"completion_date": ["2026-03-20"]}
+    assert read("<p>Go-live: 27 March 2026</p>", catalogue) == {"completion_date": ["2026-03-27"]}

@@ -36,6 +36,7 @@ class Context:
     limit: bool = False  # a limits / scope / sizing-target part: counts are the max_* fields
     topic: str | None = None  # the field a heading or question is about
     year: str = ""  # the one year a heading or parent bullet names: the year of "2 Mar" under it
+    host: str = ""  # the code host a parent bullet names: the host of the counts under it
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,18 @@ _PEAK = re.compile(  # "300 at peak", "500 are concurrent", "600 may be active a
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )
-_HOST_AFTER = re.compile(r"\b(?:in|on|from|at|by|via)\s+(?:the\s+|our\s+|their\s+|its\s+)?$", re.IGNORECASE)
+_HOST_AFTER = re.compile(
+    r"\b(?:in|on|from|at|by|via|across|over|between)\s+(?:the\s+|our\s+|their\s+|its\s+|both\s+)?$",
+    re.IGNORECASE,
+)
+_HOSTS_JOINED = re.compile(r"\s*(?:,|and|or|&|plus|,\s*and)\s*(?:the\s+|our\s+)?", re.IGNORECASE)
+_DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
+
+
+def mask_live(label: str) -> str:
+    return re.sub(r"\blive\b", " ", label, flags=re.IGNORECASE)
+
+
 _DATE_TOPICS = ("start_date", "completion_date")
 _BUILD = re.compile(
     r"\b(?:build|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
@@ -173,6 +185,8 @@ class FactReader:
             ctx = replace(ctx, limit=True)
         f = self.catalogue.field_for_label(label)
         name, how = (f.name, "label") if f is not None else (label_meaning(label), "label meaning")
+        if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
+            how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
         if name == "repositories" and ctx.limit:
             name = "max_repositories"
         if name is None:
@@ -473,9 +487,21 @@ class FactReader:
             total = _TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:]))
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
                 upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
-                host = next((h for h in hosts if m.end <= h.start < min(upto, m.end + 40)
-                             and _HOST_AFTER.search(s[m.end : h.start])), None)  # fmt: skip
+                following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)]
+                host = next((h for h in following[:1] if _HOST_AFTER.search(s[m.end : h.start])), None)
                 claimed = host.start if host else claimed
+                if (
+                    host is not None
+                    and len(following) > 1
+                    and _HOSTS_JOINED.fullmatch(s[following[0].end : following[1].start])
+                ):  # "2,500 repositories across GitHub and GitLab": the total of both
+                    host, total = None, True
+            if host is None and not total and ctx.host and not hosts:
+                facts.append(Fact("code_hosts", ctx.host, ctx.host, "named", env, "", m.start))
+                facts.append(
+                    Fact("repositories", m.value, m.text, f"count for {ctx.host}", env, "part", m.start)
+                )
+                continue
             if noun.startswith("repo") and total:
                 facts.append(Fact("repositories", m.value, m.text, "stated total", env, "total", m.start))
             elif host is not None:

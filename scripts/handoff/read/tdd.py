@@ -138,7 +138,12 @@ class _Parser:
         year = ""
         for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
             year = shapes.year_of(text) or year
-        return Context(found if section is None else section, limit, topic, year)
+        parent = tab.bullets[-1][1] if tab.bullets else ""
+        named = self.facts.code_hosts.find(parent) if len(parent.split()) <= 6 else []
+        host = (
+            named[0].value if len(named) == 1 else ""
+        )  # "GitHub Enterprise Server" over "1,800 repositories"
+        return Context(found if section is None else section, limit, topic, year, host)
 
     def emit(
         self,
@@ -494,6 +499,12 @@ class _Parser:
             for j, f in t.fields:
                 if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
                     self.emit(t.header[j], _cell(r, j), self.where(tab, number, i), t.base, matched=f)
+        counts = t.hosts_col is not None and t.type_col is None and "count" in t.col  # `Source | Count`
+        if counts and not any(f.name == "repositories" for _, f in t.fields):
+            for sec, members in groups.items():
+                for i, r in members:
+                    where = self.where(tab, number, i)
+                    self.gather.part(_cell(r, t.col["count"]), _cell(r, t.hosts_col), where, sec)
 
     def header_rows(self, t: _HeaderTable) -> tuple[dict[str, list[_Row]], list[_Row]]:
         """The body rows by environment (an environment column, else a first cell naming one:

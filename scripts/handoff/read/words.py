@@ -23,7 +23,8 @@ from handoff.core.fields import Catalogue, norm
 
 _LIMIT = re.compile(
     r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|sized for|in scope|"
-    r"at most|no more than|entitle(?:d|ment)s?|order form)\b",
+    r"at most|no more than|entitle(?:d|ment)s?|order form|sizing (?:assumptions?|targets?|basis)|"
+    r"design (?:targets?|assumptions?)|capacity (?:plan(?:ning)?|targets?)|headroom|ceiling)\b",
     re.IGNORECASE,
 )
 _GROWTH = re.compile(
