@@ -183,15 +183,10 @@ class FactReader:
             ctx = replace(ctx, section=named)
         if is_limit(label):
             ctx = replace(ctx, limit=True)
-        f = self.catalogue.field_for_label(label)
-        name, how = (f.name, "label") if f is not None else (label_meaning(label), "label meaning")
-        if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
-            how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
-        if name == "repositories" and ctx.limit:
-            name = "max_repositories"
+        name, how = self.label_field(label, ctx)
         if name is None:
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
-        if name == "repositories" and f is None and self.code_hosts.find(label):
+        if name == "repositories" and how != "label" and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
         unit = _LABEL_UNIT.search(label)
         if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
@@ -211,6 +206,17 @@ class FactReader:
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
+
+    def label_field(self, label: str, ctx: Context) -> tuple[str | None, str]:
+        """(the field a label names, how): a catalogue alias, else its meaning; a repository count
+        in a limits part is the limit; a go-live is weaker than a build said complete."""
+        f = self.catalogue.field_for_label(label)
+        name, how = (f.name, "label") if f is not None else (label_meaning(label), "label meaning")
+        if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
+            how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
+        if name == "repositories" and ctx.limit:
+            name = "max_repositories"
+        return name, how
 
     def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
         """`Azure Repos: ~1,900 repos`: a label naming a code host counts that host's repositories
@@ -484,7 +490,7 @@ class FactReader:
                 continue
             host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.start
                          and h.start != claimed), None)  # fmt: skip
-            total = _TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:]))
+            total = bool(_TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:])))
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
                 upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
                 following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)]
