@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from handoff.core.fields import Catalogue, FieldType
+from handoff.core.fields import Catalogue, FieldType, Vocabulary
 from handoff.read import permachine, shapes
 from handoff.read.words import Environments, Found, Vocab, is_future, is_growth, is_limit, label_meaning, mask
 
@@ -239,59 +239,39 @@ class FactReader:
         head = re.split(r"[(\[]", value, maxsplit=1)[0]
         return self.env.at(head, len(head), ctx.section)
 
-    def fit(self, name: str, value: str, aliased: bool, year: str = "") -> str | None:  # noqa: C901 (split pending)
-        """`value` read as field `name` (canonical text), or None when it does not have that shape."""
+    def fit(self, name: str, value: str, aliased: bool, year: str = "") -> str | None:
+        """`value` read as field `name` (canonical text), or None when it does not have that shape.
+        `aliased`: the label is the field's own (a catalogue alias), so a value of no known shape is
+        still the field's as written."""
         f = self.catalogue.fields.get(name)
         if f is None or not value.strip():
             return None
         if f.type is FieldType.VOCABULARY:
-            vocab = f.vocabulary
-            exact = vocab.lookup(value) if vocab else None
-            if exact:
-                return exact
-            finder = self.deployment if vocab and vocab.name == "deployment_type" else self.hosting
-            text = mask(value, self.code_hosts.find(value)) if finder is self.hosting else value
-            found = finder.values(text)
-            return found[0] if found else None
-        if f.type is FieldType.VOCABULARY_LIST:
-            found = self.code_hosts.values(value)
-            return ", ".join(found) if found else (value if aliased else None)
-        if f.type is FieldType.INSTANCE_LIST:
-            entries = [m.value for m in shapes.instances(value)]
-            return (
-                ", ".join(entries)
-                if entries
-                else (value if aliased and not value.strip().isdigit() else None)
-            )
+            return self._fit_vocabulary(f.vocabulary, value)
         if f.type is FieldType.INTEGER:
-            if _NONE.match(value):
-                return "0"
-            if name == "total_cpu":
-                if _PER_UNIT.search(value):
-                    return None  # "16 vCPU each": not a total
-                cpu = next(shapes.cpus(value), None)
-                if cpu:
-                    return cpu.value
-            word = re.match(r"\s*(one|two|three|four|five|six|seven|eight|nine|ten)\b", value, re.IGNORECASE)
-            if word:
-                return str(shapes.NUMBER_WORDS[word.group(1).lower()])
-            return shapes.leading_count(value)
+            return _fit_integer(name, value)
         if f.type is FieldType.QUANTITY:
-            if _PER_UNIT.search(value):
-                return None  # "3 volumes of 1 TB each": not a total
-            if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
-                return value  # "6 × 500 GB": the size reader multiplies
-            size = next(shapes.sizes(value), None)
-            if size:
-                return size.value
-            return value if aliased and shapes.leading_number(value) else None
-        if f.type is FieldType.URL:
-            url = next(shapes.urls(value), None)
-            return url.value if url else (value if aliased else None)
-        if f.type is FieldType.DATE:
-            date = next(shapes.dates(value, year), None)
-            return date.value if date else (value if aliased else None)
-        return value if aliased else None
+            return _fit_quantity(value, aliased)
+        found: str | None = None
+        if f.type is FieldType.VOCABULARY_LIST:
+            found = ", ".join(self.code_hosts.values(value)) or None
+        elif f.type is FieldType.INSTANCE_LIST:
+            found = ", ".join(m.value for m in shapes.instances(value)) or None
+            aliased = aliased and not value.strip().isdigit()
+        elif f.type is FieldType.URL:
+            found = next((m.value for m in shapes.urls(value)), None)
+        elif f.type is FieldType.DATE:
+            found = next((m.value for m in shapes.dates(value, year)), None)
+        return found or (value if aliased else None)
+
+    def _fit_vocabulary(self, vocab: Vocabulary | None, value: str) -> str | None:
+        exact = vocab.lookup(value) if vocab else None
+        if exact:
+            return exact
+        finder = self.deployment if vocab and vocab.name == "deployment_type" else self.hosting
+        text = mask(value, self.code_hosts.find(value)) if finder is self.hosting else value
+        found = finder.values(text)
+        return found[0] if found else None
 
     def site_address(self, url: str) -> bool:
         """A URL with no path whose host is no code host's (`gitlab.example.com`, `git.corp`,
@@ -564,6 +544,32 @@ def _size_noun(words: str) -> str | None:
         if pattern.search(words):
             return name
     return None
+
+
+def _fit_integer(name: str, value: str) -> str | None:
+    if _NONE.match(value):
+        return "0"
+    if name == "total_cpu":
+        if _PER_UNIT.search(value):
+            return None  # "16 vCPU each": not a total
+        cpu = next(shapes.cpus(value), None)
+        if cpu:
+            return cpu.value
+    word = re.match(r"\s*(one|two|three|four|five|six|seven|eight|nine|ten)\b", value, re.IGNORECASE)
+    if word:
+        return str(shapes.NUMBER_WORDS[word.group(1).lower()])
+    return shapes.leading_count(value)
+
+
+def _fit_quantity(value: str, aliased: bool) -> str | None:
+    if _PER_UNIT.search(value):
+        return None  # "3 volumes of 1 TB each": not a total
+    if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
+        return value  # "6 × 500 GB": the size reader multiplies
+    size = next(shapes.sizes(value), None)
+    if size:
+        return size.value
+    return value if aliased and shapes.leading_number(value) else None
 
 
 def _date_kind(clause: str, last: bool) -> tuple[str | None, str]:
