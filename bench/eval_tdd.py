@@ -171,7 +171,7 @@ def score(doc_path: Path, key_path: Path, catalogue: Catalogue) -> DocScore:
         if returned and not ok and not keyed:
             s.wrong.append(f"{name}: got {got[name]!r}, key says absent")
         bad = key.get("forbidden", {}).get(name, [])
-        if returned and bad and forbidden_hit(name, got[name], bad):
+        if returned and bad and not ok and forbidden_hit(name, got[name], bad):
             s.forbidden.append(f"{name}: {got[name]!r}")
     return s
 

@@ -70,3 +70,25 @@ def test_quoted_lines_of_an_older_message_are_not_the_current_state(catalogue: C
 def test_an_aside_in_brackets_does_not_move_a_labelled_value(catalogue: Catalogue) -> None:
     html = "<h2>Production</h2><p>Repositories: 1,900 (80 of them legacy repositories kept read-only)</p>"
     assert sections(html, catalogue, "repositories") == [("production", "1900")]
+
+
+def test_a_correcting_block_replaces_the_earlier_figure(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Cluster is up: 6 × m7i.4xlarge, 96 vCPU.</p>"
+        "<p>Correction: it is 5 nodes, so 5 × m7i.4xlarge and 80 vCPU.</p>"
+    )
+    assert sections(html, catalogue, "total_cpu") == [("production", "80")]
+    assert sections(html, catalogue, "instance_types") == [("production", "5 × m7i.4xlarge")]
+
+
+def test_a_recommendation_is_not_what_was_built(catalogue: Catalogue) -> None:
+    html = "<h2>Production</h2><p>We recommend 4 × m6i.4xlarge as a starting point.</p>"
+    assert sections(html, catalogue, "instance_types") == []
+
+
+def test_a_stated_total_beats_its_parts_in_one_text(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2>"
+        "<p>Storage: gitserver is 4 × 400 GiB PVCs plus the databases; 2 TiB of gp3 in total.</p>"
+    )
+    assert sections(html, catalogue, "total_disk_gb") == [("production", "2 TiB")]

@@ -27,7 +27,17 @@ from dataclasses import dataclass, replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
 from handoff.read import permachine, shapes
-from handoff.read.words import Environments, Found, Vocab, is_future, is_growth, is_limit, label_meaning, mask
+from handoff.read.words import (
+    Environments,
+    Found,
+    Vocab,
+    is_future,
+    is_growth,
+    is_limit,
+    is_suggestion,
+    label_meaning,
+    mask,
+)
 
 
 @dataclass(frozen=True)
@@ -288,11 +298,11 @@ class FactReader:
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []
         for start, sentence in _sentences(text):
-            if is_growth(sentence) or sentence.rstrip().endswith("?"):
+            if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             facts += [replace(f, start=f.start + start + offset) for f in self.sentence(sentence, sctx)]
-        return _union_hosts(facts)
+        return _union_hosts(_totals_win(facts))
 
     def env_at(self, sentence: str, pos: int, ctx: Context) -> str:
         return "trial" if ctx.section == "trial" else self.env.at(sentence, pos, ctx.section)
@@ -359,7 +369,8 @@ class FactReader:
             env = self.env_at(s, m.start, ctx)
             name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx)
             if name:
-                facts.append(Fact(name, value, m.text, how, env, "", m.start))
+                role = "total" if _STATED_TOTAL.search(tail) else ""
+                facts.append(Fact(name, value, m.text, how, env, role, m.start))
         return facts
 
     @staticmethod
@@ -566,10 +577,25 @@ def _fit_quantity(value: str, aliased: bool) -> str | None:
         return None  # "3 volumes of 1 TB each": not a total
     if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
         return value  # "6 × 500 GB": the size reader multiplies
-    size = next(shapes.sizes(value), None)
+    sizes = list(shapes.sizes(value))
+    ends = [m.start for m in sizes[1:]] + [len(value)] * bool(sizes)
+    pairs = zip(sizes, ends, strict=True)
+    stated = [m for m, end in pairs if _STATED_TOTAL.search(value[m.end : end])]
+    size = (stated or sizes)[0] if sizes else None  # "4 × 400 GiB PVCs …; 2 TiB in total": the total
     if size:
         return size.value
     return value if aliased and shapes.leading_number(value) else None
+
+
+_STATED_TOTAL = re.compile(r"\b(?:in total|in all|altogether|all told|overall)\b", re.IGNORECASE)
+_AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
+
+
+def _totals_win(facts: list[Fact]) -> list[Fact]:
+    """A figure said to be the total ("2.25 TiB of gp3 in total") beats the other figures of its
+    field and environment in the same text: they are its parts ("4 × 400 GiB PVCs, plus …")."""
+    totals = {(f.field, f.section) for f in facts if f.role == "total" and f.field in _AMOUNTS}
+    return [f for f in facts if f.role == "total" or (f.field, f.section) not in totals]
 
 
 def _date_kind(clause: str, last: bool) -> tuple[str | None, str]:

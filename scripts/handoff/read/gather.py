@@ -24,7 +24,7 @@ from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.read import shapes
 from handoff.read.facts import Fact, FactReader, host_names
-from handoff.read.words import is_planned
+from handoff.read.words import is_correction, is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _CLIP = 160
@@ -85,15 +85,21 @@ class Gatherer:
         self.largest_names: list[tuple[Fact, Location]] = []  # "X is the largest repository", no size
         self.siblings: tuple[object, ...] | None = None  # the list run and parent of the item being read
         self.pools: dict[int, tuple[object, ...]] = {}  # index in values → sibling key, for instance types
+        self.corrections: set[int] = set()  # indices in values of values read from a correcting block
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
         return len(self.blocks) - 1
 
     def add(self, block: int, value: TddValue) -> None:
+        self._correcting(block)
         self.values.append(value)
         if value.field:
             self.blocks[block].used = True
+
+    def _correcting(self, block: int) -> None:
+        if is_correction(self.blocks[block].text):
+            self.corrections.add(len(self.values))
 
     def fact(self, block: int, label: str, f: Fact, location: Location, link: str | None = None) -> None:
         self.blocks[block].used = True
@@ -111,6 +117,7 @@ class Gatherer:
             derived = f.how not in _RANK
             if self.siblings is not None and f.field == "instance_types":
                 self.pools[len(self.values)] = self.siblings
+            self._correcting(block)
             self.values.append(TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
                                         f.value, f.how))  # fmt: skip
 
@@ -146,6 +153,7 @@ class Gatherer:
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        self._supersede()
         self._union_pools()
         self._largest_by_name()
         for section in ("production", ""):
@@ -155,6 +163,24 @@ class Gatherer:
         self._drop_plans()
         self._only_address()
         return TddReading(tuple(self._best()), tuple(self._unplaced()), tuple(problems))
+
+    def _supersede(self) -> None:
+        """A value from a block that corrects an earlier figure ("correction: it's 5 nodes, not 6 …
+        so 80 vCores") replaces the earlier values of its field in its environment (or in a part
+        that names none): the earlier figure was wrong, not a second candidate."""
+        drop: set[int] = set()
+        for c in sorted(self.corrections):
+            v = self.values[c]
+            drop.update(
+                i for i in range(c) if i not in self.corrections and self.values[i].field == v.field
+                and v.field and self.values[i].section in (v.section, "")
+            )  # fmt: skip
+        if not drop:
+            return
+        keep = [i for i in range(len(self.values)) if i not in drop]
+        at = {old: new for new, old in enumerate(keep)}
+        self.values = [self.values[i] for i in keep]
+        self.pools = {at[i]: key for i, key in self.pools.items() if i in at}
 
     def _union_pools(self) -> None:
         """Instance types read from sibling list items (one node pool per item) are one fleet, when

@@ -30,7 +30,7 @@ _LIMIT = re.compile(
 _GROWTH = re.compile(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
     r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
-    r"by (?:the end of )?(?:next \w+|20\d\d))\b",
+    r"by (?:the end of )?(?:next \w+|20\d\d)|(?:is|are) expected to)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -43,6 +43,26 @@ _PLANNED = re.compile(
     r"original(?:ly)?|requested|due|ETA)\b",
     re.IGNORECASE,
 )
+
+
+_SUGGESTION = re.compile(
+    r"\b(?:suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|propos(?:e|es|ed|al)|starting point)\b",
+    re.IGNORECASE,
+)
+_CORRECTION = re.compile(
+    r"\b(?:correction|corrected|correcting|erratum|amended|revised|changed to|should read|to correct)\b",
+    re.IGNORECASE,
+)
+
+
+def is_suggestion(text: str) -> bool:
+    """A sentence that proposes or recommends (its figures are not what was built)."""
+    return bool(_SUGGESTION.search(text))
+
+
+def is_correction(text: str) -> bool:
+    """A block that corrects an earlier figure ("correction: it's 5 nodes, not 6")."""
+    return bool(_CORRECTION.search(text))
 
 
 def is_limit(text: str) -> bool:
