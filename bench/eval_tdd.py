@@ -2,7 +2,7 @@
 
     python -m bench.eval_tdd [DIR ...] [--json]
 
-For each document in DIR (default: tests/fixtures/tdd_corpus, tdd_holdout and tdd_holdout2;
+For each document in DIR (default: tests/fixtures/tdd_corpus, tdd_holdout, tdd_holdout2, tdd_blind;
 `NN-name.html` or `NN-name.json` with `NN-name.key.json`, the format in the corpus README), the
 document is read the way `handoff tdd --json` reads it (parse, then the TDD-only merge), and
 each field's value is compared with the key:
@@ -37,7 +37,7 @@ from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
 CORPORA = tuple(
-    PROJECT_ROOT / "tests" / "fixtures" / name for name in ("tdd_corpus", "tdd_holdout", "tdd_holdout2")
+    PROJECT_ROOT / "tests" / "fixtures" / name for name in ("tdd_corpus", "tdd_holdout", "tdd_holdout2", "tdd_blind")
 )
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
