@@ -92,3 +92,32 @@ def test_a_stated_total_beats_its_parts_in_one_text(catalogue: Catalogue) -> Non
         "<p>Storage: gitserver is 4 × 400 GiB PVCs plus the databases; 2 TiB of gp3 in total.</p>"
     )
     assert sections(html, catalogue, "total_disk_gb") == [("production", "2 TiB")]
+
+
+def test_a_subtotal_per_environment_and_never_the_grand_total(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Servers</h2><table>"
+        "<tr><td rowspan='2'>Env</td><td colspan='2'>VM</td><td colspan='2'>Role total</td></tr>"
+        "<tr><td>Size</td><td>Qty</td><td>vCPU</td><td>RAM (GB)</td></tr>"
+        "<tr><td rowspan='3'>Prod</td><td>m6i.4xlarge</td><td>3</td><td>48</td><td>192</td></tr>"
+        "<tr><td>m6i.xlarge</td><td>4</td><td>16</td><td>64</td></tr>"
+        "<tr><td>Prod total</td><td>7</td><td>64</td><td>256</td></tr>"
+        "<tr><td rowspan='2'>QA</td><td>m6i.xlarge</td><td>1</td><td>4</td><td>16</td></tr>"
+        "<tr><td>QA total</td><td>1</td><td>4</td><td>16</td></tr>"
+        "<tr><td>All environments</td><td></td><td>8</td><td>68</td><td>272</td></tr></table>"
+    )
+    assert sections(html, catalogue, "instance_types") == [("production", "3 × m6i.4xlarge, 4 × m6i.xlarge")]
+    assert sections(html, catalogue, "total_cpu")[0] == ("production", "64")
+    assert all(value != "68" for _, value in sections(html, catalogue, "total_cpu"))
+
+
+def test_a_full_width_row_heads_the_rows_below_it(catalogue: Catalogue) -> None:
+    html = (
+        "<table><tr><td>Item</td><td>Value</td></tr><tr><td>Sandbox</td><td></td></tr>"
+        "<tr><td>URL</td><td>https://sbx.example.com</td></tr><tr><td>Production</td><td></td></tr>"
+        "<tr><td>URL</td><td>https://sg.example.com</td></tr></table>"
+    )
+    assert sections(html, catalogue, "instance_url") == [
+        ("trial", "https://sbx.example.com"),
+        ("production", "https://sg.example.com"),
+    ]

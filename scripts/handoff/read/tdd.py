@@ -387,11 +387,16 @@ class _Parser:
                 if r:
                     self.lines(r[0], tab, self.where(tab, number, i), allow_pending=False)
             return
+        rows, sub = _merged_header(rows)
         header = [c.text for c in rows[0]]
         year = self.context(tab).year
         roles = [
             self.column_role(h, [r[j] for r in rows[1:] if j < len(r)], year) for j, h in enumerate(header)
         ]
+        for j, text in enumerate(sub):  # `Machine` over `Type | Count`: the lower cell says what it holds
+            own = self.column_role(text, [r[j] for r in rows[1:] if j < len(r)], year) if text else ("", None)
+            if own[0] in ("count", "environment", "section") or (roles[j][0] == "" and own[0]):
+                roles[j] = own
         kinds = [k for k, _ in roles]
         if kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
@@ -411,6 +416,10 @@ class _Parser:
         "shall", "must"): that one only says what the row's other cells are about."""
         base = self.context(tab)
         for i, r in enumerate(rows[1:], 2):
+            named = self.sections.part(r[0].text) if r and not any(c.text for c in r[1:]) else ""
+            if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
+                base = replace(self.context(tab), section=named)
+                continue
             where = self.where(tab, number, i)
             self.gather.block(" | ".join(c.text for c in r), where, base.section)
             asks = [c.text for c in r if _ASKS.search(c.text)]
@@ -468,6 +477,9 @@ class _Parser:
                 continue
             values = [c for c in r[1:] if c.text]
             if not values:
+                named = self.sections.part(r[0].text)
+                if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
+                    ctx = replace(self.context(tab), section=named)
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
             self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
@@ -495,10 +507,11 @@ class _Parser:
         for sec, members in groups.items():
             for j, f in t.fields:
                 self.header_column(t, j, f, sec, members, per_row=per_row, totals=bool(totals))
-        for i, r in totals[:1]:
+        for sec, (i, r) in self.header_totals(t, groups, totals).items():
+            ctx = replace(t.base, section=sec)
             for j, f in t.fields:
                 if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
-                    self.emit(t.header[j], _cell(r, j), self.where(tab, number, i), t.base, matched=f)
+                    self.emit(t.header[j], _cell(r, j), self.where(tab, number, i), ctx, matched=f)
         counts = t.hosts_col is not None and t.type_col is None and "count" in t.col  # `Source | Count`
         if counts and not any(f.name == "repositories" for _, f in t.fields):
             for sec, members in groups.items():
@@ -512,19 +525,47 @@ class _Parser:
         groups: dict[str, list[_Row]] = {}
         totals: list[_Row] = []
         env = t.col.get("environment", 0 if t.roles and t.roles[0][0] == "" else None)
+        carried = ""  # an environment cell spanning the rows below it (merged, so blank there)
         for i, r in enumerate(t.rows[1:], 2):
             if not any(c.text for c in r):
                 continue
-            if any(norm(_cell(r, j)) in self.total_words for j in (0, t.type_col) if j is not None):
+            if env is not None and _cell(r, env).strip():
+                carried = self.sections.part(_cell(r, env)) if "environment" in t.col else ""
+            if any(self.is_total(_cell(r, j)) for j in (0, 1, t.type_col) if j is not None):
                 totals.append((i, r))
                 continue
-            sec = (self.sections.part(_cell(r, env)) if env is not None else "") or t.base.section
+            named = self.sections.part(_cell(r, env)) if env is not None else ""
+            sec = named or carried or t.base.section
             groups.setdefault(sec, []).append((i, r))
             for j, (kind, _) in enumerate(t.roles):
                 if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
                     where = self.where(t.tab, t.number, i)
                     self.prose(r[j].text, where, replace(t.base, section=sec), only=_ROW_NOTE_FIELDS)
         return groups, totals
+
+    def is_total(self, cell: str) -> bool:
+        """A total row's label: `Total`, `PRD total`, `Live subtotal`, `Grand total`, `All clusters`."""
+        words = re.findall(r"[a-z]+", cell.casefold())
+        return norm(cell) in self.total_words or (
+            0 < len(words) <= 3
+            and (any(norm(w) in self.total_words or w.endswith("total") for w in words) or words[0] == "all")
+        )
+
+    def header_totals(
+        self, t: _HeaderTable, groups: dict[str, list[_Row]], totals: list[_Row]
+    ) -> dict[str, _Row]:
+        """The total row of each environment: one naming it (`PRD total`), else the first; a grand
+        total over several environments (`All clusters`, a `Total` below both) is nobody's."""
+        envs = {sec for sec in groups if sec}
+        out: dict[str, _Row] = {}
+        env = t.col.get("environment", 0 if t.roles and t.roles[0][0] == "" else None)
+        for i, r in totals:
+            names = {self.sections.part(_cell(r, j)) for j in (0, 1, env) if j is not None} - {""}
+            sec = names.pop() if len(names) == 1 else ""
+            if not sec and len(envs) > 1:
+                continue  # all environments together: never the production figure
+            out.setdefault(sec or t.base.section, (i, r))
+        return out
 
     def header_column(
         self, t: _HeaderTable, j: int, f: Field, sec: str, members: list[_Row], *, per_row: bool, totals: bool
@@ -587,6 +628,23 @@ class _HeaderTable:
 def _asked_about(question: str) -> str | None:
     """The field a question or requirement is about ("… shall be reachable on a domain" → the URL)."""
     return "instance_url" if URL_HINT.search(question) else label_meaning(question, any_length=True)
+
+
+def _merged_header(rows: list[list[Text]]) -> tuple[list[list[Text]], list[str]]:
+    """Two header rows, the upper with merged cells (`Machine` over `Type | Count`, `PRD` over
+    `Replicas | Size each | Subtotal`), as one: `Machine Type`, `PRD Size each`; and the lower cells."""
+    if len(rows) < 3:
+        return rows, []
+    top, sub = rows[0], rows[1]
+    spans = any(not c.text for c in top[1:]) and any(c.text for c in top[1:])
+    if not spans or sum(1 for c in sub if c.text) < 2 or any(re.search(r"\d", c.text) for c in sub):
+        return rows, []
+    header, last = [], ""
+    for j, c in enumerate(top):
+        last = c.text or last
+        lower = sub[j].text if j < len(sub) else ""
+        header.append(Text(f"{last} {lower}".strip() if lower else (c.text or last)))
+    return [header, *rows[2:]], [sub[j].text if j < len(sub) else "" for j in range(len(top))]
 
 
 def _title_heading(content: list[Any]) -> int:
