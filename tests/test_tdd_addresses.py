@@ -42,6 +42,7 @@ def test_the_only_site_address_is_the_instance_url(catalogue: Catalogue, html: s
         "<p>Code lives on https://gitlab.example.org</p>",  # a code host's address
         "<p>https://sg.example.org and https://grafana.example.org</p>",  # two candidates: no guess
         "<h2>Trial</h2><p>https://sg-trial.example.org</p>",
+        "<p>Sourcegraph (https://sourcegraph.com) is a code search tool; see https://docs.example.org.</p>",
     ],
 )
 def test_no_guess_without_one_site_address(catalogue: Catalogue, html: str) -> None:

@@ -160,6 +160,7 @@ _LARGEST_NAMED = re.compile(
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
 _SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
 _LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
+_PUBLIC_SITE = frozenset({"www", "docs", "help", "support", "status", "about", "blog", "community", "learn"})
 _NONE = re.compile(r"^\s*(?:none|no|zero|nil|n/?a|-|—)\s*\.?\s*$", re.IGNORECASE)
 
 
@@ -289,7 +290,9 @@ class FactReader:
         site = _SITE.match(url)
         if site is None:
             return False
-        labels = site.group(1).split(".")
+        labels = site.group(1).casefold().split(".")
+        if labels[0] in _PUBLIC_SITE or labels == ["sourcegraph", "com"]:
+            return False  # public pages (the vendor's site, docs., www., status.): no self-hosted instance
         return not any(label.startswith("git") for label in labels) and not any(
             self.code_hosts.find(text) for text in (site.group(1), *labels, *(x.upper() for x in labels))
         )
