@@ -323,3 +323,34 @@ def test_a_go_live_label_gives_way_to_a_completion_label(catalogue: Catalogue) -
     both = read("<p>Go-live: 27 March 2026</p><p>Production build complete: 20 March 2026</p>", catalogue)
     assert both == {"completion_date": ["2026-03-20"]}
     assert read("<p>Go-live: 27 March 2026</p>", catalogue) == {"completion_date": ["2026-03-27"]}
+
+
+def test_a_labelled_value_listing_hosts_with_numbers_gives_their_parts(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Repo count by code host: GitHub Enterprise Cloud 1,450; Bitbucket Cloud 320</p>", catalogue
+    )
+    assert got == {"code_hosts": ["GitHub.com, Bitbucket Cloud"], "repositories": ["1770"]}
+    hosts = read("<p>Code hosts: GitHub (1,200), GitLab (300)</p>", catalogue)
+    assert hosts == {"code_hosts": ["GitHub.com, GitLab.com"], "repositories": ["1500"]}
+    stated = read("<p>Repositories: 3,100 (GitHub 2,900, GitLab 200)</p>", catalogue)
+    assert stated["repositories"] == ["3100"]
+
+
+def test_a_peak_in_people_is_not_also_the_user_count(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>1,100 licensed users; we expect about 250 people to use it at the same time.</p>", catalogue
+    )
+    assert got == {"max_users": ["1100"], "max_concurrent_users": ["250"]}
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Production ready", "completion_date"),
+        ("Delivered", "completion_date"),
+        ("Infrastructure provisioned", "start_date"),
+        ("Work commenced", "start_date"),
+    ],
+)
+def test_more_date_labels_by_meaning(catalogue: Catalogue, label: str, name: str) -> None:
+    assert read(f"<p>{label}: 2026-03-13</p>", catalogue) == {name: ["2026-03-13"]}

@@ -109,7 +109,7 @@ _USERS = re.compile(
     re.IGNORECASE,
 )
 _PEAK = re.compile(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,3}}?"
+    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )
@@ -199,6 +199,9 @@ class FactReader:
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
+        parts = self.host_numbers(name, value, how, ctx) if name in ("repositories", "code_hosts") else []
+        if parts:  # "Repo count by host: GitHub 1,000; GitLab 250"; "3,100 (GitHub 2,900, GitLab 200)"
+            return name, parts
         unit = _LABEL_UNIT.search(label)
         if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
             value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
@@ -239,6 +242,30 @@ class FactReader:
         if count is not None and count.isdigit():
             section = self.value_env(value, ctx)
             facts.append(Fact("repositories", count, value, f"count for {host}", section, "part"))
+        return facts
+
+    def host_numbers(self, name: str, value: str, how: str, ctx: Context) -> list[Fact]:
+        """`GitHub 1,000; GitLab 250`, `3,100 (GitHub 2,900, GitLab 200)`: a number right after each
+        code host named is that host's part (every host must have one); a number before the first
+        host is the stated total; the hosts are the code hosts."""
+        hosts = self.code_hosts.find(value)
+        if not hosts:
+            return []
+        names = host_names([(h.value, value[h.start : h.end]) for h in hosts])
+        facts = [Fact("code_hosts", ", ".join(v for v, _ in names), ", ".join(w for _, w in names), "named",
+                      ctx.section, "", hosts[0].start)]  # fmt: skip
+        first = re.match(rf"\D{{0,3}}?(?P<num>{shapes.NUMBER})(?P<k>k)?", value)
+        if name == "repositories" and first and first.end() <= hosts[0].start:
+            total = shapes.thousands(first.group("num"), first.group("k"))
+            facts.append(Fact(name, total, value, how, ctx.section, "total"))
+        for i, h in enumerate(hosts):
+            end = hosts[i + 1].start if i + 1 < len(hosts) else len(value)
+            m = re.match(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b", value[h.end : end])
+            if m is None:
+                return []
+            count = shapes.thousands(m.group("num"), m.group("k"))
+            text = value[h.start : h.end + m.end()]
+            facts.append(Fact("repositories", count, text, f"count for {h.value}", ctx.section, "part"))
         return facts
 
     def value_env(self, value: str, ctx: Context) -> str:
@@ -513,7 +540,10 @@ class FactReader:
     def _limits(self, s: str, ctx: Context) -> list[Fact]:
         """Counts of users, concurrent users and (written bare after a limit word) repositories."""
         facts: list[Fact] = []
+        peaks = {u.start("num") for u in _PEAK.finditer(s)}
         for u in _USERS.finditer(s):
+            if u.start("num") in peaks:
+                continue  # "300 people … at the same time" is the peak, not the user count
             adj = (u.group("adj") or "").lower()
             name = "max_concurrent_users" if adj in ("concurrent", "simultaneous") else "max_users"
             facts.append(Fact(name, shapes.canon(u.group("num")), u.group(0), "limit",
