@@ -338,7 +338,8 @@ def test_a_labelled_value_listing_hosts_with_numbers_gives_their_parts(catalogue
 
 def test_a_peak_in_people_is_not_also_the_user_count(catalogue: Catalogue) -> None:
     got = read(
-        "<p>1,100 licensed users; we expect about 250 people to use it at the same time.</p>", catalogue
+        "<h2>Licence</h2><p>1,100 users; we expect about 250 people to use it at the same time.</p>",
+        catalogue,
     )
     assert got == {"max_users": ["1100"], "max_concurrent_users": ["250"]}
 
