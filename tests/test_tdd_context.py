@@ -121,3 +121,13 @@ def test_a_full_width_row_heads_the_rows_below_it(catalogue: Catalogue) -> None:
         ("trial", "https://sbx.example.com"),
         ("production", "https://sg.example.com"),
     ]
+
+
+def test_a_code_host_out_of_scope_is_not_connected(catalogue: Catalogue) -> None:
+    html = "<h2>Production</h2><p>The Bitbucket Cloud workspace of a supplier is out of scope for search.</p>"
+    assert sections(html, catalogue, "code_hosts") == []
+
+
+def test_a_labelled_count_written_as_parts_then_total_is_the_total(catalogue: Catalogue) -> None:
+    html = "<h2>Production</h2><p>Repositories: 1,312 on GitHub.com + 88 in CodeCommit, so 1,400 total</p>"
+    assert ("production", "1400") in sections(html, catalogue, "repositories")

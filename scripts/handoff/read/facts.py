@@ -467,6 +467,8 @@ class FactReader:
         """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
         facts: list[Fact] = []
         hosts = [x for x in self.code_hosts.find(s) if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
+        if _OUT_OF_SCOPE.search(s):
+            hosts = []  # "The Bitbucket Cloud workspace is out of scope": named, not connected
         everything = self.code_hosts.find(s)
         for found, name in (
             (self.deployment.find(s), "deployment_type"),
@@ -590,6 +592,9 @@ def _size_noun(words: str) -> str | None:
     return None
 
 
+_OUT_OF_SCOPE = re.compile(r"\b(?:out of scope|not in scope|not included|excluded|not connected)\b", re.I)
+
+
 def _fit_integer(name: str, value: str) -> str | None:
     if _NONE.match(value):
         return "0"
@@ -602,7 +607,14 @@ def _fit_integer(name: str, value: str) -> str | None:
     word = re.match(r"\s*(one|two|three|four|five|six|seven|eight|nine|ten)\b", value, re.IGNORECASE)
     if word:
         return str(shapes.NUMBER_WORDS[word.group(1).lower()])
-    return shapes.leading_count(value)
+    stated = _COUNT_TOTAL.search(value)  # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total": the total
+    return shapes.canon(stated.group("n")) if stated else shapes.leading_count(value)
+
+
+_COUNT_TOTAL = re.compile(
+    rf"(?<![\w.,])(?P<n>{shapes.NUMBER})\s+(?:[a-z]+\s+)?(?:in total|total|in all|altogether)\b",
+    re.IGNORECASE,
+)
 
 
 def _fit_quantity(value: str, aliased: bool) -> str | None:
