@@ -96,3 +96,12 @@ def test_parts_side_by_side_are_read_as_one_text(catalogue: Catalogue) -> None:
     doc = html_document("<h2>Production</h2><ul><li>192 vCPU · 384 GiB · 8 TB gp3</li></ul>")
     values = {v.field: v.value for v in read_document(doc, catalogue).values if v.field}
     assert values == {"total_cpu": "192", "total_memory_gb": "384 GiB", "total_disk_gb": "8 TB"}
+
+
+def test_as_per_the_sheet_is_no_per_unit(reader: FactReader, catalogue: Catalogue) -> None:
+    found = read(reader, "Total: 64 vCPU and 256 GB memory as per the sizing sheet")
+    assert found["total_cpu"] == ["64"] and found["total_memory_gb"] == ["256 GB"]
+    doc = html_document("<h2>Production</h2><p>Total memory: 256 GB as per our sizing guide</p>")
+    assert [v.value for v in read_document(doc, catalogue).values if v.field == "total_memory_gb"] == [
+        "256 GB"
+    ]

@@ -150,7 +150,7 @@ _NEGATED = re.compile(
     r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered)\b[^.,;]*$",
     re.IGNORECASE,
 )
-_PER_UNIT = re.compile(r"\b(?:each|per|apiece)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(rf"\b(?:each|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
 _REPO_NAME = r"[A-Za-z0-9][\w.-]*[-_.][\w.-]*[A-Za-z0-9]"  # a repository's name: has a - _ or . in it
 _LARGEST_NAMED = re.compile(
     rf"(?<![\w./-])(?P<name>{_REPO_NAME}) (?:is|was) [^.;]*?\b(?:largest|biggest)\b"
