@@ -355,3 +355,13 @@ def test_a_peak_in_people_is_not_also_the_user_count(catalogue: Catalogue) -> No
 )
 def test_more_date_labels_by_meaning(catalogue: Catalogue, label: str, name: str) -> None:
     assert read(f"<p>{label}: 2026-03-13</p>", catalogue) == {name: ["2026-03-13"]}
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [("23/02/2026", "2026-02-23"), ("02/23/2026", "2026-02-23"), ("23.02.2026", "2026-02-23"),
+     ("2026/02/23", "2026-02-23"), ("03/04/2026", None)],
+)  # fmt: skip
+def test_numeric_dates_when_their_order_is_clear(catalogue: Catalogue, written: str, iso: str | None) -> None:
+    got = read(f"<p>The production build started {written}.</p>", catalogue)
+    assert got == ({"start_date": [iso]} if iso else {})

@@ -171,7 +171,42 @@ def year_of(text: str) -> str:
     return years.pop() if len(years) == 1 else ""
 
 
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
+    r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\w/-]|\.\w)"
+)
+
+
+def _numeric_dates(text: str) -> Iterator[Match]:
+    """`17/04/2026`, `04/17/2026` (the order only when one number cannot be a month), `17.04.2026`
+    (day first), `2026/04/17`; `03/04/2026` is ambiguous and not read."""
+    for m in _NUMERIC_DATE.finditer(text):
+        if m.group("y2"):
+            y, mon, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        else:
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+            if m.group("sep") == "." or a > 12:
+                d, mon = a, b
+            elif b > 12:
+                d, mon = b, a
+            else:
+                continue
+        try:
+            yield Match(m.start(), m.end(), m.group(0), dt.date(y, mon, d).isoformat())
+        except ValueError:
+            continue
+
+
 def _dates(text: str) -> Iterator[Match]:
+    if "/" in text or "." in text or "-" in text:
+        numeric = list(_numeric_dates(text))
+        if numeric:
+            yield from sorted((*_worded_dates(text), *numeric), key=lambda m: m.start)
+            return
+    yield from _worded_dates(text)
+
+
+def _worded_dates(text: str) -> Iterator[Match]:
     for m in DATE.finditer(text):
         try:
             if m.group("iso") or m.group("iso2"):
