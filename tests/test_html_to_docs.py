@@ -171,6 +171,21 @@ def test_headings_title_and_runs() -> None:
     assert paras[4]["elements"][0]["textRun"]["textStyle"] == {"bold": True, "italic": True}
 
 
+def test_stylesheet_class_rules_style_runs_like_a_docs_web_page_export() -> None:
+    html = (
+        "<html><head><style>/* c2 */ .c1{font-weight:400}.c2{font-weight:700} .c4, td.x {"
+        "text-decoration:line-through} a .c9{font-style:italic}</style></head><body>"
+        "<p><span class='c2 c1'>Label:</span><span class='c1'> </span><span class='c4'>old</span>"
+        "<span class='c9 c1'> new</span></p></body></html>"
+    )
+    runs = [
+        (e["textRun"]["content"], e["textRun"]["textStyle"])
+        for e in paragraphs(body(html_to_docs(html)))[0]["elements"]
+    ]
+    # the stylesheet's order decides (c2 after c1), not the class attribute's; `a .c9` is no bare class
+    assert runs == [("Label:", {"bold": True}), (" ", {}), ("old", {"strikethrough": True}), (" new\n", {})]
+
+
 def test_whitespace_breaks_entities_and_utf16_indexes() -> None:
     doc = html_to_docs("<p>  a \n\t b &amp; &lt;c&gt; </p><p>x<br>y<br/></p><p>😀 é</p>")
     assert texts(doc) == ["a b & <c>\n", "x\x0by\n", "😀 é\n"]

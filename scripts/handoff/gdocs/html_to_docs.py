@@ -205,6 +205,28 @@ def _css(style: str | None) -> dict[str, str]:
     return out
 
 
+_STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style\s*>", re.I | re.S)
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"\.([A-Za-z_][\w-]*)")
+
+
+def class_rules(html: str) -> list[tuple[str, dict[str, str]]]:
+    """(class name, declarations) of the `<style>` rules whose selector is one bare `.name`, in order.
+
+    A Docs "Download → Web page" export styles every run through such classes (`.c2{font-weight:
+    700}`, `.c4{text-decoration:line-through}`); Drive's import keeps that formatting, so the
+    emulation honours the simple class rules (other selectors are ignored).
+    """
+    rules: list[tuple[str, dict[str, str]]] = []
+    for sheet in _STYLE_BLOCK.findall(html):
+        for selectors, body in _CSS_RULE.findall(re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)):
+            for selector in selectors.split(","):
+                match = _CLASS_SELECTOR.fullmatch(selector.strip())
+                if match:
+                    rules.append((match.group(1), _css(body)))
+    return rules
+
+
 def _css_effects(css: dict[str, str]) -> tuple[dict[str, Any], bool | None]:
     style: dict[str, Any] = {}
     weight = css.get("font-weight", "")
@@ -227,9 +249,10 @@ def _css_effects(css: dict[str, str]) -> tuple[dict[str, Any], bool | None]:
 class _Importer(HTMLParser):
     """Streams HTML into TabNodes of Paras and Tables (see module docstring)."""
 
-    def __init__(self, chips: bool) -> None:
+    def __init__(self, chips: bool, classes: list[tuple[str, dict[str, str]]] | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.chips = chips
+        self.classes = classes or []
         self.root = TabNode("Tab 1")
         self.frames: list[Frame] = [Frame("#root", container=self.root)]
         self.lists: list[ListSpec] = []
@@ -410,7 +433,7 @@ class _Importer(HTMLParser):
     def _make_frame(self, tag: str, attr: dict[str, str]) -> Frame:
         if tag in DROP:
             return Frame(tag, drop=True)
-        css_style, preserve = _css_effects(_css(attr.get("style")))
+        css_style, preserve = _css_effects(self._class_css(attr.get("class")) | _css(attr.get("style")))
         frame = Frame(tag, style={**INLINE_STYLES.get(tag, {}), **css_style}, preserve=preserve)
         if tag == "pre":
             frame.preserve = True
@@ -427,6 +450,15 @@ class _Importer(HTMLParser):
             frame.empty_para = tag in PARAGRAPHS
             frame.named_style = HEADINGS.get(tag) or _class_style(attr.get("class"))
         return frame
+
+    def _class_css(self, classes: str | None) -> dict[str, str]:
+        """The declarations of the stylesheet's `.name` rules this element's classes match, in order."""
+        names = set((classes or "").split())
+        out: dict[str, str] = {}
+        for name, decls in self.classes if names else ():
+            if name in names:
+                out.update(decls)
+        return out
 
     def _chip_frame(self, frame: Frame, tag: str, attr: dict[str, str]) -> None:
         kind = attr.get("data-chip", "").strip().lower()
@@ -947,7 +979,7 @@ def named_styles() -> JSON:
 # -- public entry points ---------------------------------------------------------------------------
 def parse_html(html: str, *, chips: bool = False) -> tuple[TabNode, list[ListSpec], str]:
     """HTML → (root tab tree, list specs, <title> text). Never raises on malformed input."""
-    importer = _Importer(chips)
+    importer = _Importer(chips, class_rules(html))
     importer.feed(html)
     importer.close()
     title = HTML_SPACE.sub(" ", CONTROL_CHARS.sub("", "".join(importer.title_parts))).strip()

@@ -4,11 +4,13 @@ The input is whatever JSON someone handed us, so every accessor is defensive: an
 the expected shape reads as empty. Smart chips read as text (person → name, rich link → title,
 date → its display text); text runs marked as suggested insertions are skipped and suggested
 deletions kept, so a document fetched with `SUGGESTIONS_INLINE` reads like
-`PREVIEW_WITHOUT_SUGGESTIONS`.
+`PREVIEW_WITHOUT_SUGGESTIONS`. Struck-through text (a strikethrough run, or `~~old~~` typed as
+markdown) is a value someone crossed out, never the current one: it reads as nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,9 +55,9 @@ def _element_text(el: dict[str, Any]) -> tuple[str, str | None, bool | None]:
     """(text, link, bold) of one paragraph element; bold is None for non-text elements."""
     run = as_dict(el.get("textRun"))
     if run:
-        if as_list(run.get("suggestedInsertionIds")):
-            return "", None, None
         style = as_dict(run.get("textStyle"))
+        if as_list(run.get("suggestedInsertionIds")) or style.get("strikethrough"):
+            return "", None, None
         url = as_str(as_dict(style.get("link")).get("url")) or None
         return as_str(run.get("content")).replace("\ue907", ""), url, bool(style.get("bold"))
     person = as_dict(as_dict(el.get("person")).get("personProperties"))
@@ -72,6 +74,14 @@ def _element_text(el: dict[str, Any]) -> tuple[str, str | None, bool | None]:
     return "", None, None
 
 
+_MARKDOWN_STRIKE = re.compile(r"~~[^~\n]+~~")
+
+
+def _unstrike(text: str) -> str:
+    """`text` without the `~~old~~` runs typed as markdown strikethrough."""
+    return _MARKDOWN_STRIKE.sub("", text) if "~~" in text else text
+
+
 def paragraph_text(paragraph: dict[str, Any]) -> Text:
     out = Text()
     parts: list[str] = []
@@ -86,7 +96,7 @@ def paragraph_text(paragraph: dict[str, Any]) -> Text:
             out.bold = False
         parts.append(text)
         length += len(text)
-    out.text = "".join(parts).replace("\u000b", "\n").replace("\r", "\n")
+    out.text = _unstrike("".join(parts).replace("\u000b", "\n").replace("\r", "\n"))
     if not out.text.strip():
         out.bold = False
     return out
