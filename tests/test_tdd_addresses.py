@@ -38,6 +38,28 @@ def test_the_only_site_address_is_the_instance_url(catalogue: Catalogue, html: s
 @pytest.mark.parametrize(
     "html",
     [
+        "<ul><li>Helm on EKS</li><li>https://sg.example.org</li></ul>",
+        "<p>The service will be published at https://sg.example.org.</p>",
+    ],
+)
+def test_the_only_site_address_comes_with_a_warning_at_its_place(catalogue: Catalogue, html: str) -> None:
+    """Nothing names it the instance, so taking it is said, not silent: a warning with its place and fix."""
+    reading = read_document(html_document(html), catalogue)
+    (warning,) = [p for p in reading.problems if p.field == "instance_url"]
+    assert "only site address" in warning.message and "https://sg.example.org" in warning.message
+    assert warning.location is not None and warning.location.ref.startswith("TDD")
+    assert "sheet" in (warning.fix or "")
+
+
+def test_a_labelled_instance_url_has_no_such_warning(catalogue: Catalogue) -> None:
+    reading = read_document(html_document("<p>Sourcegraph URL: https://sg.example.org</p>"), catalogue)
+    assert [v.value for v in reading.values if v.field == "instance_url"] == ["https://sg.example.org"]
+    assert not [p for p in reading.problems if p.field == "instance_url"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
         "<p>See https://wiki.example.org/sg/runbook</p>",  # a page, not a site
         "<p>Code lives on https://gitlab.example.org</p>",  # a code host's address
         "<p>https://sg.example.org and https://grafana.example.org</p>",  # two candidates: no guess

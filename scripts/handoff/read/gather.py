@@ -161,7 +161,7 @@ class Gatherer:
             self._count_mentions(section)
             self._union_hosts(section)
         self._drop_plans()
-        self._only_address()
+        problems += self._only_address()
         return TddReading(tuple(self._best()), tuple(self._unplaced()), tuple(problems))
 
     def _supersede(self) -> None:
@@ -201,11 +201,12 @@ class Gatherer:
         self.values = [v for i, v in enumerate(self.values) if i not in drop]
         self.pools = {}
 
-    def _only_address(self) -> None:
+    def _only_address(self) -> list[Problem]:
         """With no instance URL read, the one site address (a URL with no path) outside trial parts
-        that is no code host's is the instance's: a bare URL bullet, "will be published at …"."""
+        that is no code host's is the instance's: a bare URL bullet, "will be published at …".
+        Nothing names it the instance, so it comes with a warning at its place: not a silent guess."""
         if any(v.field == "instance_url" and v.section != "trial" for v in self.values):
-            return
+            return []
         found: dict[str, _Block] = {}
         for b in self.blocks:
             if b.section == "trial" or "://" not in b.text:
@@ -213,11 +214,24 @@ class Gatherer:
             for m in shapes.urls(b.text):
                 if self.reader.site_address(m.value):
                     found.setdefault(m.value.rstrip("/"), b)
-        if len(found) == 1:
-            url, b = next(iter(found.items()))
-            b.used = True
-            self.values.append(TddValue("URL", url, b.location, "instance_url", b.section, None, True, url,
-                                        "the only site address"))  # fmt: skip
+        if len(found) != 1:
+            return []
+        url, b = next(iter(found.items()))
+        b.used = True
+        self.values.append(TddValue("URL", url, b.location, "instance_url", b.section, None, True, url,
+                                    "the only site address"))  # fmt: skip
+        where = b.location.ref.removeprefix("TDD ")
+        return [
+            Problem(
+                Severity.WARNING,
+                f"Instance URL: {mask(url)} is taken from the TDD ({where}) because it is the only site "
+                "address there; nothing names it the Sourcegraph instance",
+                "instance_url",
+                b.location,
+                "if it is not the instance, write the right URL in the sheet (the sheet wins) "
+                "or label it in the TDD",
+            )
+        ]
 
     def _drop_plans(self) -> None:
         """A planned, scheduled or target value ("Planned start date") gives way to an actual one
