@@ -36,7 +36,7 @@ from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
-SETS = ("tdd_corpus", "tdd_holdout", "tdd_holdout2", "tdd_blind")
+SETS = ("tdd_corpus", "tdd_holdout", "tdd_holdout2", "tdd_blind", "tdd_blind2")
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
