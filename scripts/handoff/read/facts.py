@@ -592,7 +592,12 @@ def _size_noun(words: str) -> str | None:
     return None
 
 
-_OUT_OF_SCOPE = re.compile(r"\b(?:out of scope|not in scope|not included|excluded|not connected)\b", re.I)
+_OUT_OF_SCOPE = re.compile(
+    r"\b(?:out of scope|not in scope|not included|excluded|not connected|not (?:a )?part of|"
+    r"(?:may|might|could|will|would like to|plans? to|intends? to|wants? to)\s+(?:\w+\s+)?"
+    r"(?:add|connect|onboard|bring in|migrate))\b",
+    re.I,
+)  # named, not connected: out of scope, or a host someone may add later
 
 
 def _fit_integer(name: str, value: str) -> str | None:
