@@ -2,7 +2,7 @@
 
     python -m bench.eval_tdd [DIR ...] [--json]
 
-For each document in DIR (default: tests/fixtures/tdd_corpus, tdd_holdout, tdd_holdout2, tdd_blind;
+For each document in DIR (default: the sets in SETS under tests/fixtures, evaluation-only last;
 `NN-name.html` or `NN-name.json` with `NN-name.key.json`, the format in the corpus README), the
 document is read the way `handoff tdd --json` reads it (parse, then the TDD-only merge), and
 each field's value is compared with the key:
@@ -36,7 +36,17 @@ from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
-SETS = ("tdd_corpus", "tdd_holdout", "tdd_holdout2", "tdd_blind", "tdd_blind2")
+# development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
+SETS = (
+    "tdd_corpus",
+    "tdd_holdout",
+    "tdd_holdout2",
+    "tdd_blind",
+    "tdd_blind2",
+    "tdd_blind4",
+    "tdd_blind3",
+    "tdd_blind5",
+)
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
