@@ -161,7 +161,7 @@ def _targets(r: dict[str, Any]) -> Iterator[list[str]]:
     yield [
         f"first handoff: {FLOOR_PER_ACCOUNT} calls per account (TA lookup, sheet read and write-back shared)",
         f"{_n(first['floor_calls_per_account'], 2)} + {_n(beyond, 2)} per account ({listed})",
-        "yes" if beyond < 0.1 else "no: see the call budget in the README",
+        "yes" if beyond < 0.1 else "no: see the call budget in docs/performance.md",
     ]
     yield [
         "no-op re-run writes nothing",
