@@ -419,13 +419,19 @@ def source_value(ctx: jinja2.runtime.Context, handoff: Handoff, fv: FieldValue) 
 
 def _format(ctx: jinja2.runtime.Context, name: str) -> tuple[str, str]:
     """The field's (formatter, unit) from the catalogue; a field it does not know is shown as written."""
-    formats = ctx.get("formats")
-    if formats is None:  # a macro imported without context
+    formats = cast(Mapping[str, tuple[str, str]], _from_context(ctx, "formats", "display formats"))
+    return formats.get(name, ("display", ""))
+
+
+def _from_context(ctx: jinja2.runtime.Context, key: str, what: str) -> Mapping[str, object]:
+    """The catalogue's `labels` or `formats`, which the render context carries."""
+    value = ctx.get(key)
+    if value is None:  # a macro imported without context
         raise RenderError(
-            "the display formats are not in this template's context",
+            f"the {what} are not in this template's context",
             fix="import the macros `with context`",
         )
-    return cast(Mapping[str, tuple[str, str]], formats).get(name, ("display", ""))
+    return cast(Mapping[str, object], value)
 
 
 @jinja2.pass_context
@@ -441,13 +447,7 @@ def field_label(ctx: jinja2.runtime.Context, name: str) -> str:
 
 
 def _labels(ctx: jinja2.runtime.Context) -> Mapping[str, str]:
-    labels = ctx.get("labels")
-    if labels is None:  # a macro imported without context
-        raise RenderError(
-            "the display labels are not in this template's context",
-            fix="import the macros `with context`, or pass the label in",
-        )
-    return cast(Mapping[str, str], labels)
+    return cast(Mapping[str, str], _from_context(ctx, "labels", "display labels"))
 
 
 def source_label(source: str) -> str:
