@@ -36,7 +36,7 @@ from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
-# development sets (learnt from), then the evaluation-only sets (scored, never tuned on; none until blind 6 and 7 land)
+# development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
     "tdd_corpus",
     "tdd_holdout",
