@@ -105,3 +105,27 @@ def test_as_per_the_sheet_is_no_per_unit(reader: FactReader, catalogue: Catalogu
     assert [v.value for v in read_document(doc, catalogue).values if v.field == "total_memory_gb"] == [
         "256 GB"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cpu", "memory"),
+    [
+        ("Six worker VMs, each with 16 vCPU and 64 GB RAM (96 vCPU and 384 GB RAM in total)", "96", "384 GB"),
+        ("Eight VMs, each with 8 vCPU and 32 GB RAM (64 vCPU and 256 GB RAM altogether).", "64", "256 GB"),
+    ],
+)
+def test_a_bracketed_total_after_per_machine_figures_is_not_multiplied(
+    reader: FactReader, text: str, cpu: str, memory: str
+) -> None:
+    found = read(reader, text)
+    assert set(found["total_cpu"]) == {cpu} and found["total_memory_gb"] == [memory]
+
+
+def test_a_size_ends_at_a_full_stop_before_a_lower_case_sentence(reader: FactReader) -> None:
+    found = read(reader, "That is 72 vCPU and 320 GiB in total. gp3 volumes hold the repositories.")
+    assert found["total_memory_gb"] == ["320 GiB"] and "total_disk_gb" not in found
+
+
+def test_a_bare_total_after_listed_sizes_is_their_total(reader: FactReader) -> None:
+    found = read(reader, "Data disks: gitserver 2 × 750 GB plus 300 GB for the databases, 1,800 GB total.")
+    assert found["total_disk_gb"] == ["1800 GB"]

@@ -75,6 +75,7 @@ _REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "th
     r"weigh|weighs|are|add|sum|need|needs|consume|consumes)\b[^.;:]*$",
     re.IGNORECASE,
 )
+_FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
 _LARGEST = re.compile(r"\b(?:largest|biggest)\b", re.IGNORECASE)
 _REPO_SIZE = re.compile(
     r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b)", re.I
@@ -386,8 +387,8 @@ class FactReader:
         previous_end, previous_kind = 0, ""
         for i, (m, kind) in enumerate(marks):
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
-            tail = s[m.end : min(following, m.end + 48)]
-            head = s[max(previous_end, m.start - 48) : m.start]
+            tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
+            head = _FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1]
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
             previous_end, previous_kind = m.end, kind
             value, how = m.value, "CPU count" if kind == "cpu" else "size"
@@ -398,8 +399,11 @@ class FactReader:
                 value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
             env = self.env_at(s, m.start, ctx)
             name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx)
+            total = bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail))
+            if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
+                name = next((f.field for f in reversed(facts) if f.field in _AMOUNTS), None)
             if name:
-                role = "total" if _STATED_TOTAL.search(tail) else ""
+                role = "total" if total else ""
                 facts.append(Fact(name, value, m.text, how, env, role, m.start))
         return facts
 
@@ -638,6 +642,7 @@ def _fit_quantity(value: str, aliased: bool) -> str | None:
 
 
 _STATED_TOTAL = re.compile(r"\b(?:in total|in all|altogether|all told|overall)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
 _AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 
 

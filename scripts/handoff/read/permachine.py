@@ -78,7 +78,7 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
     i = 0
     while i < n:
         j = i
-        while j + 1 < n and joined(s[marks[j].end : marks[j + 1].start]):
+        while j + 1 < n and joined(s[marks[j].end : marks[j + 1].start], bracket=False):
             j += 1
         since = marks[i - 1].end if i else 0
         head_at = max(since, marks[i].start - 24)
@@ -95,10 +95,12 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
     return Runs(per, [t if t is not None else count if p else None for p, t in zip(per, times, strict=True)])
 
 
-def joined(gap: str) -> bool:
-    """Two figures with only connectors and figure words between them belong to one run."""
+def joined(gap: str, bracket: bool = True) -> bool:
+    """Two figures with only connectors and figure words between them belong to one run; not
+    `bracket`: a bracket between them starts another run ("each with 16 vCPU (96 vCPU in total)")."""
     m = _JOIN.match(gap)
-    return m is not None and m.end() == len(gap) and len(gap) <= 24
+    opened = not bracket and re.search(r"[()]", gap) is not None
+    return m is not None and m.end() == len(gap) and len(gap) <= 24 and not opened
 
 
 def machine_count(s: str, first: int, machines_topic: bool = False, types: bool = True) -> int | None:
