@@ -131,3 +131,40 @@ def test_a_code_host_out_of_scope_is_not_connected(catalogue: Catalogue) -> None
 def test_a_labelled_count_written_as_parts_then_total_is_the_total(catalogue: Catalogue) -> None:
     html = "<h2>Production</h2><p>Repositories: 1,312 on GitHub.com + 88 in CodeCommit, so 1,400 total</p>"
     assert ("production", "1400") in sections(html, catalogue, "repositories")
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [("Test", "trial"), ("QA / Test", "trial"), ("the test cluster holds 200 repositories", "trial"),
+     ("promoted to test on Monday", "trial"), ("a penetration test found nothing", ""),
+     ("accepted after the load test window", ""), ("Load testing (Perf)", "trial")],
+)  # fmt: skip
+def test_a_test_names_an_environment_only_as_a_place(catalogue: Catalogue, text: str, section: str) -> None:
+    assert Environments(catalogue).named(text) == section
+
+
+def test_production_that_passed_a_load_test_stays_production(catalogue: Catalogue) -> None:
+    html = "<p>Production passed the load test on 14 May 2026 and was accepted on 20 May 2026.</p>"
+    assert sections(html, catalogue, "completion_date") == [("production", "2026-05-20")]
+
+
+def test_a_request_in_a_question_table_puts_its_reply_in_the_environment_it_names(
+    catalogue: Catalogue,
+) -> None:
+    html = (
+        "<table><tr><td>Ref</td><td>Request</td><td>Reply</td></tr>"
+        "<tr><td>Q1</td><td>Please describe the staging copy.</td>"
+        "<td>Kept for rehearsals ahead of production: 1 × n2-standard-8 (8 vCPU, 32 GB).</td></tr>"
+        "<tr><td>Q2</td><td>Is there a UAT instance? If so, list its size.</td>"
+        "<td>Yes, built before production existed: 24 vCPU.</td></tr>"
+        "<tr><td>Q3</td><td>State the compute of production.</td><td>48 vCPU in total.</td></tr></table>"
+    )
+    assert sections(html, catalogue, "total_cpu") == [("trial", "8"), ("trial", "24"), ("production", "48")]
+
+
+def test_a_date_with_its_own_verb_leaves_the_others_out_of_the_topic(catalogue: Catalogue) -> None:
+    html = (
+        "<p><b>When was it accepted?</b></p>"
+        "<p>It went through the load test on 14 May 2026 and was accepted on 20 May 2026.</p>"
+    )
+    assert sections(html, catalogue, "completion_date") == [("", "2026-05-20")]

@@ -438,6 +438,7 @@ class FactReader:
         facts = self._ranges(s, ctx)
         taken = {f.start for f in facts}
         found = [m for m in shapes.dates(s, ctx.year) if m.start not in taken]
+        kinds: list[tuple[shapes.Match, str | None, str, int]] = []
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
             at = m.start
@@ -446,7 +447,10 @@ class FactReader:
                 after = s[m.end :]  # (the verb after a date, unless another date follows: that one's)
                 name, how = _date_kind(after, last=False)
                 at = m.end + len(after)
-            if name is None and ctx.topic in ("start_date", "completion_date"):
+            kinds.append((m, name, how, at))
+        verbs = any(name for _, name, _, _ in kinds)  # a date with its own verb: the others are not the topic's
+        for m, name, how, at in kinds:
+            if name is None and not verbs and ctx.topic in ("start_date", "completion_date"):
                 name, how = ctx.topic, "date"
             if name is not None:
                 facts.append(Fact(name, m.value, m.text, how, self.env_at(s, at, ctx), "", m.start))

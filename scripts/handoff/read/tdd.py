@@ -69,7 +69,11 @@ _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
 _MAX_LABEL_WORDS = 8
-_ASKS = re.compile(r"\?\s*$|\b(?:shall|must|should|is required to|are required to)\b", re.IGNORECASE)
+_ASKS = re.compile(
+    r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b"
+    r"|^\s*(?:please\s+)?(?:provide|describe|list|state|give|estimate|explain|confirm|specify|indicate)\b",
+    re.IGNORECASE,
+)  # a question, a requirement or a request ("Provide the compute footprint …"): not a fact
 _QUOTED = re.compile(r"\s*>")
 _ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
@@ -370,6 +374,8 @@ class _Parser:
             return "field", self.catalogue.fields.get("code_hosts")
         if kind == "count" and any(shapes.INSTANCE_TYPE.search(c.text) for c in shaped):
             return "field", self.catalogue.fields.get("instance_types")
+        if kind == "count" and shaped and not any(re.match(r"\s*\d", c.text) for c in shaped):
+            return "", None  # a `#` column of references (C-1, C-2): no count
         by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(header) is None
         if (
             by_meaning
@@ -424,9 +430,11 @@ class _Parser:
             self.gather.block(" | ".join(c.text for c in r), where, base.section)
             asks = [c.text for c in r if _ASKS.search(c.text)]
             topic = next((t for t in map(_asked_about, asks) if t), base.topic)
+            asked = next((s for s in map(self.sections.part, asks) if s), "")  # "Is there a UAT instance?"
+            row = replace(base, topic=topic, section=base.section if base.section == "trial" else asked or base.section)
             for c in r:
                 if c.text not in asks:
-                    self.prose(c.text, where, replace(base, topic=topic))
+                    self.prose(c.text, where, row)
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a

@@ -130,7 +130,8 @@ class Environments:
 
     def _spans(self, text: str) -> list[tuple[int, str]]:
         text = _HOSTNAME.sub(lambda m: " " * len(m.group(0)), text)  # "sourcegraph.example.dev" is no dev
-        trial = [(m.start(), m.end()) for m in self.trial.finditer(text)]
+        title = len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
+        trial = [(m.start(), m.end()) for m in self.trial.finditer(text) if title or _names_place(text, m)]
         found = [(a, "trial") for a, _ in trial]
         found += [
             (m.start(), "production")
@@ -159,6 +160,24 @@ class Environments:
         not taken ("Current state", "Legacy search", "Rejected options", "Sizing proposal for
         production": such a word wins), else the one it names, else ""."""
         return "trial" if self.other.search(title) else self.named(title)
+
+
+_ACTIVITY = re.compile(r"(?:load[\s_-]*)?test(?:ing)?", re.IGNORECASE)
+_PLACE_AFTER = re.compile(
+    r"\s*(?:environments?|envs?|instances?|clusters?|servers?|systems?|sites?|vms?|boxe?s?|tenants?|stages?|"
+    r"setups?|deployments?|nodes?|subscriptions?|projects?|accounts?|namespaces?|copy|copies)\b",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|on|into|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _names_place(text: str, m: re.Match[str]) -> bool:
+    """An environment word, except "test" / "load test" used for an activity ("a penetration test",
+    "after the load test"): that one names a place only before an environment noun ("test cluster",
+    "load-test environment") or after "in" / "on" ("promoted to test")."""
+    if not _ACTIVITY.fullmatch(m.group(0)):
+        return True
+    return bool(_PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text[: m.start()]))
 
 
 # A short name a document declares for an environment, then up to five words that say what it is:
