@@ -448,7 +448,7 @@ class FactReader:
                 name, how = _date_kind(after, last=False)
                 at = m.end + len(after)
             kinds.append((m, name, how, at))
-        verbs = any(name for _, name, _, _ in kinds)  # a date with its own verb: the others are not the topic's
+        verbs = any(name for _, name, _, _ in kinds)  # a date with its own verb: the rest are not the topic's
         for m, name, how, at in kinds:
             if name is None and not verbs and ctx.topic in ("start_date", "completion_date"):
                 name, how = ctx.topic, "date"

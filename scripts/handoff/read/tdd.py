@@ -431,7 +431,8 @@ class _Parser:
             asks = [c.text for c in r if _ASKS.search(c.text)]
             topic = next((t for t in map(_asked_about, asks) if t), base.topic)
             asked = next((s for s in map(self.sections.part, asks) if s), "")  # "Is there a UAT instance?"
-            row = replace(base, topic=topic, section=base.section if base.section == "trial" else asked or base.section)
+            section = base.section if base.section == "trial" else asked or base.section
+            row = replace(base, topic=topic, section=section)
             for c in r:
                 if c.text not in asks:
                     self.prose(c.text, where, row)
