@@ -46,6 +46,8 @@ SETS = (
     "tdd_blind3",
     "tdd_blind4",
     "tdd_blind5",
+    "tdd_blind6",
+    "tdd_blind7",
 )
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (

@@ -8,6 +8,7 @@ gap of the reader, documented in docs/tdd.md).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,16 @@ def test_scoring_compares_like_the_keys() -> None:
     assert not eval_tdd.forbidden_hit("code_hosts", ["GitHub.com", "GitLab self-managed"], ["GitLab.com"])
     assert eval_tdd.forbidden_hit("code_hosts", ["Azure DevOps"], [["Azure DevOps"]])
     assert not eval_tdd.forbidden_hit("code_hosts", ["Azure DevOps", "GitHub.com"], [["Azure DevOps"]])
+
+
+@pytest.mark.parametrize("folder", eval_tdd.CORPORA, ids=[f.name for f in eval_tdd.CORPORA])
+def test_every_set_make_eval_scores_is_there_and_keyed(catalogue: Catalogue, folder: Path) -> None:
+    """Each set `make eval` names exists, every document has its key, and each is read without a crash
+    (the evaluation-only sets are scored here, never pinned: their figures are in docs/tdd.md)."""
+    docs = eval_tdd.documents(folder)
+    assert len(docs) >= 3, folder
+    for doc, key in docs:
+        keyed = json.loads(key.read_text(encoding="utf-8"))
+        assert keyed["fields"], key
+        assert not set(keyed["fields"]) & set(keyed.get("absent", ())), key
+        eval_tdd.score(doc, key, catalogue)
