@@ -73,6 +73,8 @@ def test_the_hold_out_sets_keep_their_figures(
     ("folder", "recall", "precision", "forbidden"),
     [
         ("tdd_blind4", 91 / 96, 91 / 93, 1),
+        ("tdd_blind3", 66 / 99, 66 / 87, 15),
+        ("tdd_blind5", 88 / 96, 88 / 92, 1),
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
 )
 def test_the_tuning_sets_keep_their_figures(

@@ -129,3 +129,29 @@ def test_a_size_ends_at_a_full_stop_before_a_lower_case_sentence(reader: FactRea
 def test_a_bare_total_after_listed_sizes_is_their_total(reader: FactReader) -> None:
     found = read(reader, "Data disks: gitserver 2 × 750 GB plus 300 GB for the databases, 1,800 GB total.")
     assert found["total_disk_gb"] == ["1800 GB"]
+
+
+def values(catalogue: Catalogue, html: str) -> dict[str, str]:
+    reading = read_document(html_document(html), catalogue)
+    return {v.field: v.value or v.text for v in reading.values if v.field}
+
+
+def test_the_old_side_of_a_change_is_history_wherever_it_is_written(catalogue: Catalogue) -> None:
+    found = values(
+        catalogue,
+        "<h2>Release 1.2</h2><p>Node group changed from 4 × c6i.4xlarge to 4 × m6i.4xlarge; production now "
+        "has 64 vCPU and 256 GiB of memory (was 64 vCPU / 128 GiB).</p>"
+        "<h2>Release 1.1</h2><p>Node group: 4 × c6i.4xlarge (64 vCPU, 128 GiB).</p>",
+    )
+    assert found["instance_types"] == "4 × m6i.4xlarge"
+    assert found["total_memory_gb"] == "256 GiB" and found["total_cpu"] == "64"
+
+
+def test_an_old_size_with_no_noun_takes_the_field_of_the_new_one(catalogue: Catalogue) -> None:
+    found = values(
+        catalogue,
+        "<table><tr><td>Memory</td><td>192 GB</td></tr><tr><td>Disk</td><td>2.5 TB</td></tr></table>"
+        "<ul><li>Memory is now 384 GB, up from 192 GB.</li>"
+        "<li>The persistent disk was enlarged to 4 TB (previously 2.5 TB).</li></ul>",
+    )
+    assert found["total_memory_gb"] == "384 GB" and found["total_disk_gb"] == "4 TB"

@@ -58,6 +58,7 @@ class Fact:
     section: str
     role: str = ""  # "part" (one code host's repositories) | "total" | "mention" (a monorepo named) | "count"
     start: int = 0  # offset in the text read (for the caller's bookkeeping)
+    new: bool = False  # the new figure of a change ("from A to B", "B (was A)"): its old one is A
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|;\s+|\n+")
@@ -341,8 +342,7 @@ class FactReader:
     def sentence(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
         if shapes.DIGIT.search(s):
-            facts += self._instances(s, ctx)
-            facts += self._numbers(s, ctx)
+            facts += _changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
             facts += self._dates(s, ctx)
         facts += self._names(s, ctx)
         facts += self._counts(s, ctx)
@@ -362,7 +362,7 @@ class FactReader:
         return facts
 
     def _instances(self, s: str, ctx: Context) -> list[Fact]:
-        groups: dict[str, list[shapes.Match]] = {}
+        groups: dict[tuple[str, bool], list[shapes.Match]] = {}
         found = list(shapes.instances(s))
         bare = [m for m in found if m.value == f"1 × {m.text}" or permachine.ARTICLE.match(m.text)]
         if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
@@ -370,13 +370,15 @@ class FactReader:
             if count is not None:
                 kind = bare[0].value.split(" × ", 1)[1]
                 found = [replace(bare[0], value=f"{count} × {kind}")]
+        old = _old_spans(s)  # "from 4 × c6i.4xlarge to 4 × m6i.4xlarge": two sides, two facts
         for m in found:
             if m.value != f"1 × {m.text}":  # a type named without a count is a mention, not the deployment
-                groups.setdefault(self.env_at(s, m.start, ctx), []).append(m)
+                side = any(a <= m.start < b for a, b in old)
+                groups.setdefault((self.env_at(s, m.start, ctx), side), []).append(m)
         return [
             Fact("instance_types", ", ".join(m.value for m in ms), s[ms[0].start : ms[-1].end],
                  "instance shape", env, "", ms[0].start)
-            for env, ms in groups.items()
+            for (env, _), ms in groups.items()
         ]  # fmt: skip
 
     def _numbers(self, s: str, ctx: Context) -> list[Fact]:
@@ -385,6 +387,8 @@ class FactReader:
                        key=lambda p: p[0].start)  # fmt: skip
         machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
         previous_end, previous_kind = 0, ""
+        old = _old_spans(s)
+        unnamed: list[Fact] = []  # sizes of the old side of a change with no noun ("up from 192 GB")
         for i, (m, kind) in enumerate(marks):
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
@@ -399,13 +403,19 @@ class FactReader:
                 value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
             env = self.env_at(s, m.start, ctx)
             name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx)
-            total = bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail))
+            total = bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
                 name = next((f.field for f in reversed(facts) if f.field in _AMOUNTS), None)
             if name:
                 role = "total" if total else ""
                 facts.append(Fact(name, value, m.text, how, env, role, m.start))
-        return facts
+            elif kind == "size" and any(a <= m.start < b for a, b in old):
+                unnamed.append(Fact("", value, m.text, how, env, "", m.start))
+        for f in unnamed:  # the old figure is of what the new one beside it is
+            near = sorted((abs(g.start - f.start), g.field) for g in facts if g.field in _SIZES)
+            if near:
+                facts.append(replace(f, field=near[0][1]))
+        return sorted(facts, key=lambda f: f.start)
 
     @staticmethod
     def _size_field(tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context) -> str | None:
@@ -647,6 +657,7 @@ def _fit_quantity(value: str, aliased: bool) -> str | None:
 
 _STATED_TOTAL = re.compile(r"\b(?:in total|in all|altogether|all told|overall)\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
+_TOTAL_BEFORE = re.compile(r"\btotal\b[^,;:()]*$", re.IGNORECASE)  # "Total production disk is now 3 TB"
 _AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 
 
@@ -654,7 +665,43 @@ def _totals_win(facts: list[Fact]) -> list[Fact]:
     """A figure said to be the total ("2.25 TiB of gp3 in total") beats the other figures of its
     field and environment in the same text: they are its parts ("4 × 400 GiB PVCs, plus …")."""
     totals = {(f.field, f.section) for f in facts if f.role == "total" and f.field in _AMOUNTS}
-    return [f for f in facts if f.role == "total" or (f.field, f.section) not in totals]
+    return [f for f in facts if f.role in ("total", "old") or (f.field, f.section) not in totals]
+
+
+# The old figure of a change: "changed from A to B", "resized from A to B", "B (was A)", "B, up from A".
+_OLD = re.compile(
+    r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
+    r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
+    r"|\b(?:previously|formerly|(?:up|down) from)\s+(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})",
+    re.IGNORECASE,
+)
+
+
+def _changed(s: str, facts: list[Fact]) -> list[Fact]:
+    """In a sentence that changes an amount or the machines ("from 4 × c6i.4xlarge to 4 ×
+    m6i.4xlarge", "256 GiB (was 128 GiB)"), the figures of the old side are `old` (the gatherer drops
+    that value wherever it is written) and the others are `new`."""
+    spans = _old_spans(s)
+    if not spans:
+        return facts
+    out = []
+    for f in facts:
+        if f.field not in _CHANGING:
+            out.append(f)
+        elif any(a <= f.start < b for a, b in spans):
+            out.append(replace(f, role="old"))
+        else:
+            out.append(replace(f, new=True))
+    return out
+
+
+def _old_spans(s: str) -> list[tuple[int, int]]:
+    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c") if m.group(g)]
+    return [(a, b) for a, b in spans if shapes.DIGIT.search(s[a:b])]
+
+
+_SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
+_CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
 
 
 def _date_kind(clause: str, last: bool) -> tuple[str | None, str]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
+from handoff.core.units import parse_size
 from handoff.read import shapes
 from handoff.read.facts import Fact, FactReader, host_names
 from handoff.read.words import is_correction, is_planned
@@ -33,6 +34,20 @@ _CLIP = 160
 def _count(text: str) -> int | None:
     """A whole count (`6100`), or None for anything else (`1.5`, `1e999`, ``)."""
     return int(text) if text.isdigit() and len(text) <= 12 else None
+
+
+def amounts(field: str, text: str) -> list[object]:
+    """What a change compares for a field: the machines (`4 × c6i.4xlarge` each), the CPU count, the
+    size in GB; [] for a field no change is read for."""
+    if field == "instance_types":
+        return [m.value.casefold() for m in shapes.instances(text)]
+    if field == "total_cpu":
+        number = re.search(shapes.NUMBER, text)
+        return [round(float(number.group(0).replace(",", "")), 1)] if number else []
+    if field in ("total_memory_gb", "total_disk_gb"):
+        size = next(shapes.sizes(text), None)
+        return [round(parse_size(size.value, "GB"), 1)] if size else []
+    return []
 
 
 def _rank(v: TddValue) -> int:
@@ -86,6 +101,8 @@ class Gatherer:
         self.siblings: tuple[object, ...] | None = None  # the list run and parent of the item being read
         self.pools: dict[int, tuple[object, ...]] = {}  # index in values → sibling key, for instance types
         self.corrections: set[int] = set()  # indices in values of values read from a correcting block
+        self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
+        self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
@@ -113,7 +130,11 @@ class Gatherer:
             self.counts.append((len(self.values), f))
         elif f.role == "name":
             self.largest_names.append((f, location))
+        elif f.role == "old":
+            self.old.update((f.field, k) for k in amounts(f.field, f.value))
         else:
+            if f.new:
+                self.new.update((f.field, k) for k in amounts(f.field, f.value))
             derived = f.how not in _RANK
             if self.siblings is not None and f.field == "instance_types":
                 self.pools[len(self.values)] = self.siblings
@@ -153,6 +174,7 @@ class Gatherer:
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        self._drop_old()
         self._supersede()
         self._union_pools()
         self._largest_by_name()
@@ -163,6 +185,26 @@ class Gatherer:
         self._drop_plans()
         problems += self._only_address()
         return TddReading(tuple(self._best()), tuple(self._unplaced()), tuple(problems))
+
+    def _drop_old(self) -> None:
+        """A figure a change names as the old one ("from 4 × c6i.4xlarge to …", "(was 2,100 GiB)") is
+        history wherever it is written (an older changelog entry, the first design), unless a
+        change names it as the new one too ("64 vCPU and 256 GiB (was 64 vCPU / 128 GiB)")."""
+        old = self.old - self.new
+        if not old:
+            return
+        drop = {
+            i
+            for i, v in enumerate(self.values)
+            if v.field
+            and (keys := amounts(v.field, v.value or v.text))
+            and all((v.field, k) in old for k in keys)
+        }
+        keep = [i for i in range(len(self.values)) if i not in drop]
+        at = {was: now for now, was in enumerate(keep)}
+        self.values = [self.values[i] for i in keep]
+        self.pools = {at[i]: key for i, key in self.pools.items() if i in at}
+        self.corrections = {at[i] for i in self.corrections if i in at}
 
     def _supersede(self) -> None:
         """A value from a block that corrects an earlier figure ("correction: it's 5 nodes, not 6 …
