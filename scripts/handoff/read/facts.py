@@ -36,6 +36,7 @@ from handoff.read.words import (
     is_limit,
     is_suggestion,
     label_meaning,
+    label_meanings,
     mask,
 )
 
@@ -159,6 +160,12 @@ _LARGEST_NAMED = re.compile(
     rf"|\b(?:largest|biggest) (?:repository|repo) is (?P<name2>{_REPO_NAME})(?![\w./-])",
     re.IGNORECASE,
 )
+_BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
+_COUNTS = frozenset({"repositories", "monorepos", "max_users", "max_concurrent_users", "max_repositories"})
+_LEADING_COUNT = re.compile(
+    rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
+    re.IGNORECASE,
+)  # a count and then a word: "one monorepo", "3,000 repositories", "Two of them"
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
 _SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
 _LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
@@ -191,13 +198,11 @@ class FactReader:
             pairs = [self.labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
             if all(name for name, _ in pairs):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]
-        named = self.env.part(label)
-        if named and ctx.section != "trial":
-            ctx = replace(ctx, section=named)
-        if is_limit(label):
-            ctx = replace(ctx, limit=True)
+        ctx = self.label_context(label, ctx)
         name, how = self.label_field(label, ctx)
-        if name is None:
+        if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
+            name = self.fitting_meaning(label, value, ctx) or name
+        if name is None or (name in _COUNTS and not self.counts_itself(name, value, how, label)):
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
@@ -223,6 +228,34 @@ class FactReader:
         facts += [x for x in extra if x.field != name]
         return name, facts
 
+    def label_context(self, label: str, ctx: Context) -> Context:
+        """The context of a labelled value: the environment its label names ("Pilot: …"), a limit."""
+        named = self.env.label_part(label)
+        if named and ctx.section != "trial":
+            ctx = replace(ctx, section=named)
+        return replace(ctx, limit=True) if is_limit(label) else ctx
+
+    def fitting_meaning(self, label: str, value: str, ctx: Context) -> str | None:
+        """Of the meanings of a label with a bracketed gloss, the first the value's shape fits."""
+        fits = [n for n in label_meanings(label) if self.fit(n, value, aliased=False, year=ctx.year)]
+        name = fits[0] if fits else None
+        return "max_repositories" if name == "repositories" and ctx.limit else name
+
+    @staticmethod
+    def counts_itself(name: str, value: str, how: str, label: str) -> bool:
+        """Whether a count field's labelled value is that field's count: not when the label holds
+        the count itself ("one monorepo: mono-ehr, 3.2 GiB", "Two of them are monorepos: …"), nor,
+        under a label read by meaning, when the noun after the value's number names another field
+        ("Repository facts: one monorepo, …" counts monorepos, not repositories)."""
+        if _LEADING_COUNT.match(label):
+            return False
+        m = _LEADING_COUNT.match(value)
+        if m is None or how != "label meaning":
+            return True
+        noun = value[m.end() :].split(maxsplit=1)[:1]
+        other = label_meaning(noun[0]) if noun else None
+        return other is None or other == name
+
     def label_field(self, label: str, ctx: Context) -> tuple[str | None, str]:
         """(the field a label names, how): a catalogue alias, else its meaning; a repository count
         in a limits part is the limit; a go-live is weaker than a build said complete."""
@@ -247,26 +280,28 @@ class FactReader:
         return facts
 
     def host_numbers(self, name: str, value: str, how: str, ctx: Context) -> list[Fact]:
-        """`GitHub 1,000; GitLab 250`, `3,100 (GitHub 2,900, GitLab 200)`: a number right after each
-        code host named is that host's part (every host must have one); a number before the first
-        host is the stated total; the hosts are the code hosts."""
+        """`GitHub 1,000; GitLab 250`, `1,940 GitHub + 85 GitLab`, `1,312 on GitHub + 88 in CodeCommit`,
+        `3,100 (GitHub 2,900, GitLab 200)`: a number right after each code host named, or right before
+        it, is that host's part (every host must have one, all in the same order); a number before
+        the first host that is no host's is the stated total; the hosts are the code hosts."""
         hosts = self.code_hosts.find(value)
         if not hosts:
             return []
         names = host_names([(h.value, value[h.start : h.end]) for h in hosts])
         facts = [Fact("code_hosts", ", ".join(v for v, _ in names), ", ".join(w for _, w in names), "named",
                       ctx.section, "", hosts[0].start)]  # fmt: skip
+        parts = _numbers_after(value, hosts) or _numbers_before(value, hosts)
+        if parts is None:
+            return []
         first = re.match(rf"\D{{0,3}}?(?P<num>{shapes.NUMBER})(?P<k>k)?", value)
-        if name == "repositories" and first and first.end() <= hosts[0].start:
+        stated = _COUNT_TOTAL.search(value, max(end for _, end, _ in parts))  # "…, so 1,400 total"
+        if name == "repositories" and first and first.end() <= min(start for start, _, _ in parts):
             total = shapes.thousands(first.group("num"), first.group("k"))
             facts.append(Fact(name, total, value, how, ctx.section, "total"))
-        for i, h in enumerate(hosts):
-            end = hosts[i + 1].start if i + 1 < len(hosts) else len(value)
-            m = re.match(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b", value[h.end : end])
-            if m is None:
-                return []
-            count = shapes.thousands(m.group("num"), m.group("k"))
-            text = value[h.start : h.end + m.end()]
+        elif name == "repositories" and stated:
+            facts.append(Fact(name, shapes.canon(stated.group("n")), value, how, ctx.section, "total"))
+        for h, (start, end, count) in zip(hosts, parts, strict=True):
+            text = value[min(start, h.start) : max(end, h.end)]
             facts.append(Fact("repositories", count, text, f"count for {h.value}", ctx.section, "part"))
         return facts
 
@@ -393,6 +428,7 @@ class FactReader:
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             head = _FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1]
+            head = head[head.rfind(")") + 1 :]  # "payments-core (7.5 GB, the largest) and web (2 GB)"
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
             previous_end, previous_kind = m.end, kind
             value, how = m.value, "CPU count" if kind == "cpu" else "size"
@@ -529,12 +565,16 @@ class FactReader:
                 if noun.startswith("repo"):
                     facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
                 continue
-            host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.start
+            # "1,870 + 430 = 2,300 repositories"; "3,000 repositories — 2,986 from GitHub …": the total
+            summed = bool(re.search(r"=\s*$", before)) or bool(_BREAKDOWN.match(s, m.end))
+            host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
                          and h.start != claimed), None)  # fmt: skip
-            total = bool(_TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:])))
+            host = None if summed else host
+            total = summed or bool(_TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:])))
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
                 upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
-                following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)]
+                following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)
+                             and not shapes.DIGIT.search(s[m.end : h.start])]  # fmt: skip
                 host = next((h for h in following[:1] if _HOST_AFTER.search(s[m.end : h.start])), None)
                 claimed = host.start if host else claimed
                 if (
@@ -555,6 +595,41 @@ class FactReader:
                 facts.append(
                     Fact("repositories", m.value, m.text, f"count for {host.value}", env, "part", m.start)
                 )
+        if counts and not ctx.limit:
+            facts = self._bare_counts(s, ctx, counts, hosts, facts)
+        return facts
+
+    def _bare_counts(
+        self,
+        s: str,
+        ctx: Context,
+        counts: list[tuple[shapes.Match, str]],
+        hosts: list[Found],
+        facts: list[Fact],
+    ) -> list[Fact]:
+        """In a sentence that counts repositories, numbers with no noun: one right before or after a
+        code host no count has claimed is that host's part ("GitHub Enterprise Server has 1,870
+        repositories, Bitbucket DC 430"; "2,986 from GitHub Enterprise Cloud"); one said to be the
+        total ("…, so 2,600 in all") is the stated total and the sentence's other totals are parts."""
+        spans = [(m.start, m.end) for m, _ in counts]
+        taken = {f.how.removeprefix("count for ") for f in facts if f.role == "part"}
+        for h in hosts:
+            if h.value in taken or any(a <= h.start < b for a, b in spans):
+                continue
+            before = _BEFORE_HOST.search(s[: h.start])
+            near = _numbers_before(s, [h]) if before else _numbers_after(s, [h])
+            if near and not re.match(r"[.,]?\d|\s*[A-Za-z%]", s[near[0][1] : near[0][1] + 2]):
+                start, end, count = near[0]
+                if count.isdigit() and not any(a <= start < b for a, b in spans):
+                    env = self.env_at(s, start, ctx)
+                    how = f"count for {h.value}"
+                    facts.append(Fact("repositories", count, s[start:end], how, env, "part", start))
+        stated = [t for t in _COUNT_TOTAL.finditer(s) if not any(a <= t.start() < b for a, b in spans)]
+        if stated:
+            t = stated[-1]
+            facts = [f for f in facts if f.role != "total"]
+            facts.append(Fact("repositories", shapes.canon(t.group("n")), t.group(0), "stated total",
+                              self.env_at(s, t.start(), ctx), "total", t.start()))  # fmt: skip
         return facts
 
     def _limits(self, s: str, ctx: Context) -> list[Fact]:
@@ -598,6 +673,41 @@ class FactReader:
         return facts
 
 
+_AFTER_HOST = re.compile(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
+_BEFORE_HOST = re.compile(
+    rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
+    r"(?:the\s+|our\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _numbers_after(value: str, hosts: list[Found]) -> list[tuple[int, int, str]] | None:
+    """(start, end, count) of the number right after each host (`GitHub 1,000; GitLab 250`), or None."""
+    out = []
+    for i, h in enumerate(hosts):
+        end = hosts[i + 1].start if i + 1 < len(hosts) else len(value)
+        m = _AFTER_HOST.match(value[h.end : end])
+        if m is None:
+            return None
+        count = shapes.thousands(m.group("num"), m.group("k"))
+        out.append((h.end + m.start("num"), h.end + m.end(), count))
+    return out
+
+
+def _numbers_before(value: str, hosts: list[Found]) -> list[tuple[int, int, str]] | None:
+    """(start, end, count) of the number right before each host (`1,940 GitHub + 85 GitLab`,
+    `1,312 on GitHub … + 88 still in CodeCommit`), or None."""
+    out = []
+    for i, h in enumerate(hosts):
+        begin = hosts[i - 1].end if i else 0
+        m = _BEFORE_HOST.search(value[begin : h.start])
+        if m is None:
+            return None
+        count = shapes.thousands(m.group("num"), m.group("k"))
+        out.append((begin + m.start("num"), begin + m.end("num"), count))
+    return out
+
+
 def _size_noun(words: str) -> str | None:
     """The field a size's noun names (`of git data`, `RAM`, `pd-ssd`), None for another noun."""
     for pattern, name in (
@@ -627,6 +737,9 @@ def _fit_integer(name: str, value: str) -> str | None:
         cpu = next(shapes.cpus(value), None)
         if cpu:
             return cpu.value
+    first = shapes.SIZE.search(value)
+    if first and not re.search(r"\d", value[: first.start()]):
+        return None  # "ca. 0,8 TB": a size is never a count
     word = re.match(r"\s*(one|two|three|four|five|six|seven|eight|nine|ten)\b", value, re.IGNORECASE)
     if word:
         return str(shapes.NUMBER_WORDS[word.group(1).lower()])

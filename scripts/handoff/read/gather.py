@@ -178,6 +178,7 @@ class Gatherer:
         self._supersede()
         self._union_pools()
         self._largest_by_name()
+        self._family_hosts()
         for section in ("production", ""):
             problems += self._sum_parts(section)
             self._count_mentions(section)
@@ -341,6 +342,32 @@ class Gatherer:
                 TddValue("Monorepos", f"{len(named)} named", first, "monorepos", section, None, True,
                          str(len(named)), "monorepos named in passing")
             )  # fmt: skip
+
+    def _family_hosts(self) -> None:
+        """A code host written by its bare family name ("2,010 in GitLab") is the member of that family
+        the document names elsewhere ("the self-managed GitLab at gitlab.example.internal"), when it
+        names exactly one: the writer shortened the name, not switched hosts."""
+        pairs = [
+            p
+            for v in self.values
+            if v.field == "code_hosts" and v.section != "trial" and v.value
+            for p in zip(v.value.split(", "), v.text.split(", "), strict=False)
+        ]
+        members: dict[str, set[str]] = {}
+        for value, written in pairs:
+            if " " in written.strip():
+                for word in re.findall(r"[\w.]+", written.casefold()):
+                    members.setdefault(word, set()).add(value)
+        for i, v in enumerate(self.values):
+            if v.field != "code_hosts" or not v.value or len(v.value.split(", ")) != len(v.text.split(", ")):
+                continue
+            out = []
+            for value, written in zip(v.value.split(", "), v.text.split(", "), strict=True):
+                named = members.get(written.strip().casefold(), set()) - {value}
+                bare = " " not in written.strip() and "." not in written
+                out.append(named.pop() if bare and len(named) == 1 else value)
+            if out != v.value.split(", "):
+                self.values[i] = replace(v, value=", ".join(dict.fromkeys(out)))
 
     def _union_hosts(self, section: str) -> None:
         """Code hosts named in several paragraphs (one list item per host): one list, in order."""

@@ -21,8 +21,11 @@ NUMBER_WORDS = {
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 _WORD_COUNT = r"a single|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an|a"
+WORD_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
-SIZE = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
+# A size may be written with a decimal comma ("1,5 GB", "0,8 TB": a comma and one or two digits).
+_SIZE_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+SIZE = re.compile(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
 CPU = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
 
 # Cloud instance types by shape: AWS `m6a.4xlarge`, Google Cloud `n2-highmem-8`, Azure `Standard_E32s_v5`.
@@ -80,9 +83,15 @@ class Match:
 
 
 def canon(number_text: str) -> str:
-    """A written number without grouping commas or a zero fraction: `3,500` → `3500`, `2.50` → `2.5`."""
-    t = number_text.replace(",", "")
+    """A written number without grouping commas or a zero fraction: `3,500` → `3500`, `2.50` → `2.5`;
+    a decimal comma (`1,5`: one or two digits after it) is a decimal point."""
+    decimal = _DECIMAL_COMMA.fullmatch(number_text)
+    t = number_text.replace(",", ".") if decimal else number_text.replace(",", "")
     return t.rstrip("0").rstrip(".") if "." in t else t
+
+
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def sizes(text: str) -> Iterator[Match]:
@@ -244,7 +253,10 @@ def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
 
 
 def thousands(number_text: str, k: str | None) -> str:
-    """A written count, `2.4` with a `k` after it being 2,400."""
+    """A written count, `2.4` with a `k` after it being 2,400; `3.200` (dots grouping thousands, as
+    German and French write them) is 3,200: a count of repositories or users has no fraction."""
+    if not k and _DOT_GROUPED.fullmatch(number_text):
+        return number_text.replace(".", "")
     value = canon(number_text)
     if not k:
         return value

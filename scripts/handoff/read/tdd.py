@@ -55,7 +55,7 @@ from handoff.read.doctext import (
 )
 from handoff.read.facts import URL_HINT, Context, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
-from handoff.read.words import Environments, is_limit, is_planned, label_meaning
+from handoff.read.words import Environments, is_limit, is_planned, label_meaning, outside_brackets
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
@@ -64,8 +64,9 @@ GENERIC_HEADERS = frozenset(norm(w) for w in (
     "detail", "details", "description", "key", "attribute", "answer", "question", "notes", "comment",
     "comments", "role", "component", "topic", "",
 ))  # fmt: skip
-_LABEL = re.compile(r"^([^:：]{1,60}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
+_LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
+_TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
 _MAX_LABEL_WORDS = 8
@@ -303,7 +304,7 @@ class _Parser:
                     self.prose(", ".join(loose), location, line_ctx)
                     loose = []
                 label, value = pair
-                named = self.sections.part(label)
+                named = self.sections.label_part(label)
                 if i == 0 and named and line_ctx.section != "trial":
                     line_ctx = replace(line_ctx, section=named)  # "Pilot: …" sets the line's environment
                 value_at = (part_at if part_at >= 0 else start) + part.find(value) if value else -1
@@ -524,9 +525,7 @@ class _Parser:
         counts = t.hosts_col is not None and t.type_col is None and "count" in t.col  # `Source | Count`
         if counts and not any(f.name == "repositories" for _, f in t.fields):
             for sec, members in groups.items():
-                for i, r in members:
-                    where = self.where(tab, number, i)
-                    self.gather.part(_cell(r, t.col["count"]), _cell(r, t.hosts_col), where, sec)
+                self.host_parts(t, t.col["count"], sec, members)
 
     def header_rows(self, t: _HeaderTable) -> tuple[dict[str, list[_Row]], list[_Row]]:
         """The body rows by environment (an environment column, else a first cell naming one:
@@ -597,8 +596,22 @@ class _Parser:
                 t.header[j], t.entry(r, j) or cell.text, self.where(t.tab, t.number, i), ctx, link, matched=f
             )
         elif t.hosts_col is not None and f.name == "repositories":
-            for i, r in members:
-                self.gather.part(_cell(r, j), _cell(r, t.hosts_col), self.where(t.tab, t.number, i), sec)
+            self.host_parts(t, j, sec, members)
+
+    def host_parts(self, t: _HeaderTable, j: int, sec: str, members: list[_Row]) -> None:
+        """Each code host's row of column `j`: that host's repository count. A row that names no
+        code host and whose count is the sum of the rows above it (`Summe`, `Σ`, `All`) is their
+        stated total, whatever word labels it."""
+        counts = [_count_cell(_cell(r, j)) for _, r in members]
+        for k, (i, r) in enumerate(members):
+            where = self.where(t.tab, t.number, i)
+            above = [c for c in counts[:k] if c is not None]
+            named = self.facts.code_hosts.find(_cell(r, t.hosts_col))
+            if not named and len(above) >= 2 and counts[k] == sum(above):
+                ctx = replace(t.base, section=sec)
+                self.emit(t.header[j], _cell(r, j), where, ctx, matched=self.catalogue.fields["repositories"])
+                continue
+            self.gather.part(_cell(r, j), _cell(r, t.hosts_col), where, sec)
 
 
 _Row = tuple[int, list[Text]]  # (1-based row number, cells)
@@ -693,6 +706,11 @@ def _each(header: str) -> bool:
     return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
 
 
+def _count_cell(text: str) -> int | None:
+    number = shapes.leading_count(text)
+    return int(number) if number and number.isdigit() else None
+
+
 def _cell(row: list[Text], j: int | None) -> str:
     return row[j].text if j is not None and 0 <= j < len(row) else ""
 
@@ -708,6 +726,7 @@ def _instance_entry(type_text: str, count_text: str) -> str:
 def _pair(part: str) -> tuple[str, str] | None:
     """(label, value) of `Label: value`, or of an assignment `key_name = "value"` (a Terraform,
     INI or env-file line: the key's words split at `_`, `.`, `-` and camelCase); None for prose."""
+    part = _TICK.sub("", part)  # "☑ Monorepos: 2": a tick opening the line is no part of the label
     m = _LABEL.match(part)
     if m and _looks_like_label(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
@@ -723,7 +742,7 @@ def _looks_like_label(label: str) -> bool:
     return (
         bool(label)
         and label[0].isalnum()
-        and len(label.split()) <= _MAX_LABEL_WORDS
+        and len(outside_brackets(label).split()) <= _MAX_LABEL_WORDS  # an aside in brackets is no word of it
         and "http" not in label.lower()
         and not label.replace(" ", "").isdigit()
     )

@@ -161,6 +161,25 @@ class Environments:
         production": such a word wins), else the one it names, else ""."""
         return "trial" if self.other.search(title) else self.named(title)
 
+    def label_part(self, label: str) -> str:
+        """The environment a leading label puts its line in: as `part`, except that a bracketed
+        aside describing the thing ("AWS CodeCommit (legacy geology tooling)") does not make it
+        another system's; an environment named in brackets ("URL (QS)") still counts."""
+        return "trial" if self.other.search(outside_brackets(label)) else self.named(label)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def outside_brackets(text: str) -> str:
+    """`text` without its bracketed asides: "Code size on disk (all repositories)" → "Code size on disk"."""
+    return re.sub(r"\s+", " ", _BRACKETED.sub(" ", text)).strip()
+
+
+def bracketed(text: str) -> list[str]:
+    """The bracketed asides of `text`, inner text only."""
+    return [m.group(0)[1:-1] for m in _BRACKETED.finditer(text)]
+
 
 _ACTIVITY = re.compile(r"(?:load[\s_-]*)?test(?:ing)?", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
@@ -271,14 +290,38 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
 
 @functools.lru_cache(maxsize=4096)
 def label_meaning(label: str, any_length: bool = False) -> str | None:
-    """The field a label (of up to six words, or a heading or question of any length) means, or None."""
+    """The field a label (of up to six words, or a heading or question of any length) means, or None.
+    A label with a bracketed aside is read without it ("Code size on disk (as reported by
+    gitserver)") and the aside on its own (a gloss in another language: "Gesamtgröße aller
+    Repositories (total size of all repositories)"): the more specific meaning wins, the words
+    outside the brackets on a tie."""
+    meanings = label_meanings(label, any_length)
+    return meanings[0] if meanings else None
+
+
+@functools.lru_cache(maxsize=4096)
+def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
+    """The fields a label may mean, best first: one, or for a label with a bracketed aside, the
+    meanings of its words outside the brackets and of each aside (more stems first)."""
+    if not any_length and ("(" in label or "[" in label):
+        outside = outside_brackets(label)
+        if outside and outside != label:
+            found = [_meaning(text, False) for text in (outside, *bracketed(label))]
+            ranked = sorted(found, key=lambda m: -m[1])
+            return tuple(dict.fromkeys(name for name, _ in ranked if name))
+    name = _meaning(label, any_length)[0]
+    return (name,) if name else ()
+
+
+def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
+    """(the field, the number of stems that matched), or (None, 0)."""
     words = re.findall(r"[a-z0-9]+", label.casefold())
-    if not words or (len(words) > 6 and not any_length):
-        return None
+    if not words or (len(words) > 8 and not any_length):
+        return None, 0
     for stems, name in _MEANINGS:
         if all(any(w.startswith(s) for w in words) for s in stems):
-            return name
-    return None
+            return name, len(stems)
+    return None, 0
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,177 @@
+"""The TDD reader's rules for counting repositories and reading their sizes, one small document each.
+
+Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, 80–89) in another
+shape; these tests pin the rule itself, and the shape that does not trigger it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.read.tdd import html_document, read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "config" / "fields.toml")
+
+
+def read(html: str, catalogue: Catalogue) -> dict[str, list[str]]:
+    """Field → the values read (canonical text), in document order; trial values left out."""
+    out: dict[str, list[str]] = {}
+    for v in read_document(html_document(f"<html><body>{html}</body></html>"), catalogue).values:
+        if v.field and v.section != "trial":
+            out.setdefault(v.field, []).append(v.value or v.text)
+    return out
+
+
+# -- notation -------------------------------------------------------------------------------------
+
+
+def test_dots_grouping_thousands_and_a_decimal_comma_are_read_as_written(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Code</h2><p>Repositories: 3.200</p><p>Largest repository: plm-core, 1,5 GB</p>"
+        "<p>Total repository size: ca. 0,8 TB</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["3200"]
+    assert got["largest_repo_mb"] == ["1.5 GB"]
+    assert got["total_repo_size_gb"] == ["0.8 TB"]
+
+
+def test_a_comma_before_three_digits_still_groups_thousands(catalogue: Catalogue) -> None:
+    got = read("<p>Largest repository: 1,024 MB</p><p>Repositories: 1,500</p>", catalogue)
+    assert got["largest_repo_mb"] == ["1024 MB"]
+    assert got["repositories"] == ["1500"]
+
+
+# -- which count is the total ---------------------------------------------------------------------
+
+
+def test_a_host_table_row_whose_count_is_the_sum_above_is_the_total_whatever_its_label(
+    catalogue: Catalogue,
+) -> None:
+    table = (
+        "<table><tr><td>Code host</td><td>Repositories</td></tr>"
+        "<tr><td>GitHub.com</td><td>900</td></tr><tr><td>Gerrit</td><td>100</td></tr>"
+        "<tr><td>{last}</td><td>{n}</td></tr></table>"
+    )
+    got = read(table.format(last="Summe", n="1,000"), catalogue)
+    assert got["repositories"] == ["1000"]
+    assert got["code_hosts"] == ["GitHub.com, Gerrit"]
+    other = read(table.format(last="Bitbucket Cloud", n="40"), catalogue)  # a host's row: a part
+    assert other["repositories"] == ["1040"]
+
+
+def test_a_sum_written_out_gives_its_result_as_the_total(catalogue: Catalogue) -> None:
+    got = read("<p>Both code hosts connected. 1,870 + 430 = 2,300 repositories cloned.</p>", catalogue)
+    assert got["repositories"] == ["2300"]
+
+
+def test_a_count_followed_by_its_parts_is_the_total(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Code: 3,000 repositories — 2,986 from GitHub Enterprise Cloud plus 14 Perforce depots.</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["3000"]
+
+
+def test_a_number_said_to_be_all_of_them_beats_a_count_said_to_be_todays(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Right now that is 2,586 Git repositories and 14 Perforce depots, so 2,600 in all.</p>", catalogue
+    )
+    assert got["repositories"] == ["2600"]
+
+
+def test_a_host_with_a_bare_number_after_a_counted_host_is_its_part(catalogue: Catalogue) -> None:
+    got = read("<p>GitHub Enterprise Server has 1,870 repositories, Bitbucket DC 430.</p>", catalogue)
+    assert got["repositories"] == ["2300"]
+
+
+def test_numbers_written_before_their_hosts_are_the_hosts_parts(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>repos: 1,312 on GitHub Enterprise Cloud + 88 still in AWS CodeCommit (they migrate next year)."
+        " so 1,400 total</p>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["GitHub.com, AWS CodeCommit"]
+    assert got["repositories"] == ["1400"]
+    parts = read("<p>Repository count in production: 2,025 (1,940 GitHub + 85 GitLab).</p>", catalogue)
+    assert parts["repositories"] == ["2025"]
+    assert parts["code_hosts"] == ["GitHub.com, GitLab.com"]
+
+
+# -- what a count counts --------------------------------------------------------------------------
+
+
+def test_a_label_that_holds_its_own_count_is_a_sentence(catalogue: Catalogue) -> None:
+    got = read("<p>one monorepo: mono-ehr, 3.2 GiB packed.</p>", catalogue)
+    assert got["monorepos"] == ["1"]
+    later = read(
+        "<p>4,250 repositories in total. Two of them are monorepos: core (7.5 GB) and web.</p>", catalogue
+    )
+    assert later["monorepos"] == ["2"]
+    assert later["repositories"] == ["4250"]
+
+
+def test_a_count_of_another_noun_is_not_the_labels_count(catalogue: Catalogue) -> None:
+    got = read("<p>Repository facts: one monorepo, engine, the largest repository at 14 GB.</p>", catalogue)
+    assert "repositories" not in got
+    assert got["monorepos"] == ["1"]
+
+
+def test_a_size_is_never_a_count(catalogue: Catalogue) -> None:
+    got = read("<p>Repositories (size on disk): 0,8 TB</p>", catalogue)
+    assert "repositories" not in got
+
+
+# -- labels with brackets -------------------------------------------------------------------------
+
+
+def test_a_labels_gloss_in_brackets_says_what_it_means(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Gesamtgröße aller Repositories (total size of all repositories): ca. 0,8 TB</p>"
+        "<p>Code size on disk (all PRD repositories, as reported by gitserver): 1.4 TiB</p>",
+        catalogue,
+    )
+    assert got["total_repo_size_gb"] == ["0.8 TB", "1.4 TiB"]
+
+
+def test_an_aside_in_a_labels_brackets_is_no_environment_but_a_named_one_is(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>GitHub Enterprise Cloud: 820 repositories</li>"
+        "<li>AWS CodeCommit (legacy geology tooling): 95 repositories</li>"
+        "<li>Repos (staging): 40</li></ul>",
+        catalogue,
+    )
+    assert got["repositories"] == ["915"]
+
+
+def test_a_tick_before_a_label_is_no_part_of_it(catalogue: Catalogue) -> None:
+    got = read("<ul><li>☑ Monorepos: 2</li><li>☐ Largest repository: 2.4 GB</li></ul>", catalogue)
+    assert got["monorepos"] == ["2"]
+    assert got["largest_repo_mb"] == ["2.4 GB"]
+
+
+# -- sizes and hosts ------------------------------------------------------------------------------
+
+
+def test_words_in_another_sizes_brackets_do_not_describe_a_size(catalogue: Catalogue) -> None:
+    got = read("<p>Two monorepos: payments-core (7.5 GB, the largest) and web (2 GB).</p>", catalogue)
+    assert got["largest_repo_mb"] == ["7.5 GB"]
+
+
+def test_a_bare_family_name_is_the_member_the_document_names_elsewhere(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Repositories: 2,010 in GitLab and 90 in Gerrit, 2,100 in total</p>"
+        "<p>Indexed: the self-managed GitLab at gitlab.example.internal and the Gerrit server.</p>",
+        catalogue,
+    )
+    assert set(got["code_hosts"]) == {"GitLab Self-Managed, Gerrit"}
+    alone = read("<p>Repositories: 2,010 in GitLab and 90 in Gerrit, 2,100 in total</p>", catalogue)
+    assert alone["code_hosts"] == ["GitLab.com, Gerrit"]
