@@ -168,3 +168,38 @@ def test_a_date_with_its_own_verb_leaves_the_others_out_of_the_topic(catalogue: 
         "<p>It went through the load test on 14 May 2026 and was accepted on 20 May 2026.</p>"
     )
     assert sections(html, catalogue, "completion_date") == [("", "2026-05-20")]
+
+
+def test_a_change_makes_its_from_figure_history_wherever_it_is_written(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>2.0 (newest first)</h2><ul><li>Node group changed from 4 × c6i.4xlarge to 4 × m6i.4xlarge.</li>"
+        "<li>Total production disk is now 3,000 GiB (was 2,100 GiB).</li></ul>"
+        "<h2>1.0</h2><ul><li>Node group: 4 × c6i.4xlarge (64 vCPU, 128 GiB).</li>"
+        "<li>Persistent volumes: 2,100 GiB in total.</li></ul>"
+    )
+    assert sections(html, catalogue, "instance_types") == [("", "4 × m6i.4xlarge")]
+    assert sections(html, catalogue, "total_disk_gb") == [("production", "3000 GiB")]
+    assert sections(html, catalogue, "total_memory_gb") == []  # went with the old machines
+
+
+def test_a_change_that_keeps_a_figure_keeps_it(catalogue: Catalogue) -> None:
+    html = "<p>Production now has 64 vCPU and 256 GiB of memory (was 64 vCPU / 128 GiB).</p>"
+    assert sections(html, catalogue, "total_cpu") == [("production", "64")]
+    assert sections(html, catalogue, "total_memory_gb") == [("production", "256 GiB")]
+
+
+def test_a_withdrawn_proposal_gives_way_to_the_final_figures(catalogue: Catalogue) -> None:
+    html = (
+        "<p>First cut of the node group: 3 × m6i.4xlarge (48 vCPU / 192 GiB). Waiting for review.</p>"
+        "<p>The 3-node proposal is withdrawn. Final node group: 4 × m6i.4xlarge.</p>"
+    )
+    assert sections(html, catalogue, "instance_types") == [("", "4 × m6i.4xlarge")]
+    assert sections(html, catalogue, "total_memory_gb") == []
+
+
+def test_a_date_known_only_by_its_heading_gives_way_to_one_with_a_verb(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Go-live</h2><p>Announced to all developers on 10 August 2026.</p>"
+        "<h2>Timeline</h2><p>Production was signed off on 31 July 2026.</p>"
+    )
+    assert sections(html, catalogue, "completion_date") == [("production", "2026-07-31")]

@@ -488,7 +488,8 @@ class FactReader:
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
             at = m.start
-            name, how = _date_kind(clause, last=True)
+            first = i == 0 and next(shapes.dates(s[: m.start], "2000"), None) is None  # no day before it
+            name, how = _date_kind(clause, last=True, first=first)
             if name is None and i + 1 == len(found):  # "2026-03-16 — production build started"
                 after = s[m.end :]  # (the verb after a date, unless another date follows: that one's)
                 name, how = _date_kind(after, last=False)
@@ -497,7 +498,7 @@ class FactReader:
         verbs = any(name for _, name, _, _ in kinds)  # a date with its own verb: the rest are not the topic's
         for m, name, how, at in kinds:
             if name is None and not verbs and ctx.topic in ("start_date", "completion_date"):
-                name, how = ctx.topic, "date"
+                name, how = ctx.topic, "date (topic)"  # weaker than a date with its own verb
             if name is not None:
                 facts.append(Fact(name, m.value, m.text, how, self.env_at(s, at, ctx), "", m.start))
         return facts
@@ -817,11 +818,15 @@ _SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
 _CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
 
 
-def _date_kind(clause: str, last: bool) -> tuple[str | None, str]:
+def _date_kind(clause: str, last: bool, first: bool = False) -> tuple[str | None, str]:
     """(start_date or completion_date by the verb in `clause` nearest the date, how); None without one.
     A go-live is weaker evidence of completion than a build said complete or accepted."""
     verbs = [(x.start(), "start_date", "") for x in _START.finditer(clause)]
-    verbs += [(x.start(), "completion_date", x.group(0)) for x in _DONE.finditer(clause)]
+    verbs += [
+        (x.start(), "completion_date", x.group(0))
+        for x in _DONE.finditer(clause)
+        if not (first and x.group(0).casefold() in ("to", "until"))  # "opened to all": no range's end
+    ]
     if not verbs:
         return None, ""
     _, name, verb = max(verbs) if last else min(verbs)

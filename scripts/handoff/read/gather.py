@@ -28,6 +28,7 @@ from handoff.read.facts import Fact, FactReader, host_names
 from handoff.read.words import is_correction, is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
+_MACHINE_TOTALS = frozenset({"total_cpu", "total_memory_gb"})
 _CLIP = 160
 
 
@@ -51,8 +52,9 @@ def amounts(field: str, text: str) -> list[object]:
 
 
 def _rank(v: TddValue) -> int:
-    """0 a label, 1 a table column, 2 prose, 3 weak prose (a go-live date, beaten by a completion)."""
-    return 3 if v.how.endswith("(go-live)") else _RANK.get(v.how.split(" + ")[0], 2)
+    """0 a label, 1 a table column, 2 prose, 3 weak prose (a go-live date, beaten by a completion; a
+    date known only by its heading's or question's topic, beaten by a date with its own verb)."""
+    return 3 if v.how.endswith(("(go-live)", "(topic)")) else _RANK.get(v.how.split(" + ")[0], 2)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Gatherer:
         self.corrections: set[int] = set()  # indices in values of values read from a correcting block
         self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
+        self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
@@ -115,7 +118,7 @@ class Gatherer:
             self.blocks[block].used = True
 
     def _correcting(self, block: int) -> None:
-        if is_correction(self.blocks[block].text):
+        if self.correcting or is_correction(self.blocks[block].text):
             self.corrections.add(len(self.values))
 
     def fact(self, block: int, label: str, f: Fact, location: Location, link: str | None = None) -> None:
@@ -201,6 +204,18 @@ class Gatherer:
             and (keys := amounts(v.field, v.value or v.text))
             and all((v.field, k) in old for k in keys)
         }
+        self._drop(drop)
+
+    def _drop(self, drop: set[int]) -> None:
+        """Drop these values, and with dropped machines the CPU and memory written with them (one
+        block: "Worker nodes: 3 × r6i.2xlarge (24 vCPU, 192 GiB)"): they were those machines' totals."""
+        machines = {self.values[i].location for i in drop if self.values[i].field == "instance_types"}
+        drop |= {
+            i for i, v in enumerate(self.values)
+            if v.location in machines and v.field in _MACHINE_TOTALS and i not in self.corrections
+        }  # fmt: skip
+        if not drop:
+            return
         keep = [i for i in range(len(self.values)) if i not in drop]
         at = {was: now for now, was in enumerate(keep)}
         self.values = [self.values[i] for i in keep]
@@ -218,12 +233,7 @@ class Gatherer:
                 i for i in range(c) if i not in self.corrections and self.values[i].field == v.field
                 and v.field and self.values[i].section in (v.section, "")
             )  # fmt: skip
-        if not drop:
-            return
-        keep = [i for i in range(len(self.values)) if i not in drop]
-        at = {old: new for new, old in enumerate(keep)}
-        self.values = [self.values[i] for i in keep]
-        self.pools = {at[i]: key for i, key in self.pools.items() if i in at}
+        self._drop(drop)
 
     def _union_pools(self) -> None:
         """Instance types read from sibling list items (one node pool per item) are one fleet, when

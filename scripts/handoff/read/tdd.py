@@ -55,7 +55,14 @@ from handoff.read.doctext import (
 )
 from handoff.read.facts import URL_HINT, Context, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
-from handoff.read.words import Environments, is_limit, is_planned, label_meaning, outside_brackets
+from handoff.read.words import (
+    Environments,
+    is_correction,
+    is_limit,
+    is_planned,
+    label_meaning,
+    outside_brackets,
+)
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
@@ -286,6 +293,7 @@ class _Parser:
         ctx = self.context(tab) if ctx is None else ctx
         offset = 0
         mark = self.gather.mark()
+        self.gather.correcting = is_correction(content.text)  # "… is withdrawn. Final node group: …"
         for line in content.text.split("\n"):
             start = offset
             offset += len(line) + 1
@@ -320,6 +328,7 @@ class _Parser:
                         tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
             if loose:
                 self.prose(", ".join(loose), location, line_ctx)
+        self.gather.correcting = False
         self.gather.pair_node_counts(mark)  # "node_count = 3" and "node_size = …" on lines of one paragraph
 
     # -- tables ------------------------------------------------------------------------------

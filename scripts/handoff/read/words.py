@@ -50,7 +50,8 @@ _SUGGESTION = re.compile(
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(
-    r"\b(?:correction|corrected|correcting|erratum|amended|revised|changed to|should read|to correct)\b",
+    r"\b(?:correction|corrected|correcting|erratum|amended|revised|changed to|should read|to correct|"
+    r"withdr[ae]wn?|withdraws|retracted|superseded|scrapped|abandoned)\b",
     re.IGNORECASE,
 )
 
@@ -61,7 +62,8 @@ def is_suggestion(text: str) -> bool:
 
 
 def is_correction(text: str) -> bool:
-    """A block that corrects an earlier figure ("correction: it's 5 nodes, not 6")."""
+    """A block that corrects an earlier figure ("correction: it's 5 nodes, not 6") or withdraws an
+    earlier proposal ("the 3-node proposal is withdrawn; final node group: …")."""
     return bool(_CORRECTION.search(text))
 
 
