@@ -6,6 +6,9 @@ its TDD, checklist evidence and notes describe the scaled-up production (3 nodes
 the doc's deployment tables), naming both values and both places, and writes nothing; a draft
 warns; fixing a source or `--accept FIELD=sheet|tdd` settles it, and the choice is recorded in
 the run log, the doc's appendix and the Vitally note.
+
+A TDD that states a field twice with different values is not a source of that field: with the
+sheet blank, a final handoff stops naming both places; the IE's value in the sheet settles it.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from workspace import SeedFolder, Workspace
+from workspace import DOCS, SeedFolder, Workspace
 
 INITECH = "0015e00000LwR2dAAF"
+ACME = "0015e00000Kq7TbAAJ"
 MARK = "(the tracking sheet and the TDD disagree: see the appendix)"
 DISAGREE = {  # field: (sheet cell, sheet text, TDD text)
     "instance_types": ("Accounts!M6", "'2 × r6i.4xlarge'", "'3x r6i.4xlarge'"),
@@ -131,3 +135,37 @@ def test_a_bad_accept_is_exit_2_with_one_line_and_no_request(
         assert code == 2 and "Traceback" not in out + err
         assert err.startswith("error: --accept") and message in err and "fix: " in err
         assert ws.log()[mark:] == []  # checked before the sheet is read
+
+
+def test_a_tdd_stating_a_field_twice_stops_until_the_sheet_gives_it(tmp_path: Path) -> None:
+    seed = SeedFolder.copy(tmp_path / "seed", tdds=("acme",))
+    once = "<p>Total CPU: 64 vCPU</p>"
+    html = seed.doc_html(DOCS["acme"])
+    assert html.count(once) == 1
+    seed.set_doc(DOCS["acme"], html=html.replace(once, once + "\n<p>Total CPU: 48 vCPU</p>"))
+    seed.set("Accounts!N2", "")  # acme's Total CPU, blank: only the TDD gives it
+    with Workspace.start(seed.root, tmp_path) as ws:
+        code, out, err = ws.cli("run", "acme", "--json")
+        assert code == 1 and "Traceback" not in out + err
+        plan = json.loads(out)["accounts"][0]
+        assert plan["blocked"] and plan["changes"] == []
+        [p] = [p for p in plan["problems"] if p["severity"] == "error"]  # not "required but missing" too
+        assert p["field"] == "total_cpu"
+        assert p["message"] == (
+            "Total CPU: the TDD gives two different values, '64 vCPU' (Production deployment › "
+            "Instances › paragraph 10) and '48 vCPU' (Production deployment › Instances › paragraph 11): "
+            "which one is right?"
+        )
+        assert p["fix"] == "correct the TDD so it states one value, or write the right value in Accounts!N2"
+        assert ws.writes_after(0) == [] and not (ws.out_dir / "acme").exists()
+
+        ws.set_cell("Accounts!N2", "64")  # the IE settles it in the sheet
+        mark = ws.mark()
+        code, out, err = ws.cli("run", "acme", "--json")
+        assert code == 0, out + err
+        result = json.loads(out)["accounts"][0]
+        assert not [p for p in result["problems"] if p["severity"] != "info"]
+        [settled] = [p for p in result["problems"] if p["field"] == "total_cpu"]
+        assert "the sheet settles it (Accounts!N2 says '64')" in settled["message"]
+        assert ws.account(ACME)["traits"]["vitally.custom.totalCpu"] == 64
+        assert ws.writes_after(mark)

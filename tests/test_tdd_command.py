@@ -68,6 +68,24 @@ def test_json_output_of_a_local_html_tdd() -> None:
     assert data["problems"] == []
 
 
+def test_a_field_stated_twice_differently_is_no_value_and_one_problem_naming_both() -> None:
+    doc = CORPUS / "14-production-conflict.html"
+    data = tdd_json(str(doc))
+    assert "total_cpu" not in data["fields"] and data["fields"]["instance_types"]["value"]
+    [p] = data["problems"]
+    assert (p["severity"], p["field"]) == ("error", "total_cpu")
+    assert p["message"] == (
+        "Total CPU: the TDD gives two different values, '64' (Production › table 1, row 5) and "
+        "'48 vCPU' (Production › Sizing notes › paragraph 3): which one is right?"
+    )
+    assert p["fix"] == (
+        "correct the TDD so it states one value, or write the right value in the sheet's 'Total CPU' column"
+    )
+    code, out, err = run_cli("tdd", str(doc))
+    assert code == 0, err
+    assert "Total CPU: — (the TDD states different values: see the problems below)" in out
+
+
 def test_the_web_page_zip_reads_like_its_html(tmp_path: Path) -> None:
     page = tmp_path / "Quillon Media.zip"
     with zipfile.ZipFile(page, "w") as z:

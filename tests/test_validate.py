@@ -443,19 +443,110 @@ def test_a_labelled_tdd_value_beats_one_from_a_table_column(catalogue: Catalogue
     assert (d.tdd_text, str(d.tdd_location)) == ("3x r6i.4xlarge", "TDD Nodes › paragraph 2")
 
 
-def test_two_tdd_values_that_disagree(catalogue: Catalogue) -> None:
+CPU_TWICE = (
+    tdd("total_cpu", "64", where="TDD A › paragraph 1"),
+    tdd("total_cpu", "48 vCPU", where="TDD B › paragraph 9"),
+)
+BOTH_PLACES = "the TDD gives two different values, '64' (A › paragraph 1) and '48 vCPU' (B › paragraph 9)"
+
+
+def test_two_tdd_values_that_disagree_stop_a_final_run_with_one_error(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"total_cpu": ""}, CPU_TWICE)
+    [p] = h.problems  # no "required but missing" as well: one problem per cause
+    assert p.severity is Severity.ERROR and str(p.location) == "TDD B › paragraph 9"
+    assert p.message == f"Total CPU: {BOTH_PLACES}: which one is right?"
+    assert p.fix == (
+        f"correct the TDD so it states one value, or write the right value in {a1(catalogue, 'total_cpu')}"
+    )
+    assert "total_cpu" not in h.fields and h.disagreements == ()
+
+
+def test_a_draft_leaves_a_conflicted_field_empty_with_a_warning(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"total_cpu": ""}, CPU_TWICE, draft=True)
+    [p] = h.problems
+    assert p.severity is Severity.WARNING and BOTH_PLACES in p.message
+    assert "this draft leaves it empty, and a final handoff stops here" in p.message
+    assert "total_cpu" not in h.fields
+
+
+def test_a_conflict_on_a_field_outside_vitally_is_a_warning_and_no_value(catalogue: Catalogue) -> None:
     h = handoff(
         catalogue,
-        {"total_cpu": ""},
-        (
-            tdd("total_cpu", "64", where="TDD A › paragraph 1"),
-            tdd("total_cpu", "48", where="TDD B › paragraph 9"),
-        ),
+        tdd_values=(tdd("max_users", "2,500"), tdd("max_users", "3,000", where="TDD Limits › paragraph 2")),
     )
     [p] = h.problems
-    assert p.severity is Severity.WARNING and str(p.location) == "TDD B › paragraph 9"
-    assert "the TDD gives two different values, '64' (A › paragraph 1) and '48'" in p.message
-    assert h.value("total_cpu") == 64
+    assert p.severity is Severity.WARNING and str(p.location) == "TDD Limits › paragraph 2"
+    assert p.message == (
+        "Max Users: the TDD gives two different values, '2,500' (Sizing › paragraph 3) and "
+        "'3,000' (Limits › paragraph 2); neither is used"
+    )
+    assert f"or write the right value in {a1(catalogue, 'max_users')}" in (p.fix or "")
+    assert "max_users" not in h.fields
+
+
+def test_values_within_the_tolerance_are_no_conflict(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"total_cpu": ""}, (tdd("total_cpu", "64"), tdd("total_cpu", "64 vCPU")))
+    assert h.problems == () and h.value("total_cpu") == 64
+
+
+def test_three_different_values_are_all_named(catalogue: Catalogue) -> None:
+    h = handoff(
+        catalogue, {"total_cpu": ""}, (*CPU_TWICE, tdd("total_cpu", "80", where="TDD C › paragraph 2"))
+    )
+    [p] = h.errors
+    assert "three different values, '64' (A › paragraph 1), '48 vCPU' (B › paragraph 9) and '80'" in p.message
+
+
+def test_the_sheet_settles_a_tdd_conflict_when_it_equals_one_of_its_values(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"total_cpu": "64"}, CPU_TWICE)  # 64 = the instance types' total
+    [p] = h.problems
+    assert p.severity is Severity.INFO and str(p.location) == "TDD B › paragraph 9"
+    assert p.message == (
+        f"Total CPU: {BOTH_PLACES}; the sheet settles it ({a1(catalogue, 'total_cpu')} says '64')"
+    )
+    assert p.fix == "correct the TDD so it states one value"
+    assert h.value("total_cpu") == 64 and h.fields["total_cpu"].source == "sheet" and h.disagreements == ()
+
+
+def test_a_sheet_value_that_equals_none_of_the_tdds_disagrees_with_all(catalogue: Catalogue) -> None:
+    cell = a1(catalogue, "total_cpu")
+    h = handoff(catalogue, {"total_cpu": "32"}, CPU_TWICE)
+    [p] = h.errors  # and a warning: 32 is not the instance types' total
+    assert str(p.location) == cell
+    assert p.message == (
+        f"Total CPU: the sheet says '32' ({cell}) but the TDD says '64' (A › paragraph 1) and "
+        "'48 vCPU' (B › paragraph 9): which one is right?"
+    )
+    assert p.fix == (
+        f"correct {cell} or the TDD, whichever is out of date (the TDD must state one value), "
+        "or keep the sheet's: --accept total_cpu=sheet"
+    )
+    [d] = h.disagreements
+    assert (d.tdd_text, str(d.tdd_location)) == ("64 / 48 vCPU", "TDD A › paragraph 1 and B › paragraph 9")
+    assert h.value("total_cpu") == 32
+    accepted = handoff(catalogue, {"total_cpu": "32"}, CPU_TWICE, accept={"total_cpu": "sheet"})
+    [p] = only(accepted, Severity.INFO)
+    assert not accepted.errors and "the sheet value is used, as --accept total_cpu=sheet asks" in p.message
+
+
+def test_accept_tdd_cannot_choose_between_two_tdd_values(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"total_cpu": ""}, CPU_TWICE, accept={"total_cpu": "tdd"})
+    [p] = h.problems
+    assert p.severity is Severity.ERROR and "total_cpu" not in h.fields
+    assert p.message.endswith("; --accept total_cpu=tdd cannot choose between them: which one is right?")
+    h = handoff(catalogue, {"total_cpu": "32"}, CPU_TWICE, accept={"total_cpu": "tdd"})
+    [p] = h.errors
+    assert "--accept total_cpu=tdd cannot choose between them" in p.message
+    assert h.value("total_cpu") == 32 and not h.disagreements[0].accepted
+
+
+def test_an_unreadable_sheet_cell_and_a_tdd_conflict_are_two_problems(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"total_cpu": "lots"}, CPU_TWICE)
+    assert [(p.severity, str(p.location)) for p in h.problems] == [
+        (Severity.ERROR, a1(catalogue, "total_cpu")),
+        (Severity.ERROR, "TDD B › paragraph 9"),
+    ]
+    assert h.fields["total_cpu"].value is None and not any("required" in p.message for p in h.problems)
 
 
 def test_an_unreadable_winning_value_is_an_error_naming_the_other_source(catalogue: Catalogue) -> None:

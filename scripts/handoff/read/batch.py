@@ -296,6 +296,7 @@ def build_handoff(
         record,
         logs.get("notes", ()),
         frozenset(sheet.headers.get("accounts", {})),
+        merged.unsettled,
     )
     order = {name: i for i, name in enumerate(catalogue.fields)}
     problems = sorted(

@@ -16,8 +16,14 @@ Vitally note and the run log. A value that cannot be read is an error at its pla
 would win, and a warning when the other source wins anyway.
 
 Within the TDD, a value written under a label (`Total CPU: 48 vCPU`, a label/value table row) is
-preferred to one gathered from a table's columns (an instance table); if two TDD values for a
-field disagree, the TDD's inconsistency is reported too.
+preferred to one gathered from a table's columns (an instance table). When the TDD states a field
+with two or more different usable values, no TDD value is used: taking the first would be a
+guess. A readable sheet value then wins; if it equals one of the TDD's values it settles the
+conflict (an info line), otherwise it disagrees with all of them (as above, naming every place,
+and only `--accept FIELD=sheet` can choose). With no sheet value the field is left empty and the
+conflict is its one problem (not "required but missing" as well: `Merged.unsettled`): an error in
+a final run on a field that blocks, else a warning, naming each value and place, with the fix
+"correct the TDD so it states one value, or write the right value in <the sheet cell>".
 """
 
 from __future__ import annotations
@@ -49,6 +55,9 @@ class Merged:
     fields: Mapping[str, FieldValue]
     problems: tuple[Problem, ...]
     disagreements: tuple[Disagreement, ...]
+    # fields left empty because the TDD states two different values and the sheet gives none: the
+    # conflict is their one problem (validate_fields does not call them missing as well)
+    unsettled: frozenset[str] = frozenset()
 
 
 PLACEHOLDERS = frozenset({"n/a", "na", "n.a.", "none", "-", "–", "—", "tbd", "tbc", "unknown"})
@@ -147,103 +156,153 @@ def merge_fields(
     fields: dict[str, FieldValue] = {}
     problems: list[Problem] = []
     disagreements: list[Disagreement] = []
+    unsettled: set[str] = set()
     for f in catalogue.fields.values():
-        found: dict[str, Candidate] = {}
-        cell = record.row.cells.get(f.name)
-        if "sheet" in f.sources and cell is not None and cell.value:
-            if is_placeholder(cell.value) and not f.required and not f.writeback:
-                problems.append(_not_recorded(f, cell.value, cell.location))
-            else:
-                found["sheet"] = _candidate(f, "sheet", cell.value, cell.location, hints.get(f.name))
-        if f.from_tdd and not f.writeback:
-            tdd = [
-                _candidate(f, "tdd", v.text, v.location, unit_in_label(v.label), v.value)
-                for v in tdd_candidates(f, tdd_values)
-                if f.required or not is_placeholder(v.value or v.text)
-            ]
-            if tdd:
-                found["tdd"] = tdd[0]
-                problems += _tdd_conflicts(f, tdd, tol)
+        found = _in_sheet(f, record, hints.get(f.name), problems)
+        stated = _in_tdd(f, tdd_values, tol, found)
         chosen = accept.get(f.name)
-        order = _order(f, found, chosen)
-        if not order:
-            continue
-        win = found[order[0]]
-        fields[f.name] = FieldValue(f.name, win.value, win.text, win.source, win.location)
-        if f.writeback:
-            continue
-        if win.error is not None:
-            other = [found[s] for s in order[1:] if found[s].error is None]
-            also = f"; {where(other[0].location)} says '{other[0].text}'" if other else ""
+        if len(stated) > 1:  # the TDD states the field twice, differently: no TDD value is used
+            fv, found_problems, found_d = _tdd_conflict(
+                f, found.get("sheet"), stated, record, chosen, tol, draft
+            )
+        else:
+            fv, found_problems, found_d = _resolve(f, found, chosen, tol, draft)
+        problems += found_problems
+        disagreements += found_d
+        if fv is not None:
+            fields[f.name] = fv
+        elif len(stated) > 1:
+            unsettled.add(f.name)
+    return Merged(fields, tuple(problems), tuple(disagreements), frozenset(unsettled))
+
+
+def _in_sheet(
+    f: Field, record: AccountRecord, hint: str | None, problems: list[Problem]
+) -> dict[str, Candidate]:
+    """{"sheet": the cell's candidate} when the sheet gives `f`; a placeholder in an optional
+    field is "not recorded" (an info line appended to `problems`)."""
+    cell = record.row.cells.get(f.name)
+    if "sheet" not in f.sources or cell is None or not cell.value:
+        return {}
+    if is_placeholder(cell.value) and not f.required and not f.writeback:
+        problems.append(_not_recorded(f, cell.value, cell.location))
+        return {}
+    return {"sheet": _candidate(f, "sheet", cell.value, cell.location, hint)}
+
+
+def _in_tdd(
+    f: Field, tdd_values: Sequence[TddValue], tol: float, found: dict[str, Candidate]
+) -> list[Candidate]:
+    """The TDD's different usable values for `f`; when it states at most one, its best value
+    (even one that cannot be read) goes into `found` as the TDD's candidate."""
+    if not f.from_tdd or f.writeback:
+        return []
+    tdd = [
+        _candidate(f, "tdd", v.text, v.location, unit_in_label(v.label), v.value)
+        for v in tdd_candidates(f, tdd_values)
+        if f.required or not is_placeholder(v.value or v.text)
+    ]
+    stated = _distinct(f, tdd, tol)
+    if tdd and len(stated) < 2:
+        found["tdd"] = tdd[0]
+    return stated
+
+
+def _resolve(
+    f: Field, found: Mapping[str, Candidate], chosen: str | None, tol: float, draft: bool
+) -> tuple[FieldValue | None, list[Problem], list[Disagreement]]:
+    """The winner among the sources that gave `f` a value, and what the others' values make."""
+    problems: list[Problem] = []
+    disagreements: list[Disagreement] = []
+    order = _order(f, found, chosen)
+    if not order:
+        return None, [], []
+    win = found[order[0]]
+    fv = FieldValue(f.name, win.value, win.text, win.source, win.location)
+    if f.writeback:
+        return fv, [], []
+    if win.error is not None:
+        other = [found[s] for s in order[1:] if found[s].error is None]
+        problems.append(_unreadable(f, win, other[0] if other else None))
+    for s in order[1:]:
+        lose = found[s]
+        if lose.error is not None:
             problems.append(
                 Problem(
-                    Severity.ERROR,
-                    f"{f.label}: {win.error.message}",
+                    Severity.WARNING,
+                    f"{f.label}: {where(lose.location)} says '{lose.text}', which cannot be read "
+                    f"({lose.error.message}); "
+                    f"{where(win.location)} is used",
                     f.name,
-                    win.location,
-                    f"correct {where(win.location)}: {win.error.fix or 'see the message'}{also}",
+                    lose.location,
+                    f"correct {where(lose.location)}: {lose.error.fix or 'see the message'}",
                 )
             )
-        for s in order[1:]:
-            lose = found[s]
-            if lose.error is not None:
-                problems.append(
-                    Problem(
-                        Severity.WARNING,
-                        f"{f.label}: {where(lose.location)} says '{lose.text}', which cannot be read "
-                        f"({lose.error.message}); "
-                        f"{where(win.location)} is used",
-                        f.name,
-                        lose.location,
-                        f"correct {where(lose.location)}: {lose.error.fix or 'see the message'}",
-                    )
-                )
-            elif win.error is None and not same_value(f, win.value, lose.value, tol):
-                sheet, tdd_c = (win, lose) if win.source == "sheet" else (lose, win)
-                d = Disagreement(
-                    f.name,
-                    sheet.text,
-                    sheet.location,
-                    tdd_c.text,
-                    tdd_c.location,
-                    win.source,
-                    blocks(f),
-                    chosen == win.source,
-                )
-                disagreements.append(d)
-                problems.append(_disagreement(f, d, sheet, tdd_c, draft))
-    return Merged(fields, tuple(problems), tuple(disagreements))
+        elif win.error is None and not same_value(f, win.value, lose.value, tol):
+            sheet, tdd_c = (win, lose) if win.source == "sheet" else (lose, win)
+            d = Disagreement(
+                f.name,
+                sheet.text,
+                sheet.location,
+                tdd_c.text,
+                tdd_c.location,
+                win.source,
+                blocks(f),
+                chosen == win.source,
+            )
+            disagreements.append(d)
+            problems.append(_disagreement(f, d, sheet, [tdd_c], draft))
+    return fv, problems, disagreements
 
 
-def _disagreement(f: Field, d: Disagreement, sheet: Candidate, tdd: Candidate, draft: bool) -> Problem:
-    """The problem a disagreement makes: info once accepted; an error (a warning in a draft, or on a
-    field outside Vitally and the deployment tables) otherwise. Both values, both places."""
-    both = (
-        f"{f.label}: the sheet says {_show(f, sheet)} ({sheet.location.ref}) but the TDD says "
-        f"{_show(f, tdd)} ({tdd.location.ref.removeprefix('TDD ')})"
+def _unreadable(f: Field, win: Candidate, other: Candidate | None) -> Problem:
+    """The winning value cannot be read: an error at its place, naming the other source's value."""
+    assert win.error is not None
+    also = f"; {where(other.location)} says '{other.text}'" if other else ""
+    return Problem(
+        Severity.ERROR,
+        f"{f.label}: {win.error.message}",
+        f.name,
+        win.location,
+        f"correct {where(win.location)}: {win.error.fix or 'see the message'}{also}",
     )
-    win = sheet if d.winner == "sheet" else tdd
+
+
+def _disagreement(
+    f: Field, d: Disagreement, sheet: Candidate, tdds: Sequence[Candidate], draft: bool, note: str = ""
+) -> Problem:
+    """The problem a disagreement makes: info once accepted; an error (a warning in a draft, or on a
+    field outside Vitally and the deployment tables) otherwise. Every value, every place. `tdds`:
+    the TDD's value, or its several different values (then only the sheet's can be chosen)."""
+    both = f"{f.label}: the sheet says {_show(f, sheet)} ({sheet.location.ref}) but the TDD says "
+    both += _values(f, tdds)
+    win_location = sheet.location if d.winner == "sheet" else d.tdd_location
     if d.accepted:
         return Problem(
             Severity.INFO,
             f"{both}; the {d.winner} value is used, as --accept {f.name}={d.winner} asks",
             f.name,
-            win.location,
-            f"correct {where(tdd.location if d.winner == 'sheet' else sheet.location)} when you can",
+            win_location,
+            f"correct {where(d.tdd_location if d.winner == 'sheet' else sheet.location)} when you can",
         )
     fix = f"correct {sheet.location.ref} or the TDD, whichever is out of date"
     if not d.blocking:
-        return Problem(Severity.WARNING, f"{both}; the {d.winner} value is used", f.name, win.location, fix)
-    fix += f", or choose one: --accept {f.name}=sheet or --accept {f.name}=tdd"
+        return Problem(
+            Severity.WARNING, f"{both}; the {d.winner} value is used{note}", f.name, win_location, fix
+        )
+    if len(tdds) > 1:
+        fix += f" (the TDD must state one value), or keep the sheet's: --accept {f.name}=sheet"
+    else:
+        fix += f", or choose one: --accept {f.name}=sheet or --accept {f.name}=tdd"
     if draft:
         return Problem(
             Severity.WARNING,
-            f"{both}; this draft shows the {d.winner} value, and a final handoff stops here",
+            f"{both}; this draft shows the {d.winner} value, and a final handoff stops here{note}",
             f.name,
             sheet.location,
             fix,
         )
-    return Problem(Severity.ERROR, f"{both}: which one is right?", f.name, sheet.location, fix)
+    return Problem(Severity.ERROR, f"{both}: which one is right?{note}", f.name, sheet.location, fix)
 
 
 def _not_recorded(f: Field, text: str, location: Location) -> Problem:
@@ -265,22 +324,86 @@ def _show(f: Field, c: Candidate) -> str:
     return shown
 
 
-def _tdd_conflicts(f: Field, candidates: Sequence[Candidate], tol: float) -> list[Problem]:
-    """Two usable TDD values for one field that disagree: the first is used, the conflict reported."""
-    first = candidates[0]
-    if first.error is not None:
-        return []
-    for other in candidates[1:]:
-        if other.error is None and not same_value(f, first.value, other.value, tol):
-            return [
-                Problem(
-                    Severity.WARNING,
-                    f"{f.label}: the TDD gives two different values, '{first.text}' "
-                    f"({first.location.ref.removeprefix('TDD ')}) and '{other.text}' "
-                    f"({other.location.ref.removeprefix('TDD ')}); the first is used",
-                    f.name,
-                    other.location,
-                    "correct the TDD so it states one value",
-                )
-            ]
-    return []
+def _values(f: Field, candidates: Sequence[Candidate]) -> str:
+    """`'64' (A › paragraph 1) and '48' (B › paragraph 9)`: each value with its place in the TDD."""
+    shown = [f"{_show(f, c)} ({c.location.ref.removeprefix('TDD ')})" for c in candidates]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _distinct(f: Field, candidates: Sequence[Candidate], tol: float) -> list[Candidate]:
+    """The different usable values among `candidates` (first of each kind, in order): two or more
+    means the TDD contradicts itself on `f`."""
+    out: list[Candidate] = []
+    for c in candidates:
+        if c.error is None and not any(same_value(f, o.value, c.value, tol) for o in out):
+            out.append(c)
+    return out
+
+
+COUNTS = {2: "two", 3: "three", 4: "four"}
+
+
+def _tdd_conflict(
+    f: Field,
+    sheet: Candidate | None,
+    stated: Sequence[Candidate],
+    record: AccountRecord,
+    chosen: str | None,
+    tol: float,
+    draft: bool,
+) -> tuple[FieldValue | None, list[Problem], list[Disagreement]]:
+    """A field the TDD states with two or more different values: no TDD value is used, as guessing
+    one could send the wrong value to the TA and Vitally. A readable sheet value wins and settles
+    it (info) when it equals one of them, and disagrees with all of them otherwise; with no sheet
+    value, the field is left empty and the conflict is its one problem (an error on a field that
+    goes to Vitally or into the deployment tables, a warning in a draft or on any other field)."""
+    head = f"{f.label}: the TDD gives {COUNTS.get(len(stated), str(len(stated)))} different values, "
+    head += _values(f, stated)
+    note = f"; --accept {f.name}=tdd cannot choose between them" if chosen == "tdd" else ""
+    if sheet is not None and sheet.error is None:
+        fv = FieldValue(f.name, sheet.value, sheet.text, "sheet", sheet.location)
+        agree = [c for c in stated if same_value(f, sheet.value, c.value, tol)]
+        if agree:
+            other = next(c for c in stated if c not in agree)
+            settled = f"{head}; the sheet settles it ({sheet.location.ref} says {_show(f, sheet)})"
+            return fv, [Problem(Severity.INFO, settled, f.name, other.location, STATE_ONE)], []
+        places = " and ".join(c.location.ref.removeprefix("TDD ") for c in stated)
+        d = Disagreement(
+            f.name,
+            sheet.text,
+            sheet.location,
+            " / ".join(c.text for c in stated),
+            Location("tdd", f"TDD {places}"),
+            "sheet",
+            blocks(f),
+            chosen == "sheet",
+        )
+        return fv, [_disagreement(f, d, sheet, stated, draft, note)], [d]
+    problem = _unsettled(f, head + note, stated, record, draft)
+    if sheet is None:
+        return None, [problem], []
+    unread = FieldValue(f.name, None, sheet.text, "sheet", sheet.location)  # reported by _unreadable
+    return unread, [_unreadable(f, sheet, None), problem], []
+
+
+STATE_ONE = "correct the TDD so it states one value"
+
+
+def _unsettled(
+    f: Field, head: str, stated: Sequence[Candidate], record: AccountRecord, draft: bool
+) -> Problem:
+    """The TDD's conflict on a field the sheet does not give: one problem (at the second value's
+    place), and the two ways out. `--accept FIELD=tdd` is not one: it cannot say which value."""
+    location = stated[1].location
+    fix = STATE_ONE
+    if "sheet" in f.sources:
+        cell = record.row.cells.get(f.name)
+        column = f"the sheet's '{f.label}' column"
+        fix += f", or write the right value in {cell.a1 if cell else column}"
+    if not blocks(f):
+        none = "neither" if len(stated) == 2 else "none"
+        return Problem(Severity.WARNING, f"{head}; {none} is used", f.name, location, fix)
+    if draft:
+        message = f"{head}; this draft leaves it empty, and a final handoff stops here"
+        return Problem(Severity.WARNING, message, f.name, location, fix)
+    return Problem(Severity.ERROR, f"{head}: which one is right?", f.name, location, fix)

@@ -334,10 +334,13 @@ def validate_fields(
     record: AccountRecord | None = None,
     notes: Sequence[LogEntry] = (),
     sheet_columns: frozenset[str] | None = None,
+    reported: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    """Rules over a merged account. Values that failed conversion (value None) were reported by merge."""
+    """Rules over a merged account. Values that failed conversion (value None) were reported by
+    merge, and so were the fields in `reported` (left empty: the TDD states two values), which are
+    therefore not called missing as well."""
     problems: list[Problem] = []
-    problems += _required(fields, catalogue, record, sheet_columns)
+    problems += _required(fields, catalogue, record, sheet_columns, reported)
     valid = {k: fv for k, fv in fields.items() if fv.value is not None}
     out_of_bounds = set()
     for name, fv in valid.items():
@@ -355,10 +358,11 @@ def _required(
     catalogue: Catalogue,
     record: AccountRecord | None,
     sheet_columns: frozenset[str] | None,
+    reported: frozenset[str],
 ) -> list[Problem]:
     out = []
     for f in catalogue.fields.values():
-        if not f.required or f.name in fields:
+        if not f.required or f.name in fields or f.name in reported:
             continue
         cell = record.row.cells.get(f.name) if record else None
         has_column = cell is not None or (sheet_columns is not None and f.name in sheet_columns)

@@ -1,10 +1,11 @@
 """What a TDD alone says: its values merged as `handoff check` would, with no sheet.
 
 `tdd_fields(values, catalogue)` returns, per catalogue field the TDD may fill, the value
-`handoff check --json` would report (typed by `validate.rules.read_value`, the first usable
+`handoff check --json` would report (typed by `validate.rules.read_value`, the best usable
 production value winning), plus the TDD's own problems: two production values that disagree
-(`conflict`) and the reader's warnings carried on the values (a stated total that disagrees with
-its parts). Used by `handoff tdd --json` and by the reader's evaluation (bench/eval_tdd.py).
+(a conflict: the field then has no value here, as in a run, and is listed in `conflicted`) and
+the reader's warnings carried on the values (a stated total that disagrees with its parts). Used
+by `handoff tdd --json` and by the reader's evaluation (bench/eval_tdd.py).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class TddView:
     fields: Mapping[str, FieldValue]  # value None: the TDD's value cannot be read (the problem says why)
     chosen: Mapping[str, TddValue]  # the TDD value each field took (its section, how it was recognised)
     problems: tuple[Problem, ...]
+    conflicted: frozenset[str] = frozenset()  # fields the TDD states with different values: none shown
 
 
 def tdd_fields(values: Sequence[TddValue], catalogue: Catalogue) -> TddView:
@@ -35,4 +37,4 @@ def tdd_fields(values: Sequence[TddValue], catalogue: Catalogue) -> TddView:
         at = [v for v in candidates if v.location == fv.location]
         if at or candidates:
             chosen[name] = (at or candidates)[0]
-    return TddView(fields, chosen, merged.problems)
+    return TddView(fields, chosen, merged.problems, merged.unsettled)
