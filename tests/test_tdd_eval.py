@@ -72,9 +72,11 @@ def test_the_hold_out_sets_keep_their_figures(
 @pytest.mark.parametrize(
     ("folder", "recall", "precision", "forbidden"),
     [
-        ("tdd_blind4", 91 / 96, 91 / 93, 1),
-        ("tdd_blind3", 66 / 99, 66 / 87, 15),
-        ("tdd_blind5", 88 / 96, 88 / 92, 1),
+        # a field the TDD states twice differently takes no value (a right first value was luck):
+        # blind4 91 -> 90/96, blind5 88 -> 86/96 (docs/tdd.md)
+        ("tdd_blind4", 90 / 96, 90 / 92, 1),
+        ("tdd_blind3", 67 / 99, 67 / 77, 7),
+        ("tdd_blind5", 86 / 96, 86 / 89, 1),
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
 )
 def test_the_tuning_sets_keep_their_figures(
