@@ -175,3 +175,66 @@ def test_a_bare_family_name_is_the_member_the_document_names_elsewhere(catalogue
     assert set(got["code_hosts"]) == {"GitLab Self-Managed, Gerrit"}
     alone = read("<p>Repositories: 2,010 in GitLab and 90 in Gerrit, 2,100 in total</p>", catalogue)
     assert alone["code_hosts"] == ["GitLab.com, Gerrit"]
+
+
+# -- which code hosts are connected -----------------------------------------------------------------
+
+
+def test_a_host_named_in_a_condition_or_said_not_indexed_is_not_connected(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Code hosts: Azure DevOps (1,120 repositories)</p>"
+        "<p>Re-assessment if GitHub.com or any other code host is connected.</p>"
+        "<p>GitLab.com: the public mirrors are not indexed.</p>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["Azure DevOps"]
+
+
+def test_of_two_host_columns_the_one_naming_hosts_wins_over_connection_names(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Connection</td><td>Kind</td><td>Repositories</td></tr>"
+        "<tr><td>ghe-main</td><td>GitHub Enterprise Server</td><td>2,400</td></tr>"
+        "<tr><td>gitlab-robotics</td><td>GitLab Self-Managed</td><td>800</td></tr>"
+        "<tr><td>gerrit-firmware</td><td>Gerrit</td><td>120</td></tr></table>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["GitHub Enterprise Server, GitLab Self-Managed, Gerrit"]
+    assert got["repositories"] == ["3320"]
+
+
+def test_a_host_qualified_in_brackets_is_the_name_they_make(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Code hosts: GitLab (selbst betrieben / self-managed) and GitHub (Enterprise Server)</p>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["GitLab Self-Managed, GitHub Enterprise Server"]
+    plain = read("<p>Code hosts: GitLab (2 groups) and Gerrit</p>", catalogue)
+    assert plain["code_hosts"] == ["GitLab.com, Gerrit"]
+
+
+def test_a_host_in_a_paragraph_about_code_counts_without_a_code_word_in_its_sentence(
+    catalogue: Catalogue,
+) -> None:
+    got = read(
+        "<p>Everything on our GitHub Enterprise Server (ghe.example.local) and Perforce. "
+        "Right now that is 2,600 repositories and depots in all.</p>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["GitHub Enterprise Server, Perforce"]
+    other = read("<p>The VM reaches GitHub on port 443.</p>", catalogue)
+    assert "code_hosts" not in other
+
+
+def test_a_label_table_with_a_value_column_and_a_notes_column_reads_labels_by_meaning(
+    catalogue: Catalogue,
+) -> None:
+    got = read(
+        "<table><tr><td>Input</td><td>Value</td><td>Source</td></tr>"
+        "<tr><td>Repositories to index at launch</td><td>4,300</td><td>inventory script</td></tr>"
+        "<tr><td>Monorepos</td><td>3 (wms-core, route-planner, edi-gateway)</td><td>inventory</td></tr>"
+        "<tr><td>Total size of all repositories</td><td>about 900 GB</td><td>inventory</td></tr></table>",
+        catalogue,
+    )
+    assert got["repositories"] == ["4300"]
+    assert got["monorepos"] == ["3"]
+    assert got["total_repo_size_gb"] == ["900 GB"]

@@ -48,6 +48,7 @@ class Context:
     topic: str | None = None  # the field a heading or question is about
     year: str = ""  # the one year a heading or parent bullet names: the year of "2 Mar" under it
     host: str = ""  # the code host a parent bullet names: the host of the counts under it
+    about_code: bool = False  # the paragraph speaks of code: a code host named in any of its sentences counts
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ _MONO_COUNT = re.compile(
 )
 _NEGATED = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
-    r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered)\b[^.,;]*$",
+    r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
+    r"if|unless|whether|in case)\b[^.,;]*$",  # "Re-assessment if GitHub.com … is connected": a condition
     re.IGNORECASE,
 )
 _PER_UNIT = re.compile(rf"\b(?:each|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
@@ -364,6 +366,10 @@ class FactReader:
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []
+        if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
+            ctx = replace(
+                ctx, about_code=True
+            )  # "Everything on our GitHub Enterprise Server … 2,586 repositories"
         for start, sentence in _sentences(text):
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
                 continue  # expected growth, or a question: not a fact about the deployment
@@ -532,7 +538,7 @@ class FactReader:
             for x in [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])][:1]:
                 env = self.env_at(s, x.start, ctx)
                 facts.append(Fact(name, x.value, s[x.start : x.end], "named", env, "", x.start))
-        if hosts and (ctx.topic == "code_hosts" or _CODE.search(mask(s, everything))):
+        if hosts and (ctx.topic == "code_hosts" or ctx.about_code or _CODE.search(mask(s, everything))):
             by_env: dict[str, list[Found]] = {}
             for x in hosts:
                 by_env.setdefault(self.env_at(s, x.start, ctx), []).append(x)
@@ -722,7 +728,8 @@ def _size_noun(words: str) -> str | None:
 
 
 _OUT_OF_SCOPE = re.compile(
-    r"\b(?:out of scope|not in scope|not included|excluded|not connected|not (?:a )?part of|"
+    r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|"
+    r"not (?:yet |be |been |being )?(?:connected|indexed|synced|searched|mirrored|onboarded|cloned)|"
     r"(?:may|might|could|will|would like to|plans? to|intends? to|wants? to)\s+(?:\w+\s+)?"
     r"(?:add|connect|onboard|bring in|migrate))\b",
     re.I,

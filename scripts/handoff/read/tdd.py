@@ -71,6 +71,7 @@ GENERIC_HEADERS = frozenset(norm(w) for w in (
     "detail", "details", "description", "key", "attribute", "answer", "question", "notes", "comment",
     "comments", "role", "component", "topic", "",
 ))  # fmt: skip
+_VALUE_HEADERS = frozenset(norm(w) for w in ("value", "values", "answer", "response", "detail", "details"))
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
 _TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
@@ -413,6 +414,7 @@ class _Parser:
             own = self.column_role(text, [r[j] for r in rows[1:] if j < len(r)], year) if text else ("", None)
             if own[0] in ("count", "environment", "section") or (roles[j][0] == "" and own[0]):
                 roles[j] = own
+        self.one_host_column(roles, rows)
         kinds = [k for k, _ in roles]
         if kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
@@ -425,6 +427,26 @@ class _Parser:
                 self.label_value_table(rows, tab, number)
             elif not self.dated_log(rows, tab, number):
                 self.prose_rows(rows, tab, number)
+
+    def one_host_column(self, roles: list[tuple[str, Field | None]], rows: list[list[Text]]) -> None:
+        """Of two columns taken for the code hosts (`Connection | Kind`, `Code host | Product`), the one
+        whose cells name code hosts in more rows is the hosts; the other holds names or addresses."""
+        columns = [j for j, (_, f) in enumerate(roles) if f is not None and f.name == "code_hosts"]
+        if len(columns) < 2:
+            return
+        named = {j: sum(1 for r in rows[1:] if self.names_host(_cell(r, j))) for j in columns}
+        best = max(columns, key=lambda j: named[j])
+        for j in columns:
+            if j != best:
+                roles[j] = ("", None)
+
+    def names_host(self, cell: str) -> bool:
+        """A cell naming a code host, not only inside an identifier (`gitlab-robotics`, `gh_main`)."""
+        return any(
+            cell[f.end : f.end + 1] not in ("-", "_")
+            and cell[max(0, f.start - 1) : f.start] not in ("-", "_")
+            for f in self.facts.code_hosts.find(cell)
+        )
 
     def prose_rows(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         """A table whose headers name no field (`Ref | Requirement | Response | Code`, a decisions
@@ -483,7 +505,13 @@ class _Parser:
     def looks_label_value(self, rows: list[list[Text]]) -> bool:
         """Most first cells name a field: a label/value table with extra columns, not a header table."""
         hits = sum(1 for r in rows if r and self.catalogue.field_for_label(r[0].text))
-        return hits >= max(2, (len(rows) + 1) // 2)
+        if hits >= max(2, (len(rows) + 1) // 2):
+            return True
+        # `Input | Value | Source`: a generic value header after the labels, the labels read by meaning
+        if len(rows[0]) < 3 or norm(rows[0][1].text) not in _VALUE_HEADERS:
+            return False
+        meant = sum(1 for r in rows[1:] if r and label_meaning(r[0].text))
+        return meant >= max(2, len(rows) // 2)
 
     def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         start = 1 if all(norm(c.text) in GENERIC_HEADERS for c in rows[0]) else 0

@@ -382,15 +382,29 @@ class Vocab:
             if best is None:
                 i += 1
                 continue
-            found.append(Found(words[i][0], words[best[0]][1], best[1]))
+            end = words[best[0]][1]
+            found.append(
+                Found(words[i][0], end, self.qualified(text[words[i][0] : end], text[end:], best[1]))
+            )
             i = best[0] + 1
         return found
+
+    def qualified(self, written: str, after: str, value: str) -> str:
+        """A name qualified in the brackets right after it ("GitLab (selbst betrieben / self-managed)",
+        "GitHub (Enterprise Server)") is the longer name they make together, when that is a name."""
+        m = _QUALIFIER.match(after)
+        for piece in re.split(r"\s*[,/;]\s*", m.group(1)) if m else ():
+            for key in (norm(f"{written} {piece}"), norm(f"{piece} {written}")):
+                if piece and key in self.names:
+                    return self.names[key]
+        return value
 
     def values(self, text: str) -> list[str]:
         return list(dict.fromkeys(f.value for f in self.find(text)))
 
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
+_QUALIFIER = re.compile(r"\s*\(([^()]{1,60})\)")
 _HOSTNAME = re.compile(r"\b[a-z][a-z]+://\S+|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])")
 
 
