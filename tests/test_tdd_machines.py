@@ -155,3 +155,34 @@ def test_an_old_size_with_no_noun_takes_the_field_of_the_new_one(catalogue: Cata
         "<li>The persistent disk was enlarged to 4 TB (previously 2.5 TB).</li></ul>",
     )
     assert found["total_memory_gb"] == "384 GB" and found["total_disk_gb"] == "4 TB"
+
+
+_CLUSTERS = (
+    "<h2>Production</h2>{lead}"
+    "<h3>Search cluster</h3><ul><li>Nodes: 3 × r6i.4xlarge</li><li>RAM: 384 GiB</li></ul>"
+    "<h3>Executor cluster</h3><ul><li>Nodes: 2 × {second}</li><li>RAM: 32 GiB</li></ul>"
+)
+
+
+def test_sibling_production_sections_with_their_own_machines_add_up(catalogue: Catalogue) -> None:
+    found = values(catalogue, _CLUSTERS.format(lead="", second="c6i.2xlarge"))
+    assert found["instance_types"] == "3 × r6i.4xlarge, 2 × c6i.2xlarge"
+    assert found["total_memory_gb"] == "416 GiB"
+
+
+@pytest.mark.parametrize(
+    ("lead", "second"),
+    [
+        ("", "r6i.4xlarge"),  # the same type in both: a restatement or a conflict, never a sum
+        ("<p>Total memory: 416 GiB.</p>", "c6i.2xlarge"),  # a production figure outside the sections
+    ],
+)
+def test_sections_are_not_added_up_when_they_may_not_be_parts(
+    catalogue: Catalogue, lead: str, second: str
+) -> None:
+    reading = read_document(html_document(_CLUSTERS.format(lead=lead, second=second)), catalogue)
+    assert not any(v.how.startswith("sum of") for v in reading.values)
+
+
+def test_a_decimal_comma_in_a_size(reader: FactReader) -> None:
+    assert read(reader, "Storage: 2,5 TB Premium SSD, 1,024 GiB for the rest")["total_disk_gb"][0] == "2.5 TB"

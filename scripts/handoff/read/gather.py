@@ -51,6 +51,35 @@ def amounts(field: str, text: str) -> list[object]:
     return []
 
 
+_FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
+
+
+def _kinds(v: TddValue) -> list[str]:
+    return [m.value.split(" × ", 1)[-1].casefold() for m in shapes.instances(v.value or v.text)]
+
+
+def _added(field: str, values: list[TddValue]) -> str | None:
+    """The parts' figures added up, in their unit when they share one (`256 GiB` + `64 GiB` → `320 GiB`)."""
+    texts = [v.value or v.text for v in values]
+    if field == "instance_types":
+        return ", ".join(m.value for t in texts for m in shapes.instances(t))
+    if field == "total_cpu":
+        numbers = [re.search(shapes.NUMBER, t) for t in texts]
+        if not all(numbers):
+            return None
+        return shapes.canon(f"{sum(float(n.group(0).replace(',', '')) for n in numbers if n):.3f}")
+    found = [next(shapes.sizes(t), None) for t in texts]
+    if not all(found):
+        return None
+    sizes = [m for m in found if m]
+    units = {m.value.split(" ", 1)[1] for m in sizes}
+    if len(units) == 1:
+        number = sum(float(m.value.split(" ", 1)[0]) for m in sizes)
+        return f"{shapes.canon(f'{number:.3f}')} {units.pop()}"
+    gb = sum(parse_size(m.value, "GB") for m in sizes)
+    return f"{shapes.canon(f'{gb:.3f}')} GB"
+
+
 def _rank(v: TddValue) -> int:
     """0 a label, 1 a table column, 2 prose, 3 weak prose (a go-live date, beaten by a completion; a
     date known only by its heading's or question's topic, beaten by a date with its own verb)."""
@@ -106,6 +135,7 @@ class Gatherer:
         self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
+        self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
@@ -188,7 +218,9 @@ class Gatherer:
             self._union_hosts(section)
         self._drop_plans()
         problems += self._only_address()
-        return TddReading(tuple(self._best()), tuple(self._unplaced()), tuple(problems))
+        self.values = self._best()
+        self._sum_sections()
+        return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
 
     def _drop_old(self) -> None:
         """A figure a change names as the old one ("from 4 × c6i.4xlarge to …", "(was 2,100 GiB)") is
@@ -395,6 +427,45 @@ class Gatherer:
         value, text = ", ".join(v for v, _ in names), ", ".join(w for _, w in names)
         self.values[named[0]] = replace(first, text=text, value=value, how="named")
         drop = set(named[1:])
+        self.values = [v for i, v in enumerate(self.values) if i not in drop]
+
+    def _sum_sections(self) -> None:
+        """Production written as parts: sibling sections (headings of one level under one parent),
+        each with its own machines of other types ("PROD-A — application", "PROD-B — executors"),
+        and no production figure outside them. Their machines are one fleet and their CPU, memory
+        and disk add up, for each field every section states once."""
+        prod = [i for i, v in enumerate(self.values) if v.section == "production" and v.field in _FLEET]
+        path = {i: self.paths.get(self.values[i].location.ref, ()) for i in prod}
+        machines = {path[i] for i in prod if self.values[i].field == "instance_types"}
+        heads = [p[-1] for p in machines if p and isinstance(p[-1], tuple)]
+        if (
+            len(machines) < 2
+            or len(heads) != len(machines)
+            or len({p[:-1] for p in machines}) != 1
+            or len({h[0] for h in heads}) != 1
+            or any(path[i] not in machines for i in prod)
+        ):
+            return
+        types = [k for i in prod if self.values[i].field == "instance_types" for k in _kinds(self.values[i])]
+        if len(set(types)) != len(types):
+            return  # the same type in two sections: a restatement or a conflict, not parts
+        drop: set[int] = set()
+        for field in _FLEET:
+            members = [i for i in prod if self.values[i].field == field]
+            stated: dict[tuple[object, ...], set[tuple[object, ...]]] = {p: set() for p in machines}
+            for i in members:
+                stated[path[i]].add(tuple(amounts(field, self.values[i].value or self.values[i].text)))
+            if any(len(a) != 1 for a in stated.values()):
+                continue  # a section without the figure, or with two different ones
+            firsts = sorted(next(i for i in members if path[i] == p) for p in machines)
+            total = _added(field, [self.values[i] for i in firsts])
+            if total is None:
+                continue
+            first = self.values[firsts[0]]
+            text = " + ".join(self.values[i].text for i in firsts)
+            self.values[firsts[0]] = replace(first, text=text, value=total, derived=True,
+                                             how=f"sum of {len(firsts)} production sections")  # fmt: skip
+            drop.update(i for i in members if i != firsts[0])
         self.values = [v for i, v in enumerate(self.values) if i not in drop]
 
     def _best(self) -> list[TddValue]:

@@ -136,7 +136,9 @@ class _Parser:
             parts.append(f'tab "{tab.titles[-1]}"')
         parts.extend(_short(h) for _, h in tab.headings)
         parts.append(tail)
-        return Location("tdd", "TDD " + " › ".join(parts))
+        ref = "TDD " + " › ".join(parts)
+        self.gather.paths[ref] = (*tab.titles, *tab.headings)
+        return Location("tdd", ref)
 
     def context(self, tab: _Tab, section: str | None = None) -> Context:
         """The environment, limits flag and topic in force: tab titles, headings, then parent bullets."""
