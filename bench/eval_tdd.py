@@ -52,6 +52,7 @@ SETS = (
     "tdd_blind5",
     "tdd_blind6",
     "tdd_blind7",
+    "tdd_blind8",
 )
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
