@@ -203,3 +203,34 @@ def test_a_date_known_only_by_its_heading_gives_way_to_one_with_a_verb(catalogue
         "<h2>Timeline</h2><p>Production was signed off on 31 July 2026.</p>"
     )
     assert sections(html, catalogue, "completion_date") == [("production", "2026-07-31")]
+
+
+def test_options_are_not_taken_except_the_one_decided(catalogue: Catalogue) -> None:
+    html = (
+        "<table><tr><td></td><td>Option A — one VM</td><td>Option B — GKE</td></tr>"
+        "<tr><td>Machines</td><td>1 × n2-standard-32</td><td>4 × n2-highmem-8</td></tr></table>"
+        "<p>Board decision, 28 April: Option B approved. Option A is rejected.</p>"
+    )
+    assert sections(html, catalogue, "instance_types") == [("trial", "1 × n2-standard-32"),
+                                                           ("production", "4 × n2-highmem-8")]  # fmt: skip
+
+
+def test_options_only_recommended_are_all_not_taken(catalogue: Catalogue) -> None:
+    html = (
+        "<h3>Variant 1</h3><p>Kubernetes on 3 × m6i.4xlarge.</p>"
+        "<h3>Variant 2</h3><p>Docker Compose on 1 × m6i.8xlarge.</p>"
+        "<p>We recommend Variant 1.</p>"
+    )
+    assert {s for s, _ in sections(html, catalogue, "instance_types")} == {"trial"}
+
+
+def test_a_value_beside_its_source_in_a_label_table(catalogue: Catalogue) -> None:
+    html = (
+        "<table><tr><td>Input</td><td>Value</td><td>Source</td></tr>"
+        "<tr><td>Licensed users (upper limit)</td><td>2,500</td><td>Order form Q-77120</td></tr>"
+        "<tr><td>Peak concurrent users to design for</td><td>400</td><td>Agreed with DevEx</td></tr>"
+        "<tr><td>Repository ceiling for this design</td><td>6,000</td><td>Agreed 14 Apr</td></tr></table>"
+    )
+    assert sections(html, catalogue, "max_users") == [("", "2500")]
+    assert sections(html, catalogue, "max_concurrent_users") == [("", "400")]
+    assert sections(html, catalogue, "max_repositories") == [("", "6000")]

@@ -793,7 +793,8 @@ def _totals_win(facts: list[Fact]) -> list[Fact]:
 _OLD = re.compile(
     r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
     r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
-    r"|\b(?:previously|formerly|(?:up|down) from)\s+(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})",
+    r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than)\s+"
+    r"(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})",
     re.IGNORECASE,
 )
 

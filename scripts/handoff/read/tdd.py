@@ -531,6 +531,8 @@ class _Parser:
                     ctx = replace(self.context(tab), section=named)
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
+            if len(values) > 1 and self.facts.labelled(r[0].text, values[0].text, ctx)[1]:
+                values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
             self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
         self.gather.pair_node_counts(mark)
 

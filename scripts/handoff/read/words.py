@@ -98,6 +98,7 @@ class Environments:
         self.other = _phrases(catalogue.tdd.other_system_words, joined=False)
         self.production = _phrases(self.production_words)
         self.cache: dict[str, list[tuple[int, str]]] = {}
+        self.chosen = ""  # the option the document says was decided or built ("Option B approved")
 
     def learn(self, text: str) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
@@ -114,6 +115,7 @@ class Environments:
             kinds = [k for _, k in self.spans(meaning)]
             if kinds:
                 learned.setdefault(name, kinds[0])
+        self.chosen = chosen_option(text)
         if learned:
             self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
             self.production = _phrases(
@@ -161,6 +163,9 @@ class Environments:
         its values in: the one it names, else "trial" when it is about another system or an option
         not taken ("Current state", "Legacy search", "Rejected options", "Sizing proposal for
         production": such a word wins), else the one it names, else ""."""
+        option = _OPTION.search(title)
+        if option:  # "Option A — single VM": an option not taken, unless the one decided or built
+            return "production" if option.group("id").casefold() == self.chosen else "trial"
         return "trial" if self.other.search(title) else self.named(title)
 
     def label_part(self, label: str) -> str:
@@ -199,6 +204,28 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
     if not _ACTIVITY.fullmatch(m.group(0)):
         return True
     return bool(_PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text[: m.start()]))
+
+
+_OPTION = re.compile(
+    r"\b(?:option|alternative|variant|scenario)\s+(?P<id>[A-Z]|\d{1,2})(?![\w.])", re.IGNORECASE
+)
+_DECIDED = re.compile(
+    r"\b(?:approved|chosen|selected|adopted|agreed|accepted|decided|decision|went with|go(?:ing)? with|"
+    r"built|implemented|provisioned|deployed)\b",
+    re.IGNORECASE,
+)
+_NOT_TAKEN = re.compile(r"\b(?:rejected|declined|not|ruled out|dropped|discarded)\b", re.IGNORECASE)
+
+
+def chosen_option(text: str) -> str:
+    """The one option ("Option B", "Variant 2") a sentence says was decided, approved or built (not
+    only recommended), as its lower-case id; "" when none is, or several are."""
+    chosen: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
+        ids = {m.group("id").casefold() for m in _OPTION.finditer(sentence)}
+        if len(ids) == 1 and _DECIDED.search(sentence) and not _NOT_TAKEN.search(sentence):
+            chosen |= ids
+    return chosen.pop() if len(chosen) == 1 else ""
 
 
 # A short name a document declares for an environment, then up to five words that say what it is:
