@@ -531,10 +531,15 @@ class _Parser:
                     ctx = replace(self.context(tab), section=named)
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
-            if len(values) > 1 and self.facts.labelled(r[0].text, values[0].text, ctx)[1]:
+            if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
                 values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
             self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
         self.gather.pair_node_counts(mark)
+
+    def value_and_note(self, label: str, values: list[Text], ctx: Context) -> bool:
+        """A row's first value cell fits its label and the cells together do not: the rest is a note."""
+        whole = self.facts.labelled(label, " ".join(c.text for c in values), ctx)
+        return not whole[0] and bool(self.facts.labelled(label, values[0].text, ctx)[0])
 
     def sectioned_table(
         self, rows: list[list[Text]], header: list[str], kinds: list[str], tab: _Tab, number: int
