@@ -71,7 +71,9 @@ GENERIC_HEADERS = frozenset(norm(w) for w in (
     "detail", "details", "description", "key", "attribute", "answer", "question", "notes", "comment",
     "comments", "role", "component", "topic", "",
 ))  # fmt: skip
-_VALUE_HEADERS = frozenset(norm(w) for w in ("value", "values", "answer", "response", "detail", "details"))
+_VALUE_HEADERS = frozenset(
+    norm(w) for w in ("value", "values", "answer", "response", "detail", "details", "figure", "figures")
+)
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
 _TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
