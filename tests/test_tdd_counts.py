@@ -238,3 +238,73 @@ def test_a_label_table_with_a_value_column_and_a_notes_column_reads_labels_by_me
     assert got["repositories"] == ["4300"]
     assert got["monorepos"] == ["3"]
     assert got["total_repo_size_gb"] == ["900 GB"]
+
+
+# -- monorepos, numbers in words, sizes -------------------------------------------------------------
+
+
+def test_monorepos_counted_among_a_named_group(catalogue: Catalogue) -> None:
+    assert read("<p>Two of those are monorepos, tms-core and erp.</p>", catalogue)["monorepos"] == ["2"]
+    got = read("<p>14 Perforce depots; three of the Perforce depots are monorepos.</p>", catalogue)
+    assert got["monorepos"] == ["3"]
+
+
+def test_a_none_word_opening_a_count_is_zero(catalogue: Catalogue) -> None:
+    assert read("<p>Monorepos: None in scope</p>", catalogue)["monorepos"] == ["0"]
+    assert read("<p>Monorepos: none (2 planned for 2027)</p>", catalogue).get("monorepos") != ["0"]
+
+
+def test_a_bare_count_under_a_question_about_monorepos_is_their_count(catalogue: Catalogue) -> None:
+    got = read(
+        "<p><b>Does it cope with monorepos?</b></p><p>Yes. We have two, the firmware depot and web.</p>",
+        catalogue,
+    )
+    assert got["monorepos"] == ["2"]
+    other = read("<p><b>How many teams use it?</b></p><p>We have two, platform and web.</p>", catalogue)
+    assert "monorepos" not in other
+
+
+def test_counts_and_sizes_written_as_words(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Roughly twelve hundred repositories, all on Bitbucket Cloud. The largest repository, the engine, "
+        "is about four gigabytes.</p><p>Monorepos: a dozen</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["1200"]
+    assert got["largest_repo_mb"] == ["4 GB"]
+    assert got["monorepos"] == ["12"]
+
+
+def test_a_size_across_the_repositories_or_of_their_clones_is_their_total(catalogue: Catalogue) -> None:
+    assert read("<p>Around 900 GB across all repositories and depots.</p>", catalogue)[
+        "total_repo_size_gb"
+    ] == ["900 GB"]
+    assert read("<p>All clones together take about 440 GB.</p>", catalogue)["total_repo_size_gb"] == [
+        "440 GB"
+    ]
+
+
+def test_a_rule_of_thumb_formula_gives_no_size(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Git data is about 650 GB, and the guideline (1 TB + 2 × the repositories' size) asks for "
+        "about 2.3 TB.</p>",
+        catalogue,
+    )
+    assert got["total_repo_size_gb"] == ["650 GB"]
+
+
+def test_the_words_after_an_earlier_size_are_that_sizes(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Thirty-two vCores and 256 GB of RAM, plus a three-terabyte LUN from the NetApp.</p>", catalogue
+    )
+    assert got["total_memory_gb"] == ["256 GB"]
+
+
+def test_a_row_of_cells_each_with_its_own_label_is_read_cell_by_cell(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Repositorios: 1.460 sincronizados</td><td>Repositories: 1,460 synced</td></tr>"
+        "<tr><td>Monodépôts : aucun</td><td>Monorepos: none</td></tr></table>",
+        catalogue,
+    )
+    assert got["repositories"] == ["1460", "1460"]
+    assert got["monorepos"] == ["0"]  # "Monodépôts" names no field

@@ -73,7 +73,7 @@ _LEAD = re.compile(  # the words right after a size, unless it is placed somewhe
     re.IGNORECASE,
 )
 _REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "the repositories take roughly"
-    r"\b(?:repositor(?:y|ies)|repos|code ?base|source code)\b(?:[\s,]+[\w-]+){0,3}?[\s,]+"
+    r"\b(?:repositor(?:y|ies)|repos|clones|code ?base|source code)\b(?:[\s,]+[\w-]+){0,3}?[\s,]+"
     r"(?:take|takes|took|come|comes|came|total|totals|totalled|amount|amounts|occupy|occupies|use|uses|"
     r"weigh|weighs|are|add|sum|need|needs|consume|consumes)\b[^.;:]*$",
     re.IGNORECASE,
@@ -142,11 +142,18 @@ _BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun 
     re.IGNORECASE,
 )
 _LIMIT_NOUN = re.compile(r"\b(?:repositor(?:y|ies)|repos?|users?|seats?)\b", re.IGNORECASE)
+_N = rf"\d+|{shapes.SPELT.pattern}"
 _MONO_COUNT = re.compile(
-    r"\b(?P<n>no|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<other>other\s+)?monorepos?\b"
-    r"|\b(?P<n2>one|two|three|four|five|\d+) of (?:which|them) (?:is|are) (?:a )?monorepos?\b"
+    rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
+    rf"|\b(?P<n2>{_N}) of (?:which|them|these|those|the [\w\s/-]{{1,40}}?) (?:is|are) "
+    r"(?:also )?(?:a )?monorepos?\b"
     r"|\b(?P<none>none) of (?:them|these|those) (?:is |are )?(?:a )?monorepos?\b"
     r"|\b(?:the|our|their|its) only monorepo\b",
+    re.IGNORECASE,
+)  # "two monorepos", "three of the Perforce depots are monorepos", "none of them is a monorepo"
+_TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have two, the firmware depot and …"
+    rf"\b(?:have|has|are|is|there are|there is|counts?)\s+(?:only\s+|just\s+|exactly\s+)?"
+    rf"(?P<n>no|none|{_N})(?=\s*(?:[,.;:(—–]|$))",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(
@@ -172,14 +179,17 @@ _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
 _SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
 _LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
 _PUBLIC_SITE = frozenset({"www", "docs", "help", "support", "status", "about", "blog", "community", "learn"})
-_NONE = re.compile(r"^\s*(?:none|no|zero|nil|n/?a|-|—)\s*\.?\s*$", re.IGNORECASE)
+_NONE = re.compile(  # "none", "None in scope", "no monorepos", "aucun": a none-word and no number after it
+    r"^\s*(?:none|no(?![.\w])|zero|nil|n/?a|-|—|aucune?|keine?|ninguno|nessuno|geen)(?![\w/])(?!.*\d)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _count_word(word: str) -> int:
     w = word.lower()
     if w in ("no", "zero", "none"):
         return 0
-    return shapes.NUMBER_WORDS.get(w) or int(w)
+    return int(w) if w.isdigit() else shapes.spelt_number(w)
 
 
 class FactReader:
@@ -367,9 +377,7 @@ class FactReader:
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []
         if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
-            ctx = replace(
-                ctx, about_code=True
-            )  # "Everything on our GitHub Enterprise Server … 2,586 repositories"
+            ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
         for start, sentence in _sentences(text):
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
                 continue  # expected growth, or a question: not a fact about the deployment
@@ -382,7 +390,7 @@ class FactReader:
 
     def sentence(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
-        if shapes.DIGIT.search(s):
+        if shapes.DIGIT.search(s) or shapes.spelt_size(s):  # "at about eleven gigabytes"
             facts += _changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
             facts += self._dates(s, ctx)
         facts += self._names(s, ctx)
@@ -430,11 +438,22 @@ class FactReader:
         previous_end, previous_kind = 0, ""
         old = _old_spans(s)
         unnamed: list[Fact] = []  # sizes of the old side of a change with no noun ("up from 192 GB")
+        s, formulas = _formulas(s)
         for i, (m, kind) in enumerate(marks):
+            if any(a <= m.start < b for a, b in formulas):
+                previous_end, previous_kind = m.end, ""
+                continue  # "1 TB + 2 × the repositories' size": a rule of thumb, no figure
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             head = _FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1]
             head = head[head.rfind(")") + 1 :]  # "payments-core (7.5 GB, the largest) and web (2 GB)"
+            if (
+                previous_kind == "size" and head == s[previous_end : m.start]
+            ):  # "256 GB of RAM, plus a 3 TB LUN"
+                lead = _LEAD.match(head)
+                head = head[lead.end() :] if lead and _size_noun(lead.group(0)) else head
+            clause = _FULL_STOP.split(s[previous_end : m.start])[-1]
+            clause = clause[clause.rfind(")") + 1 :]
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
             previous_end, previous_kind = m.end, kind
             value, how = m.value, "CPU count" if kind == "cpu" else "size"
@@ -444,7 +463,7 @@ class FactReader:
                     continue  # a per-machine figure with no number of machines: not a total
                 value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
             env = self.env_at(s, m.start, ctx)
-            name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx)
+            name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx, clause)
             total = bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
                 name = next((f.field for f in reversed(facts) if f.field in _AMOUNTS), None)
@@ -460,17 +479,25 @@ class FactReader:
         return sorted(facts, key=lambda f: f.start)
 
     @staticmethod
-    def _size_field(tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context) -> str | None:
+    def _size_field(
+        tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context, clause: str = ""
+    ) -> str | None:
         """What a size is the size of: the largest repository; the noun right after it ("1.5 TB
         pd-ssd", "2 TB of gp3 volumes", "640 GB of git data"); the repositories when they are the
-        subject ("the repositories take roughly 410 GB on disk"); else the nearest noun either side."""
+        subject ("the repositories take roughly 410 GB on disk") or its place ("900 GB across all
+        repositories"); the largest repository when it opens the clause ("the largest repository, the
+        claims monorepo, is 3.4 GB"); else the nearest noun either side."""
         for window in (tail, head):
             if _LARGEST.search(window):
                 return "largest_repo_mb"
+        if _ACROSS_REPOS.match(tail):
+            return "total_repo_size_gb"
         lead = _LEAD.match(tail)
         named = _size_noun(lead.group(0)) if lead else None
         if named or _REPOS_AMOUNT.search(head):
             return named or "total_repo_size_gb"
+        if _LARGEST_REPO.search(clause):
+            return "largest_repo_mb"
         for window in (tail, head):
             if _REPO_SIZE.search(window):
                 return "total_repo_size_gb"
@@ -554,6 +581,8 @@ class FactReader:
             facts += self._limits(s, ctx)
         if "monorepo" in s.casefold():
             facts += self._monorepos(s, ctx)
+        elif ctx.topic == "monorepos":
+            facts += self._topic_count(s, ctx)
         return facts
 
     def _repo_counts(self, s: str, ctx: Context) -> list[Fact]:
@@ -679,6 +708,17 @@ class FactReader:
                 facts.append(Fact("monorepos", "1", u.group(0), "monorepo named", env, "mention", u.start()))
         return facts
 
+    def _topic_count(self, s: str, ctx: Context) -> list[Fact]:
+        """Under a heading or question about monorepos, a count that counts no noun ("We have two,
+        the firmware depot and kestrel-web") is their count."""
+        u = _TOPIC_COUNT.search(s)
+        if u is None:
+            return []
+        n = str(_count_word(u.group("n")))
+        return [
+            Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
+        ]
+
 
 _AFTER_HOST = re.compile(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
 _BEFORE_HOST = re.compile(
@@ -715,6 +755,30 @@ def _numbers_before(value: str, hosts: list[Found]) -> list[tuple[int, int, str]
     return out
 
 
+_ACROSS_REPOS = re.compile(
+    r"\s*(?:across|over|for|of)\s+(?:all\s+|both\s+|the\s+|our\s+|its\s+|their\s+)*(?:[\d,]+\s+)?"
+    r"(?:repositor(?:y|ies)|repos\b|clones|depots|code hosts)",
+    re.IGNORECASE,
+)  # a size placed over the repositories is their total size
+_LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
+_FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories"
+    rf"(?<![\w.,])(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB)\s*(?:\+|plus)\s*"
+    r"(?:\d+\s*[x×*]|twice|two times|double)\s*(?:the\s+)?"
+    r"(?:size of (?:the |all )?(?:repositor(?:y|ies)|repos)|repositor(?:y|ies)'?s?'? (?:size|data)|"
+    r"repo size|\.?git data)",
+    re.IGNORECASE,
+)
+
+
+def _formulas(s: str) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence with the repositories' size inside a rule-of-thumb formula blanked (it describes
+    no size), and the formulas' spans (the sizes inside them are no figure of the deployment)."""
+    spans = [(f.start(), f.end()) for f in _FORMULA.finditer(s)]
+    for a, b in spans:
+        s = s[:a] + " " * (b - a) + s[b:]
+    return s, spans
+
+
 def _size_noun(words: str) -> str | None:
     """The field a size's noun names (`of git data`, `RAM`, `pd-ssd`), None for another noun."""
     for pattern, name in (
@@ -748,9 +812,9 @@ def _fit_integer(name: str, value: str) -> str | None:
     first = shapes.SIZE.search(value)
     if first and not re.search(r"\d", value[: first.start()]):
         return None  # "ca. 0,8 TB": a size is never a count
-    word = re.match(r"\s*(one|two|three|four|five|six|seven|eight|nine|ten)\b", value, re.IGNORECASE)
-    if word:
-        return str(shapes.NUMBER_WORDS[word.group(1).lower()])
+    word = shapes.SPELT.match(value.strip())
+    if word and not re.match(r"\s*\d", value[word.end() + len(value) - len(value.lstrip()) :]):
+        return str(shapes.spelt_number(word.group(0)))  # "twelve hundred", "a dozen"
     stated = _COUNT_TOTAL.search(value)  # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total": the total
     return shapes.canon(stated.group("n")) if stated else shapes.leading_count(value)
 

@@ -95,8 +95,59 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def sizes(text: str) -> Iterator[Match]:
-    for m in SIZE.finditer(text):
-        yield Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}")
+    """Sizes: `448 GB`, `1,5 GB`, and with the unit spelt out (`eleven gigabytes`, `3 terabytes`)."""
+    found = [
+        Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}")
+        for m in SIZE.finditer(text)
+    ]
+    if _UNIT_WORDS.search(text):
+        for m in _SIZE_SPELT.finditer(text):
+            number = m.group("num") or str(spelt_number(m.group("words")))
+            unit = _UNIT_WORDS.search(m.group("unit")).group(0).casefold()  # type: ignore[union-attr]
+            found.append(Match(m.start(), m.end(), m.group(0), f"{canon(number)} {_UNITS_SPELT[unit]}"))
+    yield from sorted(found, key=lambda m: m.start)
+
+
+# Numbers written as words ("twelve hundred", "a dozen", "two thousand five hundred").
+_SMALL_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+)
+_SMALL = {w: i for i, w in enumerate(_SMALL_WORDS.split())}
+_TENS = {w: 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                          "ninety"), 2)}  # fmt: skip
+_SCALE = {"hundred": 100, "thousand": 1000, "dozen": 12}
+_NUMBER_WORD = "|".join(sorted((*_SMALL, *_TENS, *_SCALE), key=len, reverse=True))
+SPELT = re.compile(
+    rf"(?<![\w-])(?:an?\s+(?=(?:hundred|thousand|dozen)\b))?(?:{_NUMBER_WORD})"
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?![\w-])",
+    re.IGNORECASE,
+)
+_UNITS_SPELT = {"terabyte": "TB", "gigabyte": "GB", "megabyte": "MB"}
+_UNIT_WORDS = re.compile(r"terabyte|gigabyte|megabyte", re.IGNORECASE)
+_SPELT_BODY = SPELT.pattern.split(")", 1)[1].removesuffix("(?![\\w-])")  # the words, no lookarounds
+_SIZE_SPELT = re.compile(
+    rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY}))[\s-]*(?P<unit>(?:tera|giga|mega)bytes?)\b",
+    re.IGNORECASE,
+)
+
+
+def spelt_size(text: str) -> bool:
+    """Whether the text has a size with its unit spelt out (`eleven gigabytes`)."""
+    return bool(_UNIT_WORDS.search(text))
+
+
+def spelt_number(words: str) -> int:
+    """The value of a number written as words: `twelve hundred` → 1200, `a dozen` → 12."""
+    total, current = 0, 0
+    for w in re.findall(r"[a-z]+", words.casefold()):
+        if w in _SMALL or w in _TENS:
+            current += _SMALL.get(w, 0) + _TENS.get(w, 0)
+        elif w in ("hundred", "dozen"):
+            current = max(current, 1) * _SCALE[w]
+        elif w == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+    return total + current
 
 
 def cpus(text: str) -> Iterator[Match]:
@@ -242,14 +293,23 @@ def _counted(nouns: str) -> re.Pattern[str]:
 
 
 def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
-    """Numbers followed by one of `nouns` (a regex alternation): `2,600 repositories` → (match, noun)."""
-    if not DIGIT.search(text):
-        return
-    for m in _counted(nouns).finditer(text):
-        yield (
-            Match(m.start(), m.end(), m.group(0), thousands(m.group("num"), m.group("k"))),
-            m.group("noun").lower(),
-        )
+    """Numbers followed by one of `nouns` (a regex alternation): `2,600 repositories` → (match, noun);
+    also written as words (`twelve hundred repositories`, `a dozen repos`)."""
+    found: list[tuple[Match, str]] = []
+    if DIGIT.search(text):
+        for m in _counted(nouns).finditer(text):
+            match = Match(m.start(), m.end(), m.group(0), thousands(m.group("num"), m.group("k")))
+            found.append((match, m.group("noun").lower()))
+    if SPELT.search(text):
+        for m in _counted_words(nouns).finditer(text):
+            match = Match(m.start(), m.end(), m.group(0), str(spelt_number(m.group("words"))))
+            found.append((match, m.group("noun").lower()))
+    yield from sorted(found, key=lambda p: p[0].start)
+
+
+@functools.lru_cache(maxsize=16)
+def _counted_words(nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<words>{SPELT.pattern})\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE)
 
 
 def thousands(number_text: str, k: str | None) -> str:

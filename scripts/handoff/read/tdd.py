@@ -408,6 +408,9 @@ class _Parser:
                 if r:
                     self.lines(r[0], tab, self.where(tab, number, i), allow_pending=False)
             return
+        if all(_labelled_cells(r) for r in rows if any(c.text for c in r)):  # a grid of `Label: value` cells
+            self.cell_rows(rows, tab, number)
+            return
         rows, sub = _merged_header(rows)
         header = [c.text for c in rows[0]]
         year = self.context(tab).year
@@ -431,6 +434,12 @@ class _Parser:
                 self.label_value_table(rows, tab, number)
             elif not self.dated_log(rows, tab, number):
                 self.prose_rows(rows, tab, number)
+
+    def cell_rows(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        """Each cell read on its own, as `Label: value` lines (a bilingual or side-by-side table)."""
+        for i, r in enumerate(rows, 1):
+            for c in r:
+                self.lines(c, tab, self.where(tab, number, i), allow_pending=False)
 
     def one_host_column(self, roles: list[tuple[str, Field | None]], rows: list[list[Text]]) -> None:
         """Of two columns taken for the code hosts (`Connection | Kind`, `Code host | Product`), the one
@@ -531,6 +540,10 @@ class _Parser:
                 named = self.sections.part(r[0].text)
                 if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
                     ctx = replace(self.context(tab), section=named)
+                continue
+            if _labelled_cells(r):  # `Monodépôts : aucun | Monorepos: none`: each cell its own label
+                for c in r:
+                    self.lines(c, tab, self.where(tab, number, i), allow_pending=False, ctx=ctx)
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
@@ -752,6 +765,12 @@ def _status_column(cells: list[str]) -> bool:
 def _each(header: str) -> bool:
     """A column of per-machine figures (`vCPU each`, `Memory per node`): never a total."""
     return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
+
+
+def _labelled_cells(row: list[Text]) -> bool:
+    """A row whose every filled cell holds its own `Label: value` (a bilingual or side-by-side row)."""
+    filled = [c.text.strip() for c in row if c.text.strip()]
+    return len(filled) >= 2 and all(_pair(t) and "\n" not in t for t in filled)
 
 
 def _count_cell(text: str) -> int | None:
