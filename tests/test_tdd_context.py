@@ -234,3 +234,30 @@ def test_a_value_beside_its_source_in_a_label_table(catalogue: Catalogue) -> Non
     assert sections(html, catalogue, "max_users") == [("", "2500")]
     assert sections(html, catalogue, "max_concurrent_users") == [("", "400")]
     assert sections(html, catalogue, "max_repositories") == [("", "6000")]
+
+
+def test_a_date_first_log_line_opened_to_all_is_no_completion(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>History</h2><ul><li>2026-03-27: accepted by SRE.</li><li>2026-04-06: announced to all.</li></ul>"
+    )
+    assert sections(html, catalogue, "completion_date") == [("", "2026-03-27")]
+
+
+def test_a_completion_label_naming_the_infrastructure_beats_a_general_acceptance(
+    catalogue: Catalogue,
+) -> None:
+    html = (
+        "<h2>Production</h2><table>"
+        "<tr><td>Practical completion (infrastructure)</td><td>16 October 2026</td></tr>"
+        "<tr><td>Customer acceptance of the job</td><td>21 October 2026</td></tr></table>"
+    )
+    assert [v for _, v in sections(html, catalogue, "completion_date")] == ["2026-10-16"]
+
+
+def test_counts_against_a_technical_limit_are_no_counts(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Bitbucket hits its rate limit (HTTP 429) after ~200 repositories.</p>"
+        "<p>The licence covers up to 5,000 repositories.</p>"
+    )
+    assert sections(html, catalogue, "max_repositories") == [("", "5000")]
+    assert sections(html, catalogue, "repositories") == []

@@ -35,6 +35,7 @@ from handoff.read.words import (
     is_growth,
     is_limit,
     is_suggestion,
+    is_technical_limit,
     label_meaning,
     label_meanings,
     mask,
@@ -130,7 +131,7 @@ def mask_live(label: str) -> str:
 
 
 _DATE_TOPICS = ("start_date", "completion_date")
-_BUILD = re.compile(
+BUILD = re.compile(
     r"\b(?:build|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
     r"deployment|deployed|roll-?out|set ?up|provisioning)\b",
     re.IGNORECASE,
@@ -394,7 +395,8 @@ class FactReader:
             facts += _changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
             facts += self._dates(s, ctx)
         facts += self._names(s, ctx)
-        facts += self._counts(s, ctx)
+        if not is_technical_limit(s):
+            facts += self._counts(s, ctx)
         if not any(f.field == "largest_repo_mb" for f in facts):
             named = _LARGEST_NAMED.search(s)
             if named:  # "claims-engine is … the largest repository": its size may be written by its name
@@ -525,7 +527,7 @@ class FactReader:
             name, how = _date_kind(clause, last=True, first=first)
             if name is None and i + 1 == len(found):  # "2026-03-16 — production build started"
                 after = s[m.end :]  # (the verb after a date, unless another date follows: that one's)
-                name, how = _date_kind(after, last=False)
+                name, how = _date_kind(after, last=False, first=True)  # "… announced to all": no end
                 at = m.end + len(after)
             kinds.append((m, name, how, at))
         verbs = any(name for _, name, _, _ in kinds)  # a date with its own verb: the rest are not the topic's
@@ -544,7 +546,7 @@ class FactReader:
             named_before = self.env.at(s, first.start, "")
             env = named_before or self.env.at(s, len(s), ctx.section)  # "19 Jan – 13 Feb: POC"
             if "trial" in (env, ctx.section) or not (
-                env == "production" or ctx.topic in _DATE_TOPICS or _BUILD.search(s)
+                env == "production" or ctx.topic in _DATE_TOPICS or BUILD.search(s)
             ):
                 continue
             facts.append(Fact("start_date", first.value, first.text, "date range", env, "", first.start))

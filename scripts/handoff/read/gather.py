@@ -24,7 +24,7 @@ from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import shapes
-from handoff.read.facts import Fact, FactReader, host_names
+from handoff.read.facts import BUILD, Fact, FactReader, host_names
 from handoff.read.words import is_correction, is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
@@ -217,6 +217,7 @@ class Gatherer:
             self._count_mentions(section)
             self._union_hosts(section)
         self._drop_plans()
+        self._build_completion()
         problems += self._only_address()
         self.values = self._best()
         self._sum_sections()
@@ -317,6 +318,18 @@ class Gatherer:
                 "or label it in the TDD",
             )
         ]
+
+    def _build_completion(self) -> None:
+        """Of completion dates written under labels, one whose label names the build or the
+        infrastructure ("Practical completion (production infrastructure)") beats one that names
+        neither ("Customer acceptance of the job"): the field is the build's completion."""
+        labelled = [v for v in self.values if v.field == "completion_date" and _rank(v) == 0]
+        named = {v.section for v in labelled if BUILD.search(v.label) or self.reader.env.named(v.label)}
+        self.values = [
+            v for v in self.values
+            if not (v in labelled and v.section in named and not BUILD.search(v.label)
+                    and not self.reader.env.named(v.label))
+        ]  # fmt: skip
 
     def _drop_plans(self) -> None:
         """A planned, scheduled or target value ("Planned start date") gives way to an actual one

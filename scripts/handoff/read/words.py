@@ -67,8 +67,23 @@ def is_correction(text: str) -> bool:
     return bool(_CORRECTION.search(text))
 
 
+_TECHNICAL = re.compile(  # a limit of a service's resource, not of the licence or the sizing
+    r"\b(?:rate|api|request|requests|memory|cpu|time|size|file|upload|connection|token|bandwidth|"
+    r"throughput|quota)[\s-]+$",
+    re.IGNORECASE,
+)
+
+
+def is_technical_limit(text: str) -> bool:
+    """A text about a service's technical limit ("hits its rate limit after ~200 repositories"):
+    its counts are that limit's thresholds, neither a current count nor an agreed limit."""
+    return any(_TECHNICAL.search(text[: m.start()]) for m in _LIMIT.finditer(text))
+
+
 def is_limit(text: str) -> bool:
-    return bool(_LIMIT.search(text))
+    """A text about agreed limits, scope or sizing targets; not a technical limit ("Bitbucket hits its
+    rate limit after ~200 repositories", "the API limit")."""
+    return any(not _TECHNICAL.search(text[: m.start()]) for m in _LIMIT.finditer(text))
 
 
 def is_growth(text: str) -> bool:
