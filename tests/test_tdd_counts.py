@@ -308,3 +308,10 @@ def test_a_row_of_cells_each_with_its_own_label_is_read_cell_by_cell(catalogue: 
     )
     assert got["repositories"] == ["1460", "1460"]
     assert got["monorepos"] == ["0"]  # "Monodépôts" names no field
+
+
+def test_a_host_named_in_a_repositories_value_is_a_code_host(catalogue: Catalogue) -> None:
+    for value in ("1,200 on GitHub.com", "1,200 (all on GitHub.com)", "1,200, all on GitHub.com"):
+        got = read(f"<p>Repositories: {value}</p>", catalogue)
+        assert got["repositories"] == ["1200"], value
+        assert got["code_hosts"] == ["GitHub.com"], value

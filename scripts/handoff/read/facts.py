@@ -567,7 +567,10 @@ class FactReader:
             for x in [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])][:1]:
                 env = self.env_at(s, x.start, ctx)
                 facts.append(Fact(name, x.value, s[x.start : x.end], "named", env, "", x.start))
-        if hosts and (ctx.topic == "code_hosts" or ctx.about_code or _CODE.search(mask(s, everything))):
+        about = (
+            ctx.topic in ("code_hosts", "repositories") or ctx.about_code
+        )  # "Repositories: 1,200, all on GitHub"
+        if hosts and (about or _CODE.search(mask(s, everything))):
             by_env: dict[str, list[Found]] = {}
             for x in hosts:
                 by_env.setdefault(self.env_at(s, x.start, ctx), []).append(x)
