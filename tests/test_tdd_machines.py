@@ -186,3 +186,23 @@ def test_sections_are_not_added_up_when_they_may_not_be_parts(
 
 def test_a_decimal_comma_in_a_size(reader: FactReader) -> None:
     assert read(reader, "Storage: 2,5 TB Premium SSD, 1,024 GiB for the rest")["total_disk_gb"][0] == "2.5 TB"
+
+
+def test_an_amount_under_a_component_key_is_not_the_total(catalogue: Catalogue) -> None:
+    found = values(
+        catalogue,
+        "<h2>Production</h2><p>Total disk: 2,560 GiB.</p>"
+        "<pre>gitserver:\n  replicaCount: 4\n  storageSize: 500Gi\npgsql:\n  storageSize: 200Gi\n</pre>",
+    )
+    assert found["total_disk_gb"] == "2560 GiB"
+
+
+def test_the_rows_of_a_command_listing_are_no_totals(catalogue: Catalogue) -> None:
+    found = values(
+        catalogue,
+        "<h2>Production</h2><p>The volumes add up to 2,200 GiB of disk.</p>"
+        "<pre>$ kubectl get pvc\nNAME                STATUS   CAPACITY   STORAGECLASS\n"
+        "repos-gitserver-0   Bound    1000Gi     gp3\nrepos-gitserver-1   Bound    1000Gi     gp3\n"
+        "pgsql               Bound    200Gi      gp3\n</pre>",
+    )
+    assert found["total_disk_gb"] == "2200 GiB"

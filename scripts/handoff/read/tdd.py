@@ -299,9 +299,12 @@ class _Parser:
         offset = 0
         mark = self.gather.mark()
         self.gather.correcting = is_correction(content.text)  # "… is withdrawn. Final node group: …"
+        skip = _SkipLines(self.catalogue)
         for line in content.text.split("\n"):
             start = offset
             offset += len(line) + 1
+            if skip(line):
+                continue
             parts = _parts(line)
             line_ctx = ctx
             pos = start
@@ -706,6 +709,47 @@ class _HeaderTable:
         if j != self.type_col:
             return _cell(row, j)
         return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
+
+
+_COLUMN = r"[A-Z][A-Z0-9_./-]*(?: [A-Z][A-Z0-9_./-]*)?"  # NAME, ACCESS MODES, INSTANCE-TYPE
+_LISTING_HEAD = re.compile(rf"^\s*{_COLUMN}(?:\s{{2,}}{_COLUMN}){{2,}}\s*$")
+_PARENT_KEY = re.compile(r"^\s*[\w.-]+:\s*$")  # a YAML key whose value is the indented block below it
+_AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
+
+
+class _SkipLines:
+    """Lines of a paragraph that give no amount: the rows of a command's listing (`NAME  STATUS
+    CAPACITY`, then one volume or node per row, never a total) and, in YAML, an amount key under a
+    component's key (`gitserver:` / `  storageSize: 500Gi`: one replica's volume)."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.listing = False
+        self.parents: list[int] = []  # indents of the YAML parent keys above the line
+
+    def __call__(self, line: str) -> bool:
+        if _LISTING_HEAD.match(line):
+            self.listing = True
+        elif not line.strip() or line.lstrip().startswith(("$", "#", ">")):
+            self.listing = False
+        if self.listing:
+            return True
+        indent = len(line) - len(line.lstrip(" "))
+        while self.parents and self.parents[-1] >= indent:
+            self.parents.pop()
+        if _PARENT_KEY.match(line):
+            self.parents.append(indent)
+            return False
+        return bool(self.parents) and _component_amount(self.catalogue, line)
+
+
+def _component_amount(catalogue: Catalogue, line: str) -> bool:
+    """An indented `key: value` line whose key names a CPU, memory or disk amount."""
+    pair = _pair(line.strip())
+    if pair is None or not line.startswith(" "):
+        return False
+    f = catalogue.field_for_label(pair[0])
+    return (f.name if f else label_meaning(pair[0])) in _AMOUNT_FIELDS
 
 
 def _asked_about(question: str) -> str | None:
