@@ -315,3 +315,17 @@ def test_a_host_named_in_a_repositories_value_is_a_code_host(catalogue: Catalogu
         got = read(f"<p>Repositories: {value}</p>", catalogue)
         assert got["repositories"] == ["1200"], value
         assert got["code_hosts"] == ["GitHub.com"], value
+
+
+def test_a_host_named_for_the_deployments_own_tooling_is_no_code_host(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The Helm chart values are kept in a GitHub.com repository.</p>"
+        "<p>Sign-in for the admin uses a GitLab.com account.</p>"
+        "<p>Code hosts: Bitbucket Data Center</p>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["Bitbucket Server / Data Center"]
+    synced = read(
+        "<p>The Helm chart is deployed; 800 repositories are synced from GitHub.com.</p>", catalogue
+    )
+    assert synced["code_hosts"] == ["GitHub.com"]

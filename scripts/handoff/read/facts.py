@@ -560,6 +560,8 @@ class FactReader:
         if _OUT_OF_SCOPE.search(s):
             hosts = []  # "The Bitbucket Cloud workspace is out of scope": named, not connected
         everything = self.code_hosts.find(s)
+        if _ELSEWHERE.search(mask(s, everything)) and not _CONNECTED.search(s):
+            hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
         for found, name in (
             (self.deployment.find(s), "deployment_type"),
             (self.hosting.find(mask(s, everything)), "hosting_provider"),
@@ -796,6 +798,19 @@ def _size_noun(words: str) -> str | None:
     return None
 
 
+_ELSEWHERE = (
+    re.compile(  # the deployment's own tooling or sign-in: a host named for it holds no code to search
+        r"\b(?:helm charts?|charts?|values files?|manifests?|overlays?|terraform|pipelines?|ci|ci/cd|actions|"
+        r"container registry|registry|images?|packages?|issues?|tickets?|sso|saml|oauth|oidc|sign[- ]?in|"
+        r"log[- ]?in|single sign-on|identity provider)\b",
+        re.IGNORECASE,
+    )
+)
+_CONNECTED = re.compile(  # … unless the sentence says the host's code is searched
+    rf"\b(?:connected|indexed|synced|searchable|code hosts?|mirrored)\b|(?<![\w.,])(?:{shapes.NUMBER})\s+"
+    r"(?:[\w-]+\s+)?(?:repositor|repos\b|projects|depots)",
+    re.IGNORECASE,
+)
 _OUT_OF_SCOPE = re.compile(
     r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|"
     r"not (?:yet |be |been |being )?(?:connected|indexed|synced|searched|mirrored|onboarded|cloned)|"
