@@ -261,3 +261,13 @@ def test_counts_against_a_technical_limit_are_no_counts(catalogue: Catalogue) ->
     )
     assert sections(html, catalogue, "max_repositories") == [("", "5000")]
     assert sections(html, catalogue, "repositories") == []
+
+
+def test_a_setting_commented_out_is_nothing(catalogue: Catalogue) -> None:
+    html = "<pre>#  storageSize: 400Gi\ndisk_size: 1800Gi</pre>"
+    assert sections(html, catalogue, "total_disk_gb") == [("", "1800 Gi")]
+
+
+def test_a_comment_after_a_yaml_value_is_not_the_value(catalogue: Catalogue) -> None:
+    html = "<pre>sourcegraph:\n  externalURL: https://sg.example.no  # staging: https://sg-stage.example.no</pre>"
+    assert sections(html, catalogue, "instance_url") == [("", "https://sg.example.no")]

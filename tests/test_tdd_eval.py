@@ -76,7 +76,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind4 91 -> 90/96, blind5 88 -> 86/96 (docs/tdd.md)
         ("tdd_blind4", 95 / 96, 95 / 95, 0),
         ("tdd_blind3", 94 / 99, 94 / 94, 0),
-        ("tdd_blind5", 90 / 96, 90 / 91, 0),
+        ("tdd_blind5", 91 / 96, 91 / 92, 0),
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
 )
 def test_the_tuning_sets_keep_their_figures(

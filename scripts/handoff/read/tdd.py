@@ -86,6 +86,9 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )  # a question, a requirement or a request ("Provide the compute footprint …"): not a fact
 _QUOTED = re.compile(r"\s*>")
+_COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
+_CODE_KEY = re.compile(r"[A-Za-z_][\w.-]*")  # a key as code writes it (`externalURL`, `disk_size_gb`)
+_COMMENT = re.compile(r"\s+#\s")
 _ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
 
@@ -303,8 +306,8 @@ class _Parser:
         for line in content.text.split("\n"):
             start = offset
             offset += len(line) + 1
-            if skip(line):
-                continue
+            if skip(line) or _COMMENTED.match(line):
+                continue  # (`# storageSize: 2Ti`: a setting commented out)
             parts = _parts(line)
             line_ctx = ctx
             pos = start
@@ -320,6 +323,8 @@ class _Parser:
                     self.prose(", ".join(loose), location, line_ctx)
                     loose = []
                 label, value = pair
+                if _CODE_KEY.fullmatch(label):  # `externalURL: https://… # sandbox uses …`: a comment
+                    value = _COMMENT.split(value, maxsplit=1)[0].strip()
                 named = self.sections.label_part(label)
                 if i == 0 and named and line_ctx.section != "trial":
                     line_ctx = replace(line_ctx, section=named)  # "Pilot: …" sets the line's environment
@@ -327,17 +332,21 @@ class _Parser:
                 if value:
                     self.emit(label, value, location, line_ctx, content.link_after(max(value_at, 0)))
                 elif allow_pending and len(parts) == 1:
-                    f = self.catalogue.field_for_label(label)
-                    meaning = label_meaning(label)
-                    target = f or (self.catalogue.fields.get(meaning) if meaning else None)
-                    if target is not None:
-                        tab.pending = _Pending(label, target, location, line_ctx)
-                    elif is_limit(label) or self.sections.part(label):
-                        tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
+                    self.heads_list(tab, label, location, line_ctx)
             if loose:
                 self.prose(", ".join(loose), location, line_ctx)
         self.gather.correcting = False
         self.gather.pair_node_counts(mark)  # "node_count = 3" and "node_size = …" on lines of one paragraph
+
+    def heads_list(self, tab: _Tab, label: str, location: Location, ctx: Context) -> None:
+        """A `Label:` line with no value: the list after it is its value, or it heads that list."""
+        f = self.catalogue.field_for_label(label)
+        meaning = label_meaning(label)
+        target = f or (self.catalogue.fields.get(meaning) if meaning else None)
+        if target is not None:
+            tab.pending = _Pending(label, target, location, ctx)
+        elif is_limit(label) or self.sections.part(label):
+            tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
 
     # -- tables ------------------------------------------------------------------------------
     def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
