@@ -329,3 +329,10 @@ def test_a_host_named_for_the_deployments_own_tooling_is_no_code_host(catalogue:
         "<p>The Helm chart is deployed; 800 repositories are synced from GitHub.com.</p>", catalogue
     )
     assert synced["code_hosts"] == ["GitHub.com"]
+
+
+def test_a_year_between_a_count_and_its_host_does_not_part_them(catalogue: Catalogue) -> None:
+    got = read("<p>We have 800 repositories, hosted since 2019 on GitHub.</p>", catalogue)
+    assert got["repositories"] == ["800"]
+    other = read("<p>3,000 repositories: 2,986 on GitHub plus 14 Perforce depots.</p>", catalogue)
+    assert other["repositories"] == ["3000"]

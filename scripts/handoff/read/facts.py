@@ -170,6 +170,7 @@ _LARGEST_NAMED = re.compile(
     rf"|\b(?:largest|biggest) (?:repository|repo) is (?P<name2>{_REPO_NAME})(?![\w./-])",
     re.IGNORECASE,
 )
+_OTHER_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d")  # a number between, not a year
 _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
 _COUNTS = frozenset({"repositories", "monorepos", "max_users", "max_concurrent_users", "max_repositories"})
 _LEADING_COUNT = re.compile(
@@ -617,7 +618,7 @@ class FactReader:
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
                 upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
                 following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)
-                             and not shapes.DIGIT.search(s[m.end : h.start])]  # fmt: skip
+                             and not _OTHER_NUMBER.search(s[m.end : h.start])]  # fmt: skip
                 host = next((h for h in following[:1] if _HOST_AFTER.search(s[m.end : h.start])), None)
                 claimed = host.start if host else claimed
                 if (
