@@ -206,3 +206,26 @@ def test_the_rows_of_a_command_listing_are_no_totals(catalogue: Catalogue) -> No
         "pgsql               Bound    200Gi      gp3\n</pre>",
     )
     assert found["total_disk_gb"] == "2200 GiB"
+
+
+@pytest.mark.parametrize(
+    ("text", "machines"),
+    [
+        ("a trio of m7i.4xlarge plus a single m7i.2xlarge", ["3 × m7i.4xlarge, 1 × m7i.2xlarge"]),
+        ("Search runs on a pair of Standard_E16s_v5.", ["2 × Standard_E16s_v5"]),
+        ("a couple of n2-standard-8 nodes", ["2 × n2-standard-8"]),
+    ],
+)
+def test_machines_counted_with_a_group_word(reader: FactReader, text: str, machines: list[str]) -> None:
+    assert read(reader, text)["instance_types"] == machines
+
+
+def test_node_pools_on_item_lines_of_one_cell_are_one_fleet(catalogue: Catalogue) -> None:
+    found = values(
+        catalogue,
+        "<table><tr><td>Item</td><td>Discussion</td><td>Owner</td></tr><tr><td>1</td><td>"
+        "<p>Production compute:</p><p>• user pool: 3 × Standard_E16s_v5</p>"
+        "<p>• system pool: 2 × Standard_D4s_v5</p>"
+        "</td><td>Platform</td></tr></table>",
+    )
+    assert found["instance_types"] == "3 × Standard_E16s_v5, 2 × Standard_D4s_v5"

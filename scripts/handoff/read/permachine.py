@@ -23,7 +23,7 @@ from handoff.read import shapes
 _MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|boxes|hypervisors?"
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
 _MACHINE_COUNT = re.compile(
-    rf"(?<![\w.,])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
+    rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
     rf"\s+(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{_MACHINES})\b",
     re.IGNORECASE,
 )
@@ -38,7 +38,8 @@ _BEFORE = re.compile(
     r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
     re.IGNORECASE,
 )
-ARTICLE = re.compile(r"an?\s(?!single)", re.IGNORECASE)  # "an m6i.8xlarge": a type named, not counted
+# "an m6i.8xlarge": a type named, not counted ("a single …", "a pair of …" count)
+ARTICLE = re.compile(rf"an?\s(?!single|{'|'.join(shapes.GROUP_WORDS)})", re.IGNORECASE)
 # what may stand between two figures of one run: connectors and the words that name a figure
 _JOIN = re.compile(
     r"^(?:[\s,/+&·()]|\band\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"

@@ -36,7 +36,12 @@ _GCP = (
 )
 _AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
 INSTANCE_TYPE = re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
-_COUNT_BEFORE = re.compile(rf"(?:(?P<n>\d+)\s*[x×*]\s*|\b(?P<w>{_WORD_COUNT})\s+)$", re.IGNORECASE)
+GROUP_WORDS = {"pair": 2, "couple": 2, "trio": 3, "quartet": 4, "quintet": 5, "dozen": 12}  # "a trio of"
+_COUNT_BEFORE = re.compile(
+    rf"(?:(?P<n>\d+)\s*[x×*]\s*|\b(?P<w>{_WORD_COUNT})\s+"
+    rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?)$",
+    re.IGNORECASE,
+)
 _COUNT_AFTER = re.compile(r"^\s*(?:[x×*]\s*(?P<n>\d+)\b|\(\s*(?P<m>\d+)\s*(?:x|×|nodes?|instances?)?\s*\))")
 
 URL = re.compile(r"\bhttps?://[^\s<>()\"'`,;]+", re.IGNORECASE)
@@ -159,16 +164,24 @@ def instances(text: str) -> Iterator[Match]:
     """Instance types with their count (`3× n2-highmem-16`, `a single n2-standard-32`, `m6i.4xlarge x 2`)."""
     for m in INSTANCE_TYPE.finditer(text):
         start, end, count = m.start(), m.end(), 1
-        before = _COUNT_BEFORE.search(text[max(0, start - 12) : start])
+        before = _COUNT_BEFORE.search(text[max(0, start - 16) : start])
         if before:
             start -= len(before.group(0))
-            count = int(before.group("n")) if before.group("n") else NUMBER_WORDS[before.group("w").lower()]
+            count = _count_before(before)
         else:
             after = _COUNT_AFTER.match(text[end : end + 20])
             if after:
                 count = int(after.group("n") or after.group("m"))
                 end += len(after.group(0))
         yield Match(start, end, text[start:end], f"{count} × {m.group(0)}")
+
+
+def _count_before(m: re.Match[str]) -> int:
+    if m.group("n"):
+        return int(m.group("n"))
+    if m.group("g"):
+        return GROUP_WORDS[m.group("g").lower()]
+    return NUMBER_WORDS[m.group("w").lower()]
 
 
 def urls(text: str) -> Iterator[Match]:

@@ -198,9 +198,14 @@ class _Parser:
     def prose(self, text: str, location: Location, ctx: Context, only: frozenset[str] | None = None) -> None:
         """Facts in a sentence or paragraph; `only` those fields (a table row's note speaks of its row)."""
         block = self.gather.block(text, location, ctx.section)
+        items = [m.span() for m in _ITEM_LINE.finditer(text)]  # "• user pool: 3 × …" lines of one cell
+        outer = self.gather.siblings
         for f in self.facts.prose(text, ctx):
             if only is None or f.field in only:
+                if len(items) > 1 and any(a <= f.start < b for a, b in items):
+                    self.gather.siblings = (block, "item lines")  # one node pool per item line
                 self.gather.fact(block, "", f, location)
+                self.gather.siblings = outer
 
     # -- document ----------------------------------------------------------------------------
     def document(self, doc: dict[str, Any]) -> TddReading:
@@ -722,6 +727,7 @@ class _HeaderTable:
 
 _COLUMN = r"[A-Z][A-Z0-9_./-]*(?: [A-Z][A-Z0-9_./-]*)?"  # NAME, ACCESS MODES, INSTANCE-TYPE
 _LISTING_HEAD = re.compile(rf"^\s*{_COLUMN}(?:\s{{2,}}{_COLUMN}){{2,}}\s*$")
+_ITEM_LINE = re.compile(r"^[ \t]*[•◦▪‣∙*–-][ \t]+\S.*$", re.MULTILINE)  # a list item typed as a line
 _PARENT_KEY = re.compile(r"^\s*[\w.-]+:\s*$")  # a YAML key whose value is the indented block below it
 _AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 
