@@ -51,6 +51,7 @@ SETS = (
     "tdd_blind3",
     "tdd_blind4",
     "tdd_blind5",
+    "tdd_blind9",
     "tdd_blind10",
     "tdd_blind6",
     "tdd_blind7",
