@@ -336,3 +336,17 @@ def test_a_year_between_a_count_and_its_host_does_not_part_them(catalogue: Catal
     assert got["repositories"] == ["800"]
     other = read("<p>3,000 repositories: 2,986 on GitHub plus 14 Perforce depots.</p>", catalogue)
     assert other["repositories"] == ["3000"]
+
+
+def test_the_one_size_named_beside_a_repository_while_the_rest_are_smaller_is_the_largest(
+    catalogue: Catalogue,
+) -> None:
+    got = read("<p>one monorepo: mono-ehr, 3.2 GiB packed. everything else is small</p>", catalogue)
+    assert got["largest_repo_mb"] == ["3.2 GiB"]
+    alone = read("<p>one monorepo: mono-ehr, 3.2 GiB packed.</p>", catalogue)
+    assert "largest_repo_mb" not in alone
+
+
+def test_a_size_after_under_or_below_is_a_bound_not_a_figure(catalogue: Catalogue) -> None:
+    got = read("<p>All other repositories are under 1 GB each.</p>", catalogue)
+    assert "total_repo_size_gb" not in got

@@ -385,7 +385,32 @@ class FactReader:
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             facts += [replace(f, start=f.start + start + offset) for f in self.sentence(sentence, sctx)]
+        if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
+            facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         return _union_hosts(_totals_win(facts))
+
+    def _only_sized(self, text: str, ctx: Context, offset: int, taken: set[int]) -> list[Fact]:
+        """A paragraph that gives one repository's size and says the rest are smaller ("mono-ehr, 3.2
+        GiB packed. everything else is small"): that size is the largest repository's."""
+        sized = [
+            m for m in shapes.sizes(text)
+            if m.start + offset not in taken and _SIZED_NAME.search(text[max(0, m.start - 60) : m.start])
+        ]  # fmt: skip
+        if len(sized) != 1:
+            return []
+        m = sized[0]
+        env = self.env_at(text, m.start, ctx)
+        return [
+            Fact(
+                "largest_repo_mb",
+                m.value,
+                m.text,
+                "the one size, the rest smaller",
+                env,
+                "",
+                m.start + offset,
+            )
+        ]
 
     def env_at(self, sentence: str, pos: int, ctx: Context) -> str:
         return "trial" if ctx.section == "trial" else self.env.at(sentence, pos, ctx.section)
@@ -467,6 +492,7 @@ class FactReader:
                 value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
             env = self.env_at(s, m.start, ctx)
             name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx, clause)
+            name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
             total = bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
                 name = next((f.field for f in reversed(facts) if f.field in _AMOUNTS), None)
@@ -763,6 +789,16 @@ def _numbers_before(value: str, hosts: list[Found]) -> list[tuple[int, int, str]
     return out
 
 
+_REST_SMALLER = re.compile(  # "everything else is small", "all other repositories are under 500 MB"
+    r"\b(?:everything else|the rest|all (?:the )?others?|all other (?:repositor(?:y|ies)|repos)|every other "
+    r"(?:repositor(?:y|ies)|repo))\b[^.;]{0,40}?\b(?:is|are)\s+(?:\w+\s+)?"
+    r"(?:small(?:er)?|tiny|under|below|less than)",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$", re.I)
+_SIZED_NAME = re.compile(
+    rf"(?<![\w./-]){_REPO_NAME}(?:,|:|\s+is|\s+at|\s*\()\s*(?:about\s+|~)?$"
+)  # "mono-ehr, "
 _ACROSS_REPOS = re.compile(
     r"\s*(?:across|over|for|of)\s+(?:all\s+|both\s+|the\s+|our\s+|its\s+|their\s+)*(?:[\d,]+\s+)?"
     r"(?:repositor(?:y|ies)|repos\b|clones|depots|code hosts)",
