@@ -229,3 +229,17 @@ def test_node_pools_on_item_lines_of_one_cell_are_one_fleet(catalogue: Catalogue
         "</td><td>Platform</td></tr></table>",
     )
     assert found["instance_types"] == "3 × Standard_E16s_v5, 2 × Standard_D4s_v5"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("The cluster has sixty-four vCPUs across its nodes.", "total_cpu", "64"),
+        ("Thirty-two vCores and 256 GB of RAM.", "total_cpu", "32"),
+        ("Storage: two and a half TiB of Premium SSD.", "total_disk_gb", "2.5 TiB"),
+        ("It has three hundred and eighty-four GB of memory.", "total_memory_gb", "384 GB"),
+        ("plus a 3 TB LUN from the NetApp for the volumes", "total_disk_gb", "3 TB"),
+    ],
+)
+def test_figures_written_in_words(reader: FactReader, text: str, field: str, value: str) -> None:
+    assert read(reader, text)[field] == [value]

@@ -67,7 +67,8 @@ class Fact:
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|;\s+|\n+")
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
-    r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas)\b", re.IGNORECASE
+    r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas|luns?)\b",
+    re.IGNORECASE,
 )
 _LEAD = re.compile(  # the words right after a size, unless it is placed somewhere ("on disk", "across nodes")
     r"(?!\s*(?:on|in|inside|across|at|for|from|over|per|to|within|under)\b)\s*(?:of\s+)?(?:[\w'.-]+\s*){1,3}",

@@ -110,6 +110,10 @@ def sizes(text: str) -> Iterator[Match]:
             number = m.group("num") or str(spelt_number(m.group("words")))
             unit = _UNIT_WORDS.search(m.group("unit")).group(0).casefold()  # type: ignore[union-attr]
             found.append(Match(m.start(), m.end(), m.group(0), f"{canon(number)} {_UNITS_SPELT[unit]}"))
+    if _WORD_THEN_UNIT.search(text):  # "two and a half TiB"
+        for m in _SIZE_WORDS.finditer(text):
+            number = spelt_number(m.group("words")) + (0.5 if m.group("half") else 0)
+            found.append(Match(m.start(), m.end(), m.group(0), f"{canon(f'{number:g}')} {m.group('unit')}"))
     yield from sorted(found, key=lambda m: m.start)
 
 
@@ -137,9 +141,21 @@ _SIZE_SPELT = re.compile(
 )
 
 
+_SIZE_WORDS = re.compile(  # a number in words before a unit's symbol: "two and a half TiB"
+    rf"(?<![\w.,-])(?P<words>{_SPELT_BODY})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>TiB|GiB|TB|GB)\b",
+    re.IGNORECASE,
+)
+_WORD_THEN_UNIT = re.compile(r"[a-z][\s-]+(?:TiB|GiB|TB|GB)\b", re.IGNORECASE)
+_WORD_THEN_CPU = re.compile(r"[a-z][\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
+_CPU_SPELT = re.compile(
+    rf"(?<![\w.,-])(?P<words>{_SPELT_BODY})[\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE
+)
+
+
 def spelt_size(text: str) -> bool:
-    """Whether the text has a size with its unit spelt out (`eleven gigabytes`)."""
-    return bool(_UNIT_WORDS.search(text))
+    """Whether the text may have a figure with no digit: a unit spelt out (`eleven gigabytes`), a unit
+    or CPU word after a word (`sixty-four vCPUs`, `two and a half TiB`)."""
+    return bool(_UNIT_WORDS.search(text) or _WORD_THEN_UNIT.search(text) or _WORD_THEN_CPU.search(text))
 
 
 def spelt_number(words: str) -> int:
@@ -156,8 +172,13 @@ def spelt_number(words: str) -> int:
 
 
 def cpus(text: str) -> Iterator[Match]:
-    for m in CPU.finditer(text):
-        yield Match(m.start(), m.end(), m.group(0), canon(m.group("num")))
+    """CPU counts: `64 vCPU`, and with the number in words (`sixty-four vCPUs`, `Thirty-two vCores`)."""
+    found = [Match(m.start(), m.end(), m.group(0), canon(m.group("num"))) for m in CPU.finditer(text)]
+    found += [
+        Match(m.start(), m.end(), m.group(0), str(spelt_number(m.group("words"))))
+        for m in _CPU_SPELT.finditer(text)
+    ]
+    yield from sorted(found, key=lambda m: m.start)
 
 
 def instances(text: str) -> Iterator[Match]:
