@@ -404,6 +404,8 @@ class _Parser:
         hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
         if kind == "" and shaped and hosts * 2 > len(shaped):  # a `Host` column of code-host names
             return "field", self.catalogue.fields.get("code_hosts")
+        if kind in ("", "section") and self.names_environments(shaped):  # `used_for`: Production, Staging
+            return "environment", None
         if kind == "count" and any(shapes.INSTANCE_TYPE.search(c.text) for c in shaped):
             return "field", self.catalogue.fields.get("instance_types")
         if kind == "count" and shaped and not any(re.match(r"\s*\d", c.text) for c in shaped):
@@ -417,6 +419,14 @@ class _Parser:
         ):
             return "", None
         return kind, f
+
+    def names_environments(self, cells: list[Text]) -> bool:
+        """A column whose every cell is only an environment's name (`Production`, `Staging`, `PRD`),
+        in two rows or more: it says each row's environment, whatever its header (`used_for`, `Tier`).
+        A name with digits or several parts (`eks-prd-p1`) is a machine's or cluster's name."""
+        return len(cells) >= 2 and all(
+            _WORDS_ONLY.fullmatch(c.text.strip()) and self.sections.named(c.text) for c in cells
+        )
 
     def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         width = max((len(r) for r in rows), default=0)
@@ -622,12 +632,20 @@ class _Parser:
                 continue
             named = self.sections.part(_cell(r, env)) if env is not None else ""
             sec = named or carried or t.base.section
+            if named != "production" and self.retired_row(t, r):
+                sec = "trial"
             groups.setdefault(sec, []).append((i, r))
             for j, (kind, _) in enumerate(t.roles):
                 if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
                     where = self.where(t.tab, t.number, i)
                     self.prose(r[j].text, where, replace(t.base, section=sec), only=_ROW_NOTE_FIELDS)
         return groups, totals
+
+    def retired_row(self, t: _HeaderTable, row: list[Text]) -> bool:
+        """A row whose short status cell, in a column naming no field, marks its thing as not in
+        use (`Retired`, `Decommissioned`, `Rejected`, `Staging`): none of the row's values count."""
+        cells = [_cell(row, j).strip() for j, (kind, _) in enumerate(t.roles) if j > 0 and kind == ""]
+        return any(_WORDS_ONLY.fullmatch(c) and self.sections.part(c) == "trial" for c in cells)
 
     def is_total(self, cell: str) -> bool:
         """A total row's label: `Total`, `PRD total`, `Live subtotal`, `Grand total`, `All clusters`."""
@@ -665,6 +683,8 @@ class _Parser:
             items = [(i, text) for i, text in items if text]
             if items:
                 where = self.where(t.tab, t.number, items[0][0], items[-1][0])
+                if j == t.type_col:
+                    items = _machines_by_type(items)
                 self.emit(t.header[j], ", ".join(text for _, text in items), where, ctx, matched=f)
         elif single and not totals and not _each(t.header[j]):
             i, r = members[0]
@@ -693,6 +713,8 @@ class _Parser:
 
 
 _Row = tuple[int, list[Text]]  # (1-based row number, cells)
+# `Production`, `Non-prod`, `Retired`: words only, no name or number
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
 
 
 @dataclass
@@ -847,6 +869,22 @@ def _instance_entry(type_text: str, count_text: str) -> str:
         return ""
     m = re.match(r"\s*(\d+)\b", count_text)
     return f"{m.group(1)} × {type_text}" if m else type_text
+
+
+def _machines_by_type(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Rows of an instance-type column with one machine type each, some of them repeated (one row
+    per machine, as a CMDB or inventory export lists them): the machines counted by type,
+    `5 × m6i.4xlarge`. Any other column is left as written."""
+    found = [list(shapes.instances(text)) for _, text in items]
+    kinds = {f[0].value.split(" × ", 1)[1] for f in found if len(f) == 1}
+    if not all(len(f) == 1 for f in found) or len(kinds) == len(found):
+        return items
+    counts: dict[str, tuple[int, int]] = {}  # type → (first row, machines)
+    for (i, _), (m,) in zip(items, found, strict=True):
+        n, kind = m.value.split(" × ", 1)
+        first, total = counts.get(kind, (i, 0))
+        counts[kind] = (first, total + int(n))
+    return [(i, f"{n} × {kind}") for kind, (i, n) in counts.items()]
 
 
 def _pair(part: str) -> tuple[str, str] | None:

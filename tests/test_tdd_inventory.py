@@ -1,0 +1,79 @@
+"""TDD reader: inventory-style tables (a CMDB or asset-register export): a column of environment
+names says each row's environment whatever its header, one row per machine is counted by type, and a
+row whose status cell marks its thing as retired counts for nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.read.tdd import html_document, read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "config" / "fields.toml")
+
+
+def values(html: str, catalogue: Catalogue) -> dict[str, str]:
+    reading = read_document(html_document(html), catalogue)
+    return {v.field: v.value or v.text for v in reading.values if v.field and v.section != "trial"}
+
+
+def table(*rows: tuple[str, ...]) -> str:
+    return "<table>" + "".join(
+        "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in r) + "</tr>" for r in rows
+    ) + "</table>"  # fmt: skip
+
+
+def test_a_column_of_environment_names_places_each_row(catalogue: Catalogue) -> None:
+    html = table(
+        ("cluster", "purpose", "vcpu_total", "memory_total (GiB)"),
+        ("k8s-a1", "Staging", "16", "64"),
+        ("k8s-b1", "Production", "96", "384"),
+    )
+    found = values(html, catalogue)
+    assert found["total_cpu"] == "96" and found["total_memory_gb"] == "384"
+
+
+def test_a_cluster_name_with_digits_is_no_environment_column(catalogue: Catalogue) -> None:
+    html = table(
+        ("Environment", "Cluster", "Machine type", "Nodes"),
+        ("Staging", "plat-stg-02", "m6i.xlarge", "2"),
+        ("Production", "plat-prd-01", "m6i.4xlarge", "4"),
+    )
+    assert values(html, catalogue)["instance_types"] == "4 × m6i.4xlarge"
+
+
+def test_one_row_per_machine_is_counted_by_type(catalogue: Catalogue) -> None:
+    html = table(
+        ("Hostname", "Class", "Machine type"),
+        ("vm-sg-01", "Production", "n2-standard-16"),
+        ("vm-sg-02", "Production", "n2-standard-16"),
+        ("vm-sg-03", "Production", "n2-standard-8"),
+        ("vm-sgt-01", "Test", "n2-standard-4"),
+    )
+    assert values(html, catalogue)["instance_types"] == "2 × n2-standard-16, 1 × n2-standard-8"
+
+
+def test_distinct_types_on_their_rows_stay_as_written(catalogue: Catalogue) -> None:
+    html = table(
+        ("Pool", "Machine type", "Nodes"), ("search", "m6i.4xlarge", "3"), ("web", "m6i.xlarge", "2")
+    )
+    assert values(html, catalogue)["instance_types"] == "3 × m6i.4xlarge, 2 × m6i.xlarge"
+
+
+def test_a_retired_row_counts_for_nothing(catalogue: Catalogue) -> None:
+    html = table(
+        ("Connection", "Product", "Repositories", "State"),
+        ("gitlab.corp.example", "GitLab Self-Managed", "900", "Active"),
+        ("svn.corp.example", "Gerrit", "40", "Retired"),
+        ("github.com/example", "GitHub.com", "100", "Active"),
+    )
+    found = values(html, catalogue)
+    assert found["code_hosts"] == "GitLab Self-Managed, GitHub.com"
+    assert found["repositories"] == "1000"
