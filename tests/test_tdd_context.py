@@ -271,3 +271,26 @@ def test_a_setting_commented_out_is_nothing(catalogue: Catalogue) -> None:
 def test_a_comment_after_a_yaml_value_is_not_the_value(catalogue: Catalogue) -> None:
     html = "<pre>sourcegraph:\n  externalURL: https://sg.example.no  # staging: https://sg-stage.example.no</pre>"
     assert sections(html, catalogue, "instance_url") == [("", "https://sg.example.no")]
+
+
+def test_an_ambiguous_numeric_date_takes_the_documents_order(catalogue: Catalogue) -> None:
+    html = "<p>Build started 23/02/2026.</p><p>Production accepted 03/04/2026.</p>"
+    assert sections(html, catalogue, "completion_date") == [("production", "2026-04-03")]
+    alone = "<p>Production accepted 03/04/2026.</p>"
+    assert sections(alone, catalogue, "completion_date") == []
+
+
+def test_todays_count_in_brackets_belongs_to_its_own_number(catalogue: Catalogue) -> None:
+    html = (
+        "<p>The licence allows up to 900 users (about 610 active today) "
+        "and up to 1,000 repositories (640 today).</p>"
+    )
+    assert sections(html, catalogue, "max_repositories") == [("", "1000")]
+    assert sections(html, catalogue, "repositories") == []
+
+
+def test_existing_code_hosts_are_the_deployments(catalogue: Catalogue) -> None:
+    html = "<h2>Existing code hosts</h2><p>GitHub Enterprise Server with 1,200 repositories.</p>"
+    assert sections(html, catalogue, "repositories") == [("", "1200")]
+    html = "<h2>Existing search tool</h2><p>Total CPU: 48 vCPU</p>"
+    assert sections(html, catalogue, "total_cpu") == [("trial", "48")]

@@ -137,6 +137,7 @@ BUILD = re.compile(
     r"deployment|deployed|roll-?out|set ?up|provisioning)\b",
     re.IGNORECASE,
 )
+_OTHER_NUMBER = re.compile(r"[(\[]?\s*(?:about\s+|~\s*)?\d")  # where the words of another figure begin
 _CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
 _BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
     rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling)\b[^.;:\d]{{0,32}}?"
@@ -632,7 +633,9 @@ class FactReader:
             before = s[previous : m.start]
             previous = m.end
             after = s[m.end : m.end + 24]
-            if ctx.limit and not (_CURRENT.search(after) or _CURRENT.search(before[-24:])):
+            own = _OTHER_NUMBER.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
+            near = re.split(r"[\d)\]]", before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
+            if ctx.limit and not (_CURRENT.search(own) or _CURRENT.search(near)):
                 if noun.startswith("repo"):
                     facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
                 continue

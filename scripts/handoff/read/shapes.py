@@ -7,6 +7,7 @@ about fields: `read.facts` decides what a shape means from the words around it.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import functools
 import re
@@ -271,17 +272,35 @@ _NUMERIC_DATE = re.compile(
 )
 
 
+# The order a document writes its numeric dates in ("day" when its clear ones are all `17/04/2026`,
+# "month" when all `04/17/2026`), set while one document is read: its `03/07/2026` is read that way.
+NUMERIC_ORDER: contextvars.ContextVar[str] = contextvars.ContextVar("numeric_order", default="")
+
+
+def numeric_order(text: str) -> str:
+    """ "day" or "month" when every numeric date of a text whose order is clear has that order."""
+    orders = set()
+    for m in _NUMERIC_DATE.finditer(text):
+        if m.group("a") and m.group("sep") != ".":
+            a, b = int(m.group("a")), int(m.group("b"))
+            orders.add("day" if a > 12 else "month" if b > 12 else "")
+    orders.discard("")
+    return orders.pop() if len(orders) == 1 else ""
+
+
 def _numeric_dates(text: str) -> Iterator[Match]:
-    """`17/04/2026`, `04/17/2026` (the order only when one number cannot be a month), `17.04.2026`
-    (day first), `2026/04/17`; `03/04/2026` is ambiguous and not read."""
+    """`17/04/2026`, `04/17/2026` (the order only when one number cannot be a month, or the document's
+    clear dates all have one order), `17.04.2026` (day first), `2026/04/17`; else `03/04/2026` is
+    ambiguous and not read."""
+    order = NUMERIC_ORDER.get()
     for m in _NUMERIC_DATE.finditer(text):
         if m.group("y2"):
             y, mon, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
             a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
-            if m.group("sep") == "." or a > 12:
+            if m.group("sep") == "." or a > 12 or (b <= 12 and order == "day"):
                 d, mon = a, b
-            elif b > 12:
+            elif b > 12 or order == "month":
                 d, mon = b, a
             else:
                 continue

@@ -212,14 +212,18 @@ class _Parser:
         text = document_text(doc)
         self.sections.learn(text)
         self.facts.env.learn(text)
-        tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
-        if tabs:
-            for titles, tab in tabs:
-                body = as_dict(as_dict(as_dict(tab).get("documentTab")).get("body"))
-                self.body(as_list(body.get("content")), _Tab(titles, show_tab=len(tabs) > 1))
-        else:
-            self.body(as_list(as_dict(doc.get("body")).get("content")), _Tab(()))
-        return self.gather.finish()
+        order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
+        try:
+            tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
+            if tabs:
+                for titles, tab in tabs:
+                    body = as_dict(as_dict(as_dict(tab).get("documentTab")).get("body"))
+                    self.body(as_list(body.get("content")), _Tab(titles, show_tab=len(tabs) > 1))
+            else:
+                self.body(as_list(as_dict(doc.get("body")).get("content")), _Tab(()))
+            return self.gather.finish()
+        finally:
+            shapes.NUMERIC_ORDER.reset(order)
 
     def body(self, content: list[Any], tab: _Tab) -> None:
         title_at = _title_heading(content)
