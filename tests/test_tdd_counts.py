@@ -350,3 +350,30 @@ def test_the_one_size_named_beside_a_repository_while_the_rest_are_smaller_is_th
 def test_a_size_after_under_or_below_is_a_bound_not_a_figure(catalogue: Catalogue) -> None:
     got = read("<p>All other repositories are under 1 GB each.</p>", catalogue)
     assert "total_repo_size_gb" not in got
+
+
+def test_hosts_retired_switched_off_or_not_connecting_are_not_connected(catalogue: Catalogue) -> None:
+    got = read(
+        "<table><tr><td>Code host</td><td>Status</td><td>Repositories</td></tr>"
+        "<tr><td>GitHub Enterprise Server</td><td>Connected</td><td>1,900</td></tr>"
+        "<tr><td>Gerrit</td><td>Retired</td><td>—</td></tr></table>"
+        "<p>The old Bitbucket Server was switched off in March; its code is archived.</p>"
+        "<p>Code hosts: GitLab.com — connected<br>Perforce — NOT connecting, too big</p>",
+        catalogue,
+    )
+    hosts = {h for v in got["code_hosts"] for h in v.split(", ")}
+    assert hosts == {"GitHub Enterprise Server", "GitLab.com"}
+
+
+def test_a_label_that_holds_a_count_mid_sentence_is_a_sentence(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The service indexes 2,040 repositories: 1,900 from GitHub Enterprise Server and 140 from "
+        "Gerrit.</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["2040"]
+
+
+def test_none_of_a_named_group_being_monorepos_is_zero(catalogue: Catalogue) -> None:
+    got = read("<p>None of our repositories counts as a monorepo.</p>", catalogue)
+    assert got["monorepos"] == ["0"]

@@ -150,7 +150,8 @@ _MONO_COUNT = re.compile(
     rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
     rf"|\b(?P<n2>{_N}) of (?:which|them|these|those|the [\w\s/-]{{1,40}}?) (?:is|are) "
     r"(?:also )?(?:a )?monorepos?\b"
-    r"|\b(?P<none>none) of (?:them|these|those) (?:is |are )?(?:a )?monorepos?\b"
+    r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
+    r"(?:a )?monorepos?\b"
     r"|\b(?:the|our|their|its) only monorepo\b",
     re.IGNORECASE,
 )  # "two monorepos", "three of the Perforce depots are monorepos", "none of them is a monorepo"
@@ -174,6 +175,9 @@ _LARGEST_NAMED = re.compile(
 )
 _OTHER_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d")  # a number between, not a year
 _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
+_COUNT_IN_LABEL = re.compile(
+    rf"(?<![\w.,])(?:{shapes.NUMBER})\s+[A-Za-z]"
+)  # "The instance indexes 1,275 repos"
 _COUNTS = frozenset({"repositories", "monorepos", "max_users", "max_concurrent_users", "max_repositories"})
 _LEADING_COUNT = re.compile(
     rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
@@ -263,7 +267,7 @@ class FactReader:
         the count itself ("one monorepo: mono-ehr, 3.2 GiB", "Two of them are monorepos: …"), nor,
         under a label read by meaning, when the noun after the value's number names another field
         ("Repository facts: one monorepo, …" counts monorepos, not repositories)."""
-        if _LEADING_COUNT.match(label):
+        if _LEADING_COUNT.match(label) or _COUNT_IN_LABEL.search(label):
             return False
         m = _LEADING_COUNT.match(value)
         if m is None or how != "label meaning":
@@ -345,7 +349,8 @@ class FactReader:
             return _fit_quantity(value, aliased)
         found: str | None = None
         if f.type is FieldType.VOCABULARY_LIST:
-            found = ", ".join(self.code_hosts.values(value)) or None
+            kept = "\n".join(p for p in re.split(r"\n|;", value) if not _OUT_OF_SCOPE.search(p))  # per line
+            found = ", ".join(self.code_hosts.values(kept)) or None
         elif f.type is FieldType.INSTANCE_LIST:
             found = ", ".join(m.value for m in shapes.instances(value)) or None
             aliased = aliased and not value.strip().isdigit()
@@ -854,7 +859,9 @@ _CONNECTED = re.compile(  # … unless the sentence says the host's code is sear
 )
 _OUT_OF_SCOPE = re.compile(
     r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|"
-    r"not (?:yet |be |been |being )?(?:connected|indexed|synced|searched|mirrored|onboarded|cloned)|"
+    r"not (?:yet |be |been |being )?(?:connected|connecting|indexed|synced|searched|mirrored|onboarded|"
+    r"cloned)|(?:was|were|is|are|has been|have been) (?:\w+ )?(?:retired|decommissioned|disconnected|removed|"
+    r"switched off|shut down|turned off)|"
     r"(?:may|might|could|will|would like to|plans? to|intends? to|wants? to)\s+(?:\w+\s+)?"
     r"(?:add|connect|onboard|bring in|migrate))\b",
     re.I,

@@ -683,7 +683,7 @@ class _Parser:
         ctx = replace(t.base, section=sec)
         single = per_row and len(members) == 1
         if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and not single:
-            items = [(i, t.entry(r, j)) for i, r in members]
+            items = [(i, t.entry(r, j)) for i, r in members if not (f.name == "code_hosts" and _gone(r, j))]
             items = [(i, text) for i, text in items if text]
             if items:
                 where = self.where(t.tab, t.number, items[0][0], items[-1][0])
@@ -850,6 +850,18 @@ def _status_column(cells: list[str]) -> bool:
 def _each(header: str) -> bool:
     """A column of per-machine figures (`vCPU each`, `Memory per node`): never a total."""
     return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
+
+
+_GONE = re.compile(
+    r"^\s*(?:retired|decommissioned|removed|disconnected|not connected|out of scope|excluded|deprecated|"
+    r"planned)\b",
+    re.IGNORECASE,
+)
+
+
+def _gone(row: list[Text], j: int) -> bool:
+    """A host row whose status cell says it is retired, not connected or only planned."""
+    return any(_GONE.match(c.text) for k, c in enumerate(row) if k != j)
 
 
 def _labelled_cells(row: list[Text]) -> bool:
