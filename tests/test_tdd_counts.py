@@ -377,3 +377,7 @@ def test_a_label_that_holds_a_count_mid_sentence_is_a_sentence(catalogue: Catalo
 def test_none_of_a_named_group_being_monorepos_is_zero(catalogue: Catalogue) -> None:
     got = read("<p>None of our repositories counts as a monorepo.</p>", catalogue)
     assert got["monorepos"] == ["0"]
+
+
+def test_a_number_in_a_labels_aside_is_no_count_of_the_label(catalogue: Catalogue) -> None:
+    assert read("<p>Monorepos (0 if none): 3</p>", catalogue)["monorepos"] == ["3"]

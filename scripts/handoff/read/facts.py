@@ -39,6 +39,7 @@ from handoff.read.words import (
     label_meaning,
     label_meanings,
     mask,
+    outside_brackets,
 )
 
 
@@ -267,7 +268,8 @@ class FactReader:
         the count itself ("one monorepo: mono-ehr, 3.2 GiB", "Two of them are monorepos: …"), nor,
         under a label read by meaning, when the noun after the value's number names another field
         ("Repository facts: one monorepo, …" counts monorepos, not repositories)."""
-        if _LEADING_COUNT.match(label) or _COUNT_IN_LABEL.search(label):
+        bare = outside_brackets(label)  # "Monorepos (0 if none)": an aside's number is no count of the label
+        if _LEADING_COUNT.match(bare) or _COUNT_IN_LABEL.search(bare):
             return False
         m = _LEADING_COUNT.match(value)
         if m is None or how != "label meaning":
