@@ -243,3 +243,14 @@ def test_node_pools_on_item_lines_of_one_cell_are_one_fleet(catalogue: Catalogue
 )
 def test_figures_written_in_words(reader: FactReader, text: str, field: str, value: str) -> None:
     assert read(reader, text)[field] == [value]
+
+
+def test_a_bill_of_materials_gives_the_machines_beside_its_quantity_column(catalogue: Catalogue) -> None:
+    found = values(
+        catalogue,
+        "<h2>Production</h2><table><tr><td>Part</td><td>Description</td><td>Qty</td><td>Price</td></tr>"
+        "<tr><td>SEAT</td><td>Enterprise seat, 12 months</td><td>700</td><td>$612</td></tr>"
+        "<tr><td>N2-16</td><td>n2-standard-16 (16 vCPU, 64 GB)</td><td>3</td><td>$4,310</td></tr>"
+        "<tr><td>HM-16</td><td>n2-highmem-16 (16 vCPU, 128 GB)</td><td>1</td><td>$5,820</td></tr></table>",
+    )
+    assert sorted(found["instance_types"].split(", ")) == ["1 × n2-highmem-16", "3 × n2-standard-16"]

@@ -453,6 +453,7 @@ class _Parser:
             if own[0] in ("count", "environment", "section") or (roles[j][0] == "" and own[0]):
                 roles[j] = own
         self.one_host_column(roles, rows)
+        self.described_machines(roles, rows)
         kinds = [k for k, _ in roles]
         if kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
@@ -491,6 +492,18 @@ class _Parser:
             and cell[max(0, f.start - 1) : f.start] not in ("-", "_")
             for f in self.facts.code_hosts.find(cell)
         )
+
+    def described_machines(self, roles: list[tuple[str, Field | None]], rows: list[list[Text]]) -> None:
+        """A bill of materials (`Part | Description | Qty`): beside a count column and no machine
+        column, the first unnamed column whose cells name instance types is the machines column."""
+        kinds = [k for k, _ in roles]
+        machines = self.catalogue.fields.get("instance_types")
+        if "count" not in kinds or machines is None or any(f is machines for _, f in roles):
+            return
+        for j, (kind, _) in enumerate(roles):
+            if kind == "" and any(shapes.INSTANCE_TYPE.search(_cell(r, j)) for r in rows[1:]):
+                roles[j] = ("field", machines)
+                return
 
     def prose_rows(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         """A table whose headers name no field (`Ref | Requirement | Response | Code`, a decisions
