@@ -75,10 +75,10 @@ def test_the_hold_out_sets_keep_their_figures(
         # a field the TDD states twice differently takes no value (a right first value was luck):
         # blind4 91 -> 90/96, blind5 88 -> 86/96 (docs/tdd.md)
         ("tdd_blind4", 96 / 96, 96 / 96, 0),
-        ("tdd_blind3", 95 / 99, 95 / 95, 0),
+        ("tdd_blind3", 96 / 99, 96 / 96, 0),
         ("tdd_blind5", 92 / 96, 92 / 92, 0),
         ("tdd_blind9", 76 / 96, 76 / 81, 3),
-        ("tdd_blind10", 50 / 92, 50 / 60, 7),
+        ("tdd_blind10", 55 / 92, 55 / 59, 2),
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
 )
 def test_the_tuning_sets_keep_their_figures(

@@ -77,3 +77,26 @@ def test_a_retired_row_counts_for_nothing(catalogue: Catalogue) -> None:
     found = values(html, catalogue)
     assert found["code_hosts"] == "GitLab Self-Managed, GitHub.com"
     assert found["repositories"] == "1000"
+
+
+def test_a_line_marked_not_done_is_not_the_deployment(catalogue: Catalogue) -> None:
+    html = (
+        "<ul><li><p>❌ a single m6i.8xlarge with Docker Compose, dropped</p></li>"
+        "<li><p>✅ Helm on EKS, 3 × m6i.4xlarge</p></li></ul>"
+    )
+    found = values(html, catalogue)
+    assert found["deployment_type"] == "Kubernetes with Helm"
+    assert found["instance_types"] == "3 × m6i.4xlarge"
+
+
+def test_an_item_marked_not_done_is_no_part_of_the_list_it_is_under(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Code hosts:</p><ul><li><p>GitLab.com</p></li><li><p>🔴 Perforce, not connecting</p></li>"
+        "<li><p>GitHub.com</p></li></ul>"
+    )
+    assert values(html, catalogue)["code_hosts"] == "GitLab.com, GitHub.com"
+
+
+def test_tl_dr_names_no_disaster_recovery_site(catalogue: Catalogue) -> None:
+    html = "<h2>TL;DR</h2><p>Production: 4 × Standard_D16s_v5, 64 vCPU in total.</p>"
+    assert values(html, catalogue)["total_cpu"] == "64"

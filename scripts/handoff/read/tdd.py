@@ -86,6 +86,8 @@ _ASKS = re.compile(
     re.IGNORECASE,
 )  # a question, a requirement or a request ("Provide the compute footprint …"): not a fact
 _QUOTED = re.compile(r"\s*>")
+# a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
+_NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
 _COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
 _CODE_KEY = re.compile(r"[A-Za-z_][\w.-]*")  # a key as code writes it (`externalURL`, `disk_size_gb`)
 _COMMENT = re.compile(r"\s+#\s")
@@ -274,7 +276,8 @@ class _Parser:
             tab.breaks += 1
         if tab.pending is not None:
             if is_item:
-                tab.pending.items.append(text)
+                if not _NOT_DONE.search(text):  # "🔴 Perforce: not connecting" is none of the list's value
+                    tab.pending.items.append(text)
                 return
             self.flush(tab)
         if content.bold and not is_item and len(text) <= 80 and ":" not in text and "\n" not in text:
@@ -318,7 +321,7 @@ class _Parser:
             if skip(line) or _COMMENTED.match(line):
                 continue  # (`# storageSize: 2Ti`: a setting commented out)
             parts = _parts(line)
-            line_ctx = ctx
+            line_ctx = replace(ctx, section="trial") if _NOT_DONE.search(line) else ctx  # "🔴 dropped"
             pos = start
             loose: list[str] = []  # unlabelled parts side by side ("6 nodes · c6i.8xlarge") read as one
             for i, part in enumerate(parts):

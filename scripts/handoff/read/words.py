@@ -447,7 +447,10 @@ class Vocab:
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
 _QUALIFIER = re.compile(r"\s*\(([^()]{1,60})\)")
-_HOSTNAME = re.compile(r"\b[a-z][a-z]+://\S+|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])")
+# a host name or address, or letters joined by a semicolon with no space (`TL;DR`: one abbreviation)
+_HOSTNAME = re.compile(
+    r"\b[a-z][a-z]+://\S+|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])|\b[A-Za-z]+;[A-Za-z]+\b"
+)
 
 
 def mask(text: str, found: Iterable[Found]) -> str:
