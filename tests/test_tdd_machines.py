@@ -254,3 +254,8 @@ def test_a_bill_of_materials_gives_the_machines_beside_its_quantity_column(catal
         "<tr><td>HM-16</td><td>n2-highmem-16 (16 vCPU, 128 GB)</td><td>1</td><td>$5,820</td></tr></table>",
     )
     assert sorted(found["instance_types"].split(", ")) == ["1 × n2-highmem-16", "3 × n2-standard-16"]
+
+
+def test_a_tldr_heading_is_a_summary_not_a_disaster_recovery_part(catalogue: Catalogue) -> None:
+    found = values(catalogue, "<h2>TL;DR</h2><p>Production runs on Amazon EKS on 3 × m6i.4xlarge.</p>")
+    assert found["instance_types"] == "3 × m6i.4xlarge"
