@@ -16,12 +16,14 @@ from google.auth.credentials import AnonymousCredentials
 
 from crashkit import clean_end_state, seeded_template, workspace
 from handoff.clients.google import sandbox_session
+from handoff.core.fields import Catalogue, load_catalogue
 from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 from workspace import SEED, TODAY, USER, Workspace, scrub_developer_env
 
 SEEDS = Path(__file__).parent / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +36,12 @@ def pinned(monkeypatch: pytest.MonkeyPatch) -> None:
     """Today is the answer key's day (TODAY) and the person running the tool is USER."""
     monkeypatch.setenv("HANDOFF_TODAY", TODAY)
     monkeypatch.setenv("HANDOFF_USER", USER)
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The field catalogue, config/fields.toml, loaded once."""
+    return load_catalogue(ROOT / "config" / "fields.toml")
 
 
 @pytest.fixture(scope="session")

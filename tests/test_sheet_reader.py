@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from handoff.core.errors import InputError
-from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.fields import Catalogue
 from handoff.core.model import Severity
 from handoff.core.state import AccountState
 from handoff.read.sheet import (
@@ -22,7 +21,6 @@ from handoff.read.sheet import (
     required_account_columns,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 TITLES = {
     "accounts": "Accounts", "notes": "Notes", "issues": "Issues", "risks": "Risks", "expansion": "Expansion",
     "checklist": "Checklist", "log": "Handoff Log", "state": "handoff_state",
@@ -37,11 +35,6 @@ LOGS: dict[str, list[str]] = {
     "log": ["When", "Who", "Account", "Mode", "Result", "Changes"],
     "state": ["Account", "State"],
 }
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
 
 
 def grids(**tabs: list[list[str]] | None) -> dict[str, Grid | None]:

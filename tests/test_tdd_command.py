@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docjson import legacy, para
-from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 from workspace import DOCS, Workspace, run_cli
@@ -27,11 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "fixtures" / "tdd_corpus"
 GOOGLE_DOCS = Path(__file__).parent / "fixtures" / "google-docs"
 ONE_LINE = CORPUS / "06-one-line-facts.html"
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
 
 
 def tdd_json(*argv: str, ws: Workspace | None = None) -> dict[str, Any]:

@@ -6,29 +6,8 @@ shape; these tests pin the rule itself, and the shape that does not trigger it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from handoff.core.fields import Catalogue, load_catalogue
-from handoff.read.tdd import html_document, read_document
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
-
-
-def read(html: str, catalogue: Catalogue) -> dict[str, list[str]]:
-    """Field → the values read (canonical text), in document order; trial values left out."""
-    out: dict[str, list[str]] = {}
-    for v in read_document(html_document(f"<html><body>{html}</body></html>"), catalogue).values:
-        if v.field and v.section != "trial":
-            out.setdefault(v.field, []).append(v.value or v.text)
-    return out
-
+from handoff.core.fields import Catalogue
+from tdd_snippets import read
 
 # -- notation -------------------------------------------------------------------------------------
 

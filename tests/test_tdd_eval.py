@@ -14,19 +14,13 @@ from pathlib import Path
 import pytest
 
 from bench import eval_tdd
-from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.fields import Catalogue
 
-ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "fixtures" / "tdd_corpus"
 DOCUMENTS = eval_tdd.documents(CORPUS)
 
 RECALL = 1.0  # reached: 250 of 250
 KNOWN_MISSES: dict[str, set[str]] = {}
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
 
 
 def test_the_corpus_is_read_to_the_reached_figures(catalogue: Catalogue) -> None:

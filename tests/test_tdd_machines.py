@@ -18,11 +18,6 @@ def reader() -> FactReader:
     return FactReader(load_catalogue(ROOT / "config" / "fields.toml"))
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
-
-
 def read(reader: FactReader, text: str, topic: str | None = None) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for f in reader.prose(text, Context(topic=topic)):

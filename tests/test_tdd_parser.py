@@ -24,18 +24,13 @@ from docjson import (
     tabbed,
     table,
 )
-from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.fields import Catalogue
 from handoff.core.model import TddValue
 from handoff.read.tdd import document_text, html_document, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "google-docs"
 SEED_DOCS = ROOT / "config" / "sandbox" / "docs"
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
 
 
 def parse(doc: Any, catalogue: Catalogue) -> list[TddValue]:

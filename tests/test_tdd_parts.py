@@ -3,19 +3,10 @@ environments (UAT) are never production."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
 
 
 def sections(html: str, catalogue: Catalogue) -> dict[str, set[tuple[str, str]]]:

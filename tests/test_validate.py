@@ -45,11 +45,6 @@ COMPLETE = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "config" / "fields.toml")
-
-
 def row(catalogue: Catalogue, values: dict[str, str], number: int = 2) -> SheetRow:
     """An Accounts row with every catalogue column, in catalogue order (A = account, B = account_name …)."""
     cells = {
