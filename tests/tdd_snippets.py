@@ -13,3 +13,10 @@ def read(html: str, catalogue: Catalogue) -> dict[str, list[str]]:
         if v.field and v.section != "trial":
             out.setdefault(v.field, []).append(v.value or v.text)
     return out
+
+
+def table(*rows: tuple[str, ...]) -> str:
+    """A table of plain cells, one tuple of cell texts per row."""
+    return "<table>" + "".join(
+        "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in r) + "</tr>" for r in rows
+    ) + "</table>"  # fmt: skip

@@ -6,17 +6,12 @@ from __future__ import annotations
 
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
+from tdd_snippets import table
 
 
 def values(html: str, catalogue: Catalogue) -> dict[str, str]:
     reading = read_document(html_document(html), catalogue)
     return {v.field: v.value or v.text for v in reading.values if v.field and v.section != "trial"}
-
-
-def table(*rows: tuple[str, ...]) -> str:
-    return "<table>" + "".join(
-        "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in r) + "</tr>" for r in rows
-    ) + "</table>"  # fmt: skip
 
 
 def test_a_column_of_environment_names_places_each_row(catalogue: Catalogue) -> None:

@@ -7,17 +7,12 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
+from tdd_snippets import table
 
 
 def values(html: str, catalogue: Catalogue) -> dict[str, str]:
     reading = read_document(html_document(html), catalogue)
     return {v.field: v.value or v.text for v in reading.values if v.field}
-
-
-def table(*rows: tuple[str, ...]) -> str:
-    return "<table>" + "".join(
-        "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in r) + "</tr>" for r in rows
-    ) + "</table>"  # fmt: skip
 
 
 def test_the_answer_cells_are_read_and_the_requirement_gives_the_topic(catalogue: Catalogue) -> None:
