@@ -56,8 +56,9 @@ SETS = (
     "tdd_blind6",
     "tdd_blind7",
     "tdd_blind8",
+    "tdd_blind11",
 )
-EVALUATION_ONLY: tuple[str, ...] = ()  # blind 11-13 join when their authors deliver (docs/tdd.md)
+EVALUATION_ONLY = ("tdd_blind11",)
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
