@@ -56,7 +56,6 @@ from handoff.read.doctext import (
 from handoff.read.facts import URL_HINT, Context, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.words import (
-    Environments,
     is_correction,
     is_limit,
     is_planned,
@@ -128,8 +127,8 @@ class _Tab:
 class _Parser:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.sections = Environments(catalogue)
         self.facts = FactReader(catalogue)
+        self.sections = self.facts.env  # one environment reader: it learns the document's names once
         words = catalogue.tdd
         self.count_words = frozenset(norm(w) for w in words.count_words)
         self.total_words = frozenset(norm(w) for w in words.total_words)
@@ -213,7 +212,6 @@ class _Parser:
     def document(self, doc: dict[str, Any]) -> TddReading:
         text = document_text(doc)
         self.sections.learn(text)
-        self.facts.env.learn(text)
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
