@@ -236,6 +236,8 @@ def chosen_option(text: str) -> str:
     """The one option ("Option B", "Variant 2") a sentence says was decided, approved or built (not
     only recommended), as its lower-case id; "" when none is, or several are."""
     chosen: set[str] = set()
+    if not _OPTION.search(text):
+        return ""  # no option named at all (most documents): no sentence to weigh
     for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
         ids = {m.group("id").casefold() for m in _OPTION.finditer(sentence)}
         if len(ids) == 1 and _DECIDED.search(sentence) and not _NOT_TAKEN.search(sentence):
@@ -252,8 +254,8 @@ _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
 _DECLARED = re.compile(
     rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])\s*(?:=|\(|\s(?:means|stands for|refers to)\b)"
     rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
-    rf"|(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
-)
+    rf"|(?<![\w-])(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
+)  # (the last branch starts a word: tried inside one, it can only find what its start found)
 
 
 def _phrases(words: Iterable[str], joined: bool = True) -> re.Pattern[str]:
