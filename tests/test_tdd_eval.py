@@ -50,7 +50,7 @@ def test_each_style_is_read_as_its_key_says(catalogue: Catalogue, doc: Path, key
         ("tdd_holdout", 1.0, 1.0),
         ("tdd_holdout2", 1.0, 1.0),
         ("tdd_blind", 1.0, 1.0),
-        ("tdd_blind2", 88 / 95, 88 / 89),
+        ("tdd_blind2", 89 / 95, 89 / 89),
     ],  # reached; blind2 is a tuning set with misses left (its README)
 )
 def test_the_hold_out_sets_keep_their_figures(
@@ -71,11 +71,11 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind4", 96 / 96, 96 / 96, 0),
         ("tdd_blind3", 96 / 99, 96 / 96, 0),
         ("tdd_blind5", 92 / 96, 92 / 92, 0),
-        ("tdd_blind9", 76 / 96, 76 / 81, 3),
-        ("tdd_blind10", 55 / 92, 55 / 59, 2),
+        ("tdd_blind9", 81 / 96, 81 / 84, 3),
+        ("tdd_blind10", 56 / 92, 56 / 60, 2),
         ("tdd_blind6", 75 / 94, 75 / 78, 1),
-        ("tdd_blind7", 87 / 96, 87 / 90, 1),
-        ("tdd_blind8", 65 / 92, 65 / 72, 5),
+        ("tdd_blind7", 88 / 96, 88 / 90, 1),
+        ("tdd_blind8", 67 / 92, 67 / 71, 3),
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
 )
 def test_the_tuning_sets_keep_their_figures(

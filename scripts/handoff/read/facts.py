@@ -234,6 +234,10 @@ class FactReader:
         if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
             value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
         canonical = self.fit(name, value, how == "label", ctx.year)
+        if how == "label" and self.fit(name, value, aliased=False, year=ctx.year) is None:
+            other = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+            if any(x.field != name for x in other):  # "Instance: 1 × m6i.8xlarge": a machine, no URL
+                return None, other
         facts: list[Fact] = []
         if canonical is not None:
             section = self.value_env(value, ctx)

@@ -206,9 +206,12 @@ def _count_before(m: re.Match[str]) -> int:
     return NUMBER_WORDS[m.group("w").lower()]
 
 
+_FOOTNOTE = re.compile(r"(?:\[\^?\d{1,3}\])+$")
+
+
 def urls(text: str) -> Iterator[Match]:
     for m in URL.finditer(text):
-        url = m.group(0).rstrip(".:!?")
+        url = _FOOTNOTE.sub("", m.group(0).rstrip(".:!?")).rstrip(".:!?")  # "…co.uk[3]": a footnote mark
         yield Match(m.start(), m.start() + len(url), url, url)
 
 

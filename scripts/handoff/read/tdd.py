@@ -107,6 +107,7 @@ class _Pending:
     location: Location
     context: Context
     items: list[str] = field(default_factory=list)
+    level: int = -1  # the label's own nesting level when it is a list item: its list is the items deeper
 
 
 @dataclass
@@ -273,7 +274,7 @@ class _Parser:
             tab.bullets.clear()
             tab.breaks += 1
         if tab.pending is not None:
-            if is_item:
+            if is_item and level > tab.pending.level:  # a sibling of an item label ends its list
                 if not _NOT_DONE.search(text):  # "🔴 Perforce: not connecting" is none of the list's value
                     tab.pending.items.append(text)
                 return
@@ -289,6 +290,8 @@ class _Parser:
         self.lines(content, tab, where, allow_pending=True, ctx=ctx)
         self.gather.siblings = None
         if is_item:
+            if tab.pending is not None and not tab.pending.items:
+                tab.pending.level = level
             tab.bullets.append((level, text))
 
     def heading(self, tab: _Tab, level: int, text: str) -> None:
