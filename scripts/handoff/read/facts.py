@@ -234,10 +234,9 @@ class FactReader:
         if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
             value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
         canonical = self.fit(name, value, how == "label", ctx.year)
-        if how == "label" and self.fit(name, value, aliased=False, year=ctx.year) is None:
-            other = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
-            if any(x.field != name for x in other):  # "Instance: 1 × m6i.8xlarge": a machine, no URL
-                return None, other
+        other = self.other_shape(name, label, value, ctx) if how == "label" else None
+        if other is not None:  # "Instance: 1 × m6i.8xlarge": a machine, no URL
+            return None, other
         facts: list[Fact] = []
         if canonical is not None:
             section = self.value_env(value, ctx)
@@ -252,6 +251,14 @@ class FactReader:
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
+
+    def other_shape(self, name: str, label: str, value: str, ctx: Context) -> list[Fact] | None:
+        """The facts of a catalogue label's value that lacks its field's shape but has another
+        field's (`Instance: 1 × m6i.8xlarge` under the URL's alias), or None."""
+        if self.fit(name, value, aliased=False, year=ctx.year) is not None:
+            return None
+        other = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        return other if any(x.field != name for x in other) else None
 
     def label_context(self, label: str, ctx: Context) -> Context:
         """The context of a labelled value: the environment its label names ("Pilot: …"), a limit."""

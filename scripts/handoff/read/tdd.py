@@ -273,12 +273,8 @@ class _Parser:
         else:
             tab.bullets.clear()
             tab.breaks += 1
-        if tab.pending is not None:
-            if is_item and level > tab.pending.level:  # a sibling of an item label ends its list
-                if not _NOT_DONE.search(text):  # "🔴 Perforce: not connecting" is none of the list's value
-                    tab.pending.items.append(text)
-                return
-            self.flush(tab)
+        if self.pended(tab, text, level if is_item else None):
+            return
         if content.bold and not is_item and len(text) <= 80 and ":" not in text and "\n" not in text:
             self.heading(tab, PSEUDO_HEADING, text)
             return
@@ -293,6 +289,19 @@ class _Parser:
             if tab.pending is not None and not tab.pending.items:
                 tab.pending.level = level
             tab.bullets.append((level, text))
+
+    def pended(self, tab: _Tab, text: str, level: int | None) -> bool:
+        """Whether a paragraph (a list item at `level`, or None) is an item of the pending label's list;
+        anything else ends that list. A sibling of an item label is no item of its list."""
+        p = tab.pending
+        if p is None:
+            return False
+        if level is not None and level > p.level:
+            if not _NOT_DONE.search(text):  # "🔴 Perforce: not connecting" is none of the list's value
+                p.items.append(text)
+            return True
+        self.flush(tab)
+        return False
 
     def heading(self, tab: _Tab, level: int, text: str) -> None:
         tab.bullets.clear()
