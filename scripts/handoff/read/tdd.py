@@ -34,6 +34,7 @@ The parser never raises on odd input: anything that is not the expected shape is
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -425,8 +426,15 @@ class _Parser:
             return "environment", None
         if kind == "count" and any(shapes.INSTANCE_TYPE.search(c.text) for c in shaped):
             return "field", self.catalogue.fields.get("instance_types")
-        if kind == "count" and shaped and not any(re.match(r"\s*\d", c.text) for c in shaped):
-            return "", None  # a `#` column of references (C-1, C-2): no count
+        if (
+            kind == "count"
+            and shaped
+            and (
+                not any(re.match(r"\s*\d", c.text) for c in shaped)
+                or _numbering([c.text for c in shaped if not self.is_total(c.text)])
+            )
+        ):
+            return "", None  # a `#` column of references (C-1, C-2) or of row numbers (1, 2; 1.1, 1.2)
         by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(header) is None
         if (
             by_meaning
@@ -865,6 +873,19 @@ def _is_date(text: str, year: str) -> bool:
     """A cell that is a date (perhaps with a time): the date is most of it."""
     m = next(shapes.dates(text, year), None)
     return m is not None and len(m.text) * 2 >= len(text.strip())
+
+
+_NUMBERING = re.compile(r"\s*(?:(\d+)\.)?(\d+)\.?\s*")
+
+
+def _numbering(cells: list[str]) -> bool:
+    """Cells that number the rows (`1, 2, 3`; `1.1, 1.2`; `3.1, 3.2`): each one more than the one
+    above, in two rows or more. A row's number is no count of its things."""
+    found = [_NUMBERING.fullmatch(c) for c in cells]
+    if len(found) < 2 or not all(found):
+        return False
+    keys = [(m.group(1), int(m.group(2))) for m in found if m]
+    return all(b == (a[0], a[1] + 1) for a, b in itertools.pairwise(keys))
 
 
 def _status_column(cells: list[str]) -> bool:
