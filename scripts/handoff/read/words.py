@@ -408,10 +408,11 @@ class Vocab:
         return self.cache[text]
 
     def _find(self, text: str) -> list[Found]:
-        text = _HOSTNAME.sub(
-            lambda m: m.group(0) if norm(m.group(0)) in self.names else " " * len(m.group(0)), text
-        )
-        words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+        hosts, words = _words_of(text)
+        blank = [(a, b) for a, b, key in hosts if key not in self.names]
+        if blank:  # host names and addresses are no names, unless one is (`GitHub.com`)
+            text = _blanked(text, blank)
+            words = tuple(w for w in words if not any(a <= w[0] < b for a, b in blank))
         found: list[Found] = []
         i = 0
         while i < len(words):
@@ -453,6 +454,27 @@ _QUALIFIER = re.compile(r"\s*\(([^()]{1,60})\)")
 _HOSTNAME = re.compile(
     r"\b[a-z][a-z]+://\S+|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])|\b[A-Za-z]+;[A-Za-z]+\b"
 )
+
+_Span = tuple[int, int, str]
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[tuple[_Span, ...], tuple[_Span, ...]]:
+    """The host names and addresses in `text` (start, end, `norm` key) and its words (start, end,
+    casefolded), found once per text for every vocabulary. No word straddles a host name (both
+    end where letters and digits end), so the words outside the host names are the words of the
+    text with the host names blanked."""
+    hosts = tuple((m.start(), m.end(), norm(m.group(0))) for m in _HOSTNAME.finditer(text))
+    words = tuple((m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text))
+    return hosts, words
+
+
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each span replaced by as many spaces."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
 
 
 def mask(text: str, found: Iterable[Found]) -> str:
