@@ -398,6 +398,8 @@ class Vocab:
         vocab = catalogue.vocabularies.get(name)
         self.names = {k: c for k, c in (vocab.aliases.items() if vocab else ()) if k not in _NOT_IN_TEXT}
         self.prefixes = {k[:n] for k in self.names for n in range(1, len(k) + 1)}
+        # any name's letters in a row, in a text's letters and digits run together: else no name is there
+        self.spotter = re.compile("|".join(map(re.escape, sorted(self.names))) or r"(?!x)x")
         self.cache: dict[str, list[Found]] = {}
 
     def find(self, text: str) -> list[Found]:
@@ -408,11 +410,12 @@ class Vocab:
         return self.cache[text]
 
     def _find(self, text: str) -> list[Found]:
-        hosts, words = _words_of(text)
-        blank = [(a, b) for a, b, key in hosts if key not in self.names]
+        blank = [(a, b) for a, b, key in _hosts_of(text) if key not in self.names]
         if blank:  # host names and addresses are no names, unless one is (`GitHub.com`)
             text = _blanked(text, blank)
-            words = tuple(w for w in words if not any(a <= w[0] < b for a, b in blank))
+        if not self.spotter.search(_letters(text)):
+            return []
+        words = _words_of(text)
         found: list[Found] = []
         i = 0
         while i < len(words):
@@ -456,17 +459,25 @@ _HOSTNAME = re.compile(
 )
 
 _Span = tuple[int, int, str]
+_NOT_LETTERS = re.compile(r"[^0-9A-Za-z]+")
 
 
 @functools.lru_cache(maxsize=1024)
-def _words_of(text: str) -> tuple[tuple[_Span, ...], tuple[_Span, ...]]:
-    """The host names and addresses in `text` (start, end, `norm` key) and its words (start, end,
-    casefolded), found once per text for every vocabulary. No word straddles a host name (both
-    end where letters and digits end), so the words outside the host names are the words of the
-    text with the host names blanked."""
-    hosts = tuple((m.start(), m.end(), norm(m.group(0))) for m in _HOSTNAME.finditer(text))
-    words = tuple((m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text))
-    return hosts, words
+def _hosts_of(text: str) -> tuple[_Span, ...]:
+    """The host names and addresses in `text`: (start, end, `norm` key)."""
+    return tuple((m.start(), m.end(), norm(m.group(0))) for m in _HOSTNAME.finditer(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _letters(text: str) -> str:
+    """The words of `text` run together, lower case: every name a text's words spell is in it."""
+    return _NOT_LETTERS.sub("", text).lower()
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[_Span, ...]:
+    """The words of `text`: (start, end, lower case)."""
+    return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text))
 
 
 def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
