@@ -258,9 +258,11 @@ _DECLARED = re.compile(
 )  # (the last branch starts a word: tried inside one, it can only find what its start found)
 
 
-def _phrases(words: Iterable[str], joined: bool = True) -> re.Pattern[str]:
+@functools.lru_cache(maxsize=64)
+def _phrases(words: tuple[str, ...], joined: bool = True) -> re.Pattern[str]:
     """One pattern for all the words (longest first), each as whole words, any case and spacing;
-    not `joined`: not inside a hyphenated name either ("legacy-erp" is a repository, not legacy)."""
+    not `joined`: not inside a hyphenated name either ("legacy-erp" is a repository, not legacy).
+    (Built once per word list: every parse starts from the catalogue's.)"""
     phrases = sorted((re.findall(r"[0-9a-z]+", w.casefold()) for w in words), key=lambda p: -len("".join(p)))
     body = "|".join(r"[\s\-_]*".join(parts) for parts in phrases if parts) or r"(?!x)x"
     edge = "0-9a-z" if joined else "0-9a-z-"
@@ -396,13 +398,11 @@ class Vocab:
 
     def __init__(self, catalogue: Catalogue, name: str) -> None:
         vocab = catalogue.vocabularies.get(name)
-        self.names = {k: c for k, c in (vocab.aliases.items() if vocab else ()) if k not in _NOT_IN_TEXT}
-        self.prefixes = {k[:n] for k in self.names for n in range(1, len(k) + 1)}
-        # any name's letters in a row, in a text's letters and digits run together: else no name is there
-        self.spotter = re.compile("|".join(map(re.escape, sorted(self.names))) or r"(?!x)x")
+        self.names, self.prefixes, self.spotter = _vocab_index(tuple(vocab.aliases.items()) if vocab else ())
         self.cache: dict[str, list[Found]] = {}
 
     def find(self, text: str) -> list[Found]:
+        """The names in `text`, in order (longest first where names overlap)."""
         if text not in self.cache:
             if len(self.cache) > 4096:
                 self.cache.clear()
@@ -449,6 +449,19 @@ class Vocab:
 
     def values(self, text: str) -> list[str]:
         return list(dict.fromkeys(f.value for f in self.find(text)))
+
+
+@functools.lru_cache(maxsize=32)
+def _vocab_index(
+    aliases: tuple[tuple[str, str], ...],
+) -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
+    """A vocabulary's names in text (`norm` key → canonical value), every prefix of a name's key,
+    and a pattern finding any name's key in a text's letters and digits run together (a quick no:
+    most sentences name none). Built once per vocabulary; the callers only read them."""
+    names = {k: c for k, c in aliases if k not in _NOT_IN_TEXT}
+    prefixes = frozenset(k[:n] for k in names for n in range(1, len(k) + 1))
+    spotter = re.compile("|".join(map(re.escape, sorted(names))) or r"(?!x)x")
+    return names, prefixes, spotter
 
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
