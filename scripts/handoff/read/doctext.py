@@ -102,14 +102,33 @@ def paragraph_text(paragraph: dict[str, Any]) -> Text:
     return out
 
 
-def cell_text(cell: dict[str, Any], depth: int = 0) -> Text:
+class Texts:
+    """The paragraph texts of one document, each worked out once: the word scan of the whole
+    document, the walk, and the cells of nested tables read the same paragraphs. An entry holds its
+    paragraph, so it is found again only for that very object."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[dict[str, Any], Text]] = {}
+
+    def paragraph(self, paragraph: dict[str, Any]) -> Text:
+        """`paragraph_text(paragraph)`, shared: callers only read it."""
+        hit = self._by_id.get(id(paragraph))
+        if hit is not None and hit[0] is paragraph:
+            return hit[1]
+        text = paragraph_text(paragraph)
+        self._by_id[id(paragraph)] = (paragraph, text)
+        return text
+
+
+def cell_text(cell: dict[str, Any], depth: int = 0, texts: Texts | None = None) -> Text:
     """A table cell's text: its paragraphs joined by new lines (nested tables flattened)."""
+    read = texts.paragraph if texts is not None else paragraph_text
     out = Text()
     lines: list[str] = []
     length = 0
     for se in structural(as_list(cell.get("content")), depth + 1):
         if "paragraph" in se:
-            t = paragraph_text(as_dict(se["paragraph"]))
+            t = read(as_dict(se["paragraph"]))
             stripped = t.text.strip()
             if not stripped:
                 continue
@@ -152,8 +171,9 @@ def iter_tabs(
         yield from iter_tabs(as_list(tab.get("childTabs")), titles, depth + 1)
 
 
-def document_text(doc: Any) -> str:
+def document_text(doc: Any, texts: Texts | None = None) -> str:
     """All paragraph text of every tab (for word searches such as "Rockskip"), one paragraph a line."""
+    read = texts.paragraph if texts is not None else paragraph_text
     if not isinstance(doc, dict):
         return ""
     contents: list[list[Any]] = []
@@ -166,8 +186,6 @@ def document_text(doc: Any) -> str:
     else:
         contents = [as_list(as_dict(doc.get("body")).get("content"))]
     lines = [
-        paragraph_text(as_dict(se["paragraph"])).text.strip()
-        for content in contents
-        for se in structural(content, 0)
+        read(as_dict(se["paragraph"])).text.strip() for content in contents for se in structural(content, 0)
     ]
     return "\n".join(line for line in lines if line)

@@ -46,13 +46,13 @@ from handoff.read import shapes
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
+    Texts,
     as_dict,
     as_list,
     as_str,
     cell_text,
     document_text,
     iter_tabs,
-    paragraph_text,
 )
 from handoff.read.facts import URL_HINT, Context, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
@@ -136,6 +136,7 @@ class _Parser:
         self.total_words = frozenset(norm(w) for w in words.total_words)
         self.env_words = frozenset(norm(w) for w in words.environment_words)
         self.gather = Gatherer(self.facts)
+        self.texts = Texts()  # each paragraph's text, worked out once
 
     # -- places ------------------------------------------------------------------------------
     def location(self, tab: _Tab, tail: str) -> Location:
@@ -212,7 +213,7 @@ class _Parser:
 
     # -- document ----------------------------------------------------------------------------
     def document(self, doc: dict[str, Any]) -> TddReading:
-        text = document_text(doc)
+        text = document_text(doc, self.texts)
         self.sections.learn(text)
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         try:
@@ -233,7 +234,7 @@ class _Parser:
             se = as_dict(se)
             if i == title_at:
                 self.flush(tab)
-                tab.title = paragraph_text(as_dict(se["paragraph"])).text.strip()
+                tab.title = self.texts.paragraph(as_dict(se["paragraph"])).text.strip()
             elif "paragraph" in se:
                 self.paragraph(as_dict(se["paragraph"]), tab)
             elif "table" in se:
@@ -253,7 +254,7 @@ class _Parser:
 
     def paragraph(self, paragraph: dict[str, Any], tab: _Tab) -> None:
         style = as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
-        content = paragraph_text(paragraph)
+        content = self.texts.paragraph(paragraph)
         text = content.text.strip()
         if not text:
             return
@@ -382,7 +383,7 @@ class _Parser:
         for row in as_list(table.get("tableRows")):
             cells = []
             for cell in as_list(as_dict(row).get("tableCells")):
-                cells.append(cell_text(as_dict(cell)))
+                cells.append(cell_text(as_dict(cell), texts=self.texts))
                 nested.extend(
                     as_dict(se["table"])
                     for se in map(as_dict, as_list(as_dict(cell).get("content")))
