@@ -137,6 +137,7 @@ class _Parser:
         self.env_words = frozenset(norm(w) for w in words.environment_words)
         self.gather = Gatherer(self.facts)
         self.texts = Texts()  # each paragraph's text, worked out once
+        self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
 
     # -- places ------------------------------------------------------------------------------
     def location(self, tab: _Tab, tail: str) -> Location:
@@ -150,7 +151,15 @@ class _Parser:
         return Location("tdd", ref)
 
     def context(self, tab: _Tab, section: str | None = None) -> Context:
-        """The environment, limits flag and topic in force: tab titles, headings, then parent bullets."""
+        """The environment, limits flag and topic in force: tab titles, headings, then parent bullets
+        (worked out once per place: every paragraph, list item and table under it asks)."""
+        key = (tab.titles, tab.title, tuple(tab.headings), tuple(tab.bullets), section)
+        ctx = self.contexts.get(key)
+        if ctx is None:
+            ctx = self.contexts[key] = self._context(tab, section)
+        return ctx
+
+    def _context(self, tab: _Tab, section: str | None) -> Context:
         found, limit, topic = "", False, None
         found = self.sections.named(tab.title)  # a document title may name what it replaces: not a part
         for text in (*tab.titles, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
