@@ -223,6 +223,18 @@ def test_nested_lists_share_one_list_with_levels() -> None:
     assert lists[bullets[4]["listId"]]["listProperties"]["nestingLevels"][0]["glyphType"] == "DECIMAL"
 
 
+def test_a_docs_export_list_written_flat_keeps_its_levels() -> None:
+    """Docs' web-page export writes each level as its own <ul> classed lst-kix_<id>-<level>."""
+    doc = html_to_docs(
+        '<ul class="c1 lst-kix_ab12-0 start"><li>a</li></ul>'
+        '<ul class="c1 lst-kix_ab12-1 start"><li>b</li></ul>'
+        '<ul class="c1 lst-kix_ab12-0"><li>c</li></ul><ul class="lst-kix_zz9-0 start"><li>d</li></ul>'
+    )
+    bullets = [p["bullet"] for p in paragraphs(body(doc))]
+    assert [b.get("nestingLevel") for b in bullets] == [None, 1, None, None]
+    assert len({b["listId"] for b in bullets[:3]}) == 1 and bullets[3]["listId"] != bullets[0]["listId"]
+
+
 def test_table_shape_spans_and_surrounding_paragraphs() -> None:
     doc = html_to_docs(
         "<table><tr><th>Label</th><th>Value</th></tr><tr><td colspan=2>wide</td></tr>"

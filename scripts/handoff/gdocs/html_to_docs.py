@@ -38,6 +38,9 @@ DOC_MIME = "application/vnd.google-apps.document"
 SHEET_MIME = "application/vnd.google-apps.spreadsheet"
 LINK_COLOR = {"color": {"rgbColor": {"red": 0.06666667, "green": 0.33333334, "blue": 0.8}}}
 MAX_LIST_LEVEL = 8  # Docs lists have nine nesting levels
+# Docs' own HTML export writes a nested list flat: one <ul> per run of items, classed
+# `lst-kix_<list id>-<nesting level>`; the import reads the level back from the class.
+_KIX_LIST = re.compile(r"(?<![\w-])lst-kix_([A-Za-z0-9_]+?)-(\d+)(?![\w-])")
 MAX_DEPTH = 256  # open elements kept; deeper tags are ignored (their text is kept)
 MAX_TABLE_DEPTH = 8  # tables nested deeper are flattened into paragraphs
 MAX_TAB_DEPTH = 3  # Docs allows a tab, its child tabs and their child tabs
@@ -256,6 +259,7 @@ class _Importer(HTMLParser):
         self.root = TabNode("Tab 1")
         self.frames: list[Frame] = [Frame("#root", container=self.root)]
         self.lists: list[ListSpec] = []
+        self.kix_lists: dict[str, int] = {}  # a Docs export's list id (`lst-kix_<id>-<level>`) → list number
         self.para: Para | None = None
         self.title_parts: list[str] = []
         self.ignored: dict[str, int] = {}
@@ -475,7 +479,7 @@ class _Importer(HTMLParser):
     def _enter(self, frame: Frame, attr: dict[str, str]) -> None:
         tag = frame.tag
         if tag in ("ul", "ol"):
-            frame.list_ref = self._open_list(tag == "ol")
+            frame.list_ref = self._open_list(tag == "ol", attr.get("class", ""))
         elif tag == "li":
             frame.list_ref = self._innermost_list()
         elif tag == "table" and sum(f.tag == "table" for f in self.frames) < MAX_TABLE_DEPTH:
@@ -527,9 +531,15 @@ class _Importer(HTMLParser):
                 return frame.list_ref
         return None
 
-    def _open_list(self, ordered: bool) -> ListRef:
+    def _open_list(self, ordered: bool, classes: str = "") -> ListRef:
         outer = self._innermost_list()
-        if outer is None:
+        kix = _KIX_LIST.search(classes) if outer is None else None
+        if kix is not None:  # a Docs export: one flat <ul> per run of items, the list and level in the class
+            if kix.group(1) not in self.kix_lists:
+                self.lists.append(ListSpec())
+                self.kix_lists[kix.group(1)] = len(self.lists) - 1
+            ref = ListRef(self.kix_lists[kix.group(1)], min(int(kix.group(2)), MAX_LIST_LEVEL), ordered)
+        elif outer is None:
             self.lists.append(ListSpec())
             ref = ListRef(len(self.lists) - 1, 0, ordered)
         else:

@@ -110,8 +110,8 @@ _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
 _TOTAL = re.compile(
     r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
 )
-_USERS = re.compile(
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:(?P<adj>concurrent|simultaneous|named|licensed|active)\s+)?"
+_USERS = re.compile(  # (a signed number, "+600 seats", is an increase, not a count)
+    rf"(?<![\w.,+])(?P<num>{shapes.NUMBER})\s+(?:(?P<adj>concurrent|simultaneous|named|licensed|active)\s+)?"
     r"(?P<noun>users|seats|people)\b",
     re.IGNORECASE,
 )
@@ -165,6 +165,11 @@ _NEGATED = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
     r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
     r"if|unless|whether|in case)\b[^.,;]*$",  # "Re-assessment if GitHub.com … is connected": a condition
+    re.IGNORECASE,
+)
+_CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"
+    r"\b(?:went with|go with|going with|gone with|chose|chosen|choose|opted for|picked|selected|settled on|"
+    r"decided on|decided for|decision for|in favou?r of)\b[^.,;]{0,20}$",
     re.IGNORECASE,
 )
 _PER_UNIT = re.compile(rf"\b(?:each|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
@@ -240,9 +245,8 @@ class FactReader:
         facts: list[Fact] = []
         if canonical is not None:
             section = self.value_env(value, ctx)
-            facts.append(
-                Fact(name, canonical, value, how, section, "total" if name == "repositories" else "")
-            )
+            total = name == "repositories" or (name in _AMOUNTS and _states_total(name, label, value))
+            facts.append(Fact(name, canonical, value, how, section, "total" if total else ""))
         elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
             facts.append(Fact(name, value.strip(), value, how, ctx.section, "count"))
         if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
@@ -407,7 +411,7 @@ class FactReader:
             facts += [replace(f, start=f.start + start + offset) for f in self.sentence(sentence, sctx)]
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
-        return _union_hosts(_totals_win(facts))
+        return _union_hosts(_totals_win(_bare_totals(facts)))
 
     def _only_sized(self, text: str, ctx: Context, offset: int, taken: set[int]) -> list[Fact]:
         """A paragraph that gives one repository's size and says the rest are smaller ("mono-ehr, 3.2
@@ -513,10 +517,12 @@ class FactReader:
             env = self.env_at(s, m.start, ctx)
             name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx, clause)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
-            total = bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
+            total = said_total(head, tail)
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
                 name = next((f.field for f in reversed(facts) if f.field in _AMOUNTS), None)
-            if name:
+            if name is None and kind == "size" and total:  # "…, other services 600 GB; 3.6 TB total"
+                facts.append(Fact("", value, m.text, how, env, "total", m.start))  # its text's amount
+            elif name:
                 role = "total" if total else ""
                 facts.append(Fact(name, value, m.text, how, env, role, m.start))
             elif kind == "size" and any(a <= m.start < b for a, b in old):
@@ -543,7 +549,8 @@ class FactReader:
             return "total_repo_size_gb"
         lead = _LEAD.match(tail)
         named = _size_noun(lead.group(0)) if lead else None
-        if named or _REPOS_AMOUNT.search(head):
+        stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
+        if named or _REPOS_AMOUNT.search(head) or stored:  # after cloning": the code there, not the disk
             return named or "total_repo_size_gb"
         if _LARGEST_REPO.search(clause):
             return "largest_repo_mb"
@@ -613,7 +620,9 @@ class FactReader:
             (self.deployment.find(s), "deployment_type"),
             (self.hosting.find(mask(s, everything)), "hosting_provider"),
         ):
-            for x in [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])][:1]:
+            kept = [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
+            chosen = [x for x in kept if _CHOSEN.search(s[max(0, x.start - 40) : x.start])]
+            for x in (chosen or kept)[:1]:  # of the options a sentence weighs, the one it says was chosen
                 env = self.env_at(s, x.start, ctx)
                 facts.append(Fact(name, x.value, s[x.start : x.end], "named", env, "", x.start))
         about = (
@@ -826,6 +835,11 @@ _ACROSS_REPOS = re.compile(
     r"(?:repositor(?:y|ies)|repos\b|clones|depots|code hosts)",
     re.IGNORECASE,
 )  # a size placed over the repositories is their total size
+_ON_DISK = re.compile(
+    r"\s*(?:on|in|inside)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:disks?|volumes?|storage)\b",
+    re.IGNORECASE,
+)
+_CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)
 _LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
 _FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories"
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB)\s*(?:\+|plus)\s*"
@@ -909,22 +923,72 @@ _COUNT_TOTAL = re.compile(
 def _fit_quantity(value: str, aliased: bool) -> str | None:
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
+    sizes = list(shapes.sizes(value))
+    stated = stated_totals(value, sizes)
+    if stated:  # "gitserver 3 × 1 TB, other services 600 GB; 3.6 TB total": the total, not a part
+        return stated[0].value
     if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
         return value  # "6 × 500 GB": the size reader multiplies
-    sizes = list(shapes.sizes(value))
-    ends = [m.start for m in sizes[1:]] + [len(value)] * bool(sizes)
-    pairs = zip(sizes, ends, strict=True)
-    stated = [m for m, end in pairs if _STATED_TOTAL.search(value[m.end : end])]
-    size = (stated or sizes)[0] if sizes else None  # "4 × 400 GiB PVCs …; 2 TiB in total": the total
-    if size:
-        return size.value
+    if sizes:
+        return sizes[0].value
     return value if aliased and shapes.leading_number(value) else None
 
 
-_STATED_TOTAL = re.compile(r"\b(?:in total|in all|altogether|all told|overall)\b", re.IGNORECASE)
+# Words saying a figure is the total of its parts: "3.6 TB total", "in sum 4,250 GiB", "Together 72 vCPU",
+# "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
+_TOTAL_WORDS = r"in total|in all|altogether|all told|overall|combined|in sum|together(?!\s+with)"
+_STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
-_TOTAL_BEFORE = re.compile(r"\btotal\b[^,;:()]*$", re.IGNORECASE)  # "Total production disk is now 3 TB"
+_TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
+    rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
+)
+_TOTAL_LABEL = re.compile(rf"\b(?:totals?|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+
+
+def said_total(head: str, tail: str) -> bool:
+    """Whether a figure is said to be the total, from the words of its own clause before it (`head`,
+    from the figure before it) and after it (`tail`, up to the next figure): never across a full stop."""
+    head = _CLAUSE_END.split(head)[-1]
+    tail = _CLAUSE_END.split(tail, maxsplit=1)[0]
+    return bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
+
+
+def _states_total(name: str, label: str, value: str) -> bool:
+    """Whether a labelled amount is said to be the total: by its label ("Total disk", "Storage (sum)")
+    or by its value ("…; 3.6 TB total")."""
+    if _TOTAL_LABEL.search(label):
+        return True
+    marks = list(shapes.cpus(value) if name == "total_cpu" else shapes.sizes(value))
+    return bool(stated_totals(value, marks))
+
+
+def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
+    """Of the figures found in a text (in order), those said to be the total of the others."""
+    out = []
+    for i, m in enumerate(marks):
+        head = text[marks[i - 1].end if i else 0 : m.start]
+        tail = text[m.end : marks[i + 1].start if i + 1 < len(marks) else len(text)]
+        if said_total(head, tail):
+            out.append(m)
+    return out
+
+
 _AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
+
+
+def _bare_totals(facts: list[Fact]) -> list[Fact]:
+    """A size said to be a total with no noun of its own, in a clause after its parts ("gitserver 3 × 1 TB,
+    other services 600 GB; 3.6 TB total"), is the total of the amount the text spoke of last."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.field:
+            out.append(f)
+            continue
+        last = next((g.field for g in reversed(out) if g.field in _SIZES and g.start < f.start), None)
+        if last:
+            out.append(replace(f, field=last))
+    return out
 
 
 def _totals_win(facts: list[Fact]) -> list[Fact]:

@@ -29,6 +29,7 @@ from handoff.read.words import is_correction, is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _MACHINE_TOTALS = frozenset({"total_cpu", "total_memory_gb"})
+_AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 _CLIP = 160
 
 
@@ -135,6 +136,7 @@ class Gatherer:
         self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
+        self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
 
     def block(self, text: str, location: Location, section: str) -> int:
@@ -172,8 +174,11 @@ class Gatherer:
             if self.siblings is not None and f.field == "instance_types":
                 self.pools[len(self.values)] = self.siblings
             self._correcting(block)
-            self.values.append(TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
-                                        f.value, f.how))  # fmt: skip
+            value = TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
+                             f.value, f.how)  # fmt: skip
+            if f.role == "total" and f.field in _AMOUNTS:
+                self.totals[id(value)] = value  # (held, so no other value takes its id)
+            self.values.append(value)
 
     def part(self, count: str, host: str, location: Location, section: str) -> None:
         """One row of a code-host table: that host's repository count."""
@@ -209,6 +214,7 @@ class Gatherer:
         problems: list[Problem] = []
         self._drop_old()
         self._supersede()
+        self._parts_give_way()
         self._union_pools()
         self._largest_by_name()
         self._family_hosts()
@@ -267,6 +273,25 @@ class Gatherer:
                 and v.field and self.values[i].section in (v.section, "")
             )  # fmt: skip
         self._drop(drop)
+
+    def _parts_give_way(self) -> None:
+        """A CPU, memory or disk figure said to be the total ("3 TiB altogether", "in sum 4,250 GiB")
+        beats the other figures of its field in the same environment and section of the document
+        (the same tab and headings): they are its parts ("gitserver 4 × 512 GiB", "about 950 GiB"),
+        written in other sentences or list items. Two different stated totals stay a conflict."""
+
+        def scope(v: TddValue) -> tuple[object, ...]:
+            return (v.field, v.section, self.paths.get(v.location.ref, ()))
+
+        def amount(v: TddValue) -> tuple[object, ...]:
+            return tuple(amounts(v.field or "", v.value or v.text))
+
+        totals: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
+        for v in self.values:
+            if id(v) in self.totals:
+                totals.setdefault(scope(v), set()).add(amount(v))
+        if totals:  # (the same figure written again, as a table's Total row, is no part)
+            self.values = [v for v in self.values if amount(v) in totals.get(scope(v), {amount(v)})]
 
     def _union_pools(self) -> None:
         """Instance types read from sibling list items (one node pool per item) are one fleet, when
