@@ -21,7 +21,7 @@ def test_a_column_of_environment_names_places_each_row(catalogue: Catalogue) -> 
         ("k8s-b1", "Production", "96", "384"),
     )
     found = values(html, catalogue)
-    assert found["total_cpu"] == "96" and found["total_memory_gb"] == "384"
+    assert found["total_cpu"] == "96" and found["total_memory_gb"] == "384 GiB"  # the header's unit
 
 
 def test_a_cluster_name_with_digits_is_no_environment_column(catalogue: Catalogue) -> None:

@@ -36,3 +36,61 @@ def test_a_change_closed_on_a_date_completes_the_build(catalogue: Catalogue) -> 
     )
     found = read(html, catalogue)
     assert found["start_date"] == ["2026-03-16"] and found["completion_date"] == ["2026-04-03"]
+
+
+def test_environments_as_rows_read_each_cell_by_its_column(catalogue: Catalogue) -> None:
+    html = table(
+        ("Environment", "Platform", "Machine type", "Nodes", "Capacity", "Disk (TiB)", "URL"),
+        (
+            "Staging",
+            "Helm on AKS",
+            "Standard_D8s_v5",
+            "1",
+            "8 vCPU / 32 GiB",
+            "0.5",
+            "https://sg-stg.example.org",
+        ),
+        (
+            "Production",
+            "Helm on AKS",
+            "Standard_E16s_v5",
+            "3",
+            "48 vCPU / 384 GiB",
+            "2",
+            "https://sg.example.org",
+        ),
+    )
+    found = read(html, catalogue)
+    assert found["instance_types"] == ["3 × Standard_E16s_v5"]
+    assert found["total_cpu"] == ["48"] and found["total_memory_gb"] == ["384 GiB"]
+    assert found["total_disk_gb"] == ["2 TiB"] and found["instance_url"] == ["https://sg.example.org"]
+    assert found["hosting_provider"] == ["Azure"] and found["deployment_type"] == ["Kubernetes with Helm"]
+
+
+def test_a_value_column_named_now_holds_the_values_and_the_notes_speak_of_the_row(
+    catalogue: Catalogue,
+) -> None:
+    html = table(
+        ("Metric", "Now", "Notes"),
+        ("Repos indexed", "1,525", "GitLab.com 1,430 + GitHub.com 95"),
+        ("Monorepos", "1", "ehr-platform, also the biggest at 2.7 GB"),
+        ("Licensed seats", "1,200", "contract through 2027"),
+        ("Weekly active users", "870", "week of 12 Oct"),
+        ("Peak concurrent so far", "140", "post-launch demo"),
+    )
+    found = read(html, catalogue)
+    assert found["repositories"] == ["1525"] and found["monorepos"] == ["1"]
+    assert found["code_hosts"] == ["GitLab.com, GitHub.com"] and found["largest_repo_mb"] == ["2.7 GB"]
+    assert found["max_users"] == ["1200"] and "max_concurrent_users" not in found
+
+
+def test_a_target_column_gives_way_to_the_column_of_what_was_reached(catalogue: Catalogue) -> None:
+    html = table(
+        ("Metric", "Target (charter)", "At close"),
+        ("Repositories synced", "1,900", "1,940"),
+        ("Git data on disk (GiB)", "500", "610"),
+        ("Monorepos", "2", "3"),
+    )
+    found = read(html, catalogue)
+    assert found["repositories"] == ["1940"] and found["monorepos"] == ["3"]
+    assert found["total_repo_size_gb"] == ["610 GiB"] and "total_disk_gb" not in found

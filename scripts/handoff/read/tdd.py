@@ -595,13 +595,18 @@ class _Parser:
         hits = sum(1 for r in rows if r and self.catalogue.field_for_label(r[0].text))
         if hits >= max(2, (len(rows) + 1) // 2):
             return True
-        # `Input | Value | Source`: a generic value header after the labels, the labels read by meaning
-        if len(rows[0]) < 3 or norm(rows[0][1].text) not in _VALUE_HEADERS:
+        # `Input | Value | Source`, `Metric | Now | Notes`: a header row naming a value column after
+        # the labels, the labels read by meaning
+        if len(rows[0]) < 3 or _label_columns([c.text for c in rows[0]]) is None:
             return False
         meant = sum(1 for r in rows[1:] if r and label_meaning(r[0].text))
         return meant >= max(2, len(rows) // 2)
 
     def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        columns = _label_columns([c.text for c in rows[0]]) if len(rows[0]) >= 3 else None
+        if columns is not None:
+            self.label_columns_table(rows, columns, tab, number)
+            return
         start = 1 if all(norm(c.text) in GENERIC_HEADERS for c in rows[0]) else 0
         ctx = self.context(tab)
         mark = self.gather.mark()
@@ -624,6 +629,32 @@ class _Parser:
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
                 values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
             self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
+        self.gather.pair_node_counts(mark)
+
+    def label_columns_table(
+        self, rows: list[list[Text]], columns: tuple[int, tuple[int, ...]], tab: _Tab, number: int
+    ) -> None:
+        """A label table whose header says which column holds the values (`Value`, `Now`, `Actual`,
+        `At close`) and which hold notes (`Notes`, `Source`, `Evidence`): each row's label and its
+        value cell; its notes are read as sentences about the row's label; a planned or target column
+        (`Target`, `Baseline`) is no current value."""
+        value, notes = columns
+        ctx = self.context(tab)
+        mark = self.gather.mark()
+        for i, r in enumerate(rows[1:], 2):
+            where = self.where(tab, number, i)
+            if not any(c.text for c in r[1:]):
+                named = self.sections.part(_cell(r, 0))
+                if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
+                    ctx = replace(self.context(tab), section=named)
+                continue
+            cell = r[value] if value < len(r) else Text()
+            link = cell.links[0][1] if cell.links else None
+            self.emit(_cell(r, 0), cell.text, where, ctx, link)
+            about = replace(ctx, topic=label_meaning(_cell(r, 0)) or ctx.topic)
+            for j in notes:
+                if _cell(r, j):
+                    self.prose(_cell(r, j), where, about)
         self.gather.pair_node_counts(mark)
 
     def value_and_note(self, label: str, values: list[Text], ctx: Context) -> bool:
@@ -649,6 +680,10 @@ class _Parser:
     ) -> None:
         t = _HeaderTable(rows, roles, self.context(tab), tab, number)
         groups, totals = self.header_rows(t)
+        if "environment" in t.col and not totals and all(len(m) == 1 for m in groups.values()):
+            self.environment_rows(t, groups)
+            return
+        self.row_notes(t, groups)
         per_row = "environment" in t.col or t.type_col is None
         for sec, members in groups.items():
             for j, f in t.fields:
@@ -683,11 +718,32 @@ class _Parser:
             if named != "production" and self.retired_row(t, r):
                 sec = "trial"
             groups.setdefault(sec, []).append((i, r))
-            for j, (kind, _) in enumerate(t.roles):
-                if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
-                    where = self.where(t.tab, t.number, i)
-                    self.prose(r[j].text, where, replace(t.base, section=sec), only=_ROW_NOTE_FIELDS)
         return groups, totals
+
+    def row_notes(self, t: _HeaderTable, groups: dict[str, list[_Row]]) -> None:
+        """The cells of columns naming no field, read for their row's repository facts."""
+        for sec, members in groups.items():
+            for i, r in members:
+                for j, (kind, _) in enumerate(t.roles):
+                    if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
+                        where = self.where(t.tab, t.number, i)
+                        self.prose(r[j].text, where, replace(t.base, section=sec), only=_ROW_NOTE_FIELDS)
+
+    def environment_rows(self, t: _HeaderTable, groups: dict[str, list[_Row]]) -> None:
+        """One row per environment (`Environment | Deployment | Nodes | vCPU / RAM | URL`): the
+        transpose of a table with environments as columns. Each cell is a value labelled by its
+        column's header, in its row's environment, read like a `Label | Value` row (every fact
+        in it, the unit a header names: `RAM (GiB) | 320`)."""
+        env = t.col["environment"]
+        for sec, ((i, r),) in groups.items():
+            ctx = replace(t.base, section=sec)
+            for j, header in enumerate(t.header):
+                count = t.type_col is not None and j == t.col.get(
+                    "count"
+                )  # the machines' count: in their cell
+                if j != env and not count and j < len(r) and r[j].text:
+                    link = r[j].links[0][1] if r[j].links else None
+                    self.emit(header, t.entry(r, j), self.where(t.tab, t.number, i), ctx, link)
 
     def retired_row(self, t: _HeaderTable, row: list[Text]) -> bool:
         """A row whose short status cell, in a column naming no field, marks its thing as not in
@@ -896,6 +952,33 @@ def _numbering(cells: list[str]) -> bool:
         return False
     keys = [(m.group(1), int(m.group(2))) for m in found if m]
     return all(b == (a[0], a[1] + 1) for a, b in itertools.pairwise(keys))
+
+
+_CURRENT_HEADER = re.compile(
+    r"\b(?:now|current(?:ly)?|today|actual|as[- ](?:built|deployed|implemented)|at (?:close|handover)"
+    r"|latest)\b",
+    re.IGNORECASE,
+)
+_NOTE_HEADER = re.compile(
+    r"\b(?:notes?|comments?|remarks?|sources?|evidence|formula|reference|basis|explanation)\b", re.IGNORECASE
+)
+
+
+def _label_columns(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
+    """The value column and the note columns a label table's header row names (`Input | Value |
+    Source`, `Metric | Target | At close | Notes`), or None when the row is no such header. A column
+    of values is generic (`Value`, `Answer`) or says the values are current (`Now`, `Actual`); a
+    planned or target column is neither value nor note."""
+    value: int | None = None
+    notes: list[int] = []
+    for j, h in enumerate(header[1:], 1):
+        if norm(h) in _VALUE_HEADERS or _CURRENT_HEADER.search(h):
+            value = j if value is None else value
+        elif _NOTE_HEADER.search(h):
+            notes.append(j)
+        elif not is_planned(h):
+            return None
+    return (value, tuple(notes)) if value is not None else None
 
 
 def _status_column(cells: list[str]) -> bool:

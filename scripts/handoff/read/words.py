@@ -284,6 +284,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("largest",), "largest_repo_mb"),
     (("biggest",), "largest_repo_mb"),
     (("repo", "size"), "total_repo_size_gb"),
+    (("git", "data"), "total_repo_size_gb"),
     (("code", "size"), "total_repo_size_gb"),
     (("code", "host"), "code_hosts"),
     (("source", "control"), "code_hosts"),
@@ -368,8 +369,14 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
         return None, 0
     for stems, name in _MEANINGS:
         if all(any(w.startswith(s) for w in words) for s in stems):
+            if name in _LIMIT_FIELDS and _USAGE.search(label):
+                return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
             return name, len(stems)
     return None, 0
+
+
+_LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+_USAGE = re.compile(r"\b(?:active|daily|weekly|monthly|so far|observed|measured)\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------
