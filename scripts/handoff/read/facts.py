@@ -486,6 +486,8 @@ class FactReader:
         facts: list[Fact] = []
         marks = sorted([(m, "cpu") for m in shapes.cpus(s)] + [(m, "size") for m in shapes.sizes(s)],
                        key=lambda p: p[0].start)  # fmt: skip
+        if not marks:
+            return facts  # no CPU count and no size: nothing to weigh
         machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
         previous_end, previous_kind = 0, ""
         old = _old_spans(s)
@@ -610,15 +612,16 @@ class FactReader:
     def _names(self, s: str, ctx: Context) -> list[Fact]:
         """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
         facts: list[Fact] = []
-        hosts = [x for x in self.code_hosts.find(s) if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
-        if _OUT_OF_SCOPE.search(s):
-            hosts = []  # "The Bitbucket Cloud workspace is out of scope": named, not connected
         everything = self.code_hosts.find(s)
-        if _ELSEWHERE.search(mask(s, everything)) and not _CONNECTED.search(s):
+        masked = mask(s, everything)
+        hosts = [x for x in everything if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
+        if hosts and _OUT_OF_SCOPE.search(s):
+            hosts = []  # "The Bitbucket Cloud workspace is out of scope": named, not connected
+        if hosts and _ELSEWHERE.search(masked) and not _CONNECTED.search(s):
             hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
         for found, name in (
             (self.deployment.find(s), "deployment_type"),
-            (self.hosting.find(mask(s, everything)), "hosting_provider"),
+            (self.hosting.find(masked), "hosting_provider"),
         ):
             kept = [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
             chosen = [x for x in kept if _CHOSEN.search(s[max(0, x.start - 40) : x.start])]
@@ -628,7 +631,7 @@ class FactReader:
         about = (
             ctx.topic in ("code_hosts", "repositories") or ctx.about_code
         )  # "Repositories: 1,200, all on GitHub"
-        if hosts and (about or _CODE.search(mask(s, everything))):
+        if hosts and (about or _CODE.search(masked)):
             by_env: dict[str, list[Found]] = {}
             for x in hosts:
                 by_env.setdefault(self.env_at(s, x.start, ctx), []).append(x)
@@ -1012,6 +1015,8 @@ def _changed(s: str, facts: list[Fact]) -> list[Fact]:
     """In a sentence that changes an amount or the machines ("from 4 × c6i.4xlarge to 4 ×
     m6i.4xlarge", "256 GiB (was 128 GiB)"), the figures of the old side are `old` (the gatherer drops
     that value wherever it is written) and the others are `new`."""
+    if not facts:
+        return facts
     spans = _old_spans(s)
     if not spans:
         return facts

@@ -100,11 +100,14 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
+_SIZE_UNITS = ("TB", "GB", "MB", "Ti", "Gi", "Mi")  # every unit SIZE reads starts with one of these
+
+
 def sizes(text: str) -> Iterator[Match]:
     """Sizes: `448 GB`, `1,5 GB`, and with the unit spelt out (`eleven gigabytes`, `3 terabytes`)."""
     found = [
         Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}")
-        for m in SIZE.finditer(text)
+        for m in (SIZE.finditer(text) if any(unit in text for unit in _SIZE_UNITS) else ())
     ]
     if _UNIT_WORDS.search(text):
         for m in _SIZE_SPELT.finditer(text):
@@ -174,6 +177,9 @@ def spelt_number(words: str) -> int:
 
 def cpus(text: str) -> Iterator[Match]:
     """CPU counts: `64 vCPU`, and with the number in words (`sixty-four vCPUs`, `Thirty-two vCores`)."""
+    lower = text.lower()
+    if "cpu" not in lower and "core" not in lower:
+        return  # every CPU word has one of them (no other character matches their letters, in any case)
     found = [Match(m.start(), m.end(), m.group(0), canon(m.group("num"))) for m in CPU.finditer(text)]
     found += [
         Match(m.start(), m.end(), m.group(0), str(spelt_number(m.group("words"))))
@@ -322,7 +328,12 @@ def _dates(text: str) -> Iterator[Match]:
     yield from _worded_dates(text)
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")  # every DATE has a year
+
+
 def _worded_dates(text: str) -> Iterator[Match]:
+    if not _FOUR_DIGITS.search(text):
+        return
     for m in DATE.finditer(text):
         try:
             if m.group("iso") or m.group("iso2"):
@@ -352,6 +363,8 @@ def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
     """Numbers followed by one of `nouns` (a regex alternation): `2,600 repositories` → (match, noun);
     also written as words (`twelve hundred repositories`, `a dozen repos`)."""
     found: list[tuple[Match, str]] = []
+    if not _noun(nouns).search(text):
+        return  # both patterns end with one of the nouns
     if DIGIT.search(text):
         for m in _counted(nouns).finditer(text):
             match = Match(m.start(), m.end(), m.group(0), thousands(m.group("num"), m.group("k")))
@@ -361,6 +374,11 @@ def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
             match = Match(m.start(), m.end(), m.group(0), str(spelt_number(m.group("words"))))
             found.append((match, m.group("noun").lower()))
     yield from sorted(found, key=lambda p: p[0].start)
+
+
+@functools.lru_cache(maxsize=16)
+def _noun(nouns: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{nouns})\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16)

@@ -510,6 +510,8 @@ def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def mask(text: str, found: Iterable[Found]) -> str:
     """`text` with the found names blanked (so "Azure DevOps" is not read as the Azure cloud)."""
+    if not found:
+        return text
     chars = list(text)
     for f in found:
         chars[f.start : f.end] = " " * (f.end - f.start)
