@@ -148,7 +148,8 @@ class Environments:
         return self.cache[text]
 
     def _spans(self, text: str) -> list[tuple[int, str]]:
-        text = _HOSTNAME.sub(lambda m: " " * len(m.group(0)), text)  # "sourcegraph.example.dev" is no dev
+        hosts = _hosts_of(text)  # "sourcegraph.example.dev" is no dev
+        text = _blanked(text, [(a, b) for a, b, _ in hosts]) if hosts else text
         title = len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
         trial = [(m.start(), m.end()) for m in self.trial.finditer(text) if title or _names_place(text, m)]
         found = [(a, "trial") for a, _ in trial]
@@ -482,9 +483,14 @@ _Span = tuple[int, int, str]
 _NOT_LETTERS = re.compile(r"[^0-9A-Za-z]+")
 
 
+_HOST_HINT = re.compile(r"[.;][A-Za-z0-9-]|://")  # in every _HOSTNAME match: a quick no for most texts
+
+
 @functools.lru_cache(maxsize=1024)
 def _hosts_of(text: str) -> tuple[_Span, ...]:
     """The host names and addresses in `text`: (start, end, `norm` key)."""
+    if not _HOST_HINT.search(text):
+        return ()
     return tuple((m.start(), m.end(), norm(m.group(0))) for m in _HOSTNAME.finditer(text))
 
 
