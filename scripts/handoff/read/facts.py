@@ -483,11 +483,13 @@ class FactReader:
         ]  # fmt: skip
 
     def _numbers(self, s: str, ctx: Context) -> list[Fact]:
-        facts: list[Fact] = []
+        """The CPU counts and sizes of a sentence, each as the figure of the field it is about."""
         marks = sorted([(m, "cpu") for m in shapes.cpus(s)] + [(m, "size") for m in shapes.sizes(s)],
                        key=lambda p: p[0].start)  # fmt: skip
-        if not marks:
-            return facts  # no CPU count and no size: nothing to weigh
+        return self._figures(s, marks, ctx) if marks else []
+
+    def _figures(self, s: str, marks: list[tuple[shapes.Match, str]], ctx: Context) -> list[Fact]:
+        facts: list[Fact] = []
         machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
         previous_end, previous_kind = 0, ""
         old = _old_spans(s)
