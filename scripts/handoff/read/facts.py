@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
-from handoff.read import permachine, shapes
+from handoff.read import limits, permachine, shapes
 from handoff.read.words import (
     Environments,
     Found,
@@ -110,11 +110,6 @@ _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
 _TOTAL = re.compile(
     r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
 )
-_USERS = re.compile(  # (a signed number, "+600 seats", is an increase, not a count)
-    rf"(?<![\w.,+])(?P<num>{shapes.NUMBER})\s+(?:(?P<adj>concurrent|simultaneous|named|licensed|active)\s+)?"
-    r"(?P<noun>users|seats|people)\b",
-    re.IGNORECASE,
-)
 _PEAK = re.compile(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
@@ -184,7 +179,8 @@ _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its pa
 _COUNT_IN_LABEL = re.compile(
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s+[A-Za-z]"
 )  # "The instance indexes 1,275 repos"
-_COUNTS = frozenset({"repositories", "monorepos", "max_users", "max_concurrent_users", "max_repositories"})
+_LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+_COUNTS = frozenset({"repositories", "monorepos", *_LIMITS})
 _LEADING_COUNT = re.compile(
     rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
     re.IGNORECASE,
@@ -269,6 +265,8 @@ class FactReader:
         named = self.env.label_part(label)
         if named and ctx.section != "trial":
             ctx = replace(ctx, section=named)
+        if limits.denied(label):
+            return replace(ctx, limit=False)  # "Planning figure for 2028 (not contractual): 5,000 developers"
         return replace(ctx, limit=True) if is_limit(label) else ctx
 
     def fitting_meaning(self, label: str, value: str, ctx: Context) -> str | None:
@@ -295,13 +293,16 @@ class FactReader:
 
     def label_field(self, label: str, ctx: Context) -> tuple[str | None, str]:
         """(the field a label names, how): a catalogue alias, else its meaning; a repository count
-        in a limits part is the limit; a go-live is weaker than a build said complete."""
+        in a limits part is the limit, a measurement or rate no limit; a go-live is weaker than a
+        build said complete."""
         f = self.catalogue.field_for_label(label)
         name, how = (f.name, "label") if f is not None else (label_meaning(label), "label meaning")
         if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
             how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
         if name == "repositories" and ctx.limit:
             name = "max_repositories"
+        if name in _LIMITS and limits.observed_label(label):
+            name = None  # "Active users (approx.)", "User growth / year": a measurement, no limit
         return name, how
 
     def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
@@ -644,9 +645,7 @@ class FactReader:
         return facts
 
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
-        facts = self._repo_counts(s, ctx)
-        if ctx.limit:
-            facts += self._limits(s, ctx)
+        facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
         if "monorepo" in s.casefold():
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":
@@ -667,7 +666,11 @@ class FactReader:
             after = s[m.end : m.end + 24]
             own = _OTHER_NUMBER.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
             near = re.split(r"[\d)\]]", before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
-            if ctx.limit and not (_CURRENT.search(own) or _CURRENT.search(near)):
+            rel = limits.relation(s, m.start, m.end)
+            if rel == "added" and (ctx.limit or is_limit(s)):
+                continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count
+            current = rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near)
+            if (ctx.limit or rel == "limit") and not current:
                 if noun.startswith("repo"):
                     facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
                 continue
@@ -739,19 +742,28 @@ class FactReader:
         return facts
 
     def _limits(self, s: str, ctx: Context) -> list[Fact]:
-        """Counts of users, concurrent users and (written bare after a limit word) repositories."""
+        """Counts of people and seats that are limits (`limits.relation`: in a limits part or a clause
+        saying licensed, sized, capped …; a seat always; never one observed or added), concurrent when
+        their clause says so; and repositories written bare after a limit word."""
         facts: list[Fact] = []
-        peaks = {u.start("num") for u in _PEAK.finditer(s)}
-        for u in _USERS.finditer(s):
-            if u.start("num") in peaks:
-                continue  # "300 people … at the same time" is the peak, not the user count
-            adj = (u.group("adj") or "").lower()
-            name = "max_concurrent_users" if adj in ("concurrent", "simultaneous") else "max_users"
-            facts.append(Fact(name, shapes.canon(u.group("num")), u.group(0), "limit",
-                              self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
-        for u in _PEAK.finditer(s):
+        peaks = {u.start("num"): u for u in _PEAK.finditer(s)}
+        taken: set[int] = set()
+        for m, noun in limits.person_counts(s):
+            taken.add(m.start)
+            rel = limits.relation(s, m.start, m.end)
+            if rel in ("observed", "added") or not (ctx.limit or rel == "limit" or noun.startswith("seat")):
+                continue
+            at_once = m.start in peaks or limits.concurrent(s, m.start, m.end)
+            name = "max_concurrent_users" if at_once else "max_users"
+            facts.append(Fact(name, m.value, m.text, "limit", self.env_at(s, m.start, ctx), "", m.start))
+        for start, u in peaks.items():  # "400 of them at the same time", "250 concurrent"
+            rel = limits.relation(s, start, u.end())
+            if start in taken or rel in ("observed", "added") or not (ctx.limit or rel == "limit"):
+                continue
             facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0),
-                              "limit", self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+                              "limit", self.env_at(s, start, ctx), "", start))  # fmt: skip
+        if not ctx.limit:
+            return facts
         for u in _BARE_LIMIT.finditer(s):  # "sized for up to 10,000", "the repository limit is 5,000"
             nouns = list(_LIMIT_NOUN.finditer(s, 0, u.start("num")))
             if nouns and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
@@ -916,7 +928,15 @@ def _fit_integer(name: str, value: str) -> str | None:
     if word and not re.match(r"\s*\d", value[word.end() + len(value) - len(value.lstrip()) :]):
         return str(shapes.spelt_number(word.group(0)))  # "twelve hundred", "a dozen"
     stated = _COUNT_TOTAL.search(value)  # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total": the total
-    return shapes.canon(stated.group("n")) if stated else shapes.leading_count(value)
+    if stated:
+        return shapes.canon(stated.group("n"))
+    first = _FIRST_NUMBER.search(value)
+    if first and (first.group("glued") or first.group("percent")):
+        return None  # "25%", "30 %" (a rate), "FY28" (a name): no count
+    return shapes.leading_count(value)
+
+
+_FIRST_NUMBER = re.compile(rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?")
 
 
 _COUNT_TOTAL = re.compile(

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from handoff.core.fields import Catalogue, norm
 
 _LIMIT = re.compile(
-    r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|sized for|in scope|"
-    r"at most|no more than|entitle(?:d|ment)s?|order form|sizing (?:assumptions?|targets?|basis)|"
-    r"design (?:targets?|assumptions?)|capacity (?:plan(?:ning)?|targets?)|headroom|ceiling)\b",
+    r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|in scope|"
+    r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
+    r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
+    r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling)\b",
     re.IGNORECASE,
 )
 _GROWTH = re.compile(

@@ -1,0 +1,126 @@
+"""What a count of people or repositories is to the deployment: a limit, an observation, an addition.
+
+A careful reader takes a figure as a limit (`max_users`, `max_concurrent_users`,
+`max_repositories`) by its relation to the deployment, read from the words of its own clause:
+
+* `relation(text, start, end)`: "limit" when the clause says the deployment is licensed, sized,
+  designed, contracted or capped for the figure (or a bound such as "up to", "until" stands right
+  before it); "observed" when the clause reports what was measured or seen (logged in, so far, at
+  the moment, weekly, uses); "added" when the figure is an increment (add, further, more, +300,
+  an expansion) or is said not to be agreed ("not contractual", "not bought"). An observation or
+  an addition is never a limit, whatever part it is in.
+* `concurrent(text, start, end)`: the figure counts people at one time (concurrent, simultaneous,
+  at once, at the same time or moment, at peak), written before or after it in its clause.
+* `person_counts(text)`: counts whose noun is a person or a seat ("3,000 developers", "nine hundred
+  users", "1.200 users"); a seat is a licence's unit, so a count of seats is a limit by itself.
+* `observed_label(label)`, `denied(text)`: a label of a measurement or a rate, a text saying its
+  figure was not agreed.
+
+The clause of a figure runs back to the last colon, semicolon or bracket (a list after "Capacity
+model:" shares it) or to a new clause (", and …", "but"), and forward to the next comma, bracket
+or number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from handoff.read import shapes
+
+PERSONS = (
+    r"users|seats|people|persons|developers|devs|engineers|employees|staff|colleagues|programmers|"
+    r"contributors|committers|licen[cs]es"
+)
+_OPENS = re.compile(  # where a clause begins, looking back from a figure
+    r"[;:!?()\[\]]|,\s*(?:and|but|so|while|whereas|which)\b|\b(?:but|while|whereas|although|however)\b",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(r"[.;:!?,()\[\]]|\s(?:and|but|while|whereas)\s|(?<![\w.,])\d", re.IGNORECASE)
+_LIMIT = re.compile(
+    r"\b(?:licen[cs]\w*|subscri\w*|entitle\w*|contract\w*|order form|seats?|caps?|capped|ceiling|"
+    r"limit(?:s|ed)?|max(?:imum)?|up to|at most|no more than|(?:sized|designed|dimensioned|rated|"
+    r"specified) (?:for|to)|(?:design|sizing|capacity) (?:targets?|assumptions?|basis|model|"
+    r"load|figures?|parameters?|limits?)|headroom|allow(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+_BOUND = re.compile(  # a bound right before the figure: "good until 5000 repositories", "max. 400"
+    r"\b(?:up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to)\s+"
+    r"(?:about |around |approx\.? |roughly |~\s*)?$",
+    re.IGNORECASE,
+)
+_OBSERVED = re.compile(
+    r"\b(?:so far|to date|at the moment|currently|today|right now|as of|weekly|monthly|daily|"
+    r"(?:logged|signed) (?:in|on)|log-?ins?|sign-?ins?|we see|seen|saw|observed|measured|actual(?:ly)?|"
+    r"usage|uses|in use|average|last (?:week|month|quarter|year))\b",
+    re.IGNORECASE,
+)
+_ADDED = re.compile(
+    r"\+\s*$|\b(?:add(?:s|ed|ing)?|further|another|additional|extra|expan\w*|increase\w*|grow\w*|"
+    r"true-?up|uplift|bring(?:s|ing)?)\b",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(  # "(not contractual)", "that's not bought", "non-binding": a figure nobody agreed
+    r"\b(?:not|non-?|never|no longer)\s*(?:yet\s+|part of (?:the |our )?)?(?:contract\w*|licen[cs]\w*|bought|"
+    r"purchased|committed|binding|agreed|signed)",
+    re.IGNORECASE,
+)
+_MORE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?more\b(?! than)", re.IGNORECASE)  # "400 more users"
+_FIGURE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{shapes.NUMBER})")  # an earlier figure, not a year
+_AT_ONCE = re.compile(
+    r"\b(?:concurrent(?:ly)?|simultaneous(?:ly)?|at once|(?:at|in) (?:the |one |a )?same (?:time|moment)|"
+    r"at (?:the |a )?peak|peak|in parallel)\b",
+    re.IGNORECASE,
+)
+
+
+def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(the words of the figure's clause before it, the same words after the previous figure's own,
+    the words after it up to the clause's end). A verb before the first of coordinated figures governs
+    them all ("would add 2,500 repositories and 700 users"); words after a figure are its own ("6,200
+    repositories today and … up to 10,000")."""
+    opens = [m.end() for m in _OPENS.finditer(text, 0, start)]
+    at = opens[-1] if opens else 0
+    near = at
+    for m in _FIGURE.finditer(text, at, start):
+        stop = _ENDS.search(text, m.end())
+        near = max(near, min(stop.start() if stop else start, start))
+    stop = _ENDS.search(text, end)
+    return text[at:start], text[near:start], text[end : stop.start() if stop else len(text)]
+
+
+def relation(text: str, start: int, end: int) -> str:
+    """ "limit", "observed", "added" or "" (nothing said) for the figure at text[start:end]."""
+    before, near, after = clause(text, start, end)
+    if _ADDED.search(before) or _MORE.match(after) or _DENIED.search(before) or _DENIED.search(after):
+        return "added"
+    if (_OBSERVED.search(near) or _OBSERVED.search(after)) and not _LIMIT.search(near):
+        return "observed"
+    if _BOUND.search(before) or _LIMIT.search(before):
+        return "limit"
+    return ""
+
+
+def concurrent(text: str, start: int, end: int) -> bool:
+    """Whether the figure counts people at one time, by the words of its clause around it."""
+    _, near, after = clause(text, start, end)
+    return bool(_AT_ONCE.search(text[start:end]) or _AT_ONCE.search(after) or _AT_ONCE.search(near[-24:]))
+
+
+def denied(text: str) -> bool:
+    """A text saying its figures were not agreed ("Planning figure for 2028 (not contractual)")."""
+    return bool(_DENIED.search(text))
+
+
+def observed_label(label: str) -> bool:
+    """A label of a measurement ("Active users (approx.)", "Weekly active users", "Peak concurrent so
+    far") or of a growth rate ("User growth / year"): its figure is no limit, unless the label also
+    names one ("Max active users")."""
+    if _LIMIT.search(label):
+        return False
+    return bool(_OBSERVED.search(label) or re.search(r"\bactive\b|\bgrowth\b", label, re.IGNORECASE))
+
+
+def person_counts(text: str) -> Iterator[tuple[shapes.Match, str]]:
+    """Counts of people or seats: (the match, its noun)."""
+    yield from shapes.counted(text, PERSONS)

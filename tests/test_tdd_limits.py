@@ -1,0 +1,113 @@
+"""Limits by the figure's relation to the deployment: licensed, sized or capped for it (a limit), seen
+or measured (an observation), added on top (an increment). A snippet of a TDD in, the fields out.
+
+Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, see its README).
+"""
+
+from __future__ import annotations
+
+from handoff.core.fields import Catalogue
+from tdd_snippets import read, table
+
+
+def test_any_noun_of_people_counts_users_when_a_licence_governs_it(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Our licence covers 3,000 developers, and the server was sized for up to 400 of them at the "
+        "same time.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["3000"], "max_concurrent_users": ["400"]}
+    assert read("<p>Licensed for 1,200 engineers; dimensioned for 250 engineers at once.</p>", catalogue) == {
+        "max_users": ["1200"],
+        "max_concurrent_users": ["250"],
+    }
+
+
+def test_people_counted_with_no_limit_relation_are_no_limit(catalogue: Catalogue) -> None:
+    assert read("<p>The platform serves NCM's 3,100 engineers.</p>", catalogue) == {}
+
+
+def test_a_seat_is_a_licence_unit_so_its_count_is_a_limit_anywhere(catalogue: Catalogue) -> None:
+    got = read("<p>Subscription resold by the partner: 900 seats, 12 months.</p>", catalogue)
+    assert got == {"max_users": ["900"]}
+
+
+def test_an_observed_count_in_a_licence_part_is_no_limit(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Licence</h2><p>Our licence allows 1,000 users. At the moment about 610 people have logged in at "
+        "least once.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["1000"]}
+
+
+def test_an_added_count_is_an_increment_not_the_limit(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Licence headroom</h2><p>The subscription covers 4,000 users. The platform is sized for 600 "
+        "concurrent users and up to 10,000 repositories. The integration would add roughly 2,500 "
+        "repositories and 700 users, which stays inside the repository limit.</p>"
+        "<p>Ask: approve +300 seats for Q1.</p><p>The client may take a further 400 seats.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["4000"], "max_concurrent_users": ["600"], "max_repositories": ["10000"]}
+
+
+def test_a_count_said_to_be_unagreed_is_no_limit(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Commercial limits</h2><p>Licence: 3,000 developers</p>"
+        "<p>Planning figure for 2028 (not contractual): 5,000 developers</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["3000"]}
+
+
+def test_concurrency_is_read_from_the_clause_of_the_figure(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The licence is for 1500 users. We expect maximum 200 users in the same moment. This sizing is "
+        "good until 5000 repositories.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["1500"], "max_concurrent_users": ["200"], "max_repositories": ["5000"]}
+
+
+def test_a_design_load_or_capacity_model_is_a_limit(catalogue: Catalogue) -> None:
+    got = read("<p>Capacity model: 2,000 users, 250 concurrent, up to 5,000 repositories.</p>", catalogue)
+    assert got == {"max_users": ["2000"], "max_concurrent_users": ["250"], "max_repositories": ["5000"]}
+    assert read(table(("Design load", "2,500 users, 350 concurrent")), catalogue) == {
+        "max_users": ["2500"],
+        "max_concurrent_users": ["350"],
+    }
+
+
+def test_a_label_of_a_measurement_or_a_rate_gives_no_limit(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            ("Licensed users", "750"),
+            ("Active users (approx.)", "610"),
+            ("Weekly active users", "870"),
+            ("User growth / year", "24%"),
+        ),
+        catalogue,
+    )
+    assert got == {"max_users": ["750"]}
+
+
+def test_a_number_inside_a_name_or_a_percentage_is_no_count(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Limits</h2><p>Repo ceiling (design): 8,000</p>"
+        "<p>FY28 crosses the 8,000-repo design ceiling: flag for the FY28 plan.</p>",
+        catalogue,
+    )
+    assert got == {"max_repositories": ["8000"]}
+
+
+def test_a_sibling_item_ends_the_list_a_label_item_heads(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>Code hosts:<ul><li>GitLab self-managed: 1,840 repositories</li>"
+        "<li>Azure DevOps: 260 repositories</li></ul></li>"
+        "<li>Users: licence for 1.200 users</li>"
+        "<li>Limit of repositories agreed in the sizing: 4.000.</li></ul>",
+        catalogue,
+    )
+    assert got["max_users"] == ["1200"]
+    assert got["max_repositories"] == ["4000"]
