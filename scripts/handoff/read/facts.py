@@ -409,7 +409,10 @@ class FactReader:
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
-            facts += [replace(f, start=f.start + start + offset) for f in self.sentence(sentence, sctx)]
+            shift = start + offset
+            facts += [
+                replace(f, start=f.start + shift) if shift else f for f in self.sentence(sentence, sctx)
+            ]
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         return _union_hosts(_totals_win(_bare_totals(facts)))
@@ -575,9 +578,12 @@ class FactReader:
     def _dates(self, s: str, ctx: Context) -> list[Fact]:
         if is_future(s):
             return []
-        facts = self._ranges(s, ctx)
+        every = list(shapes.dates(s, ctx.year))
+        if not every:
+            return []
+        facts = self._ranges(s, ctx, every)
         taken = {f.start for f in facts}
-        found = [m for m in shapes.dates(s, ctx.year) if m.start not in taken]
+        found = [m for m in every if m.start not in taken]
         kinds: list[tuple[shapes.Match, str | None, str, int]] = []
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
@@ -597,11 +603,12 @@ class FactReader:
                 facts.append(Fact(name, m.value, m.text, how, self.env_at(s, at, ctx), "", m.start))
         return facts
 
-    def _ranges(self, s: str, ctx: Context) -> list[Fact]:
+    def _ranges(self, s: str, ctx: Context, dates: list[shapes.Match]) -> list[Fact]:
         """A date range of the production build ("Production infrastructure: 2 March – 17 April 2026",
-        "the build ran from 2026-03-02 to 2026-03-20"): its first date starts it, its last completes it."""
+        "the build ran from 2026-03-02 to 2026-03-20"): its first date starts it, its last completes it.
+        `dates`: the sentence's dates (`shapes.dates`)."""
         facts: list[Fact] = []
-        for first, last in shapes.ranges(s, ctx.year):
+        for first, last in shapes.ranges(s, ctx.year, dates):
             named_before = self.env.at(s, first.start, "")
             env = named_before or self.env.at(s, len(s), ctx.section)  # "19 Jan – 13 Feb: POC"
             if "trial" in (env, ctx.section) or not (

@@ -236,10 +236,11 @@ _RANGE_HEAD = re.compile(  # "2 March – " or "2–" before a full date: the st
 )
 
 
-def ranges(text: str, year: str = "") -> Iterator[tuple[Match, Match]]:
+def ranges(text: str, year: str = "", found: list[Match] | None = None) -> Iterator[tuple[Match, Match]]:
     """Date ranges: `2026-03-02 to 2026-03-20`, `2 March – 17 April 2026`, `between 2 and 20 March
-    2026` (the first date takes the month and year it leaves out from the second)."""
-    found = list(dates(text, year))
+    2026` (the first date takes the month and year it leaves out from the second). `found`: the
+    text's `dates(text, year)` when the caller has them already."""
+    found = list(dates(text, year)) if found is None else found
     for i, end in enumerate(found):
         if i and re.fullmatch(_RANGE_JOIN, text[found[i - 1].end : end.start]):
             yield found[i - 1], end
@@ -319,8 +320,11 @@ def _numeric_dates(text: str) -> Iterator[Match]:
             continue
 
 
+_DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")  # in every numeric date
+
+
 def _dates(text: str) -> Iterator[Match]:
-    if "/" in text or "." in text or "-" in text:
+    if ("/" in text or "." in text or "-" in text) and _DIGIT_SEPARATOR.search(text):
         numeric = list(_numeric_dates(text))
         if numeric:
             yield from sorted((*_worded_dates(text), *numeric), key=lambda m: m.start)

@@ -75,16 +75,22 @@ _TECHNICAL = re.compile(  # a limit of a service's resource, not of the licence 
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _limit_words(text: str) -> tuple[int, ...]:
+    """Where the limit words of a text start (both questions below ask it of each sentence)."""
+    return tuple(m.start() for m in _LIMIT.finditer(text))
+
+
 def is_technical_limit(text: str) -> bool:
     """A text about a service's technical limit ("hits its rate limit after ~200 repositories"):
     its counts are that limit's thresholds, neither a current count nor an agreed limit."""
-    return any(_TECHNICAL.search(text[: m.start()]) for m in _LIMIT.finditer(text))
+    return any(_TECHNICAL.search(text[:at]) for at in _limit_words(text))
 
 
 def is_limit(text: str) -> bool:
     """A text about agreed limits, scope or sizing targets; not a technical limit ("Bitbucket hits its
     rate limit after ~200 repositories", "the API limit")."""
-    return any(not _TECHNICAL.search(text[: m.start()]) for m in _LIMIT.finditer(text))
+    return any(not _TECHNICAL.search(text[:at]) for at in _limit_words(text))
 
 
 def is_growth(text: str) -> bool:
