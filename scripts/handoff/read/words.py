@@ -345,6 +345,9 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
+_STEM_LENGTHS = frozenset(len(s) for stems, _ in _MEANINGS for s in stems)
+
+
 @functools.lru_cache(maxsize=4096)
 def label_meaning(label: str, any_length: bool = False) -> str | None:
     """The field a label (of up to six words, or a heading or question of any length) means, or None.
@@ -375,8 +378,9 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     words = re.findall(r"[a-z0-9]+", label.casefold())
     if not words or (len(words) > 8 and not any_length):
         return None, 0
+    starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
     for stems, name in _MEANINGS:
-        if all(any(w.startswith(s) for w in words) for s in stems):
+        if all(s in starts for s in stems):
             if name in _LIMIT_FIELDS and _USAGE.search(label):
                 return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
             return name, len(stems)
