@@ -241,6 +241,8 @@ class FactReader:
         facts: list[Fact] = []
         if canonical is not None:
             section = self.value_env(value, ctx)
+            if name == "instance_url" and self.env.of_address(canonical) == "trial":
+                section = "trial"  # "URL: https://sg-stg.example.com": the host names its environment
             total = name == "repositories" or (name in _AMOUNTS and _states_total(name, label, value))
             facts.append(Fact(name, canonical, value, how, section, "total" if total else ""))
         elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
@@ -440,6 +442,11 @@ class FactReader:
             )
         ]
 
+    def url_env(self, sentence: str, m: shapes.Match, ctx: Context) -> str:
+        """A URL's environment: its host's when its name carries one (`sg-dev.example.com`), else
+        the one in force where it is written."""
+        return "trial" if self.env.of_address(m.value) == "trial" else self.env_at(sentence, m.start, ctx)
+
     def env_at(self, sentence: str, pos: int, ctx: Context) -> str:
         return "trial" if ctx.section == "trial" else self.env.at(sentence, pos, ctx.section)
 
@@ -461,7 +468,7 @@ class FactReader:
             hinted = URL_HINT.search(s[max(0, m.start - 40) : m.start])
             if hinted or (ctx.topic == "instance_url" and self.site_address(m.value)):
                 facts.append(
-                    Fact("instance_url", m.value, m.text, "URL", self.env_at(s, m.start, ctx), "", m.start)
+                    Fact("instance_url", m.value, m.text, "URL", self.url_env(s, m, ctx), "", m.start)
                 )
                 break
         return facts

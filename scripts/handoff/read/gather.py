@@ -24,7 +24,7 @@ from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import shapes
-from handoff.read.facts import BUILD, Fact, FactReader, host_names
+from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names
 from handoff.read.words import is_correction, is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
@@ -322,8 +322,9 @@ class Gatherer:
         for b in self.blocks:
             if b.section == "trial" or "://" not in b.text:
                 continue
-            for m in shapes.urls(b.text):
-                if self.reader.site_address(m.value):
+            for m in shapes.urls(b.text):  # not "dev cluster … → https://sg-dev.…"
+                here = self.reader.url_env(b.text, m, Context(b.section))
+                if self.reader.site_address(m.value) and here != "trial":
                     found.setdefault(m.value.rstrip("/"), b)
         if len(found) != 1:
             return []

@@ -31,7 +31,8 @@ _LIMIT = re.compile(
 _GROWTH = re.compile(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
     r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
-    r"by (?:the end of )?(?:next \w+|20\d\d)|(?:is|are) expected to)\b",
+    r"by (?:the end of )?(?:next \w+|20\d\d)|(?:is|are) expected to)\b"
+    r"|(?:^|(?<=[\s(]))\+\d",  # "about +600 seats": an increase, never a current figure
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
@@ -167,6 +168,13 @@ class Environments:
         ]
         return sorted(found)
 
+    def of_address(self, url: str) -> str:
+        """The environment a URL's host names in its first label, where a name carries it
+        (`sg-dev.example.com`, `sourcegraph-stg.…`, `codesearch-dr.…`); "" for none
+        (`sourcegraph.example.dev`: a domain's words are no environment)."""
+        m = _HOST.match(url)
+        return self.named(re.sub(r"[-_]+", " ", m.group(1))) if m else ""
+
     def at(self, text: str, position: int, default: str) -> str:
         """The environment in force at `position`: the last one named before it, else `default`."""
         kind = default
@@ -198,6 +206,7 @@ class Environments:
         return "trial" if self.other.search(outside_brackets(label)) else self.named(label)
 
 
+_HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
