@@ -240,9 +240,7 @@ class FactReader:
             return None, other
         facts: list[Fact] = []
         if canonical is not None:
-            section = self.value_env(value, ctx)
-            if name == "instance_url" and self.env.of_address(canonical) == "trial":
-                section = "trial"  # "URL: https://sg-stg.example.com": the host names its environment
+            section = self.value_env(value, ctx, canonical if name == "instance_url" else "")
             total = name == "repositories" or (name in _AMOUNTS and _states_total(name, label, value))
             facts.append(Fact(name, canonical, value, how, section, "total" if total else ""))
         elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
@@ -345,11 +343,11 @@ class FactReader:
             facts.append(Fact("repositories", count, text, f"count for {h.value}", ctx.section, "part"))
         return facts
 
-    def value_env(self, value: str, ctx: Context) -> str:
+    def value_env(self, value: str, ctx: Context, url: str = "") -> str:
         """A labelled value's environment: the context's, unless the value names one before its
         parenthesis ("64 vCPU in production"); an aside in brackets ("80 legacy repositories") is
         about something else."""
-        if ctx.section == "trial":
+        if ctx.section == "trial" or (url and self.env.of_address(url) == "trial"):  # "URL: https://sg-stg.…"
             return "trial"
         head = re.split(r"[(\[]", value, maxsplit=1)[0]
         return self.env.at(head, len(head), ctx.section)
