@@ -6,6 +6,8 @@ each rule is also exercised by a corpus document in another style (tests/fixture
 
 from __future__ import annotations
 
+import pytest
+
 from handoff.core.fields import Catalogue
 from tdd_snippets import read
 
@@ -63,3 +65,69 @@ def test_a_url_label_with_no_url_and_no_other_fact_is_still_reported(catalogue: 
 def test_a_footnote_mark_after_a_url_is_no_part_of_it(catalogue: Catalogue) -> None:
     got = read("<p>Address: https://sourcegraph.example.org[3]</p>", catalogue)
     assert got["instance_url"] == ["https://sourcegraph.example.org"]
+
+
+# -- monorepo counts in the shapes people write them ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>KESTREL connects 2,600 repositories in all, of which 2 are monorepos (a-core and b-web).</p>",
+        "<p>Perforce: 38 depots; two of them (engine, toolchain) are monorepos.</p>",
+        "<p>Code: fifteen hundred repositories in total, two of them monorepos.</p>",
+        "<p>Monorepo we have 2: the firmware one and plm-core.</p>",
+        "<h3>Are there monorepos?</h3><p>Two: store-pos and webshop.</p>",
+    ],
+)
+def test_a_monorepo_count_written_around_its_noun(catalogue: Catalogue, html: str) -> None:
+    assert read(html, catalogue)["monorepos"] == ["2"]
+
+
+def test_a_section_number_or_a_size_is_no_monorepo_count(catalogue: Catalogue) -> None:
+    got = read(
+        "<h3>Are there monorepos?</h3><p>3.3 Requirement: large repositories.</p>"
+        "<p>The largest repository, the claims monorepo, is 3.4 GB.</p>",
+        catalogue,
+    )
+    assert got.get("monorepos") in (None, ["1"])  # the claims monorepo, named: one
+
+
+def test_an_addition_is_growth_not_a_figure(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>We are licensed for 1,800 seats.</li><li>The platform is sized for 250 concurrent users."
+        "<ul><li>When Baltic joins we expect about +600 seats.</li></ul></li></ul>",
+        catalogue,
+    )
+    assert got["max_users"] == ["1800"]
+
+
+# -- the repositories' size: what their clones take, wherever it is placed ----------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>~1.1 TB of git on gitserver after clone</p>",
+        "<p>About 1.1 TB on the gitserver disks after cloning.</p>",
+        "<p>All repositories together: 1.1 TB</p>",
+        "<p>Git + converted p4 data on disk: ~1.1 TB.</p>",
+        "<p>Repositories: GitLab 3,480 and GitHub 220, about 1.1 TB of repository data</p>",
+    ],
+)
+def test_a_size_of_the_repositories_clones(catalogue: Catalogue, html: str) -> None:
+    got = read(html, catalogue)
+    assert got["total_repo_size_gb"] == ["1.1 TB"]
+    assert "total_disk_gb" not in got
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Disk for git data: 2 TB</p>",  # the head noun is the disk
+        "<p>Gitserver disk: 2 TB</p>",
+        "<p>Largest repository: 2 TB</p>",  # one repository, not all of them
+    ],
+)
+def test_a_disk_or_one_repository_is_not_the_repositories_size(catalogue: Catalogue, html: str) -> None:
+    assert "total_repo_size_gb" not in read(html, catalogue)

@@ -83,8 +83,11 @@ _REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "th
 )
 _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
 _LARGEST = re.compile(r"\b(?:largest|biggest)\b", re.IGNORECASE)
-_REPO_SIZE = re.compile(
-    r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b)", re.I
+_REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning
+    r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b"
+    r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
+    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:clon(?:e|es|ing)|cloned)\b|\bas cloned\b)",
+    re.I,
 )
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from|"
@@ -144,17 +147,21 @@ _LIMIT_NOUN = re.compile(r"\b(?:repositor(?:y|ies)|repos?|users?|seats?)\b", re.
 _N = rf"\d+|{shapes.SPELT.pattern}"
 _MONO_COUNT = re.compile(
     rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
-    rf"|\b(?P<n2>{_N}) of (?:which|them|these|those|the [\w\s/-]{{1,40}}?) (?:is|are) "
-    r"(?:also )?(?:a )?monorepos?\b"
+    rf"|\b(?P<n2>{_N})\s+of\s+(?:which|them|these|those|the [\w\s/-]{{1,40}}?)\s+(?:(?:is|are)\s+)?"
+    r"(?:also\s+)?(?:a\s+)?monorepos?\b"
+    rf"|\bof\s+(?:which|them|these|those)\s+(?P<n3>{_N})\s+(?:is|are)\s+(?:also\s+)?(?:a\s+)?monorepos?\b"
     r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
     r"(?:a )?monorepos?\b"
     r"|\b(?:the|our|their|its) only monorepo\b",
     re.IGNORECASE,
-)  # "two monorepos", "three of the Perforce depots are monorepos", "none of them is a monorepo"
+)  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos"
 _TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have two, the firmware depot and …"
     rf"\b(?:have|has|are|is|there are|there is|counts?)\s+(?:only\s+|just\s+|exactly\s+)?"
-    rf"(?P<n>no|none|{_N})(?=\s*(?:[,.;:(—–]|$))",
+    rf"(?P<n>no|none|{_N})(?![.,]?\d)(?=\s*(?:[,.;:(—–→]|$))",
     re.IGNORECASE,
+)
+_LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-pos and webshop."
+    rf"^\W*(?:yes[,.:]?\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))", re.IGNORECASE
 )
 _NEGATED = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
@@ -230,10 +237,19 @@ class FactReader:
             return None, self.host_count(label, value, ctx)
         parts = self.host_numbers(name, value, how, ctx) if name in ("repositories", "code_hosts") else []
         if parts:  # "Repo count by host: GitHub 1,000; GitLab 250"; "3,100 (GitHub 2,900, GitLab 200)"
-            return name, parts
+            extra = self.prose(value, replace(ctx, topic=name))  # "…, about 1.4 TB of repository data"
+            return name, parts + [x for x in extra if x.field not in ("repositories", "code_hosts")]
+        return self.field_value(name, how, label, value, ctx)
+
+    def field_value(
+        self, name: str, how: str, label: str, value: str, ctx: Context
+    ) -> tuple[str | None, list[Fact]]:
+        """A labelled value read as the field its label names, when it has that field's shape."""
         unit = _LABEL_UNIT.search(label)
         if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
             value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
+        if self.repositories_size(name, label, value):  # "All repositories together: 690 GB"
+            name, how = "total_repo_size_gb", "label meaning"
         canonical = self.fit(name, value, how == "label", ctx.year)
         other = self.other_shape(name, label, value, ctx) if how == "label" else None
         if other is not None:  # "Instance: 1 × m6i.8xlarge": a machine, no URL
@@ -251,6 +267,20 @@ class FactReader:
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
+
+    @staticmethod
+    def repositories_size(name: str, label: str, value: str) -> bool:
+        """Whether a labelled size is the repositories' size: a size (no count before it) under a
+        label naming the repositories ("All repositories together", "Repository data"), or whose head
+        noun, before any place, is their data ("Git data on disk", "Code on disk"; "Disk for git data"
+        is a disk)."""
+        if name not in ("repositories", "total_disk_gb", "code_hosts"):
+            return False
+        size = next(shapes.sizes(value), None)
+        if size is None or shapes.DIGIT.search(value[: size.start]):
+            return False
+        head = _PLACED.split(outside_brackets(label), maxsplit=1)[0]
+        return bool(_REPO_THING.search(head) and not _DISK.search(head))  # not one repository's
 
     def other_shape(self, name: str, label: str, value: str, ctx: Context) -> list[Fact] | None:
         """The facts of a catalogue label's value that lacks its field's shape but has another
@@ -789,23 +819,28 @@ class FactReader:
     def _monorepos(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
         taken: list[tuple[int, int]] = []
-        for u in _MONO_COUNT.finditer(s):
+        plain = _BRACKETED_ASIDE.sub(lambda m: " " * len(m.group(0)), s)  # "three of them (a, b, c) are …"
+        for u in _MONO_COUNT.finditer(plain):
             taken.append((u.start(), u.end()))
             if u.group("other"):
                 continue
-            word = u.group("n") or u.group("n2") or u.group("none") or "one"
+            word = u.group("n") or u.group("n2") or u.group("n3") or u.group("none") or "one"
             facts.append(Fact("monorepos", str(_count_word(word)), u.group(0), "monorepo count",
                               self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
+        if not taken:  # "Monorepo we have 2: …", "monorepos: there are two"
+            facts += self._topic_count(s, ctx, lead=False)
+            taken += [(f.start, f.start + len(f.text)) for f in facts]
         for u in _MONO_MENTION.finditer(s):
             if not any(a <= u.start() < b for a, b in taken):
                 env = self.env_at(s, u.start(), ctx)
                 facts.append(Fact("monorepos", "1", u.group(0), "monorepo named", env, "mention", u.start()))
         return facts
 
-    def _topic_count(self, s: str, ctx: Context) -> list[Fact]:
+    def _topic_count(self, s: str, ctx: Context, lead: bool = True) -> list[Fact]:
         """Under a heading or question about monorepos, a count that counts no noun ("We have two,
-        the firmware depot and kestrel-web") is their count."""
-        u = _TOPIC_COUNT.search(s)
+        the firmware depot and kestrel-web"), or that opens the answer ("Two: a and b"), is their
+        count; so is the first kind in a sentence naming monorepos ("Monorepo we have 2: …")."""
+        u = _TOPIC_COUNT.search(s) or (_LEAD_COUNT.search(s) if lead else None)
         if u is None:
             return []
         n = str(_count_word(u.group("n")))
@@ -814,6 +849,12 @@ class FactReader:
         ]
 
 
+_PLACED = re.compile(r"\b(?:on|in|for|across|at|after|inside|within|per|from)\b", re.IGNORECASE)
+_REPO_THING = re.compile(  # the repositories together, or their data
+    r"\b(?:git|repos|repositories|code|clones)\b|\b(?:repo|repository)\s+(?:data|storage|footprint)\b",
+    re.IGNORECASE,
+)
+_BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
 _AFTER_HOST = re.compile(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
 _BEFORE_HOST = re.compile(
     rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
