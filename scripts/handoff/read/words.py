@@ -94,11 +94,8 @@ def is_limit(text: str) -> bool:
     return any(not _TECHNICAL.search(text[:at]) for at in _limit_words(text))
 
 
-_INCREMENT = re.compile(r"(?:^|(?<=[\s(~]))\+\d")  # "+600 seats": an addition, not a count
-
-
 def is_growth(text: str) -> bool:
-    return bool(_GROWTH.search(text) or _INCREMENT.search(text))
+    return bool(_GROWTH.search(text))
 
 
 def is_future(text: str) -> bool:
