@@ -250,6 +250,8 @@ class FactReader:
             value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
         if self.repositories_size(name, label, value):  # "All repositories together: 690 GB"
             name, how = "total_repo_size_gb", "label meaning"
+        elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
+            name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
         canonical = self.fit(name, value, how == "label", ctx.year)
         other = self.other_shape(name, label, value, ctx) if how == "label" else None
         if other is not None:  # "Instance: 1 × m6i.8xlarge": a machine, no URL
@@ -279,7 +281,7 @@ class FactReader:
         size = next(shapes.sizes(value), None)
         if size is None or shapes.DIGIT.search(value[: size.start]):
             return False
-        head = _PLACED.split(outside_brackets(label), maxsplit=1)[0]
+        head = _head(label)
         return bool(_REPO_THING.search(head) and not _DISK.search(head))  # not one repository's
 
     def other_shape(self, name: str, label: str, value: str, ctx: Context) -> list[Fact] | None:
@@ -847,6 +849,12 @@ class FactReader:
         return [
             Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
         ]
+
+
+def _head(label: str) -> str:
+    """A label's words before any place or purpose ("Git data" of "Git data on disk", "Disk" of
+    "Disk for git data"): what it measures."""
+    return _PLACED.split(outside_brackets(label), maxsplit=1)[0]
 
 
 _PLACED = re.compile(r"\b(?:on|in|for|across|at|after|inside|within|per|from)\b", re.IGNORECASE)
