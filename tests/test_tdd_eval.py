@@ -71,11 +71,11 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind4", 96 / 96, 96 / 96, 0),
         ("tdd_blind3", 96 / 99, 96 / 96, 0),
         ("tdd_blind5", 93 / 96, 93 / 93, 0),
-        ("tdd_blind9", 91 / 96, 91 / 91, 0),
-        ("tdd_blind10", 79 / 92, 79 / 82, 0),
-        ("tdd_blind6", 82 / 94, 82 / 83, 1),
+        ("tdd_blind9", 92 / 96, 92 / 92, 0),
+        ("tdd_blind10", 81 / 92, 81 / 84, 0),
+        ("tdd_blind6", 84 / 94, 84 / 85, 1),
         ("tdd_blind7", 89 / 96, 89 / 91, 1),
-        ("tdd_blind8", 84 / 92, 84 / 85, 0),
+        ("tdd_blind8", 85 / 92, 85 / 86, 0),
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
 )
 def test_the_tuning_sets_keep_their_figures(

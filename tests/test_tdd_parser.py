@@ -185,12 +185,19 @@ def test_instance_table_gives_the_list_and_the_total_row(catalogue: Catalogue) -
         ),
         ("total_cpu", "vCPU", "64", "TDD Instances › table 1, row 4", True),
         ("total_memory_gb", "Memory", "224 GiB", "TDD Instances › table 1, row 4", True),
+        (  # no cloud named: the instance types' shape names it
+            "hosting_provider",
+            "Hosting provider",
+            "3 × m6i.4xlarge, 2 × c6i.2xlarge",
+            "TDD Instances › table 1, rows 2–3",
+            True,
+        ),
     ]
 
 
 def test_per_instance_columns_are_not_totals(catalogue: Catalogue) -> None:
     values = parse(legacy(instance_table(total=False)), catalogue)
-    assert [v.field for v in values] == ["instance_types"]
+    assert [v.field for v in values] == ["instance_types", "hosting_provider"]
 
 
 def test_environment_column_puts_rows_in_sections(catalogue: Catalogue) -> None:
@@ -201,7 +208,7 @@ def test_environment_column_puts_rows_in_sections(catalogue: Catalogue) -> None:
             ["Production", "r6i.4xlarge", "3"],
         )
     )
-    got = [(v.section, v.text) for v in parse(doc, catalogue)]
+    got = [(v.section, v.text) for v in parse(doc, catalogue) if v.field == "instance_types"]
     assert got == [("trial", "1 × m6i.2xlarge"), ("production", "3 × r6i.4xlarge")]
 
 

@@ -191,6 +191,7 @@ class TddWords:
     total_words: tuple[str, ...] = ("total",)
     environment_words: tuple[str, ...] = ("environment",)
     other_system_words: tuple[str, ...] = ()  # parts about what the deployment replaces, options not taken
+    on_premises_words: tuple[str, ...] = ()  # platforms of the customer's own data centre: on-premises
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,10 @@ class FactReader:
         self.deployment = Vocab(catalogue, "deployment_type")
         self.hosting = Vocab(catalogue, "hosting_provider")
         self.code_hosts = Vocab(catalogue, "code_host")
+        words = sorted(catalogue.tdd.on_premises_words, key=len, reverse=True)
+        self.on_premises = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})(?![\w-])", re.IGNORECASE
+        )
 
     # -- labelled values ---------------------------------------------------------------------
     def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
@@ -666,15 +670,7 @@ class FactReader:
             hosts = []  # "The Bitbucket Cloud workspace is out of scope": named, not connected
         if hosts and _ELSEWHERE.search(masked) and not _CONNECTED.search(s):
             hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
-        for found, name in (
-            (self.deployment.find(s), "deployment_type"),
-            (self.hosting.find(masked), "hosting_provider"),
-        ):
-            kept = [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
-            chosen = [x for x in kept if _CHOSEN.search(s[max(0, x.start - 40) : x.start])]
-            for x in (chosen or kept)[:1]:  # of the options a sentence weighs, the one it says was chosen
-                env = self.env_at(s, x.start, ctx)
-                facts.append(Fact(name, x.value, s[x.start : x.end], "named", env, "", x.start))
+        facts += self.platform(s, ctx, everything, masked)
         about = (
             ctx.topic in ("code_hosts", "repositories") or ctx.about_code
         )  # "Repositories: 1,200, all on GitHub"
@@ -687,6 +683,40 @@ class FactReader:
                 values, written = ", ".join(v for v, _ in names), ", ".join(w for _, w in names)
                 facts.append(Fact("code_hosts", values, written, "named", env, "", xs[0].start))
         return facts
+
+    def platform(
+        self, s: str, ctx: Context, hosts: list[Found] | None = None, masked: str | None = None
+    ) -> list[Fact]:
+        """The deployment type and the cloud a sentence names (not after "rather than", "not" …; of
+        the options it weighs, the one it says was chosen). A cloud is not where the deployment runs
+        when it describes a code host ("GitHub Enterprise Server (on-premises appliance)") or the
+        sign-in ("the Azure AD of the group (SAML)"); a platform of the customer's own data centre
+        (vSphere, "our data centre", "no cloud") means on-premises, weaker than a cloud named."""
+        hosts = self.code_hosts.find(s) if hosts is None else hosts
+        masked = mask(s, hosts) if masked is None else masked  # (the code hosts' names blanked)
+        clouds = [x for x in self.hosting.find(masked) if not _of_host(s, x, hosts)]
+        if clouds and _SIGN_IN.search(s) and not _RUNS_ON.search(s):
+            clouds = []
+        own = [] if clouds else self._own_platform(masked, hosts)
+        facts: list[Fact] = []
+        for found, name, how in (
+            (self.deployment.find(s), "deployment_type", "named"),
+            (clouds, "hosting_provider", "named"),
+            (own, "hosting_provider", "named (platform)"),
+        ):
+            kept = [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
+            chosen = [x for x in kept if _CHOSEN.search(s[max(0, x.start - 40) : x.start])]
+            for x in (chosen or kept)[:1]:  # of the options a sentence weighs, the one it says was chosen
+                env = self.env_at(s, x.start, ctx)
+                facts.append(Fact(name, x.value, s[x.start : x.end], how, env, "", x.start))
+        return facts
+
+    def _own_platform(self, s: str, hosts: list[Found]) -> list[Found]:
+        return [
+            Found(m.start(), m.end(), "on-premises")
+            for m in self.on_premises.finditer(s)
+            if not _of_host(s, Found(m.start(), m.end(), ""), hosts)
+        ]
 
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
         facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
@@ -947,6 +977,28 @@ def _size_noun(words: str) -> str | None:
         if pattern.search(words):
             return name
     return None
+
+
+_SIGN_IN = re.compile(  # the sign-in: a cloud named for it is the identity provider's, not the hosting
+    r"\b(?:sso|saml|oauth|oidc|sign[- ]?in|signs in|log[- ]?in|logs in|single sign-on|identity provider|idp|"
+    r"authentication|mfa|active directory|(?-i:AD)|entra)\b",
+    re.IGNORECASE,
+)
+_RUNS_ON = re.compile(
+    r"\b(?:runs?|running|hosted|deployed|installed|cluster|region|subscription|vms?|nodes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_host(s: str, x: Found, hosts: list[Found]) -> bool:
+    """Whether a cloud or platform word describes a code host: in the brackets right after the host
+    ("GitHub Enterprise Server (on-premises appliance)"), or right before it ("the on-prem GitLab")."""
+    for h in hosts:
+        if h.end <= x.start and re.fullmatch(r"\s*\([^()]*", s[h.end : x.start]):
+            return True
+        if x.end <= h.start and re.fullmatch(r"[\s-]*", s[x.end : h.start]):
+            return True
+    return False
 
 
 _ELSEWHERE = (

@@ -83,8 +83,12 @@ def _added(field: str, values: list[TddValue]) -> str | None:
 
 def _rank(v: TddValue) -> int:
     """0 a label, 1 a table column, 2 prose, 3 weak prose (a go-live date, beaten by a completion; a
-    date known only by its heading's or question's topic, beaten by a date with its own verb)."""
-    return 3 if v.how.endswith(("(go-live)", "(topic)")) else _RANK.get(v.how.split(" + ")[0], 2)
+    date known only by its heading's or question's topic, beaten by a date with its own verb; a
+    platform of the customer's own data centre, beaten by a cloud named)."""
+    return 3 if v.how.endswith(_WEAK) else _RANK.get(v.how.split(" + ")[0], 2)
+
+
+_WEAK = ("(go-live)", "(topic)", "(platform)")  # a go-live date, a heading's topic, an on-premises platform
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,7 @@ class Gatherer:
         problems += self._only_address()
         self.values = self._best()
         self._sum_sections()
+        self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
 
     def _drop_old(self) -> None:
@@ -506,6 +511,26 @@ class Gatherer:
                                              how=f"sum of {len(firsts)} production sections")  # fmt: skip
             drop.update(i for i in members if i != firsts[0])
         self.values = [v for i, v in enumerate(self.values) if i not in drop]
+
+    def _hosting_by_shape(self) -> None:
+        """The cloud, when no part outside trials names one: an on-premises platform named (vSphere,
+        "our data centre") gives way to a cloud named anywhere else; with neither, the cloud whose
+        shape every production instance type has (`m6i.4xlarge` AWS, `n2-standard-8` GCP,
+        `Standard_E16s_v5` Azure) is the hosting provider."""
+        hosting = [v for v in self.values if v.field == "hosting_provider" and v.section != "trial"]
+        if any(not v.how.endswith(_WEAK) for v in hosting):
+            self.values = [v for v in self.values if not (v in hosting and v.how.endswith(_WEAK))]
+            return
+        if hosting:
+            return
+        machines = [v for v in self.values if v.field == "instance_types" and v.section == "production"]
+        machines = machines or [v for v in self.values if v.field == "instance_types" and v.section == ""]
+        clouds = {shapes.cloud_of(k) for v in machines for k in _kinds(v)}
+        if len(clouds) == 1 and None not in clouds:
+            v = machines[0]
+            cloud = clouds.pop() or ""
+            self.values.append(replace(v, label="Hosting provider", field="hosting_provider", value=cloud,
+                                       derived=True, how="the instance types' cloud"))  # fmt: skip
 
     def _best(self) -> list[TddValue]:
         """Per field and environment, prose values only when no label or table column gives the field."""

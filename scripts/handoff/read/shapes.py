@@ -37,6 +37,16 @@ _GCP = (
 )
 _AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
 INSTANCE_TYPE = re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
+_CLOUDS = tuple(
+    (name, re.compile(p, re.IGNORECASE)) for name, p in (("AWS", _AWS), ("GCP", _GCP), ("Azure", _AZURE))
+)
+
+
+def cloud_of(kind: str) -> str | None:
+    """The cloud whose instance type has this shape (`m6i.4xlarge` AWS), None for no known shape."""
+    return next((name for name, pattern in _CLOUDS if pattern.fullmatch(kind)), None)
+
+
 GROUP_WORDS = {"pair": 2, "couple": 2, "trio": 3, "quartet": 4, "quintet": 5, "dozen": 12}  # "a trio of"
 _COUNT_BEFORE = re.compile(
     rf"(?:(?P<n>\d+)\s*[x×*]\s*|\b(?P<w>{_WORD_COUNT})\s+"
