@@ -131,3 +131,27 @@ def test_a_size_of_the_repositories_clones(catalogue: Catalogue, html: str) -> N
 )
 def test_a_disk_or_one_repository_is_not_the_repositories_size(catalogue: Catalogue, html: str) -> None:
     assert "total_repo_size_gb" not in read(html, catalogue)
+
+
+# -- counts in words and a later top-level heading -----------------------------------------------
+
+
+def test_counts_in_words_are_read_as_digits_are(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>About twelve hundred repositories from self-managed GitLab plus three hundred from Bitbucket "
+        "Data Center, fifteen hundred in total. The biggest one is about nine gigs; all up roughly six "
+        "hundred gigs of git data.</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["1500"]
+    assert got["largest_repo_mb"] == ["9 GB"]
+    assert got["total_repo_size_gb"] == ["600 GB"]
+
+
+def test_a_top_level_heading_after_lower_ones_opens_a_part(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Summary</h2><p>Production: 1,400 repositories.</p><h2>Trial</h2><p>80 repositories.</p>"
+        "<h1>Figures</h1><p>The largest repository is 3 GB.</p>",
+        catalogue,
+    )
+    assert got["largest_repo_mb"] == ["3 GB"]

@@ -202,6 +202,15 @@ _NONE = re.compile(  # "none", "None in scope", "no monorepos", "aucun": a none-
 )
 
 
+def _as_written(f: Fact, read: str, written: str, offset: int) -> Fact:
+    """A fact read from a text whose counts in words were put in digits (`read`), with its words as
+    written, when its text is the part of the text at its place."""
+    at = f.start - offset
+    if at >= 0 and read[at : at + len(f.text)] == f.text:
+        return replace(f, text=written[at : at + len(f.text)].strip() or f.text)
+    return f
+
+
 def _count_word(word: str) -> int:
     w = word.lower()
     if w in ("no", "zero", "none"):
@@ -438,6 +447,13 @@ class FactReader:
 
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
+        written = text
+        text = shapes.spelt_digits(text)  # "three hundred from Bitbucket, fifteen hundred in total"
+        if text is not written:
+            return [_as_written(f, text, written, offset) for f in self._prose(text, ctx, offset)]
+        return self._prose(text, ctx, offset)
+
+    def _prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []
         if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
             ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"

@@ -146,11 +146,11 @@ SPELT = re.compile(
     rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?![\w-])",
     re.IGNORECASE,
 )
-_UNITS_SPELT = {"terabyte": "TB", "gigabyte": "GB", "megabyte": "MB"}
-_UNIT_WORDS = re.compile(r"terabyte|gigabyte|megabyte", re.IGNORECASE)
+_UNITS_SPELT = {"terabyte": "TB", "gigabyte": "GB", "megabyte": "MB", "gig": "GB", "tera": "TB"}
+_UNIT_WORDS = re.compile(r"terabyte|gigabyte|megabyte|\b(?:gig|tera)(?=s?\b)", re.IGNORECASE)  # "nine gigs"
 _SPELT_BODY = SPELT.pattern.split(")", 1)[1].removesuffix("(?![\\w-])")  # the words, no lookarounds
 _SIZE_SPELT = re.compile(
-    rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY}))[\s-]*(?P<unit>(?:tera|giga|mega)bytes?)\b",
+    rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY}))[\s-]*(?P<unit>(?:tera|giga|mega)bytes?|gigs?|teras?)\b",
     re.IGNORECASE,
 )
 
@@ -170,6 +170,26 @@ def spelt_size(text: str) -> bool:
     """Whether the text may have a figure with no digit: a unit spelt out (`eleven gigabytes`), a unit
     or CPU word after a word (`sixty-four vCPUs`, `two and a half TiB`)."""
     return bool(_UNIT_WORDS.search(text) or _WORD_THEN_UNIT.search(text) or _WORD_THEN_CPU.search(text))
+
+
+_BIG_SPELT = re.compile(r"hundred|thousand|dozen|ty\b", re.IGNORECASE)
+
+
+def spelt_digits(text: str) -> str:
+    """`text` with its counts of twenty and more written as words in digits, padded to the words'
+    length so every place stays where it was ("three hundred from Bitbucket" → "300           from
+    Bitbucket"): the count rules then read them as they read digits."""
+    if not SPELT.search(text):
+        return text
+
+    def digits(m: re.Match[str]) -> str:
+        words = m.group(0)
+        if not _BIG_SPELT.search(words) or text.startswith(" and a half", m.end()):
+            return words
+        number = str(spelt_number(words))
+        return number.ljust(len(words)) if len(number) <= len(words) else words
+
+    return SPELT.sub(digits, text)
 
 
 def spelt_number(words: str) -> int:

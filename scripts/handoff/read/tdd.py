@@ -923,7 +923,7 @@ def _title_heading(content: list[Any]) -> int:
             as_dict(as_dict(as_dict(se).get("paragraph")).get("paragraphStyle")).get("namedStyleType")
         )
         if style in HEADING_LEVELS:
-            if first < 0:
+            if first == -1:  # the first heading only: a later HEADING_1 opens a part ("📖 Transcript")
                 first = i if style == "HEADING_1" else -2
             count += style == "HEADING_1"
     return first if first >= 0 and count == 1 else -1
