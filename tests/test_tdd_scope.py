@@ -1,13 +1,16 @@
 """TDD reader, environment scope: which environment each list item, line and address belongs to.
 
 A `Label:` item heads only the items nested under it; a question bullet scopes its answers; an
-address whose host name carries an environment (`sg-dev.…`) is that environment's.
+address whose host name carries an environment (`sg-dev.…`) is that environment's; codes a
+glossary or a definition line gives an environment scope every later mention; names joined with
+production say it of production.
 """
 
 from __future__ import annotations
 
 from handoff.core.fields import Catalogue
-from tdd_snippets import read
+from handoff.read.words import Environments
+from tdd_snippets import read, table
 
 
 def test_a_label_item_heads_only_the_items_nested_under_it(catalogue: Catalogue) -> None:
@@ -35,3 +38,57 @@ def test_an_address_whose_host_names_another_environment_is_not_the_instance(cat
 def test_an_increase_is_no_current_figure(catalogue: Catalogue) -> None:
     html = "<p>We are licensed for 1,800 seats.</p><p>When the Baltic team joins we add about +600 seats.</p>"
     assert read(html, catalogue)["max_users"] == ["1800"]
+
+
+def test_a_glossary_table_gives_its_codes_their_environments(catalogue: Catalogue) -> None:
+    glossary = table(
+        ("Name", "Meaning"),
+        ("KESTREL", "The production platform used by all engineering"),
+        ("WREN", "Acceptance copy of KESTREL where upgrades are rehearsed"),
+        ("OSPREY", "Warm standby for disaster recovery"),
+    )
+    compute = table(
+        ("Cluster", "Machine type", "Nodes"),
+        ("KESTREL", "n2-standard-16", "4"),
+        ("WREN", "n2-standard-8", "2"),
+        ("OSPREY", "n2-standard-16", "2"),
+    )
+    urls = table(
+        ("Cluster", "Address"),
+        ("KESTREL", "https://sourcegraph.tessera.example"),
+        ("OSPREY", "https://osprey.sourcegraph.tessera.example"),
+    )
+    got = read(glossary + compute + urls, catalogue)
+    assert got["instance_types"] == ["4 × n2-standard-16"]
+    assert got["instance_url"] == ["https://sourcegraph.tessera.example"]
+
+
+def test_definition_lines_scope_every_later_mention(catalogue: Catalogue) -> None:
+    html = (
+        "<p>ORCA — production: the instance every engineer uses</p>"
+        "<p>MINNOW — acceptance copy, rebuilt before each upgrade</p>"
+        "<p>Storage on ORCA is 3,072 GiB in total; MINNOW has 512 GiB.</p>"
+        "<p>MINNOW mirrors 120 repositories from GitHub.com.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["total_disk_gb"] == ["3072 GiB"]
+    assert "repositories" not in got
+
+
+def test_names_joined_with_production_say_it_of_production(catalogue: Catalogue) -> None:
+    html = "<p>Production and staging both run the official Helm chart; the sandbox runs Docker Compose.</p>"
+    assert read(html, catalogue)["deployment_type"] == ["Kubernetes with Helm"]
+
+
+def test_acceptance_names_an_environment_only_as_a_place(catalogue: Catalogue) -> None:
+    assert read("<p>Customer acceptance: 20 March 2026</p>", catalogue)["completion_date"] == ["2026-03-20"]
+    assert "total_disk_gb" not in read("<p>The acceptance copy has 512 GiB of disk.</p>", catalogue)
+
+
+def test_an_environments_other_name_and_product_names(catalogue: Catalogue) -> None:
+    env = Environments(catalogue)
+    learned = env.learn(
+        "Our production, a.k.a. blue, is on AKS.\nGKE — production cluster\nCPU: production 96"
+    )
+    assert learned == {"blue": "production"}
+    assert env.named("the blue cluster") == "production" and env.named("GKE") == ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
@@ -121,6 +121,7 @@ class Environments:
         self.other = _phrases(catalogue.tdd.other_system_words, joined=False)
         self.production = _phrases(self.production_words)
         self.cache: dict[str, list[tuple[int, str]]] = {}
+        self.products = _products(catalogue)
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
 
     def learn(self, text: str) -> dict[str, str]:
@@ -138,6 +139,8 @@ class Environments:
             kinds = [k for _, k in self.spans(meaning)]
             if kinds:
                 learned.setdefault(name, kinds[0])
+        for name, kind in self.defined(text):
+            learned.setdefault(name, kind)
         self.chosen = chosen_option(text)
         if learned:
             self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
@@ -146,6 +149,22 @@ class Environments:
             )
             self.cache.clear()
         return learned
+
+    def defined(self, text: str) -> Iterator[tuple[str, str]]:
+        """Names a glossary or a definition line gives an environment: a name alone on its line (a
+        glossary table's first cell) or before a dash or colon, then words whose first few name an
+        environment ("KESTREL | The production platform …", "OSPREY — warm standby for DR",
+        "sg-lab-02: the sandbox"), or an environment's other name ("production, a.k.a. blue",
+        "the DR site, known as Harbour"). A name is a code's shape (capitals, or a hyphenated or numbered
+        token), never a field's word (`CPU`) nor a product's (`GKE`, `GitLab`)."""
+        found = [(m.group("name"), " ".join(m.group("says").split()[:6])) for m in _DEFINED.finditer(text)]
+        found += [(m.group("name"), m.group("says")) for m in _AKA.finditer(text)]
+        for name, says in found:
+            if self.spans(name) or norm(name) in self.products or label_meaning(name):
+                continue
+            kinds = [k for _, k in self.spans(says)]
+            if kinds:
+                yield name, kinds[0]
 
     def spans(self, text: str) -> list[tuple[int, str]]:
         """(position, "production" | "trial") of every environment word, in order."""
@@ -159,14 +178,18 @@ class Environments:
         hosts = _hosts_of(text)  # "sourcegraph.example.dev" is no dev
         text = _blanked(text, [(a, b) for a, b, _ in hosts]) if hosts else text
         title = len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
-        trial = [(m.start(), m.end()) for m in self.trial.finditer(text) if title or _names_place(text, m)]
-        found = [(a, "trial") for a, _ in trial]
+        trial = [
+            (m.start(), m.end())
+            for m in self.trial.finditer(text)
+            if (title and not _PLACE_ONLY.fullmatch(m.group(0))) or _names_place(text, m)
+        ]
+        found = [(a, b, "trial") for a, b in trial]
         found += [
-            (m.start(), "production")
+            (m.start(), m.end(), "production")
             for m in self.production.finditer(text)
             if not any(a <= m.start() < b for a, b in trial)  # "non-production" is not production
         ]
-        return sorted(found)
+        return _grouped(text, sorted(found))
 
     def of_address(self, url: str) -> str:
         """The environment a URL's host names in its first label, where a name carries it
@@ -207,6 +230,25 @@ class Environments:
 
 
 _HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)
+_JOINED = re.compile(r"(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*)+")  # "KESTREL, WREN and OSPREY"
+
+
+def _grouped(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
+    """(position, kind) of each environment named; names joined in one run ("KESTREL, WREN and
+    OSPREY are GKE clusters", "staging and production use …") are said of all of them: with
+    production among them, what follows is production's too."""
+    out = [(a, k) for a, _, k in found]
+    i = 0
+    while i < len(found):
+        j = i
+        while j + 1 < len(found) and _JOINED.fullmatch(text, found[j][1], found[j + 1][0]):
+            j += 1
+        if j > i and any(k == "production" for _, _, k in found[i : j + 1]):
+            out[i : j + 1] = [(a, "production") for a, _, _ in found[i : j + 1]]
+        i = j + 1
+    return out
+
+
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
@@ -233,9 +275,21 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
     """An environment word, except "test" / "load test" used for an activity ("a penetration test",
     "after the load test"): that one names a place only before an environment noun ("test cluster",
     "load-test environment") or after "in" / "on" ("promoted to test")."""
-    if not _ACTIVITY.fullmatch(m.group(0)):
+    if not _ACTIVITY.fullmatch(m.group(0)) and not _PLACE_ONLY.fullmatch(m.group(0)):
         return True
-    return bool(_PLACE_AFTER.match(text, m.end()) or _PLACE_BEFORE.search(text[: m.start()]))
+    return bool(
+        _PLACE_AFTER.match(text, m.end())
+        or _PLACE_BEFORE.search(text[: m.start()])
+        or _IN_NAME.match(text, m.end())
+        or _IN_NAME_BEFORE.search(text[: m.start()])
+    )
+
+
+# "acceptance" names an environment only as a place ("the acceptance copy", "in acceptance", a
+# name's token `sg-acc-01`), never by itself: "Customer acceptance" is a milestone, even as a title
+_PLACE_ONLY = re.compile(r"acc(?:eptance)?", re.IGNORECASE)
+_IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
+_IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9][-_]$")
 
 
 _OPTION = re.compile(
@@ -265,6 +319,34 @@ def chosen_option(text: str) -> str:
 # A short name a document declares for an environment, then up to five words that say what it is:
 # an abbreviation (PRD, SBX, UAT2) with "=", "(…", "means" or "stands for"; a hyphenated site name
 # (dr-eu, prod-us) also with "is"; or an environment word with the name in brackets ("Sandbox (SBX)").
+# A glossary's name, then what it is: alone on its line (a table cell) or before a dash or colon.
+_CODE_NAME = r"[A-Z][A-Z0-9]{2,11}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+"
+_DEFINED = re.compile(
+    rf"^[ \t]*(?P<name>{_CODE_NAME})[ \t]*(?:\n|[—–:=][ \t]*|[ \t]-[ \t]+)(?P<says>[^\n]+)", re.MULTILINE
+)
+
+_AKA = re.compile(
+    r"(?P<says>[\w-]+(?:\s[\w-]+)?)\s*[,(]?\s*"
+    r"(?:a\.?k\.?a\.?|also (?:called|known as)|known (?:internally )?as|code-?named?)"
+    r"\s+[\"“'‘]?(?P<name>[A-Za-z][\w-]{2,})",
+    re.IGNORECASE,
+)
+
+_PRODUCTS: dict[int, tuple[Catalogue, frozenset[str]]] = {}
+
+
+def _products(catalogue: Catalogue) -> frozenset[str]:
+    """The vocabularies' names (clouds, code hosts, deployment types): never an environment's name;
+    worked out once per catalogue."""
+    known = _PRODUCTS.get(id(catalogue))
+    if known is None or known[0] is not catalogue:
+        known = _PRODUCTS[id(catalogue)] = (
+            catalogue,
+            frozenset(k for v in catalogue.vocabularies.values() for k in v.aliases),
+        )
+    return known[1]
+
+
 _ABBR = r"[A-Z][A-Z0-9]{1,7}"
 _SITE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
 _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
