@@ -836,7 +836,7 @@ class FactReader:
         saying licensed, sized, capped …; a seat always; never one observed or added), concurrent when
         their clause says so; and repositories written bare after a limit word."""
         facts: list[Fact] = []
-        peaks = {u.start("num"): u for u in _PEAK.finditer(s)}
+        peaks = {u.start("num"): u for u in _PEAK.finditer(s)} if shapes.DIGIT.search(s) else {}
         taken: set[int] = set()
         for m, noun in limits.person_counts(s):
             taken.add(m.start)
