@@ -155,3 +155,30 @@ def test_a_top_level_heading_after_lower_ones_opens_a_part(catalogue: Catalogue)
         catalogue,
     )
     assert got["largest_repo_mb"] == ["3 GB"]
+
+
+# -- code hosts: labels that are hosts' names, hosts not connected, hosts of the tooling ----------
+
+
+def test_a_label_that_is_a_hosts_name_counts_its_repositories(catalogue: Catalogue) -> None:
+    got = read("<ul><li>Perforce Helix Core: 52 depots</li><li>BBDC: 1,310 repos</li></ul>", catalogue)
+    assert "total_cpu" not in got  # "Core" is part of the host's name
+    assert got["repositories"] == ["1362"]
+    assert got["code_hosts"] == ["Perforce, Bitbucket Server / Data Center"]
+
+
+def test_a_count_of_a_host_not_connected_is_no_part(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>GitHub Enterprise Server: 1,900 repositories.</p>"
+        "<p>The APAC team's Bitbucket Server (~350 repositories) is not connected yet.</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["1900"]
+
+
+def test_a_host_keeping_the_helm_values_is_not_connected(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Code hosts: GitLab Self-Managed.</p><p>The Helm values live in platform/sg-values on GHES.</p>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["GitLab Self-Managed"]

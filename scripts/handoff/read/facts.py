@@ -341,7 +341,7 @@ class FactReader:
         in a limits part is the limit, a measurement or rate no limit; a go-live is weaker than a
         build said complete."""
         f = self.catalogue.field_for_label(label)
-        name, how = (f.name, "label") if f is not None else (label_meaning(label), "label meaning")
+        name, how = (f.name, "label") if f is not None else (self.host_label_meaning(label), "label meaning")
         if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
             how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
         if name == "repositories" and ctx.limit:
@@ -349,6 +349,15 @@ class FactReader:
         if name in _LIMITS and limits.observed_label(label):
             name = None  # "Active users (approx.)", "User growth / year": a measurement, no limit
         return name, how
+
+    def host_label_meaning(self, label: str) -> str | None:
+        """A label's meaning from its words outside the code-host names in it ("Perforce Helix Core"
+        names a host, no CPU cores); a label that is only hosts' names counts their repositories."""
+        hosts = self.code_hosts.find(label)
+        if not hosts:
+            return label_meaning(label)
+        rest = mask(label, hosts)
+        return label_meaning(rest) if re.search(r"[A-Za-z]", rest) else "repositories"
 
     def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
         """`Azure Repos: ~1,900 repos`: a label naming a code host counts that host's repositories
@@ -796,6 +805,8 @@ class FactReader:
                 )
         if counts and not ctx.limit:
             facts = self._bare_counts(s, ctx, counts, hosts, facts)
+        if hosts and _OUT_OF_SCOPE.search(s):  # "Bitbucket Server (~350 repositories) is not connected yet"
+            facts = [f for f in facts if f.field != "repositories"]
         return facts
 
     def _bare_counts(
@@ -1019,7 +1030,8 @@ def _of_host(s: str, x: Found, hosts: list[Found]) -> bool:
 
 _ELSEWHERE = (
     re.compile(  # the deployment's own tooling or sign-in: a host named for it holds no code to search
-        r"\b(?:helm charts?|charts?|values files?|manifests?|overlays?|terraform|pipelines?|ci|ci/cd|actions|"
+        r"\b(?:helm|helm charts?|charts?|values|values files?|manifests?|overlays?|terraform|pipelines?|ci|"
+        r"ci/cd|actions|"
         r"container registry|registry|images?|packages?|issues?|tickets?|sso|saml|oauth|oidc|sign[- ]?in|"
         r"log[- ]?in|single sign-on|identity provider)\b",
         re.IGNORECASE,
