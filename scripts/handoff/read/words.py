@@ -158,7 +158,10 @@ class Environments:
         "the DR site, known as Harbour"). A name is a code's shape (capitals, or a hyphenated or numbered
         token), never a field's word (`CPU`) nor a product's (`GKE`, `GitLab`)."""
         found = [(m.group("name"), " ".join(m.group("says").split()[:6])) for m in _DEFINED.finditer(text)]
-        found += [(m.group("name"), m.group("says")) for m in _AKA.finditer(text)]
+        for m in _AKA.finditer(text):
+            of = _AKA_OF.search(text, max(0, m.start() - 40), m.start())
+            if of:
+                found.append((m.group("name"), of.group(1)))
         for name, says in found:
             if self.spans(name) or norm(name) in self.products or label_meaning(name):
                 continue
@@ -325,12 +328,12 @@ _DEFINED = re.compile(
     rf"^[ \t]*(?P<name>{_CODE_NAME})[ \t]*(?:\n|[—–:=][ \t]*|[ \t]-[ \t]+)(?P<says>[^\n]+)", re.MULTILINE
 )
 
-_AKA = re.compile(
-    r"(?P<says>[\w-]+(?:\s[\w-]+)?)\s*[,(]?\s*"
-    r"(?:a\.?k\.?a\.?|also (?:called|known as)|known (?:internally )?as|code-?named?)"
+_AKA = re.compile(  # the other name; the environment is the words right before it
+    r"\b(?:a\.?k\.?a\b\.?|also (?:called|known as)|known (?:internally )?as|code-?named?)"
     r"\s+[\"“'‘]?(?P<name>[A-Za-z][\w-]{2,})",
     re.IGNORECASE,
 )
+_AKA_OF = re.compile(r"([\w-]+(?:\s[\w-]+)?)\s*[,(]?\s*$")
 
 _PRODUCTS: dict[int, tuple[Catalogue, frozenset[str]]] = {}
 
