@@ -52,6 +52,16 @@ def test_a_total_elsewhere_in_the_document_leaves_another_sections_figure_alone(
     assert sorted(read(html, catalogue)["total_disk_gb"]) == ["2 TB", "3 TB"]
 
 
+@pytest.mark.parametrize("words", ["Together", "Summed up that is", "All told,"])
+def test_a_total_word_opens_a_list_of_totals(catalogue: Catalogue, words: str) -> None:
+    html = (
+        "<p>Pool A: 3 × 16 vCPU / 64 GB virtual machines.</p><p>Pool B: 2 × 16 vCPU / 128 GB machines.</p>"
+        f"<p>{words} 80 vCPU and 448 GB of RAM.</p>"
+    )
+    found = read(html, catalogue)
+    assert found["total_cpu"] == ["80"] and found["total_memory_gb"] == ["448 GB"]
+
+
 def test_together_opens_a_total(catalogue: Catalogue) -> None:
     html = "<p>Node pools: 2 × Standard_D4s_v5, 3 × Standard_E16s_v5. Together 56 vCPU and 416 GiB RAM.</p>"
     found = read(html, catalogue)
@@ -91,3 +101,27 @@ def test_a_docs_export_list_keeps_its_levels(catalogue: Catalogue) -> None:
 )
 def test_a_sentence_weighing_options_gives_the_one_chosen(catalogue: Catalogue, sentence: str) -> None:
     assert read(f"<p>{sentence}</p>", catalogue)["deployment_type"] == ["Kubernetes with Kustomize"]
+
+
+def test_a_name_qualifying_a_trial_noun_is_the_trials(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Production runs from Sourcegraph's GCE image on one VM.</p>"
+        "<p>Before purchase the team used the Sourcegraph-managed trial (Sourcegraph Cloud, 30 days).</p>"
+    )
+    assert read(html, catalogue)["deployment_type"] == ["Machine image (AWS AMI / Azure / GCE)"]
+
+
+def test_a_label_read_as_cpu_by_meaning_needs_a_cpu_count(catalogue: Catalogue) -> None:
+    """'Core' in a product's name does not make its count a CPU count."""
+    html = (
+        "<p>Node pool: 6 × n2-highmem-8 (48 vCPU).</p><p>Perforce Helix Core: 38 depots, two monorepos.</p>"
+    )
+    assert read(html, catalogue)["total_cpu"] == ["48"]
+
+
+def test_labelled_node_group_lines_of_one_section_are_one_fleet(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Application node group: 4 × m6i.4xlarge</p>"
+        "<p>Indexing node group: 1 × r6i.2xlarge (zoekt, pinned with a taint)</p>"
+    )
+    assert read(html, catalogue)["instance_types"] == ["4 × m6i.4xlarge, 1 × r6i.2xlarge"]

@@ -225,6 +225,9 @@ class FactReader:
         self.deployment = Vocab(catalogue, "deployment_type")
         self.hosting = Vocab(catalogue, "hosting_provider")
         self.code_hosts = Vocab(catalogue, "code_host")
+        self.trial_nouns = re.compile(  # the catalogue's own words for a part that is not production
+            rf"\b(?:{'|'.join(re.escape(w) for w in catalogue.tdd.trial_words) or '(?!)'})\b", re.IGNORECASE
+        )
         words = sorted(catalogue.tdd.on_premises_words, key=len, reverse=True)
         self.on_premises = re.compile(
             rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})(?![\w-])", re.IGNORECASE
@@ -416,6 +419,9 @@ class FactReader:
         if f.type is FieldType.VOCABULARY:
             return self._fit_vocabulary(f.vocabulary, value)
         if f.type is FieldType.INTEGER:
+            other = _OTHER_NOUN.match(value) and not shapes.CPU.search(value)
+            if name == "total_cpu" and not aliased and other:
+                return None  # "Perforce Helix Core: 38 depots": a count of something else, no CPUs
             return _fit_integer(name, value)
         if f.type is FieldType.QUANTITY:
             return _fit_quantity(value, aliased)
@@ -564,6 +570,7 @@ class FactReader:
         previous_end, previous_kind = 0, ""
         old = _old_spans(s)
         unnamed: list[Fact] = []  # sizes of the old side of a change with no noun ("up from 192 GB")
+        last_total = False  # the figure before was said to be a total: one listed after it is one too
         s, formulas = _formulas(s)
         for i, (m, kind) in enumerate(marks):
             if any(a <= m.start < b for a, b in formulas):
@@ -581,6 +588,7 @@ class FactReader:
             clause = _FULL_STOP.split(s[previous_end : m.start])[-1]
             clause = clause[clause.rfind(")") + 1 :]
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
+            listed = last_total and bool(_LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
             previous_end, previous_kind = m.end, kind
             value, how = m.value, "CPU count" if kind == "cpu" else "size"
             if machines.per_machine[i]:
@@ -591,7 +599,7 @@ class FactReader:
             env = self.env_at(s, m.start, ctx)
             name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx, clause)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
-            total = said_total(head, tail)
+            total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
                 name = next((f.field for f in reversed(facts) if f.field in _AMOUNTS), None)
             if name is None and kind == "size" and total:  # "…, other services 600 GB; 3.6 TB total"
@@ -733,6 +741,8 @@ class FactReader:
             chosen = [x for x in kept if _CHOSEN.search(s[max(0, x.start - 40) : x.start])]
             for x in (chosen or kept)[:1]:  # of the options a sentence weighs, the one it says was chosen
                 env = self.env_at(s, x.start, ctx)
+                after = _NOUN_AFTER.match(s, x.end)  # "the Sourcegraph-managed trial": the trial's
+                env = "trial" if after and self.trial_nouns.search(after.group(0)) else env
                 facts.append(Fact(name, x.value, s[x.start : x.end], how, env, "", x.start))
         return facts
 
@@ -1006,6 +1016,8 @@ def _size_noun(words: str) -> str | None:
     return None
 
 
+_OTHER_NOUN = re.compile(rf"\s*(?:about\s+|around\s+|~\s*)?(?:{shapes.NUMBER})\s*[A-Za-z]")  # "38 depots"
+_NOUN_AFTER = re.compile(r"[ -]+[A-Za-z]+(?:[ -][A-Za-z]+)?")  # the noun a name qualifies: up to two words
 _SIGN_IN = re.compile(  # the sign-in: a cloud named for it is the identity provider's, not the hosting
     r"\b(?:sso|saml|oauth|oidc|sign[- ]?in|signs in|log[- ]?in|logs in|single sign-on|identity provider|idp|"
     r"authentication|mfa|active directory|(?-i:AD)|entra)\b",
@@ -1102,7 +1114,10 @@ def _fit_quantity(value: str, aliased: bool) -> str | None:
 
 # Words saying a figure is the total of its parts: "3.6 TB total", "in sum 4,250 GiB", "Together 72 vCPU",
 # "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
-_TOTAL_WORDS = r"in total|in all|altogether|all told|overall|combined|in sum|together(?!\s+with)"
+_TOTAL_WORDS = (
+    r"in total|in all|altogether|all told|overall|combined|in sum|together(?!\s+with)|summed(?: up)?|"
+    r"adds? up to|added up|sums? (?:up )?to|totall?ing"
+)
 _STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
 _TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
@@ -1130,14 +1145,18 @@ def _states_total(name: str, label: str, value: str) -> bool:
 
 
 def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
-    """Of the figures found in a text (in order), those said to be the total of the others."""
-    out = []
+    """Of the figures found in a text (in order), those said to be the total of the others (or listed
+    right after one: "Together 56 vCPU and 416 GiB")."""
+    out: list[shapes.Match] = []
     for i, m in enumerate(marks):
         head = text[marks[i - 1].end if i else 0 : m.start]
         tail = text[m.end : marks[i + 1].start if i + 1 < len(marks) else len(text)]
-        if said_total(head, tail):
+        if said_total(head, tail) or (out and out[-1] is marks[i - 1] and _LISTED.fullmatch(head)):
             out.append(m)
     return out
+
+
+_LISTED = re.compile(r"\s*(?:,|/|&|\+|and|,\s*and)?\s*", re.IGNORECASE)  # figures listed side by side
 
 
 _AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})

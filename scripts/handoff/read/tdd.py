@@ -289,7 +289,7 @@ class _Parser:
         if content.bold and not is_item and len(text) <= 80 and ":" not in text and "\n" not in text:
             self.heading(tab, PSEUDO_HEADING, text)
             return
-        self.gather.siblings = (id(tab), tab.breaks, *tab.bullets) if is_item else None
+        self.gather.siblings = self.siblings(tab, text, is_item)
         ctx = self.context(tab)
         if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
             ctx = replace(ctx, section="trial")
@@ -313,6 +313,17 @@ class _Parser:
             return True
         self.flush(tab)
         return False
+
+    @staticmethod
+    def siblings(tab: _Tab, text: str, is_item: bool) -> tuple[object, ...] | None:
+        """The run a paragraph's node pools belong to: the items of one list run, or the one-line
+        `Label: value` paragraphs of one section ("Application node group: 4 × m6i.4xlarge",
+        "Indexing node group: 1 × r6i.2xlarge"): pools of different types there are one fleet."""
+        if is_item:
+            return (id(tab), tab.breaks, *tab.bullets)
+        if "\n" not in text and _pair(text) is not None:
+            return (id(tab), "labelled lines", tab.tables, *tab.headings)
+        return None
 
     def heading(self, tab: _Tab, level: int, text: str) -> None:
         tab.bullets.clear()
