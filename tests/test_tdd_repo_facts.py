@@ -182,3 +182,24 @@ def test_a_host_keeping_the_helm_values_is_not_connected(catalogue: Catalogue) -
         catalogue,
     )
     assert got["code_hosts"] == ["GitLab Self-Managed"]
+
+
+def test_a_trailing_growth_clause_leaves_the_main_clauses_figure(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The repositories occupy about 2.9 TB on gitserver after the initial clone, leaving room for "
+        "the forecast below.</p><p>Today we index 2,000 repositories, growing to 3,000 next year.</p>",
+        catalogue,
+    )
+    assert got["total_repo_size_gb"] == ["2.9 TB"]
+    assert got["repositories"] == ["2000"]
+
+
+def test_the_latest_dated_entry_is_the_current_figure(catalogue: Catalogue) -> None:
+    html = (
+        "<h3>[2.1.0] — 2026-10-19</h3><p>Git data is now about 650 GB across both code hosts.</p>"
+        "<h3>[1.1.0] — 2026-09-07</h3><p>About 640 GB of git data in total. Code host: GitHub.com.</p>"
+        "<h3>[1.0.5] — 2026-09-01</h3><p>Code host: GitLab Self-Managed.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["total_repo_size_gb"] == ["650 GB"]
+    assert sorted(got["code_hosts"]) == ["GitHub.com", "GitLab Self-Managed"]  # hosts add up, entry by entry

@@ -202,6 +202,19 @@ _NONE = re.compile(  # "none", "None in scope", "no monorepos", "aucun": a none-
 )
 
 
+_TRAILING_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)")  # ", leaving room …", ", bringing the total to …"
+
+
+def _without_growth_clause(sentence: str) -> str:
+    """A sentence without its trailing participle clause when only that clause speaks of growth: the
+    main clause states a figure of today ("The repositories occupy 2.9 TB, leaving room for the
+    forecast"); the clause's own figures are growth and are dropped with it."""
+    parts = _TRAILING_CLAUSE.split(sentence, maxsplit=1)
+    if len(parts) == 2 and is_growth(parts[1]) and not is_growth(parts[0]):
+        return parts[0]
+    return sentence
+
+
 def _as_written(f: Fact, read: str, written: str, offset: int) -> Fact:
     """A fact read from a text whose counts in words were put in digits (`read`), with its words as
     written, when its text is the part of the text at its place."""
@@ -473,6 +486,7 @@ class FactReader:
         if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
             ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
         for start, sentence in _sentences(text):
+            sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx

@@ -52,6 +52,7 @@ def amounts(field: str, text: str) -> list[object]:
     return []
 
 
+_ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry
 _FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
 
 
@@ -217,6 +218,7 @@ class Gatherer:
     def finish(self) -> TddReading:
         problems: list[Problem] = []
         self._drop_old()
+        self._latest_entry()
         self._supersede()
         self._parts_give_way()
         self._union_pools()
@@ -248,6 +250,34 @@ class Gatherer:
             and (keys := amounts(v.field, v.value or v.text))
             and all((v.field, k) in old for k in keys)
         }
+        self._drop(drop)
+
+    def _entry_date(self, v: TddValue) -> str:
+        """The date of the innermost heading over a value that names one ("[2.1.0] — 2026-10-19"), or ""."""
+        for part in reversed(self.paths.get(v.location.ref, ())):
+            text = part[1] if isinstance(part, tuple) else part
+            found = next(shapes.dates(str(text)), None)
+            if found:
+                return found.value
+        return ""
+
+    def _latest_entry(self) -> None:
+        """Of a field's different values, each under a heading dated differently (a changelog's
+        entries, a log's days), the one under the latest date is the current state: the older
+        entries' figures are history. Values under no dated heading take no part, nor do code hosts
+        (a log adds hosts as it connects them)."""
+        dated: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for i, v in enumerate(self.values):
+            if v.field and v.field not in _ADDED_UP and v.section != "trial" and (day := self._entry_date(v)):
+                dated.setdefault((v.field, v.section), []).append((day, i))
+        drop: set[int] = set()
+        for entries in dated.values():
+            days = {day for day, _ in entries}
+            figures = {tuple(amounts(self.values[i].field or "", self.values[i].value or self.values[i].text))
+                       or (self.values[i].value,) for _, i in entries}  # fmt: skip
+            if len(days) > 1 and len(figures) > 1:
+                latest = max(days)
+                drop |= {i for day, i in entries if day != latest}
         self._drop(drop)
 
     def _drop(self, drop: set[int]) -> None:
