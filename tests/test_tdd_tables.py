@@ -94,3 +94,38 @@ def test_a_target_column_gives_way_to_the_column_of_what_was_reached(catalogue: 
     found = read(html, catalogue)
     assert found["repositories"] == ["1940"] and found["monorepos"] == ["3"]
     assert found["total_repo_size_gb"] == ["610 GiB"] and "total_disk_gb" not in found
+
+
+def test_a_glossary_table_declares_the_names_a_cluster_column_uses(catalogue: Catalogue) -> None:
+    html = table(
+        ("Name", "Meaning"),
+        ("HERON", "The production search cluster for all engineers"),
+        ("EGRET", "Staging copy of HERON for upgrade rehearsals"),
+    ) + table(
+        ("Cluster", "Machine type", "Nodes", "URL"),
+        ("EGRET", "n2-standard-8", "2", "https://egret.example.org"),
+        ("HERON", "n2-standard-16", "4", "https://search.example.org"),
+    )
+    found = read(html, catalogue)
+    assert found["instance_types"] == ["4 × n2-standard-16"]
+    assert found["instance_url"] == ["https://search.example.org"]
+
+
+def test_a_change_log_gives_the_dates_of_the_row_that_builds_production(catalogue: Catalogue) -> None:
+    html = table(
+        ("number", "short_description", "used_for", "actual start", "actual end"),
+        ("CHG1", "Build staging cluster", "Staging", "2026-07-21", "2026-07-24"),
+        ("CHG2", "Build production cluster and deploy Sourcegraph", "Production", "2026-08-03", "2026-08-14"),
+        ("CHG3", "Upgrade Sourcegraph 6.5 to 6.6", "Production", "2026-09-29", "2026-09-29"),
+    )
+    found = read(html, catalogue)
+    assert found["start_date"] == ["2026-08-03"] and found["completion_date"] == ["2026-08-14"]
+
+
+def test_a_header_cell_over_an_environment_row_declares_no_name(catalogue: Catalogue) -> None:
+    html = table(("Setting", "Value"), ("URL", "https://search.example.org")) + table(
+        ("Environment", "Purpose", "URL"),
+        ("QS (test)", "Upgrade tests", "https://qs.example.org"),
+        ("Production", "All developers", "https://search.example.org"),
+    )
+    assert read(html, catalogue)["instance_url"] == ["https://search.example.org"] * 2

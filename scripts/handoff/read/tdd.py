@@ -54,7 +54,7 @@ from handoff.read.doctext import (
     document_text,
     iter_tabs,
 )
-from handoff.read.facts import URL_HINT, Context, FactReader
+from handoff.read.facts import BUILD, URL_HINT, Context, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.words import (
     is_correction,
@@ -810,6 +810,19 @@ class _Parser:
             )
         elif t.hosts_col is not None and f.name == "repositories":
             self.host_parts(t, j, sec, members)
+        elif f.name in _DATE_FIELDS and per_row:
+            self.build_row_date(t, j, f, ctx, members)
+
+    def build_row_date(self, t: _HeaderTable, j: int, f: Field, ctx: Context, members: list[_Row]) -> None:
+        """A date column over several rows of one environment (a change log: `Build production EKS`,
+        `Upgrade 6.5 → 6.6`): the one row whose description names the build gives the date."""
+        described = [
+            (i, r) for i, r in members
+            if any(BUILD.search(_cell(r, k)) for k, (kind, _) in enumerate(t.roles) if kind == "")
+        ]  # fmt: skip
+        if len(described) == 1:
+            i, r = described[0]
+            self.emit(t.header[j], _cell(r, j), self.where(t.tab, t.number, i), ctx, matched=f)
 
     def host_parts(self, t: _HeaderTable, j: int, sec: str, members: list[_Row]) -> None:
         """Each code host's row of column `j`: that host's repository count. A row that names no
