@@ -179,8 +179,8 @@ def spelt_digits(text: str) -> str:
     """`text` with its counts of twenty and more written as words in digits, padded to the words'
     length so every place stays where it was ("three hundred from Bitbucket" → "300           from
     Bitbucket"): the count rules then read them as they read digits."""
-    if not SPELT.search(text):
-        return text
+    if not _BIG_SPELT.search(text) or not SPELT.search(text):
+        return text  # (a count of twenty or more has one of the _BIG_SPELT words: a quick no)
 
     def digits(m: re.Match[str]) -> str:
         words = m.group(0)
