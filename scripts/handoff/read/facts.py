@@ -538,7 +538,7 @@ class FactReader:
         if not is_technical_limit(s):
             facts += self._counts(s, ctx)
         if not any(f.field == "largest_repo_mb" for f in facts):
-            named = _LARGEST_NAMED.search(s)
+            named = _LARGEST_NAMED.search(s) if _LARGEST.search(s) else None  # (it has the word)
             if named:  # "claims-engine is … the largest repository": its size may be written by its name
                 name = named.group("name") or named.group("name2")
                 env = self.env_at(s, named.start(), ctx)
