@@ -72,7 +72,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind3", 96 / 99, 96 / 96, 0),
         ("tdd_blind5", 94 / 96, 94 / 94, 0),
         ("tdd_blind9", 92 / 96, 92 / 92, 0),
-        ("tdd_blind10", 86 / 92, 86 / 87, 0),
+        ("tdd_blind10", 87 / 92, 87 / 88, 0),
         ("tdd_blind6", 89 / 94, 89 / 89, 0),
         ("tdd_blind7", 96 / 96, 96 / 96, 0),
         ("tdd_blind8", 88 / 92, 88 / 88, 0),

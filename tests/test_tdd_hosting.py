@@ -71,3 +71,23 @@ def test_with_no_cloud_named_the_instance_types_shape_names_it(
 def test_instance_types_of_two_clouds_name_none(catalogue: Catalogue) -> None:
     found = read("<p>Nodes: 3 × m6i.4xlarge and 2 × n2-standard-8</p>", catalogue)
     assert "hosting_provider" not in found
+
+
+def test_instance_types_of_a_cloud_beat_a_data_centre_word(catalogue: Catalogue) -> None:
+    html = "<p>The data centre team approved the request.</p><p>Nodes: 3 × m6i.4xlarge</p>"
+    assert read(html, catalogue)["hosting_provider"] == ["AWS"]
+
+
+@pytest.mark.parametrize(
+    ("region", "cloud"), [("eu-west-2", "AWS"), ("us-gov-west-1", "AWS"), ("europe-west4", "GCP")]
+)
+def test_with_nothing_else_a_regions_shape_names_the_cloud(
+    catalogue: Catalogue, region: str, cloud: str
+) -> None:
+    html = f"<p>Production is one VM in {region} with 32 vCPU and 128 GB of memory.</p>"
+    assert read(html, catalogue)["hosting_provider"] == [cloud]
+
+
+def test_a_region_does_not_override_an_own_data_centre(catalogue: Catalogue) -> None:
+    html = "<p>Sourcegraph runs on vSphere in our data centre.</p><p>Backups are copied to eu-west-1.</p>"
+    assert read(html, catalogue)["hosting_provider"] == ["on-premises"]

@@ -543,24 +543,38 @@ class Gatherer:
         self.values = [v for i, v in enumerate(self.values) if i not in drop]
 
     def _hosting_by_shape(self) -> None:
-        """The cloud, when no part outside trials names one: an on-premises platform named (vSphere,
-        "our data centre") gives way to a cloud named anywhere else; with neither, the cloud whose
-        shape every production instance type has (`m6i.4xlarge` AWS, `n2-standard-8` GCP,
-        `Standard_E16s_v5` Azure) is the hosting provider."""
+        """The cloud, when no part outside trials names one. The cloud whose shape every production
+        instance type has (`m6i.4xlarge` AWS, `n2-standard-8` GCP, `Standard_E16s_v5` Azure) beats an
+        on-premises platform word (vSphere, "our data centre"), which a cloud named anywhere beats
+        too; with neither, a cloud region's shape (`eu-west-2` AWS, `europe-west4` GCP) names it."""
         hosting = [v for v in self.values if v.field == "hosting_provider" and v.section != "trial"]
-        if any(not v.how.endswith(_WEAK) for v in hosting):
-            self.values = [v for v in self.values if not (v in hosting and v.how.endswith(_WEAK))]
-            return
-        if hosting:
-            return
+        named = [v for v in hosting if not v.how.endswith(_WEAK)]
         machines = [v for v in self.values if v.field == "instance_types" and v.section == "production"]
         machines = machines or [v for v in self.values if v.field == "instance_types" and v.section == ""]
         clouds = {shapes.cloud_of(k) for v in machines for k in _kinds(v)}
-        if len(clouds) == 1 and None not in clouds:
-            v = machines[0]
-            cloud = clouds.pop() or ""
-            self.values.append(replace(v, label="Hosting provider", field="hosting_provider", value=cloud,
-                                       derived=True, how="the instance types' cloud"))  # fmt: skip
+        by_shape = clouds.pop() if len(clouds) == 1 else None
+        if named or by_shape:
+            self.values = [v for v in self.values if not (v in hosting and v.how.endswith(_WEAK))]
+        if named:
+            return
+        if by_shape:
+            by = "the instance types' cloud"
+            self.values.append(replace(machines[0], label="Hosting provider", field="hosting_provider",
+                                       value=by_shape, derived=True, how=by))  # fmt: skip
+        elif not hosting:
+            self._hosting_by_region()
+
+    def _hosting_by_region(self) -> None:
+        """With no cloud named and no instance types, the one cloud whose region names (`eu-west-2`,
+        `europe-west4`) the parts outside trials write."""
+        found = [(shapes.region_cloud(m.group(0)), b) for b in self.blocks if b.section != "trial"
+                 for m in shapes.REGION.finditer(b.text)]  # fmt: skip
+        if len({c for c, _ in found}) != 1:
+            return
+        cloud, b = found[0]
+        b.used = True
+        region = TddValue("Region", b.text, b.location, "hosting_provider", b.section, None, True)
+        self.values.append(replace(region, value=cloud, how="the region's cloud"))
 
     def _best(self) -> list[TddValue]:
         """Per field and environment, prose values only when no label or table column gives the field."""

@@ -42,6 +42,17 @@ _CLOUDS = tuple(
 )
 
 
+_DIRECTION = r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)"
+_AWS_REGION = rf"(?:us|eu|ap|sa|ca|me|af|il|mx)(?:-gov)?-{_DIRECTION}-\d"
+_GCP_REGION = rf"(?:us|europe|asia|australia|northamerica|southamerica|me|africa)-{_DIRECTION}\d{{1,2}}"
+REGION = re.compile(rf"(?<![\w.-])(?:{_AWS_REGION}|{_GCP_REGION})(?![\w-])")  # `eu-west-2`, `europe-west4`
+
+
+def region_cloud(region: str) -> str:
+    """The cloud of a region name REGION found: AWS writes a hyphen before the number, GCP none."""
+    return "AWS" if re.fullmatch(_AWS_REGION, region) else "GCP"
+
+
 def cloud_of(kind: str) -> str | None:
     """The cloud whose instance type has this shape (`m6i.4xlarge` AWS), None for no known shape."""
     return next((name for name, pattern in _CLOUDS if pattern.fullmatch(kind)), None)
