@@ -50,7 +50,7 @@ def test_each_style_is_read_as_its_key_says(catalogue: Catalogue, doc: Path, key
         ("tdd_holdout", 1.0, 1.0),
         ("tdd_holdout2", 1.0, 1.0),
         ("tdd_blind", 1.0, 1.0),
-        ("tdd_blind2", 90 / 95, 90 / 90),
+        ("tdd_blind2", 93 / 95, 93 / 93),
     ],  # reached; blind2 is a tuning set with misses left (its README)
 )
 def test_the_hold_out_sets_keep_their_figures(

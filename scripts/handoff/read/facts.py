@@ -51,6 +51,7 @@ class Context:
     year: str = ""  # the one year a heading or parent bullet names: the year of "2 Mar" under it
     host: str = ""  # the code host a parent bullet names: the host of the counts under it
     about_code: bool = False  # the paragraph speaks of code: a code host named in any of its sentences counts
+    day: str = ""  # the one date a heading names (a day's entry of a log or chat): the day of what it tells
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,13 @@ _START = re.compile(
     r"commenc(?:ed|es|ing)?|stood up|for the first time|first (?:applied|deployed|installed))\b",
     re.I,
 )
+_START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
+    r"\b(?:start(?:ed|s)|began|begun|kick(?:ed|s)? off|provisioned|stood up|first (?:applied|deployed))\b",
+    re.I,
+)
+_DONE_EVENT = re.compile(
+    r"\b(?:completed|accepted|signed(?: \w+)?[- ]off|handed over|finished|delivered)\b", re.I
+)
 _DONE = re.compile(
     r"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|handed over|handover|"
     r"done|finished|closed|(?:went |go[- ])?live|delivered|to|until)\b",
@@ -133,7 +141,7 @@ def mask_live(label: str) -> str:
 _DATE_TOPICS = ("start_date", "completion_date")
 BUILD = re.compile(
     r"\b(?:build|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
-    r"deployment|deployed|roll-?out|set ?up|provisioning)\b",
+    r"deployment|deployed|roll-?out|set ?up|provisioning|cluster|terraform)\b",
     re.IGNORECASE,
 )
 _OTHER_NUMBER = re.compile(r"[(\[]?\s*(?:about\s+|~\s*)?\d")  # where the words of another figure begin
@@ -534,6 +542,10 @@ class FactReader:
         if shapes.DIGIT.search(s) or shapes.spelt_size(s):  # "at about eleven gigabytes"
             facts += _changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
             facts += self._dates(s, ctx)
+        elif ctx.year and shapes.ordinal_date(s):  # "signed off on the twenty-first of August"
+            facts += self._dates(s, ctx)
+        if ctx.day and not any(f.field in _DATE_TOPICS for f in facts):
+            facts += self._dated_by_heading(s, ctx)
         facts += self._names(s, ctx)
         if not is_technical_limit(s):
             facts += self._counts(s, ctx)
@@ -669,15 +681,17 @@ class FactReader:
         every = list(shapes.dates(s, ctx.year))
         if not every:
             return []
-        facts = self._ranges(s, ctx, every)
-        taken = {f.start for f in facts}
+        facts, taken = self._ranges(s, ctx, every)
         found = [m for m in every if m.start not in taken]
         kinds: list[tuple[shapes.Match, str | None, str, int]] = []
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
             at = m.start
             first = i == 0 and next(shapes.dates(s[: m.start], "2000"), None) is None  # no day before it
-            name, how = _date_kind(clause, last=True, first=first)
+            role = _ROLE.match(s, m.end)  # "18 May 2026 (start) to 29 May 2026 (infrastructure complete)"
+            name, how = _date_kind(role.group(1), last=False, first=True) if role else (None, "")
+            if name is None:
+                name, how = _date_kind(clause, last=True, first=first)
             if name is None and i + 1 == len(found):  # "2026-03-16 — production build started"
                 after = s[m.end :]  # (the verb after a date, unless another date follows: that one's)
                 name, how = _date_kind(after, last=False, first=True)  # "… announced to all": no end
@@ -691,21 +705,44 @@ class FactReader:
                 facts.append(Fact(name, m.value, m.text, how, self.env_at(s, at, ctx), "", m.start))
         return facts
 
-    def _ranges(self, s: str, ctx: Context, dates: list[shapes.Match]) -> list[Fact]:
+    def _dated_by_heading(self, s: str, ctx: Context) -> list[Fact]:
+        """Under a heading naming one day (a log's or a chat's day header), a sentence with no date that
+        says production's build began or was signed off ("kicked off terraform for the Live cluster
+        this morning", "Live is signed off by infra") happened that day: a weak date, beaten by one
+        written with its own verb."""
+        if ctx.section == "trial" or is_future(s) or next(shapes.dates(s, ctx.year), None) is not None:
+            return []
+        env = self.env_at(s, len(s), ctx)
+        if env == "trial" or not (env == "production" or BUILD.search(s)):
+            return []
+        done, start = _DONE_EVENT.search(s), _START_EVENT.search(s)
+        if (done is None) == (start is None):
+            return []
+        name = "completion_date" if done else "start_date"
+        m = done or start
+        return [
+            Fact(name, ctx.day, m.group(0) if m else "", "date (heading)", env, "", m.start() if m else 0)
+        ]
+
+    def _ranges(self, s: str, ctx: Context, dates: list[shapes.Match]) -> tuple[list[Fact], set[int]]:
         """A date range of the production build ("Production infrastructure: 2 March – 17 April 2026",
         "the build ran from 2026-03-02 to 2026-03-20"): its first date starts it, its last completes it.
+        Also where every range begins and ends: a range of anything else dates no start or end alone.
         `dates`: the sentence's dates (`shapes.dates`)."""
         facts: list[Fact] = []
+        taken: set[int] = set()
         for first, last in shapes.ranges(s, ctx.year, dates):
+            taken |= {first.start, last.start}
             named_before = self.env.at(s, first.start, "")
             env = named_before or self.env.at(s, len(s), ctx.section)  # "19 Jan – 13 Feb: POC"
-            if "trial" in (env, ctx.section) or not (
-                env == "production" or ctx.topic in _DATE_TOPICS or BUILD.search(s)
+            placed = named_before or ctx.section  # (a name after the range, "sourcegraph-prod created", is
+            if "trial" in (env, ctx.section) or not (  # an activity's object: no build of production)
+                placed == "production" or ctx.topic in _DATE_TOPICS or BUILD.search(s)
             ):
                 continue
             facts.append(Fact("start_date", first.value, first.text, "date range", env, "", first.start))
             facts.append(Fact("completion_date", last.value, last.text, "date range", env, "", last.start))
-        return facts
+        return facts, taken
 
     def _names(self, s: str, ctx: Context) -> list[Fact]:
         """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
@@ -1236,15 +1273,22 @@ _SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
 _CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
 
 
+_ROLE = re.compile(r"\s*\(([^()\d]{1,60})\)")  # a bracket right after a date: the event it dates
+_FROM_DATE = re.compile(r"\s*(?:the\s+)?$")  # "from" opens a date only right before it ("from 16 March")
+_RANGE_END = re.compile(r"[\s,;:–—-]*$")  # "to" or "until" ends a range only right after its first date
+
+
 def _date_kind(clause: str, last: bool, first: bool = False) -> tuple[str | None, str]:
     """(start_date or completion_date by the verb in `clause` nearest the date, how); None without one.
-    A go-live is weaker evidence of completion than a build said complete or accepted."""
-    verbs = [(x.start(), "start_date", "") for x in _START.finditer(clause)]
-    verbs += [
-        (x.start(), "completion_date", x.group(0))
-        for x in _DONE.finditer(clause)
-        if not (first and x.group(0).casefold() in ("to", "until"))  # "opened to all": no range's end
-    ]
+    A go-live is weaker evidence of completion than a build said complete or accepted; "from" starts
+    only the date right after it ("accepted from us the 27 of March": no start)."""
+    verbs = [(x.start(), "completion_date", x.group(0)) for x in _DONE.finditer(clause)
+             if x.group(0).casefold() not in ("to", "until")
+             or (not first and _RANGE_END.fullmatch(clause[: x.start()]))]  # fmt: skip
+    starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)]
+    weak = bool(verbs) or any(w != "from" for _, w in starts)  # "accepted from us the 27 of March"
+    verbs += [(at, "start_date", "") for at, w in starts
+              if w != "from" or not weak or (last and _FROM_DATE.match(clause, at + 4))]  # fmt: skip
     if not verbs:
         return None, ""
     _, name, verb = max(verbs) if last else min(verbs)

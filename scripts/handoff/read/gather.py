@@ -84,12 +84,12 @@ def _added(field: str, values: list[TddValue]) -> str | None:
 
 def _rank(v: TddValue) -> int:
     """0 a label, 1 a table column, 2 prose, 3 weak prose (a go-live date, beaten by a completion; a
-    date known only by its heading's or question's topic, beaten by a date with its own verb; a
-    platform of the customer's own data centre, beaten by a cloud named)."""
+    date known only by its heading's or question's topic or its day heading, beaten by a date with its
+    own verb; a platform of the customer's own data centre, beaten by a cloud named)."""
     return 3 if v.how.endswith(_WEAK) else _RANK.get(v.how.split(" + ")[0], 2)
 
 
-_WEAK = ("(go-live)", "(topic)", "(platform)")  # a go-live date, a heading's topic, an on-premises platform
+_WEAK = ("(go-live)", "(topic)", "(heading)", "(platform)")  # go-live, a heading's topic or day, on-prem
 
 
 @dataclass(frozen=True)

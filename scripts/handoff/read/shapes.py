@@ -94,10 +94,18 @@ _MONTH_NAME = (
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _NO_YEAR = r"(?![.,]?\s*\d)"
+_ORDINALS = [  # the days a date may write in words ("the third of August")
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+    *("eighteenth", "nineteenth", "twentieth"),
+]
+ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINALS, 1)} | {"thirtieth": 30}
+_ORDINAL = rf"(?:(?:twenty|thirty)[\s-]?(?:{'|'.join(_ORDINALS[:9])})|{'|'.join(ORDINAL_DAY)})"
 DAY_MONTH = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
-    rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR})(?![\w-])"
-)
+    rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}"
+    rf"|(?P<w3>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH_NAME}){_NO_YEAR})(?![\w-])",
+)  # "2 Mar", "Aug 3rd", "the third of August": the month with its capital
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -270,7 +278,7 @@ def dates(text: str, year: str = "") -> Iterator[Match]:
         yield from _dates(text)
 
 
-_RANGE_JOIN = r"\s*(?:–|—|-|to|until|till|through|thru|and)\s*"
+_RANGE_JOIN = r"\s*(?:–|—|-|→|->|⟶|⇒|to|until|till|through|thru|and)\s*"
 _RANGE_HEAD = re.compile(  # "2 March – " or "2–" before a full date: the start of a range
     rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m>{_MONTH}))?{_RANGE_JOIN}$",
     re.IGNORECASE,
@@ -304,11 +312,34 @@ def ranges(text: str, year: str = "", found: list[Match] | None = None) -> Itera
 def _day_months(text: str, year: str) -> Iterator[Match]:
     for m in DAY_MONTH.finditer(text):
         d, mon = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
+        if m.group("w3"):
+            d, mon = str(_ordinal_day(m.group("w3"))), m.group("m3")
         try:
             day = dt.date(int(year), _MONTHS[_month(mon)], int(d))
         except (ValueError, KeyError):
             continue
         yield Match(m.start(), m.end(), m.group(0), day.isoformat())
+
+
+def _ordinal_day(words: str) -> int:
+    """`third` → 3, `twenty-first` → 21."""
+    parts = re.findall(r"[a-z]+", words.casefold())
+    tens = {"twenty": 20, "thirty": 30}.get(parts[0], 0)
+    return tens + ORDINAL_DAY.get(parts[-1], 0) if tens and len(parts) > 1 else ORDINAL_DAY.get(parts[0], 0)
+
+
+_ORDINAL_DATE = re.compile(rf"\b{_ORDINAL}\s+of\s+{_MONTH_NAME}")
+
+
+def ordinal_date(text: str) -> bool:
+    """Whether a text may date something with a day in words ("the third of August")."""
+    return " of " in text and bool(_ORDINAL_DATE.search(text))
+
+
+def document_year(text: str) -> str:
+    """The one year of every date a document writes in full, else "": the year of its "8 September"."""
+    years = {m.value[:4] for m in _dates(text)}
+    return years.pop() if len(years) == 1 else ""
 
 
 def year_of(text: str) -> str:

@@ -138,6 +138,7 @@ class _Parser:
         self.gather = Gatherer(self.facts)
         self.texts = Texts()  # each paragraph's text, worked out once
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
+        self.year = ""  # the one year of the document's full dates: the year of a date written without one
 
     # -- places ------------------------------------------------------------------------------
     def location(self, tab: _Tab, tail: str) -> Location:
@@ -168,15 +169,19 @@ class _Parser:
             limit = limit or is_limit(text)
         for text in (*tab.titles[-1:], *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets[-1:])):
             topic = label_meaning(text, any_length=True) or topic
-        year = ""
+        year, dated = "", False
         for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
             year = shapes.year_of(text) or year
+            dated = dated or bool(shapes.YEAR.search(text))
+        year = year if dated else self.year  # "Plan 2026–2027" names two years: no year
+        days = [m.value for _, h in tab.headings[-1:] for m in shapes.dates(h, year)]
+        day = days[0] if len(days) == 1 else ""  # "Friday, August 21st", "Huddle — wk 37 (Mon 7 Sep)"
         parent = tab.bullets[-1][1] if tab.bullets else ""
         named = self.facts.code_hosts.find(parent) if len(parent.split()) <= 6 else []
         host = (
             named[0].value if len(named) == 1 else ""
         )  # "GitHub Enterprise Server" over "1,800 repositories"
-        return Context(found if section is None else section, limit, topic, year, host)
+        return Context(found if section is None else section, limit, topic, year, host, day=day)
 
     def emit(
         self,
@@ -223,6 +228,7 @@ class _Parser:
     # -- document ----------------------------------------------------------------------------
     def document(self, doc: dict[str, Any]) -> TddReading:
         text = document_text(doc, self.texts)
+        self.year = shapes.document_year(text)
         self.sections.learn(text)
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         try:
@@ -960,9 +966,16 @@ def _parts(line: str) -> list[str]:
 
 
 def _is_date(text: str, year: str) -> bool:
-    """A cell that is a date (perhaps with a time): the date is most of it."""
+    """A cell that is a date (perhaps with a time) or a range of dates: the date or the range is most
+    of it, the bracketed role of each date left aside ("18 May 2026 (start) to 29 May 2026 (done)")."""
     m = next(shapes.dates(text, year), None)
-    return m is not None and len(m.text) * 2 >= len(text.strip())
+    if m is None:
+        return False
+    if len(m.text) * 2 >= len(text.strip()):
+        return True
+    bare = re.sub(r"\s*\([^()]*\)", "", text).strip()
+    span = next(shapes.ranges(bare, year), None)
+    return span is not None and (span[1].end - span[0].start) * 2 >= len(bare)
 
 
 _NUMBERING = re.compile(r"\s*(?:(\d+)\.)?(\d+)\.?\s*")

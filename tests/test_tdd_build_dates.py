@@ -1,0 +1,104 @@
+"""Build dates by the event each date is given to: the production build began, or it was complete or
+accepted. A snippet of a TDD in, the start and completion dates out.
+
+Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, see its README).
+"""
+
+from __future__ import annotations
+
+from handoff.core.fields import Catalogue
+from tdd_snippets import read, table
+
+
+def test_a_range_may_be_written_with_an_arrow_and_its_year_once(catalogue: Catalogue) -> None:
+    got = read("<p>Prod is live. Built 21 Sep → 2 Oct 2026, opened to everyone 12 Oct.</p>", catalogue)
+    assert got["start_date"] == ["2026-09-21"]
+    assert got["completion_date"] == ["2026-10-02"]
+
+
+def test_to_ends_a_range_only_right_after_its_first_date(catalogue: Catalogue) -> None:
+    got = read("<p>The build was accepted on 2 Oct 2026, opened to everyone on 12 Oct 2026.</p>", catalogue)
+    assert got["completion_date"] == ["2026-10-02"]
+
+
+def test_a_bracket_after_a_date_names_its_event(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Production: 18 May 2026 (start) to 29 May 2026 (production infrastructure complete).</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-05-18"]
+    assert got["completion_date"] == ["2026-05-29"]
+
+
+def test_a_bracket_holding_a_reference_names_no_event(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Okta SAML live on production from Friday 2 Oct 2026 (I-05 closed).</p>"
+        "<p>Cloud CoE signed off the production infrastructure on Friday 9 Oct 2026.</p>",
+        catalogue,
+    )
+    assert got["completion_date"] == ["2026-10-09"]
+
+
+def test_from_starts_only_the_date_right_after_it(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>We started the production infrastructure the 2th of March 2026.</li>"
+        "<li>The production is finished and accepted from us the 27 of March 2026.</li></ul>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-03-02"]
+    assert got["completion_date"] == ["2026-03-27"]
+
+
+def test_a_date_without_a_year_takes_the_documents_one_year(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Sent: Monday, 28 September 2026</p>"
+        "<p>We started building the PRD cluster on 8 September (first terraform apply).</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-09-08"]
+    two_years = read(
+        "<p>Sent: 3 December 2025. Reply: 5 January 2026</p>"
+        "<p>We started building the cluster on 8 September.</p>",
+        catalogue,
+    )
+    assert "start_date" not in two_years
+
+
+def test_a_day_written_in_words_is_a_date(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Notes · 9 Sept 2026</p><p>We started building on the third of August, and production was signed "
+        "off on the twenty-first of August.</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-08-03"]
+    assert got["completion_date"] == ["2026-08-21"]
+
+
+def test_a_day_heading_dates_the_build_events_told_under_it(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The export covers 29 July to 21 August 2026.</p>"
+        "<h2>Monday, August 10th</h2><p>kicked off terraform for the Live cluster this morning</p>"
+        "<p>the overlays are on branch live, I can pair tomorrow</p>"
+        "<h2>Friday, August 21st</h2><p>Live is signed off by infra and security</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-08-10"]
+    assert got["completion_date"] == ["2026-08-21"]
+
+
+def test_a_day_heading_does_not_date_a_meeting_kick_off(catalogue: Catalogue) -> None:
+    got = read("<p>Minutes, 2026.</p><h2>12 March 2026</h2><p>Kick-off with the vendor held.</p>", catalogue)
+    assert "start_date" not in got
+
+
+def test_a_milestone_cell_may_hold_a_range(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            ("Task", "Status", "Date"),
+            ("Shelf ordered", "Done", "April 14, 2026"),
+            ("Prod VM built + Compose up", "Done", "May 4, 2026 → May 15, 2026"),
+            ("Rollout to all studios", "Done", "June 1, 2026"),
+        ),
+        catalogue,
+    )
+    assert got == {"start_date": ["2026-05-04"], "completion_date": ["2026-05-15"]}
