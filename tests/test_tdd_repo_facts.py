@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
-from tdd_snippets import read
+from tdd_snippets import read, table
 
 # -- a `Label:` list item heads only the items nested under it -----------------------------------
 
@@ -203,3 +203,44 @@ def test_the_latest_dated_entry_is_the_current_figure(catalogue: Catalogue) -> N
     got = read(html, catalogue)
     assert got["total_repo_size_gb"] == ["650 GB"]
     assert sorted(got["code_hosts"]) == ["GitHub.com", "GitLab Self-Managed"]  # hosts add up, entry by entry
+
+
+# -- monorepos in a hosts table's notes ------------------------------------------------------------
+
+_HOSTS = ("Region", "Code host", "Repositories", "Notes")
+
+
+def test_the_monorepos_of_several_host_rows_add_up(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            _HOSTS,
+            (
+                "Americas",
+                "GitHub Enterprise Server",
+                "1,900",
+                "2 monorepos: claims-platform and data-pipelines",
+            ),
+            ("EMEA", "GitLab.com", "700", "1 monorepo: eu-reporting"),
+        ),
+        catalogue,
+    )
+    assert got["monorepos"] == ["3"]
+
+
+def test_a_total_rows_notes_state_the_monorepos_and_the_size(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            _HOSTS,
+            (
+                "Americas",
+                "GitHub Enterprise Server",
+                "1,900",
+                "2 monorepos: claims-platform and data-pipelines",
+            ),
+            ("EMEA", "GitLab.com", "700", "1 monorepo: eu-reporting"),
+            ("All regions", "—", "2,600", "4 monorepos, ~1.1 TB of git data"),
+        ),
+        catalogue,
+    )
+    assert got["monorepos"] == ["4"]  # the stated total wins over the rows
+    assert got["total_repo_size_gb"] == ["1.1 TB"]

@@ -54,7 +54,7 @@ from handoff.read.doctext import (
     document_text,
     iter_tabs,
 )
-from handoff.read.facts import BUILD, URL_HINT, Context, FactReader
+from handoff.read.facts import BUILD, URL_HINT, Context, Fact, FactReader
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.words import (
     is_correction,
@@ -700,7 +700,7 @@ class _Parser:
         if "environment" in t.col and not totals and all(len(m) == 1 for m in groups.values()):
             self.environment_rows(t, groups)
             return
-        self.row_notes(t, groups)
+        self.row_notes(t, groups, totals)
         per_row = "environment" in t.col or t.type_col is None
         for sec, members in groups.items():
             for j, f in t.fields:
@@ -737,14 +737,41 @@ class _Parser:
             groups.setdefault(sec, []).append((i, r))
         return groups, totals
 
-    def row_notes(self, t: _HeaderTable, groups: dict[str, list[_Row]]) -> None:
-        """The cells of columns naming no field, read for their row's repository facts."""
+    def row_notes(self, t: _HeaderTable, groups: dict[str, list[_Row]], totals: list[_Row]) -> None:
+        """The cells of columns naming no field, read for their row's repository facts. The monorepo
+        counts of several rows (`2 monorepos: …`, `1 monorepo: …`) are parts: added up, unless the
+        total row's notes state the count (`3 monorepos, ~1.1 TB of git data`), which wins."""
         for sec, members in groups.items():
-            for i, r in members:
-                for j, (kind, _) in enumerate(t.roles):
-                    if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
-                        where = self.where(t.tab, t.number, i)
-                        self.prose(r[j].text, where, replace(t.base, section=sec), only=_ROW_NOTE_FIELDS)
+            ctx = replace(t.base, section=sec)
+            stated = self.notes(t, totals if sec == t.base.section else [], ctx)
+            read = self.notes(t, members, ctx)
+            if any(f.field == "monorepos" for _, _, f in stated):
+                read = [x for x in read if x[2].field != "monorepos"]
+            counts = [x for x in read if x[2].field == "monorepos" and x[2].role != "mention"]
+            if len({where.ref for _, where, _ in counts}) > 1 and all(x[2].value.isdigit() for x in counts):
+                read = [x for x in read if x[2].field != "monorepos"]
+                text = " + ".join(x[2].text for x in counts)
+                total = str(sum(int(x[2].value) for x in counts))
+                block, where, first = counts[0]
+                read.append((block, where, replace(first, value=total, text=text,
+                                                   how=f"sum of {len(counts)} rows' monorepos")))  # fmt: skip
+            for block, where, f in stated + read:
+                self.gather.fact(block, "", f, where)
+
+    def notes(self, t: _HeaderTable, rows: list[_Row], ctx: Context) -> list[tuple[int, Location, Fact]]:
+        """(block, place, fact) of the repository facts in the rows' cells of columns naming no field."""
+        out: list[tuple[int, Location, Fact]] = []
+        for i, r in rows:
+            for j, (kind, _) in enumerate(t.roles):
+                if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
+                    where = self.where(t.tab, t.number, i)
+                    block = self.gather.block(r[j].text, where, ctx.section)
+                    out += [
+                        (block, where, f)
+                        for f in self.facts.prose(r[j].text, ctx)
+                        if f.field in _ROW_NOTE_FIELDS
+                    ]
+        return out
 
     def environment_rows(self, t: _HeaderTable, groups: dict[str, list[_Row]]) -> None:
         """One row per environment (`Environment | Deployment | Nodes | vCPU / RAM | URL`): the
