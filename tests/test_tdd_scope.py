@@ -92,3 +92,21 @@ def test_an_environments_other_name_and_product_names(catalogue: Catalogue) -> N
     )
     assert learned == {"blue": "production"}
     assert env.named("the blue cluster") == "production" and env.named("GKE") == ""
+
+
+def test_a_column_of_cluster_names_carrying_environments_places_each_row(catalogue: Catalogue) -> None:
+    html = table(
+        ("Cluster", "Machine type", "Nodes"),
+        ("aks-cre-prd-weu", "Standard_E16s_v5", "3"),
+        ("aks-cre-stg-weu", "Standard_E8s_v5", "2"),
+    )
+    assert read(html, catalogue)["instance_types"] == ["3 × Standard_E16s_v5"]
+
+
+def test_the_name_a_document_is_about_and_its_one_letter_twin(catalogue: Catalogue) -> None:
+    env = Environments(catalogue)
+    learned = env.learn(
+        "We run two VMs. Everything here refers to sg-p-muc-01 unless it says otherwise.\n"
+        "sg-t-muc-01 is where we try upgrades; sg-p-muc-02 and sg-p-ber-01 are planned."
+    )
+    assert learned == {"sg-p-muc-01": "production", "sg-t-muc-01": "trial"}

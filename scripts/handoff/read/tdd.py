@@ -475,9 +475,12 @@ class _Parser:
     def names_environments(self, cells: list[Text]) -> bool:
         """A column whose every cell is only an environment's name (`Production`, `Staging`, `PRD`),
         in two rows or more: it says each row's environment, whatever its header (`used_for`, `Tier`).
-        A name with digits or several parts (`eks-prd-p1`) is a machine's or cluster's name."""
+        A cluster's or host's name carrying an environment's token (`aks-cre-prd-weu`, `sg-stg-01`,
+        a code the document declared) counts too: a name carrying none (`aks-sg-node-a`) does not."""
         return len(cells) >= 2 and all(
-            _WORDS_ONLY.fullmatch(c.text.strip()) and self.sections.named(c.text) for c in cells
+            (_WORDS_ONLY.fullmatch(c.text.strip()) or _ONE_NAME.fullmatch(c.text.strip()))
+            and self.sections.named(c.text)
+            for c in cells
         )
 
     def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
@@ -876,6 +879,7 @@ class _Parser:
 _Row = tuple[int, list[Text]]  # (1-based row number, cells)
 # `Production`, `Non-prod`, `Retired`: words only, no name or number
 _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
+_ONE_NAME = re.compile(r"[A-Za-z][\w.-]*")  # one cluster's or host's name: `gke-lf-prod-usc1`, `sg-p-muc-01`
 
 
 @dataclass

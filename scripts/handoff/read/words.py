@@ -141,6 +141,10 @@ class Environments:
                 learned.setdefault(name, kinds[0])
         for name, kind in self.defined(text):
             learned.setdefault(name, kind)
+        for name in self.subjects(text):
+            learned.setdefault(name, "production")
+        for name, kind in _siblings(text, learned):
+            learned.setdefault(name, kind)
         self.chosen = chosen_option(text)
         if learned:
             self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
@@ -149,6 +153,16 @@ class Environments:
             )
             self.cache.clear()
         return learned
+
+    def subjects(self, text: str) -> Iterator[str]:
+        """The names a document says it is about unless it says otherwise ("Everything in this
+        handout refers to sg-p-muc-01 unless it says otherwise"): its deployment, production."""
+        for m in _UNLESS.finditer(text):
+            start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+            sentence = _SENTENCE_END.split(text[start : m.end() + 120], maxsplit=1)[0]
+            for name in _HOST_NAME.findall(sentence):
+                if not self.spans(name) and norm(name) not in self.products:
+                    yield name
 
     def defined(self, text: str) -> Iterator[tuple[str, str]]:
         """Names a glossary or a definition line gives an environment: a name alone on its line (a
@@ -322,6 +336,33 @@ def chosen_option(text: str) -> str:
 # A short name a document declares for an environment, then up to five words that say what it is:
 # an abbreviation (PRD, SBX, UAT2) with "=", "(…", "means" or "stands for"; a hyphenated site name
 # (dr-eu, prod-us) also with "is"; or an environment word with the name in brackets ("Sandbox (SBX)").
+_UNLESS = re.compile(
+    r"\bunless (?:(?:it is |it's )?(?:stated|noted|said|specified|marked)|it says|otherwise (?:stated|noted))"
+    r"(?: otherwise)?\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_HOST_NAME = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])")
+
+
+def _siblings(text: str, learned: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Names of one pattern as a learnt production name, differing in one short letter code
+    (`sg-p-muc-01` production, so `sg-t-muc-01` is another environment); a number that differs is
+    a numbered twin (`sg-p-muc-02`), a longer word a place (`-ber-`): neither is read."""
+    known = [n.casefold().split("-") for n, k in learned.items() if k == "production" and "-" in n]
+    if not known:
+        return
+    for name in dict.fromkeys(_HOST_NAME.findall(text)):
+        parts = name.casefold().split("-")
+        for own in known:
+            if len(own) != len(parts):
+                continue
+            differ = [(a, b) for a, b in zip(own, parts, strict=True) if a != b]
+            if len(differ) == 1 and all(x.isalpha() and len(x) <= 2 for x in differ[0]):
+                yield name, "trial"
+                break
+
+
 # A glossary's name, then what it is: alone on its line (a table cell) or before a dash or colon.
 _CODE_NAME = r"[A-Z][A-Z0-9]{2,11}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+"
 _DEFINED = re.compile(
