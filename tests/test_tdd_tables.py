@@ -129,3 +129,12 @@ def test_a_header_cell_over_an_environment_row_declares_no_name(catalogue: Catal
         ("Production", "All developers", "https://search.example.org"),
     )
     assert read(html, catalogue)["instance_url"] == ["https://search.example.org"] * 2
+
+
+def test_a_row_title_is_what_the_evidence_of_its_row_speaks_of(catalogue: Catalogue) -> None:
+    html = table(
+        ("Gate", "RAG", "Evidence"),
+        ("Code hosts connected", "G", "Azure DevOps (1,240 repositories) syncing."),
+        ("Perforce depots", "R", "Not connected: the connector licence was not renewed."),
+    )
+    assert read(html, catalogue)["code_hosts"] == ["Azure DevOps"]

@@ -573,9 +573,10 @@ class _Parser:
             asked = next((s for s in map(self.sections.part, asks) if s), "")  # "Is there a UAT instance?"
             section = base.section if base.section == "trial" else asked or base.section
             row = replace(base, topic=topic, section=section)
-            for c in r:
-                if c.text not in asks:
-                    self.prose(c.text, where, row)
+            cells = [c.text for c in r if c.text and c.text not in asks]
+            head = cells[0] if len(cells) > 1 and _row_title(cells[0]) else ""
+            for text in cells[1:] if head else cells:
+                self.prose(f"{head}: {text}" if head and not _row_title(text) else text, where, row)
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a
@@ -1047,6 +1048,12 @@ def _label_columns(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
         elif not is_planned(h):
             return None
     return (value, tuple(notes)) if value is not None else None
+
+
+def _row_title(text: str) -> bool:
+    """A row's title (`Perforce depots`, `Storage sized`): a few words, no figure, no sentence. The
+    row's sentences are read after it, so what they say of "it" is said of the title's thing."""
+    return len(text.split()) <= 4 and not re.search(r"[\d.:;!?]", text)
 
 
 def _status_column(cells: list[str]) -> bool:
