@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
+from handoff.read.limits import observed_label
 
 _LIMIT = re.compile(
     r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|in scope|"
@@ -516,14 +517,13 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
     for stems, name in _MEANINGS:
         if all(s in starts for s in stems):
-            if name in _LIMIT_FIELDS and _USAGE.search(label):
+            if name in _LIMIT_FIELDS and observed_label(label):
                 return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
             return name, len(stems)
     return None, 0
 
 
 _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
-_USAGE = re.compile(r"\b(?:active|daily|weekly|monthly|so far|observed|measured)\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------------
