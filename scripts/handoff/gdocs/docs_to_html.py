@@ -156,6 +156,13 @@ def _paragraph_html(paragraph: JSON) -> str:
     return f"<p>{inner}</p>"
 
 
+def _list_class(bullet: JSON) -> str:
+    """A Docs export's list class, `lst-kix_<list id>-<level>`: it keeps a list's identity across a
+    paragraph that interrupts it, so the re-import joins the two runs again (docs/CONTRACTS.md)."""
+    list_id = re.sub(r"\W", "", str(bullet.get("listId", "")).removeprefix("kix."))
+    return f"lst-kix_{list_id}-{int(bullet.get('nestingLevel', 0))}"
+
+
 class _HtmlWriter:
     """Renders one tab's structural elements, grouping bullet paragraphs into nested lists."""
 
@@ -194,7 +201,7 @@ class _HtmlWriter:
         while len(self.open_lists) < depth:
             level = {**bullet, "nestingLevel": len(self.open_lists)}
             tag = "ol" if _is_ordered(self.lists, level) else "ul"
-            self.out.append(f"<{tag}>")
+            self.out.append(f'<{tag} class="{_list_class(level)}">')
             self.open_lists.append([tag, False])
         named = paragraph.get("paragraphStyle", {}).get("namedStyleType", "NORMAL_TEXT")
         inner = _paragraph_html(paragraph) if named != "NORMAL_TEXT" else _paragraph_inner(paragraph)
