@@ -111,3 +111,11 @@ def test_a_sibling_item_ends_the_list_a_label_item_heads(catalogue: Catalogue) -
     )
     assert got["max_users"] == ["1200"]
     assert got["max_repositories"] == ["4000"]
+
+
+def test_a_bracketed_current_count_after_a_repository_limit_leaves_the_limit(catalogue: Catalogue) -> None:
+    """The figure's own words end where the next figure's begin, bracket included: "(today 1,500)"
+    is the current count's, so the 2,000 before it stays the limit."""
+    for aside in ("(today 1,500)", "(currently 1,500)", "(1,500 today)"):
+        got = read(f"<p>The licence covers up to 2,000 repositories {aside}.</p>", catalogue)
+        assert got.get("max_repositories") == ["2000"] and got.get("repositories") != ["2000"], aside

@@ -144,7 +144,9 @@ BUILD = re.compile(
     r"deployment|deployed|roll-?out|set ?up|provisioning|cluster|terraform)\b",
     re.IGNORECASE,
 )
-_OTHER_NUMBER = re.compile(r"[(\[]?\s*(?:about\s+|~\s*)?\d")  # where the words of another figure begin
+_FIGURE_START = re.compile(  # where another figure's words begin: its number, or a bracket holding one
+    r"[(\[](?=[^)\]]*\d)|(?:about\s+|~\s*)?\d"
+)
 _CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
 _BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
     rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling)\b[^.;:\d]{{0,32}}?"
@@ -824,7 +826,7 @@ class FactReader:
             before = s[previous : m.start]
             previous = m.end
             after = s[m.end : m.end + 24]
-            own = _OTHER_NUMBER.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
+            own = _FIGURE_START.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
             near = re.split(r"[\d)\]]", before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
             rel = limits.relation(s, m.start, m.end)
             if rel == "added" and (ctx.limit or is_limit(s)):
