@@ -134,3 +134,30 @@ def test_the_package_does_not_import_the_benchmark() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         names = [n for n in _imported(module, tree) if n == "bench" or n.startswith("bench.")]
         assert not names, f"{module} imports the benchmark ({', '.join(names)}); it is not shipped"
+
+
+def _bound_twice(tree: ast.Module) -> list[str]:
+    """Module-level names bound more than once (a later pattern silently replaces an earlier one)."""
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign):
+            names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.append(node.target.id)
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names.append(node.name)
+    return sorted({n for n in names if names.count(n) > 1})
+
+
+def test_the_rebinding_finder_finds_one() -> None:
+    assert _bound_twice(ast.parse("A = 1\ndef f(): pass\nA = 2\n")) == ["A"]
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    """Found in read/facts.py: two regexes named alike, so one rule used the other's pattern."""
+    found = {
+        str(path.relative_to(PACKAGE)): twice
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (twice := _bound_twice(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert found == {}
