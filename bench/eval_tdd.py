@@ -59,8 +59,11 @@ SETS = (
     "tdd_blind11",
     "tdd_blind12",
     "tdd_blind13",
+    "tdd_blind14",
+    "tdd_blind15",
+    "tdd_blind16",
 )
-EVALUATION_ONLY: tuple[str, ...] = ()
+EVALUATION_ONLY = ("tdd_blind14", "tdd_blind15", "tdd_blind16")
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
