@@ -91,3 +91,15 @@ def test_with_nothing_else_a_regions_shape_names_the_cloud(
 def test_a_region_does_not_override_an_own_data_centre(catalogue: Catalogue) -> None:
     html = "<p>Sourcegraph runs on vSphere in our data centre.</p><p>Backups are copied to eu-west-1.</p>"
     assert read(html, catalogue)["hosting_provider"] == ["on-premises"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Production runs on three dedicated Hetzner Cloud servers in Falkenstein.",
+        "The instance lives on OVHcloud Public Cloud (Gravelines), Docker Compose on one VM.",
+        "Hosting: DigitalOcean, one droplet in FRA1.",
+    ],
+)
+def test_a_smaller_public_cloud_is_other_hosting(catalogue: Catalogue, sentence: str) -> None:
+    assert read(f"<p>{sentence}</p>", catalogue)["hosting_provider"] == ["other"]

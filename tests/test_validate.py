@@ -127,6 +127,7 @@ def test_a_complete_account_has_no_problems(catalogue: Catalogue) -> None:
         ("hosting_provider", "Amazon Web Services", "AWS"),
         ("hosting_provider", "Microsoft Azure", "Azure"),
         ("hosting_provider", "on prem", "on-premises"),
+        ("hosting_provider", "Hetzner Cloud", "other"),
         ("code_hosts", "GitHub.com, Bitbucket Data Center", ["GitHub.com", "Bitbucket Server / Data Center"]),
         ("code_hosts", "GitLab self-managed\nGitHub", ["GitLab Self-Managed", "GitHub.com"]),
         ("code_hosts", "ghes; GHE", ["GitHub Enterprise Server"]),
@@ -169,7 +170,7 @@ def test_convert(catalogue: Catalogue, field: str, text: str, expected: Any) -> 
         ),
         (
             "hosting_provider",
-            "Digital Ocean",
+            "Acme Colocation",
             "unknown hosting provider",
             "AWS, GCP, Azure, on-premises, other",
         ),
