@@ -55,6 +55,7 @@ from handoff.read.doctext import (
     iter_tabs,
 )
 from handoff.read.facts import BUILD, URL_HINT, Context, Fact, FactReader
+from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.words import (
     is_correction,
@@ -1155,7 +1156,7 @@ def read_document(doc: Any, catalogue: Catalogue) -> TddReading:
     """The full reading of a Docs API document: values, unplaced fact-like lines, problems."""
     if not isinstance(doc, dict):
         return TddReading(())
-    return _Parser(catalogue).document(doc)
+    return _Parser(catalogue).document(answered(doc))
 
 
 def parse_document(doc: Any, catalogue: Catalogue) -> list[TddValue]:
