@@ -87,7 +87,10 @@ def test_a_line_of_boxes_is_a_choice_field(catalogue: Catalogue) -> None:
 
 
 def test_a_checklist_and_a_questions_answers_are_still_read(catalogue: Catalogue) -> None:
-    checklist = "<p>☐ CodeCommit stays connected until 2027 (95 repositories).</p><p>☑ GitHub.com: 1,200 repositories</p>"
+    checklist = (
+        "<p>☐ CodeCommit stays connected until 2027 (95 repositories).</p>"
+        "<p>☑ GitHub.com: 1,200 repositories</p>"
+    )
     assert read(checklist, catalogue)["code_hosts"] == ["AWS CodeCommit, GitHub.com"]
     faq = (
         '<ul class="lst-kix_f-0"><li>Which machines does production run on?</li></ul>'
