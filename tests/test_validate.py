@@ -485,6 +485,48 @@ def test_values_within_the_tolerance_are_no_conflict(catalogue: Catalogue) -> No
     assert h.problems == () and h.value("total_cpu") == 64
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "kept"),
+    [
+        ("131072 MiB", "128 GB", 128),  # vSphere's MiB and the console's GB: one memory
+        ("128 GiB", "131,072 MB", 128),
+        ("2 TiB", "2048 GB", 2048),  # kept as written in the field's own unit
+        ("2048 GiB", "2 TB", 2048),
+    ],
+)
+def test_one_size_written_with_two_prefixes_is_no_conflict(
+    catalogue: Catalogue, first: str, second: str, kept: float
+) -> None:
+    h = handoff(
+        catalogue,
+        {"total_memory_gb": ""},
+        (tdd("total_memory_gb", first), tdd("total_memory_gb", second, where="TDD B › paragraph 9")),
+    )
+    assert not [p for p in h.problems if p.field == "total_memory_gb" and "instance types" not in p.message]
+    assert h.value("total_memory_gb") == kept
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [("500 GB", "512 GB"), ("512 GiB", "500 GB"), ("128 GB", "132 GB")]
+)
+def test_sizes_in_one_prefix_that_differ_stay_a_conflict(
+    catalogue: Catalogue, first: str, second: str
+) -> None:
+    h = handoff(
+        catalogue,
+        {"total_memory_gb": ""},
+        (tdd("total_memory_gb", first), tdd("total_memory_gb", second, where="TDD B › paragraph 9")),
+    )
+    [p] = h.problems
+    assert "two different values" in p.message and "total_memory_gb" not in h.fields
+
+
+def test_the_sheet_agrees_with_a_size_the_tdd_writes_in_another_prefix(catalogue: Catalogue) -> None:
+    h = handoff(catalogue, {"total_memory_gb": "128"}, (tdd("total_memory_gb", "131072 MiB"),))
+    assert not [p for p in h.problems if p.field == "total_memory_gb" and "instance types" not in p.message]
+    assert h.disagreements == () and h.value("total_memory_gb") == 128
+
+
 def test_three_different_values_are_all_named(catalogue: Catalogue) -> None:
     h = handoff(
         catalogue, {"total_cpu": ""}, (*CPU_TWICE, tdd("total_cpu", "80", where="TDD C › paragraph 2"))

@@ -178,6 +178,29 @@ def unit_in_label(label: str) -> str | None:
     return None
 
 
+_PREFIXES = "kmgtp"
+
+
+def size_prefix(text: str, default_unit: str) -> str:
+    """The prefix letter (`k` `m` `g` `t` `p`) of the unit a size is written in: `131072 MiB` → `m`;
+    a bare number takes `default_unit`'s. Empty when the text is no size."""
+    m = re.match(r"\s*(?:\d+\s*[x×*]\s*)?[~≈]?\s*[\d.,]+\s*([A-Za-z]+)", text)
+    unit = m.group(1).lower() if m and m.group(1).lower() in SIZE_UNITS else default_unit.lower()
+    return unit[0] if unit and unit[0] in _PREFIXES else ""
+
+
+def same_size_two_ways(a: float, a_prefix: str, b: float, b_prefix: str, tolerance: float) -> bool:
+    """Whether two sizes written with different prefixes are one size counted once in steps of 1000
+    and once in steps of 1024: `131072 MiB` (read as 131.072 GB by the one size rule) is the
+    `128 GiB` a console shows in GiB; `2048 GB` is `2 TiB`. Sizes written with the same prefix are
+    compared as they are (500 GB and 512 GB stay two values)."""
+    if not a_prefix or not b_prefix or a_prefix == b_prefix or a <= 0 or b <= 0:
+        return False
+    steps = _PREFIXES.index(a_prefix) - _PREFIXES.index(b_prefix)
+    small, big = (a, b) if steps < 0 else (b, a)  # the finer prefix counts 1.024 more per step
+    return abs(small / big - 1.024 ** abs(steps)) <= tolerance * 1.024 ** abs(steps)
+
+
 def _strip_parentheticals(text: str) -> str:
     prev = None
     t = text

@@ -37,7 +37,14 @@ from handoff.core.errors import UsageError
 from handoff.core.fields import NUMERIC_TYPES, Catalogue, Field, FieldType, resolve_field
 from handoff.core.model import AccountRecord, Disagreement, FieldValue, Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
-from handoff.core.units import ParseError, describe, tidy_number, unit_in_label
+from handoff.core.units import (
+    ParseError,
+    describe,
+    same_size_two_ways,
+    size_prefix,
+    tidy_number,
+    unit_in_label,
+)
 from handoff.validate.rules import MAX_VALUE_CHARS, clip, read_value, same_value, where
 
 
@@ -48,6 +55,7 @@ class Candidate:
     location: Location
     value: Any = None
     error: ParseError | None = None
+    prefix: str = ""  # a size's unit prefix as written (`m` for `131072 MiB`): see _same
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,8 @@ def _candidate(
             shown = value.isoformat()
         elif f.type in NUMERIC_TYPES and re.fullmatch(r"-?\d+(?:\.\d+)?", shown):  # a number cell: 4,200
             shown = describe(tidy_number(float(shown), 9))
-        return Candidate(source, shown, location, value)
+        prefix = size_prefix(text, hint or f.unit or "") if f.unit and f.type is FieldType.QUANTITY else ""
+        return Candidate(source, shown, location, value, prefix=prefix)
     except ParseError as exc:
         return Candidate(source, shown, location, None, exc)
 
@@ -204,7 +213,7 @@ def _in_tdd(
     ]
     stated = _distinct(f, tdd, tol)
     if tdd and len(stated) < 2:
-        found["tdd"] = tdd[0]
+        found["tdd"] = stated[0] if stated and tdd[0].error is None else tdd[0]
     return stated
 
 
@@ -238,7 +247,7 @@ def _resolve(
                     f"correct {where(lose.location)}: {lose.error.fix or 'see the message'}",
                 )
             )
-        elif win.error is None and not same_value(f, win.value, lose.value, tol):
+        elif win.error is None and not _same(f, win, lose, tol):
             sheet, tdd_c = (win, lose) if win.source == "sheet" else (lose, win)
             d = Disagreement(
                 f.name,
@@ -335,9 +344,23 @@ def _distinct(f: Field, candidates: Sequence[Candidate], tol: float) -> list[Can
     means the TDD contradicts itself on `f`."""
     out: list[Candidate] = []
     for c in candidates:
-        if c.error is None and not any(same_value(f, o.value, c.value, tol) for o in out):
+        if c.error is not None:
+            continue
+        same = [i for i, o in enumerate(out) if _same(f, o, c, tol)]
+        if not same:
             out.append(c)
+        elif f.unit and c.prefix == f.unit[0].lower() != out[same[0]].prefix:
+            out[same[0]] = c  # one size written two ways: keep it as written in the field's unit
     return out
+
+
+def _same(f: Field, a: Candidate, b: Candidate, tol: float) -> bool:
+    """Equal values, or one size written with two prefixes, once counted in 1000s and once in 1024s
+    (`128 GB` and vSphere's `131072 MiB`): the one size rule (core/units.py) reads the two 2.4%
+    apart, but they are the same memory, not a contradiction."""
+    if same_value(f, a.value, b.value, tol):
+        return True
+    return f.type is FieldType.QUANTITY and same_size_two_ways(a.value, a.prefix, b.value, b.prefix, tol)
 
 
 COUNTS = {2: "two", 3: "three", 4: "four"}
@@ -362,7 +385,7 @@ def _tdd_conflict(
     note = f"; --accept {f.name}=tdd cannot choose between them" if chosen == "tdd" else ""
     if sheet is not None and sheet.error is None:
         fv = FieldValue(f.name, sheet.value, sheet.text, "sheet", sheet.location)
-        agree = [c for c in stated if same_value(f, sheet.value, c.value, tol)]
+        agree = [c for c in stated if _same(f, sheet, c, tol)]
         if agree:
             other = next(c for c in stated if c not in agree)
             settled = f"{head}; the sheet settles it ({sheet.location.ref} says {_show(f, sheet)})"
