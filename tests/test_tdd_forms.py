@@ -97,3 +97,16 @@ def test_a_checklist_and_a_questions_answers_are_still_read(catalogue: Catalogue
         '<ul class="lst-kix_f-1"><li>app pool: 3 × m6i.4xlarge</li><li>index pool: 2 × r6i.2xlarge</li></ul>'
     )
     assert read(faq, catalogue)["instance_types"] == ["3 × m6i.4xlarge, 2 × r6i.2xlarge"]
+
+
+def test_an_answer_is_read_with_its_questions_field_and_words(catalogue: Catalogue) -> None:
+    count = (
+        "<p>Q7. How many repositories does production index?</p>"
+        "<p>A. about 180</p><p>B. about 2,340</p><p>Answer: B</p>"
+    )
+    assert read(count, catalogue)["repositories"] == ["2340"]
+    hosts = (
+        "<p><b>Which source-code systems will the service read from?</b></p>"
+        "<p>☒ GitLab self-managed (gitlab.acme.example)</p><p>☐ GitHub.com</p><p>☒ Gerrit</p>"
+    )
+    assert read(hosts, catalogue)["code_hosts"] == ["GitLab Self-Managed, Gerrit"]

@@ -170,6 +170,10 @@ _TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have tw
     rf"(?P<n>no|none|{_N})(?![.,]?\d)(?=\s*(?:[,.;:(—–→]|$))",
     re.IGNORECASE,
 )
+_BARE_COUNT = re.compile(  # a whole answer that is only a count: "about 2,340", "~1.850"
+    rf"^\W*(?:about|approx(?:imately|\.)?|around|roughly|some|circa|ca\.|~|≈)?\s*(?P<num>{shapes.NUMBER})\s*$",
+    re.IGNORECASE,
+)
 _LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-pos and webshop."
     rf"^\W*(?:yes[,.:]?\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))", re.IGNORECASE
 )
@@ -482,6 +486,10 @@ class FactReader:
         return not any(label.startswith("git") for label in labels) and not any(
             self.code_hosts.find(text) for text in (site.group(1), *labels, *(x.upper() for x in labels))
         )
+
+    def speaks_of_code(self, text: str) -> bool:
+        """Whether a text speaks of code (repositories, projects, source …) apart from host names."""
+        return bool(_CODE.search(mask(text, self.code_hosts.find(text))))
 
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
@@ -812,6 +820,12 @@ class FactReader:
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":
             facts += self._topic_count(s, ctx)
+        elif ctx.topic == "repositories" and not facts and not ctx.limit:
+            bare = _BARE_COUNT.match(s)  # "about 2,340" answering "How many repositories …?"
+            if bare:
+                n = shapes.thousands(bare.group("num"), None)
+                env = self.env_at(s, bare.start("num"), ctx)
+                facts.append(Fact("repositories", n, s.strip(), "count (topic)", env, "", bare.start("num")))
         return facts
 
     def _repo_counts(self, s: str, ctx: Context) -> list[Fact]:

@@ -40,7 +40,7 @@ _BOX = re.compile(r"\[[ xX✓]\]|[" + _CHECKED + _UNCHECKED + "]")
 _TYPED_LETTER = re.compile(r"^\s*\(?([A-Za-z])[.)]\s+")
 _LEAD_MARK = re.compile(r"^\s*(?:\[[ xX✓]\]|[" + _CHECKED + _UNCHECKED + r"])\s*")
 _TRAIL_MARK = re.compile(r"\s*(?:\[[xX✓]\]|[" + _CHECKED + r"])\s*$")
-_QUESTION = re.compile(r"\?[\s\"'”’)*]*$")
+_QUESTION = re.compile(r"\?[\s\"'”’)*]*(?:\([^()]*\)[\s.*]*)?$")  # "…?", "…? (tick all that apply)"
 _ANSWER_LINE = re.compile(r"^\s*(?:correct\s+)?(?:answer|key|solution)\s*[:：]\s*\(?([A-Za-z])\b[.)]?", re.I)
 _KEY_LINE = re.compile(
     r"^\s*(?:(?:Q(?:uestion)?\s*)?(\d{1,3})\s*[.):–—-]\s*)?\(?([A-Za-z])(?:[.)]|\s*$|\s+[-–—:]\s)"

@@ -182,7 +182,10 @@ class _Parser:
         host = (
             named[0].value if len(named) == 1 else ""
         )  # "GitHub Enterprise Server" over "1,800 repositories"
-        return Context(found if section is None else section, limit, topic, year, host, day=day)
+        code = parent.rstrip().endswith("?") and self.facts.speaks_of_code(parent)  # its answers' hosts count
+        return Context(
+            found if section is None else section, limit, topic, year, host, day=day, about_code=code
+        )
 
     def emit(
         self,
