@@ -66,7 +66,13 @@ class Fact:
     new: bool = False  # the new figure of a change ("from A to B", "B (was A)"): its old one is A
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'“])|;\s+|\n+")
+_MONTH_DOT = "".join(
+    f"(?<!{m}\\.)"
+    for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+)
+_SENTENCE = re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
+    rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]))|;\s+|\n+"
+)
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
     r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas|luns?)\b",
@@ -704,7 +710,9 @@ class FactReader:
                 name, how = _date_kind(clause, last=True, first=first)
             if name is None and i + 1 == len(found):  # "2026-03-16 — production build started"
                 after = s[m.end :]  # (the verb after a date, unless another date follows: that one's)
-                name, how = _date_kind(after, last=False, first=True)  # "… announced to all": no end
+                name, how = _date_kind(
+                    after, last=False, first=True, after=True
+                )  # "… announced to all": no end
                 at = m.end + len(after)
             kinds.append((m, name, how, at))
         verbs = any(name for _, name, _, _ in kinds)  # a date with its own verb: the rest are not the topic's
@@ -1138,9 +1146,10 @@ def _fit_integer(name: str, value: str) -> str | None:
     if name == "total_cpu":
         if _PER_UNIT.search(value):
             return None  # "16 vCPU each": not a total
-        cpu = next(shapes.cpus(value), None)
-        if cpu:
-            return cpu.value
+        cpus = list(shapes.cpus(value))
+        totals = stated_totals(value, cpus)  # "6 nodes × 16 vCPU = 96 vCPU": the total, not a node's
+        if cpus:
+            return (totals or cpus)[0].value
     first = shapes.SIZE.search(value)
     if first and not re.search(r"\d", value[: first.start()]):
         return None  # "ca. 0,8 TB": a size is never a count
@@ -1200,6 +1209,11 @@ def said_total(head: str, tail: str) -> bool:
     head = _CLAUSE_END.split(head)[-1]
     tail = _CLAUSE_END.split(tail, maxsplit=1)[0]
     return bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
+
+
+def names_total(label: str) -> bool:
+    """Whether a label says its value is the total ("Total storage", "Storage (sum)")."""
+    return bool(_TOTAL_LABEL.search(label))
 
 
 def _states_total(name: str, label: str, value: str) -> bool:
@@ -1294,14 +1308,16 @@ _FROM_DATE = re.compile(r"\s*(?:the\s+)?$")  # "from" opens a date only right be
 _RANGE_END = re.compile(r"[\s,;:–—-]*$")  # "to" or "until" ends a range only right after its first date
 
 
-def _date_kind(clause: str, last: bool, first: bool = False) -> tuple[str | None, str]:
+def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False) -> tuple[str | None, str]:
     """(start_date or completion_date by the verb in `clause` nearest the date, how); None without one.
     A go-live is weaker evidence of completion than a build said complete or accepted; "from" starts
-    only the date right after it ("accepted from us the 27 of March": no start)."""
+    only the date right after it ("accepted from us the 27 of March": no start), so never one it
+    follows (`after`: "20 Oct: re-indexes from scratch")."""
     verbs = [(x.start(), "completion_date", x.group(0)) for x in _DONE.finditer(clause)
              if x.group(0).casefold() not in ("to", "until")
              or (not first and _RANGE_END.fullmatch(clause[: x.start()]))]  # fmt: skip
     starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)]
+    starts = [(at, w) for at, w in starts if not (after and w == "from")]
     weak = bool(verbs) or any(w != "from" for _, w in starts)  # "accepted from us the 27 of March"
     verbs += [(at, "start_date", "") for at, w in starts
               if w != "from" or not weak or (last and _FROM_DATE.match(clause, at + 4))]  # fmt: skip

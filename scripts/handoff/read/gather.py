@@ -24,7 +24,7 @@ from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import shapes
-from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names
+from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names, names_total
 from handoff.read.words import is_correction, is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
@@ -80,6 +80,11 @@ def _added(field: str, values: list[TddValue]) -> str | None:
         return f"{shapes.canon(f'{number:.3f}')} {units.pop()}"
     gb = sum(parse_size(m.value, "GB") for m in sizes)
     return f"{shapes.canon(f'{gb:.3f}')} GB"
+
+
+def _titled_total(v: TddValue) -> bool:
+    """A labelled amount whose label says it is the total ("Total storage: … = 3,500 GB")."""
+    return _rank(v) == 0 and names_total(v.label)
 
 
 def _rank(v: TddValue) -> int:
@@ -322,8 +327,11 @@ class Gatherer:
             return tuple(amounts(v.field or "", v.value or v.text))
 
         totals: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
-        for v in self.values:
-            if id(v) in self.totals:
+        titled = {scope(v) for v in self.values if id(v) in self.totals and _titled_total(v)}
+        for (
+            v
+        ) in self.values:  # (a total its label names beats a part's own sum: "gitserver: 4 × 750 = 3,000 GB")
+            if id(v) in self.totals and (_titled_total(v) or scope(v) not in titled):
                 totals.setdefault(scope(v), set()).add(amount(v))
         if totals:  # (the same figure written again, as a table's Total row, is no part)
             self.values = [v for v in self.values if amount(v) in totals.get(scope(v), {amount(v)})]

@@ -59,8 +59,9 @@ def cloud_of(kind: str) -> str | None:
 
 
 GROUP_WORDS = {"pair": 2, "couple": 2, "trio": 3, "quartet": 4, "quintet": 5, "dozen": 12}  # "a trio of"
-_COUNT_BEFORE = re.compile(
-    rf"(?:(?P<n>\d+)\s*[x×*]\s*|\b(?P<w>{_WORD_COUNT})\s+"
+_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `three (3)` (a contract's count)
+    rf"(?:(?P<n>\d+)\s*(?:(?:nodes?|vms?|machines?|instances?|servers?|workers?)\s*)?[x×*]\s*"
+    rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
     rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?)$",
     re.IGNORECASE,
 )
@@ -254,8 +255,8 @@ def instances(text: str) -> Iterator[Match]:
 
 
 def _count_before(m: re.Match[str]) -> int:
-    if m.group("n"):
-        return int(m.group("n"))
+    if m.group("n") or m.group("p"):
+        return int(m.group("n") or m.group("p"))
     if m.group("g"):
         return GROUP_WORDS[m.group("g").lower()]
     return NUMBER_WORDS[m.group("w").lower()]

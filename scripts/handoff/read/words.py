@@ -130,6 +130,8 @@ class Environments:
         "dr-eu is a disaster-recovery standby"), added to the words; returns them by kind."""
         learned: dict[str, str] = {}
         for m in _DECLARED.finditer(text):
+            if _UNIT_BEFORE.search(text, max(0, m.start() - 24), m.start("abbr") if m.group("abbr") else 0):
+                continue  # "3,000 GB (restored after failover)": a figure's unit, not a name
             if m.group("abbr"):
                 name = re.match(r"[\w-]+", m.group("abbr")).group(0)  # type: ignore[union-attr]
                 meaning = m.group("says")
@@ -248,6 +250,7 @@ class Environments:
 
 
 _HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)
+_UNIT_BEFORE = re.compile(r"\d\s*$")  # right before a name: a number, so the name is its unit
 _JOINED = re.compile(r"(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*)+")  # "KESTREL, WREN and OSPREY"
 
 
