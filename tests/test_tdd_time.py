@@ -63,3 +63,68 @@ def test_a_total_its_label_names_beats_the_sums_of_its_parts(catalogue: Catalogu
         catalogue,
     )
     assert got["total_disk_gb"] == ["3500 GB"]
+
+
+def test_a_count_changed_on_its_own_replaces_the_machines_and_keeps_their_environment(
+    catalogue: Catalogue,
+) -> None:
+    got = read(
+        "<ul><li>22 Jun 2026 — Build of prod-1 begins: Terraform creates the production cluster with a "
+        "user node pool of 3 × Standard_E16s_v5.</li>"
+        "<li>10 Jul 2026 — User node pool scaled from 3 to 4 × Standard_E16s_v5 after the load test.</li>"
+        "<li>4 Jun 2026 — first sizing: 2 × Standard_D16s_v5.</li></ul>",
+        catalogue,
+    )
+    assert got["instance_types"][0] == "4 × Standard_E16s_v5"
+    assert "3 × Standard_E16s_v5" not in got["instance_types"]
+
+
+def test_a_date_the_value_calls_a_forecast_gives_way_to_an_actual_one(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Milestone M2 (production infrastructure) was completed and accepted on 7 August 2026.</p>"
+        "<table><tr><td><p>Milestone</p></td><td><p>As delivered</p></td></tr>"
+        "<tr><td><p>M3 Hypercare end</p></td><td><p>4 September 2026 (forecast)</p></td></tr></table>",
+        catalogue,
+    )
+    assert got["completion_date"] == ["2026-08-07"]
+
+
+def test_a_date_whose_sentence_names_no_build_gives_way_to_the_builds(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The Tier-1 infrastructure was built between 21.09.2026 and 09.10.2026. Processing of real "
+        "personal data started with the opening to all developers on 19.10.2026.</p>"
+        "<table><tr><td><p>Role</p></td><td><p>Decision</p></td><td><p>Date</p></td></tr>"
+        "<tr><td><p>Business owner</p></td><td><p>Residual risks accepted</p></td>"
+        "<td><p>28.10.2026</p></td></tr></table>",
+        catalogue,
+    )
+    assert set(got["start_date"]) == {"2026-09-21"}
+    assert set(got["completion_date"]) == {"2026-10-09"}
+
+
+def test_a_start_after_the_builds_completion_is_a_later_activity(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Production</h2><p>Build complete on 9 Oct 2026.</p><p>Cluster provisioned 28 Sep 2026.</p>"
+        "<p>Re-indexing of the cluster started on 20 Oct 2026.</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-09-28"]
+
+
+def test_a_sentence_pointing_back_dates_its_event_by_the_sentence_before(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Run #41 was planned on 12 May 2026, approved by two reviewers and applied the same morning. "
+        "This was the start of the production build.</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-05-12"]
+
+
+def test_a_machine_that_went_up_started_the_build(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The production VM went up on Wednesday 7 October 2026, and the platform team signed the build "
+        "off as complete on Friday 16 October 2026.</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-10-07"]
+    assert got["completion_date"] == ["2026-10-16"]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
 from handoff.read import limits, permachine, shapes
+from handoff.read.backref import event_pointed_back
 from handoff.read.words import (
     Environments,
     Found,
@@ -98,11 +99,13 @@ _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, 
 )
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from|"
-    r"commenc(?:ed|es|ing)?|stood up|for the first time|first (?:applied|deployed|installed))\b",
+    r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought) up|for the first time|"
+    r"first (?:applied|deployed|installed))\b",
     re.I,
 )
 _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
-    r"\b(?:start(?:ed|s)|began|begun|kick(?:ed|s)? off|provisioned|stood up|first (?:applied|deployed))\b",
+    r"\b(?:start(?:ed|s)|began|begun|kick(?:ed|s)? off|provisioned|(?:stood|went|came|spun|brought) up|"
+    r"first (?:applied|deployed))\b",
     re.I,
 )
 _DONE_EVENT = re.compile(
@@ -509,18 +512,34 @@ class FactReader:
         facts: list[Fact] = []
         if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
             ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
+        before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
+                before = None
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             shift = start + offset
-            facts += [
-                replace(f, start=f.start + shift) if shift else f for f in self.sentence(sentence, sctx)
-            ]
+            back = replace(before, start=before.start - start) if before else None  # (to this sentence)
+            found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
+            facts += [replace(f, start=f.start + shift) if shift else f for f in found]
+            dates = list(shapes.dates(sentence, ctx.year))
+            before = replace(dates[-1], start=dates[-1].start + start) if dates else None
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         return _union_hosts(_totals_win(_bare_totals(facts)))
+
+    def _pointed_back(self, s: str, ctx: Context, before: shapes.Match | None) -> list[Fact]:
+        """A sentence with no date saying that what the sentence before told started or completed the
+        production build ("… applied the same morning. This was the start of the production build."):
+        the build's date is that sentence's last date."""
+        if before is None or next(shapes.dates(s, ctx.year), None) is not None:
+            return []
+        name = event_pointed_back(s)
+        env = self.env_at(s, len(s), ctx)
+        if name is None or env == "trial" or not (env == "production" or BUILD.search(s)):
+            return []
+        return [Fact(name, before.value, before.text, "date (pointed back)", env, "", before.start)]
 
     def _only_sized(self, text: str, ctx: Context, offset: int, taken: set[int]) -> list[Fact]:
         """A paragraph that gives one repository's size and says the rest are smaller ("mono-ehr, 3.2
@@ -1283,7 +1302,7 @@ def _changed(s: str, facts: list[Fact]) -> list[Fact]:
     spans = _old_spans(s)
     if not spans:
         return facts
-    out = []
+    out = _old_counts(s, spans, facts)
     for f in facts:
         if f.field not in _CHANGING:
             out.append(f)
@@ -1291,6 +1310,19 @@ def _changed(s: str, facts: list[Fact]) -> list[Fact]:
             out.append(replace(f, role="old"))
         else:
             out.append(replace(f, new=True))
+    return out
+
+
+def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list[Fact]:
+    """An old side that is a bare count before machines of one type ("scaled from 3 to 4 ×
+    Standard_E16s_v5"): that many of the new side's type, the old machines."""
+    out = []
+    for a, b in spans:
+        count = s[a:b].strip()
+        new = next((f for f in facts if f.field == "instance_types" and f.start >= b), None)
+        kinds = [m.value.split(" × ", 1)[1] for m in shapes.instances(new.value)] if new else []
+        if new and count.isdigit() and len(kinds) == 1:
+            out.append(replace(new, value=f"{int(count)} × {kinds[0]}", text=count, role="old", start=a))
     return out
 
 

@@ -24,6 +24,7 @@ from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import shapes
+from handoff.read.builddates import build_dates
 from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names, names_total
 from handoff.read.words import is_correction, is_planned
 
@@ -145,6 +146,8 @@ class Gatherer:
         self.corrections: set[int] = set()  # indices in values of values read from a correcting block
         self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
+        self.olds: list[tuple[int, str, tuple[object, ...]]] = []  # (block, field, amounts) of old sides
+        self.news: list[tuple[int, str, int]] = []  # (block, field, index in values) of new sides
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
         self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
@@ -177,9 +180,11 @@ class Gatherer:
             self.largest_names.append((f, location))
         elif f.role == "old":
             self.old.update((f.field, k) for k in amounts(f.field, f.value))
+            self.olds.append((block, f.field, tuple(amounts(f.field, f.value))))
         else:
             if f.new:
                 self.new.update((f.field, k) for k in amounts(f.field, f.value))
+                self.news.append((block, f.field, len(self.values)))
             derived = f.how not in _RANK
             if self.siblings is not None and f.field == "instance_types":
                 self.pools[len(self.values)] = self.siblings
@@ -233,6 +238,7 @@ class Gatherer:
             problems += self._sum_parts(section)
             self._count_mentions(section)
             self._union_hosts(section)
+        self.values = build_dates(self.values, self._text_at)
         self._drop_plans()
         self._build_completion()
         problems += self._only_address()
@@ -240,6 +246,10 @@ class Gatherer:
         self._sum_sections()
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
+
+    def _text_at(self, v: TddValue) -> str:
+        """The text of the blocks read at a value's place."""
+        return "\n".join(b.text for b in self.blocks if b.location == v.location)
 
     def _drop_old(self) -> None:
         """A figure a change names as the old one ("from 4 × c6i.4xlarge to …", "(was 2,100 GiB)") is
@@ -255,7 +265,25 @@ class Gatherer:
             and (keys := amounts(v.field, v.value or v.text))
             and all((v.field, k) in old for k in keys)
         }
+        self._inherit(drop)
         self._drop(drop)
+
+    def _inherit(self, replaced: set[int]) -> None:
+        """The new figure of a change written where no environment is named ("User node pool scaled
+        from 3 to 4 × Standard_E16s_v5") is of the environment of the value it replaces: the old
+        figure, where the document first wrote it, was production's."""
+        for i in replaced:
+            v = self.values[i]
+            keys = set(amounts(v.field or "", v.value or v.text))
+            blocks = {b for b, field, old in self.olds if field == v.field and keys <= set(old)}
+            for b, field, j in self.news:
+                if (
+                    b in blocks
+                    and field == v.field
+                    and v.section == "production"
+                    and not self.values[j].section
+                ):
+                    self.values[j] = replace(self.values[j], section=v.section)
 
     def _entry_date(self, v: TddValue) -> str:
         """The date of the innermost heading over a value that names one ("[2.1.0] — 2026-10-19"), or ""."""

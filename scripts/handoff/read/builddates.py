@@ -1,0 +1,86 @@
+"""Which of several dates a TDD gives is the production build's start or completion.
+
+A TDD often dates many events: a kick-off, the build, a go-live, an approval of the document, the
+next milestone's forecast. The gatherer hands every start and completion date it read here, with
+the text each came from, and keeps only the build's:
+
+* a date its own cell or value calls a forecast, plan or target ("4 September 2026 (forecast)")
+  gives way to an actual date of the same field;
+* of dates whose sentence or label names the build (the infrastructure, the cluster, the
+  installation …) and dates whose sentence names none ("Residual risks accepted", "processing of
+  personal data started"), the build's win;
+* a start after the build's completion is a later activity's start ("re-indexing started"), not the
+  build's.
+
+Each rule only removes candidates in the environment that would be used (production, else the part
+naming no environment); when several different dates remain, the merge still reports a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from handoff.core.model import TddValue
+from handoff.read.facts import BUILD
+from handoff.read.words import is_planned
+
+_DATES = ("start_date", "completion_date")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+
+
+def build_dates(values: list[TddValue], text_at: Callable[[TddValue], str]) -> list[TddValue]:
+    """`values` without the start and completion dates that are not the production build's.
+    `text_at(v)`: the text of the block a value was read from ("" when unknown)."""
+    drop: set[int] = set()
+    for section in ("production", ""):
+        dates = {
+            field: [i for i, v in enumerate(values) if v.field == field and v.section == section]
+            for field in _DATES
+        }
+        drop |= _forecasts(values, dates)
+        dates = {f: [i for i in found if i not in drop] for f, found in dates.items()}
+        drop |= _unnamed(values, dates, text_at)
+        dates = {f: [i for i in found if i not in drop] for f, found in dates.items()}
+        drop |= _after_completion(values, dates)
+    return [v for i, v in enumerate(values) if i not in drop]
+
+
+def _forecasts(values: list[TddValue], dates: dict[str, list[int]]) -> set[int]:
+    """A date its own text calls planned or forecast, when an actual one of its field is there."""
+    drop: set[int] = set()
+    for found in dates.values():
+        planned = {i for i in found if is_planned(values[i].text)}
+        if len(planned) < len(found):
+            drop |= planned
+    return drop
+
+
+def _unnamed(
+    values: list[TddValue], dates: dict[str, list[int]], text_at: Callable[[TddValue], str]
+) -> set[int]:
+    """Of different dates of a field, those whose sentence (or label) names no build, when another's does."""
+    drop: set[int] = set()
+    for found in dates.values():
+        if len({values[i].value for i in found}) < 2:
+            continue
+        named = {i for i in found if _names_build(values[i], text_at(values[i]))}
+        if named:
+            drop |= set(found) - named
+    return drop
+
+
+def _names_build(v: TddValue, block: str) -> bool:
+    sentence = next((s for s in _SENTENCE_END.split(block) if v.text and v.text in s), block)
+    return bool(BUILD.search(sentence) or BUILD.search(v.label))
+
+
+def _after_completion(values: list[TddValue], dates: dict[str, list[int]]) -> set[int]:
+    """Start dates later than the one completion date: a later activity's start."""
+    ends = {values[i].value for i in dates["completion_date"]}
+    if len(ends) != 1:
+        return set()
+    end = ends.pop() or ""
+    starts = dates["start_date"]
+    late = {i for i in starts if (values[i].value or "") > end}
+    return late if len(late) < len(starts) else set()
