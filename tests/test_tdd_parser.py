@@ -255,8 +255,8 @@ def test_one_column_tables_read_like_paragraphs(catalogue: Catalogue) -> None:
     doc = legacy(table([cell("Deployment type: Kubernetes with Helm", "Hosting provider: GCP")]))
     values = parse(doc, catalogue)
     assert [(v.field, v.text, str(v.location)) for v in values] == [
-        ("deployment_type", "Kubernetes with Helm", "TDD table 1, row 1"),
-        ("hosting_provider", "GCP", "TDD table 1, row 1"),
+        ("deployment_type", "Kubernetes with Helm", "TDD table 1, row 1, paragraph 1"),
+        ("hosting_provider", "GCP", "TDD table 1, row 1, paragraph 2"),
     ]
 
 

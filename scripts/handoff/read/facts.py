@@ -113,7 +113,7 @@ _DONE_EVENT = re.compile(
 )
 _DONE = re.compile(
     r"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|handed over|handover|"
-    r"done|finished|closed|(?:went |go[- ])?live|delivered|to|until)\b",
+    r"done|finished|closed|resolved|(?:went |go[- ])?live|delivered|to|until)\b",
     re.IGNORECASE,
 )
 URL_HINT = re.compile(

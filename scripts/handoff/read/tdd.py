@@ -43,6 +43,7 @@ from handoff.core.fields import Catalogue, Field, FieldType, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read import shapes
+from handoff.read.cells import Cell, container, not_done, status_words
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -125,6 +126,11 @@ class _Tab:
     tables: int = 0
     breaks: int = 0  # paragraphs, headings, tables: list items are siblings only between two breaks
     pending: _Pending | None = None
+    # a cell of a table used as a container (`read.cells`) is a section of its own:
+    place: str = ""  # `table 2, row 3, column 4`, before each tail
+    heads: tuple[str, ...] = ()  # its column's and row's headers (also the last of `headings`)
+    fixed: int = 0  # headings the cell's own headings never end (the document's and the headers)
+    forced: str = ""  # "trial" under a status of things not done (`Won't do`)
 
 
 class _Parser:
@@ -136,18 +142,20 @@ class _Parser:
         self.count_words = frozenset(norm(w) for w in words.count_words)
         self.total_words = frozenset(norm(w) for w in words.total_words)
         self.env_words = frozenset(norm(w) for w in words.environment_words)
+        self.not_done = status_words(words.not_done_words)
         self.gather = Gatherer(self.facts)
         self.texts = Texts()  # each paragraph's text, worked out once
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
 
     # -- places ------------------------------------------------------------------------------
-    def location(self, tab: _Tab, tail: str) -> Location:
+    def location(self, tab: _Tab, tail: str, placed: bool = True) -> Location:
+        """`placed`: the tail is within the container cell's place (a table's own number is not)."""
         parts: list[str] = []
         if tab.titles and tab.show_tab:
             parts.append(f'tab "{tab.titles[-1]}"')
         parts.extend(_short(h) for _, h in tab.headings)
-        parts.append(tail)
+        parts.append(f"{tab.place}, {tail}" if tab.place and placed else tail)
         ref = "TDD " + " › ".join(parts)
         self.gather.paths[ref] = (*tab.titles, *tab.headings)
         return Location("tdd", ref)
@@ -155,7 +163,7 @@ class _Parser:
     def context(self, tab: _Tab, section: str | None = None) -> Context:
         """The environment, limits flag and topic in force: tab titles, headings, then parent bullets
         (worked out once per place: every paragraph, list item and table under it asks)."""
-        key = (tab.titles, tab.title, tuple(tab.headings), tuple(tab.bullets), section)
+        key = (tab.titles, tab.title, tuple(tab.headings), tuple(tab.bullets), section, tab.heads, tab.forced)
         ctx = self.contexts.get(key)
         if ctx is None:
             ctx = self.contexts[key] = self._context(tab, section)
@@ -166,9 +174,16 @@ class _Parser:
         found = self.sections.named(tab.title)  # a document title may name what it replaces: not a part
         for text in (*tab.titles, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
             found = self.sections.part(text) or found
-        for text in (*(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
+        found = tab.forced or found
+        for text in (*tab.heads, *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
             limit = limit or is_limit(text)
-        for text in (*tab.titles[-1:], *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets[-1:])):
+        last = (
+            *tab.titles[-1:],
+            *tab.heads,
+            *(h for _, h in tab.headings[-1:]),
+            *(b for _, b in tab.bullets[-1:]),
+        )
+        for text in last:
             topic = label_meaning(text, any_length=True) or topic
         year, dated = "", False
         for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
@@ -177,7 +192,8 @@ class _Parser:
         year = year if dated else self.year  # "Plan 2026–2027" names two years: no year
         days = [m.value for _, h in tab.headings[-1:] for m in shapes.dates(h, year)]
         day = days[0] if len(days) == 1 else ""  # "Friday, August 21st", "Huddle — wk 37 (Mon 7 Sep)"
-        parent = tab.bullets[-1][1] if tab.bullets else ""
+        # a parent bullet's or a short title's ("SRCH-50 Bitbucket Data Center connection") one host
+        parent = tab.bullets[-1][1] if tab.bullets else (tab.headings[-1][1] if tab.headings else "")
         named = self.facts.code_hosts.find(parent) if len(parent.split()) <= 6 else []
         host = (
             named[0].value if len(named) == 1 else ""
@@ -247,8 +263,9 @@ class _Parser:
         finally:
             shapes.NUMERIC_ORDER.reset(order)
 
-    def body(self, content: list[Any], tab: _Tab) -> None:
-        title_at = _title_heading(content)
+    def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
+        """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
+        title_at = _title_heading(content) if depth == 0 else -1
         for i, se in enumerate(content):
             se = as_dict(se)
             if i == title_at:
@@ -260,7 +277,7 @@ class _Parser:
                 self.flush(tab)
                 tab.bullets.clear()
                 tab.breaks += 1
-                self.table(as_dict(se["table"]), tab, 0)
+                self.table(as_dict(se["table"]), tab, depth)
             # sectionBreak, tableOfContents (a copy of the headings): nothing to read
 
         self.flush(tab)
@@ -338,7 +355,7 @@ class _Parser:
     def heading(self, tab: _Tab, level: int, text: str) -> None:
         tab.bullets.clear()
         tab.breaks += 1
-        while tab.headings and tab.headings[-1][0] >= level:
+        while len(tab.headings) > tab.fixed and tab.headings[-1][0] >= level:
             tab.headings.pop()
         tab.headings.append((level, re.sub(r"\s+", " ", text)))
 
@@ -408,6 +425,10 @@ class _Parser:
             return
         tab.tables += 1
         number = tab.tables
+        held = container(table, self.texts)
+        if held is not None:
+            self.container(held, tab, number, depth)
+            return
         rows: list[list[Text]] = []
         nested: list[dict[str, Any]] = []
         for row in as_list(table.get("tableRows")):
@@ -425,9 +446,24 @@ class _Parser:
         for inner in nested:
             self.table(inner, tab, depth + 1)
 
+    def container(self, held: list[Cell], tab: _Tab, number: int, depth: int) -> None:
+        """A table used as a container (`read.cells`): each cell read as a section of its own with
+        the whole prose reader, under the document's headings and its column's and row's headers.
+        A header that is a status of things not done (`To do`, `Won't do`) makes its cells not the
+        deployment's."""
+        for cell in held:
+            heads = tuple(h for h in cell.heads if h)
+            headings = [*tab.headings, *((PSEUDO_HEADING, h) for h in heads)]
+            forced = "trial" if any(not_done(h, self.not_done) for h in heads) else tab.forced
+            sub = _Tab(tab.titles, tab.show_tab, tab.title, headings, tables=tab.tables,
+                       place=f"{tab.place + ', ' if tab.place else ''}table {number}, {cell.place}",
+                       heads=(*tab.heads, *heads), fixed=len(headings), forced=forced)  # fmt: skip
+            self.body(cell.content, sub, depth + 1)
+            tab.tables = sub.tables
+
     def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location:
         rows = f"row {first}" if last is None or last == first else f"rows {first}–{last}"
-        return self.location(tab, f"table {number}, {rows}")
+        return self.location(tab, f"table {number}, {rows}", placed=False)
 
     def role(self, text: str) -> tuple[str, Field | None]:
         key = norm(text)

@@ -1,0 +1,176 @@
+"""Tables used as containers: which tables hold prose in their cells, and the headers of each cell.
+
+Many documents put prose inside tables: a board snapshot (a row per swimlane, a column per status,
+cards of several paragraphs in each cell), a newsletter whose article and fact box sit side by side
+in a layout table, a callout box (one cell), a decision table whose cells hold paragraphs. Such a
+cell is a small section of the document, not a value: the walk (`read.tdd`) reads it with the
+whole prose reader, under its row's and its column's header.
+
+The decision is by the shape of the cells, never by their words:
+
+* a cell **holds prose** when it has two lines or more and one of them is a list item, a
+  `Label: value` line or a sentence (six words or more), and its text is not code (every
+  paragraph in a monospace font: a code block is one text, read as such);
+* a table of **one row or one column** with a cell holding prose is a layout or a callout box:
+  its cells are flow text, read in order (a one-column table's one-line first row is the title of
+  the rows below it);
+* a larger table is a **container** when two or more of its body cells hold prose and they are at
+  least half of its filled body cells: its first row is the column headers when each of its cells
+  is one line, its first column the row headers likewise; every body cell is read under them.
+
+Anything else is a data table: short values, read as today by the table readers.
+
+`status(header)` says whether a header is a status of things not done (`To do`, `Won't do`,
+`Didn't go well`: the catalogue's `not_done_words`, the whole header): the figures in its cells
+are not the deployment's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from handoff.core.fields import norm, strip_brackets
+from handoff.read.doctext import Texts, as_dict, as_list, as_str
+
+_SENTENCE_WORDS = 6  # a line of this many words is a sentence, not a value
+_LABEL_LINE = re.compile(r"^[^\W\d][^:：\n]{0,60}[:：]\s+\S")  # `Nodes: 4 × …`, `Sized for: up to …`
+_MONOSPACE = re.compile(r"mono|courier|consolas|menlo|monaco|inconsolata|code", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a container table: its content (structural elements), place and headers."""
+
+    content: list[Any]
+    place: str  # `row 2, column 4` (`column 2` in a one-row table, `row 3` in a one-column one)
+    heads: tuple[str, ...]  # the column's header, then the row's (outermost first)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    lines: tuple[str, ...]
+    items: int  # list items among the paragraphs
+    code: bool  # every paragraph in a monospace font
+    tables: int  # nested tables
+
+    @property
+    def prose(self) -> bool:
+        if self.code or len(self.lines) + self.tables < 2:
+            return False
+        return bool(
+            self.items
+            or self.tables
+            or any(_LABEL_LINE.match(line) or len(line.split()) >= _SENTENCE_WORDS for line in self.lines)
+        )
+
+    @property
+    def one_line(self) -> bool:
+        return len(self.lines) <= 1 and not self.tables
+
+
+def _shape(cell: dict[str, Any], texts: Texts) -> _Shape:
+    lines: list[str] = []
+    items = tables = 0
+    code = True
+    for se in map(as_dict, as_list(cell.get("content"))):
+        if "table" in se:
+            tables += 1
+            continue
+        paragraph = as_dict(se.get("paragraph"))
+        text = texts.paragraph(paragraph).text.strip()
+        if not text:
+            continue
+        lines.extend(line.strip() for line in text.split("\n") if line.strip())
+        items += "bullet" in paragraph
+        code = code and _monospace(paragraph)
+    return _Shape(tuple(lines), items, code and bool(lines), tables)
+
+
+def _monospace(paragraph: dict[str, Any]) -> bool:
+    """Every text run of the paragraph is in a monospace font (a code block's line)."""
+    runs = [as_dict(as_dict(el).get("textRun")) for el in as_list(paragraph.get("elements"))]
+    runs = [r for r in runs if as_str(r.get("content")).strip()]
+    return bool(runs) and all(
+        _MONOSPACE.search(
+            as_str(as_dict(as_dict(r.get("textStyle")).get("weightedFontFamily")).get("fontFamily"))
+        )
+        for r in runs
+    )
+
+
+def container(table: dict[str, Any], texts: Texts) -> list[Cell] | None:
+    """The cells of a table used as a container, each with its headers, in reading order; None for
+    a data table (short values in its cells)."""
+    grid = [
+        [as_dict(c) for c in as_list(as_dict(row).get("tableCells"))]
+        for row in as_list(table.get("tableRows"))
+    ]
+    grid = [row for row in grid if row]
+    if not grid:
+        return None
+    shapes = [[_shape(c, texts) for c in row] for row in grid]
+    width = max(len(row) for row in grid)
+    if len(grid) == 1 or width == 1:
+        return _flow(grid, shapes, width)
+    head_row = all(s.one_line for s in shapes[0])
+    first = 1 if head_row else 0
+    head_col = all(row[0].one_line for row in shapes[first:])
+    body = [s for row in shapes[first:] for s in row[1 if head_col else 0 :] if s.lines or s.tables]
+    prose = sum(1 for s in body if s.prose)
+    if prose < 2 or prose * 2 < len(body):
+        return None
+    columns = [_one_line(c, texts) for c in grid[0]] if head_row else []
+    out: list[Cell] = []
+    for i, row in enumerate(grid[first:], first + 1):
+        row_head = _one_line(row[0], texts) if head_col else ""
+        for j, cell in enumerate(row[1 if head_col else 0 :], 2 if head_col else 1):
+            heads = (columns[j - 1] if j - 1 < len(columns) else "", row_head)
+            out.append(
+                Cell(as_list(cell.get("content")), f"row {i}, column {j}", tuple(h for h in heads if h))
+            )
+    return out
+
+
+def _flow(grid: list[list[dict[str, Any]]], shapes: list[list[_Shape]], width: int) -> list[Cell] | None:
+    """A one-row or one-column table whose cells hold prose: its cells as flow text."""
+    if not any(s.prose for row in shapes for s in row):
+        return None
+    if width > 1:
+        return [Cell(as_list(c.get("content")), f"column {j}", ()) for j, c in enumerate(grid[0], 1)]
+    cells = [row[0] for row in grid]
+    title = shapes[0][0].one_line and len(cells) > 1 and not _LABEL_LINE.match(_text(shapes[0][0]))
+    heads = (_text(shapes[0][0]),) if title else ()
+    return [
+        Cell(as_list(c.get("content")), f"row {i}", heads)
+        for i, c in enumerate(cells, 1)
+        if not (title and i == 1)
+    ]
+
+
+def _text(shape: _Shape) -> str:
+    return shape.lines[0] if shape.lines else ""
+
+
+def _one_line(cell: dict[str, Any], texts: Texts) -> str:
+    lines = [
+        texts.paragraph(as_dict(se["paragraph"])).text.strip()
+        for se in map(as_dict, as_list(cell.get("content")))
+        if "paragraph" in se
+    ]
+    return " ".join(line for line in lines if line)
+
+
+def status_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(norm(w) for w in words)
+
+
+def not_done(header: str, words: frozenset[str]) -> bool:
+    """A header that is only a status of things not done, dropped or planned (`To do`, `Won't do`,
+    `Backlog (3)`, `🚫 Won't do`): a count, brackets and symbols beside it aside."""
+    key = norm(re.sub(r"\d+", " ", strip_brackets(header)))
+    return bool(key) and key in words
+
+
+__all__ = ["Cell", "container", "not_done", "status_words"]

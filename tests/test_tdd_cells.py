@@ -1,0 +1,109 @@
+"""TDD reader: tables used as containers. A cell holding prose (several paragraphs, sentences, list
+items, label lines) is a section of its own, read with the whole prose reader under its row's and
+column's headers; a layout or single-cell table is flow text; a data table keeps its table reading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handoff.core.fields import Catalogue
+from handoff.read.tdd import html_document, read_document
+from tdd_snippets import read
+
+
+def cell(*paragraphs: str) -> str:
+    return "<td>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</td>"
+
+
+def grid(*rows: str) -> str:
+    return "<table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>"
+
+
+BOARD = grid(
+    cell("<b>Lane</b>") + cell("<b>Backlog</b>") + cell("<b>Done</b>") + cell("<b>Won't do</b>"),
+    cell("Cluster (prod)")
+    + cell("<b>OPS-9 More disk</b>", "Would take the data disk to 6 TB if the mainframe code lands.")
+    + cell(
+        "<b>OPS-2 Build the cluster</b>",
+        "Helm chart on GKE, 4 × n2-standard-16 nodes (64 vCPU, 256 GB in total).",
+        "Disks: 3 TB of pd-ssd in total.",
+        "<b>OPS-3 Address</b>",
+        "Reachable at https://grep.kelda.example after the DNS change.",
+    )
+    + cell("<b>OPS-1 One big VM</b>", "Docker Compose on 1 × n2-standard-32 with 2 TB; dropped in review."),
+    cell("load-test (perf)")
+    + cell("")
+    + cell(
+        "<b>OPS-5 Perf cluster</b>", "2 × n2-standard-8 nodes, 500 GB disk, https://grep-perf.kelda.example."
+    )
+    + cell(""),
+)
+
+
+def test_a_board_reads_each_card_under_its_lane_and_status(catalogue: Catalogue) -> None:
+    found = read(BOARD, catalogue)
+    assert found["deployment_type"] == ["Kubernetes with Helm"]
+    assert found["instance_types"] == ["4 × n2-standard-16"]
+    assert found["total_cpu"] == ["64"] and found["total_memory_gb"] == ["256 GB"]
+    assert found["total_disk_gb"] == ["3 TB"]
+    assert found["instance_url"] == ["https://grep.kelda.example"]
+
+
+def test_cards_under_a_status_of_things_not_done_are_not_the_deployment(catalogue: Catalogue) -> None:
+    reading = read_document_of(BOARD, catalogue)
+    dropped = [v for v in reading if v.field == "deployment_type" and v.value == "Docker Compose"]
+    assert dropped and all(v.section == "trial" for v in dropped)
+    backlog = [v for v in reading if v.field == "total_disk_gb" and v.value == "6000"]
+    assert all(v.section == "trial" for v in backlog)
+
+
+def test_a_lane_naming_another_environment_scopes_its_cards(catalogue: Catalogue) -> None:
+    reading = read_document_of(BOARD, catalogue)
+    perf = [v for v in reading if v.field == "instance_types" and "n2-standard-8" in (v.value or "")]
+    assert perf and all(v.section == "trial" for v in perf)
+    assert "Done" in next(v.location.ref for v in reading if v.field == "instance_url")
+
+
+def test_a_layout_table_reads_as_flow_text(catalogue: Catalogue) -> None:
+    html = grid(
+        cell(
+            "By the platform team",
+            "In spring a pilot ran on one Standard_D16s_v5 VM with Docker Compose for sixty volunteers.",
+            "The service we run now was built on AKS with Kustomize overlays over three weeks.",
+        )
+        + cell(
+            "<b>AT A GLANCE</b>",
+            "Address: https://code.fenwick.example",
+            "Nodes: 4 × Standard_E16s_v5",
+            "Storage: 5,120 GiB",
+            "Indexed: 3,660 repositories",
+        )
+    )
+    found = read(html, catalogue)
+    assert found["instance_types"] == ["4 × Standard_E16s_v5"]
+    assert found["deployment_type"] == ["Kubernetes with Kustomize"]
+    assert found["total_disk_gb"] == ["5120 GiB"] and found["repositories"] == ["3660"]
+    assert found["instance_url"] == ["https://code.fenwick.example"]
+
+
+def test_a_callout_box_is_a_section_under_its_own_title(catalogue: Catalogue) -> None:
+    html = grid(cell("<b>Rehearsal copy (staging)</b>", "Nodes: 1 × m6i.2xlarge", "Disk: 500 GB"))
+    html += "<h2>The service</h2><p>Nodes: 3 × m6i.4xlarge</p><p>Disk: 2 TB</p>"
+    found = read(html, catalogue)
+    assert found["instance_types"] == ["3 × m6i.4xlarge"] and found["total_disk_gb"] == ["2 TB"]
+
+
+def test_a_data_table_with_one_long_cell_stays_a_data_table(catalogue: Catalogue) -> None:
+    html = grid(
+        cell("Instance types") + cell("3 × m6i.4xlarge", "2 × r6i.2xlarge"),
+        cell("Total CPU") + cell("64 vCPU"),
+        cell("Total memory") + cell("320 GiB"),
+        cell("Notes") + cell("The search pool was added in May after the load test.", "See ticket OPS-4."),
+    )
+    found = read(html, catalogue)
+    assert found["instance_types"] == ["3 × m6i.4xlarge, 2 × r6i.2xlarge"]
+    assert found["total_cpu"] == ["64"]
+
+
+def read_document_of(html: str, catalogue: Catalogue) -> list[Any]:
+    return list(read_document(html_document(f"<html><body>{html}</body></html>"), catalogue).values)
