@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
-from handoff.read import limits, permachine, shapes
+from handoff.read import arithmetic, connection, limits, permachine, shapes
 from handoff.read.backref import event_pointed_back
 from handoff.read.words import (
     Environments,
@@ -280,6 +280,8 @@ class FactReader:
             if all(name for name, _ in pairs):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]
         ctx = self.label_context(label, ctx)
+        if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
+            ctx = replace(ctx, limit=True)
         name, how = self.label_field(label, ctx)
         if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
             name = self.fitting_meaning(label, value, ctx) or name
@@ -405,7 +407,9 @@ class FactReader:
         facts = [x for x in facts if x.field != "repositories"]
         count = self.fit("repositories", value, aliased=False)
         host = self.code_hosts.find(label)[0].value
-        if count is not None and count.isdigit():
+        if connection.unconnected(f"{label}: {value}", self.code_hosts.find(f"{label}: {value}")) >= {host}:
+            return facts  # "Perforce depots from Rotterdam: planned for 2027", "GitHub.com: will be added"
+        if count is not None and count.isdigit() and _own_count(value, count):
             section = self.value_env(value, ctx)
             facts.append(Fact("repositories", count, value, f"count for {host}", section, "part"))
         return facts
@@ -463,8 +467,8 @@ class FactReader:
             return _fit_quantity(value, aliased)
         found: str | None = None
         if f.type is FieldType.VOCABULARY_LIST:
-            kept = "\n".join(p for p in re.split(r"\n|;", value) if not _OUT_OF_SCOPE.search(p))  # per line
-            found = ", ".join(self.code_hosts.values(kept)) or None
+            off = connection.unconnected(value, self.code_hosts.find(value))  # per line and clause
+            found = ", ".join(v for v in self.code_hosts.values(value) if v not in off) or None
         elif f.type is FieldType.INSTANCE_LIST:
             found = ", ".join(m.value for m in shapes.instances(value)) or None
             aliased = aliased and not value.strip().isdigit()
@@ -527,6 +531,7 @@ class FactReader:
             before = replace(dates[-1], start=dates[-1].start + start) if dates else None
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
+        facts = self._connected_only(text, facts)
         return _union_hosts(_totals_win(_bare_totals(facts)))
 
     def _pointed_back(self, s: str, ctx: Context, before: shapes.Match | None) -> list[Fact]:
@@ -540,6 +545,29 @@ class FactReader:
         if name is None or env == "trial" or not (env == "production" or BUILD.search(s)):
             return []
         return [Fact(name, before.value, before.text, "date (pointed back)", env, "", before.start)]
+
+    def _connected_only(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """The facts of a paragraph without the code hosts its statements say are not connected
+        (a later sentence or clause about the host: "… . The customer decided not to connect it"),
+        nor those hosts' repository counts."""
+        if not any(f.field in ("code_hosts", "repositories") for f in facts):
+            return facts
+        off = connection.unconnected(text, self.code_hosts.find(text))
+        if not off:
+            return facts
+        out: list[Fact] = []
+        for f in facts:
+            if f.field == "repositories" and f.how.removeprefix("count for ") in off:
+                continue
+            if f.field == "code_hosts":
+                pairs = [
+                    p for p in zip(f.value.split(", "), f.text.split(", "), strict=False) if p[0] not in off
+                ]
+                if not pairs:
+                    continue
+                f = replace(f, value=", ".join(v for v, _ in pairs), text=", ".join(w for _, w in pairs))
+            out.append(f)
+        return out
 
     def _only_sized(self, text: str, ctx: Context, offset: int, taken: set[int]) -> list[Fact]:
         """A paragraph that gives one repository's size and says the rest are smaller ("mono-ehr, 3.2
@@ -787,8 +815,8 @@ class FactReader:
         everything = self.code_hosts.find(s)
         masked = mask(s, everything)
         hosts = [x for x in everything if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
-        if hosts and _OUT_OF_SCOPE.search(s):
-            hosts = []  # "The Bitbucket Cloud workspace is out of scope": named, not connected
+        off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
+        hosts = [x for x in hosts if x.value not in off]
         if hosts and _ELSEWHERE.search(masked) and not _CONNECTED.search(s):
             hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
         facts += self.platform(s, ctx, everything, masked)
@@ -843,6 +871,8 @@ class FactReader:
 
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
         facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
+        if not ctx.limit and not any(f.field == "repositories" for f in facts):
+            facts += self._host_sum(s, ctx)
         if "monorepo" in s.casefold():
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":
@@ -853,6 +883,25 @@ class FactReader:
                 n = shapes.thousands(bare.group("num"), None)
                 env = self.env_at(s, bare.start("num"), ctx)
                 facts.append(Fact("repositories", n, s.strip(), "count (topic)", env, "", bare.start("num")))
+        return facts
+
+    def _host_sum(self, s: str, ctx: Context) -> list[Fact]:
+        """Numbers bound to code hosts with no noun, shown to be parts by a number that is their sum
+        ("3,480 — 2,900 from gitlab.com and 580 from GitHub Enterprise Server", "GHES 1,980 +
+        CodeCommit 240 = 2,220"): the hosts' parts and the stated total (`read.arithmetic`)."""
+        hosts = self.code_hosts.find(s) if shapes.DIGIT.search(s) else []
+        if len(hosts) < 2 or is_growth(s):
+            return []
+        parts = _numbers_after(s, hosts) or _numbers_before(s, hosts)
+        total = arithmetic.stated_sum(s, parts or [])
+        if parts is None or total is None:
+            return []
+        start, end, value = total
+        env = self.env_at(s, start, ctx)
+        facts = [Fact("repositories", value, s[start:end], "stated total", env, "total", start)]
+        for h, (a, b, count) in zip(hosts, parts, strict=True):
+            env = self.env_at(s, a, ctx)
+            facts.append(Fact("repositories", count, s[a:b], f"count for {h.value}", env, "part", a))
         return facts
 
     def _repo_counts(self, s: str, ctx: Context) -> list[Fact]:
@@ -878,7 +927,7 @@ class FactReader:
                     facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
                 continue
             # "1,870 + 430 = 2,300 repositories"; "3,000 repositories — 2,986 from GitHub …": the total
-            summed = bool(re.search(r"=\s*$", before)) or bool(_BREAKDOWN.match(s, m.end))
+            summed = bool(re.search(r"=\s*$", before)) or _breakdown(s, m)
             host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
                          and h.start != claimed), None)  # fmt: skip
             host = None if summed else host
@@ -909,8 +958,12 @@ class FactReader:
                 )
         if counts and not ctx.limit:
             facts = self._bare_counts(s, ctx, counts, hosts, facts)
-        if hosts and _OUT_OF_SCOPE.search(s):  # "Bitbucket Server (~350 repositories) is not connected yet"
-            facts = [f for f in facts if f.field != "repositories"]
+            facts = _sum_is_total(s, facts)
+        off = connection.unconnected(s, hosts)  # "Bitbucket Server (~350 repositories) is not connected yet"
+        if off:
+            every = off >= {h.value for h in hosts}
+            facts = [f for f in facts if f.field != "repositories"
+                     or not (every or f.how.removeprefix("count for ") in off)]  # fmt: skip
         return facts
 
     def _bare_counts(
@@ -1148,15 +1201,49 @@ _CONNECTED = re.compile(  # … unless the sentence says the host's code is sear
     r"(?:[\w-]+\s+)?(?:repositor|repos\b|projects|depots)",
     re.IGNORECASE,
 )
-_OUT_OF_SCOPE = re.compile(
-    r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|"
-    r"not (?:yet |be |been |being )?(?:connected|connecting|indexed|synced|searched|mirrored|onboarded|"
-    r"cloned)|(?:was|were|is|are|has been|have been) (?:\w+ )?(?:retired|decommissioned|disconnected|removed|"
-    r"switched off|shut down|turned off)|"
-    r"(?:may|might|could|will|would like to|plans? to|intends? to|wants? to)\s+(?:\w+\s+)?"
-    r"(?:add|connect|onboard|bring in|migrate))\b",
-    re.I,
-)  # named, not connected: out of scope, or a host someone may add later
+
+
+def _breakdown(s: str, m: shapes.Match) -> bool:
+    """A count followed by its parts ("3,000 repositories — 2,986 from GitHub …"): the next number
+    is no larger than the count ("290 repositories: 1,600 … in all" is a part, then the total)."""
+    after = _BREAKDOWN.match(s, m.end)
+    if after is None:
+        return False
+    nxt = re.match(rf"[^\d]*(?P<n>{shapes.NUMBER})", s[m.end :])
+    return nxt is None or not m.value.isdigit() or float(shapes.canon(nxt.group("n"))) <= int(m.value)
+
+
+def _sum_is_total(s: str, facts: list[Fact]) -> list[Fact]:
+    """With no total read, a repository count of the sentence that is exactly the sum of its hosts'
+    parts ("… with 1,310 repositories and … with 290 repositories: 1,600 repositories synchronised")
+    is their total (`read.arithmetic`)."""
+    if any(f.field == "repositories" and f.role == "total" for f in facts):
+        return facts
+    parts = [
+        (f.start, f.start + len(f.text), f.value)
+        for f in facts
+        if f.field == "repositories" and f.role == "part"
+    ]
+    total = arithmetic.stated_sum(s, parts)
+    if total is None:
+        return facts
+    start, end, value = total
+    env = next(f.section for f in facts if f.field == "repositories" and f.role == "part")
+    return [
+        *facts,
+        Fact("repositories", value, s[start:end], "stated total (sum of its parts)", env, "total", start),
+    ]
+
+
+def _own_count(value: str, count: str) -> bool:
+    """Whether the count read from a host's value is the value's own: the number it opens with, or
+    one a repository noun counts; not a year in its prose ("searched since early 2025")."""
+    lead = re.match(
+        rf"\W*(?:about |around |approx\.? |ca\.? |~)?(?P<n>{shapes.NUMBER})", value, re.IGNORECASE
+    )
+    if lead and shapes.canon(lead.group("n")) == count:
+        return True
+    return any(m.value == count for m, _ in shapes.counted(value, _REPO_NOUNS))
 
 
 def _fit_integer(name: str, value: str) -> str | None:

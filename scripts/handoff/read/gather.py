@@ -435,7 +435,11 @@ class Gatherer:
         self.values = [v for v in self.values if not (v.field in actual and is_planned(v.label))]
 
     def _sum_parts(self, section: str) -> list[Problem]:
-        parts = [p for p in self.parts if p.section == section]
+        """A section's per-host repository counts added up. One host's count written twice (a
+        bilingual document, a summary repeating the detail) is one fact, counted once."""
+        parts = list({(p.host, p.count): p for p in reversed(self.parts) if p.section == section}.values())[
+            ::-1
+        ]
         if not parts:
             return []
         total = sum(p.count for p in parts)
@@ -520,6 +524,23 @@ class Gatherer:
                 out.append(named.pop() if bare and len(named) == 1 else value)
             if out != v.value.split(", "):
                 self.values[i] = replace(v, value=", ".join(dict.fromkeys(out)))
+        self._family_parts()
+
+    def _family_parts(self) -> None:
+        """A repository count's host that is none of the document's hosts but of the family of one
+        of them ("1.870 Repositories" in "dem selbst betriebenen GitLab", read as GitLab.com, beside the
+        self-managed GitLab) is that one: the same host, written short."""
+        hosts = {h for v in self.values if v.field == "code_hosts" and v.section != "trial" and v.value
+                 for h in v.value.split(", ")}  # fmt: skip
+
+        def family(name: str) -> str:
+            return re.split(r"[^0-9a-z]+", name.casefold())[0]
+
+        for i, p in enumerate(self.parts):
+            host = p.host.removeprefix("count for ")
+            kin = {h for h in hosts if family(h) == family(host)}
+            if host not in hosts and len(kin) == 1:
+                self.parts[i] = replace(p, host=f"count for {kin.pop()}")
 
     def _union_hosts(self, section: str) -> None:
         """Code hosts named in several paragraphs (one list item per host): one list, in order."""

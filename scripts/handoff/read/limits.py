@@ -38,7 +38,7 @@ _OPENS = re.compile(  # where a clause begins, looking back from a figure
 )
 _ENDS = re.compile(r"[.;:!?,()\[\]]|\s(?:and|but|while|whereas)\s|(?<![\w.,])\d", re.IGNORECASE)
 _LIMIT = re.compile(
-    r"\b(?:licen[cs]\w*|subscri\w*|entitle\w*|contract\w*|order form|seats?|caps?|capped|ceiling|"
+    r"\b(?:upper bound|licen[cs]\w*|subscri\w*|entitle\w*|contract\w*|order form|seats?|caps?|capped|ceiling|"
     r"limit(?:s|ed)?|max(?:imum)?|up to|at most|no more than|(?:sized|designed|dimensioned|rated|"
     r"specified) (?:for|to)|(?:design|sizing|capacity) (?:targets?|assumptions?|basis|model|"
     r"load|figures?|parameters?|limits?)|headroom|allow(?:s|ed)?)\b",
@@ -99,6 +99,24 @@ def relation(text: str, start: int, end: int) -> str:
     if _BOUND.search(before) or _LIMIT.search(before):
         return "limit"
     return ""
+
+
+_NOTE_AFTER = re.compile(
+    rf"\W*(?:about |around |approx\.? |ca\.? |~)?(?:{shapes.NUMBER})(?P<k>k)?\b\W*", re.I
+)
+
+
+def bound_note(value: str) -> bool:
+    """A labelled count followed by words of its own, no figure among them, that call it a bound
+    ("3,000 Upper bound of the design; growth above it needs a change order", "5,000 (the licence
+    cap)"): the value is a limit, whatever its label."""
+    m = _NOTE_AFTER.match(value)
+    if m is None:
+        return False
+    note = re.split(r"[;.]\s", value[m.end() :], maxsplit=1)[0]
+    if not note.strip() or shapes.DIGIT.search(note) or _OBSERVED.search(note) or _DENIED.search(note):
+        return False
+    return bool(_LIMIT.search(note)) and not re.search(r"\b(?:today|currently|now|at present)\b", note, re.I)
 
 
 def concurrent(text: str, start: int, end: int) -> bool:
