@@ -38,8 +38,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _MODAL = re.compile(
-    rf"\b(?:will|'ll|shall|would like to|would|may|might|could|can|should|going to|plan(?:s|ned)? to|intends? to|"
-    rf"wants? to|hopes? to|is to|are to|yet to|still to|to be)\b{_BETWEEN}\s+{_JOINING}",
+    rf"\b(?:will|'ll|shall|would like to|would|may|might|could|can|should|going to|plan(?:s|ned)? to|"
+    rf"intends? to|wants? to|hopes? to|is to|are to|yet to|still to|to be)\b{_BETWEEN}\s+{_JOINING}",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
