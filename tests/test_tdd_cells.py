@@ -107,3 +107,18 @@ def test_a_data_table_with_one_long_cell_stays_a_data_table(catalogue: Catalogue
 
 def read_document_of(html: str, catalogue: Catalogue) -> list[Any]:
     return list(read_document(html_document(f"<html><body>{html}</body></html>"), catalogue).values)
+
+
+def test_a_cell_under_alternatives_is_no_production_whatever_its_row(catalogue: Catalogue) -> None:
+    html = grid(
+        cell("<b>Topic</b>") + cell("<b>Rejected alternatives</b>") + cell("<b>What we built</b>"),
+        cell("Production compute")
+        + cell("Three Standard_E32s_v5 nodes were the first sizing.", "Judged oversized by the board.")
+        + cell("Five Standard_E16s_v5 nodes.", "That is 80 vCPU and 640 GiB of memory in all."),
+        cell("Production storage")
+        + cell("Azure Files premium shares of 2 TB.", "Rejected for latency.")
+        + cell("Premium SSD v2 managed disks.", "3,584 GiB in total."),
+    )
+    found = read(html, catalogue)
+    assert found["instance_types"] == ["5 × Standard_E16s_v5"]
+    assert found["total_disk_gb"] == ["3584 GiB"]

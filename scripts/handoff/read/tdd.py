@@ -449,12 +449,13 @@ class _Parser:
     def container(self, held: list[Cell], tab: _Tab, number: int, depth: int) -> None:
         """A table used as a container (`read.cells`): each cell read as a section of its own with
         the whole prose reader, under the document's headings and its column's and row's headers.
-        A header that is a status of things not done (`To do`, `Won't do`) makes its cells not the
-        deployment's."""
+        A header naming another environment or system, or a status of things not done (`To do`,
+        `Won't do`), makes its cells not the deployment's, whatever the other header names."""
         for cell in held:
             heads = tuple(h for h in cell.heads if h)
             headings = [*tab.headings, *((PSEUDO_HEADING, h) for h in heads)]
-            forced = "trial" if any(not_done(h, self.not_done) for h in heads) else tab.forced
+            other = any(not_done(h, self.not_done) or self.sections.part(h) == "trial" for h in heads)
+            forced = "trial" if other else tab.forced  # `Platform [prod]` × `Won't do`: not production
             sub = _Tab(tab.titles, tab.show_tab, tab.title, headings, tables=tab.tables,
                        place=f"{tab.place + ', ' if tab.place else ''}table {number}, {cell.place}",
                        heads=(*tab.heads, *heads), fixed=len(headings), forced=forced)  # fmt: skip
