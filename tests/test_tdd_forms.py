@@ -110,3 +110,15 @@ def test_an_answer_is_read_with_its_questions_field_and_words(catalogue: Catalog
         "<p>☒ GitLab self-managed (gitlab.acme.example)</p><p>☐ GitHub.com</p><p>☒ Gerrit</p>"
     )
     assert read(hosts, catalogue)["code_hosts"] == ["GitLab Self-Managed, Gerrit"]
+
+
+def test_a_figure_in_a_field_row_beats_one_in_free_prose(catalogue: Catalogue) -> None:
+    html = (
+        "<p><b>Instance: </b>1 × m6i.12xlarge (48 vCPU, 192 GiB), resized after review</p>"
+        "<p><b>Storage: </b>2.6 TB of gp3</p>"
+        "<p>For comparison, the platform quota we were offered was 64 vCPU / 256 GiB with 1 TB.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["total_cpu"] == ["48"]
+    assert got["total_memory_gb"] == ["192 GiB"]
+    assert got["total_disk_gb"] == ["2.6 TB"]

@@ -88,11 +88,19 @@ def _titled_total(v: TddValue) -> bool:
     return _rank(v) == 0 and names_total(v.label)
 
 
-def _rank(v: TddValue) -> int:
-    """0 a label, 1 a table column, 2 prose, 3 weak prose (a go-live date, beaten by a completion; a
-    date known only by its heading's or question's topic or its day heading, beaten by a date with its
-    own verb; a platform of the customer's own data centre, beaten by a cloud named)."""
-    return 3 if v.how.endswith(_WEAK) else _RANK.get(v.how.split(" + ")[0], 2)
+def _rank(v: TddValue, row: bool = False) -> int:
+    """0 a label, 1 a table column, 2 a CPU, memory or disk figure in a field row (`row`), 3 prose, 4
+    weak prose (a go-live date, beaten by a completion; a date known only by its heading's or
+    question's topic or its day heading, beaten by a date with its own verb; a platform of the
+    customer's own data centre, beaten by a cloud named)."""
+    if v.how.endswith(_WEAK):
+        return 4
+    return _RANK.get(v.how.split(" + ")[0], 2 if row else 3)
+
+
+# A form's field row: a label whose value opens with a figure (`Instance: 1 × m6i.12xlarge (48 vCPU,
+# 192 GiB)`, `Size: 32 vCPU / 128 GB`), not a log line's speaker (`capacity team: a benchmark on …`).
+_FIELD_ROW = re.compile(r"^[^:\n]{1,60}:\s+(?:~|≈|about\s+|approx(?:imately|\.)?\s+|around\s+|roughly\s+)?\d")
 
 
 _WEAK = ("(go-live)", "(topic)", "(heading)", "(platform)")  # go-live, a heading's topic or day, on-prem
@@ -144,6 +152,7 @@ class Gatherer:
         self.siblings: tuple[object, ...] | None = None  # the list run and parent of the item being read
         self.pools: dict[int, tuple[object, ...]] = {}  # index in values → sibling key, for instance types
         self.corrections: set[int] = set()  # indices in values of values read from a correcting block
+        self.rows: dict[int, TddValue] = {}  # CPU, memory and disk values read in a form's field row
         self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
         self.olds: list[tuple[int, str, tuple[object, ...]]] = []  # (block, field, amounts) of old sides
@@ -191,6 +200,8 @@ class Gatherer:
             self._correcting(block)
             value = TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
                              f.value, f.how)  # fmt: skip
+            if label and f.field in _AMOUNTS and _FIELD_ROW.match(self.blocks[block].text):
+                self.rows[id(value)] = value  # a figure in a form's field row: it beats free prose
             if f.role == "total" and f.field in _AMOUNTS:
                 self.totals[id(value)] = value  # (held, so no other value takes its id)
             self.values.append(value)
@@ -639,8 +650,12 @@ class Gatherer:
         for v in self.values:
             if v.field:
                 key = (v.field, v.section)
-                best[key] = min(best.get(key, 9), _rank(v))
-        return [v for v in self.values if not v.field or _rank(v) in (0, 1, best[(v.field, v.section)])]
+                best[key] = min(best.get(key, 9), _rank(v, self.rows.get(id(v)) is v))
+        return [
+            v
+            for v in self.values
+            if not v.field or _rank(v, self.rows.get(id(v)) is v) in (0, 1, best[(v.field, v.section)])
+        ]
 
     def _unplaced(self) -> list[Unplaced]:
         out = []
