@@ -122,3 +122,18 @@ def test_a_cell_under_alternatives_is_no_production_whatever_its_row(catalogue: 
     found = read(html, catalogue)
     assert found["instance_types"] == ["5 × Standard_E16s_v5"]
     assert found["total_disk_gb"] == ["3584 GiB"]
+
+
+def test_an_answer_cell_of_paragraphs_and_lists_is_read_as_a_section(catalogue: Catalogue) -> None:
+    html = grid(
+        cell("Customer") + cell("Acme Shipping"),
+        cell("Go-live") + cell("1 September 2026"),
+        cell("Environments")
+        + cell("Production runs on Amazon EKS, installed with the Helm chart.").replace(
+            "</td>",
+            "<ul><li>Nodes: 4 × m6i.4xlarge</li><li>Disk: 2 TB</li></ul><p><b>Staging</b></p>"
+            "<ul><li>Nodes: 1 × m6i.2xlarge</li><li>Disk: 500 GB</li></ul></td>",
+        ),
+    )
+    found = read(html, catalogue)
+    assert found["instance_types"] == ["4 × m6i.4xlarge"] and found["total_disk_gb"] == ["2 TB"]

@@ -149,6 +149,11 @@ def _flow(grid: list[list[dict[str, Any]]], shapes: list[list[_Shape]], width: i
     ]
 
 
+def holds_prose(cell: dict[str, Any], texts: Texts) -> bool:
+    """A cell holding prose (two lines or more, one a list item, a label line or a sentence; no code)."""
+    return _shape(cell, texts).prose
+
+
 def _text(shape: _Shape) -> str:
     return shape.lines[0] if shape.lines else ""
 
@@ -173,4 +178,4 @@ def not_done(header: str, words: frozenset[str]) -> bool:
     return bool(key) and key in words
 
 
-__all__ = ["Cell", "container", "not_done", "status_words"]
+__all__ = ["Cell", "container", "holds_prose", "not_done", "status_words"]

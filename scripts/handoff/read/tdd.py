@@ -43,7 +43,7 @@ from handoff.core.fields import Catalogue, Field, FieldType, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read import shapes
-from handoff.read.cells import Cell, container, not_done, status_words
+from handoff.read.cells import Cell, container, holds_prose, not_done, status_words
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -147,6 +147,7 @@ class _Parser:
         self.texts = Texts()  # each paragraph's text, worked out once
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
+        self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
 
     # -- places ------------------------------------------------------------------------------
     def location(self, tab: _Tab, tail: str, placed: bool = True) -> Location:
@@ -431,10 +432,12 @@ class _Parser:
             return
         rows: list[list[Text]] = []
         nested: list[dict[str, Any]] = []
+        contents: dict[int, dict[str, Any]] = {}
         for row in as_list(table.get("tableRows")):
             cells = []
             for cell in as_list(as_dict(row).get("tableCells")):
                 cells.append(cell_text(as_dict(cell), texts=self.texts))
+                contents[id(cells[-1])] = as_dict(cell)
                 nested.extend(
                     as_dict(se["table"])
                     for se in map(as_dict, as_list(as_dict(cell).get("content")))
@@ -442,7 +445,9 @@ class _Parser:
                 )
             rows.append(cells)
         if any(any(c.text for c in r) for r in rows):
+            outer, self.cells = self.cells, contents
             self.read_table(rows, tab, number)
+            self.cells = outer
         for inner in nested:
             self.table(inner, tab, depth + 1)
 
@@ -670,7 +675,8 @@ class _Parser:
             self.label_columns_table(rows, columns, tab, number)
             return
         start = 1 if all(norm(c.text) in GENERIC_HEADERS for c in rows[0]) else 0
-        ctx = self.context(tab)
+        ctx = base = self.context(tab)
+        env = ""
         mark = self.gather.mark()
         for i, r in enumerate(rows[start:], start + 1):
             if len(r) < 2:
@@ -681,11 +687,16 @@ class _Parser:
             if not values:
                 named = self.sections.part(r[0].text)
                 if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
-                    ctx = replace(self.context(tab), section=named)
+                    ctx, env = replace(self.context(tab), section=named), r[0].text
                 continue
             if _labelled_cells(r):  # `Monodépôts : aucun | Monorepos: none`: each cell its own label
                 for c in r:
                     self.lines(c, tab, self.where(tab, number, i), allow_pending=False, ctx=ctx)
+                continue
+            if len(r) == 2 and self.prose_cell(r[1]):  # an answer of paragraphs, lists, label lines
+                heads = (r[0].text,) if ctx is base else (env, r[0].text)
+                self.container([Cell(as_list(self.cells[id(r[1])].get("content")), f"row {i}", heads)],
+                               tab, number, 0)  # fmt: skip
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
@@ -718,6 +729,11 @@ class _Parser:
                 if _cell(r, j):
                     self.prose(_cell(r, j), where, about)
         self.gather.pair_node_counts(mark)
+
+    def prose_cell(self, cell: Text) -> bool:
+        """A cell of the table being read that holds prose (`read.cells`): a section, not a value."""
+        raw = self.cells.get(id(cell))
+        return raw is not None and holds_prose(raw, self.texts)
 
     def value_and_note(self, label: str, values: list[Text], ctx: Context) -> bool:
         """A row's first value cell fits its label and the cells together do not: the rest is a note."""
