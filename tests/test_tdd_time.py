@@ -128,3 +128,41 @@ def test_a_machine_that_went_up_started_the_build(catalogue: Catalogue) -> None:
     )
     assert got["start_date"] == ["2026-10-07"]
     assert got["completion_date"] == ["2026-10-16"]
+
+
+def test_the_primary_site_is_production_and_the_secondary_site_is_not(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Primary site (Frankfurt)</h2><p>Machines: 4 × m6i.4xlarge</p>"
+        "<h2>Secondary site (Dublin)</h2><p>Machines: 2 × m6i.4xlarge</p>"
+        "<p>The primary region serves all users; the secondary region keeps 1 × m6i.4xlarge warm.</p>",
+        catalogue,
+    )
+    assert got["instance_types"] == ["4 × m6i.4xlarge"]
+
+
+def test_of_entries_opening_with_dates_the_latest_states_the_current_figure(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Production</h2><p><b>12 May 2026</b> — Disk: 2 TB of gp3.</p>"
+        "<p><b>20 June 2026</b> — Disk: 3 TB of gp3 after the resize.</p>",
+        catalogue,
+    )
+    assert got["total_disk_gb"] == ["3 TB"]
+
+
+def test_a_year_from_the_heading_dates_entries_written_without_one(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Production — May 2026</h2><ul><li>12 May — 3 × m6i.4xlarge in the node group.</li>"
+        "<li>29 May — 4 × m6i.4xlarge in the node group after the load test.</li></ul>",
+        catalogue,
+    )
+    assert got["instance_types"] == ["4 × m6i.4xlarge"]
+
+
+def test_build_dates_are_no_entries_of_their_own_field(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Production</h2><ul><li>22 Jun 2026 — Build of the cluster begins.</li>"
+        "<li>14 Jul 2026 — Build complete and signed off.</li></ul>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-06-22"]
+    assert got["completion_date"] == ["2026-07-14"]

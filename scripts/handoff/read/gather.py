@@ -88,6 +88,20 @@ def _titled_total(v: TddValue) -> bool:
     return _rank(v) == 0 and names_total(v.label)
 
 
+_DATE_FIELDS = frozenset({"start_date", "completion_date"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ENTRY_MARK = re.compile(r"\s*(?:[—–:|]|-\s|\n)")  # what follows a date opening an entry
+
+
+def _leading_date(text: str, year: str) -> str:
+    """The date an entry opens with ("12 May 2026 — …", "2026-06-20: …", a row's date cell), or ""."""
+    head = text.lstrip(" \t•*-–—")
+    found = next(shapes.dates(head[:40], year), None)
+    if found is None or found.start > 0 or not _ENTRY_MARK.match(head, found.end):
+        return ""
+    return found.value
+
+
 def _rank(v: TddValue, row: bool = False) -> int:
     """0 a label, 1 a table column, 2 a CPU, memory or disk figure in a field row (`row`), 3 prose, 4
     weak prose (a go-live date, beaten by a completion; a date known only by its heading's or
@@ -297,13 +311,19 @@ class Gatherer:
                     self.values[j] = replace(self.values[j], section=v.section)
 
     def _entry_date(self, v: TddValue) -> str:
-        """The date of the innermost heading over a value that names one ("[2.1.0] — 2026-10-19"), or ""."""
-        for part in reversed(self.paths.get(v.location.ref, ())):
-            text = part[1] if isinstance(part, tuple) else part
-            found = next(shapes.dates(str(text)), None)
+        """The date of the innermost heading over a value that names one ("[2.1.0] — 2026-10-19"), else
+        (but for a date field, whose value is its entry's date) the date opening the value's own
+        paragraph, list item or row ("2026-06-20: disk grown to 3 TB", "10 Jul — …" under "July 2026"),
+        or ""."""
+        titles = [str(p[1] if isinstance(p, tuple) else p) for p in self.paths.get(v.location.ref, ())]
+        for text in reversed(titles):
+            found = next(shapes.dates(text), None)
             if found:
                 return found.value
-        return ""
+        if v.field in _DATE_FIELDS:
+            return ""
+        year = next((m.group(0) for t in reversed(titles) for m in [_YEAR.search(t)] if m), "")
+        return _leading_date(self._text_at(v), year)
 
     def _latest_entry(self) -> None:
         """Of a field's different values, each under a heading dated differently (a changelog's
