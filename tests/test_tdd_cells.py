@@ -137,3 +137,11 @@ def test_an_answer_cell_of_paragraphs_and_lists_is_read_as_a_section(catalogue: 
     )
     found = read(html, catalogue)
     assert found["instance_types"] == ["4 × m6i.4xlarge"] and found["total_disk_gb"] == ["2 TB"]
+
+
+def test_a_heading_that_is_only_a_status_of_things_not_done_scopes_its_part(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Shipped</h2><p><b>Prod cluster (prod)</b></p><p>Nodes: 6 × m7i.4xlarge</p>"
+        "<h2>Icebox (2)</h2><p><b>Prod executors</b></p><p>Nodes: 2 × c7i.4xlarge</p>"
+    )
+    assert read(html, catalogue)["instance_types"] == ["6 × m7i.4xlarge"]

@@ -173,9 +173,11 @@ class _Parser:
     def _context(self, tab: _Tab, section: str | None) -> Context:
         found, limit, topic = "", False, None
         found = self.sections.named(tab.title)  # a document title may name what it replaces: not a part
+        status = False  # a title that is only a status of things not done (`Backlog`, `Won't do`)
         for text in (*tab.titles, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
             found = self.sections.part(text) or found
-        found = tab.forced or found
+            status = status or not_done(text, self.not_done)
+        found = tab.forced or ("trial" if status else found)
         for text in (*tab.heads, *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
             limit = limit or is_limit(text)
         last = (
@@ -459,8 +461,8 @@ class _Parser:
         for cell in held:
             heads = tuple(h for h in cell.heads if h)
             headings = [*tab.headings, *((PSEUDO_HEADING, h) for h in heads)]
-            other = any(not_done(h, self.not_done) or self.sections.part(h) == "trial" for h in heads)
-            forced = "trial" if other else tab.forced  # `Platform [prod]` × `Won't do`: not production
+            other = any(self.sections.part(h) == "trial" for h in heads)  # (a status: `_context`)
+            forced = "trial" if other else tab.forced  # `Production compute` × `Alternatives`: neither
             sub = _Tab(tab.titles, tab.show_tab, tab.title, headings, tables=tab.tables,
                        place=f"{tab.place + ', ' if tab.place else ''}table {number}, {cell.place}",
                        heads=(*tab.heads, *heads), fixed=len(headings), forced=forced)  # fmt: skip
