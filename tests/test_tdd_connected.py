@@ -114,3 +114,25 @@ def test_the_relation_is_read_from_the_verb_group() -> None:
         "2220",
     )
     assert arithmetic.stated_sum("a 1,980 + b 240 = 2,221", [(2, 7, "1980"), (12, 15, "240")]) is None
+
+
+def test_an_approximation_before_a_figure_ends_no_sentence(catalogue: Catalogue) -> None:
+    html = "<p>policy-core is also the largest repository overall, with approx. 7,4 GB.</p>"
+    assert read(html, catalogue)["largest_repo_mb"] == ["7.4 GB"]
+
+
+def test_a_count_after_the_group_it_counts_among_is_the_monorepo_count(catalogue: Catalogue) -> None:
+    html = "<p>Of the repositories in clause 4.1.1, two (2) are monorepos.</p>"
+    assert read(html, catalogue)["monorepos"] == ["2"]
+
+
+def test_the_only_monorepos_size_is_the_largest_unless_a_largest_is_stated(catalogue: Catalogue) -> None:
+    html = "<p>The only monorepo, network-telemetry (about 9.3 GB), took six hours to clone.</p>"
+    assert read(html, catalogue)["largest_repo_mb"] == ["9.3 GB"]
+    assert read("<ul><li>monorepos: 1 (payments-mono, .git 9.8G)</li></ul>", catalogue)[
+        "largest_repo_mb"
+    ] == ["9.8 GB"]
+    both = html + "<p>The largest repository is web-legacy at 12 GB.</p>"
+    assert read(both, catalogue)["largest_repo_mb"] == ["12 GB"]
+    two = "<p>Two monorepos: core (7.5 GB) and web (2 GB).</p>"
+    assert "largest_repo_mb" not in read(two, catalogue)

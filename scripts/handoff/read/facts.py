@@ -71,6 +71,9 @@ _MONTH_DOT = "".join(
     f"(?<!{m}\\.)"
     for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 )
+_MONTH_DOT += "".join(  # nor does an approximation's or a number sign's before a figure: "approx. 7,4 GB"
+    f"(?<!\\b{a}\\.)" for a in ("approx", "Approx", "appr", "ca", "Ca", "circ", "est", "No", "no", "Nr", "nr")
+)
 _SENTENCE = re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
     rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]))|;\s+|\n+"
 )
@@ -168,12 +171,14 @@ _MONO_COUNT = re.compile(
     rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
     rf"|\b(?P<n2>{_N})\s+of\s+(?:which|them|these|those|the [\w\s/-]{{1,40}}?)\s+(?:(?:is|are)\s+)?"
     r"(?:also\s+)?(?:a\s+)?monorepos?\b"
-    rf"|\bof\s+(?:which|them|these|those)\s+(?P<n3>{_N})\s+(?:is|are)\s+(?:also\s+)?(?:a\s+)?monorepos?\b"
+    rf"|\bof\s+(?:which|them|these|those|the [\w\s./-]{{1,40}}?),?\s+(?P<n3>{_N})\s+(?:is|are)\s+(?:also\s+)?"
+    r"(?:a\s+)?monorepos?\b"
     r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
     r"(?:a )?monorepos?\b"
     r"|\b(?:the|our|their|its) only monorepo\b",
     re.IGNORECASE,
-)  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos"
+)  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos",
+# "Of the repositories in clause 4.1.1, two (2) are monorepos" (the digits in brackets blanked)
 _TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have two, the firmware depot and …"
     rf"\b(?:have|has|are|is|there are|there is|counts?)\s+(?:only\s+|just\s+|exactly\s+)?"
     rf"(?P<n>no|none|{_N})(?![.,]?\d)(?=\s*(?:[,.;:(—–→]|$))",
@@ -216,6 +221,11 @@ _LEADING_COUNT = re.compile(
     re.IGNORECASE,
 )  # a count and then a word: "one monorepo", "3,000 repositories", "Two of them"
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
+_ONE_MONOREPO = (
+    re.compile(  # the deployment has one monorepo: "the only monorepo", "1 monorepo", "one monorepo"
+        r"\b(?:only|sole|single|one|1)\s+(?:\w+\s+)?monorepo\b(?!s)", re.IGNORECASE
+    )
+)
 _SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
 _LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
 _PUBLIC_SITE = frozenset({"www", "docs", "help", "support", "status", "about", "blog", "community", "learn"})
@@ -592,6 +602,28 @@ class FactReader:
             )
         ]
 
+    def _one_monorepo_size(self, s: str, ctx: Context, facts: list[Fact]) -> list[Fact]:
+        """The one size of a sentence about the deployment's only monorepo ("The only monorepo,
+        network-telemetry (about 9.3 GB), …", "Monorepos: 1 (payments-mono, .git 9.8G)"): the largest
+        repository's, weakly (a size the document calls the largest wins; `read.gather`)."""
+        one = _ONE_MONOREPO.search(s) or (ctx.topic == "monorepos" and re.match(r"\W*(?:1|one)\b", s, re.I))
+        sized = list(shapes.sizes(s))
+        taken = {f.start for f in facts}
+        if not one or len(sized) != 1 or sized[0].start in taken or _DISK.search(s) or _MEMORY.search(s):
+            return []
+        m = sized[0]
+        return [
+            Fact(
+                "largest_repo_mb",
+                m.value,
+                m.text,
+                "size (monorepo)",
+                self.env_at(s, m.start, ctx),
+                "",
+                m.start,
+            )
+        ]
+
     def url_env(self, sentence: str, m: shapes.Match, ctx: Context) -> str:
         """A URL's environment: its host's when its name carries one (`sg-dev.example.com`), else
         the one in force where it is written."""
@@ -612,6 +644,10 @@ class FactReader:
         facts += self._names(s, ctx)
         if not is_technical_limit(s):
             facts += self._counts(s, ctx)
+        if not any(f.field == "largest_repo_mb" for f in facts) and (
+            ctx.topic == "monorepos" or "onorepo" in s
+        ):
+            facts += self._one_monorepo_size(s, ctx, facts)
         if not any(f.field == "largest_repo_mb" for f in facts):
             named = _LARGEST_NAMED.search(s) if _LARGEST.search(s) else None  # (it has the word)
             if named:  # "claims-engine is … the largest repository": its size may be written by its name
@@ -1041,7 +1077,7 @@ class FactReader:
             if u.group("other"):
                 continue
             word = u.group("n") or u.group("n2") or u.group("n3") or u.group("none") or "one"
-            facts.append(Fact("monorepos", str(_count_word(word)), u.group(0), "monorepo count",
+            facts.append(Fact("monorepos", str(_count_word(word)), s[u.start() : u.end()], "monorepo count",
                               self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
         if not taken:  # "Monorepo we have 2: …", "monorepos: there are two"
             facts += self._topic_count(s, ctx, lead=False)

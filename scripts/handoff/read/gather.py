@@ -117,7 +117,8 @@ def _rank(v: TddValue, row: bool = False) -> int:
 _FIELD_ROW = re.compile(r"^[^:\n]{1,60}:\s+(?:~|≈|about\s+|approx(?:imately|\.)?\s+|around\s+|roughly\s+)?\d")
 
 
-_WEAK = ("(go-live)", "(topic)", "(heading)", "(platform)")  # go-live, a heading's topic or day, on-prem
+_WEAK = ("(go-live)", "(topic)", "(heading)", "(platform)", "(monorepo)")  # go-live, a heading's topic or
+# day, on-prem, the one monorepo's size (a size called the largest wins)
 
 
 @dataclass(frozen=True)

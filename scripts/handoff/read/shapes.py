@@ -131,6 +131,7 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 _SIZE_UNITS = ("TB", "GB", "MB", "Ti", "Gi", "Mi")  # every unit SIZE reads starts with one of these
+_GLUED = re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(?![\w.]|\.\w)")
 
 
 def sizes(text: str) -> Iterator[Match]:
@@ -139,6 +140,9 @@ def sizes(text: str) -> Iterator[Match]:
         Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}")
         for m in (SIZE.finditer(text) if any(unit in text for unit in _SIZE_UNITS) else ())
     ]
+    if _GLUED.search(text):  # `9.8G`, `140G`: a listing's size (`du -h`), its unit one letter glued on
+        for m in _GLUED.finditer(text):
+            found.append(Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}B"))
     if _UNIT_WORDS.search(text):
         for m in _SIZE_SPELT.finditer(text):
             number = m.group("num") or str(spelt_number(m.group("words")))
