@@ -145,3 +145,12 @@ def test_a_heading_that_is_only_a_status_of_things_not_done_scopes_its_part(cata
         "<h2>Icebox (2)</h2><p><b>Prod executors</b></p><p>Nodes: 2 × c7i.4xlarge</p>"
     )
     assert read(html, catalogue)["instance_types"] == ["6 × m7i.4xlarge"]
+
+
+def test_a_header_of_two_short_lines_still_heads_its_column(catalogue: Catalogue) -> None:
+    html = grid(
+        cell("<b>Shipped</b>") + cell("<b>Won't do</b>", "(closed by the PO)"),
+        cell("<b>Cluster</b>", "Helm chart on GKE with 4 × n2-standard-16 nodes in total.")
+        + cell("<b>Single VM</b>", "Docker Compose on 1 × n2-standard-32 with a 2 TB disk, dropped."),
+    )
+    assert read(html, catalogue)["instance_types"] == ["4 × n2-standard-16"]

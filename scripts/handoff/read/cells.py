@@ -15,12 +15,13 @@ The decision is by the shape of the cells, never by their words:
   its cells are flow text, read in order (a one-column table's one-line first row is the title of
   the rows below it);
 * a larger table is a **container** when two or more of its body cells hold prose and they are at
-  least half of its filled body cells: its first row is the column headers when each of its cells
-  is one line, its first column the row headers likewise; every body cell is read under them.
+  least half of its filled body cells: its first row is the column headers when none of its cells
+  holds prose (a line or a few short ones), its first column the row headers likewise; every body
+  cell is read under them.
 
 Anything else is a data table: short values, read as today by the table readers.
 
-`status(header)` says whether a header is a status of things not done (`To do`, `Won't do`,
+`not_done(header, words)` says whether a header is a status of things not done (`To do`, `Won't do`,
 `Didn't go well`: the catalogue's `not_done_words`, the whole header): the figures in its cells
 are not the deployment's.
 """
@@ -35,6 +36,7 @@ from handoff.core.fields import norm, strip_brackets
 from handoff.read.doctext import Texts, as_dict, as_list, as_str
 
 _SENTENCE_WORDS = 6  # a line of this many words is a sentence, not a value
+_HEADER_LINES = 3
 _LABEL_LINE = re.compile(r"^[^\W\d][^:：\n]{0,60}[:：]\s+\S")  # `Nodes: 4 × …`, `Sized for: up to …`
 _MONOSPACE = re.compile(r"mono|courier|consolas|menlo|monaco|inconsolata|code", re.IGNORECASE)
 
@@ -68,6 +70,11 @@ class _Shape:
     @property
     def one_line(self) -> bool:
         return len(self.lines) <= 1 and not self.tables
+
+    @property
+    def header(self) -> bool:
+        """Short enough for a header: no prose, a few lines at most (`Won't do` / `(closed by PO)`)."""
+        return not self.prose and not self.tables and len(self.lines) <= _HEADER_LINES
 
 
 def _shape(cell: dict[str, Any], texts: Texts) -> _Shape:
@@ -114,9 +121,9 @@ def container(table: dict[str, Any], texts: Texts) -> list[Cell] | None:
     width = max(len(row) for row in grid)
     if len(grid) == 1 or width == 1:
         return _flow(grid, shapes, width)
-    head_row = all(s.one_line for s in shapes[0])
+    head_row = all(s.header for s in shapes[0])
     first = 1 if head_row else 0
-    head_col = all(row[0].one_line for row in shapes[first:])
+    head_col = all(row[0].header for row in shapes[first:])
     body = [s for row in shapes[first:] for s in row[1 if head_col else 0 :] if s.lines or s.tables]
     prose = sum(1 for s in body if s.prose)
     if prose < 2 or prose * 2 < len(body):
