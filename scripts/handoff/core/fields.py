@@ -193,6 +193,7 @@ class TddWords:
     other_system_words: tuple[str, ...] = ()  # parts about what the deployment replaces, options not taken
     on_premises_words: tuple[str, ...] = ()  # platforms of the customer's own data centre: on-premises
     not_done_words: tuple[str, ...] = ()  # statuses of things not done (a board's `To do`, `Won't do`)
+    component_words: tuple[str, ...] = ()  # the deployment's services: a code key naming one is its amount
 
 
 @dataclass(frozen=True)

@@ -316,14 +316,17 @@ class FactReader:
             name, how = "total_repo_size_gb", "label meaning"
         elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
             name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
-        canonical = self.fit(name, value, how == "label", ctx.year)
+        result = _result(value)  # `6 nodes × 16 vCPU = 96 vCPU`: the result, when it is of the field
+        canonical = self.fit(name, result, how == "label", ctx.year) if result != value else None
+        result = result if canonical is not None else value
+        canonical = canonical or self.fit(name, value, how == "label", ctx.year)
         other = self.other_shape(name, label, value, ctx) if how == "label" else None
         if other is not None:  # "Instance: 1 × m6i.8xlarge": a machine, no URL
             return None, other
         facts: list[Fact] = []
         if canonical is not None:
             section = self.value_env(value, ctx, canonical if name == "instance_url" else "")
-            total = name == "repositories" or (name in _AMOUNTS and _states_total(name, label, value))
+            total = name == "repositories" or (name in _AMOUNTS and _states_total(name, label, result))
             facts.append(Fact(name, canonical, value, how, section, "total" if total else ""))
         elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
             facts.append(Fact(name, value.strip(), value, how, ctx.section, "count"))
@@ -516,6 +519,7 @@ class FactReader:
 
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
+        text = _without_working(text)  # "80 vCPU (4×16 + 2×8 vCPU)": the working of the figure before
         written = text
         text = shapes.spelt_digits(text)  # "three hundred from Bitbucket, fifteen hundred in total"
         if text is not written:
@@ -1167,6 +1171,29 @@ _ON_DISK = re.compile(
     r"\s*(?:on|in|inside)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:disks?|volumes?|storage)\b",
     re.IGNORECASE,
 )
+_TERM = r"\d+(?:\.\d+)?\s*[×x*]\s*\d+(?:\.\d+)?"
+_SUM = rf"{_TERM}(?:\s*\+\s*(?:{_TERM}|\d+(?:\.\d+)?))+(?:\s*[A-Za-z]+)?"
+_WORKED = re.compile(rf"\(\s*{_SUM}(?:\s*[;,]\s*{_SUM})*\s*\)")  # "(4×16 + 2×8 vCPU; 4×64 + 2×64 GiB)"
+
+
+def _without_working(text: str) -> str:
+    """`text` with the worked sums in brackets blanked (same length): products added up with no
+    result of their own are the working of the figure they follow, no figures."""
+    if "(" not in text:
+        return text
+    return _WORKED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_WORKING = re.compile(r"\s=\s*(?=~?\s*\d)")  # `6 nodes × 16 vCPU = 96 vCPU`: the working, then the result
+
+
+def _result(value: str) -> str:
+    """A value written as a calculation (`6 nodes × 64 GiB = 384 GiB`, `3,000 + 500 = 3,500 GB`):
+    the result after its last `=`; any other value as it is."""
+    found = list(_WORKING.finditer(value))
+    return value[found[-1].end() :] if found else value
+
+
 _CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)
 _LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
 _FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories"

@@ -162,7 +162,7 @@ class Gatherer:
         self.blocks: list[_Block] = []
         self.parts: list[_Part] = []
         self.mentions: list[tuple[int, str, Location]] = []
-        self.counts: list[tuple[int, Fact]] = []  # (index in values at the time, a bare node count)
+        self.counts: list[tuple[int, Fact, str]] = []  # (index in values then, a bare node count, its label)
         self.largest_names: list[tuple[Fact, Location]] = []  # "X is the largest repository", no size
         self.siblings: tuple[object, ...] | None = None  # the list run and parent of the item being read
         self.pools: dict[int, tuple[object, ...]] = {}  # index in values → sibling key, for instance types
@@ -199,7 +199,7 @@ class Gatherer:
         elif f.role == "mention":
             self.mentions.append((block, f.section, location))
         elif f.role == "count":
-            self.counts.append((len(self.values), f))
+            self.counts.append((len(self.values), f, label))
         elif f.role == "name":
             self.largest_names.append((f, location))
         elif f.role == "old":
@@ -234,8 +234,10 @@ class Gatherer:
         return len(self.values)
 
     def pair_node_counts(self, mark: int) -> None:
-        """A `Node pool | m7i.4xlarge` row and a `Nodes | 4` row of one table: `4 × m7i.4xlarge`."""
-        counts = [f for at, f in self.counts if at >= mark]
+        """A `Node pool | m7i.4xlarge` row and a `Nodes | 4` row of one table: `4 × m7i.4xlarge`. With
+        several counts and types (`node_count`, `machine_type`, `index_node_count`,
+        `index_machine_type`), each count pairs with the type whose label has the same other words."""
+        counts = [(f, label) for at, f, label in self.counts if at >= mark]
         bare = [
             (i, entries[0])
             for i in range(mark, len(self.values))
@@ -244,11 +246,16 @@ class Gatherer:
             and entries[0].value.endswith(" × " + entries[0].text)  # written without a count
         ]
         if len(counts) == 1 and len(bare) == 1:
-            i, entry = bare[0]
+            pairs = [(counts[0][0], bare[0])]
+        else:
+            types = {_pool_words(self.values[i].label): (i, e) for i, e in bare}
+            by_words = {_pool_words(label): f for f, label in counts}
+            if len(types) < len(bare) or len(by_words) < len(counts):
+                return  # two labels alike: no telling which count is whose
+            pairs = [(f, types[w]) for w, f in by_words.items() if w in types]
+        for count, (i, entry) in pairs:
             v = self.values[i]
-            self.values[i] = replace(
-                v, value=f"{counts[0].value} × {entry.text}", how=f"{v.how} + node count"
-            )
+            self.values[i] = replace(v, value=f"{count.value} × {entry.text}", how=f"{v.how} + node count")
 
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
@@ -488,8 +495,8 @@ class Gatherer:
         hosts = {p.host for p in parts}
         if number is None or len(parts) < 2 or len(hosts) != len(parts):
             return []
-        if abs(number - total) <= 0.01 * max(total, 1):
-            return []
+        if any(_agrees(v, total) for v in stated):
+            return []  # (the parts' sum written exactly somewhere, or rounded: "~1.6k repos" for 1,626)
         return [
             Problem(
                 Severity.WARNING,
@@ -687,3 +694,27 @@ class Gatherer:
                 text = mask(re.sub(r"\s+", " ", b.text).strip())
                 out.append(Unplaced(text if len(text) <= _CLIP else text[: _CLIP - 1] + "…", b.location))
         return out
+
+
+_POOL_WORDS = re.compile(
+    r"\b(?:nodes?|count|number|num|machines?|instances?|vms?|types?|sizes?|skus?|flavou?rs?|of|the)\b", re.I
+)
+
+
+def _pool_words(label: str) -> str:
+    """A node count's or type's label without the words that say count or type: the pool it names
+    (`index node count` and `index machine type` → `index`; `node_count`, `machine_type` → ``)."""
+    return " ".join(_POOL_WORDS.sub(" ", label.casefold()).split())
+
+
+def _agrees(v: TddValue, total: int) -> bool:
+    """Whether a stated repository count agrees with the parts' sum: within 1%, or within the
+    rounding it is written with (`~1.6k`, `about 2,000`: half of its last non-zero place)."""
+    number = _count(shapes.leading_number(v.value or v.text) or "")
+    if number is None:
+        return False
+    if abs(number - total) <= 0.01 * max(total, 1):
+        return True
+    rounded = re.search(r"(?:~|\babout\b|\bapprox\w*|\broughly\b|\baround\b)|\d[kK]\b", v.text)
+    place = 10 ** (len(str(number)) - len(str(number).rstrip("0"))) if number else 1
+    return bool(rounded) and place > 1 and abs(number - total) <= place / 2

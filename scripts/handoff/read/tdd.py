@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -44,6 +45,7 @@ from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read import shapes
 from handoff.read.cells import Cell, container, holds_prose, not_done, status_words
+from handoff.read.codescope import is_code, line_sections
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -58,6 +60,7 @@ from handoff.read.doctext import (
 from handoff.read.facts import BUILD, URL_HINT, Context, Fact, FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
+from handoff.read.pasted import LISTING_HEAD, unpaste
 from handoff.read.words import (
     is_correction,
     is_limit,
@@ -77,6 +80,7 @@ _VALUE_HEADERS = frozenset(
     norm(w) for w in ("value", "values", "answer", "response", "detail", "details", "figure", "figures")
 )
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
+_ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
 _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
 _TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
@@ -268,6 +272,7 @@ class _Parser:
 
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
+        content = unpaste(content)  # pasted markdown, code and diffs as the structure they are
         title_at = _title_heading(content) if depth == 0 else -1
         for i, se in enumerate(content):
             se = as_dict(se)
@@ -376,14 +381,19 @@ class _Parser:
         offset = 0
         mark = self.gather.mark()
         self.gather.correcting = is_correction(content.text)  # "… is withdrawn. Final node group: …"
-        skip = _SkipLines(self.catalogue)
-        for line in content.text.split("\n"):
+        skip = _SkipLines(self.catalogue, self.sections.part)
+        texts = content.text.split("\n")
+        scopes = line_sections(texts, self.sections.part, self.env_words) if is_code(texts) else []
+        outer = self.gather.siblings
+        if scopes:  # the node pools of one configuration block are one fleet
+            self.gather.siblings = (id(tab), "code block", location.ref)
+        for k, line in enumerate(texts):
             start = offset
             offset += len(line) + 1
             if skip(line) or _COMMENTED.match(line):
                 continue  # (`# storageSize: 2Ti`: a setting commented out)
             parts = _parts(line)
-            line_ctx = replace(ctx, section="trial") if _NOT_DONE.search(line) else ctx  # "🔴 dropped"
+            line_ctx = _line_context(line, ctx, scopes[k] if scopes else "")
             pos = start
             loose: list[str] = []  # unlabelled parts side by side ("6 nodes · c6i.8xlarge") read as one
             for i, part in enumerate(parts):
@@ -410,6 +420,7 @@ class _Parser:
             if loose:
                 self.prose(", ".join(loose), location, line_ctx)
         self.gather.correcting = False
+        self.gather.siblings = outer
         self.gather.pair_node_counts(mark)  # "node_count = 3" and "node_size = …" on lines of one paragraph
 
     def heads_list(self, tab: _Tab, label: str, location: Location, ctx: Context) -> None:
@@ -553,6 +564,7 @@ class _Parser:
                 roles[j] = own
         self.one_host_column(roles, rows)
         self.described_machines(roles, rows)
+        self.topic_totals(roles, header, rows, self.context(tab).topic, year)
         kinds = [k for k, _ in roles]
         if kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
@@ -565,6 +577,25 @@ class _Parser:
                 self.label_value_table(rows, tab, number)
             elif not self.dated_log(rows, tab, number):
                 self.prose_rows(rows, tab, number)
+
+    def topic_totals(
+        self,
+        roles: list[tuple[str, Field | None]],
+        header: list[str],
+        rows: list[list[Text]],
+        topic: str | None,
+        year: str,
+    ) -> None:
+        """A column headed only by a total word (`Subtotal`, `Total`) under a heading about an amount
+        (`Storage`: `Claim | Replicas | Size each | Subtotal`) holds that amount: its total row is the
+        amount's total."""
+        f = self.catalogue.fields.get(topic) if topic in _AMOUNT_FIELDS else None
+        for j, h in enumerate(header):
+            if f is None or roles[j][0] != "" or not self.is_total(h):
+                continue
+            cells = [r[j].text for r in rows[1:] if j < len(r) and r[j].text and not self.is_total(r[j].text)]
+            if cells and all(self.facts.fit(f.name, c, False, year) for c in cells):
+                roles[j] = ("field", f)
 
     def cell_rows(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         """Each cell read on its own, as `Label: value` lines (a bilingual or side-by-side table)."""
@@ -972,8 +1003,6 @@ class _HeaderTable:
         return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
 
 
-_COLUMN = r"[A-Z][A-Z0-9_./-]*(?: [A-Z][A-Z0-9_./-]*)?"  # NAME, ACCESS MODES, INSTANCE-TYPE
-_LISTING_HEAD = re.compile(rf"^\s*{_COLUMN}(?:\s{{2,}}{_COLUMN}){{2,}}\s*$")
 _ITEM_LINE = re.compile(r"^[ \t]*[•◦▪‣∙*–-][ \t]+\S.*$", re.MULTILINE)  # a list item typed as a line
 _PARENT_KEY = re.compile(r"^\s*[\w.-]+:\s*$")  # a YAML key whose value is the indented block below it
 _AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
@@ -982,33 +1011,77 @@ _AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 class _SkipLines:
     """Lines of a paragraph that give no amount: the rows of a command's listing (`NAME  STATUS
     CAPACITY`, then one volume or node per row, never a total) and, in YAML, an amount key under a
-    component's key (`gitserver:` / `  storageSize: 500Gi`: one replica's volume)."""
+    component's key (`gitserver:` / `  storageSize: 500Gi`: one replica's volume). Under a key
+    naming an environment (`production:` / `  vars:` / `    vm_vcpu: 32`) only a service's key
+    (`gitserver:`) makes the amounts under it a component's."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, part: Callable[[str], str]) -> None:
         self.catalogue = catalogue
+        self.part = part
         self.listing = False
-        self.parents: list[int] = []  # indents of the YAML parent keys above the line
+        self.parents: list[tuple[int, str]] = []  # (indent, "env" | "service" | "") of the YAML keys above
 
     def __call__(self, line: str) -> bool:
-        if _LISTING_HEAD.match(line):
+        if LISTING_HEAD.match(line):
             self.listing = True
         elif not line.strip() or line.lstrip().startswith(("$", "#", ">")):
             self.listing = False
         if self.listing:
             return True
         indent = len(line) - len(line.lstrip(" "))
-        while self.parents and self.parents[-1] >= indent:
+        while self.parents and self.parents[-1][0] >= indent:
             self.parents.pop()
         if _PARENT_KEY.match(line):
-            self.parents.append(indent)
+            key = _code_words(line.strip().rstrip(":"))
+            kind = "service" if _names_service(self.catalogue, key) else "env" if self.part(key) else ""
+            self.parents.append((indent, kind))
             return False
-        return bool(self.parents) and _component_amount(self.catalogue, line)
+        kinds = {k for _, k in self.parents}
+        nested = bool(self.parents) and ("service" in kinds or "env" not in kinds)
+        return (nested and _component_amount(self.catalogue, line)) or _service_amount(self.catalogue, line)
+
+
+def _code_words(key: str) -> str:
+    """A code key's words: `gitserver_disk_gb` → `gitserver disk gb`, `indexedSearch` → `indexed search`."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", re.sub(r"[_.\-]+", " ", key)).strip()
+
+
+def _names_service(catalogue: Catalogue, words: str) -> bool:
+    """Whether words name one of the deployment's services (`component_words`), alone or run together."""
+    w = words.casefold().split()
+    runs = {"".join(w[a:b]) for a in range(len(w)) for b in range(a + 1, len(w) + 1)}
+    return any(norm(c) in runs for c in catalogue.tdd.component_words)
 
 
 def _component_amount(catalogue: Catalogue, line: str) -> bool:
     """An indented `key: value` line whose key names a CPU, memory or disk amount."""
     pair = _pair(line.strip())
     if pair is None or not line.startswith(" "):
+        return False
+    f = catalogue.field_for_label(pair[0])
+    return (f.name if f else label_meaning(pair[0])) in _AMOUNT_FIELDS
+
+
+def _line_context(line: str, ctx: Context, scope: str) -> Context:
+    """A line's context: a not-done marker ("🔴 dropped") makes it no part of the deployment; the
+    environment a code block's structure gives it (`environment = "prd"`, `staging:`) is its own."""
+    if _NOT_DONE.search(line):
+        return replace(ctx, section="trial")
+    return replace(ctx, section=scope) if scope and ctx.section != "trial" else ctx
+
+
+def _service_amount(catalogue: Catalogue, line: str) -> bool:
+    """A configuration key naming one of the deployment's services and an amount
+    (`gitserver_disk_gb = 1000`, `zoekt.memory: 32Gi`): that service's amount, not the total."""
+    key = _CODE_KEY.match(line.strip())
+    if key is None or not re.match(r"\s*[=:]", line.strip()[key.end() :]):
+        return False
+    if not re.search(r"[_.\-]|[a-z][A-Z]", key.group()):  # a code key's shape, not a `Gitserver disk` label
+        return False
+    pair = _pair(line.strip())
+    if pair is None:
+        return False
+    if not _names_service(catalogue, pair[0]):
         return False
     f = catalogue.field_for_label(pair[0])
     return (f.name if f else label_meaning(pair[0])) in _AMOUNT_FIELDS
@@ -1186,7 +1259,8 @@ def _pair(part: str) -> tuple[str, str] | None:
         return m.group(1).strip(), m.group(2).strip()
     a = _ASSIGN.match(part)
     if a is None:
-        return None
+        e = _ABOUT.match(part)  # "total git ≈ 0.7 TB": a note's shorthand for "total git: about 0.7 TB"
+        return (e.group(1).strip(), e.group(2).strip()) if e and _looks_like_label(e.group(1)) else None
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", re.sub(r"[_.\-]+", " ", a.group(1))).strip()
     return words, a.group(2).strip().rstrip(",;").strip().strip("\"'")
 
