@@ -7,7 +7,7 @@ Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, see
 from __future__ import annotations
 
 from handoff.core.fields import Catalogue
-from tdd_snippets import read
+from tdd_snippets import read, table
 
 
 def test_a_month_abbreviated_with_a_full_stop_does_not_end_the_sentence(catalogue: Catalogue) -> None:
@@ -166,3 +166,35 @@ def test_build_dates_are_no_entries_of_their_own_field(catalogue: Catalogue) -> 
     )
     assert got["start_date"] == ["2026-06-22"]
     assert got["completion_date"] == ["2026-07-14"]
+
+
+def test_a_count_in_words_and_digits_counts_monorepos(catalogue: Catalogue) -> None:
+    got = read("<p>4.1.3 Of the repositories in clause 4.1.1, two (2) are monorepos.</p>", catalogue)
+    assert got["monorepos"] == ["2"]
+
+
+def test_a_column_named_for_a_url_but_holding_one_among_prose_is_no_url_column(
+    catalogue: Catalogue,
+) -> None:
+    got = read(
+        table(
+            ("Wave", "Who", "Instance", "Dates"),
+            (
+                "0, pilot",
+                "20 volunteers",
+                "Pilot VM, https://sg-pilot.example.energy",
+                "4 May 2026 to 15 May 2026",
+            ),
+            (
+                "Production build",
+                "Platform",
+                "Production VM as in section 2",
+                "18 May 2026 (start) to 29 May 2026 (production infrastructure complete)",
+            ),
+            ("1", "Grid teams", "Production", "8 June 2026"),
+        ),
+        catalogue,
+    )
+    assert "instance_url" not in got
+    assert set(got["start_date"]) == {"2026-05-18"}
+    assert set(got["completion_date"]) == {"2026-05-29"}

@@ -910,6 +910,7 @@ class FactReader:
         ]
 
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
+        s = shapes.once(s)  # "two (2) are monorepos"
         facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
         if not ctx.limit and not any(f.field == "repositories" for f in facts):
             facts += self._host_sum(s, ctx)

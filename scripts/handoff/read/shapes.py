@@ -170,6 +170,23 @@ SPELT = re.compile(
     rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?![\w-])",
     re.IGNORECASE,
 )
+_TWICE = re.compile(rf"(?P<w>{SPELT.pattern})\s*\(\s*(?P<n>\d{{1,6}})\s*\)", re.IGNORECASE)
+
+
+def once(text: str) -> str:
+    """A count written in words and again in digits, as contracts do ("two (2) are monorepos"), with
+    the words and brackets blanked: the digits alone, every other character where it was."""
+    if "(" not in text:
+        return text
+
+    def blank(m: re.Match[str]) -> str:
+        if spelt_number(m.group("w")) != int(m.group("n")):
+            return m.group(0)
+        return " " * (m.start("n") - m.start()) + m.group("n") + " " * (m.end() - m.end("n"))
+
+    return _TWICE.sub(blank, text)
+
+
 _UNITS_SPELT = {"terabyte": "TB", "gigabyte": "GB", "megabyte": "MB", "gig": "GB", "tera": "TB"}
 _UNIT_WORDS = re.compile(r"terabyte|gigabyte|megabyte|\b(?:gig|tera)(?=s?\b)", re.IGNORECASE)  # "nine gigs"
 _SPELT_BODY = SPELT.pattern.split(")", 1)[1].removesuffix("(?![\\w-])")  # the words, no lookarounds

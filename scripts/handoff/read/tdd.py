@@ -99,6 +99,7 @@ _CODE_KEY = re.compile(r"[A-Za-z_][\w.-]*")  # a key as code writes it (`externa
 _COMMENT = re.compile(r"\s+#\s")
 _ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
+_SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  # a column of them needs one
 
 
 # --------------------------------------------------------------------------------------------
@@ -529,6 +530,10 @@ class _Parser:
             and not any(self.facts.fit(f.name, c.text, False, year) for c in shaped)
         ):
             return "", None
+        if kind == "field" and f is not None and f.type in _SHAPED and shaped:  # (a URL, a date, machines)
+            fits = sum(1 for c in shaped if self.facts.fit(f.name, c.text, False, year))
+            if fits * 2 < len(shaped):
+                return "", None  # `Instance`: "Production VM as in section 2", "Production", one URL
         return kind, f
 
     def names_environments(self, cells: list[Text]) -> bool:
