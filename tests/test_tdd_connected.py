@@ -136,3 +136,24 @@ def test_the_only_monorepos_size_is_the_largest_unless_a_largest_is_stated(catal
     assert read(both, catalogue)["largest_repo_mb"] == ["12 GB"]
     two = "<p>Two monorepos: core (7.5 GB) and web (2 GB).</p>"
     assert "largest_repo_mb" not in read(two, catalogue)
+
+
+def test_a_follow_up_with_a_pronoun_subject_speaks_of_the_host_before_it(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Everything in our GitHub Enterprise Cloud organisation: 2,450 repositories.</p>"
+        "<p>The old Gerrit server still answers. It is read-only since the move to GitHub, "
+        "and the guild chose not to index it.</p>"
+        "<p>People ask about the Azure Repos project; not connected, "
+        "the team moves its code to GitHub first.</p>"
+    )
+    assert read(html, catalogue)["code_hosts"] == ["GitHub.com"]
+
+
+def test_the_only_monorepo_as_a_clauses_subject_owns_its_size(catalogue: Catalogue) -> None:
+    html = "<p>The only monorepo, litho-control, weighs in at around 11 GB of packed git data.</p>"
+    got = read(html, catalogue)
+    assert got["largest_repo_mb"] == ["11 GB"]
+    assert "total_repo_size_gb" not in got
+    assert read("<p>All repositories: 410 GB of git data; one monorepo.</p>", catalogue)[
+        "total_repo_size_gb"
+    ] == ["410 GB"]

@@ -59,6 +59,10 @@ _ELLIPTIC = re.compile(  # a clause with no subject of its own: "not connected, 
     r"excluded|out of scope|retired|decommissioned|to be|later)\b",
     re.IGNORECASE,
 )
+_OPENS_BACK = re.compile(  # a clause whose subject is the host before it: elided, or a pronoun
+    r"^\W*(?:(?:but|and|yet|still|currently|so far)\s+)?(?:it|they|this one|not|never|no longer)\b",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"(?<=[.!?])\s+|;\s+|\n+|,\s+(?:but|whereas|while)\s+|\s+(?:but|whereas)\s+")
 
 
@@ -91,12 +95,17 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     for a, b in spans:
         clause = text[a:b]
         named = [h for h in hosts if a <= h.start < b]
+        follows = _OPENS_BACK.match(clause)  # "It is read-only since the move to GitHub, and …"
+        after += 1
+        if statements and after <= 2 and (follows or not named) and _refers_back(clause):
+            if not_connected(clause):
+                statements[-1][1][0] = True
+            if follows:  # the hosts it names in passing are no subject of its verb
+                if named:
+                    statements.append((named, [False]))
+                continue
         if named:
             statements.append((named, [not_connected(clause)]))
             after = 0
-            continue
-        after += 1
-        if statements and after <= 2 and _refers_back(clause) and not_connected(clause):
-            statements[-1][1][0] = True
     names = {h.value for h in hosts}
     return {n for n in names if all(off[0] for hs, off in statements if any(h.value == n for h in hs))}

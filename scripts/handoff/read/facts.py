@@ -612,9 +612,13 @@ class FactReader:
         repository's, weakly (a size the document calls the largest wins; `read.gather`)."""
         one = _ONE_MONOREPO.search(s) or (ctx.topic == "monorepos" and re.match(r"\W*(?:1|one)\b", s, re.I))
         sized = list(shapes.sizes(s))
-        taken = {f.start for f in facts}
-        if not one or len(sized) != 1 or sized[0].start in taken or _DISK.search(s) or _MEMORY.search(s):
+        if not one or len(sized) != 1 or _DISK.search(s) or _MEMORY.search(s):
             return []
+        for f in facts:  # a size said of the monorepo, its clause's subject, is no total of the repositories
+            named = "," in s[one.end() : f.start]  # "The only monorepo, litho-control, weighs …"
+            subject = f.field == "total_repo_size_gb" and one.start() < f.start and named
+            if f.start == sized[0].start and not subject:
+                return []
         m = sized[0]
         return [
             Fact(
@@ -651,7 +655,10 @@ class FactReader:
         if not any(f.field == "largest_repo_mb" for f in facts) and (
             ctx.topic == "monorepos" or "onorepo" in s
         ):
-            facts += self._one_monorepo_size(s, ctx, facts)
+            one = self._one_monorepo_size(s, ctx, facts)
+            at = one[0].start if one else -1
+            facts = [f for f in facts if not (f.field == "total_repo_size_gb" and f.start == at)]
+            facts += one
         if not any(f.field == "largest_repo_mb" for f in facts):
             named = _LARGEST_NAMED.search(s) if _LARGEST.search(s) else None  # (it has the word)
             if named:  # "claims-engine is … the largest repository": its size may be written by its name
