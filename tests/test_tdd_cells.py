@@ -154,3 +154,18 @@ def test_a_header_of_two_short_lines_still_heads_its_column(catalogue: Catalogue
         + cell("<b>Single VM</b>", "Docker Compose on 1 × n2-standard-32 with a 2 TB disk, dropped."),
     )
     assert read(html, catalogue)["instance_types"] == ["4 × n2-standard-16"]
+
+
+def test_a_full_width_title_row_is_the_lane_of_the_cards_below_it(catalogue: Catalogue) -> None:
+    html = (
+        "<table><tr><td><p><b>Done</b></p></td><td><p><b>Doing</b></p></td></tr>"
+        "<tr><td colspan='2'><p>Rehearsal cluster (perf)</p></td></tr>"
+        + "<tr>"
+        + cell("<b>Cluster</b>", "Nodes: 2 × m6i.2xlarge, stood up for the load test.")
+        + cell("<b>Load test</b>", "k6 with 500 virtual users for 30 minutes.")
+        + "</tr><tr><td colspan='2'><p>Platform (prod)</p></td></tr><tr>"
+        + cell("<b>Cluster</b>", "Nodes: 3 × m6i.4xlarge, behind the corporate proxy.")
+        + cell("<b>Upgrade</b>", "Rolling the 5.9 upgrade out next week.")
+        + "</tr></table>"
+    )
+    assert read(html, catalogue)["instance_types"] == ["3 × m6i.4xlarge"]

@@ -17,7 +17,8 @@ The decision is by the shape of the cells, never by their words:
 * a larger table is a **container** when two or more of its body cells hold prose and they are at
   least half of its filled body cells: its first row is the column headers when none of its cells
   holds prose (a line or a few short ones), its first column the row headers likewise; every body
-  cell is read under them.
+  cell is read under them, and under the full-width title row above it (a lane) when the rows
+  have no header of their own.
 
 Anything else is a data table: short values, read as today by the table readers.
 
@@ -123,21 +124,35 @@ def container(table: dict[str, Any], texts: Texts) -> list[Cell] | None:
         return _flow(grid, shapes, width)
     head_row = all(s.header for s in shapes[0])
     first = 1 if head_row else 0
-    head_col = all(row[0].header for row in shapes[first:])
-    body = [s for row in shapes[first:] for s in row[1 if head_col else 0 :] if s.lines or s.tables]
+    lanes = {i for i in range(first, len(grid)) if _lane(shapes[i])}  # full-width title rows
+    head_col = all(row[0].header for i, row in enumerate(shapes) if i >= first and i not in lanes)
+    lanes = set() if head_col else lanes  # with row headers, a row of its header alone is a row
+    body = [
+        s for i, row in enumerate(shapes) if i >= first and i not in lanes
+        for s in row[1 if head_col else 0 :] if s.lines or s.tables
+    ]  # fmt: skip
     prose = sum(1 for s in body if s.prose)
     if prose < 2 or prose * 2 < len(body):
         return None
     columns = [_one_line(c, texts) for c in grid[0]] if head_row else []
     out: list[Cell] = []
+    lane = ""
     for i, row in enumerate(grid[first:], first + 1):
+        if i - 1 in lanes:  # `Platform [prod]` across the board: the lane of the rows below it
+            lane = _one_line(row[0], texts)
+            continue
         row_head = _one_line(row[0], texts) if head_col else ""
         for j, cell in enumerate(row[1 if head_col else 0 :], 2 if head_col else 1):
-            heads = (columns[j - 1] if j - 1 < len(columns) else "", row_head)
+            heads = (columns[j - 1] if j - 1 < len(columns) else "", lane, row_head)
             out.append(
                 Cell(as_list(cell.get("content")), f"row {i}, column {j}", tuple(h for h in heads if h))
             )
     return out
+
+
+def _lane(row: list[_Shape]) -> bool:
+    """A full-width title row: its first cell a header, every other cell empty (or merged away)."""
+    return row[0].header and bool(row[0].lines) and not any(s.lines or s.tables for s in row[1:])
 
 
 def _flow(grid: list[list[dict[str, Any]]], shapes: list[list[_Shape]], width: int) -> list[Cell] | None:
