@@ -198,3 +198,13 @@ def test_a_column_named_for_a_url_but_holding_one_among_prose_is_no_url_column(
     assert "instance_url" not in got
     assert set(got["start_date"]) == {"2026-05-18"}
     assert set(got["completion_date"]) == {"2026-05-29"}
+
+
+def test_a_beta_is_a_pre_release_environment_like_a_pilot(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>First, a thank-you to the beta crew</h2>"
+        "<p>The beta ran on one Standard_D8s_v5 with a 1 TB disk.</p>"
+        "<h2>Under the hood</h2><p>Production is one Standard_E32s_v5 with a 4 TB data disk.</p>",
+        catalogue,
+    )
+    assert got["total_disk_gb"] == ["4 TB"]
