@@ -169,3 +169,14 @@ def test_a_full_width_title_row_is_the_lane_of_the_cards_below_it(catalogue: Cat
         + "</tr></table>"
     )
     assert read(html, catalogue)["instance_types"] == ["3 × m6i.4xlarge"]
+
+
+def test_a_row_label_labels_the_short_first_line_of_its_cell(catalogue: Catalogue) -> None:
+    html = grid(
+        cell("Nodes") + cell("4 × m6i.4xlarge", "Sized with the vendor's calculator last spring."),
+        cell("Licensed users") + cell("800", "Order form signed in May with the renewal."),
+        cell("Concurrent users") + cell("150", "From the sizing workshop with the vendor."),
+    )
+    found = read(html, catalogue)
+    assert found["max_users"] == ["800"] and found["max_concurrent_users"] == ["150"]
+    assert found["instance_types"] == ["4 × m6i.4xlarge"]

@@ -49,6 +49,7 @@ class Cell:
     content: list[Any]
     place: str  # `row 2, column 4` (`column 2` in a one-row table, `row 3` in a one-column one)
     heads: tuple[str, ...]  # the column's header, then the row's (outermost first)
+    label: str = ""  # the row's own header (`Licensed users`): it may label the cell's first line
 
 
 @dataclass(frozen=True)
@@ -144,10 +145,22 @@ def container(table: dict[str, Any], texts: Texts) -> list[Cell] | None:
         row_head = _one_line(row[0], texts) if head_col else ""
         for j, cell in enumerate(row[1 if head_col else 0 :], 2 if head_col else 1):
             heads = (columns[j - 1] if j - 1 < len(columns) else "", lane, row_head)
-            out.append(
-                Cell(as_list(cell.get("content")), f"row {i}, column {j}", tuple(h for h in heads if h))
-            )
+            place = f"row {i}, column {j}"
+            out.append(Cell(as_list(cell.get("content")), place, tuple(h for h in heads if h), row_head))
     return out
+
+
+def first_value(content: list[Any], texts: Texts) -> int | None:
+    """The index of a cell's first paragraph when it is a short value (`800`, `4 × m6i.4xlarge`,
+    `4 May 2026`): no sentence, no list item, no label of its own; None otherwise."""
+    for k, se in enumerate(map(as_dict, content)):
+        paragraph = as_dict(se.get("paragraph"))
+        text = texts.paragraph(paragraph).text.strip()
+        if not text:
+            continue
+        plain = "bullet" not in paragraph and "\n" not in text and not _LABEL_LINE.match(text)
+        return k if plain and len(text.split()) < _SENTENCE_WORDS else None
+    return None
 
 
 def _lane(row: list[_Shape]) -> bool:
@@ -200,4 +213,4 @@ def not_done(header: str, words: frozenset[str]) -> bool:
     return bool(key) and key in words
 
 
-__all__ = ["Cell", "container", "holds_prose", "not_done", "status_words"]
+__all__ = ["Cell", "container", "first_value", "holds_prose", "not_done", "status_words"]

@@ -44,7 +44,7 @@ from handoff.core.fields import Catalogue, Field, FieldType, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read import shapes
-from handoff.read.cells import Cell, container, holds_prose, not_done, status_words
+from handoff.read.cells import Cell, container, first_value, holds_prose, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.doctext import (
     MAX_DEPTH,
@@ -478,8 +478,22 @@ class _Parser:
             sub = _Tab(tab.titles, tab.show_tab, tab.title, headings, tables=tab.tables,
                        place=f"{tab.place + ', ' if tab.place else ''}table {number}, {cell.place}",
                        heads=(*tab.heads, *heads), fixed=len(headings), forced=forced)  # fmt: skip
-            self.body(cell.content, sub, depth + 1)
+            self.body(self.labelled_first(cell, sub), sub, depth + 1)
             tab.tables = sub.tables
+
+    def labelled_first(self, cell: Cell, sub: _Tab) -> list[Any]:
+        """The cell's content left to read after its first line, when the row's header is a label
+        (`Licensed users`, `Nodes`) and that line a short value (`800`, then a remark): the pair is
+        read as `Label: value`."""
+        meant = cell.label and (self.catalogue.field_for_label(cell.label) or label_meaning(cell.label))
+        k = first_value(cell.content, self.texts) if meant else None
+        if k is None:
+            return cell.content
+        text = self.texts.paragraph(as_dict(as_dict(cell.content[k]).get("paragraph")))
+        sub.paragraphs += 1
+        where = self.location(sub, f"paragraph {sub.paragraphs}")
+        self.emit(cell.label, text.text.strip(), where, self.context(sub), text.link_after(0))
+        return cell.content[k + 1 :]
 
     def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location:
         rows = f"row {first}" if last is None or last == first else f"rows {first}–{last}"
@@ -733,8 +747,8 @@ class _Parser:
                 continue
             if len(r) == 2 and self.prose_cell(r[1]):  # an answer of paragraphs, lists, label lines
                 heads = (r[0].text,) if ctx is base else (env, r[0].text)
-                self.container([Cell(as_list(self.cells[id(r[1])].get("content")), f"row {i}", heads)],
-                               tab, number, 0)  # fmt: skip
+                content = as_list(self.cells[id(r[1])].get("content"))
+                self.container([Cell(content, f"row {i}", heads, r[0].text)], tab, number, 0)
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
