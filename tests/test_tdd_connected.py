@@ -157,3 +157,14 @@ def test_the_only_monorepo_as_a_clauses_subject_owns_its_size(catalogue: Catalog
     assert read("<p>All repositories: 410 GB of git data; one monorepo.</p>", catalogue)[
         "total_repo_size_gb"
     ] == ["410 GB"]
+
+
+def test_a_label_meaning_a_disk_whose_value_counts_repositories_is_no_disk(catalogue: Catalogue) -> None:
+    html = (
+        "<p><b>Storage:</b> 2.5 TB on the NetApp array</p>"
+        "<p><b>Volume:</b> around 2,300 repositories, with roughly 1.1 TB of git data between them</p>"
+    )
+    got = read(html, catalogue)
+    assert got["total_disk_gb"] == ["2.5 TB"]
+    assert got["total_repo_size_gb"] == ["1.1 TB"]
+    assert read("<p><b>Volume:</b> 3 TB Premium SSD</p>", catalogue)["total_disk_gb"] == ["3 TB"]

@@ -295,7 +295,11 @@ class FactReader:
         name, how = self.label_field(label, ctx)
         if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
             name = self.fitting_meaning(label, value, ctx) or name
-        if name is None or (name in _COUNTS and not self.counts_itself(name, value, how, label)):
+        if (
+            name is None
+            or (name in _COUNTS and not self.counts_itself(name, value, how, label))
+            or (how == "label meaning" and name in _AMOUNTS and _counts_other(value))
+        ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
@@ -1304,6 +1308,21 @@ def _sum_is_total(s: str, facts: list[Fact]) -> list[Fact]:
         *facts,
         Fact("repositories", value, s[start:end], "stated total (sum of its parts)", env, "total", start),
     ]
+
+
+_OPENING_COUNT = re.compile(
+    rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
+    rf"(?:{shapes.NUMBER})(?:\s*k)?\s+(?P<noun>[A-Za-z]+)",
+    re.IGNORECASE,
+)
+
+
+def _counts_other(value: str) -> bool:
+    """Whether a value opens with a count of repositories or people ("approximately 1.850 repositories,
+    …"): under a label read as a size or a CPU count by its meaning ("Volume"), the label meant a
+    quantity of those, not the disk."""
+    m = _OPENING_COUNT.match(value)
+    return bool(m) and label_meaning(m.group("noun")) in _COUNTS
 
 
 def _own_count(value: str, count: str) -> bool:
