@@ -1322,7 +1322,7 @@ def _counts_other(value: str) -> bool:
     …"): under a label read as a size or a CPU count by its meaning ("Volume"), the label meant a
     quantity of those, not the disk."""
     m = _OPENING_COUNT.match(value)
-    return bool(m) and label_meaning(m.group("noun")) in _COUNTS
+    return m is not None and (label_meaning(m.group("noun")) or "") in _COUNTS
 
 
 def _own_count(value: str, count: str) -> bool:
