@@ -180,3 +180,15 @@ def test_a_row_label_labels_the_short_first_line_of_its_cell(catalogue: Catalogu
     found = read(html, catalogue)
     assert found["max_users"] == ["800"] and found["max_concurrent_users"] == ["150"]
     assert found["instance_types"] == ["4 × m6i.4xlarge"]
+
+
+def test_the_first_row_of_a_label_table_with_list_cells_is_a_label_not_a_header(catalogue: Catalogue) -> None:
+    html = grid(
+        cell("Deployment") + cell("Helm chart on Amazon EKS"),
+        cell("Code hosts") + "<td><ul><li>GitLab Self-Managed — 1,200 repositories</li>"
+        "<li>GitHub.com — 300 repositories</li></ul></td>",
+        cell("Machines")
+        + "<td><ul><li>3 × m6i.4xlarge (app)</li><li>2 × r6i.2xlarge (search)</li></ul></td>",
+    )
+    found = read(html, catalogue)
+    assert found["deployment_type"] == ["Kubernetes with Helm"] and found["repositories"] == ["1500"]

@@ -18,7 +18,9 @@ The decision is by the shape of the cells, never by their words:
   least half of its filled body cells: its first row is the column headers when none of its cells
   holds prose (a line or a few short ones), its first column the row headers likewise; every body
   cell is read under them, and under the full-width title row above it (a lane) when the rows
-  have no header of their own.
+  have no header of their own. Two columns, the first of short labels, are a label table, not a
+  container: its first row is a label and a value like the others (the label table reads a value
+  cell holding prose under its label).
 
 Anything else is a data table: short values, read as today by the table readers.
 
@@ -128,6 +130,8 @@ def container(table: dict[str, Any], texts: Texts) -> list[Cell] | None:
     lanes = {i for i in range(first, len(grid)) if _lane(shapes[i])}  # full-width title rows
     head_col = all(row[0].header for i, row in enumerate(shapes) if i >= first and i not in lanes)
     lanes = set() if head_col else lanes  # with row headers, a row of its header alone is a row
+    if head_col and width == 2:
+        return None  # `Label | Value` rows (the first one too): the label table reads its prose cells
     body = [
         s for i, row in enumerate(shapes) if i >= first and i not in lanes
         for s in row[1 if head_col else 0 :] if s.lines or s.tables
