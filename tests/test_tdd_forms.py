@@ -122,3 +122,21 @@ def test_a_figure_in_a_field_row_beats_one_in_free_prose(catalogue: Catalogue) -
     assert got["total_cpu"] == ["48"]
     assert got["total_memory_gb"] == ["192 GiB"]
     assert got["total_disk_gb"] == ["2.6 TB"]
+
+
+def test_a_label_read_by_meaning_gives_way_to_a_value_opening_with_another_fields_count(
+    catalogue: Catalogue,
+) -> None:
+    html = (
+        "<ul><li>Volume: approximately 1.850 repositories, of which 1.720 on Bitbucket Data Center and 130 on"
+        " Gerrit. The source code held amounts to roughly 0,9 TB.</li></ul>"
+        "<p>Data volume: 2,5 TB on the SAN</p>"
+    )
+    got = read(html, catalogue)
+    assert got["total_disk_gb"] == ["2.5 TB"]
+    assert got["total_repo_size_gb"] == ["0.9 TB"]
+
+
+def test_an_abbreviation_before_a_figure_ends_no_sentence(catalogue: Catalogue) -> None:
+    html = "<p>policy-core is the largest repository, with approx. 7,4 GB.</p>"
+    assert read(html, catalogue)["largest_repo_mb"] == ["7.4 GB"]
