@@ -62,8 +62,11 @@ SETS = (
     "tdd_blind14",
     "tdd_blind15",
     "tdd_blind16",
+    "tdd_blind17",
+    "tdd_blind18",
+    "tdd_blind19",
 )
-EVALUATION_ONLY = ("tdd_blind14", "tdd_blind15", "tdd_blind16")
+EVALUATION_ONLY = ("tdd_blind17", "tdd_blind18", "tdd_blind19")
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",

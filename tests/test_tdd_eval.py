@@ -76,6 +76,10 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind6", 92 / 94, 92 / 92, 0),
         ("tdd_blind7", 96 / 96, 96 / 96, 0),
         ("tdd_blind8", 92 / 92, 92 / 92, 0),
+        # evaluation-only on arrival in stop 13, tuning from mid-stop 13: pinned at their figures then
+        ("tdd_blind14", 81 / 89, 81 / 82, 0),
+        ("tdd_blind15", 65 / 93, 65 / 69, 1),
+        ("tdd_blind16", 60 / 89, 60 / 64, 3),
         # evaluation-only in stop 12, tuning from stop 13: pinned at their figures then
         ("tdd_blind11", 89 / 94, 89 / 90, 1),
         ("tdd_blind12", 92 / 92, 92 / 92, 0),
