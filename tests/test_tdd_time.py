@@ -208,3 +208,13 @@ def test_a_beta_is_a_pre_release_environment_like_a_pilot(catalogue: Catalogue) 
         catalogue,
     )
     assert got["total_disk_gb"] == ["4 TB"]
+
+
+def test_acc_names_the_acceptance_environment_even_alone(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>prd = PROD-EU = https://sg.example-bank.eu, the one developers use.</li>"
+        "<li>acc = https://sg-acc.example-bank.eu, 1 × m6i.2xlarge, a subset of the repositories.</li></ul>",
+        catalogue,
+    )
+    assert got["instance_url"] == ["https://sg.example-bank.eu"]
+    assert "instance_types" not in got

@@ -308,7 +308,7 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
 
 # "acceptance" names an environment only as a place ("the acceptance copy", "in acceptance", a
 # name's token `sg-acc-01`), never by itself: "Customer acceptance" is a milestone, even as a title
-_PLACE_ONLY = re.compile(r"acc(?:eptance)?", re.IGNORECASE)
+_PLACE_ONLY = re.compile(r"acceptance", re.IGNORECASE)  # ("acc", its abbreviation, is no milestone)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
 _IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9][-_]$")
 
