@@ -183,3 +183,12 @@ def test_a_commands_listing_pasted_line_by_line_gives_no_amount(catalogue: Catal
         "indexed-search-0   Bound    200Gi      gp3",
     )
     assert "total_disk_gb" not in read(html, catalogue)
+
+
+def test_git_alone_in_a_label_is_the_repositories_data(catalogue: Catalogue) -> None:
+    """`total git ≈ 0.7 TB` sizes the repositories; a label with `git` whose value is no size is prose."""
+    html = "<ul><li>total git ≈ 0.7 TB</li></ul><p>git: GitLab Self-Managed, 1,200 repositories</p>"
+    found = read(html, catalogue)
+    assert found["total_repo_size_gb"] == ["0.7 TB"]
+    assert found["code_hosts"] == ["GitLab Self-Managed"]
+    assert found["repositories"] == ["1200"]

@@ -524,6 +524,8 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
             if name in _LIMIT_FIELDS and observed_label(label):
                 return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
             return name, len(stems)
+    if "git" in words and not any_length:  # "total git: 0.7 TB": the word git alone is the repositories' data
+        return "total_repo_size_gb", 1
     return None, 0
 
 
