@@ -946,7 +946,9 @@ class FactReader:
         """Numbers bound to code hosts with no noun, shown to be parts by a number that is their sum
         ("3,480 — 2,900 from gitlab.com and 580 from GitHub Enterprise Server", "GHES 1,980 +
         CodeCommit 240 = 2,220"): the hosts' parts and the stated total (`read.arithmetic`)."""
-        hosts = self.code_hosts.find(s) if shapes.DIGIT.search(s) else []
+        if len(_FIGURES.findall(s)) < 3:  # two parts and their sum at least (cheap, before the hosts)
+            return []
+        hosts = self.code_hosts.find(s)
         if len(hosts) < 2 or is_growth(s):
             return []
         parts = _numbers_after(s, hosts) or _numbers_before(s, hosts)
@@ -1320,6 +1322,9 @@ _OPENING_COUNT = re.compile(
     rf"(?:{shapes.NUMBER})(?:\s*k)?\s+(?P<noun>[A-Za-z]+)",
     re.IGNORECASE,
 )
+
+
+_FIGURES = re.compile(r"(?<![\d.,])\d")
 
 
 def _counts_other(value: str) -> bool:
