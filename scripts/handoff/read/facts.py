@@ -184,11 +184,6 @@ _TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have tw
     rf"(?P<n>no|none|{_N})(?![.,]?\d)(?=\s*(?:[,.;:(—–→]|$))",
     re.IGNORECASE,
 )
-_OPENS_WITH_COUNT = re.compile(  # a value whose first figure counts repositories or people
-    rf"^\W*(?:about|approx(?:imately|\.)?|around|roughly|some|circa|ca\.|~)?\s*(?:{shapes.NUMBER})\s+"
-    r"(?:repositor|repos\b|projects\b|users\b|seats\b|developers\b|engineers\b)",
-    re.IGNORECASE,
-)
 _BARE_COUNT = re.compile(  # a whole answer that is only a count: "about 2,340", "~1.850"
     rf"^\W*(?:about|approx(?:imately|\.)?|around|roughly|some|circa|ca\.|~|≈)?\s*(?P<num>{shapes.NUMBER})\s*$",
     re.IGNORECASE,
