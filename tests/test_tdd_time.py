@@ -218,3 +218,12 @@ def test_acc_names_the_acceptance_environment_even_alone(catalogue: Catalogue) -
     )
     assert got["instance_url"] == ["https://sg.example-bank.eu"]
     assert "instance_types" not in got
+
+
+def test_a_pre_live_copy_is_not_production(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>Provision Live EKS node group (6 × m6i.4xlarge)</li>"
+        "<li>Provision Pre-live EKS node group (2 × m6i.2xlarge)</li></ul>",
+        catalogue,
+    )
+    assert got["instance_types"] == ["6 × m6i.4xlarge"]
