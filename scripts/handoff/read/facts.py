@@ -23,11 +23,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
 from handoff.read import arithmetic, connection, limits, permachine, shapes
 from handoff.read.backref import event_pointed_back
+from handoff.read.changes import changed, old_spans
+from handoff.read.fact import Context, Fact
+from handoff.read.totals import (
+    AMOUNTS,
+    LISTED,
+    SIZES,
+    bare_totals,
+    said_total,
+    stated_totals,
+    states_total,
+    totals_win,
+)
 from handoff.read.words import (
     Environments,
     Found,
@@ -42,30 +54,6 @@ from handoff.read.words import (
     mask,
     outside_brackets,
 )
-
-
-@dataclass(frozen=True)
-class Context:
-    section: str = ""  # environment in force: "production" | "trial" | ""
-    limit: bool = False  # a limits / scope / sizing-target part: counts are the max_* fields
-    topic: str | None = None  # the field a heading or question is about
-    year: str = ""  # the one year a heading or parent bullet names: the year of "2 Mar" under it
-    host: str = ""  # the code host a parent bullet names: the host of the counts under it
-    about_code: bool = False  # the paragraph speaks of code: a code host named in any of its sentences counts
-    day: str = ""  # the one date a heading names (a day's entry of a log or chat): the day of what it tells
-
-
-@dataclass(frozen=True)
-class Fact:
-    field: str
-    value: str  # canonical text the field's reader accepts
-    text: str  # as written
-    how: str
-    section: str
-    role: str = ""  # "part" (one code host's repositories) | "total" | "mention" (a monorepo named) | "count"
-    start: int = 0  # offset in the text read (for the caller's bookkeeping)
-    new: bool = False  # the new figure of a change ("from A to B", "B (was A)"): its old one is A
-
 
 _MONTH_DOT = "".join(
     f"(?<!{m}\\.)"
@@ -298,7 +286,7 @@ class FactReader:
         if (
             name is None
             or (name in _COUNTS and not self.counts_itself(name, value, how, label))
-            or (how == "label meaning" and name in _AMOUNTS and _counts_other(value))
+            or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
         ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
@@ -330,7 +318,7 @@ class FactReader:
         facts: list[Fact] = []
         if canonical is not None:
             section = self.value_env(value, ctx, canonical if name == "instance_url" else "")
-            total = name == "repositories" or (name in _AMOUNTS and _states_total(name, label, result))
+            total = name == "repositories" or (name in AMOUNTS and states_total(name, label, result))
             facts.append(Fact(name, canonical, value, how, section, "total" if total else ""))
         elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
             facts.append(Fact(name, value.strip(), value, how, ctx.section, "count"))
@@ -550,7 +538,7 @@ class FactReader:
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         facts = self._connected_only(text, facts)
-        return _union_hosts(_totals_win(_bare_totals(facts)))
+        return _union_hosts(totals_win(bare_totals(facts)))
 
     def _pointed_back(self, s: str, ctx: Context, before: shapes.Match | None) -> list[Fact]:
         """A sentence with no date saying that what the sentence before told started or completed the
@@ -647,7 +635,7 @@ class FactReader:
     def sentence(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
         if shapes.DIGIT.search(s) or shapes.spelt_size(s):  # "at about eleven gigabytes"
-            facts += _changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
+            facts += changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
             facts += self._dates(s, ctx)
         elif ctx.year and shapes.ordinal_date(s):  # "signed off on the twenty-first of August"
             facts += self._dates(s, ctx)
@@ -687,7 +675,7 @@ class FactReader:
             if count is not None:
                 kind = bare[0].value.split(" × ", 1)[1]
                 found = [replace(bare[0], value=f"{count} × {kind}")]
-        old = _old_spans(s)  # "from 4 × c6i.4xlarge to 4 × m6i.4xlarge": two sides, two facts
+        old = old_spans(s)  # "from 4 × c6i.4xlarge to 4 × m6i.4xlarge": two sides, two facts
         for m in found:
             if m.value != f"1 × {m.text}":  # a type named without a count is a mention, not the deployment
                 side = any(a <= m.start < b for a, b in old)
@@ -708,7 +696,7 @@ class FactReader:
         facts: list[Fact] = []
         machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
         previous_end, previous_kind = 0, ""
-        old = _old_spans(s)
+        old = old_spans(s)
         unnamed: list[Fact] = []  # sizes of the old side of a change with no noun ("up from 192 GB")
         last_total = False  # the figure before was said to be a total: one listed after it is one too
         s, formulas = _formulas(s)
@@ -728,7 +716,7 @@ class FactReader:
             clause = _FULL_STOP.split(s[previous_end : m.start])[-1]
             clause = clause[clause.rfind(")") + 1 :]
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
-            listed = last_total and bool(_LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
+            listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
             previous_end, previous_kind = m.end, kind
             value, how = m.value, "CPU count" if kind == "cpu" else "size"
             if machines.per_machine[i]:
@@ -741,7 +729,7 @@ class FactReader:
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
             total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
-                name = next((f.field for f in reversed(facts) if f.field in _AMOUNTS), None)
+                name = next((f.field for f in reversed(facts) if f.field in AMOUNTS), None)
             if name is None and kind == "size" and total:  # "…, other services 600 GB; 3.6 TB total"
                 facts.append(Fact("", value, m.text, how, env, "total", m.start))  # its text's amount
             elif name:
@@ -750,7 +738,7 @@ class FactReader:
             elif kind == "size" and any(a <= m.start < b for a, b in old):
                 unnamed.append(Fact("", value, m.text, how, env, "", m.start))
         for f in unnamed:  # the old figure is of what the new one beside it is
-            near = sorted((abs(g.start - f.start), g.field) for g in facts if g.field in _SIZES)
+            near = sorted((abs(g.start - f.start), g.field) for g in facts if g.field in SIZES)
             if near:
                 facts.append(replace(f, field=near[0][1]))
         return sorted(facts, key=lambda f: f.start)
@@ -1387,134 +1375,6 @@ def _fit_quantity(value: str, aliased: bool) -> str | None:
     if sizes:
         return sizes[0].value
     return value if aliased and shapes.leading_number(value) else None
-
-
-# Words saying a figure is the total of its parts: "3.6 TB total", "in sum 4,250 GiB", "Together 72 vCPU",
-# "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
-_TOTAL_WORDS = (
-    r"in total|in all|altogether|all told|overall|combined|in sum|together(?!\s+with)|summed(?: up)?|"
-    r"adds? up to|added up|sums? (?:up )?to|totall?ing"
-)
-_STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
-_TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
-_TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
-    rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
-)
-_TOTAL_LABEL = re.compile(rf"\b(?:totals?|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n")
-
-
-def said_total(head: str, tail: str) -> bool:
-    """Whether a figure is said to be the total, from the words of its own clause before it (`head`,
-    from the figure before it) and after it (`tail`, up to the next figure): never across a full stop."""
-    head = _CLAUSE_END.split(head)[-1]
-    tail = _CLAUSE_END.split(tail, maxsplit=1)[0]
-    return bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
-
-
-def names_total(label: str) -> bool:
-    """Whether a label says its value is the total ("Total storage", "Storage (sum)")."""
-    return bool(_TOTAL_LABEL.search(label))
-
-
-def _states_total(name: str, label: str, value: str) -> bool:
-    """Whether a labelled amount is said to be the total: by its label ("Total disk", "Storage (sum)")
-    or by its value ("…; 3.6 TB total")."""
-    if _TOTAL_LABEL.search(label):
-        return True
-    marks = list(shapes.cpus(value) if name == "total_cpu" else shapes.sizes(value))
-    return bool(stated_totals(value, marks))
-
-
-def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
-    """Of the figures found in a text (in order), those said to be the total of the others (or listed
-    right after one: "Together 56 vCPU and 416 GiB")."""
-    out: list[shapes.Match] = []
-    for i, m in enumerate(marks):
-        head = text[marks[i - 1].end if i else 0 : m.start]
-        tail = text[m.end : marks[i + 1].start if i + 1 < len(marks) else len(text)]
-        if said_total(head, tail) or (out and out[-1] is marks[i - 1] and _LISTED.fullmatch(head)):
-            out.append(m)
-    return out
-
-
-_LISTED = re.compile(r"\s*(?:,|/|&|\+|and|,\s*and)?\s*", re.IGNORECASE)  # figures listed side by side
-
-
-_AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
-
-
-def _bare_totals(facts: list[Fact]) -> list[Fact]:
-    """A size said to be a total with no noun of its own, in a clause after its parts ("gitserver 3 × 1 TB,
-    other services 600 GB; 3.6 TB total"), is the total of the amount the text spoke of last."""
-    out: list[Fact] = []
-    for f in facts:
-        if f.field:
-            out.append(f)
-            continue
-        last = next((g.field for g in reversed(out) if g.field in _SIZES and g.start < f.start), None)
-        if last:
-            out.append(replace(f, field=last))
-    return out
-
-
-def _totals_win(facts: list[Fact]) -> list[Fact]:
-    """A figure said to be the total ("2.25 TiB of gp3 in total") beats the other figures of its
-    field and environment in the same text: they are its parts ("4 × 400 GiB PVCs, plus …")."""
-    totals = {(f.field, f.section) for f in facts if f.role == "total" and f.field in _AMOUNTS}
-    return [f for f in facts if f.role in ("total", "old") or (f.field, f.section) not in totals]
-
-
-# The old figure of a change: "changed from A to B", "resized from A to B", "B (was A)", "B, up from A".
-_OLD = re.compile(
-    r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
-    r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
-    r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than)\s+"
-    r"(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})",
-    re.IGNORECASE,
-)
-
-
-def _changed(s: str, facts: list[Fact]) -> list[Fact]:
-    """In a sentence that changes an amount or the machines ("from 4 × c6i.4xlarge to 4 ×
-    m6i.4xlarge", "256 GiB (was 128 GiB)"), the figures of the old side are `old` (the gatherer drops
-    that value wherever it is written) and the others are `new`."""
-    if not facts:
-        return facts
-    spans = _old_spans(s)
-    if not spans:
-        return facts
-    out = _old_counts(s, spans, facts)
-    for f in facts:
-        if f.field not in _CHANGING:
-            out.append(f)
-        elif any(a <= f.start < b for a, b in spans):
-            out.append(replace(f, role="old"))
-        else:
-            out.append(replace(f, new=True))
-    return out
-
-
-def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list[Fact]:
-    """An old side that is a bare count before machines of one type ("scaled from 3 to 4 ×
-    Standard_E16s_v5"): that many of the new side's type, the old machines."""
-    out = []
-    for a, b in spans:
-        count = s[a:b].strip()
-        new = next((f for f in facts if f.field == "instance_types" and f.start >= b), None)
-        kinds = [m.value.split(" × ", 1)[1] for m in shapes.instances(new.value)] if new else []
-        if new and count.isdigit() and len(kinds) == 1:
-            out.append(replace(new, value=f"{int(count)} × {kinds[0]}", text=count, role="old", start=a))
-    return out
-
-
-def _old_spans(s: str) -> list[tuple[int, int]]:
-    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c") if m.group(g)]
-    return [(a, b) for a, b in spans if shapes.DIGIT.search(s[a:b])]
-
-
-_SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
-_CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
 
 
 _ROLE = re.compile(r"\s*\(([^()\d]{1,60})\)")  # a bracket right after a date: the event it dates

@@ -25,12 +25,12 @@ from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import shapes
 from handoff.read.builddates import build_dates
-from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names, names_total
+from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names
+from handoff.read.totals import AMOUNTS, names_total
 from handoff.read.words import is_correction, is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _MACHINE_TOTALS = frozenset({"total_cpu", "total_memory_gb"})
-_AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 _CLIP = 160
 
 
@@ -215,9 +215,9 @@ class Gatherer:
             self._correcting(block)
             value = TddValue(label or f.how, f.text, location, f.field, f.section, link, derived,
                              f.value, f.how)  # fmt: skip
-            if label and f.field in _AMOUNTS and _FIELD_ROW.match(self.blocks[block].text):
+            if label and f.field in AMOUNTS and _FIELD_ROW.match(self.blocks[block].text):
                 self.rows[id(value)] = value  # a figure in a form's field row: it beats free prose
-            if f.role == "total" and f.field in _AMOUNTS:
+            if f.role == "total" and f.field in AMOUNTS:
                 self.totals[id(value)] = value  # (held, so no other value takes its id)
             self.values.append(value)
 
@@ -395,9 +395,8 @@ class Gatherer:
 
         totals: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
         titled = {scope(v) for v in self.values if id(v) in self.totals and _titled_total(v)}
-        for (
-            v
-        ) in self.values:  # (a total its label names beats a part's own sum: "gitserver: 4 × 750 = 3,000 GB")
+        # (a total its label names beats a part's own sum: "gitserver: 4 × 750 = 3,000 GB")
+        for v in self.values:
             if id(v) in self.totals and (_titled_total(v) or scope(v) not in titled):
                 totals.setdefault(scope(v), set()).add(amount(v))
         if totals:  # (the same figure written again, as a table's Total row, is no part)

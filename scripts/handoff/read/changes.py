@@ -1,0 +1,63 @@
+"""Changes: the old and the new figure of a sentence that changes an amount or the machines
+("resized from 4 × c6i.4xlarge to 4 × m6i.4xlarge", "256 GiB (was 128 GiB)", "scaled from 3 to 4 ×
+Standard_E16s_v5"). The old side's figures are marked `old` (the gatherer drops that value wherever
+it is written), the others `new`. Used by the fact reader (read/facts.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.read import shapes
+from handoff.read.fact import Fact
+
+CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
+
+
+# The old figure of a change: "changed from A to B", "resized from A to B", "B (was A)", "B, up from A".
+_OLD = re.compile(
+    r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
+    r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
+    r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than)\s+"
+    r"(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})",
+    re.IGNORECASE,
+)
+
+
+def changed(s: str, facts: list[Fact]) -> list[Fact]:
+    """In a sentence that changes an amount or the machines ("from 4 × c6i.4xlarge to 4 ×
+    m6i.4xlarge", "256 GiB (was 128 GiB)"), the figures of the old side are `old` (the gatherer drops
+    that value wherever it is written) and the others are `new`."""
+    if not facts:
+        return facts
+    spans = old_spans(s)
+    if not spans:
+        return facts
+    out = _old_counts(s, spans, facts)
+    for f in facts:
+        if f.field not in CHANGING:
+            out.append(f)
+        elif any(a <= f.start < b for a, b in spans):
+            out.append(replace(f, role="old"))
+        else:
+            out.append(replace(f, new=True))
+    return out
+
+
+def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list[Fact]:
+    """An old side that is a bare count before machines of one type ("scaled from 3 to 4 ×
+    Standard_E16s_v5"): that many of the new side's type, the old machines."""
+    out = []
+    for a, b in spans:
+        count = s[a:b].strip()
+        new = next((f for f in facts if f.field == "instance_types" and f.start >= b), None)
+        kinds = [m.value.split(" × ", 1)[1] for m in shapes.instances(new.value)] if new else []
+        if new and count.isdigit() and len(kinds) == 1:
+            out.append(replace(new, value=f"{int(count)} × {kinds[0]}", text=count, role="old", start=a))
+    return out
+
+
+def old_spans(s: str) -> list[tuple[int, int]]:
+    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c") if m.group(g)]
+    return [(a, b) for a, b in spans if shapes.DIGIT.search(s[a:b])]

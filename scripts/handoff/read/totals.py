@@ -1,0 +1,88 @@
+"""Totals and their parts: whether a figure is said to be the total of the others ("3.6 TB total",
+"Together 72 vCPU", "= 2,200 GB", a label "Total storage"), and how a total beats its parts among the
+facts read from one text. Used by the fact reader (read/facts.py) and the gatherer (read/gather.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.read import shapes
+from handoff.read.fact import Fact
+
+# Words saying a figure is the total of its parts: "3.6 TB total", "in sum 4,250 GiB", "Together 72 vCPU",
+# "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
+_TOTAL_WORDS = (
+    r"in total|in all|altogether|all told|overall|combined|in sum|together(?!\s+with)|summed(?: up)?|"
+    r"adds? up to|added up|sums? (?:up )?to|totall?ing"
+)
+_STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
+_TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
+    rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
+)
+_TOTAL_LABEL = re.compile(rf"\b(?:totals?|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+
+
+def said_total(head: str, tail: str) -> bool:
+    """Whether a figure is said to be the total, from the words of its own clause before it (`head`,
+    from the figure before it) and after it (`tail`, up to the next figure): never across a full stop."""
+    head = _CLAUSE_END.split(head)[-1]
+    tail = _CLAUSE_END.split(tail, maxsplit=1)[0]
+    return bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
+
+
+def names_total(label: str) -> bool:
+    """Whether a label says its value is the total ("Total storage", "Storage (sum)")."""
+    return bool(_TOTAL_LABEL.search(label))
+
+
+def states_total(name: str, label: str, value: str) -> bool:
+    """Whether a labelled amount is said to be the total: by its label ("Total disk", "Storage (sum)")
+    or by its value ("…; 3.6 TB total")."""
+    if _TOTAL_LABEL.search(label):
+        return True
+    marks = list(shapes.cpus(value) if name == "total_cpu" else shapes.sizes(value))
+    return bool(stated_totals(value, marks))
+
+
+def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
+    """Of the figures found in a text (in order), those said to be the total of the others (or listed
+    right after one: "Together 56 vCPU and 416 GiB")."""
+    out: list[shapes.Match] = []
+    for i, m in enumerate(marks):
+        head = text[marks[i - 1].end if i else 0 : m.start]
+        tail = text[m.end : marks[i + 1].start if i + 1 < len(marks) else len(text)]
+        if said_total(head, tail) or (out and out[-1] is marks[i - 1] and LISTED.fullmatch(head)):
+            out.append(m)
+    return out
+
+
+LISTED = re.compile(r"\s*(?:,|/|&|\+|and|,\s*and)?\s*", re.IGNORECASE)  # figures listed side by side
+
+
+AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
+SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
+
+
+def bare_totals(facts: list[Fact]) -> list[Fact]:
+    """A size said to be a total with no noun of its own, in a clause after its parts ("gitserver 3 × 1 TB,
+    other services 600 GB; 3.6 TB total"), is the total of the amount the text spoke of last."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.field:
+            out.append(f)
+            continue
+        last = next((g.field for g in reversed(out) if g.field in SIZES and g.start < f.start), None)
+        if last:
+            out.append(replace(f, field=last))
+    return out
+
+
+def totals_win(facts: list[Fact]) -> list[Fact]:
+    """A figure said to be the total ("2.25 TiB of gp3 in total") beats the other figures of its
+    field and environment in the same text: they are its parts ("4 × 400 GiB PVCs, plus …")."""
+    totals = {(f.field, f.section) for f in facts if f.role == "total" and f.field in AMOUNTS}
+    return [f for f in facts if f.role in ("total", "old") or (f.field, f.section) not in totals]
