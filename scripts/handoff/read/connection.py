@@ -16,7 +16,9 @@ group is:
 * out of scope or gone: "out of scope", "not part of", "excluded", "retired", "switched off".
 
 `not_connected(clause)` is that relation for one clause; `unconnected(text, hosts)` applies it to a
-paragraph and returns the hosts whose every mention there is in such a statement.
+paragraph and returns the hosts whose every mention there is in such a statement. `for_tooling`
+says a sentence names hosts only for the deployment's own tooling or sign-in ("the Helm chart's
+source is on GitHub.com", "sign-in through GitLab"), not for code to search.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.read import shapes
 from handoff.read.words import Found
 
 _SEARCHING = (
@@ -109,3 +112,25 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
             after = 0
     names = {h.value for h in hosts}
     return {n for n in names if all(off[0] for hs, off in statements if any(h.value == n for h in hs))}
+
+
+_ELSEWHERE = (
+    re.compile(  # the deployment's own tooling or sign-in: a host named for it holds no code to search
+        r"\b(?:helm|helm charts?|charts?|values|values files?|manifests?|overlays?|terraform|pipelines?|ci|"
+        r"ci/cd|actions|"
+        r"container registry|registry|images?|packages?|issues?|tickets?|sso|saml|oauth|oidc|sign[- ]?in|"
+        r"log[- ]?in|single sign-on|identity provider)\b",
+        re.IGNORECASE,
+    )
+)
+_CONNECTED = re.compile(  # … unless the sentence says the host's code is searched
+    rf"\b(?:connected|indexed|synced|searchable|code hosts?|mirrored)\b|(?<![\w.,])(?:{shapes.NUMBER})\s+"
+    r"(?:[\w-]+\s+)?(?:repositor|repos\b|projects|depots)",
+    re.IGNORECASE,
+)
+
+
+def for_tooling(masked: str, sentence: str) -> bool:
+    """Whether a sentence names its hosts for the deployment's tooling or sign-in (`masked`: the
+    sentence with the hosts' names masked), and does not say their code is searched."""
+    return bool(_ELSEWHERE.search(masked)) and not _CONNECTED.search(sentence)

@@ -856,7 +856,7 @@ class FactReader:
         hosts = [x for x in everything if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
         off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
         hosts = [x for x in hosts if x.value not in off]
-        if hosts and _ELSEWHERE.search(masked) and not _CONNECTED.search(s):
+        if hosts and connection.for_tooling(masked, s):
             hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
         facts += self.platform(s, ctx, everything, masked)
         about = (
@@ -1250,22 +1250,6 @@ def _of_host(s: str, x: Found, hosts: list[Found]) -> bool:
         if x.end <= h.start and re.fullmatch(r"[\s-]*", s[x.end : h.start]):
             return True
     return False
-
-
-_ELSEWHERE = (
-    re.compile(  # the deployment's own tooling or sign-in: a host named for it holds no code to search
-        r"\b(?:helm|helm charts?|charts?|values|values files?|manifests?|overlays?|terraform|pipelines?|ci|"
-        r"ci/cd|actions|"
-        r"container registry|registry|images?|packages?|issues?|tickets?|sso|saml|oauth|oidc|sign[- ]?in|"
-        r"log[- ]?in|single sign-on|identity provider)\b",
-        re.IGNORECASE,
-    )
-)
-_CONNECTED = re.compile(  # … unless the sentence says the host's code is searched
-    rf"\b(?:connected|indexed|synced|searchable|code hosts?|mirrored)\b|(?<![\w.,])(?:{shapes.NUMBER})\s+"
-    r"(?:[\w-]+\s+)?(?:repositor|repos\b|projects|depots)",
-    re.IGNORECASE,
-)
 
 
 def _breakdown(s: str, m: shapes.Match) -> bool:
