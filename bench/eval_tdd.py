@@ -65,8 +65,11 @@ SETS = (
     "tdd_blind17",
     "tdd_blind18",
     "tdd_blind19",
+    "tdd_blind20",
+    "tdd_blind21",
+    "tdd_blind22",
 )
-EVALUATION_ONLY: tuple[str, ...] = ()  # blind 20-22 join here when they arrive
+EVALUATION_ONLY = ("tdd_blind20", "tdd_blind21", "tdd_blind22")
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
