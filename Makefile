@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HANDOFF := $(BIN)/handoff
 
-.PHONY: help handoff plan check status test lint bench eval sandbox sandbox-reset clean
+.PHONY: help handoff plan check status test lint bench eval eval-styles sandbox sandbox-reset clean
 
 help:
 	@echo "make handoff ACCOUNT=acme   run the handoff (sandbox by default)"
@@ -15,6 +15,7 @@ help:
 	@echo "make test                   linters + the test suite"
 	@echo "make bench                  the performance benchmark"
 	@echo "make eval                   score the TDD reader against the TDD corpus"
+	@echo "make eval-styles            score it on the corpus rewritten in other styles"
 	@echo "make sandbox                serve the sandbox for a person to browse"
 	@echo "make sandbox-reset          reseed the sandbox state"
 
@@ -61,3 +62,6 @@ clean:
 
 eval: $(STAMP)
 	$(BIN)/python -m bench.eval_tdd $(ARGS)
+
+eval-styles: $(STAMP)
+	$(BIN)/python -m bench.metamorphic $(ARGS)

@@ -166,10 +166,16 @@ def warning_kinds(problems: Sequence[Any]) -> set[str]:
 
 
 def score(doc_path: Path, key_path: Path, catalogue: Catalogue) -> DocScore:
+    return score_document(load(doc_path), key_path, doc_path.stem, catalogue)
+
+
+def score_document(
+    doc: dict[str, Any], key_path: Path, name: str, catalogue: Catalogue, timing_runs: int = TIMING_RUNS
+) -> DocScore:
+    """One document (Docs JSON shape) read and scored against its key."""
     key = json.loads(key_path.read_text(encoding="utf-8"))
-    doc = load(doc_path)
     times = []
-    for _ in range(TIMING_RUNS):
+    for _ in range(timing_runs):
         t0 = time.perf_counter()
         reading = read_document(doc, catalogue)
         times.append((time.perf_counter() - t0) * 1000)
@@ -177,7 +183,7 @@ def score(doc_path: Path, key_path: Path, catalogue: Catalogue) -> DocScore:
     got = {name: fv.to_json()["value"] for name, fv in view.fields.items() if name in TDD_FIELDS}
     kinds = warning_kinds([*view.problems, *reading.problems])
     expected = set(key.get("warnings", []))
-    s = DocScore(doc_path.stem, key.get("style", ""), parse_ms=statistics.median(times))
+    s = DocScore(name, key.get("style", ""), parse_ms=statistics.median(times))
     s.warnings_expected, s.warnings_found = len(expected), len(expected & kinds)
     s.warnings_extra = sorted(kinds - expected)
     either = key.get("either", {})

@@ -1,0 +1,228 @@
+"""`make eval-styles`: does the TDD reader keep its answers when only the writing style changes?
+
+    python -m bench.metamorphic [DIR ...] [--json]
+
+Each HTML document of the sets (default: the corpus) is rewritten by one style transform at a
+time, a change a careful human reader would not even notice, and scored against its unchanged key
+(scoring as `make eval`: recall, precision, values from a wrong environment or a limit). A
+reader that generalises keeps its figures under every transform; one that learnt the corpus's
+phrasing loses them. Nobody tunes on the transformed text: the transforms model how other
+writers write, and the figures show which axis of style the reader still depends on.
+
+The transforms touch only the text a reader sees (never a tag, an attribute or a URL):
+
+* thousands-space: `4,180` -> `4 180` (thousands grouped with a space, as in most of Europe);
+* european-numbers: `4,180` -> `4.180` and `3.5` -> `3,5` (German, Dutch, Danish … notation);
+* dates-reworded: `2026-08-03` -> `3 August 2026`, and `3 August 2026` / `August 3, 2026` -> ISO;
+* environment-codes: production / staging / trial … written as codes (`PRD`, `STG`, `TRL` …)
+  that a legend at the top of the document defines;
+* environment-names: the same, under names of the customer's own (`Orca` is production …);
+* headings-as-bold: headings become bold paragraphs (documents styled by hand);
+* label-tables-as-lines: two-column tables become `Label: value` paragraphs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import eval_tdd
+from handoff.core.fields import Catalogue, load_catalogue
+from handoff.core.settings import PROJECT_ROOT
+from handoff.read.tdd import html_document
+
+DEFAULT_SETS = ("tdd_corpus",)
+MONTHS = [
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+]
+_TEXT = re.compile(r">([^<>]+)<")
+_BODY = re.compile(r"<body[^>]*>", re.I)
+
+
+def _in_text(html: str, fn: Callable[[str], str]) -> str:
+    """`fn` applied to every text node of the body (tags, attributes and the head left alone)."""
+    match = _BODY.search(html)
+    start = match.end() - 1 if match else 0
+    body = _TEXT.sub(lambda m: ">" + fn(m.group(1)) + "<", html[start:])
+    return html[:start] + body
+
+
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,]|\.\d)")
+_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,/-]|\.\d)")
+
+
+def thousands_space(html: str) -> str:
+    return _in_text(html, lambda t: _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", " "), t))
+
+
+def european_numbers(html: str) -> str:
+    """`4,180` -> `4.180` and `3.5` -> `3,5` (numbers only: versions, addresses and types kept)."""
+
+    def swap(m: re.Match[str]) -> str:
+        whole, fraction = m.group(1), m.group(2) or ""
+        return whole.replace(",", ".") + fraction.replace(".", ",")
+
+    return _in_text(html, lambda t: _NUMBER.sub(swap, t))
+
+
+_MONTH = "|".join(MONTHS)
+_DATE = re.compile(
+    rf"\b(?P<iso>(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d))\b"
+    rf"|\b(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH}) (?P<y2>20\d\d)\b"
+    rf"|\b(?P<m3>{_MONTH}) (?P<d3>\d{{1,2}}), (?P<y3>20\d\d)\b"
+)
+
+
+def _reword(m: re.Match[str]) -> str:
+    """An ISO date in words (`3 August 2026`), a date in words as ISO."""
+    if m.group("iso"):
+        number = int(m.group("m"))
+        return f"{int(m.group('d'))} {MONTHS[number - 1]} {m.group('y')}" if 1 <= number <= 12 else m.group(0)
+    day, month, year = (
+        (m.group("d2"), m.group("m2"), m.group("y2"))
+        if m.group("d2")
+        else (m.group("d3"), m.group("m3"), m.group("y3"))
+    )
+    return f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+def dates_reworded(html: str) -> str:
+    return _in_text(html, lambda t: _DATE.sub(_reword, t))
+
+
+CODES = {
+    "production": "PRD",
+    "prod": "PRD",
+    "staging": "STG",
+    "trial": "TRL",
+    "proof of concept": "POC",
+    "pilot": "PLT",
+    "development": "DEV",
+}
+_ENV = re.compile(
+    r"(?<![\w./@-])(" + "|".join(sorted(CODES, key=len, reverse=True)) + r")(?![\w/@-]|\.\w)", re.I
+)
+LEGEND = (
+    "<p>Environment codes used in this document: PRD = production, STG = staging, TRL = trial, "
+    "POC = proof of concept, PLT = pilot, DEV = development.</p>"
+)
+
+
+NAMES = {
+    "production": "Orca",
+    "prod": "Orca",
+    "staging": "Heron",
+    "trial": "Wren",
+    "proof of concept": "Lark",
+    "pilot": "Kite",
+    "development": "Moth",
+}
+NAMES_LEGEND = (
+    "<p>Our environments have names: Orca is production, Heron is staging, Wren was the trial, "
+    "Lark the proof of concept, Kite the pilot and Moth development.</p>"
+)
+
+
+def _renamed(html: str, names: dict[str, str], legend: str) -> str:
+    coded = _in_text(html, lambda t: _ENV.sub(lambda m: names[m.group(1).lower()], t))
+    match = _BODY.search(coded)
+    at = match.end() if match else 0
+    return coded[:at] + legend + coded[at:]
+
+
+def environment_codes(html: str) -> str:
+    return _renamed(html, CODES, LEGEND)
+
+
+def environment_names(html: str) -> str:
+    """Environments under names of the customer's own that only a legend at the top explains."""
+    return _renamed(html, NAMES, NAMES_LEGEND)
+
+
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S)
+
+
+def headings_as_bold(html: str) -> str:
+    return _HEADING.sub(lambda m: f"<p><b>{m.group(2)}</b></p>", html)
+
+
+_TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.I | re.S)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.I | re.S)
+_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", re.I | re.S)
+_PARA = re.compile(r"</?p\b[^>]*>", re.I)
+
+
+def label_tables_as_lines(html: str) -> str:
+    """Tables whose every row has two cells become one `label: value` paragraph per row."""
+
+    def lines(m: re.Match[str]) -> str:
+        rows = [_CELL.findall(r) for r in _ROW.findall(m.group(1))]
+        if not rows or any(len(cells) != 2 for cells in rows):
+            return m.group(0)
+        flat = [[_PARA.sub(" ", c).strip() for c in cells] for cells in rows]
+        return "".join(f"<p>{label}: {value}</p>" for label, value in flat)
+
+    return _TABLE.sub(lines, html)
+
+
+TRANSFORMS: dict[str, Callable[[str], str]] = {
+    "thousands-space": thousands_space,
+    "european-numbers": european_numbers,
+    "dates-reworded": dates_reworded,
+    "environment-codes": environment_codes,
+    "environment-names": environment_names,
+    "headings-as-bold": headings_as_bold,
+    "label-tables-as-lines": label_tables_as_lines,
+}
+
+
+def score_set(folder: Path, catalogue: Catalogue, transform: Callable[[str], str] | None) -> list[Any]:
+    """Every HTML document of `folder`, rewritten by `transform` (None: as it is), scored."""
+    scores = []
+    for doc_path, key_path in eval_tdd.documents(folder):
+        if doc_path.suffix != ".html":
+            continue
+        html = doc_path.read_text(encoding="utf-8")
+        document = html_document(transform(html) if transform else html, title=doc_path.stem)
+        scores.append(eval_tdd.score_document(document, key_path, doc_path.stem, catalogue, timing_runs=1))
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="metamorphic", description=__doc__.split("\n")[0])
+    parser.add_argument("folders", nargs="*", type=Path)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--details", action="store_true", help="list each transform's misses")
+    args = parser.parse_args(argv)
+    catalogue = load_catalogue(PROJECT_ROOT / "config" / "fields.toml")
+    folders = args.folders or [PROJECT_ROOT / "tests" / "fixtures" / name for name in DEFAULT_SETS]
+    out: dict[str, Any] = {}
+    for folder in folders:
+        rows = {"as written": eval_tdd.totals(score_set(folder, catalogue, None))}
+        for name, fn in TRANSFORMS.items():
+            scores = score_set(folder, catalogue, fn)
+            rows[name] = eval_tdd.totals(scores)
+            if args.details and not args.json:
+                print(eval_tdd.report(Path(f"{folder.name} ({name})"), scores).split("misses:")[-1])
+        out[folder.name] = rows
+        if not args.json:
+            print(f"== {folder.name}: {rows['as written']['documents']} HTML documents")
+            print(f"{'style':24} {'recall':>16} {'precision':>16} {'wrong':>6}")
+            for name, t in rows.items():
+                recall = f"{100 * t['recall']:.1f}% ({t['right']}/{t['keyed']})"
+                precision = f"{100 * t['precision']:.1f}% ({t['returned_right']}/{t['returned']})"
+                print(f"{name:24} {recall:>16} {precision:>16} {t['forbidden']:>6}")
+            print()
+    if args.json:
+        print(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""`make eval-styles` (bench/metamorphic.py): style transforms change only what a reader sees, and
+the reader keeps at least the figures it reached under each (pinned minimums, like the tuning sets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench import eval_tdd, metamorphic
+from handoff.core.fields import Catalogue
+
+CORPUS = Path(__file__).parent / "fixtures" / "tdd_corpus"
+PAGE = (
+    '<html><head><title>t</title></head><body><h2 class="x">Production (2026-08-03)</h2>'
+    "<p>Repositories: 4,180 on 3 August 2026, 3.5 TB, v5.2.1, see https://prod.example.com/production</p>"
+    "<table><tr><td><p>Cloud</p></td><td><p>AWS</p></td></tr></table></body></html>"
+)
+
+
+def test_thousands_are_grouped_with_a_space_and_nothing_else_moves() -> None:
+    out = metamorphic.thousands_space(PAGE)
+    assert "Repositories: 4 180 on" in out and "3.5 TB" in out and "v5.2.1" in out
+
+
+def test_european_numbers_swap_the_marks_of_numbers_only() -> None:
+    out = metamorphic.european_numbers(PAGE)
+    assert "4.180" in out and "3,5 TB" in out and "v5.2.1" in out and "2026-08-03" in out
+
+
+def test_dates_are_reworded_both_ways() -> None:
+    out = metamorphic.dates_reworded(PAGE)
+    assert "Production (3 August 2026)" in out and "on 2026-08-03, 3.5 TB" in out
+
+
+def test_environments_are_renamed_in_text_with_a_legend_but_not_in_addresses() -> None:
+    out = metamorphic.environment_names(PAGE)
+    assert '<h2 class="x">Orca (2026-08-03)</h2>' in out
+    assert "https://prod.example.com/production" in out
+    assert "Orca is production" in out
+
+
+def test_headings_become_bold_paragraphs_and_two_column_tables_lines() -> None:
+    assert "<p><b>Production (2026-08-03)</b></p>" in metamorphic.headings_as_bold(PAGE)
+    assert "<p>Cloud: AWS</p>" in metamorphic.label_tables_as_lines(PAGE)
+    assert "<table" not in metamorphic.label_tables_as_lines(PAGE)
+
+
+# the corpus's HTML documents, rewritten by each transform: recall, precision, wrong values reached
+PINS = {
+    "thousands-space": (1028 / 1172, 1027 / 1162, 13),
+    "european-numbers": (1144 / 1172, 1143 / 1171, 0),
+    "dates-reworded": (1172 / 1172, 1171 / 1171, 0),
+    "environment-codes": (1172 / 1172, 1171 / 1171, 0),
+    "environment-names": (1092 / 1172, 1091 / 1110, 19),
+    "headings-as-bold": (1162 / 1172, 1162 / 1162, 0),
+    "label-tables-as-lines": (1166 / 1172, 1165 / 1167, 2),
+}
+
+
+def test_every_transform_is_pinned() -> None:
+    assert set(PINS) == set(metamorphic.TRANSFORMS)
+
+
+@pytest.mark.parametrize("name", sorted(PINS))
+def test_the_reader_keeps_its_figures_under_each_style(catalogue: Catalogue, name: str) -> None:
+    recall, precision, wrong = PINS[name]
+    scores = metamorphic.score_set(CORPUS, catalogue, metamorphic.TRANSFORMS[name])
+    t = eval_tdd.totals(scores)
+    report = eval_tdd.report(Path(f"tdd_corpus ({name})"), scores)
+    assert t["forbidden"] <= wrong, report
+    assert t["recall"] >= recall - 1e-9 and t["precision"] >= precision - 1e-9, report
