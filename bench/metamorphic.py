@@ -14,11 +14,13 @@ The transforms touch only the text a reader sees (never a tag, an attribute or a
 * thousands-space: `4,180` -> `4 180` (thousands grouped with a space, as in most of Europe);
 * european-numbers: `4,180` -> `4.180` and `3.5` -> `3,5` (German, Dutch, Danish … notation);
 * dates-reworded: `2026-08-03` -> `3 August 2026`, and `3 August 2026` / `August 3, 2026` -> ISO;
+* dates-dotted: every date as `03.08.2026`;
 * environment-codes: production / staging / trial … written as codes (`PRD`, `STG`, `TRL` …)
   that a legend at the top of the document defines;
 * environment-names: the same, under names of the customer's own (`Orca` is production …);
 * headings-as-bold: headings become bold paragraphs (documents styled by hand);
-* label-tables-as-lines: two-column tables become `Label: value` paragraphs.
+* label-tables-as-lines: two-column tables become `Label: value` paragraphs;
+* tables-transposed: rectangular tables turned a quarter (environments as columns become rows).
 """
 
 from __future__ import annotations
@@ -96,6 +98,17 @@ def dates_reworded(html: str) -> str:
     return _in_text(html, lambda t: _DATE.sub(_reword, t))
 
 
+def _dotted(m: re.Match[str]) -> str:
+    """Any ISO or worded date as `dd.mm.yyyy` (day first, as Germany, Norway or Finland write it)."""
+    iso = _reword(m) if not m.group("iso") else m.group("iso")
+    year, month, day = iso.split("-")
+    return f"{day}.{month}.{year}" if month.isdigit() and 1 <= int(month) <= 12 else m.group(0)
+
+
+def dates_dotted(html: str) -> str:
+    return _in_text(html, lambda t: _DATE.sub(_dotted, t))
+
+
 CODES = {
     "production": "PRD",
     "prod": "PRD",
@@ -171,14 +184,33 @@ def label_tables_as_lines(html: str) -> str:
     return _TABLE.sub(lines, html)
 
 
+def tables_transposed(html: str) -> str:
+    """Rectangular tables turned a quarter: rows become columns (environments as columns become
+    environments as rows, and the other way round)."""
+
+    def turn(m: re.Match[str]) -> str:
+        if re.search(r"colspan|rowspan", m.group(1), re.I):
+            return m.group(0)
+        rows = [re.findall(r"<t[dh]\b[^>]*>.*?</t[dh]>", r, re.I | re.S) for r in _ROW.findall(m.group(1))]
+        width = len(rows[0]) if rows else 0
+        if len(rows) < 2 or width < 2 or any(len(r) != width for r in rows):
+            return m.group(0)
+        turned = "".join("<tr>" + "".join(r[i] for r in rows) + "</tr>" for i in range(width))
+        return f"<table><tbody>{turned}</tbody></table>"
+
+    return _TABLE.sub(turn, html)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "thousands-space": thousands_space,
     "european-numbers": european_numbers,
     "dates-reworded": dates_reworded,
+    "dates-dotted": dates_dotted,
     "environment-codes": environment_codes,
     "environment-names": environment_names,
     "headings-as-bold": headings_as_bold,
     "label-tables-as-lines": label_tables_as_lines,
+    "tables-transposed": tables_transposed,
 }
 
 

@@ -40,6 +40,20 @@ def test_environments_are_renamed_in_text_with_a_legend_but_not_in_addresses() -
     assert "Orca is production" in out
 
 
+def test_dates_can_be_dotted_day_first() -> None:
+    assert "Production (03.08.2026)" in metamorphic.dates_dotted(PAGE)
+
+
+def test_rectangular_tables_are_turned_a_quarter() -> None:
+    table = (
+        "<table><tr><th>Item</th><th>Trial</th><th>Production</th></tr>"
+        "<tr><td>Cloud</td><td>GCP</td><td>AWS</td></tr></table>"
+    )
+    turned = metamorphic.tables_transposed(f"<body>{table}</body>")
+    assert "<tr><th>Item</th><td>Cloud</td></tr><tr><th>Trial</th><td>GCP</td></tr>" in turned
+    assert metamorphic.tables_transposed(PAGE) == PAGE  # one row: nothing to turn
+
+
 def test_headings_become_bold_paragraphs_and_two_column_tables_lines() -> None:
     assert "<p><b>Production (2026-08-03)</b></p>" in metamorphic.headings_as_bold(PAGE)
     assert "<p>Cloud: AWS</p>" in metamorphic.label_tables_as_lines(PAGE)
@@ -51,10 +65,12 @@ PINS = {
     "thousands-space": (1028 / 1172, 1027 / 1162, 13),
     "european-numbers": (1144 / 1172, 1143 / 1171, 0),
     "dates-reworded": (1172 / 1172, 1171 / 1171, 0),
+    "dates-dotted": (1172 / 1172, 1171 / 1171, 0),
     "environment-codes": (1172 / 1172, 1171 / 1171, 0),
     "environment-names": (1092 / 1172, 1091 / 1110, 19),
     "headings-as-bold": (1162 / 1172, 1162 / 1162, 0),
     "label-tables-as-lines": (1166 / 1172, 1165 / 1167, 2),
+    "tables-transposed": (1006 / 1172, 1006 / 1025, 12),
 }
 
 
