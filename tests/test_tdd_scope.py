@@ -110,3 +110,35 @@ def test_the_name_a_document_is_about_and_its_one_letter_twin(catalogue: Catalog
         "sg-t-muc-01 is where we try upgrades; sg-p-muc-02 and sg-p-ber-01 are planned."
     )
     assert learned == {"sg-p-muc-01": "production", "sg-t-muc-01": "trial"}
+
+
+def test_a_stage_place_and_a_denied_production_are_not_production(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Compute</h1><p>Nodes: 4 × c2-standard-16, 3,000 GiB of pd-balanced.</p>"
+        "<p>Users reach it at https://grep.fjordline.example.</p>"
+        "<h1>Preview box (not production)</h1><p>Nodes: 1 × c2-standard-8, 500 GiB.</p>"
+        "<h1>Roll-out</h1><p>Stage 2 of the roll-out opened it to every team.</p>"
+        "<p>The stage environment lives at https://grep-stage.fjordline.example.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["instance_types"] == ["4 × c2-standard-16"]
+    assert got["instance_url"] == ["https://grep.fjordline.example"]
+    env = Environments(catalogue)
+    assert env.of_address("https://grep-stage.fjordline.example") == "trial"
+    assert env.named("Stage 2 of the roll-out") == "" and env.named("a multi-stage image build") == ""
+
+
+def test_in_a_migration_the_new_instance_is_production_and_the_old_one_history(catalogue: Catalogue) -> None:
+    html = (
+        "<p>We replaced the 2021 server with a new cluster on AKS.</p>"
+        + table(
+            ("", "Old server", "New cluster"),
+            ("Machines", "1 × Standard_D16s_v5", "3 × Standard_E16s_v5"),
+            ("Deployment", "Docker Compose", "Helm chart"),
+        )
+        + "<p>Dress rehearsal: https://try.grep.fjordline.example on 1 × Standard_D4s_v5.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["instance_types"] == ["3 × Standard_E16s_v5"]
+    assert got["deployment_type"] == ["Kubernetes with Helm"]
+    assert "instance_url" not in got

@@ -148,6 +148,8 @@ class Environments:
             learned.setdefault(name, "production")
         for name, kind in _siblings(text, learned):
             learned.setdefault(name, kind)
+        for name in migration_target(text):
+            learned.setdefault(name, "production")
         self.chosen = chosen_option(text)
         if learned:
             self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
@@ -204,19 +206,19 @@ class Environments:
             if (title and not _PLACE_ONLY.fullmatch(m.group(0))) or _names_place(text, m)
         ]
         found = [(a, b, "trial") for a, b in trial]
-        found += [
-            (m.start(), m.end(), "production")
-            for m in self.production.finditer(text)
-            if not any(a <= m.start() < b for a, b in trial)  # "non-production" is not production
-        ]
+        for m in self.production.finditer(text):
+            if any(a <= m.start() < b for a, b in trial):  # "non-production" is not production
+                continue
+            negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
+            found.append((m.start(), m.end(), "trial" if negated else "production"))  # "(not production)"
         return _grouped(text, sorted(found))
 
     def of_address(self, url: str) -> str:
         """The environment a URL's host names in its first label, where a name carries it
         (`sg-dev.example.com`, `sourcegraph-stg.…`, `codesearch-dr.…`); "" for none
         (`sourcegraph.example.dev`: a domain's words are no environment)."""
-        m = _HOST.match(url)
-        return self.named(re.sub(r"[-_]+", " ", m.group(1))) if m else ""
+        m = _HOST.match(url)  # (a word only a place names, `code-stage`, is read in the name as written)
+        return (self.named(re.sub(r"[-_]+", " ", m.group(1))) or self.named(m.group(1))) if m else ""
 
     def at(self, text: str, position: int, default: str) -> str:
         """The environment in force at `position`: the last one named before it, else `default`."""
@@ -308,9 +310,15 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
 
 # "acceptance" names an environment only as a place ("the acceptance copy", "in acceptance", a
 # name's token `sg-acc-01`), never by itself: "Customer acceptance" is a milestone, even as a title
-_PLACE_ONLY = re.compile(r"acceptance", re.IGNORECASE)  # ("acc", its abbreviation, is no milestone)
+# ("acc", its abbreviation, is no milestone); likewise "stage" names an environment only as a
+# place ("the stage cluster", `code-stage.…`), never as a step ("Stage 2", "at this stage")
+_PLACE_ONLY = re.compile(r"acceptance|stage", re.IGNORECASE)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
-_IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9][-_]$")
+_IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9](?<!multi)(?<!single)[-_]$", re.IGNORECASE)  # not "multi-stage"
+# production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
+_NEGATED = re.compile(
+    r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE
+)
 
 
 _OPTION = re.compile(
@@ -365,6 +373,25 @@ def _siblings(text: str, learned: dict[str, str]) -> Iterator[tuple[str, str]]:
             if len(differ) == 1 and all(x.isalpha() and len(x) <= 2 for x in differ[0]):
                 yield name, "trial"
                 break
+
+
+_MIGRATION_SIDE = re.compile(
+    r"\b(?P<side>old|previous|former|legacy|source|new|target)\s+(?P<noun>instance|cluster|platform|environment|"
+    r"server|deployment|vm|system|installation|install|site)s?\b",
+    re.IGNORECASE,
+)
+_NEW_SIDE = frozenset({"new", "target"})
+
+
+def migration_target(text: str) -> list[str]:
+    """In a migration (a document naming both an old or source instance and a new or target one:
+    "the 2019 server … the new cluster"), the new side is production and the old one its history:
+    the new side's names ("new cluster", "target instance"), as written."""
+    sides: dict[bool, set[str]] = {}
+    for m in _MIGRATION_SIDE.finditer(text):
+        side = m.group("side").casefold()
+        sides.setdefault(side in _NEW_SIDE, set()).add(f"{side} {m.group('noun').casefold()}")
+    return sorted(sides[True]) if len(sides) == 2 else []
 
 
 # A glossary's name, then what it is: alone on its line (a table cell) or before a dash or colon.
