@@ -142,3 +142,14 @@ def test_in_a_migration_the_new_instance_is_production_and_the_old_one_history(c
     assert got["instance_types"] == ["3 × Standard_E16s_v5"]
     assert got["deployment_type"] == ["Kubernetes with Helm"]
     assert "instance_url" not in got
+
+
+def test_a_name_its_own_verb_sets_aside_is_not_the_deployment(catalogue: Catalogue) -> None:
+    html = (
+        "<p>How we ship it: Helm was considered but dropped; plain manifests from the vendor are patched"
+        " per cluster with Kustomize.</p>"
+        "<p>Cloud: AWS was evaluated and rejected in 2025; everything runs in Google Cloud.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["deployment_type"] == ["Kubernetes with Kustomize"]
+    assert got["hosting_provider"] == ["GCP"]

@@ -29,6 +29,7 @@ from handoff.core.fields import Catalogue, FieldType, Vocabulary
 from handoff.read import arithmetic, connection, limits, permachine, shapes
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
+from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
 from handoff.read.fact import Context, Fact
 from handoff.read.totals import (
     AMOUNTS,
@@ -178,17 +179,6 @@ _BARE_COUNT = re.compile(  # a whole answer that is only a count: "about 2,340",
 )
 _LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-pos and webshop."
     rf"^\W*(?:yes[,.:]?\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))", re.IGNORECASE
-)
-_NEGATED = re.compile(
-    r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
-    r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
-    r"if|unless|whether|in case)\b[^.,;]*$",  # "Re-assessment if GitHub.com … is connected": a condition
-    re.IGNORECASE,
-)
-_CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"
-    r"\b(?:went with|go with|going with|gone with|chose|chosen|choose|opted for|picked|selected|settled on|"
-    r"decided on|decided for|decision for|in favou?r of)\b[^.,;]{0,20}$",
-    re.IGNORECASE,
 )
 _PER_UNIT = re.compile(rf"\b(?:each|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
 _REPO_NAME = r"[A-Za-z0-9][\w.-]*[-_.][\w.-]*[A-Za-z0-9]"  # a repository's name: has a - _ or . in it
@@ -489,8 +479,8 @@ class FactReader:
             return exact
         finder = self.deployment if vocab and vocab.name == "deployment_type" else self.hosting
         text = mask(value, self.code_hosts.find(value)) if finder is self.hosting else value
-        found = finder.values(text)
-        return found[0] if found else None
+        found = weighed(text, finder.find(text))  # "…; Helm was considered but …": not Helm
+        return found[0].value if found else None
 
     def site_address(self, url: str) -> bool:
         """A URL with no path whose host is no code host's (`gitlab.example.com`, `git.corp`,
@@ -853,7 +843,7 @@ class FactReader:
         facts: list[Fact] = []
         everything = self.code_hosts.find(s)
         masked = mask(s, everything)
-        hosts = [x for x in everything if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
+        hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
         off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
         hosts = [x for x in hosts if x.value not in off]
         if hosts and connection.for_tooling(masked, s):
@@ -892,9 +882,7 @@ class FactReader:
             (clouds, "hosting_provider", "named"),
             (own, "hosting_provider", "named (platform)"),
         ):
-            kept = [x for x in found if not _NEGATED.search(s[max(0, x.start - 32) : x.start])]
-            chosen = [x for x in kept if _CHOSEN.search(s[max(0, x.start - 40) : x.start])]
-            for x in (chosen or kept)[:1]:  # of the options a sentence weighs, the one it says was chosen
+            for x in weighed(s, found)[:1]:  # of the options a sentence weighs, the one it says was chosen
                 env = self.env_at(s, x.start, ctx)
                 after = _NOUN_AFTER.match(s, x.end)  # "the Sourcegraph-managed trial": the trial's
                 env = "trial" if after and self.trial_nouns.search(after.group(0)) else env

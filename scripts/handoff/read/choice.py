@@ -1,0 +1,46 @@
+"""Which of the names a text weighs is the one taken: a deployment type or cloud is not the
+deployment's when the text sets it aside, before it ("rather than Helm", "not on AWS", "rejected
+Helm") or after it ("Helm was considered but …", "AWS (ruled out)", "Helm, which was rejected");
+of the names left, one the text says was chosen ("went with Kustomize", "in favour of GKE") wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.read.words import Found
+
+NOT_TAKEN_BEFORE = re.compile(
+    r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
+    r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
+    r"if|unless|whether|in case)\b[^.,;]*$",  # "Re-assessment if GitHub.com … is connected": a condition
+    re.IGNORECASE,
+)
+# set aside by the words right after the name: its own verb ("Helm was considered but the standard
+# mandates Kustomize", "Helm was evaluated and rejected") or an aside ("AWS (ruled out)")
+_NOT_TAKEN_AFTER = re.compile(
+    r"^[\s,(]*(?:(?:which|that)\s+)?(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
+    r"(?:(?:considered|evaluated|assessed)\s+(?:but|and\s+(?:rejected|dropped|ruled out|discarded))"
+    r"|looked at\s+but|rejected|ruled out|discarded|dropped|not\s+(?:chosen|selected|used|taken|pursued))\b",
+    re.IGNORECASE,
+)
+CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"
+    r"\b(?:went with|go with|going with|gone with|chose|chosen|choose|opted for|picked|selected|settled on|"
+    r"decided on|decided for|decision for|in favou?r of|mandates?|standardi[sz]ed on)\b[^.,;]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def set_aside(text: str, x: Found) -> bool:
+    """Whether the text sets the name at `x` aside (before it or right after it)."""
+    return bool(
+        NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32) : x.start])
+        or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 60])
+    )
+
+
+def weighed(text: str, found: list[Found]) -> list[Found]:
+    """The names of `found` the text takes, the chosen one first: those it sets aside dropped."""
+    kept = [x for x in found if not set_aside(text, x)]
+    chosen = [x for x in kept if CHOSEN.search(text[max(0, x.start - 40) : x.start])]
+    return chosen or kept
