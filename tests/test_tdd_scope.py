@@ -153,3 +153,16 @@ def test_a_name_its_own_verb_sets_aside_is_not_the_deployment(catalogue: Catalog
     got = read(html, catalogue)
     assert got["deployment_type"] == ["Kubernetes with Kustomize"]
     assert got["hosting_provider"] == ["GCP"]
+
+
+def test_a_read_replica_is_another_copy_but_a_pods_replica_is_not(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Main site</h1><p>3 × n2-highmem-16, reached at https://search.orvik.example.</p>"
+        "<p>Disk: 3,000 GB in total, three volumes, one per replica.</p>"
+        "<h1>Oslo copy</h1><p>A read-only replica in Oslo: 1 × n2-highmem-8, https://osl.orvik.example.</p>"
+        "<h1>What is next</h1><p>4 × n2-highmem-16 once the new studio joins.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["instance_types"] == ["3 × n2-highmem-16"]
+    assert got["instance_url"] == ["https://search.orvik.example"]
+    assert got["total_disk_gb"] == ["3000 GB"]

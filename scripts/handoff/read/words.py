@@ -203,7 +203,8 @@ class Environments:
         trial = [
             (m.start(), m.end())
             for m in self.trial.finditer(text)
-            if (title and not _PLACE_ONLY.fullmatch(m.group(0))) or _names_place(text, m)
+            if (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))
+            or _names_place(text, m)
         ]
         found = [(a, b, "trial") for a, b in trial]
         for m in self.production.finditer(text):
@@ -298,6 +299,10 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
     """An environment word, except "test" / "load test" used for an activity ("a penetration test",
     "after the load test"): that one names a place only before an environment noun ("test cluster",
     "load-test environment") or after "in" / "on" ("promoted to test")."""
+    if _REPLICA.fullmatch(m.group(0)):  # "the read-only replica", not "per replica", "replica counts"
+        return not (
+            _POD_BEFORE.search(text[max(0, m.start() - 24) : m.start()]) or _POD_AFTER.match(text, m.end())
+        )
     if not _ACTIVITY.fullmatch(m.group(0)) and not _PLACE_ONLY.fullmatch(m.group(0)):
         return True
     return bool(
@@ -315,6 +320,15 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
 _PLACE_ONLY = re.compile(r"acceptance|stage", re.IGNORECASE)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
 _IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9](?<!multi)(?<!single)[-_]$", re.IGNORECASE)  # not "multi-stage"
+# a replica is another copy of the instance ("the read-only replica in Singapore"), except one copy
+# of a service's pod or volume: "per replica", "one gitserver replica", "replica counts", "a replica of …"
+_REPLICA = re.compile(r"(?:read(?:[\s-]+only)?[\s-]+)?replica", re.IGNORECASE)
+_POD_BEFORE = re.compile(
+    r"\b(?:per|each|every|one|single|1|first|second|third|\d+(?:st|nd|rd|th)|gitserver|zoekt|"
+    r"search(?:er)?|frontend|postgres|pgsql|pod|service)\s+$",
+    re.IGNORECASE,
+)
+_POD_AFTER = re.compile(r"\s*(?:counts?|sets?|of)\b", re.IGNORECASE)
 # production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
 _NEGATED = re.compile(
     r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE
