@@ -14,6 +14,7 @@ Matching of headers, labels and vocabulary values ignores case, spaces and punct
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import tomllib
 import unicodedata
@@ -53,6 +54,7 @@ VITALLY_TYPES = ("string", "number", "date", "array", "boolean", "textarea")
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=8192)  # the same labels and names are keyed again and again
 def norm(text: str) -> str:
     """Matching key: case, accents, spaces and punctuation ignored (`Total Memory (GB)` → `totalmemorygb`)."""
     if text.isascii():  # the same key, quicker: no accents to take apart, no other letters or digits

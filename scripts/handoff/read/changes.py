@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -16,7 +17,7 @@ CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_d
 
 
 # The old figure of a change: "changed from A to B", "resized from A to B", "B (was A)", "B, up from A".
-_OLD = re.compile(
+_OLD = quick(
     r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
     r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
     r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than)\s+"

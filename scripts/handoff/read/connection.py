@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.words import Found
 
@@ -35,22 +36,22 @@ _SEARCHING = (
 )
 _JOINING = r"(?:add|connect|onboard|includ|bring|migrat|integrat|import|mov)\w*"
 _BETWEEN = r"(?:\s+(?:\w+ly|yet|also|then|later|soon|be|been|being|to|get|got|it|them|they|in|over|across))*"
-_NEGATED = re.compile(
+_NEGATED = quick(
     rf"\b(?:not|never|no longer|n't|without)(?:\s+(?:\w+ly|yet|be|been|being|to|get|got|decided|planning|"
     rf"planned|going|able|possible))*\s+{_SEARCHING}",
     re.IGNORECASE,
 )
-_MODAL = re.compile(
+_MODAL = quick(
     rf"\b(?:will|'ll|shall|would like to|would|may|might|could|can|should|going to|plan(?:s|ned)? to|"
     rf"intends? to|wants? to|hopes? to|is to|are to|yet to|still to|to be)\b{_BETWEEN}\s+{_JOINING}",
     re.IGNORECASE,
 )
-_PLANNED = re.compile(
+_PLANNED = quick(
     r"\b(?:plan(?:s|ned)? for|planned|(?:moved|postponed|deferred|pushed(?: back)?|slipped|delayed)\s+"
     r"(?:to|until|till|into)\s+(?:a\s+)?(?:later|next|future|phase|Q\d|H\d|(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
-_OUT = re.compile(
+_OUT = quick(
     r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|"
     r"(?:was|were|is|are|has been|have been|got|gets) (?:\w+ )?(?:retired|decommissioned|disconnected|"
     r"removed|switched off|shut down|turned off))\b",

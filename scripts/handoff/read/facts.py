@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
+from handoff.core.quickre import quick
 from handoff.read import arithmetic, connection, limits, permachine, shapes
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
@@ -82,7 +83,7 @@ _REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "th
     re.IGNORECASE,
 )
 _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
-_LARGEST = re.compile(r"\b(?:largest|biggest)\b", re.IGNORECASE)
+_LARGEST = quick(r"\b(?:largest|biggest)\b", re.IGNORECASE)
 _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning
     r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b"
     r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
@@ -113,7 +114,7 @@ URL_HINT = re.compile(
     r"get to|go to|available at|log in|sign in)\b",
     re.IGNORECASE,
 )
-_CODE = re.compile(
+_CODE = quick(
     r"\b(?:code|repositor|repos?\b|host|index|mirror|sync|project|depot|organi[sz]ation|group|workspace|"
     r"lives?\b|kept|keeps|source)",
     re.IGNORECASE,
@@ -122,7 +123,7 @@ _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
 _TOTAL = re.compile(
     r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
 )
-_PEAK = re.compile(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
+_PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
@@ -1142,7 +1143,7 @@ def _numbers_before(value: str, hosts: list[Found]) -> list[tuple[int, int, str]
     return out
 
 
-_REST_SMALLER = re.compile(  # "everything else is small", "all other repositories are under 500 MB"
+_REST_SMALLER = quick(  # "everything else is small", "all other repositories are under 500 MB"
     r"\b(?:everything else|the rest|all (?:the )?others?|all other (?:repositor(?:y|ies)|repos)|every other "
     r"(?:repositor(?:y|ies)|repo))\b[^.;]{0,40}?\b(?:is|are)\s+(?:\w+\s+)?"
     r"(?:small(?:er)?|tiny|under|below|less than)",
@@ -1329,7 +1330,7 @@ def _fit_integer(name: str, value: str) -> str | None:
 _FIRST_NUMBER = re.compile(rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?")
 
 
-_COUNT_TOTAL = re.compile(
+_COUNT_TOTAL = quick(
     rf"(?<![\w.,])(?P<n>{shapes.NUMBER})\s+(?:[a-z]+\s+)?(?:in total|total|in all|altogether)\b",
     re.IGNORECASE,
 )

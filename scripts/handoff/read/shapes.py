@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from handoff.core.quickre import quick
+
 DIGIT = re.compile(r"\d")
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM = re.compile(NUMBER)
@@ -27,7 +29,7 @@ WORD_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # A size may be written with a decimal comma ("1,5 GB", "0,8 TB": a comma and one or two digits).
 _SIZE_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 SIZE = re.compile(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
-CPU = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
+CPU = quick(rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
 
 # Cloud instance types by shape: AWS `m6a.4xlarge`, Google Cloud `n2-highmem-8`, Azure `Standard_E32s_v5`.
 _AWS = r"[a-z][a-z0-9]*\d[a-z0-9]*\.(?:nano|micro|small|medium|large|metal|\d*xlarge)"
@@ -165,12 +167,12 @@ _TENS = {w: 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty", 
                                           "ninety"), 2)}  # fmt: skip
 _SCALE = {"hundred": 100, "thousand": 1000, "dozen": 12}
 _NUMBER_WORD = "|".join(sorted((*_SMALL, *_TENS, *_SCALE), key=len, reverse=True))
-SPELT = re.compile(
+SPELT = quick(
     rf"(?<![\w-])(?:an?\s+(?=(?:hundred|thousand|dozen)\b))?(?:{_NUMBER_WORD})"
     rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?![\w-])",
     re.IGNORECASE,
 )
-_TWICE = re.compile(rf"(?P<w>{SPELT.pattern})\s*\(\s*(?P<n>\d{{1,6}})\s*\)", re.IGNORECASE)
+_TWICE = quick(rf"(?P<w>{SPELT.pattern})\s*\(\s*(?P<n>\d{{1,6}})\s*\)", re.IGNORECASE)
 
 
 def once(text: str) -> str:
@@ -188,7 +190,7 @@ def once(text: str) -> str:
 
 
 _UNITS_SPELT = {"terabyte": "TB", "gigabyte": "GB", "megabyte": "MB", "gig": "GB", "tera": "TB"}
-_UNIT_WORDS = re.compile(r"terabyte|gigabyte|megabyte|\b(?:gig|tera)(?=s?\b)", re.IGNORECASE)  # "nine gigs"
+_UNIT_WORDS = quick(r"terabyte|gigabyte|megabyte|\b(?:gig|tera)(?=s?\b)", re.IGNORECASE)  # "nine gigs"
 _SPELT_BODY = SPELT.pattern.split(")", 1)[1].removesuffix("(?![\\w-])")  # the words, no lookarounds
 _SIZE_SPELT = re.compile(
     rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY}))[\s-]*(?P<unit>(?:tera|giga|mega)bytes?|gigs?|teras?)\b",
@@ -201,7 +203,7 @@ _SIZE_WORDS = re.compile(  # a number in words before a unit's symbol: "two and 
     re.IGNORECASE,
 )
 _WORD_THEN_UNIT = re.compile(r"[a-z][\s-]+(?:TiB|GiB|TB|GB)\b", re.IGNORECASE)
-_WORD_THEN_CPU = re.compile(r"[a-z][\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
+_WORD_THEN_CPU = quick(r"[a-z][\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
 _CPU_SPELT = re.compile(
     rf"(?<![\w.,-])(?P<words>{_SPELT_BODY})[\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE
 )
@@ -213,7 +215,7 @@ def spelt_size(text: str) -> bool:
     return bool(_UNIT_WORDS.search(text) or _WORD_THEN_UNIT.search(text) or _WORD_THEN_CPU.search(text))
 
 
-_BIG_SPELT = re.compile(r"hundred|thousand|dozen|ty\b", re.IGNORECASE)
+_BIG_SPELT = quick(r"hundred|thousand|dozen|ty\b", re.IGNORECASE)
 
 
 def spelt_digits(text: str) -> str:

@@ -20,23 +20,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
+from handoff.core.quickre import quick
 from handoff.read.limits import observed_label
 
-_LIMIT = re.compile(
+_LIMIT = quick(
     r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|in scope|"
     r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
     r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
     r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling)\b",
     re.IGNORECASE,
 )
-_GROWTH = re.compile(
+_GROWTH = quick(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
     r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
     r"by (?:the end of )?(?:next \w+|20\d\d)|(?:is|are) expected to)\b"
     r"|(?:^|(?<=[\s(]))\+\d",  # "about +600 seats": an increase, never a current figure
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
+_FUTURE = quick(
     r"\b(?:planned|scheduled|will be|is due|expected|tentative(?:ly)?|originally|re-?scheduled|postponed|"
     r"moved|pushed back|brought forward)\b",
     re.IGNORECASE,
@@ -48,11 +49,11 @@ _PLANNED = re.compile(
 )
 
 
-_SUGGESTION = re.compile(
+_SUGGESTION = quick(
     r"\b(?:suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|propos(?:e|es|ed|al)|starting point)\b",
     re.IGNORECASE,
 )
-_CORRECTION = re.compile(
+_CORRECTION = quick(
     r"\b(?:correction|corrected|correcting|erratum|amended|revised|changed to|should read|to correct|"
     r"withdr[ae]wn?|withdraws|retracted|superseded|scrapped|abandoned)\b",
     re.IGNORECASE,
@@ -335,9 +336,7 @@ _NEGATED = re.compile(
 )
 
 
-_OPTION = re.compile(
-    r"\b(?:option|alternative|variant|scenario)\s+(?P<id>[A-Z]|\d{1,2})(?![\w.])", re.IGNORECASE
-)
+_OPTION = quick(r"\b(?:option|alternative|variant|scenario)\s+(?P<id>[A-Z]|\d{1,2})(?![\w.])", re.IGNORECASE)
 _DECIDED = re.compile(
     r"\b(?:approved|chosen|selected|adopted|agreed|accepted|decided|decision|went with|go(?:ing)? with|"
     r"built|implemented|provisioned|deployed)\b",
@@ -362,7 +361,7 @@ def chosen_option(text: str) -> str:
 # A short name a document declares for an environment, then up to five words that say what it is:
 # an abbreviation (PRD, SBX, UAT2) with "=", "(…", "means" or "stands for"; a hyphenated site name
 # (dr-eu, prod-us) also with "is"; or an environment word with the name in brackets ("Sandbox (SBX)").
-_UNLESS = re.compile(
+_UNLESS = quick(
     r"\bunless (?:(?:it is |it's )?(?:stated|noted|said|specified|marked)|it says|otherwise (?:stated|noted))"
     r"(?: otherwise)?\b",
     re.IGNORECASE,
@@ -439,7 +438,7 @@ def _products(catalogue: Catalogue) -> frozenset[str]:
 _ABBR = r"[A-Z][A-Z0-9]{1,7}"
 _SITE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
 _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
-_DECLARED = re.compile(
+_DECLARED = quick(
     rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])\s*(?:=|\(|\s(?:means|stands for|refers to)\b)"
     rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
     rf"|(?<![\w-])(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"

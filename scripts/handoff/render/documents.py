@@ -488,8 +488,11 @@ def cell(entry: LogEntry, key: str, style: str = "", empty: str = EMPTY) -> Mark
     return display(value, empty)
 
 
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
 def _norm(value: Any) -> str:
-    return re.sub(r"[\s_-]+", " ", str(value or "")).strip().lower()
+    return _SEPARATORS.sub(" ", str(value or "")).strip().lower()
 
 
 def _date_key(value: Any) -> str:
@@ -601,11 +604,28 @@ def environment(directory: str) -> SandboxedEnvironment:
         return make_environment(directory)
 
 
+class _Sandbox(SandboxedEnvironment):
+    """The sandbox, its attribute check remembered per (type of object, attribute name): the check
+    (`is_internal_attribute` and a leading underscore) depends on nothing else, and a render asks it
+    hundreds of times for the same few names."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
+
 @lru_cache(maxsize=8)
 def make_environment(directory: str) -> SandboxedEnvironment:
     """The sandboxed, autoescaping, strict environment over one templates folder, every template
     compiled once up front (a template with an error is left to fail when it is used)."""
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=jinja2.FileSystemLoader(directory, encoding="utf-8"),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "htm", "j2"), default_for_string=True, default=True

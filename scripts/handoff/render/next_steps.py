@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from handoff.core.model import LogEntry
+from handoff.core.quickre import quick
 
 _MONTHS = {
     m: i + 1
@@ -40,9 +41,9 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATES = (
-    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I),
+    quick(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+    quick(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I),
+    quick(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I),
 )
 _PERIOD = re.compile(r"\b(?:(?:end|start|beginning) of\s+)?[QH][1-4](?:\s+(?:FY)?\d{4})?\b")
 _SCHEDULE = re.compile(

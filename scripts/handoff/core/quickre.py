@@ -1,0 +1,156 @@
+"""A regex that is not run on a text that cannot hold a match: `quick(pattern, flags)`, like `re.compile`.
+
+Python's `re` tries a case-insensitive word alternation (`\\b(?:grow|double|forecast|…)`) at
+every position of a text, which costs microseconds per sentence for each of the reader's word
+tests. `quick(pattern)` works out, once and from the pattern itself, literal pieces one of which
+every match must contain (`grow`, `double`, `forecast`, …), and answers "no match" without
+running the regex when the text holds none of them; otherwise it runs the regex as written. The
+answers are the regex's own, whatever is later added to the pattern: its pieces are derived again
+from the pattern at import. A pattern with no such pieces (one that can match without any
+literal, or uses scoped flags) is returned as it is.
+
+Case-insensitive patterns compare lower-cased pieces with the lower-cased text; the few
+non-ASCII letters that `re` matches to an ASCII letter under IGNORECASE (İ ı ſ K) make the
+regex run as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, cast
+
+Needles = frozenset[str]
+# The non-ASCII characters `re` matches to an ASCII character under IGNORECASE.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+class _Scoped(Exception):
+    """The pattern switches flags inside (`(?i:…)`): no pieces are derived."""
+
+
+class QuickPattern:
+    """A compiled pattern behind a test for the literal pieces every match contains."""
+
+    def __init__(self, pattern: re.Pattern[str], needles: Needles) -> None:
+        self.pattern_object = pattern
+        self.needles = tuple(sorted(needles, key=len, reverse=True))
+        self.folded = bool(pattern.flags & re.IGNORECASE)
+        self.pattern = pattern.pattern
+        self.flags = pattern.flags
+        self.groups = pattern.groups
+        self.groupindex = pattern.groupindex
+
+    def possible(self, text: str) -> bool:
+        """False only when no match can exist in `text`."""
+        if not self.folded:
+            return any(n in text for n in self.needles)
+        low = text.lower()
+        if any(n in low for n in self.needles):
+            return True
+        return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
+
+    def search(self, text: str, *args: Any) -> re.Match[str] | None:
+        return self.pattern_object.search(text, *args) if self.possible(text) else None
+
+    def match(self, text: str, *args: Any) -> re.Match[str] | None:
+        return self.pattern_object.match(text, *args) if self.possible(text) else None
+
+    def fullmatch(self, text: str, *args: Any) -> re.Match[str] | None:
+        return self.pattern_object.fullmatch(text, *args) if self.possible(text) else None
+
+    def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
+        return self.pattern_object.finditer(text, *args) if self.possible(text) else iter(())
+
+    def findall(self, text: str, *args: Any) -> list[Any]:
+        return self.pattern_object.findall(text, *args) if self.possible(text) else []
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.pattern_object.sub(repl, text, count) if self.possible(text) else text
+
+    def subn(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> tuple[str, int]:
+        return self.pattern_object.subn(repl, text, count) if self.possible(text) else (text, 0)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.pattern_object.split(text, maxsplit) if self.possible(text) else [text]
+
+    def __repr__(self) -> str:
+        return f"quick({self.pattern_object!r})"
+
+
+def quick(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, tested for its literal pieces before it runs (the plain
+    compiled pattern when it has none)."""
+    compiled = re.compile(pattern, flags)
+    needles = required_pieces(compiled)
+    if not needles:
+        return compiled
+    return cast(re.Pattern[str], QuickPattern(compiled, needles))  # the same methods
+
+
+def required_pieces(pattern: re.Pattern[str]) -> Needles | None:
+    """Literal strings, one of which every match of `pattern` contains (lower-cased when the
+    pattern ignores case; ASCII only), or None when there are none to be had."""
+    try:
+        found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    except _Scoped:
+        return None
+    if not found or not all(n.isascii() for n in found):
+        return None
+    return frozenset(n.lower() for n in found) if pattern.flags & re.IGNORECASE else found
+
+
+def _best(options: list[Needles]) -> Needles | None:
+    """The most selective of several requirements that all hold: longest shortest piece, fewest pieces."""
+    if not options:
+        return None
+    return max(options, key=lambda s: (min(len(n) for n in s), -len(s)))
+
+
+def _sequence(items: Any) -> Needles | None:
+    options: list[Needles] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        end_run()
+        if op in _ZERO_WIDTH:
+            continue
+        found = _item(op, av)
+        if found:
+            options.append(found)
+    end_run()
+    return _best(options)
+
+
+def _item(op: Any, av: Any) -> Needles | None:
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            raise _Scoped
+        return _sequence(inner)
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(branch)
+            if not found:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in _REPEATS:
+        low, _high, inner = av
+        return _sequence(inner) if low >= 1 else None
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _sequence(av)
+    return None
