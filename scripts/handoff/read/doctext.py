@@ -11,7 +11,7 @@ markdown) is a value someone crossed out, never the current one: it reads as not
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,6 +109,14 @@ class Texts:
 
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[dict[str, Any], Text]] = {}
+        self._rewrite: Callable[[str], str] | None = None
+
+    def rewrite(self, fn: Callable[[str], str]) -> None:
+        """Every paragraph's text, read and still to read, passed through `fn`, which keeps its length
+        (the document's number notation, `read.notation`): links keep their offsets."""
+        self._rewrite = fn
+        for _, text in self._by_id.values():
+            text.text = fn(text.text)
 
     def paragraph(self, paragraph: dict[str, Any]) -> Text:
         """`paragraph_text(paragraph)`, shared: callers only read it."""
@@ -116,6 +124,8 @@ class Texts:
         if hit is not None and hit[0] is paragraph:
             return hit[1]
         text = paragraph_text(paragraph)
+        if self._rewrite is not None:
+            text.text = self._rewrite(text.text)
         self._by_id[id(paragraph)] = (paragraph, text)
         return text
 

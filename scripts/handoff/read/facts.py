@@ -200,6 +200,8 @@ _LEADING_COUNT = re.compile(
     re.IGNORECASE,
 )  # a count and then a word: "one monorepo", "3,000 repositories", "Two of them"
 _MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
+# A name set off by commas right after the noun it names: the sentence's subject goes on after it.
+_APPOSITIVE = re.compile(r",\s*[\w./-]+(?:\s+\([^)]*\))?\s*,")
 _ONE_MONOREPO = (
     re.compile(  # the deployment has one monorepo: "the only monorepo", "1 monorepo", "one monorepo"
         r"\b(?:only|sole|single|one|1)\s+(?:\w+\s+)?monorepo\b(?!s)", re.IGNORECASE
@@ -598,7 +600,7 @@ class FactReader:
         if not one or len(sized) != 1 or _DISK.search(s) or _MEMORY.search(s):
             return []
         for f in facts:  # a size said of the monorepo, its clause's subject, is no total of the repositories
-            named = "," in s[one.end() : f.start]  # "The only monorepo, litho-control, weighs …"
+            named = bool(_APPOSITIVE.match(s, one.end()))  # "The only monorepo, litho-control, weighs …"
             subject = f.field == "total_repo_size_gb" and one.start() < f.start and named
             if f.start == sized[0].start and not subject:
                 return []
@@ -743,13 +745,12 @@ class FactReader:
         subject ("the repositories take roughly 410 GB on disk") or its place ("900 GB across all
         repositories"); the largest repository when it opens the clause ("the largest repository, the
         claims monorepo, is 3.4 GB"); else the nearest noun either side."""
-        for window in (tail, head):
-            if _LARGEST.search(window):
-                return "largest_repo_mb"
+        lead = _LEAD.match(tail)
+        named = _size_noun(lead.group(0)) if lead else None  # the noun right after the figure says first
+        if _LARGEST.search(head) or (_LARGEST.search(tail) and not named):
+            return "largest_repo_mb"
         if _ACROSS_REPOS.match(tail):
             return "total_repo_size_gb"
-        lead = _LEAD.match(tail)
-        named = _size_noun(lead.group(0)) if lead else None
         stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
         if named or _REPOS_AMOUNT.search(head) or stored:  # after cloning": the code there, not the disk
             return named or "total_repo_size_gb"

@@ -26,6 +26,7 @@ from handoff.core.units import parse_size
 from handoff.read import shapes
 from handoff.read.builddates import build_dates
 from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names
+from handoff.read.notation import ambiguous_figures, as_written, blanked
 from handoff.read.totals import AMOUNTS, names_total
 from handoff.read.words import is_correction, is_planned
 
@@ -175,6 +176,7 @@ class Gatherer:
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
         self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
+        self.ambiguous: tuple[str, ...] = ()  # figures whose notation is truly ambiguous (`read.notation`)
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
@@ -260,6 +262,7 @@ class Gatherer:
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        self._drop_ambiguous()
         self._drop_old()
         self._latest_entry()
         self._supersede()
@@ -275,10 +278,21 @@ class Gatherer:
         self._drop_plans()
         self._build_completion()
         problems += self._only_address()
+        problems += ambiguous_figures(self.ambiguous, [(b.text, b.location) for b in self.blocks])
         self.values = self._best()
         self._sum_sections()
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
+
+    def _drop_ambiguous(self) -> None:
+        """A figure read from a text holding a figure whose notation is ambiguous (`3 500 GB` in a
+        document that groups thousands with commas) is no value: the warning names it instead."""
+        if self.ambiguous:
+            marks = blanked(self.ambiguous)
+            self.values = [
+                v for v in self.values
+                if not (shapes.DIGIT.search(v.value or "") and any(b in v.text for b in marks))
+            ]  # fmt: skip
 
     def _text_at(self, v: TddValue) -> str:
         """The text of the blocks read at a value's place."""
@@ -690,7 +704,7 @@ class Gatherer:
             if b.used or b.section == "trial":
                 continue
             if shapes.looks_like_fact(b.text) or self.reader.code_hosts.find(b.text):
-                text = mask(re.sub(r"\s+", " ", b.text).strip())
+                text = mask(re.sub(r"\s+", " ", as_written(b.text, self.ambiguous)).strip())
                 out.append(Unplaced(text if len(text) <= _CLIP else text[: _CLIP - 1] + "…", b.location))
         return out
 

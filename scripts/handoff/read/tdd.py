@@ -60,6 +60,7 @@ from handoff.read.doctext import (
 from handoff.read.facts import BUILD, URL_HINT, Context, Fact, FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
+from handoff.read.notation import notation
 from handoff.read.pasted import LISTING_HEAD, unpaste
 from handoff.read.words import (
     is_correction,
@@ -256,6 +257,11 @@ class _Parser:
     # -- document ----------------------------------------------------------------------------
     def document(self, doc: dict[str, Any]) -> TddReading:
         text = document_text(doc, self.texts)
+        habit = notation(text)  # `4'180`, `2 816 GiB`, `1.800`, `2,4 TB` read as the document means them
+        if not habit.plain:
+            self.texts.rewrite(habit.rewrite)
+            text = document_text(doc, self.texts)
+            self.gather.ambiguous = habit.ambiguous
         self.year = shapes.document_year(text)
         self.sections.learn(text)
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
@@ -1250,7 +1256,14 @@ def _instance_entry(type_text: str, count_text: str) -> str:
     if not type_text:
         return ""
     m = re.match(r"\s*(\d+)\b", count_text)
-    return f"{m.group(1)} × {type_text}" if m else type_text
+    if not m:
+        return type_text
+    found = list(shapes.instances(type_text))
+    if len(found) == 1 and found[0].start > 0 and shapes.INSTANCE_TYPE.fullmatch(found[0].text):
+        # `AKS node pool "search": Standard_E16s_v5 (…)` beside `Qty 3`: the count is the type's
+        at = found[0].start
+        return f"{type_text[:at]}{m.group(1)} × {type_text[at:]}"
+    return f"{m.group(1)} × {type_text}"
 
 
 def _machines_by_type(items: list[tuple[int, str]]) -> list[tuple[int, str]]:

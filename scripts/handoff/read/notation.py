@@ -1,0 +1,154 @@
+"""How one document writes its numbers, and its texts rewritten into the notation the reader reads.
+
+A careful reader decides what `4'180`, `4 180`, `1.200` or `3,5 TB` mean from the number's shape and
+from the document's own habit, once per document, before reading any figure:
+
+* an apostrophe between digit groups (`4'180`, Swiss) and a thin, narrow no-break, figure or
+  no-break space (`4 180`) group thousands wherever they are written;
+* a plain space groups thousands (`2 816 GiB`, French, SI) only in a document that groups its
+  thousands with spaces: two such figures or more (one in a document of dot groups and decimal
+  commas, where spaces group too), and no figure grouped with commas or apostrophes.
+  In a document that groups with commas, `3 500 GB` (three 500 GB disks, or 3,500 GB?) is truly
+  ambiguous: it is read as nothing and named in a warning (`ambiguous`), never guessed, unless
+  the document writes a spaced figure with commas too (`1 240 dépôts` beside `1,240 repositories`,
+  a bilingual text): its spaces then group thousands;
+* dots group thousands and a comma is the decimal mark (`1.800 repositories`, `2,4 TB`, Dutch,
+  German, Spanish) in a document whose numbers show that habit (a dot grouping thousands, a decimal
+  comma before a unit) and never the other one (a comma grouping thousands, a decimal point before a
+  unit). A document showing both keeps each figure read by its own shape (`read.shapes`).
+
+`rewrite` turns a text into the one notation the shapes read (`4,180`, `2.4 TB`) character for
+character: every place in the text stays where it was, so locations, links and spans hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from handoff.core.model import Location, Problem, Severity
+
+_UNIT = r"\s?(?:[KMGTP]i?B|[KMGT]i\b|[kMGT]o\b|%)"  # a size unit (`Go`, `To` in French) or a percentage
+# Each pattern opens with a digit and looks behind it (`\d(?<![\w.,]\d)`: the first digit of a
+# number): a scan then tries only the digits of a text, which keeps a document's decision cheap.
+_START = r"\d(?<![\w.,]\d)"
+_GROUPED_APOS = re.compile(r"\d(?<![\w.,'’]\d)\d{0,2}(?:['’]\d{3})+(?![\d'’]|[.,]\d{3})")
+_THIN = "\u2009\u202f\u2007\u00a0"
+_GROUPED_THIN = re.compile(rf"{_START}\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?![\d.,]\d)")
+# A plain space between a figure of one to three digits and a group of three, then a word or a
+# unit ("4 180 repositories", "2 816 GiB"): not a phone number's groups (`+44 20 7946`), not a year.
+_GROUPED_SPACE = re.compile(
+    r"\d(?<![\w.,+]\d)(?<![\d+] \d)\d{0,2}(?: \d{3})+(?![\d.,]\d| \d)"
+    r"(?=[ \t]?[A-Za-z%€$]|[ \t]*(?:$|[\n.,;:)]))",
+    re.MULTILINE,
+)
+_WORD_AFTER = re.compile(r"[ \t]?[A-Za-z%€$]")  # a unit or a noun after the figure: it says what it counts
+_COMMA_GROUPED = re.compile(rf"{_START}\d{{0,2}}(?:,\d{{3}})+(?![\d,]|\.\d{{3}})")
+_DOT_GROUPED = re.compile(rf"{_START}\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?(?![\w.]|,\d)")
+_DECIMAL_COMMA = re.compile(rf"{_START}\d*,\d{{1,2}}(?={_UNIT})")
+_DECIMAL_POINT = re.compile(rf"{_START}\d*\.\d{{1,2}}(?={_UNIT})")
+# In a European document: `1.800`, `1.234,5`, `2,4` (dots group, a comma is the decimal mark).
+_EUROPEAN_NUMBER = re.compile(rf"{_START}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*,\d+)(?![\w.,]\d|[A-Za-z_])")
+_SEPARATORS = str.maketrans({"'": ",", "’": ",", "\u2009": ",", "\u202f": ",", "\u2007": ",", "\u00a0": ","})
+_EUROPEAN = str.maketrans({".": ",", ",": "."})
+BLANK = "_"  # what an ambiguous figure's separator becomes: no shape reads `3_500`
+
+
+@dataclass(frozen=True)
+class Notation:
+    """A document's number habits: `space` (a plain space groups thousands), `european` (dots group
+    thousands, a comma is the decimal mark); `ambiguous`: the figures read as nothing (as written)."""
+
+    space: bool = False
+    european: bool = False
+    marks: bool = False  # apostrophes or typographic spaces group some figure
+    ambiguous: tuple[str, ...] = field(default=())
+    known: frozenset[str] = frozenset()  # spaced figures the document also writes with a comma (`1,240`)
+
+    @property
+    def plain(self) -> bool:
+        """Whether every text reads as it is written."""
+        return not (self.space or self.european or self.marks or self.ambiguous or self.known)
+
+    def rewrite(self, text: str) -> str:
+        """`text` in the reader's notation, of the same length (module doc)."""
+        if self.plain or not any(c.isdigit() for c in text):
+            return text
+        if self.marks:
+            text = _GROUPED_APOS.sub(_commas, text) if "'" in text or "’" in text else text
+            text = _GROUPED_THIN.sub(_commas, text) if any(c in text for c in _THIN) else text
+        if self.european:
+            text = _EUROPEAN_NUMBER.sub(lambda m: m.group(0).translate(_EUROPEAN), text)
+        if self.space or self.known or self.ambiguous:
+            text = _GROUPED_SPACE.sub(self._spaced, text)
+        return text
+
+    def _spaced(self, m: re.Match[str]) -> str:
+        figure = m.group(0)
+        if self.space or figure in self.known:
+            return figure.replace(" ", ",")
+        return figure.replace(" ", BLANK) if figure in self.ambiguous else figure
+
+
+PLAIN = Notation()
+
+
+def notation(text: str) -> Notation:
+    """The number habits of a document, from all its text (module doc)."""
+    if not any(c.isdigit() for c in text):
+        return PLAIN
+    apostrophes = ("'" in text or "’" in text) and bool(_GROUPED_APOS.search(text))
+    marks = apostrophes or (any(c in text for c in _THIN) and bool(_GROUPED_THIN.search(text)))
+    commas = bool(_COMMA_GROUPED.search(text))
+    european = (
+        not commas
+        and bool(_DOT_GROUPED.search(text) or _DECIMAL_COMMA.search(text))
+        and not _DECIMAL_POINT.search(text)
+    )
+    found = list(_GROUPED_SPACE.finditer(text))
+    space = bool(found) and (len(found) >= 2 or european) and not commas and not apostrophes
+    said = [m.group(0) for m in found if _WORD_AFTER.match(text, m.end())] if not space else []
+    known = frozenset(f for f in said if f.replace(" ", ",") in text)  # a bilingual text: "1 240" and "1,240"
+    if known:  # the document shows that its spaces group thousands: its other spaced figures too
+        known = frozenset(said)
+    ambiguous = tuple(f for f in said if f not in known)  # a figure of something, read neither way
+    return Notation(space, european, marks, ambiguous, known)
+
+
+def _commas(m: re.Match[str]) -> str:
+    return m.group(0).translate(_SEPARATORS)
+
+
+def ambiguous_figures(figures: tuple[str, ...], blocks: list[tuple[str, Location]]) -> list[Problem]:
+    """A warning per ambiguous figure (as written), at the first text read that holds it."""
+    out: list[Problem] = []
+    for figure in dict.fromkeys(figures):
+        blanked = figure.replace(" ", BLANK)
+        where = next((loc for text, loc in blocks if blanked in text), None)
+        if where is None:
+            continue
+        first, _, rest = figure.partition(" ")
+        out.append(
+            Problem(
+                Severity.WARNING,
+                f"'{figure}' ({where.ref.removeprefix('TDD ')}) may be {figure.replace(' ', ',')} or the "
+                f"figures {first} and {rest}: the document does not group its thousands with spaces, so it "
+                "is not read",
+                None,
+                where,
+                f"write {figure.replace(' ', ',')} if it is one figure",
+            )
+        )
+    return out
+
+
+def blanked(figures: tuple[str, ...]) -> tuple[str, ...]:
+    """The ambiguous figures as the rewritten texts hold them (`3_500`)."""
+    return tuple(f.replace(" ", BLANK) for f in figures)
+
+
+def as_written(text: str, figures: tuple[str, ...]) -> str:
+    """A rewritten text with its ambiguous figures shown as written again (`3 500`)."""
+    for f in figures:
+        text = text.replace(f.replace(" ", BLANK), f)
+    return text
