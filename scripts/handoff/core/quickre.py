@@ -29,6 +29,19 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sr
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
+_last_lowered = ("", "")  # (text, text.lower()): the word tests of a sentence ask one after another
+
+
+def _lowered(text: str) -> str:
+    global _last_lowered
+    last = _last_lowered  # (one read of a tuple: safe when threads share it)
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _last_lowered = (text, low)
+    return low
+
+
 class _Scoped(Exception):
     """The pattern switches flags inside (`(?i:…)`): no pieces are derived."""
 
@@ -38,7 +51,8 @@ class QuickPattern:
 
     def __init__(self, pattern: re.Pattern[str], needles: Needles) -> None:
         self.pattern_object = pattern
-        self.needles = tuple(sorted(needles, key=len, reverse=True))
+        # a piece holding another is redundant: a text with "growth" has "grow"
+        self.needles = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
         self.folded = bool(pattern.flags & re.IGNORECASE)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
@@ -47,12 +61,11 @@ class QuickPattern:
 
     def possible(self, text: str) -> bool:
         """False only when no match can exist in `text`."""
-        if not self.folded:
-            return any(n in text for n in self.needles)
-        low = text.lower()
-        if any(n in low for n in self.needles):
-            return True
-        return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
+        hay = _lowered(text) if self.folded else text
+        for needle in self.needles:  # (a loop: quicker than any() over a generator)
+            if needle in hay:
+                return True
+        return self.folded and not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         return self.pattern_object.search(text, *args) if self.possible(text) else None

@@ -296,10 +296,15 @@ def urls(text: str) -> Iterator[Match]:
 
 def dates(text: str, year: str = "") -> Iterator[Match]:
     """Dates written with a year; with `year` (the context's), also a day and month without one."""
+    return iter(_all_dates(text, year, NUMERIC_ORDER.get()))
+
+
+@functools.lru_cache(maxsize=8)  # a sentence's dates are asked for by several of its readings in turn
+def _all_dates(text: str, year: str, order: str) -> tuple[Match, ...]:
+    """`dates(text, year)` under the document's numeric `order` (which `_numeric_dates` reads)."""
     if year:
-        yield from sorted((*_dates(text), *_day_months(text, year)), key=lambda m: m.start)
-    else:
-        yield from _dates(text)
+        return tuple(sorted((*_dates(text), *_day_months(text, year)), key=lambda m: m.start))
+    return tuple(_dates(text))
 
 
 _RANGE_JOIN = r"\s*(?:–|—|-|→|->|⟶|⇒|to|until|till|through|thru|and)\s*"

@@ -101,6 +101,7 @@ OPEN_RISK = {"open", ""}
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+")
 _UNIT_IN_TEXT = re.compile(r"[A-Za-z]+")
 _NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # (re's \s is str.isspace)
 # user:password@ in any URL-looking text: never copied into a document or a note.
 
 
@@ -189,7 +190,7 @@ def safe_url(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
-    if not text or any(c.isspace() or ord(c) < 32 for c in text):
+    if not text or _SPACE_OR_CONTROL.search(text):
         return None
     try:
         parts = urlsplit(text)
@@ -322,6 +323,9 @@ def display_text(value: Any, empty: str = EMPTY) -> str:
 
 def text_markup(text: str) -> Markup:
     """Escape text, turn http(s) URLs in it into links and line breaks into <br>."""
+    if "://" not in text:  # no URL (most values): the escaped text
+        html = str(escape(text))
+        return Markup(html.replace("\r\n", "\n").replace("\n", "<br>") if "\n" in html else html)
     out: list[str] = []
     pos = 0
     for m in _URL_IN_TEXT.finditer(text):
