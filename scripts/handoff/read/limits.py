@@ -9,6 +9,7 @@ A careful reader takes a figure as a limit (`max_users`, `max_concurrent_users`,
   the moment, weekly, uses); "added" when the figure is an increment (add, further, more, +300,
   an expansion) or is said not to be agreed ("not contractual", "not bought"). An observation or
   an addition is never a limit, whatever part it is in.
+  The figure's own words may say it counts no people ("40 virtual users" of a load test): observed.
 * `concurrent(text, start, end)`: the figure counts people at one time (concurrent, simultaneous,
   at once, at the same time or moment, at peak), written before or after it in its clause.
 * `person_counts(text)`: counts whose noun is a person or a seat ("3,000 developers", "nine hundred
@@ -50,7 +51,7 @@ _BOUND = re.compile(  # a bound right before the figure: "good until 5000 reposi
     re.IGNORECASE,
 )
 _OBSERVED = re.compile(
-    r"\b(?:so far|to date|at the moment|currently|today|right now|as of|weekly|monthly|daily|"
+    r"\b(?:so far|to date|at the moment|current(?:ly)?|today|right now|as of|weekly|monthly|daily|"
     r"(?:logged|signed) (?:in|on)|log-?ins?|sign-?ins?|we see|seen|saw|observed|measured|actual(?:ly)?|"
     r"usage|uses|in use|average|last (?:week|month|quarter|year))\b",
     re.IGNORECASE,
@@ -59,6 +60,9 @@ _ADDED = re.compile(
     r"\+\s*$|\b(?:add(?:s|ed|ing)?|further|another|additional|extra|expan\w*|increase\w*|grow\w*|"
     r"true-?up|uplift|bring(?:s|ing)?)\b",
     re.IGNORECASE,
+)
+_SIMULATED = re.compile(  # "40 virtual users" of a load test: no people at all
+    r"\b(?:virtual|simulated|synthetic|emulated|scripted|test|dummy|fake)\b", re.IGNORECASE
 )
 _DENIED = re.compile(  # "(not contractual)", "that's not bought", "non-binding": a figure nobody agreed
     r"\b(?:not|non-?|never|no longer)\s*(?:yet\s+|part of (?:the |our )?)?(?:contract\w*|licen[cs]\w*|bought|"
@@ -92,6 +96,8 @@ def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
 def relation(text: str, start: int, end: int) -> str:
     """ "limit", "observed", "added" or "" (nothing said) for the figure at text[start:end]."""
     before, near, after = clause(text, start, end)
+    if _SIMULATED.search(text, start, end):
+        return "observed"  # "(40 virtual users)": a load test's simulated users, never a limit
     if _ADDED.search(before) or _MORE.match(after) or _DENIED.search(before) or _DENIED.search(after):
         return "added"
     if (_OBSERVED.search(near) or _OBSERVED.search(after)) and not _LIMIT.search(near):
@@ -133,7 +139,10 @@ def denied(text: str) -> bool:
 def observed_label(label: str) -> bool:
     """A label of a measurement ("Active users (approx.)", "Weekly active users", "Peak concurrent so
     far") or of a growth rate ("User growth / year"): its figure is no limit, unless the label also
-    names one ("Max active users")."""
+    names one ("Max active users"). A label of simulated users ("Virtual users" of a load test)
+    counts no people at all."""
+    if _SIMULATED.search(label):
+        return True
     if _LIMIT.search(label):
         return False
     return bool(_OBSERVED.search(label) or re.search(r"\bactive\b|\bgrowth\b", label, re.IGNORECASE))

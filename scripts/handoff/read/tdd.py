@@ -46,6 +46,8 @@ from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read import shapes
 from handoff.read.cells import Cell, container, first_value, holds_prose, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
+from handoff.read.columns import kind as column_kind
+from handoff.read.columns import kinds as column_kinds
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -591,7 +593,10 @@ class _Parser:
         self.described_machines(roles, rows)
         self.topic_totals(roles, header, rows, self.context(tab).topic, year)
         kinds = [k for k, _ in roles]
-        if kinds and kinds[0] != "field" and "section" in kinds[1:]:
+        if "outcome" in column_kinds(header) and "field" not in kinds and not self.looks_label_value(rows):
+            # a decision log (`Decision needed | Options | Chosen`): what was decided, not the options
+            self.prose_rows(rows, tab, number)
+        elif kinds and kinds[0] != "field" and "section" in kinds[1:]:
             self.sectioned_table(rows, header, kinds, tab, number)
         else:
             named = sum(1 for k in kinds if k in ("field", "count", "environment"))
@@ -665,6 +670,7 @@ class _Parser:
         log): each cell of a row reads as prose, except a cell that asks or requires (a question,
         "shall", "must"): that one only says what the row's other cells are about."""
         base = self.context(tab)
+        kinds = column_kinds([c.text for c in rows[0]])  # `Options` are no facts, a `Requirement` a limit
         for i, r in enumerate(rows[1:], 2):
             named = self.sections.part(r[0].text) if r and not any(c.text for c in r[1:]) else ""
             if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
@@ -672,15 +678,17 @@ class _Parser:
                 continue
             where = self.where(tab, number, i)
             self.gather.block(" | ".join(c.text for c in r), where, base.section)
-            asks = [c.text for c in r if _ASKS.search(c.text)]
+            asks = [c.text for j, c in enumerate(r) if _ASKS.search(c.text) or _kind(kinds, j) == "question"]
             topic = next((t for t in map(_asked_about, asks) if t), base.topic)
             asked = next((s for s in map(self.sections.part, asks) if s), "")  # "Is there a UAT instance?"
             section = base.section if base.section == "trial" else asked or base.section
             row = replace(base, topic=topic, section=section)
-            cells = [c.text for c in r if c.text and c.text not in asks]
-            head = cells[0] if len(cells) > 1 and _row_title(cells[0]) else ""
-            for text in cells[1:] if head else cells:
-                self.prose(f"{head}: {text}" if head and not _row_title(text) else text, where, row)
+            cells = [(c.text, _kind(kinds, j)) for j, c in enumerate(r) if c.text and c.text not in asks]
+            cells = [(text, k) for text, k in cells if k != "options"]
+            head = cells[0][0] if len(cells) > 1 and _row_title(cells[0][0]) else ""
+            for text, k in cells[1:] if head else cells:
+                limited = replace(row, limit=True) if k == "limit" else row
+                self.prose(f"{head}: {text}" if head and not _row_title(text) else text, where, limited)
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a
@@ -771,6 +779,8 @@ class _Parser:
         (`Target`, `Baseline`) is no current value."""
         value, notes = columns
         ctx = self.context(tab)
+        if column_kind(_cell(rows[0], value)) == "limit":  # `Committed ceiling`: its figures are limits
+            ctx = replace(ctx, limit=True)
         mark = self.gather.mark()
         for i, r in enumerate(rows[1:], 2):
             where = self.where(tab, number, i)
@@ -1198,13 +1208,17 @@ def _label_columns(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
     value: int | None = None
     notes: list[int] = []
     for j, h in enumerate(header[1:], 1):
-        if norm(h) in _VALUE_HEADERS or _CURRENT_HEADER.search(h):
-            value = j if value is None else value
+        if norm(h) in _VALUE_HEADERS or _CURRENT_HEADER.search(h) or column_kind(h) == "limit":
+            value = j if value is None else value  # (`Committed ceiling`: a value column of limits)
         elif _NOTE_HEADER.search(h):
             notes.append(j)
         elif not is_planned(h):
             return None
     return (value, tuple(notes)) if value is not None else None
+
+
+def _kind(kinds: list[str], j: int) -> str:
+    return kinds[j] if j < len(kinds) else ""
 
 
 def _row_title(text: str) -> bool:

@@ -1,0 +1,68 @@
+"""What a record table's header row says each column holds: the role of its cells, by the header's words.
+
+Documents that are not TDDs keep their facts in records: a decision log (`ID | Decision needed |
+Options | Chosen | Owner`), an agreement's capacity table (`Dimension | Committed ceiling | Remark`),
+a test report's requirements (`NFR | Requirement | Measured | Result`). A careful reader reads a
+cell by what its column is for, whatever the words in it:
+
+* `limit`: the column states agreed, committed, licensed or required figures (`Committed ceiling`,
+  `Requirement`, `Licensed`, `Sized for`): its counts of people and repositories are the `max_*`
+  fields, never current counts;
+* `options`: the column lists the choices that were on the table (`Options considered`,
+  `Alternatives`): none of them is the deployment by itself, the decision says which was taken;
+* `outcome`: the column records what was decided or done (`Decision`, `Chosen`, `Outcome`,
+  `Resolution`): its cells are read as prose, the facts of the deployment;
+* `observed`: the column reports measurements (`Measured`, `Actual`, `Observed`): no limit;
+* `question`: the column asks what the row is about (`Decision needed`, `Question`, `Topic`): its
+  cell says what the row's other cells speak of (the topic, the environment), it states nothing.
+
+A header naming both an outcome and options (`Chosen option`) is the outcome.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.read.words import is_limit
+
+_OUTCOME = re.compile(
+    r"\b(?:decisions?|decided|chosen|choice|selected|selection|outcomes?|resolutions?|resolved|"
+    r"conclusions?|ruling)\b",
+    re.IGNORECASE,
+)
+_OPTIONS = re.compile(
+    r"\b(?:options?|alternatives?|considered|candidates?|choices|proposals?|variants?)\b", re.IGNORECASE
+)
+_REQUIRED = re.compile(
+    r"\b(?:requirements?|required|committed|commitments?|nfrs?|guaranteed)\b", re.IGNORECASE
+)
+_QUESTION = re.compile(
+    r"\b(?:questions?|needed|asked|requested|request|query|topics?|subject|to (?:decide|be decided))\b",
+    re.IGNORECASE,
+)
+_OBSERVED = re.compile(r"\b(?:measured|actual|observed|achieved|recorded|result(?:s|ing)?)\b", re.IGNORECASE)
+
+
+def kind(header: str) -> str:
+    """The role of a column's cells from its header: "limit", "options", "outcome", "observed",
+    "question" or ""."""
+    if not header.strip():
+        return ""
+    if _QUESTION.search(header):
+        return "question"  # `Decision needed`: the row's question, no outcome
+    if _OUTCOME.search(header):
+        return "outcome"
+    if _OPTIONS.search(header):
+        return "options"
+    if _OBSERVED.search(header):
+        return "observed"
+    if _REQUIRED.search(header) or is_limit(header):
+        return "limit"
+    return ""
+
+
+def kinds(header: list[str]) -> list[str]:
+    return [kind(h) for h in header]
+
+
+__all__ = ["kind", "kinds"]

@@ -1,0 +1,92 @@
+"""Records of documents that are not TDDs (decision logs, agreements, test reports): a cell read by
+what its column is for (`read.columns`), and limits told from counts of simulated or current users.
+A snippet of a document in, the fields out.
+
+Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, see its README).
+"""
+
+from __future__ import annotations
+
+from handoff.core.fields import Catalogue
+from handoff.read.columns import kind
+from tdd_snippets import read, table
+
+
+def test_a_column_header_says_its_cells_role() -> None:
+    assert kind("Committed ceiling") == "limit"
+    assert kind("Requirement") == "limit"
+    assert kind("Options on the table") == "options"
+    assert kind("Chosen") == "outcome"
+    assert kind("Chosen option") == "outcome"
+    assert kind("Decision needed") == "question"
+    assert kind("Measured") == "observed"
+    assert kind("Owner") == ""
+
+
+def test_a_decision_log_reads_the_decision_not_the_options(catalogue: Catalogue) -> None:
+    pools = "6 x n2-standard-16 in europe-west3, 96 vCPU and 384 GB in total."
+    got = read(
+        table(
+            ("Ref", "Date", "Decision needed", "Alternatives", "Decision"),
+            ("R1", "3 Mar 2026", "Node pool", "4 x n2-standard-8 / 2 x n2-standard-32", pools),
+            ("R2", "9 Mar 2026", "Storage", "1 TB pd-ssd / 2 TB pd-ssd", "Went with 2 TB pd-ssd in total."),
+        ),
+        catalogue,
+    )
+    assert got["instance_types"] == ["6 × n2-standard-16"]
+    assert got["total_cpu"] == ["96"]
+    assert got["total_disk_gb"] == ["2 TB"]
+
+
+def test_the_question_of_a_decision_row_gives_its_topic(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            ("#", "Date", "Question", "Outcome"),
+            ("1", "2 Feb 2026", "Disk for production?", "800 GB gitserver, 200 GB the rest: 1 TB in all."),
+        ),
+        catalogue,
+    )
+    assert got["total_disk_gb"] == ["1 TB"]
+
+
+def test_a_name_said_dropped_is_not_the_deployment(catalogue: Catalogue) -> None:
+    got = read("<p>Helm chart on GKE. Kustomize dropped: the team knows Helm.</p>", catalogue)
+    assert got["deployment_type"] == ["Kubernetes with Helm"]
+
+
+def test_a_limit_column_makes_its_counts_limits(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            ("Dimension", "Committed ceiling", "Remark"),
+            ("Named users", "3,000", "the enterprise agreement"),
+            ("Repositories", "9,000", "all code hosts together"),
+        ),
+        catalogue,
+    )
+    assert got == {"max_users": ["3000"], "max_repositories": ["9000"]}
+
+
+def test_a_requirement_column_states_limits_and_a_measured_one_does_not(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            ("ID", "Requirement", "Measured", "Result"),
+            ("N-1", "300 concurrent users at p95 under 2 s", "p95 1.1 s at 300 concurrent users", "PASS"),
+        ),
+        catalogue,
+    )
+    assert got == {"max_concurrent_users": ["300"]}
+
+
+def test_simulated_users_are_no_limit(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Licence: 800 users. The VM was sized for 120 concurrent users, which the load test (40 virtual "
+        "users) confirmed.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["800"], "max_concurrent_users": ["120"]}
+    assert read(table(("Scenario", "Virtual users"), ("Ramp", "600")), catalogue) == {}
+
+
+def test_the_current_count_beside_a_licence_is_no_limit(catalogue: Catalogue) -> None:
+    got = read("<p>A licence for 4,000 seats, which leaves room at the current 2,310 users.</p>", catalogue)
+    assert got == {"max_users": ["4000"]}
