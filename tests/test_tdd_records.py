@@ -90,3 +90,4 @@ def test_simulated_users_are_no_limit(catalogue: Catalogue) -> None:
 def test_the_current_count_beside_a_licence_is_no_limit(catalogue: Catalogue) -> None:
     got = read("<p>A licence for 4,000 seats, which leaves room at the current 2,310 users.</p>", catalogue)
     assert got == {"max_users": ["4000"]}
+    assert read("<p>The licence leaves room enough at the current 1,180 users.</p>", catalogue) == {}

@@ -61,8 +61,10 @@ def test_headings_become_bold_paragraphs_and_two_column_tables_lines() -> None:
 
 
 # the corpus's HTML documents, rewritten by each transform: recall, precision, wrong values reached
+# (a new corpus document read less well under a transform than the average lowers its ratio: the
+# counts are pinned, never fewer right values)
 PINS = {
-    "thousands-space": (1028 / 1172, 1027 / 1162, 13),
+    "thousands-space": (1042 / 1189, 1041 / 1179, 13),
     "european-numbers": (1144 / 1172, 1143 / 1171, 0),
     "dates-reworded": (1172 / 1172, 1171 / 1171, 0),
     "dates-dotted": (1172 / 1172, 1171 / 1171, 0),
@@ -70,7 +72,7 @@ PINS = {
     "environment-names": (1092 / 1172, 1091 / 1110, 19),
     "headings-as-bold": (1162 / 1172, 1162 / 1162, 0),
     "label-tables-as-lines": (1166 / 1172, 1165 / 1167, 2),
-    "tables-transposed": (1006 / 1172, 1006 / 1025, 12),
+    "tables-transposed": (1018 / 1189, 1018 / 1037, 12),
 }
 
 

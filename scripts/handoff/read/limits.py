@@ -9,7 +9,8 @@ A careful reader takes a figure as a limit (`max_users`, `max_concurrent_users`,
   the moment, weekly, uses); "added" when the figure is an increment (add, further, more, +300,
   an expansion) or is said not to be agreed ("not contractual", "not bought"). An observation or
   an addition is never a limit, whatever part it is in.
-  The figure's own words may say it counts no people ("40 virtual users" of a load test): observed.
+  The figure's own words may say it counts no people ("40 virtual users" of a load test) or is
+  today's ("the current 1,180 users", right before it): observed, whatever governs the clause.
 * `concurrent(text, start, end)`: the figure counts people at one time (concurrent, simultaneous,
   at once, at the same time or moment, at peak), written before or after it in its clause.
 * `person_counts(text)`: counts whose noun is a person or a seat ("3,000 developers", "nine hundred
@@ -64,6 +65,9 @@ _ADDED = re.compile(
 _SIMULATED = re.compile(  # "40 virtual users" of a load test: no people at all
     r"\b(?:virtual|simulated|synthetic|emulated|scripted|test|dummy|fake)\b", re.IGNORECASE
 )
+_NOW_BEFORE = re.compile(  # "at the current 1,180 users", "today's 2,310": now's figure
+    r"\b(?:current|present|existing|actual|today's|todays)\s+$", re.IGNORECASE
+)
 _DENIED = re.compile(  # "(not contractual)", "that's not bought", "non-binding": a figure nobody agreed
     r"\b(?:not|non-?|never|no longer)\s*(?:yet\s+|part of (?:the |our )?)?(?:contract\w*|licen[cs]\w*|bought|"
     r"purchased|committed|binding|agreed|signed)",
@@ -96,8 +100,8 @@ def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
 def relation(text: str, start: int, end: int) -> str:
     """ "limit", "observed", "added" or "" (nothing said) for the figure at text[start:end]."""
     before, near, after = clause(text, start, end)
-    if _SIMULATED.search(text, start, end):
-        return "observed"  # "(40 virtual users)": a load test's simulated users, never a limit
+    if _SIMULATED.search(text, start, end) or _NOW_BEFORE.search(near):
+        return "observed"  # "(40 virtual users)", "the current 1,180 users": never a limit
     if _ADDED.search(before) or _MORE.match(after) or _DENIED.search(before) or _DENIED.search(after):
         return "added"
     if (_OBSERVED.search(near) or _OBSERVED.search(after)) and not _LIMIT.search(near):
