@@ -166,3 +166,14 @@ def test_a_read_replica_is_another_copy_but_a_pods_replica_is_not(catalogue: Cat
     assert got["instance_types"] == ["3 × n2-highmem-16"]
     assert got["instance_url"] == ["https://search.orvik.example"]
     assert got["total_disk_gb"] == ["3000 GB"]
+
+
+def test_an_environment_named_only_to_compare_with_does_not_scope_what_follows(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production build</h2>"
+        "<p>Same as the QA box but bigger: one Standard_E32s_v5 from the Sourcegraph Azure image.</p>"
+        "<p>QA stays on a Standard_E8s_v5.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["instance_types"] == ["1 × Standard_E32s_v5"]
+    assert got["deployment_type"] == ["Machine image (AWS AMI / Azure / GCE)"]

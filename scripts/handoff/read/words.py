@@ -207,6 +207,7 @@ class Environments:
             if (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))
             or _names_place(text, m)
         ]
+        trial = [(a, b) for a, b in trial if not _COMPARED.search(text[max(0, a - 24) : a])]
         found = [(a, b, "trial") for a, b in trial]
         for m in self.production.finditer(text):
             if any(a <= m.start() < b for a, b in trial):  # "non-production" is not production
@@ -330,6 +331,11 @@ _POD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _POD_AFTER = re.compile(r"\s*(?:counts?|sets?|of)\b", re.IGNORECASE)
+# another environment named only to compare with ("same as preprod but bigger", "like staging"):
+# what follows is not that environment's
+_COMPARED = re.compile(
+    r"\b(?:same as|as in|as on|like|than|unlike)\s+(?:the\s+|in\s+|on\s+)?$", re.IGNORECASE
+)
 # production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
 _NEGATED = re.compile(
     r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE
