@@ -177,3 +177,26 @@ def test_an_environment_named_only_to_compare_with_does_not_scope_what_follows(c
     got = read(html, catalogue)
     assert got["instance_types"] == ["1 × Standard_E32s_v5"]
     assert got["deployment_type"] == ["Machine image (AWS AMI / Azure / GCE)"]
+
+
+def test_a_promotion_street_spelled_after_its_acronym_names_production_last(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Wij werken met de OTAP-straat: Ontwikkeling, Test, Acceptatie en Productie.</p>"
+        "<h2>Productie</h2><p>Adres: https://zoek.gemeente-noord.example</p>"
+        "<p>Uitrol via Kustomize-overlays; 4 × Standard_E16s_v5.</p>"
+        "<h2>Acceptatie</h2><p>Adres: https://zoek-a.gemeente-noord.example</p>"
+        "<p>Uitrol met Docker Compose op 1 × Standard_D8s_v5.</p>"
+        "<h2>Overwogen alternatieven</h2><p>Helm op AKS, 3 × Standard_E32s_v5.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["instance_url"] == ["https://zoek.gemeente-noord.example"]
+    assert got["instance_types"] == ["4 × Standard_E16s_v5"]
+    assert got["deployment_type"] == ["Kubernetes with Kustomize"]
+
+
+def test_a_street_name_in_lower_case_is_the_common_word(catalogue: Catalogue) -> None:
+    env = Environments(catalogue)
+    env.learn("Wij werken met de OTAP-straat: Ontwikkeling, Test, Acceptatie en Productie.")
+    assert env.named("4.2 Acceptatie (A)") == "trial"
+    assert env.named("Oplevering en acceptatie productie") == "production"
+    assert env.named("DTAP: Dev, Test, Acc, Prod") == "trial"  # (known words: nothing new learnt)

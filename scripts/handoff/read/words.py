@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import quick
+from handoff.read.envnames import migration_target, promotion_street
 from handoff.read.limits import observed_label
 
 _LIMIT = quick(
@@ -125,6 +126,7 @@ class Environments:
         self.cache: dict[str, list[tuple[int, str]]] = {}
         self.products = _products(catalogue)
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
+        self.proper: set[str] = set()  # learnt names that count only as written, capitalised
 
     def learn(self, text: str) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
@@ -151,6 +153,7 @@ class Environments:
             learned.setdefault(name, kind)
         for name in migration_target(text):
             learned.setdefault(name, "production")
+        self._learn_street(text, learned)
         self.chosen = chosen_option(text)
         if learned:
             self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
@@ -159,6 +162,14 @@ class Environments:
             )
             self.cache.clear()
         return learned
+
+    def _learn_street(self, text: str, learned: dict[str, str]) -> None:
+        """The environments of a promotion street ("OTAP: Ontwikkeling, Test, Acceptatie en Productie")."""
+        for name, kind in promotion_street(text):
+            if not self.spans(name) and name not in learned:
+                learned[name] = kind
+                if kind == "trial":
+                    self.proper.add(name.casefold())  # a name only capitalised: "acceptatie" is the activity
 
     def subjects(self, text: str) -> Iterator[str]:
         """The names a document says it is about unless it says otherwise ("Everything in this
@@ -207,7 +218,12 @@ class Environments:
             if (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))
             or _names_place(text, m)
         ]
-        trial = [(a, b) for a, b in trial if not _COMPARED.search(text[max(0, a - 24) : a])]
+        trial = [
+            (a, b)
+            for a, b in trial
+            if not _COMPARED.search(text[max(0, a - 24) : a])
+            and not (self.proper and text[a].islower() and text[a:b].casefold() in self.proper)
+        ]
         found = [(a, b, "trial") for a, b in trial]
         for m in self.production.finditer(text):
             if any(a <= m.start() < b for a, b in trial):  # "non-production" is not production
@@ -392,25 +408,6 @@ def _siblings(text: str, learned: dict[str, str]) -> Iterator[tuple[str, str]]:
             if len(differ) == 1 and all(x.isalpha() and len(x) <= 2 for x in differ[0]):
                 yield name, "trial"
                 break
-
-
-_MIGRATION_SIDE = re.compile(
-    r"\b(?P<side>old|previous|former|legacy|source|new|target)\s+(?P<noun>instance|cluster|platform|environment|"
-    r"server|deployment|vm|system|installation|install|site)s?\b",
-    re.IGNORECASE,
-)
-_NEW_SIDE = frozenset({"new", "target"})
-
-
-def migration_target(text: str) -> list[str]:
-    """In a migration (a document naming both an old or source instance and a new or target one:
-    "the 2019 server … the new cluster"), the new side is production and the old one its history:
-    the new side's names ("new cluster", "target instance"), as written."""
-    sides: dict[bool, set[str]] = {}
-    for m in _MIGRATION_SIDE.finditer(text):
-        side = m.group("side").casefold()
-        sides.setdefault(side in _NEW_SIDE, set()).add(f"{side} {m.group('noun').casefold()}")
-    return sorted(sides[True]) if len(sides) == 2 else []
 
 
 # A glossary's name, then what it is: alone on its line (a table cell) or before a dash or colon.

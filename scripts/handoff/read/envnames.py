@@ -1,0 +1,56 @@
+"""Names a document gives its environments by their structure, not by a definition line.
+
+- A migration: a document naming both an old (previous, source …) instance and a new (target)
+  one makes the new side production, whatever the nouns ("the 2019 server … the new cluster").
+- A promotion street spelled out after its acronym ("OTAP-straat: Ontwikkeling, Test, Acceptatie en
+  Productie", "DTAP (Development, Test, Acceptance, Production)"): the names whose initials spell the
+  acronym are the environments in promotion order, so the last is production and the others are
+  not. Those others are names only as written, capitalised: "acceptatie" in lower case is the
+  activity, as "acceptance" is in English.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MIGRATION_SIDE = re.compile(
+    r"\b(?P<side>old|previous|former|legacy|source|new|target)\s+(?P<noun>instance|cluster|platform|environment|"
+    r"server|deployment|vm|system|installation|install|site)s?\b",
+    re.IGNORECASE,
+)
+_NEW_SIDE = frozenset({"new", "target"})
+
+
+def migration_target(text: str) -> list[str]:
+    """In a migration (a document naming both an old or source instance and a new or target one:
+    "the 2019 server … the new cluster"), the new side is production and the old one its history:
+    the new side's names ("new cluster", "target instance"), as written."""
+    sides: dict[bool, set[str]] = {}
+    for m in _MIGRATION_SIDE.finditer(text):
+        side = m.group("side").casefold()
+        sides.setdefault(side in _NEW_SIDE, set()).add(f"{side} {m.group('noun').casefold()}")
+    return sorted(sides[True]) if len(sides) == 2 else []
+
+
+_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z]{3,6})(?![\w])")
+_NAME = r"[A-Z][\w\u00C0-\u024F]*"
+_AND = r"(?:and|en|und|et|y|e|och|og|i|a)"  # "and" in the languages these streets are written in
+_JOIN = rf"(?:\s*,\s*(?:{_AND}\s+)?|\s+(?:{_AND}|&|/)\s+|\s*/\s*|\s*[→>-]+\s*)"
+_STREET = re.compile(rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME}){{2,5}})")
+
+
+def promotion_street(text: str) -> list[tuple[str, str]]:
+    """(name, "production" | "trial") of the environments an acronym's expansion lists in order."""
+    out: list[tuple[str, str]] = []
+    for m in _ACRONYM.finditer(text):
+        street = _STREET.search(text, m.end(), min(len(text), m.end() + 60))
+        if street is None or not re.fullmatch(r"[-\w]*\s*[:(=—–-]?\s*", text[m.end() : street.start()]):
+            continue
+        names = re.findall(_NAME, street.group("names"))
+        names = [n for n in names if n.casefold() not in _JOIN_WORDS]
+        if "".join(n[0] for n in names) == m.group("acr"):
+            out += [(n, "trial") for n in names[:-1]] + [(names[-1], "production")]
+    return out
+
+
+_JOIN_WORDS = frozenset({"and", "en", "und", "et", "y", "e", "och", "og", "i", "a"})
