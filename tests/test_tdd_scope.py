@@ -200,3 +200,29 @@ def test_a_street_name_in_lower_case_is_the_common_word(catalogue: Catalogue) ->
     assert env.named("4.2 Acceptatie (A)") == "trial"
     assert env.named("Oplevering en acceptatie productie") == "production"
     assert env.named("DTAP: Dev, Test, Acc, Prod") == "trial"  # (known words: nothing new learnt)
+
+
+def test_a_row_whose_name_cell_names_an_environment_is_in_it(catalogue: Catalogue) -> None:
+    html = (
+        table(
+            ("#", "Box", "What it is"),
+            ("1", "lb-edge — load balancer", "Terminates TLS and forwards to 2 only."),
+            ("2", "vm-prd-07 — the production VM", "One VM with 32 vCPU and 128 GB RAM, Docker Compose."),
+            ("3", "vm-tst-07 — test VM", "8 vCPU and 32 GB RAM, same Compose files."),
+        )
+        + "<p>A move to Azure was looked at and not pursued; everything runs on our own vSphere.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["total_cpu"] == ["32"]
+    assert got["total_memory_gb"] == ["128 GB"]
+    assert got["hosting_provider"] == ["on-premises"]
+
+
+def test_a_registers_numbered_references_are_no_environment_names(catalogue: Catalogue) -> None:
+    env = Environments(catalogue)
+    learned = env.learn(
+        "R-01 — Licence too small\nR-02 — UAT validation slips\nR-03 — Disk fills\n"
+        "KES-1 — the production cluster\nKES-2 — the UAT cluster\n"
+    )
+    assert "R-02" not in learned
+    assert learned["KES-1"] == "production" and learned["KES-2"] == "trial"

@@ -18,10 +18,11 @@ NOT_TAKEN_BEFORE = re.compile(
 )
 # set aside by the words right after the name: its own verb ("Helm was considered but the standard
 # mandates Kustomize", "Helm was evaluated and rejected") or an aside ("AWS (ruled out)")
+_WEIGHED = r"(?:considered|evaluated|assessed|looked at|discussed|explored|investigated)"
+_SET_ASIDE = r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted))"
 _NOT_TAKEN_AFTER = re.compile(
     r"^[\s,(]*(?:(?:which|that)\s+)?(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
-    r"(?:(?:considered|evaluated|assessed)\s+(?:but|and\s+(?:rejected|dropped|ruled out|discarded))"
-    r"|looked at\s+but|rejected|ruled out|discarded|dropped|not\s+(?:chosen|selected|used|taken|pursued))\b",
+    rf"(?:{_WEIGHED}\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
     re.IGNORECASE,
 )
 CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"

@@ -681,10 +681,12 @@ class _Parser:
             asks = [c.text for j, c in enumerate(r) if _ASKS.search(c.text) or _kind(kinds, j) == "question"]
             topic = next((t for t in map(_asked_about, asks) if t), base.topic)
             asked = next((s for s in map(self.sections.part, asks) if s), "")  # "Is there a UAT instance?"
-            section = base.section if base.section == "trial" else asked or base.section
-            row = replace(base, topic=topic, section=section)
             cells = [(c.text, _kind(kinds, j)) for j, c in enumerate(r) if c.text and c.text not in asks]
             cells = [(text, k) for text, k in cells if k != "options"]
+            names = (self.sections.part(text) for text, _ in cells[:2] if _names_row(text))
+            own = next(filter(None, names), "")  # `⑥ | sg-syd-qa01 — QA VM | …`: the row's environment
+            section = base.section if base.section == "trial" else asked or own or base.section
+            row = replace(base, topic=topic, section=section)
             head = cells[0][0] if len(cells) > 1 and _row_title(cells[0][0]) else ""
             for text, k in cells[1:] if head else cells:
                 limited = replace(row, limit=True) if k == "limit" else row
@@ -1225,6 +1227,12 @@ def _row_title(text: str) -> bool:
     """A row's title (`Perforce depots`, `Storage sized`): a few words, no figure, no sentence. The
     row's sentences are read after it, so what they say of "it" is said of the title's thing."""
     return len(text.split()) <= 4 and not re.search(r"[\d.:;!?]", text)
+
+
+def _names_row(text: str) -> bool:
+    """A cell that names its row's thing (`sg-syd-qa01 — QA VM`, `Production cluster`): a short
+    name, no sentence; the environment it names is the row's."""
+    return len(text.split()) <= 8 and not re.search(r"[.:;!?](?:\s|$)", text)
 
 
 def _status_column(cells: list[str]) -> bool:

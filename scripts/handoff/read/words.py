@@ -193,9 +193,13 @@ class Environments:
             of = _AKA_OF.search(text, max(0, m.start() - 40), m.start())
             if of:
                 found.append((m.group("name"), of.group(1)))
+        series = _series(text) if found else frozenset()
         for name, says in found:
             if self.spans(name) or norm(name) in self.products or label_meaning(name):
                 continue
+            ref = _REFERENCE.fullmatch(name)
+            if ref and ref.group(1).casefold() in series:
+                continue  # `R-04` of a register's R-01, R-02, R-03 …: a row's reference, no environment
             kinds = [k for _, k in self.spans(says)]
             if kinds:
                 yield name, kinds[0]
@@ -415,6 +419,17 @@ _CODE_NAME = r"[A-Z][A-Z0-9]{2,11}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+"
 _DEFINED = re.compile(
     rf"^[ \t]*(?P<name>{_CODE_NAME})[ \t]*(?:\n|[—–:=][ \t]*|[ \t]-[ \t]+)(?P<says>[^\n]+)", re.MULTILINE
 )
+
+_REFERENCE = re.compile(r"([A-Za-z]{1,4})-?(\d{1,4})")
+
+
+def _series(text: str) -> frozenset[str]:
+    """The prefixes numbered three times or more in the text (`R-01`, `R-02`, `R-03`): references."""
+    numbers: dict[str, set[str]] = {}
+    for m in re.finditer(r"(?<![\w-])([A-Za-z]{1,4})-?(\d{1,4})(?![\w-])", text):
+        numbers.setdefault(m.group(1).casefold(), set()).add(m.group(2).lstrip("0"))
+    return frozenset(p for p, n in numbers.items() if len(n) >= 3)
+
 
 _AKA = re.compile(  # the other name; the environment is the words right before it
     r"\b(?:a\.?k\.?a\b\.?|also (?:called|known as)|known (?:internally )?as|code-?named?)"
