@@ -226,3 +226,12 @@ def test_a_registers_numbered_references_are_no_environment_names(catalogue: Cat
     )
     assert "R-02" not in learned
     assert learned["KES-1"] == "production" and learned["KES-2"] == "trial"
+
+
+def test_a_load_tests_virtual_users_are_no_user_limit(catalogue: Catalogue) -> None:
+    html = "<p>The licence covers 1,800 users.</p>" + table(
+        ("Step", "Simulated users", "p95"),
+        ("Ramp", "150", "0.9 s"),
+        ("Production (projected)", "450", "1.7 s"),
+    )
+    assert read(html, catalogue)["max_users"] == ["1800"]
