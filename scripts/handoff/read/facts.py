@@ -104,9 +104,16 @@ _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone:
 _DONE_EVENT = re.compile(
     r"\b(?:completed|accepted|signed(?: \w+)?[- ]off|handed over|finished|delivered)\b", re.I
 )
+# "Live" before a word that is no preposition is an environment's name ("Live build started", "the
+# live cluster"), not a go-live: "went live on", "Live: 3 March", "live since" are. So is "handover"
+# before a noun a thing ("for the handover pack"), not the event.
+_INTO_SERVICE = r"(?:went|goes|go|came|put|brought|taken) into (?:service|operation|production use)"
+_NOT_NOUN = r"(?:on|since|from|in|at|for|with|to|by|as|and|after|before|date|day|was|is)\b"
 _DONE = re.compile(
-    r"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|handed over|handover|"
-    r"done|finished|closed|resolved|(?:went |go[- ])?live|delivered|to|until)\b",
+    rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|handed over|"
+    rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
+    rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
+    r"delivered|to|until)\b",
     re.IGNORECASE,
 )
 URL_HINT = re.compile(
@@ -1372,7 +1379,8 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     if not verbs:
         return None, ""
     _, name, verb = max(verbs) if last else min(verbs)
-    return name, "date (go-live)" if verb.casefold().endswith("live") else "date"
+    go_live = verb.casefold().endswith("live") or re.fullmatch(_INTO_SERVICE, verb, re.I)
+    return name, "date (go-live)" if go_live else "date"
 
 
 def _union_hosts(facts: list[Fact]) -> list[Fact]:

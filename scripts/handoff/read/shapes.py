@@ -85,7 +85,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE = re.compile(
     rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?=T\d)"  # an ISO timestamp: 2026-08-10T21:05:00Z
     rf"|(?:(?P<iso2>\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d1>\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+|-(?P<m3>{_MONTH})-)(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))\b)",
     re.IGNORECASE,
 )
@@ -309,7 +309,7 @@ def _all_dates(text: str, year: str, order: str) -> tuple[Match, ...]:
 
 _RANGE_JOIN = r"\s*(?:–|—|-|→|->|⟶|⇒|to|until|till|through|thru|and)\s*"
 _RANGE_HEAD = re.compile(  # "2 March – " or "2–" before a full date: the start of a range
-    rf"(?<![\w.,-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m>{_MONTH}))?{_RANGE_JOIN}$",
+    rf"(?<![\w.,/-])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<m>{_MONTH}))?{_RANGE_JOIN}$",
     re.IGNORECASE,
 )
 
@@ -320,7 +320,7 @@ def ranges(text: str, year: str = "", found: list[Match] | None = None) -> Itera
     text's `dates(text, year)` when the caller has them already."""
     found = list(dates(text, year)) if found is None else found
     for i, end in enumerate(found):
-        if i and re.fullmatch(_RANGE_JOIN, text[found[i - 1].end : end.start]):
+        if i and _joined(text, found[i - 1], end):
             yield found[i - 1], end
             continue
         head = _RANGE_HEAD.search(text, max(0, end.start - 24), end.start)
@@ -338,7 +338,48 @@ def ranges(text: str, year: str = "", found: list[Match] | None = None) -> Itera
         yield Match(head.start(), head.start() + len(written), written, first.isoformat()), end
 
 
+_ROLE_JOIN = re.compile(rf"\s*\([^()]{{1,80}}\){_RANGE_JOIN}", re.IGNORECASE)  # "(first run) and "
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _joined(text: str, first: Match, last: Match) -> bool:
+    """Two dates written as one range: joined by a dash, an arrow, "to", "and" …, the first perhaps
+    followed by the bracketed event it dates ("between 14 Sep 2026 (first run) and 2 Oct 2026"); a
+    bracket before "and" joins only after "between" or "from"."""
+    gap = text[first.end : last.start]
+    if re.fullmatch(_RANGE_JOIN, gap):
+        return True
+    m = _ROLE_JOIN.fullmatch(gap)
+    if m is None:
+        return False
+    joint = gap[gap.rindex(")") + 1 :].strip().casefold()
+    return joint != "and" or bool(_BETWEEN.search(text, 0, first.start))
+
+
+# A numeric day and month without a year, both written with two digits (`08/09`, `19/09`), read in
+# the document's order of numeric dates; `24/7` is no date, nor is a chat post's stamp `17/10 08:15`.
+_NUMERIC_DAY_MONTH = re.compile(r"(?<![\w./-])(\d\d)/(\d\d)(?![\w/-]|\.\d|\s+\d{1,2}:\d\d)")
+
+
+def _numeric_day_months(text: str, year: str) -> Iterator[Match]:
+    order = NUMERIC_ORDER.get()
+    for m in _NUMERIC_DAY_MONTH.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 or (b <= 12 and order == "day"):
+            d, mon = a, b
+        elif b > 12 or order == "month":
+            d, mon = b, a
+        else:
+            continue
+        try:
+            yield Match(m.start(), m.end(), m.group(0), dt.date(int(year), mon, d).isoformat())
+        except ValueError:
+            continue
+
+
 def _day_months(text: str, year: str) -> Iterator[Match]:
+    if "/" in text:
+        yield from _numeric_day_months(text, year)
     for m in DAY_MONTH.finditer(text):
         d, mon = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
         if m.group("w3"):
@@ -366,9 +407,23 @@ def ordinal_date(text: str) -> bool:
 
 
 def document_year(text: str) -> str:
-    """The one year of every date a document writes in full, else "": the year of its "8 September"."""
+    """The one year of every date a document writes in full, else "": the year of its "8 September".
+    A document with no full date may name its year once, on its own ("All dates are in 2026",
+    "built 08/09 → 19/09 (2026)"): a year after a name ("Server 2022") is a product's, not it."""
     years = {m.value[:4] for m in _dates(text)}
+    if not years:
+        years = {m.group(1) for m in _LONE_YEAR.finditer(text) if not _named_year(text, m.start(1))}
     return years.pop() if len(years) == 1 else ""
+
+
+_LONE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
+
+
+def _named_year(text: str, at: int) -> bool:
+    """A year written after a capitalised name that is no month ("Windows Server 2019", "FY 2026")."""
+    m = _NAME_BEFORE.search(text, max(0, at - 30), at)
+    return m is not None and _month(m.group(1)) not in _MONTHS
 
 
 def year_of(text: str) -> str:
@@ -377,8 +432,8 @@ def year_of(text: str) -> str:
     return years.pop() if len(years) == 1 else ""
 
 
-_NUMERIC_DATE = re.compile(
-    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
+_NUMERIC_DATE = re.compile(  # `17/04/2026`, `17.04.2026`, `2026/04/17`, and `7/13/26` as schedulers print it
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4})|/(?P<yy>\d\d))"
     r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\w/-]|\.\w)"
 )
 
@@ -395,6 +450,9 @@ def numeric_order(text: str) -> str:
         if m.group("a") and m.group("sep") != ".":
             a, b = int(m.group("a")), int(m.group("b"))
             orders.add("day" if a > 12 else "month" if b > 12 else "")
+    for m in _NUMERIC_DAY_MONTH.finditer(text):  # `19/09` with no year
+        a, b = int(m.group(1)), int(m.group(2))
+        orders.add("day" if a > 12 else "month" if b > 12 else "")
     orders.discard("")
     return orders.pop() if len(orders) == 1 else ""
 
@@ -408,7 +466,7 @@ def _numeric_dates(text: str) -> Iterator[Match]:
         if m.group("y2"):
             y, mon, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
-            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y") or 2000 + int(m.group("yy")))
             if m.group("sep") == "." or a > 12 or (b <= 12 and order == "day"):
                 d, mon = a, b
             elif b > 12 or order == "month":
@@ -444,8 +502,8 @@ def _worded_dates(text: str) -> Iterator[Match]:
             if m.group("iso") or m.group("iso2"):
                 day = dt.date.fromisoformat(m.group("iso") or m.group("iso2"))
             else:
-                d, mon, y = (m.group("d1"), m.group("m1"), m.group("y1")) if m.group("d1") else (
-                    m.group("d2"), m.group("m2"), m.group("y2"))  # fmt: skip
+                d, mon, y = (m.group("d1"), m.group("m1") or m.group("m3"), m.group("y1")) if m.group(
+                    "d1") else (m.group("d2"), m.group("m2"), m.group("y2"))  # fmt: skip
                 day = dt.date(int(y), _MONTHS[_month(mon)], int(d))
         except (ValueError, KeyError):
             continue

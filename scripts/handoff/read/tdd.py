@@ -43,7 +43,7 @@ from typing import Any
 from handoff.core.fields import Catalogue, Field, FieldType, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import shapes
+from handoff.read import activities, shapes
 from handoff.read.cells import Cell, container, first_value, holds_prose, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.columns import kind as column_kind
@@ -592,6 +592,8 @@ class _Parser:
         self.one_host_column(roles, rows)
         self.described_machines(roles, rows)
         self.topic_totals(roles, header, rows, self.context(tab).topic, year)
+        if self.activity_table(rows, roles, tab, number):
+            return
         kinds = [k for k, _ in roles]
         if "outcome" in column_kinds(header) and "field" not in kinds and not self.looks_label_value(rows):
             # a decision log (`Decision needed | Options | Chosen`): what was decided, not the options
@@ -665,13 +667,63 @@ class _Parser:
                 roles[j] = ("field", machines)
                 return
 
-    def prose_rows(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+    def activity_table(
+        self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
+    ) -> bool:
+        """A table whose only field columns are dates (`Task Name | Start | Finish`, `Deliverable |
+        Started | Completed`): one activity per row (`read.activities`). Each row's other cells read
+        as prose in the environment its title names (or its outline parent's); the build's row gives
+        the start and completion dates, an actual column beating a planned or baseline one."""
+        dated = [j for j, (kind, f) in enumerate(roles) if kind == "field" and f and f.name in _DATE_FIELDS]
+        others = [j for j, (k, _) in enumerate(roles) if k in ("field", "environment", "section", "count")]
+        if not dated or len(rows) < 3 or set(others) - set(dated):
+            return False
+        base = self.context(tab)
+        body = [(i, r) for i, r in enumerate(rows[1:], 2) if any(c.text for c in r)]
+        width = max(len(r) for r in rows)
+        free = [j for j in range(width) if j not in dated]
+        worded = {j: sum(bool(_TITLE_WORDS.search(_cell(r, j))) for _, r in body) for j in free}
+        wordy = [j for j in free if worded[j] * 2 > len(body)]
+        if not wordy:
+            return False
+        titles = [_cell(r, wordy[0]) for _, r in body]
+        codes = next((c for j in free if (c := activities.outline([_cell(r, j) for _, r in body]))), None)
+        sections = [s or base.section for s in activities.row_sections(titles, codes, self.sections.part)]
+        self.prose_rows(rows, tab, number, dict(zip((i for i, _ in body), sections, strict=True)), set(dated))
+        if base.section == "trial":
+            return True
+        pick = activities.build_row(titles, sections, codes, lambda t: bool(BUILD.search(t)),
+                                    lambda t: self.sections.production.sub(" ", t))  # fmt: skip
+        if pick is None:
+            return True
+        i, r = body[pick]
+        header = [c.text for c in rows[0]]
+        actual = [j for j in dated if not is_planned(header[j])] or dated
+        ctx = replace(base, section="production")
+        for j in actual:
+            if _is_date(_cell(r, j), base.year):
+                self.emit(header[j], _cell(r, j), self.where(tab, number, i), ctx, matched=roles[j][1])
+        return True
+
+    def prose_rows(
+        self,
+        rows: list[list[Text]],
+        tab: _Tab,
+        number: int,
+        sections: dict[int, str] | None = None,
+        skip: set[int] | None = None,
+    ) -> None:
         """A table whose headers name no field (`Ref | Requirement | Response | Code`, a decisions
         log): each cell of a row reads as prose, except a cell that asks or requires (a question,
-        "shall", "must"): that one only says what the row's other cells are about."""
+        "shall", "must"): that one only says what the row's other cells are about. `sections`: each
+        row's environment when the table says it (by row number); `skip`: columns not to read."""
         base = self.context(tab)
         kinds = column_kinds([c.text for c in rows[0]])  # `Options` are no facts, a `Requirement` a limit
         for i, r in enumerate(rows[1:], 2):
+            if skip:
+                r = [c for j, c in enumerate(r) if j not in skip]
+            if sections and i in sections:
+                base = replace(self.context(tab), section=sections[i])
             named = self.sections.part(r[0].text) if r and not any(c.text for c in r[1:]) else ""
             if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
                 base = replace(self.context(tab), section=named)
@@ -1005,6 +1057,7 @@ class _Parser:
 
 
 _Row = tuple[int, list[Text]]  # (1-based row number, cells)
+_TITLE_WORDS = re.compile(r"[^\W\d_]{3,}")  # an activity's title has words
 # `Production`, `Non-prod`, `Retired`: words only, no name or number
 _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
 _ONE_NAME = re.compile(r"[A-Za-z][\w.-]*")  # one cluster's or host's name: `gke-lf-prod-usc1`, `sg-p-muc-01`
