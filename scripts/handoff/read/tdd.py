@@ -581,17 +581,7 @@ class _Parser:
             return
         rows, sub = _merged_header(rows)
         header = [c.text for c in rows[0]]
-        year = self.context(tab).year
-        roles = [
-            self.column_role(h, [r[j] for r in rows[1:] if j < len(r)], year) for j, h in enumerate(header)
-        ]
-        for j, text in enumerate(sub):  # `Machine` over `Type | Count`: the lower cell says what it holds
-            own = self.column_role(text, [r[j] for r in rows[1:] if j < len(r)], year) if text else ("", None)
-            if own[0] in ("count", "environment", "section") or (roles[j][0] == "" and own[0]):
-                roles[j] = own
-        self.one_host_column(roles, rows)
-        self.described_machines(roles, rows)
-        self.topic_totals(roles, header, rows, self.context(tab).topic, year)
+        roles = self.table_roles(rows, sub, tab)
         if self.activity_table(rows, roles, tab, number):
             return
         kinds = [k for k, _ in roles]
@@ -609,6 +599,22 @@ class _Parser:
                 self.label_value_table(rows, tab, number)
             elif not self.dated_log(rows, tab, number):
                 self.prose_rows(rows, tab, number)
+
+    def table_roles(self, rows: list[list[Text]], sub: list[str], tab: _Tab) -> list[_Role]:
+        """What each column of a table holds, by its header (or the lower header cell) and its cells."""
+        header = [c.text for c in rows[0]]
+        year = self.context(tab).year
+        roles = [
+            self.column_role(h, [r[j] for r in rows[1:] if j < len(r)], year) for j, h in enumerate(header)
+        ]
+        for j, text in enumerate(sub):  # `Machine` over `Type | Count`: the lower cell says what it holds
+            own = self.column_role(text, [r[j] for r in rows[1:] if j < len(r)], year) if text else ("", None)
+            if own[0] in ("count", "environment", "section") or (roles[j][0] == "" and own[0]):
+                roles[j] = own
+        self.one_host_column(roles, rows)
+        self.described_machines(roles, rows)
+        self.topic_totals(roles, header, rows, self.context(tab).topic, year)
+        return roles
 
     def topic_totals(
         self,
@@ -1057,6 +1063,7 @@ class _Parser:
 
 
 _Row = tuple[int, list[Text]]  # (1-based row number, cells)
+_Role = tuple[str, "Field | None"]  # what a column holds: its kind and its field
 _TITLE_WORDS = re.compile(r"[^\W\d_]{3,}")  # an activity's title has words
 # `Production`, `Non-prod`, `Retired`: words only, no name or number
 _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
