@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from handoff.core.quickre import QuickPattern, quick, required_pieces
+from handoff.core.quickre import QuickPattern, any_of, quick, required_pieces
 
 TEXTS = [
     "",
@@ -75,3 +75,14 @@ def test_a_text_without_the_pieces_never_runs_the_regex() -> None:
     assert isinstance(fast, QuickPattern)
     assert not fast.possible("Production: 4 nodes")
     assert fast.possible("They GROW")
+
+
+def test_any_of_matches_exactly_the_strings() -> None:
+    names = ["github", "githubenterpriseserver", "gitlab", "git", "bitbucket", "a.b"]
+    trie = re.compile(any_of(names))
+    for name in names:
+        assert trie.fullmatch(name)
+    for other in ("gi", "githu", "gitlabs", "bitbucke", "axb", ""):
+        assert not trie.fullmatch(other)
+    assert trie.search("ourgitlabserver") and not trie.search("nothing here")
+    assert not re.compile(any_of([])).search("anything")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
-from handoff.core.quickre import quick
+from handoff.core.quickre import any_of, quick
 from handoff.read.envnames import migration_target, promotion_street
 from handoff.read.limits import observed_label
 
@@ -678,7 +678,7 @@ def _vocab_index(
     most sentences name none). Built once per vocabulary; the callers only read them."""
     names = {k: c for k, c in aliases if k not in _NOT_IN_TEXT}
     prefixes = frozenset(k[:n] for k in names for n in range(1, len(k) + 1))
-    spotter = re.compile("|".join(map(re.escape, sorted(names))) or r"(?!x)x")
+    spotter = re.compile(any_of(names))
     return names, prefixes, spotter
 
 
