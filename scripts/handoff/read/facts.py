@@ -32,6 +32,7 @@ from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
 from handoff.read.fact import Context, Fact
+from handoff.read.parts import named_parts_total
 from handoff.read.totals import (
     AMOUNTS,
     LISTED,
@@ -291,6 +292,13 @@ class FactReader:
             return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
+        stated = _label_amount(name, label)
+        if stated is not None:  # "prd disk all-in ~2.6 TB: gitserver 2× 1 TB, zoekt 500 GB": the label's
+            extra = self.prose(value, replace(ctx, topic=name))  # amount, the value its parts
+            fact = Fact(
+                name, stated.value, stated.text, "amount in the label", self.value_env(label, ctx), "total"
+            )
+            return name, [fact, *(x for x in extra if x.field != name)]
         parts = self.host_numbers(name, value, how, ctx) if name in ("repositories", "code_hosts") else []
         if parts:  # "Repo count by host: GitHub 1,000; GitLab 250"; "3,100 (GitHub 2,900, GitLab 200)"
             extra = self.prose(value, replace(ctx, topic=name))  # "…, about 1.4 TB of repository data"
@@ -308,6 +316,11 @@ class FactReader:
             name, how = "total_repo_size_gb", "label meaning"
         elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
             name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
+        summed = named_parts_total(value) if name in SIZES else None
+        if summed is not None:  # "Disk: gitserver 2× 1 TB, zoekt 500 GB, pg 100 GB": the parts are the whole
+            section = self.value_env(value, ctx)
+            extra = [x for x in self.prose(value, replace(ctx, topic=name)) if x.field != name]
+            return name, [Fact(name, summed, value, "sum of named parts", section, "total"), *extra]
         result = _result(value)  # `6 nodes × 16 vCPU = 96 vCPU`: the result, when it is of the field
         canonical = self.fit(name, result, how == "label", ctx.year) if result != value else None
         result = result if canonical is not None else value
@@ -700,6 +713,7 @@ class FactReader:
         unnamed: list[Fact] = []  # sizes of the old side of a change with no noun ("up from 192 GB")
         last_total = False  # the figure before was said to be a total: one listed after it is one too
         s, formulas = _formulas(s)
+        groups: dict[int, int | None] = {}  # a per-machine product's start → where its count is written
         for i, (m, kind) in enumerate(marks):
             if any(a <= m.start < b for a, b in formulas):
                 previous_end, previous_kind = m.end, ""
@@ -724,6 +738,7 @@ class FactReader:
                 if times is None:
                     continue  # a per-machine figure with no number of machines: not a total
                 value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
+                groups[m.start] = machines.groups[i]
             env = self.env_at(s, m.start, ctx)
             name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx, clause)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
@@ -741,6 +756,7 @@ class FactReader:
             near = sorted((abs(g.start - f.start), g.field) for g in facts if g.field in SIZES)
             if near:
                 facts.append(replace(f, field=near[0][1]))
+        facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts
         return sorted(facts, key=lambda f: f.start)
 
     @staticmethod
@@ -1102,6 +1118,14 @@ class FactReader:
         return [
             Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
         ]
+
+
+def _label_amount(name: str, label: str) -> shapes.Match | None:
+    """The one CPU or size figure a label of that amount holds itself ("prd disk all-in ~2.6 TB"), or None."""
+    if name not in AMOUNTS or not shapes.DIGIT.search(label):
+        return None
+    found = list(shapes.cpus(label) if name == "total_cpu" else shapes.sizes(label))
+    return found[0] if len(found) == 1 else None
 
 
 def _head(label: str) -> str:

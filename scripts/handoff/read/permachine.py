@@ -16,9 +16,10 @@ With no such number the figure gives nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from handoff.read import shapes
+from handoff.read.fact import Fact
 
 _MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|boxes|hypervisors?"
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
@@ -54,6 +55,7 @@ class Runs:
 
     per_machine: list[bool]
     times: list[int | None]
+    groups: list[int | None]  # where the number a figure is multiplied by is written: one group of machines
 
 
 def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Runs:
@@ -62,6 +64,7 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
     n = len(marks)
     per = [False] * n
     times: list[int | None] = [None] * n
+    groups: list[int | None] = [None] * n
     # walk back so a figure joined to the next one takes its per-unit word
     for i in range(n - 1, -1, -1):
         m = marks[i]
@@ -73,8 +76,9 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
         if after:
             per[i] = True
             times[i] = int(after.group("times")) if after.group("times") else None
+            groups[i] = m.end + join.end() if after.group("times") and join else None
         elif not rest.strip() and i + 1 < n and per[i + 1] and joined(tail):
-            per[i], times[i] = True, times[i + 1]
+            per[i], times[i], groups[i] = True, times[i + 1], groups[i + 1]
     # a per-unit word before the run's first figure ("each with 16 vCPU and 64 GB")
     i = 0
     while i < n:
@@ -90,10 +94,19 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
             for k in range(i, j + 1):
                 per[k] = True
                 if before.group("times"):
-                    times[k] = int(before.group("times"))
+                    times[k], groups[k] = int(before.group("times")), head_at + before.start()
         i = j + 1
-    count = machine_count(s, marks[0].start if marks else len(s), machines_topic)
-    return Runs(per, [t if t is not None else count if p else None for p, t in zip(per, times, strict=True)])
+    counts = (
+        machine_counts(s, machines_topic)
+        if any(p and t is None for p, t in zip(per, times, strict=True))
+        else []
+    )
+    for i in range(
+        n
+    ):  # each run by the number of machines nearest before it: "3 × a (16 vCPU each), 1 × b (8 …)"
+        if per[i] and times[i] is None and counts:
+            groups[i], times[i] = _nearest(counts, marks[i].start)
+    return Runs(per, times, groups)
 
 
 def joined(gap: str, bracket: bool = True) -> bool:
@@ -108,6 +121,18 @@ def machine_count(s: str, first: int, machines_topic: bool = False, types: bool 
     """The number of machines sentence `s` states, the one nearest before position `first`: a counted
     machine noun, an instance type with its count (unless not `types`), or, in a value about
     machines, the number that opens it."""
+    found = machine_counts(s, machines_topic, types)
+    return _nearest(found, first)[1] if found else None
+
+
+def _nearest(found: list[tuple[int, int]], first: int) -> tuple[int, int]:
+    """(place, number) of the machine count nearest before `first`, else the first one after it."""
+    before = [f for f in found if f[0] < first]
+    return max(before) if before else min(found)
+
+
+def machine_counts(s: str, machines_topic: bool = False, types: bool = True) -> list[tuple[int, int]]:
+    """(place, number) of every number of machines sentence `s` states (`machine_count`)."""
     found: list[tuple[int, int]] = []
     for m in _MACHINE_COUNT.finditer(s):
         found.append((m.start(), _number(m.group("n"))))
@@ -120,10 +145,7 @@ def machine_count(s: str, first: int, machines_topic: bool = False, types: bool 
         lead = re.match(r"(?:[^:\d]{1,40}:)?\s*(\d{1,4})\b(?!\s*(?:[.,]\d|%|[A-Za-z]))", s)
         if lead:
             found.append((lead.start(1), int(lead.group(1))))
-    if not found:
-        return None
-    before = [f for f in found if f[0] < first]
-    return (max(before) if before else min(found))[1]
+    return found
 
 
 def _number(word: str) -> int:
@@ -135,3 +157,28 @@ def multiply(value: str, times: int) -> str:
     number, _, unit = value.partition(" ")
     product = shapes.canon(f"{float(number) * times:.3f}")
     return f"{product} {unit}".strip()
+
+
+def pooled(facts: list[Fact], groups: dict[int, int | None]) -> list[Fact]:
+    """The products of one field's per-machine figures for different groups of machines in one
+    sentence ("2 × E16s_v5 (128 GiB each) and 2 × D8s_v5 (32 GiB each)": 256 and 64 GiB) are the
+    parts of one amount: their sum ("320 GiB"). `groups`: a product's start → where its count is."""
+    out: list[Fact] = []
+    for f in facts:
+        same = [g for g in facts if g.field == f.field and g.section == f.section and g.start in groups]
+        places = {groups[g.start] for g in same}
+        if f.start not in groups or len(same) < 2 or len(places) < len(same) or None in places:
+            out.append(f)
+        elif f is same[0]:
+            units = {g.value.partition(" ")[2] for g in same}
+            total = sum(float(g.value.partition(" ")[0]) for g in same)
+            unit = units.pop() if len(units) == 1 else ""
+            if len(units) == 0 and (unit or f.field == "total_cpu"):
+                value = f"{shapes.canon(f'{total:.3f}')} {unit}".strip()
+                text = " + ".join(g.text for g in same)
+                out.append(
+                    replace(f, value=value, text=text, how=f"sum of {len(same)} groups' per-machine figures")
+                )
+            else:
+                out.extend(same)  # sizes in two units: left as they are
+    return out

@@ -61,8 +61,10 @@ def cloud_of(kind: str) -> str | None:
 
 
 GROUP_WORDS = {"pair": 2, "couple": 2, "trio": 3, "quartet": 4, "quintet": 5, "dozen": 12}  # "a trio of"
-_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `three (3)` (a contract's count)
-    rf"(?:(?P<n>\d+)\s*(?:(?:nodes?|vms?|machines?|instances?|servers?|workers?)\s*)?[x×*]\s*"
+_MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?)"
+_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `6 nodes of`, `three (3)`
+    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?P<o>\d+)\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
+    rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
     rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
     rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?)$",
     re.IGNORECASE,
@@ -265,7 +267,7 @@ def instances(text: str) -> Iterator[Match]:
     """Instance types with their count (`3× n2-highmem-16`, `a single n2-standard-32`, `m6i.4xlarge x 2`)."""
     for m in INSTANCE_TYPE.finditer(text):
         start, end, count = m.start(), m.end(), 1
-        before = _COUNT_BEFORE.search(text[max(0, start - 16) : start])
+        before = _COUNT_BEFORE.search(text[max(0, start - 24) : start])
         if before:
             start -= len(before.group(0))
             count = _count_before(before)
@@ -278,8 +280,10 @@ def instances(text: str) -> Iterator[Match]:
 
 
 def _count_before(m: re.Match[str]) -> int:
-    if m.group("n") or m.group("p"):
-        return int(m.group("n") or m.group("p"))
+    if m.group("n") or m.group("p") or m.group("o"):
+        return int(m.group("n") or m.group("p") or m.group("o"))
+    if m.group("wo"):
+        return NUMBER_WORDS[m.group("wo").lower()]
     if m.group("g"):
         return GROUP_WORDS[m.group("g").lower()]
     return NUMBER_WORDS[m.group("w").lower()]
