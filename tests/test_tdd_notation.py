@@ -21,6 +21,7 @@ from tdd_snippets import read, table
         ("<p>Repositories: 4\u2009180</p>", "repositories", "4180"),
         ("<p>Disk: 2 816 GiB</p><p>Repositories: 4 180</p>", "repositories", "4180"),
         ("<p>Disk: 2 816 GiB</p><p>Repositories: 4 180</p>", "total_disk_gb", "2816 GiB"),
+        ("<p>Repositories: 2 400</p><p>Started on 3 August 2026.</p>", "repositories", "2400"),
         ("<p>Storage: 3,5 TB</p><p>Repositories: 1.800</p>", "total_disk_gb", "3.5 TB"),
         ("<p>Storage: 3,5 TB</p><p>Repositories: 1.800</p>", "repositories", "1800"),
         ("<p>Storage: 1.250,5 GB</p><p>Memory: 0,5 TB</p>", "total_disk_gb", "1250.5 GB"),
@@ -40,6 +41,12 @@ def test_a_spaced_figure_where_commas_group_is_named_not_guessed(catalogue: Cata
     (problem,) = reading.problems
     assert "'3 500'" in problem.message and "3,500" in problem.message
     assert problem.location is not None and "paragraph 1" in problem.location.ref
+
+
+def test_one_spaced_figure_beside_ungrouped_ones_is_ambiguous(catalogue: Catalogue) -> None:
+    """A writer who writes `2500 users` ungrouped may mean three disks of 500 GB by `3 500 GB`."""
+    assert notation("Licence: 2500 users. Disk: 3 500 GB").ambiguous == ("3 500",)
+    assert notation("Licence: 2,500 users. Repositories: 2 400").ambiguous == ("2 400",)
 
 
 def test_a_bilingual_document_shows_its_spaces_group_thousands(catalogue: Catalogue) -> None:

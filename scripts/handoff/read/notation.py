@@ -6,8 +6,9 @@ from the document's own habit, once per document, before reading any figure:
 * an apostrophe between digit groups (`4'180`, Swiss) and a thin, narrow no-break, figure or
   no-break space (`4 180`) group thousands wherever they are written;
 * a plain space groups thousands (`2 816 GiB`, French, SI) only in a document that groups its
-  thousands with spaces: two such figures or more (one in a document of dot groups and decimal
-  commas, where spaces group too), and no figure grouped with commas or apostrophes.
+  thousands with spaces: no figure grouped with commas or apostrophes, and two spaced figures or
+  more, or one in a document that writes no figure of four digits ungrouped (`2500 users`) or that
+  groups with dots and writes decimal commas (where spaces group too).
   In a document that groups with commas, `3 500 GB` (three 500 GB disks, or 3,500 GB?) is truly
   ambiguous: it is read as nothing and named in a warning (`ambiguous`), never guessed, unless
   the document writes a spaced figure with commas too (`1 240 dépôts` beside `1,240 repositories`,
@@ -37,12 +38,11 @@ _THIN = "\u2009\u202f\u2007\u00a0"
 _GROUPED_THIN = re.compile(rf"{_START}\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?![\d.,]\d)")
 # A plain space between a figure of one to three digits and a group of three, then a word or a
 # unit ("4 180 repositories", "2 816 GiB"): not a phone number's groups (`+44 20 7946`), not a year.
-_GROUPED_SPACE = re.compile(
-    r"\d(?<![\w.,+]\d)(?<![\d+] \d)\d{0,2}(?: \d{3})+(?![\d.,]\d| \d)"
-    r"(?=[ \t]?[A-Za-z%€$]|[ \t]*(?:$|[\n.,;:)]))",
-    re.MULTILINE,
-)
-_WORD_AFTER = re.compile(r"[ \t]?[A-Za-z%€$]")  # a unit or a noun after the figure: it says what it counts
+_GROUPED_SPACE = re.compile(r"\d(?<![\w.,+]\d)(?<![\d+] \d)\d{0,2}(?: \d{3})+(?![\d.,]\d| \d|\w)")
+# A figure of four digits or more written ungrouped before a word ("2500 users"), not a year: a
+# writer who does not group thousands, whose one spaced figure may be two figures.
+_UNGROUPED = re.compile(r"\d(?<![\w.,]\d)\d{3,}(?![\d.,]\d) [A-Za-z]")
+_YEAR = re.compile(r"(?:19|20)\d\d ")
 _COMMA_GROUPED = re.compile(rf"{_START}\d{{0,2}}(?:,\d{{3}})+(?![\d,]|\.\d{{3}})")
 _DOT_GROUPED = re.compile(rf"{_START}\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?(?![\w.]|,\d)")
 _DECIMAL_COMMA = re.compile(rf"{_START}\d*,\d{{1,2}}(?={_UNIT})")
@@ -106,13 +106,23 @@ def notation(text: str) -> Notation:
         and not _DECIMAL_POINT.search(text)
     )
     found = list(_GROUPED_SPACE.finditer(text))
-    space = bool(found) and (len(found) >= 2 or european) and not commas and not apostrophes
-    said = [m.group(0) for m in found if _WORD_AFTER.match(text, m.end())] if not space else []
+    space = (
+        bool(found)
+        and (len(found) >= 2 or european or not _ungrouped(text))
+        and not commas
+        and not apostrophes
+    )
+    said = [m.group(0) for m in found] if not space else []
     known = frozenset(f for f in said if f.replace(" ", ",") in text)  # a bilingual text: "1 240" and "1,240"
     if known:  # the document shows that its spaces group thousands: its other spaced figures too
         known = frozenset(said)
     ambiguous = tuple(f for f in said if f not in known)  # a figure of something, read neither way
     return Notation(space, european, marks, ambiguous, known)
+
+
+def _ungrouped(text: str) -> bool:
+    """Whether a text writes a figure of four digits or more ungrouped before a word, not a year."""
+    return any(not _YEAR.fullmatch(m.group(0)[:-1]) for m in _UNGROUPED.finditer(text))
 
 
 def _commas(m: re.Match[str]) -> str:
