@@ -545,7 +545,7 @@ def counted(text: str, nouns: str) -> Iterator[tuple[Match, str]]:
 
 @functools.lru_cache(maxsize=16)
 def _noun(nouns: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:{nouns})\b", re.IGNORECASE)
+    return quick(rf"(?:{nouns})\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=16)
