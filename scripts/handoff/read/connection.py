@@ -24,15 +24,17 @@ source is on GitHub.com", "sign-in through GitLab"), not for code to search.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
+from dataclasses import replace
 
 from handoff.core.quickre import quick
 from handoff.read import shapes
+from handoff.read.fact import Fact
 from handoff.read.words import Found
 
 _SEARCHING = (
-    r"(?:connect|index|sync|search|mirror|clon|onboard|add|includ|crawl|import|integrat|pull|fetch|"
-    r"bring|migrat)\w*"
+    r"(?:(?:re-?)?(?:connect|index|sync|search|mirror|clon|onboard|add|includ|crawl|import|integrat|pull|"
+    r"fetch|bring|migrat)\w*|re-?creat\w*|carr(?:y|ied|ies)\s+(?:over|across)|used?\b)"
 )
 _JOINING = r"(?:add|connect|onboard|includ|bring|migrat|integrat|import|mov)\w*"
 _BETWEEN = r"(?:\s+(?:\w+ly|yet|also|then|later|soon|be|been|being|to|get|got|it|them|they|in|over|across))*"
@@ -52,7 +54,8 @@ _PLANNED = quick(
     re.IGNORECASE,
 )
 _OUT = quick(
-    r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|"
+    r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|(?:de-?scoped|withdrawn|"
+    r"abandoned|not started|on hold)\b|(?:stays?|stayed|kept|keeps?|left|leaves?) out of|"
     r"(?:was|were|is|are|has been|have been|got|gets) (?:\w+ )?(?:retired|decommissioned|disconnected|"
     r"removed|switched off|shut down|turned off))\b",
     re.IGNORECASE,
@@ -113,6 +116,53 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
             after = 0
     names = {h.value for h in hosts}
     return {n for n in names if all(off[0] for hs, off in statements if any(h.value == n for h in hs))}
+
+
+_STATUS = re.compile(  # a status or reason cell of a host's row: "Retired", "Descoped 8/17", "Withdrawn"
+    r"^\W*(?:retired|decommissioned|removed|disconnected|not connected|out of scope|excluded|deprecated|"
+    r"planned|withdrawn|de-?scoped|rejected|cancell?ed|not started|on hold)\b",
+    re.IGNORECASE,
+)
+
+
+def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]) -> set[str]:
+    """The code hosts a table row names whose row says they are not connected. A row is one statement
+    about its thing, whatever the column. A clause naming hosts speaks of those (a task "Connect
+    Gerrit", a note "Gerrit stays out of code search"). A clause naming none speaks of every host
+    the row names when it is a status ("Withdrawn: moved into GitLab") or has no subject of its own
+    ("not connected", "Not used by Code Search") or a pronoun for it ("Dashed because it is NOT
+    connected"), and says it is not connected; "archived repos excluded" or "9 GB with LFS
+    excluded" speak of other things. One cell saying so is enough: the others name the host, they
+    do not affirm it."""
+    named = [(c, find(c)) for c in cells if c.strip()]
+    hosts = {h.value for _, found in named for h in found}
+    if not hosts:
+        return set()
+    off: set[str] = set()
+    for cell, found in named:
+        pieces = [p for p in _PIECE.split(cell) if not find(p)]  # ("Withdrawn: moved into GitLab")
+        if any(_STATUS.match(p) or (_refers_back(p) and not_connected(p)) for p in pieces):
+            return hosts
+        off |= {h.value for h in found if h.value in unconnected(cell, found)}
+    return off
+
+
+_PIECE = re.compile(r"\s*[,;:—–]\s+|\s+-\s+|(?<=[.!?])\s+")  # a cell's clauses and phrases
+
+
+def without_hosts(facts: list[Fact], off: Set[str]) -> list[Fact]:
+    """`facts` without the code hosts `off` nor those hosts' repository counts."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.field == "repositories" and f.how.removeprefix("count for ") in off:
+            continue
+        if f.field == "code_hosts":
+            pairs = [p for p in zip(f.value.split(", "), f.text.split(", "), strict=False) if p[0] not in off]
+            if not pairs:
+                continue
+            f = replace(f, value=", ".join(v for v, _ in pairs), text=", ".join(w for _, w in pairs))
+        out.append(f)
+    return out
 
 
 _ELSEWHERE = (

@@ -131,6 +131,7 @@ _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
 _TOTAL = re.compile(
     r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
 )
+_ALL = re.compile(r"\b(?:in total|in all|total|altogether|overall)\b", re.I)  # a count of all hosts
 _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
@@ -572,21 +573,7 @@ class FactReader:
         if not any(f.field in ("code_hosts", "repositories") for f in facts):
             return facts
         off = connection.unconnected(text, self.code_hosts.find(text))
-        if not off:
-            return facts
-        out: list[Fact] = []
-        for f in facts:
-            if f.field == "repositories" and f.how.removeprefix("count for ") in off:
-                continue
-            if f.field == "code_hosts":
-                pairs = [
-                    p for p in zip(f.value.split(", "), f.text.split(", "), strict=False) if p[0] not in off
-                ]
-                if not pairs:
-                    continue
-                f = replace(f, value=", ".join(v for v, _ in pairs), text=", ".join(w for _, w in pairs))
-            out.append(f)
-        return out
+        return connection.without_hosts(facts, off) if off else facts
 
     def _only_sized(self, text: str, ctx: Context, offset: int, taken: set[int]) -> list[Fact]:
         """A paragraph that gives one repository's size and says the rest are smaller ("mono-ehr, 3.2
@@ -999,7 +986,8 @@ class FactReader:
                     and _HOSTS_JOINED.fullmatch(s[following[0].end : following[1].start])
                 ):  # "2,500 repositories across GitHub and GitLab": the total of both
                     host, total = None, True
-            if host is None and not total and ctx.host and not hosts:
+            whole = summed or _ALL.search(after) or (host is None and _ALL.search(before[-24:]))
+            if host is None and not whole and ctx.host and not hosts:  # ("1,180 indexed": still the host's)
                 facts.append(Fact("code_hosts", ctx.host, ctx.host, "named", env, "", m.start))
                 facts.append(
                     Fact("repositories", m.value, m.text, f"count for {ctx.host}", env, "part", m.start)

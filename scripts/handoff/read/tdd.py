@@ -40,14 +40,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from handoff.core.fields import Catalogue, Field, FieldType, norm
+from handoff.core.fields import Catalogue, Field, FieldType, norm, strip_brackets
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import activities, shapes
+from handoff.read import activities, connection, shapes
 from handoff.read.cells import Cell, container, first_value, holds_prose, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
+from handoff.read.connection import without_hosts
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -69,6 +70,7 @@ from handoff.read.words import (
     is_limit,
     is_planned,
     label_meaning,
+    mask,
     outside_brackets,
 )
 
@@ -244,12 +246,21 @@ class _Parser:
         for f in facts:
             self.gather.fact(block, label, f, location, link if f.field == "instance_url" else None)
 
-    def prose(self, text: str, location: Location, ctx: Context, only: frozenset[str] | None = None) -> None:
-        """Facts in a sentence or paragraph; `only` those fields (a table row's note speaks of its row)."""
+    def prose(
+        self,
+        text: str,
+        location: Location,
+        ctx: Context,
+        only: frozenset[str] | None = None,
+        off: frozenset[str] = frozenset(),
+    ) -> None:
+        """Facts in a sentence or paragraph; `only` those fields (a table row's note speaks of its row);
+        none of the code hosts `off` (its row says they are not connected) nor their counts."""
         block = self.gather.block(text, location, ctx.section)
         items = [m.span() for m in _ITEM_LINE.finditer(text)]  # "• user pool: 3 × …" lines of one cell
         outer = self.gather.siblings
-        for f in self.facts.prose(text, ctx):
+        facts = self.facts.prose(text, ctx)
+        for f in without_hosts(facts, off) if off else facts:
             if only is None or f.field in only:
                 if len(items) > 1 and any(a <= f.start < b for a, b in items):
                     self.gather.siblings = (block, "item lines")  # one node pool per item line
@@ -653,6 +664,19 @@ class _Parser:
             if j != best:
                 roles[j] = ("", None)
 
+    def hosts_off(self, row: list[Text], j: int) -> bool:
+        """Whether a row's cell `j` names code hosts and the row says none of them is connected."""
+        return bool(self.facts.code_hosts.find(_cell(row, j))) and not self.row_hosts(row, j)
+
+    def row_hosts(self, row: list[Text], j: int | None) -> list[str]:
+        """The code hosts a row's cell `j` names, less those the row says are not connected
+        (`connection.row_unconnected`: "Withdrawn", "Descoped; stays out of code search")."""
+        named = self.facts.code_hosts.values(_cell(row, j)) if j is not None else []
+        if not named:
+            return []
+        off = connection.row_unconnected([c.text for c in row], self.facts.code_hosts.find)
+        return [h for h in named if h not in off]
+
     def names_host(self, cell: str) -> bool:
         """A cell naming a code host, not only inside an identifier (`gitlab-robotics`, `gh_main`)."""
         return any(
@@ -745,10 +769,26 @@ class _Parser:
             own = next(filter(None, names), "")  # `⑥ | sg-syd-qa01 — QA VM | …`: the row's environment
             section = base.section if base.section == "trial" else asked or own or base.section
             row = replace(base, topic=topic, section=section)
+            texts = [text for text, _ in cells]
+            off = frozenset(connection.row_unconnected(texts + asks, self.facts.code_hosts.find))
+            host = self.subject_host(asks + texts)  # `⑧ | Bitbucket DC | Main code host: 1,150 repos`
+            row = replace(row, host=host) if host and host not in off else row
             head = cells[0][0] if len(cells) > 1 and _row_title(cells[0][0]) else ""
             for text, k in cells[1:] if head else cells:
                 limited = replace(row, limit=True) if k == "limit" else row
-                self.prose(f"{head}: {text}" if head and not _row_title(text) else text, where, limited)
+                said = f"{head}: {text}" if head and not _row_title(text) else text
+                self.prose(said, where, limited, off=off)
+
+    def subject_host(self, cells: list[str]) -> str:
+        """The code host a row is about: the one cell that is only a host's name (with an aside in
+        brackets), when there is one. The row's other cells speak of it."""
+        found = [
+            named for c in cells
+            if (named := self.facts.code_hosts.find(c))
+            and not re.search(r"\w", strip_brackets(mask(c, named)))
+        ]  # fmt: skip
+        hosts = {h.value for named in found for h in named}
+        return hosts.pop() if len(found) == 1 and len(hosts) == 1 else ""
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a
@@ -921,7 +961,7 @@ class _Parser:
                 continue
             named = self.sections.part(_cell(r, env)) if env is not None else ""
             sec = named or carried or t.base.section
-            if named != "production" and self.retired_row(t, r):
+            if named != "production" and t.hosts_col is None and self.retired_row(t, r):
                 sec = "trial"
             groups.setdefault(sec, []).append((i, r))
         return groups, totals
@@ -950,15 +990,23 @@ class _Parser:
     def notes(self, t: _HeaderTable, rows: list[_Row], ctx: Context) -> list[tuple[int, Location, Fact]]:
         """(block, place, fact) of the repository facts in the rows' cells of columns naming no field."""
         out: list[tuple[int, Location, Fact]] = []
+        counted = (
+            t.hosts_col is not None
+            and "count" not in t.col
+            and all(f.name != "repositories" for _, f in t.fields)
+        )  # `Depends on | Used for`: the hosts' counts are in their rows' notes
         for i, r in rows:
+            hosts = self.row_hosts(r, t.hosts_col) if counted else []
+            row = replace(ctx, host=hosts[0]) if len(hosts) == 1 else ctx  # "Source of 960 repositories"
             for j, (kind, _) in enumerate(t.roles):
                 if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
                     where = self.where(t.tab, t.number, i)
                     block = self.gather.block(r[j].text, where, ctx.section)
                     out += [
                         (block, where, f)
-                        for f in self.facts.prose(r[j].text, ctx)
+                        for f in self.facts.prose(r[j].text, row)
                         if f.field in _ROW_NOTE_FIELDS
+                        or (row.host and f.field == "repositories" and f.role == "part")
                     ]
         return out
 
@@ -1015,10 +1063,11 @@ class _Parser:
         (per environment) gives its cell; a repository column beside a host column gives parts."""
         ctx = replace(t.base, section=sec)
         single = per_row and len(members) == 1
-        if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and not single:
-            items = [(i, t.entry(r, j)) for i, r in members if not (f.name == "code_hosts" and _gone(r, j))]
+        hosts = f.name == "code_hosts"
+        if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and (hosts or not single):
+            items = [(i, t.entry(r, j)) for i, r in members if not hosts or not self.hosts_off(r, j)]
             items = [(i, text) for i, text in items if text]
-            if items:
+            if items and (not hosts or any(self.facts.code_hosts.find(text) for _, text in items)):
                 where = self.where(t.tab, t.number, items[0][0], items[-1][0])
                 if j == t.type_col:
                     items = _machines_by_type(items)
@@ -1055,6 +1104,8 @@ class _Parser:
             where = self.where(t.tab, t.number, i)
             above = [c for c in counts[:k] if c is not None]
             named = self.facts.code_hosts.find(_cell(r, t.hosts_col))
+            if named and not self.row_hosts(r, t.hosts_col):
+                continue  # a host the row says is not connected: its count is no part
             if not named and len(above) >= 2 and counts[k] == sum(above):
                 ctx = replace(t.base, section=sec)
                 self.emit(t.header[j], _cell(r, j), where, ctx, matched=self.catalogue.fields["repositories"])
@@ -1304,18 +1355,6 @@ def _status_column(cells: list[str]) -> bool:
 def _each(header: str) -> bool:
     """A column of per-machine figures (`vCPU each`, `Memory per node`): never a total."""
     return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
-
-
-_GONE = re.compile(
-    r"^\s*(?:retired|decommissioned|removed|disconnected|not connected|out of scope|excluded|deprecated|"
-    r"planned)\b",
-    re.IGNORECASE,
-)
-
-
-def _gone(row: list[Text], j: int) -> bool:
-    """A host row whose status cell says it is retired, not connected or only planned."""
-    return any(_GONE.match(c.text) for k, c in enumerate(row) if k != j)
 
 
 def _labelled_cells(row: list[Text]) -> bool:
