@@ -72,7 +72,7 @@ PINS = {
     "environment-names": (1092 / 1172, 1091 / 1110, 19),
     "headings-as-bold": (1162 / 1172, 1162 / 1162, 0),
     "label-tables-as-lines": (1166 / 1172, 1165 / 1167, 2),
-    "tables-transposed": (1050 / 1230, 1050 / 1069, 12),
+    "tables-transposed": (1060 / 1242, 1060 / 1080, 13),  # corpus 220 turned: its agenda rows become columns
 }
 
 
