@@ -133,3 +133,34 @@ def test_handover_before_a_noun_is_a_thing_not_the_event(catalogue: Catalogue) -
         catalogue,
     )
     assert got["completion_date"] == ["2026-08-28"]
+
+
+def test_a_date_a_state_is_given_as_at_is_no_event(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>What was delivered</h2><p>Build began August 10, 2026; the production instance was "
+        "accepted on September 4, 2026.</p><p>Table 4 — Production footprint as at October 30, 2026.</p>",
+        catalogue,
+    )
+    assert got["completion_date"] == ["2026-09-04"]
+
+
+def test_two_dates_under_a_build_label_are_its_span(catalogue: Catalogue) -> None:
+    got = read(
+        "<ul><li>Production</li><ul><li>Built: AMI launched Jul 6, 2026; IE marked production complete "
+        "Jul 17, 2026</li></ul></ul>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-07-06"]
+    assert got["completion_date"] == ["2026-07-17"]
+
+
+def test_a_range_written_over_the_lines_of_one_cell(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            ("PRD build", "<p>Sep 14, 2026</p><p>→</p><p>Oct 2, 2026</p><p>(build start → handed over)</p>"),
+            ("Go-live", "Oct 19, 2026 after validation"),
+        ),
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-09-14"]
+    assert "2026-10-02" in got["completion_date"]

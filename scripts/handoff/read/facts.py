@@ -534,6 +534,8 @@ class FactReader:
 
     def _prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []
+        if "\n" in text:  # "12 May 2026" / "until" / "29 May 2026": one range written over three lines
+            text = _JOINER_LINE.sub(lambda m: " " + m.group(1) + " ", text)
         if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
             ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
@@ -549,6 +551,7 @@ class FactReader:
             facts += [replace(f, start=f.start + shift) if shift else f for f in found]
             dates = list(shapes.dates(sentence, ctx.year))
             before = replace(dates[-1], start=dates[-1].start + start) if dates else None
+        facts += [replace(f, start=f.start + offset) for f in _span(text, ctx.year, facts)]
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         facts = self._connected_only(text, facts)
@@ -786,7 +789,7 @@ class FactReader:
         if not every:
             return []
         facts, taken = self._ranges(s, ctx, every)
-        found = [m for m in every if m.start not in taken]
+        found = [m for m in every if m.start not in taken and not _SNAPSHOT.search(s, 0, m.start)]
         kinds: list[tuple[shapes.Match, str | None, str, int]] = []
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]
@@ -1373,6 +1376,31 @@ def _fit_quantity(value: str, aliased: bool) -> str | None:
 _ROLE = re.compile(r"\s*\(([^()\d]{1,60})\)")  # a bracket right after a date: the event it dates
 _FROM_DATE = re.compile(r"\s*(?:the\s+)?$")  # "from" opens a date only right before it ("from 16 March")
 _RANGE_END = re.compile(r"[\s,;:–—-]*$")  # "to" or "until" ends a range only right after its first date
+
+
+_JOINER_LINE = re.compile(r"\n[ \t]*(→|->|–|—|to|until|till|through)[ \t]*\n", re.IGNORECASE)
+# "as at 30 October 2026", "as of 1 May": the date of a state (a table's figures), no event of it
+_SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEADING_LABEL = re.compile(r"\s*([^:\n]{1,40}):\s")
+
+
+def _span(text: str, year: str, facts: list[Fact]) -> list[Fact]:
+    """Under a label naming the build ("Built: AMI launched Jul 6, 2026; IE marked production complete
+    Jul 17, 2026"), two dates are the build's span: the earlier, with no verb of its own (a heading's
+    topic aside), starts it. Drops the topic's dates from `facts`."""
+    label = _LEADING_LABEL.match(text)
+    if label is None or not BUILD.search(label.group(1)):
+        return []
+    dates = [f for f in facts if f.field in _DATE_TOPICS and not f.how.endswith("(topic)")]
+    if len(dates) != 1 or dates[0].field != "completion_date":
+        return []
+    end = dates[0]
+    found = [m for m in shapes.dates(text, year) if m.value != end.value]
+    if len(found) != 1 or found[0].value > end.value:
+        return []
+    m = found[0]
+    facts[:] = [f for f in facts if not (f.field in _DATE_TOPICS and f.how.endswith("(topic)"))]
+    return [Fact("start_date", m.value, m.text, "date (span)", end.section, "", m.start)]
 
 
 def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False) -> tuple[str | None, str]:

@@ -859,12 +859,15 @@ class _Parser:
                 for c in r:
                     self.lines(c, tab, self.where(tab, number, i), allow_pending=False, ctx=ctx)
                 continue
-            if len(r) == 2 and self.prose_cell(r[1]):  # an answer of paragraphs, lists, label lines
+            if len(r) == 2 and self.prose_cell(r[1]) and not _split_range(r[1].text, ctx.year):
                 heads = (r[0].text,) if ctx is base else (env, r[0].text)
                 content = as_list(self.cells[id(r[1])].get("content"))
                 self.container([Cell(content, f"row {i}", heads, r[0].text)], tab, number, 0)
                 continue
             link = next((c.links[0][1] for c in values if c.links), None)
+            if len(values) == 1 and _split_range(values[0].text, ctx.year):  # one range over its lines
+                self.emit(r[0].text, " ".join(values[0].text.split()), self.where(tab, number, i), ctx, link)
+                continue
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
                 values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
             self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
@@ -1275,6 +1278,15 @@ def _parts(line: str) -> list[str]:
     """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
     parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
     return [p for part in parts for p in _NEXT_LABEL.split(part) if p.strip()]
+
+
+def _split_range(text: str, year: str) -> bool:
+    """A cell of a few short lines that are one date range written over them ("Sep 14, 2026" / "→" /
+    "Oct 2, 2026" / "(build start → handed over)"): one statement, not paragraphs of an answer."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not 2 <= len(lines) <= 5 or len(text) > 240:
+        return False
+    return next(shapes.ranges(" ".join(text.split()), year), None) is not None
 
 
 def _is_date(text: str, year: str) -> bool:
