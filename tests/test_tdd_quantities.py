@@ -53,3 +53,29 @@ def test_a_label_stating_the_amount_is_the_total_of_the_parts_after_it(catalogue
 )
 def test_named_parts_with_no_total_are_the_whole(catalogue: Catalogue, text: str, want: list[str]) -> None:
     assert read(f"<h2>Production</h2><p>{text}</p>", catalogue)["total_disk_gb"] == want
+
+
+def test_a_size_for_the_repositories_in_a_sentence_about_disks_is_a_disk(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Its storage is two vSAN disks, 512 GiB for the OS and 2,048 GiB for the "
+        "repositories and indexes, 2,560 GiB together. The repositories are about 1.3 TB of git data.</p>"
+    )
+    found = read(html, catalogue)
+    assert found["total_disk_gb"] == ["2560 GiB"] and found["total_repo_size_gb"] == ["1.3 TB"]
+
+
+def test_a_word_in_the_next_clause_says_nothing_of_a_size(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Compute: 80 vCPU and 576 GiB memory. The larger monorepo, claims-engine, is "
+        "14.6 GB and is the reason the search pool uses memory-optimised nodes.</p>"
+    )
+    assert read(html, catalogue)["total_memory_gb"] == ["576 GiB"]
+
+
+def test_the_labelled_lines_of_one_cell_are_one_fleet(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><table><tr><td><p>Component</p></td><td><p>Provided</p></td><td><p>Notes</p></td></tr>"
+        "<tr><td><p>Compute</p></td><td><p>Node pool search: 4 × Standard_E16s_v5</p>"
+        "<p>Node pool general: 2 × Standard_D8s_v5</p></td><td><p>No autoscaling.</p></td></tr></table>"
+    )
+    assert read(html, catalogue)["instance_types"] == ["4 × Standard_E16s_v5, 2 × Standard_D8s_v5"]

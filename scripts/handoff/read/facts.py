@@ -83,6 +83,10 @@ _REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "th
     r"weigh|weighs|are|add|sum|need|needs|consume|consumes)\b[^.;:]*$",
     re.IGNORECASE,
 )
+# A clause of its own after a figure: a verb after "and", "which", "because" … says nothing of the figure.
+_NEXT_CLAUSE = re.compile(
+    r"\s(?:and|but|which|because|so|while)\s+(?:is|are|was|were|has|have|also|makes?)\b|;"
+)
 _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
 _LARGEST = quick(r"\b(?:largest|biggest)\b", re.IGNORECASE)
 _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning
@@ -710,6 +714,7 @@ class FactReader:
                 continue  # "1 TB + 2 × the repositories' size": a rule of thumb, no figure
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
+            tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
             head = _FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1]
             head = head[head.rfind(")") + 1 :]  # "payments-core (7.5 GB, the largest) and web (2 GB)"
             if (
@@ -762,7 +767,10 @@ class FactReader:
         named = _size_noun(lead.group(0)) if lead else None  # the noun right after the figure says first
         if _LARGEST.search(head) or (_LARGEST.search(tail) and not named):
             return "largest_repo_mb"
-        if _ACROSS_REPOS.match(tail):
+        across = _ACROSS_REPOS.match(tail)
+        if across and across.group(0).split()[0].lower() == "for" and _DISK.search(sentence):
+            return "total_disk_gb"  # "two vSAN disks, …, 2,048 GiB for the repositories": a disk for them
+        if across:
             return "total_repo_size_gb"
         stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
         if named or _REPOS_AMOUNT.search(head) or stored:  # after cloning": the code there, not the disk

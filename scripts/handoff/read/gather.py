@@ -18,6 +18,7 @@ The walk (`read.tdd`) hands every block of text it reads to `block()` and every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, Severity, TddValue
@@ -289,10 +290,15 @@ class Gatherer:
         document that groups thousands with commas) is no value: the warning names it instead."""
         if self.ambiguous:
             marks = blanked(self.ambiguous)
-            self.values = [
-                v for v in self.values
-                if not (shapes.DIGIT.search(v.value or "") and any(b in v.text for b in marks))
-            ]  # fmt: skip
+            self._keep(lambda v: not (shapes.DIGIT.search(v.value or "") and any(b in v.text for b in marks)))
+
+    def _keep(self, keep: Callable[[TddValue], bool]) -> None:
+        """Keep only the values `keep` says, the indices held of them (pools, corrections) kept in step."""
+        kept = [i for i, v in enumerate(self.values) if keep(v)]
+        at = {was: now for now, was in enumerate(kept)}
+        self.values = [self.values[i] for i in kept]
+        self.pools = {at[i]: key for i, key in self.pools.items() if i in at}
+        self.corrections = {at[i] for i in self.corrections if i in at}
 
     def _text_at(self, v: TddValue) -> str:
         """The text of the blocks read at a value's place."""
@@ -414,7 +420,7 @@ class Gatherer:
             if id(v) in self.totals and (_titled_total(v) or scope(v) not in titled):
                 totals.setdefault(scope(v), set()).add(amount(v))
         if totals:  # (the same figure written again, as a table's Total row, is no part)
-            self.values = [v for v in self.values if amount(v) in totals.get(scope(v), {amount(v)})]
+            self._keep(lambda v: amount(v) in totals.get(scope(v), {amount(v)}))
 
     def _union_pools(self) -> None:
         """Instance types read from sibling list items (one node pool per item) are one fleet, when

@@ -258,6 +258,8 @@ class _Parser:
         none of the code hosts `off` (its row says they are not connected) nor their counts."""
         block = self.gather.block(text, location, ctx.section)
         items = [m.span() for m in _ITEM_LINE.finditer(text)]  # "• user pool: 3 × …" lines of one cell
+        if len(items) < 2 and "\n" in text:  # "Node pool search: 4 × …" / "Node pool general: 2 × …" lines
+            items = _labelled_lines(text)
         outer = self.gather.siblings
         facts = self.facts.prose(text, ctx)
         for f in without_hosts(facts, off) if off else facts:
@@ -1373,6 +1375,16 @@ def _labelled_cells(row: list[Text]) -> bool:
     """A row whose every filled cell holds its own `Label: value` (a bilingual or side-by-side row)."""
     filled = [c.text.strip() for c in row if c.text.strip()]
     return len(filled) >= 2 and all(_pair(t) and "\n" not in t for t in filled)
+
+
+def _labelled_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's lines that are each a `Label: value` pair."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if _pair(line.strip()) is not None:
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
 
 
 def _count_cell(text: str) -> int | None:
