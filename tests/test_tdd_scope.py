@@ -235,3 +235,16 @@ def test_a_load_tests_virtual_users_are_no_user_limit(catalogue: Catalogue) -> N
         ("Production (projected)", "450", "1.7 s"),
     )
     assert read(html, catalogue)["max_users"] == ["1800"]
+
+
+def test_a_legend_line_names_its_environments(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Naming: Kestrel is our production cluster, Plover was the pilot and Dunlin the sandbox.</p>"
+        "<h2>Kestrel</h2><p>3 × m6i.4xlarge at https://search.lagoon.example</p>"
+        "<h2>Plover</h2><p>1 × m6i.2xlarge at https://plover.lagoon.example</p>"
+    )
+    got = read(html, catalogue)
+    assert got["instance_types"] == ["3 × m6i.4xlarge"]
+    assert got["instance_url"] == ["https://search.lagoon.example"]
+    env = Environments(catalogue)
+    assert env.learn("This is production, and that is all.") == {}  # one pair, a pronoun: no legend

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import any_of, quick
-from handoff.read.envnames import migration_target, promotion_street
+from handoff.read.envnames import legend_lines, migration_target, promotion_street
 from handoff.read.limits import observed_label
 
 _LIMIT = quick(
@@ -154,6 +154,7 @@ class Environments:
         for name in migration_target(text):
             learned.setdefault(name, "production")
         self._learn_street(text, learned)
+        self._learn_legend(text, learned)
         self.chosen = chosen_option(text)
         if learned:
             self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
@@ -170,6 +171,21 @@ class Environments:
                 learned[name] = kind
                 if kind == "trial":
                     self.proper.add(name.casefold())  # a name only capitalised: "acceptatie" is the activity
+
+    def _learn_legend(self, text: str, learned: dict[str, str]) -> None:
+        """The names a legend's line gives two or more environments ("Orca is production, Heron is
+        staging, Wren was the trial"): each name whose words right after it open with one."""
+        for pairs in legend_lines(text):
+            found = []
+            for name, says in pairs:
+                if self.spans(name) or norm(name) in self.products or label_meaning(name):
+                    continue
+                kinds = self.spans(says)
+                if kinds and kinds[0][0] == 0:
+                    found.append((name, kinds[0][1]))
+            if len(found) >= 2:
+                for name, kind in found:
+                    learned.setdefault(name, kind)
 
     def subjects(self, text: str) -> Iterator[str]:
         """The names a document says it is about unless it says otherwise ("Everything in this
