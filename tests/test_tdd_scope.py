@@ -248,3 +248,14 @@ def test_a_legend_line_names_its_environments(catalogue: Catalogue) -> None:
     assert got["instance_url"] == ["https://search.lagoon.example"]
     env = Environments(catalogue)
     assert env.learn("This is production, and that is all.") == {}  # one pair, a pronoun: no legend
+
+
+def test_in_a_migration_the_old_side_is_history_even_as_a_row(catalogue: Catalogue) -> None:
+    html = table(
+        ("Item", "Install", "Machines", "URL"),
+        ("Source server", "Docker Compose", "1 × Standard_D16s_v5", "http://grep.corp.local"),
+        ("Target cluster", "Helm chart", "3 × Standard_E16s_v5", "https://grep.fjordline.example"),
+    )
+    got = read(html, catalogue)
+    assert got["deployment_type"] == ["Kubernetes with Helm"]
+    assert got["instance_url"] == ["https://grep.fjordline.example"]

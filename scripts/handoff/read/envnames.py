@@ -1,7 +1,8 @@
 """Names a document gives its environments by their structure, not by a definition line.
 
 - A migration: a document naming both an old (previous, source …) instance and a new (target)
-  one makes the new side production, whatever the nouns ("the 2019 server … the new cluster").
+  one makes the new side production and the old side history, whatever the nouns ("the 2019
+  server … the new cluster").
 - A promotion street spelled out after its acronym ("OTAP-straat: Ontwikkeling, Test, Acceptatie en
   Productie", "DTAP (Development, Test, Acceptance, Production)"): the names whose initials spell the
   acronym are the environments in promotion order, so the last is production and the others are
@@ -21,15 +22,17 @@ _MIGRATION_SIDE = re.compile(
 _NEW_SIDE = frozenset({"new", "target"})
 
 
-def migration_target(text: str) -> list[str]:
+def migration_sides(text: str) -> list[tuple[str, str]]:
     """In a migration (a document naming both an old or source instance and a new or target one:
     "the 2019 server … the new cluster"), the new side is production and the old one its history:
-    the new side's names ("new cluster", "target instance"), as written."""
+    (name as written, "production" | "trial") of each side's names ("new cluster", "source server")."""
     sides: dict[bool, set[str]] = {}
     for m in _MIGRATION_SIDE.finditer(text):
         side = m.group("side").casefold()
         sides.setdefault(side in _NEW_SIDE, set()).add(f"{side} {m.group('noun').casefold()}")
-    return sorted(sides[True]) if len(sides) == 2 else []
+    if len(sides) < 2:
+        return []
+    return [(n, "production") for n in sorted(sides[True])] + [(n, "trial") for n in sorted(sides[False])]
 
 
 _ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z]{3,6})(?![\w])")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import any_of, quick
-from handoff.read.envnames import legend_lines, migration_target, promotion_street
+from handoff.read.envnames import legend_lines, migration_sides, promotion_street
 from handoff.read.limits import observed_label
 
 _LIMIT = quick(
@@ -151,8 +151,8 @@ class Environments:
             learned.setdefault(name, "production")
         for name, kind in _siblings(text, learned):
             learned.setdefault(name, kind)
-        for name in migration_target(text):
-            learned.setdefault(name, "production")
+        for name, kind in migration_sides(text):
+            learned.setdefault(name, kind)
         self._learn_street(text, learned)
         self._learn_legend(text, learned)
         self.chosen = chosen_option(text)
