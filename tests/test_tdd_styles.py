@@ -69,7 +69,7 @@ PINS = {
     "dates-reworded": (1172 / 1172, 1171 / 1171, 0),
     "dates-dotted": (1172 / 1172, 1171 / 1171, 0),
     "environment-codes": (1172 / 1172, 1171 / 1171, 0),
-    "environment-names": (1295 / 1295, 1294 / 1294, 0),
+    "environment-names": (1312 / 1312, 1311 / 1311, 0),
     "headings-as-bold": (1162 / 1172, 1162 / 1162, 0),
     "label-tables-as-lines": (1166 / 1172, 1165 / 1167, 2),
     "tables-transposed": (1060 / 1242, 1060 / 1080, 13),  # corpus 220 turned: its agenda rows become columns
