@@ -91,3 +91,45 @@ def test_the_current_count_beside_a_licence_is_no_limit(catalogue: Catalogue) ->
     got = read("<p>A licence for 4,000 seats, which leaves room at the current 2,310 users.</p>", catalogue)
     assert got == {"max_users": ["4000"]}
     assert read("<p>The licence leaves room enough at the current 1,180 users.</p>", catalogue) == {}
+
+
+def test_a_rows_justification_states_its_limits(catalogue: Catalogue) -> None:
+    got = read(
+        table(
+            ("#", "Zone", "Destination", "Port", "Business justification"),
+            (
+                "R1",
+                "Production",
+                "https://search.example.io",
+                "443",
+                "Developer access. Licensed for 1,200 users.",
+            ),
+            ("R2", "Staging", "https://search-stg.example.io", "443", "Licensed for 50 users."),
+        ),
+        catalogue,
+    )
+    assert got["max_users"] == ["1200"]
+
+
+def test_the_label_before_a_figure_says_it_counts_people_at_once(catalogue: Catalogue) -> None:
+    got = read("<p>Entitlement: 750 named users; peak concurrency supported: 120 users</p>", catalogue)
+    assert got == {"max_users": ["750"], "max_concurrent_users": ["120"]}
+
+
+def test_limits_written_in_another_language(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Licentie: 900 gebruikers. Het platform is ontworpen voor maximaal 150 gelijktijdige gebruikers "
+        "en maximaal 3.000 repositories.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["900"], "max_concurrent_users": ["150"], "max_repositories": ["3000"]}
+    got = read("<p>Lizenz für 1.500 Benutzer, ausgelegt für bis zu 200 gleichzeitige Nutzer.</p>", catalogue)
+    assert got == {"max_users": ["1500"], "max_concurrent_users": ["200"]}
+    assert read("<p>Het platform telt nu 640 gebruikers.</p>", catalogue) == {}
+
+
+def test_a_duration_under_a_label_naming_repositories_is_no_count(catalogue: Catalogue) -> None:
+    got = read(
+        table(("Measure", "Target"), ("New repository searchable after request", "1 business day")), catalogue
+    )
+    assert "repositories" not in got

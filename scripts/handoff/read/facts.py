@@ -1353,12 +1353,17 @@ def _fit_integer(name: str, value: str) -> str | None:
     if stated:
         return shapes.canon(stated.group("n"))
     first = _FIRST_NUMBER.search(value)
-    if first and (first.group("glued") or first.group("percent")):
-        return None  # "25%", "30 %" (a rate), "FY28" (a name): no count
+    if first and (first.group("glued") or first.group("percent") or first.group("time")):
+        return None  # "25%", "30 %" (a rate), "FY28" (a name), "1 business day" (a duration): no count
     return shapes.leading_count(value)
 
 
-_FIRST_NUMBER = re.compile(rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?")
+_FIRST_NUMBER = re.compile(
+    rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?"
+    r"(?P<time>\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\b)?",
+    re.IGNORECASE,
+)
 
 
 _COUNT_TOTAL = quick(

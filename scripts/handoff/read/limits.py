@@ -32,7 +32,10 @@ from handoff.read import shapes
 
 PERSONS = (
     r"users|seats|people|persons|developers|devs|engineers|employees|staff|colleagues|programmers|"
-    r"contributors|committers|licen[cs]es"
+    r"contributors|committers|licen[cs]es|"
+    # the same nouns in the languages TDDs here are also written in (Dutch, German, French, Spanish)
+    r"gebruikers|ontwikkelaars|medewerkers|benutzer|nutzer(?:innen)?|anwender|entwickler(?:innen)?|"
+    r"mitarbeitende|utilisateurs|d[ée]veloppeurs|usuarios|desarrolladores|licenties|lizenzen|licencias"
 )
 _OPENS = re.compile(  # where a clause begins, looking back from a figure
     r"[;:!?()\[\]]|,\s*(?:and|but|so|while|whereas|which)\b|\b(?:but|while|whereas|although|however)\b",
@@ -43,11 +46,15 @@ _LIMIT = re.compile(
     r"\b(?:upper bound|licen[cs]\w*|subscri\w*|entitle\w*|contract\w*|order form|seats?|caps?|capped|ceiling|"
     r"limit(?:s|ed)?|max(?:imum)?|up to|at most|no more than|(?:sized|designed|dimensioned|rated|"
     r"specified) (?:for|to)|(?:design|sizing|capacity) (?:targets?|assumptions?|basis|model|"
-    r"load|figures?|parameters?|limits?)|headroom|allow(?:s|ed)?)\b",
+    r"load|figures?|parameters?|limits?)|headroom|allow(?:s|ed)?|"
+    # Dutch, German, French, Spanish: licence, maximum, designed or sized for
+    r"licentie\w*|lizenz\w*|licencia\w*|maxima(?:al|l)|m[áa]ximo|ontworpen voor|gedimensioneerd voor|"
+    r"ausgelegt f[üu]r|dimensionn[ée]e? pour|con(?:ç|c)u pour|dimensionad[oa] para)\b",
     re.IGNORECASE,
 )
 _BOUND = re.compile(  # a bound right before the figure: "good until 5000 repositories", "max. 400"
-    r"\b(?:up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to)\s+"
+    r"\b(?:up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to|"
+    r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot)\s+"
     r"(?:about |around |approx\.? |roughly |~\s*)?$",
     re.IGNORECASE,
 )
@@ -76,7 +83,8 @@ _DENIED = re.compile(  # "(not contractual)", "that's not bought", "non-binding"
 _MORE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?more\b(?! than)", re.IGNORECASE)  # "400 more users"
 _FIGURE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{shapes.NUMBER})")  # an earlier figure, not a year
 _AT_ONCE = re.compile(
-    r"\b(?:concurrent(?:ly)?|simultaneous(?:ly)?|at once|(?:at|in) (?:the |one |a )?same (?:time|moment)|"
+    r"\b(?:concurren(?:t|tly|cy)|simultaneous(?:ly)?|gelijktijdige?|gleichzeitige?n?|simultan[ée]s?|"
+    r"simult[áa]neos|concurrentes|at once|(?:at|in) (?:the |one |a )?same (?:time|moment)|"
     r"at (?:the |a )?peak|peak|in parallel)\b",
     re.IGNORECASE,
 )
@@ -100,14 +108,21 @@ def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
 def relation(text: str, start: int, end: int) -> str:
     """ "limit", "observed", "added" or "" (nothing said) for the figure at text[start:end]."""
     before, near, after = clause(text, start, end)
-    if _SIMULATED.search(text, start, end) or _NOW_BEFORE.search(near):
+    label = _label_before(text, start)  # `Peak so far: 130 users`: the label's words are the figure's too
+    if _DENIED.search(label):
+        return "added"
+    if (
+        _SIMULATED.search(text, start, end)
+        or _NOW_BEFORE.search(near)
+        or (_OBSERVED.search(label) and not _LIMIT.search(label))
+    ):
         return "observed"  # "(40 virtual users)", "the current 1,180 users": never a limit
     if _ADDED.search(before) or _MORE.match(after) or _DENIED.search(before) or _DENIED.search(after):
         return "added"
     if (_OBSERVED.search(near) or _OBSERVED.search(after)) and not _LIMIT.search(near):
         return "observed"
-    if _BOUND.search(before) or _LIMIT.search(before):
-        return "limit"
+    if _BOUND.search(before) or _LIMIT.search(before) or _LIMIT.search(label):
+        return "limit"  # (`Licentie: 900 gebruikers`: the label before the figure names the licence)
     return ""
 
 
@@ -132,7 +147,22 @@ def bound_note(value: str) -> bool:
 def concurrent(text: str, start: int, end: int) -> bool:
     """Whether the figure counts people at one time, by the words of its clause around it."""
     _, near, after = clause(text, start, end)
-    return bool(_AT_ONCE.search(text[start:end]) or _AT_ONCE.search(after) or _AT_ONCE.search(near[-24:]))
+    return bool(
+        _AT_ONCE.search(text[start:end])
+        or _AT_ONCE.search(after)
+        or _AT_ONCE.search(near[-24:])
+        or _AT_ONCE.search(_label_before(text, start))
+    )
+
+
+_LABEL_BEFORE = re.compile(r"(?:^|[;.\n•·|])([^;.\n•·|:]{1,48}):\s*(?:about |around |approx\.? |~\s*)?$")
+
+
+def _label_before(text: str, start: int) -> str:
+    """The label a figure opens the value of, within a line of several (`…; peak concurrency
+    supported: 120 users`): its words describe the figure as much as its own clause does."""
+    m = _LABEL_BEFORE.search(text, max(0, start - 64), start)
+    return m.group(1) if m else ""
 
 
 def denied(text: str) -> bool:

@@ -102,7 +102,10 @@ _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
 _COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
 _CODE_KEY = re.compile(r"[A-Za-z_][\w.-]*")  # a key as code writes it (`externalURL`, `disk_size_gb`)
 _COMMENT = re.compile(r"\s+#\s")
-_ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb"})
+# what a row's note (a justification, a remark) may state beside the row's own columns: the row's
+# repositories' facts, and the limits its clauses agree ("Licensed for 1,200 users; …")
+_ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb", "max_users",
+                              "max_concurrent_users", "max_repositories"})  # fmt: skip
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
 _SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  # a column of them needs one
 
