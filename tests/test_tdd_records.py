@@ -133,3 +133,18 @@ def test_a_duration_under_a_label_naming_repositories_is_no_count(catalogue: Cat
         table(("Measure", "Target"), ("New repository searchable after request", "1 business day")), catalogue
     )
     assert "repositories" not in got
+
+
+def test_machines_said_outside_the_system_are_not_the_deployments(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Sourcegraph runs on 1 × Standard_E32s_v5. Load came from 3 × Standard_D8s_v5 generator VMs; they "
+        "were deleted after the test and are not part of the Sourcegraph system.</p>"
+        "<p>A bastion host (1 × t3.small) is not part of the deployment.</p>",
+        catalogue,
+    )
+    assert got["instance_types"] == ["1 × Standard_E32s_v5"]
+
+
+def test_what_a_system_undergoes_is_no_environment(catalogue: Catalogue) -> None:
+    got = read("<p>Code under test: 1,158 repositories in total, on GitHub Enterprise Server.</p>", catalogue)
+    assert got["repositories"] == ["1158"]

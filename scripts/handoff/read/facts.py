@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
 from handoff.core.quickre import quick
-from handoff.read import arithmetic, connection, limits, permachine, shapes
+from handoff.read import arithmetic, connection, limits, outside, permachine, shapes
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
@@ -543,6 +543,7 @@ class FactReader:
         if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
             ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
+        last = 0  # where the facts of the sentence before start (their offsets)
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
@@ -552,6 +553,10 @@ class FactReader:
             shift = start + offset
             back = replace(before, start=before.start - start) if before else None  # (to this sentence)
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
+            joined = text[max(0, start - 3) : start].rstrip().endswith(";")  # one sentence, two clauses
+            if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
+                facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
+            last = len(text) if not found else start + offset
             facts += [replace(f, start=f.start + shift) if shift else f for f in found]
             dates = list(shapes.dates(sentence, ctx.year))
             before = replace(dates[-1], start=dates[-1].start + start) if dates else None
@@ -671,6 +676,8 @@ class FactReader:
                     Fact("instance_url", m.value, m.text, "URL", self.url_env(s, m, ctx), "", m.start)
                 )
                 break
+        if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
+            facts = [f for f in facts if f.field not in outside.FIELDS]
         return facts
 
     def _instances(self, s: str, ctx: Context) -> list[Fact]:

@@ -235,8 +235,11 @@ class Environments:
         trial = [
             (m.start(), m.end())
             for m in self.trial.finditer(text)
-            if (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))
-            or _names_place(text, m)
+            if not _UNDERGONE.search(text[max(0, m.start() - 12) : m.start()])
+            and (
+                (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))
+                or _names_place(text, m)
+            )
         ]
         trial = [
             (a, b)
@@ -356,6 +359,8 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
 # ("acc", its abbreviation, is no milestone); likewise "stage" names an environment only as a
 # place ("the stage cluster", `code-stage.…`), never as a step ("Stage 2", "at this stage")
 _PLACE_ONLY = re.compile(r"acceptance|stage", re.IGNORECASE)
+# what a thing undergoes is no place: "System under test", "Code under test", "under evaluation"
+_UNDERGONE = re.compile(r"\bunder\s+$", re.IGNORECASE)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
 _IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9](?<!multi)(?<!single)[-_]$", re.IGNORECASE)  # not "multi-stage"
 # a replica is another copy of the instance ("the read-only replica in Singapore"), except one copy

@@ -1,0 +1,43 @@
+"""Machines and sizes a sentence says are outside the deployment.
+
+A test report names the load generators beside the system under test, a runbook the bastion host
+beside the cluster; a careful reader drops their figures when the sentence says so: "3 × D8s_v5
+load-generator VMs … are not part of the Sourcegraph system", "the control-plane nodes are shared
+and not counted here", "excluded from the totals". The machines, CPUs, memory and disks of such a
+sentence are not the deployment's. Only the sentence's own words decide (a verb group denying
+membership or counting), never the machines' names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHOLE = (  # what a machine may be said to be outside of
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|deployment|instance|installation|service|sizing|totals?|"
+    r"figures?|cluster|platform|footprint)\b"
+)
+_OUTSIDE = re.compile(
+    rf"\b(?:(?:is|are|was|were|being)\s+(?:also\s+)?not\s+(?:part\s+of|included\s+in|counted\s+in)\s+{_WHOLE}"
+    rf"|(?:is|are|was|were)\s+excluded\s+from\s+{_WHOLE}|(?:is|are|was|were)\s+not\s+counted(?:\s+here)?\b"
+    r"|(?:do|does|did)\s*(?:n't|\s+not)\s+count\b)",
+    re.IGNORECASE,
+)
+FIELDS = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
+
+
+def outside(sentence: str) -> bool:
+    """Whether the sentence says what it describes is not part of, not counted in, or excluded from
+    something: its machines and sizes are not the deployment's."""
+    return bool(_OUTSIDE.search(sentence))
+
+
+_PRONOUN = re.compile(r"^\W*(?:they|these|those|it|both|all of them|each of them)\b", re.IGNORECASE)
+
+
+def said_of_before(sentence: str) -> bool:
+    """A sentence opening with a pronoun that says its subject is outside ("…; they were deleted after
+    the test and are not part of the system"): said of the machines of the sentence before."""
+    return bool(_PRONOUN.match(sentence)) and outside(sentence)
+
+
+__all__ = ["FIELDS", "outside", "said_of_before"]
