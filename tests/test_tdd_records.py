@@ -148,3 +148,19 @@ def test_machines_said_outside_the_system_are_not_the_deployments(catalogue: Cat
 def test_what_a_system_undergoes_is_no_environment(catalogue: Catalogue) -> None:
     got = read("<p>Code under test: 1,158 repositories in total, on GitHub Enterprise Server.</p>", catalogue)
     assert got["repositories"] == ["1158"]
+
+
+def test_an_instance_code_put_out_of_scope_is_not_production(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>In scope is the service instance CS-LIVE1, at https://cs.example.org. Out of scope is the "
+        "rehearsal instance CS-REH.</p><h2>Annex</h2><p>CS-REH runs on 1 × Standard_D4s_v5 with about 300 "
+        "repositories.</p><h2>Build</h2><p>CS-LIVE1 runs on 2 × Standard_E16s_v5.</p>",
+        catalogue,
+    )
+    assert got["instance_types"] == ["2 × Standard_E16s_v5"]
+    assert "repositories" not in got
+
+
+def test_the_larger_of_two_is_the_largest(catalogue: Catalogue) -> None:
+    got = read("<p>Two of them are monorepos; the larger, claims-engine, is 14.6 GB.</p>", catalogue)
+    assert got == {"monorepos": ["2"], "largest_repo_mb": ["14.6 GB"]}

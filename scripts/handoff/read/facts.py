@@ -88,7 +88,9 @@ _NEXT_CLAUSE = re.compile(
     r"\s(?:and|but|which|because|so|while)\s+(?:is|are|was|were|has|have|also|makes?)\b|;"
 )
 _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
-_LARGEST = quick(r"\b(?:largest|biggest)\b", re.IGNORECASE)
+_LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
+    r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
+)
 _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning
     r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b"
     r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
@@ -723,7 +725,10 @@ class FactReader:
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
             head = _FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1]
-            head = head[head.rfind(")") + 1 :]  # "payments-core (7.5 GB, the largest) and web (2 GB)"
+            close = head.rfind(")")  # "payments-core (7.5 GB, the largest) and web (2 GB)": another's aside
+            opened = head.rfind("(", 0, close)  # (-1: the aside opened before the head, at a figure)
+            if close >= 0 and (opened < 0 or shapes.DIGIT.search(head[opened:close])):
+                head = head[close + 1 :]  # (a name in brackets stays: "the bigger (ledger-core) is 9.7 GB")
             if (
                 previous_kind == "size" and head == s[previous_end : m.start]
             ):  # "256 GB of RAM, plus a 3 TB LUN"

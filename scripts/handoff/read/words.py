@@ -145,7 +145,7 @@ class Environments:
             kinds = [k for _, k in self.spans(meaning)]
             if kinds:
                 learned.setdefault(name, kinds[0])
-        for name, kind in self.defined(text):
+        for name, kind in (*self.defined(text), *self.scoped(text)):
             learned.setdefault(name, kind)
         for name in self.subjects(text):
             learned.setdefault(name, "production")
@@ -196,6 +196,12 @@ class Environments:
             for name in _HOST_NAME.findall(sentence):
                 if not self.spans(name) and norm(name) not in self.products:
                     yield name
+
+    def scoped(self, text: str) -> Iterator[tuple[str, str]]:
+        """Instance codes an agreement's scope clause puts in scope (production) or out of it."""
+        for name, kind in scoped(text):
+            if not self.spans(name) and norm(name) not in self.products:
+                yield name, kind
 
     def defined(self, text: str) -> Iterator[tuple[str, str]]:
         """Names a glossary or a definition line gives an environment: a name alone on its line (a
@@ -450,6 +456,24 @@ def _series(text: str) -> frozenset[str]:
     for m in re.finditer(r"(?<![\w-])([A-Za-z]{1,4})-?(\d{1,4})(?![\w-])", text):
         numbers.setdefault(m.group(1).casefold(), set()).add(m.group(2).lstrip("0"))
     return frozenset(p for p, n in numbers.items() if len(n) >= 3)
+
+
+# an agreement's scope clause naming an instance by its code: "In scope is the service instance
+# SRCH-P1" (production), "Out of scope is the rehearsal instance SRCH-R", "SRCH-R is out of scope"
+_SCOPED = re.compile(
+    rf"\b(?P<side>(?i:in|out of|outside the|not in))\s+scope\s+(?i:is|are)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?"
+    rf"(?P<name>{_CODE_NAME})(?![\w-])"
+    rf"|(?<![\w-])(?P<name2>{_CODE_NAME})\s+(?:is|are)\s+(?:\w+\s+)?"
+    r"(?P<side2>in|out of|not in|outside the)\s+scope\b"
+)
+
+
+def scoped(text: str) -> Iterator[tuple[str, str]]:
+    """The instances a scope clause names by their code: (name, "production" | "trial")."""
+    for m in _SCOPED.finditer(text):
+        first = m.group("name") is not None
+        name, side = m.group("name" if first else "name2"), m.group("side" if first else "side2")
+        yield name, "production" if side.casefold() == "in" else "trial"
 
 
 _AKA = re.compile(  # the other name; the environment is the words right before it
