@@ -724,11 +724,7 @@ class FactReader:
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
-            head = _FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1]
-            close = head.rfind(")")  # "payments-core (7.5 GB, the largest) and web (2 GB)": another's aside
-            opened = head.rfind("(", 0, close)  # (-1: the aside opened before the head, at a figure)
-            if close >= 0 and (opened < 0 or shapes.DIGIT.search(head[opened:close])):
-                head = head[close + 1 :]  # (a name in brackets stays: "the bigger (ledger-core) is 9.7 GB")
+            head = _own_head(_FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1])
             if (
                 previous_kind == "size" and head == s[previous_end : m.start]
             ):  # "256 GB of RAM, plus a 3 TB LUN"
@@ -1137,6 +1133,16 @@ def _label_amount(name: str, label: str) -> shapes.Match | None:
         return None
     found = list(shapes.cpus(label) if name == "total_cpu" else shapes.sizes(label))
     return found[0] if len(found) == 1 else None
+
+
+def _own_head(head: str) -> str:
+    """The words before a size that are its own: after another figure's aside ("payments-core (7.5
+    GB, the largest) and web (2 GB)"); a name in brackets stays ("the bigger (ledger-core) is 9.7 GB")."""
+    close = head.rfind(")")
+    opened = head.rfind("(", 0, close)  # (-1: the aside opened before the head, at a figure)
+    if close >= 0 and (opened < 0 or shapes.DIGIT.search(head[opened:close])):
+        return head[close + 1 :]
+    return head
 
 
 def _head(label: str) -> str:
