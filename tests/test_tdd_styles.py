@@ -65,7 +65,7 @@ def test_headings_become_bold_paragraphs_and_two_column_tables_lines() -> None:
 # counts are pinned, never fewer right values)
 PINS = {
     "thousands-space": (1244 / 1247, 1243 / 1243, 0),
-    "european-numbers": (1246 / 1247, 1245 / 1246, 0),
+    "european-numbers": (1296 / 1298, 1295 / 1297, 0),  # 251: "2.100 GB" (a size) read as 2.1
     "dates-reworded": (1172 / 1172, 1171 / 1171, 0),
     "dates-dotted": (1172 / 1172, 1171 / 1171, 0),
     "environment-codes": (1172 / 1172, 1171 / 1171, 0),
