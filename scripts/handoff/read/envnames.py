@@ -35,7 +35,7 @@ def migration_sides(text: str) -> list[tuple[str, str]]:
     return [(n, "production") for n in sorted(sides[True])] + [(n, "trial") for n in sorted(sides[False])]
 
 
-_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z]{3,6})(?![\w])")
+_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z]{3,6})(?![\w])(?=[-\w]*\s*[:(=—–-]?\s*[A-Z])")
 _NAME = r"[A-Z][\w\u00C0-\u024F]*"
 _AND = r"(?:and|en|und|et|y|e|och|og|i|a)"  # "and" in the languages these streets are written in
 _JOIN = rf"(?:\s*,\s*(?:{_AND}\s+)?|\s+(?:{_AND}|&|/)\s+|\s*/\s*|\s*[→>-]+\s*)"
@@ -66,6 +66,7 @@ _PAIR = re.compile(
     r"\s+(?:(?:is|was|are|were|=|means|stands for|refers to)\s+)?(?:(?:the|our|an?)\s+)?"
     r"(?P<says>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s*[.!]?\s*"
 )
+_LEGEND_VERB = re.compile(r"\s(?:is|was|are|were|means|=)\s")
 _CLAUSES = re.compile(r"[,;:]|\s(?:and|or)\s")
 _PRONOUNS = frozenset({"this", "that", "it", "there", "which", "what", "who", "here", "everything", "each"})
 
@@ -76,8 +77,8 @@ def legend_lines(text: str) -> list[list[tuple[str, str]]]:
     legend, whose names the caller keeps when what they are names an environment."""
     out: list[list[tuple[str, str]]] = []
     for line in text.splitlines():
-        if line.count(",") + line.count(";") + line.count(" and ") < 1:
-            continue  # (one clause: a sentence, not a legend)
+        if not (("," in line or ";" in line or " and " in line) and _LEGEND_VERB.search(line)):
+            continue  # (one clause, or no name said to be anything: no legend)
         pairs = [
             (m.group("name"), m.group("says"))
             for clause in _CLAUSES.split(line)
