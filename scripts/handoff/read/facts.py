@@ -180,7 +180,9 @@ _MONO_COUNT = re.compile(
     r"(?:a\s+)?monorepos?\b"
     r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
     r"(?:a )?monorepos?\b"
-    r"|\b(?:the|our|their|its) only monorepo\b",
+    r"|\b(?:the|our|their|its) only monorepo\b"
+    rf"|\b(?P<n4>{_N})\s+(?:repositories|repos|depots|projects)\s+"
+    r"(?:count|qualify|are (?:classed|counted))\s+as\s+monorepos\b",  # "Two repositories count as monorepos"
     re.IGNORECASE,
 )  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos",
 # "Of the repositories in clause 4.1.1, two (2) are monorepos" (the digits in brackets blanked)
@@ -296,7 +298,10 @@ class FactReader:
             or (name in _COUNTS and not self.counts_itself(name, value, how, label))
             or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
         ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
-            return None, self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+            facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+            if name is None and not ctx.limit and not ctx.host and _WORDS_LABEL.fullmatch(label.strip()):
+                facts += self.opening_count(value, ctx, facts)  # "Content: ~3.2k repositories, one monorepo"
+            return None, facts
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
         stated = _label_amount(name, label)
@@ -415,6 +420,18 @@ class FactReader:
         if name in _LIMITS and limits.observed_label(label):
             name = None  # "Active users (approx.)", "User growth / year": a measurement, no limit
         return name, how
+
+    def opening_count(self, value: str, ctx: Context, facts: list[Fact]) -> list[Fact]:
+        """Under a label that means no field ("Content", "Scope"), a value that opens with a count of
+        repositories states what the line is about: that count is the repository count."""
+        m = _OPENING_REPOS.match(value)
+        if m is None or any(
+            f.field in ("repositories", "max_repositories") and f.role != "part" for f in facts
+        ):
+            return []
+        count = shapes.thousands(m.group("num"), m.group("k"))
+        env = self.value_env(value, ctx)
+        return [Fact("repositories", count, m.group(0).strip(), "count opening the value", env, "total")]
 
     def host_label_meaning(self, label: str) -> str | None:
         """A label's meaning from its words outside the code-host names in it ("Perforce Helix Core"
@@ -1098,11 +1115,17 @@ class FactReader:
         facts: list[Fact] = []
         taken: list[tuple[int, int]] = []
         plain = _BRACKETED_ASIDE.sub(lambda m: " " * len(m.group(0)), s)  # "three of them (a, b, c) are …"
-        for u in _MONO_COUNT.finditer(plain):
+        asides = [m.span() for m in _BRACKETED_ASIDE.finditer(s) if "onorepo" in m.group(0)]
+        inside = [
+            u for a, b in asides for u in _MONO_COUNT.finditer(s, a + 1, b - 1)
+        ]  # "(50 depots, incl. two monorepos)"
+        for u in sorted([*_MONO_COUNT.finditer(plain), *inside], key=lambda u: u.start()):
+            if any(a <= u.start() < b for a, b in taken):
+                continue
             taken.append((u.start(), u.end()))
             if u.group("other"):
                 continue
-            word = u.group("n") or u.group("n2") or u.group("n3") or u.group("none") or "one"
+            word = u.group("n") or u.group("n2") or u.group("n3") or u.group("n4") or u.group("none") or "one"
             facts.append(Fact("monorepos", str(_count_word(word)), s[u.start() : u.end()], "monorepo count",
                               self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
         if not taken:  # "Monorepo we have 2: …", "monorepos: there are two"
@@ -1322,6 +1345,12 @@ def _sum_is_total(s: str, facts: list[Fact]) -> list[Fact]:
     ]
 
 
+_WORDS_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}")  # `Content`, `In scope`: a few words only
+_OPENING_REPOS = re.compile(
+    rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
+    rf"(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:active\s+|indexed\s+|searchable\s+)?(?:{_REPO_NOUNS})\b",
+    re.IGNORECASE,
+)
 _OPENING_COUNT = re.compile(
     rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
     rf"(?:{shapes.NUMBER})(?:\s*k)?\s+(?P<noun>[A-Za-z]+)",
@@ -1354,6 +1383,12 @@ def _own_count(value: str, count: str) -> bool:
 def _fit_integer(name: str, value: str) -> str | None:
     if _NONE.match(value):
         return "0"
+    if (
+        _SPAN_OF_TIME.match(value)
+        or _NUMERIC_DATE.match(value)
+        or ((day := next(shapes.dates(value), None)) is not None and not value[: day.start].strip(" ~("))
+    ):
+        return None  # "1 business day", "14 August 2026", "10/20/2026": a time, never a count
     if name == "total_cpu":
         if _PER_UNIT.search(value):
             return None  # "16 vCPU each": not a total
@@ -1376,6 +1411,12 @@ def _fit_integer(name: str, value: str) -> str | None:
     return shapes.leading_count(value)
 
 
+_SPAN_OF_TIME = re.compile(
+    rf"\W*(?:{shapes.NUMBER})\s*(?:business |working |calendar )?(?:min(?:ute)?s?|hours?|h|days?|weeks?|"
+    r"months?|years?)\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\W*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")  # "9/1/2025", in whatever order
 _FIRST_NUMBER = re.compile(
     rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?"
     r"(?P<time>\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"

@@ -618,8 +618,8 @@ def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
 
 def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     """(the field, the number of stems that matched), or (None, 0)."""
-    words = re.findall(r"[a-z0-9]+", label.casefold())
-    if not words or (len(words) > 8 and not any_length):
+    words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
+    if not words or (len(words) > 8 and not any_length):  # ("report" is no repository: `Report date`)
         return None, 0
     starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
     for stems, name in _MEANINGS:
@@ -652,6 +652,13 @@ class Found:
     value: str  # canonical
 
 
+_TOOL_AFTER = re.compile(  # a code host's product named after it: the name is the tool's, not a host's
+    r"[ \t]+(?:apps?|actions|runners?|ci|pipelines|pages|packages|copilot|desktop|cli|codespaces|marketplace|"
+    r"webhooks?)\b",
+    re.IGNORECASE,
+)
+
+
 class Vocab:
     """Finds the names of one vocabulary's values inside a text: runs of up to five words whose
     letters and digits spell a name (`Bitbucket Data Center`, `self-managed GitLab`, `GitHub.com`),
@@ -663,13 +670,17 @@ class Vocab:
         vocab = catalogue.vocabularies.get(name)
         self.names, self.prefixes, self.spotter = _vocab_index(tuple(vocab.aliases.items()) if vocab else ())
         self.cache: dict[str, list[Found]] = {}
+        self.tools = name == "code_host"  # "a GitHub App", "GitLab Runner": a host's tool names no host
 
     def find(self, text: str) -> list[Found]:
         """The names in `text`, in order (longest first where names overlap)."""
         if text not in self.cache:
             if len(self.cache) > 4096:
                 self.cache.clear()
-            self.cache[text] = self._find(text)
+            found = self._find(text)
+            if self.tools and found:
+                found = [f for f in found if not _TOOL_AFTER.match(text, f.end)]
+            self.cache[text] = found
         return self.cache[text]
 
     def _find(self, text: str) -> list[Found]:
