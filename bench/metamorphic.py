@@ -29,6 +29,7 @@ import argparse
 import json
 import re
 import sys
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -127,19 +128,39 @@ LEGEND = (
 )
 
 
-NAMES = {
-    "production": "Orca",
-    "prod": "Orca",
-    "staging": "Heron",
-    "trial": "Wren",
-    "proof of concept": "Lark",
-    "pilot": "Kite",
-    "development": "Moth",
-}
-NAMES_LEGEND = (
-    "<p>Our environments have names: Orca is production, Heron is staging, Wren was the trial, "
-    "Lark the proof of concept, Kite the pilot and Moth development.</p>"
+ROLES = ("production", "staging", "trial", "proof of concept", "pilot", "development")
+NAME_SETS = (  # one name per role, in ROLES order: none is an environment word
+    ("Orca", "Heron", "Wren", "Lark", "Kite", "Moth"),
+    ("Granite", "Slate", "Flint", "Quartz", "Onyx", "Jasper"),
+    ("Danube", "Rhine", "Elbe", "Oder", "Tagus", "Loire"),
+    ("Juniper", "Hazel", "Rowan", "Alder", "Aspen", "Willow"),
+    ("Atlas", "Vega", "Lyra", "Orion", "Castor", "Rigel"),
 )
+
+
+def _legend(form: int, names: Sequence[str]) -> str:
+    """The legend in one of five shapes people use: a sentence, a table, a list, where each runs,
+    names with the role in brackets."""
+    pairs = list(zip(names, ROLES, strict=True))
+    if form == 0:
+        return (
+            f"<p>Our environments have names: {names[0]} is production, {names[1]} is staging, "
+            f"{names[2]} was the trial, {names[3]} the proof of concept, {names[4]} the pilot and "
+            f"{names[5]} development.</p>"
+        )
+    if form == 1:
+        rows = "".join(f"<tr><td>{n}</td><td>{r}</td></tr>" for n, r in pairs)
+        return f"<table><tr><td>Name</td><td>Environment</td></tr>{rows}</table>"
+    if form == 2:
+        return "<p>Environment names:</p><ul>" + "".join(f"<li>{n} — {r}</li>" for n, r in pairs) + "</ul>"
+    if form == 3:
+        return (
+            f"<p>Production runs in the {names[0]} cluster and staging in {names[1]}; the trial ran in "
+            f"{names[2]}, the proof of concept in {names[3]} and the pilot in {names[4]}; developers "
+            f"use {names[5]}.</p>"
+        )
+    listed = ", ".join(f"{n} ({r})" for n, r in pairs[:-1])
+    return f"<p>In this document {listed} and {names[5]} (development) name the environments.</p>"
 
 
 def _renamed(html: str, names: dict[str, str], legend: str) -> str:
@@ -154,8 +175,12 @@ def environment_codes(html: str) -> str:
 
 
 def environment_names(html: str) -> str:
-    """Environments under names of the customer's own that only a legend at the top explains."""
-    return _renamed(html, NAMES, NAMES_LEGEND)
+    """Environments under names of the customer's own that only a legend at the top explains; the
+    names and the legend's shape differ from one document to the next (chosen by its text)."""
+    pick = zlib.crc32(html.encode("utf-8"))
+    names = NAME_SETS[pick % len(NAME_SETS)]
+    by_word = dict(zip(ROLES, names, strict=True)) | {"prod": names[0]}
+    return _renamed(html, by_word, _legend(pick // len(NAME_SETS) % 5, names))
 
 
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S)

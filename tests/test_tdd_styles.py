@@ -69,7 +69,8 @@ PINS = {
     "dates-reworded": (1172 / 1172, 1171 / 1171, 0),
     "dates-dotted": (1172 / 1172, 1171 / 1171, 0),
     "environment-codes": (1172 / 1172, 1171 / 1171, 0),
-    "environment-names": (1324 / 1324, 1323 / 1323, 0),
+    # five legend shapes and name sets: only the sentence shape was learnt (docs/tdd.md)
+    "environment-names": (1333 / 1386, 1332 / 1345, 13),
     "headings-as-bold": (1162 / 1172, 1162 / 1162, 0),
     "label-tables-as-lines": (1166 / 1172, 1165 / 1167, 2),
     "tables-transposed": (1137 / 1324, 1137 / 1157, 13),  # corpus 220 turned: its agenda rows become columns
