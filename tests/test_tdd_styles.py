@@ -35,9 +35,16 @@ def test_dates_are_reworded_both_ways() -> None:
 
 def test_environments_are_renamed_in_text_with_a_legend_but_not_in_addresses() -> None:
     out = metamorphic.environment_names(PAGE)
-    assert '<h2 class="x">Orca (2026-08-03)</h2>' in out
+    name = next(names[0] for names in metamorphic.NAME_SETS if f">{names[0]} (2026-08-03)</h2>" in out)
     assert "https://prod.example.com/production" in out
-    assert "Orca is production" in out
+    assert name in out.split("<h2")[0]  # the legend, before the first heading, names it
+
+
+@pytest.mark.parametrize("form", range(5))
+def test_each_legend_shape_pairs_every_name_with_its_environment(form: int) -> None:
+    legend = metamorphic._legend(form, metamorphic.NAME_SETS[1])
+    for name, role in zip(metamorphic.NAME_SETS[1], metamorphic.ROLES, strict=True):
+        assert name in legend and role[:7] in legend.lower()  # "developers use …" for development
 
 
 def test_dates_can_be_dotted_day_first() -> None:
