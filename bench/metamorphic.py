@@ -11,7 +11,8 @@ writers write, and the figures show which axis of style the reader still depends
 
 The transforms touch only the text a reader sees (never a tag, an attribute or a URL):
 
-* thousands-space: `4,180` -> `4 180` (thousands grouped with a space, as in most of Europe);
+* thousands-space: `4,180` -> `4 180` (thousands grouped with a space, as in most of Europe; by
+  document a plain, a no-break or a narrow no-break space, or a Swiss apostrophe `4'180`);
 * european-numbers: `4,180` -> `4.180` and `3.5` -> `3,5` (German, Dutch, Danish … notation);
 * dates-reworded: `2026-08-03` -> `3 August 2026`, and `3 August 2026` / `August 3, 2026` -> ISO;
 * dates-dotted: every date as `03.08.2026`;
@@ -60,8 +61,18 @@ _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,]|\.\d)")
 _NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w,/-]|\.\d)")
 
 
+# a plain space, a no-break space (Word, French), a narrow no-break space (SI), an apostrophe (Swiss)
+GROUPINGS = (" ", "\u00a0", "\u202f", "'")
+
+
+def _pick(html: str, choices: int) -> int:
+    """A choice fixed by the document's own text, so a probe varies from document to document."""
+    return zlib.crc32(html.encode("utf-8")) % choices
+
+
 def thousands_space(html: str) -> str:
-    return _in_text(html, lambda t: _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", " "), t))
+    mark = GROUPINGS[_pick(html, len(GROUPINGS))]
+    return _in_text(html, lambda t: _THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(",", mark), t))
 
 
 def european_numbers(html: str) -> str:
@@ -177,7 +188,7 @@ def environment_codes(html: str) -> str:
 def environment_names(html: str) -> str:
     """Environments under names of the customer's own that only a legend at the top explains; the
     names and the legend's shape differ from one document to the next (chosen by its text)."""
-    pick = zlib.crc32(html.encode("utf-8"))
+    pick = _pick(html, len(NAME_SETS) * 5)
     names = NAME_SETS[pick % len(NAME_SETS)]
     by_word = dict(zip(ROLES, names, strict=True)) | {"prod": names[0]}
     return _renamed(html, by_word, _legend(pick // len(NAME_SETS) % 5, names))

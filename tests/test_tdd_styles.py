@@ -20,7 +20,8 @@ PAGE = (
 
 def test_thousands_are_grouped_with_a_space_and_nothing_else_moves() -> None:
     out = metamorphic.thousands_space(PAGE)
-    assert "Repositories: 4 180 on" in out and "3.5 TB" in out and "v5.2.1" in out
+    assert any(f"Repositories: 4{mark}180 on" in out for mark in metamorphic.GROUPINGS)
+    assert "3.5 TB" in out and "v5.2.1" in out
 
 
 def test_european_numbers_swap_the_marks_of_numbers_only() -> None:
@@ -71,7 +72,7 @@ def test_headings_become_bold_paragraphs_and_two_column_tables_lines() -> None:
 # (a new corpus document read less well under a transform than the average lowers its ratio: the
 # counts are pinned, never fewer right values)
 PINS = {
-    "thousands-space": (1244 / 1247, 1243 / 1243, 0),
+    "thousands-space": (1379 / 1386, 1378 / 1382, 2),  # four grouping marks by document
     "european-numbers": (1296 / 1298, 1295 / 1297, 0),  # 251: "2.100 GB" (a size) read as 2.1
     "dates-reworded": (1172 / 1172, 1171 / 1171, 0),
     "dates-dotted": (1172 / 1172, 1171 / 1171, 0),
