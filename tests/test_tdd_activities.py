@@ -164,3 +164,12 @@ def test_a_range_written_over_the_lines_of_one_cell(catalogue: Catalogue) -> Non
     )
     assert got["start_date"] == ["2026-09-14"]
     assert "2026-10-02" in got["completion_date"]
+
+
+def test_whom_the_build_is_handed_to_is_a_team_not_an_environment(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The production VM was provisioned on 21 September 2026, and the image was configured and "
+        "handed over to QA on 2 October 2026.</p>",
+        catalogue,
+    )
+    assert got["completion_date"] == ["2026-10-02"]

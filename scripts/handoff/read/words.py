@@ -237,6 +237,8 @@ class Environments:
     def _spans(self, text: str) -> list[tuple[int, str]]:
         hosts = _hosts_of(text)  # "sourcegraph.example.dev" is no dev
         text = _blanked(text, [(a, b) for a, b, _ in hosts]) if hosts else text
+        if "hand" in text.casefold():  # "handed over to QA": the one handed to is a team, no place
+            text = _blanked(text, [m.span(1) for m in _RECIPIENT.finditer(text)])
         title = len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
         trial = [
             (m.start(), m.end())
@@ -770,6 +772,12 @@ def _letters(text: str) -> str:
 def _words_of(text: str) -> tuple[_Span, ...]:
     """The words of `text`: (start, end, lower case)."""
     return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text))
+
+
+# whom something is handed to: a party (a team's name, capitalised), never an environment
+_RECIPIENT = re.compile(
+    r"\bhand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over\s+)?to\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"
+)
 
 
 def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
