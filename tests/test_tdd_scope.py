@@ -259,3 +259,15 @@ def test_in_a_migration_the_old_side_is_history_even_as_a_row(catalogue: Catalog
     got = read(html, catalogue)
     assert got["deployment_type"] == ["Kubernetes with Helm"]
     assert got["instance_url"] == ["https://grep.fjordline.example"]
+
+
+def test_a_shadow_copy_is_another_environment(catalogue: Catalogue) -> None:
+    html = (
+        "<p>sg_main is what staff use; sg_shadow is a throw-away copy we break before every upgrade.</p>"
+        "<p>sg_main URL: https://grep.moorland.example</p>"
+        "<p>sg_shadow URL: https://grep-shadow.moorland.example</p>"
+        "<p>The shadow VM has 8 vCPU; upgrades are rehearsed on shadow first.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["instance_url"] == ["https://grep.moorland.example"]
+    assert "total_cpu" not in got

@@ -365,8 +365,9 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
 # "acceptance" names an environment only as a place ("the acceptance copy", "in acceptance", a
 # name's token `sg-acc-01`), never by itself: "Customer acceptance" is a milestone, even as a title
 # ("acc", its abbreviation, is no milestone); likewise "stage" names an environment only as a
-# place ("the stage cluster", `code-stage.…`), never as a step ("Stage 2", "at this stage")
-_PLACE_ONLY = re.compile(r"acceptance|stage", re.IGNORECASE)
+# place ("the stage cluster", `code-stage.…`), never as a step ("Stage 2", "at this stage"), and
+# "shadow" only as a place ("the shadow VM", `sg_shadow`, "on shadow"), never as a word of prose
+_PLACE_ONLY = re.compile(r"acceptance|stage|shadow", re.IGNORECASE)
 # what a thing undergoes is no place: "System under test", "Code under test", "under evaluation"
 _UNDERGONE = re.compile(r"\bunder\s+$", re.IGNORECASE)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
