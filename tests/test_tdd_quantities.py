@@ -79,3 +79,16 @@ def test_the_labelled_lines_of_one_cell_are_one_fleet(catalogue: Catalogue) -> N
         "<p>Node pool general: 2 × Standard_D8s_v5</p></td><td><p>No autoscaling.</p></td></tr></table>"
     )
     assert read(html, catalogue)["instance_types"] == ["4 × Standard_E16s_v5, 2 × Standard_D8s_v5"]
+
+
+def test_a_duration_or_a_share_is_no_count(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Content: 1,200 repositories in total</p>"
+        "<p>New repository searchable after request: 1 business day</p>"
+    )
+    assert read(html, catalogue)["repositories"] == ["1200"]
+
+
+def test_a_cpu_count_may_name_the_kind_of_cpu(catalogue: Catalogue) -> None:
+    found = read("<h2>Production</h2><p>Server: 1 × CCX63 (48 dedicated vCPU, 192 GB RAM)</p>", catalogue)
+    assert found["total_cpu"] == ["48"]

@@ -29,7 +29,11 @@ WORD_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # A size may be written with a decimal comma ("1,5 GB", "0,8 TB": a comma and one or two digits).
 _SIZE_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 SIZE = re.compile(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
-CPU = quick(rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
+CPU = quick(  # `64 vCPU`, and with the kind of CPU between (`48 dedicated vCPU`, `16 physical cores`)
+    rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:(?:dedicated|physical|logical|virtual|shared)\s+)?"
+    r"(?:v?CPUs?|vcores?|cores?)\b",
+    re.IGNORECASE,
+)
 
 # Cloud instance types by shape: AWS `m6a.4xlarge`, Google Cloud `n2-highmem-8`, Azure `Standard_E32s_v5`.
 _AWS = r"[a-z][a-z0-9]*\d[a-z0-9]*\.(?:nano|micro|small|medium|large|metal|\d*xlarge)"
