@@ -401,8 +401,6 @@ class FactReader:
         if _LEADING_COUNT.match(bare) or _COUNT_IN_LABEL.search(bare):
             return False
         m = _LEADING_COUNT.match(value)
-        if m is not None and _OTHER_UNIT.match(value, m.end()):
-            return False  # "1 business day", "8 h", "99.5 %": a duration or a share, no count of anything
         if m is None or how != "label meaning":
             return True
         noun = value[m.end() :].split(maxsplit=1)[:1]
@@ -1361,14 +1359,6 @@ _OPENING_COUNT = re.compile(
 
 
 _FIGURES = re.compile(r"(?<![\d.,])\d")
-
-
-# A unit of time or a share after a figure: what it measures is no count of repositories or people.
-_OTHER_UNIT = re.compile(
-    r"\s*(?:%|percent\b|(?:business\s+|working\s+|calendar\s+)?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|"
-    r"hours?|days?|weeks?|months?|years?)\b)",
-    re.IGNORECASE,
-)
 
 
 def _counts_other(value: str) -> bool:
