@@ -64,6 +64,7 @@ from handoff.read.facts import BUILD, URL_HINT, Context, Fact, FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.notation import notation
+from handoff.read.orient import transpose, turned
 from handoff.read.pasted import LISTING_HEAD, unpaste
 from handoff.read.words import (
     is_correction,
@@ -161,6 +162,7 @@ class _Parser:
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
         self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
+        self.across = False  # the table being read was turned (`read.orient`): its rows are columns
 
     # -- places ------------------------------------------------------------------------------
     def location(self, tab: _Tab, tail: str, placed: bool = True) -> Location:
@@ -464,30 +466,32 @@ class _Parser:
             return
         tab.tables += 1
         number = tab.tables
+        grid = [
+            [as_dict(c) for c in as_list(as_dict(row).get("tableCells"))]
+            for row in as_list(table.get("tableRows"))
+        ]
+        rows = [[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid]
+        across = self.turned(grid, rows, tab)
+        if across:  # written the other way round: read in the orientation the readers know
+            grid, rows = transpose(grid), transpose(rows)
+            table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
         held = container(table, self.texts)
         if held is not None:
             self.container(held, tab, number, depth)
             return
-        rows: list[list[Text]] = []
-        nested: list[dict[str, Any]] = []
-        contents: dict[int, dict[str, Any]] = {}
-        for row in as_list(table.get("tableRows")):
-            cells = []
-            for cell in as_list(as_dict(row).get("tableCells")):
-                cells.append(cell_text(as_dict(cell), texts=self.texts))
-                contents[id(cells[-1])] = as_dict(cell)
-                nested.extend(
-                    as_dict(se["table"])
-                    for se in map(as_dict, as_list(as_dict(cell).get("content")))
-                    if "table" in se
-                )
-            rows.append(cells)
+        contents = {
+            id(text): cell
+            for cells, texts in zip(grid, rows, strict=True)
+            for cell, text in zip(cells, texts, strict=True)
+        }
         if any(any(c.text for c in r) for r in rows):
-            outer, self.cells = self.cells, contents
+            outer, was, self.cells, self.across = self.cells, self.across, contents, across
             self.read_table(rows, tab, number)
-            self.cells = outer
-        for inner in nested:
-            self.table(inner, tab, depth + 1)
+            self.cells, self.across = outer, was
+        for cell in (cell for cells in grid for cell in cells):
+            for se in map(as_dict, as_list(cell.get("content"))):
+                if "table" in se:
+                    self.table(as_dict(se["table"]), tab, depth + 1)
 
     def container(self, held: list[Cell], tab: _Tab, number: int, depth: int) -> None:
         """A table used as a container (`read.cells`): each cell read as a section of its own with
@@ -519,8 +523,40 @@ class _Parser:
         self.emit(cell.label, text.text.strip(), where, self.context(sub), text.link_after(0))
         return cell.content[k + 1 :]
 
+    def turned(self, grid: list[list[dict[str, Any]]], rows: list[list[Text]], tab: _Tab) -> bool:
+        """The table is written the other way round from the orientation the readers read
+        (`read.orient`); a table with merged cells is read as it is."""
+        spans = (as_dict(c.get("tableCellStyle")) for r in grid for c in r)
+        if any(s.get("rowSpan", 1) != 1 or s.get("columnSpan", 1) != 1 for s in spans):
+            return False
+        texts = [[c.text for c in r] for r in rows]
+        if len(texts) == 2 and any(self.role(c)[0] == "count" for c in texts[0]):
+            return False  # one inventory row (`Instance type | Count | vCPU`): its figures are per machine
+        year = self.context(tab).year
+        return turned(texts, self.is_label, self.is_kind, self.environment_name, self.sections.part, year)
+
+    def environment_name(self, text: str) -> str:
+        """The environment a cell is only the name of (`Production`, `Primary site (Zurich)`), or ''."""
+        bare = outside_brackets(text).strip()
+        fits = _WORDS_ONLY.fullmatch(bare) or _ONE_NAME.fullmatch(bare)
+        return self.sections.part(text) if fits else ""
+
+    def is_label(self, text: str) -> bool:
+        """A short text naming a field (by alias or meaning), with no value in it."""
+        return len(text.split()) <= _MAX_LABEL_WORDS and self.role(text)[0] in ("field", "count")
+
+    def is_kind(self, text: str) -> bool:
+        """A header saying what kind of value a column holds (`Value`, `Actual`, `Planned`, `Notes`),
+        naming no field (`Source control` is the code hosts, `Actual start` a date)."""
+        h = text.strip()
+        kind = norm(h) in _VALUE_HEADERS or bool(
+            _CURRENT_HEADER.search(h) or _NOTE_HEADER.search(h) or is_planned(h)
+        )
+        return kind and len(h.split()) <= 3 and self.role(h)[0] != "field"
+
     def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location:
-        rows = f"row {first}" if last is None or last == first else f"rows {first}–{last}"
+        line = "column" if self.across else "row"
+        rows = f"{line} {first}" if last is None or last == first else f"{line}s {first}–{last}"
         return self.location(tab, f"table {number}, {rows}", placed=False)
 
     def role(self, text: str) -> tuple[str, Field | None]:
@@ -578,11 +614,12 @@ class _Parser:
         """A column whose every cell is only an environment's name (`Production`, `Staging`, `PRD`),
         in two rows or more: it says each row's environment, whatever its header (`used_for`, `Tier`).
         A cluster's or host's name carrying an environment's token (`aks-cre-prd-weu`, `sg-stg-01`,
-        a code the document declared) counts too: a name carrying none (`aks-sg-node-a`) does not."""
+        a code the document declared) counts too: a name carrying none (`aks-sg-node-a`) does not. An
+        aside in brackets is no part of the name (`Primary site (eu-central-2, Zurich)`)."""
+        bare = [outside_brackets(c.text).strip() for c in cells]
         return len(cells) >= 2 and all(
-            (_WORDS_ONLY.fullmatch(c.text.strip()) or _ONE_NAME.fullmatch(c.text.strip()))
-            and self.sections.named(c.text)
-            for c in cells
+            (_WORDS_ONLY.fullmatch(b) or _ONE_NAME.fullmatch(b)) and self.sections.named(c.text)
+            for b, c in zip(bare, cells, strict=True)
         )
 
     def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
@@ -934,7 +971,7 @@ class _Parser:
     ) -> None:
         t = _HeaderTable(rows, roles, self.context(tab), tab, number)
         groups, totals = self.header_rows(t)
-        if "environment" in t.col and not totals and all(len(m) == 1 for m in groups.values()):
+        if "environment" in t.col and not totals and self.one_row_each(t, groups):
             self.environment_rows(t, groups)
             return
         self.row_notes(t, groups, totals)
@@ -1024,15 +1061,22 @@ class _Parser:
         column's header, in its row's environment, read like a `Label | Value` row (every fact
         in it, the unit a header names: `RAM (GiB) | 320`)."""
         env = t.col["environment"]
-        for sec, ((i, r),) in groups.items():
+        count = t.col.get("count") if t.type_col is not None else None  # the machines' count: in their cell
+        for sec, members in groups.items():
             ctx = replace(t.base, section=sec)
-            for j, header in enumerate(t.header):
-                count = t.type_col is not None and j == t.col.get(
-                    "count"
-                )  # the machines' count: in their cell
-                if j != env and not count and j < len(r) and r[j].text:
-                    link = r[j].links[0][1] if r[j].links else None
-                    self.emit(header, t.entry(r, j), self.where(t.tab, t.number, i), ctx, link)
+            for i, r in members:
+                for j, header in enumerate(t.header):
+                    if j not in (env, count) and j < len(r) and r[j].text:
+                        link = r[j].links[0][1] if r[j].links else None
+                        self.emit(header, t.entry(r, j), self.where(t.tab, t.number, i), ctx, link)
+
+    @staticmethod
+    def one_row_each(t: _HeaderTable, groups: dict[str, list[_Row]]) -> bool:
+        """Each row names an environment of its own (`Live`, `Upgrade rehearsal (QA)`, `DR standby`,
+        two of them non-production): one row per environment, however many are not production."""
+        names = [norm(_cell(r, t.col["environment"])) for members in groups.values() for _, r in members]
+        unnamed = len(groups.get("", [])) > 1  # rows naming no environment (`Design`, `Build`)
+        return not unnamed and len(groups.get("production", [])) <= 1 and len(set(names)) == len(names)
 
     def retired_row(self, t: _HeaderTable, row: list[Text]) -> bool:
         """A row whose short status cell, in a column naming no field, marks its thing as not in
@@ -1321,8 +1365,8 @@ def _numbering(cells: list[str]) -> bool:
 
 
 _CURRENT_HEADER = re.compile(
-    r"\b(?:now|current(?:ly)?|today|actual|as[- ](?:built|deployed|implemented)|at (?:close|handover)"
-    r"|latest)\b",
+    r"\b(?:now|current(?:ly)?|today|actual|achieved|as[- ](?:built|deployed|implemented)"
+    r"|at (?:close|handover)|latest)\b",
     re.IGNORECASE,
 )
 _NOTE_HEADER = re.compile(

@@ -532,6 +532,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("concurrent",), "max_concurrent_users"),
     (("peak", "user"), "max_concurrent_users"),
     (("simultaneous",), "max_concurrent_users"),
+    (("user", "once"), "max_concurrent_users"),  # "users at once", as the prose reader reads it
     (("user",), "max_users"),
     (("seat",), "max_users"),
     (("monorepo",), "monorepos"),
