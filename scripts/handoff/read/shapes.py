@@ -369,18 +369,24 @@ def _joined(text: str, first: Match, last: Match) -> bool:
 _NUMERIC_DAY_MONTH = re.compile(r"(?<![\w./-])(\d\d)/(\d\d)(?![\w/-]|\.\d|\s+\d{1,2}:\d\d)")
 
 
+def _day_month(a: int, b: int, order: str, day_first: bool = False) -> tuple[int, int] | None:
+    """(day, month) of two numbers written `a/b`: the order when one cannot be a month, else the
+    document's own order (`order`), else None (ambiguous)."""
+    if day_first or a > 12 or (b <= 12 and order == "day"):
+        return a, b
+    if b > 12 or order == "month":
+        return b, a
+    return None
+
+
 def _numeric_day_months(text: str, year: str) -> Iterator[Match]:
     order = NUMERIC_ORDER.get()
     for m in _NUMERIC_DAY_MONTH.finditer(text):
-        a, b = int(m.group(1)), int(m.group(2))
-        if a > 12 or (b <= 12 and order == "day"):
-            d, mon = a, b
-        elif b > 12 or order == "month":
-            d, mon = b, a
-        else:
+        pair = _day_month(int(m.group(1)), int(m.group(2)), order)
+        if pair is None:
             continue
         try:
-            yield Match(m.start(), m.end(), m.group(0), dt.date(int(year), mon, d).isoformat())
+            yield Match(m.start(), m.end(), m.group(0), dt.date(int(year), pair[1], pair[0]).isoformat())
         except ValueError:
             continue
 
@@ -474,13 +480,11 @@ def _numeric_dates(text: str) -> Iterator[Match]:
         if m.group("y2"):
             y, mon, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
-            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y") or 2000 + int(m.group("yy")))
-            if m.group("sep") == "." or a > 12 or (b <= 12 and order == "day"):
-                d, mon = a, b
-            elif b > 12 or order == "month":
-                d, mon = b, a
-            else:
+            y = int(m.group("y") or 2000 + int(m.group("yy")))
+            pair = _day_month(int(m.group("a")), int(m.group("b")), order, day_first=m.group("sep") == ".")
+            if pair is None:
                 continue
+            d, mon = pair
         try:
             yield Match(m.start(), m.end(), m.group(0), dt.date(y, mon, d).isoformat())
         except ValueError:
