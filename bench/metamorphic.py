@@ -227,7 +227,7 @@ def tables_transposed(html: str) -> str:
     def turn(m: re.Match[str]) -> str:
         if re.search(r"colspan|rowspan", m.group(1), re.I):
             return m.group(0)
-        rows = [re.findall(r"<t[dh]\b[^>]*>.*?</t[dh]>", r, re.I | re.S) for r in _ROW.findall(m.group(1))]
+        rows = [[c.group(0) for c in _CELL.finditer(r)] for r in _ROW.findall(m.group(1))]
         width = len(rows[0]) if rows else 0
         if len(rows) < 2 or width < 2 or any(len(r) != width for r in rows):
             return m.group(0)
@@ -250,7 +250,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
 }
 
 
-def score_set(folder: Path, catalogue: Catalogue, transform: Callable[[str], str] | None) -> list[Any]:
+def score_set(
+    folder: Path, catalogue: Catalogue, transform: Callable[[str], str] | None
+) -> list[eval_tdd.DocScore]:
     """Every HTML document of `folder`, rewritten by `transform` (None: as it is), scored."""
     scores = []
     for doc_path, key_path in eval_tdd.documents(folder):
@@ -277,7 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             scores = score_set(folder, catalogue, fn)
             rows[name] = eval_tdd.totals(scores)
             if args.details and not args.json:
-                print(eval_tdd.report(Path(f"{folder.name} ({name})"), scores).split("misses:")[-1])
+                _, _, misses = eval_tdd.report(Path(name), scores).partition("misses:")
+                print(f"{name}:{misses or ' none'}")
         out[folder.name] = rows
         if not args.json:
             print(f"== {folder.name}: {rows['as written']['documents']} HTML documents")
