@@ -72,7 +72,7 @@ SETS = (
     "tdd_blind24",
     "tdd_blind25",
 )
-EVALUATION_ONLY = ("tdd_blind20", "tdd_blind21", "tdd_blind22", "tdd_blind23", "tdd_blind24", "tdd_blind25")
+EVALUATION_ONLY = ("tdd_blind23", "tdd_blind24", "tdd_blind25")
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
