@@ -27,10 +27,11 @@ from dataclasses import replace
 
 from handoff.core.fields import Catalogue, FieldType, Vocabulary
 from handoff.core.quickre import quick
-from handoff.read import arithmetic, connection, limits, outside, permachine, shapes
+from handoff.read import connection, limits, outside, permachine, shapes
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
+from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, CountReading, _numbers_after, _numbers_before
 from handoff.read.fact import Context, Fact
 from handoff.read.parts import named_parts_total
 from handoff.read.totals import (
@@ -133,21 +134,6 @@ _CODE = quick(
     r"lives?\b|kept|keeps|source)",
     re.IGNORECASE,
 )
-_REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
-_TOTAL = re.compile(
-    r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
-)
-_ALL = re.compile(r"\b(?:in total|in all|total|altogether|overall)\b", re.I)  # a count of all hosts
-_PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
-    r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
-    re.IGNORECASE,
-)
-_HOST_AFTER = re.compile(
-    r"\b(?:in|on|from|at|by|via|across|over|between)\s+(?:the\s+|our\s+|their\s+|its\s+|both\s+)?$",
-    re.IGNORECASE,
-)
-_HOSTS_JOINED = re.compile(r"\s*(?:,|and|or|&|plus|,\s*and)\s*(?:the\s+|our\s+)?", re.IGNORECASE)
 _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
 
 
@@ -161,43 +147,6 @@ BUILD = re.compile(
     r"deployment|deployed|roll-?out|set ?up|provisioning|cluster|terraform)\b",
     re.IGNORECASE,
 )
-_FIGURE_START = re.compile(  # where another figure's words begin: its number, or a bracket holding one
-    r"[(\[](?=[^)\]]*\d)|(?:about\s+|~\s*)?\d"
-)
-_CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
-_BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
-    rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling)\b[^.;:\d]{{0,32}}?"
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
-    re.IGNORECASE,
-)
-_LIMIT_NOUN = re.compile(r"\b(?:repositor(?:y|ies)|repos?|users?|seats?)\b", re.IGNORECASE)
-_N = rf"\d+|{shapes.SPELT.pattern}"
-_MONO_COUNT = re.compile(
-    rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
-    rf"|\b(?P<n2>{_N})\s+of\s+(?:which|them|these|those|the [\w\s/-]{{1,40}}?)\s+(?:(?:is|are)\s+)?"
-    r"(?:also\s+)?(?:a\s+)?monorepos?\b"
-    rf"|\bof\s+(?:which|them|these|those|the [\w\s./-]{{1,40}}?),?\s+(?P<n3>{_N})\s+(?:is|are)\s+(?:also\s+)?"
-    r"(?:a\s+)?monorepos?\b"
-    r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
-    r"(?:a )?monorepos?\b"
-    r"|\b(?:the|our|their|its) only monorepo\b"
-    rf"|\b(?P<n4>{_N})\s+(?:repositories|repos|depots|projects)\s+"
-    r"(?:count|qualify|are (?:classed|counted))\s+as\s+monorepos\b",  # "Two repositories count as monorepos"
-    re.IGNORECASE,
-)  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos",
-# "Of the repositories in clause 4.1.1, two (2) are monorepos" (the digits in brackets blanked)
-_TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have two, the firmware depot and …"
-    rf"\b(?:have|has|are|is|there are|there is|counts?)\s+(?:only\s+|just\s+|exactly\s+)?"
-    rf"(?P<n>no|none|{_N})(?![.,]?\d)(?=\s*(?:[,.;:(—–→]|$))",
-    re.IGNORECASE,
-)
-_BARE_COUNT = re.compile(  # a whole answer that is only a count: "about 2,340", "~1.850"
-    rf"^\W*(?:about|approx(?:imately|\.)?|around|roughly|some|circa|ca\.|~|≈)?\s*(?P<num>{shapes.NUMBER})\s*$",
-    re.IGNORECASE,
-)
-_LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-pos and webshop."
-    rf"^\W*(?:yes[,.:]?\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))", re.IGNORECASE
-)
 _PER_UNIT = re.compile(rf"\b(?:each|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
 _REPO_NAME = r"[A-Za-z0-9][\w.-]*[-_.][\w.-]*[A-Za-z0-9]"  # a repository's name: has a - _ or . in it
 _LARGEST_NAMED = re.compile(
@@ -205,8 +154,6 @@ _LARGEST_NAMED = re.compile(
     rf"|\b(?:largest|biggest) (?:repository|repo) is (?P<name2>{_REPO_NAME})(?![\w./-])",
     re.IGNORECASE,
 )
-_OTHER_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d")  # a number between, not a year
-_BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
 _COUNT_IN_LABEL = re.compile(
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s+[A-Za-z]"
 )  # "The instance indexes 1,275 repos"
@@ -216,7 +163,6 @@ _LEADING_COUNT = re.compile(
     rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
     re.IGNORECASE,
 )  # a count and then a word: "one monorepo", "3,000 repositories", "Two of them"
-_MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
 # A name set off by commas right after the noun it names: the sentence's subject goes on after it.
 _APPOSITIVE = re.compile(r",\s*[\w./-]+(?:\s+\([^)]*\))?\s*,")
 _ONE_MONOREPO = (
@@ -255,14 +201,7 @@ def _as_written(f: Fact, read: str, written: str, offset: int) -> Fact:
     return f
 
 
-def _count_word(word: str) -> int:
-    w = word.lower()
-    if w in ("no", "zero", "none"):
-        return 0
-    return int(w) if w.isdigit() else shapes.spelt_number(w)
-
-
-class FactReader:
+class FactReader(CountReading):
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.env = Environments(catalogue)
@@ -944,211 +883,6 @@ class FactReader:
             if not _of_host(s, Found(m.start(), m.end(), ""), hosts)
         ]
 
-    def _counts(self, s: str, ctx: Context) -> list[Fact]:
-        s = shapes.once(s)  # "two (2) are monorepos"
-        facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
-        if not ctx.limit and not any(f.field == "repositories" for f in facts):
-            facts += self._host_sum(s, ctx)
-        if "monorepo" in s.casefold():
-            facts += self._monorepos(s, ctx)
-        elif ctx.topic == "monorepos":
-            facts += self._topic_count(s, ctx)
-        elif ctx.topic == "repositories" and not facts and not ctx.limit:
-            bare = _BARE_COUNT.match(s)  # "about 2,340" answering "How many repositories …?"
-            if bare:
-                n = shapes.thousands(bare.group("num"), None)
-                env = self.env_at(s, bare.start("num"), ctx)
-                facts.append(Fact("repositories", n, s.strip(), "count (topic)", env, "", bare.start("num")))
-        return facts
-
-    def _host_sum(self, s: str, ctx: Context) -> list[Fact]:
-        """Numbers bound to code hosts with no noun, shown to be parts by a number that is their sum
-        ("3,480 — 2,900 from gitlab.com and 580 from GitHub Enterprise Server", "GHES 1,980 +
-        CodeCommit 240 = 2,220"): the hosts' parts and the stated total (`read.arithmetic`)."""
-        if len(_FIGURES.findall(s)) < 3:  # two parts and their sum at least (cheap, before the hosts)
-            return []
-        hosts = self.code_hosts.find(s)
-        if len(hosts) < 2 or is_growth(s):
-            return []
-        parts = _numbers_after(s, hosts) or _numbers_before(s, hosts)
-        total = arithmetic.stated_sum(s, parts or [])
-        if parts is None or total is None:
-            return []
-        start, end, value = total
-        env = self.env_at(s, start, ctx)
-        facts = [Fact("repositories", value, s[start:end], "stated total", env, "total", start)]
-        for h, (a, b, count) in zip(hosts, parts, strict=True):
-            env = self.env_at(s, a, ctx)
-            facts.append(Fact("repositories", count, s[a:b], f"count for {h.value}", env, "part", a))
-        return facts
-
-    def _repo_counts(self, s: str, ctx: Context) -> list[Fact]:
-        """Repository counts: a limit in a limits context (unless said to be today's), else the total
-        when said to be one, else a code host's part when a host is named next to it."""
-        facts: list[Fact] = []
-        counts = list(shapes.counted(s, _REPO_NOUNS))
-        hosts = self.code_hosts.find(s) if counts else []
-        previous, claimed = 0, -1  # claimed: a host named after a count ("… held in GitLab") is that count's
-        for i, (m, noun) in enumerate(counts):
-            env = self.env_at(s, m.start, ctx)
-            before = s[previous : m.start]
-            previous = m.end
-            after = s[m.end : m.end + 24]
-            own = _FIGURE_START.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
-            near = re.split(r"[\d)\]]", before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
-            rel = limits.relation(s, m.start, m.end)
-            if rel == "added" and (ctx.limit or is_limit(s)):
-                continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count
-            current = rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near)
-            if (ctx.limit or rel == "limit") and not current:
-                if noun.startswith("repo"):
-                    facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
-                continue
-            # "1,870 + 430 = 2,300 repositories"; "3,000 repositories — 2,986 from GitHub …": the total
-            summed = bool(re.search(r"=\s*$", before)) or _breakdown(s, m)
-            host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
-                         and h.start != claimed), None)  # fmt: skip
-            host = None if summed else host
-            total = summed or bool(_TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:])))
-            if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
-                upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
-                following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)
-                             and not _OTHER_NUMBER.search(s[m.end : h.start])]  # fmt: skip
-                host = next((h for h in following[:1] if _HOST_AFTER.search(s[m.end : h.start])), None)
-                claimed = host.start if host else claimed
-                if (
-                    host is not None
-                    and len(following) > 1
-                    and _HOSTS_JOINED.fullmatch(s[following[0].end : following[1].start])
-                ):  # "2,500 repositories across GitHub and GitLab": the total of both
-                    host, total = None, True
-            whole = summed or _ALL.search(after) or (host is None and _ALL.search(before[-24:]))
-            if host is None and not whole and ctx.host and not hosts:  # ("1,180 indexed": still the host's)
-                facts.append(Fact("code_hosts", ctx.host, ctx.host, "named", env, "", m.start))
-                facts.append(
-                    Fact("repositories", m.value, m.text, f"count for {ctx.host}", env, "part", m.start)
-                )
-                continue
-            if noun.startswith("repo") and total:
-                facts.append(Fact("repositories", m.value, m.text, "stated total", env, "total", m.start))
-            elif host is not None:
-                facts.append(
-                    Fact("repositories", m.value, m.text, f"count for {host.value}", env, "part", m.start)
-                )
-        if counts and not ctx.limit:
-            facts = self._bare_counts(s, ctx, counts, hosts, facts)
-            facts = _sum_is_total(s, facts)
-        off = connection.unconnected(s, hosts)  # "Bitbucket Server (~350 repositories) is not connected yet"
-        if off:
-            every = off >= {h.value for h in hosts}
-            facts = [f for f in facts if f.field != "repositories"
-                     or not (every or f.how.removeprefix("count for ") in off)]  # fmt: skip
-        return facts
-
-    def _bare_counts(
-        self,
-        s: str,
-        ctx: Context,
-        counts: list[tuple[shapes.Match, str]],
-        hosts: list[Found],
-        facts: list[Fact],
-    ) -> list[Fact]:
-        """In a sentence that counts repositories, numbers with no noun: one right before or after a
-        code host no count has claimed is that host's part ("GitHub Enterprise Server has 1,870
-        repositories, Bitbucket DC 430"; "2,986 from GitHub Enterprise Cloud"); one said to be the
-        total ("…, so 2,600 in all") is the stated total and the sentence's other totals are parts."""
-        spans = [(m.start, m.end) for m, _ in counts]
-        taken = {f.how.removeprefix("count for ") for f in facts if f.role == "part"}
-        for h in hosts:
-            if h.value in taken or any(a <= h.start < b for a, b in spans):
-                continue
-            before = _BEFORE_HOST.search(s[: h.start])
-            near = _numbers_before(s, [h]) if before else _numbers_after(s, [h])
-            if near and not re.match(r"[.,]?\d|\s*[A-Za-z%]", s[near[0][1] : near[0][1] + 2]):
-                start, end, count = near[0]
-                if count.isdigit() and not any(a <= start < b for a, b in spans):
-                    env = self.env_at(s, start, ctx)
-                    how = f"count for {h.value}"
-                    facts.append(Fact("repositories", count, s[start:end], how, env, "part", start))
-        stated = [t for t in _COUNT_TOTAL.finditer(s) if not any(a <= t.start() < b for a, b in spans)]
-        if stated:
-            t = stated[-1]
-            facts = [f for f in facts if f.role != "total"]
-            facts.append(Fact("repositories", shapes.canon(t.group("n")), t.group(0), "stated total",
-                              self.env_at(s, t.start(), ctx), "total", t.start()))  # fmt: skip
-        return facts
-
-    def _limits(self, s: str, ctx: Context) -> list[Fact]:
-        """Counts of people and seats that are limits (`limits.relation`: in a limits part or a clause
-        saying licensed, sized, capped …; a seat always; never one observed or added), concurrent when
-        their clause says so; and repositories written bare after a limit word."""
-        facts: list[Fact] = []
-        peaks = {u.start("num"): u for u in _PEAK.finditer(s)} if shapes.DIGIT.search(s) else {}
-        taken: set[int] = set()
-        for m, noun in limits.person_counts(s):
-            taken.add(m.start)
-            rel = limits.relation(s, m.start, m.end)
-            if rel in ("observed", "added") or not (ctx.limit or rel == "limit" or noun.startswith("seat")):
-                continue
-            at_once = m.start in peaks or limits.concurrent(s, m.start, m.end)
-            name = "max_concurrent_users" if at_once else "max_users"
-            facts.append(Fact(name, m.value, m.text, "limit", self.env_at(s, m.start, ctx), "", m.start))
-        for start, u in peaks.items():  # "400 of them at the same time", "250 concurrent"
-            rel = limits.relation(s, start, u.end())
-            if start in taken or rel in ("observed", "added") or not (ctx.limit or rel == "limit"):
-                continue
-            facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0),
-                              "limit", self.env_at(s, start, ctx), "", start))  # fmt: skip
-        if not ctx.limit:
-            return facts
-        for u in _BARE_LIMIT.finditer(s):  # "sized for up to 10,000", "the repository limit is 5,000"
-            nouns = list(_LIMIT_NOUN.finditer(s, 0, u.start("num")))
-            if nouns and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
-                noun = nouns[-1].group(0).lower()
-                name = "max_repositories" if noun.startswith("repo") else "max_users"
-                value = shapes.thousands(u.group("num"), u.group("k"))
-                facts.append(Fact(name, value, u.group(0), "limit, bare", self.env_at(s, u.start(), ctx), "",
-                                  u.start("num")))  # fmt: skip
-        return facts
-
-    def _monorepos(self, s: str, ctx: Context) -> list[Fact]:
-        facts: list[Fact] = []
-        taken: list[tuple[int, int]] = []
-        plain = _BRACKETED_ASIDE.sub(lambda m: " " * len(m.group(0)), s)  # "three of them (a, b, c) are …"
-        asides = [m.span() for m in _BRACKETED_ASIDE.finditer(s) if "onorepo" in m.group(0)]
-        inside = [
-            u for a, b in asides for u in _MONO_COUNT.finditer(s, a + 1, b - 1)
-        ]  # "(50 depots, incl. two monorepos)"
-        for u in sorted([*_MONO_COUNT.finditer(plain), *inside], key=lambda u: u.start()):
-            if any(a <= u.start() < b for a, b in taken):
-                continue
-            taken.append((u.start(), u.end()))
-            if u.group("other"):
-                continue
-            word = u.group("n") or u.group("n2") or u.group("n3") or u.group("n4") or u.group("none") or "one"
-            facts.append(Fact("monorepos", str(_count_word(word)), s[u.start() : u.end()], "monorepo count",
-                              self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
-        if not taken:  # "Monorepo we have 2: …", "monorepos: there are two"
-            facts += self._topic_count(s, ctx, lead=False)
-            taken += [(f.start, f.start + len(f.text)) for f in facts]
-        for u in _MONO_MENTION.finditer(s):
-            if not any(a <= u.start() < b for a, b in taken):
-                env = self.env_at(s, u.start(), ctx)
-                facts.append(Fact("monorepos", "1", u.group(0), "monorepo named", env, "mention", u.start()))
-        return facts
-
-    def _topic_count(self, s: str, ctx: Context, lead: bool = True) -> list[Fact]:
-        """Under a heading or question about monorepos, a count that counts no noun ("We have two,
-        the firmware depot and kestrel-web"), or that opens the answer ("Two: a and b"), is their
-        count; so is the first kind in a sentence naming monorepos ("Monorepo we have 2: …")."""
-        u = _TOPIC_COUNT.search(s) or (_LEAD_COUNT.search(s) if lead else None)
-        if u is None:
-            return []
-        n = str(_count_word(u.group("n")))
-        return [
-            Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
-        ]
-
 
 def _label_amount(name: str, label: str) -> shapes.Match | None:
     """The one CPU or size figure a label of that amount holds itself ("prd disk all-in ~2.6 TB"), or None."""
@@ -1179,40 +913,6 @@ _REPO_THING = re.compile(  # the repositories together, or their data
     r"\b(?:git|repos|repositories|code|clones)\b|\b(?:repo|repository)\s+(?:data|storage|footprint)\b",
     re.IGNORECASE,
 )
-_BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
-_AFTER_HOST = re.compile(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
-_BEFORE_HOST = re.compile(
-    rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
-    r"(?:the\s+|our\s+)?)?$",
-    re.IGNORECASE,
-)
-
-
-def _numbers_after(value: str, hosts: list[Found]) -> list[tuple[int, int, str]] | None:
-    """(start, end, count) of the number right after each host (`GitHub 1,000; GitLab 250`), or None."""
-    out = []
-    for i, h in enumerate(hosts):
-        end = hosts[i + 1].start if i + 1 < len(hosts) else len(value)
-        m = _AFTER_HOST.match(value[h.end : end])
-        if m is None:
-            return None
-        count = shapes.thousands(m.group("num"), m.group("k"))
-        out.append((h.end + m.start("num"), h.end + m.end(), count))
-    return out
-
-
-def _numbers_before(value: str, hosts: list[Found]) -> list[tuple[int, int, str]] | None:
-    """(start, end, count) of the number right before each host (`1,940 GitHub + 85 GitLab`,
-    `1,312 on GitHub … + 88 still in CodeCommit`), or None."""
-    out = []
-    for i, h in enumerate(hosts):
-        begin = hosts[i - 1].end if i else 0
-        m = _BEFORE_HOST.search(value[begin : h.start])
-        if m is None:
-            return None
-        count = shapes.thousands(m.group("num"), m.group("k"))
-        out.append((begin + m.start("num"), begin + m.end("num"), count))
-    return out
 
 
 _REST_SMALLER = quick(  # "everything else is small", "all other repositories are under 500 MB"
@@ -1313,38 +1013,6 @@ def _of_host(s: str, x: Found, hosts: list[Found]) -> bool:
     return False
 
 
-def _breakdown(s: str, m: shapes.Match) -> bool:
-    """A count followed by its parts ("3,000 repositories — 2,986 from GitHub …"): the next number
-    is no larger than the count ("290 repositories: 1,600 … in all" is a part, then the total)."""
-    after = _BREAKDOWN.match(s, m.end)
-    if after is None:
-        return False
-    nxt = re.match(rf"[^\d]*(?P<n>{shapes.NUMBER})", s[m.end :])
-    return nxt is None or not m.value.isdigit() or float(shapes.canon(nxt.group("n"))) <= int(m.value)
-
-
-def _sum_is_total(s: str, facts: list[Fact]) -> list[Fact]:
-    """With no total read, a repository count of the sentence that is exactly the sum of its hosts'
-    parts ("… with 1,310 repositories and … with 290 repositories: 1,600 repositories synchronised")
-    is their total (`read.arithmetic`)."""
-    if any(f.field == "repositories" and f.role == "total" for f in facts):
-        return facts
-    parts = [
-        (f.start, f.start + len(f.text), f.value)
-        for f in facts
-        if f.field == "repositories" and f.role == "part"
-    ]
-    total = arithmetic.stated_sum(s, parts)
-    if total is None:
-        return facts
-    start, end, value = total
-    env = next(f.section for f in facts if f.field == "repositories" and f.role == "part")
-    return [
-        *facts,
-        Fact("repositories", value, s[start:end], "stated total (sum of its parts)", env, "total", start),
-    ]
-
-
 _WORDS_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}")  # `Content`, `In scope`: a few words only
 _OPENING_REPOS = re.compile(
     rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
@@ -1356,9 +1024,6 @@ _OPENING_COUNT = re.compile(
     rf"(?:{shapes.NUMBER})(?:\s*k)?\s+(?P<noun>[A-Za-z]+)",
     re.IGNORECASE,
 )
-
-
-_FIGURES = re.compile(r"(?<![\d.,])\d")
 
 
 def _counts_other(value: str) -> bool:
@@ -1421,12 +1086,6 @@ _FIRST_NUMBER = re.compile(
     rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?"
     r"(?P<time>\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?)\b)?",
-    re.IGNORECASE,
-)
-
-
-_COUNT_TOTAL = quick(
-    rf"(?<![\w.,])(?P<n>{shapes.NUMBER})\s+(?:[a-z]+\s+)?(?:in total|total|in all|altogether)\b",
     re.IGNORECASE,
 )
 
