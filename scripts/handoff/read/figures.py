@@ -1,0 +1,205 @@
+"""The figures part of FactReader: the CPU counts and sizes of a sentence, each as the figure of
+the field it is about (`64 vCPUs` → total CPU; a size next to memory/RAM → memory, next to
+disk/storage/SSD → disk, next to largest → largest repository, the repositories' size), per-machine
+figures multiplied by their machines (`read.permachine`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from handoff.core.quickre import quick
+from handoff.read import permachine, shapes
+from handoff.read.changes import old_spans
+from handoff.read.fact import Context, Fact
+from handoff.read.totals import AMOUNTS, LISTED, SIZES, said_total
+
+_MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
+_DISK = re.compile(
+    r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas|luns?)\b",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(  # the words right after a size, unless it is placed somewhere ("on disk", "across nodes")
+    r"(?!\s*(?:on|in|inside|across|at|for|from|over|per|to|within|under)\b)\s*(?:of\s+)?(?:[\w'.-]+\s*){1,3}",
+    re.IGNORECASE,
+)
+_REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "the repositories take roughly"
+    r"\b(?:repositor(?:y|ies)|repos|clones|code ?base|source code)\b(?:[\s,]+[\w-]+){0,3}?[\s,]+"
+    r"(?:take|takes|took|come|comes|came|total|totals|totalled|amount|amounts|occupy|occupies|use|uses|"
+    r"weigh|weighs|are|add|sum|need|needs|consume|consumes)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+# A clause of its own after a figure: a verb after "and", "which", "because" … says nothing of the figure.
+_NEXT_CLAUSE = re.compile(
+    r"\s(?:and|but|which|because|so|while)\s+(?:is|are|was|were|has|have|also|makes?)\b|;"
+)
+_FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
+_LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
+    r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
+)
+_REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning
+    r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepo size\b"
+    r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
+    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:clon(?:e|es|ing)|cloned)\b|\bas cloned\b)",
+    re.I,
+)
+
+
+def _own_head(head: str) -> str:
+    """The words before a size that are its own: after another figure's aside ("payments-core (7.5
+    GB, the largest) and web (2 GB)"); a name in brackets stays ("the bigger (ledger-core) is 9.7 GB")."""
+    close = head.rfind(")")
+    opened = head.rfind("(", 0, close)  # (-1: the aside opened before the head, at a figure)
+    if close >= 0 and (opened < 0 or shapes.DIGIT.search(head[opened:close])):
+        return head[close + 1 :]
+    return head
+
+
+_BOUND = re.compile(r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$", re.I)
+_ACROSS_REPOS = re.compile(
+    r"\s*(?:across|over|for|of)\s+(?:all\s+|both\s+|the\s+|our\s+|its\s+|their\s+)*(?:[\d,]+\s+)?"
+    r"(?:repositor(?:y|ies)|repos\b|clones|depots|code hosts)",
+    re.IGNORECASE,
+)  # a size placed over the repositories is their total size
+_ON_DISK = re.compile(
+    r"\s*(?:on|in|inside)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:disks?|volumes?|storage)\b",
+    re.IGNORECASE,
+)
+
+
+_CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)
+_LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
+_FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories"
+    rf"(?<![\w.,])(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB)\s*(?:\+|plus)\s*"
+    r"(?:\d+\s*[x×*]|twice|two times|double)\s*(?:the\s+)?"
+    r"(?:size of (?:the |all )?(?:repositor(?:y|ies)|repos)|repositor(?:y|ies)'?s?'? (?:size|data)|"
+    r"repo size|\.?git data)",
+    re.IGNORECASE,
+)
+
+
+def _formulas(s: str) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence with the repositories' size inside a rule-of-thumb formula blanked (it describes
+    no size), and the formulas' spans (the sizes inside them are no figure of the deployment)."""
+    spans = [(f.start(), f.end()) for f in _FORMULA.finditer(s)]
+    for a, b in spans:
+        s = s[:a] + " " * (b - a) + s[b:]
+    return s, spans
+
+
+def _size_noun(words: str) -> str | None:
+    """The field a size's noun names (`of git data`, `RAM`, `pd-ssd`), None for another noun."""
+    for pattern, name in (
+        (_REPO_SIZE, "total_repo_size_gb"),
+        (_MEMORY, "total_memory_gb"),
+        (_DISK, "total_disk_gb"),
+    ):
+        if pattern.search(words):
+            return name
+    return None
+
+
+class FigureReading:
+    """FactReader's CPU counts and sizes in a sentence."""
+
+    if TYPE_CHECKING:  # the reader's other parts
+
+        def env_at(self, sentence: str, pos: int, ctx: Context) -> str: ...
+
+    def _numbers(self, s: str, ctx: Context) -> list[Fact]:
+        """The CPU counts and sizes of a sentence, each as the figure of the field it is about."""
+        marks = sorted([(m, "cpu") for m in shapes.cpus(s)] + [(m, "size") for m in shapes.sizes(s)],
+                       key=lambda p: p[0].start)  # fmt: skip
+        return self._figures(s, marks, ctx) if marks else []
+
+    def _figures(self, s: str, marks: list[tuple[shapes.Match, str]], ctx: Context) -> list[Fact]:
+        facts: list[Fact] = []
+        machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
+        previous_end, previous_kind = 0, ""
+        old = old_spans(s)
+        unnamed: list[Fact] = []  # sizes of the old side of a change with no noun ("up from 192 GB")
+        last_total = False  # the figure before was said to be a total: one listed after it is one too
+        s, formulas = _formulas(s)
+        groups: dict[int, int | None] = {}  # a per-machine product's start → where its count is written
+        for i, (m, kind) in enumerate(marks):
+            if any(a <= m.start < b for a, b in formulas):
+                previous_end, previous_kind = m.end, ""
+                continue  # "1 TB + 2 × the repositories' size": a rule of thumb, no figure
+            following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
+            tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
+            tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
+            head = _own_head(_FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1])
+            if (
+                previous_kind == "size" and head == s[previous_end : m.start]
+            ):  # "256 GB of RAM, plus a 3 TB LUN"
+                lead = _LEAD.match(head)
+                head = head[lead.end() :] if lead and _size_noun(lead.group(0)) else head
+            clause = _FULL_STOP.split(s[previous_end : m.start])[-1]
+            clause = clause[clause.rfind(")") + 1 :]
+            gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
+            listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
+            previous_end, previous_kind = m.end, kind
+            value, how = m.value, "CPU count" if kind == "cpu" else "size"
+            if machines.per_machine[i]:
+                times = machines.times[i]
+                if times is None:
+                    continue  # a per-machine figure with no number of machines: not a total
+                value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
+                groups[m.start] = machines.groups[i]
+            env = self.env_at(s, m.start, ctx)
+            name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx, clause)
+            name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
+            total = last_total = said_total(head, tail) or listed
+            if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
+                name = next((f.field for f in reversed(facts) if f.field in AMOUNTS), None)
+            if name is None and kind == "size" and total:  # "…, other services 600 GB; 3.6 TB total"
+                facts.append(Fact("", value, m.text, how, env, "total", m.start))  # its text's amount
+            elif name:
+                role = "total" if total else ""
+                facts.append(Fact(name, value, m.text, how, env, role, m.start))
+            elif kind == "size" and any(a <= m.start < b for a, b in old):
+                unnamed.append(Fact("", value, m.text, how, env, "", m.start))
+        for f in unnamed:  # the old figure is of what the new one beside it is
+            near = sorted((abs(g.start - f.start), g.field) for g in facts if g.field in SIZES)
+            if near:
+                facts.append(replace(f, field=near[0][1]))
+        facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts
+        return sorted(facts, key=lambda f: f.start)
+
+    @staticmethod
+    def _size_field(
+        tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context, clause: str = ""
+    ) -> str | None:
+        """What a size is the size of: the largest repository; the noun right after it ("1.5 TB
+        pd-ssd", "2 TB of gp3 volumes", "640 GB of git data"); the repositories when they are the
+        subject ("the repositories take roughly 410 GB on disk") or its place ("900 GB across all
+        repositories"); the largest repository when it opens the clause ("the largest repository, the
+        claims monorepo, is 3.4 GB"); else the nearest noun either side."""
+        lead = _LEAD.match(tail)
+        named = _size_noun(lead.group(0)) if lead else None  # the noun right after the figure says first
+        if _LARGEST.search(head) or (_LARGEST.search(tail) and not named):
+            return "largest_repo_mb"
+        across = _ACROSS_REPOS.match(tail)
+        if across and across.group(0).split()[0].lower() == "for" and _DISK.search(sentence):
+            return "total_disk_gb"  # "two vSAN disks, …, 2,048 GiB for the repositories": a disk for them
+        if across:
+            return "total_repo_size_gb"
+        stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
+        if named or _REPOS_AMOUNT.search(head) or stored:  # after cloning": the code there, not the disk
+            return named or "total_repo_size_gb"
+        if _LARGEST_REPO.search(clause):
+            return "largest_repo_mb"
+        for window in (tail, head):
+            if _REPO_SIZE.search(window):
+                return "total_repo_size_gb"
+            if _MEMORY.search(window):
+                return "total_memory_gb"
+            if _DISK.search(window):
+                return "total_disk_gb"
+        if after_cpu:
+            return "total_memory_gb"
+        if ctx.topic in ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"):
+            return ctx.topic
+        return None
