@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from handoff.core.fields import Catalogue, load_catalogue
-from handoff.read.facts import Context, FactReader
+from handoff.read.fact import Context
+from handoff.read.facts import FactReader
 from handoff.read.tdd import html_document, read_document
 
 ROOT = Path(__file__).resolve().parents[1]

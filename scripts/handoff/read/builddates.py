@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from handoff.core.model import TddValue
-from handoff.read.facts import BUILD
+from handoff.read.dates import BUILD
 from handoff.read.words import is_planned
 
 _DATES = ("start_date", "completion_date")

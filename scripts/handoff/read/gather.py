@@ -26,8 +26,11 @@ from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import shapes
 from handoff.read.builddates import build_dates
-from handoff.read.facts import BUILD, Context, Fact, FactReader, host_names
+from handoff.read.dates import BUILD
+from handoff.read.fact import Context, Fact
+from handoff.read.facts import FactReader
 from handoff.read.notation import ambiguous_figures, as_written, blanked
+from handoff.read.prose import host_names
 from handoff.read.totals import AMOUNTS, names_total
 from handoff.read.words import is_correction, is_planned
 

@@ -49,6 +49,7 @@ from handoff.read.codescope import is_code, line_sections
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.connection import without_hosts
+from handoff.read.dates import BUILD
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -60,12 +61,14 @@ from handoff.read.doctext import (
     document_text,
     iter_tabs,
 )
-from handoff.read.facts import BUILD, URL_HINT, Context, Fact, FactReader
+from handoff.read.fact import Context, Fact
+from handoff.read.facts import FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.notation import notation
 from handoff.read.orient import transpose, turned
 from handoff.read.pasted import LISTING_HEAD, unpaste
+from handoff.read.prose import URL_HINT
 from handoff.read.words import (
     is_correction,
     is_limit,

@@ -1,0 +1,440 @@
+"""The prose part of FactReader: facts read from sentences by shape and the words around them.
+
+`prose(text, context)`: per sentence (and per `;` clause), values are recognised by shape and the
+words around them: `64 vCPUs` → total CPU; a size next to memory/RAM → memory, next to
+disk/storage/SSD → disk, next to largest → largest repository; instance types with their counts;
+dates after a start verb (began, started, created) or a completion verb (accepted, signed off,
+live); URLs said to be reached or used; vocabulary names (deployment type, cloud, code hosts). The
+environment of a value is the last one named before it in its sentence, else the context's. A
+sentence about growth is skipped. Figures are `read.figures`, dates `read.dates`, counts
+`read.counts`; this module walks the sentences and reads instance types, names and URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from handoff.core.quickre import quick
+from handoff.read import connection, outside, permachine, shapes
+from handoff.read.backref import event_pointed_back
+from handoff.read.changes import changed, old_spans
+from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
+from handoff.read.dates import _DATE_TOPICS, BUILD, _span
+from handoff.read.fact import Context, Fact
+from handoff.read.figures import _DISK, _LARGEST, _MEMORY
+from handoff.read.totals import bare_totals, totals_win
+from handoff.read.words import (
+    Environments,
+    Found,
+    Vocab,
+    is_growth,
+    is_limit,
+    is_suggestion,
+    is_technical_limit,
+    mask,
+)
+
+_MONTH_DOT = "".join(
+    f"(?<!{m}\\.)"
+    for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+)
+_MONTH_DOT += "".join(  # nor does an approximation's or a number sign's before a figure: "approx. 7,4 GB"
+    f"(?<!\\b{a}\\.)" for a in ("approx", "Approx", "appr", "ca", "Ca", "circ", "est", "No", "no", "Nr", "nr")
+)
+_SENTENCE = re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
+    rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]))|;\s+|\n+"
+)
+URL_HINT = re.compile(
+    r"\b(?:reach(?:ed|able)?|url|endpoint|address|served|browse|open(?:s|ed)? at|access(?:ed|ible)?|"
+    r"get to|go to|available at|log in|sign in)\b",
+    re.IGNORECASE,
+)
+_CODE = quick(
+    r"\b(?:code|repositor|repos?\b|host|index|mirror|sync|project|depot|organi[sz]ation|group|workspace|"
+    r"lives?\b|kept|keeps|source)",
+    re.IGNORECASE,
+)
+_REPO_NAME = r"[A-Za-z0-9][\w.-]*[-_.][\w.-]*[A-Za-z0-9]"  # a repository's name: has a - _ or . in it
+_LARGEST_NAMED = re.compile(
+    rf"(?<![\w./-])(?P<name>{_REPO_NAME}) (?:is|was) [^.;]*?\b(?:largest|biggest)\b"
+    rf"|\b(?:largest|biggest) (?:repository|repo) is (?P<name2>{_REPO_NAME})(?![\w./-])",
+    re.IGNORECASE,
+)
+# A name set off by commas right after the noun it names: the sentence's subject goes on after it.
+_APPOSITIVE = re.compile(r",\s*[\w./-]+(?:\s+\([^)]*\))?\s*,")
+_ONE_MONOREPO = (
+    re.compile(  # the deployment has one monorepo: "the only monorepo", "1 monorepo", "one monorepo"
+        r"\b(?:only|sole|single|one|1)\s+(?:\w+\s+)?monorepo\b(?!s)", re.IGNORECASE
+    )
+)
+
+
+_TRAILING_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)")  # ", leaving room …", ", bringing the total to …"
+
+
+def _without_growth_clause(sentence: str) -> str:
+    """A sentence without its trailing participle clause when only that clause speaks of growth: the
+    main clause states a figure of today ("The repositories occupy 2.9 TB, leaving room for the
+    forecast"); the clause's own figures are growth and are dropped with it."""
+    parts = _TRAILING_CLAUSE.split(sentence, maxsplit=1)
+    if len(parts) == 2 and is_growth(parts[1]) and not is_growth(parts[0]):
+        return parts[0]
+    return sentence
+
+
+def _as_written(f: Fact, read: str, written: str, offset: int) -> Fact:
+    """A fact read from a text whose counts in words were put in digits (`read`), with its words as
+    written, when its text is the part of the text at its place."""
+    at = f.start - offset
+    if at >= 0 and read[at : at + len(f.text)] == f.text:
+        return replace(f, text=written[at : at + len(f.text)].strip() or f.text)
+    return f
+
+
+_REST_SMALLER = quick(  # "everything else is small", "all other repositories are under 500 MB"
+    r"\b(?:everything else|the rest|all (?:the )?others?|all other (?:repositor(?:y|ies)|repos)|every other "
+    r"(?:repositor(?:y|ies)|repo))\b[^.;]{0,40}?\b(?:is|are)\s+(?:\w+\s+)?"
+    r"(?:small(?:er)?|tiny|under|below|less than)",
+    re.IGNORECASE,
+)
+_SIZED_NAME = re.compile(
+    rf"(?<![\w./-]){_REPO_NAME}(?:,|:|\s+is|\s+at|\s*\()\s*(?:about\s+|~)?$"
+)  # "mono-ehr, "
+_TERM = r"\d+(?:\.\d+)?\s*[×x*]\s*\d+(?:\.\d+)?"
+_SUM = rf"{_TERM}(?:\s*\+\s*(?:{_TERM}|\d+(?:\.\d+)?))+(?:\s*[A-Za-z]+)?"
+_WORKED = re.compile(rf"\(\s*{_SUM}(?:\s*[;,]\s*{_SUM})*\s*\)")  # "(4×16 + 2×8 vCPU; 4×64 + 2×64 GiB)"
+
+
+def _without_working(text: str) -> str:
+    """`text` with the worked sums in brackets blanked (same length): products added up with no
+    result of their own are the working of the figure they follow, no figures."""
+    if "(" not in text:
+        return text
+    return _WORKED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_NOUN_AFTER = re.compile(r"[ -]+[A-Za-z]+(?:[ -][A-Za-z]+)?")  # the noun a name qualifies: up to two words
+_SIGN_IN = re.compile(  # the sign-in: a cloud named for it is the identity provider's, not the hosting
+    r"\b(?:sso|saml|oauth|oidc|sign[- ]?in|signs in|log[- ]?in|logs in|single sign-on|identity provider|idp|"
+    r"authentication|mfa|active directory|(?-i:AD)|entra)\b",
+    re.IGNORECASE,
+)
+_RUNS_ON = re.compile(
+    r"\b(?:runs?|running|hosted|deployed|installed|cluster|region|subscription|vms?|nodes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_host(s: str, x: Found, hosts: list[Found]) -> bool:
+    """Whether a cloud or platform word describes a code host: in the brackets right after the host
+    ("GitHub Enterprise Server (on-premises appliance)"), or right before it ("the on-prem GitLab")."""
+    for h in hosts:
+        if h.end <= x.start and re.fullmatch(r"\s*\([^()]*", s[h.end : x.start]):
+            return True
+        if x.end <= h.start and re.fullmatch(r"[\s-]*", s[x.end : h.start]):
+            return True
+    return False
+
+
+_JOINER_LINE = re.compile(r"\n[ \t]*(→|->|–|—|to|until|till|through)[ \t]*\n", re.IGNORECASE)
+
+
+def _union_hosts(facts: list[Fact]) -> list[Fact]:
+    """The code hosts named in one text, per environment, as one list (in order of first naming)."""
+    hosts: dict[str, list[Fact]] = {}
+    for f in facts:
+        if f.field == "code_hosts":
+            hosts.setdefault(f.section, []).append(f)
+    if all(len(v) < 2 for v in hosts.values()):
+        return facts
+    out = [f for f in facts if f.field != "code_hosts"]
+    for fs in hosts.values():
+        names = host_names(
+            [p for f in fs for p in zip(f.value.split(", "), f.text.split(", "), strict=False)]
+        )
+        out.append(replace(fs[0], value=", ".join(v for v, _ in names), text=", ".join(w for _, w in names)))
+    return out
+
+
+def host_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(canonical, as written) code hosts, each once, in order; a bare family name ("Bitbucket") is
+    dropped when the text also names a member of that family ("Bitbucket Data Center")."""
+    out: dict[str, str] = {}
+    for value, written in pairs:
+        family = written.casefold()
+        bare = " " not in family and "." not in family
+        if bare and any(
+            re.search(rf"(?<![\w.]){re.escape(family)}(?![\w.])", w.casefold()) and " " in w
+            for v, w in pairs
+            if v != value
+        ):
+            continue
+        out.setdefault(value, written)
+    return list(out.items())
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _SENTENCE.finditer(text):
+        if text[start : m.start()].strip():
+            yield start, text[start : m.start()]
+        start = m.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+class ProseReading:
+    """FactReader's reading of prose: sentence by sentence; instance types, names, URLs."""
+
+    code_hosts: Vocab
+    deployment: Vocab
+    env: Environments
+    hosting: Vocab
+    on_premises: re.Pattern[str]
+    trial_nouns: re.Pattern[str]
+
+    if TYPE_CHECKING:  # the reader's other parts
+
+        def _counts(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def _dated_by_heading(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def _dates(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def _numbers(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def site_address(self, url: str) -> bool: ...
+
+    # -- prose -------------------------------------------------------------------------------
+    def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
+        text = _without_working(text)  # "80 vCPU (4×16 + 2×8 vCPU)": the working of the figure before
+        written = text
+        text = shapes.spelt_digits(text)  # "three hundred from Bitbucket, fifteen hundred in total"
+        if text is not written:
+            return [_as_written(f, text, written, offset) for f in self._prose(text, ctx, offset)]
+        return self._prose(text, ctx, offset)
+
+    def _prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
+        facts: list[Fact] = []
+        if "\n" in text:  # "12 May 2026" / "until" / "29 May 2026": one range written over three lines
+            text = _JOINER_LINE.sub(lambda m: " " + m.group(1) + " ", text)
+        if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
+            ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
+        before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
+        last = 0  # where the facts of the sentence before start (their offsets)
+        for start, sentence in _sentences(text):
+            sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
+            if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
+                before = None
+                continue  # expected growth, or a question: not a fact about the deployment
+            sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
+            shift = start + offset
+            back = replace(before, start=before.start - start) if before else None  # (to this sentence)
+            found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
+            joined = text[max(0, start - 3) : start].rstrip().endswith(";")  # one sentence, two clauses
+            if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
+                facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
+            last = len(text) if not found else start + offset
+            facts += [replace(f, start=f.start + shift) if shift else f for f in found]
+            dates = list(shapes.dates(sentence, ctx.year))
+            before = replace(dates[-1], start=dates[-1].start + start) if dates else None
+        facts += [replace(f, start=f.start + offset) for f in _span(text, ctx.year, facts)]
+        if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
+            facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
+        facts = self._connected_only(text, facts)
+        return _union_hosts(totals_win(bare_totals(facts)))
+
+    def _pointed_back(self, s: str, ctx: Context, before: shapes.Match | None) -> list[Fact]:
+        """A sentence with no date saying that what the sentence before told started or completed the
+        production build ("… applied the same morning. This was the start of the production build."):
+        the build's date is that sentence's last date."""
+        if before is None or next(shapes.dates(s, ctx.year), None) is not None:
+            return []
+        name = event_pointed_back(s)
+        env = self.env_at(s, len(s), ctx)
+        if name is None or env == "trial" or not (env == "production" or BUILD.search(s)):
+            return []
+        return [Fact(name, before.value, before.text, "date (pointed back)", env, "", before.start)]
+
+    def _connected_only(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """The facts of a paragraph without the code hosts its statements say are not connected
+        (a later sentence or clause about the host: "… . The customer decided not to connect it"),
+        nor those hosts' repository counts."""
+        if not any(f.field in ("code_hosts", "repositories") for f in facts):
+            return facts
+        off = connection.unconnected(text, self.code_hosts.find(text))
+        return connection.without_hosts(facts, off) if off else facts
+
+    def _only_sized(self, text: str, ctx: Context, offset: int, taken: set[int]) -> list[Fact]:
+        """A paragraph that gives one repository's size and says the rest are smaller ("mono-ehr, 3.2
+        GiB packed. everything else is small"): that size is the largest repository's."""
+        sized = [
+            m for m in shapes.sizes(text)
+            if m.start + offset not in taken and _SIZED_NAME.search(text[max(0, m.start - 60) : m.start])
+        ]  # fmt: skip
+        if len(sized) != 1:
+            return []
+        m = sized[0]
+        env = self.env_at(text, m.start, ctx)
+        return [
+            Fact(
+                "largest_repo_mb",
+                m.value,
+                m.text,
+                "the one size, the rest smaller",
+                env,
+                "",
+                m.start + offset,
+            )
+        ]
+
+    def _one_monorepo_size(self, s: str, ctx: Context, facts: list[Fact]) -> list[Fact]:
+        """The one size of a sentence about the deployment's only monorepo ("The only monorepo,
+        network-telemetry (about 9.3 GB), …", "Monorepos: 1 (payments-mono, .git 9.8G)"): the largest
+        repository's, weakly (a size the document calls the largest wins; `read.gather`)."""
+        one = _ONE_MONOREPO.search(s) or (ctx.topic == "monorepos" and re.match(r"\W*(?:1|one)\b", s, re.I))
+        sized = list(shapes.sizes(s))
+        if not one or len(sized) != 1 or _DISK.search(s) or _MEMORY.search(s):
+            return []
+        for f in facts:  # a size said of the monorepo, its clause's subject, is no total of the repositories
+            named = bool(_APPOSITIVE.match(s, one.end()))  # "The only monorepo, litho-control, weighs …"
+            subject = f.field == "total_repo_size_gb" and one.start() < f.start and named
+            if f.start == sized[0].start and not subject:
+                return []
+        m = sized[0]
+        return [
+            Fact(
+                "largest_repo_mb",
+                m.value,
+                m.text,
+                "size (monorepo)",
+                self.env_at(s, m.start, ctx),
+                "",
+                m.start,
+            )
+        ]
+
+    def url_env(self, sentence: str, m: shapes.Match, ctx: Context) -> str:
+        """A URL's environment: its host's when its name carries one (`sg-dev.example.com`), else
+        the one in force where it is written."""
+        return "trial" if self.env.of_address(m.value) == "trial" else self.env_at(sentence, m.start, ctx)
+
+    def env_at(self, sentence: str, pos: int, ctx: Context) -> str:
+        return "trial" if ctx.section == "trial" else self.env.at(sentence, pos, ctx.section)
+
+    def sentence(self, s: str, ctx: Context) -> list[Fact]:
+        facts: list[Fact] = []
+        if shapes.DIGIT.search(s) or shapes.spelt_size(s):  # "at about eleven gigabytes"
+            facts += changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
+            facts += self._dates(s, ctx)
+        elif ctx.year and shapes.ordinal_date(s):  # "signed off on the twenty-first of August"
+            facts += self._dates(s, ctx)
+        if ctx.day and not any(f.field in _DATE_TOPICS for f in facts):
+            facts += self._dated_by_heading(s, ctx)
+        facts += self._names(s, ctx)
+        if not is_technical_limit(s):
+            facts += self._counts(s, ctx)
+        if not any(f.field == "largest_repo_mb" for f in facts) and (
+            ctx.topic == "monorepos" or "onorepo" in s
+        ):
+            one = self._one_monorepo_size(s, ctx, facts)
+            at = one[0].start if one else -1
+            facts = [f for f in facts if not (f.field == "total_repo_size_gb" and f.start == at)]
+            facts += one
+        if not any(f.field == "largest_repo_mb" for f in facts):
+            named = _LARGEST_NAMED.search(s) if _LARGEST.search(s) else None  # (it has the word)
+            if named:  # "claims-engine is … the largest repository": its size may be written by its name
+                name = named.group("name") or named.group("name2")
+                env = self.env_at(s, named.start(), ctx)
+                facts.append(Fact("largest_repo_mb", name, named.group(0), "largest, by name", env, "name"))
+        for m in shapes.urls(s) if "://" in s else ():
+            hinted = URL_HINT.search(s[max(0, m.start - 40) : m.start])
+            if hinted or (ctx.topic == "instance_url" and self.site_address(m.value)):
+                facts.append(
+                    Fact("instance_url", m.value, m.text, "URL", self.url_env(s, m, ctx), "", m.start)
+                )
+                break
+        if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
+            facts = [f for f in facts if f.field not in outside.FIELDS]
+        return facts
+
+    def _instances(self, s: str, ctx: Context) -> list[Fact]:
+        groups: dict[tuple[str, bool], list[shapes.Match]] = {}
+        found = list(shapes.instances(s))
+        bare = [m for m in found if m.value == f"1 × {m.text}" or permachine.ARTICLE.match(m.text)]
+        if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
+            count = permachine.machine_count(s, bare[0].start, types=False)
+            if count is not None:
+                kind = bare[0].value.split(" × ", 1)[1]
+                found = [replace(bare[0], value=f"{count} × {kind}")]
+        old = old_spans(s)  # "from 4 × c6i.4xlarge to 4 × m6i.4xlarge": two sides, two facts
+        for m in found:
+            if m.value != f"1 × {m.text}":  # a type named without a count is a mention, not the deployment
+                side = any(a <= m.start < b for a, b in old)
+                groups.setdefault((self.env_at(s, m.start, ctx), side), []).append(m)
+        return [
+            Fact("instance_types", ", ".join(m.value for m in ms), s[ms[0].start : ms[-1].end],
+                 "instance shape", env, "", ms[0].start)
+            for (env, _), ms in groups.items()
+        ]  # fmt: skip
+
+    def _names(self, s: str, ctx: Context) -> list[Fact]:
+        """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
+        facts: list[Fact] = []
+        everything = self.code_hosts.find(s)
+        masked = mask(s, everything)
+        hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
+        off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
+        hosts = [x for x in hosts if x.value not in off]
+        if hosts and connection.for_tooling(masked, s):
+            hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
+        facts += self.platform(s, ctx, everything, masked)
+        about = (
+            ctx.topic in ("code_hosts", "repositories") or ctx.about_code
+        )  # "Repositories: 1,200, all on GitHub"
+        if hosts and (about or _CODE.search(masked)):
+            by_env: dict[str, list[Found]] = {}
+            for x in hosts:
+                by_env.setdefault(self.env_at(s, x.start, ctx), []).append(x)
+            for env, xs in by_env.items():
+                names = host_names([(x.value, s[x.start : x.end]) for x in xs])
+                values, written = ", ".join(v for v, _ in names), ", ".join(w for _, w in names)
+                facts.append(Fact("code_hosts", values, written, "named", env, "", xs[0].start))
+        return facts
+
+    def platform(
+        self, s: str, ctx: Context, hosts: list[Found] | None = None, masked: str | None = None
+    ) -> list[Fact]:
+        """The deployment type and the cloud a sentence names (not after "rather than", "not" …; of
+        the options it weighs, the one it says was chosen). A cloud is not where the deployment runs
+        when it describes a code host ("GitHub Enterprise Server (on-premises appliance)") or the
+        sign-in ("the Azure AD of the group (SAML)"); a platform of the customer's own data centre
+        (vSphere, "our data centre", "no cloud") means on-premises, weaker than a cloud named."""
+        hosts = self.code_hosts.find(s) if hosts is None else hosts
+        masked = mask(s, hosts) if masked is None else masked  # (the code hosts' names blanked)
+        clouds = [x for x in self.hosting.find(masked) if not _of_host(s, x, hosts)]
+        if clouds and _SIGN_IN.search(s) and not _RUNS_ON.search(s):
+            clouds = []
+        own = [] if clouds else self._own_platform(masked, hosts)
+        facts: list[Fact] = []
+        for found, name, how in (
+            (self.deployment.find(s), "deployment_type", "named"),
+            (clouds, "hosting_provider", "named"),
+            (own, "hosting_provider", "named (platform)"),
+        ):
+            for x in weighed(s, found)[:1]:  # of the options a sentence weighs, the one it says was chosen
+                env = self.env_at(s, x.start, ctx)
+                after = _NOUN_AFTER.match(s, x.end)  # "the Sourcegraph-managed trial": the trial's
+                env = "trial" if after and self.trial_nouns.search(after.group(0)) else env
+                facts.append(Fact(name, x.value, s[x.start : x.end], how, env, "", x.start))
+        return facts
+
+    def _own_platform(self, s: str, hosts: list[Found]) -> list[Found]:
+        return [
+            Found(m.start(), m.end(), "on-premises")
+            for m in self.on_premises.finditer(s)
+            if not _of_host(s, Found(m.start(), m.end(), ""), hosts)
+        ]
