@@ -1,0 +1,467 @@
+"""The labelled-value part of FactReader: a label and its value read as facts by meaning.
+
+`labelled(label, value, context)`: the label names a field (a catalogue alias, else its meaning,
+`words.label_meaning`); the value must have that field's shape (a size for a disk, an instance
+type for a node pool, a vocabulary name for a deployment type …) and is read into the field's
+canonical text (`fit`). A label naming an environment ("Pilot: …") sets the environment of its
+line; a label with no field, or a value that does not fit, is read as prose. A label naming a
+code host counts that host's repositories (a part of the total).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from handoff.core.fields import Catalogue, FieldType, Vocabulary
+from handoff.read import connection, limits, permachine, shapes
+from handoff.read.choice import weighed
+from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, _numbers_after, _numbers_before
+from handoff.read.fact import Context, Fact
+from handoff.read.figures import _DISK
+from handoff.read.parts import named_parts_total
+from handoff.read.prose import _CODE, host_names
+from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
+from handoff.read.words import (
+    Environments,
+    Vocab,
+    is_limit,
+    label_meaning,
+    label_meanings,
+    mask,
+    outside_brackets,
+)
+
+_DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
+
+
+def mask_live(label: str) -> str:
+    return re.sub(r"\blive\b", " ", label, flags=re.IGNORECASE)
+
+
+_PER_UNIT = re.compile(rf"\b(?:each|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
+_COUNT_IN_LABEL = re.compile(
+    rf"(?<![\w.,])(?:{shapes.NUMBER})\s+[A-Za-z]"
+)  # "The instance indexes 1,275 repos"
+_LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+_COUNTS = frozenset({"repositories", "monorepos", *_LIMITS})
+_LEADING_COUNT = re.compile(
+    rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
+    re.IGNORECASE,
+)  # a count and then a word: "one monorepo", "3,000 repositories", "Two of them"
+_SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
+_LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
+_PUBLIC_SITE = frozenset({"www", "docs", "help", "support", "status", "about", "blog", "community", "learn"})
+_NONE = re.compile(  # "none", "None in scope", "no monorepos", "aucun": a none-word and no number after it
+    r"^\s*(?:none|no(?![.\w])|zero|nil|n/?a|-|—|aucune?|keine?|ninguno|nessuno|geen)(?![\w/])(?!.*\d)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _label_amount(name: str, label: str) -> shapes.Match | None:
+    """The one CPU or size figure a label of that amount holds itself ("prd disk all-in ~2.6 TB"), or None."""
+    if name not in AMOUNTS or not shapes.DIGIT.search(label):
+        return None
+    found = list(shapes.cpus(label) if name == "total_cpu" else shapes.sizes(label))
+    return found[0] if len(found) == 1 else None
+
+
+def _head(label: str) -> str:
+    """A label's words before any place or purpose ("Git data" of "Git data on disk", "Disk" of
+    "Disk for git data"): what it measures."""
+    return _PLACED.split(outside_brackets(label), maxsplit=1)[0]
+
+
+_PLACED = re.compile(r"\b(?:on|in|for|across|at|after|inside|within|per|from)\b", re.IGNORECASE)
+_REPO_THING = re.compile(  # the repositories together, or their data
+    r"\b(?:git|repos|repositories|code|clones)\b|\b(?:repo|repository)\s+(?:data|storage|footprint)\b",
+    re.IGNORECASE,
+)
+
+
+_WORKING = re.compile(r"\s=\s*(?=~?\s*\d)")  # `6 nodes × 16 vCPU = 96 vCPU`: the working, then the result
+
+
+def _result(value: str) -> str:
+    """A value written as a calculation (`6 nodes × 64 GiB = 384 GiB`, `3,000 + 500 = 3,500 GB`):
+    the result after its last `=`; any other value as it is."""
+    found = list(_WORKING.finditer(value))
+    return value[found[-1].end() :] if found else value
+
+
+_OTHER_NOUN = re.compile(rf"\s*(?:about\s+|around\s+|~\s*)?(?:{shapes.NUMBER})\s*[A-Za-z]")  # "38 depots"
+
+
+_WORDS_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}")  # `Content`, `In scope`: a few words only
+_OPENING_REPOS = re.compile(
+    rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
+    rf"(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:active\s+|indexed\s+|searchable\s+)?(?:{_REPO_NOUNS})\b",
+    re.IGNORECASE,
+)
+_OPENING_COUNT = re.compile(
+    rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
+    rf"(?:{shapes.NUMBER})(?:\s*k)?\s+(?P<noun>[A-Za-z]+)",
+    re.IGNORECASE,
+)
+
+
+def _counts_other(value: str) -> bool:
+    """Whether a value opens with a count of repositories or people ("approximately 1.850 repositories,
+    …"): under a label read as a size or a CPU count by its meaning ("Volume"), the label meant a
+    quantity of those, not the disk."""
+    m = _OPENING_COUNT.match(value)
+    return m is not None and (label_meaning(m.group("noun")) or "") in _COUNTS
+
+
+def _own_count(value: str, count: str) -> bool:
+    """Whether the count read from a host's value is the value's own: the number it opens with, or
+    one a repository noun counts; not a year in its prose ("searched since early 2025")."""
+    lead = re.match(
+        rf"\W*(?:about |around |approx\.? |ca\.? |~)?(?P<n>{shapes.NUMBER})", value, re.IGNORECASE
+    )
+    if lead and shapes.canon(lead.group("n")) == count:
+        return True
+    return any(m.value == count for m, _ in shapes.counted(value, _REPO_NOUNS))
+
+
+def _fit_integer(name: str, value: str) -> str | None:
+    if _NONE.match(value):
+        return "0"
+    if (
+        _SPAN_OF_TIME.match(value)
+        or _NUMERIC_DATE.match(value)
+        or ((day := next(shapes.dates(value), None)) is not None and not value[: day.start].strip(" ~("))
+    ):
+        return None  # "1 business day", "14 August 2026", "10/20/2026": a time, never a count
+    if name == "total_cpu":
+        if _PER_UNIT.search(value):
+            return None  # "16 vCPU each": not a total
+        cpus = list(shapes.cpus(value))
+        totals = stated_totals(value, cpus)  # "6 nodes × 16 vCPU = 96 vCPU": the total, not a node's
+        if cpus:
+            return (totals or cpus)[0].value
+    first = shapes.SIZE.search(value)
+    if first and not re.search(r"\d", value[: first.start()]):
+        return None  # "ca. 0,8 TB": a size is never a count
+    word = shapes.SPELT.match(value.strip())
+    if word and not re.match(r"\s*\d", value[word.end() + len(value) - len(value.lstrip()) :]):
+        return str(shapes.spelt_number(word.group(0)))  # "twelve hundred", "a dozen"
+    stated = _COUNT_TOTAL.search(value)  # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total": the total
+    if stated:
+        return shapes.canon(stated.group("n"))
+    first = _FIRST_NUMBER.search(value)
+    if first and (first.group("glued") or first.group("percent") or first.group("time")):
+        return None  # "25%", "30 %" (a rate), "FY28" (a name), "1 business day" (a duration): no count
+    return shapes.leading_count(value)
+
+
+_SPAN_OF_TIME = re.compile(
+    rf"\W*(?:{shapes.NUMBER})\s*(?:business |working |calendar )?(?:min(?:ute)?s?|hours?|h|days?|weeks?|"
+    r"months?|years?)\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\W*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")  # "9/1/2025", in whatever order
+_FIRST_NUMBER = re.compile(
+    rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?"
+    r"(?P<time>\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _fit_quantity(value: str, aliased: bool) -> str | None:
+    if _PER_UNIT.search(value):
+        return None  # "3 volumes of 1 TB each": not a total
+    sizes = list(shapes.sizes(value))
+    stated = stated_totals(value, sizes)
+    if stated:  # "gitserver 3 × 1 TB, other services 600 GB; 3.6 TB total": the total, not a part
+        return stated[0].value
+    if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
+        return value  # "6 × 500 GB": the size reader multiplies
+    if sizes:
+        return sizes[0].value
+    return value if aliased and shapes.leading_number(value) else None
+
+
+class LabelledReading:
+    """FactReader's reading of a label and its value."""
+
+    catalogue: Catalogue
+    code_hosts: Vocab
+    deployment: Vocab
+    env: Environments
+    hosting: Vocab
+
+    if TYPE_CHECKING:  # the reader's other parts
+
+        def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]: ...
+
+    # -- labelled values ---------------------------------------------------------------------
+    def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
+        """(the field the label names, the facts of the value)."""
+        labels, values = label.split("/"), value.split("/")
+        if 1 < len(labels) == len(values) and all(
+            p.strip() for p in labels + values
+        ):  # "Cores / RAM | 8 / 32 GB"
+            pairs = [self.labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
+            if all(name for name, _ in pairs):
+                return pairs[0][0], [f for _, facts in pairs for f in facts]
+        ctx = self.label_context(label, ctx)
+        if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
+            ctx = replace(ctx, limit=True)
+        name, how = self.label_field(label, ctx)
+        if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
+            name = self.fitting_meaning(label, value, ctx) or name
+        if (
+            name is None
+            or (name in _COUNTS and not self.counts_itself(name, value, how, label))
+            or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
+        ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
+            facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+            if name is None and not ctx.limit and not ctx.host and _WORDS_LABEL.fullmatch(label.strip()):
+                facts += self.opening_count(value, ctx, facts)  # "Content: ~3.2k repositories, one monorepo"
+            return None, facts
+        if name == "repositories" and how != "label" and self.code_hosts.find(label):
+            return None, self.host_count(label, value, ctx)
+        stated = _label_amount(name, label)
+        if stated is not None:  # "prd disk all-in ~2.6 TB: gitserver 2× 1 TB, zoekt 500 GB": the label's
+            extra = self.prose(value, replace(ctx, topic=name))  # amount, the value its parts
+            fact = Fact(
+                name, stated.value, stated.text, "amount in the label", self.value_env(label, ctx), "total"
+            )
+            return name, [fact, *(x for x in extra if x.field != name)]
+        parts = self.host_numbers(name, value, how, ctx) if name in ("repositories", "code_hosts") else []
+        if parts:  # "Repo count by host: GitHub 1,000; GitLab 250"; "3,100 (GitHub 2,900, GitLab 200)"
+            extra = self.prose(value, replace(ctx, topic=name))  # "…, about 1.4 TB of repository data"
+            return name, parts + [x for x in extra if x.field not in ("repositories", "code_hosts")]
+        return self.field_value(name, how, label, value, ctx)
+
+    def field_value(
+        self, name: str, how: str, label: str, value: str, ctx: Context
+    ) -> tuple[str | None, list[Fact]]:
+        """A labelled value read as the field its label names, when it has that field's shape."""
+        unit = _LABEL_UNIT.search(label)
+        if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
+            value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
+        if self.repositories_size(name, label, value):  # "All repositories together: 690 GB"
+            name, how = "total_repo_size_gb", "label meaning"
+        elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
+            name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
+        summed = named_parts_total(value) if name in SIZES else None
+        if summed is not None:  # "Disk: gitserver 2× 1 TB, zoekt 500 GB, pg 100 GB": the parts are the whole
+            section = self.value_env(value, ctx)
+            extra = [x for x in self.prose(value, replace(ctx, topic=name)) if x.field != name]
+            return name, [Fact(name, summed, value, "sum of named parts", section, "total"), *extra]
+        result = _result(value)  # `6 nodes × 16 vCPU = 96 vCPU`: the result, when it is of the field
+        canonical = self.fit(name, result, how == "label", ctx.year) if result != value else None
+        result = result if canonical is not None else value
+        canonical = canonical or self.fit(name, value, how == "label", ctx.year)
+        other = self.other_shape(name, label, value, ctx) if how == "label" else None
+        if other is not None:  # "Instance: 1 × m6i.8xlarge": a machine, no URL
+            return None, other
+        facts: list[Fact] = []
+        if canonical is not None:
+            section = self.value_env(value, ctx, canonical if name == "instance_url" else "")
+            total = name == "repositories" or (name in AMOUNTS and states_total(name, label, result))
+            facts.append(Fact(name, canonical, value, how, section, "total" if total else ""))
+        elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
+            facts.append(Fact(name, value.strip(), value, how, ctx.section, "count"))
+        if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
+            topic = replace(ctx, topic=name) if name == "instance_types" else ctx  # "Nodes: 5, 8 vCPU each"
+            return None, facts + self.prose(f"{label}: {value}", topic, offset=-len(label) - 2)
+        extra = self.prose(value, replace(ctx, topic=name))
+        facts += [x for x in extra if x.field != name]
+        return name, facts
+
+    @staticmethod
+    def repositories_size(name: str, label: str, value: str) -> bool:
+        """Whether a labelled size is the repositories' size: a size (no count before it) under a
+        label naming the repositories ("All repositories together", "Repository data"), or whose head
+        noun, before any place, is their data ("Git data on disk", "Code on disk"; "Disk for git data"
+        is a disk)."""
+        if name not in ("repositories", "total_disk_gb", "code_hosts"):
+            return False
+        size = next(shapes.sizes(value), None)
+        if size is None or shapes.DIGIT.search(value[: size.start]):
+            return False
+        head = _head(label)
+        return bool(_REPO_THING.search(head) and not _DISK.search(head))  # not one repository's
+
+    def other_shape(self, name: str, label: str, value: str, ctx: Context) -> list[Fact] | None:
+        """The facts of a catalogue label's value that lacks its field's shape but has another
+        field's (`Instance: 1 × m6i.8xlarge` under the URL's alias), or None."""
+        if self.fit(name, value, aliased=False, year=ctx.year) is not None:
+            return None
+        other = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        return other if any(x.field != name for x in other) else None
+
+    def label_context(self, label: str, ctx: Context) -> Context:
+        """The context of a labelled value: the environment its label names ("Pilot: …"), a limit."""
+        named = self.env.label_part(label)
+        if named and ctx.section != "trial":
+            ctx = replace(ctx, section=named)
+        if limits.denied(label):
+            return replace(ctx, limit=False)  # "Planning figure for 2028 (not contractual): 5,000 developers"
+        return replace(ctx, limit=True) if is_limit(label) else ctx
+
+    def fitting_meaning(self, label: str, value: str, ctx: Context) -> str | None:
+        """Of the meanings of a label with a bracketed gloss, the first the value's shape fits."""
+        fits = [n for n in label_meanings(label) if self.fit(n, value, aliased=False, year=ctx.year)]
+        name = fits[0] if fits else None
+        return "max_repositories" if name == "repositories" and ctx.limit else name
+
+    @staticmethod
+    def counts_itself(name: str, value: str, how: str, label: str) -> bool:
+        """Whether a count field's labelled value is that field's count: not when the label holds
+        the count itself ("one monorepo: mono-ehr, 3.2 GiB", "Two of them are monorepos: …"), nor,
+        under a label read by meaning, when the noun after the value's number names another field
+        ("Repository facts: one monorepo, …" counts monorepos, not repositories)."""
+        bare = outside_brackets(label)  # "Monorepos (0 if none)": an aside's number is no count of the label
+        if _LEADING_COUNT.match(bare) or _COUNT_IN_LABEL.search(bare):
+            return False
+        m = _LEADING_COUNT.match(value)
+        if m is None or how != "label meaning":
+            return True
+        noun = value[m.end() :].split(maxsplit=1)[:1]
+        other = label_meaning(noun[0]) if noun else None
+        return other is None or other == name
+
+    def label_field(self, label: str, ctx: Context) -> tuple[str | None, str]:
+        """(the field a label names, how): a catalogue alias, else its meaning; a repository count
+        in a limits part is the limit, a measurement or rate no limit; a go-live is weaker than a
+        build said complete."""
+        f = self.catalogue.field_for_label(label)
+        name, how = (f.name, "label") if f is not None else (self.host_label_meaning(label), "label meaning")
+        if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
+            how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
+        if name == "repositories" and ctx.limit:
+            name = "max_repositories"
+        if name in _LIMITS and limits.observed_label(label):
+            name = None  # "Active users (approx.)", "User growth / year": a measurement, no limit
+        return name, how
+
+    def opening_count(self, value: str, ctx: Context, facts: list[Fact]) -> list[Fact]:
+        """Under a label that means no field ("Content", "Scope"), a value that opens with a count of
+        repositories states what the line is about: that count is the repository count."""
+        m = _OPENING_REPOS.match(value)
+        if m is None or any(
+            f.field in ("repositories", "max_repositories") and f.role != "part" for f in facts
+        ):
+            return []
+        count = shapes.thousands(m.group("num"), m.group("k"))
+        env = self.value_env(value, ctx)
+        return [Fact("repositories", count, m.group(0).strip(), "count opening the value", env, "total")]
+
+    def host_label_meaning(self, label: str) -> str | None:
+        """A label's meaning from its words outside the code-host names in it ("Perforce Helix Core"
+        names a host, no CPU cores); a label that is only hosts' names counts their repositories."""
+        hosts = self.code_hosts.find(label)
+        if not hosts:
+            return label_meaning(label)
+        rest = mask(label, hosts)
+        return label_meaning(rest) if re.search(r"[A-Za-z]", rest) else "repositories"
+
+    def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
+        """`Azure Repos: ~1,900 repos`: a label naming a code host counts that host's repositories
+        (a part of the total), never the total itself."""
+        facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        facts = [x for x in facts if x.field != "repositories"]
+        count = self.fit("repositories", value, aliased=False)
+        host = self.code_hosts.find(label)[0].value
+        if connection.unconnected(f"{label}: {value}", self.code_hosts.find(f"{label}: {value}")) >= {host}:
+            return facts  # "Perforce depots from Rotterdam: planned for 2027", "GitHub.com: will be added"
+        if count is not None and count.isdigit() and _own_count(value, count):
+            section = self.value_env(value, ctx)
+            facts.append(Fact("repositories", count, value, f"count for {host}", section, "part"))
+        return facts
+
+    def host_numbers(self, name: str, value: str, how: str, ctx: Context) -> list[Fact]:
+        """`GitHub 1,000; GitLab 250`, `1,940 GitHub + 85 GitLab`, `1,312 on GitHub + 88 in CodeCommit`,
+        `3,100 (GitHub 2,900, GitLab 200)`: a number right after each code host named, or right before
+        it, is that host's part (every host must have one, all in the same order); a number before
+        the first host that is no host's is the stated total; the hosts are the code hosts."""
+        hosts = self.code_hosts.find(value)
+        if not hosts:
+            return []
+        names = host_names([(h.value, value[h.start : h.end]) for h in hosts])
+        facts = [Fact("code_hosts", ", ".join(v for v, _ in names), ", ".join(w for _, w in names), "named",
+                      ctx.section, "", hosts[0].start)]  # fmt: skip
+        parts = _numbers_after(value, hosts) or _numbers_before(value, hosts)
+        if parts is None:
+            return []
+        first = re.match(rf"\D{{0,3}}?(?P<num>{shapes.NUMBER})(?P<k>k)?", value)
+        stated = _COUNT_TOTAL.search(value, max(end for _, end, _ in parts))  # "…, so 1,400 total"
+        if name == "repositories" and first and first.end() <= min(start for start, _, _ in parts):
+            total = shapes.thousands(first.group("num"), first.group("k"))
+            facts.append(Fact(name, total, value, how, ctx.section, "total"))
+        elif name == "repositories" and stated:
+            facts.append(Fact(name, shapes.canon(stated.group("n")), value, how, ctx.section, "total"))
+        for h, (start, end, count) in zip(hosts, parts, strict=True):
+            text = value[min(start, h.start) : max(end, h.end)]
+            facts.append(Fact("repositories", count, text, f"count for {h.value}", ctx.section, "part"))
+        return facts
+
+    def value_env(self, value: str, ctx: Context, url: str = "") -> str:
+        """A labelled value's environment: the context's, unless the value names one before its
+        parenthesis ("64 vCPU in production"); an aside in brackets ("80 legacy repositories") is
+        about something else."""
+        if ctx.section == "trial" or (url and self.env.of_address(url) == "trial"):  # "URL: https://sg-stg.…"
+            return "trial"
+        head = re.split(r"[(\[]", value, maxsplit=1)[0]
+        return self.env.at(head, len(head), ctx.section)
+
+    def fit(self, name: str, value: str, aliased: bool, year: str = "") -> str | None:
+        """`value` read as field `name` (canonical text), or None when it does not have that shape.
+        `aliased`: the label is the field's own (a catalogue alias), so a value of no known shape is
+        still the field's as written."""
+        f = self.catalogue.fields.get(name)
+        if f is None or not value.strip():
+            return None
+        if f.type is FieldType.VOCABULARY:
+            return self._fit_vocabulary(f.vocabulary, value)
+        if f.type is FieldType.INTEGER:
+            other = _OTHER_NOUN.match(value) and not shapes.CPU.search(value)
+            if name == "total_cpu" and not aliased and other:
+                return None  # "Perforce Helix Core: 38 depots": a count of something else, no CPUs
+            return _fit_integer(name, value)
+        if f.type is FieldType.QUANTITY:
+            return _fit_quantity(value, aliased)
+        found: str | None = None
+        if f.type is FieldType.VOCABULARY_LIST:
+            off = connection.unconnected(value, self.code_hosts.find(value))  # per line and clause
+            found = ", ".join(v for v in self.code_hosts.values(value) if v not in off) or None
+        elif f.type is FieldType.INSTANCE_LIST:
+            found = ", ".join(m.value for m in shapes.instances(value)) or None
+            aliased = aliased and not value.strip().isdigit()
+        elif f.type is FieldType.URL:
+            found = next((m.value for m in shapes.urls(value)), None)
+        elif f.type is FieldType.DATE:
+            found = next((m.value for m in shapes.dates(value, year)), None)
+        return found or (value if aliased else None)
+
+    def _fit_vocabulary(self, vocab: Vocabulary | None, value: str) -> str | None:
+        exact = vocab.lookup(value) if vocab else None
+        if exact:
+            return exact
+        finder = self.deployment if vocab and vocab.name == "deployment_type" else self.hosting
+        text = mask(value, self.code_hosts.find(value)) if finder is self.hosting else value
+        found = weighed(text, finder.find(text))  # "…; Helm was considered but …": not Helm
+        return found[0].value if found else None
+
+    def site_address(self, url: str) -> bool:
+        """A URL with no path whose host is no code host's (`gitlab.example.com`, `git.corp`,
+        `p4.example.com`): what an instance URL looks like, unlike a wiki page or a dashboard."""
+        site = _SITE.match(url)
+        if site is None:
+            return False
+        labels = site.group(1).casefold().split(".")
+        if labels[0] in _PUBLIC_SITE or labels == ["sourcegraph", "com"]:
+            return False  # public pages (the vendor's site, docs., www., status.): no self-hosted instance
+        return not any(label.startswith("git") for label in labels) and not any(
+            self.code_hosts.find(text) for text in (site.group(1), *labels, *(x.upper() for x in labels))
+        )
+
+    def speaks_of_code(self, text: str) -> bool:
+        """Whether a text speaks of code (repositories, projects, source …) apart from host names."""
+        return bool(_CODE.search(mask(text, self.code_hosts.find(text))))
