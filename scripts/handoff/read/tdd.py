@@ -69,14 +69,8 @@ from handoff.read.notation import notation
 from handoff.read.orient import transpose, turned
 from handoff.read.pasted import LISTING_HEAD, unpaste
 from handoff.read.prose import URL_HINT
-from handoff.read.words import (
-    is_correction,
-    is_limit,
-    is_planned,
-    label_meaning,
-    mask,
-    outside_brackets,
-)
+from handoff.read.tabstate import _Pending, _Tab
+from handoff.read.words import is_correction, is_limit, is_planned, label_meaning, mask, outside_brackets
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
@@ -116,38 +110,6 @@ _SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  #
 
 # --------------------------------------------------------------------------------------------
 # the walk
-
-
-@dataclass
-class _Pending:
-    """A `Label:` paragraph waiting for the list that follows it."""
-
-    label: str
-    target: Field
-    location: Location
-    context: Context
-    items: list[str] = field(default_factory=list)
-    level: int = -1  # the label's own nesting level when it is a list item: its list is the items deeper
-
-
-@dataclass
-class _Tab:
-    """Walking state for one tab (or the legacy body)."""
-
-    titles: tuple[str, ...]  # this tab and its ancestors, outermost first
-    show_tab: bool = True  # name the tab in locations (not when the document has only one)
-    title: str = ""  # the tab's only HEADING_1 when it opens the tab: a document title, not a section
-    headings: list[tuple[int, str]] = field(default_factory=list)
-    bullets: list[tuple[int, str]] = field(default_factory=list)  # parent list items (nesting level, text)
-    paragraphs: int = 0
-    tables: int = 0
-    breaks: int = 0  # paragraphs, headings, tables: list items are siblings only between two breaks
-    pending: _Pending | None = None
-    # a cell of a table used as a container (`read.cells`) is a section of its own:
-    place: str = ""  # `table 2, row 3, column 4`, before each tail
-    heads: tuple[str, ...] = ()  # its column's and row's headers (also the last of `headings`)
-    fixed: int = 0  # headings the cell's own headings never end (the document's and the headers)
-    forced: str = ""  # "trial" under a status of things not done (`Won't do`)
 
 
 class _Parser:

@@ -1,0 +1,43 @@
+"""The TDD walk's state for one tab: its headings, parent list items and counters (`_Tab`), and a
+`Label:` paragraph waiting for the list that follows it (`_Pending`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from handoff.core.fields import Field
+from handoff.core.model import Location
+from handoff.read.fact import Context
+
+
+@dataclass
+class _Pending:
+    """A `Label:` paragraph waiting for the list that follows it."""
+
+    label: str
+    target: Field
+    location: Location
+    context: Context
+    items: list[str] = field(default_factory=list)
+    level: int = -1  # the label's own nesting level when it is a list item: its list is the items deeper
+
+
+@dataclass
+class _Tab:
+    """Walking state for one tab (or the legacy body)."""
+
+    titles: tuple[str, ...]  # this tab and its ancestors, outermost first
+    show_tab: bool = True  # name the tab in locations (not when the document has only one)
+    title: str = ""  # the tab's only HEADING_1 when it opens the tab: a document title, not a section
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    bullets: list[tuple[int, str]] = field(default_factory=list)  # parent list items (nesting level, text)
+    paragraphs: int = 0
+    tables: int = 0
+    breaks: int = 0  # paragraphs, headings, tables: list items are siblings only between two breaks
+    pending: _Pending | None = None
+    # a cell of a table used as a container (`read.cells`) is a section of its own:
+    place: str = ""  # `table 2, row 3, column 4`, before each tail
+    heads: tuple[str, ...] = ()  # its column's and row's headers (also the last of `headings`)
+    fixed: int = 0  # headings the cell's own headings never end (the document's and the headers)
+    forced: str = ""  # "trial" under a status of things not done (`Won't do`)
