@@ -67,6 +67,7 @@ from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.notation import notation
 from handoff.read.orient import transpose, turned
+from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells, _labelled_lines, _pair
 from handoff.read.pasted import LISTING_HEAD, unpaste
 from handoff.read.prose import URL_HINT
 from handoff.read.tabstate import _Pending, _Tab
@@ -82,13 +83,8 @@ GENERIC_HEADERS = frozenset(norm(w) for w in (
 _VALUE_HEADERS = frozenset(
     norm(w) for w in ("value", "values", "answer", "response", "detail", "details", "figure", "figures")
 )
-_LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
-_ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
-_ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
-_TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
-_MAX_LABEL_WORDS = 8
 _ASKS = re.compile(
     r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b"
     r"|^\s*(?:please\s+)?(?:provide|describe|list|state|give|estimate|explain|confirm|specify|indicate)\b",
@@ -1383,22 +1379,6 @@ def _each(header: str) -> bool:
     return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
 
 
-def _labelled_cells(row: list[Text]) -> bool:
-    """A row whose every filled cell holds its own `Label: value` (a bilingual or side-by-side row)."""
-    filled = [c.text.strip() for c in row if c.text.strip()]
-    return len(filled) >= 2 and all(_pair(t) and "\n" not in t for t in filled)
-
-
-def _labelled_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of a text's lines that are each a `Label: value` pair."""
-    spans, at = [], 0
-    for line in text.split("\n"):
-        if _pair(line.strip()) is not None:
-            spans.append((at, at + len(line)))
-        at += len(line) + 1
-    return spans
-
-
 def _count_cell(text: str) -> int | None:
     number = shapes.leading_count(text)
     return int(number) if number and number.isdigit() else None
@@ -1437,32 +1417,6 @@ def _machines_by_type(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
         first, total = counts.get(kind, (i, 0))
         counts[kind] = (first, total + int(n))
     return [(i, f"{n} × {kind}") for kind, (i, n) in counts.items()]
-
-
-def _pair(part: str) -> tuple[str, str] | None:
-    """(label, value) of `Label: value`, or of an assignment `key_name = "value"` (a Terraform,
-    INI or env-file line: the key's words split at `_`, `.`, `-` and camelCase); None for prose."""
-    part = _TICK.sub("", part)  # "☑ Monorepos: 2": a tick opening the line is no part of the label
-    m = _LABEL.match(part)
-    if m and _looks_like_label(m.group(1)):
-        return m.group(1).strip(), m.group(2).strip()
-    a = _ASSIGN.match(part)
-    if a is None:
-        e = _ABOUT.match(part)  # "total git ≈ 0.7 TB": a note's shorthand for "total git: about 0.7 TB"
-        return (e.group(1).strip(), e.group(2).strip()) if e and _looks_like_label(e.group(1)) else None
-    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", re.sub(r"[_.\-]+", " ", a.group(1))).strip()
-    return words, a.group(2).strip().rstrip(",;").strip().strip("\"'")
-
-
-def _looks_like_label(label: str) -> bool:
-    label = label.strip()
-    return (
-        bool(label)
-        and label[0].isalnum()
-        and len(outside_brackets(label).split()) <= _MAX_LABEL_WORDS  # an aside in brackets is no word of it
-        and "http" not in label.lower()
-        and not label.replace(" ", "").isdigit()
-    )
 
 
 def _short(heading: str, limit: int = 48) -> str:

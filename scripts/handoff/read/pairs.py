@@ -1,0 +1,58 @@
+"""A line of TDD text read as a label and its value (`Label: value`, `key = value`, `label ≈ figure`),
+when the label looks like one; the labelled lines and cells of a text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.read.doctext import Text
+from handoff.read.words import outside_brackets
+
+_LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
+_ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
+_ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
+_TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
+_MAX_LABEL_WORDS = 8
+
+
+def _labelled_cells(row: list[Text]) -> bool:
+    """A row whose every filled cell holds its own `Label: value` (a bilingual or side-by-side row)."""
+    filled = [c.text.strip() for c in row if c.text.strip()]
+    return len(filled) >= 2 and all(_pair(t) and "\n" not in t for t in filled)
+
+
+def _labelled_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's lines that are each a `Label: value` pair."""
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if _pair(line.strip()) is not None:
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+def _pair(part: str) -> tuple[str, str] | None:
+    """(label, value) of `Label: value`, or of an assignment `key_name = "value"` (a Terraform,
+    INI or env-file line: the key's words split at `_`, `.`, `-` and camelCase); None for prose."""
+    part = _TICK.sub("", part)  # "☑ Monorepos: 2": a tick opening the line is no part of the label
+    m = _LABEL.match(part)
+    if m and _looks_like_label(m.group(1)):
+        return m.group(1).strip(), m.group(2).strip()
+    a = _ASSIGN.match(part)
+    if a is None:
+        e = _ABOUT.match(part)  # "total git ≈ 0.7 TB": a note's shorthand for "total git: about 0.7 TB"
+        return (e.group(1).strip(), e.group(2).strip()) if e and _looks_like_label(e.group(1)) else None
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", re.sub(r"[_.\-]+", " ", a.group(1))).strip()
+    return words, a.group(2).strip().rstrip(",;").strip().strip("\"'")
+
+
+def _looks_like_label(label: str) -> bool:
+    label = label.strip()
+    return (
+        bool(label)
+        and label[0].isalnum()
+        and len(outside_brackets(label).split()) <= _MAX_LABEL_WORDS  # an aside in brackets is no word of it
+        and "http" not in label.lower()
+        and not label.replace(" ", "").isdigit()
+    )
