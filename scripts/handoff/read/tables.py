@@ -1,0 +1,362 @@
+"""Table reading, the shared part: which way a table runs (`read.orient`), what each column holds
+(its role: a field, a count, an environment, a label, notes …), and which kind of table it is
+(`read_table`): a header table (`read.headertables`), a label-value table, rows of activities,
+prose or dated entries, or an environment-sectioned table (`read.rowtables`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING, Any
+
+from handoff.core.fields import Catalogue, Field, FieldType, norm
+from handoff.core.model import Location
+from handoff.read import connection, shapes
+from handoff.read.columns import kinds as column_kinds
+from handoff.read.doctext import Text, as_dict
+from handoff.read.fact import Context
+from handoff.read.facts import FactReader
+from handoff.read.orient import turned
+from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells
+from handoff.read.tabstate import _Tab
+from handoff.read.words import Environments, is_planned, label_meaning, outside_brackets
+
+GENERIC_HEADERS = frozenset(norm(w) for w in (
+    "field", "fields", "value", "values", "setting", "settings", "item", "parameter", "property", "name",
+    "detail", "details", "description", "key", "attribute", "answer", "question", "notes", "comment",
+    "comments", "role", "component", "topic", "",
+))  # fmt: skip
+_VALUE_HEADERS = frozenset(
+    norm(w) for w in ("value", "values", "answer", "response", "detail", "details", "figure", "figures")
+)
+_DATE_FIELDS = frozenset({"start_date", "completion_date"})
+_SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  # a column of them needs one
+_Role = tuple[str, "Field | None"]  # what a column holds: its kind and its field
+# `Production`, `Non-prod`, `Retired`: words only, no name or number
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
+_ONE_NAME = re.compile(r"[A-Za-z][\w.-]*")  # one cluster's or host's name: `gke-lf-prod-usc1`, `sg-p-muc-01`
+_AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
+
+
+def _merged_header(rows: list[list[Text]]) -> tuple[list[list[Text]], list[str]]:
+    """Two header rows, the upper with merged cells (`Machine` over `Type | Count`, `PRD` over
+    `Replicas | Size each | Subtotal`), as one: `Machine Type`, `PRD Size each`; and the lower cells."""
+    if len(rows) < 3:
+        return rows, []
+    top, sub = rows[0], rows[1]
+    spans = any(not c.text for c in top[1:]) and any(c.text for c in top[1:])
+    if not spans or sum(1 for c in sub if c.text) < 2 or any(re.search(r"\d", c.text) for c in sub):
+        return rows, []
+    header, last = [], ""
+    for j, c in enumerate(top):
+        last = c.text or last
+        lower = sub[j].text if j < len(sub) else ""
+        header.append(Text(f"{last} {lower}".strip() if lower else (c.text or last)))
+    return [header, *rows[2:]], [sub[j].text if j < len(sub) else "" for j in range(len(top))]
+
+
+_NUMBERING = re.compile(r"\s*(?:(\d+)\.)?(\d+)\.?\s*")
+
+
+def _numbering(cells: list[str]) -> bool:
+    """Cells that number the rows (`1, 2, 3`; `1.1, 1.2`; `3.1, 3.2`): each one more than the one
+    above, in two rows or more. A row's number is no count of its things."""
+    found = [_NUMBERING.fullmatch(c) for c in cells]
+    if len(found) < 2 or not all(found):
+        return False
+    keys = [(m.group(1), int(m.group(2))) for m in found if m]
+    return all(b == (a[0], a[1] + 1) for a, b in itertools.pairwise(keys))
+
+
+_CURRENT_HEADER = re.compile(
+    r"\b(?:now|current(?:ly)?|today|actual|achieved|as[- ](?:built|deployed|implemented)"
+    r"|at (?:close|handover)|latest)\b",
+    re.IGNORECASE,
+)
+_NOTE_HEADER = re.compile(
+    r"\b(?:notes?|comments?|remarks?|sources?|evidence|formula|reference|basis|explanation)\b", re.IGNORECASE
+)
+
+
+def _cell(row: list[Text], j: int | None) -> str:
+    return row[j].text if j is not None and 0 <= j < len(row) else ""
+
+
+class TableReading:
+    """The TDD walk's table reading: orientation, column roles, the kind of table."""
+
+    across: bool
+    catalogue: Catalogue
+    count_words: frozenset[str]
+    env_words: frozenset[str]
+    facts: FactReader
+    sections: Environments
+    total_words: frozenset[str]
+
+    if TYPE_CHECKING:  # the reader's other parts
+
+        def activity_table(
+            self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
+        ) -> bool: ...
+
+        def context(self, tab: _Tab, section: str | None = None) -> Context: ...
+
+        def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool: ...
+
+        def header_table(
+            self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
+        ) -> None: ...
+
+        def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None: ...
+
+        def lines(
+            self,
+            content: Text,
+            tab: _Tab,
+            location: Location,
+            *,
+            allow_pending: bool,
+            ctx: Context | None = None,
+        ) -> None: ...
+
+        def location(self, tab: _Tab, tail: str, placed: bool = True) -> Location: ...
+
+        def looks_label_value(self, rows: list[list[Text]]) -> bool: ...
+
+        def prose_rows(
+            self,
+            rows: list[list[Text]],
+            tab: _Tab,
+            number: int,
+            sections: dict[int, str] | None = None,
+            skip: set[int] | None = None,
+        ) -> None: ...
+
+        def sectioned_table(
+            self, rows: list[list[Text]], header: list[str], kinds: list[str], tab: _Tab, number: int
+        ) -> None: ...
+
+    def turned(self, grid: list[list[dict[str, Any]]], rows: list[list[Text]], tab: _Tab) -> bool:
+        """The table is written the other way round from the orientation the readers read
+        (`read.orient`); a table with merged cells is read as it is."""
+        spans = (as_dict(c.get("tableCellStyle")) for r in grid for c in r)
+        if any(s.get("rowSpan", 1) != 1 or s.get("columnSpan", 1) != 1 for s in spans):
+            return False
+        texts = [[c.text for c in r] for r in rows]
+        if len(texts) == 2 and any(self.role(c)[0] == "count" for c in texts[0]):
+            return False  # one inventory row (`Instance type | Count | vCPU`): its figures are per machine
+        year = self.context(tab).year
+        return turned(texts, self.is_label, self.is_kind, self.environment_name, self.sections.part, year)
+
+    def environment_name(self, text: str) -> str:
+        """The environment a cell is only the name of (`Production`, `Primary site (Zurich)`), or ''."""
+        bare = outside_brackets(text).strip()
+        fits = _WORDS_ONLY.fullmatch(bare) or _ONE_NAME.fullmatch(bare)
+        return self.sections.part(text) if fits else ""
+
+    def is_label(self, text: str) -> bool:
+        """A short text naming a field (by alias or meaning), with no value in it."""
+        return len(text.split()) <= _MAX_LABEL_WORDS and self.role(text)[0] in ("field", "count")
+
+    def is_kind(self, text: str) -> bool:
+        """A header saying what kind of value a column holds (`Value`, `Actual`, `Planned`, `Notes`),
+        naming no field (`Source control` is the code hosts, `Actual start` a date)."""
+        h = text.strip()
+        kind = norm(h) in _VALUE_HEADERS or bool(
+            _CURRENT_HEADER.search(h) or _NOTE_HEADER.search(h) or is_planned(h)
+        )
+        return kind and len(h.split()) <= 3 and self.role(h)[0] != "field"
+
+    def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location:
+        line = "column" if self.across else "row"
+        rows = f"{line} {first}" if last is None or last == first else f"{line}s {first}–{last}"
+        return self.location(tab, f"table {number}, {rows}", placed=False)
+
+    def role(self, text: str) -> tuple[str, Field | None]:
+        key = norm(text)
+        if key in self.count_words:
+            return "count", None
+        if key in self.env_words:
+            return "environment", None
+        f = self.catalogue.field_for_label(text)
+        if f is None and self.sections.part(text):  # "Live", "Prod env": a column of an environment
+            return "section", None
+        if f is None and not re.search(r"\d", text):  # "8 vCPU" is a value, not a header
+            meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", text, flags=re.IGNORECASE))
+            f = self.catalogue.fields.get(meaning) if meaning else None
+        if f is not None:
+            return "field", f
+        return "", None
+
+    def column_role(self, header: str, cells: list[Text], year: str = "") -> tuple[str, Field | None]:
+        """A column's role from its header, checked against its cells: a `Machines` column of
+        instance types is the instance types, a `Node pool` column of names is not."""
+        kind, f = self.role(header)
+        shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
+        hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
+        if kind == "" and shaped and hosts * 2 > len(shaped):  # a `Host` column of code-host names
+            return "field", self.catalogue.fields.get("code_hosts")
+        if kind in ("", "section") and self.names_environments(shaped):  # `used_for`: Production, Staging
+            return "environment", None
+        if kind == "count" and any(shapes.INSTANCE_TYPE.search(c.text) for c in shaped):
+            return "field", self.catalogue.fields.get("instance_types")
+        if (
+            kind == "count"
+            and shaped
+            and (
+                not any(re.match(r"\s*\d", c.text) for c in shaped)
+                or _numbering([c.text for c in shaped if not self.is_total(c.text)])
+            )
+        ):
+            return "", None  # a `#` column of references (C-1, C-2) or of row numbers (1, 2; 1.1, 1.2)
+        by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(header) is None
+        if (
+            by_meaning
+            and f is not None
+            and shaped
+            and not any(self.facts.fit(f.name, c.text, False, year) for c in shaped)
+        ):
+            return "", None
+        if kind == "field" and f is not None and f.type in _SHAPED and shaped:  # (a URL, a date, machines)
+            fits = sum(1 for c in shaped if self.facts.fit(f.name, c.text, False, year))
+            if fits * 2 < len(shaped):
+                return "", None  # `Instance`: "Production VM as in section 2", "Production", one URL
+        return kind, f
+
+    def names_environments(self, cells: list[Text]) -> bool:
+        """A column whose every cell is only an environment's name (`Production`, `Staging`, `PRD`),
+        in two rows or more: it says each row's environment, whatever its header (`used_for`, `Tier`).
+        A cluster's or host's name carrying an environment's token (`aks-cre-prd-weu`, `sg-stg-01`,
+        a code the document declared) counts too: a name carrying none (`aks-sg-node-a`) does not. An
+        aside in brackets is no part of the name (`Primary site (eu-central-2, Zurich)`)."""
+        bare = [outside_brackets(c.text).strip() for c in cells]
+        return len(cells) >= 2 and all(
+            (_WORDS_ONLY.fullmatch(b) or _ONE_NAME.fullmatch(b)) and self.sections.named(c.text)
+            for b, c in zip(bare, cells, strict=True)
+        )
+
+    def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        width = max((len(r) for r in rows), default=0)
+        if width == 1:
+            for i, r in enumerate(rows, 1):
+                if r:
+                    self.lines(r[0], tab, self.where(tab, number, i), allow_pending=False)
+            return
+        if all(_labelled_cells(r) for r in rows if any(c.text for c in r)):  # a grid of `Label: value` cells
+            self.cell_rows(rows, tab, number)
+            return
+        rows, sub = _merged_header(rows)
+        header = [c.text for c in rows[0]]
+        roles = self.table_roles(rows, sub, tab)
+        if self.activity_table(rows, roles, tab, number):
+            return
+        kinds = [k for k, _ in roles]
+        if "outcome" in column_kinds(header) and "field" not in kinds and not self.looks_label_value(rows):
+            # a decision log (`Decision needed | Options | Chosen`): what was decided, not the options
+            self.prose_rows(rows, tab, number)
+        elif kinds and kinds[0] != "field" and "section" in kinds[1:]:
+            self.sectioned_table(rows, header, kinds, tab, number)
+        else:
+            named = sum(1 for k in kinds if k in ("field", "count", "environment"))
+            label_value = self.looks_label_value(rows)
+            if (named >= 2 or (width >= 3 and named)) and not label_value:
+                self.header_table(rows, roles, tab, number)
+            elif width == 2 or label_value or all(norm(h) in GENERIC_HEADERS for h in header):
+                self.label_value_table(rows, tab, number)
+            elif not self.dated_log(rows, tab, number):
+                self.prose_rows(rows, tab, number)
+
+    def table_roles(self, rows: list[list[Text]], sub: list[str], tab: _Tab) -> list[_Role]:
+        """What each column of a table holds, by its header (or the lower header cell) and its cells."""
+        header = [c.text for c in rows[0]]
+        year = self.context(tab).year
+        roles = [
+            self.column_role(h, [r[j] for r in rows[1:] if j < len(r)], year) for j, h in enumerate(header)
+        ]
+        for j, text in enumerate(sub):  # `Machine` over `Type | Count`: the lower cell says what it holds
+            own = self.column_role(text, [r[j] for r in rows[1:] if j < len(r)], year) if text else ("", None)
+            if own[0] in ("count", "environment", "section") or (roles[j][0] == "" and own[0]):
+                roles[j] = own
+        self.one_host_column(roles, rows)
+        self.described_machines(roles, rows)
+        self.topic_totals(roles, header, rows, self.context(tab).topic, year)
+        return roles
+
+    def topic_totals(
+        self,
+        roles: list[tuple[str, Field | None]],
+        header: list[str],
+        rows: list[list[Text]],
+        topic: str | None,
+        year: str,
+    ) -> None:
+        """A column headed only by a total word (`Subtotal`, `Total`) under a heading about an amount
+        (`Storage`: `Claim | Replicas | Size each | Subtotal`) holds that amount: its total row is the
+        amount's total."""
+        f = self.catalogue.fields.get(topic) if topic in _AMOUNT_FIELDS else None
+        for j, h in enumerate(header):
+            if f is None or roles[j][0] != "" or not self.is_total(h):
+                continue
+            cells = [r[j].text for r in rows[1:] if j < len(r) and r[j].text and not self.is_total(r[j].text)]
+            if cells and all(self.facts.fit(f.name, c, False, year) for c in cells):
+                roles[j] = ("field", f)
+
+    def cell_rows(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        """Each cell read on its own, as `Label: value` lines (a bilingual or side-by-side table)."""
+        for i, r in enumerate(rows, 1):
+            for c in r:
+                self.lines(c, tab, self.where(tab, number, i), allow_pending=False)
+
+    def one_host_column(self, roles: list[tuple[str, Field | None]], rows: list[list[Text]]) -> None:
+        """Of two columns taken for the code hosts (`Connection | Kind`, `Code host | Product`), the one
+        whose cells name code hosts in more rows is the hosts; the other holds names or addresses."""
+        columns = [j for j, (_, f) in enumerate(roles) if f is not None and f.name == "code_hosts"]
+        if len(columns) < 2:
+            return
+        named = {j: sum(1 for r in rows[1:] if self.names_host(_cell(r, j))) for j in columns}
+        best = max(columns, key=lambda j: named[j])
+        for j in columns:
+            if j != best:
+                roles[j] = ("", None)
+
+    def hosts_off(self, row: list[Text], j: int) -> bool:
+        """Whether a row's cell `j` names code hosts and the row says none of them is connected."""
+        return bool(self.facts.code_hosts.find(_cell(row, j))) and not self.row_hosts(row, j)
+
+    def row_hosts(self, row: list[Text], j: int | None) -> list[str]:
+        """The code hosts a row's cell `j` names, less those the row says are not connected
+        (`connection.row_unconnected`: "Withdrawn", "Descoped; stays out of code search")."""
+        named = self.facts.code_hosts.values(_cell(row, j)) if j is not None else []
+        if not named:
+            return []
+        off = connection.row_unconnected([c.text for c in row], self.facts.code_hosts.find)
+        return [h for h in named if h not in off]
+
+    def names_host(self, cell: str) -> bool:
+        """A cell naming a code host, not only inside an identifier (`gitlab-robotics`, `gh_main`)."""
+        return any(
+            cell[f.end : f.end + 1] not in ("-", "_")
+            and cell[max(0, f.start - 1) : f.start] not in ("-", "_")
+            for f in self.facts.code_hosts.find(cell)
+        )
+
+    def described_machines(self, roles: list[tuple[str, Field | None]], rows: list[list[Text]]) -> None:
+        """A bill of materials (`Part | Description | Qty`): beside a count column and no machine
+        column, the first unnamed column whose cells name instance types is the machines column."""
+        kinds = [k for k, _ in roles]
+        machines = self.catalogue.fields.get("instance_types")
+        if "count" not in kinds or machines is None or any(f is machines for _, f in roles):
+            return
+        for j, (kind, _) in enumerate(roles):
+            if kind == "" and any(shapes.INSTANCE_TYPE.search(_cell(r, j)) for r in rows[1:]):
+                roles[j] = ("field", machines)
+                return
+
+    def is_total(self, cell: str) -> bool:
+        """A total row's label: `Total`, `PRD total`, `Live subtotal`, `Grand total`, `All clusters`."""
+        words = re.findall(r"[a-z]+", cell.casefold())
+        return norm(cell) in self.total_words or (
+            0 < len(words) <= 3
+            and (any(norm(w) in self.total_words or w.endswith("total") for w in words) or words[0] == "all")
+        )
