@@ -39,14 +39,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from handoff.core.fields import Catalogue, Field, FieldType, norm, strip_brackets
+from handoff.core.fields import Catalogue, Field, FieldType, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import activities, connection, shapes
-from handoff.read.cells import Cell, container, first_value, holds_prose, not_done, status_words
+from handoff.read import shapes
+from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
-from handoff.read.columns import kind as column_kind
-from handoff.read.columns import kinds as column_kinds
 from handoff.read.connection import without_hosts
 from handoff.read.dates import BUILD
 from handoff.read.doctext import (
@@ -66,32 +64,17 @@ from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.notation import notation
 from handoff.read.orient import transpose
-from handoff.read.pairs import _labelled_cells, _labelled_lines, _pair
+from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import LISTING_HEAD, unpaste
-from handoff.read.prose import URL_HINT
-from handoff.read.tables import (
-    _AMOUNT_FIELDS,
-    _CURRENT_HEADER,
-    _DATE_FIELDS,
-    _NOTE_HEADER,
-    _VALUE_HEADERS,
-    _WORDS_ONLY,
-    GENERIC_HEADERS,
-    TableReading,
-    _cell,
-)
+from handoff.read.rowtables import RowTableReading
+from handoff.read.tables import _AMOUNT_FIELDS, _DATE_FIELDS, _WORDS_ONLY, TableReading, _cell
 from handoff.read.tabstate import _Pending, _Tab
-from handoff.read.words import is_correction, is_limit, is_planned, label_meaning, mask
+from handoff.read.words import is_correction, is_limit, label_meaning
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
-_ASKS = re.compile(
-    r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b"
-    r"|^\s*(?:please\s+)?(?:provide|describe|list|state|give|estimate|explain|confirm|specify|indicate)\b",
-    re.IGNORECASE,
-)  # a question, a requirement or a request ("Provide the compute footprint …"): not a fact
 _QUOTED = re.compile(r"\s*>")
 # a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
 _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
@@ -108,7 +91,7 @@ _ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_g
 # the walk
 
 
-class _Parser(TableReading):
+class _Parser(TableReading, RowTableReading):
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.facts = FactReader(catalogue)
@@ -484,233 +467,6 @@ class _Parser(TableReading):
         self.emit(cell.label, text.text.strip(), where, self.context(sub), text.link_after(0))
         return cell.content[k + 1 :]
 
-    def activity_table(
-        self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
-    ) -> bool:
-        """A table whose only field columns are dates (`Task Name | Start | Finish`, `Deliverable |
-        Started | Completed`): one activity per row (`read.activities`). Each row's other cells read
-        as prose in the environment its title names (or its outline parent's); the build's row gives
-        the start and completion dates, an actual column beating a planned or baseline one."""
-        dated = [j for j, (kind, f) in enumerate(roles) if kind == "field" and f and f.name in _DATE_FIELDS]
-        others = [j for j, (k, _) in enumerate(roles) if k in ("field", "environment", "section", "count")]
-        if not dated or len(rows) < 3 or set(others) - set(dated):
-            return False
-        base = self.context(tab)
-        body = [(i, r) for i, r in enumerate(rows[1:], 2) if any(c.text for c in r)]
-        width = max(len(r) for r in rows)
-        free = [j for j in range(width) if j not in dated]
-        worded = {j: sum(bool(_TITLE_WORDS.search(_cell(r, j))) for _, r in body) for j in free}
-        wordy = [j for j in free if worded[j] * 2 > len(body)]
-        if not wordy:
-            return False
-        titles = [_cell(r, wordy[0]) for _, r in body]
-        codes = next((c for j in free if (c := activities.outline([_cell(r, j) for _, r in body]))), None)
-        sections = [s or base.section for s in activities.row_sections(titles, codes, self.sections.part)]
-        self.prose_rows(rows, tab, number, dict(zip((i for i, _ in body), sections, strict=True)), set(dated))
-        if base.section == "trial":
-            return True
-        pick = activities.build_row(titles, sections, codes, lambda t: bool(BUILD.search(t)),
-                                    lambda t: self.sections.production.sub(" ", t))  # fmt: skip
-        if pick is None:
-            return True
-        i, r = body[pick]
-        header = [c.text for c in rows[0]]
-        actual = [j for j in dated if not is_planned(header[j])] or dated
-        ctx = replace(base, section="production")
-        for j in actual:
-            if _is_date(_cell(r, j), base.year):
-                self.emit(header[j], _cell(r, j), self.where(tab, number, i), ctx, matched=roles[j][1])
-        return True
-
-    def prose_rows(
-        self,
-        rows: list[list[Text]],
-        tab: _Tab,
-        number: int,
-        sections: dict[int, str] | None = None,
-        skip: set[int] | None = None,
-    ) -> None:
-        """A table whose headers name no field (`Ref | Requirement | Response | Code`, a decisions
-        log): each cell of a row reads as prose, except a cell that asks or requires (a question,
-        "shall", "must"): that one only says what the row's other cells are about. `sections`: each
-        row's environment when the table says it (by row number); `skip`: columns not to read."""
-        base = self.context(tab)
-        kinds = column_kinds([c.text for c in rows[0]])  # `Options` are no facts, a `Requirement` a limit
-        for i, r in enumerate(rows[1:], 2):
-            if skip:
-                r = [c for j, c in enumerate(r) if j not in skip]
-            if sections and i in sections:
-                base = replace(self.context(tab), section=sections[i])
-            named = self.sections.part(r[0].text) if r and not any(c.text for c in r[1:]) else ""
-            if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
-                base = replace(self.context(tab), section=named)
-                continue
-            where = self.where(tab, number, i)
-            self.gather.block(" | ".join(c.text for c in r), where, base.section)
-            asks = [c.text for j, c in enumerate(r) if _ASKS.search(c.text) or _kind(kinds, j) == "question"]
-            topic = next((t for t in map(_asked_about, asks) if t), base.topic)
-            asked = next((s for s in map(self.sections.part, asks) if s), "")  # "Is there a UAT instance?"
-            cells = [(c.text, _kind(kinds, j)) for j, c in enumerate(r) if c.text and c.text not in asks]
-            cells = [(text, k) for text, k in cells if k != "options"]
-            names = (self.sections.part(text) for text, _ in cells[:2] if _names_row(text))
-            own = next(filter(None, names), "")  # `⑥ | sg-syd-qa01 — QA VM | …`: the row's environment
-            section = base.section if base.section == "trial" else asked or own or base.section
-            row = replace(base, topic=topic, section=section)
-            texts = [text for text, _ in cells]
-            off = frozenset(connection.row_unconnected(texts + asks, self.facts.code_hosts.find))
-            host = self.subject_host(asks + texts)  # `⑧ | Bitbucket DC | Main code host: 1,150 repos`
-            row = replace(row, host=host) if host and host not in off else row
-            head = cells[0][0] if len(cells) > 1 and _row_title(cells[0][0]) else ""
-            for text, k in cells[1:] if head else cells:
-                limited = replace(row, limit=True) if k == "limit" else row
-                said = f"{head}: {text}" if head and not _row_title(text) else text
-                self.prose(said, where, limited, off=off)
-
-    def subject_host(self, cells: list[str]) -> str:
-        """The code host a row is about: the one cell that is only a host's name (with an aside in
-        brackets), when there is one. The row's other cells speak of it."""
-        found = [
-            named for c in cells
-            if (named := self.facts.code_hosts.find(c))
-            and not re.search(r"\w", strip_brackets(mask(c, named)))
-        ]  # fmt: skip
-        hosts = {h.value for named in found for h in named}
-        return hosts.pop() if len(found) == 1 and len(hosts) == 1 else ""
-
-    def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
-        """A table with a column of dates and no field columns (a document history, a change log, a
-        milestone table): each text cell of a row reads as a sentence after the row's date
-        ("2026-06-08 — Production VM provisioned: build started"), for the start and completion dates
-        only. An actual-date column wins over a planned one (`Planned | Actual`); a status column
-        ("Done", "Done", …) is no verb of its row."""
-        ctx = self.context(tab)
-        width = max((len(r) for r in rows), default=0)
-        body = [r for r in rows[1:] if any(c.text for c in r)]
-        year = ctx.year
-        dated = [j for j in range(width) if sum(_is_date(_cell(r, j), year) for r in body) * 2 >= len(body)]
-        if not body or not dated:
-            return False
-        header = [_cell(rows[0], k) for k in range(width)]
-        actual = [j for j in dated if not is_planned(header[j])]
-        j = (actual or dated)[0]
-        label = "" if actual else header[j]  # only planned dates: they give way to any actual one
-        skip = set(dated) | {k for k in range(width) if _status_column([_cell(r, k) for r in body])}
-        first = 1 if not _is_date(_cell(rows[0], j), ctx.year) else 0
-        for i, r in enumerate(rows[first:], first + 1):
-            where = self.where(tab, number, i)
-            block = self.gather.block(" | ".join(c.text for c in r), where, ctx.section)
-            date = _cell(r, j)
-            if not _is_date(date, ctx.year):
-                continue
-            for k, c in enumerate(r):
-                if k in skip or not re.search(r"[^\W\d_]{3,}", c.text):
-                    continue
-                for f in self.facts.prose(f"{date} — {c.text}", ctx):
-                    if f.field in _DATE_FIELDS:
-                        self.gather.fact(block, label, f, where)
-        return True
-
-    def looks_label_value(self, rows: list[list[Text]]) -> bool:
-        """Most first cells name a field: a label/value table with extra columns, not a header table."""
-        hits = sum(1 for r in rows if r and self.catalogue.field_for_label(r[0].text))
-        if hits >= max(2, (len(rows) + 1) // 2):
-            return True
-        # `Input | Value | Source`, `Metric | Now | Notes`: a header row naming a value column after
-        # the labels, the labels read by meaning
-        if len(rows[0]) < 3 or _label_columns([c.text for c in rows[0]]) is None:
-            return False
-        meant = sum(1 for r in rows[1:] if r and label_meaning(r[0].text))
-        return meant >= max(2, len(rows) // 2)
-
-    def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
-        columns = _label_columns([c.text for c in rows[0]]) if len(rows[0]) >= 3 else None
-        if columns is not None:
-            self.label_columns_table(rows, columns, tab, number)
-            return
-        start = 1 if all(norm(c.text) in GENERIC_HEADERS for c in rows[0]) else 0
-        ctx = base = self.context(tab)
-        env = ""
-        mark = self.gather.mark()
-        for i, r in enumerate(rows[start:], start + 1):
-            if len(r) < 2:
-                if r:
-                    self.lines(r[0], tab, self.where(tab, number, i), allow_pending=False)
-                continue
-            values = [c for c in r[1:] if c.text]
-            if not values:
-                named = self.sections.part(r[0].text)
-                if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
-                    ctx, env = replace(self.context(tab), section=named), r[0].text
-                continue
-            if _labelled_cells(r):  # `Monodépôts : aucun | Monorepos: none`: each cell its own label
-                for c in r:
-                    self.lines(c, tab, self.where(tab, number, i), allow_pending=False, ctx=ctx)
-                continue
-            if len(r) == 2 and self.prose_cell(r[1]) and not _split_range(r[1].text, ctx.year):
-                heads = (r[0].text,) if ctx is base else (env, r[0].text)
-                content = as_list(self.cells[id(r[1])].get("content"))
-                self.container([Cell(content, f"row {i}", heads, r[0].text)], tab, number, 0)
-                continue
-            link = next((c.links[0][1] for c in values if c.links), None)
-            if len(values) == 1 and _split_range(values[0].text, ctx.year):  # one range over its lines
-                self.emit(r[0].text, " ".join(values[0].text.split()), self.where(tab, number, i), ctx, link)
-                continue
-            if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
-                values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
-            self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
-        self.gather.pair_node_counts(mark)
-
-    def label_columns_table(
-        self, rows: list[list[Text]], columns: tuple[int, tuple[int, ...]], tab: _Tab, number: int
-    ) -> None:
-        """A label table whose header says which column holds the values (`Value`, `Now`, `Actual`,
-        `At close`) and which hold notes (`Notes`, `Source`, `Evidence`): each row's label and its
-        value cell; its notes are read as sentences about the row's label; a planned or target column
-        (`Target`, `Baseline`) is no current value."""
-        value, notes = columns
-        ctx = self.context(tab)
-        if column_kind(_cell(rows[0], value)) == "limit":  # `Committed ceiling`: its figures are limits
-            ctx = replace(ctx, limit=True)
-        mark = self.gather.mark()
-        for i, r in enumerate(rows[1:], 2):
-            where = self.where(tab, number, i)
-            if not any(c.text for c in r[1:]):
-                named = self.sections.part(_cell(r, 0))
-                if named:  # a full-width `PRD` / `Sandbox` row heads the rows below it
-                    ctx = replace(self.context(tab), section=named)
-                continue
-            cell = r[value] if value < len(r) else Text()
-            link = cell.links[0][1] if cell.links else None
-            self.emit(_cell(r, 0), cell.text, where, ctx, link)
-            about = replace(ctx, topic=label_meaning(_cell(r, 0)) or ctx.topic)
-            for j in notes:
-                if _cell(r, j):
-                    self.prose(_cell(r, j), where, about)
-        self.gather.pair_node_counts(mark)
-
-    def prose_cell(self, cell: Text) -> bool:
-        """A cell of the table being read that holds prose (`read.cells`): a section, not a value."""
-        raw = self.cells.get(id(cell))
-        return raw is not None and holds_prose(raw, self.texts)
-
-    def value_and_note(self, label: str, values: list[Text], ctx: Context) -> bool:
-        """A row's first value cell fits its label and the cells together do not: the rest is a note."""
-        whole = self.facts.labelled(label, " ".join(c.text for c in values), ctx)
-        return not whole[0] and bool(self.facts.labelled(label, values[0].text, ctx)[0])
-
-    def sectioned_table(
-        self, rows: list[list[Text]], header: list[str], kinds: list[str], tab: _Tab, number: int
-    ) -> None:
-        base = self.context(tab)
-        for i, r in enumerate(rows[1:], 2):
-            if not r:
-                continue
-            for j in range(1, min(len(r), len(header))):
-                if kinds[j] == "section" and r[j].text:
-                    link = r[j].links[0][1] if r[j].links else None
-                    ctx = replace(base, section=self.sections.part(header[j]))
-                    self.emit(r[0].text, r[j].text, self.where(tab, number, i), ctx, link)
-
     def header_table(
         self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
     ) -> None:
@@ -903,7 +659,6 @@ class _Parser(TableReading):
 
 
 _Row = tuple[int, list[Text]]  # (1-based row number, cells)
-_TITLE_WORDS = re.compile(r"[^\W\d_]{3,}")  # an activity's title has words
 
 
 @dataclass
@@ -1019,11 +774,6 @@ def _service_amount(catalogue: Catalogue, line: str) -> bool:
     return (f.name if f else label_meaning(pair[0])) in _AMOUNT_FIELDS
 
 
-def _asked_about(question: str) -> str | None:
-    """The field a question or requirement is about ("… shall be reachable on a domain" → the URL)."""
-    return "instance_url" if URL_HINT.search(question) else label_meaning(question, any_length=True)
-
-
 def _title_heading(content: list[Any]) -> int:
     """Index of a HEADING_1 that opens the content and is its only one (a document title), else -1."""
     first, count = -1, 0
@@ -1042,67 +792,6 @@ def _parts(line: str) -> list[str]:
     """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
     parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
     return [p for part in parts for p in _NEXT_LABEL.split(part) if p.strip()]
-
-
-def _split_range(text: str, year: str) -> bool:
-    """A cell of a few short lines that are one date range written over them ("Sep 14, 2026" / "→" /
-    "Oct 2, 2026" / "(build start → handed over)"): one statement, not paragraphs of an answer."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not 2 <= len(lines) <= 5 or len(text) > 240:
-        return False
-    return next(shapes.ranges(" ".join(text.split()), year), None) is not None
-
-
-def _is_date(text: str, year: str) -> bool:
-    """A cell that is a date (perhaps with a time) or a range of dates: the date or the range is most
-    of it, the bracketed role of each date left aside ("18 May 2026 (start) to 29 May 2026 (done)")."""
-    m = next(shapes.dates(text, year), None)
-    if m is None:
-        return False
-    if len(m.text) * 2 >= len(text.strip()):
-        return True
-    bare = re.sub(r"\s*\([^()]*\)", "", text).strip()
-    span = next(shapes.ranges(bare, year), None)
-    return span is not None and (span[1].end - span[0].start) * 2 >= len(bare)
-
-
-def _label_columns(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
-    """The value column and the note columns a label table's header row names (`Input | Value |
-    Source`, `Metric | Target | At close | Notes`), or None when the row is no such header. A column
-    of values is generic (`Value`, `Answer`) or says the values are current (`Now`, `Actual`); a
-    planned or target column is neither value nor note."""
-    value: int | None = None
-    notes: list[int] = []
-    for j, h in enumerate(header[1:], 1):
-        if norm(h) in _VALUE_HEADERS or _CURRENT_HEADER.search(h) or column_kind(h) == "limit":
-            value = j if value is None else value  # (`Committed ceiling`: a value column of limits)
-        elif _NOTE_HEADER.search(h):
-            notes.append(j)
-        elif not is_planned(h):
-            return None
-    return (value, tuple(notes)) if value is not None else None
-
-
-def _kind(kinds: list[str], j: int) -> str:
-    return kinds[j] if j < len(kinds) else ""
-
-
-def _row_title(text: str) -> bool:
-    """A row's title (`Perforce depots`, `Storage sized`): a few words, no figure, no sentence. The
-    row's sentences are read after it, so what they say of "it" is said of the title's thing."""
-    return len(text.split()) <= 4 and not re.search(r"[\d.:;!?]", text)
-
-
-def _names_row(text: str) -> bool:
-    """A cell that names its row's thing (`sg-syd-qa01 — QA VM`, `Production cluster`): a short
-    name, no sentence; the environment it names is the row's."""
-    return len(text.split()) <= 8 and not re.search(r"[.:;!?](?:\s|$)", text)
-
-
-def _status_column(cells: list[str]) -> bool:
-    """Short values that repeat ("Done", "Done", "Open"): a status, not a description."""
-    filled = [norm(c) for c in cells if c.strip()]
-    return bool(filled) and all(len(c.split()) <= 2 for c in filled) and len(set(filled)) < len(filled)
 
 
 def _each(header: str) -> bool:
