@@ -36,17 +36,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
-from handoff.core.fields import Catalogue, Field, FieldType, norm
+from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read import shapes
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
-from handoff.read.dates import BUILD
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -58,16 +57,17 @@ from handoff.read.doctext import (
     document_text,
     iter_tabs,
 )
-from handoff.read.fact import Context, Fact
+from handoff.read.fact import Context
 from handoff.read.facts import FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
+from handoff.read.headertables import HeaderTableReading
 from handoff.read.notation import notation
 from handoff.read.orient import transpose
 from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import LISTING_HEAD, unpaste
 from handoff.read.rowtables import RowTableReading
-from handoff.read.tables import _AMOUNT_FIELDS, _DATE_FIELDS, _WORDS_ONLY, TableReading, _cell
+from handoff.read.tables import _AMOUNT_FIELDS, TableReading
 from handoff.read.tabstate import _Pending, _Tab
 from handoff.read.words import is_correction, is_limit, label_meaning
 
@@ -81,17 +81,13 @@ _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
 _COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
 _CODE_KEY = re.compile(r"[A-Za-z_][\w.-]*")  # a key as code writes it (`externalURL`, `disk_size_gb`)
 _COMMENT = re.compile(r"\s+#\s")
-# what a row's note (a justification, a remark) may state beside the row's own columns: the row's
-# repositories' facts, and the limits its clauses agree ("Licensed for 1,200 users; …")
-_ROW_NOTE_FIELDS = frozenset({"monorepos", "largest_repo_mb", "total_repo_size_gb", "max_users",
-                              "max_concurrent_users", "max_repositories"})  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
 # the walk
 
 
-class _Parser(TableReading, RowTableReading):
+class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.facts = FactReader(catalogue)
@@ -467,229 +463,6 @@ class _Parser(TableReading, RowTableReading):
         self.emit(cell.label, text.text.strip(), where, self.context(sub), text.link_after(0))
         return cell.content[k + 1 :]
 
-    def header_table(
-        self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
-    ) -> None:
-        t = _HeaderTable(rows, roles, self.context(tab), tab, number)
-        groups, totals = self.header_rows(t)
-        if "environment" in t.col and not totals and self.one_row_each(t, groups):
-            self.environment_rows(t, groups)
-            return
-        self.row_notes(t, groups, totals)
-        per_row = "environment" in t.col or t.type_col is None
-        for sec, members in groups.items():
-            for j, f in t.fields:
-                self.header_column(t, j, f, sec, members, per_row=per_row, totals=bool(totals))
-        for sec, (i, r) in self.header_totals(t, groups, totals).items():
-            ctx = replace(t.base, section=sec)
-            for j, f in t.fields:
-                if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
-                    self.emit(t.header[j], _cell(r, j), self.where(tab, number, i), ctx, matched=f)
-        counts = t.hosts_col is not None and t.type_col is None and "count" in t.col  # `Source | Count`
-        if counts and not any(f.name == "repositories" for _, f in t.fields):
-            for sec, members in groups.items():
-                self.host_parts(t, t.col["count"], sec, members)
-
-    def header_rows(self, t: _HeaderTable) -> tuple[dict[str, list[_Row]], list[_Row]]:
-        """The body rows by environment (an environment column, else a first cell naming one:
-        `POC | 19 Jan | 13 Feb`), and the total rows; a row's notes are read for its repository facts."""
-        groups: dict[str, list[_Row]] = {}
-        totals: list[_Row] = []
-        env = t.col.get("environment", 0 if t.roles and t.roles[0][0] == "" else None)
-        carried = ""  # an environment cell spanning the rows below it (merged, so blank there)
-        for i, r in enumerate(t.rows[1:], 2):
-            if not any(c.text for c in r):
-                continue
-            if env is not None and _cell(r, env).strip():
-                carried = self.sections.part(_cell(r, env)) if "environment" in t.col else ""
-            if any(self.is_total(_cell(r, j)) for j in (0, 1, t.type_col) if j is not None):
-                totals.append((i, r))
-                continue
-            named = self.sections.part(_cell(r, env)) if env is not None else ""
-            sec = named or carried or t.base.section
-            if named != "production" and t.hosts_col is None and self.retired_row(t, r):
-                sec = "trial"
-            groups.setdefault(sec, []).append((i, r))
-        return groups, totals
-
-    def row_notes(self, t: _HeaderTable, groups: dict[str, list[_Row]], totals: list[_Row]) -> None:
-        """The cells of columns naming no field, read for their row's repository facts. The monorepo
-        counts of several rows (`2 monorepos: …`, `1 monorepo: …`) are parts: added up, unless the
-        total row's notes state the count (`3 monorepos, ~1.1 TB of git data`), which wins."""
-        for sec, members in groups.items():
-            ctx = replace(t.base, section=sec)
-            stated = self.notes(t, totals if sec == t.base.section else [], ctx)
-            read = self.notes(t, members, ctx)
-            if any(f.field == "monorepos" for _, _, f in stated):
-                read = [x for x in read if x[2].field != "monorepos"]
-            counts = [x for x in read if x[2].field == "monorepos" and x[2].role != "mention"]
-            if len({where.ref for _, where, _ in counts}) > 1 and all(x[2].value.isdigit() for x in counts):
-                read = [x for x in read if x[2].field != "monorepos"]
-                text = " + ".join(x[2].text for x in counts)
-                total = str(sum(int(x[2].value) for x in counts))
-                block, where, first = counts[0]
-                read.append((block, where, replace(first, value=total, text=text,
-                                                   how=f"sum of {len(counts)} rows' monorepos")))  # fmt: skip
-            for block, where, f in stated + read:
-                self.gather.fact(block, "", f, where)
-
-    def notes(self, t: _HeaderTable, rows: list[_Row], ctx: Context) -> list[tuple[int, Location, Fact]]:
-        """(block, place, fact) of the repository facts in the rows' cells of columns naming no field."""
-        out: list[tuple[int, Location, Fact]] = []
-        counted = (
-            t.hosts_col is not None
-            and "count" not in t.col
-            and all(f.name != "repositories" for _, f in t.fields)
-        )  # `Depends on | Used for`: the hosts' counts are in their rows' notes
-        for i, r in rows:
-            hosts = self.row_hosts(r, t.hosts_col) if counted else []
-            row = replace(ctx, host=hosts[0]) if len(hosts) == 1 else ctx  # "Source of 960 repositories"
-            for j, (kind, _) in enumerate(t.roles):
-                if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
-                    where = self.where(t.tab, t.number, i)
-                    block = self.gather.block(r[j].text, where, ctx.section)
-                    out += [
-                        (block, where, f)
-                        for f in self.facts.prose(r[j].text, row)
-                        if f.field in _ROW_NOTE_FIELDS
-                        or (row.host and f.field == "repositories" and f.role == "part")
-                    ]
-        return out
-
-    def environment_rows(self, t: _HeaderTable, groups: dict[str, list[_Row]]) -> None:
-        """One row per environment (`Environment | Deployment | Nodes | vCPU / RAM | URL`): the
-        transpose of a table with environments as columns. Each cell is a value labelled by its
-        column's header, in its row's environment, read like a `Label | Value` row (every fact
-        in it, the unit a header names: `RAM (GiB) | 320`)."""
-        env = t.col["environment"]
-        count = t.col.get("count") if t.type_col is not None else None  # the machines' count: in their cell
-        for sec, members in groups.items():
-            ctx = replace(t.base, section=sec)
-            for i, r in members:
-                for j, header in enumerate(t.header):
-                    if j not in (env, count) and j < len(r) and r[j].text:
-                        link = r[j].links[0][1] if r[j].links else None
-                        self.emit(header, t.entry(r, j), self.where(t.tab, t.number, i), ctx, link)
-
-    @staticmethod
-    def one_row_each(t: _HeaderTable, groups: dict[str, list[_Row]]) -> bool:
-        """Each row names an environment of its own (`Live`, `Upgrade rehearsal (QA)`, `DR standby`,
-        two of them non-production): one row per environment, however many are not production."""
-        names = [norm(_cell(r, t.col["environment"])) for members in groups.values() for _, r in members]
-        unnamed = len(groups.get("", [])) > 1  # rows naming no environment (`Design`, `Build`)
-        return not unnamed and len(groups.get("production", [])) <= 1 and len(set(names)) == len(names)
-
-    def retired_row(self, t: _HeaderTable, row: list[Text]) -> bool:
-        """A row whose short status cell, in a column naming no field, marks its thing as not in
-        use (`Retired`, `Decommissioned`, `Rejected`, `Staging`): none of the row's values count."""
-        cells = [_cell(row, j).strip() for j, (kind, _) in enumerate(t.roles) if j > 0 and kind == ""]
-        return any(_WORDS_ONLY.fullmatch(c) and self.sections.part(c) == "trial" for c in cells)
-
-    def header_totals(
-        self, t: _HeaderTable, groups: dict[str, list[_Row]], totals: list[_Row]
-    ) -> dict[str, _Row]:
-        """The total row of each environment: one naming it (`PRD total`), else the first; a grand
-        total over several environments (`All clusters`, a `Total` below both) is nobody's."""
-        envs = {sec for sec in groups if sec}
-        out: dict[str, _Row] = {}
-        env = t.col.get("environment", 0 if t.roles and t.roles[0][0] == "" else None)
-        for i, r in totals:
-            names = {self.sections.part(_cell(r, j)) for j in (0, 1, env) if j is not None} - {""}
-            sec = names.pop() if len(names) == 1 else ""
-            if not sec and len(envs) > 1:
-                continue  # all environments together: never the production figure
-            out.setdefault(sec or t.base.section, (i, r))
-        return out
-
-    def header_column(
-        self, t: _HeaderTable, j: int, f: Field, sec: str, members: list[_Row], *, per_row: bool, totals: bool
-    ) -> None:
-        """One field column of one environment's rows: a list collects the column; a single row
-        (per environment) gives its cell; a repository column beside a host column gives parts."""
-        ctx = replace(t.base, section=sec)
-        single = per_row and len(members) == 1
-        hosts = f.name == "code_hosts"
-        if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and (hosts or not single):
-            items = [(i, t.entry(r, j)) for i, r in members if not hosts or not self.hosts_off(r, j)]
-            items = [(i, text) for i, text in items if text]
-            if items and (not hosts or any(self.facts.code_hosts.find(text) for _, text in items)):
-                where = self.where(t.tab, t.number, items[0][0], items[-1][0])
-                if j == t.type_col:
-                    items = _machines_by_type(items)
-                self.emit(t.header[j], ", ".join(text for _, text in items), where, ctx, matched=f)
-        elif single and not totals and not _each(t.header[j]):
-            i, r = members[0]
-            cell = r[j] if j < len(r) else Text()
-            link = cell.links[0][1] if cell.links else None
-            self.emit(
-                t.header[j], t.entry(r, j) or cell.text, self.where(t.tab, t.number, i), ctx, link, matched=f
-            )
-        elif t.hosts_col is not None and f.name == "repositories":
-            self.host_parts(t, j, sec, members)
-        elif f.name in _DATE_FIELDS and per_row:
-            self.build_row_date(t, j, f, ctx, members)
-
-    def build_row_date(self, t: _HeaderTable, j: int, f: Field, ctx: Context, members: list[_Row]) -> None:
-        """A date column over several rows of one environment (a change log: `Build production EKS`,
-        `Upgrade 6.5 → 6.6`): the one row whose description names the build gives the date."""
-        described = [
-            (i, r) for i, r in members
-            if any(BUILD.search(_cell(r, k)) for k, (kind, _) in enumerate(t.roles) if kind == "")
-        ]  # fmt: skip
-        if len(described) == 1:
-            i, r = described[0]
-            self.emit(t.header[j], _cell(r, j), self.where(t.tab, t.number, i), ctx, matched=f)
-
-    def host_parts(self, t: _HeaderTable, j: int, sec: str, members: list[_Row]) -> None:
-        """Each code host's row of column `j`: that host's repository count. A row that names no
-        code host and whose count is the sum of the rows above it (`Summe`, `Σ`, `All`) is their
-        stated total, whatever word labels it."""
-        counts = [_count_cell(_cell(r, j)) for _, r in members]
-        for k, (i, r) in enumerate(members):
-            where = self.where(t.tab, t.number, i)
-            above = [c for c in counts[:k] if c is not None]
-            named = self.facts.code_hosts.find(_cell(r, t.hosts_col))
-            if named and not self.row_hosts(r, t.hosts_col):
-                continue  # a host the row says is not connected: its count is no part
-            if not named and len(above) >= 2 and counts[k] == sum(above):
-                ctx = replace(t.base, section=sec)
-                self.emit(t.header[j], _cell(r, j), where, ctx, matched=self.catalogue.fields["repositories"])
-                continue
-            self.gather.part(_cell(r, j), _cell(r, t.hosts_col), where, sec)
-
-
-_Row = tuple[int, list[Text]]  # (1-based row number, cells)
-
-
-@dataclass
-class _HeaderTable:
-    """A table with a header row naming fields: its columns' roles, read once."""
-
-    rows: list[list[Text]]
-    roles: list[tuple[str, Field | None]]
-    base: Context
-    tab: _Tab
-    number: int
-    header: list[str] = field(init=False)
-    col: dict[str, int] = field(init=False)  # the count and environment columns
-    fields: list[tuple[int, Field]] = field(init=False)
-    type_col: int | None = field(init=False)
-    hosts_col: int | None = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.header = [c.text for c in self.rows[0]]
-        roles = list(enumerate(self.roles))
-        self.col = {kind: j for j, (kind, _) in reversed(roles) if kind in ("count", "environment")}
-        self.fields = [(j, f) for j, (kind, f) in roles if kind == "field" and f is not None]
-        self.type_col = next((j for j, f in self.fields if f.type is FieldType.INSTANCE_LIST), None)
-        self.hosts_col = next((j for j, f in self.fields if f.name == "code_hosts"), None)
-
-    def entry(self, row: list[Text], j: int) -> str:
-        """The cell, with the row's machine count when it is the instance-type cell (`3 × m6i.4xlarge`)."""
-        if j != self.type_col:
-            return _cell(row, j)
-        return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
-
 
 _ITEM_LINE = re.compile(r"^[ \t]*[•◦▪‣∙*–-][ \t]+\S.*$", re.MULTILINE)  # a list item typed as a line
 _PARENT_KEY = re.compile(r"^\s*[\w.-]+:\s*$")  # a YAML key whose value is the indented block below it
@@ -792,47 +565,6 @@ def _parts(line: str) -> list[str]:
     """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
     parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
     return [p for part in parts for p in _NEXT_LABEL.split(part) if p.strip()]
-
-
-def _each(header: str) -> bool:
-    """A column of per-machine figures (`vCPU each`, `Memory per node`): never a total."""
-    return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
-
-
-def _count_cell(text: str) -> int | None:
-    number = shapes.leading_count(text)
-    return int(number) if number and number.isdigit() else None
-
-
-def _instance_entry(type_text: str, count_text: str) -> str:
-    type_text = type_text.strip()
-    if not type_text:
-        return ""
-    m = re.match(r"\s*(\d+)\b", count_text)
-    if not m:
-        return type_text
-    found = list(shapes.instances(type_text))
-    if len(found) == 1 and found[0].start > 0 and shapes.INSTANCE_TYPE.fullmatch(found[0].text):
-        # `AKS node pool "search": Standard_E16s_v5 (…)` beside `Qty 3`: the count is the type's
-        at = found[0].start
-        return f"{type_text[:at]}{m.group(1)} × {type_text[at:]}"
-    return f"{m.group(1)} × {type_text}"
-
-
-def _machines_by_type(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Rows of an instance-type column with one machine type each, some of them repeated (one row
-    per machine, as a CMDB or inventory export lists them): the machines counted by type,
-    `5 × m6i.4xlarge`. Any other column is left as written."""
-    found = [list(shapes.instances(text)) for _, text in items]
-    kinds = {f[0].value.split(" × ", 1)[1] for f in found if len(f) == 1}
-    if not all(len(f) == 1 for f in found) or len(kinds) == len(found):
-        return items
-    counts: dict[str, tuple[int, int]] = {}  # type → (first row, machines)
-    for (i, _), (m,) in zip(items, found, strict=True):
-        n, kind = m.value.split(" × ", 1)
-        first, total = counts.get(kind, (i, 0))
-        counts[kind] = (first, total + int(n))
-    return [(i, f"{n} × {kind}") for kind, (i, n) in counts.items()]
 
 
 def _short(heading: str, limit: int = 48) -> str:
