@@ -30,6 +30,12 @@ Locations read like `TDD tab "Production" › Production deployment › Nodes �
 order (paragraphs count non-empty ones only, list items included; rows count the header row).
 
 The parser never raises on odd input: anything that is not the expected shape is skipped.
+
+This module is the walk (tabs, headings, paragraphs, lists, the context of every piece of text)
+and the public entry points. A table is read by `read.tables` (orientation, column roles, which
+kind of table), `read.headertables` (a header row naming fields) and `read.rowtables` (label-value,
+activity, prose-row and dated-log tables); a line's label and value is `read.pairs`; one piece of
+text's facts are `read.facts`.
 """
 
 from __future__ import annotations
