@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
-from handoff.core.fields import Catalogue, Field, FieldType, norm
+from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
 from handoff.read import shapes
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
-from handoff.read.facts import FactReader
-from handoff.read.gather import Gatherer
 from handoff.read.tables import _DATE_FIELDS, _WORDS_ONLY, _cell
 from handoff.read.tabstate import _Tab
-from handoff.read.words import Environments
+from handoff.read.walkparts import WalkParts
 
 # what a row's note (a justification, a remark) may state beside the row's own columns: the row's
 # repositories' facts, and the limits its clauses agree ("Licensed for 1,200 users; …")
@@ -102,35 +99,8 @@ def _machines_by_type(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(i, f"{n} × {kind}") for kind, (i, n) in counts.items()]
 
 
-class HeaderTableReading:
+class HeaderTableReading(WalkParts):
     """The TDD walk's tables with a header row naming fields."""
-
-    catalogue: Catalogue
-    facts: FactReader
-    gather: Gatherer
-    sections: Environments
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def context(self, tab: _Tab, section: str | None = None) -> Context: ...
-
-        def emit(
-            self,
-            label: str,
-            text: str,
-            location: Location,
-            ctx: Context,
-            link: str | None = None,
-            matched: Field | None = None,
-        ) -> None: ...
-
-        def hosts_off(self, row: list[Text], j: int) -> bool: ...
-
-        def is_total(self, cell: str) -> bool: ...
-
-        def row_hosts(self, row: list[Text], j: int | None) -> list[str]: ...
-
-        def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location: ...
 
     def header_table(
         self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int

@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
 
-from handoff.core.fields import Catalogue, Field, norm, strip_brackets
-from handoff.core.model import Location
+from handoff.core.fields import Field, norm, strip_brackets
 from handoff.read import activities, connection, shapes
 from handoff.read.cells import Cell, holds_prose
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.dates import BUILD
-from handoff.read.doctext import Text, Texts, as_list
+from handoff.read.doctext import Text, as_list
 from handoff.read.fact import Context
-from handoff.read.facts import FactReader
-from handoff.read.gather import Gatherer
 from handoff.read.pairs import _labelled_cells
 from handoff.read.prose import URL_HINT
 from handoff.read.tables import (
@@ -31,7 +27,8 @@ from handoff.read.tables import (
     _cell,
 )
 from handoff.read.tabstate import _Tab
-from handoff.read.words import Environments, is_planned, label_meaning, mask
+from handoff.read.walkparts import WalkParts
+from handoff.read.words import is_planned, label_meaning, mask
 
 _ASKS = re.compile(
     r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b"
@@ -107,52 +104,8 @@ def _status_column(cells: list[str]) -> bool:
     return bool(filled) and all(len(c.split()) <= 2 for c in filled) and len(set(filled)) < len(filled)
 
 
-class RowTableReading:
+class RowTableReading(WalkParts):
     """The TDD walk's label-value, activity, prose-row and dated-log tables."""
-
-    catalogue: Catalogue
-    cells: dict[int, dict[str, Any]]
-    facts: FactReader
-    gather: Gatherer
-    sections: Environments
-    texts: Texts
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def container(self, held: list[Cell], tab: _Tab, number: int, depth: int) -> None: ...
-
-        def context(self, tab: _Tab, section: str | None = None) -> Context: ...
-
-        def emit(
-            self,
-            label: str,
-            text: str,
-            location: Location,
-            ctx: Context,
-            link: str | None = None,
-            matched: Field | None = None,
-        ) -> None: ...
-
-        def lines(
-            self,
-            content: Text,
-            tab: _Tab,
-            location: Location,
-            *,
-            allow_pending: bool,
-            ctx: Context | None = None,
-        ) -> None: ...
-
-        def prose(
-            self,
-            text: str,
-            location: Location,
-            ctx: Context,
-            only: frozenset[str] | None = None,
-            off: frozenset[str] = frozenset(),
-        ) -> None: ...
-
-        def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location: ...
 
     def activity_table(
         self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int

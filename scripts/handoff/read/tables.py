@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from handoff.core.fields import Catalogue, Field, FieldType, norm
+from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
 from handoff.read import connection, shapes
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.doctext import Text, as_dict
-from handoff.read.fact import Context
-from handoff.read.facts import FactReader
 from handoff.read.orient import turned
 from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells
 from handoff.read.tabstate import _Tab
-from handoff.read.words import Environments, is_planned, label_meaning, outside_brackets
+from handoff.read.walkparts import WalkParts
+from handoff.read.words import is_planned, label_meaning, outside_brackets
 
 GENERIC_HEADERS = frozenset(norm(w) for w in (
     "field", "fields", "value", "values", "setting", "settings", "item", "parameter", "property", "name",
@@ -83,59 +82,8 @@ def _cell(row: list[Text], j: int | None) -> str:
     return row[j].text if j is not None and 0 <= j < len(row) else ""
 
 
-class TableReading:
+class TableReading(WalkParts):
     """The TDD walk's table reading: orientation, column roles, the kind of table."""
-
-    across: bool
-    catalogue: Catalogue
-    count_words: frozenset[str]
-    env_words: frozenset[str]
-    facts: FactReader
-    sections: Environments
-    total_words: frozenset[str]
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def activity_table(
-            self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
-        ) -> bool: ...
-
-        def context(self, tab: _Tab, section: str | None = None) -> Context: ...
-
-        def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool: ...
-
-        def header_table(
-            self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
-        ) -> None: ...
-
-        def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None: ...
-
-        def lines(
-            self,
-            content: Text,
-            tab: _Tab,
-            location: Location,
-            *,
-            allow_pending: bool,
-            ctx: Context | None = None,
-        ) -> None: ...
-
-        def location(self, tab: _Tab, tail: str, placed: bool = True) -> Location: ...
-
-        def looks_label_value(self, rows: list[list[Text]]) -> bool: ...
-
-        def prose_rows(
-            self,
-            rows: list[list[Text]],
-            tab: _Tab,
-            number: int,
-            sections: dict[int, str] | None = None,
-            skip: set[int] | None = None,
-        ) -> None: ...
-
-        def sectioned_table(
-            self, rows: list[list[Text]], header: list[str], kinds: list[str], tab: _Tab, number: int
-        ) -> None: ...
 
     def turned(self, grid: list[list[dict[str, Any]]], rows: list[list[Text]], tab: _Tab) -> bool:
         """The table is written the other way round from the orientation the readers read
