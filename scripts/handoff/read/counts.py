@@ -6,12 +6,12 @@ one sentence of prose.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from handoff.core.quickre import quick
 from handoff.read import arithmetic, connection, limits, shapes
 from handoff.read.fact import Context, Fact
-from handoff.read.words import Found, Vocab, is_growth, is_limit
+from handoff.read.factparts import FactParts
+from handoff.read.words import Found, is_growth, is_limit
 
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
 _TOTAL = re.compile(
@@ -154,14 +154,8 @@ _COUNT_TOTAL = quick(
 )
 
 
-class CountReading:
+class CountReading(FactParts):
     """FactReader's counts of repositories, users and monorepos in a sentence."""
-
-    code_hosts: Vocab
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def env_at(self, sentence: str, pos: int, ctx: Context) -> str: ...
 
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
         s = shapes.once(s)  # "two (2) are monorepos"

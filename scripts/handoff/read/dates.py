@@ -8,11 +8,11 @@ signed off, and a span of dates across a text. Which of several such dates is th
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from handoff.read import shapes
 from handoff.read.fact import Context, Fact
-from handoff.read.words import Environments, is_future
+from handoff.read.factparts import FactParts
+from handoff.read.words import is_future
 
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from|"
@@ -97,14 +97,8 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     return name, "date (go-live)" if go_live else "date"
 
 
-class DateReading:
+class DateReading(FactParts):
     """FactReader's start and completion dates in a sentence."""
-
-    env: Environments
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def env_at(self, sentence: str, pos: int, ctx: Context) -> str: ...
 
     def _dates(self, s: str, ctx: Context) -> list[Fact]:
         if is_future(s):

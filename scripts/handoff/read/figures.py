@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from handoff.core.quickre import quick
 from handoff.read import permachine, shapes
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
+from handoff.read.factparts import FactParts
 from handoff.read.totals import AMOUNTS, LISTED, SIZES, said_total
 
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
@@ -101,12 +101,8 @@ def _size_noun(words: str) -> str | None:
     return None
 
 
-class FigureReading:
+class FigureReading(FactParts):
     """FactReader's CPU counts and sizes in a sentence."""
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def env_at(self, sentence: str, pos: int, ctx: Context) -> str: ...
 
     def _numbers(self, s: str, ctx: Context) -> list[Fact]:
         """The CPU counts and sizes of a sentence, each as the figure of the field it is about."""

@@ -12,26 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from handoff.core.fields import Catalogue, FieldType, Vocabulary
+from handoff.core.fields import FieldType, Vocabulary
 from handoff.read import connection, limits, permachine, shapes
 from handoff.read.choice import weighed
 from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, _numbers_after, _numbers_before
 from handoff.read.fact import Context, Fact
+from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
 from handoff.read.parts import named_parts_total
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
-from handoff.read.words import (
-    Environments,
-    Vocab,
-    is_limit,
-    label_meaning,
-    label_meanings,
-    mask,
-    outside_brackets,
-)
+from handoff.read.words import is_limit, label_meaning, label_meanings, mask, outside_brackets
 
 _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
 
@@ -184,18 +176,8 @@ def _fit_quantity(value: str, aliased: bool) -> str | None:
     return value if aliased and shapes.leading_number(value) else None
 
 
-class LabelledReading:
+class LabelledReading(FactParts):
     """FactReader's reading of a label and its value."""
-
-    catalogue: Catalogue
-    code_hosts: Vocab
-    deployment: Vocab
-    env: Environments
-    hosting: Vocab
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]: ...
 
     # -- labelled values ---------------------------------------------------------------------
     def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:

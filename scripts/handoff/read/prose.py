@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from handoff.core.quickre import quick
 from handoff.read import connection, outside, permachine, shapes
@@ -24,18 +23,10 @@ from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
 from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
+from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY
 from handoff.read.totals import bare_totals, totals_win
-from handoff.read.words import (
-    Environments,
-    Found,
-    Vocab,
-    is_growth,
-    is_limit,
-    is_suggestion,
-    is_technical_limit,
-    mask,
-)
+from handoff.read.words import Found, is_growth, is_limit, is_suggestion, is_technical_limit, mask
 
 _MONTH_DOT = "".join(
     f"(?<!{m}\\.)"
@@ -186,27 +177,8 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
-class ProseReading:
+class ProseReading(FactParts):
     """FactReader's reading of prose: sentence by sentence; instance types, names, URLs."""
-
-    code_hosts: Vocab
-    deployment: Vocab
-    env: Environments
-    hosting: Vocab
-    on_premises: re.Pattern[str]
-    trial_nouns: re.Pattern[str]
-
-    if TYPE_CHECKING:  # the reader's other parts
-
-        def _counts(self, s: str, ctx: Context) -> list[Fact]: ...
-
-        def _dated_by_heading(self, s: str, ctx: Context) -> list[Fact]: ...
-
-        def _dates(self, s: str, ctx: Context) -> list[Fact]: ...
-
-        def _numbers(self, s: str, ctx: Context) -> list[Fact]: ...
-
-        def site_address(self, url: str) -> bool: ...
 
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:

@@ -1,0 +1,41 @@
+"""What the parts of `FactReader` share: it is joined from `read.labelled`, `read.prose`,
+`read.figures`, `read.dates` and `read.counts`; each part reads the catalogue's words declared here
+and calls the methods of the others declared here (for mypy; each is defined in one part).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from handoff.core.fields import Catalogue
+from handoff.read.fact import Context, Fact
+from handoff.read.words import Environments, Vocab
+
+
+class FactParts:
+    """FactReader's catalogue words and the methods its parts call in one another."""
+
+    catalogue: Catalogue
+    code_hosts: Vocab
+    deployment: Vocab
+    env: Environments
+    hosting: Vocab
+    on_premises: re.Pattern[str]
+    trial_nouns: re.Pattern[str]
+
+    if TYPE_CHECKING:  # each defined in one of the parts
+
+        def _counts(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def _dated_by_heading(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def _dates(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def _numbers(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def env_at(self, sentence: str, pos: int, ctx: Context) -> str: ...
+
+        def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]: ...
+
+        def site_address(self, url: str) -> bool: ...
