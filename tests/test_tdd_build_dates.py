@@ -102,3 +102,25 @@ def test_a_milestone_cell_may_hold_a_range(catalogue: Catalogue) -> None:
         catalogue,
     )
     assert got == {"start_date": ["2026-05-04"], "completion_date": ["2026-05-15"]}
+
+
+def test_a_year_the_sentence_names_is_the_year_of_its_days(catalogue: Catalogue) -> None:
+    renewal = "<p>Licence renewal: the licence renews on 1 Feb 2027.</p>"  # the document's only full date
+    for html in (
+        "<ul><li>Built: started 3rd August, signed off 28th August (both 2026)</li></ul>",
+        "<p>In 2026 the cluster went up on 3 August and was accepted on 28 August.</p>",
+        table(("Milestone", "When"), ("Production build", "3 Aug → 28 Aug (2026)")),
+    ):
+        got = read(html + renewal, catalogue)
+        assert got.get("start_date") == ["2026-08-03"], html
+        assert got.get("completion_date") == ["2026-08-28"], html
+
+
+def test_a_year_after_a_name_is_no_year_of_the_sentence(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>All dates below are in 2026.</p>"
+        "<p>The Windows Server 2022 hosts went up on 7 September; production accepted on 30 September.</p>",
+        catalogue,
+    )
+    assert got["start_date"] == ["2026-09-07"]
+    assert got["completion_date"] == ["2026-09-30"]

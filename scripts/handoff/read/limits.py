@@ -54,6 +54,7 @@ _LIMIT = re.compile(
 )
 _BOUND = re.compile(  # a bound right before the figure: "good until 5000 repositories", "max. 400"
     r"\b(?:up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to|"
+    r"(?:built|meant|scaled|provisioned|planned) for|"
     r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot)\s+"
     r"(?:about |around |approx\.? |roughly |~\s*)?$",
     re.IGNORECASE,
@@ -85,7 +86,7 @@ _FIGURE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{shapes.NUMBER})")  # a
 _AT_ONCE = re.compile(
     r"\b(?:concurren(?:t|tly|cy)|simultaneous(?:ly)?|gelijktijdige?|gleichzeitige?n?|simultan[ée]s?|"
     r"simult[áa]neos|concurrentes|at once|(?:at|in) (?:the |one |a )?same (?:time|moment)|"
-    r"at (?:the |a )?peak|peak|in parallel)\b",
+    r"at (?:the |a )?peak|peak|in parallel|conc)\b",
     re.IGNORECASE,
 )
 
@@ -105,20 +106,38 @@ def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[at:start], text[near:start], text[end : stop.start() if stop else len(text)]
 
 
+_STALE = re.compile(  # "the runbook still quotes the licence as 1 000 users": a figure no longer in force
+    r"\b(?:still\s+(?:quotes?|says|states?|shows?|lists?|mentions?|gives?|reads?|has|had)|outdated|"
+    r"out of date|stale|previously|formerly|used to|superseded|(?<!-)(?:old|previous|earlier|former|expired)\s+"
+    r"(?:licen[cs]e|contract|subscription|order|agreement|figure|value|number|quote|sizing|limit|cap)s?)\b",
+    re.IGNORECASE,
+)
+_OF_THEM = re.compile(r"(?:\S+)\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "90 of them …"
+
+
 def relation(text: str, start: int, end: int) -> str:
-    """ "limit", "observed", "added" or "" (nothing said) for the figure at text[start:end]."""
+    """ "limit", "observed", "added", "old" (no longer in force: "the runbook still quotes the licence
+    as 1 000 users") or "" (nothing said) for the figure at text[start:end]. A figure counting a part
+    of the one before ("good for 350 people, 90 of them searching at once") stands as that one does."""
+    if _OF_THEM.match(text, start):
+        earlier = [m for m in _FIGURE.finditer(text, 0, start) if m.end() < start]
+        if earlier:
+            return relation(text, earlier[-1].start(), earlier[-1].end())
     before, near, after = clause(text, start, end)
     label = _label_before(text, start)  # `Peak so far: 130 users`: the label's words are the figure's too
     if _DENIED.search(label):
         return "added"
     if (
         _SIMULATED.search(text, start, end)
+        or _OBSERVED.search(text, start, end)  # "~260 weekly users": the figure's own words
         or _NOW_BEFORE.search(near)
         or (_OBSERVED.search(label) and not _LIMIT.search(label))
     ):
         return "observed"  # "(40 virtual users)", "the current 1,180 users": never a limit
     if _ADDED.search(before) or _MORE.match(after) or _DENIED.search(before) or _DENIED.search(after):
         return "added"
+    if _STALE.search(near) or _STALE.search(label):
+        return "old"
     if (_OBSERVED.search(near) or _OBSERVED.search(after)) and not _LIMIT.search(near):
         return "observed"
     if _BOUND.search(before) or _LIMIT.search(before) or _LIMIT.search(label):

@@ -303,16 +303,35 @@ def urls(text: str) -> Iterator[Match]:
 
 
 def dates(text: str, year: str = "") -> Iterator[Match]:
-    """Dates written with a year; with `year` (the context's), also a day and month without one."""
+    """Dates written with a year; with `year` (the context's), also a day and month without one. A
+    year the text itself names on its own ("started 3rd August, signed off 28th August (both 2026)",
+    "built 08/09 → 19/09 (2026)") is the year of its days and months, whatever the context's."""
     return iter(_all_dates(text, year, NUMERIC_ORDER.get()))
 
 
 @functools.lru_cache(maxsize=8)  # a sentence's dates are asked for by several of its readings in turn
 def _all_dates(text: str, year: str, order: str) -> tuple[Match, ...]:
     """`dates(text, year)` under the document's numeric `order` (which `_numeric_dates` reads)."""
+    full = tuple(_dates(text))
+    year = _own_year(text, full) or year
     if year:
-        return tuple(sorted((*_dates(text), *_day_months(text, year)), key=lambda m: m.start))
-    return tuple(_dates(text))
+        return tuple(sorted((*full, *_day_months(text, year)), key=lambda m: m.start))
+    return full
+
+
+def _own_year(text: str, full: tuple[Match, ...]) -> str:
+    """The one year a text names on its own (outside its full dates, not after a name as in "Server
+    2022"), when it also writes a day and month without a year; else ""."""
+    if not _FOUR_DIGITS.search(text):
+        return ""
+    years = {
+        m.group(1)
+        for m in _LONE_YEAR.finditer(text)
+        if not any(d.start <= m.start() < d.end for d in full) and not _named_year(text, m.start(1))
+    }
+    if len(years) != 1 or not (DAY_MONTH.search(text) or _NUMERIC_DAY_MONTH.search(text)):
+        return ""
+    return years.pop()
 
 
 _RANGE_JOIN = r"\s*(?:–|—|-|→|->|⟶|⇒|to|until|till|through|thru|and)\s*"
@@ -437,7 +456,10 @@ _NAME_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
 def _named_year(text: str, at: int) -> bool:
     """A year written after a capitalised name that is no month ("Windows Server 2019", "FY 2026")."""
     m = _NAME_BEFORE.search(text, max(0, at - 30), at)
-    return m is not None and _month(m.group(1)) not in _MONTHS
+    if m is None or _month(m.group(1)) in _MONTHS:
+        return False
+    opening = not text[: m.start(1)].strip() or text[: m.start(1)].rstrip()[-1] in ".!?:;\n"
+    return not opening or m.group(1).isupper()  # "In 2026 the cluster …": capitalised as the sentence opens
 
 
 def year_of(text: str) -> str:

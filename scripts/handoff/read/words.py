@@ -28,13 +28,15 @@ _LIMIT = quick(
     r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|in scope|"
     r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
     r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
-    r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling)\b",
+    r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling|"
+    r"(?:sizing|capacity)\s+(?:\w+\s+){0,2}agreed|agreed\s+(?:sizing|capacity))\b",
     re.IGNORECASE,
 )
 _GROWTH = quick(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
     r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
-    r"by (?:the end of )?(?:next \w+|20\d\d)|(?:is|are) expected to)\b"
+    r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d"
+    r"(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))|(?:is|are) expected to)\b"
     r"|(?:^|(?<=[\s(]))\+\d",  # "about +600 seats": an increase, never a current figure
     re.IGNORECASE,
 )
