@@ -134,6 +134,8 @@ def test_a_target_for_a_later_year_is_growth_not_the_limit(catalogue: Catalogue)
 def test_a_count_of_some_of_them_stands_as_the_count_before_it(catalogue: Catalogue) -> None:
     got = read("<p>Sizing we agreed: it's good for 350 people, 90 of them searching at once.</p>", catalogue)
     assert got == {"max_users": ["350"], "max_concurrent_users": ["90"]}
-    got = read("<p>The licence covers 1,200 engineers, 200 of whom may search at the same time.</p>", catalogue)
+    got = read(
+        "<p>The licence covers 1,200 engineers, 200 of whom may search at the same time.</p>", catalogue
+    )
     assert got == {"max_users": ["1200"], "max_concurrent_users": ["200"]}
     assert read("<p>We have 2,000 developers, 300 of them in Pune.</p>", catalogue) == {}

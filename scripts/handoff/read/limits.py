@@ -108,8 +108,8 @@ def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 _STALE = re.compile(  # "the runbook still quotes the licence as 1 000 users": a figure no longer in force
     r"\b(?:still\s+(?:quotes?|says|states?|shows?|lists?|mentions?|gives?|reads?|has|had)|outdated|"
-    r"out of date|stale|previously|formerly|used to|superseded|(?<!-)(?:old|previous|earlier|former|expired)\s+"
-    r"(?:licen[cs]e|contract|subscription|order|agreement|figure|value|number|quote|sizing|limit|cap)s?)\b",
+    r"out of date|stale|previously|formerly|used to|superseded|"
+    r"(?<!-)(?:old|previous|earlier|former|expired)\s+(?:licen[cs]e|contract|subscription|order|agreement|figure|value|number|quote|sizing|limit|cap)s?)\b",
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(r"(?:\S+)\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "90 of them …"

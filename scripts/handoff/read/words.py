@@ -35,8 +35,9 @@ _LIMIT = quick(
 _GROWTH = quick(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
     r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
-    r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d"
-    r"(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))|(?:is|are) expected to)\b"
+    r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?"
+    r"(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))"
+    r"|(?:is|are) expected to)\b"
     r"|(?:^|(?<=[\s(]))\+\d",  # "about +600 seats": an increase, never a current figure
     re.IGNORECASE,
 )
