@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
 
 
 def read(html: str, catalogue: Catalogue) -> dict[str, list[str]]:
     """Field → the values read (canonical text), in document order; trial values left out."""
+    return read_doc(html_document(f"<html><body>{html}</body></html>"), catalogue)
+
+
+def read_doc(doc: dict[str, Any], catalogue: Catalogue) -> dict[str, list[str]]:
+    """As `read`, for a Docs API document."""
     out: dict[str, list[str]] = {}
-    for v in read_document(html_document(f"<html><body>{html}</body></html>"), catalogue).values:
+    for v in read_document(doc, catalogue).values:
         if v.field and v.section != "trial":
             out.setdefault(v.field, []).append(v.value or v.text)
     return out
+
+
+def paragraph(*runs: str | dict[str, Any], style: str = "NORMAL_TEXT") -> dict[str, Any]:
+    """A Docs API paragraph of text runs (a dict is an element as it is: a footnote reference, a chip)."""
+    elements = [{"textRun": {"content": r, "textStyle": {}}} if isinstance(r, str) else r for r in runs]
+    elements.append({"textRun": {"content": "\n", "textStyle": {}}})
+    return {"paragraph": {"elements": elements, "paragraphStyle": {"namedStyleType": style}}}
 
 
 def table(*rows: tuple[str, ...]) -> str:

@@ -77,3 +77,19 @@ def test_a_size_with_its_own_noun_is_not_the_largest_named_later_in_the_clause(c
     found = read(html, catalogue)
     assert found["total_repo_size_gb"] == ["640 GB", "1350 GB"]
     assert found["largest_repo_mb"] == ["11400 MB"]
+
+
+@pytest.mark.parametrize(
+    ("html", "field", "want"),
+    [
+        ("<p>Memory: 384 Gio in all. Disk: 3,5 To.</p>", "total_memory_gb", "384 GiB"),
+        ("<p>Memory: 384 Gio in all. Disk: 3,5 To.</p>", "total_disk_gb", "3.5 TB"),
+        ("<ul><li>RAM: 256 Go</li><li>Storage: 2 To</li></ul>", "total_disk_gb", "2 TB"),
+    ],
+)
+def test_sizes_in_octets_are_sizes_in_bytes(catalogue: Catalogue, html: str, field: str, want: str) -> None:
+    assert read(html, catalogue)[field] == [want]
+
+
+def test_to_alone_is_a_word() -> None:
+    assert not notation("Steps 1 To 3 take 2 TB.").octets

@@ -271,3 +271,11 @@ def test_a_shadow_copy_is_another_environment(catalogue: Catalogue) -> None:
     got = read(html, catalogue)
     assert got["instance_url"] == ["https://grep.moorland.example"]
     assert "total_cpu" not in got
+
+
+def test_an_accented_name_is_one_word(catalogue: Catalogue) -> None:
+    """'préprod' is pre-production, and no 'prod' inside it."""
+    html = "<p>In prod, six m6i.4xlarge. The préprod is much smaller, two m6i.2xlarge.</p>"
+    assert read(html, catalogue)["instance_types"] == ["6 × m6i.4xlarge"]
+    html = "<ul><li>Préproduction: 2 × m6i.2xlarge</li><li>Production: 4 × m6i.4xlarge</li></ul>"
+    assert read(html, catalogue)["instance_types"] == ["4 × m6i.4xlarge"]

@@ -30,6 +30,21 @@ def test_a_total_word_belongs_to_its_own_sentence(catalogue: Catalogue) -> None:
     assert found["total_disk_gb"] == ["3.3 TB"]
 
 
+@pytest.mark.parametrize(
+    ("text", "gb"),
+    [
+        ("Block storage: 2 × 1,000 GB volumes and the 200 GB system disk, together 2,200 GB.", "2200 GB"),
+        ("Disk: a 1,000 GB data volume plus the 200 GB boot disk = 1,200 GB", "1200 GB"),
+        ("Storage: 2 TB altogether, 500 GB of it for gitserver.", "2 TB"),
+        ("Disk: 1.5 TB in total, then 300 GB more next year.", "1.5 TB"),
+        ("Storage: 2.6 TB of gp3 in total — a 2,500 GiB data volume and a 100 GiB root volume", "2.6 TB"),
+    ],
+)
+def test_a_total_word_before_a_figure_is_that_figures(catalogue: Catalogue, text: str, gb: str) -> None:
+    """"…, together 2,200 GB": the word opens the total, it does not close the part before it."""
+    assert read(f"<p>{text}</p>", catalogue)["total_disk_gb"] == [gb]
+
+
 def test_a_bare_total_in_the_clause_after_its_parts_takes_their_field(catalogue: Catalogue) -> None:
     html = table(
         ("", "Pre-Prod", "Production"),
@@ -101,6 +116,18 @@ def test_a_docs_export_list_keeps_its_levels(catalogue: Catalogue) -> None:
 )
 def test_a_sentence_weighing_options_gives_the_one_chosen(catalogue: Catalogue, sentence: str) -> None:
     assert read(f"<p>{sentence}</p>", catalogue)["deployment_type"] == ["Kubernetes with Kustomize"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At first we had written Kustomize in the SOW, because the team likes Kustomize, but they accepted Helm.",
+        "Originally the plan said Kustomize; the chart is deployed with Helm.",
+        "Helm, the official chart. Kustomize, it is not used at all.",
+    ],
+)
+def test_a_name_told_as_the_first_idea_or_taken_back_is_set_aside(catalogue: Catalogue, sentence: str) -> None:
+    assert read(f"<p>{sentence}</p>", catalogue)["deployment_type"] == ["Kubernetes with Helm"]
 
 
 def test_a_name_qualifying_a_trial_noun_is_the_trials(catalogue: Catalogue) -> None:

@@ -1,7 +1,10 @@
 """Which of the names a text weighs is the one taken: a deployment type or cloud is not the
 deployment's when the text sets it aside, before it ("rather than Helm", "not on AWS", "rejected
 Helm") or after it ("Helm was considered but …", "AWS (ruled out)", "Helm, which was rejected");
-of the names left, one the text says was chosen ("went with Kustomize", "in favour of GKE") wins.
+a name told as the first idea ("At first we had written Kustomize") or taken up again by a pronoun
+("Kustomize, it is not used") is set aside too, and so is every other mention of a name set aside
+once in the text ("… Kustomize in the SOW, because the team likes Kustomize"); a mention the text
+says was chosen ("went with Kustomize", "in favour of GKE", "accepted Helm") wins.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from handoff.read.words import Found
 NOT_TAKEN_BEFORE = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
     r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
-    r"if|unless|whether|in case)\b[^.,;]*$",  # "Re-assessment if GitHub.com … is connected": a condition
+    r"if|unless|whether|in case|at first|initially|originally)\b[^.,;]*$",  # "Re-assessment if GitHub.com … is connected": a condition
     re.IGNORECASE,
 )
 # set aside by the words right after the name: its own verb ("Helm was considered but the standard
@@ -21,13 +24,13 @@ NOT_TAKEN_BEFORE = re.compile(
 _WEIGHED = r"(?:considered|evaluated|assessed|looked at|discussed|explored|investigated)"
 _SET_ASIDE = r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted))"
 _NOT_TAKEN_AFTER = re.compile(
-    r"^[\s,(]*(?:(?:which|that)\s+)?(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
+    r"^[\s,(]*(?:(?:which|that|it|they)\s+)?(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
     rf"(?:{_WEIGHED}\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
     re.IGNORECASE,
 )
 CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"
     r"\b(?:went with|go with|going with|gone with|chose|chosen|choose|opted for|picked|selected|settled on|"
-    r"decided on|decided for|decision for|in favou?r of|mandates?|standardi[sz]ed on)\b[^.,;]{0,20}$",
+    r"decided on|decided for|decision for|in favou?r of|mandates?|standardi[sz]ed on|accepted)\b[^.,;]{0,20}$",
     re.IGNORECASE,
 )
 
@@ -42,6 +45,6 @@ def set_aside(text: str, x: Found) -> bool:
 
 def weighed(text: str, found: list[Found]) -> list[Found]:
     """The names of `found` the text takes, the chosen one first: those it sets aside dropped."""
-    kept = [x for x in found if not set_aside(text, x)]
-    chosen = [x for x in kept if CHOSEN.search(text[max(0, x.start - 40) : x.start])]
-    return chosen or kept
+    aside = {x.value for x in found if set_aside(text, x)}
+    chosen = [x for x in found if CHOSEN.search(text[max(0, x.start - 40) : x.start]) and not set_aside(text, x)]
+    return chosen or [x for x in found if x.value not in aside]

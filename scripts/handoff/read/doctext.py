@@ -43,6 +43,7 @@ class Text:
     text: str = ""
     links: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, url)
     bold: bool = True  # every non-blank run is bold
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, footnote id)
 
     def link_after(self, offset: int) -> str | None:
         for pos, url in self.links:
@@ -87,6 +88,10 @@ def paragraph_text(paragraph: dict[str, Any]) -> Text:
     parts: list[str] = []
     length = 0
     for el in as_list(paragraph.get("elements")):
+        note = as_str(as_dict(as_dict(el).get("footnoteReference")).get("footnoteId"))
+        if note:
+            out.notes.append((length, note))  # the mark sits right after the text it annotates
+            continue
         text, url, bold = _element_text(as_dict(el))
         if not text:
             continue
@@ -144,6 +149,7 @@ def cell_text(cell: dict[str, Any], depth: int = 0, texts: Texts | None = None) 
                 continue
             lead = len(t.text) - len(t.text.lstrip())
             out.links.extend((length + max(0, pos - lead), url) for pos, url in t.links)
+            out.notes.extend((length + max(0, pos - lead), note) for pos, note in t.notes)
             if not t.bold:
                 out.bold = False
             lines.append(stripped)
@@ -181,20 +187,26 @@ def iter_tabs(
         yield from iter_tabs(as_list(tab.get("childTabs")), titles, depth + 1)
 
 
+def footnotes(holder: dict[str, Any]) -> dict[str, list[Any]]:
+    """The footnotes of a tab's `documentTab` (or of a legacy document): id → their content."""
+    return {
+        as_str(key): as_list(as_dict(note).get("content"))
+        for key, note in as_dict(holder.get("footnotes")).items()
+    }
+
+
 def document_text(doc: Any, texts: Texts | None = None) -> str:
-    """All paragraph text of every tab (for word searches such as "Rockskip"), one paragraph a line."""
+    """All paragraph text of every tab (for word searches such as "Rockskip"), one paragraph a line;
+    the footnotes after their tab's body (a footnote may say what the document's names mean)."""
     read = texts.paragraph if texts is not None else paragraph_text
     if not isinstance(doc, dict):
         return ""
-    contents: list[list[Any]] = []
     tabs = as_list(doc.get("tabs"))
-    if tabs:
-        contents = [
-            as_list(as_dict(as_dict(as_dict(t).get("documentTab")).get("body")).get("content"))
-            for _, t in iter_tabs(tabs, ())
-        ]
-    else:
-        contents = [as_list(as_dict(doc.get("body")).get("content"))]
+    holders = [as_dict(as_dict(t).get("documentTab")) for _, t in iter_tabs(tabs, ())] if tabs else [doc]
+    contents: list[list[Any]] = []
+    for holder in holders:
+        contents.append(as_list(as_dict(holder.get("body")).get("content")))
+        contents.extend(footnotes(holder).values())
     lines = [
         read(as_dict(se["paragraph"])).text.strip() for content in contents for se in structural(content, 0)
     ]

@@ -16,7 +16,10 @@ from the document's own habit, once per document, before reading any figure:
 * dots group thousands and a comma is the decimal mark (`1.800 repositories`, `2,4 TB`, Dutch,
   German, Spanish) in a document whose numbers show that habit (a dot grouping thousands, a decimal
   comma before a unit) and never the other one (a comma grouping thousands, a decimal point before a
-  unit). A document showing both keeps each figure read by its own shape (`read.shapes`).
+  unit). A document showing both keeps each figure read by its own shape (`read.shapes`);
+* sizes in octets (`384 Gio`, `600 Go`, `3,5 To`, French) are sizes in bytes in a document that
+  writes a size in gigaoctets or mebioctets somewhere (`To` alone is too often a word): `Gio` is read
+  as `GiB`, `Go` as `GB`.
 
 `rewrite` turns a text into the one notation the shapes read (`4,180`, `2.4 TB`) character for
 character: every place in the text stays where it was, so locations, links and spans hold.
@@ -51,6 +54,8 @@ _DECIMAL_POINT = re.compile(rf"{_START}\d*\.\d{{1,2}}(?={_UNIT})")
 _EUROPEAN_NUMBER = re.compile(rf"{_START}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*,\d+)(?![\w.,]\d|[A-Za-z_])")
 _SEPARATORS = str.maketrans({"'": ",", "’": ",", "\u2009": ",", "\u202f": ",", "\u2007": ",", "\u00a0": ","})
 _EUROPEAN = str.maketrans({".": ",", ",": "."})
+_OCTETS = re.compile(r"\d\s?(?:[KMG]io|[kMG]o)\b")  # a size in octets: the document's habit
+_OCTET_UNIT = re.compile(r"(?<=\d)(\s?[KMGT]i?)o\b|(?<=\d)(\s?)ko\b")
 BLANK = "_"  # what an ambiguous figure's separator becomes: no shape reads `3_500`
 
 
@@ -64,11 +69,12 @@ class Notation:
     marks: bool = False  # apostrophes or typographic spaces group some figure
     ambiguous: tuple[str, ...] = field(default=())
     known: frozenset[str] = frozenset()  # spaced figures the document also writes with a comma (`1,240`)
+    octets: bool = False  # sizes written in octets (`384 Gio`, `3,5 To`)
 
     @property
     def plain(self) -> bool:
         """Whether every text reads as it is written."""
-        return not (self.space or self.european or self.marks or self.ambiguous or self.known)
+        return not (self.space or self.european or self.marks or self.ambiguous or self.known or self.octets)
 
     def rewrite(self, text: str) -> str:
         """`text` in the reader's notation, of the same length (module doc)."""
@@ -81,6 +87,8 @@ class Notation:
             text = _EUROPEAN_NUMBER.sub(lambda m: m.group(0).translate(_EUROPEAN), text)
         if self.space or self.known or self.ambiguous:
             text = _GROUPED_SPACE.sub(self._spaced, text)
+        if self.octets and "o" in text:
+            text = _OCTET_UNIT.sub(_bytes, text)
         return text
 
     def _spaced(self, m: re.Match[str]) -> str:
@@ -117,7 +125,13 @@ def notation(text: str) -> Notation:
     if known:  # the document shows that its spaces group thousands: its other spaced figures too
         known = frozenset(said)
     ambiguous = tuple(f for f in said if f not in known)  # a figure of something, read neither way
-    return Notation(space, european, marks, ambiguous, known)
+    octets = "o" in text and bool(_OCTETS.search(text))
+    return Notation(space, european, marks, ambiguous, known, octets)
+
+
+def _bytes(m: re.Match[str]) -> str:
+    """An octet unit as the byte unit of the same length (`Gio` → `GiB`, `ko` → `kB`)."""
+    return f"{m.group(1)}B" if m.group(1) is not None else f"{m.group(2)}kB"
 
 
 def _ungrouped(text: str) -> bool:

@@ -22,6 +22,8 @@ _TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB 
 _TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
     rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
 )
+# a total word right before the next figure, no comma between: "…, together 2,200 GB", "… = 2 TB"
+_NEXT_TOTAL = re.compile(rf"(?:\b(?:total|{_TOTAL_WORDS})\b[^,;:()=.—–]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE)
 _TOTAL_LABEL = re.compile(rf"\b(?:totals?|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n")
 
@@ -55,6 +57,8 @@ def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
     for i, m in enumerate(marks):
         head = text[marks[i - 1].end if i else 0 : m.start]
         tail = text[m.end : marks[i + 1].start if i + 1 < len(marks) else len(text)]
+        if i + 1 < len(marks) and not _TOTAL_AFTER.match(tail) and _NEXT_TOTAL.search(tail):
+            tail = ""  # "… and the 200 GB system disk, together 2,200 GB": the word is the next figure's
         if said_total(head, tail) or (out and out[-1] is marks[i - 1] and LISTED.fullmatch(head)):
             out.append(m)
     return out

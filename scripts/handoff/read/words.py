@@ -519,10 +519,12 @@ def _phrases(words: tuple[str, ...], joined: bool = True) -> re.Pattern[str]:
     """One pattern for all the words (longest first), each as whole words, any case, spacing and
     apostrophe (`what's` is `What’s`);
     not `joined`: not inside a hyphenated name either ("legacy-erp" is a repository, not legacy).
+    An accented letter is a letter: "prod" is no word of "préprod".
     (Built once per word list: every parse starts from the catalogue's.)"""
-    phrases = sorted((re.findall(r"[0-9a-z]+", w.casefold()) for w in words), key=lambda p: -len("".join(p)))
+    letters = "0-9a-z\u00c0-\u024f"
+    phrases = sorted((re.findall(f"[{letters}]+", w.casefold()) for w in words), key=lambda p: -len("".join(p)))
     body = "|".join(r"[\s\-_'’]*".join(parts) for parts in phrases if parts) or r"(?!x)x"
-    edge = "0-9a-z" if joined else "0-9a-z-"
+    edge = letters if joined else f"{letters}-"
     return re.compile(rf"(?<![{edge}])(?:" + body + rf")(?![{edge}])", re.IGNORECASE)
 
 
