@@ -41,7 +41,7 @@ def test_a_total_word_belongs_to_its_own_sentence(catalogue: Catalogue) -> None:
     ],
 )
 def test_a_total_word_before_a_figure_is_that_figures(catalogue: Catalogue, text: str, gb: str) -> None:
-    """"…, together 2,200 GB": the word opens the total, it does not close the part before it."""
+    """ "…, together 2,200 GB": the word opens the total, it does not close the part before it."""
     assert read(f"<p>{text}</p>", catalogue)["total_disk_gb"] == [gb]
 
 
@@ -121,12 +121,14 @@ def test_a_sentence_weighing_options_gives_the_one_chosen(catalogue: Catalogue, 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "At first we had written Kustomize in the SOW, because the team likes Kustomize, but they accepted Helm.",
+        "At first we wrote Kustomize in the SOW, as the team likes Kustomize, but they accepted Helm.",
         "Originally the plan said Kustomize; the chart is deployed with Helm.",
         "Helm, the official chart. Kustomize, it is not used at all.",
     ],
 )
-def test_a_name_told_as_the_first_idea_or_taken_back_is_set_aside(catalogue: Catalogue, sentence: str) -> None:
+def test_a_name_told_as_the_first_idea_or_taken_back_is_set_aside(
+    catalogue: Catalogue, sentence: str
+) -> None:
     assert read(f"<p>{sentence}</p>", catalogue)["deployment_type"] == ["Kubernetes with Helm"]
 
 

@@ -16,7 +16,8 @@ from handoff.read.words import Found
 NOT_TAKEN_BEFORE = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
     r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
-    r"if|unless|whether|in case|at first|initially|originally)\b[^.,;]*$",  # "Re-assessment if GitHub.com … is connected": a condition
+    r"if|unless|whether|in case|"  # "Re-assessment if GitHub.com … is connected": a condition
+    r"at first|initially|originally)\b[^.,;]*$",  # the first idea, not what was done
     re.IGNORECASE,
 )
 # set aside by the words right after the name: its own verb ("Helm was considered but the standard
@@ -24,13 +25,15 @@ NOT_TAKEN_BEFORE = re.compile(
 _WEIGHED = r"(?:considered|evaluated|assessed|looked at|discussed|explored|investigated)"
 _SET_ASIDE = r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted))"
 _NOT_TAKEN_AFTER = re.compile(
-    r"^[\s,(]*(?:(?:which|that|it|they)\s+)?(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
+    r"^[\s,(]*(?:(?:which|that|it|they)\s+)?"
+    r"(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
     rf"(?:{_WEIGHED}\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
     re.IGNORECASE,
 )
 CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"
     r"\b(?:went with|go with|going with|gone with|chose|chosen|choose|opted for|picked|selected|settled on|"
-    r"decided on|decided for|decision for|in favou?r of|mandates?|standardi[sz]ed on|accepted)\b[^.,;]{0,20}$",
+    r"decided on|decided for|decision for|in favou?r of|mandates?|standardi[sz]ed on|"
+    r"accepted)\b[^.,;]{0,20}$",
     re.IGNORECASE,
 )
 
@@ -46,5 +49,7 @@ def set_aside(text: str, x: Found) -> bool:
 def weighed(text: str, found: list[Found]) -> list[Found]:
     """The names of `found` the text takes, the chosen one first: those it sets aside dropped."""
     aside = {x.value for x in found if set_aside(text, x)}
-    chosen = [x for x in found if CHOSEN.search(text[max(0, x.start - 40) : x.start]) and not set_aside(text, x)]
+    chosen = [
+        x for x in found if CHOSEN.search(text[max(0, x.start - 40) : x.start]) and not set_aside(text, x)
+    ]
     return chosen or [x for x in found if x.value not in aside]

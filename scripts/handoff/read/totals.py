@@ -23,7 +23,9 @@ _TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total th
     rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
 )
 # a total word right before the next figure, no comma between: "…, together 2,200 GB", "… = 2 TB"
-_NEXT_TOTAL = re.compile(rf"(?:\b(?:total|{_TOTAL_WORDS})\b[^,;:()=.—–]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE)
+_NEXT_TOTAL = re.compile(
+    rf"(?:\b(?:total|{_TOTAL_WORDS})\b[^,;:()=.—–]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
+)
 _TOTAL_LABEL = re.compile(rf"\b(?:totals?|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n")
 

@@ -522,7 +522,9 @@ def _phrases(words: tuple[str, ...], joined: bool = True) -> re.Pattern[str]:
     An accented letter is a letter: "prod" is no word of "préprod".
     (Built once per word list: every parse starts from the catalogue's.)"""
     letters = "0-9a-z\u00c0-\u024f"
-    phrases = sorted((re.findall(f"[{letters}]+", w.casefold()) for w in words), key=lambda p: -len("".join(p)))
+    phrases = sorted(
+        (re.findall(f"[{letters}]+", w.casefold()) for w in words), key=lambda p: -len("".join(p))
+    )
     body = "|".join(r"[\s\-_'’]*".join(parts) for parts in phrases if parts) or r"(?!x)x"
     edge = letters if joined else f"{letters}-"
     return re.compile(rf"(?<![{edge}])(?:" + body + rf")(?![{edge}])", re.IGNORECASE)
