@@ -39,8 +39,8 @@ _SEARCHING = (
 _JOINING = r"(?:add|connect|onboard|includ|bring|migrat|integrat|import|mov)\w*"
 _BETWEEN = r"(?:\s+(?:\w+ly|yet|also|then|later|soon|be|been|being|to|get|got|it|them|they|in|over|across))*"
 _NEGATED = quick(
-    rf"\b(?:not|never|no longer|n't|without)(?:\s+(?:\w+ly|yet|be|been|being|to|get|got|decided|planning|"
-    rf"planned|going|able|possible))*\s+{_SEARCHING}",
+    rf"(?:\b(?:not|never|no longer|without)|n['’]t)(?:\s+(?:\w+ly|yet|be|been|being|to|get|got|decided|"
+    rf"planning|planned|going|able|possible))*\s+{_SEARCHING}",
     re.IGNORECASE,
 )
 _MODAL = quick(
@@ -61,6 +61,12 @@ _OUT = quick(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|this one|these|those|which)\b", re.IGNORECASE)
+# "there" standing for the host as a place ("the repos the office keeps there"), after a word that
+# is no conjunction: not the "there" that opens a clause ("there are no plans", "but there is …").
+_THERE = re.compile(
+    r"(?<![\w'’])(?!(?:and|but|so|yet|as|because|while|if|although|though|since|where|when)\b)[a-z]+\s+there\b",
+    re.IGNORECASE,
+)
 _ELLIPTIC = re.compile(  # a clause with no subject of its own: "not connected, waiting on …"
     r"^\W*(?:(?:but|and|yet|still|currently|so far)\s+)?(?:not|never|no longer|planned|deferred|postponed|"
     r"excluded|out of scope|retired|decommissioned|to be|later)\b",
@@ -80,10 +86,33 @@ def not_connected(clause: str) -> bool:
                 or _OUT.search(clause))  # fmt: skip
 
 
+def denial(clause: str) -> re.Match[str] | None:
+    """The words of a clause that deny a connection outright ("not connected", "don't index",
+    "out of scope", "excluded"), not a plan or a wish; None when there are none."""
+    found = [m for m in (_NEGATED.search(clause), _OUT.search(clause)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def refers_back(clause: str) -> bool:
+    """A clause naming no host that speaks of the host named before it (see `_refers_back`)."""
+    return _refers_back(clause)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of `text`: sentences, `;` parts, "…, but …" halves."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
 def _refers_back(clause: str) -> bool:
     """A clause naming no host that speaks of the host named before it: it has no subject of its own,
     or a pronoun stands for the host."""
-    return bool(_ELLIPTIC.match(clause) or _PRONOUN.search(clause))
+    return bool(_ELLIPTIC.match(clause) or _PRONOUN.search(clause) or _THERE.search(clause))
 
 
 def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:

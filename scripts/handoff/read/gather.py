@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
-from handoff.read import shapes
+from handoff.read import hostledger, shapes
 from handoff.read.builddates import build_dates
 from handoff.read.dates import BUILD
 from handoff.read.fact import Context, Fact
@@ -32,8 +32,9 @@ from handoff.read.facts import FactReader
 from handoff.read.notation import ambiguous_figures, as_written, blanked
 from handoff.read.prose import host_names
 from handoff.read.totals import AMOUNTS, names_total
-from handoff.read.words import is_correction, is_planned
+from handoff.read.words import is_correction, is_growth, is_limit, is_planned
 
+_REPOS = r"repositories|repository|repos|repo"
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _MACHINE_TOTALS = frozenset({"total_cpu", "total_memory_gb"})
 _CLIP = 160
@@ -158,6 +159,7 @@ class _Part:
     text: str
     location: Location
     section: str
+    block: int = -1
 
 
 class Gatherer:
@@ -181,6 +183,7 @@ class Gatherer:
         self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
         self.ambiguous: tuple[str, ...] = ()  # figures whose notation is truly ambiguous (`read.notation`)
+        self.said: list[tuple[int, str]] = []  # (block, code host) of each host a value or a count took
 
     def block(self, text: str, location: Location, section: str) -> int:
         self.blocks.append(_Block(text, location, section))
@@ -191,6 +194,8 @@ class Gatherer:
         self.values.append(value)
         if value.field:
             self.blocks[block].used = True
+        if value.field == "code_hosts" and value.value:
+            self.said += [(block, h) for h in value.value.split(", ")]
 
     def _correcting(self, block: int) -> None:
         if self.correcting or is_correction(self.blocks[block].text):
@@ -198,10 +203,13 @@ class Gatherer:
 
     def fact(self, block: int, label: str, f: Fact, location: Location, link: str | None = None) -> None:
         self.blocks[block].used = True
+        if f.field == "code_hosts":
+            self.said += [(block, h) for h in f.value.split(", ")]
         if f.role == "part":
             count = _count(f.value)
             if count is not None:
-                self.parts.append(_Part(count, f.how, f.text, location, f.section))
+                self.parts.append(_Part(count, f.how, f.text, location, f.section, block))
+                self.said.append((block, f.how.removeprefix("count for ")))
         elif f.role == "mention":
             self.mentions.append((block, f.section, location))
         elif f.role == "count":
@@ -234,7 +242,8 @@ class Gatherer:
         block = self.block(f"{host}: {count}", location, section)
         if number is not None and section != "trial":
             self.blocks[block].used = True
-            self.parts.append(_Part(number, f"count for {names[0]}", count, location, section))
+            self.parts.append(_Part(number, f"count for {names[0]}", count, location, section, block))
+            self.said.append((block, names[0]))
 
     def mark(self) -> int:
         return len(self.values)
@@ -273,8 +282,11 @@ class Gatherer:
         self._parts_give_way()
         self._union_pools()
         self._largest_by_name()
+        self._last_word()
         self._family_hosts()
         for section in ("production", ""):
+            self._total_after_parts(section)
+            self._proven_total(section)
             problems += self._sum_parts(section)
             self._count_mentions(section)
             self._union_hosts(section)
@@ -284,6 +296,7 @@ class Gatherer:
         problems += self._only_address()
         problems += ambiguous_figures(self.ambiguous, [(b.text, b.location) for b in self.blocks])
         self.values = self._best()
+        self._counted_hosts()
         self._sum_sections()
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
@@ -495,12 +508,107 @@ class Gatherer:
         actual = {v.field for v in self.values if v.section != "trial" and not is_planned(v.label)}
         self.values = [v for v in self.values if not (v.field in actual and is_planned(v.label))]
 
-    def _sum_parts(self, section: str) -> list[Problem]:
-        """A section's per-host repository counts added up. One host's count written twice (a
+    def _section_parts(self, section: str) -> list[_Part]:
+        """A section's per-host repository counts, in document order. One host's count written twice (a
         bilingual document, a summary repeating the detail) is one fact, counted once."""
-        parts = list({(p.host, p.count): p for p in reversed(self.parts) if p.section == section}.values())[
+        return list({(p.host, p.count): p for p in reversed(self.parts) if p.section == section}.values())[
             ::-1
         ]
+
+    def _last_word(self) -> None:
+        """A code host whose last statement in the document says it is not connected (`read.hostledger`:
+        "… the repos kept there are NOT connected", a reply "not connecting it") is in no code-host
+        value, and its repositories are not counted."""
+        if not self.said:
+            return
+        env = self.reader.env_at
+        found = hostledger.denials(
+            [(b.text, b.section) for b in self.blocks],
+            self.reader.code_hosts.find,
+            lambda text, at, section: env(text, at, Context(section=section)) == "trial",
+        )
+        off = hostledger.denied(found, self.said) if found else set()
+        if not off:
+            return
+        self.parts = [p for p in self.parts if p.host.removeprefix("count for ") not in off]
+        self._keep(lambda v: v.field != "code_hosts" or not v.value or bool(set(v.value.split(", ")) - off))
+        for i, v in enumerate(self.values):
+            if v.field == "code_hosts" and v.value and set(v.value.split(", ")) & off:
+                names = v.value.split(", ")
+                written = v.text.split(", ")
+                pairs = [p for p in zip(names, written, strict=False) if p[0] not in off]
+                text = ", ".join(w for _, w in pairs) if len(written) == len(names) else v.text
+                self.values[i] = replace(v, value=", ".join(n for n, _ in pairs), text=text)
+
+    def _total_after_parts(self, section: str) -> None:
+        """A repository count read as nothing (no host, no total word: "→ 1,430 repos in PRD") that is
+        exactly the sum of the run of per-host counts right before it is their stated total."""
+        parts = self._section_parts(section)
+        if len(parts) < 2 or any(v.field == "repositories" and v.section == section for v in self.values):
+            return
+        for i, b in enumerate(self.blocks):
+            before = [p.count for p in parts if p.block < i][::-1]
+            if b.section != section or len(before) < 2 or i - max(p.block for p in parts if p.block < i) > 2:
+                continue
+            if is_limit(b.text) or is_growth(b.text):
+                continue
+            sums = {sum(before[: n + 1]) for n in range(1, len(before))}  # the last two, three … before it
+            for m, _ in shapes.counted(b.text, _REPOS):
+                if m.value.isdigit() and int(m.value) in sums:
+                    how = "stated total (the counts before it add up to it)"
+                    found = TddValue("Repositories", m.text, b.location, "repositories", section)
+                    self.values.append(replace(found, derived=True, value=m.value, how=how))
+                    return
+
+    def _proven_total(self, section: str) -> None:
+        """Of different repository counts stated for one environment, the one the per-host counts add
+        up to is the count; the others are estimates, plans or earlier figures."""
+        stated = [v for v in self.values if v.field == "repositories" and v.section == section]
+        if len({shapes.leading_number(v.value or v.text) for v in stated}) < 2:
+            return
+        total = sum(p.count for p in self._section_parts(section))
+        agree = [v for v in stated if _agrees(v, total)]
+        if agree and len(agree) < len(stated):
+            self._keep(lambda v: v.field != "repositories" or v.section != section or _agrees(v, total))
+
+    def _counted_hosts(self) -> None:
+        """The code hosts whose counts make up the repository count taken are connected: they join the
+        code-host value taken (or are it, when the document lists no hosts)."""
+        reps = [v for v in self.values if v.field == "repositories" and v.section != "trial"]
+        section = "production" if any(v.section == "production" for v in reps) else ""
+        reps = [v for v in reps if v.section == section]
+        numbers = {_count(shapes.leading_number(v.value or v.text) or "") for v in reps}
+        number = numbers.pop() if len(numbers) == 1 else None
+        if number is None:
+            return
+        parts = self._section_parts(section)
+        run = hostledger.counted_run(
+            [(p.block, p.count) for p in parts], number, lambda t: _agrees(reps[0], t)
+        )
+        known = set(self.reader.code_hosts.names.values())
+        hosts = list(
+            dict.fromkeys(h for i in run if (h := parts[i].host.removeprefix("count for ")) in known)
+        )
+        if not hosts:
+            return
+        listed = [v for v in self.values if v.field == "code_hosts" and v.section != "trial" and v.value]
+        tier = [v for v in listed if v.section == "production"] or [v for v in listed if v.section == ""]
+        if not tier:
+            first = parts[run[0]]
+            self.values.append(TddValue("Code hosts", " + ".join(parts[i].text for i in run), first.location,
+                                        "code_hosts", section, None, True, ", ".join(hosts),
+                                        "hosts of the counted repositories"))  # fmt: skip
+            return
+        for i, v in enumerate(self.values):
+            missing = [h for h in hosts if h not in v.value.split(", ")] if any(v is t for t in tier) else []
+            if missing:
+                self.values[i] = replace(
+                    v, value=", ".join([v.value, *missing]), text=", ".join([v.text, *missing])
+                )
+
+    def _sum_parts(self, section: str) -> list[Problem]:
+        """A section's per-host repository counts added up."""
+        parts = self._section_parts(section)
         if not parts:
             return []
         total = sum(p.count for p in parts)
@@ -519,6 +627,8 @@ class Gatherer:
             return []
         if any(_agrees(v, total) for v in stated):
             return []  # (the parts' sum written exactly somewhere, or rounded: "~1.6k repos" for 1,626)
+        if hostledger.counted_run([(p.block, p.count) for p in parts], number, lambda _: False):
+            return []  # the total of a run of them ("1,120 … 310 … → 1,430"): the others are another's
         return [
             Problem(
                 Severity.WARNING,

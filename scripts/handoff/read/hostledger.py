@@ -1,0 +1,119 @@
+"""What the whole document says of each code host: its last word on a host decides, and a host
+whose repositories are counted is connected.
+
+A careful reader does not stop at the paragraph. "Bitbucket Cloud was in the press release, but the
+repos kept there are NOT connected" withdraws the host a press release named three paragraphs up;
+a chat reply "not connecting it: …" right under a question naming a host answers that question.
+Each statement about a host is, in document order, one of:
+
+* an affirmation: a code-host value or a repository count the reader took for the host from a block;
+* a denial: a block saying outright that the host is not connected ("not connected", "don't
+  index", "out of scope", "excluded": `connection.denial`), of the host as its clause's subject or
+  right after the denying words, not of a host the clause names in passing ("moved to Azure
+  DevOps", "the models on the legacy TFS collection"); or a reply right after a question naming
+  hosts, naming none itself, whose first clause says "not … it".
+
+A host whose last statement is a denial is not connected, wherever else it was named (an
+affirmation in the same block as a denial wins: the reader's finer reading already weighed them).
+Trial parts make no statement.
+
+`counted_run` is the other half: the per-host counts whose sum is the repository count taken (all
+of them, or the run of consecutive ones just before a total that states their sum: "GitHub.com —
+1,120 repos / Bitbucket Server — 310 repos / → 1,430 repos"); their hosts are connected, named in
+a code-host list or not ("Repositories on gitserver 2,870 / — from GitHub Enterprise Server 2,610").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from handoff.read import connection
+from handoff.read.words import Found
+
+_FIRST_CLAUSE = re.compile(r"(?:[^.;:!?—–]|[.:](?=\d))*")  # (not at a time's colon: "18:05")
+_PRONOUN = re.compile(r"\b(?:it|them|those|that one|this one)\b", re.IGNORECASE)
+
+
+def _answers_no(text: str) -> bool:
+    """A reply's first clause says "not … it": a negated (or deferred) verb of connecting, and a pronoun."""
+    clause = _FIRST_CLAUSE.match(text)
+    first = clause.group(0) if clause else ""
+    return bool(_PRONOUN.search(first)) and connection.not_connected(first)
+
+
+_PREPOSITION = re.compile(
+    r"\b(?:on|in|from|of|at|to|into|onto|via|under|with|for|by|towards?|than|like)\b", re.IGNORECASE
+)
+_NEAR = 40  # a host right after the denying words ("not in scope: the actuarial Perforce depots")
+
+
+def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
+    """The hosts `text` says outright are not connected: the subject of a denying clause (named
+    before its denying words, with no preposition before it: not "the models on the legacy TFS
+    collection", nor "migrated to GitHub"), the object right after them ("we don't index GitHub"),
+    or the host of the clause before, when the denying clause refers back to it ("… the repos kept
+    there are NOT connected"). A plan or a wish is no denial here."""
+    out: set[str] = set()
+    before: list[Found] = []  # the subjects of the clause before
+    for a, b in connection.clauses(text):
+        clause = text[a:b]
+        named = [h for h in hosts if a <= h.start < b]
+        subjects = [h for h in named if not _PREPOSITION.search(text, a, h.start)]
+        m = connection.denial(clause)
+        if m is not None and named:
+            after = [h for h in named if 0 <= h.start - (a + m.end()) <= _NEAR
+                     and not _PREPOSITION.search(text, a + m.end(), h.start)]  # fmt: skip
+            out |= {h.value for h in subjects if h.start < a + m.start()} | {h.value for h in after}
+        elif m is not None and before and connection.refers_back(clause):
+            out |= {h.value for h in before}
+        before = subjects or (before if not named else [])
+    return out
+
+
+def denials(
+    blocks: Sequence[tuple[str, str]],
+    find: Callable[[str], Sequence[Found]],
+    trial_at: Callable[[str, int, str], bool],
+) -> list[tuple[int, str]]:
+    """(block index, host) of each block outside trial parts that says outright a host is not
+    connected. `blocks`: (text, section) in document order; `trial_at(text, offset, section)`:
+    whether the place is a trial's (a sentence naming the pilot inside an unlabelled block)."""
+    out: list[tuple[int, str]] = []
+    asked: list[Found] = []  # the hosts a question in the block before names
+    for i, (text, section) in enumerate(blocks):
+        if section == "trial":
+            asked = []
+            continue
+        hosts = [h for h in find(text) if not trial_at(text, h.start, section)]
+        if hosts:
+            out += [(i, name) for name in sorted(_denied_in(text, hosts))]
+        elif asked and _answers_no(text):
+            out += [(i, h.value) for h in asked]
+        asked = hosts if "?" in text else []
+    return out
+
+
+def denied(denials: Sequence[tuple[int, str]], affirmations: Sequence[tuple[int, str]]) -> set[str]:
+    """The hosts whose last statement is a denial (an affirmation in the same block wins)."""
+    last: dict[str, tuple[int, int]] = {}
+    for i, host in [*denials, *affirmations]:
+        kind = 0 if (i, host) in set(denials) and (i, host) not in set(affirmations) else 1
+        last[host] = max(last.get(host, (-1, 0)), (i, kind))
+    return {host for host, (_, kind) in last.items() if kind == 0}
+
+
+def counted_run(counts: Sequence[tuple[int, int]], total: int, agrees: Callable[[int], bool]) -> list[int]:
+    """The indices (into `counts`: (block index, count), in document order) of the counts whose sum
+    is `total`: all of them when they agree with it, else the longest run of two or more
+    consecutive ones whose sum is exactly `total`; [] when none."""
+    if counts and agrees(sum(c for _, c in counts)):
+        return list(range(len(counts)))
+    best: list[int] = []
+    for a in range(len(counts)):
+        s = 0
+        for b in range(a, len(counts)):
+            s += counts[b][1]
+            if s == total and b > a and b - a + 1 > len(best):
+                best = list(range(a, b + 1))
+    return best
