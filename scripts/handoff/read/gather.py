@@ -544,8 +544,9 @@ class Gatherer:
         """A repository count read as nothing (no host, no total word: "→ 1,430 repos in PRD") that is
         exactly the sum of the run of per-host counts right before it is their stated total."""
         parts = self._section_parts(section)
-        if len(parts) < 2 or any(v.field == "repositories" and v.section == section for v in self.values):
+        if len(parts) < 2:
             return
+        stated = {v.value for v in self.values if v.field == "repositories" and v.section == section}
         for i, b in enumerate(self.blocks):
             before = [p.count for p in parts if p.block < i][::-1]
             if b.section != section or len(before) < 2 or i - max(p.block for p in parts if p.block < i) > 2:
@@ -554,22 +555,29 @@ class Gatherer:
                 continue
             sums = {sum(before[: n + 1]) for n in range(1, len(before))}  # the last two, three … before it
             for m, _ in shapes.counted(b.text, _REPOS):
-                if m.value.isdigit() and int(m.value) in sums:
+                if m.value.isdigit() and int(m.value) in sums and m.value not in stated:
                     how = "stated total (the counts before it add up to it)"
                     found = TddValue("Repositories", m.text, b.location, "repositories", section)
                     self.values.append(replace(found, derived=True, value=m.value, how=how))
                     return
 
     def _proven_total(self, section: str) -> None:
-        """Of different repository counts stated for one environment, the one the per-host counts add
-        up to is the count; the others are estimates, plans or earlier figures."""
+        """Of different repository counts stated for one environment, the one the per-host counts (all
+        of them, or a run of them) add up to is the count; the others are estimates, plans or earlier
+        figures."""
         stated = [v for v in self.values if v.field == "repositories" and v.section == section]
         if len({shapes.leading_number(v.value or v.text) for v in stated}) < 2:
             return
-        total = sum(p.count for p in self._section_parts(section))
-        agree = [v for v in stated if _agrees(v, total)]
-        if agree and len(agree) < len(stated):
-            self._keep(lambda v: v.field != "repositories" or v.section != section or _agrees(v, total))
+        counts = [(p.block, p.count) for p in self._section_parts(section)]
+
+        def proven(v: TddValue) -> bool:
+            number = _count(shapes.leading_number(v.value or v.text) or "")
+            return number is not None and bool(
+                hostledger.counted_run(counts, number, lambda t: _agrees(v, t))
+            )
+
+        if any(proven(v) for v in stated) and not all(proven(v) for v in stated):
+            self._keep(lambda v: v.field != "repositories" or v.section != section or proven(v))
 
     def _counted_hosts(self) -> None:
         """The code hosts whose counts make up the repository count taken are connected: they join the

@@ -31,15 +31,21 @@ from collections.abc import Callable, Sequence
 from handoff.read import connection
 from handoff.read.words import Found
 
-_FIRST_CLAUSE = re.compile(r"(?:[^.;:!?—–]|[.:](?=\d))*")  # (not at a time's colon: "18:05")
-_PRONOUN = re.compile(r"\b(?:it|them|those|that one|this one)\b", re.IGNORECASE)
+# (a reply's speaker, "R. Lindqvist:" or "Dev 18:05", and its "No," stay in it)
+_FIRST_SENTENCE = re.compile(r"(?:[^.;!?]|\.(?=\d)|(?<=\b[A-Z])\.)*")
+_PRONOUN = re.compile(r"\s*\b(?:it|them|those|that one|this one)\b", re.IGNORECASE)
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|that one|this one)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 
 
 def _answers_no(text: str) -> bool:
-    """A reply's first clause says "not … it": a negated (or deferred) verb of connecting, and a pronoun."""
-    clause = _FIRST_CLAUSE.match(text)
-    first = clause.group(0) if clause else ""
-    return bool(_PRONOUN.search(first)) and connection.not_connected(first)
+    """A reply's first sentence denies outright, of a pronoun for the host asked about: "not
+    connecting it", "we did not index them", "No, it is not connected"."""
+    first = _FIRST_SENTENCE.match(text)
+    sentence = first.group(0) if first else ""
+    m = connection.denial(sentence)
+    if m is None:
+        return False
+    return bool(_PRONOUN.match(sentence, m.end()) or _PRONOUN_BEFORE.search(sentence, 0, m.start()))
 
 
 _PREPOSITION = re.compile(
@@ -85,6 +91,8 @@ def denials(
         if section == "trial":
             asked = []
             continue
+        if not re.search(r"\w\s+\w", text):
+            continue  # a fragment ("R." split from "R. Lindqvist: …"): no statement, the question stands
         hosts = [h for h in find(text) if not trial_at(text, h.start, section)]
         if hosts:
             out += [(i, name) for name in sorted(_denied_in(text, hosts))]

@@ -1,0 +1,130 @@
+"""TDD reader, what the whole document says of each code host (`read/hostledger.py`).
+
+The last statement about a host decides whether it is connected, across paragraphs: a later denial
+withdraws an earlier mention, a later count brings a host back; a reply "not connecting it" answers
+the question above it. The hosts whose counts make up the repository count taken are connected,
+named in a list or not; a count equal to the run of per-host counts right before it is their total,
+and of two stated counts the one the parts add up to is the count.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff.core.fields import Catalogue
+from handoff.read import connection
+from tdd_snippets import read, table
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "<p>Bitbucket Cloud was in the announcement, but the repos the agency keeps there "
+        "are not connected.</p>",
+        "<ul><li>Bitbucket Cloud — out of scope (agency workspace).</li></ul>",
+        table(("Host", "Status"), ("Bitbucket Cloud", "excluded from code search")),
+        "<h2>Notes</h2><p>We don't index Bitbucket Cloud: the workspace is the agency's.</p>",
+    ],
+)
+def test_a_later_denial_withdraws_a_host_named_paragraphs_before(catalogue: Catalogue, later: str) -> None:
+    html = (
+        "<p>Code search indexes every repository across GitHub Enterprise Server, GitLab "
+        "and Bitbucket Cloud.</p>"
+        "<p>The platform team owns the rollout.</p>" + later
+    )
+    assert read(html, catalogue)["code_hosts"] == ["GitHub Enterprise Server, GitLab.com"]
+
+
+def test_a_later_count_brings_a_denied_host_back(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Phase 1: Azure DevOps is not connected yet.</p>"
+        "<p>Phase 2 (done):</p><ul><li>GitHub Enterprise Server — 900 repos</li>"
+        "<li>Azure DevOps — 300 repos</li></ul>"
+    )
+    assert read(html, catalogue)["code_hosts"] == ["GitHub Enterprise Server, Azure DevOps"]
+
+
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("Priya 17:52 what about the agency's Bitbucket Cloud workspace? they have ~90 repos",
+         "Dev 18:05 not connecting it: access-restricted, out of scope for now."),
+        ("Q: Is Bitbucket Cloud searchable too?", "A: No, we did not connect it."),
+    ],
+)  # fmt: skip
+def test_a_reply_under_a_question_denies_the_host_it_asks_about(
+    catalogue: Catalogue, question: str, reply: str
+) -> None:
+    html = f"<p>Indexing 1,330 repos from Azure DevOps.</p><p>{question}</p><p>{reply}</p>"
+    assert read(html, catalogue)["code_hosts"] == ["Azure DevOps"]
+
+
+def test_a_denial_with_no_question_before_it_speaks_of_nothing_named_earlier(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Indexing 1,330 repos from Azure DevOps and Bitbucket Cloud.</p>"
+        "<p>Not connecting it yet: the wiki.</p>"
+    )
+    assert read(html, catalogue)["code_hosts"] == ["Azure DevOps, Bitbucket Cloud"]
+
+
+@pytest.mark.parametrize(
+    "passing",
+    [
+        "<p>Bitbucket Server: not connected, its last projects moved to Azure DevOps in 2025.</p>",
+        "<p>The actuarial models on the legacy Azure DevOps collection are not connected "
+        "and stay excluded.</p>",
+        "<p>Is Bitbucket indexed? No. The old Bitbucket Cloud workspace was migrated to Azure DevOps.</p>",
+    ],
+)
+def test_a_host_named_in_passing_in_a_denial_is_not_denied(catalogue: Catalogue, passing: str) -> None:
+    html = "<p>Code hosts: GitHub.com and Azure DevOps, 1,690 repositories in all.</p>" + passing
+    assert read(html, catalogue)["code_hosts"] == ["GitHub.com, Azure DevOps"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Repositories on gitserver: 2,870</p><p>GitHub Enterprise Server: 2,610</p>"
+        "<p>Bitbucket Data Center: 260</p>",
+        "<p>The deploy repo is on GitLab.</p><p>Searched today:</p>"
+        "<ul><li>GitHub Enterprise Server — 2,610 repos</li>"
+        "<li>Bitbucket Data Center (legacy team) — 260 repos</li></ul>",
+    ],
+)
+def test_the_hosts_whose_counts_make_up_the_count_are_connected(catalogue: Catalogue, html: str) -> None:
+    got = read(html, catalogue)
+    assert got["repositories"] == ["2870"]
+    assert "GitHub Enterprise Server" in got["code_hosts"][0]
+    assert "Bitbucket Server / Data Center" in got["code_hosts"][0]
+
+
+@pytest.mark.parametrize(
+    "total",
+    ["→ 1,430 repos in production", "= 1,430 repos live", "1,430 repositories searchable from day one."],
+)
+def test_a_count_after_the_per_host_counts_that_is_their_sum_is_the_total(
+    catalogue: Catalogue, total: str
+) -> None:
+    html = (
+        "<ul><li>GitLab.com (Data Science group) — ~75 repos, waiting for a token</li>"
+        "<li>GitHub.com (org acme) — 1,120 repos</li>"
+        f"<li>Bitbucket Server (bitbucket.acme.io) — 310 repos</li></ul><p>{total}</p>"
+    )
+    assert read(html, catalogue)["repositories"] == ["1430"]
+
+
+def test_of_two_stated_counts_the_one_the_parts_add_up_to_is_the_count(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Code search indexes more than 4,000 repositories across GitHub Enterprise and GitLab.</p>"
+        "<p>We index 3,180 repositories today.</p><ul><li>GitHub Enterprise Server: 2,730 repositories</li>"
+        "<li>GitLab: 450 repositories</li></ul>"
+    )
+    assert read(html, catalogue)["repositories"] == ["3180"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["we don't index those", "it isn’t connected", "they won't be added", "we do not index those"],
+)
+def test_a_contraction_denies_as_the_full_words_do(clause: str) -> None:
+    assert connection.not_connected(clause)
