@@ -139,3 +139,47 @@ def test_a_count_of_some_of_them_stands_as_the_count_before_it(catalogue: Catalo
     )
     assert got == {"max_users": ["1200"], "max_concurrent_users": ["200"]}
     assert read("<p>We have 2,000 developers, 300 of them in Pune.</p>", catalogue) == {}
+
+
+def test_a_limit_no_longer_in_force_gives_way_to_the_current_one(catalogue: Catalogue) -> None:
+    for html in (
+        "<p>OBS-2: the onboarding wiki still says the licence is for 800 users. The current licence covers "
+        "1,100 users.</p>",
+        "<p>Licensed for 1,100 users (the old licence was for 800 users).</p>",
+        "<ul><li>Subscription: 1,100 seats</li><li>Previous subscription: 800 seats</li></ul>",
+    ):
+        assert read(html, catalogue) == {"max_users": ["1100"]}, html
+
+
+def test_a_peak_after_a_limit_in_one_sentence_is_its_concurrency(catalogue: Catalogue) -> None:
+    assert read("<p>lic 900 seats · peak 150 conc. (agreed cap)</p>", catalogue) == {
+        "max_users": ["900"],
+        "max_concurrent_users": ["150"],
+    }
+    got = read(
+        "<p>Licensed for 1,200 users; we expect a peak of 180 at once during the morning stand-up.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["1200"], "max_concurrent_users": ["180"]}
+    got = read(table(("Item", "Value"), ("Licence", "600 seats; peak of 120 conc.")), catalogue)
+    assert got == {"max_users": ["600"], "max_concurrent_users": ["120"]}
+    got = read("<p>Licensed for 1,200 users; a peak of 140 at once was seen last week.</p>", catalogue)
+    assert got == {"max_users": ["1200"]}
+
+
+def test_an_offer_declined_gives_no_limit_and_no_machines(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Licensed for 1,200 users; the platform is sized for a maximum of 3,000 repositories.</p>"
+        + table(
+            ("Supplier", "Offer", "Remark"),
+            ("Nordlicht", "€ 148,500 / year", "continuation"),
+            ("Alpenwerk", "€ 131,000 / year", "would rebuild on 5 × m6i.4xlarge; declined"),
+            (
+                "DataForge",
+                "€ 159,900 / year",
+                "offer sized for up to 5,000 repositories and 2,000 users; declined",
+            ),
+        ),
+        catalogue,
+    )
+    assert got == {"max_users": ["1200"], "max_repositories": ["3000"]}

@@ -20,7 +20,7 @@ _TOTAL = re.compile(
 _ALL = re.compile(r"\b(?:in total|in all|total|altogether|overall)\b", re.I)  # a count of all hosts
 _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
-    r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|simultaneous(?:ly)?)\b",
+    r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(
@@ -214,8 +214,9 @@ class CountReading(FactParts):
                 continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count
             current = rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near)
             if (ctx.limit or rel == "limit") and not current:
-                if noun.startswith("repo"):
-                    facts.append(Fact("max_repositories", m.value, m.text, "limit", env, "", m.start))
+                if noun.startswith("repo"):  # (a limit no longer in force: "old", dropped wherever written)
+                    role = "old" if rel == "old" else ""
+                    facts.append(Fact("max_repositories", m.value, m.text, "limit", env, role, m.start))
                 continue
             # "1,870 + 430 = 2,300 repositories"; "3,000 repositories — 2,986 from GitHub …": the total
             summed = bool(re.search(r"=\s*$", before)) or _breakdown(s, m)
@@ -296,7 +297,7 @@ class CountReading(FactParts):
         saying licensed, sized, capped …; a seat always; never one observed or added), concurrent when
         their clause says so; and repositories written bare after a limit word."""
         facts: list[Fact] = []
-        peaks = {u.start("num"): u for u in _PEAK.finditer(s)} if shapes.DIGIT.search(s) else {}
+        peaks = self._peak_spans(s)
         taken: set[int] = set()
         for m, noun in limits.person_counts(s):
             taken.add(m.start)
@@ -305,13 +306,9 @@ class CountReading(FactParts):
                 continue
             at_once = m.start in peaks or limits.concurrent(s, m.start, m.end)
             name = "max_concurrent_users" if at_once else "max_users"
-            facts.append(Fact(name, m.value, m.text, "limit", self.env_at(s, m.start, ctx), "", m.start))
-        for start, u in peaks.items():  # "400 of them at the same time", "250 concurrent"
-            rel = limits.relation(s, start, u.end())
-            if start in taken or rel in ("observed", "added") or not (ctx.limit or rel == "limit"):
-                continue
-            facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0),
-                              "limit", self.env_at(s, start, ctx), "", start))  # fmt: skip
+            role = "old" if rel == "old" else ""  # "the runbook still quotes the licence as 1,000 users"
+            facts.append(Fact(name, m.value, m.text, "limit", self.env_at(s, m.start, ctx), role, m.start))
+        facts += self._peaks(s, ctx, peaks, taken)
         if not ctx.limit:
             return facts
         for u in _BARE_LIMIT.finditer(s):  # "sized for up to 10,000", "the repository limit is 5,000"
@@ -322,6 +319,28 @@ class CountReading(FactParts):
                 value = shapes.thousands(u.group("num"), u.group("k"))
                 facts.append(Fact(name, value, u.group(0), "limit, bare", self.env_at(s, u.start(), ctx), "",
                                   u.start("num")))  # fmt: skip
+        return facts
+
+    @staticmethod
+    def _peak_spans(s: str) -> dict[int, re.Match[str]]:
+        return {u.start("num"): u for u in _PEAK.finditer(s)} if shapes.DIGIT.search(s) else {}
+
+    def _peaks(
+        self,
+        s: str,
+        ctx: Context,
+        peaks: dict[int, re.Match[str]] | None = None,
+        taken: set[int] | None = None,
+    ) -> list[Fact]:
+        """Counts of people at one time with no noun ("400 of them at the same time", "250
+        concurrent", "peak 150 conc."): limits in a limits part or a clause saying so."""
+        facts: list[Fact] = []
+        for start, u in (self._peak_spans(s) if peaks is None else peaks).items():
+            rel = limits.relation(s, start, u.end())
+            if start in (taken or ()) or rel in ("observed", "added") or not (ctx.limit or rel == "limit"):
+                continue
+            facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0), "limit",
+                              self.env_at(s, start, ctx), "old" if rel == "old" else "", start))  # fmt: skip
         return facts
 
     def _monorepos(self, s: str, ctx: Context) -> list[Fact]:

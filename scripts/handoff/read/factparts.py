@@ -21,6 +21,7 @@ class FactParts:
     deployment: Vocab
     env: Environments
     hosting: Vocab
+    not_done: frozenset[str]  # statuses of things not done, dropped or declined (`not_done_words`)
     on_premises: re.Pattern[str]
     trial_nouns: re.Pattern[str]
 
@@ -33,6 +34,8 @@ class FactParts:
         def _dates(self, s: str, ctx: Context) -> list[Fact]: ...
 
         def _numbers(self, s: str, ctx: Context) -> list[Fact]: ...
+
+        def _peaks(self, s: str, ctx: Context) -> list[Fact]: ...
 
         def env_at(self, sentence: str, pos: int, ctx: Context) -> str: ...
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.fields import Catalogue
+from handoff.read.cells import status_words
 from handoff.read.counts import CountReading
 from handoff.read.dates import DateReading
 from handoff.read.figures import FigureReading
@@ -34,6 +35,7 @@ class FactReader(LabelledReading, ProseReading, DateReading, FigureReading, Coun
         self.deployment = Vocab(catalogue, "deployment_type")
         self.hosting = Vocab(catalogue, "hosting_provider")
         self.code_hosts = Vocab(catalogue, "code_host")
+        self.not_done = status_words(catalogue.tdd.not_done_words)
         self.trial_nouns = re.compile(  # the catalogue's own words for a part that is not production
             rf"\b(?:{'|'.join(re.escape(w) for w in catalogue.tdd.trial_words) or '(?!)'})\b", re.IGNORECASE
         )

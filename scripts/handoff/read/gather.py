@@ -47,7 +47,8 @@ def _count(text: str) -> int | None:
 
 def amounts(field: str, text: str) -> list[object]:
     """What a change compares for a field: the machines (`4 × c6i.4xlarge` each), the CPU count, the
-    size in GB; [] for a field no change is read for."""
+    size in GB, a limit's count (a limit no longer in force, `read.limits`); [] for a field no
+    change is read for."""
     if field == "instance_types":
         return [m.value.casefold() for m in shapes.instances(text)]
     if field == "total_cpu":
@@ -56,7 +57,13 @@ def amounts(field: str, text: str) -> list[object]:
     if field in ("total_memory_gb", "total_disk_gb"):
         size = next(shapes.sizes(text), None)
         return [round(parse_size(size.value, "GB"), 1)] if size else []
+    if field in _LIMITS:
+        number = re.search(shapes.NUMBER, text)
+        return [round(float(number.group(0).replace(",", "")))] if number else []
     return []
+
+
+_LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 
 
 _ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry

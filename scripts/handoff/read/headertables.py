@@ -17,6 +17,7 @@ from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
 from handoff.read.tables import _DATE_FIELDS, _WORDS_ONLY, _cell
 from handoff.read.tabstate import _Tab
+from handoff.read.verdict import closed_as_not_taken
 from handoff.read.walkparts import WalkParts
 
 # what a row's note (a justification, a remark) may state beside the row's own columns: the row's
@@ -216,9 +217,14 @@ class HeaderTableReading(WalkParts):
 
     def retired_row(self, t: _HeaderTable, row: list[Text]) -> bool:
         """A row whose short status cell, in a column naming no field, marks its thing as not in
-        use (`Retired`, `Decommissioned`, `Rejected`, `Staging`): none of the row's values count."""
+        use (`Retired`, `Decommissioned`, `Rejected`, `Staging`), or whose remark closes with a verdict
+        of not taken ("would rebuild on 5 × m6i.4xlarge; declined"): none of the row's values count."""
         cells = [_cell(row, j).strip() for j, (kind, _) in enumerate(t.roles) if j > 0 and kind == ""]
-        return any(_WORDS_ONLY.fullmatch(c) and self.sections.part(c) == "trial" for c in cells)
+        return any(
+            (_WORDS_ONLY.fullmatch(c) and self.sections.part(c) == "trial")
+            or closed_as_not_taken(c, self.not_done)
+            for c in cells
+        )
 
     def header_totals(
         self, t: _HeaderTable, groups: dict[str, list[_Row]], totals: list[_Row]

@@ -26,6 +26,7 @@ from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY
 from handoff.read.totals import bare_totals, totals_win
+from handoff.read.verdict import without_not_taken
 from handoff.read.words import Found, is_growth, is_limit, is_suggestion, is_technical_limit, mask
 
 _MONTH_DOT = "".join(
@@ -183,6 +184,7 @@ class ProseReading(FactParts):
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         text = _without_working(text)  # "80 vCPU (4×16 + 2×8 vCPU)": the working of the figure before
+        text = without_not_taken(text, self.not_done)  # "… 5 × m6i.4xlarge; declined": an offer turned down
         written = text
         text = shapes.spelt_digits(text)  # "three hundred from Bitbucket, fifteen hundred in total"
         if text is not written:
@@ -197,16 +199,20 @@ class ProseReading(FactParts):
             ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
         last = 0  # where the facts of the sentence before start (their offsets)
+        limited = False  # the clause before was about limits
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
-                before = None
+                before, limited = None, False
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             shift = start + offset
             back = replace(before, start=before.start - start) if before else None  # (to this sentence)
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
             joined = text[max(0, start - 3) : start].rstrip().endswith(";")  # one sentence, two clauses
+            if joined and limited and not sctx.limit:  # "Licensed for 1,200 users; a peak of 180 at once"
+                found += self._peaks(sentence, replace(sctx, limit=True))
+            limited = sctx.limit
             if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
                 facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
             last = len(text) if not found else start + offset

@@ -28,6 +28,7 @@ class WalkParts:
     env_words: frozenset[str]
     facts: FactReader
     gather: Gatherer
+    not_done: frozenset[str]
     sections: Environments
     texts: Texts
     total_words: frozenset[str]

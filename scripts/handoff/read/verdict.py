@@ -1,0 +1,51 @@
+"""A statement closed by a verdict of not taken: an offer, option or request turned down.
+
+A market check lists other suppliers' offers and ends each with what became of it ("would rebuild
+on AWS EKS with 5 × m6i.4xlarge; declined", "offer sized for up to 5,000 repositories — rejected",
+"Bitbucket Cloud workspace (dropped)"). A careful reader takes nothing from such a statement: the
+machines, limits and counts it names were never the deployment's. The verdict is the statement's
+closing clause (after a semicolon, a dash or a comma, or in closing brackets) when that clause is
+only a status of things not done, dropped or declined: the catalogue's `not_done_words`, the same
+words that make a board's column or a heading hold no facts (`read/cells.py`).
+
+* `closed_as_not_taken(text, words)`: whether a sentence, cell or item ends with such a verdict.
+* `without_not_taken(text, words)`: the text with each sentence so closed blanked out (offsets
+  kept), so the other sentences of its paragraph are still read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.read.cells import not_done
+
+# the closing clause of a statement: after `;`, a dash or a comma, or in closing brackets
+_CLOSING = re.compile(
+    r"(?:[;—–]|\s-\s|,)\s*(?P<clause>[^;—–,()\n]{1,32}?)\s*[.!]?\s*$|\((?P<aside>[^()\n]{1,32})\)\s*[.!]?\s*$"
+)
+_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|[.!?](?=\S))+[.!?]*"
+)  # a sentence and its closing stop ("m6i.4xlarge" ends none)
+
+
+def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
+    """Whether the text ends with a clause that is only a status of a thing not taken ("…; declined",
+    "… — rejected", "… (dropped)")."""
+    m = _CLOSING.search(text.rstrip())
+    if m is None:
+        return False
+    return not_done(m.group("clause") or m.group("aside") or "", words)
+
+
+def without_not_taken(text: str, words: frozenset[str]) -> str:
+    """`text` with every sentence closed as not taken blanked out, the other characters in place."""
+    if not any(c in text for c in ";—–,-(") or not words:
+        return text
+    out = text
+    for m in _SENTENCE.finditer(text):
+        if closed_as_not_taken(m.group(0), words):
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
+
+
+__all__ = ["closed_as_not_taken", "without_not_taken"]
