@@ -183,3 +183,25 @@ def test_an_offer_declined_gives_no_limit_and_no_machines(catalogue: Catalogue) 
         catalogue,
     )
     assert got == {"max_users": ["1200"], "max_repositories": ["3000"]}
+
+
+def test_a_count_its_own_words_measure_is_no_limit(catalogue: Catalogue) -> None:
+    for html in (
+        "<h3>Monthly</h3><p>Export the user count for Finance. Last export (Oct): 1,630 active users of the "
+        "2,000 seats.</p>",
+        "<p>Sizing we agreed: good for 2,000 people. We're at ~1,630 weekly users now, so fine.</p>",
+        table(("Item", "Value"), ("User count", "1,630 active users of 2,000 seats")),
+    ):
+        assert read(html, catalogue) == {"max_users": ["2000"]}, html
+    assert read("<p>The cluster is sized for 2,000 active users.</p>", catalogue) == {"max_users": ["2000"]}
+
+
+def test_a_stated_limit_beats_a_headcount_its_part_only_holds(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Users</h2><p>The licence covers up to 1,400 employees. The system is designed for up to 150 "
+        "simultaneous users. The company employs about 2,300 people in total.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["1400"], "max_concurrent_users": ["150"]}
+    got = read("<h2>Licence</h2><p>Our group has 5,000 engineers; 3,000 seats were bought.</p>", catalogue)
+    assert got == {"max_users": ["3000"]}

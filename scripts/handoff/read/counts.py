@@ -13,6 +13,7 @@ from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.words import Found, is_growth, is_limit
 
+AMBIENT = "limit (limits part)"  # a count of people read as a limit only because its part is about limits
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
 _TOTAL = re.compile(
     r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
@@ -307,7 +308,11 @@ class CountReading(FactParts):
             at_once = m.start in peaks or limits.concurrent(s, m.start, m.end)
             name = "max_concurrent_users" if at_once else "max_users"
             role = "old" if rel == "old" else ""  # "the runbook still quotes the licence as 1,000 users"
-            facts.append(Fact(name, m.value, m.text, "limit", self.env_at(s, m.start, ctx), role, m.start))
+            stated = rel == "limit" or noun.startswith("seat") or is_limit(s)
+            how = (
+                "limit" if stated else AMBIENT
+            )  # (only its part is about limits: "Kessler employs 2,300 people")
+            facts.append(Fact(name, m.value, m.text, how, self.env_at(s, m.start, ctx), role, m.start))
         facts += self._peaks(s, ctx, peaks, taken)
         if not ctx.limit:
             return facts
@@ -380,3 +385,11 @@ class CountReading(FactParts):
         return [
             Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
         ]
+
+
+def stated_limits_win(facts: list[Fact]) -> list[Fact]:
+    """Of a text's limits of one field, those a clause states ("The licence covers up to 1,400
+    employees") beat the other counts of people read as limits only because the part is about limits
+    ("Kessler employs about 2,300 people in total"): those are context, not the limit."""
+    stated = {f.field for f in facts if f.how == "limit" and f.role != "old"}
+    return [f for f in facts if not (f.how == AMBIENT and f.field in stated)]

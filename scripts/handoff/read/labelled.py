@@ -197,6 +197,9 @@ class LabelledReading(FactParts):
             name = self.fitting_meaning(label, value, ctx) or name
         if (
             name is None
+            or (
+                name in _LIMITS and _measured(value)
+            )  # "Last export (Oct): 1,630 active users of the 2,000 seats"
             or (name in _COUNTS and not self.counts_itself(name, value, how, label))
             or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
         ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
@@ -447,3 +450,10 @@ class LabelledReading(FactParts):
     def speaks_of_code(self, text: str) -> bool:
         """Whether a text speaks of code (repositories, projects, source …) apart from host names."""
         return bool(_CODE.search(mask(text, self.code_hosts.find(text))))
+
+
+def _measured(value: str) -> bool:
+    """A limit's labelled value whose first count of people its own words measure ("1,630 active users
+    of the 2,000 seats"): the line is read as prose, the count no limit."""
+    first = next(limits.person_counts(value), None)
+    return first is not None and limits.relation(value, first[0].start, first[0].end) == "observed"

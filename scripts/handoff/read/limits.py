@@ -112,6 +112,7 @@ _STALE = re.compile(  # "the runbook still quotes the licence as 1 000 users": a
     r"(?<!-)(?:old|previous|earlier|former|expired)\s+(?:licen[cs]e|contract|subscription|order|agreement|figure|value|number|quote|sizing|limit|cap)s?)\b",
     re.IGNORECASE,
 )
+_ACTIVE = re.compile(r"\bactive\b", re.IGNORECASE)  # "1,630 active users": a count of those who used it
 _OF_THEM = re.compile(r"(?:\S+)\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "90 of them …"
 
 
@@ -129,7 +130,6 @@ def relation(text: str, start: int, end: int) -> str:
         return "added"
     if (
         _SIMULATED.search(text, start, end)
-        or _OBSERVED.search(text, start, end)  # "~260 weekly users": the figure's own words
         or _NOW_BEFORE.search(near)
         or (_OBSERVED.search(label) and not _LIMIT.search(label))
     ):
@@ -138,8 +138,9 @@ def relation(text: str, start: int, end: int) -> str:
         return "added"
     if _STALE.search(near) or _STALE.search(label):
         return "old"
-    if (_OBSERVED.search(near) or _OBSERVED.search(after)) and not _LIMIT.search(near):
-        return "observed"
+    own = _OBSERVED.search(text, start, end) or _ACTIVE.search(text, start, end)  # "~260 weekly users"
+    if (_OBSERVED.search(near) or _OBSERVED.search(after) or own) and not _LIMIT.search(near):
+        return "observed"  # ("sized for 2,000 active users" is a limit)
     if _BOUND.search(before) or _LIMIT.search(before) or _LIMIT.search(label):
         return "limit"  # (`Licentie: 900 gebruikers`: the label before the figure names the licence)
     return ""

@@ -21,6 +21,7 @@ from handoff.read import connection, outside, permachine, shapes
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
+from handoff.read.counts import stated_limits_win
 from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -223,7 +224,7 @@ class ProseReading(FactParts):
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         facts = self._connected_only(text, facts)
-        return _union_hosts(totals_win(bare_totals(facts)))
+        return _union_hosts(totals_win(bare_totals(stated_limits_win(facts))))
 
     def _pointed_back(self, s: str, ctx: Context, before: shapes.Match | None) -> list[Fact]:
         """A sentence with no date saying that what the sentence before told started or completed the
