@@ -83,3 +83,33 @@ def test_items_of_different_lists_or_the_same_type_are_not_joined(catalogue: Cat
     assert found(two_lists, catalogue, "instance_types") == ["3 × m6i.2xlarge", "2 × r6i.4xlarge"]
     same_type = "<ul><li>3 × m6i.2xlarge</li><li>4 × m6i.2xlarge</li></ul>"
     assert found(same_type, catalogue, "instance_types") == ["3 × m6i.2xlarge", "4 × m6i.2xlarge"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [  # one address where production is named, the other where nothing is: a list, a table, sections
+        "<ul><li>live — https://sg.example.org</li><li>canary — https://sg-c.example.org</li></ul>",
+        "<table><tr><td>Zone</td><td>Target</td></tr><tr><td>PRD</td><td>ingress https://sg.example.org</td></tr>"
+        "<tr><td>Lab</td><td>ingress https://sg-lab.example.internal</td></tr></table>",
+        "<h2>Production deployment</h2><p>Entry point: https://sg.example.org (behind the F5).</p>"
+        "<h2>Level 2: the lab</h2><p>Entry point: https://sg-x.example.internal.</p>",
+        "<p>In production the service answers on https://sg.example.org.</p>"
+        "<p>Partners use the mirror at https://code.example.net.</p>",
+    ],
+)
+def test_of_several_site_addresses_the_one_production_names_is_taken(catalogue: Catalogue, html: str) -> None:
+    reading = read_document(html_document(html), catalogue)
+    assert [v.value for v in reading.values if v.field == "instance_url"] == ["https://sg.example.org"]
+    (warning,) = [p for p in reading.problems if p.field == "instance_url"]
+    assert "production" in warning.message
+
+
+@pytest.mark.parametrize(
+    "html",
+    [  # production named at both, or at neither: no guess
+        "<ul><li>prod — https://sg.example.org</li><li>production (EU) — https://sg-eu.example.org</li></ul>",
+        "<ul><li>blue — https://sg.example.org</li><li>green — https://sg-g.example.org</li></ul>",
+    ],
+)
+def test_no_pick_when_production_names_no_single_address(catalogue: Catalogue, html: str) -> None:
+    assert found(html, catalogue, "instance_url") == []

@@ -24,6 +24,7 @@ class FactParts:
     not_done: frozenset[str]  # statuses of things not done, dropped or declined (`not_done_words`)
     on_premises: re.Pattern[str]
     trial_nouns: re.Pattern[str]
+    said_before = ""  # the paragraph's text before the sentence being read (what its pronouns stand for)
 
     if TYPE_CHECKING:  # each defined in one of the parts
 

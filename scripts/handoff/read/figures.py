@@ -14,6 +14,7 @@ from handoff.read import permachine, shapes
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
+from handoff.read.measured import repositories_measured
 from handoff.read.totals import AMOUNTS, LISTED, SIZES, said_total
 
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
@@ -23,12 +24,6 @@ _DISK = re.compile(
 )
 _LEAD = re.compile(  # the words right after a size, unless it is placed somewhere ("on disk", "across nodes")
     r"(?!\s*(?:on|in|inside|across|at|for|from|over|per|to|within|under)\b)\s*(?:of\s+)?(?:[\w'.-]+\s*){1,3}",
-    re.IGNORECASE,
-)
-_REPOS_AMOUNT = re.compile(  # the repositories as the subject of an amount: "the repositories take roughly"
-    r"\b(?:repositor(?:y|ies)|repos|clones|code ?base|source code)\b(?:[\s,]+[\w-]+){0,3}?[\s,]+"
-    r"(?:take|takes|took|come|comes|came|total|totals|totalled|amount|amounts|occupy|occupies|use|uses|"
-    r"weigh|weighs|are|add|sum|need|needs|consume|consumes)\b[^.;:]*$",
     re.IGNORECASE,
 )
 # A clause of its own after a figure: a verb after "and", "which", "because" … says nothing of the figure.
@@ -101,6 +96,11 @@ def _size_noun(words: str) -> str | None:
     return None
 
 
+def _nearest_noun(tail: str, head: str) -> str | None:
+    """The field the nearest noun after a size names, else the nearest before it."""
+    return _size_noun(tail) or _size_noun(head)
+
+
 class FigureReading(FactParts):
     """FactReader's CPU counts and sizes in a sentence."""
 
@@ -145,7 +145,13 @@ class FigureReading(FactParts):
                 value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
                 groups[m.start] = machines.groups[i]
             env = self.env_at(s, m.start, ctx)
-            name = "total_cpu" if kind == "cpu" else self._size_field(tail, head, s, gap_only, ctx, clause)
+            name = (
+                "total_cpu"
+                if kind == "cpu"
+                else self._size_field(
+                    tail, head, s, gap_only, ctx, clause, self.said_before + s[: m.start - len(clause)]
+                )
+            )
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
             total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
@@ -166,7 +172,7 @@ class FigureReading(FactParts):
 
     @staticmethod
     def _size_field(
-        tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context, clause: str = ""
+        tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context, clause: str = "", before: str = ""
     ) -> str | None:
         """What a size is the size of: the largest repository; the noun right after it ("1.5 TB
         pd-ssd", "2 TB of gp3 volumes", "640 GB of git data"); the repositories when they are the
@@ -182,18 +188,16 @@ class FigureReading(FactParts):
             return "total_disk_gb"  # "two vSAN disks, …, 2,048 GiB for the repositories": a disk for them
         if across:
             return "total_repo_size_gb"
+        if named != "total_memory_gb" and repositories_measured(clause or head, before):
+            return "total_repo_size_gb"  # "all of them together take 340 GB of gitserver disk"
         stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
-        if named or _REPOS_AMOUNT.search(head) or stored:  # after cloning": the code there, not the disk
+        if named or stored:  # after cloning": the code there, not the disk
             return named or "total_repo_size_gb"
         if _LARGEST_REPO.search(clause):
             return "largest_repo_mb"
-        for window in (tail, head):
-            if _REPO_SIZE.search(window):
-                return "total_repo_size_gb"
-            if _MEMORY.search(window):
-                return "total_memory_gb"
-            if _DISK.search(window):
-                return "total_disk_gb"
+        nearest = _nearest_noun(tail, head)
+        if nearest:
+            return nearest
         if after_cpu:
             return "total_memory_gb"
         if ctx.topic in ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"):

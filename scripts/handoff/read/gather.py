@@ -466,11 +466,14 @@ class Gatherer:
 
     def _only_address(self) -> list[Problem]:
         """With no instance URL read, the one site address (a URL with no path) outside trial parts
-        that is no code host's is the instance's: a bare URL bullet, "will be published at …".
-        Nothing names it the instance, so it comes with a warning at its place: not a silent guess."""
+        that is no code host's is the instance's: a bare URL bullet, "will be published at …"; of
+        several, the one production's place or row names (`live — https://…` beside `canary — …`),
+        when no other is named production. Nothing names it the instance, so it comes with a
+        warning at its place: not a silent guess."""
         if any(v.field == "instance_url" and v.section != "trial" for v in self.values):
             return []
         found: dict[str, _Block] = {}
+        named: set[str] = set()  # the addresses written where production is named
         for b in self.blocks:
             if b.section == "trial" or "://" not in b.text:
                 continue
@@ -478,18 +481,26 @@ class Gatherer:
                 here = self.reader.url_env(b.text, m, Context(b.section))
                 if self.reader.site_address(m.value) and here != "trial":
                     found.setdefault(m.value.rstrip("/"), b)
+                    if here == "production":
+                        named.add(m.value.rstrip("/"))
+        only = "the only site address there"
+        if len(found) > 1 and len(named) == 1:
+            found, only = (
+                {u: b for u, b in found.items() if u in named},
+                "the only site address written as production's",
+            )
         if len(found) != 1:
             return []
         url, b = next(iter(found.items()))
         b.used = True
         self.values.append(TddValue("URL", url, b.location, "instance_url", b.section, None, True, url,
-                                    "the only site address"))  # fmt: skip
+                                    only.removesuffix(" there")))  # fmt: skip
         where = b.location.ref.removeprefix("TDD ")
         return [
             Problem(
                 Severity.WARNING,
-                f"Instance URL: {mask(url)} is taken from the TDD ({where}) because it is the only site "
-                "address there; nothing names it the Sourcegraph instance",
+                f"Instance URL: {mask(url)} is taken from the TDD ({where}) because it is {only}; "
+                "nothing names it the Sourcegraph instance",
                 "instance_url",
                 b.location,
                 "if it is not the instance, write the right URL in the sheet (the sheet wins) "

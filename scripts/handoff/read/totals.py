@@ -75,15 +75,17 @@ SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
 
 def bare_totals(facts: list[Fact]) -> list[Fact]:
     """A size said to be a total with no noun of its own, in a clause after its parts ("gitserver 3 × 1 TB,
-    other services 600 GB; 3.6 TB total"), is the total of the amount the text spoke of last."""
+    other services 600 GB; 3.6 TB total"), is the total of the amount the text spoke of last; after a
+    count of the repositories ("so 915 altogether, ~180 GB"), the size of those repositories."""
     out: list[Fact] = []
     for f in facts:
         if f.field:
             out.append(f)
             continue
-        last = next((g.field for g in reversed(out) if g.field in SIZES and g.start < f.start), None)
+        spoken = [g for g in facts if g.start < f.start and (g.field in SIZES or g.field == "repositories")]
+        last = max(spoken, key=lambda g: g.start).field if spoken else None
         if last:
-            out.append(replace(f, field=last))
+            out.append(replace(f, field="total_repo_size_gb" if last == "repositories" else last))
     return out
 
 
