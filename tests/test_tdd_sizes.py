@@ -35,3 +35,45 @@ def test_an_amount_the_repositories_take_is_their_size(catalogue: Catalogue, htm
 def test_a_disk_is_no_repository_size(catalogue: Catalogue, html: str) -> None:
     got = read(html, catalogue)
     assert got.get("total_disk_gb") == ["2 TB"] and "total_repo_size_gb" not in got
+
+
+@pytest.mark.parametrize(
+    "html",
+    [  # the clause after a semicolon goes on in the environment the clause before ended in
+        "<p>The acceptance copy holds 300 repositories; its repos together come to about 70 GB.</p>",
+        "<p>Staging: one VM with 8 vCPU; it has 32 GB of RAM.</p>",
+        "<ul><li>Our test box runs 8 vCPU; 500 GB disk on it</li></ul>",
+    ],
+)
+def test_a_clause_after_a_semicolon_keeps_the_environment_before(catalogue: Catalogue, html: str) -> None:
+    assert read(html, catalogue) == {}
+
+
+def test_a_clause_naming_its_own_environment_is_in_that_one(catalogue: Catalogue) -> None:
+    html = "<p>The staging copy has 8 vCPU; production has 48 vCPU.</p>"
+    assert read(html, catalogue) == {"total_cpu": ["48"]}
+
+
+@pytest.mark.parametrize(
+    "html",
+    [  # a condition's outcome is no current figure, whichever comes first
+        "<p>If the Gdansk office joins, the repositories would take about 650 GB.</p>",
+        "<p>The repositories would take about 650 GB if the Gdansk office joined.</p>",
+        "<ul><li>if we add Gdansk: repos would need 650 GB</li></ul>",
+    ],
+)
+def test_a_conditions_outcome_is_no_figure(catalogue: Catalogue, html: str) -> None:
+    assert "total_repo_size_gb" not in read(html, catalogue)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [  # a size said to be a total with no noun, right after a count of the repositories
+        "<p>We index 1,915 repositories, 180 GB in total.</p>",
+        "<ul><li>Repos: GitLab 1,800 and Gerrit 115 repositories; altogether 180 GB</li></ul>",
+        table(("What", "Figure"), ("Mirrored", "1,915 repositories, 180 GB overall")),
+    ],
+)
+def test_a_bare_total_after_the_repositories_is_their_size(catalogue: Catalogue, html: str) -> None:
+    got = read(html, catalogue)
+    assert got.get("total_repo_size_gb") == ["180 GB"] and got.get("repositories") != ["180"]

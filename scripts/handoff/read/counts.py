@@ -149,8 +149,10 @@ def _sum_is_total(s: str, facts: list[Fact]) -> list[Fact]:
 _FIGURES = re.compile(r"(?<![\d.,])\d")
 
 
-_COUNT_TOTAL = quick(
-    rf"(?<![\w.,])(?P<n>{shapes.NUMBER})\s+(?:[a-z]+\s+)?(?:in total|total|in all|altogether)\b",
+_COUNT_TOTAL = quick(  # (a unit or another thing counted makes the number no count of repositories)
+    rf"(?<![\w.,])(?P<n>{shapes.NUMBER})\s+"
+    r"(?:(?!(?:[kmgtp]i?b|bytes|v?cpus?|cores?|users?|seats?|nodes?|vms?|machines?|servers?)\b)[a-z]+\s+)?"
+    r"(?:in total|total|in all|altogether)\b",
     re.IGNORECASE,
 )
 

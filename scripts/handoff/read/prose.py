@@ -201,10 +201,11 @@ class ProseReading(FactParts):
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
         last = 0  # where the facts of the sentence before start (their offsets)
         limited = False  # the clause before was about limits
+        said_env = ""  # the environment in force at the end of the sentence before
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
-                before, limited = None, False
+                before, limited, said_env = None, False, ""
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             shift = start + offset
@@ -216,6 +217,9 @@ class ProseReading(FactParts):
             if joined and limited and not sctx.limit:  # "Licensed for 1,200 users; a peak of 180 at once"
                 found += self._peaks(sentence, replace(sctx, limit=True))
             limited = sctx.limit
+            if joined and said_env == "trial":  # "The acceptance copy holds …; its repos come to 70 GB"
+                found = [self._clause_env(f, sentence, said_env) for f in found]
+            said_env = self.env_at(sentence, len(sentence), sctx)
             if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
                 facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
             last = len(text) if not found else start + offset
@@ -227,6 +231,11 @@ class ProseReading(FactParts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         facts = self._connected_only(text, facts)
         return _union_hosts(totals_win(bare_totals(stated_limits_win(facts))))
+
+    def _clause_env(self, f: Fact, clause: str, env: str) -> Fact:
+        """A fact of a clause joined to the one before by a semicolon is in the environment that clause
+        ended in, unless its own words name one before the fact."""
+        return f if self.env.at(clause, f.start, "") else replace(f, section=env)
 
     def _pointed_back(self, s: str, ctx: Context, before: shapes.Match | None) -> list[Fact]:
         """A sentence with no date saying that what the sentence before told started or completed the

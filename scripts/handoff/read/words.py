@@ -38,7 +38,8 @@ _GROWTH = quick(
     r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?"
     r"(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))"
     r"|(?:is|are) expected to)\b"
-    r"|(?:^|(?<=[\s(]))\+\d",  # "about +600 seats": an increase, never a current figure
+    r"|(?:^|(?<=[\s(]))\+\d"  # "about +600 seats": an increase, never a current figure
+    r"|\bif\b[^.;]*\bwould\b|\bwould\b[^.;]*\bif\b",  # a condition's outcome: "if X joins, it would take"
     re.IGNORECASE,
 )
 _FUTURE = quick(
