@@ -57,33 +57,3 @@ def promotion_street(text: str) -> list[tuple[str, str]]:
 
 
 _JOIN_WORDS = frozenset({"and", "en", "und", "et", "y", "e", "och", "og", "i", "a"})
-
-
-# A legend's pair: a name, then what it is: "Orca is production", "Wren was the trial", "Lark the
-# proof of concept", "Moth development" (the name before a verb, an article, or the words alone).
-_PAIR = re.compile(
-    r"\s*(?P<name>[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{1,11}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)"
-    r"\s+(?:(?:is|was|are|were|=|means|stands for|refers to)\s+)?(?:(?:the|our|an?)\s+)?"
-    r"(?P<says>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s*[.!]?\s*"
-)
-_LEGEND_VERB = re.compile(r"\s(?:is|was|are|were|means|=)\s")
-_CLAUSES = re.compile(r"[,;:]|\s(?:and|or)\s")
-_PRONOUNS = frozenset({"this", "that", "it", "there", "which", "what", "who", "here", "everything", "each"})
-
-
-def legend_lines(text: str) -> list[list[tuple[str, str]]]:
-    """Per line of `text`, the (name, what it is) pairs of its clauses, when two or more clauses
-    are such pairs ("Our environments have names: Orca is production, Heron is staging, …"): a
-    legend, whose names the caller keeps when what they are names an environment."""
-    out: list[list[tuple[str, str]]] = []
-    for line in text.splitlines():
-        if not (("," in line or ";" in line or " and " in line) and _LEGEND_VERB.search(line)):
-            continue  # (one clause, or no name said to be anything: no legend)
-        pairs = [
-            (m.group("name"), m.group("says"))
-            for clause in _CLAUSES.split(line)
-            if (m := _PAIR.fullmatch(clause)) and m.group("name").casefold() not in _PRONOUNS
-        ]
-        if len(pairs) >= 2:
-            out.append(pairs)
-    return out

@@ -68,6 +68,7 @@ from handoff.read.facts import FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.headertables import HeaderTableReading
+from handoff.read.legends import row_lines
 from handoff.read.notation import notation
 from handoff.read.orient import transpose
 from handoff.read.pairs import _labelled_lines, _pair
@@ -229,7 +230,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             text = document_text(doc, self.texts)
             self.gather.ambiguous = habit.ambiguous
         self.year = shapes.document_year(text)
-        self.sections.learn(text)
+        self.sections.learn(text, row_lines(doc, self.texts))
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import any_of, quick
-from handoff.read.envnames import legend_lines, migration_sides, promotion_street
+from handoff.read.envnames import migration_sides, promotion_street
+from handoff.read.legends import legend_pairs
 from handoff.read.limits import observed_label
 
 _LIMIT = quick(
@@ -132,10 +133,12 @@ class Environments:
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
         self.proper: set[str] = set()  # learnt names that count only as written, capitalised
 
-    def learn(self, text: str) -> dict[str, str]:
+    def learn(self, text: str, lines: list[str] | None = None) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
-        "dr-eu is a disaster-recovery standby"), added to the words; returns them by kind."""
-        learned: dict[str, str] = {}
+        "dr-eu is a disaster-recovery standby"), added to the words; returns them by kind. `lines`:
+        the document a paragraph or a table row a line (`legends.row_lines`; default: `text`'s lines).
+        A legend is learnt first: the other definitions may use its names ("ORCA — Granite: …")."""
+        learned = self._learn_legend(text.splitlines() if lines is None else lines)
         for m in _DECLARED.finditer(text):
             if _UNIT_BEFORE.search(text, max(0, m.start() - 24), m.start("abbr") if m.group("abbr") else 0):
                 continue  # "3,000 GB (restored after failover)": a figure's unit, not a name
@@ -158,15 +161,18 @@ class Environments:
         for name, kind in migration_sides(text):
             learned.setdefault(name, kind)
         self._learn_street(text, learned)
-        self._learn_legend(text, learned)
         self.chosen = chosen_option(text)
+        self._teach(learned)
+        return learned
+
+    def _teach(self, learned: dict[str, str]) -> None:
+        """The learnt names added to the environment words."""
         if learned:
             self.trial = _phrases((*self.trial_words, *(w for w, k in learned.items() if k == "trial")))
             self.production = _phrases(
                 (*self.production_words, *(w for w, k in learned.items() if k == "production"))
             )
             self.cache.clear()
-        return learned
 
     def _learn_street(self, text: str, learned: dict[str, str]) -> None:
         """The environments of a promotion street ("OTAP: Ontwikkeling, Test, Acceptatie en Productie")."""
@@ -176,20 +182,23 @@ class Environments:
                 if kind == "trial":
                     self.proper.add(name.casefold())  # a name only capitalised: "acceptatie" is the activity
 
-    def _learn_legend(self, text: str, learned: dict[str, str]) -> None:
-        """The names a legend's line gives two or more environments ("Orca is production, Heron is
-        staging, Wren was the trial"): each name whose words right after it open with one."""
-        for pairs in legend_lines(text):
-            found = []
-            for name, says in pairs:
-                if self.spans(name) or norm(name) in self.products or label_meaning(name):
-                    continue
-                kinds = self.spans(says)
-                if kinds and kinds[0][0] == 0:
-                    found.append((name, kinds[0][1]))
-            if len(found) >= 2:
-                for name, kind in found:
-                    learned.setdefault(name, kind)
+    def _learn_legend(self, lines: list[str]) -> dict[str, str]:
+        """The names a legend pairs with environments, whatever its shape (`read/legends.py`); again
+        with those names known, while it learns more (a legend may pair a name with another:
+        "Harrier is Orca")."""
+        learned: dict[str, str] = {}
+        for _ in range(3):
+            new = [(n, k) for n, k in legend_pairs(lines, self.spans, self._known) if n not in learned]
+            if not new:
+                break
+            learned.update(new)
+            self._teach(learned)
+        return learned
+
+    def _known(self, word: str) -> bool:
+        """Whether the reader knows `word` as something else than a name: an environment word, a
+        product (`GKE`, `GitLab`), a field's label (`CPU`, `Cloud`)."""
+        return bool(self.spans(word)) or norm(word) in self.products or label_meaning(word) is not None
 
     def subjects(self, text: str) -> Iterator[str]:
         """The names a document says it is about unless it says otherwise ("Everything in this
