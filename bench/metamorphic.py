@@ -149,9 +149,15 @@ NAME_SETS = (  # one name per role, in ROLES order: none is an environment word
 )
 
 
+PURPOSES = ("what everyone uses", "upgrades are rehearsed here", "the evaluation", "early experiments",
+            "the first teams", "engineers try changes")  # fmt: skip
+LEGEND_SHAPES = 9
+
+
 def _legend(form: int, names: Sequence[str]) -> str:
-    """The legend in one of five shapes people use: a sentence, a table, a list, where each runs,
-    names with the role in brackets."""
+    """The legend in one of the shapes people use: a sentence, a table, a list, where each runs,
+    names with the role in brackets, a table with the role first and a purpose, role-first
+    definition lines, "we call …", a glossary (each name on its own line, then what it is)."""
     pairs = list(zip(names, ROLES, strict=True))
     if form == 0:
         return (
@@ -170,6 +176,21 @@ def _legend(form: int, names: Sequence[str]) -> str:
             f"{names[2]}, the proof of concept in {names[3]} and the pilot in {names[4]}; developers "
             f"use {names[5]}.</p>"
         )
+    if form == 5:
+        rows = "".join(
+            f"<tr><td>{r.capitalize()}</td><td>{n}</td><td>{p}</td></tr>"
+            for (n, r), p in zip(pairs, PURPOSES, strict=True)
+        )
+        return f"<table><tr><th>Environment</th><th>Cluster</th><th>Used for</th></tr>{rows}</table>"
+    if form == 6:
+        return "<p>Cluster names</p>" + "".join(f"<p>{r.capitalize()}: {n}</p>" for n, r in pairs)
+    if form == 7:
+        return (
+            f"<p>We call production {names[0]} and staging {names[1]}; the trial was called {names[2]}, "
+            f"the proof of concept {names[3]}, the pilot {names[4]} and development {names[5]}.</p>"
+        )
+    if form == 8:
+        return "<p>Glossary</p>" + "".join(f"<p><b>{n}</b></p><p>The {r} environment.</p>" for n, r in pairs)
     listed = ", ".join(f"{n} ({r})" for n, r in pairs[:-1])
     return f"<p>In this document {listed} and {names[5]} (development) name the environments.</p>"
 
@@ -188,10 +209,10 @@ def environment_codes(html: str) -> str:
 def environment_names(html: str) -> str:
     """Environments under names of the customer's own that only a legend at the top explains; the
     names and the legend's shape differ from one document to the next (chosen by its text)."""
-    pick = _pick(html, len(NAME_SETS) * 5)
+    pick = _pick(html, len(NAME_SETS) * LEGEND_SHAPES)
     names = NAME_SETS[pick % len(NAME_SETS)]
     by_word = dict(zip(ROLES, names, strict=True)) | {"prod": names[0]}
-    return _renamed(html, by_word, _legend(pick // len(NAME_SETS) % 5, names))
+    return _renamed(html, by_word, _legend(pick // len(NAME_SETS) % LEGEND_SHAPES, names))
 
 
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.I | re.S)

@@ -35,6 +35,10 @@ LEGENDS = {
     "what each serves": (
         "<p>Puffin serves production traffic; Gannet hosts staging; Tern is for experiments.</p>"
     ),
+    "a table laid across": table(("Codename", "Puffin", "Gannet"), ("Use", "live service", "pre-production")),
+    "a glossary, each name on its own line": (
+        "<p><b>Puffin</b></p><p>Serves live traffic.</p><p><b>Gannet</b></p><p>Our staging copy.</p>"
+    ),
     "a definition table, name first": table(
         ("Puffin", "the production cluster"), ("Gannet", "pre-production")
     ),

@@ -7,7 +7,8 @@ other, each holding one name and one environment ("Orca is production", a table 
 Orca cluster", "Production: Orca"), whose names the rest of the document then uses. So:
 
 - a unit is a table row (its cells, never split), or a line, split while it holds several names:
-  at `;`, then `,`, then "and" / "or", then `:` (never inside brackets);
+  at `;`, then `,`, then "and" / "or", then `:` (never inside brackets); or a glossary's entry, a
+  name alone on its line and the line after it, which says what it is;
 - it pairs when it holds exactly one name and environment words of one kind only, in few words
   (one name said to be two environments pairs nothing);
 - a name is a word the document never writes in lower case (so not "the", "runs", "developers"),
@@ -22,6 +23,9 @@ Orca cluster", "Production: Orca"), whose names the rest of the document then us
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -55,20 +59,25 @@ class _Words:
     """The document's words, scanned once: its names, and on which lines each is written."""
 
     def __init__(self, lines: list[str]) -> None:
+        text = "\n".join(lines)
+        if "." in text:  # (blanked to the same length: positions still find their line)
+            text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
         lower: set[str] = set()
-        self.at: dict[str, list[int]] = {}  # capitalised word -> the lines it is on
-        for i, line in enumerate(lines):
-            for word in _WORD.findall(_ADDRESS.sub(" ", line) if "." in line else line):
-                if word[0].islower():
-                    lower.add(word.casefold())
-                else:
-                    self.at.setdefault(word, []).append(i)
+        capital: dict[str, list[int]] = {}  # capitalised word -> where it is written
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            if word[0].islower():
+                lower.add(word.casefold())
+            else:
+                capital.setdefault(word, []).append(m.start())
         self.names = frozenset(
             w
-            for w in self.at
+            for w in capital
             if w.casefold() not in lower and w.casefold() not in _CALENDAR and _NAME.fullmatch(w)
         )
-        self.lines = frozenset(i for w in self.names for i in self.at[w])  # the lines naming one
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        self.at = {w: [bisect.bisect_right(starts, at) - 1 for at in capital[w]] for w in self.names}
+        self.lines = sorted({i for found in self.at.values() for i in found})  # the lines naming one
 
     def used_outside(self, name: str, first: int, last: int) -> bool:
         return any(i < first or i > last for i in self.at[name])
@@ -89,18 +98,22 @@ def _split(pattern: re.Pattern[str], text: str) -> list[str]:
     return [text[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
-def _pairs(
-    unit: str, level: int, names: frozenset[str], spans: Spans, known: Callable[[str], bool]
-) -> list[Pair]:
+def _pairs(unit: str, level: int, name: Callable[[str], bool], spans: Spans) -> list[Pair]:
     """The (name, kind) pairs of `unit`: itself when it holds one name and environment words of one
     kind only, in few words; else, when it holds several names (or too many words), its parts at
-    the next separator (a table row is never split: its cells are one statement)."""
-    words = _WORD.findall(unit)
-    found = {w for w in words if w in names and not known(w)}
+    the next separator (a table row is never split: its cells are one statement). An environment's
+    own words are no name ("Proof of concept | Lark": "Proof" opens the environment)."""
+    words = list(_WORD.finditer(unit))
+    candidates = [w for w in words if name(w.group(0))]
+    if not candidates:
+        return []
+    named = spans(unit)
+    opens = {at for at, _ in named}
+    found = {w.group(0) for w in candidates if w.start() not in opens}
     if not found:
         return []
     if len(found) == 1 and len(words) <= _MAX_WORDS:
-        kinds = {k for _, k in spans(unit)}
+        kinds = {k for _, k in named}
         if kinds:  # (one name said to be two environments: no pairing)
             return [(found.pop(), kinds.pop())] if len(kinds) == 1 else []
     if CELL in unit:
@@ -108,7 +121,7 @@ def _pairs(
     for at in range(level, len(_SPLITS)):
         parts = _split(_SPLITS[at], unit)
         if len(parts) > 1:
-            return [pair for part in parts for pair in _pairs(part, at + 1, names, spans, known)]
+            return [pair for part in parts for pair in _pairs(part, at + 1, name, spans)]
     return []
 
 
@@ -118,20 +131,49 @@ def legend_pairs(lines: Iterable[str], spans: Spans, known: Callable[[str], bool
     something else (a product, a field's label, an environment word)."""
     lines = list(lines)
     words = _Words(lines)
+    memo: dict[str, bool] = {}
+
+    def unknown_name(word: str) -> bool:
+        if word not in memo:
+            memo[word] = word in words.names and not known(word)
+        return memo[word]
+
     out: list[Pair] = []
     run: list[Pair] = []
-    first = 0
-    for i, line in enumerate((*lines, "")):
-        pairs = []
-        if i in words.lines and not _FIGURE.search(line):
-            pairs = _pairs(line, 0, words.names, spans, known)
+    first = last = -2
+    for i in (*words.lines, len(lines) + 1):
+        if i <= last:
+            continue  # (the line a glossary's name is defined by)
+        line = lines[i] if i < len(lines) else ""
+        pairs, end = _line_pairs(lines, i, unknown_name, spans), i
+        if not pairs and i + 1 < len(lines):
+            pairs, end = _defined(line, lines[i + 1], unknown_name, spans), i + 1
+        if run and (not pairs or i != last + 1):
+            out += _legend(run, functools.partial(words.used_outside, first=first, last=last))
+            run = []
         if pairs:
             first = i if not run else first
             run += pairs
-        elif run:
-            out += _legend(run, lambda n, a=first, b=i - 1: words.used_outside(n, a, b))
-            run = []
+            last = end
     return out
+
+
+def _line_pairs(lines: list[str], i: int, name: Callable[[str], bool], spans: Spans) -> list[Pair]:
+    line = lines[i] if i < len(lines) else ""
+    return _pairs(line, 0, name, spans) if line and not _FIGURE.search(line) and spans(line) else []
+
+
+def _defined(line: str, after: str, name: Callable[[str], bool], spans: Spans) -> list[Pair]:
+    """A glossary's entry: a name alone on its line (a heading, a bold line, a cell), then a line
+    without a name that says what it is ("Orca" / "The production environment.")."""
+    words = _WORD.findall(line)
+    if len(words) != 1 or not name(words[0]) or _FIGURE.search(after) or not spans(after):
+        return []
+    said = _WORD.findall(after)
+    if len(said) > _MAX_WORDS or any(name(w) for w in said[1:]):  # (its first word opens a sentence)
+        return []
+    kinds = {k for _, k in spans(after)}
+    return [(words[0], kinds.pop())] if len(kinds) == 1 else []
 
 
 def _legend(run: list[Pair], used: Callable[[str], bool]) -> list[Pair]:
@@ -147,8 +189,8 @@ def _legend(run: list[Pair], used: Callable[[str], bool]) -> list[Pair]:
 
 
 def row_lines(doc: Any, texts: Texts | None = None) -> list[str]:
-    """The document as lines of its units: a paragraph a line, a table row a line of its cells
-    (joined by `CELL`), every tab in turn."""
+    """The document as lines of its units: a paragraph a line, a table's record (a row, or a
+    column of a table laid across) a line of its cells (joined by `CELL`), every tab in turn."""
     tabs = as_list(as_dict(doc).get("tabs"))
     if tabs:
         contents = [
@@ -172,11 +214,23 @@ def _walk(content: list[Any], texts: Texts | None, out: list[str]) -> None:
             if line:
                 out.append(line)
         elif "table" in se:
-            for row in as_list(as_dict(se["table"]).get("tableRows")):
-                cells = [
+            grid = [
+                [
                     " ".join(cell_text(as_dict(c), 0, texts).text.split())
                     for c in as_list(as_dict(row).get("tableCells"))
                 ]
+                for row in as_list(as_dict(se["table"]).get("tableRows"))
+            ]
+            for cells in _records(grid):
                 line = CELL.join(c for c in cells if c)
                 if line:
                     out.append(line if CELL in line else f"{line}{CELL}")
+
+
+def _records(grid: list[list[str]]) -> list[list[str]]:
+    """A table's records: its rows, or its columns when it is laid across (fewer rows than
+    columns, every row as wide: `Cluster | Matterhorn | Eiger` over `Role | live | pre-production`)."""
+    width = len(grid[0]) if grid else 0
+    if len(grid) < width and all(len(row) == width for row in grid):
+        return [list(column) for column in zip(*grid, strict=True)]
+    return grid
