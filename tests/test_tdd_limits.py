@@ -205,3 +205,22 @@ def test_a_stated_limit_beats_a_headcount_its_part_only_holds(catalogue: Catalog
     assert got == {"max_users": ["1400"], "max_concurrent_users": ["150"]}
     got = read("<h2>Licence</h2><p>Our group has 5,000 engineers; 3,000 seats were bought.</p>", catalogue)
     assert got == {"max_users": ["3000"]}
+
+
+def test_a_stated_limit_beats_a_headcount_in_another_paragraph_of_its_part(catalogue: Catalogue) -> None:
+    got = read(
+        "<h2>Licence and capacity</h2><p>Licensed for 2,500 developers.</p>"
+        "<p>The group employs roughly 4,200 engineers worldwide.</p>",
+        catalogue,
+    )
+    assert got == {"max_users": ["2500"]}
+
+
+def test_a_quote_closed_by_its_verdict_gives_nothing(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Licensed for 2,500 developers.</p><h2>Quotes received</h2><ul>"
+        "<li>Hostwise: managed cluster of 6 × c6i.8xlarge, 3,000 seats included — declined</li>"
+        "<li>Cloudfold: sized for up to 6,000 repositories and 3,500 users — rejected (price)</li></ul>",
+        catalogue,
+    )
+    assert got == {"max_users": ["2500"]}

@@ -26,6 +26,7 @@ from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import hostledger, shapes
 from handoff.read.builddates import build_dates
+from handoff.read.counts import AMBIENT
 from handoff.read.dates import BUILD
 from handoff.read.fact import Context, Fact
 from handoff.read.facts import FactReader
@@ -287,6 +288,7 @@ class Gatherer:
         self._latest_entry()
         self._supersede()
         self._parts_give_way()
+        self._stated_limits_win()
         self._union_pools()
         self._largest_by_name()
         self._last_word()
@@ -423,6 +425,19 @@ class Gatherer:
                 and v.field and self.values[i].section in (v.section, "")
             )  # fmt: skip
         self._drop(drop)
+
+    def _stated_limits_win(self) -> None:
+        """Of a part's limits of one field (the same tab and headings), those a clause states ("Licensed
+        for 2,500 developers") beat counts of people read as limits only because the part is about
+        limits ("The group employs roughly 4,200 engineers worldwide"): those are its context."""
+        stated = {
+            (v.field, v.section, self.paths.get(v.location.ref, ())) for v in self.values if v.how == "limit"
+        }
+        self._keep(
+            lambda v: (
+                v.how != AMBIENT or (v.field, v.section, self.paths.get(v.location.ref, ())) not in stated
+            )
+        )
 
     def _parts_give_way(self) -> None:
         """A CPU, memory or disk figure said to be the total ("3 TiB altogether", "in sum 4,250 GiB")

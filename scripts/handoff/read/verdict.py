@@ -23,6 +23,7 @@ from handoff.read.cells import not_done
 _CLOSING = re.compile(
     r"(?:[;—–]|\s-\s|,)\s*(?P<clause>[^;—–,()\n]{1,32}?)\s*[.!]?\s*$|\((?P<aside>[^()\n]{1,32})\)\s*[.!]?\s*$"
 )
+_REASON = re.compile(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
 _SENTENCE = re.compile(
     r"(?:[^.!?\n]|[.!?](?=\S))+[.!?]*"
 )  # a sentence and its closing stop ("m6i.4xlarge" ends none)
@@ -31,10 +32,12 @@ _SENTENCE = re.compile(
 def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
     """Whether the text ends with a clause that is only a status of a thing not taken ("…; declined",
     "… — rejected", "… (dropped)")."""
-    m = _CLOSING.search(text.rstrip())
-    if m is None:
-        return False
-    return not_done(m.group("clause") or m.group("aside") or "", words)
+    text = text.rstrip()
+    for end in (text, _REASON.sub("", text)):  # "… — rejected (price)": the verdict before its reason
+        m = _CLOSING.search(end)
+        if m is not None and not_done(m.group("clause") or m.group("aside") or "", words):
+            return True
+    return False
 
 
 def without_not_taken(text: str, words: frozenset[str]) -> str:
