@@ -163,8 +163,9 @@ class CountReading(FactParts):
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
         s = shapes.once(s)  # "two (2) are monorepos"
         facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
-        if not ctx.limit and not any(f.field == "repositories" for f in facts):
-            facts += self._host_sum(s, ctx)
+        summed = [] if ctx.limit else self._host_sum(s, ctx)
+        if summed:  # the arithmetic proves which number is the total and which are the hosts' parts
+            facts = [f for f in facts if f.field != "repositories"] + summed
         if "monorepo" in s.casefold():
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":

@@ -636,7 +636,7 @@ class Gatherer:
         tier = [v for v in listed if v.section == "production"] or [v for v in listed if v.section == ""]
         if not tier:
             first = parts[run[0]]
-            self.values.append(TddValue("Code hosts", " + ".join(parts[i].text for i in run), first.location,
+            self.values.append(TddValue("Code hosts", ", ".join(hosts), first.location,
                                         "code_hosts", section, None, True, ", ".join(hosts),
                                         "hosts of the counted repositories"))  # fmt: skip
             return

@@ -28,6 +28,13 @@ from handoff.read.words import is_limit, label_meaning, label_meanings, mask, ou
 _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
 
 
+# The words that make a label a line of a breakdown ("— from GitHub Enterprise Server", "of which
+# GitLab", "thereof Gerrit", "incl. Bitbucket"): with a host's name they say nothing else.
+_BREAKDOWN_WORDS = re.compile(
+    r"\b(?:of which|thereof|whereof|including|incl|from|on|in|via|at|of|the|our)\b", re.IGNORECASE
+)
+
+
 def mask_live(label: str) -> str:
     return re.sub(r"\blive\b", " ", label, flags=re.IGNORECASE)
 
@@ -344,7 +351,7 @@ class LabelledReading(FactParts):
         hosts = self.code_hosts.find(label)
         if not hosts:
             return label_meaning(label)
-        rest = mask(label, hosts)
+        rest = _BREAKDOWN_WORDS.sub(" ", mask(label, hosts))  # a sub-row: "— from GHES", "of which GitLab"
         return label_meaning(rest) if re.search(r"[A-Za-z]", rest) else "repositories"
 
     def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:

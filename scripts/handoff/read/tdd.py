@@ -231,6 +231,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             self.gather.ambiguous = habit.ambiguous
         self.year = shapes.document_year(text)
         self.sections.learn(text, row_lines(doc, self.texts))
+        self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))

@@ -683,8 +683,10 @@ _TOOL_AFTER = re.compile(  # a code host's product named after it: the name is t
 class Vocab:
     """Finds the names of one vocabulary's values inside a text: runs of up to five words whose
     letters and digits spell a name (`Bitbucket Data Center`, `self-managed GitLab`, `GitHub.com`),
-    longest first. A name of three letters or fewer ("ADO", "EKS", "P4") counts only in capitals;
-    host names and URLs (`gitlab.example.com`) are not names.
+    longest first. A name of three letters or fewer ("ADO", "EKS", "P4") counts only in capitals,
+    unless the document writes the vocabulary's names in lower case (`learn_case`: "ghes conn — 1 204
+    repos") and a count of repositories follows it in its clause ("p4 conn — 36 depots"); host
+    names and URLs (`gitlab.example.com`) are not names.
     """
 
     def __init__(self, catalogue: Catalogue, name: str) -> None:
@@ -692,6 +694,24 @@ class Vocab:
         self.names, self.prefixes, self.spotter = _vocab_index(tuple(vocab.aliases.items()) if vocab else ())
         self.cache: dict[str, list[Found]] = {}
         self.tools = name == "code_host"  # "a GitHub App", "GitLab Runner": a host's tool names no host
+        self.lower = False  # the document writes the vocabulary's names in lower case ("ghes", "bitbucket")
+
+    def learn_case(self, text: str) -> None:
+        """Whether the document writes names of this vocabulary of four letters or more in lower case,
+        outside addresses ("ghes conn", "our gitlab"): then it writes the short ones so too."""
+        self.lower = any(
+            len(key) > 3 and key in self.names and written.islower() and "." not in written
+            for written, key in ((m.group(0), m.group(0).casefold()) for m in _LOWER_WORD.finditer(text))
+        )
+        self.cache.clear()
+
+    def _short_in_lower(self, span: str, text: str, end: int) -> bool:
+        """A short name written in lower case, in a document that writes names so, with a count of
+        repositories after it in its clause ("p4 conn — 36 depots")."""
+        if not (self.lower and span.islower()):
+            return False
+        clause = _CLAUSE_END.split(text[end : end + 60], maxsplit=1)[0]
+        return bool(_COUNTED_AFTER.search(clause))
 
     def find(self, text: str) -> list[Found]:
         """The names in `text`, in order (longest first where names overlap)."""
@@ -720,7 +740,12 @@ class Vocab:
                 if key not in self.prefixes:
                     break
                 span = text[words[i][0] : words[j][1]]
-                if key in self.names and (len(key) > 3 or span.isupper()) and not re.search(r"[.\n]\s", span):
+                short = len(key) <= 3 and not span.isupper()
+                if (
+                    key in self.names
+                    and (not short or self._short_in_lower(span, text, words[j][1]))
+                    and not re.search(r"[.\n]\s", span)
+                ):
                     best = (j, self.names[key])
             if best is None:
                 i += 1
@@ -760,6 +785,12 @@ def _vocab_index(
 
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
+_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]{3,}(?![\w./@-])")  # a word in lower case, no address
+_CLAUSE_END = re.compile(r"[.;\n]\s|[.;]$")
+_COUNTED_AFTER = re.compile(
+    r"(?<![\w.,])\d[\d,.\s]*\s*(?:k\s+)?(?:repositories|repository|repos|repo|depots|projects)\b",
+    re.IGNORECASE,
+)
 _QUALIFIER = re.compile(r"\s*\(([^()]{1,60})\)")
 # a host name or address, or letters joined by a semicolon with no space (`TL;DR`: one abbreviation)
 _HOSTNAME = re.compile(
