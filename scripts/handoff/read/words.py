@@ -147,8 +147,8 @@ class Environments:
                 meaning = m.group("says")
             else:
                 name, meaning = m.group("abbr2"), m.group("says2")
-            if self.spans(name):
-                continue  # already a known word ("Live", "prod-eu")
+            if self.spans(name) or norm(name) in self.products:
+                continue  # already a known word ("Live", "prod-eu"), or a product's ("GKE cluster (staging)")
             kinds = [k for _, k in self.spans(meaning)]
             if kinds:
                 learned.setdefault(name, kinds[0])
@@ -517,8 +517,10 @@ def _products(catalogue: Catalogue) -> frozenset[str]:
 _ABBR = r"[A-Z][A-Z0-9]{1,7}"
 _SITE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
 _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
+# "NPD zone (non-production)": a code, the kind of place it names, and its meaning in brackets
+_PLACE_NOUN = r"(?:zone|cluster|environment|env|site|tier|landscape|segment|stage|subscription|account)"
 _DECLARED = quick(
-    rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])\s*(?:=|\(|\s(?:means|stands for|refers to)\b)"
+    rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])(?:\s+{_PLACE_NOUN})?\s*(?:=|\(|\s(?:means|stands for|refers to)\b)"
     rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
     rf"|(?<![\w-])(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
 )  # (the last branch starts a word: tried inside one, it can only find what its start found)
