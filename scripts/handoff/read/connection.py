@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import replace
 
+from handoff.core.fields import norm
 from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
@@ -174,6 +175,29 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
             return hosts
         off |= {h.value for h in found if h.value in unconnected(cell, found)}
     return off
+
+
+# A column asking whether each row's host is searched ("Indexed?", "Connected", "In scope",
+# "Geïndexeerd", "Angebunden"), by its header's stem, and a cell answering no or yes to it.
+_ASKS_CONNECTED = re.compile(
+    r"index|connect|conect|sync|scope|search|includ|inclu|mirror|clon|onboard|aangesloten|angebunden|angeschlossen"
+)
+_NO = re.compile(r"^\W*(?:no|nee|nein|non|não|nao|nej|nie|ei|n)\b(?!['’-])|^\s*[✗✘❌✖]", re.IGNORECASE)
+_YES = re.compile(r"^\W*(?:yes|ja|oui|sí|si|sim|y)\b(?!['’-])|^\s*[✓✔✅☑]", re.IGNORECASE)
+
+
+def rows_answering_no(header: Sequence[str], rows: Sequence[Sequence[str]]) -> set[int]:
+    """The indices of `rows` whose cell under a column asking whether the row is connected (its
+    header's stem; every answer in it a yes or a no, in any language or as a tick) says no
+    ("Nee, buiten scope", "No – public mirrors"): a row is one statement about its host."""
+    out: set[int] = set()
+    for j, head in enumerate(header):
+        if not _ASKS_CONNECTED.search(norm(head)):
+            continue
+        cells = [(i, r[j]) for i, r in enumerate(rows) if j < len(r) and r[j].strip()]
+        if cells and all(_NO.match(c) or _YES.match(c) for _, c in cells):
+            out |= {i for i, c in cells if _NO.match(c)}
+    return out
 
 
 _PIECE = re.compile(r"\s*[,;:—–]\s+|\s+-\s+|(?<=[.!?])\s+")  # a cell's clauses and phrases

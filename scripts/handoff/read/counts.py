@@ -68,7 +68,11 @@ _LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-po
 )
 _OTHER_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d")  # a number between, not a year
 _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
-_MONO_MENTION = re.compile(r"\bmonorepo\b", re.IGNORECASE)
+# (the bare word as an item of a list of terms, "(node pool, ingress, monorepo, code host)", names none)
+_MONO_MENTION = re.compile(
+    r"(?<![(,;/]\s)(?<![(,;/])\bmonorepo\b|(?<=[(,;/]\s)monorepo(?!\s*[,;)/])|(?<=[(,;/])monorepo(?!\s*[,;)/])",
+    re.IGNORECASE,
+)
 
 
 def _count_word(word: str) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import shapes
+from handoff.read import connection, shapes
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -107,6 +107,8 @@ class HeaderTableReading(WalkParts):
         self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
     ) -> None:
         t = _HeaderTable(rows, roles, self.context(tab), tab, number)
+        body = [[c.text for c in r] for r in rows[1:]]
+        self.answered_no = {id(rows[1 + i]) for i in connection.rows_answering_no(t.header, body)}
         groups, totals = self.header_rows(t)
         if "environment" in t.col and not totals and self.one_row_each(t, groups):
             self.environment_rows(t, groups)

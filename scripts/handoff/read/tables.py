@@ -276,7 +276,7 @@ class TableReading(WalkParts):
         """The code hosts a row's cell `j` names, less those the row says are not connected
         (`connection.row_unconnected`: "Withdrawn", "Descoped; stays out of code search")."""
         named = self.facts.code_hosts.values(_cell(row, j)) if j is not None else []
-        if not named:
+        if not named or id(row) in self.answered_no:  # `Indexed? | No`: the row's host is not connected
             return []
         off = connection.row_unconnected([c.text for c in row], self.facts.code_hosts.find)
         return [h for h in named if h not in off]

@@ -110,6 +110,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
         self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
         self.across = False  # the table being read was turned (`read.orient`): its rows are columns
+        self.answered_no: set[int] = set()  # the header table being read: its rows (by id) answering
+        # no under a column asking whether the row's host is connected (`Indexed?` … `No`)
 
     # -- places ------------------------------------------------------------------------------
     def location(self, tab: _Tab, tail: str, placed: bool = True) -> Location:

@@ -520,7 +520,8 @@ _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
 # "NPD zone (non-production)": a code, the kind of place it names, and its meaning in brackets
 _PLACE_NOUN = r"(?:zone|cluster|environment|env|site|tier|landscape|segment|stage|subscription|account)"
 _DECLARED = quick(
-    rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])(?:\s+{_PLACE_NOUN})?\s*(?:=|\(|\s(?:means|stands for|refers to)\b)"
+    rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])(?:\s+{_PLACE_NOUN})?\s*"
+    rf"(?:=|\(|\s(?:means|stands for|refers to)\b)"
     rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
     rf"|(?<![\w-])(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
 )  # (the last branch starts a word: tried inside one, it can only find what its start found)
