@@ -128,3 +128,113 @@ def test_of_two_stated_counts_the_one_the_parts_add_up_to_is_the_count(catalogue
 )
 def test_a_contraction_denies_as_the_full_words_do(clause: str) -> None:
     assert connection.not_connected(clause)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Code indexed: 1,140 repositories from Azure DevOps and 85 from the self-managed GitLab — "
+        "1,225 repositories.</p>",
+        "<p>Indexed today 1,140 repos in Azure DevOps, 85 repos in self-managed GitLab; 1,225 repos.</p>",
+        "<ul><li>What we search: 1,140 Azure DevOps repositories plus 85 on GitLab Self-Managed "
+        "(1,225 repositories)</li></ul>",
+    ],
+)
+def test_the_number_the_hosts_counts_add_up_to_is_the_total_whatever_the_nouns(
+    catalogue: Catalogue, html: str
+) -> None:
+    assert read(html, catalogue)["repositories"] == ["1225"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (("Repositories on gitserver", "2,870"), ("— from GitHub Enterprise Server", "2,610"),
+         ("— from Bitbucket Data Center", "260"), ("Git data on disk", "1.9 TB")),
+        (("Repositories", "2,870"), ("of which GitHub Enterprise Server", "2,610"),
+         ("of which Bitbucket Data Center", "260"), ("Largest repository", "7.4 GB")),
+        (("Repos total", "2,870"), ("thereof GHES", "2,610"), ("thereof BBDC", "260")),
+    ],
+)  # fmt: skip
+def test_a_breakdown_row_naming_a_host_counts_that_hosts_repositories(
+    catalogue: Catalogue, rows: tuple[tuple[str, str], ...]
+) -> None:
+    got = read(table(("Check", "Observed"), *rows), catalogue)
+    assert got["repositories"] == ["2870"]
+    assert got["code_hosts"] == ["GitHub Enterprise Server, Bitbucket Server / Data Center"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["☑ p4 conn — 36 depots", "p4: 36 depots synced", "- tfs coll. archive → 36 repos"],
+)
+def test_a_short_name_in_lower_case_counts_where_the_document_writes_names_so(
+    catalogue: Catalogue, line: str
+) -> None:
+    html = f"<p>☑ ghes conn — 1,204 repos</p><p>{line}</p><p>☑ git data ~300 GB</p>"
+    got = read(html, catalogue)
+    assert got["repositories"] == ["1240"]
+    assert "Other Git" not in got["code_hosts"][0]
+    assert len(got["code_hosts"][0].split(", ")) == 2
+
+
+def test_a_short_name_in_lower_case_is_no_name_in_a_document_that_capitalises_names(
+    catalogue: Catalogue,
+) -> None:
+    got = read("<p>GitHub Enterprise Server conn — 1,204 repos</p><p>p4 conn — 36 depots</p>", catalogue)
+    assert got["code_hosts"] == ["GitHub Enterprise Server"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "row"),
+    [
+        ("NPD zone (non-production) — cluster gke-npd, used for upgrade tests.", "NPD"),
+        ("QAX cluster (staging): one small node for tests.", "QAX"),
+        ("DRS site (disaster recovery), kept cold.", "DRS"),
+    ],
+)
+def test_a_code_with_its_kind_of_place_and_meaning_in_brackets_names_that_environment(
+    catalogue: Catalogue, declared: str, row: str
+) -> None:
+    html = f"<p>PRD zone — the cluster developers use.</p><p>{declared}</p>" + table(
+        ("#", "Zone", "Destination", "Justification"),
+        ("R1", "PRD", "GitHub Enterprise Server", "gitserver clones ~2,350 repositories"),
+        ("R2", "PRD", "gitlab.com (GitLab.com)", "partner group, 410 repositories"),
+        ("R3", row, "GitHub Enterprise Server", "tests only, sample of ~150 repos"),
+    )
+    assert read(html, catalogue)["repositories"] == ["2760"]
+
+
+@pytest.mark.parametrize(
+    ("header", "no"),
+    [("Geïndexeerd", "Nee, buiten scope"), ("Indexed?", "No — public mirrors only"), ("Connected", "✘")],
+)
+def test_a_row_answering_no_to_whether_it_is_searched_is_not_connected(
+    catalogue: Catalogue, header: str, no: str
+) -> None:
+    yes = {"Geïndexeerd": "Ja", "Indexed?": "Yes", "Connected": "✔"}[header]
+    html = table(
+        ("Code host", "Repositories", header),
+        ("GitLab Self-Managed", "1,420", yes),
+        ("Azure DevOps", "380", yes),
+        ("GitHub.com", "–", no),
+    )
+    assert read(html, catalogue)["code_hosts"] == ["GitLab Self-Managed, Azure DevOps"]
+
+
+def test_a_yes_no_column_about_something_else_leaves_the_hosts_alone(catalogue: Catalogue) -> None:
+    html = table(("Code host", "Repositories", "Monorepo?"), ("GitLab Self-Managed", "1,420", "Yes"),
+                 ("Azure DevOps", "380", "No"))  # fmt: skip
+    assert read(html, catalogue)["code_hosts"] == ["GitLab Self-Managed, Azure DevOps"]
+
+
+@pytest.mark.parametrize(
+    "term",
+    [
+        "<p>English terms (node pool, ingress, monorepo, code host) are kept untranslated.</p>",
+        "<p>Glossary: gitserver; monorepo; zoekt.</p>",
+    ],
+)
+def test_the_word_monorepo_in_a_list_of_terms_names_none(catalogue: Catalogue, term: str) -> None:
+    html = term + "<p>Of the 1,800 repositories, basisregistraties is the one monorepo.</p>"
+    assert read(html, catalogue)["monorepos"] == ["1"]

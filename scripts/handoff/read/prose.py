@@ -229,6 +229,7 @@ class ProseReading(FactParts):
         facts += [replace(f, start=f.start + offset) for f in _span(text, ctx.year, facts)]
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
+        facts = self._summed_across(text, ctx, offset, facts)
         facts = self._connected_only(text, facts)
         return _union_hosts(totals_win(bare_totals(stated_limits_win(facts))))
 
@@ -236,6 +237,18 @@ class ProseReading(FactParts):
         """A fact of a clause joined to the one before by a semicolon is in the environment that clause
         ended in, unless its own words name one before the fact."""
         return f if self.env.at(clause, f.start, "") else replace(f, section=env)
+
+    def _summed_across(self, text: str, ctx: Context, offset: int, facts: list[Fact]) -> list[Fact]:
+        """The hosts' counts and their sum in different sentences or clauses of one paragraph ("1,140
+        repos in Azure DevOps, 85 in GitLab; 1,225 repos"): the arithmetic reads them as one statement."""
+        if ctx.limit or (";" not in text and ". " not in text) or is_limit(text):
+            return facts
+        summed = self._host_sum(text, ctx)
+        total = next((f for f in summed if f.role == "total"), None)
+        if total is None or any(f.field == "repositories" and f.value == total.value for f in facts):
+            return facts
+        shifted = [replace(f, start=f.start + offset) for f in summed]
+        return [f for f in facts if f.field != "repositories"] + shifted
 
     def _pointed_back(self, s: str, ctx: Context, before: shapes.Match | None) -> list[Fact]:
         """A sentence with no date saying that what the sentence before told started or completed the

@@ -789,7 +789,7 @@ def _vocab_index(
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]{3,}(?![\w./@-])")  # a word in lower case, no address
-_CLAUSE_END = re.compile(r"[.;\n]\s|[.;]$")
+_CLAUSE_END = re.compile(r";|\n|\.\s+(?=[A-Z])|\.$")  # (not "coll. archive": no sentence ends there)
 _COUNTED_AFTER = re.compile(
     r"(?<![\w.,])\d[\d,.\s]*\s*(?:k\s+)?(?:repositories|repository|repos|repo|depots|projects)\b",
     re.IGNORECASE,
