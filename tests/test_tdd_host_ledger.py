@@ -238,3 +238,17 @@ def test_a_yes_no_column_about_something_else_leaves_the_hosts_alone(catalogue: 
 def test_the_word_monorepo_in_a_list_of_terms_names_none(catalogue: Catalogue, term: str) -> None:
     html = term + "<p>Of the 1,800 repositories, basisregistraties is the one monorepo.</p>"
     assert read(html, catalogue)["monorepos"] == ["1"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "denies"),
+    [
+        ("No — public code, search it on github.com", True),
+        ("Nee, buiten scope", True),
+        ("No. The mirrors are public.", True),
+        ("No other monorepos", False),
+        ("Notes: 40 repositories", False),
+    ],
+)
+def test_an_answer_opening_with_a_bare_no_denies(clause: str, denies: bool) -> None:
+    assert connection.not_connected(clause) is denies

@@ -80,11 +80,16 @@ _OPENS_BACK = re.compile(  # a clause whose subject is the host before it: elide
 _CLAUSE = re.compile(r"(?<=[.!?])\s+|;\s+|\n+|,\s+(?:but|whereas|while)\s+|\s+(?:but|whereas)\s+")
 
 
+# An answer opening with a bare no ("No — public code, search it on github.com", "Nee, buiten scope")
+_ANSWER_NO = re.compile(r"^\W*(?:no|nee|nein|non|não|nej)\s*[—–,.:;(-]", re.IGNORECASE)
+
+
 def not_connected(clause: str) -> bool:
     """Whether a clause says the thing it is about is not (yet) connected: negated, modal or
-    planned, deferred, out of scope or gone (see the module's docstring)."""
+    planned, deferred, out of scope or gone, or an answer opening with a bare no (see the
+    module's docstring)."""
     return bool(_NEGATED.search(clause) or _MODAL.search(clause) or _PLANNED.search(clause)
-                or _OUT.search(clause))  # fmt: skip
+                or _OUT.search(clause) or _ANSWER_NO.match(clause))  # fmt: skip
 
 
 def denial(clause: str) -> re.Match[str] | None:

@@ -242,7 +242,7 @@ class RowTableReading(WalkParts):
         # the labels, the labels read by meaning
         if len(rows[0]) < 3 or _label_columns([c.text for c in rows[0]]) is None:
             return False
-        meant = sum(1 for r in rows[1:] if r and label_meaning(r[0].text))
+        meant = sum(1 for r in rows[1:] if r and self.facts.host_label_meaning(r[0].text))  # "of which X"
         return meant >= max(2, len(rows) // 2)
 
     def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:

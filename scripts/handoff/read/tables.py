@@ -143,7 +143,10 @@ class TableReading(WalkParts):
         kind, f = self.role(header)
         shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
         hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
-        if kind == "" and shaped and hosts * 2 > len(shaped):  # a `Host` column of code-host names
+        labels = any(  # `KPI`: "Repositories indexed", "↳ of which Gerrit": labels, some naming hosts
+            not self.facts.code_hosts.find(c.text) and label_meaning(c.text) == "repositories" for c in shaped
+        )
+        if kind == "" and shaped and hosts * 2 > len(shaped) and not labels:  # a `Host` column of hosts
             return "field", self.catalogue.fields.get("code_hosts")
         if kind in ("", "section") and self.names_environments(shaped):  # `used_for`: Production, Staging
             return "environment", None
