@@ -258,6 +258,198 @@ def tables_transposed(html: str) -> str:
     return _TABLE.sub(turn, html)
 
 
+# ---- further style probes (units, labels, sentences, lists, numbered headings) ----
+
+# by document one spelling for each unit after a number (the number itself never changes)
+UNIT_SPELLINGS = (
+    {
+        "GB": " gigabytes",
+        "GiB": " GiB",
+        "TB": " terabytes",
+        "TiB": " TiB",
+        "MB": " megabytes",
+        "vCPU": " vCPUs",
+    },
+    {"GB": "GB", "GiB": "GiB", "TB": "TB", "TiB": "TiB", "MB": "MB", "vCPU": "vCPU"},  # no space: `64GB`
+    {"GB": " gigs", "GiB": " GiB", "TB": " TB", "TiB": " TiB", "MB": " MB", "vCPU": " cores"},
+    {
+        "GB": " GBytes",
+        "GiB": " gibibytes",
+        "TB": " TBytes",
+        "TiB": " tebibytes",
+        "MB": " MBytes",
+        "vCPU": " virtual CPUs",
+    },
+)
+_UNIT = re.compile(r"(?<=\d)[ \u00a0]?(GiB|GB|TiB|TB|MB|vCPUs?)\b")
+
+
+def units_reworded(html: str) -> str:
+    """`64 GB` -> `64 gigabytes` / `64GB` / `64 gigs` / `64 GBytes`, `32 vCPU` -> `32 vCPUs` /
+    `32 cores` / `32 virtual CPUs` (one spelling set by document; values untouched)."""
+    spelling = UNIT_SPELLINGS[_pick(html, len(UNIT_SPELLINGS))]
+
+    def spell(m: re.Match[str]) -> str:
+        word = spelling[m.group(1).rstrip("s")]
+        one = re.search(r"(?<![\d.,])1$", m.string[: m.start()]) is not None
+        return word[:-1] if one and word.endswith(("bytes", "CPUs", "cores", "gigs")) else word
+
+    return _in_text(html, lambda t: _UNIT.sub(spell, t))
+
+
+# labels a careful reader reads the same, by the label's text (lower case, no colon)
+LABEL_SYNONYMS = {
+    "repositories": ("Number of repositories", "Repo count", "Repos", "Repositories indexed"),
+    "total repositories": ("Repositories in total", "Number of repositories", "Repo count"),
+    "code hosts": ("Code hosting", "Connected code hosts", "Source control systems"),
+    "code host": ("Code hosting", "Source control", "Connected code host"),
+    "monorepos": ("Monorepositories", "Number of monorepos", "Monorepo count"),
+    "largest repository": ("Biggest repository", "Largest repo", "Size of the largest repository"),
+    "total repository size": ("Combined repository size", "Size of all repositories", "Total repo size"),
+    "total memory": ("Memory (total)", "Total RAM", "RAM in total"),
+    "total cpu": ("CPU (total)", "Total vCPUs", "CPUs in total"),
+    "total vcpu": ("vCPUs in total", "Total CPU", "CPU (total)"),
+    "total disk": ("Disk (total)", "Total disk space", "Disk in total"),
+    "deployment type": ("Deployment method", "Deployed with", "Kind of deployment"),
+    "hosting provider": ("Cloud provider", "Hosted on", "Hosting"),
+    "instance types": ("Machine types", "VM types", "Instance sizes"),
+    "instance type": ("Machine type", "VM type", "Instance size"),
+    "sourcegraph url": ("Instance URL", "Sourcegraph address", "URL of the instance"),
+    "sourcegraph version": ("Version of Sourcegraph", "Sourcegraph release", "Release"),
+    "region": ("Cloud region", "Region used", "Deployed region"),
+    "concurrent users": ("Simultaneous users", "Users at the same time", "Concurrent sessions (users)"),
+    "licensed users": ("Licensed seats", "Users licensed", "Licence seats"),
+}
+_LINE_LABEL = re.compile(r"(<(?:p|li)\b[^>]*>\s*(?:<(?:b|strong)>)?)([A-Za-z][A-Za-z ]{1,40}?)(:)")
+_FIRST_CELL = re.compile(
+    r"(<tr\b[^>]*>\s*<t[dh]\b[^>]*>\s*(?:<p\b[^>]*>)?\s*(?:<(?:b|strong)>)?)([^<]{2,40}?)(\s*<)"
+)
+
+
+def label_synonyms(html: str) -> str:
+    """A field's label (`Label: value` line, or a table row's first cell) replaced by one a careful
+    reader reads the same (`Repositories` -> `Repo count`); the choice varies by document and label."""
+    seed = _pick(html, 997)
+
+    def swap(m: re.Match[str]) -> str:
+        choices = LABEL_SYNONYMS.get(m.group(2).strip().lower())
+        if not choices:
+            return m.group(0)
+        return m.group(1) + choices[(seed + len(m.group(2))) % len(choices)] + m.group(3)
+
+    body = _BODY.search(html)
+    at = body.end() if body else 0
+    return html[:at] + _FIRST_CELL.sub(swap, _LINE_LABEL.sub(swap, html[at:]))
+
+
+def _cell_text(cell: str) -> str:
+    """A cell's paragraphs as one run of text, each paragraph a sentence of its own."""
+    parts = [p.strip() for p in re.split(r"</?p\b[^>]*>", cell) if p.strip()]
+    return " ".join(p if p[-1] in ".!?:;" or i == len(parts) - 1 else p + "." for i, p in enumerate(parts))
+
+
+def _two_column_rows(table: str) -> list[tuple[str, str]] | None:
+    """The (label, value) texts of a table whose every row has two plain cells (no list, table or
+    spanning cell inside), a header row such as `Field | Value` left out; else None."""
+    rows = [_CELL.findall(r) for r in _ROW.findall(table)]
+    if (
+        not rows
+        or any(len(cells) != 2 for cells in rows)
+        or re.search(r"colspan|rowspan|<(?:ul|ol|table|li)\b", table, re.I)
+    ):
+        return None
+    labels = [re.sub(r"<[^>]+>", "", a).strip() for a, _ in rows]
+    if any(len(label) > 50 or ": " in label for label in labels):
+        return None  # not labels: a side-by-side translation, a comparison
+    if {re.sub(r"<[^>]+>", "", c).strip().lower() for c in rows[0]} <= _HEADER_WORDS:
+        rows = rows[1:]
+    return [(_cell_text(a), _cell_text(b)) for a, b in rows]
+
+
+_HEADER_WORDS = {"field", "value", "item", "setting", "label", "property", "name", "detail", "details", "key"}
+SENTENCE_FRAMES = (
+    "The {l} entry reads {v}.",
+    "For {l}, we have {v}.",
+    "Recorded under {l}: {v}.",
+    "As to {l}, it is {v}.",
+)
+
+
+def _in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: tags and colon dropped, `Total memory` lower-cased
+    (`URL`, `VM size`, `vCPU total` kept)."""
+    text = re.sub(r"<[^>]+>", "", label).strip().rstrip(":").strip()
+    return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
+
+
+def table_rows_as_sentences(html: str) -> str:
+    """Two-column tables rewritten as prose, one sentence per row in frames varied by row and
+    document (a header row such as `Field | Value` is dropped)."""
+    seed = _pick(html, 991)
+
+    def prose(m: re.Match[str]) -> str:
+        rows = _two_column_rows(m.group(1))
+        if rows is None:
+            return m.group(0)
+        out = []
+        for i, (label, value) in enumerate(rows):
+            frame = SENTENCE_FRAMES[(seed + i) % len(SENTENCE_FRAMES)]
+            sentence = frame.format(l=_in_sentence(label), v=value.rstrip(". "))
+            out.append(f"<p>{sentence}</p>")
+        return "".join(out)
+
+    return _TABLE.sub(prose, html)
+
+
+LIST_MARKS = (" — ", " – ", ": ", " - ")
+
+
+def tables_as_lists(html: str) -> str:
+    """Two-column tables become bulleted `label — value` items (the mark between them by document:
+    an em dash, an en dash, a colon, a hyphen)."""
+    mark = LIST_MARKS[_pick(html, len(LIST_MARKS))]
+
+    def items(m: re.Match[str]) -> str:
+        rows = _two_column_rows(m.group(1))
+        if rows is None:
+            return m.group(0)
+        return "<ul>" + "".join(f"<li>{label}{mark}{value}</li>" for label, value in rows) + "</ul>"
+
+    return _TABLE.sub(items, html)
+
+
+NUMBERINGS = ("{n} ", "{n}. ", "{n} — ", "Section {n}: ")
+_NUMBERED = re.compile(r"<h[1-6]\b[^>]*>\s*(?:<[^>]+>\s*)*(?:\d|[IVX]+\.|§)")
+
+
+def headings_numbered(html: str) -> str:
+    """Headings numbered by their level (`2`, `2.1`, `2.1.3`; by document `2.1 `, `2.1. `,
+    `2.1 — `, `Section 2.1: `); a single top heading (the title) and documents already numbered
+    are left as they are."""
+    if _NUMBERED.search(html):
+        return html
+    form = NUMBERINGS[_pick(html, len(NUMBERINGS))]
+    found = [int(m.group(1)) for m in _HEADING.finditer(html)]
+    levels = sorted(set(found))
+    if levels and found.count(levels[0]) == 1:
+        levels = levels[1:]
+    counters: list[int] = []
+
+    def number(m: re.Match[str]) -> str:
+        level = int(m.group(1))
+        if level not in levels:
+            return m.group(0)
+        depth = levels.index(level)
+        del counters[depth + 1 :]
+        counters.extend([0] * (depth + 1 - len(counters)))
+        counters[depth] += 1
+        label = ".".join(str(c or 1) for c in counters)
+        head, _, rest = m.group(0).partition(">")
+        return head + ">" + form.format(n=label) + rest
+
+    return _HEADING.sub(number, html)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "thousands-space": thousands_space,
     "european-numbers": european_numbers,
@@ -268,6 +460,11 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "headings-as-bold": headings_as_bold,
     "label-tables-as-lines": label_tables_as_lines,
     "tables-transposed": tables_transposed,
+    "units-reworded": units_reworded,
+    "label-synonyms": label_synonyms,
+    "table-rows-as-sentences": table_rows_as_sentences,
+    "tables-as-lists": tables_as_lists,
+    "headings-numbered": headings_numbered,
 }
 
 

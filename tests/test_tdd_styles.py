@@ -3,6 +3,7 @@ the reader keeps at least the figures it reached under each (pinned minimums, li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,55 @@ def test_headings_become_bold_paragraphs_and_two_column_tables_lines() -> None:
     assert "<p><b>Production (2026-08-03)</b></p>" in metamorphic.headings_as_bold(PAGE)
     assert "<p>Cloud: AWS</p>" in metamorphic.label_tables_as_lines(PAGE)
     assert "<table" not in metamorphic.label_tables_as_lines(PAGE)
+
+
+def test_units_are_spelt_another_way_and_no_number_changes() -> None:
+    spelt = {metamorphic.units_reworded(f"<body><p>{n}: 1 TB, 64 GB, 32 vCPU</p></body>") for n in range(40)}
+    assert any("1 TB, 64 gigs, 32 cores" in s for s in spelt)
+    assert any("1 terabyte, 64 gigabytes, 32 vCPUs" in s for s in spelt)  # one, not "1 terabytes"
+    assert any("1TB, 64GB, 32vCPU" in s for s in spelt) and any("64 GBytes" in s for s in spelt)
+    assert all(re.findall(r"\d+", s.split(":")[1]) == ["1", "64", "32"] for s in spelt)
+    assert metamorphic.units_reworded("<body><p>v5.2 TBD, 3 monorepos</p></body>").count("TBD") == 1
+
+
+def test_labels_are_replaced_by_synonyms_in_lines_and_first_cells_only() -> None:
+    out = metamorphic.label_synonyms(
+        "<body><p>Repositories: 4,180</p><table><tr><td><p>Total memory</p></td><td>256 GB</td></tr>"
+        "<tr><td>Cloud</td><td>Repositories</td></tr></table></body>"
+    )
+    assert "Repositories: 4,180" not in out and ": 4,180" in out
+    assert any(f"<td><p>{s}</p></td>" in out for s in metamorphic.LABEL_SYNONYMS["total memory"])
+    assert "<td>Repositories</td>" in out  # a value is never relabelled
+
+
+TABLE = (
+    "<body><table><tr><th>Field</th><th>Value</th></tr><tr><td><b>Total memory</b></td>"
+    "<td><p>256 GB</p><p>After the upgrade</p></td></tr><tr><td>URL</td><td>https://x.example</td></tr>"
+    "</table></body>"
+)
+
+
+def test_label_tables_become_sentences_without_their_header_row() -> None:
+    out = metamorphic.table_rows_as_sentences(TABLE)
+    assert "<table" not in out and "Field" not in out
+    assert "total memory" in out and "256 GB. After the upgrade" in out and "URL" in out
+    nested = "<body><table><tr><td>A</td><td><ul><li>x</li></ul></td></tr></table></body>"
+    assert metamorphic.table_rows_as_sentences(nested) == nested  # lists inside: left as a table
+
+
+def test_label_tables_become_bulleted_items() -> None:
+    out = metamorphic.tables_as_lists(TABLE)
+    assert any(f"<li>URL{mark}https://x.example</li>" in out for mark in metamorphic.LIST_MARKS)
+
+
+def test_headings_are_numbered_by_level_under_a_single_title() -> None:
+    page = "<body><h1>T</h1><h2>A</h2><h3>B</h3><h3>C</h3><h2>D</h2></body>"
+    out = metamorphic.headings_numbered(page)
+    assert "<h1>T</h1>" in out
+    for n, title in (("1", "A"), ("1.1", "B"), ("1.2", "C"), ("2", "D")):
+        assert any(form.format(n=n) + title in out for form in metamorphic.NUMBERINGS)
+    numbered = "<body><h2>1. Scope</h2><h2>Production</h2></body>"
+    assert metamorphic.headings_numbered(numbered) == numbered
 
 
 # the corpus's HTML documents, rewritten by each transform: recall, precision, wrong values reached
