@@ -22,6 +22,15 @@ The transforms touch only the text a reader sees (never a tag, an attribute or a
 * headings-as-bold: headings become bold paragraphs (documents styled by hand);
 * label-tables-as-lines: two-column tables become `Label: value` paragraphs;
 * tables-transposed: rectangular tables turned a quarter (environments as columns become rows).
+* units-reworded: `64 GB` -> `64 gigabytes` / `64GB` / `64 gigs` / `64 GBytes`, `32 vCPU` ->
+  `32 vCPUs` / `32 cores` / `32 virtual CPUs` (one spelling set by document);
+* label-synonyms: field labels replaced by labels read the same (`Repositories` -> `Repo count`);
+* table-rows-as-sentences: two-column label tables as prose, sentence frames varied by row;
+* tables-as-lists: two-column label tables as bulleted `label — value` items;
+* headings-numbered: headings numbered by level (`2.1 Production`, `Section 2.1: Production`).
+
+The later probes vary their own wording by document (`_pick`): a probe written one way is learnt
+that way.
 """
 
 from __future__ import annotations
@@ -361,7 +370,9 @@ def _two_column_rows(table: str) -> list[tuple[str, str]] | None:
     labels = [re.sub(r"<[^>]+>", "", a).strip() for a, _ in rows]
     if any(len(label) > 50 or ": " in label for label in labels):
         return None  # not labels: a side-by-side translation, a comparison
-    if {re.sub(r"<[^>]+>", "", c).strip().lower() for c in rows[0]} <= _HEADER_WORDS:
+    first = _ROW.search(table)
+    header_cells = first is not None and not re.search(r"<td\b", first.group(1), re.I)
+    if header_cells or {re.sub(r"<[^>]+>", "", c).strip().lower() for c in rows[0]} <= _HEADER_WORDS:
         rows = rows[1:]
     return [(_cell_text(a), _cell_text(b)) for a, b in rows]
 
@@ -376,10 +387,9 @@ SENTENCE_FRAMES = (
 
 
 def _in_sentence(label: str) -> str:
-    """A label as it reads inside a sentence: tags and colon dropped, `Total memory` lower-cased
-    (`URL`, `VM size`, `vCPU total` kept)."""
-    text = re.sub(r"<[^>]+>", "", label).strip().rstrip(":").strip()
-    return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
+    """A label as it reads inside a sentence: tags and colon dropped, its case kept (a label may be
+    a name: `Matterhorn`)."""
+    return re.sub(r"<[^>]+>", "", label).strip().rstrip(":").strip()
 
 
 def table_rows_as_sentences(html: str) -> str:

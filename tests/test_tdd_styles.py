@@ -98,7 +98,7 @@ TABLE = (
 def test_label_tables_become_sentences_without_their_header_row() -> None:
     out = metamorphic.table_rows_as_sentences(TABLE)
     assert "<table" not in out and "Field" not in out
-    assert "total memory" in out and "256 GB. After the upgrade" in out and "URL" in out
+    assert "Total memory" in out and "<b>" not in out and "256 GB. After the upgrade" in out and "URL" in out
     nested = "<body><table><tr><td>A</td><td><ul><li>x</li></ul></td></tr></table></body>"
     assert metamorphic.table_rows_as_sentences(nested) == nested  # lists inside: left as a table
 
@@ -133,6 +133,12 @@ PINS = {
     "headings-as-bold": (1457 / 1467, 1457 / 1457, 0),
     "label-tables-as-lines": (1461 / 1467, 1460 / 1462, 2),
     "tables-transposed": (1434 / 1467, 1433 / 1436, 0),
+    # four spellings by document: all misses are `GBytes` / `gibibytes` / `TBytes` / `virtual CPUs`
+    "units-reworded": (1417 / 1481, 1416 / 1431, 2),
+    "label-synonyms": (1475 / 1481, 1474 / 1475, 0),  # `Users at the same time`: a limit missed
+    "table-rows-as-sentences": (1459 / 1481, 1459 / 1463, 3),  # 320: a legend table as prose
+    "tables-as-lists": (1470 / 1481, 1469 / 1469, 0),
+    "headings-numbered": (1480 / 1481, 1479 / 1479, 0),
 }
 
 
