@@ -252,3 +252,35 @@ def test_the_word_monorepo_in_a_list_of_terms_names_none(catalogue: Catalogue, t
 )
 def test_an_answer_opening_with_a_bare_no_denies(clause: str, denies: bool) -> None:
     assert connection.not_connected(clause) is denies
+
+
+@pytest.mark.parametrize(
+    "parent",
+    [
+        "Sources: Bitbucket Data Center (2,300 repositories) and the old Gitolite server (150 repositories) "
+        "— 2,450 repos; archived repositories were not carried over",
+        "Code: 2,450 repositories from Bitbucket Data Center and the legacy Gitolite box, 2,450 in all",
+        "Indexed: 2,450 repos — the retired SVN history was left behind",
+    ],
+)
+def test_a_sentence_in_a_parent_bullet_places_its_children_only_by_its_label(
+    catalogue: Catalogue, parent: str
+) -> None:
+    html = (
+        f"<ul class='lst-kix_a-0 start'><li>{parent}</li></ul>"
+        "<ul class='lst-kix_a-1 start'><li>1 monorepo: wms-core, 5.6 GB, the largest</li>"
+        "<li>about 640 GB of git data in total</li></ul>"
+    )
+    got = read(html, catalogue)
+    assert got["monorepos"] == ["1"]
+    assert got["total_repo_size_gb"] == ["640 GB"]
+
+
+def test_a_short_parent_bullet_still_names_the_environment_of_its_children(catalogue: Catalogue) -> None:
+    html = (
+        "<ul class='lst-kix_a-0 start'><li>Staging cluster — the old test nodes</li></ul>"
+        "<ul class='lst-kix_a-1 start'><li>Repositories: 150</li></ul>"
+        "<ul class='lst-kix_a-0'><li>Environment: production</li></ul>"
+        "<ul class='lst-kix_a-1 start'><li>Repositories: 2,450</li></ul>"
+    )
+    assert read(html, catalogue)["repositories"] == ["2450"]

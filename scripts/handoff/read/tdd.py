@@ -138,7 +138,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         found, limit, topic = "", False, None
         found = self.sections.named(tab.title)  # a document title may name what it replaces: not a part
         status = False  # a title that is only a status of things not done (`Backlog`, `Won't do`)
-        for text in (*tab.titles, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
+        for text in (*tab.titles, *(h for _, h in tab.headings), *(_bullet_title(b) for _, b in tab.bullets)):
             found = self.sections.part(text) or found
             status = status or not_done(text, self.not_done)
         found = tab.forced or ("trial" if status else found)
@@ -583,6 +583,20 @@ def _short(heading: str, limit: int = 48) -> str:
 
 # --------------------------------------------------------------------------------------------
 # public
+
+
+_BULLET_LABEL = re.compile(r"\s*(?P<label>[^:]{1,50}):\s+(?P<value>.*)", re.DOTALL)
+
+
+def _bullet_title(bullet: str) -> str:
+    """What of a parent bullet is a title placing its children: a label before a sentence
+    ("Sources: Bitbucket … and the old Gitolite server …" → "Sources"), else its first clause
+    ("Staging cluster — …"); what a sentence says in passing ("the old server", "; archived
+    repositories were not carried over") is no title."""
+    m = _BULLET_LABEL.match(bullet)
+    if m and len(m.group("label").split()) <= 5 and len(m.group("value").split()) > 6:
+        return m.group("label")
+    return re.split(r";|\s[—–]\s", bullet, maxsplit=1)[0]
 
 
 def read_document(doc: Any, catalogue: Catalogue) -> TddReading:
