@@ -192,3 +192,14 @@ def test_git_alone_in_a_label_is_the_repositories_data(catalogue: Catalogue) -> 
     assert found["total_repo_size_gb"] == ["0.7 TB"]
     assert found["code_hosts"] == ["GitLab Self-Managed"]
     assert found["repositories"] == ["1200"]
+
+
+def test_a_no_break_space_grouping_thousands_in_a_paste_still_groups_them(catalogue: Catalogue) -> None:
+    html = (
+        "<p>Licence: 2\u00a0400 users.</p><h2>Environments</h2>"
+        "<p>| env | nodes | disk |</p><p>|---|---|---|</p>"
+        "<p>| production | 3 × m6i.4xlarge | 2\u00a0000 GiB |</p>"
+    )
+    found = read(html, catalogue)
+    assert found["total_disk_gb"] == ["2000 GiB"]
+    assert found["max_users"] == ["2400"]

@@ -53,7 +53,9 @@ LISTING_HEAD = re.compile(rf"^\s*{_COLUMN}(?:\s{{2,}}{_COLUMN}){{2,}}\s*$")  # a
 _LISTING_ROW = re.compile(r"^\s*\S+(?:\s{2,}\S+(?: \S+)*){2,}\s*$")  # three columns or more
 _INLINE_CODE = re.compile(r"`([^`\n]*)`")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_NBSP = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": "    "})
+# a no-break space laid out as a space (an indent, a column's gap), not one grouping thousands (`2 000`)
+_LAYOUT_SPACE = re.compile(r"(?<!\d)[\u00a0\u2007\u202f]|[\u00a0\u2007\u202f](?!\d{3}(?!\d))")
+_TAB = str.maketrans({"\t": "    "})
 
 
 # --------------------------------------------------------------------------------------------
@@ -79,7 +81,7 @@ def _runs(paragraph: dict[str, Any]) -> list[Run]:
                 out.append((text, {}))
     if out and out[-1][0].endswith("\n"):
         out[-1] = (out[-1][0][:-1], out[-1][1])
-    return [(t.translate(_NBSP), s) for t, s in out if t]
+    return [(_LAYOUT_SPACE.sub(" ", t).translate(_TAB), s) for t, s in out if t]
 
 
 def _text(runs: list[Run]) -> str:
