@@ -28,6 +28,8 @@ The transforms touch only the text a reader sees (never a tag, an attribute or a
 * table-rows-as-sentences: two-column label tables as prose, sentence frames varied by row;
 * tables-as-lists: two-column label tables as bulleted `label — value` items;
 * headings-numbered: headings numbered by level (`2.1 Production`, `Section 2.1: Production`).
+* sections-reordered: production's section moved after its sibling environments' sections, or
+  before them if it came last (only where environments are adjacent sibling sections).
 
 The later probes vary their own wording by document (`_pick`): a probe written one way is learnt
 that way.
@@ -460,6 +462,53 @@ def headings_numbered(html: str) -> str:
     return _HEADING.sub(number, html)
 
 
+_PROD_WORD = re.compile(r"(?<![\w-])(?:production|prod|live)(?![\w-])", re.I)
+_OTHER_ENV = re.compile(
+    r"(?<![\w])(?:staging|stage|trial|poc|proof of concept|pilot|evaluation|development|dev|test|"
+    r"qa|uat|sandbox|disaster recovery|dr|pre-production|preprod|non-production)(?![\w])",
+    re.I,
+)
+
+
+def _sibling_runs(html: str) -> list[list[tuple[int, int, bool]]]:
+    """Runs of adjacent same-level sections whose headings each name one environment (production or
+    another), as (start, end, is_production); a section ends where a heading of its level or
+    higher begins, or at the body's end."""
+    heads = [
+        (m.start(), int(m.group(1)), re.sub(r"<[^>]+>", "", m.group(2))) for m in _HEADING.finditer(html)
+    ]
+    end_body = html.lower().rfind("</body>")
+    end_body = end_body if end_body >= 0 else len(html)
+    runs: list[list[tuple[int, int, bool]]] = []
+    for level in sorted({lvl for _, lvl, _ in heads}):
+        run: list[tuple[int, int, bool]] = []
+        for i, (start, lvl, text) in enumerate(heads):
+            if lvl > level:
+                continue
+            prod, other = bool(_PROD_WORD.search(text)), bool(_OTHER_ENV.search(text))
+            if lvl < level or prod == other:  # a parent heading, or none / both environments named
+                runs.append(run)
+                run = []
+                continue
+            end = next((s for s, lv, _ in heads[i + 1 :] if lv <= level), end_body)
+            run.append((start, end, prod))
+        runs.append(run)
+    return [r for r in runs if any(p for *_, p in r) and not all(p for *_, p in r)]
+
+
+def sections_reordered(html: str) -> str:
+    """Where environments are sibling sections under headings, the production section(s) moved
+    after the others if production came first, else before them (the headings still name each)."""
+    runs = _sibling_runs(html)
+    if not runs:
+        return html
+    run = runs[0]
+    prod = [html[s:e] for s, e, p in run if p]
+    rest = [html[s:e] for s, e, p in run if not p]
+    parts = rest + prod if run[0][2] else prod + rest
+    return html[: run[0][0]] + "".join(parts) + html[run[-1][1] :]
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "thousands-space": thousands_space,
     "european-numbers": european_numbers,
@@ -475,6 +524,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "table-rows-as-sentences": table_rows_as_sentences,
     "tables-as-lists": tables_as_lists,
     "headings-numbered": headings_numbered,
+    "sections-reordered": sections_reordered,
 }
 
 
