@@ -16,9 +16,13 @@ from handoff.read.words import Found, is_growth, is_limit
 AMBIENT = "limit (limits part)"  # a count of people read as a limit only because its part is about limits
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
 _TOTAL = re.compile(
-    r"\b(?:in total|in all|total|altogether|overall|today|currently|now|synced|indexed)\b", re.I
+    r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall|today|currently|"
+    r"now|synced|indexed)\b",
+    re.I,
 )
-_ALL = re.compile(r"\b(?:in total|in all|total|altogether|overall)\b", re.I)  # a count of all hosts
+_ALL = re.compile(  # a count of all hosts
+    r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
+)
 _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
@@ -60,11 +64,13 @@ _TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have tw
     re.IGNORECASE,
 )
 _BARE_COUNT = re.compile(  # a whole answer that is only a count: "about 2,340", "~1.850"
-    rf"^\W*(?:about|approx(?:imately|\.)?|around|roughly|some|circa|ca\.|~|≈)?\s*(?P<num>{shapes.NUMBER})\s*$",
+    rf"^\W*(?:about|approx(?:imately|\.)?|around|roughly|some|circa|ca\.|~|≈)?\s*(?P<num>{shapes.NUMBER})"
+    r"(?:,?\s*(?:give or take|or so|more or less|roughly|approximately))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 _LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-pos and webshop."
-    rf"^\W*(?:yes[,.:]?\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))", re.IGNORECASE
+    rf"^\W*(?:yes[,.:]?\s+)?(?:only\s+|just\s+|exactly\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))",
+    re.IGNORECASE,
 )
 _OTHER_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d")  # a number between, not a year
 _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts

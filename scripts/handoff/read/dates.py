@@ -26,7 +26,7 @@ _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone:
     re.I,
 )
 _DONE_EVENT = re.compile(
-    r"\b(?:completed|accepted|signed(?: \w+)?[- ]off|handed over|finished|delivered)\b", re.I
+    r"\b(?:completed|accepted|signed(?: \w+)?[- ]off|handed(?: \w+){0,2} over|finished|delivered)\b", re.I
 )
 # "Live" before a word that is no preposition is an environment's name ("Live build started", "the
 # live cluster"), not a go-live: "went live on", "Live: 3 March", "live since" are. So is "handover"
@@ -34,7 +34,8 @@ _DONE_EVENT = re.compile(
 _INTO_SERVICE = r"(?:went|goes|go|came|put|brought|taken) into (?:service|operation|production use)"
 _NOT_NOUN = r"(?:on|since|from|in|at|for|with|to|by|as|and|after|before|date|day|was|is)\b"
 _DONE = re.compile(
-    rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|handed over|"
+    rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|"
+    rf"handed(?: \w+){{0,2}} over|"
     rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
     rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
     r"delivered|to|until)\b",

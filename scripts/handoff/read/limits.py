@@ -61,7 +61,8 @@ _BOUND = re.compile(  # a bound right before the figure: "good until 5000 reposi
 )
 _OBSERVED = re.compile(
     r"\b(?:so far|to date|at the moment|current(?:ly)?|today|right now|as of|weekly|monthly|daily|"
-    r"(?:logged|signed) (?:in|on)|log-?ins?|sign-?ins?|we see|seen|saw|observed|measured|actual(?:ly)?|"
+    r"(?:logged|signed) (?:in|on)|log[- ]?ins?|sign[- ]?ins?|we see|seen|saw|observed|measured|actual(?:ly)?|"
+    r"(?:per|a|each|every|in an?(?: typical| average| normal)?) (?:day|week|month)|"
     r"usage|uses|in use|average|last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?)\b",
     re.IGNORECASE,
 )

@@ -13,6 +13,7 @@ from handoff.read import activities, connection, shapes
 from handoff.read.cells import Cell, holds_prose
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
+from handoff.read.counterpart import counterpart
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text, as_list
 from handoff.read.fact import Context
@@ -325,11 +326,12 @@ class RowTableReading(WalkParts):
         self, rows: list[list[Text]], header: list[str], kinds: list[str], tab: _Tab, number: int
     ) -> None:
         base = self.context(tab)
+        live = counterpart(header, kinds, self.sections.part)  # `Main instance` beside `QA instance`
         for i, r in enumerate(rows[1:], 2):
             if not r:
                 continue
             for j in range(1, min(len(r), len(header))):
-                if kinds[j] == "section" and r[j].text:
+                if (kinds[j] == "section" or j == live) and r[j].text:
                     link = r[j].links[0][1] if r[j].links else None
-                    ctx = replace(base, section=self.sections.part(header[j]))
+                    ctx = replace(base, section="production" if j == live else self.sections.part(header[j]))
                     self.emit(r[0].text, r[j].text, self.where(tab, number, i), ctx, link)

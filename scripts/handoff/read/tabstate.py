@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from handoff.core.fields import Field
 from handoff.core.model import Location
@@ -41,3 +42,5 @@ class _Tab:
     heads: tuple[str, ...] = ()  # its column's and row's headers (also the last of `headings`)
     fixed: int = 0  # headings the cell's own headings never end (the document's and the headers)
     forced: str = ""  # "trial" under a status of things not done (`Won't do`)
+    notes: dict[str, list[Any]] = field(default_factory=dict)  # footnotes not yet read, by id (`read.notes`)
+    noted: int = 0  # footnotes read

@@ -48,7 +48,7 @@ from typing import Any
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import shapes
+from handoff.read import connection, notes, shapes
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
@@ -61,7 +61,9 @@ from handoff.read.doctext import (
     as_str,
     cell_text,
     document_text,
+    footnotes,
     iter_tabs,
+    structural,
 )
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
@@ -76,6 +78,7 @@ from handoff.read.pasted import LISTING_HEAD, unpaste
 from handoff.read.rowtables import RowTableReading
 from handoff.read.tables import _AMOUNT_FIELDS, TableReading
 from handoff.read.tabstate import _Pending, _Tab
+from handoff.read.turns import as_turns
 from handoff.read.words import is_correction, is_limit, label_meaning
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
@@ -237,12 +240,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
-            if tabs:
-                for titles, tab in tabs:
-                    body = as_dict(as_dict(as_dict(tab).get("documentTab")).get("body"))
-                    self.body(as_list(body.get("content")), _Tab(titles, show_tab=len(tabs) > 1))
-            else:
-                self.body(as_list(as_dict(doc.get("body")).get("content")), _Tab(()))
+            holders = [(titles, as_dict(as_dict(tab).get("documentTab"))) for titles, tab in tabs]
+            for titles, holder in holders or [((), doc)]:  # (a document with no tabs: its legacy body)
+                content, lifted = notes.lift(as_list(as_dict(holder.get("body")).get("content")))
+                self.body(content, _Tab(titles, show_tab=len(tabs) > 1, notes=footnotes(holder) or lifted))
             return self.gather.finish()
         finally:
             shapes.NUMERIC_ORDER.reset(order)
@@ -250,6 +251,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
         content = unpaste(content)  # pasted markdown, code and diffs as the structure they are
+        if depth == 0:
+            content = as_turns(content, self.is_label)  # a transcript: questions head their answers
         title_at = _title_heading(content) if depth == 0 else -1
         for i, se in enumerate(content):
             se = as_dict(se)
@@ -308,10 +311,31 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         where = self.location(tab, f"paragraph {tab.paragraphs}")
         self.lines(content, tab, where, allow_pending=True, ctx=ctx)
         self.gather.siblings = None
+        if content.notes:
+            self.footnotes(content, tab, ctx)
         if is_item:
             if tab.pending is not None and not tab.pending.items:
                 tab.pending.level = level
             tab.bullets.append((level, text))
+
+    def footnotes(self, content: Text, tab: _Tab, ctx: Context) -> None:
+        """Each footnote the paragraph marks, read at its mark as the detail of the sentence the mark
+        ends (`read.notes`): in the environment in force at the mark, and not the deployment's when
+        that sentence sets what it names aside ("… is not connected¹")."""
+        for at, key in content.notes:
+            note = tab.notes.pop(key, None)
+            if note is None:
+                continue
+            tab.noted += 1
+            sentence, pos = notes.sentence_at(content.text, at)
+            aside = connection.unconnected(sentence, self.facts.code_hosts.find(sentence))
+            section = "trial" if aside else self.facts.env_at(sentence, pos, ctx)
+            noted = replace(ctx, section=section) if section else ctx
+            where = self.location(tab, f"footnote {tab.noted}")
+            for se in structural(note, 0):
+                text = self.texts.paragraph(as_dict(se["paragraph"]))
+                if text.text.strip():
+                    self.lines(text, tab, where, allow_pending=False, ctx=noted)
 
     def pended(self, tab: _Tab, text: str, level: int | None) -> bool:
         """Whether a paragraph (a list item at `level`, or None) is an item of the pending label's list;

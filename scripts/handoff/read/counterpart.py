@@ -1,0 +1,36 @@
+"""The column a table compares its other environments with (pure).
+
+A table of environments as columns often names only the copies: `Component | Main instance | QA
+instance`, `Item | Current cluster | DR cluster`. A careful reader sees that the column built like
+the non-production ones (the same head noun: `instance`, `cluster`) but naming no environment is the
+one they are set beside: the live deployment. That holds only when every column naming an
+environment names a non-production one, and exactly one column is built that way; a `Notes` or
+`Description` column is not built like them and stays unread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _head(header: str) -> str:
+    """A header's head noun: its last word (`Main instance` → `instance`), or '' for one word."""
+    words = _WORDS.findall(header.casefold())
+    return words[-1] if len(words) >= 2 else ""
+
+
+def counterpart(header: list[str], kinds: list[str], part: Callable[[str], str]) -> int | None:
+    """The index of the column (after the first) that the non-production columns are compared with,
+    or None. `kinds`: each column's role (`section` for a column naming an environment); `part`: the
+    environment a header names."""
+    named = [j for j, k in enumerate(kinds) if k == "section" and j > 0]
+    if not named or any(part(header[j]) != "trial" for j in named):
+        return None
+    heads = {_head(header[j]) for j in named} - {""}
+    built = [
+        j for j, k in enumerate(kinds) if j > 0 and k == "" and j < len(header) and _head(header[j]) in heads
+    ]
+    return built[0] if len(built) == 1 else None
