@@ -279,3 +279,22 @@ def test_an_accented_name_is_one_word(catalogue: Catalogue) -> None:
     assert read(html, catalogue)["instance_types"] == ["6 × m6i.4xlarge"]
     html = "<ul><li>Préproduction: 2 × m6i.2xlarge</li><li>Production: 4 × m6i.4xlarge</li></ul>"
     assert read(html, catalogue)["instance_types"] == ["4 × m6i.4xlarge"]
+
+
+def test_a_word_glossed_with_an_environment_names_it(catalogue: Catalogue) -> None:
+    """'tuotanto = production': a word of the document's own language, glossed once, names that
+    environment wherever it stands (a table's rows, a line's label); 'environment = uat' glosses none."""
+    rows = table(
+        ("Environment", "Role", "Address"),
+        ("testi", "trials of the IT team", "https://koodihaku-testi.example.fi"),
+        ("tuotanto", "service for all researchers", "https://koodihaku.example.fi"),
+    )
+    html = f"<p>We use the Finnish names: tuotanto = production, testi = test.</p>{rows}"
+    assert read(html, catalogue)["instance_url"] == ["https://koodihaku.example.fi"]
+    html = (
+        "<ul><li>produktion = production</li><li>utveckling = development</li></ul>"
+        "<p>utveckling: 1 × m6i.large</p><p>produktion: 4 × m6i.4xlarge</p>"
+    )
+    assert read(html, catalogue)["instance_types"] == ["4 × m6i.4xlarge"]
+    html = "<p>environment = uat</p><p>Environment URL: https://sourcegraph.example.com</p>"
+    assert read(html, catalogue)["instance_url"] == ["https://sourcegraph.example.com"]

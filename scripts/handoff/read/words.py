@@ -145,8 +145,12 @@ class Environments:
             if m.group("abbr"):
                 name = re.match(r"[\w-]+", m.group("abbr")).group(0)  # type: ignore[union-attr]
                 meaning = m.group("says")
-            else:
+            elif m.group("abbr2"):
                 name, meaning = m.group("abbr2"), m.group("says2")
+            else:
+                name, meaning = m.group("word"), m.group("says3")
+                if not self.named(meaning) or _GLOSSED_NOT.fullmatch(name):
+                    continue  # only an environment's name glosses a word, never "environment = uat"
             if self.spans(name) or norm(name) in self.products:
                 continue  # already a known word ("Live", "prod-eu"), or a product's ("GKE cluster (staging)")
             kinds = [k for _, k in self.spans(meaning)]
@@ -519,12 +523,16 @@ _SITE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
 _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
 # "NPD zone (non-production)": a code, the kind of place it names, and its meaning in brackets
 _PLACE_NOUN = r"(?:zone|cluster|environment|env|site|tier|landscape|segment|stage|subscription|account)"
+_GLOSSED_NOT = re.compile(rf"{_PLACE_NOUN}|name|type|role|mode|profile|target|deployment|instance", re.I)
 _DECLARED = quick(
     rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])(?:\s+{_PLACE_NOUN})?\s*"
     rf"(?:=|\(|\s(?:means|stands for|refers to)\b)"
     rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
     rf"|(?<![\w-])(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
-)  # (the last branch starts a word: tried inside one, it can only find what its start found)
+    # a word of the document's own language glossed with an environment ("tuotanto = production, …")
+    rf"|(?<![\w.=-])(?P<word>[^\W\d_]{{4,20}})\s*=\s*"
+    rf"(?P<says3>[^\W\d_]+(?:[ -][^\W\d_]+)?)(?=[ \t]*(?:[,.;)\n]|\Z))"
+)  # (the says2 branch starts a word: tried inside one, it can only find what its start found)
 
 
 @functools.lru_cache(maxsize=64)
