@@ -124,3 +124,26 @@ def test_a_year_after_a_name_is_no_year_of_the_sentence(catalogue: Catalogue) ->
     )
     assert got["start_date"] == ["2026-09-07"]
     assert got["completion_date"] == ["2026-09-30"]
+
+
+def test_completion_is_known_in_the_languages_tdds_are_written_in(catalogue: Catalogue) -> None:
+    for html, day in (
+        (
+            table(
+                ("Mijlpaal", "Datum"),
+                ("Start inrichting productie", "1 september 2026"),
+                ("Oplevering en acceptatie productie", "25 september 2026"),
+            ),
+            "2026-09-25",
+        ),  # fmt: skip
+        (
+            "<p>Productieomgeving gestart op 1 september 2026, opgeleverd op 25 september 2026.</p>",
+            "2026-09-25",
+        ),
+        (
+            "<ul><li>Build started: 01.09.2026</li><li>Abnahme der Produktion: 25.09.2026</li></ul>",
+            "2026-09-25",
+        ),
+    ):
+        got = read(html, catalogue)
+        assert got.get("completion_date") == [day], html

@@ -17,7 +17,8 @@ from handoff.read.words import is_future
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from|"
     r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought) up|for the first time|"
-    r"first (?:applied|deployed|installed))\b",
+    r"first (?:applied|deployed|installed)|"
+    r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)
     re.I,
 )
 _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
@@ -38,7 +39,10 @@ _DONE = re.compile(
     rf"handed(?: \w+){{0,2}} over|"
     rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
     rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
-    r"delivered|to|until)\b",
+    r"delivered|to|until|"
+    # the same events in Dutch, German, French and Spanish (as the limit words are known)
+    r"oplevering|opgeleverd|afgerond|acceptatie|geaccepteerd|abnahme|abgenommen|fertiggestellt|"
+    r"réception|livrée?|terminée?|entrega(?:do|da)?|aceptaci[óo]n|finalizad[oa])\b",
     re.IGNORECASE,
 )
 
