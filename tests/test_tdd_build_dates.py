@@ -135,7 +135,7 @@ def test_completion_is_known_in_the_languages_tdds_are_written_in(catalogue: Cat
                 ("Oplevering en acceptatie productie", "25 september 2026"),
             ),
             "2026-09-25",
-        ),  # fmt: skip
+        ),
         (
             "<p>Productieomgeving gestart op 1 september 2026, opgeleverd op 25 september 2026.</p>",
             "2026-09-25",
