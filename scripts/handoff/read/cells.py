@@ -26,7 +26,8 @@ Anything else is a data table: short values, read as today by the table readers.
 
 `not_done(header, words)` says whether a header is a status of things not done (`To do`, `Won't do`,
 `Didn't go well`: the catalogue's `not_done_words`, the whole header): the figures in its cells
-are not the deployment's.
+are not the deployment's; `opens_not_done(cell, words)` whether a row's short status cell opens with
+one (`Carried over → PI 26.4`, `Deferred to 2027`): none of the row's figures count.
 """
 
 from __future__ import annotations
@@ -217,4 +218,25 @@ def not_done(header: str, words: frozenset[str]) -> bool:
     return bool(key) and key in words
 
 
-__all__ = ["Cell", "container", "first_value", "holds_prose", "not_done", "status_words"]
+# After a status, what it says more: where the thing went or when ("→ PI 26.4", "to 2027", ": …").
+_STATUS_REST = re.compile(r"^(?:$|[→>:\-–—(\[]|(?:to|until|till|into|for)\b)")
+
+
+def opens_not_done(cell: str, words: frozenset[str]) -> bool:
+    """A short status cell that opens with a status of things not done (`Carried over → PI 26.4`,
+    `Deferred to 2027`, `Backlog`): its row's thing was not done, so its figures are not the
+    deployment's. A longer cell is a description, and a status word opening a phrase of other words
+    ("Later phase") is no status."""
+    text = cell.strip()
+    if not text or len(text.split()) > 6:
+        return False
+    lowered = text.casefold()
+    tokens = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", lowered)
+    for n in (3, 2, 1):
+        if len(tokens) >= n and norm(" ".join(tokens[:n])) in words:
+            at = lowered.find(tokens[n - 1]) + len(tokens[n - 1])
+            return bool(_STATUS_REST.match(lowered[at:].strip()))
+    return False
+
+
+__all__ = ["Cell", "container", "first_value", "holds_prose", "not_done", "opens_not_done", "status_words"]

@@ -8,6 +8,11 @@
   acronym are the environments in promotion order, so the last is production and the others are
   not. Those others are names only as written, capitalised: "acceptatie" in lower case is the
   activity, as "acceptance" is in English.
+- A run of definitions (`prod-eu = the one the developers use. preview = a small copy where …`,
+  `live = the deployment our engineers use. lab = the OT-security test bed`): names defined side by
+  side with `=` on one line are the document's environments. When one of them is production's (by
+  its own word, `prod-eu`, `live`), the others are other environments, unless what they are said to
+  be names production.
 """
 
 from __future__ import annotations
@@ -57,3 +62,20 @@ def promotion_street(text: str) -> list[tuple[str, str]]:
 
 
 _JOIN_WORDS = frozenset({"and", "en", "und", "et", "y", "e", "och", "og", "i", "a"})
+
+
+# A definition: a name, `=`, what it is, up to the end of the sentence or clause.
+_DEFINITION = re.compile(r"(?:^|(?<=[.;])\s+)(?P<name>[A-Za-z][\w-]{1,24})\s*=\s*(?P<says>[^.;\n]+)")
+
+
+def definition_run(text: str) -> list[tuple[str, str]]:
+    """(name, what it is said to be) of each line's definitions, when a line defines two names or
+    more with `=` (`prod-eu = the one the developers use. preview = a small copy …`)."""
+    out: list[tuple[str, str]] = []
+    for line in text.splitlines():
+        if line.count("=") < 2:
+            continue
+        found = [(m.group("name"), m.group("says").strip()) for m in _DEFINITION.finditer(line)]
+        if len(found) >= 2 and len({n.casefold() for n, _ in found}) == len(found):
+            out += found
+    return out

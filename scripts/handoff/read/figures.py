@@ -42,6 +42,28 @@ _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, 
 )
 
 
+def _bracket_end(s: str, at: int, tail: str, following: int) -> str:
+    """The words after a figure, up to its bracket's end when it is inside one and another figure
+    follows close after: "(32 vCPU, 256 GiB) from the image, data disk 2 TB" says nothing of the
+    256 GiB. With no figure after it, the words after the bracket speak of what the bracket is an
+    aside to ("a monorepo (9 GB with LFS excluded), the largest repository")."""
+    inside = s.rfind("(", 0, at) > s.rfind(")", 0, at)
+    return tail.split(")", 1)[0] if inside and following < len(s) else tail
+
+
+_SENTENCE_STOP = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def amount_named_last(text: str, offset: int, at: int) -> str | None:
+    """The amount (memory or disk) the words of a text's sentence name last before a bare total at
+    `at` (a place in `text` moved by `offset`), its clauses joined by semicolons ("storage on gp3;
+    PRD total 3,600 GiB"): never across a full stop."""
+    before = _SENTENCE_STOP.split(text[: max(0, at - offset)])[-1]
+    found = [(m.start(), "total_memory_gb") for m in _MEMORY.finditer(before)]
+    found += [(m.start(), "total_disk_gb") for m in _DISK.finditer(before)]
+    return max(found)[1] if found else None
+
+
 def _own_head(head: str) -> str:
     """The words before a size that are its own: after another figure's aside ("payments-core (7.5
     GB, the largest) and web (2 GB)"); a name in brackets stays ("the bigger (ledger-core) is 9.7 GB")."""
@@ -126,6 +148,7 @@ class FigureReading(FactParts):
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
+            tail = _bracket_end(s, m.start, tail, following)  # "(32 vCPU, 256 GiB) from …, data disk 2 TB"
             head = _own_head(_FULL_STOP.split(s[max(previous_end, m.start - 48) : m.start])[-1])
             if (
                 previous_kind == "size" and head == s[previous_end : m.start]

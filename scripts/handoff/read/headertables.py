@@ -15,6 +15,7 @@ from handoff.read import connection, shapes
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
+from handoff.read.pairs import _pair
 from handoff.read.tables import _DATE_FIELDS, _WORDS_ONLY, _cell
 from handoff.read.tabstate import _Tab
 from handoff.read.verdict import closed_as_not_taken
@@ -138,6 +139,8 @@ class HeaderTableReading(WalkParts):
         for i, r in enumerate(t.rows[1:], 2):
             if not any(c.text for c in r):
                 continue
+            if self.full_width_label(t, i, r):
+                continue
             if env is not None and _cell(r, env).strip():
                 carried = self.sections.part(_cell(r, env)) if "environment" in t.col else ""
             if any(self.is_total(_cell(r, j)) for j in (0, 1, t.type_col) if j is not None):
@@ -149,6 +152,16 @@ class HeaderTableReading(WalkParts):
                 sec = "trial"
             groups.setdefault(sec, []).append((i, r))
         return groups, totals
+
+    def full_width_label(self, t: _HeaderTable, i: int, row: list[Text]) -> bool:
+        """A row of one filled cell holding `Label: value` (a merged row across the table: `Total
+        persistent storage: 5.5 TB` under a `Container | … | Persistent storage` table) is a labelled
+        line of the table's part, read as such; its cell is no value of the first column."""
+        filled = [c for c in row if c.text.strip()]
+        if len(t.header) < 2 or len(filled) != 1 or _pair(filled[0].text.strip()) is None:
+            return False
+        self.lines(filled[0], t.tab, self.where(t.tab, t.number, i), allow_pending=False, ctx=t.base)
+        return True
 
     def row_notes(self, t: _HeaderTable, groups: dict[str, list[_Row]], totals: list[_Row]) -> None:
         """The cells of columns naming no field, read for their row's repository facts. The monorepo

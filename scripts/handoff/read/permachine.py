@@ -43,7 +43,7 @@ _BEFORE = re.compile(
 ARTICLE = re.compile(rf"an?\s(?!single|{'|'.join(shapes.GROUP_WORDS)})", re.IGNORECASE)
 # what may stand between two figures of one run: connectors and the words that name a figure
 _JOIN = re.compile(
-    r"^(?:[\s,/+&·()]|\band\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
+    r"^(?:[\s,/+&·()]|\band\b|\ben\b|\bund\b|\bet\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
     r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b)*",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import partial
 
 from handoff.core.quickre import quick
 from handoff.read import connection, outside, permachine, shapes
@@ -25,9 +26,10 @@ from handoff.read.counts import stated_limits_win
 from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.figures import _DISK, _LARGEST, _MEMORY
+from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.verdict import without_not_taken
+from handoff.read.withdrawn import withdraws_before
 from handoff.read.words import Found, is_growth, is_limit, is_suggestion, is_technical_limit, mask
 
 _MONTH_DOT = "".join(
@@ -204,6 +206,13 @@ class ProseReading(FactParts):
         said_env = ""  # the environment in force at the end of the sentence before
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
+            own = withdraws_before(sentence)  # "… . That proposal was superseded: production runs …"
+            if own is not None:
+                facts = [f for f in facts if f.start < last]  # the sentence before is history
+                start, sentence = start + own, sentence[own:]
+                if not sentence.strip():
+                    before, last = None, len(text)
+                    continue
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
                 before, limited, said_env = None, False, ""
                 continue  # expected growth, or a question: not a fact about the deployment
@@ -231,7 +240,9 @@ class ProseReading(FactParts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         facts = self._summed_across(text, ctx, offset, facts)
         facts = self._connected_only(text, facts)
-        return _union_hosts(totals_win(bare_totals(stated_limits_win(facts))))
+        return _union_hosts(
+            totals_win(bare_totals(stated_limits_win(facts), partial(amount_named_last, text, offset)))
+        )
 
     def _clause_env(self, f: Fact, clause: str, env: str) -> Fact:
         """A fact of a clause joined to the one before by a semicolon is in the environment that clause

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from handoff.core.fields import Field, norm, strip_brackets
 from handoff.read import activities, connection, shapes
-from handoff.read.cells import Cell, holds_prose
+from handoff.read.cells import Cell, holds_prose, opens_not_done
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.counterpart import counterpart
@@ -179,6 +179,8 @@ class RowTableReading(WalkParts):
             names = (self.sections.part(text) for text, _ in cells[:2] if _names_row(text))
             own = next(filter(None, names), "")  # `⑥ | sg-syd-qa01 — QA VM | …`: the row's environment
             section = base.section if base.section == "trial" else asked or own or base.section
+            if any(opens_not_done(text, self.not_done) for text, _ in cells[1:]):
+                section = "trial"  # `F-2207 HA (2 × r6i.8xlarge) | Carried over → PI 26.4`: not done
             row = replace(base, topic=topic, section=section)
             texts = [text for text, _ in cells]
             off = frozenset(connection.row_unconnected(texts + asks, self.facts.code_hosts.find))

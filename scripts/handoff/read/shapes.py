@@ -42,7 +42,38 @@ _GCP = (
     r"|e2-(?:micro|small|medium)"
 )
 _AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
-INSTANCE_TYPE = re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
+KNOWN_TYPE = re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
+# The machine types the document being read writes in shapes of their own (`g2i.16`, `CCX63`), as
+# families of regex sources (`read.owntypes`), set while one document is read.
+OWN_TYPES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("own_types", default=frozenset())
+
+
+@functools.lru_cache(maxsize=16)
+def _types_pattern(own: frozenset[str]) -> re.Pattern[str]:
+    if not own:
+        return KNOWN_TYPE
+    mine = "|".join(sorted(own, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE}|{mine})(?![\w-])")
+
+
+class _InstanceTypes:
+    """Instance types by shape: the clouds' (`KNOWN_TYPE`) and the document's own (`OWN_TYPES`)."""
+
+    @staticmethod
+    def _pattern() -> re.Pattern[str]:
+        return _types_pattern(OWN_TYPES.get())
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._pattern().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._pattern().finditer(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._pattern().fullmatch(text)
+
+
+INSTANCE_TYPE = _InstanceTypes()
 _CLOUDS = tuple(
     (name, re.compile(p, re.IGNORECASE)) for name, p in (("AWS", _AWS), ("GCP", _GCP), ("Azure", _AZURE))
 )
@@ -70,7 +101,8 @@ _COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `6 nod
     rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?P<o>\d+)\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
     rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
     rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
-    rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?)$",
+    rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
+    r"|(?<![\d.,])(?P<d>\d{1,3})[ \t\u00a0]+)$",  # `3 r6i.4xlarge nodes`: a count right before the type
     re.IGNORECASE,
 )
 _COUNT_AFTER = re.compile(r"^\s*(?:[x×*]\s*(?P<n>\d+)\b|\(\s*(?P<m>\d+)\s*(?:x|×|nodes?|instances?)?\s*\))")
@@ -195,11 +227,16 @@ def once(text: str) -> str:
     return _TWICE.sub(blank, text)
 
 
-_UNITS_SPELT = {"terabyte": "TB", "gigabyte": "GB", "megabyte": "MB", "gig": "GB", "tera": "TB"}
-_UNIT_WORDS = quick(r"terabyte|gigabyte|megabyte|\b(?:gig|tera)(?=s?\b)", re.IGNORECASE)  # "nine gigs"
+_UNITS_SPELT = {
+    "terabyte": "TB", "gigabyte": "GB", "megabyte": "MB", "gig": "GB", "tera": "TB",
+    "tbyte": "TB", "gbyte": "GB", "mbyte": "MB", "tebibyte": "TiB", "gibibyte": "GiB", "mebibyte": "MiB",
+}  # fmt: skip
+_UNIT_WORDS = quick(  # "nine gigs", "128 GBytes", "2 tebibytes"
+    r"terabyte|gigabyte|megabyte|tebibyte|gibibyte|mebibyte|\b[tgm]byte|\b(?:gig|tera)(?=s?\b)", re.IGNORECASE
+)
 _SPELT_BODY = SPELT.pattern.split(")", 1)[1].removesuffix("(?![\\w-])")  # the words, no lookarounds
 _SIZE_SPELT = re.compile(
-    rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY}))[\s-]*(?P<unit>(?:tera|giga|mega)bytes?|gigs?|teras?)\b",
+    rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY}))[\s-]*(?P<unit>(?:tera|giga|mega|tebi|gibi|mebi|[TGM])bytes?|gigs?|teras?)\b",
     re.IGNORECASE,
 )
 
@@ -284,8 +321,8 @@ def instances(text: str) -> Iterator[Match]:
 
 
 def _count_before(m: re.Match[str]) -> int:
-    if m.group("n") or m.group("p") or m.group("o"):
-        return int(m.group("n") or m.group("p") or m.group("o"))
+    if m.group("n") or m.group("p") or m.group("o") or m.group("d"):
+        return int(m.group("n") or m.group("p") or m.group("o") or m.group("d"))
     if m.group("wo"):
         return NUMBER_WORDS[m.group("wo").lower()]
     if m.group("g"):

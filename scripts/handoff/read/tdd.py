@@ -48,7 +48,7 @@ from typing import Any
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import connection, notes, shapes
+from handoff.read import connection, notes, owntypes, shapes
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
@@ -79,6 +79,7 @@ from handoff.read.rowtables import RowTableReading
 from handoff.read.tables import _AMOUNT_FIELDS, TableReading
 from handoff.read.tabstate import _Pending, _Tab
 from handoff.read.turns import as_turns
+from handoff.read.withdrawn import withdraws_before
 from handoff.read.words import is_correction, is_limit, label_meaning
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
@@ -238,6 +239,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.sections.learn(text, row_lines(doc, self.texts))
         self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
+        own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
             holders = [(titles, as_dict(as_dict(tab).get("documentTab"))) for titles, tab in tabs]
@@ -247,6 +249,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             return self.gather.finish()
         finally:
             shapes.NUMERIC_ORDER.reset(order)
+            shapes.OWN_TYPES.reset(own)
 
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
@@ -598,7 +601,19 @@ def _title_heading(content: list[Any]) -> int:
 def _parts(line: str) -> list[str]:
     """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
     parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
-    return [p for part in parts for p in _NEXT_LABEL.split(part) if p.strip()]
+    return [p for part in parts for p in _labelled_sentences(part) if p.strip()]
+
+
+def _labelled_sentences(part: str) -> list[str]:
+    """A part split where a sentence ends and a `Label:` starts, unless that "label" withdraws the
+    sentence before it ("… on one m6i.8xlarge VM. That proposal was superseded: …"): one text."""
+    out: list[str] = []
+    start = 0
+    for m in _NEXT_LABEL.finditer(part):
+        if withdraws_before(part[m.end() :]) is None:
+            out.append(part[start : m.start()])
+            start = m.end()
+    return [*out, part[start:]]
 
 
 def _short(heading: str, limit: int = 48) -> str:

@@ -6,6 +6,7 @@ facts read from one text. Used by the fact reader (read/facts.py) and the gather
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from handoff.read import shapes
@@ -15,12 +16,16 @@ from handoff.read.fact import Fact
 # "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
 _TOTAL_WORDS = (
     r"in total|in all|altogether|all told|overall|combined|in sum|together(?!\s+with)|summed(?: up)?|"
-    r"adds? up to|added up|sums? (?:up )?to|totall?ing"
+    r"adds? up to|added up|sums? (?:up )?to|totall?ing|"
+    # as Dutch, German, French and Spanish write them ("samen 48 vCPU", "insgesamt 3,5 TB")
+    r"samen|in totaal|totaal|insgesamt|zusammen|gesamt|au total|en tout|en total"
 )
 _STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
 _TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
-    rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
+    rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?"
+    r"|^\W*(?:sub)?totals?\s*:\s*(?:about\s+|~\s*)?)$",  # a total row's label: "Total: 4,100 GB"
+    re.IGNORECASE,
 )
 # a total word right before the next figure, no comma between: "…, together 2,200 GB", "… = 2 TB"
 _NEXT_TOTAL = re.compile(
@@ -28,6 +33,8 @@ _NEXT_TOTAL = re.compile(
 )
 _TOTAL_LABEL = re.compile(rf"\b(?:totals?|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+_NEXT_FIGURES = re.compile(r"\s*[:=]?\s*(?:about\s+|~\s*)?$")  # nothing between the word and the next figure
+_PAUSE = re.compile(r"[,–—(]|\band\b")  # the figure's own words end before the total word
 
 
 def said_total(head: str, tail: str) -> bool:
@@ -35,7 +42,10 @@ def said_total(head: str, tail: str) -> bool:
     from the figure before it) and after it (`tail`, up to the next figure): never across a full stop."""
     head = _CLAUSE_END.split(head)[-1]
     tail = _CLAUSE_END.split(tail, maxsplit=1)[0]
-    return bool(_STATED_TOTAL.search(tail) or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
+    stated = _STATED_TOTAL.search(tail)
+    if stated and _NEXT_FIGURES.match(tail, stated.end()) and _PAUSE.search(tail, 0, stated.start()):
+        stated = None  # "8 vCPU and 32 GB each, together 48 vCPU": the word opens the next figure
+    return bool(stated or _TOTAL_AFTER.match(tail) or _TOTAL_BEFORE.search(head))
 
 
 def names_total(label: str) -> bool:
@@ -66,17 +76,20 @@ def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
     return out
 
 
-LISTED = re.compile(r"\s*(?:,|/|&|\+|and|,\s*and)?\s*", re.IGNORECASE)  # figures listed side by side
+# figures listed side by side ("80 vCPU and 448 GB", Dutch "48 vCPU en 192 GB", German "und")
+LISTED = re.compile(r"\s*(?:,|/|&|\+|and|en|und|et|y|,\s*and)?\s*", re.IGNORECASE)
 
 
 AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
 
 
-def bare_totals(facts: list[Fact]) -> list[Fact]:
+def bare_totals(facts: list[Fact], named: Callable[[int], str | None] | None = None) -> list[Fact]:
     """A size said to be a total with no noun of its own, in a clause after its parts ("gitserver 3 × 1 TB,
     other services 600 GB; 3.6 TB total"), is the total of the amount the text spoke of last; after a
-    count of the repositories ("so 915 altogether, ~180 GB"), the size of those repositories."""
+    count of the repositories ("so 915 altogether, ~180 GB"), the size of those repositories; with no
+    figure before it, the amount its sentence's words before it name (`named`: "storage on gp3; PRD
+    total 3,600 GiB (gitserver …)")."""
     out: list[Fact] = []
     for f in facts:
         if f.field:
@@ -84,6 +97,7 @@ def bare_totals(facts: list[Fact]) -> list[Fact]:
             continue
         spoken = [g for g in facts if g.start < f.start and (g.field in SIZES or g.field == "repositories")]
         last = max(spoken, key=lambda g: g.start).field if spoken else None
+        last = last or (named(f.start) if named else None)
         if last:
             out.append(replace(f, field="total_repo_size_gb" if last == "repositories" else last))
     return out

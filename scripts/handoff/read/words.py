@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import any_of, quick
-from handoff.read.envnames import migration_sides, promotion_street
+from handoff.read.envnames import definition_run, migration_sides, promotion_street
 from handoff.read.legends import legend_pairs
 from handoff.read.limits import observed_label
 
@@ -165,6 +165,7 @@ class Environments:
         for name, kind in migration_sides(text):
             learned.setdefault(name, kind)
         self._learn_street(text, learned)
+        self._learn_definitions(text, learned)
         self.chosen = chosen_option(text)
         self._teach(learned)
         return learned
@@ -203,6 +204,24 @@ class Environments:
         """Whether the reader knows `word` as something else than a name: an environment word, a
         product (`GKE`, `GitLab`), a field's label (`CPU`, `Cloud`)."""
         return bool(self.spans(word)) or norm(word) in self.products or label_meaning(word) is not None
+
+    def _learn_definitions(self, text: str, learned: dict[str, str]) -> None:
+        """Names defined side by side (`prod-eu = the one the developers use. preview = a small copy
+        …`): with one of them production's by its own word, each other name is another environment,
+        unless what it is said to be names production."""
+        found = definition_run(text)
+        if not any(self.kind_of(name) == "production" for name, _ in found):
+            return
+        for name, says in found:
+            if self.spans(name) or norm(name) in self.products or label_meaning(name) or name in learned:
+                continue
+            said = [k for _, k in self.spans(says)]
+            learned[name] = "production" if said[:1] == ["production"] else "trial"
+
+    def kind_of(self, name: str) -> str:
+        """The environment a name is on its own (`prod-eu`, `live`: production), else ""."""
+        kinds = self.spans(name)
+        return kinds[0][1] if kinds else ""
 
     def subjects(self, text: str) -> Iterator[str]:
         """The names a document says it is about unless it says otherwise ("Everything in this
@@ -603,6 +622,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("disk",), "total_disk_gb"),
     (("storage",), "total_disk_gb"),
     (("volume",), "total_disk_gb"),
+    (("pv",), "total_disk_gb"),  # a Kubernetes persistent volume (`pv`, `PVCs`), as `EBS` or `LUN` is
     (("node",), "instance_types"),
     (("machine",), "instance_types"),
     (("instance",), "instance_types"),
@@ -651,6 +671,8 @@ def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
 def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     """(the field, the number of stems that matched), or (None, 0)."""
     words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
+    # "Storage on live", "Nodes in live": after a preposition `live` is the environment, no go-live
+    words = [w for k, w in enumerate(words) if not (w == "live" and k and words[k - 1] in _PLACE_WORDS)]
     if not words or (len(words) > 8 and not any_length):  # ("report" is no repository: `Report date`)
         return None, 0
     starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
@@ -665,6 +687,7 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
 
 
 _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+_PLACE_WORDS = frozenset({"on", "in", "at", "for", "of"})
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,88 @@
+"""A document's own machine types: provider shapes the reader has no pattern for (`g2i.16`, `b3-64`,
+`CCX63`), learnt once per document from how the document writes them.
+
+The reader knows AWS, Google Cloud and Azure types by their shape (`read.shapes`); other providers
+(STACKIT, OVHcloud, Hetzner, a hardware vendor's server model) name their machines in shapes of
+their own. A careful reader sees a machine type by what is written around a token, not by the
+token: a token of a provider's shape (a letter first, then letters and digits with a digit among
+them, parts joined by `.`, `-` or `_`) is one of the document's machine types when the document
+writes it as machines are written:
+
+* after a count and a times sign (`4 × g2i.16`, `1 x CCX63`), and
+* with a CPU figure right after it on its line (`4 × g2i.16 (16 vCPU / 64 GB je Knoten)`,
+  `1 × CCX63 (48 dedicated vCPU, 192 GB RAM)`), or a machine noun right after it (`3 × b3-64
+  nodes`), or as the whole of a line (a cell, a value) whose line before is a short label naming
+  machines (`Worker nodes` over `5 × b3-64 (+1 node planned for 2027)`).
+
+A volume (`3 × gp3 volumes (500 GB)`) has no CPU figure and no machine noun: it is not learnt. The
+types of a learnt type's family (the same token but for its last number: `g2i.8` beside `g2i.16`,
+`b3-32` beside `b3-64`) are the document's too. Learnt types are matched as written (case kept)
+wherever the reader looks for an instance type, within that document only (`shapes.OWN_TYPES`);
+their vCPU and memory come only from the document (they are not in `config/instance_types.toml`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.read import shapes
+
+# A provider-style token: a letter first, a digit somewhere, parts joined by `.`, `-` or `_`.
+_TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*"
+_MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?|hosts?|boxes)"
+_COUNTED = re.compile(rf"(?<![\w.,])\d{{1,3}}\s*[x×]\s*(?P<t>{_TOKEN})(?![\w.\-])")
+_CPU_AFTER = re.compile(  # `(16 vCPU / …`, `, 48 dedicated vCPU`: a CPU figure opening what follows
+    r"^\s*[(\[,:–—-]?\s*(?:with\s+|each\s+)?\d+[\s-]*(?:(?:dedicated|physical|logical|virtual|shared)\s+)?"
+    r"(?:v?CPUs?|vcores?|cores?)\b",
+    re.IGNORECASE,
+)
+_NOUN_AFTER = re.compile(rf"^\s+{_MACHINE_NOUN}\b", re.IGNORECASE)
+_MACHINES_LABEL = re.compile(rf"^\W*(?:\w+\s+){{0,3}}{_MACHINE_NOUN}\W*$", re.IGNORECASE)
+_NOT_TYPES = re.compile(  # units, CPU words and versions are no machine types
+    r"(?:[KMGTP]i?B|[KMGT]i|v?CPUs?|vcores?|cores?|v\d+(?:\.\d+)*|\d\w*)", re.IGNORECASE
+)
+_LAST_NUMBER = re.compile(r"^(?P<head>.*?)(?P<n>\d+)(?P<tail>\D*)$")
+
+
+def learn(text: str) -> frozenset[str]:
+    """The families (regex sources) of the machine types a document's text writes as machines."""
+    families: set[str] = set()
+    previous = ""
+    for line in text.split("\n"):
+        if "×" in line or "x" in line or "X" in line:
+            for m in _COUNTED.finditer(line):
+                token = m.group("t")
+                if _learnable(token) and _written_as_machine(line, m, previous):
+                    families.add(_family(token))
+        if line.strip():
+            previous = line
+    return frozenset(families)
+
+
+def _learnable(token: str) -> bool:
+    """A token of a provider's shape, not one the reader knows already, a unit or a version."""
+    return (
+        len(token) >= 4
+        and any(c.isdigit() for c in token)
+        and not _NOT_TYPES.fullmatch(token)
+        and not shapes.KNOWN_TYPE.fullmatch(token)
+    )
+
+
+def _written_as_machine(line: str, m: re.Match[str], previous: str) -> bool:
+    after = line[m.end() :]
+    if _CPU_AFTER.match(after) or _NOUN_AFTER.match(after):
+        return True
+    whole = m.start() == len(line) - len(line.lstrip())  # the count opens the line (a cell, a value)
+    return whole and bool(_MACHINES_LABEL.match(previous))
+
+
+def _family(token: str) -> str:
+    """`g2i.16` → `g2i\\.\\d+`: the token with its last number free (providers number their sizes)."""
+    m = _LAST_NUMBER.match(token)
+    if m is None or len(m.group("head")) < 2:
+        return re.escape(token)
+    return re.escape(m.group("head")) + r"\d+" + re.escape(m.group("tail"))
+
+
+__all__ = ["learn"]

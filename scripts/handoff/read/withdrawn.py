@@ -1,0 +1,44 @@
+"""A sentence that withdraws what the sentence before it told: "Version 0.3 planned Docker Compose
+on one m6i.8xlarge VM. That proposal was superseded: production runs on Kubernetes …".
+
+Its subject points back (`that`, `this`, `it`, `which`, or one of them with a generic noun:
+"that proposal", "this plan", "the earlier design") and its verb sets the thing aside (superseded,
+withdrawn, dropped, replaced, rejected, abandoned, scrapped, cancelled): the sentence before is
+history, none of its machines, amounts or names are the deployment's. The words after its colon
+or semicolon ("…: production runs on Kubernetes") are the current state, read as a sentence of
+their own (not as a proposal, though the sentence names one), and so is what replaced it ("It was
+replaced by 4 × m6i.4xlarge"). A subject with a name of its own
+("The Docker Compose proposal was dropped") points back at nothing: it withdraws only itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BY = re.compile(r"\s+(?:by|with|in favou?r of)\s", re.IGNORECASE)  # "… was replaced by 4 × m6i.4xlarge"
+_SEPARATOR = re.compile(r"[:;]\s*")
+_WITHDRAWS = re.compile(
+    r"^\W*(?:(?:that|this|the|these|those)(?:\s+(?:earlier|original|initial|first|old|previous))?"
+    r"\s+(?:proposal|plan|design|option|idea|approach|version|draft|sizing|setup|layout|variant|"
+    r"configuration)s?|that|this|it|which)"
+    r"\s+(?:was|were|is|are|has been|have been|had been|got)\s+(?:\w+ly\s+|then\s+|later\s+|since\s+)?"
+    r"(?:superseded|withdrawn|dropped|replaced|rejected|abandoned|scrapped|cancell?ed|retracted|"
+    r"discarded|overruled|not pursued|not taken|not built)\b",
+    re.IGNORECASE,
+)
+
+
+def withdraws_before(sentence: str) -> int | None:
+    """None when the sentence withdraws nothing before it; else where its own statement starts
+    (after its colon or semicolon: "That proposal was superseded: production runs on …"), the
+    sentence's length when it has none."""
+    m = _WITHDRAWS.match(sentence)
+    if m is None:
+        return None
+    if _BY.match(sentence, m.end()):  # what replaced it is the current state
+        return m.end()
+    sep = _SEPARATOR.search(sentence, m.end())
+    return sep.end() if sep else len(sentence)
+
+
+__all__ = ["withdraws_before"]
