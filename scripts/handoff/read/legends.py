@@ -83,6 +83,12 @@ class _Words:
         return any(i < first or i > last for i in self.at[name])
 
 
+@functools.lru_cache(maxsize=8)
+def _words(lines: tuple[str, ...]) -> _Words:
+    """The document's words, scanned once per text: a legend is read again while it learns names."""
+    return _Words(list(lines))
+
+
 def _split(pattern: re.Pattern[str], text: str) -> list[str]:
     """`text` cut at `pattern`, never inside brackets ("Sandbox (SBX, no real data)" stays whole)."""
     masked = (
@@ -130,7 +136,7 @@ def legend_pairs(lines: Iterable[str], spans: Spans, known: Callable[[str], bool
     as `row_lines` gives them); `spans` finds environment words, `known` says a word is known as
     something else (a product, a field's label, an environment word)."""
     lines = list(lines)
-    words = _Words(lines)
+    words = _words(tuple(lines))
     memo: dict[str, bool] = {}
 
     def unknown_name(word: str) -> bool:
