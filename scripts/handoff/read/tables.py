@@ -143,10 +143,7 @@ class TableReading(WalkParts):
         kind, f = self.role(header)
         shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
         hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
-        labels = any(  # `KPI`: "Repositories indexed", "↳ of which Gerrit": labels, some naming hosts
-            not self.facts.code_hosts.find(c.text) and label_meaning(c.text) == "repositories" for c in shaped
-        )
-        if kind == "" and shaped and hosts * 2 > len(shaped) and not labels:  # a `Host` column of hosts
+        if kind == "" and shaped and hosts * 2 > len(shaped) and not self._count_labels(shaped):  # `Host`
             return "field", self.catalogue.fields.get("code_hosts")
         if kind in ("", "section") and self.names_environments(shaped):  # `used_for`: Production, Staging
             return "environment", None
@@ -174,6 +171,14 @@ class TableReading(WalkParts):
             if fits * 2 < len(shaped):
                 return "", None  # `Instance`: "Production VM as in section 2", "Production", one URL
         return kind, f
+
+    def _count_labels(self, cells: list[Text]) -> bool:
+        """Cells that are labels of repository counts, some naming hosts (`KPI`: "Repositories
+        indexed", "↳ of which Gerrit"), not a column of hosts. (Asked only of a column mostly of
+        hosts: a label's meaning is looked up for every cell.)"""
+        return any(
+            not self.facts.code_hosts.find(c.text) and label_meaning(c.text) == "repositories" for c in cells
+        )
 
     def names_environments(self, cells: list[Text]) -> bool:
         """A column whose every cell is only an environment's name (`Production`, `Staging`, `PRD`),
