@@ -641,6 +641,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
 
 
 _STEM_LENGTHS = frozenset(len(s) for stems, _ in _MEANINGS for s in stems)
+_MEANING_SETS = tuple((frozenset(stems), name, len(stems)) for stems, name in _MEANINGS)  # subset tests
 
 
 @functools.lru_cache(maxsize=4096)
@@ -676,11 +677,11 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     if not words or (len(words) > 8 and not any_length):  # ("report" is no repository: `Report date`)
         return None, 0
     starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
-    for stems, name in _MEANINGS:
-        if all(s in starts for s in stems):
+    for stems, name, size in _MEANING_SETS:
+        if stems <= starts:
             if name in _LIMIT_FIELDS and observed_label(label):
                 return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
-            return name, len(stems)
+            return name, size
     if "git" in words and not any_length:  # "total git: 0.7 TB": the word git alone is the repositories' data
         return "total_repo_size_gb", 1
     return None, 0
