@@ -23,9 +23,7 @@ Orca cluster", "Production: Orca"), whose names the rest of the document then us
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -63,20 +61,21 @@ class _Words:
         if "." in text:  # (blanked to the same length: positions still find their line)
             text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
         lower: set[str] = set()
-        capital: dict[str, list[int]] = {}  # capitalised word -> where it is written
-        for m in _WORD.finditer(text):
-            word = m.group(0)
-            if word[0].islower():
-                lower.add(word.casefold())
-            else:
-                capital.setdefault(word, []).append(m.start())
+        capital: dict[str, list[int]] = {}  # capitalised word -> the lines it is written on
+        at = 0
+        for i, line in enumerate(lines):
+            for word in _WORD.findall(text, at, at + len(line)):  # (a line's start is no word's middle)
+                if word[0].islower():
+                    lower.add(word.casefold())
+                else:
+                    capital.setdefault(word, []).append(i)
+            at += len(line) + 1
         self.names = frozenset(
             w
             for w in capital
             if w.casefold() not in lower and w.casefold() not in _CALENDAR and _NAME.fullmatch(w)
         )
-        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-        self.at = {w: [bisect.bisect_right(starts, at) - 1 for at in capital[w]] for w in self.names}
+        self.at = {w: capital[w] for w in self.names}
         self.lines = sorted({i for found in self.at.values() for i in found})  # the lines naming one
 
     def used_outside(self, name: str, first: int, last: int) -> bool:
