@@ -203,7 +203,7 @@ class ProseReading(FactParts):
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
         last = 0  # where the facts of the sentence before start (their offsets)
         limited = False  # the clause before was about limits
-        said_env = ""  # the environment in force at the end of the sentence before
+        said: tuple[str, Context] | None = None  # the sentence before, for the environment at its end
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             own = withdraws_before(sentence)  # "… . That proposal was superseded: production runs …"
@@ -214,7 +214,7 @@ class ProseReading(FactParts):
                     before, last = None, len(text)
                     continue
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
-                before, limited, said_env = None, False, ""
+                before, limited, said = None, False, None
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             shift = start + offset
@@ -226,9 +226,10 @@ class ProseReading(FactParts):
             if joined and limited and not sctx.limit:  # "Licensed for 1,200 users; a peak of 180 at once"
                 found += self._peaks(sentence, replace(sctx, limit=True))
             limited = sctx.limit
-            if joined and said_env == "trial":  # "The acceptance copy holds …; its repos come to 70 GB"
-                found = [self._clause_env(f, sentence, said_env) for f in found]
-            said_env = self.env_at(sentence, len(sentence), sctx)
+            # "The acceptance copy holds …; its repos come to 70 GB": where the clause before ended
+            if joined and said is not None and self.env_at(said[0], len(said[0]), said[1]) == "trial":
+                found = [self._clause_env(f, sentence, "trial") for f in found]
+            said = (sentence, sctx)
             if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
                 facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
             last = len(text) if not found else start + offset
