@@ -509,6 +509,8 @@ _SCOPED = re.compile(
 
 def scoped(text: str) -> Iterator[tuple[str, str]]:
     """The instances a scope clause names by their code: (name, "production" | "trial")."""
+    if "scope" not in text:  # (every match holds it, as written: the document's text is long)
+        return
     for m in _SCOPED.finditer(text):
         first = m.group("name") is not None
         name, side = m.group("name" if first else "name2"), m.group("side" if first else "side2")
