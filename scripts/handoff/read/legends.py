@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from handoff.read.doctext import Texts, as_dict, as_list, cell_text, iter_tabs, paragraph_text
+from handoff.read.doctext import Text, Texts, as_dict, as_list, iter_tabs, paragraph_text, structural
 
 Spans = Callable[[str], list[tuple[int, str]]]  # (position, "production" | "trial") of environment words
 Pair = tuple[str, str]  # (name, "production" | "trial")
@@ -220,16 +220,23 @@ def _walk(content: list[Any], texts: Texts | None, out: list[str]) -> None:
                 out.append(line)
         elif "table" in se:
             grid = [
-                [
-                    " ".join(cell_text(as_dict(c), 0, texts).text.split())
-                    for c in as_list(as_dict(row).get("tableCells"))
-                ]
+                [_cell_words(as_dict(c), read) for c in as_list(as_dict(row).get("tableCells"))]
                 for row in as_list(as_dict(se["table"]).get("tableRows"))
             ]
             for cells in _records(grid):
                 line = CELL.join(c for c in cells if c)
                 if line:
                     out.append(line if CELL in line else f"{line}{CELL}")
+
+
+def _cell_words(cell: dict[str, Any], read: Callable[[dict[str, Any]], Text]) -> str:
+    """A cell's words on one line: `cell_text`'s, without its links and notes (nested tables flattened)."""
+    return " ".join(
+        word
+        for se in structural(as_list(cell.get("content")), 1)
+        if "paragraph" in se
+        for word in read(as_dict(se["paragraph"])).text.split()
+    )
 
 
 def _records(grid: list[list[str]]) -> list[list[str]]:
