@@ -78,8 +78,16 @@ SETS = (
     "tdd_blind30",
     "tdd_blind31",
 )
-EVALUATION_ONLY = ("tdd_blind23", "tdd_blind24", "tdd_blind25", "tdd_blind26", "tdd_blind27", "tdd_blind28",
-    "tdd_blind29", "tdd_blind30", "tdd_blind31",
+EVALUATION_ONLY = (
+    "tdd_blind23",
+    "tdd_blind24",
+    "tdd_blind25",
+    "tdd_blind26",
+    "tdd_blind27",
+    "tdd_blind28",
+    "tdd_blind29",
+    "tdd_blind30",
+    "tdd_blind31",
 )
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
