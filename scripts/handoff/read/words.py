@@ -139,7 +139,7 @@ class Environments:
         the document a paragraph or a table row a line (`legends.row_lines`; default: `text`'s lines).
         A legend is learnt first: the other definitions may use its names ("ORCA — Granite: …")."""
         learned = self._learn_legend(text.splitlines() if lines is None else lines)
-        for m in _DECLARED.finditer(text):
+        for m in (_DECLARED if "=" in text else _DECLARED_NO_EQUALS).finditer(text):
             if _UNIT_BEFORE.search(text, max(0, m.start() - 24), m.start("abbr") if m.group("abbr") else 0):
                 continue  # "3,000 GB (restored after failover)": a figure's unit, not a name
             if m.group("abbr"):
@@ -545,15 +545,21 @@ _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
 # "NPD zone (non-production)": a code, the kind of place it names, and its meaning in brackets
 _PLACE_NOUN = r"(?:zone|cluster|environment|env|site|tier|landscape|segment|stage|subscription|account)"
 _GLOSSED_NOT = re.compile(rf"{_PLACE_NOUN}|name|type|role|mode|profile|target|deployment|instance", re.I)
-_DECLARED = quick(
+_DECLARED_SAID = (
     rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])(?:\s+{_PLACE_NOUN})?\s*"
     rf"(?:=|\(|\s(?:means|stands for|refers to)\b)"
     rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
     rf"|(?<![\w-])(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
-    # a word of the document's own language glossed with an environment ("tuotanto = production, …")
-    rf"|(?<![\w.=-])(?P<word>[^\W\d_]{{4,20}})\s*=\s*"
-    rf"(?P<says3>[^\W\d_]+(?:[ -][^\W\d_]+)?)(?=[ \t]*(?:[,.;)\n]|\Z))"
 )  # (the says2 branch starts a word: tried inside one, it can only find what its start found)
+_DECLARED = quick(
+    _DECLARED_SAID
+    # a word of the document's own language glossed with an environment ("tuotanto = production, …")
+    + rf"|(?<![\w.=-])(?P<word>[^\W\d_]{{4,20}})\s*=\s*"
+    rf"(?P<says3>[^\W\d_]+(?:[ -][^\W\d_]+)?)(?=[ \t]*(?:[,.;)\n]|\Z))"
+)
+# the same on a text without "=", where the glossed-word branch (tried at every word) cannot match;
+# its groups keep their numbers and names, `word` and `says3` never set
+_DECLARED_NO_EQUALS = quick(_DECLARED_SAID + r"|(?P<word>(?!x)x)(?P<says3>)")
 
 
 @functools.lru_cache(maxsize=64)
