@@ -554,8 +554,8 @@ _DECLARED_SAID = (
 _DECLARED = quick(
     _DECLARED_SAID
     # a word of the document's own language glossed with an environment ("tuotanto = production, …")
-    + rf"|(?<![\w.=-])(?P<word>[^\W\d_]{{4,20}})\s*=\s*"
-    rf"(?P<says3>[^\W\d_]+(?:[ -][^\W\d_]+)?)(?=[ \t]*(?:[,.;)\n]|\Z))"
+    + r"|(?<![\w.=-])(?P<word>[^\W\d_]{4,20})\s*=\s*"
+    r"(?P<says3>[^\W\d_]+(?:[ -][^\W\d_]+)?)(?=[ \t]*(?:[,.;)\n]|\Z))"
 )
 # the same on a text without "=", where the glossed-word branch (tried at every word) cannot match;
 # its groups keep their numbers and names, `word` and `says3` never set
