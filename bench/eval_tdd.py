@@ -78,17 +78,7 @@ SETS = (
     "tdd_blind30",
     "tdd_blind31",
 )
-EVALUATION_ONLY = (
-    "tdd_blind23",
-    "tdd_blind24",
-    "tdd_blind25",
-    "tdd_blind26",
-    "tdd_blind27",
-    "tdd_blind28",
-    "tdd_blind29",
-    "tdd_blind30",
-    "tdd_blind31",
-)
+EVALUATION_ONLY = tuple(f"tdd_blind{n}" for n in range(23, 32))  # blind 23-31: scored, never learnt from
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",

@@ -126,12 +126,7 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     saying they are not connected."""
     if not hosts:
         return set()
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _CLAUSE.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
+    spans = clauses(text)
     statements: list[tuple[list[Found], list[bool]]] = []  # (hosts, [said not connected])
     after = 0  # clauses read since the last one naming hosts
     for a, b in spans:
