@@ -37,9 +37,10 @@ CELL = " | "  # between a row's cells in `row_lines`
 _WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")  # (not `Jun-2026` of `22-Jun-2026`)
 _NAME = re.compile(r"[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{1,11}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
 _FIGURE = re.compile(r"(?<![\w.-])\d")  # a token that opens with a digit: a number, a date, `3x`
-_ADDRESS = re.compile(
-    r"\S*\w(?:[./@]|://)\w\S*"
-)  # a URL, host or file: its words are lower case whatever they name
+# A URL, host or file, a whole run of non-spaces: its words are lower case whatever they name. (Every
+# match starts where its run does: the run's start is tried first. Saying so spares `re` a scan of
+# each run from each of its characters: the same matches.)
+_ADDRESS = re.compile(r"(?<!\S)\S*\w(?:[./@]|://)\w\S*")
 _SPLITS = tuple(re.compile(p) for p in (r";", r",", r"\s(?:and|or|&)\s", r":"))  # a unit's parts, in turn
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MAX_WORDS = 9  # a unit longer than this is a sentence about something, or a data row
