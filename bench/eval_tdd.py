@@ -77,8 +77,11 @@ SETS = (
     "tdd_blind29",
     "tdd_blind30",
     "tdd_blind31",
+    "tdd_blind32",
+    "tdd_blind33",
+    "tdd_blind34",
 )
-EVALUATION_ONLY = tuple(f"tdd_blind{n}" for n in range(26, 32))  # blind 26-31: scored, never learnt from
+EVALUATION_ONLY = tuple(f"tdd_blind{n}" for n in range(26, 35))  # blind 26-34: scored, never learnt from
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
