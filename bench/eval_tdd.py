@@ -182,10 +182,18 @@ def score(doc_path: Path, key_path: Path, catalogue: Catalogue) -> DocScore:
 
 
 def score_document(
-    doc: dict[str, Any], key_path: Path, name: str, catalogue: Catalogue, timing_runs: int = TIMING_RUNS
+    doc: dict[str, Any],
+    key_path: Path,
+    name: str,
+    catalogue: Catalogue,
+    timing_runs: int = TIMING_RUNS,
+    forbidden: dict[str, list[Any]] | None = None,
 ) -> DocScore:
-    """One document (Docs JSON shape) read and scored against its key."""
+    """One document (Docs JSON shape) read and scored against its key (`forbidden`: more values
+    the reader must not return, beside the key's: a style probe's inserted old values)."""
     key = json.loads(key_path.read_text(encoding="utf-8"))
+    for field_name, values in (forbidden or {}).items():
+        key.setdefault("forbidden", {}).setdefault(field_name, []).extend(values)
     times = []
     for _ in range(timing_runs):
         t0 = time.perf_counter()

@@ -30,6 +30,14 @@ The transforms touch only the text a reader sees (never a tag, an attribute or a
 * headings-numbered: headings numbered by level (`2.1 Production`, `Section 2.1: Production`).
 * sections-reordered: production's section moved after its sibling environments' sections, or
   before them if it came last (only where environments are adjacent sibling sections).
+* edited-values: documents left mid-edit: a figure (a size or CPU count with its unit, a count of
+  repositories, a labelled or lone figure in a cell) gets an older figure beside it, struck through
+  (`<s>`, `~~`), before an arrow (`→`, `->`), or after it (`(was …)`, `(previously …)`,
+  `(corrected from …)`, `, not …`); the older figures are scored as wrong values.
+* template-leftovers: the template's guidance with example values after the title (scored as
+  wrong values) and a closing part of fields holding only a placeholder (`TBD`, `<N>`, `x.x`, `?`).
+* ditto-cells: a table cell equal to the one above it written as a ditto mark (`〃`, `"`, `ditto`,
+  `same as above`, `as above`, `same as <the row above>`).
 
 The later probes vary their own wording by document (`_pick`): a probe written one way is learnt
 that way.
@@ -509,6 +517,215 @@ def sections_reordered(html: str) -> str:
     return html[: run[0][0]] + "".join(parts) + html[run[-1][1] :]
 
 
+# ---- drafts: documents left mid-edit (corrections beside old values, template leftovers, dittos) ----
+
+# a figure a writer corrects: a size or CPU count with its unit, a count of repositories, a value
+# right after a label's colon, or a cell holding only a number (dates, versions and Dutch/German
+# `1.180` left alone)
+_FIGURE = re.compile(
+    r"(?<![\w.,/:-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d|[\w/-]|\.\d)"
+    r"(?P<u>[ \u00a0]?(?:GiB|GB|TiB|TB|MB|vCPUs?|cores|CPUs?)\b|\s+(?:repositories|repos|monorepos?)\b)?"
+)
+_AFTER_COLON = re.compile(r":[ \u00a0]+$")
+_DATEISH = re.compile(rf"^[ \u00a0]*(?:{_MONTH}|[-/.]\d|st\b|nd\b|rd\b|th\b|%|am\b|pm\b|h\b)", re.I)
+_SIZE_GB = {"gib": 1.0, "gb": 1.0, "tib": 1000.0, "tb": 1000.0, "mb": 0.001}
+SIZE_FIELDS = ("total_memory_gb", "total_disk_gb", "total_repo_size_gb")
+COUNT_FIELDS = (
+    "total_cpu",
+    "repositories",
+    "monorepos",
+    "max_users",
+    "max_concurrent_users",
+    "max_repositories",
+)
+# the notations of a correction (old, new: the figure as written; u: its unit, kept on the old side
+# or not by value)
+EDIT_NOTATIONS = (
+    "<s>{old}</s> {new}",
+    "~~{old}~~ {new}",
+    "{old} → {new}",
+    "{old} -> {new}",
+    "{new} (was {old})",
+    "{new} (previously {old})",
+    "{new} (corrected from {old})",
+    "{new}, not {old}",
+)
+
+
+def _older(number: str) -> str:
+    """A different figure written the same way: about three quarters of it (one more for 1 to 3)."""
+    value = float(number.replace(",", ""))
+    decimals = len(number.partition(".")[2])
+    old = round(value * 0.75, decimals) if value >= 4 else value + 1
+    text = f"{old:,.{decimals}f}" if "," in number else f"{old:.{decimals}f}"
+    return text if text != number else f"{value + 1:.{decimals}f}"
+
+
+def _edited(html: str) -> tuple[str, dict[str, list[Any]]]:
+    """Each figure a writer would correct gets an older figure beside it, in a notation of an edit
+    chosen by document and figure; returns the text and the older figures (forbidden values)."""
+    seed = _pick(html, 997)
+    forbidden: dict[str, list[Any]] = {}
+    count = 0
+
+    def edit_text(t: str) -> str:
+        nonlocal count
+
+        def one(m: re.Match[str]) -> str:
+            nonlocal count
+            number, unit = m.group("n"), m.group("u") or ""
+            whole_cell = t.strip(" \u00a0\n") == m.group(0).strip()
+            labelled = bool(_AFTER_COLON.search(t[: m.start()]))
+            if not (unit or whole_cell or labelled) or _DATEISH.match(t[m.end() :]):
+                return m.group(0)
+            if not unit and re.match(r"[ \u00a0]*[×x]\s", t[m.end() :]):
+                return m.group(0)  # a machine count: its type names no amount to forbid
+            old = _older(number)
+            value = float(old.replace(",", ""))
+            word = unit.strip().lower().rstrip("s")
+            if word in _SIZE_GB:
+                for name in SIZE_FIELDS:
+                    forbidden.setdefault(name, []).append(value * _SIZE_GB[word])
+                forbidden.setdefault("largest_repo_mb", []).append(value * _SIZE_GB[word] * 1000)
+            else:
+                for name in COUNT_FIELDS:
+                    forbidden.setdefault(name, []).append(value)
+            form = EDIT_NOTATIONS[(seed + count) % len(EDIT_NOTATIONS)]
+            count += 1
+            with_unit = (seed + count) % 2 == 0 or "{old}</s>" in form or "~~" in form
+            return form.format(old=old + (unit if with_unit else ""), new=number + unit)
+
+        return _FIGURE.sub(one, t)
+
+    body = _BODY.search(html)
+    start = body.end() - 1 if body else 0
+    text = html[start:]
+    # not inside code (`pre`), where an arrow or a bracket would be code; not inside a link's text
+    parts = re.split(r"(<pre\b.*?</pre>|<a\b.*?</a>|<s>.*?</s>|<del>.*?</del>)", text, flags=re.S | re.I)
+    out = [
+        p if i % 2 else _TEXT.sub(lambda m: ">" + edit_text(m.group(1)) + "<", p) for i, p in enumerate(parts)
+    ]
+    return html[:start] + "".join(out), forbidden
+
+
+def edited_values(html: str) -> str:
+    """Figures corrected in place: an older figure beside the current one, struck through (`<s>`,
+    `~~`), before an arrow (`→`, `->`), or after it in brackets (`was`, `previously`, `corrected
+    from`) or after `, not` (the notation by document and figure; the current figure is the keyed one)."""
+    return _edited(html)[0]
+
+
+# template leftovers: guidance with example values and fields holding only a placeholder
+GUIDANCE = (
+    "<p><i>Template guidance (delete before sending): fill in every field. Example: Instance types: e.g. "
+    "3 × m6i.2xlarge; Total vCPU: e.g. 24 vCPU; Total memory: e.g. 96 GB.</i></p>",
+    "<table><tr><td><p><b>How to fill in this template</b></p><p>Replace each placeholder with the "
+    "production value, for example “Nodes: 3 × m6i.2xlarge (24 vCPU, 96 GB in total)”.</p></td></tr></table>",
+    "<p>[Instructions: list the machines as count × type, e.g. 3 × m6i.2xlarge, and give the totals, "
+    "e.g. 24 vCPU / 96 GB RAM / 500 GB disk. Remove this note.]</p>",
+)
+GUIDANCE_FORBIDDEN: dict[str, list[Any]] = {
+    "instance_types": ["3 × m6i.2xlarge"],
+    "total_cpu": [24],
+    "total_memory_gb": [96],
+    "total_disk_gb": [500, 96],
+}
+PLACEHOLDERS = ("TBD", "TBC", "<N>", "[value]", "x.x", "?", "XX", "…")
+PLACEHOLDER_LINES = (
+    ("Largest repository", "{p} GB"),
+    ("Concurrent users", "{p}"),
+    ("Total disk", "{p} TB"),
+    ("Monorepos", "{p}"),
+    ("Go-live date", "{p}"),
+    ("Total vCPU", "{p} vCPU"),
+)
+
+
+def _placeholder_rows(seed: int) -> list[tuple[str, str]]:
+    rows = []
+    for i, (label, value) in enumerate(PLACEHOLDER_LINES):
+        mark = PLACEHOLDERS[(seed + i) % len(PLACEHOLDERS)]
+        rows.append((label, value.format(p=mark).replace("<", "&lt;").replace(">", "&gt;")))
+    return rows
+
+
+def _leftovers(html: str) -> tuple[str, dict[str, list[Any]]]:
+    seed = _pick(html, 991)
+    rows = _placeholder_rows(seed)
+    guidance = GUIDANCE[seed % len(GUIDANCE)]
+    block = "".join(f"<p>{label}: {value}</p>" for label, value in rows[: 2 + seed % 3])
+    if seed % 2:
+        cells = "".join(f"<tr><td>{label}</td><td>{value}</td></tr>" for label, value in rows[2 + seed % 3 :])
+        block += f"<table><tr><th>Field</th><th>Value</th></tr>{cells}</table>" if cells else ""
+    else:
+        block += "".join(f"<p>{label}: {value}</p>" for label, value in rows[2 + seed % 3 :])
+    body = _BODY.search(html)
+    at = body.end() if body else 0
+    first = re.search(r"</h1>", html[at:], re.I)
+    at = at + first.end() if first else at
+    end = html.lower().rfind("</body>")
+    end = end if end >= at else len(html)
+    tail = f"<h2>To be completed</h2>{block}"
+    return html[:at] + guidance + html[at:end] + tail + html[end:], GUIDANCE_FORBIDDEN
+
+
+def template_leftovers(html: str) -> str:
+    """Leftovers of the template a TDD was written from: guidance with example values after the
+    title, and a closing part of fields holding only a placeholder (`TBD`, `<N> vCPU`, `x.x`, `XX
+    GB`, `?`, `…`) as lines or a table: none of them is a value."""
+    return _leftovers(html)[0]
+
+
+DITTOS = ("〃", '"', "ditto", "same as above", "as above", "same as {row}")
+
+
+def ditto_cells(html: str) -> str:
+    """A table cell that repeats the one above it (same column, not the first) written as a ditto
+    mark instead (`〃`, `"`, `ditto`, `same as above`, `as above`, `same as <the row above's name>`;
+    the mark by document)."""
+    seed = _pick(html, 983)
+    mark = DITTOS[seed % len(DITTOS)]
+
+    def table(m: re.Match[str]) -> str:
+        if re.search(r"colspan|rowspan", m.group(0), re.I):
+            return m.group(0)
+        above: list[str] = []
+
+        def row(r: re.Match[str]) -> str:
+            nonlocal above
+            cells = list(_CELL.finditer(r.group(1)))
+            here = [re.sub(r"<[^>]+>", "", c.group(0)).strip() for c in cells]
+            header = "<th" in r.group(1).lower()
+            previous, above = above, ([] if header else here)
+            if header or len(previous) != len(here):
+                return r.group(0)
+            out, at = [], 0
+            for j, c in enumerate(cells):
+                if j == 0 or not here[j] or here[j] != previous[j] or not re.search(r"[A-Za-z0-9]", here[j]):
+                    continue
+                word = mark.format(row=previous[0]) if previous[0] else "same as above"
+                tag = c.group(0)
+                out.append(
+                    r.group(1)[at : c.start()] + tag[: tag.index(">") + 1] + word + tag[tag.rindex("<") :]
+                )
+                at = c.end()
+            if not out:
+                return r.group(0)
+            body = "".join(out) + r.group(1)[at:]
+            return r.group(0)[: r.start(1) - r.start()] + body + r.group(0)[r.end(1) - r.start() :]
+
+        return _ROW.sub(row, m.group(0))
+
+    return _TABLE.sub(table, html)
+
+
+# the values a probe inserted that a reader must never return (scored as wrong values)
+INSERTED: dict[Callable[[str], str], Callable[[str], dict[str, list[Any]]]] = {
+    edited_values: lambda html: _edited(html)[1],
+    template_leftovers: lambda html: _leftovers(html)[1],
+}
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "thousands-space": thousands_space,
     "european-numbers": european_numbers,
@@ -525,6 +742,9 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "tables-as-lists": tables_as_lists,
     "headings-numbered": headings_numbered,
     "sections-reordered": sections_reordered,
+    "edited-values": edited_values,
+    "template-leftovers": template_leftovers,
+    "ditto-cells": ditto_cells,
 }
 
 
@@ -538,7 +758,12 @@ def score_set(
             continue
         html = doc_path.read_text(encoding="utf-8")
         document = html_document(transform(html) if transform else html, title=doc_path.stem)
-        scores.append(eval_tdd.score_document(document, key_path, doc_path.stem, catalogue, timing_runs=1))
+        inserted = INSERTED[transform](html) if transform in INSERTED else None
+        scores.append(
+            eval_tdd.score_document(
+                document, key_path, doc_path.stem, catalogue, timing_runs=1, forbidden=inserted
+            )
+        )
     return scores
 
 

@@ -133,6 +133,36 @@ def test_production_sections_move_past_their_sibling_environments_with_their_chi
     assert metamorphic.sections_reordered(lone) == lone
 
 
+def test_figures_get_an_older_figure_beside_them_in_an_edit_notation() -> None:
+    page = "<body><p>Repositories: 1,900</p><table><tr><td>RAM</td><td>768 GiB</td></tr></table>"
+    page += "<p>Built on 3 August 2026 with v5.2.1 and 3 × m6i.4xlarge</p></body>"
+    outs = [metamorphic._edited(page.replace("RAM", f"RAM {n}")) for n in range(12)]
+    for out, forbidden in outs:
+        assert "3 August 2026" in out and "v5.2.1" in out and "3 × m6i.4xlarge" in out
+        assert "1,900" in out and "768 GiB" in out and "1,425" in out and "576" in out
+        assert 1425 in forbidden["repositories"] and 576 in forbidden["total_memory_gb"]
+    assert any("<s>1,425</s> 1,900" in out for out, _ in outs) and any(" → 768 GiB" in o for o, _ in outs)
+    assert any("1,900 (was 1,425" in out for out, _ in outs)
+
+
+def test_template_leftovers_add_examples_and_placeholders_only() -> None:
+    outs = {metamorphic.template_leftovers(f"<body><h1>T{n}</h1><p>x</p></body>") for n in range(12)}
+    assert all("3 × m6i.2xlarge" in out and "To be completed" in out for out in outs)
+    assert all(out.index("</h1>") < out.index("m6i.2xlarge") < out.index("<p>x</p>") for out in outs)
+    assert any("&lt;N&gt;" in out for out in outs) and any("TBD" in out for out in outs)
+
+
+def test_a_cell_equal_to_the_one_above_becomes_a_ditto_mark() -> None:
+    rows = "<tr><th>Env</th><th>Cloud</th></tr><tr><td>Staging</td><td>AWS</td></tr>"
+    rows += "<tr><td>Production</td><td><p>AWS</p></td></tr><tr><td>Trial</td><td>GCP</td></tr>"
+    marks = set()
+    for n in range(20):
+        out = metamorphic.ditto_cells(f"<body><p>{n}</p><table>{rows}</table></body>")
+        assert "<td>Staging</td><td>AWS</td>" in out and "<td>Trial</td><td>GCP</td>" in out
+        marks.add(out.split("<td>Production</td><td>")[1].split("</td>")[0])
+    assert marks <= {"〃", '"', "ditto", "same as above", "as above", "same as Staging"} and len(marks) > 2
+
+
 # the corpus's HTML documents, rewritten by each transform: recall, precision, wrong values reached
 # (a new corpus document read less well under a transform than the average lowers its ratio: the
 # counts are pinned, never fewer right values)
@@ -156,6 +186,10 @@ PINS = {
     "tables-as-lists": (1470 / 1481, 1469 / 1469, 0),
     "headings-numbered": (1480 / 1481, 1479 / 1479, 0),
     "sections-reordered": (1508 / 1508, 1507 / 1507, 0),  # 9 documents have sibling sections
+    # documents mid-edit (the older figures and the template's examples are scored as wrong values)
+    "edited-values": (1356 / 1548, 1355 / 1460, 80),
+    "template-leftovers": (1397 / 1548, 1396 / 1557, 148),
+    "ditto-cells": (1545 / 1548, 1544 / 1545, 1),
 }
 
 
