@@ -65,6 +65,8 @@ def norm(text: str) -> str:
 
 def strip_brackets(text: str) -> str:
     """`Total memory (GiB)` → `Total memory`: bracketed units and notes dropped."""
+    if "(" not in text and "[" not in text:  # (every match opens with one)
+        return text.strip()
     return re.sub(r"\s*[(\[][^()\[\]]*[)\]]", " ", text).strip()
 
 

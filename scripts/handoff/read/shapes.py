@@ -120,8 +120,8 @@ _MONTHS = {
     for m in names
 }  # fmt: skip
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATE = re.compile(
-    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?=T\d)"  # an ISO timestamp: 2026-08-10T21:05:00Z
+DATE = re.compile(  # (every branch opens with a digit or a month's first letter: the lookahead says so)
+    rf"\b(?=[\djfmasond])(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})(?=T\d)"  # an ISO timestamp: 2026-08-10T21:05:00Z
     rf"|(?:(?P<iso2>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?P<d1>\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+|-(?P<m3>{_MONTH})-)(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))\b)",
@@ -142,8 +142,8 @@ _ORDINALS = [  # the days a date may write in words ("the third of August")
 ]
 ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINALS, 1)} | {"thirtieth": 30}
 _ORDINAL = rf"(?:(?:twenty|thirty)[\s-]?(?:{'|'.join(_ORDINALS[:9])})|{'|'.join(ORDINAL_DAY)})"
-DAY_MONTH = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
+DAY_MONTH = re.compile(  # (the lookahead: the first characters of its branches, a day's digit or word)
+    rf"\b(?=[\dJFMASONDtfsen])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}"
     rf"|(?P<w3>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH_NAME}){_NO_YEAR})(?![\w-])",
 )  # "2 Mar", "Aug 3rd", "the third of August": the month with its capital

@@ -363,7 +363,9 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 def outside_brackets(text: str) -> str:
     """`text` without its bracketed asides: "Code size on disk (all repositories)" → "Code size on disk"."""
-    return re.sub(r"\s+", " ", _BRACKETED.sub(" ", text)).strip()
+    if "(" in text or "[" in text:  # (every match of _BRACKETED opens with one)
+        text = _BRACKETED.sub(" ", text)
+    return " ".join(text.split())  # (`re.sub(r"\s+", " ", text).strip()`: the same spaces)
 
 
 def bracketed(text: str) -> list[str]:
@@ -549,8 +551,9 @@ _DECLARED_SAID = (
     rf"(?<![\w.-])(?P<abbr>{_ABBR}(?![\w.-])(?:\s+{_PLACE_NOUN})?\s*"
     rf"(?:=|\(|\s(?:means|stands for|refers to)\b)"
     rf"|{_SITE}(?![\w.-])\s*(?:=|\(|\s(?:is|means|refers to)\b)){_SAYS}"
-    rf"|(?<![\w-])(?P<says2>[\w-]+(?:\s[\w-]+)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
-)  # (the says2 branch starts a word: tried inside one, it can only find what its start found)
+    rf"|(?<![\w-])(?P<says2>[\w-]++(?:\s[\w-]++)?)\s*\(\s*(?P<abbr2>{_ABBR}|{_SITE})\s*\)"
+)  # (the says2 branch starts a word: tried inside one, it can only find what its start found; its
+# words are taken whole (`++`): what follows a word is a space or a bracket, never the word's end)
 _DECLARED = quick(
     _DECLARED_SAID
     # a word of the document's own language glossed with an environment ("tuotanto = production, …")
@@ -573,9 +576,24 @@ def _phrases(words: tuple[str, ...], joined: bool = True) -> re.Pattern[str]:
     phrases = sorted(
         (re.findall(f"[{letters}]+", w.casefold()) for w in words), key=lambda p: -len("".join(p))
     )
-    body = "|".join(r"[\s\-_'’]*".join(parts) for parts in phrases if parts) or r"(?!x)x"
+    body = _by_first_letter([r"[\s\-_'’]*".join(parts) for parts in phrases if parts]) or r"(?!x)x"
     edge = letters if joined else f"{letters}-"
     return re.compile(rf"(?<![{edge}])(?:" + body + rf")(?![{edge}])", re.IGNORECASE)
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """`a|b|…` with the alternatives that open with the same letter or digit written as one
+    (`prod|preprod|test` → `p(?:rod|reprod)|t(?:est)`), each group in the order of its first member
+    and each member in its order: at any place at most one group can match (distinct ASCII letters
+    match no character in common, whatever the case), so the same alternative wins, and `re`
+    tries one letter per group instead of every alternative at every word. Alternatives opening
+    with another character are left as they are."""
+    if not all(a[:1].isascii() and a[:1].isalnum() for a in alternatives):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items())
 
 
 # --------------------------------------------------------------------------------------------
