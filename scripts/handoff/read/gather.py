@@ -175,6 +175,7 @@ class Gatherer:
         self.reader = reader
         self.values: list[TddValue] = []
         self.blocks: list[_Block] = []
+        self._places: tuple[int, dict[Location, list[str]]] = (-1, {})  # (blocks indexed, texts by place)
         self.parts: list[_Part] = []
         self.mentions: list[tuple[int, str, Location]] = []
         self.counts: list[tuple[int, Fact, str]] = []  # (index in values then, a bare node count, its label)
@@ -326,8 +327,14 @@ class Gatherer:
         self.corrections = {at[i] for i in self.corrections if i in at}
 
     def _text_at(self, v: TddValue) -> str:
-        """The text of the blocks read at a value's place."""
-        return "\n".join(b.text for b in self.blocks if b.location == v.location)
+        """The text of the blocks read at a value's place (the blocks indexed by place once, again
+        only when blocks were added since: a lookup per value instead of a walk of every block)."""
+        if self._places[0] != len(self.blocks):
+            places: dict[Location, list[str]] = {}
+            for b in self.blocks:
+                places.setdefault(b.location, []).append(b.text)
+            self._places = (len(self.blocks), places)
+        return "\n".join(self._places[1].get(v.location, ()))
 
     def _drop_old(self) -> None:
         """A figure a change names as the old one ("from 4 × c6i.4xlarge to …", "(was 2,100 GiB)") is
