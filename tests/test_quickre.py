@@ -3,10 +3,12 @@ cannot hold a match."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
+from handoff.core import quickre
 from handoff.core.quickre import QuickPattern, any_of, quick, required_pieces
 
 TEXTS = [
@@ -86,3 +88,57 @@ def test_any_of_matches_exactly_the_strings() -> None:
         assert not trie.fullmatch(other)
     assert trie.search("ourgitlabserver") and not trie.search("nothing here")
     assert not re.compile(any_of([])).search("anything")
+
+
+# -- opened: the lookahead of a match's opening characters ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"\b(?:grow(?:s|th)?|double|kilo|sky)\b", re.IGNORECASE),
+        (r"(?<![\w.])(?:up|down)?\s*(?P<n>\d+)\s*(?:k|K)\b", 0),
+        (r"(?:^|(?<=[\s(]))\+\d|\bif\b[^.;]*\bwould\b", re.IGNORECASE | re.MULTILINE),
+        (r"[A-Z][a-z]{2,}|[-_.]x|\(\d\)", 0),
+        (r"(?:a|b?)c*d", re.IGNORECASE),
+        (r"(?>ab|c)+[\W\d]", 0),
+    ],
+)
+def test_opened_finds_what_the_pattern_finds(pattern: str, flags: int) -> None:
+    plain = re.compile(pattern, flags)
+    fast = quickre.opened(plain)
+    assert fast is not plain and fast.groupindex == plain.groupindex
+    rng = random.Random(11)
+    pieces = [
+        *"abcdkKsS+()-_.x19 \n\u212a\u017fİı",
+        "grow",
+        "growth",
+        "if",
+        "would",
+        "up",
+        "Abc",
+        "kilo",
+        "SKY",
+    ]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ], text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"a*", 0),
+        (r".b", 0),
+        (r"[^a]b", 0),
+        (r"(?P<x>a)?(?(x)b|c)", 0),
+        (r"(?i:a)b", 0),
+        (r"(?i)ab", 0),
+        (r"a b", re.VERBOSE),
+    ],
+)
+def test_opened_leaves_what_it_cannot_tell(pattern: str, flags: int) -> None:
+    plain = re.compile(pattern, flags)
+    assert quickre.opened(plain) is plain

@@ -1,5 +1,6 @@
 """Quicker regexes with the same answers: `quick(pattern, flags)`, like `re.compile`, is not run on a
-text that cannot hold a match; `any_of(strings)` is an alternation of literals as a trie.
+text that cannot hold a match, and then behind a lookahead of the characters a match opens with
+(`opened(pattern)`); `any_of(strings)` is an alternation of literals as a trie.
 
 Python's `re` tries a case-insensitive word alternation (`\\b(?:grow|double|forecast|…)`) at
 every position of a text, which costs microseconds per sentence for each of the reader's word
@@ -48,10 +49,11 @@ class _Scoped(Exception):
 
 
 class QuickPattern:
-    """A compiled pattern behind a test for the literal pieces every match contains."""
+    """A compiled pattern behind a test for the literal pieces every match contains (run, when it
+    may match, behind a lookahead of the characters a match opens with: `opened`)."""
 
     def __init__(self, pattern: re.Pattern[str], needles: Needles) -> None:
-        self.pattern_object = pattern
+        self.pattern_object = opened(pattern)
         # a piece holding another is redundant: a text with "growth" has "grow"
         self.needles = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
         self.folded = bool(pattern.flags & re.IGNORECASE)
@@ -104,6 +106,90 @@ def quick(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
     if not needles:
         return compiled
     return cast(re.Pattern[str], QuickPattern(compiled, needles))  # the same methods
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+_FLAGS_FIRST = re.compile(r"\(\?[aiLmsux-]")  # a pattern opening with inline flags: left as it is
+
+
+class _Untold(Exception):
+    """The characters a match opens with cannot be told from the pattern."""
+
+
+def opened(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead of the characters a match of it can open with (`(?=[…])(?:…)`):
+    the same matches, groups and flags. `re` tries a pattern at every position of a text (a word
+    alternation branch by branch at every word); the lookahead turns most positions down in one
+    step. The set is the pattern's own, worked out from it (its assertions skipped, its optional
+    parts' characters added to what follows); the class is compiled with the pattern's flags, so
+    case folds as it does for the pattern's letters. `pattern` itself when the set cannot be told:
+    a match may be empty or open with `.`, a negated class or a back-reference; flags switched
+    inside; a verbose pattern."""
+    if pattern.flags & re.VERBOSE or _FLAGS_FIRST.match(pattern.pattern):
+        return pattern
+    try:
+        chars, empty = _opening(sre_parse.parse(pattern.pattern, pattern.flags))
+    except _Untold:
+        return pattern
+    if empty or not chars:
+        return pattern
+    return re.compile(f"(?=[{''.join(dict.fromkeys(chars))}])(?:{pattern.pattern})", pattern.flags)
+
+
+def _opening(items: Any) -> tuple[list[str], bool]:
+    """(the class items a match of `items` can open with, whether it can match nothing)."""
+    out: list[str] = []
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        chars, empty = _opening_item(op, av)
+        out += chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _opening_item(op: Any, av: Any) -> tuple[list[str], bool]:
+    if op is sre.LITERAL:
+        return [f"\\U{av:08x}"], False
+    if op is sre.IN:
+        return [_class_item(item, value) for item, value in av], False
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, inner = av
+        if add_flags or del_flags:
+            raise _Untold
+        return _opening(inner)
+    if op is sre.BRANCH:
+        out, empty = [], False
+        for branch in av[1]:
+            chars, may = _opening(branch)
+            out += chars
+            empty = empty or may
+        return out, empty
+    if op in _REPEATS:
+        low, _high, inner = av
+        chars, empty = _opening(inner)
+        return chars, empty or low == 0
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _opening(av)
+    raise _Untold
+
+
+def _class_item(item: Any, value: Any) -> str:
+    if item is sre.LITERAL:
+        return f"\\U{value:08x}"
+    if item is sre.RANGE:
+        return f"\\U{value[0]:08x}-\\U{value[1]:08x}"
+    if item is sre.CATEGORY and value in _CATEGORIES:
+        return _CATEGORIES[value]
+    raise _Untold  # a negated class
 
 
 def required_pieces(pattern: re.Pattern[str]) -> Needles | None:
