@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import quick
+
 _WHOLE = (  # what a machine may be said to be outside of
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|deployment|instance|installation|service|sizing|totals?|"
     r"figures?|cluster|platform|footprint)\b"
 )
-_OUTSIDE = re.compile(
+_OUTSIDE = quick(
     rf"\b(?:(?:is|are|was|were|being)\s+(?:also\s+)?not\s+(?:part\s+of|included\s+in|counted\s+in)\s+{_WHOLE}"
     rf"|(?:is|are|was|were)\s+excluded\s+from\s+{_WHOLE}|(?:is|are|was|were)\s+not\s+counted(?:\s+here)?\b"
     r"|(?:do|does|did)\s*(?:n't|\s+not)\s+count\b"

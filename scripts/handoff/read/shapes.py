@@ -28,7 +28,7 @@ WORD_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
 # A size may be written with a decimal comma ("1,5 GB", "0,8 TB": a comma and one or two digits).
 _SIZE_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
-SIZE = re.compile(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
+SIZE = quick(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
 CPU = quick(  # `64 vCPU`, and with the kind of CPU between (`48 dedicated vCPU`, `16 physical cores`)
     rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:(?:dedicated|physical|logical|virtual|shared)\s+)?"
     r"(?:v?CPUs?|vcores?|cores?)\b",
@@ -42,7 +42,7 @@ _GCP = (
     r"|e2-(?:micro|small|medium)"
 )
 _AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
-KNOWN_TYPE = re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
+KNOWN_TYPE = quick(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
 # The machine types the document being read writes in shapes of their own (`g2i.16`, `CCX63`), as
 # families of regex sources (`read.owntypes`), set while one document is read.
 OWN_TYPES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("own_types", default=frozenset())

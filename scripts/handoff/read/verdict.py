@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import quick
 from handoff.read.cells import not_done
 
 # the closing clause of a statement: after `;`, a dash or a comma, or in closing brackets
 _CLOSING = re.compile(
     r"(?:[;—–]|\s-\s|,)\s*(?P<clause>[^;—–,()\n]{1,32}?)\s*[.!]?\s*$|\((?P<aside>[^()\n]{1,32})\)\s*[.!]?\s*$"
 )
-_REASON = re.compile(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
+_MARKS = ";—–,-("  # one of them is in every closing clause (`\s-\s` holds "-")
+_REASON = quick(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
 _SENTENCE = re.compile(
     r"(?:[^.!?\n]|[.!?](?=\S))+[.!?]*"
 )  # a sentence and its closing stop ("m6i.4xlarge" ends none)
@@ -32,8 +34,11 @@ _SENTENCE = re.compile(
 def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
     """Whether the text ends with a clause that is only a status of a thing not taken ("…; declined",
     "… — rejected", "… (dropped)")."""
+    if not any(c in text for c in _MARKS):
+        return False  # (no separator, no bracket: no closing clause)
     text = text.rstrip()
-    for end in (text, _REASON.sub("", text)):  # "… — rejected (price)": the verdict before its reason
+    reasoned = _REASON.sub("", text)  # "… — rejected (price)": the verdict before its reason
+    for end in (text,) if reasoned == text else (text, reasoned):  # (the same text reads the same)
         m = _CLOSING.search(end)
         if m is not None and not_done(m.group("clause") or m.group("aside") or "", words):
             return True
@@ -42,7 +47,7 @@ def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
 
 def without_not_taken(text: str, words: frozenset[str]) -> str:
     """`text` with every sentence closed as not taken blanked out, the other characters in place."""
-    if not any(c in text for c in ";—–,-(") or not words:
+    if not any(c in text for c in _MARKS) or not words:
         return text
     out = text
     for m in _SENTENCE.finditer(text):
