@@ -186,10 +186,11 @@ PINS = {
     "tables-as-lists": (1470 / 1481, 1469 / 1469, 0),
     "headings-numbered": (1480 / 1481, 1479 / 1479, 0),
     "sections-reordered": (1508 / 1508, 1507 / 1507, 0),  # 9 documents have sibling sections
-    # documents mid-edit (the older figures and the template's examples are scored as wrong values)
-    "edited-values": (1356 / 1548, 1355 / 1460, 80),
-    "template-leftovers": (1397 / 1548, 1396 / 1557, 148),
-    "ditto-cells": (1545 / 1548, 1544 / 1545, 1),
+    # documents mid-edit (the older figures and the template's examples are scored as wrong values);
+    # on arrival 1356 / 80 wrong, 1397 / 148, 1545 / 1 (read/edits.py, read/dittos.py since)
+    "edited-values": (1526 / 1548, 1525 / 1534, 6),  # `(was …)` remarks inside figures' phrases
+    "template-leftovers": (1548 / 1548, 1547 / 1547, 0),
+    "ditto-cells": (1548 / 1548, 1547 / 1547, 0),
 }
 
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from handoff.read.edits import current
+
 MAX_DEPTH = 40
 
 
@@ -101,7 +103,7 @@ def paragraph_text(paragraph: dict[str, Any]) -> Text:
             out.bold = False
         parts.append(text)
         length += len(text)
-    out.text = _unstrike("".join(parts).replace("\u000b", "\n").replace("\r", "\n"))
+    out.text = current(_unstrike("".join(parts).replace("\u000b", "\n").replace("\r", "\n")))
     if not out.text.strip():
         out.bold = False
     return out

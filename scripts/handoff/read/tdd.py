@@ -48,7 +48,7 @@ from typing import Any
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import connection, notes, owntypes, shapes
+from handoff.read import connection, dittos, notes, owntypes, shapes
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
@@ -447,7 +447,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             [as_dict(c) for c in as_list(as_dict(row).get("tableCells"))]
             for row in as_list(table.get("tableRows"))
         ]
-        rows = [[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid]
+        rows = dittos.filled([[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid])
         across = self.turned(grid, rows, tab)
         if across:  # written the other way round: read in the orientation the readers know
             grid, rows = transpose(grid), transpose(rows)

@@ -1,0 +1,154 @@
+"""Edit marks left in a draft: of a figure written with its correction beside it, only the current
+figure is text. `old → new` / `old -> new` (both sides figures of one kind), `new (corrected from
+old)`, `new (not old)`, `new, not old` read as `new`, as a struck-through old figure does
+(read/doctext.py). An arrow between parts and a total ("… + 200 GB root → 3.2 TB total"), between
+dates ("21 Sep → 2 Oct") or versions ("5.11.4 → 6.0.3") is no correction and stays. A placeholder a
+template left (`<N> vCPU`, `XX GB`, `x.x TB`, `TBD`) holds no figure anyway; see `placeholder`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.core.quickre import quick
+
+# a figure: a number (grouped, decimal) with the unit or noun after it, or machines "4 × type"
+_NUM = r"(?<![\w.,/:-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,/:-])\d+(?:\.\d+)?"
+_UNIT = (
+    r"(?:[ \u00a0]?(?P<{g}>GiB|GB|TiB|TB|MiB|MB|Gi|Ti|G|T|vCPUs?|vcpus?|vCores?|cores?|CPUs?)\b"
+    r"|[ \u00a0](?P<{g}w>nodes?|VMs?|machines?|instances?|repositories|repos|monorepos?|users|seats)\b)?"
+)
+_FIGURE = rf"(?:{_NUM})(?![\d,.]\d)"
+_ARROW = quick(
+    rf"(?P<old>{_FIGURE}){_UNIT.format(g='ou')}[ \u00a0]*(?:→|->|=>|⇒|⟶|➔|➜)[ \u00a0]*"
+    rf"(?=(?P<new>{_FIGURE}){_UNIT.format(g='nu')}(?P<after>[^\n]{{0,14}}))",
+)
+_BRACKET = quick(
+    r"(?<=\S)[ \u00a0]*\((?:corrected|changed|updated|amended|revised) from"
+    rf"[ \u00a0]+{_FIGURE}[^()\n]{{0,20}}\)"
+    rf"|(?<=\d|[A-Za-z])[ \u00a0]*\(not[ \u00a0]+{_FIGURE}[^()\n]{{0,20}}\)",
+    re.IGNORECASE,
+)
+_NOT = quick(
+    rf"(?P<new>{_FIGURE}){_UNIT.format(g='nu')},?[ \u00a0]+not[ \u00a0]+"
+    rf"(?P<old>{_FIGURE}){_UNIT.format(g='ou')}(?![\w.,]\w)",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(r"^\W*(?:in )?(?:total|all|overall|together|altogether|combined|sum)\b", re.I)
+_SIZE = {"gib", "gb", "tib", "tb", "mib", "mb", "gi", "ti", "g", "t"}
+_CPU = {"vcpu", "vcpus", "vcore", "vcores", "core", "cores", "cpu", "cpus"}
+_MONTH_AFTER = re.compile(r"^[ \u00a0]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_CUES = ("→", "->", "=>", "⇒", "⟶", "➔", "➜", "not", "from", "(")
+
+
+def _kind(unit: str | None, word: str | None) -> str:
+    u = (unit or "").lower()
+    if u in _SIZE:
+        return "size"
+    if u in _CPU:
+        return "cpu"
+    if word:
+        return word.lower().rstrip("s")
+    return ""
+
+
+def _alike(m: re.Match[str]) -> bool:
+    """Both sides figures of one kind (a side with no unit takes the other's)."""
+    old, new = _kind(m.group("ou"), m.group("ouw")), _kind(m.group("nu"), m.group("nuw"))
+    return not old or not new or old == new
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _adds_up(clause: str, m: re.Match[str]) -> bool:
+    """The new figure is the sum of the clause's figures before it, the old one among them (parts,
+    then their total: "GitHub 1,000 and GitLab 430 → 1,430 repos")."""
+    parts = [_number(n) for n in re.findall(_NUM, clause)]
+    if not parts:
+        return False
+    total = sum(parts) + _number(m.group("old"))
+    return abs(total - _number(m.group("new"))) <= 0.01 * max(total, 1)
+
+
+def _arrow(m: re.Match[str]) -> str:
+    text, start = m.string, m.start()
+    clause = re.split(r"(?<!\d)[.;:(\n]|[.;:(\n](?!\d)", text[:start])[-1]
+    if (
+        "+" in clause
+        or _adds_up(clause, m)
+        or "=" in clause.replace("=>", "")
+        or not _alike(m)
+        or _TOTAL_AFTER.search(m.group("after"))
+        or _MONTH_AFTER.match(text[m.end("old") :])
+        or _MONTH_AFTER.match(m.group("after"))
+    ):
+        return m.group(0)
+    return ""
+
+
+def _not(m: re.Match[str]) -> str:
+    if not _alike(m):
+        return m.group(0)
+    end = max(m.end(g) for g in ("new", "nu", "nuw"))
+    unit = "" if end > m.end("new") else m.string[m.end("old") : m.end()]  # "4,000, not 3,000 users"
+    return m.string[m.start() : end] + unit
+
+
+# a change remark in brackets right after its figure ("256 GiB (was 192 GiB) RAM"): moved to the end
+# of its sentence, so the phrase reads whole and the remark still marks the old figure
+# (read/changes.py)
+_WAS = quick(
+    r"(?<=[\dA-Za-z])[ \u00a0]*\((?:was|previously|formerly|earlier|before)[ \u00a0:]+"
+    rf"{_FIGURE}[^()\n]{{0,20}}\)",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^\n]*?(?:[.!?](?=\s+[A-Z(]|\s*$)|\n|$)")
+
+
+def _remarks_last(text: str) -> str:
+    """Each sentence's change remarks moved to its end (before its full stop)."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group(0)
+        remarks = _WAS.findall(sentence) if "(" in sentence else []
+        if not remarks or _WAS.sub("", sentence).rstrip(" .!?\n") == "":
+            out.append(sentence)
+            continue
+        body = _WAS.sub("", sentence)
+        stem = body.rstrip(".!?\n ")
+        out.append(stem + "".join(remarks) + body[len(stem) :])
+    return "".join(out)
+
+
+def unedit(text: str) -> str:
+    """`text` with the old side of each correction written beside its figure taken out."""
+    if not any(cue in text for cue in _CUES) or not any(c.isdigit() for c in text):
+        return text
+    out = _ARROW.sub(_arrow, text)
+    out = _BRACKET.sub("", out)
+    out = _remarks_last(out) if "(" in out else out
+    return _NOT.sub(_not, out)
+
+
+def current(text: str) -> str:
+    """`text` as it reads once its edit marks are settled: corrections and examples taken out."""
+    if not any(c.isdigit() for c in text):
+        return text
+    return unexample(unedit(text))
+
+
+# an example a template or a note gives ("e.g. 3 × m6i.2xlarge", "for example “Nodes: …”"): the
+# words after the marker up to the end of its clause are no value
+_EXAMPLE = quick(
+    r"(?:\be\.\s?g\.|\beg\.|\bfor (?:example|instance)\b|\bexample:)[ \u00a0]*"
+    r"(?:“[^”\n]*”|\"[^\"\n]*\"|(?:\([^()\n]*\)|[^;\]\n”\"()])*?)"
+    r"(?=[;\]\n”\")]|\.[ \u00a0]+[A-Z(]|\.[ \u00a0]*$|$)",
+    re.IGNORECASE,
+)
+
+
+def unexample(text: str) -> str:
+    """`text` without the examples it gives after "e.g." / "for example" (when they hold a digit)."""
+    return _EXAMPLE.sub(lambda m: "" if any(c.isdigit() for c in m.group(0)) else m.group(0), text)
