@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from handoff.core.model import Location, Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
-from handoff.read import hostledger, shapes
+from handoff.read import hostledger, pernode, shapes
 from handoff.read.builddates import build_dates
 from handoff.read.counts import AMBIENT
 from handoff.read.dates import BUILD
@@ -98,8 +98,9 @@ def _added(field: str, values: list[TddValue]) -> str | None:
 
 
 def _titled_total(v: TddValue) -> bool:
-    """A labelled amount whose label says it is the total ("Total storage: … = 3,500 GB")."""
-    return _rank(v) == 0 and names_total(v.label)
+    """A labelled amount whose label says it is the total ("Total storage: … = 3,500 GB", a line
+    `total provisioned: 2,600 GiB` under a heading or bullet naming the amount)."""
+    return (_rank(v) == 0 or v.label != v.how) and names_total(v.label)
 
 
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
@@ -289,6 +290,7 @@ class Gatherer:
         self._latest_entry()
         self._supersede()
         self._parts_give_way()
+        self._per_machine_give_way()
         self._stated_limits_win()
         self._union_pools()
         self._largest_by_name()
@@ -466,6 +468,19 @@ class Gatherer:
                 totals.setdefault(scope(v), set()).add(amount(v))
         if totals:  # (the same figure written again, as a table's Total row, is no part)
             self._keep(lambda v: amount(v) in totals.get(scope(v), {amount(v)}))
+
+    def _per_machine_give_way(self) -> None:
+        """One machine's CPU, memory or disk beside the fleet's total (`read.pernode`): the total."""
+
+        def amount(v: TddValue) -> float | None:
+            found = amounts(v.field or "", v.value or v.text)
+            return float(found[0]) if found and isinstance(found[0], float) else None
+
+        drop = pernode.per_machine(
+            self.values, amount, lambda v: self.paths.get(v.location.ref, ()), self._text_at
+        )
+        if drop:
+            self._keep(lambda v: id(v) not in {id(self.values[i]) for i in drop})
 
     def _union_pools(self) -> None:
         """Instance types read from sibling list items (one node pool per item) are one fleet, when

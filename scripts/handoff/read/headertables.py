@@ -18,6 +18,7 @@ from handoff.read.fact import Context, Fact
 from handoff.read.pairs import _pair
 from handoff.read.tables import _DATE_FIELDS, _WORDS_ONLY, _cell
 from handoff.read.tabstate import _Tab
+from handoff.read.totals import names_total
 from handoff.read.verdict import closed_as_not_taken
 from handoff.read.walkparts import WalkParts
 
@@ -63,6 +64,20 @@ class _HeaderTable:
 def _each(header: str) -> bool:
     """A column of per-machine figures (`vCPU each`, `Memory per node`): never a total."""
     return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
+
+
+def _merged_pair(row: list[Text], filled: list[Text]) -> bool:
+    """A row of two cells merged across the table's columns (the covered cells blank): the first
+    opening the row and spanning at least two columns, a label with no figure; the second a figure."""
+    label, value = filled
+    at = next(j for j, c in enumerate(row) if c is value)
+    return (
+        row[0] is label
+        and at >= 2
+        and not any(c.text.strip() for c in row[1:at])
+        and not re.search(r"\d", label.text)
+        and bool(re.search(r"\d", value.text))
+    )
 
 
 def _count_cell(text: str) -> int | None:
@@ -158,6 +173,16 @@ class HeaderTableReading(WalkParts):
         persistent storage: 5.5 TB` under a `Container | … | Persistent storage` table) is a labelled
         line of the table's part, read as such; its cell is no value of the first column."""
         filled = [c for c in row if c.text.strip()]
+        if (
+            len(t.header) > 2
+            and len(filled) == 2
+            and _merged_pair(row, filled)
+            and not self.is_total(filled[0].text)
+        ):
+            # `Persistent disk, all volumes | 4 TB`, each cell spanning several columns: a label and its value
+            line = Text(f"{filled[0].text.strip()}: {filled[1].text.strip()}", bold=False)
+            self.lines(line, t.tab, self.where(t.tab, t.number, i), allow_pending=False, ctx=t.base)
+            return True
         if len(t.header) < 2 or len(filled) != 1 or _pair(filled[0].text.strip()) is None:
             return False
         self.lines(filled[0], t.tab, self.where(t.tab, t.number, i), allow_pending=False, ctx=t.base)
@@ -273,7 +298,12 @@ class HeaderTableReading(WalkParts):
                 if j == t.type_col:
                     items = _machines_by_type(items)
                 self.emit(t.header[j], ", ".join(text for _, text in items), where, ctx, matched=f)
-        elif single and not totals and not _each(t.header[j]):
+        elif (
+            (single or (len(members) == 1 and names_total(t.header[j])))
+            and not totals
+            and not _each(t.header[j])
+        ):
+            # (a column of row totals, `Aggregate vCPU` beside `Per node vCPU`: one row's is the total)
             i, r = members[0]
             cell = r[j] if j < len(r) else Text()
             link = cell.links[0][1] if cell.links else None

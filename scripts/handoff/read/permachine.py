@@ -25,7 +25,8 @@ _MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
 _MACHINE_COUNT = re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
-    rf"\s+(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{_MACHINES})\b",
+    # "3 nodes", "six worker VMs", "a three-node cluster"
+    rf"(?:\s+|-)(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{_MACHINES})\b",
     re.IGNORECASE,
 )
 NOT_ACCORDING = r"(?!(?:the|our|their|this|that|these|your|its|a|an)\b)"  # "as per the sizing sheet"

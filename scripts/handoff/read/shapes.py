@@ -97,15 +97,20 @@ def cloud_of(kind: str) -> str | None:
 
 GROUP_WORDS = {"pair": 2, "couple": 2, "trio": 3, "quartet": 4, "quintet": 5, "dozen": 12}  # "a trio of"
 _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?)"
-_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `6 nodes of`, `three (3)`
-    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?P<o>\d+)\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
+# a counter noun before "of" (`4 units of`, `6 nodes of`), never a unit of an amount (`16 vCPU of`)
+_COUNTER = r"(?!(?:v?cpus?|vcores?|cores?|threads?|[kmgtp]i?b|gigs?|percent|per)\b)[a-z]{2,12}"
+_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `4 units of`, `three (3)`
+    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?P<o>\d+)\s+{_COUNTER}\s+of\s+(?:type\s+)?"
     rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
     rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
     rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
     r"|(?<![\d.,])(?P<d>\d{1,3})[ \t\u00a0]+)$",  # `3 r6i.4xlarge nodes`: a count right before the type
     re.IGNORECASE,
 )
-_COUNT_AFTER = re.compile(r"^\s*(?:[x×*]\s*(?P<n>\d+)\b|\(\s*(?P<m>\d+)\s*(?:x|×|nodes?|instances?)?\s*\))")
+# `× 4`, `× 4台` (a counter written on the number), `(3 nodes)`
+_COUNT_AFTER = re.compile(
+    r"^\s*(?:[x×*]\s*(?P<n>\d+)(?![\d.,]?\d)(?![a-z])|\(\s*(?P<m>\d+)\s*(?:x|×|nodes?|instances?)?\s*\))"
+)
 
 URL = re.compile(r"\bhttps?://[^\s<>()\"'`,;]+", re.IGNORECASE)
 
@@ -305,7 +310,25 @@ def cpus(text: str) -> Iterator[Match]:
 
 
 def instances(text: str) -> Iterator[Match]:
-    """Instance types with their count (`3× n2-highmem-16`, `a single n2-standard-32`, `m6i.4xlarge x 2`)."""
+    """Instance types with their count (`3× n2-highmem-16`, `a single n2-standard-32`, `m6i.4xlarge x 2`).
+    A bracket right after a type that names the same type again (`4 units of m6i.4xlarge
+    [m6i.4xlarge × 4台]`, a translation or a restatement) is that mention, not a second machine: one
+    match, with the count either of them gives."""
+    found = list(_instances(text))
+    for k in range(len(found) - 1, 0, -1):
+        a, b = found[k - 1], found[k]
+        if a.value.split(" × ", 1)[1] == b.value.split(" × ", 1)[1] and _RESTATED.fullmatch(
+            text, a.end, b.start
+        ):
+            count = a.value if not a.value.startswith("1 × ") else b.value
+            found[k - 1 : k + 1] = [Match(a.start, b.end, text[a.start : b.end], count)]
+    return iter(found)
+
+
+_RESTATED = re.compile(r"\s*[(\[（【]\s*")  # what stands between a type and its bracketed restatement
+
+
+def _instances(text: str) -> Iterator[Match]:
     for m in INSTANCE_TYPE.finditer(text):
         start, end, count = m.start(), m.end(), 1
         before = _COUNT_BEFORE.search(text[max(0, start - 24) : start])

@@ -15,8 +15,8 @@ from handoff.read.fact import Fact
 # Words saying a figure is the total of its parts: "3.6 TB total", "in sum 4,250 GiB", "Together 72 vCPU",
 # "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
 _TOTAL_WORDS = (
-    r"in total|in all|altogether|all told|overall|combined|in sum|together(?!\s+with)|summed(?: up)?|"
-    r"adds? up to|added up|sums? (?:up )?to|totall?ing|"
+    r"in total|in all|altogether|all told|overall|combined|aggregate|in sum|together(?!\s+with)|"
+    r"summed(?: up)?|adds? up to|added up|sums? (?:up )?to|totall?ing|"
     # as Dutch, German, French and Spanish write them ("samen 48 vCPU", "insgesamt 3,5 TB")
     r"samen|in totaal|totaal|insgesamt|zusammen|gesamt|au total|en tout|en total"
 )
@@ -24,7 +24,8 @@ _STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
 _TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
     rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?"
-    r"|^\W*(?:sub)?totals?\s*:\s*(?:about\s+|~\s*)?)$",  # a total row's label: "Total: 4,100 GB"
+    # a label opening with a total word: "Total: 4,100 GB", "total provisioned: 2,600 GiB"
+    r"|^\W*(?:sub|grand\s+)?totals?\b[^:\n\d]{0,30}:\s*(?:about\s+|~\s*)?)$",
     re.IGNORECASE,
 )
 # a total word right before the next figure, no comma between: "…, together 2,200 GB", "… = 2 TB"
