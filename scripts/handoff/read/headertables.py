@@ -68,15 +68,16 @@ def _each(header: str) -> bool:
 
 def _merged_pair(row: list[Text], filled: list[Text]) -> bool:
     """A row of two cells merged across the table's columns (the covered cells blank): the first
-    opening the row and spanning at least two columns, a label with no figure; the second a figure."""
+    opening the row and spanning at least two columns, a label not opening with a figure; the second
+    opening with one."""
     label, value = filled
     at = next(j for j, c in enumerate(row) if c is value)
     return (
         row[0] is label
         and at >= 2
         and not any(c.text.strip() for c in row[1:at])
-        and not re.search(r"\d", label.text)
-        and bool(re.search(r"\d", value.text))
+        and not re.match(r"\s*[\d~≈]", label.text)
+        and bool(re.match(r"\s*(?:[~≈]\s*|about\s+)?\d", value.text))
     )
 
 

@@ -6,9 +6,10 @@ the cluster)"; `Per node` and `Aggregate` columns). Read as two values of one fi
 environment they look like a conflict. A careful reader checks the arithmetic: when both are
 written in one part of the document (the same tab and headings) and the larger is the smaller times
 the number of machines that part has (its instance types' counts, or a counted machine noun where
-the figures are written: "a three-node cluster", "5 nodes"), the smaller is one machine's figure and
-the larger the total. Figures of different parts (two clusters, each under its own heading) are
-parts of the fleet, whatever their arithmetic; figures that do not multiply out stay a conflict.
+the figures are written: "a three-node cluster", "5 nodes"; one number for machines of one kind),
+the smaller is one machine's figure and the larger the total. Figures of different parts (two
+clusters, each under its own heading) are parts of the fleet, whatever their arithmetic; figures
+that do not multiply out stay a conflict.
 """
 
 from __future__ import annotations
@@ -27,20 +28,23 @@ Part = Callable[[TddValue], object]  # the part of the document a value is writt
 def machines(
     values: Sequence[TddValue], key: tuple[str, object], part: Part, text_at: Callable[[TddValue], str]
 ) -> set[int]:
-    """The numbers of machines a part of one environment is said to have: each of its instance-type
-    values' machines (all of them, and each group's), and the counted machines of the texts its
-    amounts are written in."""
+    """The number of machines a part of one environment is said to have, when the part says one number
+    for machines of one kind (its instance types' count, the counted machines of the texts its
+    amounts are written in): {n}, else none (machines of several kinds or counts, whose figures
+    differ by kind: `4 × m6i.4xlarge (16 vCPU)` and `2 × r6i.2xlarge (8 vCPU)`)."""
     found: set[int] = set()
     for v in values:
         if (v.section, part(v)) != key:
             continue
         if v.field == "instance_types":
             counts = [int(m.value.split(" × ", 1)[0]) for m in shapes.instances(v.value or v.text)]
+            if len(counts) > 1:
+                return set()  # machines of several kinds: a machine's figure depends on its kind
             found.update(counts)
-            found.add(sum(counts))
         elif v.field in AMOUNTS:
             found.update(n for _, n in permachine.machine_counts(text_at(v)))
-    return {n for n in found if n >= 2}
+    found.discard(1)  # "one node: 64 vCPU" names the machine the smaller figure is of
+    return found if len(found) == 1 and min(found) >= 2 else set()
 
 
 def per_machine(
