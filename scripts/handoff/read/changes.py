@@ -1,7 +1,9 @@
 """Changes: the old and the new figure of a sentence that changes an amount or the machines
 ("resized from 4 × c6i.4xlarge to 4 × m6i.4xlarge", "256 GiB (was 128 GiB)", "scaled from 3 to 4 ×
-Standard_E16s_v5"). The old side's figures are marked `old` (the gatherer drops that value wherever
-it is written), the others `new`. Used by the fact reader (read/facts.py).
+Standard_E16s_v5"), and a state told in the past tense after a bound in the past ("Until
+14.09.2026 the production server was a CCX53 (32 vCPU, 128 GB RAM); it was resized …"). The old
+side's figures are marked `old` (the gatherer drops that value wherever it is written), the others
+`new`. Used by the fact reader (read/facts.py).
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ _OLD = quick(
     r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
     r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
     r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than)\s+"
-    r"(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})",
+    r"(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})"
+    # a clause opening with a bound in the past and telling a state in the past tense: "Until
+    # 14.09.2026 the production server was a CCX53 (32 vCPU, …)", "Before that, Dom was one VM …"
+    r"|(?:^|[;:]\s*|\.\s+)(?:until|till|before|prior to)\b"
+    r"(?P<d>(?:[^.;]|\.(?=\S)){0,60}?\b(?:was|were|ran|had)\b(?!\s+(?:not\s+)?\w+(?:ed|en|wn|lt)\b)"
+    r"(?:[^.;]|\.(?=\S)){1,120})",
     re.IGNORECASE,
 )
 
@@ -60,5 +67,5 @@ def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list
 
 
 def old_spans(s: str) -> list[tuple[int, int]]:
-    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c") if m.group(g)]
+    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d") if m.group(g)]
     return [(a, b) for a, b in spans if shapes.DIGIT.search(s[a:b])]
