@@ -54,11 +54,18 @@ class _HeaderTable:
         self.type_col = next((j for j, f in self.fields if f.type is FieldType.INSTANCE_LIST), None)
         self.hosts_col = next((j for j, f in self.fields if f.name == "code_hosts"), None)
 
+    def none_counted(self, row: list[Text]) -> bool:
+        """A row whose machine count is a dash or nought (`Qty | —`): none of its machines are there."""
+        return "count" in self.col and bool(_NONE.fullmatch(_cell(row, self.col["count"])))
+
     def entry(self, row: list[Text], j: int) -> str:
         """The cell, with the row's machine count when it is the instance-type cell (`3 × m6i.4xlarge`)."""
         if j != self.type_col:
             return _cell(row, j)
         return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
+
+
+_NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a count cell saying none
 
 
 def _each(header: str) -> bool:
@@ -292,7 +299,11 @@ class HeaderTableReading(WalkParts):
         single = per_row and len(members) == 1
         hosts = f.name == "code_hosts"
         if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and (hosts or not single):
-            items = [(i, t.entry(r, j)) for i, r in members if not hosts or not self.hosts_off(r, j)]
+            items = [
+                (i, t.entry(r, j))
+                for i, r in members
+                if (not hosts or not self.hosts_off(r, j)) and not (j == t.type_col and t.none_counted(r))
+            ]
             items = [(i, text) for i, text in items if text]
             if items and (not hosts or any(self.facts.code_hosts.find(text) for _, text in items)):
                 where = self.where(t.tab, t.number, items[0][0], items[-1][0])

@@ -14,6 +14,10 @@ writes it as machines are written:
   nodes`), or as the whole of a line (a cell, a value) whose line before is a short label naming
   machines (`Worker nodes` over `5 × b3-64 (+1 node planned for 2027)`).
 
+or as a counted machine the token names (`two Hetzner Cloud CCX63 servers`, `three Dell PowerEdge
+R660 servers`: a count, up to two capitalised words of the maker, the token, a machine noun), or
+after a machine's type words (`Server plan …`, `instance flavour b3-64`, `machine type …`).
+
 A volume (`3 × gp3 volumes (500 GB)`) has no CPU figure and no machine noun: it is not learnt. The
 types of a learnt type's family (the same token but for its last number: `g2i.8` beside `g2i.16`,
 `b3-32` beside `b3-64`) are the document's too. Learnt types are matched as written (case kept)
@@ -37,6 +41,16 @@ _CPU_AFTER = re.compile(  # `(16 vCPU / …`, `, 48 dedicated vCPU`: a CPU figur
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(rf"^\s+{_MACHINE_NOUN}\b", re.IGNORECASE)
+# a counted machine whose noun the token names (`a single Hetzner Cloud CCX63 server`, `three R660
+# servers`: a count, up to two capitalised words of the maker, the token, a machine noun), or a token a
+# machine's type words introduce (`Server plan 20xCPU-128GB`, `instance flavour b2-30`)
+_COUNT_WORD = r"(?:a\s+single|single|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})"
+_NAMED_MACHINE = re.compile(
+    rf"(?<![\w.,-])(?i:{_COUNT_WORD})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<t>{_TOKEN})\s+(?i:{_MACHINE_NOUN})\b"
+)
+_TYPE_WORD = re.compile(
+    rf"\b(?i:(?:server|machine|instance|vm|node)\s+(?:plan|type|flavou?r|size|model))\s+(?P<t>{_TOKEN})(?![\w.\-])"
+)
 _MACHINES_LABEL = re.compile(rf"^\W*(?:\w+\s+){{0,3}}{_MACHINE_NOUN}\W*$", re.IGNORECASE)
 _NOT_TYPES = re.compile(  # units, CPU words and versions are no machine types
     r"(?:[KMGTP]i?B|[KMGT]i|v?CPUs?|vcores?|cores?|v\d+(?:\.\d+)*|\d\w*)", re.IGNORECASE
@@ -49,6 +63,9 @@ def learn(text: str) -> frozenset[str]:
     families: set[str] = set()
     previous = ""
     for line in text.split("\n"):
+        for m in (*_NAMED_MACHINE.finditer(line), *_TYPE_WORD.finditer(line)):
+            if _learnable(m.group("t")):
+                families.add(_family(m.group("t")))
         if "×" in line or "x" in line or "X" in line:
             for m in _COUNTED.finditer(line):
                 token = m.group("t")
