@@ -523,10 +523,12 @@ def sections_reordered(html: str) -> str:
 # right after a label's colon, or a cell holding only a number (dates, versions and Dutch/German
 # `1.180` left alone)
 _FIGURE = re.compile(
-    r"(?<![\w.,/:-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d|[\w/-]|\.\d)"
+    r"(?<![\w.,/:-])(?P<n>\d{1,3}(?:[,\u00a0\u202f' ]\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d|[\w/-]|\.\d)"
     r"(?P<u>[ \u00a0]?(?:GiB|GB|TiB|TB|MB|vCPUs?|cores|CPUs?)\b|\s+(?:repositories|repos|monorepos?)\b)?"
 )
 _AFTER_COLON = re.compile(r":[ \u00a0]+$")
+_ARROWED = re.compile(r"[ \u00a0]*(?:→|->)")
+_ARROWED_BEFORE = re.compile(r"(?:→|->)[ \u00a0]*$")
 _DATEISH = re.compile(rf"^[ \u00a0]*(?:{_MONTH}|[-/.]\d|st\b|nd\b|rd\b|th\b|%|am\b|pm\b|h\b)", re.I)
 _SIZE_GB = {"gib": 1.0, "gb": 1.0, "tib": 1000.0, "tb": 1000.0, "mb": 0.001}
 SIZE_FIELDS = ("total_memory_gb", "total_disk_gb", "total_repo_size_gb")
@@ -554,10 +556,11 @@ EDIT_NOTATIONS = (
 
 def _older(number: str) -> str:
     """A different figure written the same way: about three quarters of it (one more for 1 to 3)."""
-    value = float(number.replace(",", ""))
+    mark = next((c for c in number if not c.isdigit() and c != "."), "")  # the grouping mark
+    value = float(number.replace(mark, "") if mark else number)
     decimals = len(number.partition(".")[2])
     old = round(value * 0.75, decimals) if value >= 4 else value + 1
-    text = f"{old:,.{decimals}f}" if "," in number else f"{old:.{decimals}f}"
+    text = f"{old:,.{decimals}f}".replace(",", mark) if mark else f"{old:.{decimals}f}"
     return text if text != number else f"{value + 1:.{decimals}f}"
 
 
@@ -578,10 +581,12 @@ def _edited(html: str) -> tuple[str, dict[str, list[Any]]]:
             labelled = bool(_AFTER_COLON.search(t[: m.start()]))
             if not (unit or whole_cell or labelled) or _DATEISH.match(t[m.end() :]):
                 return m.group(0)
+            if _ARROWED.match(t[m.end() :]) or _ARROWED_BEFORE.search(t[: m.start()]):
+                return m.group(0)  # already corrected in place ("1.5 TB → 2 TB")
             if not unit and re.match(r"[ \u00a0]*[×x]\s", t[m.end() :]):
                 return m.group(0)  # a machine count: its type names no amount to forbid
             old = _older(number)
-            value = float(old.replace(",", ""))
+            value = float(re.sub(r"[^\d.]", "", old))
             word = unit.strip().lower().rstrip("s")
             if word in _SIZE_GB:
                 for name in SIZE_FIELDS:

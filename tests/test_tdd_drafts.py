@@ -9,6 +9,7 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read.edits import current
+from handoff.read.threads import accepted_runs
 from tdd_snippets import read, table
 
 # one production fact sheet; {m}, {r}: the memory and repositories as a writer corrected them
@@ -102,6 +103,48 @@ def test_same_as_a_column_takes_that_columns_cell(catalogue: Catalogue) -> None:
     rows = table(
         ("Component", "Staging", "Production"),
         ("Deployment", "Kubernetes (Helm)", "same as staging"),
+        ("Memory", "128 GiB", "768 GiB"),
+    )
+    assert read(rows, catalogue)["deployment_type"] == ["Kubernetes with Helm"]
+
+
+# ---- comment threads pasted inline (read/threads.py) ----
+
+STALE = "<h2>Production</h2><p>Node pool: 3 × Standard_E16s_v5</p><p>Total CPU / memory: 48 vCPU / 384 GB</p>"
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "<p>Comment (Jonas Berg): we scaled the pool to four nodes. Is this page stale?</p>"
+        "<p>Reply (Aino Virtanen): yes, it is 4 × Standard_E16s_v5 now, 64 vCPU / 512 GB in total.</p>"
+        "<p>✓ Resolved</p>",
+        "<p>Comment — Jonas: the pool has four nodes since September?</p><p>Reply — Aino: correct, 4 ×"
+        " Standard_E16s_v5, 64 vCPU and 512 GB. Marked as resolved.</p>",
+        "<p>[Comment] This should be 4 × Standard_E16s_v5 (64 vCPU, 512 GB). [Reply] Agreed, updating.</p>",
+    ],
+)
+def test_an_accepted_comment_thread_corrects_the_figures_above_it(catalogue: Catalogue, thread: str) -> None:
+    found = read(STALE + thread, catalogue)
+    assert found["instance_types"] == ["4 × Standard_E16s_v5"] and found["total_cpu"] == ["64"]
+
+
+def test_a_thread_that_keeps_the_figure_changes_nothing(catalogue: Catalogue) -> None:
+    thread = (
+        "<p>Comment (Jonas Berg): shouldn't this be 4 × Standard_E16s_v5 by now?</p>"
+        "<p>Reply (Aino Virtanen): no, the fourth node was never ordered; 3 nodes stays as it is.</p>"
+        "<p>Resolved</p>"
+    )
+    found = read(STALE + thread, catalogue)
+    assert "3 × Standard_E16s_v5" in found["instance_types"] and "48" in found["total_cpu"]
+    assert accepted_runs(["Comment: x?", "Reply: keeping it.", "Resolved"]) == set()
+    assert accepted_runs(["Disk: 2 TB", "Comment: 3 TB?", "Reply: done", "Disk: 4 TB"]) == {1, 2}
+
+
+def test_a_ditto_under_the_header_repeats_the_cell_to_its_left(catalogue: Catalogue) -> None:
+    rows = table(
+        ("Item", "Staging", "Production"),
+        ("Deployment", "Kubernetes (Helm)", "〃"),
         ("Memory", "128 GiB", "768 GiB"),
     )
     assert read(rows, catalogue)["deployment_type"] == ["Kubernetes with Helm"]

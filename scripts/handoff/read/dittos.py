@@ -1,6 +1,7 @@
 """Ditto marks in tables: a cell that only repeats another says so instead of the value (`〃`, `"`,
 `ditto`, `do.`, `idem`, `same as above`, `as above`, `same`), and the cell above it in its column
-holds the value; `same as <a name>` ("same as staging", "same as p02") points at the row whose
+holds the value (in the row under the header, the cell to its left: environments as columns);
+`same as <a name>` ("same as staging", "same as p02") points at the row whose
 first cell is that name, or at the column whose header is (`same as Staging` under `Production` in
 a `Component | Staging | Production` table). The mark reads as the value it stands for, in every
 table, before the table is read (so an environment named only to point at its cell scopes
@@ -44,7 +45,7 @@ def filled(rows: list[list[Text]]) -> list[list[Text]]:
             m = _mark(out[i][j].text) if out[i][j].text and len(out[i][j].text) <= _SHORT else None
             if m is None:
                 continue
-            source, column = i - 1, j
+            source, column = (i - 1, j) if i > 1 or j < 2 else (i, j - 1)  # under a header: the left one
             if m.group("row"):
                 name = _key(m.group("row"))
                 source = names.get(name, -1)

@@ -13,7 +13,10 @@ import re
 from handoff.core.quickre import quick
 
 # a figure: a number (grouped, decimal) with the unit or noun after it, or machines "4 × type"
-_NUM = r"(?<![\w.,/:-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,/:-])\d+(?:\.\d+)?"
+_NUM = (  # grouped by a comma, dot, apostrophe or (no-break) space; a decimal point or comma
+    r"(?<![\w.,/:-])\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d+)?(?!\d)"
+    r"|(?<![\w.,/:-])\d+(?:[.,]\d+)?"
+)
 _UNIT = (
     r"(?:[ \u00a0]?(?P<{g}>GiB|GB|TiB|TB|MiB|MB|Gi|Ti|G|T|vCPUs?|vcpus?|vCores?|cores?|CPUs?)\b"
     r"|[ \u00a0](?P<{g}w>nodes?|VMs?|machines?|instances?|repositories|repos|monorepos?|users|seats)\b)?"
@@ -59,7 +62,13 @@ def _alike(m: re.Match[str]) -> bool:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    """A figure's value, roughly (grouping marks dropped; a lone comma or dot before one to two or
+    four or more digits is a decimal mark)."""
+    digits = re.sub(r"[\s'\u00a0\u202f]", "", text)
+    if re.fullmatch(r"\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*", digits):
+        return float(re.sub(r"[,.]", "", digits))
+    marks = digits.count(",") + digits.count(".")
+    return float(digits.replace(",", ".")) if marks <= 1 else 0.0
 
 
 def _adds_up(clause: str, m: re.Match[str]) -> bool:

@@ -48,7 +48,7 @@ from typing import Any
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import connection, dittos, notes, owntypes, shapes
+from handoff.read import connection, dittos, notes, owntypes, shapes, threads
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
@@ -110,6 +110,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.not_done = status_words(words.not_done_words)
         self.gather = Gatherer(self.facts)
         self.texts = Texts()  # each paragraph's text, worked out once
+        self.threads: set[int] = set()  # ids of the paragraphs in accepted comment threads
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
         self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
@@ -254,8 +255,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
         content = unpaste(content)  # pasted markdown, code and diffs as the structure they are
+        accepted = threads.accepted_paragraphs(content, lambda p: self.texts.paragraph(p).text)
         if depth == 0:
             content = as_turns(content, self.is_label)  # a transcript: questions head their answers
+        self.threads.update(id(as_dict(content[i]).get("paragraph")) for i in accepted)  # (turns keep places)
         title_at = _title_heading(content) if depth == 0 else -1
         for i, se in enumerate(content):
             se = as_dict(se)
@@ -312,7 +315,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
             ctx = replace(ctx, section="trial")
         where = self.location(tab, f"paragraph {tab.paragraphs}")
-        self.lines(content, tab, where, allow_pending=True, ctx=ctx)
+        self.lines(content, tab, where, allow_pending=True, ctx=ctx, correcting=id(paragraph) in self.threads)
         self.gather.siblings = None
         if content.notes:
             self.footnotes(content, tab, ctx)
@@ -379,12 +382,14 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         *,
         allow_pending: bool,
         ctx: Context | None = None,
+        correcting: bool = False,
     ) -> None:
-        """`Label: value` pairs of a paragraph or cell, per line and per separated part; the rest is prose."""
+        """`Label: value` pairs of a paragraph or cell, per line and per separated part; the rest is prose
+        (`correcting`: the paragraph corrects earlier figures, as an accepted comment thread does)."""
         ctx = self.context(tab) if ctx is None else ctx
         offset = 0
         mark = self.gather.mark()
-        self.gather.correcting = is_correction(content.text)  # "… is withdrawn. Final node group: …"
+        self.gather.correcting = correcting or is_correction(content.text)  # "… is withdrawn. Final …"
         skip = _SkipLines(self.catalogue, self.sections.part)
         texts = content.text.split("\n")
         scopes = line_sections(texts, self.sections.part, self.env_words) if is_code(texts) else []
