@@ -36,7 +36,7 @@ _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*"
 _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?|hosts?|boxes)"
 _COUNTED = re.compile(rf"(?<![\w.,])\d{{1,3}}\s*[x×]\s*(?P<t>{_TOKEN})(?![\w.\-])")
 _CPU_AFTER = re.compile(  # `(16 vCPU / …`, `, 48 dedicated vCPU`: a CPU figure opening what follows
-    r"^\s*[(\[,:–—-]?\s*(?:with\s+|each\s+)?\d+[\s-]*(?:(?:dedicated|physical|logical|virtual|shared)\s+)?"
+    r"^\s*[(\[,:–—-]?\s*(?:with\s+|each\s+)?\d+[\s-]*(?:[^\W\d_]{4,14}\s+)?"
     r"(?:v?CPUs?|vcores?|cores?)\b",
     re.IGNORECASE,
 )

@@ -30,7 +30,7 @@ WORD_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _SIZE_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 SIZE = quick(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
 CPU = quick(  # `64 vCPU`, and with the kind of CPU between (`48 dedicated vCPU`, `16 physical cores`)
-    rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:(?:dedicated|physical|logical|virtual|shared)\s+)?"
+    rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:[^\W\d_]{{4,14}}\s+)?"
     r"(?:v?CPUs?|vcores?|cores?)\b",
     re.IGNORECASE,
 )

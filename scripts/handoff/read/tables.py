@@ -188,7 +188,8 @@ class TableReading(WalkParts):
         aside in brackets is no part of the name (`Primary site (eu-central-2, Zurich)`)."""
         bare = [outside_brackets(c.text).strip() for c in cells]
         return len(cells) >= 2 and all(
-            (_WORDS_ONLY.fullmatch(b) or _ONE_NAME.fullmatch(b)) and self.sections.named(c.text)
+            ((_WORDS_ONLY.fullmatch(b) or _ONE_NAME.fullmatch(b)) and self.sections.named(c.text))
+            or c.text.strip() in self.sections.options  # a comparison's options, one per row
             for b, c in zip(bare, cells, strict=True)
         )
 
@@ -208,7 +209,13 @@ class TableReading(WalkParts):
         if self.activity_table(rows, roles, tab, number):
             return
         kinds = [k for k, _ in roles]
-        if "outcome" in column_kinds(header) and "field" not in kinds and not self.looks_label_value(rows):
+        options = any(h.strip() in self.sections.options for h in header)  # a comparison (`read/options.py`)
+        if (
+            "outcome" in column_kinds(header)
+            and "field" not in kinds
+            and not options
+            and not self.looks_label_value(rows)
+        ):
             # a decision log (`Decision needed | Options | Chosen`): what was decided, not the options
             self.prose_rows(rows, tab, number)
         elif kinds and kinds[0] != "field" and "section" in kinds[1:]:

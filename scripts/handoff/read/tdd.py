@@ -72,6 +72,7 @@ from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.headertables import HeaderTableReading
 from handoff.read.legends import row_lines
 from handoff.read.notation import notation
+from handoff.read.options import option_titles
 from handoff.read.orient import transpose
 from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import LISTING_HEAD, unpaste
@@ -453,6 +454,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             for row in as_list(table.get("tableRows"))
         ]
         rows = dittos.filled([[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid])
+        texts = [[c.text for c in r] for r in rows]  # a comparison of options: the chosen one's part
+        self.sections.options.update(option_titles(texts, self.sections.chosen, self.sections.named))
         across = self.turned(grid, rows, tab)
         if across:  # written the other way round: read in the orientation the readers know
             grid, rows = transpose(grid), transpose(rows)

@@ -131,6 +131,7 @@ class Environments:
         self.cache: dict[str, list[tuple[int, str]]] = {}
         self.products = _products(catalogue)
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
+        self.options: dict[str, str] = {}  # a comparison table's option titles, by the one chosen
         self.proper: set[str] = set()  # learnt names that count only as written, capitalised
 
     def learn(self, text: str, lines: list[str] | None = None) -> dict[str, str]:
@@ -317,6 +318,8 @@ class Environments:
 
     def named(self, text: str) -> str:
         """The first environment a heading, label or column header names ("" for none)."""
+        if self.options and text.strip() in self.options:  # a comparison table's option
+            return self.options[text.strip()]
         spans = self.spans(text)
         return spans[0][1] if spans else ""
 
@@ -325,6 +328,8 @@ class Environments:
         its values in: the one it names, else "trial" when it is about another system or an option
         not taken ("Current state", "Legacy search", "Rejected options", "Sizing proposal for
         production": such a word wins), else the one it names, else ""."""
+        if title.strip() in self.options:  # a comparison table's option (`read/options.py`)
+            return self.options[title.strip()]
         option = _OPTION.search(title)
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
