@@ -108,13 +108,19 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ENTRY_MARK = re.compile(r"\s*(?:[—–:|]|-\s|\n)")  # what follows a date opening an entry
 
 
+_ENTRY_WORD = re.compile(r"[^\W\d_]+\s+")  # an entry's one-word label before its date ("UPDATE 2 Sep 2026")
+_ENTRY_WHO = re.compile(r"\s*\([^()\n]{1,40}\)")  # who wrote the entry, after its date ("(Priya)")
+
+
 def _leading_date(text: str, year: str) -> str:
-    """The date an entry opens with ("12 May 2026 — …", "2026-06-20: …", a row's date cell), or ""."""
+    """The date an entry opens with ("12 May 2026 — …", "2026-06-20: …", a row's date cell, "UPDATE 2 Sep
+    2026 (Priya): …"), or ""."""
     head = text.lstrip(" \t•*-–—")
     found = next(shapes.dates(head[:40], year), None)
-    if found is None or found.start > 0 or not _ENTRY_MARK.match(head, found.end):
+    if found is None or (found.start > 0 and not _ENTRY_WORD.fullmatch(head, 0, found.start)):
         return ""
-    return found.value
+    who = _ENTRY_WHO.match(head, found.end)
+    return found.value if _ENTRY_MARK.match(head, who.end() if who else found.end) else ""
 
 
 def _rank(v: TddValue, row: bool = False) -> int:
@@ -390,12 +396,23 @@ class Gatherer:
     def _latest_entry(self) -> None:
         """Of a field's different values, each under a heading dated differently (a changelog's
         entries, a log's days), the one under the latest date is the current state: the older
-        entries' figures are history. Values under no dated heading take no part, nor do code hosts
-        (a log adds hosts as it connects them)."""
+        entries' figures are history. A living document's original text, above a dated entry under
+        the same heading ("It will live at https://sg.…", then "UPDATE 2026-09-15 (Maya): renamed to
+        https://code.…"), is older than any entry. Other values under no dated heading take no part,
+        nor do code hosts (a log adds hosts as it connects them)."""
         dated: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        undated: dict[tuple[str, str, tuple[object, ...]], list[int]] = {}
         for i, v in enumerate(self.values):
-            if v.field and v.field not in _ADDED_UP and v.section != "trial" and (day := self._entry_date(v)):
+            if not v.field or v.field in _ADDED_UP or v.section == "trial":
+                continue
+            path = self.paths.get(v.location.ref, ())
+            if day := self._entry_date(v):
                 dated.setdefault((v.field, v.section), []).append((day, i))
+                # the text an entry updates, above it under the same heading, is older than any entry
+                for j in undated.pop((v.field, v.section, path), []):
+                    dated[(v.field, v.section)].append(("", j))
+            elif v.field not in _DATE_FIELDS:
+                undated.setdefault((v.field, v.section, path), []).append(i)
         drop: set[int] = set()
         for entries in dated.values():
             days = {day for day, _ in entries}

@@ -296,6 +296,8 @@ class Environments:
         for m in self.production.finditer(text):
             if any(a <= m.start() < b for a, b in trial):  # "non-production" is not production
                 continue
+            if _MODAL.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "It will live at https://…": a verb, no environment
             negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
             found.append((m.start(), m.end(), "trial" if negated else "production"))  # "(not production)"
         return _grouped(text, sorted(found))
@@ -429,6 +431,8 @@ _POD_AFTER = re.compile(r"\s*(?:counts?|sets?|of)\b", re.IGNORECASE)
 _COMPARED = re.compile(
     r"\b(?:same as|as in|as on|like|than|unlike)\s+(?:the\s+|in\s+|on\s+)?$", re.IGNORECASE
 )
+# a modal right before a production word makes it a verb ("will live at", "should live in")
+_MODAL = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must|'ll|’ll)\s+$", re.IGNORECASE)
 # production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
 _NEGATED = re.compile(
     r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE
