@@ -4,7 +4,9 @@ Helm") or after it ("Helm was considered but …", "AWS (ruled out)", "Helm, whi
 a name told as the first idea ("At first we had written Kustomize") or taken up again by a pronoun
 ("Kustomize, it is not used") is set aside too, and so is every other mention of a name set aside
 once in the text ("… Kustomize in the SOW, because the team likes Kustomize"); a mention the text
-says was chosen ("went with Kustomize", "in favour of GKE", "accepted Helm") wins.
+says was chosen ("went with Kustomize", "in favour of GKE", "accepted Helm") wins. A name the text
+says the deployment changed to ("moved to Kustomize", "replaced the Helm chart with Kustomize") is
+what it became: every other name of its field written before it is history (`switched_to`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,20 @@ CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomiz
     r"accepted)\b[^.,;]{0,20}$",
     re.IGNORECASE,
 )
+
+
+# a change that ends on the name: "moved to Kustomize", "switched over to EKS", "replaced the Helm
+# chart with Kustomize overlays": what the deployment became, so the name it left is history
+_SWITCHED = re.compile(
+    r"(?:\b(?:mov|switch|chang|migrat|convert|transition)\w*\s+(?:(?:over|back|later)\s+)?to"
+    r"|\breplac\w*\b[^.;:]{1,60}?\bwith)\s+(?:(?:the|an?|our)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def switched_to(text: str, x: Found) -> bool:
+    """Whether the text says the deployment changed to the name at `x` ("… and moved to Kustomize")."""
+    return bool(_SWITCHED.search(text, max(0, x.start - 80), x.start))
 
 
 def set_aside(text: str, x: Found) -> bool:

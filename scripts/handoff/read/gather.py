@@ -67,6 +67,7 @@ def amounts(field: str, text: str) -> list[object]:
 _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 
 
+_SWITCHING = frozenset({"deployment_type", "hosting_provider"})  # names a deployment changes to
 _ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry
 _FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
 
@@ -195,6 +196,7 @@ class Gatherer:
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
         self.olds: list[tuple[int, str, tuple[object, ...]]] = []  # (block, field, amounts) of old sides
         self.news: list[tuple[int, str, int]] = []  # (block, field, index in values) of new sides
+        self.switched: list[int] = []  # (index in values) of names the deployment changed to
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
         self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
@@ -237,8 +239,7 @@ class Gatherer:
             self.olds.append((block, f.field, tuple(amounts(f.field, f.value))))
         else:
             if f.new:
-                self.new.update((f.field, k) for k in amounts(f.field, f.value))
-                self.news.append((block, f.field, len(self.values)))
+                self._new_side(block, f)
             derived = f.how not in _RANK
             if self.siblings is not None and f.field == "instance_types":
                 self.pools[len(self.values)] = self.siblings
@@ -260,6 +261,14 @@ class Gatherer:
             self.blocks[block].used = True
             self.parts.append(_Part(number, f"count for {names[0]}", count, location, section, block))
             self.said.append((block, names[0]))
+
+    def _new_side(self, block: int, f: Fact) -> None:
+        """The new figure of a change ("from A to B"), or a name the deployment changed to."""
+        if f.field in _SWITCHING:  # "… and moved to Kustomize"
+            self.switched.append(len(self.values))
+        else:
+            self.new.update((f.field, k) for k in amounts(f.field, f.value))
+            self.news.append((block, f.field, len(self.values)))
 
     def mark(self) -> int:
         return len(self.values)
@@ -293,6 +302,7 @@ class Gatherer:
         problems: list[Problem] = []
         self._drop_ambiguous()
         self._drop_old()
+        self._switched_names()
         self._latest_entry()
         self._supersede()
         self._parts_give_way()
@@ -333,6 +343,7 @@ class Gatherer:
         self.values = [self.values[i] for i in kept]
         self.pools = {at[i]: key for i, key in self.pools.items() if i in at}
         self.corrections = {at[i] for i in self.corrections if i in at}
+        self.switched = [at[i] for i in self.switched if i in at]
 
     def _text_at(self, v: TddValue) -> str:
         """The text of the blocks read at a value's place (the blocks indexed by place once, again
@@ -359,6 +370,18 @@ class Gatherer:
             and all((v.field, k) in old for k in keys)
         }
         self._inherit(drop)
+        self._drop(drop)
+
+    def _switched_names(self) -> None:
+        """A name the deployment is said to have changed to ("… and moved to Kustomize") makes every
+        other name of its field written before it (the approved design's "Helm chart") history."""
+        drop: set[int] = set()
+        for i in self.switched:
+            v = self.values[i]
+            drop |= {
+                j for j, w in enumerate(self.values[:i])
+                if w.field == v.field and w.value != v.value and w.section != "trial"
+            }  # fmt: skip
         self._drop(drop)
 
     def _inherit(self, replaced: set[int]) -> None:
@@ -438,6 +461,7 @@ class Gatherer:
         self.values = [self.values[i] for i in keep]
         self.pools = {at[i]: key for i, key in self.pools.items() if i in at}
         self.corrections = {at[i] for i in self.corrections if i in at}
+        self.switched = [at[i] for i in self.switched if i in at]
 
     def _supersede(self) -> None:
         """A value from a block that corrects an earlier figure ("correction: it's 5 nodes, not 6 …

@@ -21,7 +21,7 @@ from handoff.core.quickre import quick
 from handoff.read import connection, outside, permachine, shapes
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
-from handoff.read.choice import NOT_TAKEN_BEFORE, weighed
+from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
 from handoff.read.counts import stated_limits_win
 from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
@@ -444,7 +444,8 @@ class ProseReading(FactParts):
                 env = self.env_at(s, x.start, ctx)
                 after = _NOUN_AFTER.match(s, x.end)  # "the Sourcegraph-managed trial": the trial's
                 env = "trial" if after and self.trial_nouns.search(after.group(0)) else env
-                facts.append(Fact(name, x.value, s[x.start : x.end], how, env, "", x.start))
+                new = switched_to(s, x)  # "… and moved to Kustomize": the names before it are history
+                facts.append(Fact(name, x.value, s[x.start : x.end], how, env, "", x.start, new))
         return facts
 
     def _own_platform(self, s: str, hosts: list[Found]) -> list[Found]:
