@@ -3,6 +3,8 @@ column's header, the row's environment and status), not from phrases."""
 
 from __future__ import annotations
 
+import pytest
+
 from handoff.core.fields import Catalogue
 from tdd_snippets import read, table
 
@@ -138,3 +140,22 @@ def test_a_row_title_is_what_the_evidence_of_its_row_speaks_of(catalogue: Catalo
         ("Perforce depots", "R", "Not connected: the connector licence was not renewed."),
     )
     assert read(html, catalogue)["code_hosts"] == ["Azure DevOps"]
+
+
+@pytest.mark.parametrize("first", [True, False])
+def test_an_address_written_on_one_of_an_environments_rows_is_its_own(
+    catalogue: Catalogue, first: bool
+) -> None:
+    """An environment over two machine rows and its total row: the address, written on one row only
+    (the first or the second), is the environment's; no total adds it up."""
+    url = "https://code.example.org"
+    rows = [
+        ("Environment", "Machines", "vCPU", "Endpoint"),
+        ("Production", "3 × r6i.4xlarge", "48", url if first else ""),
+        ("Production", "2 × c6i.4xlarge", "32", "" if first else url),
+        ("Production total", "5 nodes", "80", ""),
+        ("Staging", "1 × m6i.2xlarge", "8", "https://sg-stg.example.org"),
+    ]
+    found = read(table(*rows), catalogue)
+    assert found["instance_url"] == [url]
+    assert found["total_cpu"] == ["80"]

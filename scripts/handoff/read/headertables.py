@@ -322,6 +322,13 @@ class HeaderTableReading(WalkParts):
             self.emit(
                 t.header[j], t.entry(r, j) or cell.text, self.where(t.tab, t.number, i), ctx, link, matched=f
             )
+        elif per_row and totals and f.type in (FieldType.URL, FieldType.VOCABULARY):
+            # an environment over several rows and its total row: a value no total adds up (its
+            # address, its platform), written on one of its rows only, is the environment's
+            written = [(i, r) for i, r in members if _cell(r, j).strip()]
+            if len(written) == 1:
+                i, r = written[0]
+                self.emit(t.header[j], t.entry(r, j), self.where(t.tab, t.number, i), ctx, matched=f)
         elif t.hosts_col is not None and f.name == "repositories":
             self.host_parts(t, j, sec, members)
         elif f.name in _DATE_FIELDS and per_row:
