@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 
 # A provider-style token: a letter first, a digit somewhere, parts joined by `.`, `-` or `_`.
@@ -45,11 +46,14 @@ _NOUN_AFTER = re.compile(rf"^\s+{_MACHINE_NOUN}\b", re.IGNORECASE)
 # servers`: a count, up to two capitalised words of the maker, the token, a machine noun), or a token a
 # machine's type words introduce (`Server plan 20xCPU-128GB`, `instance flavour b2-30`)
 _COUNT_WORD = r"(?:a\s+single|single|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})"
-_NAMED_MACHINE = re.compile(
-    rf"(?<![\w.,-])(?i:{_COUNT_WORD})\s+(?:[A-Z][\w-]*\s+){{0,2}}(?P<t>{_TOKEN})\s+(?i:{_MACHINE_NOUN})\b"
+_NAMED_MACHINE = re.compile(  # (within a line: run once over the whole text)
+    rf"(?<![\w.,-])(?i:{_COUNT_WORD})[ \t]+(?:[A-Z][\w-]*[ \t]+){{0,2}}(?P<t>{_TOKEN})"
+    rf"[ \t]+(?i:{_MACHINE_NOUN})\b"
 )
-_TYPE_WORD = re.compile(
-    rf"\b(?i:(?:server|machine|instance|vm|node)\s+(?:plan|type|flavou?r|size|model))\s+(?P<t>{_TOKEN})(?![\w.\-])"
+_TYPE_WORD = quick(
+    rf"\b(?:server|machine|instance|vm|node)[ \t]+(?:plan|type|flavou?r|size|model)[ \t]+"
+    rf"(?P<t>{_TOKEN})(?![\w.\-])",
+    re.IGNORECASE,
 )
 _MACHINES_LABEL = re.compile(rf"^\W*(?:\w+\s+){{0,3}}{_MACHINE_NOUN}\W*$", re.IGNORECASE)
 _NOT_TYPES = re.compile(  # units, CPU words and versions are no machine types
@@ -62,10 +66,10 @@ def learn(text: str) -> frozenset[str]:
     """The families (regex sources) of the machine types a document's text writes as machines."""
     families: set[str] = set()
     previous = ""
+    for m in (*_NAMED_MACHINE.finditer(text), *_TYPE_WORD.finditer(text)):
+        if _learnable(m.group("t")):
+            families.add(_family(m.group("t")))
     for line in text.split("\n"):
-        for m in (*_NAMED_MACHINE.finditer(line), *_TYPE_WORD.finditer(line)):
-            if _learnable(m.group("t")):
-                families.add(_family(m.group("t")))
         if "×" in line or "x" in line or "X" in line:
             for m in _COUNTED.finditer(line):
                 token = m.group("t")
