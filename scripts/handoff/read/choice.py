@@ -6,7 +6,9 @@ a name told as the first idea ("At first we had written Kustomize") or taken up 
 once in the text ("… Kustomize in the SOW, because the team likes Kustomize"); a mention the text
 says was chosen ("went with Kustomize", "in favour of GKE", "accepted Helm") wins. A name the text
 says the deployment changed to ("moved to Kustomize", "replaced the Helm chart with Kustomize") is
-what it became: every other name of its field written before it is history (`switched_to`).
+what it became: every other name of its field written before it is history (`switched_to`). A
+name on one side of a contrast whose other side the text says was built ("… with Helm) rather than
+the single VM that was built") is set aside.
 """
 
 from __future__ import annotations
@@ -54,11 +56,23 @@ def switched_to(text: str, x: Found) -> bool:
     return bool(_SWITCHED.search(text, max(0, x.start - 80), x.start))
 
 
+# the other side of a contrast said to be what was built: "a small AKS cluster (… with Helm) rather than
+# the single VM that was built" (a qualifier after the verb, "… deployed in the pilot", says no such thing)
+_COUNTERFACTUAL = re.compile(
+    r"^[^.;]{0,40}?\b(?:rather than|instead of|in place of)\b[^.;]{0,60}?\b(?:that|which)\s+"
+    r"(?:was|were|has been|had been|got|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:built|deployed|delivered|installed|implemented|chosen|selected|provisioned|adopted)\s*(?:[.;,)]|$)",
+    re.IGNORECASE,
+)
+
+
 def set_aside(text: str, x: Found) -> bool:
-    """Whether the text sets the name at `x` aside (before it or right after it)."""
+    """Whether the text sets the name at `x` aside (before it or right after it, or by saying the
+    other side of its contrast was what was built)."""
     return bool(
         NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32) : x.start])
         or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 60])
+        or _COUNTERFACTUAL.match(text[x.end : x.end + 160])
     )
 
 
