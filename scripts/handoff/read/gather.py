@@ -521,7 +521,8 @@ class Gatherer:
             self.values, amount, lambda v: self.paths.get(v.location.ref, ()), self._text_at
         )
         if drop:
-            self._keep(lambda v: id(v) not in {id(self.values[i]) for i in drop})
+            dropped = {id(self.values[i]) for i in drop}
+            self._keep(lambda v: id(v) not in dropped)
 
     def _union_pools(self) -> None:
         """Instance types read from sibling list items (one node pool per item) are one fleet, when

@@ -56,23 +56,23 @@ def per_machine(
     """Indices of the values that are one machine's figure: of two different figures of one amount
     field in one part of one environment, the smaller when the larger is it times a number of
     machines that part has."""
+    figure: dict[int, float] = {}
     groups: dict[tuple[str, str, object], list[int]] = {}
     for i, v in enumerate(values):
-        if v.field in AMOUNTS and amount(v) is not None:
+        if v.field in AMOUNTS and (found := amount(v)) is not None:
+            figure[i] = found
             groups.setdefault((v.field or "", v.section, part(v)), []).append(i)
     drop: set[int] = set()
     counts: dict[tuple[str, object], set[int]] = {}
     for (_, section, where), members in groups.items():
-        figures = {amount(values[i]) for i in members}
+        figures = {figure[i] for i in members}
         if len(figures) < 2:
             continue
         key = (section, where)
         if key not in counts:
             counts[key] = machines(values, key, part, text_at)
         for i in members:
-            small = amount(values[i])
-            if small and any(
-                big is not None and abs(big - small * n) < 0.01 * big for big in figures for n in counts[key]
-            ):
+            small = figure[i]
+            if small and any(abs(big - small * n) < 0.01 * big for big in figures for n in counts[key]):
                 drop.add(i)
     return drop
