@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
-from handoff.read import arithmetic, connection, limits, shapes
+from handoff.read import arithmetic, connection, limits, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.words import Found, is_growth, is_limit
@@ -79,6 +79,9 @@ _MONO_MENTION = re.compile(
     r"(?<![(,;/]\s)(?<![(,;/])\bmonorepo\b|(?<=[(,;/]\s)monorepo(?!\s*[,;)/])|(?<=[(,;/])monorepo(?!\s*[,;)/])",
     re.IGNORECASE,
 )
+
+
+_MONO_WORD = re.compile(r"\bmonorepos?\b", re.IGNORECASE)
 
 
 def _count_word(word: str) -> int:
@@ -381,6 +384,15 @@ class CountReading(FactParts):
         if not taken:  # "Monorepo we have 2: …", "monorepos: there are two"
             facts += self._topic_count(s, ctx, lead=False)
             taken += [(f.start, f.start + len(f.text)) for f in facts]
+        for u in _MONO_WORD.finditer(s):  # "of which none is a monorepo"; "core-api is not a monorepo"
+            if any(a <= u.start() < b for a, b in taken):
+                continue
+            said = polarity.polarity(s, u.start())
+            if said == "none":
+                env = self.env_at(s, u.start(), ctx)
+                facts.append(Fact("monorepos", "0", u.group(0), "monorepo count (none)", env, "", u.start()))
+            if said:
+                taken.append((u.start(), u.end()))
         for u in _MONO_MENTION.finditer(s):
             if not any(a <= u.start() < b for a, b in taken):
                 env = self.env_at(s, u.start(), ctx)
@@ -393,6 +405,9 @@ class CountReading(FactParts):
         count; so is the first kind in a sentence naming monorepos ("Monorepo we have 2: …")."""
         u = _TOPIC_COUNT.search(s) or (_LEAD_COUNT.search(s) if lead else None)
         if u is None:
+            if lead and polarity.answer_none(s):  # "None. See 3.8 for the biggest repository"
+                env = self.env_at(s, 0, ctx)
+                return [Fact("monorepos", "0", s.strip(), "monorepo count (none)", env, "", 0)]
             return []
         n = str(_count_word(u.group("n")))
         return [

@@ -215,17 +215,27 @@ SPELT = quick(
     rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?![\w-])",
     re.IGNORECASE,
 )
-_TWICE = quick(rf"(?P<w>{SPELT.pattern})\s*\(\s*(?P<n>\d{{1,6}})\s*\)", re.IGNORECASE)
+_TWICE = quick(
+    rf"(?:(?P<w>{SPELT.pattern})|(?<![\w.,])(?P<d>\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}}))\s*\(\s*(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}})\s*\)"
+    rf"|(?<![\w.,])(?P<n2>\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}})\s*\(\s*(?P<w2>{SPELT.pattern})\s*\)",  # "2 (two)"
+    re.IGNORECASE,
+)
 
 
 def once(text: str) -> str:
-    """A count written in words and again in digits, as contracts do ("two (2) are monorepos"), with
+    """A count written in words and again in digits, as contracts do ("two (2) are monorepos", "three
+    thousand (3,000) Authorised Users"; also once the words are already digits, `spelt_digits`), with
     the words and brackets blanked: the digits alone, every other character where it was."""
     if "(" not in text:
         return text
 
     def blank(m: re.Match[str]) -> str:
-        if spelt_number(m.group("w")) != int(m.group("n")):
+        if m.group("n2"):  # the digits first, the words in brackets after them
+            if spelt_number(m.group("w2")) != int(m.group("n2").replace(",", "")):
+                return m.group(0)
+            return m.group("n2") + " " * (m.end() - m.end("n2"))
+        said = spelt_number(m.group("w")) if m.group("w") else int(m.group("d").replace(",", ""))
+        if said != int(m.group("n").replace(",", "")):
             return m.group(0)
         return " " * (m.start("n") - m.start()) + m.group("n") + " " * (m.end() - m.end("n"))
 
