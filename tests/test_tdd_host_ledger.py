@@ -284,3 +284,22 @@ def test_a_short_parent_bullet_still_names_the_environment_of_its_children(catal
         "<ul class='lst-kix_a-1 start'><li>Repositories: 2,450</li></ul>"
     )
     assert read(html, catalogue)["repositories"] == ["2450"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li>Code hosts<ul><li>GitLab Self-Managed<ul><li>1,720 projects</li></ul></li><li>GitHub.com"
+        "<ul><li>looked at for the open-source forks</li><li>not connected; decision 2026-06-02</li></ul>"
+        "</li></ul></li></ul>",
+        "<h3>Sources</h3><ul><li>GitLab Self-Managed: 1,720 repositories</li><li>GitHub.com<ul>"
+        "<li>the forks team asked for it</li><li>never indexed — the organisation is public anyway</li>"
+        "</ul></li></ul>",
+        "<ol><li>GitLab Self-Managed<ol><li>1,720 repositories, all indexed</li></ol></li><li>GitHub.com<ol>"
+        "<li>evaluated in June</li><li>Not synced: no business need.</li></ol></li></ol>",
+    ],
+)
+def test_a_child_item_denying_with_no_subject_speaks_of_the_host_its_parent_names(
+    catalogue: Catalogue, html: str
+) -> None:
+    assert read(html, catalogue)["code_hosts"] == ["GitLab Self-Managed"]

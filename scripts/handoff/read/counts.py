@@ -24,7 +24,7 @@ _ALL = re.compile(  # a count of all hosts
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
 )
 _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
+    rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )

@@ -166,6 +166,7 @@ class _Block:
     location: Location
     section: str
     used: bool = False
+    host: str = ""  # the one code host its parent bullet or row title names
 
 
 @dataclass(frozen=True)
@@ -203,8 +204,8 @@ class Gatherer:
         self.ambiguous: tuple[str, ...] = ()  # figures whose notation is truly ambiguous (`read.notation`)
         self.said: list[tuple[int, str]] = []  # (block, code host) of each host a value or a count took
 
-    def block(self, text: str, location: Location, section: str) -> int:
-        self.blocks.append(_Block(text, location, section))
+    def block(self, text: str, location: Location, section: str, host: str = "") -> int:
+        self.blocks.append(_Block(text, location, section, host=host))
         return len(self.blocks) - 1
 
     def add(self, block: int, value: TddValue) -> None:
@@ -620,7 +621,7 @@ class Gatherer:
             return
         env = self.reader.env_at
         found = hostledger.denials(
-            [(b.text, b.section) for b in self.blocks],
+            [(b.text, b.section, b.host) for b in self.blocks],
             self.reader.code_hosts.find,
             lambda text, at, section: env(text, at, Context(section=section)) == "trial",
         )

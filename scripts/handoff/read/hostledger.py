@@ -77,17 +77,26 @@ def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
     return out
 
 
+def _child_denies(text: str) -> bool:
+    """A child item with no subject of its own whose first clause denies ("not connected; decision
+    2026-06-02", "— out of scope"): it speaks of the host its parent names."""
+    first = connection.clauses(text)[0]
+    clause = text[first[0] : first[1]]
+    return connection.denial(clause) is not None and connection.refers_back(clause)
+
+
 def denials(
-    blocks: Sequence[tuple[str, str]],
+    blocks: Sequence[tuple[str, str, str]],
     find: Callable[[str], Sequence[Found]],
     trial_at: Callable[[str, int, str], bool],
 ) -> list[tuple[int, str]]:
     """(block index, host) of each block outside trial parts that says outright a host is not
-    connected. `blocks`: (text, section) in document order; `trial_at(text, offset, section)`:
-    whether the place is a trial's (a sentence naming the pilot inside an unlabelled block)."""
+    connected. `blocks`: (text, section, the host its parent bullet names) in document order;
+    `trial_at(text, offset, section)`: whether the place is a trial's (a sentence naming the pilot
+    inside an unlabelled block)."""
     out: list[tuple[int, str]] = []
     asked: list[Found] = []  # the hosts a question in the block before names
-    for i, (text, section) in enumerate(blocks):
+    for i, (text, section, parent) in enumerate(blocks):
         if section == "trial":
             asked = []
             continue
@@ -98,6 +107,8 @@ def denials(
             out += [(i, name) for name in sorted(_denied_in(text, hosts))]
         elif asked and _answers_no(text):
             out += [(i, h.value) for h in asked]
+        elif parent and _child_denies(text):  # "GitHub.com" / "  not connected; decision 2026-06-02"
+            out.append((i, parent))
         asked = hosts if "?" in text else []
     return out
 

@@ -61,7 +61,7 @@ def clause_before(text: str, start: int) -> str:
 
 
 def polarity(text: str, start: int) -> str | None:
-    """"none", "denied" or None for the thing named at `start` (see the module's docstring)."""
+    """ "none", "denied" or None for the thing named at `start` (see the module's docstring)."""
     clause = clause_before(text, start)
     if _DETERMINER.search(clause) or _SUBJECT.search(clause) or _HAVING.search(clause):
         return "none"

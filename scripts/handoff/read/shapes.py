@@ -622,7 +622,8 @@ def _month(name: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _counted(nouns: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w.,])(?P<num>{NUMBER})(?P<k>k)?\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b", re.IGNORECASE
+        rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{NUMBER})(?P<k>k)?\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b",
+        re.IGNORECASE,  # (a number glued to a letter prefix, `Q-3 Repository ceiling`, is a reference)
     )
 
 

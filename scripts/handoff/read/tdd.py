@@ -216,7 +216,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     ) -> None:
         """Facts in a sentence or paragraph; `only` those fields (a table row's note speaks of its row);
         none of the code hosts `off` (its row says they are not connected) nor their counts."""
-        block = self.gather.block(text, location, ctx.section)
+        block = self.gather.block(text, location, ctx.section, ctx.host)
         items = [m.span() for m in _ITEM_LINE.finditer(text)]  # "• user pool: 3 × …" lines of one cell
         if len(items) < 2 and "\n" in text:  # "Node pool search: 4 × …" / "Node pool general: 2 × …" lines
             items = _labelled_lines(text)

@@ -23,7 +23,8 @@ _WITHDRAWS = re.compile(
     r"configuration)s?|that|this|it|which)"
     r"\s+(?:was|were|is|are|has been|have been|had been|got)\s+(?:\w+ly\s+|then\s+|later\s+|since\s+)?"
     r"(?:superseded|withdrawn|dropped|replaced|rejected|abandoned|scrapped|cancell?ed|retracted|"
-    r"discarded|overruled|not pursued|not taken|not built)\b",
+    r"discarded|overruled|not pursued|not taken|not built|wrong|incorrect|mistaken|"
+    r"not (?:true|right|correct))\b",
     re.IGNORECASE,
 )
 
