@@ -6,6 +6,8 @@ Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, see
 
 from __future__ import annotations
 
+import pytest
+
 from handoff.core.fields import Catalogue
 from tdd_snippets import read, table
 
@@ -224,3 +226,39 @@ def test_a_quote_closed_by_its_verdict_gives_nothing(catalogue: Catalogue) -> No
         catalogue,
     )
     assert got == {"max_users": ["2500"]}
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Engineers: ~1,100 (licensed for 1,200)</p>",
+        "<p>Users: 1,100 (licensed for 1,200)</p>",
+        "<p>We have 1,100 engineers, licensed for 1,200.</p>",
+        table(("Item", "Figure"), ("People", "about 1,100 — contracted for 1,200")),
+        "<ul><li>Headcount<ul><li>1,100 developers, subscribed for 1,200</li></ul></li></ul>",
+    ],
+)
+def test_the_figure_its_own_words_bound_is_the_limit_not_the_headcount_beside_it(
+    catalogue: Catalogue, html: str
+) -> None:
+    assert read(html, catalogue).get("max_users") == ["1200"]
+
+
+@pytest.mark.parametrize(
+    ("html", "field", "want"),
+    [
+        ("<p>Resolved: the licence is 900 users; we agreed to stay below 2,500 repositories before a new "
+         "review.</p>", "max_repositories", "2500"),
+        ("<p>The indexed estate must not exceed 4,000 repositories without a new sizing.</p>",
+         "max_repositories", "4000"),
+        ("<ul><li>Agreed with security: keep under 350 concurrent users</li></ul>", "max_concurrent_users", "350"),
+    ],
+)  # fmt: skip
+def test_a_promise_to_stay_below_a_figure_bounds_it(
+    catalogue: Catalogue, html: str, field: str, want: str
+) -> None:
+    assert read(html, catalogue).get(field) == [want]
+
+
+def test_a_count_said_to_be_under_a_figure_is_no_limit(catalogue: Catalogue) -> None:
+    assert "max_repositories" not in read("<p>We have under 1,000 repositories today.</p>", catalogue)

@@ -38,11 +38,12 @@ _FIGURE_START = re.compile(  # where another figure's words begin: its number, o
 )
 _CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
 _BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
-    rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling)\b[^.;:\d]{{0,32}}?"
+    rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling|"
+    rf"(?:licen[cs]ed|sized|designed|dimensioned|contracted|subscribed) for)\b[^.;:\d]{{0,32}}?"
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
     re.IGNORECASE,
 )
-_LIMIT_NOUN = re.compile(r"\b(?:repositor(?:y|ies)|repos?|users?|seats?)\b", re.IGNORECASE)
+_LIMIT_NOUN = re.compile(rf"\b(?:repositor(?:y|ies)|repos?|{limits.PERSONS}|seat)\b", re.IGNORECASE)
 _N = rf"\d+|{shapes.SPELT.pattern}"
 _MONO_COUNT = re.compile(
     rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
@@ -316,6 +317,8 @@ class CountReading(FactParts):
         facts: list[Fact] = []
         peaks = self._peak_spans(s)
         taken: set[int] = set()
+        weak: set[int] = set()  # the counts of people read as limits only by their sentence's words
+        bare: set[str] = set()  # the fields of limits their own clause states
         for m, noun in limits.person_counts(s):
             taken.add(m.start)
             rel = limits.relation(s, m.start, m.end)
@@ -328,10 +331,14 @@ class CountReading(FactParts):
             how = (
                 "limit" if stated else AMBIENT
             )  # (only its part is about limits: "Kessler employs 2,300 people")
+            if how == "limit" and not rel and not noun.startswith("seat"):
+                weak.add(m.start)  # a limit only by its sentence's words
+            elif rel == "limit" or noun.startswith("seat"):
+                bare.add(name)  # a limit by its own clause's words
             facts.append(Fact(name, m.value, m.text, how, self.env_at(s, m.start, ctx), role, m.start))
         facts += self._peaks(s, ctx, peaks, taken)
         if not ctx.limit:
-            return facts
+            return [f for f in facts if not (f.start in weak and f.field in bare)]
         for u in _BARE_LIMIT.finditer(s):  # "sized for up to 10,000", "the repository limit is 5,000"
             nouns = list(_LIMIT_NOUN.finditer(s, 0, u.start("num")))
             if nouns and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
@@ -340,7 +347,10 @@ class CountReading(FactParts):
                 value = shapes.thousands(u.group("num"), u.group("k"))
                 facts.append(Fact(name, value, u.group(0), "limit, bare", self.env_at(s, u.start(), ctx), "",
                                   u.start("num")))  # fmt: skip
-        return facts
+                bare.add(name)
+        # "We have 1,100 engineers, licensed for 1,200": the figure its own words bound is the limit, the
+        # one only its sentence made a limit is the headcount beside it
+        return [f for f in facts if not (f.start in weak and f.field in bare)]
 
     @staticmethod
     def _peak_spans(s: str) -> dict[int, re.Match[str]]:
@@ -419,5 +429,5 @@ def stated_limits_win(facts: list[Fact]) -> list[Fact]:
     """Of a text's limits of one field, those a clause states ("The licence covers up to 1,400
     employees") beat the other counts of people read as limits only because the part is about limits
     ("Kessler employs about 2,300 people in total"): those are context, not the limit."""
-    stated = {f.field for f in facts if f.how == "limit" and f.role != "old"}
+    stated = {f.field for f in facts if f.how in ("limit", "limit, bare") and f.role != "old"}
     return [f for f in facts if not (f.how == AMBIENT and f.field in stated)]

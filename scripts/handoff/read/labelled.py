@@ -205,8 +205,8 @@ class LabelledReading(FactParts):
         if (
             name is None
             or (
-                name in _LIMITS and _measured(value)
-            )  # "Last export (Oct): 1,630 active users of the 2,000 seats"
+                name in _LIMITS and (_measured(value) or limits.bound_later(value))
+            )  # "Last export (Oct): 1,630 active users of the 2,000 seats"; "1,100 (licensed for 1,200)"
             or (name in _COUNTS and not self.counts_itself(name, value, how, label))
             or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
         ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies

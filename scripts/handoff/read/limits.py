@@ -55,6 +55,9 @@ _LIMIT = re.compile(
 _BOUND = re.compile(  # a bound right before the figure: "good until 5000 repositories", "max. 400"
     r"\b(?:up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to|"
     r"(?:built|meant|scaled|provisioned|planned) for|"
+    # a promise to stay on one side of the figure: "we agreed to stay below 2,500 repositories"
+    r"(?:stay|stays|stayed|staying|remain|remains|keep|keeps|kept)\s+(?:\w+\s+)?(?:below|under|within)|"
+    r"(?:must|shall|may|will|should|do(?:es)?|to)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|"
     r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot)\s+"
     r"(?:about |around |approx\.? |roughly |~\s*)?$",
     re.IGNORECASE,
@@ -163,6 +166,21 @@ def bound_note(value: str) -> bool:
     if not note.strip() or shapes.DIGIT.search(note) or _OBSERVED.search(note) or _DENIED.search(note):
         return False
     return bool(_LIMIT.search(note)) and not re.search(r"\b(?:today|currently|now|at present)\b", note, re.I)
+
+
+_BOUND_AFTER = re.compile(  # a later figure of a value its own words bound: "1,100 (licensed for 1,200)"
+    rf"\b(?:licen[cs]ed|contracted|subscribed|sized|designed|capped|limited)\s+(?:for|at|to)\s+"
+    rf"(?:up to\s+)?(?:about |around |approx\.? |~\s*)?(?:{shapes.NUMBER})\b",
+    re.IGNORECASE,
+)
+
+
+def bound_later(value: str) -> bool:
+    """A labelled value that opens with a figure and then bounds another one ("~1,100 (licensed for
+    1,200)", "2,000 — sized for 2,500"): its first figure is a headcount beside the limit, so the
+    line is read as prose (where the bounded figure is the limit)."""
+    m = _NOTE_AFTER.match(value)
+    return m is not None and _BOUND_AFTER.search(value, m.end()) is not None
 
 
 def concurrent(text: str, start: int, end: int) -> bool:
