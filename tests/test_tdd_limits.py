@@ -251,7 +251,8 @@ def test_the_figure_its_own_words_bound_is_the_limit_not_the_headcount_beside_it
          "review.</p>", "max_repositories", "2500"),
         ("<p>The indexed estate must not exceed 4,000 repositories without a new sizing.</p>",
          "max_repositories", "4000"),
-        ("<ul><li>Agreed with security: keep under 350 concurrent users</li></ul>", "max_concurrent_users", "350"),
+        ("<ul><li>Agreed with security: keep under 350 concurrent users</li></ul>",
+         "max_concurrent_users", "350"),
     ],
 )  # fmt: skip
 def test_a_promise_to_stay_below_a_figure_bounds_it(
