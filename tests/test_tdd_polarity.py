@@ -69,3 +69,38 @@ def test_a_figure_written_in_words_and_in_digits_is_one_figure(
     got = read(html, catalogue)
     assert got.get(field) == [want]
     assert "8000" not in got.get("max_users", [])
+
+
+@pytest.mark.parametrize(
+    ("html", "want"),
+    [
+        ("<p>Two of the 2,600 repositories are monorepos (policy-admin and the models repository).</p>", "2"),
+        ("<ul><li>Three of our 1,200 repos are monorepos.</li></ul>", "3"),
+        ("<p>Out of these only one is a monorepo, the vehicle-platform repository.</p>", "1"),
+        (
+            table(("Check", "Observed"), ("Largest repository (policy-engine, our one monorepo)", "7.4 GB")),
+            "1",
+        ),
+        ("<p>Repositories (incl. two monorepos): 1,400</p>", "2"),
+        ("<p>4.1.3 Of the repositories in clause 4.1.1, two (2) are monorepos.</p>", "2"),
+    ],
+)
+def test_a_part_of_the_repositories_said_to_be_monorepos_counts_them(
+    catalogue: Catalogue, html: str, want: str
+) -> None:
+    assert read(html, catalogue).get("monorepos") == [want]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Out of these only one is a monorepo, the vehicle-platform repository, which has 185,000 commits "
+        "and whose .git folder is 6.8 GB; this is also the largest repository. The full set of repositories "
+        "takes 740 GB on the gitserver disks.</p>",
+        "<p>Code: 1,120 repositories, 640 GB on the data disk. engine-core (6.8 GB) is the only monorepo and "
+        "drives the heavy scenario.</p>",
+        "<ul><li>Exactly one of them is a monorepo: the platform repository, at 6.8 GB.</li></ul>",
+    ],
+)
+def test_the_size_of_the_deployments_one_monorepo_is_the_largest(catalogue: Catalogue, html: str) -> None:
+    assert read(html, catalogue).get("largest_repo_mb") == ["6.8 GB"]

@@ -47,9 +47,12 @@ _LIMIT_NOUN = re.compile(rf"\b(?:repositor(?:y|ies)|repos?|{limits.PERSONS}|seat
 _N = rf"\d+|{shapes.SPELT.pattern}"
 _MONO_COUNT = re.compile(
     rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
-    rf"|\b(?P<n2>{_N})\s+of\s+(?:which|them|these|those|the [\w\s/-]{{1,40}}?)\s+(?:(?:is|are)\s+)?"
-    r"(?:also\s+)?(?:a\s+)?monorepos?\b"
-    rf"|\bof\s+(?:which|them|these|those|the [\w\s./-]{{1,40}}?),?\s+(?P<n3>{_N})\s+(?:is|are)\s+(?:also\s+)?"
+    rf"|\b(?<![\w.,])(?P<n2>{_N})\s+of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s"
+    r"(?:[\w\s/-]|[,.](?!\s)){1,40}?)\s+"
+    r"(?:(?:is|are|were|was)\s+)?(?:also\s+)?(?:a\s+)?monorepos?\b"
+    rf"|\b(?:out\s+)?of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s[\w\s./,-]{{1,40}}?),?\s+"
+    rf"(?:only\s+|just\s+|exactly\s+)?(?P<n3>{_N})\s+"
+    r"(?:is|are|were|was)\s+(?:also\s+)?"
     r"(?:a\s+)?monorepos?\b"
     r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
     r"(?:a )?monorepos?\b"
@@ -82,6 +85,7 @@ _MONO_MENTION = re.compile(
 )
 
 
+_NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
 _MONO_WORD = re.compile(r"\bmonorepos?\b", re.IGNORECASE)
 
 
@@ -389,6 +393,9 @@ class CountReading(FactParts):
             if u.group("other"):
                 continue
             word = u.group("n") or u.group("n2") or u.group("n3") or u.group("n4") or u.group("none") or "one"
+            word = (
+                "none" if _NOT_BEFORE.search(s, max(0, u.start() - 12), u.start()) else word
+            )  # "Not one of …"
             facts.append(Fact("monorepos", str(_count_word(word)), s[u.start() : u.end()], "monorepo count",
                               self.env_at(s, u.start(), ctx), "", u.start()))  # fmt: skip
         if not taken:  # "Monorepo we have 2: …", "monorepos: there are two"

@@ -188,12 +188,23 @@ class LabelledReading(FactParts):
 
     # -- labelled values ---------------------------------------------------------------------
     def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
-        """(the field the label names, the facts of the value)."""
+        """(the field the label names, the facts of the value, and the counts an aside in the label
+        states of another field: "Largest repository (policy-engine, our one monorepo)")."""
+        name, facts = self._labelled(label, value, ctx)
+        aside = _LABEL_ASIDE.search(label) if "(" in label else None
+        if aside is not None and (
+            shapes.DIGIT.search(aside.group(1)) or _COUNTED_WORD.search(aside.group(1))
+        ):
+            said = self._counts(aside.group(1), ctx)
+            facts += [f for f in said if f.field not in (name, "repositories") and f.role != "mention"]
+        return name, facts
+
+    def _labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
         labels, values = label.split("/"), value.split("/")
         if 1 < len(labels) == len(values) and all(
             p.strip() for p in labels + values
         ):  # "Cores / RAM | 8 / 32 GB"
-            pairs = [self.labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
+            pairs = [self._labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
             if all(name for name, _ in pairs):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]
         ctx = self.label_context(label, ctx)
@@ -457,6 +468,10 @@ class LabelledReading(FactParts):
     def speaks_of_code(self, text: str) -> bool:
         """Whether a text speaks of code (repositories, projects, source …) apart from host names."""
         return bool(_CODE.search(mask(text, self.code_hosts.find(text))))
+
+
+_LABEL_ASIDE = re.compile(r"\(([^()]{3,80})\)")
+_COUNTED_WORD = re.compile(r"\b(?:one|two|three|four|five|no|none|single|only)\b", re.IGNORECASE)
 
 
 def _measured(value: str) -> bool:

@@ -40,7 +40,7 @@ _MONTH_DOT += "".join(  # nor does an approximation's or a number sign's before 
     f"(?<!\\b{a}\\.)" for a in ("approx", "Approx", "appr", "ca", "Ca", "circ", "est", "No", "no", "Nr", "nr")
 )
 _SENTENCE = re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
-    rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]))|;\s+|\n+"
+    rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]|[a-z][a-z0-9]*[-_][a-z0-9]))|;\s+|\n+"
 )
 URL_HINT = re.compile(
     r"\b(?:reach(?:ed|able)?|url|endpoint|address|served|browse|open(?:s|ed)? at|access(?:ed|ible)?|"
@@ -59,7 +59,9 @@ _LARGEST_NAMED = re.compile(
     re.IGNORECASE,
 )
 # A name set off by commas right after the noun it names: the sentence's subject goes on after it.
-_APPOSITIVE = re.compile(r",\s*[\w./-]+(?:\s+\([^)]*\))?\s*,")
+_APPOSITIVE = re.compile(  # ", litho-control,", ", the vehicle-platform repository,"
+    r",\s*(?:the\s+)?[\w./-]+(?:\s+(?:repository|repo|depot|project))?(?:\s+\([^)]*\))?\s*,"
+)
 _ONE_MONOREPO = (
     re.compile(  # the deployment has one monorepo: "the only monorepo", "1 monorepo", "one monorepo"
         r"\b(?:only|sole|single|one|1)\s+(?:\w+\s+)?monorepo\b(?!s)", re.IGNORECASE
@@ -311,6 +313,9 @@ class ProseReading(FactParts):
         network-telemetry (about 9.3 GB), …", "Monorepos: 1 (payments-mono, .git 9.8G)"): the largest
         repository's, weakly (a size the document calls the largest wins; `read.gather`)."""
         one = _ONE_MONOREPO.search(s) or (ctx.topic == "monorepos" and re.match(r"\W*(?:1|one)\b", s, re.I))
+        counted = [f for f in facts if f.field == "monorepos" and f.role != "mention"]
+        if not one and len(counted) == 1 and counted[0].value == "1":  # "only one is a monorepo, …"
+            one = re.compile(re.escape(counted[0].text)).search(s, counted[0].start)
         sized = list(shapes.sizes(s))
         if not one or len(sized) != 1 or _DISK.search(s) or _MEMORY.search(s):
             return []
