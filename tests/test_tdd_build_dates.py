@@ -6,6 +6,8 @@ Each rule is also exercised by a corpus document (tests/fixtures/tdd_corpus, see
 
 from __future__ import annotations
 
+import pytest
+
 from handoff.core.fields import Catalogue
 from tdd_snippets import read, table
 
@@ -147,3 +149,31 @@ def test_completion_is_known_in_the_languages_tdds_are_written_in(catalogue: Cat
     ):
         got = read(html, catalogue)
         assert got.get("completion_date") == [day], html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>The implementation project ran from 01.07.2026 to acceptance on 24.07.2026 and was capitalised "
+        "in July.</p>",
+        "<ul><li>Build: from 1 July 2026 to acceptance on 24 July 2026</li></ul>",
+        table(("Phase", "When"), ("Installation", "2026-07-01 to sign-off on 2026-07-24")),
+    ],
+)
+def test_a_range_ending_at_a_milestone_completes_the_build(catalogue: Catalogue, html: str) -> None:
+    got = read(html, catalogue)
+    assert got.get("start_date") == ["2026-07-01"]
+    assert got.get("completion_date") == ["2026-07-24"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul><li>2026-09-21 — infrastructure provisioning started (prod)</li>"
+        "<li>2026-10-05 — promoted to lifecycle: production</li></ul>",
+        "<p>Provisioning of the cluster started on 21 September 2026; the service was moved into production "
+        "on 5 October 2026.</p>",
+    ],
+)
+def test_a_move_into_production_completes_the_build(catalogue: Catalogue, html: str) -> None:
+    assert read(html, catalogue).get("completion_date") == ["2026-10-05"]

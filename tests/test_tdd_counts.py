@@ -360,3 +360,15 @@ def test_none_of_a_named_group_being_monorepos_is_zero(catalogue: Catalogue) -> 
 
 def test_a_number_in_a_labels_aside_is_no_count_of_the_label(catalogue: Catalogue) -> None:
     assert read("<p>Monorepos (0 if none): 3</p>", catalogue)["monorepos"] == ["3"]
+
+
+def test_a_size_with_no_noun_right_after_the_repositories_count_is_what_they_take(
+    catalogue: Catalogue,
+) -> None:
+    for html in (
+        "<ul><li>GitLab — 870 repos</li><li>Gerrit — 45 repos</li><li>so 915 altogether, ~180 GB.</li></ul>",
+        "<p>Repositories: 915 in total (about 180 GB)</p>",
+        "<p>Content: 915 repositories, roughly 180 GB, all from GitLab.</p>",
+    ):
+        assert read(html, catalogue).get("total_repo_size_gb") == ["180 GB"], html
+    assert "total_repo_size_gb" not in read("<p>3 nodes, 180 GB each.</p>", catalogue)

@@ -32,7 +32,10 @@ _DONE_EVENT = re.compile(
 # "Live" before a word that is no preposition is an environment's name ("Live build started", "the
 # live cluster"), not a go-live: "went live on", "Live: 3 March", "live since" are. So is "handover"
 # before a noun a thing ("for the handover pack"), not the event.
-_INTO_SERVICE = r"(?:went|goes|go|came|put|brought|taken) into (?:service|operation|production use)"
+_INTO_SERVICE = (  # (a move into production, "promoted to lifecycle: production", is a go-live too)
+    r"(?:(?:went|goes|go|came|put|brought|taken) into (?:service|operation|production use)|"
+    r"(?:promoted|moved|released|cut over) (?:in)?to (?:[\w-]+:?\s+){0,2}?production\b)"
+)
 _NOT_NOUN = r"(?:on|since|from|in|at|for|with|to|by|as|and|after|before|date|day|was|is)\b"
 _DONE = re.compile(
     rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|"

@@ -86,6 +86,11 @@ _ON_DISK = re.compile(
 )
 
 
+_AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count of the repositories
+    rf"(?<![\w.,])(?:{shapes.NUMBER})\s*k?\s+(?:repositor(?:y|ies)|repos|depots|projects|in total|altogether|"
+    r"in all|all told)\s*[,;(–—-]\s*(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$",
+    re.IGNORECASE,
+)
 _CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)
 _LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
 _FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories"
@@ -221,6 +226,8 @@ class FigureReading(FactParts):
         nearest = _nearest_noun(tail, head)
         if nearest:
             return nearest
+        if _AFTER_REPO_COUNT.search(head):  # "so 915 altogether, ~180 GB": what those repositories take
+            return "total_repo_size_gb"
         if after_cpu:
             return "total_memory_gb"
         if ctx.topic in ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"):

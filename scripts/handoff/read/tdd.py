@@ -76,6 +76,7 @@ from handoff.read.options import option_titles
 from handoff.read.orient import transpose
 from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import LISTING_HEAD, unpaste
+from handoff.read.pointers import Answers
 from handoff.read.rowtables import RowTableReading
 from handoff.read.tables import _AMOUNT_FIELDS, TableReading
 from handoff.read.tabstate import _Pending, _Tab
@@ -112,6 +113,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.gather = Gatherer(self.facts)
         self.texts = Texts()  # each paragraph's text, worked out once
         self.threads: set[int] = set()  # ids of the paragraphs in accepted comment threads
+        self.answers = Answers()  # the answers under numbered titles, for "Same as 2.1" (`read.pointers`)
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
         self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
@@ -316,7 +318,14 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
             ctx = replace(ctx, section="trial")
         where = self.location(tab, f"paragraph {tab.paragraphs}")
-        self.lines(content, tab, where, allow_pending=True, ctx=ctx, correcting=id(paragraph) in self.threads)
+        self.answer(
+            content,
+            tab,
+            where,
+            ctx,
+            tab.headings[-1][1] if tab.headings and not is_item else "",
+            correcting=id(paragraph) in self.threads,
+        )
         self.gather.siblings = None
         if content.notes:
             self.footnotes(content, tab, ctx)
@@ -324,6 +333,20 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             if tab.pending is not None and not tab.pending.items:
                 tab.pending.level = level
             tab.bullets.append((level, text))
+
+    def answer(
+        self, content: Text, tab: _Tab, where: Location, ctx: Context, title: str, correcting: bool = False
+    ) -> None:
+        """A paragraph's lines; one under a numbered title that points back at an earlier answer ("Same
+        as 2.1, except …") is that answer, read again here (`read.pointers`)."""
+        text = content.text.strip()
+        pointed = self.answers.resolve(text, title) if title else None
+        if pointed is not None:
+            self.prose(pointed, where, ctx)
+        else:
+            self.lines(content, tab, where, allow_pending=True, ctx=ctx, correcting=correcting)
+        if title:
+            self.answers.record(title, pointed or text)
 
     def footnotes(self, content: Text, tab: _Tab, ctx: Context) -> None:
         """Each footnote the paragraph marks, read at its mark as the detail of the sentence the mark

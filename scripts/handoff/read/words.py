@@ -45,9 +45,9 @@ _GROWTH = quick(
 )
 _FUTURE = quick(
     r"\b(?:planned|scheduled|will be|is due|expected|tentative(?:ly)?|originally|re-?scheduled|postponed|"
-    r"moved|pushed back|brought forward)\b",
+    r"moved(?!\s+(?:in)?to\s+production)|pushed back|brought forward)\b",
     re.IGNORECASE,
-)  # a date that was a plan, or a plan that was moved: not the date the thing happened
+)  # a date that was a plan, or a plan that was moved (not "moved into production"): no date of the thing
 _PLANNED = re.compile(
     r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated|expected|forecast|baseline|"
     r"original(?:ly)?|requested|due|ETA)\b",
@@ -386,7 +386,8 @@ _PLACE_AFTER = re.compile(
     r"setups?|deployments?|nodes?|subscriptions?|projects?|accounts?|namespaces?|copy|copies)\b",
     re.IGNORECASE,
 )
-_PLACE_BEFORE = re.compile(r"\b(?:in|on|into|to)\s+(?:the\s+)?$", re.IGNORECASE)
+# (not "to" ending a range after its first date: "from 01.07.2026 to acceptance on 24.07.2026")
+_PLACE_BEFORE = re.compile(r"\b(?:in|on|into|(?<!\d\s)to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _names_place(text: str, m: re.Match[str]) -> bool:
@@ -874,12 +875,17 @@ _NOT_LETTERS = re.compile(r"[^0-9A-Za-z]+")
 _HOST_HINT = re.compile(r"[.;][A-Za-z0-9-]|://")  # in every _HOSTNAME match: a quick no for most texts
 
 
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 @functools.lru_cache(maxsize=1024)
 def _hosts_of(text: str) -> tuple[_Span, ...]:
     """The host names and addresses in `text`: (start, end, `norm` key)."""
     if not _HOST_HINT.search(text):
         return ()
-    return tuple((m.start(), m.end(), norm(m.group(0))) for m in _HOSTNAME.finditer(text))
+    return tuple(  # (a dotted date or a version, `24.07.2026`, names no host)
+        (m.start(), m.end(), norm(m.group(0))) for m in _HOSTNAME.finditer(text) if _LETTER.search(m.group(0))
+    )
 
 
 @functools.lru_cache(maxsize=1024)
