@@ -372,3 +372,12 @@ def test_a_size_with_no_noun_right_after_the_repositories_count_is_what_they_tak
     ):
         assert read(html, catalogue).get("total_repo_size_gb") == ["180 GB"], html
     assert "total_repo_size_gb" not in read("<p>3 nodes, 180 GB each.</p>", catalogue)
+
+
+def test_a_figure_in_brackets_does_not_own_the_total_word_after_its_bracket(catalogue: Catalogue) -> None:
+    for html in (
+        "<p>GitHub.com with 3,460 repositories and Azure DevOps with 310 repositories, 3,770 repositories "
+        "(previously 2,828 repositories) in all.</p>",
+        "<ul><li>Repositories: 3,770 (2,828 at the last review) in total</li></ul>",
+    ):
+        assert read(html, catalogue).get("repositories") == ["3770"], html

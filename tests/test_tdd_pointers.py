@@ -41,3 +41,13 @@ def test_same_as_above_is_the_answer_under_the_title_before(catalogue: Catalogue
 def test_a_pointer_to_nothing_recorded_reads_as_written(catalogue: Catalogue) -> None:
     html = "<h1>3. Production</h1><h2>3.1 Deployment method</h2><p>Same as 9.9: Docker Compose on one VM.</p>"
     assert read(html, catalogue).get("deployment_type") == ["Docker Compose"]
+
+
+def test_a_numbered_question_written_as_a_plain_paragraph_titles_the_answer_after_it(
+    catalogue: Catalogue,
+) -> None:
+    html = (
+        "<h2>Recovery site</h2><p>4.1) How is the software installed?</p><p>Kustomize overlays on GKE.</p>"
+        "<h2>Production</h2><p>5.1) How is the software installed?</p><p>Same as 4.1 — one overlay each.</p>"
+    )
+    assert read(html, catalogue).get("deployment_type") == ["Kubernetes with Kustomize"]

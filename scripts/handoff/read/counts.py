@@ -89,6 +89,13 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
 _MONO_WORD = re.compile(r"\bmonorepos?\b", re.IGNORECASE)
 
 
+def _own_after(s: str, m: shapes.Match) -> str:
+    """The words after a count that may be its own: up to its bracket's end when it is inside one
+    ("3,770 (previously 2,828) in all": the total word is not the bracketed figure's)."""
+    after = s[m.end : m.end + 24]
+    return after.split(")", 1)[0] if s.rfind("(", 0, m.start) > s.rfind(")", 0, m.start) else after
+
+
 def _count_word(word: str) -> int:
     w = word.lower()
     if w in ("no", "zero", "none"):
@@ -228,7 +235,7 @@ class CountReading(FactParts):
             env = self.env_at(s, m.start, ctx)
             before = s[previous : m.start]
             previous = m.end
-            after = s[m.end : m.end + 24]
+            after = _own_after(s, m)
             own = _FIGURE_START.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
             near = re.split(r"[\d)\]]", before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
             rel = limits.relation(s, m.start, m.end)

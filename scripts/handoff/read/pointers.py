@@ -28,6 +28,17 @@ class Answers:
     def __init__(self) -> None:
         self.texts: dict[str, list[str]] = {}
         self.order: list[str] = []
+        self.line: tuple[str, str] = ("", "")  # (the last numbered question line, the heading it was under)
+
+    def title(self, text: str, heading: str) -> str:
+        """The numbered title a paragraph answers: the last numbered question line written as a plain
+        paragraph (`4.1) How is it installed?`) under the same heading, else the heading; a numbered
+        question line is its own title (it is no answer)."""
+        if len(text) <= 100 and "\n" not in text and _NUMBER.match(text) and not _POINTER.search(text):
+            self.line = (text, heading)
+            return text
+        line, under = self.line
+        return line if line and under == heading else heading
 
     def record(self, title: str, text: str) -> None:
         m = _NUMBER.match(title)

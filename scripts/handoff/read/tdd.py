@@ -318,14 +318,9 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
             ctx = replace(ctx, section="trial")
         where = self.location(tab, f"paragraph {tab.paragraphs}")
-        self.answer(
-            content,
-            tab,
-            where,
-            ctx,
-            tab.headings[-1][1] if tab.headings and not is_item else "",
-            correcting=id(paragraph) in self.threads,
-        )
+        heading = tab.headings[-1][1] if tab.headings else ""
+        title = "" if is_item else self.answers.title(text, heading)
+        self.answer(content, tab, where, ctx, title, correcting=id(paragraph) in self.threads)
         self.gather.siblings = None
         if content.notes:
             self.footnotes(content, tab, ctx)
@@ -345,7 +340,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             self.prose(pointed, where, ctx)
         else:
             self.lines(content, tab, where, allow_pending=True, ctx=ctx, correcting=correcting)
-        if title:
+        if title and title != text:
             self.answers.record(title, pointed or text)
 
     def footnotes(self, content: Text, tab: _Tab, ctx: Context) -> None:
