@@ -6,6 +6,8 @@ shape; these tests pin the rule itself, and the shape that does not trigger it.
 
 from __future__ import annotations
 
+import pytest
+
 from handoff.core.fields import Catalogue
 from tdd_snippets import read
 
@@ -381,3 +383,38 @@ def test_a_figure_in_brackets_does_not_own_the_total_word_after_its_bracket(cata
         "<ul><li>Repositories: 3,770 (2,828 at the last review) in total</li></ul>",
     ):
         assert read(html, catalogue).get("repositories") == ["3770"], html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>We index 2,400 repositories.</p>",
+        "<p>There are about 2,400 repositories. All of them live on GitHub.com.</p>",
+        "<ul><li>The instance holds 2,400 repositories</li></ul>",
+        "<p>Roughly 2,400 repositories are searchable.</p>",
+    ],
+)
+def test_a_count_the_deployments_own_verb_gives_is_the_repository_count(
+    catalogue: Catalogue, html: str
+) -> None:
+    assert read(html, catalogue).get("repositories") == ["2400"]
+
+
+def test_a_count_per_team_or_of_a_trial_is_no_repository_count(catalogue: Catalogue) -> None:
+    for html in ("<p>Each team has 40 repositories.</p>", "<p>The pilot indexed 180 repositories.</p>"):
+        assert "repositories" not in read(html, catalogue), html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Table 2. Repositories indexed in production per group of our GitLab (gitlab.example.fi), in "
+        "total 870.</p>",
+        "<ul><li>Repositories, altogether: ~870</li></ul>",
+        "<p>Repos synced from the three groups total 870.</p>",
+    ],
+)
+def test_a_bare_number_after_a_total_word_counts_the_repositories_named_before(
+    catalogue: Catalogue, html: str
+) -> None:
+    assert read(html, catalogue).get("repositories") == ["870"]

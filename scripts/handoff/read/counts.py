@@ -89,6 +89,24 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
 _MONO_WORD = re.compile(r"\bmonorepos?\b", re.IGNORECASE)
 
 
+_HOLDS_BEFORE = re.compile(  # the deployment's state verb right before the count, no "each" or "per" near
+    r"(?<!\beach )(?<!\bevery )\b(?:index(?:es)?|hold(?:s)?|search(?:es)?|contain(?:s)?|mirror(?:s)?|"
+    r"there\s+(?:are|were)|(?:it|we|instance|service|sourcegraph|deployment)\s+(?:has|have|had))\s+"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+|nearly\s+|just\s+over\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+_HOLDS_AFTER = re.compile(  # "2,400 repositories are searchable"
+    r"^\s+(?:are|were)\s+(?:now\s+|currently\s+)?(?:searchable|indexed|synced|cloned|mirrored|searched)\b",
+    re.IGNORECASE,
+)
+
+
+def _holds(before: str, after: str) -> bool:
+    """A count of repositories the deployment's own state verb gives, with no host and no total word
+    ("We index 2,400 repositories.", "There are 2,400 repositories", "… are searchable"): the count."""
+    return bool(_HOLDS_BEFORE.search(before[-40:]) or _HOLDS_AFTER.match(after))
+
+
 def _own_after(s: str, m: shapes.Match) -> str:
     """The words after a count that may be its own: up to its bracket's end when it is inside one
     ("3,770 (previously 2,828) in all": the total word is not the bracketed figure's)."""
@@ -171,6 +189,13 @@ def _sum_is_total(s: str, facts: list[Fact]) -> list[Fact]:
     ]
 
 
+_BARE_TOTAL = re.compile(  # "Repositories indexed …, in total 870", "repos: altogether ~1,200"
+    r"\b(?:repositor(?:y|ies)|repos)\b(?:[^.;:\d]|\.(?!\s)){0,100}?"
+    r"\b(?:in total|total(?:ling)?|altogether|in all|all told)\s*[:=]?\s*(?:of\s+)?"
+    r"(?:about\s+|approx\.?\s+|~\s*)?"
+    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?![\w,]|\.\d|\s*[%A-Za-z(])",
+    re.IGNORECASE,
+)
 _FIGURES = re.compile(r"(?<![\d.,])\d")
 
 
@@ -191,6 +216,8 @@ class CountReading(FactParts):
         summed = [] if ctx.limit else self._host_sum(s, ctx)
         if summed:  # the arithmetic proves which number is the total and which are the hosts' parts
             facts = [f for f in facts if f.field != "repositories"] + summed
+        if not ctx.limit and not any(f.field == "repositories" and f.role == "total" for f in facts):
+            facts += self._bare_total(s, ctx)  # "Repositories indexed … per group, in total 870."
         if "monorepo" in s.casefold():
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":
@@ -202,6 +229,16 @@ class CountReading(FactParts):
                 env = self.env_at(s, bare.start("num"), ctx)
                 facts.append(Fact("repositories", n, s.strip(), "count (topic)", env, "", bare.start("num")))
         return facts
+
+    def _bare_total(self, s: str, ctx: Context) -> list[Fact]:
+        """A number with no noun right after a total word, in a sentence whose noun before it is the
+        repositories ("Repositories indexed in production per group, in total 870"): their count."""
+        u = _BARE_TOTAL.search(s) if _ALL.search(s) else None
+        if u is None or shapes.YEAR.fullmatch(u.group("num")):
+            return []
+        n = shapes.thousands(u.group("num"), None)
+        env = self.env_at(s, u.start("num"), ctx)
+        return [Fact("repositories", n, u.group(0), "stated total", env, "total", u.start("num"))]
 
     def _host_sum(self, s: str, ctx: Context) -> list[Fact]:
         """Numbers bound to code hosts with no noun, shown to be parts by a number that is their sum
@@ -272,6 +309,7 @@ class CountReading(FactParts):
                     Fact("repositories", m.value, m.text, f"count for {ctx.host}", env, "part", m.start)
                 )
                 continue
+            total = total or (host is None and not hosts and _holds(before, after))  # "We index 2,400 repos."
             if noun.startswith("repo") and total:
                 facts.append(Fact("repositories", m.value, m.text, "stated total", env, "total", m.start))
             elif host is not None:

@@ -94,7 +94,7 @@ _AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count o
 _CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)
 _LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
 _FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories"
-    rf"(?<![\w.,])(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB)\s*(?:\+|plus)\s*"
+    rf"(?<![\w.,])(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB|[tg](?:er|ig|eb|ib)[a-z]*bytes?|gigs?)\s*(?:\+|plus)\s*"
     r"(?:\d+\s*[x×*]|twice|two times|double)\s*(?:the\s+)?"
     r"(?:size of (?:the |all )?(?:repositor(?:y|ies)|repos)|repositor(?:y|ies)'?s?'? (?:size|data)|"
     r"repo size|\.?git data)",

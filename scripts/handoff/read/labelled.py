@@ -152,7 +152,10 @@ def _fit_integer(name: str, value: str) -> str | None:
     first = _FIRST_NUMBER.search(value)
     if first and (first.group("glued") or first.group("percent") or first.group("time")):
         return None  # "25%", "30 %" (a rate), "FY28" (a name), "1 business day" (a duration): no count
-    return shapes.leading_count(value)
+    count = shapes.leading_count(value)
+    if name == "monorepos" and count and not count.isdigit():
+        return None  # "… (2.4 gigs), …": a count of monorepos has no fraction
+    return count
 
 
 _SPAN_OF_TIME = re.compile(
