@@ -47,3 +47,24 @@ def test_a_machine_row_counted_none_is_no_machine(none: str, catalogue: Catalogu
         ("2", "r6i.2xlarge instance, optional spare", none),
     )
     assert read(html, catalogue)["instance_types"] == ["3 × m6i.4xlarge"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (
+            ("1", "Dedicated server CCX63 (48 vCPU, 192 GB RAM, 960 GB NVMe)", "1"),
+            ("2", "Volume 1,000 GB", "2"),
+        ),
+        (
+            ("A", "2 × m6i.4xlarge nodes: 16 vCPU and 64 GB of memory", "2"),
+            ("B", "m6i.8xlarge, 32 vCPU / 128 GB RAM", "1"),
+        ),
+    ],
+)
+def test_a_bill_of_materials_adds_its_machines_described_figures(
+    rows: tuple[tuple[str, str, str], ...], catalogue: Catalogue
+) -> None:
+    got = read("<h2>Production order</h2>" + table(("Line", "Item", "Qty"), *rows), catalogue)
+    want = {"CCX63": ("48", "192 GB"), "m6i": ("64", "256 GB")}["CCX63" if "CCX63" in rows[0][1] else "m6i"]
+    assert (got["total_cpu"], got["total_memory_gb"]) == ([want[0]], [want[1]])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
+from handoff.core.units import parse_size
 from handoff.read import connection, shapes
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
@@ -65,6 +66,8 @@ class _HeaderTable:
         return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
 
 
+_MACHINE_AMOUNTS = frozenset({"total_cpu", "total_memory_gb"})
+_RAM_AFTER = re.compile(r"\s*(?:of\s+)?(?:ram|memory)\b", re.IGNORECASE)  # `192 GB RAM`
 _NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a count cell saying none
 
 
@@ -86,6 +89,10 @@ def _merged_pair(row: list[Text], filled: list[Text]) -> bool:
         and not re.match(r"\s*[\d~≈]", label.text)
         and bool(re.match(r"\s*(?:[~≈]\s*|about\s+)?\d", value.text))
     )
+
+
+def _cell_count(row: list[Text], t: _HeaderTable) -> int | None:
+    return _count_cell(_cell(row, t.col["count"]))
 
 
 def _count_cell(text: str) -> int | None:
@@ -310,6 +317,10 @@ class HeaderTableReading(WalkParts):
                 if j == t.type_col:
                     items = _machines_by_type(items)
                 self.emit(t.header[j], ", ".join(text for _, text in items), where, ctx, matched=f)
+                if j == t.type_col:
+                    self.described_amounts(
+                        t, [(i, r) for i, r in members if not t.none_counted(r)], where, ctx
+                    )
         elif (
             (single or (len(members) == 1 and names_total(t.header[j])))
             and not totals
@@ -333,6 +344,29 @@ class HeaderTableReading(WalkParts):
             self.host_parts(t, j, sec, members)
         elif f.name in _DATE_FIELDS and per_row:
             self.build_row_date(t, j, f, ctx, members)
+
+    def described_amounts(self, t: _HeaderTable, rows: list[_Row], where: Location, ctx: Context) -> None:
+        """A bill of materials whose machines carry their own figures in their description (`server
+        CCX63 (48 vCPU, 192 GB RAM, …)` beside `Qty | 1`), in a table with no CPU or memory column:
+        each row's CPU and memory times its count, added up over the rows. A row whose description
+        naming a machine whose description holds no one CPU figure and one memory figure gives
+        nothing; rows naming no machine (a subscription, a volume) are not machines."""
+        if t.type_col is None or "count" not in t.col or any(f.name in _MACHINE_AMOUNTS for _, f in t.fields):
+            return
+        cpu = memory = 0.0
+        machines = [r for _, r in rows if shapes.INSTANCE_TYPE.search(_cell(r, t.type_col))]
+        for r in machines:
+            count, text = _cell_count(r, t), _cell(r, t.type_col)
+            cpus = list(shapes.cpus(text))
+            rams = [m for m in shapes.sizes(text) if _RAM_AFTER.match(text, m.end)]
+            if count is None or len(cpus) != 1 or len(rams) != 1:
+                return
+            cpu += count * float(cpus[0].value)
+            memory += count * parse_size(rams[0].value, "GB")
+        if not machines:
+            return
+        for name, text in (("total_cpu", f"{cpu:g} vCPU"), ("total_memory_gb", f"{memory:g} GB")):
+            self.emit(name, text, where, ctx, matched=self.catalogue.fields[name])
 
     def build_row_date(self, t: _HeaderTable, j: int, f: Field, ctx: Context, members: list[_Row]) -> None:
         """A date column over several rows of one environment (a change log: `Build production EKS`,
