@@ -177,3 +177,19 @@ def test_a_range_ending_at_a_milestone_completes_the_build(catalogue: Catalogue,
 )
 def test_a_move_into_production_completes_the_build(catalogue: Catalogue, html: str) -> None:
     assert read(html, catalogue).get("completion_date") == ["2026-10-05"]
+
+
+def test_from_opens_only_the_date_right_after_it(catalogue: Catalogue) -> None:
+    for html in (
+        "<p>Exported from the planning workbook on 2026-10-06 for the review.</p>",
+        "<ul><li>Copied from Confluence on 6 October 2026 by the platform team</li></ul>",
+        table(("Source", "Imported from the CMDB on 06 Oct 2026")),
+    ):
+        assert "start_date" not in read(html, catalogue), html
+    got = read("<p>Production build: from 11 May 2026, signed off 29 May 2026.</p>", catalogue)
+    assert got["start_date"] == ["2026-05-11"]
+
+
+def test_an_instance_launched_on_a_date_starts_the_build(catalogue: Catalogue) -> None:
+    got = read("<p>The production VM was launched from the golden image on 2026-04-06.</p>", catalogue)
+    assert got["start_date"] == ["2026-04-06"]

@@ -15,7 +15,7 @@ from handoff.read.factparts import FactParts
 from handoff.read.words import is_future
 
 _START = re.compile(
-    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|from|"
+    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|launched|from|"
     r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought) up|for the first time|"
     r"first (?:applied|deployed|installed)|"
     r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)
@@ -96,8 +96,9 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)]
     starts = [(at, w) for at, w in starts if not (after and w == "from")]
     weak = bool(verbs) or any(w != "from" for _, w in starts)  # "accepted from us the 27 of March"
+    # "from" opens only the date right after it: "pasted from the planning sheet on 6 Oct" starts nothing
     verbs += [(at, "start_date", "") for at, w in starts
-              if w != "from" or not weak or (last and _FROM_DATE.match(clause, at + 4))]  # fmt: skip
+              if w != "from" or (_FROM_DATE.match(clause, at + 4) if last else not weak)]  # fmt: skip
     if not verbs:
         return None, ""
     _, name, verb = max(verbs) if last else min(verbs)
