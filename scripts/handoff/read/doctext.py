@@ -125,6 +125,11 @@ class Texts:
         for _, text in self._by_id.values():
             text.text = fn(text.text)
 
+    def replace(self, paragraph: dict[str, Any], text: Text) -> None:
+        """Read `paragraph` as `text` from now on (a table cell's terms written out, `read.abbrev`):
+        `text` is made from the paragraph's text as read, so the rewrite is not applied again."""
+        self._by_id[id(paragraph)] = (paragraph, text)
+
     def paragraph(self, paragraph: dict[str, Any]) -> Text:
         """`paragraph_text(paragraph)`, shared: callers only read it."""
         hit = self._by_id.get(id(paragraph))

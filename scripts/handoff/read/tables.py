@@ -319,7 +319,14 @@ class TableReading(WalkParts):
     def is_total(self, cell: str) -> bool:
         """A total row's label: `Total`, `PRD total`, `Live subtotal`, `Grand total`, `All clusters`."""
         words = re.findall(r"[a-z]+", cell.casefold())
-        return norm(cell) in self.total_words or (
-            0 < len(words) <= 3
-            and (any(norm(w) in self.total_words or w.endswith("total") for w in words) or words[0] == "all")
-        )
+        return (
+            norm(cell) in self.total_words
+            or (
+                0 < len(words) <= 3
+                and (
+                    any(norm(w) in self.total_words or w.endswith("total") for w in words)
+                    or words[0] == "all"
+                )
+            )
+            or (0 < len(words) <= 6 and norm(words[0]) in self.total_words)
+        )  # "Total for the environment"

@@ -48,7 +48,7 @@ from typing import Any
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import connection, dittos, notes, owntypes, shapes, threads
+from handoff.read import abbrev, connection, dittos, notes, owntypes, shapes, threads
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
@@ -239,8 +239,11 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             self.texts.rewrite(habit.rewrite)
             text = document_text(doc, self.texts)
             self.gather.ambiguous = habit.ambiguous
+        lines = row_lines(doc, self.texts)
+        self.sections.learn(text, lines)
+        if abbrev.expand(doc, text, lines, self.texts, self.sections.named):  # `P | BBDC` as its key says
+            text = document_text(doc, self.texts)
         self.year = shapes.document_year(text)
-        self.sections.learn(text, row_lines(doc, self.texts))
         self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
