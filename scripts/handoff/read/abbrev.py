@@ -263,9 +263,9 @@ def _written_out(text: str, terms: dict[str, str], units: dict[str, str], header
 def _terms(lines: list[str], named: Callable[[str], str]) -> tuple[dict[str, str], dict[str, str]]:
     """(term → what a cell of it is read as, term → its meaning as defined)."""
     defined = definitions(lines)
-    for term in [t for t in defined if _NAME_SHAPE.search(t) and t not in _SIGNS]:
-        if _spoken(term, lines):
-            del defined[term]
+    for term in list(defined):
+        if named(term) or (_NAME_SHAPE.search(term) and term not in _SIGNS and _spoken(term, lines)):
+            del defined[term]  # (a name the reader learnt already: `NPD zone (non-production)`)
     # a meaning naming production ("Live production service") makes its row or column production's
     return {t: "Production" if named(m) == "production" else m for t, m in defined.items()}, defined
 
