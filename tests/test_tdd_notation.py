@@ -25,6 +25,17 @@ from tdd_snippets import read, table
         ("<p>Storage: 3,5 TB</p><p>Repositories: 1.800</p>", "total_disk_gb", "3.5 TB"),
         ("<p>Storage: 3,5 TB</p><p>Repositories: 1.800</p>", "repositories", "1800"),
         ("<p>Storage: 1.250,5 GB</p><p>Memory: 0,5 TB</p>", "total_disk_gb", "1250.5 GB"),
+        # spaces group thousands and no comma does: a comma in a bare figure is its decimal mark
+        (
+            "<p>Repositories: 4 212</p><p>Disk: 1 750 GB</p><p>Largest (GB): 14,5</p>",
+            "largest_repo_mb",
+            "14.5 GB",
+        ),
+        (
+            table(("Repositories", "3 480"), ("Git data", "1 210 GB"), ("Largest repository (GB)", "9,4")),
+            "largest_repo_mb",
+            "9.4 GB",
+        ),
     ],
 )
 def test_a_figure_is_read_as_its_document_groups_thousands(

@@ -49,6 +49,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d ")
 _COMMA_GROUPED = re.compile(rf"{_START}\d{{0,2}}(?:,\d{{3}})+(?![\d,]|\.\d{{3}})")
 _DOT_GROUPED = re.compile(rf"{_START}\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?(?![\w.]|,\d)")
 _DECIMAL_COMMA = re.compile(rf"{_START}\d*,\d{{1,2}}(?={_UNIT})")
+_BARE_DECIMAL_COMMA = re.compile(rf"{_START}\d*,\d{{1,2}}(?![\d,])")  # `14,5`, `823,5`
 _DECIMAL_POINT = re.compile(rf"{_START}\d*\.\d{{1,2}}(?={_UNIT})")
 # In a European document: `1.800`, `1.234,5`, `2,4` (dots group, a comma is the decimal mark).
 _EUROPEAN_NUMBER = re.compile(rf"{_START}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*,\d+)(?![\w.,]\d|[A-Za-z_])")
@@ -108,12 +109,17 @@ def notation(text: str) -> Notation:
     apostrophes = ("'" in text or "’" in text) and bool(_GROUPED_APOS.search(text))
     marks = apostrophes or (any(c in text for c in _THIN) and bool(_GROUPED_THIN.search(text)))
     commas = bool(_COMMA_GROUPED.search(text))
+    found = list(_GROUPED_SPACE.finditer(text))
     european = (
         not commas
-        and bool(_DOT_GROUPED.search(text) or _DECIMAL_COMMA.search(text))
+        and bool(
+            _DOT_GROUPED.search(text)
+            or _DECIMAL_COMMA.search(text)
+            # spaces group thousands and no comma does: a comma in a figure is its decimal mark
+            or (len(found) >= 2 and _BARE_DECIMAL_COMMA.search(text))
+        )
         and not _DECIMAL_POINT.search(text)
     )
-    found = list(_GROUPED_SPACE.finditer(text))
     space = (
         bool(found)
         and (len(found) >= 2 or european or not _ungrouped(text))

@@ -30,6 +30,8 @@ _VALUE_HEADERS = frozenset(
     norm(w) for w in ("value", "values", "answer", "response", "detail", "details", "figure", "figures")
 )
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
+_HEADER_UNIT = re.compile(r"\((GiB|GB|TiB|TB|MiB|MB)\)", re.IGNORECASE)
+_HAS_UNIT = re.compile(r"[A-Za-z]")
 _SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  # a column of them needs one
 _Role = tuple[str, "Field | None"]  # what a column holds: its kind and its field
 # `Production`, `Non-prod`, `Retired`: words only, no name or number
@@ -262,6 +264,8 @@ class TableReading(WalkParts):
             if f is None or roles[j][0] != "" or not self.is_total(h):
                 continue
             cells = [r[j].text for r in rows[1:] if j < len(r) and r[j].text and not self.is_total(r[j].text)]
+            unit = _HEADER_UNIT.search(h)  # `Subtotal (GB)`: the unit of its bare figures
+            cells = [f"{c} {unit.group(1)}" if unit and not _HAS_UNIT.search(c) else c for c in cells]
             if cells and all(self.facts.fit(f.name, c, False, year) for c in cells):
                 roles[j] = ("field", f)
 

@@ -48,7 +48,7 @@ from typing import Any
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
-from handoff.read import abbrev, connection, dittos, notes, owntypes, shapes, threads
+from handoff.read import abbrev, connection, dittos, notes, owntypes, shapes, threads, worksheet
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
@@ -485,11 +485,14 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if held is not None:
             self.container(held, tab, number, depth)
             return
+        sheet = worksheet.reshape(grid, rows)  # `Row | Input | Value | Formula | Result`: a label table
+        read_grid, read_rows = sheet if sheet is not None else (grid, rows)
         contents = {
             id(text): cell
-            for cells, texts in zip(grid, rows, strict=True)
+            for cells, texts in zip(read_grid, read_rows, strict=True)
             for cell, text in zip(cells, texts, strict=True)
         }
+        rows = read_rows
         if any(any(c.text for c in r) for r in rows):
             outer, was, self.cells, self.across = self.cells, self.across, contents, across
             self.read_table(rows, tab, number)

@@ -274,6 +274,8 @@ class Environments:
     def _spans(self, text: str) -> list[tuple[int, str]]:
         hosts = _hosts_of(text)  # "sourcegraph.example.dev" is no dev
         text = _blanked(text, [(a, b) for a, b, _ in hosts]) if hosts else text
+        if "/" in text:  # nor is a file's path: `/dev/nvme1n1`, `/srv/test/data`
+            text = _blanked(text, [m.span() for m in _PATH.finditer(text)])
         if "hand" in text.casefold():  # "handed over to QA": the one handed to is a team, no place
             text = _blanked(text, [m.span(1) for m in _RECIPIENT.finditer(text)])
         title = len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
@@ -345,6 +347,7 @@ class Environments:
 
 
 _HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)
+_PATH = re.compile(r"(?<![\w/.:])/[A-Za-z][\w.-]*(?:/[\w.-]+)+")
 _UNIT_BEFORE = re.compile(r"\d\s*$")  # right before a name: a number, so the name is its unit
 _JOINED = re.compile(r"(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*)+")  # "KESTREL, WREN and OSPREY"
 
