@@ -15,6 +15,7 @@ from handoff.core.model import Location
 from handoff.read import connection, shapes
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.doctext import Text, as_dict
+from handoff.read.edits import current
 from handoff.read.orient import turned
 from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells
 from handoff.read.tabstate import _Tab
@@ -265,6 +266,7 @@ class TableReading(WalkParts):
                 continue
             cells = [r[j].text for r in rows[1:] if j < len(r) and r[j].text and not self.is_total(r[j].text)]
             unit = _HEADER_UNIT.search(h)  # `Subtotal (GB)`: the unit of its bare figures
+            cells = [current(c) for c in cells]  # ("1,500 → 2,000": a draft's correction)
             cells = [f"{c} {unit.group(1)}" if unit and not _HAS_UNIT.search(c) else c for c in cells]
             if cells and all(self.facts.fit(f.name, c, False, year) for c in cells):
                 roles[j] = ("field", f)

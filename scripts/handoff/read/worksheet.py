@@ -23,11 +23,12 @@ import re
 from typing import Any
 
 from handoff.read.doctext import Text
+from handoff.read.edits import current
 from handoff.read.words import is_growth, is_planned
 
 # a spreadsheet formula: `=` then a cell reference, a function, or a number with an operator
 _FORMULA = re.compile(r"=(?:\$?[A-Z]{1,3}\$?\d+|[A-Z][A-Z.]+\(|[\d.,]+[*/+^-])\S*")
-_ROW_NUMBER = re.compile(r"\d{1,5}")
+_ROW_NUMBER = re.compile(r"\s*(\d{1,5})\s*(?:\([^()]*\))?\s*")
 _RANGE = re.compile(r"\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+")  # `F12:F14`: a sum over rows
 _UNIT = re.compile(r"\([^()]*\)")
 
@@ -42,10 +43,11 @@ def _formula_column(rows: list[list[Text]]) -> int | None:
 
 def _numbers_rows(rows: list[list[Text]]) -> bool:
     """A first column numbering the rows: each body cell one more than the one above."""
-    cells = [r[0].text.strip() for r in rows[1:]]
-    if len(cells) < 2 or not all(_ROW_NUMBER.fullmatch(c) for c in cells):
+    found = [_ROW_NUMBER.fullmatch(current(r[0].text)) for r in rows[1:]]  # ("22 (was 16)": a draft's)
+    if len(found) < 2 or not all(found):
         return False
-    return all(int(b) == int(a) + 1 for a, b in itertools.pairwise(cells))
+    numbers = [int(m.group(1)) for m in found if m]
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 def reshape(
