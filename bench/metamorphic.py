@@ -38,6 +38,7 @@ The transforms touch only the text a reader sees (never a tag, an attribute or a
   wrong values) and a closing part of fields holding only a placeholder (`TBD`, `<N>`, `x.x`, `?`).
 * ditto-cells: a table cell equal to the one above it written as a ditto mark (`〃`, `"`, `ditto`,
   `same as above`, `as above`, `same as <the row above>`).
+* translated: the visible text in one of seven languages by document (bench/translated.py).
 
 The later probes vary their own wording by document (`_pick`): a probe written one way is learnt
 that way.
@@ -54,7 +55,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import eval_tdd
+from bench import eval_tdd, translated
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document
@@ -731,6 +732,13 @@ INSERTED: dict[Callable[[str], str], Callable[[str], dict[str, list[Any]]]] = {
 }
 
 
+def translated_text(html: str) -> str:
+    """The visible text in German, French, Spanish, Portuguese, Italian, Dutch or Swedish, chosen by
+    document (bench/translated.py): labels, headings, environment words, verbs, connecting words,
+    month names, number notation; tags, URLs, host names, instance types and products kept."""
+    return translated.translate(html, _pick)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {
     "thousands-space": thousands_space,
     "european-numbers": european_numbers,
@@ -750,6 +758,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "edited-values": edited_values,
     "template-leftovers": template_leftovers,
     "ditto-cells": ditto_cells,
+    "translated": translated_text,
 }
 
 
