@@ -1,6 +1,6 @@
 """Build hook: the wheel carries the tool's own files, which live at the repository's top level.
 
-config/ (fields.toml, instance_types.toml, the sandbox profile handoff.toml, the production
+config/ (fields.toml, instance_types.toml, languages.toml, the sandbox profile handoff.toml, the production
 example, the sandbox seed) and templates/ stay where a person edits them; the build copies
 them into the package as `handoff/_data/`, where `handoff.core.settings` finds them when the
 tool runs installed. Everything else (project metadata, the packages) is in pyproject.toml;
@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 BUNDLED = (
     "config/fields.toml",
     "config/instance_types.toml",
+    "config/languages.toml",
     "config/handoff.toml",
     "config/production.example.toml",
     "config/sandbox",

@@ -81,7 +81,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind15", 93 / 93, 93 / 93, 0),
         ("tdd_blind16", 89 / 89, 89 / 89, 0),
         # evaluation-only in stop 13, tuning from stop 14: pinned at their end-of-stop-13 figures
-        ("tdd_blind17", 90 / 92, 90 / 90, 0),
+        ("tdd_blind17", 91 / 92, 91 / 91, 0),  # 91 in stop 16: a Dutch design read in Dutch
         ("tdd_blind18", 92 / 92, 92 / 92, 0),
         ("tdd_blind19", 94 / 95, 94 / 95, 0),
         # evaluation-only in stop 14, tuning from stop 15: pinned at their end-of-stop-14 figures

@@ -30,6 +30,7 @@ SOURCE = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "scripts", "
 BUNDLED = (
     "config/fields.toml",
     "config/instance_types.toml",
+    "config/languages.toml",
     "config/handoff.toml",
     "config/production.example.toml",
     "config/sandbox/spreadsheet.json",

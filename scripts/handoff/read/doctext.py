@@ -117,6 +117,15 @@ class Texts:
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[dict[str, Any], Text]] = {}
         self._rewrite: Callable[[str], str] | None = None
+        self._gloss: Callable[[str], tuple[str, Callable[[int], int]]] | None = None
+
+    def gloss(self, fn: Callable[[str], tuple[str, Callable[[int], int]]]) -> None:
+        """Every paragraph's text, read and still to read, passed through `fn`, which gives the text
+        in the reader's words and where each old offset went (`read.languages`): links and
+        footnote marks move with their text. Before the notation's rewrite."""
+        self._gloss = fn
+        for _, text in self._by_id.values():
+            _glossed(text, fn)
 
     def rewrite(self, fn: Callable[[str], str]) -> None:
         """Every paragraph's text, read and still to read, passed through `fn`, which keeps its length
@@ -136,10 +145,20 @@ class Texts:
         if hit is not None and hit[0] is paragraph:
             return hit[1]
         text = paragraph_text(paragraph)
+        if self._gloss is not None:
+            _glossed(text, self._gloss)
         if self._rewrite is not None:
             text.text = self._rewrite(text.text)
         self._by_id[id(paragraph)] = (paragraph, text)
         return text
+
+
+def _glossed(text: Text, fn: Callable[[str], tuple[str, Callable[[int], int]]]) -> None:
+    new, shift = fn(text.text)
+    if new is not text.text:
+        text.links = [(shift(at), url) for at, url in text.links]
+        text.notes = [(shift(at), note) for at, note in text.notes]
+        text.text = new
 
 
 def cell_text(cell: dict[str, Any], depth: int = 0, texts: Texts | None = None) -> Text:

@@ -70,6 +70,7 @@ from handoff.read.facts import FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.headertables import HeaderTableReading
+from handoff.read.languages import gloss_for, languages_of
 from handoff.read.legends import row_lines
 from handoff.read.notation import notation
 from handoff.read.options import option_titles
@@ -234,6 +235,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     # -- document ----------------------------------------------------------------------------
     def document(self, doc: dict[str, Any]) -> TddReading:
         text = document_text(doc, self.texts)
+        written_in = languages_of(text)  # German, French, …: its words read as the reader's English ones
+        if written_in:
+            self.texts.gloss(gloss_for(written_in).gloss)
+            text = document_text(doc, self.texts)
         habit = notation(text)  # `4'180`, `2 816 GiB`, `1.800`, `2,4 TB` read as the document means them
         if not habit.plain:
             self.texts.rewrite(habit.rewrite)
