@@ -90,3 +90,13 @@ def test_a_polish_design_is_read_like_an_english_one(catalogue: Catalogue) -> No
     )
     assert got["repositories"] == ["2450"] and got["monorepos"] == ["3"]
     assert got["start_date"] == ["2026-08-03"] and got["completion_date"] == ["2026-09-25"]
+
+
+def test_an_answer_opening_with_its_count_then_its_parts_counts_the_questions_topic(
+    catalogue: Catalogue,
+) -> None:
+    got = read(
+        "<p><b>How many repositories are indexed?</b></p><p>About 3,200, of which two monorepos.</p>",
+        catalogue,
+    )
+    assert got["repositories"] == ["3200"] and got["monorepos"] == ["2"]

@@ -72,6 +72,11 @@ _BARE_COUNT = re.compile(  # a whole answer that is only a count: "about 2,340",
     r"(?:,?\s*(?:give or take|or so|more or less|roughly|approximately))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+_LEAD_FIGURE = re.compile(  # an answer that opens with a count, then its parts: "About 3,200, of which …"
+    rf"^\W*(?:about|approx(?:imately|\.)?|around|roughly|some|circa|ca\.|~|≈)?\s*(?P<num>{shapes.NUMBER})"
+    r"\s*[,;(—–]\s*(?:of which|including|among them|incl\.)",
+    re.IGNORECASE,
+)
 _LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-pos and webshop."
     rf"^\W*(?:yes[,.:]?\s+)?(?:only\s+|just\s+|exactly\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))",
     re.IGNORECASE,
@@ -222,8 +227,13 @@ class CountReading(FactParts):
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":
             facts += self._topic_count(s, ctx)
-        elif ctx.topic == "repositories" and not facts and not ctx.limit:
-            bare = _BARE_COUNT.match(s)  # "about 2,340" answering "How many repositories …?"
+        if (
+            ctx.topic == "repositories"
+            and not ctx.limit
+            and not any(f.field == "repositories" for f in facts)
+        ):
+            # "about 2,340" answering "How many repositories …?"; "About 3,200, of which two monorepos"
+            bare = _BARE_COUNT.match(s) or _LEAD_FIGURE.match(s)
             if bare:
                 n = shapes.thousands(bare.group("num"), None)
                 env = self.env_at(s, bare.start("num"), ctx)
