@@ -27,12 +27,12 @@ def test_words_stems_and_compounds_become_the_readers_words() -> None:
     )
     assert glossed == "Production: 3 Nodes; Test environment: 1 Nodes, up to 500 Users"
     swedish, _ = gloss_for(("sv",)).gloss("Utvecklingsmiljön och produktionsmiljön; största repot är 2,1 GB")
-    assert swedish == "Development and production environment; largest repository är 2,1 GB"
+    assert swedish == "Development and production environment; largest repository is 2,1 GB"
 
 
 def test_a_word_only_used_before_a_number_is_read_so_only_there() -> None:
     glossed, _ = gloss_for(("es",)).gloss("hasta 5.000 usuarios, hasta el 30 de septiembre de 2026")
-    assert glossed.startswith("up to 5.000 users, until el 30 September 2026")
+    assert glossed.startswith("up to 5.000 users, until the 30 September 2026")
 
 
 def test_addresses_products_and_letters_are_left_alone() -> None:
@@ -100,3 +100,27 @@ def test_an_answer_opening_with_its_count_then_its_parts_counts_the_questions_to
         catalogue,
     )
     assert got["repositories"] == ["3200"] and got["monorepos"] == ["2"]
+
+
+def test_a_label_sheet_is_known_by_its_words_and_a_few_foreign_terms_keep_english() -> None:
+    sheet = "Bereitstellung: Helm\nKnoten: 4 × m6i.4xlarge\nArbeitsspeicher gesamt: 256 GiB\nNutzer: 2.500"
+    assert languages_of(sheet) == ("de",)
+    english = (
+        "The production cluster (Produktion) was built in August; the test environment (Testumgebung) "
+        "is smaller. We index 2,340 repositories and the largest is 4 GB. It was accepted on 3 May."
+    )
+    assert languages_of(english) == ()
+
+
+def test_none_and_the_sides_of_a_change_read_as_english_writes_them() -> None:
+    glossed, _ = gloss_for(("no",)).gloss("Monorepoer: ingen")
+    assert glossed == "Monorepos: none"
+    spanish, _ = gloss_for(("es",)).gloss(
+        "Nodos redimensionados de 3 × r6i.2xlarge a 4 × r6i.2xlarge el 2026-09-01"
+    )
+    assert "from 3 × r6i.2xlarge to 4 × r6i.2xlarge on 2026-09-01" in spanish
+
+
+def test_french_groups_with_narrow_spaces_and_writes_a_decimal_comma(catalogue: Catalogue) -> None:
+    got = read("<p>Volumes : 1\u202f800 Gio au total, un disque de 2,5 Go pour les journaux.</p>", catalogue)
+    assert got["total_disk_gb"] == ["1800 GiB"]  # not 1.8: the narrow space groups thousands

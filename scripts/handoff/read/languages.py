@@ -93,7 +93,9 @@ def lexicons(path: Path = LANGUAGES_FILE) -> dict[str, Lexicon]:
             for n, forms in enumerate(data.get("month_abbreviations", {}).get(code, ()), 1)
             for name in _entry(forms).split()
         }
-        signs = frozenset(_entry(w) for w in data["signs"][code])
+        # its own words are signs of it too where English never writes them (`Größe`, `produção`)
+        spelled = {w.split()[0] for w in (*words, *months) if not w.split()[0].isascii()}
+        signs = frozenset(_entry(w) for w in data["signs"][code]) | spelled
         out[code] = Lexicon(code, signs, words, stems, before, months, short)
     return out
 
@@ -108,23 +110,30 @@ def _sign_matcher(path: Path) -> tuple[re.Pattern[str], dict[str, tuple[str, ...
     for code, lexicon in lexicons(path).items():
         for w in lexicon.signs:
             by_word.setdefault(w, []).append(code)
-    pattern = re.compile(rf"(?<![\w'’-])(?:{any_of(by_word)})(?![\w'’-])", re.IGNORECASE)
-    return pattern, {w: tuple(codes) for w, codes in by_word.items()}
+    words = [w for w in by_word if not w.endswith("*")]
+    stems = [w[:-1] for w in by_word if w.endswith("*")]
+    pattern = re.compile(
+        rf"\b(?<![\w'’./@-])(?:{any_of(words)}|(?P<stem>{any_of(stems)}){LETTERS}*)(?![\w'’/@-]|\.\w)",
+        re.IGNORECASE,
+    )
+    return pattern, {w.rstrip("*"): tuple(codes) for w, codes in by_word.items()}
 
 
 def languages_of(text: str, path: Path = LANGUAGES_FILE) -> tuple[str, ...]:
     """The languages other than English a text is written in (none for most documents): each
-    whose common words number at least `MIN_SIGNS`, half as many as the English ones, and half as
-    many as those of the language best represented (so a Spanish text is not Portuguese too)."""
+    whose common words number at least `MIN_SIGNS`, four fifths of the English ones (an English
+    text with a few terms in German stays English), and half as many as those of the language best
+    represented (so a Spanish text is not Portuguese too)."""
     pattern, by_word = _sign_matcher(path)
     counts: dict[str, int] = {}
     for m in pattern.finditer(text):
-        for code in by_word.get(m.group(0).lower(), ()):
+        word = m.group("stem") or m.group(0)
+        for code in by_word.get(word.lower(), ()):
             counts[code] = counts.get(code, 0) + 1
     english = counts.pop("en", 0)
     best = max(counts.values(), default=0)
     return tuple(
-        sorted(c for c, n in counts.items() if n >= MIN_SIGNS and 2 * n >= english and 2 * n >= best)
+        sorted(c for c, n in counts.items() if n >= MIN_SIGNS and 5 * n >= 4 * english and 2 * n >= best)
     )
 
 
@@ -140,8 +149,16 @@ _ENDINGS = frozenset(  # the endings of an inflected word: what follows a stem w
     ]
 )
 _DATE_DOT = re.compile(rf"\b(\d{{1,2}})(?:\.|er|º|ª)\s*(?=(?:{'|'.join(MONTHS)})\b)")
-_DATE_DE = re.compile(rf"\b(\d{{1,2}}\s+)de\s+((?:{'|'.join(MONTHS)})\s+)(?:de\s+|del\s+)?(?=\d{{4}}\b)")
-_MONTH_DE = re.compile(rf"\b((?:{'|'.join(MONTHS)})\s+)(?:de|del)\s+(?=\d{{4}}\b)")
+_DATE_DE = re.compile(
+    rf"\b(\d{{1,2}}\s+)(?:de|of)\s+((?:{'|'.join(MONTHS)})\s+)(?:(?:de|del|of)\s+)?(?=\d{{4}}\b)"
+)
+_MONTH_DE = re.compile(rf"\b((?:{'|'.join(MONTHS)})\s+)(?:de|del|of)\s+(?=\d{{4}}\b)")
+# an article before a date stands for "on" (`el 24 de julio`, `le 3 août`, `il 5 maggio`)
+_THE_DATE = re.compile(
+    rf"(?<!\bon )(?<!\bof )(?<!\bfrom )(?<!\buntil )(?<!\bsince )(?<!\bby )\b(?:the|The)\s+"
+    rf"(?=\d{{1,2}} (?:{'|'.join(MONTHS)}) \d{{4}}|\d{{4}}-\d\d-\d\d\b)"
+)
+_ISO_DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
 _A_DATE = rf"\d{{1,2}} (?:{'|'.join(MONTHS)}) \d{{4}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}}"
 _EVENT = (
     r"started|began|completed|finished|accepted|signed off|built|installed|deployed|handed over|delivered|"
@@ -149,8 +166,19 @@ _EVENT = (
 )
 # a verb after its date, as German and Dutch put it ("am 3. März 2026 begonnen"): before it
 _VERB_LAST = re.compile(
-    rf"\b(?:(?:am|an|on|den|op|vom|per|dne|dnia)\s+)?({_A_DATE})(?:\s+r\.)?\s+({_EVENT})\b", re.I
+    rf"\b(?:(?:am|an|on|den|op|vom|per|dne|dnia)[ \t]+)?({_A_DATE})(?:[ \t]+r\.)?[ \t]+({_EVENT})\b", re.I
 )
+# a change's two sides as a Romance language writes them: "de 3 × r6i a 4 × r6i" (of … to)
+_FROM_TO = re.compile(r"\bof(\s+~?\d[^;:()]{0,40}?\s+)(?:a|al|to|on)(?=\s+~?\d)")
+# a thing "of" its environment, as the Romance languages put it ("cluster de producción")
+_OF_ENVIRONMENT = re.compile(
+    r"\b(cluster|build|environment|infrastructure|instance|deployment|servers?|start|completion|site|"
+    r"system|nodes?|machines?|disks?|memory|users|repositories|URL|address)\s+of\s+(?:the\s+)?"
+    r"(production|staging|trial|test|development|pilot|evaluation|proof of concept)\b",
+    re.I,
+)
+# a preposition before a date stands for "on" (`em 3 de agosto`, `le 3 août`, `w dniu 3 sierpnia`)
+_AT_DATE = re.compile(rf"\b(?:em|en|le|el|il|op|den|på|dne|dnia|w dniu)[ \t]+(?=(?:{_A_DATE})\b)", re.I)
 # a noun before its adjective, as the Romance languages put it ("usuarios simultáneos")
 _NOUN_ADJECTIVE = re.compile(
     r"\b(users|user|repository|repositories|memory|disk|disk space|size|storage|cpu|vcpu|cores|nodes|"
@@ -299,6 +327,10 @@ def _order_edits(text: str) -> list[tuple[int, int, str]]:
     users`); after `_date_edits`."""
     edits = [(m.start(), m.end(), f"{m.group(2)} on {m.group(1)}") for m in _VERB_LAST.finditer(text)]
     edits += [(m.start(), m.end(), f"{m.group(2)} {m.group(1)}") for m in _NOUN_ADJECTIVE.finditer(text)]
+    edits += [(m.start(), m.end(), "on ") for m in _THE_DATE.finditer(text)]
+    edits += [(m.start(), m.end(), _case(m.group(0), "on ")) for m in _AT_DATE.finditer(text)]
+    edits += [(m.start(), m.end(), f"{m.group(2)} {m.group(1)}") for m in _OF_ENVIRONMENT.finditer(text)]
+    edits += [(m.start(), m.end(), f"from{m.group(1)}to") for m in _FROM_TO.finditer(text)]
     return sorted(edits)
 
 
@@ -308,7 +340,7 @@ def _compose(first: Shift, then: Shift, offset: int) -> int:
 
 def _date_edits(text: str) -> list[tuple[int, int, str]]:
     """`3. August` → `3 August`, `3 de August de 2026` → `3 August 2026`, `August de 2026` → `August 2026`."""
-    if not any(name in text for name in MONTHS):
+    if not any(name in text for name in MONTHS) and not _ISO_DATE.search(text):
         return []
     edits = [(m.start(), m.end(), m.group(1) + " ") for m in _DATE_DOT.finditer(text)]
     edits += [(m.start(), m.end(), m.group(1) + m.group(2)) for m in _DATE_DE.finditer(text)]

@@ -236,6 +236,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def document(self, doc: dict[str, Any]) -> TddReading:
         text = document_text(doc, self.texts)
         written_in = languages_of(text)  # German, French, …: its words read as the reader's English ones
+        as_written = (text, row_lines(doc, self.texts)) if written_in else ("", [])
         if written_in:
             self.texts.gloss(gloss_for(written_in).gloss)
             text = document_text(doc, self.texts)
@@ -244,8 +245,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             self.texts.rewrite(habit.rewrite)
             text = document_text(doc, self.texts)
             self.gather.ambiguous = habit.ambiguous
-        lines = row_lines(doc, self.texts)
-        self.sections.learn(text, lines)
+        lines = row_lines(
+            doc, self.texts
+        )  # names learnt from the words as written too ("OTAP: … Acceptatie")
+        self.sections.learn(f"{as_written[0]}\n{text}" if written_in else text, [*as_written[1], *lines])
         if abbrev.expand(doc, text, lines, self.texts, self.sections.named):  # `P | BBDC` as its key says
             text = document_text(doc, self.texts)
         self.year = shapes.document_year(text)
