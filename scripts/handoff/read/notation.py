@@ -81,9 +81,10 @@ class Notation:
         """`text` in the reader's notation, of the same length (module doc)."""
         if self.plain or not any(c.isdigit() for c in text):
             return text
-        if self.marks:
-            text = _GROUPED_APOS.sub(_commas, text) if "'" in text or "’" in text else text
-            text = _GROUPED_THIN.sub(_commas, text) if any(c in text for c in _THIN) else text
+        if self.marks:  # as the document's other groups: commas, or dots where a comma is the decimal mark
+            group = _dots if self.european else _commas  # (`1 800 Go` beside `2,4 Go`, French)
+            text = _GROUPED_APOS.sub(group, text) if "'" in text or "’" in text else text
+            text = _GROUPED_THIN.sub(group, text) if any(c in text for c in _THIN) else text
         if self.european:
             text = _EUROPEAN_NUMBER.sub(lambda m: m.group(0).translate(_EUROPEAN), text)
         if self.space or self.known or self.ambiguous:
@@ -147,6 +148,10 @@ def _ungrouped(text: str) -> bool:
 
 def _commas(m: re.Match[str]) -> str:
     return m.group(0).translate(_SEPARATORS)
+
+
+def _dots(m: re.Match[str]) -> str:
+    return m.group(0).translate(_SEPARATORS).replace(",", ".")
 
 
 def ambiguous_figures(figures: tuple[str, ...], blocks: list[tuple[str, Location]]) -> list[Problem]:
