@@ -152,8 +152,8 @@ class Environments:
                 name, meaning = m.group("word"), m.group("says3")
                 if not self.named(meaning) or _GLOSSED_NOT.fullmatch(name):
                     continue  # only an environment's name glosses a word, never "environment = uat"
-            if self.spans(name) or norm(name) in self.products:
-                continue  # already a known word ("Live", "prod-eu"), or a product's ("GKE cluster (staging)")
+            if self.spans(name) or norm(name) in self.products or name.upper() in _THINGS:
+                continue  # a known word ("Live"), a product's ("GKE cluster (staging)"), a thing's ("VM")
             kinds = [k for _, k in self.spans(meaning)]
             if kinds:
                 learned.setdefault(name, kinds[0])
@@ -555,6 +555,9 @@ def _products(catalogue: Catalogue) -> frozenset[str]:
 
 
 _ABBR = r"[A-Z][A-Z0-9]{1,7}"
+_THINGS = frozenset(
+    {"VM", "VMS", "DB", "OS", "CPU", "GPU", "SSD", "HDD", "NFS", "SAN", "LB", "DNS", "API", "UI"}
+)
 _SITE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
 _SAYS = r"\s*(?P<says>(?:[\w'-]+\s+){0,4}[\w'-]+)"
 # "NPD zone (non-production)": a code, the kind of place it names, and its meaning in brackets
