@@ -198,12 +198,12 @@ class _Writer:
                 else self.abbreviations[month]
             )
         name = m.group("m") or m.group("m2") or m.group("m3") or m.group("m4")
-        month = self.months[ENGLISH_MONTHS.index(name)]
+        spelled = self.months[ENGLISH_MONTHS.index(name)]
         day, year = m.group("d") or m.group("d2"), m.group("y") or m.group("y2") or m.group("y3")
         full, month_year = DATE_FORMS[self.lang]
         if day:
-            return full.format(d=int(day), m=month, y=year)
-        return month_year.format(m=month, y=year) if year else month
+            return full.format(d=int(day), m=spelled, y=year)
+        return month_year.format(m=spelled, y=year) if year else spelled
 
     def number(self, m: re.Match[str]) -> str:
         group, decimal = NOTATION[self.lang]

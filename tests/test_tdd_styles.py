@@ -4,6 +4,7 @@ the reader keeps at least the figures it reached under each (pinned minimums, li
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -169,7 +170,11 @@ def test_translation_rewrites_words_dates_and_numbers_but_keeps_addresses_and_pr
         "largest 3.5 GB; production build started on 3 August 2026, see https://prod.example.com/production "
         "(3 x m6a.4xlarge)</p><pre>replicas: 3.5 # production</pre></body>"
     )
-    outs = {translated.translate(page, lambda html, n, i=i: i % n) for i in range(len(translated.LANGUAGES))}
+
+    def language(i: int) -> Callable[[str, int], int]:
+        return lambda html, n: i % n
+
+    outs = {translated.translate(page, language(i)) for i in range(len(translated.LANGUAGES))}
     assert len(outs) == len(translated.LANGUAGES)
     for out in outs:
         assert "https://prod.example.com/production" in out and "GitHub Enterprise Server" in out

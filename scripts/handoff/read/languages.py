@@ -210,16 +210,17 @@ class Gloss:
         self.before: dict[str, str] = {}
         self.months: dict[str, int] = {}
         self.abbreviations: dict[str, int] = {}
-        for lexicon in chosen:
+        for lexicon in chosen:  # a word of two languages keeps the first one's meaning
             for own, merged in (
                 (lexicon.words, self.words),
                 (lexicon.stems, self.stems),
                 (lexicon.before_number, self.before),
-                (lexicon.months, self.months),
-                (lexicon.abbreviations, self.abbreviations),
             ):
                 for k, v in own.items():
-                    merged.setdefault(k, v)  # type: ignore[attr-defined]
+                    merged.setdefault(k, v)
+            for numbers, into in ((lexicon.months, self.months), (lexicon.abbreviations, self.abbreviations)):
+                for k, n in numbers.items():
+                    into.setdefault(k, n)
         self.stem_lengths = sorted({len(s) for s in self.stems}, reverse=True)
         phrases = [w for w in self.words if " " in w or "'" in w]
         singles = [w for w in (*self.words, *self.months, *self.abbreviations) if w not in phrases]
