@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from handoff.core.fields import Catalogue
 from handoff.read.languages import gloss_for, languages_of, lexicons
+from handoff.read.tdd import html_document, read_document
 from tdd_snippets import read
 
 
@@ -124,3 +125,13 @@ def test_none_and_the_sides_of_a_change_read_as_english_writes_them() -> None:
 def test_french_groups_with_narrow_spaces_and_writes_a_decimal_comma(catalogue: Catalogue) -> None:
     got = read("<p>Volumes : 1\u202f800 Gio au total, un disque de 2,5 Go pour les journaux.</p>", catalogue)
     assert got["total_disk_gb"] == ["1800 GiB"]  # not 1.8: the narrow space groups thousands
+
+
+def test_a_place_names_the_heading_as_the_document_writes_it(catalogue: Catalogue) -> None:
+    """The IE looks for the heading the document shows, not the reader's English for it."""
+    doc = html_document(
+        "<html><body><h2>Produktionsumgebung</h2><p>Die Produktion läuft auf 3 Knoten; insgesamt sind "
+        "2.340 Repositorys angebunden.</p></body></html>"
+    )
+    places = {v.field: v.location.ref for v in read_document(doc, catalogue).values if v.field}
+    assert places["repositories"].startswith("TDD Produktionsumgebung ›"), places

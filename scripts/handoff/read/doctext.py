@@ -46,6 +46,7 @@ class Text:
     links: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, url)
     bold: bool = True  # every non-blank run is bold
     notes: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, footnote id)
+    shown: str = ""  # the document's own words where `text` is in the reader's (`Texts.gloss`)
 
     def link_after(self, offset: int) -> str | None:
         for pos, url in self.links:
@@ -156,6 +157,7 @@ class Texts:
 def _glossed(text: Text, fn: Callable[[str], tuple[str, Callable[[int], int]]]) -> None:
     new, shift = fn(text.text)
     if new is not text.text:
+        text.shown = text.shown or text.text
         text.links = [(shift(at), url) for at, url in text.links]
         text.notes = [(shift(at), note) for at, note in text.notes]
         text.text = new

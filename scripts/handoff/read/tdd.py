@@ -116,6 +116,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.threads: set[int] = set()  # ids of the paragraphs in accepted comment threads
         self.answers = Answers()  # the answers under numbered titles, for "Same as 2.1" (`read.pointers`)
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
+        self.shown: dict[str, str] = {}  # a heading in the reader's words -> in the document's
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
         self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
         self.across = False  # the table being read was turned (`read.orient`): its rows are columns
@@ -128,7 +129,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         parts: list[str] = []
         if tab.titles and tab.show_tab:
             parts.append(f'tab "{tab.titles[-1]}"')
-        parts.extend(_short(h) for _, h in tab.headings)
+        parts.extend(_short(self.shown.get(h, h)) for _, h in tab.headings)
         parts.append(f"{tab.place}, {tail}" if tab.place and placed else tail)
         ref = "TDD " + " › ".join(parts)
         self.gather.paths[ref] = (*tab.titles, *tab.headings)
@@ -302,6 +303,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         text = content.text.strip()
         if not text:
             return
+        if content.shown:  # a heading is named in a place as the document writes it
+            self.shown[re.sub(r"\s+", " ", text)] = re.sub(r"\s+", " ", content.shown.strip())
         if style in HEADING_LEVELS:
             self.flush(tab)
             self.heading(tab, HEADING_LEVELS[style], text)
