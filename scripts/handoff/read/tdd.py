@@ -303,8 +303,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         text = content.text.strip()
         if not text:
             return
-        if content.shown:  # a heading is named in a place as the document writes it
-            self.shown[re.sub(r"\s+", " ", text)] = re.sub(r"\s+", " ", content.shown.strip())
+        self.show_as_written(content, text)
         if style in HEADING_LEVELS:
             self.flush(tab)
             self.heading(tab, HEADING_LEVELS[style], text)
@@ -399,6 +398,11 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if "\n" not in text and _pair(text) is not None:
             return (id(tab), "labelled lines", tab.tables, *tab.headings)
         return None
+
+    def show_as_written(self, content: Text, text: str) -> None:
+        """A text read in the reader's words (another language) is named in a place as written."""
+        if content.shown:
+            self.shown[re.sub(r"\s+", " ", text)] = re.sub(r"\s+", " ", content.shown.strip())
 
     def heading(self, tab: _Tab, level: int, text: str) -> None:
         tab.bullets.clear()
