@@ -238,16 +238,14 @@ def _floors(c: Calls, n: int, concurrency: int, latency_ms: int, scale: float) -
     return {"quota_s": quota, "latency_s": latency, "floor_s": max(quota, latency)}
 
 
-def parse_render(url: str, seed: Path, slugs: list[str]) -> dict[str, float]:
-    """Per account: TDD parse + merge/validate + render of every doc and the note (ms)."""
+def sheet_batch(url: str) -> tuple[Any, Any, dict[str, str], Any]:
+    """(settings, catalogue, tab titles, one batched read of every tab) of the sandbox at `url`:
+    where the render steps start (the sheet is parsed by the caller, which may time it)."""
     from handoff.clients import Clients
     from handoff.core.fields import load_catalogue
     from handoff.core.settings import load_settings
-    from handoff.read.batch import TddRead, build_handoff, tab_titles
-    from handoff.read.sheet import Grid, batch_ranges, parse_batch, parse_sheet
-    from handoff.read.tdd import html_document, parse_document
-    from handoff.render.documents import RunInfo, note_context, render_documents, render_note, templates_dir
-    from handoff.sandbox.synth import doc_id
+    from handoff.read.batch import tab_titles
+    from handoff.read.sheet import batch_ranges
 
     settings = load_settings(PROJECT_ROOT / "config" / "handoff.toml", {"sandbox.url": url})
     catalogue = load_catalogue(settings.path(settings.fields_file))
@@ -257,6 +255,18 @@ def parse_render(url: str, seed: Path, slugs: list[str]) -> dict[str, float]:
         response = http.values_batch_get(
             settings.sheet.spreadsheet_id, batch_ranges(titles), {"valueRenderOption": "FORMATTED_VALUE"}
         )
+    return settings, catalogue, titles, response
+
+
+def parse_render(url: str, seed: Path, slugs: list[str]) -> dict[str, float]:
+    """Per account: TDD parse + merge/validate + render of every doc and the note (ms)."""
+    from handoff.read.batch import TddRead, build_handoff
+    from handoff.read.sheet import Grid, parse_batch, parse_sheet
+    from handoff.read.tdd import html_document, parse_document
+    from handoff.render.documents import RunInfo, note_context, render_documents, render_note, templates_dir
+    from handoff.sandbox.synth import doc_id
+
+    settings, catalogue, titles, response = sheet_batch(url)
     documents = {
         s: html_document((seed / "docs" / f"{s}-tdd.html").read_text(encoding="utf-8")) for s in slugs
     }

@@ -92,11 +92,9 @@ def write_renders(out: Path, accounts: int) -> None:
 
 def _render_seed(out: Path, seed: Path, state: Path, today: Any) -> None:
     """The rendered documents and note of every account of `seed` that has a TDD."""
-    from handoff.clients import Clients
-    from handoff.core.fields import load_catalogue
-    from handoff.core.settings import load_settings
-    from handoff.read.batch import TddRead, build_handoff, tab_titles
-    from handoff.read.sheet import Grid, batch_ranges, parse_batch, parse_sheet
+    from bench.bench import sheet_batch
+    from handoff.read.batch import TddRead, build_handoff
+    from handoff.read.sheet import Grid, parse_batch, parse_sheet
     from handoff.read.tdd import html_document, parse_document
     from handoff.render.documents import RunInfo, note_context, render_documents, render_note, templates_dir
     from handoff.sandbox import server
@@ -104,14 +102,7 @@ def _render_seed(out: Path, seed: Path, state: Path, today: Any) -> None:
 
     running = server.start(state, seed)
     try:
-        settings = load_settings(PROJECT_ROOT / "config" / "handoff.toml", {"sandbox.url": running.url})
-        catalogue = load_catalogue(settings.path(settings.fields_file))
-        titles = tab_titles(settings)
-        with Clients(settings) as clients:
-            http = clients.gspread_client().http_client
-            response = http.values_batch_get(
-                settings.sheet.spreadsheet_id, batch_ranges(titles), {"valueRenderOption": "FORMATTED_VALUE"}
-            )
+        settings, catalogue, titles, response = sheet_batch(running.url)
         grids: dict[str, Grid | None] = dict.fromkeys(titles)
         grids.update(parse_batch(response, titles))
         sheet = parse_sheet(grids, catalogue, titles)
