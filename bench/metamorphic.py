@@ -55,7 +55,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import eval_tdd, translated
+from bench import eval_tdd, scalestyles, translated
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document
@@ -759,6 +759,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "template-leftovers": template_leftovers,
     "ditto-cells": ditto_cells,
     "translated": translated_text,
+    **scalestyles.TRANSFORMS,  # numbers at the extremes of scale (bench/scalestyles.py)
 }
 
 
