@@ -1,0 +1,167 @@
+"""Values no line states, worked out from the gathered ones: production written as sibling
+sections summed into one fleet; the cloud from the shape of the instance types or of the regions
+named; with no instance URL read, the one site address as the instance's, with a warning.
+Part of `read.gather.Gatherer` (`read.gatherparts`: the state it shares).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.core.model import Problem, Severity, TddValue
+from handoff.core.redact import mask
+from handoff.core.units import parse_size
+from handoff.read import shapes
+from handoff.read.fact import Context
+from handoff.read.gatherparts import GatherParts, _Block, amounts
+from handoff.read.precedence import _WEAK
+
+_FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
+
+
+def _kinds(v: TddValue) -> list[str]:
+    return [m.value.split(" × ", 1)[-1].casefold() for m in shapes.instances(v.value or v.text)]
+
+
+def _added(field: str, values: list[TddValue]) -> str | None:
+    """The parts' figures added up, in their unit when they share one (`256 GiB` + `64 GiB` → `320 GiB`)."""
+    texts = [v.value or v.text for v in values]
+    if field == "instance_types":
+        return ", ".join(m.value for t in texts for m in shapes.instances(t))
+    if field == "total_cpu":
+        numbers = [re.search(shapes.NUMBER, t) for t in texts]
+        if not all(numbers):
+            return None
+        return shapes.canon(f"{sum(float(n.group(0).replace(',', '')) for n in numbers if n):.3f}")
+    found = [next(shapes.sizes(t), None) for t in texts]
+    if not all(found):
+        return None
+    sizes = [m for m in found if m]
+    units = {m.value.split(" ", 1)[1] for m in sizes}
+    if len(units) == 1:
+        number = sum(float(m.value.split(" ", 1)[0]) for m in sizes)
+        return f"{shapes.canon(f'{number:.3f}')} {units.pop()}"
+    gb = sum(parse_size(m.value, "GB") for m in sizes)
+    return f"{shapes.canon(f'{gb:.3f}')} GB"
+
+
+class Implied(GatherParts):
+    """The gatherer's part that works out the values implied by the others."""
+
+    def _only_address(self) -> list[Problem]:
+        """With no instance URL read, the one site address (a URL with no path) outside trial parts
+        that is no code host's is the instance's: a bare URL bullet, "will be published at …"; of
+        several, the one production's place or row names (`live — https://…` beside `canary — …`),
+        when no other is named production. Nothing names it the instance, so it comes with a
+        warning at its place: not a silent guess."""
+        if any(v.field == "instance_url" and v.section != "trial" for v in self.values):
+            return []
+        found: dict[str, _Block] = {}
+        named: set[str] = set()  # the addresses written where production is named
+        for b in self.blocks:
+            if b.section == "trial" or "://" not in b.text:
+                continue
+            for m in shapes.urls(b.text):  # not "dev cluster … → https://sg-dev.…"
+                here = self.reader.url_env(b.text, m, Context(b.section))
+                if self.reader.site_address(m.value) and here != "trial":
+                    found.setdefault(m.value.rstrip("/"), b)
+                    if here == "production":
+                        named.add(m.value.rstrip("/"))
+        only = "the only site address there"
+        if len(found) > 1 and len(named) == 1:
+            found, only = (
+                {u: b for u, b in found.items() if u in named},
+                "the only site address written as production's",
+            )
+        if len(found) != 1:
+            return []
+        url, b = next(iter(found.items()))
+        b.used = True
+        self.values.append(TddValue("URL", url, b.location, "instance_url", b.section, None, True, url,
+                                    only.removesuffix(" there")))  # fmt: skip
+        where = b.location.ref.removeprefix("TDD ")
+        return [
+            Problem(
+                Severity.WARNING,
+                f"Instance URL: {mask(url)} is taken from the TDD ({where}) because it is {only}; "
+                "nothing names it the Sourcegraph instance",
+                "instance_url",
+                b.location,
+                "if it is not the instance, write the right URL in the sheet (the sheet wins) "
+                "or label it in the TDD",
+            )
+        ]
+
+    def _sum_sections(self) -> None:
+        """Production written as parts: sibling sections (headings of one level under one parent),
+        each with its own machines of other types ("PROD-A — application", "PROD-B — executors"),
+        and no production figure outside them. Their machines are one fleet and their CPU, memory
+        and disk add up, for each field every section states once."""
+        prod = [i for i, v in enumerate(self.values) if v.section == "production" and v.field in _FLEET]
+        path = {i: self.paths.get(self.values[i].location.ref, ()) for i in prod}
+        machines = {path[i] for i in prod if self.values[i].field == "instance_types"}
+        heads = [p[-1] for p in machines if p and isinstance(p[-1], tuple)]
+        if (
+            len(machines) < 2
+            or len(heads) != len(machines)
+            or len({p[:-1] for p in machines}) != 1
+            or len({h[0] for h in heads}) != 1
+            or any(path[i] not in machines for i in prod)
+        ):
+            return
+        types = [k for i in prod if self.values[i].field == "instance_types" for k in _kinds(self.values[i])]
+        if len(set(types)) != len(types):
+            return  # the same type in two sections: a restatement or a conflict, not parts
+        drop: set[int] = set()
+        for field in _FLEET:
+            members = [i for i in prod if self.values[i].field == field]
+            stated: dict[tuple[object, ...], set[tuple[object, ...]]] = {p: set() for p in machines}
+            for i in members:
+                stated[path[i]].add(tuple(amounts(field, self.values[i].value or self.values[i].text)))
+            if any(len(a) != 1 for a in stated.values()):
+                continue  # a section without the figure, or with two different ones
+            firsts = sorted(next(i for i in members if path[i] == p) for p in machines)
+            total = _added(field, [self.values[i] for i in firsts])
+            if total is None:
+                continue
+            first = self.values[firsts[0]]
+            text = " + ".join(self.values[i].text for i in firsts)
+            self.values[firsts[0]] = replace(first, text=text, value=total, derived=True,
+                                             how=f"sum of {len(firsts)} production sections")  # fmt: skip
+            drop.update(i for i in members if i != firsts[0])
+        self.values = [v for i, v in enumerate(self.values) if i not in drop]
+
+    def _hosting_by_shape(self) -> None:
+        """The cloud, when no part outside trials names one. The cloud whose shape every production
+        instance type has (`m6i.4xlarge` AWS, `n2-standard-8` GCP, `Standard_E16s_v5` Azure) beats an
+        on-premises platform word (vSphere, "our data centre"), which a cloud named anywhere beats
+        too; with neither, a cloud region's shape (`eu-west-2` AWS, `europe-west4` GCP) names it."""
+        hosting = [v for v in self.values if v.field == "hosting_provider" and v.section != "trial"]
+        named = [v for v in hosting if not v.how.endswith(_WEAK)]
+        machines = [v for v in self.values if v.field == "instance_types" and v.section == "production"]
+        machines = machines or [v for v in self.values if v.field == "instance_types" and v.section == ""]
+        clouds = {shapes.cloud_of(k) for v in machines for k in _kinds(v)}
+        by_shape = clouds.pop() if len(clouds) == 1 else None
+        if named or by_shape:
+            self.values = [v for v in self.values if not (v in hosting and v.how.endswith(_WEAK))]
+        if named:
+            return
+        if by_shape:
+            by = "the instance types' cloud"
+            self.values.append(replace(machines[0], label="Hosting provider", field="hosting_provider",
+                                       value=by_shape, derived=True, how=by))  # fmt: skip
+        elif not hosting:
+            self._hosting_by_region()
+
+    def _hosting_by_region(self) -> None:
+        """With no cloud named and no instance types, the one cloud whose region names (`eu-west-2`,
+        `europe-west4`) the parts outside trials write."""
+        found = [(shapes.region_cloud(m.group(0)), b) for b in self.blocks if b.section != "trial"
+                 for m in shapes.REGION.finditer(b.text)]  # fmt: skip
+        if len({c for c, _ in found}) != 1:
+            return
+        cloud, b = found[0]
+        b.used = True
+        region = TddValue("Region", b.text, b.location, "hosting_provider", b.section, None, True)
+        self.values.append(replace(region, value=cloud, how="the region's cloud"))

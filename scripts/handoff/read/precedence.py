@@ -1,0 +1,276 @@
+"""Which of the gathered values hold: ranking (a label beats a table column beats prose) and
+precedence (a value beats another of its field: the newer changelog entry, a correction, a stated
+total over its parts, a stated limit over context, an actual date over a plan, the build's
+completion over another's), and what is history (the old side of a change, a name switched from).
+Part of `read.gather.Gatherer` (`read.gatherparts`: the state it shares).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.core.model import TddValue
+from handoff.read import pernode, shapes
+from handoff.read.counts import AMBIENT
+from handoff.read.dates import BUILD
+from handoff.read.gatherparts import GatherParts, amounts
+from handoff.read.notation import blanked
+from handoff.read.totals import names_total
+from handoff.read.words import is_planned
+
+_RANK = {"label": 0, "label meaning": 0, "table column": 1}
+_ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry
+
+
+def _titled_total(v: TddValue) -> bool:
+    """A labelled amount whose label says it is the total ("Total storage: … = 3,500 GB", a line
+    `total provisioned: 2,600 GiB` under a heading or bullet naming the amount)."""
+    return (_rank(v) == 0 or v.label != v.how) and names_total(v.label)
+
+
+_DATE_FIELDS = frozenset({"start_date", "completion_date"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ENTRY_MARK = re.compile(r"\s*(?:[—–:|]|-\s|\n)")  # what follows a date opening an entry
+
+
+_ENTRY_WORD = re.compile(r"[^\W\d_]+\s+")  # an entry's one-word label before its date ("UPDATE 2 Sep 2026")
+_ENTRY_WHO = re.compile(r"\s*\([^()\n]{1,40}\)")  # who wrote the entry, after its date ("(Priya)")
+
+
+def _leading_date(text: str, year: str) -> str:
+    """The date an entry opens with ("12 May 2026 — …", "2026-06-20: …", a row's date cell, "UPDATE 2 Sep
+    2026 (Priya): …"), or ""."""
+    head = text.lstrip(" \t•*-–—")
+    found = next(shapes.dates(head[:40], year), None)
+    if found is None or (found.start > 0 and not _ENTRY_WORD.fullmatch(head, 0, found.start)):
+        return ""
+    who = _ENTRY_WHO.match(head, found.end)
+    return found.value if _ENTRY_MARK.match(head, who.end() if who else found.end) else ""
+
+
+def _rank(v: TddValue, row: bool = False) -> int:
+    """0 a label, 1 a table column, 2 a CPU, memory or disk figure in a field row (`row`), 3 prose, 4
+    weak prose (a go-live date, beaten by a completion; a date known only by its heading's or
+    question's topic or its day heading, beaten by a date with its own verb; a platform of the
+    customer's own data centre, beaten by a cloud named)."""
+    if v.how.endswith(_WEAK):
+        return 4
+    return _RANK.get(v.how.split(" + ")[0], 2 if row else 3)
+
+
+_WEAK = ("(go-live)", "(topic)", "(heading)", "(platform)", "(monorepo)")  # go-live, a heading's topic or
+# day, on-prem, the one monorepo's size (a size called the largest wins)
+
+
+class Precedence(GatherParts):
+    """The gatherer's part that ranks its values and drops those that do not hold."""
+
+    def _drop_ambiguous(self) -> None:
+        """A figure read from a text holding a figure whose notation is ambiguous (`3 500 GB` in a
+        document that groups thousands with commas) is no value: the warning names it instead."""
+        if self.ambiguous:
+            marks = blanked(self.ambiguous)
+            self._keep(lambda v: not (shapes.DIGIT.search(v.value or "") and any(b in v.text for b in marks)))
+
+    def _drop_old(self) -> None:
+        """A figure a change names as the old one ("from 4 × c6i.4xlarge to …", "(was 2,100 GiB)") is
+        history wherever it is written (an older changelog entry, the first design), unless a
+        change names it as the new one too ("64 vCPU and 256 GiB (was 64 vCPU / 128 GiB)")."""
+        old = self.old - self.new
+        if not old:
+            return
+        drop = {
+            i
+            for i, v in enumerate(self.values)
+            if v.field
+            and (keys := amounts(v.field, v.value or v.text))
+            and all((v.field, k) in old for k in keys)
+        }
+        self._inherit(drop)
+        self._drop(drop)
+
+    def _switched_names(self) -> None:
+        """A name the deployment is said to have changed to ("… and moved to Kustomize") makes every
+        other name of its field written before it (the approved design's "Helm chart") history."""
+        drop: set[int] = set()
+        for i in self.switched:
+            v = self.values[i]
+            drop |= {
+                j for j, w in enumerate(self.values[:i])
+                if w.field == v.field and w.value != v.value and w.section != "trial"
+            }  # fmt: skip
+        self._drop(drop)
+
+    def _inherit(self, replaced: set[int]) -> None:
+        """The new figure of a change written where no environment is named ("User node pool scaled
+        from 3 to 4 × Standard_E16s_v5") is of the environment of the value it replaces: the old
+        figure, where the document first wrote it, was production's."""
+        for i in replaced:
+            v = self.values[i]
+            keys = set(amounts(v.field or "", v.value or v.text))
+            blocks = {b for b, field, old in self.olds if field == v.field and keys <= set(old)}
+            for b, field, j in self.news:
+                if (
+                    b in blocks
+                    and field == v.field
+                    and v.section == "production"
+                    and not self.values[j].section
+                ):
+                    self.values[j] = replace(self.values[j], section=v.section)
+
+    def _entry_date(self, v: TddValue) -> str:
+        """The date of the innermost heading over a value that names one ("[2.1.0] — 2026-10-19"), else
+        (but for a date field, whose value is its entry's date) the date opening the value's own
+        paragraph, list item or row ("2026-06-20: disk grown to 3 TB", "10 Jul — …" under "July 2026"),
+        or ""."""
+        titles = [str(p[1] if isinstance(p, tuple) else p) for p in self.paths.get(v.location.ref, ())]
+        for text in reversed(titles):
+            found = next(shapes.dates(text), None)
+            if found:
+                return found.value
+        if v.field in _DATE_FIELDS:
+            return ""
+        year = next((m.group(0) for t in reversed(titles) for m in [_YEAR.search(t)] if m), "")
+        return _leading_date(self._text_at(v), year)
+
+    def _latest_entry(self) -> None:
+        """Of a field's different values, each under a heading dated differently (a changelog's
+        entries, a log's days), the one under the latest date is the current state: the older
+        entries' figures are history. A living document's original text, above a dated entry under
+        the same heading ("It will live at https://sg.…", then "UPDATE 2026-09-15 (Maya): renamed to
+        https://code.…"), is older than any entry. Other values under no dated heading take no part,
+        nor do code hosts (a log adds hosts as it connects them)."""
+        dated: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        undated: dict[tuple[str, str, tuple[object, ...]], list[int]] = {}
+        for i, v in enumerate(self.values):
+            if not v.field or v.field in _ADDED_UP or v.section == "trial":
+                continue
+            path = self.paths.get(v.location.ref, ())
+            if day := self._entry_date(v):
+                dated.setdefault((v.field, v.section), []).append((day, i))
+                # the text an entry updates, above it under the same heading, is older than any entry
+                for j in undated.pop((v.field, v.section, path), []):
+                    dated[(v.field, v.section)].append(("", j))
+            elif v.field not in _DATE_FIELDS:
+                undated.setdefault((v.field, v.section, path), []).append(i)
+        drop: set[int] = set()
+        for entries in dated.values():
+            days = {day for day, _ in entries}
+            figures = {tuple(amounts(self.values[i].field or "", self.values[i].value or self.values[i].text))
+                       or (self.values[i].value,) for _, i in entries}  # fmt: skip
+            if len(days) > 1 and len(figures) > 1:
+                latest = max(days)
+                drop |= {i for day, i in entries if day != latest}
+        self._drop(drop)
+
+    def _supersede(self) -> None:
+        """A value from a block that corrects an earlier figure ("correction: it's 5 nodes, not 6 …
+        so 80 vCores") replaces the earlier values of its field in its environment (or in a part
+        that names none): the earlier figure was wrong, not a second candidate."""
+        drop: set[int] = set()
+        for c in sorted(self.corrections):
+            v = self.values[c]
+            drop.update(
+                i for i in range(c) if i not in self.corrections and self.values[i].field == v.field
+                and v.field and self.values[i].section in (v.section, "")
+            )  # fmt: skip
+        self._drop(drop)
+
+    def _stated_limits_win(self) -> None:
+        """Of a part's limits of one field (the same tab and headings), those a clause states ("Licensed
+        for 2,500 developers") beat counts of people read as limits only because the part is about
+        limits ("The group employs roughly 4,200 engineers worldwide"): those are its context."""
+        stated = {
+            (v.field, v.section, self.paths.get(v.location.ref, ())) for v in self.values if v.how == "limit"
+        }
+        self._keep(
+            lambda v: (
+                v.how != AMBIENT or (v.field, v.section, self.paths.get(v.location.ref, ())) not in stated
+            )
+        )
+
+    def _parts_give_way(self) -> None:
+        """A CPU, memory or disk figure said to be the total ("3 TiB altogether", "in sum 4,250 GiB")
+        beats the other figures of its field in the same environment and section of the document
+        (the same tab and headings): they are its parts ("gitserver 4 × 512 GiB", "about 950 GiB"),
+        written in other sentences or list items. Two different stated totals stay a conflict."""
+
+        def scope(v: TddValue) -> tuple[object, ...]:
+            return (v.field, v.section, self.paths.get(v.location.ref, ()))
+
+        def amount(v: TddValue) -> tuple[object, ...]:
+            return tuple(amounts(v.field or "", v.value or v.text))
+
+        totals: dict[tuple[object, ...], set[tuple[object, ...]]] = {}
+        titled = {scope(v) for v in self.values if id(v) in self.totals and _titled_total(v)}
+        # (a total its label names beats a part's own sum: "gitserver: 4 × 750 = 3,000 GB")
+        for v in self.values:
+            if id(v) in self.totals and (_titled_total(v) or scope(v) not in titled):
+                totals.setdefault(scope(v), set()).add(amount(v))
+        if totals:  # (the same figure written again, as a table's Total row, is no part)
+            self._keep(lambda v: amount(v) in totals.get(scope(v), {amount(v)}))
+
+    def _per_machine_give_way(self) -> None:
+        """One machine's CPU, memory or disk beside the fleet's total (`read.pernode`): the total."""
+
+        def amount(v: TddValue) -> float | None:
+            found = amounts(v.field or "", v.value or v.text)
+            return float(found[0]) if found and isinstance(found[0], float) else None
+
+        drop = pernode.per_machine(
+            self.values, amount, lambda v: self.paths.get(v.location.ref, ()), self._text_at
+        )
+        if drop:
+            dropped = {id(self.values[i]) for i in drop}
+            self._keep(lambda v: id(v) not in dropped)
+
+    def _union_pools(self) -> None:
+        """Instance types read from sibling list items (one node pool per item) are one fleet, when
+        the items name different types; the same type twice is left to the conflict check."""
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for i, key in self.pools.items():
+            groups.setdefault((*key, self.values[i].section), []).append(i)
+        drop: set[int] = set()
+        for members in groups.values():
+            entries = [e for i in members for e in (self.values[i].value or "").split(", ") if e]
+            kinds = [e.split(" × ", 1)[-1].casefold() for e in entries]
+            if len(members) < 2 or len(set(kinds)) != len(kinds):
+                continue
+            first = self.values[members[0]]
+            text = "; ".join(self.values[i].text for i in members)
+            self.values[members[0]] = replace(first, text=text, value=", ".join(entries), how="sibling items")
+            drop.update(members[1:])
+        self.values = [v for i, v in enumerate(self.values) if i not in drop]
+        self.pools = {}
+
+    def _build_completion(self) -> None:
+        """Of completion dates written under labels, one whose label names the build or the
+        infrastructure ("Practical completion (production infrastructure)") beats one that names
+        neither ("Customer acceptance of the job"): the field is the build's completion."""
+        labelled = [v for v in self.values if v.field == "completion_date" and _rank(v) == 0]
+        named = {v.section for v in labelled if BUILD.search(v.label) or self.reader.env.named(v.label)}
+        self.values = [
+            v for v in self.values
+            if not (v in labelled and v.section in named and not BUILD.search(v.label)
+                    and not self.reader.env.named(v.label))
+        ]  # fmt: skip
+
+    def _drop_plans(self) -> None:
+        """A planned, scheduled or target value ("Planned start date") gives way to an actual one
+        of the same field (production or unnamed part): the plan was not what happened."""
+        actual = {v.field for v in self.values if v.section != "trial" and not is_planned(v.label)}
+        self.values = [v for v in self.values if not (v.field in actual and is_planned(v.label))]
+
+    def _best(self) -> list[TddValue]:
+        """Per field and environment, prose values only when no label or table column gives the field."""
+        best: dict[tuple[str, str], int] = {}
+        for v in self.values:
+            if v.field:
+                key = (v.field, v.section)
+                best[key] = min(best.get(key, 9), _rank(v, self.rows.get(id(v)) is v))
+        return [
+            v
+            for v in self.values
+            if not v.field or _rank(v, self.rows.get(id(v)) is v) in (0, 1, best[(v.field, v.section)])
+        ]
