@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from handoff.core.fields import strip_brackets
-from handoff.read import legends, shapes, words
+from handoff.read import envwords, labelwords, legends, shapes
 from handoff.read.doctext import document_text
 from handoff.read.tdd import html_document
 
@@ -40,7 +40,7 @@ _ENV_WORDS = (
     "sandbox",
     "k8s",
 )
-_DECLARED_SAID_FIRST = words._DECLARED_SAID.replace(r"[\w-]++(?:\s[\w-]++)?", r"[\w-]+(?:\s[\w-]+)?")
+_DECLARED_SAID_FIRST = envwords._DECLARED_SAID.replace(r"[\w-]++(?:\s[\w-]++)?", r"[\w-]+(?:\s[\w-]+)?")
 _DECLARED_TEXT = [*"ab AB-x(=)\n.' ", "PRD", "sg-eu", "means", "is", "zone", "stands for", "production"]
 
 # (the pattern now, the pattern as first written, the characters its matches turn on)
@@ -83,22 +83,24 @@ REWRITES: list[tuple[Any, re.Pattern[str], str | list[str]]] = [
         ],
     ),
     (
-        words._DECLARED,
-        re.compile(words._DECLARED.pattern.replace(words._DECLARED_SAID, _DECLARED_SAID_FIRST)),
+        envwords._DECLARED,
+        re.compile(envwords._DECLARED.pattern.replace(envwords._DECLARED_SAID, _DECLARED_SAID_FIRST)),
         [*_DECLARED_TEXT, "="],
     ),
     (
-        words._DECLARED_NO_EQUALS,
-        re.compile(words._DECLARED_NO_EQUALS.pattern.replace(words._DECLARED_SAID, _DECLARED_SAID_FIRST)),
+        envwords._DECLARED_NO_EQUALS,
+        re.compile(
+            envwords._DECLARED_NO_EQUALS.pattern.replace(envwords._DECLARED_SAID, _DECLARED_SAID_FIRST)
+        ),
         _DECLARED_TEXT,
     ),
     (
-        words._phrases(_ENV_WORDS),
+        envwords._phrases(_ENV_WORDS),
         _phrases_as_first_written(_ENV_WORDS),
         [*"prodtesuagqk8 -_'’\u017f\u212aÀéı", *_ENV_WORDS],
     ),
     (
-        words._phrases(_ENV_WORDS, joined=False),
+        envwords._phrases(_ENV_WORDS, joined=False),
         _phrases_as_first_written(_ENV_WORDS, joined=False),
         [*"prodtesuagqk8 -_'’\u017f\u212aÀé", *_ENV_WORDS],
     ),
@@ -137,12 +139,12 @@ def test_same_matches_as_first_written(new: Any, old: re.Pattern[str], alphabet:
 
 
 def test_phrases_keep_their_order_per_first_letter() -> None:
-    assert words._by_first_letter(["prod", "test", "pre", "t"]) == "p(?:rod|re)|t(?:est|)"
-    assert words._by_first_letter(["ıx", "prod"]) == "ıx|prod"  # (a non-ASCII opening: as written)
+    assert envwords._by_first_letter(["prod", "test", "pre", "t"]) == "p(?:rod|re)|t(?:est|)"
+    assert envwords._by_first_letter(["ıx", "prod"]) == "ıx|prod"  # (a non-ASCII opening: as written)
 
 
 def test_bracket_and_space_shortcuts_as_first_written() -> None:
     for text in _texts("ab ()[]\t\n\u00a0\u2028\x1c\u3000x", 5000):
         assert strip_brackets(text) == re.sub(r"\s*[(\[][^()\[\]]*[)\]]", " ", text).strip(), text
-        expected = re.sub(r"\s+", " ", words._BRACKETED.sub(" ", text)).strip()
-        assert words.outside_brackets(text) == expected, text
+        expected = re.sub(r"\s+", " ", labelwords._BRACKETED.sub(" ", text)).strip()
+        assert labelwords.outside_brackets(text) == expected, text

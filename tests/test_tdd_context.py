@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
+from handoff.read.envwords import Environments
 from handoff.read.tdd import html_document, read_document
-from handoff.read.words import Environments
 
 
 def sections(html: str, catalogue: Catalogue, name: str) -> list[tuple[str, str]]:

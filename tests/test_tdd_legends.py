@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
+from handoff.read.envwords import Environments
 from handoff.read.legends import row_lines
 from handoff.read.tdd import html_document
-from handoff.read.words import Environments
 from tdd_snippets import read, table
 
 SECTIONS = (  # the environments named only by the document's own names

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read.words import Environments
+from handoff.read.envwords import Environments
 from tdd_snippets import read
 
 

@@ -9,7 +9,7 @@ production say it of production.
 from __future__ import annotations
 
 from handoff.core.fields import Catalogue
-from handoff.read.words import Environments
+from handoff.read.envwords import Environments
 from tdd_snippets import read, table
 
 

@@ -58,7 +58,7 @@ _UNIT_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 _ORDER = re.compile(r"\b(dd|mm)([./-])(mm|dd)\2yy\b", re.IGNORECASE)
 _SHORT_YEAR = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{2})\b")
 _MAX_WORDS = 8
-_PLACE_WORD = re.compile(r"acceptance|stage|shadow", re.IGNORECASE)  # (`words._PLACE_ONLY`)
+_PLACE_WORD = re.compile(r"acceptance|stage|shadow", re.IGNORECASE)  # (`envwords._PLACE_ONLY`)
 _NAME_SHAPE = re.compile(r"[-\d]")
 _SIGNS = frozenset("Σ†‡§¤#*")
 

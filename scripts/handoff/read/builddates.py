@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from handoff.core.model import TddValue
 from handoff.read.dates import BUILD
-from handoff.read.words import is_planned
+from handoff.read.limitwords import is_planned
 
 _DATES = ("start_date", "completion_date")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")

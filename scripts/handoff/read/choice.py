@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.read.words import Found
+from handoff.read.vocab import Found
 
 NOT_TAKEN_BEFORE = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"

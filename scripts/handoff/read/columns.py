@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.read.words import is_limit
+from handoff.read.limitwords import is_limit
 
 _OUTCOME = re.compile(
     r"\b(?:decisions?|decided|chosen|choice|selected|selection|outcomes?|resolutions?|resolved|"

@@ -31,7 +31,7 @@ from handoff.core.fields import norm
 from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
-from handoff.read.words import Found
+from handoff.read.vocab import Found
 
 _SEARCHING = (
     r"(?:(?:re-?)?(?:connect|index|sync|search|mirror|clon|onboard|add|includ|crawl|import|integrat|pull|"

@@ -11,7 +11,8 @@ from handoff.core.quickre import quick
 from handoff.read import arithmetic, connection, limits, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.words import Found, is_growth, is_limit
+from handoff.read.limitwords import is_growth, is_limit
+from handoff.read.vocab import Found
 
 AMBIENT = "limit (limits part)"  # a count of people read as a limit only because its part is about limits
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"

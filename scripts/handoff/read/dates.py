@@ -12,7 +12,7 @@ import re
 from handoff.read import shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.words import is_future
+from handoff.read.limitwords import is_future
 
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|launched|from|"

@@ -9,8 +9,9 @@ import re
 from typing import TYPE_CHECKING
 
 from handoff.core.fields import Catalogue
+from handoff.read.envwords import Environments
 from handoff.read.fact import Context, Fact
-from handoff.read.words import Environments, Vocab
+from handoff.read.vocab import Vocab
 
 
 class FactParts:

@@ -20,10 +20,11 @@ from handoff.core.fields import Catalogue
 from handoff.read.cells import status_words
 from handoff.read.counts import CountReading
 from handoff.read.dates import DateReading
+from handoff.read.envwords import Environments
 from handoff.read.figures import FigureReading
 from handoff.read.labelled import LabelledReading
 from handoff.read.prose import ProseReading
-from handoff.read.words import Environments, Vocab
+from handoff.read.vocab import Vocab
 
 
 class FactReader(LabelledReading, ProseReading, DateReading, FigureReading, CountReading):

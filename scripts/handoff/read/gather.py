@@ -33,10 +33,10 @@ from handoff.read.fact import Fact
 from handoff.read.gatherparts import _Block, _count, _Part, amounts
 from handoff.read.hostcounts import HostCounts
 from handoff.read.implied import Implied
+from handoff.read.limitwords import is_correction
 from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.precedence import _RANK, Precedence
 from handoff.read.totals import AMOUNTS
-from handoff.read.words import is_correction
 
 _CLIP = 160
 

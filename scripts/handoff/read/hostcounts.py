@@ -16,8 +16,8 @@ from handoff.core.model import Problem, Severity, TddValue
 from handoff.read import hostledger, shapes
 from handoff.read.fact import Context
 from handoff.read.gatherparts import GatherParts, _count, _Part
+from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.prose import host_names
-from handoff.read.words import is_growth, is_limit
 
 _REPOS = r"repositories|repository|repos|repo"
 

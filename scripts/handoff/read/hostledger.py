@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from handoff.read import connection
-from handoff.read.words import Found
+from handoff.read.vocab import Found
 
 # (a reply's speaker, "R. Lindqvist:" or "Dev 18:05", and its "No," stay in it)
 _FIRST_SENTENCE = re.compile(r"(?:[^.;!?]|\.(?=\d)|(?<=\b[A-Z])\.)*")

@@ -1,7 +1,7 @@
 """The labelled-value part of FactReader: a label and its value read as facts by meaning.
 
 `labelled(label, value, context)`: the label names a field (a catalogue alias, else its meaning,
-`words.label_meaning`); the value must have that field's shape (a size for a disk, an instance
+`labelwords.label_meaning`); the value must have that field's shape (a size for a disk, an instance
 type for a node pool, a vocabulary name for a deployment type …) and is read into the field's
 canonical text (`fit`). A label naming an environment ("Pilot: …") sets the environment of its
 line; a label with no field, or a value that does not fit, is read as prose. A label naming a
@@ -20,10 +20,12 @@ from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, _numbers_after, _numb
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
+from handoff.read.labelwords import label_meaning, label_meanings, outside_brackets
+from handoff.read.limitwords import is_limit
 from handoff.read.parts import named_parts_total
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
-from handoff.read.words import is_limit, label_meaning, label_meanings, mask, outside_brackets
+from handoff.read.vocab import mask
 
 _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from handoff.read.doctext import Text
-from handoff.read.words import outside_brackets
+from handoff.read.labelwords import outside_brackets
 
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`

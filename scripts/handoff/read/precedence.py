@@ -15,9 +15,9 @@ from handoff.read import pernode, shapes
 from handoff.read.counts import AMBIENT
 from handoff.read.dates import BUILD
 from handoff.read.gatherparts import GatherParts, amounts
+from handoff.read.limitwords import is_planned
 from handoff.read.notation import blanked
 from handoff.read.totals import names_total
-from handoff.read.words import is_planned
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry

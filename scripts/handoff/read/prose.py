@@ -27,10 +27,11 @@ from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
+from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.verdict import without_not_taken
+from handoff.read.vocab import Found, mask
 from handoff.read.withdrawn import withdraws_before
-from handoff.read.words import Found, is_growth, is_limit, is_suggestion, is_technical_limit, mask
 
 _MONTH_DOT = "".join(
     f"(?<!{m}\\.)"

@@ -17,6 +17,8 @@ from handoff.read.counterpart import counterpart
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text, as_list
 from handoff.read.fact import Context
+from handoff.read.labelwords import label_meaning
+from handoff.read.limitwords import is_planned
 from handoff.read.pairs import _labelled_cells
 from handoff.read.prose import URL_HINT
 from handoff.read.tables import (
@@ -28,8 +30,8 @@ from handoff.read.tables import (
     _cell,
 )
 from handoff.read.tabstate import _Tab
+from handoff.read.vocab import mask
 from handoff.read.walkparts import WalkParts
-from handoff.read.words import is_planned, label_meaning, mask
 
 _ASKS = re.compile(
     r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b"

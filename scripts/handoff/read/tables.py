@@ -16,11 +16,12 @@ from handoff.read import connection, shapes
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.doctext import Text, as_dict
 from handoff.read.edits import current
+from handoff.read.labelwords import label_meaning, outside_brackets
+from handoff.read.limitwords import is_planned
 from handoff.read.orient import turned
 from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells
 from handoff.read.tabstate import _Tab
 from handoff.read.walkparts import WalkParts
-from handoff.read.words import is_planned, label_meaning, outside_brackets
 
 GENERIC_HEADERS = frozenset(norm(w) for w in (
     "field", "fields", "value", "values", "setting", "settings", "item", "parameter", "property", "name",

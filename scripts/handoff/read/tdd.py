@@ -70,8 +70,10 @@ from handoff.read.facts import FactReader
 from handoff.read.forms import answered
 from handoff.read.gather import Gatherer, TddReading, Unplaced
 from handoff.read.headertables import HeaderTableReading
+from handoff.read.labelwords import label_meaning
 from handoff.read.languages import gloss_for, languages_of
 from handoff.read.legends import row_lines
+from handoff.read.limitwords import is_correction, is_limit
 from handoff.read.notation import notation
 from handoff.read.options import option_titles
 from handoff.read.orient import transpose
@@ -83,7 +85,6 @@ from handoff.read.tables import _AMOUNT_FIELDS, TableReading
 from handoff.read.tabstate import _Pending, _Tab
 from handoff.read.turns import as_turns
 from handoff.read.withdrawn import withdraws_before
-from handoff.read.words import is_correction, is_limit, label_meaning
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading

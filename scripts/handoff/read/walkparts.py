@@ -11,11 +11,11 @@ from handoff.core.fields import Catalogue, Field
 from handoff.core.model import Location
 from handoff.read.cells import Cell
 from handoff.read.doctext import Text, Texts
+from handoff.read.envwords import Environments
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
 from handoff.read.gather import Gatherer
 from handoff.read.tabstate import _Tab
-from handoff.read.words import Environments
 
 
 class WalkParts:

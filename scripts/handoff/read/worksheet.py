@@ -24,7 +24,7 @@ from typing import Any
 
 from handoff.read.doctext import Text
 from handoff.read.edits import current
-from handoff.read.words import is_growth, is_planned
+from handoff.read.limitwords import is_growth, is_planned
 
 # a spreadsheet formula: `=` then a cell reference, a function, or a number with an operator
 _FORMULA = re.compile(r"=(?:\$?[A-Z]{1,3}\$?\d+|[A-Z][A-Z.]+\(|[\d.,]+[*/+^-])\S*")

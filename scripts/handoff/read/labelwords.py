@@ -1,0 +1,144 @@
+"""What a label means when the catalogue has no alias for it, and a label's bracketed asides.
+
+`label_meaning(label)`: the field a label means, from its words' stems ("Node pool", "Machines" →
+instance types; "Endpoint" → instance URL; "Production complete" → completion date). The value's
+shape still has to fit (`read.facts`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from handoff.read.limits import observed_label
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def outside_brackets(text: str) -> str:
+    """`text` without its bracketed asides: "Code size on disk (all repositories)" → "Code size on disk"."""
+    if "(" in text or "[" in text:  # (every match of _BRACKETED opens with one)
+        text = _BRACKETED.sub(" ", text)
+    return " ".join(text.split())  # (`re.sub(r"\s+", " ", text).strip()`: the same spaces)
+
+
+def bracketed(text: str) -> list[str]:
+    """The bracketed asides of `text`, inner text only."""
+    return [m.group(0)[1:-1] for m in _BRACKETED.finditer(text)]
+
+
+# (stems that must all start some word of the label, field); first rule that holds wins.
+_MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("concurrent",), "max_concurrent_users"),
+    (("peak", "user"), "max_concurrent_users"),
+    (("simultaneous",), "max_concurrent_users"),
+    (("user", "once"), "max_concurrent_users"),  # "users at once", as the prose reader reads it
+    (("user",), "max_users"),
+    (("seat",), "max_users"),
+    (("monorepo",), "monorepos"),
+    (("largest",), "largest_repo_mb"),
+    (("biggest",), "largest_repo_mb"),
+    (("repo", "size"), "total_repo_size_gb"),
+    (("git", "data"), "total_repo_size_gb"),
+    (("code", "size"), "total_repo_size_gb"),
+    (("code", "host"), "code_hosts"),
+    (("source", "control"), "code_hosts"),
+    (("version", "control"), "code_hosts"),
+    (("scm",), "code_hosts"),
+    (("vcs",), "code_hosts"),
+    (("repo",), "repositories"),
+    (("url",), "instance_url"),
+    (("endpoint",), "instance_url"),
+    (("address",), "instance_url"),
+    (("hostname",), "instance_url"),
+    (("link",), "instance_url"),
+    (("start",), "start_date"),
+    (("began",), "start_date"),
+    (("begin",), "start_date"),
+    (("complet",), "completion_date"),
+    (("end",), "completion_date"),
+    (("done",), "completion_date"),
+    (("finish",), "completion_date"),
+    (("accept",), "completion_date"),
+    (("handover",), "completion_date"),
+    (("handed",), "completion_date"),
+    (("live",), "completion_date"),
+    (("ready",), "completion_date"),
+    (("deliver",), "completion_date"),
+    (("provision",), "start_date"),
+    (("commenc",), "start_date"),
+    (("cpu",), "total_cpu"),
+    (("vcpu",), "total_cpu"),
+    (("core",), "total_cpu"),
+    (("memory",), "total_memory_gb"),
+    (("ram",), "total_memory_gb"),
+    (("disk",), "total_disk_gb"),
+    (("storage",), "total_disk_gb"),
+    (("volume",), "total_disk_gb"),
+    (("pv",), "total_disk_gb"),  # a Kubernetes persistent volume (`pv`, `PVCs`), as `EBS` or `LUN` is
+    (("node",), "instance_types"),
+    (("machine",), "instance_types"),
+    (("instance",), "instance_types"),
+    (("vm",), "instance_types"),
+    (("server",), "instance_types"),
+    (("pool",), "instance_types"),
+    (("cloud",), "hosting_provider"),
+    (("provider",), "hosting_provider"),
+    (("hosting",), "hosting_provider"),
+    (("hosted",), "hosting_provider"),
+    (("platform",), "deployment_type"),
+    (("deploy",), "deployment_type"),
+    (("install",), "deployment_type"),
+    (("orchestrat",), "deployment_type"),
+)
+
+
+_STEM_LENGTHS = frozenset(len(s) for stems, _ in _MEANINGS for s in stems)
+_MEANING_SETS = tuple((frozenset(stems), name, len(stems)) for stems, name in _MEANINGS)  # subset tests
+
+
+@functools.lru_cache(maxsize=4096)
+def label_meaning(label: str, any_length: bool = False) -> str | None:
+    """The field a label (of up to six words, or a heading or question of any length) means, or None.
+    A label with a bracketed aside is read without it ("Code size on disk (as reported by
+    gitserver)") and the aside on its own (a gloss in another language: "Gesamtgröße aller
+    Repositories (total size of all repositories)"): the more specific meaning wins, the words
+    outside the brackets on a tie."""
+    meanings = label_meanings(label, any_length)
+    return meanings[0] if meanings else None
+
+
+@functools.lru_cache(maxsize=4096)
+def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
+    """The fields a label may mean, best first: one, or for a label with a bracketed aside, the
+    meanings of its words outside the brackets and of each aside (more stems first)."""
+    if not any_length and ("(" in label or "[" in label):
+        outside = outside_brackets(label)
+        if outside and outside != label:
+            found = [_meaning(text, False) for text in (outside, *bracketed(label))]
+            ranked = sorted(found, key=lambda m: -m[1])
+            return tuple(dict.fromkeys(name for name, _ in ranked if name))
+    name = _meaning(label, any_length)[0]
+    return (name,) if name else ()
+
+
+def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
+    """(the field, the number of stems that matched), or (None, 0)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
+    # "Storage on live", "Nodes in live": after a preposition `live` is the environment, no go-live
+    words = [w for k, w in enumerate(words) if not (w == "live" and k and words[k - 1] in _PLACE_WORDS)]
+    if not words or (len(words) > 8 and not any_length):  # ("report" is no repository: `Report date`)
+        return None, 0
+    starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
+    for stems, name, size in _MEANING_SETS:
+        if stems <= starts:
+            if name in _LIMIT_FIELDS and observed_label(label):
+                return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
+            return name, size
+    if "git" in words and not any_length:  # "total git: 0.7 TB": the word git alone is the repositories' data
+        return "total_repo_size_gb", 1
+    return None, 0
+
+
+_LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+_PLACE_WORDS = frozenset({"on", "in", "at", "for", "of"})

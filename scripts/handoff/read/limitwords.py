@@ -1,0 +1,104 @@
+"""Words that say a text's figures are not the deployment's current state, or not yet settled.
+
+* `is_limit` / `is_growth`: a text about agreed limits, scope or sizing targets (its counts are
+  the `max_*` fields), or about expected growth (its figures are never a current count);
+  `is_technical_limit`: a service's own limit ("hits its rate limit after ~200 repositories").
+* `is_future` / `is_planned`: a date that was a plan, a label of a plan ("Planned start date").
+* `is_suggestion` / `is_correction`: a sentence that proposes, a block that corrects or withdraws.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from handoff.core.quickre import quick
+
+_LIMIT = quick(
+    r"\b(?:limits?|upper|maximum|max|caps?|capped|contract(?:ed)?|licen[cs]e[ds]?|up to|in scope|"
+    r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
+    r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
+    r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling|"
+    r"(?:sizing|capacity)\s+(?:\w+\s+){0,2}agreed|agreed\s+(?:sizing|capacity))\b",
+    re.IGNORECASE,
+)
+_GROWTH = quick(
+    r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
+    r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
+    r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?"
+    r"(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))"
+    r"|(?:is|are) expected to)\b"
+    r"|(?:^|(?<=[\s(]))\+\d"  # "about +600 seats": an increase, never a current figure
+    r"|\bif\b[^.;]*\bwould\b|\bwould\b[^.;]*\bif\b",  # a condition's outcome: "if X joins, it would take"
+    re.IGNORECASE,
+)
+_FUTURE = quick(
+    r"\b(?:planned|scheduled|will be|is due|expected|tentative(?:ly)?|originally|re-?scheduled|postponed|"
+    r"moved(?!\s+(?:in)?to\s+production)|pushed back|brought forward)\b",
+    re.IGNORECASE,
+)  # a date that was a plan, or a plan that was moved (not "moved into production"): no date of the thing
+_PLANNED = re.compile(
+    r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated|expected|forecast|baseline|"
+    r"original(?:ly)?|requested|due|ETA)\b",
+    re.IGNORECASE,
+)
+
+
+_SUGGESTION = quick(
+    r"\b(?:suggest(?:s|ed|ion)?|recommend(?:s|ed|ation)?|propos(?:e|es|ed|al)|starting point)\b",
+    re.IGNORECASE,
+)
+_CORRECTION = quick(
+    r"\b(?:correction|corrected|correcting|erratum|amended|revised|changed to|should read|to correct|"
+    r"withdr[ae]wn?|withdraws|retracted|superseded|scrapped|abandoned)\b",
+    re.IGNORECASE,
+)
+
+
+def is_suggestion(text: str) -> bool:
+    """A sentence that proposes or recommends (its figures are not what was built)."""
+    return bool(_SUGGESTION.search(text))
+
+
+def is_correction(text: str) -> bool:
+    """A block that corrects an earlier figure ("correction: it's 5 nodes, not 6") or withdraws an
+    earlier proposal ("the 3-node proposal is withdrawn; final node group: …")."""
+    return bool(_CORRECTION.search(text))
+
+
+_TECHNICAL = re.compile(  # a limit of a service's resource, not of the licence or the sizing
+    r"\b(?:rate|api|request|requests|memory|cpu|time|size|file|upload|connection|token|bandwidth|"
+    r"throughput|quota)[\s-]+$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def _limit_words(text: str) -> tuple[int, ...]:
+    """Where the limit words of a text start (both questions below ask it of each sentence)."""
+    return tuple(m.start() for m in _LIMIT.finditer(text))
+
+
+def is_technical_limit(text: str) -> bool:
+    """A text about a service's technical limit ("hits its rate limit after ~200 repositories"):
+    its counts are that limit's thresholds, neither a current count nor an agreed limit."""
+    return any(_TECHNICAL.search(text[:at]) for at in _limit_words(text))
+
+
+def is_limit(text: str) -> bool:
+    """A text about agreed limits, scope or sizing targets; not a technical limit ("Bitbucket hits its
+    rate limit after ~200 repositories", "the API limit")."""
+    return any(not _TECHNICAL.search(text[:at]) for at in _limit_words(text))
+
+
+def is_growth(text: str) -> bool:
+    return bool(_GROWTH.search(text))
+
+
+def is_future(text: str) -> bool:
+    return bool(_FUTURE.search(text))
+
+
+def is_planned(label: str) -> bool:
+    """A label of a plan ("Planned start date", "Target go-live", "Proposed disk"): an actual value wins."""
+    return bool(_PLANNED.search(label))

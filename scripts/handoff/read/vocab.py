@@ -1,0 +1,201 @@
+"""Vocabulary names inside free text: `Vocab.find(text)` gives the vocabulary values named anywhere
+in a text ("Helm chart on Amazon EKS" → Kubernetes with Helm; AWS), longest name first, from the
+catalogue's vocabularies; `mask` blanks them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from handoff.core.fields import Catalogue, norm
+from handoff.core.quickre import any_of
+
+# Names too generic to mean a vocabulary value inside a sentence (they still match a whole value).
+_NOT_IN_TEXT = frozenset(
+    norm(n) for n in ("Other", "Git", "Generic Git", "Plain Git", "Other Git host", "Other cloud", "Cloud",
+                      "Compose", "Helix", "Amazon", "Server image", "Managed instance")
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: str  # canonical
+
+
+_TOOL_AFTER = re.compile(  # a code host's product named after it: the name is the tool's, not a host's
+    r"[ \t]+(?:apps?|actions|runners?|ci|pipelines|pages|packages|copilot|desktop|cli|codespaces|marketplace|"
+    r"webhooks?)\b",
+    re.IGNORECASE,
+)
+
+
+class Vocab:
+    """Finds the names of one vocabulary's values inside a text: runs of up to five words whose
+    letters and digits spell a name (`Bitbucket Data Center`, `self-managed GitLab`, `GitHub.com`),
+    longest first. A name of three letters or fewer ("ADO", "EKS", "P4") counts only in capitals,
+    unless the document writes the vocabulary's names in lower case (`learn_case`: "ghes conn — 1 204
+    repos") and a count of repositories follows it in its clause ("p4 conn — 36 depots"); host
+    names and URLs (`gitlab.example.com`) are not names.
+    """
+
+    def __init__(self, catalogue: Catalogue, name: str) -> None:
+        vocab = catalogue.vocabularies.get(name)
+        self.names, self.prefixes, self.spotter = _vocab_index(tuple(vocab.aliases.items()) if vocab else ())
+        self.cache: dict[str, list[Found]] = {}
+        self.tools = name == "code_host"  # "a GitHub App", "GitLab Runner": a host's tool names no host
+        self.lower = False  # the document writes the vocabulary's names in lower case ("ghes", "bitbucket")
+
+    def learn_case(self, text: str) -> None:
+        """Whether the document writes names of this vocabulary of four letters or more in lower case,
+        outside addresses ("ghes conn", "our gitlab"): then it writes the short ones so too."""
+        self.lower = any(
+            len(key) > 3 and key in self.names and written.islower() and "." not in written
+            for written, key in ((m.group(0), m.group(0).casefold()) for m in _LOWER_WORD.finditer(text))
+        )
+        self.cache.clear()
+
+    def _short_in_lower(self, span: str, text: str, end: int) -> bool:
+        """A short name written in lower case, in a document that writes names so, with a count of
+        repositories after it in its clause ("p4 conn — 36 depots")."""
+        if not (self.lower and span.islower()):
+            return False
+        clause = _CLAUSE_END.split(text[end : end + 60], maxsplit=1)[0]
+        return bool(_COUNTED_AFTER.search(clause))
+
+    def find(self, text: str) -> list[Found]:
+        """The names in `text`, in order (longest first where names overlap)."""
+        if text not in self.cache:
+            if len(self.cache) > 4096:
+                self.cache.clear()
+            found = self._find(text)
+            if self.tools and found:
+                found = [f for f in found if not _TOOL_AFTER.match(text, f.end)]
+            self.cache[text] = found
+        return self.cache[text]
+
+    def _find(self, text: str) -> list[Found]:
+        blank = [(a, b) for a, b, key in _hosts_of(text) if key not in self.names]
+        if blank:  # host names and addresses are no names, unless one is (`GitHub.com`)
+            text = _blanked(text, blank)
+        if not self.spotter.search(_letters(text)):
+            return []
+        words = _words_of(text)
+        found: list[Found] = []
+        i = 0
+        while i < len(words):
+            key, best = "", None
+            for j in range(i, len(words)):
+                key += words[j][2]
+                if key not in self.prefixes:
+                    break
+                span = text[words[i][0] : words[j][1]]
+                short = len(key) <= 3 and not span.isupper()
+                if (
+                    key in self.names
+                    and (not short or self._short_in_lower(span, text, words[j][1]))
+                    and not re.search(r"[.\n]\s", span)
+                ):
+                    best = (j, self.names[key])
+            if best is None:
+                i += 1
+                continue
+            end = words[best[0]][1]
+            found.append(
+                Found(words[i][0], end, self.qualified(text[words[i][0] : end], text[end:], best[1]))
+            )
+            i = best[0] + 1
+        return found
+
+    def qualified(self, written: str, after: str, value: str) -> str:
+        """A name qualified in the brackets right after it ("GitLab (selbst betrieben / self-managed)",
+        "GitHub (Enterprise Server)") is the longer name they make together, when that is a name."""
+        m = _QUALIFIER.match(after)
+        for piece in re.split(r"\s*[,/;]\s*", m.group(1)) if m else ():
+            for key in (norm(f"{written} {piece}"), norm(f"{piece} {written}")):
+                if piece and key in self.names:
+                    return self.names[key]
+        return value
+
+    def values(self, text: str) -> list[str]:
+        return list(dict.fromkeys(f.value for f in self.find(text)))
+
+
+@functools.lru_cache(maxsize=32)
+def _vocab_index(
+    aliases: tuple[tuple[str, str], ...],
+) -> tuple[dict[str, str], frozenset[str], re.Pattern[str]]:
+    """A vocabulary's names in text (`norm` key → canonical value), every prefix of a name's key,
+    and a pattern finding any name's key in a text's letters and digits run together (a quick no:
+    most sentences name none). Built once per vocabulary; the callers only read them."""
+    names = {k: c for k, c in aliases if k not in _NOT_IN_TEXT}
+    prefixes = frozenset(k[:n] for k in names for n in range(1, len(k) + 1))
+    spotter = re.compile(any_of(names))
+    return names, prefixes, spotter
+
+
+_WORD = re.compile(r"[0-9A-Za-z]+")
+_LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]{3,}(?![\w./@-])")  # a word in lower case, no address
+_CLAUSE_END = re.compile(r";|\n|\.\s+(?=[A-Z])|\.$")  # (not "coll. archive": no sentence ends there)
+_COUNTED_AFTER = re.compile(
+    r"(?<![\w.,])\d[\d,.\s]*\s*(?:k\s+)?(?:repositories|repository|repos|repo|depots|projects)\b",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(r"\s*\(([^()]{1,60})\)")
+# a host name or address, or letters joined by a semicolon with no space (`TL;DR`: one abbreviation)
+_HOSTNAME = re.compile(
+    r"\b[a-z][a-z]+://\S+|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])|\b[A-Za-z]+;[A-Za-z]+\b"
+)
+
+_Span = tuple[int, int, str]
+_NOT_LETTERS = re.compile(r"[^0-9A-Za-z]+")
+
+
+_HOST_HINT = re.compile(r"[.;][A-Za-z0-9-]|://")  # in every _HOSTNAME match: a quick no for most texts
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _hosts_of(text: str) -> tuple[_Span, ...]:
+    """The host names and addresses in `text`: (start, end, `norm` key)."""
+    if not _HOST_HINT.search(text):
+        return ()
+    return tuple(  # (a dotted date or a version, `24.07.2026`, names no host)
+        (m.start(), m.end(), norm(m.group(0))) for m in _HOSTNAME.finditer(text) if _LETTER.search(m.group(0))
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _letters(text: str) -> str:
+    """The words of `text` run together, lower case: every name a text's words spell is in it."""
+    return _NOT_LETTERS.sub("", text).lower()
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_of(text: str) -> tuple[_Span, ...]:
+    """The words of `text`: (start, end, lower case)."""
+    return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text))
+
+
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each span replaced by as many spaces."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def mask(text: str, found: Iterable[Found]) -> str:
+    """`text` with the found names blanked (so "Azure DevOps" is not read as the Azure cloud)."""
+    if not found:
+        return text
+    chars = list(text)
+    for f in found:
+        chars[f.start : f.end] = " " * (f.end - f.start)
+    return "".join(chars)
