@@ -13,7 +13,7 @@ dates are those of
 * else the only production row.
 
 Anything else (two candidate rows, no production row) gives no date: no silent pick. The functions
-here are pure; `read.tdd` walks the table and emits what they choose.
+here are pure; `read.walk` walks the table and emits what they choose.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Many documents put prose inside tables: a board snapshot (a row per swimlane, a column per status,
 cards of several paragraphs in each cell), a newsletter whose article and fact box sit side by side
 in a layout table, a callout box (one cell), a decision table whose cells hold paragraphs. Such a
-cell is a small section of the document, not a value: the walk (`read.tdd`) reads it with the
+cell is a small section of the document, not a value: the walk (`read.walk`) reads it with the
 whole prose reader, under its row's and its column's header.
 
 The decision is by the shape of the cells, never by their words:

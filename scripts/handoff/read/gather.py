@@ -1,6 +1,6 @@
 """Gathering the reader's facts into TDD values: sums, counts, precedence, what was not placed.
 
-The walk (`read.tdd`) hands every block of text it reads to `block()` and every fact it finds to
+The walk (`read.walk`) hands every block of text it reads to `block()` and every fact it finds to
 `fact()`. `finish()` then:
 
 * sums the per-code-host repository counts of each environment into the repository count, or,

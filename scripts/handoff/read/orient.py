@@ -3,7 +3,7 @@
 A careful reader finds a table's labels first (short texts that name fields, `Platform`, `Node
 pool`, `Repositories`), then reads each cell under its row's and its column's label. Writers put
 the labels in the first column or in the first row as it suits the page. The table readers
-(`read.tdd`) read two orientations: labels down the first column with columns of kinds of value
+(`read.walk`) read two orientations: labels down the first column with columns of kinds of value
 (`Value`, `Actual`, `Planned`, `Notes`) or of environments, and labels across the first row with
 one row per record (a code host, a node pool, a machine, a milestone) or per environment. This
 module says when a table is written the other way round, from its structure only:

@@ -1,6 +1,6 @@
-"""What the parts of the TDD walk share: `tdd._Parser` is joined from `read.tables`, `read.rowtables`
+"""What the parts of the TDD walk share: `walk._Parser` is joined from `read.tables`, `read.rowtables`
 and `read.headertables`; each part reads the parser's state declared here and calls the methods
-of the others declared here (for mypy; each is defined in one part, `tdd.py` or a table module).
+of the others declared here (for mypy; each is defined in one part, `walk.py` or a table module).
 """
 
 from __future__ import annotations

@@ -1,0 +1,570 @@
+"""The TDD walk: tabs, headings, paragraphs, lists, the context of every piece of text (the entry
+points are `read.tdd`). A table is read by `read.tables` (orientation, column roles, which kind of
+table), `read.headertables` (a header row naming fields) and `read.rowtables` (label-value,
+activity, prose-row and dated-log tables); a line's label and value is `read.pairs`; which lines of
+code or a listing give no amount is `read.codelines`; one piece of text's facts are `read.facts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from handoff.core.fields import Catalogue, Field, norm
+from handoff.core.model import Location, TddValue
+from handoff.read import abbrev, connection, dittos, notes, owntypes, shapes, threads, worksheet
+from handoff.read.cells import Cell, container, first_value, not_done, status_words
+from handoff.read.codelines import _CODE_KEY, _SkipLines
+from handoff.read.codescope import is_code, line_sections
+from handoff.read.connection import without_hosts
+from handoff.read.doctext import (
+    MAX_DEPTH,
+    Text,
+    Texts,
+    as_dict,
+    as_list,
+    as_str,
+    cell_text,
+    document_text,
+    footnotes,
+    iter_tabs,
+    structural,
+)
+from handoff.read.fact import Context
+from handoff.read.facts import FactReader
+from handoff.read.gather import Gatherer, TddReading
+from handoff.read.headertables import HeaderTableReading
+from handoff.read.labelwords import label_meaning
+from handoff.read.languages import gloss_for, languages_of
+from handoff.read.legends import row_lines
+from handoff.read.limitwords import is_correction, is_limit
+from handoff.read.notation import notation
+from handoff.read.options import option_titles
+from handoff.read.orient import transpose
+from handoff.read.pairs import _labelled_lines, _pair
+from handoff.read.pasted import unpaste
+from handoff.read.pointers import Answers
+from handoff.read.rowtables import RowTableReading
+from handoff.read.tables import TableReading
+from handoff.read.tabstate import _Pending, _Tab
+from handoff.read.turns import as_turns
+from handoff.read.withdrawn import withdraws_before
+
+HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
+PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
+_SEPARATORS = re.compile(r"\s+[·|•]\s+")
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
+_QUOTED = re.compile(r"\s*>")
+# a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
+_NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
+_COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
+_COMMENT = re.compile(r"\s+#\s")
+
+
+class _Parser(TableReading, RowTableReading, HeaderTableReading):
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.facts = FactReader(catalogue)
+        self.sections = self.facts.env  # one environment reader: it learns the document's names once
+        words = catalogue.tdd
+        self.count_words = frozenset(norm(w) for w in words.count_words)
+        self.total_words = frozenset(norm(w) for w in words.total_words)
+        self.env_words = frozenset(norm(w) for w in words.environment_words)
+        self.not_done = status_words(words.not_done_words)
+        self.gather = Gatherer(self.facts)
+        self.texts = Texts()  # each paragraph's text, worked out once
+        self.threads: set[int] = set()  # ids of the paragraphs in accepted comment threads
+        self.answers = Answers()  # the answers under numbered titles, for "Same as 2.1" (`read.pointers`)
+        self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
+        self.shown: dict[str, str] = {}  # a heading in the reader's words -> in the document's
+        self.year = ""  # the one year of the document's full dates: the year of a date written without one
+        self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
+        self.across = False  # the table being read was turned (`read.orient`): its rows are columns
+        self.answered_no: set[int] = set()  # the header table being read: its rows (by id) answering
+        # no under a column asking whether the row's host is connected (`Indexed?` … `No`)
+
+    # -- places ------------------------------------------------------------------------------
+    def location(self, tab: _Tab, tail: str, placed: bool = True) -> Location:
+        """`placed`: the tail is within the container cell's place (a table's own number is not)."""
+        parts: list[str] = []
+        if tab.titles and tab.show_tab:
+            parts.append(f'tab "{tab.titles[-1]}"')
+        parts.extend(_short(self.shown.get(h, h)) for _, h in tab.headings)
+        parts.append(f"{tab.place}, {tail}" if tab.place and placed else tail)
+        ref = "TDD " + " › ".join(parts)
+        self.gather.paths[ref] = (*tab.titles, *tab.headings)
+        return Location("tdd", ref)
+
+    def context(self, tab: _Tab, section: str | None = None) -> Context:
+        """The environment, limits flag and topic in force: tab titles, headings, then parent bullets
+        (worked out once per place: every paragraph, list item and table under it asks)."""
+        key = (tab.titles, tab.title, tuple(tab.headings), tuple(tab.bullets), section, tab.heads, tab.forced)
+        ctx = self.contexts.get(key)
+        if ctx is None:
+            ctx = self.contexts[key] = self._context(tab, section)
+        return ctx
+
+    def _context(self, tab: _Tab, section: str | None) -> Context:
+        found, limit, topic = "", False, None
+        found = self.sections.named(tab.title)  # a document title may name what it replaces: not a part
+        status = False  # a title that is only a status of things not done (`Backlog`, `Won't do`)
+        for text in (*tab.titles, *(h for _, h in tab.headings), *(_bullet_title(b) for _, b in tab.bullets)):
+            found = self.sections.part(text) or found
+            status = status or not_done(text, self.not_done)
+        found = tab.forced or ("trial" if status else found)
+        for text in (*tab.heads, *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
+            limit = limit or is_limit(text)
+        last = (
+            *tab.titles[-1:],
+            *tab.heads,
+            *(h for _, h in tab.headings[-1:]),
+            *(b for _, b in tab.bullets[-1:]),
+        )
+        for text in last:
+            topic = label_meaning(text, any_length=True) or topic
+        year, dated = "", False
+        for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
+            year = shapes.year_of(text) or year
+            dated = dated or bool(shapes.YEAR.search(text))
+        year = year if dated else self.year  # "Plan 2026–2027" names two years: no year
+        days = [m.value for _, h in tab.headings[-1:] for m in shapes.dates(h, year)]
+        day = days[0] if len(days) == 1 else ""  # "Friday, August 21st", "Huddle — wk 37 (Mon 7 Sep)"
+        # a parent bullet's or a short title's ("SRCH-50 Bitbucket Data Center connection") one host
+        parent = tab.bullets[-1][1] if tab.bullets else (tab.headings[-1][1] if tab.headings else "")
+        named = self.facts.code_hosts.find(parent) if len(parent.split()) <= 6 else []
+        host = (
+            named[0].value if len(named) == 1 else ""
+        )  # "GitHub Enterprise Server" over "1,800 repositories"
+        code = parent.rstrip().endswith("?") and self.facts.speaks_of_code(parent)  # its answers' hosts count
+        return Context(
+            found if section is None else section, limit, topic, year, host, day=day, about_code=code
+        )
+
+    def emit(
+        self,
+        label: str,
+        text: str,
+        location: Location,
+        ctx: Context,
+        link: str | None = None,
+        matched: Field | None = None,
+    ) -> None:
+        """A labelled value and the facts in it; `matched` (a header table's column) marks it derived."""
+        label = re.sub(r"\s+", " ", label).strip().rstrip(":：").strip()
+        value = "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.strip().split("\n"))
+        value = value.strip()
+        if not label or not value:
+            return
+        block = self.gather.block(f"{label}: {value}", location, ctx.section)
+        if matched is not None:
+            reading = self.facts.fit(matched.name, value, aliased=True, year=ctx.year)
+            self.gather.add(block, TddValue(label, value, location, matched.name, ctx.section, link, True,
+                                            reading or "", "table column"))  # fmt: skip
+            return
+        name, facts = self.facts.labelled(label, value, ctx)
+        aliased = self.catalogue.field_for_label(label)
+        if aliased is not None and name == aliased.name and not any(f.field == name for f in facts):
+            self.gather.add(block, TddValue(label, value, location, name, ctx.section, link, how="label"))
+        elif name is None and not facts:
+            self.gather.add(block, TddValue(label, value, location, None, ctx.section, link))
+        for f in facts:
+            self.gather.fact(block, label, f, location, link if f.field == "instance_url" else None)
+
+    def prose(
+        self,
+        text: str,
+        location: Location,
+        ctx: Context,
+        only: frozenset[str] | None = None,
+        off: frozenset[str] = frozenset(),
+    ) -> None:
+        """Facts in a sentence or paragraph; `only` those fields (a table row's note speaks of its row);
+        none of the code hosts `off` (its row says they are not connected) nor their counts."""
+        block = self.gather.block(text, location, ctx.section, ctx.host)
+        items = [m.span() for m in _ITEM_LINE.finditer(text)]  # "• user pool: 3 × …" lines of one cell
+        if len(items) < 2 and "\n" in text:  # "Node pool search: 4 × …" / "Node pool general: 2 × …" lines
+            items = _labelled_lines(text)
+        outer = self.gather.siblings
+        facts = self.facts.prose(text, ctx)
+        for f in without_hosts(facts, off) if off else facts:
+            if only is None or f.field in only:
+                if len(items) > 1 and any(a <= f.start < b for a, b in items):
+                    self.gather.siblings = (block, "item lines")  # one node pool per item line
+                self.gather.fact(block, "", f, location)
+                self.gather.siblings = outer
+
+    # -- document ----------------------------------------------------------------------------
+    def document(self, doc: dict[str, Any]) -> TddReading:
+        text = document_text(doc, self.texts)
+        written_in = languages_of(text)  # German, French, …: its words read as the reader's English ones
+        as_written = (text, row_lines(doc, self.texts)) if written_in else ("", [])
+        if written_in:
+            self.texts.gloss(gloss_for(written_in).gloss)
+            text = document_text(doc, self.texts)
+        habit = notation(text)  # `4'180`, `2 816 GiB`, `1.800`, `2,4 TB` read as the document means them
+        if not habit.plain:
+            self.texts.rewrite(habit.rewrite)
+            text = document_text(doc, self.texts)
+            self.gather.ambiguous = habit.ambiguous
+        lines = row_lines(
+            doc, self.texts
+        )  # names learnt from the words as written too ("OTAP: … Acceptatie")
+        self.sections.learn(f"{as_written[0]}\n{text}" if written_in else text, [*as_written[1], *lines])
+        if abbrev.expand(doc, text, lines, self.texts, self.sections.named):  # `P | BBDC` as its key says
+            text = document_text(doc, self.texts)
+        self.year = shapes.document_year(text)
+        self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
+        order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
+        own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
+        try:
+            tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
+            holders = [(titles, as_dict(as_dict(tab).get("documentTab"))) for titles, tab in tabs]
+            for titles, holder in holders or [((), doc)]:  # (a document with no tabs: its legacy body)
+                content, lifted = notes.lift(as_list(as_dict(holder.get("body")).get("content")))
+                self.body(content, _Tab(titles, show_tab=len(tabs) > 1, notes=footnotes(holder) or lifted))
+            return self.gather.finish()
+        finally:
+            shapes.NUMERIC_ORDER.reset(order)
+            shapes.OWN_TYPES.reset(own)
+
+    def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
+        """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
+        content = unpaste(content)  # pasted markdown, code and diffs as the structure they are
+        accepted = threads.accepted_paragraphs(content, lambda p: self.texts.paragraph(p).text)
+        if depth == 0:
+            content = as_turns(content, self.is_label)  # a transcript: questions head their answers
+        self.threads.update(id(as_dict(content[i]).get("paragraph")) for i in accepted)  # (turns keep places)
+        title_at = _title_heading(content) if depth == 0 else -1
+        for i, se in enumerate(content):
+            se = as_dict(se)
+            if i == title_at:
+                self.flush(tab)
+                tab.title = self.texts.paragraph(as_dict(se["paragraph"])).text.strip()
+            elif "paragraph" in se:
+                self.paragraph(as_dict(se["paragraph"]), tab)
+            elif "table" in se:
+                self.flush(tab)
+                tab.bullets.clear()
+                tab.breaks += 1
+                self.table(as_dict(se["table"]), tab, depth)
+            # sectionBreak, tableOfContents (a copy of the headings): nothing to read
+
+        self.flush(tab)
+
+    def flush(self, tab: _Tab) -> None:
+        p = tab.pending
+        tab.pending = None
+        if p and p.items:
+            self.emit(p.label, "\n".join(p.items), p.location, p.context)
+
+    def paragraph(self, paragraph: dict[str, Any], tab: _Tab) -> None:
+        style = as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
+        content = self.texts.paragraph(paragraph)
+        text = content.text.strip()
+        if not text:
+            return
+        self.show_as_written(content, text)
+        if style in HEADING_LEVELS:
+            self.flush(tab)
+            self.heading(tab, HEADING_LEVELS[style], text)
+            return
+        if style in ("TITLE", "SUBTITLE"):
+            self.flush(tab)
+            return
+        tab.paragraphs += 1
+        bullet = as_dict(paragraph.get("bullet"))
+        is_item = bool(bullet) or "bullet" in paragraph
+        level = bullet.get("nestingLevel", 0) if isinstance(bullet.get("nestingLevel", 0), int) else 0
+        if is_item:
+            while tab.bullets and tab.bullets[-1][0] >= level:
+                tab.bullets.pop()
+        else:
+            tab.bullets.clear()
+            tab.breaks += 1
+        if self.pended(tab, text, level if is_item else None):
+            return
+        if content.bold and not is_item and len(text) <= 80 and ":" not in text and "\n" not in text:
+            self.heading(tab, PSEUDO_HEADING, text)
+            return
+        self.gather.siblings = self.siblings(tab, text, is_item)
+        ctx = self.context(tab)
+        if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
+            ctx = replace(ctx, section="trial")
+        where = self.location(tab, f"paragraph {tab.paragraphs}")
+        heading = tab.headings[-1][1] if tab.headings else ""
+        title = "" if is_item else self.answers.title(text, heading)
+        self.answer(content, tab, where, ctx, title, correcting=id(paragraph) in self.threads)
+        self.gather.siblings = None
+        if content.notes:
+            self.footnotes(content, tab, ctx)
+        if is_item:
+            if tab.pending is not None and not tab.pending.items:
+                tab.pending.level = level
+            tab.bullets.append((level, text))
+
+    def answer(
+        self, content: Text, tab: _Tab, where: Location, ctx: Context, title: str, correcting: bool = False
+    ) -> None:
+        """A paragraph's lines; one under a numbered title that points back at an earlier answer ("Same
+        as 2.1, except …") is that answer, read again here (`read.pointers`)."""
+        text = content.text.strip()
+        pointed = self.answers.resolve(text, title) if title else None
+        if pointed is not None:
+            self.prose(pointed, where, ctx)
+        else:
+            self.lines(content, tab, where, allow_pending=True, ctx=ctx, correcting=correcting)
+        if title and title != text:
+            self.answers.record(title, pointed or text)
+
+    def footnotes(self, content: Text, tab: _Tab, ctx: Context) -> None:
+        """Each footnote the paragraph marks, read at its mark as the detail of the sentence the mark
+        ends (`read.notes`): in the environment in force at the mark, and not the deployment's when
+        that sentence sets what it names aside ("… is not connected¹")."""
+        for at, key in content.notes:
+            note = tab.notes.pop(key, None)
+            if note is None:
+                continue
+            tab.noted += 1
+            sentence, pos = notes.sentence_at(content.text, at)
+            aside = connection.unconnected(sentence, self.facts.code_hosts.find(sentence))
+            section = "trial" if aside else self.facts.env_at(sentence, pos, ctx)
+            noted = replace(ctx, section=section) if section else ctx
+            where = self.location(tab, f"footnote {tab.noted}")
+            for se in structural(note, 0):
+                text = self.texts.paragraph(as_dict(se["paragraph"]))
+                if text.text.strip():
+                    self.lines(text, tab, where, allow_pending=False, ctx=noted)
+
+    def pended(self, tab: _Tab, text: str, level: int | None) -> bool:
+        """Whether a paragraph (a list item at `level`, or None) is an item of the pending label's list;
+        anything else ends that list. A sibling of an item label is no item of its list."""
+        p = tab.pending
+        if p is None:
+            return False
+        if level is not None and level > p.level:
+            if not _NOT_DONE.search(text):  # "🔴 Perforce: not connecting" is none of the list's value
+                p.items.append(text)
+            return True
+        self.flush(tab)
+        return False
+
+    @staticmethod
+    def siblings(tab: _Tab, text: str, is_item: bool) -> tuple[object, ...] | None:
+        """The run a paragraph's node pools belong to: the items of one list run, or the one-line
+        `Label: value` paragraphs of one section ("Application node group: 4 × m6i.4xlarge",
+        "Indexing node group: 1 × r6i.2xlarge"): pools of different types there are one fleet."""
+        if is_item:
+            return (id(tab), tab.breaks, *tab.bullets)
+        if "\n" not in text and _pair(text) is not None:
+            return (id(tab), "labelled lines", tab.tables, *tab.headings)
+        return None
+
+    def show_as_written(self, content: Text, text: str) -> None:
+        """A text read in the reader's words (another language) is named in a place as written."""
+        if content.shown:
+            self.shown[re.sub(r"\s+", " ", text)] = re.sub(r"\s+", " ", content.shown.strip())
+
+    def heading(self, tab: _Tab, level: int, text: str) -> None:
+        tab.bullets.clear()
+        tab.breaks += 1
+        while len(tab.headings) > tab.fixed and tab.headings[-1][0] >= level:
+            tab.headings.pop()
+        tab.headings.append((level, re.sub(r"\s+", " ", text)))
+
+    def lines(
+        self,
+        content: Text,
+        tab: _Tab,
+        location: Location,
+        *,
+        allow_pending: bool,
+        ctx: Context | None = None,
+        correcting: bool = False,
+    ) -> None:
+        """`Label: value` pairs of a paragraph or cell, per line and per separated part; the rest is prose
+        (`correcting`: the paragraph corrects earlier figures, as an accepted comment thread does)."""
+        ctx = self.context(tab) if ctx is None else ctx
+        offset = 0
+        mark = self.gather.mark()
+        self.gather.correcting = correcting or is_correction(content.text)  # "… is withdrawn. Final …"
+        skip = _SkipLines(self.catalogue, self.sections.part)
+        texts = content.text.split("\n")
+        scopes = line_sections(texts, self.sections.part, self.env_words) if is_code(texts) else []
+        outer = self.gather.siblings
+        if scopes:  # the node pools of one configuration block are one fleet
+            self.gather.siblings = (id(tab), "code block", location.ref)
+        for k, line in enumerate(texts):
+            start = offset
+            offset += len(line) + 1
+            if skip(line) or _COMMENTED.match(line):
+                continue  # (`# storageSize: 2Ti`: a setting commented out)
+            parts = _parts(line)
+            line_ctx = _line_context(line, ctx, scopes[k] if scopes else "")
+            pos = start
+            loose: list[str] = []  # unlabelled parts side by side ("6 nodes · c6i.8xlarge") read as one
+            for i, part in enumerate(parts):
+                part_at = content.text.find(part, pos)
+                pos = part_at + len(part) if part_at >= 0 else pos
+                pair = _pair(part.strip())
+                if pair is None:
+                    loose.append(part.strip())
+                    continue
+                if loose:
+                    self.prose(", ".join(loose), location, line_ctx)
+                    loose = []
+                label, value = pair
+                if _CODE_KEY.fullmatch(label):  # `externalURL: https://… # sandbox uses …`: a comment
+                    value = _COMMENT.split(value, maxsplit=1)[0].strip()
+                named = self.sections.label_part(label)
+                if i == 0 and named and line_ctx.section != "trial":
+                    line_ctx = replace(line_ctx, section=named)  # "Pilot: …" sets the line's environment
+                value_at = (part_at if part_at >= 0 else start) + part.find(value) if value else -1
+                if value:
+                    self.emit(label, value, location, line_ctx, content.link_after(max(value_at, 0)))
+                elif allow_pending and len(parts) == 1:
+                    self.heads_list(tab, label, location, line_ctx)
+            if loose:
+                self.prose(", ".join(loose), location, line_ctx)
+        self.gather.correcting = False
+        self.gather.siblings = outer
+        self.gather.pair_node_counts(mark)  # "node_count = 3" and "node_size = …" on lines of one paragraph
+
+    def heads_list(self, tab: _Tab, label: str, location: Location, ctx: Context) -> None:
+        """A `Label:` line with no value: the list after it is its value, or it heads that list."""
+        f = self.catalogue.field_for_label(label)
+        meaning = label_meaning(label)
+        target = f or (self.catalogue.fields.get(meaning) if meaning else None)
+        if target is not None:
+            tab.pending = _Pending(label, target, location, ctx)
+        elif is_limit(label) or self.sections.part(label):
+            tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
+
+    # -- tables ------------------------------------------------------------------------------
+    def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
+        tab.tables += 1
+        number = tab.tables
+        grid = [
+            [as_dict(c) for c in as_list(as_dict(row).get("tableCells"))]
+            for row in as_list(table.get("tableRows"))
+        ]
+        rows = dittos.filled([[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid])
+        texts = [[c.text for c in r] for r in rows]  # a comparison of options: the chosen one's part
+        self.sections.options.update(option_titles(texts, self.sections.chosen, self.sections.named))
+        across = self.turned(grid, rows, tab)
+        if across:  # written the other way round: read in the orientation the readers know
+            grid, rows = transpose(grid), transpose(rows)
+            table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
+        held = container(table, self.texts)
+        if held is not None:
+            self.container(held, tab, number, depth)
+            return
+        sheet = worksheet.reshape(grid, rows)  # `Row | Input | Value | Formula | Result`: a label table
+        read_grid, read_rows = sheet if sheet is not None else (grid, rows)
+        contents = {
+            id(text): cell
+            for cells, texts in zip(read_grid, read_rows, strict=True)
+            for cell, text in zip(cells, texts, strict=True)
+        }
+        rows = read_rows
+        if any(any(c.text for c in r) for r in rows):
+            outer, was, self.cells, self.across = self.cells, self.across, contents, across
+            self.read_table(rows, tab, number)
+            self.cells, self.across = outer, was
+        for cell in (cell for cells in grid for cell in cells):
+            for se in map(as_dict, as_list(cell.get("content"))):
+                if "table" in se:
+                    self.table(as_dict(se["table"]), tab, depth + 1)
+
+    def container(self, held: list[Cell], tab: _Tab, number: int, depth: int) -> None:
+        """A table used as a container (`read.cells`): each cell read as a section of its own with
+        the whole prose reader, under the document's headings and its column's and row's headers.
+        A header naming another environment or system, or a status of things not done (`To do`,
+        `Won't do`), makes its cells not the deployment's, whatever the other header names."""
+        for cell in held:
+            heads = tuple(h for h in cell.heads if h)
+            headings = [*tab.headings, *((PSEUDO_HEADING, h) for h in heads)]
+            other = any(self.sections.part(h) == "trial" for h in heads)  # (a status: `_context`)
+            forced = "trial" if other else tab.forced  # `Production compute` × `Alternatives`: neither
+            sub = _Tab(tab.titles, tab.show_tab, tab.title, headings, tables=tab.tables,
+                       place=f"{tab.place + ', ' if tab.place else ''}table {number}, {cell.place}",
+                       heads=(*tab.heads, *heads), fixed=len(headings), forced=forced)  # fmt: skip
+            self.body(self.labelled_first(cell, sub), sub, depth + 1)
+            tab.tables = sub.tables
+
+    def labelled_first(self, cell: Cell, sub: _Tab) -> list[Any]:
+        """The cell's content left to read after its first line, when the row's header is a label
+        (`Licensed users`, `Nodes`) and that line a short value (`800`, then a remark): the pair is
+        read as `Label: value`."""
+        meant = cell.label and (self.catalogue.field_for_label(cell.label) or label_meaning(cell.label))
+        k = first_value(cell.content, self.texts) if meant else None
+        if k is None:
+            return cell.content
+        text = self.texts.paragraph(as_dict(as_dict(cell.content[k]).get("paragraph")))
+        sub.paragraphs += 1
+        where = self.location(sub, f"paragraph {sub.paragraphs}")
+        self.emit(cell.label, text.text.strip(), where, self.context(sub), text.link_after(0))
+        return cell.content[k + 1 :]
+
+
+_ITEM_LINE = re.compile(r"^[ \t]*[•◦▪‣∙*–-][ \t]+\S.*$", re.MULTILINE)  # a list item typed as a line
+
+
+def _line_context(line: str, ctx: Context, scope: str) -> Context:
+    """A line's context: a not-done marker ("🔴 dropped") makes it no part of the deployment; the
+    environment a code block's structure gives it (`environment = "prd"`, `staging:`) is its own."""
+    if _NOT_DONE.search(line):
+        return replace(ctx, section="trial")
+    return replace(ctx, section=scope) if scope and ctx.section != "trial" else ctx
+
+
+def _title_heading(content: list[Any]) -> int:
+    """Index of a HEADING_1 that opens the content and is its only one (a document title), else -1."""
+    first, count = -1, 0
+    for i, se in enumerate(content):
+        style = as_str(
+            as_dict(as_dict(as_dict(se).get("paragraph")).get("paragraphStyle")).get("namedStyleType")
+        )
+        if style in HEADING_LEVELS:
+            if first == -1:  # the first heading only: a later HEADING_1 opens a part ("📖 Transcript")
+                first = i if style == "HEADING_1" else -2
+            count += style == "HEADING_1"
+    return first if first >= 0 and count == 1 else -1
+
+
+def _parts(line: str) -> list[str]:
+    """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
+    parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
+    return [p for part in parts for p in _labelled_sentences(part) if p.strip()]
+
+
+def _labelled_sentences(part: str) -> list[str]:
+    """A part split where a sentence ends and a `Label:` starts, unless that "label" withdraws the
+    sentence before it ("… on one m6i.8xlarge VM. That proposal was superseded: …"): one text."""
+    out: list[str] = []
+    start = 0
+    for m in _NEXT_LABEL.finditer(part):
+        if withdraws_before(part[m.end() :]) is None:
+            out.append(part[start : m.start()])
+            start = m.end()
+    return [*out, part[start:]]
+
+
+def _short(heading: str, limit: int = 48) -> str:
+    return heading if len(heading) <= limit else heading[: limit - 1].rstrip() + "…"
+
+
+_BULLET_LABEL = re.compile(r"\s*(?P<label>[^:]{1,50}):\s+(?P<value>.*)", re.DOTALL)
+
+
+def _bullet_title(bullet: str) -> str:
+    """What of a parent bullet is a title placing its children: a label before a sentence
+    ("Sources: Bitbucket … and the old Gitolite server …" → "Sources"), else its first clause
+    ("Staging cluster — …"); what a sentence says in passing ("the old server", "; archived
+    repositories were not carried over") is no title."""
+    m = _BULLET_LABEL.match(bullet)
+    if m and len(m.group("label").split()) <= 5 and len(m.group("value").split()) > 6:
+        return m.group("label")
+    return re.split(r";|\s[—–]\s", bullet, maxsplit=1)[0]
