@@ -80,9 +80,21 @@ SETS = (
     "tdd_blind29",
     "tdd_blind30",
     "tdd_blind31",
+    "tdd_blind35",
+    "tdd_blind36",
+    "tdd_blind37",
+    "tdd_blind38",
 )
 # scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17)
-EVALUATION_ONLY = ("tdd_blind29", "tdd_blind30", "tdd_blind31")
+EVALUATION_ONLY = (
+    "tdd_blind29",
+    "tdd_blind30",
+    "tdd_blind31",
+    "tdd_blind35",
+    "tdd_blind36",
+    "tdd_blind37",
+    "tdd_blind38",
+)
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (
     "deployment_type", "hosting_provider", "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb",
