@@ -30,8 +30,10 @@ def _words(key: str) -> str:
 
 def is_code(lines: list[str]) -> bool:
     """Whether lines are a code block: most are `key = value`, `key: value` or `key:` lines."""
+    if len(lines) < 2:  # (one line is no block: its match, slow on a long line, not needed)
+        return False
     keyed = sum(1 for line in lines if (m := _PAIR.match(line)) and " " not in m.group(1))
-    return len(lines) >= 2 and keyed * 2 > len(lines)
+    return keyed * 2 > len(lines)
 
 
 def line_sections(lines: list[str], named: Callable[[str], str], env_keys: frozenset[str]) -> list[str]:

@@ -36,12 +36,13 @@ def _pair(part: str) -> tuple[str, str] | None:
     """(label, value) of `Label: value`, or of an assignment `key_name = "value"` (a Terraform,
     INI or env-file line: the key's words split at `_`, `.`, `-` and camelCase); None for prose."""
     part = _TICK.sub("", part)  # "☑ Monorepos: 2": a tick opening the line is no part of the label
-    m = _LABEL.match(part)
+    # (each pattern only where its sign is: a match holds it, and a line of prose has none)
+    m = _LABEL.match(part) if ":" in part or "：" in part else None
     if m and _looks_like_label(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
-    a = _ASSIGN.match(part)
+    a = _ASSIGN.match(part) if "=" in part else None
     if a is None:
-        e = _ABOUT.match(part)  # "total git ≈ 0.7 TB": a note's shorthand for "total git: about 0.7 TB"
+        e = _ABOUT.match(part) if "≈" in part else None  # "total git ≈ 0.7 TB": "total git: about 0.7 TB"
         return (e.group(1).strip(), e.group(2).strip()) if e and _looks_like_label(e.group(1)) else None
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", re.sub(r"[_.\-]+", " ", a.group(1))).strip()
     return words, a.group(2).strip().rstrip(",;").strip().strip("\"'")

@@ -674,8 +674,7 @@ def tidy(html: str) -> str:
     Safe for content: values never put a raw newline into the output (`display` turns
     them into <br>), so every blank line here is template whitespace.
     """
-    lines = (line.rstrip() for line in html.splitlines())
-    return "\n".join(line for line in lines if line) + "\n"
+    return "\n".join(filter(None, map(str.rstrip, html.splitlines()))) + "\n"
 
 
 def _with_url(info: DocInfo, run: RunInfo) -> DocInfo:
