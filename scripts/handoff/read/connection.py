@@ -13,7 +13,8 @@ group is:
   "will probably be added in early 2027", "might onboard", "plans to connect" (a habit in the
   future, "will be synced hourly", says nothing);
 * a plan or a deferral: "plan for …", "which moved to 2027", "postponed to phase 2";
-* out of scope or gone: "out of scope", "not part of", "excluded", "retired", "switched off".
+* out of scope or gone: "out of scope", "not part of", "excluded", "retired", "switched off", "is
+  out" (not "out of" or "out for").
 
 `not_connected(clause)` is that relation for one clause; `unconnected(text, hosts)` applies it to a
 paragraph and returns the hosts whose every mention there is in such a statement. `for_tooling`
@@ -58,7 +59,8 @@ _OUT = quick(
     r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|(?:de-?scoped|withdrawn|"
     r"abandoned|not started|on hold)\b|(?:stays?|stayed|kept|keeps?|left|leaves?) out of|"
     r"(?:was|were|is|are|has been|have been|got|gets) (?:\w+ )?(?:retired|decommissioned|disconnected|"
-    r"removed|switched off|shut down|turned off))\b",
+    r"removed|switched off|shut down|turned off))\b"
+    r"|\b(?:is|are|was|were|stays?|stayed)\s+(?:now\s+|also\s+)?out\b(?!\s+(?:of|for|on|in|at|to|there)\b)",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|this one|these|those|which)\b", re.IGNORECASE)

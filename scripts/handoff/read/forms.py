@@ -18,7 +18,10 @@ document (a shallow copy; the input is not changed) so the walk reads only the a
   (three or more lettered questions of three or more options) or with boxes, unanswered options
   are removed.
 * **Choices on one line.** A line holding two or more boxes (`☒ Production ☐ Non-production`) is a
-  choice field: the text after an unchecked box, up to the next box, was not chosen.
+  choice field: the text after an unchecked box, up to the next box, was not chosen. A line where a
+  sentence ends and another begins between two boxes is a checklist item, not a choice: a box inside
+  it marks the state of what it follows ("… connected. Perforce ☐ deferred to Q1"), and the words
+  after it are still read.
 
 Only structure decides (question marks, letters, glyphs, boxes, emphasis, numbering), never the
 words of a particular form. A run of boxed lines with no question before it is a checklist (`☐` is
@@ -341,6 +344,8 @@ def _choices_on_lines(paras: list[_Para]) -> None:
             continue
         raw = "".join(t for t, _ in _runs(p.paragraph))
         boxes = list(_BOX.finditer(raw))
+        if _status_marks(raw, boxes):
+            continue
         spans = []
         for b, nxt in zip(boxes, [*boxes[1:], None], strict=True):
             unchecked = b.group(0) in _UNCHECKED or b.group(0) == "[ ]"
@@ -350,6 +355,17 @@ def _choices_on_lines(paras: list[_Para]) -> None:
         if spans:
             _cut(p.paragraph, spans)
             p.text = _text(p.paragraph)
+
+
+_SENTENCE_ON = re.compile(r"(?<!\d)[.!?;]\s+\S")
+
+
+def _status_marks(raw: str, boxes: list[re.Match[str]]) -> bool:
+    """The boxes of a checklist line: between two of them a sentence ends and another begins ("☑ 4.
+    Code hosts → Azure DevOps … connected. Perforce ☐ deferred to Q1"): a box inside the line marks
+    the state of the thing before it, and what follows it is still said; a choice's options are
+    short names, not sentences."""
+    return any(_SENTENCE_ON.search(raw[a.end() : b.start()]) for a, b in zip(boxes, boxes[1:], strict=False))
 
 
 def _offset(p: dict[str, Any], visible: int) -> int:
