@@ -9,6 +9,8 @@ the text each came from, and keeps only the build's:
 * of dates whose sentence or label names the build (the infrastructure, the cluster, the
   installation …) and dates whose sentence names none ("Residual risks accepted", "processing of
   personal data started"), the build's win;
+* a date whose sentence names the build only to deny it ("the go-live mail went out 14/09/2026 (just
+  comms, not the build)") is not the build's;
 * a start after the build's completion is a later activity's start ("re-indexing started"), not the
   build's.
 
@@ -64,15 +66,26 @@ def _unnamed(
     for found in dates.values():
         if len({values[i].value for i in found}) < 2:
             continue
+        denied = {i for i in found if _names_build(values[i], text_at(values[i])) is None}
+        if len(denied) < len(found):  # "… went out 14/09/2026 (just comms, not the build)"
+            drop |= denied
         named = {i for i in found if _names_build(values[i], text_at(values[i]))}
         if named:
             drop |= set(found) - named
     return drop
 
 
-def _names_build(v: TddValue, block: str) -> bool:
+_DENIED = re.compile(r"\b(?:not|never|no|nothing to do with)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _names_build(v: TddValue, block: str) -> bool | None:
+    """Whether the date's sentence or label names the build; None when it names it only to say
+    the date is not the build's ("just comms, not the build")."""
     sentence = next((s for s in _SENTENCE_END.split(block) if v.text and v.text in s), block)
-    return bool(BUILD.search(sentence) or BUILD.search(v.label))
+    found = [m for text in (sentence, v.label) for m in BUILD.finditer(text)]
+    if found and all(_DENIED.search(m.string[max(0, m.start() - 30) : m.start()]) for m in found):
+        return None
+    return bool(found)
 
 
 def _after_completion(values: list[TddValue], dates: dict[str, list[int]]) -> set[int]:

@@ -22,7 +22,7 @@ CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_d
 _OLD = quick(
     r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
     r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
-    r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than)\s+"
+    r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than|in place of)\s+"
     r"(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})"
     # a clause opening with a bound in the past and telling a state in the past tense: "Until
     # 14.09.2026 the production server was a CCX53 (32 vCPU, …)", "Before that, Dom was one VM …"

@@ -211,6 +211,19 @@ _COUNT_TOTAL = quick(  # (a unit or another thing counted makes the number no co
     r"(?:in total|total|in all|altogether)\b",
     re.IGNORECASE,
 )
+# the same, the total word first: "so the total is 2,110", "a total of 1,405 repositories"
+_TOTAL_IS = quick(
+    r"\btotal(?: count| number)?(?: of (?:repositories|repos))?\s+(?:is|was|comes to|came to|stands at|of)\s+"
+    rf"(?:now\s+)?(?:about\s+|roughly\s+|around\s+|~\s?)?(?P<n>{shapes.NUMBER})(?![\d.,]*\s*"
+    r"(?:[kmgtp]i?b|bytes|v?cpus?|cores?|users?|seats?|nodes?|vms?|machines?|servers?|%)\b)",
+    re.IGNORECASE,
+)
+
+
+def repo_totals(s: str) -> list[re.Match[str]]:
+    """The repository totals a text states, in order ("1,400 total", "the total is 2,110")."""
+    found = [*_COUNT_TOTAL.finditer(s), *(_TOTAL_IS.finditer(s) if "otal" in s else ())]
+    return sorted(found, key=lambda m: m.start())
 
 
 class CountReading(FactParts):
@@ -362,7 +375,7 @@ class CountReading(FactParts):
                     env = self.env_at(s, start, ctx)
                     how = f"count for {h.value}"
                     facts.append(Fact("repositories", count, s[start:end], how, env, "part", start))
-        stated = [t for t in _COUNT_TOTAL.finditer(s) if not any(a <= t.start() < b for a, b in spans)]
+        stated = [t for t in repo_totals(s) if not any(a <= t.start() < b for a, b in spans)]
         if stated:
             t = stated[-1]
             facts = [f for f in facts if f.role != "total"]

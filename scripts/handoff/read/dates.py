@@ -15,7 +15,8 @@ from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
 
 _START = re.compile(
-    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|created|build[- ]?out|provisioned|launched|from|"
+    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
+    r"provisioned|launched|from|"
     r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought) up|for the first time|"
     r"first (?:applied|deployed|installed)|"
     r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
@@ -365,7 +366,7 @@ def _status_marks(raw: str, boxes: list[re.Match[str]]) -> bool:
     Code hosts → Azure DevOps … connected. Perforce ☐ deferred to Q1"): a box inside the line marks
     the state of the thing before it, and what follows it is still said; a choice's options are
     short names, not sentences."""
-    return any(_SENTENCE_ON.search(raw[a.end() : b.start()]) for a, b in zip(boxes, boxes[1:], strict=False))
+    return any(_SENTENCE_ON.search(raw[a.end() : b.start()]) for a, b in pairwise(boxes))
 
 
 def _offset(p: dict[str, Any], visible: int) -> int:

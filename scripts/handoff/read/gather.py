@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
 from handoff.read import shapes
+from handoff.read.authority import overridden
 from handoff.read.builddates import build_dates
 from handoff.read.fact import Fact
 from handoff.read.gatherparts import _Block, _count, _Part, amounts
@@ -170,6 +171,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._drop_old()
         self._switched_names()
         self._latest_entry()
+        self._drop(overridden(self.values, [(b.text, b.location.ref) for b in self.blocks], self.paths))
         self._supersede()
         self._parts_give_way()
         self._per_machine_give_way()

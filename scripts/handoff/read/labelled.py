@@ -15,12 +15,14 @@ from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
 from handoff.read import connection, limits, permachine, shapes
+from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
-from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, _numbers_after, _numbers_before
+from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, _numbers_after, _numbers_before, repo_totals
+from handoff.read.dates import BUILD
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
-from handoff.read.labelwords import label_meaning, label_meanings, outside_brackets
+from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets
 from handoff.read.limitwords import is_limit
 from handoff.read.parts import named_parts_total
 from handoff.read.prose import _CODE, host_names
@@ -126,6 +128,32 @@ def _own_count(value: str, count: str) -> bool:
     return any(m.value == count for m, _ in shapes.counted(value, _REPO_NOUNS))
 
 
+_DATE_FIELDS = ("start_date", "completion_date")
+
+
+def build_gloss(label: str) -> str | None:
+    """The date field a label's bracketed aside names when the aside speaks of the build and the
+    words outside it do not ("PROD VMs handed over (production build starts)": the handover is the
+    build's start): what the row means for the build."""
+    if BUILD.search(outside_brackets(label)):
+        return None
+    for aside in bracketed(label):
+        name = label_meaning(aside)
+        if name in _DATE_FIELDS and BUILD.search(aside):
+            return name
+    return None
+
+
+def new_instances(value: str) -> list[shapes.Match]:
+    """The machines a value states, less those on the old side of a change it writes ("4 ×
+    n2-highmem-16 instead of n2-standard-16", "from 3 × … to 4 × …"): that side was replaced."""
+    found = list(shapes.instances(value))
+    if len(found) < 2:
+        return found
+    old = old_spans(value)
+    return [m for m in found if not any(a <= m.start < b for a, b in old)] or found
+
+
 def _fit_integer(name: str, value: str) -> str | None:
     if _NONE.match(value):
         return "0"
@@ -148,7 +176,8 @@ def _fit_integer(name: str, value: str) -> str | None:
     word = shapes.SPELT.match(value.strip())
     if word and not re.match(r"\s*\d", value[word.end() + len(value) - len(value.lstrip()) :]):
         return str(shapes.spelt_number(word.group(0)))  # "twelve hundred", "a dozen"
-    stated = _COUNT_TOTAL.search(value)  # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total": the total
+    # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total", "… grew to 410, so the total is 2,110": the total
+    stated = next(iter(repo_totals(value)), None)
     if stated:
         return shapes.canon(stated.group("n"))
     first = _FIRST_NUMBER.search(value)
@@ -316,7 +345,8 @@ class LabelledReading(FactParts):
     def fitting_meaning(self, label: str, value: str, ctx: Context) -> str | None:
         """Of the meanings of a label with a bracketed gloss, the first the value's shape fits."""
         fits = [n for n in label_meanings(label) if self.fit(n, value, aliased=False, year=ctx.year)]
-        name = fits[0] if fits else None
+        gloss = build_gloss(label) if _DATE_FIELDS[0] in fits or _DATE_FIELDS[1] in fits else None
+        name = gloss if gloss in fits else fits[0] if fits else None  # "VMs handed over (build starts)"
         return "max_repositories" if name == "repositories" and ctx.limit else name
 
     @staticmethod
@@ -440,7 +470,7 @@ class LabelledReading(FactParts):
             off = connection.unconnected(value, self.code_hosts.find(value))  # per line and clause
             found = ", ".join(v for v in self.code_hosts.values(value) if v not in off) or None
         elif f.type is FieldType.INSTANCE_LIST:
-            found = ", ".join(m.value for m in shapes.instances(value)) or None
+            found = ", ".join(m.value for m in new_instances(value)) or None
             aliased = aliased and not value.strip().isdigit()
         elif f.type is FieldType.URL:
             found = next((m.value for m in shapes.urls(value)), None)

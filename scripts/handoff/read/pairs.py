@@ -1,5 +1,5 @@
-"""A line of TDD text read as a label and its value (`Label: value`, `key = value`, `label ≈ figure`),
-when the label looks like one; the labelled lines and cells of a text.
+"""A line of TDD text read as a label and its value (`Label: value`, `key = value`, `label ≈ figure`,
+`label → value`), when the label looks like one; the labelled lines and cells of a text.
 """
 
 from __future__ import annotations
@@ -11,6 +11,10 @@ from handoff.read.labelwords import outside_brackets
 
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
+# `label → value`: notes typed fast use an arrow for the colon ("nodes → 3x r6i.4xlarge", "prod complete →
+# 04/09/2026"); the label is a few words with no figure (`4 → 6 nodes` is a correction, read/edits.py)
+_ARROW = re.compile(r"^([^→:：\d]{1,40}?)\s*(?:→|->|=>|⇒)\s+(\S.*)$", re.DOTALL)
+_ARROW_LABEL_WORDS = 4
 _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
 _TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
 _MAX_LABEL_WORDS = 8
@@ -40,6 +44,9 @@ def _pair(part: str) -> tuple[str, str] | None:
     m = _LABEL.match(part) if ":" in part or "：" in part else None
     if m and _looks_like_label(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
+    arrow = _ARROW.match(part) if "→" in part or "->" in part or "=>" in part or "⇒" in part else None
+    if arrow and _looks_like_label(arrow.group(1)) and len(arrow.group(1).split()) <= _ARROW_LABEL_WORDS:
+        return arrow.group(1).strip(), arrow.group(2).strip()
     a = _ASSIGN.match(part) if "=" in part else None
     if a is None:
         e = _ABOUT.match(part) if "≈" in part else None  # "total git ≈ 0.7 TB": "total git: about 0.7 TB"

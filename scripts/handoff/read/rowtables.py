@@ -121,6 +121,8 @@ class RowTableReading(WalkParts):
         others = [j for j, (k, _) in enumerate(roles) if k in ("field", "environment", "section", "count")]
         if not dated or len(rows) < 3 or set(others) - set(dated):
             return False
+        if _label_columns([c.text for c in rows[0]]) is not None and self.looks_label_value(rows):
+            return False  # `Step | Target | Done`: milestones by their labels, a done column of dates
         base = self.context(tab)
         body = [(i, r) for i, r in enumerate(rows[1:], 2) if any(c.text for c in r)]
         width = max(len(r) for r in rows)

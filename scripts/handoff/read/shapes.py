@@ -100,7 +100,7 @@ _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?)"
 # a counter noun before "of" (`4 units of`, `6 nodes of`), never a unit of an amount (`16 vCPU of`)
 _COUNTER = r"(?!(?:v?cpus?|vcores?|cores?|threads?|[kmgtp]i?b|gigs?|percent|per)\b)[a-z]{2,12}"
 _COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `4 units of`, `three (3)`
-    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?P<o>\d+)\s+{_COUNTER}\s+of\s+(?:type\s+)?"
+    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?<![\w.-])(?P<o>\d+)\s+(?!(?:instead|out|one|some|each|any|all|both|most)\b){_COUNTER}\s+of\s+(?:type\s+)?"
     rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
     rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
     rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"

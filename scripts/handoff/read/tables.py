@@ -73,7 +73,7 @@ def _numbering(cells: list[str]) -> bool:
 
 
 _CURRENT_HEADER = re.compile(
-    r"\b(?:now|current(?:ly)?|today|actual|achieved|as[- ](?:built|deployed|implemented)"
+    r"\b(?:now|current(?:ly)?|today|actual|achieved|done|as[- ](?:built|deployed|implemented)"
     r"|at (?:close|handover)|latest)\b",
     re.IGNORECASE,
 )
@@ -132,7 +132,8 @@ class TableReading(WalkParts):
         if key in self.env_words:
             return "environment", None
         f = self.catalogue.field_for_label(text)
-        if f is None and self.sections.part(text):  # "Live", "Prod env": a column of an environment
+        # "Live", "Prod env": a column of an environment; "Connected to PROD?" asks about the row
+        if f is None and not text.rstrip().endswith("?") and self.sections.part(text):
             return "section", None
         if f is None and not re.search(r"\d", text):  # "8 vCPU" is a value, not a header
             meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", text, flags=re.IGNORECASE))
@@ -147,7 +148,8 @@ class TableReading(WalkParts):
         kind, f = self.role(header)
         shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
         hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
-        if kind == "" and shaped and hosts * 2 > len(shaped) and not self._count_labels(shaped):  # `Host`
+        of_hosts = bool(shaped) and hosts * 2 > len(shaped) and not self._count_labels(shaped)
+        if kind == "" and of_hosts:  # `Host`
             return "field", self.catalogue.fields.get("code_hosts")
         if kind in ("", "section") and self.names_environments(shaped):  # `used_for`: Production, Staging
             return "environment", None
@@ -168,8 +170,8 @@ class TableReading(WalkParts):
             and f is not None
             and shaped
             and not any(self.facts.fit(f.name, c.text, False, year) for c in shaped)
-        ):
-            return "", None
+        ):  # a `Platform` column of code hosts, not of clouds: the hosts' column
+            return ("field", self.catalogue.fields.get("code_hosts")) if of_hosts else ("", None)
         if kind == "field" and f is not None and f.type in _SHAPED and shaped:  # (a URL, a date, machines)
             fits = sum(1 for c in shaped if self.facts.fit(f.name, c.text, False, year))
             if fits * 2 < len(shaped):

@@ -16,7 +16,7 @@ from handoff.read.fact import Fact
 # "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
 _TOTAL_WORDS = (
     r"in total|in all|altogether|all told|overall|combined|aggregate|in sum|together(?!\s+with)|"
-    r"summed(?: up)?|adds? up to|added up|sums? (?:up )?to|totall?ing|"
+    r"summed(?: up)?|adds? up to|added up|sums? (?:up )?to|totall?ing|all-in|"
     # as Dutch, German, French and Spanish write them ("samen 48 vCPU", "insgesamt 3,5 TB")
     r"samen|in totaal|totaal|insgesamt|zusammen|gesamt|au total|en tout|en total"
 )
@@ -72,9 +72,19 @@ def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
         tail = text[m.end : marks[i + 1].start if i + 1 < len(marks) else len(text)]
         if i + 1 < len(marks) and not _TOTAL_AFTER.match(tail) and _NEXT_TOTAL.search(tail):
             tail = ""  # "… and the 200 GB system disk, together 2,200 GB": the word is the next figure's
-        if said_total(head, tail) or (out and out[-1] is marks[i - 1] and LISTED.fullmatch(head)):
+        if (
+            said_total(head, tail)
+            or (out and out[-1] is marks[i - 1] and LISTED.fullmatch(head))
+            or (_ARROW_TOTAL.search(head) and "+" in _CLAUSE_START.split(text[: m.start])[-1])
+        ):
             out.append(m)
     return out
+
+
+# an arrow after parts added up is their sum ("gitserver 3x 1 TiB + zoekt 2x 500 GiB + misc ~200 GiB
+# → ~4.2 TiB"); an arrow correcting one figure was settled before (read/edits.py)
+_ARROW_TOTAL = re.compile(r"(?:→|->|⇒)\s*(?:about\s+|~\s*)?$")
+_CLAUSE_START = re.compile(r"[.;:\n](?!\d)")
 
 
 # figures listed side by side ("80 vCPU and 448 GB", Dutch "48 vCPU en 192 GB", German "und")

@@ -31,6 +31,7 @@ from handoff.read.doctext import (
     iter_tabs,
     structural,
 )
+from handoff.read.examples import unexampled
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
 from handoff.read.gather import Gatherer, TddReading
@@ -231,6 +232,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
         content = unpaste(content)  # pasted markdown, code and diffs as the structure they are
+        content = unexampled(content, lambda p: self.texts.paragraph(p).text)  # an example set apart
         accepted = threads.accepted_paragraphs(content, lambda p: self.texts.paragraph(p).text)
         if depth == 0:
             content = as_turns(content, self.is_label)  # a transcript: questions head their answers

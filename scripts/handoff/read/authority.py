@@ -1,0 +1,128 @@
+"""A part of the document that the document says wins over the rest: a tab of changes made after
+the design was approved, an addendum, a section of as-built corrections. A careful reader takes its
+figures over those the other parts give for the same things, wherever they stand, because the
+document itself says which part holds.
+
+The document says so in one of three ways:
+
+* the part's own title says it: a heading or tab title with a precedence word in brackets or after
+  a dash or colon ("Changes after build (authoritative)", "Addendum — supersedes section 3");
+* a sentence in the part points at itself: "Where it disagrees with the design, THIS tab wins",
+  "this section takes precedence", "this addendum supersedes …";
+* a sentence elsewhere names it: 'See the tab "Changes after build"; where the two disagree, that
+  tab wins' (the quoted name starts the title of a tab or heading).
+
+A precedence word alone ("Helm wins over Kustomize", "Authoritative DNS") names no part and does
+nothing. The values read inside such a part (not a name it mentions in the line of another field:
+"Repositories: the GitLab side grew to 410") then replace the values of the same fields read
+elsewhere in the same environment (a part that names no environment speaks for production), not
+those of another environment (a staging cluster's machines stay staging's). Used by the gatherer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from handoff.core.model import TddValue
+from handoff.read.labelwords import label_meaning
+
+_WORD = (
+    r"(?:authoritative|takes? precedence|has precedence|prevails?|supersedes?|overrides?|overrules?|"
+    r"replaces? (?:the|section|tab|chapter|part)\b[^.;]{0,40}|is binding|governs)"
+)
+_TITLE = re.compile(rf"\([^()]*\b{_WORD}\b[^()]*\)|\s[—–:-]\s*{_WORD}\b", re.IGNORECASE)
+_CLAIM = re.compile(rf"\b(?:{_WORD}|wins?)\b", re.IGNORECASE)
+_NOT = re.compile(r"\b(?:not|no longer|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SELF = re.compile(
+    r"\bth(?:is|ese)\s+(?P<kind>tab|section|page|part|sheet|appendix|addendum|chapter|annex|table|list|"
+    r"record|document)s?\b",
+    re.IGNORECASE,
+)
+_POINTER = re.compile(
+    r"\b(?:that|the (?:later|other|second|new|latter))\s+(?:tab|section|page|part|sheet|appendix)\b", re.I
+)
+_QUOTED = re.compile(r"[\"“”'‘’«»]([^\"“”'‘’«»\n]{3,60})[\"“”'‘’«»]")
+_SENTENCE = re.compile(r"[^.!?;\n]+")
+
+Path = tuple[object, ...]
+
+
+def _name(part: object) -> str:
+    return part[1] if isinstance(part, tuple) else str(part)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _claims(sentence: str) -> bool:
+    m = _CLAIM.search(sentence)
+    return m is not None and not _NOT.search(sentence[: m.start()])
+
+
+def _scopes(blocks: Sequence[tuple[str, str]], paths: Mapping[str, Path]) -> set[Path]:
+    """The paths (tab titles and headings, outermost first) of the parts the document says win."""
+    scopes: set[Path] = set()
+    known: dict[str, Path] = {}
+    for path in set(paths.values()):
+        for k in range(len(path)):
+            known.setdefault(_key(_name(path[k])), path[: k + 1])
+            if _TITLE.search(_name(path[k])):
+                scopes.add(path[: k + 1])
+    for text, ref in blocks:
+        if not _CLAIM.search(text):
+            continue
+        path = paths.get(ref, ())
+        for s in _SENTENCE.findall(text):
+            if not _claims(s):
+                continue
+            own = _SELF.search(s)
+            if own and path:
+                tabs = [k for k, p in enumerate(path) if not isinstance(p, tuple)]
+                cut = tabs[-1] + 1 if own.group("kind").lower() == "tab" and tabs else len(path)
+                scopes.add(path[:cut])
+            elif _POINTER.search(s) or _QUOTED.search(s):
+                for q in _QUOTED.findall(text):
+                    named = [p for name, p in known.items() if name.startswith(_key(q)) and _key(q)]
+                    scopes.update(named[:1])
+    return {s for s in scopes if s}
+
+
+def _in_passing(v: TddValue) -> bool:
+    """A name read in the line of another field ("Repositories: the GitLab side grew to 410"): the
+    part speaks of that other field, and names the host only in passing."""
+    return v.how == "named" and label_meaning(v.label) not in (None, v.field)
+
+
+def overridden(
+    values: Sequence[TddValue], blocks: Sequence[tuple[str, str]], paths: Mapping[str, Path]
+) -> set[int]:
+    """The indices of `values` a winning part replaces: values of a field that part also gives, read
+    outside every winning part, in the same environment (or one of them naming none)."""
+    parts = {p for path in set(paths.values()) for p in path}
+    if not any(_CLAIM.search(t) for t, _ in blocks) and not any(_TITLE.search(_name(p)) for p in parts):
+        return set()
+    scopes = _scopes(blocks, paths)
+    if not scopes:
+        return set()
+
+    def inside(v: TddValue) -> bool:
+        path = paths.get(v.location.ref, ())
+        return any(path[: len(s)] == s for s in scopes)
+
+    winning: dict[str, set[str]] = {}
+    for v in values:
+        if v.field and inside(v) and not _in_passing(v):
+            winning.setdefault(v.field, set()).add(v.section)
+    drop: set[int] = set()
+    for i, v in enumerate(values):
+        sections = winning.get(v.field or "")
+        if sections is None or inside(v):
+            continue
+        if v.section in sections or (v.section in ("", "production") and sections & {"", "production"}):
+            drop.add(i)
+    return drop
+
+
+__all__ = ["overridden"]

@@ -1,0 +1,74 @@
+"""Worked examples a document sets apart: a paragraph that ends in a colon and announces an example
+("Example of a filled-in section 1 (NOT a real customer):", "A sample entry, for illustration
+only:", "For instance:") introduces what comes right after it as the example, not as the
+document's own facts. A careful reader skips it whatever it holds.
+
+What the lead-in introduces is the element right after it when that is a table, else the run of
+list items after it, else the paragraphs after it up to the next heading, table or empty paragraph.
+A lead-in must both end in a colon and name an example in its last sentence; "Example" in a
+sentence that states a fact ("The example repository is 2 GB") introduces nothing. An example
+inside a sentence ("e.g. 3 × m6i.2xlarge") is read/edits.py's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+_EXAMPLE = re.compile(
+    r"\b(?:examples?|samples?|illustrat\w+|for instance|e\.\s?g\.|dummy|made[- ]up|fictitious|fictional|"
+    r"not (?:a )?real)\b",
+    re.IGNORECASE,
+)
+_LAST_SENTENCE = re.compile(r"(?:^|[.!?]\s+)([^.!?]*(?:\.\w[^.!?]*)*)$")
+
+
+def _lead_in(text: str) -> bool:
+    """A paragraph announcing an example after it: it ends in a colon, its last sentence names one."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return False
+    m = _LAST_SENTENCE.search(stripped[:-1])
+    return bool(_EXAMPLE.search(m.group(1) if m else stripped))
+
+
+def _kind(se: Any, text: Callable[[dict[str, Any]], str]) -> str:
+    if not isinstance(se, dict):
+        return ""
+    if "table" in se:
+        return "table"
+    p = se.get("paragraph")
+    if not isinstance(p, dict):
+        return ""
+    if "HEADING" in str(p.get("paragraphStyle", {}).get("namedStyleType", "")) or str(
+        p.get("paragraphStyle", {}).get("namedStyleType", "")
+    ) in ("TITLE", "SUBTITLE"):
+        return "heading"
+    if "bullet" in p:
+        return "item"
+    return "paragraph" if text(p).strip() else "empty"
+
+
+def unexampled(content: Sequence[Any], text: Callable[[dict[str, Any]], str]) -> list[Any]:
+    """`content` (Docs structural elements) without the examples its lead-ins introduce; the input
+    itself when it has none."""
+    drop: set[int] = set()
+    for i, se in enumerate(content):
+        p = se.get("paragraph") if isinstance(se, dict) else None
+        if not isinstance(p, dict) or "bullet" in p or not _lead_in(text(p)):
+            continue
+        first = _kind(content[i + 1], text) if i + 1 < len(content) else ""
+        if first == "table":
+            drop.add(i + 1)
+            continue
+        j = i + 1
+        while j < len(content) and _kind(content[j], text) == (first if first == "item" else "paragraph"):
+            drop.add(j)
+            j += 1
+    if not drop:
+        return list(content) if not isinstance(content, list) else content
+    return [se for k, se in enumerate(content) if k not in drop]
+
+
+__all__ = ["unexampled"]
