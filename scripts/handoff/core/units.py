@@ -81,8 +81,20 @@ def _strip_approx(text: str) -> str:
     return t.removesuffix("+").strip()
 
 
+# (module-level patterns of the functions below: called for every value and cell, the regex
+# module's pattern cache would be asked each time)
+_GROUPING = re.compile(r"[,\u00a0\u202f\u2009]")
+_UNIT_IN_BRACKETS = re.compile(r"[(\[]\s*(?:in\s+)?([A-Za-z]+)\s*[)\]]")
+_SIZE_UNIT = re.compile(r"\s*(?:\d+\s*[x×*]\s*)?[~≈]?\s*[\d.,]+\s*([A-Za-z]+)")
+_LAST_BRACKETS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_AZURE_STANDARD = re.compile(r"^standard[_\s]+")
+_SPACE_OR_UNDERSCORE = re.compile(r"[\s_]")
+
+
 def _to_float(number: str) -> float:
-    return float(re.sub(r"[,\u00a0\u202f\u2009]", "", number))
+    return float(_GROUPING.sub("", number))
 
 
 def _leading_number(text: str) -> tuple[float, str]:
@@ -172,7 +184,7 @@ def convert_size(value: float, from_unit: str, to_unit: str) -> float:
 
 def unit_in_label(label: str) -> str | None:
     """The size unit a header or label names in parentheses or brackets: `Total memory (GiB)` → `GiB`."""
-    for m in re.finditer(r"[(\[]\s*(?:in\s+)?([A-Za-z]+)\s*[)\]]", label):
+    for m in _UNIT_IN_BRACKETS.finditer(label):
         if m.group(1).lower() in SIZE_UNITS and m.group(1).lower() not in ("b", "byte", "bytes"):
             return m.group(1)
     return None
@@ -184,7 +196,7 @@ _PREFIXES = "kmgtp"
 def size_prefix(text: str, default_unit: str) -> str:
     """The prefix letter (`k` `m` `g` `t` `p`) of the unit a size is written in: `131072 MiB` → `m`;
     a bare number takes `default_unit`'s. Empty when the text is no size."""
-    m = re.match(r"\s*(?:\d+\s*[x×*]\s*)?[~≈]?\s*[\d.,]+\s*([A-Za-z]+)", text)
+    m = _SIZE_UNIT.match(text)
     unit = m.group(1).lower() if m and m.group(1).lower() in SIZE_UNITS else default_unit.lower()
     return unit[0] if unit and unit[0] in _PREFIXES else ""
 
@@ -206,7 +218,7 @@ def _strip_parentheticals(text: str) -> str:
     t = text
     while prev != t:
         prev = t
-        t = re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", t).strip()
+        t = _LAST_BRACKETS.sub("", t).strip()
     return t
 
 
@@ -446,8 +458,8 @@ def parse_instance_entry(text: str) -> InstanceCount:
         m = form.fullmatch(t)
         if m:
             count = int(m.groupdict().get("count") or 1)
-            type_ = re.sub(r"\s+", " ", m.group("type"))
-            if not re.search(r"\d", type_):
+            type_ = _SPACES.sub(" ", m.group("type"))
+            if not _DIGIT.search(type_):
                 break
             if count <= 0:
                 raise ParseError(f"'{text}' has a count of {count}", "the count must be 1 or more")
@@ -468,8 +480,8 @@ def parse_instances(text: str) -> list[InstanceCount]:
 def instance_key(type_: str) -> str:
     """Catalogue lookup key: case, spaces and underscores ignored; Azure's `Standard_` prefix dropped."""
     t = type_.strip().lower()
-    t = re.sub(r"^standard[_\s]+", "", t)
-    return re.sub(r"[\s_]", "", t)
+    t = _AZURE_STANDARD.sub("", t)
+    return _SPACE_OR_UNDERSCORE.sub("", t)
 
 
 def describe(value: Any) -> str:

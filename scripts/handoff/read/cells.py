@@ -211,10 +211,13 @@ def status_words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(norm(w) for w in words)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def not_done(header: str, words: frozenset[str]) -> bool:
     """A header that is only a status of things not done, dropped or planned (`To do`, `Won't do`,
     `Backlog (3)`, `🚫 Won't do`): a count, brackets and symbols beside it aside."""
-    key = norm(re.sub(r"\d+", " ", strip_brackets(header)))
+    key = norm(_DIGITS.sub(" ", strip_brackets(header)))
     return bool(key) and key in words
 
 

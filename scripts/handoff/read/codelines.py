@@ -71,13 +71,17 @@ def _component_amount(catalogue: Catalogue, line: str) -> bool:
     return (f.name if f else label_meaning(pair[0])) in _AMOUNT_FIELDS
 
 
+_ASSIGNS = re.compile(r"\s*[=:]")
+_CODE_SHAPE = re.compile(r"[_.\-]|[a-z][A-Z]")
+
+
 def _service_amount(catalogue: Catalogue, line: str) -> bool:
     """A configuration key naming one of the deployment's services and an amount
     (`gitserver_disk_gb = 1000`, `zoekt.memory: 32Gi`): that service's amount, not the total."""
     key = _CODE_KEY.match(line.strip())
-    if key is None or not re.match(r"\s*[=:]", line.strip()[key.end() :]):
+    if key is None or not _ASSIGNS.match(line.strip()[key.end() :]):
         return False
-    if not re.search(r"[_.\-]|[a-z][A-Z]", key.group()):  # a code key's shape, not a `Gitserver disk` label
+    if not _CODE_SHAPE.search(key.group()):  # a code key's shape, not a `Gitserver disk` label
         return False
     pair = _pair(line.strip())
     if pair is None:

@@ -177,10 +177,11 @@ class Environments:
             text = _blanked(text, [m.span() for m in _PATH.finditer(text)])
         if "hand" in text.casefold():  # "handed over to QA": the one handed to is a team, no place
             text = _blanked(text, [m.span(1) for m in _RECIPIENT.finditer(text)])
-        title = len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
+        named = list(self.trial.finditer(text))  # (the words counted only for a text that has one)
+        title = bool(named) and len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
         trial = [
             (m.start(), m.end())
-            for m in self.trial.finditer(text)
+            for m in named
             if not _UNDERGONE.search(text[max(0, m.start() - 12) : m.start()])
             and (
                 (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))

@@ -85,6 +85,9 @@ def _child_denies(text: str) -> bool:
     return connection.denial(clause) is not None and connection.refers_back(clause)
 
 
+_TWO_WORDS = re.compile(r"\w\s+\w")
+
+
 def denials(
     blocks: Sequence[tuple[str, str, str]],
     find: Callable[[str], Sequence[Found]],
@@ -100,7 +103,7 @@ def denials(
         if section == "trial":
             asked = []
             continue
-        if not re.search(r"\w\s+\w", text):
+        if not _TWO_WORDS.search(text):
             continue  # a fragment ("R." split from "R. Lindqvist: …"): no statement, the question stands
         hosts = [h for h in find(text) if not trial_at(text, h.start, section)]
         if hosts:

@@ -209,7 +209,8 @@ class Precedence(GatherParts):
             if id(v) in self.totals and (_titled_total(v) or scope(v) not in titled):
                 totals.setdefault(scope(v), set()).add(amount(v))
         if totals:  # (the same figure written again, as a table's Total row, is no part)
-            self._keep(lambda v: amount(v) in totals.get(scope(v), {amount(v)}))
+            # (a value's amounts worked out only where a total is, and once)
+            self._keep(lambda v: (found := totals.get(scope(v))) is None or amount(v) in found)
 
     def _per_machine_give_way(self) -> None:
         """One machine's CPU, memory or disk beside the fleet's total (`read.pernode`): the total."""

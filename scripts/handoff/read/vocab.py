@@ -79,7 +79,8 @@ class Vocab:
         return self.cache[text]
 
     def _find(self, text: str) -> list[Found]:
-        blank = [(a, b) for a, b, key in _hosts_of(text) if key not in self.names]
+        hosts = _hosts_of(text)
+        blank = [(a, b) for a, b, key in hosts if key not in self.names] if hosts else None
         if blank:  # host names and addresses are no names, unless one is (`GitHub.com`)
             text = _blanked(text, blank)
         if not self.spotter.search(_letters(text)):

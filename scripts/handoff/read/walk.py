@@ -61,6 +61,8 @@ _QUOTED = re.compile(r"\s*>")
 _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
 _COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
 _COMMENT = re.compile(r"\s+#\s")
+_SPACES = re.compile(r"\s+")
+_BLANKS = re.compile(r"[ \t\u00a0]+")  # a line's runs of spaces, tabs and no-break spaces
 
 
 class _Parser(TableReading, RowTableReading, HeaderTableReading):
@@ -152,8 +154,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         matched: Field | None = None,
     ) -> None:
         """A labelled value and the facts in it; `matched` (a header table's column) marks it derived."""
-        label = re.sub(r"\s+", " ", label).strip().rstrip(":：").strip()
-        value = "\n".join(re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.strip().split("\n"))
+        label = _SPACES.sub(" ", label).strip().rstrip(":：").strip()
+        value = "\n".join(_BLANKS.sub(" ", line).strip() for line in text.strip().split("\n"))
         value = value.strip()
         if not label or not value:
             return
@@ -372,7 +374,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         tab.breaks += 1
         while len(tab.headings) > tab.fixed and tab.headings[-1][0] >= level:
             tab.headings.pop()
-        tab.headings.append((level, re.sub(r"\s+", " ", text)))
+        tab.headings.append((level, _SPACES.sub(" ", text)))
 
     def lines(
         self,

@@ -76,6 +76,9 @@ def is_placeholder(text: str) -> bool:
     return " ".join(text.casefold().split()) in PLACEHOLDERS
 
 
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")  # a number cell as the sheet gives it
+
+
 def _candidate(
     f: Field, source: str, text: str, location: Location, hint: str | None, reading: str = ""
 ) -> Candidate:
@@ -90,7 +93,7 @@ def _candidate(
         value = read_value(f, reading or text, hint, from_sheet=source == "sheet", limit=MAX_VALUE_CHARS)
         if f.type is FieldType.DATE and shown.isdigit():  # a real date cell, read as its serial number
             shown = value.isoformat()
-        elif f.type in NUMERIC_TYPES and re.fullmatch(r"-?\d+(?:\.\d+)?", shown):  # a number cell: 4,200
+        elif f.type in NUMERIC_TYPES and _PLAIN_NUMBER.fullmatch(shown):  # a number cell: 4,200
             shown = describe(tidy_number(float(shown), 9))
         prefix = size_prefix(text, hint or f.unit or "") if f.unit and f.type is FieldType.QUANTITY else ""
         return Candidate(source, shown, location, value, prefix=prefix)

@@ -227,8 +227,11 @@ def convert(f: Field, text: str, unit_hint: str | None = None) -> Any:
     return reader(f, text.strip(), unit_hint)
 
 
+_SPACES_TABS = re.compile(r"[ \t]+")
+
+
 def _text(f: Field, t: str, unit_hint: str | None) -> str:
-    return re.sub(r"[ \t]+", " ", t)
+    return _SPACES_TABS.sub(" ", t)
 
 
 def _quantity(f: Field, t: str, unit_hint: str | None) -> float | int:
