@@ -38,6 +38,11 @@ def test_a_precedence_word_that_names_no_part_changes_nothing(catalogue: Catalog
     assert sorted(found["total_disk_gb"]) == ["1800 GB", "2400 GB"]
 
 
+def test_a_document_superseding_another_document_makes_no_part_win(catalogue: Catalogue) -> None:
+    intro = "<h2>Document control</h2><p>This document supersedes version 1.2. Disk: 2,400 GB.</p>"
+    assert sorted(read(intro + DESIGN, catalogue)["total_disk_gb"]) == ["1800 GB", "2400 GB"]
+
+
 def test_a_winning_part_replaces_nothing_of_another_environment(catalogue: Catalogue) -> None:
     later = "<h2>Amendment (authoritative)</h2><p>Staging: 1 × m6i.2xlarge, 300 GB of disk.</p>"
     assert read(DESIGN + later, catalogue)["total_disk_gb"] == ["1800 GB"]

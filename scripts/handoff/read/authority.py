@@ -10,7 +10,9 @@ The document says so in one of three ways:
 * a sentence in the part points at itself: "Where it disagrees with the design, THIS tab wins",
   "this section takes precedence", "this addendum supersedes …";
 * a sentence elsewhere names it: 'See the tab "Changes after build"; where the two disagree, that
-  tab wins' (the quoted name starts the title of a tab or heading).
+  tab wins' (the quoted name starts the title of a tab or heading, and the text says it is a part).
+
+"This document supersedes version 1.2" speaks of another document, not of a part of this one.
 
 A precedence word alone ("Helm wins over Kustomize", "Authoritative DNS") names no part and does
 nothing. The values read inside such a part (not a name it mentions in the line of another field:
@@ -35,13 +37,14 @@ _TITLE = re.compile(rf"\([^()]*\b{_WORD}\b[^()]*\)|\s[—–:-]\s*{_WORD}\b", re
 _CLAIM = re.compile(rf"\b(?:{_WORD}|wins?)\b", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|no longer|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SELF = re.compile(
-    r"\bth(?:is|ese)\s+(?P<kind>tab|section|page|part|sheet|appendix|addendum|chapter|annex|table|list|"
-    r"record|document)s?\b",
+    r"\bth(?:is|ese)\s+(?P<kind>tab|section|page|part|sheet|appendix|addendum|amendment|chapter|annex|"
+    r"table|list|record)s?\b",
     re.IGNORECASE,
 )
 _POINTER = re.compile(
     r"\b(?:that|the (?:later|other|second|new|latter))\s+(?:tab|section|page|part|sheet|appendix)\b", re.I
 )
+_PART_WORD = re.compile(r"\b(?:tab|section|page|part|sheet|appendix|addendum|chapter|annex)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”'‘’«»]([^\"“”'‘’«»\n]{3,60})[\"“”'‘’«»]")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
 
@@ -82,7 +85,7 @@ def _scopes(blocks: Sequence[tuple[str, str]], paths: Mapping[str, Path]) -> set
                 tabs = [k for k, p in enumerate(path) if not isinstance(p, tuple)]
                 cut = tabs[-1] + 1 if own.group("kind").lower() == "tab" and tabs else len(path)
                 scopes.add(path[:cut])
-            elif _POINTER.search(s) or _QUOTED.search(s):
+            elif _POINTER.search(s) or (_QUOTED.search(s) and _PART_WORD.search(text)):
                 for q in _QUOTED.findall(text):
                     named = [p for name, p in known.items() if name.startswith(_key(q)) and _key(q)]
                     scopes.update(named[:1])
