@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def _head(header: str) -> str:
-    """A header's head noun: its last word (`Main instance` → `instance`), or '' for one word."""
-    words = _WORDS.findall(header.casefold())
+    """A header's head noun: its last word (`Main instance` → `instance`), or '' for one word; an
+    aside in brackets is no part of it (`New configuration (since 1 July)` → `configuration`)."""
+    words = _WORDS.findall(_ASIDE.sub(" ", header).casefold())
     return words[-1] if len(words) >= 2 else ""
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.quickre import quick
-from handoff.read import permachine, shapes
+from handoff.read import addition, permachine, restated, shapes
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -128,6 +128,38 @@ def _nearest_noun(tail: str, head: str) -> str | None:
     return _size_noun(tail) or _size_noun(head)
 
 
+def _own_value(
+    s: str,
+    marks: list[tuple[shapes.Match, str]],
+    i: int,
+    previous: tuple[int, str],
+    formulas: list[tuple[int, int]],
+) -> tuple[str, str] | None:
+    """(the value, how it was read) of the figure `marks[i]`, or None when it is no figure of its own:
+    a size inside a rule of thumb (`formulas`: "1 TB + 2 × the repositories' size"); the figure
+    before it written again in another unit ("2600Gi (≈ 2.6T)", `read.restated`; `previous`: where
+    the figure before ends, and its kind); a term of a sum the last term closes (`48 vCPU + 32
+    vCPU`). The last term of a sum written out is the sum (`48 + 32 vCPU`: 80 vCPU,
+    `read.addition`)."""
+    m, kind = marks[i]
+    if any(a <= m.start < b for a, b in formulas):
+        return None
+    previous_end = previous[0] if previous[1] == kind else 0
+    unit = m.text[len(m.text.split()[0]) :].strip() if kind == "cpu" else m.value.split()[-1]
+    if (
+        kind == "size"
+        and previous_end
+        and restated.restatement(s, previous_end, m.start, unit == marks[i - 1][0].value.split()[-1])
+    ):
+        return None
+    role, summed = addition.term(s, m.start, m.end, unit) if "+" in s else ("", "")
+    if role == "part":
+        return None
+    if role == "sum":
+        return (summed if kind == "cpu" else f"{summed} {unit}"), "sum written out"
+    return m.value, "CPU count" if kind == "cpu" else "size"
+
+
 class FigureReading(FactParts):
     """FactReader's CPU counts and sizes in a sentence."""
 
@@ -147,9 +179,10 @@ class FigureReading(FactParts):
         s, formulas = _formulas(s)
         groups: dict[int, int | None] = {}  # a per-machine product's start → where its count is written
         for i, (m, kind) in enumerate(marks):
-            if any(a <= m.start < b for a, b in formulas):
-                previous_end, previous_kind = m.end, ""
-                continue  # "1 TB + 2 × the repositories' size": a rule of thumb, no figure
+            own = _own_value(s, marks, i, (previous_end, previous_kind), formulas)
+            if own is None:  # a rule of thumb ("1 TB + 2 × the repositories' size"), the figure before
+                previous_end, previous_kind = m.end, ""  # written again, a term of a sum: no figure
+                continue
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
@@ -165,7 +198,7 @@ class FigureReading(FactParts):
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
             listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
             previous_end, previous_kind = m.end, kind
-            value, how = m.value, "CPU count" if kind == "cpu" else "size"
+            value, how = own
             if machines.per_machine[i]:
                 times = machines.times[i]
                 if times is None:
@@ -218,6 +251,8 @@ class FigureReading(FactParts):
             return "total_repo_size_gb"
         if named != "total_memory_gb" and repositories_measured(clause or head, before):
             return "total_repo_size_gb"  # "all of them together take 340 GB of gitserver disk"
+        if _ON_DISK.match(tail) and ctx.topic in ("largest_repo_mb", "total_repo_size_gb"):
+            return ctx.topic  # `Largest repository: gis-basemaps, 1.8G on disk`: what is on the disk
         stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
         if named or stored:  # after cloning": the code there, not the disk
             return named or "total_repo_size_gb"

@@ -57,7 +57,9 @@ _SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IG
 _LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
 _PUBLIC_SITE = frozenset({"www", "docs", "help", "support", "status", "about", "blog", "community", "learn"})
 _NONE = re.compile(  # "none", "None in scope", "no monorepos", "aucun": a none-word and no number after it
-    r"^\s*(?:none|no(?![.\w])|zero|nil|n/?a|-|—|aucune?|keine?|ninguno|nessuno|geen)(?![\w/])(?!.*\d)",
+    # in its sentence ("none. The SCADA team split theirs into 14 repositories": the next one tells more)
+    r"^\s*(?:none|no(?![.\w])|zero|nil|n/?a|-|—|aucune?|keine?|ninguno|nessuno|geen)(?![\w/])"
+    r"(?![^.;!?\n]*\d)(?!\.\d)",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -16,7 +16,10 @@ A careful reader takes a figure as a limit (`max_users`, `max_concurrent_users`,
 * `person_counts(text)`: counts whose noun is a person or a seat ("3,000 developers", "nine hundred
   users", "1.200 users"); a seat is a licence's unit, so a count of seats is a limit by itself.
 * `observed_label(label)`, `denied(text)`: a label of a measurement or a rate, a text saying its
-  figure was not agreed.
+  figure was not agreed; `not_limit(note)`: a note beside a figure saying it is measured or no limit.
+
+A figure its own sentence calls no limit ("600 concurrent users on the sandbox (a test, not a
+limit)"), or that a test reached ("load-tested at 600 concurrent users"), is observed.
 
 The clause of a figure runs back to the last colon, semicolon or bracket (a list after "Capacity
 model:" shares it) or to a new clause (", and …", "but"), and forward to the next comma, bracket
@@ -66,7 +69,8 @@ _OBSERVED = re.compile(
     r"\b(?:so far|to date|at the moment|current(?:ly)?|today|right now|as of|weekly|monthly|daily|"
     r"(?:logged|signed) (?:in|on)|log[- ]?ins?|sign[- ]?ins?|we see|seen|saw|observed|measured|actual(?:ly)?|"
     r"(?:per|a|each|every|in an?(?: typical| average| normal)?) (?:day|week|month)|"
-    r"usage|uses|in use|average|last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?)\b",
+    r"usage|uses|in use|average|last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?|"
+    r"(?:load[- ]|soak[- ]|stress[- ])?tested\s+(?:at|with))\b",
     re.IGNORECASE,
 )
 _ADDED = re.compile(
@@ -85,6 +89,13 @@ _DENIED = re.compile(  # "(not contractual)", "that's not bought", "non-binding"
     r"purchased|committed|binding|agreed|signed)",
     re.IGNORECASE,
 )
+_NOT_LIMIT = re.compile(  # "(a test, not a limit)", "observed, not a cap": the figure's own words deny it
+    r"\bnot\s+(?:a|an|the|our|any)\s+(?:(?:hard|design|sizing|contractual|licen[cs]ed?)\s+)?"
+    r"(?:limit|cap|ceiling|maximum|max|target|commitment|entitlement)\b",
+    re.IGNORECASE,
+)
+_NOTE_OBSERVED = re.compile(r"\W*(?:observed|measured|seen|actual|recorded)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
 _MORE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?more\b(?! than)", re.IGNORECASE)  # "400 more users"
 _FIGURE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{shapes.NUMBER})")  # an earlier figure, not a year
 _AT_ONCE = re.compile(
@@ -129,6 +140,8 @@ def relation(text: str, start: int, end: int) -> str:
         if earlier:
             return relation(text, earlier[-1].start(), earlier[-1].end())
     before, near, after = clause(text, start, end)
+    if _NOT_LIMIT.search(_rest_of_sentence(text, end)):
+        return "observed"  # "load-tested at 600 concurrent users (a test, not a limit)"
     label = _label_before(text, start)  # `Peak so far: 130 users`: the label's words are the figure's too
     if _DENIED.search(label):
         return "added"
@@ -148,6 +161,20 @@ def relation(text: str, start: int, end: int) -> str:
     if _BOUND.search(before) or _LIMIT.search(before) or _LIMIT.search(label):
         return "limit"  # (`Licentie: 900 gebruikers`: the label before the figure names the licence)
     return ""
+
+
+def _rest_of_sentence(text: str, end: int) -> str:
+    """The words after a figure to its sentence's end, up to the next figure (its own aside included)."""
+    stop = _SENTENCE_END.search(text, end)
+    rest = text[end : stop.start() if stop else len(text)]
+    figure = _FIGURE.search(rest)
+    return rest[: figure.start()] if figure else rest
+
+
+def not_limit(note: str) -> bool:
+    """A note beside a figure (a table's `Notes` cell) saying it is a measurement or no limit
+    ("observed, not a limit", "measured peak"): the figure is no limit."""
+    return bool(_NOT_LIMIT.search(note) or _NOTE_OBSERVED.match(note))
 
 
 _NOTE_AFTER = re.compile(

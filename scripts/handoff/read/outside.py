@@ -4,7 +4,8 @@ A test report names the load generators beside the system under test, a runbook 
 beside the cluster; a careful reader drops their figures when the sentence says so: "3 × D8s_v5
 load-generator VMs … are not part of the Sourcegraph system", "the control-plane nodes are shared
 and not counted here", "excluded from the totals", "is shared capacity and not counted against the
-service". The machines, CPUs, memory and disks of such a
+service", or denies they are its own: "(its 12T is not ours)", "the node root volumes are not
+Sourcegraph storage". The machines, CPUs, memory and disks of such a
 sentence are not the deployment's. Only the sentence's own words decide (a verb group denying
 membership or counting), never the machines' names.
 """
@@ -19,12 +20,16 @@ _WHOLE = (  # what a machine may be said to be outside of
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|deployment|instance|installation|service|sizing|totals?|"
     r"figures?|cluster|platform|footprint)\b"
 )
+_OWNER = r"sourcegraph(?:'s)?|our|the\s+(?:service|deployment|instance|platform)'s|the\s+deployment"
 _OUTSIDE = quick(
     rf"\b(?:(?:is|are|was|were|being)\s+(?:also\s+)?not\s+(?:part\s+of|included\s+in|counted\s+in)\s+{_WHOLE}"
     rf"|(?:is|are|was|were)\s+excluded\s+from\s+{_WHOLE}|(?:is|are|was|were)\s+not\s+counted(?:\s+here)?\b"
     r"|(?:do|does|did)\s*(?:n't|\s+not)\s+count\b"
     # the second half of a verb group: "is shared platform capacity and not counted against the service"
-    r"|\b(?:and|but)\s+(?:is\s+|are\s+)?not\s+(?:counted|included\s+in|part\s+of)\b)",
+    r"|\b(?:and|but)\s+(?:is\s+|are\s+)?not\s+(?:counted|included\s+in|part\s+of)\b"
+    # ownership denied: "(its 12T is not ours)", "the node root volumes are not Sourcegraph storage"
+    rf"|(?:\bis|\bare|\bwas|\bwere|'s|'re)\s*(?:n't|\s+not)\s+(?:ours|mine|theirs\b(?!\s+to)"
+    rf"|(?:the\s+)?(?:{_OWNER})\s+(?:[\w-]+\s+)?(?:storage|disks?|capacity|volumes?|machines?|nodes?|servers?)\b))",
     re.IGNORECASE,
 )
 FIELDS = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})

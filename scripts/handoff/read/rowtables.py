@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import Field, norm, strip_brackets
-from handoff.read import activities, connection, shapes
+from handoff.read import activities, connection, pastcolumns, shapes
 from handoff.read.cells import Cell, holds_prose, opens_not_done
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
@@ -18,6 +18,7 @@ from handoff.read.dates import BUILD
 from handoff.read.doctext import Text, as_list
 from handoff.read.fact import Context
 from handoff.read.labelwords import label_meaning
+from handoff.read.limits import not_limit
 from handoff.read.limitwords import is_planned
 from handoff.read.pairs import _labelled_cells
 from handoff.read.prose import URL_HINT
@@ -72,11 +73,20 @@ def _label_columns(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
     """The value column and the note columns a label table's header row names (`Input | Value |
     Source`, `Metric | Target | At close | Notes`), or None when the row is no such header. A column
     of values is generic (`Value`, `Answer`) or says the values are current (`Now`, `Actual`); a
-    planned or target column is neither value nor note."""
+    planned or target column is neither value nor note, nor is a column of the figures before a
+    change (`Before (until 17 Oct)`, `Previous`: `read.pastcolumns`)."""
     value: int | None = None
     notes: list[int] = []
+    pasts = {j for j, h in enumerate(header[1:], 1) if pastcolumns.past(h)}  # `Before (until 17 Oct)`
     for j, h in enumerate(header[1:], 1):
-        if norm(h) in _VALUE_HEADERS or _CURRENT_HEADER.search(h) or column_kind(h) == "limit":
+        if j in pasts:
+            continue  # the figures before a change: history, neither value nor note
+        if (
+            norm(h) in _VALUE_HEADERS
+            or _CURRENT_HEADER.search(h)
+            or column_kind(h) == "limit"
+            or (pasts and pastcolumns.now(h))  # `Now (since 18 Oct)`, `New value` beside the past
+        ):
             value = j if value is None else value  # (`Committed ceiling`: a value column of limits)
         elif _NOTE_HEADER.search(h):
             notes.append(j)
@@ -93,6 +103,9 @@ def _row_title(text: str) -> bool:
     """A row's title (`Perforce depots`, `Storage sized`): a few words, no figure, no sentence. The
     row's sentences are read after it, so what they say of "it" is said of the title's thing."""
     return len(text.split()) <= 4 and not re.search(r"[\d.:;!?]", text)
+
+
+_ROW_REF = re.compile(r"[A-Z]{1,3}-?\d{1,3}(?:\.\d{1,2})?|\d{1,2}(?:\.\d{1,2})*\.?")  # `D6`, `R-04`, `3.2`
 
 
 def _names_row(text: str) -> bool:
@@ -190,8 +203,10 @@ class RowTableReading(WalkParts):
             off = frozenset(connection.row_unconnected(texts + asks, self.facts.code_hosts.find))
             host = self.subject_host(asks + texts)  # `⑧ | Bitbucket DC | Main code host: 1,150 repos`
             row = replace(row, host=host) if host and host not in off else row
-            head = cells[0][0] if len(cells) > 1 and _row_title(cells[0][0]) else ""
-            for text, k in cells[1:] if head else cells:
+            # `D6 | Total claimed | 2600Gi`: a row's reference is no title, the cell after it is
+            lead = 1 if len(cells) > 2 and _ROW_REF.fullmatch(cells[0][0].strip()) else 0
+            head = cells[lead][0] if len(cells) > lead + 1 and _row_title(cells[lead][0]) else ""
+            for text, k in cells[lead + 1 :] if head else cells:
                 limited = replace(row, limit=True) if k == "limit" else row
                 said = f"{head}: {text}" if head and not _row_title(text) else text
                 self.prose(said, where, limited, off=off)
@@ -333,11 +348,21 @@ class RowTableReading(WalkParts):
     ) -> None:
         base = self.context(tab)
         live = counterpart(header, kinds, self.sections.part)  # `Main instance` beside `QA instance`
+        notes = [
+            j for j, h in enumerate(header) if kinds[j] != "section" and j != live and _NOTE_HEADER.search(h)
+        ]
         for i, r in enumerate(rows[1:], 2):
             if not r:
                 continue
+            label = r[0].text
+            if any(not_limit(_cell(r, j)) for j in notes):  # `Peak | 187 | … | observed, not a limit`
+                label = f"{label} (observed)"
             for j in range(1, min(len(r), len(header))):
                 if (kinds[j] == "section" or j == live) and r[j].text:
                     link = r[j].links[0][1] if r[j].links else None
                     ctx = replace(base, section="production" if j == live else self.sections.part(header[j]))
-                    self.emit(r[0].text, r[j].text, self.where(tab, number, i), ctx, link)
+                    self.emit(label, r[j].text, self.where(tab, number, i), ctx, link)
+            about = replace(base, topic=label_meaning(label) or base.topic)
+            for j in notes:  # a note speaks of the row's thing, in the environments it names
+                if _cell(r, j):
+                    self.prose(_cell(r, j), self.where(tab, number, i), about)

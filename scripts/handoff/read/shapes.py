@@ -176,7 +176,7 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 _SIZE_UNITS = ("TB", "GB", "MB", "Ti", "Gi", "Mi")  # every unit SIZE reads starts with one of these
-_GLUED = re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(?![\w.]|\.\w)")
+_GLUED = re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(?!\w|\.\w)")
 
 
 def sizes(text: str) -> Iterator[Match]:

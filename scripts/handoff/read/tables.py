@@ -12,7 +12,7 @@ from typing import Any
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, shapes
+from handoff.read import connection, positions, shapes
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.doctext import Text, as_dict
 from handoff.read.edits import current
@@ -200,6 +200,7 @@ class TableReading(WalkParts):
         )
 
     def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        rows = positions.chosen(rows)  # `Nodes min / current / max | 3 / 3 / 6`: the current figure
         width = max((len(r) for r in rows), default=0)
         if width == 1:
             for i, r in enumerate(rows, 1):
