@@ -5,6 +5,9 @@ the unit after the last term belongs to every term, so a careful reader reads `4
 80 vCPU, never as 32 vCPU beside the 80; a term that carries the unit itself (`48 vCPU + 32 vCPU`)
 is a part of the sum the last term closes.
 
+`proved_totals(facts, fields)`: a size of a sentence that is exactly the sum of the sizes of its
+field before it is their total, with or without a total word.
+
 `term(text, start, end, unit)`: what the figure at text[start:end] is within a sum:
 * `("sum", value)`: the last term of a sum of bare or same-unit figures: the sum, in the figure's unit;
 * `("part", "")`: a term another term with the same unit follows after `+`: a part, no figure;
@@ -16,8 +19,11 @@ the arithmetic of machines is `read.permachine`'s.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from handoff.core.units import ParseError, parse_size
 from handoff.read import shapes
+from handoff.read.fact import Fact
 
 _TERM = rf"(?<![\w.,×x*])(?P<num>{shapes.NUMBER})(?:\s*(?P<unit>[A-Za-z]+))?\s*\+\s*"
 _TERMS_BEFORE = re.compile(rf"(?:{_TERM.replace('?P<num>', '?:').replace('?P<unit>', '?:')})+$")
@@ -50,4 +56,60 @@ def term(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
     return "sum", f"{total:g}"
 
 
-__all__ = ["term"]
+def _gb(value: str) -> float | None:
+    try:
+        return parse_size(value, "GB")
+    except ParseError:
+        return None
+
+
+def proved_totals(facts: list[Fact], fields: frozenset[str], least: int = 3) -> list[Fact]:
+    """`facts` (of one sentence, in order) with the last size of a field marked the total of the
+    `least` or more sizes of its field before it when it is exactly their sum ("gitserver 3 × 1,000
+    GiB, zoekt 2 × 600 GiB, pgsql 250 GiB, … 100 GiB, 4,700 GiB in the region"): the arithmetic says
+    so, whatever the words (two parts equal to a third may be chance: "500 GB, 500 GB and a 1 TB
+    backup disk"). A text that already says which figure is the total is left as it is."""
+    out = list(facts)
+    for name in fields:
+        own = [(k, f) for k, f in enumerate(out) if f.field == name]
+        if len(own) < least + 1 or any(f.role == "total" for _, f in own):
+            continue
+        sizes = [_gb(f.value) for _, f in own]
+        last, parts = sizes[-1], sizes[:-1]
+        if last is None or any(p is None for p in parts):
+            continue
+        if abs(sum(p for p in parts if p is not None) - last) <= 0.005 * last:
+            k, f = own[-1]
+            out[k] = replace(f, role="total")
+    return out
+
+
+_ITEM_GAP = re.compile(  # ", zoekt 2 × ", "; pgsql ", ", redis and the rest ": the next item of a list
+    r"\s*(?:,|;|\band\b)\s*(?:[A-Za-z][\w./-]*\s+){1,4}?(?:\d{1,3}\s*[×x*]\s*)?(?:of\s+)?$", re.IGNORECASE
+)
+_DASH_GAP = re.compile(r"\s*(?:[—–=]|-\s|→)\s*(?:about\s+|~\s*|≈\s*)?$")
+
+
+def listed(text: str, facts: list[Fact], items: list[Fact], fields: frozenset[str]) -> list[Fact]:
+    """`facts` with the sizes that named nothing read as items of the list a named size opens
+    ("gitserver 3 × 1,000 GiB, zoekt 2 × 600 GiB, pgsql 250 GiB": the disk's parts, as the first is),
+    and a size after a dash closing the list ("… — 4,700 GiB in the active region") as its total when
+    it is exactly their sum (else it stays unread)."""
+    out = list(facts)
+    for f in sorted(items, key=lambda g: g.start):
+        before = [g for g in out if g.field in fields and g.start < f.start]
+        if not before:
+            continue
+        last = max(before, key=lambda g: g.start)
+        gap = text[last.start + len(last.text) : f.start]
+        if _ITEM_GAP.fullmatch(gap):
+            out.append(replace(f, field=last.field, role=""))
+        elif _DASH_GAP.fullmatch(gap):
+            candidate = replace(f, field=last.field, role="")
+            proved = proved_totals([*out, candidate], frozenset({last.field}), least=2)
+            if proved[-1].role == "total":
+                out = proved
+    return out
+
+
+__all__ = ["listed", "proved_totals", "term"]

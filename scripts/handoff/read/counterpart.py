@@ -5,13 +5,17 @@ instance`, `Item | Current cluster | DR cluster`. A careful reader sees that the
 the non-production ones (the same head noun: `instance`, `cluster`) but naming no environment is the
 one they are set beside: the live deployment. That holds only when every column naming an
 environment names a non-production one, and exactly one column is built that way; a `Notes` or
-`Description` column is not built like them and stays unread.
+`Description` column is not built like them and stays unread. Beside columns of the figures before
+a change (`Previous (to 30 June)`, `Old setup`: `read.pastcolumns`), the one column saying it is
+now (`Current`, `Now`) is the counterpart, however it is built.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from handoff.read.pastcolumns import now, past
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -35,4 +39,6 @@ def counterpart(header: list[str], kinds: list[str], part: Callable[[str], str])
     built = [
         j for j, k in enumerate(kinds) if j > 0 and k == "" and j < len(header) and _head(header[j]) in heads
     ]
+    if not built and all(past(header[j]) for j in named):  # `Previous (to 30 June) | Current`
+        built = [j for j, k in enumerate(kinds) if j > 0 and k == "" and j < len(header) and now(header[j])]
     return built[0] if len(built) == 1 else None

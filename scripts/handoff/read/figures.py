@@ -64,12 +64,16 @@ def amount_named_last(text: str, offset: int, at: int) -> str | None:
     return max(found)[1] if found else None
 
 
+_ASIDE_FIGURE = re.compile(r"(?<![A-Za-z\d-])\d")  # a figure, not a name's digit (`gp3`, `pd-ssd2`)
+
+
 def _own_head(head: str) -> str:
     """The words before a size that are its own: after another figure's aside ("payments-core (7.5
-    GB, the largest) and web (2 GB)"); a name in brackets stays ("the bigger (ledger-core) is 9.7 GB")."""
+    GB, the largest) and web (2 GB)"); a name in brackets stays ("the bigger (ledger-core) is 9.7 GB"),
+    a name with a digit in it too ("EBS (gp3): gitserver 3 × 1,000 GiB")."""
     close = head.rfind(")")
     opened = head.rfind("(", 0, close)  # (-1: the aside opened before the head, at a figure)
-    if close >= 0 and (opened < 0 or shapes.DIGIT.search(head[opened:close])):
+    if close >= 0 and (opened < 0 or _ASIDE_FIGURE.search(head, opened, close)):
         return head[close + 1 :]
     return head
 
@@ -160,6 +164,24 @@ def _own_value(
     return m.value, "CPU count" if kind == "cpu" else "size"
 
 
+def _placed(s: str, facts: list[Fact], unnamed: list[Fact]) -> list[Fact]:
+    """`facts` with the sizes that named nothing placed: the old figure of a change is of what the
+    new one beside it is ("up from 192 GB"); an item of a list of sizes is of what the list's named
+    first item is, and a size after a dash that is the items' exact sum is their total
+    (`read.addition.listed`); a last size that is the exact sum of three or more before it is their
+    total too (`read.addition.proved_totals`)."""
+    facts = list(facts)
+    for f in unnamed:
+        if f.role:
+            continue
+        near = sorted((abs(g.start - f.start), g.field) for g in facts if g.field in SIZES)
+        if near:
+            facts.append(replace(f, field=near[0][1], role=""))
+    items = [f for f in unnamed if f.role == "item"]
+    facts = addition.listed(s, facts, items, SIZES) if items else facts
+    return addition.proved_totals(facts, SIZES) if len(facts) > 3 else facts
+
+
 class FigureReading(FactParts):
     """FactReader's CPU counts and sizes in a sentence."""
 
@@ -222,12 +244,10 @@ class FigureReading(FactParts):
             elif name:
                 role = "total" if total else ""
                 facts.append(Fact(name, value, m.text, how, env, role, m.start))
-            elif kind == "size" and any(a <= m.start < b for a, b in old):
-                unnamed.append(Fact("", value, m.text, how, env, "", m.start))
-        for f in unnamed:  # the old figure is of what the new one beside it is
-            near = sorted((abs(g.start - f.start), g.field) for g in facts if g.field in SIZES)
-            if near:
-                facts.append(replace(f, field=near[0][1]))
+            elif kind == "size":  # the old side of a change, or an item of a list of sizes
+                item = "" if any(a <= m.start < b for a, b in old) else "item"
+                unnamed.append(Fact("", value, m.text, how, env, item, m.start))
+        facts = _placed(s, facts, unnamed)
         facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts
         return sorted(facts, key=lambda f: f.start)
 

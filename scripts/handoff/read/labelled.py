@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
-from handoff.read import connection, limits, permachine, shapes
+from handoff.read import connection, limits, permachine, shapes, usage
 from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
 from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, _numbers_after, _numbers_before, repo_totals
@@ -247,6 +247,8 @@ class LabelledReading(FactParts):
         if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
             ctx = replace(ctx, limit=True)
         name, how = self.label_field(label, ctx)
+        if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
+            return None, []  # `PV used | 2.1 TiB` beside `PV capacity | 3.5 TiB`: the load, not the amount
         if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
             name = self.fitting_meaning(label, value, ctx) or name
         if (

@@ -348,8 +348,13 @@ class RowTableReading(WalkParts):
     ) -> None:
         base = self.context(tab)
         live = counterpart(header, kinds, self.sections.part)  # `Main instance` beside `QA instance`
+        production = live is not None or any(
+            kinds[j] == "section" and self.sections.part(h) == "production" for j, h in enumerate(header)
+        )  # (beside non-production columns only, a note stays unread: it may be of the deployment)
         notes = [
-            j for j, h in enumerate(header) if kinds[j] != "section" and j != live and _NOTE_HEADER.search(h)
+            j
+            for j, h in enumerate(header)
+            if production and kinds[j] != "section" and j != live and _NOTE_HEADER.search(h)
         ]
         for i, r in enumerate(rows[1:], 2):
             if not r:
