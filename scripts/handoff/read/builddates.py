@@ -12,7 +12,7 @@ the text each came from, and keeps only the build's:
 * a date whose sentence names the build only to deny it ("the go-live mail went out 14/09/2026 (just
   comms, not the build)") is not the build's;
 * a start after the build's completion is a later activity's start ("re-indexing started"), not the
-  build's.
+  build's; a completion before the build's start is an earlier event's end ("server delivered").
 
 Each rule only removes candidates in the environment that would be used (production, else the part
 naming no environment); when several different dates remain, the merge still reports a conflict.
@@ -45,6 +45,7 @@ def build_dates(values: list[TddValue], text_at: Callable[[TddValue], str]) -> l
         drop |= _unnamed(values, dates, text_at)
         dates = {f: [i for i in found if i not in drop] for f, found in dates.items()}
         drop |= _after_completion(values, dates)
+    drop |= _before_start(values, drop)
     return [v for i, v in enumerate(values) if i not in drop]
 
 
@@ -86,6 +87,30 @@ def _names_build(v: TddValue, block: str) -> bool | None:
     if found and all(_DENIED.search(m.string[max(0, m.start() - 30) : m.start()]) for m in found):
         return None
     return bool(found)
+
+
+def _before_start(values: list[TddValue], dropped: set[int]) -> set[int]:
+    """Completion dates earlier than the build's one start (production's, else the one of the part
+    naming no environment): an earlier event's end ("Server delivered to the data centre" before
+    "Start of the production build"), never the build's, when a completion after it is there."""
+    for section in ("production", ""):
+        starts = {
+            v.value
+            for i, v in enumerate(values)
+            if v.field == "start_date" and v.section == section and i not in dropped
+        }
+        if starts:
+            break
+    if len(starts) != 1:
+        return set()
+    start = starts.pop() or ""
+    ends = [
+        i
+        for i, v in enumerate(values)
+        if v.field == "completion_date" and v.section in ("production", "") and i not in dropped
+    ]
+    early = {i for i in ends if (values[i].value or "") < start}
+    return early if len(early) < len(ends) else set()
 
 
 def _after_completion(values: list[TddValue], dates: dict[str, list[int]]) -> set[int]:

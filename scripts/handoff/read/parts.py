@@ -17,7 +17,7 @@ import re
 from handoff.core.units import ParseError, parse_size
 from handoff.read import shapes
 
-_ITEMS = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\s\+\s|\band\b|\bplus\b)\s*", re.IGNORECASE)  # (not `1,000`)
+_ITEMS = re.compile(r"\s*(?:,(?!\d{3}(?!\d))|;|\s\+\s|\band\b|\bplus\b)\s*", re.IGNORECASE)  # (not `1,000`)
 _COUNT = re.compile(r"(\d{1,3})\s*[x×*]\s*$", re.IGNORECASE)  # "2× " before a size: that many volumes
 _NAME = re.compile(r"[A-Za-z]")
 

@@ -56,6 +56,7 @@ def _split_range(text: str, year: str) -> bool:
     return next(shapes.ranges(" ".join(text.split()), year), None) is not None
 
 
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # each sentence of a log's cell is of its row's date
 def _is_date(text: str, year: str) -> bool:
     """A cell that is a date (perhaps with a time) or a range of dates: the date or the range is most
     of it, the bracketed role of each date left aside ("18 May 2026 (start) to 29 May 2026 (done)")."""
@@ -224,8 +225,9 @@ class RowTableReading(WalkParts):
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a
-        milestone table): each text cell of a row reads as a sentence after the row's date
-        ("2026-06-08 — Production VM provisioned: build started"), for the start and completion dates
+        milestone table): each sentence of a row's text cells reads after the row's date
+        ("2026-06-08 — Production VM provisioned: build started"; "… Racked, cabled. Start of the
+        production build."), for the start and completion dates
         only. An actual-date column wins over a planned one (`Planned | Actual`); a status column
         ("Done", "Done", …) is no verb of its row."""
         ctx = self.context(tab)
@@ -250,9 +252,10 @@ class RowTableReading(WalkParts):
             for k, c in enumerate(r):
                 if k in skip or not re.search(r"[^\W\d_]{3,}", c.text):
                     continue
-                for f in self.facts.prose(f"{date} — {c.text}", ctx):
-                    if f.field in _DATE_FIELDS:
-                        self.gather.fact(block, label, f, where)
+                for said in _SENTENCES.split(c.text):  # "Racked, cabled. Start of the production build."
+                    for f in self.facts.prose(f"{date} — {said}", ctx):
+                        if f.field in _DATE_FIELDS:
+                            self.gather.fact(block, label, f, where)
         return True
 
     def looks_label_value(self, rows: list[list[Text]]) -> bool:
