@@ -132,30 +132,46 @@ def _nearest_noun(tail: str, head: str) -> str | None:
     return _size_noun(tail) or _size_noun(head)
 
 
+def _unrestated(s: str, marks: list[tuple[shapes.Match, str]]) -> list[tuple[shapes.Match, str]]:
+    """The figures without those that only write the size before them again in another unit
+    ("2600Gi (≈ 2.6T)", "348 GiB (356,352 MiB) memory in total": `read.restated`), so the words
+    after the gloss are the first figure's."""
+    if "(" not in s and "≈" not in s:
+        return marks
+    out: list[tuple[shapes.Match, str]] = []
+    for m, kind in marks:
+        last = out[-1][0] if out and out[-1][1] == "size" else None
+        if (
+            kind == "size"
+            and last is not None
+            and restated.restatement(s, last.end, m.start, m.value.split()[-1] == last.value.split()[-1])
+        ):
+            continue
+        out.append((m, kind))
+    return out
+
+
+def _kept_runs(
+    runs: permachine.Runs, marks: list[tuple[shapes.Match, str]], kept: list[tuple[shapes.Match, str]]
+) -> permachine.Runs:
+    """The per-machine reading of `marks` for the figures `kept` of them."""
+    at = [k for k, mark in enumerate(marks) if mark in kept]
+    return permachine.Runs(
+        [runs.per_machine[k] for k in at], [runs.times[k] for k in at], [runs.groups[k] for k in at]
+    )
+
+
 def _own_value(
-    s: str,
-    marks: list[tuple[shapes.Match, str]],
-    i: int,
-    previous: tuple[int, str],
-    formulas: list[tuple[int, int]],
+    s: str, marks: list[tuple[shapes.Match, str]], i: int, formulas: list[tuple[int, int]]
 ) -> tuple[str, str] | None:
     """(the value, how it was read) of the figure `marks[i]`, or None when it is no figure of its own:
-    a size inside a rule of thumb (`formulas`: "1 TB + 2 × the repositories' size"); the figure
-    before it written again in another unit ("2600Gi (≈ 2.6T)", `read.restated`; `previous`: where
-    the figure before ends, and its kind); a term of a sum the last term closes (`48 vCPU + 32
-    vCPU`). The last term of a sum written out is the sum (`48 + 32 vCPU`: 80 vCPU,
-    `read.addition`)."""
+    a size inside a rule of thumb (`formulas`: "1 TB + 2 × the repositories' size"); a term of a sum
+    the last term closes (`48 vCPU + 32 vCPU`). The last term of a sum written out is the sum (`48 +
+    32 vCPU`: 80 vCPU, `read.addition`)."""
     m, kind = marks[i]
     if any(a <= m.start < b for a, b in formulas):
         return None
-    previous_end = previous[0] if previous[1] == kind else 0
     unit = m.text[len(m.text.split()[0]) :].strip() if kind == "cpu" else m.value.split()[-1]
-    if (
-        kind == "size"
-        and previous_end
-        and restated.restatement(s, previous_end, m.start, unit == marks[i - 1][0].value.split()[-1])
-    ):
-        return None
     role, summed = addition.term(s, m.start, m.end, unit) if "+" in s else ("", "")
     if role == "part":
         return None
@@ -194,6 +210,9 @@ class FigureReading(FactParts):
     def _figures(self, s: str, marks: list[tuple[shapes.Match, str]], ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
         machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
+        kept = _unrestated(s, marks)  # "3,200 GB (2.91 TiB) in total": the words after are the first's
+        if len(kept) < len(marks):  # (what is per machine was read with the gloss in place)
+            machines, marks = _kept_runs(machines, marks, kept), kept
         previous_end, previous_kind = 0, ""
         old = old_spans(s)
         unnamed: list[Fact] = []  # sizes of the old side of a change with no noun ("up from 192 GB")
@@ -201,7 +220,7 @@ class FigureReading(FactParts):
         s, formulas = _formulas(s)
         groups: dict[int, int | None] = {}  # a per-machine product's start → where its count is written
         for i, (m, kind) in enumerate(marks):
-            own = _own_value(s, marks, i, (previous_end, previous_kind), formulas)
+            own = _own_value(s, marks, i, formulas)
             if own is None:  # a rule of thumb ("1 TB + 2 × the repositories' size"), the figure before
                 previous_end, previous_kind = m.end, ""  # written again, a term of a sum: no figure
                 continue
