@@ -57,6 +57,8 @@ def _split_range(text: str, year: str) -> bool:
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # each sentence of a log's cell is of its row's date
+
+
 def _is_date(text: str, year: str) -> bool:
     """A cell that is a date (perhaps with a time) or a range of dates: the date or the range is most
     of it, the bracketed role of each date left aside ("18 May 2026 (start) to 29 May 2026 (done)")."""
