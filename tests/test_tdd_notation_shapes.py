@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from handoff.core.fields import Catalogue
-from handoff.read import addition, pastcolumns, restated
+from handoff.read import addition, pastcolumns, restated, topics
 from tdd_snippets import read, table
 
 
@@ -65,3 +65,10 @@ def test_what_is_used_of_a_capacity_is_no_capacity(catalogue: Catalogue) -> None
     )
     got = read(html, catalogue)
     assert got["total_disk_gb"] == ["3 TB"] and "total_memory_gb" not in got
+
+
+def test_a_heading_joining_two_things_is_about_the_amount_it_names() -> None:
+    assert topics.heading_topic("5. Storage and private endpoints") == "total_disk_gb"
+    assert topics.heading_topic("Storage") == "total_disk_gb"
+    assert topics.heading_topic("Endpoints") == "instance_url"
+    assert topics.heading_topic("Repositories and code hosts") != "total_disk_gb"

@@ -271,7 +271,7 @@ def _grouped(text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, st
 _ACTIVITY = re.compile(r"(?:load[\s_-]*)?test(?:ing)?", re.IGNORECASE)
 _PLACE_AFTER = re.compile(
     r"\s*(?:environments?|envs?|instances?|clusters?|servers?|systems?|sites?|vms?|boxe?s?|tenants?|stages?|"
-    r"setups?|deployments?|nodes?|subscriptions?|projects?|accounts?|namespaces?|copy|copies)\b",
+    r"setups?|deployments?|nodes?|subscriptions?|projects?|accounts?|namespaces?|copy|copies|zones?|tiers?|landscapes?|rings?)\b",
     re.IGNORECASE,
 )
 # (not "to" ending a range after its first date: "from 01.07.2026 to acceptance on 24.07.2026")
@@ -439,7 +439,7 @@ def _products(catalogue: Catalogue) -> frozenset[str]:
     return known[1]
 
 
-_ABBR = r"[A-Z][A-Z0-9]{1,7}"
+_ABBR = r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{2,7})?"  # `PRD`, `CS-TST`
 _THINGS = frozenset(
     {"VM", "VMS", "DB", "OS", "CPU", "GPU", "SSD", "HDD", "NFS", "SAN", "LB", "DNS", "API", "UI"}
 )

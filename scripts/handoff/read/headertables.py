@@ -115,10 +115,15 @@ def _instance_entry(type_text: str, count_text: str) -> str:
     return f"{m.group(1)} × {type_text}"
 
 
+_NO_MACHINE = re.compile(r"\s*(?:[-–—_/]+|n/?a|none|tbd)?\s*", re.IGNORECASE)
+
+
 def _machines_by_type(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Rows of an instance-type column with one machine type each, some of them repeated (one row
     per machine, as a CMDB or inventory export lists them): the machines counted by type,
-    `5 × m6i.4xlarge`. Any other column is left as written."""
+    `5 × m6i.4xlarge`; a row with no machine (`—`, `n/a`: an address, a load balancer's VIP) counts
+    none. Any other column is left as written."""
+    items = [(i, text) for i, text in items if not _NO_MACHINE.fullmatch(text)] or items
     found = [list(shapes.instances(text)) for _, text in items]
     kinds = {f[0].value.split(" × ", 1)[1] for f in found if len(f) == 1}
     if not all(len(f) == 1 for f in found) or len(kinds) == len(found):

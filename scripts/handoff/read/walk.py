@@ -49,6 +49,7 @@ from handoff.read.pointers import Answers
 from handoff.read.rowtables import RowTableReading
 from handoff.read.tables import TableReading
 from handoff.read.tabstate import _Pending, _Tab
+from handoff.read.topics import heading_topic
 from handoff.read.turns import as_turns
 from handoff.read.withdrawn import withdraws_before
 
@@ -125,7 +126,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             *(b for _, b in tab.bullets[-1:]),
         )
         for text in last:
-            topic = label_meaning(text, any_length=True) or topic
+            topic = heading_topic(text) or topic  # ("Storage and private endpoints": the disk)
         year, dated = "", False
         for text in (*tab.titles, tab.title, *(h for _, h in tab.headings), *(b for _, b in tab.bullets)):
             year = shapes.year_of(text) or year
