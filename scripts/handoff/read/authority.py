@@ -103,9 +103,9 @@ def overridden(
 ) -> set[int]:
     """The indices of `values` a winning part replaces: values of a field that part also gives, read
     outside every winning part, in the same environment (or one of them naming none)."""
-    parts = {p for path in set(paths.values()) for p in path}
-    if not any(_CLAIM.search(t) for t, _ in blocks) and not any(_TITLE.search(_name(p)) for p in parts):
-        return set()
+    titles = "\n".join({_name(p) for path in set(paths.values()) for p in path})
+    if not _CLAIM.search("\n".join(t for t, _ in blocks)) and not _TITLE.search(titles):
+        return set()  # (one search of the whole text: most documents say nothing of the kind)
     scopes = _scopes(blocks, paths)
     if not scopes:
         return set()
