@@ -55,7 +55,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench import eval_tdd, scalestyles, translated
+from bench import eval_tdd, scalestyles, tablestyles, translated
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document
@@ -729,6 +729,7 @@ def ditto_cells(html: str) -> str:
 INSERTED: dict[Callable[[str], str], Callable[[str], dict[str, list[Any]]]] = {
     edited_values: lambda html: _edited(html)[1],
     template_leftovers: lambda html: _leftovers(html)[1],
+    **tablestyles.INSERTED,
 }
 
 
@@ -760,6 +761,7 @@ TRANSFORMS: dict[str, Callable[[str], str]] = {
     "ditto-cells": ditto_cells,
     "translated": translated_text,
     **scalestyles.TRANSFORMS,  # numbers at the extremes of scale (bench/scalestyles.py)
+    **tablestyles.TRANSFORMS,  # tables of other structures (bench/tablestyles.py)
 }
 
 
