@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from handoff.read import pairgrid
 from handoff.read.doctext import Text, Texts, as_dict, as_list, iter_tabs, paragraph_text, structural
 
 Spans = Callable[[str], list[tuple[int, str]]]  # (position, "production" | "trial") of environment words
@@ -242,7 +243,11 @@ def _cell_words(cell: dict[str, Any], read: Callable[[dict[str, Any]], Text]) ->
 
 def _records(grid: list[list[str]]) -> list[list[str]]:
     """A table's records: its rows, or its columns when it is laid across (fewer rows than
-    columns, every row as wide: `Cluster | Matterhorn | Eiger` over `Role | live | pre-production`)."""
+    columns, every row as wide: `Cluster | Matterhorn | Eiger` over `Role | live | pre-production`),
+    or its pairs when it is folded (`Cluster | Role | Cluster | Role`: `read.pairgrid`)."""
+    folded = pairgrid.repeated(grid)
+    if folded is not None:
+        return pairgrid.unfolded(grid, folded)
     width = len(grid[0]) if grid else 0
     if len(grid) < width and all(len(row) == width for row in grid):
         return [list(column) for column in zip(*grid, strict=True)]

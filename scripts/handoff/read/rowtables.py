@@ -361,6 +361,7 @@ class RowTableReading(WalkParts):
             for j, h in enumerate(header)
             if production and kinds[j] != "section" and j != live and _NOTE_HEADER.search(h)
         ]
+        mark, sections = self.gather.mark(), set[str]()
         for i, r in enumerate(rows[1:], 2):
             if not r:
                 continue
@@ -371,8 +372,11 @@ class RowTableReading(WalkParts):
                 if (kinds[j] == "section" or j == live) and r[j].text:
                     link = r[j].links[0][1] if r[j].links else None
                     ctx = replace(base, section="production" if j == live else self.sections.part(header[j]))
+                    sections.add(ctx.section)
                     self.emit(label, r[j].text, self.where(tab, number, i), ctx, link)
             about = replace(base, topic=label_meaning(label) or base.topic)
             for j in notes:  # a note speaks of the row's thing, in the environments it names
                 if _cell(r, j):
                     self.prose(_cell(r, j), self.where(tab, number, i), about)
+        for section in sorted(sections):  # each environment's `Nodes` row with its `VM size` row
+            self.gather.pair_node_counts(mark, section)

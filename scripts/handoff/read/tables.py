@@ -12,14 +12,15 @@ from typing import Any
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, positions, shapes
+from handoff.read import blanks, connection, headerrows, pairgrid, positions, shapes, spans
 from handoff.read.columns import kinds as column_kinds
-from handoff.read.doctext import Text, as_dict
+from handoff.read.doctext import Text, as_dict, as_list, cell_text
 from handoff.read.edits import current
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.limitwords import is_planned
 from handoff.read.orient import turned
 from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells
+from handoff.read.superseded import marks_superseded
 from handoff.read.tabstate import _Tab
 from handoff.read.walkparts import WalkParts
 
@@ -40,23 +41,6 @@ _Role = tuple[str, "Field | None"]  # what a column holds: its kind and its fiel
 _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
 _ONE_NAME = re.compile(r"[A-Za-z][\w.-]*")  # one cluster's or host's name: `gke-lf-prod-usc1`, `sg-p-muc-01`
 _AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
-
-
-def _merged_header(rows: list[list[Text]]) -> tuple[list[list[Text]], list[str]]:
-    """Two header rows, the upper with merged cells (`Machine` over `Type | Count`, `PRD` over
-    `Replicas | Size each | Subtotal`), as one: `Machine Type`, `PRD Size each`; and the lower cells."""
-    if len(rows) < 3:
-        return rows, []
-    top, sub = rows[0], rows[1]
-    spans = any(not c.text for c in top[1:]) and any(c.text for c in top[1:])
-    if not spans or sum(1 for c in sub if c.text) < 2 or any(re.search(r"\d", c.text) for c in sub):
-        return rows, []
-    header, last = [], ""
-    for j, c in enumerate(top):
-        last = c.text or last
-        lower = sub[j].text if j < len(sub) else ""
-        header.append(Text(f"{last} {lower}".strip() if lower else (c.text or last)))
-    return [header, *rows[2:]], [sub[j].text if j < len(sub) else "" for j in range(len(top))]
 
 
 _NUMBERING = re.compile(r"\s*(?:(\d+)\.)?(\d+)\.?\s*")
@@ -89,6 +73,8 @@ def _cell(row: list[Text], j: int | None) -> str:
 class TableReading(WalkParts):
     """The TDD walk's table reading: orientation, column roles, the kind of table."""
 
+    blank_means = ""  # the side a blank cell repeats, when a note beside the table says so
+
     def turned(self, grid: list[list[dict[str, Any]]], rows: list[list[Text]], tab: _Tab) -> bool:
         """The table is written the other way round from the orientation the readers read
         (`read.orient`); a table with merged cells is read as it is."""
@@ -100,6 +86,64 @@ class TableReading(WalkParts):
             return False  # one inventory row (`Instance type | Count | vCPU`): its figures are per machine
         year = self.context(tab).year
         return turned(texts, self.is_label, self.is_kind, self.environment_name, self.sections.part, year)
+
+    def laid_out(
+        self, table: dict[str, Any], grid: list[list[dict[str, Any]]], rows: list[list[Text]]
+    ) -> tuple[dict[str, Any], list[list[dict[str, Any]]], list[list[Text]]]:
+        """The table as every reader reads it: merged cells spread over the slots they cover
+        (`read.spans`), a header row that only groups the one below left out (`read.headerrows`),
+        label/value pairs folded side by side one pair a row (`read.pairgrid`)."""
+        if not rows:
+            return table, grid, rows
+        alike = {j for j, c in enumerate(rows[0]) if j and self.sections.part(c.text)}
+        rows = spans.spread(grid, rows, alike)
+        if self.blank_means:
+            rows = blanks.filled(rows, self.blank_means)
+        was = grid
+        grid, rows = headerrows.ungrouped(grid, rows, self.names_something)
+        at = pairgrid.pairs(rows, self.is_label, self.sections.part)
+        if at is not None:
+            grid, rows = pairgrid.unfolded(grid, at), pairgrid.unfolded(rows, at)
+        if grid is not was:
+            table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
+        return table, grid, rows
+
+    def captioned_table(self, content: list[Any], i: int, tab: _Tab, depth: int) -> None:
+        """The table at `content[i]`, unless it is marked superseded (`read.superseded`) by the
+        paragraph just before it or by a first row that is one cell across it: no figure of an old
+        copy counts, whatever environments it names (it keeps its number). A note just before or
+        after it saying what its blank cells mean (`read.blanks`) fills them."""
+        table = as_dict(as_dict(content[i]).get("table"))
+        before, after = self.beside(content[max(0, i - 3) : i][::-1]), self.beside(content[i + 1 : i + 4])
+        if marks_superseded(before) or marks_superseded(self.caption_row(table)):
+            tab.tables += 1
+            return
+        was, self.blank_means = self.blank_means, blanks.note(before) or blanks.note(after)
+        try:
+            self.table(table, tab, depth)
+        finally:
+            self.blank_means = was
+
+    def beside(self, content: list[Any]) -> str:
+        """The first paragraph with text of `content` (blank ones skipped; none past a table)."""
+        for se in map(as_dict, content):
+            if "paragraph" not in se:
+                return ""
+            text = self.texts.paragraph(as_dict(se["paragraph"])).text.strip()
+            if text:
+                return text
+        return ""
+
+    def caption_row(self, table: dict[str, Any]) -> str:
+        """The text of a table's first row when it is one cell across a wider table, else ''."""
+        rows = as_list(table.get("tableRows"))
+        cells = [as_dict(c) for c in as_list(as_dict(rows[0]).get("tableCells"))] if len(rows) > 1 else []
+        texts = [cell_text(c, texts=self.texts).text.strip() for c in cells]
+        return texts[0] if len(texts) > 1 and texts[0] and not any(texts[1:]) else ""
+
+    def names_something(self, text: str) -> bool:
+        """A header cell naming a field, a count, an environment or a section (not `Details`)."""
+        return self.role(text)[0] != "" or bool(self.sections.part(text))
 
     def environment_name(self, text: str) -> str:
         """The environment a cell is only the name of (`Production`, `Primary site (Zurich)`), or ''."""
@@ -210,7 +254,7 @@ class TableReading(WalkParts):
         if all(_labelled_cells(r) for r in rows if any(c.text for c in r)):  # a grid of `Label: value` cells
             self.cell_rows(rows, tab, number)
             return
-        rows, sub = _merged_header(rows)
+        rows, sub = headerrows.stacked(rows, self.names_something)
         header = [c.text for c in rows[0]]
         roles = self.table_roles(rows, sub, tab)
         if self.activity_table(rows, roles, tab, number):

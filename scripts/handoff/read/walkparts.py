@@ -46,6 +46,8 @@ class WalkParts:
 
         def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool: ...
 
+        def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None: ...
+
         def emit(
             self,
             label: str,
