@@ -12,13 +12,13 @@ from typing import Any
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import blanks, connection, headerrows, pairgrid, positions, shapes, spans
+from handoff.read import blanks, connection, groupcolumn, headerrows, pairgrid, positions, shapes, spans
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.doctext import Text, as_dict, as_list, cell_text
 from handoff.read.edits import current
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.limitwords import is_planned
-from handoff.read.orient import turned
+from handoff.read.orient import transpose, turned
 from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells
 from handoff.read.superseded import marks_superseded
 from handoff.read.tabstate import _Tab
@@ -90,11 +90,16 @@ class TableReading(WalkParts):
     def laid_out(
         self, table: dict[str, Any], grid: list[list[dict[str, Any]]], rows: list[list[Text]]
     ) -> tuple[dict[str, Any], list[list[dict[str, Any]]], list[list[Text]]]:
-        """The table as every reader reads it: merged cells spread over the slots they cover
+        """The table as every reader reads it: a first column grouping label/value rows made
+        full-width rows over them (`read.groupcolumn`), merged cells spread over the slots they cover
         (`read.spans`), a header row that only groups the one below left out (`read.headerrows`),
         label/value pairs folded side by side one pair a row (`read.pairgrid`)."""
         if not rows:
             return table, grid, rows
+        grouped = groupcolumn.lanes(grid, rows, self.is_label)  # `Compute` merged down over its rows
+        if grouped is not None:
+            grid, rows = grouped
+            table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
         alike = {j for j, c in enumerate(rows[0]) if j and self.sections.part(c.text)}
         rows = spans.spread(grid, rows, alike)
         if self.blank_means:
@@ -104,6 +109,10 @@ class TableReading(WalkParts):
         at = pairgrid.pairs(rows, self.is_label, self.sections.part)
         if at is not None:
             grid, rows = pairgrid.unfolded(grid, at), pairgrid.unfolded(rows, at)
+        elif len(rows) >= 4 and not len(rows) % 2 and all(len(r) == len(rows[0]) for r in rows):
+            at = pairgrid.pairs(transpose(rows), self.is_label, self.sections.part)  # labels over values
+            if at is not None:
+                grid, rows = pairgrid.unfolded(transpose(grid), at), pairgrid.unfolded(transpose(rows), at)
         if grid is not was:
             table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
         return table, grid, rows
@@ -142,8 +151,10 @@ class TableReading(WalkParts):
         return texts[0] if len(texts) > 1 and texts[0] and not any(texts[1:]) else ""
 
     def names_something(self, text: str) -> bool:
-        """A header cell naming a field, a count, an environment or a section (not `Details`)."""
-        return self.role(text)[0] != "" or bool(self.sections.part(text))
+        """A header cell naming a field, a count or an environment (`PRD`, `Machine`), not only a
+        grouping (`Details`) or the kind of the cells below (`Environment` over their names)."""
+        kind = self.role(text)[0]
+        return kind != "environment" and (kind != "" or bool(self.sections.part(text)))
 
     def environment_name(self, text: str) -> str:
         """The environment a cell is only the name of (`Production`, `Primary site (Zurich)`), or ''."""
