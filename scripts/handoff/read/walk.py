@@ -252,7 +252,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 self.flush(tab)
                 tab.bullets.clear()
                 tab.breaks += 1
-                self.table(as_dict(se["table"]), tab, depth)
+                self.captioned_table(content, i, tab, depth)  # (not one marked as an old copy)
             # sectionBreak, tableOfContents (a copy of the headings): nothing to read
 
         self.flush(tab)
@@ -456,6 +456,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             for row in as_list(table.get("tableRows"))
         ]
         rows = dittos.filled([[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid])
+        table, grid, rows = self.laid_out(table, grid, rows)  # merged cells, stacked headers, pairs
         texts = [[c.text for c in r] for r in rows]  # a comparison of options: the chosen one's part
         self.sections.options.update(option_titles(texts, self.sections.chosen, self.sections.named))
         across = self.turned(grid, rows, tab)
