@@ -140,15 +140,17 @@ class Gatherer(Precedence, HostCounts, Implied):
     def mark(self) -> int:
         return len(self.values)
 
-    def pair_node_counts(self, mark: int) -> None:
+    def pair_node_counts(self, mark: int, section: str | None = None) -> None:
         """A `Node pool | m7i.4xlarge` row and a `Nodes | 4` row of one table: `4 × m7i.4xlarge`. With
         several counts and types (`node_count`, `machine_type`, `index_node_count`,
-        `index_machine_type`), each count pairs with the type whose label has the same other words."""
-        counts = [(f, label) for at, f, label in self.counts if at >= mark]
+        `index_machine_type`), each count pairs with the type whose label has the same other words.
+        With `section`, only that environment's (one column of an environments-as-columns table)."""
+        counts = [(f, label) for at, f, label in self.counts if at >= mark and section in (None, f.section)]
         bare = [
             (i, entries[0])
             for i in range(mark, len(self.values))
             if self.values[i].field == "instance_types"
+            and section in (None, self.values[i].section)
             and len(entries := list(shapes.instances(self.values[i].text))) == 1
             and entries[0].value.endswith(" × " + entries[0].text)  # written without a count
         ]
