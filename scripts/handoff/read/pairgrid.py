@@ -36,6 +36,12 @@ def pairs(
         return None
     head = [c.text.casefold() for c in rows[0]]
     repeated = all(head[j] == head[j % 2] for j in range(width)) and bool(head[0])
+    start = 1 if repeated else 0
+    body = rows[start:]
+    labels = [r[j].text for r in body for j in range(0, width, 2) if r[j].text]
+    values = [r[j].text for r in body for j in range(1, width, 2) if r[j].text]
+    if not values or not all(_label_like(t) for t in labels) or not any(r[2].text for r in body):
+        return None  # (the cheap tests first: most tables end here)
     if not repeated and (
         sum(1 for t in head[1:] if env(t)) >= 2 or (all(c.bold for c in rows[0]) and any(head))
     ):
@@ -43,12 +49,6 @@ def pairs(
     top = [c.text for c in rows[0][1::2] if c.text]
     if not repeated and top and all(is_label(t) for t in top):
         return None  # a header row of fields over their values (`Repositories | Monorepos`), not pairs
-    start = 1 if repeated else 0
-    body = rows[start:]
-    labels = [r[j].text for r in body for j in range(0, width, 2) if r[j].text]
-    values = [r[j].text for r in body for j in range(1, width, 2) if r[j].text]
-    if not values or not all(_label_like(t) for t in labels) or not any(r[2].text for r in body):
-        return None
     named = sum(1 for t in labels if is_label(t))
     plain = sum(1 for t in values if not _label_like(t))
     if not (repeated or named >= 2 or plain * 2 >= len(values)):

@@ -147,6 +147,8 @@ class TableReading(WalkParts):
         """The text of a table's first row when it is one cell across a wider table, else ''."""
         rows = as_list(table.get("tableRows"))
         cells = [as_dict(c) for c in as_list(as_dict(rows[0]).get("tableCells"))] if len(rows) > 1 else []
+        if len(cells) < 2 or as_dict(cells[0].get("tableCellStyle")).get("columnSpan", 1) != len(cells):
+            return ""  # (a caption row is one cell merged across the table)
         texts = [cell_text(c, texts=self.texts).text.strip() for c in cells]
         return texts[0] if len(texts) > 1 and texts[0] and not any(texts[1:]) else ""
 
