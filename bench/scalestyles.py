@@ -6,9 +6,10 @@ the key's 1% tolerance):
 
 * abbreviated-magnitudes: grouped counts abbreviated (`4,180` -> `4.18k` / `4.18K`, `12,000` ->
   `12 thousand`, `~4.2k` only where the rounding stays within 0.5%, `1,200,000` -> `1.2M`);
-* indian-grouping: digits grouped the Indian way (`1,20,000`) and memory and disk restated in MB
-  so that their figures reach lakhs (`3.5 TB` -> `35,00,000 MB`), some with the lakh or crore
-  figure beside them (`35,00,000 MB (35 lakh MB)`) or in its place (`2.56 lakh MB`);
+* indian-grouping: digits grouped the Indian way (`1,20,000`) and, in an English text, memory and
+  disk restated in decimal MB so that their figures reach lakhs (`3.5 TB` -> `35,00,000 MB`,
+  `256 GiB` -> `2,74,878 MB`), some with the lakh or crore figure beside them (`35,00,000 MB (35
+  lakh MB)`) or in its place (`2.56 lakh MB`);
 * units-restated: memory and disk restated in another unit with the conversion beside it, one
   convention by document: binary (`256 GB` -> `262,144 MB (256 GiB)`, `2 TiB` -> `2,048 GiB (2
   TiB)`) or decimal (`3.5 TB` -> `3,500 GB (3.18 TiB)`, `256 GB` -> `256,000 MB (238.4 GiB)`);
@@ -142,6 +143,12 @@ def _measures(before: str, after: str) -> str:
     return "memory" if last.group("mem") else "disk" if last.group("disk") else ""
 
 
+# a product's factor or result (`3 × 800 GB = 2,400 GB`), or inside a bracket restating the size
+# before it (`7,86,432 MiB (768 GiB)`, `(120 lakh MB, i.e. 12 TB)`): the text writes it twice already
+_WRITTEN_TWICE = re.compile(r"(?:[×x*=][ \u00a0]*|(?:[KMGT]i?B|MB)[ \u00a0]*\([^()]*)$")
+_RESTATED_AFTER = re.compile(r"[ \u00a0]*(?:[×x*=]|\([ \u00a0]*(?:=|≈|~)?[ \u00a0]*\d)")
+
+
 def _sizes(fn: Callable[[float, str, str, str], str | None]) -> Callable[[str, str], str]:
     """A text function that rewrites each memory or disk size (`fn(number, unit, measure, written)`:
     the new text, or None to keep it)."""
@@ -155,6 +162,8 @@ def _sizes(fn: Callable[[float, str, str, str], str | None]) -> Callable[[str, s
                 r"[+~≈<>≥≤-]\s*$", t[: m.start()]
             ):
                 return m.group(0)  # a rate, a per-node part read as such, a range, an approximation
+            if _WRITTEN_TWICE.search(t[: m.start()]) or _RESTATED_AFTER.match(t, m.end()):
+                return m.group(0)  # a product's figure, or a size the text restates already
             measure = _measures(before + " " + t[: m.start()], t[m.end() :])
             if not measure:
                 return m.group(0)
@@ -192,6 +201,8 @@ def units_restated(html: str) -> str:
     seed = _pick(html, 991)
     binary = seed % 2 == 0
     count = 0
+    if len(re.findall(r"\bthe\b", html)) < 5:
+        return html  # an English text only: another language's numbers follow its own notation
 
     def restate(value: float, unit: str, measure: str, written: str) -> str | None:
         nonlocal count
@@ -232,25 +243,26 @@ def indian_grouping(html: str) -> str:
 
     def in_mb(value: float, unit: str, measure: str, written: str) -> str | None:
         nonlocal count
-        scale = {"GB": 1000, "TB": 1e6, "GiB": 1024, "TiB": 1024 * 1024}[unit]
-        mb = value * scale
-        if mb != int(mb):
+        # in decimal megabytes, a GiB size exactly converted (`256 GiB` -> `2,74,878 MB`): a figure
+        # in MiB would be read, as the keys read binary units, 2.4% off; so would a TiB's bytes
+        if unit == "TiB":
             return None
-        name = "MiB" if unit in ("GiB", "TiB") else "MB"
+        mb = round(value * {"GB": 1000, "TB": 1e6, "GiB": 1000 * GIB}[unit])
         count += 1
         lakh = _lakhs(mb)
         form = (seed + count) % 3 if lakh else 0
         if form == 1:
-            return f"{indian(mb)} {name} ({lakh} {name})"
+            return f"{indian(mb)} MB ({lakh} MB)"
         if form == 2:
-            return f"{lakh} {name}"
-        return f"{indian(mb)} {name}"
+            return f"{lakh} MB"
+        return f"{indian(mb)} MB"
 
     sizes = _sizes(in_mb)
+    english = len(re.findall(r"\bthe\b", html)) >= 5  # lakhs in an English text only
 
     def text(t: str, before: str) -> str:
         t = _ANY_GROUPED.sub(lambda m: indian(_number(m.group(0))), t) if "," in t else t
-        return sizes(t, before)
+        return sizes(t, before) if english else t
 
     return _walk(html, text)
 

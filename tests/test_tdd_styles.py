@@ -185,6 +185,9 @@ def test_translation_rewrites_words_dates_and_numbers_but_keeps_addresses_and_pr
     assert any("4\u202f180" in out and "3,5\u00a0Go" in out and "août" in out for out in outs)  # French
 
 
+ENGLISH = "The page says what the cluster is, the size of the repositories and the number of the users."
+
+
 def _variants(fn: Callable[[str], str], body: str, n: int = 24) -> set[str]:
     """`fn` over `body` in `n` documents (the notation is chosen by document): the bodies out."""
     return {fn(f"<body><h1>T{i}</h1>{body}</body>").split("</h1>", 1)[1] for i in range(n)}
@@ -207,23 +210,26 @@ def test_indian_grouping_regroups_and_restates_memory_and_disk_in_mb_with_lakhs(
     assert scalestyles.indian(120000) == "1,20,000" and scalestyles.indian(25000000) == "2,50,00,000"
     outs = _variants(
         scalestyles.indian_grouping,
-        "<p>Total disk: 3.5 TB; memory 256 GB; the largest repository is 4.2 GB</p>",
+        f"<p>{ENGLISH}</p><p>Total disk: 3.5 TB; memory 256 GB, or 128 GiB; the largest repo is 4.2 GB</p>",
     )
     assert any("35,00,000 MB" in o for o in outs) and any("35 lakh MB" in o for o in outs)
     assert any("2,56,000 MB" in o for o in outs) and all("4.2 GB" in o for o in outs)
+    assert any("1,37,439 MB" in o for o in outs)  # a GiB figure exactly, in decimal MB
+    assert "64 GB" in scalestyles.indian_grouping("<body><p>Paměť: 64 GB</p></body>")  # not English: kept
 
 
 def test_memory_and_disk_are_restated_in_another_unit_with_the_conversion_beside_them() -> None:
     outs = _variants(
-        scalestyles.units_restated, "<p>Total memory: 256 GB. Total disk: 3.5 TB. Gitserver disk 2 TiB.</p>"
+        scalestyles.units_restated,
+        f"<p>{ENGLISH}</p><p>Total memory: 256 GB. Total disk: 3.5 TB. Gitserver disk 2 TiB.</p>",
     )
     assert any(re.search(r"262,144 MiB \(256 GiB\)|256 GiB \(262,144 MiB\)", o) for o in outs)  # binary
     assert any("256,000 MB (238.4 GiB)" in o for o in outs)  # decimal, the exact conversion beside it
     assert any("3,500 GB (3.18 TiB)" in o for o in outs) and all("TiB)" in o or "(2 TiB" in o for o in outs)
     assert (
-        scalestyles.units_restated("<body><p>the largest repository, rail-core, is 4.2 GB</p></body>").count(
-            "4.2 GB"
-        )
+        scalestyles.units_restated(
+            f"<body><p>{ENGLISH} The largest repository, rail-core, is 4.2 GB</p></body>"
+        ).count("4.2 GB")
         == 1
     )
 

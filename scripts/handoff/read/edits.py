@@ -18,7 +18,7 @@ _NUM = (  # grouped by a comma, dot, apostrophe or (no-break) space; a decimal p
     r"|(?<![\w.,/:-])\d+(?:[.,]\d+)?"
 )
 _UNIT = (
-    r"(?:[ \u00a0]?(?P<{g}>GiB|GB|TiB|TB|MiB|MB|Gi|Ti|G|T|vCPUs?|vcpus?|vCores?|cores?|CPUs?)\b"
+    r"(?:[ \u00a0]?(?P<{g}>GiB|GB|TiB|TB|MiB|MB|Gi|Ti|G|T|vCPUs?|vcpus?|vCores?|cores?|CPUs?|k|K)\b"
     r"|[ \u00a0](?P<{g}w>nodes?|VMs?|machines?|instances?|repositories|repos|monorepos?|users|seats)\b)?"
 )
 _FIGURE = rf"(?:{_NUM})(?![\d,.]\d)"
@@ -81,13 +81,16 @@ def _adds_up(clause: str, m: re.Match[str]) -> bool:
     return abs(total - _number(m.group("new"))) <= 0.01 * max(total, 1)
 
 
+_RESULT = re.compile(r"(?<![=<>])=[ \u00a0]*$")  # the old figure is a product's result: `3 × 64 = 144 → 192`
+
+
 def _arrow(m: re.Match[str]) -> str:
     text, start = m.string, m.start()
     clause = re.split(r"(?<!\d)[.;:(\n]|[.;:(\n](?!\d)", text[:start])[-1]
     if (
         "+" in clause
         or _adds_up(clause, m)
-        or "=" in clause.replace("=>", "")
+        or ("=" in clause.replace("=>", "") and not _RESULT.search(clause))
         or not _alike(m)
         or _TOTAL_AFTER.search(m.group("after"))
         or _MONTH_AFTER.match(text[m.end("old") :])

@@ -30,6 +30,7 @@ _LEAD = re.compile(  # the words right after a size, unless it is placed somewhe
 _NEXT_CLAUSE = re.compile(
     r"\s(?:and|but|which|because|so|while)\s+(?:is|are|was|were|has|have|also|makes?)\b|;"
 )
+_PAIRED = re.compile(r"[ \u00a0]?/[ \u00a0]?")  # a CPU count and a size written as one pair: `96c/384G`
 _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
 _LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
     r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
@@ -125,6 +126,12 @@ def _size_noun(words: str) -> str | None:
         if pattern.search(words):
             return name
     return None
+
+
+def _named_after(tail: str) -> bool:
+    """Whether the noun right after a size names what it measures (`500 GB disk`)."""
+    lead = _LEAD.match(tail)
+    return bool(lead and _size_noun(lead.group(0)))
 
 
 def _nearest_noun(tail: str, head: str) -> str | None:
@@ -237,6 +244,7 @@ class FigureReading(FactParts):
             clause = _FULL_STOP.split(s[previous_end : m.start])[-1]
             clause = clause[clause.rfind(")") + 1 :]
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
+            paired = gap_only and _PAIRED.fullmatch(s[previous_end : m.start]) is not None  # `96c/384G`
             listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
             previous_end, previous_kind = m.end, kind
             value, how = own
@@ -251,9 +259,17 @@ class FigureReading(FactParts):
                 "total_cpu"
                 if kind == "cpu"
                 else self._size_field(
-                    tail, head, s, gap_only, ctx, clause, self.said_before + s[: m.start - len(clause)]
+                    tail,
+                    head,
+                    s,
+                    gap_only,
+                    ctx,
+                    clause,
+                    self.said_before + s[: m.start - len(clause)],
                 )
             )
+            if kind == "size" and paired and not _named_after(tail):
+                name = "total_memory_gb"  # a CPU count and a size written as one pair (`16vCPU/64GiB`)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
             total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
@@ -272,7 +288,13 @@ class FigureReading(FactParts):
 
     @staticmethod
     def _size_field(
-        tail: str, head: str, sentence: str, after_cpu: bool, ctx: Context, clause: str = "", before: str = ""
+        tail: str,
+        head: str,
+        sentence: str,
+        after_cpu: bool,
+        ctx: Context,
+        clause: str = "",
+        before: str = "",
     ) -> str | None:
         """What a size is the size of: the largest repository; the noun right after it ("1.5 TB
         pd-ssd", "2 TB of gp3 volumes", "640 GB of git data"); the repositories when they are the

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.core.units import parse_size
-from handoff.read import connection, shapes
+from handoff.read import connection, nodeshape, shapes
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -67,7 +66,6 @@ class _HeaderTable:
 
 
 _MACHINE_AMOUNTS = frozenset({"total_cpu", "total_memory_gb"})
-_RAM_AFTER = re.compile(r"\s*(?:of\s+)?(?:ram|memory)\b", re.IGNORECASE)  # `192 GB RAM`
 _NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a count cell saying none
 
 
@@ -352,7 +350,8 @@ class HeaderTableReading(WalkParts):
 
     def described_amounts(self, t: _HeaderTable, rows: list[_Row], where: Location, ctx: Context) -> None:
         """A bill of materials whose machines carry their own figures in their description (`server
-        CCX63 (48 vCPU, 192 GB RAM, …)` beside `Qty | 1`), in a table with no CPU or memory column:
+        CCX63 (48 vCPU, 192 GB RAM, …)` beside `Qty | 1`) or in a shape column of their own
+        (`16vCPU/128GiB`, `read.nodeshape`), in a table with no CPU or memory column:
         each row's CPU and memory times its count, added up over the rows. A row whose description
         naming a machine whose description holds no one CPU figure and one memory figure gives
         nothing; rows naming no machine (a subscription, a volume) are not machines."""
@@ -361,13 +360,12 @@ class HeaderTableReading(WalkParts):
         cpu = memory = 0.0
         machines = [r for _, r in rows if shapes.INSTANCE_TYPE.search(_cell(r, t.type_col))]
         for r in machines:
-            count, text = _cell_count(r, t), _cell(r, t.type_col)
-            cpus = list(shapes.cpus(text))
-            rams = [m for m in shapes.sizes(text) if _RAM_AFTER.match(text, m.end)]
-            if count is None or len(cpus) != 1 or len(rams) != 1:
+            count = _cell_count(r, t)
+            shape = nodeshape.node_shape([c.text for c in r], t.header, t.type_col, t.col["count"])
+            if count is None or shape is None:
                 return
-            cpu += count * float(cpus[0].value)
-            memory += count * parse_size(rams[0].value, "GB")
+            cpu += count * shape[0]
+            memory += count * shape[1]
         if not machines:
             return
         for name, text in (("total_cpu", f"{cpu:g} vCPU"), ("total_memory_gb", f"{memory:g} GB")):

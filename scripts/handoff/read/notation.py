@@ -20,6 +20,9 @@ from the document's own habit, once per document, before reading any figure:
 * sizes in octets (`384 Gio`, `600 Go`, `3,5 To`, French) are sizes in bytes in a document that
   writes a size in gigaoctets or mebioctets somewhere (`To` alone is too often a word): `Gio` is read
   as `GiB`, `Go` as `GB`.
+* figures at another scale (`4.18k`, `5 thousand`, `35 lakh`, `1,20,000`) are digits
+  (`read.magnitudes`), and a figure written twice beside itself (`262,144 MB (256 GiB)`, `3 × 16
+  vCPU = 48 vCPU`) is read once (`read.figuretwice`), in a document that writes such a figure.
 
 `rewrite` turns a text into the one notation the shapes read (`4,180`, `2.4 TB`) character for
 character: every place in the text stays where it was, so locations, links and spans hold.
@@ -28,9 +31,10 @@ character: every place in the text stays where it was, so locations, links and s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from handoff.core.model import Location, Problem, Severity
+from handoff.read import figuretwice, magnitudes
 
 _UNIT = r"\s?(?:[KMGTP]i?B|[KMGT]i\b|[kMGT]o\b|%)"  # a size unit (`Go`, `To` in French) or a percentage
 # Each pattern opens with a digit and looks behind it (`\d(?<![\w.,]\d)`: the first digit of a
@@ -71,11 +75,16 @@ class Notation:
     ambiguous: tuple[str, ...] = field(default=())
     known: frozenset[str] = frozenset()  # spaced figures the document also writes with a comma (`1,240`)
     octets: bool = False  # sizes written in octets (`384 Gio`, `3,5 To`)
+    scaled: bool = False  # figures abbreviated, worded or grouped the Indian way (`4.18k`, `1,20,000`)
+    twice: bool = False  # figures written twice beside themselves (`262,144 MB (256 GiB)`, `3 × 16 = 48`)
 
     @property
     def plain(self) -> bool:
         """Whether every text reads as it is written."""
-        return not (self.space or self.european or self.marks or self.ambiguous or self.known or self.octets)
+        return not (
+            self.space or self.european or self.marks or self.ambiguous or self.known or self.octets
+            or self.scaled or self.twice
+        )  # fmt: skip
 
     def rewrite(self, text: str) -> str:
         """`text` in the reader's notation, of the same length (module doc)."""
@@ -91,6 +100,10 @@ class Notation:
             text = _GROUPED_SPACE.sub(self._spaced, text)
         if self.octets and "o" in text:
             text = _OCTET_UNIT.sub(_bytes, text)
+        if self.scaled:
+            text = magnitudes.rewrite(text, dots=self.european)
+        if self.twice:
+            text = figuretwice.rewrite(text)
         return text
 
     def _spaced(self, m: re.Match[str]) -> str:
@@ -133,7 +146,13 @@ def notation(text: str) -> Notation:
         known = frozenset(said)
     ambiguous = tuple(f for f in said if f not in known)  # a figure of something, read neither way
     octets = "o" in text and bool(_OCTETS.search(text))
-    return Notation(space, european, marks, ambiguous, known, octets)
+    habit = Notation(space, european, marks, ambiguous, known, octets)
+    # figures at another scale and figures written twice, as the document's other habits leave them
+    # (`1,20,000` as `120,000` before `120,000 MB (117.2 GiB)`); a rewrite of every text only where
+    # one changes
+    written = text if habit.plain else habit.rewrite(text)
+    scaled = magnitudes.rewrite(written, dots=european)
+    return replace(habit, scaled=scaled != written, twice=figuretwice.rewrite(scaled) != scaled)
 
 
 def _bytes(m: re.Match[str]) -> str:

@@ -29,9 +29,11 @@ WORD_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 # A size may be written with a decimal comma ("1,5 GB", "0,8 TB": a comma and one or two digits).
 _SIZE_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 SIZE = quick(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
+# A compact CPU and memory pair (`96c/384G`, `16C/64GB`): its `c` is a CPU count only before the memory.
+_COMPACT_C = r"c(?=\s?/\s?\d+(?:\.\d+)?\s?(?:G|GB|GiB|Gi)\b)"
 CPU = quick(  # `64 vCPU`, and with the kind of CPU between (`48 dedicated vCPU`, `16 physical cores`)
     rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:[^\W\d_]{{4,14}}\s+)?"
-    r"(?:v?CPUs?|vcores?|cores?)\b",
+    rf"(?:v?CPUs?|vcores?|cores?|{_COMPACT_C})\b",
     re.IGNORECASE,
 )
 
@@ -99,8 +101,8 @@ GROUP_WORDS = {"pair": 2, "couple": 2, "trio": 3, "quartet": 4, "quintet": 5, "d
 _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?)"
 # a counter noun before "of" (`4 units of`, `6 nodes of`), never a unit of an amount (`16 vCPU of`)
 _COUNTER = r"(?!(?:v?cpus?|vcores?|cores?|threads?|[kmgtp]i?b|gigs?|percent|per)\b)[a-z]{2,12}"
-_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `4 units of`, `three (3)`
-    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?<![\w.-])(?P<o>\d+)\s+(?!(?:instead|out|one|some|each|any|all|both|most)\b){_COUNTER}\s+of\s+(?:type\s+)?"
+_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `4 units of`, `3 nos.`, `three (3)`
+    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?<![\w.-])(?P<o>\d+)\s+(?:(?!(?:instead|out|one|some|each|any|all|both|most)\b){_COUNTER}\s+of|nos?\.)\s+(?:type\s+)?"
     rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
     rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
     rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
@@ -309,8 +311,8 @@ def spelt_number(words: str) -> int:
 def cpus(text: str) -> Iterator[Match]:
     """CPU counts: `64 vCPU`, and with the number in words (`sixty-four vCPUs`, `Thirty-two vCores`)."""
     lower = text.lower()
-    if "cpu" not in lower and "core" not in lower:
-        return  # every CPU word has one of them (no other character matches their letters, in any case)
+    if "cpu" not in lower and "core" not in lower and "c/" not in lower and "c /" not in lower:
+        return  # every CPU word has one of them, a compact pair's `c` its slash
     found = [Match(m.start(), m.end(), m.group(0), canon(m.group("num"))) for m in CPU.finditer(text)]
     found += [
         Match(m.start(), m.end(), m.group(0), str(spelt_number(m.group("words"))))
