@@ -21,7 +21,7 @@ _WORDS = {"thousand": 1e3, "million": 1e6, "lakh": 1e5, "lakhs": 1e5, "crore": 1
 _LETTERS = {"k": 1e3, "m": 1e6}
 # `2.9k`, `~4.2K`, `1.2M` (a fraction before the letter); `5 thousand`, `1.2 million`, `35 lakh`
 _SCALED = re.compile(
-    r"(?<![\w.,])(?P<num>\d+\.\d+)(?P<letter>[kKM])(?![\w-])"
+    r"(?<![\w.,])(?P<num>\d+\.\d+)(?P<letter>M)(?![\w-])"
     r"|(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \u00a0](?P<word>thousand|million|lakhs?|crores?)\b"
 )
 _INDIAN = re.compile(r"(?<![\w.,])\d{1,2}(?:,\d\d)+,\d{3}(?!\d|[.,]\d)")
