@@ -33,6 +33,7 @@ from pathlib import Path
 
 from handoff.core.quickre import any_of
 from handoff.core.settings import PROJECT_ROOT
+from handoff.read.wordorder import negation_edits
 
 LANGUAGES_FILE = PROJECT_ROOT / "config" / "languages.toml"
 MONTHS = (
@@ -178,7 +179,7 @@ _OF_ENVIRONMENT = re.compile(
     re.I,
 )
 # a preposition before a date stands for "on" (`em 3 de agosto`, `le 3 août`, `w dniu 3 sierpnia`)
-_AT_DATE = re.compile(rf"\b(?:em|en|le|el|il|op|den|på|dne|dnia|w dniu)[ \t]+(?=(?:{_A_DATE})\b)", re.I)
+_AT_DATE = re.compile(rf"\b(?:em|en|in|le|el|il|op|den|på|dne|dnia|w dniu)[ \t]+(?=(?:{_A_DATE})\b)", re.I)
 # a noun before its adjective, as the Romance languages put it ("usuarios simultáneos")
 _NOUN_ADJECTIVE = re.compile(
     r"\b(users|user|repository|repositories|memory|disk|disk space|size|storage|cpu|vcpu|cores|nodes|"
@@ -332,6 +333,7 @@ def _order_edits(text: str) -> list[tuple[int, int, str]]:
     edits += [(m.start(), m.end(), _case(m.group(0), "on ")) for m in _AT_DATE.finditer(text)]
     edits += [(m.start(), m.end(), f"{m.group(2)} {m.group(1)}") for m in _OF_ENVIRONMENT.finditer(text)]
     edits += [(m.start(), m.end(), f"from{m.group(1)}to") for m in _FROM_TO.finditer(text)]
+    edits += negation_edits(text)  # `not was connected` → `was not connected`
     return sorted(edits)
 
 

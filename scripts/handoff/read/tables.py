@@ -57,12 +57,14 @@ def _numbering(cells: list[str]) -> bool:
 
 
 _CURRENT_HEADER = re.compile(
-    r"\b(?:now|current(?:ly)?|today|actual|achieved|done|as[- ](?:built|deployed|implemented)"
-    r"|at (?:close|handover)|latest)\b",
+    r"\b(?:now|current(?:ly)?|today|actual|achieved|done|as[- ](?:built|deployed|implemented|found)"
+    r"|measured|observed|found|at (?:close|handover|sign-?off|acceptance)|latest)\b",
     re.IGNORECASE,
 )
 _NOTE_HEADER = re.compile(
-    r"\b(?:notes?|comments?|remarks?|sources?|evidence|formula|reference|basis|explanation)\b", re.IGNORECASE
+    r"\b(?:notes?|comments?|remarks?|sources?|evidence|formula|reference|basis|explanation|results?|outcome|"
+    r"verdict|compliance)\b",
+    re.IGNORECASE,
 )
 
 
