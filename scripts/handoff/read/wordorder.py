@@ -20,13 +20,16 @@ import re
 
 # an auxiliary right after the negation, as the glossing leaves it (`not was`, `not will be`)
 _AUXILIARY = re.compile(
-    r"(?<!\bdo )(?<!\bdoes )(?<!\bdid )(?<!\bto )(?<!\bor )\b(not|NOT|Not)\s+(was|were|is|are|has|have|had|will|would|can|could|shall|should|may|might|must)\b"
+    r"(?<!\bdo )(?<!\bdoes )(?<!\bdid )(?<!\bto )(?<!\bor )\b(not|NOT|Not)\s+"
+    r"(was|were|is|are|has|have|had|will|would|can|could|shall|should|may|might|must)\b"
     r"(\s+been\b|\s+be\b)?"
 )
 # the negation after an auxiliary and its `be`, as French puts `pas` (`sera pas` → `will be not`)
 _AFTER_BE = re.compile(
     r"\b(will|would|can|could|shall|should|may|might|must|has|have|had)\s+(be|been)\s+(not|NOT)\b"
 )
+# a negated `there is` (`não há`, `no hay`, `non ci sono` → `not there are`): `there are no`
+_NONE_THERE = re.compile(r"\b(?:not|NOT|Not)\s+there\s+(are|is|were|was)\b")
 # an object pronoun (or the reflexive) between the negation and its verb, as written or glossed
 # (`non lo colleghiamo` → `not the colleghiamo`; `no se conectó`; `não o ligamos`)
 _PRONOUN = re.compile(
@@ -45,6 +48,7 @@ def negation_edits(text: str) -> list[tuple[int, int, str]]:
     for m in _AUXILIARY.finditer(text):
         edits.append((m.start(), m.end(), f"{m.group(2)} {m.group(1).lower()}{m.group(3) or ''}"))
     edits += [(m.start(), m.end(), f"{m.group(1)} not {m.group(2)}") for m in _AFTER_BE.finditer(text)]
+    edits += [(m.start(), m.end(), f"there {m.group(1)} no") for m in _NONE_THERE.finditer(text)]
     taken = [(a, b) for a, b, _ in edits]
     for m in _PRONOUN.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken):
