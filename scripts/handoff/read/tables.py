@@ -68,6 +68,17 @@ _NOTE_HEADER = re.compile(
 )
 
 
+_COUNT_OF = re.compile(
+    r"(?:number|no\.?|nr\.?|#|count|qty|quantity)\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:nodes?|machines?|instances?|servers?|vms?|replicas?|hosts?|virtual machines?)"
+)
+
+
+def _counted(cells: list[Text]) -> bool:
+    """Some cell opens with a figure (`1,450`, `~300 repos`): a column of counts."""
+    return any(re.match(r"\W*\d", c.text) for c in cells)
+
+
 def _cell(row: list[Text], j: int | None) -> str:
     return row[j].text if j is not None and 0 <= j < len(row) else ""
 
@@ -186,7 +197,7 @@ class TableReading(WalkParts):
 
     def role(self, text: str) -> tuple[str, Field | None]:
         key = norm(text)
-        if key in self.count_words:
+        if key in self.count_words or _COUNT_OF.fullmatch(text.strip().lower()):  # `Number of nodes`
             return "count", None
         if key in self.env_words:
             return "environment", None
@@ -208,7 +219,9 @@ class TableReading(WalkParts):
         shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
         hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
         of_hosts = bool(shaped) and hosts * 2 > len(shaped) and not self._count_labels(shaped)
-        if kind == "" and of_hosts:  # `Host`
+        # `Host`; or `Code repository` over cells that name hosts and count nothing: where the code is kept
+        hosting = kind == "" or (f is not None and f.name == "repositories" and not _counted(shaped))
+        if hosting and of_hosts:
             return "field", self.catalogue.fields.get("code_hosts")
         if kind in ("", "section") and self.names_environments(shaped):  # `used_for`: Production, Staging
             return "environment", None
