@@ -7,7 +7,9 @@ has one size, a count of volumes before it allowed), so their sum is the amount 
 that opens with a figure ("2.6 TB (gitserver 2 × 1 TB, …)") states its own total: not read here.
 A list closed by a figure after a dash that is exactly the sum of its parts ("gitserver 3 × 1,000
 GiB, …, redis and the rest 100 GiB — 4,700 GiB in the active region") states its total there: the
-arithmetic proves it, with or without a total word.
+arithmetic proves it, with or without a total word; one closed by its total after a total word
+("…, PostgreSQL 200 GB, soit 3,2 To au total") gives that total when the parts add up to it. A
+label's list one part a line is read the same; one that cannot be summed plainly gives no total.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ import re
 from handoff.core.units import ParseError, parse_size
 from handoff.read import shapes
 
-_ITEMS = re.compile(r"\s*(?:,(?!\d{3}(?!\d))|;|\s\+\s|\band\b|\bplus\b)\s*", re.IGNORECASE)  # (not `1,000`)
+_ITEMS = re.compile(
+    r"\s*(?:,(?!\d{3}(?!\d))|;|\n|\s\+\s|\band\b|\bplus\b)\s*", re.IGNORECASE
+)  # (not `1,000`)
 _COUNT = re.compile(r"(\d{1,3})\s*[x×*]\s*$", re.IGNORECASE)  # "2× " before a size: that many volumes
 _NAME = re.compile(r"[A-Za-z]")
 
@@ -60,11 +64,10 @@ def named_parts_total(value: str) -> str | None:
     if len(list(shapes.sizes(value))) < 2 or not _NAME.match(value.lstrip()):
         return None
     total = 0.0
-    for item in _items(value):
-        if not item:
-            continue
-        if _TOTAL_WORD.search(item):
-            return None  # "…, databases 250 GiB; in sum 4,250 GiB": a stated total, read as such
+    items = [item for item in _items(value) if item]
+    for k, item in enumerate(items):
+        if _TOTAL_WORD.search(item):  # "…, databases 250 GiB; in sum 4,250 GiB": a stated total, read as such
+            return _stated_total(item, total) if k == len(items) - 1 and k > 1 else None
         sized = list(shapes.sizes(item))
         if (
             len(sized) == 2
@@ -85,3 +88,24 @@ def named_parts_total(value: str) -> str | None:
             return None
         total += size * (int(count.group(1)) if count else 1)
     return f"{shapes.canon(f'{total:.3f}')} GB"
+
+
+def _stated_total(item: str, parts: float) -> str | None:
+    """The total a list's last item states (`soit 3,2 To au total`) when the parts before it add up
+    to it: that size as written; else None (the stated total is read as such elsewhere)."""
+    sized = list(shapes.sizes(item))
+    stated = _size_gb(sized[0].value, "") if len(sized) == 1 else None
+    return sized[0].value if stated and abs(parts - stated) <= 0.01 * stated else None
+
+
+def lists_parts(value: str) -> bool:
+    """A value of two or more lines, each naming a part before its size (`gitserver 2 × 1 TB` /
+    `zoekt 600 GB …`): no line of it is the whole."""
+    lines = [line for line in value.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    for line in lines:
+        sized = next(iter(shapes.sizes(line)), None)
+        if sized is None or not _NAME.search(line[: sized.start]):
+            return False
+    return True
