@@ -24,7 +24,7 @@ from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
 from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets
 from handoff.read.limitwords import is_limit
-from handoff.read.parts import named_parts_total
+from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
 from handoff.read.vocab import mask
@@ -294,6 +294,8 @@ class LabelledReading(FactParts):
             section = self.value_env(value, ctx)
             extra = [x for x in self.prose(value, replace(ctx, topic=name)) if x.field != name]
             return name, [Fact(name, summed, value, "sum of named parts", section, "total"), *extra]
+        if name in SIZES and lists_parts(value):  # parts one a line that do not add up plainly: no total
+            return name, []
         result = _result(value)  # `6 nodes × 16 vCPU = 96 vCPU`: the result, when it is of the field
         canonical = self.fit(name, result, how == "label", ctx.year) if result != value else None
         result = result if canonical is not None else value
