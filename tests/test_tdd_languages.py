@@ -135,3 +135,17 @@ def test_a_place_names_the_heading_as_the_document_writes_it(catalogue: Catalogu
     )
     places = {v.field: v.location.ref for v in read_document(doc, catalogue).values if v.field}
     assert places["repositories"].startswith("TDD Produktionsumgebung ›"), places
+
+
+def test_a_value_is_quoted_in_the_documents_words_and_read_in_the_readers(catalogue: Catalogue) -> None:
+    """The IE finds `con` and `1.500 utenti` in the document; the reader reads Helm and 1500 users."""
+    doc = html_document(
+        "<html><body><h2>Ambiente di produzione</h2>"
+        "<p>Installazione: Kubernetes con Helm chart ufficiale.</p>"
+        "<p>Il dimensionamento è adeguato ai limiti contrattuali: fino a 1.500 utenti registrati.</p>"
+        "</body></html>"
+    )
+    values = {v.field: v for v in read_document(doc, catalogue).values if v.field}
+    assert values["deployment_type"].text == "Kubernetes con Helm chart ufficiale.", values
+    assert values["deployment_type"].value == "Kubernetes with Helm"
+    assert values["max_users"].text == "1.500 utenti" and (values["max_users"].value or "").startswith("1")

@@ -47,6 +47,7 @@ class Text:
     bold: bool = True  # every non-blank run is bold
     notes: list[tuple[int, str]] = field(default_factory=list)  # (offset in text, footnote id)
     shown: str = ""  # the document's own words where `text` is in the reader's (`Texts.gloss`)
+    moved: Callable[[int], int] | None = None  # where an offset of `shown` went in `text` (glossed)
 
     def link_after(self, offset: int) -> str | None:
         for pos, url in self.links:
@@ -140,6 +141,10 @@ class Texts:
         `text` is made from the paragraph's text as read, so the rewrite is not applied again."""
         self._by_id[id(paragraph)] = (paragraph, text)
 
+    def glossed(self) -> list[Text]:
+        """The texts read in the reader's words that keep the document's own (`Text.shown`)."""
+        return [t for _, t in self._by_id.values() if t.shown and t.moved is not None]
+
     def paragraph(self, paragraph: dict[str, Any]) -> Text:
         """`paragraph_text(paragraph)`, shared: callers only read it."""
         hit = self._by_id.get(id(paragraph))
@@ -158,6 +163,7 @@ def _glossed(text: Text, fn: Callable[[str], tuple[str, Callable[[int], int]]]) 
     new, shift = fn(text.text)
     if new is not text.text:
         text.shown = text.shown or text.text
+        text.moved = text.moved or shift
         text.links = [(shift(at), url) for at, url in text.links]
         text.notes = [(shift(at), note) for at, note in text.notes]
         text.text = new

@@ -43,6 +43,7 @@ from handoff.read.limitwords import is_correction, is_limit
 from handoff.read.notation import notation
 from handoff.read.options import option_titles
 from handoff.read.orient import transpose
+from handoff.read.ownwords import in_own_words
 from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import unpaste
 from handoff.read.pointers import Answers
@@ -227,7 +228,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             for titles, holder in holders or [((), doc)]:  # (a document with no tabs: its legacy body)
                 content, lifted = notes.lift(as_list(as_dict(holder.get("body")).get("content")))
                 self.body(content, _Tab(titles, show_tab=len(tabs) > 1, notes=footnotes(holder) or lifted))
-            return self.gather.finish()
+            reading = self.gather.finish()
+            if written_in:  # each value quoted in the document's own words
+                reading = replace(reading, values=in_own_words(reading.values, self.texts.glossed()))
+            return reading
         finally:
             shapes.NUMERIC_ORDER.reset(order)
             shapes.OWN_TYPES.reset(own)
