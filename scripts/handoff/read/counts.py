@@ -136,6 +136,19 @@ _BEFORE_HOST = re.compile(
 )
 
 
+def without_asides(s: str, hosts: list[Found]) -> list[Found]:
+    """The hosts a sentence names, less a host named again in a bracket after it (`GitHub
+    (github.com/acme)`, `GitLab (gitlab.acme.io)`): its address, not another host."""
+    out: list[Found] = []
+    for h in hosts:
+        last = out[-1] if out else None
+        between = s[last.end : h.start] if last else ""
+        if last is not None and last.value == h.value and between.count("(") > between.count(")"):
+            continue
+        out.append(h)
+    return out
+
+
 def _numbers_after(value: str, hosts: list[Found]) -> list[tuple[int, int, str]] | None:
     """(start, end, count) of the number right after each host (`GitHub 1,000; GitLab 250`), or None."""
     out = []
@@ -270,7 +283,7 @@ class CountReading(FactParts):
         CodeCommit 240 = 2,220"): the hosts' parts and the stated total (`read.arithmetic`)."""
         if len(_FIGURES.findall(s)) < 3:  # two parts and their sum at least (cheap, before the hosts)
             return []
-        hosts = self.code_hosts.find(s)
+        hosts = without_asides(s, self.code_hosts.find(s))
         if len(hosts) < 2 or is_growth(s):
             return []
         parts = _numbers_after(s, hosts) or _numbers_before(s, hosts)

@@ -17,7 +17,14 @@ from handoff.core.fields import FieldType, Vocabulary
 from handoff.read import connection, limits, permachine, shapes, usage
 from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
-from handoff.read.counts import _COUNT_TOTAL, _REPO_NOUNS, _numbers_after, _numbers_before, repo_totals
+from handoff.read.counts import (
+    _COUNT_TOTAL,
+    _REPO_NOUNS,
+    _numbers_after,
+    _numbers_before,
+    repo_totals,
+    without_asides,
+)
 from handoff.read.dates import BUILD
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -425,7 +432,7 @@ class LabelledReading(FactParts):
         `3,100 (GitHub 2,900, GitLab 200)`: a number right after each code host named, or right before
         it, is that host's part (every host must have one, all in the same order); a number before
         the first host that is no host's is the stated total; the hosts are the code hosts."""
-        hosts = self.code_hosts.find(value)
+        hosts = without_asides(value, self.code_hosts.find(value))  # not `GitHub (github.com/acme)` twice
         if not hosts:
             return []
         names = host_names([(h.value, value[h.start : h.end]) for h in hosts])
