@@ -24,6 +24,9 @@ _TOTAL = re.compile(
 _ALL = re.compile(  # a count of all hosts
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
 )
+_ALL_LATER = re.compile(  # a later number said to be all of them ("…, in total 2,290")
+    r"[,;]\s*(?:in total|in all|altogether|all told|combined|overall|total)\s*:?\s*[~≈]?\s*\d", re.I
+)
 _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
     r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
@@ -134,6 +137,15 @@ _BEFORE_HOST = re.compile(
     r"(?:the\s+|our\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+def _said_total(s: str, end: int, before: str, after: str, hostless: bool) -> bool:
+    """A count said to be the total ("in total", or "today", "indexed" for want of one), unless only
+    those weaker words say so and a later number is said to be all of them ("today 1,980 … and
+    310 …, in total 2,290")."""
+    if not (_TOTAL.search(after) or (hostless and _TOTAL.search(before[-24:]))):
+        return False
+    return bool(_ALL.search(f"{before[-24:]} {after}")) or not _ALL_LATER.search(s, end)
 
 
 def without_asides(s: str, hosts: list[Found]) -> list[Found]:
@@ -326,7 +338,7 @@ class CountReading(FactParts):
             host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
                          and h.start != claimed), None)  # fmt: skip
             host = None if summed else host
-            total = summed or bool(_TOTAL.search(after) or (host is None and _TOTAL.search(before[-24:])))
+            total = summed or _said_total(s, m.end, before, after, host is None)
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
                 upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
                 following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)
