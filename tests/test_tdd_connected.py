@@ -168,3 +168,12 @@ def test_a_label_meaning_a_disk_whose_value_counts_repositories_is_no_disk(catal
     assert got["total_disk_gb"] == ["2.5 TB"]
     assert got["total_repo_size_gb"] == ["1.1 TB"]
     assert read("<p><b>Volume:</b> 3 TB Premium SSD</p>", catalogue)["total_disk_gb"] == ["3 TB"]
+
+
+def test_a_host_moved_into_another_is_left_and_the_other_kept(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Q: Will you add the GitLab repos from the Lisbon office?</p>"
+        "<p>A: Not yet. Lisbon's GitLab.com group is being moved into Azure DevOps first.</p>",
+        catalogue,
+    )
+    assert got["code_hosts"] == ["Azure DevOps"]

@@ -37,3 +37,19 @@ def test_a_name_after_the_change_is_not_history(catalogue: Catalogue) -> None:
     )
     found = read(f"<h2>Production</h2>{html}", catalogue)["deployment_type"]
     assert "Kubernetes with Helm" in found  # written after the change: still a candidate (a conflict)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Production runs on one VM with Docker Compose.</p><p>The Helm chart option was dropped.</p>",
+        "<p>Production runs on one VM with Docker Compose.</p><p>The Helm-on-EKS option was dropped as too "
+        "much work.</p>",
+        "<h2>History</h2><p>Code search started out as a single Docker container on a spare VM.</p>"
+        "<h2>Production</h2><p>One VM with Docker Compose.</p>",
+    ],
+)
+def test_an_option_dropped_or_the_first_form_of_the_service_is_not_the_deployment(
+    catalogue: Catalogue, html: str
+) -> None:
+    assert read(html, catalogue)["deployment_type"] == ["Docker Compose"]

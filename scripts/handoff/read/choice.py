@@ -21,15 +21,17 @@ NOT_TAKEN_BEFORE = re.compile(
     r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
     r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
     r"if|unless|whether|in case|"  # "Re-assessment if GitHub.com … is connected": a condition
-    r"at first|initially|originally)\b[^.,;]*$",  # the first idea, not what was done
+    r"at first|initially|originally|"  # the first idea, not what was done
+    r"(?:started|began|begun)\s+(?:out\s+|off\s+|life\s+)?as)\b[^.,;]*$",  # its first form: "started as a …"
     re.IGNORECASE,
 )
 # set aside by the words right after the name: its own verb ("Helm was considered but the standard
 # mandates Kustomize", "Helm was evaluated and rejected") or an aside ("AWS (ruled out)")
 _WEIGHED = r"(?:considered|evaluated|assessed|looked at|discussed|explored|investigated)"
 _SET_ASIDE = r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted))"
-_NOT_TAKEN_AFTER = re.compile(
-    r"^[\s,(]*(?:(?:which|that|it|they)\s+)?"
+_NOT_TAKEN_AFTER = re.compile(  # (the name may head an option: "the Helm-on-EKS option was dropped")
+    r"^\s*(?:(?:[-\w]+\s+){0,2}?(?:option|proposal|idea|approach|alternative|variant|route)s?\b)?"
+    r"[\s,(]*(?:(?:which|that|it|they)\s+)?"
     r"(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
     rf"(?:{_WEIGHED}\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
     re.IGNORECASE,

@@ -123,6 +123,27 @@ def _refers_back(clause: str) -> bool:
     return bool(_ELLIPTIC.match(clause) or _PRONOUN.search(clause) or _THERE.search(clause))
 
 
+# a host moved away into another: "Lisbon's GitLab.com group is being moved into Azure DevOps", "the
+# Gitolite repos were migrated to GitHub": the host before the verb is left, the one after it is kept
+_MOVED_AWAY = quick(
+    r"\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:being\s+)?"
+    r"(?:moved|migrated|merged|folded|consolidated)|(?:is|are)\s+(?:\w+ly\s+)?(?:moving|migrating))"
+    r"\s+(?:(?!(?:in)?to\b)\w+\s+){0,3}?(?:in)?to\b",
+    re.IGNORECASE,
+)
+
+
+def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Found], list[bool]]]:
+    """The statements a clause starting at `at` makes about the hosts it names: one, or, when it
+    moves a host into another, the host left (not connected) and the one it moves into."""
+    moved = _MOVED_AWAY.search(clause)
+    if moved is None:
+        return [(named, [not_connected(clause)])]
+    left = [h for h in named if h.start - at < moved.start()]
+    into = [h for h in named if h.start - at >= moved.start()]
+    return [(hs, [off]) for hs, off in ((left, True), (into, not_connected(clause[moved.end() :]))) if hs]
+
+
 def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     """The hosts (canonical names) of `hosts`, found in `text`, whose every mention is in a statement
     saying they are not connected."""
@@ -144,7 +165,7 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
                     statements.append((named, [False]))
                 continue
         if named:
-            statements.append((named, [not_connected(clause)]))
+            statements += _statements(clause, a, named)
             after = 0
     names = {h.value for h in hosts}
     return {n for n in names if all(off[0] for hs, off in statements if any(h.value == n for h in hs))}

@@ -23,7 +23,7 @@ _START = re.compile(
     re.I,
 )
 _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
-    r"\b(?:start(?:ed|s)|began|begun|kick(?:ed|s)? off|provisioned|(?:stood|went|came|spun|brought) up|"
+    r"\b(?:start(?:ed|s|ing)|began|begun|kick(?:ed|s)? off|provisioned|(?:stood|went|came|spun|brought) up|"
     r"first (?:applied|deployed))\b",
     re.I,
 )
@@ -35,7 +35,8 @@ _DONE_EVENT = re.compile(
 # before a noun a thing ("for the handover pack"), not the event.
 _INTO_SERVICE = (  # (a move into production, "promoted to lifecycle: production", is a go-live too)
     r"(?:(?:went|goes|go|came|put|brought|taken) into (?:service|operation|production use)|"
-    r"(?:promoted|moved|released|cut over) (?:in)?to (?:[\w-]+:?\s+){0,2}?production\b)"
+    r"(?:promoted|moved|released|cut over) (?:in)?to (?:[\w-]+:?\s+){0,2}?production\b|"
+    r"(?:switched|cut) (?:every\w*|all|users|(?:the|our) \w+) over\b)"  # "switched everyone over on 26 June"
 )
 _NOT_NOUN = r"(?:on|since|from|in|at|for|with|to|by|as|and|after|before|date|day|was|is)\b"
 _DONE = re.compile(
@@ -53,7 +54,7 @@ _DONE = re.compile(
 
 _DATE_TOPICS = ("start_date", "completion_date")
 BUILD = re.compile(
-    r"\b(?:build|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
+    r"\b(?:build|building|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
     r"deployment|deployed|roll-?out|set ?up|provisioning|cluster|terraform)\b",
     re.IGNORECASE,
 )
@@ -62,8 +63,13 @@ BUILD = re.compile(
 _ROLE = re.compile(r"\s*\(([^()\d]{1,60})\)")  # a bracket right after a date: the event it dates
 _FROM_DATE = re.compile(r"\s*(?:the\s+)?$")  # "from" opens a date only right before it ("from 16 March")
 _RANGE_END = re.compile(r"[\s,;:–—-]*$")  # "to" or "until" ends a range only right after its first date
-# "as at 30 October 2026", "as of 1 May": the date of a state (a table's figures), no event of it
-_SNAPSHOT = re.compile(r"\bas\s+(?:at|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "as at 30 October 2026", "as of 1 May": the date of a state (a table's figures), no event of it;
+# but "complete as of 2026-09-18", "live as of 1 May" date the state's beginning: the event
+_SNAPSHOT = re.compile(
+    r"(?<!\bcomplete\s)(?<!\bcompleted\s)(?<!\blive\s)(?<!\bfinished\s)(?<!\bdone\s)(?<!\w)as\s+(?:at|of)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _LEADING_LABEL = re.compile(r"\s*([^:\n]{1,40}):\s")
 
 
@@ -84,6 +90,16 @@ def _span(text: str, year: str, facts: list[Fact]) -> list[Fact]:
     m = found[0]
     facts[:] = [f for f in facts if not (f.field in _DATE_TOPICS and f.how.endswith("(topic)"))]
     return [Fact("start_date", m.value, m.text, "date (span)", end.section, "", m.start)]
+
+
+_CLAUSE_END = re.compile(r"[.;:!?]\s|,\s+(?:and|but)\s|\s+(?:and|but|while)\s+")
+
+
+def _clause_of(s: str, at: int) -> str:
+    """The clause of `s` around position `at` (between commas with a conjunction, semicolons, colons)."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(s, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE_END.finditer(s, at)), len(s))
+    return s[start:end]
 
 
 def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False) -> tuple[str | None, str]:
@@ -150,9 +166,13 @@ class DateReading(FactParts):
         if ctx.section == "trial" or is_future(s) or next(shapes.dates(s, ctx.year), None) is not None:
             return []
         env = self.env_at(s, len(s), ctx)
-        if env == "trial" or not (env == "production" or BUILD.search(s)):
+        if env == "trial":
             return []
-        done, start = _DONE_EVENT.search(s), _START_EVENT.search(s)
+        # the event's own clause names the build or production: "the VM was handed over" is not it
+        done, start = (
+            m if m and self._names_build(_clause_of(s, m.start())) else None
+            for m in (_DONE_EVENT.search(s), _START_EVENT.search(s))
+        )
         if (done is None) == (start is None):
             return []
         name = "completion_date" if done else "start_date"
@@ -160,6 +180,9 @@ class DateReading(FactParts):
         return [
             Fact(name, ctx.day, m.group(0) if m else "", "date (heading)", env, "", m.start() if m else 0)
         ]
+
+    def _names_build(self, clause: str) -> bool:
+        return bool(BUILD.search(clause)) or self.env.at(clause, len(clause), "") == "production"
 
     def _ranges(self, s: str, ctx: Context, dates: list[shapes.Match]) -> tuple[list[Fact], set[int]]:
         """A date range of the production build ("Production infrastructure: 2 March – 17 April 2026",

@@ -93,7 +93,12 @@ def _cell_count(row: list[Text], t: _HeaderTable) -> int | None:
     return _count_cell(_cell(row, t.col["count"]))
 
 
+# a count cell written as its change, old then new ("3 → 4", "2 -> 3"): the count is the new one
+_CHANGED_COUNT = re.compile(r"^\s*\d+\s*(?:→|->|=>|⇒)\s*(?=\d)")
+
+
 def _count_cell(text: str) -> int | None:
+    text = _CHANGED_COUNT.sub("", text)
     number = shapes.leading_count(text)
     return int(number) if number and number.isdigit() else None
 
@@ -102,7 +107,7 @@ def _instance_entry(type_text: str, count_text: str) -> str:
     type_text = type_text.strip()
     if not type_text:
         return ""
-    m = re.match(r"\s*(\d+)\b", count_text)
+    m = re.match(r"\s*(\d+)\b", _CHANGED_COUNT.sub("", count_text))
     if not m:
         return type_text
     found = list(shapes.instances(type_text))

@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from handoff.read.doctext import as_dict, as_list, as_str
+from handoff.read.stamps import as_entries
 
 Run = tuple[str, dict[str, Any]]  # a piece of text and its textStyle
 
@@ -150,7 +151,12 @@ def _plain(se: dict[str, Any]) -> list[Run] | None:
 
 
 def unpaste(content: list[Any]) -> list[Any]:
-    """`content` (a tab body's structural elements) with pasted structures rebuilt."""
+    """`content` (a tab body's structural elements) with pasted structures rebuilt, and the stamp
+    lines of pasted comments as headings over their entries (`read.stamps`)."""
+    return as_entries(_unpasted(content))
+
+
+def _unpasted(content: list[Any]) -> list[Any]:
     lines: list[list[Run] | None] = [_plain(as_dict(se)) for se in content]
     texts = [_text(r) if r is not None else None for r in lines]
     if not any(t is not None and _pasted_line(t) for t in texts):

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import partial
 
 from handoff.core.quickre import quick
-from handoff.read import connection, outside, permachine, shapes
+from handoff.read import connection, outside, permachine, shapes, stamps
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
@@ -201,6 +201,9 @@ class ProseReading(FactParts):
         facts: list[Fact] = []
         if "\n" in text:  # "12 May 2026" / "until" / "29 May 2026": one range written over three lines
             text = _JOINER_LINE.sub(lambda m: " " + m.group(1) + " ", text)
+        stamp = stamps.trailing_stamp(text, ctx.year)  # "… has started. Aug 3, 08:00 UTC": its day
+        if stamp is not None:
+            text, ctx = text[: stamp.start], replace(ctx, day=stamp.value)
         if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
             ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)

@@ -141,7 +141,7 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_NO_YEAR = r"(?![.,]?\s*\d)"
+_NO_YEAR = r"(?![.,]?\s*(?!\d{1,2}:\d\d)\d)"  # (a time of day may follow: "Aug 3, 08:00 UTC")
 _ORDINALS = [  # the days a date may write in words ("the third of August")
     *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
     *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),

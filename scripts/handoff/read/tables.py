@@ -197,8 +197,12 @@ class TableReading(WalkParts):
 
     def role(self, text: str) -> tuple[str, Field | None]:
         key = norm(text)
-        if key in self.count_words or _COUNT_OF.fullmatch(text.strip().lower()):  # `Number of nodes`
-            return "count", None
+        if (
+            key in self.count_words
+            or _COUNT_OF.fullmatch(text.strip().lower())  # `Number of nodes`
+            or ("(" in text and norm(outside_brackets(text)) in self.count_words)
+        ):
+            return "count", None  # (`desired (before → after)`: the aside says how it is written)
         if key in self.env_words:
             return "environment", None
         f = self.catalogue.field_for_label(text)
