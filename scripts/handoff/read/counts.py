@@ -47,6 +47,7 @@ _BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun 
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
     re.IGNORECASE,
 )
+_LICENSED = re.compile(r"licen[cs]ed for\b", re.IGNORECASE)  # a licence counts people unless it says what
 _LIMIT_NOUN = re.compile(rf"\b(?:repositor(?:y|ies)|repos?|{limits.PERSONS}|seat)\b", re.IGNORECASE)
 _N = rf"\d+|{shapes.SPELT.pattern}"
 _MONO_COUNT = re.compile(
@@ -439,8 +440,9 @@ class CountReading(FactParts):
             return [f for f in facts if not (f.start in weak and f.field in bare)]
         for u in _BARE_LIMIT.finditer(s):  # "sized for up to 10,000", "the repository limit is 5,000"
             nouns = list(_LIMIT_NOUN.finditer(s, 0, u.start("num")))
-            if nouns and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
-                noun = nouns[-1].group(0).lower()
+            licensed = not nouns and _LICENSED.match(u.group(0))  # "(we are licensed for 1,500)": seats
+            if (nouns or licensed) and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
+                noun = nouns[-1].group(0).lower() if nouns else "users"
                 name = "max_repositories" if noun.startswith("repo") else "max_users"
                 value = shapes.thousands(u.group("num"), u.group("k"))
                 facts.append(Fact(name, value, u.group(0), "limit, bare", self.env_at(s, u.start(), ctx), "",
