@@ -18,6 +18,9 @@ _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
     r"provisioned|launched|from|"
     r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought) up|for the first time|"
+    # a kick-off of the build itself ("Kicked off the infra on 24 Aug"), not a meeting's
+    r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?(?=(?:infra|infrastructure|build|installation|"
+    r"cluster|terraform|deployment)\b)|"
     r"first (?:applied|deployed|installed)|"
     r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)
     re.I,

@@ -489,6 +489,8 @@ class LabelledReading(FactParts):
             found = next((m.value for m in shapes.urls(value)), None)
         elif f.type is FieldType.DATE:
             found = next((m.value for m in shapes.dates(value, year)), None)
+            if name == "completion_date" and found:  # "Live was built between 1 Jul and 24 Jul (sign-off)"
+                found = next((last.value for _, last in shapes.ranges(value, year)), found)  # the range's end
         return found or (value if aliased else None)
 
     def _fit_vocabulary(self, vocab: Vocabulary | None, value: str) -> str | None:

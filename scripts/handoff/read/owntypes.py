@@ -8,7 +8,8 @@ token: a token of a provider's shape (a letter first, then letters and digits wi
 them, parts joined by `.`, `-` or `_`) is one of the document's machine types when the document
 writes it as machines are written:
 
-* after a count and a times sign (`4 × g2i.16`, `1 x CCX63`), and
+* after a count and a times sign (`4 × g2i.16`, `1 x CCX63`), or after an article (`on a CCX53 —
+  32 vCPU`) when the CPU figure follows, and
 * with a CPU figure right after it on its line (`4 × g2i.16 (16 vCPU / 64 GB je Knoten)`,
   `1 × CCX63 (48 dedicated vCPU, 192 GB RAM)`), or a machine noun right after it (`3 × b3-64
   nodes`), or as the whole of a line (a cell, a value) whose line before is a short label naming
@@ -41,6 +42,8 @@ _CPU_AFTER = re.compile(  # `(16 vCPU / …`, `, 48 dedicated vCPU`: a CPU figur
     r"(?:v?CPUs?|vcores?|cores?)\b",
     re.IGNORECASE,
 )
+# one machine named by its article with its CPU figure after it: "Rebuilt on a CCX53 — 32 vCPU, 128 GB"
+_ONE = re.compile(rf"(?<![\w.,-])(?i:a|an|one|a\s+single|single)\s+(?P<t>{_TOKEN})(?![\w.\-])")
 _NOUN_AFTER = re.compile(rf"^\s+{_MACHINE_NOUN}\b", re.IGNORECASE)
 # a counted machine whose noun the token names (`a single Hetzner Cloud CCX63 server`, `three R660
 # servers`: a count, up to two capitalised words of the maker, the token, a machine noun), or a token a
@@ -75,6 +78,9 @@ def learn(text: str) -> frozenset[str]:
                 token = m.group("t")
                 if _learnable(token) and _written_as_machine(line, m, previous):
                     families.add(_family(token))
+        if "CPU" in line or "cpu" in line:
+            families |= {_family(m.group("t")) for m in _ONE.finditer(line)
+                         if _learnable(m.group("t")) and _CPU_AFTER.match(line[m.end() :])}  # fmt: skip
         if line.strip():
             previous = line
     return frozenset(families)
