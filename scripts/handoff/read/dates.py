@@ -19,8 +19,8 @@ _START = re.compile(
     r"provisioned|launched|from|"
     r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought) up|for the first time|"
     # a kick-off of the build itself ("Kicked off the infra on 24 Aug"), not a meeting's
-    r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?(?=(?:infra|infrastructure|build|installation|"
-    r"cluster|terraform|deployment)\b)|"
+    r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?"
+    r"(?=(?:infra|infrastructure|build|installation|cluster|terraform|deployment)\b)|"
     r"first (?:applied|deployed|installed)|"
     r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)
     re.I,

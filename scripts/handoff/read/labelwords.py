@@ -127,6 +127,8 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
     # "Storage on live", "Nodes in live": after a preposition `live` is the environment, no go-live
     words = [w for k, w in enumerate(words) if not (w == "live" and k and words[k - 1] in _PLACE_WORDS)]
+    # "Where things live", "where the data lives": a place things are kept, no go-live
+    words = [w for k, w in enumerate(words) if not (w in ("live", "lives") and "where" in words[:k])]
     if not words or (len(words) > 8 and not any_length):  # ("report" is no repository: `Report date`)
         return None, 0
     starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
