@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
+from handoff.read import shapes
 from tdd_snippets import read, table
 
 
@@ -77,3 +78,19 @@ def test_a_conditions_outcome_is_no_figure(catalogue: Catalogue, html: str) -> N
 def test_a_bare_total_after_the_repositories_is_their_size(catalogue: Catalogue, html: str) -> None:
     got = read(html, catalogue)
     assert got.get("total_repo_size_gb") == ["180 GB"] and got.get("repositories") != ["180"]
+
+
+def test_a_size_grouped_in_lakhs_is_one_number() -> None:
+    assert [m.value for m in shapes.sizes("1,96,600 MiB in total, 18,00,000 MB of gp3")] == [
+        "196600 MiB",
+        "1800000 MB",
+    ]
+    assert [m.value for m in shapes.sizes("1,234 GB and 1,5 GB")] == ["1234 GB", "1.5 GB"]
+
+
+def test_a_size_in_mib_that_is_whole_gib_is_read_in_gib() -> None:
+    assert [m.value for m in shapes.sizes("131,072 MiB of memory, 1,96,608 MiB, 1,500 MiB")] == [
+        "128 GiB",
+        "192 GiB",
+        "1500 MiB",
+    ]

@@ -273,7 +273,7 @@ class FigureReading(FactParts):
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
             total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
-                name = next((f.field for f in reversed(facts) if f.field in AMOUNTS), None)
+                name = next((f.field for f in reversed(facts) if f.field in SIZES), None)
             if name is None and kind == "size" and total:  # "…, other services 600 GB; 3.6 TB total"
                 facts.append(Fact("", value, m.text, how, env, "total", m.start))  # its text's amount
             elif name:

@@ -45,7 +45,8 @@ ARTICLE = re.compile(rf"an?\s(?!single|{'|'.join(shapes.GROUP_WORDS)})", re.IGNO
 # what may stand between two figures of one run: connectors and the words that name a figure
 _JOIN = re.compile(
     r"^(?:[\s,/+&·()]|\band\b|\ben\b|\bund\b|\bet\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
-    r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b)*",
+    r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b|"
+    r"\b\d{1,3}\s*[×x](?!\w))*",  # (a multiplier before the next figure: "48 vCPU, 3 × 64 GiB = …")
     re.IGNORECASE,
 )
 

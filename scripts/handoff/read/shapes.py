@@ -26,8 +26,12 @@ NUMBER_WORDS = {
 _WORD_COUNT = r"a single|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|an|a"
 WORD_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 
-# A size may be written with a decimal comma ("1,5 GB", "0,8 TB": a comma and one or two digits).
-_SIZE_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+# A size may be written with a decimal comma ("1,5 GB", "0,8 TB": a comma and one or two digits), or
+# grouped the Indian way, in lakhs ("1,96,608 MiB", "18,00,000 MB": pairs of digits before the thousands).
+_SIZE_NUMBER = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+)
 SIZE = quick(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
 # A compact CPU and memory pair (`96c/384G`, `16C/64GB`): its `c` is a CPU count only before the memory.
 _COMPACT_C = r"c(?=\s?/\s?\d+(?:\.\d+)?\s?(?:G|GB|GiB|Gi)\b)"
@@ -181,10 +185,18 @@ _SIZE_UNITS = ("TB", "GB", "MB", "Ti", "Gi", "Mi")  # every unit SIZE reads star
 _GLUED = re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(?!\w|\.\w)")
 
 
+def _whole_gib(number: str, unit: str) -> str:
+    """A size's canonical text; one in MiB that is a whole number of GiB (`196,608 MiB`, a console's
+    `65536Mi`) is that many GiB: the figure it was worked out from."""
+    if unit in ("MiB", "Mi") and number.isdigit() and int(number) >= 1024 and int(number) % 1024 == 0:
+        return f"{int(number) // 1024} GiB"
+    return f"{number} {unit}"
+
+
 def sizes(text: str) -> Iterator[Match]:
     """Sizes: `448 GB`, `1,5 GB`, and with the unit spelt out (`eleven gigabytes`, `3 terabytes`)."""
     found = [
-        Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}")
+        Match(m.start(), m.end(), m.group(0), _whole_gib(canon(m.group("num")), m.group("unit")))
         for m in (SIZE.finditer(text) if any(unit in text for unit in _SIZE_UNITS) else ())
     ]
     if _GLUED.search(text):  # `9.8G`, `140G`: a listing's size (`du -h`), its unit one letter glued on
