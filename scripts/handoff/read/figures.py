@@ -15,7 +15,7 @@ from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.measured import repositories_measured
-from handoff.read.totals import AMOUNTS, LISTED, SIZES, said_total
+from handoff.read.totals import LISTED, SIZES, said_total
 
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
