@@ -1,8 +1,7 @@
 """Entries pasted from collaboration tools, dated by their stamps (`read.stamps`): a stamp line over
 a comment, a stamp ending a status update. A snippet in, the dates out.
 
-Corpus documents 391 (a wiki page's comment thread) and 392 (a change record's work notes) show
-the mechanism whole; these pin its edges.
+Blind 26's pasted threads and status history show the mechanism whole; these pin its edges.
 """
 
 from __future__ import annotations

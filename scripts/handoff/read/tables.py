@@ -24,6 +24,12 @@ from handoff.read.superseded import marks_superseded
 from handoff.read.tabstate import _Tab
 from handoff.read.walkparts import WalkParts
 
+# a header's bracketed aside saying its cells hold a change (`Nodes (before → after)`, `(old / new)`),
+# not positions such as `Nodes (min / max)`
+_CHANGE_ASIDE = re.compile(
+    r"\((?=[^)]*(?:→|->|=>|\bbefore\b|\bafter\b|\bold\b|\bnew\b|\bwas\b|\bnow\b))[^)]*\)", re.I
+)
+
 GENERIC_HEADERS = frozenset(norm(w) for w in (
     "field", "fields", "value", "values", "setting", "settings", "item", "parameter", "property", "name",
     "detail", "details", "description", "key", "attribute", "answer", "question", "notes", "comment",
@@ -200,9 +206,9 @@ class TableReading(WalkParts):
         if (
             key in self.count_words
             or _COUNT_OF.fullmatch(text.strip().lower())  # `Number of nodes`
-            or ("(" in text and norm(outside_brackets(text)) in self.count_words)
+            or (_CHANGE_ASIDE.search(text) and norm(outside_brackets(text)) in self.count_words)
         ):
-            return "count", None  # (`desired (before → after)`: the aside says how it is written)
+            return "count", None  # `desired (before → after)`: the aside says the cell holds a change
         if key in self.env_words:
             return "environment", None
         f = self.catalogue.field_for_label(text)
