@@ -90,7 +90,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind22", 88 / 90, 88 / 88, 0),
         # evaluation-only in stops 14-15, tuning from stop 16: pinned at their end-of-stop-15 figures
         ("tdd_blind23", 91 / 91, 91 / 91, 0),
-        ("tdd_blind24", 84 / 92, 84 / 86, 0),  # 82 in stop 16, 84 in stop 17
+        ("tdd_blind24", 85 / 92, 85 / 86, 0),  # 82 in stop 16, 85 in stop 17
         ("tdd_blind25", 89 / 90, 89 / 89, 0),  # 89 in stop 17
         # evaluation-only in stops 15-16, tuning from stop 17: pinned at their end-of-stop-16 figures,
         # wrong values included (each may only fall)
@@ -99,7 +99,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind28", 88 / 92, 88 / 88, 0),  # 88, no wrong value in stop 17: notes cells, codes, used
         ("tdd_blind32", 95 / 96, 95 / 95, 0),  # stop 17: from 77/96, 77/88, 9 wrong
         ("tdd_blind33", 89 / 91, 89 / 89, 0),  # stop 17: from 71/91, 71/84, 13 wrong
-        ("tdd_blind34", 91 / 97, 91 / 93, 1),  # 91, 1 wrong in stop 17: Before/Now, min / current / max
+        ("tdd_blind34", 92 / 97, 92 / 93, 1),  # 91, 1 wrong in stop 17: Before/Now, min / current / max
         # evaluation-only in stop 12, tuning from stop 13: pinned at their figures then
         ("tdd_blind11", 93 / 94, 93 / 93, 0),
         ("tdd_blind12", 92 / 92, 92 / 92, 0),
