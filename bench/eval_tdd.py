@@ -41,6 +41,16 @@ from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
+# scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17)
+EVALUATION_ONLY = (
+    "tdd_blind29",
+    "tdd_blind30",
+    "tdd_blind31",
+    "tdd_blind35",
+    "tdd_blind36",
+    "tdd_blind37",
+    "tdd_blind38",
+)
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
     "tdd_corpus",
@@ -77,23 +87,18 @@ SETS = (
     "tdd_blind32",
     "tdd_blind33",
     "tdd_blind34",
-    "tdd_blind29",
-    "tdd_blind30",
-    "tdd_blind31",
-    "tdd_blind35",
-    "tdd_blind36",
-    "tdd_blind37",
-    "tdd_blind38",
+    *EVALUATION_ONLY,
 )
-# scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17)
-EVALUATION_ONLY = (
-    "tdd_blind29",
-    "tdd_blind30",
-    "tdd_blind31",
-    "tdd_blind35",
-    "tdd_blind36",
-    "tdd_blind37",
-    "tdd_blind38",
+# which fields hold a size (in GB, as the keys write them) and which a count, and the size units
+SIZE_GB = {"gib": 1.0, "gb": 1.0, "tib": 1000.0, "tb": 1000.0, "mb": 0.001}
+SIZE_FIELDS = ("total_memory_gb", "total_disk_gb", "total_repo_size_gb")
+COUNT_FIELDS = (
+    "total_cpu",
+    "repositories",
+    "monorepos",
+    "max_users",
+    "max_concurrent_users",
+    "max_repositories",
 )
 CORPORA = tuple(PROJECT_ROOT / "tests" / "fixtures" / name for name in SETS)
 TDD_FIELDS = (

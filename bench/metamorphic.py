@@ -56,6 +56,8 @@ from pathlib import Path
 from typing import Any
 
 from bench import eval_tdd, scalestyles, tablestyles, translated
+from bench.eval_tdd import COUNT_FIELDS, SIZE_FIELDS
+from bench.eval_tdd import SIZE_GB as _SIZE_GB
 from handoff.core.fields import Catalogue, load_catalogue
 from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document
@@ -531,16 +533,6 @@ _AFTER_COLON = re.compile(r":[ \u00a0]+$")
 _ARROWED = re.compile(r"[ \u00a0]*(?:→|->)")
 _ARROWED_BEFORE = re.compile(r"(?:→|->)[ \u00a0]*$")
 _DATEISH = re.compile(rf"^[ \u00a0]*(?:{_MONTH}|[-/.]\d|st\b|nd\b|rd\b|th\b|%|am\b|pm\b|h\b)", re.I)
-_SIZE_GB = {"gib": 1.0, "gb": 1.0, "tib": 1000.0, "tb": 1000.0, "mb": 0.001}
-SIZE_FIELDS = ("total_memory_gb", "total_disk_gb", "total_repo_size_gb")
-COUNT_FIELDS = (
-    "total_cpu",
-    "repositories",
-    "monorepos",
-    "max_users",
-    "max_concurrent_users",
-    "max_repositories",
-)
 # the notations of a correction (old, new: the figure as written; u: its unit, kept on the old side
 # or not by value)
 EDIT_NOTATIONS = (

@@ -25,6 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bench.eval_tdd import COUNT_FIELDS as _COUNT_FIELDS
+from bench.eval_tdd import SIZE_FIELDS as _SIZE_FIELDS
+from bench.eval_tdd import SIZE_GB as _SIZE_GB
+
 _TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.I | re.S)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.I | re.S)
 _CELL = re.compile(r"<(t[dh])\b([^>]*)>(.*?)</\1>", re.I | re.S)
@@ -291,16 +295,6 @@ _FIGURE = re.compile(
     r"(?<![\w.,/:-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,.]\d|[\w/-]|\.\d)"
     r"(?P<u>[ \u00a0]?(?:GiB|GB|TiB|TB|MB|vCPUs?|cores|CPUs?)\b|\s+(?:repositories|repos|monorepos?)\b)?"
 )
-_SIZE_GB = {"gib": 1.0, "gb": 1.0, "tib": 1000.0, "tb": 1000.0, "mb": 0.001}
-_COUNT_FIELDS = (
-    "total_cpu",
-    "repositories",
-    "monorepos",
-    "max_users",
-    "max_concurrent_users",
-    "max_repositories",
-)
-_SIZE_FIELDS = ("total_memory_gb", "total_disk_gb", "total_repo_size_gb")
 SUPERSEDED = (
     "<p><b>Superseded</b>: kept for reference only; the current figures are in the table below.</p>{table}",
     "{struck}",
