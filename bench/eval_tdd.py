@@ -41,12 +41,16 @@ from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
-# scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17)
+# scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17, 35, 36 and 38 in stop 18)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
     "tdd_blind31",
     "tdd_blind37",
+    "tdd_blind39",
+    "tdd_blind40",
+    "tdd_blind41",
+    "tdd_blind42",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
