@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.fields import norm
 from handoff.core.quickre import quick
 from handoff.read.cells import not_done
 
@@ -26,6 +27,7 @@ _CLOSING = re.compile(
 )
 _MARKS = ";—–,-("  # one of them is in every closing clause (`\s-\s` holds "-")
 _REASON = quick(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
+_DIGITS = re.compile(r"\d+")
 _SENTENCE = re.compile(
     r"(?:[^.!?\n]|[.!?](?=\S))+[.!?]*"
 )  # a sentence and its closing stop ("m6i.4xlarge" ends none)
@@ -39,16 +41,34 @@ def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
     text = text.rstrip()
     reasoned = _REASON.sub("", text)  # "… — rejected (price)": the verdict before its reason
     for end in (text,) if reasoned == text else (text, reasoned):  # (the same text reads the same)
+        if "[" not in end and not _ends_with_word(end, words):
+            continue  # (no status word at its end: no verdict there)
         m = _CLOSING.search(end)
         if m is not None and not_done(m.group("clause") or m.group("aside") or "", words):
             return True
     return False
 
 
+def _key(text: str) -> str:
+    """`text`'s letters as `not_done` keys a status (its digits dropped, `norm`): the key of a text's
+    closing clause or aside is the end of its text's key, and a part of the key of any text holding
+    it (neither holds a square bracket, which `not_done` would drop with its contents)."""
+    return norm(_DIGITS.sub(" ", text))
+
+
+def _ends_with_word(text: str, words: frozenset[str]) -> bool:
+    key = _key(text)
+    return any(key.endswith(w) for w in words)
+
+
 def without_not_taken(text: str, words: frozenset[str]) -> str:
     """`text` with every sentence closed as not taken blanked out, the other characters in place."""
     if not any(c in text for c in _MARKS) or not words:
         return text
+    if "[" not in text:  # (a text whose key holds no status word closes no sentence with one)
+        key = _key(text)
+        if not any(w in key for w in words):
+            return text
     out = text
     for m in _SENTENCE.finditer(text):
         if closed_as_not_taken(m.group(0), words):

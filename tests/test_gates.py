@@ -1,0 +1,54 @@
+"""Passes skipped on a cheap test read as before: each gated function gives what the function as
+first written (without its gate) gives, on random texts of the characters that decide it and on the
+development corpus's lines (the fixtures' readings are compared by `python -m bench.identity`)."""
+
+from __future__ import annotations
+
+import random
+
+from handoff.read import verdict
+from handoff.read.cells import not_done, status_words
+
+from tests.test_regex_rewrites import _corpus_lines
+
+_WORDS = status_words(("to do", "won't do", "dropped", "declined", "next", "later", "carried over", "ideas"))
+
+
+def _texts(pieces: list[str], n: int = 20000, longest: int = 12) -> list[str]:
+    rng = random.Random(11)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def _closed_as_first_written(text: str, words: frozenset[str]) -> bool:
+    if not any(c in text for c in verdict._MARKS):
+        return False
+    text = text.rstrip()
+    reasoned = verdict._REASON.sub("", text)
+    for end in (text,) if reasoned == text else (text, reasoned):
+        m = verdict._CLOSING.search(end)
+        if m is not None and not_done(m.group("clause") or m.group("aside") or "", words):
+            return True
+    return False
+
+
+def _without_as_first_written(text: str, words: frozenset[str]) -> str:
+    if not any(c in text for c in verdict._MARKS) or not words:
+        return text
+    out = text
+    for m in verdict._SENTENCE.finditer(text):
+        if _closed_as_first_written(m.group(0), words):
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out
+
+
+_VERDICT_PIECES = [
+    *" ;,—–-()[].!\n\t\u00a0x7²É",
+    " - ", "dropped", "Dropped", "DROP", "ped", "declined", "won't", "wont", "do", "to", "To do", "next",
+    "later", "carried", "over", "ideas", "1,200 users", "m6i.4xlarge", "(price)", "[see notes]", "Straße",
+]  # fmt: skip
+
+
+def test_verdict_as_without_its_gate() -> None:
+    for text in [*_texts(_VERDICT_PIECES), *_corpus_lines()]:
+        assert verdict.closed_as_not_taken(text, _WORDS) == _closed_as_first_written(text, _WORDS), text
+        assert verdict.without_not_taken(text, _WORDS) == _without_as_first_written(text, _WORDS), text
