@@ -14,9 +14,11 @@ count said to be a total ("in total", "in all", "today") is the count.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from handoff.core.fields import Catalogue
+from handoff.core.quickre import quick
 from handoff.read.cells import status_words
 from handoff.read.counts import CountReading
 from handoff.read.dates import DateReading
@@ -37,10 +39,19 @@ class FactReader(LabelledReading, ProseReading, DateReading, FigureReading, Coun
         self.hosting = Vocab(catalogue, "hosting_provider")
         self.code_hosts = Vocab(catalogue, "code_host")
         self.not_done = status_words(catalogue.tdd.not_done_words)
-        self.trial_nouns = re.compile(  # the catalogue's own words for a part that is not production
-            rf"\b(?:{'|'.join(re.escape(w) for w in catalogue.tdd.trial_words) or '(?!)'})\b", re.IGNORECASE
-        )
-        words = sorted(catalogue.tdd.on_premises_words, key=len, reverse=True)
-        self.on_premises = re.compile(
-            rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})(?![\w-])", re.IGNORECASE
-        )
+        self.trial_nouns = _trial_nouns(catalogue.tdd.trial_words)
+        self.on_premises = _on_premises(catalogue.tdd.on_premises_words)
+
+
+@functools.lru_cache(maxsize=8)
+def _trial_nouns(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The catalogue's own words for a part that is not production (built once per word list)."""
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words) or '(?!)'})\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8)
+def _on_premises(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The catalogue's words for a platform of the customer's own, searched in every sentence: tested
+    for the words first (`quick`: most sentences hold none), built once per word list."""
+    ordered = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return quick(rf"(?<![\w-])(?:{ordered})(?![\w-])", re.IGNORECASE)
