@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import random
 
+from handoff.core.fields import Catalogue
 from handoff.read import verdict
 from handoff.read.cells import not_done, status_words
+from handoff.read.fact import Context
+from handoff.read.facts import FactReader
 
 from tests.test_regex_rewrites import _corpus_lines
 
@@ -52,3 +55,24 @@ def test_verdict_as_without_its_gate() -> None:
     for text in [*_texts(_VERDICT_PIECES), *_corpus_lines()]:
         assert verdict.closed_as_not_taken(text, _WORDS) == _closed_as_first_written(text, _WORDS), text
         assert verdict.without_not_taken(text, _WORDS) == _without_as_first_written(text, _WORDS), text
+
+
+_CONTEXTS = [
+    Context(),
+    Context(limit=True),
+    Context(topic="repositories"),
+    Context(topic="monorepos"),
+    Context(section="trial", host="GitHub Enterprise Server"),
+]
+_COUNT_PIECES = [
+    *" ,.;:()-—\n", "1,200", "3", "two", "Two", "a dozen", "hundred", "repositories", "repos", "users", "seats",
+    "monorepo", "Monorepos", "in total", "up to", "licensed for", "at peak", "concurrent", "GitHub", "GitLab",
+    "Bitbucket", "of which", "none", "we have", "not connected", "٣",
+]  # fmt: skip
+
+
+def test_counts_as_without_their_gate(catalogue: Catalogue) -> None:
+    reader = FactReader(catalogue)
+    for text in [*_texts(_COUNT_PIECES, 4000), *_corpus_lines()]:
+        for ctx in _CONTEXTS:
+            assert reader._counts(text, ctx) == reader._counts_read(text, ctx), (text, ctx)

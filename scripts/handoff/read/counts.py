@@ -256,6 +256,18 @@ class CountReading(FactParts):
     """FactReader's counts of repositories, users and monorepos in a sentence."""
 
     def _counts(self, s: str, ctx: Context) -> list[Fact]:
+        if (
+            not shapes.DIGIT.search(s)
+            and ctx.topic != "monorepos"
+            and "monorepo" not in s.casefold()
+            and not shapes.SPELT.search(s)
+        ):
+            return []  # (no figure, no number word, no monorepo: nothing counted; `_counts_read`)
+        return self._counts_read(s, ctx)
+
+    def _counts_read(self, s: str, ctx: Context) -> list[Fact]:
+        """The counts of a sentence that holds a figure, a number word or a monorepo (`_counts`: every
+        reading below needs one of them, or the monorepos' topic)."""
         s = shapes.once(s)  # "two (2) are monorepos"
         facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
         summed = [] if ctx.limit else self._host_sum(s, ctx)
