@@ -639,6 +639,7 @@ def make_environment(directory: str) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        cache_size=-1,  # a plain dict: every template stays compiled (no LRU bookkeeping per include)
     )
     env.filters.update(FILTERS)
     for name in env.list_templates(extensions=("j2", "html", "htm")):
@@ -647,9 +648,15 @@ def make_environment(directory: str) -> SandboxedEnvironment:
     return env
 
 
+@lru_cache(maxsize=16)
+def _resolved(folder: Path) -> str:
+    """The templates folder's real path (a render asks it for every document)."""
+    return str(folder.resolve())
+
+
 def _render(template_name: str, variables: dict[str, Any], directory: Path | None) -> str:
     folder = Path(directory) if directory else DEFAULT_TEMPLATES_DIR
-    env = environment(str(folder.resolve()))
+    env = environment(_resolved(folder))
     try:
         template = env.get_template(template_name)
         html = template.render(variables)

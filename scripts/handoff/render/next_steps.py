@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from handoff.core.model import LogEntry
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 
 _MONTHS = {
     m: i + 1
@@ -45,8 +45,9 @@ _DATES = (
     quick(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?\b", re.I),
     quick(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.I),
 )
-_PERIOD = re.compile(r"\b(?:(?:end|start|beginning) of\s+)?[QH][1-4](?:\s+(?:FY)?\d{4})?\b")
-_SCHEDULE = re.compile(
+# (both searched in every note, twice a render: `opened` and `quick` answer as the patterns do, sooner)
+_PERIOD = opened(re.compile(r"\b(?:(?:end|start|beginning) of\s+)?[QH][1-4](?:\s+(?:FY)?\d{4})?\b"))
+_SCHEDULE = quick(
     r"\b(?:(?:first|second|third|fourth|last)\s+\w+day\s+of\s+(?:the|each|every)\s+(?:month|quarter)"
     r"|every\s+\d+\s+(?:days|weeks|months)|weekly|monthly|quarterly|(?:mon|tues|wednes|thurs|fri)days)\b",
     re.I,
