@@ -9,9 +9,9 @@ import random
 from handoff.core.fields import Catalogue
 from handoff.read import verdict
 from handoff.read.cells import not_done, status_words
+from handoff.read.edits import has_digit
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
-
 from tests.test_regex_rewrites import _corpus_lines
 
 _WORDS = status_words(("to do", "won't do", "dropped", "declined", "next", "later", "carried over", "ideas"))
@@ -65,9 +65,9 @@ _CONTEXTS = [
     Context(section="trial", host="GitHub Enterprise Server"),
 ]
 _COUNT_PIECES = [
-    *" ,.;:()-—\n", "1,200", "3", "two", "Two", "a dozen", "hundred", "repositories", "repos", "users", "seats",
-    "monorepo", "Monorepos", "in total", "up to", "licensed for", "at peak", "concurrent", "GitHub", "GitLab",
-    "Bitbucket", "of which", "none", "we have", "not connected", "٣",
+    *" ,.;:()-—\n", "1,200", "3", "two", "Two", "a dozen", "hundred", "repositories", "repos", "users",
+    "seats", "monorepo", "Monorepos", "in total", "up to", "licensed for", "at peak", "concurrent", "GitHub",
+    "GitLab", "Bitbucket", "of which", "none", "we have", "not connected", "٣",
 ]  # fmt: skip
 
 
@@ -76,3 +76,9 @@ def test_counts_as_without_their_gate(catalogue: Catalogue) -> None:
     for text in [*_texts(_COUNT_PIECES, 4000), *_corpus_lines()]:
         for ctx in _CONTEXTS:
             assert reader._counts(text, ctx) == reader._counts_read(text, ctx), (text, ctx)
+
+
+def test_has_digit_as_any_isdigit() -> None:
+    pieces = [*"a 0 9.\n", "\u0663", "\u00b2", "\u2460", "\u00bd", "\uff11", "x", "É"]
+    for text in [*_texts(pieces, 5000, 6), *_corpus_lines()]:
+        assert has_digit(text) == any(c.isdigit() for c in text), text

@@ -134,9 +134,18 @@ def _remarks_last(text: str) -> str:
     return "".join(out)
 
 
+_DECIMAL = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    r"""`any(c.isdigit() for c in text)`, without a step per character: `\d` finds the decimal digits,
+    and the other digits (`²`, `①`) are not ASCII."""
+    return _DECIMAL.search(text) is not None or (not text.isascii() and any(c.isdigit() for c in text))
+
+
 def unedit(text: str) -> str:
     """`text` with the old side of each correction written beside its figure taken out."""
-    if not any(cue in text for cue in _CUES) or not any(c.isdigit() for c in text):
+    if not any(cue in text for cue in _CUES) or not has_digit(text):
         return text
     out = _ARROW.sub(_arrow, text)
     out = _BRACKET.sub("", out)
@@ -146,7 +155,7 @@ def unedit(text: str) -> str:
 
 def current(text: str) -> str:
     """`text` as it reads once its edit marks are settled: corrections and examples taken out."""
-    if not any(c.isdigit() for c in text):
+    if not has_digit(text):
         return text
     return unexample(unedit(text))
 
@@ -163,4 +172,4 @@ _EXAMPLE = quick(
 
 def unexample(text: str) -> str:
     """`text` without the examples it gives after "e.g." / "for example" (when they hold a digit)."""
-    return _EXAMPLE.sub(lambda m: "" if any(c.isdigit() for c in m.group(0)) else m.group(0), text)
+    return _EXAMPLE.sub(lambda m: "" if has_digit(m.group(0)) else m.group(0), text)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.model import Location, Problem, Severity
 from handoff.read import figuretwice, magnitudes
+from handoff.read.edits import has_digit
 
 _UNIT = r"\s?(?:[KMGTP]i?B|[KMGT]i\b|[kMGT]o\b|%)"  # a size unit (`Go`, `To` in French) or a percentage
 # Each pattern opens with a digit and looks behind it (`\d(?<![\w.,]\d)`: the first digit of a
@@ -88,7 +89,7 @@ class Notation:
 
     def rewrite(self, text: str) -> str:
         """`text` in the reader's notation, of the same length (module doc)."""
-        if self.plain or not any(c.isdigit() for c in text):
+        if self.plain or not has_digit(text):
             return text
         if self.marks:  # as the document's other groups: commas, or dots where a comma is the decimal mark
             group = _dots if self.european else _commas  # (`1 800 Go` beside `2,4 Go`, French)
@@ -118,7 +119,7 @@ PLAIN = Notation()
 
 def notation(text: str) -> Notation:
     """The number habits of a document, from all its text (module doc)."""
-    if not any(c.isdigit() for c in text):
+    if not has_digit(text):
         return PLAIN
     apostrophes = ("'" in text or "’" in text) and bool(_GROUPED_APOS.search(text))
     marks = apostrophes or (any(c in text for c in _THIN) and bool(_GROUPED_THIN.search(text)))
