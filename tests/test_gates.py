@@ -4,15 +4,28 @@ development corpus's lines (the fixtures' readings are compared by `python -m be
 
 from __future__ import annotations
 
+import functools
 import random
+from pathlib import Path
 
 from handoff.core.fields import Catalogue
 from handoff.read import verdict
 from handoff.read.cells import not_done, status_words
+from handoff.read.doctext import document_text
 from handoff.read.edits import has_digit
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
-from tests.test_regex_rewrites import _corpus_lines
+from handoff.read.tdd import html_document
+
+
+@functools.cache
+def _corpus_lines() -> tuple[str, ...]:
+    """The lines of the development corpus's documents."""
+    lines: list[str] = []
+    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
+        lines += document_text(html_document(path.read_text(encoding="utf-8"))).splitlines()
+    return tuple(lines)
+
 
 _WORDS = status_words(("to do", "won't do", "dropped", "declined", "next", "later", "carried over", "ideas"))
 
