@@ -177,3 +177,17 @@ def test_a_host_moved_into_another_is_left_and_the_other_kept(catalogue: Catalog
         catalogue,
     )
     assert got["code_hosts"] == ["Azure DevOps"]
+
+
+def test_a_row_remark_opening_with_its_verb_speaks_of_the_rows_host(catalogue: Catalogue) -> None:
+    """`Azure DevOps | – | is not connected, …`: a remark opening with its auxiliary has no subject of
+    its own; the row's host is its subject (the same remark with a subject of its own says nothing)."""
+    rows = (
+        ("Code host", "Repos", "Remarks"),
+        ("GitLab Self-Managed", "2,310", "incl. 4 monorepos"),
+        ("Azure DevOps (SAP team)", "–", "will not be connected, migration to GitLab by end of Q1/27"),
+        ("Gerrit", "–", "is not connected and will be retired"),
+        ("GitHub.com", "190", "archived repositories are not indexed"),
+    )
+    got = read(table(*rows), catalogue)
+    assert got["code_hosts"] == ["GitLab Self-Managed, GitHub.com"]

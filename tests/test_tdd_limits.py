@@ -263,3 +263,16 @@ def test_a_promise_to_stay_below_a_figure_bounds_it(
 
 def test_a_count_said_to_be_under_a_figure_is_no_limit(catalogue: Catalogue) -> None:
     assert "max_repositories" not in read("<p>We have under 1,000 repositories today.</p>", catalogue)
+
+
+def test_a_labelled_value_saying_its_field_was_not_set_gives_none(catalogue: Catalogue) -> None:
+    """`Max. repositories: not set – … up to about 5,000`: the field is stated absent, the figure after
+    it is a remark (the vendor's bound), not the field's value; a value with its figure first stays."""
+    html = (
+        "<p>Max. repositories: not set – the vendor sees no need for action up to about 5,000 repos</p>"
+        "<p>Peak concurrent users: not agreed (about 300 expected)</p>"
+        "<p>Max users: 4,000 (licence, not set by us)</p>"
+    )
+    got = read(html, catalogue)
+    assert "max_repositories" not in got and "max_concurrent_users" not in got
+    assert got["max_users"] == ["4000"]

@@ -70,9 +70,12 @@ _THERE = re.compile(
     r"(?<![\w'’])(?!(?:and|but|so|yet|as|because|while|if|although|though|since|where|when)\b)[a-z]+\s+there\b",
     re.IGNORECASE,
 )
-_ELLIPTIC = re.compile(  # a clause with no subject of its own: "not connected, waiting on …"
-    r"^\W*(?:(?:but|and|yet|still|currently|so far)\s+)?(?:not|never|no longer|planned|deferred|postponed|"
-    r"excluded|out of scope|retired|decommissioned|to be|later)\b",
+_ELLIPTIC = re.compile(  # a clause with no subject of its own: "not connected, waiting on …", "is not
+    # connected", "will not be connected" (a row's remark opening with its verb: the row's host)
+    r"^\W*(?:(?:but|and|yet|still|currently|so far)\s+)?"
+    r"(?:(?:is|are|was|were|will|would|shall|has|have|had)(?:\s+(?:still|also|now|currently|been|be))*\s+)?"
+    r"(?:not|never|no longer|planned|deferred|postponed|excluded|out of scope|retired|decommissioned|"
+    r"to be|later)\b",
     re.IGNORECASE,
 )
 _OPENS_BACK = re.compile(  # a clause whose subject is the host before it: elided, or a pronoun

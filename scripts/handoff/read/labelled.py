@@ -34,6 +34,7 @@ from handoff.read.limitwords import is_limit
 from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
+from handoff.read.unset import says_unset
 from handoff.read.vocab import mask
 
 _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
@@ -256,6 +257,8 @@ class LabelledReading(FactParts):
         name, how = self.label_field(label, ctx)
         if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
             return None, []  # `PV used | 2.1 TiB` beside `PV capacity | 3.5 TiB`: the load, not the amount
+        if name is not None and says_unset(value):  # "Max. repositories: not set – … up to about 5,000"
+            return None, []  # the field stated absent: no figure of the remark is its value
         if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
             name = self.fitting_meaning(label, value, ctx) or name
         if (

@@ -240,7 +240,10 @@ class Gloss:
                 continue
             english = self._english(m)
             if english is not None and english != m.group(0):
-                edits.append((m.start(), m.end(), english))
+                end = m.end()
+                if text[end : end + 1] == "." and _entry(m.group(0)) in self.abbreviations:
+                    end += 1  # `3. Aug. 2026`: the month written out takes the abbreviation's full stop
+                edits.append((m.start(), end, english))
         new, shift = _apply(text, edits)
         for step in (_date_edits, _order_edits):
             moved = step(new)

@@ -552,8 +552,9 @@ def year_of(text: str) -> str:
     return years.pop() if len(years) == 1 else ""
 
 
-_NUMERIC_DATE = re.compile(  # `17/04/2026`, `17.04.2026`, `2026/04/17`, and `7/13/26` as schedulers print it
-    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4})|/(?P<yy>\d\d))"
+_NUMERIC_DATE = re.compile(  # `17/04/2026`, `17.04.2026`, `2026/04/17`, `7/13/26` as schedulers print it,
+    # and `24.09.26` as German and Czech notes write it (a year of 2015-2039 only: `6.8.12` is a version)
+    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4})|(?P=sep)(?<=[/.])(?P<yy>\d\d))"
     r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\w/-]|\.\w)"
 )
 
@@ -587,6 +588,8 @@ def _numeric_dates(text: str) -> Iterator[Match]:
             y, mon, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:
             y = int(m.group("y") or 2000 + int(m.group("yy")))
+            if m.group("sep") == "." and not m.group("y") and not 2015 <= y <= 2039:
+                continue
             pair = _day_month(int(m.group("a")), int(m.group("b")), order, day_first=m.group("sep") == ".")
             if pair is None:
                 continue
