@@ -73,7 +73,7 @@ _THERE = re.compile(
 _ELLIPTIC = re.compile(  # a clause with no subject of its own: "not connected, waiting on …", "is not
     # connected", "will not be connected" (a row's remark opening with its verb: the row's host)
     r"^\W*(?:(?:but|and|yet|still|currently|so far)\s+)?"
-    r"(?:(?:is|are|was|were|will|would|shall|has|have|had)(?:\s+(?:still|also|now|currently|been|be))*\s+)?"
+    r"(?:(?:is|are|was|were|will|would|shall|has|have|had)(?:\s+(?:still|yet|also|now|currently|been|be))*\s+)?"
     r"(?:not|never|no longer|planned|deferred|postponed|excluded|out of scope|retired|decommissioned|"
     r"to be|later)\b",
     re.IGNORECASE,

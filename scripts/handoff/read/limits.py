@@ -84,9 +84,9 @@ _SIMULATED = re.compile(  # "40 virtual users" of a load test: no people at all
 _NOW_BEFORE = re.compile(  # "at the current 1,180 users", "today's 2,310": now's figure
     r"\b(?:current|present|existing|actual|today's|todays)\s+$", re.IGNORECASE
 )
-_DENIED = re.compile(  # "(not contractual)", "that's not bought", "non-binding": a figure nobody agreed
+_DENIED = re.compile(  # "(not contractual)", "not bought", "non-binding", "not set": a figure nobody agreed
     r"\b(?:not|non-?|never|no longer)\s*(?:yet\s+|part of (?:the |our )?)?(?:contract\w*|licen[cs]\w*|bought|"
-    r"purchased|committed|binding|agreed|signed)",
+    r"purchased|committed|binding|agreed|signed|(?:defined|set|fixed|determined|specified|decided)\b)",
     re.IGNORECASE,
 )
 _NOT_LIMIT = re.compile(  # "(a test, not a limit)", "observed, not a cap": the figure's own words deny it

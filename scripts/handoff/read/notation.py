@@ -46,7 +46,9 @@ _THIN = "\u2009\u202f\u2007\u00a0"
 _GROUPED_THIN = re.compile(rf"{_START}\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?![\d.,]\d)")
 # A plain space between a figure of one to three digits and a group of three, then a word or a
 # unit ("4 180 repositories", "2 816 GiB"): not a phone number's groups (`+44 20 7946`), not a year.
-_GROUPED_SPACE = re.compile(r"\d(?<![\w.,+]\d)(?<![\d+] \d)\d{0,2}(?: \d{3})+(?![\d.,]\d| \d|\w)")
+_GROUPED_SPACE = re.compile(  # (a unit may be glued to it: `2 × 1 000GB`)
+    r"\d(?<![\w.,+]\d)(?<![\d+] \d)\d{0,2}(?: \d{3})+(?![\d.,]\d| \d|(?!(?:[KMGTP]i?B|gigs?|vCPUs?)\b)\w)"
+)
 # A figure of four digits or more written ungrouped before a word ("2500 users"), not a year: a
 # writer who does not group thousands, whose one spaced figure may be two figures.
 _UNGROUPED = re.compile(r"\d(?<![\w.,]\d)\d{3,}(?![\d.,]\d) [A-Za-z]")
