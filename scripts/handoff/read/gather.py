@@ -35,6 +35,7 @@ from handoff.read.gatherparts import _Block, _count, _Part, amounts
 from handoff.read.hostcounts import HostCounts
 from handoff.read.implied import Implied
 from handoff.read.limitwords import is_correction
+from handoff.read.nodecount import pair_in_sections
 from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.precedence import _RANK, Precedence
 from handoff.read.totals import AMOUNTS
@@ -99,6 +100,7 @@ class Gatherer(Precedence, HostCounts, Implied):
             self.mentions.append((block, f.section, location))
         elif f.role == "count":
             self.counts.append((len(self.values), f, label))
+            self.count_places[id(f)] = location
         elif f.role == "name":
             self.largest_names.append((f, location))
         elif f.role == "old":
@@ -155,6 +157,8 @@ class Gatherer(Precedence, HostCounts, Implied):
             and entries[0].value.endswith(" × " + entries[0].text)  # written without a count
         ]
         if len(counts) == 1 and len(bare) == 1:
+            if counts[0][0].section != self.values[bare[0][0]].section:
+                return  # staging's `Nodes: 2` before production's `Node type: …`: not its count
             pairs = [(counts[0][0], bare[0])]
         else:
             types = {_pool_words(self.values[i].label): (i, e) for i, e in bare}
@@ -163,12 +167,14 @@ class Gatherer(Precedence, HostCounts, Implied):
                 return  # two labels alike: no telling which count is whose
             pairs = [(f, types[w]) for w, f in by_words.items() if w in types]
         for count, (i, entry) in pairs:
+            self.counts_paired.add(id(count))
             v = self.values[i]
             self.values[i] = replace(v, value=f"{count.value} × {entry.text}", how=f"{v.how} + node count")
 
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)
         self._drop_ambiguous()
         self._drop_old()
         self._switched_names()

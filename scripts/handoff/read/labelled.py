@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
-from handoff.read import connection, limits, permachine, shapes, usage
+from handoff.read import connection, limits, nodecount, permachine, shapes, usage
 from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
 from handoff.read.counts import (
@@ -486,7 +486,7 @@ class LabelledReading(FactParts):
             off = connection.unconnected(value, self.code_hosts.find(value))  # per line and clause
             found = ", ".join(v for v in self.code_hosts.values(value) if v not in off) or None
         elif f.type is FieldType.INSTANCE_LIST:
-            found = ", ".join(m.value for m in new_instances(value)) or None
+            found = ", ".join(m.value for m in nodecount.counted(value, new_instances(value))) or None
             aliased = aliased and not value.strip().isdigit()
         elif f.type is FieldType.URL:
             found = next((m.value for m in shapes.urls(value)), None)

@@ -21,22 +21,22 @@ from dataclasses import dataclass, replace
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
-_MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|boxes|hypervisors?"
+MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|boxes|hypervisors?"
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
 _MACHINE_COUNT = re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
     # "3 nodes", "six worker VMs", "a three-node cluster"
-    rf"(?:\s+|-)(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{_MACHINES})\b",
+    rf"(?:\s+|-)(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{MACHINES})\b",
     re.IGNORECASE,
 )
 NOT_ACCORDING = r"(?!(?:the|our|their|this|that|these|your|its|a|an)\b)"  # "as per the sizing sheet"
 _AFTER = re.compile(
-    rf"^\s*\)?\s*(?:(?P<each>each|apiece|a piece|per\s+{NOT_ACCORDING}[a-z]+\b|/\s*(?:{_MACHINES})\b)"
+    rf"^\s*\)?\s*(?:(?P<each>each|apiece|a piece|per\s+{NOT_ACCORDING}[a-z]+\b|/\s*(?:{MACHINES})\b)"
     r"|[x×*]\s*(?P<times>\d{1,4})\b)",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    rf"(?:\beach\s*(?:with|has|having|of|:|,|–|-|—)?|\bper\s+(?:{_MACHINES})\s*[:,–—-]?"
+    rf"(?:\beach\s*(?:with|has|having|of|:|,|–|-|—)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
     r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
     re.IGNORECASE,
 )

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import partial
 
 from handoff.core.quickre import quick
-from handoff.read import connection, outside, permachine, shapes, stamps
+from handoff.read import connection, nodecount, outside, permachine, shapes, stamps
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
@@ -387,7 +387,7 @@ class ProseReading(FactParts):
 
     def _instances(self, s: str, ctx: Context) -> list[Fact]:
         groups: dict[tuple[str, bool], list[shapes.Match]] = {}
-        found = list(shapes.instances(s))
+        found = [nodecount.uncounted(s, m) for m in shapes.instances(s)]
         bare = [m for m in found if m.value == f"1 × {m.text}" or permachine.ARTICLE.match(m.text)]
         if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
             count = permachine.machine_count(s, bare[0].start, types=False)

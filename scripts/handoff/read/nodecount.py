@@ -1,0 +1,104 @@
+"""A machine type written without its count, and the count written apart from it.
+
+A careful reader of `Node pool: 3 nodes, type m6i.4xlarge`, `Nodes: 3 (m6i.4xlarge)`, or of
+`Node type: m6i.4xlarge` with `Nodes: 3` further down the same section, enters `3 × m6i.4xlarge`:
+the count is the machines', wherever in the section it is written. Taking the type alone as one
+machine would be a wrong value (a silent `1 ×`).
+
+* `counted(value, entries)`: a labelled value holding one type without a count and one number of
+  machines (`3 nodes`, or a number opening a value about machines) is that many of the type.
+* `uncounted(s, m)`: a type whose count is not the machines' is read as written without one: the
+  end of a range (`between 2 and 6 m6i.4xlarge nodes`, `2–6 × …`), or an article after "each node
+  is" (`Each node is an m6i.4xlarge`: what one machine is, not how many there are).
+* `counted(value, entries)` also leaves a value alone whose count is unknown: a bare type beside
+  numbers that count something unnamed (`m6i.4xlarge, min 2, desired 3, max 6`) is no value,
+  rather than one machine.
+* `pair_in_sections(values, counts)`: a type written without a count and a `Nodes: N` count left
+  unpaired in the same section (the same heading, the same environment) pair when each is the
+  only one there. Two of either, and no pairing: there is no telling which count is whose.
+
+A type with no count anywhere in its section stays one machine, as the sheet reads it
+(`config/fields.toml`: the count is optional).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.core.model import Location, TddValue
+from handoff.read import permachine, shapes
+from handoff.read.fact import Fact
+
+
+def bare(m: shapes.Match) -> bool:
+    """A type written without any count (`m6i.4xlarge`; not `3 × …`, `a single …`, `an …`)."""
+    return m.value == f"1 × {m.text}"
+
+
+_RANGE_BEFORE = re.compile(  # "between 2 and ", "2–", "2 to " (not "from 4 to ": a change, its new side)
+    r"(?:\bbetween\s+\d{1,4}\s+and|(?<![\w.,-])\d{1,4}\s*[-–—]|(?<!from\s)(?<![\w.,-])\d{1,4}\s+to)\s*$",
+    re.IGNORECASE,
+)
+_EACH_BEFORE = re.compile(
+    rf"\b(?:each|every|per|any)\s+(?:\w+\s+)?(?:{permachine.MACHINES})\s+(?:is|was|being|=|:)\s*$",
+    re.IGNORECASE,
+)
+_STRAY_NUMBER = re.compile(r"(?<![\w.,/-])\d{1,4}(?=\s*(?:[,;)]|$))")  # "desired 3," "max 6": counts of what?
+
+
+def uncounted(s: str, m: shapes.Match) -> shapes.Match:
+    """`m` read without its count when the count written is not the number of machines."""
+    kind = m.value.split(" × ", 1)[1]
+    ranged = m.text[:1].isdigit() and _RANGE_BEFORE.search(s, 0, m.start)
+    per_one = permachine.ARTICLE.match(m.text) and _EACH_BEFORE.search(s, 0, m.start)
+    if not (ranged or per_one):
+        return m
+    at = s.find(kind, m.start, m.end)
+    return shapes.Match(at, at + len(kind), kind, f"1 × {kind}") if at >= 0 else m
+
+
+def counted(value: str, entries: list[shapes.Match]) -> list[shapes.Match]:
+    """`entries` of a labelled `value`, the one bare type given the machine count the value states
+    (none when numbers beside it may count the machines but do not say so)."""
+    if len(entries) != 1 or not bare(entries[0]):
+        return entries
+    count = permachine.machine_count(value, entries[0].start, machines_topic=True, types=False)
+    if count is None or count < 1:
+        rest = value[: entries[0].start] + " " * len(entries[0].text) + value[entries[0].end :]
+        return [] if _STRAY_NUMBER.search(rest) else entries
+    m = entries[0]
+    return [replace(m, value=f"{count} × {m.text}")]
+
+
+def _scope(ref: str, section: str) -> tuple[str, str]:
+    """The heading a place sits under (the place less its paragraph, row or item) and its environment."""
+    return ref.rsplit(" › ", 1)[0], section
+
+
+def pair_in_sections(
+    values: list[TddValue], counts: list[tuple[int, Fact, str]], places: dict[int, Location], paired: set[int]
+) -> None:
+    """Each section's only bare-typed machines value takes that section's only unpaired node count
+    (`counts`: the gatherer's node counts; `places`: their places by id; `paired`: ids already taken)."""
+    by_scope: dict[tuple[str, str], list[int]] = {}
+    for i, v in enumerate(values):
+        if v.field == "instance_types" and "node count" not in v.how:
+            entries = list(shapes.instances(v.text))
+            if len(entries) == 1 and bare(entries[0]):
+                by_scope.setdefault(_scope(v.location.ref, v.section), []).append(i)
+    if not by_scope:
+        return
+    found: dict[tuple[str, str], list[Fact]] = {}
+    for _at, f, _label in counts:
+        if id(f) not in paired and id(f) in places:
+            found.setdefault(_scope(places[id(f)].ref, f.section), []).append(f)
+    for scope, idx in by_scope.items():
+        fs = found.get(scope, [])
+        if len(idx) == 1 and len(fs) == 1 and fs[0].value.isdigit() and int(fs[0].value) > 0:
+            v = values[idx[0]]
+            kind = next(shapes.instances(v.text)).text
+            values[idx[0]] = replace(v, value=f"{fs[0].value} × {kind}", how=f"{v.how} + node count")
+
+
+__all__ = ["bare", "counted", "pair_in_sections", "uncounted"]
