@@ -81,7 +81,12 @@ def _adds_up(clause: str, m: re.Match[str]) -> bool:
     return abs(total - _number(m.group("new"))) <= 0.01 * max(total, 1)
 
 
-_RESULT = re.compile(r"(?<![=<>])=[ \u00a0]*$")  # the old figure is a product's result: `3 × 64 = 144 → 192`
+_RESULT = re.compile(r"(?<![=<>])=[ \u00a0]*$")
+_NOT_DONE = re.compile(  # "32 → 48 vCPU (requested, pending approval)": the new side is not made yet
+    r"[^\n.;]{0,12}?\b(?:requested|pending|proposed|planned|to be|awaiting|once approved|if approved|"
+    r"tbc|tbd|not yet|not approved|under review|on hold)\b",
+    re.IGNORECASE,
+)  # the old figure is a product's result: `3 × 64 = 144 → 192`
 
 
 def _arrow(m: re.Match[str]) -> str:
@@ -95,6 +100,7 @@ def _arrow(m: re.Match[str]) -> str:
         or _TOTAL_AFTER.search(m.group("after"))
         or _MONTH_AFTER.match(text[m.end("old") :])
         or _MONTH_AFTER.match(m.group("after"))
+        or _NOT_DONE.match(text, m.end("new"))
     ):
         return m.group(0)
     return ""

@@ -35,7 +35,7 @@ from handoff.read.gatherparts import _Block, _count, _Part, amounts
 from handoff.read.hostcounts import HostCounts
 from handoff.read.implied import Implied
 from handoff.read.limitwords import is_correction
-from handoff.read.nodecount import pair_in_sections
+from handoff.read.nodecount import pair_in_sections, per_machine_totals
 from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.precedence import _RANK, Precedence
 from handoff.read.totals import AMOUNTS
@@ -96,13 +96,8 @@ class Gatherer(Precedence, HostCounts, Implied):
             if count is not None:
                 self.parts.append(_Part(count, f.how, f.text, location, f.section, block))
                 self.said.append((block, f.how.removeprefix("count for ")))
-        elif f.role == "mention":
-            self.mentions.append((block, f.section, location))
-        elif f.role == "count":
-            self.counts.append((len(self.values), f, label))
-            self.count_places[id(f)] = location
-        elif f.role == "name":
-            self.largest_names.append((f, location))
+        elif f.role in ("mention", "each", "count", "name"):
+            self._held(block, label, f, location)
         elif f.role == "old":
             self.old.update((f.field, k) for k in amounts(f.field, f.value))
             self.olds.append((block, f.field, tuple(amounts(f.field, f.value))))
@@ -130,6 +125,19 @@ class Gatherer(Precedence, HostCounts, Implied):
             self.blocks[block].used = True
             self.parts.append(_Part(number, f"count for {names[0]}", count, location, section, block))
             self.said.append((block, names[0]))
+
+    def _held(self, block: int, label: str, f: Fact, location: Location) -> None:
+        """A fact held for the end: a monorepo named, one machine's amount, a node count, a largest
+        repository's name."""
+        if f.role == "mention":
+            self.mentions.append((block, f.section, location))
+        elif f.role == "each":
+            self.each.append((f, location))
+        elif f.role == "count":
+            self.counts.append((len(self.values), f, label))
+            self.count_places[id(f)] = location
+        else:
+            self.largest_names.append((f, location))
 
     def _new_side(self, block: int, f: Fact) -> None:
         """The new figure of a change ("from A to B"), or a name the deployment changed to."""
@@ -175,6 +183,7 @@ class Gatherer(Precedence, HostCounts, Implied):
     def finish(self) -> TddReading:
         problems: list[Problem] = []
         pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)
+        self.values += per_machine_totals(self.values, self.each)
         self._drop_ambiguous()
         self._drop_old()
         self._switched_names()

@@ -75,6 +75,7 @@ class GatherParts:
         self.parts: list[_Part] = []
         self.mentions: list[tuple[int, str, Location]] = []
         self.counts: list[tuple[int, Fact, str]] = []  # (index in values then, a bare node count, its label)
+        self.each: list[tuple[Fact, Location]] = []  # one machine's amount ("Memory per node: 64 GB")
         self.count_places: dict[int, Location] = {}  # id of a node count's fact → its place
         self.counts_paired: set[int] = set()  # ids of the node counts a type took
         self.largest_names: list[tuple[Fact, Location]] = []  # "X is the largest repository", no size

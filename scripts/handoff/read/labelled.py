@@ -165,6 +165,7 @@ def new_instances(value: str) -> list[shapes.Match]:
 
 
 def _fit_integer(name: str, value: str) -> str | None:
+    value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
     if _NONE.match(value):
         return "0"
     if (
@@ -199,6 +200,12 @@ def _fit_integer(name: str, value: str) -> str | None:
     return count
 
 
+_YEAR_IN_TIME = re.compile(  # a year a time word opens ("for 2027", "since 2024", "by Q3 2027"): no count
+    r"\b(?:in|for|by|until|till|since|from|during|before|after|of|early|mid|late|end|Q[1-4]|H[12]|FY)"
+    r"[\s-]+(?:19[89]\d|20\d\d)\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+_PER_MACHINE_LABEL = re.compile(rf"\b(?:each|apiece|per\s+(?:{permachine.MACHINES}))\b", re.IGNORECASE)
 _SPAN_OF_TIME = re.compile(
     rf"\W*(?:{shapes.NUMBER})\s*(?:business |working |calendar )?(?:min(?:ute)?s?|hours?|h|days?|weeks?|"
     r"months?|years?)\b",
@@ -216,7 +223,7 @@ _FIRST_NUMBER = re.compile(
 def _fit_quantity(value: str, aliased: bool) -> str | None:
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
-    sizes = list(shapes.sizes(value))
+    sizes = usage.capacities(value, list(shapes.sizes(value)))  # "2.1 TB used of 3 TB": 3 TB
     stated = stated_totals(value, sizes)
     if stated:  # "gitserver 3 × 1 TB, other services 600 GB; 3.6 TB total": the total, not a part
         return stated[0].value
@@ -261,6 +268,9 @@ class LabelledReading(FactParts):
             return None, []  # the field stated absent: no figure of the remark is its value
         if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
             name = self.fitting_meaning(label, value, ctx) or name
+        qualified = self._qualified(name, how, label, value, ctx)
+        if qualified is not None:
+            return name, qualified
         if (
             name is None
             or (
@@ -287,6 +297,23 @@ class LabelledReading(FactParts):
             extra = self.prose(value, replace(ctx, topic=name))  # "…, about 1.4 TB of repository data"
             return name, parts + [x for x in extra if x.field not in ("repositories", "code_hosts")]
         return self.field_value(name, how, label, value, ctx)
+
+    def _qualified(
+        self, name: str | None, how: str, label: str, value: str, ctx: Context
+    ) -> list[Fact] | None:
+        """The facts of a value its label qualifies: one machine's amount ("Memory per node: 64 GB",
+        "vCPU (each): 16": role `each`, multiplied by the section's node count at the end, never a
+        total itself), a limit bounding a headcount ("Users: 640 today, licence for 1,000"); else None."""
+        if name is None:
+            return None
+        if name in AMOUNTS and _PER_MACHINE_LABEL.search(label):
+            fitted = self.fit(name, value, how == "label")
+            env = self.value_env(label, ctx)
+            return [Fact(name, fitted, value, "per machine", env, "each")] if fitted else []
+        bound = limits.bound_figure(value) if name in _LIMITS and not _measured(value) else None
+        if bound is not None:
+            return [Fact(name, bound, value, how, self.value_env(label, ctx))]
+        return None
 
     def field_value(
         self, name: str, how: str, label: str, value: str, ctx: Context

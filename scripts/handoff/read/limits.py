@@ -196,10 +196,18 @@ def bound_note(value: str) -> bool:
 
 
 _BOUND_AFTER = re.compile(  # a later figure of a value its own words bound: "1,100 (licensed for 1,200)"
-    rf"\b(?:licen[cs]ed|contracted|subscribed|sized|designed|capped|limited)\s+(?:for|at|to)\s+"
-    rf"(?:up to\s+)?(?:about |around |approx\.? |~\s*)?(?:{shapes.NUMBER})\b",
+    rf"\b(?:licen[cs]ed?|contracted|subscribed|sized|designed|capped|limited)(?:\s+(?:for|at|to|of)\s+|\s*:\s*)"
+    rf"(?:up to\s+)?(?:about |around |approx\.? |~\s*)?(?P<n>{shapes.NUMBER})\b",
     re.IGNORECASE,
 )
+
+
+def bound_figure(value: str) -> str | None:
+    """The figure a value's own words bound after its first one ("640 today, licence for 1,000" →
+    `1000`), or None."""
+    m = _NOTE_AFTER.match(value)
+    bound = _BOUND_AFTER.search(value, m.end()) if m else None
+    return shapes.canon(bound.group("n")) if bound else None
 
 
 def bound_later(value: str) -> bool:

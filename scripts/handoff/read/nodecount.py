@@ -17,6 +17,9 @@ machine would be a wrong value (a silent `1 ×`).
   unpaired in the same section (the same heading, the same environment) pair when each is the
   only one there. Two of either, and no pairing: there is no telling which count is whose.
 
+* `per_machine_totals(values, each)`: one machine's amount under a label that says so (`Memory per
+  node: 128 GiB`) times the count of the section's only machines value (`3 × n2-highmem-16`).
+
 A type with no count anywhere in its section stays one machine, as the sheet reads it
 (`config/fields.toml`: the count is optional).
 """
@@ -101,4 +104,25 @@ def pair_in_sections(
             values[idx[0]] = replace(v, value=f"{fs[0].value} × {kind}", how=f"{v.how} + node count")
 
 
-__all__ = ["bare", "counted", "pair_in_sections", "uncounted"]
+def per_machine_totals(values: list[TddValue], each: list[tuple[Fact, Location]]) -> list[TddValue]:
+    """Each per-machine amount multiplied by its section's machines, when the section has one machines
+    value of one type (no telling otherwise which machines it is of)."""
+    out: list[TddValue] = []
+    for f, place in each:
+        scope = _scope(place.ref, f.section)
+        machines = [
+            v for v in values if v.field == "instance_types" and _scope(v.location.ref, v.section) == scope
+        ]
+        entries = machines[0].value.split(", ") if len(machines) == 1 and machines[0].value else []
+        count = entries[0].split(" × ", 1)[0] if len(entries) == 1 else ""
+        if count.isdigit():
+            total = permachine.multiply(f.value, int(count))
+            out.append(
+                TddValue(
+                    f.text, f.text, place, f.field, f.section, None, True, total, "per machine × machines"
+                )
+            )
+    return out
+
+
+__all__ = ["bare", "counted", "pair_in_sections", "per_machine_totals", "uncounted"]

@@ -6,6 +6,9 @@ the disk and memory of the deployment from the capacity: a figure whose label sa
 consumed, free, available or left of the amount measures the load, and the next month's figure
 will differ.
 
+`capacities(value, sizes)`: the sizes of one value that are not followed by a word of use
+(`2.1 TB used of 3 TB`, `800 GB free of 2 TB`, `190 GiB used / 256 GiB`): the amount is the other.
+
 `of_capacity(label)`: the label names a use or a remainder of an amount (used, in use, usage,
 consumed, occupied, utilised, free, available, left, remaining), not the amount; a label naming
 what the space holds (`Disk used for git data`: the repositories' size) is not this module's.
@@ -14,6 +17,8 @@ what the space holds (`Disk used for git data`: the repositories' size) is not t
 from __future__ import annotations
 
 import re
+
+from handoff.read.shapes import Match
 
 _USE = re.compile(
     r"\b(?:used|in use|usage|consumed|consumption|occupied|utili[sz](?:ed|ation)|free|available|left|"
@@ -27,4 +32,12 @@ def of_capacity(label: str) -> bool:
     return bool(_USE.search(label))
 
 
-__all__ = ["of_capacity"]
+_USE_AFTER = re.compile(rf"\s*(?:{_USE.pattern})", re.IGNORECASE)
+
+
+def capacities(value: str, sizes: list[Match]) -> list[Match]:
+    """`sizes` of `value` less those a word of use follows (none left: none is the amount)."""
+    return [m for m in sizes if not _USE_AFTER.match(value, m.end)]
+
+
+__all__ = ["capacities", "of_capacity"]

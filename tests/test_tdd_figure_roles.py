@@ -1,0 +1,46 @@
+"""TDD reader: a figure the value's own words say is something else than the amount (the part used,
+one machine's share, a year, a change not made yet, today's headcount beside the licence) is never
+taken as the amount, the count or the limit."""
+
+from __future__ import annotations
+
+import pytest
+
+from handoff.core.fields import Catalogue
+from tdd_snippets import read
+
+
+def production(*paragraphs: str) -> str:
+    return "<h1>Sourcegraph TDD</h1><h2>Production</h2>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "field", "want"),
+    [
+        (("Storage: 2.1 TB used of 3 TB",), "total_disk_gb", ["3 TB"]),  # the part used, then the amount
+        (("Disk: 800 GB free of 2 TB",), "total_disk_gb", ["2 TB"]),
+        (("Memory: 190 GiB used / 256 GiB",), "total_memory_gb", ["256 GiB"]),
+        (("Monorepos: none yet, one planned for 2027",), "monorepos", ["0"]),  # a year is no count
+        (("Repositories: 1,200 as of 2026",), "repositories", ["1200"]),
+        (("vCPU: 32 → 48 (requested, pending approval)",), "total_cpu", ["32"]),  # a change not made
+        (("Disk: 2 TB → 4 TB (done 1 Oct)",), "total_disk_gb", ["4 TB"]),  # ... and one made
+    ],
+)
+def test_the_amount_is_the_figure_its_words_say_it_is(
+    catalogue: Catalogue, paragraphs: tuple[str, ...], field: str, want: list[str]
+) -> None:
+    assert read(production(*paragraphs), catalogue).get(field) == want
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "field", "wrong"),
+    [
+        (("Nodes: 3", "Memory per node: 64 GB"), "total_memory_gb", "64 GB"),  # one machine's, not the total
+        (("Nodes: 3", "vCPU (each): 16"), "total_cpu", "16"),
+        (("Users: 800 today, licence for 1,000",), "max_users", "800"),  # today's headcount, not the limit
+    ],
+)
+def test_a_figure_of_something_else_is_not_taken(
+    catalogue: Catalogue, paragraphs: tuple[str, ...], field: str, wrong: str
+) -> None:
+    assert wrong not in (read(production(*paragraphs), catalogue).get(field) or [])
