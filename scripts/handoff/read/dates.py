@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.read import shapes
+from handoff.read import notdone, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
@@ -137,6 +137,7 @@ class DateReading(FactParts):
             return []
         facts, taken = self._ranges(s, ctx, every)
         found = [m for m in every if m.start not in taken and not _SNAPSHOT.search(s, 0, m.start)]
+        found = notdone.real(s, found)  # "Go-live: 30 Sep 2026 (target; not yet confirmed)"
         kinds: list[tuple[shapes.Match, str | None, str, int]] = []
         for i, m in enumerate(found):
             clause = s[found[i - 1].end if i else 0 : m.start]

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
-from handoff.read import connection, limits, nodecount, permachine, shapes, usage
+from handoff.read import connection, limits, nodecount, notdone, permachine, shapes, usage
 from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
 from handoff.read.counts import (
@@ -177,7 +177,10 @@ def _fit_integer(name: str, value: str) -> str | None:
     if name == "total_cpu":
         if _PER_UNIT.search(value):
             return None  # "16 vCPU each": not a total
-        cpus = list(shapes.cpus(value))
+        written = list(shapes.cpus(value))
+        cpus = notdone.real(value, written)  # "64 vCPU requested, 48 vCPU allocated"
+        if written and not cpus:
+            return None  # "64 vCPU (requested)": no figure that is the deployment's
         totals = stated_totals(value, cpus)  # "6 nodes × 16 vCPU = 96 vCPU": the total, not a node's
         if cpus:
             return (totals or cpus)[0].value
@@ -205,7 +208,9 @@ _YEAR_IN_TIME = re.compile(  # a year a time word opens ("for 2027", "since 2024
     r"[\s-]+(?:19[89]\d|20\d\d)\b(?![.,]\d)",
     re.IGNORECASE,
 )
-_PER_MACHINE_LABEL = re.compile(rf"\b(?:each|apiece|per\s+(?:{permachine.MACHINES}))\b", re.IGNORECASE)
+_PER_MACHINE_LABEL = re.compile(  # "Memory per node", "vCPU (each)", "RAM each"; not "each claim together"
+    rf"\b(?:(?:each|every|per)\s+(?:{permachine.MACHINES})|apiece)\b|\(\s*each\s*\)|\beach\s*$", re.IGNORECASE
+)
 _SPAN_OF_TIME = re.compile(
     rf"\W*(?:{shapes.NUMBER})\s*(?:business |working |calendar )?(?:min(?:ute)?s?|hours?|h|days?|weeks?|"
     r"months?|years?)\b",
@@ -518,7 +523,7 @@ class LabelledReading(FactParts):
         elif f.type is FieldType.URL:
             found = next((m.value for m in shapes.urls(value)), None)
         elif f.type is FieldType.DATE:
-            found = next((m.value for m in shapes.dates(value, year)), None)
+            found = next((m.value for m in notdone.real(value, list(shapes.dates(value, year)))), None)
             if name == "completion_date" and found:  # "Live was built between 1 Jul and 24 Jul (sign-off)"
                 found = next((last.value for _, last in shapes.ranges(value, year)), found)  # the range's end
         return found or (value if aliased else None)

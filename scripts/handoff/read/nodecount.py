@@ -114,7 +114,10 @@ def per_machine_totals(values: list[TddValue], each: list[tuple[Fact, Location]]
             v for v in values if v.field == "instance_types" and _scope(v.location.ref, v.section) == scope
         ]
         entries = machines[0].value.split(", ") if len(machines) == 1 and machines[0].value else []
-        count = entries[0].split(" × ", 1)[0] if len(entries) == 1 else ""
+        written = machines and (
+            "node count" in machines[0].how or not all(map(bare, shapes.instances(machines[0].text)))
+        )
+        count = entries[0].split(" × ", 1)[0] if len(entries) == 1 and written else ""  # not a 1 × by default
         if count.isdigit():
             total = permachine.multiply(f.value, int(count))
             out.append(

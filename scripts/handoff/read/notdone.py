@@ -1,0 +1,53 @@
+"""A figure or date its own words mark as not (yet) real: a target, a plan, a request, a figure to be
+confirmed.
+
+`Completed: TBC (target 30 Sep 2026)`, `Go-live: 30 Sep 2026 (target; not yet confirmed)`, `CPU: 64
+vCPU requested, 48 vCPU allocated`: a careful reader enters no completion date for the first two
+(the build is not complete) and 48 for the last. The mark is the figure's own when it comes right
+before it (`target 30 Sep`, `TBC … 30 Sep` with nothing dated between) or right after it (`64 vCPU
+requested`, `30 Sep 2026 (target …)`; not after a dash: `28 Aug 2026 — target build complete` is a
+plan's line read as what happened, as the writer of a wave plan means it once the wave is done). A
+mark before another figure is that figure's: in `7 October 2026 (planned 30 September)` the plan is
+the 30th, and the 7th stands.
+
+`unreal(value, m)`: whether the match `m` of `value` is so marked. `real(value, found)`: the matches
+not so marked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from handoff.read.shapes import Match
+
+_MARK = (
+    r"target(?:ed)?|planned|plan|proposed|requested|pending|expected|estimated|forecast|eta|tbc|tbd|"
+    r"tentative(?:ly)?|provisional(?:ly)?|not yet(?: \w+)?|to be (?:confirmed|agreed|decided)|awaiting \w+"
+)
+_BEFORE = re.compile(rf"\b(?:{_MARK})\b[^\d\n]{{0,24}}$", re.IGNORECASE)  # "target 30 Sep", "TBC (target "
+_AFTER = re.compile(rf"^\s*(?:\(\s*|,\s*|;\s*)?(?:{_MARK})\b", re.IGNORECASE)  # "64 vCPU requested"
+
+
+_FIGURE_END = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z]{1,6}\s*)?$")  # a figure (and its unit) right before a mark
+_CLAUSE_REST = re.compile(r"[^,;()\n]*")
+
+
+def unreal(value: str, m: Match) -> bool:
+    """Whether `value`'s words mark the figure or date `m` as a target, plan or request."""
+    before = _BEFORE.search(value, 0, m.start)
+    if before and not _FIGURE_END.search(value, 0, before.start()):  # "64 vCPU requested, 48 …": 64's mark
+        return True
+    after = _AFTER.match(value[m.end :])
+    if after is None:
+        return False
+    rest = _CLAUSE_REST.match(value, m.end + after.end())
+    return not re.search(r"\d", rest.group(0) if rest else "")  # "(planned 30 September)": another date's
+
+
+def real(value: str, found: Sequence[Match]) -> list[Match]:
+    """`found` less the matches `value` marks as not real."""
+    return [m for m in found if not unreal(value, m)]
+
+
+__all__ = ["real", "unreal"]
