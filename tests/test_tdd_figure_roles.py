@@ -52,8 +52,16 @@ def test_a_figure_of_something_else_is_not_taken(
         (("Completed: TBC (target 30 Sep 2026)",), "completion_date", None),  # not complete
         (("Go-live: 30 Sep 2026 (target; not yet confirmed)",), "completion_date", None),
         (("CPU: 64 vCPU requested, 48 vCPU allocated",), "total_cpu", ["48"]),  # the request is 64's
-        (("Go-live: 7 October 2026 (planned 30 September)",), "completion_date", ["2026-10-07"]),  # the plan's
-        (("Users: 3,500 licensed seats. The site is sized for 600 concurrent users.",), "max_users", ["3500"]),
+        (
+            ("Go-live: 7 October 2026 (planned 30 September)",),
+            "completion_date",
+            ["2026-10-07"],
+        ),  # the plan's
+        (
+            ("Users: 3,500 licensed seats. The site is sized for 600 concurrent users.",),
+            "max_users",
+            ["3500"],
+        ),
     ],
 )
 def test_a_target_plan_or_request_is_not_the_deployment(

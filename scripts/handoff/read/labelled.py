@@ -164,6 +164,15 @@ def new_instances(value: str) -> list[shapes.Match]:
     return [m for m in found if not any(a <= m.start < b for a, b in old)] or found
 
 
+def _no_value(name: str | None, label: str, value: str) -> bool:
+    """A label and value that state no value of the field: the load of a capacity (`PV used | 2.1
+    TiB` beside `PV capacity | 3.5 TiB`), the field stated absent ("Max. repositories: not set – …
+    up to about 5,000": no figure of the remark is its value)."""
+    if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
+        return True
+    return name is not None and says_unset(value)
+
+
 def _fit_integer(name: str, value: str) -> str | None:
     value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
     if _NONE.match(value):
@@ -267,10 +276,8 @@ class LabelledReading(FactParts):
         if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
             ctx = replace(ctx, limit=True)
         name, how = self.label_field(label, ctx)
-        if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
-            return None, []  # `PV used | 2.1 TiB` beside `PV capacity | 3.5 TiB`: the load, not the amount
-        if name is not None and says_unset(value):  # "Max. repositories: not set – … up to about 5,000"
-            return None, []  # the field stated absent: no figure of the remark is its value
+        if _no_value(name, label, value):
+            return None, []
         if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
             name = self.fitting_meaning(label, value, ctx) or name
         qualified = self._qualified(name, how, label, value, ctx)
