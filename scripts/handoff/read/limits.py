@@ -202,7 +202,7 @@ _BOUND_AFTER = re.compile(  # a later figure of a value its own words bound: "1,
 )
 
 
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
 _OTHER_COUNT = re.compile(r"\s*(?:concurrent|simultaneous|active|peak|repos|repositories)\b", re.IGNORECASE)
 
 
@@ -210,7 +210,7 @@ def bound_figure(value: str) -> str | None:
     """The figure a value's own words bound after its first one ("640 today, licence for 1,000" →
     `1000`), or None."""
     m = _NOTE_AFTER.match(value)
-    end = _SENTENCE_END.search(value)  # "3,500 licensed seats. The site is sized for 600 concurrent users"
+    end = _CLAUSE_END.search(value)  # "3,500 licensed seats. The site is sized for 600 concurrent users"
     bound = _BOUND_AFTER.search(value, m.end(), end.start() if end else len(value)) if m else None
     if bound is None or _OTHER_COUNT.match(value, bound.end()):
         return None
