@@ -206,6 +206,7 @@ def _fit_integer(name: str, value: str) -> str | None:
     first = _FIRST_NUMBER.search(value)
     if first and (first.group("glued") or first.group("percent") or first.group("time")):
         return None  # "25%", "30 %" (a rate), "FY28" (a name), "1 business day" (a duration): no count
+    value = notdone.current_part(value)  # "planned 3,000; today 1,500": the figure today
     count = shapes.leading_count(value)
     if name == "monorepos" and count and not count.isdigit():
         return None  # "… (2.4 gigs), …": a count of monorepos has no fraction

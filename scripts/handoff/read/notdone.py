@@ -10,6 +10,9 @@ plan's line read as what happened, as the writer of a wave plan means it once th
 mark before another figure is that figure's: in `7 October 2026 (planned 30 September)` the plan is
 the 30th, and the 7th stands.
 
+`current_part(value)`: a value whose first figure is marked so and whose later clause holds another
+figure is read from that clause (`planned 3,000; today 1,500`).
+
 `unreal(value, m)`: whether the match `m` of `value` is so marked. `real(value, found)`: the matches
 not so marked.
 """
@@ -50,4 +53,19 @@ def real(value: str, found: Sequence[Match]) -> list[Match]:
     return [m for m in found if not unreal(value, m)]
 
 
-__all__ = ["real", "unreal"]
+_FIGURE = re.compile(r"\d")
+_NEXT_CLAUSE = re.compile(r";\s*|,\s+|\.\s+")
+
+
+def current_part(value: str) -> str:
+    """`value` from the clause after its first figure when a plan or target marks that figure."""
+    first = _FIGURE.search(value)
+    if first is None or not _BEFORE.search(value, 0, first.start()):
+        return value
+    rest = _NEXT_CLAUSE.search(value, first.start())
+    if rest is None or not _FIGURE.search(value, rest.end()):
+        return value
+    return " " * rest.end() + value[rest.end() :]
+
+
+__all__ = ["current_part", "real", "unreal"]
