@@ -62,6 +62,7 @@ def test_a_figure_of_something_else_is_not_taken(
             "max_users",
             ["3500"],
         ),
+        (("Repositories: planned 3,000; today 1,500",), "repositories", ["1500"]),  # the plan's figure first
     ],
 )
 def test_a_target_plan_or_request_is_not_the_deployment(
