@@ -15,6 +15,7 @@ words that make a board's column or a heading hold no facts (`read/cells.py`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from handoff.core.fields import norm
@@ -56,19 +57,23 @@ def _key(text: str) -> str:
     return norm(_DIGITS.sub(" ", text))
 
 
+@functools.lru_cache(maxsize=8)
+def _word_tests(words: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The status words as one `str.endswith` argument and one pattern finding any of them."""
+    ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return ordered, re.compile("|".join(re.escape(w) for w in ordered))
+
+
 def _ends_with_word(text: str, words: frozenset[str]) -> bool:
-    key = _key(text)
-    return any(key.endswith(w) for w in words)
+    return _key(text).endswith(_word_tests(words)[0])
 
 
 def without_not_taken(text: str, words: frozenset[str]) -> str:
     """`text` with every sentence closed as not taken blanked out, the other characters in place."""
     if not any(c in text for c in _MARKS) or not words:
         return text
-    if "[" not in text:  # (a text whose key holds no status word closes no sentence with one)
-        key = _key(text)
-        if not any(w in key for w in words):
-            return text
+    if "[" not in text and _word_tests(words)[1].search(_key(text)) is None:
+        return text  # (a text whose key holds no status word closes no sentence with one)
     out = text
     for m in _SENTENCE.finditer(text):
         if closed_as_not_taken(m.group(0), words):
