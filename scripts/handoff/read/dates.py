@@ -130,10 +130,8 @@ class DateReading(FactParts):
     """FactReader's start and completion dates in a sentence."""
 
     def _dates(self, s: str, ctx: Context) -> list[Fact]:
-        if is_future(s):
-            return []
         every = list(shapes.dates(s, ctx.year))
-        if not every:
+        if not every or is_future(s):
             return []
         facts, taken = self._ranges(s, ctx, every)
         found = [m for m in every if m.start not in taken and not _SNAPSHOT.search(s, 0, m.start)]

@@ -80,6 +80,8 @@ def answered(doc: Any) -> Any:
     the input itself when it holds no question form (the common case: nothing is copied)."""
     if not isinstance(doc, dict):
         return doc
+    if not any(_QUESTION.search(t) or len(_BOX.findall(t)) >= 2 for t in _texts(doc)):
+        return doc  # (no question and no line of boxes: no form, whatever the lists around them)
     paras = list(_paragraphs(doc))
     if not _groups(paras) and not any(len(_BOX.findall(p.text)) >= 2 for p in paras):
         return doc
@@ -192,6 +194,32 @@ def _paragraphs(doc: dict[str, Any]) -> Iterator[_Para]:
         yield from tabs(as_list(doc.get("tabs")), 0)
     else:
         yield from walk(as_list(as_dict(doc.get("body")).get("content")), as_dict(doc.get("lists")), 0)
+
+
+def _texts(doc: dict[str, Any]) -> Iterator[str]:
+    """The text of every paragraph `_paragraphs` gives, without its list facts (a quick look first)."""
+
+    def walk(content: list[Any], depth: int) -> Iterator[str]:
+        for se in content:
+            se = as_dict(se)
+            if "paragraph" in se:
+                yield _text(as_dict(se["paragraph"]))
+            elif "table" in se and depth < MAX_DEPTH:
+                for row in as_list(as_dict(se["table"]).get("tableRows")):
+                    for cell in as_list(as_dict(row).get("tableCells")):
+                        yield from walk(as_list(as_dict(cell).get("content")), depth + 1)
+
+    def tabs(items: list[Any], depth: int) -> Iterator[str]:
+        for t in items:
+            dt = as_dict(as_dict(t).get("documentTab"))
+            yield from walk(as_list(as_dict(dt.get("body")).get("content")), 0)
+            if depth < MAX_DEPTH:
+                yield from tabs(as_list(as_dict(t).get("childTabs")), depth + 1)
+
+    if as_list(doc.get("tabs")):
+        yield from tabs(as_list(doc.get("tabs")), 0)
+    else:
+        yield from walk(as_list(as_dict(doc.get("body")).get("content")), 0)
 
 
 def _runs(p: dict[str, Any]) -> list[tuple[str, bool]]:

@@ -449,7 +449,7 @@ class ProseReading(FactParts):
             (clouds, "hosting_provider", "named"),
             (own, "hosting_provider", "named (platform)"),
         ):
-            for x in weighed(s, found)[:1]:  # of the options a sentence weighs, the one it says was chosen
+            for x in weighed(s, found)[:1] if found else ():  # of the options it weighs, the one chosen
                 env = self.env_at(s, x.start, ctx)
                 after = _NOUN_AFTER.match(s, x.end)  # "the Sourcegraph-managed trial": the trial's
                 env = "trial" if after and self.trial_nouns.search(after.group(0)) else env
