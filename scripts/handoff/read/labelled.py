@@ -42,6 +42,7 @@ _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)",
 
 # The words that make a label a line of a breakdown ("— from GitHub Enterprise Server", "of which
 # GitLab", "thereof Gerrit", "incl. Bitbucket"): with a host's name they say nothing else.
+_HOST_ASIDE = re.compile(r"\s*\([^()]*\)")  # `GitHub.com (quokkapay org)`: which of the host's orgs
 _BREAKDOWN_WORDS = re.compile(
     r"\b(?:of which|thereof|whereof|including|incl|from|on|in|via|at|of|the|our)\b", re.IGNORECASE
 )
@@ -279,7 +280,9 @@ class LabelledReading(FactParts):
         name, how = self.label_field(label, ctx)
         if _no_value(name, label, value):
             return None, []
-        if how == "label meaning" and len(label_meanings(label)) > 1:  # "Größtes Repository (largest …)"
+        if (
+            how == "label meaning" and len(label_meanings(label)) > 1 and not self.code_hosts.find(label)
+        ):  # "Größtes Repository (largest …)" (a host's aside is the host's: `host_label_meaning`)
             name = self.fitting_meaning(label, value, ctx) or name
         qualified = self._qualified(name, how, label, value, ctx)
         if qualified is not None:
@@ -449,12 +452,23 @@ class LabelledReading(FactParts):
 
     def host_label_meaning(self, label: str) -> str | None:
         """A label's meaning from its words outside the code-host names in it ("Perforce Helix Core"
-        names a host, no CPU cores); a label that is only hosts' names counts their repositories."""
+        names a host, no CPU cores); a label that is only hosts' names counts their repositories. An
+        aside in brackets right after a host's name says which of its orgs or where it runs
+        ("Bitbucket Server (payments-core, on-prem)"): it is the host's, no field."""
         hosts = self.code_hosts.find(label)
         if not hosts:
             return label_meaning(label)
-        rest = _BREAKDOWN_WORDS.sub(" ", mask(label, hosts))  # a sub-row: "— from GHES", "of which GitLab"
-        return label_meaning(rest) if re.search(r"[A-Za-z]", rest) else "repositories"
+        rest = masked = mask(label, hosts)
+        for h in hosts:
+            aside = _HOST_ASIDE.match(rest, h.end)
+            if aside:
+                rest = rest[: h.end] + " " * len(aside.group(0)) + rest[aside.end() :]
+        rest = _BREAKDOWN_WORDS.sub(" ", rest)  # a sub-row: "— from GHES", "of which GitLab"
+        if re.search(r"[A-Za-z]", rest):
+            return label_meaning(rest)
+        return (
+            "repositories" if rest == _BREAKDOWN_WORDS.sub(" ", masked) else None
+        )  # (an aside: read as said)
 
     def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
         """`Azure Repos: ~1,900 repos`: a label naming a code host counts that host's repositories

@@ -39,7 +39,7 @@ _FUTURE = quick(
     re.IGNORECASE,
 )  # a date that was a plan, or a plan that was moved (not "moved into production"): no date of the thing
 _PLANNED = re.compile(
-    r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated|expected|forecast|baseline|"
+    r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated?|expected|forecast|baseline|projected|projections?|"
     r"original(?:ly)?|requested|due|ETA)\b",
     re.IGNORECASE,
 )

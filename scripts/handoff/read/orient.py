@@ -10,7 +10,8 @@ module says when a table is written the other way round, from its structure only
 
 * **kinds of value down**: the first column's body cells are short headers, at least half of them
   kinds of value and none of the others a field's label (`Value`, `Evidence`; `Planned (SOW)`,
-  `Actual`, `Comment`; `Baseline`, `Achieved`; `RAG`, `Evidence`): turned, the kinds head the
+  `Actual`, `Comment`; `Baseline`, `Achieved`; `RAG`, `Evidence`; `Dec 2025`, `Today (15 Jun
+  2026)`, `Ceiling`: a kind may be dated): turned, the kinds head the
   value columns, whatever the first row holds (labels, or milestones);
 * **one record**: two rows, the first mostly naming fields over a row of values (`Platform |
   Nodes | Endpoint` over `Amazon EKS | 4 | https://…`), read as `Label | Value`, unless an
@@ -115,7 +116,7 @@ def turned(
     kinds = [c for c in side if is_kind(c)]
     if (
         len(kinds) * 2 >= len(side)
-        and all(shape(c, year) in ("word", "other") for c in side)  # `Current`, `Target (FY27)`
+        and all(shape(c, year) in ("word", "other") or c in kinds for c in side)  # `Current`, `Q2 2026`
         and not any(is_label(c) for c in side if c not in kinds)
     ):
         return True  # kinds of value down the first column (`Value`, `Evidence`; `Baseline`, `Achieved`)

@@ -5,6 +5,11 @@ ones: `Item | Before (until 17 Oct) | Now (since 18 Oct)`, `Setting | Previous |
 `Metric | Was | Is`, `Old value | New value`. A careful reader takes the column that says it is
 now and leaves the one that says it was: its figures are history, whatever row they sit in.
 
+A table of figures over time dates its other columns instead (`Metric | Q2 2026 (30 Jun) | Now (30 Sep
+2026) | Projection (Jun 2027)`): beside a column that says it is now, a column whose header is only a
+time (a quarter, a month, a year, a day) holds the figures of another time, before or after, never
+the current ones (`others`).
+
 `past(header)`: the header says its column held the values before (before, previous, old, was,
 former, prior, until a date, replaced, retired) and says nothing of now; `now(header)`: the header
 says its column holds them now (now, current, new, since a date, after), the value column beside a
@@ -27,6 +32,32 @@ _NOW = re.compile(
 )
 
 
+_TIME = re.compile(
+    r"\b(?:[QH][1-4]|FY\s?\d{2,4}|(?:19|20)\d\d|\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|quarter|month|year|week|end|start|as|of|at)\b|[^\w\s]",
+    re.IGNORECASE,
+)  # the words of a time (`Q2 2026 (30 Jun)`, `End of June`, `FY26`, `as of 30 Jun`)
+_NAMED_TIME = re.compile(
+    r"\b(?:[QH][1-4]|FY\s?\d{2,4}|(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january"
+    r"|february|march|april|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)  # what names the time (a bare `30` or `end` does not)
+
+
+def dated(header: str) -> bool:
+    """Whether a column's header is only a time (`Q2 2026 (30 Jun)`, `Jun 2027`, `FY26`): the figures
+    of that time."""
+    return bool(_NAMED_TIME.search(header)) and not _TIME.sub("", header).strip()
+
+
+def others(header: list[str]) -> set[int]:
+    """The columns (after the first) of figures of another time than now: a past column, or a column
+    headed by a time alone beside one that says it is now (`Q2 2026 (30 Jun)` beside `Now (30 Sep)`)."""
+    current = any(now(h) for h in header[1:])
+    return {j for j, h in enumerate(header[1:], 1) if past(h) or (current and not now(h) and dated(h))}
+
+
 def past(header: str) -> bool:
     """Whether a column's header says its figures held before a change and not now."""
     return bool(_PAST.search(header)) and not _NOW.search(header)
@@ -38,4 +69,4 @@ def now(header: str) -> bool:
     return bool(_NOW.search(header)) and not _PAST.search(header)
 
 
-__all__ = ["now", "past"]
+__all__ = ["dated", "now", "others", "past"]

@@ -19,9 +19,10 @@ from handoff.read.doctext import Text, as_list
 from handoff.read.fact import Context
 from handoff.read.labelwords import label_meaning
 from handoff.read.limits import not_limit
-from handoff.read.limitwords import is_planned
+from handoff.read.limitwords import is_limit, is_planned
 from handoff.read.pairs import _labelled_cells
 from handoff.read.prose import URL_HINT
+from handoff.read.rowlimits import RowLimits
 from handoff.read.tables import (
     _CURRENT_HEADER,
     _DATE_FIELDS,
@@ -32,7 +33,6 @@ from handoff.read.tables import (
 )
 from handoff.read.tabstate import _Tab
 from handoff.read.vocab import mask
-from handoff.read.walkparts import WalkParts
 
 _ASKS = re.compile(
     r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b"
@@ -72,19 +72,27 @@ def _is_date(text: str, year: str) -> bool:
     return span is not None and (span[1].end - span[0].start) * 2 >= len(bare)
 
 
-def _label_columns(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
-    """The value column and the note columns a label table's header row names (`Input | Value |
-    Source`, `Metric | Target | At close | Notes`), or None when the row is no such header. A column
-    of values is generic (`Value`, `Answer`) or says the values are current (`Now`, `Actual`); a
-    planned or target column is neither value nor note, nor is a column of the figures before a
-    change (`Before (until 17 Oct)`, `Previous`: `read.pastcolumns`)."""
+_Columns = tuple[int, tuple[int, ...], tuple[int, ...]]  # the value, note and limit columns
+
+
+def _label_columns(header: list[str]) -> _Columns | None:
+    """The value column, the note columns and the limit columns a label table's header row names
+    (`Input | Value | Source`, `Metric | Target | At close | Notes`, `Metric | Now | Max / agreed
+    limit`), or None when the row is no such header. A column of values is generic (`Value`,
+    `Answer`) or says the values are current (`Now`, `Actual`); a planned or target column is neither
+    value nor note, nor is a column of the figures of another time (`Before (until 17 Oct)`,
+    `Previous`, `Q2 2026` beside `Now`: `read.pastcolumns`). A column of limits after the value
+    column holds the row's limit (`Max / agreed limit`)."""
     value: int | None = None
     notes: list[int] = []
-    pasts = {j for j, h in enumerate(header[1:], 1) if pastcolumns.past(h)}  # `Before (until 17 Oct)`
+    limits: list[int] = []
+    pasts = pastcolumns.others(header)  # `Before (until 17 Oct)`, `Q2 2026 (30 Jun)` beside `Now`
     for j, h in enumerate(header[1:], 1):
         if j in pasts:
-            continue  # the figures before a change: history, neither value nor note
-        if (
+            continue  # the figures of another time: history or a projection, neither value nor note
+        if value is not None and column_kind(h) == "limit":
+            limits.append(j)  # `Max / agreed limit` after `Now`: the rows' limits
+        elif (
             norm(h) in _VALUE_HEADERS
             or _CURRENT_HEADER.search(h)
             or column_kind(h) == "limit"
@@ -95,7 +103,7 @@ def _label_columns(header: list[str]) -> tuple[int, tuple[int, ...]] | None:
             notes.append(j)
         elif not is_planned(h):
             return None
-    return (value, tuple(notes)) if value is not None else None
+    return (value, tuple(notes), tuple(limits)) if value is not None else None
 
 
 def _kind(kinds: list[str], j: int) -> str:
@@ -123,7 +131,7 @@ def _status_column(cells: list[str]) -> bool:
     return bool(filled) and all(len(c.split()) <= 2 for c in filled) and len(set(filled)) < len(filled)
 
 
-class RowTableReading(WalkParts):
+class RowTableReading(RowLimits):
     """The TDD walk's label-value, activity, prose-row and dated-log tables."""
 
     def activity_table(
@@ -311,13 +319,17 @@ class RowTableReading(WalkParts):
         self.gather.pair_node_counts(mark)
 
     def label_columns_table(
-        self, rows: list[list[Text]], columns: tuple[int, tuple[int, ...]], tab: _Tab, number: int
+        self,
+        rows: list[list[Text]],
+        columns: tuple[int, tuple[int, ...], tuple[int, ...]],
+        tab: _Tab,
+        number: int,
     ) -> None:
         """A label table whose header says which column holds the values (`Value`, `Now`, `Actual`,
         `At close`) and which hold notes (`Notes`, `Source`, `Evidence`): each row's label and its
         value cell; its notes are read as sentences about the row's label; a planned or target column
         (`Target`, `Baseline`) is no current value."""
-        value, notes = columns
+        value, notes, limits = columns
         ctx = self.context(tab)
         if column_kind(_cell(rows[0], value)) == "limit":  # `Committed ceiling`: its figures are limits
             ctx = replace(ctx, limit=True)
@@ -331,10 +343,13 @@ class RowTableReading(WalkParts):
                 continue
             cell = r[value] if value < len(r) else Text()
             link = cell.links[0][1] if cell.links else None
-            self.emit(_cell(r, 0), cell.text, where, ctx, link)
-            about = replace(ctx, topic=label_meaning(_cell(r, 0)) or ctx.topic)
+            label = _cell(r, 0)
+            about = replace(ctx, topic=label_meaning(label) or ctx.topic)
+            said = [t for j in notes if is_limit(t := _cell(r, j))]
+            label = self.bounded(label, [cell.text], [_cell(r, j) for j in limits], said, where, ctx)
+            self.emit(label, cell.text, where, ctx, link)
             for j in notes:
-                if _cell(r, j):
+                if _cell(r, j) and _cell(r, j) not in said:
                     self.prose(_cell(r, j), where, about)
         self.gather.pair_node_counts(mark)
 
@@ -368,6 +383,14 @@ class RowTableReading(WalkParts):
             label = r[0].text
             if any(not_limit(_cell(r, j)) for j in notes):  # `Peak | 187 | … | observed, not a limit`
                 label = f"{label} (observed)"
+            said = [t for j in notes if is_limit(t := _cell(r, j)) and not not_limit(t)]
+            if said:  # `Users | ~2k | ~2.4k | licence cap 3k seats`: the note's cap is the limit
+                shown = [
+                    r[j].text
+                    for j in range(1, min(len(r), len(header)))
+                    if kinds[j] == "section" or j == live
+                ]
+                label = self.bounded(label, shown, [], said, self.where(tab, number, i), base)
             for j in range(1, min(len(r), len(header))):
                 if (kinds[j] == "section" or j == live) and r[j].text:
                     link = r[j].links[0][1] if r[j].links else None
@@ -376,7 +399,7 @@ class RowTableReading(WalkParts):
                     self.emit(label, r[j].text, self.where(tab, number, i), ctx, link)
             about = replace(base, topic=label_meaning(label) or base.topic)
             for j in notes:  # a note speaks of the row's thing, in the environments it names
-                if _cell(r, j):
+                if _cell(r, j) and _cell(r, j) not in said:
                     self.prose(_cell(r, j), self.where(tab, number, i), about)
         for section in sorted(sections):  # each environment's `Nodes` row with its `VM size` row
             self.gather.pair_node_counts(mark, section)

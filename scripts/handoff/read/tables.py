@@ -12,7 +12,18 @@ from typing import Any
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import blanks, connection, groupcolumn, headerrows, pairgrid, positions, shapes, spans
+from handoff.read import (
+    blanks,
+    connection,
+    groupcolumn,
+    headerrows,
+    pairgrid,
+    pastcolumns,
+    positions,
+    rownumbers,
+    shapes,
+    spans,
+)
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.doctext import Text, as_dict, as_list, cell_text
 from handoff.read.edits import current
@@ -104,7 +115,12 @@ class TableReading(WalkParts):
         if len(texts) == 2 and any(self.role(c)[0] == "count" for c in texts[0]):
             return False  # one inventory row (`Instance type | Count | vCPU`): its figures are per machine
         year = self.context(tab).year
-        return turned(texts, self.is_label, self.is_kind, self.environment_name, self.sections.part, year)
+        timed = any(pastcolumns.now(h) for h in [r[0] for r in texts[1:]] + texts[0][1:])  # `Today` down
+
+        def is_kind(text: str) -> bool:  # (`Dec 2025 | Today (15 Jun) | Jun 2027 | Ceiling` down)
+            return self.is_kind(text, timed)
+
+        return turned(texts, self.is_label, is_kind, self.environment_name, self.sections.part, year)
 
     def laid_out(
         self, table: dict[str, Any], grid: list[list[dict[str, Any]]], rows: list[list[Text]]
@@ -187,14 +203,17 @@ class TableReading(WalkParts):
         """A short text naming a field (by alias or meaning), with no value in it."""
         return len(text.split()) <= _MAX_LABEL_WORDS and self.role(text)[0] in ("field", "count")
 
-    def is_kind(self, text: str) -> bool:
+    def is_kind(self, text: str, timed: bool = False) -> bool:
         """A header saying what kind of value a column holds (`Value`, `Actual`, `Planned`, `Notes`),
-        naming no field (`Source control` is the code hosts, `Actual start` a date)."""
+        naming no field (`Source control` is the code hosts, `Actual start` a date); `timed`, in a
+        table with a column of now, a time alone (`Q2 2026`) or a limit (`Ceiling`) too."""
         h = text.strip()
-        kind = norm(h) in _VALUE_HEADERS or bool(
-            _CURRENT_HEADER.search(h) or _NOTE_HEADER.search(h) or is_planned(h)
+        kind = (
+            norm(h) in _VALUE_HEADERS
+            or bool(_CURRENT_HEADER.search(h) or _NOTE_HEADER.search(h) or is_planned(h))
+            or (timed and (pastcolumns.dated(h) or column_kinds([h])[0] == "limit"))
         )
-        return kind and len(h.split()) <= 3 and self.role(h)[0] != "field"
+        return kind and len(outside_brackets(h).split()) <= 3 and self.role(h)[0] != "field"
 
     def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location:
         line = "column" if self.across else "row"
@@ -273,7 +292,10 @@ class TableReading(WalkParts):
         in two rows or more: it says each row's environment, whatever its header (`used_for`, `Tier`).
         A cluster's or host's name carrying an environment's token (`aks-cre-prd-weu`, `sg-stg-01`,
         a code the document declared) counts too: a name carrying none (`aks-sg-node-a`) does not. An
-        aside in brackets is no part of the name (`Primary site (eu-central-2, Zurich)`)."""
+        aside in brackets is no part of the name (`Primary site (eu-central-2, Zurich)`). A last row
+        of notes (`Comment`, `Notes`: a notes column turned) is no environment and no obstacle."""
+        if len(cells) > 2 and _NOTE_HEADER.fullmatch(cells[-1].text.strip()):
+            cells = cells[:-1]
         bare = [outside_brackets(c.text).strip() for c in cells]
         return len(cells) >= 2 and all(
             ((_WORDS_ONLY.fullmatch(b) or _ONE_NAME.fullmatch(b)) and self.sections.named(c.text))
@@ -283,6 +305,7 @@ class TableReading(WalkParts):
 
     def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         rows = positions.chosen(rows)  # `Nodes min / current / max | 3 / 3 / 6`: the current figure
+        rows = rownumbers.dropped(rows)  # `S.No. | Parameter | Production`: the labels are the second column
         width = max((len(r) for r in rows), default=0)
         if width == 1:
             for i, r in enumerate(rows, 1):

@@ -1,0 +1,45 @@
+"""A first column that numbers a table's rows (`S.No. | Parameter | Production`): no part of it.
+
+Reports written to a template (an Indian IT-services firm's, a tender's response) number every row
+in a first column: `S.No.`, `Sl. No.`, `#`, `No.` over `1, 2, 3`. A careful reader reads the label
+in the column after it (`Total memory | 1,536 GiB`), never the number (`5 | 1,536 GiB`). `dropped`
+takes that column out when its header says it numbers the rows, or names no field (a group header
+stacked over it: `Details`), and its cells number them one after another from one (`1, 2, 3`; `1.1,
+1.2`), with two columns or more after it; a column of references (`R1`, `C-2`) or of counts
+(`Nodes`) is left as it is.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from handoff.read.doctext import Text
+from handoff.read.labelwords import label_meaning
+
+_HEADER = re.compile(r"\s*(?:(?:s|sl|sr)\.?\s*)?(?:no|nr|#)\.?\s*|\s*#?\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"\s*(?:(\d+)\.)?(\d+)\.?\s*")
+
+
+def _numbers(cells: list[str]) -> bool:
+    """Cells that number the rows, each one more than the one above, in two rows or more."""
+    found = [_NUMBER.fullmatch(c) for c in cells]
+    if len(found) < 2 or not all(found):
+        return False
+    keys = [(m.group(1), int(m.group(2))) for m in found if m]
+    return keys[0][1] == 1 and all(b == (a[0], a[1] + 1) for a, b in itertools.pairwise(keys))
+
+
+def dropped(rows: list[list[Text]]) -> list[list[Text]]:
+    """`rows` without a first column numbering them (the table as it is when it has none)."""
+    head = rows[0][0].text
+    if len(rows) < 3 or min(len(r) for r in rows) < 3:
+        return rows
+    if not _HEADER.fullmatch(head) and label_meaning(head):  # `Nodes | Type`: a count of its own
+        return rows
+    if not _numbers([r[0].text for r in rows[1:] if r[0].text.strip()]):
+        return rows
+    return [r[1:] for r in rows]
+
+
+__all__ = ["dropped"]
