@@ -17,7 +17,7 @@ from handoff.read.limitwords import is_future
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
     r"provisioned|launched|from|"
-    r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought) up|for the first time|"
+    r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought)(?: it| them)? up|for the first time|"
     # a kick-off of the build itself ("Kicked off the infra on 24 Aug"), not a meeting's
     r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?"
     r"(?=(?:infra|infrastructure|build|installation|cluster|terraform|deployment)\b)|"
@@ -26,8 +26,8 @@ _START = re.compile(
     re.I,
 )
 _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
-    r"\b(?:start(?:ed|s|ing)|began|begun|kick(?:ed|s)? off|provisioned|(?:stood|went|came|spun|brought) up|"
-    r"first (?:applied|deployed))\b",
+    r"\b(?:start(?:ed|s|ing)|began|begun|kick(?:ed|s)? off|provisioned|"
+    r"(?:stood|went|came|spun|brought)(?: it| them)? up|first (?:applied|deployed))\b",
     re.I,
 )
 _DONE_EVENT = re.compile(

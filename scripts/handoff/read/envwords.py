@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import quick
+from handoff.read import shapes
 from handoff.read.envnames import definition_run, migration_sides, promotion_street
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
@@ -51,8 +52,14 @@ class Environments:
                 name, meaning = m.group("word"), m.group("says3")
                 if not self.named(meaning) or _GLOSSED_NOT.fullmatch(name):
                     continue  # only an environment's name glosses a word, never "environment = uat"
-            if self.spans(name) or norm(name) in self.products or name.upper() in _THINGS:
-                continue  # a known word ("Live"), a product's ("GKE cluster (staging)"), a thing's ("VM")
+            if (
+                self.spans(name)
+                or norm(name) in self.products
+                or name.upper() in _THINGS
+                or shapes.REGION.fullmatch(name)
+            ):
+                continue  # a known word ("Live"), a product's ("GKE cluster (staging)"), a thing's ("VM"), a
+                # region ("Staging (us-east-1)": where it runs, which production may share)
             kinds = [k for _, k in self.spans(meaning)]
             if kinds:
                 learned.setdefault(name, kinds[0])
