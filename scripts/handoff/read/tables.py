@@ -115,7 +115,8 @@ class TableReading(WalkParts):
         if len(texts) == 2 and any(self.role(c)[0] == "count" for c in texts[0]):
             return False  # one inventory row (`Instance type | Count | vCPU`): its figures are per machine
         year = self.context(tab).year
-        timed = any(pastcolumns.now(h) for h in [r[0] for r in texts[1:]] + texts[0][1:])  # `Today` down
+        heads = [r[0] for r in texts[1:] if r] + (texts[0][1:] if texts else [])
+        timed = any(pastcolumns.now(h) for h in heads)  # `Dec 2025 | Today (15 Jun) | …` down
 
         def is_kind(text: str) -> bool:  # (`Dec 2025 | Today (15 Jun) | Jun 2027 | Ceiling` down)
             return self.is_kind(text, timed)
