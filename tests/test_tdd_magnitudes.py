@@ -55,3 +55,16 @@ def test_a_figure_written_twice_is_read_once(written: str, kept: str) -> None:
 )
 def test_a_bracket_or_a_product_that_does_not_agree_stays(kept: str) -> None:
     assert figuretwice.rewrite(kept) == kept
+
+
+def test_an_indian_figure_with_commas_in_a_document_of_dots_is_indian() -> None:
+    """A document that groups with dots and writes decimal commas may still quote an Indian figure
+    with commas (`1,12,400 (approx. 1,12 lakh)`): a decimal comma is never written twice, so it is
+    112,400, not 1.12 and 400 (read.notation, read.magnitudes)."""
+    from handoff.read.notation import notation
+
+    text = "Repositories: 1,12,400 (approx. 1,12 lakh), of which 86.400 on GitLab and 26.000 on Bitbucket."
+    habit = notation(text)
+    assert habit.european
+    read = habit.rewrite(text)
+    assert "112,400" in read and "86,400" in read and len(read) == len(text)

@@ -205,6 +205,13 @@ def _placed(s: str, facts: list[Fact], unnamed: list[Fact]) -> list[Fact]:
     return addition.proved_totals(facts, SIZES) if len(facts) > 3 else facts
 
 
+def _pair_total(facts: list[Fact], said: bool) -> None:
+    """A CPU count and a size written as one pair with one total word after it (`80 vCPU / 576 GB
+    total`): the CPU count, read just before, is a total too."""
+    if said and facts and facts[-1].field == "total_cpu" and not facts[-1].role:
+        facts[-1] = replace(facts[-1], role="total")
+
+
 class FigureReading(FactParts):
     """FactReader's CPU counts and sizes in a sentence."""
 
@@ -278,6 +285,7 @@ class FigureReading(FactParts):
                 facts.append(Fact("", value, m.text, how, env, "total", m.start))  # its text's amount
             elif name:
                 role = "total" if total else ""
+                _pair_total(facts, paired and total)  # `80 vCPU / 576 GB total`: the pair's total
                 facts.append(Fact(name, value, m.text, how, env, role, m.start))
             elif kind == "size":  # the old side of a change, or an item of a list of sizes
                 item = "" if any(a <= m.start < b for a, b in old) else "item"

@@ -10,7 +10,8 @@ read a `k` after a count themselves).
 It does not guess: a `k` or `M` only after a number with a fraction (`2.9k`, not `8k`, a size, a
 resolution or a key length as often), never glued to a unit (`2.5kB`, `1.5 km`), and an Indian
 grouping only in its own shape (pairs of digits before the last three, `12,00,000`; with dots,
-`12.00.000`, in a document that groups its thousands with dots), which no other notation writes.
+`12.00.000`, in a document that groups its thousands with dots, where the comma shape stays Indian
+too: a decimal comma is never written twice), which no other notation writes.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def rewrite(text: str, dots: bool = False) -> str:
     if not SIGN.search(text):
         return text
     text = _SCALED.sub(_digits, text)
-    return (_INDIAN_DOTS if dots else _INDIAN).sub(_indian, text)
+    if dots:  # (an Indian figure with commas in a document of dots is Indian still: no decimal comma twice)
+        text = _INDIAN_DOTS.sub(_indian, text)
+    return _INDIAN.sub(_indian, text)
 
 
 def _indian(m: re.Match[str]) -> str:

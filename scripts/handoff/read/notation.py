@@ -59,7 +59,9 @@ _DECIMAL_COMMA = re.compile(rf"{_START}\d*,\d{{1,2}}(?={_UNIT})")
 _BARE_DECIMAL_COMMA = re.compile(rf"{_START}\d*,\d{{1,2}}(?![\d,])")  # `14,5`, `823,5`
 _DECIMAL_POINT = re.compile(rf"{_START}\d*\.\d{{1,2}}(?={_UNIT})")
 # In a European document: `1.800`, `1.234,5`, `2,4` (dots group, a comma is the decimal mark).
-_EUROPEAN_NUMBER = re.compile(rf"{_START}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*,\d+)(?![\w.,]\d|[A-Za-z_])")
+_EUROPEAN_NUMBER = re.compile(  # (never a comma's fraction cut off before a digit: `1,12,400` is Indian)
+    rf"{_START}(?:\d{{0,2}}(?:\.\d{{3}})+(?:,\d+)?|\d*,\d+)(?![\w.,]\d|[A-Za-z_\d])"
+)
 _SEPARATORS = str.maketrans({"'": ",", "’": ",", "\u2009": ",", "\u202f": ",", "\u2007": ",", "\u00a0": ","})
 _EUROPEAN = str.maketrans({".": ",", ",": "."})
 _OCTETS = re.compile(r"\d\s?(?:[KMG]io|[kMG]o)\b")  # a size in octets: the document's habit

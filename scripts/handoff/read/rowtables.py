@@ -391,12 +391,16 @@ class RowTableReading(RowLimits):
                     if kinds[j] == "section" or j == live
                 ]
                 label = self.bounded(label, shown, [], said, self.where(tab, number, i), base)
+            outer = self.gather.siblings  # `Search pool | … | 4 × n2-highmem-16`: one pool a row, one fleet
+            pool = label_meaning(label) == "instance_types"
+            self.gather.siblings = (id(rows), "pool rows") if pool else outer
             for j in range(1, min(len(r), len(header))):
                 if (kinds[j] == "section" or j == live) and r[j].text:
                     link = r[j].links[0][1] if r[j].links else None
                     ctx = replace(base, section="production" if j == live else self.sections.part(header[j]))
                     sections.add(ctx.section)
                     self.emit(label, r[j].text, self.where(tab, number, i), ctx, link)
+            self.gather.siblings = outer
             about = replace(base, topic=label_meaning(label) or base.topic)
             for j in notes:  # a note speaks of the row's thing, in the environments it names
                 if _cell(r, j) and _cell(r, j) not in said:
