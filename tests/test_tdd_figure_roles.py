@@ -73,3 +73,13 @@ def test_a_target_plan_or_request_is_not_the_deployment(
         assert not any(g[:4].isdigit() for g in got or []), got
     else:
         assert got == want
+
+
+def test_a_move_under_way_leaves_its_destination_unconnected(catalogue: Catalogue) -> None:
+    html = production("Code hosts: Bitbucket Server (migrating to GitHub Enterprise Cloud in 2027)")
+    assert read(html, catalogue).get("code_hosts") == ["Bitbucket Server / Data Center"]
+
+
+def test_counts_written_before_their_hosts_in_brackets_are_the_parts(catalogue: Catalogue) -> None:
+    got = read(production("Repositories: 1,200 (GitHub) + 300 (GitLab)"), catalogue)
+    assert "1200" not in (got.get("repositories") or [])  # the parts, summed at the end: 1,500

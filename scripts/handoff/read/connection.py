@@ -136,11 +136,30 @@ _MOVED_AWAY = quick(
 )
 
 
+# a host's state given as a move under way with no verb of its own: "Bitbucket Server (migrating to
+# GitHub Enterprise Cloud in 2027)": the host named is the one in use, the destination not yet
+_MOVING_TO = quick(
+    r"(?<!\bis )(?<!\bare )(?<!\bbeing )\b(?:migrating|moving|transitioning|switching)\s+"
+    r"(?:(?!(?:in|on)?to\b)\w+\s+){0,2}?(?:in|on)?to\b",
+    re.IGNORECASE,
+)
+
+
 def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Found], list[bool]]]:
     """The statements a clause starting at `at` makes about the hosts it names: one, or, when it
-    moves a host into another, the host left (not connected) and the one it moves into."""
+    moves a host into another, the host left (not connected) and the one it moves into; a move under
+    way with no verb of its own leaves the host named before it in use and its destination not yet."""
     moved = _MOVED_AWAY.search(clause)
     if moved is None:
+        moving = _MOVING_TO.search(clause)
+        if moving is not None:
+            kept = [h for h in named if h.start - at < moving.start()]
+            dest = [h for h in named if h.start - at >= moving.start()]
+            return [
+                (hs, [off])
+                for hs, off in ((kept, not_connected(clause[: moving.start()])), (dest, True))
+                if hs
+            ]
         return [(named, [not_connected(clause)])]
     left = [h for h in named if h.start - at < moved.start()]
     into = [h for h in named if h.start - at >= moved.start()]

@@ -134,7 +134,7 @@ def _count_word(word: str) -> int:
 _BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
 _AFTER_HOST = re.compile(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
 _BEFORE_HOST = re.compile(
-    rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
+    rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?(?:\s+|\s*\(\s*)(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
     r"(?:the\s+|our\s+)?)?$",
     re.IGNORECASE,
 )
@@ -176,7 +176,8 @@ def _numbers_after(value: str, hosts: list[Found]) -> list[tuple[int, int, str]]
 
 
 def _numbers_before(value: str, hosts: list[Found]) -> list[tuple[int, int, str]] | None:
-    """(start, end, count) of the number right before each host (`1,940 GitHub + 85 GitLab`,
+    """(start, end, count) of the number right before each host (`1,940 GitHub + 85 GitLab`, `1,200
+    (GitHub) + 300 (GitLab)`,
     `1,312 on GitHub … + 88 still in CodeCommit`), or None."""
     out = []
     for i, h in enumerate(hosts):
