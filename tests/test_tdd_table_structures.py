@@ -1,12 +1,14 @@
 """Tables of unusual structure read as a careful human reads them: merged cells spread over what they
 cover (read/spans.py), a header row that only groups the one below (read/headerrows.py), label/value
-pairs folded side by side (read/pairgrid.py), blank cells a note explains (read/blanks.py), and an
-old copy marked superseded (read/superseded.py). Each test also shows what must not be taken so."""
+pairs folded side by side (read/pairgrid.py), blank cells a note explains (read/blanks.py), an
+old copy marked superseded (read/superseded.py), marks keyed under a table (read/marks.py), a last
+row adding up the rows above (read/sumrow.py) and a column that only checks its row
+(read/columns.py). Each test also shows what must not be taken so."""
 
 from __future__ import annotations
 
 from handoff.core.fields import Catalogue
-from handoff.read import blanks, pairgrid, superseded
+from handoff.read import blanks, columns, marks, pairgrid, sumrow, superseded
 from handoff.read.doctext import Text
 from tdd_snippets import read
 
@@ -85,3 +87,43 @@ def test_a_table_under_a_superseded_caption_gives_no_figure(catalogue: Catalogue
         "<p>Sizing as built:</p><table><tr><td>Total memory</td><td>256 GB</td></tr></table>"
     )
     assert read(html, catalogue)["total_memory_gb"] == ["256 GB"]
+
+
+def test_marks_keyed_under_a_table_note_their_rows_and_may_leave_one_out() -> None:
+    cells = ["Component", "Sourcegraph node pool1", "0.5*", "OpenGrok VM†", "Standard_E16s_v5"]
+    paragraphs = [
+        (1, "1 The node pool autoscales between 3 and 5 nodes."),
+        (2, "* Per volume, 1.5 TB in all."),
+        (3, "† Not part of Sourcegraph. It is not in the total."),
+        (4, "The test environment runs one node."),  # no mark: the key ends
+        (5, "† Anything after is no key."),
+    ]
+    found = marks.keys(paragraphs, cells)
+    assert {m: key for m, (key, _) in found.items()} == {"1": 1, "*": 2, "†": 3}
+    assert [m for m, (_, note) in found.items() if marks.left_out(note)] == ["†"]
+    assert marks.keys(paragraphs, ["Component", "Nodes"]) == {}  # no cell carries a mark
+    assert not marks.left_out("Per volume. Each replica has its own disk.")
+
+
+def test_a_last_row_adding_up_the_rows_above_is_their_total() -> None:
+    rows = [
+        ["n2-standard-16", "4", "64", "256"],
+        ["n2-highmem-8", "2", "16", "128"],
+        ["Tutti", "6", "80", "384"],
+    ]
+    assert sumrow.adds_up(rows, [1, 2, 3])
+    assert not sumrow.adds_up([*rows[:2], ["n2-standard-8", "6", "48", "192"]], [1, 2, 3])
+    assert not sumrow.adds_up(rows[1:], [1, 2, 3])  # one row above: no sum
+
+
+def test_a_column_checking_its_row_is_no_value(catalogue: Catalogue) -> None:
+    assert columns.status("OK?") and columns.status("Status") and columns.status("✓")
+    assert not columns.status("Done") and not columns.status("Actual")
+    table = (
+        "<table><tr><td>Item</td><td>Expected</td><td>Actual</td><td>OK?</td></tr>"
+        "<tr><td>Total vCPU</td><td>48</td><td>64</td><td>✗</td></tr>"
+        "<tr><td>Repositories</td><td>3,100</td><td>2,875</td><td>✗</td></tr>"
+        "<tr><td>Monorepos</td><td>2</td><td>2</td><td>✓</td></tr></table>"
+    )
+    values = read(f"<h1>Production</h1>{table}", catalogue)
+    assert values["total_cpu"] == ["64"] and values["repositories"] == ["2875"]

@@ -17,6 +17,10 @@ cell by what its column is for, whatever the words in it:
   cell says what the row's other cells speak of (the topic, the environment), it states nothing.
 
 A header naming both an outcome and options (`Chosen option`) is the outcome.
+
+`status(header)`: the column only checks or ticks the row (`OK?`, `Status`, `Match`, `Pass/Fail`,
+`✓`, any question): its cells (✓ / ✗, Done, Open) are no value of the row's label and no note about it, so a
+label table keeps its value column beside it (`Item | Expected | Actual | OK?`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ _QUESTION = re.compile(
 _OBSERVED = re.compile(r"\b(?:measured|actual|observed|achieved|recorded|result(?:s|ing)?)\b", re.IGNORECASE)
 
 
+_STATUS = re.compile(
+    r"^\W*(?:ok|okay|status|state|check|match(?:es)?|pass\s*/\s*fail|[✓✔✗✘])\W*$|\?\s*$", re.IGNORECASE
+)
+
+
+def status(header: str) -> bool:
+    """Whether a column's header says it only checks its row (`OK?`, `Status`, `Match`, `✓`)."""
+    return bool(_STATUS.search(header.strip()))
+
+
 def kind(header: str) -> str:
     """The role of a column's cells from its header: "limit", "options", "outcome", "observed",
     "question" or ""."""
@@ -65,4 +79,4 @@ def kinds(header: list[str]) -> list[str]:
     return [kind(h) for h in header]
 
 
-__all__ = ["kind", "kinds"]
+__all__ = ["kind", "kinds", "status"]

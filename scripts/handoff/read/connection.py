@@ -12,9 +12,14 @@ group is:
 * modal or future, with a verb of joining (add, connect, onboard, include, bring in, migrate):
   "will probably be added in early 2027", "might onboard", "plans to connect" (a habit in the
   future, "will be synced hourly", says nothing);
-* a plan or a deferral: "plan for …", "which moved to 2027", "postponed to phase 2";
+* a plan or a deferral: "plan for …", "which moved to 2027", "postponed to phase 2", "is waiting
+  for a service account", "pending";
 * out of scope or gone: "out of scope", "not part of", "excluded", "retired", "switched off", "is
   out" (not "out of" or "out for").
+
+A host named in a bracketed aside of a clause that names another host ("GitLab (the Bitbucket
+connection postponed to Q1)", not the same host's address) is the aside's subject: the aside's verb
+is about it, and the clause without the aside about the host outside it.
 
 `not_connected(clause)` is that relation for one clause; `unconnected(text, hosts)` applies it to a
 paragraph and returns the hosts whose every mention there is in such a statement. `for_tooling`
@@ -52,7 +57,8 @@ _MODAL = quick(
 )
 _PLANNED = quick(
     r"\b(?:plan(?:s|ned)? for|planned|(?:moved|postponed|deferred|pushed(?: back)?|slipped|delayed)\s+"
-    r"(?:to|until|till|into)\s+(?:a\s+)?(?:later|next|future|phase|Q\d|H\d|(?:19|20)\d\d))\b",
+    r"(?:to|until|till|into)\s+(?:a\s+)?(?:later|next|future|phase|Q\d|H\d|(?:19|20)\d\d)"
+    r"|(?:waiting|waits|blocked)\s+(?:for|on)|awaiting|pending)\b",
     re.IGNORECASE,
 )
 _OUT = quick(
@@ -143,12 +149,20 @@ _MOVING_TO = quick(
     r"(?:(?!(?:in|on)?to\b)\w+\s+){0,2}?(?:in|on)?to\b",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r"\(([^()]*)\)")
 
 
 def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Found], list[bool]]]:
     """The statements a clause starting at `at` makes about the hosts it names: one, or, when it
     moves a host into another, the host left (not connected) and the one it moves into; a move under
-    way with no verb of its own leaves the host named before it in use and its destination not yet."""
+    way with no verb of its own leaves the host named before it in use and its destination not yet;
+    a bracketed aside naming hosts of its own beside a host outside it is a statement of its own."""
+    for m in _ASIDE.finditer(clause) if _MOVING_TO.search(clause) is None else ():
+        inside = [h for h in named if m.start() < h.start - at < m.end()]
+        outside = [h for h in named if not m.start() <= h.start - at < m.end()]
+        if inside and outside and not {h.value for h in inside} & {h.value for h in outside}:
+            rest = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]  # (places kept)
+            return [(inside, [not_connected(m.group(1))]), *_statements(rest, at, outside)]
     moved = _MOVED_AWAY.search(clause)
     if moved is None:
         moving = _MOVING_TO.search(clause)

@@ -16,15 +16,17 @@ from typing import Any
 
 from handoff.read.doctext import Text
 
+_FIGURE = re.compile(r"(?!(?:19|20)\d\d\b)(?<!\d)\d")  # a figure; a year (`2027 target`) is a name's
 
-def _two_rows(rows: list[list[Text]]) -> bool:
+
+def two_rows(rows: list[list[Text]]) -> bool:
     """The first two rows are one header: the upper's merged cells (blank slots after a text) over
-    a lower row of two names or more, with no figure."""
+    a lower row of two names or more, with no figure (a year may name a column: `2027 target`)."""
     if len(rows) < 3:
         return False
     top, sub = rows[0], rows[1]
     spans = any(not c.text for c in top[1:]) and any(c.text for c in top[1:])
-    return spans and sum(1 for c in sub if c.text) >= 2 and not any(re.search(r"\d", c.text) for c in sub)
+    return spans and sum(1 for c in sub if c.text) >= 2 and not any(_FIGURE.search(c.text) for c in sub)
 
 
 def ungrouped(
@@ -35,7 +37,7 @@ def ungrouped(
     (standing in either row): every reader then sees one header. Several groups (`Each` over `vCPU |
     RAM`, `Sum` over the same) tell their columns apart, and stay."""
     groups = [c.text for c in rows[0][1:] if c.text]
-    if not _two_rows(rows) or len(groups) != 1 or names(groups[0]):
+    if not two_rows(rows) or len(groups) != 1 or names(groups[0]):
         return grid, rows
     first = 0 if rows[0][0].text and not rows[1][0].text else 1
     return [[grid[first][0], *grid[1][1:]], *grid[2:]], [[rows[first][0], *rows[1][1:]], *rows[2:]]
@@ -44,7 +46,7 @@ def ungrouped(
 def stacked(rows: list[list[Text]], names: Callable[[str], bool]) -> tuple[list[list[Text]], list[str]]:
     """`rows` with a two-row header made one (the rows below as they are), and the lower header
     row's cells (each column's own header; '' where the upper cell spans both rows)."""
-    if not _two_rows(rows):
+    if not two_rows(rows):
         return rows, []
     top, sub = rows[0], rows[1]
     groups = [c.text for c in top[1:] if c.text]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, nodeshape, shapes
+from handoff.read import connection, nodeshape, shapes, sumrow
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -59,13 +59,34 @@ class _HeaderTable:
         return "count" in self.col and bool(_NONE.fullmatch(_cell(row, self.col["count"])))
 
     def entry(self, row: list[Text], j: int) -> str:
-        """The cell, with the row's machine count when it is the instance-type cell (`3 × m6i.4xlarge`)."""
+        """The cell, with the row's machine count when it is the instance-type cell (`3 × m6i.4xlarge`),
+        and a bare figure of a size column with the unit its header names (`Disk (TB)`: `2.4` TB)."""
         if j != self.type_col:
-            return _cell(row, j)
+            return _with_unit(_cell(row, j), self.header[j] if j < len(self.header) else "")
         return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
 
 
 _MACHINE_AMOUNTS = frozenset({"total_cpu", "total_memory_gb"})
+_AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
+_HEADER_UNIT = re.compile(r"\((TiB|GiB|MiB|TB|GB|MB)\)", re.IGNORECASE)  # `Disk (TB)`, `RAM (GiB)`
+_BARE = re.compile(r"\s*(\d[\d,.]*?)(?:\s*(k))?\s*", re.IGNORECASE)  # `2,400`, `2.35k` (thousands)
+
+
+def _with_unit(cell: str, header: str) -> str:
+    """A bare figure under a header naming its unit in brackets, written with that unit (`2.35k`
+    under `Largest (MB)`: 2350 MB)."""
+    bare = _BARE.fullmatch(cell)
+    unit = _HEADER_UNIT.search(header) if bare else None
+    if bare is None or unit is None:
+        return cell
+    figure = bare.group(1)
+    if bare.group(2):
+        if not re.fullmatch(r"\d+(?:\.\d+)?", figure):
+            return cell
+        figure = str(round(float(figure) * 1000))
+    return f"{figure} {unit.group(1)}"
+
+
 _NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a count cell saying none
 
 
@@ -161,7 +182,7 @@ class HeaderTableReading(WalkParts):
             ctx = replace(t.base, section=sec)
             for j, f in t.fields:
                 if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
-                    self.emit(t.header[j], _cell(r, j), self.where(tab, number, i), ctx, matched=f)
+                    self.emit(t.header[j], t.entry(r, j), self.where(tab, number, i), ctx, matched=f)
         counts = t.hosts_col is not None and t.type_col is None and "count" in t.col  # `Source | Count`
         if counts and not any(f.name == "repositories" for _, f in t.fields):
             for sec, members in groups.items():
@@ -189,7 +210,21 @@ class HeaderTableReading(WalkParts):
             if named != "production" and t.hosts_col is None and self.retired_row(t, r):
                 sec = "trial"
             groups.setdefault(sec, []).append((i, r))
+        if not totals and len(groups) == 1 and t.type_col is not None:
+            self.summing_row(t, next(iter(groups.values())), totals)
         return groups, totals
+
+    @staticmethod
+    def summing_row(t: _HeaderTable, members: list[_Row], totals: list[_Row]) -> None:
+        """A machine table's last row naming no machine whose amounts add up the rows above it
+        (`read.sumrow`: `Tutti macchine | 6 | 80 | 384`): moved from `members` to `totals`."""
+        amounts = [j for j, f in t.fields if f.name in _AMOUNTS]
+        columns = [*amounts, *([t.col["count"]] if "count" in t.col else [])]
+        last = members[-1][1] if members else []
+        if not amounts or not last or shapes.INSTANCE_TYPE.search(_cell(last, t.type_col)):
+            return
+        if sumrow.adds_up([[c.text for c in r] for _, r in members], columns):
+            totals.append(members.pop())
 
     def full_width_label(self, t: _HeaderTable, i: int, row: list[Text]) -> bool:
         """A row of one filled cell holding `Label: value` (a merged row across the table: `Total

@@ -20,7 +20,10 @@ module says when a table is written the other way round, from its structure only
   kinds nor environments (nor parts of another system), and the columns are numbered (`C-1 | C-2`,
   `PO-11 | PO-12`), or each body row holds values of one shape (all counts, all instance types,
   all URLs, all dates) while the columns mix shapes (`Code host | GHES | GitLab.com` over
-  `Repositories | 4,200 | 350`): each column is a record; turned, the records become rows.
+  `Repositories | 4,200 | 350`): each column is a record; turned, the records become rows; so
+  too when the first row ends in a total (`Item | Worker nodes | Bastion host | Total`, given
+  `is_total`) over a first column mostly of fields' labels and no total: the records and their
+  total across.
 
 A first row holding kinds of value (`Setting | Value | Notes`) is read as it is. The decision uses
 the table's texts and shapes and the caller's tests for a label, a kind of value and an
@@ -101,6 +104,7 @@ def turned(
     is_environment: Callable[[str], str],
     scope: Callable[[str], str],
     year: str = "",
+    is_total: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether the rectangular table `rows` (texts) is written the other way round from the
     orientation the table readers read (see the module's docstring). `is_environment` gives the
@@ -133,6 +137,13 @@ def turned(
         return False  # `Item | Trial | Production`, `Before: Hound | After: Sourcegraph`: environments across
     if references(top):
         return True  # the columns are numbered: records across
+    if (
+        is_total is not None
+        and is_total(rows[0][-1])
+        and not any(is_total(c) for c in side)
+        and sum(1 for c in side if is_label(c)) * 3 >= 2 * len(side)
+    ):
+        return True  # records across ending in their total (`Item | Workers | Bastion | Total`), fields down
     body = [[shape(c, year) for c in r[1:]] for r in rows[1:]]
     across = _purity(body)
     down = _purity([list(col) for col in zip(*body, strict=True)])

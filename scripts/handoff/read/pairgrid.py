@@ -19,11 +19,14 @@ from handoff.read.doctext import Text
 
 _MAX_WORDS = 8
 _VALUE = re.compile(r"\d|https?://|[.;]\s|[.;]$")
+_SENTENCE = re.compile(r"https?://|[.;]\s|[.;]$")
 T = TypeVar("T")
 
 
-def _label_like(text: str) -> bool:
-    return len(text.split()) <= _MAX_WORDS and not _VALUE.search(text)
+def _label_like(text: str, figures: bool = False) -> bool:
+    """A short label: no sentence, no address, and no figure unless `figures` (under a header that
+    repeats its pair a label may hold one: `Disk forecast at 24 months`)."""
+    return len(text.split()) <= _MAX_WORDS and not (_SENTENCE if figures else _VALUE).search(text)
 
 
 def pairs(
@@ -40,7 +43,7 @@ def pairs(
     body = rows[start:]
     labels = [r[j].text for r in body for j in range(0, width, 2) if r[j].text]
     values = [r[j].text for r in body for j in range(1, width, 2) if r[j].text]
-    if not values or not all(_label_like(t) for t in labels) or not any(r[2].text for r in body):
+    if not values or not all(_label_like(t, repeated) for t in labels) or not any(r[2].text for r in body):
         return None  # (the cheap tests first: most tables end here)
     if not repeated and (
         sum(1 for t in head[1:] if env(t)) >= 2 or (all(c.bold for c in rows[0]) and any(head))

@@ -13,6 +13,7 @@ from handoff.read import activities, connection, pastcolumns, shapes
 from handoff.read.cells import Cell, holds_prose, opens_not_done
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
+from handoff.read.columns import status as column_status
 from handoff.read.counterpart import counterpart
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text, as_list
@@ -81,15 +82,16 @@ def _label_columns(header: list[str]) -> _Columns | None:
     limit`), or None when the row is no such header. A column of values is generic (`Value`,
     `Answer`) or says the values are current (`Now`, `Actual`); a planned or target column is neither
     value nor note, nor is a column of the figures of another time (`Before (until 17 Oct)`,
-    `Previous`, `Q2 2026` beside `Now`: `read.pastcolumns`). A column of limits after the value
-    column holds the row's limit (`Max / agreed limit`)."""
+    `Previous`, `Q2 2026` beside `Now`: `read.pastcolumns`), nor one that only checks the row (`OK?`,
+    `Status`: `read.columns.status`). A column of limits after the value column holds the row's
+    limit (`Max / agreed limit`)."""
     value: int | None = None
     notes: list[int] = []
     limits: list[int] = []
     pasts = pastcolumns.others(header)  # `Before (until 17 Oct)`, `Q2 2026 (30 Jun)` beside `Now`
     for j, h in enumerate(header[1:], 1):
-        if j in pasts:
-            continue  # the figures of another time: history or a projection, neither value nor note
+        if j in pasts or column_status(h):
+            continue  # another time's figures, or a check of the row (`OK?`): neither value nor note
         if value is not None and column_kind(h) == "limit":
             limits.append(j)  # `Max / agreed limit` after `Now`: the rows' limits
         elif (

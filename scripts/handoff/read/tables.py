@@ -15,8 +15,10 @@ from handoff.core.model import Location
 from handoff.read import (
     blanks,
     connection,
+    envgroups,
     groupcolumn,
     headerrows,
+    marks,
     pairgrid,
     pastcolumns,
     positions,
@@ -25,6 +27,7 @@ from handoff.read import (
     spans,
 )
 from handoff.read.columns import kinds as column_kinds
+from handoff.read.columns import status as column_status
 from handoff.read.doctext import Text, as_dict, as_list, cell_text
 from handoff.read.edits import current
 from handoff.read.labelwords import label_meaning, outside_brackets
@@ -58,6 +61,8 @@ _Role = tuple[str, "Field | None"]  # what a column holds: its kind and its fiel
 _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
 _ONE_NAME = re.compile(r"[A-Za-z][\w.-]*")  # one cluster's or host's name: `gke-lf-prod-usc1`, `sg-p-muc-01`
 _AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
+_LARGEST = re.compile(r"\s*(?:largest|biggest)(?:\s+(?:one|size|repo|repository))?\s*", re.IGNORECASE)
+_NOTE_REACH = 12  # how far back a note on blank cells may stand before its table (paragraphs, items)
 
 
 _NUMBERING = re.compile(r"\s*(?:(\d+)\.)?(\d+)\.?\s*")
@@ -74,7 +79,7 @@ def _numbering(cells: list[str]) -> bool:
 
 
 _CURRENT_HEADER = re.compile(
-    r"\b(?:now|current(?:ly)?|today|actual|achieved|done|as[- ](?:built|deployed|implemented|found)"
+    r"\b(?:now|current(?:ly)?|today|actual|achieved|done|as[- ](?:built|deployed|implemented|found|delivered)"
     r"|measured|observed|found|at (?:close|handover|sign-?off|acceptance)|latest)\b",
     re.IGNORECASE,
 )
@@ -104,6 +109,7 @@ class TableReading(WalkParts):
     """The TDD walk's table reading: orientation, column roles, the kind of table."""
 
     blank_means = ""  # the side a blank cell repeats, when a note beside the table says so
+    left_out: frozenset[str] = frozenset()  # the marks whose key under the table leaves their row out
 
     def turned(self, grid: list[list[dict[str, Any]]], rows: list[list[Text]], tab: _Tab) -> bool:
         """The table is written the other way round from the orientation the readers read
@@ -121,22 +127,32 @@ class TableReading(WalkParts):
         def is_kind(text: str) -> bool:  # (`Dec 2025 | Today (15 Jun) | Jun 2027 | Ceiling` down)
             return self.is_kind(text, timed)
 
-        return turned(texts, self.is_label, is_kind, self.environment_name, self.sections.part, year)
+        return turned(
+            texts, self.is_label, is_kind, self.environment_name, self.sections.part, year, self.is_total
+        )
 
     def laid_out(
         self, table: dict[str, Any], grid: list[list[dict[str, Any]]], rows: list[list[Text]]
     ) -> tuple[dict[str, Any], list[list[dict[str, Any]]], list[list[Text]]]:
-        """The table as every reader reads it: a first column grouping label/value rows made
-        full-width rows over them (`read.groupcolumn`), merged cells spread over the slots they cover
-        (`read.spans`), a header row that only groups the one below left out (`read.headerrows`),
-        label/value pairs folded side by side one pair a row (`read.pairgrid`)."""
+        """The table as every reader reads it: the rows a key under it leaves out dropped
+        (`read.marks`), a first column grouping label/value rows made full-width rows over them
+        (`read.groupcolumn`), merged cells spread over the slots they cover (`read.spans`; across
+        columns of environments or of one kind of value, `Planned | Actual`), a header row that only
+        groups the one below left out (`read.headerrows`), label/value pairs folded side by side one
+        pair a row (`read.pairgrid`)."""
         if not rows:
             return table, grid, rows
+        if self.left_out:  # `OpenGrok VM†` keyed `† Not part of Sourcegraph`: its row (or column) not read
+            grid, rows = marks.without(grid, rows, self.left_out)
+            table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
         grouped = groupcolumn.lanes(grid, rows, self.is_label)  # `Compute` merged down over its rows
         if grouped is not None:
             grid, rows = grouped
             table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
-        alike = {j for j, c in enumerate(rows[0]) if j and self.sections.part(c.text)}
+        top = headerrows.stacked(rows, self.names_something)[0][0]  # (a two-row header read as one)
+        alike = {
+            j for j, c in enumerate(top) if j and (self.sections.part(c.text) or self.values_kind(c.text))
+        }
         rows = spans.spread(grid, rows, alike)
         if self.blank_means:
             rows = blanks.filled(rows, self.blank_means)
@@ -163,11 +179,54 @@ class TableReading(WalkParts):
         if marks_superseded(before) or marks_superseded(self.caption_row(table)):
             tab.tables += 1
             return
-        was, self.blank_means = self.blank_means, blanks.note(before) or blanks.note(after)
+        was, self.blank_means = self.blank_means, blanks.note(after) or self.blank_note(content, i)
+        keyed = self.keyed_marks(table, content[i + 1 : i + 12]) if marks.opens_key(after) else frozenset()
+        left, self.left_out = self.left_out, keyed
         try:
             self.table(table, tab, depth)
         finally:
-            self.blank_means = was
+            self.blank_means, self.left_out = was, left
+
+    def blank_note(self, content: list[Any], i: int) -> str:
+        """What a blank cell of the table at `content[i]` repeats, by a note among the paragraphs and
+        list items before it, back to the table before (`read.blanks`: "Conventions: a blank cell
+        means the same as the cell to its left"; not one right under the table before), or ''."""
+        start = max(0, i - _NOTE_REACH)
+        for k in range(i - 1, start - 1, -1):
+            se = as_dict(content[k])
+            if "paragraph" not in se:
+                return ""
+            way = blanks.note(self.texts.paragraph(as_dict(se["paragraph"])).text)
+            if way:  # (one right under the table before is that table's note)
+                return "" if k > start and "table" in as_dict(self.beside_back(content, k)) else way
+        return ""
+
+    def beside_back(self, content: list[Any], k: int) -> Any:
+        """The first element before `content[k]` that is no blank paragraph."""
+        for se in map(as_dict, content[:k][::-1]):
+            if "paragraph" not in se or self.texts.paragraph(as_dict(se["paragraph"])).text.strip():
+                return se
+        return {}
+
+    def keyed_marks(self, table: dict[str, Any], content: list[Any]) -> frozenset[str]:
+        """The key under a table to the marks in its cells (`read.marks`): its paragraphs are read as
+        notes about their rows (`keyed`); the marks whose note leaves their row out are returned."""
+        paragraphs = []
+        for se in map(as_dict, content):
+            if "paragraph" not in se:
+                break
+            p = as_dict(se["paragraph"])
+            text = self.texts.paragraph(p).text.strip()
+            if text:
+                paragraphs.append((id(p), text))
+        cells = (
+            cell_text(as_dict(c), texts=self.texts).text.strip()
+            for r in as_list(table.get("tableRows"))
+            for c in as_list(as_dict(r).get("tableCells"))
+        )
+        found = marks.keys(paragraphs, cells)
+        self.keyed.update(key for key, _ in found.values())
+        return frozenset(mark for mark, (_, note) in found.items() if marks.left_out(note))
 
     def beside(self, content: list[Any]) -> str:
         """The first paragraph with text of `content` (blank ones skipped; none past a table)."""
@@ -205,16 +264,21 @@ class TableReading(WalkParts):
         return len(text.split()) <= _MAX_LABEL_WORDS and self.role(text)[0] in ("field", "count")
 
     def is_kind(self, text: str, timed: bool = False) -> bool:
-        """A header saying what kind of value a column holds (`Value`, `Actual`, `Planned`, `Notes`),
+        """A header saying what kind of value a column holds (`Value`, `Actual`, `Planned`, `Notes`, `OK?`),
         naming no field (`Source control` is the code hosts, `Actual start` a date); `timed`, in a
         table with a column of now, a time alone (`Q2 2026`) or a limit (`Ceiling`) too."""
         h = text.strip()
         kind = (
             norm(h) in _VALUE_HEADERS
-            or bool(_CURRENT_HEADER.search(h) or _NOTE_HEADER.search(h) or is_planned(h))
+            or bool(_CURRENT_HEADER.search(h) or _NOTE_HEADER.search(h) or is_planned(h) or column_status(h))
             or (timed and (pastcolumns.dated(h) or column_kinds([h])[0] == "limit"))
         )
         return kind and len(outside_brackets(h).split()) <= 3 and self.role(h)[0] != "field"
+
+    def values_kind(self, text: str) -> bool:
+        """A header saying its column holds the row's values at one time or in one plan (`Planned`,
+        `As delivered`, `Before`, `Now`): a cell merged across two such columns is each one's."""
+        return self.is_kind(text) and not _NOTE_HEADER.search(text) and not column_status(text)
 
     def where(self, tab: _Tab, number: int, first: int, last: int | None = None) -> Location:
         line = "column" if self.across else "row"
@@ -316,6 +380,8 @@ class TableReading(WalkParts):
         if all(_labelled_cells(r) for r in rows if any(c.text for c in r)):  # a grid of `Label: value` cells
             self.cell_rows(rows, tab, number)
             return
+        if self.environment_groups(rows, tab, number):  # `Production` over `Nodes | vCPU`, `Staging` over …
+            return
         rows, sub = headerrows.stacked(rows, self.names_something)
         header = [c.text for c in rows[0]]
         roles = self.table_roles(rows, sub, tab)
@@ -343,6 +409,20 @@ class TableReading(WalkParts):
             elif not self.dated_log(rows, tab, number):
                 self.prose_rows(rows, tab, number)
 
+    def environment_groups(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
+        """A two-row header of environments over groups of columns (`read.envgroups`): each group
+        read as a table of its own in its environment (a part already set apart keeps its own)."""
+        groups = envgroups.split(rows, self.environment_name)
+        if groups is None:
+            return False
+        for env, sub in groups:
+            was, tab.forced = tab.forced, tab.forced or env
+            try:
+                self.read_table(sub, tab, number)
+            finally:
+                tab.forced = was
+        return True
+
     def table_roles(self, rows: list[list[Text]], sub: list[str], tab: _Tab) -> list[_Role]:
         """What each column of a table holds, by its header (or the lower header cell) and its cells."""
         header = [c.text for c in rows[0]]
@@ -354,10 +434,30 @@ class TableReading(WalkParts):
             own = self.column_role(text, [r[j] for r in rows[1:] if j < len(r)], year) if text else ("", None)
             if own[0] in ("count", "environment", "section") or (roles[j][0] == "" and own[0]):
                 roles[j] = own
+        self.planned_sections(roles, header)
+        self.largest_column(roles, header)
         self.one_host_column(roles, rows)
         self.described_machines(roles, rows)
         self.topic_totals(roles, header, rows, self.context(tab).topic, year)
         return roles
+
+    def planned_sections(self, roles: list[tuple[str, Field | None]], header: list[str]) -> None:
+        """Of two columns of one environment (`Production Live (as built)`, `Production 2027
+        target`), the one a plan heads (`target`, `planned`, `forecast`) holds no current value."""
+        sections = [(j, self.sections.part(header[j])) for j, (k, _) in enumerate(roles) if k == "section"]
+        for j, env in sections:
+            built = any(e == env and not is_planned(header[k]) for k, e in sections if k != j)
+            if built and is_planned(header[j]):
+                roles[j] = ("", None)
+
+    def largest_column(self, roles: list[tuple[str, Field | None]], header: list[str]) -> None:
+        """In a table counting repositories (`Code host | Repositories | Largest (GB)`), a column
+        headed only by a superlative of size (`Largest`, `Biggest`) holds the largest repository."""
+        if not any(f is not None and f.name == "repositories" for _, f in roles):
+            return
+        for j, h in enumerate(header):
+            if roles[j][0] == "" and _LARGEST.fullmatch(outside_brackets(h)):
+                roles[j] = ("field", self.catalogue.fields.get("largest_repo_mb"))
 
     def topic_totals(
         self,

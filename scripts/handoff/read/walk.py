@@ -13,7 +13,7 @@ from typing import Any
 
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
-from handoff.read import abbrev, connection, dittos, notes, owntypes, shapes, threads, worksheet
+from handoff.read import abbrev, connection, dittos, marks, notes, owntypes, shapes, threads, worksheet
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codelines import _CODE_KEY, _SkipLines
 from handoff.read.codescope import is_code, line_sections
@@ -80,6 +80,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.gather = Gatherer(self.facts)
         self.texts = Texts()  # each paragraph's text, worked out once
         self.threads: set[int] = set()  # ids of the paragraphs in accepted comment threads
+        self.keyed: set[int] = set()  # ids of the paragraphs keying a table's marks (`read.marks`)
         self.answers = Answers()  # the answers under numbered titles, for "Same as 2.1" (`read.pointers`)
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
         self.shown: dict[str, str] = {}  # a heading in the reader's words -> in the document's
@@ -303,7 +304,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         where = self.location(tab, f"paragraph {tab.paragraphs}")
         heading = tab.headings[-1][1] if tab.headings else ""
         title = "" if is_item else self.answers.title(text, heading)
-        self.answer(content, tab, where, ctx, title, correcting=id(paragraph) in self.threads)
+        self.answer(content, tab, where, ctx, title, correcting=id(paragraph) in self.threads,
+                    keyed=id(paragraph) in self.keyed)  # fmt: skip
         self.gather.siblings = None
         if content.notes:
             self.footnotes(content, tab, ctx)
@@ -313,11 +315,22 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             tab.bullets.append((level, text))
 
     def answer(
-        self, content: Text, tab: _Tab, where: Location, ctx: Context, title: str, correcting: bool = False
+        self,
+        content: Text,
+        tab: _Tab,
+        where: Location,
+        ctx: Context,
+        title: str,
+        correcting: bool = False,
+        keyed: bool = False,
     ) -> None:
         """A paragraph's lines; one under a numbered title that points back at an earlier answer ("Same
-        as 2.1, except …") is that answer, read again here (`read.pointers`)."""
+        as 2.1, except …") is that answer, read again here (`read.pointers`); the key to a mark in the
+        table above (`keyed`, `read.marks`) a note about the mark's row."""
         text = content.text.strip()
+        if keyed:
+            self.prose(text, where, ctx, only=marks.FIELDS)
+            return
         pointed = self.answers.resolve(text, title) if title else None
         if pointed is not None:
             self.prose(pointed, where, ctx)

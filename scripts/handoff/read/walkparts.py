@@ -29,6 +29,7 @@ class WalkParts:
     env_words: frozenset[str]
     facts: FactReader
     gather: Gatherer
+    keyed: set[int]
     not_done: frozenset[str]
     sections: Environments
     texts: Texts
