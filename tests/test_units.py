@@ -222,6 +222,7 @@ def test_bool_refused() -> None:
         ("D8s v5 x 4", [InstanceCount("D8s v5", 4)]),
         ("3 m6i.4xlarge nodes", [InstanceCount("m6i.4xlarge", 3)]),
         ("m6i.4xlarge (16 vCPU, 64 GiB)", [InstanceCount("m6i.4xlarge", 1)]),
+        ("4 × standard.titan", [InstanceCount("standard.titan", 4)]),  # a provider's family.size, no digit
         (
             "2 × r6i.4xlarge; 1 × m6i.xlarge",
             [InstanceCount("r6i.4xlarge", 2), InstanceCount("m6i.xlarge", 1)],
@@ -237,7 +238,13 @@ def test_instance_lists(text: str, expected: list[InstanceCount]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"), [("large", "not an instance type"), ("", "empty"), ("0 x m5.large", "count of 0")]
+    ("text", "message"),
+    [
+        ("large", "not an instance type"),
+        ("3 × nodes", "not an instance type"),
+        ("", "empty"),
+        ("0 x m5.large", "count of 0"),
+    ],
 )
 def test_instance_lists_refused(text: str, message: str) -> None:
     with pytest.raises(ParseError, match=message):

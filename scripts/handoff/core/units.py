@@ -448,6 +448,9 @@ def split_list(text: str) -> list[str]:
     return [s.strip(" \t-*·") for s in out if s.strip(" \t-*·")]
 
 
+_FAMILY_SIZE = re.compile(r"[a-z]{3,}\.[a-z]{3,}(?:-[a-z]+)*")
+
+
 def parse_instance_entry(text: str) -> InstanceCount:
     """One entry: `3 × m6i.4xlarge`, `3x m6i.4xlarge`, `m6i.4xlarge x 3`, `m6i.4xlarge (3)`, `e2-medium`."""
     t = text.strip()
@@ -459,8 +462,8 @@ def parse_instance_entry(text: str) -> InstanceCount:
         if m:
             count = int(m.groupdict().get("count") or 1)
             type_ = _SPACES.sub(" ", m.group("type"))
-            if not _DIGIT.search(type_):
-                break
+            if not _DIGIT.search(type_) and not _FAMILY_SIZE.fullmatch(type_):
+                break  # (a provider's family and size with no digit is a type: Exoscale's `standard.titan`)
             if count <= 0:
                 raise ParseError(f"'{text}' has a count of {count}", "the count must be 1 or more")
             return InstanceCount(type_, count)

@@ -33,7 +33,7 @@ _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(
-    r"\b(?:in|on|from|at|by|via|across|over|between)\s+(?:the\s+|our\s+|their\s+|its\s+|both\s+)?$",
+    r"\b(?:in|on|of|from|at|by|via|across|over|between)\s+(?:the\s+|our\s+|their\s+|its\s+|both\s+)?$",
     re.IGNORECASE,
 )
 _HOSTS_JOINED = re.compile(r"\s*(?:,|and|or|&|plus|,\s*and)\s*(?:the\s+|our\s+)?", re.IGNORECASE)
@@ -86,7 +86,9 @@ _LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-po
     rf"^\W*(?:yes[,.:]?\s+)?(?:only\s+|just\s+|exactly\s+)?(?P<n>{_N})(?![.,]?\d)(?=\s*(?:[,.;:—–→]|$))",
     re.IGNORECASE,
 )
-_OTHER_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d")  # a number between, not a year
+_OTHER_NUMBER = re.compile(  # a number between, not a year, nor their size ("… with about 390 GB, all from")
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b)(?!\d[\d.,]*\s*(?:[KMGTP]i?B|gigs?)\b)\d"
+)
 _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
 # (the bare word as an item of a list of terms, "(node pool, ingress, monorepo, code host)", names none)
 _MONO_MENTION = re.compile(

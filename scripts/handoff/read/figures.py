@@ -91,9 +91,12 @@ _ON_DISK = re.compile(
 )
 
 
-_AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count of the repositories
+_AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count of the repositories ("2,450
+    # repositories, ~640 GB", "… with about 640 GB", "… with a total size of 180 GB")
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s*k?\s+(?:repositor(?:y|ies)|repos|depots|projects|in total|altogether|"
-    r"in all|all told)\s*[,;(–—-]\s*(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$",
+    r"in all|all told)(?:\s*[,;(–—-]\s*|\s+(?=with|of|amounting|totall?ing))"
+    r"(?:(?:with|of)(?:\s+an?)?(?:\s+(?:total|combined|overall))?\s+(?:size|volume)\s+of\s+|with\s+|"
+    r"amounting\s+to\s+|totall?ing\s+)?(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$",
     re.IGNORECASE,
 )
 _CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)

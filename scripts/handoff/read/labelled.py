@@ -30,7 +30,7 @@ from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
 from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets
-from handoff.read.limitwords import is_limit
+from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
@@ -294,6 +294,7 @@ class LabelledReading(FactParts):
             )  # "Last export (Oct): 1,630 active users of the 2,000 seats"; "1,100 (licensed for 1,200)"
             or (name in _COUNTS and not self.counts_itself(name, value, how, label))
             or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
+            or (how == "label meaning" and name in SIZES and is_growth(value))  # "… extended by 200 GB"
         ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
             facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
             if name is None and not ctx.limit and not ctx.host and _WORDS_LABEL.fullmatch(label.strip()):

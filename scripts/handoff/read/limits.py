@@ -74,7 +74,8 @@ _OBSERVED = re.compile(
     re.IGNORECASE,
 )
 _ADDED = re.compile(
-    r"\+\s*$|\b(?:add(?:s|ed|ing)?|further|another|additional|extra|expan\w*|increase\w*|grow\w*|"
+    r"\+\s*$|\b(?:add(?:s|ed|ing)?|further|another|additional|extra|expan\w*|increase\w*|grow\w*|extend\w*|"
+    r"extension\w*|"
     r"true-?up|uplift|bring(?:s|ing)?)\b",
     re.IGNORECASE,
 )

@@ -30,6 +30,9 @@ _GROWTH = quick(
     r"(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))"
     r"|(?:is|are) expected to)\b"
     r"|(?:^|(?<=[\s(]))\+\d"  # "about +600 seats": an increase, never a current figure
+    r"|\b(?:extend|increas|expand|enlarg|rais|grow|resiz|bump)\w*\s+by\s+(?:about\s+|~\s*)?\d"  # a step
+    r"|\bby\s+(?:about\s+|~\s*)?\d[\d.,]*\s*(?:[KMGT]i?B|vCPUs?|nodes?|%)\s+(?:extended|increased|expanded|"
+    r"enlarged|raised|grown)\b"  # the same with its verb last, as German writes it ("um 200 GB erweitert")
     r"|\bif\b[^.;]*\bwould\b|\bwould\b[^.;]*\bif\b",  # a condition's outcome: "if X joins, it would take"
     re.IGNORECASE,
 )

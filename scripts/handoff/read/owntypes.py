@@ -38,7 +38,7 @@ _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*"
 _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?|hosts?|boxes)"
 _COUNTED = re.compile(rf"(?<![\w.,])\d{{1,3}}\s*[x×]\s*(?P<t>{_TOKEN})(?![\w.\-])")
 _CPU_AFTER = re.compile(  # `(16 vCPU / …`, `, 48 dedicated vCPU`: a CPU figure opening what follows
-    r"^\s*[(\[,:–—-]?\s*(?:with\s+|each\s+)?\d+[\s-]*(?:[^\W\d_]{4,14}\s+)?"
+    r"^\s*[(\[,:–—-]?\s*(?:with\s+|each(?:\s+one)?\s+)?\d+[\s-]*(?:[^\W\d_]{4,14}\s+)?"
     r"(?:v?CPUs?|vcores?|cores?)\b",
     re.IGNORECASE,
 )
@@ -62,6 +62,9 @@ _MACHINES_LABEL = re.compile(rf"^\W*(?:\w+\s+){{0,3}}{_MACHINE_NOUN}\W*$", re.IG
 _NOT_TYPES = re.compile(  # units, CPU words and versions are no machine types
     r"(?:[KMGTP]i?B|[KMGT]i|v?CPUs?|vcores?|cores?|v\d+(?:\.\d+)*|\d\w*)", re.IGNORECASE
 )
+# a provider's family and size with no digit (`standard.titan`, `memory.extra-large`): its family is
+# every size of it (`standard.huge`, `standard.large` beside it)
+_FAMILY_SIZE = re.compile(r"(?P<family>[a-z]{3,})\.[a-z]{3,}(?:-[a-z]+)*")
 _LAST_NUMBER = re.compile(r"^(?P<head>.*?)(?P<n>\d+)(?P<tail>\D*)$")
 
 
@@ -90,7 +93,7 @@ def _learnable(token: str) -> bool:
     """A token of a provider's shape, not one the reader knows already, a unit or a version."""
     return (
         len(token) >= 4
-        and any(c.isdigit() for c in token)
+        and (any(c.isdigit() for c in token) or bool(_FAMILY_SIZE.fullmatch(token)))
         and not _NOT_TYPES.fullmatch(token)
         and not shapes.KNOWN_TYPE.fullmatch(token)
     )
@@ -106,6 +109,9 @@ def _written_as_machine(line: str, m: re.Match[str], previous: str) -> bool:
 
 def _family(token: str) -> str:
     """`g2i.16` → `g2i\\.\\d+`: the token with its last number free (providers number their sizes)."""
+    named = _FAMILY_SIZE.fullmatch(token)
+    if named and not any(c.isdigit() for c in token):
+        return re.escape(named.group("family")) + r"\.[a-z]{3,}(?:-[a-z]+)*"
     m = _LAST_NUMBER.match(token)
     if m is None or len(m.group("head")) < 2:
         return re.escape(token)

@@ -47,7 +47,8 @@ _GCP = (
     r"[a-z]\d[a-z]?-(?:standard|highmem|highcpu|megamem|ultramem|hypermem|highgpu|custom)-\d+"
     r"|e2-(?:micro|small|medium)"
 )
-_AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*"
+# (and `StandardE16sv5`: the underscores a Markdown autoformat turned into italics, read as written out)
+_AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*|Standard[A-Z]\d+[a-z]*v\d+"
 KNOWN_TYPE = quick(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
 # The machine types the document being read writes in shapes of their own (`g2i.16`, `CCX63`), as
 # families of regex sources (`read.owntypes`), set while one document is read.
@@ -349,6 +350,15 @@ def instances(text: str) -> Iterator[Match]:
     return iter(found)
 
 
+_ITALICISED_AZURE = re.compile(r"Standard([A-Z]\d+[a-z]*?)(v\d+)")
+
+
+def _written_out(kind: str) -> str:
+    """An Azure size written without its underscores (`StandardE16sv5`) as Azure names it."""
+    m = _ITALICISED_AZURE.fullmatch(kind)
+    return f"Standard_{m.group(1)}_{m.group(2)}" if m else kind
+
+
 _RESTATED = re.compile(r"\s*[(\[（【]\s*")  # what stands between a type and its bracketed restatement
 
 
@@ -364,7 +374,7 @@ def _instances(text: str) -> Iterator[Match]:
             if after:
                 count = int(after.group("n") or after.group("m"))
                 end += len(after.group(0))
-        yield Match(start, end, text[start:end], f"{count} × {m.group(0)}")
+        yield Match(start, end, text[start:end], f"{count} × {_written_out(m.group(0))}")
 
 
 def _count_before(m: re.Match[str]) -> int:
