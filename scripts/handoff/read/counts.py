@@ -87,7 +87,7 @@ _LEAD_COUNT = re.compile(  # an answer that opens with its count: "Two: store-po
     re.IGNORECASE,
 )
 _OTHER_NUMBER = re.compile(  # a number between, not a year, nor their size ("… with about 390 GB, all from")
-    r"(?<![\w.,])(?!(?:19|20)\d\d\b)(?!\d[\d.,]*\s*(?:[KMGTP]i?B|gigs?)\b)\d"
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b)(?!\d[\d.,]*\s*(?:[KMGTP]i?B|[GT]Bytes?|gigs?|(?:giga|tera)bytes?)\b)\d"
 )
 _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
 # (the bare word as an item of a list of terms, "(node pool, ingress, monorepo, code host)", names none)
