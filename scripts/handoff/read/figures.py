@@ -91,6 +91,24 @@ _ON_DISK = re.compile(
 )
 
 
+_BARE_SIZE = re.compile(  # a size named by no resource: "Approximate total size:", "Total size approx.:"
+    r"(?:^|[.;]\s)\W*(?:approx(?:imate|\.)?\s+)?(?:(?:total|overall|combined)\s+)?(?:size|volume)"
+    r"(?:\s+approx(?:imate(?:ly)?|\.)?)?\s*[:=]?\s*(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _by_topic(topic: str | None, head: str) -> str | None:
+    """The field a size no noun names takes from its part's topic: the amount the part is about, or,
+    under a part about the repositories, their total size when its label names no resource ("Total
+    size: 760 GB" under "Indexed content")."""
+    if topic in ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"):
+        return topic
+    if topic in ("repositories", "code_hosts") and _BARE_SIZE.search(head):
+        return "total_repo_size_gb"
+    return None
+
+
 _AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count of the repositories ("2,450
     # repositories, ~640 GB", "… with about 640 GB", "… with a total size of 180 GB")
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s*k?\s+(?:repositor(?:y|ies)|repos|depots|projects|in total|altogether|"
@@ -337,6 +355,4 @@ class FigureReading(FactParts):
             return "total_repo_size_gb"
         if after_cpu:
             return "total_memory_gb"
-        if ctx.topic in ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"):
-            return ctx.topic
-        return None
+        return _by_topic(ctx.topic, head)

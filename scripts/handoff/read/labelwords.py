@@ -46,6 +46,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("version", "control"), "code_hosts"),
     (("scm",), "code_hosts"),
     (("vcs",), "code_hosts"),
+    (("index", "content"), "repositories"),  # "Indexed content", "Content indexed": the repositories
     (("repo",), "repositories"),
     (("url",), "instance_url"),
     (("endpoint",), "instance_url"),
