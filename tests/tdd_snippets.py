@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any
 
 from handoff.core.fields import Catalogue
+from handoff.read.doctext import document_text
 from handoff.read.tdd import html_document, read_document
 
 
@@ -34,3 +37,12 @@ def table(*rows: tuple[str, ...]) -> str:
     return "<table>" + "".join(
         "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in r) + "</tr>" for r in rows
     ) + "</table>"  # fmt: skip
+
+
+@functools.cache
+def corpus_lines() -> tuple[str, ...]:
+    """The lines of the development corpus's documents (random-text tests run their rewrites on them too)."""
+    lines: list[str] = []
+    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
+        lines += document_text(html_document(path.read_text(encoding="utf-8"))).splitlines()
+    return tuple(lines)

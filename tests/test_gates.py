@@ -4,28 +4,15 @@ development corpus's lines (the fixtures' readings are compared by `python -m be
 
 from __future__ import annotations
 
-import functools
 import random
-from pathlib import Path
 
 from handoff.core.fields import Catalogue
 from handoff.read import verdict
 from handoff.read.cells import not_done, status_words
-from handoff.read.doctext import document_text
 from handoff.read.edits import has_digit
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
-from handoff.read.tdd import html_document
-
-
-@functools.cache
-def _corpus_lines() -> tuple[str, ...]:
-    """The lines of the development corpus's documents."""
-    lines: list[str] = []
-    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
-        lines += document_text(html_document(path.read_text(encoding="utf-8"))).splitlines()
-    return tuple(lines)
-
+from tdd_snippets import corpus_lines
 
 _WORDS = status_words(("to do", "won't do", "dropped", "declined", "next", "later", "carried over", "ideas"))
 
@@ -65,7 +52,7 @@ _VERDICT_PIECES = [
 
 
 def test_verdict_as_without_its_gate() -> None:
-    for text in [*_texts(_VERDICT_PIECES), *_corpus_lines()]:
+    for text in [*_texts(_VERDICT_PIECES), *corpus_lines()]:
         assert verdict.closed_as_not_taken(text, _WORDS) == _closed_as_first_written(text, _WORDS), text
         assert verdict.without_not_taken(text, _WORDS) == _without_as_first_written(text, _WORDS), text
 
@@ -86,12 +73,12 @@ _COUNT_PIECES = [
 
 def test_counts_as_without_their_gate(catalogue: Catalogue) -> None:
     reader = FactReader(catalogue)
-    for text in [*_texts(_COUNT_PIECES, 4000), *_corpus_lines()]:
+    for text in [*_texts(_COUNT_PIECES, 4000), *corpus_lines()]:
         for ctx in _CONTEXTS:
             assert reader._counts(text, ctx) == reader._counts_read(text, ctx), (text, ctx)
 
 
 def test_has_digit_as_any_isdigit() -> None:
     pieces = [*"a 0 9.\n", "\u0663", "\u00b2", "\u2460", "\u00bd", "\uff11", "x", "É"]
-    for text in [*_texts(pieces, 5000, 6), *_corpus_lines()]:
+    for text in [*_texts(pieces, 5000, 6), *corpus_lines()]:
         assert has_digit(text) == any(c.isdigit() for c in text), text

@@ -4,18 +4,15 @@ compared by `python -m bench.identity`)."""
 
 from __future__ import annotations
 
-import functools
 import random
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from handoff.core.fields import strip_brackets
 from handoff.read import envwords, labelwords, legends, shapes
-from handoff.read.doctext import document_text
-from handoff.read.tdd import html_document
+from tdd_snippets import corpus_lines
 
 _LETTERS = "0-9a-z\u00c0-\u024f"
 
@@ -120,19 +117,10 @@ _EXAMPLES = [
 ]  # fmt: skip
 
 
-@functools.cache
-def _corpus_lines() -> tuple[str, ...]:
-    """The lines of the development corpus's documents."""
-    lines: list[str] = []
-    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
-        lines += document_text(html_document(path.read_text(encoding="utf-8"))).splitlines()
-    return tuple(lines)
-
-
 @pytest.mark.parametrize(("new", "old", "alphabet"), REWRITES, ids=lambda v: getattr(v, "pattern", "")[:20])
 def test_same_matches_as_first_written(new: Any, old: re.Pattern[str], alphabet: str | list[str]) -> None:
     assert new.pattern != old.pattern  # (the rewrite is in force)
-    for text in [*_EXAMPLES, *_texts(alphabet), *_corpus_lines()]:
+    for text in [*_EXAMPLES, *_texts(alphabet), *corpus_lines()]:
         assert [(m.span(), m.groups()) for m in new.finditer(text)] == [
             (m.span(), m.groups()) for m in old.finditer(text)
         ], text
