@@ -51,6 +51,9 @@ EVALUATION_ONLY = (
     "tdd_blind40",
     "tdd_blind41",
     "tdd_blind42",
+    "tdd_blind43",
+    "tdd_blind44",
+    "tdd_blind45",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
