@@ -26,6 +26,7 @@ class FactParts:
     on_premises: re.Pattern[str]
     trial_nouns: re.Pattern[str]
     said_before = ""  # the paragraph's text before the sentence being read (what its pronouns stand for)
+    said_after = ""  # the paragraph's text after it (`permachine.paragraph_count`)
 
     if TYPE_CHECKING:  # each defined in one of the parts
 

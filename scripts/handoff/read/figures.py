@@ -245,6 +245,7 @@ class FigureReading(FactParts):
     def _figures(self, s: str, marks: list[tuple[shapes.Match, str]], ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
         machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
+        machines = permachine.counted_apart(machines, s, self.said_before, self.said_after)
         kept = _unrestated(s, marks)  # "3,200 GB (2.91 TiB) in total": the words after are the first's
         if len(kept) < len(marks):  # (what is per machine was read with the gloss in place)
             machines, marks = _kept_runs(machines, marks, kept), kept

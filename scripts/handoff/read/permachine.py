@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
-MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|boxes|hypervisors?"
+MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|box(?:es)?|hypervisors?"
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
 _MACHINE_COUNT = re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
@@ -36,7 +36,9 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    rf"(?:\beach\s*(?:with|has|having|of|:|,|–|-|—)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
+    rf"(?:\b(?:each|every)(?:\s+(?:{MACHINES}))?\s*(?:with|has|having|had|of|:|,|–|-|—)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
+    # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run
+    rf"|\b(?:{MACHINES})\s*(?:@|[x×*](?=\s))"
     r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
     re.IGNORECASE,
 )
@@ -46,7 +48,8 @@ ARTICLE = re.compile(rf"an?\s(?!single|{'|'.join(shapes.GROUP_WORDS)})", re.IGNO
 _JOIN = re.compile(
     r"^(?:[\s,/+&·()]|\band\b|\ben\b|\bund\b|\bet\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
     r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b|"
-    r"\b\d{1,3}\s*[×x](?!\w))*",  # (a multiplier before the next figure: "48 vCPU, 3 × 64 GiB = …")
+    r"\b\d{1,3}\s*[×x](?!\w)|(?<=\s)[×x](?=\s))*",  # (a multiplier before the next figure: "48 vCPU, 3 × 64 GiB =
+    # …"; a machine's shape written as a product: "8 vCPU × 32 GiB")
     re.IGNORECASE,
 )
 
@@ -109,6 +112,28 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
         if per[i] and times[i] is None and counts:
             groups[i], times[i] = _nearest(counts, marks[i].start)
     return Runs(per, times, groups)
+
+
+_MACHINE_NOUN = re.compile(rf"\b(?:{MACHINES})\b", re.IGNORECASE)
+_NOT_MACHINE = re.compile(r"\b(?:pods?|replicas?|containers?|services?|jobs?|users?|shards?|processes)\b", re.I)
+
+
+def counted_apart(found: Runs, s: str, before: str, after: str) -> Runs:
+    """`found` (the runs of sentence `s`) with its per-machine figures that have no count in their
+    own sentence multiplied by the number of machines the rest of the paragraph states ("Each node:
+    16 vCPU, 64 GB RAM. 3 nodes.", "… 128 GB each; there are 3 servers"), when it states one number
+    of machines, once, and the sentence says its figures are a machine's (names a machine, and no
+    pod, replica or container: "the pods ask for 4 vCPU per replica" is not a node's)."""
+    if not any(p and t is None for p, t in zip(found.per_machine, found.times, strict=True)):
+        return found
+    if not (before.strip() or after.strip()) or not _MACHINE_NOUN.search(s) or _NOT_MACHINE.search(s):
+        return found
+    counts = {n for _, n in machine_counts(before)} | {n for _, n in machine_counts(after)}
+    if len(counts) != 1 or len(machine_counts(before)) + len(machine_counts(after)) != 1:
+        return found
+    n = counts.pop()
+    times = [n if p and t is None else t for p, t in zip(found.per_machine, found.times, strict=True)]
+    return Runs(found.per_machine, times, found.groups)
 
 
 def joined(gap: str, bracket: bool = True) -> bool:

@@ -225,9 +225,9 @@ class ProseReading(FactParts):
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             shift = start + offset
             back = replace(before, start=before.start - start) if before else None  # (to this sentence)
-            self.said_before = text[:start]
+            self.said_before, self.said_after = text[:start], text[start + len(sentence) :]
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
-            self.said_before = ""
+            self.said_before = self.said_after = ""
             joined = text[max(0, start - 3) : start].rstrip().endswith(";")  # one sentence, two clauses
             if joined and limited and not sctx.limit:  # "Licensed for 1,200 users; a peak of 180 at once"
                 found += self._peaks(sentence, replace(sctx, limit=True))
