@@ -249,7 +249,14 @@ class Environments:
     def label_part(self, label: str) -> str:
         """The environment a leading label puts its line in: as `part`, except that a bracketed
         aside describing the thing ("AWS CodeCommit (legacy geology tooling)") does not make it
-        another system's; an environment named in brackets ("URL (QS)") still counts."""
+        another system's; an environment named in brackets ("URL (QS)") still counts. A label naming an
+        option ("Option B (rejected): …") is an option not taken when the document decided another one
+        or the label says it was not taken, and production when it is the one decided."""
+        option = _OPTION.search(label)
+        if option and self.chosen:
+            return "production" if option.group("id").casefold() == self.chosen else "trial"
+        if option and _NOT_TAKEN.search(label):
+            return "trial"
         return "trial" if self.other.search(outside_brackets(label)) else self.named(label)
 
 
@@ -335,7 +342,7 @@ _NEGATED = re.compile(
 )
 
 
-_OPTION = quick(r"\b(?:option|alternative|variant|scenario)\s+(?P<id>[A-Z]|\d{1,2})(?![\w.])", re.IGNORECASE)
+_OPTION = quick(r"\b(?:option|alternative|variant|scenario)\s+(?P<id>[A-Z]|\d{1,2})(?!\w|\.\w)", re.IGNORECASE)
 _DECIDED = re.compile(
     r"\b(?:approved|chosen|selected|adopted|agreed|accepted|decided|decision|went with|go(?:ing)? with|"
     r"built|implemented|provisioned|deployed)\b",

@@ -17,8 +17,8 @@ import re
 from handoff.core.quickre import quick
 
 _WHOLE = (  # what a machine may be said to be outside of
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|deployment|instance|installation|service|sizing|totals?|"
-    r"figures?|cluster|platform|footprint)\b"
+    r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|deployment|instance|installation|service|sizing|totals?|"
+    r"figures?|cluster|platform|footprint)\b|sourcegraph\b)"
 )
 _OWNER = r"sourcegraph(?:'s)?|our|the\s+(?:service|deployment|instance|platform)'s|the\s+deployment"
 _OUTSIDE = quick(

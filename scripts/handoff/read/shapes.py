@@ -111,7 +111,8 @@ _COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `4 uni
     rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
     rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
     rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
-    r"|(?<![\d.,])(?P<d>\d{1,3})[ \t\u00a0]+)$",  # `3 r6i.4xlarge nodes`: a count right before the type
+    r"|(?<![\w.,])(?P<d>\d{1,3})[ \t\u00a0]+)"
+    r"(?:(?:ec2|aws|gce|gcp|azure|amazon)[ \t\u00a0]+)?$",  # `3 r6i.4xlarge nodes`, `three EC2 m6i.4xlarge`
     re.IGNORECASE,
 )
 # `× 4`, `× 4台` (a counter written on the number), `(3 nodes)`
