@@ -342,7 +342,9 @@ _NEGATED = re.compile(
 )
 
 
-_OPTION = quick(r"\b(?:option|alternative|variant|scenario)\s+(?P<id>[A-Z]|\d{1,2})(?!\w|\.\w)", re.IGNORECASE)
+_OPTION = quick(
+    r"\b(?:option|alternative|variant|scenario)\s+(?P<id>[A-Z]|\d{1,2})(?!\w|\.\w)", re.IGNORECASE
+)
 _DECIDED = re.compile(
     r"\b(?:approved|chosen|selected|adopted|agreed|accepted|decided|decision|went with|go(?:ing)? with|"
     r"built|implemented|provisioned|deployed)\b",

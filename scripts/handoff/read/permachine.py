@@ -21,7 +21,9 @@ from dataclasses import dataclass, replace
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
-MACHINES = r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|box(?:es)?|hypervisors?"
+MACHINES = (
+    r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|box(?:es)?|hypervisors?"
+)
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
 _MACHINE_COUNT = re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
@@ -48,8 +50,8 @@ ARTICLE = re.compile(rf"an?\s(?!single|{'|'.join(shapes.GROUP_WORDS)})", re.IGNO
 _JOIN = re.compile(
     r"^(?:[\s,/+&·()]|\band\b|\ben\b|\bund\b|\bet\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
     r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b|"
-    r"\b\d{1,3}\s*[×x](?!\w)|(?<=\s)[×x](?=\s))*",  # (a multiplier before the next figure: "48 vCPU, 3 × 64 GiB =
-    # …"; a machine's shape written as a product: "8 vCPU × 32 GiB")
+    # (a multiplier before the next figure: "48 vCPU, 3 × 64 GiB = …"; a product: "8 vCPU × 32 GiB")
+    r"\b\d{1,3}\s*[×x](?!\w)|(?<=\s)[×x](?=\s))*",
     re.IGNORECASE,
 )
 
@@ -115,7 +117,9 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
 
 
 _MACHINE_NOUN = re.compile(rf"\b(?:{MACHINES})\b", re.IGNORECASE)
-_NOT_MACHINE = re.compile(r"\b(?:pods?|replicas?|containers?|services?|jobs?|users?|shards?|processes)\b", re.I)
+_NOT_MACHINE = re.compile(
+    r"\b(?:pods?|replicas?|containers?|services?|jobs?|users?|shards?|processes)\b", re.I
+)
 
 
 def counted_apart(found: Runs, s: str, before: str, after: str) -> Runs:

@@ -34,6 +34,7 @@ from handoff.read.doctext import (
 from handoff.read.examples import unexampled
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
+from handoff.read.fleetsentences import one_fleet
 from handoff.read.gather import Gatherer, TddReading
 from handoff.read.headertables import HeaderTableReading
 from handoff.read.labelwords import label_meaning
@@ -297,7 +298,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if content.bold and not is_item and len(text) <= 80 and ":" not in text and "\n" not in text:
             self.heading(tab, PSEUDO_HEADING, text)
             return
-        self.gather.siblings = self.siblings(tab, text, is_item)
+        self.gather.siblings = self.siblings(tab, text, is_item, self.sections.other)
         ctx = self.context(tab)
         if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
             ctx = replace(ctx, section="trial")
@@ -372,14 +373,18 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         return False
 
     @staticmethod
-    def siblings(tab: _Tab, text: str, is_item: bool) -> tuple[object, ...] | None:
+    def siblings(tab: _Tab, text: str, is_item: bool, other: re.Pattern[str]) -> tuple[object, ...] | None:
         """The run a paragraph's node pools belong to: the items of one list run, or the one-line
         `Label: value` paragraphs of one section ("Application node group: 4 × m6i.4xlarge",
-        "Indexing node group: 1 × r6i.2xlarge"): pools of different types there are one fleet."""
+        "Indexing node group: 1 × r6i.2xlarge"), or the sentences of one paragraph telling of nothing
+        else (`read/fleetsentences.py`, `other`: words of other systems): pools of different types
+        there are one fleet."""
         if is_item:
             return (id(tab), tab.breaks, *tab.bullets)
         if "\n" not in text and _pair(text) is not None:
             return (id(tab), "labelled lines", tab.tables, *tab.headings)
+        if one_fleet(text, other):  # "The web tier runs on 3 × m6i.4xlarge. Search runs on 2 × r6i.4xlarge."
+            return (id(tab), "sentences", tab.paragraphs)
         return None
 
     def show_as_written(self, content: Text, text: str) -> None:
