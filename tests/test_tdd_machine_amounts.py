@@ -99,7 +99,7 @@ def test_a_recommendation_section_is_no_production_record(catalogue: Catalogue, 
     ("text", "memory", "disk"),
     [
         (
-            "Each node: 16 virtual CPUs and 128 GBytes of memory; block storage 2.4 TBytes.",
+            "The node: 16 virtual CPUs and 128 GBytes of memory; block storage 2.4 TBytes.",
             "128 GB",
             "2.4 TB",
         ),

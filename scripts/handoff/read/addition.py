@@ -32,11 +32,49 @@ _TIMES = re.compile(r"[×x*]\s*$")
 _PLUS_AFTER = re.compile(rf"\s*\+\s*(?:{shapes.NUMBER})\s*(?P<unit>[A-Za-z]+)")
 
 
+_PRODUCT = r"(?<![\w.,])(?P<n>\d{1,4})\s*[×x*]\s*(?P<each>\d{1,5}(?:\.\d+)?)"
+_PRODUCTS_BEFORE = re.compile(rf"(?:{_PRODUCT.replace('?P<n>', '?:').replace('?P<each>', '?:')}\s*\+\s*)+"
+                              r"(?P<last>\d{1,4})\s*[×x*]\s*$")  # fmt: skip
+
+
+def _products(text: str, start: int, own: str) -> str | None:
+    """The sum of a sum of products whose unit only the last term carries (`3×16 + 2×8 vCPU`: 64)."""
+    window = text[max(0, start - 80) : start]
+    found = _PRODUCTS_BEFORE.search(window)
+    if found is None or not own:
+        return None
+    terms = [(int(m.group("n")), float(m.group("each"))) for m in re.finditer(_PRODUCT, found.group(0))]
+    total = sum(n * each for n, each in terms) + int(found.group("last")) * float(own)
+    return f"{total:g}"
+
+
+_ANY_PRODUCT = _PRODUCT.replace("?P<n>", "?:").replace("?P<each>", "?:")
+_PRODUCTS_VALUE = re.compile(
+    rf"\s*(?:{_ANY_PRODUCT}\s*\+\s*)+{_ANY_PRODUCT}\s*(?P<unit>vCPUs?|cores?|CPUs?|[GT]i?B)\s*",
+    re.IGNORECASE,
+)
+
+
+def products_sum(value: str) -> str | None:
+    """A whole value written as a sum of products with its unit once at the end (`3×16 + 2×8 vCPU`,
+    `3 × 64 + 2 × 128 GiB`): its sum with the unit (`64 vCPU`), else None."""
+    m = _PRODUCTS_VALUE.fullmatch(value)
+    if m is None:
+        return None
+    total = sum(int(p.group("n")) * float(p.group("each")) for p in re.finditer(_PRODUCT, value))
+    return f"{total:g} {m.group('unit')}"
+
+
 def term(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
     """("sum", the sum) | ("part", "") | ("", "") for the figure at text[start:end] whose number is
-    the first number there and whose unit (`vCPU`, `GB`) is `unit`."""
+    the first number there and whose unit (`vCPU`, `GB`) is `unit`. A sum of products with the unit
+    only after the last (`3×16 + 2×8 vCPU`) is the sum of the products."""
     if "+" not in text:
         return "", ""
+    own_number = re.match(shapes.NUMBER, text[start:end])
+    products = _products(text, start, shapes.canon(own_number.group(0)) if own_number else "")
+    if products is not None:
+        return "sum", products
     after = _PLUS_AFTER.match(text, end)
     if after and after.group("unit").casefold() == unit.casefold():
         return "part", ""

@@ -277,7 +277,7 @@ class FigureReading(FactParts):
             listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
             previous_end, previous_kind = m.end, kind
             value, how = own
-            if machines.per_machine[i]:
+            if machines.per_machine[i] and how != "sum written out":
                 times = machines.times[i]
                 if times is None:
                     continue  # a per-machine figure with no number of machines: not a total

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
-from handoff.read import connection, limits, nodecount, notdone, permachine, shapes, usage
+from handoff.read import addition, connection, limits, nodecount, notdone, permachine, shapes, usage
 from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
 from handoff.read.counts import (
@@ -99,9 +99,12 @@ _WORKING = re.compile(r"\s=\s*(?=~?\s*\d)")  # `6 nodes × 16 vCPU = 96 vCPU`: t
 
 def _result(value: str) -> str:
     """A value written as a calculation (`6 nodes × 64 GiB = 384 GiB`, `3,000 + 500 = 3,500 GB`):
-    the result after its last `=`; any other value as it is."""
+    the result after its last `=`; a sum of products with no result, its sum (`read.addition`); any
+    other value as it is."""
     found = list(_WORKING.finditer(value))
-    return value[found[-1].end() :] if found else value
+    if found:
+        return value[found[-1].end() :]
+    return addition.products_sum(value) or value  # `3×16 + 2×8 vCPU`: 64 vCPU
 
 
 _OTHER_NOUN = re.compile(rf"\s*(?:about\s+|around\s+|~\s*)?(?:{shapes.NUMBER})\s*[A-Za-z]")  # "38 depots"

@@ -83,6 +83,10 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("vm",), "instance_types"),
     (("server",), "instance_types"),
     (("pool",), "instance_types"),
+    (
+        ("desired",),
+        "instance_types",
+    ),  # an autoscaling group's `desiredCapacity`, `desired_size`: its machines
     (("cloud",), "hosting_provider"),
     (("provider",), "hosting_provider"),
     (("hosting",), "hosting_provider"),

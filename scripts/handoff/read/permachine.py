@@ -51,7 +51,7 @@ _JOIN = re.compile(
     r"^(?:[\s,/+&·()]|\band\b|\ben\b|\bund\b|\bet\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
     r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b|"
     # (a multiplier before the next figure: "48 vCPU, 3 × 64 GiB = …"; a product: "8 vCPU × 32 GiB")
-    r"\b\d{1,3}\s*[×x](?!\w)|(?<=\s)[×x](?=\s))*",
+    r"\b\d{1,3}\s*[×x](?!\w)|(?<=\s)[×x](?=\s*$|\s+\d[\d.,]*\s*(?:[kmgt]i?b|v?cpus?|cores?)\b))*",
     re.IGNORECASE,
 )
 
