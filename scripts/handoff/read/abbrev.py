@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from handoff.core.quickre import quick
 from handoff.read.doctext import Text, Texts, as_dict, as_list, iter_tabs
 
 _TERM = r"(?:[A-Z][A-Za-z0-9]{0,5}(?:-[A-Z0-9]{1,4})?|[Σ†‡§¤#*])"
@@ -55,7 +56,7 @@ _UNIT = re.compile(
     re.MULTILINE,
 )
 _UNIT_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
-_ORDER = re.compile(r"\b(dd|mm)([./-])(mm|dd)\2yy\b", re.IGNORECASE)
+_ORDER = quick(r"\b(dd|mm)([./-])(mm|dd)\2yy\b", re.IGNORECASE)  # (a document without "yy" is not scanned)
 _SHORT_YEAR = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{2})\b")
 _MAX_WORDS = 8
 _PLACE_WORD = re.compile(r"acceptance|stage|shadow", re.IGNORECASE)  # (`envwords._PLACE_ONLY`)

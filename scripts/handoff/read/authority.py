@@ -27,6 +27,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from handoff.core.model import TddValue
+from handoff.core.quickre import opened
 from handoff.read.labelwords import label_meaning
 
 _WORD = (
@@ -34,7 +35,7 @@ _WORD = (
     r"replaces? (?:the|section|tab|chapter|part)\b[^.;]{0,40}|is binding|governs)"
 )
 _TITLE = re.compile(rf"\([^()]*\b{_WORD}\b[^()]*\)|\s[—–:-]\s*{_WORD}\b", re.IGNORECASE)
-_CLAIM = re.compile(rf"\b(?:{_WORD}|wins?)\b", re.IGNORECASE)
+_CLAIM = opened(re.compile(rf"\b(?:{_WORD}|wins?)\b", re.IGNORECASE))  # (also run over the whole text)
 _NOT = re.compile(r"\b(?:not|no longer|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SELF = re.compile(
     r"\bth(?:is|ese)\s+(?P<kind>tab|section|page|part|sheet|appendix|addendum|amendment|chapter|annex|"

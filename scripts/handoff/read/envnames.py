@@ -19,10 +19,14 @@ from __future__ import annotations
 
 import re
 
-_MIGRATION_SIDE = re.compile(
-    r"\b(?P<side>old|previous|former|legacy|source|new|target)\s+(?P<noun>instance|cluster|platform|environment|"
-    r"server|deployment|vm|system|installation|install|site)s?\b",
-    re.IGNORECASE,
+from handoff.core.quickre import opened
+
+_MIGRATION_SIDE = opened(  # (run over the whole text: `opened` tries it only where a side word can open)
+    re.compile(
+        r"\b(?P<side>old|previous|former|legacy|source|new|target)\s+(?P<noun>instance|cluster|platform|"
+        r"environment|server|deployment|vm|system|installation|install|site)s?\b",
+        re.IGNORECASE,
+    )
 )
 _NEW_SIDE = frozenset({"new", "target"})
 
@@ -40,7 +44,7 @@ def migration_sides(text: str) -> list[tuple[str, str]]:
     return [(n, "production") for n in sorted(sides[True])] + [(n, "trial") for n in sorted(sides[False])]
 
 
-_ACRONYM = re.compile(r"(?<![\w-])(?P<acr>[A-Z]{3,6})(?![\w])(?=[-\w]*\s*[:(=—–-]?\s*[A-Z])")
+_ACRONYM = opened(re.compile(r"(?<![\w-])(?P<acr>[A-Z]{3,6})(?![\w])(?=[-\w]*\s*[:(=—–-]?\s*[A-Z])"))
 _NAME = r"[A-Z][\w\u00C0-\u024F]*"
 _AND = r"(?:and|en|und|et|y|e|och|og|i|a)"  # "and" in the languages these streets are written in
 _JOIN = rf"(?:\s*,\s*(?:{_AND}\s+)?|\s+(?:{_AND}|&|/)\s+|\s*/\s*|\s*[→>-]+\s*)"

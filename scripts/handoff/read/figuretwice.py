@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT = (  # a size's unit, as a symbol or spelt (`gibibytes`, `GBytes`, `gigs`)
     r"TiB|GiB|MiB|TB|GB|MB|(?:tebi|gibi|mebi|tera|giga|mega)bytes?|[TGM]Bytes|gigs?"
@@ -46,11 +48,13 @@ _PRODUCT = re.compile(  # `3 × 16 vCPU = 48 vCPU`, `16 vCPU × 3 = 48 vCPU`, `4
     rf"|(?<![\w.,])(?P<total2>{_amount('t2', 'tu2')})[ \u00a0]*\([ \u00a0]*(?P<n3>\d{{1,3}})[ \u00a0]*[×x*]"
     rf"[ \u00a0]*{_amount('p3', 'pu3')}[ \u00a0]*\)"
 )
-SIGN = re.compile(  # a figure in a bracket after a size, an `=` after a product, a product in brackets
-    rf"\d[ \u00a0]?(?:{_UNIT})[ \u00a0]*\([ \u00a0]*(?:=|≈|~|about|approx\.?|i\.e\.,?)?[ \u00a0]*\d"
-    rf"|[×x*][ \u00a0]*\d[^=\n]{{0,20}}="
-    rf"|\d[ \u00a0]*(?:{_UNIT}|vCPUs?|virtual CPUs?|cores?)[ \u00a0]*\(\d"
-)  # (each branch opens with a digit or a times sign: a scan tries little else)
+SIGN = opened(  # a figure in a bracket after a size, an `=` after a product, a product in brackets
+    re.compile(
+        rf"\d[ \u00a0]?(?:{_UNIT})[ \u00a0]*\([ \u00a0]*(?:=|≈|~|about|approx\.?|i\.e\.,?)?[ \u00a0]*\d"
+        rf"|[×x*][ \u00a0]*\d[^=\n]{{0,20}}="
+        rf"|\d[ \u00a0]*(?:{_UNIT}|vCPUs?|virtual CPUs?|cores?)[ \u00a0]*\(\d"
+    )
+)  # (each branch opens with a digit or a times sign: `opened` tries the scan only there)
 _DECIMAL = {"MB": 1e-3, "GB": 1.0, "TB": 1e3, "MiB": 1e-3, "GiB": 1.0, "TiB": 1e3}  # GB, nominal
 _POWER = {"MB": 0, "GB": 1, "TB": 2, "MiB": 0, "GiB": 1, "TiB": 2}
 

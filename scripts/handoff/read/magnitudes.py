@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 _WORDS = {"thousand": 1e3, "million": 1e6, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 _LETTERS = {"k": 1e3, "m": 1e6}
 # `2.9k`, `~4.2K`, `1.2M` (a fraction before the letter); `5 thousand`, `1.2 million`, `35 lakh`
-_SCALED = re.compile(
-    r"(?<![\w.,])(?P<num>\d+\.\d+)(?P<letter>M)(?![\w-])"
-    r"|(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \u00a0](?P<word>thousand|million|lakhs?|crores?)\b"
+_SCALED = opened(  # (`opened`: tried only where a digit opens, the same matches)
+    re.compile(
+        r"(?<![\w.,])(?P<num>\d+\.\d+)(?P<letter>M)(?![\w-])"
+        r"|(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \u00a0](?P<word>thousand|million|lakhs?|crores?)\b"
+    )
 )
-_INDIAN = re.compile(r"(?<![\w.,])\d{1,2}(?:,\d\d)+,\d{3}(?!\d|[.,]\d)")
-_INDIAN_DOTS = re.compile(r"(?<![\w.,])\d{1,2}(?:\.\d\d)+\.\d{3}(?!\d|[.,]\d)")  # (`1.12.400`)
+_INDIAN = opened(re.compile(r"(?<![\w.,])\d{1,2}(?:,\d\d)+,\d{3}(?!\d|[.,]\d)"))
+_INDIAN_DOTS = opened(re.compile(r"(?<![\w.,])\d{1,2}(?:\.\d\d)+\.\d{3}(?!\d|[.,]\d)"))  # (`1.12.400`)
 SIGN = re.compile(r"\d[ \u00a0]?(?:[kKM]\b|thousand|million|lakh|crore)|\d[,.]\d\d[,.]\d{3}")
 
 

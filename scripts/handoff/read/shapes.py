@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 
 DIGIT = re.compile(r"\d")
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -480,7 +480,7 @@ def _joined(text: str, first: Match, last: Match) -> bool:
 
 # A numeric day and month without a year, both written with two digits (`08/09`, `19/09`), read in
 # the document's order of numeric dates; `24/7` is no date, nor is a chat post's stamp `17/10 08:15`.
-_NUMERIC_DAY_MONTH = re.compile(r"(?<![\w./-])(\d\d)/(\d\d)(?![\w/-]|\.\d|\s+\d{1,2}:\d\d)")
+_NUMERIC_DAY_MONTH = opened(re.compile(r"(?<![\w./-])(\d\d)/(\d\d)(?![\w/-]|\.\d|\s+\d{1,2}:\d\d)"))
 
 
 def _day_month(a: int, b: int, order: str, day_first: bool = False) -> tuple[int, int] | None:
@@ -563,10 +563,14 @@ def year_of(text: str) -> str:
     return years.pop() if len(years) == 1 else ""
 
 
-_NUMERIC_DATE = re.compile(  # `17/04/2026`, `17.04.2026`, `2026/04/17`, `7/13/26` as schedulers print it,
-    # and `24.09.26` as German and Czech notes write it (a year of 2015-2039 only: `6.8.12` is a version)
-    r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?:(?P=sep)(?P<y>\d{4})|(?P=sep)(?<=[/.])(?P<yy>\d\d))"
-    r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\w/-]|\.\w)"
+_NUMERIC_DATE = opened(  # `17/04/2026`, `17.04.2026`, `2026/04/17`, `7/13/26` as schedulers print it,
+    # and `24.09.26` as German and Czech notes write it (a year of 2015-2039 only: `6.8.12` is a version);
+    # (`opened`: tried only where a digit opens, the same matches)
+    re.compile(
+        r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})"
+        r"(?:(?P=sep)(?P<y>\d{4})|(?P=sep)(?<=[/.])(?P<yy>\d\d))"
+        r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\w/-]|\.\w)"
+    )
 )
 
 
