@@ -110,6 +110,12 @@ def denial(clause: str) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+def may_deny(text: str) -> bool:
+    """False only when no clause of `text` can hold a denial (`denial`): the literal words every
+    denial holds are all missing from it (a quick no for a whole paragraph)."""
+    return any(getattr(p, "possible", lambda _: True)(text) for p in (_NEGATED, _OUT))
+
+
 def refers_back(clause: str) -> bool:
     """A clause naming no host that speaks of the host named before it (see `_refers_back`)."""
     return _refers_back(clause)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from handoff.core.fields import Catalogue, norm
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 from handoff.read.envnames import definition_run, migration_sides, promotion_street
 from handoff.read.labelwords import label_meaning, outside_brackets
@@ -28,6 +28,7 @@ class Environments:
         self.trial = _phrases(self.trial_words)
         self.other = _phrases(catalogue.tdd.other_system_words, joined=False)
         self.production = _phrases(self.production_words)
+        self.some_word = _some_word((*self.trial_words, *self.production_words))
         self.cache: dict[str, list[tuple[int, str]]] = {}
         self.products = _products(catalogue)
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
@@ -84,6 +85,7 @@ class Environments:
             self.production = _phrases(
                 (*self.production_words, *(w for w, k in learned.items() if k == "production"))
             )
+            self.some_word = _some_word((*self.trial_words, *self.production_words, *learned))
             self.cache.clear()
 
     def _learn_street(self, text: str, learned: dict[str, str]) -> None:
@@ -158,12 +160,14 @@ class Environments:
             of = _AKA_OF.search(text, max(0, m.start() - 40), m.start())
             if of:
                 found.append((m.group("name"), of.group(1)))
-        series = _series(text) if found else frozenset()
+        series: frozenset[str] | None = None  # (worked out once a name has a reference's shape)
         for name, says in found:
             if self.spans(name) or norm(name) in self.products or label_meaning(name):
                 continue
             ref = _REFERENCE.fullmatch(name)
-            if ref and ref.group(1).casefold() in series:
+            if ref and series is None:
+                series = _series(text)
+            if ref and series is not None and ref.group(1).casefold() in series:
                 continue  # `R-04` of a register's R-01, R-02, R-03 …: a row's reference, no environment
             kinds = [k for _, k in self.spans(says)]
             if kinds:
@@ -178,6 +182,8 @@ class Environments:
         return self.cache[text]
 
     def _spans(self, text: str) -> list[tuple[int, str]]:
+        if text.isascii() and self.some_word.search(text.lower()) is None:
+            return []  # (most texts: not one environment word's letters in it, so no word)
         hosts = _hosts_of(text)  # "sourcegraph.example.dev" is no dev
         text = _blanked(text, [(a, b) for a, b, _ in hosts]) if hosts else text
         if "/" in text:  # nor is a file's path: `/dev/nvme1n1`, `/srv/test/data`
@@ -433,10 +439,12 @@ def scoped(text: str) -> Iterator[tuple[str, str]]:
         yield name, "production" if side.casefold() == "in" else "trial"
 
 
-_AKA = re.compile(  # the other name; the environment is the words right before it
-    r"\b(?:a\.?k\.?a\b\.?|also (?:called|known as)|known (?:internally )?as|code-?named?)"
-    r"\s+[\"“'‘]?(?P<name>[A-Za-z][\w-]{2,})",
-    re.IGNORECASE,
+_AKA = opened(  # the other name; the environment is the words right before it
+    re.compile(
+        r"\b(?:a\.?k\.?a\b\.?|also (?:called|known as)|known (?:internally )?as|code-?named?)"
+        r"\s+[\"“'‘]?(?P<name>[A-Za-z][\w-]{2,})",
+        re.IGNORECASE,
+    )
 )
 _AKA_OF = re.compile(r"([\w-]+(?:\s[\w-]+)?)\s*[,(]?\s*$")
 
@@ -496,6 +504,18 @@ def _phrases(words: tuple[str, ...], joined: bool = True) -> re.Pattern[str]:
     body = _by_first_letter([r"[\s\-_'’]*".join(parts) for parts in phrases if parts]) or r"(?!x)x"
     edge = letters if joined else f"{letters}-"
     return re.compile(rf"(?<![{edge}])(?:" + body + rf")(?![{edge}])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _some_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A quick no for `_phrases(words)`: a pattern that finds, in a lower-cased ASCII text, the
+    longest letter run of one of the words (or a shorter run that one holds). Every match of the
+    phrases holds its word's runs, in any case; ASCII letters fold as `str.lower` folds them, so an
+    ASCII text where this finds nothing has none of the words. Built once per word list."""
+    letters = "0-9a-z\u00c0-\u024f"  # (as `_phrases` splits the words)
+    runs = {max(parts, key=len) for w in words if (parts := re.findall(f"[{letters}]+", w.casefold()))}
+    kept = sorted(r for r in runs if not any(o != r and o in r for o in runs))  # "prod" finds "production"
+    return re.compile(_by_first_letter([re.escape(r) for r in kept]) or r"(?!x)x")
 
 
 def _by_first_letter(alternatives: list[str]) -> str:

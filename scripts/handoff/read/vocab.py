@@ -53,10 +53,8 @@ class Vocab:
     def learn_case(self, text: str) -> None:
         """Whether the document writes names of this vocabulary of four letters or more in lower case,
         outside addresses ("ghes conn", "our gitlab"): then it writes the short ones so too."""
-        self.lower = any(
-            len(key) > 3 and key in self.names and written.islower() and "." not in written
-            for written, key in ((m.group(0), m.group(0).casefold()) for m in _LOWER_WORD.finditer(text))
-        )
+        # (a match is four letters or digits or more, lower case, no dot: its own `norm` key)
+        self.lower = not self.names.keys().isdisjoint(_LOWER_WORD.findall(text))
         self.cache.clear()
 
     def _short_in_lower(self, span: str, text: str, end: int) -> bool:
