@@ -29,6 +29,7 @@ from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
 from handoff.read import shapes
 from handoff.read.authority import overridden
+from handoff.read.baseurl import base_urls
 from handoff.read.builddates import build_dates
 from handoff.read.fact import Fact
 from handoff.read.gatherparts import _Block, _count, _Part, amounts
@@ -182,6 +183,7 @@ class Gatherer(Precedence, HostCounts, Implied):
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        self.values = base_urls(self.values)  # `https://sg.example.com/search` → its base URL
         pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)
         self.values += per_machine_totals(self.values, self.each)
         self._drop_ambiguous()

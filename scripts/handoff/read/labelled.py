@@ -29,7 +29,10 @@ from handoff.read.dates import BUILD
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
+from handoff.read.hostaddress import with_addresses
+from handoff.read.hostuse import tooling_only
 from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets
+from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.prose import _CODE, host_names
@@ -541,8 +544,10 @@ class LabelledReading(FactParts):
             return _fit_quantity(value, aliased)
         found: str | None = None
         if f.type is FieldType.VOCABULARY_LIST:
-            off = connection.unconnected(value, self.code_hosts.find(value))  # per line and clause
-            found = ", ".join(v for v in self.code_hosts.values(value) if v not in off) or None
+            found_hosts = with_addresses(value, self.code_hosts.find(value))  # "gitlab.acme.de"
+            off = connection.unconnected(value, found_hosts)  # per line and clause
+            off |= tooling_only(value, found_hosts) | left_behind(value, found_hosts)  # "chart on GitHub"
+            found = ", ".join(v for v in dict.fromkeys(x.value for x in found_hosts) if v not in off) or None
         elif f.type is FieldType.INSTANCE_LIST:
             found = ", ".join(m.value for m in nodecount.counted(value, new_instances(value))) or None
             aliased = aliased and not value.strip().isdigit()

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import partial
 
 from handoff.core.quickre import quick
-from handoff.read import connection, nodecount, outside, permachine, shapes, stamps
+from handoff.read import connection, hostaddress, hostuse, nodecount, outside, permachine, shapes, stamps
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
@@ -27,6 +27,7 @@ from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
+from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.verdict import without_not_taken
@@ -408,10 +409,11 @@ class ProseReading(FactParts):
     def _names(self, s: str, ctx: Context) -> list[Fact]:
         """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
         facts: list[Fact] = []
-        everything = self.code_hosts.find(s)
+        everything = hostaddress.refined(s, self.code_hosts.find(s))  # "their GitLab at gitlab.acme.de"
         masked = mask(s, everything)
         hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
         off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
+        off = off | hostuse.tooling_only(s, hosts) | left_behind(s, hosts)  # "(chart on GitHub.com)"
         hosts = [x for x in hosts if x.value not in off]
         if hosts and connection.for_tooling(masked, s):
             hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
@@ -419,6 +421,8 @@ class ProseReading(FactParts):
         about = (
             ctx.topic in ("code_hosts", "repositories") or ctx.about_code
         )  # "Repositories: 1,200, all on GitHub"
+        if about or _CODE.search(masked):  # a host named only by its address ("repos on gitlab.acme.de")
+            hosts = sorted(hosts + hostaddress.by_address(s, everything), key=lambda x: x.start)
         if hosts and (about or _CODE.search(masked)):
             by_env: dict[str, list[Found]] = {}
             for x in hosts:

@@ -8,23 +8,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import any_of
+from handoff.read.found import Found
+from handoff.read.hostaddress import refined
 
 # Names too generic to mean a vocabulary value inside a sentence (they still match a whole value).
 _NOT_IN_TEXT = frozenset(
     norm(n) for n in ("Other", "Git", "Generic Git", "Plain Git", "Other Git host", "Other cloud", "Cloud",
                       "Compose", "Helix", "Amazon", "Server image", "Managed instance")
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Found:
-    start: int
-    end: int
-    value: str  # canonical
 
 
 _TOOL_AFTER = re.compile(  # a code host's product named after it: the name is the tool's, not a host's
@@ -73,6 +67,7 @@ class Vocab:
             found = self._find(text)
             if self.tools and found:
                 found = [f for f in found if not _TOOL_AFTER.match(text, f.end)]
+                found = refined(text, found)  # "GitLab (gitlab.acme.de)": the self-hosted edition
             self.cache[text] = found
         return self.cache[text]
 
