@@ -26,6 +26,7 @@ from handoff.read.counts import (
     without_asides,
 )
 from handoff.read.dates import BUILD
+from handoff.read.envparts import MAYBE_PARTS, production_part
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
@@ -220,11 +221,16 @@ def _fit_integer(name: str, value: str) -> str | None:
     return count
 
 
+_PLANNED = (  # what a year before it opens: a plan or an event ("2024 split planned", "2026 target: 5,000")
+    r"(?:split|plan\w*|target|goal|roadmap|migration|roll-?out|refresh|renewal|forecast|budget|projection|"
+    r"estimate|onwards|wave|phase|cut-?over|go-?live)\b"
+)
 _YEAR_IN_TIME = re.compile(  # a year a time word opens ("for 2027", "since 2024", "by Q3 2027"): no count
     r"\b(?:in|for|by|until|till|since|from|during|before|after|of|early|mid|late|end|Q[1-4]|H[12]|FY)"
-    r"[\s-]+(?:19[89]\d|20\d\d)\b(?![.,]\d)",
-    re.IGNORECASE,
+    r"[\s-]+(?:19[89]\d|20\d\d)\b(?![.,]\d)|\b(?:19[89]\d|20\d\d)(?=\s+(?:[a-z]+\s+)?" + _PLANNED + ")",
+    re.IGNORECASE,  # … or a year an event or plan follows ("… 2025 migration wave will split it; today 1")
 )
+_YEAR_PLAN = re.compile(r"\s*(?:19[89]\d|20\d\d)\s+(?:[a-z]+\s+)?" + _PLANNED, re.IGNORECASE)
 _PER_MACHINE_LABEL = re.compile(  # "Memory per node", "vCPU (each)", "RAM each"; not "each claim together"
     rf"\b(?:(?:each|every|per)\s+(?:{permachine.MACHINES})|apiece)\b|\(\s*each\s*\)|\beach\s*$", re.IGNORECASE
 )
@@ -263,6 +269,8 @@ class LabelledReading(FactParts):
     def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
         """(the field the label names, the facts of the value, and the counts an aside in the label
         states of another field: "Largest repository (policy-engine, our one monorepo)")."""
+        if MAYBE_PARTS.search(value):  # "vCPU: 16 (dev) / 64 (prod)": the production part's
+            value = production_part(value, self.env.spans) or value
         name, facts = self._labelled(label, value, ctx)
         aside = _LABEL_ASIDE.search(label) if "(" in label else None
         if aside is not None and (
@@ -539,7 +547,7 @@ class LabelledReading(FactParts):
             other = _OTHER_NOUN.match(value) and not shapes.CPU.search(value)
             if name == "total_cpu" and not aliased and other:
                 return None  # "Perforce Helix Core: 38 depots": a count of something else, no CPUs
-            return _fit_integer(name, value)
+            return None if _YEAR_PLAN.match(value) else _fit_integer(name, value)  # "2024 split planned"
         if f.type is FieldType.QUANTITY:
             return _fit_quantity(value, aliased)
         found: str | None = None
