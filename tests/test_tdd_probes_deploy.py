@@ -155,7 +155,7 @@ CASES = [
     _case('sec-live-vs-trial', '<h2>Trial (Jan)</h2><p>Deployment: single docker container</p><p>URL: https://sg-trial.acme.com</p><h2>Live</h2><p>Deployment: Helm on EKS</p><p>URL: https://sourcegraph.acme.com</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS', 'instance_url': 'https://sourcegraph.acme.com'}),
     _case('sec-prod-eu-vs-poc', '<h2>POC</h2><p>Docker Compose on GCP, code host GitHub.com</p><h2>prod-eu</h2><p>Kustomize on AKS; code host Azure DevOps</p>', {'deployment_type': 'Kubernetes with Kustomize', 'hosting_provider': 'Azure', 'code_hosts': ['Azure DevOps']}),
     _case('sec-customer-instance', '<h2>Our sandbox</h2><p>Compose on a VM in AWS, https://sandbox.sgdev.org</p><h2>The customer instance</h2><p>Helm on GKE, https://sourcegraph.acme.com</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'GCP', 'instance_url': 'https://sourcegraph.acme.com'}),
-    _known('sec-codename', '<p>Two environments exist. Falcon is the production environment; Sparrow is the evaluation box.</p><h2>Sparrow</h2><p>Deployment: Docker Compose</p><p>URL: https://sparrow.acme.com</p><h2>Falcon</h2><p>Deployment: Helm</p><p>URL: https://falcon.acme.com</p>', {'deployment_type': 'Kubernetes with Helm', 'instance_url': 'https://falcon.acme.com'}),
+    _case('sec-codename', '<p>Two environments exist. Falcon is the production environment; Sparrow is the evaluation box.</p><h2>Sparrow</h2><p>Deployment: Docker Compose</p><p>URL: https://sparrow.acme.com</p><h2>Falcon</h2><p>Deployment: Helm</p><p>URL: https://falcon.acme.com</p>', {'deployment_type': 'Kubernetes with Helm', 'instance_url': 'https://falcon.acme.com'}),
     _case('sec-real-one', '<h2>Test instance</h2><p>Compose, https://sg-test.acme.com</p><h2>The real one</h2><p>Helm on EKS, https://sourcegraph.acme.com</p>', {'deployment_type': 'Kubernetes with Helm', 'instance_url': 'https://sourcegraph.acme.com'}),
     _case('sec-staging-first', '<h2>Staging</h2><p>Cloud: Azure</p><p>Deployment: Kustomize</p><h2>Prod</h2><p>Cloud: Azure</p><p>Deployment: Helm</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'Azure'}),
     _case('sec-dr', '<h2>Primary</h2><p>Helm on EKS (us-east-1), https://sourcegraph.acme.com</p><h2>Disaster recovery</h2><p>Docker Compose on-prem, https://sg-dr.acme.com</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS', 'instance_url': 'https://sourcegraph.acme.com'}),
@@ -246,7 +246,12 @@ CASES = [
     _case('yr-g-repos-target', '<h2>Production</h2><p>Repositories: 2027 target 8,000</p>', {'repositories': None}),
     _case('yr-g-repos-as-of', '<h2>Production</h2><p>Repositories: 2,024 (as of March)</p>', {'repositories': 2024}),
     _case('yr-g-users-rollout', '<h2>Production</h2><p>Users: 2026 rollout to all engineers</p>', {'max_users': None}),
-
+    _case('nm-g-birds', '<p>Kestrel is our staging copy; Falcon is what the developers use every day.</p><h2>Kestrel</h2><p>Deployment: Docker Compose</p><h2>Falcon</h2><p>Deployment: Helm</p>', {'deployment_type': 'Kubernetes with Helm'}),
+    _case('nm-g-ships', '<p>Endeavour is the production instance and Beagle is the sandbox.</p><p>vCPU: 64 (Endeavour) / 8 (Beagle)</p>', {'total_cpu': 64}),
+    _known('nm-g-table', '<p>Atlas is the pilot environment.</p><table><tr><th><p></p></th><th><p>Atlas</p></th><th><p>Main</p></th></tr><tr><td><p>URL</p></td><td><p>https://atlas.acme.io</p></td><td><p>https://sg.acme.io</p></td></tr></table>', {'instance_url': 'https://sg.acme.io'}),
+    _case('nm-g-product-not-name', '<p>Helm is the package manager we use for production.</p><p>Deployment: Helm</p>', {'deployment_type': 'Kubernetes with Helm'}),
+    _case('rb-g-rollback-h', '<h2>Production</h2><p>Helm on EKS, 48 vCPU.</p><h2>Rollback plan</h2><p>Restart the old Docker Compose VM (16 vCPU) and repoint DNS.</p>', {'deployment_type': 'Kubernetes with Helm', 'total_cpu': 48}),
+    _case('rb-g-fallback', '<h2>Production</h2><p>URL: https://sg.acme.com</p><h2>Fallback</h2><p>URL: https://sg-old.acme.com</p>', {'instance_url': 'https://sg.acme.com'}),
 ]
 # fmt: on
 
@@ -257,7 +262,7 @@ def _read(html: str, catalogue: Catalogue) -> tuple[dict[str, Any], str]:
     )
     view = tdd_fields(reading.values, catalogue)
     shown = repr([fv.to_json() for fv in view.fields.values()]) + repr(
-        [p.message + p.fix for p in view.problems]
+        [p.message + (p.fix or "") for p in view.problems]
     )
     return {n: fv.to_json()["value"] for n, fv in view.fields.items()}, shown
 

@@ -16,6 +16,7 @@ from handoff.read import shapes
 from handoff.read.envnames import definition_run, migration_sides, promotion_street
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
+from handoff.read.namedis import said_is
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
 
@@ -68,6 +69,7 @@ class Environments:
             learned.setdefault(name, kind)
         for name in self.subjects(text):
             learned.setdefault(name, "production")
+        self._learn_said(text, learned)  # "Dock is the small evaluation copy"
         for name, kind in _siblings(text, learned):
             learned.setdefault(name, kind)
         for name, kind in migration_sides(text):
@@ -87,6 +89,14 @@ class Environments:
             )
             self.some_word = _some_word((*self.trial_words, *self.production_words, *learned))
             self.cache.clear()
+
+    def _learn_said(self, text: str, learned: dict[str, str]) -> None:
+        """Names a sentence says with "is" are an environment ("Dock is the small evaluation copy",
+        "Harbour is what the engineers use every day": `read/namedis.py`)."""
+        for name, says, daily in said_is(text):
+            kinds = [k for _, k in self.spans(says)] or ([daily] if daily else [])
+            if kinds and not self._known(name):
+                learned.setdefault(name, kinds[0])
 
     def _learn_street(self, text: str, learned: dict[str, str]) -> None:
         """The environments of a promotion street ("OTAP: Ontwikkeling, Test, Acceptatie en Productie")."""

@@ -1,0 +1,42 @@
+"""Environment names a sentence defines with "is": "Dock is the small evaluation copy", "Harbour is
+what the bank's engineers use every day".
+
+A document that names its environments after places, birds or ships says once what each one is,
+often in plain prose rather than in a legend or a `NAME — …` line. A careful reader takes a
+capitalised name that opens such a clause as an environment's name when what it is said to be starts
+with an environment word (evaluation, staging, production, the DR copy …) or is the one people use
+every day (production). `said_is(text)` gives (name, what it is said to be, "production" when said
+to be the one in daily use, else ""); `Environments.learn` keeps the names whose words name an
+environment, never a product's or a field's word (`Helm is the chart …`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_IS = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=;\s)|(?<=,\s))(?P<name>[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{2,11})\s+is\s+"
+    r"(?P<says>(?:the|our|a|an|what|where)\b[^.;\n]{0,90})"
+)
+_DAILY = re.compile(
+    r"\b(?:use[sd]?|work in|work on|search(?:es)?)\b[^.;]{0,30}\b(?:every\s?day|daily|day[- ]to[- ]day)\b"
+    r"|\b(?:the one|what|the instance)\b[^.;]{0,40}\b(?:engineers|developers|users|people|everyone|staff)"
+    r"\s+use\b",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    {"This", "That", "There", "Here", "What", "Which", "Who", "The", "Our", "Its", "Their", "It"}
+)
+
+
+def said_is(text: str) -> Iterator[tuple[str, str, str]]:
+    """(name, the first words it is said to be, "production" if said to be in daily use, else "")."""
+    if " is " not in text:
+        return
+    for m in _IS.finditer(text):
+        name = m.group("name")
+        if name in _NOT_NAMES:
+            continue
+        says = m.group("says")
+        yield name, " ".join(says.split()[:6]), "production" if _DAILY.search(says) else ""
