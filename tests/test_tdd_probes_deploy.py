@@ -22,14 +22,33 @@ import pytest
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
+from tdd_snippets import paragraph
+
+Doc = str | dict[str, Any]  # an HTML body, or a Docs API document (`_tabs`)
 
 
-def _case(id_: str, html: str, want: dict[str, Any]) -> Any:
+def _case(id_: str, html: Doc, want: dict[str, Any]) -> Any:
     return pytest.param(html, want, id=id_)
 
 
-def _known(id_: str, html: str, want: dict[str, Any]) -> Any:
+def _known(id_: str, html: Doc, want: dict[str, Any]) -> Any:
     return pytest.param(html, want, id=id_, marks=pytest.mark.xfail(strict=True, reason="a gap still open"))
+
+
+def _tabs(*tabs: tuple[Any, ...]) -> dict[str, Any]:
+    """A Docs API document of tabs: each (title, [paragraph text, …]) or (title, [text, …], [child tab, …])."""
+
+    def tab(key: str, spec: tuple[Any, ...]) -> dict[str, Any]:
+        title, texts, *children = spec
+        out: dict[str, Any] = {
+            "tabProperties": {"tabId": f"t.{key}", "title": title},
+            "documentTab": {"body": {"content": [paragraph(text) for text in texts]}},
+        }
+        if children:
+            out["childTabs"] = [tab(f"{key}.{i}", c) for i, c in enumerate(children[0])]
+        return out
+
+    return {"title": "Sourcegraph TDD", "tabs": [tab(str(i), t) for i, t in enumerate(tabs)]}
 
 
 # fmt: off
@@ -57,7 +76,7 @@ CASES = [
     _case('dt-migrate-compose-to-helm', '<h2>Production</h2><p>Deployment: Helm on EKS (moved from docker compose in 2023).</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS'}),
     _case('dt-planned-helm', '<h2>Production</h2><p>Deployment: Docker Compose today; a move to Helm is planned for next year.</p>', {'deployment_type': 'Docker Compose'}),
     _case('dt-transcript', "<h2>Production</h2><p><b>Dana (customer):</b> So we're on compose, well, docker compose on one big box.</p><p><b>Lee (Sourcegraph):</b> Got it, compose.</p>", {'deployment_type': 'Docker Compose'}),
-    _known('dt-self-correct', "<h2>Production</h2><p><b>Ravi:</b> We deploy with kustomize — sorry, no, it's the helm chart, we switched.</p>", {'deployment_type': 'Kubernetes with Helm'}),
+    _case('dt-self-correct', "<h2>Production</h2><p><b>Ravi:</b> We deploy with kustomize — sorry, no, it's the helm chart, we switched.</p>", {'deployment_type': 'Kubernetes with Helm'}),
     _case('dt-form-tick', '<h2>Production</h2><p>Deployment type: ☐ Docker Compose ☒ Kubernetes (Helm) ☐ Kustomize ☐ AMI</p>', {'deployment_type': 'Kubernetes with Helm'}),
     _case('dt-form-x', '<h2>Production</h2><p>Deployment: [ ] Compose [x] Kustomize [ ] Helm</p>', {'deployment_type': 'Kubernetes with Kustomize'}),
     _case('dt-non-native', '<h2>Production</h2><p>Deploy is make by helm chart in kubernetes cluster of the AWS.</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS'}),
@@ -252,14 +271,30 @@ CASES = [
     _case('nm-g-product-not-name', '<p>Helm is the package manager we use for production.</p><p>Deployment: Helm</p>', {'deployment_type': 'Kubernetes with Helm'}),
     _case('rb-g-rollback-h', '<h2>Production</h2><p>Helm on EKS, 48 vCPU.</p><h2>Rollback plan</h2><p>Restart the old Docker Compose VM (16 vCPU) and repoint DNS.</p>', {'deployment_type': 'Kubernetes with Helm', 'total_cpu': 48}),
     _case('rb-g-fallback', '<h2>Production</h2><p>URL: https://sg.acme.com</p><h2>Fallback</h2><p>URL: https://sg-old.acme.com</p>', {'instance_url': 'https://sg.acme.com'}),
+    _case('rt-g-i-mean', '<h2>Production</h2><p><b>Ana (Acme):</b> It runs on AWS, I mean Azure, in West Europe.</p>', {'hosting_provider': 'Azure'}),
+    _case('rt-g-correction', '<h2>Production</h2><p><b>Li:</b> The cluster is GKE — correction: AKS.</p>', {'hosting_provider': 'Azure'}),
+    _case('rt-g-or-rather', '<h2>Production</h2><p>Deployed with compose… or rather the Helm chart now.</p>', {'deployment_type': 'Kubernetes with Helm'}),
+    _case('rt-g-sorry-for', '<h2>Production</h2><p><b>Tom:</b> Helm, sorry for the slow reply.</p>', {'deployment_type': 'Kubernetes with Helm'}),
+    _case('rt-g-next-sentence-no', '<h2>Production</h2><p>Cloud: AWS. No, GCP only holds the backups.</p>', {'hosting_provider': 'AWS'}),
+    _case('sl-g-table', '<table><tr><th><p></p></th><th><p>Source</p></th><th><p>Target</p></th></tr><tr><td><p>Deployment</p></td><td><p>Docker Compose</p></td><td><p>Helm</p></td></tr><tr><td><p>vCPU</p></td><td><p>16</p></td><td><p>64</p></td></tr></table>', {'deployment_type': 'Kubernetes with Helm', 'total_cpu': 64}),
+    _case('sl-g-source-hosts', '<p>Source: Bitbucket Data Center, 2,410 repositories</p>', {'code_hosts': ['Bitbucket Server / Data Center'], 'repositories': 2410}),
+    _case('tab-live-sandbox-children', _tabs(('Overview', ['Code search for Acme.']), ('Environments', ['Two environments.'], [('Sandbox', ['Deployment: Docker Compose', 'URL: https://sbx.acme.com']), ('Live', ['Deployment: Helm on EKS', 'URL: https://sg.acme.com'])])), {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS', 'instance_url': 'https://sg.acme.com'}),
+    _case('tab-trial-first', _tabs(('Trial', ['Cloud: GCP', 'Code host: GitHub.com']), ('Customer instance', ['Cloud: Azure', 'Code host: Azure DevOps'])), {'hosting_provider': 'Azure', 'code_hosts': ['Azure DevOps']}),
+    _case('tab-codename', _tabs(('Overview', ['Falcon is the production environment; Osprey is the proof of concept.']), ('Osprey', ['Deployment: Docker Compose', 'vCPU: 8']), ('Falcon', ['Deployment: Kustomize', 'vCPU: 64'])), {'deployment_type': 'Kubernetes with Kustomize', 'total_cpu': 64}),
+    _case('tab-dr-child', _tabs(('Production', ['Deployment: Helm', 'Cloud: AWS', 'URL: https://sg.acme.com'], [('DR', ['Cloud: Azure', 'URL: https://sg-dr.acme.com'])]),), {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS', 'instance_url': 'https://sg.acme.com'}),
+    _case('tab-old-instance', _tabs(('Old instance', ['Deployment: Docker Compose', 'Code host: Bitbucket Server']), ('New instance', ['Deployment: Helm', 'Code host: GitHub Enterprise Cloud'])), {'deployment_type': 'Kubernetes with Helm', 'code_hosts': ['GitHub.com']}),
+    _case('tab-prod-eu-staging', _tabs(('prod-eu', ['Hosting: GCP (europe-west3)', 'Deployment: Helm']), ('staging', ['Hosting: GCP', 'Deployment: Kustomize'])), {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'GCP'}),
 ]
 # fmt: on
 
 
-def _read(html: str, catalogue: Catalogue) -> tuple[dict[str, Any], str]:
-    reading = read_document(
-        html_document(f"<html><body><h1>Sourcegraph TDD</h1>{html}</body></html>"), catalogue
+def _read(html: Doc, catalogue: Catalogue) -> tuple[dict[str, Any], str]:
+    doc = (
+        html
+        if isinstance(html, dict)
+        else html_document(f"<html><body><h1>Sourcegraph TDD</h1>{html}</body></html>")
     )
+    reading = read_document(doc, catalogue)
     view = tdd_fields(reading.values, catalogue)
     shown = repr([fv.to_json() for fv in view.fields.values()]) + repr(
         [p.message + (p.fix or "") for p in view.problems]
@@ -268,7 +303,7 @@ def _read(html: str, catalogue: Catalogue) -> tuple[dict[str, Any], str]:
 
 
 @pytest.mark.parametrize(("html", "want"), CASES)
-def test_probe(catalogue: Catalogue, html: str, want: dict[str, Any]) -> None:
+def test_probe(catalogue: Catalogue, html: Doc, want: dict[str, Any]) -> None:
     got, shown = _read(html, catalogue)
     for name, value in want.items():
         if name in ("code_hosts", "instance_types") and value is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from handoff.read.fromto import left_sides
+from handoff.read.retracted import retracted
 from handoff.read.vocab import Found
 
 NOT_TAKEN_BEFORE = re.compile(
@@ -81,7 +82,7 @@ def set_aside(text: str, x: Found) -> bool:
 
 def weighed(text: str, found: list[Found]) -> list[Found]:
     """The names of `found` the text takes, the chosen one first: those it sets aside dropped."""
-    left = left_sides(text, found)  # "from Docker Compose … to Helm": the side the move left
+    left = left_sides(text, found) | retracted(text, found)  # "from Compose to Helm", "X, sorry, Y"
     aside = {x.value for x in found if set_aside(text, x) or x in left}
     chosen = [
         x for x in found if CHOSEN.search(text[max(0, x.start - 40) : x.start]) and not set_aside(text, x)

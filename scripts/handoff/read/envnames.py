@@ -3,6 +3,7 @@
 - A migration: a document naming both an old (previous, source …) instance and a new (target)
   one makes the new side production and the old side history, whatever the nouns ("the 2019
   server … the new cluster").
+- A migration's sides as labels: `Source:` beside `Target:` in one document (`side_labels`).
 - A promotion street spelled out after its acronym ("OTAP-straat: Ontwikkeling, Test, Acceptatie en
   Productie", "DTAP (Development, Test, Acceptance, Production)"): the names whose initials spell the
   acronym are the environments in promotion order, so the last is production and the others are
@@ -42,6 +43,18 @@ def migration_sides(text: str) -> list[tuple[str, str]]:
     if len(sides) < 2:
         return []
     return [(n, "production") for n in sorted(sides[True])] + [(n, "trial") for n in sorted(sides[False])]
+
+
+_SIDE_LABEL = re.compile(r"(?:^|(?<=[.;]\s))(?P<side>Source|Target)[ \t]*(?::|$)", re.MULTILINE)  # or a cell
+
+
+def side_labels(text: str) -> list[tuple[str, str]]:
+    """A migration's sides as labels: a document labelling one text or table row `Source:` and
+    another `Target:` ("Source: Docker Compose on VMware … Target: Helm on AKS") names its old side
+    Source and its new side Target (capitalised only: "Source" alone also labels code hosts, and
+    "source code" is code)."""
+    sides = {m.group("side") for m in _SIDE_LABEL.finditer(text)} if "Source" in text else set()
+    return [("Source", "trial"), ("Target", "production")] if sides == {"Source", "Target"} else []
 
 
 _ACRONYM = opened(re.compile(r"(?<![\w-])(?P<acr>[A-Z]{3,6})(?![\w])(?=[-\w]*\s*[:(=—–-]?\s*[A-Z])"))

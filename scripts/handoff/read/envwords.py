@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import opened, quick
 from handoff.read import shapes
-from handoff.read.envnames import definition_run, migration_sides, promotion_street
+from handoff.read.envnames import definition_run, migration_sides, promotion_street, side_labels
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
 from handoff.read.namedis import said_is
@@ -72,7 +72,9 @@ class Environments:
         self._learn_said(text, learned)  # "Dock is the small evaluation copy"
         for name, kind in _siblings(text, learned):
             learned.setdefault(name, kind)
-        for name, kind in migration_sides(text):
+        labels = side_labels(text)  # "Source: … Target: …" (capitalised only)
+        self.proper.update(name.casefold() for name, _ in labels)
+        for name, kind in (*migration_sides(text), *labels):
             learned.setdefault(name, kind)
         self._learn_street(text, learned)
         self._learn_definitions(text, learned)
