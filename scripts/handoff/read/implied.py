@@ -13,6 +13,7 @@ from handoff.core.model import Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
 from handoff.read import shapes
+from handoff.read.baseurl import base
 from handoff.read.fact import Context
 from handoff.read.gatherparts import GatherParts, _Block, amounts
 from handoff.read.precedence import _WEAK
@@ -59,12 +60,13 @@ class Implied(GatherParts):
             return []
         found: dict[str, _Block] = {}
         named: set[str] = set()  # the addresses written where production is named
+        other = {base(v.value or v.text) for v in self.values if v.field == "instance_url"}  # (all trial's)
         for b in self.blocks:
             if b.section == "trial" or "://" not in b.text:
                 continue
             for m in shapes.urls(b.text):  # not "dev cluster … → https://sg-dev.…"
                 here = self.reader.url_env(b.text, m, Context(b.section))
-                if self.reader.site_address(m.value) and here != "trial":
+                if self.reader.site_address(m.value) and here != "trial" and base(m.value) not in other:
                     found.setdefault(m.value.rstrip("/"), b)
                     if here == "production":
                         named.add(m.value.rstrip("/"))

@@ -414,7 +414,7 @@ class ProseReading(FactParts):
     def _names(self, s: str, ctx: Context) -> list[Fact]:
         """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
         facts: list[Fact] = []
-        everything = hostaddress.refined(s, self.code_hosts.find(s))  # "their GitLab at gitlab.acme.de"
+        everything = self.code_hosts.find(s)  # (refined: "their GitLab at gitlab.acme.de" is self-managed)
         masked = mask(s, everything)
         hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
         off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
