@@ -16,6 +16,7 @@ from handoff.read import shapes
 from handoff.read.baseurl import base
 from handoff.read.fact import Context
 from handoff.read.gatherparts import GatherParts, _Block, amounts
+from handoff.read.oldthing import OLD_THING
 from handoff.read.precedence import _WEAK
 
 _FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
@@ -60,7 +61,7 @@ class Implied(GatherParts):
             return []
         found: dict[str, _Block] = {}
         named: set[str] = set()  # the addresses written where production is named
-        other = {base(v.value or v.text) for v in self.values if v.field == "instance_url"}  # (all trial's)
+        other = {base(v.value or v.text) for v in self.values if v.how.endswith(OLD_THING)}  # "old address …"
         for b in self.blocks:
             if b.section == "trial" or "://" not in b.text:
                 continue

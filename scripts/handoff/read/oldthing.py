@@ -36,4 +36,5 @@ def old_things(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+OLD_THING = "(an old thing's)"  # added to the `how` of the facts in those spans
 _HINT = re.compile(r"old|previous|former|retir|legacy|decommission|outgoing", re.IGNORECASE)

@@ -29,7 +29,7 @@ from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
-from handoff.read.oldthing import old_things
+from handoff.read.oldthing import OLD_THING, old_things
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.verdict import without_not_taken
 from handoff.read.vocab import Found, mask
@@ -385,8 +385,8 @@ class ProseReading(FactParts):
                 break
         gone = old_things(s) if facts else []  # "the old VM (32 vCPU, 128 GB)": the old machine's
         if gone:
-            facts = [replace(f, section="trial") if any(a <= f.start < b for a, b in gone) else f
-                     for f in facts]  # fmt: skip
+            facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
+                     if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip
         if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
             facts = [f for f in facts if f.field not in outside.FIELDS]
         return facts
