@@ -5,14 +5,19 @@ development corpus's lines (the fixtures' readings are compared by `python -m be
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
 from handoff.core.fields import Catalogue
-from handoff.read import verdict
+from handoff.read import abbrev, forms, verdict
 from handoff.read.cells import not_done, status_words
 from handoff.read.edits import has_digit
+from handoff.read.envwords import Environments
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
-from tdd_snippets import corpus_lines
+from handoff.read.legends import row_lines
+from handoff.read.tdd import html_document
+from tdd_snippets import corpus_lines, paragraph
 
 _WORDS = status_words(("to do", "won't do", "dropped", "declined", "next", "later", "carried over", "ideas"))
 
@@ -82,3 +87,47 @@ def test_has_digit_as_any_isdigit() -> None:
     pieces = [*"a 0 9.\n", "\u0663", "\u00b2", "\u2460", "\u00bd", "\uff11", "x", "É"]
     for text in [*_texts(pieces, 5000, 6), *corpus_lines()]:
         assert has_digit(text) == any(c.isdigit() for c in text), text
+
+
+_ENVIRONMENT_PIECES = [
+    *" -_'’/.,()\n", "prod", "PROD", "Production", "préprod", "PRÉPROD", "staging", "Stg", "dev", "DR",
+    "dr-eu", "test", "load test", "non-production", "QA", "uat", "live", "as built", "sandbox", "not",
+    "same as", "handed over to", "QA team", "/srv/test/data", "sg-dev.example.com", "Orca", "runs", "the",
+    "cluster", "Lark", "sg-t-muc-01", "İ", "ı", "ſ", "\u212a", "É", "x", "7",
+]  # fmt: skip
+
+
+def test_environment_words_as_without_their_quick_no(catalogue: Catalogue) -> None:
+    for learned in ({}, {"Orca": "production", "Lark": "trial", "sg-t-muc-01": "trial"}):
+        gated, ungated = Environments(catalogue), Environments(catalogue)
+        for env in (gated, ungated):
+            env._teach(learned)
+        ungated.some_word = re.compile("")  # (finds something in every text: no quick no)
+        for text in [*_texts(_ENVIRONMENT_PIECES, 6000), *corpus_lines()]:
+            assert gated._spans(text) == ungated._spans(text), text
+
+
+def test_abbreviation_key_read_for_the_terms_wanted() -> None:
+    rng = random.Random(3)
+    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
+        lines = row_lines(html_document(path.read_text(encoding="utf-8")))
+        every = abbrev.definitions(lines)
+        tokens = sorted({m.group(0) for line in lines for m in abbrev._TERM_RE.finditer(line)})
+        for wanted in (
+            frozenset(every),
+            frozenset(tokens),
+            frozenset(rng.sample(tokens, min(4, len(tokens)))),
+        ):
+            assert abbrev.definitions(lines, wanted) == {t: m for t, m in every.items() if t in wanted}, path
+
+
+_FORM_PIECES = [*" ?[]xX✓☐☑●\n", "Which one", "(tick one)", "[ ]", "[x]", "Answer: B", "a)", "b."]
+
+
+def test_form_signs_before_the_question_test() -> None:
+    for text in _texts(_FORM_PIECES, 4000):
+        doc = {"body": {"content": [paragraph(*text.split("\n"))]}}
+        if not forms._signs(doc):
+            assert not any(
+                forms._QUESTION.search(t) or len(forms._BOX.findall(t)) >= 2 for t in forms._texts(doc)
+            )

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from handoff.core.quickre import quick
@@ -160,9 +161,11 @@ def _glossary(entries: list[tuple[str, str]], terms: dict[str, str]) -> None:
         _add(terms, term, text, checked=not whole)
 
 
-def definitions(lines: list[str]) -> dict[str, str]:
+def definitions(lines: list[str], wanted: frozenset[str] | None = None) -> dict[str, str]:
     """Term → meaning, of every definition in the document's lines (paragraphs and table rows, the
-    cells of a row joined by " | ")."""
+    cells of a row joined by " | "); with `wanted`, of those terms only (`_wanted_definitions`)."""
+    if wanted is not None:
+        return _wanted_definitions(lines, wanted)
     terms: dict[str, str] = {}
     run: list[tuple[str, str]] = []
     for line in lines:
@@ -177,17 +180,78 @@ def definitions(lines: list[str]) -> dict[str, str]:
             _glossary(run, terms)
             run = []
         if "(" in line:
-            for m in _BRACKET_AFTER.finditer(line):
-                before = _WORDS.findall(line[max(0, m.start() - 80) : m.start()])
-                for k in range(1, min(len(before), len(m.group(1)) + 2) + 1):
-                    if _letters_fit(m.group(1), " ".join(before[-k:])):
-                        _add(terms, m.group(1), " ".join(before[-k:]), checked=True)
-                        break
-            for m in _BRACKET_BEFORE.finditer(line):
-                _add(terms, m.group(1), m.group(2), checked=True)
+            _bracketed(line, terms)
     if run:
         _glossary(run, terms)
     return terms
+
+
+def _bracketed(line: str, terms: dict[str, str]) -> None:
+    """The terms a line introduces in brackets: "concurrent users (CU)", "BBDC (Bitbucket Data Center)"."""
+    for m in _BRACKET_AFTER.finditer(line):
+        before = _WORDS.findall(line[max(0, m.start() - 80) : m.start()])
+        for k in range(1, min(len(before), len(m.group(1)) + 2) + 1):
+            if _letters_fit(m.group(1), " ".join(before[-k:])):
+                _add(terms, m.group(1), " ".join(before[-k:]), checked=True)
+                break
+    for m in _BRACKET_BEFORE.finditer(line):
+        _add(terms, m.group(1), m.group(2), checked=True)
+
+
+def _wanted_definitions(lines: list[str], wanted: frozenset[str]) -> dict[str, str]:
+    """`definitions(lines)` for the `wanted` terms, the same meanings, without reading every line: a
+    term is defined only on a line that holds it (its `=` line, its brackets, its glossary entry), so
+    only those lines are read, and a glossary's run of entries around one of them (the run decides
+    how its entries are checked). The definitions are added in the order `definitions` adds them
+    (a term's first definition wins): a line's `=` first, then the run that ends before it, then its
+    brackets."""
+    if not wanted:
+        return {}
+    holds = re.compile("|".join(re.escape(t) for t in sorted(wanted, key=len, reverse=True)))
+    entries = _Entries(lines)
+    steps: list[tuple[int, int, Callable[[dict[str, str]], None]]] = []  # (line, order in the line, add)
+    runs: set[tuple[int, int]] = set()
+    for i, line in enumerate(lines):
+        if holds.search(line) is None:
+            continue
+        if "=" in line or "≙" in line:
+            steps.append((i, 0, partial(_equals, line)))
+        if entries.at(i) is None:
+            if "(" in line:
+                steps.append((i, 2, partial(_bracketed, line)))
+            continue
+        a, b = entries.run(i)
+        if (a, b) not in runs:
+            runs.add((a, b))
+            run = [e for k in range(a, b + 1) if (e := entries.at(k)) is not None]
+            steps.append((b + 1, 1, partial(_glossary, run)))
+    terms: dict[str, str] = {}
+    for _, _, add in sorted(steps, key=lambda step: step[:2]):
+        add(terms)
+    return {t: m for t, m in terms.items() if t in wanted}
+
+
+class _Entries:
+    """The glossary entry of each line (`_entry`; none on a `=` line), worked out when asked."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.found: dict[int, tuple[str, str] | None] = {}
+
+    def at(self, i: int) -> tuple[str, str] | None:
+        if i not in self.found:
+            line = self.lines[i]
+            self.found[i] = None if "=" in line or "≙" in line else _entry(line)
+        return self.found[i]
+
+    def run(self, i: int) -> tuple[int, int]:
+        """The first and last line of the run of consecutive entries holding line `i` (an entry)."""
+        a, b = i, i
+        while a > 0 and self.at(a - 1) is not None:
+            a -= 1
+        while b + 1 < len(self.lines) and self.at(b + 1) is not None:
+            b += 1
+        return a, b
 
 
 def _spoken(term: str, lines: list[str]) -> bool:
@@ -261,9 +325,12 @@ def _written_out(text: str, terms: dict[str, str], units: dict[str, str], header
     return stripped if stripped != text.strip() else text
 
 
-def _terms(lines: list[str], named: Callable[[str], str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(term → what a cell of it is read as, term → its meaning as defined)."""
-    defined = definitions(lines)
+def _terms(
+    lines: list[str], named: Callable[[str], str], wanted: frozenset[str] | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(term → what a cell of it is read as, term → its meaning as defined); with `wanted`, of those
+    terms only."""
+    defined = definitions(lines, wanted)
     for term in list(defined):
         if named(term) or (_NAME_SHAPE.search(term) and term not in _SIGNS and _spoken(term, lines)):
             del defined[term]  # (a name the reader learnt already: `NPD zone (non-production)`)
@@ -287,22 +354,35 @@ def expand(
     names). Whether any cell changed."""
     if "=" not in text and "(" not in text and ":" not in text:
         return False
-    terms, defined = _terms(lines, named)
+    tabs = as_list(doc.get("tabs"))
+    holders = [as_dict(as_dict(t).get("documentTab")) for _, t in iter_tabs(tabs, ())] if tabs else [doc]
+    rows = [row for holder in holders for row in _rows(as_list(as_dict(holder.get("body")).get("content")))]
+    # only the terms table cells are made of can be written out: only theirs are looked up
+    terms, defined = _terms(lines, named, _cell_terms(rows, texts))
     units = _units(lines) if " in " in text else {}
     order = "" if _ORDER.search(text) is None else "declared"
     if not terms and not units and not order:
         return False
-    tabs = as_list(doc.get("tabs"))
-    holders = [as_dict(as_dict(t).get("documentTab")) for _, t in iter_tabs(tabs, ())] if tabs else [doc]
     changed = False
-    for holder in holders:
-        for header, cells in _rows(as_list(as_dict(holder.get("body")).get("content"))):
-            if _defines(cells, texts, defined):
-                continue
-            for p in (p for paragraphs in cells for p in paragraphs):
-                old = texts.paragraph(p)
-                new = _written_out(old.text, terms, units, header, order)
-                if new is not old.text:
-                    texts.replace(p, Text(new, [], old.bold, []))
-                    changed = True
+    for header, cells in rows:
+        if _defines(cells, texts, defined):
+            continue
+        for p in (p for paragraphs in cells for p in paragraphs):
+            old = texts.paragraph(p)
+            new = _written_out(old.text, terms, units, header, order)
+            if new is not old.text:
+                texts.replace(p, Text(new, [], old.bold, []))
+                changed = True
     return changed
+
+
+def _cell_terms(rows: list[tuple[bool, list[list[dict[str, Any]]]]], texts: Texts) -> frozenset[str]:
+    """The terms of every table cell made of terms (`P`, `GL-SM`, `T†`): the only ones
+    `_written_out` writes out, and the only ones a glossary row (`_defines`) can open with."""
+    found: set[str] = set()
+    for _, cells in rows:
+        for p in (p for paragraphs in cells for p in paragraphs):
+            m = _CELL_TERMS.fullmatch(texts.paragraph(p).text.strip())
+            if m is not None:
+                found.update(_TERM_RE.findall(m.group(1)))
+    return frozenset(found)

@@ -41,6 +41,7 @@ from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
 _CHECKED = "☑☒✓✔✅◉●⦿"
 _UNCHECKED = "☐□○◯⬜"
 _BOX = re.compile(r"\[[ xX✓]\]|[" + _CHECKED + _UNCHECKED + "]")
+_SIGN = re.compile(r"[?\[" + _CHECKED + _UNCHECKED + "]")  # in every question (`?`) and box
 _TYPED_LETTER = re.compile(r"^\s*\(?([A-Za-z])[.)]\s+")
 _LEAD_MARK = re.compile(r"^\s*(?:\[[ xX✓]\]|[" + _CHECKED + _UNCHECKED + r"])\s*")
 _TRAIL_MARK = re.compile(r"\s*(?:\[[xX✓]\]|[" + _CHECKED + r"])\s*$")
@@ -80,7 +81,7 @@ def answered(doc: Any) -> Any:
     the input itself when it holds no question form (the common case: nothing is copied)."""
     if not isinstance(doc, dict):
         return doc
-    if not any(_QUESTION.search(t) or len(_BOX.findall(t)) >= 2 for t in _texts(doc)):
+    if not _signs(doc) or not any(_QUESTION.search(t) or len(_BOX.findall(t)) >= 2 for t in _texts(doc)):
         return doc  # (no question and no line of boxes: no form, whatever the lists around them)
     paras = list(_paragraphs(doc))
     if not _groups(paras) and not any(len(_BOX.findall(p.text)) >= 2 for p in paras):
@@ -198,18 +199,34 @@ def _paragraphs(doc: dict[str, Any]) -> Iterator[_Para]:
 
 def _texts(doc: dict[str, Any]) -> Iterator[str]:
     """The text of every paragraph `_paragraphs` gives, without its list facts (a quick look first)."""
+    return (_text(p) for p in _paragraph_dicts(doc))
 
-    def walk(content: list[Any], depth: int) -> Iterator[str]:
+
+def _signs(doc: dict[str, Any]) -> bool:
+    """Whether a text run of the document (shown or not) holds a question mark, a bracket or a box:
+    without one, no paragraph's text holds a question or a box (a quicker look than `_texts`)."""
+    runs = (
+        as_str(as_dict(as_dict(el).get("textRun")).get("content"))
+        for p in _paragraph_dicts(doc)
+        for el in as_list(p.get("elements"))
+    )
+    return _SIGN.search("".join(runs)) is not None
+
+
+def _paragraph_dicts(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every paragraph of the document, in table cells too, as `_paragraphs` walks them."""
+
+    def walk(content: list[Any], depth: int) -> Iterator[dict[str, Any]]:
         for se in content:
             se = as_dict(se)
             if "paragraph" in se:
-                yield _text(as_dict(se["paragraph"]))
+                yield as_dict(se["paragraph"])
             elif "table" in se and depth < MAX_DEPTH:
                 for row in as_list(as_dict(se["table"]).get("tableRows")):
                     for cell in as_list(as_dict(row).get("tableCells")):
                         yield from walk(as_list(as_dict(cell).get("content")), depth + 1)
 
-    def tabs(items: list[Any], depth: int) -> Iterator[str]:
+    def tabs(items: list[Any], depth: int) -> Iterator[dict[str, Any]]:
         for t in items:
             dt = as_dict(as_dict(t).get("documentTab"))
             yield from walk(as_list(as_dict(dt.get("body")).get("content")), 0)
