@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.quickre import quick
-from handoff.read import addition, permachine, restated, shapes
+from handoff.read import addition, permachine, restated, shapes, typeshape
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -277,12 +277,10 @@ class FigureReading(FactParts):
             listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
             previous_end, previous_kind = m.end, kind
             value, how = own
-            if machines.per_machine[i] and how != "sum written out":
-                times = machines.times[i]
-                if times is None:
-                    continue  # a per-machine figure with no number of machines: not a total
-                value, how = permachine.multiply(m.value, times), f"{times} × per-machine figure"
-                groups[m.start] = machines.groups[i]
+            sized = self._one_machines(s, m, kind, machines, i, how, said_total(head, tail), groups)
+            if sized is None:
+                continue  # a per-machine figure with no number of machines: not a total
+            value, how = sized or (value, how)
             env = self.env_at(s, m.start, ctx)
             name = (
                 "total_cpu"
@@ -315,6 +313,33 @@ class FigureReading(FactParts):
         facts = _placed(s, facts, unnamed)
         facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts
         return sorted(facts, key=lambda f: f.start)
+
+    def _one_machines(
+        self,
+        s: str,
+        m: shapes.Match,
+        kind: str,
+        machines: permachine.Runs,
+        i: int,
+        how: str,
+        total: bool,
+        groups: dict[int, int | None],
+    ) -> tuple[str, str] | tuple[()] | None:
+        """A figure of one machine times its machines (value, how; `groups` noting where a
+        per-machine product's count is); () when the figure is not one machine's (or is a sum written
+        out, `how`); None when it is one machine's with no number of machines (no figure at all)."""
+        if how == "sum written out":
+            return ()
+        if machines.per_machine[i]:
+            times = machines.times[i]
+            if times is None:
+                return None
+            groups[m.start] = machines.groups[i]
+            return permachine.multiply(m.value, times), f"{times} × per-machine figure"
+        n = None if total else typeshape.machines_of_size(s, m, kind, self.catalogue.instance_types)
+        if n:  # "4 × m6i.4xlarge (16 vCPU / 64 GiB)": the type's own size
+            return permachine.multiply(m.value, n), f"{n} × the type's own size"
+        return ()
 
     @staticmethod
     def _size_field(

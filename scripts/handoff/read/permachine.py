@@ -38,7 +38,7 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    rf"(?:\b(?:each|every)(?:\s+(?:{MACHINES}))?\s*(?:with|has|having|had|of|:|,|–|-|—)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
+    rf"(?:\b(?:each|every)(?:\s+(?:[\w-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
     # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run
     rf"|\b(?:{MACHINES})\s*(?:@|[x×*](?=\s))"
     r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
@@ -93,7 +93,7 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
         while j + 1 < n and joined(s[marks[j].end : marks[j + 1].start], bracket=False):
             j += 1
         since = marks[i - 1].end if i else 0
-        head_at = max(since, marks[i].start - 24)
+        head_at = max(since, marks[i].start - 40)
         before = _BEFORE.search(s[head_at : marks[i].start])
         if before and i and joined(s[since : head_at + before.start()]):
             before = None  # the "each" that ends the previous run ("… 64 GB each, 96 vCPU in all")

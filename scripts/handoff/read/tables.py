@@ -70,11 +70,14 @@ _NUMBERING = re.compile(r"\s*(?:(\d+)\.)?(\d+)\.?\s*")
 
 def _numbering(cells: list[str]) -> bool:
     """Cells that number the rows (`1, 2, 3`; `1.1, 1.2`; `3.1, 3.2`): each one more than the one
-    above, in two rows or more. A row's number is no count of its things."""
+    above, in two rows or more, a plain number starting at 0 or 1. A row's number is no count of its
+    things."""
     found = [_NUMBERING.fullmatch(c) for c in cells]
     if len(found) < 2 or not all(found):
         return False
     keys = [(m.group(1), int(m.group(2))) for m in found if m]
+    if keys[0][0] is None and keys[0][1] > 1:
+        return False  # `2, 3` under `Count`: counts one apart, no numbering (which starts at 1)
     return all(b == (a[0], a[1] + 1) for a, b in itertools.pairwise(keys))
 
 
