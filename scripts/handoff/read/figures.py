@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.quickre import quick
-from handoff.read import addition, permachine, restated, shapes, typeshape
+from handoff.read import addition, ceilings, permachine, restated, shapes, typeshape
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -79,6 +79,7 @@ def _own_head(head: str) -> str:
     return head
 
 
+_CEILED = frozenset({"total_cpu", "total_memory_gb"})
 _BOUND = re.compile(r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$", re.I)
 _ACROSS_REPOS = re.compile(
     r"\s*(?:across|over|for|of)\s+(?:all\s+|both\s+|the\s+|our\s+|its\s+|their\s+)*(?:[\d,]+\s+)?"
@@ -298,6 +299,8 @@ class FigureReading(FactParts):
             if kind == "size" and paired and not _named_after(tail):
                 name = "total_memory_gb"  # a CPU count and a size written as one pair (`16vCPU/64GiB`)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
+            if name in _CEILED and ceilings.ceiling(head):  # "the quota allows 200 vCPUs": a limit
+                continue
             total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
                 name = next((f.field for f in reversed(facts) if f.field in SIZES), None)

@@ -58,7 +58,7 @@ from handoff.read.withdrawn import withdraws_before
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
-_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=[A-Z][\w ]{0,40}:\s)")
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:[A-Z]|[a-z](?=[A-Z]))[\w ]{0,40}(?:\([\w ,/-]{1,30}\))?:\s)")
 _QUOTED = re.compile(r"\s*>")
 # a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
 _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
