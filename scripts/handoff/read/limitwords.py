@@ -25,7 +25,7 @@ _LIMIT = quick(
 )
 _GROWTH = quick(
     r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
-    r"next year|roadmap|uplift|increase[sd]? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
+    r"next year|roadmap|uplift|increases? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
     r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?"
     r"(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))"
     r"|(?:is|are) expected to)\b"
@@ -64,10 +64,15 @@ def is_suggestion(text: str) -> bool:
     return bool(_SUGGESTION.search(text))
 
 
+# a block opening as an edit or update of what was written ("EDIT: …", "Update 12 Oct: …", "UPDATE —")
+_EDIT_OPENING = re.compile(r"\W*(?:edit(?:ed)?|update[d]?)\b[^:\n.]{0,24}(?::|\s[–—-]\s)", re.IGNORECASE)
+
+
 def is_correction(text: str) -> bool:
-    """A block that corrects an earlier figure ("correction: it's 5 nodes, not 6") or withdraws an
-    earlier proposal ("the 3-node proposal is withdrawn; final node group: …")."""
-    return bool(_CORRECTION.search(text))
+    """A block that corrects an earlier figure ("correction: it's 5 nodes, not 6", "EDIT: 48 vCPU",
+    "Update 12 Oct: memory is 384 GB") or withdraws an earlier proposal ("the 3-node proposal is
+    withdrawn; final node group: …")."""
+    return bool(_CORRECTION.search(text) or _EDIT_OPENING.match(text))
 
 
 _TECHNICAL = re.compile(  # a limit of a service's resource, not of the licence or the sizing
