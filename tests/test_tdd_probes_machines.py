@@ -35,14 +35,15 @@ def UL(*items: str) -> str:
 
 
 def tbl(*rows: tuple[str, ...]) -> str:
-    return (
-        "<table>"
-        + "".join("<tr>" + "".join(f"<td><p>{c}</p></td>" for c in r) + "</tr>" for r in rows)
-        + "</table>"
-    )
+    cells = ("".join(f"<td><p>{c}</p></td>" for c in r) for r in rows)
+    return "<table>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
 
 
-TRANS = "call"
+FOOT = (  # a footnote as a Google Docs HTML export writes it
+    '<p>Compute: 3 × m6i.4xlarge<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup></p><hr><div><p>'
+    '<a href="#ftnt_ref1" id="ftnt1">[1]</a> Each node has 16 vCPU and 64 GiB;'
+    " 48 vCPU and 192 GiB in all.</p></div>"
+)
 
 RIGHT = [
     ("aws-x-glyph", "prod", P("Compute: 3 × m6i.4xlarge"), {"instance_types": ["3 × m6i.4xlarge"]}),
@@ -322,6 +323,12 @@ RIGHT = [
         P("Sourcegraph VM: 1 × Standard_D16s_v5. GitLab runners: 6 × Standard_D4s_v5."),
         {"instance_types": ["1 × Standard_D16s_v5"]},
     ),
+    (
+        "d-option-not-taken",
+        "prod",
+        P("Option A (chosen): 3 × n2-standard-16. Option B (rejected): 2 × n2-highmem-32."),
+        {"instance_types": ["3 × n2-standard-16"]},
+    ),
     ("d-previous-cpu", "prod", P("CPU: 96 vCPU (previously 64 vCPU)"), {"total_cpu": 96}),
     ("c-strike", "prod", P("CPU: <s>32</s> 48 vCPU"), {"total_cpu": 48}),
     ("c-corrected-from", "prod", P("CPU: 48 vCPU (corrected from 32)"), {"total_cpu": 48}),
@@ -330,6 +337,12 @@ RIGHT = [
         "prod",
         P("Instance type: <s>m6i.2xlarge</s> m6i.4xlarge, 3 nodes"),
         {"instance_types": ["3 × m6i.4xlarge"]},
+    ),
+    (
+        "c-update",
+        "prod",
+        P("Memory: 256 GB") + P("UPDATE 12 Oct: memory was raised to 384 GB."),
+        {"total_memory_gb": 384},
     ),
     ("c-was-now", "prod", P("vCPU: 48 (was 32)"), {"total_cpu": 48}),
     (
@@ -663,6 +676,272 @@ RIGHT = [
     ("g5-sum-products-mem", "prod", P("Memory: 3 × 64 + 2 × 128 GiB"), {"total_memory_gb": 448}),
     ("g5-sum-products-prose", "prod", P("Total compute 4 x 16 + 1 x 32 vCPU."), {"total_cpu": 96}),
     ("g5-sum-products-label", "prod", P("vCPU (all nodes): 2×32 + 3×8 vCPU"), {"total_cpu": 88}),
+    ("b2-md-strike", "prod", P("vCPU: ~~32~~ 48"), {"total_cpu": 48}),
+    ("b2-previously", "prod", P("Memory is 384 GB (previously 256 GB)."), {"total_memory_gb": 384}),
+    (
+        "b2-value-before-label",
+        "prod",
+        P("96 vCPU total, 384 GiB RAM total"),
+        {"total_cpu": 96, "total_memory_gb": 384},
+    ),
+    ("b2-brackets", "prod", P("Cluster size (96 vCPU / 384 GiB)"), {"total_cpu": 96, "total_memory_gb": 384}),
+    ("b2-indian", "prod", P("Total RAM: 1,024 GB across 8 nodes"), {"total_memory_gb": 1024}),
+    (
+        "b2-mib",
+        "prod",
+        P("Memory limit per node 65536 MiB; total across 4 nodes 262144 MiB"),
+        {"total_memory_gb": 256},
+    ),
+    (
+        "b2-footnote",
+        "prod",
+        FOOT,
+        {"instance_types": ["3 × m6i.4xlarge"], "total_cpu": 48, "total_memory_gb": 192},
+    ),
+    (
+        "b2-caption-table",
+        "prod",
+        tbl(("Node", "Type"), ("a", "n2-standard-8"), ("b", "n2-standard-8"))
+        + P("Table 3: production nodes (16 vCPU, 64 GB in total)"),
+        {"total_cpu": 16, "total_memory_gb": 64},
+    ),
+    (
+        "b2-prod-column-cpu",
+        "bare",
+        tbl(
+            ("", "Staging", "Production", "DR"),
+            ("vCPU", "16", "64", "32"),
+            ("Memory", "64 GB", "256 GB", "128 GB"),
+        ),
+        {"total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b2-prod-column-types",
+        "bare",
+        tbl(("Item", "Staging", "Production"), ("Nodes", "1 × m6i.2xlarge", "4 × m6i.4xlarge")),
+        {"instance_types": ["4 × m6i.4xlarge"]},
+    ),
+    (
+        "b2-dr-column-first",
+        "bare",
+        tbl(("", "DR", "Production"), ("Machines", "2 × r6i.4xlarge", "3 × r6i.4xlarge")),
+        {"instance_types": ["3 × r6i.4xlarge"]},
+    ),
+    (
+        "b2-chat-k8s",
+        "bare",
+        P("[09:14] dana: kubectl get nodes says 5 nodes, all n2-highmem-8") + P("[09:15] lee: ok"),
+        {"instance_types": ["5 × n2-highmem-8"]},
+    ),
+    (
+        "b2-email-quoted-old",
+        "prod",
+        P("On Mon, Sam wrote:")
+        + P("&gt; prod is 3 × m6i.2xlarge")
+        + P("We resized it: prod is now 3 × m6i.4xlarge."),
+        {"instance_types": ["3 × m6i.4xlarge"]},
+    ),
+    (
+        "b2-form-x",
+        "prod",
+        P("Deployment size: [ ] Small (8 vCPU) [x] Medium (32 vCPU) [ ] Large (96 vCPU)"),
+        {"total_cpu": 32},
+    ),
+    (
+        "b2-checkbox-glyph",
+        "prod",
+        P("☐ 1 × m6i.2xlarge ☑ 3 × m6i.4xlarge"),
+        {"instance_types": ["3 × m6i.4xlarge"]},
+    ),
+    ("b2-staging-same-line-cpu", "prod", P("vCPU: 48 (staging: 8)"), {"total_cpu": 48}),
+    (
+        "b2-db-server-mem",
+        "prod",
+        P("Sourcegraph cluster: 192 GB RAM. The PostgreSQL server has its own 64 GB."),
+        {"total_memory_gb": 192},
+    ),
+    ("b2-limit-range", "prod", P("Memory: 192 GiB (max 256 GiB with autoscaling)"), {"total_memory_gb": 192}),
+    ("b2-request-approved", "prod", P("vCPU requested: 128. vCPU allocated: 96."), {"total_cpu": 96}),
+    ("b2-tb-ram", "prod", P("RAM: 1 TB per host, 2 hosts"), {"total_memory_gb": 2000}),
+    (
+        "b2-cores-word",
+        "bare",
+        P("Production: sixty-four cores and two hundred fifty-six GB of memory."),
+        {"total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b2-count-words-big",
+        "prod",
+        P("Twelve m6i.2xlarge workers."),
+        {"instance_types": ["12 × m6i.2xlarge"]},
+    ),
+    (
+        "b2-type-in-parens",
+        "prod",
+        P("Three worker nodes (m6i.4xlarge)."),
+        {"instance_types": ["3 × m6i.4xlarge"]},
+    ),
+    (
+        "b2-aks-pools-table",
+        "prod",
+        tbl(
+            ("Node pool", "VM size", "Node count"),
+            ("system", "Standard_D4s_v5", "2"),
+            ("user", "Standard_E16s_v5", "3"),
+        ),
+        {"instance_types": ["2 × Standard_D4s_v5", "3 × Standard_E16s_v5"]},
+    ),
+    ("b2-gke-autopilot", "prod", P("GKE Autopilot; no node types to report."), {"instance_types": None}),
+    (
+        "b2-single-vm-words",
+        "prod",
+        P("Everything runs on one n2-standard-32 VM (32 vCPU, 128 GB)."),
+        {"instance_types": ["1 × n2-standard-32"], "total_cpu": 32, "total_memory_gb": 128},
+    ),
+    (
+        "b3-pool-count-23",
+        "prod",
+        tbl(("Pool", "Instance type", "Count"), ("web", "m6i.4xlarge", "2"), ("search", "r6i.4xlarge", "3")),
+        {"instance_types": ["2 × m6i.4xlarge", "3 × r6i.4xlarge"]},
+    ),
+    (
+        "b3-rownum-col",
+        "prod",
+        tbl(("#", "Machine type", "Qty"), ("1", "n2-standard-16", "4"), ("2", "n2-highmem-8", "2")),
+        {"instance_types": ["4 × n2-standard-16", "2 × n2-highmem-8"]},
+    ),
+    (
+        "b3-azure-aks-table-34",
+        "prod",
+        tbl(
+            ("Node pool", "VM size", "Node count"),
+            ("system", "Standard_D4s_v5", "3"),
+            ("user", "Standard_E16s_v5", "4"),
+        ),
+        {"instance_types": ["3 × Standard_D4s_v5", "4 × Standard_E16s_v5"]},
+    ),
+    (
+        "b3-infra-heading",
+        "infra",
+        P("Kubernetes cluster: 4 × n2-standard-16 (64 vCPU, 256 GB)."),
+        {"instance_types": ["4 × n2-standard-16"], "total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b3-no-heading-prose",
+        "bare",
+        P("Our Sourcegraph instance runs on 2 × m6i.8xlarge with 64 vCPU and 256 GiB in total."),
+        {"instance_types": ["2 × m6i.8xlarge"], "total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b3-cpu-total-row",
+        "prod",
+        tbl(
+            ("Component", "vCPU", "Memory"),
+            ("frontend", "8", "16 GB"),
+            ("gitserver", "16", "64 GB"),
+            ("Total", "24", "80 GB"),
+        ),
+        {"total_cpu": 24, "total_memory_gb": 80},
+    ),
+    (
+        "b3-transposed-totals",
+        "prod",
+        tbl(("", "Total"), ("CPU cores", "40"), ("Memory", "160 GiB")),
+        {"total_cpu": 40, "total_memory_gb": 160},
+    ),
+    (
+        "b3-transcript-nodes-types",
+        "call",
+        P("<b>Lena (Acme):</b> We're on AKS, three nodes, Standard_E16s_v5.") + P("<b>Max (SG):</b> Great."),
+        {"instance_types": ["3 × Standard_E16s_v5"]},
+    ),
+    (
+        "b3-per-node-staging-also",
+        "bare",
+        P("Each production node has 16 vCPU; there are 4 production nodes and 1 staging node."),
+        {"total_cpu": None},
+    ),
+    ("b3-compact-gi", "prod", P("Resources: 24 cores / 96Gi"), {"total_cpu": 24, "total_memory_gb": 96}),
+    (
+        "b3-nodes-times-shape",
+        "prod",
+        P("Nodes: 4 × (16 vCPU / 64 GiB)"),
+        {"total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b3-type-and-shape",
+        "prod",
+        P("Nodes: 4 × m6i.4xlarge (16 vCPU / 64 GiB)"),
+        {"instance_types": ["4 × m6i.4xlarge"], "total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b3-two-groups-shapes",
+        "prod",
+        P("3 × m6i.4xlarge (16 vCPU each) and 2 × r6i.2xlarge (8 vCPU each)"),
+        {"instance_types": ["3 × m6i.4xlarge", "2 × r6i.2xlarge"], "total_cpu": 64},
+    ),
+    (
+        "b3-count-word-vms",
+        "prod",
+        P("We got seven VMs, 8 vCPU and 32 GB RAM apiece."),
+        {"total_cpu": 56, "total_memory_gb": 224},
+    ),
+    (
+        "g6-type-shape-words",
+        "prod",
+        P("Two r6i.8xlarge (32 vCPU, 256 GiB)."),
+        {"instance_types": ["2 × r6i.8xlarge"], "total_cpu": 64, "total_memory_gb": 512},
+    ),
+    (
+        "g6-type-shape-bracket",
+        "prod",
+        P("AKS user pool 3 × Standard_D16s_v5 [16 vCPU | 64 GiB]"),
+        {"instance_types": ["3 × Standard_D16s_v5"], "total_cpu": 48, "total_memory_gb": 192},
+    ),
+    (
+        "g6-type-shape-colon",
+        "prod",
+        P("6 × c6i.4xlarge: 16 vCPU, 32 GiB"),
+        {"instance_types": ["6 × c6i.4xlarge"], "total_cpu": 96, "total_memory_gb": 192},
+    ),
+    (
+        "g6-type-shape-total-kept",
+        "prod",
+        P("3 × m6i.4xlarge (48 vCPU, 192 GiB)"),
+        {"instance_types": ["3 × m6i.4xlarge"], "total_cpu": 48, "total_memory_gb": 192},
+    ),
+    (
+        "g6-type-shape-gcp",
+        "prod",
+        P("Node pool: 4 × n2-highmem-8 with 8 vCPU and 64 GB"),
+        {"instance_types": ["4 × n2-highmem-8"], "total_cpu": 32, "total_memory_gb": 256},
+    ),
+    (
+        "g6-each-word-between",
+        "prod",
+        P("Every worker VM gets 8 vCPU; we run 5 worker VMs."),
+        {"total_cpu": 40},
+    ),
+    (
+        "g6-count-col-45",
+        "prod",
+        tbl(("Role", "Size", "Count"), ("app", "n2-standard-8", "4"), ("index", "n2-highmem-16", "5")),
+        {"instance_types": ["4 × n2-standard-8", "5 × n2-highmem-16"]},
+    ),
+    (
+        "g7-edited-types",
+        "prod",
+        P("Nodes: 3 × n2-standard-16") + P("Edited: nodes are 4 × n2-standard-16 since October."),
+        {"instance_types": ["4 × n2-standard-16"]},
+    ),
+    ("g7-update-dash", "prod", P("RAM 128 GB") + P("UPDATE — RAM is 192 GB now."), {"total_memory_gb": 192}),
+    (
+        "g7-ceiling-max",
+        "prod",
+        P("Production: 64 vCPU. The subscription permits a maximum of 128 vCPU."),
+        {"total_cpu": 64},
+    ),
+    ("g7-camel-label-split", "prod", P("vCPU total: 96. vCPU per node: 16."), {"total_cpu": 96}),
 ]
 
 NOT_YET = [
@@ -861,6 +1140,12 @@ NOT_YET = [
     ("cnt-hash", "prod", P("# nodes: 4 (n2-standard-16)"), {"instance_types": ["4 × n2-standard-16"]}),
     ("u-euro-group", "prod", P("Speicher: 1.024 GB"), {"total_memory_gb": 1024}),
     (
+        "dd-vcpu-quota",
+        "prod",
+        P("Our GCP quota allows 200 vCPUs in the region; Sourcegraph uses 48."),
+        {"total_cpu": 48},
+    ),
+    (
         "dd-ci-cluster",
         "prod",
         P("Sourcegraph shares nothing with the CI cluster (20 × c6i.4xlarge). Sourcegraph: 3 × m6i.4xlarge."),
@@ -890,6 +1175,107 @@ NOT_YET = [
         P("We started on 3 × m5.4xlarge. Today it is 3 × m6i.4xlarge."),
         {"instance_types": ["3 × m6i.4xlarge"]},
     ),
+    (
+        "b2-hedge-just-under",
+        "prod",
+        P("Just under 200 GB of RAM across the nodes (196 GB to be exact)."),
+        {"total_memory_gb": 196},
+    ),
+    (
+        "b2-euro-grouping",
+        "prod",
+        P("Arbeitsspeicher: 1.536 GB, 192 vCPU"),
+        {"total_cpu": 192, "total_memory_gb": 1536},
+    ),
+    (
+        "b2-heading-total",
+        "prod",
+        "<h3>Compute: 64 vCPU / 256 GB</h3>" + P("Spread over 4 nodes."),
+        {"total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b2-non-native-2",
+        "prod",
+        P("The production is consist of four node, every node 16 core and 64 giga memory."),
+        {"total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b2-procurement-table",
+        "prod",
+        tbl(
+            ("Line", "Description", "Qty"),
+            ("1", "Azure VM D16s v5 (3-yr RI)", "3"),
+            ("2", "Premium SSD P30", "3"),
+        ),
+        {"instance_types": ["3 × D16s v5"]},
+    ),
+    (
+        "b2-questionnaire",
+        "bare",
+        P("Q7. How many vCPUs are allocated to production? A: 80") + P("Q8. How much memory? A: 320 GB"),
+        {"total_cpu": 80, "total_memory_gb": 320},
+    ),
+    ("b2-dr-same-line-mem", "bare", P("RAM: 192 GB in prod, 96 GB in DR"), {"total_memory_gb": 192}),
+    (
+        "b2-jenkins-table",
+        "prod",
+        tbl(
+            ("System", "Machines", "vCPU"),
+            ("Sourcegraph", "3 × m6i.4xlarge", "48"),
+            ("Jenkins", "4 × c6i.4xlarge", "64"),
+        ),
+        {"instance_types": ["3 × m6i.4xlarge"], "total_cpu": 48},
+    ),
+    ("b2-plan-next", "prod", P("48 vCPU today; 96 vCPU planned for Q3."), {"total_cpu": 48}),
+    ("b2-c-g-compact", "prod", P("Spec: 3x(16c/64g)"), {"total_cpu": 48, "total_memory_gb": 192}),
+    (
+        "b2-per-node-label-table",
+        "prod",
+        tbl(("Nodes", "4"), ("CPU per node", "16 vCPU"), ("RAM per node", "64 GB")),
+        {"total_cpu": 64, "total_memory_gb": 256},
+    ),
+    (
+        "b2-type-colon-count",
+        "prod",
+        P("Worker nodes (m6i.4xlarge): 3"),
+        {"instance_types": ["3 × m6i.4xlarge"]},
+    ),
+    (
+        "b3-pool-nodes-123",
+        "prod",
+        tbl(
+            ("Node group", "Type", "Nodes"),
+            ("web", "m6i.2xlarge", "1"),
+            ("git", "r6i.4xlarge", "2"),
+            ("search", "r6i.8xlarge", "3"),
+        ),
+        {"instance_types": ["1 × m6i.2xlarge", "2 × r6i.4xlarge", "3 × r6i.8xlarge"]},
+    ),
+    (
+        "b3-vm-table-spec",
+        "prod",
+        tbl(("VM", "vCPU", "RAM (GB)"), ("sg-app-1", "16", "64"), ("sg-app-2", "16", "64")),
+        {"total_cpu": 32, "total_memory_gb": 128},
+    ),
+    (
+        "b3-transcript-q-a-mem",
+        "call",
+        P("<b>Interviewer:</b> And the RAM on production?")
+        + P("<b>Admin:</b> Two hundred and fifty-six gigabytes across the three nodes."),
+        {"total_memory_gb": 256},
+    ),
+    (
+        "g6-count-col-rownum-1-2",
+        "prod",
+        tbl(("No.", "Machine"), ("1", "m6i.4xlarge"), ("2", "m6i.4xlarge")),
+        {"instance_types": ["2 × m6i.4xlarge"]},
+    ),
+    (
+        "g7-ceiling-budget",
+        "prod",
+        P("Budgeted for 256 GB of memory; 192 GB provisioned."),
+        {"total_memory_gb": 192},
+    ),
 ]
 
 KNOWN_WRONG = [
@@ -898,12 +1284,6 @@ KNOWN_WRONG = [
         "prod",
         P("Pod requests total 40 vCPU across the cluster of 64 vCPU."),
         {"total_cpu": 64},
-    ),
-    (
-        "d-option-not-taken",
-        "prod",
-        P("Option A (chosen): 3 × n2-standard-16. Option B (rejected): 2 × n2-highmem-32."),
-        {"instance_types": ["3 × n2-standard-16"]},
     ),
     (
         "d-laptop",
@@ -919,23 +1299,30 @@ KNOWN_WRONG = [
         {"instance_types": ["4 × m6i.4xlarge"]},
     ),
     (
-        "c-update",
-        "prod",
-        P("Memory: 256 GB") + P("UPDATE 12 Oct: memory was raised to 384 GB."),
-        {"total_memory_gb": 384},
-    ),
-    (
         "f-delete",
         "prod",
         P("Memory: 128 / 256 / 512 GB (delete as appropriate) → 256 GB"),
         {"total_memory_gb": 256},
     ),
     ("cnt-per-az", "prod", P("2 × m6i.4xlarge per AZ, three AZs"), {"instance_types": ["6 × m6i.4xlarge"]}),
+    ("b2-range-cpu", "prod", P("CPU: 48–64 vCPU depending on autoscaling"), {"total_cpu": None}),
     (
-        "dd-vcpu-quota",
+        "b2-hyperthreads",
         "prod",
-        P("Our GCP quota allows 200 vCPUs in the region; Sourcegraph uses 48."),
-        {"total_cpu": 48},
+        P("2 sockets × 16 cores, 64 threads, 512 GB RAM"),
+        {"total_cpu": 32, "total_memory_gb": 512},
+    ),
+    (
+        "g7-update-cpu",
+        "prod",
+        P("vCPU: 48") + P("Update (3 Nov): vCPU increased to 64 after the resize."),
+        {"total_cpu": 64},
+    ),
+    (
+        "g7-label-aside-split",
+        "prod",
+        P("Plan: 2 × m6i.8xlarge. Built (as delivered): 3 × m6i.4xlarge."),
+        {"instance_types": ["3 × m6i.4xlarge"]},
     ),
 ]
 
