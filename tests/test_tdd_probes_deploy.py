@@ -196,7 +196,7 @@ CASES = [
     _case('sec-bullets-envs', '<ul><li>Trial<ul><li>Docker Compose, https://trial.acme.com</li></ul></li><li>Production<ul><li>Helm on EKS, https://sourcegraph.acme.com</li></ul></li></ul>', {'deployment_type': 'Kubernetes with Helm', 'instance_url': 'https://sourcegraph.acme.com'}),
     _case('sec-inline-envs', '<p>Deployment: Helm (production); Docker Compose (staging).</p>', {'deployment_type': 'Kubernetes with Helm'}),
     _case('sec-inline-envs2', '<p>URLs: prod https://sourcegraph.acme.com, dev https://sg-dev.acme.com</p>', {'instance_url': 'https://sourcegraph.acme.com'}),
-    _known('sec-inline-envs3', '<p>Cloud: AWS for production, GCP for the DR copy.</p>', {'hosting_provider': 'AWS'}),
+    _case('sec-inline-envs3', '<p>Cloud: AWS for production, GCP for the DR copy.</p>', {'hosting_provider': 'AWS'}),
     _case('sec-trial-then-prod-noheads', '<p>During the trial we used https://acme.sourcegraph.com (Sourcegraph Cloud trial). For production they self-host: Helm on EKS at https://sourcegraph.acme.com.</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS', 'instance_url': 'https://sourcegraph.acme.com'}),
     _case('sec-h3-under-prod', '<h2>Production</h2><h3>Infrastructure</h3><p>Helm on EKS</p><h2>Staging</h2><h3>Infrastructure</h3><p>Kustomize on GKE</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS'}),
     _case('sec-prod-later-in-doc', '<h2>Environment A (non-production)</h2><p>Deployment: Docker Compose; URL https://a.acme.com</p><h2>Environment B (production)</h2><p>Deployment: Helm; URL https://b.acme.com</p>', {'deployment_type': 'Kubernetes with Helm', 'instance_url': 'https://b.acme.com'}),
@@ -284,6 +284,10 @@ CASES = [
     _case('tab-dr-child', _tabs(('Production', ['Deployment: Helm', 'Cloud: AWS', 'URL: https://sg.acme.com'], [('DR', ['Cloud: Azure', 'URL: https://sg-dr.acme.com'])]),), {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS', 'instance_url': 'https://sg.acme.com'}),
     _case('tab-old-instance', _tabs(('Old instance', ['Deployment: Docker Compose', 'Code host: Bitbucket Server']), ('New instance', ['Deployment: Helm', 'Code host: GitHub Enterprise Cloud'])), {'deployment_type': 'Kubernetes with Helm', 'code_hosts': ['GitHub.com']}),
     _case('tab-prod-eu-staging', _tabs(('prod-eu', ['Hosting: GCP (europe-west3)', 'Deployment: Helm']), ('staging', ['Hosting: GCP', 'Deployment: Kustomize'])), {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'GCP'}),
+    _case('ep-g-hosts-comma', '<p>Code hosts: GitHub.com (prod), GitLab.com (staging)</p>', {'code_hosts': ['GitHub.com']}),
+    _case('ep-g-url-for', '<p>Instance URL: https://sg.acme.com for production, https://sg-stg.acme.com for staging</p>', {'instance_url': 'https://sg.acme.com'}),
+    _case('ep-g-one-env', '<p>Deployment: Helm on EKS, us-east-1 (production)</p>', {'deployment_type': 'Kubernetes with Helm', 'hosting_provider': 'AWS'}),
+    _case('ep-g-cloud-for', '<p>Hosting: Azure for live traffic, AWS for the DR standby</p>', {'hosting_provider': 'Azure'}),
 ]
 # fmt: on
 

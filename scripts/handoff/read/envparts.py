@@ -14,12 +14,14 @@ import re
 from collections.abc import Callable
 
 MAYBE_PARTS = re.compile(r"\S\s*(?:/|;|·|,)\s*\S")  # a value of parts, maybe one per environment
-_PARTS = re.compile(r"\s+/\s+|\s*;\s*|\s*·\s*|,\s+(?=\D{0,12}\d|\S+\s*\()")  # "16 (dev) / 64 (prod)"
+_PARTS = re.compile(r"\s+/\s+|\s*;\s*|\s*·\s*|,\s+")  # "16 (dev) / 64 (prod)", "AWS for prod, GCP for DR"
 
 
 def production_part(value: str, kinds: Callable[[str], list[tuple[int, str]]]) -> str | None:
     """The part of `value` naming production, when another part names a non-production environment
     (`kinds`: a text's environment words, `Environments.spans`)."""
+    if not kinds(value):
+        return None  # (a quick no: the value names no environment)
     parts = [p for p in _PARTS.split(value) if p.strip()]
     if len(parts) < 2:
         return None
