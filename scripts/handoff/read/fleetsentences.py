@@ -27,11 +27,14 @@ _ELSEWHEN = re.compile(
 )
 
 
+_X_COUNT = re.compile(r"\d\s*x\b|\bx\s*\d", re.IGNORECASE)
+
+
 def one_fleet(text: str, other: re.Pattern[str]) -> bool:
     """Whether the paragraph `text` names machine types in two or more of its sentences or clauses
     and tells of no other time, change or option, nor names another system (`other`: the words of
     `[tdd] other_system_words`, "CI runners"): its sentences' machines are pools of one fleet."""
-    if "×" not in text and not re.search(r"\d\s*x\b|\bx\s*\d", text, re.IGNORECASE):
+    if "×" not in text and (("x" not in text and "X" not in text) or not _X_COUNT.search(text)):
         return False  # (cheap: a count written with its type; a bare type is one machine per sentence)
     if len(re.findall(r"[.;!](?:\s|$)", text.strip())) < 1 or _ELSEWHEN.search(text) or other.search(text):
         return False

@@ -11,6 +11,7 @@ A type the table does not know leaves the figure as written (no telling which it
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -21,11 +22,18 @@ from handoff.read import shapes
 _MEMORY_UNIT = re.compile(r"\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>GiB|GB|Gi|G)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=512)
+def _types(s: str) -> tuple[shapes.Match, ...]:
+    """The machine types of a sentence (read once for all its figures)."""
+    return tuple(shapes.instances(s))
+
+
 def machines_of_size(s: str, m: shapes.Match, kind: str, specs: Mapping[str, InstanceSpec]) -> int | None:
     """The number of machines the figure `m` (a CPU count, `kind` "cpu", or a size) of sentence `s`
     is one machine's size of, or None when it is not the size of the counted type before it."""
-    before = [i for i in shapes.instances(s[: m.start]) if not i.value.startswith("1 × ")]
-    if len(before) != 1 or len(list(shapes.instances(s))) != 1:
+    found = _types(s)
+    before = [i for i in found if i.end <= m.start and not i.value.startswith("1 × ")]
+    if len(before) != 1 or len(found) != 1:
         return None  # no counted type, or several: no telling whose size it is
     count_text, _, kind_text = before[0].value.partition(" × ")
     spec = specs.get(instance_key(kind_text))
