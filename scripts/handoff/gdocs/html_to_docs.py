@@ -77,6 +77,7 @@ INLINE_STYLES: dict[str, dict[str, Any]] = {
     "strike": {"strikethrough": True},
     "del": {"strikethrough": True},
     "th": {"bold": True},
+    "mark": {"highlight": "#ffff00"},
 }
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 PRESERVED_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -93,6 +94,7 @@ class Style:
     italic: bool = False
     underline: bool = False
     strikethrough: bool = False
+    highlight: str | None = None  # a background colour (`#ffff00`), not white or none
     link: str | None = None
 
 
@@ -230,6 +232,17 @@ def class_rules(html: str) -> list[tuple[str, dict[str, str]]]:
     return rules
 
 
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-f]{3}){1,2}")
+_NO_HIGHLIGHT = frozenset({"#fff", "#ffffff"})
+
+
+def _rgb(colour: str) -> JSON:
+    """A `#rrggbb` (or `#rgb`) colour as Docs' rgbColor."""
+    digits = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
+    names = ("red", "green", "blue")
+    return {n: round(int(digits[2 * i : 2 * i + 2], 16) / 255, 4) for i, n in enumerate(names)}
+
+
 def _css_effects(css: dict[str, str]) -> tuple[dict[str, Any], bool | None]:
     style: dict[str, Any] = {}
     weight = css.get("font-weight", "")
@@ -244,6 +257,9 @@ def _css_effects(css: dict[str, str]) -> tuple[dict[str, Any], bool | None]:
         style["underline"] = True
     if "line-through" in decoration:
         style["strikethrough"] = True
+    background = css.get("background-color", css.get("background", "")).split()
+    if background and _HEX_COLOUR.fullmatch(background[0]) and background[0] not in _NO_HIGHLIGHT:
+        style["highlight"] = background[0]
     space = css.get("white-space")
     preserve = None if space is None else space in ("pre", "pre-wrap", "break-spaces")
     return style, preserve
@@ -666,6 +682,8 @@ def _text_style(style: Style) -> JSON:
     for name in ("bold", "italic", "underline", "strikethrough"):
         if getattr(style, name):
             out[name] = True
+    if style.highlight:
+        out["backgroundColor"] = {"color": {"rgbColor": _rgb(style.highlight)}}
     if style.link:
         out["foregroundColor"] = LINK_COLOR
         out["link"] = {"url": style.link}

@@ -45,6 +45,8 @@ from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read.doctext import document_text
 from handoff.read.forms import answered
 from handoff.read.gather import TddReading, Unplaced
+from handoff.read.markcolumns import ticked_rows
+from handoff.read.markedoptions import chosen_options
 from handoff.read.walk import _Parser
 
 
@@ -52,7 +54,7 @@ def read_document(doc: Any, catalogue: Catalogue) -> TddReading:
     """The full reading of a Docs API document: values, unplaced fact-like lines, problems."""
     if not isinstance(doc, dict):
         return TddReading(())
-    return _Parser(catalogue).document(answered(doc))
+    return _Parser(catalogue).document(answered(chosen_options(ticked_rows(doc))))
 
 
 def parse_document(doc: Any, catalogue: Catalogue) -> list[TddValue]:

@@ -1,0 +1,119 @@
+"""A table of options with a column of ticks: only the ticked rows are read.
+
+A form lays its options out as rows and ticks the one taken in a column of its own (`Option |
+Selected`, a size table `Tier | Users | vCPU | Memory | Disk | ✓` with one tier ticked, a first
+column of boxes). A human reads the ticked row and no other: the other rows are the options not
+taken, whose figures are not the deployment's.
+
+This pass, before the walk, finds such a column: every body cell in it is empty or one mark
+(`✔ ✓ ☒ ☑ ✅ ● ◉ X`, or an empty box `☐ ○`), at least one row is ticked and at least one is not,
+and its header is empty, a mark or a few words. The rows not ticked are removed, and so is the
+column itself (its marks are read; the rest of the row reads as a row of the table). Words
+(`Yes`, `No`) are not marks: a column of them is a table's values. Nothing else is changed; the input is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
+from handoff.read.forms import _copy
+
+_TICK = re.compile(r"[✔✓☒☑✅●◉⦿]|[xX]")
+_EMPTY = re.compile(r"[☐□○◯⬜]?")
+_HEADER_WORDS = 3
+
+
+def ticked_rows(doc: Any) -> Any:
+    """`doc` with each table of ticked options reduced to its ticked rows; the input itself when
+    no table has a column of marks (the common case: nothing is copied)."""
+    if not isinstance(doc, dict) or not any(_column(t) is not None for t in _tables(doc)):
+        return doc
+    doc = _copy(doc)
+    for t in _tables(doc):
+        col = _column(t)
+        if col is None:
+            continue
+        rows = as_list(t.get("tableRows"))
+        kept = [rows[0]] + [r for r in rows[1:] if _ticked(_cell_text(r, col))]
+        t["tableRows"] = [
+            {**as_dict(r), "tableCells": [c for k, c in enumerate(_cells(r)) if k != col]} for r in kept
+        ]
+        t["rows"] = len(kept)
+        t["columns"] = max(0, len(_cells(rows[0])) - 1)
+    return doc
+
+
+def _tables(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    def walk(content: Any, depth: int) -> Iterator[dict[str, Any]]:
+        for se in as_list(content):
+            table = as_dict(as_dict(se).get("table"))
+            if table and depth < MAX_DEPTH:
+                yield table
+                for row in as_list(table.get("tableRows")):
+                    for cell in as_list(as_dict(row).get("tableCells")):
+                        yield from walk(as_dict(cell).get("content"), depth + 1)
+
+    def tabs(items: Any, depth: int) -> Iterator[dict[str, Any]]:
+        for t in as_list(items):
+            yield from walk(as_dict(as_dict(as_dict(t).get("documentTab")).get("body")).get("content"), 0)
+            if depth < MAX_DEPTH:
+                yield from tabs(as_dict(t).get("childTabs"), depth + 1)
+
+    if as_list(doc.get("tabs")):
+        yield from tabs(doc.get("tabs"), 0)
+    else:
+        yield from walk(as_dict(doc.get("body")).get("content"), 0)
+
+
+def _cells(row: Any) -> list[Any]:
+    return as_list(as_dict(row).get("tableCells"))
+
+
+def _cell_text(row: Any, col: int) -> str:
+    cells = _cells(row)
+    if col >= len(cells):
+        return ""
+    out = []
+    for se in as_list(as_dict(cells[col]).get("content")):
+        for el in as_list(as_dict(as_dict(se).get("paragraph")).get("elements")):
+            run = as_dict(as_dict(el).get("textRun"))
+            if not as_dict(run.get("textStyle")).get("strikethrough"):
+                out.append(as_str(run.get("content")))
+            elif not run:
+                out.append("\ufffc")  # a chip: not a mark
+    return " ".join("".join(out).split())
+
+
+def _ticked(text: str) -> bool:
+    return bool(_TICK.fullmatch(text))
+
+
+def _unticked(text: str) -> bool:
+    return bool(_EMPTY.fullmatch(text))
+
+
+def _column(t: dict[str, Any]) -> int | None:
+    """The column of marks of a table of options, if it has one."""
+    rows = as_list(t.get("tableRows"))
+    if len(rows) < 3:
+        return None
+    width = len(_cells(rows[0]))
+    if width < 2 or any(len(_cells(r)) != width for r in rows):
+        return None
+    found = []
+    for col in range(width):
+        header = _cell_text(rows[0], col)
+        if len(header.split()) > _HEADER_WORDS or any(ch.isdigit() for ch in header):
+            continue
+        body = [_cell_text(r, col) for r in rows[1:]]
+        ticked = sum(_ticked(b) for b in body)
+        unticked = sum(_unticked(b) for b in body)
+        if ticked and unticked and ticked + unticked == len(body):
+            found.append(col)
+    return found[0] if len(found) == 1 else None  # (columns of answers, `Yes | No | N/A`: not options)
+
+
+__all__ = ["ticked_rows"]

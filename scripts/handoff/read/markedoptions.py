@@ -1,0 +1,212 @@
+"""Options listed with the chosen one marked: only the chosen option is read.
+
+A form or template lists every option and marks the one taken. `read/forms.py` reads the shapes a
+question form uses (boxes before each option, lettered options under a question); this pass, run
+before it, reads the other ways people mark a choice, so that an unchosen option is never read as
+the value (a document copy is changed; the input is not):
+
+* **Marks after their options** (`AWS ☐ / GCP ☒ / Azure ☐`, `Helm [ ] Docker Compose [✓]`): a line
+  ending in a mark, with option text before its first mark, has each mark close the option before
+  it (back to the previous mark or the label's colon); an unchecked option is removed, a checked
+  one keeps its words.
+* **Marks in brackets or as symbols** (`( ) Kubernetes (•) Docker Compose`, `(x) GCP`, `❌ Helm
+  ✅ Compose`): with two or more on one line they are boxes, checked or not, and read as such.
+* **The one emphasised option** (`Hosting: AWS | **GCP** | Azure`, an option on a highlight): a
+  line whose value is options split by `/`, `|`, `·` or commas, exactly one of them wholly bold or
+  highlighted and the others plain, keeps that one only.
+* **A label's list of options** (`Hosting provider:` then `☐ AWS`, `☒ Azure`, `☐ GCP`, or list
+  items of which one carries a tick): a run of two or more short items (a few words, no label of
+  their own; each boxed, or all items of one list level) right after a label line (a colon at its
+  end, or a few words with no sentence's end), at least one marked as chosen, keeps the chosen ones.
+
+Only structure decides: marks, their place, emphasis, separators, item length. A line where no
+option is marked is left as it is (`forms.py` and the rest of the reader decide).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Any
+
+from handoff.read.doctext import as_dict, as_str
+from handoff.read.forms import _copy, _cut, _Para, _paragraphs, _runs, _text, _texts
+
+_CHECKED = "☑☒✓✔✅◉●⦿"
+_UNCHECKED = "☐□○◯⬜❌✗✘"
+# a mark: a box, a bracketed tick (`[x]`, `(•)`), an empty bracket pair (`[ ]`, `( )`)
+_MARK = re.compile(r"\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)|[" + _CHECKED + _UNCHECKED + "]")
+_ANY_MARK = re.compile(r"[" + _CHECKED + _UNCHECKED + r"]|\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)")
+_SEPARATOR = re.compile(r"\s*(?:[/|·•]|,|\bor\b)\s*")
+_LABEL_END = re.compile(r"[:：]\s*")
+_SENTENCE_ON = re.compile(r"(?<!\d)[.!?;]\s+\S")
+_SHORT_OPTION = 5  # words in an option of a label's list
+_EMPHASIS = re.compile(r"[/|·]|,")
+
+
+def _checked(mark: str) -> bool:
+    return mark in _CHECKED or (len(mark) == 3 and mark[1] not in " ")
+
+
+def chosen_options(doc: Any) -> Any:
+    """`doc` with every marked choice reduced to its chosen option; the input itself when no line
+    could be one (the common case: nothing is copied)."""
+    if not isinstance(doc, dict):
+        return doc
+    if not _maybe(doc):
+        return doc
+    doc = _copy(doc)
+    paras = list(_paragraphs(doc))
+    for p in paras:
+        _trailing_marks(p) or _bracket_marks(p) or _emphasised_option(p)
+    _label_lists(paras)
+    return doc
+
+
+def _maybe(doc: dict[str, Any]) -> bool:
+    """A cheap look: a line with a mark, or a paragraph mixing emphasised and plain runs."""
+    for t in _texts(doc):
+        if _ANY_MARK.search(t):
+            return True
+    return any(_mixed(p.paragraph) for p in _paragraphs(doc))
+
+
+def _mixed(p: dict[str, Any]) -> bool:
+    runs = [(t, e) for t, e in _runs(p) if t.strip()]
+    return len(runs) >= 2 and any(e for _, e in runs) and not all(e for _, e in runs)
+
+
+def _raw(p: _Para) -> str:
+    return "".join(t for t, _ in _runs(p.paragraph))
+
+
+def _option_start(raw: str, first_mark: int) -> int:
+    """Where the options begin: after the label's colon before the first mark, else the line's start."""
+    colon = None
+    for m in _LABEL_END.finditer(raw, 0, first_mark):
+        colon = m
+    return colon.end() if colon else len(raw) - len(raw.lstrip())
+
+
+def _trailing_marks(p: _Para) -> bool:
+    """Marks after their options: each unchecked mark's option removed, every mark removed."""
+    raw = _raw(p)
+    marks = list(_MARK.finditer(raw))
+    if len(marks) < 2 or raw[marks[-1].end() :].strip(" \n.;,"):
+        return False
+    start = _option_start(raw, marks[0].start())
+    if not raw[start : marks[0].start()].strip(" /|·,"):
+        return False  # marks open the options (forms.py reads those)
+    if any(_SENTENCE_ON.search(raw[a.end() : b.start()]) for a, b in pairwise(marks)):
+        return False  # a checklist's sentences, each closed by its state
+    if not any(_checked(m.group(0)) for m in marks):
+        return False
+    spans, begin = [], start
+    for m in marks:
+        spans.append((begin, m.end()) if not _checked(m.group(0)) else (m.start(), m.end()))
+        begin = m.end()
+    _cut(p.paragraph, spans)
+    p.text = _text(p.paragraph)
+    return True
+
+
+def _bracket_marks(p: _Para) -> bool:
+    """Marks before their options written in brackets or as symbols forms.py does not know as boxes."""
+    raw = _raw(p)
+    marks = list(_MARK.finditer(raw))
+    odd = [m for m in marks if (len(m.group(0)) == 3 and m.group(0)[0] == "(") or m.group(0) in "❌✗✘"]
+    if len(marks) < 2 or not odd or not any(_checked(m.group(0)) for m in marks):
+        return False
+    if any(_SENTENCE_ON.search(raw[a.end() : b.start()]) for a, b in pairwise(marks)):
+        return False
+    spans = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+        if _checked(m.group(0)):
+            spans.append((m.start(), m.end()))
+        else:
+            spans.append((m.start(), nxt.start() if nxt is not None else len(raw.rstrip("\n"))))
+    _cut(p.paragraph, spans)
+    p.text = _text(p.paragraph)
+    return True
+
+
+def _emphasised_option(p: _Para) -> bool:
+    """Of options split by separators, the one wholly emphasised among plain ones kept."""
+    runs = _runs(p.paragraph)
+    if not _mixed(p.paragraph):
+        return False
+    raw = "".join(t for t, _ in runs)
+    flags = [e for t, e in runs for _ in t]
+    colon = _LABEL_END.search(raw)
+    start = colon.end() if colon else 0
+    if not _EMPHASIS.search(raw, start):
+        return False
+    parts, pos = [], start
+    body = raw[start:].rstrip("\n")
+    for m in _SEPARATOR.finditer(body):
+        parts.append((pos, start + m.start()))
+        pos = start + m.end()
+    parts.append((pos, start + len(body.rstrip())))
+    parts = [(a, b) for a, b in parts if raw[a:b].strip()]
+    if len(parts) < 2 or any(len(raw[a:b].split()) > _SHORT_OPTION for a, b in parts):
+        return False
+    chosen = [(a, b) for a, b in parts if all(flags[k] for k in range(a, b) if not raw[k].isspace())]
+    plain = [(a, b) for a, b in parts if not any(flags[k] for k in range(a, b) if not raw[k].isspace())]
+    if len(chosen) != 1 or len(plain) != len(parts) - 1:
+        return False
+    a, b = chosen[0]
+    _cut(p.paragraph, [(start, a), (b, len(body.rstrip()) + start)])
+    p.text = _text(p.paragraph)
+    return True
+
+
+def _label_lists(paras: list[_Para]) -> None:
+    """A label line, then short items some of which are marked as chosen: the rest dropped."""
+    drop: set[int] = set()
+    for i, head in enumerate(paras):
+        if not _label_line(head):
+            continue
+        items = _items(head, paras[i + 1 :])
+        marks = [_MARK.search(q.text) for q in items]
+        chosen = [q for q, m in zip(items, marks, strict=True) if m and _checked(m.group(0))]
+        if len(items) < 2 or not chosen or len(chosen) == len(items):
+            continue
+        for q in items:
+            mark = _MARK.search(_raw(q))
+            if q not in chosen:
+                drop.add(id(q.paragraph))
+            elif mark:
+                _cut(q.paragraph, [(mark.start(), mark.end())])
+                q.text = _text(q.paragraph)
+    if drop:
+        for content in {id(p.content): p.content for p in paras}.values():
+            content[:] = [se for se in content if id(se.get("paragraph")) not in drop]
+
+
+def _label_line(p: _Para) -> bool:
+    """A line that names what follows: it ends in a colon, or is a few words with no sentence's end."""
+    text = p.text.rstrip()
+    if text.endswith((":", "：")):
+        return True
+    return bool(text) and len(text.split()) <= 4 and not _MARK.search(text) and text[-1].isalnum()
+
+
+def _items(head: _Para, after: list[_Para]) -> list[_Para]:
+    """The short items right after `head` in its content list, each with at most one mark."""
+    items: list[_Para] = []
+    for q in after:
+        if q.content is not head.content or q.index != head.index + 1 + len(items):
+            break
+        words = len(_MARK.sub(" ", q.text).split())
+        if not words or ":" in q.text or words > _SHORT_OPTION or len(_MARK.findall(q.text)) > 1:
+            break
+        if as_str(as_dict(q.paragraph.get("paragraphStyle")).get("namedStyleType")).startswith("HEADING"):
+            break
+        items.append(q)
+    if all(_MARK.search(q.text) for q in items):
+        return items
+    listed = [q for q in items if q.level is not None and q.level == items[0].level]
+    return items if len(listed) == len(items) else []
+
+
+__all__ = ["chosen_options"]
