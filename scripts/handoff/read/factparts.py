@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from handoff.core.fields import Catalogue
 from handoff.read.envwords import Environments
 from handoff.read.fact import Context, Fact
+from handoff.read.othersubject import OtherSubjects
 from handoff.read.vocab import Vocab
 
 
@@ -24,6 +25,7 @@ class FactParts:
     hosting: Vocab
     not_done: frozenset[str]  # statuses of things not done, dropped or declined (`not_done_words`)
     on_premises: re.Pattern[str]
+    other_subjects: OtherSubjects  # clauses whose subject is another system
     trial_nouns: re.Pattern[str]
     said_before = ""  # the paragraph's text before the sentence being read (what its pronouns stand for)
     said_after = ""  # the paragraph's text after it (`permachine.paragraph_count`)

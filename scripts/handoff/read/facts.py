@@ -25,6 +25,7 @@ from handoff.read.dates import DateReading
 from handoff.read.envwords import Environments
 from handoff.read.figures import FigureReading
 from handoff.read.labelled import LabelledReading
+from handoff.read.othersubject import OtherSubjects
 from handoff.read.prose import ProseReading
 from handoff.read.vocab import Vocab
 
@@ -38,6 +39,7 @@ class FactReader(LabelledReading, ProseReading, DateReading, FigureReading, Coun
         self.deployment = Vocab(catalogue, "deployment_type")
         self.hosting = Vocab(catalogue, "hosting_provider")
         self.code_hosts = Vocab(catalogue, "code_host")
+        self.other_subjects = OtherSubjects(catalogue, self.env)
         self.not_done = status_words(catalogue.tdd.not_done_words)
         self.trial_nouns = _trial_nouns(catalogue.tdd.trial_words)
         self.on_premises = _on_premises(catalogue.tdd.on_premises_words)

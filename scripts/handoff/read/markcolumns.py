@@ -20,16 +20,24 @@ from typing import Any
 
 from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
 from handoff.read.forms import _copy
+from handoff.read.quicktext import quick_texts
 
 _TICK = re.compile(r"[✔✓☒☑✅●◉⦿]|[xX]")
 _EMPTY = re.compile(r"[☐□○◯⬜]?")
 _HEADER_WORDS = 3
+_SHORT = 4
 
 
-def ticked_rows(doc: Any) -> Any:
+def ticked_rows(doc: Any, texts: list[tuple[dict[str, Any], str]] | None = None) -> Any:
     """`doc` with each table of ticked options reduced to its ticked rows; the input itself when
-    no table has a column of marks (the common case: nothing is copied)."""
-    if not isinstance(doc, dict) or not any(_column(t) is not None for t in _tables(doc)):
+    no table has a column of marks (the common case: nothing is copied). `texts`: the document's
+    paragraphs and texts when the caller has them (`quicktext`)."""
+    if not isinstance(doc, dict):
+        return doc
+    paragraphs = list(quick_texts(doc)) if texts is None else texts
+    if not any(len(t) <= _SHORT and _TICK.fullmatch(t.strip()) for _, t in paragraphs):
+        return doc  # (no paragraph that is one tick: no column of them)
+    if not any(_column(t) is not None for t in _tables(doc)):
         return doc
     doc = _copy(doc)
     for t in _tables(doc):

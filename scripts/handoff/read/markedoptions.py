@@ -30,7 +30,8 @@ from itertools import pairwise
 from typing import Any
 
 from handoff.read.doctext import as_dict, as_str
-from handoff.read.forms import _copy, _cut, _Para, _paragraphs, _runs, _text, _texts
+from handoff.read.forms import _copy, _cut, _Para, _paragraphs, _runs, _text
+from handoff.read.quicktext import quick_texts
 
 _CHECKED = "☑☒✓✔✅◉●⦿"
 _UNCHECKED = "☐□○◯⬜❌✗✘"
@@ -42,18 +43,21 @@ _LABEL_END = re.compile(r"[:：]\s*")
 _SENTENCE_ON = re.compile(r"(?<!\d)[.!?;]\s+\S")
 _SHORT_OPTION = 5  # words in an option of a label's list
 _EMPHASIS = re.compile(r"[/|·]|,")
+_OPTIONS_LINE = 160  # characters of a line of options
 
 
 def _checked(mark: str) -> bool:
     return mark in _CHECKED or (len(mark) == 3 and mark[1] not in " ")
 
 
-def chosen_options(doc: Any) -> Any:
+def chosen_options(doc: Any, texts: list[tuple[dict[str, Any], str]] | None = None) -> Any:
     """`doc` with every marked choice reduced to its chosen option; the input itself when no line
-    could be one (the common case: nothing is copied)."""
+    could be one (the common case: nothing is copied). `texts`: the document's paragraphs and texts
+    when the caller has them (`quicktext`)."""
     if not isinstance(doc, dict):
         return doc
-    if not _maybe(doc):
+    paragraphs = list(quick_texts(doc)) if texts is None else texts
+    if not any(_ANY_MARK.search(t) or (_options_line(t) and _mixed(p)) for p, t in paragraphs):
         return doc
     doc = _copy(doc)
     paras = list(_paragraphs(doc))
@@ -63,12 +67,13 @@ def chosen_options(doc: Any) -> Any:
     return doc
 
 
-def _maybe(doc: dict[str, Any]) -> bool:
-    """A cheap look: a line with a mark, or a paragraph mixing emphasised and plain runs."""
-    for t in _texts(doc):
-        if _ANY_MARK.search(t):
-            return True
-    return any(_mixed(p.paragraph) for p in _paragraphs(doc))
+def _options_line(text: str) -> bool:
+    """A line that may be options split by separators: short, two or more short parts after its label."""
+    if len(text) > _OPTIONS_LINE or not _EMPHASIS.search(text) or "://" in text:
+        return False
+    colon = _LABEL_END.search(text)
+    parts = [p for p in _SEPARATOR.split(text[colon.end() if colon else 0 :].strip()) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= _SHORT_OPTION for p in parts)
 
 
 def _mixed(p: dict[str, Any]) -> bool:

@@ -212,6 +212,7 @@ class ProseReading(FactParts):
         last = 0  # where the facts of the sentence before start (their offsets)
         limited = False  # the clause before was about limits
         said: tuple[str, Context] | None = None  # the sentence before, for the environment at its end
+        others = self.other_subjects.spans(text)  # "Jenkins runs on 4 × c5.2xlarge; Sourcegraph runs on …"
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             own = withdraws_before(sentence)  # "… . That proposal was superseded: production runs …"
@@ -229,6 +230,7 @@ class ProseReading(FactParts):
             back = replace(before, start=before.start - start) if before else None  # (to this sentence)
             self.said_before, self.said_after = text[:start], text[start + len(sentence) :]
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
+            found = self.other_subjects.without_others(found, start, others)
             self.said_before = self.said_after = ""
             joined = text[max(0, start - 3) : start].rstrip().endswith(";")  # one sentence, two clauses
             if joined and limited and not sctx.limit:  # "Licensed for 1,200 users; a peak of 180 at once"

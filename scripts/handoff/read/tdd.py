@@ -43,10 +43,8 @@ from handoff.core.fields import Catalogue
 from handoff.core.model import TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
 from handoff.read.doctext import document_text
-from handoff.read.forms import answered
 from handoff.read.gather import TddReading, Unplaced
-from handoff.read.markcolumns import ticked_rows
-from handoff.read.markedoptions import chosen_options
+from handoff.read.prepasses import before_walk
 from handoff.read.walk import _Parser
 
 
@@ -54,7 +52,7 @@ def read_document(doc: Any, catalogue: Catalogue) -> TddReading:
     """The full reading of a Docs API document: values, unplaced fact-like lines, problems."""
     if not isinstance(doc, dict):
         return TddReading(())
-    return _Parser(catalogue).document(answered(chosen_options(ticked_rows(doc))))
+    return _Parser(catalogue).document(before_walk(doc, catalogue))
 
 
 def parse_document(doc: Any, catalogue: Catalogue) -> list[TddValue]:

@@ -1,0 +1,119 @@
+"""A clause whose subject is another system: its figures are that system's, not Sourcegraph's.
+
+A platform note names the tools beside Sourcegraph: "Jenkins runs on 4 × c5.2xlarge; Sourcegraph
+runs on 2 × m6i.4xlarge", "Artifactory went live on 10 January 2024. Sourcegraph went live on 1
+March 2025". A human gives each clause's machines, sizes, address, users and dates to the clause's
+subject, and reads only Sourcegraph's.
+
+A clause (a sentence, or a part of one after a semicolon or `, while` / `, whereas` / `, and`)
+opens with its subject: up to four words before its verb (`runs`, `is`, `has`, `went`, …). Only a
+paragraph that sets systems side by side is read this way: one of its clauses has Sourcegraph
+itself as its subject ("Sourcegraph runs on …", "Sourcegraph's namespace is …"). There, a clause
+that names neither Sourcegraph nor an address of it belongs to another system when its subject
+holds a name (a capitalised word as written) that is none of: a name the catalogue's vocabularies
+give the deployment (Kubernetes, AWS, EKS, …), an environment (`Staging`, a name the document
+gives one), a component of Sourcegraph (gitserver, zoekt, …) or a generic role word (the
+`services` module's words), a field's label, or a word that opens any sentence (`The`, `Each`,
+`Everything`, an adverb in -ly, …). A lone clause about another system, with no Sourcegraph clause
+beside it, is not read this way (too many subjects are the deployment's own code names).
+
+* Another system's clause gives no value.
+* A code host's clause ("GitLab runs on one m5.4xlarge", "GitHub Enterprise has 3,400 users")
+  gives none of its machines, sizes, address, users or dates: its repositories are still read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.core.fields import Catalogue
+from handoff.read.envwords import Environments
+from handoff.read.fact import Fact
+from handoff.read.services import _GENERIC, _PARTS, itself
+from handoff.read.vocab import Vocab
+
+_CLAUSE = re.compile(r";\s*|,\s+(?:and|while|whereas|but)\s+|\.\s+")
+_SUBJECT = re.compile(
+    r"^\W*(?:for\s+reference,\s*|by\s+contrast,\s*|meanwhile,\s*)?(?P<subject>(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+)\s+"
+    r"(?:runs|run|is|are|was|were|has|have|had|hosts|uses|sits|lives|builds|went|holds|serves|needs|gets|stores|"
+    r"keeps|takes|requires|got|came|itself|indexes|indexed|searches|connects|syncs|mirrors|covers|reads)\b",
+    re.IGNORECASE,
+)
+_OPENERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "our", "their", "we", "they", "each",
+    "every", "all", "both", "everything", "nothing", "one", "two", "there", "here", "today", "now",
+    "currently", "also", "then", "so", "and", "but", "for", "reference", "by", "contrast", "meanwhile",
+    "total", "overall", "which", "what", "who", "some", "most", "none", "only", "just", "i", "he", "she",
+    "where", "when", "how", "why", "whether", "will", "would", "can", "could", "should", "may", "might",
+    "must", "does", "do", "did", "please", "note", "everyone", "everybody", "someone", "nobody", "anyone",
+    "if", "once", "after", "before", "since", "until", "while", "as", "yes", "no", "not", "in", "on", "at",
+    "with", "from", "of", "to", "q",
+})  # fmt: skip
+_NAME = re.compile(r"[A-Z][\w.&-]*")
+_HOST_FIELDS = frozenset(
+    {
+        "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb", "instance_url", "max_users",
+        "max_concurrent_users", "start_date", "completion_date",
+    }
+)  # fmt: skip
+
+
+class OtherSubjects:
+    """The clauses of a paragraph whose subject is another system (one per reader: its vocabularies)."""
+
+    def __init__(self, catalogue: Catalogue, env: Environments) -> None:
+        self.catalogue = catalogue
+        self.env = env
+        self.hosts = Vocab(catalogue, "code_host")
+        self.names = [Vocab(catalogue, "deployment_type"), Vocab(catalogue, "hosting_provider")]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, kind) in `text` of each clause whose subject is another system (`other`) or a
+        code host (`host`); none unless a clause of `text` has Sourcegraph itself as its subject."""
+        if "ourcegraph" not in text or not _NAME.search(text):
+            return []
+        cuts = list(_CLAUSE.finditer(text))
+        starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(text)]
+        subjects = [(a, b, _SUBJECT.match(text[a:b])) for a, b in zip(starts, ends, strict=True)]
+        if not any(m and itself(m.group("subject")) for _, _, m in subjects):
+            return []
+        out = []
+        for a, b, m in subjects:
+            kind = self._kind(m.group("subject")) if m and "ourcegraph" not in text[a:b] else ""
+            if kind:
+                out.append((a, b, kind))
+        return out
+
+    @staticmethod
+    def without_others(facts: list[Fact], at: int, spans: list[tuple[int, int, str]]) -> list[Fact]:
+        """`facts` (their offsets counted from `at` in the paragraph) without those the clauses of
+        `spans` give to another system."""
+        if not spans or not facts:
+            return facts
+        out = []
+        for f in facts:
+            kind = next((k for a, b, k in spans if a <= at + f.start < b), "")
+            if kind == "other" or (kind == "host" and f.field in _HOST_FIELDS):
+                continue
+            out.append(f)
+        return out
+
+    def _kind(self, subject: str) -> str:
+        if "sourcegraph" in subject.lower() or self.catalogue.field_for_label(subject) is not None:
+            return ""
+        if any(v.find(subject) for v in self.names) or self.env.named(subject):
+            return ""
+        if self.hosts.find(subject):
+            return "host"
+        for word in subject.split():
+            word = word.strip(".,'’").removesuffix("'s").removesuffix("’s")
+            low = word.lower()
+            if not _NAME.fullmatch(word) or low in _OPENERS or low in _GENERIC or low in _PARTS:
+                continue
+            if low.endswith("ly"):
+                continue  # an adverb opening the clause ("Initially the team had …")
+            return "other"
+        return ""
+
+
+__all__ = ["OtherSubjects"]

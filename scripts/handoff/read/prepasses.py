@@ -1,0 +1,31 @@
+"""The passes that rewrite a document before the walk, gated on one quick look at its text.
+
+Each pass reads a structure a human reads before the values (a table of services, a table of
+options with a column of ticks, options marked on a line or in a list, a question form) and
+returns a changed copy, or the document itself when its gate finds nothing to do. The gates share
+one list of the document's paragraphs and their texts (struck-through runs included: a gate may say yes too
+often, never too rarely), so a document with none of these structures costs one walk of its text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handoff.core.fields import Catalogue
+from handoff.read.forms import answered
+from handoff.read.markcolumns import ticked_rows
+from handoff.read.markedoptions import chosen_options
+from handoff.read.quicktext import quick_texts
+from handoff.read.services import own_parts
+
+
+def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
+    """`doc` as the walk reads it: other services' rows, unticked options and unchosen answers out."""
+    texts = list(quick_texts(doc))
+    doc = own_parts(doc, catalogue, texts)
+    doc = ticked_rows(doc, texts)
+    doc = chosen_options(doc, texts)
+    return answered(doc)
+
+
+__all__ = ["before_walk"]

@@ -1,0 +1,205 @@
+"""A part listing several services, Sourcegraph one of them: only Sourcegraph's row or item is read.
+
+A service catalogue, a shared cluster's tenant plan, a CMDB extract, a cost allocation or a list of
+the platform's tools gives each service its own row (or list item), Sourcegraph's among Jenkins',
+GitLab's or Artifactory's and often a total over all of them. A human reads Sourcegraph's row and
+no other: the other rows' machines, disks, URLs, users and dates belong to other systems.
+
+This pass, before the walk, finds such a part by its subjects:
+
+* **A table** of records (no cell beside the subjects longer than a few words: not a context
+  diagram's descriptions): a column in which exactly one body cell names Sourcegraph itself
+  (`Sourcegraph`, `sourcegraph-prod-01`, `Sourcegraph (namespace)`: the name with only generic
+  words such as server, instance, cluster or namespace) and the other body cells name something
+  else, one of them by a name of its own (not only roles: `System node pool`, `indexers`). The
+  other rows are removed (a total row over the services too). A row naming a code host keeps its
+  name only: the host may still be one Sourcegraph reads, its machines are not Sourcegraph's.
+* **A list**: items of one level each opening with a subject before a dash or colon (`Jenkins –
+  6 × c5.2xlarge`), exactly one of them Sourcegraph: the other items (and their children) go.
+
+Every other subject must be another system or a total (`Cluster total`). A part is left as it
+is when one of its subjects is a field's label (`Code hosts`, `Users`), names Sourcegraph at all
+(`Sourcegraph frontend`), or is a component Sourcegraph may have of its own (gitserver, zoekt,
+the database, a `System node pool`: roles, no system's name): such a table is the deployment's
+parts, and a foreign row in it is for other mechanisms (a footnote's words) to read. A part with
+no row naming Sourcegraph itself, or with two, is left as it is. The input is not changed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from handoff.core.fields import Catalogue
+from handoff.read.doctext import as_dict, as_list
+from handoff.read.forms import _copy, _Para, _paragraphs, _text
+from handoff.read.markcolumns import _cell_text, _cells, _tables
+from handoff.read.quicktext import quick_texts
+from handoff.read.vocab import Vocab
+
+_WORD = re.compile(r"[a-z]+|\d+")
+# words a name of Sourcegraph's own machine, namespace or service may carry beside the name
+_GENERIC = frozenset({
+    "the", "our", "a", "s", "self", "hosted", "selfhosted", "server", "servers", "instance", "instances",
+    "prod", "production", "cluster", "namespace", "ns", "app", "application", "service", "services",
+    "platform", "deployment", "vm", "vms", "host", "hosts", "node", "nodes", "pool", "pools", "tenant",
+    "code", "search", "enterprise", "k8s", "kubernetes", "stack", "system", "tool", "workload", "main",
+    "primary", "default", "general", "shared", "common", "core", "compute", "infra", "infrastructure",
+    "control", "plane", "monitoring", "observability", "logging", "apps", "ops", "batch", "spot", "gpu",
+    "other", "misc", "volumes", "volume", "disks", "disk", "machine", "machines", "group",
+})  # fmt: skip
+# Sourcegraph's own components: rows of them beside a Sourcegraph row are its parts, not other systems
+_PARTS = frozenset({
+    "frontend", "gitserver", "zoekt", "indexed", "searcher", "symbols", "worker", "repo", "updater",
+    "postgres", "postgresql", "pgsql", "codeintel", "codeinsights", "db", "database", "databases", "redis",
+    "blobstore", "minio", "precise", "executor", "executors", "syntect", "prometheus", "grafana", "jaeger",
+    "otel", "embeddings", "cody", "gateway", "cache", "store", "storage", "nginx", "ingress", "load",
+    "balancer", "proxy", "indexserver", "webserver", "migrator", "indexer", "indexers", "indexing",
+    "searchers", "workers", "backup", "backups", "bastion",
+})  # fmt: skip
+_LEAD = re.compile(r"^(.{1,60}?)\s*(?:[–—:]|\s-\s|\()")
+_MAX_SUBJECT_WORDS = 6
+_MAX_VALUE_WORDS = 8
+_SHORT_TEXT = 80  # characters of a cell that may name Sourcegraph itself
+
+
+def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], str]] | None = None) -> Any:
+    """`doc` with each table or list of services reduced to Sourcegraph's row or item; the input
+    itself when no text names Sourcegraph beside other subjects (nothing is copied). `texts`: the
+    document's paragraphs and texts when the caller has them (`quicktext`)."""
+    if not isinstance(doc, dict):
+        return doc
+    paragraphs = list(quick_texts(doc)) if texts is None else texts
+    named = [t for _, t in paragraphs if "ourcegraph" in t]
+    cells = any(len(t) <= _SHORT_TEXT and itself(t) for t in named)
+    leads = any((m := _LEAD.match(t)) and itself(m.group(1)) for t in named)
+    if not cells and not leads:
+        return doc  # (no cell naming Sourcegraph itself, no item opening with it: no part of services)
+    plans = cells and any(_subject_column(t, catalogue) is not None for t in _tables(doc))
+    if not plans and not (leads and _service_lists(list(_paragraphs(doc)), catalogue)):
+        return doc
+    hosts = Vocab(catalogue, "code_host")
+    doc = _copy(doc)
+    for t in _tables(doc):
+        col = _subject_column(t, catalogue)
+        if col is not None:
+            _keep_own_rows(t, col, hosts)
+    paras = list(_paragraphs(doc))
+    drop = {id(p.paragraph) for group in _service_lists(paras, catalogue) for p in group}
+    for content in {id(p.content): p.content for p in paras}.values():
+        content[:] = [se for se in content if id(as_dict(se).get("paragraph")) not in drop]
+    return doc
+
+
+def itself(text: str) -> bool:
+    """The text names Sourcegraph itself (with generic words only), not a part of it."""
+    words = _WORD.findall(text.lower())
+    return "sourcegraph" in words and all(w == "sourcegraph" or w in _GENERIC or w.isdigit() for w in words)
+
+
+def _kind(text: str, catalogue: Catalogue) -> str:
+    """What a subject beside Sourcegraph is: `other` (another system), `part` (a component a
+    platform may share, such as a database), or "" (a field's label, a phrase, or Sourcegraph)."""
+    words = _WORD.findall(text.lower())
+    if not words or len(text.split()) > _MAX_SUBJECT_WORDS or "sourcegraph" in words:
+        return ""
+    if catalogue.field_for_label(text) is not None or not any(ch.isalpha() for ch in text):
+        return ""
+    if " ".join(words) in catalogue.tdd.total_words or words[-1] in catalogue.tdd.total_words:
+        return "total"  # (`Cluster total`: the sum over the services, not Sourcegraph's)
+    if any(w in _PARTS for w in words):
+        return "part"
+    if all(w in _GENERIC or w.isdigit() for w in words):
+        return "part"  # (`System node pool`: a role in the deployment, no system's name)
+    return "other"
+
+
+def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
+    rows = as_list(t.get("tableRows"))
+    first = _first_body_row(rows)
+    if len(rows) - first < 2:
+        return None
+    width = len(_cells(rows[0]))
+    for col in range(width):
+        body = [_cell_text(r, col) for r in rows[first:]]
+        own = [b for b in body if itself(b)]
+        others = [b for b in body if b and not itself(b)]
+        kinds = [_kind(b, catalogue) for b in others]
+        mixed = set(kinds) <= {"other", "total"}
+        if len(own) == 1 and "other" in kinds and mixed and _records(rows[first:], col):
+            return col
+    return None
+
+
+def _records(rows: list[Any], col: int) -> bool:
+    """Rows of short values (a record per service), not descriptions of how each relates to it."""
+    for r in rows:
+        for k in range(len(_cells(r))):
+            if k != col and len(_cell_text(r, k).split()) > _MAX_VALUE_WORDS:
+                return False
+    return True
+
+
+def _first_body_row(rows: list[Any]) -> int:
+    """0 when the first row holds data (a figure, or a row naming Sourcegraph), else 1 (a header)."""
+    cells = [_cell_text(rows[0], k) for k in range(len(_cells(rows[0])))] if rows else []
+    return 0 if any(itself(c) or any(ch.isdigit() for ch in c) for c in cells) else 1
+
+
+def _keep_own_rows(t: dict[str, Any], col: int, hosts: Vocab) -> None:
+    rows = as_list(t.get("tableRows"))
+    first = _first_body_row(rows)
+    kept = rows[:first]
+    for r in rows[first:]:
+        subject = _cell_text(r, col)
+        if itself(subject):
+            kept.append(r)
+        elif hosts.find(subject):
+            cells = _cells(r)
+            kept.append(
+                {**as_dict(r), "tableCells": [c if k == col else _blank(c) for k, c in enumerate(cells)]}
+            )
+    t["tableRows"] = kept
+    t["rows"] = len(kept)
+
+
+def _blank(cell: Any) -> dict[str, Any]:
+    c = as_dict(cell)
+    return {**c, "content": [{"paragraph": {"elements": [{"textRun": {"content": "\n", "textStyle": {}}}]}}]}
+
+
+def _service_lists(paras: list[_Para], catalogue: Catalogue) -> list[list[_Para]]:
+    """Of each list of services, the items (with their children) that are not Sourcegraph's."""
+    out: list[list[_Para]] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        if p.level is None:
+            i += 1
+            continue
+        items: list[list[_Para]] = []
+        j = i
+        while j < len(paras) and paras[j].content is p.content and paras[j].level is not None:
+            q = paras[j]
+            if q.level == p.level:
+                items.append([q])
+            elif q.level is not None and q.level > p.level and items:
+                items[-1].append(q)
+            else:
+                break
+            j += 1
+        leads = [_lead(g[0]) or "" for g in items]
+        own = [n for n, lead in enumerate(leads) if itself(lead)]
+        kinds = [_kind(lead, catalogue) for n, lead in enumerate(leads) if n not in own]
+        if len(own) == 1 and "other" in kinds and set(kinds) <= {"other", "total"}:
+            out += [g for n, g in enumerate(items) if n not in own]
+        i = max(j, i + 1)
+    return out
+
+
+def _lead(p: _Para) -> str | None:
+    m = _LEAD.match(_text(p.paragraph))
+    return m.group(1).strip() if m else None
+
+
+__all__ = ["itself", "own_parts"]
