@@ -279,10 +279,10 @@ add("g-prose-host-repos", "h", "<p>GitHub Enterprise hosts 2,400 repositories, a
 # fmt: on
 
 WRONG = frozenset({
-    "box-repos-bucket", "box-users-bucket", "cost-types", "d-sections-instance_types",
-    "d-sections-total_disk_gb", "d-sections-total_memory_gb", "nosg-only-jenkins", "nosg-only-jenkins-t",
-    "prose-cluster-total-mem", "prose-gitlab-repos2", "prose-jenkins-types-rev", "unmarked-cloud",
-    "unmarked-deploy", "whole-cluster-nodes", "whole-cluster-types", "ynna-codehost",
+    "box-repos-bucket", "box-users-bucket", "d-sections-instance_types", "d-sections-total_disk_gb",
+    "d-sections-total_memory_gb", "nosg-only-jenkins", "nosg-only-jenkins-t", "prose-cluster-total-mem",
+    "prose-gitlab-repos2", "prose-jenkins-types-rev", "unmarked-cloud", "unmarked-deploy",
+    "whole-cluster-nodes", "whole-cluster-types", "ynna-codehost",
 })  # fmt: skip
 MISSING = frozenset({
     "cmdb-total_cpu", "cmdb-total_memory_gb", "d-tbl-tier-hl", "dr-golive", "dr-golive-h", "form-q-answer",
