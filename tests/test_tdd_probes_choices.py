@@ -276,13 +276,20 @@ add("g-prose-everything", "h", "<p>Everything runs on 2 × m6i.8xlarge in eu-wes
 add("g-prose-gitserver", "h", "<p>Gitserver has 2 TB of disk.</p>", "total_disk_gb", 2000)
 add("g-prose-host-machines", "h", "<p>GitHub Enterprise runs on 2 × m5.2xlarge. Sourcegraph runs on 1 × m6i.4xlarge.</p>", "instance_types", ["1 × m6i.4xlarge"])
 add("g-prose-host-repos", "h", "<p>GitHub Enterprise hosts 2,400 repositories, all of them indexed.</p>", "repositories", 2400)
+add("g-unmarked-or", "h", "<p>Deployment: Helm or Docker Compose</p>", "deployment_type", None)
+add("g-unmarked-pipe-cloud", "h", "<p>Cloud provider: Azure | Google Cloud</p>", "hosting_provider", None)
+add("g-unmarked-same", "h", "<p>Cloud: AWS / EKS</p>", "hosting_provider", "AWS")
+add("g-unmarked-hosts", "h", "<p>Code hosts: GitHub / GitLab</p>", "code_hosts", ["GitHub.com", "GitLab.com"])
+add("g-unmarked-prose", "h", "<p>We compared AWS and Azure and went with Azure.</p>", "hosting_provider", "Azure")
+add("g-tier-turned", "h", "<table><tr><th>Size</th><td>S</td><td>M</td><td>L</td></tr><tr><th>vCPU</th><td>8</td><td>16</td><td>32</td></tr><tr><th>Chosen</th><td></td><td>✔</td><td></td></tr></table>", "total_cpu", 16)
+add("g-tier-group-header", "h", "<table><tr><th></th><th colspan='3'>Sizing</th></tr><tr><th>Size</th><th>vCPU</th><th>Pick</th></tr><tr><td>S</td><td>8</td><td>☐</td></tr><tr><td>M</td><td>16</td><td>☐</td></tr><tr><td>L</td><td>32</td><td>☒</td></tr></table>", "total_cpu", 32)
 # fmt: on
 
 WRONG = frozenset({
     "box-repos-bucket", "box-users-bucket", "d-sections-instance_types", "d-sections-total_disk_gb",
     "d-sections-total_memory_gb", "nosg-only-jenkins", "nosg-only-jenkins-t", "prose-cluster-total-mem",
-    "prose-gitlab-repos2", "prose-jenkins-types-rev", "unmarked-cloud", "unmarked-deploy",
-    "whole-cluster-nodes", "whole-cluster-types", "ynna-codehost",
+    "prose-gitlab-repos2", "prose-jenkins-types-rev", "whole-cluster-nodes", "whole-cluster-types",
+    "ynna-codehost",
 })  # fmt: skip
 MISSING = frozenset({
     "cmdb-total_cpu", "cmdb-total_memory_gb", "d-tbl-tier-hl", "dr-golive", "dr-golive-h", "form-q-answer",

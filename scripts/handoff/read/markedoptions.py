@@ -19,19 +19,28 @@ the value (a document copy is changed; the input is not):
   their own; each boxed, or all items of one list level) right after a label line (a colon at its
   end, or a few words with no sentence's end), at least one marked as chosen, keeps the chosen ones.
 
-Only structure decides: marks, their place, emphasis, separators, item length. A line where no
-option is marked is left as it is (`forms.py` and the rest of the reader decide).
+* **Options with none marked** (`Cloud: AWS / GCP / Azure`, `Helm | Kustomize`): a line whose
+  value is only names of two or more different values of one vocabulary of a single value (the
+  deployment type, the cloud), split by `/`, `|` or `or`, lists the options and chooses none: its
+  value is removed (the first listed is not the one taken). Names of one value (`AWS / EKS`) are
+  one value; code hosts, of which a deployment has several, are not options.
+
+Only structure decides: marks, their place, emphasis, separators, item length, and for options
+with none marked, that each is a name of the field. Any other line where no option is marked is
+left as it is (`forms.py` and the rest of the reader decide).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
 from handoff.read.doctext import as_dict, as_str
 from handoff.read.forms import _copy, _cut, _Para, _paragraphs, _runs, _text
 from handoff.read.quicktext import quick_texts
+from handoff.read.vocab import Vocab
 
 _CHECKED = "☑☒✓✔✅◉●⦿"
 _UNCHECKED = "☐□○◯⬜❌✗✘"
@@ -44,32 +53,38 @@ _SENTENCE_ON = re.compile(r"(?<!\d)[.!?;]\s+\S")
 _SHORT_OPTION = 5  # words in an option of a label's list
 _EMPHASIS = re.compile(r"[/|·]|,")
 _OPTIONS_LINE = 160  # characters of a line of options
+_ALTERNATIVE = re.compile(r"\s*[/|]\s*|\s+or\s+")
 
 
 def _checked(mark: str) -> bool:
     return mark in _CHECKED or (len(mark) == 3 and mark[1] not in " ")
 
 
-def chosen_options(doc: Any, texts: list[tuple[dict[str, Any], str]] | None = None) -> Any:
+def chosen_options(
+    doc: Any, texts: list[tuple[dict[str, Any], str]] | None = None, vocabs: Sequence[Vocab] = ()
+) -> Any:
     """`doc` with every marked choice reduced to its chosen option; the input itself when no line
     could be one (the common case: nothing is copied). `texts`: the document's paragraphs and texts
     when the caller has them (`quicktext`)."""
     if not isinstance(doc, dict):
         return doc
     paragraphs = list(quick_texts(doc)) if texts is None else texts
-    if not any(_ANY_MARK.search(t) or (_options_line(t) and _mixed(p)) for p, t in paragraphs):
+    if not any(
+        _ANY_MARK.search(t) or (_options_line(t) and (_mixed(p) or _alternatives(t, vocabs)))
+        for p, t in paragraphs
+    ):
         return doc
     doc = _copy(doc)
     paras = list(_paragraphs(doc))
     for p in paras:
-        _trailing_marks(p) or _bracket_marks(p) or _emphasised_option(p)
+        _trailing_marks(p) or _bracket_marks(p) or _emphasised_option(p) or _unmarked(p, vocabs)
     _label_lists(paras)
     return doc
 
 
 def _options_line(text: str) -> bool:
     """A line that may be options split by separators: short, two or more short parts after its label."""
-    if len(text) > _OPTIONS_LINE or not _EMPHASIS.search(text) or "://" in text:
+    if len(text) > _OPTIONS_LINE or not (_EMPHASIS.search(text) or " or " in text) or "://" in text:
         return False
     colon = _LABEL_END.search(text)
     parts = [p for p in _SEPARATOR.split(text[colon.end() if colon else 0 :].strip()) if p.strip()]
@@ -161,6 +176,41 @@ def _emphasised_option(p: _Para) -> bool:
         return False
     a, b = chosen[0]
     _cut(p.paragraph, [(start, a), (b, len(body.rstrip()) + start)])
+    p.text = _text(p.paragraph)
+    return True
+
+
+def _alternatives(text: str, vocabs: Sequence[Vocab]) -> tuple[int, int] | None:
+    """Where a line's options are (start, end) when they are names of two or more values of one
+    vocabulary, split by `/`, `|` or `or`, and nothing else."""
+    colon = _LABEL_END.search(text)
+    start = colon.end() if colon else 0
+    body = text[start:].rstrip()
+    parts = [part.strip() for part in _ALTERNATIVE.split(body)]
+    if len(parts) < 2 or not all(parts):
+        return None
+    for vocab in vocabs:
+        values = set()
+        for part in parts:
+            found = vocab.find(part)
+            if len(found) != 1 or found[0].start > 0 or found[0].end < len(part):
+                break
+            values.add(found[0].value)
+        else:
+            if len(values) >= 2:
+                return start + len(body) - len(body.lstrip()), start + len(body)
+    return None
+
+
+def _unmarked(p: _Para, vocabs: Sequence[Vocab]) -> bool:
+    """Options of one field with none marked: the options removed, the label left."""
+    if not vocabs or _mixed(p.paragraph):
+        return False
+    raw = _raw(p)
+    where = _alternatives(raw.rstrip("\n"), vocabs)
+    if where is None:
+        return False
+    _cut(p.paragraph, [where])
     p.text = _text(p.paragraph)
     return True
 

@@ -17,6 +17,7 @@ from handoff.read.markcolumns import ticked_rows
 from handoff.read.markedoptions import chosen_options
 from handoff.read.quicktext import quick_texts
 from handoff.read.services import own_parts
+from handoff.read.vocab import Vocab
 
 
 def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
@@ -24,7 +25,8 @@ def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     texts = list(quick_texts(doc))
     doc = own_parts(doc, catalogue, texts)
     doc = ticked_rows(doc, texts)
-    doc = chosen_options(doc, texts)
+    single = [Vocab(catalogue, "deployment_type"), Vocab(catalogue, "hosting_provider")]  # (one value each)
+    doc = chosen_options(doc, texts, single)
     return answered(doc)
 
 

@@ -11,7 +11,8 @@ This pass, before the walk, finds such a part by its subjects:
   diagram's descriptions): a column in which exactly one body cell names Sourcegraph itself
   (`Sourcegraph`, `sourcegraph-prod-01`, `Sourcegraph (namespace)`: the name with only generic
   words such as server, instance, cluster or namespace) and the other body cells name something
-  else, one of them by a name of its own (not only roles: `System node pool`, `indexers`). The
+  else, one of them by a name of its own (not only roles: `System node pool`, `indexers`; not an
+  address, a date or a figure). With no header row the subjects are the first column. The
   other rows are removed (a total row over the services too). A row naming a code host keeps its
   name only: the host may still be one Sourcegraph reads, its machines are not Sourcegraph's.
 * **A list**: items of one level each opening with a subject before a dash or colon (`Jenkins –
@@ -105,6 +106,8 @@ def _kind(text: str, catalogue: Catalogue) -> str:
         return ""
     if catalogue.field_for_label(text) is not None or not any(ch.isalpha() for ch in text):
         return ""
+    if "://" in text or sum(ch.isdigit() for ch in text) > sum(ch.isalpha() for ch in text):
+        return ""  # (an address, a date or a figure: a value, not a subject)
     if " ".join(words) in catalogue.tdd.total_words or words[-1] in catalogue.tdd.total_words:
         return "total"  # (`Cluster total`: the sum over the services, not Sourcegraph's)
     if any(w in _PARTS for w in words):
@@ -120,7 +123,7 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     if len(rows) - first < 2:
         return None
     width = len(_cells(rows[0]))
-    for col in range(width):
+    for col in range(width if first else 1):  # (with no header row, the subjects are its first column)
         body = [_cell_text(r, col) for r in rows[first:]]
         own = [b for b in body if itself(b)]
         others = [b for b in body if b and not itself(b)]
