@@ -454,6 +454,8 @@ class _Importer(HTMLParser):
         if tag in DROP:
             return Frame(tag, drop=True)
         css_style, preserve = _css_effects(self._class_css(attr.get("class")) | _css(attr.get("style")))
+        if tag in BLOCKS or tag in ("td", "th", "tr"):
+            css_style.pop("highlight", None)  # (a block's or a cell's shading: no highlight of its text)
         frame = Frame(tag, style={**INLINE_STYLES.get(tag, {}), **css_style}, preserve=preserve)
         if tag == "pre":
             frame.preserve = True

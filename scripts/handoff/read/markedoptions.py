@@ -258,6 +258,8 @@ def _items(head: _Para, after: list[_Para]) -> list[_Para]:
         if as_str(as_dict(q.paragraph.get("paragraphStyle")).get("namedStyleType")).startswith("HEADING"):
             break
         items.append(q)
+    if head.level is not None and any(q.level is None or q.level <= head.level for q in items):
+        return []  # (a sibling item is an option itself, not the label over the options)
     if all(_MARK.search(q.text) for q in items):
         return items
     listed = [q for q in items if q.level is not None and q.level == items[0].level]
