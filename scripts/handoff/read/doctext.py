@@ -221,6 +221,22 @@ def iter_tabs(
         yield from iter_tabs(as_list(tab.get("childTabs")), titles, depth + 1)
 
 
+def tab_holders(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Each tab's `documentTab` (its `body`, `lists` …), child tabs after their parent as deep as
+    `MAX_DEPTH`; a document without tabs is its own holder."""
+    tabs = as_list(doc.get("tabs"))
+    if not tabs:
+        yield doc
+        return
+    for _, tab in iter_tabs(tabs, ()):
+        yield as_dict(tab.get("documentTab"))
+
+
+def tab_contents(doc: dict[str, Any]) -> Iterator[list[Any]]:
+    """The body content of each of `tab_holders`."""
+    return (as_list(as_dict(h.get("body")).get("content")) for h in tab_holders(doc))
+
+
 def footnotes(holder: dict[str, Any]) -> dict[str, list[Any]]:
     """The footnotes of a tab's `documentTab` (or of a legacy document): id → their content."""
     return {

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
+from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str, tab_holders
+from handoff.read.quicktext import paragraph_dicts
 
 _CHECKED = "☑☒✓✔✅◉●⦿"
 _UNCHECKED = "☐□○◯⬜"
@@ -184,22 +185,13 @@ def _paragraphs(doc: dict[str, Any]) -> Iterator[_Para]:
                     for cell in as_list(as_dict(row).get("tableCells")):
                         yield from walk(as_list(as_dict(cell).get("content")), lists, depth + 1)
 
-    def tabs(items: list[Any], depth: int) -> Iterator[_Para]:
-        for t in items:
-            dt = as_dict(as_dict(t).get("documentTab"))
-            yield from walk(as_list(as_dict(dt.get("body")).get("content")), as_dict(dt.get("lists")), 0)
-            if depth < MAX_DEPTH:
-                yield from tabs(as_list(as_dict(t).get("childTabs")), depth + 1)
-
-    if as_list(doc.get("tabs")):
-        yield from tabs(as_list(doc.get("tabs")), 0)
-    else:
-        yield from walk(as_list(as_dict(doc.get("body")).get("content")), as_dict(doc.get("lists")), 0)
+    for holder in tab_holders(doc):
+        yield from walk(as_list(as_dict(holder.get("body")).get("content")), as_dict(holder.get("lists")), 0)
 
 
 def _texts(doc: dict[str, Any]) -> Iterator[str]:
     """The text of every paragraph `_paragraphs` gives, without its list facts (a quick look first)."""
-    return (_text(p) for p in _paragraph_dicts(doc))
+    return (_text(p) for p in paragraph_dicts(doc))
 
 
 def _signs(doc: dict[str, Any]) -> bool:
@@ -207,36 +199,10 @@ def _signs(doc: dict[str, Any]) -> bool:
     without one, no paragraph's text holds a question or a box (a quicker look than `_texts`)."""
     runs = (
         as_str(as_dict(as_dict(el).get("textRun")).get("content"))
-        for p in _paragraph_dicts(doc)
+        for p in paragraph_dicts(doc)
         for el in as_list(p.get("elements"))
     )
     return _SIGN.search("".join(runs)) is not None
-
-
-def _paragraph_dicts(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every paragraph of the document, in table cells too, as `_paragraphs` walks them."""
-
-    def walk(content: list[Any], depth: int) -> Iterator[dict[str, Any]]:
-        for se in content:
-            se = as_dict(se)
-            if "paragraph" in se:
-                yield as_dict(se["paragraph"])
-            elif "table" in se and depth < MAX_DEPTH:
-                for row in as_list(as_dict(se["table"]).get("tableRows")):
-                    for cell in as_list(as_dict(row).get("tableCells")):
-                        yield from walk(as_list(as_dict(cell).get("content")), depth + 1)
-
-    def tabs(items: list[Any], depth: int) -> Iterator[dict[str, Any]]:
-        for t in items:
-            dt = as_dict(as_dict(t).get("documentTab"))
-            yield from walk(as_list(as_dict(dt.get("body")).get("content")), 0)
-            if depth < MAX_DEPTH:
-                yield from tabs(as_list(as_dict(t).get("childTabs")), depth + 1)
-
-    if as_list(doc.get("tabs")):
-        yield from tabs(as_list(doc.get("tabs")), 0)
-    else:
-        yield from walk(as_list(as_dict(doc.get("body")).get("content")), 0)
 
 
 def _runs(p: dict[str, Any]) -> list[tuple[str, bool]]:

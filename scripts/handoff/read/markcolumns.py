@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
+from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str, tab_contents
 from handoff.read.forms import _copy
 from handoff.read.quicktext import quick_texts
 
@@ -77,16 +77,8 @@ def _tables(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
                     for cell in as_list(as_dict(row).get("tableCells")):
                         yield from walk(as_dict(cell).get("content"), depth + 1)
 
-    def tabs(items: Any, depth: int) -> Iterator[dict[str, Any]]:
-        for t in as_list(items):
-            yield from walk(as_dict(as_dict(as_dict(t).get("documentTab")).get("body")).get("content"), 0)
-            if depth < MAX_DEPTH:
-                yield from tabs(as_dict(t).get("childTabs"), depth + 1)
-
-    if as_list(doc.get("tabs")):
-        yield from tabs(doc.get("tabs"), 0)
-    else:
-        yield from walk(as_dict(doc.get("body")).get("content"), 0)
+    for content in tab_contents(doc):
+        yield from walk(content, 0)
 
 
 def _cells(row: Any) -> list[Any]:
