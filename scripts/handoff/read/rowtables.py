@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import Field, norm, strip_brackets
-from handoff.read import activities, connection, pastcolumns, shapes
+from handoff.read import activities, connection, pastcolumns, shapes, valueunits
 from handoff.read.cells import Cell, holds_prose, opens_not_done
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
@@ -287,7 +287,8 @@ class RowTableReading(RowLimits):
         if columns is not None:
             self.label_columns_table(rows, columns, tab, number)
             return
-        start = 1 if all(norm(c.text) in GENERIC_HEADERS for c in rows[0]) else 0
+        units = valueunits.header_units([c.text for c in rows[0]])  # `Metric | Value (GB)`
+        start = 1 if units or all(norm(c.text) in GENERIC_HEADERS for c in rows[0]) else 0
         ctx = base = self.context(tab)
         env = ""
         mark = self.gather.mark()
@@ -317,7 +318,9 @@ class RowTableReading(RowLimits):
                 continue
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
                 values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
-            self.emit(r[0].text, " ".join(c.text for c in values), self.where(tab, number, i), ctx, link)
+            kept = {id(c) for c in values}
+            said = [valueunits.with_unit(c.text, units.get(j), r[0].text) for j, c in enumerate(r) if id(c) in kept]
+            self.emit(r[0].text, " ".join(said), self.where(tab, number, i), ctx, link)
         self.gather.pair_node_counts(mark)
 
     def label_columns_table(
