@@ -14,7 +14,17 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
-from handoff.read import addition, connection, limits, nodecount, notdone, permachine, shapes, usage
+from handoff.read import (
+    addition,
+    connection,
+    limits,
+    nodecount,
+    notdone,
+    permachine,
+    shapes,
+    usage,
+    valueranges,
+)
 from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
 from handoff.read.counts import (
@@ -181,8 +191,13 @@ def _no_value(name: str | None, label: str, value: str) -> bool:
     return name is not None and says_unset(value)
 
 
+_RANGED = frozenset({"total_disk_gb", "largest_repo_mb", "total_repo_size_gb", "repositories", "monorepos"})
+
+
 def _fit_integer(name: str, value: str) -> str | None:
     value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
+    if valueranges.opens_with_range(value):
+        return None  # "1,000–5,000": a range, neither end the count
     if _NONE.match(value):
         return "0"
     if (
@@ -249,6 +264,8 @@ _FIRST_NUMBER = re.compile(
 
 
 def _fit_quantity(value: str, aliased: bool) -> str | None:
+    if valueranges.opens_with_range(value):
+        return None  # "1–2 TB depending on growth": a range, neither end the size
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
     sizes = usage.capacities(value, list(shapes.sizes(value)))  # "2.1 TB used of 3 TB": 3 TB
@@ -357,6 +374,8 @@ class LabelledReading(FactParts):
             name, how = "total_repo_size_gb", "label meaning"
         elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
             name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
+        if name in _RANGED and valueranges.opens_with_range(value):
+            return name, []  # "Disk: 1–2 TB", "Repositories: 1,000–5,000": a range, no value of the field
         summed = named_parts_total(value) if name in SIZES else None
         if summed is not None:  # "Disk: gitserver 2× 1 TB, zoekt 500 GB, pg 100 GB": the parts are the whole
             section = self.value_env(value, ctx)
