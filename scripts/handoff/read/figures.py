@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.quickre import quick
-from handoff.read import addition, ceilings, permachine, restated, shapes, typeshape
+from handoff.read import addition, ceilings, permachine, restated, shapes, typeshape, usage
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -262,6 +262,9 @@ class FigureReading(FactParts):
                 previous_end, previous_kind = m.end, ""  # written again, a term of a sum: no figure
                 continue
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
+            if kind == "size" and following < len(s) and marks[i + 1][1] == "size":
+                if usage.share_of_next(s[m.end : following], s[max(0, m.start - 48) : m.start]):
+                    continue  # "Storage used 640 GB of 1 TB": the used part, no amount; the words before are the next's
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
             tail = _bracket_end(s, m.start, tail, following)  # "(32 vCPU, 256 GiB) from …, data disk 2 TB"

@@ -319,7 +319,11 @@ class RowTableReading(RowLimits):
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
                 values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
             kept = {id(c) for c in values}
-            said = [valueunits.with_unit(c.text, units.get(j), r[0].text) for j, c in enumerate(r) if id(c) in kept]
+            said = [
+                valueunits.with_unit(c.text, units.get(j), r[0].text)
+                for j, c in enumerate(r)
+                if id(c) in kept
+            ]
             self.emit(r[0].text, " ".join(said), self.where(tab, number, i), ctx, link)
         self.gather.pair_node_counts(mark)
 

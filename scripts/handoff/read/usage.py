@@ -37,7 +37,28 @@ _USE_AFTER = re.compile(rf"\s*(?:{_USE.pattern})", re.IGNORECASE)
 
 def capacities(value: str, sizes: list[Match]) -> list[Match]:
     """`sizes` of `value` less those a word of use follows (none left: none is the amount)."""
+    shares = {
+        i
+        for i in range(len(sizes) - 1)
+        if share_of_next(value[sizes[i].end : sizes[i + 1].start], value[: sizes[i].start])
+    }
+    if shares:  # "64 GB of 128 GB used": the share is the use, the size after it the capacity
+        return [m for i, m in enumerate(sizes) if i not in shares]
     return [m for m in sizes if not _USE_AFTER.match(value, m.end)]
 
 
-__all__ = ["capacities", "of_capacity"]
+_SHARE = re.compile(  # "640 GB of 1 TB", "1.1 TB out of the 2 TB provisioned", "640 GB used of 1 TB"
+    rf"\s*(?:(?:{_USE.pattern})\s+)?(?:out\s+)?of\s+(?:the\s+|an?\s+|its\s+|our\s+)?"
+    r"(?:total\s+|provisioned\s+|allocated\s+|available\s+)?(?:[~≈]\s*)?",
+    re.IGNORECASE,
+)
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def share_of_next(gap: str, head: str) -> bool:
+    """Whether a size is a share of the size right after it: the words between say so ("640 GB of
+    1 TB", "1.1 TB out of 2 TB"), or a slash does after a word of use ("Disk usage: 640 GB / 1 TB")."""
+    return bool(_SHARE.fullmatch(gap)) or bool(_SLASH.fullmatch(gap) and _USE.search(head))
+
+
+__all__ = ["capacities", "of_capacity", "share_of_next"]
