@@ -180,6 +180,22 @@ def _unrestated(s: str, marks: list[tuple[shapes.Match, str]]) -> list[tuple[sha
     return out
 
 
+def _unshared(s: str, marks: list[tuple[shapes.Match, str]]) -> list[tuple[shapes.Match, str]]:
+    """The figures without the sizes that are a share of the size right after them (`read.usage`)."""
+    if " of " not in s and "/" not in s:
+        return marks
+    return [
+        (m, kind)
+        for k, (m, kind) in enumerate(marks)
+        if not (
+            kind == "size"
+            and k + 1 < len(marks)
+            and marks[k + 1][1] == "size"
+            and usage.share_of_next(s[m.end : marks[k + 1][0].start], s[max(0, m.start - 48) : m.start])
+        )
+    ]
+
+
 def _kept_runs(
     runs: permachine.Runs, marks: list[tuple[shapes.Match, str]], kept: list[tuple[shapes.Match, str]]
 ) -> permachine.Runs:
@@ -247,7 +263,8 @@ class FigureReading(FactParts):
         facts: list[Fact] = []
         machines = permachine.runs(s, [m for m, _ in marks], ctx.topic == "instance_types")
         machines = permachine.counted_apart(machines, s, self.said_before, self.said_after)
-        kept = _unrestated(s, marks)  # "3,200 GB (2.91 TiB) in total": the words after are the first's
+        kept = _unshared(s, _unrestated(s, marks))  # "3,200 GB (2.91 TiB) in total": the words after
+        # are the first's; "Storage used 640 GB of 1 TB": the used part no amount, the words before the next's
         if len(kept) < len(marks):  # (what is per machine was read with the gloss in place)
             machines, marks = _kept_runs(machines, marks, kept), kept
         previous_end, previous_kind = 0, ""
@@ -262,9 +279,6 @@ class FigureReading(FactParts):
                 previous_end, previous_kind = m.end, ""  # written again, a term of a sum: no figure
                 continue
             following = marks[i + 1][0].start if i + 1 < len(marks) else len(s)
-            if kind == "size" and following < len(s) and marks[i + 1][1] == "size":
-                if usage.share_of_next(s[m.end : following], s[max(0, m.start - 48) : m.start]):
-                    continue  # "Storage used 640 GB of 1 TB": the used part, no amount; the words before are the next's
             tail = _FULL_STOP.split(s[m.end : min(following, m.end + 48)], maxsplit=1)[0]
             tail = _NEXT_CLAUSE.split(tail, maxsplit=1)[0]  # "14.6 GB and is the reason … memory-optimised"
             tail = _bracket_end(s, m.start, tail, following)  # "(32 vCPU, 256 GiB) from …, data disk 2 TB"

@@ -196,8 +196,6 @@ _RANGED = frozenset({"total_disk_gb", "largest_repo_mb", "total_repo_size_gb", "
 
 def _fit_integer(name: str, value: str) -> str | None:
     value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
-    if valueranges.opens_with_range(value):
-        return None  # "1,000–5,000": a range, neither end the count
     if _NONE.match(value):
         return "0"
     if (
@@ -264,8 +262,6 @@ _FIRST_NUMBER = re.compile(
 
 
 def _fit_quantity(value: str, aliased: bool) -> str | None:
-    if valueranges.opens_with_range(value):
-        return None  # "1–2 TB depending on growth": a range, neither end the size
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
     sizes = usage.capacities(value, list(shapes.sizes(value)))  # "2.1 TB used of 3 TB": 3 TB
@@ -558,8 +554,8 @@ class LabelledReading(FactParts):
         `aliased`: the label is the field's own (a catalogue alias), so a value of no known shape is
         still the field's as written."""
         f = self.catalogue.fields.get(name)
-        if f is None or not value.strip():
-            return None
+        if f is None or not value.strip() or (name in _RANGED and valueranges.opens_with_range(value)):
+            return None  # (a range, "1–2 TB", "1,000–5,000": neither end is the value)
         if f.type is FieldType.VOCABULARY:
             return self._fit_vocabulary(f.vocabulary, value)
         if f.type is FieldType.INTEGER:

@@ -15,7 +15,8 @@ import re
 from handoff.core.quickre import quick
 
 _LIMIT = quick(
-    r"\b(?:limits?|upper|maximum|max|caps?|capped|quotas?|allowances?|contract(?:ed)?|licen[cs]e[ds]?|up to|in scope|"
+    r"\b(?:limits?|upper|maximum|max|caps?|capped|quotas?|allowances?|contract(?:ed)?|licen[cs]e[ds]?|"
+    r"up to|in scope|"
     r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
     r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
     r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling|"
