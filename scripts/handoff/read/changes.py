@@ -15,8 +15,15 @@ from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
-CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
+CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb", "repositories"})
 
+
+_AGENT = r"(?:it|they|we|this|that|the \w+)"
+_AUX = r"(?:was|were|got|has been|have been|had been)"
+_CHANGE = (
+    r"(?:re-?sized|increased|expanded|extended|grown|grew|bumped|raised|upgraded|changed|doubled|tripled|"
+    r"scaled|moved|went|rose)"
+)
 
 # The old figure of a change: "changed from A to B", "resized from A to B", "B (was A)", "B, up from A".
 _OLD = quick(
@@ -28,7 +35,13 @@ _OLD = quick(
     # 14.09.2026 the production server was a CCX53 (32 vCPU, …)", "Before that, Dom was one VM …"
     r"|(?:^|[;:]\s*|\.\s+)(?:until|till|before|prior to)\b"
     r"(?P<d>(?:[^.;]|\.(?=\S)){0,60}?\b(?:was|were|ran|had)\b(?!\s+(?:not\s+)?\w+(?:ed|en|wn|lt)\b)"
-    r"(?:[^.;]|\.(?=\S)){1,120})",
+    r"(?:[^.;]|\.(?=\S)){1,120})"
+    # a past state, then the change or the present: "Disk was 500 GB at go-live and was resized to
+    # 1 TB", "we had 1,200 repos at launch; it is 1,650 now", "started with 800 GB, bumped to 1.2 TB"
+    rf"|\b(?:was|were|had|started (?:at|with|on)|began (?:at|with))\s+(?P<e>(?:[^.;:]|\.(?=\S)){{1,50}}?)"
+    rf"(?=[,;]?\s+(?:and\s+|but\s+|then\s+|since\s+then\s+)?(?:{_AGENT}\s+)?(?:{_AUX}\s+)?{_CHANGE}\s+(?:(?:it|them|this|that)\s+)?(?:up\s+)?to\b"
+    rf"|\s*[,;]\s*(?:and\s+|but\s+)?(?:{_AGENT}\s+)?(?:(?:is|are|has|have)\b[^.;]{{0,40}}\b(?:now|today|currently)\b"
+    r"|(?:now|today|currently)\b))",
     re.IGNORECASE,
 )
 
@@ -67,5 +80,7 @@ def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list
 
 
 def old_spans(s: str) -> list[tuple[int, int]]:
-    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d") if m.group(g)]
+    spans = [
+        (m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d", "e") if m.group(g)
+    ]
     return [(a, b) for a, b in spans if shapes.DIGIT.search(s[a:b])]

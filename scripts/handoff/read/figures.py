@@ -328,7 +328,9 @@ class FigureReading(FactParts):
                 _pair_total(facts, paired and total)  # `80 vCPU / 576 GB total`: the pair's total
                 facts.append(Fact(name, value, m.text, how, env, role, m.start))
             elif kind == "size":  # the old side of a change, or an item of a list of sizes
-                item = "" if any(a <= m.start < b for a, b in old) else "item"
+                item = (
+                    "" if any(a <= m.start for a, _ in old) else "item"
+                )  # (or its new side: "… resized to 1 TB")
                 unnamed.append(Fact("", value, m.text, how, env, item, m.start))
         facts = _placed(s, facts, unnamed)
         facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts

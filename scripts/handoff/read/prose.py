@@ -18,7 +18,17 @@ from dataclasses import replace
 from functools import partial
 
 from handoff.core.quickre import quick
-from handoff.read import connection, hostaddress, hostuse, nodecount, outside, permachine, shapes, stamps
+from handoff.read import (
+    connection,
+    hostaddress,
+    hostuse,
+    nodecount,
+    outside,
+    pastnow,
+    permachine,
+    shapes,
+    stamps,
+)
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
@@ -239,6 +249,8 @@ class ProseReading(FactParts):
             # "The acceptance copy holds …; its repos come to 70 GB": where the clause before ended
             if joined and said is not None and self.env_at(said[0], len(said[0]), said[1]) == "trial":
                 found = [self._clause_env(f, sentence, "trial") for f in found]
+            # "we had 1,200 repos at go-live; it is 1,650 now": the figure before is history
+            facts, found = pastnow.replaced(said, sentence, facts, found, last)
             said = (sentence, sctx)
             if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
                 facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
@@ -364,7 +376,7 @@ class ProseReading(FactParts):
             facts += self._dated_by_heading(s, ctx)
         facts += self._names(s, ctx)
         if not is_technical_limit(s):
-            facts += self._counts(s, ctx)
+            facts += changed(s, self._counts(s, ctx))  # "we had 1,200 repos at launch; it is 1,650 now"
         if not any(f.field == "largest_repo_mb" for f in facts) and (
             ctx.topic == "monorepos" or "onorepo" in s
         ):

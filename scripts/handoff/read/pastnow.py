@@ -1,0 +1,69 @@
+"""A state told in the past, then the present: "At go-live we had 1,200 repos; it is 1,650 now",
+"Storage was 2 TB. Today it is 3 TB". A human takes the present figure and reads the one before as
+history. `then_now(before, sentence)`: the clause or sentence before tells a state in the past (was,
+were, had, at go-live, at launch) and this one the present (now, today, currently, these days); the
+caller marks the figures before of the fields this one states again as old. A sentence that only
+says the figure is unchanged ("it is still 2 TB") states it again, and the old figure is the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.read import shapes
+from handoff.read.changes import CHANGING
+from handoff.read.fact import Fact
+
+_PAST = re.compile(
+    r"\b(?:was|were|had|at (?:go-live|launch|cut-?over|kick-?off|the start)|initially|originally|"
+    r"at first|back then|last (?:year|quarter|month))\b",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"\b(?:now|today|currently|these days|at present|as of today)\b", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:still|unchanged|same)\b", re.IGNORECASE)
+
+
+def then_now(before: str, sentence: str) -> bool:
+    """Whether `before` tells a past state and `sentence` the present that replaces it."""
+    return bool(
+        _NOW.search(sentence)
+        and not _STILL.search(sentence)
+        and _PAST.search(before)
+        and not _NOW.search(before)
+    )
+
+
+def present(sentence: str, before: list[Fact]) -> list[Fact]:
+    """The present clause's figure with no noun of its own ("it is 1,650 now", "now 3 TB"), as the
+    field of the one figure of the clause before: that field's new value; else none."""
+    if len({f.field for f in before}) != 1:
+        return []
+    old = before[0]
+    if old.field == "repositories":
+        m = re.search(rf"(?<![\w.,]){shapes.NUMBER}(?![\w.,]*\d)(?!\s*(?:%|[KMGT]i?B\b))", sentence)
+        if m is None or shapes.YEAR.fullmatch(m.group(0)):
+            return []
+        return [replace(old, value=shapes.canon(m.group(0)), text=m.group(0), role="", start=m.start())]
+    size = next(shapes.sizes(sentence), None)
+    if size is None or old.field not in ("total_disk_gb", "total_memory_gb"):
+        return []
+    return [replace(old, value=size.value, text=size.text, role="", start=size.start)]
+
+
+def replaced(
+    said: tuple[str, object] | None, sentence: str, facts: list[Fact], found: list[Fact], last: int
+) -> tuple[list[Fact], list[Fact]]:
+    """(the facts so far, this sentence's facts) when `sentence` states in the present what the
+    sentence before (`said`: its text and context; its facts start at `last`) told in the past: the
+    figures before of the fields stated again are old; a figure of no noun of its own is of the
+    field before (`present`)."""
+    if said is None or not then_now(said[0], sentence):
+        return facts, found
+    found = found or present(sentence, [f for f in facts if f.start >= last and f.field in CHANGING])
+    fields = {f.field for f in found} & CHANGING
+    marked = [
+        replace(f, role="old") if f.start >= last and f.field in fields and f.role != "part" else f
+        for f in facts
+    ]
+    return marked, found
