@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.quickre import quick
-from handoff.read import addition, ceilings, permachine, restated, shapes, typeshape, usage
+from handoff.read import addition, ceilings, diskparts, permachine, restated, shapes, typeshape, usage
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -333,6 +333,7 @@ class FigureReading(FactParts):
                 )  # (or its new side: "… resized to 1 TB")
                 unnamed.append(Fact("", value, m.text, how, env, item, m.start))
         facts = _placed(s, facts, unnamed)
+        facts = diskparts.summed(s, facts, unnamed, bool(old))  # "gitserver 1 TB, zoekt 500 GB and …"
         facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts
         return sorted(facts, key=lambda f: f.start)
 

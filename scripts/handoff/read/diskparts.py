@@ -1,0 +1,73 @@
+"""A sentence that lists the disks of the deployment one component at a time ("gitserver gets a 1 TB
+volume, zoekt 500 GB and pgsql 250 GB", "We put 2 TB of pd-ssd behind gitserver and another 500 GB
+for zoekt"): no figure of it is the disk, their sum is. A careful reader adds them up when each
+size comes after words of its own (a component, "another", "a further"), none is said to be a
+total, all are of the one environment, and no size of another amount stands among them. Sizes
+offered as options ("1 TB or 2 TB"), compared, or one written again in other words ("a 2 TB
+disk, one 2 TB gp3 volume") are not parts: nothing is summed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.core.units import ParseError, parse_size
+from handoff.read import shapes
+from handoff.read.fact import Fact
+
+_JOINERS = frozenset({
+    "and", "plus", "with", "of", "the", "a", "an", "is", "are", "was", "were", "has", "have", "had", "gets",
+    "get", "got", "for", "each", "on", "to", "in", "at", "its", "their", "then", "also", "as", "well",
+    "while", "which", "that", "this", "it", "we", "our", "volume", "volumes", "disk", "disks", "storage",
+    "ssd",
+})  # fmt: skip
+_NOT_PARTS = re.compile(
+    r"\b(?:or|either|instead|versus|vs|rather|same|single|one|i\.e|namely)\b|/", re.IGNORECASE
+)
+_WORD = re.compile(r"[A-Za-z][\w.-]*")
+
+
+def _gb(value: str) -> float | None:
+    try:
+        return parse_size(value, "GB")
+    except ParseError:
+        return None
+
+
+def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False) -> list[Fact]:
+    """`facts` of sentence `s` with two or more disk sizes listed as parts replaced by their sum (no
+    total role: a total the text states, "i.e. 2,960 GB in total", still wins); else `facts` as they
+    are. The sizes that named nothing (`unnamed`, "another 500 GB for zoekt") count as parts after a
+    disk that opens the list. A sentence that `changes` an amount
+    ("enlarged to 4 TB (previously 2.5 TB)") lists no parts."""
+    if changes:
+        return facts
+    disks = [f for f in facts if f.field == "total_disk_gb"]
+    taken = {f.start for f in facts}
+    items = [
+        replace(f, field="total_disk_gb", role="")
+        for f in unnamed
+        if f.role == "item" and f.start not in taken
+    ]
+    if disks and items:
+        disks = sorted(disks + [f for f in items if f.start > disks[0].start], key=lambda f: f.start)
+    if len(disks) < 2 or any(f.role or f.new for f in disks) or len({f.section for f in disks}) > 1:
+        return facts
+    first, last = disks[0].start, disks[-1].start
+    if any(f.field != "total_disk_gb" and first <= f.start <= last for f in facts):
+        return facts
+    end = 0
+    total = 0.0
+    for f in disks:
+        gap = s[end : f.start]
+        if _NOT_PARTS.search(gap) or not any(w.casefold() not in _JOINERS for w in _WORD.findall(gap)):
+            return facts
+        gb = _gb(f.value)
+        if gb is None:
+            return facts
+        total += gb
+        end = f.start + len(f.text)
+    one = Fact("total_disk_gb", f"{shapes.canon(f'{total:.3f}')} GB", s[first:end], "sum of named disks",
+               disks[0].section, "", first)  # fmt: skip
+    return [f for f in facts if f.field != "total_disk_gb"] + [one]
