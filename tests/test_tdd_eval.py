@@ -72,7 +72,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind3", 99 / 99, 99 / 99, 0),
         ("tdd_blind5", 96 / 96, 96 / 96, 0),
         ("tdd_blind9", 96 / 96, 96 / 96, 0),
-        ("tdd_blind10", 90 / 92, 90 / 90, 0),
+        ("tdd_blind10", 91 / 92, 91 / 91, 0),
         ("tdd_blind6", 94 / 94, 94 / 94, 0),
         ("tdd_blind7", 96 / 96, 96 / 96, 0),
         ("tdd_blind8", 92 / 92, 92 / 92, 0),
