@@ -124,6 +124,10 @@ def _result(value: str) -> str:
 _OTHER_NOUN = re.compile(rf"\s*(?:about\s+|around\s+|~\s*)?(?:{shapes.NUMBER})\s*[A-Za-z]")  # "38 depots"
 
 
+_AIM_LABEL = re.compile(  # a label naming an aim, not a state ("a hosting plan" is a product: not here)
+    r"\b(?:targets?|targeted|goals?|objectives?|forecasts?|projections?|projected|aims?|ambitions?)\b",
+    re.IGNORECASE,
+)
 _WORDS_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}")  # `Content`, `In scope`: a few words only
 _OPENING_REPOS = re.compile(
     rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
@@ -323,10 +327,7 @@ class LabelledReading(FactParts):
             or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
             or (how == "label meaning" and name in SIZES and is_growth(value))  # "… extended by 200 GB"
         ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
-            facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
-            if name is None and not ctx.limit and not ctx.host and _WORDS_LABEL.fullmatch(label.strip()):
-                facts += self.opening_count(value, ctx, facts)  # "Content: ~3.2k repositories, one monorepo"
-            return None, facts
+            return None, self._as_prose(name, label, value, ctx)
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
             return None, self.host_count(label, value, ctx)
         stated = _label_amount(name, label)
@@ -341,6 +342,17 @@ class LabelledReading(FactParts):
             extra = self.prose(value, replace(ctx, topic=name))  # "…, about 1.4 TB of repository data"
             return name, parts + [x for x in extra if x.field not in ("repositories", "code_hosts")]
         return self.field_value(name, how, label, value, ctx)
+
+    def _as_prose(self, name: str | None, label: str, value: str, ctx: Context) -> list[Fact]:
+        """A labelled value read as the prose `Label: value`; under a label of a few words naming no
+        field, a count opening the value ("Content: ~3.2k repositories, one monorepo"); under a label
+        naming an aim ("Target: 5,000 repositories"), no count or amount."""
+        facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        if name is None and not ctx.limit and not ctx.host and _WORDS_LABEL.fullmatch(label.strip()):
+            facts += self.opening_count(value, ctx, facts)
+        if name is None and _AIM_LABEL.search(outside_brackets(label)):
+            facts = [f for f in facts if f.field not in _COUNTS and f.field not in AMOUNTS]
+        return facts
 
     def _qualified(
         self, name: str | None, how: str, label: str, value: str, ctx: Context
