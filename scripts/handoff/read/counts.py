@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
-from handoff.read import arithmetic, connection, limits, polarity, shapes
+from handoff.read import arithmetic, connection, limits, partitive, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_growth, is_limit
@@ -278,6 +278,9 @@ class CountReading(FactParts):
             facts = [f for f in facts if f.field != "repositories"] + summed
         if not ctx.limit and not any(f.field == "repositories" and f.role == "total" for f in facts):
             facts += self._bare_total(s, ctx)  # "Repositories indexed … per group, in total 870."
+        facts = (
+            self._subset(s, ctx, facts) if "of " in s.casefold() else facts
+        )  # "Of the 9,000 repos, 3,500 are synced"
         if "monorepo" in s.casefold():
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":
@@ -294,6 +297,22 @@ class CountReading(FactParts):
                 env = self.env_at(s, bare.start("num"), ctx)
                 facts.append(Fact("repositories", n, s.strip(), "count (topic)", env, "", bare.start("num")))
         return facts
+
+    def _subset(self, s: str, ctx: Context, facts: list[Fact]) -> list[Fact]:
+        """The repositories counted as the part of a larger whole that is synced or indexed
+        (`read.partitive`): that part is their count, the whole none of the deployment's."""
+        found = partitive.subset(s)
+        if found is None:
+            return facts
+        start, end, whole = found
+        kept = [
+            f
+            for f in facts
+            if f.field not in ("repositories", "max_repositories") or f.start not in (start, whole)
+        ]
+        n = shapes.canon(s[start:end])
+        env = self.env_at(s, start, ctx)
+        return [*kept, Fact("repositories", n, s[start:end], "part counted", env, "total", start)]
 
     def _bare_total(self, s: str, ctx: Context) -> list[Fact]:
         """A number with no noun right after a total word, in a sentence whose noun before it is the
