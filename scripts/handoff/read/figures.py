@@ -80,7 +80,11 @@ def _own_head(head: str) -> str:
 
 
 _CEILED = frozenset({"total_cpu", "total_memory_gb"})
-_BOUND = re.compile(r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$", re.I)
+_BOUND = re.compile(
+    r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$"
+    r"|\b(?:quotas?|caps?|capped at|ceiling|allowance)\b[^\d\n]{0,12}$",
+    re.I,
+)  # "… are under 1 GB", "Storage quota: 10 TB", "capped at 16 TB": a bound, not the amount
 _ACROSS_REPOS = re.compile(
     r"\s*(?:across|over|for|of)\s+(?:all\s+|both\s+|the\s+|our\s+|its\s+|their\s+)*(?:[\d,]+\s+)?"
     r"(?:repositor(?:y|ies)|repos\b|clones|depots|code hosts)",

@@ -476,6 +476,8 @@ class LabelledReading(FactParts):
             how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
         if name == "repositories" and ctx.limit:
             name = "max_repositories"
+        if name in SIZES and is_limit(label) and not limits.denied(label):
+            name = None  # "Storage quota: 10 TB", "Memory limit: 64 GB": a bound, not the amount
         if name in _LIMITS and limits.observed_label(label):
             name = None  # "Active users (approx.)", "User growth / year": a measurement, no limit
         return name, how
