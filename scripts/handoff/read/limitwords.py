@@ -55,7 +55,8 @@ _SUGGESTION = quick(
 )
 _CORRECTION = quick(
     r"\b(?:correction|corrected|correcting|erratum|amended|revised|changed to|should read|to correct|"
-    r"withdr[ae]wn?|withdraws|retracted|superseded|scrapped|abandoned)\b",
+    r"withdr[ae]wn?|withdraws|retracted|superseded|scrapped|abandoned)\b"
+    r"|\b(?:edit(?:ed)?|update[ds]?)\s*(?:\([^()]{0,30}\)\s*)?[:\-–—]",  # "EDIT: …", "Update (3 May): …"
     re.IGNORECASE,
 )
 
