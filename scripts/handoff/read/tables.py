@@ -25,6 +25,7 @@ from handoff.read import (
     rownumbers,
     shapes,
     spans,
+    volumetables,
 )
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.columns import status as column_status
@@ -53,6 +54,9 @@ _VALUE_HEADERS = frozenset(
     norm(w) for w in ("value", "values", "answer", "response", "detail", "details", "figure", "figures")
 )
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
+_VOLUME_WORD = re.compile(
+    r"\b(?:pvcs?|volumes?|disks?|storage|persistent|ssd|nvme|ebs|claims?)\b", re.IGNORECASE
+)
 _HEADER_UNIT = re.compile(r"\((GiB|GB|TiB|TB|MiB|MB)\)", re.IGNORECASE)
 _HAS_UNIT = re.compile(r"[A-Za-z]")
 _SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  # a column of them needs one
@@ -387,6 +391,7 @@ class TableReading(WalkParts):
             return
         rows, sub = headerrows.stacked(rows, self.names_something)
         header = [c.text for c in rows[0]]
+        self.volume_table(header, rows, tab, number)  # `PVC | Size`: gitserver 1Ti, … (their sum)
         roles = self.table_roles(rows, sub, tab)
         if self.activity_table(rows, roles, tab, number):
             return
@@ -411,6 +416,22 @@ class TableReading(WalkParts):
                 self.label_value_table(rows, tab, number)
             elif not self.dated_log(rows, tab, number):
                 self.prose_rows(rows, tab, number)
+
+    def volume_table(self, header: list[str], rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        """A table of the deployment's volumes one component a row (`read.volumetables`): their sum,
+        or its total row's figure, read as the disk (the rows are read as well, as their table)."""
+        if not _VOLUME_WORD.search(" ".join(header)):
+            return
+        body = [[c.text for c in r] for r in rows[1:]]
+        found = volumetables.total(header, body, self.names_row, self.is_total)
+        if found is not None:
+            self.emit("Disk", found, self.where(tab, number, 1), self.context(tab))
+
+    def names_row(self, label: str) -> bool:
+        """A row label naming a field or an environment (not a component's name)."""
+        return bool(
+            self.catalogue.field_for_label(label) or label_meaning(label) or self.environment_name(label)
+        )
 
     def environment_groups(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A two-row header of environments over groups of columns (`read.envgroups`): each group

@@ -1,0 +1,77 @@
+"""A table of the deployment's volumes, one component a row (`PVC | Size`: `gitserver | 1Ti`,
+`indexed-search | 500Gi`, …; `Service | Replicas | Storage (GiB)`): the disk is their sum, or the
+figure of the table's total row when it has one. A careful reader adds the rows up; the labels name
+components, not fields, so no row is the disk by itself.
+
+The table is one when its header row names volumes or storage (`PVC`, `Volume`, `Disk`, `Storage`,
+`Persistent volume`, `SSD`), one column holds a size in every body row (a bare figure under a header
+naming its unit: `Size (GiB)`), and no body label names a field or an environment. A column of
+counts (`Replicas`, `Count`, `Qty`) multiplies its row. Two columns of sizes (`Staging | Production`)
+are not one table of parts: nothing is read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from handoff.core.units import ParseError, parse_size
+from handoff.read import shapes
+from handoff.read.valueunits import header_units, with_unit
+
+_VOLUMES = re.compile(
+    r"\b(?:pvcs?|volumes?|disks?|storage|persistent|ssd|nvme|ebs|pd-ssd|claims?|datastores?)\b", re.IGNORECASE
+)
+_COUNT = re.compile(r"^\s*(?:replicas?|count|qty|#|number|no\.?|instances|nodes|copies)\s*$", re.IGNORECASE)
+_TIMES = re.compile(r"^\s*(\d{1,3})\s*[x×*]\s*")
+
+
+def _gb(cell: str) -> float | None:
+    times = _TIMES.match(cell)
+    sizes = list(shapes.sizes(cell))
+    if len(sizes) != 1:
+        return None
+    try:
+        gb = parse_size(sizes[0].value, "GB")
+    except ParseError:
+        return None
+    return gb * (int(times.group(1)) if times else 1)
+
+
+def total(
+    header: list[str], body: list[list[str]], named: Callable[[str], bool], is_total: Callable[[str], bool]
+) -> str | None:
+    """The disk a volume table states (`N GB`), or None when the table is no such table. `named`:
+    whether a row label names a field or an environment; `is_total`: whether it is a total row's."""
+    if len(header) < 2 or len(body) < 2 or shapes.DIGIT.search(" ".join(header)):
+        return None
+    if not _VOLUMES.search(" ".join(header)):
+        return None
+    units = header_units(header)
+    rows = [r for r in body if r and r[0].strip()]
+    parts = [r for r in rows if not is_total(r[0])]
+    if not parts or any(named(r[0]) for r in parts):
+        return None
+    width = len(header)
+    sized = [
+        j for j in range(1, width)
+        if all(j < len(r) and _gb(with_unit(r[j], units.get(j), "")) is not None for r in parts)
+    ]  # fmt: skip
+    if len(sized) != 1:
+        return None
+    j = sized[0]
+    counts = [k for k in range(1, width) if k != j and _COUNT.match(header[k])]
+    stated = [r for r in rows if is_total(r[0]) and j < len(r) and r[j].strip()]
+    if stated:
+        gb = _gb(with_unit(stated[-1][j], units.get(j), ""))
+        return f"{shapes.canon(f'{gb:.3f}')} GB" if gb else None
+    summed = 0.0
+    for r in parts:
+        gb = _gb(with_unit(r[j], units.get(j), "")) or 0.0
+        if counts:
+            count = r[counts[0]].strip() if counts[0] < len(r) else ""
+            if not count.isdigit():
+                return None
+            gb *= int(count)
+        summed += gb
+    return f"{shapes.canon(f'{summed:.3f}')} GB"
