@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handoff.core.fields import Field, norm, strip_brackets
+from handoff.core.fields import Field, FieldType, norm, strip_brackets
 from handoff.read import activities, connection, pastcolumns, shapes, valueunits
 from handoff.read.cells import Cell, holds_prose, opens_not_done
 from handoff.read.columns import kind as column_kind
@@ -282,6 +282,13 @@ class RowTableReading(RowLimits):
         meant = sum(1 for r in rows[1:] if r and self.facts.host_label_meaning(r[0].text))  # "of which X"
         return meant >= max(2, len(rows) // 2)
 
+    def counted_label(self, label: str) -> bool:
+        """A label naming a field that is a count, not a size (`Repositories`, `Users`)."""
+        f = self.catalogue.field_for_label(label)
+        meaning = f.name if f is not None else label_meaning(label)
+        field = self.catalogue.fields.get(meaning) if meaning else None
+        return field is not None and field.type is not FieldType.QUANTITY
+
     def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         columns = _label_columns([c.text for c in rows[0]]) if len(rows[0]) >= 3 else None
         if columns is not None:
@@ -319,8 +326,9 @@ class RowTableReading(RowLimits):
             if len(values) > 1 and self.value_and_note(r[0].text, values, ctx):
                 values = values[:1]  # `Licensed users | 2,500 | Order form Q-77120`: a value and its source
             kept = {id(c) for c in values}
+            counted = bool(units) and self.counted_label(r[0].text)  # `Repositories | 1,900`: no size
             said = [
-                valueunits.with_unit(c.text, units.get(j), r[0].text)
+                valueunits.with_unit(c.text, units.get(j), r[0].text, counted)
                 for j, c in enumerate(r)
                 if id(c) in kept
             ]

@@ -428,9 +428,12 @@ class TableReading(WalkParts):
             self.emit("Disk", found, self.where(tab, number, 1), self.context(tab))
 
     def names_row(self, label: str) -> bool:
-        """A row label naming a field or an environment (not a component's name)."""
-        return bool(
-            self.catalogue.field_for_label(label) or label_meaning(label) or self.environment_name(label)
+        """A row label naming a field or an environment (not a component's name, nor a volume's:
+        `data-gitserver-0`, `Repository data`)."""
+        f = self.catalogue.field_for_label(label)
+        meaning = f.name if f is not None else label_meaning(label)
+        return meaning not in (None, "total_disk_gb", "total_repo_size_gb") or bool(
+            self.environment_name(label)
         )
 
     def environment_groups(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:

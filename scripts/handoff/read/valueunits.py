@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _UNIT = r"(TiB|GiB|MiB|TB|GB|MB)"
-_NAMED = re.compile(rf"[(\[]\s*(?:in\s+)?{_UNIT}\s*[)\]]|^\s*{_UNIT}\s*$|\bin\s+{_UNIT}\s*$", re.IGNORECASE)
+_NAMED = re.compile(
+    rf"[(\[]\s*(?:in\s+)?{_UNIT}\s*[)\]]|^\s*{_UNIT}\s*$|(?:\bin|,)\s+{_UNIT}\s*$", re.IGNORECASE
+)  # `Value (GB)`, `Size [MB]`, `GB`, `Size in GB`, `Value, TiB`
 _LABEL_UNIT = re.compile(rf"(?<![A-Za-z]){_UNIT}(?![A-Za-z])", re.IGNORECASE)
 _BARE = re.compile(r"\s*(?:[~≈]\s*)?\d[\d,.]*\s*")
 
@@ -27,8 +29,9 @@ def header_units(header: list[str]) -> dict[int, str]:
     return units
 
 
-def with_unit(cell: str, unit: str | None, label: str) -> str:
-    """The cell with the column's unit when it is a bare figure and its row's label names none."""
-    if not unit or not _BARE.fullmatch(cell) or _LABEL_UNIT.search(label):
+def with_unit(cell: str, unit: str | None, label: str, counted: bool = False) -> str:
+    """The cell with the column's unit when it is a bare figure and its row's label names none nor
+    a count (`counted`: `Repositories | 1,900` under `Figure (MB)` is no size)."""
+    if not unit or counted or not _BARE.fullmatch(cell) or _LABEL_UNIT.search(label):
         return cell
     return f"{cell.strip()} {unit}"
