@@ -82,7 +82,7 @@ def _own_head(head: str) -> str:
 _CEILED = frozenset({"total_cpu", "total_memory_gb"})
 _BOUND = re.compile(
     r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$"
-    r"|\b(?:quotas?|caps?|capped at|ceiling|allowance)\b[^\d\n]{0,12}$",
+    r"|\b(?:quotas?|caps?|capped at|ceiling|allowance)\b[^\d\n.;]{0,40}$",
     re.I,
 )  # "… are under 1 GB", "Storage quota: 10 TB", "capped at 16 TB": a bound, not the amount
 _ACROSS_REPOS = re.compile(

@@ -195,7 +195,10 @@ def _no_value(name: str | None, label: str, value: str) -> bool:
     return name is not None and says_unset(value)
 
 
-_RANGED = frozenset({"total_disk_gb", "largest_repo_mb", "total_repo_size_gb", "repositories", "monorepos"})
+_RANGED = frozenset({
+    "total_disk_gb", "largest_repo_mb", "total_repo_size_gb", "repositories", "monorepos", "max_repositories",
+    "max_users", "max_concurrent_users",
+})  # fmt: skip
 
 
 def _fit_integer(name: str, value: str) -> str | None:

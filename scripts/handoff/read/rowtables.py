@@ -283,11 +283,10 @@ class RowTableReading(RowLimits):
         return meant >= max(2, len(rows) // 2)
 
     def counted_label(self, label: str) -> bool:
-        """A label naming a field that is a count, not a size (`Repositories`, `Users`)."""
+        """A label that is a count's own name (`Repositories`, `Users`), not a size's; a label only
+        meaning the repositories (`Repositories on disk, all together`) may head their size."""
         f = self.catalogue.field_for_label(label)
-        meaning = f.name if f is not None else label_meaning(label)
-        field = self.catalogue.fields.get(meaning) if meaning else None
-        return field is not None and field.type is not FieldType.QUANTITY
+        return f is not None and f.type is not FieldType.QUANTITY
 
     def label_value_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         columns = _label_columns([c.text for c in rows[0]]) if len(rows[0]) >= 3 else None

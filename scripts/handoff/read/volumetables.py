@@ -6,8 +6,9 @@ components, not fields, so no row is the disk by itself.
 The table is one when its header row names volumes or storage (`PVC`, `Volume`, `Disk`, `Storage`,
 `Persistent volume`, `SSD`), one column holds a size in every body row (a bare figure under a header
 naming its unit: `Size (GiB)`), and no body label names a field or an environment. A column of
-counts (`Replicas`, `Count`, `Qty`) multiplies its row. Two columns of sizes (`Staging | Production`)
-are not one table of parts: nothing is read here.
+counts (`Replicas`, `Count`, `Qty`) multiplies its row; a column of what is used or free (`Used`) is
+the load, not a volume. Two columns of sizes (`Staging | Production`) are not one table of parts:
+nothing is read here.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Callable
 
 from handoff.core.units import ParseError, parse_size
 from handoff.read import shapes
+from handoff.read.usage import of_capacity
 from handoff.read.valueunits import header_units, with_unit
 
 _VOLUMES = re.compile(
@@ -55,7 +57,8 @@ def total(
     width = len(header)
     sized = [
         j for j in range(1, width)
-        if all(j < len(r) and _gb(with_unit(r[j], units.get(j), "")) is not None for r in parts)
+        if not of_capacity(header[j])  # `Used`, `Free`: the load, not the volume
+        and all(j < len(r) and _gb(with_unit(r[j], units.get(j), "")) is not None for r in parts)
     ]  # fmt: skip
     if len(sized) != 1:
         return None
