@@ -197,6 +197,8 @@ RIGHT = [
     ("g-voltab-replicas", T(("Component","Replicas","Disk each"),("gitserver","2","600 GB"),("zoekt","2","300 GB")), {"total_disk_gb": 1800}),  # noqa: E501
     ("g-voltab-env", T(("Volume","Staging","Production"),("gitserver","100 GB","1 TB"),("zoekt","50 GB","400 GB")), {"total_disk_gb": None}),  # noqa: E501
     ("g-voltab-total-row", T(("Disk","Size"),("OS","100 GB"),("Data","900 GB"),("Total","1 TB")), {"total_disk_gb": 1000}),  # noqa: E501
+    ("g-voltab-used", T(("Claim","Capacity","Used"),("gitserver-0","1Ti","640Gi"),("zoekt-0","400Gi","210Gi"),("pgsql","100Gi","35Gi")), {"total_disk_gb": 1500}),  # noqa: E501
+    ("g-voltab-free", T(("Volume","Size","Free"),("data","2 TB","1.1 TB"),("os","100 GB","60 GB")), {"total_disk_gb": 2100}),  # noqa: E501
 ]
 # fmt: on
 
