@@ -35,10 +35,17 @@ _OLD = quick(
     # 14.09.2026 the production server was a CCX53 (32 vCPU, …)", "Before that, Dom was one VM …"
     r"|(?:^|[;:]\s*|\.\s+)(?:until|till|before|prior to)\b"
     r"(?P<d>(?:[^.;]|\.(?=\S)){0,60}?\b(?:was|were|ran|had)\b(?!\s+(?:not\s+)?\w+(?:ed|en|wn|lt)\b)"
-    r"(?:[^.;]|\.(?=\S)){1,120})"
+    r"(?:[^.;]|\.(?=\S)){1,120})",
+    re.IGNORECASE,
+)
+
+_THEN = re.compile(  # (cheap first: a word of change or of the present, then the clause)
+    rf"\b(?:{_CHANGE[3:-1]}|now|today|currently)\b", re.IGNORECASE
+)
+_PAST_STATE = re.compile(
     # a past state, then the change or the present: "Disk was 500 GB at go-live and was resized to
     # 1 TB", "we had 1,200 repos at launch; it is 1,650 now", "started with 800 GB, bumped to 1.2 TB"
-    rf"|\b(?:was|were|had|started (?:at|with|on)|began (?:at|with))\s+(?P<e>(?:[^.;:]|\.(?=\S)){{1,50}}?)"
+    rf"\b(?:was|were|had|started (?:at|with|on)|began (?:at|with))\s+(?P<e>(?:[^.;:]|\.(?=\S)){{1,50}}?)"
     rf"(?=[,;]?\s+(?:and\s+|but\s+|then\s+|since\s+then\s+)?(?:{_AGENT}\s+)?(?:{_AUX}\s+)?{_CHANGE}\s+(?:(?:it|them|this|that)\s+)?(?:up\s+)?to\b"
     rf"|\s*[,;]\s*(?:and\s+|but\s+)?(?:{_AGENT}\s+)?(?:(?:is|are|has|have)\b[^.;]{{0,40}}\b(?:now|today|currently)\b"
     r"|(?:now|today|currently)\b))",
@@ -80,7 +87,7 @@ def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list
 
 
 def old_spans(s: str) -> list[tuple[int, int]]:
-    spans = [
-        (m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d", "e") if m.group(g)
-    ]
+    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d") if m.group(g)]
+    if _THEN.search(s):
+        spans += [(m.start("e"), m.end("e")) for m in _PAST_STATE.finditer(s)]
     return [(a, b) for a, b in spans if shapes.DIGIT.search(s[a:b])]
