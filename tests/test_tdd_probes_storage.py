@@ -70,6 +70,7 @@ RIGHT = [
     ("d-target", P("Storage: 800 GB (target 1.5 TB by year end)"), {"total_disk_gb": 800}),
     ("d-limit", P("Disk: 1.5 TB. The storage class caps volumes at 16 TB."), {"total_disk_gb": 1500}),
     ("d-staging-line", P("Disk: 2 TB (staging: 500 GB)"), {"total_disk_gb": 2000}),
+    ("d-dr", P("Storage: 1.5 TB in the primary region, and 1.5 TB replicated to the DR region."), {"total_disk_gb": 1500}),  # noqa: E501
     ("d-backups", P("Disk: 1 TB. Snapshots: 3 TB retained in S3."), {"total_disk_gb": 1000}),
     ("d-backup-first", P("Backups keep 14 daily snapshots (about 4 TB). The volumes themselves total 1.2 TB."), {"total_disk_gb": 1200}),  # noqa: E501
     ("d-history", P("Disk was 500 GB at go-live and was resized to 1 TB in March."), {"total_disk_gb": 1000}),
@@ -181,6 +182,7 @@ RIGHT = [
     ("g-bound-allowance", P("Our cloud allowance is 20 TB of block storage; Sourcegraph uses a 2 TB volume."), {"total_disk_gb": 2000}),  # noqa: E501
     ("g-past-now-disk", P("The data disk was 750 GB when we launched. These days it is 1.5 TB."), {"total_disk_gb": 1500}),  # noqa: E501
     ("g-past-now-repos", P("Originally we had about 900 repos. Currently 1,350 repositories are indexed."), {"repositories": 1350}),  # noqa: E501
+    ("g-past-increase", P("Storage was 1 TB and was increased to 2 TB after the import."), {"total_disk_gb": 2000}),  # noqa: E501
     ("g-past-still", P("Repos: 2,000 at go-live and still 2,000 today."), {"repositories": 2000}),
     ("g-parts-prose1", P("Each StatefulSet has its own disk: gitserver 800 GB, searcher 100 GB, zoekt 400 GB."), {"total_disk_gb": 1300}),  # noqa: E501
     ("g-parts-further", P("The VM has a 200 GB OS disk and a further 1 TB data disk."), {"total_disk_gb": 1200}),  # noqa: E501
@@ -208,7 +210,6 @@ NOT_WRONG = [
     ("d-quota", P("Storage quota: 10 TB. Allocated: 2 TB."), {"total_disk_gb": 2000}),
     ("d-max-expand", P("Disk 500 GB, expandable to 2 TB"), {"total_disk_gb": 500}),
     ("d-staging-first", P("Staging has 500 GB of disk; production has 2 TB."), {"total_disk_gb": 2000}),
-    ("d-dr", P("Storage: 1.5 TB in the primary region, and 1.5 TB replicated to the DR region."), {"total_disk_gb": 1500}),  # noqa: E501
     ("d-transcript", P("<b>Priya:</b> how much disk did we give it?", "<b>Tom:</b> it's one terabyte, no sorry, one and a half — we bumped it.", "<b>Priya:</b> ok 1.5 TB."), {"total_disk_gb": 1500}),  # noqa: E501
     ("d-transcript-numbers", P("<b>Sam:</b> disk?", "<b>Ana:</b> 500 gigs per node, three nodes."), {"total_disk_gb": 1500}),  # noqa: E501
     ("d-email-quoted", P("&gt; Is it still 1 TB of disk?", "No, we moved to 2 TB last week."), {"total_disk_gb": 2000}),  # noqa: E501
@@ -247,7 +248,6 @@ NOT_WRONG = [
     ("g-range-not", P("Repositories: 1,200 - 300 of them archived"), {"repositories": 1200}),
     ("g-share-out-of", P("Currently 1.4 TB out of 2 TB is in use."), {"total_disk_gb": 2000}),
     ("g-bound-cap", P("Volumes are capped at 4 TB by policy. gitserver: 1 TB."), {"total_disk_gb": 1000}),
-    ("g-past-increase", P("Storage was 1 TB and was increased to 2 TB after the import."), {"total_disk_gb": 2000}),  # noqa: E501
 ]
 # fmt: on
 

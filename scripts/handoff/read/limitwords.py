@@ -56,7 +56,7 @@ _SUGGESTION = quick(
 _CORRECTION = quick(
     r"\b(?:correction|corrected|correcting|erratum|amended|revised|changed to|should read|to correct|"
     r"withdr[ae]wn?|withdraws|retracted|superseded|scrapped|abandoned)\b"
-    r"|\b(?:edit(?:ed)?|update[ds]?)\s*(?:\([^()]{0,30}\)\s*)?[:\-–—]",  # "EDIT: …", "Update (3 May): …"
+    r"|\b(?:edit(?:ed)?|update[ds]?)\s*(?:\([^()]{0,30}\)\s*)?[:\-–—]",  # "Mats, 3 July: EDIT: …"
     re.IGNORECASE,
 )
 
