@@ -286,7 +286,7 @@ add("g-tier-group-header", "h", "<table><tr><th></th><th colspan='3'>Sizing</th>
 # fmt: on
 
 WRONG = frozenset({
-    "box-repos-bucket", "box-users-bucket", "d-sections-instance_types", "d-sections-total_disk_gb",
+    "d-sections-instance_types", "d-sections-total_disk_gb",
     "d-sections-total_memory_gb", "nosg-only-jenkins", "nosg-only-jenkins-t", "prose-cluster-total-mem",
     "prose-gitlab-repos2", "prose-jenkins-types-rev", "whole-cluster-nodes", "whole-cluster-types",
     "ynna-codehost",
