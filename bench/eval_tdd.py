@@ -54,6 +54,9 @@ EVALUATION_ONLY = (
     "tdd_blind43",
     "tdd_blind44",
     "tdd_blind45",
+    "tdd_blind46",
+    "tdd_blind47",
+    "tdd_blind48",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
