@@ -8,8 +8,27 @@ import random
 import re
 from pathlib import Path
 
-from handoff.core.fields import Catalogue
-from handoff.read import abbrev, forms, verdict
+from handoff.core import quickre
+from handoff.core.fields import Catalogue, norm
+from handoff.read import (
+    abbrev,
+    changes,
+    connection,
+    counts,
+    envnames,
+    forms,
+    languages,
+    leftbehind,
+    namedis,
+    oldthing,
+    partitive,
+    pasted,
+    prose,
+    shapes,
+    stamps,
+    verdict,
+    vocab,
+)
 from handoff.read.cells import not_done, status_words
 from handoff.read.edits import has_digit
 from handoff.read.envwords import Environments
@@ -131,3 +150,80 @@ def test_form_signs_before_the_question_test() -> None:
             assert not any(
                 forms._QUESTION.search(t) or len(forms._BOX.findall(t)) >= 2 for t in forms._texts(doc)
             )
+
+
+# -- the same answers in fewer steps: patterns behind `quick` / `opened`, keys in one C step ------
+
+_SPED_UP = [
+    (changes, "_THEN"), (connection, "_CLAUSE"), (counts, "_ALL"), (counts, "_FIGURES"),
+    (envnames, "_SIDE_LABEL"), (leftbehind, "_HINT"), (namedis, "_IS"), (oldthing, "_HINT"),
+    (partitive, "_PART_OF"), (pasted, "_LAYOUT_SPACE"), (prose, "_SENTENCE"), (shapes, "_COUNT_BEFORE"),
+    (shapes, "YEAR"), (stamps, "_WROTE_ANY"),
+]  # fmt: skip
+_PATTERN_PIECES = [
+    *" .;:,!?()-×x*\n\t\u00a0\u2007\u202f", "1", "12", "2026", "1999", "3", "Source", "Target", "Dock",
+    " is the ", " is our ", "from", "to", "now", "today", "moved", "was", "old", "former", "legacy", "but",
+    "whereas", "all", "every", "hosts", "of", "part", "nodes", "three", "a pair of", "commented", "wrote",
+    "İ", "ı", "ſ", "\u212a", "É",
+]  # fmt: skip
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as written, without its quick test or its lookahead of opening characters."""
+    if isinstance(pattern, quickre.QuickPattern):
+        pattern = pattern.pattern_object
+    wrapped = re.fullmatch(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", pattern.pattern, re.DOTALL)
+    return re.compile(wrapped.group(1) if wrapped else pattern.pattern, pattern.flags)
+
+
+def test_sped_up_patterns_find_what_they_found() -> None:
+    texts = [*_texts(_PATTERN_PIECES, 6000), *corpus_lines()]
+    for module, name in _SPED_UP:
+        fast = getattr(module, name)
+        plain = _plain(fast)
+        assert (fast is not plain and fast.pattern != plain.pattern) or isinstance(fast, quickre.QuickPattern)
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in fast.finditer(text)]
+            assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], (name, text)
+            assert bool(fast.search(text)) == bool(plain.search(text)), (name, text)
+
+
+_KEY_PIECES = [
+    *"aZ09 .,;:-_()[]\n\t~",
+    "Dropped",
+    "did not go well",
+    "1,200",
+    "É",
+    "—",
+    "²",
+    "İ",
+    "ß",
+    "Ⅻ",
+    "ſ",
+]
+
+
+def test_ascii_keys_as_the_regex_gave_them() -> None:
+    not_alnum = re.compile(r"[^0-9a-z]+")
+    for text in [*_texts(_KEY_PIECES, 20000), *corpus_lines()]:
+        if text.isascii():
+            assert norm.__wrapped__(text) == not_alnum.sub("", text.lower()), text
+        assert verdict._key(text) == norm(verdict._DIGITS.sub(" ", text)), text
+        assert vocab._letters.__wrapped__(text) == vocab._NOT_LETTERS.sub("", text).lower(), text
+
+
+_SIGN_PIECES = [
+    *" .,;:'’/-@\n", "the", "THE", "The", "und", "UND", "der", "Die", "für", "FÜR", "Größe", "de", "la",
+    "produção", "PRODUÇÃO", "l'année", "L’ANNÉE", "n°", "N°", "jusqu'à", "ist", "och", "że", "Ż", "sind",
+    "ſ", "ı", "İ", "\u212a", "Σ", "ß", "ẞ", "é", "É", "x", "7", "Umgebung", "umgebungen", "Środowisko",
+]  # fmt: skip
+
+
+def test_language_signs_read_on_the_lowered_text() -> None:
+    pattern, _, lowered = languages._sign_matcher(languages.LANGUAGES_FILE)
+    assert lowered is not None
+    for text in [*_texts(_SIGN_PIECES, 20000), *corpus_lines()]:
+        if languages._FOLD_RISK.search(text):
+            continue  # (read with the flag, as before)
+        quick_words = [(m.group("stem") or m.group(0)).lower() for m in lowered.finditer(text.lower())]
+        assert quick_words == [(m.group("stem") or m.group(0)).lower() for m in pattern.finditer(text)], text

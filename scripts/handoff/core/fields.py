@@ -52,13 +52,14 @@ VITALLY_TYPES = ("string", "number", "date", "array", "boolean", "textarea")
 
 
 _NOT_ASCII_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ASCII_ALNUM_BYTES = bytes(b for b in range(256) if _NOT_ASCII_ALNUM.fullmatch(chr(b)))  # (`norm` drops)
 
 
 @functools.lru_cache(maxsize=8192)  # the same labels and names are keyed again and again
 def norm(text: str) -> str:
     """Matching key: case, accents, spaces and punctuation ignored (`Total Memory (GB)` → `totalmemorygb`)."""
     if text.isascii():  # the same key, quicker: no accents to take apart, no other letters or digits
-        return _NOT_ASCII_ALNUM.sub("", text.lower())
+        return text.encode("ascii").lower().translate(None, _NOT_ASCII_ALNUM_BYTES).decode("ascii")
     t = unicodedata.normalize("NFKD", text).casefold()
     return "".join(ch for ch in t if ch.isalnum())
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import replace
 
 from handoff.core.fields import norm
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
 from handoff.read.vocab import Found
@@ -88,7 +88,7 @@ _OPENS_BACK = re.compile(  # a clause whose subject is the host before it: elide
     r"^\W*(?:(?:but|and|yet|still|currently|so far)\s+)?(?:it|they|this one|not|never|no longer)\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"(?<=[.!?])\s+|;\s+|\n+|,\s+(?:but|whereas|while)\s+|\s+(?:but|whereas)\s+")
+_CLAUSE = opened(re.compile(r"(?<=[.!?])\s+|;\s+|\n+|,\s+(?:but|whereas|while)\s+|\s+(?:but|whereas)\s+"))
 
 
 # An answer opening with a bare no ("No — public code, search it on github.com", "Nee, buiten scope")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read import arithmetic, connection, limits, partitive, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -21,7 +21,7 @@ _TOTAL = re.compile(
     r"now|synced|indexed)\b",
     re.I,
 )
-_ALL = re.compile(  # a count of all hosts
+_ALL = quick(  # a count of all hosts
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
 )
 _ALL_LATER = re.compile(  # a later number said to be all of them ("…, in total 2,290")
@@ -231,7 +231,7 @@ _BARE_TOTAL = re.compile(  # "Repositories indexed …, in total 870", "repos: a
     rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?![\w,]|\.\d|\s*[%A-Za-z(])",
     re.IGNORECASE,
 )
-_FIGURES = re.compile(r"(?<![\d.,])\d")
+_FIGURES = opened(re.compile(r"(?<![\d.,])\d"))
 
 
 _COUNT_TOTAL = quick(  # (a unit or another thing counted makes the number no count of repositories)

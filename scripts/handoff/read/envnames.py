@@ -45,7 +45,9 @@ def migration_sides(text: str) -> list[tuple[str, str]]:
     return [(n, "production") for n in sorted(sides[True])] + [(n, "trial") for n in sorted(sides[False])]
 
 
-_SIDE_LABEL = re.compile(r"(?:^|(?<=[.;]\s))(?P<side>Source|Target)[ \t]*(?::|$)", re.MULTILINE)  # or a cell
+_SIDE_LABEL = opened(  # or a cell
+    re.compile(r"(?:^|(?<=[.;]\s))(?P<side>Source|Target)[ \t]*(?::|$)", re.MULTILINE)
+)
 
 
 def side_labels(text: str) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.core.quickre import quick
 from handoff.read.vocab import Found
 
 _AWAY = re.compile(
@@ -22,7 +23,7 @@ _AWAY = re.compile(
     re.IGNORECASE,
 )
 _STILL = re.compile(r"\b(?:still|remains?|remaining|as well|too|also|in parallel|alongside)\b", re.IGNORECASE)
-_HINT = re.compile(r"from|off|formerly|previously|used to|replac|retired|decommission", re.IGNORECASE)
+_HINT = quick(r"from|off|formerly|previously|used to|replac|retired|decommission", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;\n()]|\.(?:\s|$)")
 
 

@@ -15,9 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_IS = re.compile(
-    r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=;\s)|(?<=,\s))(?P<name>[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{2,11})\s+is\s+"
-    r"(?P<says>(?:the|our|a|an|what|where)\b[^.;\n]{0,90})"
+from handoff.core.quickre import opened
+
+_IS = opened(
+    re.compile(
+        r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=;\s)|(?<=,\s))(?P<name>[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{2,11})\s+is\s+"
+        r"(?P<says>(?:the|our|a|an|what|where)\b[^.;\n]{0,90})"
+    )
 )
 _DAILY = re.compile(
     r"\b(?:use[sd]?|work in|work on|search(?:es)?)\b[^.;]{0,30}\b(?:every\s?day|daily|day[- ]to[- ]day)\b"

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import quick
+
 _OLD = re.compile(
     r"\b(?:old|previous|former|retired|legacy|decommissioned|outgoing|retiring)\s+(?:[\w-]+\s+)?"
     r"(?:vms?|virtual machines?|servers?|box(?:es)?|hosts?|machines?|instances?|clusters?|nodes?|"
@@ -37,4 +39,4 @@ def old_things(sentence: str) -> list[tuple[int, int]]:
 
 
 OLD_THING = "(an old thing's)"  # added to the `how` of the facts in those spans
-_HINT = re.compile(r"old|previous|former|retir|legacy|decommission|outgoing", re.IGNORECASE)
+_HINT = quick(r"old|previous|former|retir|legacy|decommission|outgoing", re.IGNORECASE)

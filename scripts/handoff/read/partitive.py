@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import quick
 from handoff.read.shapes import NUMBER
 
 _REPOS = r"(?:repositories|repositorys|repos|projects)"
@@ -28,7 +29,7 @@ _OF_WHOLE = re.compile(  # "Of the 9,000 repositories in the GitHub org, 3,500 a
     re.IGNORECASE,
 )
 # "3,500 of the 9,000 repositories in the org are indexed", "We index 3,500 out of 9,000 repos"
-_PART_OF = re.compile(
+_PART_OF = quick(
     rf"(?P<verb>\b{_VERB}\s+)?{_PART}\s+(?:out\s+)?of\s+{_OWNER}{_ABOUT}(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_REPOS}\b(?P<tail>[^.;:]{{0,60}}?\s+{_BE_IN})?",
     re.IGNORECASE,

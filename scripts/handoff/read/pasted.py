@@ -26,6 +26,7 @@ import itertools
 import re
 from typing import Any
 
+from handoff.core.quickre import opened
 from handoff.read.doctext import as_dict, as_list, as_str
 from handoff.read.stamps import as_entries
 
@@ -55,7 +56,7 @@ _LISTING_ROW = re.compile(r"^\s*\S+(?:\s{2,}\S+(?: \S+)*){2,}\s*$")  # three col
 _INLINE_CODE = re.compile(r"`([^`\n]*)`")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # a no-break space laid out as a space (an indent, a column's gap), not one grouping thousands (`2 000`)
-_LAYOUT_SPACE = re.compile(r"(?<!\d)[\u00a0\u2007\u202f]|[\u00a0\u2007\u202f](?!\d{3}(?!\d))")
+_LAYOUT_SPACE = opened(re.compile(r"(?<!\d)[\u00a0\u2007\u202f]|[\u00a0\u2007\u202f](?!\d{3}(?!\d))"))
 _TAB = str.maketrans({"\t": "    "})
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read import (
     connection,
     hostaddress,
@@ -52,8 +52,10 @@ _MONTH_DOT = "".join(
 _MONTH_DOT += "".join(  # nor does an approximation's or a number sign's before a figure: "approx. 7,4 GB"
     f"(?<!\\b{a}\\.)" for a in ("approx", "Approx", "appr", "ca", "Ca", "circ", "est", "No", "no", "Nr", "nr")
 )
-_SENTENCE = re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
-    rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]|[a-z][a-z0-9]*[-_][a-z0-9]))|;\s+|\n+"
+_SENTENCE = opened(
+    re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
+        rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]|[a-z][a-z0-9]*[-_][a-z0-9]))|;\s+|\n+"
+    )
 )
 URL_HINT = re.compile(
     r"\b(?:reach(?:ed|able)?|url|endpoint|address|served|browse|open(?:s|ed)? at|access(?:ed|ible)?|"

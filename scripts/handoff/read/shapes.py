@@ -106,14 +106,17 @@ GROUP_WORDS = {"pair": 2, "couple": 2, "trio": 3, "quartet": 4, "quintet": 5, "d
 _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?)"
 # a counter noun before "of" (`4 units of`, `6 nodes of`), never a unit of an amount (`16 vCPU of`)
 _COUNTER = r"(?!(?:v?cpus?|vcores?|cores?|threads?|[kmgtp]i?b|gigs?|percent|per)\b)[a-z]{2,12}"
-_COUNT_BEFORE = re.compile(  # `3 x`, `three`, `a pair of`, `6 nodes ×`, `4 units of`, `3 nos.`, `three (3)`
-    rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?<![\w.-])(?P<o>\d+)\s+(?:(?!(?:instead|out|one|some|each|any|all|both|most)\b){_COUNTER}\s+of|nos?\.)\s+(?:type\s+)?"
-    rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
-    rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
-    rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
-    r"|(?<![\w.,])(?P<d>\d{1,3})[ \t\u00a0]+)"
-    r"(?:(?:ec2|aws|gce|gcp|azure|amazon)[ \t\u00a0]+)?$",  # `3 r6i.4xlarge nodes`, `three EC2 m6i.4xlarge`
-    re.IGNORECASE,
+# `3 x`, `three`, `a pair of`, `6 nodes ×`, `4 units of`, `3 nos.`, `three (3)`
+_COUNT_BEFORE = opened(
+    re.compile(
+        rf"(?:(?P<n>\d+)\s*(?:{_MACHINE_NOUN}\s*)?[x×*]\s*|(?<![\w.-])(?P<o>\d+)\s+(?:(?!(?:instead|out|one|some|each|any|all|both|most)\b){_COUNTER}\s+of|nos?\.)\s+(?:type\s+)?"
+        rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
+        rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
+        rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
+        r"|(?<![\w.,])(?P<d>\d{1,3})[ \t\u00a0]+)"
+        r"(?:(?:ec2|aws|gce|gcp|azure|amazon)[ \t\u00a0]+)?$",  # `3 r6i.4xlarge nodes`, `three EC2 m6i.4xlarge`
+        re.IGNORECASE,
+    )
 )
 # `× 4`, `× 4台` (a counter written on the number), `(3 nodes)`
 _COUNT_AFTER = re.compile(
@@ -160,7 +163,7 @@ DAY_MONTH = re.compile(  # (the lookahead: the first characters of its branches,
     rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}"
     rf"|(?P<w3>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH_NAME}){_NO_YEAR})(?![\w-])",
 )  # "2 Mar", "Aug 3rd", "the third of August": the month with its capital
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR = quick(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from handoff.core.quickre import opened
 from handoff.read import shapes
 from handoff.read.doctext import as_dict, as_list, as_str
 from handoff.read.languages import gloss_for, languages_of
@@ -34,11 +35,13 @@ _WROTE = re.compile(
     r"left a (?:comment|note|review)|approved (?:these|the) changes|reviewed (?:these|the) changes)\b",
     re.IGNORECASE,
 )
-_WROTE_ANY = re.compile(  # the verb, or a language's own (glossed to it when the body is read)
-    rf"{_WROTE.pattern}|\b(?:kommentiert\w*|comment[ée]\w*|coment[óo]\w*|comentou|comment[òo]|"
-    r"reageerde|antwortete|répondu|respond[ióe]\w*|svarade|svarede|svarte|odpowiedzia\w*|odpověděl\w*|"
-    r"skomentowa\w*|okomentoval\w*|kommenterade|kommenterede|kommenterte)\b",
-    re.IGNORECASE,
+_WROTE_ANY = opened(
+    re.compile(  # the verb, or a language's own (glossed to it when the body is read)
+        rf"{_WROTE.pattern}|\b(?:kommentiert\w*|comment[ée]\w*|coment[óo]\w*|comentou|comment[òo]|"
+        r"reageerde|antwortete|répondu|respond[ióe]\w*|svarade|svarede|svarte|odpowiedzia\w*|odpověděl\w*|"
+        r"skomentowa\w*|okomentoval\w*|kommenterade|kommenterede|kommenterte)\b",
+        re.IGNORECASE,
+    )
 )
 # what may stand beside the verb: who wrote (a name, a handle), "on", "at", separators, a time
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,5})?\b")  # 08:00 UTC

@@ -19,7 +19,7 @@ import functools
 import re
 
 from handoff.core.fields import norm
-from handoff.core.quickre import quick
+from handoff.core.quickre import any_of, quick
 from handoff.read.cells import not_done
 
 # the closing clause of a statement: after `;`, a dash or a comma, or in closing brackets
@@ -54,14 +54,20 @@ def _key(text: str) -> str:
     """`text`'s letters as `not_done` keys a status (its digits dropped, `norm`): the key of a text's
     closing clause or aside is the end of its text's key, and a part of the key of any text holding
     it (neither holds a square bracket, which `not_done` would drop with its contents)."""
+    if text.isascii():  # (the same key: an ASCII text's letters a-z, lower case, in one C step)
+        return text.encode("ascii").lower().translate(None, _NOT_LOWER_LETTER).decode("ascii")
     return norm(_DIGITS.sub(" ", text))
+
+
+_NOT_LOWER_LETTER = bytes(b for b in range(256) if not (ord("a") <= b <= ord("z")))
 
 
 @functools.lru_cache(maxsize=8)
 def _word_tests(words: frozenset[str]) -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """The status words as one `str.endswith` argument and one pattern finding any of them."""
+    """The status words as one `str.endswith` argument and one pattern finding any of them (a trie:
+    only whether one is found is asked)."""
     ordered = tuple(sorted(words, key=lambda w: (-len(w), w)))
-    return ordered, re.compile("|".join(re.escape(w) for w in ordered))
+    return ordered, re.compile(any_of(ordered))
 
 
 def _ends_with_word(text: str, words: frozenset[str]) -> bool:
