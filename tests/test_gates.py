@@ -12,6 +12,7 @@ from handoff.core import quickre
 from handoff.core.fields import Catalogue, norm
 from handoff.read import (
     abbrev,
+    blanks,
     changes,
     connection,
     counts,
@@ -19,10 +20,16 @@ from handoff.read import (
     forms,
     languages,
     leftbehind,
+    legends,
+    limits,
+    limitwords,
+    markedoptions,
     namedis,
     oldthing,
+    options,
     partitive,
     pasted,
+    pastnow,
     prose,
     shapes,
     stamps,
@@ -36,6 +43,7 @@ from handoff.read.fact import Context
 from handoff.read.facts import FactReader
 from handoff.read.legends import row_lines
 from handoff.read.tdd import html_document
+from handoff.read.vocab import mask
 from tdd_snippets import corpus_lines, paragraph
 
 _WORDS = status_words(("to do", "won't do", "dropped", "declined", "next", "later", "carried over", "ideas"))
@@ -158,13 +166,16 @@ _SPED_UP = [
     (changes, "_THEN"), (connection, "_CLAUSE"), (counts, "_ALL"), (counts, "_FIGURES"),
     (envnames, "_SIDE_LABEL"), (leftbehind, "_HINT"), (namedis, "_IS"), (oldthing, "_HINT"),
     (partitive, "_PART_OF"), (pasted, "_LAYOUT_SPACE"), (prose, "_SENTENCE"), (shapes, "_COUNT_BEFORE"),
-    (shapes, "YEAR"), (stamps, "_WROTE_ANY"),
+    (shapes, "YEAR"), (stamps, "_WROTE_ANY"), (limitwords, "_PLANNED"), (connection, "_ELSEWHERE"),
+    (markedoptions, "_SEPARATOR"), (shapes, "_GLUED"), (shapes, "_WORD_THEN_UNIT"), (legends, "_FIGURE"),
+    (shapes, "_LONE_YEAR"), (options, "_CHOSEN"), (limits, "_OBSERVED"), (blanks, "_NOTE"), (pastnow, "_NOW"),
 ]  # fmt: skip
 _PATTERN_PIECES = [
     *" .;:,!?()-×x*\n\t\u00a0\u2007\u202f", "1", "12", "2026", "1999", "3", "Source", "Target", "Dock",
     " is the ", " is our ", "from", "to", "now", "today", "moved", "was", "old", "former", "legacy", "but",
     "whereas", "all", "every", "hosts", "of", "part", "nodes", "three", "a pair of", "commented", "wrote",
-    "İ", "ı", "ſ", "\u212a", "É",
+    "İ", "ı", "ſ", "\u212a", "É", "planned", "will", "helm", "chart", "SSO", "/", "|", "·", "or", "9.8G",
+    "140G", "two", "TiB", "GB", "chosen", "decided", "weekly", "active", "N.B.", "note", "at present",
 ]  # fmt: skip
 
 
@@ -227,3 +238,16 @@ def test_language_signs_read_on_the_lowered_text() -> None:
             continue  # (read with the flag, as before)
         quick_words = [(m.group("stem") or m.group(0)).lower() for m in lowered.finditer(text.lower())]
         assert quick_words == [(m.group("stem") or m.group(0)).lower() for m in pattern.finditer(text)], text
+
+
+_CODE_PIECES = [
+    *" .,;()-\n", "GitHub", "GitLab Server", "Bitbucket Data Center", "code", "CODE", "repos", "Repository",
+    "host", "hosted", "source", "kept", "lives", "İ", "ı", "ſ", "\u212a", "x", "7", "GitHub-code",
+]  # fmt: skip
+
+
+def test_code_words_looked_for_before_the_names(catalogue: Catalogue) -> None:
+    reader = FactReader(catalogue)
+    for text in [*_texts(_CODE_PIECES, 8000), *corpus_lines()]:
+        if not prose.may_speak_of_code(text):
+            assert prose._CODE.search(mask(text, reader.code_hosts.find(text))) is None, text

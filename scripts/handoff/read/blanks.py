@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from handoff.core.quickre import quick
 from handoff.read.doctext import Text
 
-_NOTE = re.compile(
+_NOTE = quick(
     r"\b(?:blank|empty)\b[^.;]{0,60}?\b(?:same|repeats?|as (?:in|for)|unchanged|identical|copies)\b"
     r"[^.;]{0,50}?\b(?P<way>left|above|previous column|column before|row above|previous row)\b",
     re.IGNORECASE,

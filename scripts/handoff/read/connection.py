@@ -283,7 +283,7 @@ def without_hosts(facts: list[Fact], off: Set[str]) -> list[Fact]:
     return out
 
 
-_ELSEWHERE = (
+_ELSEWHERE = quick(
     re.compile(  # the deployment's own tooling or sign-in: a host named for it holds no code to search
         r"\b(?:helm|helm charts?|charts?|values|values files?|manifests?|overlays?|terraform|pipelines?|ci|"
         r"ci/cd|actions|"

@@ -140,13 +140,16 @@ def _remarks_last(text: str) -> str:
     return "".join(out)
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _DECIMAL = re.compile(r"\d")
 
 
 def has_digit(text: str) -> bool:
     r"""`any(c.isdigit() for c in text)`, without a step per character: `\d` finds the decimal digits,
     and the other digits (`²`, `①`) are not ASCII."""
-    return _DECIMAL.search(text) is not None or (not text.isascii() and any(c.isdigit() for c in text))
+    if _DECIMAL.search(text) is not None:
+        return True
+    return not text.isascii() and any(c.isdigit() for c in _NOT_ASCII.findall(text))  # (only those left)
 
 
 def unedit(text: str) -> str:

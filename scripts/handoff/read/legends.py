@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from handoff.core.quickre import opened
 from handoff.read import pairgrid
 from handoff.read.doctext import Text, Texts, as_dict, as_list, iter_tabs, paragraph_text, structural
 
@@ -37,7 +38,7 @@ CELL = " | "  # between a row's cells in `row_lines`
 
 _WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")  # (not `Jun-2026` of `22-Jun-2026`)
 _NAME = re.compile(r"[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{1,11}|[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
-_FIGURE = re.compile(r"(?<![\w.-])\d")  # a token that opens with a digit: a number, a date, `3x`
+_FIGURE = opened(re.compile(r"(?<![\w.-])\d"))  # a token that opens with a digit: a number, a date, `3x`
 # A URL, host or file, a whole run of non-spaces: its words are lower case whatever they name. (Every
 # match starts where its run does: the run's start is tried first. Saying so spares `re` a scan of
 # each run from each of its characters: the same matches.)

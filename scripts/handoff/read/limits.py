@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from handoff.core.quickre import opened
 from handoff.read import shapes
 
 PERSONS = (
@@ -65,13 +66,16 @@ _BOUND = re.compile(  # a bound right before the figure: "good until 5000 reposi
     r"(?:about |around |approx\.? |roughly |~\s*)?$",
     re.IGNORECASE,
 )
-_OBSERVED = re.compile(
-    r"\b(?:so far|to date|at the moment|current(?:ly)?|today|right now|as of|weekly|monthly|daily|"
-    r"(?:logged|signed) (?:in|on)|log[- ]?ins?|sign[- ]?ins?|we see|seen|saw|observed|measured|actual(?:ly)?|"
-    r"(?:per|a|each|every|in an?(?: typical| average| normal)?) (?:day|week|month)|"
-    r"usage|uses|in use|average|last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?|"
-    r"(?:load[- ]|soak[- ]|stress[- ])?tested\s+(?:at|with))\b",
-    re.IGNORECASE,
+_OBSERVED = opened(
+    re.compile(
+        r"\b(?:so far|to date|at the moment|current(?:ly)?|today|right now|as of|weekly|monthly|daily|"
+        r"(?:logged|signed) (?:in|on)|log[- ]?ins?|sign[- ]?ins?|we see|seen|saw|observed|measured|"
+        r"actual(?:ly)?|"
+        r"(?:per|a|each|every|in an?(?: typical| average| normal)?) (?:day|week|month)|"
+        r"usage|uses|in use|average|last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?|"
+        r"(?:load[- ]|soak[- ]|stress[- ])?tested\s+(?:at|with))\b",
+        re.IGNORECASE,
+    )
 )
 _ADDED = re.compile(
     r"\+\s*$|\b(?:add(?:s|ed|ing)?|further|another|additional|extra|expan\w*|increase\w*|grow\w*|extend\w*|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 
 _LIMIT = quick(
     r"\b(?:limits?|upper|maximum|max|caps?|capped|quotas?|allowances?|contract(?:ed)?|licen[cs]e[ds]?|"
@@ -42,10 +42,12 @@ _FUTURE = quick(
     r"moved(?!\s+(?:in)?to\s+production)|pushed back|brought forward)\b",
     re.IGNORECASE,
 )  # a date that was a plan, or a plan that was moved (not "moved into production"): no date of the thing
-_PLANNED = re.compile(
-    r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated?|expected|forecast|baseline|projected|projections?|"
-    r"original(?:ly)?|requested|due|ETA)\b",
-    re.IGNORECASE,
+_PLANNED = opened(
+    re.compile(
+        r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated?|expected|forecast|baseline|projected|projections?|"
+        r"original(?:ly)?|requested|due|ETA)\b",
+        re.IGNORECASE,
+    )
 )
 
 

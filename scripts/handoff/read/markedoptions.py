@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
+from handoff.core.quickre import opened
 from handoff.read.doctext import as_dict, as_str
 from handoff.read.forms import _copy, _cut, _Para, _paragraphs, _runs, _text
 from handoff.read.quicktext import quick_texts
@@ -47,7 +48,7 @@ _UNCHECKED = "☐□○◯⬜❌✗✘"
 # a mark: a box, a bracketed tick (`[x]`, `(•)`), an empty bracket pair (`[ ]`, `( )`)
 _MARK = re.compile(r"\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)|[" + _CHECKED + _UNCHECKED + "]")
 _ANY_MARK = re.compile(r"[" + _CHECKED + _UNCHECKED + r"]|\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)")
-_SEPARATOR = re.compile(r"\s*(?:[/|·•]|,|\bor\b)\s*")
+_SEPARATOR = opened(re.compile(r"\s*(?:[/|·•]|,|\bor\b)\s*"))
 _LABEL_END = re.compile(r"[:：]\s*")
 _SENTENCE_ON = re.compile(r"(?<!\d)[.!?;]\s+\S")
 _SHORT_OPTION = 5  # words in an option of a label's list

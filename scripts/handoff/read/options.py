@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from handoff.core.quickre import opened
+
 # an option's id opening its title: `A: …`, `B) …`, `Option 3 — …`, or the letter alone (a bare number
 # is a row's or a step's, no option's)
 _ID = re.compile(
@@ -30,11 +32,13 @@ _ID = re.compile(
     re.IGNORECASE,
 )
 # a mark of choice: a tick, or a word saying the option was chosen (in the languages TDDs come in)
-_CHOSEN = re.compile(
-    r"[✓✔☑✅]|\b(?:chosen|selected|approved|adopted|decided|winner|our choice|"
-    r"gewählt|ausgewählt|entschieden|gekozen|geselecteerd|choisie?|retenue?|sélectionnée?|"
-    r"elegid[oa]|seleccionad[oa]|scelt[oa]|valgt|vald)\b",
-    re.IGNORECASE,
+_CHOSEN = opened(
+    re.compile(
+        r"[✓✔☑✅]|\b(?:chosen|selected|approved|adopted|decided|winner|our choice|"
+        r"gewählt|ausgewählt|entschieden|gekozen|geselecteerd|choisie?|retenue?|sélectionnée?|"
+        r"elegid[oa]|seleccionad[oa]|scelt[oa]|valgt|vald)\b",
+        re.IGNORECASE,
+    )
 )
 _DENIED = re.compile(r"\b(?:not|nicht|niet|pas|no|non)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a verdict or its label: a few words, no figure ("too expensive", "gewählt", "rejected: cost", "✓")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.changes import CHANGING
 from handoff.read.fact import Fact
@@ -20,7 +21,7 @@ _PAST = re.compile(
     r"at first|back then|last (?:year|quarter|month))\b",
     re.IGNORECASE,
 )
-_NOW = re.compile(r"\b(?:now|today|currently|these days|at present|as of today)\b", re.IGNORECASE)
+_NOW = quick(r"\b(?:now|today|currently|these days|at present|as of today)\b", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:still|unchanged|same)\b", re.IGNORECASE)
 
 

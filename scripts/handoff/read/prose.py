@@ -67,6 +67,14 @@ _CODE = quick(
     r"lives?\b|kept|keeps|source)",
     re.IGNORECASE,
 )
+
+
+def may_speak_of_code(text: str) -> bool:
+    """False only when `_CODE` finds nothing in `text`, nor in `text` with names blanked (`mask`): its
+    literal pieces are letters, which blanking never makes (a quick no before the names are found)."""
+    return bool(getattr(_CODE, "possible", lambda _: True)(text))
+
+
 _REPO_NAME = r"[A-Za-z0-9][\w.-]*[-_.][\w.-]*[A-Za-z0-9]"  # a repository's name: has a - _ or . in it
 _LARGEST_NAMED = re.compile(
     rf"(?<![\w./-])(?P<name>{_REPO_NAME}) (?:is|was) [^.;]*?\b(?:largest|biggest)\b"
@@ -218,8 +226,12 @@ class ProseReading(FactParts):
         stamp = stamps.trailing_stamp(text, ctx.year)  # "… has started. Aug 3, 08:00 UTC": its day
         if stamp is not None:
             text, ctx = text[: stamp.start], replace(ctx, day=stamp.value)
-        if not ctx.about_code and _CODE.search(mask(text, self.code_hosts.find(text))):
-            ctx = replace(ctx, about_code=True)  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
+        if (  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
+            not ctx.about_code
+            and may_speak_of_code(text)
+            and _CODE.search(mask(text, self.code_hosts.find(text)))
+        ):
+            ctx = replace(ctx, about_code=True)
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
         last = 0  # where the facts of the sentence before start (their offsets)
         limited = False  # the clause before was about limits

@@ -114,7 +114,8 @@ _COUNT_BEFORE = opened(
         rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
         rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
         r"|(?<![\w.,])(?P<d>\d{1,3})[ \t\u00a0]+)"
-        r"(?:(?:ec2|aws|gce|gcp|azure|amazon)[ \t\u00a0]+)?$",  # `3 r6i.4xlarge nodes`, `three EC2 m6i.4xlarge`
+        # `3 r6i.4xlarge nodes`, `three EC2 m6i.4xlarge`
+        r"(?:(?:ec2|aws|gce|gcp|azure|amazon)[ \t\u00a0]+)?$",
         re.IGNORECASE,
     )
 )
@@ -187,7 +188,7 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 _SIZE_UNITS = ("TB", "GB", "MB", "Ti", "Gi", "Mi")  # every unit SIZE reads starts with one of these
-_GLUED = re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(?!\w|\.\w)")
+_GLUED = opened(re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(?!\w|\.\w)"))
 
 
 def _whole_gib(number: str, unit: str) -> str:
@@ -279,7 +280,7 @@ _SIZE_WORDS = re.compile(  # a number in words before a unit's symbol: "two and 
     rf"(?<![\w.,-])(?P<words>{_SPELT_BODY})(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>TiB|GiB|TB|GB)\b",
     re.IGNORECASE,
 )
-_WORD_THEN_UNIT = re.compile(r"[a-z][\s-]+(?:TiB|GiB|TB|GB)\b", re.IGNORECASE)
+_WORD_THEN_UNIT = quick(r"[a-z][\s-]+(?:TiB|GiB|TB|GB)\b", re.IGNORECASE)
 _WORD_THEN_CPU = quick(r"[a-z][\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
 _CPU_SPELT = re.compile(
     rf"(?<![\w.,-])(?P<words>{_SPELT_BODY})[\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE
@@ -547,7 +548,7 @@ def document_year(text: str) -> str:
     return years.pop() if len(years) == 1 else ""
 
 
-_LONE_YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
+_LONE_YEAR = quick(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
 _NAME_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")
 
 
