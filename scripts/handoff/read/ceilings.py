@@ -14,7 +14,7 @@ import re
 _CEILING = re.compile(
     r"(?:\bup\s+to|\bmax(?:imum|\.)?(?:\s+of)?|\bat\s+most|\bno\s+more\s+than|\bnot\s+(?:to\s+)?exceed(?:ing)?"
     r"|\bcap(?:ped)?\s+(?:at|of|to)|\bcap\s+(?:is|of)|\blimit(?:ed)?\s+(?:of|to|at|is)|\blimit:"
-    r"|\bquota\s+(?:of|is|allows|permits|:)|\bquota\s+(?:\w+\s+){0,2}(?:allows|permits)(?:\s+up\s+to)?"
+    r"|\bquota\s+(?:of|is|allows|permits)|\bquota\s*:|\bquota\s+(?:\w+\s+){0,2}(?:allows|permits)(?:\s+up\s+to)?"
     r"|\b(?:allows|permits|allowance\s+of|ceiling\s+of|budget\s+of|budgeted\s+for))"
     r"\s*(?:about\s+|approximately\s+|roughly\s+|~\s*)?$",
     re.IGNORECASE,

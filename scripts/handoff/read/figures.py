@@ -300,8 +300,7 @@ class FigureReading(FactParts):
             previous_end, previous_kind = m.end, kind
             value, how = own
             sized = self._one_machines(s, m, kind, machines, i, how, said_total(head, tail), groups)
-            if sized is None:
-                continue  # a per-machine figure with no number of machines: not a total
+            each = sized is None  # a per-machine figure with no number of machines: not a total
             value, how = sized or (value, how)
             env = self.env_at(s, m.start, ctx)
             name = (
@@ -321,6 +320,9 @@ class FigureReading(FactParts):
                 name = "total_memory_gb"  # a CPU count and a size written as one pair (`16vCPU/64GiB`)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
             if name in _CEILED and ceilings.ceiling(head):  # "the quota allows 200 vCPUs": a limit
+                continue
+            if each:  # held as one machine's, for the machines the document counts elsewhere
+                facts += permachine.held_each(s, name, value, m, env)
                 continue
             total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
 from handoff.read import shapes
+from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
 from handoff.read.baseurl import base_urls
 from handoff.read.builddates import build_dates
@@ -40,6 +41,7 @@ from handoff.read.nodecount import pair_in_sections, per_machine_totals
 from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.precedence import _RANK, Precedence
 from handoff.read.totals import AMOUNTS
+from handoff.read.zones import by_place, sum_siblings
 
 _CLIP = 160
 
@@ -184,7 +186,9 @@ class Gatherer(Precedence, HostCounts, Implied):
     def finish(self) -> TddReading:
         problems: list[Problem] = []
         self.values = base_urls(self.values)  # `https://sg.example.com/search` → its base URL
+        self.values = by_place(self.values)  # `zone 1: 2 × m6i.4xlarge` `zone 2: 1 × …`: one pool of 3
         pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)
+        pair_in_environment(self.values, self.counts, self.count_places, self.counts_paired)
         self.values += per_machine_totals(self.values, self.each)
         self._drop_ambiguous()
         self._drop_old()
@@ -195,7 +199,10 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._parts_give_way()
         self._per_machine_give_way()
         self._stated_limits_win()
+        placed = sum_siblings(self.values, self.pools)  # zone by zone: one pool of their sum
+        self._keep(lambda v: id(v) not in placed)
         self._union_pools()
+        self.values += per_machine_in_environment(self.values, self.each)
         self._largest_by_name()
         self._last_word()
         self._family_hosts()

@@ -76,7 +76,9 @@ def addresses(text: str) -> list[Found]:
 def refined(text: str, found: Sequence[Found]) -> list[Found]:
     """`found` with each bare hosted-service name read as the self-hosted edition when `text` gives
     that edition's address and not the service's ("GitLab (gitlab.acme.de)")."""
-    bare = [f for f in found if f.value in _SELF_HOSTED and "." not in text[f.start : f.end]]
+    bare = [  # the family's bare name ("GitLab"), not a hosted product's own ("GitHub Enterprise Cloud")
+        f for f in found if f.value in _SELF_HOSTED and not re.search(r"[.\s]", text[f.start : f.end].strip())
+    ]
     if not bare or "." not in text:
         return list(found)
     given = {a.value for a in addresses(text)} | {f.value for f in found if f not in bare}

@@ -252,7 +252,9 @@ _YEAR_IN_TIME = re.compile(  # a year a time word opens ("for 2027", "since 2024
 )
 _YEAR_PLAN = re.compile(r"\s*(?:19[89]\d|20\d\d)\s+(?:[a-z]+\s+)?" + _PLANNED, re.IGNORECASE)
 _PER_MACHINE_LABEL = re.compile(  # "Memory per node", "vCPU (each)", "RAM each"; not "each claim together"
-    rf"\b(?:(?:each|every|per)\s+(?:{permachine.MACHINES})|apiece)\b|\(\s*each\s*\)|\beach\s*$", re.IGNORECASE
+    rf"\b(?:(?:each|every|per)\s+(?:{permachine.MACHINES})|apiece)\b|/\s*(?:{permachine.MACHINES})\b|\(\s*each\s*\)"
+    r"|\beach\s*$",
+    re.IGNORECASE,
 )
 _SPAN_OF_TIME = re.compile(
     rf"\W*(?:{shapes.NUMBER})\s*(?:business |working |calendar )?(?:min(?:ute)?s?|hours?|h|days?|weeks?|"
@@ -479,8 +481,8 @@ class LabelledReading(FactParts):
             how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
         if name == "repositories" and ctx.limit:
             name = "max_repositories"
-        if name in SIZES and is_limit(label) and not limits.denied(label):
-            name = None  # "Storage quota: 10 TB", "Memory limit: 64 GB": a bound, not the amount
+        if name in AMOUNTS and is_limit(label) and not limits.denied(label):
+            name = None  # "Storage quota: 10 TB", "vCPU quota: 384": a bound, not the amount
         if name in _LIMITS and limits.observed_label(label):
             name = None  # "Active users (approx.)", "User growth / year": a measurement, no limit
         return name, how

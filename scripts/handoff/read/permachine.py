@@ -38,7 +38,9 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
-    rf"(?:\b(?:each|every)(?:\s+(?:[\w-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
+    rf"(?:\b(?:each|every)(?:\s+(?:[\w.-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—)?"
+    # "Every node is a Standard_E16s_v5 (16 vCPU, …)": what one machine is, then its figures
+    rf"(?:(?<=is)\s+an?\s+[\w.-]+\s*[(,:–—-]?)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
     # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run
     rf"|\b(?:{MACHINES})\s*(?:@|[x×*](?=\s))"
     r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
@@ -181,6 +183,19 @@ def machine_counts(s: str, machines_topic: bool = False, types: bool = True) -> 
 
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else shapes.NUMBER_WORDS[word.lower()]
+
+
+_EACH_FIELDS = ("total_cpu", "total_memory_gb")
+
+
+def held_each(s: str, name: str | None, value: str, m: shapes.Match, env: str) -> list[Fact]:
+    """One machine's CPU count or memory with no number of machines in sentence `s` ("Each node has
+    16 vCPU and 64 GiB"): a fact of role `each`, never a total itself; the gatherer multiplies it by
+    the machines its part of the document counts (`read.nodecount.per_machine_totals`). Only when the
+    sentence names a machine and no pod, replica or container ("4 vCPU per replica" is no node's)."""
+    if name not in _EACH_FIELDS or not _MACHINE_NOUN.search(s) or _NOT_MACHINE.search(s):
+        return []
+    return [Fact(name, value, m.text, "per machine", env, "each", m.start)]
 
 
 def multiply(value: str, times: int) -> str:

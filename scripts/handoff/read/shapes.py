@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from handoff.core.quickre import opened, quick
+from handoff.read import sockets
 
 DIGIT = re.compile(r"\d")
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -332,11 +333,18 @@ def cpus(text: str) -> Iterator[Match]:
     if "cpu" not in lower and "core" not in lower and "c/" not in lower and "c /" not in lower:
         return  # every CPU word has one of them, a compact pair's `c` its slash
     found = [Match(m.start(), m.end(), m.group(0), canon(m.group("num"))) for m in CPU.finditer(text)]
+    if "socket" in lower or "processor" in lower or "cpus" in lower:  # `2 sockets × 16 cores`
+        found = [_per_socket(text, m) for m in found]
     found += [
         Match(m.start(), m.end(), m.group(0), str(spelt_number(m.group("words"))))
         for m in _CPU_SPELT.finditer(text)
     ]
     yield from sorted(found, key=lambda m: m.start)
+
+
+def _per_socket(text: str, m: Match) -> Match:
+    widened = sockets.per_socket(text, m.start, m.value)
+    return Match(widened[0], m.end, text[widened[0] : m.end], widened[1]) if widened else m
 
 
 def instances(text: str) -> Iterator[Match]:
