@@ -11,6 +11,7 @@ from handoff.core.quickre import opened, quick
 from handoff.read import arithmetic, connection, limits, partitive, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
+from handoff.read.further import further_parts
 from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.vocab import Found
 
@@ -435,6 +436,7 @@ class CountReading(FactParts):
                     env = self.env_at(s, start, ctx)
                     how = f"count for {h.value}"
                     facts.append(Fact("repositories", count, s[start:end], how, env, "part", start))
+        facts = further_parts(s, facts, hosts)  # "…, and another 1,400 from GHES"
         stated = [t for t in repo_totals(s) if not any(a <= t.start() < b for a, b in spans)]
         if stated:
             t = stated[-1]

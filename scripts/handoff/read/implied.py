@@ -100,8 +100,11 @@ class Implied(GatherParts):
         """Production written as parts: sibling sections (headings of one level under one parent),
         each with its own machines of other types ("PROD-A — application", "PROD-B — executors"),
         and no production figure outside them. Their machines are one fleet and their CPU, memory
-        and disk add up, for each field every section states once."""
-        prod = [i for i, v in enumerate(self.values) if v.section == "production" and v.field in _FLEET]
+        and disk add up, for each field every section states once. A document that names no
+        environment at all is production throughout: its unnamed sections are read the same way."""
+        named = any(v.section and v.section != "trial" for v in self.values)
+        section = "production" if named else ""
+        prod = [i for i, v in enumerate(self.values) if v.section == section and v.field in _FLEET]
         path = {i: self.paths.get(self.values[i].location.ref, ()) for i in prod}
         machines = {path[i] for i in prod if self.values[i].field == "instance_types"}
         heads = [p[-1] for p in machines if p and isinstance(p[-1], tuple)]

@@ -13,7 +13,7 @@ from typing import Any
 
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
-from handoff.read import abbrev, connection, dittos, marks, notes, owntypes, shapes, threads, worksheet
+from handoff.read import abbrev, connection, dittos, marks, notecount, notes, owntypes, shapes, threads, worksheet
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codelines import _CODE_KEY, _SkipLines
 from handoff.read.codescope import is_code, line_sections
@@ -356,7 +356,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             where = self.location(tab, f"footnote {tab.noted}")
             for se in structural(note, 0):
                 text = self.texts.paragraph(as_dict(se["paragraph"]))
-                if text.text.strip():
+                counted = notecount.with_count(sentence, text.text)  # "3 worker nodes¹" ¹ "m6i.4xlarge, …"
+                if counted is not None:
+                    self.prose(counted, where, noted)
+                elif text.text.strip():
                     self.lines(text, tab, where, allow_pending=False, ctx=noted)
 
     def pended(self, tab: _Tab, text: str, level: int | None) -> bool:

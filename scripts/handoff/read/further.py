@@ -1,0 +1,93 @@
+"""Further parts of a sentence's repository count, joined to it with "and another", "plus … more".
+
+"On GitLab we sync 1,125 repositories from the data org and 1,125 from web, and another 1,400
+from GHES, plus 1,000 more on GitHub.com": a careful reader adds each host's part: GitLab 2,250 (its
+two organisations), GHES 1,400, GitHub.com 1,000. Read as written, only the first count has the noun
+"repositories" and the rest are bare numbers; taking the first as the whole is a wrong value.
+
+`further_parts(s, facts, hosts)`: after a part of the sentence's count (a fact of role `part`),
+* a bare number joined by "and"/"plus"/a comma, with "another", "a further", "more" or "additional"
+  beside it or a verb of where it comes from, right before a code host no count has claimed
+  ("and another 1,400 from GHES", "plus 1,000 more on GitHub.com") is that host's part;
+* a bare number joined by "and" right before "from" a name that is no code host, when the part
+  before it came "from the <name> org" (an organisation, group, project, workspace, namespace of its
+  host), is another organisation of the same host: added to that host's part.
+A number followed by a noun of its own ("300 users on GitHub") is none of these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from handoff.read import shapes
+from handoff.read.fact import Fact
+from handoff.read.vocab import Found
+
+_JOINED = (
+    r"(?:,\s*|;\s*|\s)(?:and\s+|plus\s+|with\s+)?(?:(?:another|a\s+further|an?\s+additional|additional|other)\s+)?"
+)
+_MORE = r"\s*(?:more\s+|others?\s+|additional\s+)?"
+_COMES = r"(?:(?:repos(?:itories)?|come|comes|coming|are|sit|sits|live|lives|hosted|mirrored|synced|cloned)\s+)?"
+_TO_HOST = re.compile(
+    rf"{_JOINED}(?P<num>{shapes.NUMBER})(?P<k>k)?{_MORE}{_COMES}(?:from|on|in|at|via)\s+(?:the\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+_ORG_PART = re.compile(
+    r"\s*(?:repos(?:itories)?\s+)?from\s+(?:the\s+)?[\w.-]+\s+(?:org|organi[sz]ation|group|project|workspace|"
+    r"namespace|team)s?\b",
+    re.IGNORECASE,
+)
+_NEXT_ORG = re.compile(
+    rf"\s*(?:and|plus|,)\s+(?:another\s+)?(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:more\s+)?from\s+"
+    r"(?:the\s+)?(?P<org>[\w.-]+)(?:\s+(?:org|organi[sz]ation|group|project|workspace|namespace|team)s?)?\b",
+    re.IGNORECASE,
+)
+
+
+def further_parts(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:
+    """`facts` (a sentence's repository facts) with the parts joined after a first part added."""
+    parts = [f for f in facts if f.field == "repositories" and f.role == "part"]
+    if not parts or not any(c.isdigit() for c in s[parts[0].start + len(parts[0].text) :]):
+        return facts
+    facts = _organisations(s, facts, hosts)
+    taken = {f.how.removeprefix("count for ") for f in facts if f.role == "part"}
+    first = min(f.start for f in parts)
+    for h in hosts:
+        if h.value in taken or h.start < first:
+            continue
+        m = _TO_HOST.search(s, max(first, h.start - 60), h.start)
+        if m is None:
+            continue
+        count = shapes.thousands(m.group("num"), m.group("k"))
+        if count.isdigit():
+            env = parts[0].section
+            facts.append(Fact("repositories", count, m.group(0).strip(), f"count for {h.value}", env, "part", m.start("num")))
+            taken.add(h.value)
+    return facts
+
+
+def _organisations(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:
+    """A host's part written per organisation: the organisations' counts added to it."""
+    out = list(facts)
+    for i, f in enumerate(out):
+        if f.field != "repositories" or f.role != "part":
+            continue
+        end = f.start + len(f.text)
+        if not _ORG_PART.match(s, end):
+            continue
+        at = _ORG_PART.match(s, end).end()  # type: ignore[union-attr]
+        total = int(f.value)
+        while (m := _NEXT_ORG.match(s, at)) is not None:
+            if any(h.start <= m.start("org") < h.end for h in hosts):
+                break  # "… and 1,400 from GHES": a host's, not an organisation's
+            n = shapes.thousands(m.group("num"), m.group("k"))
+            if not n.isdigit():
+                break
+            total, at = total + int(n), m.end()
+        if total != int(f.value):
+            out[i] = replace(f, value=str(total), how=f.how, text=s[f.start : at])
+    return out
+
+
+__all__ = ["further_parts"]
