@@ -700,3 +700,117 @@ def score(
             for fname, want in rendered.want.items():
                 out.append((name, s, fname, verdict(fname, want, got.get(fname)), want, got.get(fname)))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Hold-out layouts: written after the fixes above, scored before any change for them.
+
+
+def capacity_sheet(f: Facts, r: random.Random) -> Rendered:
+    """A capacity table whose rows are resources and whose columns are per node, nodes and total;
+    the machine type only in a platform paragraph above it."""
+    p = f.pools[0]
+    g = replace(f, pools=(p,))
+    head = r.choice([["Resource", "Per node", "Nodes", "Total"], ["", "Each worker", "× workers", "Cluster"]])
+    rows = [head, ["vCPU", str(p.vcpu), str(p.count), str(p.count * p.vcpu)],
+            [r.choice(["RAM", "Memory"]), f"{p.mem} GiB", str(p.count), f"{p.count * p.mem} GiB"]]  # fmt: skip
+    parts = [H(1, title(r, f)), H(2, r.choice(["Platform", "Hosting"])),
+             P(f"{f.cluster_word} on {f.cloud_word}, deployed with {f.deploy_word}; every worker is {p.type}. "
+               f"{url_line(r, f)}"),
+             H(2, r.choice(["Capacity", "Resources"])), TABLE(*rows),
+             H(3, r.choice(["Disks", "Volumes"])), TABLE(*volume_rows(r, f)),
+             H(2, r.choice(["SCM", "Repos"])), P(hosts_prose(r, f))]  # fmt: skip
+    return Rendered(doc(*parts), g.want())
+
+
+def email_recap(f: Facts, r: random.Random) -> Rendered:
+    """An e-mail recap: the type, the count by zone pairs and each box's size in separate sentences;
+    the repositories as one host's count and 'on top of that' the others."""
+    p = f.pools[0]
+    g = replace(f, pools=(p,))
+    per = p.count // 2 if p.count % 2 == 0 else None
+    count_s = (f"We ended up with {p.count} of them, {per} in each of two zones." if per else
+               f"We ended up with {p.count} of them.")  # fmt: skip
+    first = f.hosts[0]
+    repo = f"{first[1]} has about {num(r, first[2])} repos"
+    for _, w, n in f.hosts[1:]:
+        repo += r.choice([f"; on top of that {num(r, n)} sit in {w}", f"; a further {num(r, n)} live on {w}"])
+    parts = [H(1, title(r, f)), P(("From:", True), " Priya (platform team)"), P(("Subject:", True), " Sourcegraph prod recap"),
+             P("Hi all, quick recap of where production landed."),
+             P(f"{hosting_line(r, f)} We went with {p.type} for the workers. {count_s}"),
+             P(f"Each box: {p.vcpu} vCPU / {p.mem} GiB. Disks: " + ", ".join(
+                 f"{v.name} {v.replicas}× {gib(r, v.gib)}" if v.replicas > 1 else f"{v.name} {gib(r, v.gib)}"
+                 for v in f.volumes) + "."),
+             P(repo + ". " + url_line(r, f)), P("Thanks, Priya")]  # fmt: skip
+    return Rendered(doc(*parts), g.want())
+
+
+def bom_total_row(f: Facts, r: random.Random) -> Rendered:
+    """A bill of materials with a line-total column and a total row for the storage; the machines'
+    per-unit spec in a note under the table."""
+    p = f.pools[0]
+    g = replace(f, pools=(p,))
+    rows = [["Item", "Units", "Per unit", "Line total"],
+            [f"{p.type} worker", str(p.count), f"{p.vcpu} vCPU", f"{p.count * p.vcpu} vCPU"]]
+    for v in f.volumes:
+        rows.append([f"{v.name} volume", str(v.replicas), f"{v.gib} GB", f"{v.replicas * v.gib:,} GB"])
+    rows.append(["Storage total", "", "", f"{f.disk:,} GB"])
+    parts = [H(1, title(r, f)), H(2, "Scope"), P(hosting_line(r, f) + " " + url_line(r, f)),
+             H(2, r.choice(["Bill of materials", "Order lines"])), TABLE(*rows),
+             P(f"Note: memory is {p.mem} GiB per worker ({p.count * p.mem} GiB overall)."),
+             *_repos_section(r, f)]  # fmt: skip
+    return Rendered(doc(*parts), g.want())
+
+
+def zone_table(f: Facts, r: random.Random) -> Rendered:
+    """Nodes per zone in a table (zone, node count), the one type named in a sentence before it."""
+    p = f.pools[0]
+    g = replace(f, pools=(p,))
+    shares = [p.count // 3 + (1 if i < p.count % 3 else 0) for i in range(3)]
+    rows = [["Zone", r.choice(["Nodes", "Workers"])]] + [[z, str(s)] for z, s in zip(_ZONES[f.cloud], shares, strict=True) if s]
+    parts = [H(1, title(r, f)), H(2, "Hosting"), P(hosting_line(r, f) + " " + url_line(r, f)),
+             H(2, "Worker nodes"), P(f"All workers are {p.type} ({p.vcpu} vCPU, {p.mem} GiB RAM each), spread as below."),
+             TABLE(*rows), H(2, "Persistent storage"), TABLE(*volume_rows(r, f)), *_repos_section(r, f)]  # fmt: skip
+    return Rendered(doc(*parts), g.want())
+
+
+def disagreeing_total(f: Facts, r: random.Random) -> Rendered:
+    """Volumes in a table and a stated total elsewhere that does not add up: a careful reader
+    warns; the disk is no value (neither figure silently picked)."""
+    p = f.pools[0]
+    g = replace(f, pools=(p,))
+    wrong_total = f.disk + r.choice([500, 1000, 250])
+    parts = [H(1, title(r, f)), H(2, "Summary"), P(hosting_line(r, f) + " " + url_line(r, f)),
+             P(f"Production: {p.count} × {p.type} ({p.vcpu} vCPU / {p.mem} GiB per node)."),
+             H(2, "Storage detail"), TABLE(*volume_rows(r, f)),
+             H(2, "Figures for the handoff"), LP("Total storage", f"{wrong_total:,} GB"),
+             *_repos_section(r, f)]  # fmt: skip
+    want = g.want()
+    want["total_disk_gb"] = None
+    return Rendered(doc(*parts), want)
+
+
+def cluster_parts_totals(f: Facts, r: random.Random) -> Rendered:
+    """A primary cluster and an indexer cluster under sibling headings, each with its machines, and
+    a grand total line after them."""
+    pools = f.pools if len(f.pools) == 2 else (f.pools[0], Pool("indexers", _TYPES[f.cloud][0][0], 2,
+                                                                _TYPES[f.cloud][0][1], _TYPES[f.cloud][0][2]))
+    g = replace(f, pools=pools)
+    parts = [H(1, title(r, f)), H(2, "Overview"), P(hosting_line(r, f) + " " + url_line(r, f)),
+             H(2, "Production")]
+    for p, head in zip(pools, [r.choice(["Primary cluster", "Application tier"]), r.choice(["Indexer cluster", "Search tier"])], strict=True):
+        parts += [H(3, head), LP("Machines", f"{p.count} × {p.type}"), LP("Each", f"{p.vcpu} vCPU, {p.mem} GiB")]
+    parts += [H(3, "All together"), P(f"{g.cpu} vCPU and {g.mem} GiB of memory across {g.nodes} nodes; "
+                                      f"{f.disk:,} GiB of persistent disk."), *_repos_section(r, f)]  # fmt: skip
+    return Rendered(doc(*parts), g.want())
+
+
+HOLDOUT.update({
+    "capacity-sheet": capacity_sheet,
+    "email-recap": email_recap,
+    "bom-total-row": bom_total_row,
+    "zone-table": zone_table,
+    "disagreeing-total": disagreeing_total,
+    "cluster-parts-totals": cluster_parts_totals,
+    "json-email-recap": as_json(email_recap),
+})

@@ -942,6 +942,12 @@ RIGHT = [
         {"total_cpu": 64},
     ),
     ("g7-camel-label-split", "prod", P("vCPU total: 96. vCPU per node: 16."), {"total_cpu": 96}),
+    (
+        "b2-hyperthreads",
+        "prod",
+        P("2 sockets × 16 cores, 64 threads, 512 GB RAM"),
+        {"total_cpu": 32, "total_memory_gb": 512},
+    ),
 ]
 
 NOT_YET = [
@@ -1306,12 +1312,6 @@ KNOWN_WRONG = [
     ),
     ("cnt-per-az", "prod", P("2 × m6i.4xlarge per AZ, three AZs"), {"instance_types": ["6 × m6i.4xlarge"]}),
     ("b2-range-cpu", "prod", P("CPU: 48–64 vCPU depending on autoscaling"), {"total_cpu": None}),
-    (
-        "b2-hyperthreads",
-        "prod",
-        P("2 sockets × 16 cores, 64 threads, 512 GB RAM"),
-        {"total_cpu": 32, "total_memory_gb": 512},
-    ),
     (
         "g7-update-cpu",
         "prod",

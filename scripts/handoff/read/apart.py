@@ -14,6 +14,9 @@ telling them apart otherwise:
   the amount times that fleet's machines, when the fleet is of one type (a machine's figure says
   nothing of a fleet of two types).
 
+* `counted_by_label`: a label that counts the machines ("The cluster has 3 worker nodes: m6i.4xlarge,
+  16 vCPU / 64 GiB each") over a value naming one type without a count: that many of the type.
+
 Two types, two counts, or a count not written: nothing is paired, and a bare type stays one machine
 as the sheet reads it.
 """
@@ -86,4 +89,16 @@ def per_machine_in_environment(values: list[TddValue], each: list[tuple[Fact, Lo
     return out
 
 
-__all__ = ["pair_in_environment", "per_machine_in_environment"]
+def counted_by_label(label: str, value: str, canonical: str) -> str:
+    """`canonical` (a labelled value's machines) with the count its label states, when the value names
+    one type without a count and the label one number of machines."""
+    entries = list(shapes.instances(value))
+    if len(entries) != 1 or not bare(entries[0]) or canonical != entries[0].value:
+        return canonical
+    counts = permachine.machine_counts(label, types=False)
+    if len(counts) != 1 or counts[0][1] < 2:
+        return canonical
+    return f"{counts[0][1]} × {entries[0].text}"
+
+
+__all__ = ["counted_by_label", "pair_in_environment", "per_machine_in_environment"]

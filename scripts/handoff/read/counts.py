@@ -11,7 +11,7 @@ from handoff.core.quickre import opened, quick
 from handoff.read import arithmetic, connection, limits, partitive, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.further import further_parts
+from handoff.read.further import ADDED, added_clause, further_parts
 from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.vocab import Found
 
@@ -351,6 +351,8 @@ class CountReading(FactParts):
         when said to be one, else a code host's part when a host is named next to it."""
         facts: list[Fact] = []
         counts = list(shapes.counted(s, _REPO_NOUNS))
+        if not counts and self.said_before and ADDED.match(s):  # "; a further 600 live on Bitbucket"
+            return added_clause(s, self.code_hosts.find(s), self.said_before, self.env_at(s, 0, ctx))
         hosts = self.code_hosts.find(s) if counts else []
         previous, claimed = 0, -1  # claimed: a host named after a count ("… held in GitLab") is that count's
         for i, (m, noun) in enumerate(counts):

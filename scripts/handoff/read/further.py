@@ -13,6 +13,11 @@ two organisations), GHES 1,400, GitHub.com 1,000. Read as written, only the firs
   before it came "from the <name> org" (an organisation, group, project, workspace, namespace of its
   host), is another organisation of the same host: added to that host's part.
 A number followed by a noun of its own ("300 users on GitHub") is none of these.
+
+`added_clause(s, hosts, before)`: a clause of its own that opens by adding to what was said
+("; a further 600 live on Bitbucket", "On top of that, 600 sit in GitLab", "Another 250 come from
+Azure DevOps") right after text counting repositories (`before`): its bare number before a code host
+is that host's part.
 """
 
 from __future__ import annotations
@@ -90,4 +95,34 @@ def _organisations(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:
     return out
 
 
-__all__ = ["further_parts"]
+ADDED = re.compile(
+    r"\W*(?:and\s+|but\s+)?(?:a\s+further|another|on\s+top\s+of\s+(?:that|this|those)|in\s+addition|"
+    r"additionally|besides\s+(?:that|this)|plus)\b[,\s]*",
+    re.IGNORECASE,
+)
+_ADDED_TO_HOST = re.compile(
+    rf"(?:(?:another|a\s+further|an?\s+additional)\s+)?(?P<num>{shapes.NUMBER})(?P<k>k)?{_MORE}{_COMES}"
+    r"(?:from|on|in|at|via)\s+(?:the\s+|our\s+)?$",
+    re.IGNORECASE,
+)
+_REPO_WORD = re.compile(r"\brepo(?:s|sitor(?:y|ies))?\b", re.IGNORECASE)
+
+
+def added_clause(s: str, hosts: list[Found], before: str, section: str) -> list[Fact]:
+    """The parts a clause adding to a repository count gives its hosts (`ADDED` opens it)."""
+    opening = ADDED.match(s)
+    if opening is None or not _REPO_WORD.search(before[-300:]):
+        return []
+    facts: list[Fact] = []
+    for h in hosts[:1]:
+        m = _ADDED_TO_HOST.search(s, opening.end(), h.start)
+        if m is None or m.start() != opening.end():
+            continue
+        count = shapes.thousands(m.group("num"), m.group("k"))
+        if count.isdigit():
+            facts.append(Fact("repositories", count, m.group(0).strip(), f"count for {h.value}", section, "part",
+                              m.start("num")))  # fmt: skip
+    return facts
+
+
+__all__ = ["ADDED", "added_clause", "further_parts"]

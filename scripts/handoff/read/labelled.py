@@ -16,6 +16,7 @@ from dataclasses import replace
 from handoff.core.fields import FieldType, Vocabulary
 from handoff.read import (
     addition,
+    apart,
     connection,
     limits,
     nodecount,
@@ -315,7 +316,7 @@ class LabelledReading(FactParts):
         if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
             ctx = replace(ctx, limit=True)
         name, how = self.label_field(label, ctx)
-        if name != "instance_types" and typevalue.only_machines(value):  # `Size: m5.4xlarge`: the machines
+        if name != "instance_types" and typevalue.only_machines(label, value):  # `Size: m5.4xlarge`: the machines
             name, how = "instance_types", "label meaning"
         if _no_value(name, label, value):
             return None, []
@@ -407,6 +408,8 @@ class LabelledReading(FactParts):
         if other is not None:  # "Instance: 1 × m6i.8xlarge": a machine, no URL
             return None, other
         facts: list[Fact] = []
+        if canonical is not None and name == "instance_types":  # "The cluster has 3 nodes: m6i.4xlarge"
+            canonical = apart.counted_by_label(label, value, canonical)
         if canonical is not None:
             section = self.value_env(value, ctx, canonical if name == "instance_url" else "")
             total = name == "repositories" or (name in AMOUNTS and states_total(name, label, result))
