@@ -14,6 +14,8 @@ fixes and scored before any change for them. Nothing here is random at import ti
 classes each keyed field as right, missing or wrong.
 """
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import random
@@ -106,7 +108,11 @@ _TYPES = {
     "Azure": [("Standard_D8s_v5", 8, 32), ("Standard_D16s_v5", 16, 64), ("Standard_E8s_v5", 8, 64),
               ("Standard_E16s_v5", 16, 128), ("Standard_D32s_v5", 32, 128)],
 }  # fmt: skip
-_CLOUD_WORDS = {"AWS": ["AWS", "Amazon Web Services"], "GCP": ["GCP", "Google Cloud"], "Azure": ["Azure", "Microsoft Azure"]}
+_CLOUD_WORDS = {
+    "AWS": ["AWS", "Amazon Web Services"],
+    "GCP": ["GCP", "Google Cloud"],
+    "Azure": ["Azure", "Microsoft Azure"],
+}
 _CLUSTER = {"AWS": "EKS", "GCP": "GKE", "Azure": "AKS"}
 _ZONES = {"AWS": ["eu-west-1a", "eu-west-1b", "eu-west-1c"], "GCP": ["europe-west4-a", "europe-west4-b", "europe-west4-c"],
           "Azure": ["zone 1", "zone 2", "zone 3"]}  # fmt: skip
@@ -128,9 +134,17 @@ def draw(seed: int) -> Facts:
     types = _TYPES[cloud][:]
     r.shuffle(types)
     npools = 1 if r.random() < 0.6 else 2
-    names = r.choice([("default", "indexers"), ("general", "search"), ("app", "gitserver"), ("workers", "zoekt")])
+    names = r.choice(
+        [("default", "indexers"), ("general", "search"), ("app", "gitserver"), ("workers", "zoekt")]
+    )
     pools = tuple(
-        Pool(names[i], types[i][0], r.choice([3, 4, 5, 6]) if i == 0 else r.choice([2, 3]), types[i][1], types[i][2])
+        Pool(
+            names[i],
+            types[i][0],
+            r.choice([3, 4, 5, 6]) if i == 0 else r.choice([2, 3]),
+            types[i][1],
+            types[i][2],
+        )
         for i in range(npools)
     )
     gits = r.choice([1, 2, 3])
@@ -166,10 +180,10 @@ def draw(seed: int) -> Facts:
 # Google Docs export HTML
 
 _HEAD = (
-    "<html><head><meta content=\"text/html; charset=UTF-8\" http-equiv=\"content-type\"><style type=\"text/css\">"
-    ".c1{font-weight:400;font-family:\"Arial\"}.c2{font-weight:700;font-family:\"Arial\"}"
-    ".c3{font-family:\"Courier New\"}.c4{border-collapse:collapse}.c5{background-color:#ffffff;max-width:468pt}"
-    "</style></head><body class=\"c5 doc-content\">"
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">'
+    '.c1{font-weight:400;font-family:"Arial"}.c2{font-weight:700;font-family:"Arial"}'
+    '.c3{font-family:"Courier New"}.c4{border-collapse:collapse}.c5{background-color:#ffffff;max-width:468pt}'
+    '</style></head><body class="c5 doc-content">'
 )
 
 
@@ -193,7 +207,9 @@ def LP(label: str, value: str, sep: str = ": ") -> str:
 
 
 def CODE(*lines: str) -> str:
-    return "".join(f'<p class="c0"><span class="c3">{esc(line).replace(" ", "&nbsp;")}</span></p>' for line in lines)
+    return "".join(
+        f'<p class="c0"><span class="c3">{esc(line).replace(" ", "&nbsp;")}</span></p>' for line in lines
+    )
 
 
 def H(level: int, text: str) -> str:
@@ -205,7 +221,9 @@ def UL(*items: str | tuple[str, list[str]], level: int = 0) -> str:
     out = []
     for it in items:
         text, kids = (it, []) if isinstance(it, str) else it
-        out.append(f'<ul class="lst-kix_a{level}-{level} start"><li class="c0 li-bullet-0">{span(text)}</li></ul>')
+        out.append(
+            f'<ul class="lst-kix_a{level}-{level} start"><li class="c0 li-bullet-0">{span(text)}</li></ul>'
+        )
         if kids:
             out.append(UL(*kids, level=level + 1))
     return "".join(out)
@@ -214,7 +232,10 @@ def UL(*items: str | tuple[str, list[str]], level: int = 0) -> str:
 def TABLE(*rows: Iterable[str], header: bool = True) -> str:
     body = []
     for i, row in enumerate(rows):
-        cells = "".join(f'<td class="c4" colspan="1" rowspan="1"><p class="c0">{span(c, header and i == 0)}</p></td>' for c in row)
+        cells = "".join(
+            f'<td class="c4" colspan="1" rowspan="1"><p class="c0">{span(c, header and i == 0)}</p></td>'
+            for c in row
+        )
         body.append(f'<tr class="c4">{cells}</tr>')
     return f'<table class="c4"><tbody>{"".join(body)}</tbody></table>'
 
@@ -336,16 +357,23 @@ def _repos_section(r: random.Random, f: Facts) -> list[str]:
 def arch_vs_appendix(f: Facts, r: random.Random) -> Rendered:
     """Counts in the architecture prose; each node's size in a sizing appendix table."""
     counts = " and ".join(f"{p.count} nodes in the {p.name} pool" for p in f.pools)
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, r.choice(["2. Architecture", "Architecture", "Solution architecture"])),
-        P(f"The {f.cluster_word} cluster has {counts}. Each pool runs a single machine type, listed in Appendix A."),
+        P(
+            f"The {f.cluster_word} cluster has {counts}. Each pool runs a single machine type, listed in Appendix A."
+        ),
         *_repos_section(r, f),
         H(2, r.choice(["Appendix A – Sizing", "Appendix A: Node sizing", "A. Sizing details"])),
         TABLE(
-            [r.choice(["Pool", "Node pool"]), "Machine type", r.choice(["vCPU per node", "vCPU / node"]),
-             r.choice(["Memory per node", "RAM / node"])],
+            [
+                r.choice(["Pool", "Node pool"]),
+                "Machine type",
+                r.choice(["vCPU per node", "vCPU / node"]),
+                r.choice(["Memory per node", "RAM / node"]),
+            ],
             *[[p.name, p.type, str(p.vcpu), f"{p.mem} GiB"] for p in f.pools],
-        ),  # fmt: skip
+        ),
         H(3, r.choice(["Persistent volumes", "Storage"])),
         TABLE(*volume_rows(r, f)),
     ]
@@ -354,16 +382,27 @@ def arch_vs_appendix(f: Facts, r: random.Random) -> Rendered:
 
 def bill_of_materials(f: Facts, r: random.Random) -> Rendered:
     """A bill of materials: machines and volumes as lines with a quantity and a unit spec, no totals."""
-    rows = [["#", "Item", r.choice(["Qty", "Quantity"]), r.choice(["Unit spec", "Specification (each)"]), "Purpose"]]
+    rows = [
+        [
+            "#",
+            "Item",
+            r.choice(["Qty", "Quantity"]),
+            r.choice(["Unit spec", "Specification (each)"]),
+            "Purpose",
+        ]
+    ]
     i = 1
     for p in f.pools:
-        rows.append([str(i), f"{f.cluster_word} node {p.type}", str(p.count), f"{p.vcpu} vCPU, {p.mem} GiB", p.name])
+        rows.append(
+            [str(i), f"{f.cluster_word} node {p.type}", str(p.count), f"{p.vcpu} vCPU, {p.mem} GiB", p.name]
+        )
         i += 1
     for v in f.volumes:
         rows.append([str(i), r.choice(["Persistent disk", "Block volume", "Managed disk"]), str(v.replicas),
                      gib(r, v.gib), v.name])  # fmt: skip
         i += 1
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, r.choice(["Bill of materials", "3. Bill of materials (production)", "BOM"])),
         TABLE(*rows),
         *_repos_section(r, f),
@@ -382,7 +421,8 @@ def zone_split(f: Facts, r: random.Random) -> Rendered:
     after = [P(f"That is {p.count} nodes in all, each with {p.vcpu} vCPU and {p.mem} GiB of memory.")] if stated else [
         P(f"Every node is a {p.type} ({p.vcpu} vCPU, {p.mem} GiB).")]  # fmt: skip
     g = replace(f, pools=(p,))
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, r.choice(["Compute", "Cluster layout"])), P(lead), UL(*items), *after,
         H(2, "Storage"), TABLE(*volume_rows(r, f)), *_repos_section(r, f),
     ]  # fmt: skip
@@ -393,7 +433,8 @@ def pools_table_totals_apart(f: Facts, r: random.Random) -> Rendered:
     """Node pools in a table (count, type, per-node size); the totals in a label list under another heading."""
     rows = [["Node pool", "Instance type", "Nodes", "vCPU (each)", "Memory (each)"]]
     rows += [[p.name, p.type, str(p.count), str(p.vcpu), f"{p.mem} GiB"] for p in f.pools]
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, r.choice(["Node pools", "Kubernetes node groups"])), TABLE(*rows),
         H(2, r.choice(["Capacity summary", "Totals"])),
         UL(f"Total vCPU: {f.cpu}", f"Total memory: {f.mem} GiB", f"Total disk: {f.disk:,} GiB"),
@@ -408,7 +449,8 @@ def vm_parts(f: Facts, r: random.Random) -> Rendered:
     types = _TYPES[f.cloud]
     picks = [types[(i * 2 + len(f.url)) % len(types)] for i in range(3)]
     disks = [v.gib * v.replicas for v in f.volumes[:3]] + [200, 200, 200]
-    parts = _base_sections(r, f)[:2] + [
+    parts = [
+        *_base_sections(r, f)[:2],
         P(f"Sourcegraph runs with Docker Compose on three {f.cloud_word} virtual machines. {url_line(r, f)}"),
         H(2, r.choice(["Virtual machines", "Hosts"])),
     ]
@@ -416,13 +458,15 @@ def vm_parts(f: Facts, r: random.Random) -> Rendered:
         parts += [H(3, role), UL(f"Size: {t}", f"vCPU: {v}", f"Memory: {m} GiB", f"Data disk: {gib(r, d)}")]
     parts += _repos_section(r, f)
     want = f.want()
-    want.update({
-        "deployment_type": "Docker Compose",
-        "instance_types": [f"1 × {t}" for t, _, _ in picks],
-        "total_cpu": sum(v for _, v, _ in picks),
-        "total_memory_gb": sum(m for _, _, m in picks),
-        "total_disk_gb": sum(disks[:3]),
-    })
+    want.update(
+        {
+            "deployment_type": "Docker Compose",
+            "instance_types": [f"1 × {t}" for t, _, _ in picks],
+            "total_cpu": sum(v for _, v, _ in picks),
+            "total_memory_gb": sum(m for _, _, m in picks),
+            "total_disk_gb": sum(disks[:3]),
+        }
+    )
     if len({t for t, _, _ in picks}) < 3:
         counts: dict[str, int] = {}
         for t, _, _ in picks:
@@ -436,7 +480,7 @@ def terraform_block(f: Facts, r: random.Random) -> Rendered:
     p = f.pools[0]
     g = replace(f, pools=(p,))
     lines = {
-        "AWS": ['resource "aws_eks_node_group" "sourcegraph" {', f'  cluster_name    = "sg-prod"',
+        "AWS": ['resource "aws_eks_node_group" "sourcegraph" {', '  cluster_name    = "sg-prod"',
                 f'  instance_types  = ["{p.type}"]', "  scaling_config {", f"    desired_size = {p.count}",
                 f"    min_size     = {f.plan_lo}", f"    max_size     = {f.plan_hi}", "  }", "}"],
         "GCP": ['resource "google_container_node_pool" "sourcegraph" {', f"  node_count = {p.count}",
@@ -445,7 +489,8 @@ def terraform_block(f: Facts, r: random.Random) -> Rendered:
         "Azure": ['resource "azurerm_kubernetes_cluster_node_pool" "sourcegraph" {', f'  vm_size    = "{p.type}"',
                   f"  node_count = {p.count}", f"  max_count  = {f.plan_hi}", "}"],
     }[f.cloud]  # fmt: skip
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, r.choice(["Infrastructure as code", "Terraform"])),
         P(r.choice(["The production node group, as applied:", "From infra/prod/main.tf:"])),
         CODE(*lines),
@@ -464,7 +509,7 @@ def footnoted_spec(f: Facts, r: random.Random) -> Rendered:
         r.choice([f"Compute: {p.count} worker nodes", f"The cluster has {p.count} worker nodes"]),
         f"{p.type}, {p.vcpu} vCPU / {p.mem} GiB each.",
     )
-    parts = _base_sections(r, f) + [H(2, "Production"), para, P(disk_total_line(r, f)), *_repos_section(r, f)]
+    parts = [*_base_sections(r, f), H(2, "Production"), para, P(disk_total_line(r, f)), *_repos_section(r, f)]
     return Rendered(doc(*parts, footnotes=[foot]), g.want())
 
 
@@ -472,7 +517,8 @@ def labels_apart(f: Facts, r: random.Random) -> Rendered:
     """The type under one heading, the count and the per-node size under another, as label lines."""
     p = f.pools[0]
     g = replace(f, pools=(p,))
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, r.choice(["Platform", "Environment"])),
         LP(r.choice(["Instance type", "Node type", "VM size"]), p.type),
         LP("Cloud", f.cloud_word),
@@ -493,8 +539,15 @@ def transposed_pools(f: Facts, r: random.Random) -> Rendered:
             ["Node count", *[str(p.count) for p in f.pools]],
             ["vCPU per node", *[str(p.vcpu) for p in f.pools]],
             ["Memory per node", *[f"{p.mem} GiB" for p in f.pools]]]  # fmt: skip
-    parts = _base_sections(r, f) + [H(2, "Kubernetes cluster"), TABLE(*rows), H(2, "Storage"),
-                                    TABLE(*volume_rows(r, f)), P(disk_total_line(r, f)), *_repos_section(r, f)]
+    parts = [
+        *_base_sections(r, f),
+        H(2, "Kubernetes cluster"),
+        TABLE(*rows),
+        H(2, "Storage"),
+        TABLE(*volume_rows(r, f)),
+        P(disk_total_line(r, f)),
+        *_repos_section(r, f),
+    ]
     return Rendered(doc(*parts), f.want())
 
 
@@ -502,7 +555,8 @@ def repos_table_total_prose(f: Facts, r: random.Random) -> Rendered:
     """Repositories per host in a table under one heading, their total in prose under another."""
     p = f.pools[0]
     g = replace(f, pools=(p,))
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, "Infrastructure"),
         P(f"{p.count} × {p.type} ({p.vcpu} vCPU, {p.mem} GiB each); {disk_total_line(r, f)}"),
         H(2, r.choice(["Code host connections", "Code hosts"])),
@@ -525,7 +579,8 @@ def repos_and_another(f: Facts, r: random.Random) -> Rendered:
     text = f"On {first[1]} we sync {num(r, a)} repositories from the {orgs[0]} org and {num(r, b)} from {orgs[1]}"
     for _, w, n in f.hosts[1:]:
         text += r.choice([f", and another {num(r, n)} from {w}", f", plus {num(r, n)} more on {w}"])
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, "Infrastructure"),
         P(f"{p.count} × {p.type} ({p.vcpu} vCPU, {p.mem} GiB each)."), P(disk_total_line(r, f)),
         H(2, "Repositories"), P(text + "."),
@@ -539,8 +594,11 @@ def root_vs_data(f: Facts, r: random.Random) -> Rendered:
     root = r.choice([50, 100, 128])
     total = f.disk + root * p.count
     g = replace(f, pools=(p,))
-    vols = ", ".join(f"{v.name} {gib(r, v.gib)}" + (f" × {v.replicas}" if v.replicas > 1 else "") for v in f.volumes)
-    parts = _base_sections(r, f) + [
+    vols = ", ".join(
+        f"{v.name} {gib(r, v.gib)}" + (f" × {v.replicas}" if v.replicas > 1 else "") for v in f.volumes
+    )
+    parts = [
+        *_base_sections(r, f),
         H(2, "Compute"), P(f"{p.count} × {p.type}, {root} GiB root disk each ({p.vcpu} vCPU / {p.mem} GiB per node)."),
         H(2, "Data volumes"), P(f"Persistent volumes: {vols}."),
         H(2, "Totals"), LP("Total disk (root + data)", f"{total:,} GiB"),
@@ -572,7 +630,8 @@ def planned_range(f: Facts, r: random.Random) -> Rendered:
     """A planned range of nodes (and a bigger type requested) beside the size built."""
     p = f.pools[0]
     g = replace(f, pools=(p,))
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, "Sizing"),
         P(r.choice([f"We planned for {f.plan_lo}–{f.plan_hi} nodes of {f.request_type}.",
                     f"Requested: {f.plan_lo} to {f.plan_hi} × {f.request_type} (not approved)."])),
@@ -589,8 +648,10 @@ def sizing_guide(f: Facts, r: random.Random) -> Rendered:
     p = f.pools[0]
     g = replace(f, pools=(p,))
     guide = [["Size", "Repositories up to", "vCPU", "Memory"]] + [
-        [s, f"{n:,}", str(c), f"{m} GB"] for s, n, c, m in f.guide]
-    parts = _base_sections(r, f) + [
+        [s, f"{n:,}", str(c), f"{m} GB"] for s, n, c, m in f.guide
+    ]
+    parts = [
+        *_base_sections(r, f),
         H(2, "Sizing guidance"), P("Sourcegraph's reference sizes:"), TABLE(*guide),
         H(2, "Production"),
         P(f"We built {p.count} × {p.type} ({p.vcpu} vCPU, {p.mem} GiB each), "
@@ -604,7 +665,8 @@ def quota_usage(f: Facts, r: random.Random) -> Rendered:
     """A project's vCPU quota beside what the cluster uses; the per-node size and count in a table."""
     p = f.pools[0]
     g = replace(f, pools=(p,))
-    parts = _base_sections(r, f) + [
+    parts = [
+        *_base_sections(r, f),
         H(2, "Cloud account"),
         UL(f"vCPU quota (region): {f.quota_cpu}", f"Used by Sourcegraph: {p.count * p.vcpu} vCPU"),
         H(2, "Nodes"),
@@ -750,8 +812,10 @@ def bom_total_row(f: Facts, r: random.Random) -> Rendered:
     per-unit spec in a note under the table."""
     p = f.pools[0]
     g = replace(f, pools=(p,))
-    rows = [["Item", "Units", "Per unit", "Line total"],
-            [f"{p.type} worker", str(p.count), f"{p.vcpu} vCPU", f"{p.count * p.vcpu} vCPU"]]
+    rows = [
+        ["Item", "Units", "Per unit", "Line total"],
+        [f"{p.type} worker", str(p.count), f"{p.vcpu} vCPU", f"{p.count * p.vcpu} vCPU"],
+    ]
     for v in f.volumes:
         rows.append([f"{v.name} volume", str(v.replicas), f"{v.gib} GB", f"{v.replicas * v.gib:,} GB"])
     rows.append(["Storage total", "", "", f"{f.disk:,} GB"])
@@ -767,7 +831,9 @@ def zone_table(f: Facts, r: random.Random) -> Rendered:
     p = f.pools[0]
     g = replace(f, pools=(p,))
     shares = [p.count // 3 + (1 if i < p.count % 3 else 0) for i in range(3)]
-    rows = [["Zone", r.choice(["Nodes", "Workers"])]] + [[z, str(s)] for z, s in zip(_ZONES[f.cloud], shares, strict=True) if s]
+    rows = [["Zone", r.choice(["Nodes", "Workers"])]] + [
+        [z, str(s)] for z, s in zip(_ZONES[f.cloud], shares, strict=True) if s
+    ]
     parts = [H(1, title(r, f)), H(2, "Hosting"), P(hosting_line(r, f) + " " + url_line(r, f)),
              H(2, "Worker nodes"), P(f"All workers are {p.type} ({p.vcpu} vCPU, {p.mem} GiB RAM each), spread as below."),
              TABLE(*rows), H(2, "Persistent storage"), TABLE(*volume_rows(r, f)), *_repos_section(r, f)]  # fmt: skip
@@ -793,24 +859,44 @@ def disagreeing_total(f: Facts, r: random.Random) -> Rendered:
 def cluster_parts_totals(f: Facts, r: random.Random) -> Rendered:
     """A primary cluster and an indexer cluster under sibling headings, each with its machines, and
     a grand total line after them."""
-    pools = f.pools if len(f.pools) == 2 else (f.pools[0], Pool("indexers", _TYPES[f.cloud][0][0], 2,
-                                                                _TYPES[f.cloud][0][1], _TYPES[f.cloud][0][2]))
+    pools = (
+        f.pools
+        if len(f.pools) == 2
+        else (
+            f.pools[0],
+            Pool("indexers", _TYPES[f.cloud][0][0], 2, _TYPES[f.cloud][0][1], _TYPES[f.cloud][0][2]),
+        )
+    )
     g = replace(f, pools=pools)
-    parts = [H(1, title(r, f)), H(2, "Overview"), P(hosting_line(r, f) + " " + url_line(r, f)),
-             H(2, "Production")]
-    for p, head in zip(pools, [r.choice(["Primary cluster", "Application tier"]), r.choice(["Indexer cluster", "Search tier"])], strict=True):
-        parts += [H(3, head), LP("Machines", f"{p.count} × {p.type}"), LP("Each", f"{p.vcpu} vCPU, {p.mem} GiB")]
+    parts = [
+        H(1, title(r, f)),
+        H(2, "Overview"),
+        P(hosting_line(r, f) + " " + url_line(r, f)),
+        H(2, "Production"),
+    ]
+    for p, head in zip(
+        pools,
+        [r.choice(["Primary cluster", "Application tier"]), r.choice(["Indexer cluster", "Search tier"])],
+        strict=True,
+    ):
+        parts += [
+            H(3, head),
+            LP("Machines", f"{p.count} × {p.type}"),
+            LP("Each", f"{p.vcpu} vCPU, {p.mem} GiB"),
+        ]
     parts += [H(3, "All together"), P(f"{g.cpu} vCPU and {g.mem} GiB of memory across {g.nodes} nodes; "
                                       f"{f.disk:,} GiB of persistent disk."), *_repos_section(r, f)]  # fmt: skip
     return Rendered(doc(*parts), g.want())
 
 
-HOLDOUT.update({
-    "capacity-sheet": capacity_sheet,
-    "email-recap": email_recap,
-    "bom-total-row": bom_total_row,
-    "zone-table": zone_table,
-    "disagreeing-total": disagreeing_total,
-    "cluster-parts-totals": cluster_parts_totals,
-    "json-email-recap": as_json(email_recap),
-})
+HOLDOUT.update(
+    {
+        "capacity-sheet": capacity_sheet,
+        "email-recap": email_recap,
+        "bom-total-row": bom_total_row,
+        "zone-table": zone_table,
+        "disagreeing-total": disagreeing_total,
+        "cluster-parts-totals": cluster_parts_totals,
+        "json-email-recap": as_json(email_recap),
+    }
+)

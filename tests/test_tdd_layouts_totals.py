@@ -9,6 +9,8 @@ does not read yet (it must then give nothing, never another value); `KNOWN_WRONG
 reads wrong, as strict expected failures (a fix moves them out).
 """
 
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,7 +18,9 @@ from typing import Any
 import pytest
 
 from handoff.core.fields import Catalogue
-from tests.layouts_totals import HOLDOUT, LAYOUTS, generate, read_view, verdict
+from handoff.read.tdd import html_document, read_document
+from handoff.validate.tdd_view import tdd_fields
+from layouts_totals import HOLDOUT, LAYOUTS, generate, read_view, verdict
 
 SEEDS = range(6)
 
@@ -82,7 +86,45 @@ def test_the_missing_list_holds_only_misses(catalogue: Catalogue) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="still read wrong: a fix moves the case out of KNOWN_WRONG")
-@pytest.mark.parametrize(("name", "seed", "field"), list(KNOWN_WRONG), ids=[f"{n}-{s}-{f}" for n, s, f in KNOWN_WRONG])
+@pytest.mark.parametrize(
+    ("name", "seed", "field"), list(KNOWN_WRONG), ids=[f"{n}-{s}-{f}" for n, s, f in KNOWN_WRONG]
+)
 def test_a_case_still_read_wrong(name: str, seed: int, field: str, catalogue: Catalogue) -> None:
     want, got = _read(name, seed, catalogue)
     assert verdict(field, want[field], got.get(field)) == "right"
+
+
+# One fact each, in words the layouts do not use: the mechanisms the layouts showed, checked to carry over.
+# (body, the fields keyed: None must be absent)
+SNIPPETS: list[tuple[str, dict[str, Any]]] = [
+ ("<h2>Platform</h2><p>VM size: Standard_D16s_v5</p><h2>Scale</h2><p>Node count: 4</p>", {"instance_types": ["4 × Standard_D16s_v5"]}),
+ ("<h2>Servers</h2><p>Machine type: n2-standard-16</p><h2>Cluster</h2><p>Nodes: 5</p><p>Each node: 16 vCPU, 64 GB RAM.</p>", {"instance_types": ["5 × n2-standard-16"], "total_cpu": 80, "total_memory_gb": 320}),
+ ("<p>Workers: 3 × r6i.2xlarge</p><h3>Per-node sizing</h3><p>Every worker node comes with 8 vCPUs and 64 GiB of RAM.</p>", {"total_cpu": 24, "total_memory_gb": 192}),
+ ("<p>Workers: 4 × m6i.2xlarge</p><p>The pods request 2 vCPU and 8 GB per replica.</p>", {"total_cpu": None}),
+ ("<ul><li>us-west-2a — 2 × c6i.4xlarge</li><li>us-west-2b — 2 × c6i.4xlarge</li></ul>", {"instance_types": ["4 × c6i.4xlarge"]}),
+ ("<p>AZ1: 1 × m6i.4xlarge</p><p>AZ2: 1 × m6i.4xlarge</p><p>AZ3: 1 × m6i.4xlarge</p>", {"instance_types": ["3 × m6i.4xlarge"]}),
+ ("<p>prod: 2 × m6i.4xlarge</p><p>staging: 1 × m6i.4xlarge</p>", {"instance_types": ["2 × m6i.4xlarge"]}),
+ ("<p>Server: 2 x 12 cores (2 sockets), 192 GB RAM</p>", {"total_memory_gb": 192}),
+ ("<p>Hardware: 4 processors × 8 cores, 256 GB memory.</p>", {"total_cpu": 32, "total_memory_gb": 256}),
+ ("<p>The host has two physical CPUs x 10 cores.</p>", {}),
+ ("<table><tr><td>Limit</td><td>Value</td></tr><tr><td>vCPU quota</td><td>200</td></tr><tr><td>vCPU in use</td><td>48</td></tr></table>", {"total_cpu": 48}),
+ ("<p>Project quota: 96 vCPUs. We use 64 vCPU.</p>", {"total_cpu": 64}),
+ ("<h3>App server</h3><p>Spec: m6i.2xlarge</p><p>Memory: 32 GiB</p>", {"instance_types": ["1 × m6i.2xlarge"]}),
+ ("<table><tr><td>Host</td><td>Size</td></tr><tr><td>sg-a-01</td><td>m6i.4xlarge</td></tr><tr><td>sg-a-02</td><td>m6i.4xlarge</td></tr></table>", {"instance_types": None}),
+ ('<p>Production runs on 4 worker VMs<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup>.</p><hr><div><p><a href="#ftnt_ref1" id="ftnt1">[1]</a> Standard_E8s_v5, 8 vCPU and 64 GiB each.</p></div>', {"instance_types": ["4 × Standard_E8s_v5"], "total_cpu": 32, "total_memory_gb": 256}),
+ ("<p>We mirror 2,000 repositories from GitHub Enterprise, plus another 300 from Bitbucket Server.</p>", {"repositories": 2300}),
+ ("<p>Bitbucket Server hosts 1,500 repos. In addition, 200 come from Gerrit.</p>", {"repositories": 1700}),
+ ("<p>GitLab holds 900 repositories from the core group and 300 from mobile.</p>", {"repositories": 1200}),
+ ("<p>We index 2,000 repositories on GitHub for 300 users on GitLab.</p>", {"repositories": 2000}),
+ ("<p>Code hosts: GitHub Enterprise Cloud (1,200 repos) and GHES (800 repos).</p>", {"code_hosts": ["GitHub.com", "GitHub Enterprise Server"], "repositories": 2000}),
+ ("<p>Cluster (5 nodes): n2-highmem-8</p>", {"instance_types": ["5 × n2-highmem-8"]}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "want"), SNIPPETS, ids=[f"snippet-{i}" for i in range(len(SNIPPETS))])
+def test_a_snippet_is_read_right(body: str, want: dict[str, Any], catalogue: Catalogue) -> None:
+    html = f"<html><body><h1>Sourcegraph TDD</h1>{body}</body></html>"
+    view = tdd_fields(read_document(html_document(html), catalogue).values, catalogue)
+    got = {n: fv.to_json()["value"] for n, fv in view.fields.items()}
+    for field, value in want.items():
+        assert verdict(field, value, got.get(field)) == "right", (field, value, got.get(field))

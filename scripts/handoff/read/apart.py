@@ -59,7 +59,9 @@ def pair_in_environment(
         paired.add(id(found[0]))
         for i in idx:
             v = values[i]
-            values[i] = replace(v, value=f"{found[0].value} × {_bare_kinds(v)[0]}", how=f"{v.how} + node count")
+            values[i] = replace(
+                v, value=f"{found[0].value} × {_bare_kinds(v)[0]}", how=f"{v.how} + node count"
+            )
 
 
 def _scope(ref: str) -> str:

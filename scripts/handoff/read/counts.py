@@ -273,7 +273,7 @@ class CountReading(FactParts):
         """The counts of a sentence that holds a figure, a number word or a monorepo (`_counts`: every
         reading below needs one of them, or the monorepos' topic)."""
         s = shapes.once(s)  # "two (2) are monorepos"
-        facts = self._repo_counts(s, ctx) + self._limits(s, ctx)
+        facts = self._repo_counts(s, ctx) + self._limits(s, ctx) + self._added_parts(s, ctx)
         summed = [] if ctx.limit else self._host_sum(s, ctx)
         if summed:  # the arithmetic proves which number is the total and which are the hosts' parts
             facts = [f for f in facts if f.field != "repositories"] + summed
@@ -346,13 +346,17 @@ class CountReading(FactParts):
             facts.append(Fact("repositories", count, s[a:b], f"count for {h.value}", env, "part", a))
         return facts
 
+    def _added_parts(self, s: str, ctx: Context) -> list[Fact]:
+        """A clause adding to the repository count before it ("; a further 600 live on Bitbucket")."""
+        if not (self.said_before and ADDED.match(s)) or any(True for _ in shapes.counted(s, _REPO_NOUNS)):
+            return []
+        return added_clause(s, self.code_hosts.find(s), self.said_before, self.env_at(s, 0, ctx))
+
     def _repo_counts(self, s: str, ctx: Context) -> list[Fact]:
         """Repository counts: a limit in a limits context (unless said to be today's), else the total
         when said to be one, else a code host's part when a host is named next to it."""
         facts: list[Fact] = []
         counts = list(shapes.counted(s, _REPO_NOUNS))
-        if not counts and self.said_before and ADDED.match(s):  # "; a further 600 live on Bitbucket"
-            return added_clause(s, self.code_hosts.find(s), self.said_before, self.env_at(s, 0, ctx))
         hosts = self.code_hosts.find(s) if counts else []
         previous, claimed = 0, -1  # claimed: a host named after a count ("… held in GitLab") is that count's
         for i, (m, noun) in enumerate(counts):

@@ -30,10 +30,13 @@ from handoff.read.fact import Fact
 from handoff.read.vocab import Found
 
 _JOINED = (
-    r"(?:,\s*|;\s*|\s)(?:and\s+|plus\s+|with\s+)?(?:(?:another|a\s+further|an?\s+additional|additional|other)\s+)?"
+    r"(?:,\s*|;\s*|\s)(?:and\s+|plus\s+|with\s+)?"
+    r"(?:(?:another|a\s+further|an?\s+additional|additional|other)\s+)?"
 )
 _MORE = r"\s*(?:more\s+|others?\s+|additional\s+)?"
-_COMES = r"(?:(?:repos(?:itories)?|come|comes|coming|are|sit|sits|live|lives|hosted|mirrored|synced|cloned)\s+)?"
+_COMES = (
+    r"(?:(?:repos(?:itories)?|come|comes|coming|are|sit|sits|live|lives|hosted|mirrored|synced|cloned)\s+)?"
+)
 _TO_HOST = re.compile(
     rf"{_JOINED}(?P<num>{shapes.NUMBER})(?P<k>k)?{_MORE}{_COMES}(?:from|on|in|at|via)\s+(?:the\s+|our\s+)?$",
     re.IGNORECASE,
@@ -67,7 +70,17 @@ def further_parts(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:
         count = shapes.thousands(m.group("num"), m.group("k"))
         if count.isdigit():
             env = parts[0].section
-            facts.append(Fact("repositories", count, m.group(0).strip(), f"count for {h.value}", env, "part", m.start("num")))
+            facts.append(
+                Fact(
+                    "repositories",
+                    count,
+                    m.group(0).strip(),
+                    f"count for {h.value}",
+                    env,
+                    "part",
+                    m.start("num"),
+                )
+            )
             taken.add(h.value)
     return facts
 
@@ -120,7 +133,8 @@ def added_clause(s: str, hosts: list[Found], before: str, section: str) -> list[
             continue
         count = shapes.thousands(m.group("num"), m.group("k"))
         if count.isdigit():
-            facts.append(Fact("repositories", count, m.group(0).strip(), f"count for {h.value}", section, "part",
+            how = f"count for {h.value}"
+            facts.append(Fact("repositories", count, m.group(0).strip(), how, section, "part",
                               m.start("num")))  # fmt: skip
     return facts
 

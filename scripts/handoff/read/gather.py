@@ -199,7 +199,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._parts_give_way()
         self._per_machine_give_way()
         self._stated_limits_win()
-        placed = sum_siblings(self.values, self.pools)  # zone by zone: one pool of their sum
+        placed = sum_siblings(self.values, self.pools, self._text_at)  # zone by zone: one pool of their sum
         self._keep(lambda v: id(v) not in placed)
         self._union_pools()
         self.values += per_machine_in_environment(self.values, self.each)

@@ -316,7 +316,9 @@ class LabelledReading(FactParts):
         if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
             ctx = replace(ctx, limit=True)
         name, how = self.label_field(label, ctx)
-        if name != "instance_types" and typevalue.only_machines(label, value):  # `Size: m5.4xlarge`: the machines
+        if name != "instance_types" and typevalue.only_machines(
+            label, value
+        ):  # `Size: m5.4xlarge`: the machines
             name, how = "instance_types", "label meaning"
         if _no_value(name, label, value):
             return None, []

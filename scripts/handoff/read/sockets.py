@@ -1,13 +1,13 @@
 """A machine's cores written per socket: `2 sockets × 16 cores`.
 
 A server's CPU is often written the way its hardware is built: the sockets (or physical CPUs,
-processors) times the cores of each (`2 sockets × 16 cores`, `2 x 12 cores`, `4 CPUs of 8 cores`).
+processors) times the cores of each (`2 sockets × 16 cores`, `4 processors × 8 cores`).
 A careful reader multiplies: 32 cores. Read as written, the figure after the sign is one socket's
 cores (a wrong value: half the machine or less).
 
 `per_socket(text, start, value)`: the CPU count `value` written at `start` of `text` widened to its
-socket count before it and multiplied (the new start and value), when the words before it say sockets, physical CPUs or processors and a times sign (or
-"of") joins them; else `m` as it is. A bare number before the sign (`2 × 16 cores`) is left to the
+socket count before it and multiplied (the new start and value), when the words before it say
+sockets, physical CPUs or processors and a times sign (or "of") joins them; else None. A bare number before the sign (`2 × 16 cores`) is left to the
 readers of machine counts: it may count machines.
 """
 

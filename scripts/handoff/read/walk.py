@@ -13,7 +13,18 @@ from typing import Any
 
 from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
-from handoff.read import abbrev, connection, dittos, marks, notecount, notes, owntypes, shapes, threads, worksheet
+from handoff.read import (
+    abbrev,
+    connection,
+    dittos,
+    marks,
+    notecount,
+    notes,
+    owntypes,
+    shapes,
+    threads,
+    worksheet,
+)
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.codelines import _CODE_KEY, _SkipLines
 from handoff.read.codescope import is_code, line_sections

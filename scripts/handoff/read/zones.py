@@ -18,13 +18,14 @@ rest to be dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from handoff.core.model import TddValue
 from handoff.read import shapes
 
 _PLACE = re.compile(
-    r"\s*(?:[-•*]\s*)?(?:[a-z]{2,12}(?:-[a-z]+)*-[a-z]*\d{1,2}-?[a-z]"  # us-east-1a, europe-west4-b, ap-south-1-c
+    r"\s*(?:[-•*]\s*)?(?:[a-z]{2,12}(?:-[a-z]+)*-[a-z]*\d{1,2}-?[a-z]"  # us-east-1a, europe-west4-b
     r"|(?:availability\s+)?zones?\s*[-#]?\s*(?:\d{1,2}|[a-f])\b|az\s*-?\s*(?:\d|[a-f])\b"
     r"|(?:rack|data\s*hall|hall|site|dc|datacent(?:er|re))\s*-?\s*(?:\d{1,2}|[a-f])\b)"
     r"[^:\n]{0,24}(?::|\s[–—-]\s)",
@@ -52,15 +53,20 @@ def _summed(v: TddValue) -> TddValue:
     return replace(v, value=value, how=f"{v.how} + summed by place")
 
 
-def sum_siblings(values: list[TddValue], pools: dict[int, tuple[object, ...]]) -> set[int]:
+def sum_siblings(
+    values: list[TddValue], pools: dict[int, tuple[object, ...]], text_at: Callable[[TddValue], str]
+) -> set[int]:
     """Sibling items placed zone by zone, one type repeated: the first of them (in `values`) made
-    their sum; the ids of the others, to drop."""
+    their sum; the ids of the others, to drop (`text_at`: the text read at a value's place, for an
+    item written `us-west-2a — 2 × …`, read as prose)."""
     groups: dict[tuple[object, ...], list[int]] = {}
     for i, key in pools.items():
         groups.setdefault((*key, values[i].section), []).append(i)
     drop: set[int] = set()
     for members in groups.values():
-        if len(members) < 2 or not all(_PLACE.match(values[i].label + ":") for i in members):
+        if len(members) < 2 or not all(
+            _PLACE.match(values[i].label + ":") or _PLACE.match(text_at(values[i])) for i in members
+        ):
             continue
         totals: dict[str, int] = {}
         entries = [e for i in members for e in (values[i].value or "").split(", ") if e]
@@ -74,7 +80,9 @@ def sum_siblings(values: list[TddValue], pools: dict[int, tuple[object, ...]]) -
                 first = values[members[0]]
                 value = ", ".join(f"{n} × {kind}" for kind, n in totals.items())
                 text = "; ".join(values[i].text for i in members)
-                values[members[0]] = replace(first, value=value, text=text, how=f"{first.how} + summed by place")
+                values[members[0]] = replace(
+                    first, value=value, text=text, how=f"{first.how} + summed by place"
+                )
                 drop.update(id(values[i]) for i in members[1:])
     return drop
 
