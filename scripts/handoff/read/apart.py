@@ -43,12 +43,17 @@ def pair_in_environment(
     values: list[TddValue], counts: list[tuple[int, Fact, str]], places: dict[int, Location], paired: set[int]
 ) -> None:
     """Each environment's bare machines values, all of one type, take its only unpaired node count."""
+    if all(id(f) in paired for _at, f, _l in counts):
+        return  # (most documents: no node count left, nothing to pair)
     bare_at: dict[str, list[int]] = {}
+    kind_of: dict[int, str] = {}
     for i, v in enumerate(values):
-        if _bare_kinds(v):
+        kinds = _bare_kinds(v)
+        if kinds:
             bare_at.setdefault(v.section, []).append(i)
+            kind_of[i] = kinds[0]
     for env, idx in bare_at.items():
-        kinds = {_bare_kinds(values[i])[0].casefold() for i in idx}
+        kinds = {kind_of[i].casefold() for i in idx}
         if len(kinds) != 1 or any(
             v.field == "instance_types" and v.section == env and i not in idx for i, v in enumerate(values)
         ):
@@ -94,6 +99,8 @@ def per_machine_in_environment(values: list[TddValue], each: list[tuple[Fact, Lo
 def counted_by_label(label: str, value: str, canonical: str) -> str:
     """`canonical` (a labelled value's machines) with the count its label states, when the value names
     one type without a count and the label one number of machines."""
+    if not canonical.startswith("1 × ") or ", " in canonical or not permachine.MACHINE_NOUN.search(label):
+        return canonical  # (a cheap test first: a count written, or a label naming no machines)
     entries = list(shapes.instances(value))
     if len(entries) != 1 or not bare(entries[0]) or canonical != entries[0].value:
         return canonical

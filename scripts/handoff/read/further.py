@@ -56,7 +56,7 @@ _NEXT_ORG = re.compile(
 def further_parts(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:
     """`facts` (a sentence's repository facts) with the parts joined after a first part added."""
     parts = [f for f in facts if f.field == "repositories" and f.role == "part"]
-    if not parts or not any(c.isdigit() for c in s[parts[0].start + len(parts[0].text) :]):
+    if not parts or not shapes.DIGIT.search(s, parts[0].start + len(parts[0].text)):
         return facts
     facts = _organisations(s, facts, hosts)
     taken = {f.how.removeprefix("count for ") for f in facts if f.role == "part"}

@@ -190,7 +190,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self.values = by_place(self.values)  # `zone 1: 2 × m6i.4xlarge` `zone 2: 1 × …`: one pool of 3
         pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)
         pair_in_environment(self.values, self.counts, self.count_places, self.counts_paired)
-        counted_by_name(self.values, [(b.location.ref, b.section, b.text) for b in self.blocks])
+        counted_by_name(self.values, lambda: [(b.location.ref, b.section, b.text) for b in self.blocks])
         self.values += per_machine_totals(self.values, self.each)
         self._drop_ambiguous()
         self._drop_old()

@@ -118,7 +118,7 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
     return Runs(per, times, groups)
 
 
-_MACHINE_NOUN = re.compile(rf"\b(?:{MACHINES})\b", re.IGNORECASE)
+_MACHINE_NOUN = MACHINE_NOUN = re.compile(rf"\b(?:{MACHINES})\b", re.IGNORECASE)
 _NOT_MACHINE = re.compile(
     r"\b(?:pods?|replicas?|containers?|services?|jobs?|users?|shards?|processes)\b", re.I
 )

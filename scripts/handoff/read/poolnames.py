@@ -15,7 +15,7 @@ environment; otherwise it is left as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from handoff.core.model import TddValue
@@ -25,6 +25,9 @@ from handoff.read.nodecount import bare
 _ROWS = re.compile(r"^(?P<table>.* › table \d+), rows (?P<a>\d+)–(?P<b>\d+)$")
 _COLUMN = re.compile(r"^(?P<table>.* › table \d+), column \d+$")  # a table of one row, read as labels
 _NOUN = r"(?:nodes?|machines?|vms?|instances?|workers?|servers?|hosts?)"
+
+
+Blocks = Sequence[tuple[str, str, str]]  # each block's place, environment and text
 
 
 def _patterns(name: str) -> list[re.Pattern[str]]:
@@ -60,15 +63,19 @@ def _row_names(
     return column.group("table"), [first_cell.partition(": ")[2].strip()]
 
 
-def counted_by_name(values: list[TddValue], blocks: Sequence[tuple[str, str, str]]) -> None:
-    """`values` with the table-read machines counted by their rows' names (`blocks`: each block's
-    place, environment and text)."""
+def counted_by_name(values: list[TddValue], blocks_of: Callable[[], Blocks]) -> None:
+    """`values` with the table-read machines counted by their rows' names (`blocks_of`: each block's
+    place, environment and text, asked for only when a machines value was read from a table)."""
+    blocks: Blocks = ()
     for i, v in enumerate(values):
         if v.field != "instance_types" or "node count" in v.how:
+            continue
+        if ", row" not in v.location.ref and ", column" not in v.location.ref:
             continue
         entries = list(shapes.instances(v.text))
         if not entries or not all(map(bare, entries)):
             continue
+        blocks = blocks or blocks_of()
         found_rows = _row_names(v.location.ref, len(entries), blocks)
         if found_rows is None:
             continue

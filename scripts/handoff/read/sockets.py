@@ -7,8 +7,9 @@ cores (a wrong value: half the machine or less).
 
 `per_socket(text, start, value)`: the CPU count `value` written at `start` of `text` widened to its
 socket count before it and multiplied (the new start and value), when the words before it say
-sockets, physical CPUs or processors and a times sign (or "of") joins them; else None. A bare number before the sign (`2 × 16 cores`) is left to the
-readers of machine counts: it may count machines.
+sockets, physical CPUs or processors and a times sign (or "of") joins them; else None. A bare
+number before the sign (`2 × 16 cores`) is left to the readers of machine counts: it may count
+machines.
 """
 
 from __future__ import annotations

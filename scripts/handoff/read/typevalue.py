@@ -15,6 +15,7 @@ import re
 from handoff.read import shapes
 
 _REST = re.compile(r"[\s,;.()\[\]]*")
+_TYPE_SIGN = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")  # every machine type has a letter beside a digit
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s/&()-]+[^\W\d_]+)*\s*\)?")
@@ -23,8 +24,13 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[\s/&()-]+[^\W\d_]+)*\s*\)?")
 def only_machines(label: str, value: str) -> bool:
     """Whether `value` is one machine type (with or without its count) and nothing else, under a label
     of words."""
-    if not _WORDS.fullmatch(label.strip()):
-        return False
+    if (
+        len(value) > 40
+        or not _TYPE_SIGN.search(value)
+        or len(value.split()) > 3
+        or not _WORDS.fullmatch(label.strip())
+    ):
+        return False  # (a cheap test first: a type with its count is at most three words)
     found = list(shapes.instances(value))
     if len(found) != 1:
         return False

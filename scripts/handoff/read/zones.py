@@ -35,7 +35,9 @@ _PLACE = re.compile(
 
 def by_place(values: list[TddValue]) -> list[TddValue]:
     """`values` with each machines value listed place by place summed per type."""
-    return [_summed(v) if v.field == "instance_types" and "\n" in v.text else v for v in values]
+    if any(v.field == "instance_types" and "\n" in v.text for v in values):
+        return [_summed(v) if v.field == "instance_types" and "\n" in v.text else v for v in values]
+    return values
 
 
 def _summed(v: TddValue) -> TddValue:
