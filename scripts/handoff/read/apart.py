@@ -53,8 +53,8 @@ def pair_in_environment(
             bare_at.setdefault(v.section, []).append(i)
             kind_of[i] = kinds[0]
     for env, idx in bare_at.items():
-        kinds = {kind_of[i].casefold() for i in idx}
-        if len(kinds) != 1 or any(
+        types = {kind_of[i].casefold() for i in idx}
+        if len(types) != 1 or any(
             v.field == "instance_types" and v.section == env and i not in idx for i, v in enumerate(values)
         ):
             continue  # two types, or machines counted elsewhere in the environment: no telling
