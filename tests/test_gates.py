@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
 
 from handoff.core import quickre
@@ -228,6 +229,18 @@ _SIGN_PIECES = [
     "produção", "PRODUÇÃO", "l'année", "L’ANNÉE", "n°", "N°", "jusqu'à", "ist", "och", "że", "Ż", "sind",
     "ſ", "ı", "İ", "\u212a", "Σ", "ß", "ẞ", "é", "É", "x", "7", "Umgebung", "umgebungen", "Środowisko",
 ]  # fmt: skip
+
+
+def test_lowering_keeps_what_the_sign_pattern_asks_of_a_character() -> None:
+    word, digit, letter = re.compile(r"\w"), re.compile(r"\d"), re.compile(languages.LETTERS)
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        if low == c or c in languages._FOLDS_OTHERWISE:
+            continue
+        assert len(low) == 1, c
+        for p in (word, digit, letter):
+            assert bool(p.match(c)) == bool(p.match(low)), c
 
 
 def test_language_signs_read_on_the_lowered_text() -> None:
