@@ -15,6 +15,7 @@ from handoff.core.fields import Catalogue
 from handoff.read.forms import answered
 from handoff.read.markcolumns import ticked_rows
 from handoff.read.markedoptions import chosen_options
+from handoff.read.ownsections import own_sections
 from handoff.read.quicktext import quick_texts
 from handoff.read.services import own_parts
 from handoff.read.vocab import Vocab
@@ -24,6 +25,7 @@ def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     """`doc` as the walk reads it: other services' rows, unticked options and unchosen answers out."""
     texts = list(quick_texts(doc))
     doc = own_parts(doc, catalogue, texts)
+    doc = own_sections(doc, catalogue, texts)
     doc = ticked_rows(doc, texts)
     single = [Vocab(catalogue, "deployment_type"), Vocab(catalogue, "hosting_provider")]  # (one value each)
     doc = chosen_options(doc, texts, single)

@@ -36,6 +36,7 @@ from handoff.read.doctext import as_dict, as_list
 from handoff.read.forms import _copy, _Para, _paragraphs, _text
 from handoff.read.markcolumns import _cell_text, _cells, _tables
 from handoff.read.quicktext import quick_texts
+from handoff.read.valuekinds import parallel, value_kinds
 from handoff.read.vocab import Vocab
 
 _WORD = re.compile(r"[a-z]+|\d+")
@@ -77,7 +78,7 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     if not cells and not leads:
         return doc  # (no cell naming Sourcegraph itself, no item opening with it: no part of services)
     plans = cells and any(_subject_column(t, catalogue) is not None for t in _tables(doc))
-    if not plans and not (leads and _service_lists(list(_paragraphs(doc)), catalogue)):
+    if not plans and not ((leads or cells) and _service_lists(list(_paragraphs(doc)), catalogue)):
         return doc
     hosts = Vocab(catalogue, "code_host")
     doc = _copy(doc)
@@ -117,6 +118,15 @@ def _kind(text: str, catalogue: Catalogue) -> str:
     return "other"
 
 
+def peers(kinds: list[str], least: int = 1) -> bool:
+    """Whether subjects of these kinds beside Sourcegraph's are systems of their own: other systems
+    (at least `least`) and totals; a component's name (Grafana, a database) among them only when
+    as many of them name systems of their own (a catalogue of the platform's tools, not the
+    deployment's parts)."""
+    others, parts = kinds.count("other"), kinds.count("part")
+    return others >= max(least, parts) and set(kinds) <= {"other", "total", "part"}
+
+
 def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     rows = as_list(t.get("tableRows"))
     first = _first_body_row(rows)
@@ -128,8 +138,7 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
         own = [b for b in body if itself(b)]
         others = [b for b in body if b and not itself(b)]
         kinds = [_kind(b, catalogue) for b in others]
-        mixed = set(kinds) <= {"other", "total"}
-        if len(own) == 1 and "other" in kinds and mixed and _records(rows[first:], col):
+        if len(own) == 1 and peers(kinds) and _records(rows[first:], col):
             return col
     return None
 
@@ -192,12 +201,32 @@ def _service_lists(paras: list[_Para], catalogue: Catalogue) -> list[list[_Para]
                 break
             j += 1
         leads = [_lead(g[0]) or "" for g in items]
-        own = [n for n, lead in enumerate(leads) if itself(lead)]
+        whole = [
+            _whole(g[0]) if len(g) > 1 and not lead else "" for g, lead in zip(items, leads, strict=True)
+        ]
+        own = [n for n, lead in enumerate(leads) if itself(lead or whole[n])]
+        if len(own) == 1 and any(whole):  # (a parent item naming only its subject: parallel children)
+            kinds = value_kinds(" ".join(_text(q.paragraph) for q in items[own[0]][1:]))
+            side = [
+                n
+                for n, w in enumerate(whole)
+                if w and parallel(" ".join(_text(q.paragraph) for q in items[n][1:]), kinds)
+            ]
+            leads = [whole[n] if n in side or n in own else lead for n, lead in enumerate(leads)]
         kinds = [_kind(lead, catalogue) for n, lead in enumerate(leads) if n not in own]
-        if len(own) == 1 and "other" in kinds and set(kinds) <= {"other", "total"}:
+        if len(own) == 1 and peers(kinds):
             out += [g for n, g in enumerate(items) if n not in own]
         i = max(j, i + 1)
     return out
+
+
+def _children(group: list[_Para]) -> str:
+    return " ".join(_text(q.paragraph) for q in group[1:])
+
+
+def _whole(p: _Para) -> str:
+    """A parent item's whole text as its subject (`Jenkins`, `Artifactory:` over its children)."""
+    return _text(p.paragraph).strip().rstrip(":").strip()
 
 
 def _lead(p: _Para) -> str | None:
@@ -205,4 +234,4 @@ def _lead(p: _Para) -> str | None:
     return m.group(1).strip() if m else None
 
 
-__all__ = ["itself", "own_parts"]
+__all__ = ["itself", "own_parts", "peers"]

@@ -1,0 +1,203 @@
+"""Sections, tabs about several systems side by side, Sourcegraph one of them: only its own is read.
+
+A platform report, a tools handbook or a review gives each system a section of its own under
+headings of one level (`Jenkins`, `Sourcegraph`, `Artifactory`), or a tab each, and writes the
+same kinds of facts in each: machines, sizes, an address, users, a go-live date. A human reads the
+section under Sourcegraph's heading and gives every other section's figures to the system its
+heading names.
+
+This pass, before the walk, finds such a run of sections by its headings and its contents:
+
+* the sibling headings (the same level, under the same parent heading) or sibling tabs, exactly one
+  naming Sourcegraph itself (`Sourcegraph`, `Sourcegraph (code search)`, `Sourcegraph — production`:
+  the `services` module's test, on the heading's subject before a dash, colon or bracket);
+* at least two others naming another system (a name of its own: not an environment, a field's
+  label, a role or a component, by the `services` module's kinds; a component name such as
+  Grafana counts among enough named systems);
+* each of those sections PARALLEL to Sourcegraph's: it holds at least two of the kinds of value
+  Sourcegraph's holds (an address, a machine type with its count, a size, a CPU count, a date),
+  so a heading such as `Architecture` or `Timeline` beside the Sourcegraph section is never one.
+
+The other systems' sections (their headings and everything up to the next heading of their level
+or above) and tabs are removed; the rest is left as it is. A run with no section naming Sourcegraph
+itself, with two, or with fewer than two parallel other systems is left as it is. The input is not
+changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from handoff.core.fields import Catalogue
+from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
+from handoff.read.envwords import Environments
+from handoff.read.forms import _copy, _text
+from handoff.read.services import _kind, itself, peers
+from handoff.read.valuekinds import SHARED, parallel, value_kinds
+
+_HEADING = re.compile(r"HEADING_([1-6])")
+_SUBJECT = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(.{1,60}?)\s*(?:[–—:|]|\s-\s|\(|$)")
+_MIN_OTHERS = 2  # other systems' parallel sections a run needs
+
+
+def own_sections(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], str]]) -> Any:
+    """`doc` with other systems' sections and tabs beside Sourcegraph's removed; the input itself
+    when there are none (nothing is copied). `texts`: the document's paragraphs and texts."""
+    if not isinstance(doc, dict):
+        return doc
+    heads = any(_HEADING.fullmatch(_style(p)) and _names_sourcegraph(t) for p, t in texts)
+    tabs = any(_names_sourcegraph(_tab_title(t)) for t in _all_tabs(as_list(doc.get("tabs")), 0))
+    if not heads and not tabs:
+        return doc
+    env = Environments(catalogue)
+    plan = _Plan(catalogue, env)
+    drops = [d for content in _contents(doc) for d in plan.sections(content)]
+    tab_drops = plan.tabs(as_list(doc.get("tabs")), 0) if tabs else []
+    if not drops and not tab_drops:
+        return doc
+    out = _copy(doc)
+    dropped = {id(x) for x in tab_drops}
+    if dropped:
+        out["tabs"] = _without_tabs(as_list(doc.get("tabs")), as_list(out.get("tabs")), dropped, 0)
+    for content in _contents(out):
+        gone = {i for a, b in plan.sections(content) for i in range(a, b)}
+        if gone:
+            content[:] = [se for i, se in enumerate(content) if i not in gone]
+    return out
+
+
+class _Plan:
+    def __init__(self, catalogue: Catalogue, env: Environments) -> None:
+        self.catalogue = catalogue
+        self.env = env
+
+    def sections(self, content: list[Any]) -> list[tuple[int, int]]:
+        """(start, end) in `content` of each other system's section beside Sourcegraph's."""
+        heads = [(i, int(m.group(1)), _text(as_dict(se["paragraph"])))
+                 for i, se in enumerate(content)
+                 if "paragraph" in as_dict(se)
+                 and (m := _HEADING.fullmatch(_style(as_dict(as_dict(se)["paragraph"]))))]  # fmt: skip
+        out: list[tuple[int, int]] = []
+        for k, (_, level, text) in enumerate(heads):
+            if not _names_sourcegraph(text):
+                continue
+            group = [heads[k]]
+            for step in (-1, 1):
+                j = k + step
+                while 0 <= j < len(heads) and heads[j][1] >= level:
+                    if heads[j][1] == level:
+                        group.append(heads[j])
+                    j += step
+            group.sort()
+            bounds = {}
+            for g in group:
+                g_end = next((h[0] for h in heads if h[0] > g[0] and h[1] <= level), len(content))
+                bounds[g[0]] = (g[0], g_end)
+            texts = {g[0]: _section_text(content[g[0] + 1 : bounds[g[0]][1]]) for g in group}
+            out += [bounds[i2] for i2 in self._others([(g[0], g[2], texts[g[0]]) for g in group])]
+        return out
+
+    def tabs(self, tabs: list[Any], depth: int) -> list[Any]:
+        """The tabs (of `tabs` and their children) of other systems beside Sourcegraph's."""
+        out: list[Any] = []
+        entries = [(n, _tab_title(t), _section_text(_tab_body(t))) for n, t in enumerate(tabs)]
+        out += [tabs[n] for n in self._others(entries)]
+        if depth < MAX_DEPTH:
+            for t in tabs:
+                out += self.tabs(as_list(as_dict(t).get("childTabs")), depth + 1)
+        return out
+
+    def _others(self, entries: list[tuple[int, str, str]]) -> list[int]:
+        """Of sibling (key, title, text) entries, the keys of other systems' parallel ones, when
+        exactly one names Sourcegraph itself."""
+        own = [e for e in entries if _names_sourcegraph(e[1])]
+        if len(own) != 1 or len(entries) < 1 + _MIN_OTHERS:
+            return []
+        shapes = value_kinds(own[0][2])
+        if len(shapes) < SHARED:
+            return []
+        kinds: dict[int, str] = {}
+        for key, title, text in entries:
+            if key == own[0][0]:
+                continue
+            subject = _subject(title)
+            kind = _kind(subject, self.catalogue) if not self.env.named(title) else ""
+            if kind and parallel(text, shapes):
+                kinds[key] = kind
+        if not peers(list(kinds.values()), _MIN_OTHERS):
+            return []
+        return list(kinds)
+
+
+def _names_sourcegraph(title: str) -> bool:
+    return "ourcegraph" in title and itself(_subject(title))
+
+
+def _subject(title: str) -> str:
+    m = _SUBJECT.match(title)
+    return m.group(1).strip() if m else title.strip()
+
+
+def _style(p: dict[str, Any]) -> str:
+    return as_str(as_dict(p.get("paragraphStyle")).get("namedStyleType"))
+
+
+def _section_text(content: list[Any]) -> str:
+    return "\n".join(_texts_of(content, 0))
+
+
+def _texts_of(content: list[Any], depth: int) -> Iterator[str]:
+    for se in as_list(content):
+        se = as_dict(se)
+        if "paragraph" in se:
+            yield _text(as_dict(se["paragraph"]))
+        elif "table" in se and depth < MAX_DEPTH:
+            for row in as_list(as_dict(se["table"]).get("tableRows")):
+                for cell in as_list(as_dict(row).get("tableCells")):
+                    yield from _texts_of(as_list(as_dict(cell).get("content")), depth + 1)
+
+
+def _contents(doc: dict[str, Any]) -> Iterator[list[Any]]:
+    """Each tab's body content list (the legacy body when there are no tabs), in a fixed order."""
+    tabs = as_list(doc.get("tabs"))
+    if not tabs:
+        yield as_list(as_dict(doc.get("body")).get("content"))
+        return
+    for t in _all_tabs(tabs, 0):
+        yield _tab_body(t)
+
+
+def _all_tabs(tabs: list[Any], depth: int) -> Iterator[Any]:
+    for t in tabs:
+        yield t
+        if depth < MAX_DEPTH:
+            yield from _all_tabs(as_list(as_dict(t).get("childTabs")), depth + 1)
+
+
+def _tab_title(t: Any) -> str:
+    return as_str(as_dict(as_dict(t).get("tabProperties")).get("title"))
+
+
+def _tab_body(t: Any) -> list[Any]:
+    return as_list(as_dict(as_dict(as_dict(t).get("documentTab")).get("body")).get("content"))
+
+
+def _without_tabs(old: list[Any], new: list[Any], dropped: set[int], depth: int) -> list[Any]:
+    out = []
+    for o, n in zip(old, new, strict=False):
+        if id(o) in dropped:
+            continue
+        if depth < MAX_DEPTH and as_list(as_dict(o).get("childTabs")):
+            n = {
+                **n,
+                "childTabs": _without_tabs(
+                    as_list(o["childTabs"]), as_list(n.get("childTabs")), dropped, depth + 1
+                ),
+            }
+        out.append(n)
+    return out
+
+
+__all__ = ["own_sections"]
