@@ -286,21 +286,15 @@ add("g-tier-group-header", "h", "<table><tr><th></th><th colspan='3'>Sizing</th>
 # fmt: on
 
 WRONG = frozenset({
-    "d-sections-instance_types", "d-sections-total_disk_gb",
-    "d-sections-total_memory_gb", "nosg-only-jenkins", "nosg-only-jenkins-t", "prose-cluster-total-mem",
-    "prose-gitlab-repos2", "prose-jenkins-types-rev", "whole-cluster-nodes", "whole-cluster-types",
-    "ynna-codehost",
+    "nosg-only-jenkins", "nosg-only-jenkins-t", "prose-cluster-total-mem", "prose-gitlab-repos2",
+    "prose-jenkins-types-rev", "whole-cluster-nodes", "whole-cluster-types", "ynna-codehost",
 })  # fmt: skip
 MISSING = frozenset({
     "cmdb-total_cpu", "cmdb-total_memory_gb", "d-tbl-tier-hl", "dr-golive", "dr-golive-h", "form-q-answer",
     "g-own-parts", "g-prose-sonar-disk", "g-svc-types", "prose-cluster-total", "prose-db-disk",
-    "prose-urls", "prose-urls-sglast", "prose-users", "report-instance_types", "report-instance_url",
-    "report-max_users", "report-sgfirst-instance_types", "report-sgfirst-instance_url",
-    "report-sgfirst-max_users", "report-sgfirst-total_cpu", "report-sgfirst-total_disk_gb",
-    "report-sgfirst-total_memory_gb", "report-total_cpu", "report-total_disk_gb", "report-total_memory_gb",
-    "sel-col-deploy-yes", "tenant-total_cpu", "tenant-total_disk_gb", "tenant-total_memory_gb",
-    "tier-line", "tier-text-chosen", "transcript-choice", "users-by-tool", "yes-no-inline", "ynna-cloud",
-    "ynna-deploy",
+    "prose-urls", "prose-urls-sglast", "prose-users", "report-max_users", "report-sgfirst-max_users",
+    "sel-col-deploy-yes", "tenant-total_cpu", "tenant-total_disk_gb", "tenant-total_memory_gb", "tier-line",
+    "tier-text-chosen", "transcript-choice", "users-by-tool", "yes-no-inline", "ynna-cloud", "ynna-deploy",
 })  # fmt: skip
 
 

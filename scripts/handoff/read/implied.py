@@ -65,7 +65,10 @@ class Implied(GatherParts):
         for b in self.blocks:
             if b.section == "trial" or "://" not in b.text:
                 continue
+            others = self.reader.other_subjects.spans(b.text)  # not "…; Jenkins is reached at https://…"
             for m in shapes.urls(b.text):  # not "dev cluster … → https://sg-dev.…"
+                if any(a <= m.start < e for a, e, _ in others):
+                    continue
                 here = self.reader.url_env(b.text, m, Context(b.section))
                 if self.reader.site_address(m.value) and here != "trial" and base(m.value) not in other:
                     found.setdefault(m.value.rstrip("/"), b)

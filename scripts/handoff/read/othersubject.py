@@ -17,6 +17,8 @@ gives one), a component of Sourcegraph (gitserver, zoekt, …) or a generic role
 `Everything`, an adverb in -ly, …). A lone clause about another system, with no Sourcegraph clause
 beside it, is not read this way (too many subjects are the deployment's own code names).
 
+A clause whose subject is a pronoun (`it`, `they`) goes on with the subject of the clause before.
+
 * Another system's clause gives no value.
 * A code host's clause ("GitLab runs on one m5.4xlarge", "GitHub Enterprise has 3,400 users")
   gives none of its machines, sizes, address, users or dates: its repositories are still read.
@@ -49,6 +51,7 @@ _OPENERS = frozenset({
     "if", "once", "after", "before", "since", "until", "while", "as", "yes", "no", "not", "in", "on", "at",
     "with", "from", "of", "to", "q",
 })  # fmt: skip
+_PRONOUNS = frozenset({"it", "its", "it's", "they", "their", "this"})
 _NAME = re.compile(r"[A-Z][\w.&-]*")
 _HOST_FIELDS = frozenset(
     {
@@ -78,8 +81,13 @@ class OtherSubjects:
         if not any(m and itself(m.group("subject")) for _, _, m in subjects):
             return []
         out = []
+        kind = ""
         for a, b, m in subjects:
-            kind = self._kind(m.group("subject")) if m and "ourcegraph" not in text[a:b] else ""
+            own = m is not None and "ourcegraph" not in text[a:b]
+            if own and m is not None and m.group("subject").lower() in _PRONOUNS:
+                pass  # ("…; it is reached at …": the clause before's subject goes on)
+            else:
+                kind = self._kind(m.group("subject")) if own and m is not None else ""
             if kind:
                 out.append((a, b, kind))
         return out

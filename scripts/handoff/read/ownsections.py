@@ -8,7 +8,8 @@ heading names.
 
 This pass, before the walk, finds such a run of sections by its headings and its contents:
 
-* the sibling headings (the same level, under the same parent heading) or sibling tabs, exactly one
+* the sibling headings (the same level, under the same parent heading; a short paragraph all in
+  bold stands as a heading below every level) or sibling tabs, exactly one
   naming Sourcegraph itself (`Sourcegraph`, `Sourcegraph (code search)`, `Sourcegraph — production`:
   the `services` module's test, on the heading's subject before a dash, colon or bracket);
 * at least two others naming another system (a name of its own: not an environment, a field's
@@ -19,9 +20,14 @@ This pass, before the walk, finds such a run of sections by its headings and its
   so a heading such as `Architecture` or `Timeline` beside the Sourcegraph section is never one.
 
 The other systems' sections (their headings and everything up to the next heading of their level
-or above) and tabs are removed; the rest is left as it is. A run with no section naming Sourcegraph
-itself, with two, or with fewer than two parallel other systems is left as it is. The input is not
-changed.
+or above, but a paragraph whose subject is Sourcegraph itself) and tabs are removed; the rest is
+left as it is. A run with no section naming Sourcegraph itself, with two, or with fewer than two
+parallel other systems is left as it is.
+
+The same holds for the paragraphs of one part (between headings), each opening with its subject
+before its verb (`Jenkins runs on …`, `Artifactory has …`): beside one or more opening with
+Sourcegraph itself, two or more parallel paragraphs about other systems are removed (a paragraph
+mixing systems is the `othersubject` module's, clause by clause). The input is not changed.
 """
 
 from __future__ import annotations
@@ -39,6 +45,11 @@ from handoff.read.valuekinds import SHARED, parallel, value_kinds
 
 _HEADING = re.compile(r"HEADING_([1-6])")
 _SUBJECT = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(.{1,60}?)\s*(?:[–—:|]|\s-\s|\(|$)")
+_OPENING = re.compile(
+    r"^\W*(?P<subject>(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+)\s+"
+    r"(?:runs|is|has|hosts|uses|sits|lives|went|serves|needs|stores|keeps|got|came|indexes|searches|reads)\b"
+)
+_BOLD_WORDS = 6  # a bold paragraph of at most this many words may stand as a heading
 _MIN_OTHERS = 2  # other systems' parallel sections a run needs
 
 
@@ -47,9 +58,12 @@ def own_sections(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any
     when there are none (nothing is copied). `texts`: the document's paragraphs and texts."""
     if not isinstance(doc, dict):
         return doc
-    heads = any(_HEADING.fullmatch(_style(p)) and _names_sourcegraph(t) for p, t in texts)
+    heads = any(_names_sourcegraph(t) and _level(p) for p, t in texts if "ourcegraph" in t)
     tabs = any(_names_sourcegraph(_tab_title(t)) for t in _all_tabs(as_list(doc.get("tabs")), 0))
-    if not heads and not tabs:
+    opens = any(
+        (m := _OPENING.match(t)) and itself(m.group("subject")) for _, t in texts if "ourcegraph" in t
+    )
+    if not heads and not tabs and not opens:
         return doc
     env = Environments(catalogue)
     plan = _Plan(catalogue, env)
@@ -62,7 +76,9 @@ def own_sections(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any
     if dropped:
         out["tabs"] = _without_tabs(as_list(doc.get("tabs")), as_list(out.get("tabs")), dropped, 0)
     for content in _contents(out):
-        gone = {i for a, b in plan.sections(content) for i in range(a, b)}
+        gone = {
+            i for a, b in plan.sections(content) for i in range(a, b) if not _about_sourcegraph(content[i])
+        }
         if gone:
             content[:] = [se for i, se in enumerate(content) if i not in gone]
     return out
@@ -75,10 +91,8 @@ class _Plan:
 
     def sections(self, content: list[Any]) -> list[tuple[int, int]]:
         """(start, end) in `content` of each other system's section beside Sourcegraph's."""
-        heads = [(i, int(m.group(1)), _text(as_dict(se["paragraph"])))
-                 for i, se in enumerate(content)
-                 if "paragraph" in as_dict(se)
-                 and (m := _HEADING.fullmatch(_style(as_dict(as_dict(se)["paragraph"]))))]  # fmt: skip
+        paras = [(i, as_dict(as_dict(se).get("paragraph"))) for i, se in enumerate(content)]
+        heads = [(i, level, _text(p)) for i, p in paras if p and (level := _level(p))]
         out: list[tuple[int, int]] = []
         for k, (_, level, text) in enumerate(heads):
             if not _names_sourcegraph(text):
@@ -97,6 +111,25 @@ class _Plan:
                 bounds[g[0]] = (g[0], g_end)
             texts = {g[0]: _section_text(content[g[0] + 1 : bounds[g[0]][1]]) for g in group}
             out += [bounds[i2] for i2 in self._others([(g[0], g[2], texts[g[0]]) for g in group])]
+        return out + self.paragraphs(content)
+
+    def paragraphs(self, content: list[Any]) -> list[tuple[int, int]]:
+        """(i, i + 1) of each paragraph about another system beside one about Sourcegraph: the
+        paragraphs of one part (between headings) each opening with its subject before a verb."""
+        out: list[tuple[int, int]] = []
+        run: list[tuple[int, str, str]] = []
+        for i, se in enumerate(
+            [*content, {"paragraph": {"paragraphStyle": {"namedStyleType": "HEADING_1"}}}]
+        ):
+            p = as_dict(as_dict(se).get("paragraph"))
+            if not p or _level(p):
+                out += [(k, k + 1) for k in self._others(run, many=True)]
+                run = []
+            elif "bullet" not in p:
+                text = _text(p)
+                m = _OPENING.match(text)
+                if m:
+                    run.append((i, m.group("subject"), text))
         return out
 
     def tabs(self, tabs: list[Any], depth: int) -> list[Any]:
@@ -109,26 +142,57 @@ class _Plan:
                 out += self.tabs(as_list(as_dict(t).get("childTabs")), depth + 1)
         return out
 
-    def _others(self, entries: list[tuple[int, str, str]]) -> list[int]:
+    def _others(self, entries: list[tuple[int, str, str]], many: bool = False) -> list[int]:
         """Of sibling (key, title, text) entries, the keys of other systems' parallel ones, when
-        exactly one names Sourcegraph itself."""
+        exactly one names Sourcegraph itself (`many`: one or more, paragraphs of one part)."""
         own = [e for e in entries if _names_sourcegraph(e[1])]
-        if len(own) != 1 or len(entries) < 1 + _MIN_OTHERS:
+        if not own or (len(own) > 1 and not many) or len(entries) < len(own) + _MIN_OTHERS:
             return []
-        shapes = value_kinds(own[0][2])
+        shapes = value_kinds("\n".join(e[2] for e in own))
         if len(shapes) < SHARED:
             return []
         kinds: dict[int, str] = {}
         for key, title, text in entries:
-            if key == own[0][0]:
+            if any(key == e[0] for e in own):
                 continue
             subject = _subject(title)
-            kind = _kind(subject, self.catalogue) if not self.env.named(title) else ""
+            kind = _kind(subject, self.catalogue) if not self.env.named(subject) else ""
             if kind and parallel(text, shapes):
                 kinds[key] = kind
         if not peers(list(kinds.values()), _MIN_OTHERS):
             return []
         return list(kinds)
+
+
+def _about_sourcegraph(se: Any) -> bool:
+    """A paragraph whose subject is Sourcegraph itself (`Sourcegraph indexes …`): kept wherever it is."""
+    text = _text(as_dict(as_dict(se).get("paragraph")))
+    return "ourcegraph" in text and bool((m := _OPENING.match(text)) and itself(m.group("subject")))
+
+
+def _level(p: dict[str, Any]) -> int:
+    """A heading's level (1–6); a short paragraph all in bold standing as a heading: 7 (below any
+    heading); 0 for any other paragraph."""
+    m = _HEADING.fullmatch(_style(p))
+    if m:
+        return int(m.group(1))
+    runs = [as_dict(e) for e in as_list(p.get("elements"))]
+    texts = [
+        (
+            as_str(as_dict(r.get("textRun")).get("content")),
+            as_dict(as_dict(r.get("textRun")).get("textStyle")),
+        )
+        for r in runs
+    ]
+    shown = [(t, st) for t, st in texts if t.strip()]
+    if (
+        "bullet" not in p
+        and shown
+        and all(st.get("bold") for _, st in shown)
+        and len(_text(p).split()) <= _BOLD_WORDS
+    ):
+        return 7
+    return 0
 
 
 def _names_sourcegraph(title: str) -> bool:

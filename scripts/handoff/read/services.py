@@ -206,12 +206,8 @@ def _service_lists(paras: list[_Para], catalogue: Catalogue) -> list[list[_Para]
         ]
         own = [n for n, lead in enumerate(leads) if itself(lead or whole[n])]
         if len(own) == 1 and any(whole):  # (a parent item naming only its subject: parallel children)
-            kinds = value_kinds(" ".join(_text(q.paragraph) for q in items[own[0]][1:]))
-            side = [
-                n
-                for n, w in enumerate(whole)
-                if w and parallel(" ".join(_text(q.paragraph) for q in items[n][1:]), kinds)
-            ]
+            shown = value_kinds(_children(items[own[0]]))
+            side = [n for n, w in enumerate(whole) if w and parallel(_children(items[n]), shown)]
             leads = [whole[n] if n in side or n in own else lead for n, lead in enumerate(leads)]
         kinds = [_kind(lead, catalogue) for n, lead in enumerate(leads) if n not in own]
         if len(own) == 1 and peers(kinds):
