@@ -491,6 +491,7 @@ def docs_json_tabs(f: Facts) -> dict[str, Any]:
 
 @layout
 def nickname(f: Facts) -> str:
+    f.unstated.add("deployment_type")  # (no column of how each system is deployed)
     nick = f.pick("Lighthouse", "Periscope", "Compass", "Beacon")
     cols = ["name", "machines", "cpu", "mem", "disk", "url", "users", "live"]
     rows = [[label(f, c) for c in cols]] + [
@@ -503,6 +504,7 @@ def nickname(f: Facts) -> str:
 
 @layout
 def url_only(f: Facts) -> str:
+    f.unstated.add("deployment_type")  # (no column of how each system is deployed)
     cols = ["machines", "cpu", "mem", "disk", "users", "live"]
     rows = [[f.pick("Endpoint", "Host")] + [label(f, c) for c in cols]]
     rows += [[s.url.removeprefix("https://"), *_catalogue_row(f, s, cols)] for s in f.all()]
@@ -512,6 +514,7 @@ def url_only(f: Facts) -> str:
 
 @layout
 def subject_second(f: Facts) -> str:
+    f.unstated.add("deployment_type")  # (no column of how each system is deployed)
     cols = ["name", "machines", "cpu", "mem", "disk", "url", "users", "live"]
     rows = [[f.pick("ID", "Ref")] + [label(f, c) for c in cols]]
     for i, s in enumerate(f.all()):
@@ -521,6 +524,7 @@ def subject_second(f: Facts) -> str:
 
 @layout
 def subject_last(f: Facts) -> str:
+    f.unstated.add("deployment_type")  # (no column of how each system is deployed)
     cols = ["machines", "cpu", "mem", "disk", "url", "users", "live", "name"]
     rows = [[label(f, c) for c in cols]] + [_catalogue_row(f, s, cols) for s in f.all()]
     return doc("Capacity by system", table(rows), h(2, "Sourcegraph"), ul(sg_extras(f)))

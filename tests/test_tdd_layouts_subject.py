@@ -23,18 +23,18 @@ SEEDS = range(8)
 
 # right fields over the seeds, per layout (12 fields x 8 seeds = 96 at most)
 RIGHT = {
-    "catalogue_rows": 40,  # a `Nodes` column holding `3 x type` keeps the record table from being read
-    "catalogue_columns": 21,  # a catalogue turned (systems as columns): not reduced to Sourcegraph's
+    "catalogue_rows": 40,  # a `Go-live` or `Production since` column is read as an environment column
+    "catalogue_columns": 91,
     "sections_h2": 70,
     "sections_h3_bullets": 91,
     "shared_cluster_tenants": 86,
     "bullet_tree": 92,
     "prose_paragraphs": 88,
     "docs_json_tabs": 92,
-    "nickname": 11,  # Sourcegraph named by a nickname defined once: its row not known
-    "url_only": 23,  # rows named by their address only: Sourcegraph's not known
-    "subject_second": 46,
-    "subject_last": 62,
+    "nickname": 33,  # (the `Go-live` column read as an environment column: see catalogue_rows)
+    "url_only": 31,  # rows named by their address only: Sourcegraph's not known
+    "subject_second": 54,
+    "subject_last": 70,
     "cost_allocation": 90,
     "cmdb_inventory": 69,
     "migration_waves": 75,

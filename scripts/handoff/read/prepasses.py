@@ -15,6 +15,7 @@ from handoff.core.fields import Catalogue
 from handoff.read.forms import answered
 from handoff.read.markcolumns import ticked_rows
 from handoff.read.markedoptions import chosen_options
+from handoff.read.ownnames import named_sourcegraph
 from handoff.read.ownsections import own_sections
 from handoff.read.quicktext import quick_texts
 from handoff.read.services import own_parts
@@ -24,6 +25,9 @@ from handoff.read.vocab import Vocab
 def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     """`doc` as the walk reads it: other services' rows, unticked options and unchosen answers out."""
     texts = list(quick_texts(doc))
+    named = named_sourcegraph(doc, catalogue, texts)  # "Lighthouse is our name for the Sourcegraph instance"
+    if named is not doc:
+        doc, texts = named, list(quick_texts(named))
     doc = own_parts(doc, catalogue, texts)
     doc = own_sections(doc, catalogue, texts)
     doc = ticked_rows(doc, texts)

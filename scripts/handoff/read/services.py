@@ -15,8 +15,13 @@ This pass, before the walk, finds such a part by its subjects:
   address, a date or a figure). With no header row the subjects are the first column. The
   other rows are removed (a total row over the services too). A row naming a code host keeps its
   name only: the host may still be one Sourcegraph reads, its machines are not Sourcegraph's.
+* **A catalogue turned the other way** (the systems across its first row, the labels down its
+  first column, each system's column holding the kinds of value Sourcegraph's holds): only the
+  labels' column and Sourcegraph's are kept (none when a code host is among the systems).
 * **A list**: items of one level each opening with a subject before a dash or colon (`Jenkins –
-  6 × c5.2xlarge`), exactly one of them Sourcegraph: the other items (and their children) go.
+  6 × c5.2xlarge`), exactly one of them Sourcegraph: the other items (and their children) go. A
+  parent item naming only its subject (`Jenkins`, `Artifactory:`) counts when its children are
+  parallel to Sourcegraph's (the same kinds of value: `valuekinds`).
 
 Every other subject must be another system or a total (`Cluster total`). A part is left as it
 is when one of its subjects is a field's label (`Code hosts`, `Users`), names Sourcegraph at all
@@ -77,7 +82,11 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     leads = any((m := _LEAD.match(t)) and itself(m.group(1)) for t in named)
     if not cells and not leads:
         return doc  # (no cell naming Sourcegraph itself, no item opening with it: no part of services)
-    plans = cells and any(_subject_column(t, catalogue) is not None for t in _tables(doc))
+    subjects = (
+        _subject_column(t, catalogue) is not None or _subject_row(t, catalogue) is not None
+        for t in _tables(doc)
+    )
+    plans = cells and any(subjects)
     if not plans and not ((leads or cells) and _service_lists(list(_paragraphs(doc)), catalogue)):
         return doc
     hosts = Vocab(catalogue, "code_host")
@@ -86,6 +95,8 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
         col = _subject_column(t, catalogue)
         if col is not None:
             _keep_own_rows(t, col, hosts)
+        elif (col := _subject_row(t, catalogue)) is not None:
+            _keep_own_column(t, col)
     paras = list(_paragraphs(doc))
     drop = {id(p.paragraph) for group in _service_lists(paras, catalogue) for p in group}
     for content in {id(p.content): p.content for p in paras}.values():
@@ -141,6 +152,38 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
         if len(own) == 1 and peers(kinds) and _records(rows[first:], col):
             return col
     return None
+
+
+def _subject_row(t: dict[str, Any], catalogue: Catalogue) -> int | None:
+    """The column of Sourcegraph in a catalogue turned the other way: its first row names the
+    systems (one of them Sourcegraph itself, the rest other systems, none a code host), its first
+    column the labels, every cell a short value, and each system's column parallel to Sourcegraph's
+    (`valuekinds`: a record's label/value pairs side by side are not systems)."""
+    rows = as_list(t.get("tableRows"))
+    if len(rows) < 2 or not rows[0]:
+        return None
+    heads = [_cell_text(rows[0], k) for k in range(1, len(_cells(rows[0])))]
+    own = [k + 1 for k, h in enumerate(heads) if itself(h)]
+    others = [h for h in heads if h and not itself(h)]
+    if len(own) != 1 or any(Vocab(catalogue, "code_host").find(h) for h in others):
+        return None
+    if not peers([_kind(h, catalogue) for h in others]) or itself(_cell_text(rows[1], 0)):
+        return None
+    width = len(_cells(rows[0]))
+    if any(len(_cells(r)) != width for r in rows) or not _records(rows, 0):
+        return None
+    column = [" ".join(_cell_text(r, k) for r in rows[1:]) for k in range(width)]
+    shown = value_kinds(column[own[0]])
+    if not all(parallel(column[k + 1], shown) for k, h in enumerate(heads) if h and k + 1 != own[0]):
+        return None  # (each system's column holds the kinds of value Sourcegraph's does)
+    return own[0]
+
+
+def _keep_own_column(t: dict[str, Any], col: int) -> None:
+    for r in as_list(t.get("tableRows")):
+        cells = _cells(r)
+        r["tableCells"] = [cells[0], cells[col]]
+    t["columns"] = 2
 
 
 def _records(rows: list[Any], col: int) -> bool:
