@@ -41,6 +41,9 @@ _DEFINES = [
         rf"\bcall(?:s|ed)?\s+(?:our|the|their)\s+Sourcegraph(?:\s+(?:instance|deployment|server))?\s+{_Q}{_NAME}"
     ),
 ]
+_CUE = re.compile(
+    r"\b(?:name|nickname|call(?:s|ed)?|known|aka|a\.k\.a|nicknamed|code-?named|is\s+(?:our|the|what))\b"
+)
 _NOT_NAMES = frozenset(
     {"This", "That", "There", "Here", "What", "Which", "The", "Our", "Its", "Their", "It", "Sourcegraph"}
 )
@@ -53,7 +56,7 @@ def named_sourcegraph(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str
         return doc
     names: dict[str, int] = {}  # name → id of its defining paragraph
     for p, text in texts:
-        if "Sourcegraph" not in text:
+        if "Sourcegraph" not in text or not _CUE.search(text):
             continue
         for rx in _DEFINES:
             for m in rx.finditer(text):

@@ -27,7 +27,8 @@ parallel other systems is left as it is.
 The same holds for the paragraphs of one part (between headings), each opening with its subject
 before its verb (`Jenkins runs on …`, `Artifactory has …`): beside one or more opening with
 Sourcegraph itself, two or more parallel paragraphs about other systems are removed (a paragraph
-mixing systems is the `othersubject` module's, clause by clause). The input is not changed.
+opening with a pronoun, `It is deployed with …`, goes with the one before; a paragraph mixing
+systems is the `othersubject` module's, clause by clause). The input is not changed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from handoff.core.fields import Catalogue
 from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
 from handoff.read.envwords import Environments
 from handoff.read.forms import _copy, _text
+from handoff.read.othersubject import _OPENERS
 from handoff.read.services import _kind, itself, peers
 from handoff.read.valuekinds import SHARED, parallel, value_kinds
 
@@ -48,6 +50,11 @@ _SUBJECT = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(.{1,60}?)\s*(?:[–—:|]|\
 _OPENING = re.compile(
     r"^\W*(?P<subject>(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+)\s+"
     r"(?:runs|is|has|hosts|uses|sits|lives|went|serves|needs|stores|keeps|got|came|indexes|searches|reads)\b"
+)
+_OPENING_LINE = re.compile(  # (the same, on the lines of a joined text, capitalised)
+    r"^[^\w\n]*(?P<subject>[A-Z](?:[\w.&'’-]*[^\S\n]+){0,3}?[\w.&'’-]+)[^\S\n]+"
+    r"(?:runs|is|has|hosts|uses|sits|lives|went|serves|needs|stores|keeps|got|came|indexes|searches|reads)\b",
+    re.MULTILINE,
 )
 _BOLD_WORDS = 6  # a bold paragraph of at most this many words may stand as a heading
 _MIN_OTHERS = 2  # other systems' parallel sections a run needs
@@ -63,10 +70,10 @@ def own_sections(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any
     opens = any(
         (m := _OPENING.match(t)) and itself(m.group("subject")) for _, t in texts if "ourcegraph" in t
     )
+    opens = opens and _other_openings("".join(t for _, t in texts if "ourcegraph" not in t))
     if not heads and not tabs and not opens:
         return doc
-    env = Environments(catalogue)
-    plan = _Plan(catalogue, env)
+    plan = _Plan(catalogue)
     drops = [d for content in _contents(doc) for d in plan.sections(content)]
     tab_drops = plan.tabs(as_list(doc.get("tabs")), 0) if tabs else []
     if not drops and not tab_drops:
@@ -85,9 +92,16 @@ def own_sections(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any
 
 
 class _Plan:
-    def __init__(self, catalogue: Catalogue, env: Environments) -> None:
+    def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.env = env
+        self._env: Environments | None = None
+
+    def environment(self, text: str) -> str:
+        """The environment `text` names (the environments' words built on first use: most runs of
+        sections never get this far)."""
+        if self._env is None:
+            self._env = Environments(self.catalogue)
+        return self._env.named(text)
 
     def sections(self, content: list[Any]) -> list[tuple[int, int]]:
         """(start, end) in `content` of each other system's section beside Sourcegraph's."""
@@ -128,7 +142,10 @@ class _Plan:
             elif "bullet" not in p:
                 text = _text(p)
                 m = _OPENING.match(text)
-                if m:
+                if m and m.group("subject").split()[0].lower() in _OPENERS:
+                    if run:  # ("It is deployed with …": the paragraph before's subject goes on)
+                        run.append((i, run[-1][1], text))
+                elif m:
                     run.append((i, m.group("subject"), text))
         return out
 
@@ -156,12 +173,28 @@ class _Plan:
             if any(key == e[0] for e in own):
                 continue
             subject = _subject(title)
-            kind = _kind(subject, self.catalogue) if not self.env.named(subject) else ""
-            if kind and parallel(text, shapes):
+            kind = _kind(subject, self.catalogue)
+            if kind and parallel(text, shapes) and not self.environment(subject):
                 kinds[key] = kind
         if not peers(list(kinds.values()), _MIN_OTHERS):
             return []
         return list(kinds)
+
+
+def _other_openings(joined: str) -> bool:
+    """Whether at least `_MIN_OTHERS` lines of `joined` (texts one a line) open with a capitalised
+    subject before its verb and hold two kinds of value: a quick look, one scan of the text, at
+    whether a run of paragraphs about other systems may be there."""
+    found = 0
+    for m in _OPENING_LINE.finditer(joined):
+        if m.group("subject").split()[0].lower() in _OPENERS:
+            continue
+        end = joined.find("\n", m.end())
+        if len(value_kinds(joined[m.start() : end if end >= 0 else len(joined)])) >= SHARED:
+            found += 1
+            if found >= _MIN_OTHERS:
+                return True
+    return False
 
 
 def _about_sourcegraph(se: Any) -> bool:

@@ -8,23 +8,35 @@ from __future__ import annotations
 import re
 
 _KINDS = {
-    "url": re.compile(r"https?://|\b[\w-]+\.[\w-]+\.(?:com|io|net|org|dev|cloud|internal|local)\b", re.I),
+    "url": re.compile(r"https?://|\w\.(?:com|io|net|org|dev|cloud|internal|local)\b", re.I),
     "machine": re.compile(
         r"\b\d+\s*[x×]\s*[A-Za-z][\w.-]*\d|\b[a-z]\d[a-z]*\.\d*x?large\b|\bStandard_[A-Z]", re.I
     ),
     "size": re.compile(r"\b\d[\d,.]*\s*(?:[GT]i?B|[GT]i?)\b"),
     "cpu": re.compile(r"\b\d+\s*(?:v?CPUs?|cores?)\b", re.I),
-    "date": re.compile(
-        r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}|"
-        r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
+    "date": re.compile(  # (`14 May 2026` holds `May 2026`)
+        r"\b(?:19|20)\d\d-\d\d-\d\d\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}"
     ),
 }
 SHARED = 2  # kinds of value two parts share to be parallel
 
 
+# a quick look at the text before each kind's pattern: what a value of the kind cannot be without
+_CUES = {
+    "url": (".",),
+    "machine": ("x", "×", "standard_", "large"),
+    "size": ("gb", "tb", "gi", "ti", "g ", "t "),
+    "cpu": ("cpu", "core"),
+    "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "-"),
+}
+
+
 def value_kinds(text: str) -> set[str]:
     """The kinds of value `text` holds."""
-    return {k for k, rx in _KINDS.items() if rx.search(text)}
+    low = text.lower()
+    if not any(ch.isdigit() for ch in low) and "://" not in low:
+        return set()  # (every kind but an address holds a figure)
+    return {k for k, rx in _KINDS.items() if any(c in low for c in _CUES[k]) and rx.search(text)}
 
 
 def parallel(text: str, kinds: set[str]) -> bool:
