@@ -123,6 +123,7 @@ CASES = [
     _case('ch-not-connected', '<h2>Production</h2><p>Code hosts: GitHub.com. Their Bitbucket Server is not connected.</p>', {'code_hosts': ['GitHub.com']}),
     _case('ch-ghes-product', '<h2>Production</h2><p>Code host: GitHub Enterprise (self-hosted appliance)</p>', {'code_hosts': ['GitHub Enterprise Server']}),
     _case('ch-ghec', '<h2>Production</h2><p>Code host: GitHub Enterprise Cloud (acme-enterprise)</p>', {'code_hosts': ['GitHub.com']}),
+    _case('ch-ghes-and-ghec', '<h2>Production</h2><p>Sourcegraph indexes 300 repositories from GitHub Enterprise Server and GitHub Enterprise Cloud.</p>', {'code_hosts': ['GitHub Enterprise Server', 'GitHub.com']}),
     _case('ch-table', '<h2>Production</h2><table><tr><th><p>Code host</p></th><th><p>Repositories</p></th></tr><tr><td><p>GitHub Enterprise Server</p></td><td><p>4,200</p></td></tr><tr><td><p>GitLab Self-Managed</p></td><td><p>800</p></td></tr></table>', {'code_hosts': ['GitHub Enterprise Server', 'GitLab Self-Managed']}),
     _case('ch-sentence', '<h2>Production</h2><p>All 3,100 repositories are on their GitLab instance at gitlab.acme.de.</p>', {'code_hosts': ['GitLab Self-Managed']}),
     _case('ch-stash', '<h2>Production</h2><p>Code host: Stash (old name, Bitbucket Server 7)</p>', {'code_hosts': ['Bitbucket Server / Data Center']}),
