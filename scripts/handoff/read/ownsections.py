@@ -47,14 +47,11 @@ from handoff.read.valuekinds import SHARED, parallel, value_kinds
 
 _HEADING = re.compile(r"HEADING_([1-6])")
 _SUBJECT = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(.{1,60}?)\s*(?:[–—:|]|\s-\s|\(|$)")
-_OPENING = re.compile(
-    r"^\W*(?P<subject>(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+)\s+"
-    r"(?:runs|is|has|hosts|uses|sits|lives|went|serves|needs|stores|keeps|got|came|indexes|searches|reads)\b"
-)
-_OPENING_LINE = re.compile(  # (the same, on the lines of a joined text, capitalised)
-    r"^[^\w\n]*(?P<subject>[A-Z](?:[\w.&'’-]*[^\S\n]+){0,3}?[\w.&'’-]+)[^\S\n]+"
-    r"(?:runs|is|has|hosts|uses|sits|lives|went|serves|needs|stores|keeps|got|came|indexes|searches|reads)\b",
-    re.MULTILINE,
+# a paragraph opening with its subject: up to four capitalised words, then a word in lower case (its
+# verb, in whatever language: "Jenkins runs on …", "Nexus hat 2.300 Nutzer …")
+_OPENING = re.compile(r"^\W*(?P<subject>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})\s+[a-zß-ÿ]")
+_OPENING_LINE = re.compile(  # (the same, on the lines of a joined text)
+    r"^[^\w\n]*(?P<subject>[A-Z][\w.&'’-]*(?:[^\S\n]+[A-Z0-9][\w.&'’-]*){0,3})[^\S\n]+[a-zß-ÿ]", re.MULTILINE
 )
 _BOLD_WORDS = 6  # a bold paragraph of at most this many words may stand as a heading
 _MIN_OTHERS = 2  # other systems' parallel sections a run needs
@@ -67,10 +64,13 @@ def own_sections(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any
         return doc
     heads = any(_names_sourcegraph(t) and _level(p) for p, t in texts if "ourcegraph" in t)
     tabs = any(_names_sourcegraph(_tab_title(t)) for t in _all_tabs(as_list(doc.get("tabs")), 0))
-    opens = any(
-        (m := _OPENING.match(t)) and itself(m.group("subject")) for _, t in texts if "ourcegraph" in t
+    own = [
+        t for _, t in texts if "ourcegraph" in t and (m := _OPENING.match(t)) and itself(m.group("subject"))
+    ]
+    shown = value_kinds(" ".join(own)) if own else set()
+    opens = len(shown) >= SHARED and _other_openings(
+        "".join(t for _, t in texts if "ourcegraph" not in t), shown
     )
-    opens = opens and _other_openings("".join(t for _, t in texts if "ourcegraph" not in t))
     if not heads and not tabs and not opens:
         return doc
     plan = _Plan(catalogue)
@@ -181,16 +181,17 @@ class _Plan:
         return list(kinds)
 
 
-def _other_openings(joined: str) -> bool:
+def _other_openings(joined: str, shown: set[str]) -> bool:
     """Whether at least `_MIN_OTHERS` lines of `joined` (texts one a line) open with a capitalised
-    subject before its verb and hold two kinds of value: a quick look, one scan of the text, at
-    whether a run of paragraphs about other systems may be there."""
+    subject before its verb and hold two of the kinds of value `shown` (Sourcegraph's paragraphs'):
+    a quick look, one scan of the text, at whether a run of paragraphs about other systems may be
+    there."""
     found = 0
     for m in _OPENING_LINE.finditer(joined):
         if m.group("subject").split()[0].lower() in _OPENERS:
             continue
         end = joined.find("\n", m.end())
-        if len(value_kinds(joined[m.start() : end if end >= 0 else len(joined)])) >= SHARED:
+        if parallel(joined[m.start() : end if end >= 0 else len(joined)], shown):
             found += 1
             if found >= _MIN_OTHERS:
                 return True

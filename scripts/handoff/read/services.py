@@ -64,6 +64,10 @@ _PARTS = frozenset({
     "balancer", "proxy", "indexserver", "webserver", "migrator", "indexer", "indexers", "indexing",
     "searchers", "workers", "backup", "backups", "bastion",
 })  # fmt: skip
+# of those, the products a platform also runs as systems of their own (not a role in Sourcegraph)
+_PRODUCTS = frozenset(
+    {"prometheus", "grafana", "jaeger", "otel", "postgres", "postgresql", "pgsql", "redis", "minio", "nginx"}
+)
 _LEAD = re.compile(r"^(.{1,60}?)\s*(?:[–—:]|\s-\s|\()")
 _MAX_SUBJECT_WORDS = 6
 _MAX_VALUE_WORDS = 8
@@ -111,8 +115,9 @@ def itself(text: str) -> bool:
 
 
 def _kind(text: str, catalogue: Catalogue) -> str:
-    """What a subject beside Sourcegraph is: `other` (another system), `part` (a component a
-    platform may share, such as a database), or "" (a field's label, a phrase, or Sourcegraph)."""
+    """What a subject beside Sourcegraph is: `other` (another system), `product` (a product
+    Sourcegraph also ships as a component, such as Grafana or a database), `part` (a role in the
+    deployment: indexers, gitserver), or "" (a field's label, a phrase, or Sourcegraph)."""
     words = _WORD.findall(text.lower())
     if not words or len(text.split()) > _MAX_SUBJECT_WORDS or "sourcegraph" in words:
         return ""
@@ -122,8 +127,8 @@ def _kind(text: str, catalogue: Catalogue) -> str:
         return ""  # (an address, a date or a figure: a value, not a subject)
     if " ".join(words) in catalogue.tdd.total_words or words[-1] in catalogue.tdd.total_words:
         return "total"  # (`Cluster total`: the sum over the services, not Sourcegraph's)
-    if any(w in _PARTS for w in words):
-        return "part"
+    if any(w in _PARTS for w in words):  # (`Grafana`, `Postgres (shared)`: a product of its own)
+        return "product" if all(w in _PRODUCTS for w in words if w in _PARTS) else "part"
     if all(w in _GENERIC or w.isdigit() for w in words):
         return "part"  # (`System node pool`: a role in the deployment, no system's name)
     return "other"
@@ -131,11 +136,11 @@ def _kind(text: str, catalogue: Catalogue) -> str:
 
 def peers(kinds: list[str], least: int = 1) -> bool:
     """Whether subjects of these kinds beside Sourcegraph's are systems of their own: other systems
-    (at least `least`) and totals; a component's name (Grafana, a database) among them only when
-    as many of them name systems of their own (a catalogue of the platform's tools, not the
-    deployment's parts)."""
-    others, parts = kinds.count("other"), kinds.count("part")
-    return others >= max(least, parts) and set(kinds) <= {"other", "total", "part"}
+    (at least `least`) and totals; a product Sourcegraph also ships as a component (Grafana, a
+    database) among them only when as many of them name systems of their own (a catalogue of the
+    platform's tools); never a role in the deployment (`indexers`, `gitserver`: its parts)."""
+    others, products = kinds.count("other"), kinds.count("product")
+    return others >= max(least, products) and set(kinds) <= {"other", "total", "product"}
 
 
 def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
