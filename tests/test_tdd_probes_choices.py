@@ -249,6 +249,13 @@ dsec = [para("Platform report", style="HEADING_1"), para("GitLab", style="HEADIN
         para("Sourcegraph", style="HEADING_2"), para("Production: 1 × m6i.8xlarge, 32 vCPU, 128 GB RAM, 1 TB disk."), para("Artifactory", style="HEADING_2"), para("Production: 3 × r5.2xlarge, 24 vCPU, 192 GB RAM, 10 TB disk.")]
 for fld, exp in [("instance_types", ["1 × m6i.8xlarge"]), ("total_memory_gb", 128), ("total_disk_gb", 1000)]:
     add(f"d-sections-{fld}", "draw", dsec, fld, exp)
+# Sourcegraph called by a name the document gives it once (read/ownnames.py)
+NICK_T = "<p>Beacon is our name for the Sourcegraph instance.</p><table><tr><th>Service</th><th>Hosts</th><th>vCPU</th></tr><tr><td>Jenkins</td><td>4 × c5.2xlarge</td><td>32</td></tr><tr><td>Beacon</td><td>2 × m6i.4xlarge</td><td>32</td></tr><tr><td>Nexus</td><td>1 × r5.xlarge</td><td>4</td></tr></table>"
+add("nick-catalogue", "n", NICK_T, "instance_types", ["2 × m6i.4xlarge"])
+NICK_S = "<p>Code search is Sourcegraph (known internally as Periscope).</p><h2>Jenkins</h2><p>Production: 4 × c5.2xlarge, 32 vCPU, 64 GB RAM, https://ci.acme.io</p><h2>Periscope</h2><p>Production: 2 × m6i.4xlarge, 32 vCPU, 128 GB RAM, https://code.acme.io</p><h2>Nexus</h2><p>Production: 1 × r5.xlarge, 4 vCPU, 32 GB RAM, https://nexus.acme.io</p>"
+add("nick-sections-types", "n", NICK_S, "instance_types", ["2 × m6i.4xlarge"])
+add("nick-sections-mem", "n", NICK_S, "total_memory_gb", 128)
+add("nick-list", "n", "<p>We call our Sourcegraph deployment Compass.</p><ul><li>Jenkins – 6 × c5.2xlarge, 48 vCPU</li><li>Compass – 2 × m6i.4xlarge, 32 vCPU</li><li>Nexus – 1 × r5.2xlarge, 8 vCPU</li></ul>", "instance_types", ["2 × m6i.4xlarge"])
 # ---------- generalisation probes (after the fixes, other words) ----------
 add("g-trail-words", "h", "<p>Cloud — Amazon ☐, Google ☐, Microsoft Azure ☑</p>", "hosting_provider", "Azure")
 add("g-trail-brk", "h", "<p>Install: K8s+Helm [ ]  Compose [x]</p>", "deployment_type", DC)
