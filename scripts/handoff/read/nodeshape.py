@@ -5,7 +5,8 @@ of machines: in the description of the type (`server CCX63 (48 vCPU, 192 GB RAM,
 column of their own (`Shape | 16vCPU/128GiB`, `Per node | 16 vCPU, 128 GB RAM`). A careful reader
 takes the one cell of the row that holds exactly one CPU count and one memory size, never a
 column that says it holds totals (`Pool total`); a memory size is one named so (`192 GB RAM`), or
-in a shape column written as a compact pair with the CPU count (`16vCPU/128GiB`, `96c/384G`).
+in a shape column written as a compact pair with the CPU count (`16vCPU/128GiB`, `96c/384G`) or
+listed after it as the cell's last figure (`16 vCPU, 64 GiB`: no noun after it, so not a disk).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from handoff.read.totals import names_total
 
 _RAM_AFTER = re.compile(r"\s*(?:of\s+)?(?:ram|memory)\b", re.IGNORECASE)  # `192 GB RAM`
 _PAIRED = re.compile(r"[ \u00a0]?/[ \u00a0]?")  # `16vCPU/` before a size: a compact pair
+# `16 vCPU, 64 GiB` in a shape column: the pair listed, its size the cell's last figure, no noun after it
+_LISTED = re.compile(r"\s*(?:,|;|\band\b)\s*")
+_ENDS = re.compile(r"\s*\)?\s*$")
 
 
 def figures(text: str, pairs: bool = True) -> tuple[float, float] | None:
@@ -32,6 +36,12 @@ def figures(text: str, pairs: bool = True) -> tuple[float, float] | None:
         for m in shapes.sizes(text)
         if _RAM_AFTER.match(text, m.end)
         or (pairs and m.start >= after and _PAIRED.fullmatch(text, after, m.start))
+        or (
+            pairs
+            and m.start >= after
+            and _LISTED.fullmatch(text, after, m.start)
+            and _ENDS.fullmatch(text, m.end)
+        )
     ]
     if len(rams) != 1:
         return None
