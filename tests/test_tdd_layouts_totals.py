@@ -30,8 +30,6 @@ MISSING: dict[tuple[str, str], str] = {
     **{("json-arch-vs-appendix", f): "as arch-vs-appendix" for f in ("total_cpu", "total_memory_gb")},
     ("bill-of-materials", "total_disk_gb"): "volume rows of a bill of materials (quantity × size) are not summed",
     ("json-bill-of-materials", "total_disk_gb"): "as bill-of-materials",
-    **{("transposed-pools", f): "two pools as columns: per-node rows times a count row" for f in
-       ("total_cpu", "total_memory_gb")},
     ("planned-range", "instance_types"): "'Built: N × type' after a requested range: some wordings",
     ("quota-usage", "total_memory_gb"): "a `Memory` column beside a `Count` column is one node's",
     **{("capacity-sheet", f): "a per-node / nodes / total table: the type only in prose ('every worker is …')" for f in
@@ -116,6 +114,15 @@ SNIPPETS: list[tuple[str, dict[str, Any]]] = [
  ("<p>We index 2,000 repositories on GitHub for 300 users on GitLab.</p>", {"repositories": 2000}),
  ("<p>Code hosts: GitHub Enterprise Cloud (1,200 repos) and GHES (800 repos).</p>", {"code_hosts": ["GitHub.com", "GitHub Enterprise Server"], "repositories": 2000}),
  ("<p>Cluster (5 nodes): n2-highmem-8</p>", {"instance_types": ["5 × n2-highmem-8"]}),
+    (
+        "<table><tr><td>Node pool</td><td>VM size</td><td>Count</td><td>Cores (each)</td><td>RAM (each)</td></tr><tr><td>app</td><td>Standard_D8s_v5</td><td>3</td><td>8</td><td>32 GiB</td></tr><tr><td>index</td><td>Standard_E8s_v5</td><td>2</td><td>8</td><td>64 GiB</td></tr></table>",
+        {"instance_types": ["3 × Standard_D8s_v5", "2 × Standard_E8s_v5"], "total_cpu": 40, "total_memory_gb": 224},
+    ),
+    (
+        "<table><tr><td>Line</td><td>Description</td><td>Qty</td><td>Spec</td></tr><tr><td>1</td><td>c6i.4xlarge worker</td><td>4</td><td>16 vCPU; 32 GiB</td></tr><tr><td>2</td><td>Support plan</td><td>1</td><td>Business</td></tr></table>",
+        {"instance_types": ["4 × c6i.4xlarge"], "total_cpu": 64, "total_memory_gb": 128},
+    ),
+    ("<table><tr><td>Item</td><td>Qty</td><td>Per unit</td></tr><tr><td>m6i.2xlarge</td><td>3</td><td>8 vCPU, 500 GB disk</td></tr></table>", {"total_memory_gb": None}),
 ]  # fmt: skip
 
 

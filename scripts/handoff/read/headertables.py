@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, nodeshape, shapes, sumrow
+from handoff.read import connection, nodeshape, pernodecolumns, shapes, sumrow
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -395,7 +395,16 @@ class HeaderTableReading(WalkParts):
         each row's CPU and memory times its count, added up over the rows. A row whose description
         naming a machine whose description holds no one CPU figure and one memory figure gives
         nothing; rows naming no machine (a subscription, a volume) are not machines."""
-        if t.type_col is None or "count" not in t.col or any(f.name in _MACHINE_AMOUNTS for _, f in t.fields):
+        if t.type_col is None or "count" not in t.col:
+            return
+        each = [(j, f.name) for j, f in t.fields if f.name in _MACHINE_AMOUNTS]
+        if each:  # `vCPU per node | Memory per node` columns: each row's figures times its count
+            if all(pernodecolumns.per_machine(t.header[j]) for j, _ in each):
+                lines = dict(rows)
+                for name, text in pernodecolumns.summed(
+                    each, list(lines), lambda i: _cell_count(lines[i], t), lambda i, j: t.entry(lines[i], j)
+                ):
+                    self.emit(name, text, where, ctx, matched=self.catalogue.fields[name])
             return
         cpu = memory = 0.0
         machines = [r for _, r in rows if shapes.INSTANCE_TYPE.search(_cell(r, t.type_col))]
