@@ -1,0 +1,755 @@
+"""Whole TDDs whose production part must be told from other environments' parts (generated, seeded).
+
+A production fact set (deployment, cloud, machines, totals, disk, code hosts, repositories,
+monorepos, largest repository, URL, dates, users) and one to three other environments (staging,
+dev, QA, UAT, DR, a POC, a load-test rig, a sandbox, a replica region) whose figures differ on
+every field are rendered through many layouts: production's section first, in the middle or
+last; environments as headings at several levels with their facts sub-sections down; as table
+columns or rows, named in a header two rows up or in a merged group cell; one table per
+environment; bullet trees; label lines led by the environment's word; Docs API tabs; names a
+document defines once (codes, a customer's own names, regions); an overview table with detail
+sections; a production summary at the top; a "differences from production" section.
+
+`document(layout, seed)` gives (doc, key): doc an HTML string or a Docs API dict, key the
+production value of each field stated. `score(doc, key)` reads it through the real reader and
+says right / missing / wrong per field. Nothing random runs at import time.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docjson import heading as j_heading
+from docjson import para as j_para
+from docjson import tab as j_tab
+from docjson import table as j_table
+from docjson import tabbed as j_tabbed
+
+FIELDS = (
+    "deployment_type",
+    "hosting_provider",
+    "instance_types",
+    "total_cpu",
+    "total_memory_gb",
+    "total_disk_gb",
+    "code_hosts",
+    "repositories",
+    "monorepos",
+    "largest_repo_mb",
+    "instance_url",
+    "start_date",
+    "completion_date",
+    "max_users",
+)
+
+# ------------------------------------------------------------------ fact sets
+
+_TYPES = {
+    "AWS": [("m6i.2xlarge", 8, 32), ("m6i.4xlarge", 16, 64), ("m5.8xlarge", 32, 128), ("r6i.4xlarge", 16, 128),
+            ("c6i.8xlarge", 32, 64), ("m5.4xlarge", 16, 64)],
+    "GCP": [("n2-standard-8", 8, 32), ("n2-standard-16", 16, 64), ("n2-highmem-8", 8, 64),
+            ("e2-standard-16", 16, 64), ("n2-standard-32", 32, 128)],
+    "Azure": [("Standard_D8s_v5", 8, 32), ("Standard_D16s_v5", 16, 64), ("Standard_E8s_v5", 8, 64),
+              ("Standard_D32s_v5", 32, 128), ("Standard_E16s_v5", 16, 128)],
+}  # fmt: skip
+_CLOUD_WORDS = {
+    "AWS": ["AWS", "Amazon Web Services", "AWS (EKS)"],
+    "GCP": ["GCP", "Google Cloud", "GCP (GKE)"],
+    "Azure": ["Azure", "Microsoft Azure", "Azure (AKS)"],
+}
+_DEPLOY_WORDS = {
+    "Kubernetes with Helm": ["Kubernetes (Helm)", "Helm chart on Kubernetes", "Kubernetes with Helm"],
+    "Kubernetes with Kustomize": ["Kubernetes (Kustomize)", "Kustomize overlays", "Kubernetes with Kustomize"],
+    "Docker Compose": ["Docker Compose", "docker-compose", "Docker Compose (single VM)"],
+}
+_HOSTS = {
+    "GitHub Enterprise Server": ["GitHub Enterprise Server", "GHES"],
+    "GitLab Self-Managed": ["GitLab Self-Managed", "self-managed GitLab"],
+    "Bitbucket Server / Data Center": ["Bitbucket Data Center", "Bitbucket Server"],
+    "GitHub.com": ["GitHub.com", "GitHub Cloud"],
+    "Azure DevOps": ["Azure DevOps", "Azure Repos"],
+    "Perforce": ["Perforce", "Helix Core"],
+    "Gerrit": ["Gerrit"],
+}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]  # fmt: skip
+
+
+@dataclass
+class Env:
+    """One environment's facts, canonical and as written."""
+
+    role: str  # production, staging, dev, qa, uat, dr, poc, loadtest, sandbox, replica
+    name: str  # the word the document calls it by
+    deploy: str
+    deploy_w: str
+    cloud: str
+    cloud_w: str
+    count: int
+    itype: str
+    cpu: int
+    mem: int
+    disk: int
+    hosts: list[str]
+    hosts_w: list[str]
+    repos: int
+    monorepos: int
+    largest_mb: int
+    url: str
+    start: str
+    done: str
+    users: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def key(self) -> dict[str, Any]:
+        return {
+            "deployment_type": self.deploy,
+            "hosting_provider": self.cloud,
+            "instance_types": [f"{self.count} × {self.itype}"],
+            "total_cpu": self.cpu,
+            "total_memory_gb": self.mem,
+            "total_disk_gb": self.disk,
+            "code_hosts": list(self.hosts),
+            "repositories": self.repos,
+            "monorepos": self.monorepos,
+            "largest_repo_mb": self.largest_mb,
+            "instance_url": self.url,
+            "start_date": self.start,
+            "completion_date": self.done,
+            "max_users": self.users,
+        }
+
+
+_ROLE_NAMES = {
+    "production": ["Production", "Prod", "Production environment", "PROD", "Live"],
+    "staging": ["Staging", "Pre-prod", "Pre-production", "Stage"],
+    "dev": ["Development", "Dev", "Dev environment"],
+    "qa": ["QA", "Test", "QA environment"],
+    "uat": ["UAT", "User acceptance"],
+    "dr": ["DR", "Disaster recovery", "Standby"],
+    "poc": ["POC", "Trial", "Pilot"],
+    "loadtest": ["Load test", "Perf rig"],
+    "sandbox": ["Sandbox"],
+}
+_URL_PART = {"staging": "staging", "dev": "dev", "qa": "qa", "uat": "uat", "dr": "dr", "poc": "poc",
+             "loadtest": "perf", "sandbox": "sandbox", "replica": "replica"}  # fmt: skip
+
+
+def _date(rng: random.Random, year: int, lo_month: int) -> tuple[int, int, int]:
+    return (year, rng.randint(lo_month, lo_month + 2), rng.randint(1, 27))
+
+
+def _iso(d: tuple[int, int, int]) -> str:
+    return f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}"
+
+
+def write_date(rng: random.Random, iso: str) -> str:
+    y, m, d = (int(x) for x in iso.split("-"))
+    return rng.choice([iso, f"{d} {_MONTHS[m - 1]} {y}", f"{_MONTHS[m - 1]} {d}, {y}"])
+
+
+def _env(rng: random.Random, role: str, used: dict[str, set[Any]], company: str, cloud: str | None = None) -> Env:
+    def fresh(name: str, make: Callable[[], Any]) -> Any:
+        for _ in range(200):
+            v = make()
+            if v not in used.setdefault(name, set()):
+                used[name].add(v)
+                return v
+        return make()  # a small vocabulary used up (three clouds): this environment shares one
+
+    cloud = fresh("cloud", lambda: rng.choice(sorted(_TYPES))) if cloud is None else cloud
+    used.setdefault("cloud", set()).add(cloud)
+    deploy = fresh("deploy", lambda: rng.choice(sorted(_DEPLOY_WORDS)))
+    count, (itype, c1, m1) = fresh("machines", lambda: (rng.randint(2, 9), rng.choice(_TYPES[cloud])))
+    cpu, mem = count * c1, count * m1
+    if cpu in used.setdefault("cpu", set()) or mem in used.setdefault("mem", set()):
+        count, (itype, c1, m1) = fresh("machines", lambda: (rng.randint(10, 14), rng.choice(_TYPES[cloud])))
+        cpu, mem = count * c1, count * m1
+    used["cpu"].add(cpu)
+    used["mem"].add(mem)
+    hosts = fresh("hosts", lambda: tuple(sorted(rng.sample(sorted(_HOSTS), rng.randint(1, 2)))))
+    year = 2025 if role != "production" else 2026
+    start = fresh("start", lambda: _iso(_date(rng, year, rng.randint(1, 4))))
+    s = [int(x) for x in start.split("-")]
+    done = fresh("done", lambda: _iso((s[0], min(12, s[1] + rng.randint(1, 3)), rng.randint(1, 27))))
+    name = rng.choice(_ROLE_NAMES.get(role, [role.title()]))
+    sub = "sourcegraph" if role == "production" else f"sourcegraph-{_URL_PART.get(role, role)}"
+    return Env(
+        role=role,
+        name=name,
+        deploy=deploy,
+        deploy_w=rng.choice(_DEPLOY_WORDS[deploy]),
+        cloud=cloud,
+        cloud_w=rng.choice(_CLOUD_WORDS[cloud]),
+        count=count,
+        itype=itype,
+        cpu=cpu,
+        mem=mem,
+        disk=fresh("disk", lambda: rng.choice([250, 500, 750, 1000, 1500, 2000, 3000, 4000, 6000])),
+        hosts=list(hosts),
+        hosts_w=[rng.choice(_HOSTS[h]) for h in hosts],
+        repos=fresh("repos", lambda: rng.randint(30, 9000)),
+        monorepos=fresh("mono", lambda: rng.randint(0, 6)),
+        largest_mb=fresh("largest", lambda: rng.choice([800, 1200, 2400, 3500, 5000, 7200, 9800, 12000])),
+        url=fresh("url", lambda: f"https://{sub}.{company}.com"),
+        start=start,
+        done=done,
+        users=fresh("users", lambda: rng.choice([150, 300, 450, 800, 1200, 2000, 3500, 5000])),
+    )
+
+
+_COMPANIES = ["acme", "northwind", "globex", "initech", "umbrella", "contoso", "wayne", "stark", "hooli", "vandelay"]
+_OTHER_ROLES = ["staging", "dev", "qa", "uat", "dr", "poc", "loadtest", "sandbox"]
+
+
+@dataclass
+class Facts:
+    prod: Env
+    others: list[Env]
+    rng: random.Random
+    company: str
+    used: dict[str, set[Any]]
+
+    def envs(self, prod_at: int) -> list[Env]:
+        """The environments in document order, production at `prod_at` (clamped; -1 = last)."""
+        out = list(self.others)
+        at = len(out) if prod_at < 0 else min(prod_at, len(out))
+        out.insert(at, self.prod)
+        return out
+
+
+def facts(seed: int, n_others: int | None = None, roles: list[str] | None = None) -> Facts:
+    rng = random.Random(seed)
+    company = rng.choice(_COMPANIES)
+    used: dict[str, set[Any]] = {}
+    prod = _env(rng, "production", used, company)
+    n = n_others if n_others is not None else rng.randint(1, 3)
+    pick = roles or rng.sample(_OTHER_ROLES, n)
+    others = [_env(rng, r, used, company) for r in pick[:n]]
+    return Facts(prod, others, rng, company, used)
+
+
+# ------------------------------------------------------------------ how a field is written
+
+_LABELS: dict[str, list[str]] = {
+    "deployment_type": ["Deployment type", "Deployment method", "Deployed with"],
+    "hosting_provider": ["Cloud provider", "Hosting", "Cloud"],
+    "instance_types": ["Instance types", "Machine type", "Nodes"],
+    "total_cpu": ["Total CPU", "vCPUs (total)", "Total vCPU"],
+    "total_memory_gb": ["Total memory", "RAM (total)", "Memory total"],
+    "total_disk_gb": ["Total disk", "Storage", "Disk space"],
+    "code_hosts": ["Code hosts", "Code host(s)", "SCM"],
+    "repositories": ["Repositories", "Number of repos", "Repo count"],
+    "monorepos": ["Monorepos", "Number of monorepos", "Monorepo count"],
+    "largest_repo_mb": ["Largest repository", "Largest repo", "Biggest repository"],
+    "instance_url": ["Instance URL", "URL", "Sourcegraph URL"],
+    "start_date": ["Implementation start date", "Infrastructure start date", "Start of production infrastructure"],
+    "completion_date": ["Implementation completion date", "Infrastructure completion date", "Completed"],
+    "max_users": ["Maximum users", "User limit", "Users"],
+}
+
+
+def _n(rng: random.Random, n: int) -> str:
+    return f"{n:,}" if rng.random() < 0.6 else str(n)
+
+
+def value(rng: random.Random, e: Env, f: str) -> str:
+    """The field's value as a cell or a label line writes it."""
+    if f == "deployment_type":
+        return e.deploy_w
+    if f == "hosting_provider":
+        return e.cloud_w
+    if f == "instance_types":
+        return rng.choice([f"{e.count} × {e.itype}", f"{e.count} x {e.itype}", f"{e.itype} × {e.count}"])
+    if f == "total_cpu":
+        return rng.choice([f"{e.cpu} vCPU", f"{e.cpu} vCPUs", f"{e.cpu} cores"])
+    if f == "total_memory_gb":
+        return rng.choice([f"{e.mem} GB", f"{e.mem} GiB", f"{e.mem}GB"])
+    if f == "total_disk_gb":
+        if e.disk % 1000 == 0 and rng.random() < 0.5:
+            return f"{e.disk // 1000} TB"
+        return f"{_n(rng, e.disk)} GB"
+    if f == "code_hosts":
+        return rng.choice([", ", " and ", " + "]).join(e.hosts_w)
+    if f == "repositories":
+        return _n(rng, e.repos)
+    if f == "monorepos":
+        return str(e.monorepos)
+    if f == "largest_repo_mb":
+        return f"{e.largest_mb / 1000:g} GB" if rng.random() < 0.6 else f"{_n(rng, e.largest_mb)} MB"
+    if f == "instance_url":
+        return e.url
+    if f == "start_date":
+        return write_date(rng, e.start)
+    if f == "completion_date":
+        return write_date(rng, e.done)
+    if f == "max_users":
+        return _n(rng, e.users)
+    raise KeyError(f)
+
+
+def label(rng: random.Random, f: str) -> str:
+    return rng.choice(_LABELS[f])
+
+
+def pairs(rng: random.Random, e: Env, fields: tuple[str, ...] = FIELDS) -> list[tuple[str, str]]:
+    """(label, value) per field, labels drawn once per document (a document keeps its labels)."""
+    return [(label(rng, f), value(rng, e, f)) for f in fields]
+
+
+def sentences(rng: random.Random, e: Env, fields: tuple[str, ...] = FIELDS) -> list[str]:
+    """Prose sentences stating the fields (each its own sentence)."""
+    out = []
+    for f in fields:
+        v = value(rng, e, f)
+        s = {
+            "deployment_type": [f"It is deployed with {v}.", f"The deployment method is {v}."],
+            "hosting_provider": [f"It runs in {v}.", f"The hosting provider is {v}."],
+            "instance_types": [f"The cluster has {v} nodes.", f"It runs on {v}."],
+            "total_cpu": [f"In total that is {v}.", f"Total CPU comes to {v}."],
+            "total_memory_gb": [f"Total memory is {v}.", f"Memory adds up to {v} in total."],
+            "total_disk_gb": [f"Total disk is {v}.", f"It has {v} of disk in total."],
+            "code_hosts": [f"It indexes code from {v}.", f"Code hosts: {v}."],
+            "repositories": [f"It syncs {v} repositories.", f"There are {v} repositories indexed."],
+            "monorepos": [f"{v} of them are monorepos.", f"Monorepos: {v}."],
+            "largest_repo_mb": [f"The largest repository is {v}.", f"The biggest repo is {v}."],
+            "instance_url": [f"Users reach it at {v}.", f"The instance URL is {v}."],
+            "start_date": [f"Infrastructure work started on {v}.", f"The build started {v}."],
+            "completion_date": [f"It was completed on {v}.", f"The infrastructure was completed on {v}."],
+            "max_users": [f"It is licensed for up to {v} users.", f"Maximum users: {v}."],
+        }[f]
+        out.append(rng.choice(s))
+    return out
+
+
+# ------------------------------------------------------------------ HTML pieces
+
+
+def h(level: int, text: str) -> str:
+    return f"<h{level}>{text}</h{level}>"
+
+
+def p(text: str) -> str:
+    return f"<p><span>{text}</span></p>"
+
+
+def tbl(rows: list[list[str]], header: bool = True) -> str:
+    out = []
+    for i, r in enumerate(rows):
+        out.append("<tr>" + "".join(f"<td><p><span>{c}</span></p></td>" for c in r) + "</tr>")
+    return "<table><tbody>" + "".join(out) + "</tbody></table>"
+
+
+def ul(items: list[Any]) -> str:
+    """A nested list: an item is a string or (text, [children])."""
+    out = []
+    for it in items:
+        if isinstance(it, tuple):
+            out.append(f"<li><span>{it[0]}</span>{ul(it[1])}</li>")
+        else:
+            out.append(f"<li><span>{it}</span></li>")
+    return "<ul>" + "".join(out) + "</ul>"
+
+
+def doc(title: str, body: str) -> str:
+    return f"<html><head><title>{title}</title></head><body>{h(1, title)}{body}</body></html>"
+
+
+def title(fx: Facts) -> str:
+    return fx.rng.choice([f"{fx.company.title()} — Sourcegraph TDD", f"Technical design: Sourcegraph at {fx.company.title()}",
+                          f"Sourcegraph deployment design ({fx.company.title()})"])  # fmt: skip
+
+
+# ------------------------------------------------------------------ scoring
+
+
+@dataclass
+class Score:
+    right: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    wrong: list[tuple[str, Any]] = field(default_factory=list)
+
+
+def read(doc_: str | dict[str, Any]) -> dict[str, Any]:
+    from handoff.core.fields import load_catalogue
+    from handoff.read.tdd import html_document, read_document
+    from handoff.validate.tdd_view import tdd_fields
+
+    cat = _catalogue(load_catalogue)
+    d = html_document(doc_) if isinstance(doc_, str) else doc_
+    view = tdd_fields(read_document(d, cat).values, cat)
+    return {n: fv.to_json()["value"] for n, fv in view.fields.items()}
+
+
+_CAT: list[Any] = []
+
+
+def _catalogue(load: Callable[[Path], Any]) -> Any:
+    if not _CAT:
+        _CAT.append(load(Path(__file__).parent.parent / "config" / "fields.toml"))
+    return _CAT[0]
+
+
+def score(doc_: str | dict[str, Any], key: dict[str, Any]) -> Score:
+    from bench.eval_tdd import same
+
+    got = read(doc_)
+    s = Score()
+    for f in FIELDS:
+        if f not in key:
+            if f in got:
+                s.wrong.append((f, got[f]))
+            continue
+        if f not in got:
+            s.missing.append(f)
+        elif same(f, got[f], key[f]):
+            s.right.append(f)
+        else:
+            s.wrong.append((f, got[f]))
+    return s
+
+
+# ------------------------------------------------------------------ layouts
+#
+# Each takes the facts and returns the document (HTML text or a Docs API dict). The key is the
+# production environment's values of every field (all layouts state every field for production,
+# except "diff_from_prod" and "summary_top", which state them once for production anyway).
+
+Layout = Callable[[Facts], "str | dict[str, Any]"]
+LAYOUTS: dict[str, Layout] = {}
+HOLDOUT: dict[str, Layout] = {}
+
+
+def layout(fn: Layout) -> Layout:
+    LAYOUTS[fn.__name__] = fn
+    return fn
+
+
+def holdout(fn: Layout) -> Layout:
+    HOLDOUT[fn.__name__] = fn
+    return fn
+
+
+def _intro(fx: Facts) -> str:
+    return p(fx.rng.choice([
+        f"This document describes the Sourcegraph deployment for {fx.company.title()}.",
+        "Owner: platform team. Status: approved.",
+        f"Scope: every Sourcegraph environment {fx.company.title()} runs, and how each is built.",
+    ]))  # fmt: skip
+
+
+def _env_heading(fx: Facts, e: Env) -> str:
+    return fx.rng.choice([e.name, f"{e.name} environment" if "environment" not in e.name else e.name, f"Environment: {e.name}"])
+
+
+def _sections(fx: Facts, prod_at: int, render: Callable[[Env], str], level: int = 2) -> str:
+    out = [_intro(fx)]
+    for e in fx.envs(prod_at):
+        out.append(h(level, _env_heading(fx, e)) + render(e))
+    return "".join(out)
+
+
+def _kv_table(fx: Facts, e: Env, labels: list[str] | None = None) -> str:
+    labels = labels or [label(fx.rng, f) for f in FIELDS]
+    rows = [[lab, value(fx.rng, e, f)] for lab, f in zip(labels, FIELDS, strict=True)]
+    if fx.rng.random() < 0.5:
+        rows.insert(0, [fx.rng.choice(["Item", "Field", "Setting"]), fx.rng.choice(["Value", "Details"])])
+    return tbl(rows)
+
+
+def _lines(fx: Facts, e: Env, labels: list[str]) -> str:
+    sep = fx.rng.choice([": ", " — ", " - "])
+    return "".join(p(f"{lab}{sep}{value(fx.rng, e, f)}") for lab, f in zip(labels, FIELDS, strict=True))
+
+
+def _labels(fx: Facts) -> list[str]:
+    return [label(fx.rng, f) for f in FIELDS]
+
+
+@layout
+def prod_first_tables(fx: Facts) -> str:
+    labels = _labels(fx)
+    return doc(title(fx), _sections(fx, 0, lambda e: _kv_table(fx, e, labels)))
+
+
+@layout
+def prod_middle_lines(fx: Facts) -> str:
+    if len(fx.others) < 2:
+        fx.others.append(_env(fx.rng, "qa", fx.used, fx.company))
+    labels = _labels(fx)
+    return doc(title(fx), _sections(fx, 1, lambda e: _lines(fx, e, labels)))
+
+
+@layout
+def prod_last_prose(fx: Facts) -> str:
+    return doc(title(fx), _sections(fx, -1, lambda e: "".join(p(s) for s in _chunks(sentences(fx.rng, e), 3))))
+
+
+def _chunks(xs: list[str], n: int) -> list[str]:
+    return [" ".join(xs[i : i + n]) for i in range(0, len(xs), n)]
+
+
+_GROUPS = {
+    "Platform": ("deployment_type", "hosting_provider"),
+    "Compute": ("instance_types", "total_cpu", "total_memory_gb"),
+    "Storage": ("total_disk_gb",),
+    "Code hosts and repositories": ("code_hosts", "repositories", "monorepos", "largest_repo_mb"),
+    "Access": ("instance_url", "max_users"),
+    "Timeline": ("start_date", "completion_date"),
+}
+
+
+def _deep(fx: Facts, e: Env, top: int) -> str:
+    out = []
+    rng = fx.rng
+    for i, (group, fs) in enumerate(_GROUPS.items()):
+        lvl = min(6, top + 1 + (1 if i % 2 and top < 4 else 0))
+        out.append(h(lvl, group))
+        for f in fs:
+            if rng.random() < 0.5:
+                out.append(p(f"{label(rng, f)}: {value(rng, e, f)}"))
+            else:
+                out.append(p(sentences(rng, e, (f,))[0]))
+    return "".join(out)
+
+
+@layout
+def env_h1_deep(fx: Facts) -> str:
+    body = [_intro(fx)]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        body.append(h(1, _env_heading(fx, e)) + _deep(fx, e, 1))
+    return doc(title(fx), "".join(body))
+
+
+@layout
+def env_h3_deep(fx: Facts) -> str:
+    body = [_intro(fx), h(2, fx.rng.choice(["Environments", "Deployment", "Infrastructure"]))]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        body.append(h(3, _env_heading(fx, e)) + _deep(fx, e, 3))
+    return doc(title(fx), "".join(body))
+
+
+@layout
+def env_columns(fx: Facts) -> str:
+    envs = fx.envs(fx.rng.randint(0, 2))
+    rows = [[fx.rng.choice(["", "Field", "Setting"])] + [e.name for e in envs]]
+    for f in FIELDS:
+        rows.append([label(fx.rng, f)] + [value(fx.rng, e, f) for e in envs])
+    return doc(title(fx), _intro(fx) + h(2, "Environments") + tbl(rows))
+
+
+@layout
+def env_rows(fx: Facts) -> str:
+    envs = fx.envs(fx.rng.randint(0, 2))
+    rows = [[fx.rng.choice(["Environment", "Env"])] + [label(fx.rng, f) for f in FIELDS]]
+    for e in envs:
+        rows.append([e.name] + [value(fx.rng, e, f) for f in FIELDS])
+    return doc(title(fx), _intro(fx) + h(2, "Sizing") + tbl(rows))
+
+
+@layout
+def env_header_two_up(fx: Facts) -> str:
+    """Environments named in a first header row; a second header row under it; then the fields."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    sub = fx.rng.choice(["Value", "Configured", "As built"])
+    rows = [[""] + [e.name for e in envs], [fx.rng.choice(["Item", "Field"])] + [sub for _ in envs]]
+    for f in FIELDS:
+        rows.append([label(fx.rng, f)] + [value(fx.rng, e, f) for e in envs])
+    return doc(title(fx), _intro(fx) + h(2, "Environment sizing") + tbl(rows))
+
+
+@layout
+def env_merged_group(fx: Facts) -> str:
+    """A merged group cell per environment over two columns (value, notes)."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    head1 = "<tr><td rowspan=\"2\"><p><span>Field</span></p></td>" + "".join(
+        f'<td colspan="2"><p><span>{e.name}</span></p></td>' for e in envs) + "</tr>"  # fmt: skip
+    head2 = "<tr>" + "".join("<td><p><span>Value</span></p></td><td><p><span>Notes</span></p></td>" for _ in envs) + "</tr>"
+    body = []
+    for f in FIELDS:
+        cells = [label(fx.rng, f)]
+        for e in envs:
+            cells += [value(fx.rng, e, f), fx.rng.choice(["", "", "confirmed", "per ticket"])]
+        body.append("<tr>" + "".join(f"<td><p><span>{c}</span></p></td>" for c in cells) + "</tr>")
+    table = "<table><tbody>" + head1 + head2 + "".join(body) + "</tbody></table>"
+    return doc(title(fx), _intro(fx) + h(2, "Environments") + table)
+
+
+@layout
+def table_per_env(fx: Facts) -> str:
+    labels = _labels(fx)
+    body = [_intro(fx)]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        body.append(p(f"<b>{_env_heading(fx, e)}</b>") + _kv_table(fx, e, labels))
+    return doc(title(fx), "".join(body))
+
+
+def _bullets(fx: Facts, e: Env, labels: list[str]) -> list[str]:
+    return [f"{lab}: {value(fx.rng, e, f)}" for lab, f in zip(labels, FIELDS, strict=True)]
+
+
+@layout
+def bullets_depth0(fx: Facts) -> str:
+    labels = _labels(fx)
+    items = [(e.name, _bullets(fx, e, labels)) for e in fx.envs(fx.rng.randint(0, 2))]
+    return doc(title(fx), _intro(fx) + h(2, "Environments") + ul(items))
+
+
+@layout
+def bullets_depth1(fx: Facts) -> str:
+    labels = _labels(fx)
+    items = [(e.name, _bullets(fx, e, labels)) for e in fx.envs(fx.rng.randint(0, 2))]
+    return doc(title(fx), _intro(fx) + h(2, "Deployment") + ul([("Environments", items)]))
+
+
+@layout
+def bullets_depth2(fx: Facts) -> str:
+    labels = _labels(fx)
+    items = [(e.name, _bullets(fx, e, labels)) for e in fx.envs(fx.rng.randint(0, 2))]
+    return doc(title(fx), _intro(fx) + h(2, "Design") + ul([("Infrastructure", [("Environments", items)])]))
+
+
+@layout
+def env_word_lines(fx: Facts) -> str:
+    """Per field, one line per environment led by the environment's word (`Prod: …`)."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    body = [_intro(fx)]
+    for group, fs in _GROUPS.items():
+        body.append(h(2, group))
+        for f in fs:
+            lab = label(fx.rng, f)
+            form = fx.rng.randint(0, 1)
+            for e in envs:
+                if form == 0:
+                    body.append(p(f"{e.name}: {lab.lower()} {value(fx.rng, e, f)}"))
+                else:
+                    body.append(p(f"{e.name} {lab.lower()}: {value(fx.rng, e, f)}"))
+    return doc(title(fx), "".join(body))
+
+
+def _json_fields(fx: Facts, e: Env, labels: list[str]) -> list[dict[str, Any]]:
+    if fx.rng.random() < 0.5:
+        return [j_table(*[[lab, value(fx.rng, e, f)] for lab, f in zip(labels, FIELDS, strict=True)])]
+    return [j_para(f"{lab}: {value(fx.rng, e, f)}") for lab, f in zip(labels, FIELDS, strict=True)]
+
+
+@layout
+def docs_tabs(fx: Facts) -> dict[str, Any]:
+    labels = _labels(fx)
+    tabs = [j_tab("Overview", j_para(f"Sourcegraph at {fx.company.title()}."))]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        tabs.append(j_tab(e.name, j_heading("Infrastructure", 2), *_json_fields(fx, e, labels)))
+    return j_tabbed(*tabs, title=title(fx))
+
+
+@layout
+def docs_child_tabs(fx: Facts) -> dict[str, Any]:
+    labels = _labels(fx)
+    kids = [j_tab(e.name, *_json_fields(fx, e, labels)) for e in fx.envs(fx.rng.randint(0, 2))]
+    tabs = [j_tab("Summary", j_para("Design of the Sourcegraph deployment.")),
+            j_tab("Environments", j_para("One tab per environment."), children=kids)]  # fmt: skip
+    return j_tabbed(*tabs, title=title(fx))
+
+
+_CODES = {"production": "PRD", "staging": "STG", "dev": "DEV", "qa": "QAS", "uat": "UAT", "dr": "DRS",
+          "poc": "POC", "loadtest": "PRF", "sandbox": "SBX", "replica": "REP"}  # fmt: skip
+_CODE_ROLE = {"production": "production", "staging": "staging", "dev": "development", "qa": "QA / test",
+              "uat": "user acceptance testing", "dr": "disaster recovery", "poc": "proof of concept",
+              "loadtest": "load testing", "sandbox": "sandbox", "replica": "read replica"}  # fmt: skip
+
+
+@layout
+def env_codes(fx: Facts) -> str:
+    envs = fx.envs(fx.rng.randint(0, 2))
+    legend = "; ".join(f"{_CODES[e.role]} = {_CODE_ROLE[e.role]}" for e in envs)
+    labels = _labels(fx)
+    body = [_intro(fx), p(f"Environment codes used below: {legend}.")]
+    for e in envs:
+        body.append(h(2, _CODES[e.role]) + _kv_table(fx, e, labels))
+    return doc(title(fx), "".join(body))
+
+
+_NAMES = ["Orion", "Lyra", "Vega", "Draco", "Cygnus", "Pegasus", "Aquila", "Hydra"]
+
+
+@layout
+def customer_names(fx: Facts) -> str:
+    envs = fx.envs(fx.rng.randint(0, 2))
+    names = fx.rng.sample(_NAMES, len(envs))
+    legend = " ".join(f"{n} is our {_CODE_ROLE[e.role]} environment." for n, e in zip(names, envs, strict=True))
+    labels = _labels(fx)
+    body = [_intro(fx), p(legend)]
+    for n, e in zip(names, envs, strict=True):
+        body.append(h(2, n) + _lines(fx, e, labels))
+    return doc(title(fx), "".join(body))
+
+
+_REGIONS = {"AWS": ["us-east-1", "eu-west-1", "us-west-2", "ap-southeast-2"],
+            "GCP": ["us-central1", "europe-west4", "asia-east1", "us-east4"],
+            "Azure": ["westeurope", "eastus2", "uksouth", "northeurope"]}  # fmt: skip
+
+
+@layout
+def regions(fx: Facts) -> str:
+    """Environments called by their regions, which a sentence ties to their role once."""
+    fx.others = [fx.others[0]]
+    fx.others[0].role = "dr"
+    envs = fx.envs(fx.rng.randint(0, 1))
+    regs = fx.rng.sample(_REGIONS[fx.prod.cloud], 2)
+    legend = (f"{regs[envs.index(fx.prod)]} serves production; "
+              f"{regs[1 - envs.index(fx.prod)]} is the disaster-recovery standby.")  # fmt: skip
+    labels = _labels(fx)
+    body = [_intro(fx), p(legend)]
+    for r, e in zip(regs, envs, strict=True):
+        body.append(h(2, r) + _kv_table(fx, e, labels))
+    return doc(title(fx), "".join(body))
+
+
+@layout
+def overview_then_details(fx: Facts) -> str:
+    envs = fx.envs(fx.rng.randint(0, 2))
+    rows = [["Environment", "Purpose", "Cloud"]]
+    for e in envs:
+        rows.append([e.name, _CODE_ROLE[e.role].capitalize(), e.cloud_w])
+    labels = _labels(fx)
+    body = [_intro(fx), h(2, "Environments overview"), tbl(rows), h(2, "Environment details")]
+    for e in envs:
+        body.append(h(3, e.name) + _kv_table(fx, e, labels))
+    return doc(title(fx), "".join(body))
+
+
+@layout
+def summary_top(fx: Facts) -> str:
+    """A summary giving production's figures, then every environment's section."""
+    labels = _labels(fx)
+    summary = h(2, fx.rng.choice(["Summary", "At a glance", "Executive summary"])) + p(
+        f"The {fx.prod.name.lower()} instance: " + " ".join(sentences(fx.rng, fx.prod)))
+    body = [_intro(fx), summary]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        body.append(h(2, _env_heading(fx, e)) + _lines(fx, e, labels))
+    return doc(title(fx), "".join(body))
+
+
+@layout
+def diff_from_prod(fx: Facts) -> str:
+    """Production in full; staging only as the fields where it differs from production."""
+    fx.others = [fx.others[0]]
+    st = fx.others[0]
+    labels = _labels(fx)
+    some = [f for f in FIELDS if fx.rng.random() < 0.5] or ["total_cpu"]
+    body = [_intro(fx), h(2, _env_heading(fx, fx.prod)), _kv_table(fx, fx.prod, labels),
+            h(2, f"{st.name}: differences from production"),
+            p(f"{st.name} is built like production except:"),
+            ul([f"{label(fx.rng, f)}: {value(fx.rng, st, f)}" for f in some])]  # fmt: skip
+    return doc(title(fx), "".join(body))
+
+
+def document(name: str, seed: int) -> tuple[str | dict[str, Any], dict[str, Any]]:
+    fx = facts(seed * 7919 + sum(map(ord, name)))
+    fn = LAYOUTS.get(name) or HOLDOUT[name]
+    d = fn(fx)
+    return d, fx.prod.key()
