@@ -26,8 +26,8 @@ from typing import Any
 from docjson import heading as j_heading
 from docjson import para as j_para
 from docjson import tab as j_tab
-from docjson import table as j_table
 from docjson import tabbed as j_tabbed
+from docjson import table as j_table
 
 FIELDS = (
     "deployment_type",
@@ -49,8 +49,8 @@ FIELDS = (
 # ------------------------------------------------------------------ fact sets
 
 _TYPES = {
-    "AWS": [("m6i.2xlarge", 8, 32), ("m6i.4xlarge", 16, 64), ("m5.8xlarge", 32, 128), ("r6i.4xlarge", 16, 128),
-            ("c6i.8xlarge", 32, 64), ("m5.4xlarge", 16, 64)],
+    "AWS": [("m6i.2xlarge", 8, 32), ("m6i.4xlarge", 16, 64), ("m5.8xlarge", 32, 128),
+            ("r6i.4xlarge", 16, 128), ("c6i.8xlarge", 32, 64), ("m5.4xlarge", 16, 64)],
     "GCP": [("n2-standard-8", 8, 32), ("n2-standard-16", 16, 64), ("n2-highmem-8", 8, 64),
             ("e2-standard-16", 16, 64), ("n2-standard-32", 32, 128)],
     "Azure": [("Standard_D8s_v5", 8, 32), ("Standard_D16s_v5", 16, 64), ("Standard_E8s_v5", 8, 64),
@@ -63,7 +63,11 @@ _CLOUD_WORDS = {
 }
 _DEPLOY_WORDS = {
     "Kubernetes with Helm": ["Kubernetes (Helm)", "Helm chart on Kubernetes", "Kubernetes with Helm"],
-    "Kubernetes with Kustomize": ["Kubernetes (Kustomize)", "Kustomize overlays", "Kubernetes with Kustomize"],
+    "Kubernetes with Kustomize": [
+        "Kubernetes (Kustomize)",
+        "Kustomize overlays",
+        "Kubernetes with Kustomize",
+    ],
     "Docker Compose": ["Docker Compose", "docker-compose", "Docker Compose (single VM)"],
 }
 _HOSTS = {
@@ -152,7 +156,9 @@ def write_date(rng: random.Random, iso: str) -> str:
     return rng.choice([iso, f"{d} {_MONTHS[m - 1]} {y}", f"{_MONTHS[m - 1]} {d}, {y}"])
 
 
-def _env(rng: random.Random, role: str, used: dict[str, set[Any]], company: str, cloud: str | None = None) -> Env:
+def _env(
+    rng: random.Random, role: str, used: dict[str, set[Any]], company: str, cloud: str | None = None
+) -> Env:
     def fresh(name: str, make: Callable[[], Any]) -> Any:
         for _ in range(200):
             v = make()
@@ -202,7 +208,18 @@ def _env(rng: random.Random, role: str, used: dict[str, set[Any]], company: str,
     )
 
 
-_COMPANIES = ["acme", "northwind", "globex", "initech", "umbrella", "contoso", "wayne", "stark", "hooli", "vandelay"]
+_COMPANIES = [
+    "acme",
+    "northwind",
+    "globex",
+    "initech",
+    "umbrella",
+    "contoso",
+    "wayne",
+    "stark",
+    "hooli",
+    "vandelay",
+]
 _OTHER_ROLES = ["staging", "dev", "qa", "uat", "dr", "poc", "loadtest", "sandbox"]
 
 
@@ -247,7 +264,7 @@ _LABELS: dict[str, list[str]] = {
     "monorepos": ["Monorepos", "Number of monorepos", "Monorepo count"],
     "largest_repo_mb": ["Largest repository", "Largest repo", "Biggest repository"],
     "instance_url": ["Instance URL", "URL", "Sourcegraph URL"],
-    "start_date": ["Implementation start date", "Infrastructure start date", "Start of production infrastructure"],
+    "start_date": ["Implementation start date", "Infrastructure start date", "Build started"],
     "completion_date": ["Implementation completion date", "Infrastructure completion date", "Completed"],
     "max_users": ["Maximum users", "User limit", "Users"],
 }
@@ -257,39 +274,37 @@ def _n(rng: random.Random, n: int) -> str:
     return f"{n:,}" if rng.random() < 0.6 else str(n)
 
 
+def _disk(rng: random.Random, e: Env) -> str:
+    return f"{e.disk // 1000} TB" if e.disk % 1000 == 0 and rng.random() < 0.5 else f"{_n(rng, e.disk)} GB"
+
+
+def _largest(rng: random.Random, e: Env) -> str:
+    return f"{e.largest_mb / 1000:g} GB" if rng.random() < 0.6 else f"{_n(rng, e.largest_mb)} MB"
+
+
+_VALUES: dict[str, Callable[[random.Random, Env], str]] = {
+    "deployment_type": lambda rng, e: e.deploy_w,
+    "hosting_provider": lambda rng, e: e.cloud_w,
+    "instance_types": lambda rng, e: rng.choice(
+        [f"{e.count} × {e.itype}", f"{e.count} x {e.itype}", f"{e.itype} × {e.count}"]
+    ),
+    "total_cpu": lambda rng, e: rng.choice([f"{e.cpu} vCPU", f"{e.cpu} vCPUs", f"{e.cpu} cores"]),
+    "total_memory_gb": lambda rng, e: rng.choice([f"{e.mem} GB", f"{e.mem} GiB", f"{e.mem}GB"]),
+    "total_disk_gb": _disk,
+    "code_hosts": lambda rng, e: rng.choice([", ", " and ", " + "]).join(e.hosts_w),
+    "repositories": lambda rng, e: _n(rng, e.repos),
+    "monorepos": lambda rng, e: str(e.monorepos),
+    "largest_repo_mb": _largest,
+    "instance_url": lambda rng, e: e.url,
+    "start_date": lambda rng, e: write_date(rng, e.start),
+    "completion_date": lambda rng, e: write_date(rng, e.done),
+    "max_users": lambda rng, e: _n(rng, e.users),
+}
+
+
 def value(rng: random.Random, e: Env, f: str) -> str:
     """The field's value as a cell or a label line writes it."""
-    if f == "deployment_type":
-        return e.deploy_w
-    if f == "hosting_provider":
-        return e.cloud_w
-    if f == "instance_types":
-        return rng.choice([f"{e.count} × {e.itype}", f"{e.count} x {e.itype}", f"{e.itype} × {e.count}"])
-    if f == "total_cpu":
-        return rng.choice([f"{e.cpu} vCPU", f"{e.cpu} vCPUs", f"{e.cpu} cores"])
-    if f == "total_memory_gb":
-        return rng.choice([f"{e.mem} GB", f"{e.mem} GiB", f"{e.mem}GB"])
-    if f == "total_disk_gb":
-        if e.disk % 1000 == 0 and rng.random() < 0.5:
-            return f"{e.disk // 1000} TB"
-        return f"{_n(rng, e.disk)} GB"
-    if f == "code_hosts":
-        return rng.choice([", ", " and ", " + "]).join(e.hosts_w)
-    if f == "repositories":
-        return _n(rng, e.repos)
-    if f == "monorepos":
-        return str(e.monorepos)
-    if f == "largest_repo_mb":
-        return f"{e.largest_mb / 1000:g} GB" if rng.random() < 0.6 else f"{_n(rng, e.largest_mb)} MB"
-    if f == "instance_url":
-        return e.url
-    if f == "start_date":
-        return write_date(rng, e.start)
-    if f == "completion_date":
-        return write_date(rng, e.done)
-    if f == "max_users":
-        return _n(rng, e.users)
-    raise KeyError(f)
+    return _VALUES[f](rng, e)
 
 
 def label(rng: random.Random, f: str) -> str:
@@ -337,9 +352,9 @@ def p(text: str) -> str:
     return f"<p><span>{text}</span></p>"
 
 
-def tbl(rows: list[list[str]], header: bool = True) -> str:
+def tbl(rows: list[list[str]]) -> str:
     out = []
-    for i, r in enumerate(rows):
+    for r in rows:
         out.append("<tr>" + "".join(f"<td><p><span>{c}</span></p></td>" for c in r) + "</tr>")
     return "<table><tbody>" + "".join(out) + "</tbody></table>"
 
@@ -360,8 +375,9 @@ def doc(title: str, body: str) -> str:
 
 
 def title(fx: Facts) -> str:
-    return fx.rng.choice([f"{fx.company.title()} — Sourcegraph TDD", f"Technical design: Sourcegraph at {fx.company.title()}",
-                          f"Sourcegraph deployment design ({fx.company.title()})"])  # fmt: skip
+    c = fx.company.title()
+    return fx.rng.choice([f"{c} — Sourcegraph TDD", f"Technical design: Sourcegraph at {c}",
+                          f"Sourcegraph deployment design ({c})"])  # fmt: skip
 
 
 # ------------------------------------------------------------------ scoring
@@ -443,7 +459,9 @@ def _intro(fx: Facts) -> str:
 
 
 def _env_heading(fx: Facts, e: Env) -> str:
-    return fx.rng.choice([e.name, f"{e.name} environment" if "environment" not in e.name else e.name, f"Environment: {e.name}"])
+    return fx.rng.choice(
+        [e.name, f"{e.name} environment" if "environment" not in e.name else e.name, f"Environment: {e.name}"]
+    )
 
 
 def _sections(fx: Facts, prod_at: int, render: Callable[[Env], str], level: int = 2) -> str:
@@ -486,7 +504,9 @@ def prod_middle_lines(fx: Facts) -> str:
 
 @layout
 def prod_last_prose(fx: Facts) -> str:
-    return doc(title(fx), _sections(fx, -1, lambda e: "".join(p(s) for s in _chunks(sentences(fx.rng, e), 3))))
+    return doc(
+        title(fx), _sections(fx, -1, lambda e: "".join(p(s) for s in _chunks(sentences(fx.rng, e), 3)))
+    )
 
 
 def _chunks(xs: list[str], n: int) -> list[str]:
@@ -568,7 +588,11 @@ def env_merged_group(fx: Facts) -> str:
     envs = fx.envs(fx.rng.randint(0, 2))
     head1 = "<tr><td rowspan=\"2\"><p><span>Field</span></p></td>" + "".join(
         f'<td colspan="2"><p><span>{e.name}</span></p></td>' for e in envs) + "</tr>"  # fmt: skip
-    head2 = "<tr>" + "".join("<td><p><span>Value</span></p></td><td><p><span>Notes</span></p></td>" for _ in envs) + "</tr>"
+    head2 = (
+        "<tr>"
+        + "".join("<td><p><span>Value</span></p></td><td><p><span>Notes</span></p></td>" for _ in envs)
+        + "</tr>"
+    )
     body = []
     for f in FIELDS:
         cells = [label(fx.rng, f)]
@@ -623,11 +647,13 @@ def env_word_lines(fx: Facts) -> str:
         for f in fs:
             lab = label(fx.rng, f)
             form = fx.rng.randint(0, 1)
+            if form == 0:
+                body.append(p(f"<b>{lab}</b>"))
             for e in envs:
                 if form == 0:
-                    body.append(p(f"{e.name}: {lab.lower()} {value(fx.rng, e, f)}"))
+                    body.append(p(f"{e.name}: {value(fx.rng, e, f)}"))
                 else:
-                    body.append(p(f"{e.name} {lab.lower()}: {value(fx.rng, e, f)}"))
+                    body.append(p(f"{e.name} {lab[0].lower() + lab[1:]}: {value(fx.rng, e, f)}"))
     return doc(title(fx), "".join(body))
 
 
@@ -680,7 +706,9 @@ _NAMES = ["Orion", "Lyra", "Vega", "Draco", "Cygnus", "Pegasus", "Aquila", "Hydr
 def customer_names(fx: Facts) -> str:
     envs = fx.envs(fx.rng.randint(0, 2))
     names = fx.rng.sample(_NAMES, len(envs))
-    legend = " ".join(f"{n} is our {_CODE_ROLE[e.role]} environment." for n, e in zip(names, envs, strict=True))
+    legend = " ".join(
+        f"{n} is our {_CODE_ROLE[e.role]} environment." for n, e in zip(names, envs, strict=True)
+    )
     labels = _labels(fx)
     body = [_intro(fx), p(legend)]
     for n, e in zip(names, envs, strict=True):
@@ -727,7 +755,8 @@ def summary_top(fx: Facts) -> str:
     """A summary giving production's figures, then every environment's section."""
     labels = _labels(fx)
     summary = h(2, fx.rng.choice(["Summary", "At a glance", "Executive summary"])) + p(
-        f"The {fx.prod.name.lower()} instance: " + " ".join(sentences(fx.rng, fx.prod)))
+        f"The {fx.prod.name.lower()} instance: " + " ".join(sentences(fx.rng, fx.prod))
+    )
     body = [_intro(fx), summary]
     for e in fx.envs(fx.rng.randint(0, 2)):
         body.append(h(2, _env_heading(fx, e)) + _lines(fx, e, labels))

@@ -134,7 +134,7 @@ CASES = [
     _known('ch-transcript', '<h2>Production</h2><p><b>Mia:</b> Where do your repos live?</p><p><b>Tom (Acme):</b> Mostly Bitbucket, the data center edition, plus a few on GitHub dot com.</p>', {'code_hosts': ['Bitbucket Server / Data Center', 'GitHub.com']}),
     _case('ch-perforce-p4', '<h2>Production</h2><p>Code host: P4 (perforce.acme.local:1666)</p>', {'code_hosts': ['Perforce']}),
     _known('ch-plain-git', '<h2>Production</h2><p>Code host: plain git over ssh (git.acme.internal)</p>', {'code_hosts': ['Other Git']}),
-    _known('ch-azure-repos', '<h2>Production</h2><p>SCM — Azure Repos</p>', {'code_hosts': ['Azure DevOps']}),
+    _case('ch-azure-repos', '<h2>Production</h2><p>SCM — Azure Repos</p>', {'code_hosts': ['Azure DevOps']}),
     _case('ch-ghe-url-path', '<h2>Production</h2><p>Code host URL: https://ghe.corp.acme.com/api/v3</p>', {'code_hosts': ['GitHub Enterprise Server']}),
     _case('ch-gitlab-url', '<h2>Production</h2><p>Code host: https://gitlab.acme.com</p>', {'code_hosts': ['GitLab Self-Managed']}),
     _case('ch-bb-url', '<h2>Production</h2><p>Code host: https://bitbucket.acme.com</p>', {'code_hosts': ['Bitbucket Server / Data Center']}),

@@ -17,6 +17,7 @@ from handoff.read.envnames import definition_run, migration_sides, promotion_str
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
 from handoff.read.namedis import said_is
+from handoff.read.regionroles import region_roles, title_role
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
 
@@ -35,6 +36,7 @@ class Environments:
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
         self.options: dict[str, str] = {}  # a comparison table's option titles, by the one chosen
         self.proper: set[str] = set()  # learnt names that count only as written, capitalised
+        self.regions: dict[str, str] = {}  # regions the document ties one to one to environments
 
     def learn(self, text: str, lines: list[str] | None = None) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
@@ -80,6 +82,7 @@ class Environments:
         self._learn_definitions(text, learned)
         self.chosen = chosen_option(text)
         self._teach(learned)
+        self.regions = region_roles(text, self.spans)  # "us-east4 serves production; …": titles `us-east4`
         return learned
 
     def _teach(self, learned: dict[str, str]) -> None:
@@ -250,6 +253,8 @@ class Environments:
         if self.options and text.strip() in self.options:  # a comparison table's option
             return self.options[text.strip()]
         spans = self.spans(text)
+        if not spans and self.regions:
+            return title_role(text, self.regions)
         return spans[0][1] if spans else ""
 
     def part(self, title: str) -> str:

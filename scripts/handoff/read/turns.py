@@ -10,7 +10,8 @@ asked, not told ("In the first plan it was four m6i.8xlarge, right?").
 (a speaker is no label of a value), each question turn a list item, and the turns after it, up to the
 next question, items nested under it (a question item heads its answers). A speaker is a tag that
 recurs or carries a time stamp; a body is a transcript when four paragraphs or more are turns of two
-speakers or more and no speaker's tag is a field's label (`Date:`, `Repositories:`). Anything
+speakers or more and no speaker's tag is a field's label (`Date:`, `Repositories:`) or an
+environment's name (`Prod:`, `Staging:`: a value per environment). Anything
 else is left exactly as it was.
 """
 

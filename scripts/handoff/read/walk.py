@@ -29,6 +29,7 @@ from handoff.read.cells import Cell, container, first_value, not_done, status_wo
 from handoff.read.codelines import _CODE_KEY, _SkipLines
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
+from handoff.read.dashpairs import dash_pair
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -42,6 +43,7 @@ from handoff.read.doctext import (
     iter_tabs,
     structural,
 )
+from handoff.read.envcaption import env_caption
 from handoff.read.examples import unexampled
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
@@ -255,7 +257,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         content = unexampled(content, lambda p: self.texts.paragraph(p).text)  # an example set apart
         accepted = threads.accepted_paragraphs(content, lambda p: self.texts.paragraph(p).text)
         if depth == 0:
-            content = as_turns(content, self.is_label)  # a transcript: questions head their answers
+            content = as_turns(content, self.no_speaker)  # a transcript: questions head their answers
         self.threads.update(id(as_dict(content[i]).get("paragraph")) for i in accepted)  # (turns keep places)
         title_at = _title_heading(content) if depth == 0 else -1
         for i, se in enumerate(content):
@@ -273,6 +275,11 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             # sectionBreak, tableOfContents (a copy of the headings): nothing to read
 
         self.flush(tab)
+
+    def no_speaker(self, tag: str) -> bool:
+        """A line's tag that is no transcript's speaker: a field's label, or an environment's name
+        (`Prod: 5 × m6i.4xlarge` beside `Dev: …` lines is a value per environment, no turn)."""
+        return self.is_label(tag) or bool(self.sections.named(tag))
 
     def flush(self, tab: _Tab) -> None:
         p = tab.pending
@@ -306,8 +313,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             tab.breaks += 1
         if self.pended(tab, text, level if is_item else None):
             return
-        if content.bold and not is_item and len(text) <= 80 and ":" not in text and "\n" not in text:
-            self.heading(tab, PSEUDO_HEADING, text)
+        if not is_item and self.titled(tab, content, text):
             return
         self.gather.siblings = self.siblings(tab, text, is_item, self.sections.other)
         ctx = self.context(tab)
@@ -372,6 +378,17 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                     self.prose(counted, where, noted)
                 elif text.text.strip():
                     self.lines(text, tab, where, allow_pending=False, ctx=noted)
+
+    def titled(self, tab: _Tab, content: Text, text: str) -> bool:
+        """Whether a paragraph is a title over what follows: short and all bold, or a line saying
+        which environment follows (`Environment: Dev`, `read/envcaption.py`)."""
+        if content.bold and len(text) <= 80 and ":" not in text and "\n" not in text:
+            self.heading(tab, PSEUDO_HEADING, text)
+            return True
+        caption = env_caption(_pair(text), self.catalogue, self.sections.named) if ":" in text else None
+        if caption:  # over the table or lines of that environment: below a real heading, above a bold one
+            self.heading(tab, PSEUDO_HEADING - 1, caption)
+        return bool(caption)
 
     def pended(self, tab: _Tab, text: str, level: int | None) -> bool:
         """Whether a paragraph (a list item at `level`, or None) is an item of the pending label's list;
@@ -447,7 +464,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
-                pair = _pair(part.strip())
+                pair = _pair(part.strip()) or dash_pair(part, self.is_label)  # `Repo count — 2,494` too
                 if pair is None:
                     loose.append(part.strip())
                     continue
