@@ -653,7 +653,8 @@ def env_word_lines(fx: Facts) -> str:
                 if form == 0:
                     body.append(p(f"{e.name}: {value(fx.rng, e, f)}"))
                 else:
-                    body.append(p(f"{e.name} {lab[0].lower() + lab[1:]}: {value(fx.rng, e, f)}"))
+                    said = lab if lab[:2].isupper() else lab[0].lower() + lab[1:]
+                    body.append(p(f"{e.name} {said}: {value(fx.rng, e, f)}"))
     return doc(title(fx), "".join(body))
 
 

@@ -228,6 +228,10 @@ class Environments:
                 continue
             if _MODAL.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "It will live at https://…": a verb, no environment
+            if _COMPARED.search(text, max(0, m.start() - 24), m.start()) or _AGAINST.search(
+                text, max(0, m.start() - 32), m.start()
+            ):
+                continue  # "differences from production", "built like production": the one compared against
             negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
             found.append((m.start(), m.end(), "trial" if negated else "production"))  # "(not production)"
         return _grouped(text, sorted(found))
@@ -356,6 +360,12 @@ _POD_AFTER = re.compile(r"\s*(?:counts?|sets?|of)\b", re.IGNORECASE)
 # what follows is not that environment's
 _COMPARED = re.compile(
     r"\b(?:same as|as in|as on|like|than|unlike)\s+(?:the\s+|in\s+|on\s+)?$", re.IGNORECASE
+)
+# the environment another is measured against ("Staging: differences from production", "deltas vs prod")
+_AGAINST = re.compile(
+    r"\b(?:(?:differences?|differs?|different|deviations?|deltas?|departures?)\s+(?:from|to|with|vs\.?|versus)"
+    r"|compared\s+(?:to|with)|relative\s+to|vs\.?|versus)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # a modal right before a production word makes it a verb ("will live at", "should live in")
 _MODAL = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must|'ll|’ll)\s+$", re.IGNORECASE)

@@ -44,6 +44,7 @@ from handoff.read.doctext import (
     structural,
 )
 from handoff.read.envcaption import env_caption
+from handoff.read.envlabels import field_title
 from handoff.read.examples import unexampled
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
@@ -276,6 +277,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
 
         self.flush(tab)
 
+    def names_field(self, text: str) -> bool:
+        """Whether a label or title names a field (a catalogue label, or a label's meaning)."""
+        return self.catalogue.field_for_label(text) is not None or label_meaning(text) is not None
+
     def no_speaker(self, tag: str) -> bool:
         """A line's tag that is no transcript's speaker: a field's label, or an environment's name
         (`Prod: 5 × m6i.4xlarge` beside `Dev: …` lines is a value per environment, no turn)."""
@@ -474,9 +479,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 label, value = pair
                 if _CODE_KEY.fullmatch(label):  # `externalURL: https://… # sandbox uses …`: a comment
                     value = _COMMENT.split(value, maxsplit=1)[0].strip()
-                named = self.sections.label_part(label)
-                if i == 0 and named and line_ctx.section != "trial":
-                    line_ctx = replace(line_ctx, section=named)  # "Pilot: …" sets the line's environment
+                label, line_ctx = self.env_label(tab, label, value, line_ctx, first=i == 0)
                 value_at = (part_at if part_at >= 0 else start) + part.find(value) if value else -1
                 if value:
                     self.emit(label, value, location, line_ctx, content.link_after(max(value_at, 0)))
@@ -487,6 +490,19 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.gather.correcting = False
         self.gather.siblings = outer
         self.gather.pair_node_counts(mark)  # "node_count = 3" and "node_size = …" on lines of one paragraph
+
+    def env_label(self, tab: _Tab, label: str, value: str, ctx: Context, first: bool) -> tuple[str, Context]:
+        """A line's leading label naming an environment sets the line's ("Pilot: …"); naming no field,
+        its value is read under the title naming one (`Prod: 2,859` under `Repo count`: envlabels.py)."""
+        named = self.sections.label_part(label)
+        if not named:
+            return label, ctx
+        if first and ctx.section != "trial":
+            ctx = replace(ctx, section=named)
+        title = field_title(label, value, tab.headings, self.sections.named, self.names_field)
+        if title and ctx.section != "trial":  # (a line in a part not production's stays there)
+            return title, replace(ctx, section=named)
+        return title or label, ctx
 
     def heads_list(self, tab: _Tab, label: str, location: Location, ctx: Context) -> None:
         """A `Label:` line with no value: the list after it is its value, or it heads that list."""
