@@ -783,3 +783,142 @@ def document(name: str, seed: int) -> tuple[str | dict[str, Any], dict[str, Any]
     fn = LAYOUTS.get(name) or HOLDOUT[name]
     d = fn(fx)
     return d, fx.prod.key()
+
+
+# ------------------------------------------------------------------ hold-out layouts
+#
+# Written after the reader's fixes for the layouts above and scored before any change for them: other
+# shapes (callout cells, a merged environment column, numbered headings, status prose, a legend of
+# customer names over a comparison table, group rows), with their own label pool.
+
+_LABELS2: dict[str, list[str]] = {
+    "deployment_type": ["Orchestration", "Install method", "Deployment model"],
+    "hosting_provider": ["Hosted on", "Cloud vendor", "Infrastructure hosting provider"],
+    "instance_types": ["Node pool", "VM size", "Machine types"],
+    "total_cpu": ["CPU cores (sum)", "vCPU total", "CPU"],
+    "total_memory_gb": ["RAM", "Total RAM", "Memory"],
+    "total_disk_gb": ["Persistent storage", "Total disk space", "Disk"],
+    "code_hosts": ["Source hosts", "Code host", "Source control"],
+    "repositories": ["Repos synced", "Number of repositories", "Repository count"],
+    "monorepos": ["Monorepo(s)", "Monorepositories", "Number of monorepos"],
+    "largest_repo_mb": ["Biggest repo", "Largest repository size", "Largest repo"],
+    "instance_url": ["Address", "External URL", "Sourcegraph instance URL"],
+    "start_date": ["Infrastructure start", "Implementation start", "Infrastructure start date"],
+    "completion_date": [
+        "Infrastructure completed",
+        "Implementation completed",
+        "Infrastructure completion date",
+    ],
+    "max_users": ["Licensed seats", "Maximum users", "Upper limit users"],
+}
+
+
+def _labels2(fx: Facts) -> list[str]:
+    return [fx.rng.choice(_LABELS2[f]) for f in FIELDS]
+
+
+def _cell_lines(fx: Facts, e: Env, labels: list[str]) -> str:
+    return "".join(
+        f"<p><span>{lab}: {value(fx.rng, e, f)}</span></p>" for lab, f in zip(labels, FIELDS, strict=True)
+    )
+
+
+@holdout
+def h_callout_cards(fx: Facts) -> str:
+    """Each environment a one-cell table (a callout): its name on the first line, its facts below."""
+    labels = _labels2(fx)
+    mark = fx.rng.choice(["◆ ", "▶ ", ""])
+    body = [_intro(fx), h(2, fx.rng.choice(["Landscape", "Where it runs"]))]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        inner = f"<p><span><b>{mark}{e.name}</b></span></p>" + _cell_lines(fx, e, labels)
+        body.append(f"<table><tbody><tr><td>{inner}</td></tr></tbody></table>")
+    return doc(title(fx), "".join(body))
+
+
+@holdout
+def h_merged_env_column(fx: Facts) -> str:
+    """One table: a merged first cell per environment spanning its rows, then field and value."""
+    labels = _labels2(fx)
+    rows = ["<tr><td><p><span>Environment</span></p></td><td><p><span>Item</span></p></td>"
+            "<td><p><span>Value</span></p></td></tr>"]  # fmt: skip
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        for k, (lab, f) in enumerate(zip(labels, FIELDS, strict=True)):
+            first = f'<td rowspan="{len(FIELDS)}"><p><span>{e.name}</span></p></td>' if k == 0 else ""
+            rows.append(
+                f"<tr>{first}<td><p><span>{lab}</span></p></td><td><p><span>{value(fx.rng, e, f)}</span></p></td></tr>"
+            )
+    return doc(
+        title(fx), _intro(fx) + h(2, "Inventory") + "<table><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+
+
+@holdout
+def h_numbered_headings(fx: Facts) -> str:
+    """Numbered headings `3.1 Production (PRD)`, facts as bullets in sub-sections `3.1.1 Compute`."""
+    labels = dict(zip(FIELDS, _labels2(fx), strict=True))
+    body = [_intro(fx), h(2, "3 Environments")]
+    for n, e in enumerate(fx.envs(fx.rng.randint(0, 2)), 1):
+        code = _CODES.get(e.role, "ENV")
+        body.append(h(3, f"3.{n} {e.name} ({code})"))
+        for m, (group, fs) in enumerate(_GROUPS.items(), 1):
+            body.append(h(4, f"3.{n}.{m} {group}"))
+            body.append(ul([f"{labels[f]}: {value(fx.rng, e, f)}" for f in fs]))
+    return doc(title(fx), "".join(body))
+
+
+@holdout
+def h_status_prose(fx: Facts) -> str:
+    """A status update in prose: one paragraph per environment opened by where it is."""
+    body = [_intro(fx), h(2, "Status")]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        opener = fx.rng.choice(
+            [f"On {e.name.lower()}:", f"For the {e.name.lower()} instance:", f"{e.name} —"]
+        )
+        body.append(p(opener + " " + " ".join(sentences(fx.rng, e))))
+    return doc(title(fx), "".join(body))
+
+
+@holdout
+def h_legend_table_columns(fx: Facts) -> str:
+    """A legend table of customer names and roles, then a comparison table with the names as columns."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    names = fx.rng.sample(_NAMES, len(envs))
+    legend = [["Name", "Role"]] + [
+        [n, _CODE_ROLE[e.role].capitalize()] for n, e in zip(names, envs, strict=True)
+    ]
+    labels = _labels2(fx)
+    rows = [["Setting", *names]]
+    for lab, f in zip(labels, FIELDS, strict=True):
+        rows.append([lab] + [value(fx.rng, e, f) for e in envs])
+    return doc(title(fx), _intro(fx) + h(2, "Naming") + tbl(legend) + h(2, "Comparison") + tbl(rows))
+
+
+@holdout
+def h_group_rows(fx: Facts) -> str:
+    """One label/value table; each environment a full-width group row (a merged cell) over its rows."""
+    labels = _labels2(fx)
+    rows = []
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        rows.append(f'<tr><td colspan="2"><p><span><b>{_env_heading(fx, e)}</b></span></p></td></tr>')
+        for lab, f in zip(labels, FIELDS, strict=True):
+            rows.append(
+                f"<tr><td><p><span>{lab}</span></p></td><td><p><span>{value(fx.rng, e, f)}</span></p></td></tr>"
+            )
+    return doc(
+        title(fx), _intro(fx) + h(2, "Configuration") + "<table><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+
+
+@holdout
+def h_tab_per_env_named(fx: Facts) -> dict[str, Any]:
+    """Docs API tabs titled by customer names, an overview tab saying which name is production."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    names = fx.rng.sample(_NAMES, len(envs))
+    legend = " ".join(
+        f"{n} is the {_CODE_ROLE[e.role]} environment." for n, e in zip(names, envs, strict=True)
+    )
+    labels = _labels2(fx)
+    tabs = [j_tab("Overview", j_para(legend))]
+    for n, e in zip(names, envs, strict=True):
+        tabs.append(j_tab(n, *_json_fields(fx, e, labels)))
+    return j_tabbed(*tabs, title=title(fx))
