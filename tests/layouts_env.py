@@ -813,6 +813,10 @@ _LABELS2: dict[str, list[str]] = {
 }
 
 
+def _pair_cells(label_: str, value_: str) -> str:
+    return f"<td><p><span>{label_}</span></p></td><td><p><span>{value_}</span></p></td>"
+
+
 def _labels2(fx: Facts) -> list[str]:
     return [fx.rng.choice(_LABELS2[f]) for f in FIELDS]
 
@@ -844,9 +848,7 @@ def h_merged_env_column(fx: Facts) -> str:
     for e in fx.envs(fx.rng.randint(0, 2)):
         for k, (lab, f) in enumerate(zip(labels, FIELDS, strict=True)):
             first = f'<td rowspan="{len(FIELDS)}"><p><span>{e.name}</span></p></td>' if k == 0 else ""
-            rows.append(
-                f"<tr>{first}<td><p><span>{lab}</span></p></td><td><p><span>{value(fx.rng, e, f)}</span></p></td></tr>"
-            )
+            rows.append(f"<tr>{first}{_pair_cells(lab, value(fx.rng, e, f))}</tr>")
     return doc(
         title(fx), _intro(fx) + h(2, "Inventory") + "<table><tbody>" + "".join(rows) + "</tbody></table>"
     )
@@ -901,9 +903,7 @@ def h_group_rows(fx: Facts) -> str:
     for e in fx.envs(fx.rng.randint(0, 2)):
         rows.append(f'<tr><td colspan="2"><p><span><b>{_env_heading(fx, e)}</b></span></p></td></tr>')
         for lab, f in zip(labels, FIELDS, strict=True):
-            rows.append(
-                f"<tr><td><p><span>{lab}</span></p></td><td><p><span>{value(fx.rng, e, f)}</span></p></td></tr>"
-            )
+            rows.append(f"<tr>{_pair_cells(lab, value(fx.rng, e, f))}</tr>")
     return doc(
         title(fx), _intro(fx) + h(2, "Configuration") + "<table><tbody>" + "".join(rows) + "</tbody></table>"
     )

@@ -3,8 +3,9 @@ label and its value when the label names a field (pure).
 
 People typing a list of settings use a dash as often as a colon ("Repo count — 2,494", "Monorepos -
 3"). A dash is also a clause's joint in prose ("Storage — we grew it twice"), so a careful reader
-takes the words before it as a label only when they name a field on their own (a catalogue label or
-a label's meaning: `is_label`) and hold no figure; the value is the rest of the line. Anything else is
+takes the words before it as a label only when they hold no figure and name a field on their own (a
+catalogue label or a label's meaning) or an environment and nothing else ("Trial — it runs on …": the
+rest is that environment's, as after a colon): `is_label`. The value is the rest of the line. Anything else is
 left to the prose reader. `dash_pair(line, is_label)` gives (label, value) or None.
 """
 

@@ -22,7 +22,7 @@ _PLACE_WORDS = frozenset(
 _SENTENCES = re.compile(r"[.;!?]\s+\S")
 
 
-def _only_environment(label: str, named: Callable[[str], str]) -> bool:
+def only_environment(label: str, named: Callable[[str], str]) -> bool:
     """Whether a label is an environment's name and nothing else: each word an environment word or
     a word for a place (`Prod`, `Production environment`, `DR site`; not `Production build`)."""
     words = label.split()
@@ -38,7 +38,7 @@ def field_title(
 ) -> str | None:
     """The innermost title naming a field, when `label` is only an environment's name and `value` one
     value (no other environment named in it, no second sentence); else None."""
-    if not titles or not _only_environment(label, named) or (len(label.split()) > 1 and names_field(label)):
+    if not titles or not only_environment(label, named) or (len(label.split()) > 1 and names_field(label)):
         return None  # (one word naming an environment is its name, whatever else it means: `Live`)
     if named(value) or _SENTENCES.search(value):
         return None  # "Prod: 2,800 GB. Test: 400 GB.": the value says more than one figure's environment
@@ -46,4 +46,4 @@ def field_title(
     return title if names_field(title) and not named(title) else None
 
 
-__all__ = ["field_title"]
+__all__ = ["field_title", "only_environment"]

@@ -44,7 +44,7 @@ from handoff.read.doctext import (
     structural,
 )
 from handoff.read.envcaption import env_caption
-from handoff.read.envlabels import field_title
+from handoff.read.envlabels import field_title, only_environment
 from handoff.read.examples import unexampled
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
@@ -277,6 +277,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
 
         self.flush(tab)
 
+    def dash_label(self, text: str) -> bool:
+        """Whether the words before a dash are a label: a field's, or an environment's name alone."""
+        return self.is_label(text) or only_environment(text, self.sections.named)
+
     def names_field(self, text: str) -> bool:
         """Whether a label or title names a field (a catalogue label, or a label's meaning)."""
         return self.catalogue.field_for_label(text) is not None or label_meaning(text) is not None
@@ -469,7 +473,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
-                pair = _pair(part.strip()) or dash_pair(part, self.is_label)  # `Repo count — 2,494` too
+                pair = _pair(part.strip()) or dash_pair(part, self.dash_label)  # `Repo count — 2,494` too
                 if pair is None:
                     loose.append(part.strip())
                     continue
