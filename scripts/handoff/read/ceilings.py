@@ -21,8 +21,9 @@ _CEILING = re.compile(
 )
 
 
-_CHANGED_UP = re.compile(  # "scaled up to 96 vCPU", "we sized it up to": a change, its new amount
-    r"\b(?:scal\w*|went|moved|gr[eo]w\w*|bump\w*|increas\w*|resiz\w*|upgrad\w*|sized|ramp\w*|raised|brought)"
+# "scaled up to 96 vCPU", "we sized it up to": a change, its new amount; "adds up to": a sum
+_CHANGED_UP = re.compile(
+    r"\b(?:scal\w*|went|moved|gr[eo]w\w*|bump\w*|increas\w*|resiz\w*|upgrad\w*|sized|ramp\w*|raised|brought|add(?:s|ed|ing)?)"
     r"\s+(?:it\s+|them\s+)?up\s+to\s*(?:about\s+|approximately\s+|roughly\s+|~\s*)?$",
     re.IGNORECASE,
 )

@@ -104,6 +104,7 @@ _MONO_WORD = re.compile(r"\bmonorepos?\b", re.IGNORECASE)
 
 _HOLDS_BEFORE = re.compile(  # the deployment's state verb right before the count, no "each" or "per" near
     r"(?<!\beach )(?<!\bevery )\b(?:index(?:es)?|hold(?:s)?|search(?:es)?|contain(?:s)?|mirror(?:s)?|"
+    r"sync(?:s)?|clone(?:s)?|"
     r"there\s+(?:are|were)|(?:it|we|instance|service|sourcegraph|deployment)\s+(?:has|have|had))\s+"
     r"(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+|nearly\s+|just\s+over\s+|~\s*)?$",
     re.IGNORECASE,

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 from handoff.core.quickre import opened
 from handoff.read import shapes
+from handoff.read.limitwords import NOT_SUMMED
 
 PERSONS = (
     r"users|seats|people|persons|developers|devs|engineers|employees|staff|colleagues|programmers|"
@@ -48,7 +49,9 @@ _OPENS = re.compile(  # where a clause begins, looking back from a figure
 _ENDS = re.compile(r"[.;:!?,()\[\]]|\s(?:and|but|while|whereas)\s|(?<![\w.,])\d", re.IGNORECASE)
 _LIMIT = re.compile(
     r"\b(?:upper bound|licen[cs]\w*|subscri\w*|entitle\w*|contract\w*|order form|seats?|caps?|capped|ceiling|"
-    r"limit(?:s|ed)?|max(?:imum)?|up to|at most|no more than|(?:sized|designed|dimensioned|rated|"
+    r"limit(?:s|ed)?|max(?:imum)?|"
+    + NOT_SUMMED
+    + r"up to|at most|no more than|(?:sized|designed|dimensioned|rated|"
     r"specified) (?:for|to)|(?:design|sizing|capacity) (?:targets?|assumptions?|basis|model|"
     r"load|figures?|parameters?|limits?)|headroom|allow(?:s|ed)?|"
     # Dutch, German, French, Spanish: licence, maximum, designed or sized for
@@ -57,7 +60,9 @@ _LIMIT = re.compile(
     re.IGNORECASE,
 )
 _BOUND = re.compile(  # a bound right before the figure: "good until 5000 repositories", "max. 400"
-    r"\b(?:up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to|"
+    r"\b(?:"
+    + NOT_SUMMED
+    + r"up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to|"
     r"(?:built|meant|scaled|provisioned|planned) for|"
     # a promise to stay on one side of the figure: "we agreed to stay below 2,500 repositories"
     r"(?:stay|stays|stayed|staying|remain|remains|keep|keeps|kept)\s+(?:\w+\s+)?(?:below|under|within)|"

@@ -14,9 +14,12 @@ import re
 
 from handoff.core.quickre import opened, quick
 
+# "up to" bounds a figure, but "adds up to" sums to it (a fixed-width look-behind per form)
+NOT_SUMMED = r"(?<!\badd\s)(?<!\badds\s)(?<!\badded\s)(?<!\badding\s)"
 _LIMIT = quick(
     r"\b(?:limits?|upper|maximum|max|caps?|capped|quotas?|allowances?|contract(?:ed)?|licen[cs]e[ds]?|"
-    r"up to|in scope|"
+    + NOT_SUMMED
+    + r"up to|in scope|"
     r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
     r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
     r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling|"
