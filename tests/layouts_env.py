@@ -780,7 +780,7 @@ def diff_from_prod(fx: Facts) -> str:
 
 def document(name: str, seed: int) -> tuple[str | dict[str, Any], dict[str, Any]]:
     fx = facts(seed * 7919 + sum(map(ord, name)))
-    fn = LAYOUTS.get(name) or HOLDOUT[name]
+    fn = LAYOUTS.get(name) or HOLDOUT.get(name) or HOLDOUT2[name]
     d = fn(fx)
     return d, fx.prod.key()
 
@@ -922,3 +922,130 @@ def h_tab_per_env_named(fx: Facts) -> dict[str, Any]:
     for n, e in zip(names, envs, strict=True):
         tabs.append(j_tab(n, *_json_fields(fx, e, labels)))
     return j_tabbed(*tabs, title=title(fx))
+
+
+# ------------------------------------------------------------------ hold-out, second batch
+#
+# Written after the first hold-out's fixes, scored before any change for them.
+
+HOLDOUT2: dict[str, Layout] = {}
+
+
+def holdout2(fn: Layout) -> Layout:
+    HOLDOUT2[fn.__name__] = fn
+    return fn
+
+
+_FIELD_GROUPS2 = {
+    "Platform": ("deployment_type", "hosting_provider", "instance_url"),
+    "Capacity": ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"),
+    "Code": ("code_hosts", "repositories", "monorepos", "largest_repo_mb"),
+    "Plan": ("start_date", "completion_date", "max_users"),
+}
+
+
+@holdout2
+def h2_rows_grouped_header(fx: Facts) -> str:
+    """Environments as rows under a two-row header: field groups merged over their field labels."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    order = [f for fs in _FIELD_GROUPS2.values() for f in fs]
+    top = '<tr><td rowspan="2"><p><span>Env</span></p></td>' + "".join(
+        f'<td colspan="{len(fs)}"><p><span>{g}</span></p></td>' for g, fs in _FIELD_GROUPS2.items()
+    ) + "</tr>"  # fmt: skip
+    sub = (
+        "<tr>"
+        + "".join(f"<td><p><span>{fx.rng.choice(_LABELS2[f])}</span></p></td>" for f in order)
+        + "</tr>"
+    )
+    body = "".join(
+        "<tr>" + f"<td><p><span>{e.name}</span></p></td>"
+        + "".join(f"<td><p><span>{value(fx.rng, e, f)}</span></p></td>" for f in order) + "</tr>"
+        for e in envs
+    )  # fmt: skip
+    return doc(
+        title(fx), _intro(fx) + h(2, "Environment matrix") + f"<table><tbody>{top}{sub}{body}</tbody></table>"
+    )
+
+
+def _sentences2(rng: random.Random, e: Env, f: str) -> str:
+    v = value(rng, e, f)
+    return rng.choice({
+        "deployment_type": [f"we deploy it with {v}", f"it is installed via {v}"],
+        "hosting_provider": [f"it is hosted on {v}", f"the cloud is {v}"],
+        "instance_types": [f"the nodes are {v}", f"it has {v} machines"],
+        "total_cpu": [f"that makes {v} altogether", f"CPU in total: {v}"],
+        "total_memory_gb": [f"RAM totals {v}", f"{v} of memory in all"],
+        "total_disk_gb": [f"disk is {v} in total", f"{v} of storage overall"],
+        "code_hosts": [f"code lives in {v}", f"repositories come from {v}"],
+        "repositories": [f"we index {value(rng, e, f)} repos", f"{v} repositories are searchable"],
+        "monorepos": [f"{v} of those are monorepos", f"monorepos: {v}"],
+        "largest_repo_mb": [f"the biggest repository weighs {v}", f"largest repo {v}"],
+        "instance_url": [f"it lives at {v}", f"the URL is {v}"],
+        "start_date": [f"infrastructure work began {v}", f"we kicked off the build on {v}"],
+        "completion_date": [f"the infrastructure was finished on {v}", f"infra was signed off {v}"],
+        "max_users": [f"it is licensed for {v} users", f"the seat limit is {v}"],
+    }[f])  # fmt: skip
+
+
+@holdout2
+def h2_mail_thread(fx: Facts) -> str:
+    """An e-mail: a header block, then one paragraph per environment in a second sentence pool."""
+    body = [
+        p("From: platform-team@example.com"),
+        p("Subject: Sourcegraph environments — where we are"),
+        p("Hi all,"),
+    ]
+    for e in fx.envs(fx.rng.randint(0, 2)):
+        said = [_sentences2(fx.rng, e, f) for f in FIELDS]
+        opener = fx.rng.choice([f"Re {e.name.lower()}:", f"About {e.name.lower()}:", f"{e.name}:"])
+        body.append(p(opener + " " + "; ".join(said) + "."))
+    body.append(p("Thanks, Sam"))
+    return doc(title(fx), "".join(body))
+
+
+@holdout2
+def h2_field_parent_bullets(fx: Facts) -> str:
+    """Bullets: each field a parent item, one child item per environment (`prod: …`)."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    items = [
+        (fx.rng.choice(_LABELS2[f]), [f"{e.name.lower()}: {value(fx.rng, e, f)}" for e in envs])
+        for f in FIELDS
+    ]
+    return doc(title(fx), _intro(fx) + h(2, "By field") + ul(items))
+
+
+@holdout2
+def h2_sentence_per_field(fx: Facts) -> str:
+    """One sentence per field naming every environment with its value (`Production runs …, while …`)."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    out = [_intro(fx), h(2, "Comparison")]
+    for f in FIELDS:
+        bits = [f"{e.name} has {value(fx.rng, e, f)}" for e in envs]
+        lab = fx.rng.choice(_LABELS2[f])
+        out.append(p(f"{lab}: " + "; ".join(bits) + "."))
+    return doc(title(fx), "".join(out))
+
+
+@holdout2
+def h2_json_env_columns(fx: Facts) -> dict[str, Any]:
+    """A Docs API document: environment columns whose production header carries a note (`Prod (live)`)."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    head = ["Item"] + [f"{e.name} (live)" if e is fx.prod else e.name for e in envs]
+    rows = [head] + [[fx.rng.choice(_LABELS2[f])] + [value(fx.rng, e, f) for e in envs] for f in FIELDS]
+    return j_tabbed(j_tab("Design", j_heading("Environments", 2), j_table(*rows)), title=title(fx))
+
+
+@holdout2
+def h2_qa_form(fx: Facts) -> str:
+    """A questionnaire: a question per field, the answer giving every environment's value."""
+    envs = fx.envs(fx.rng.randint(0, 2))
+    out = [_intro(fx), h(2, "Questionnaire")]
+    for k, f in enumerate(FIELDS, 1):
+        out.append(p(f"{k}. {fx.rng.choice(_LABELS2[f])}?"))
+        out.append(p(", ".join(f"{e.name} {value(fx.rng, e, f)}" for e in envs)))
+    return doc(title(fx), "".join(out))
+
+
+def document2(name: str, seed: int) -> tuple[str | dict[str, Any], dict[str, Any]]:
+    fx = facts(seed * 7919 + sum(map(ord, name)))
+    return HOLDOUT2[name](fx), fx.prod.key()
