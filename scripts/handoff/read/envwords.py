@@ -331,12 +331,18 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
         return True
     return bool(
         _PLACE_AFTER.match(text, m.end())
+        or _HOLDER_AFTER.match(text, m.end())  # "Load test has 4 × m5.4xlarge": a holder is a place
         or _PLACE_BEFORE.search(text[: m.start()])
         or _IN_NAME.match(text, m.end())
         or _IN_NAME_BEFORE.search(text[: m.start()])
     )
 
 
+# a verb of having or running right after the word: the subject holds the figures, so it is a place
+_HOLDER_AFTER = re.compile(
+    r"\s+(?:has|have|had|uses|used|runs\s+on|ran\s+on|is\s+on|was\s+on|sits\s+on|lives\s+(?:on|in|at))\b",
+    re.IGNORECASE,
+)
 # "acceptance" names an environment only as a place ("the acceptance copy", "in acceptance", a
 # name's token `sg-acc-01`), never by itself: "Customer acceptance" is a milestone, even as a title
 # ("acc", its abbreviation, is no milestone); likewise "stage" names an environment only as a

@@ -130,7 +130,7 @@ def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
 def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     """(the field, the number of stems that matched), or (None, 0)."""
     words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
-    # "Storage on live", "Nodes in live": after a preposition `live` is the environment, no go-live
+    # "Storage on live", "Nodes in live", "About live": after a preposition `live` is the environment
     words = [w for k, w in enumerate(words) if not (w == "live" and k and words[k - 1] in _PLACE_WORDS)]
     # "Where things live", "where the data lives": a place things are kept, no go-live
     words = [w for k, w in enumerate(words) if not (w in ("live", "lives") and "where" in words[:k])]
@@ -148,4 +148,4 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
 
 
 _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
-_PLACE_WORDS = frozenset({"on", "in", "at", "for", "of"})
+_PLACE_WORDS = frozenset({"on", "in", "at", "for", "of", "about", "re", "regarding", "from", "to", "into"})

@@ -503,7 +503,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             return label, ctx
         if first and ctx.section != "trial":
             ctx = replace(ctx, section=named)
-        title = field_title(label, value, tab.headings, self.sections.named, self.names_field)
+        titles = [*tab.headings, *tab.bullets]  # (a parent item is the innermost title)
+        title = field_title(label, value, titles, self.sections.named, self.names_field)
         if title and ctx.section != "trial":  # (a line in a part not production's stays there)
             return title, replace(ctx, section=named)
         return title or label, ctx
