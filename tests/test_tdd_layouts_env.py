@@ -24,6 +24,11 @@ ALL = {**L.LAYOUTS, **L.HOLDOUT, **L.HOLDOUT2}
 
 # (layout, seed, field): still missed or wrong, with why
 _QA = "an answer `Load test X, Live Y, Trial Z` to a question: its opening `Load test` reads as the activity"
+_SPLIT = (
+    "`Standby has GitHub.com, Helix Core; Prod has GitLab`: the value's parts are split at its commas too"
+)
+_SPLIT_CASES = [(0, "code_hosts"), (0, "start_date"), (0, "completion_date"), (1, "start_date"),
+                (3, "code_hosts"), (3, "start_date"), (4, "start_date")]  # fmt: skip
 _QA_FIELDS = {
     0: (
         "deployment_type",
@@ -89,9 +94,10 @@ KNOWN: dict[tuple[str, int, str], str] = {
     ("h2_mail_thread", 0, "monorepos"): "`…; monorepos: 2; …` inside a sentence of semicolon clauses",
     ("h2_mail_thread", 2, "monorepos"): "`…; monorepos: 4; …` inside a sentence of semicolon clauses",
     **{("h2_qa_form", s, f): _QA for s, fs in _QA_FIELDS.items() for f in fs},
+    **{("h2_sentence_per_field", s, f): _SPLIT for s, f in _SPLIT_CASES},
 }
 # layouts still giving a wrong value on some seed, with why
-KNOWN_WRONG: dict[str, str] = {"h2_qa_form": _QA}
+KNOWN_WRONG: dict[str, str] = {"h2_qa_form": _QA, "h2_sentence_per_field": _SPLIT}
 
 
 @functools.cache

@@ -2,9 +2,8 @@
 
 "vCPU: 16 (dev) / 64 (prod)", "Cloud: GCP (staging); AWS (production)", "Memory: dev 64 GB, prod
 256 GB": a careful reader splits the value into its parts (at slashes, semicolons, commas or
-middle dots; at semicolons or spaced slashes alone when it has them, so "Standby has GitHub,
-Perforce; Prod has GitLab" keeps its lists and dates whole), sees that each part names its
-environment (in brackets after it, or before it) and copies the production part's value.
+middle dots), sees that each part names its environment (in brackets after it, or before it) and
+copies the production part's value.
 `production_part(value, kinds)` gives that part when the value has one part naming production and
 another naming a non-production environment; a value whose parts name no environment, or only one,
 is left whole (its environment is read as before).
@@ -16,7 +15,6 @@ import re
 from collections.abc import Callable
 
 MAYBE_PARTS = re.compile(r"\S\s*(?:/|;|·|,)\s*\S")  # a value of parts, maybe one per environment
-_STRONG = re.compile(r"\s*;\s*|\s+/\s+")  # the stronger separators, tried alone first
 _PARTS = re.compile(r"\s+/\s+|\s*;\s*|\s*·\s*|,\s+")  # "16 (dev) / 64 (prod)", "AWS for prod, GCP for DR"
 
 
@@ -25,9 +23,7 @@ def production_part(value: str, kinds: Callable[[str], list[tuple[int, str]]]) -
     (`kinds`: a text's environment words, `Environments.spans`)."""
     if not kinds(value):
         return None  # (a quick no: the value names no environment)
-    parts = [p for p in _STRONG.split(value) if p.strip()] if _STRONG.search(value) else []
-    if len(parts) < 2:  # (a value split at semicolons is split there only: "GitHub, Perforce; …")
-        parts = [p for p in _PARTS.split(value) if p.strip()]
+    parts = [p for p in _PARTS.split(value) if p.strip()]
     if len(parts) < 2:
         return None
     named = [{k for _, k in kinds(p)} for p in parts]
