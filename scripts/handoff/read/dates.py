@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.read import notdone, shapes
+from handoff.read import notdone, otherevents, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
@@ -42,11 +42,19 @@ _INTO_SERVICE = (  # (a move into production, "promoted to lifecycle: production
     r"(?:switched|cut) (?:every\w*|all|users|(?:the|our) \w+) over\b)"  # "switched everyone over on 26 June"
 )
 _NOT_NOUN = r"(?:on|since|from|in|at|for|with|to|by|as|and|after|before|date|day|was|is)\b"
+# a state the deployment is in from a day on ("in use from 20 March", "operational since 20.03.2026",
+# "open to users from …"): the day it began is its go-live, and "from" there starts no build
+_IN_STATE = (
+    r"(?:in (?:use|service|operation)|operational|available|up and running|running|usable|"
+    r"open (?:to|for) (?:\w+ ){0,2}?(?:users|everyone|everybody|all|developers|engineers))"
+)
+_STATE_FROM = re.compile(rf"\b{_IN_STATE}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)  # ("running in prod from …")
 _DONE = re.compile(
     rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|"
     rf"handed(?: \w+){{0,2}} over|"
     rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
     rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
+    rf"{_IN_STATE}(?=\s+(?:[\w-]+\s+){{0,3}}?(?:since|from|as of|on)\b)|ended|concluded|wrapped up|"
     r"delivered|to|until|"
     # the same events in Dutch, German, French and Spanish (as the limit words are known)
     r"oplevering|opgeleverd|afgerond|acceptatie|geaccepteerd|abnahme|abgenommen|fertiggestellt|"
@@ -95,6 +103,32 @@ def _span(text: str, year: str, facts: list[Fact]) -> list[Fact]:
     return [Fact("start_date", m.value, m.text, "date (span)", end.section, "", m.start)]
 
 
+# a clause with no verb of its own after a dated one: "… and production on 17 March" (the verb left out)
+_ELIDED = re.compile(r"\s*[,;]?\s*(?:and|while|whereas)\s+(?:[\w-]+\s+){1,3}?(?:on|in|at|by)?\s*", re.I)
+_VERB_ENDING = re.compile(r"\w(?:ed|ing)\b", re.I)
+_CHANGED = re.compile(
+    r"\b(?:slipp\w*|slid|moved|postponed|delayed|pushed(?: \w+)?|deferred|shifted|re-?scheduled|"
+    r"brought forward|changed|re-?planned|re-?baselined)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_RANGE_VERB = re.compile(
+    r"(?:between|from|to|until|during|over|ran|run|runs|took|was|were|is|are|on|in|the)", re.I
+)
+
+
+def _other_span(label: str) -> bool:
+    """Whether the words before a range (since the last date) name what it spans, and that is no part
+    of the build: no build word, no start or end of one ("Reporting period:", "Cut-over weekend",
+    "Change freeze"); the caller also asks that they name no production. A range with no such words
+    ("2–27 February", "between 2 and 20 Feb") is not."""
+    words = [w for w in _WORD.findall(label) if not _RANGE_VERB.fullmatch(w)]
+    if not words:
+        return False
+    said = " ".join(words)  # (without "from", which opens any range)
+    return not (BUILD.search(said) or _START.search(said) or _DONE.search(said))
+
+
 _CLAUSE_END = re.compile(r"[.;:!?]\s|,\s+(?:and|but)\s|\s+(?:and|but|while)\s+")
 
 
@@ -115,14 +149,21 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
              or (not first and _RANGE_END.fullmatch(clause[: x.start()]))]  # fmt: skip
     starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)]
     starts = [(at, w) for at, w in starts if not (after and w == "from")]
+    starts = [(at, w) for at, w in starts if not (w == "from" and _STATE_FROM.search(clause, 0, at))]
     weak = bool(verbs) or any(w != "from" for _, w in starts)  # "accepted from us the 27 of March"
     # "from" opens only the date right after it: "pasted from the planning sheet on 6 Oct" starts nothing
     verbs += [(at, "start_date", "") for at, w in starts
               if w != "from" or (_FROM_DATE.match(clause, at + 4) if last else not weak)]  # fmt: skip
     if not verbs:
         return None, ""
-    _, name, verb = max(verbs) if last else min(verbs)
-    go_live = verb.casefold().endswith("live") or re.fullmatch(_INTO_SERVICE, verb, re.I)
+    at, name, verb = max(verbs) if last else min(verbs)
+    if verb and notdone.intended(clause[:at]):  # "we expect to sign off production on 31 July"
+        return None, "intended"
+    go_live = (
+        verb.casefold().endswith("live")
+        or re.fullmatch(_INTO_SERVICE, verb, re.I)
+        or re.fullmatch(_IN_STATE, verb, re.I)
+    )
     return name, "date (go-live)" if go_live else "date"
 
 
@@ -145,14 +186,23 @@ class DateReading(FactParts):
             name, how = _date_kind(role.group(1), last=False, first=True) if role else (None, "")
             if name is None:
                 name, how = _date_kind(clause, last=True, first=first)
-            if name is None and i + 1 == len(found):  # "2026-03-16 — production build started"
+            if name is None and how != "intended" and i + 1 == len(found):  # "2026-03-16 — build started"
                 after = s[m.end :]  # (the verb after a date, unless another date follows: that one's)
                 name, how = _date_kind(
                     after, last=False, first=True, after=True
                 )  # "… announced to all": no end
                 at = m.end + len(after)
+            if name is None and not how and kinds and kinds[-1][1] and self._elided(clause):
+                name, how = (
+                    kinds[-1][1],
+                    kinds[-1][2],
+                )  # "UAT went live on 3 March and production on 17 March"
+            words = s[m.end : at] if at > m.end else clause  # the words naming its event
+            if name and otherevents.not_the_build(words, ctx.limit) and not self._names_build(words):
+                name, how = None, "intended"  # "Subscription start: 1 July", "Security review completed …"
             kinds.append((m, name, how, at))
-        verbs = any(name for _, name, _, _ in kinds)  # a date with its own verb: the rest are not the topic's
+        # a date with its own verb (done or not): the rest are not the topic's
+        verbs = any(name or how == "intended" for _, name, how, _ in kinds)
         for m, name, how, at in kinds:
             if name is None and not verbs and ctx.topic in ("start_date", "completion_date"):
                 name, how = ctx.topic, "date (topic)"  # weaker than a date with its own verb
@@ -183,6 +233,11 @@ class DateReading(FactParts):
             Fact(name, ctx.day, m.group(0) if m else "", "date (heading)", env, "", m.start() if m else 0)
         ]
 
+    def _elided(self, clause: str) -> bool:
+        """Whether a date's clause is another subject's with the verb of the date before left out: "… and
+        production on 17 March" (it names an environment and has no verb's ending of its own)."""
+        return bool(_ELIDED.fullmatch(clause) and self.env.spans(clause) and not _VERB_ENDING.search(clause))
+
     def _names_build(self, clause: str) -> bool:
         return bool(BUILD.search(clause)) or self.env.at(clause, len(clause), "") == "production"
 
@@ -193,8 +248,18 @@ class DateReading(FactParts):
         `dates`: the sentence's dates (`shapes.dates`)."""
         facts: list[Fact] = []
         taken: set[int] = set()
+        ends = {m.start: m.end for m in dates}
         for first, last in shapes.ranges(s, ctx.year, dates):
             taken |= {first.start, last.start}
+            opens = max((ends[a] for a in ends if ends[a] <= first.start), default=0)
+            label = s[opens : first.start]  # "Reporting period: 13–24 July", "Cut-over weekend 25–26 July"
+            other = otherevents.other_event(label) and not self._names_build(label)  # "Licence valid from …"
+            if (
+                other
+                or _CHANGED.search(label)
+                or (_other_span(label) and self.env.named(label) != "production")
+            ):
+                continue  # (a date moved "from 13 March to 20 March": its old and new day, no span)
             named_before = self.env.at(s, first.start, "")
             env = named_before or self.env.at(s, len(s), ctx.section)  # "19 Jan – 13 Feb: POC"
             placed = named_before or ctx.section  # (a name after the range, "sourcegraph-prod created", is

@@ -232,6 +232,8 @@ class Environments:
                 text, max(0, m.start() - 32), m.start()
             ):
                 continue  # "differences from production", "built like production": the one compared against
+            if _GONE_LIVE.search(text, max(0, m.start() - 24), m.start()) and m.group(0).casefold() == "live":
+                continue  # "Staging went live on 30 January", "Go-live (staging)": an event, no environment
             negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
             found.append((m.start(), m.end(), "trial" if negated else "production"))  # "(not production)"
         return _grouped(text, sorted(found))
@@ -375,6 +377,13 @@ _AGAINST = re.compile(
 )
 # a modal right before a production word makes it a verb ("will live at", "should live in")
 _MODAL = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must|'ll|’ll)\s+$", re.IGNORECASE)
+# "live" after a verb of going or being is the event of going live ("went live", "is now live", a
+# "go-live"), said of whatever the sentence names: no environment of its own
+_GONE_LIVE = re.compile(
+    r"\b(?:go|goes|going|gone|went|came|come|comes|is|are|was|were|been|being|be)"
+    r"(?:\s+(?:now|fully|officially|finally|already|successfully))?[\s-]+$",
+    re.IGNORECASE,
+)
 # production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
 _NEGATED = re.compile(
     r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE

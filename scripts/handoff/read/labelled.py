@@ -21,6 +21,7 @@ from handoff.read import (
     limits,
     nodecount,
     notdone,
+    otherevents,
     permachine,
     shapes,
     typevalue,
@@ -487,6 +488,9 @@ class LabelledReading(FactParts):
         name, how = (f.name, "label") if f is not None else (self.host_label_meaning(label), "label meaning")
         if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
             how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
+        other = name in _DATE_FIELDS and otherevents.not_the_build(label, ctx.limit)
+        if other and not self._names_build(label):
+            name = None  # "Subscription start", a contract's "End date": another event's date
         if name == "repositories" and ctx.limit:
             name = "max_repositories"
         if name in AMOUNTS and is_limit(label) and not limits.denied(label):

@@ -15,6 +15,10 @@ figure is read from that clause (`planned 3,000; today 1,500`).
 
 `unreal(value, m)`: whether the match `m` of `value` is so marked. `real(value, found)`: the matches
 not so marked.
+
+`intended(before)`: an event's verb governed by an intention, a modal or a denial ("We expect to sign
+off production on 31 July", "it will go live on 3 Aug", "was not accepted on 13 Feb"): whatever date
+the verb takes, the event did not happen on it. `before`: the words right before the verb.
 """
 
 from __future__ import annotations
@@ -68,4 +72,19 @@ def current_part(value: str) -> str:
     return " " * rest.end() + value[rest.end() :]
 
 
-__all__ = ["current_part", "real", "unreal"]
+_INTENDED = re.compile(
+    r"\b(?:will|shall|would|should|could|might|may|must|cannot|can't|won't|wouldn't|'ll|not|never|"
+    r"(?:(?:expect|plan|intend|aim|hope|want|wish|need|hav|ha|get|try|tri|set|go|due|propos|schedul|target)"
+    r"(?:s|e|es|ed|ing)?|going|yet|about|supposed|meant|likely|unlikely|able|ready|keen|happy|hoping|aiming)\s+to|"
+    r"(?:has|have|had|is|are|was|were)n't|ain't)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def intended(before: str) -> bool:
+    """Whether the words right before an event's verb say it is intended, possible or denied, not done
+    ("we expect to sign off", "will go live", "not yet accepted", "is due to complete")."""
+    return bool(_INTENDED.search(before[-48:]))
+
+
+__all__ = ["current_part", "intended", "real", "unreal"]

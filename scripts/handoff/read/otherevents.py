@@ -1,0 +1,50 @@
+"""Dates of events that are not the production build: whose start or end a date gives.
+
+A TDD dates more than the build. A careful reader enters no build date from "Subscription start: 1
+July 2026", "support (SLA) starts 1 August", "Security review completed 3 July" or, under a heading
+about the contract, "Start date: 1 July 2026 · End date: 30 June 2027": each date's own words say whose
+start or end it is, and that is the agreement's term or another activity, not the build.
+
+`other_event(words)`: the words naming a date's event (a label, or a sentence's words before the date)
+name an event of the agreement (contract, licence, subscription, support, warranty, renewal, a purchase
+order, an invoice) or an activity that is no part of the build (a review, an audit, a meeting, a
+training, a reporting period, a sprint, a freeze, hypercare, onboarding); the caller checks they name
+neither the build nor production.
+
+`term_only(label)`: a label that says only which end of something a date is ("Start date", "End", "From
+/ To"): under a part about the agreement (a contract, licence or limits part) it is the term's.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OTHER = re.compile(
+    r"\b(?:contract(?:ual)?|licen[cs]e[ds]?|licen[cs]ing|subscription|renewal|warranty|support|sla|"
+    r"maintenance|purchase order|po|invoice[ds]?|invoicing|payment|billing|term|"
+    r"review|audit|assessment|meeting|workshop|training|survey|reporting|period|sprint|"
+    r"freeze|hypercare|onboarding|onboarded|pen(?:etration)?[ -]?test)\b",
+    re.IGNORECASE,
+)
+_TERM_ONLY = re.compile(
+    r"\W*(?:(?:start|end|begin|beginning|from|to|until|valid)\w*(?:\s+date)?|dates?)"
+    r"(?:\s*(?:/|-|–|and|&)\s*(?:start|end|from|to|until)\w*(?:\s+date)?)?\W*",
+    re.IGNORECASE,
+)
+
+
+def other_event(words: str) -> bool:
+    """Whether `words` name an event of the agreement or an activity that is no part of the build."""
+    return bool(_OTHER.search(words))
+
+
+def not_the_build(words: str, agreement: bool) -> bool:
+    """Whether the words naming a date's event (they name neither the build nor production: the
+    caller checks) make it another event's: they name one, or, in a part about the agreement
+    (`agreement`), they only say which end of something the date is."""
+    return other_event(words) or (agreement and term_only(words))
+
+
+def term_only(label: str) -> bool:
+    """Whether a label says only which end a date is ("Start date", "End", "From / To")."""
+    return bool(_TERM_ONLY.fullmatch(label))
