@@ -30,7 +30,8 @@ _ALL_LATER = re.compile(  # a later number said to be all of them ("…, in tota
 )
 _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
-    r"(?:at (?:peak|once|the same time)|concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
+    r"(?:at (?:peak|once|the same time|(?:any |one |a )(?:one |given |single )?(?:time|moment))|"
+    r"concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )
 _HOST_AFTER = re.compile(
@@ -487,6 +488,8 @@ class CountReading(FactParts):
             if (nouns or licensed) and not shapes.YEAR.fullmatch(u.group("num")):  # "up to 2027" is a year
                 noun = nouns[-1].group(0).lower() if nouns else "users"
                 name = "max_repositories" if noun.startswith("repo") else "max_users"
+                if name == "max_users" and limits.concurrent(s, u.start("num"), u.end("num")):
+                    name = "max_concurrent_users"  # "… and in same time are maximum 250"
                 value = shapes.thousands(u.group("num"), u.group("k"))
                 facts.append(Fact(name, value, u.group(0), "limit, bare", self.env_at(s, u.start(), ctx), "",
                                   u.start("num")))  # fmt: skip
@@ -513,6 +516,8 @@ class CountReading(FactParts):
             rel = limits.relation(s, start, u.end())
             if start in (taken or ()) or rel in ("observed", "added") or not (ctx.limit or rel == "limit"):
                 continue
+            if limits.counts_things(s, u.end()):
+                continue  # "Jenkins runs up to 900 concurrent builds": no people
             facts.append(Fact("max_concurrent_users", shapes.canon(u.group("num")), u.group(0), "limit",
                               self.env_at(s, start, ctx), "old" if rel == "old" else "", start))  # fmt: skip
         return facts

@@ -19,6 +19,7 @@ from handoff.read import (
     apart,
     connection,
     limits,
+    limitvalues,
     nodecount,
     notdone,
     otherevents,
@@ -593,6 +594,8 @@ class LabelledReading(FactParts):
             other = _OTHER_NOUN.match(value) and not shapes.CPU.search(value)
             if name == "total_cpu" and not aliased and other:
                 return None  # "Perforce Helix Core: 38 depots": a count of something else, no CPUs
+            if name in _LIMITS and (said := limitvalues.settled(value)) is not None:
+                return said or None  # "Max users: n/a", "1,000–1,200": none; "800 (EMEA) + 700 (US)": 1500
             return None if _YEAR_PLAN.match(value) else _fit_integer(name, value)  # "2024 split planned"
         if f.type is FieldType.QUANTITY:
             return _fit_quantity(value, aliased)

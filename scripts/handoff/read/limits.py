@@ -99,6 +99,11 @@ _DENIED = re.compile(  # "(not contractual)", "not bought", "non-binding", "not 
     r"purchased|committed|binding|agreed|signed|(?:defined|set|fixed|determined|specified|decided)\b)",
     re.IGNORECASE,
 )
+_PENDING = re.compile(  # a figure asked for or offered, not yet agreed
+    r"\W*\b(?:requested|pending|proposed|awaiting|under negotiation|being negotiated|quoted|"
+    r"to be (?:confirmed|agreed|signed|approved))\b",
+    re.IGNORECASE,
+)
 _NOT_LIMIT = re.compile(  # "(a test, not a limit)", "observed, not a cap": the figure's own words deny it
     r"\bnot\s+(?:a|an|the|our|any)\s+(?:(?:hard|design|sizing|contractual|licen[cs]ed?)\s+)?"
     r"(?:limit|cap|ceiling|maximum|max|target|commitment|entitlement)\b",
@@ -111,6 +116,7 @@ _FIGURE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{shapes.NUMBER})")  # a
 _AT_ONCE = re.compile(
     r"\b(?:concurren(?:t|tly|cy)|simultaneous(?:ly)?|gelijktijdige?|gleichzeitige?n?|simultan[ée]s?|"
     r"simult[áa]neos|concurrentes|at once|(?:at|in) (?:the |one |a )?same (?:time|moment)|"
+    r"at (?:any |one |a )(?:one |given |single )?(?:time|moment)|"  # "at any one time", "at a time"
     r"at (?:the |a )?peak|peak|in parallel|conc)\b",
     re.IGNORECASE,
 )
@@ -163,6 +169,8 @@ def relation(text: str, start: int, end: int) -> str:
         return "observed"  # "(40 virtual users)", "the current 1,180 users": never a limit
     if _ADDED.search(before) or _MORE.match(after) or _DENIED.search(before) or _DENIED.search(after):
         return "added"
+    if _PENDING.search(before) or _PENDING.search(after) or _PENDING.match(_rest_of_sentence(text, end)):
+        return "added"  # "Licence upgrade requested from 1,500 to 2,500 users (pending)": not agreed yet
     if _STALE.search(near) or _STALE.search(label):
         return "old"
     own = _OBSERVED.search(text, start, end) or _ACTIVE.search(text, start, end)  # "~260 weekly users"
@@ -235,13 +243,28 @@ def bound_later(value: str) -> bool:
     return m is not None and _BOUND_AFTER.search(value, m.end()) is not None
 
 
+_THINGS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?P<w>[a-z][a-z-]{2,}s)\b")
+_NO_THINGS = re.compile(  # words ending in s that count no things ("is", "has"), or count people at once
+    rf"\w*(?:ss|us|is)|has|was|does|always|perhaps|towards|sessions|log-?ins|sign-?ins|searchers|members|visitors|"
+    rf"readers|viewers|humans|individuals|accounts|identities|{PERSONS}",
+    re.IGNORECASE,
+)
+
+
+def counts_things(text: str, end: int) -> bool:
+    """Whether the words right after a concurrency figure name the things it counts, and they are no
+    people ("up to 900 concurrent builds", "40 concurrent CI jobs"): no count of users at once."""
+    m = _THINGS_AFTER.match(text, end)
+    return m is not None and not _NO_THINGS.fullmatch(m.group("w"))
+
+
 def concurrent(text: str, start: int, end: int) -> bool:
     """Whether the figure counts people at one time, by the words of its clause around it."""
     _, near, after = clause(text, start, end)
     return bool(
         _AT_ONCE.search(text[start:end])
         or _AT_ONCE.search(after)
-        or _AT_ONCE.search(near[-24:])
+        or _AT_ONCE.search(near[-32:])
         or _AT_ONCE.search(_label_before(text, start))
     )
 

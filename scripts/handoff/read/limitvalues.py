@@ -1,0 +1,62 @@
+"""A limit's value that gives no single figure.
+
+A careful reader enters no `max_users`, `max_concurrent_users` or `max_repositories` from:
+
+* a none-word: `Max users: n/a`, `Repository limit: none`, `Users: unlimited` say there is no limit,
+  not a limit of 0 (unlike `Monorepos: none`, which counts them);
+* a range: `Users: 1,000–1,200`, a form's ticked band `☒ 500–2,000`, `A: 150–200` give a span the
+  figure lies in, not the figure.
+
+`no_figure(value)`: whether a limit's labelled value is of either kind.
+
+`settled(value)`: what a labelled limit's value settles: "" (no figure), the sum, or None (neither: the
+value is read as any count is).
+
+`summed(value)`: a limit written as its parts added, each perhaps with an aside naming it (`800 (EMEA) +
+700 (US) + 500 (APAC)`): their sum, never the first part alone; None when the value is not such a sum.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.read import shapes
+
+_NONE = re.compile(
+    r"^\W*(?:none|no(?:\s+(?:limit|cap|maximum|max)\w*)?|zero|nil|n/?a|not applicable|unlimited|"
+    r"unrestricted|unbounded|no upper (?:limit|bound))(?![\w/])(?![^.;!?\n]*\d)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    rf"^\W*(?:[☒☑✓✔x]\s*)?(?:between\s+|from\s+)?(?:about |around |approx\.? |~\s*)?(?:{shapes.NUMBER})k?"
+    rf"\s*(?:[-–—]|to|and|until)\s*(?:{shapes.NUMBER})k?(?!\s*[%x×*])",
+    re.IGNORECASE,
+)
+
+
+_PART = rf"(?:about |around |approx\.? |~\s*)?({shapes.NUMBER})(?:\s+[a-z]+)?(?:\s*\([^()\d]{{1,40}}\))?"
+_SUM = re.compile(rf"^\W*{_PART}(?:\s*\+\s*{_PART})+\s*(?:$|[.;,(=])", re.IGNORECASE)
+_NUMBER = re.compile(shapes.NUMBER)
+
+
+def summed(value: str) -> str | None:
+    """The sum of a limit written as parts added (`800 (EMEA) + 700 (US) + 500 (APAC)`), or None."""
+    m = _SUM.match(value)
+    if m is None or "+" not in value:
+        return None
+    parts = [shapes.canon(n.group(0)) for n in _NUMBER.finditer(m.group(0))]
+    if not all(p.isdigit() for p in parts):
+        return None
+    return str(sum(int(p) for p in parts))
+
+
+def no_figure(value: str) -> bool:
+    """Whether a limit's value says there is none, or gives a range rather than a figure."""
+    return bool(_NONE.match(value) or _RANGE.match(value))
+
+
+def settled(value: str) -> str | None:
+    """ "" for a value giving no figure, the sum of one written as parts added, else None."""
+    if no_figure(value):
+        return ""
+    return summed(value) if "+" in value else None
