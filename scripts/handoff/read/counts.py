@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import opened, quick
-from handoff.read import arithmetic, connection, limits, partitive, polarity, shapes
+from handoff.read import arithmetic, connection, headcount, limits, limitvalues, partitive, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.further import ADDED, added_clause, further_parts
@@ -467,6 +467,8 @@ class CountReading(FactParts):
             rel = limits.relation(s, m.start, m.end)
             if rel in ("observed", "added") or not (ctx.limit or rel == "limit" or noun.startswith("seat")):
                 continue
+            if _no_total(s, m, noun, rel):
+                continue
             at_once = m.start in peaks or limits.concurrent(s, m.start, m.end)
             name = "max_concurrent_users" if at_once else "max_users"
             role = "old" if rel == "old" else ""  # "the runbook still quotes the licence as 1,000 users"
@@ -479,7 +481,9 @@ class CountReading(FactParts):
             elif rel == "limit" or noun.startswith("seat"):
                 bare.add(name)  # a limit by its own clause's words
             facts.append(Fact(name, m.value, m.text, how, self.env_at(s, m.start, ctx), role, m.start))
-        facts += self._peaks(s, ctx, peaks, taken)
+        parts = self._licensed_parts(s, ctx, taken)  # "… of whom 1,400 are licensed users"
+        bare |= {f.field for f in parts}
+        facts += parts + self._peaks(s, ctx, peaks, taken)
         if not ctx.limit:
             return [f for f in facts if not (f.start in weak and f.field in bare)]
         for u in _BARE_LIMIT.finditer(s):  # "sized for up to 10,000", "the repository limit is 5,000"
@@ -497,6 +501,17 @@ class CountReading(FactParts):
         # "We have 1,100 engineers, licensed for 1,200": the figure its own words bound is the limit, the
         # one only its sentence made a limit is the headcount beside it
         return [f for f in facts if not (f.start in weak and f.field in bare)]
+
+    def _licensed_parts(self, s: str, ctx: Context, taken: set[int]) -> list[Fact]:
+        """Counts the words after them license ("Acme has 5,200 employees, of whom 1,400 are licensed
+        users"): user limits (`read.headcount`). Adds their places to `taken`."""
+        facts: list[Fact] = []
+        for start, end, value in headcount.licensed_parts(s):
+            if start not in taken and limits.relation(s, start, end) not in ("observed", "added"):
+                taken.add(start)
+                env = self.env_at(s, start, ctx)
+                facts.append(Fact("max_users", value, s[start:end], "limit", env, "", start))
+        return facts
 
     @staticmethod
     def _peak_spans(s: str) -> dict[int, re.Match[str]]:
@@ -574,6 +589,15 @@ class CountReading(FactParts):
         return [
             Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
         ]
+
+
+def _no_total(s: str, m: shapes.Match, noun: str, rel: str) -> bool:
+    """A count of people that is no limit of the deployment's, whatever the sentence says of licences:
+    the organisation's headcount ("Acme has 5,200 employees, of whom …") or one unit's share ("200
+    seats per team")."""
+    if rel != "limit" and not noun.startswith(("seat", "licen")) and headcount.has_headcount(s[: m.start]):
+        return True
+    return limitvalues.per_unit(s, m.end)
 
 
 def stated_limits_win(facts: list[Fact]) -> list[Fact]:

@@ -26,12 +26,12 @@ _START = re.compile(
     re.I,
 )
 _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
-    r"\b(?:start(?:ed|s|ing)|began|begun|kick(?:ed|s)? off|provisioned|"
+    r"\b(?:start(?:ed|s|ing)|start of|began|begun|kick(?:ed|s)? off|provisioned|"
     r"(?:stood|went|came|spun|brought)(?: it| them)? up|first (?:applied|deployed))\b",
     re.I,
 )
 _DONE_EVENT = re.compile(
-    r"\b(?:completed|accepted|signed(?: \w+)?[- ]off|handed(?: \w+){0,2} over|finished|delivered)\b", re.I
+    r"\b(?:completed?|accepted|signed(?: \w+)?[- ]off|handed(?: \w+){0,2} over|finished|delivered)\b", re.I
 )
 # "Live" before a word that is no preposition is an environment's name ("Live build started", "the
 # live cluster"), not a go-live: "went live on", "Live: 3 March", "live since" are. So is "handover"
@@ -139,15 +139,27 @@ def _clause_of(s: str, at: int) -> str:
     return s[start:end]
 
 
+# after a date, an event told as what the dated one came after or before ("13/03/2026 — Final after
+# production go-live", "… re-indexed following the sign-off"): the date is not that event's (before a
+# date it is: "two weeks after go-live on 13 March")
+_BACKDROP = re.compile(
+    r"\b(?:after|following|post|before|prior to|ahead of|pending)\s+(?:(?:the|our|its|their|a)\s+)?"
+    r"(?:(?!(?:that|which|who|when|it|we|they)\b)[\w-]+\s+){0,2}$",  # (not "after a build that started")
+    re.IGNORECASE,
+)
+
+
 def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False) -> tuple[str | None, str]:
     """(start_date or completion_date by the verb in `clause` nearest the date, how); None without one.
     A go-live is weaker evidence of completion than a build said complete or accepted; "from" starts
     only the date right after it ("accepted from us the 27 of March": no start), so never one it
     follows (`after`: "20 Oct: re-indexes from scratch")."""
     verbs = [(x.start(), "completion_date", x.group(0)) for x in _DONE.finditer(clause)
-             if x.group(0).casefold() not in ("to", "until")
-             or (not first and _RANGE_END.fullmatch(clause[: x.start()]))]  # fmt: skip
-    starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)]
+             if (x.group(0).casefold() not in ("to", "until")
+                 or (not first and _RANGE_END.fullmatch(clause[: x.start()])))
+             and not (after and _BACKDROP.search(clause, 0, x.start()))]  # fmt: skip
+    starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)
+              if not (after and _BACKDROP.search(clause, 0, x.start()))]  # fmt: skip
     starts = [(at, w) for at, w in starts if not (after and w == "from")]
     starts = [(at, w) for at, w in starts if not (w == "from" and _STATE_FROM.search(clause, 0, at))]
     weak = bool(verbs) or any(w != "from" for _, w in starts)  # "accepted from us the 27 of March"

@@ -380,6 +380,10 @@ class LabelledReading(FactParts):
             env = self.value_env(label, ctx)
             return [Fact(name, fitted, value, "per machine", env, "each")] if fitted else []
         bound = limits.bound_figure(value) if name in _LIMITS and not _measured(value) else None
+        if bound is not None and any(k == "trial" for _, k in self.env.spans(value)):
+            bound = self.fit(
+                name, value, how == "label"
+            )  # "200 (DR site sized for 50)": the other site's bound
         if bound is not None:
             return [Fact(name, bound, value, how, self.value_env(label, ctx))]
         return None

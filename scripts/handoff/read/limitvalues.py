@@ -5,7 +5,9 @@ A careful reader enters no `max_users`, `max_concurrent_users` or `max_repositor
 * a none-word: `Max users: n/a`, `Repository limit: none`, `Users: unlimited` say there is no limit,
   not a limit of 0 (unlike `Monorepos: none`, which counts them);
 * a range: `Users: 1,000–1,200`, a form's ticked band `☒ 500–2,000`, `A: 150–200` give a span the
-  figure lies in, not the figure.
+  figure lies in, not the figure;
+* one unit's share: `Licensed seats: 200 per team across 7 teams` (`per_unit`: the same said in prose,
+  "200 seats per team").
 
 `no_figure(value)`: whether a limit's labelled value is of either kind.
 
@@ -50,9 +52,25 @@ def summed(value: str) -> str | None:
     return str(sum(int(p) for p in parts))
 
 
+_EACH = re.compile(
+    rf"^\W*(?:about |around |approx\.? |~\s*)?(?:{shapes.NUMBER})k?(?:\s+[a-z]+)?"
+    r"(?:\s+(?:per|each|a|an)\s+|\s*/\s*)(?!(?:year|month|week|day|hour|annum)\b)[a-z]",
+    re.IGNORECASE,
+)
+_EACH_AFTER = re.compile(
+    r"(?:\s+(?:per|each|a|an)\s+|\s*/\s*)(?!(?:year|month|week|day|hour|annum)\b)[a-z]", re.I
+)
+
+
+def per_unit(text: str, end: int) -> bool:
+    """Whether the words right after a count say it is one unit's ("200 seats per team"): no total."""
+    return bool(_EACH_AFTER.match(text, end))
+
+
 def no_figure(value: str) -> bool:
-    """Whether a limit's value says there is none, or gives a range rather than a figure."""
-    return bool(_NONE.match(value) or _RANGE.match(value))
+    """Whether a limit's value says there is none, gives a range rather than a figure, or gives one
+    unit's share ("200 per team across 7 teams")."""
+    return bool(_NONE.match(value) or _RANGE.match(value) or _EACH.match(value))
 
 
 def settled(value: str) -> str | None:

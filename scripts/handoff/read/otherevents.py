@@ -8,8 +8,8 @@ start or end it is, and that is the agreement's term or another activity, not th
 `other_event(words)`: the words naming a date's event (a label, or a sentence's words before the date)
 name an event of the agreement (contract, licence, subscription, support, warranty, renewal, a purchase
 order, an invoice) or an activity that is no part of the build (a review, an audit, a meeting, a
-training, a reporting period, a sprint, a freeze, hypercare, onboarding); the caller checks they name
-neither the build nor production.
+training, a reporting period, a sprint, a freeze, hypercare, onboarding, a test or drill, a backup or
+restore, an upgrade or patch); the caller checks they name neither the build nor production.
 
 `term_only(label)`: a label that says only which end of something a date is ("Start date", "End", "From
 / To"): under a part about the agreement (a contract, licence or limits part) it is the term's.
@@ -23,7 +23,8 @@ _OTHER = re.compile(
     r"\b(?:contract(?:ual)?|licen[cs]e[ds]?|licen[cs]ing|subscription|renewal|warranty|support|sla|"
     r"maintenance|purchase order|po|invoice[ds]?|invoicing|payment|billing|term|"
     r"review|audit|assessment|meeting|workshop|training|survey|reporting|period|sprint|"
-    r"freeze|hypercare|onboarding|onboarded|pen(?:etration)?[ -]?test)\b",
+    r"freeze|hypercare|onboarding|onboarded|tests?|testing|drill|restore|backups?|upgrade[ds]?|upgrading|"
+    r"patch(?:ed|ing)?|rehearsal)\b",
     re.IGNORECASE,
 )
 _TERM_ONLY = re.compile(

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import Field, FieldType, norm, strip_brackets
-from handoff.read import activities, connection, pastcolumns, shapes, valueunits
+from handoff.read import activities, connection, logrows, otherevents, pastcolumns, shapes, valueunits
 from handoff.read.cells import Cell, holds_prose, opens_not_done
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
@@ -190,6 +190,9 @@ class RowTableReading(RowLimits):
         row's environment when the table says it (by row number); `skip`: columns not to read."""
         base = self.context(tab)
         kinds = column_kinds([c.text for c in rows[0]])  # `Options` are no facts, a `Requirement` a limit
+        others = {
+            j for j, c in enumerate(rows[0]) if otherevents.other_event(c.text) and not BUILD.search(c.text)
+        }
         for i, r in enumerate(rows[1:], 2):
             if skip:
                 r = [c for j, c in enumerate(r) if j not in skip]
@@ -204,7 +207,11 @@ class RowTableReading(RowLimits):
             asks = [c.text for j, c in enumerate(r) if _ASKS.search(c.text) or _kind(kinds, j) == "question"]
             topic = next((t for t in map(_asked_about, asks) if t), base.topic)
             asked = next((s for s in map(self.sections.part, asks) if s), "")  # "Is there a UAT instance?"
-            cells = [(c.text, _kind(kinds, j)) for j, c in enumerate(r) if c.text and c.text not in asks]
+            cells = [
+                (c.text, _kind(kinds, j))
+                for j, c in enumerate(r)
+                if c.text and c.text not in asks and not (j in others and _is_date(c.text, base.year))
+            ]  # (a date under `Invoice date` is the invoice's, whatever milestone the row names)
             cells = [(text, k) for text, k in cells if k != "options"]
             names = (self.sections.part(text) for text, _ in cells[:2] if _names_row(text))
             own = next(filter(None, names), "")  # `⑥ | sg-syd-qa01 — QA VM | …`: the row's environment
@@ -212,6 +219,8 @@ class RowTableReading(RowLimits):
             if any(opens_not_done(text, self.not_done) for text, _ in cells[1:]):
                 section = "trial"  # `F-2207 HA (2 × r6i.8xlarge) | Carried over → PI 26.4`: not done
             row = replace(base, topic=topic, section=section)
+            stamp = logrows.row_day(cells[0][0], row.year) if cells else ""
+            row = replace(row, day=stamp) if stamp else row  # `Fri 16 Oct 2026, 16:30 BST | Build complete.`
             texts = [text for text, _ in cells]
             off = frozenset(connection.row_unconnected(texts + asks, self.facts.code_hosts.find))
             host = self.subject_host(asks + texts)  # `⑧ | Bitbucket DC | Main code host: 1,150 repos`
@@ -247,9 +256,11 @@ class RowTableReading(RowLimits):
         body = [r for r in rows[1:] if any(c.text for c in r)]
         year = ctx.year
         dated = [j for j in range(width) if sum(_is_date(_cell(r, j), year) for r in body) * 2 >= len(body)]
+        header = [_cell(rows[0], k) for k in range(width)]
+        # a column dating another event than the row's (`Invoice date` beside `Milestone`) dates no build
+        dated = [j for j in dated if not (otherevents.other_event(header[j]) and not BUILD.search(header[j]))]
         if not body or not dated:
             return False
-        header = [_cell(rows[0], k) for k in range(width)]
         actual = [j for j in dated if not is_planned(header[j])]
         j = (actual or dated)[0]
         label = "" if actual else header[j]  # only planned dates: they give way to any actual one
