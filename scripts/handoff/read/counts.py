@@ -34,6 +34,11 @@ _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the
     r"concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )
+_PEAK_IS = re.compile(
+    r"\b(?:peak|maximum)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?\s+(?:is|was|of|at|:)\s+"
+    rf"(?:about |around |roughly |approx\.? |~\s*)?(?P<num>{shapes.NUMBER})(?![\w.,]\d|\s*[%kK]\b)",
+    re.IGNORECASE,
+)
 _HOST_AFTER = re.compile(
     r"\b(?:in|on|of|from|at|by|via|across|over|between)\s+(?:the\s+|our\s+|their\s+|its\s+|both\s+)?$",
     re.IGNORECASE,
@@ -372,6 +377,9 @@ class CountReading(FactParts):
             if rel == "added" and (ctx.limit or is_limit(s)):
                 continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count
             current = rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near)
+            current = current or (
+                rel != "limit" and _holds(before, after)
+            )  # "We index 3,300 repositories and …"
             if (ctx.limit or rel == "limit") and not current:
                 if noun.startswith("repo"):  # (a limit no longer in force: "old", dropped wherever written)
                     role = "old" if rel == "old" else ""
@@ -481,7 +489,7 @@ class CountReading(FactParts):
             elif rel == "limit" or noun.startswith("seat"):
                 bare.add(name)  # a limit by its own clause's words
             facts.append(Fact(name, m.value, m.text, how, self.env_at(s, m.start, ctx), role, m.start))
-        parts = self._licensed_parts(s, ctx, taken)  # "… of whom 1,400 are licensed users"
+        parts = self._licensed_parts(s, ctx, taken)  # "… of whom 1,400 are licensed users", "2,000 licensed"
         bare |= {f.field for f in parts}
         facts += parts + self._peaks(s, ctx, peaks, taken)
         if not ctx.limit:
@@ -504,18 +512,27 @@ class CountReading(FactParts):
 
     def _licensed_parts(self, s: str, ctx: Context, taken: set[int]) -> list[Fact]:
         """Counts the words after them license ("Acme has 5,200 employees, of whom 1,400 are licensed
-        users"): user limits (`read.headcount`). Adds their places to `taken`."""
+        users"), or a licence gives with no noun ("1,430 of 2,000 licensed", "licence is 1.5k"): user
+        limits (`read.headcount`; repositories when the noun before them is). Adds their places to `taken`."""
         facts: list[Fact] = []
-        for start, end, value in headcount.licensed_parts(s):
+        for start, end, value in [*headcount.licensed_parts(s), *headcount.licensed_bare(s)]:
             if start not in taken and limits.relation(s, start, end) not in ("observed", "added"):
                 taken.add(start)
+                nouns = list(_LIMIT_NOUN.finditer(s, 0, start))
+                repos = bool(nouns) and nouns[-1].group(0).lower().startswith("repo")
                 env = self.env_at(s, start, ctx)
-                facts.append(Fact("max_users", value, s[start:end], "limit", env, "", start))
+                name = "max_repositories" if repos else "max_users"
+                facts.append(Fact(name, value, s[start:end], "limit", env, "", start))
         return facts
 
     @staticmethod
     def _peak_spans(s: str) -> dict[int, re.Match[str]]:
-        return {u.start("num"): u for u in _PEAK.finditer(s)} if shapes.DIGIT.search(s) else {}
+        if not shapes.DIGIT.search(s):
+            return {}
+        found = {u.start("num"): u for u in _PEAK.finditer(s)}
+        if "eak" in s or "aximum" in s:  # "Peak concurrency is about 300": the field named, then its figure
+            found |= {u.start("num"): u for u in _PEAK_IS.finditer(s) if u.start("num") not in found}
+        return found
 
     def _peaks(
         self,

@@ -232,8 +232,11 @@ class Environments:
                 text, max(0, m.start() - 32), m.start()
             ):
                 continue  # "differences from production", "built like production": the one compared against
-            if _GONE_LIVE.search(text, max(0, m.start() - 24), m.start()) and m.group(0).casefold() == "live":
-                continue  # "Staging went live on 30 January", "Go-live (staging)": an event, no environment
+            if m.group(0).casefold() == "live" and (
+                _GONE_LIVE.search(text, max(0, m.start() - 24), m.start())
+                or (_DATED_AFTER.match(text, m.end()) and not _PLACED_BEFORE.search(text, 0, m.start()))
+            ):
+                continue  # "Staging went live on 30 January", "Go-live (staging)", "DR site live 7 Aug"
             negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
             found.append((m.start(), m.end(), "trial" if negated else "production"))  # "(not production)"
         return _grouped(text, sorted(found))
@@ -384,6 +387,10 @@ _GONE_LIVE = re.compile(
     r"(?:\s+(?:now|fully|officially|finally|already|successfully))?[\s-]+$",
     re.IGNORECASE,
 )
+# "live" right before its date ("DR site live 7 August", "live since 3 March") is the event, unless a
+# preposition makes it a place ("in live since 3 March")
+_DATED_AFTER = re.compile(r"\s*:?\s*(?:on |since |from |as of )?(?:the )?\d", re.IGNORECASE)
+_PLACED_BEFORE = re.compile(r"\b(?:in|on|to|into|at|onto)\s+$", re.IGNORECASE)
 # production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
 _NEGATED = re.compile(
     r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE

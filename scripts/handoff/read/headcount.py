@@ -8,6 +8,9 @@ as the user limit and 5,200 as the size of the company, whatever else the senten
 * `licensed_parts(text)`: counts written before the words that license them, their noun after those
   words ("of whom 1,400 are licensed users", "1,400 of them are contracted seats"): (start, end,
   value) of each.
+* `licensed_bare(text)`: counts a licence gives with no noun of their own ("1,430 of 2,000 licensed",
+  "2,000 licensed, ~250 concurrent", "licence is 1.5k", "licensed for 2,000 of them"): what they count
+  is the noun named before them, else the users a licence counts.
 """
 
 from __future__ import annotations
@@ -44,3 +47,23 @@ def licensed_parts(text: str) -> Iterator[tuple[int, int, str]]:
         return
     for m in _LICENSED_PART.finditer(text):
         yield m.start("num"), m.end(), shapes.thousands(m.group("num"), m.group("k"))
+
+
+_LICENSED_BARE = re.compile(
+    rf"(?<![\w.,-])(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:are\s+|is\s+)?licen[cs]ed\b(?=\s*(?:[,;.)]|$|and\b|but\b))"
+    rf"|\blicen[cs]e(?:\s+(?:size|count))?\s+(?:is|covers|of|:)\s*(?:about |around |~\s*)?"
+    rf"(?P<num2>{shapes.NUMBER})(?P<k2>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])"
+    rf"|\blicen[cs]ed\s+for\s+(?:about |around |~\s*)?(?P<num3>{shapes.NUMBER})(?P<k3>k)?"
+    r"\s+of\s+(?:them|those|these)\b",
+    re.IGNORECASE,
+)
+
+
+def licensed_bare(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, value) of counts a licence gives with no noun of their own ("2,000 licensed")."""
+    if "icen" not in text or not shapes.DIGIT.search(text):
+        return
+    for m in _LICENSED_BARE.finditer(text):
+        g = "num" if m.group("num") else "num2" if m.group("num2") else "num3"
+        k = m.group({"num": "k", "num2": "k2", "num3": "k3"}[g])
+        yield m.start(g), m.end(g), shapes.thousands(m.group(g), k)

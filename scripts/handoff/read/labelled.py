@@ -23,6 +23,7 @@ from handoff.read import (
     nodecount,
     notdone,
     otherevents,
+    pairrun,
     permachine,
     shapes,
     typevalue,
@@ -165,6 +166,7 @@ def _own_count(value: str, count: str) -> bool:
 
 
 _DATE_FIELDS = ("start_date", "completion_date")
+_VALUE_HEAD = re.compile(r"[(\[]|(?<=[.!?])\s+(?=[A-Z])")  # where a value's own words end
 
 
 def build_gloss(label: str) -> str | None:
@@ -294,10 +296,15 @@ class LabelledReading(FactParts):
     # -- labelled values ---------------------------------------------------------------------
     def labelled(self, label: str, value: str, ctx: Context) -> tuple[str | None, list[Fact]]:
         """(the field the label names, the facts of the value, and the counts an aside in the label
-        states of another field: "Largest repository (policy-engine, our one monorepo)")."""
+        states of another field: "Largest repository (policy-engine, our one monorepo)"). A run of
+        labelled values on the line (`users: 2k, concurrent: 250, repos: 8k`) is read pair by pair
+        under the first label's context (`read.pairrun`)."""
         if MAYBE_PARTS.search(value):  # "vCPU: 16 (dev) / 64 (prod)": the production part's
             value = production_part(value, self.env.spans) or value
+        value, more = pairrun.split(value, lambda words: self.label_field(words, ctx)[0] is not None)
         name, facts = self._labelled(label, value, ctx)
+        for other, piece in more:
+            facts += self._labelled(other, piece, self.label_context(label, ctx))[1]
         aside = _LABEL_ASIDE.search(label) if "(" in label else None
         if aside is not None and (
             shapes.DIGIT.search(aside.group(1)) or _COUNTED_WORD.search(aside.group(1))
@@ -582,7 +589,7 @@ class LabelledReading(FactParts):
         about something else."""
         if ctx.section == "trial" or (url and self.env.of_address(url) == "trial"):  # "URL: https://sg-stg.…"
             return "trial"
-        head = re.split(r"[(\[]", value, maxsplit=1)[0]
+        head = _VALUE_HEAD.split(value, maxsplit=1)[0]  # ("2,000. The DR instance is …": the next sentence's)
         return self.env.at(head, len(head), ctx.section)
 
     def fit(self, name: str, value: str, aliased: bool, year: str = "") -> str | None:

@@ -29,7 +29,7 @@ def bracketed(text: str) -> list[str]:
 
 # (stems that must all start some word of the label, field); first rule that holds wins.
 _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("concurrent",), "max_concurrent_users"),
+    (("concurren",), "max_concurrent_users"),  # "Concurrent users", "Concurrency"
     (("peak", "user"), "max_concurrent_users"),
     (("simultaneous",), "max_concurrent_users"),
     (("user", "once"), "max_concurrent_users"),  # "users at once", as the prose reader reads it

@@ -67,7 +67,9 @@ _BOUND = re.compile(  # a bound right before the figure: "good until 5000 reposi
     # a promise to stay on one side of the figure: "we agreed to stay below 2,500 repositories"
     r"(?:stay|stays|stayed|staying|remain|remains|keep|keeps|kept)\s+(?:\w+\s+)?(?:below|under|within)|"
     r"(?:must|shall|may|will|should|do(?:es)?|to)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|"
-    r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot)\s+"
+    r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot|"
+    # the peak of concurrency is the field itself ("Peak concurrent users"): "peak concurrency is ~150"
+    r"(?:peak|maximum|max\.?)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?(?:\s+(?:is|was|of|at))?:?)\s+"
     r"(?:about |around |approx\.? |roughly |~\s*)?$",
     re.IGNORECASE,
 )
@@ -235,12 +237,18 @@ def bound_figure(value: str) -> str | None:
     return shapes.canon(bound.group("n"))
 
 
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
 def bound_later(value: str) -> bool:
     """A labelled value that opens with a figure and then bounds another one ("~1,100 (licensed for
     1,200)", "2,000 — sized for 2,500"): its first figure is a headcount beside the limit, so the
     line is read as prose (where the bounded figure is the limit)."""
     m = _NOTE_AFTER.match(value)
-    return m is not None and _BOUND_AFTER.search(value, m.end()) is not None
+    end = _SENTENCE_STOP.search(value)  # ("2,000. The DR instance is licensed for 200": another sentence's)
+    return (
+        m is not None and _BOUND_AFTER.search(value, m.end(), end.start() if end else len(value)) is not None
+    )
 
 
 _THINGS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?P<w>[a-z][a-z-]{2,}s)\b")

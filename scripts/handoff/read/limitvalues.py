@@ -11,8 +11,9 @@ A careful reader enters no `max_users`, `max_concurrent_users` or `max_repositor
 
 `no_figure(value)`: whether a limit's labelled value is of either kind.
 
-`settled(value)`: what a labelled limit's value settles: "" (no figure), the sum, or None (neither: the
-value is read as any count is).
+`settled(value)`: what a labelled limit's value settles: "" (no figure), the sum, the peak of figures
+named by their role (`150 average, 400 peak`: `by_role`), or None (none of these: the value is read as
+any count is).
 
 `summed(value)`: a limit written as its parts added, each perhaps with an aside naming it (`800 (EMEA) +
 700 (US) + 500 (APAC)`): their sum, never the first part alone; None when the value is not such a sum.
@@ -73,8 +74,37 @@ def no_figure(value: str) -> bool:
     return bool(_NONE.match(value) or _RANGE.match(value) or _EACH.match(value))
 
 
+_ROLE = (
+    r"(?P<{g}>peak|max(?:imum)?|highest|top|busiest|average|avg|mean|median|typical|normal|usual|"
+    r"min(?:imum)?|lowest)"
+)
+_BY_ROLE = re.compile(
+    rf"(?:(?P<n>{shapes.NUMBER})(?P<k>k)?\s*(?:\w+\s+)?\(?{_ROLE.format(g='after')}\b"
+    rf"|\b{_ROLE.format(g='before')}\)?\s*:?\s*(?:of\s+)?(?:about |around |~\s*)?"
+    rf"(?P<n2>{shapes.NUMBER})(?P<k2>k)?)",
+    re.IGNORECASE,
+)
+_HIGH = re.compile(r"peak|max|highest|top|busiest", re.IGNORECASE)
+
+
+def by_role(value: str) -> str | None:
+    """The peak of figures a value names by their role ("150 average, 400 peak", "avg 90 / max 260"):
+    a limit is the highest the deployment takes, never the average; None unless both kinds are there."""
+    found = [
+        (m.group("after") or m.group("before"), m.group("n") or m.group("n2"), m.group("k") or m.group("k2"))
+        for m in _BY_ROLE.finditer(value)
+    ]
+    high = [shapes.thousands(n, k) for role, n, k in found if _HIGH.match(role)]
+    if len(high) != 1 or len(found) < 2:
+        return None
+    return high[0]
+
+
 def settled(value: str) -> str | None:
-    """ "" for a value giving no figure, the sum of one written as parts added, else None."""
+    """ "" for a value giving no figure, the sum of one written as parts added, the peak of figures
+    named by their role, else None."""
     if no_figure(value):
         return ""
-    return summed(value) if "+" in value else None
+    if "+" in value and (total := summed(value)):
+        return total
+    return by_role(value) if shapes.DIGIT.search(value) else None

@@ -30,7 +30,8 @@ from handoff.read.shapes import Match
 
 _MARK = (
     r"target(?:ed)?|planned|plan|proposed|requested|pending|expected|estimated|forecast|eta|tbc|tbd|"
-    r"tentative(?:ly)?|provisional(?:ly)?|not yet(?: \w+)?|to be (?:confirmed|agreed|decided)|awaiting \w+"
+    r"tentative(?:ly)?|provisional(?:ly)?|not yet(?: \w+)?|to be (?:confirmed|agreed|decided)|awaiting \w+|"
+    r"baseline|original(?:ly)?"  # "Baseline go-live 13 Mar 2026 | Actual go-live 20 Mar 2026"
 )
 _BEFORE = re.compile(rf"\b(?:{_MARK})\b[^\d\n]{{0,24}}$", re.IGNORECASE)  # "target 30 Sep", "TBC (target "
 _AFTER = re.compile(rf"^\s*(?:\(\s*|,\s*|;\s*)?(?:{_MARK})\b", re.IGNORECASE)  # "64 vCPU requested"

@@ -601,8 +601,13 @@ def numeric_order(text: str) -> str:
     for m in _NUMERIC_DAY_MONTH.finditer(text):  # `19/09` with no year
         a, b = int(m.group(1)), int(m.group(2))
         orders.add("day" if a > 12 else "month" if b > 12 else "")
+    for m in _FORMAT.finditer(text) if "/" in text or "-" in text or "." in text else ():
+        orders.add("day" if m.group(1) else "month")  # a form's `Date (MM/DD/YYYY)` says its order
     orders.discard("")
     return orders.pop() if len(orders) == 1 else ""
+
+
+_FORMAT = re.compile(r"\b(?:(dd?[/.-]mm?)|mm?[/.-]dd?)[/.-](?:yyyy|yy)\b", re.IGNORECASE)
 
 
 def _numeric_dates(text: str) -> Iterator[Match]:
@@ -630,7 +635,37 @@ def _numeric_dates(text: str) -> Iterator[Match]:
 _DIGIT_SEPARATOR = re.compile(r"\d[./-]\d")  # in every numeric date
 
 
+# a day, a month's name and a two-digit year: `20/Feb/26` (a tracker's export), `06-Jul-26` (a
+# spreadsheet's), `2 Mar '26` (an apostrophe for the century); a year of 2015-2039 only
+_SHORT_YEAR = re.compile(
+    rf"(?<![\w./-])(?P<d>\d{{1,2}})(?:(?P<sep>[-/])(?P<m>{_MONTH_NAME})(?P=sep)|\s+(?P<m2>{_MONTH_NAME})\s+['’])"
+    r"(?P<y>\d\d)(?![\w/-]|\.\d)"
+)
+_SHORT_YEAR_SIGN = re.compile(r"[-/][A-Za-z]{3}[-/]\d\d|\s['’]\d\d")
+
+
+def _short_year_dates(text: str) -> Iterator[Match]:
+    for m in _SHORT_YEAR.finditer(text):
+        y = 2000 + int(m.group("y"))
+        if not 2015 <= y <= 2039:
+            continue
+        try:
+            day = dt.date(y, _MONTHS[_month(m.group("m") or m.group("m2"))], int(m.group("d")))
+        except (ValueError, KeyError):
+            continue
+        yield Match(m.start(), m.end(), m.group(0), day.isoformat())
+
+
 def _dates(text: str) -> Iterator[Match]:
+    if _SHORT_YEAR_SIGN.search(text):  # (rare: `20/Feb/26`, `2 Mar '26`)
+        short = list(_short_year_dates(text))
+        if short:
+            yield from sorted((*short, *_dates_long(text)), key=lambda m: m.start)
+            return
+    yield from _dates_long(text)
+
+
+def _dates_long(text: str) -> Iterator[Match]:
     if ("/" in text or "." in text or "-" in text) and _DIGIT_SEPARATOR.search(text):
         numeric = list(_numeric_dates(text))
         if numeric:
