@@ -376,10 +376,9 @@ class CountReading(FactParts):
             rel = limits.relation(s, m.start, m.end)
             if rel == "added" and (ctx.limit or is_limit(s)):
                 continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count
-            current = rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near)
-            current = current or (
-                rel != "limit" and _holds(before, after)
-            )  # "We index 3,300 repositories and …"
+            current = bool(rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near))
+            held = rel != "limit" and _holds(before, after)  # "We index 3,300 repositories and …"
+            current = current or held
             if (ctx.limit or rel == "limit") and not current:
                 if noun.startswith("repo"):  # (a limit no longer in force: "old", dropped wherever written)
                     role = "old" if rel == "old" else ""
