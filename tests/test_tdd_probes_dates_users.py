@@ -786,6 +786,9 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
     ("g-value-env-next-sentence", "prod",
         '<p>Concurrent users: 150. The staging copy is sized for 10.</p>',
         {"CU": 150}),
+    ("g-edit-mark-users", "prod", '<p>Users: 1,500 — update: 2,000 since the renewal</p>', {"U": 2000}),
+    ("g-edit-mark-none", "prod", '<p>Max repositories: 5,000 (edited 3 May 2026)</p>', {"R": 5000}),
+    ("g-edit-mark-correction", "prod", '<p>Concurrent users: 200; correction: 250</p>', {"CU": 250}),
     # --- second round ---
     ("b-email-thread", "prod",
         '<p>On Tue, 3 Mar 2026, Jo wrote:</p><p>&gt; Can you confirm when prod went live?</p>'

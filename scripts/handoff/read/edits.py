@@ -162,6 +162,22 @@ def unedit(text: str) -> str:
     return _NOT.sub(_not, out)
 
 
+# a marker a writer puts before a figure that replaces the one written before it: "20 May 2026. EDIT:
+# 22 May 2026, not 20", "1,500 — update: 2,000 since the renewal"
+_EDIT_MARK = re.compile(
+    r"\b(?:edit(?:ed)?|update[ds]?|correction|corrected|revised|amended)\b\s*(?:\(\w[\w ]{0,20}\))?\s*[:—–-]\s*(?=\S*\d)",
+    re.IGNORECASE,
+)
+
+
+def after_mark(value: str) -> str:
+    """A labelled value from an edit marker after its first figure on ("20 May 2026. EDIT: 22 May
+    2026"): the figure after the marker replaces the one before it. `value` as it is without one."""
+    first = _DECIMAL.search(value)
+    mark = _EDIT_MARK.search(value, first.end()) if first is not None and ":" in value else None
+    return value[mark.end() :] if mark else value
+
+
 def current(text: str) -> str:
     """`text` as it reads once its edit marks are settled: corrections and examples taken out."""
     if not has_digit(text):

@@ -31,6 +31,7 @@ from handoff.read import (
     valueranges,
 )
 from handoff.read.changes import old_spans
+from handoff.read.edits import after_mark
 from handoff.read.choice import weighed
 from handoff.read.counts import (
     _COUNT_TOTAL,
@@ -601,6 +602,8 @@ class LabelledReading(FactParts):
             return None  # (a range, "1–2 TB", "1,000–5,000": neither end is the value)
         if f.type is FieldType.VOCABULARY:
             return self._fit_vocabulary(f.vocabulary, value)
+        if f.type in (FieldType.INTEGER, FieldType.DATE):
+            value = after_mark(value)  # "20 May 2026. EDIT: 22 May 2026, not 20": the new one
         if f.type is FieldType.INTEGER:
             other = _OTHER_NOUN.match(value) and not shapes.CPU.search(value)
             if name == "total_cpu" and not aliased and other:
