@@ -165,7 +165,8 @@ def unedit(text: str) -> str:
 # a marker a writer puts before a figure that replaces the one written before it: "20 May 2026. EDIT:
 # 22 May 2026, not 20", "1,500 — update: 2,000 since the renewal"
 _EDIT_MARK = re.compile(
-    r"\b(?:edit(?:ed)?|update[ds]?|correction|corrected|revised|amended)\b\s*(?:\(\w[\w ]{0,20}\))?\s*[:—–-]\s*(?=\S*\d)",
+    r"\b(?:edit(?:ed)?|update[ds]?|correction|corrected|revised|amended)\b\s*(?:\(\w[\w ]{0,20}\))?"
+    r"\s*[:—–-]\s*(?=\S*\d)",
     re.IGNORECASE,
 )
 

@@ -31,7 +31,6 @@ from handoff.read import (
     valueranges,
 )
 from handoff.read.changes import old_spans
-from handoff.read.edits import after_mark
 from handoff.read.choice import weighed
 from handoff.read.counts import (
     _COUNT_TOTAL,
@@ -42,6 +41,7 @@ from handoff.read.counts import (
     without_asides,
 )
 from handoff.read.dates import BUILD
+from handoff.read.edits import after_mark
 from handoff.read.envparts import MAYBE_PARTS, production_part
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
