@@ -208,6 +208,15 @@ _RANGED = frozenset({
 })  # fmt: skip
 
 
+def _fit_count(name: str, value: str, aliased: bool) -> str | None:
+    other = _OTHER_NOUN.match(value) and not shapes.CPU.search(value)
+    if name == "total_cpu" and not aliased and other:
+        return None  # "Perforce Helix Core: 38 depots": a count of something else, no CPUs
+    if name in _LIMITS and (said := limitvalues.settled(value)) is not None:
+        return said or None  # "Max users: n/a", "1,000–1,200": none; "800 (EMEA) + 700 (US)": 1500
+    return None if _YEAR_PLAN.match(value) else _fit_integer(name, value)  # "2024 split planned"
+
+
 def _fit_integer(name: str, value: str) -> str | None:
     value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
     if _NONE.match(value):
@@ -603,14 +612,9 @@ class LabelledReading(FactParts):
         if f.type is FieldType.VOCABULARY:
             return self._fit_vocabulary(f.vocabulary, value)
         if f.type in (FieldType.INTEGER, FieldType.DATE):
-            value = after_mark(value)  # "20 May 2026. EDIT: 22 May 2026, not 20": the new one
+            value = after_mark(value)  # "Users: 1,500 — update: 2,000": the new one
         if f.type is FieldType.INTEGER:
-            other = _OTHER_NOUN.match(value) and not shapes.CPU.search(value)
-            if name == "total_cpu" and not aliased and other:
-                return None  # "Perforce Helix Core: 38 depots": a count of something else, no CPUs
-            if name in _LIMITS and (said := limitvalues.settled(value)) is not None:
-                return said or None  # "Max users: n/a", "1,000–1,200": none; "800 (EMEA) + 700 (US)": 1500
-            return None if _YEAR_PLAN.match(value) else _fit_integer(name, value)  # "2024 split planned"
+            return _fit_count(name, value, aliased)
         if f.type is FieldType.QUANTITY:
             return _fit_quantity(value, aliased)
         found: str | None = None
