@@ -789,6 +789,9 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
     ("g-edit-mark-users", "prod", '<p>Users: 1,500 — update: 2,000 since the renewal</p>', {"U": 2000}),
     ("g-edit-mark-none", "prod", '<p>Max repositories: 5,000 (edited 3 May 2026)</p>', {"R": 5000}),
     ("g-edit-mark-correction", "prod", '<p>Concurrent users: 200; correction: 250</p>', {"CU": 250}),
+    ("g-bound-aside-users", "prod", '<p>Users: 1,100 (licence cap 1,500)</p>', {"U": 1500}),
+    ("g-bound-aside-repos", "prod", '<p>Repositories: 3,100 (max 5,000)</p>', {"R": 5000}),
+    ("g-bound-aside-hard-limit", "prod", '<p>Repo count: 2,400 (hard limit: 4,000)</p>', {"R": 4000}),
     # --- second round ---
     ("b-email-thread", "prod",
         '<p>On Tue, 3 Mar 2026, Jo wrote:</p><p>&gt; Can you confirm when prod went live?</p>'
@@ -980,7 +983,6 @@ _MISSING = frozenset(
         "u-licence-scim",
         "u-load-profile",
         "u-po-line",
-        "u-repos-limit-bracket",
         "u-repos-up-to-current",
         "u-trial-prod-line",
         "u-value-before-label",

@@ -313,6 +313,9 @@ class LabelledReading(FactParts):
             value = production_part(value, self.env.spans) or value
         value, more = pairrun.split(value, lambda words: self.label_field(words, ctx)[0] is not None)
         name, facts = self._labelled(label, value, ctx)
+        if name == "repositories" and (bound := limits.bound_figure(value)) is not None:
+            env = self.value_env(label, ctx)  # "Repos: ~3,100 (limit 5k)": the count and its limit
+            facts.append(Fact("max_repositories", bound, value, "label", env))
         for other, piece in more:
             facts += self._labelled(other, piece, self.label_context(label, ctx))[1]
         aside = _LABEL_ASIDE.search(label) if "(" in label else None

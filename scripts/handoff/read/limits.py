@@ -216,8 +216,10 @@ def bound_note(value: str) -> bool:
 
 
 _BOUND_AFTER = re.compile(  # a later figure of a value its own words bound: "1,100 (licensed for 1,200)"
-    rf"\b(?:licen[cs]ed?|contracted|subscribed|sized|designed|capped|limited)(?:\s+(?:for|at|to|of)\s+|\s*:\s*)"
-    rf"(?:up to\s+)?(?:about |around |approx\.? |~\s*)?(?P<n>{shapes.NUMBER})\b",
+    rf"\b(?:licen[cs]ed?|contracted|subscribed|sized|designed|capped|limited|"
+    rf"(?:hard |soft |licen[cs]e |contract(?:ual)? )?(?:limit|cap|ceiling|max(?:imum)?)(?=\s*(?:of|is|:|\d)))"
+    rf"(?:\s+(?:for|at|to|of|is)\s+|\s*:\s*|\s+)"
+    rf"(?:up to\s+)?(?:about |around |approx\.? |~\s*)?(?P<n>{shapes.NUMBER})(?P<k>k)?\b",
     re.IGNORECASE,
 )
 
@@ -234,7 +236,7 @@ def bound_figure(value: str) -> str | None:
     bound = _BOUND_AFTER.search(value, m.end(), end.start() if end else len(value)) if m else None
     if bound is None or _OTHER_COUNT.match(value, bound.end()):
         return None
-    return shapes.canon(bound.group("n"))
+    return shapes.thousands(bound.group("n"), bound.group("k"))
 
 
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
