@@ -232,9 +232,13 @@ class Environments:
                 text, max(0, m.start() - 32), m.start()
             ):
                 continue  # "differences from production", "built like production": the one compared against
-            if m.group(0).casefold() == "live" and (
-                _GONE_LIVE.search(text, max(0, m.start() - 24), m.start())
-                or (_DATED_AFTER.match(text, m.end()) and not _PLACED_BEFORE.search(text, 0, m.start()))
+            if (
+                trial
+                and m.group(0).casefold() == "live"
+                and (  # (beside another environment's name)
+                    _GONE_LIVE.search(text, max(0, m.start() - 24), m.start())
+                    or (_DATED_AFTER.match(text, m.end()) and not _PLACED_BEFORE.search(text, 0, m.start()))
+                )
             ):
                 continue  # "Staging went live on 30 January", "Go-live (staging)", "DR site live 7 Aug"
             negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
