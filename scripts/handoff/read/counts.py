@@ -121,10 +121,31 @@ _HOLDS_AFTER = re.compile(  # "2,400 repositories are searchable"
 )
 
 
+# a verb of what the deployment could do, not what it does: "can hold 5,000 repositories", "would index"
+_ABLE = re.compile(
+    r"\b(?:can|could|would|will|may|might|should|shall|must|'ll|’ll|(?:able|designed|built|sized|meant|"
+    r"enough|expected|planned|going)\s+to)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _holds(before: str, after: str) -> bool:
     """A count of repositories the deployment's own state verb gives, with no host and no total word
-    ("We index 2,400 repositories.", "There are 2,400 repositories", "… are searchable"): the count."""
-    return bool(_HOLDS_BEFORE.search(before[-40:]) or _HOLDS_AFTER.match(after))
+    ("We index 2,400 repositories.", "There are 2,400 repositories", "… are searchable"): the count; not
+    what it could hold ("The instance can hold 5,000 repositories", "it would index 8,000")."""
+    tail = before[-64:]
+    m = _HOLDS_BEFORE.search(tail, max(0, len(tail) - 40))
+    return bool((m and not _ABLE.search(tail, 0, m.start())) or _HOLDS_AFTER.match(after))
+
+
+_CLAUSE_STOP = re.compile(r"[.;!?](?:\s|$)|,\s+(?:and|but)\s|\s+(?:and|but|while|whereas)\s+")
+
+
+def _own_clause(s: str, start: int, end: int) -> str:
+    """The clause a figure stands in ("We index 3,300 repositories" of "… and the licence covers 5,000")."""
+    opens = max((c.end() for c in _CLAUSE_STOP.finditer(s, 0, start)), default=0)
+    stop = _CLAUSE_STOP.search(s, end)
+    return s[opens : stop.start() if stop else len(s)]
 
 
 def _own_after(s: str, m: shapes.Match) -> str:
@@ -377,7 +398,10 @@ class CountReading(FactParts):
             if rel == "added" and (ctx.limit or is_limit(s)):
                 continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count
             current = bool(rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near))
-            held = rel != "limit" and _holds(before, after)  # "We index 3,300 repositories and …"
+            # "We index 3,300 repositories and the licence covers 5,000": the sentence's other clause is
+            # the limit; a limits part's or a limit clause's own "holds 5,000 repositories" stays one
+            held = rel != "limit" and _holds(before, after)
+            held = held and (not ctx.limit or (is_limit(s) and not is_limit(_own_clause(s, m.start, m.end))))
             current = current or held
             if (ctx.limit or rel == "limit") and not current:
                 if noun.startswith("repo"):  # (a limit no longer in force: "old", dropped wherever written)

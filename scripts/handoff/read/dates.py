@@ -48,6 +48,19 @@ _IN_STATE = (
     r"(?:in (?:use|service|operation)|operational|available|up and running|running|usable|"
     r"open (?:to|for) (?:\w+ ){0,2}?(?:users|everyone|everybody|all|developers|engineers))"
 )
+# verbs said of anything that runs or ends ("Jenkins has been running since …", "Discovery concluded on
+# …", "we wrapped up the knowledge transfer on …"): a build date only when what they are said of is
+# the deployment or its build, or nothing is named (a bare "Running since 20 March" under production)
+_SAID_OF_ANY = re.compile(rf"{_IN_STATE}|ended|concluded|wrapped up", re.I)
+_OWN_SUBJECT = re.compile(
+    r"(?:\W|\d|\b(?:it|we|the|our|this|its|has|have|had|been|being|is|are|was|were|be|now|fully|finally|"
+    r"officially|successfully|then|and|so|all|everything|sourcegraph|sg|prod|production|live|instance|"
+    r"platform|service|search|system|environment|site|cluster|deployment|build|building|implementation|"
+    r"installation|roll-?out|project|engagement|programme|program|phase|infra|infrastructure|"
+    r"on|in|at|by|from|since|as|of|to|for|across|a|an|day|date|"
+    r"users|everyone|everybody|developers|engineers|staff|teams?|employees|org|organi[sz]ation)\b)*",
+    re.I,
+)
 _STATE_FROM = re.compile(rf"\b{_IN_STATE}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)  # ("running in prod from …")
 _DONE = re.compile(
     rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|"
@@ -139,14 +152,59 @@ def _clause_of(s: str, at: int) -> str:
     return s[start:end]
 
 
+_DONE_NOUN = r"go-?live|live|sign-?off|hand-?over|acceptance|completion|cut-?over"
+_HEAD = re.compile(rf"\b(?:{_DONE_NOUN})\b", re.IGNORECASE)
+
+
+def _backdrop(clause: str, at: int) -> bool:
+    """Whether the event word at `at`, after a date, is what the dated one came after or before, the
+    dated one named before it ("13/03/2026 — Final after production go-live"); not when the dated one
+    is itself such an event ("Handover following go-live", "post go-live acceptance") or, after an
+    event it followed, is named by nothing else ("20 March — following the CAB go-live")."""
+    m = _BACKDROP.search(clause, 0, at)
+    if m is None or _HEAD.search(clause, 0, m.start()):
+        return False
+    if _NOT_YET.match(m.group(0)) or _ONLY_PREPOSITION.fullmatch(m.group(0)):
+        return True  # "… pending final acceptance", "… before go-live", "Post go-live …": not the dated one
+    return not _NO_SUBJECT.fullmatch(clause[: m.start()])  # the dated event named before: "Final", "Retro"
+
+
+_NOT_YET = re.compile(r"before|prior|ahead|pending", re.IGNORECASE)
+_ONLY_PREPOSITION = re.compile(r"\w+\s+(?:(?:the|our|its|their|a)\s+)?", re.IGNORECASE)
+
+
 # after a date, an event told as what the dated one came after or before ("13/03/2026 — Final after
 # production go-live", "… re-indexed following the sign-off"): the date is not that event's (before a
 # date it is: "two weeks after go-live on 13 March")
 _BACKDROP = re.compile(
     r"\b(?:after|following|post|before|prior to|ahead of|pending)\s+(?:(?:the|our|its|their|a)\s+)?"
-    r"(?:(?!(?:that|which|who|when|it|we|they)\b)[\w-]+\s+){0,2}$",  # (not "after a build that started")
+    rf"(?:(?!(?:that|which|who|when|it|we|they|schedule|plan|time|target|deadline|approval|{_DONE_NOUN})\b)"
+    r"[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)  # (not "after a build that started", "ahead of schedule go-live", "post go-live acceptance")
+# an event told by its verb ("went live", "signed off", "accepted"), not named as a noun the preposition
+# takes ("after production go-live"): it happened on the date ("20 March — following approval went live")
+_FINITE = re.compile(r"went live|\w+ed\b.*|done", re.IGNORECASE)
+
+
+_PARTS = re.compile(r"[,;:(]\s*|\s+[—–]\s+|\s+(?=(?:and|but|so|then)\s)")
+_NO_SUBJECT = re.compile(
+    r"(?:\W|\d|\b(?:then|and|but|so|also|finally|was|were|is|are|been|has|had|have|the|on|at|by|in|of)\b)*",
     re.IGNORECASE,
 )
+
+
+def _event_words(clause: str) -> str:
+    """The words of a date's clause that name its event: the last part of it (after a comma, a
+    semicolon, a colon or a dash) that names something besides its verb ("Once the first backup had
+    run, the customer signed off on": "the customer signed off on"; "Security review, completed on":
+    all of it)."""
+    parts = _PARTS.split(clause)
+    for k in range(len(parts) - 1, -1, -1):
+        said = " ".join(parts[k:])
+        if not _NO_SUBJECT.fullmatch(_START.sub(" ", _DONE.sub(" ", said))):
+            return said
+    return clause
 
 
 def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False) -> tuple[str | None, str]:
@@ -157,9 +215,9 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     verbs = [(x.start(), "completion_date", x.group(0)) for x in _DONE.finditer(clause)
              if (x.group(0).casefold() not in ("to", "until")
                  or (not first and _RANGE_END.fullmatch(clause[: x.start()])))
-             and not (after and _BACKDROP.search(clause, 0, x.start()))]  # fmt: skip
+             and not (after and not _FINITE.match(x.group(0)) and _backdrop(clause, x.start()))]  # fmt: skip
     starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)
-              if not (after and _BACKDROP.search(clause, 0, x.start()))]  # fmt: skip
+              if not (after and _backdrop(clause, x.start()))]  # fmt: skip
     starts = [(at, w) for at, w in starts if not (after and w == "from")]
     starts = [(at, w) for at, w in starts if not (w == "from" and _STATE_FROM.search(clause, 0, at))]
     weak = bool(verbs) or any(w != "from" for _, w in starts)  # "accepted from us the 27 of March"
@@ -171,6 +229,9 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     at, name, verb = max(verbs) if last else min(verbs)
     if verb and notdone.intended(clause[:at]):  # "we expect to sign off production on 31 July"
         return None, "intended"
+    others = clause[:at] + clause[at + len(verb) :]  # the clause's words but the verb
+    if verb and _SAID_OF_ANY.fullmatch(verb) and not _OWN_SUBJECT.fullmatch(others):
+        return None, "intended"  # "Jenkins has been running since 2024", "Discovery concluded on 20 Feb"
     go_live = (
         verb.casefold().endswith("live")
         or re.fullmatch(_INTO_SERVICE, verb, re.I)
@@ -209,7 +270,7 @@ class DateReading(FactParts):
                     kinds[-1][1],
                     kinds[-1][2],
                 )  # "UAT went live on 3 March and production on 17 March"
-            words = s[m.end : at] if at > m.end else clause  # the words naming its event
+            words = s[m.end : at] if at > m.end else _event_words(clause)  # the words naming its event
             if name and otherevents.not_the_build(words, ctx.limit) and not self._names_build(words):
                 name, how = None, "intended"  # "Subscription start: 1 July", "Security review completed …"
             kinds.append((m, name, how, at))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
+from handoff.read import notdone, shapes
 
 # a figure: a number (grouped, decimal) with the unit or noun after it, or machines "4 × type"
 _NUM = (  # grouped by a comma, dot, apostrophe or (no-break) space; a decimal point or comma
@@ -171,12 +172,29 @@ _EDIT_MARK = re.compile(
 )
 
 
-def after_mark(value: str) -> str:
+def after_mark(value: str, dated: bool = False) -> str:
     """A labelled value from an edit marker after its first figure on ("20 May 2026. EDIT: 22 May
-    2026"): the figure after the marker replaces the one before it. `value` as it is without one."""
+    2026"): the figure after the marker replaces the one before it. `value` as it is without one, or
+    when what follows the marker is no figure of the same kind (`dated`: a date, else a count): the
+    day of the update ("3,300 (updated: 12 March 2026)") or a plan ("updated: 5,000 expected")."""
     first = _DECIMAL.search(value)
     mark = _EDIT_MARK.search(value, first.end()) if first is not None and ":" in value else None
-    return value[mark.end() :] if mark else value
+    if mark is None:
+        return value
+    rest = value[mark.end() :]
+    day = next(shapes.dates(rest), None)
+    opens_dated = day is not None and not rest[: day.start].strip(" ~(")
+    if opens_dated != dated:
+        return value
+    return value if notdone.real(rest, [day] if day else _figures(rest)) == [] else rest
+
+
+_COUNT = re.compile(rf"(?<![\w.,]){shapes.NUMBER}")
+
+
+def _figures(text: str) -> list[shapes.Match]:
+    m = _COUNT.search(text)
+    return [shapes.Match(m.start(), m.end(), m.group(0), m.group(0))] if m else []
 
 
 def current(text: str) -> str:

@@ -233,8 +233,8 @@ class Environments:
             ):
                 continue  # "differences from production", "built like production": the one compared against
             if (
-                trial
-                and m.group(0).casefold() == "live"
+                m.group(0).casefold() == "live"
+                and _beside(text, trial, m.start())
                 and (  # (beside another environment's name)
                     _GONE_LIVE.search(text, max(0, m.start() - 24), m.start())
                     or (_DATED_AFTER.match(text, m.end()) and not _PLACED_BEFORE.search(text, 0, m.start()))
@@ -391,6 +391,25 @@ _GONE_LIVE = re.compile(
     r"(?:\s+(?:now|fully|officially|finally|already|successfully))?[\s-]+$",
     re.IGNORECASE,
 )
+_CLAUSE_CUT = re.compile(r"[.;!?](?:\s|$)|,?\s+(?:and|but|while|whereas|so|then)\s+")
+
+
+def _beside(text: str, names: list[tuple[int, int]], at: int) -> bool:
+    """Whether one of the environment names `names` stands in the clause of the word at `at` ("Staging
+    went live on 30 January", "Go-live (staging)"; not "The DR drill passed and we went live", nor one
+    the event came after: "Post-UAT go-live")."""
+    if not names:
+        return False
+    opens = max((c.end() for c in _CLAUSE_CUT.finditer(text, 0, at)), default=0)
+    stop = _CLAUSE_CUT.search(text, at)
+    ends = stop.start() if stop else len(text)
+    return any(opens <= a < ends and not _BACKDROP_BEFORE.search(text, max(0, a - 16), a) for a, _ in names)
+
+
+# an environment named as what the event came after ("Post-UAT go-live", "after staging, prod went live")
+_BACKDROP_BEFORE = re.compile(r"\b(?:after|post|following|before|prior to|once)[\s-]+(?:the\s+)?$", re.I)
+
+
 # "live" right before its date ("DR site live 7 August", "live since 3 March") is the event, unless a
 # preposition makes it a place ("in live since 3 March")
 _DATED_AFTER = re.compile(r"\s*:?\s*(?:on |since |from |as of )?(?:the )?\d", re.IGNORECASE)

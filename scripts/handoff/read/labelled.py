@@ -50,7 +50,7 @@ from handoff.read.hostaddress import with_addresses
 from handoff.read.hostuse import tooling_only
 from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets
 from handoff.read.leftbehind import left_behind
-from handoff.read.limitwords import is_growth, is_limit
+from handoff.read.limitwords import is_growth, is_limit, is_planned
 from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
@@ -167,6 +167,13 @@ def _own_count(value: str, count: str) -> bool:
 
 
 _DATE_FIELDS = ("start_date", "completion_date")
+_FIGURES = (FieldType.INTEGER, FieldType.QUANTITY, FieldType.DATE)
+# a label's words of a time or a unit its figures are of ("Users at go-live", "Per team", "Each region")
+_LABEL_QUALIFIED = re.compile(
+    r"\b(?:at|before|after|until|by|since|in|per|each|every|initially|originally|previously|formerly|old|"
+    r"last|next|future|forecast|projected|expected|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _VALUE_HEAD = re.compile(r"[(\[]|(?<=[.!?])\s+(?=[A-Z])")  # where a value's own words end
 
 
@@ -308,12 +315,14 @@ class LabelledReading(FactParts):
         """(the field the label names, the facts of the value, and the counts an aside in the label
         states of another field: "Largest repository (policy-engine, our one monorepo)"). A run of
         labelled values on the line (`users: 2k, concurrent: 250, repos: 8k`) is read pair by pair
-        under the first label's context (`read.pairrun`)."""
+        under the first label's context (`read.pairrun`) when that label names a field itself: under
+        one naming another thing ("Build server: Jenkins, repos: 450", "Growth per year: users: 300,
+        repos: 800") the pairs are that thing's."""
         if MAYBE_PARTS.search(value):  # "vCPU: 16 (dev) / 64 (prod)": the production part's
             value = production_part(value, self.env.spans) or value
-        value, more = pairrun.split(value, lambda words: self.label_field(words, ctx)[0] is not None)
+        more = self._pair_run(label, value, ctx)[1]  # (the first value read whole, as any value is)
         name, facts = self._labelled(label, value, ctx)
-        if name == "repositories" and (bound := limits.bound_figure(value)) is not None:
+        if name == "repositories" and (bound := limits.bound_figure(value, repositories=True)) is not None:
             env = self.value_env(label, ctx)  # "Repos: ~3,100 (limit 5k)": the count and its limit
             facts.append(Fact("max_repositories", bound, value, "label", env))
         for other, piece in more:
@@ -354,7 +363,8 @@ class LabelledReading(FactParts):
         if (
             name is None
             or (
-                name in _LIMITS and (_measured(value) or limits.bound_later(value))
+                name in _LIMITS
+                and (_measured(value) or limits.bound_later(value, repositories=name == "max_repositories"))
             )  # "Last export (Oct): 1,630 active users of the 2,000 seats"; "1,100 (licensed for 1,200)"
             or (name in _COUNTS and not self.counts_itself(name, value, how, label))
             or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
@@ -399,7 +409,8 @@ class LabelledReading(FactParts):
             fitted = self.fit(name, value, how == "label")
             env = self.value_env(label, ctx)
             return [Fact(name, fitted, value, "per machine", env, "each")] if fitted else []
-        bound = limits.bound_figure(value) if name in _LIMITS and not _measured(value) else None
+        repos = name == "max_repositories"
+        bound = limits.bound_figure(value, repos) if name in _LIMITS and not _measured(value) else None
         if bound is not None and any(k == "trial" for _, k in self.env.spans(value)):
             bound = self.fit(
                 name, value, how == "label"
@@ -504,6 +515,46 @@ class LabelledReading(FactParts):
         noun = value[m.end() :].split(maxsplit=1)[:1]
         other = label_meaning(noun[0]) if noun else None
         return other is None or other == name
+
+    def _pair_run(self, label: str, value: str, ctx: Context) -> tuple[str, list[tuple[str, str]]]:
+        """(the first value, the pairs after it) of a run of labelled values (`read.pairrun`): only
+        under a first label that names a field its own value fits, with no time, plan, growth or other
+        environment of its own the pairs would have to share ("Build server: Jenkins, repos: 450",
+        "Users at go-live: 900, repos: 2,100", "Staging users: 40, repos: 300"), and no piece that is a
+        part of the first value (a code host's count) or names another environment ("instance: POC",
+        "UAT users: 12": the run may be all that one's)."""
+        if ":" not in value or _LABEL_QUALIFIED.search(label) or is_growth(label) or is_planned(label):
+            return value, []
+        name = self.label_field(label, ctx)[0]
+        f = self.catalogue.fields.get(name) if name else None
+        if f is None and is_limit(label) and not limits.denied(label):
+            name = "max_users"  # "Licence: 900 seats; concurrency: 120": a limits label
+        elif f is None or f.type not in _FIGURES:
+            return value, []  # (a figure's label: "Build server: Jenkins, repos: 450" is Jenkins's)
+        if self._trial_in(label):
+            return value, []
+        first, more = pairrun.split(value, lambda words: self.label_field(words, ctx)[0] is not None)
+        if not more or self.fit(name, first, True) is None:
+            return value, []
+        hosts = bool(self.code_hosts.find(label))
+        if any(
+            (not hosts and self.code_hosts.find(other)) or self._trial_in(f"{other}: {piece}")
+            for other, piece in more
+        ):  # "Repositories: GitHub 3,100, GitLab: 400" (parts of the first), "Repos: 300; instance: POC"
+            return value, []
+        # a piece of the first one's field again, or with a time or plan of its own, is another thing's
+        # ("Repos: 3,300, Artifactory repos: 450", "repos now: 3,300; repos planned: 5,000")
+        # (one code host's count after another's is a part: "GitHub: 2,000 repos, GitLab: 1,300 repos")
+        more = [
+            (other, piece)
+            for other, piece in more
+            if (self.label_field(other, ctx)[0] != name or (hosts and self.code_hosts.find(other)))
+            and not (_LABEL_QUALIFIED.search(other) or is_growth(other) or is_planned(other))
+        ]
+        return first, more
+
+    def _trial_in(self, text: str) -> bool:
+        return any(k == "trial" for _, k in self.env.spans(text))
 
     def label_field(self, label: str, ctx: Context) -> tuple[str | None, str]:
         """(the field a label names, how): a catalogue alias, else its meaning; a repository count
@@ -615,7 +666,7 @@ class LabelledReading(FactParts):
         if f.type is FieldType.VOCABULARY:
             return self._fit_vocabulary(f.vocabulary, value)
         if f.type in (FieldType.INTEGER, FieldType.DATE):
-            value = after_mark(value)  # "Users: 1,500 — update: 2,000": the new one
+            value = after_mark(value, f.type is FieldType.DATE)  # "Users: 1,500 — update: 2,000": the new one
         if f.type is FieldType.INTEGER:
             return _fit_count(name, value, aliased)
         if f.type is FieldType.QUANTITY:

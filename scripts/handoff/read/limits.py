@@ -216,25 +216,57 @@ def bound_note(value: str) -> bool:
 
 
 _BOUND_AFTER = re.compile(  # a later figure of a value its own words bound: "1,100 (licensed for 1,200)"
-    rf"\b(?:licen[cs]ed?|contracted|subscribed|sized|designed|capped|limited|"
-    rf"(?:hard |soft |licen[cs]e |contract(?:ual)? )?(?:limit|cap|ceiling|max(?:imum)?)(?=\s*(?:of|is|:|\d)))"
-    rf"(?:\s+(?:for|at|to|of|is)\s+|\s*:\s*|\s+)"
+    rf"\b(?:licen[cs]ed?|contracted|subscribed|sized|designed|capped|limited)(?:\s+(?:for|at|to|of)\s+|\s*:\s*)"
     rf"(?:up to\s+)?(?:about |around |approx\.? |~\s*)?(?P<n>{shapes.NUMBER})(?P<k>k)?\b",
     re.IGNORECASE,
 )
+# a bound named as a noun that opens an aside and bounds the value's own things: "(limit 5k)", "(licence
+# cap 1,500)", "— hard limit: 4,000"; not another thing's bound ("GitHub org cap of 2,000", "API rate
+# limit 5,000 per hour", "DR limit: 200"), nor one of other things, a share or a later year's ("max 500
+# concurrent", "max 2 GB", "max 10 tokens each", "ceiling of 2,000 after the renewal", "max 2027: …")
+_BOUND_NOUN = re.compile(
+    r"(?:(?<=[(,;])|[(,;]|\s[—–-]|(?<=\s[—–-]))\s*(?:the\s+)?(?:(?:hard|soft|licen[cs]e|contract(?:ual)?|seat|user)\s+)?"
+    r"(?:limit|cap|ceiling|max(?:imum)?)(?:\s+(?:of|is)|\s*:)?\s+(?:about |around |approx\.? |~\s*)?"
+    rf"(?!(?:19|20)\d\d\b)(?P<n>{shapes.NUMBER})(?![.,]?\d)(?P<k>k)?(?:\s+(?P<noun>[a-z]+))?\s*(?=[),;.]|$)",
+    re.IGNORECASE,
+)
+_OWN_NOUN = re.compile(rf"(?:{PERSONS})", re.IGNORECASE)
+_REPO_NOUN = re.compile(r"repos|repositories|repo", re.IGNORECASE)
+
+
+def _bound(value: str, start: int, end: int, repositories: bool) -> re.Match[str] | None:
+    """The first bound of the value's own count in `value[start:end]`: its words (`_BOUND_AFTER`) or a
+    bound noun opening an aside whose figure counts the value's own things (`_BOUND_NOUN`)."""
+    own = _REPO_NOUN if repositories else _OWN_NOUN
+    named = _BOUND_NOUN.search(value, start, end)
+    if named is not None and named.group("noun") and not own.fullmatch(named.group("noun")):
+        named = None  # "(max 500 concurrent)": other things' bound
+    found = [m for m in (_BOUND_AFTER.search(value, start, end), named) if m]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
 _OTHER_COUNT = re.compile(r"\s*(?:concurrent|simultaneous|active|peak|repos|repositories)\b", re.IGNORECASE)
 
 
-def bound_figure(value: str) -> str | None:
+# what a bound's figure counts when it is no total of the value's own things: one unit's share ("max
+# 1,000 per group", "cap of 10,000 / org"), a size ("max 2 GB each")
+_SHARE_OR_SIZE = re.compile(r"\s*(?:(?:per|each|a|an)\b|/|[KMGT]i?B\b|[KMGT]\b)", re.IGNORECASE)
+_PERSONS_AFTER = re.compile(rf"\s*(?:\w+\s+)?(?:{PERSONS})\b", re.IGNORECASE)
+
+
+def bound_figure(value: str, repositories: bool = False) -> str | None:
     """The figure a value's own words bound after its first one ("640 today, licence for 1,000" →
-    `1000`), or None."""
+    `1000`), or None; none when the figure counts other things than the value's (people, or
+    `repositories`), one unit's share or a size ("Repos: 3,300 (max 1,000 per group)")."""
     m = _NOTE_AFTER.match(value)
     end = _CLAUSE_END.search(value)  # "3,500 licensed seats. The site is sized for 600 concurrent users"
-    bound = _BOUND_AFTER.search(value, m.end(), end.start() if end else len(value)) if m else None
-    if bound is None or _OTHER_COUNT.match(value, bound.end()):
+    bound = _bound(value, m.end(), end.start() if end else len(value), repositories) if m else None
+    after = bound.end("k") if bound and bound.group("k") else bound.end("n") if bound else 0
+    if bound is None or _SHARE_OR_SIZE.match(value, after):
+        return None
+    other = _PERSONS_AFTER if repositories else _OTHER_COUNT  # "Repos: 3,300 (limit 2,000 users)"
+    if other.match(value, after):
         return None
     return shapes.thousands(bound.group("n"), bound.group("k"))
 
@@ -242,14 +274,14 @@ def bound_figure(value: str) -> str | None:
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
 
 
-def bound_later(value: str) -> bool:
+def bound_later(value: str, repositories: bool = False) -> bool:
     """A labelled value that opens with a figure and then bounds another one ("~1,100 (licensed for
     1,200)", "2,000 — sized for 2,500"): its first figure is a headcount beside the limit, so the
     line is read as prose (where the bounded figure is the limit)."""
     m = _NOTE_AFTER.match(value)
     end = _SENTENCE_STOP.search(value)  # ("2,000. The DR instance is licensed for 200": another sentence's)
     return (
-        m is not None and _BOUND_AFTER.search(value, m.end(), end.start() if end else len(value)) is not None
+        m is not None and _bound(value, m.end(), end.start() if end else len(value), repositories) is not None
     )
 
 

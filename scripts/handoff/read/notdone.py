@@ -31,7 +31,11 @@ from handoff.read.shapes import Match
 _MARK = (
     r"target(?:ed)?|planned|plan|proposed|requested|pending|expected|estimated|forecast|eta|tbc|tbd|"
     r"tentative(?:ly)?|provisional(?:ly)?|not yet(?: \w+)?|to be (?:confirmed|agreed|decided)|awaiting \w+|"
-    r"baseline|original(?:ly)?"  # "Baseline go-live 13 Mar 2026 | Actual go-live 20 Mar 2026"
+    # "Baseline go-live 13 Mar 2026 | Actual go-live 20 Mar 2026", "originally planned for 13 March"; not
+    # an original that is no date ("signed off by the original project team on 20 March")
+    r"(?:baseline|original(?:ly)?)(?=(?:\W+(?:go[- ]?live|live|dates?|day|plan\w*|target\w*|schedul\w*|"
+    r"estimat\w*|deadline|milestone|completion|sign[- ]?off|start|end|delivery|cut-?over|for|on|by|at|was|"
+    r"is|set|due|as|of))*\W*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|$))"
 )
 _BEFORE = re.compile(rf"\b(?:{_MARK})\b[^\d\n]{{0,24}}$", re.IGNORECASE)  # "target 30 Sep", "TBC (target "
 _AFTER = re.compile(rf"^\s*(?:\(\s*|,\s*|;\s*)?(?:{_MARK})\b", re.IGNORECASE)  # "64 vCPU requested"
@@ -76,7 +80,7 @@ def current_part(value: str) -> str:
 _INTENDED = re.compile(
     r"\b(?:will|shall|would|should|could|might|may|must|cannot|can't|won't|wouldn't|'ll|not|never|"
     r"(?:(?:expect|plan|intend|aim|hope|want|wish|need|hav|ha|get|try|tri|set|go|due|propos|schedul|target)"
-    r"(?:s|e|es|ed|ing)?|going|yet|about|supposed|meant|likely|unlikely|able|ready|keen|happy|hoping|aiming)\s+to|"
+    r"(?:s|e|es|ed|ing)?|going|yet|about|supposed|meant|likely|unlikely|unable|ready|keen|happy|hoping|aiming)\s+to|"
     r"(?:has|have|had|is|are|was|were)n't|ain't)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -9,7 +9,9 @@ start or end it is, and that is the agreement's term or another activity, not th
 name an event of the agreement (contract, licence, subscription, support, warranty, renewal, a purchase
 order, an invoice) or an activity that is no part of the build (a review, an audit, a meeting, a
 training, a reporting period, a sprint, a freeze, hypercare, onboarding, a test or drill, a backup or
-restore, an upgrade or patch); the caller checks they name neither the build nor production.
+restore, an upgrade or patch), unless only as what the event happened at or was handed to ("handed over
+to the support team", "signed off at the review meeting", "in the maintenance window"); an acceptance
+test is the build's own. The caller checks they name neither the build nor production.
 
 `term_only(label)`: a label that says only which end of something a date is ("Start date", "End", "From
 / To"): under a part about the agreement (a contract, licence or limits part) it is the term's.
@@ -23,7 +25,8 @@ _OTHER = re.compile(
     r"\b(?:contract(?:ual)?|licen[cs]e[ds]?|licen[cs]ing|subscription|renewal|warranty|support|sla|"
     r"maintenance|purchase order|po|invoice[ds]?|invoicing|payment|billing|term|"
     r"review|audit|assessment|meeting|workshop|training|survey|reporting|period|sprint|"
-    r"freeze|hypercare|onboarding|onboarded|tests?|testing|drill|restore|backups?|upgrade[ds]?|upgrading|"
+    r"freeze|hypercare|onboarding|onboarded|(?<!acceptance )(?:tests?|testing)|drill|restore|backups?|"
+    r"upgrade[ds]?|upgrading|"
     r"patch(?:ed|ing)?|rehearsal)\b",
     re.IGNORECASE,
 )
@@ -34,9 +37,20 @@ _TERM_ONLY = re.compile(
 )
 
 
+# a phrase saying to whom, at what or after what the event happened ("handed over to the support team",
+# "signed off at the close-out meeting", "after load testing we went live"): the other activity is its
+# occasion, its recipient or its backdrop, not the dated event
+_OCCASION = re.compile(
+    r"\b(?:to|at|during|in|within|with|by|into|after|following|once|post|before|prior to|ahead of|pending|"
+    r"until)\s+(?:(?:the|our|their|its|a|an|[\w&/-]+)\s*){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def other_event(words: str) -> bool:
-    """Whether `words` name an event of the agreement or an activity that is no part of the build."""
-    return bool(_OTHER.search(words))
+    """Whether `words` name an event of the agreement or an activity that is no part of the build (not
+    only as its occasion or recipient: "handed over to support", "at the review meeting")."""
+    return any(not _OCCASION.search(words, 0, m.start()) for m in _OTHER.finditer(words))
 
 
 def not_the_build(words: str, agreement: bool) -> bool:

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_NEXT = re.compile(r"\s*[,;·|]\s*(?P<label>[^\W\d_][^\W\d_ .'/-]*(?:[ .'/-][^\W\d_]+){0,3})\s*:\s+(?=\S)")
+_NEXT = re.compile(
+    r"\s*[,;·|]\s*(?!(?:of|which|whom|incl\w*|excl\w*|among|out|and|or|but|with|without|from|for|e\.?g|i\.?e)\b)"
+    r"(?P<label>[^\W\d_][^\W\d_ .'/-]*(?:[ .'/-][^\W\d_]+){0,3})\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)  # (not a part of the value before: "1,400, of which repo admins: 20")
 
 
 def split(value: str, names_field: Callable[[str], bool]) -> tuple[str, list[tuple[str, str]]]:
