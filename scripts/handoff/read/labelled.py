@@ -525,12 +525,14 @@ class LabelledReading(FactParts):
         "UAT users: 12": the run may be all that one's)."""
         if ":" not in value or _LABEL_QUALIFIED.search(label) or is_growth(label) or is_planned(label):
             return value, []
-        name = self.label_field(label, ctx)[0]
-        f = self.catalogue.fields.get(name) if name else None
+        named = self.label_field(label, ctx)[0]
+        f = self.catalogue.fields.get(named) if named else None
         if f is None and is_limit(label) and not limits.denied(label):
             name = "max_users"  # "Licence: 900 seats; concurrency: 120": a limits label
         elif f is None or f.type not in _FIGURES:
             return value, []  # (a figure's label: "Build server: Jenkins, repos: 450" is Jenkins's)
+        else:
+            name = f.name
         if self._trial_in(label):
             return value, []
         first, more = pairrun.split(value, lambda words: self.label_field(words, ctx)[0] is not None)
