@@ -325,8 +325,10 @@ class LabelledReading(FactParts):
         if name == "repositories" and (bound := limits.bound_figure(value, repositories=True)) is not None:
             env = self.value_env(label, ctx)  # "Repos: ~3,100 (limit 5k)": the count and its limit
             facts.append(Fact("max_repositories", bound, value, "label", env))
+        whole = {(f.field, f.value) for f in facts}  # (what the whole value gave already, once)
         for other, piece in more:
-            facts += self._labelled(other, piece, self.label_context(label, ctx))[1]
+            said = self._labelled(other, piece, self.label_context(label, ctx))[1]
+            facts += [f for f in said if (f.field, f.value) not in whole]
         aside = _LABEL_ASIDE.search(label) if "(" in label else None
         if aside is not None and (
             shapes.DIGIT.search(aside.group(1)) or _COUNTED_WORD.search(aside.group(1))
