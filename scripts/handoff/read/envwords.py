@@ -237,7 +237,7 @@ class Environments:
                 and _beside(text, trial, m.start())
                 and (  # (beside another environment's name)
                     _GONE_LIVE.search(text, max(0, m.start() - 24), m.start())
-                    or (_DATED_AFTER.match(text, m.end()) and not _PLACED_BEFORE.search(text, 0, m.start()))
+                    or (_dated_after(text, m.end()) and not _PLACED_BEFORE.search(text, 0, m.start()))
                 )
             ):
                 continue  # "Staging went live on 30 January", "Go-live (staging)", "DR site live 7 Aug"
@@ -397,13 +397,22 @@ _CLAUSE_CUT = re.compile(r"[.;!?](?:\s|$)|,?\s+(?:and|but|while|whereas|so|then)
 def _beside(text: str, names: list[tuple[int, int]], at: int) -> bool:
     """Whether one of the environment names `names` stands in the clause of the word at `at` ("Staging
     went live on 30 January", "Go-live (staging)"; not "The DR drill passed and we went live", nor one
-    the event came after: "Post-UAT go-live")."""
+    the event came after: "Post-UAT go-live"), nor one in another item of a list ("Load test 20 May 2025,
+    Live May 20, 2026, Trial …")."""
     if not names:
         return False
     opens = max((c.end() for c in _CLAUSE_CUT.finditer(text, 0, at)), default=0)
     stop = _CLAUSE_CUT.search(text, at)
     ends = stop.start() if stop else len(text)
-    return any(opens <= a < ends and not _BACKDROP_BEFORE.search(text, max(0, a - 16), a) for a, _ in names)
+    return any(
+        opens <= a < ends
+        and not _BACKDROP_BEFORE.search(text, max(0, a - 16), a)
+        and not _LIST_COMMA.search(text[b:at] if b <= at else text[at:a])
+        for a, b in names
+    )
+
+
+_LIST_COMMA = re.compile(r"[,|]")  # ("Load test 20 May 2025, Live May 20, 2026, Trial …": each its own item)
 
 
 # an environment named as what the event came after ("Post-UAT go-live", "after staging, prod went live")
@@ -412,7 +421,16 @@ _BACKDROP_BEFORE = re.compile(r"\b(?:after|post|following|before|prior to|once)[
 
 # "live" right before its date ("DR site live 7 August", "live since 3 March") is the event, unless a
 # preposition makes it a place ("in live since 3 March")
-_DATED_AFTER = re.compile(r"\s*:?\s*(?:on |since |from |as of )?(?:the )?\d", re.IGNORECASE)
+_DATED_AFTER = re.compile(r"\s*:?\s*(?:on |since |from |as of )?(?:the )?(?=\d)", re.IGNORECASE)
+
+
+def _dated_after(text: str, end: int) -> bool:
+    """Whether a date follows right after `end` ("live 7 Aug"; not a figure: "Live 16, Trial 2")."""
+    m = _DATED_AFTER.match(text, end)
+    day = next(shapes.dates(text[m.end() : m.end() + 40]), None) if m else None
+    return day is not None and day.start == 0
+
+
 _PLACED_BEFORE = re.compile(r"\b(?:in|on|to|into|at|onto)\s+$", re.IGNORECASE)
 # production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
 _NEGATED = re.compile(
