@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, nodeshape, pernodecolumns, shapes, sumrow
+from handoff.read import connection, countcells, nodeshape, pernodecolumns, shapes, sumrow
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -45,6 +45,7 @@ class _HeaderTable:
     fields: list[tuple[int, Field]] = field(init=False)
     type_col: int | None = field(init=False)
     hosts_col: int | None = field(init=False)
+    uncounted: bool = field(init=False)  # a type's count cell states no number (`autoscaled`, `2–6`)
 
     def __post_init__(self) -> None:
         self.header = [c.text for c in self.rows[0]]
@@ -53,6 +54,15 @@ class _HeaderTable:
         self.fields = [(j, f) for j, (kind, f) in roles if kind == "field" and f is not None]
         self.type_col = next((j for j, f in self.fields if f.type is FieldType.INSTANCE_LIST), None)
         self.hosts_col = next((j for j, f in self.fields if f.name == "code_hosts"), None)
+        # `Nodes | autoscaled` on a row with a type: how many machines the table has is not written
+        self.uncounted = (
+            self.type_col is not None
+            and "count" in self.col
+            and any(
+                _cell(r, self.type_col).strip() and countcells.unstated(_cell(r, self.col["count"]))
+                for r in self.rows[1:]
+            )
+        )
 
     def none_counted(self, row: list[Text]) -> bool:
         """A row whose machine count is a dash or nought (`Qty | —`): none of its machines are there."""
@@ -63,6 +73,8 @@ class _HeaderTable:
         and a bare figure of a size column with the unit its header names (`Disk (TB)`: `2.4` TB)."""
         if j != self.type_col:
             return _with_unit(_cell(row, j), self.header[j] if j < len(self.header) else "")
+        if self.uncounted:
+            return ""  # the type without a count the document states: no machines value (`read.countcells`)
         return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
 
 
@@ -301,7 +313,12 @@ class HeaderTableReading(WalkParts):
             ctx = replace(t.base, section=sec)
             for i, r in members:
                 for j, header in enumerate(t.header):
-                    if j not in (env, count) and j < len(r) and r[j].text:
+                    if (
+                        j not in (env, count)
+                        and j < len(r)
+                        and r[j].text
+                        and (j != t.type_col or not t.uncounted)
+                    ):
                         link = r[j].links[0][1] if r[j].links else None
                         self.emit(header, t.entry(r, j), self.where(t.tab, t.number, i), ctx, link)
 
@@ -348,6 +365,8 @@ class HeaderTableReading(WalkParts):
         ctx = replace(t.base, section=sec)
         single = per_row and len(members) == 1
         hosts = f.name == "code_hosts"
+        if j == t.type_col and t.uncounted:
+            return  # `Nodes | autoscaled`: neither the machines nor totals worked out from their count
         if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and (hosts or not single):
             items = [
                 (i, t.entry(r, j))

@@ -15,6 +15,7 @@ from handoff.core.model import Location
 from handoff.read import (
     blanks,
     connection,
+    countcells,
     envgroups,
     groupcolumn,
     headerrows,
@@ -465,8 +466,30 @@ class TableReading(WalkParts):
         self.largest_column(roles, header)
         self.one_host_column(roles, rows)
         self.described_machines(roles, rows)
+        self.count_column(roles, header, rows)
         self.topic_totals(roles, header, rows, self.context(tab).topic, year)
         return roles
+
+    def count_column(self, roles: list[_Role], header: list[str], rows: list[list[Text]]) -> None:
+        """The machines' count column (`read.countcells`): beside an instance-type column, one whose
+        cells state no number (`Nodes | autoscaled`) still holds the count; beside another count
+        column, a row-number column (`# | Item | Type | Qty`) holds none."""
+        machines = any(f is not None and f.type is FieldType.INSTANCE_LIST for _, f in roles)
+        for j, h in enumerate(header if machines else []):
+            cells = [_cell(r, j) for r in rows[1:] if _cell(r, j).strip()]
+            if (
+                roles[j] == ("", None)
+                and re.search(r"[^\W\d_]", h)
+                and not countcells.row_number(h)
+                and self.role(h)[0] == "count"
+                and cells
+                and all(countcells.unstated(c) or countcells.says_none(c) for c in cells)
+            ):
+                roles[j] = ("count", None)  # `Nodes | autoscaled`: a count the document does not state
+        counts = [j for j, (kind, _) in enumerate(roles) if kind == "count"]
+        for j in counts if len(counts) > 1 else []:
+            if countcells.row_number(header[j]):
+                roles[j] = ("", None)
 
     def planned_sections(self, roles: list[tuple[str, Field | None]], header: list[str]) -> None:
         """Of two columns of one environment (`Production Live (as built)`, `Production 2027
