@@ -205,6 +205,42 @@ RIGHT: list[tuple[str, str, Any, dict[str, Any]]] = [
         {"instance_types": None, "total_cpu": None, "total_memory_gb": None},
     ),
     ("nc-json", "docs", docs_table(POOL, ("default", "m6i.4xlarge", "autoscaled")), {"instance_types": None}),
+    # written after the fix, in other words (they checked it generalises)
+    (
+        "gen-nr-count",
+        "prod",
+        tbl(("Nr.", "Komponente", "Instance type", "Count"), ("1", "Worker", "m6i.4xlarge", "3")),
+        {"instance_types": M3},
+    ),
+    (
+        "gen-scales",
+        "prod",
+        tbl(("Node pool", "VM size", "Count"), ("user", "Standard_D16s_v5", "scales 2-10")),
+        {"instance_types": None},
+    ),
+    (
+        "gen-at-least",
+        "prod",
+        tbl(("Pool", "Machine type", "Nodes"), ("default", "n2-standard-16", "≥ 3")),
+        {"instance_types": None},
+    ),
+    (
+        "gen-elastic",
+        "bare",
+        tbl(("Node group", "Instance type", "Desired"), ("workers", "m6i.4xlarge", "elastic")),
+        {"instance_types": None},
+    ),
+    (
+        "gen-karpenter",
+        "prod",
+        tbl(
+            ("Pool", "Instance type", "Nodes"),
+            ("default", "m6i.4xlarge", "Karpenter-managed"),
+            ("system", "m6i.large", "2"),
+        ),
+        {"instance_types": None},
+    ),
+    ("gen-about", "prod", tbl(POOL, ("default", "m6i.4xlarge", "about 3")), {"instance_types": M3}),
     # a stated count with an aside, and a plain one: read as written
     (
         "ok-count-aside",

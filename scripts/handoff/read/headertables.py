@@ -140,7 +140,7 @@ def _instance_entry(type_text: str, count_text: str) -> str:
     type_text = type_text.strip()
     if not type_text:
         return ""
-    m = re.match(r"\s*(\d+)\b", _CHANGED_COUNT.sub("", count_text))
+    m = countcells.STATED.match(_CHANGED_COUNT.sub("", count_text))  # `3`, `about 3`: not `2–6`
     if not m:
         return type_text
     found = list(shapes.instances(type_text))

@@ -483,7 +483,7 @@ class TableReading(WalkParts):
                 and not countcells.row_number(h)
                 and self.role(h)[0] == "count"
                 and cells
-                and all(countcells.unstated(c) or countcells.says_none(c) for c in cells)
+                and all(countcells.countlike(c) for c in cells)
             ):
                 roles[j] = ("count", None)  # `Nodes | autoscaled`: a count the document does not state
         counts = [j for j, (kind, _) in enumerate(roles) if kind == "count"]
