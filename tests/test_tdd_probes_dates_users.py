@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read.tdd import html_document, read_document
-from handoff.validate.tdd_view import tdd_fields
+from probe_harness import check_probe, check_probe_list, probe_document, probe_params
 
 _FIELDS = {
     "S": "start_date",
@@ -35,20 +34,8 @@ _WRAP = {
 }
 
 
-def _paragraph(text: str) -> dict[str, Any]:
-    style = "HEADING_2" if text.startswith("## ") else "NORMAL_TEXT"
-    run = {"textRun": {"content": text.removeprefix("## ") + "\n", "textStyle": {}}}
-    return {"paragraph": {"elements": [run], "paragraphStyle": {"namedStyleType": style}}}
-
-
 def _document(wrapper: str, body: Any) -> dict[str, Any]:
-    """The probe as a document: HTML under a production heading or none, or a Docs API document of
-    paragraphs (`## ` opens a heading)."""
-    if wrapper == "json":
-        content = [_paragraph(line) for line in body]
-        tab = {"tabProperties": {"tabId": "t.0", "title": "Tab 1", "index": 0}}
-        return {"title": "TDD", "tabs": [{**tab, "documentTab": {"body": {"content": content}}}]}
-    return html_document(f"<html><body>{_WRAP[wrapper].format(body)}</body></html>")
+    return probe_document(_WRAP, wrapper, body)
 
 
 # fmt: off
@@ -995,29 +982,12 @@ _WRONG = frozenset(
 )
 
 
-def _params() -> list[Any]:
-    out = []
-    for pid, wrapper, body, expect in PROBES:
-        marks = [pytest.mark.xfail(strict=True, reason="still read wrong")] if pid in _WRONG else []
-        out.append(pytest.param(wrapper, body, expect, pid in _MISSING, id=pid, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("wrapper", "body", "expect", "missing"), _params())
+@pytest.mark.parametrize(("wrapper", "body", "expect", "missing"), probe_params(PROBES, _MISSING, _WRONG))
 def test_probe(
     catalogue: Catalogue, pinned: None, wrapper: str, body: Any, expect: dict[str, Any], missing: bool
 ) -> None:
-    view = tdd_fields(read_document(_document(wrapper, body), catalogue).values, catalogue)
-    for short, name in _FIELDS.items():
-        want = expect.get(short)
-        allowed = want if isinstance(want, tuple) else (want,)
-        fv = view.fields.get(name)
-        got = None if fv is None or name in view.conflicted else fv.to_json()["value"]
-        assert got in (*allowed, None) if missing else got in allowed, (name, got, allowed)
+    check_probe(catalogue, _document(wrapper, body), _FIELDS, expect, missing)
 
 
 def test_the_probes_are_many_and_named_once() -> None:
-    ids = [p[0] for p in PROBES]
-    assert len(ids) >= 150
-    assert len(set(ids)) == len(ids)
-    assert set(ids) >= _MISSING | _WRONG
+    check_probe_list(PROBES, 150, _MISSING, _WRONG)
