@@ -41,7 +41,8 @@ from handoff.core.settings import PROJECT_ROOT
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
-# scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17, 35, 36 and 38 in stop 18)
+# scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17, 35, 36 and 38 in stop 18,
+# 43-45 in stop 21)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -51,9 +52,6 @@ EVALUATION_ONLY = (
     "tdd_blind40",
     "tdd_blind41",
     "tdd_blind42",
-    "tdd_blind43",
-    "tdd_blind44",
-    "tdd_blind45",
     "tdd_blind46",
     "tdd_blind47",
     "tdd_blind48",
@@ -97,6 +95,9 @@ SETS = (
     "tdd_blind35",
     "tdd_blind36",
     "tdd_blind38",
+    "tdd_blind43",
+    "tdd_blind44",
+    "tdd_blind45",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
