@@ -55,6 +55,9 @@ EVALUATION_ONLY = (
     "tdd_blind46",
     "tdd_blind47",
     "tdd_blind48",
+    "tdd_blind49",
+    "tdd_blind50",
+    "tdd_blind51",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
