@@ -9,6 +9,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from handoff.core import quickre
 from handoff.core.fields import Catalogue, norm
 from handoff.read import (
@@ -19,6 +21,7 @@ from handoff.read import (
     counts,
     envnames,
     forms,
+    hostaddress,
     languages,
     leftbehind,
     legends,
@@ -98,17 +101,66 @@ _CONTEXTS = [
     Context(section="trial", host="GitHub Enterprise Server"),
 ]
 _COUNT_PIECES = [
-    *" ,.;:()-—\n", "1,200", "3", "two", "Two", "a dozen", "hundred", "repositories", "repos", "users",
+    *" ,.;:()-—\n=+", "1,200", "3", "two", "Two", "a dozen", "hundred", "repositories", "repos", "users",
     "seats", "monorepo", "Monorepos", "in total", "up to", "licensed for", "at peak", "concurrent", "GitHub",
-    "GitLab", "Bitbucket", "of which", "none", "we have", "not connected", "٣",
+    "GitLab", "Bitbucket", "of which", "none", "we have", "not connected", "٣", "another", "a further",
+    "plus", "in addition", "licensed", "licence is", "of whom", "are licensed", "engineers", "Entwickler",
+    "seat", "at the same time", "Peak concurrency is", "maximum", "projects", "depots", "Of the", "synced",
+    "indexed", "2.4k", "(2)", "three (3)", "64 vCPU", "2 TB", "Sep 14, 2026", "İ", "ı", "ſ", "\u212a",
 ]  # fmt: skip
+_BEFORE = ("", "We have 1,200 repositories on GitHub.")
 
 
 def test_counts_as_without_their_gate(catalogue: Catalogue) -> None:
     reader = FactReader(catalogue)
-    for text in [*_texts(_COUNT_PIECES, 4000), *corpus_lines()]:
-        for ctx in _CONTEXTS:
-            assert reader._counts(text, ctx) == reader._counts_read(text, ctx), (text, ctx)
+    contexts = [*_CONTEXTS, Context(limit=True, topic="repositories"), Context(topic="max_users")]
+    for text in [*_texts(_COUNT_PIECES, 6000), *corpus_lines()]:
+        for before in _BEFORE:
+            reader.said_before = before
+            for ctx in contexts:
+                assert reader._counts(text, ctx) == reader._counts_read(text, ctx), (text, ctx, before)
+    reader.said_before = ""
+
+
+def test_count_gate_holds_the_pieces_of_every_counting_pattern() -> None:
+    """Each pattern whose pieces the gate holds: wherever it matches, the gate opens."""
+    patterns = [
+        shapes._noun(counts._REPO_NOUNS), shapes._noun(limits.PERSONS), counts._PEAK, counts._PEAK_IS,
+        counts._BARE_TOTAL, partitive._PART_OF, partitive._OF_WHOLE, partitive._OF_THEM,
+    ]  # fmt: skip
+    for text in [*_texts(_COUNT_PIECES, 6000), *corpus_lines()]:
+        for p in patterns:
+            if _plain(p).search(text):
+                assert counts._COUNTED.possible(text), (p.pattern, text)
+        if counts._LIMIT_NOUN.search(text) or counts._LICENSED.search(text):
+            assert counts._COUNTED_IN_LIMITS.possible(text), text
+
+
+_NAME_PIECES = [
+    *" ,.;:()-/\n", "GitHub", "GitLab", "gitlab", "Bitbucket Data Center", "GHES", "ADO", "Azure",
+    "Azure DevOps", "AWS", "Amazon EKS", "EKS", "GCP", "Kubernetes", "Helm", "Docker Compose", "on-prem",
+    "on premises", "vSphere", "our data centre", "no cloud", "github.acme.com", "gitlab.example.de",
+    "ghe.corp", "p4.acme.io", "stash.acme.io", "dev.azure.com/acme", "bitbucket.org/acme",
+    "git-codecommit.eu-west-1.amazonaws.com", "code", "repos", "hosted", "not connected", "instead of",
+    "rather than", "sign-in", "SSO", "runs", "the", "sourcegraph.acme.com", "İ", "ı", "ſ", "\u212a",
+    "ﬆash.acme.io", "É", "x", "7",
+]  # fmt: skip
+
+
+def test_names_as_without_their_gate(catalogue: Catalogue) -> None:
+    gated, ungated = FactReader(catalogue), FactReader(catalogue)
+    ungated._may_name = lambda s: True  # type: ignore[method-assign]
+    contexts = [Context(), Context(topic="code_hosts"), Context(about_code=True), Context(section="trial")]
+    for text in [*_texts(_NAME_PIECES, 6000), *corpus_lines()]:
+        for ctx in contexts:
+            assert gated._names(text, ctx) == ungated._names(text, ctx), (text, ctx)
+
+
+def test_addresses_as_without_their_gate(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*_texts(_NAME_PIECES, 8000), *corpus_lines()]
+    gated = [hostaddress.addresses(t) for t in texts]
+    monkeypatch.setattr(hostaddress, "may_name_host", lambda text: True)
+    assert gated == [hostaddress.addresses(t) for t in texts]
 
 
 def test_has_digit_as_any_isdigit() -> None:

@@ -108,6 +108,37 @@ def quick(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
     return cast(re.Pattern[str], QuickPattern(compiled, needles))  # the same methods
 
 
+class Pieces:
+    """A reader's gate built from the patterns it runs: `possible(text)` is False only when none of
+    `patterns` can match in `text` (no text holds a literal piece of any of them, compared lower case:
+    a piece in a text is in its lowered form too). A string among them is a literal piece itself. A
+    pattern without pieces is refused at import."""
+
+    def __init__(self, *patterns: re.Pattern[str] | str) -> None:
+        needles: set[str] = set()
+        self.folded = False
+        for p in patterns:
+            if isinstance(p, str):
+                found: Needles | None = frozenset([p]) if p else None
+            elif isinstance(p, QuickPattern):
+                found = frozenset(p.needles)
+                self.folded = self.folded or p.folded
+            else:
+                found = required_pieces(p)
+                self.folded = self.folded or bool(p.flags & re.IGNORECASE)
+            if not found:
+                raise ValueError(f"no literal pieces in {p!r}")
+            needles |= {n.lower() for n in found}
+        self.needles = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
+
+    def possible(self, text: str) -> bool:
+        hay = _lowered(text)
+        for needle in self.needles:
+            if needle in hay:
+                return True
+        return self.folded and not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
+
+
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d",
     sre.CATEGORY_NOT_DIGIT: r"\D",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.core.quickre import opened, quick
+from handoff.core.quickre import Pieces, opened, quick
 from handoff.read import arithmetic, connection, headcount, limits, limitvalues, partitive, polarity, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -284,6 +284,24 @@ def repo_totals(s: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+# What a sentence's counts need (`CountReading._may_count`): a match of one of the patterns each of
+# its readings runs first, or their topic. The pieces are the patterns' own, so editing one needs no
+# other change; a reading added to `_counts_read` adds its pattern here.
+_COUNTED = Pieces(
+    shapes._noun(_REPO_NOUNS),  # `_repo_counts` (`shapes.counted`), `_monorepos`
+    shapes._noun(limits.PERSONS),  # `_limits` (`limits.person_counts`)
+    headcount._LICENSED_PART,  # `_licensed_parts`
+    headcount._LICENSED_BARE,
+    _PEAK,  # `_peaks` (`_peak_spans`)
+    _PEAK_IS,
+    _BARE_TOTAL,  # `_bare_total`
+    partitive._PART_OF,  # `_subset` (`partitive.subset`)
+    partitive._OF_WHOLE,
+    partitive._OF_THEM,
+)
+_COUNTED_IN_LIMITS = Pieces(_LIMIT_NOUN, _LICENSED)  # `_limits`: a bare limit's noun, in a limits context
+
+
 class CountReading(FactParts):
     """FactReader's counts of repositories, users and monorepos in a sentence."""
 
@@ -295,7 +313,22 @@ class CountReading(FactParts):
             and not shapes.SPELT.search(s)
         ):
             return []  # (no figure, no number word, no monorepo: nothing counted; `_counts_read`)
-        return self._counts_read(s, ctx)
+        return self._counts_read(s, ctx) if self._may_count(shapes.once(s), ctx) else []
+
+    def _may_count(self, s: str, ctx: Context) -> bool:
+        """False only when `_counts_read` finds nothing in `s` (written `once`): every count it reads
+        needs a match of a pattern `_COUNTED` holds the pieces of, or a limits context and a bare
+        limit's noun, the monorepos (`_monorepos`, `_topic_count`) or the repositories as the topic
+        (a bare count), a clause adding to the sentence before (`_added_parts`), or two code hosts and
+        three figures (`_host_sum`). Most sentences with a figure (sizes, CPUs, dates, versions) have none."""
+        return (
+            _COUNTED.possible(s)
+            or (ctx.limit and _COUNTED_IN_LIMITS.possible(s))
+            or ctx.topic in ("monorepos", "repositories")
+            or "monorepo" in s.casefold()
+            or (bool(self.said_before) and ADDED.match(s) is not None)
+            or (len(self.code_hosts.find(s)) >= 2 and len(_FIGURES.findall(s)) >= 3)
+        )
 
     def _counts_read(self, s: str, ctx: Context) -> list[Fact]:
         """The counts of a sentence that holds a figure, a number word or a monorepo (`_counts`: every

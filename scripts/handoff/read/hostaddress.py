@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from handoff.core.quickre import Pieces
 from handoff.read.found import Found
 
 _GITHUB, _GHES = "GitHub.com", "GitHub Enterprise Server"
@@ -61,9 +62,31 @@ def _product(host: str, path: str) -> str | None:
     return next((value for pattern, value in _OWN if pattern.fullmatch(labels[0])), None)
 
 
+def _opening_words(pattern: re.Pattern[str]) -> list[str]:
+    """The word each branch of a first label's pattern opens with (`github\\w*|ghe` → github, ghe):
+    every label it matches (in full) holds one of them."""
+    words = [re.fullmatch(r"([a-z0-9]+)(?:\\w\*)?", branch) for branch in pattern.pattern.split("|")]
+    if not all(words):
+        raise ValueError(f"a branch that is not a word: {pattern.pattern!r}")
+    return [w.group(1) for w in words if w]
+
+
+# Every address `_product` names a product by holds one of these (a word its first label opens with, a
+# public domain, CodeCommit's): an ASCII text without any names no host by address (`may_name_host`).
+_PRODUCT_PIECES = Pieces(
+    *(word for pattern, _ in _OWN for word in _opening_words(pattern)), *_PUBLIC, "git-codecommit."
+)
+
+
+def may_name_host(text: str) -> bool:
+    """False only when `addresses(text)` is empty: no dot, or an ASCII text holding none of the
+    pieces a product's address has (`casefold` and `lower` agree on ASCII; other texts are read)."""
+    return "." in text and (not text.isascii() or _PRODUCT_PIECES.possible(text))
+
+
 def addresses(text: str) -> list[Found]:
     """The code hosts' addresses in `text`: the span of each host name, the product it names."""
-    if "." not in text:
+    if not may_name_host(text):
         return []
     out = []
     for m in _ADDRESS.finditer(text):

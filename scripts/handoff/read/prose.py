@@ -443,6 +443,8 @@ class ProseReading(FactParts):
         """Deployment type, cloud and code hosts named in a sentence (not after "rather than", "not" …)."""
         facts: list[Fact] = []
         everything = self.code_hosts.find(s)  # (refined: "their GitLab at gitlab.acme.de" is self-managed)
+        if not everything and not self._may_name(s):
+            return []  # (no name of any vocabulary, no platform word, no host's address)
         masked = mask(s, everything)
         hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
         off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
@@ -465,6 +467,18 @@ class ProseReading(FactParts):
                 values, written = ", ".join(v for v, _ in names), ", ".join(w for _, w in names)
                 facts.append(Fact("code_hosts", values, written, "named", env, "", xs[0].start))
         return facts
+
+    def _may_name(self, s: str) -> bool:
+        """False only when a sentence naming no code host gives `_names` nothing: a deployment type
+        or a cloud named (`platform`: a cloud is looked for in the text with the hosts' names blanked,
+        the text itself when there are none), a word of the customer's own platform (`on_premises`'s
+        pieces), or a host named by its address (`hostaddress.by_address`, asked only for some)."""
+        return bool(
+            self.deployment.find(s)
+            or self.hosting.find(s)
+            or getattr(self.on_premises, "possible", lambda _: True)(s)
+            or hostaddress.may_name_host(s)
+        )
 
     def platform(
         self, s: str, ctx: Context, hosts: list[Found] | None = None, masked: str | None = None
