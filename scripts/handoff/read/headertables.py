@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, countcells, nodeshape, pernodecolumns, shapes, sumrow
+from handoff.read import connection, countcells, nodeshape, pernodecolumns, rowtotals, shapes, sumrow
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -212,6 +212,12 @@ class HeaderTableReading(WalkParts):
                 continue
             if self.full_width_label(t, i, r):
                 continue
+            if (
+                len(t.header) > 2
+                and sum(bool(c.text.strip()) for c in r) == 1
+                and not any(_cell(r, j).strip() for j, _ in t.fields)
+            ):
+                continue  # (a row naming its subject only, no field's value: `GitLab | | |`)
             if env is not None and _cell(r, env).strip():
                 carried = self.sections.part(_cell(r, env)) if "environment" in t.col else ""
             if any(self.is_total(_cell(r, j)) for j in (0, 1, t.type_col) if j is not None):
@@ -418,7 +424,14 @@ class HeaderTableReading(WalkParts):
             return
         each = [(j, f.name) for j, f in t.fields if f.name in _MACHINE_AMOUNTS]
         if each:  # `vCPU per node | Memory per node` columns: each row's figures times its count
-            if all(pernodecolumns.per_machine(t.header[j]) for j, _ in each):
+            if len(rows) == 1 and not any(pernodecolumns.per_machine(t.header[j]) for j, _ in each):
+                r, count = rows[0][1], _cell_count(rows[0][1], t)  # (one row: the type's size tells)
+                cells = [(name, t.entry(r, j)) for j, name in each]
+                for name, text in rowtotals.row_totals(
+                    count or 0, _cell(r, t.type_col), cells, self.catalogue.instance_types
+                ):
+                    self.emit(name, text, where, ctx, matched=self.catalogue.fields[name])
+            elif all(pernodecolumns.per_machine(t.header[j]) for j, _ in each):
                 lines = dict(rows)
                 for name, text in pernodecolumns.summed(
                     each, list(lines), lambda i: _cell_count(lines[i], t), lambda i, j: t.entry(lines[i], j)

@@ -40,6 +40,7 @@ from handoff.core.fields import Catalogue
 from handoff.read.doctext import as_dict, as_list
 from handoff.read.forms import _copy, _Para, _paragraphs, _text
 from handoff.read.markcolumns import _cell_text, _cells, _tables
+from handoff.read.ownercells import owner_lead
 from handoff.read.quicktext import quick_texts
 from handoff.read.valuekinds import parallel, value_kinds
 from handoff.read.vocab import Vocab
@@ -71,6 +72,7 @@ _PRODUCTS = frozenset(
 _LEAD = re.compile(r"^(.{1,60}?)\s*(?:[–—:]|\s-\s|\()")
 _MAX_SUBJECT_WORDS = 6
 _MAX_VALUE_WORDS = 8
+_PROSE_WORD = re.compile(r"(?<!\S)[^\W\d_][^\s\d]*(?!\S)")  # a word of letters (no figure in it)
 _SHORT_TEXT = 80  # characters of a cell that may name Sourcegraph itself
 
 
@@ -82,7 +84,7 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
         return doc
     paragraphs = list(quick_texts(doc)) if texts is None else texts
     named = [t for _, t in paragraphs if "ourcegraph" in t]
-    cells = any(len(t) <= _SHORT_TEXT and itself(t) for t in named)
+    cells = any(len(t) <= _SHORT_TEXT and _own_cell(t) for t in named)
     leads = any((m := _LEAD.match(t)) and itself(m.group(1)) for t in named)
     if not cells and not leads:
         return doc  # (no cell naming Sourcegraph itself, no item opening with it: no part of services)
@@ -112,6 +114,12 @@ def itself(text: str) -> bool:
     """The text names Sourcegraph itself (with generic words only), not a part of it."""
     words = _WORD.findall(text.lower())
     return "sourcegraph" in words and all(w == "sourcegraph" or w in _GENERIC or w.isdigit() for w in words)
+
+
+def _own_cell(text: str) -> bool:
+    """A subject cell naming Sourcegraph itself, or giving its row to Sourcegraph alone
+    (`ownercells`: `sourcegraph namespace only (taint …)` in a `Dedicated to` column)."""
+    return itself(text) or ("ourcegraph" in text.lower() and itself(owner_lead(text)))
 
 
 def _kind(text: str, catalogue: Catalogue) -> str:
@@ -151,10 +159,13 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     width = len(_cells(rows[0]))
     for col in range(width if first else 1):  # (with no header row, the subjects are its first column)
         body = [_cell_text(r, col) for r in rows[first:]]
-        own = [b for b in body if itself(b)]
-        others = [b for b in body if b and not itself(b)]
+        own = [b for b in body if _own_cell(b)]
+        others = [b for b in body if b and not _own_cell(b)]
         kinds = [_kind(b, catalogue) for b in others]
-        if len(own) == 1 and peers(kinds) and _records(rows[first:], col):
+        # (a row given to Sourcegraph alone, `reserved for Sourcegraph`: the others are other tenants'
+        # whatever they name, a pool for any workload or the runners' cache)
+        given = len(own) == 1 and not itself(own[0]) and not any("ourcegraph" in b.lower() for b in others)
+        if len(own) == 1 and (peers(kinds) or (given and others)) and _records(rows[first:], col):
             return col
     return None
 
@@ -192,10 +203,12 @@ def _keep_own_column(t: dict[str, Any], col: int) -> None:
 
 
 def _records(rows: list[Any], col: int) -> bool:
-    """Rows of short values (a record per service), not descriptions of how each relates to it."""
+    """Rows of short values (a record per service), not descriptions of how each relates to it: a
+    cell's words counted without its figures and signs (`4 × m6i.2xlarge agents + 1 × m6i.xlarge
+    controller` is a value of two words, not a sentence)."""
     for r in rows:
         for k in range(len(_cells(r))):
-            if k != col and len(_cell_text(r, k).split()) > _MAX_VALUE_WORDS:
+            if k != col and len(_PROSE_WORD.findall(_cell_text(r, k))) > _MAX_VALUE_WORDS:
                 return False
     return True
 
@@ -212,7 +225,7 @@ def _keep_own_rows(t: dict[str, Any], col: int, hosts: Vocab) -> None:
     kept = rows[:first]
     for r in rows[first:]:
         subject = _cell_text(r, col)
-        if itself(subject):
+        if _own_cell(subject):
             kept.append(r)
         elif hosts.find(subject):
             cells = _cells(r)
