@@ -80,7 +80,8 @@ class _HeaderTable:
 
 _MACHINE_AMOUNTS = frozenset({"total_cpu", "total_memory_gb"})
 _AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
-_HEADER_UNIT = re.compile(r"\((TiB|GiB|MiB|TB|GB|MB)\)", re.IGNORECASE)  # `Disk (TB)`, `RAM (GiB)`
+# `Disk (TB)`, `RAM (GiB)`, `RAM, GiB`, `RAM [GiB]`, `RAM in GiB`
+_HEADER_UNIT = re.compile(r"(?:\(|\[|,\s*|\bin\s+)(TiB|GiB|MiB|TB|GB|MB)(?:\)|\]|\s*$)", re.IGNORECASE)
 _BARE = re.compile(r"\s*(\d[\d,.]*?)(?:\s*(k))?\s*", re.IGNORECASE)  # `2,400`, `2.35k` (thousands)
 
 

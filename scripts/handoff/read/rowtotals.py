@@ -3,9 +3,10 @@
 `Node group | Instances | Count | … | Cores | RAM` with one row, `r6i.4xlarge | 3 | … | 48 | 384 GiB`
 (or the one row left of a shared whole's table once other tenants' rows are out): are 48 and 384
 one machine's or the row's? A careful reader who knows the type (16 vCPU, 128 GiB) sees they are
-three times its size, so the row's: the deployment's. Figures equal to the type's own size are one
-machine's, times the count. A type the catalogue (`config/instance_types.toml`) does not know, or
-figures that are neither, give nothing: there is no telling.
+three times its size, so the row's: the deployment's. Figures equal to the type's own size (one
+machine's) are left to what reads a column of them already; a type the catalogue
+(`config/instance_types.toml`) does not know, or figures that are neither, give nothing: there is
+no telling.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def row_totals(
     count: int, type_text: str, cells: list[tuple[str, str]], specs: Mapping[str, InstanceSpec]
 ) -> list[tuple[str, str]]:
     """(field, text) for each (field, cell) of `cells` (`total_cpu`, `total_memory_gb`) that is the
-    row's total: `count` × the type's size, or the type's size (then multiplied by `count`)."""
+    row's total: `count` × the type's size."""
     spec = specs.get(instance_key(type_text))
     if spec is None or count < 1:
         return []
@@ -38,12 +39,9 @@ def row_totals(
         if name == "total_memory_gb" and unit in ("tb", "tib"):
             value *= 1024 if unit == "tib" else 1000
         one = spec.vcpu if name == "total_cpu" else spec.memory_gib
-        if _near(value, count * one):
-            total = value
-        elif count > 1 and _near(value, one):
-            total = value * count
-        else:
-            continue
+        if not _near(value, count * one) or (count > 1 and _near(value, one)):
+            continue  # (one machine's figures are read elsewhere, as they were: `pernodecolumns`)
+        total = value
         shown = "vCPU" if name == "total_cpu" else ("GiB" if unit in ("gib", "gi", "tib", "") else "GB")
         out.append((name, f"{total:g} {shown}"))
     return out

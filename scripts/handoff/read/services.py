@@ -37,8 +37,10 @@ import re
 from typing import Any
 
 from handoff.core.fields import Catalogue
+from handoff.read import shapes
 from handoff.read.doctext import as_dict, as_list
 from handoff.read.forms import _copy, _Para, _paragraphs, _text
+from handoff.read.headerrows import _FIGURE
 from handoff.read.markcolumns import _cell_text, _cells, _tables
 from handoff.read.ownercells import owner_lead
 from handoff.read.quicktext import quick_texts
@@ -164,7 +166,13 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
         kinds = [_kind(b, catalogue) for b in others]
         # (a row given to Sourcegraph alone, `reserved for Sourcegraph`: the others are other tenants'
         # whatever they name, a pool for any workload or the runners' cache)
-        given = len(own) == 1 and not itself(own[0]) and not any("ourcegraph" in b.lower() for b in others)
+        given = (
+            len(own) == 1
+            and not itself(own[0])
+            and not any("ourcegraph" in b.lower() for b in others)
+            and _machines(rows[first:], col)
+            and all(kinds)  # (names, not values: a column of figures is no subjects' column)
+        )
         if len(own) == 1 and (peers(kinds) or (given and others)) and _records(rows[first:], col):
             return col
     return None
@@ -180,8 +188,14 @@ def _subject_row(t: dict[str, Any], catalogue: Catalogue) -> int | None:
         return None
     heads = [_cell_text(rows[0], k) for k in range(1, len(_cells(rows[0])))]
     own = [k + 1 for k, h in enumerate(heads) if itself(h)]
+    if not own:
+        return _owner_row(rows, catalogue)
+    hosts = Vocab(catalogue, "code_host")
+    # (a code host's column goes too, as a code host's row keeps only its name: its machines are not
+    # Sourcegraph's)
+    heads = ["" if h and not itself(h) and hosts.find(h) else h for h in heads]
     others = [h for h in heads if h and not itself(h)]
-    if len(own) != 1 or any(Vocab(catalogue, "code_host").find(h) for h in others):
+    if len(own) != 1:
         return None
     if not peers([_kind(h, catalogue) for h in others]) or itself(_cell_text(rows[1], 0)):
         return None
@@ -193,6 +207,27 @@ def _subject_row(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     if not all(parallel(column[k + 1], shown) for k, h in enumerate(heads) if h and k + 1 != own[0]):
         return None  # (each system's column holds the kinds of value Sourcegraph's does)
     return own[0]
+
+
+def _owner_row(rows: list[Any], catalogue: Catalogue) -> int | None:
+    """The column of Sourcegraph in a shared whole's machines table turned the other way: the
+    pools across its first row, a row below saying whom each serves (`Set aside for`), one cell of
+    it giving its column to Sourcegraph alone (`ownercells`), no other naming Sourcegraph."""
+    width = len(_cells(rows[0]))
+    if any(len(_cells(r)) != width for r in rows) or not _records(rows, 0):
+        return None
+    for r in rows[1:]:
+        cells = [_cell_text(r, k) for k in range(1, width)]
+        own = [k + 1 for k, c in enumerate(cells) if _own_cell(c)]
+        if (
+            len(own) == 1
+            and not itself(cells[own[0] - 1])
+            and sum("ourcegraph" in c.lower() for c in cells) == 1
+            and any(shapes.INSTANCE_TYPE.search(_cell_text(x, own[0])) for x in rows)
+            and catalogue.field_for_label(_cell_text(r, 0)) is None
+        ):
+            return own[0]
+    return None
 
 
 def _keep_own_column(t: dict[str, Any], col: int) -> None:
@@ -214,9 +249,23 @@ def _records(rows: list[Any], col: int) -> bool:
 
 
 def _first_body_row(rows: list[Any]) -> int:
-    """0 when the first row holds data (a figure, or a row naming Sourcegraph), else 1 (a header)."""
+    """0 when the first row holds data (a figure, or a row naming Sourcegraph), else 1 (a header),
+    or 2 (a header of two rows: merged group cells over the columns' own names, `headerrows`)."""
     cells = [_cell_text(rows[0], k) for k in range(len(_cells(rows[0])))] if rows else []
-    return 0 if any(itself(c) or any(ch.isdigit() for ch in c) for c in cells) else 1
+    if any(itself(c) or any(ch.isdigit() for ch in c) for c in cells):
+        return 0
+    if len(rows) > 2:
+        sub = [_cell_text(rows[1], k) for k in range(len(_cells(rows[1])))]
+        spans = any(not c for c in cells[1:]) and any(c for c in cells[1:])
+        if spans and sum(1 for c in sub if c) >= 2 and not any(_FIGURE.search(c) for c in sub):
+            return 2
+    return 1
+
+
+def _machines(rows: list[Any], col: int) -> bool:
+    """Some column other than `col` names machine types (a pool's, a group's): a machines table."""
+    cells = ((k, _cell_text(r, k)) for r in rows for k in range(len(_cells(r))))
+    return any(k != col and shapes.INSTANCE_TYPE.search(text) for k, text in cells)
 
 
 def _keep_own_rows(t: dict[str, Any], col: int, hosts: Vocab) -> None:

@@ -98,6 +98,7 @@ _NOTE_HEADER = re.compile(
 )
 
 
+_UNIT_AFTER = re.compile(r"\s*(?:,|\bin\b|\[)\s*(?:TiB|GiB|MiB|TB|GB|MB)\s*\]?\s*$", re.IGNORECASE)
 _COUNT_OF = re.compile(
     r"(?:number|no\.?|nr\.?|#|count|qty|quantity)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:nodes?|machines?|instances?|servers?|vms?|replicas?|hosts?|virtual machines?)"
@@ -304,6 +305,8 @@ class TableReading(WalkParts):
         if key in self.env_words:
             return "environment", None
         f = self.catalogue.field_for_label(text)
+        if f is None and (bare := _UNIT_AFTER.sub("", text)) != text:
+            f = self.catalogue.field_for_label(bare)  # `RAM, GiB`, `Memory in GiB`: the unit apart
         # "Live", "Prod env": a column of an environment; "Connected to PROD?" asks about the row
         if f is None and not text.rstrip().endswith("?") and self.sections.part(text):
             return "section", None
@@ -338,7 +341,8 @@ class TableReading(WalkParts):
             )
         ):
             return "", None  # a `#` column of references (C-1, C-2) or of row numbers (1, 2; 1.1, 1.2)
-        by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(header) is None
+        unitless = _UNIT_AFTER.sub("", header)  # (`RAM, GiB`: the label `RAM`)
+        by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(unitless) is None
         if (
             by_meaning
             and f is not None
