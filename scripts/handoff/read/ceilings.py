@@ -15,7 +15,10 @@ _CEILING = re.compile(
     r"(?:\bup\s+to|\bmax(?:imum|\.)?(?:\s+of)?|\bat\s+most|\bno\s+more\s+than|\bnot\s+(?:to\s+)?exceed(?:ing)?"
     r"|\bcap(?:ped)?\s+(?:at|of|to)|\bcap\s+(?:is|of)|\blimit(?:ed)?\s+(?:of|to|at|is)|\blimit:"
     r"|\bquota\s+(?:of|is|allows|permits)|\bquota\s*:|\bquota\s+(?:\w+\s+){0,2}(?:allows|permits)(?:\s+up\s+to)?"
-    r"|\b(?:allows|permits|allowance\s+of|ceiling\s+of|budget\s+of|budgeted\s+for))"
+    r"|\b(?:allows|permits|allowance\s+of|ceiling\s+of|budget\s+of|budgeted\s+for)"
+    # what a billing commitment covers: "the committed-use discount we bought covers 80 vCPU"
+    r"|\b(?:commit(?:ted|ment)|reserv(?:ed|ation)|discount|savings\s+plan)\b[^.;:()]{0,40}"
+    r"\b(?:covers?|covering|includes?|including|buys?|bought|is\s+for|was\s+for)\b)"
     r"\s*(?:about\s+|approximately\s+|roughly\s+|~\s*)?$",
     re.IGNORECASE,
 )

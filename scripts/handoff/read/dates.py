@@ -13,6 +13,7 @@ from handoff.read import notdone, otherevents, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
+from handoff.read.relative import relative_dates
 
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
@@ -274,6 +275,7 @@ class DateReading(FactParts):
             if name and otherevents.not_the_build(words, ctx.limit) and not self._names_build(words):
                 name, how = None, "intended"  # "Subscription start: 1 July", "Security review completed …"
             kinds.append((m, name, how, at))
+        facts += self._relative(s, ctx, found, kinds)  # "kicked off on 3 Aug and started the day after"
         # a date with its own verb (done or not): the rest are not the topic's
         verbs = any(name or how == "intended" for _, name, how, _ in kinds)
         for m, name, how, at in kinds:
@@ -281,6 +283,28 @@ class DateReading(FactParts):
                 name, how = ctx.topic, "date (topic)"  # weaker than a date with its own verb
             if name is not None:
                 facts.append(Fact(name, m.value, m.text, how, self.env_at(s, at, ctx), "", m.start))
+        return facts
+
+    def _relative(
+        self,
+        s: str,
+        ctx: Context,
+        found: list[shapes.Match],
+        kinds: list[tuple[shapes.Match, str | None, str, int]],
+    ) -> list[Fact]:
+        """The events a sentence dates relative to its written dates (`read.relative`): "kicked off on
+        3 August and started installing the day after" started on 4 August; the written date, when
+        its event is of the same kind, is not the build's (`kinds` updated)."""
+        facts: list[Fact] = []
+        for i, name, day, at, off in relative_dates(
+            s, found, lambda c: _date_kind(c, last=False, first=True)
+        ):
+            if kinds[i][1] == name:
+                kinds[i] = (kinds[i][0], None, "relative", kinds[i][3])
+            if not otherevents.not_the_build(s[found[i].end : at], ctx.limit):
+                facts.append(
+                    Fact(name, day, off.group(0), "date (relative)", self.env_at(s, at, ctx), "", at)
+                )
         return facts
 
     def _dated_by_heading(self, s: str, ctx: Context) -> list[Fact]:

@@ -23,7 +23,10 @@ _JOINERS = frozenset({
     "ssd",
 })  # fmt: skip
 _NOT_PARTS = re.compile(
-    r"\b(?:or|either|instead|versus|vs|rather|same|single|one|i\.e|namely)\b|/", re.IGNORECASE
+    r"\b(?:or|either|instead|versus|vs|rather|same|single|i\.e|namely)\b|/"
+    # "one 2 TB gp3 volume" restates a disk; "one volume per service:" hands each its own (parts)
+    r"|\bone\b(?!\s+(?:[\w-]+\s+)?(?:volumes?|disks?|pvcs?)\s+(?:per|for\s+each|for\s+every|each)\b)",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w.-]*")
 

@@ -10,7 +10,18 @@ import re
 from dataclasses import replace
 
 from handoff.core.quickre import quick
-from handoff.read import addition, ceilings, diskparts, permachine, restated, shapes, typeshape, usage
+from handoff.read import (
+    addition,
+    ceilings,
+    copies,
+    diskparts,
+    permachine,
+    restated,
+    shapes,
+    sizeparts,
+    typeshape,
+    usage,
+)
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -254,6 +265,15 @@ def _pair_total(facts: list[Fact], said: bool) -> None:
         facts[-1] = replace(facts[-1], role="total")
 
 
+def _left_out(name: str | None, head: str, tail: str, run: str) -> bool:
+    """Whether a figure is no amount of the deployment: a limit by the words before it ("the quota
+    allows 200 vCPUs") or joined to one in its run (`run`: the gap after it, "… and 400 GB"), or the
+    size of snapshots or backups ("snapshot storage: 1.3 TiB")."""
+    if name == "total_disk_gb" and copies.copy_size(head, tail):
+        return True
+    return name in _CEILED and (ceilings.ceiling(head) or (bool(run) and permachine.joined(run)))
+
+
 class FigureReading(FactParts):
     """FactReader's CPU counts and sizes in a sentence."""
 
@@ -277,6 +297,7 @@ class FigureReading(FactParts):
         last_total = False  # the figure before was said to be a total: one listed after it is one too
         s, formulas = _formulas(s)
         groups: dict[int, int | None] = {}  # a per-machine product's start → where its count is written
+        ceiled_at = -1  # the end of the last figure read as a limit
         for i, (m, kind) in enumerate(marks):
             own = _own_value(s, marks, i, formulas)
             if own is None:  # a rule of thumb ("1 TB + 2 × the repositories' size"), the figure before
@@ -319,7 +340,8 @@ class FigureReading(FactParts):
             if kind == "size" and paired and not _named_after(tail):
                 name = "total_memory_gb"  # a CPU count and a size written as one pair (`16vCPU/64GiB`)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
-            if name in _CEILED and ceilings.ceiling(head):  # "the quota allows 200 vCPUs": a limit
+            if _left_out(name, head, tail, s[ceiled_at : m.start] if ceiled_at >= 0 else ""):
+                ceiled_at = m.end  # "the quota allows 200 vCPUs": a limit, and the figures of its run
                 continue
             if each:  # held as one machine's, for the machines the document counts elsewhere
                 facts += permachine.held_each(s, name, value, m, env)
@@ -340,6 +362,7 @@ class FigureReading(FactParts):
                 unnamed.append(Fact("", value, m.text, how, env, item, m.start))
         facts = _placed(s, facts, unnamed)
         facts = diskparts.summed(s, facts, unnamed, bool(old))  # "gitserver 1 TB, zoekt 500 GB and …"
+        facts = sizeparts.summed(s, facts, unnamed)  # "410 GiB for the GitHub orgs plus 75 GiB for …"
         facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts
         return sorted(facts, key=lambda f: f.start)
 

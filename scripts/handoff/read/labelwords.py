@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
+from handoff.read import copies
 from handoff.read.limits import observed_label
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -141,6 +142,8 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
         if stems <= starts:
             if name in _LIMIT_FIELDS and observed_label(label):
                 return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
+            if name == "total_disk_gb" and copies.WORDS.intersection(words):
+                return None, 0  # "Snapshot storage", "Backup volume": copies kept apart, not the disks
             return name, size
     if "git" in words and not any_length:  # "total git: 0.7 TB": the word git alone is the repositories' data
         return "total_repo_size_gb", 1

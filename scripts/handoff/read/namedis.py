@@ -1,5 +1,7 @@
 """Environment names a sentence defines with "is": "Dock is the small evaluation copy", "Harbour is
-what the bank's engineers use every day".
+what the bank's engineers use every day", "in this record HERON is the production environment … and
+KESTREL is its staging copy", and a code name in apposition ("covers LANTERN, our production
+deployment, and EMBER, its staging twin").
 
 A document that names its environments after places, birds or ships says once what each one is,
 often in plain prose rather than in a legend or a `NAME — …` line. A careful reader takes a
@@ -19,8 +21,12 @@ from handoff.core.quickre import opened
 
 _IS = opened(
     re.compile(
-        r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=;\s)|(?<=,\s))(?P<name>[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{2,11})\s+is\s+"
-        r"(?P<says>(?:the|our|a|an|what|where)\b[^.;\n]{0,90})"
+        # (a clause's start; a code name in capitals anywhere: "in this record HERON is …")
+        r"(?:(?:^|(?<=[.;:!?]\s)|(?<=\n)|(?<=;\s)|(?<=,\s)|(?<=\band\s)|(?<=\bwhile\s)|(?<=\bwhereas\s))"
+        r"(?P<name>[A-Z][a-z]{2,15}|[A-Z][A-Z0-9]{2,11})|(?<=\s)(?P<code>[A-Z][A-Z0-9]{2,11}))"
+        r"(?:\s+is\s+(?=(?P<says>(?:the|our|its|their|a|an|what|where)\b[^.;\n]{0,90}))"
+        # in apposition: "covers LANTERN, our production deployment, and EMBER, its staging twin"
+        r"|,\s+(?=(?P<apposed>(?:our|its|their)\s[^.;,()\n]{0,60})))"
     )
 )
 _DAILY = re.compile(
@@ -36,11 +42,11 @@ _NOT_NAMES = frozenset(
 
 def said_is(text: str) -> Iterator[tuple[str, str, str]]:
     """(name, the first words it is said to be, "production" if said to be in daily use, else "")."""
-    if " is " not in text:
+    if " is " not in text and ", our " not in text and ", its " not in text and ", their " not in text:
         return
     for m in _IS.finditer(text):
-        name = m.group("name")
-        if name in _NOT_NAMES:
-            continue
-        says = m.group("says")
+        name = m.group("name") or m.group("code")
+        if name in _NOT_NAMES or (m.group("apposed") and not name.isupper()):
+            continue  # (in apposition only a code name's shape: "Quillmark, our publisher" names none)
+        says = m.group("says") or m.group("apposed")
         yield name, " ".join(says.split()[:6]), "production" if _DAILY.search(says) else ""

@@ -5,7 +5,8 @@ beside the cluster; a careful reader drops their figures when the sentence says 
 load-generator VMs … are not part of the Sourcegraph system", "the control-plane nodes are shared
 and not counted here", "excluded from the totals", "is shared capacity and not counted against the
 service", or denies they are its own: "(its 12T is not ours)", "the node root volumes are not
-Sourcegraph storage". The machines, CPUs, memory and disks of such a
+Sourcegraph storage", or says they carry none of it: "(4 vCPU each) don't run Sourcegraph
+workloads". The machines, CPUs, memory and disks of such a
 sentence are not the deployment's. Only the sentence's own words decide (a verb group denying
 membership or counting), never the machines' names.
 """
@@ -25,6 +26,10 @@ _OUTSIDE = quick(
     rf"\b(?:(?:is|are|was|were|being)\s+(?:also\s+)?not\s+(?:part\s+of|included\s+in|counted\s+in)\s+{_WHOLE}"
     rf"|(?:is|are|was|were)\s+excluded\s+from\s+{_WHOLE}|(?:is|are|was|were)\s+not\s+counted(?:\s+here)?\b"
     r"|(?:do|does|did)\s*(?:n't|\s+not)\s+count\b"
+    # machines that carry none of it: "don't run Sourcegraph workloads", "run no Sourcegraph pods"
+    rf"|(?:(?:do|does|did)\s*(?:n't|\s+not)\s+(?:run|host|carry)\s+(?:any\s+(?:of\s+(?:the\s+)?)?)?"
+    rf"|\b(?:runs?|hosts?|carry|carries)\s+(?:no|none\s+of\s+(?:the\s+)?)\s*)"
+    rf"(?:(?:{_OWNER})\s+)?(?:workloads?|pods?|services)\b"
     # the second half of a verb group: "is shared platform capacity and not counted against the service"
     r"|\b(?:and|but)\s+(?:is\s+|are\s+)?not\s+(?:counted|included\s+in|part\s+of)\b"
     # ownership denied: "(its 12T is not ours)", "the node root volumes are not Sourcegraph storage"

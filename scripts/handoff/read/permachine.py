@@ -24,11 +24,16 @@ from handoff.read.fact import Fact
 MACHINES = (
     r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|box(?:es)?|hypervisors?"
 )
+GROUPS_OF_MACHINES = (
+    r"(?:groups?|pools?|sets?|fleets?|families|family|types?|classes|class|templates?|images?)\b"
+)
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
 _MACHINE_COUNT = re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
     # "3 nodes", "six worker VMs", "a three-node cluster"
-    rf"(?:\s+|-)(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{MACHINES})\b",
+    rf"(?:\s+|-)(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{MACHINES})\b"
+    # "one node group of r6i.2xlarge nodes", "two server pools": groups counted, not machines
+    rf"(?![\s-]+{GROUPS_OF_MACHINES})",
     re.IGNORECASE,
 )
 NOT_ACCORDING = r"(?!(?:the|our|their|this|that|these|your|its|a|an)\b)"  # "as per the sizing sheet"
@@ -53,7 +58,9 @@ _JOIN = re.compile(
     r"^(?:[\s,/+&·()]|\band\b|\ben\b|\bund\b|\bet\b|\bwith\b|\bof\b|\bram\b|\bmemory\b|\bmem\b|\bdisks?\b|\bstorage\b|\bssd\b|"
     r"\bnvme\b|\bvcpus?\b|\bcpus?\b|\bcores?\b|\bsystem\b|\bdata\b|\bboot\b|"
     # (a multiplier before the next figure: "48 vCPU, 3 × 64 GiB = …"; a product: "8 vCPU × 32 GiB")
-    r"\b\d{1,3}\s*[×x](?!\w)|(?<=\s)[×x](?=\s*$|\s+\d[\d.,]*\s*(?:[kmgt]i?b|v?cpus?|cores?)\b))*",
+    r"\b\d{1,3}\s*[×x](?!\w)|(?<=\s)[×x](?=\s*$|\s+\d[\d.,]*\s*(?:[kmgt]i?b|v?cpus?|cores?)\b)"
+    # (the old side of an edit before the next figure: "16 vCPU and 48 → 64 GB RAM per VM")
+    r"|\b\d{1,5}(?:[.,]\d+)?\s*(?:→|->)\s*(?=\d|$))*",
     re.IGNORECASE,
 )
 
@@ -134,12 +141,31 @@ def counted_apart(found: Runs, s: str, before: str, after: str) -> Runs:
         return found
     if not (before.strip() or after.strip()) or not _MACHINE_NOUN.search(s) or _NOT_MACHINE.search(s):
         return found
-    counts = {n for _, n in machine_counts(before)} | {n for _, n in machine_counts(after)}
-    if len(counts) != 1 or len(machine_counts(before)) + len(machine_counts(after)) != 1:
+    apart = _unsized_counts(before) + _unsized_counts(after)
+    counts = {n for _, n in apart}
+    if len(counts) != 1 or len(apart) != 1:
         return found
     n = counts.pop()
     times = [n if p and t is None else t for p, t in zip(found.per_machine, found.times, strict=True)]
     return Runs(found.per_machine, times, found.groups)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
+
+
+def _unsized_counts(text: str) -> list[tuple[int, int]]:
+    """The numbers of machines `text` states in sentences giving no CPU or size of their own: "The
+    three control-plane VMs (4 vCPU / 16 GB each) …" counts the machines its own figures are of."""
+    found: list[tuple[int, int]] = []
+    for sentence in _SENTENCE_END.split(text):
+        counted = machine_counts(sentence)
+        if (
+            counted
+            and next(shapes.cpus(sentence), None) is None
+            and next(shapes.sizes(sentence), None) is None
+        ):
+            found += counted
+    return found
 
 
 def joined(gap: str, bracket: bool = True) -> bool:

@@ -38,7 +38,8 @@ SIZE = quick(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|
 _COMPACT_C = r"c(?=\s?/\s?\d+(?:\.\d+)?\s?(?:G|GB|GiB|Gi)\b)"
 CPU = quick(  # `64 vCPU`, and with the kind of CPU between (`48 dedicated vCPU`, `16 physical cores`)
     rf"(?<![\w.])(?P<num>{NUMBER})[\s-]*(?:[^\W\d_]{{4,14}}\s+)?"
-    rf"(?:v?CPUs?|vcores?|cores?|{_COMPACT_C})\b",
+    # (not a compound's first word: "the 2027 core-system replacement", "8 vCPU-hours")
+    rf"(?:v?CPUs?|vcores?|cores?|{_COMPACT_C})\b(?![-‑][^\W\d_])",
     re.IGNORECASE,
 )
 
