@@ -9,6 +9,7 @@ import re
 
 from handoff.core.quickre import Pieces, opened, quick
 from handoff.read import arithmetic, connection, headcount, limits, limitvalues, partitive, polarity, shapes
+from handoff.read.elided import elided_parts
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.further import ADDED, added_clause, further_parts
@@ -509,6 +510,7 @@ class CountReading(FactParts):
                     how = f"count for {h.value}"
                     facts.append(Fact("repositories", count, s[start:end], how, env, "part", start))
         facts = further_parts(s, facts, hosts)  # "…, and another 1,400 from GHES"
+        facts = elided_parts(s, facts, hosts)  # "… with 640 projects and quillmark-platform with 215"
         stated = [t for t in repo_totals(s) if not any(a <= t.start() < b for a, b in spans)]
         if stated:
             t = stated[-1]

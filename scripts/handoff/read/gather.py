@@ -205,6 +205,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._keep(lambda v: id(v) not in placed)
         self._union_pools()
         self.values += per_machine_in_environment(self.values, self.each)
+        self._fleet_counted_apart()  # "Each worker is an m6i.4xlarge …", "runs 5 workers" (`read.fleetcount`)
         self._largest_by_name()
         self._last_word()
         self._family_hosts()

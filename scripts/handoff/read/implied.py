@@ -1,5 +1,6 @@
 """Values no line states, worked out from the gathered ones: production written as sibling
-sections summed into one fleet; the cloud from the shape of the instance types or of the regions
+sections summed into one fleet; production's machines counted in prose apart from their type and
+size (`read.fleetcount`); the cloud from the shape of the instance types or of the regions
 named; with no instance URL read, the one site address as the instance's, with a warning.
 Part of `read.gather.Gatherer` (`read.gatherparts`: the state it shares).
 """
@@ -12,7 +13,7 @@ from dataclasses import replace
 from handoff.core.model import Problem, Severity, TddValue
 from handoff.core.redact import mask
 from handoff.core.units import parse_size
-from handoff.read import shapes
+from handoff.read import fleetcount, shapes
 from handoff.read.baseurl import base
 from handoff.read.fact import Context
 from handoff.read.gatherparts import GatherParts, _Block, amounts
@@ -98,6 +99,23 @@ class Implied(GatherParts):
                 "or label it in the TDD",
             )
         ]
+
+    def _fleet_counted_apart(self) -> None:
+        """Production's machines whose number only prose states, apart from their type and one
+        machine's size ("Each worker is an m6i.4xlarge: 16 vCPU …" and "runs 5 workers")."""
+        if not self.each and not any(v.field == "instance_types" for v in self.values):
+            return
+
+        def trial_at(s: str, section: str) -> bool:
+            ctx = Context(section=section)
+            return "trial" in (self.reader.env_at(s, 0, ctx), self.reader.env_at(s, len(s), ctx))
+
+        blocks = [(b.text, b.location, b.section) for b in self.blocks]
+        specs = self.reader.catalogue.instance_types
+        dropped, found = fleetcount.fleet(self.values, self.each, blocks, trial_at, specs)
+        if found:
+            self._keep(lambda v: id(v) not in dropped)
+            self.values += found
 
     def _sum_sections(self) -> None:
         """Production written as parts: sibling sections (headings of one level under one parent),

@@ -55,6 +55,16 @@ def _items(value: str) -> list[str]:
     return out
 
 
+_OLD_ASIDE = re.compile(
+    r"\s*\((?:previously|formerly|was|were|before|earlier|originally|corrected\s+from|down\s+from|up\s+from)\b[^()]*\)",
+    re.IGNORECASE,
+)
+# an item saying how the disks are laid out, no part: "…, one volume per service."
+_EACH_OWN = re.compile(
+    r"\s*(?:one|a|an|its\s+own|their\s+own)\s+(?:[\w-]+\s+)?(?:volumes?|disks?|pvcs?)\s+"
+    r"(?:per|for\s+each|for\s+every|each)\s+[\w-]+\s*[.;]?\s*",
+    re.IGNORECASE,
+)
 _TOTAL_WORD = re.compile(r"\b(?:in sum|in total|total|altogether|together|combined|overall)\b", re.IGNORECASE)
 
 
@@ -64,7 +74,8 @@ def named_parts_total(value: str) -> str | None:
     if len(list(shapes.sizes(value))) < 2 or not _NAME.match(value.lstrip()):
         return None
     total = 0.0
-    items = [item for item in _items(value) if item]
+    items = [_OLD_ASIDE.sub("", item) for item in _items(value)]  # "(previously 2.2 TB)": no part
+    items = [item for item in items if item and not _EACH_OWN.fullmatch(item)]
     for k, item in enumerate(items):
         if _TOTAL_WORD.search(item):  # "…, databases 250 GiB; in sum 4,250 GiB": a stated total, read as such
             return _stated_total(item, total) if k == len(items) - 1 and k > 1 else None

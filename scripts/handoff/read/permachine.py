@@ -24,8 +24,9 @@ from handoff.read.fact import Fact
 MACHINES = (
     r"vms?|virtual machines?|nodes?|machines?|servers?|instances?|hosts?|workers?|box(?:es)?|hypervisors?"
 )
-GROUPS_OF_MACHINES = (
-    r"(?:groups?|pools?|sets?|fleets?|families|family|types?|classes|class|templates?|images?)\b"
+GROUPS_OF_MACHINES = (  # (and a machine noun as another noun's modifier: "two server rooms")
+    r"(?:groups?|pools?|sets?|fleets?|families|family|types?|classes|class|templates?|images?|rooms?|halls?|"
+    r"racks?|names?|sizes?|shapes?|roles?|tiers?)\b"
 )
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
 _MACHINE_COUNT = re.compile(
@@ -38,7 +39,9 @@ _MACHINE_COUNT = re.compile(
 )
 NOT_ACCORDING = r"(?!(?:the|our|their|this|that|these|your|its|a|an)\b)"  # "as per the sizing sheet"
 _AFTER = re.compile(
-    rf"^\s*\)?\s*(?:(?P<each>each|apiece|a piece|per\s+{NOT_ACCORDING}[a-z]+\b|/\s*(?:{MACHINES})\b)"
+    # ("15 vCPU / 60 GiB allocatable per worker": what one machine leaves for the pods)
+    r"^\s*\)?\s*(?:(?:allocatable|usable|available|schedulable|free|reserved)\s+)?"
+    rf"(?:(?P<each>each|apiece|a piece|per\s+{NOT_ACCORDING}[a-z]+\b|/\s*(?:{MACHINES})\b)"
     r"|[x×*]\s*(?P<times>\d{1,4})\b)",
     re.IGNORECASE,
 )
@@ -49,6 +52,12 @@ _BEFORE = re.compile(
     # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run
     rf"|\b(?:{MACHINES})\s*(?:@|[x×*](?=\s))"
     r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
+    re.IGNORECASE,
+)
+# a sentence opening on one machine: every figure of it is that machine's
+_OPENS_PER = re.compile(
+    rf"^\W*(?:per|on\s+each|on\s+every|for\s+each|for\s+every|in\s+each)\s+(?:[\w-]+\s+)?(?:{MACHINES})\b"
+    r"(?![^.;]*\b(?:in\s+total|altogether|overall|combined|all\s+together)\b)",
     re.IGNORECASE,
 )
 # "an m6i.8xlarge": a type named, not counted ("a single …", "a pair of …" count)
@@ -95,7 +104,9 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
             groups[i] = m.end + join.end() if after.group("times") and join else None
         elif not rest.strip() and i + 1 < n and per[i + 1] and joined(tail):
             per[i], times[i], groups[i] = True, times[i + 1], groups[i + 1]
-    # a per-unit word before the run's first figure ("each with 16 vCPU and 64 GB")
+    # a per-unit word before the run's first figure ("each with 16 vCPU and 64 GB"); a sentence
+    # opening on one machine ("Per node we reserve about 1 vCPU and 4 GiB for the kubelet")
+    per = [True] * n if _OPENS_PER.match(s) else per
     i = 0
     while i < n:
         j = i
@@ -125,6 +136,7 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
     return Runs(per, times, groups)
 
 
+COUNT = _MACHINE_COUNT  # a counted machine noun ("3 nodes", "six worker VMs")
 _MACHINE_NOUN = MACHINE_NOUN = re.compile(rf"\b(?:{MACHINES})\b", re.IGNORECASE)
 _NOT_MACHINE = re.compile(
     r"\b(?:pods?|replicas?|containers?|services?|jobs?|users?|shards?|processes)\b", re.I
@@ -194,7 +206,8 @@ def machine_counts(s: str, machines_topic: bool = False, types: bool = True) -> 
     """(place, number) of every number of machines sentence `s` states (`machine_count`)."""
     found: list[tuple[int, int]] = []
     for m in _MACHINE_COUNT.finditer(s):
-        found.append((m.start(), _number(m.group("n"))))
+        if not _BOUND_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+            found.append((m.start(), _number(m.group("n"))))
     for inst in shapes.instances(s) if types else ():
         count = int(inst.value.split(" × ", 1)[0])
         written = inst.text != inst.value.split(" × ", 1)[1] and not ARTICLE.match(inst.text)
@@ -207,8 +220,19 @@ def machine_counts(s: str, machines_topic: bool = False, types: bool = True) -> 
     return found
 
 
+# a bound before a count: "may autoscale to a max of 12 nodes", "up to 9 nodes" (no machines there now)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:max(?:imum)?|min(?:imum)?|up\s+to|at\s+most|at\s+least|no\s+more\s+than|(?:auto)?scal\w*\s+(?:out\s+|up\s+)?to)"
+    r"(?:\s+(?:of|is|=|:))?\s*(?:a\s+(?:max(?:imum)?|min(?:imum)?)\s+of\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else shapes.NUMBER_WORDS[word.lower()]
+
+
+count_number = _number  # the number a machine count's word stands for
 
 
 _EACH_FIELDS = ("total_cpu", "total_memory_gb")

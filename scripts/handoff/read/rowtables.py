@@ -9,7 +9,16 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import Field, FieldType, norm, strip_brackets
-from handoff.read import activities, connection, logrows, otherevents, pastcolumns, shapes, valueunits
+from handoff.read import (
+    activities,
+    connection,
+    fleetcount,
+    logrows,
+    otherevents,
+    pastcolumns,
+    shapes,
+    valueunits,
+)
 from handoff.read.cells import Cell, holds_prose, opens_not_done
 from handoff.read.columns import kind as column_kind
 from handoff.read.columns import kinds as column_kinds
@@ -426,7 +435,8 @@ class RowTableReading(RowLimits):
                     link = r[j].links[0][1] if r[j].links else None
                     ctx = replace(base, section="production" if j == live else self.sections.part(header[j]))
                     sections.add(ctx.section)
-                    self.emit(label, r[j].text, self.where(tab, number, i), ctx, link)
+                    said_of = fleetcount.place_counted(label, header[j])  # `eu-west-1a` under `LANTERN nodes`
+                    self.emit(said_of, r[j].text, self.where(tab, number, i), ctx, link)
             self.gather.siblings = outer
             about = replace(base, topic=label_meaning(label) or base.topic)
             for j in notes:  # a note speaks of the row's thing, in the environments it names

@@ -32,6 +32,8 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 
+PLACE = _PLACE  # a place's name opening a line: a zone, a rack, a data hall, a site
+
 
 def by_place(values: list[TddValue]) -> list[TddValue]:
     """`values` with each machines value listed place by place summed per type."""
