@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, countcells, nodeshape, pernodecolumns, rowtotals, shapes, sumrow
+from handoff.read import connection, countcells, nodeshape, pernodecolumns, rowhost, rowtotals, shapes, sumrow
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -294,11 +294,20 @@ class HeaderTableReading(WalkParts):
             and "count" not in t.col
             and all(f.name != "repositories" for _, f in t.fields)
         )  # `Depends on | Used for`: the hosts' counts are in their rows' notes
+        # (no hosts' column: a row naming one code host in a cell of its own, `Related CI | Azure DevOps
+        # Services (org …) | … | 1,320 repositories indexed`, gives its note's count to that host)
+        loose = (
+            t.hosts_col is None
+            and "count" not in t.col
+            and not any(f.name == "repositories" for _, f in t.fields)
+        )
         for i, r in rows:
             hosts = self.row_hosts(r, t.hosts_col) if counted else []
             row = replace(ctx, host=hosts[0]) if len(hosts) == 1 else ctx  # "Source of 960 repositories"
             for j, (kind, _) in enumerate(t.roles):
                 if kind == "" and j < len(r) and r[j].text and j != t.col.get("environment"):
+                    if loose and (own := rowhost.row_host(r, j, self.row_hosts)):
+                        row = replace(ctx, host=own)
                     where = self.where(t.tab, t.number, i)
                     block = self.gather.block(r[j].text, where, ctx.section)
                     out += [

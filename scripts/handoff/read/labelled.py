@@ -29,6 +29,7 @@ from handoff.read import (
     typevalue,
     usage,
     valueranges,
+    valueunits,
 )
 from handoff.read.changes import old_spans
 from handoff.read.choice import weighed
@@ -52,6 +53,7 @@ from handoff.read.labelwords import bracketed, label_meaning, label_meanings, ou
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_planned
 from handoff.read.parts import lists_parts, named_parts_total
+from handoff.read.pendingmove import moving_to
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
 from handoff.read.unset import says_unset
@@ -213,6 +215,18 @@ _RANGED = frozenset({
     "total_disk_gb", "largest_repo_mb", "total_repo_size_gb", "repositories", "monorepos", "max_repositories",
     "max_users", "max_concurrent_users",
 })  # fmt: skip
+
+
+def _in_label_unit(name: str, label: str, value: str) -> str:
+    """A bare figure with the unit its label names: the whole value (`data_disk_gb = 2048`), or a size
+    value's opening figure before a remark (`Disk (GB): 2,048 (data disk; the 128 GB OS disk …)`)."""
+    unit = _LABEL_UNIT.search(label)
+    if unit is None:
+        return value
+    written = unit.group(1).upper().replace("I", "i")
+    if re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
+        return f"{value.strip()} {written}"
+    return valueunits.opening_figure(value, written) if name in SIZES else value
 
 
 def _fit_count(name: str, value: str, aliased: bool) -> str | None:
@@ -425,9 +439,7 @@ class LabelledReading(FactParts):
         self, name: str, how: str, label: str, value: str, ctx: Context
     ) -> tuple[str | None, list[Fact]]:
         """A labelled value read as the field its label names, when it has that field's shape."""
-        unit = _LABEL_UNIT.search(label)
-        if unit and re.fullmatch(rf"\s*(?:{shapes.NUMBER})\s*", value):
-            value = f"{value.strip()} {unit.group(1).upper().replace('I', 'i')}"  # "data_disk_gb = 2048"
+        value = _in_label_unit(name, label, value)
         if self.repositories_size(name, label, value):  # "All repositories together: 690 GB"
             name, how = "total_repo_size_gb", "label meaning"
         elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
@@ -680,6 +692,7 @@ class LabelledReading(FactParts):
             found_hosts = with_addresses(value, self.code_hosts.find(value))  # "gitlab.acme.de"
             off = connection.unconnected(value, found_hosts)  # per line and clause
             off |= tooling_only(value, found_hosts) | left_behind(value, found_hosts)  # "chart on GitHub"
+            off |= moving_to(value, found_hosts)  # "… will be moved onto GitLab.com": not there yet
             found = ", ".join(v for v in dict.fromkeys(x.value for x in found_hosts) if v not in off) or None
         elif f.type is FieldType.INSTANCE_LIST:
             found = ", ".join(m.value for m in nodecount.counted(value, new_instances(value))) or None

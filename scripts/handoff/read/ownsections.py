@@ -46,7 +46,12 @@ from handoff.read.services import _kind, itself, peers
 from handoff.read.valuekinds import SHARED, parallel, value_kinds
 
 _HEADING = re.compile(r"HEADING_([1-6])")
-_SUBJECT = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(.{1,60}?)\s*(?:[–—:|]|\s-\s|\(|$)")
+_SUBJECT = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?(?:\s*[–—:|·])?\s+)?"
+    # a record's id before its name (`APP0011877 · Sourcegraph`, `SYS-0157 — GitLab`): not the subject
+    r"(?:[A-Za-z]{0,8}[-_]?\d{2,}[\w-]*\s*(?:[·:|–—]|\s-\s)\s*)?"
+    r"(.{1,60}?)\s*(?:[–—:|·]|\s-\s|\(|$)"
+)
 # a paragraph opening with its subject: up to four capitalised words, then a word in lower case (its
 # verb, in whatever language: "Jenkins runs on …", "Nexus hat 2.300 Nutzer …")
 _OPENING = re.compile(r"^\W*(?P<subject>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3})\s+[a-zß-ÿ]")
@@ -163,6 +168,13 @@ class _Plan:
         """Of sibling (key, title, text) entries, the keys of other systems' parallel ones, when
         exactly one names Sourcegraph itself (`many`: one or more, paragraphs of one part)."""
         own = [e for e in entries if _names_sourcegraph(e[1])]
+        if len(own) > 1 and not many:  # (`Sourcegraph` beside `Sourcegraph (Test)`: its copies are its own)
+            main = [e for e in own if self.environment(e[1]) in ("", "production")]
+            if len(main) != 1:  # (`Sourcegraph (Heron)`: a qualifier the document's own legend names)
+                main = [e for e in own if "(" not in e[1] and not self.environment(e[1])]
+            own = main if len(main) == 1 else own
+            copies = {e[0] for e in entries if _names_sourcegraph(e[1])} - {e[0] for e in own}
+            entries = [e for e in entries if e[0] not in copies]
         if not own or (len(own) > 1 and not many) or len(entries) < len(own) + _MIN_OTHERS:
             return []
         shapes = value_kinds("\n".join(e[2] for e in own))

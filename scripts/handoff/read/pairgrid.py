@@ -6,7 +6,8 @@ figure, no address, no sentence), and either the first row repeats its pair (`Fi
 | Value`, then left out), or two of the labels name fields, or most values are plainly values (a
 figure, an address, a longer text). A first row naming environments, or a header row in bold
 that does not repeat its pair, or a first row whose every second cell names a field (labels over
-their values), heads columns: no fold.
+their values), heads columns: no fold. Nor does a column of labels holding one label twice (`Depends
+on::Used by` row after row): a column of categories under a header, not fields.
 """
 
 from __future__ import annotations
@@ -49,6 +50,10 @@ def pairs(
         sum(1 for t in head[1:] if env(t)) >= 2 or (all(c.bold for c in rows[0]) and any(head))
     ):
         return None
+    for j in range(0, width, 2):  # a label written twice down one column is a category, not a label
+        column = [r[j].text.casefold() for r in body if r[j].text]
+        if len(set(column)) < len(column):
+            return None  # (`Type | Related CI | …` over `Depends on::Used by` in row after row)
     top = [c.text for c in rows[0][1::2] if c.text]
     if not repeated and top and all(is_label(t) for t in top):
         return None  # a header row of fields over their values (`Repositories | Monorepos`), not pairs

@@ -40,6 +40,7 @@ from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
 from handoff.read.oldthing import OLD_THING, old_things
+from handoff.read.pendingmove import moving_to
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.verdict import without_not_taken
 from handoff.read.vocab import Found, mask
@@ -449,6 +450,7 @@ class ProseReading(FactParts):
         hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
         off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
         off = off | hostuse.tooling_only(s, hosts) | left_behind(s, hosts)  # "(chart on GitHub.com)"
+        off |= moving_to(s, hosts)  # "when GitHub Enterprise Server moves to GitHub.com in wave 3"
         hosts = [x for x in hosts if x.value not in off]
         if hosts and connection.for_tooling(masked, s):
             hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use

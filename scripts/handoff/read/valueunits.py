@@ -2,6 +2,10 @@
 [MB]`, `Parameter | GB`), given to the bare figures under it: a human reads `Largest repository | 4.2`
 under `Value (GB)` as 4.2 GB, not 4.2 of the field's own unit. A cell with its own unit, or a row whose
 label names one (`Disk (TB) | 1.5`), keeps its own.
+
+The same for a label naming its unit over a value that opens with a bare figure and goes on with a
+remark (`Disk space (GB) | 2,048 (data disk …; the 128 GB OS disk is not counted)`): the figure is
+the label's, in its unit; the remark's figures are asides (`opening_figure`).
 """
 
 from __future__ import annotations
@@ -35,3 +39,17 @@ def with_unit(cell: str, unit: str | None, label: str, counted: bool = False) ->
     if not unit or counted or not _BARE.fullmatch(cell) or _LABEL_UNIT.search(label):
         return cell
     return f"{cell.strip()} {unit}"
+
+
+_OPENING = re.compile(
+    r"\s*((?:[~≈]\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d,.]*\d)\s*(?=[(;–—]|,\s|\s-\s)"
+)  # (a comma grouping thousands is no remark's: `2,400`)
+
+
+def opening_figure(value: str, unit: str) -> str:
+    """`value` with `unit` after the bare figure it opens with before a remark (`2,048 (data disk …)`
+    → `2,048 GB (data disk …)`); the value itself when it opens otherwise."""
+    m = _OPENING.match(value)
+    if m is None:
+        return value
+    return f"{m.group(1)} {unit} {value[m.end() :]}"
