@@ -64,7 +64,8 @@ _PLANNED = quick(
 _OUT = quick(
     r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|(?:de-?scoped|withdrawn|"
     r"abandoned|not started|on hold)\b|(?:stays?|stayed|kept|keeps?|left|leaves?) out of|"
-    r"(?:was|were|is|are|has been|have been|got|gets) (?:\w+ )?(?:retired|decommissioned|disconnected|"
+    r"(?:was|were|is|are|has been|have been|got|gets) (?:(?!being\b)\w+ )?"  # ("is being retired": not yet)
+    r"(?:retired|decommissioned|disconnected|"
     r"removed|switched off|shut down|turned off))\b"
     r"|\b(?:is|are|was|were|stays?|stayed)\s+(?:now\s+|also\s+)?out\b(?!\s+(?:of|for|on|in|at|to|there)\b)",
     re.IGNORECASE,

@@ -156,6 +156,17 @@ def _own_after(s: str, m: shapes.Match) -> str:
     return after.split(")", 1)[0] if s.rfind("(", 0, m.start) > s.rfind(")", 0, m.start) else after
 
 
+def _bare_own(between: str) -> bool:
+    """A host's own bare number stands between it and a later count ("Bitbucket Data Center with 430,
+    so 2,300 repositories …"): the count is not that host's (its noun elided, the 430 is)."""
+    return bool(_OWN_BARE.match(between))
+
+
+_OWN_BARE = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:with|has|holds|:|—|–|-)?\s*(?:about\s+|~\s*)?\d[\d,.]*\s*[,;)]"
+)
+
+
 def _count_word(word: str) -> int:
     w = word.lower()
     if w in ("no", "zero", "none"):
@@ -164,7 +175,7 @@ def _count_word(word: str) -> int:
 
 
 _BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
-_AFTER_HOST = re.compile(rf"[\s:=(–—-]*~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
+_AFTER_HOST = re.compile(rf"[\s:=(–—-]*(?:(?:with|has|holds)\s+)?~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
 _BEFORE_HOST = re.compile(
     rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?(?:\s+|\s*\(\s*)(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
     r"(?:the\s+|our\s+)?)?$",
@@ -445,7 +456,8 @@ class CountReading(FactParts):
             # "1,870 + 430 = 2,300 repositories"; "3,000 repositories — 2,986 from GitHub …": the total
             summed = bool(re.search(r"=\s*$", before)) or _breakdown(s, m)
             host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
-                         and h.start != claimed), None)  # fmt: skip
+                         and h.start != claimed
+                         and not _bare_own(s[h.end : m.start])), None)  # fmt: skip
             host = None if summed else host
             total = summed or _said_total(s, m.end, before, after, host is None)
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"

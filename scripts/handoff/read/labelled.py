@@ -26,6 +26,7 @@ from handoff.read import (
     pairrun,
     permachine,
     shapes,
+    sharedwhole,
     typevalue,
     usage,
     valueranges,
@@ -208,9 +209,14 @@ def _no_value(name: str | None, label: str, value: str) -> bool:
     up to about 5,000": no figure of the remark is its value)."""
     if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
         return True
+    if name in _WHOLE and sharedwhole.spans_all(label):
+        return True  # "Persistent disk across all tenants: 12,400 GiB": the shared whole's
     return name is not None and says_unset(value)
 
 
+_WHOLE = frozenset(
+    {"total_cpu", "total_memory_gb", "total_disk_gb", "instance_types", "max_users", "repositories"}
+)
 _RANGED = frozenset({
     "total_disk_gb", "largest_repo_mb", "total_repo_size_gb", "repositories", "monorepos", "max_repositories",
     "max_users", "max_concurrent_users",

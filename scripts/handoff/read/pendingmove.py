@@ -8,7 +8,8 @@ moving`, `are being migrated`, `plans to migrate`, `scheduled to move`) or in th
 word of time or condition (`when`, `once`, `after`, `until`, `if`, `as soon as`: "when X moves to
 Y"). `moving_to(text, found)` gives the hosts whose every mention in `text` comes after such a
 move's "to" (a few words between: "will be moved in phases onto"), unless their clause says the
-host is already in use (`already`, `now`, `today`, `currently`). A finished move (`moved to`,
+host is already in use (`already`, `now`, `today`, `currently`) or the rest of their sentence says
+it is used too ("…; until then both stay connected", "which also holds …"). A finished move (`moved to`,
 `migrated to` in the past) is the `leftbehind` module's: its source is history, its target used.
 """
 
@@ -38,6 +39,8 @@ _PENDING = re.compile(
     re.IGNORECASE,
 )
 _NOW = re.compile(r"\b(?:already|now|today|currently|since)\b", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:already|also|as well|too|both|still|alongside)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _HINT = quick(_VERB, re.IGNORECASE)  # (a move's verb: the cheap test before the pattern)
 _CLAUSE_START = re.compile(r"[;\n()]|[.!?](?:\s|$)")
 
@@ -51,7 +54,9 @@ def moving_to(text: str, found: Sequence[Found]) -> set[str]:
     for f in found:
         start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, f.start)), default=0)
         before = text[start : f.start]
-        pending = _PENDING.search(before) and not _NOW.search(before[-40:])
+        stop = _SENTENCE_END.search(text, f.end)
+        after = text[f.end : stop.start() if stop else len(text)]  # ("…; until then both stay connected")
+        pending = _PENDING.search(before) and not _NOW.search(before[-40:]) and not _STILL.search(after)
         (going if pending else kept).add(f.value)
     return going - kept
 
