@@ -6,7 +6,8 @@ column of their own (`Shape | 16vCPU/128GiB`, `Per node | 16 vCPU, 128 GB RAM`).
 takes the one cell of the row that holds exactly one CPU count and one memory size, never a
 column that says it holds totals (`Pool total`); a memory size is one named so (`192 GB RAM`), or
 in a shape column written as a compact pair with the CPU count (`16vCPU/128GiB`, `96c/384G`) or
-listed after it as the cell's last figure (`16 vCPU, 64 GiB`: no noun after it, so not a disk).
+listed after it as the cell's last figure (`16 vCPU, 64 GiB`: no noun after it, so not a disk), as
+is a description's one bracketed aside after the type (`r6i.8xlarge (32 vCPU, 256 GiB)`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 
 from handoff.core.units import ParseError, parse_size
 from handoff.read import shapes
+from handoff.read.edits import unedit
 from handoff.read.totals import names_total
 
 _RAM_AFTER = re.compile(r"\s*(?:of\s+)?(?:ram|memory)\b", re.IGNORECASE)  # `192 GB RAM`
@@ -22,6 +24,7 @@ _PAIRED = re.compile(r"[ \u00a0]?/[ \u00a0]?")  # `16vCPU/` before a size: a com
 # `16 vCPU, 64 GiB` in a shape column: the pair listed, its size the cell's last figure, no noun after it
 _LISTED = re.compile(r"\s*(?:,|;|\band\b)\s*")
 _ENDS = re.compile(r"\s*\)?\s*$")
+_SHAPE_ASIDE = re.compile(r"^[^()]*\(\s*\d[^()]*\)")  # `type (32 vCPU, 256 GiB)`: its first aside
 
 
 def figures(text: str, pairs: bool = True) -> tuple[float, float] | None:
@@ -56,7 +59,11 @@ def node_shape(
 ) -> tuple[float, float] | None:
     """A row's per-machine CPU count and memory: its type cell's, else the one other cell (not the
     count, not a column of totals) that holds them."""
-    own = figures(cells[type_col], pairs=False) if type_col < len(cells) else None
+    cell = cells[type_col] if type_col < len(cells) else ""
+    # (`r6i.8xlarge (32 vCPU, 256 GiB)`: the type's shape in brackets after it, listed as a shape cell's;
+    # a correction's old figures beside them left out first)
+    aside = _SHAPE_ASIDE.match(unedit(cell)) if "(" in cell else None
+    own = figures(aside.group(0)) if aside else figures(cell, pairs=False) if cell else None
     if own is not None:
         return own
     found = [
