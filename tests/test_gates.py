@@ -316,3 +316,23 @@ def test_code_words_looked_for_before_the_names(catalogue: Catalogue) -> None:
     for text in [*_texts(_CODE_PIECES, 8000), *corpus_lines()]:
         if not prose.may_speak_of_code(text):
             assert prose._CODE.search(mask(text, reader.code_hosts.find(text))) is None, text
+
+
+_PROSE_PIECES = [
+    *_NAME_PIECES, *". . ; ;\n", "Okta (SAML)", "one", "ten", "two", "gigs", "GB", "cores",
+    "the third of August", "largest", "the larger, api-core,", "monorepo", "MONOREPO", "https://sg.acme.com",
+    "Total", "Raj Mehta", "That proposal was superseded: ", ", leaving room", "\nto\n", " by ", "Standard_D",
+    "nothing", "users",
+]  # fmt: skip
+
+
+def test_prose_as_without_its_gate(catalogue: Catalogue) -> None:
+    gated, ungated = FactReader(catalogue), FactReader(catalogue)
+    ungated._may_hold = lambda text, ctx: True  # type: ignore[method-assign]
+    contexts = [
+        Context(), Context(year="2026"), Context(year="2026", day="2026-08-03"), Context(topic="monorepos"),
+        Context(topic="code_hosts"), Context(limit=True),
+    ]  # fmt: skip
+    for text in [*_texts(_PROSE_PIECES, 6000), *corpus_lines()]:
+        for ctx in contexts:
+            assert gated.prose(text, ctx) == ungated.prose(text, ctx), (text, ctx)

@@ -142,3 +142,21 @@ def test_opened_finds_what_the_pattern_finds(pattern: str, flags: int) -> None:
 def test_opened_leaves_what_it_cannot_tell(pattern: str, flags: int) -> None:
     plain = re.compile(pattern, flags)
     assert quickre.opened(plain) is plain
+
+
+def test_pieces_open_wherever_one_of_their_patterns_matches() -> None:
+    """A gate built from several patterns (and literals) opens on every text any of them matches in."""
+    patterns = [re.compile(source, flags) for source, flags in PATTERNS]
+    gate = quickre.Pieces(*patterns, quick(PATTERNS[0][0], PATTERNS[0][1]), "m6i.")
+    rng = random.Random(5)
+    pieces = [*" .;\n", *TEXTS, "grow", "KEEPS", "2 TB", "Jul 4", "m6i.4xlarge", "ſuggest", "D\u0130SK", "x"]
+    texts = [*TEXTS, *("".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(3000))]
+    for text in texts:
+        if any(p.search(text) for p in patterns) or "m6i." in text:
+            assert gate.possible(text), text
+    assert not gate.possible("nothing here at all")
+
+
+def test_pieces_refuse_a_pattern_without_pieces() -> None:
+    with pytest.raises(ValueError):
+        quickre.Pieces(re.compile(r"\d+"))

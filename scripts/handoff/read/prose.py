@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
 
-from handoff.core.quickre import opened, quick
+from handoff.core.quickre import Pieces, opened, quick
 from handoff.read import (
     connection,
     hostaddress,
@@ -92,6 +92,12 @@ _ONE_MONOREPO = (
     )
 )
 
+
+# The number words and unit words every figure written without a digit has (`ProseReading._may_hold`)
+_SPELT_OR_UNIT = Pieces(shapes.SPELT, shapes._UNIT_WORDS, shapes._WORD_THEN_UNIT, shapes._WORD_THEN_CPU)
+_NAMED_LARGEST_OR_DAY = Pieces(
+    _LARGEST, shapes._ORDINAL_DATE
+)  # "claims-engine is the largest"; "the third of August"
 
 _TRAILING_CLAUSE = re.compile(r",\s+(?=[a-z]+ing\b)")  # ", leaving room …", ", bringing the total to …"
 
@@ -222,17 +228,10 @@ class ProseReading(FactParts):
 
     def _prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []
-        if "\n" in text:  # "12 May 2026" / "until" / "29 May 2026": one range written over three lines
-            text = _JOINER_LINE.sub(lambda m: " " + m.group(1) + " ", text)
-        stamp = stamps.trailing_stamp(text, ctx.year)  # "… has started. Aug 3, 08:00 UTC": its day
-        if stamp is not None:
-            text, ctx = text[: stamp.start], replace(ctx, day=stamp.value)
-        if (  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
-            not ctx.about_code
-            and may_speak_of_code(text)
-            and _CODE.search(mask(text, self.code_hosts.find(text)))
-        ):
-            ctx = replace(ctx, about_code=True)
+        opening = self._opening(text, ctx)
+        if opening is None:
+            return []  # (no figure, date, number word, name, address or URL: no sentence gives a fact)
+        text, ctx = opening
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
         last = 0  # where the facts of the sentence before start (their offsets)
         limited = False  # the clause before was about limits
@@ -280,6 +279,44 @@ class ProseReading(FactParts):
         facts = self._connected_only(text, facts)
         return _union_hosts(
             totals_win(bare_totals(stated_limits_win(facts), partial(amount_named_last, text, offset)))
+        )
+
+    def _opening(self, text: str, ctx: Context) -> tuple[str, Context] | None:
+        """The text as its sentences are read and its context, or None when it can give no fact."""
+        if "\n" in text:  # "12 May 2026" / "until" / "29 May 2026": one range written over three lines
+            text = _JOINER_LINE.sub(lambda m: " " + m.group(1) + " ", text)
+        stamp = stamps.trailing_stamp(text, ctx.year)  # "… has started. Aug 3, 08:00 UTC": its day
+        if stamp is not None:
+            text, ctx = text[: stamp.start], replace(ctx, day=stamp.value)
+        if not self._may_hold(text, ctx):
+            return None
+        if (  # "Everything on our GitHub Enterprise Server. … 2,586 repos"
+            not ctx.about_code
+            and may_speak_of_code(text)
+            and _CODE.search(mask(text, self.code_hosts.find(text)))
+        ):
+            ctx = replace(ctx, about_code=True)
+        return text, ctx
+
+    def _may_hold(self, text: str, ctx: Context) -> bool:
+        """False only when no sentence of `text` gives a fact. Every sentence (a part of `text` cut
+        where no word goes on) and the text around it need one of: a digit (figures, dates, counts,
+        instance types, the sums across sentences), a number word or a unit's word (figures spelt
+        out: the pieces of `SPELT`, `_UNIT_WORDS`, `_WORD_THEN_UNIT`, `_WORD_THEN_CPU`), a day in
+        words (`ordinal_date`'s pieces), the day of a heading (`_dated_by_heading`), a URL, the
+        monorepos, the largest repository by name (`_LARGEST`'s pieces), or what `_names` needs: a
+        vocabulary name (a name in a part of a text is one in the text: the same words) or a
+        platform word or host address (`_may_name`: pieces). A text with none is not read."""
+        return bool(
+            shapes.DIGIT.search(text)
+            or "://" in text
+            or ctx.day
+            or ctx.topic == "monorepos"
+            or _SPELT_OR_UNIT.possible(text)
+            or _NAMED_LARGEST_OR_DAY.possible(text)
+            or "monorepo" in text.casefold()
+            or self.code_hosts.find(text)
+            or self._may_name(text)
         )
 
     def _clause_env(self, f: Fact, clause: str, env: str) -> Fact:
@@ -423,6 +460,8 @@ class ProseReading(FactParts):
     def _instances(self, s: str, ctx: Context) -> list[Fact]:
         groups: dict[tuple[str, bool], list[shapes.Match]] = {}
         found = [nodecount.uncounted(s, m) for m in shapes.instances(s)]
+        if not found:
+            return []  # (no machine type: nothing below reads one)
         bare = [m for m in found if m.value == f"1 × {m.text}" or permachine.ARTICLE.match(m.text)]
         if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
             count = permachine.machine_count(s, bare[0].start, types=False)
