@@ -12,6 +12,8 @@ first value ("Repositories: GitHub 3,100, GitLab: 400", "Repos: 300; instance: P
 Each probe is read through the real reader and the merge `handoff check` does (`tdd_fields`), and
 compared on six fields: the expected value (a tuple: any of those), absence for a field not given.
 `_MISSING`: probes the reader does not yet read (no value is also accepted, never a wrong one);
+`_WITHHELD`: probes it read wrong and now gives no value for, where it cannot tell which of a labelled
+count's figures is the count (`read/rivalcounts.py`: "Repositories: 3,100 active, total: 3,500");
 `_WRONG`: probes it still reads wrong, most of them as it did before these mechanisms (strict xfail:
 fixing one fails the test until it is moved).
 """
@@ -1239,6 +1241,23 @@ _MISSING = frozenset(
         "uat-signed",
     }
 )
+_WITHHELD = frozenset(
+    {
+        "rr-max",
+        "rr-per",
+        "rr-x",
+        "rt-dev-prod",
+        "rt-dev-prod2",
+        "rt-monorepo-first",
+        "rt-stg-first",
+        "tr-host-parts",
+        "tr-host-parts3",
+        "tr-indexed-later",
+        "tr-scope-later",
+        "tr-source-later",
+        "tr-total-later",
+    }
+)  # read wrong before `read/rivalcounts.py`; now no value (a field its expect allows absent)
 _WRONG = frozenset(
     {
         "col-invoice-only",
@@ -1258,41 +1277,24 @@ _WRONG = frozenset(
         "rr-growth",
         "rr-json",
         "rr-list",
-        "rr-max",
         "rr-max2",
         "rr-pct-synced",
-        "rr-per",
         "rr-plus",
         "rr-poc-url",
         "rr-start-pilot",
         "rr-stg-url",
         "rr-today-limits",
-        "rr-x",
-        "rt-2-then",
-        "rt-dev-prod",
-        "rt-dev-prod2",
-        "rt-monorepo-first",
-        "rt-prev",
-        "rt-stg-first",
-        "tr-as-of-later",
-        "tr-before-after2",
-        "tr-host-parts",
-        "tr-host-parts3",
-        "tr-indexed-later",
-        "tr-old-first",
-        "tr-plan-first",
-        "tr-scope-later",
-        "tr-source-later",
         "tr-status-later",
         "tr-status-later2",
         "tr-synced-later",
-        "tr-total-later",
         "tr-total-later2",
     }
 )
 
 
-@pytest.mark.parametrize(("wrapper", "body", "expect", "missing"), probe_params(PROBES, _MISSING, _WRONG))
+@pytest.mark.parametrize(
+    ("wrapper", "body", "expect", "missing"), probe_params(PROBES, _MISSING | _WITHHELD, _WRONG)
+)
 def test_probe(
     catalogue: Catalogue, pinned: None, wrapper: str, body: Any, expect: dict[str, Any], missing: bool
 ) -> None:
@@ -1300,4 +1302,4 @@ def test_probe(
 
 
 def test_the_probes_are_many_and_named_once() -> None:
-    check_probe_list(PROBES, 300, _MISSING, _WRONG)
+    check_probe_list(PROBES, 300, _MISSING | _WITHHELD, _WRONG)

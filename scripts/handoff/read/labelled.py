@@ -25,6 +25,7 @@ from handoff.read import (
     otherevents,
     pairrun,
     permachine,
+    rivalcounts,
     shapes,
     sharedwhole,
     typevalue,
@@ -80,6 +81,8 @@ _COUNT_IN_LABEL = re.compile(
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s+[A-Za-z]"
 )  # "The instance indexes 1,275 repos"
 _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+_RIVALLED = frozenset({"repositories", "monorepos"})
+_TWO_FIGURES = re.compile(r"\d\D+\d")  # (a cheap test before `rival_count`)
 _COUNTS = frozenset({"repositories", "monorepos", *_LIMITS})
 _LEADING_COUNT = re.compile(
     rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
@@ -452,13 +455,9 @@ class LabelledReading(FactParts):
             name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
         if name in _RANGED and valueranges.opens_with_range(value):
             return name, []  # "Disk: 1–2 TB", "Repositories: 1,000–5,000": a range, no value of the field
-        summed = named_parts_total(value) if name in SIZES else None
-        if summed is not None:  # "Disk: gitserver 2× 1 TB, zoekt 500 GB, pg 100 GB": the parts are the whole
-            section = self.value_env(value, ctx)
-            extra = [x for x in self.prose(value, replace(ctx, topic=name)) if x.field != name]
-            return name, [Fact(name, summed, value, "sum of named parts", section, "total"), *extra]
-        if name in SIZES and lists_parts(value):  # parts one a line that do not add up plainly: no total
-            return name, []
+        parted = self.size_parts(name, value, ctx) if name in SIZES else None
+        if parted is not None:
+            return name, parted
         result = _result(value)  # `6 nodes × 16 vCPU = 96 vCPU`: the result, when it is of the field
         canonical = self.fit(name, result, how == "label", ctx.year) if result != value else None
         result = result if canonical is not None else value
@@ -469,6 +468,11 @@ class LabelledReading(FactParts):
         facts: list[Fact] = []
         if canonical is not None and name == "instance_types":  # "The cluster has 3 nodes: m6i.4xlarge"
             canonical = apart.counted_by_label(label, value, canonical)
+        canonical = self.rival_count(name, value, ctx, canonical)
+        if (
+            canonical == ""
+        ):  # "3,100 active, total: 3,500": rival figures, none sure: no value (line unplaced)
+            return None, [x for x in self.prose(value, replace(ctx, topic=name)) if x.field != name]
         if canonical is not None:
             section = self.value_env(value, ctx, canonical if name == "instance_url" else "")
             total = name == "repositories" or (name in AMOUNTS and states_total(name, label, result))
@@ -481,6 +485,31 @@ class LabelledReading(FactParts):
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
+
+    def size_parts(self, name: str, value: str, ctx: Context) -> list[Fact] | None:
+        """A size written as its named parts: their sum ("Disk: gitserver 2× 1 TB, zoekt 500 GB, pg 100
+        GB": the parts are the whole), or none (parts one a line that do not add up plainly); else None."""
+        summed = named_parts_total(value)
+        if summed is not None:
+            section = self.value_env(value, ctx)
+            extra = [x for x in self.prose(value, replace(ctx, topic=name)) if x.field != name]
+            return [Fact(name, summed, value, "sum of named parts", section, "total"), *extra]
+        return [] if lists_parts(value) else None
+
+    def rival_count(self, name: str, value: str, ctx: Context, canonical: str | None) -> str | None:
+        """The count read (`canonical`) as `rivalcounts.settle` leaves it, from the count's own piece of
+        its value: up to a label naming a field (another, "…, users: 1,400", or its own again, another
+        thing's: "…, Artifactory repos: 450"); a code host's label is a part of it ("3,100 in GitHub,
+        Bitbucket: 400"). "": rival figures, no value."""
+        if canonical is None or name not in _RIVALLED or not _TWO_FIGURES.search(value):
+            return canonical
+        piece = pairrun.split(
+            value, lambda w: self.label_field(w, ctx)[0] is not None and not self.code_hosts.find(w)
+        )[0]
+        if repo_totals(piece):  # "…, so the total is 2,110": the total it states
+            return canonical
+        settled = rivalcounts.settle(piece, name)
+        return canonical if settled is None else settled
 
     @staticmethod
     def repositories_size(name: str, label: str, value: str) -> bool:
