@@ -63,7 +63,7 @@ _OWN_LABEL = re.compile(
 )  # `Jenkins jobs: `
 _REPO_NOUN = re.compile(r"\b(?:repos|repositories|projects|monorepos)$", re.IGNORECASE)
 _THEN = re.compile(
-    r"\b(?:previous(?:ly)?|before|formerly|former|prior|old|was|were|used to be|last year|"
+    r"\b(?:previous(?:ly)?|before|formerly|former|prior|old|was|were|used to be|last|earlier|initially|"
     r"at (?:kick-?off|launch|go-?live)|in (?:Q[1-4]|H[12]|19\d\d|20\d\d))\b",
     re.IGNORECASE,
 )
