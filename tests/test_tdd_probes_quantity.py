@@ -250,6 +250,14 @@ RIGHT: list[tuple[str, str, Any, dict[str, Any]]] = [
     ),
     ("ok-plain", "prod", tbl(POOL, ("default", "m6i.4xlarge", "3")), {"instance_types": M3}),
     ("ok-change", "prod", tbl(POOL, ("default", "m6i.4xlarge", "2 → 3")), {"instance_types": M3}),
+    # a label table or a line saying the count is not fixed: no machines value (`read/opencount.py`)
+    (
+        "nc-label-rows",
+        "prod",
+        tbl(("Node type", "m6i.4xlarge"), ("Node count", "autoscaled")),
+        {"instance_types": None},
+    ),
+    ("nc-line", "prod", "<p>Node pool: m6i.4xlarge, autoscaled</p>", {"instance_types": None}),
 ]
 
 KNOWN_WRONG: list[tuple[str, str, Any, dict[str, Any]]] = [
@@ -260,14 +268,6 @@ KNOWN_WRONG: list[tuple[str, str, Any, dict[str, Any]]] = [
         tbl(("#", "Component", "Type", "Units"), ("1", "EKS node", "m6i.4xlarge", "3")),
         {"instance_types": M3},
     ),
-    # a label table or a line saying the count is not fixed: the bare type read as one machine
-    (
-        "nc-label-rows",
-        "prod",
-        tbl(("Node type", "m6i.4xlarge"), ("Node count", "autoscaled")),
-        {"instance_types": None},
-    ),
-    ("nc-line", "prod", "<p>Node pool: m6i.4xlarge, autoscaled</p>", {"instance_types": None}),
 ]
 
 

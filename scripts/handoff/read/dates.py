@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.read import notdone, otherevents, shapes
+from handoff.read import eventsubject, notdone, otherevents, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
@@ -272,7 +272,14 @@ class DateReading(FactParts):
                     kinds[-1][2],
                 )  # "UAT went live on 3 March and production on 17 March"
             words = s[m.end : at] if at > m.end else _event_words(clause)  # the words naming its event
-            if name and otherevents.not_the_build(words, ctx.limit) and not self._names_build(words):
+            if (
+                name
+                and (
+                    otherevents.not_the_build(words, ctx.limit)
+                    or (at > m.end and eventsubject.said_of_other(words))
+                )
+                and not self._names_build(words)
+            ):  # (another thing completed or started: "Action items closed", "Full re-index started")
                 name, how = None, "intended"  # "Subscription start: 1 July", "Security review completed …"
             kinds.append((m, name, how, at))
         facts += self._relative(s, ctx, found, kinds)  # "kicked off on 3 Aug and started the day after"

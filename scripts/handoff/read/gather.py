@@ -182,6 +182,10 @@ class Gatherer(Precedence, HostCounts, Implied):
             self.counts_paired.add(id(count))
             v = self.values[i]
             self.values[i] = replace(v, value=f"{count.value} × {entry.text}", how=f"{v.how} + node count")
+        unstated = {
+            i for count, (i, _) in pairs if not count.value
+        }  # `Nodes | autoscaled`: no machines value
+        self.values = [v for i, v in enumerate(self.values) if i not in unstated]
 
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:

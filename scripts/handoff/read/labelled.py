@@ -22,6 +22,7 @@ from handoff.read import (
     limitvalues,
     nodecount,
     notdone,
+    opencount,
     otherevents,
     pairrun,
     permachine,
@@ -477,8 +478,8 @@ class LabelledReading(FactParts):
             section = self.value_env(value, ctx, canonical if name == "instance_url" else "")
             total = name == "repositories" or (name in AMOUNTS and states_total(name, label, result))
             facts.append(Fact(name, canonical, value, how, section, "total" if total else ""))
-        elif name == "instance_types" and shapes.leading_number(value) and re.fullmatch(r"\s*\d+\s*", value):
-            facts.append(Fact(name, value.strip(), value, how, ctx.section, "count"))
+        elif name == "instance_types" and (count := opencount.count_cell(value)) is not None:
+            facts.append(Fact(name, count, value, how, ctx.section, "count"))  # ("" for `autoscaled`)
         if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
             topic = replace(ctx, topic=name) if name == "instance_types" else ctx  # "Nodes: 5, 8 vCPU each"
             return None, facts + self.prose(f"{label}: {value}", topic, offset=-len(label) - 2)

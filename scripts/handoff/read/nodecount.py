@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.model import Location, TddValue
-from handoff.read import permachine, shapes
+from handoff.read import opencount, permachine, shapes
 from handoff.read.fact import Fact
 
 
@@ -69,7 +69,7 @@ def counted(value: str, entries: list[shapes.Match]) -> list[shapes.Match]:
     count = permachine.machine_count(value, entries[0].start, machines_topic=True, types=False)
     if count is None or count < 1:
         rest = value[: entries[0].start] + " " * len(entries[0].text) + value[entries[0].end :]
-        return [] if _STRAY_NUMBER.search(rest) else entries
+        return [] if _STRAY_NUMBER.search(rest) or opencount.open_count(rest) else entries  # "…, autoscaled"
     m = entries[0]
     return [replace(m, value=f"{count} × {m.text}")]
 
@@ -96,12 +96,17 @@ def pair_in_sections(
     for _at, f, _label in counts:
         if id(f) not in paired and id(f) in places:
             found.setdefault(_scope(places[id(f)].ref, f.section), []).append(f)
+    unstated = set()
     for scope, idx in by_scope.items():
         fs = found.get(scope, [])
         if len(idx) == 1 and len(fs) == 1 and fs[0].value.isdigit() and int(fs[0].value) > 0:
             v = values[idx[0]]
             kind = next(shapes.instances(v.text)).text
             values[idx[0]] = replace(v, value=f"{fs[0].value} × {kind}", how=f"{v.how} + node count")
+        elif len(idx) == 1 and len(fs) == 1 and not fs[0].value:
+            unstated.add(idx[0])  # `Nodes: autoscaled` (`read/opencount.py`): how many is not written
+    if unstated:
+        values[:] = [v for i, v in enumerate(values) if i not in unstated]
 
 
 def per_machine_totals(values: list[TddValue], each: list[tuple[Fact, Location]]) -> list[TddValue]:
