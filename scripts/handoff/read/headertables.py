@@ -11,7 +11,17 @@ from dataclasses import dataclass, field, replace
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
-from handoff.read import connection, countcells, nodeshape, pernodecolumns, rowhost, rowtotals, shapes, sumrow
+from handoff.read import (
+    connection,
+    countcells,
+    hostcolumn,
+    nodeshape,
+    pernodecolumns,
+    rowhost,
+    rowtotals,
+    shapes,
+    sumrow,
+)
 from handoff.read.dates import BUILD
 from handoff.read.doctext import Text
 from handoff.read.fact import Context, Fact
@@ -420,6 +430,8 @@ class HeaderTableReading(WalkParts):
                 self.emit(t.header[j], t.entry(r, j), self.where(t.tab, t.number, i), ctx, matched=f)
         elif t.hosts_col is not None and f.name == "repositories":
             self.host_parts(t, j, sec, members)
+        elif t.hosts_col is not None and f.name == "monorepos" and per_row and not single and not totals:
+            self.host_monorepos(t, j, ctx, members)
         elif f.name in _DATE_FIELDS and per_row:
             self.build_row_date(t, j, f, ctx, members)
 
@@ -472,6 +484,22 @@ class HeaderTableReading(WalkParts):
         if len(described) == 1:
             i, r = described[0]
             self.emit(t.header[j], _cell(r, j), self.where(t.tab, t.number, i), ctx, matched=f)
+
+    def host_monorepos(self, t: _HeaderTable, j: int, ctx: Context, members: list[_Row]) -> None:
+        """A monorepos column beside the code-host column: the connected hosts' counts added up."""
+        rows = [
+            (
+                bool(self.facts.code_hosts.find(_cell(r, t.hosts_col)))
+                and bool(self.row_hosts(r, t.hosts_col)),
+                _cell(r, j),
+            )
+            for _, r in members
+            if not (self.facts.code_hosts.find(_cell(r, t.hosts_col)) and not self.row_hosts(r, t.hosts_col))
+        ]
+        total = hostcolumn.column_sum(rows)
+        if total is not None:
+            where = self.where(t.tab, t.number, members[0][0], members[-1][0])
+            self.emit(t.header[j], str(total), where, ctx, matched=self.catalogue.fields["monorepos"])
 
     def host_parts(self, t: _HeaderTable, j: int, sec: str, members: list[_Row]) -> None:
         """Each code host's row of column `j`: that host's repository count. A row that names no

@@ -22,7 +22,9 @@ from handoff.read import shapes
 _ITEMS = re.compile(
     r"\s*(?:,(?!\d{3}(?!\d))|;|\n|\s\+\s|\band\b|\bplus\b)\s*", re.IGNORECASE
 )  # (not `1,000`)
-_COUNT = re.compile(r"(\d{1,3})\s*[x×*]\s*$", re.IGNORECASE)  # "2× " before a size: that many volumes
+_COUNT = re.compile(  # "2× ", "4 replicas × " before a size: that many volumes
+    r"(\d{1,3})\s*(?:(?:replicas?|volumes?|disks?|pvcs?|copies|nodes?)\s*)?[x×*]\s*$", re.IGNORECASE
+)
 _NAME = re.compile(r"[A-Za-z]")
 
 

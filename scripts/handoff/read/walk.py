@@ -23,6 +23,7 @@ from handoff.read import (
     owntypes,
     shapes,
     threads,
+    volumelist,
     worksheet,
 )
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
@@ -293,8 +294,12 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def flush(self, tab: _Tab) -> None:
         p = tab.pending
         tab.pending = None
-        if p and p.items:
-            self.emit(p.label, "\n".join(p.items), p.location, p.context)
+        total = volumelist.lines_total("\n".join(p.items)) if p and p.items and p.lead_in else None
+        if p and p.items and p.lead_in and total is None:
+            for item in p.items:  # no list of volumes after all: its lines read as they are
+                self.lines(Text(item), tab, p.location, allow_pending=False, ctx=p.context)
+        elif p and p.items:  # (a list of volumes: their sum, `read.volumelist`)
+            self.emit(p.label, total or "\n".join(p.items), p.location, p.context)
 
     def paragraph(self, paragraph: dict[str, Any], tab: _Tab) -> None:
         style = as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
@@ -476,6 +481,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 pair = _pair(part.strip()) or dash_pair(part, self.dash_label)  # `Repo count — 2,494` too
                 if pair is None:
                     loose.append(part.strip())
+                    if allow_pending and len(parts) == 1 and volumelist.lead_in(part, closed=True):
+                        self.heads_list(
+                            tab, part.strip().rstrip(":"), location, line_ctx
+                        )  # "… volumes were …:"
                     continue
                 if loose:
                     self.prose(", ".join(loose), location, line_ctx)
@@ -513,9 +522,12 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         """A `Label:` line with no value: the list after it is its value, or it heads that list."""
         f = self.catalogue.field_for_label(label)
         meaning = label_meaning(label)
+        lead = f is None and meaning is None and volumelist.lead_in(label)  # "EBS gp3 volumes, … replica):"
+        if lead:
+            label, meaning = "Disk", "total_disk_gb"  # its list is the disk's volumes (`read.volumelist`)
         target = f or (self.catalogue.fields.get(meaning) if meaning else None)
         if target is not None:
-            tab.pending = _Pending(label, target, location, ctx)
+            tab.pending = _Pending(label, target, location, ctx, lead_in=lead)
         elif is_limit(label) or self.sections.part(label):
             tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
 
