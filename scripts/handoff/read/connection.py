@@ -36,6 +36,7 @@ from dataclasses import replace
 from handoff.core.fields import norm
 from handoff.core.quickre import opened, quick
 from handoff.read import shapes
+from handoff.read.denied import denied
 from handoff.read.fact import Fact
 from handoff.read.vocab import Found
 
@@ -163,7 +164,12 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
     """The statements a clause starting at `at` makes about the hosts it names: one, or, when it
     moves a host into another, the host left (not connected) and the one it moves into; a move under
     way with no verb of its own leaves the host named before it in use and its destination not yet;
-    a bracketed aside naming hosts of its own beside a host outside it is a statement of its own."""
+    a bracketed aside naming hosts of its own beside a host outside it is a statement of its own; a
+    host right after a word denying it ("no GitHub") is not connected (`denied.py`)."""
+    off = [h for h in named if denied(clause[: max(h.start - at, 0)])]
+    if off:
+        kept = [h for h in named if h not in off]
+        return [(off, [True]), *(_statements(clause, at, kept) if kept else [])]
     for m in _ASIDE.finditer(clause) if _MOVING_TO.search(clause) is None else ():
         inside = [h for h in named if m.start() < h.start - at < m.end()]
         outside = [h for h in named if not m.start() <= h.start - at < m.end()]

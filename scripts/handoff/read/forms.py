@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from handoff.read.boxedruns import heads_boxed_run
 from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str, tab_holders
 from handoff.read.quicktext import paragraph_dicts
 
@@ -82,8 +83,10 @@ def answered(doc: Any) -> Any:
     the input itself when it holds no question form (the common case: nothing is copied)."""
     if not isinstance(doc, dict):
         return doc
-    if not _signs(doc) or not any(_QUESTION.search(t) or len(_BOX.findall(t)) >= 2 for t in _texts(doc)):
-        return doc  # (no question and no line of boxes: no form, whatever the lists around them)
+    if not _signs(doc) or not any(
+        _QUESTION.search(t) or len(_BOX.findall(t)) >= 2 or _LEAD_MARK.match(t) for t in _texts(doc)
+    ):
+        return doc  # (no question, no line of boxes, no boxed line: no form, whatever the lists around them)
     paras = list(_paragraphs(doc))
     if not _groups(paras) and not any(len(_BOX.findall(p.text)) >= 2 for p in paras):
         return doc
@@ -245,7 +248,7 @@ def _groups(paras: list[_Para]) -> list[_Group]:
     i = 0
     while i < len(paras):
         q = paras[i]
-        if not _QUESTION.search(q.text):
+        if not _QUESTION.search(q.text) and not heads_boxed_run(paras, i):
             i += 1
             continue
         options: list[_Para] = []

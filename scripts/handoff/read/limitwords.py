@@ -19,7 +19,7 @@ NOT_SUMMED = r"(?<!\badd\s)(?<!\badds\s)(?<!\badded\s)(?<!\badding\s)"
 _LIMIT = quick(
     r"\b(?:limits?|upper|maximum|max|caps?|capped|quotas?|allowances?|contract(?:ed)?|licen[cs]e[ds]?|"
     + NOT_SUMMED
-    + r"up to|in scope|"
+    + r"up to|"
     r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
     r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
     r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling|"

@@ -40,6 +40,7 @@ from typing import Any
 from handoff.core.quickre import opened
 from handoff.read.doctext import as_dict, as_str
 from handoff.read.forms import _copy, _cut, _Para, _paragraphs, _runs, _text
+from handoff.read.optionsplit import option_splits, option_words
 from handoff.read.quicktext import quick_texts
 from handoff.read.vocab import Vocab
 
@@ -50,6 +51,7 @@ _MARK = re.compile(r"\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)|[" + _CHECKED + _U
 _ANY_MARK = re.compile(r"[" + _CHECKED + _UNCHECKED + r"]|\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)")
 _SEPARATOR = opened(re.compile(r"\s*(?:[/|·•]|,|\bor\b)\s*"))
 _LABEL_END = re.compile(r"[:：]\s*")
+_QUESTION_END = re.compile(r"\?\s+(?=\S)")  # a question before its options ("Needed? Yes · No")
 _SENTENCE_ON = re.compile(r"(?<!\d)[.!?;]\s+\S")
 _SHORT_OPTION = 5  # words in an option of a label's list
 _EMPHASIS = re.compile(r"[/|·]|,")
@@ -158,25 +160,22 @@ def _emphasised_option(p: _Para) -> bool:
         return False
     raw = "".join(t for t, _ in runs)
     flags = [e for t, e in runs for _ in t]
-    colon = _LABEL_END.search(raw)
+    colon = _QUESTION_END.search(raw) or _LABEL_END.search(raw)
     start = colon.end() if colon else 0
     if not _EMPHASIS.search(raw, start):
         return False
-    parts, pos = [], start
-    body = raw[start:].rstrip("\n")
-    for m in _SEPARATOR.finditer(body):
-        parts.append((pos, start + m.start()))
-        pos = start + m.end()
-    parts.append((pos, start + len(body.rstrip())))
-    parts = [(a, b) for a, b in parts if raw[a:b].strip()]
-    if len(parts) < 2 or any(len(raw[a:b].split()) > _SHORT_OPTION for a, b in parts):
-        return False
-    chosen = [(a, b) for a, b in parts if all(flags[k] for k in range(a, b) if not raw[k].isspace())]
-    plain = [(a, b) for a, b in parts if not any(flags[k] for k in range(a, b) if not raw[k].isspace())]
-    if len(chosen) != 1 or len(plain) != len(parts) - 1:
+    body = raw[start:].rstrip("\n").rstrip()
+    for parts in option_splits(body, start):
+        if any(option_words(raw[a:b]) > _SHORT_OPTION for a, b in parts):
+            continue
+        chosen = [(a, b) for a, b in parts if all(flags[k] for k in range(a, b) if not raw[k].isspace())]
+        plain = [(a, b) for a, b in parts if not any(flags[k] for k in range(a, b) if not raw[k].isspace())]
+        if len(chosen) == 1 and len(plain) == len(parts) - 1:
+            break
+    else:
         return False
     a, b = chosen[0]
-    _cut(p.paragraph, [(start, a), (b, len(body.rstrip()) + start)])
+    _cut(p.paragraph, [(start, a), (b, len(body) + start)])
     p.text = _text(p.paragraph)
     return True
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from handoff.core.fields import Catalogue
+from handoff.read.answercolumns import answered_rows
 from handoff.read.forms import answered
 from handoff.read.markcolumns import ticked_rows
 from handoff.read.markedoptions import chosen_options
@@ -31,6 +32,7 @@ def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     doc = own_parts(doc, catalogue, texts)
     doc = own_sections(doc, catalogue, texts)
     doc = ticked_rows(doc, texts)
+    doc = answered_rows(doc, texts)  # (a question answered no or N/A states nothing)
     single = [Vocab(catalogue, "deployment_type"), Vocab(catalogue, "hosting_provider")]  # (one value each)
     doc = chosen_options(doc, texts, single)
     return answered(doc)

@@ -32,11 +32,13 @@ from handoff.read import (
 from handoff.read.backref import event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
+from handoff.read.contingency import contingent
 from handoff.read.counts import stated_limits_win
 from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
+from handoff.read.goingaway import going_away
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
 from handoff.read.oldthing import OLD_THING, old_things
@@ -449,7 +451,7 @@ class ProseReading(FactParts):
                     Fact("instance_url", m.value, m.text, "URL", self.url_env(s, m, ctx), "", m.start)
                 )
                 break
-        gone = old_things(s) if facts else []  # "the old VM (32 vCPU, 128 GB)": the old machine's
+        gone = [*old_things(s), *going_away(s), *contingent(s)] if facts else []  # "the old VM (32 vCPU, …)"
         if gone:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
                      if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip

@@ -24,11 +24,13 @@ from handoff.read.cells import not_done
 
 # the closing clause of a statement: after `;`, a dash or a comma, or in closing brackets
 _CLOSING = re.compile(
-    r"(?:[;—–]|\s-\s|,)\s*(?P<clause>[^;—–,()\n]{1,32}?)\s*[.!]?\s*$|\((?P<aside>[^()\n]{1,32})\)\s*[.!]?\s*$"
+    r"(?:[;—–]|\s-\s|,|\s(?:was|were|is|are|been)\s+\w+ed\s+and(?:\s+then)?)\s*(?P<clause>[^;—–,()\n]{1,32}?)\s*[.!]?\s*$|\((?P<aside>[^()\n]{1,32})\)\s*[.!]?\s*$"
 )
 _MARKS = ";—–,-("  # one of them is in every closing clause (`\s-\s` holds "-")
 _REASON = quick(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
 _DIGITS = re.compile(r"\d+")
+# after a verdict, how long it holds: "not requested yet", "declined for now"
+_STILL = re.compile(r"\s+(?:yet|for now|so far|as yet|at this stage)(?=\s*[.!]?\s*$)", re.IGNORECASE)
 _SENTENCE = re.compile(
     r"(?:[^.!?\n]|[.!?](?=\S))+[.!?]*"
 )  # a sentence and its closing stop ("m6i.4xlarge" ends none)
@@ -37,9 +39,9 @@ _SENTENCE = re.compile(
 def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
     """Whether the text ends with a clause that is only a status of a thing not taken ("…; declined",
     "… — rejected", "… (dropped)")."""
-    if not any(c in text for c in _MARKS):
-        return False  # (no separator, no bracket: no closing clause)
-    text = text.rstrip()
+    if not any(c in text for c in _MARKS) and " and " not in text:
+        return False  # (no separator, no bracket, no second verb: no closing clause)
+    text = _STILL.sub("", text.rstrip())
     reasoned = _REASON.sub("", text)  # "… — rejected (price)": the verdict before its reason
     for end in (text,) if reasoned == text else (text, reasoned):  # (the same text reads the same)
         if "[" not in end and not _ends_with_word(end, words):
@@ -76,7 +78,7 @@ def _ends_with_word(text: str, words: frozenset[str]) -> bool:
 
 def without_not_taken(text: str, words: frozenset[str]) -> str:
     """`text` with every sentence closed as not taken blanked out, the other characters in place."""
-    if not any(c in text for c in _MARKS) or not words:
+    if (not any(c in text for c in _MARKS) and " and " not in text) or not words:
         return text
     if "[" not in text and _word_tests(words)[1].search(_key(text)) is None:
         return text  # (a text whose key holds no status word closes no sentence with one)
