@@ -16,7 +16,8 @@ The question cell (the first column) of each row answered other than yes is empt
 and the other cells are kept (an N/A row's comment may still hold a fact: "Internal only, https://…").
 A row answered yes keeps its question without its question mark, read as the statement it affirms
 ("Is it installed with Helm on Amazon EKS" — yes). Columns of marks become one `Answer` column of
-the answers' words, so the table reads as questions, answers and comments. A table turned the
+the answers' words, so the table reads as questions, answers and comments. A group row over the
+header (`Control | Entries` over `Yes | No | N/A | Evidence`) is left out. A table turned the
 other way (its questions across the first row, the answers in rows) is turned back first. Rows
 with no answer are left as they are. The input is not changed.
 """
@@ -38,6 +39,7 @@ _OTHER = frozenset({
 })  # fmt: skip
 _MARK = re.compile(r"[✔✓☒☑✅●◉⦿xX✗✘×]")
 _SPLIT = re.compile(r"\s*[/|·]\s*")
+_HEADER_ROWS = 2  # a group row over the header
 _WORD = 24  # characters of a cell of answer words
 
 
@@ -69,8 +71,14 @@ def answered_rows(doc: Any, texts: list[tuple[dict[str, Any], str]] | None = Non
             if found is None:
                 continue
             t.update(_turned(t))
-        columns, answers = found
+        h, columns, answers = found
         rows = as_list(t.get("tableRows"))
+        if h:  # a group row over the header: left out, the header taking its first cell's words
+            first_words = _cell_text(rows[0], 0) or _cell_text(rows[h], 0)
+            _cells(rows[h])[0] = _text_cell({}, first_words)
+            rows = rows[h:]
+            answers = {n - h: a for n, a in answers.items()}
+            t["tableRows"], t["rows"] = rows, len(rows)
         for n, answer in answers.items():
             cell = as_dict(_cells(rows[n])[0])
             if answer == "yes":  # the question read as the statement it affirms
@@ -119,35 +127,44 @@ def _unask(cell: dict[str, Any]) -> None:
                 return
 
 
-def _answers(t: dict[str, Any]) -> tuple[set[int], dict[int, str]] | None:
-    """The answer columns of table `t` and each answered body row's answer ('yes' or 'other'), or
-    None when it is no answered table."""
+def _answers(t: dict[str, Any]) -> tuple[int, set[int], dict[int, str]] | None:
+    """The header row of table `t` (its first, or the second under a group row), its answer columns
+    and each answered body row's answer ('yes' or 'other'), or None when it is no answered table."""
     rows = as_list(t.get("tableRows"))
     if len(rows) < 2:
         return None
     width = len(_cells(rows[0]))
     if width < 2 or any(len(_cells(r)) != width for r in rows):
         return None
-    head = [_cell_text(rows[0], k) for k in range(width)]
-    body = [[_cell_text(r, k) for k in range(width)] for r in rows[1:]]
-    kinds = [_answer(h) for h in head]
+    for h in range(min(_HEADER_ROWS, len(rows) - 1)):
+        found = _answered(rows, h, width)
+        if found is not None:
+            return (h, *found)
+    return None
+
+
+def _answered(rows: list[Any], h: int, width: int) -> tuple[set[int], dict[int, str]] | None:
+    """The answer columns and answers of a table whose header is row `h`."""
+    head = [_cell_text(rows[h], k) for k in range(width)]
+    body = [[_cell_text(r, k) for k in range(width)] for r in rows[h + 1 :]]
+    kinds = [_answer(c) for c in head]
     group = [k for k in range(1, width) if kinds[k]]
     adjacent = group == list(range(group[0], group[-1] + 1)) if group else False
     if len(group) >= 2 and adjacent and "yes" in {kinds[k] for k in group}:
-        out = _marked(body, group, kinds)
+        out = _marked(body, group, kinds, h + 1)
         return (set(group), out) if out else None
     for k in range(1, width):
         options = [_answer(p) for p in _SPLIT.split(head[k]) if p.strip()]
         if len(options) >= 2 and None not in options and "yes" in options:
-            out = _worded(body, k)
+            out = _worded(body, k, h + 1)
             return ({k}, out) if out else None
     return None
 
 
-def _marked(body: list[list[str]], group: list[int], kinds: list[str | None]) -> dict[int, str]:
+def _marked(body: list[list[str]], group: list[int], kinds: list[str | None], start: int) -> dict[int, str]:
     """Each body row's answer by the column of its one mark (none when a cell is not a mark)."""
     out: dict[int, str] = {}
-    for n, row in enumerate(body, start=1):
+    for n, row in enumerate(body, start=start):
         cells = [row[k] for k in group]
         if any(c and not (len(c) <= 2 and _MARK.fullmatch(c.strip())) for c in cells):
             return {}  # (not a column of marks)
@@ -159,10 +176,10 @@ def _marked(body: list[list[str]], group: list[int], kinds: list[str | None]) ->
     return out
 
 
-def _worded(body: list[list[str]], k: int) -> dict[int, str]:
+def _worded(body: list[list[str]], k: int, start: int) -> dict[int, str]:
     """Each body row's answer by the one answer word left in column `k` (none when another is)."""
     out: dict[int, str] = {}
-    for n, row in enumerate(body, start=1):
+    for n, row in enumerate(body, start=start):
         chosen = [_answer(p) for p in _SPLIT.split(row[k]) if p.strip()]
         if len(chosen) > 1 or None in chosen:
             return {}

@@ -442,7 +442,11 @@ class HeaderTableReading(WalkParts):
         each row's CPU and memory times its count, added up over the rows. A row whose description
         naming a machine whose description holds no one CPU figure and one memory figure gives
         nothing; rows naming no machine (a subscription, a volume) are not machines."""
-        if t.type_col is None or "count" not in t.col:
+        if t.type_col is None:
+            return
+        if self.fleet_totals(t, rows, where, ctx):  # `3 × E16s_v5 | 48 | 384 GiB`: the row's whole
+            return
+        if "count" not in t.col:
             return
         each = [(j, f.name) for j, f in t.fields if f.name in _MACHINE_AMOUNTS]
         if each:  # `vCPU per node | Memory per node` columns: each row's figures times its count
@@ -473,6 +477,26 @@ class HeaderTableReading(WalkParts):
             return
         for name, text in (("total_cpu", f"{cpu:g} vCPU"), ("total_memory_gb", f"{memory:g} GB")):
             self.emit(name, text, where, ctx, matched=self.catalogue.fields[name])
+
+    def fleet_totals(self, t: _HeaderTable, rows: list[_Row], where: Location, ctx: Context) -> bool:
+        """CPU, memory and disk columns proved to hold each row's totals (`read.fleetrows`): their sums."""
+        type_col = t.type_col if t.type_col is not None else 0
+        counted = "count" in t.col
+        machines = [
+            f"{_cell_count(r, t)} × {t.entry(r, type_col)}" if counted else t.entry(r, type_col)
+            for _, r in rows
+        ]
+        columns = {
+            f.name: [t.entry(r, j) for _, r in rows] for j, f in t.fields if f.name in fleetrows.FIELDS
+        }
+        sums = fleetrows.fleet_sums(machines, columns, self.catalogue.instance_types)
+        for name, text in sums:
+            self.emit(name, text, where, ctx, matched=self.catalogue.fields[name])
+        if sums and len(rows) == 1:  # the fleet's one row (a tier ticked): its other figures are its own
+            for j, f in t.fields:
+                if f.name not in fleetrows.FIELDS and f.type in (FieldType.INTEGER, FieldType.QUANTITY):
+                    self.emit(t.header[j], t.entry(rows[0][1], j), where, ctx)  # (its label's meaning)
+        return bool(sums)
 
     def build_row_date(self, t: _HeaderTable, j: int, f: Field, ctx: Context, members: list[_Row]) -> None:
         """A date column over several rows of one environment (a change log: `Build production EKS`,

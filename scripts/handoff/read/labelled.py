@@ -55,6 +55,7 @@ from handoff.read.hostuse import tooling_only
 from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_planned
+from handoff.read.oneitem import ONE_ITEM, one_size
 from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.pendingmove import moving_to
 from handoff.read.prose import _CODE, host_names
@@ -317,11 +318,14 @@ _FIRST_NUMBER = re.compile(
 )
 
 
-def _fit_quantity(value: str, aliased: bool) -> str | None:
+def _fit_quantity(value: str, aliased: bool, name: str = "") -> str | None:
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
     sizes = usage.capacities(value, list(shapes.sizes(value)))  # "2.1 TB used of 3 TB": 3 TB
     stated = stated_totals(value, sizes)
+    if name in ONE_ITEM and stated:  # "engine-main at 15 GB; about 1.4 TB in all": one item's size
+        one = one_size(sizes, stated)
+        return one.value if one else None
     if stated:  # "gitserver 3 × 1 TB, other services 600 GB; 3.6 TB total": the total, not a part
         return stated[0].value
     if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
@@ -722,7 +726,7 @@ class LabelledReading(FactParts):
         if f.type is FieldType.INTEGER:
             return _fit_count(name, value, aliased)
         if f.type is FieldType.QUANTITY:
-            return _fit_quantity(value, aliased)
+            return _fit_quantity(value, aliased, name)
         found: str | None = None
         if f.type is FieldType.VOCABULARY_LIST:
             found_hosts = with_addresses(value, self.code_hosts.find(value))  # "gitlab.acme.de"

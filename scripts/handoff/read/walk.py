@@ -50,6 +50,7 @@ from handoff.read.examples import unexampled
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
 from handoff.read.fleetsentences import one_fleet
+from handoff.read.gaps import gap_parts
 from handoff.read.gather import Gatherer, TddReading
 from handoff.read.headertables import HeaderTableReading
 from handoff.read.labelwords import label_meaning
@@ -627,8 +628,9 @@ def _title_heading(content: list[Any]) -> int:
 
 
 def _parts(line: str) -> list[str]:
-    """A line's parts: split at ` · `, ` | `, ` • ` and where a sentence ends and a `Label:` starts."""
-    parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else [line]
+    """A line's parts: split at ` · `, ` | `, ` • `, at wide gaps between `Label: value` fields
+    (`read.gaps`) and where a sentence ends and a `Label:` starts."""
+    parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else gap_parts(line) or [line]
     return [p for part in parts for p in _labelled_sentences(part) if p.strip()]
 
 
