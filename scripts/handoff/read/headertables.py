@@ -442,12 +442,8 @@ class HeaderTableReading(WalkParts):
         each row's CPU and memory times its count, added up over the rows. A row whose description
         naming a machine whose description holds no one CPU figure and one memory figure gives
         nothing; rows naming no machine (a subscription, a volume) are not machines."""
-        if t.type_col is None:
-            return
-        if self.fleet_totals(t, rows, where, ctx):  # `3 × E16s_v5 | 48 | 384 GiB`: the row's whole
-            return
-        if "count" not in t.col:
-            return
+        if t.type_col is None or self.fleet_totals(t, rows, where, ctx) or "count" not in t.col:
+            return  # (`3 × E16s_v5 | 48 | 384 GiB` proved the rows' whole by their types: `fleet_totals`)
         each = [(j, f.name) for j, f in t.fields if f.name in _MACHINE_AMOUNTS]
         if each:  # `vCPU per node | Memory per node` columns: each row's figures times its count
             if len(rows) == 1 and not any(pernodecolumns.per_machine(t.header[j]) for j, _ in each):
