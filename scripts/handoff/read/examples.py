@@ -5,6 +5,8 @@ document's own facts. A careful reader skips it whatever it holds.
 
 What the lead-in introduces is the element right after it when that is a table, else the run of
 list items after it, else the paragraphs after it up to the next heading, table or empty paragraph.
+A superseded copy of the example kept right before it (its mark, the old table) is passed over: the
+table after the copy is the example.
 A lead-in must both end in a colon and name an example in its last sentence; "Example" in a
 sentence that states a fact ("The example repository is 2 GB") introduces nothing. An example
 inside a sentence ("e.g. 3 × m6i.2xlarge") is read/edits.py's.
@@ -15,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from handoff.read.superseded import marks_superseded
 
 _EXAMPLE = re.compile(
     r"\b(?:examples?|samples?|illustrat\w+|for instance|e\.\s?g\.|dummy|made[- ]up|fictitious|fictional|"
@@ -62,6 +66,10 @@ def unexampled(content: Sequence[Any], text: Callable[[dict[str, Any]], str]) ->
         if first == "table":
             drop.add(i + 1)
             continue
+        twin = _past_old_copy(content, i + 1, text)  # (an old copy of the example kept before it)
+        if twin is not None:
+            drop.add(twin)
+            continue
         j = i + 1
         while j < len(content) and _kind(content[j], text) == (first if first == "item" else "paragraph"):
             drop.add(j)
@@ -69,6 +77,19 @@ def unexampled(content: Sequence[Any], text: Callable[[dict[str, Any]], str]) ->
     if not drop:
         return list(content) if not isinstance(content, list) else content
     return [se for k, se in enumerate(content) if k not in drop]
+
+
+def _past_old_copy(content: Sequence[Any], k: int, text: Callable[[dict[str, Any]], str]) -> int | None:
+    """The table right after a superseded copy of it (its mark, then the old table) starting at `k`."""
+    if _kind(content[k], text) != "paragraph" if k < len(content) else True:
+        return None
+    if not marks_superseded(text(content[k]["paragraph"])):
+        return None
+    kinds = [_kind(se, text) for se in content[k + 1 : k + 5]]
+    tables = [n for n, kind in enumerate(kinds) if kind == "table"]
+    if len(tables) < 2 or any(kind not in ("table", "empty") for kind in kinds[: tables[1]]):
+        return None
+    return k + 1 + tables[1]
 
 
 __all__ = ["unexampled"]

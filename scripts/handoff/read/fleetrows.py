@@ -36,8 +36,8 @@ def _cpu(text: str) -> float | None:
 def _gib(text: str) -> float | None:
     """A size cell in GiB-as-written (`384 GiB`, `384 GB`: the same number, as the keys count it)."""
     sizes = list(shapes.sizes(text))
-    if len(sizes) != 1:
-        return None
+    if len(sizes) != 1 or text[: sizes[0].start].strip():
+        return None  # (the cell's one figure, whole: `2 000 GB` read as `000 GB` is none)
     try:
         return parse_size(sizes[0].value, "GB")
     except (ParseError, TypeError):

@@ -475,8 +475,14 @@ class HeaderTableReading(WalkParts):
             self.emit(name, text, where, ctx, matched=self.catalogue.fields[name])
 
     def fleet_totals(self, t: _HeaderTable, rows: list[_Row], where: Location, ctx: Context) -> bool:
-        """CPU, memory and disk columns proved to hold each row's totals (`read.fleetrows`): their sums."""
+        """CPU, memory and disk columns proved to hold each row's totals (`read.fleetrows`): their sums.
+        Not in a table with a total row or two columns of one amount (`Per node` and `Aggregate`):
+        those say which figures are the whole, and the rest of the reader reads them."""
         type_col = t.type_col if t.type_col is not None else 0
+        named = [f.name for _, f in t.fields if f.name in fleetrows.FIELDS]
+        labels = (_cell(r, k) for r in t.rows[1:] for k in {0, 1, type_col})
+        if len(named) != len(set(named)) or any(self.is_total(c) for c in labels):
+            return False
         counted = "count" in t.col
         machines = [
             f"{_cell_count(r, t)} × {t.entry(r, type_col)}" if counted else t.entry(r, type_col)
