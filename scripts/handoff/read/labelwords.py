@@ -128,8 +128,15 @@ def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
     return (name,) if name else ()
 
 
+def label_words(label: str) -> int:
+    """The words of a label: a form item's number (`B3.`) and its boxes (`[x]`) are none."""
+    return len(_BOX.sub(" ", _ITEM_NUMBER.sub("", label, count=1)).split())
+
+
 def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
-    """(the field, the number of stems that matched), or (None, 0)."""
+    """(the field, the number of stems that matched), or (None, 0). A form item's number (`B3.`,
+    `4.2)`) and its boxes (`[x]`, `☒`) are no words of the label."""
+    label = _BOX.sub(" ", _ITEM_NUMBER.sub("", label, count=1))
     words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
     # "Storage on live", "Nodes in live", "About live": after a preposition `live` is the environment
     words = [w for k, w in enumerate(words) if not (w == "live" and k and words[k - 1] in _PLACE_WORDS)]
@@ -151,4 +158,7 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
 
 
 _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+# a form item's number before its words, closed by its stop or bracket ("B3. ", "4.2) "; not "Q4 users")
+_ITEM_NUMBER = re.compile(r"^\s*(?:[A-Za-z]{1,2}\d{1,3}|\d{1,3}(?:\.\d{1,3})*)[.)]\s+")
+_BOX = re.compile(r"\[[ xX✓✔]\]|[☐☑☒]")
 _PLACE_WORDS = frozenset({"on", "in", "at", "for", "of", "about", "re", "regarding", "from", "to", "into"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from handoff.read.doctext import Text
-from handoff.read.labelwords import outside_brackets
+from handoff.read.labelwords import label_words, outside_brackets
 
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
@@ -60,7 +60,7 @@ def _looks_like_label(label: str) -> bool:
     return (
         bool(label)
         and label[0].isalnum()
-        and len(outside_brackets(label).split()) <= _MAX_LABEL_WORDS  # an aside in brackets is no word of it
+        and label_words(outside_brackets(label)) <= _MAX_LABEL_WORDS  # an aside in brackets is no word of it
         and "http" not in label.lower()
         and not label.replace(" ", "").isdigit()
     )

@@ -11,7 +11,8 @@ will differ.
 
 `of_capacity(label)`: the label names a use or a remainder of an amount (used, in use, usage,
 consumed, occupied, utilised, free, available, left, remaining), not the amount; a label naming
-what the space holds (`Disk used for git data`: the repositories' size) is not this module's.
+what the space holds (`Disk used for git data`: the repositories' size) is not this module's, and
+neither is a form's instruction in a label (`Persistent storage (free text)`: the answer is text).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import re
 from handoff.read.shapes import Match
 
 _USE = re.compile(
-    r"\b(?:used|in use|usage|consumed|consumption|occupied|utili[sz](?:ed|ation)|free|available|left|"
+    r"\b(?:used|in use|usage|consumed|consumption|occupied|utili[sz](?:ed|ation)|"
+    r"free(?![\s-]+(?:text|form|entry|field|answer|format)\b)|available|left|"  # ("free text": a form's)
     r"remaining|allocated so far|filled)\b(?!\s+(?:for|by)\b)",
     re.IGNORECASE,
 )
