@@ -14,6 +14,7 @@ from handoff.core.model import Location
 from handoff.read import (
     connection,
     countcells,
+    fleetrows,
     hostcolumn,
     nodeshape,
     pernodecolumns,
