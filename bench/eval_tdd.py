@@ -42,7 +42,7 @@ from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
 # scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17, 35, 36 and 38 in stop 18,
-# 43-45 in stop 21)
+# 43-45 in stop 21; 52-54, ordinary TDDs, written blind at the start of stop 22)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -58,6 +58,9 @@ EVALUATION_ONLY = (
     "tdd_blind49",
     "tdd_blind50",
     "tdd_blind51",
+    "tdd_blind52",
+    "tdd_blind53",
+    "tdd_blind54",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
