@@ -42,7 +42,8 @@ from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 
 # scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17, 35, 36 and 38 in stop 18,
-# 43-45 in stop 21; 52-54, ordinary TDDs, written blind at the start of stop 22)
+# 43-45 in stop 21; 52-54, ordinary TDDs, written blind at the start of stop 22; 55-57, ordinary TDDs
+# written blind in stop 22 as tuning sets, are in SETS only)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -104,6 +105,8 @@ SETS = (
     "tdd_blind43",
     "tdd_blind44",
     "tdd_blind45",
+    "tdd_blind56",
+    "tdd_blind57",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
