@@ -105,6 +105,7 @@ SETS = (
     "tdd_blind43",
     "tdd_blind44",
     "tdd_blind45",
+    "tdd_blind55",
     "tdd_blind56",
     "tdd_blind57",
     *EVALUATION_ONLY,
