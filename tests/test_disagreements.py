@@ -9,6 +9,7 @@ the run log, the doc's appendix and the Vitally note.
 
 A TDD that states a field twice with different values is not a source of that field: with the
 sheet blank, a final handoff stops naming both places; the IE's value in the sheet settles it.
+Nor are two TDD values that contradict each other (a CPU total its machines do not have).
 """
 
 from __future__ import annotations
@@ -169,3 +170,49 @@ def test_a_tdd_stating_a_field_twice_stops_until_the_sheet_gives_it(tmp_path: Pa
         assert "the sheet settles it (Accounts!N2 says '64')" in settled["message"]
         assert ws.account(ACME)["traits"]["vitally.custom.totalCpu"] == 64
         assert ws.writes_after(mark)
+
+
+def test_a_tdd_whose_cpu_total_contradicts_its_machines_stops_until_the_sheet_settles_it(
+    tmp_path: Path,
+) -> None:
+    """acme's TDD states 48 vCPU for 3 × m6i.4xlarge + 2 × c6i.2xlarge (64 vCPU) and the sheet gives
+    neither: at least one is wrong, so neither is used, and `check` stops naming both places."""
+    seed = SeedFolder.copy(tmp_path / "seed", tdds=("acme",))
+    html = seed.doc_html(DOCS["acme"])
+    start, end = html.index("<h3>Instances</h3>"), html.index("<p>Total memory: 224 GiB</p>")
+    machines = "<p>Instance types: 3x m6i.4xlarge, 2x c6i.2xlarge</p>\n<p>Total CPU: 48 vCPU</p>\n"
+    seed.set_doc(DOCS["acme"], html=html[:start] + "<h3>Instances</h3>\n" + machines + html[end:])
+    seed.set("Accounts!M2", "")  # acme's Instance Types and Total CPU, blank: only the TDD gives them
+    seed.set("Accounts!N2", "")
+    places = (
+        "(Production deployment › Instances › paragraph 10)",
+        "(Production deployment › Instances › paragraph 9)",
+    )
+    with Workspace.start(seed.root, tmp_path) as ws:
+        code, out, err = ws.cli("check", "acme", "--json")
+        assert code == 1 and "Traceback" not in out + err
+        checked = json.loads(out)
+        assert not {"total_cpu", "instance_types"} & set(checked["fields"])
+        [p] = [p for p in checked["problems"] if p["severity"] == "error"]  # not "required but missing" too
+        assert p["field"] == "total_cpu" and p["location"] == f"TDD {places[0][1:-1]}"
+        assert p["message"] == (
+            f"Total CPU: the TDD gives 48 vCPU {places[0]} but 3 × m6i.4xlarge, 2 × c6i.2xlarge "
+            f"{places[1]} have 64 vCPU: at least one is wrong, so neither is used"
+        )
+        assert (
+            p["fix"]
+            == "correct the TDD so they agree, or write the right values in Accounts!N2 and Accounts!M2"
+        )
+
+        data = json.loads(ws.cli("tdd", DOCS["acme"], "--json")[1])  # the TDD alone, read from the sandbox
+        assert not {"total_cpu", "instance_types"} & set(data["fields"])
+        assert data["fields"]["total_memory_gb"]["value"] == 224  # it agrees with the machines: kept
+        assert [q["message"] for q in data["problems"]] == [p["message"]]
+
+        ws.set_cell("Accounts!N2", "64")  # the IE's value settles it: the TDD's machines agree with it
+        code, out, err = ws.cli("check", "acme", "--json", "--accept", "total_cpu=sheet")
+        assert code == 0, out + err  # the TDD's 48 against the sheet's 64 is the chosen disagreement
+        checked = json.loads(out)
+        assert [p for p in checked["problems"] if p["severity"] != "info"] == []
+        assert checked["fields"]["instance_types"]["source"] == "tdd"
+        assert checked["fields"]["total_cpu"]["value"] == 64

@@ -78,7 +78,7 @@ def test_a_field_stated_twice_differently_is_no_value_and_one_problem_naming_bot
     )
     code, out, err = run_cli("tdd", str(doc))
     assert code == 0, err
-    assert "Total CPU: — (the TDD states different values: see the problems below)" in out
+    assert "Total CPU: — (the TDD's values disagree: see the problems below)" in out
 
 
 def test_the_web_page_zip_reads_like_its_html(tmp_path: Path) -> None:

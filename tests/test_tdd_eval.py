@@ -103,7 +103,9 @@ def test_the_hold_out_sets_keep_their_figures(
         # evaluation-only in stop 17, tuning from stop 18: pinned at their end-of-stop-17 figures
         ("tdd_blind35", 95 / 96, 95 / 95, 0),  # stop 18: from 82/96, 82/87, 3 wrong
         ("tdd_blind36", 97 / 98, 97 / 97, 0),  # stop 18: from 75/98, 75/84, 6 wrong (figures over time)
-        ("tdd_blind38", 97 / 99, 97 / 98, 0),  # stop 18: from 67/99, 67/85, 16 wrong (table structures)
+        # 97/99 in stop 21; 95: 06-per-component-tables-totals' CPU (72) and memory (480), both right,
+        # are withheld because the instance types it is read with (1 × n2-highmem-16, not 2) contradict them
+        ("tdd_blind38", 95 / 99, 95 / 95, 0),  # stop 18: from 67/99, 67/85, 16 wrong (table structures)
         # evaluation-only in stops 19-20, tuning from stop 21: pinned at their end-of-stop-20 figures
         ("tdd_blind43", 96 / 98, 96 / 96, 0),  # forms: stop 21 from 72/98, 72/85, 8 wrong
         ("tdd_blind44", 92 / 93, 92 / 92, 0),  # one service among many; stop 21 from 75/93, 75/80, 3 wrong

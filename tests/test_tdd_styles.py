@@ -320,7 +320,9 @@ def test_a_superseded_twin_with_older_figures_stands_above_the_table() -> None:
 PINS = {
     # four grouping marks by document; 193: plain spaces where commas group too (ambiguous: named)
     "thousands-space": (1505 / 1508, 1504 / 1504, 0),
-    "european-numbers": (1506 / 1508, 1505 / 1507, 0),  # 251: "2.100 GB" (a size) read as 2.1
+    # 251: "2.100 GB" (a size) read as 2.1, below its 410 GB of repositories: neither is used (the
+    # right 410 withheld with the wrong 2.1, validate/agreement.py; 2762 -> 2761 of 2765 right)
+    "european-numbers": (2761 / 2765, 2760 / 2761, 0),
     "dates-reworded": (1508 / 1508, 1507 / 1507, 0),
     "dates-dotted": (1508 / 1508, 1507 / 1507, 0),
     "environment-codes": (1508 / 1508, 1507 / 1507, 0),

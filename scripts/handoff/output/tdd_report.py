@@ -2,8 +2,9 @@
 
 JSON: one object `{"source", "fields": {NAME: {"value", "text", "location", "section", "how"}},
 "unplaced": [{"text", "location"}], "problems": [...]}`; `value` is normalised exactly as
-`handoff check --json` reports it. A field the TDD states with two different values is not in
-`fields` (no value is used, as in a run); its problem names each value and place. Text: a table
+`handoff check --json` reports it. A field the TDD states with two different values, or with a
+value another of its values contradicts (validate/agreement.py), is not in `fields` (no value is
+used, as in a run); its problem names each value and place. Text: a table
 of the same, then the unplaced lines and the problems. URL passwords are masked everywhere (the
 merge and the reader mask what they keep).
 """
@@ -57,11 +58,7 @@ def print_text(
     for f in tdd_fields:
         fv = view.fields.get(f.name)
         if fv is None:
-            why = (
-                " (the TDD states different values: see the problems below)"
-                if f.name in view.conflicted
-                else ""
-            )
+            why = " (the TDD's values disagree: see the problems below)" if f.name in view.conflicted else ""
             console.print(Text(f"  {f.label}: —{why}", style="dim"), soft_wrap=True)
             continue
         chosen = view.chosen.get(f.name)

@@ -24,6 +24,14 @@ and only `--accept FIELD=sheet` can choose). With no sheet value the field is le
 conflict is its one problem (not "required but missing" as well: `Merged.unsettled`): an error in
 a final run on a field that blocks, else a warning, naming each value and place, with the fix
 "correct the TDD so it states one value, or write the right value in <the sheet cell>".
+
+Values the TDD gives that contradict each other (`validate.agreement`: total CPU or memory against
+the instance types, a disk smaller than the repositories, monorepos above repositories, completion
+before start) are not used either, when every value of the relation comes from the TDD: at least
+one is wrong and the tool cannot know which. The fields join `unsettled`, and one problem names
+each value with its place and what the other implies, with the fix "correct the TDD so they agree,
+or write the right values in <the sheet cells>" (severity as a TDD conflict's). A sheet value on
+either side settles the relation: the TDD side is kept, and `validate.rules` checks the pair.
 """
 
 from __future__ import annotations
@@ -45,6 +53,7 @@ from handoff.core.units import (
     tidy_number,
     unit_in_label,
 )
+from handoff.validate import agreement
 from handoff.validate.rules import MAX_VALUE_CHARS, clip, read_value, same_value, where
 
 
@@ -63,8 +72,9 @@ class Merged:
     fields: Mapping[str, FieldValue]
     problems: tuple[Problem, ...]
     disagreements: tuple[Disagreement, ...]
-    # fields left empty because the TDD states two different values and the sheet gives none: the
-    # conflict is their one problem (validate_fields does not call them missing as well)
+    # fields left empty because the TDD states two different values, or values that contradict
+    # another field's (validate.agreement), and the sheet gives none: the conflict is their one
+    # problem (validate_fields does not call them missing as well)
     unsettled: frozenset[str] = frozenset()
 
 
@@ -169,8 +179,11 @@ def merge_fields(
     problems: list[Problem] = []
     disagreements: list[Disagreement] = []
     unsettled: set[str] = set()
+    in_sheet: set[str] = set()
     for f in catalogue.fields.values():
         found = _in_sheet(f, record, hints.get(f.name), problems)
+        if found:
+            in_sheet.add(f.name)
         stated = _in_tdd(f, tdd_values, tol, found)
         chosen = accept.get(f.name)
         if len(stated) > 1:  # the TDD states the field twice, differently: no TDD value is used
@@ -185,7 +198,36 @@ def merge_fields(
             fields[f.name] = fv
         elif len(stated) > 1:
             unsettled.add(f.name)
+    tdd_only = {name: fv for name, fv in fields.items() if name not in in_sheet}
+    for b in agreement.broken(tdd_only, catalogue):  # the TDD contradicts itself: neither value is used
+        problems.append(_contradiction(b, record, catalogue, draft))
+        unsettled.update(b.fields)
+    fields = {name: fv for name, fv in fields.items() if name not in unsettled}
     return Merged(fields, tuple(problems), tuple(disagreements), frozenset(unsettled))
+
+
+def _contradiction(b: agreement.Broken, record: AccountRecord, catalogue: Catalogue, draft: bool) -> Problem:
+    """The problem of TDD values that contradict each other: each value, its place and what the other
+    implies; an error on a field that blocks in a final run, else a warning (as a TDD conflict)."""
+    first, *_ = b.values
+    targets = [catalogue.fields[name] for name in b.fields]
+    cells = [_sheet_place(f, record) for f in targets if "sheet" in f.sources]
+    fix = "correct the TDD so they agree" + (
+        f", or write the right values in {' and '.join(cells)}" if cells else ""
+    )
+    if not any(blocks(f) for f in targets):
+        return Problem(Severity.WARNING, f"{b.message}; neither is used", first.name, first.location, fix)
+    if draft:
+        message = f"{b.message}; this draft leaves both empty, and a final handoff stops here"
+        return Problem(Severity.WARNING, message, first.name, first.location, fix)
+    message = f"{b.message}: at least one is wrong, so neither is used"
+    return Problem(Severity.ERROR, message, first.name, first.location, fix)
+
+
+def _sheet_place(f: Field, record: AccountRecord) -> str:
+    """Where the sheet gives `f`: its cell in the account's row, or its column when the sheet has none."""
+    cell = record.row.cells.get(f.name)
+    return cell.a1 if cell else f"the sheet's '{f.label}' column"
 
 
 def _in_sheet(
@@ -423,9 +465,7 @@ def _unsettled(
     location = stated[1].location
     fix = STATE_ONE
     if "sheet" in f.sources:
-        cell = record.row.cells.get(f.name)
-        column = f"the sheet's '{f.label}' column"
-        fix += f", or write the right value in {cell.a1 if cell else column}"
+        fix += f", or write the right value in {_sheet_place(f, record)}"
     if not blocks(f):
         none = "neither" if len(stated) == 2 else "none"
         return Problem(Severity.WARNING, f"{head}; {none} is used", f.name, location, fix)

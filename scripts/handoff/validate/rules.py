@@ -383,6 +383,16 @@ def _required(
     return out
 
 
+def out_of_order(f: Field, v: Any, other: str, other_value: Any) -> bool:
+    """Whether `f`'s value `v` breaks its order rule against field `other`'s value: more than it
+    (`not_above`: monorepos ≤ repositories) or before it (`not_before`: completion ≥ start)."""
+    if f.not_above == other and isinstance(v, int | float) and isinstance(other_value, int | float):
+        return v > other_value
+    if f.not_before == other and isinstance(v, dt.date) and isinstance(other_value, dt.date):
+        return v < other_value
+    return False
+
+
 def _bounds(
     f: Field, fv: FieldValue, valid: Mapping[str, FieldValue], catalogue: Catalogue, today: dt.date
 ) -> list[Problem]:
@@ -405,7 +415,7 @@ def _bounds(
     if f.not_above and f.not_above in valid and isinstance(v, int | float):
         other = valid[f.not_above]
         label = catalogue.fields[f.not_above].label
-        if v > other.value:
+        if out_of_order(f, v, f.not_above, other.value):
             out.append(
                 Problem(
                     Severity.ERROR,
@@ -419,7 +429,7 @@ def _bounds(
     if f.not_before and f.not_before in valid and isinstance(v, dt.date):
         other = valid[f.not_before]
         label = catalogue.fields[f.not_before].label
-        if v < other.value:
+        if out_of_order(f, v, f.not_before, other.value):
             out.append(
                 Problem(
                     Severity.ERROR,
@@ -503,21 +513,33 @@ def _sanity(
     return out
 
 
+def instance_totals(instances: Sequence[InstanceCount], catalogue: Catalogue) -> tuple[int, float] | None:
+    """The vCPU and the memory (GB: GB and GiB are one unit, units.py) of `instances`, each count ×
+    its type's published figures (config/instance_types.toml); None when a type is unknown or none
+    is listed (no check then)."""
+    specs = [(i, catalogue.instance(i.type)) for i in instances]
+    if not specs or any(s is None for _, s in specs):
+        return None
+    return sum(i.count * s.vcpu for i, s in specs if s), sum(i.count * s.memory_gib for i, s in specs if s)
+
+
+def total_differs(stated: float, computed: float, tolerance: float) -> bool:
+    """A stated total more than `tolerance` (a fraction) away from the one computed from its parts."""
+    return abs(stated - computed) > tolerance * max(computed, stated)
+
+
 def _totals(valid: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Problem]:
     """Stated CPU and memory against the sum of the listed instance types (unknown types: no check)."""
     instances = valid.get("instance_types")
-    if instances is None:
+    found = instance_totals(instances.value, catalogue) if instances is not None else None
+    if instances is None or found is None:
         return []
-    specs = [(i, catalogue.instance(i.type)) for i in instances.value]
-    if not specs or any(s is None for _, s in specs):
-        return []
-    cpu = sum(i.count * s.vcpu for i, s in specs if s)
-    gib = sum(i.count * s.memory_gib for i, s in specs if s)
+    cpu, gb = found  # a console's "128 GiB" and Google Cloud's "128 GB" agree
     tol = catalogue.checks.tolerance
     listed = ", ".join(str(i) for i in instances.value)
     out = []
     stated_cpu = valid.get("total_cpu")
-    if stated_cpu is not None and abs(stated_cpu.value - cpu) > tol * max(cpu, stated_cpu.value):
+    if stated_cpu is not None and total_differs(stated_cpu.value, cpu, tol):
         out.append(
             Problem(
                 Severity.WARNING,
@@ -529,8 +551,7 @@ def _totals(valid: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Probl
             )
         )
     stated_mem = valid.get("total_memory_gb")
-    gb = gib  # GB and GiB are one unit (units.py): a console's "128 GiB" and Google Cloud's "128 GB" agree
-    if stated_mem is not None and abs(stated_mem.value - gb) > tol * max(gb, stated_mem.value):
+    if stated_mem is not None and total_differs(stated_mem.value, gb, tol):
         out.append(
             Problem(
                 Severity.WARNING,

@@ -3,7 +3,8 @@
 `tdd_fields(values, catalogue)` returns, per catalogue field the TDD may fill, the value
 `handoff check --json` would report (typed by `validate.rules.read_value`, the best usable
 production value winning), plus the TDD's own problems: two production values that disagree
-(a conflict: the field then has no value here, as in a run, and is listed in `conflicted`) and
+or two values that contradict each other (validate/agreement.py: a conflict; the fields then
+have no value here, as in a run, and are listed in `conflicted`) and
 the reader's warnings carried on the values (a stated total that disagrees with its parts). Used
 by `handoff tdd --json` and by the reader's evaluation (bench/eval_tdd.py).
 """

@@ -1,0 +1,152 @@
+"""Values a TDD gives that contradict each other: the relations one deployment's facts must keep.
+
+A TDD's values are facts about one deployment, so they must agree with each other. When two values
+the reader took from the TDD break one of these relations, at least one of them is wrong, and the
+tool cannot know which: `validate.merge` then uses neither (docs/fields.md, "Values that must
+agree"). The relations, as data (`RELATIONS`, and the catalogue's order rules, `not_above` and
+`not_before`, through `relations`):
+
+- total CPU = the instance types' vCPU, and total memory = their memory (count × the type's
+  published figures in config/instance_types.toml, within the catalogue's tolerance; only when
+  every type is known there);
+- total disk ≥ the repositories' total size: Sourcegraph's gitserver keeps a clone of every
+  repository on its disks, so a disk smaller than the repositories is not the deployment's disk;
+- monorepos ≤ repositories, completion ≥ start (`[fields.*] not_above` / `not_before`).
+
+`broken(fields, catalogue)` returns the relations broken by values that all come from the TDD. A
+relation with a side from the sheet is not one of them: the sheet settles it, and the rules of
+`validate.rules` check it as they check any value (a totals warning, an order error).
+Not a relation: repositories above the repository limit (a deployment can outgrow its sizing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from handoff.core.fields import Catalogue, Field
+from handoff.core.model import FieldValue
+from handoff.core.units import describe
+from handoff.validate.rules import instance_totals, out_of_order, total_differs
+
+# (first value, second value, catalogue) -> what the second implies that the first contradicts
+# (shown as `{implied}`), or None when they agree or cannot be compared
+Check = Callable[[Any, Any, Catalogue], Any]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Two fields whose values must agree. `message` is formatted with both values as shown
+    (`{a}`, `{b}`), their places in the TDD (`{a_at}`, `{b_at}`), their labels (`{a_label}`,
+    `{b_label}`) and what the check found the second implies (`{implied}`)."""
+
+    first: str
+    second: str
+    check: Check
+    message: str
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A relation the TDD's values break: the values involved (first, second) and what they say."""
+
+    relation: Relation
+    values: tuple[FieldValue, ...]
+    message: str
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return tuple(fv.name for fv in self.values)
+
+
+def _cpu(total: Any, instances: Any, catalogue: Catalogue) -> Any:
+    found = instance_totals(instances, catalogue)
+    tol = catalogue.checks.tolerance
+    return None if found is None or not total_differs(total, found[0], tol) else found[0]
+
+
+def _memory(total: Any, instances: Any, catalogue: Catalogue) -> Any:
+    found = instance_totals(instances, catalogue)
+    tol = catalogue.checks.tolerance
+    return None if found is None or not total_differs(total, found[1], tol) else found[1]
+
+
+def _holds_repositories(disk: Any, size: Any, catalogue: Catalogue) -> Any:
+    """The disk is below the repositories' size (by more than the tolerance)."""
+    return size if disk < size and total_differs(disk, size, catalogue.checks.tolerance) else None
+
+
+RELATIONS: tuple[Relation, ...] = (
+    Relation(
+        "total_cpu",
+        "instance_types",
+        _cpu,
+        "{a_label}: the TDD gives {a} vCPU ({a_at}) but {b} ({b_at}) have {implied} vCPU",
+    ),
+    Relation(
+        "total_memory_gb",
+        "instance_types",
+        _memory,
+        "{a_label}: the TDD gives {a} GB ({a_at}) but {b} ({b_at}) have {implied} GB",
+    ),
+    Relation(
+        "total_disk_gb",
+        "total_repo_size_gb",
+        _holds_repositories,
+        "{a_label}: the TDD gives {a} GB ({a_at}) but {b} GB of repositories ({b_at}), and "
+        "Sourcegraph's gitserver keeps a clone of every repository on its disks",
+    ),
+)
+ORDER_MESSAGES = {
+    "not_above": "{a_label}: the TDD gives {a} ({a_at}), more than its {b} {b_label} ({b_at})",
+    "not_before": "{a_label}: the TDD gives {a} ({a_at}), before its {b_label} {b} ({b_at})",
+}
+
+
+def _order_check(f: Field, other: str) -> Check:
+    return lambda v, o, catalogue: o if out_of_order(f, v, other, o) else None
+
+
+def relations(catalogue: Catalogue) -> tuple[Relation, ...]:
+    """`RELATIONS` and the catalogue's order rules (`not_above`, `not_before`) as relations."""
+    order = [
+        Relation(f.name, other, _order_check(f, other), ORDER_MESSAGES[rule])
+        for f in catalogue.fields.values()
+        for rule, other in (("not_above", f.not_above), ("not_before", f.not_before))
+        if other
+    ]
+    return (*RELATIONS, *order)
+
+
+def broken(fields: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Broken]:
+    """The relations broken by values that all come from the TDD (`fields`: the merged values)."""
+    out = []
+    for r in relations(catalogue):
+        pair = [fields.get(r.first), fields.get(r.second)]
+        a, b = pair
+        if not _from_tdd(pair) or a is None or b is None:
+            continue
+        implied = r.check(a.value, b.value, catalogue)
+        if implied is None:
+            continue
+        fa, fb = catalogue.fields[r.first], catalogue.fields[r.second]
+        message = r.message.format(
+            a=describe(a.value),
+            b=describe(b.value),
+            a_at=_place(a),
+            b_at=_place(b),
+            a_label=fa.label,
+            b_label=fb.label.lower(),
+            implied=describe(implied),
+        )
+        out.append(Broken(r, (a, b), message))
+    return out
+
+
+def _from_tdd(values: Sequence[FieldValue | None]) -> bool:
+    return all(fv is not None and fv.source == "tdd" and fv.value is not None for fv in values)
+
+
+def _place(fv: FieldValue) -> str:
+    return fv.location.ref.removeprefix("TDD ")

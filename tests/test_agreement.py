@@ -1,0 +1,204 @@
+"""Values a TDD gives that contradict each other (validate/agreement.py) are not used.
+
+The relations on their own (`broken`), then through the merge: a pair the TDD alone gives that
+breaks a relation leaves both fields empty with one problem naming both places and the sheet cells
+(an error in a final run, a warning in a draft, no "required but missing" as well); a sheet value
+on either side settles it, and the TDD side that agrees is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+
+from handoff.core.fields import Catalogue
+from handoff.core.model import AccountRecord, FieldValue, Location, Severity, SheetCell, SheetRow, TddValue
+from handoff.core.units import InstanceCount
+from handoff.read.sheet import column_letter
+from handoff.validate.agreement import broken, relations
+from handoff.validate.merge import merge_fields
+from handoff.validate.rules import validate_fields
+
+TODAY = dt.date(2026, 11, 27)
+M5 = [InstanceCount("m5.4xlarge", 3)]  # 48 vCPU, 192 GiB
+
+
+def tdd_fv(name: str, value: Any, where: str) -> FieldValue:
+    return FieldValue(name, value, str(value), "tdd", Location("tdd", f"TDD {where}"))
+
+
+def sheet_fv(name: str, value: Any, a1: str) -> FieldValue:
+    return FieldValue(name, value, str(value), "sheet", Location("sheet", a1))
+
+
+# -- the relations on their own ---------------------------------------------------------------------
+
+
+def test_the_catalogues_order_rules_are_relations(catalogue: Catalogue) -> None:
+    pairs = {(r.first, r.second) for r in relations(catalogue)}
+    assert {("monorepos", "repositories"), ("completion_date", "start_date")} <= pairs
+    assert {("total_cpu", "instance_types"), ("total_memory_gb", "instance_types")} <= pairs
+    assert ("total_disk_gb", "total_repo_size_gb") in pairs
+    assert not {p for p in pairs if "max_repositories" in p}  # a deployment may outgrow its sizing
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        (
+            {"total_cpu": 64, "instance_types": M5},
+            "Total CPU: the TDD gives 64 vCPU (Sizing › paragraph 1) but 3 × m5.4xlarge "
+            "(Instances › table 1, row 2) have 48 vCPU",
+        ),
+        (
+            {"total_memory_gb": 256, "instance_types": M5},
+            "Total Memory (GB): the TDD gives 256 GB (Sizing › paragraph 1) but 3 × m5.4xlarge "
+            "(Instances › table 1, row 2) have 192 GB",
+        ),
+        (
+            {"total_disk_gb": 500, "total_repo_size_gb": 800},
+            "Total Disk (GB): the TDD gives 500 GB (Sizing › paragraph 1) but 800 GB of repositories "
+            "(Instances › table 1, row 2), and Sourcegraph's gitserver keeps a clone of every "
+            "repository on its disks",
+        ),
+        (
+            {"monorepos": 12, "repositories": 10},
+            "Monorepos: the TDD gives 12 (Sizing › paragraph 1), more than its 10 repositories "
+            "(Instances › table 1, row 2)",
+        ),
+        (
+            {"completion_date": dt.date(2026, 3, 1), "start_date": dt.date(2026, 4, 1)},
+            "Completion Date: the TDD gives 2026-03-01 (Sizing › paragraph 1), before its start date "
+            "2026-04-01 (Instances › table 1, row 2)",
+        ),
+    ],
+    ids=["cpu", "memory", "disk", "monorepos", "dates"],
+)
+def test_a_broken_relation_names_both_values_their_places_and_what_they_imply(
+    catalogue: Catalogue, values: dict[str, Any], message: str
+) -> None:
+    (a, va), (b, vb) = values.items()
+    fields = {a: tdd_fv(a, va, "Sizing › paragraph 1"), b: tdd_fv(b, vb, "Instances › table 1, row 2")}
+    [found] = broken(fields, catalogue)
+    assert found.message == message and found.fields == (a, b)
+    fields[a] = sheet_fv(a, va, "Accounts!N2")  # the sheet gives one side: the relation is not the TDD's
+    assert broken(fields, catalogue) == []
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"total_cpu": 48, "instance_types": M5},
+        {"total_cpu": 48.4, "instance_types": M5},  # within the tolerance (1%)
+        {"total_memory_gb": 192, "instance_types": M5},  # GB and GiB are one unit
+        {"total_cpu": 7, "instance_types": [InstanceCount("x9.huge", 3)]},  # an unknown type: no check
+        {"total_cpu": 7, "instance_types": [*M5, InstanceCount("x9.huge", 1)]},
+        {"total_disk_gb": 800, "total_repo_size_gb": 800},  # tight, but it holds them
+        {"total_disk_gb": 795, "total_repo_size_gb": 800},  # within the tolerance
+        {"monorepos": 10, "repositories": 10},
+        {"monorepos": 0, "repositories": 0},
+        {"completion_date": dt.date(2026, 4, 1), "start_date": dt.date(2026, 4, 1)},
+        {"repositories": 5000, "max_repositories": 4000},  # outgrew its sizing: no contradiction
+    ],
+)
+def test_values_that_agree_break_nothing(catalogue: Catalogue, values: dict[str, Any]) -> None:
+    fields = {name: tdd_fv(name, v, f"Sizing › paragraph {i}") for i, (name, v) in enumerate(values.items())}
+    assert broken(fields, catalogue) == []
+
+
+def test_a_value_that_cannot_be_read_breaks_nothing(catalogue: Catalogue) -> None:
+    fields = {
+        "total_cpu": tdd_fv("total_cpu", None, "A"),
+        "instance_types": tdd_fv("instance_types", M5, "B"),
+    }
+    assert broken(fields, catalogue) == []
+
+
+# -- through the merge --------------------------------------------------------------------------------
+
+
+def record(catalogue: Catalogue, **values: str) -> AccountRecord:
+    """acme's Accounts row with every catalogue column (A = account …), these cells filled in."""
+    cells = {
+        name: SheetCell(values.get(name, ""), f"Accounts!{column_letter(i)}2")
+        for i, name in enumerate(catalogue.fields)
+    }
+    return AccountRecord("acme", SheetRow("Accounts", 2, MappingProxyType(cells)))
+
+
+def a1(catalogue: Catalogue, name: str) -> str:
+    return f"Accounts!{column_letter(list(catalogue.fields).index(name))}2"
+
+
+def tdd(field: str, text: str, where: str) -> TddValue:
+    return TddValue(field, text, Location("tdd", f"TDD {where}"), field, "production")
+
+
+CPU_VS_TYPES = (
+    tdd("instance_types", "3 × m5.4xlarge", "Instances › paragraph 1"),
+    tdd("total_cpu", "64 vCPU", "Sizing › paragraph 2"),
+    tdd("total_memory_gb", "192 GiB", "Sizing › paragraph 3"),
+)
+
+
+def test_a_tdd_pair_that_contradicts_itself_is_not_used_and_is_one_error(catalogue: Catalogue) -> None:
+    r = record(catalogue)
+    merged = merge_fields(r, CPU_VS_TYPES, catalogue)
+    assert {"total_cpu", "instance_types"} <= merged.unsettled
+    assert "total_cpu" not in merged.fields and "instance_types" not in merged.fields
+    assert merged.fields["total_memory_gb"].value == 192  # it agrees with the types: kept
+    [p] = merged.problems
+    assert (p.severity, p.field, str(p.location)) == (Severity.ERROR, "total_cpu", "TDD Sizing › paragraph 2")
+    assert p.message == (
+        "Total CPU: the TDD gives 64 vCPU (Sizing › paragraph 2) but 3 × m5.4xlarge "
+        "(Instances › paragraph 1) have 48 vCPU: at least one is wrong, so neither is used"
+    )
+    assert p.fix == (
+        "correct the TDD so they agree, or write the right values in "
+        f"{a1(catalogue, 'total_cpu')} and {a1(catalogue, 'instance_types')}"
+    )
+    # both fields are required: the contradiction is their one problem, not "required but missing" too
+    rules = validate_fields(merged.fields, catalogue, TODAY, r, reported=merged.unsettled)
+    assert not {p.field for p in rules} & {"total_cpu", "instance_types"}
+
+
+def test_a_draft_only_warns_about_a_contradiction(catalogue: Catalogue) -> None:
+    merged = merge_fields(record(catalogue), CPU_VS_TYPES, catalogue, draft=True)
+    [p] = merged.problems
+    assert p.severity is Severity.WARNING
+    assert p.message.endswith("; this draft leaves both empty, and a final handoff stops here")
+    assert "total_cpu" not in merged.fields
+
+
+def test_the_sheet_giving_one_side_keeps_the_tdd_side_that_agrees(catalogue: Catalogue) -> None:
+    r = record(catalogue, total_cpu="48")  # the IE's value: the TDD's 64 is out of date
+    merged = merge_fields(r, CPU_VS_TYPES, catalogue)
+    assert merged.fields["instance_types"].source == "tdd" and not merged.unsettled
+    assert merged.fields["total_cpu"].value == 48
+    [p] = merged.problems  # the sheet/TDD disagreement on the CPU, as before
+    assert p.field == "total_cpu" and "the sheet says '48'" in p.message
+    rules = validate_fields(merged.fields, catalogue, TODAY, r, reported=merged.unsettled)
+    assert not [q for q in rules if q.field in ("total_cpu", "instance_types")]  # 48 = 3 × 16
+
+
+def test_the_sheet_giving_a_side_that_disagrees_is_checked_as_today(catalogue: Catalogue) -> None:
+    r = record(catalogue, total_cpu="64")  # the sheet says 64 too: the types are the TDD's only
+    merged = merge_fields(r, CPU_VS_TYPES, catalogue)
+    assert merged.fields["instance_types"].source == "tdd" and merged.problems == ()
+    rules = validate_fields(merged.fields, catalogue, TODAY, r, reported=merged.unsettled)
+    [w] = [q for q in rules if q.field == "total_cpu"]
+    assert w.severity is Severity.WARNING and "does not match the instance types" in w.message
+
+
+def test_a_disk_smaller_than_the_repositories_stops_a_final_run(catalogue: Catalogue) -> None:
+    values = (
+        tdd("total_disk_gb", "500 GB", "Storage › paragraph 1"),
+        tdd("total_repo_size_gb", "800 GB", "Code › paragraph 4"),
+    )
+    merged = merge_fields(record(catalogue), values, catalogue)
+    [p] = merged.problems  # total disk goes to Vitally, the repository size to the deployment tables
+    assert p.severity is Severity.ERROR and merged.unsettled == {"total_disk_gb", "total_repo_size_gb"}
+    assert "gitserver keeps a clone of every repository" in p.message
