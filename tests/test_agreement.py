@@ -26,8 +26,8 @@ TODAY = dt.date(2026, 11, 27)
 M5 = [InstanceCount("m5.4xlarge", 3)]  # 48 vCPU, 192 GiB
 
 
-def tdd_fv(name: str, value: Any, where: str) -> FieldValue:
-    return FieldValue(name, value, str(value), "tdd", Location("tdd", f"TDD {where}"))
+def tdd_fv(name: str, value: Any, where: str, text: str = "") -> FieldValue:
+    return FieldValue(name, value, text or str(value), "tdd", Location("tdd", f"TDD {where}"))
 
 
 def sheet_fv(name: str, value: Any, a1: str) -> FieldValue:
@@ -107,6 +107,21 @@ def test_a_broken_relation_names_both_values_their_places_and_what_they_imply(
 def test_values_that_agree_break_nothing(catalogue: Catalogue, values: dict[str, Any]) -> None:
     fields = {name: tdd_fv(name, v, f"Sizing › paragraph {i}") for i, (name, v) in enumerate(values.items())}
     assert broken(fields, catalogue) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "agree"),
+    [("196608 MiB", 196.608, True), ("200000 MB", 200, False), ("196.608 GB", 196.608, False)],
+)
+def test_a_memory_total_written_in_another_prefix_is_counted_in_1024s(
+    catalogue: Catalogue, text: str, value: float, agree: bool
+) -> None:
+    """vSphere's '196608 MiB' (read as 196.608 GB) is 192 GiB; the same figure written in GB is not."""
+    fields = {
+        "total_memory_gb": tdd_fv("total_memory_gb", value, "A", text),
+        "instance_types": tdd_fv("instance_types", M5, "B"),
+    }
+    assert (broken(fields, catalogue) == []) is agree
 
 
 def test_a_value_that_cannot_be_read_breaks_nothing(catalogue: Catalogue) -> None:

@@ -27,12 +27,12 @@ from typing import Any
 
 from handoff.core.fields import Catalogue, Field
 from handoff.core.model import FieldValue
-from handoff.core.units import describe
+from handoff.core.units import describe, same_size_two_ways, size_prefix
 from handoff.validate.rules import instance_totals, out_of_order, total_differs
 
 # (first value, second value, catalogue) -> what the second implies that the first contradicts
 # (shown as `{implied}`), or None when they agree or cannot be compared
-Check = Callable[[Any, Any, Catalogue], Any]
+Check = Callable[[FieldValue, FieldValue, Catalogue], Any]
 
 
 @dataclass(frozen=True)
@@ -60,21 +60,27 @@ class Broken:
         return tuple(fv.name for fv in self.values)
 
 
-def _cpu(total: Any, instances: Any, catalogue: Catalogue) -> Any:
-    found = instance_totals(instances, catalogue)
+def _cpu(total: FieldValue, instances: FieldValue, catalogue: Catalogue) -> Any:
+    found = instance_totals(instances.value, catalogue)
     tol = catalogue.checks.tolerance
-    return None if found is None or not total_differs(total, found[0], tol) else found[0]
+    return None if found is None or not total_differs(total.value, found[0], tol) else found[0]
 
 
-def _memory(total: Any, instances: Any, catalogue: Catalogue) -> Any:
-    found = instance_totals(instances, catalogue)
+def _memory(total: FieldValue, instances: FieldValue, catalogue: Catalogue) -> Any:
+    """The types' memory (GiB, published) against the total; a total written in another prefix
+    (vSphere's `196608 MiB`, read as 196.608 GB) is the same memory counted in 1024s."""
+    found = instance_totals(instances.value, catalogue)
     tol = catalogue.checks.tolerance
-    return None if found is None or not total_differs(total, found[1], tol) else found[1]
+    if found is None or not total_differs(total.value, found[1], tol):
+        return None
+    prefix = size_prefix(total.text, "GB")
+    return None if same_size_two_ways(total.value, prefix, found[1], "g", tol) else found[1]
 
 
-def _holds_repositories(disk: Any, size: Any, catalogue: Catalogue) -> Any:
+def _holds_repositories(disk: FieldValue, size: FieldValue, catalogue: Catalogue) -> Any:
     """The disk is below the repositories' size (by more than the tolerance)."""
-    return size if disk < size and total_differs(disk, size, catalogue.checks.tolerance) else None
+    tol = catalogue.checks.tolerance
+    return size.value if disk.value < size.value and total_differs(disk.value, size.value, tol) else None
 
 
 RELATIONS: tuple[Relation, ...] = (
@@ -105,7 +111,7 @@ ORDER_MESSAGES = {
 
 
 def _order_check(f: Field, other: str) -> Check:
-    return lambda v, o, catalogue: o if out_of_order(f, v, other, o) else None
+    return lambda v, o, catalogue: o.value if out_of_order(f, v.value, other, o.value) else None
 
 
 def relations(catalogue: Catalogue) -> tuple[Relation, ...]:
@@ -127,7 +133,7 @@ def broken(fields: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Broke
         a, b = pair
         if not _from_tdd(pair) or a is None or b is None:
             continue
-        implied = r.check(a.value, b.value, catalogue)
+        implied = r.check(a, b, catalogue)
         if implied is None:
             continue
         fa, fb = catalogue.fields[r.first], catalogue.fields[r.second]
