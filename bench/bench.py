@@ -1,7 +1,8 @@
 """`make bench`: a batch of N synthetic accounts against a separately started, slowed-down sandbox.
 
     python -m bench.bench [--accounts 200] [--latency-ms 100] [--quota-scale 100]
-                            [--concurrency N] [--serial-accounts 40] [--no-quota-bound] [--json]
+                            [--concurrency N] [--serial-accounts 40] [--no-quota-bound]
+                            [--parse-runs 30] [--json]
 
 What it does, each against a fresh sandbox process (`handoff sandbox serve`, state in a
 temporary folder, a latency rule on every request, the APIs' published per-user quotas × the
@@ -18,6 +19,8 @@ scale enforced with 429s) seeded with `sandbox/synth.py`'s N realistic accounts:
    not the latency, set the pace: wall time against the floor the quotas allow, and 429s.
 4. `handoff --help` start-up (best of 5), and parse + merge + render time per account
    (in-process; the HTML → Docs JSON conversion is the sandbox's and is not counted).
+5. The parse alone of each sample TDD of the sandbox seed (`config/sandbox/docs/*-tdd.html`, the
+   size issue 10 sets its target at): median of `--parse-runs` parses per document, and the max.
 
 It is a benchmark, not a test: it prints figures and the targets of issue 6 next to them.
 """
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import os
 import platform
 import shutil
@@ -65,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--concurrency", type=int, default=RunSettings().concurrency, help="the bound to measure")
     p.add_argument("--serial-accounts", type=int, default=40, help="accounts measured at concurrency 1")
     p.add_argument("--quota-bound", action=argparse.BooleanOptionalAction, default=True)
+    p.add_argument("--parse-runs", type=int, default=30, help="parses of each sample TDD (default 30)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     return p
 
@@ -142,6 +147,8 @@ class Bench:
             out["quota_bound"] = self.quota_bound()
         self.say("handoff --help start-up")
         out["startup_s"] = startup_seconds()
+        self.say("parse per sample TDD")
+        out["parse_samples"] = parse_samples(PROJECT_ROOT / "config" / "sandbox" / "docs", a.parse_runs)
         return out
 
     def serial(self) -> dict[str, Any]:
@@ -296,6 +303,41 @@ def parse_render(url: str, seed: Path, slugs: list[str]) -> dict[str, float]:
         "max_ms": max(times),
         "sheet_parse_ms": sheet_ms,
         "sheet_parse_per_account_ms": sheet_ms / len(times),
+    }
+
+
+def parse_samples(folder: Path, runs: int) -> dict[str, Any]:
+    """The parse alone of each sample TDD in `folder` (`*-tdd.html`): per document the median of
+    `runs` parses (wall and CPU ms, the documents taken in turn, after one parse each to warm the
+    process up), and the largest of those medians."""
+    from handoff.core.fields import load_catalogue
+    from handoff.read.tdd import html_document, parse_document
+
+    catalogue = load_catalogue(PROJECT_ROOT / "config" / "fields.toml")
+    documents = {
+        p.name[: -len("-tdd.html")]: html_document(p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*-tdd.html"))
+    }
+    wall: dict[str, list[float]] = {name: [] for name in documents}
+    cpu: dict[str, list[float]] = {name: [] for name in documents}
+    for document in documents.values():
+        parse_document(document, catalogue)
+    for _ in range(max(1, runs)):
+        for name, document in documents.items():
+            started, started_cpu = time.perf_counter(), time.process_time()
+            parse_document(document, catalogue)
+            cpu[name].append((time.process_time() - started_cpu) * 1000)
+            wall[name].append((time.perf_counter() - started) * 1000)
+    per_document = {
+        name: {"median_ms": statistics.median(wall[name]), "cpu_median_ms": statistics.median(cpu[name])}
+        for name in documents
+    }
+    return {
+        "runs": max(1, runs),
+        "documents": per_document,
+        "max_median_ms": max((d["median_ms"] for d in per_document.values()), default=math.nan),
+        "max_cpu_median_ms": max((d["cpu_median_ms"] for d in per_document.values()), default=math.nan),
+        "load": os.getloadavg()[0],
     }
 
 

@@ -16,9 +16,8 @@ from bench.bench_report import report
 
 
 def test_bench_runs_on_a_tiny_batch(capsys: pytest.CaptureFixture[str]) -> None:
-    code = bench.main(
-        ["--accounts", "3", "--latency-ms", "0", "--serial-accounts", "3", "--no-quota-bound", "--json"]
-    )
+    tiny = ["--accounts", "3", "--latency-ms", "0", "--serial-accounts", "3", "--no-quota-bound"]
+    code = bench.main([*tiny, "--parse-runs", "2", "--json"])
     assert code == 0
     r = json.loads(capsys.readouterr().out)
     assert r["setup"]["accounts"] == 3
@@ -29,8 +28,12 @@ def test_bench_runs_on_a_tiny_batch(capsys: pytest.CaptureFixture[str]) -> None:
     assert noop["writes"] == 0 and first["throttled_429"] == noop["throttled_429"] == 0
     assert r["serial"]["extrapolated"] is False and r["serial"]["measured"][0]["accounts"] == 3
     assert r["parse_render"]["mean_ms"] > 0
+    samples = r["parse_samples"]
+    assert set(samples["documents"]) >= {"acme", "initech"} and samples["runs"] == 2
+    assert samples["max_median_ms"] == max(d["median_ms"] for d in samples["documents"].values())
     text = "\n".join(report(r))
     assert "Targets (issue 6)" in text and "no-op re-run writes nothing" in text
+    assert "parse per sample TDD < 20 ms" in text
 
 
 def test_calls_and_floors() -> None:
