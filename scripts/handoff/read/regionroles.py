@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 
 # Azure writes its regions as one lowercase word holding a compass word (`westeurope`, `eastus2`,
 # `uksouth`, `germanywestcentral`); AWS and Google as `shapes.REGION` does
 _AZURE = r"(?<![\w.-])[a-z]*(?:east|west|north|south|central)[a-z]*\d?(?![\w-])"
-REGION = re.compile(rf"{shapes.REGION.pattern}|{_AZURE}")
+REGION = quick(rf"{shapes.REGION.pattern}|{_AZURE}")  # (a clause without a compass word: no region)
 _CLAUSE = re.compile(r"[.;\n!?]\s|[;\n]|\s[—–]\s")
 _TITLE_WORDS = 5
 
