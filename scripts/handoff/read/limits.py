@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from handoff.core.quickre import opened
+from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 from handoff.read.limitwords import NOT_SUMMED
 
@@ -47,7 +47,7 @@ _OPENS = re.compile(  # where a clause begins, looking back from a figure
     re.IGNORECASE,
 )
 _ENDS = re.compile(r"[.;:!?,()\[\]]|\s(?:and|but|while|whereas)\s|(?<![\w.,])\d", re.IGNORECASE)
-_LIMIT = re.compile(
+_LIMIT = quick(  # (a label or note without one of its words: no limit)
     r"\b(?:upper bound|licen[cs]\w*|subscri\w*|entitle\w*|contract\w*|order form|seats?|caps?|capped|ceiling|"
     r"limit(?:s|ed)?|max(?:imum)?|"
     + NOT_SUMMED
@@ -59,20 +59,22 @@ _LIMIT = re.compile(
     r"ausgelegt f[üu]r|dimensionn[ée]e? pour|con(?:ç|c)u pour|dimensionad[oa] para)\b",
     re.IGNORECASE,
 )
-_BOUND = re.compile(  # a bound right before the figure: "good until 5000 repositories", "max. 400"
-    r"\b(?:"
-    + NOT_SUMMED
-    + r"up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to|"
-    r"(?:built|meant|scaled|provisioned|planned) for|"
-    # a promise to stay on one side of the figure: "we agreed to stay below 2,500 repositories"
-    r"(?:stay|stays|stayed|staying|remain|remains|keep|keeps|kept)\s+(?:\w+\s+)?(?:below|under|within)|"
-    r"(?:must|shall|may|will|should|do(?:es)?|to)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|"
-    r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot|"
-    # the peak of concurrency is the field itself ("Peak concurrent users"): "peak concurrency is ~150"
-    r"(?:peak|maximum|max\.?)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?(?:\s+(?:is|was|of|at))?:?)\s+"
-    r"(?:about |around |approx\.? |roughly |~\s*)?$",
-    re.IGNORECASE,
-)
+_BOUND = opened(  # a bound right before the figure: "good until 5000 repositories", "max. 400"
+    re.compile(
+        r"\b(?:"
+        + NOT_SUMMED
+        + r"up to|until|till|at most|no more than|max(?:imum)?\.?(?: of)?|capped at|limited to|"
+        r"(?:built|meant|scaled|provisioned|planned) for|"
+        # a promise to stay on one side of the figure: "we agreed to stay below 2,500 repositories"
+        r"(?:stay|stays|stayed|staying|remain|remains|keep|keeps|kept)\s+(?:\w+\s+)?(?:below|under|within)|"
+        r"(?:must|shall|may|will|should|do(?:es)?|to)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|"
+        r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot|"
+        # the peak of concurrency is the field itself ("Peak concurrent users"): "peak concurrency is ~150"
+        r"(?:peak|maximum|max\.?)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?(?:\s+(?:is|was|of|at))?:?)\s+"
+        r"(?:about |around |approx\.? |roughly |~\s*)?$",
+        re.IGNORECASE,
+    )
+)  # (`opened`: tried only where a match can open)
 _OBSERVED = opened(
     re.compile(
         r"\b(?:so far|to date|at the moment|current(?:ly)?|today|right now|as of|weekly|monthly|daily|"

@@ -608,7 +608,7 @@ def numeric_order(text: str) -> str:
     return orders.pop() if len(orders) == 1 else ""
 
 
-_FORMAT = re.compile(r"\b(?:(dd?[/.-]mm?)|mm?[/.-]dd?)[/.-](?:yyyy|yy)\b", re.IGNORECASE)
+_FORMAT = quick(r"\b(?:(dd?[/.-]mm?)|mm?[/.-]dd?)[/.-](?:yyyy|yy)\b", re.IGNORECASE)  # (no "yy": no format)
 
 
 def _numeric_dates(text: str) -> Iterator[Match]:
