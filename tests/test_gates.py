@@ -35,6 +35,8 @@ from handoff.read import (
     pasted,
     pastnow,
     prose,
+    regionroles,
+    services,
     shapes,
     stamps,
     verdict,
@@ -222,6 +224,7 @@ _SPED_UP = [
     (shapes, "YEAR"), (stamps, "_WROTE_ANY"), (limitwords, "_PLANNED"), (connection, "_ELSEWHERE"),
     (markedoptions, "_SEPARATOR"), (shapes, "_GLUED"), (shapes, "_WORD_THEN_UNIT"), (legends, "_FIGURE"),
     (shapes, "_LONE_YEAR"), (options, "_CHOSEN"), (limits, "_OBSERVED"), (blanks, "_NOTE"), (pastnow, "_NOW"),
+    (regionroles, "REGION"), (shapes, "_FORMAT"), (limits, "_LIMIT"), (limits, "_BOUND"),
 ]  # fmt: skip
 _PATTERN_PIECES = [
     *" .;:,!?()-×x*\n\t\u00a0\u2007\u202f", "1", "12", "2026", "1999", "3", "Source", "Target", "Dock",
@@ -229,6 +232,8 @@ _PATTERN_PIECES = [
     "whereas", "all", "every", "hosts", "of", "part", "nodes", "three", "a pair of", "commented", "wrote",
     "İ", "ı", "ſ", "\u212a", "É", "planned", "will", "helm", "chart", "SSO", "/", "|", "·", "or", "9.8G",
     "140G", "two", "TiB", "GB", "chosen", "decided", "weekly", "active", "N.B.", "note", "at present",
+    "us-east-1", "europe-west4", "westeurope", "eastus2", "north", "east", "-", "dd/mm/yyyy", "MM-DD-YY",
+    "licence", "max.", "up to ", "limit", "seats", "stay below ", "about ",
 ]  # fmt: skip
 
 
@@ -336,3 +341,30 @@ def test_prose_as_without_its_gate(catalogue: Catalogue) -> None:
     for text in [*_texts(_PROSE_PIECES, 6000), *corpus_lines()]:
         for ctx in contexts:
             assert gated.prose(text, ctx) == ungated.prose(text, ctx), (text, ctx)
+
+
+_TABLE_PIECES = [
+    "Sourcegraph", "SOURCEGRAPH", "Sour", "cegraph", "sourcegraph-prod-01", "namespace", "Jenkins", "GitLab",
+    "Total", "m6i.xlarge", "4 × ", "3", " ", "\n", "—", "Service", "Team",
+]  # fmt: skip
+
+
+def _random_table(rng: random.Random) -> dict[str, object]:
+    def cell() -> dict[str, object]:
+        pieces = [(rng.choice(_TABLE_PIECES), rng.random() < 0.2) for _ in range(rng.randint(0, 3))]
+        runs = [{"textRun": {"content": c, "textStyle": {"strikethrough": struck}}} for c, struck in pieces]
+        return {"content": [{"paragraph": {"elements": runs}} for _ in range(rng.randint(1, 2))]}
+
+    width = rng.randint(1, 4)
+    return {"tableRows": [{"tableCells": [cell() for _ in range(width)]} for _ in range(rng.randint(1, 5))]}
+
+
+def test_service_tables_looked_at_only_when_a_cell_can_name_sourcegraph(catalogue: Catalogue) -> None:
+    rng = random.Random(5)
+    tables = [_random_table(rng) for _ in range(3000)]
+    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
+        tables += list(services._tables(html_document(path.read_text(encoding="utf-8"))))
+    for t in tables:
+        if not services._may_name_sourcegraph(t):
+            assert services._subject_column(t, catalogue) is None, t
+            assert services._subject_row(t, catalogue) is None, t

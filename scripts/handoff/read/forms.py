@@ -163,8 +163,9 @@ def _copy(doc: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _paragraphs(doc: dict[str, Any]) -> Iterator[_Para]:
-    """Every paragraph in document order (tabs, then table cells in place), with its list facts."""
+def _paragraphs(doc: dict[str, Any], texts: bool = True) -> Iterator[_Para]:
+    """Every paragraph in document order (tabs, then table cells in place), with its list facts;
+    not `texts`: each with "" for its text (a pass that reads only some paragraphs' texts itself)."""
 
     def walk(content: list[Any], lists: dict[str, Any], depth: int) -> Iterator[_Para]:
         for i, se in enumerate(content):
@@ -182,7 +183,7 @@ def _paragraphs(doc: dict[str, Any]) -> Iterator[_Para]:
                         )
                     )
                     glyph = as_str(as_dict(levels[level]).get("glyphType")) if level < len(levels) else ""
-                yield _Para(content, i, p, _text(p), level, glyph)
+                yield _Para(content, i, p, _text(p) if texts else "", level, glyph)
             elif "table" in se and depth < MAX_DEPTH:
                 for row in as_list(as_dict(se["table"]).get("tableRows")):
                     for cell in as_list(as_dict(row).get("tableCells")):

@@ -93,9 +93,12 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     subjects = (
         _subject_column(t, catalogue) is not None or _subject_row(t, catalogue) is not None
         for t in _tables(doc)
+        if _may_name_sourcegraph(t)
     )
     plans = cells and any(subjects)
-    if not plans and not ((leads or cells) and _service_lists(list(_paragraphs(doc)), catalogue)):
+    if not plans and not (
+        (leads or cells) and _service_lists(list(_paragraphs(doc, texts=False)), catalogue)
+    ):
         return doc
     hosts = Vocab(catalogue, "code_host")
     doc = _copy(doc)
@@ -105,11 +108,28 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
             _keep_own_rows(t, col, hosts)
         elif (col := _subject_row(t, catalogue)) is not None:
             _keep_own_column(t, col)
-    paras = list(_paragraphs(doc))
+    paras = list(_paragraphs(doc, texts=False))
     drop = {id(p.paragraph) for group in _service_lists(paras, catalogue) for p in group}
     for content in {id(p.content): p.content for p in paras}.values():
         content[:] = [se for se in content if id(as_dict(se).get("paragraph")) not in drop]
     return doc
+
+
+def _may_name_sourcegraph(t: dict[str, Any]) -> bool:
+    """False only when no cell of the table (`_cell_text`: its own paragraphs' text runs, struck-through
+    ones left out) holds "ourcegraph" in any case, which a cell naming Sourcegraph itself
+    (`_own_cell`, `itself`) holds: then neither `_subject_column` nor `_subject_row` finds one. (One
+    look at the runs of every cell, before each column's cells are read again and again.)"""
+    runs = []
+    for row in as_list(t.get("tableRows")):
+        for cell in _cells(row):
+            for se in as_list(as_dict(cell).get("content")):
+                for el in as_list(as_dict(as_dict(se).get("paragraph")).get("elements")):
+                    run = as_dict(as_dict(el).get("textRun"))
+                    content = run.get("content")
+                    if isinstance(content, str) and not as_dict(run.get("textStyle")).get("strikethrough"):
+                        runs.append(content)
+    return "ourcegraph" in "".join(runs).lower()
 
 
 def itself(text: str) -> bool:
