@@ -8,6 +8,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from handoff.core.fields import Catalogue, norm
 from handoff.read import (
     abbrev,
     blanks,
+    cells,
     changes,
     connection,
     counts,
@@ -43,6 +45,7 @@ from handoff.read import (
     vocab,
 )
 from handoff.read.cells import not_done, status_words
+from handoff.read.doctext import Texts, as_dict, as_list
 from handoff.read.edits import has_digit
 from handoff.read.envwords import Environments
 from handoff.read.fact import Context
@@ -368,3 +371,50 @@ def test_service_tables_looked_at_only_when_a_cell_can_name_sourcegraph(catalogu
         if not services._may_name_sourcegraph(t):
             assert services._subject_column(t, catalogue) is None, t
             assert services._subject_row(t, catalogue) is None, t
+
+
+def _shape_as_first_written(cell: dict[str, Any], texts: Texts) -> cells._Shape:
+    lines: list[str] = []
+    items = tables = 0
+    code = True
+    for se in map(as_dict, as_list(cell.get("content"))):
+        if "table" in se:
+            tables += 1
+            continue
+        paragraph = as_dict(se.get("paragraph"))
+        text = texts.paragraph(paragraph).text.strip()
+        if not text:
+            continue
+        lines.extend(line.strip() for line in text.split("\n") if line.strip())
+        items += "bullet" in paragraph
+        code = code and cells._monospace(paragraph)
+    return cells._Shape(tuple(lines), items, code and bool(lines), tables)
+
+
+def _random_cell(rng: random.Random) -> dict[str, Any]:
+    def paragraph() -> dict[str, Any]:
+        font = {"weightedFontFamily": {"fontFamily": rng.choice(["Courier New", "Arial", "Roboto Mono"])}}
+        words = [
+            rng.choice(["x: 1", "a b c d e f", "\n", " ", "kubectl get pods"])
+            for _ in range(rng.randint(0, 2))
+        ]
+        runs = [{"textRun": {"content": w, "textStyle": font}} for w in words]
+        return {"paragraph": {"elements": runs, **({"bullet": {}} if rng.random() < 0.2 else {})}}
+
+    content = [paragraph() if rng.random() < 0.9 else {"table": {}} for _ in range(rng.randint(0, 4))]
+    return {"content": content}
+
+
+def test_cell_shapes_read_as_before() -> None:
+    rng = random.Random(9)
+    found = [_random_cell(rng) for _ in range(3000)]
+    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
+        for t in services._tables(html_document(path.read_text(encoding="utf-8"))):
+            found += [
+                as_dict(c) for r in as_list(t.get("tableRows")) for c in as_list(as_dict(r).get("tableCells"))
+            ]
+    for cell in found:
+        texts = Texts()
+        now, before = cells._shape(cell, texts), _shape_as_first_written(cell, texts)
+        assert (now.lines, now.items, now.tables) == (before.lines, before.items, before.tables), cell
+        assert (now.prose, now.header, now.one_line) == (before.prose, before.header, before.one_line), cell

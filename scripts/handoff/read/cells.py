@@ -59,7 +59,7 @@ class Cell:
 class _Shape:
     lines: tuple[str, ...]
     items: int  # list items among the paragraphs
-    code: bool  # every paragraph in a monospace font
+    code: bool  # every paragraph in a monospace font (False for a cell of fewer than two lines)
     tables: int  # nested tables
 
     @property
@@ -85,7 +85,7 @@ class _Shape:
 def _shape(cell: dict[str, Any], texts: Texts) -> _Shape:
     lines: list[str] = []
     items = tables = 0
-    code = True
+    paragraphs: list[dict[str, Any]] = []
     for se in map(as_dict, as_list(cell.get("content"))):
         if "table" in se:
             tables += 1
@@ -96,8 +96,10 @@ def _shape(cell: dict[str, Any], texts: Texts) -> _Shape:
             continue
         lines.extend(line.strip() for line in text.split("\n") if line.strip())
         items += "bullet" in paragraph
-        code = code and _monospace(paragraph)
-    return _Shape(tuple(lines), items, code and bool(lines), tables)
+        paragraphs.append(paragraph)
+    # (whether it is code is asked only of a cell of two lines or more: no other cell holds prose)
+    code = len(lines) + tables >= 2 and bool(lines) and all(_monospace(p) for p in paragraphs)
+    return _Shape(tuple(lines), items, code, tables)
 
 
 def _monospace(paragraph: dict[str, Any]) -> bool:
