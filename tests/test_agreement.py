@@ -132,6 +132,72 @@ def test_a_value_that_cannot_be_read_breaks_nothing(catalogue: Catalogue) -> Non
     assert broken(fields, catalogue) == []
 
 
+# -- two of three agree: the CPU total, the memory total and the instance types ------------------------
+
+
+def three(cpu: Any, memory: Any, memory_source: str = "tdd") -> dict[str, FieldValue]:
+    fields = {
+        "total_cpu": tdd_fv("total_cpu", cpu, "Sizing › paragraph 1"),
+        "instance_types": tdd_fv("instance_types", M5, "Instances › table 1, row 2"),
+        "total_memory_gb": tdd_fv("total_memory_gb", memory, "Sizing › paragraph 2"),
+    }
+    if memory_source == "sheet":
+        fields["total_memory_gb"] = sheet_fv("total_memory_gb", memory, "Accounts!O2")
+    return fields
+
+
+@pytest.mark.parametrize(
+    ("cpu", "memory", "odd", "message"),
+    [
+        (
+            64,
+            192,
+            "total_cpu",
+            "Total CPU: the TDD gives 64 vCPU (Sizing › paragraph 1) but 3 × m5.4xlarge (Instances › "
+            "table 1, row 2) have 48 vCPU, and its total memory, 192 GB (Sizing › paragraph 2), agrees "
+            "with them",
+        ),
+        (
+            48,
+            256,
+            "total_memory_gb",
+            "Total Memory (GB): the TDD gives 256 GB (Sizing › paragraph 2) but 3 × m5.4xlarge "
+            "(Instances › table 1, row 2) have 192 GB, and its total CPU, 48 vCPU (Sizing › paragraph 1), "
+            "agrees with them",
+        ),
+    ],
+    ids=["cpu-odd", "memory-odd"],
+)
+def test_when_the_types_agree_with_one_total_the_other_is_the_odd_one_out(
+    catalogue: Catalogue, cpu: int, memory: int, odd: str, message: str
+) -> None:
+    """Two independent facts (the types' published figures and one total) confirm each other, so
+    the third is the wrong one: only it is withheld, and its problem names all three places."""
+    [found] = broken(three(cpu, memory), catalogue)
+    assert found.withheld == (odd,) and found.odd_one_out
+    assert set(found.fields) == {"total_cpu", "instance_types", "total_memory_gb"}
+    assert found.message == message
+
+
+def test_when_both_totals_disagree_with_the_types_all_three_are_withheld(catalogue: Catalogue) -> None:
+    found = broken(three(64, 256), catalogue)
+    assert [b.withheld for b in found] == [
+        ("total_cpu", "instance_types"),
+        ("total_memory_gb", "instance_types"),
+    ]
+    assert not any(b.odd_one_out for b in found)
+
+
+def test_a_sheet_value_confirms_nothing_and_an_unknown_type_is_no_confirmation(catalogue: Catalogue) -> None:
+    """Only the TDD's own values confirm each other; a total the sheet gives is checked by the rules."""
+    [found] = broken(three(64, 192, memory_source="sheet"), catalogue)
+    assert found.withheld == ("total_cpu", "instance_types")
+    fields = three(64, 192)
+    unknown = [InstanceCount("x9.huge", 3)]
+    fields["instance_types"] = tdd_fv("instance_types", unknown, "Instances › table 1, row 2")
+    assert broken(fields, catalogue) == []
+
+
 # -- through the merge --------------------------------------------------------------------------------
 
 
@@ -152,10 +218,9 @@ def tdd(field: str, text: str, where: str) -> TddValue:
     return TddValue(field, text, Location("tdd", f"TDD {where}"), field, "production")
 
 
-CPU_VS_TYPES = (
+CPU_VS_TYPES = (  # 3 × m5.4xlarge = 48 vCPU, 192 GiB; no memory total to tell which side is wrong
     tdd("instance_types", "3 × m5.4xlarge", "Instances › paragraph 1"),
     tdd("total_cpu", "64 vCPU", "Sizing › paragraph 2"),
-    tdd("total_memory_gb", "192 GiB", "Sizing › paragraph 3"),
 )
 
 
@@ -164,7 +229,6 @@ def test_a_tdd_pair_that_contradicts_itself_is_not_used_and_is_one_error(catalog
     merged = merge_fields(r, CPU_VS_TYPES, catalogue)
     assert {"total_cpu", "instance_types"} <= merged.unsettled
     assert "total_cpu" not in merged.fields and "instance_types" not in merged.fields
-    assert merged.fields["total_memory_gb"].value == 192  # it agrees with the types: kept
     [p] = merged.problems
     assert (p.severity, p.field, str(p.location)) == (Severity.ERROR, "total_cpu", "TDD Sizing › paragraph 2")
     assert p.message == (
@@ -217,3 +281,47 @@ def test_a_disk_smaller_than_the_repositories_stops_a_final_run(catalogue: Catal
     [p] = merged.problems  # total disk goes to Vitally, the repository size to the deployment tables
     assert p.severity is Severity.ERROR and merged.unsettled == {"total_disk_gb", "total_repo_size_gb"}
     assert "gitserver keeps a clone of every repository" in p.message
+
+
+TWO_OF_THREE = (*CPU_VS_TYPES, tdd("total_memory_gb", "192 GiB", "Sizing › paragraph 3"))  # memory agrees
+
+
+def test_the_odd_one_out_alone_is_withheld_and_is_one_error(catalogue: Catalogue) -> None:
+    r = record(catalogue)
+    merged = merge_fields(r, TWO_OF_THREE, catalogue)
+    assert merged.unsettled == {"total_cpu"} and "total_cpu" not in merged.fields
+    assert [str(v) for v in merged.fields["instance_types"].value] == ["3 × m5.4xlarge"]
+    assert merged.fields["total_memory_gb"].value == 192
+    [p] = merged.problems
+    assert (p.severity, p.field, str(p.location)) == (Severity.ERROR, "total_cpu", "TDD Sizing › paragraph 2")
+    assert p.message == (
+        "Total CPU: the TDD gives 64 vCPU (Sizing › paragraph 2) but 3 × m5.4xlarge (Instances › "
+        "paragraph 1) have 48 vCPU, and its total memory, 192 GB (Sizing › paragraph 3), agrees with "
+        "them: the total CPU is the odd one out, so only it is not used"
+    )
+    assert (
+        p.fix == f"correct the total CPU in the TDD, or write the right value in {a1(catalogue, 'total_cpu')}"
+    )
+    rules = validate_fields(merged.fields, catalogue, TODAY, r, reported=merged.unsettled)
+    assert not [q for q in rules if q.field in ("total_cpu", "instance_types", "total_memory_gb")]
+
+
+def test_a_draft_warns_about_the_odd_one_out(catalogue: Catalogue) -> None:
+    merged = merge_fields(record(catalogue), TWO_OF_THREE, catalogue, draft=True)
+    [p] = merged.problems
+    assert p.severity is Severity.WARNING and merged.unsettled == {"total_cpu"}
+    assert p.message.endswith(
+        "; the total CPU is the odd one out: this draft leaves it empty, and a final handoff stops here"
+    )
+
+
+def test_both_totals_against_the_types_withhold_all_three(catalogue: Catalogue) -> None:
+    values = (*CPU_VS_TYPES, tdd("total_memory_gb", "256 GiB", "Sizing › paragraph 3"))
+    merged = merge_fields(record(catalogue), values, catalogue)
+    assert merged.unsettled == {"total_cpu", "total_memory_gb", "instance_types"}
+    assert [
+        (p.field, p.message.endswith("at least one is wrong, so neither is used")) for p in merged.problems
+    ] == [
+        ("total_cpu", True),
+        ("total_memory_gb", True),
+    ]

@@ -9,7 +9,8 @@ the run log, the doc's appendix and the Vitally note.
 
 A TDD that states a field twice with different values is not a source of that field: with the
 sheet blank, a final handoff stops naming both places; the IE's value in the sheet settles it.
-Nor are two TDD values that contradict each other (a CPU total its machines do not have).
+Nor are two TDD values that contradict each other (a CPU total its machines do not have), or,
+when the TDD's memory total agrees with the machines, the CPU total alone (the odd one out).
 """
 
 from __future__ import annotations
@@ -176,7 +177,9 @@ def test_a_tdd_whose_cpu_total_contradicts_its_machines_stops_until_the_sheet_se
     tmp_path: Path,
 ) -> None:
     """acme's TDD states 48 vCPU for 3 × m6i.4xlarge + 2 × c6i.2xlarge (64 vCPU) and the sheet gives
-    neither: at least one is wrong, so neither is used, and `check` stops naming both places."""
+    neither: at least one is wrong, so neither is used, and `check` stops naming both places (the
+    sheet gives the memory, so nothing of the TDD's own confirms either side). Read alone, the TDD's
+    memory total agrees with the machines: two of three agree, and only the CPU total is withheld."""
     seed = SeedFolder.copy(tmp_path / "seed", tdds=("acme",))
     html = seed.doc_html(DOCS["acme"])
     start, end = html.index("<h3>Instances</h3>"), html.index("<p>Total memory: 224 GiB</p>")
@@ -204,10 +207,18 @@ def test_a_tdd_whose_cpu_total_contradicts_its_machines_stops_until_the_sheet_se
             == "correct the TDD so they agree, or write the right values in Accounts!N2 and Accounts!M2"
         )
 
-        data = json.loads(ws.cli("tdd", DOCS["acme"], "--json")[1])  # the TDD alone, read from the sandbox
-        assert not {"total_cpu", "instance_types"} & set(data["fields"])
-        assert data["fields"]["total_memory_gb"]["value"] == 224  # it agrees with the machines: kept
-        assert [q["message"] for q in data["problems"]] == [p["message"]]
+        # The TDD alone: its memory total (224 GiB, which the sheet gave above) agrees with the
+        # machines, so two of the three agree and only the CPU total, the odd one out, is not used.
+        data = json.loads(ws.cli("tdd", DOCS["acme"], "--json")[1])
+        assert "total_cpu" not in data["fields"] and data["fields"]["total_memory_gb"]["value"] == 224
+        assert data["fields"]["instance_types"]["value"] == ["3 × m6i.4xlarge", "2 × c6i.2xlarge"]
+        [q] = data["problems"]
+        assert (q["severity"], q["field"], q["location"]) == ("error", "total_cpu", p["location"])
+        assert q["message"] == (
+            f"Total CPU: the TDD gives 48 vCPU {places[0]} but 3 × m6i.4xlarge, 2 × c6i.2xlarge "
+            f"{places[1]} have 64 vCPU, and its total memory, 224 GB (Production deployment › Instances "
+            "› paragraph 11), agrees with them: the total CPU is the odd one out, so only it is not used"
+        )
 
         ws.set_cell("Accounts!N2", "64")  # the IE's value settles it: the TDD's machines agree with it
         code, out, err = ws.cli("check", "acme", "--json", "--accept", "total_cpu=sheet")

@@ -17,6 +17,13 @@ agree"). The relations, as data (`RELATIONS`, and the catalogue's order rules, `
 relation with a side from the sheet is not one of them: the sheet settles it, and the rules of
 `validate.rules` check it as they check any value (a totals warning, an order error).
 Not a relation: repositories above the repository limit (a deployment can outgrow its sizing).
+
+Two of three agree. The CPU and memory relations are equalities by published figures (`confirms`):
+a pair that holds is two independent facts confirming each other. When a broken relation has one
+side confirmed that way (the instance types agree with the memory total) and the other side not
+(the CPU total), the unconfirmed side is the odd one out: only it is withheld (`Broken.withheld`),
+and its problem names all three places. When both totals disagree with the types, nothing confirms
+anything and all three are withheld, as for any broken pair.
 """
 
 from __future__ import annotations
@@ -33,31 +40,48 @@ from handoff.validate.rules import instance_totals, out_of_order, total_differs
 # (first value, second value, catalogue) -> what the second implies that the first contradicts
 # (shown as `{implied}`), or None when they agree or cannot be compared
 Check = Callable[[FieldValue, FieldValue, Catalogue], Any]
+# (first value, second value, catalogue) -> whether the pair can be compared at all (then a check
+# that finds nothing means they agree)
+Comparable = Callable[[FieldValue, FieldValue, Catalogue], bool]
 
 
 @dataclass(frozen=True)
 class Relation:
     """Two fields whose values must agree. `message` is formatted with both values as shown
     (`{a}`, `{b}`), their places in the TDD (`{a_at}`, `{b_at}`), their labels (`{a_label}`,
-    `{b_label}`) and what the check found the second implies (`{implied}`)."""
+    `{b_label}`) and what the check found the second implies (`{implied}`).
+
+    `confirms`: set on an equality by published figures (a total and its instance types), which a
+    pair that holds confirms; `agrees` then shows that pair in the message of another relation's
+    odd one out (`{a}`, `{a_at}`: the first value and its place)."""
 
     first: str
     second: str
     check: Check
     message: str
+    confirms: Comparable | None = None
+    agrees: str = ""
 
 
 @dataclass(frozen=True)
 class Broken:
-    """A relation the TDD's values break: the values involved (first, second) and what they say."""
+    """A relation the TDD's values break: the values it names (first, second, and the value that
+    confirms the second, if any) and what they say; `withheld`: the fields not to use (both sides,
+    or only the first when the second is confirmed: the odd one out)."""
 
     relation: Relation
     values: tuple[FieldValue, ...]
     message: str
+    withheld: tuple[str, ...] = ()
 
     @property
     def fields(self) -> tuple[str, ...]:
         return tuple(fv.name for fv in self.values)
+
+    @property
+    def odd_one_out(self) -> bool:
+        """Only the first value is withheld: the two others agree."""
+        return self.withheld == (self.values[0].name,) and len(self.values) > 2
 
 
 def _cpu(total: FieldValue, instances: FieldValue, catalogue: Catalogue) -> Any:
@@ -77,6 +101,11 @@ def _memory(total: FieldValue, instances: FieldValue, catalogue: Catalogue) -> A
     return None if same_size_two_ways(total.value, prefix, found[1], "g", tol) else found[1]
 
 
+def _types_known(total: FieldValue, instances: FieldValue, catalogue: Catalogue) -> bool:
+    """Every listed type is in config/instance_types.toml: the types' totals can be compared."""
+    return instance_totals(instances.value, catalogue) is not None
+
+
 def _holds_repositories(disk: FieldValue, size: FieldValue, catalogue: Catalogue) -> Any:
     """The disk is below the repositories' size (by more than the tolerance)."""
     tol = catalogue.checks.tolerance
@@ -89,12 +118,16 @@ RELATIONS: tuple[Relation, ...] = (
         "instance_types",
         _cpu,
         "{a_label}: the TDD gives {a} vCPU ({a_at}) but {b} ({b_at}) have {implied} vCPU",
+        confirms=_types_known,
+        agrees="its total CPU, {a} vCPU ({a_at}), agrees with them",
     ),
     Relation(
         "total_memory_gb",
         "instance_types",
         _memory,
         "{a_label}: the TDD gives {a} GB ({a_at}) but {b} ({b_at}) have {implied} GB",
+        confirms=_types_known,
+        agrees="its total memory, {a} GB ({a_at}), agrees with them",
     ),
     Relation(
         "total_disk_gb",
@@ -126,28 +159,50 @@ def relations(catalogue: Catalogue) -> tuple[Relation, ...]:
 
 
 def broken(fields: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Broken]:
-    """The relations broken by values that all come from the TDD (`fields`: the merged values)."""
-    out = []
+    """The relations broken by values that all come from the TDD (`fields`: the merged values).
+    A broken relation whose second value another relation confirms (and whose first value none
+    does) withholds only its first value, the odd one out."""
+    found: list[tuple[Relation, FieldValue, FieldValue, Any]] = []
+    confirmed: set[str] = set()  # fields in a pair that holds by published figures
+    seconds: dict[str, tuple[Relation, FieldValue]] = {}  # such a pair's second -> (relation, first value)
     for r in relations(catalogue):
-        pair = [fields.get(r.first), fields.get(r.second)]
-        a, b = pair
-        if not _from_tdd(pair) or a is None or b is None:
+        a, b = fields.get(r.first), fields.get(r.second)
+        if not _from_tdd([a, b]) or a is None or b is None:
             continue
         implied = r.check(a, b, catalogue)
-        if implied is None:
-            continue
-        fa, fb = catalogue.fields[r.first], catalogue.fields[r.second]
-        message = r.message.format(
-            a=describe(a.value),
-            b=describe(b.value),
-            a_at=_place(a),
-            b_at=_place(b),
-            a_label=fa.label,
-            b_label=fb.label.lower(),
-            implied=describe(implied),
-        )
-        out.append(Broken(r, (a, b), message))
-    return out
+        if implied is not None:
+            found.append((r, a, b, implied))
+        elif r.confirms is not None and r.confirms(a, b, catalogue):
+            confirmed.update((r.first, r.second))
+            seconds.setdefault(r.second, (r, a))
+    return [_broken(r, a, b, implied, confirmed, seconds, catalogue) for r, a, b, implied in found]
+
+
+def _broken(
+    r: Relation,
+    a: FieldValue,
+    b: FieldValue,
+    implied: Any,
+    confirmed: set[str],
+    seconds: Mapping[str, tuple[Relation, FieldValue]],
+    catalogue: Catalogue,
+) -> Broken:
+    fa, fb = catalogue.fields[r.first], catalogue.fields[r.second]
+    message = r.message.format(
+        a=describe(a.value),
+        b=describe(b.value),
+        a_at=_place(a),
+        b_at=_place(b),
+        a_label=fa.label,
+        b_label=fb.label.lower(),
+        implied=describe(implied),
+    )
+    by = seconds.get(r.second)
+    if by is None or r.first in confirmed:  # nothing decides between them: neither is used
+        return Broken(r, (a, b), message, (r.first, r.second))
+    other, c = by
+    message += ", and " + other.agrees.format(a=describe(c.value), a_at=_place(c))
+    return Broken(r, (a, b, c), message, (r.first,))
 
 
 def _from_tdd(values: Sequence[FieldValue | None]) -> bool:

@@ -32,6 +32,8 @@ one is wrong and the tool cannot know which. The fields join `unsettled`, and on
 each value with its place and what the other implies, with the fix "correct the TDD so they agree,
 or write the right values in <the sheet cells>" (severity as a TDD conflict's). A sheet value on
 either side settles the relation: the TDD side is kept, and `validate.rules` checks the pair.
+When two of three values agree (the instance types and one total, by published figures), the
+third is the odd one out: only it is withheld, and its problem names all three places.
 """
 
 from __future__ import annotations
@@ -199,28 +201,43 @@ def merge_fields(
         elif len(stated) > 1:
             unsettled.add(f.name)
     tdd_only = {name: fv for name, fv in fields.items() if name not in in_sheet}
-    for b in agreement.broken(tdd_only, catalogue):  # the TDD contradicts itself: neither value is used
+    for b in agreement.broken(tdd_only, catalogue):  # the TDD contradicts itself: the values are not used
         problems.append(_contradiction(b, record, catalogue, draft))
-        unsettled.update(b.fields)
+        unsettled.update(b.withheld)
     fields = {name: fv for name, fv in fields.items() if name not in unsettled}
     return Merged(fields, tuple(problems), tuple(disagreements), frozenset(unsettled))
 
 
 def _contradiction(b: agreement.Broken, record: AccountRecord, catalogue: Catalogue, draft: bool) -> Problem:
     """The problem of TDD values that contradict each other: each value, its place and what the other
-    implies; an error on a field that blocks in a final run, else a warning (as a TDD conflict)."""
+    implies; an error on a field that blocks in a final run, else a warning (as a TDD conflict).
+    When the two others agree (`b.odd_one_out`), it says only the first value is not used."""
     first, *_ = b.values
-    targets = [catalogue.fields[name] for name in b.fields]
+    targets = [catalogue.fields[name] for name in b.withheld]
     cells = [_sheet_place(f, record) for f in targets if "sheet" in f.sources]
-    fix = "correct the TDD so they agree" + (
-        f", or write the right values in {' and '.join(cells)}" if cells else ""
-    )
+    if b.odd_one_out:
+        label = targets[0].display_label
+        label = label[:1].lower() + label[1:]  # "total CPU", "total memory"
+        fix = f"correct the {label} in the TDD" + (
+            f", or write the right value in {cells[0]}" if cells else ""
+        )
+        odd = f"the {label} is the odd one out"
+        quiet, draft_note, final = f"{odd}, so only it is not used", f"{odd}: this draft leaves it empty", ""
+    else:
+        fix = "correct the TDD so they agree" + (
+            f", or write the right values in {' and '.join(cells)}" if cells else ""
+        )
+        quiet, draft_note, final = (
+            "neither is used",
+            "this draft leaves both empty",
+            "at least one is wrong, so ",
+        )
     if not any(blocks(f) for f in targets):
-        return Problem(Severity.WARNING, f"{b.message}; neither is used", first.name, first.location, fix)
+        return Problem(Severity.WARNING, f"{b.message}; {quiet}", first.name, first.location, fix)
     if draft:
-        message = f"{b.message}; this draft leaves both empty, and a final handoff stops here"
+        message = f"{b.message}; {draft_note}, and a final handoff stops here"
         return Problem(Severity.WARNING, message, first.name, first.location, fix)
-    message = f"{b.message}: at least one is wrong, so neither is used"
+    message = f"{b.message}: {final}{quiet}"
     return Problem(Severity.ERROR, message, first.name, first.location, fix)
 
 
