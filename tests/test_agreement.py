@@ -188,6 +188,15 @@ def test_when_both_totals_disagree_with_the_types_all_three_are_withheld(catalog
     assert not any(b.odd_one_out for b in found)
 
 
+def test_a_total_stated_in_the_same_place_as_the_types_confirms_nothing(catalogue: Catalogue) -> None:
+    """`12 × m5.4xlarge nodes, 192 vCPU in total`: one statement (perhaps another system's, read as
+    Sourcegraph's), not two facts, so the memory total against it is not the odd one out."""
+    fields = three(48, 256)
+    fields["total_cpu"] = tdd_fv("total_cpu", 48, "Instances › table 1, row 2")  # the types' own place
+    [found] = broken(fields, catalogue)
+    assert found.withheld == ("total_memory_gb", "instance_types") and not found.odd_one_out
+
+
 def test_a_sheet_value_confirms_nothing_and_an_unknown_type_is_no_confirmation(catalogue: Catalogue) -> None:
     """Only the TDD's own values confirm each other; a total the sheet gives is checked by the rules."""
     [found] = broken(three(64, 192, memory_source="sheet"), catalogue)

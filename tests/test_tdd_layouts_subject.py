@@ -27,7 +27,9 @@ RIGHT = {
     "catalogue_columns": 91,
     "sections_h2": 70,
     "sections_h3_bullets": 92,
-    "shared_cluster_tenants": 84,  # 86 before seeds 0 and 2 withheld the tenant's CPU and memory (below)
+    # 86 before seeds 0 and 2 withheld the tenant's CPU and memory (below), 84 before seeds 1, 3, 5, 6
+    # and 7 did (their cluster types now known: r5, n1-highmem, Standard_F…s_v2, Standard_B…ms)
+    "shared_cluster_tenants": 79,
     "bullet_tree": 92,
     "prose_paragraphs": 88,
     "docs_json_tabs": 93,
@@ -50,11 +52,11 @@ RIGHT = {
 }
 # (layout, seed, field) still read wrong
 _CLUSTER = "the shared cluster's machines read as Sourcegraph's, beside its tenant row's share"
-# In seeds 0 and 2 the cluster's machines contradict the tenant's (right) CPU and memory, so none of
-# the three is used (validate/agreement.py); in the others the machines' types are not in
-# config/instance_types.toml, so nothing is checked and the wrong machines stay.
+# In every seed but 4 the cluster's machines contradict the tenant's (right) CPU and memory, so none
+# of the three is used (validate/agreement.py); in seed 4 the machines' type (c2-standard-16) is not
+# in config/instance_types.toml, so nothing is checked and the wrong machines stay.
 WRONG = {
-    **{("shared_cluster_tenants", s, "instance_types"): _CLUSTER for s in SEEDS if s not in (0, 2)},
+    **{("shared_cluster_tenants", s, "instance_types"): _CLUSTER for s in SEEDS if s == 4},
 }  # fmt: skip
 
 

@@ -22,7 +22,9 @@ Two of three agree. The CPU and memory relations are equalities by published fig
 a pair that holds is two independent facts confirming each other. When a broken relation has one
 side confirmed that way (the instance types agree with the memory total) and the other side not
 (the CPU total), the unconfirmed side is the odd one out: only it is withheld (`Broken.withheld`),
-and its problem names all three places. When both totals disagree with the types, nothing confirms
+and its problem names all three places. The confirming pair must be stated in two places: a total
+written beside its instance list may be the same statement's arithmetic (or another system's
+figures read as Sourcegraph's), not a second fact. When both totals disagree with the types, nothing confirms
 anything and all three are withheld, as for any broken pair.
 """
 
@@ -161,7 +163,8 @@ def relations(catalogue: Catalogue) -> tuple[Relation, ...]:
 def broken(fields: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Broken]:
     """The relations broken by values that all come from the TDD (`fields`: the merged values).
     A broken relation whose second value another relation confirms (and whose first value none
-    does) withholds only its first value, the odd one out."""
+    does) withholds only its first value, the odd one out. A pair stated in one place (`12 ×
+    m5.4xlarge nodes, 192 vCPU in total`) is one statement, not two facts: it confirms nothing."""
     found: list[tuple[Relation, FieldValue, FieldValue, Any]] = []
     confirmed: set[str] = set()  # fields in a pair that holds by published figures
     seconds: dict[str, tuple[Relation, FieldValue]] = {}  # such a pair's second -> (relation, first value)
@@ -172,7 +175,7 @@ def broken(fields: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Broke
         implied = r.check(a, b, catalogue)
         if implied is not None:
             found.append((r, a, b, implied))
-        elif r.confirms is not None and r.confirms(a, b, catalogue):
+        elif r.confirms is not None and r.confirms(a, b, catalogue) and _place(a) != _place(b):
             confirmed.update((r.first, r.second))
             seconds.setdefault(r.second, (r, a))
     return [_broken(r, a, b, implied, confirmed, seconds, catalogue) for r, a, b, implied in found]
