@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.read.asidephrase import phrase_end
 from handoff.read.fromto import left_sides
 from handoff.read.retracted import retracted
 from handoff.read.vocab import Found
@@ -73,9 +74,11 @@ _COUNTERFACTUAL = re.compile(
 def set_aside(text: str, x: Found) -> bool:
     """Whether the text sets the name at `x` aside (before it or right after it, or by saying the
     other side of its contrast was what was built)."""
+    end = phrase_end(text, x.end) if "(" in text else x.end  # "Kubernetes (AKS on …) was … rejected"
     return bool(
         NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32) : x.start])
         or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 60])
+        or (end != x.end and _NOT_TAKEN_AFTER.match(text[end : end + 60]))
         or _COUNTERFACTUAL.match(text[x.end : x.end + 160])
     )
 

@@ -38,6 +38,7 @@ from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 from handoff.read.denied import denied
 from handoff.read.fact import Fact
+from handoff.read.inpassing import in_passing, whole
 from handoff.read.vocab import Found
 
 _SEARCHING = (
@@ -195,11 +196,13 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
 
 def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     """The hosts (canonical names) of `hosts`, found in `text`, whose every mention is in a statement
-    saying they are not connected."""
+    saying they are not connected, or that a statement denies outright beside mentions in passing
+    (`inpassing`: "… keeps FPGA code in Perforce; … so it is not connected today")."""
     if not hosts:
         return set()
     spans = clauses(text)
-    statements: list[tuple[list[Found], list[bool]]] = []  # (hosts, [said not connected])
+    # (hosts, [said not connected, the clause naming them says nothing of it, denied outright])
+    statements: list[tuple[list[Found], list[bool]]] = []
     after = 0  # clauses read since the last one naming hosts
     for a, b in spans:
         clause = text[a:b]
@@ -208,16 +211,31 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
         after += 1
         if statements and after <= 2 and (follows or not named) and _refers_back(clause):
             if not_connected(clause):
-                statements[-1][1][0] = True
+                said = statements[-1][1]
+                said[0], said[2] = True, said[2] or _outright(clause)
             if follows:  # the hosts it names in passing are no subject of its verb
                 if named:
-                    statements.append((named, [False]))
+                    statements.append((named, [False, in_passing(clause), False]))
                 continue
         if named:
-            statements += _statements(clause, a, named)
+            passing = in_passing(clause)
+            statements += [
+                (hs, [o[0], passing, o[0] and _outright(clause)]) for hs, o in _statements(clause, a, named)
+            ]
             after = 0
     names = {h.value for h in hosts}
-    return {n for n in names if all(off[0] for hs, off in statements if any(h.value == n for h in hs))}
+    out = set()
+    for n in names:
+        said = [s for hs, s in statements if any(h.value == n for h in hs)]
+        if all(s[0] for s in said) or (any(s[2] for s in said) and all(s[0] or s[1] for s in said)):
+            out.add(n)
+    return out
+
+
+def _outright(clause: str) -> bool:
+    """A clause denying the connection of the host itself ("so it is not connected today"), not of a
+    part of it ("its archive groups are not indexed")."""
+    return denial(clause) is not None and whole(clause)
 
 
 _STATUS = re.compile(  # a status or reason cell of a host's row: "Retired", "Descoped 8/17", "Withdrawn"

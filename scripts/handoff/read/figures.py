@@ -13,6 +13,7 @@ from handoff.core.quickre import quick
 from handoff.read import (
     addition,
     ceilings,
+    componentsum,
     copies,
     diskparts,
     permachine,
@@ -46,10 +47,12 @@ _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 v
 _LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
     r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
 )
-_REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning
+_REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning,
+    # the clones' size ("Total cloned size … 410 GB")
     r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepos?'? (?:size|data)\b"
     r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
-    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:clon(?:e|es|ing)|cloned)\b|\bas cloned\b)",
+    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:clon(?:e|es|ing)|cloned)\b|\bas cloned\b"
+    r"|\bclon(?:ed|e|es)\s+(?:data\s+)?size\b|\bsize\s+(?:of\s+(?:the\s+|all\s+)?)?(?:clones|cloned)\b)",
     re.I,
 )
 
@@ -135,11 +138,16 @@ _AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count o
 )
 _CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)
 _LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
-_FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories"
+_SIZE_OF_REPOS = (
+    r"(?:size of (?:the |all )?(?:repositor(?:y|ies)|repos|clones)|repositor(?:y|ies)'?s?'? (?:size|data)|"
+    r"repo size|clone size|cloned size|\.?git data)"
+)
+_FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories",
+    # "two times the clone size plus 1 TB"
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB|[tg](?:er|ig|eb|ib)[a-z]*bytes?|gigs?)\s*(?:\+|plus)\s*"
-    r"(?:\d+\s*[x×*]|twice|two times|double)\s*(?:the\s+)?"
-    r"(?:size of (?:the |all )?(?:repositor(?:y|ies)|repos)|repositor(?:y|ies)'?s?'? (?:size|data)|"
-    r"repo size|\.?git data)",
+    rf"(?:\d+\s*[x×*]|twice|two times|double)\s*(?:the\s+)?{_SIZE_OF_REPOS}"
+    rf"|(?:\b\d+\s*[x×*]|\btwice|\b(?:two|three) times|\bdouble)\s*(?:the\s+)?{_SIZE_OF_REPOS}"
+    rf"\s*(?:\+|plus)\s*(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB|[tg](?:er|ig|eb|ib)[a-z]*bytes?|gigs?)",
     re.IGNORECASE,
 )
 
@@ -314,7 +322,7 @@ class FigureReading(FactParts):
                 lead = _LEAD.match(head)
                 head = head[lead.end() :] if lead and _size_noun(lead.group(0)) else head
             clause = _FULL_STOP.split(s[previous_end : m.start])[-1]
-            clause = clause[clause.rfind(")") + 1 :]
+            clause = _own_head(clause)  # (after a figure's aside; a name's aside, "(fw-mainline)", stays)
             gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
             paired = gap_only and _PAIRED.fullmatch(s[previous_end : m.start]) is not None  # `96c/384G`
             listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
@@ -363,6 +371,7 @@ class FigureReading(FactParts):
         facts = _placed(s, facts, unnamed)
         facts = diskparts.summed(s, facts, unnamed, bool(old))  # "gitserver 1 TB, zoekt 500 GB and …"
         facts = sizeparts.summed(s, facts, unnamed)  # "410 GiB for the GitHub orgs plus 75 GiB for …"
+        facts = componentsum.proved_disk(s, facts, self.said_before)  # "2,600 GB in total (gitserver …)"
         facts = permachine.pooled(facts, groups) if len(groups) > 1 else facts
         return sorted(facts, key=lambda f: f.start)
 

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from handoff.read import connection
+from handoff.read.oldinstance import old_instance
 from handoff.read.vocab import Found
 
 # (a reply's speaker, "R. Lindqvist:" or "Dev 18:05", and its "No," stay in it)
@@ -51,6 +52,7 @@ def _answers_no(text: str) -> bool:
 _PREPOSITION = re.compile(
     r"\b(?:on|in|from|of|at|to|into|onto|via|under|with|for|by|towards?|than|like)\b", re.IGNORECASE
 )
+_OPENS_PRONOUN = re.compile(r"^\W*(?:it|they|this|these)\b", re.IGNORECASE)
 _NEAR = 40  # a host right after the denying words ("not in scope: the actuarial Perforce depots")
 
 
@@ -64,8 +66,11 @@ def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
     before: list[Found] = []  # the subjects of the clause before
     for a, b in connection.clauses(text):
         clause = text[a:b]
-        named = [h for h in hosts if a <= h.start < b]
-        subjects = [h for h in named if not _PREPOSITION.search(text, a, h.start)]
+        named = [h for h in hosts if a <= h.start < b and not old_instance(text, h.start)]
+        # (a clause opening with a pronoun goes on with the subject before: "It will be shut down
+        # after the ADO Server migration" names ADO in passing)
+        goes_on = bool(_OPENS_PRONOUN.match(clause))
+        subjects = [] if goes_on else [h for h in named if not _PREPOSITION.search(text, a, h.start)]
         m = connection.denial(clause)
         if m is not None and named:
             after = [h for h in named if 0 <= h.start - (a + m.end()) <= _NEAR
@@ -73,7 +78,7 @@ def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
             out |= {h.value for h in subjects if h.start < a + m.start()} | {h.value for h in after}
         elif m is not None and before and connection.refers_back(clause):
             out |= {h.value for h in before}
-        before = subjects or (before if not named else [])
+        before = subjects or (before if not named or goes_on else [])
     return out
 
 

@@ -42,6 +42,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("repo", "size"), "total_repo_size_gb"),
     (("git", "data"), "total_repo_size_gb"),
     (("code", "size"), "total_repo_size_gb"),
+    (("clon", "size"), "total_repo_size_gb"),  # "Cloned size", "Size of the clones"
     (("code", "host"), "code_hosts"),
     (("source", "control"), "code_hosts"),
     (("version", "control"), "code_hosts"),

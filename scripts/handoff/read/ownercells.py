@@ -11,7 +11,8 @@ lead (before a bracket, comma or semicolon) names Sourcegraph with only generic 
 dedication (`only`, `dedicated`, `reserved for`, `exclusively`), or (in another language) with a
 few other words all in lower case. A lead naming another system beside it (`Sourcegraph and
 Jenkins`, a joiner between them) is not Sourcegraph's alone, so not its row; nor a lead of the
-name alone before a comma (`Sourcegraph, deployed with Docker Compose`: a value). The `services`
+name alone before a comma (`Sourcegraph, deployed with Docker Compose`: a value), nor one its own
+words deny (`not supported by Sourcegraph`: a note on a row of other things). The `services`
 module reads such a column only in a machines table (a column of machine types).
 """
 
@@ -31,6 +32,11 @@ _DEDICATION = frozenset({
     "only", "dedicated", "reserved", "exclusively", "exclusive", "solely", "sole", "for", "to", "used", "by",
     "owned", "assigned", "pinned",
 })  # fmt: skip
+# words that deny a dedication (`not supported by Sourcegraph`, `nicht für Sourcegraph`): a note, no owner
+_DENIALS = frozenset({
+    "not", "no", "never", "nor", "without", "unsupported", "nicht", "kein", "keine", "pas", "non", "niet",
+    "geen", "ikke", "inte", "ei", "nie", "nao", "não",
+})  # fmt: skip
 
 
 def owner_lead(cell: str) -> str:
@@ -45,6 +51,8 @@ def owner_lead(cell: str) -> str:
     rest = [w for w in tokens if "ourcegraph" not in w.lower()]
     if not any(_NAME.fullmatch(w) for w in tokens):
         return ""  # (`platform/sourcegraph-k8s`: a path or a component's name, not the tenant)
+    if any(w in _DENIALS for w in words):
+        return ""  # (`not supported by Sourcegraph, not connected`: a note on the row, no dedication)
     if any(w in _DEDICATION for w in words) and len(rest) > _FEW:
         return " ".join(w for w in words if w not in _DEDICATION)
     if (

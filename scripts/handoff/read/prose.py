@@ -40,10 +40,12 @@ from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
 from handoff.read.goingaway import going_away
 from handoff.read.leftbehind import left_behind
+from handoff.read.limitclause import without_reach_clause
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
 from handoff.read.oldthing import OLD_THING, old_things
 from handoff.read.pendingmove import moving_to
 from handoff.read.totals import bare_totals, totals_win
+from handoff.read.underneath import without_platform
 from handoff.read.verdict import without_not_taken
 from handoff.read.vocab import Found, mask
 from handoff.read.withdrawn import withdraws_before
@@ -111,7 +113,8 @@ def _without_growth_clause(sentence: str) -> str:
     parts = _TRAILING_CLAUSE.split(sentence, maxsplit=1)
     if len(parts) == 2 and is_growth(parts[1]) and not is_growth(parts[0]):
         return parts[0]
-    return sentence
+    # "… ceiling of 2,000 repositories before the cluster has to grow": what reaching it means
+    return without_reach_clause(sentence) if is_growth(sentence) else sentence
 
 
 def _as_written(f: Fact, read: str, written: str, offset: int) -> Fact:
@@ -457,6 +460,7 @@ class ProseReading(FactParts):
                      if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip
         if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
             facts = [f for f in facts if f.field not in outside.FIELDS]
+        facts = without_platform(s, facts)  # "the Nutanix cluster itself (four … nodes) has …"
         return facts
 
     def _instances(self, s: str, ctx: Context) -> list[Fact]:

@@ -21,6 +21,7 @@ from handoff.read import (
     headerrows,
     marks,
     pairgrid,
+    partstable,
     pastcolumns,
     positions,
     rownumbers,
@@ -415,7 +416,10 @@ class TableReading(WalkParts):
         else:
             named = sum(1 for k in kinds if k in ("field", "count", "environment"))
             label_value = self.looks_label_value(rows)
-            if (named >= 2 or (width >= 3 and named)) and not label_value:
+            parts = partstable.parts_table(
+                header, [[c.text for c in r] for r in rows[1:]], roles, self.is_total
+            )
+            if (named >= 2 or (width >= 3 and named) or parts) and not label_value:
                 self.header_table(rows, roles, tab, number)
             elif width == 2 or label_value or all(norm(h) in GENERIC_HEADERS for h in header):
                 self.label_value_table(rows, tab, number)
