@@ -211,8 +211,8 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
         after += 1
         if statements and after <= 2 and (follows or not named) and _refers_back(clause):
             if not_connected(clause):
-                said = statements[-1][1]
-                said[0], said[2] = True, said[2] or _outright(clause)
+                last = statements[-1][1]
+                last[0], last[2] = True, last[2] or _outright(clause)
             if follows:  # the hosts it names in passing are no subject of its verb
                 if named:
                     statements.append((named, [False, in_passing(clause), False]))
@@ -226,8 +226,8 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     names = {h.value for h in hosts}
     out = set()
     for n in names:
-        said = [s for hs, s in statements if any(h.value == n for h in hs)]
-        if all(s[0] for s in said) or (any(s[2] for s in said) and all(s[0] or s[1] for s in said)):
+        said = [st for hs, st in statements if any(h.value == n for h in hs)]
+        if all(st[0] for st in said) or (any(st[2] for st in said) and all(st[0] or st[1] for st in said)):
             out.add(n)
     return out
 
