@@ -7,10 +7,11 @@ no field's labels and the table gives nothing. A human reads it as a column of c
 header naming the repositories, and the total row as their count.
 
 `parts_table(header, body, roles)` says a table is one: two columns, the first naming no field
-(`roles`), the second's header naming the repositories, every body cell of it a count (a plain
-figure), its last row's first cell a total word and no other row's. Such a table is read as a
-header table (`headertables`): its total row gives the repository count, its other rows nothing
-(their sum is not taken: a table without its total row is left as it was).
+(`roles`), the second's header naming the repositories, every body cell of it a count (a figure
+in a few words: `1.3k`, `975 → 1,300`), its last row's first cell a total word and no other
+row's. Such a table is read as a header table (`headertables`): its total row gives the repository
+count, its other rows nothing (their sum is not taken: a table without its total row is left as it
+was).
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ from collections.abc import Callable, Sequence
 
 from handoff.core.fields import Field
 
-_COUNT = re.compile(r"\s*~?\s*\d{1,3}(?:[,.\s]\d{3})*\s*|\s*\d+\s*")
+# a cell holding a count (`1,300`, `~410`, `1.3k`), maybe beside its edit (`975 → 1,300`, `410, not 308`)
+_COUNT = re.compile(
+    r"(?<![\w.,])~?\d{1,3}(?:[,.\s]\d{3})+(?![\d.,]\d)|(?<![\w.,])~?\d+(?:\.\d+\s*k)?(?![\w.,]\d)", re.I
+)
+_MAX_WORDS = 4
 
 
 def parts_table(
@@ -42,7 +47,7 @@ def parts_table(
     return (
         is_total(last[0])
         and not any(is_total(r[0]) for r in parts)
-        and all(_COUNT.fullmatch(r[1]) for r in rows)
+        and all(_COUNT.search(r[1]) and len(r[1].split()) <= _MAX_WORDS for r in rows)
     )
 
 
