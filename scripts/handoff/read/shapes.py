@@ -203,6 +203,11 @@ def _whole_gib(number: str, unit: str) -> str:
 
 def sizes(text: str) -> Iterator[Match]:
     """Sizes: `448 GB`, `1,5 GB`, and with the unit spelt out (`eleven gigabytes`, `3 terabytes`)."""
+    return iter(_sizes(text))
+
+
+@functools.lru_cache(maxsize=16)  # a value's sizes are asked for by several of its readings in turn
+def _sizes(text: str) -> tuple[Match, ...]:
     found = [
         Match(m.start(), m.end(), m.group(0), _whole_gib(canon(m.group("num")), m.group("unit")))
         for m in (SIZE.finditer(text) if any(unit in text for unit in _SIZE_UNITS) else ())
@@ -219,7 +224,7 @@ def sizes(text: str) -> Iterator[Match]:
         for m in _SIZE_WORDS.finditer(text):
             number = spelt_number(m.group("words")) + (0.5 if m.group("half") else 0)
             found.append(Match(m.start(), m.end(), m.group(0), f"{canon(f'{number:g}')} {m.group('unit')}"))
-    yield from sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 # Numbers written as words ("twelve hundred", "a dozen", "two thousand five hundred").
