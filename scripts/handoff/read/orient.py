@@ -23,7 +23,8 @@ module says when a table is written the other way round, from its structure only
   `Repositories | 4,200 | 350`): each column is a record; turned, the records become rows; so
   too when the first row ends in a total (`Item | Worker nodes | Bastion host | Total`, given
   `is_total`) over a first column mostly of fields' labels and no total: the records and their
-  total across.
+  total across. A first-column header is judged without its bracketed aside (`Nodes (1 per zone
+  min)` is the label `Nodes` with a remark, not a cell holding a figure).
 
 A first row holding kinds of value (`Setting | Value | Notes`) is read as it is. The decision uses
 the table's texts and shapes and the caller's tests for a label, a kind of value and an
@@ -39,6 +40,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from handoff.read import shapes
+from handoff.read.labelwords import outside_brackets
 
 T = TypeVar("T")
 _LEADING_NUMBER = re.compile(r"^\s*[~≈<>]?\s*(?:about|approx\.?|ca\.?)?\s*\d")
@@ -131,6 +133,7 @@ def turned(
         labels = sum(1 for c in top if is_label(c) and shape(c, year) == "word")
         if labels * 2 >= len(top):
             return True  # one record: labels over values
+    side = [outside_brackets(c) or c for c in side]  # `Nodes (1 per zone min)`: a label with its aside
     if width < 3 or not all(shape(c, year) == "word" for c in side):
         return False
     if any(is_kind(c) or is_environment(c) or scope(c) not in ("", "production") for c in top):

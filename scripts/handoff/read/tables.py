@@ -46,6 +46,8 @@ from handoff.read.walkparts import WalkParts
 _CHANGE_ASIDE = re.compile(
     r"\((?=[^)]*(?:→|->|=>|\bbefore\b|\bafter\b|\bold\b|\bnew\b|\bwas\b|\bnow\b))[^)]*\)", re.I
 )
+# an aside with a figure of its own (`Nodes (1 per zone min)`): a remark beside the header, not its kind
+_FIGURE_ASIDE = re.compile(r"\([^)]*\d[^)]*\)")
 
 GENERIC_HEADERS = frozenset(norm(w) for w in (
     "field", "fields", "value", "values", "setting", "settings", "item", "parameter", "property", "name",
@@ -300,7 +302,10 @@ class TableReading(WalkParts):
         if (
             key in self.count_words
             or _COUNT_OF.fullmatch(text.strip().lower())  # `Number of nodes`
-            or (_CHANGE_ASIDE.search(text) and norm(outside_brackets(text)) in self.count_words)
+            or (
+                (_CHANGE_ASIDE.search(text) or _FIGURE_ASIDE.search(text))
+                and norm(outside_brackets(text)) in self.count_words
+            )
         ):
             return "count", None  # `desired (before → after)`: the aside says the cell holds a change
         if key in self.env_words:
