@@ -70,8 +70,10 @@ _MONO_COUNT = re.compile(
     r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
     r"(?:a )?monorepos?\b"
     r"|\b(?:the|our|their|its) only monorepo\b"
-    rf"|\b(?P<n4>{_N})\s+(?:repositories|repos|depots|projects)\s+"
-    r"(?:count|qualify|are (?:classed|counted))\s+as\s+monorepos\b",  # "Two repositories count as monorepos"
+    # "Two repositories count as monorepos", "Six repositories are monorepos", "Three are treated as monorepos"
+    rf"|\b(?!(?:19|20)\d\d\b)(?P<n4>{_N})\s+(?:(?:repositories|repos|depots|projects)\s+)?"
+    r"(?:count|qualify|(?:are|were)(?:\s+(?:classed|counted|treated|handled|considered|classified))?)"
+    r"\s+(?:as\s+)?monorepos\b",
     re.IGNORECASE,
 )  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos",
 # "Of the repositories in clause 4.1.1, two (2) are monorepos" (the digits in brackets blanked)

@@ -22,6 +22,7 @@ from handoff.read import (
     connection,
     hostaddress,
     hostuse,
+    managed,
     nodecount,
     outside,
     pastnow,
@@ -461,6 +462,8 @@ class ProseReading(FactParts):
         if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
             facts = [f for f in facts if f.field not in outside.FIELDS]
         facts = without_platform(s, facts)  # "the Nutanix cluster itself (four … nodes) has …"
+        if facts and (services := managed.spans(s)):  # "RDS for PostgreSQL (…, 2,000 GB io2)": not the disk
+            facts = [f for f in facts if f.field not in outside.FIELDS or not managed.within(f.start, services)]
         return facts
 
     def _instances(self, s: str, ctx: Context) -> list[Fact]:
