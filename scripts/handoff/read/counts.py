@@ -31,12 +31,13 @@ _ALL_LATER = re.compile(  # a later number said to be all of them ("…, in tota
 )
 _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the same time"
     rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{shapes.NUMBER})\s+(?:[a-z]+\s+){{0,4}}?"
-    r"(?:at (?:peak|once|the same time|(?:any |one |a )(?:one |given |single )?(?:time|moment))|"
+    r"(?:at (?:peak|once|the same (?:time|moment)|(?:any |one |a )(?:one |given |single )?(?:time|moment))|"
     r"concurrent(?:ly)?|conc|simultaneous(?:ly)?)\b",
     re.IGNORECASE,
 )
 _PEAK_IS = re.compile(
-    r"\b(?:peak|maximum)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?\s+(?:is|was|of|at|:)\s+"
+    r"\b(?:peak|maximum)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?"
+    r"(?:\s+(?:target|goal|design(?:\s+point)?))?(?:\s+(?:is|was|of|at)|\s*:)?\s+"  # "peak concurrency target 500"
     rf"(?:about |around |roughly |approx\.? |~\s*)?(?P<num>{shapes.NUMBER})(?![\w.,]\d|\s*[%kK]\b)",
     re.IGNORECASE,
 )

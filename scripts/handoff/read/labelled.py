@@ -183,6 +183,7 @@ _LABEL_QUALIFIED = re.compile(
     re.IGNORECASE,
 )
 _VALUE_HEAD = re.compile(r"[(\[]|(?<=[.!?])\s+(?=[A-Z])")  # where a value's own words end
+_OWN_CLAUSE = re.compile(r"[^;]*\d[^;]*(?=;)")  # a figure's clause before a semicolon: the value's own
 
 
 def build_gloss(label: str) -> str | None:
@@ -711,6 +712,8 @@ class LabelledReading(FactParts):
         if ctx.section == "trial" or (url and self.env.of_address(url) == "trial"):  # "URL: https://sg-stg.…"
             return "trial"
         head = _VALUE_HEAD.split(value, maxsplit=1)[0]  # ("2,000. The DR instance is …": the next sentence's)
+        own = _OWN_CLAUSE.match(head)  # "Design 1,800; load test reached 2,400 on perf": the next clause's
+        head = own.group(0) if own else head
         return self.env.at(head, len(head), ctx.section)
 
     def fit(self, name: str, value: str, aliased: bool, year: str = "") -> str | None:
