@@ -5,9 +5,10 @@ in a first column: `S.No.`, `Sl. No.`, `#`, `No.` over `1, 2, 3`. A careful read
 in the column after it (`Total memory | 1,536 GiB`), never the number (`5 | 1,536 GiB`). `dropped`
 takes that column out when its header says it numbers the rows, or names no field (a group header
 stacked over it: `Details`), and its cells number them one after another from one (`1, 2, 3`; `1.1,
-1.2`), with two columns or more after it, the first of them labels (mostly without figures); a
-column of references (`R1`, `C-2`) or of counts (`Nodes`), and the lines of an order (`Line | Item |
-Qty` over `1 | Dedicated server CCX63 (48 vCPU, …) | 1`), are left as they are.
+1.2`), or reference them in one series on every row (`Ref | Requirement | Value` over `R-01`, `R-02`,
+…), with two columns or more after it, the first of them labels (mostly without figures); a column
+of counts (`Nodes`), and the lines of an order (`Line | Item | Qty` over `1 | Dedicated server CCX63
+(48 vCPU, …) | 1`), are left as they are.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 
 from handoff.read.doctext import Text
 from handoff.read.labelwords import label_meaning
+from handoff.read.orient import references
 
 _HEADER = re.compile(r"\s*(?:(?:s|sl|sr)\.?\s*)?(?:no|nr|#)\.?\s*|\s*#?\s*", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
@@ -39,9 +41,11 @@ def dropped(rows: list[list[Text]]) -> list[list[Text]]:
     head = rows[0][0].text
     if not _HEADER.fullmatch(head) and label_meaning(head):  # `Nodes | Type`: a count of its own
         return rows
-    if not _numbers([r[0].text for r in rows[1:] if r[0].text.strip()]):
-        return rows
+    firsts = [r[0].text for r in rows[1:] if r[0].text.strip()]
     labels = [r[1].text for r in rows[1:] if r[1].text.strip()]
+    referenced = references(firsts) and len(firsts) + 1 >= len(rows)  # `R-01, R-02, …` on every row
+    if not _numbers(firsts) and not (referenced and not any(t.rstrip().endswith("?") for t in labels)):
+        return rows  # (references to questions, `C-1 | Which platform …?`, head a form's lines)
     if sum(not _DIGIT.search(t) for t in labels) * 2 <= len(labels):
         return rows  # `Line | Item | Qty` over `1 | Dedicated server CCX63 (48 vCPU, …) | 1`: order lines
     return [r[1:] for r in rows]
