@@ -37,7 +37,8 @@ _PEAK = quick(  # "300 at peak", "500 are concurrent", "600 may be active at the
 )
 _PEAK_IS = re.compile(
     r"\b(?:peak|maximum)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?"
-    r"(?:\s+(?:target|goal|design(?:\s+point)?))?(?:\s+(?:is|was|of|at)|\s*:)?\s+"  # "peak concurrency target 500"
+    # "peak concurrency target 500": the field, its role word, the figure
+    r"(?:\s+(?:target|goal|design(?:\s+point)?))?(?:\s+(?:is|was|of|at)|\s*:)?\s+"
     rf"(?:about |around |roughly |approx\.? |~\s*)?(?P<num>{shapes.NUMBER})(?![\w.,]\d|\s*[%kK]\b)",
     re.IGNORECASE,
 )
@@ -71,7 +72,7 @@ _MONO_COUNT = re.compile(
     r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
     r"(?:a )?monorepos?\b"
     r"|\b(?:the|our|their|its) only monorepo\b"
-    # "Two repositories count as monorepos", "Six repositories are monorepos", "Three are treated as monorepos"
+    # "Two repositories count as monorepos", "Six repositories are monorepos", "Three are treated as …"
     rf"|\b(?!(?:19|20)\d\d\b)(?P<n4>{_N})\s+(?:(?:repositories|repos|depots|projects)\s+)?"
     r"(?:count|qualify|(?:are|were)(?:\s+(?:classed|counted|treated|handled|considered|classified))?)"
     r"\s+(?:as\s+)?monorepos\b",

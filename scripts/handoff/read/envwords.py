@@ -349,7 +349,8 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
 
 # a verb of having or running right after the word: the subject holds the figures, so it is a place
 _HOLDER_AFTER = re.compile(
-    # (its own dates or place between: "The load test of 21–23 September used …", "The soak test in March ran on …")
+    # (its own dates or place between: "The load test of 21–23 September used …", "The soak test in
+    # March ran on …")
     r"(?:\s+(?:of|in|on|from|during|between)\s+[^,.;:()\[\]]{1,40}?)?"
     r"\s+(?:has|have|had|uses|used|runs\s+on|ran\s+on|is\s+on|was\s+on|sits\s+on|lives\s+(?:on|in|at))\b",
     re.IGNORECASE,

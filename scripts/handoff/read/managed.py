@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
+from handoff.read.fact import Fact
 
 # a service the cloud runs for the deployment's data (not a disk, nor a file share it might mount)
 _MANAGED = quick(
@@ -33,8 +34,8 @@ _MANAGED = quick(
 _CLAUSE = re.compile(r"[;.]\s|\b(?:and|but|while|whereas|plus)\b|\+", re.IGNORECASE)
 # the deployment's own disks named between the service and the figure, or right after the figure
 _OWN_DISK = re.compile(
-    r"\b(?:gitserver|zoekt|indexed[- ]search|searcher|PVCs?|persistent\s+volumes?|volumes?|EBS|pd-(?:ssd|balanced)|"
-    r"Premium\s+SSD|managed\s+disks?|nodes?|cluster|in-cluster)\b",
+    r"\b(?:gitserver|zoekt|indexed[- ]search|searcher|PVCs?|persistent\s+volumes?|volumes?|EBS|"
+    r"pd-(?:ssd|balanced)|Premium\s+SSD|managed\s+disks?|nodes?|cluster|in-cluster)\b",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"(?<![\w.,])\d")  # where a figure begins
@@ -68,16 +69,19 @@ def spans(sentence: str) -> list[tuple[int, int]]:
                 end = cut.start()
                 break
         own = _OWN_DISK.search(sentence, gap_end, end)
-        if own is not None:  # "…, 4 TB pd-ssd for gitserver": that figure and what follows are the deployment's
+        if own is not None:  # "…, 4 TB pd-ssd for gitserver": that figure on is the deployment's
             figure = _FIGURE.search(sentence, max(gap_end, own.start() - _NEAR), own.start())
             end = figure.start() if figure else own.start()
         found.append((m.start(), end))
     return found
 
 
-def within(at: int, stretches: list[tuple[int, int]]) -> bool:
-    """Whether the figure at `at` lies in one of the `stretches`."""
-    return any(a <= at < b for a, b in stretches)
+def left_out(sentence: str, facts: list[Fact], fields: frozenset[str]) -> list[Fact]:
+    """`facts` of `sentence` without those of `fields` that lie in a managed service's stretch."""
+    stretches = spans(sentence) if facts else []
+    if not stretches:
+        return facts
+    return [f for f in facts if f.field not in fields or not any(a <= f.start < b for a, b in stretches)]
 
 
-__all__ = ["spans", "within"]
+__all__ = ["left_out", "spans"]

@@ -462,8 +462,7 @@ class ProseReading(FactParts):
         if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
             facts = [f for f in facts if f.field not in outside.FIELDS]
         facts = without_platform(s, facts)  # "the Nutanix cluster itself (four … nodes) has …"
-        if facts and (services := managed.spans(s)):  # "RDS for PostgreSQL (…, 2,000 GB io2)": not the disk
-            facts = [f for f in facts if f.field not in outside.FIELDS or not managed.within(f.start, services)]
+        facts = managed.left_out(s, facts, outside.FIELDS)  # "RDS for PostgreSQL (…, 2,000 GB io2)": no disk
         return facts
 
     def _instances(self, s: str, ctx: Context) -> list[Fact]:
