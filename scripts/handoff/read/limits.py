@@ -71,8 +71,8 @@ _BOUND = opened(  # a bound right before the figure: "good until 5000 repositori
         r"maxima(?:al|l)|m[áa]ximo|bis zu|jusqu'à|hasta|tot|"
         # the peak of concurrency is the field itself ("Peak concurrent users"): "peak concurrency is ~150"
         r"(?:peak|maximum|max\.?)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?"
-        r"(?:\s+(?:target|goal|design(?:\s+point)?))?(?:\s+(?:is|was|of|at))?:?|"  # "peak concurrency target 500"
-        # the design's figure, the limit a sizing is made for: "Design 1,800 concurrent", "design point: 1,200"
+        r"(?:\s+(?:target|goal|design(?:\s+point)?))?(?:\s+(?:is|was|of|at))?:?|"  # "… target 500"
+        # the design's figure, the limit a sizing is made for: "Design 1,800 concurrent", "design point 1,200"
         r"design(?:\s+point)?(?:\s+(?:is|of))?:?)\s+"
         r"(?:about |around |approx\.? |roughly |~\s*)?$",
         re.IGNORECASE,
