@@ -32,11 +32,14 @@ NOT_TAKEN_BEFORE = re.compile(
 # mandates Kustomize", "Helm was evaluated and rejected") or an aside ("AWS (ruled out)")
 _WEIGHED = r"(?:considered|evaluated|assessed|looked at|discussed|explored|investigated)"
 _SET_ASIDE = r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted))"
+_AUX = r"(?:was|were|has been|had been|is|got)"
 _NOT_TAKEN_AFTER = re.compile(  # (the name may head an option: "the Helm-on-EKS option was dropped")
-    r"^\s*(?:(?:[-\w]+\s+){0,2}?(?:option|proposal|idea|approach|alternative|variant|route)s?\b)?"
+    r"^\s*(?:(?:[-\w]+\s+){0,2}?(?:option|proposal|idea|approach|alternative|variant|route)s?\b"
+    rf"|[-\w]+(?=\s+{_AUX}\s))?"  # or a noun of its own before the verb: "The Kustomize base was …"
     r"[\s,(]*(?:(?:which|that|it|they)\s+)?"
-    r"(?:(?:was|were|has been|had been|is|got)\s+(?:\w+ly\s+|also\s+)?)?"
-    rf"(?:{_WEIGHED}\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
+    rf"(?:{_AUX}\s+(?:\w+ly\s+|also\s+)?)?"
+    # (when and where it was weighed between: "evaluated during design (option B) and rejected")
+    rf"(?:{_WEIGHED}(?:\s+[^.;]{{1,60}}?)?\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
     re.IGNORECASE,
 )
 CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"
@@ -77,8 +80,8 @@ def set_aside(text: str, x: Found) -> bool:
     end = phrase_end(text, x.end) if "(" in text else x.end  # "Kubernetes (AKS on …) was … rejected"
     return bool(
         NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32) : x.start])
-        or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 60])
-        or (end != x.end and _NOT_TAKEN_AFTER.match(text[end : end + 60]))
+        or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 120])
+        or (end != x.end and _NOT_TAKEN_AFTER.match(text[end : end + 120]))
         or _COUNTERFACTUAL.match(text[x.end : x.end + 160])
     )
 

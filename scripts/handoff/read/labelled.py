@@ -183,7 +183,9 @@ _LABEL_QUALIFIED = re.compile(
     re.IGNORECASE,
 )
 _VALUE_HEAD = re.compile(r"[(\[]|(?<=[.!?])\s+(?=[A-Z])")  # where a value's own words end
-_OWN_CLAUSE = re.compile(r"[^;]*\d[^;]*(?=;)")  # a figure's clause before a semicolon: the value's own
+# a figure's clause before a semicolon followed by a clause with a figure of its own: the value's own
+# ("design 300; the stress run on staging reached 420"; not "300; instance: POC", said of the whole)
+_OWN_CLAUSE = re.compile(r"[^;]*\d[^;]*(?=;[^;]*\d)")
 
 
 def build_gloss(label: str) -> str | None:

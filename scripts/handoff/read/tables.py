@@ -434,9 +434,10 @@ class TableReading(WalkParts):
     def volume_table(self, header: list[str], rows: list[list[Text]], tab: _Tab, number: int) -> None:
         """A table of the deployment's volumes one component a row (`read.volumetables`): their sum,
         or its total row's figure, read as the disk (the rows are read as well, as their table)."""
-        if not _VOLUME_WORD.search(" ".join(header)):
-            return
         body = [[c.text for c in r] for r in rows[1:]]
+        named = _VOLUME_WORD.search(" ".join(header)) or volumetables.names_volumes([], body, self.is_total)
+        if not named:
+            return
         found = volumetables.total(header, body, self.names_row, self.is_total)
         if found is not None:
             self.emit("Disk", found, self.where(tab, number, 1), self.context(tab))

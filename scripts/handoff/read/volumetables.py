@@ -6,9 +6,12 @@ components, not fields, so no row is the disk by itself.
 The table is one when its header row names volumes or storage (`PVC`, `Volume`, `Disk`, `Storage`,
 `Persistent volume`, `SSD`), one column holds a size in every body row (a bare figure under a header
 naming its unit: `Size (GiB)`), and no body label names a field or an environment. A column of
-counts (`Replicas`, `Count`, `Qty`) multiplies its row; a column of what is used or free (`Used`) is
-the load, not a volume. Two columns of sizes (`Staging | Production`) are not one table of parts:
-nothing is read here.
+counts (`Replicas`, `Count`, `Qty`) multiplies its row; a column of what is used or free (`Used`,
+`Used on 25 Oct`) is the load, not a volume. Two columns of sizes (`Staging | Production`) are not
+one table of parts: nothing is read here, unless they give every row the same size (`Count × size |
+GiB` over `4 × 2,500 GiB | 10,000`: a product and its result, one figure written twice). A header
+of no volume word (`| Provisioned | Used`) is one when the total row's label names them (`All
+cluster volumes`).
 """
 
 from __future__ import annotations
@@ -40,14 +43,32 @@ def _gb(cell: str) -> float | None:
     return gb * (int(times.group(1)) if times else 1)
 
 
+def names_volumes(header: list[str], body: list[list[str]], is_total: Callable[[str], bool]) -> bool:
+    """Whether the header names volumes or storage, or the total row's label does (`Provisioned |
+    Used` over the components and `All cluster volumes`)."""
+    return bool(_VOLUMES.search(" ".join(header))) or any(
+        r and is_total(r[0]) and _VOLUMES.search(r[0]) for r in body
+    )
+
+
+def _restated(parts: list[list[str]], sized: list[int], units: dict[int, str]) -> bool:
+    """Whether the columns `sized` give each row the same size (a product and its result)."""
+    for r in parts:
+        sizes = [_gb(with_unit(r[j], units.get(j), "")) or 0.0 for j in sized]
+        if max(sizes) - min(sizes) > 0.01 * max(sizes):
+            return False
+    return True
+
+
 def total(
     header: list[str], body: list[list[str]], named: Callable[[str], bool], is_total: Callable[[str], bool]
 ) -> str | None:
     """The disk a volume table states (`N GB`), or None when the table is no such table. `named`:
     whether a row label names a field or an environment; `is_total`: whether it is a total row's."""
-    if len(header) < 2 or len(body) < 2 or shapes.DIGIT.search(" ".join(header)):
+    dated = " ".join(h for h in header if not of_capacity(h))  # (`Used on 25 Oct`: the load's column, dated)
+    if len(header) < 2 or len(body) < 2 or shapes.DIGIT.search(dated):
         return None
-    if not _VOLUMES.search(" ".join(header)):
+    if not names_volumes(header, body, is_total):
         return None
     units = header_units(header)
     rows = [r for r in body if r and r[0].strip()]
@@ -60,6 +81,8 @@ def total(
         if not of_capacity(header[j])  # `Used`, `Free`: the load, not the volume
         and all(j < len(r) and _gb(with_unit(r[j], units.get(j), "")) is not None for r in parts)
     ]  # fmt: skip
+    if len(sized) > 1 and _restated(parts, sized, units):
+        sized = sized[-1:]  # `Count × size | GiB` over `4 × 2,500 GiB | 10,000`: one figure written twice
     if len(sized) != 1:
         return None
     j = sized[0]
