@@ -51,6 +51,7 @@ _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, 
     # the clones' size ("Total cloned size … 410 GB")
     r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepos?'? (?:size|data)\b"
     r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
+    r"|\bgit\s+on\s+(?:the\s+)?disks?\b"  # "total git on disk ~9.8 TB"
     r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:clon(?:e|es|ing)|cloned)\b|\bas cloned\b"
     r"|\bclon(?:ed|e|es)\s+(?:data\s+)?size\b|\bsize\s+(?:of\s+(?:the\s+|all\s+)?)?(?:clones|cloned)\b)",
     re.I,
