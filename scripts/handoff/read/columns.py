@@ -5,9 +5,9 @@ Options | Chosen | Owner`), an agreement's capacity table (`Dimension | Committe
 a test report's requirements (`NFR | Requirement | Measured | Result`). A careful reader reads a
 cell by what its column is for, whatever the words in it:
 
-* `limit`: the column states agreed, committed, licensed or required figures (`Committed ceiling`,
-  `Requirement`, `Licensed`, `Sized for`): its counts of people and repositories are the `max_*`
-  fields, never current counts;
+* `limit`: the column states agreed, committed, licensed, required or designed-for figures
+  (`Committed ceiling`, `Requirement`, `Licensed`, `Sized for`, `Design`): its counts of people and
+  repositories are the `max_*` fields, never current counts;
 * `options`: the column lists the choices that were on the table (`Options considered`,
   `Alternatives`): none of them is the deployment by itself, the decision says which was taken;
 * `outcome`: the column records what was decided or done (`Decision`, `Chosen`, `Outcome`,
@@ -38,7 +38,8 @@ _OPTIONS = re.compile(
     r"\b(?:options?|alternatives?|considered|candidates?|choices|proposals?|variants?)\b", re.IGNORECASE
 )
 _REQUIRED = re.compile(
-    r"\b(?:requirements?|required|committed|commitments?|nfrs?|guaranteed)\b", re.IGNORECASE
+    r"\b(?:requirements?|required|committed|commitments?|nfrs?|guaranteed|design(?:ed)?(?:\s+point)?)\b",
+    re.IGNORECASE,
 )
 _QUESTION = re.compile(
     r"\b(?:questions?|needed|asked|requested|request|query|topics?|subject|to (?:decide|be decided))\b",
