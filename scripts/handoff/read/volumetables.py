@@ -70,7 +70,7 @@ def total(
         return None
     if not names_volumes(header, body, is_total):
         return None
-    units = header_units(header)
+    units = header_units([h if not of_capacity(h) else "" for h in header])  # (the load's may be dated)
     rows = [r for r in body if r and r[0].strip()]
     parts = [r for r in rows if not is_total(r[0])]
     if not parts or any(named(r[0]) for r in parts):
