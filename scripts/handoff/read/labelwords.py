@@ -12,6 +12,7 @@ import re
 
 from handoff.read import copies
 from handoff.read.limits import observed_label
+from handoff.read.slugnames import without_slug_words
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
@@ -137,7 +138,7 @@ def label_words(label: str) -> int:
 def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     """(the field, the number of stems that matched), or (None, 0). A form item's number (`B3.`,
     `4.2)`) and its boxes (`[x]`, `☒`) are no words of the label."""
-    label = _BOX.sub(" ", _ITEM_NUMBER.sub("", label, count=1))
+    label = without_slug_words(_BOX.sub(" ", _ITEM_NUMBER.sub("", label, count=1)))  # (`corrin-core`: a name)
     words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
     # "Storage on live", "Nodes in live", "About live": after a preposition `live` is the environment
     words = [w for k, w in enumerate(words) if not (w == "live" and k and words[k - 1] in _PLACE_WORDS)]
