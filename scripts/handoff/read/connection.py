@@ -39,6 +39,7 @@ from handoff.read import shapes
 from handoff.read.denied import denied
 from handoff.read.fact import Fact
 from handoff.read.inpassing import in_passing, whole
+from handoff.read.openquestion import answers_yes, asks, settled
 from handoff.read.vocab import Found
 
 _SEARCHING = (
@@ -103,7 +104,7 @@ def not_connected(clause: str) -> bool:
     planned, deferred, out of scope or gone, or an answer opening with a bare no (see the
     module's docstring)."""
     return bool(_NEGATED.search(clause) or _MODAL.search(clause) or _PLANNED.search(clause)
-                or _OUT.search(clause) or _ANSWER_NO.match(clause))  # fmt: skip
+                or _OUT.search(clause) or _ANSWER_NO.match(clause) or asks(clause))  # fmt: skip
 
 
 def denial(clause: str) -> re.Match[str] | None:
@@ -204,9 +205,13 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     # (hosts, [said not connected, the clause naming them says nothing of it, denied outright])
     statements: list[tuple[list[Found], list[bool]]] = []
     after = 0  # clauses read since the last one naming hosts
+    asked = False  # the last clause naming hosts asked whether they join (`read.openquestion`)
     for a, b in spans:
         clause = text[a:b]
         named = [h for h in hosts if a <= h.start < b]
+        if asked and not named and answers_yes(clause):  # "Do we index Gerrit too? Yes, since March."
+            statements[-1][1][0] = False
+        asked = False  # (the answer is the clause right after its question)
         follows = _OPENS_BACK.match(clause)  # "It is read-only since the move to GitHub, and …"
         after += 1
         if statements and after <= 2 and (follows or not named) and _refers_back(clause):
@@ -222,7 +227,7 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
             statements += [
                 (hs, [o[0], passing, o[0] and _outright(clause)]) for hs, o in _statements(clause, a, named)
             ]
-            after = 0
+            after, asked = 0, asks(clause)
     names = {h.value for h in hosts}
     out = set()
     for n in names:
@@ -258,6 +263,8 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
     hosts = {h.value for _, found in named for h in found}
     if not hosts:
         return set()
+    if any(answers_yes(c) for c, _ in named):  # "Is the GitLab mirror included? | Yes": a statement
+        named = [(settled(c), found) for c, found in named]
     off: set[str] = set()
     for cell, found in named:
         pieces = [p for p in _PIECE.split(cell) if not find(p)]  # ("Withdrawn: moved into GitLab")
