@@ -56,6 +56,7 @@ from handoff.read.labelwords import bracketed, label_meaning, label_meanings, ou
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_planned
 from handoff.read.oneitem import ONE_ITEM, one_size
+from handoff.read.outaside import without_left_out
 from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.pendingmove import moving_to
 from handoff.read.prose import _CODE, host_names
@@ -350,6 +351,7 @@ class LabelledReading(FactParts):
         under the first label's context (`read.pairrun`) when that label names a field itself: under
         one naming another thing ("Build server: Jenkins, repos: 450", "Growth per year: users: 300,
         repos: 800") the pairs are that thing's."""
+        value = without_left_out(value).rstrip()  # "3 × E16s_v5 (system pool 2 × D4s_v5 excluded)"
         if MAYBE_PARTS.search(value):  # "vCPU: 16 (dev) / 64 (prod)": the production part's
             value = production_part(value, self.env.spans) or value
         more = self._pair_run(label, value, ctx)[1]  # (the first value read whole, as any value is)

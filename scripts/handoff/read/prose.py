@@ -44,6 +44,7 @@ from handoff.read.leftbehind import left_behind
 from handoff.read.limitclause import without_reach_clause
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
 from handoff.read.oldthing import OLD_THING, old_things
+from handoff.read.outaside import without_left_out
 from handoff.read.pendingmove import moving_to
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
@@ -225,6 +226,7 @@ class ProseReading(FactParts):
     # -- prose -------------------------------------------------------------------------------
     def prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         text = _without_working(text)  # "80 vCPU (4×16 + 2×8 vCPU)": the working of the figure before
+        text = without_left_out(text)  # "4 × m6i.4xlarge (the 2 × t3.medium ingress pair is not counted)"
         text = without_not_taken(text, self.not_done)  # "… 5 × m6i.4xlarge; declined": an offer turned down
         written = text
         text = shapes.spelt_digits(text)  # "three hundred from Bitbucket, fifteen hundred in total"
