@@ -17,6 +17,7 @@ from handoff.read.envnames import definition_run, migration_sides, promotion_str
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
 from handoff.read.namedis import said_is
+from handoff.read.notplace import live_verb, names_no_place
 from handoff.read.regionroles import region_roles, title_role
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
@@ -211,6 +212,7 @@ class Environments:
             (m.start(), m.end())
             for m in named
             if not _UNDERGONE.search(text[max(0, m.start() - 12) : m.start()])
+            and not names_no_place(text, m)  # "the QA-automation team", "After a six-week pilot, we …"
             and (
                 (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))
                 or _names_place(text, m)
@@ -226,8 +228,8 @@ class Environments:
         for m in self.production.finditer(text):
             if any(a <= m.start() < b for a, b in trial):  # "non-production" is not production
                 continue
-            if _MODAL.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "It will live at https://…": a verb, no environment
+            if _MODAL.search(text, max(0, m.start() - 12), m.start()) or live_verb(text, m):
+                continue  # "It will live at https://…", "the SDKs live on GitHub.com": a verb, no environment
             if _COMPARED.search(text, max(0, m.start() - 24), m.start()) or _AGAINST.search(
                 text, max(0, m.start() - 32), m.start()
             ):
