@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import re
 
+from handoff.read.codecomment import code_value
 from handoff.read.doctext import Text
 from handoff.read.labelwords import label_words, outside_brackets
 
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
 # `label → value`: notes typed fast use an arrow for the colon ("nodes → 3x r6i.4xlarge", "prod complete →
-# 04/09/2026"); the label is a few words with no figure (`4 → 6 nodes` is a correction, read/edits.py)
-_ARROW = re.compile(r"^([^→:：\d]{1,40}?)\s*(?:→|->|=>|⇒)\s+(\S.*)$", re.DOTALL)
-_ARROW_LABEL_WORDS = 4
+# 04/09/2026"); the label is a few words with no figure (`4 → 6 nodes` is a correction, read/edits.py); a
+# checklist or handover sheet asks a question or names an item in a few more ("Concurrent users to size
+# for → 60", "How was it deployed for production? => Helm"): a question ending its label, or up to six words
+_ARROW = re.compile(r"^([^→:：\d]{1,60}?)\s*(?:→|->|=>|⇒)\s+(\S.*)$", re.DOTALL)
+_ARROW_LABEL_WORDS = 6
 _ASSIGN = re.compile(r"^([A-Za-z_][A-Za-z0-9_.\-]{0,60})\s*=\s*(\S.*)$")
 _TICK = re.compile(r"^[\s☐☑☒✓✔✅❎❌✗✘]+")
 _MAX_LABEL_WORDS = 8
@@ -45,14 +48,19 @@ def _pair(part: str) -> tuple[str, str] | None:
     if m and _looks_like_label(m.group(1)):
         return m.group(1).strip(), m.group(2).strip()
     arrow = _ARROW.match(part) if "→" in part or "->" in part or "=>" in part or "⇒" in part else None
-    if arrow and _looks_like_label(arrow.group(1)) and len(arrow.group(1).split()) <= _ARROW_LABEL_WORDS:
+    if arrow and _looks_like_label(arrow.group(1)) and _arrow_label(arrow.group(1)):
         return arrow.group(1).strip(), arrow.group(2).strip()
     a = _ASSIGN.match(part) if "=" in part else None
     if a is None:
         e = _ABOUT.match(part) if "≈" in part else None  # "total git ≈ 0.7 TB": "total git: about 0.7 TB"
         return (e.group(1).strip(), e.group(2).strip()) if e and _looks_like_label(e.group(1)) else None
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", re.sub(r"[_.\-]+", " ", a.group(1))).strip()
-    return words, a.group(2).strip().rstrip(",;").strip().strip("\"'")
+    return words, code_value(a.group(2)).strip().rstrip(",;").strip().strip("\"'")
+
+
+def _arrow_label(label: str) -> bool:
+    """Whether the words before an arrow are short enough for a label: a few words, or a question."""
+    return len(label.split()) <= _ARROW_LABEL_WORDS or label.rstrip().endswith("?")
 
 
 def _looks_like_label(label: str) -> bool:
