@@ -11,7 +11,8 @@ order, an invoice) or an activity that is no part of the build (a review, an aud
 training, a reporting period, a sprint, a freeze, hypercare, onboarding, a test or drill, a backup or
 restore, an upgrade or patch), unless only as what the event happened at or was handed to ("handed over
 to the support team", "signed off at the review meeting", "in the maintenance window"); an acceptance
-test is the build's own. The caller checks they name neither the build nor production.
+test is the build's own, and so is a smoke test (the check that closes a deployment: "last apply +
+smoke test signed off 31 July", "Smoke test passed, change closed"), unlike a load or a DR test. The caller checks they name neither the build nor production.
 
 `term_only(label)`: a label that says only which end of something a date is ("Start date", "End", "From
 / To"): under a part about the agreement (a contract, licence or limits part) it is the term's.
@@ -25,7 +26,8 @@ _OTHER = re.compile(
     r"\b(?:contract(?:ual)?|licen[cs]e[ds]?|licen[cs]ing|subscription|renewal|warranty|support|sla|"
     r"maintenance|purchase order|po|invoice[ds]?|invoicing|payment|billing|term|"
     r"review|audit|assessment|meeting|workshop|training|survey|reporting|period|sprint|"
-    r"freeze|hypercare|onboarding|onboarded|(?<!acceptance )(?:tests?|testing)|drill|restore|backups?|"
+    r"freeze|hypercare|onboarding|onboarded|(?<!acceptance )(?<!smoke )(?<!smoke-)(?:tests?|testing)|drill|"
+    r"restore|backups?|"
     r"upgrade[ds]?|upgrading|"
     r"patch(?:ed|ing)?|rehearsal)\b",
     re.IGNORECASE,
