@@ -41,6 +41,7 @@ from handoff.read.nodecount import pair_in_sections, per_machine_totals
 from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.poolnames import counted_by_name
 from handoff.read.precedence import _RANK, Precedence
+from handoff.read.titletool import tool_of
 from handoff.read.totals import AMOUNTS
 from handoff.read.zones import by_place, sum_siblings
 
@@ -223,6 +224,8 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._drop_plans()
         self._build_completion()
         problems += self._only_address()
+        titled = tool_of(self.titles, self.values, self.reader.deployment.values)  # "Helm values — prod"
+        self.values += [titled] if titled else []
         problems += ambiguous_figures(self.ambiguous, [(b.text, b.location) for b in self.blocks])
         self.values = self._best()
         self._counted_hosts()

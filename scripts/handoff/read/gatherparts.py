@@ -14,6 +14,7 @@ from handoff.core.model import Location, TddValue
 from handoff.core.units import parse_size
 from handoff.read import shapes
 from handoff.read.fact import Fact
+from handoff.read.titletool import Title
 from handoff.read.facts import FactReader
 
 _MACHINE_TOTALS = frozenset({"total_cpu", "total_memory_gb"})
@@ -93,6 +94,7 @@ class GatherParts:
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
         self.ambiguous: tuple[str, ...] = ()  # figures whose notation is truly ambiguous (`read.notation`)
         self.said: list[tuple[int, str]] = []  # (block, code host) of each host a value or a count took
+        self.titles: list[Title] = []  # the headings naming a deployment tool (`read.titletool`)
 
     def _keep(self, keep: Callable[[TddValue], bool]) -> None:
         """Keep only the values `keep` says, the indices held of them (pools, corrections) kept in step."""

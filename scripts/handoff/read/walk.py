@@ -23,6 +23,7 @@ from handoff.read import (
     owntypes,
     shapes,
     threads,
+    titletool,
     volumelist,
     worksheet,
 )
@@ -444,6 +445,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         while len(tab.headings) > tab.fixed and tab.headings[-1][0] >= level:
             tab.headings.pop()
         tab.headings.append((level, _SPACES.sub(" ", text)))
+        if self.facts.deployment.find(text):  # (a tool only a heading names: `read.titletool`)
+            titletool.record(self.gather.titles, text, self.context(tab).section, self.location(tab, "heading"))
 
     def lines(
         self,
