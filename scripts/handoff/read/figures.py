@@ -80,6 +80,11 @@ def amount_named_last(text: str, offset: int, at: int) -> str | None:
     return max(found)[1] if found else None
 
 
+def apart(text: str, offset: int, a: int, b: int) -> bool:
+    """Whether a full stop lies between two places of a text (moved by `offset`): another sentence."""
+    return _SENTENCE_STOP.search(text, max(0, a - offset), max(0, b - offset)) is not None
+
+
 _ASIDE_FIGURE = re.compile(r"(?<![A-Za-z\d-])\d")  # a figure, not a name's digit (`gp3`, `pd-ssd2`)
 
 

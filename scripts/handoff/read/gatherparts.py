@@ -14,8 +14,8 @@ from handoff.core.model import Location, TddValue
 from handoff.core.units import parse_size
 from handoff.read import shapes
 from handoff.read.fact import Fact
-from handoff.read.titletool import Title
 from handoff.read.facts import FactReader
+from handoff.read.titletool import Title
 
 _MACHINE_TOTALS = frozenset({"total_cpu", "total_memory_gb"})
 

@@ -50,7 +50,8 @@ def names_no_place(text: str, m: re.Match[str]) -> bool:
     """Whether a non-production word's match names a team or a time, not an environment."""
     if _TEAM_WORDS.fullmatch(m.group(0)) and _TEAM_AFTER.match(text, m.end()):
         return True
-    return bool(_TIME_BEFORE.search(text, max(0, m.start() - 60), m.start()) and _TIME_AFTER.match(text, m.end()))
+    before = _TIME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    return bool(before and _TIME_AFTER.match(text, m.end()))
 
 
 def live_verb(text: str, m: re.Match[str]) -> bool:

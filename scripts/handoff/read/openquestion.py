@@ -34,8 +34,13 @@ _YES = re.compile(r"^\W*(?:yes|yep|yeah|done|confirmed|agreed)\b", re.IGNORECASE
 
 
 def asks(clause: str) -> bool:
-    """Whether a clause asks whether something joins the code searched (see the module's docstring)."""
-    return bool(("?" in clause and _DIRECT.search(clause)) or _INDIRECT.search(clause))
+    """Whether a clause asks whether something joins the code searched (see the module's docstring);
+    a question labelling its answer and answered yes ("Do we index Gerrit?: Yes, since March") asks
+    nothing any more."""
+    direct = _DIRECT.search(clause) if "?" in clause else None
+    if direct is not None and direct.end() < len(clause) and answers_yes(clause[direct.end() :]):
+        return False
+    return bool(direct or _INDIRECT.search(clause))
 
 
 def answers_yes(text: str) -> bool:

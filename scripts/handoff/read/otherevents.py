@@ -12,7 +12,8 @@ training, a reporting period, a sprint, a freeze, hypercare, onboarding, a test 
 restore, an upgrade or patch), unless only as what the event happened at or was handed to ("handed over
 to the support team", "signed off at the review meeting", "in the maintenance window"); an acceptance
 test is the build's own, and so is a smoke test (the check that closes a deployment: "last apply +
-smoke test signed off 31 July", "Smoke test passed, change closed"), unlike a load or a DR test. The caller checks they name neither the build nor production.
+smoke test signed off 31 July"), unlike a load or a DR test. The caller checks they name neither the
+build nor production.
 
 `term_only(label)`: a label that says only which end of something a date is ("Start date", "End", "From
 / To"): under a part about the agreement (a contract, licence or limits part) it is the term's.

@@ -72,8 +72,10 @@ def _blanked(inner: str) -> list[tuple[int, int]]:
             continue
         if shapes.DIGIT.search(piece):
             spans.append((a, b))
-        elif i > 0 and _ONLY_SAYS.match(piece) and shapes.DIGIT.search(inner[pieces[i - 1][0] : pieces[i - 1][1]]):
-            spans.append((pieces[i - 1][0], b))
+        elif i > 0 and _ONLY_SAYS.match(piece):  # "…, not counted": said of the piece before
+            a = pieces[i - 1][0]
+            if shapes.DIGIT.search(inner, a, pieces[i - 1][1]):
+                spans.append((a, b))
     return spans
 
 

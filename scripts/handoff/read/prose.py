@@ -38,7 +38,7 @@ from handoff.read.counts import stated_limits_win
 from handoff.read.dates import _DATE_TOPICS, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last
+from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last, apart
 from handoff.read.goingaway import going_away
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitclause import without_reach_clause
@@ -286,7 +286,13 @@ class ProseReading(FactParts):
         facts = self._summed_across(text, ctx, offset, facts)
         facts = self._connected_only(text, facts)
         return _union_hosts(
-            totals_win(bare_totals(stated_limits_win(facts), partial(amount_named_last, text, offset)))
+            totals_win(
+                bare_totals(
+                    stated_limits_win(facts),
+                    partial(amount_named_last, text, offset),
+                    partial(apart, text, offset),
+                )
+            )
         )
 
     def _opening(self, text: str, ctx: Context) -> tuple[str, Context] | None:

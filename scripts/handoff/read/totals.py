@@ -95,19 +95,28 @@ AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 SIZES = frozenset({"total_memory_gb", "total_disk_gb"})
 
 
-def bare_totals(facts: list[Fact], named: Callable[[int], str | None] | None = None) -> list[Fact]:
+def bare_totals(
+    facts: list[Fact],
+    named: Callable[[int], str | None] | None = None,
+    apart: Callable[[int, int], bool] | None = None,
+) -> list[Fact]:
     """A size said to be a total with no noun of its own, in a clause after its parts ("gitserver 3 × 1 TB,
     other services 600 GB; 3.6 TB total"), is the total of the amount the text spoke of last; after a
     count of the repositories ("so 915 altogether, ~180 GB"), the size of those repositories; with no
     figure before it, the amount its sentence's words before it name (`named`: "storage on gp3; PRD
-    total 3,600 GiB (gitserver …)")."""
+    total 3,600 GiB (gitserver …)"). Those words win over a figure of an earlier sentence (`apart`:
+    whether a full stop lies between two places): "That is 512 GB of memory. The persistent disks for
+    gitserver, zoekt and the databases come to 2,400 GB in total" is the disk's."""
     out: list[Fact] = []
     for f in facts:
         if f.field:
             out.append(f)
             continue
         spoken = [g for g in facts if g.start < f.start and (g.field in SIZES or g.field == "repositories")]
-        last = max(spoken, key=lambda g: g.start).field if spoken else None
+        latest = max(spoken, key=lambda g: g.start) if spoken else None
+        last = latest.field if latest else None
+        if latest is not None and named is not None and apart is not None and apart(latest.start, f.start):
+            last = named(f.start) or last
         last = last or (named(f.start) if named else None)
         if last:
             out.append(replace(f, field="total_repo_size_gb" if last == "repositories" else last))

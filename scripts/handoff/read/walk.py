@@ -446,7 +446,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             tab.headings.pop()
         tab.headings.append((level, _SPACES.sub(" ", text)))
         if self.facts.deployment.find(text):  # (a tool only a heading names: `read.titletool`)
-            titletool.record(self.gather.titles, text, self.context(tab).section, self.location(tab, "heading"))
+            where = self.location(tab, "heading")
+            titletool.record(self.gather.titles, text, self.context(tab).section, where)
 
     def lines(
         self,
