@@ -116,7 +116,8 @@ _MONO_WORD = re.compile(r"\bmonorepos?\b", re.IGNORECASE)
 _HOLDS_BEFORE = re.compile(  # the deployment's state verb right before the count, no "each" or "per" near
     r"(?<!\beach )(?<!\bevery )\b(?:index(?:es)?|hold(?:s)?|search(?:es)?|contain(?:s)?|mirror(?:s)?|"
     r"sync(?:s)?|clone(?:s)?|"
-    r"there\s+(?:are|were)|(?:it|we|instance|service|sourcegraph|deployment)\s+(?:has|have|had))\s+"
+    r"there\s+(?:are|were)|(?:it|we|instance|service|sourcegraph|deployment)\s+(?:has|have|had)|"
+    r"(?:that|this|which)\s+(?:is|makes|gives|comes\s+to)|mak(?:es|ing))\s+"  # "That is 1,800 repositories"
     r"(?:about\s+|around\s+|roughly\s+|some\s+|approx\.?\s+|nearly\s+|just\s+over\s+|~\s*)?$",
     re.IGNORECASE,
 )
@@ -136,7 +137,8 @@ _ABLE = re.compile(
 
 def _holds(before: str, after: str) -> bool:
     """A count of repositories the deployment's own state verb gives, with no host and no total word
-    ("We index 2,400 repositories.", "There are 2,400 repositories", "… are searchable"): the count; not
+    ("We index 2,400 repositories.", "There are 2,400 repositories", "… are searchable", the parts told
+    before summed up by "That is 1,800 repositories" / "making 1,800 repositories"): the count; not
     what it could hold ("The instance can hold 5,000 repositories", "it would index 8,000")."""
     tail = before[-64:]
     m = _HOLDS_BEFORE.search(tail, max(0, len(tail) - 40))
