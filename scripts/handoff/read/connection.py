@@ -263,8 +263,10 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
     hosts = {h.value for _, found in named for h in found}
     if not hosts:
         return set()
-    if any(answers_yes(c) for c, _ in named):  # "Is the GitLab mirror included? | Yes": a statement
-        named = [(settled(c), found) for c, found in named]
+    named = [  # "Is the GitLab mirror included? | Yes — …": a question the cell after it answers yes states
+        (settled(c) if k + 1 < len(named) and answers_yes(named[k + 1][0]) else c, found)
+        for k, (c, found) in enumerate(named)
+    ]
     off: set[str] = set()
     for cell, found in named:
         pieces = [p for p in _PIECE.split(cell) if not find(p)]  # ("Withdrawn: moved into GitLab")
