@@ -263,9 +263,9 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
     hosts = {h.value for _, found in named for h in found}
     if not hosts:
         return set()
-    named = [  # "Is the GitLab mirror included? | Yes — …": a question the cell after it answers yes states
-        (settled(c) if k + 1 < len(named) and answers_yes(named[k + 1][0]) else c, found)
-        for k, (c, found) in enumerate(named)
+    named = [
+        (settled(c), found) if yes else (c, found)
+        for (c, found), yes in zip(named, _answered(named), strict=True)
     ]
     off: set[str] = set()
     for cell, found in named:
@@ -274,6 +274,15 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
             return hosts
         off |= {h.value for h in found if h.value in unconnected(cell, found)}
     return off
+
+
+def _answered(cells: Sequence[tuple[str, object]]) -> list[bool]:
+    """Which cells of a row are a question answered yes ("Is the GitLab mirror included? | Yes — …"): a
+    row's one question by any cell opening with a yes, each of several by the cell right after it."""
+    asking = [k for k, (c, _) in enumerate(cells) if "?" in c]
+    if len(asking) == 1:
+        return [k in asking and any(answers_yes(c) for c, _ in cells) for k in range(len(cells))]
+    return [k in asking and k + 1 < len(cells) and answers_yes(cells[k + 1][0]) for k in range(len(cells))]
 
 
 # A column asking whether each row's host is searched ("Indexed?", "Connected", "In scope",

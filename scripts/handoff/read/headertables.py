@@ -384,6 +384,13 @@ class HeaderTableReading(WalkParts):
             out.setdefault(sec or t.base.section, (i, r))
         return out
 
+    def column_entries(self, items: list[tuple[int, str]], hosts: bool) -> list[tuple[int, str]]:
+        """A list column's entries; in the hosts' column a question gives the hosts it names, not its
+        words ("Is the GitLab mirror of the SCADA code included?": GitLab Self-Managed)."""
+        if not hosts:
+            return items
+        return [(i, ", ".join(self.facts.code_hosts.values(t)) if "?" in t else t) for i, t in items]
+
     def header_column(
         self, t: _HeaderTable, j: int, f: Field, sec: str, members: list[_Row], *, per_row: bool, totals: bool
     ) -> None:
@@ -400,7 +407,7 @@ class HeaderTableReading(WalkParts):
                 for i, r in members
                 if (not hosts or not self.hosts_off(r, j)) and not (j == t.type_col and t.none_counted(r))
             ]
-            items = [(i, text) for i, text in items if text]
+            items = self.column_entries([(i, text) for i, text in items if text], hosts)
             if items and (not hosts or any(self.facts.code_hosts.find(text) for _, text in items)):
                 where = self.where(t.tab, t.number, items[0][0], items[-1][0])
                 if j == t.type_col:

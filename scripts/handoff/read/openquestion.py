@@ -30,7 +30,7 @@ _INDIRECT = quick(
     rf".*?\b{_JOINING}",
     re.IGNORECASE | re.DOTALL,
 )
-_YES = re.compile(r"^\W*(?:yes|yep|yeah|done|confirmed|agreed)\b", re.IGNORECASE)
+_YES = re.compile(r"^\W*(?:yes|yep|yeah|done|confirmed|agreed|partly|partially|in part)\b", re.IGNORECASE)
 
 
 def asks(clause: str) -> bool:

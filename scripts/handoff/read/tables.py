@@ -328,10 +328,7 @@ class TableReading(WalkParts):
         instance types is the instance types, a `Node pool` column of names is not."""
         kind, f = self.role(header)
         shaped = [c for c in cells if c.text and norm(c.text) not in self.total_words]
-        # (a question naming a host is no host's cell: "Is the GitLab mirror included?")
-        hosts = sum(
-            1 for c in shaped if self.facts.code_hosts.find(c.text) and not c.text.rstrip().endswith("?")
-        )
+        hosts = sum(1 for c in shaped if self.facts.code_hosts.find(c.text))
         of_hosts = bool(shaped) and hosts * 2 > len(shaped) and not self._count_labels(shaped)
         # `Host`; or `Code repository` over cells that name hosts and count nothing: where the code is kept
         hosting = kind == "" or (f is not None and f.name == "repositories" and not _counted(shaped))
