@@ -264,6 +264,14 @@ def parse_size(text: str, unit: str, default_unit: str | None = None) -> float:
     return result
 
 
+def size_gb(text: str) -> float | None:
+    """`parse_size(text, "GB")`, or None for a text that holds no size (a reader's try at a figure)."""
+    try:
+        return parse_size(text, "GB")
+    except ParseError:
+        return None
+
+
 def _example(unit: str) -> str:
     return "2000 MB" if unit.upper() == "MB" else "512 GB"
 

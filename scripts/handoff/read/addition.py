@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handoff.core.units import ParseError, parse_size
+from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -94,13 +94,6 @@ def term(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
     return "sum", f"{total:g}"
 
 
-def _gb(value: str) -> float | None:
-    try:
-        return parse_size(value, "GB")
-    except ParseError:
-        return None
-
-
 def proved_totals(facts: list[Fact], fields: frozenset[str], least: int = 3) -> list[Fact]:
     """`facts` (of one sentence, in order) with the last size of a field marked the total of the
     `least` or more sizes of its field before it when it is exactly their sum ("gitserver 3 × 1,000
@@ -112,7 +105,7 @@ def proved_totals(facts: list[Fact], fields: frozenset[str], least: int = 3) -> 
         own = [(k, f) for k, f in enumerate(out) if f.field == name]
         if len(own) < least + 1 or any(f.role == "total" for _, f in own):
             continue
-        sizes = [_gb(f.value) for _, f in own]
+        sizes = [size_gb(f.value) for _, f in own]
         last, parts = sizes[-1], sizes[:-1]
         if last is None or any(p is None for p in parts):
             continue

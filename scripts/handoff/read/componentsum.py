@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handoff.core.units import ParseError, parse_size
+from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -39,13 +39,6 @@ _MEMORY = re.compile(r"\b(?:ram|memory|mem)\b", re.IGNORECASE)
 _ITEM = re.compile(r"[,;]\s*")
 
 
-def _gb(value: str) -> float | None:
-    try:
-        return parse_size(value, "GB")
-    except ParseError:
-        return None
-
-
 def _breakdown(aside: str) -> float | None:
     """The sum (GB) of a bracket's items when each gives one size after words naming a component
     (two at least) or the rest; None otherwise."""
@@ -63,7 +56,7 @@ def _breakdown(aside: str) -> float | None:
             named += 1
         elif not _REST.match(words):
             return None
-        gb = _gb(m.value)
+        gb = size_gb(m.value)
         if gb is None:
             return None
         total += gb * (int(times.group(1)) if times else 1)
@@ -86,7 +79,7 @@ def proved_disk(s: str, facts: list[Fact], before: str) -> list[Fact]:
             or s[f.start + len(f.text) : opened].strip(" ,:") not in ("", "in total", "total")
         ):
             continue
-        whole, parts = _gb(f.value), _breakdown(s[opened + 1 : close])
+        whole, parts = size_gb(f.value), _breakdown(s[opened + 1 : close])
         context = s + " " + before[-200:]
         if whole is None or parts is None or abs(parts - whole) > 0.01 * whole:
             continue

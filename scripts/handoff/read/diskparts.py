@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handoff.core.units import ParseError, parse_size
+from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -29,13 +29,6 @@ _NOT_PARTS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w.-]*")
-
-
-def _gb(value: str) -> float | None:
-    try:
-        return parse_size(value, "GB")
-    except ParseError:
-        return None
 
 
 def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False) -> list[Fact]:
@@ -66,7 +59,7 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False
         gap = s[end : f.start]
         if _NOT_PARTS.search(gap) or not any(w.casefold() not in _JOINERS for w in _WORD.findall(gap)):
             return facts
-        gb = _gb(f.value)
+        gb = size_gb(f.value)
         if gb is None:
             return facts
         total += gb

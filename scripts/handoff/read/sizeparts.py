@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handoff.core.units import ParseError, parse_size
+from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -24,13 +24,6 @@ _BETWEEN = re.compile(  # "… for the GitHub organisations plus about "
     re.IGNORECASE,
 )
 _LAST = re.compile(r"\s+for\s+(?:the\s+|our\s+|its\s+)?[\w.-]+", re.IGNORECASE)  # the last part names its own
-
-
-def _gb(value: str) -> float | None:
-    try:
-        return parse_size(value, "GB")
-    except ParseError:
-        return None
 
 
 def summed(s: str, facts: list[Fact], unnamed: list[Fact]) -> list[Fact]:
@@ -53,7 +46,7 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact]) -> list[Fact]:
         return facts
     if any(head.start < f.start < end for f in facts if f is not head):
         return facts  # another amount among the parts
-    sizes = [_gb(f.value) for f in chain]
+    sizes = [size_gb(f.value) for f in chain]
     if any(g is None for g in sizes):
         return facts
     total = sum(g for g in sizes if g is not None)
