@@ -122,6 +122,16 @@ def test_a_memory_total_written_in_another_prefix_is_counted_in_1024s(
         "instance_types": tdd_fv("instance_types", M5, "B"),
     }
     assert (broken(fields, catalogue) == []) is agree
+    # the totals warning for a sheet value counts it the same way (one rule, `rules.memory_differs`)
+    fields["total_memory_gb"] = FieldValue(
+        "total_memory_gb", value, text, "sheet", Location("sheet", "Accounts!O2")
+    )
+    warned = [
+        p
+        for p in validate_fields(fields, catalogue, TODAY)
+        if "does not match the instance types" in p.message
+    ]
+    assert (warned == []) is agree
 
 
 def test_a_value_that_cannot_be_read_breaks_nothing(catalogue: Catalogue) -> None:

@@ -36,8 +36,8 @@ from typing import Any
 
 from handoff.core.fields import Catalogue, Field
 from handoff.core.model import FieldValue
-from handoff.core.units import describe, same_size_two_ways, size_prefix
-from handoff.validate.rules import instance_totals, out_of_order, total_differs
+from handoff.core.units import describe
+from handoff.validate.rules import instance_totals, memory_differs, out_of_order, total_differs
 
 # (first value, second value, catalogue) -> what the second implies that the first contradicts
 # (shown as `{implied}`), or None when they agree or cannot be compared
@@ -96,11 +96,11 @@ def _memory(total: FieldValue, instances: FieldValue, catalogue: Catalogue) -> A
     """The types' memory (GiB, published) against the total; a total written in another prefix
     (vSphere's `196608 MiB`, read as 196.608 GB) is the same memory counted in 1024s."""
     found = instance_totals(instances.value, catalogue)
-    tol = catalogue.checks.tolerance
-    if found is None or not total_differs(total.value, found[1], tol):
-        return None
-    prefix = size_prefix(total.text, "GB")
-    return None if same_size_two_ways(total.value, prefix, found[1], "g", tol) else found[1]
+    return (
+        found[1]
+        if found is not None and memory_differs(total, found[1], catalogue.checks.tolerance)
+        else None
+    )
 
 
 def _types_known(total: FieldValue, instances: FieldValue, catalogue: Catalogue) -> bool:

@@ -39,6 +39,8 @@ from handoff.core.units import (
     parse_instances,
     parse_integer,
     parse_size,
+    same_size_two_ways,
+    size_prefix,
     split_list,
     tidy_number,
 )
@@ -528,6 +530,15 @@ def total_differs(stated: float, computed: float, tolerance: float) -> bool:
     return abs(stated - computed) > tolerance * max(computed, stated)
 
 
+def memory_differs(total: FieldValue, computed: float, tolerance: float) -> bool:
+    """A stated memory total against the instance types' (GiB, published): `total_differs`, except
+    that a total written in another prefix (vSphere's `196608 MiB`, read as 196.608 GB) is the same
+    memory counted in 1024s."""
+    if not total_differs(total.value, computed, tolerance):
+        return False
+    return not same_size_two_ways(total.value, size_prefix(total.text, "GB"), computed, "g", tolerance)
+
+
 def _totals(valid: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Problem]:
     """Stated CPU and memory against the sum of the listed instance types (unknown types: no check)."""
     instances = valid.get("instance_types")
@@ -551,7 +562,7 @@ def _totals(valid: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Probl
             )
         )
     stated_mem = valid.get("total_memory_gb")
-    if stated_mem is not None and total_differs(stated_mem.value, gb, tol):
+    if stated_mem is not None and memory_differs(stated_mem, gb, tol):
         out.append(
             Problem(
                 Severity.WARNING,
