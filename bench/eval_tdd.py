@@ -43,7 +43,9 @@ from handoff.validate.tdd_view import tdd_fields
 
 # scored, never learnt from (blind 26-28 and 32-34 became tuning sets in stop 17, 35, 36 and 38 in stop 18,
 # 43-45 in stop 21; 52-54, ordinary TDDs, written blind at the start of stop 22; 55-57, ordinary TDDs
-# written blind in stop 22 as tuning sets, are in SETS only)
+# written blind in stop 22 as tuning sets, are in SETS only; 58-60, ordinary TDDs of three new families
+# (migrations, regulated on-premises, shared platform Kubernetes), written blind in stop 23; their
+# siblings 61-63 are tuning sets)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -62,6 +64,9 @@ EVALUATION_ONLY = (
     "tdd_blind52",
     "tdd_blind53",
     "tdd_blind54",
+    "tdd_blind58",
+    "tdd_blind59",
+    "tdd_blind60",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -108,6 +113,9 @@ SETS = (
     "tdd_blind55",
     "tdd_blind56",
     "tdd_blind57",
+    "tdd_blind61",
+    "tdd_blind62",
+    "tdd_blind63",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
