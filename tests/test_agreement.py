@@ -74,8 +74,13 @@ def test_the_catalogues_order_rules_are_relations(catalogue: Catalogue) -> None:
             "Completion Date: the TDD gives 2026-03-01 (Sizing › paragraph 1), before its start date "
             "2026-04-01 (Instances › table 1, row 2)",
         ),
+        (
+            {"largest_repo_mb": 640000, "total_repo_size_gb": 310},
+            "Largest Repo (MB): the TDD gives 640,000 MB (Sizing › paragraph 1) but all the repositories "
+            "together are 310 GB (Instances › table 1, row 2), and the largest repository is one of them",
+        ),
     ],
-    ids=["cpu", "memory", "disk", "monorepos", "dates"],
+    ids=["cpu", "memory", "disk", "monorepos", "dates", "largest"],
 )
 def test_a_broken_relation_names_both_values_their_places_and_what_they_imply(
     catalogue: Catalogue, values: dict[str, Any], message: str
@@ -102,6 +107,8 @@ def test_a_broken_relation_names_both_values_their_places_and_what_they_imply(
         {"monorepos": 0, "repositories": 0},
         {"completion_date": dt.date(2026, 4, 1), "start_date": dt.date(2026, 4, 1)},
         {"repositories": 5000, "max_repositories": 4000},  # outgrew its sizing: no contradiction
+        {"largest_repo_mb": 310 * 1024, "total_repo_size_gb": 310},  # one repository, in GiB
+        {"largest_repo_mb": 5000, "total_repo_size_gb": 310},
     ],
 )
 def test_values_that_agree_break_nothing(catalogue: Catalogue, values: dict[str, Any]) -> None:
@@ -140,6 +147,93 @@ def test_a_value_that_cannot_be_read_breaks_nothing(catalogue: Catalogue) -> Non
         "instance_types": tdd_fv("instance_types", M5, "B"),
     }
     assert broken(fields, catalogue) == []
+
+
+# -- a whole and its production parts -----------------------------------------------------------------
+
+
+def part(text: str, where: str, label: str = "Block storage") -> TddValue:
+    """A production line the reader took as no field's value."""
+    return TddValue(label, text, Location("tdd", f"TDD {where}"), None, "production")
+
+
+GITSERVER = part("gitserver 3 × 600 GB, zoekt (indexed search) 1 × 400 GB", "Infrastructure › table 2, row 5")
+
+
+def test_a_total_disk_smaller_than_one_production_volume_is_withheld_alone(catalogue: Catalogue) -> None:
+    disk = {"total_disk_gb": tdd_fv("total_disk_gb", 200, "Troubleshooting › paragraph 10")}
+    [found] = broken(disk, catalogue, [GITSERVER])
+    assert found.withheld == ("total_disk_gb",) and not found.odd_one_out
+    assert found.message == (
+        "Total Disk (GB): the TDD gives 200 GB (Troubleshooting › paragraph 10) but one production part "
+        "alone is 3 × 600 GB = 1,800 GB (Infrastructure › table 2, row 5)"
+    )
+    assert broken({"total_disk_gb": tdd_fv("total_disk_gb", 2200, "A")}, catalogue, [GITSERVER]) == []
+    sheet = {"total_disk_gb": sheet_fv("total_disk_gb", 200, "Accounts!P2")}  # the sheet settles it
+    assert broken(sheet, catalogue, [GITSERVER]) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        part("gitserver volumes expanded to 3 × 1 TB in October", "A"),  # growth
+        part("Disk resize: 2 × 1 TB → 2 × 2 TB", "A"),  # a resize's steps
+        part("3 × 64 GB RAM per node", "A", label="Nodes"),  # memory
+        part("3 × 600 GB", "A", label="Backups"),  # no disk component named
+        TddValue("Disk", "gitserver 3 × 600 GB", Location("tdd", "TDD A"), "total_disk_gb", "production"),
+    ],
+    ids=["growth", "resize", "memory", "no-component", "a-field"],
+)
+def test_what_is_not_a_disk_part(catalogue: Catalogue, value: TddValue) -> None:
+    disk = {"total_disk_gb": tdd_fv("total_disk_gb", 200, "B")}
+    assert broken(disk, catalogue, [value]) == []
+
+
+def test_a_whole_smaller_than_a_part_through_the_merge(catalogue: Catalogue) -> None:
+    """Only the production values give parts: a trial's bigger volume breaks nothing."""
+    r = record(catalogue)
+    disk = tdd("total_disk_gb", "200 GB", "Troubleshooting › paragraph 10")
+    merged = merge_fields(r, (disk, GITSERVER), catalogue)
+    assert merged.unsettled == {"total_disk_gb"} and "total_disk_gb" not in merged.fields
+    [p] = merged.problems
+    assert (p.severity, p.field) == (Severity.ERROR, "total_disk_gb")
+    assert p.message.endswith(
+        "3 × 600 GB = 1,800 GB (Infrastructure › table 2, row 5): the total disk is not used"
+    )
+    assert (
+        p.fix
+        == f"correct the total disk in the TDD, or write the right value in {a1(catalogue, 'total_disk_gb')}"
+    )
+    [draft] = merge_fields(r, (disk, GITSERVER), catalogue, draft=True).problems
+    assert draft.severity is Severity.WARNING
+    assert draft.message.endswith("; this draft leaves it empty, and a final handoff stops here")
+    trial = TddValue("Block storage", GITSERVER.text, GITSERVER.location, None, "trial")
+    assert merge_fields(r, (disk, trial), catalogue).fields["total_disk_gb"].value == 200
+    settled = merge_fields(record(catalogue, total_disk_gb="2400"), (disk, GITSERVER), catalogue)
+    assert settled.fields["total_disk_gb"].value == 2400 and not settled.unsettled
+
+
+def test_a_repository_count_below_one_code_hosts_count_is_withheld_alone(catalogue: Catalogue) -> None:
+    """`2 870` read as 2 beside the per-host lines `— from GitHub Enterprise Server | 2 610`."""
+    hosts = [
+        part("2 610", "Restore › table 3, row 3", label="— from GitHub Enterprise Server"),
+        part("260 repositories", "Restore › table 3, row 4", label="— from Bitbucket Data Center"),
+    ]
+    repos = {"repositories": tdd_fv("repositories", 2, "Restore › table 3, row 2")}
+    [found] = broken(repos, catalogue, hosts)
+    assert found.withheld == ("repositories",)
+    assert found.message == (
+        "Repositories: the TDD gives 2 (Restore › table 3, row 2) but one code host alone has 2,610 "
+        "('from GitHub Enterprise Server: 2 610', Restore › table 3, row 3)"
+    )
+    assert broken({"repositories": tdd_fv("repositories", 2870, "A")}, catalogue, hosts) == []
+    not_parts = [
+        part("3000", "A", label="Other"),  # no code host named
+        part("about 1,600 repositories by Q2 2027", "A", label="Azure DevOps"),  # not only a count
+        part("2 610", "A", label="P4"),  # a name too short to tell apart
+        part("450", "A", label="Bitbucket Cloud (acquired broker, not connected)"),
+    ]
+    assert broken(repos, catalogue, not_parts) == []
 
 
 # -- two of three agree: the CPU total, the memory total and the instance types ------------------------

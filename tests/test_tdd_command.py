@@ -109,6 +109,35 @@ def test_unplaced_lines_are_listed_with_their_place(tmp_path: Path) -> None:
     ]
 
 
+def test_a_total_disk_smaller_than_one_production_volume_is_no_value_and_one_problem(tmp_path: Path) -> None:
+    """The operations runbook's 500 GB (a step, read as the disk) against the production table's
+    `gitserver 3 × 600 GB` (validate/agreement.py, a whole and its parts): the disk is not used."""
+    page = tmp_path / "betriebshandbuch.html"
+    page.write_text(
+        "<h2>Infrastruktur PROD</h2><table>"
+        "<tr><td>Instanztypen</td><td>3 × m6i.4xlarge</td></tr>"
+        "<tr><td>Total CPU</td><td>48 vCPU</td></tr>"
+        "<tr><td>Blockspeicher</td><td>gitserver 3 × 600 GB, zoekt 1 × 400 GB</td></tr></table>"
+        "<h2>Störungsbehebung</h2><p>Total disk: 500 GB</p>",
+        encoding="utf-8",
+    )
+    data = tdd_json(str(page))
+    assert "total_disk_gb" not in data["fields"] and data["fields"]["total_cpu"]["value"] == 48
+    [p] = data["problems"]
+    assert (p["severity"], p["field"], p["location"]) == (
+        "error",
+        "total_disk_gb",
+        "TDD Störungsbehebung › paragraph 1",
+    )
+    assert p["message"] == (
+        "Total Disk (GB): the TDD gives 500 GB (Störungsbehebung › paragraph 1) but one production part "
+        "alone is 3 × 600 GB = 1,800 GB (Infrastruktur PROD › table 1, row 3): the total disk is not used"
+    )
+    assert p["fix"] == (
+        "correct the total disk in the TDD, or write the right value in the sheet's 'Total Disk (GB)' column"
+    )
+
+
 @pytest.mark.parametrize(
     ("source", "message"),
     [

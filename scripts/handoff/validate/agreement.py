@@ -11,10 +11,16 @@ agree"). The relations, as data (`RELATIONS`, and the catalogue's order rules, `
   every type is known there);
 - total disk ≥ the repositories' total size: Sourcegraph's gitserver keeps a clone of every
   repository on its disks, so a disk smaller than the repositories is not the deployment's disk;
+- the largest repository ≤ the repositories' total size (it is one of them);
 - monorepos ≤ repositories, completion ≥ start (`[fields.*] not_above` / `not_before`).
 
-`broken(fields, catalogue)` returns the relations broken by values that all come from the TDD. A
-relation with a side from the sheet is not one of them: the sheet settles it, and the rules of
+A whole and its production parts (`PART_RELATIONS`, the parts found by `validate.parts` in the
+TDD's production lines no field took): the total disk is at least any one production volume's
+`count × size`; the repository count is at least any one code host's. A part is not a field:
+when the whole is smaller, only the whole is withheld.
+
+`broken(fields, catalogue, values)` returns the relations broken by values that all come from the
+TDD. A relation with a side from the sheet is not one of them: the sheet settles it, and the rules of
 `validate.rules` check it as they check any value (a totals warning, an order error).
 Not a relation: repositories above the repository limit (a deployment can outgrow its sizing).
 
@@ -35,8 +41,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from handoff.core.fields import Catalogue, Field
-from handoff.core.model import FieldValue
+from handoff.core.model import FieldValue, TddValue
 from handoff.core.units import describe
+from handoff.validate.parts import Part, disk_parts, repository_parts
 from handoff.validate.rules import instance_totals, memory_differs, out_of_order, total_differs
 
 # (first value, second value, catalogue) -> what the second implies that the first contradicts
@@ -71,7 +78,7 @@ class Broken:
     confirms the second, if any) and what they say; `withheld`: the fields not to use (both sides,
     or only the first when the second is confirmed: the odd one out)."""
 
-    relation: Relation
+    relation: Relation | PartRelation
     values: tuple[FieldValue, ...]
     message: str
     withheld: tuple[str, ...] = ()
@@ -114,6 +121,14 @@ def _holds_repositories(disk: FieldValue, size: FieldValue, catalogue: Catalogue
     return size.value if disk.value < size.value and total_differs(disk.value, size.value, tol) else None
 
 
+def _one_of_the_repositories(largest: FieldValue, size: FieldValue, catalogue: Catalogue) -> Any:
+    """The largest repository (MB) above all the repositories (GB, counted in 1024s to spare a
+    total written in GiB), by more than the tolerance."""
+    whole = size.value * 1024
+    tol = catalogue.checks.tolerance
+    return whole if largest.value > whole and total_differs(largest.value, whole, tol) else None
+
+
 RELATIONS: tuple[Relation, ...] = (
     Relation(
         "total_cpu",
@@ -138,6 +153,13 @@ RELATIONS: tuple[Relation, ...] = (
         "{a_label}: the TDD gives {a} GB ({a_at}) but {b} GB of repositories ({b_at}), and "
         "Sourcegraph's gitserver keeps a clone of every repository on its disks",
     ),
+    Relation(
+        "largest_repo_mb",
+        "total_repo_size_gb",
+        _one_of_the_repositories,
+        "{a_label}: the TDD gives {a} MB ({a_at}) but all the repositories together are {b} GB "
+        "({b_at}), and the largest repository is one of them",
+    ),
 )
 ORDER_MESSAGES = {
     "not_above": "{a_label}: the TDD gives {a} ({a_at}), more than its {b} {b_label} ({b_at})",
@@ -160,8 +182,11 @@ def relations(catalogue: Catalogue) -> tuple[Relation, ...]:
     return (*RELATIONS, *order)
 
 
-def broken(fields: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Broken]:
-    """The relations broken by values that all come from the TDD (`fields`: the merged values).
+def broken(
+    fields: Mapping[str, FieldValue], catalogue: Catalogue, values: Sequence[TddValue] = ()
+) -> list[Broken]:
+    """The relations broken by values that all come from the TDD (`fields`: the merged values;
+    `values`: everything the reader found, for the wholes' parts, `PART_RELATIONS`).
     A broken relation whose second value another relation confirms (and whose first value none
     does) withholds only its first value, the odd one out. A pair stated in one place (`12 ×
     m5.4xlarge nodes, 192 vCPU in total`) is one statement, not two facts: it confirms nothing."""
@@ -178,7 +203,62 @@ def broken(fields: Mapping[str, FieldValue], catalogue: Catalogue) -> list[Broke
         elif r.confirms is not None and r.confirms(a, b, catalogue) and _place(a) != _place(b):
             confirmed.update((r.first, r.second))
             seconds.setdefault(r.second, (r, a))
-    return [_broken(r, a, b, implied, confirmed, seconds, catalogue) for r, a, b, implied in found]
+    out = [_broken(r, a, b, implied, confirmed, seconds, catalogue) for r, a, b, implied in found]
+    return out + _broken_wholes(fields, catalogue, values, {n for b in out for n in b.withheld})
+
+
+@dataclass(frozen=True)
+class PartRelation:
+    """A whole (a field) that is at least each of its production parts (`parts` finds them in the
+    reader's values). `message` as a `Relation`'s, `{b}` the part as written, `{implied}` its size."""
+
+    whole: str
+    parts: Callable[[Sequence[TddValue], Catalogue], list[Part]]
+    message: str
+
+
+PART_RELATIONS: tuple[PartRelation, ...] = (
+    PartRelation(
+        "total_disk_gb",
+        lambda values, _: disk_parts(values),
+        "{a_label}: the TDD gives {a} GB ({a_at}) but one production part alone is {b} = {implied} GB "
+        "({b_at})",
+    ),
+    PartRelation(
+        "repositories",
+        lambda values, catalogue: repository_parts(values, catalogue.fields["code_hosts"].vocabulary),
+        "{a_label}: the TDD gives {a} ({a_at}) but one code host alone has {implied} ('{b}', {b_at})",
+    ),
+)
+
+
+def _broken_wholes(
+    fields: Mapping[str, FieldValue], catalogue: Catalogue, values: Sequence[TddValue], withheld: set[str]
+) -> list[Broken]:
+    """The wholes smaller than their largest production part: the whole alone is withheld (a part
+    is no field); a whole another relation already withholds is not named twice."""
+    out = []
+    tol = catalogue.checks.tolerance
+    for r in PART_RELATIONS:
+        whole = fields.get(r.whole)
+        if whole is None or not _from_tdd([whole]) or r.whole in withheld:
+            continue
+        parts = r.parts(values, catalogue)
+        if not parts or not (
+            parts[0].amount > whole.value and total_differs(whole.value, parts[0].amount, tol)
+        ):
+            continue
+        part = FieldValue(r.whole, parts[0].amount, parts[0].text, "tdd", parts[0].location)
+        message = r.message.format(
+            a=describe(whole.value),
+            b=part.text,
+            a_at=_place(whole),
+            b_at=_place(part),
+            a_label=catalogue.fields[r.whole].label,
+            implied=describe(part.value),
+        )
+        out.append(Broken(r, (whole, part), message, (r.whole,)))
+    return out
 
 
 def _broken(

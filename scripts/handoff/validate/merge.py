@@ -26,14 +26,17 @@ a final run on a field that blocks, else a warning, naming each value and place,
 "correct the TDD so it states one value, or write the right value in <the sheet cell>".
 
 Values the TDD gives that contradict each other (`validate.agreement`: total CPU or memory against
-the instance types, a disk smaller than the repositories, monorepos above repositories, completion
-before start) are not used either, when every value of the relation comes from the TDD: at least
-one is wrong and the tool cannot know which. The fields join `unsettled`, and one problem names
-each value with its place and what the other implies, with the fix "correct the TDD so they agree,
-or write the right values in <the sheet cells>" (severity as a TDD conflict's). A sheet value on
+the instance types, a disk smaller than the repositories, a largest repository above them all,
+monorepos above repositories, completion before start) are not used either, when every value
+of the relation comes from the TDD: at least one is wrong and the tool cannot know which. The
+fields join `unsettled`, and one problem names each value with its place and what the other
+implies, with the fix "correct the TDD so they agree, or write the right values in <the sheet
+cells>" (severity as a TDD conflict's). A sheet value on
 either side settles the relation: the TDD side is kept, and `validate.rules` checks the pair.
 When two of three values agree (the instance types and one total, by published figures), the
-third is the odd one out: only it is withheld, and its problem names all three places.
+third is the odd one out: only it is withheld, and its problem names all three places. A whole
+smaller than one of its production parts (a total disk below one volume's `3 × 600 GB`) is not
+used either; the part is no field, so only the whole is withheld.
 """
 
 from __future__ import annotations
@@ -201,7 +204,8 @@ def merge_fields(
         elif len(stated) > 1:
             unsettled.add(f.name)
     tdd_only = {name: fv for name, fv in fields.items() if name not in in_sheet}
-    for b in agreement.broken(tdd_only, catalogue):  # the TDD contradicts itself: the values are not used
+    production = [v for v in tdd_values if v.section == "production"]  # a whole's parts: never a trial's
+    for b in agreement.broken(tdd_only, catalogue, production):  # the TDD contradicts itself: not used
         problems.append(_contradiction(b, record, catalogue, draft))
         unsettled.update(b.withheld)
     fields = {name: fv for name, fv in fields.items() if name not in unsettled}
@@ -215,14 +219,18 @@ def _contradiction(b: agreement.Broken, record: AccountRecord, catalogue: Catalo
     first, *_ = b.values
     targets = [catalogue.fields[name] for name in b.withheld]
     cells = [_sheet_place(f, record) for f in targets if "sheet" in f.sources]
+    label = targets[0].display_label
+    label = label[:1].lower() + label[1:]  # "total CPU", "total memory"
+    one_fix = f"correct the {label} in the TDD" + (
+        f", or write the right value in {cells[0]}" if cells else ""
+    )
     if b.odd_one_out:
-        label = targets[0].display_label
-        label = label[:1].lower() + label[1:]  # "total CPU", "total memory"
-        fix = f"correct the {label} in the TDD" + (
-            f", or write the right value in {cells[0]}" if cells else ""
-        )
+        fix = one_fix
         odd = f"the {label} is the odd one out"
         quiet, draft_note, final = f"{odd}, so only it is not used", f"{odd}: this draft leaves it empty", ""
+    elif len(b.withheld) == 1:  # a whole smaller than one of its parts: the part is no field
+        fix = one_fix
+        quiet, draft_note, final = f"the {label} is not used", "this draft leaves it empty", ""
     else:
         fix = "correct the TDD so they agree" + (
             f", or write the right values in {' and '.join(cells)}" if cells else ""
