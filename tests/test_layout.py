@@ -161,3 +161,11 @@ def test_no_module_binds_a_top_level_name_twice() -> None:
         if (twice := _bound_twice(ast.parse(path.read_text(encoding="utf-8"))))
     }
     assert found == {}
+
+
+def test_no_merge_leftovers_in_the_package() -> None:
+    """A `.orig` or `.rej` file is what a conflicted merge or patch leaves behind: never source."""
+    leftovers = [
+        str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*") if p.suffix in {".orig", ".rej", ".bak"}
+    ]
+    assert leftovers == []
