@@ -40,6 +40,7 @@ from handoff.read.denied import denied
 from handoff.read.fact import Fact
 from handoff.read.inpassing import in_passing, whole
 from handoff.read.openquestion import answers_yes, asks, settled
+from handoff.read.replaced import unsaid
 from handoff.read.vocab import Found
 
 _SEARCHING = (
@@ -102,7 +103,8 @@ _ANSWER_NO = re.compile(r"^\W*(?:no|nee|nein|non|não|nej)\s*[—–,.:;(-]", re
 def not_connected(clause: str) -> bool:
     """Whether a clause says the thing it is about is not (yet) connected: negated, modal or
     planned, deferred, out of scope or gone, or an answer opening with a bare no (see the
-    module's docstring)."""
+    module's docstring); not a denial said of the system the deployment replaces (`replaced.py`)."""
+    clause = unsaid(clause)  # "(never indexed by OpenGrok)": OpenGrok's, not the deployment's
     return bool(_NEGATED.search(clause) or _MODAL.search(clause) or _PLANNED.search(clause)
                 or _OUT.search(clause) or _ANSWER_NO.match(clause) or asks(clause))  # fmt: skip
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import opened, quick
 from handoff.read import shapes
+from handoff.read.beforetitle import before
 from handoff.read.envnames import definition_run, migration_sides, promotion_street, side_labels
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
@@ -282,7 +283,7 @@ class Environments:
         option = _OPTION.search(title)
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
-        return "trial" if self.other.search(title) else self.named(title)
+        return "trial" if self.other.search(title) or before(title) else self.named(title)
 
     def label_part(self, label: str) -> str:
         """The environment a leading label puts its line in: as `part`, except that a bracketed
@@ -295,7 +296,8 @@ class Environments:
             return "production" if option.group("id").casefold() == self.chosen else "trial"
         if option and _NOT_TAKEN.search(label):
             return "trial"
-        return "trial" if self.other.search(outside_brackets(label)) else self.named(label)
+        bare = outside_brackets(label)
+        return "trial" if self.other.search(bare) or before(bare) else self.named(label)
 
 
 _HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)

@@ -46,6 +46,7 @@ from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_techn
 from handoff.read.oldthing import OLD_THING, old_things
 from handoff.read.outaside import without_left_out
 from handoff.read.pendingmove import moving_to
+from handoff.read.replaced import old_clauses
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
 from handoff.read.verdict import without_not_taken
@@ -463,7 +464,7 @@ class ProseReading(FactParts):
                     Fact("instance_url", m.value, m.text, "URL", self.url_env(s, m, ctx), "", m.start)
                 )
                 break
-        gone = [*old_things(s), *going_away(s), *contingent(s)] if facts else []  # "the old VM (32 vCPU, …)"
+        gone = [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s)] if facts else []  # "the old VM (32 vCPU, …)"
         if gone:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
                      if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip

@@ -21,6 +21,7 @@ from handoff.read import (
     notecount,
     notes,
     owntypes,
+    replaced,
     shapes,
     threads,
     titletool,
@@ -241,6 +242,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
+        old = replaced.NAMES.set(replaced.learn(text, self.sections._known))  # "Hound replacement": Hound's
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
             holders = [(titles, as_dict(as_dict(tab).get("documentTab"))) for titles, tab in tabs]
@@ -254,6 +256,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         finally:
             shapes.NUMERIC_ORDER.reset(order)
             shapes.OWN_TYPES.reset(own)
+            replaced.NAMES.reset(old)
 
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""

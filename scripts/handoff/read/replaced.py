@@ -1,0 +1,140 @@
+"""The system a migration replaces, known by the name the document gives it, and what is said of it.
+
+A migration TDD names what the deployment replaces once, where it says so ("Hound replacement",
+"OpenGrok → Sourcegraph", "replace the 4.5 cluster "sg-blue" with a new cluster", "the alias moves
+from Livegrep to Sourcegraph", a comparison column headed "OpenGrok (retired 14 Sep 2026)"), and
+then speaks of it by that name alone: "The Hound box (hound01, a Standard_D8s_v5 VM with 620
+repositories) stays up read-only until 30 Oct", "Hound had 620 of them", "GitLab: 430 repositories
+(never indexed by OpenGrok)". A careful reader gives everything such a clause says to the old system:
+its machines, sizes, address and counts are history, and its "never indexed" denies nothing of the
+new deployment.
+
+* `learn(text)` gives the names a document says its deployment replaces: a name as written
+  (capitalised, `OpenGrok`, or a code, `sg-blue`, `hound01`) before `replacement`, `→ Sourcegraph`
+  or a bracket saying it was retired, or after `replace` / `replaces` / `replaced` / `retire` or
+  `from` … `to Sourcegraph`. Never Sourcegraph itself, an environment's word or a product the
+  catalogue names (`known`): "from Bitbucket to GitHub" moves a code host, "from VMware to AWS" a
+  platform, which other modules read.
+* `old_clauses(sentence)` gives the spans of the clauses whose subject is such a name (it stands in
+  the clause's first words, before its verb: "The Hound box (…) stays up …") and of the brackets
+  it opens ("(Hound had 620 of them)"): the prose reader puts their facts in no production part.
+* `unsaid(clause)` blanks a denial whose agent or subject is the old system ("never indexed by
+  OpenGrok", "the old instance never indexed GitLab", "OpenGrok did not search them"), so the code
+  host stays connected to the new deployment.
+
+The names are set once per document (`NAMES`, by the walk). What it does not do: a name the
+document never ties to a replacement ("Hound" only in "the Hound box … stays up") is not learnt, and
+a clause naming the old system as its object ("we copied Hound's list") is not its.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from collections.abc import Callable
+
+from handoff.core.quickre import quick
+
+NAMES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("replaced", default=frozenset())
+
+_NAME = r"[\"“‘']?(?P<name>[A-Z][\w.]*[A-Za-z\d]|[a-z][a-z\d]*(?:-[a-z\d]+)+|[a-z]+\d+)[\"”’']?"
+_LEARN = quick(
+    rf"(?:\b{_NAME}\s+replacement\b"  # "Hound replacement"
+    rf"|\b{_NAME.replace('name', 'name1')}\s*(?:→|->|⇒|=>)\s*Sourcegraph\b"  # "OpenGrok → Sourcegraph"
+    rf"|\b{_NAME.replace('name', 'name2')}\s*\((?:retired|decommissioned|switched off|shut down|replaced)\b"
+    r"|\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|sunset(?:s|ting)?)\s+(?:(?:the|our|its|their)\s+)?"
+    r"(?:[\d.x]+\s+)?(?:(?:cluster|server|instance|service|box|vm|tool)\s+)?"
+    rf"{_NAME.replace('name', 'name3')}"  # "replace the 4.5 cluster "sg-blue"", "replaced OpenGrok"
+    rf"|\bfrom\s+(?:the\s+)?{_NAME.replace('name', 'name4')}\s+(?:box\s+|vm\s+|server\s+)?to\s+Sourcegraph\b)",
+)
+_NOT_NAMES = frozenset(
+    {"sourcegraph", "the", "a", "an", "it", "this", "that", "our", "its", "their", "them", "we", "old", "new",
+     "existing", "current", "legacy", "previous", "former", "code", "search", "in", "place"}
+)  # fmt: skip
+
+
+def learn(text: str, known: Callable[[str], bool]) -> frozenset[str]:
+    """The names `text` says its deployment replaces (see the module's docstring); `known`: whether
+    a word is something the reader already knows (an environment, a product, a field's label)."""
+    if not _HINT.search(text):
+        return frozenset()
+    out = set()
+    for m in _LEARN.finditer(text):
+        name = next((g for g in m.groups() if g), "")
+        if name and name.casefold() not in _NOT_NAMES and not known(name):
+            out.add(name)
+    return frozenset(out)
+
+
+_HINT = quick(r"replac|→|->|⇒|=>|retir|decommission|switched off|shut down|sunset|\bto Sourcegraph", re.I)
+_CLAUSE_CUT = re.compile(r"[;.!?](?:\s|$)|,\s+(?:then|and|but|while|whereas|so)\s+|:\s")
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|had|have|runs?|ran|stays?|stayed|keeps?|kept|holds?|held|serves?|served|"
+    r"indexe[sd]|searche[sd]|goes|went|sits?|sat|lives?|lived|uses?|used|needs?|needed|will|would|can|could|"
+    r"did|does|never|only|still)\b",
+    re.IGNORECASE,
+)
+
+
+def old_clauses(sentence: str) -> list[tuple[int, int]]:
+    """The spans of `sentence`'s clauses (and brackets) whose subject is a replaced system."""
+    names = NAMES.get()
+    if not names or not any(n in sentence for n in names):
+        return []
+    out = []
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
+            bracket = sentence.rfind("(", 0, m.start())
+            if bracket > sentence.rfind(")", 0, m.start()) and not sentence[bracket + 1 : m.start()].strip(" "):
+                close = sentence.find(")", m.end())  # "(Hound had 620 of them)": the bracket is its
+                if _VERB.search(sentence, m.end(), close if close > 0 else len(sentence)):
+                    out.append((bracket, close + 1 if close > 0 else len(sentence)))
+                continue
+            cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence, 0, m.start())]
+            start = cuts[-1] if cuts else 0
+            opening = sentence[start : m.start()]
+            if len(re.findall(r"[\w'’]+", opening)) > 2 or _VERB.search(opening):
+                continue  # the name further in: an object ("… moves from Hound to Sourcegraph")
+            end = _CLAUSE_CUT.search(sentence, m.end())
+            out.append((start, end.start() if end else len(sentence)))
+    return out
+
+
+_AGENT = (
+    r"(?:the\s+)?(?:old|previous|former|legacy|retired|existing)\s+(?:[\w-]+\s+)?"
+    r"(?:instance|server|vm|box|cluster|setup|tool|system|installation|deployment|search)\b"
+)
+_AGENT_OPENS = re.compile(rf"\s*{_AGENT}", re.IGNORECASE)
+_AGENT_ENDS = re.compile(rf"{_AGENT}\s*$", re.IGNORECASE)
+_DENIED_BY = re.compile(
+    r"\b(?:not|never|no longer)\s+(?:(?:been|be|get|got|ever)\s+)?(?:indexe?d?|search(?:ed)?|sync(?:ed)?|"
+    r"connect(?:ed)?|mirror(?:ed)?|clon(?:ed|e))\s+(?:by|in|on)\s+(?P<agent>[\w\"“”' .-]{2,40})",
+    re.IGNORECASE,
+)
+_DENIED_SUBJECT = re.compile(
+    r"(?P<agent>[\w\"“”'.-]+(?:\s+[\w\"“”'.-]+){0,3})\s+(?:(?:has|had|did|does|was|were)\s+)?"
+    r"(?:never|not|no longer|n['’]t)\s+(?:(?:been|ever)\s+)?(?:index|search|sync|connect|mirror|clon|cover|see)\w*",
+    re.IGNORECASE,
+)
+
+
+def unsaid(clause: str) -> str:
+    """`clause` with each denial whose agent or subject is the old system blanked (length kept)."""
+    if not _OLD_HINT.search(clause) and not any(n in clause for n in NAMES.get()):
+        return clause
+    for pattern in (_DENIED_BY, _DENIED_SUBJECT):
+        for m in pattern.finditer(clause):
+            if _is_old(m.group("agent")):
+                clause = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
+    return clause
+
+
+def _is_old(agent: str) -> bool:
+    if _AGENT_OPENS.match(agent) or _AGENT_ENDS.search(agent):
+        return True
+    return any(w.strip(".") in NAMES.get() for w in re.findall(r"[\w.-]+", agent))
+
+
+_OLD_HINT = quick(r"old|previous|former|legacy|retired|existing", re.IGNORECASE)
+
+__all__ = ["NAMES", "learn", "old_clauses", "unsaid"]
