@@ -29,9 +29,11 @@ from handoff.read.factparts import FactParts
 from handoff.read.measured import repositories_measured
 from handoff.read.totals import LISTED, SIZES, said_total
 
+_REPO_TOPICS = frozenset({"repositories", "largest_repo_mb", "total_repo_size_gb", "monorepos"})
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
-    r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|pd-ssd|san|nas|luns?)\b",
+    r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|san|nas|luns?"
+    r"|pd-(?:ssd|balanced|standard|extreme)|hyperdisk(?:-\w+)?)\b",  # (a cloud's disk types)
     re.IGNORECASE,
 )
 _LEAD = re.compile(  # the words right after a size, unless it is placed somewhere ("on disk", "across nodes")
@@ -432,7 +434,8 @@ class FigureReading(FactParts):
             return "total_disk_gb"  # "two vSAN disks, …, 2,048 GiB for the repositories": a disk for them
         if across:
             return "total_repo_size_gb"
-        if named != "total_memory_gb" and repositories_measured(clause or head, before):
+        of_repos = ctx.topic in _REPO_TOPICS  # (a bare "Total size" in the part about them)
+        if named != "total_memory_gb" and repositories_measured(clause or head, before, of_repos):
             return "total_repo_size_gb"  # "all of them together take 340 GB of gitserver disk"
         if _ON_DISK.match(tail) and ctx.topic in ("largest_repo_mb", "total_repo_size_gb"):
             return ctx.topic  # `Largest repository: gis-basemaps, 1.8G on disk`: what is on the disk

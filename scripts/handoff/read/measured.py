@@ -3,13 +3,19 @@ come to ("the repositories take about 410 GB of gitserver disk", "all repos toge
 their total size, whatever resource it is then said to be of: the disk is where the amount sits, the
 repositories are what it measures. A pronoun ("all of them together take 340 GB") stands for the
 repositories when they are the last of the things it could stand for named before it (not "three VMs").
+So does a size named by no thing ("Total size on disk 1.6 TB" after "3,460 repositories in total, 3
+of them monorepos"), and what sits on gitserver ("everything on gitserver is about 480 GB") is the
+clones, whatever the disk under it.
 """
 
 from __future__ import annotations
 
 import re
 
-_NAMED = r"repositories|repos|clones|code ?base|source code|git data"
+_NAMED = (  # (what sits on gitserver is the clones: "everything on gitserver is about 480 GB")
+    r"repositories|repos|clones|code ?base|source code|git data"
+    r"|(?:everything|all\s+(?:the\s+)?data|the\s+data|what(?:'s|’s|\s+is))\s+(?:on|in)\s+(?:the\s+)?gitservers?"
+)
 _PRONOUN = r"all\s+(?:of\s+)?(?:them|these|those)|they|together\s+they"
 _VERB = (  # an amount the subject takes up or comes to (not "are on", "have": a place or a part)
     r"take|takes|took|taking|occupy|occupies|occupied|occupying|use|uses|used|using|consume|consumes|"
@@ -25,6 +31,10 @@ _SUBJECT = re.compile(
     rf"(?:(?:{_VERB})\b|(?:{_TOGETHER})\b\s*[:=≈~]?)\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )
+_BARE_SIZE = re.compile(  # "Total size on disk 1.6 TB": a size named by no thing, the thing named before
+    rf"(?:^|[.;]\s+)\W*(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?\s*(?:is\s+)?[:=]?\s*(?:{_NEAR}\s*)*$",
+    re.IGNORECASE,
+)
 _ANTECEDENT = re.compile(  # what a plural pronoun can stand for: the repositories, or machines, disks
     rf"\b(?:(?P<repos>{_NAMED}|monorepos)|nodes|servers|vms|hosts|machines|pods|instances|replicas|boxes|"
     r"disks|volumes)\b",
@@ -32,12 +42,19 @@ _ANTECEDENT = re.compile(  # what a plural pronoun can stand for: the repositori
 )
 
 
-def repositories_measured(head: str, before: str) -> bool:
+def repositories_measured(head: str, before: str, of_repos: bool = False) -> bool:
     """Whether the size right after `head` (its clause's words before it) is the amount its subject,
-    the repositories, take: named, or as a pronoun standing for them in the text `before` it."""
+    the repositories, take: named, or as a pronoun standing for them in the text `before` it (or, for
+    a size named by no thing, in the part about them: `of_repos`)."""
     m = _SUBJECT.search(head[-96:])
     if m is None:
-        return False
+        near = head[-64:]
+        bare = _BARE_SIZE.search(near)
+        if bare is None:
+            return False
+        said = before + head[: len(head) - len(near) + bare.start()]
+        named = [a for a in _ANTECEDENT.finditer(said[-400:])]
+        return bool(named[-1].group("repos")) if named else of_repos
     if m.group("named"):
         return True
     said = before + head[: m.start()]

@@ -67,6 +67,8 @@ _EACH_OWN = re.compile(
     r"(?:per|for\s+each|for\s+every|each)\s+[\w-]+\s*[.;]?\s*",
     re.IGNORECASE,
 )
+_STATED = re.compile(r"[:=→]\s*(?:about\s+|~\s*|≈\s*)?$")  # a figure closing the list after a colon
+_FOR_NAME = re.compile(r"\s*(?:for|of|on|behind)\s+(?:the\s+)?[A-Za-z]", re.IGNORECASE)  # "600 GB for zoekt"
 _TOTAL_WORD = re.compile(r"\b(?:in sum|in total|total|altogether|together|combined|overall)\b", re.IGNORECASE)
 
 
@@ -92,7 +94,13 @@ def named_parts_total(value: str) -> str | None:
             if last is not None and stated is not None and abs(total + last - stated) <= 0.005 * stated:
                 return sized[1].value  # "…, redis 100 GiB — 4,700 GiB in the region": the parts' sum, stated
             return None
-        if len(sized) != 1 or not _NAME.search(item[: sized[0].start]):
+        if not sized and k == 0 and len(item.split()) <= 3:
+            continue  # "gp3, 3 × 600 GB for gitserver, …": the disks' kind opens the list, no part
+        if len(sized) == 1 and k == len(items) - 1 and k > 1 and _STATED.search(item, 0, sized[0].start):
+            stated = _size_gb(sized[0].value, "")  # "…, pgsql and the rest: 2,400 GB": the sum, stated
+            if stated is not None and abs(total - stated) <= 0.005 * stated:
+                return sized[0].value
+        if len(sized) != 1 or not (_NAME.search(item[: sized[0].start]) or _FOR_NAME.match(item, sized[0].end)):
             return None
         count = _COUNT.search(item[: sized[0].start])
         try:

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import contextvars
 import re
-from collections.abc import Callable
 
+from handoff.core.fields import norm
 from handoff.core.quickre import quick
+from handoff.read.envwords import Environments
 
 NAMES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("replaced", default=frozenset())
 
@@ -42,10 +43,10 @@ _LEARN = quick(
     rf"(?:\b{_NAME}\s+replacement\b"  # "Hound replacement"
     rf"|\b{_NAME.replace('name', 'name1')}\s*(?:→|->|⇒|=>)\s*Sourcegraph\b"  # "OpenGrok → Sourcegraph"
     rf"|\b{_NAME.replace('name', 'name2')}\s*\((?:retired|decommissioned|switched off|shut down|replaced)\b"
-    r"|\b(?:replac(?:e|es|ed|ing)|retir(?:e|es|ed|ing)|sunset(?:s|ting)?)\s+(?:(?:the|our|its|their)\s+)?"
+    r"|\b(?:[Rr]eplac(?:e|es|ed|ing)|[Rr]etir(?:e|es|ed|ing)|[Ss]unset(?:s|ting)?)\s+(?:(?:the|our|its|their)\s+)?"
     r"(?:[\d.x]+\s+)?(?:(?:cluster|server|instance|service|box|vm|tool)\s+)?"
     rf"{_NAME.replace('name', 'name3')}"  # "replace the 4.5 cluster "sg-blue"", "replaced OpenGrok"
-    rf"|\bfrom\s+(?:the\s+)?{_NAME.replace('name', 'name4')}\s+(?:box\s+|vm\s+|server\s+)?to\s+Sourcegraph\b)",
+    rf"|\b[Ff]rom\s+(?:the\s+)?{_NAME.replace('name', 'name4')}\s+(?:box\s+|vm\s+|server\s+)?to\s+Sourcegraph\b)",
 )
 _NOT_NAMES = frozenset(
     {"sourcegraph", "the", "a", "an", "it", "this", "that", "our", "its", "their", "them", "we", "old", "new",
@@ -53,15 +54,15 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
-def learn(text: str, known: Callable[[str], bool]) -> frozenset[str]:
-    """The names `text` says its deployment replaces (see the module's docstring); `known`: whether
-    a word is something the reader already knows (an environment, a product, a field's label)."""
+def learn(text: str, env: Environments) -> frozenset[str]:
+    """The names `text` says its deployment replaces (see the module's docstring); never a name
+    `env` knows as an environment's or a product's (`GitLab`, `VMware`)."""
     if not _HINT.search(text):
         return frozenset()
     out = set()
     for m in _LEARN.finditer(text):
         name = next((g for g in m.groups() if g), "")
-        if name and name.casefold() not in _NOT_NAMES and not known(name):
+        if name and name.casefold() not in _NOT_NAMES and not env.spans(name) and norm(name) not in env.products:
             out.add(name)
     return frozenset(out)
 

@@ -242,7 +242,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
-        old = replaced.NAMES.set(replaced.learn(text, self.sections._known))  # "Hound replacement": Hound's
+        old = replaced.NAMES.set(replaced.learn(text, self.sections))  # "Hound replacement": Hound's clauses
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
             holders = [(titles, as_dict(as_dict(tab).get("documentTab"))) for titles, tab in tabs]
