@@ -26,10 +26,9 @@ from handoff.read import (
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.measured import repositories_measured
+from handoff.read.measured import REPO_TOPICS, repositories_measured
 from handoff.read.totals import LISTED, SIZES, said_total
 
-_REPO_TOPICS = frozenset({"repositories", "largest_repo_mb", "total_repo_size_gb", "monorepos"})
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
     r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|san|nas|luns?"
@@ -434,7 +433,7 @@ class FigureReading(FactParts):
             return "total_disk_gb"  # "two vSAN disks, …, 2,048 GiB for the repositories": a disk for them
         if across:
             return "total_repo_size_gb"
-        of_repos = ctx.topic in _REPO_TOPICS  # (a bare "Total size" in the part about them)
+        of_repos = ctx.topic in REPO_TOPICS  # (a bare "Total size" in the part about them)
         if named != "total_memory_gb" and repositories_measured(clause or head, before, of_repos):
             return "total_repo_size_gb"  # "all of them together take 340 GB of gitserver disk"
         if _ON_DISK.match(tail) and ctx.topic in ("largest_repo_mb", "total_repo_size_gb"):

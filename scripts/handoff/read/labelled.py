@@ -55,6 +55,7 @@ from handoff.read.hostuse import tooling_only
 from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_planned
+from handoff.read.measured import bare_size
 from handoff.read.oneitem import ONE_ITEM, one_size
 from handoff.read.outaside import without_left_out
 from handoff.read.parts import lists_parts, named_parts_total
@@ -460,8 +461,8 @@ class LabelledReading(FactParts):
     ) -> tuple[str | None, list[Fact]]:
         """A labelled value read as the field its label names, when it has that field's shape."""
         value = _in_label_unit(name, label, value)
-        if self.repositories_size(name, label, value):  # "All repositories together: 690 GB"
-            name, how = "total_repo_size_gb", "label meaning"
+        if self.repositories_size(name, label, value) or (name in SIZES and bare_size(label, ctx.topic)):
+            name, how = "total_repo_size_gb", "label meaning"  # "All repositories together: 690 GB"
         elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
             name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
         if name in _RANGED and valueranges.opens_with_range(value):

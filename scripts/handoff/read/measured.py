@@ -35,6 +35,8 @@ _BARE_SIZE = re.compile(  # "Total size on disk 1.6 TB": a size named by no thin
     rf"(?:^|[.;]\s+)\W*(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?\s*(?:is\s+)?[:=]?\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )
+_BARE_LABEL = re.compile(r"\W*(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?\W*", re.IGNORECASE)
+REPO_TOPICS = frozenset({"repositories", "largest_repo_mb", "total_repo_size_gb", "monorepos"})
 _ANTECEDENT = re.compile(  # what a plural pronoun can stand for: the repositories, or machines, disks
     rf"\b(?:(?P<repos>{_NAMED}|monorepos)|nodes|servers|vms|hosts|machines|pods|instances|replicas|boxes|"
     r"disks|volumes)\b",
@@ -60,3 +62,9 @@ def repositories_measured(head: str, before: str, of_repos: bool = False) -> boo
     said = before + head[: m.start()]
     named = [a for a in _ANTECEDENT.finditer(said[-400:])]
     return bool(named and named[-1].group("repos"))
+
+
+def bare_size(label: str, topic: str | None) -> bool:
+    """Whether a label naming only a size ("Total size on disk", "Size") in the part about the
+    repositories (`topic`) measures them."""
+    return topic in REPO_TOPICS and _BARE_LABEL.fullmatch(label) is not None

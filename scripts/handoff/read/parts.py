@@ -100,7 +100,8 @@ def named_parts_total(value: str) -> str | None:
             stated = _size_gb(sized[0].value, "")  # "…, pgsql and the rest: 2,400 GB": the sum, stated
             if stated is not None and abs(total - stated) <= 0.005 * stated:
                 return sized[0].value
-        if len(sized) != 1 or not (_NAME.search(item[: sized[0].start]) or _FOR_NAME.match(item, sized[0].end)):
+        named = _NAME.search(item[: sized[0].start]) or _FOR_NAME.match(item, sized[0].end) if sized else None
+        if len(sized) != 1 or not named:
             return None
         count = _COUNT.search(item[: sized[0].start])
         try:

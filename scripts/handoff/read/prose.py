@@ -464,7 +464,9 @@ class ProseReading(FactParts):
                     Fact("instance_url", m.value, m.text, "URL", self.url_env(s, m, ctx), "", m.start)
                 )
                 break
-        gone = [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s)] if facts else []  # "the old VM (32 vCPU, …)"
+        gone = (  # "the old VM (32 vCPU, …)", "The Hound box (…) stays up …"
+            [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s)] if facts else []
+        )
         if gone:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
                      if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip

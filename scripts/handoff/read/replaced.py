@@ -38,20 +38,22 @@ from handoff.read.envwords import Environments
 
 NAMES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("replaced", default=frozenset())
 
-_NAME = r"[\"“‘']?(?P<name>[A-Z][\w.]*[A-Za-z\d]|[a-z][a-z\d]*(?:-[a-z\d]+)+|[a-z]+\d+)[\"”’']?"
+# a name as written: capitalised (`OpenGrok`) or a code (`sg-blue`, `hound01`), maybe in quotes
+_NAME = r"[\"“‘']?(?P<{}>[A-Z][\w.]*[A-Za-z\d]|[a-z][a-z\d]*(?:-[a-z\d]+)+|[a-z]+\d+)[\"”’']?"
 _LEARN = quick(
-    rf"(?:\b{_NAME}\s+replacement\b"  # "Hound replacement"
-    rf"|\b{_NAME.replace('name', 'name1')}\s*(?:→|->|⇒|=>)\s*Sourcegraph\b"  # "OpenGrok → Sourcegraph"
-    rf"|\b{_NAME.replace('name', 'name2')}\s*\((?:retired|decommissioned|switched off|shut down|replaced)\b"
-    r"|\b(?:[Rr]eplac(?:e|es|ed|ing)|[Rr]etir(?:e|es|ed|ing)|[Ss]unset(?:s|ting)?)\s+(?:(?:the|our|its|their)\s+)?"
-    r"(?:[\d.x]+\s+)?(?:(?:cluster|server|instance|service|box|vm|tool)\s+)?"
-    rf"{_NAME.replace('name', 'name3')}"  # "replace the 4.5 cluster "sg-blue"", "replaced OpenGrok"
-    rf"|\b[Ff]rom\s+(?:the\s+)?{_NAME.replace('name', 'name4')}\s+(?:box\s+|vm\s+|server\s+)?to\s+Sourcegraph\b)",
+    rf"(?:\b{_NAME.format('a')}\s+replacement\b"  # "Hound replacement"
+    rf"|\b{_NAME.format('b')}\s*(?:→|->|⇒|=>)\s*Sourcegraph\b"  # "OpenGrok → Sourcegraph"
+    rf"|\b{_NAME.format('c')}\s*\((?:retired|decommissioned|switched off|shut down|replaced)\b"
+    r"|\b(?:[Rr]eplac(?:e|es|ed|ing)|[Rr]etir(?:e|es|ed|ing)|[Ss]unset(?:s|ting)?)\s+"
+    r"(?:(?:the|our|its|their)\s+)?(?:[\d.x]+\s+)?(?:(?:cluster|server|instance|service|box|vm|tool)\s+)?"
+    rf"{_NAME.format('d')}"  # "replace the 4.5 cluster "sg-blue"", "replaced OpenGrok"
+    rf"|\b[Ff]rom\s+(?:the\s+)?{_NAME.format('e')}\s+(?:box\s+|vm\s+|server\s+)?to\s+Sourcegraph\b)",
 )
 _NOT_NAMES = frozenset(
     {"sourcegraph", "the", "a", "an", "it", "this", "that", "our", "its", "their", "them", "we", "old", "new",
      "existing", "current", "legacy", "previous", "former", "code", "search", "in", "place"}
 )  # fmt: skip
+_HINT = quick(r"replac|→|->|⇒|=>|retir|decommission|switched off|shut down|sunset|\bto Sourcegraph", re.I)
 
 
 def learn(text: str, env: Environments) -> frozenset[str]:
@@ -62,12 +64,12 @@ def learn(text: str, env: Environments) -> frozenset[str]:
     out = set()
     for m in _LEARN.finditer(text):
         name = next((g for g in m.groups() if g), "")
-        if name and name.casefold() not in _NOT_NAMES and not env.spans(name) and norm(name) not in env.products:
-            out.add(name)
+        if name.casefold() in _NOT_NAMES or env.spans(name) or norm(name) in env.products:
+            continue
+        out.add(name)
     return frozenset(out)
 
 
-_HINT = quick(r"replac|→|->|⇒|=>|retir|decommission|switched off|shut down|sunset|\bto Sourcegraph", re.I)
 _CLAUSE_CUT = re.compile(r"[;.!?](?:\s|$)|,\s+(?:then|and|but|while|whereas|so)\s+|:\s")
 _VERB = re.compile(
     r"\b(?:is|are|was|were|has|had|have|runs?|ran|stays?|stayed|keeps?|kept|holds?|held|serves?|served|"
@@ -85,20 +87,32 @@ def old_clauses(sentence: str) -> list[tuple[int, int]]:
     out = []
     for name in names:
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
-            bracket = sentence.rfind("(", 0, m.start())
-            if bracket > sentence.rfind(")", 0, m.start()) and not sentence[bracket + 1 : m.start()].strip(" "):
-                close = sentence.find(")", m.end())  # "(Hound had 620 of them)": the bracket is its
-                if _VERB.search(sentence, m.end(), close if close > 0 else len(sentence)):
-                    out.append((bracket, close + 1 if close > 0 else len(sentence)))
-                continue
-            cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence, 0, m.start())]
-            start = cuts[-1] if cuts else 0
-            opening = sentence[start : m.start()]
-            if len(re.findall(r"[\w'’]+", opening)) > 2 or _VERB.search(opening):
-                continue  # the name further in: an object ("… moves from Hound to Sourcegraph")
-            end = _CLAUSE_CUT.search(sentence, m.end())
-            out.append((start, end.start() if end else len(sentence)))
+            span = _bracket(sentence, m.start(), m.end()) or _clause(sentence, m.start(), m.end())
+            if span:
+                out.append(span)
     return out
+
+
+def _bracket(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """A bracket the name opens, with a verb of its own ("(Hound had 620 of them)"): the bracket."""
+    opened = sentence.rfind("(", 0, start)
+    if opened <= sentence.rfind(")", 0, start) or sentence[opened + 1 : start].strip(" "):
+        return None
+    close = sentence.find(")", end)
+    close = close + 1 if close > 0 else len(sentence)
+    return (opened, close) if _VERB.search(sentence, end, close) else None
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+    """The clause whose first words hold the name, before any verb ("The Hound box (…) stays up")."""
+    cuts = [c.end() for c in _CLAUSE_CUT.finditer(sentence, 0, start)]
+    opens = cuts[-1] if cuts else 0
+    opening = sentence[opens:start]
+    words = len(re.findall(r"[\w'’]+", opening))
+    if sentence[start - 1 : start] == "(" or words > 2 or _VERB.search(opening):
+        return None  # the name further in: an object ("… moves from Hound to Sourcegraph")
+    ends = _CLAUSE_CUT.search(sentence, end)
+    return opens, ends.start() if ends else len(sentence)
 
 
 _AGENT = (
@@ -107,16 +121,18 @@ _AGENT = (
 )
 _AGENT_OPENS = re.compile(rf"\s*{_AGENT}", re.IGNORECASE)
 _AGENT_ENDS = re.compile(rf"{_AGENT}\s*$", re.IGNORECASE)
-_DENIED_BY = re.compile(
-    r"\b(?:not|never|no longer)\s+(?:(?:been|be|get|got|ever)\s+)?(?:indexe?d?|search(?:ed)?|sync(?:ed)?|"
-    r"connect(?:ed)?|mirror(?:ed)?|clon(?:ed|e))\s+(?:by|in|on)\s+(?P<agent>[\w\"“”' .-]{2,40})",
+_SEARCHED = r"(?:index|search|sync|connect|mirror|clon|cover|see)\w*"
+_DENIED_BY = re.compile(  # "never indexed by OpenGrok"
+    rf"\b(?:not|never|no longer)\s+(?:(?:been|be|get|got|ever)\s+)?{_SEARCHED}\s+(?:by|in|on)\s+"
+    r"(?P<agent>[\w\"“”' .-]{2,40})",
     re.IGNORECASE,
 )
-_DENIED_SUBJECT = re.compile(
+_DENIED_SUBJECT = re.compile(  # "the old instance never indexed GitLab", "OpenGrok never indexed them"
     r"(?P<agent>[\w\"“”'.-]+(?:\s+[\w\"“”'.-]+){0,3})\s+(?:(?:has|had|did|does|was|were)\s+)?"
-    r"(?:never|not|no longer|n['’]t)\s+(?:(?:been|ever)\s+)?(?:index|search|sync|connect|mirror|clon|cover|see)\w*",
+    rf"(?:never|not|no longer|n['’]t)\s+(?:(?:been|ever)\s+)?{_SEARCHED}",
     re.IGNORECASE,
 )
+_OLD_HINT = quick(r"old|previous|former|legacy|retired|existing", re.IGNORECASE)
 
 
 def unsaid(clause: str) -> str:
@@ -131,11 +147,10 @@ def unsaid(clause: str) -> str:
 
 
 def _is_old(agent: str) -> bool:
+    """Whether the words of an agent or subject name the old system."""
     if _AGENT_OPENS.match(agent) or _AGENT_ENDS.search(agent):
         return True
     return any(w.strip(".") in NAMES.get() for w in re.findall(r"[\w.-]+", agent))
 
-
-_OLD_HINT = quick(r"old|previous|former|legacy|retired|existing", re.IGNORECASE)
 
 __all__ = ["NAMES", "learn", "old_clauses", "unsaid"]
