@@ -12,7 +12,9 @@ The walk (`read.walk`) hands every block of text it reads to `block()` and every
   column gives that field (a sentence never competes with a labelled value; a label and a
   table that disagree are still reported by the merge);
 * lists as `unplaced` the blocks outside trial parts that look like deployment facts (a size, a
-  CPU count, an instance type, a URL, a date, a code host) but gave no value.
+  CPU count, an instance type, a URL, a date, a code host) at no place a returned value came from
+  (`placed`: a value's own place, a part of a returned sum or union, volumes adding up to a
+  returned total, `read.addsup`), once per place.
 
 The gatherer is one class joined from parts (`read.gatherparts`: the state they share):
 `read.precedence` (ranking and precedence), `read.hostcounts` (code hosts and repository counts:
@@ -28,6 +30,7 @@ from dataclasses import dataclass, replace
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
 from handoff.read import shapes
+from handoff.read.addsup import adds_up, adds_up_to, amount
 from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
 from handoff.read.baseurl import base_urls
@@ -42,7 +45,7 @@ from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.poolnames import counted_by_name
 from handoff.read.precedence import _RANK, Precedence
 from handoff.read.titletool import tool_of
-from handoff.read.totals import AMOUNTS
+from handoff.read.totals import AMOUNTS, SIZES
 from handoff.read.zones import by_place, sum_siblings
 
 _CLIP = 160
@@ -234,15 +237,70 @@ class Gatherer(Precedence, HostCounts, Implied):
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
 
     def _unplaced(self) -> list[Unplaced]:
-        out = []
+        """The fact-like blocks outside trial parts at no place a returned value came from (`placed`),
+        once per place: a table row's text, not its cells again (cells read apart joined by ` | `)."""
+        placed = self.placed()
+        found: dict[Location, list[str]] = {}  # place → its blocks' texts, in order
         for b in self.blocks:
-            if b.used or b.section == "trial":
+            if b.section == "trial" or b.location in placed:
                 continue
             if shapes.looks_like_fact(b.text) or self.reader.code_hosts.find(b.text):
-                text = mask(re.sub(r"\s+", " ", as_written(b.text, self.ambiguous)).strip())
-                out.append(Unplaced(text if len(text) <= _CLIP else text[: _CLIP - 1] + "…", b.location))
-        return out
+                found.setdefault(b.location, []).append(b.text)
+        return [Unplaced(self._clip(" | ".join(_longest(texts))), place) for place, texts in found.items()]
 
+    def placed(self) -> set[Location]:
+        """The places the returned values came from: a returned value's own; a block whose code hosts
+        are all in the returned ones (a host table's row: its count is a part of the repositories);
+        a part of a returned sum (`2.25 TB gp3 + 0.75 TB gp3`); lines under one heading or in one
+        table whose sizes add up to a returned size (the volumes beside their stated total). A block
+        read but not placed (a part that lost to a total it does not add up to, a figure read as
+        history) is unplaced, as is a block nothing was read from."""
+        places = {v.location for v in self.values if v.field}
+        summed = [p.strip() for v in self.values if " + " in v.text for p in v.text.split(" + ")]
+        kept = {h.casefold() for v in self.values if v.field == "code_hosts" for h in v.value.split(", ")}
+        hosts: dict[int, set[str]] = {}
+        for at, host in self.said:
+            hosts.setdefault(at, set()).add(host.casefold())
+        if any(v.field == "repositories" for v in self.values):  # the parts of a returned count
+            hosts.update((p.block, set()) for p in self.parts if p.block not in hosts)
+        totals = [
+            a for v in self.values if v.field in SIZES for t in (1000, 1024) if (a := amount(v.value, t))
+        ]
+        groups: dict[str, list[str]] = {}  # heading or table → the texts of its blocks read, not placed
+        for i, b in enumerate(self.blocks):
+            if not b.used or b.location in places:
+                continue
+            if (
+                hosts.get(i, {""}) <= kept  # (a block whose code hosts are all in the returned ones)
+                or any(p and p in b.text for p in summed)
+                or _restates(b.text, totals)
+            ):
+                places.add(b.location)
+            else:
+                groups.setdefault(_CONTAINER.sub("", b.location.ref), []).append(b.text)
+        adding = {key for key, texts in groups.items() if adds_up(_longest(texts), totals)}
+        places |= {b.location for b in self.blocks if b.used and _CONTAINER.sub("", b.location.ref) in adding}
+        return places
+
+    def _clip(self, text: str) -> str:
+        text = mask(re.sub(r"\s+", " ", as_written(text, self.ambiguous)).strip())
+        return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
+
+
+def _restates(text: str, totals: list[float]) -> bool:
+    """Whether a line's one size is a returned one (a table's `Total | 2,750 GB` row, its value
+    placed at the table)."""
+    return len(list(shapes.sizes(text))) == 1 and any(adds_up_to(text, t) for t in totals)
+
+
+def _longest(texts: list[str]) -> list[str]:
+    """The texts without those another of them holds (a row's cells beside the row), once each."""
+    return list(dict.fromkeys(t for t in texts if not any(t != o and t in o for o in texts)))
+
+
+_CONTAINER = re.compile(
+    r"(?:paragraph \d+|, row \d+.*)$"
+)  # a place's paragraph or row: its heading, table left
 
 _POOL_WORDS = re.compile(
     r"\b(?:nodes?|count|number|num|machines?|instances?|vms?|types?|sizes?|skus?|flavou?rs?|of|the)\b", re.I

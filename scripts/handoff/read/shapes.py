@@ -767,5 +767,18 @@ def leading_number(text: str) -> str | None:
 
 
 def looks_like_fact(text: str) -> bool:
-    """A size, a CPU count, an instance type, a URL or a date: something a TDD states about a deployment."""
-    return bool(DIGIT.search(text)) and any(p.search(text) for p in (SIZE, CPU, INSTANCE_TYPE, URL, DATE))
+    """A size, a CPU count, an instance type, a URL (`https://code.example.com`, no digit needed) or a
+    date: something a TDD states about a deployment."""
+    if ("://" in text and URL.search(text)) or _HOST_ADDRESS.search(text):
+        return True
+    return bool(DIGIT.search(text)) and any(
+        p.search(text) for p in (SIZE, CPU, INSTANCE_TYPE, DATE, _SHAPE_WRITTEN, _ASSIGNED)
+    )
+
+
+# What else looks like a deployment fact, for the unplaced lines only: a code host's address
+# (`gitlab.acme.local`, `tfs.acme.local/DefaultCollection`), any instance shape (`db.r6i.xlarge`),
+# an inventory's assignment (`vcpus=32 mem_gib=128`).
+_HOST_ADDRESS = re.compile(r"\b(?:github|gitlab|bitbucket|gerrit|perforce|tfs)[\w-]*(?:\.[\w-]+)+", re.I)
+_SHAPE_WRITTEN = re.compile(r"\b[a-z]{1,3}\d[a-z0-9-]*\.(?:\d*x?large|medium|small|micro|nano|metal)\b")
+_ASSIGNED = re.compile(r"\b(?:v?cpus?|cores|mem\w*|\w*disk\w*)\s*=\s*\d", re.I)
