@@ -20,6 +20,7 @@ from handoff.read.legends import legend_pairs
 from handoff.read.namedis import said_is
 from handoff.read.notplace import live_verb, names_no_place
 from handoff.read.regionroles import region_roles, title_role
+from handoff.read.replaced import titled
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
 
@@ -283,7 +284,7 @@ class Environments:
         option = _OPTION.search(title)
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
-        return "trial" if self.other.search(title) or before(title) else self.named(title)
+        return "trial" if self.other.search(title) or before(title) or titled(title) else self.named(title)
 
     def label_part(self, label: str) -> str:
         """The environment a leading label puts its line in: as `part`, except that a bracketed
@@ -297,7 +298,7 @@ class Environments:
         if option and _NOT_TAKEN.search(label):
             return "trial"
         bare = outside_brackets(label)
-        return "trial" if self.other.search(bare) or before(bare) else self.named(label)
+        return "trial" if self.other.search(bare) or before(bare) or titled(bare) else self.named(label)
 
 
 _HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)

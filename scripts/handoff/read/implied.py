@@ -19,6 +19,7 @@ from handoff.read.fact import Context
 from handoff.read.gatherparts import GatherParts, _Block, amounts
 from handoff.read.oldthing import OLD_THING
 from handoff.read.precedence import _WEAK
+from handoff.read.replaced import old_clauses
 
 _FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
 
@@ -67,6 +68,7 @@ class Implied(GatherParts):
             if b.section == "trial" or "://" not in b.text:
                 continue
             others = self.reader.other_subjects.spans(b.text)  # not "…; Jenkins is reached at https://…"
+            others += [(a, e, "old") for a, e in old_clauses(b.text)]  # nor "The old host … at https://…"
             for m in shapes.urls(b.text):  # not "dev cluster … → https://sg-dev.…"
                 if any(a <= m.start < e for a, e, _ in others):
                     continue

@@ -40,6 +40,7 @@ from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last, apart
 from handoff.read.goingaway import going_away
+from handoff.read.interim import interim
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitclause import without_reach_clause
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
@@ -465,7 +466,7 @@ class ProseReading(FactParts):
                 )
                 break
         gone = (  # "the old VM (32 vCPU, …)", "The Hound box (…) stays up …"
-            [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s)] if facts else []
+            [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s), *interim(s)] if facts else []
         )
         if gone:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")

@@ -31,23 +31,28 @@ from __future__ import annotations
 
 import contextvars
 import re
+from typing import TYPE_CHECKING
 
 from handoff.core.fields import norm
 from handoff.core.quickre import quick
-from handoff.read.envwords import Environments
+
+if TYPE_CHECKING:
+    from handoff.read.envwords import Environments
 
 NAMES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("replaced", default=frozenset())
 
 # a name as written: capitalised (`OpenGrok`) or a code (`sg-blue`, `hound01`), maybe in quotes
-_NAME = r"[\"“‘']?(?P<{}>[A-Z][\w.]*[A-Za-z\d]|[a-z][a-z\d]*(?:-[a-z\d]+)+|[a-z]+\d+)[\"”’']?"
+_NAME = r"[\"“‘']?(?P<{}>[A-Z][\w.-]*[A-Za-z\d]|[a-z][a-z\d]*(?:-[a-z\d]+)+|[a-z]+\d+)[\"”’']?"
 _LEARN = quick(
-    rf"(?:\b{_NAME.format('a')}\s+replacement\b"  # "Hound replacement"
-    rf"|\b{_NAME.format('b')}\s*(?:→|->|⇒|=>)\s*Sourcegraph\b"  # "OpenGrok → Sourcegraph"
-    rf"|\b{_NAME.format('c')}\s*\((?:retired|decommissioned|switched off|shut down|replaced)\b"
-    r"|\b(?:[Rr]eplac(?:e|es|ed|ing)|[Rr]etir(?:e|es|ed|ing)|[Ss]unset(?:s|ting)?)\s+"
-    r"(?:(?:the|our|its|their)\s+)?(?:[\d.x]+\s+)?(?:(?:cluster|server|instance|service|box|vm|tool)\s+)?"
+    rf"(?:\b{_NAME.format('a')}[ \t]+replacement\b"  # "Hound replacement"
+    rf"|\b{_NAME.format('b')}[ \t]*(?:→|->|⇒|=>)[ \t]*Sourcegraph\b"  # "OpenGrok → Sourcegraph"
+    rf"|\b{_NAME.format('c')}[ \t]*\((?:retired|decommissioned|switched off|shut down|replaced)\b"
+    r"|\b(?:[Rr]eplac(?:e|es|ed|ing)|[Rr]etir(?:e|es|ed|ing)|[Ss]unset(?:s|ting)?)[ \t]+"
+    r"(?:(?:the|our|its|their)[ \t]+)?(?:[\d.x]+[ \t]+)?"
+    r"(?:(?:cluster|server|instance|service|box|vm|tool)[ \t]+)?"
     rf"{_NAME.format('d')}"  # "replace the 4.5 cluster "sg-blue"", "replaced OpenGrok"
-    rf"|\b[Ff]rom\s+(?:the\s+)?{_NAME.format('e')}\s+(?:box\s+|vm\s+|server\s+)?to\s+Sourcegraph\b)",
+    rf"|\b[Ff]rom[ \t]+(?:the[ \t]+)?{_NAME.format('e')}[ \t]+"
+    r"(?:box[ \t]+|vm[ \t]+|server[ \t]+)?to[ \t]+Sourcegraph\b)",
 )
 _NOT_NAMES = frozenset(
     {"sourcegraph", "the", "a", "an", "it", "this", "that", "our", "its", "their", "them", "we", "old", "new",
@@ -79,18 +84,50 @@ _VERB = re.compile(
 )
 
 
+_OLD_SUBJECT = re.compile(  # "The old VM had 2,310 repositories", "the previous instance indexed 800"
+    r"\W*(?:the\s+|our\s+)?(?:old|previous|former|legacy|retired|outgoing|decommissioned)\s+(?:[\w-]+\s+)?"
+    r"(?:instance|server|vm|box|cluster|setup|tool|system|installation|deployment|machine|host)s?\b"
+    r"(?:\s*\([^()]*\))?\s+(?!(?:to|with|by|and|or|for|of|from|into|in|on|at|is\s+replaced|was\s+replaced)\b)",
+    re.IGNORECASE,
+)
+
+
 def old_clauses(sentence: str) -> list[tuple[int, int]]:
-    """The spans of `sentence`'s clauses (and brackets) whose subject is a replaced system."""
+    """The spans of `sentence`'s clauses (and brackets) whose subject is a replaced system, by its
+    name or as "the old VM", "the previous instance"."""
     names = NAMES.get()
+    out = _old_subjects(sentence) if _OLD_HINT.search(sentence) else []
     if not names or not any(n in sentence for n in names):
-        return []
-    out = []
+        return out
     for name in names:
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence):
             span = _bracket(sentence, m.start(), m.end()) or _clause(sentence, m.start(), m.end())
             if span:
                 out.append(span)
     return out
+
+
+def _old_subjects(sentence: str) -> list[tuple[int, int]]:
+    """The clauses opening with "the old VM", "the previous instance" … and a verb of their own."""
+    out = []
+    starts = [0, *(c.end() for c in _CLAUSE_CUT.finditer(sentence))]
+    for opens in starts:
+        m = _OLD_SUBJECT.match(sentence, opens)
+        if m is not None and _VERB.match(sentence, m.end()):
+            ends = _CLAUSE_CUT.search(sentence, m.end())
+            out.append((opens, ends.start() if ends else len(sentence)))
+    return out
+
+
+def titled(title: str) -> bool:
+    """Whether a section title or column header names the replaced system and not Sourcegraph
+    ("Current (Hound)", "What Hound had"): the old system's part."""
+    names = NAMES.get()
+    return (
+        bool(names)
+        and "ourcegraph" not in title
+        and any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", title) for n in names if n in title)
+    )
 
 
 def _bracket(sentence: str, start: int, end: int) -> tuple[int, int] | None:
@@ -153,4 +190,4 @@ def _is_old(agent: str) -> bool:
     return any(w.strip(".") in NAMES.get() for w in re.findall(r"[\w.-]+", agent))
 
 
-__all__ = ["NAMES", "learn", "old_clauses", "unsaid"]
+__all__ = ["NAMES", "learn", "old_clauses", "titled", "unsaid"]
