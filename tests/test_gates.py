@@ -418,3 +418,61 @@ def test_cell_shapes_read_as_before() -> None:
         now, before = cells._shape(cell, texts), _shape_as_first_written(cell, texts)
         assert (now.lines, now.items, now.tables) == (before.lines, before.items, before.tables), cell
         assert (now.prose, now.header, now.one_line) == (before.prose, before.header, before.one_line), cell
+
+
+def _legend_words_as_first_written(lines: list[str]) -> tuple[frozenset[str], dict[str, list[int]]]:
+    text = "\n".join(lines)
+    if "." in text:
+        text = legends._ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+    lower: set[str] = set()
+    capital: dict[str, list[int]] = {}
+    at = 0
+    for i, line in enumerate(lines):
+        for word in legends._WORD.findall(text, at, at + len(line)):
+            if word[0].islower():
+                lower.add(word.casefold())
+            else:
+                capital.setdefault(word, []).append(i)
+        at += len(line) + 1
+    names = frozenset(
+        w
+        for w in capital
+        if w.casefold() not in lower and w.casefold() not in legends._CALENDAR and legends._NAME.fullmatch(w)
+    )
+    return names, {w: capital[w] for w in names}
+
+
+_LEGEND_PIECES = [
+    *" .-/@:_|\n\t",
+    "Orca",
+    "orca",
+    "PRD",
+    "prd",
+    "sg-prd",
+    "a.b",
+    "x://y",
+    "Lark",
+    "2026",
+    "é",
+]
+
+
+def test_legend_words_read_in_one_scan() -> None:
+    rng = random.Random(17)
+    lines = _texts(_LEGEND_PIECES, 12000, 10)
+    documents = [rng.sample(lines, rng.randint(1, 8)) for _ in range(3000)]
+    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
+        documents.append(row_lines(html_document(path.read_text(encoding="utf-8"))))
+    for lines in documents:
+        words = legends._Words(lines)
+        assert (words.names, words.at) == _legend_words_as_first_written(lines), lines
+
+
+def test_addresses_blanked_from_their_cores() -> None:
+    texts = [
+        *_texts([*_LEGEND_PIECES, "a", "1", "\u00a0", "\u2003", "://", "@b"], 20000, 14),
+        *corpus_lines(),
+    ]
+    texts.append("\n".join(corpus_lines()))
+    for text in texts:
+        assert legends._without_addresses(text) == legends._ADDRESS.sub(lambda m: " " * len(m.group(0)), text)

@@ -43,6 +43,7 @@ _FIGURE = opened(re.compile(r"(?<![\w.-])\d"))  # a token that opens with a digi
 # match starts where its run does: the run's start is tried first. Saying so spares `re` a scan of
 # each run from each of its characters: the same matches.)
 _ADDRESS = re.compile(r"(?<!\S)\S*\w(?:[./@]|://)\w\S*")
+_ADDRESS_CORE = re.compile(r"(?:[./@](?<=\w.)|://(?<=\w...))(?=\w)")  # what every `_ADDRESS` holds
 _SPLITS = tuple(re.compile(p) for p in (r";", r",", r"\s(?:and|or|&)\s", r":"))  # a unit's parts, in turn
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _MAX_WORDS = 9  # a unit longer than this is a sentence about something, or a data row
@@ -62,7 +63,7 @@ class _Words:
     def __init__(self, lines: list[str]) -> None:
         text = "\n".join(lines)
         if "." in text:  # (blanked to the same length: positions still find their line)
-            text = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+            text = _without_addresses(text)
         lower: set[str] = set()
         capital: dict[str, list[int]] = {}  # capitalised word -> the lines it is written on
         at = 0
@@ -83,6 +84,24 @@ class _Words:
 
     def used_outside(self, name: str, first: int, last: int) -> bool:
         return any(i < first or i > last for i in self.at[name])
+
+
+def _without_addresses(text: str) -> str:
+    """`_ADDRESS.sub` blanking each match (a whole run of non-spaces holding `_ADDRESS_CORE`): the runs
+    found from their cores, which `re` finds without trying the whole pattern at every position."""
+    parts: list[str] = []
+    done = 0
+    for m in _ADDRESS_CORE.finditer(text):
+        if m.start() < done:
+            continue  # (in the run blanked already)
+        start = end = m.start()
+        while start > done and not text[start - 1].isspace():  # (`isspace` is `re`'s `\s`)
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        parts += (text[done:start], " " * (end - start))
+        done = end
+    return "".join(parts) + text[done:] if parts else text
 
 
 @functools.lru_cache(maxsize=8)
