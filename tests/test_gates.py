@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from handoff.read import (
     envnames,
     forms,
     hostaddress,
+    labelled,
     languages,
     leftbehind,
     legends,
@@ -476,3 +478,61 @@ def test_addresses_blanked_from_their_cores() -> None:
     texts.append("\n".join(corpus_lines()))
     for text in texts:
         assert legends._without_addresses(text) == legends._ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_FIGURE_PIECES = [
+    *"0123456789",
+    *"0123456789",
+    ",",
+    ".",
+    "~",
+    " ",
+    "TB",
+    "GB",
+    "MB",
+    "TiB",
+    "GiB",
+    "MiB",
+    "vCPU",
+    "s",
+]
+
+
+def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -> None:
+    # what `field_value` keeps of a value's prose reading (the facts of other fields) is nothing for a
+    # value `labelled.value_alone` admits: random texts of figures and units the gate admits, under
+    # each field it is asked for and contexts of every kind, the document's numeric order too
+    reader = FactReader(catalogue)
+    rng = random.Random(23)
+    contexts = [
+        Context(section=s, limit=lim, year=y, host=h, about_code=a, day=d)
+        for s in ("", "production", "trial")
+        for lim in (False, True)
+        for y in ("", "2026")
+        for h in ("", "GitHub Enterprise Server")
+        for a in (False, True)
+        for d in ("", "2026-03-02")
+    ]
+    fields = sorted(labelled._VALUES_ALONE)
+
+    def figure() -> str:
+        n = rng.choice([rng.randint(0, 99), rng.randint(100, 99999), rng.randint(1000, 9_999_999)])
+        written = f"{n:,}" if n >= 1000 and rng.random() < 0.6 else str(n)
+        written += f".{rng.randint(0, 99)}" if rng.random() < 0.3 else ""
+        unit = rng.choice(["", "", "TB", "GB", "MB", "TiB", "GiB", "MiB", "vCPU", "vCPUs"])
+        return rng.choice(["", "~", "~ "]) + written + (rng.choice(["", " "]) + unit if unit else "")
+
+    texts = [figure() for _ in range(12000)] + _texts(_FIGURE_PIECES, 12000, 9)
+    checked = 0
+    for text in texts:
+        for name in fields:
+            if not labelled.value_alone(name, text):
+                continue
+            checked += 1
+            order = shapes.NUMERIC_ORDER.set(rng.choice(["", "day", "month"]))
+            try:
+                ctx = replace(rng.choice(contexts), topic=name)
+                assert [f for f in reader.prose(text, ctx) if f.field != name] == [], (name, text, ctx)
+            finally:
+                shapes.NUMERIC_ORDER.reset(order)
+    assert checked > 20000

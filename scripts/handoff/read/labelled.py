@@ -88,6 +88,25 @@ _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 _RIVALLED = frozenset({"repositories", "monorepos"})
 _TWO_FIGURES = re.compile(r"\d\D+\d")  # (a cheap test before `rival_count`)
 _COUNTS = frozenset({"repositories", "monorepos", *_LIMITS})
+# A value that is one figure alone, of its field's kind ("64 vCPU", "4 TB", "~9,400"): read as prose
+# it gives no fact of another field (`tests/test_gates.py`), which is all `field_value` would keep
+_FIGURE_ALONE = r"(?:~ ?)?(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}|[0-9]{1,5})(?:\.[0-9]{1,2})?"
+_VALUES_ALONE = {
+    **dict.fromkeys(
+        ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"),
+        re.compile(rf"{_FIGURE_ALONE} ?(?:TB|GB|MB|TiB|GiB|MiB)"),
+    ),
+    "total_cpu": re.compile(rf"{_FIGURE_ALONE}(?: ?vCPUs?)?"),
+    **dict.fromkeys(_COUNTS, re.compile(_FIGURE_ALONE)),
+}
+
+
+def value_alone(name: str, value: str) -> bool:
+    """Whether `value` is one figure alone of the kind of `name` (a size, a CPU count, a count)."""
+    pattern = _VALUES_ALONE.get(name)
+    return pattern is not None and pattern.fullmatch(value) is not None
+
+
 _LEADING_COUNT = re.compile(
     rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
     re.IGNORECASE,
@@ -494,6 +513,8 @@ class LabelledReading(FactParts):
         if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
             topic = replace(ctx, topic=name) if name == "instance_types" else ctx  # "Nodes: 5, 8 vCPU each"
             return None, facts + self.prose(f"{label}: {value}", topic, offset=-len(label) - 2)
+        if value_alone(name, value):
+            return name, facts  # (its prose reading gives no other field's fact: not read again)
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
