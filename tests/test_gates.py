@@ -500,7 +500,7 @@ _FIGURE_PIECES = [
 
 def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -> None:
     # what `field_value` keeps of a value's prose reading (the facts of other fields) is nothing for a
-    # value `labelled.value_alone` admits: random texts of figures and units the gate admits, under
+    # value `labelled.value_alone` admits: random texts of figures, units and dates the gate admits, under
     # each field it is asked for and contexts of every kind, the document's numeric order too
     reader = FactReader(catalogue)
     rng = random.Random(23)
@@ -522,17 +522,40 @@ def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) 
         unit = rng.choice(["", "", "TB", "GB", "MB", "TiB", "GiB", "MiB", "vCPU", "vCPUs"])
         return rng.choice(["", "~", "~ "]) + written + (rng.choice(["", " "]) + unit if unit else "")
 
-    texts = [figure() for _ in range(12000)] + _texts(_FIGURE_PIECES, 12000, 9)
-    checked = 0
+    months = re.findall(r"\w+", "Jan January Feb February Mar March Apr April May Jun June Jul July")
+    months += re.findall(r"\w+", "Aug August")
+    months += re.findall(r"\w+", "Sep Sept September Oct October Nov November Dec December")
+
+    def date() -> str:
+        day, month, year = (
+            rng.randint(0, 39),
+            rng.choice(months) + rng.choice(["", "."]),
+            rng.randint(1990, 2045),
+        )
+        ordinal = rng.choice(["", "", "st", "nd", "rd", "th"])
+        return rng.choice(
+            [
+                f"{month} {day}{ordinal}{rng.choice(['', ','])} {year}",
+                f"{day}{ordinal} {rng.choice(['', 'of '])}{month}{rng.choice(['', ','])} {year}",
+                f"{year}-{rng.randint(0, 19):02d}-{day:02d}",
+            ]
+        )
+
+    # (tails the gate turns down: a wider gate is tested on them too)
+    tails = ["", "", "", "", " completed", " repos", " users", " vCPU", " GB", " (prod)", " and 4 TB"]
+    texts = [figure() + rng.choice(tails) for _ in range(12000)] + _texts(_FIGURE_PIECES, 12000, 9)
+    texts += [date() + rng.choice(tails) for _ in range(6000)]
+    checked = dated = 0
     for text in texts:
         for name in fields:
             if not labelled.value_alone(name, text):
                 continue
             checked += 1
+            dated += name.endswith("_date")
             order = shapes.NUMERIC_ORDER.set(rng.choice(["", "day", "month"]))
             try:
                 ctx = replace(rng.choice(contexts), topic=name)
                 assert [f for f in reader.prose(text, ctx) if f.field != name] == [], (name, text, ctx)
             finally:
                 shapes.NUMERIC_ORDER.reset(order)
-    assert checked > 20000
+    assert checked > 20000 and dated > 3000

@@ -88,8 +88,13 @@ _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 _RIVALLED = frozenset({"repositories", "monorepos"})
 _TWO_FIGURES = re.compile(r"\d\D+\d")  # (a cheap test before `rival_count`)
 _COUNTS = frozenset({"repositories", "monorepos", *_LIMITS})
-# A value that is one figure alone, of its field's kind ("64 vCPU", "4 TB", "~9,400"): read as prose
-# it gives no fact of another field (`tests/test_gates.py`), which is all `field_value` would keep
+# A value that is one figure or date alone, of its field's kind ("64 vCPU", "4 TB", "~9,400", "Sep 14,
+# 2026"): read as prose it gives no fact of another field (`tests/test_gates.py`), all `field_value` keeps
+# of such a reading
+_MONTH_ALONE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _FIGURE_ALONE = r"(?:~ ?)?(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}|[0-9]{1,5})(?:\.[0-9]{1,2})?"
 _VALUES_ALONE = {
     **dict.fromkeys(
@@ -98,11 +103,19 @@ _VALUES_ALONE = {
     ),
     "total_cpu": re.compile(rf"{_FIGURE_ALONE}(?: ?vCPUs?)?"),
     **dict.fromkeys(_COUNTS, re.compile(_FIGURE_ALONE)),
+    **dict.fromkeys(  # `Sep 14, 2026`, `14th of September 2026`, `2026-09-14`
+        ("start_date", "completion_date"),
+        re.compile(
+            rf"[0-9]{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH_ALONE},? [0-9]{{4}}"
+            rf"|{_MONTH_ALONE} [0-9]{{1,2}}(?:st|nd|rd|th)?,? [0-9]{{4}}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}"
+        ),
+    ),
 }
 
 
 def value_alone(name: str, value: str) -> bool:
-    """Whether `value` is one figure alone of the kind of `name` (a size, a CPU count, a count)."""
+    """Whether `value` is one figure or date alone of the kind of `name` (a size, a CPU count, a
+    count, a date)."""
     pattern = _VALUES_ALONE.get(name)
     return pattern is not None and pattern.fullmatch(value) is not None
 
