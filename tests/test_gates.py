@@ -559,3 +559,31 @@ def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) 
             finally:
                 shapes.NUMERIC_ORDER.reset(order)
     assert checked > 20000 and dated > 3000
+
+
+def test_a_name_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -> None:
+    # the same for `named_alone`: every deployment type's and cloud's own name it admits, in every context,
+    # with the vocabularies' short names read in lower case or not (`Vocab.learn_case`)
+    contexts = [
+        Context(section=s, limit=lim, year=y, host=h, about_code=a, day=d)
+        for s in ("", "production", "trial")
+        for lim in (False, True)
+        for y in ("", "2026")
+        for h in ("", "GitHub Enterprise Server")
+        for a in (False, True)
+        for d in ("", "2026-03-02")
+    ]
+    admitted = 0
+    for lower in (False, True):
+        reader = FactReader(catalogue)
+        for names in (reader.deployment, reader.hosting, reader.code_hosts):
+            names.lower = lower
+        for name in ("deployment_type", "hosting_provider"):
+            for value in catalogue.fields[name].vocabulary.values:  # type: ignore[union-attr]
+                if not reader.named_alone(name, value):
+                    continue
+                admitted += 1
+                for ctx in contexts:
+                    facts = reader.prose(value, replace(ctx, topic=name))
+                    assert [f for f in facts if f.field != name] == [], (name, value, ctx)
+    assert admitted >= 16

@@ -526,11 +526,31 @@ class LabelledReading(FactParts):
         if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
             topic = replace(ctx, topic=name) if name == "instance_types" else ctx  # "Nodes: 5, 8 vCPU each"
             return None, facts + self.prose(f"{label}: {value}", topic, offset=-len(label) - 2)
-        if value_alone(name, value):
+        if value_alone(name, value) or self.named_alone(name, value):
             return name, facts  # (its prose reading gives no other field's fact: not read again)
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
+
+    def named_alone(self, name: str, value: str) -> bool:
+        """Whether `value` is the deployment type's or the cloud's own name as the catalogue writes it
+        (`Kubernetes with Helm`, `AWS`) and names nothing of the other vocabularies (`Machine image (AWS
+        AMI / Azure / GCE)` names AWS): read as prose it gives no fact of another field
+        (`tests/test_gates.py`, every such name in contexts of every kind)."""
+        if name == "deployment_type":
+            own, others = self.deployment, (self.hosting, self.code_hosts)
+        elif name == "hosting_provider":
+            own, others = self.hosting, (self.deployment, self.code_hosts)
+        else:
+            return False
+        f = self.catalogue.fields.get(name)
+        vocabulary = f.vocabulary if f is not None else None
+        return (
+            vocabulary is not None
+            and value in vocabulary.values
+            and [x.value for x in own.find(value)] == [value]
+            and not any(v.find(value) for v in others)
+        )
 
     def size_parts(self, name: str, value: str, ctx: Context) -> list[Fact] | None:
         """A size written as its named parts: their sum ("Disk: gitserver 2× 1 TB, zoekt 500 GB, pg 100
