@@ -14,8 +14,8 @@ group is:
   future, "will be synced hourly", says nothing);
 * a plan or a deferral: "plan for …", "which moved to 2027", "postponed to phase 2", "is waiting
   for a service account", "pending";
-* out of scope or gone: "out of scope", "not part of", "excluded", "retired", "switched off", "is
-  out" (not "out of" or "out for").
+* out of scope, gone or out of reach: "out of scope", "not part of", "excluded", "retired", "switched
+  off", "is out" (not "out of" or "out for"), "cannot be reached", "unreachable".
 
 A host named in a bracketed aside of a clause that names another host ("GitLab (the Bitbucket
 connection postponed to Q1)", not the same host's address) is the aside's subject: the aside's verb
@@ -71,7 +71,10 @@ _OUT = quick(
     r"(?:was|were|is|are|has been|have been|got|gets) (?:(?!being\b)\w+ )?"  # ("is being retired": not yet)
     r"(?:retired|decommissioned|disconnected|"
     r"removed|switched off|shut down|turned off))\b"
-    r"|\b(?:is|are|was|were|stays?|stayed)\s+(?:now\s+|also\s+)?out\b(?!\s+(?:of|for|on|in|at|to|there)\b)",
+    r"|\b(?:is|are|was|were|stays?|stayed)\s+(?:now\s+|also\s+)?out\b(?!\s+(?:of|for|on|in|at|to|there)\b)"
+    # out of reach: a host the deployment cannot get to searches none of its code
+    r"|\b(?:(?:can\s*not|can['’]t|could\s*not|couldn['’]t)\s+(?:be\s+)?reach(?:ed)?|unreachable|"
+    r"(?:not|never)\s+reachable)\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|this one|these|those|which)\b", re.IGNORECASE)

@@ -42,6 +42,7 @@ from handoff.read.implied import Implied
 from handoff.read.limitwords import is_correction
 from handoff.read.nodecount import pair_in_sections, per_machine_totals
 from handoff.read.notation import ambiguous_figures, as_written
+from handoff.read.onsite import on_site_wins
 from handoff.read.poolnames import counted_by_name
 from handoff.read.precedence import _RANK, Precedence
 from handoff.read.titletool import tool_of
@@ -230,6 +231,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         titled = tool_of(self.titles, self.values, self.reader.deployment.values)  # "Helm values — prod"
         self.values += [titled] if titled else []
         problems += ambiguous_figures(self.ambiguous, [(b.text, b.location) for b in self.blocks])
+        self.values = on_site_wins(self.values, self.reader.hosting.find)  # EKS on AWS Outposts
         self.values = self._best()
         self._counted_hosts()
         self._sum_sections()

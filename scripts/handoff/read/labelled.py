@@ -24,6 +24,7 @@ from handoff.read import (
     notdone,
     opencount,
     otherevents,
+    outside,
     pairrun,
     permachine,
     rivalcounts,
@@ -385,6 +386,10 @@ class LabelledReading(FactParts):
         one naming another thing ("Build server: Jenkins, repos: 450", "Growth per year: users: 300,
         repos: 800") the pairs are that thing's."""
         value = without_left_out(value).rstrip()  # "3 × E16s_v5 (system pool 2 × D4s_v5 excluded)"
+        cut = outside.said_from(value) if outside.outside(value) else 0
+        if cut:  # "4 × m5.4xlarge → 64 vCPU. control plane is 3 × m5.xlarge, don't count it": the value ends
+            name, facts = self.labelled(label, value[:cut].rstrip(), ctx)  # before the sentence saying so
+            return name, facts + self.prose(value[cut:], ctx, offset=cut)
         if MAYBE_PARTS.search(value):  # "vCPU: 16 (dev) / 64 (prod)": the production part's
             value = production_part(value, self.env.spans) or value
         more = self._pair_run(label, value, ctx)[1]  # (the first value read whole, as any value is)

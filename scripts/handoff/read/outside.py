@@ -46,6 +46,31 @@ def outside(sentence: str) -> bool:
     return bool(_OUTSIDE.search(sentence))
 
 
+# where a sentence ends inside a text written without capitals ("… 256 GiB all in. control plane is …"):
+# a stop after a word that is no abbreviation, then a space and a letter
+_STOP = re.compile(r"(?<=[A-Za-z)\]])[.!?]\s+(?=[A-Za-z])")
+_ABBREVIATION = re.compile(  # a word its stop shortens ("approx. 4 vCPU", "e.g. the", "incl. backups")
+    r"(?:^|[^\w.])(?:approx|incl|excl|etc|vs|ca|cf|e\.g|i\.e|no|nr|min|max|avg|esp|resp|fig|ref|est|sec|ver|v)$",
+    re.IGNORECASE,
+)
+
+
+def said_from(text: str) -> int:
+    """Where the part of `text` a verdict of `outside` covers starts: the start of the sentence
+    holding the verdict, even one written without a capital ("… → 64 vCPU / 256 GiB all in. control
+    plane … is 3 × m5.xlarge but that's not ours, don't count it"); 0 when it is the first, or when
+    there is no verdict (`len(text)`)."""
+    verdict = _OUTSIDE.search(text)
+    if verdict is None:
+        return len(text)
+    stops = [
+        m.end()
+        for m in _STOP.finditer(text, 0, verdict.start())
+        if not _ABBREVIATION.search(text, 0, m.start())
+    ]
+    return stops[-1] if stops else 0
+
+
 _PRONOUN = re.compile(r"^\W*(?:they|these|those|it|both|all of them|each of them)\b", re.IGNORECASE)
 
 
@@ -55,4 +80,4 @@ def said_of_before(sentence: str) -> bool:
     return bool(_PRONOUN.match(sentence)) and outside(sentence)
 
 
-__all__ = ["FIELDS", "outside", "said_of_before"]
+__all__ = ["FIELDS", "outside", "said_from", "said_of_before"]

@@ -24,6 +24,7 @@ from handoff.read import (
     hostuse,
     managed,
     nodecount,
+    outofscope,
     outside,
     pastnow,
     permachine,
@@ -45,6 +46,7 @@ from handoff.read.leftbehind import left_behind
 from handoff.read.limitclause import without_reach_clause
 from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
 from handoff.read.oldthing import OLD_THING, old_things
+from handoff.read.onsite import on_site_first
 from handoff.read.outaside import without_left_out
 from handoff.read.pendingmove import moving_to
 from handoff.read.replaced import old_clauses
@@ -278,6 +280,10 @@ class ProseReading(FactParts):
             said = (sentence, sctx)
             if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
                 facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
+            if outofscope.out_of_scope(sentence):  # "…; it is not in the scope of this IQ": another system
+                found = [replace(f, section="trial") for f in found]
+                if outofscope.said_of_before(sentence):
+                    facts = [f if f.start < last else replace(f, section="trial") for f in facts]
             last = len(text) if not found else start + offset
             facts += [replace(f, start=f.start + shift) if shift else f for f in found]
             dates = list(shapes.dates(sentence, ctx.year))
@@ -472,7 +478,8 @@ class ProseReading(FactParts):
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
                      if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip
         if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
-            facts = [f for f in facts if f.field not in outside.FIELDS]
+            cut = outside.said_from(s)  # (from the sentence saying so: "… all in. control plane … not ours")
+            facts = [f for f in facts if f.field not in outside.FIELDS or f.start < cut]
         facts = without_platform(s, facts)  # "the Nutanix cluster itself (four … nodes) has …"
         facts = managed.left_out(s, facts, outside.FIELDS)  # "RDS for PostgreSQL (…, 2,000 GB io2)": no disk
         return facts
@@ -552,6 +559,7 @@ class ProseReading(FactParts):
         hosts = self.code_hosts.find(s) if hosts is None else hosts
         masked = mask(s, hosts) if masked is None else masked  # (the code hosts' names blanked)
         clouds = [x for x in self.hosting.find(masked) if not _of_host(s, x, hosts)]
+        clouds = on_site_first(masked, clouds, self.hosting.find)  # "EKS … on the AWS Outposts rack"
         if clouds and _SIGN_IN.search(s) and not _RUNS_ON.search(s):
             clouds = []
         own = [] if clouds else self._own_platform(masked, hosts)

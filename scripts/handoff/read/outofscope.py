@@ -1,0 +1,46 @@
+"""A sentence that puts what it describes outside the document's own scope.
+
+A qualification protocol describes the validation copy beside the system it qualifies ("A validation
+environment (VAL, 8 vCPU / 32 GB …) was installed on 14-SEP-2026; it is not in the scope of this
+IQ"), a security plan the development VM beside the enclave ("It … is outside the authorization
+boundary of this attachment"), build notes the standby site ("not part of this doc's numbers"). A
+careful reader takes such a thing for another system or environment than the one the document is
+about: none of its values (machines, sizes, counts, dates, address) are production's.
+
+The verdict is the sentence's own words: not in (or out of, outside) the scope of *this* document,
+outside a boundary, not part of *this* document. It is said of the sentence's own subject, and of
+the sentence before when it opens with a pronoun standing for that ("It holds only mirrors and is
+outside the boundary"). A thing merely "out of scope" (a feature, a host) is not this: that is the
+connection's or the feature's business, not another environment's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.core.quickre import quick
+
+_VERDICT = quick(
+    r"\b(?:(?:is|are|was|were|being|'s|'re|stays?|remains?|lies|lie|sits?)\s+)?"
+    r"(?:not\s+(?:in|within|covered\s+by|part\s+of)|out(?:side)?(?:\s+of)?)\s+(?:the\s+)?"
+    r"(?:scope|remit)\s+(?:of|for)\s+this\b"
+    r"|\boutside\s+(?:of\s+)?(?:the|this|our)\s+(?:[\w-]+\s+){0,2}?boundary\b"
+    r"|\bnot\s+(?:a\s+)?part\s+of\s+this\s+(?:doc|document|design|plan|protocol|report|attachment|record)\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:it|they|this|these|those|both|which)\b", re.IGNORECASE)
+
+
+def out_of_scope(sentence: str) -> bool:
+    """Whether the sentence says what it describes is outside the document's scope (another system
+    or environment than the one documented)."""
+    return bool(_VERDICT.search(sentence))
+
+
+def said_of_before(sentence: str) -> bool:
+    """Whether the verdict of a sentence opening with a pronoun is said of the sentence before's
+    subject too ("It holds only mirrors and is outside the authorization boundary")."""
+    return bool(_PRONOUN.match(sentence)) and out_of_scope(sentence)
+
+
+__all__ = ["out_of_scope", "said_of_before"]
