@@ -115,8 +115,8 @@ _NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a c
 
 
 def _each(header: str) -> bool:
-    """A column of per-machine figures (`vCPU each`, `Memory per node`): never a total."""
-    return bool(re.search(r"\b(?:each|per)\b", header, re.IGNORECASE))
+    """A column of per-machine figures (`vCPU each`, `Memory per node`, `RAM / VM`): never a total."""
+    return pernodecolumns.per_machine(header)
 
 
 def _merged_pair(row: list[Text], filled: list[Text]) -> bool:

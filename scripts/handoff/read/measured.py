@@ -31,14 +31,16 @@ _SUBJECT = re.compile(
     rf"(?:(?:{_VERB})\b|(?:{_TOGETHER})\b\s*[:=≈~]?)\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )
-_BARE_SIZE = re.compile(  # "Total size on disk 1.6 TB": a size named by no thing, the thing named before
-    rf"(?:^|[.;]\s+)\W*(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?\s*(?:is\s+)?[:=]?\s*(?:{_NEAR}\s*)*$",
+_BARE_SIZE = re.compile(  # "Total size on disk 1.6 TB", "Total on disk: 95 GB": a size named by no thing,
+    # the thing named before
+    rf"(?:^|[.;]\s+)\W*(?:(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?|(?:the\s+)?total\s+on\s+"
+    rf"(?:the\s+)?disks?)\s*(?:is\s+)?[:=]?\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )
 _BARE_LABEL = re.compile(r"\W*(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?\W*", re.IGNORECASE)
 REPO_TOPICS = frozenset({"repositories", "largest_repo_mb", "total_repo_size_gb", "monorepos"})
 _ANTECEDENT = re.compile(  # what a plural pronoun can stand for: the repositories, or machines, disks
-    rf"\b(?:(?P<repos>{_NAMED}|monorepos)|nodes|servers|vms|hosts|machines|pods|instances|replicas|boxes|"
+    rf"\b(?:(?P<repos>{_NAMED}|monorepos|repository)|nodes|servers|vms|hosts|machines|pods|instances|replicas|boxes|"
     r"disks|volumes)\b",
     re.IGNORECASE,
 )

@@ -10,6 +10,9 @@ words too, and a careful reader tells the uses apart:
   the POC, we deployed …": the trial is when the choice was made, and what the sentence tells after it
   is the deployment's; a trial the phrase gives a place ("after the trial on an n2-standard-8 VM"), a
   verb ("after the trial ended on 31 July") or a machine noun after it stays the trial;
+* **an activity**: "4. Test steps", "Test plan", "QA protocol": the word names the checks a document
+  records (steps, a plan, cases, a protocol, a procedure, evidence), which run wherever the document
+  says, not a test environment ("Test results" and "test report" carry measurements: left as they are);
 * **a verb**: "the public-facing SDKs live on GitHub.com", "the repos live in Gerrit": "live" after
   its subject and before a preposition of place says where things are kept, not the live
   environment.
@@ -22,9 +25,16 @@ from __future__ import annotations
 import re
 
 _TEAM_WORDS = re.compile(r"test|testing|qa|qs|dev|development|perf", re.IGNORECASE)
+_ACTIVITY_WORDS = re.compile(r"test|testing|qa|qs", re.IGNORECASE)
 _TEAM_AFTER = re.compile(
     r"[-‐][A-Za-z]+\s+(?:teams?|groups?|squads?|engineers?|departments?|staff|leads?|managers?|guild|"
     r"colleagues|folks|tribe|chapter)\b",
+    re.IGNORECASE,
+)
+# what a document of tests is made of: "Test steps", "Test plan", "QA protocol", "testing procedure"
+_ACTIVITY_AFTER = re.compile(
+    r"[\s-]+(?:steps?|plans?|cases?|scripts?|protocols?|procedures?|evidence|records?|matrix|matrices|"
+    r"instructions?|criteria|execution|specifications?)\b",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(
@@ -50,6 +60,8 @@ def names_no_place(text: str, m: re.Match[str]) -> bool:
     """Whether a non-production word's match names a team or a time, not an environment."""
     if _TEAM_WORDS.fullmatch(m.group(0)) and _TEAM_AFTER.match(text, m.end()):
         return True
+    if _ACTIVITY_WORDS.fullmatch(m.group(0)) and _ACTIVITY_AFTER.match(text, m.end()):
+        return True  # "4. Test steps" of an installation qualification: the checks, run on production
     before = _TIME_BEFORE.search(text, max(0, m.start() - 60), m.start())
     return bool(before and _TIME_AFTER.match(text, m.end()))
 

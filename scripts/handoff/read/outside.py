@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
+from handoff.read.stops import sentence_ends
 
 _WHOLE = (  # what a machine may be said to be outside of
     r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:system|deployment|instance|installation|service|sizing|totals?|"
@@ -46,15 +47,6 @@ def outside(sentence: str) -> bool:
     return bool(_OUTSIDE.search(sentence))
 
 
-# where a sentence ends inside a text written without capitals ("… 256 GiB all in. control plane is …"):
-# a stop after a word that is no abbreviation, then a space and a letter
-_STOP = re.compile(r"(?<=[A-Za-z)\]])[.!?]\s+(?=[A-Za-z])")
-_ABBREVIATION = re.compile(  # a word its stop shortens ("approx. 4 vCPU", "e.g. the", "incl. backups")
-    r"(?:^|[^\w.])(?:approx|incl|excl|etc|vs|ca|cf|e\.g|i\.e|no|nr|min|max|avg|esp|resp|fig|ref|est|sec|ver|v)$",
-    re.IGNORECASE,
-)
-
-
 def said_from(text: str) -> int:
     """Where the part of `text` a verdict of `outside` covers starts: the start of the sentence
     holding the verdict, even one written without a capital ("… → 64 vCPU / 256 GiB all in. control
@@ -63,11 +55,7 @@ def said_from(text: str) -> int:
     verdict = _OUTSIDE.search(text)
     if verdict is None:
         return len(text)
-    stops = [
-        m.end()
-        for m in _STOP.finditer(text, 0, verdict.start())
-        if not _ABBREVIATION.search(text, 0, m.start())
-    ]
+    stops = list(sentence_ends(text, 0, verdict.start()))
     return stops[-1] if stops else 0
 
 

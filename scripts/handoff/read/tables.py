@@ -27,6 +27,7 @@ from handoff.read import (
     rownumbers,
     shapes,
     spans,
+    teststeps,
     volumetables,
 )
 from handoff.read.columns import kinds as column_kinds
@@ -387,6 +388,7 @@ class TableReading(WalkParts):
         )
 
     def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
+        rows = teststeps.reduced(rows)  # `Step | Instruction | Expected result | Actual result`: checks
         rows = positions.chosen(rows)  # `Nodes min / current / max | 3 / 3 / 6`: the current figure
         rows = rownumbers.dropped(rows)  # `S.No. | Parameter | Production`: the labels are the second column
         width = max((len(r) for r in rows), default=0)

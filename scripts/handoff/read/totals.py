@@ -21,7 +21,10 @@ _TOTAL_WORDS = (
     r"samen|in totaal|totaal|insgesamt|zusammen|gesamt|au total|en tout|en total"
 )
 _STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
-_TOTAL_AFTER = re.compile(r"\s*(?:in\s+)?total\b", re.IGNORECASE)  # "2,200 GiB total"
+_TOTAL_AFTER = re.compile(  # "2,200 GiB total", "3,000 GB of EBS total" (not "500 GB of the total")
+    r"\s*(?:of\s+(?!(?:the|a|an|our|its|their|this|that|which)\b)[\w-]+(?:\s+[\w-]+)?\s+)?(?:in\s+)?total\b",
+    re.IGNORECASE,
+)
 _TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
     rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?"
     # a label opening with a total word: "Total: 4,100 GB", "total provisioned: 2,600 GiB"

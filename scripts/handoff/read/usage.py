@@ -7,12 +7,15 @@ consumed, free, available or left of the amount measures the load, and the next 
 will differ.
 
 `capacities(value, sizes)`: the sizes of one value that are not followed by a word of use
-(`2.1 TB used of 3 TB`, `800 GB free of 2 TB`, `190 GiB used / 256 GiB`): the amount is the other.
+(`2.1 TB used of 3 TB`, `800 GB free of 2 TB`, `190 GiB used / 256 GiB`): the amount is the other;
+nor, beside another, by words saying a tool shows it (`62 GB usable as reported by free -g; 64 GB
+configured in vCenter`): that is a reading of the amount.
 
 `of_capacity(label)`: the label names a use or a remainder of an amount (used, in use, usage,
 consumed, occupied, utilised, free, available, left, remaining), not the amount; a label naming
 what the space holds (`Disk used for git data`: the repositories' size) is not this module's, and
-neither is a form's instruction in a label (`Persistent storage (free text)`: the answer is text).
+neither is a form's instruction in a label (`Persistent storage (free text)`: the answer is text),
+nor a command the figure was read with (`Verify memory (free -g)`: the word before its flag).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from handoff.read.shapes import Match
 _USE = re.compile(
     r"\b(?:used|in use|usage|consumed|consumption|occupied|utili[sz](?:ed|ation)|"
     r"free(?![\s-]+(?:text|form|entry|field|answer|format)\b)|available|left|"  # ("free text": a form's)
-    r"remaining|allocated so far|filled)\b(?!\s+(?:for|by)\b)",
+    r"remaining|allocated so far|filled)\b(?!\s+(?:for|by)\b)"
+    r"(?!\s+--?[a-z])",  # ("free -g", a command's flag: how the figure was read, `Verify memory (free -g)`)
     re.IGNORECASE,
 )
 
@@ -46,7 +50,19 @@ def capacities(value: str, sizes: list[Match]) -> list[Match]:
     }
     if shares:  # "64 GB of 128 GB used": the share is the use, the size after it the capacity
         return [m for i, m in enumerate(sizes) if i not in shares]
-    return [m for m in sizes if not _USE_AFTER.match(value, m.end)]
+    kept = [m for m in sizes if not _USE_AFTER.match(value, m.end)]
+    read = [m for m in kept if _READ_AFTER.match(value, m.end)] if len(kept) > 1 else []
+    if read and len(read) < len(kept):  # "62 GB usable as reported by free -g; 64 GB configured"
+        return [m for m in kept if m not in read]
+    return kept
+
+
+# a figure as a tool or the system shows it ("62 GB usable as reported by free -g", "61.8 GiB as seen
+# by the OS"): a reading of the amount, beside which the amount itself (configured) is the value
+_READ_AFTER = re.compile(
+    r"\s*(?:(?:usable|free|available|total)\s+)?(?:as\s+)?(?:reported|shown|seen|displayed|visible)\b",
+    re.IGNORECASE,
+)
 
 
 _SHARE = re.compile(  # "640 GB of 1 TB", "1.1 TB out of the 2 TB provisioned", "640 GB used of 1 TB"

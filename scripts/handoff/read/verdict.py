@@ -6,7 +6,9 @@ on AWS EKS with 5 × m6i.4xlarge; declined", "offer sized for up to 5,000 reposi
 machines, limits and counts it names were never the deployment's. The verdict is the statement's
 closing clause (after a semicolon, a dash or a comma, or in closing brackets) when that clause is
 only a status of things not done, dropped or declined: the catalogue's `not_done_words`, the same
-words that make a board's column or a heading hold no facts (`read/cells.py`).
+words that make a board's column or a heading hold no facts (`read/cells.py`), or such a status
+followed only by when, where, by whom or why ("first plan was Docker Compose on one VM (32 vCPU),
+dropped in the design review 24 Jun because the estate is being retired").
 
 * `closed_as_not_taken(text, words)`: whether a sentence, cell or item ends with such a verdict.
 * `without_not_taken(text, words)`: the text with each sentence so closed blanked out (offsets
@@ -25,6 +27,13 @@ from handoff.read.cells import not_done
 # the closing clause of a statement: after `;`, a dash or a comma, or in closing brackets
 _CLOSING = re.compile(
     r"(?:[;—–]|\s-\s|,|\s(?:was|were|is|are|been)\s+\w+ed\s+and(?:\s+then)?)\s*(?P<clause>[^;—–,()\n]{1,32}?)\s*[.!]?\s*$|\((?P<aside>[^()\n]{1,32})\)\s*[.!]?\s*$"
+)
+# a closing clause telling when, where, by whom or why after its status ("…, dropped in the design
+# review 24 Jun because the VMware estate is being retired", "…; rejected by the CAB on 7 Oct")
+_TOLD = re.compile(
+    r"(?:[;—–,]|\s-\s)\s*(?P<status>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:in|at|by|on|after|during|because|"
+    r"due\s+to|since|following|when|as)\s[^;—–,()\n]*[.!]?\s*$",
+    re.IGNORECASE,
 )
 _MARKS = ";—–,-("  # one of them is in every closing clause (`\s-\s` holds "-")
 _REASON = quick(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
@@ -49,7 +58,8 @@ def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
         m = _CLOSING.search(end)
         if m is not None and not_done(m.group("clause") or m.group("aside") or "", words):
             return True
-    return False
+    told = _TOLD.search(text)
+    return told is not None and not_done(told.group("status"), words)
 
 
 def _key(text: str) -> str:

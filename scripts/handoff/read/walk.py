@@ -67,6 +67,7 @@ from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import unpaste
 from handoff.read.pointers import Answers
 from handoff.read.rowtables import RowTableReading
+from handoff.read.stops import ends_sentence
 from handoff.read.tables import TableReading
 from handoff.read.tabstate import _Pending, _Tab
 from handoff.read.topics import heading_topic
@@ -76,7 +77,7 @@ from handoff.read.withdrawn import withdraws_before
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
-_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?:[A-Z]|[a-z](?=[A-Z]))[\w ]{0,40}(?:\([\w ,/-]{1,30}\))?:\s)")
+_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?P<first>[A-Za-z])[\w ]{0,40}(?:\([\w ,/-]{1,30}\))?:\s)")
 _QUOTED = re.compile(r"\s*>")
 # a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
 _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
@@ -647,6 +648,9 @@ def _labelled_sentences(part: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _NEXT_LABEL.finditer(part):
+        lower = m.group("first").islower() and not part[m.end() + 1 : m.end() + 2].isupper()
+        if lower and not (part[m.start() - 1] == "." and ends_sentence(part, m.start() - 1)):
+            continue  # "licence 1,800 users. repo cap …: 4,000": a sentence its writer began lowercase
         if withdraws_before(part[m.end() :]) is None:
             out.append(part[start : m.start()])
             start = m.end()

@@ -1,0 +1,37 @@
+"""Where a sentence ends in text written without capitals.
+
+Notes in lowercase shorthand ("… → 64 vCPU / 256 GiB all in. control plane is 3 × m5.xlarge …",
+"licence 1,800 users. repo cap we agreed with platform eng: 4,000.") begin their sentences with a
+small letter, so a full stop followed by a capital is not the only end of one. A careful reader
+takes a stop after a word, then a space and a letter, as a sentence's end, unless the word is one
+the stop shortens (`approx.`, `incl.`, `e.g.`, `vs.`, `no.`): those go on with the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_STOP = re.compile(r"(?<=[A-Za-z)\]])[.!?]\s+(?=[A-Za-z])")
+_ABBREVIATION = re.compile(  # a word its stop shortens ("approx. 4 vCPU", "e.g. the", "incl. backups")
+    r"(?:^|[^\w.])(?:approx|incl|excl|etc|vs|ca|cf|e\.g|i\.e|no|nr|min|max|avg|esp|resp|fig|ref|est|sec|ver|v|"
+    r"[a-z])$",
+    re.IGNORECASE,
+)
+
+
+def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
+    """Where each sentence after the first begins in `text[start:end]` (a stop after a word that is
+    no abbreviation, a space, a letter: capital or not)."""
+    for m in _STOP.finditer(text, start, len(text) if end is None else end):
+        if not _ABBREVIATION.search(text, 0, m.start()):
+            yield m.end()
+
+
+def ends_sentence(text: str, at: int) -> bool:
+    """Whether the stop at `text[at]` (a `.`, `!` or `?`) ends a sentence: it follows a word that is
+    no abbreviation."""
+    return at > 0 and text[at - 1].isalpha() and not _ABBREVIATION.search(text, 0, at)
+
+
+__all__ = ["ends_sentence", "sentence_ends"]
