@@ -121,7 +121,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind61", 95 / 95, 95 / 95, 0),  # replacing an earlier code search (t61: from 85/95, 85/87)
         # blind62 on arrival 69/94, 69/77, 5 wrong (t62: out of scope, on-site cloud hardware,
         # unreachable hosts, test steps, sentences begun lowercase)
-        ("tdd_blind62", 89 / 94, 89 / 90, 0),  # regulated and air-gapped on-premises deployments
+        ("tdd_blind62", 90 / 94, 90 / 91, 0),  # regulated and air-gapped on-premises deployments
         ("tdd_blind63", 77 / 97, 77 / 85, 4),  # deployments on a platform team's shared Kubernetes
         # evaluation-only in stop 12, tuning from stop 13: pinned at their figures then
         ("tdd_blind11", 93 / 94, 93 / 93, 0),

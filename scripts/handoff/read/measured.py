@@ -46,10 +46,22 @@ _ANTECEDENT = re.compile(  # what a plural pronoun can stand for: the repositori
 )
 
 
+# the size of the repositories named as such, then where they sit ("Total size of all repositories on
+# the gitserver volume: approx. 380 GB"): the place is where the amount sits, not what it measures
+_SIZE_OF = re.compile(
+    rf"\bsize\s+of\s+(?:all\s+)?(?:(?:the|our|its|their)\s+)?(?:{_NAMED})\b(?:\s+[\w'’-]+){{0,5}}?"
+    rf"\s*(?:[:=]|\b(?:is|are|was|were|comes\s+to|came\s+to)\b)\s*(?:{_NEAR}\s*)*$",
+    re.IGNORECASE,
+)
+
+
 def repositories_measured(head: str, before: str, of_repos: bool = False) -> bool:
     """Whether the size right after `head` (its clause's words before it) is the amount its subject,
     the repositories, take: named, or as a pronoun standing for them in the text `before` it (or, for
-    a size named by no thing, in the part about them: `of_repos`)."""
+    a size named by no thing, in the part about them: `of_repos`), or as the size of them named with
+    where they sit (`Total size of all repositories on the gitserver volume: 380 GB`)."""
+    if _SIZE_OF.search(head[-120:]):
+        return True
     m = _SUBJECT.search(head[-96:])
     if m is None:
         near = head[-64:]
