@@ -30,7 +30,9 @@ BOARD = grid(
         "<b>OPS-3 Address</b>",
         "Reachable at https://grep.kelda.example after the DNS change.",
     )
-    + cell("<b>OPS-1 One big VM</b>", "Docker Compose on 1 × n2-standard-32 with 2 TB; dropped in review."),
+    # (the card says nothing of its fate: the `Won't do` column alone makes it not the deployment; a card
+    # closing "; dropped in review" is closed as not taken by its own words, read/verdict.py)
+    + cell("<b>OPS-1 One big VM</b>", "Docker Compose on 1 × n2-standard-32 with 2 TB for everything."),
     cell("load-test (perf)")
     + cell("")
     + cell(
