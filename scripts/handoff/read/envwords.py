@@ -20,7 +20,7 @@ from handoff.read.legends import legend_pairs
 from handoff.read.namedis import said_is
 from handoff.read.notplace import live_verb, names_no_place
 from handoff.read.regionroles import region_roles, title_role
-from handoff.read.replaced import titled
+from handoff.read.replaced import new_side, titled
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
 
@@ -284,7 +284,9 @@ class Environments:
         option = _OPTION.search(title)
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
-        return "trial" if self.other.search(title) or before(title) or titled(title) else self.named(title)
+        if self.other.search(title) or before(title) or titled(title):
+            return "trial"
+        return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"
 
     def label_part(self, label: str) -> str:
         """The environment a leading label puts its line in: as `part`, except that a bracketed

@@ -130,6 +130,12 @@ def titled(title: str) -> bool:
     )
 
 
+def new_side(title: str) -> bool:
+    """Whether a short title or column header of a migration names Sourcegraph ("Target
+    (Sourcegraph)", "New (Sourcegraph)") beside the replaced system: the new side, production."""
+    return bool(NAMES.get()) and "Sourcegraph" in title and len(title.split()) <= 4
+
+
 def _bracket(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     """A bracket the name opens, with a verb of its own ("(Hound had 620 of them)"): the bracket."""
     opened = sentence.rfind("(", 0, start)
@@ -190,4 +196,4 @@ def _is_old(agent: str) -> bool:
     return any(w.strip(".") in NAMES.get() for w in re.findall(r"[\w.-]+", agent))
 
 
-__all__ = ["NAMES", "learn", "old_clauses", "titled", "unsaid"]
+__all__ = ["NAMES", "learn", "new_side", "old_clauses", "titled", "unsaid"]
