@@ -498,13 +498,10 @@ _FIGURE_PIECES = [
 ]
 
 
-def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -> None:
-    # what `field_value` keeps of a value's prose reading (the facts of other fields) is nothing for a
-    # value `labelled.value_alone` admits: random texts of figures, units and dates the gate admits, under
-    # each field it is asked for and contexts of every kind, the document's numeric order too
-    reader = FactReader(catalogue)
-    rng = random.Random(23)
-    contexts = [
+def _every_context() -> list[Context]:
+    """Contexts of every kind a value read alone may be asked in: each section, limit or not, a year
+    or not, a host or not, about code or not, a day or not."""
+    return [
         Context(section=s, limit=lim, year=y, host=h, about_code=a, day=d)
         for s in ("", "production", "trial")
         for lim in (False, True)
@@ -513,6 +510,15 @@ def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) 
         for a in (False, True)
         for d in ("", "2026-03-02")
     ]
+
+
+def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -> None:
+    # what `field_value` keeps of a value's prose reading (the facts of other fields) is nothing for a
+    # value `labelled.value_alone` admits: random texts of figures, units and dates the gate admits, under
+    # each field it is asked for and contexts of every kind, the document's numeric order too
+    reader = FactReader(catalogue)
+    rng = random.Random(23)
+    contexts = _every_context()
     fields = sorted(labelled._VALUES_ALONE)
 
     def figure() -> str:
@@ -564,15 +570,7 @@ def test_a_value_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) 
 def test_a_name_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -> None:
     # the same for `named_alone`: every deployment type's and cloud's own name it admits, in every context,
     # with the vocabularies' short names read in lower case or not (`Vocab.learn_case`)
-    contexts = [
-        Context(section=s, limit=lim, year=y, host=h, about_code=a, day=d)
-        for s in ("", "production", "trial")
-        for lim in (False, True)
-        for y in ("", "2026")
-        for h in ("", "GitHub Enterprise Server")
-        for a in (False, True)
-        for d in ("", "2026-03-02")
-    ]
+    contexts = _every_context()
     admitted = 0
     for lower in (False, True):
         reader = FactReader(catalogue)
