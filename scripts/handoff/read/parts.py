@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.core.units import ParseError, parse_size
+from handoff.core.units import size_gb
 from handoff.read import shapes
 
 _ITEMS = re.compile(
@@ -34,10 +34,8 @@ _SUM_AFTER = re.compile(r"\s*(?:[—–:=]|-\s|→)\s*(?:about\s+|~\s*|≈\s*)?"
 def _size_gb(size: str, before: str) -> float | None:
     """A size in GB, times the count of volumes written right before it ("2× 1 TB")."""
     count = _COUNT.search(before)
-    try:
-        return parse_size(size, "GB") * (int(count.group(1)) if count else 1)
-    except ParseError:
-        return None
+    gb = size_gb(size)
+    return None if gb is None else gb * (int(count.group(1)) if count else 1)
 
 
 def _items(value: str) -> list[str]:
@@ -103,12 +101,10 @@ def named_parts_total(value: str) -> str | None:
         named = _NAME.search(item[: sized[0].start]) or _FOR_NAME.match(item, sized[0].end) if sized else None
         if len(sized) != 1 or not named:
             return None
-        count = _COUNT.search(item[: sized[0].start])
-        try:
-            size = parse_size(sized[0].value, "GB")
-        except ParseError:
+        size = _size_gb(sized[0].value, item[: sized[0].start])
+        if size is None:
             return None
-        total += size * (int(count.group(1)) if count else 1)
+        total += size
     return f"{shapes.canon(f'{total:.3f}')} GB"
 
 
