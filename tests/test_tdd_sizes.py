@@ -94,3 +94,22 @@ def test_a_size_in_mib_that_is_whole_gib_is_read_in_gib() -> None:
         "192 GiB",
         "1500 MiB",
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "count"),
+    [
+        ("gitserver 4 × ", 4),
+        ("2x ", 2),
+        ("3 * ", 3),
+        ("zoekt: 4 replicas × ", 4),
+        ("2 PVCs of ", 2),
+        ("six volumes, 3 disks of ", 3),
+        ("gitserver ", None),  # no count
+        ("version 1.3 × ", None),  # a figure inside a longer number
+        ("ticket 12345 x ", None),
+    ],
+)
+def test_size_count_reads_the_count_written_before_a_size(before: str, count: int | None) -> None:
+    m = shapes.size_count(before)
+    assert (int(m.group(1)) if m else None) == count

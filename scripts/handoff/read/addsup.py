@@ -8,11 +8,7 @@ reader missed.
 
 from __future__ import annotations
 
-import re
-
 from handoff.read import shapes
-
-_TIMES = re.compile(r"(\d{1,3})\s*(?:[×x]|replicas?\s*×|PVCs?\s+of|volumes?\s+of|disks?\s+of)\s*$", re.I)
 
 
 def amount(text: str, tera: int = 1000) -> float | None:
@@ -25,7 +21,7 @@ def amount(text: str, tera: int = 1000) -> float | None:
             gb = float(number) * {"t": tera, "g": 1, "m": 1 / tera}[unit[:1].casefold()]
         except (ValueError, KeyError):
             return None
-        times = _TIMES.search(text[max(0, size.start - 24) : size.start])
+        times = shapes.size_count(text[: size.start])
         whole = (whole or 0) + (gb * int(times.group(1)) if times else gb)
     return whole
 

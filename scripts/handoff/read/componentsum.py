@@ -31,7 +31,6 @@ _COMPONENTS = re.compile(
 _REST = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+)?(?:rest|others?|remainder|misc\w*|everything else)\b", re.IGNORECASE
 )
-_TIMES = re.compile(r"(?<![\w.,])(\d+)\s*[×x*]\s*$")
 _STORAGE = re.compile(
     r"\b(?:disks?|volumes?|claim\w*|pvcs?|pvs?|vsan|datastores?|luns?|storage|ssd|nvme)\b", re.I
 )
@@ -50,7 +49,7 @@ def _breakdown(aside: str) -> float | None:
             return None
         m = sizes[0]
         lead = item[: m.start]
-        times = _TIMES.search(lead)
+        times = shapes.size_count(lead)
         words = lead[: times.start()] if times else lead
         if _COMPONENTS.match(words) and not re.search(r"\d", words):
             named += 1

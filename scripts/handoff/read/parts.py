@@ -22,9 +22,6 @@ from handoff.read import shapes
 _ITEMS = re.compile(
     r"\s*(?:,(?!\d{3}(?!\d))|;|\n|\s\+\s|\band\b|\bplus\b)\s*", re.IGNORECASE
 )  # (not `1,000`)
-_COUNT = re.compile(  # "2× ", "4 replicas × " before a size: that many volumes
-    r"(\d{1,3})\s*(?:(?:replicas?|volumes?|disks?|pvcs?|copies|nodes?)\s*)?[x×*]\s*$", re.IGNORECASE
-)
 _NAME = re.compile(r"[A-Za-z]")
 
 
@@ -33,7 +30,7 @@ _SUM_AFTER = re.compile(r"\s*(?:[—–:=]|-\s|→)\s*(?:about\s+|~\s*|≈\s*)?"
 
 def _size_gb(size: str, before: str) -> float | None:
     """A size in GB, times the count of volumes written right before it ("2× 1 TB")."""
-    count = _COUNT.search(before)
+    count = shapes.size_count(before)
     gb = size_gb(size)
     return None if gb is None else gb * (int(count.group(1)) if count else 1)
 

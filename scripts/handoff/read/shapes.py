@@ -201,6 +201,21 @@ def _whole_gib(number: str, unit: str) -> str:
     return f"{number} {unit}"
 
 
+# how many of a size there are, written right before it: `4 ×`, `2x`, `3 *`, `4 replicas ×`,
+# `2 PVCs of` (`shapes.size_count`; a figure inside a longer number is no count)
+_SIZE_COUNT = re.compile(
+    r"(?<![\w.,])(\d{1,3})\s*(?:(?:replicas?|volumes?|disks?|pvcs?|copies|nodes?)\s*[×x*]|[×x*]|"
+    r"(?:pvcs?|volumes?|disks?)\s+of)\s*$",
+    re.IGNORECASE,
+)
+
+
+def size_count(before: str) -> re.Match[str] | None:
+    """The count of like items written at the end of `before`, the text right before a size
+    (`gitserver 4 × ` before `2,500 GiB`): its group 1 is the count; None when there is none."""
+    return _SIZE_COUNT.search(before, max(0, len(before) - 32))
+
+
 def sizes(text: str) -> Iterator[Match]:
     """Sizes: `448 GB`, `1,5 GB`, and with the unit spelt out (`eleven gigabytes`, `3 terabytes`)."""
     return iter(_sizes(text))
