@@ -90,4 +90,54 @@ def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d") if m.group(g)]
     if _THEN.search(s):
         spans += [(m.start("e"), m.end("e")) for m in _PAST_STATE.finditer(s)]
+        spans += _stepped(s)
     return [(a, b) for a, b in spans if shapes.DIGIT.search(s[a:b])]
+
+
+# A step made to an amount: "…, resized to 2 TB", "(bumped to 2 TB …)", "we doubled it to 2 TB", "later
+# expanded to 2.5 TB" (a verb of change in the past, then `to` and the new figure)
+_STEP = quick(
+    rf"\b{_CHANGE}\s+(?P<pronoun>(?:it|them|this|that)\s+)?(?:up\s+)?to\s+"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*)?(?P<b>\d(?:[\d,.]*\d)?)\s*(?P<bu>[A-Za-z]+)?",
+    re.IGNORECASE,
+)
+# the figure before the step, and what lies between them (no other figure, no sentence end)
+_BEFORE_STEP = re.compile(r"(?<![\w.,])(\d(?:[\d,.]*\d)?)\s*([A-Za-z]+)?(?P<gap>[^\d.:!?]{0,48})$")
+# between the figure and the step: a step not made (a plan, a condition: "to be increased to", "can
+# be expanded to", "if needed"), or a subject of its own that the step may be about (memory,
+# another component, another environment: "gitserver 1 TB, zoekt increased to 500 GB")
+_NOT_THE_SAME = quick(
+    r"\b(?:be|will|would|could|can|may|might|should|shall|must|needs?|plan\w*|propos\w*|if|unless|"
+    r"ram|memory|cpus?|vcpus?|cores?|repo\w*|users?|nodes?|vms?|machines?|servers?|instances?|workers?|"
+    r"gitserver|zoekt|search\w*|pgsql|postgres\w*|databases?|db|index\w*|codeintel|redis|minio|"
+    r"clusters?|pools?|staging|stage|tests?|dev|dr|uat|qa|trial|pilot|poc|limit|quota|requests?)\b",
+    re.IGNORECASE,
+)
+_ONCE = re.compile(
+    r"\b(?:initially|originally|at first|at (?:go-?live|launch|the start|cut-?over))\b", re.IGNORECASE
+)
+_KINDS = {
+    "tb": "size", "gb": "size", "tib": "size", "gib": "size", "mb": "size", "mib": "size", "pb": "size",
+    "ti": "size", "gi": "size", "t": "size", "g": "size",
+    "vcpu": "cpu", "vcpus": "cpu", "cpu": "cpu", "cpus": "cpu", "cores": "cpu", "core": "cpu",
+}  # fmt: skip
+
+
+def _stepped(s: str) -> list[tuple[int, int]]:
+    """The figure a step changes: "Disk: 1 TB at go-live, resized to 2 TB" (1 TB), "1 TB, increased to
+    2 TB on 3 July", "started at 1 TB; in July we doubled it to 2 TB": the last figure before a verb
+    of change in the past and `to` a figure of the same kind (a size, a CPU count), in one sentence,
+    with nothing between that makes the step a plan or gives it a subject of its own. A semicolon
+    between needs the step to name what it changes by a pronoun ("doubled it to") or the figure to be
+    said to be the first ("1.5 TB initially; extended to 2.5 TB")."""
+    out = []
+    for m in _STEP.finditer(s):
+        kind = _KINDS.get((m.group("bu") or "").lower())
+        before = _BEFORE_STEP.search(s, max(0, m.start() - 80), m.start())
+        if kind is None or before is None or _KINDS.get((before.group(2) or "").lower()) != kind:
+            continue
+        gap = before.group("gap")
+        if _NOT_THE_SAME.search(gap) or (";" in gap and not (m.group("pronoun") or _ONCE.search(gap))):
+            continue
+        out.append((before.start(), before.end(2) if before.group(2) else before.end(1)))
+    return out

@@ -361,6 +361,8 @@ def _fit_quantity(value: str, aliased: bool, name: str = "") -> str | None:
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
     sizes = usage.capacities(value, list(shapes.sizes(value)))  # "2.1 TB used of 3 TB": 3 TB
+    if len(sizes) > 1 and (old := old_spans(value)):  # "1 TB at go-live, resized to 2 TB": 2 TB
+        sizes = [m for m in sizes if not any(a <= m.start < b for a, b in old)] or sizes
     stated = stated_totals(value, sizes)
     if name in ONE_ITEM and stated:  # "engine-main at 15 GB; about 1.4 TB in all": one item's size
         one = one_size(sizes, stated)
