@@ -122,7 +122,9 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind62 on arrival 69/94, 69/77, 5 wrong (t62: out of scope, on-site cloud hardware,
         # unreachable hosts, test steps, sentences begun lowercase)
         ("tdd_blind62", 90 / 94, 90 / 91, 0),  # regulated and air-gapped on-premises deployments
-        ("tdd_blind63", 77 / 97, 77 / 85, 4),  # deployments on a platform team's shared Kubernetes
+        # blind63 from 77/97, 77/85, 4 wrong (t63: Kubernetes requests, limits and quotas no machines,
+        # titles naming the shared whole or saying their part is not ours)
+        ("tdd_blind63", 84 / 97, 84 / 90, 3),  # deployments on a platform team's shared Kubernetes
         # evaluation-only in stop 12, tuning from stop 13: pinned at their figures then
         ("tdd_blind11", 93 / 94, 93 / 93, 0),
         ("tdd_blind12", 92 / 92, 92 / 92, 0),

@@ -21,6 +21,7 @@ from handoff.read.namedis import said_is
 from handoff.read.notplace import live_verb, names_no_place
 from handoff.read.regionroles import region_roles, title_role
 from handoff.read.replaced import new_side, titled
+from handoff.read.sharedwhole import whole_title
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
 
@@ -284,7 +285,7 @@ class Environments:
         option = _OPTION.search(title)
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
-        if self.other.search(title) or before(title) or titled(title):
+        if self.other.search(title) or before(title) or titled(title) or whole_title(title):
             return "trial"
         return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"
 
@@ -300,6 +301,8 @@ class Environments:
         if option and _NOT_TAKEN.search(label):
             return "trial"
         bare = outside_brackets(label)
+        if whole_title(label, label=True):  # "Shared cluster: …", "Platform capacity (for context only)"
+            return "trial"
         return "trial" if self.other.search(bare) or before(bare) or titled(bare) else self.named(label)
 
 

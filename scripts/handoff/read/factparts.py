@@ -27,6 +27,7 @@ class FactParts:
     on_premises: re.Pattern[str]
     other_subjects: OtherSubjects  # clauses whose subject is another system
     trial_nouns: re.Pattern[str]
+    tenant_row = False  # a tenants' table cut to Sourcegraph's row is read: its quota column is its share
     said_before = ""  # the paragraph's text before the sentence being read (what its pronouns stand for)
     said_after = ""  # the paragraph's text after it (`permachine.paragraph_count`)
 

@@ -28,6 +28,7 @@ from handoff.read import (
     pairrun,
     permachine,
     rivalcounts,
+    scheduling,
     shapes,
     sharedwhole,
     typevalue,
@@ -246,14 +247,17 @@ def new_instances(value: str) -> list[shapes.Match]:
     return [m for m in found if not any(a <= m.start < b for a, b in old)] or found
 
 
-def _no_value(name: str | None, label: str, value: str) -> bool:
+def _no_value(name: str | None, label: str, value: str, tenant: bool = False) -> bool:
     """A label and value that state no value of the field: the load of a capacity (`PV used | 2.1
     TiB` beside `PV capacity | 3.5 TiB`), the field stated absent ("Max. repositories: not set – …
-    up to about 5,000": no figure of the remark is its value)."""
+    up to about 5,000": no figure of the remark is its value), a Kubernetes request, limit or quota
+    (`requests.cpu`; not in a tenants' table cut to Sourcegraph's row, `tenant`)."""
     if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
         return True
     if name in _WHOLE and sharedwhole.spans_all(label):
         return True  # "Persistent disk across all tenants: 12,400 GiB": the shared whole's
+    if name in scheduling.FIELDS and not tenant and scheduling.scheduling(label):
+        return True  # "requests.cpu: 56", "Namespace quota: 40 vCPU": what the scheduler admits
     return name is not None and says_unset(value)
 
 
@@ -427,7 +431,7 @@ class LabelledReading(FactParts):
             label, value
         ):  # `Size: m5.4xlarge`: the machines
             name, how = "instance_types", "label meaning"
-        if _no_value(name, label, value):
+        if _no_value(name, label, value, self.tenant_row):
             return None, []
         if (
             how == "label meaning" and len(label_meanings(label)) > 1 and not self.code_hosts.find(label)

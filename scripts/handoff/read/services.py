@@ -303,6 +303,7 @@ def _keep_own_rows(t: dict[str, Any], col: int, hosts: Vocab) -> None:
             )
     t["tableRows"] = kept
     t["rows"] = len(kept)
+    t["ownRow"] = True  # (its columns are the tenant's share: a quota column is Sourcegraph's allocation)
 
 
 def _blank(cell: Any) -> dict[str, Any]:

@@ -30,9 +30,41 @@ _ALL = quick(
 )
 
 
+# A title (heading, parent bullet, leading label) about the shared whole itself or saying its part is
+# somebody else's: "Shared cluster", "Shared platform", "Cluster capacity", "launchpad (not ours)",
+# "Platform capacity (for context only)", "Supervisor limits (platform-owned)".
+_WHOLE_NOUN = r"(?:cluster|platform|node\s*pools?|pools?|capacity|infrastructure|estate|supervisor)"
+_WHOLE_LABEL = quick(  # a label naming the shared whole itself: "Shared cluster: …", "Cluster capacity: …"
+    rf"\bshared\s+(?:[\w-]+\s+)?{_WHOLE_NOUN}\b"
+    r"|\b(?:cluster|platform|supervisor)(?:'s)?\s+(?:capacity|inventory|size|sizing)\b"
+    r"|\b(?:general|default|shared|common)[- ]purpose\s+(?:node\s*)?pool\b",
+    re.IGNORECASE,
+)
+_NOT_OURS = quick(  # a title saying its part is somebody else's, or only there for context
+    r"\bnot\s+(?:ours|mine|our\s+\w+|sourcegraph(?:'s)?)\b|\b(?:for\s+)?(?:context|reference|information)\s+only\b"
+    r"|\b(?:platform|cluster|supervisor)[- ]owned\b|\bowned\s+by\s+(?:the\s+)?(?:\w+\s+)?platform\b",
+    re.IGNORECASE,
+)
+_OWN = re.compile(r"\bsourcegraph\b|\bdedicated\b|\bours\b|\bour\s+own\b|\btenants?\b", re.IGNORECASE)
+_DENIED = re.compile(r"\bnot\s+(?:ours|sourcegraph(?:'s)?)", re.IGNORECASE)
+
+
+def whole_title(title: str, label: bool = False) -> bool:
+    """Whether a section title says its part is not Sourcegraph's ("launchpad (not ours)", "Platform
+    capacity (for context only)", "Supervisor limits (platform-owned)") or, for a leading label
+    (`label`), names the shared whole Sourcegraph is one tenant of ("Shared cluster: …", "Cluster
+    capacity: …"): its machines and sizes are the whole's. A heading naming the shared whole may hold
+    Sourcegraph's own share (its tenants table), so only its words of ownership count. A title naming
+    Sourcegraph, a dedicated pool or the tenant is Sourcegraph's own ("Shared cluster: Sourcegraph's
+    dedicated pool")."""
+    if not (_NOT_OURS.search(title) or (label and _WHOLE_LABEL.search(title))):
+        return False
+    return not _OWN.search(_DENIED.sub(" ", title))
+
+
 def spans_all(label: str) -> bool:
     """Whether `label` says its figure is taken over every tenant of a shared whole."""
     return bool(_ALL.search(label))
 
 
-__all__ = ["spans_all"]
+__all__ = ["spans_all", "whole_title"]

@@ -25,6 +25,7 @@ from handoff.read import (
     pastcolumns,
     positions,
     rownumbers,
+    scheduling,
     shapes,
     spans,
     teststeps,
@@ -320,6 +321,9 @@ class TableReading(WalkParts):
         if f is None and not re.search(r"\d", text):  # "8 vCPU" is a value, not a header
             meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", text, flags=re.IGNORECASE))
             f = self.catalogue.fields.get(meaning) if meaning else None
+        scheduled = f is not None and f.name in scheduling.FIELDS and scheduling.scheduling(text)
+        if scheduled and not self.tenant_row:
+            return "", None  # `CPU request`, `limits.memory`: what the scheduler admits, no machines
         if f is not None:
             return "field", f
         return "", None

@@ -107,6 +107,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
         self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
         self.across = False  # the table being read was turned (`read.orient`): its rows are columns
+        self.tenant_row = False  # the table being read is a tenants' table cut to Sourcegraph's row
         self.answered_no: set[int] = set()  # the header table being read: its rows (by id) answering
         # no under a column asking whether the row's host is connected (`Indexed?` … `No`)
 
@@ -544,6 +545,14 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
         if depth > MAX_DEPTH:
             return
+        tenant, self.tenant_row = self.tenant_row, bool(table.get("ownRow"))
+        self.facts.tenant_row = self.tenant_row
+        try:
+            self._table(table, tab, depth)
+        finally:
+            self.tenant_row = self.facts.tenant_row = tenant
+
+    def _table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
         tab.tables += 1
         number = tab.tables
         grid = [

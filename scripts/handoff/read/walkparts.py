@@ -22,6 +22,7 @@ class WalkParts:
     """The TDD walk parser's state and the methods its parts call in one another."""
 
     across: bool
+    tenant_row: bool
     answered_no: set[int]
     catalogue: Catalogue
     cells: dict[int, dict[str, Any]]
