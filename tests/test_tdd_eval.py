@@ -99,7 +99,8 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind28", 88 / 92, 88 / 88, 0),  # 88, no wrong value in stop 17: notes cells, codes, used
         ("tdd_blind32", 95 / 96, 95 / 95, 0),  # stop 17: from 77/96, 77/88, 9 wrong
         ("tdd_blind33", 89 / 91, 89 / 89, 0),  # stop 17: from 71/91, 71/84, 13 wrong
-        ("tdd_blind34", 93 / 97, 93 / 94, 1),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
+        # 94 (t63): a long label read without its closing qualifier (`… after the first full sync: ~620G`)
+        ("tdd_blind34", 94 / 97, 94 / 95, 1),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
         # evaluation-only in stop 17, tuning from stop 18: pinned at their end-of-stop-17 figures
         ("tdd_blind35", 95 / 96, 95 / 95, 0),  # stop 18: from 82/96, 82/87, 3 wrong
         ("tdd_blind36", 97 / 98, 97 / 97, 0),  # stop 18: from 75/98, 75/84, 6 wrong (figures over time)
@@ -123,8 +124,9 @@ def test_the_hold_out_sets_keep_their_figures(
         # unreachable hosts, test steps, sentences begun lowercase)
         ("tdd_blind62", 90 / 94, 90 / 91, 0),  # regulated and air-gapped on-premises deployments
         # blind63 from 77/97, 77/85, 4 wrong (t63: Kubernetes requests, limits and quotas no machines,
-        # titles naming the shared whole or saying their part is not ours)
-        ("tdd_blind63", 84 / 97, 84 / 90, 3),  # deployments on a platform team's shared Kubernetes
+        # titles naming the shared whole or saying their part is not ours, numbered run-in items, a
+        # sentence giving the one before away, a VM class defined by its size)
+        ("tdd_blind63", 96 / 97, 96 / 96, 0),  # deployments on a platform team's shared Kubernetes
         # evaluation-only in stop 12, tuning from stop 13: pinned at their figures then
         ("tdd_blind11", 93 / 94, 93 / 93, 0),
         ("tdd_blind12", 92 / 92, 92 / 92, 0),

@@ -975,7 +975,6 @@ _MISSING = frozenset(
         "u-licence-scim",
         "u-load-profile",
         "u-po-line",
-        "u-repos-up-to-current",
         "u-trial-prod-line",
         "u-value-before-label",
     }

@@ -1273,7 +1273,6 @@ _WRONG = frozenset(
         "rr-growth",
         "rr-json",
         "rr-list",
-        "rr-max2",
         "rr-pct-synced",
         "rr-plus",
         "rr-poc-url",

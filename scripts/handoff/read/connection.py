@@ -141,10 +141,20 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "that" or "this" as the object of a verb of searching, closing its clause: "we were asked not to
+# connect that", "nobody indexes this one" (not the "that" opening a relative clause: "repos that we sync")
+_THAT_OBJECT = re.compile(rf"\b{_SEARCHING}\s+(?:that|this)(?:\s+one)?\s*(?:[,.;:!)]|$)", re.IGNORECASE)
+
+
 def _refers_back(clause: str) -> bool:
     """A clause naming no host that speaks of the host named before it: it has no subject of its own,
     or a pronoun stands for the host."""
-    return bool(_ELLIPTIC.match(clause) or _PRONOUN.search(clause) or _THERE.search(clause))
+    return bool(
+        _ELLIPTIC.match(clause)
+        or _PRONOUN.search(clause)
+        or _THERE.search(clause)
+        or _THAT_OBJECT.search(clause)
+    )
 
 
 # a host moved away into another: "Lisbon's GitLab.com group is being moved into Azure DevOps", "the

@@ -26,6 +26,11 @@ _TOTAL = re.compile(
 _ALL = quick(  # a count of all hosts
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
 )
+_RESULT = re.compile(  # a count given as the result of those before it: "…, so 1,760 repositories"
+    r"(?:[,;]\s*|\band\s+)(?:so|thus|hence|making|which\s+makes|that\s+makes|giving|for\s+a\s+(?:total|sum)\s+of)"
+    r"\s+(?:about\s+|roughly\s+|some\s+|~\s*)?$",
+    re.I,
+)
 _ALL_LATER = re.compile(  # a later number said to be all of them ("…, in total 2,290")
     r"[,;]\s*(?:in total|in all|altogether|all told|combined|overall|total)\s*:?\s*[~≈]?\s*\d", re.I
 )
@@ -39,6 +44,8 @@ _PEAK_IS = re.compile(
     r"\b(?:peak|maximum)\s+(?:concurren\w*|simultaneous)(?:\s+(?:users|sessions))?"
     # "peak concurrency target 500": the field, its role word, the figure
     r"(?:\s+(?:target|goal|design(?:\s+point)?))?(?:\s+(?:is|was|of|at)|\s*:)?\s+"
+    # "peak concurrency sized for 450", "maximum concurrency planned at 300": what it was sized for
+    r"(?:(?:is\s+|was\s+)?(?:sized|planned|designed|dimensioned|built|specced)\s+(?:for|at)\s+)?"
     rf"(?:about |around |roughly |approx\.? |~\s*)?(?P<num>{shapes.NUMBER})(?![\w.,]\d|\s*[%kK]\b)",
     re.IGNORECASE,
 )
@@ -460,7 +467,7 @@ class CountReading(FactParts):
                     facts.append(Fact("max_repositories", m.value, m.text, "limit", env, role, m.start))
                 continue
             # "1,870 + 430 = 2,300 repositories"; "3,000 repositories — 2,986 from GitHub …": the total
-            summed = bool(re.search(r"=\s*$", before)) or _breakdown(s, m)
+            summed = bool(re.search(r"=\s*$", before)) or _breakdown(s, m) or bool(_RESULT.search(before))
             host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
                          and h.start != claimed
                          and not _bare_own(s[h.end : m.start])), None)  # fmt: skip

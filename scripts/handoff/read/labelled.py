@@ -67,11 +67,17 @@ from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
 from handoff.read.unset import says_unset
 from handoff.read.vocab import mask
 
+# a value opening with a bound: "Repositories: up to 3,000 without re-sizing the pool", "max 5,000"
+_BOUND_OPENING = re.compile(
+    rf"^\s*(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum|\.)?(?:\s+of)?|≤|<=?)\s*~?\s*(?:{shapes.NUMBER})k?\b",
+    re.IGNORECASE,
+)
 _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
 
 
 # The words that make a label a line of a breakdown ("— from GitHub Enterprise Server", "of which
 # GitLab", "thereof Gerrit", "incl. Bitbucket"): with a host's name they say nothing else.
+_BARE_COUNT = re.compile(rf"\s*~?\s*(?:{shapes.NUMBER})k?(?:\s+(?:repositories|repos|projects))?\s*")
 _HOST_ASIDE = re.compile(r"\s*\([^()]*\)")  # `GitHub.com (quokkapay org)`: which of the host's orgs
 _BREAKDOWN_WORDS = re.compile(
     r"\b(?:of which|thereof|whereof|including|incl|from|on|in|via|at|of|the|our)\b", re.IGNORECASE
@@ -245,6 +251,13 @@ def new_instances(value: str) -> list[shapes.Match]:
         return found
     old = old_spans(value)
     return [m for m in found if not any(a <= m.start < b for a, b in old)] or found
+
+
+def _bounded(name: str | None, value: str) -> tuple[str | None, str]:
+    """A repository count whose value opens with its bound ("up to 3,000 without re-sizing the pool",
+    "max. 12k, currently 7k"): the limit, its first figure only; else `name` and `value` as they are."""
+    bound = _BOUND_OPENING.match(value) if name == "repositories" else None
+    return ("max_repositories", bound.group(0).strip()) if bound is not None else (name, value)
 
 
 def _no_value(name: str | None, label: str, value: str, tenant: bool = False) -> bool:
@@ -427,6 +440,8 @@ class LabelledReading(FactParts):
         if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
             ctx = replace(ctx, limit=True)
         name, how = self.label_field(label, ctx)
+        name, value = _bounded(name, value)  # "Repositories: up to 3,000 (current 2,000)": the limit
+        name = name or self._aside_count(label, value)  # `GitHub Enterprise Cloud (corvidpay org): 4,870`
         if name != "instance_types" and typevalue.only_machines(
             label, value
         ):  # `Size: m5.4xlarge`: the machines
@@ -715,6 +730,13 @@ class LabelledReading(FactParts):
         env = self.value_env(value, ctx)
         return [Fact("repositories", count, m.group(0).strip(), "count opening the value", env, "total")]
 
+    def _aside_count(self, label: str, value: str) -> str | None:
+        """A code host's label with a bracketed aside (its org, team or place) before a bare count
+        (`GitHub Enterprise Cloud (corvidpay org): 4,870`): the host's repositories; else None."""
+        if not _BARE_COUNT.fullmatch(value) or not self.code_hosts.find(label):
+            return None
+        return self.host_label_meaning(_HOST_ASIDE.sub("", label))
+
     def host_label_meaning(self, label: str) -> str | None:
         """A label's meaning from its words outside the code-host names in it ("Perforce Helix Core"
         names a host, no CPU cores); a label that is only hosts' names counts their repositories. An
@@ -733,7 +755,7 @@ class LabelledReading(FactParts):
             return label_meaning(rest)
         return (
             "repositories" if rest == _BREAKDOWN_WORDS.sub(" ", masked) else None
-        )  # (an aside: read as said)
+        )  # (an aside: read as said; a bare count after it is the host's: `_aside_count`)
 
     def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
         """`Azure Repos: ~1,900 repos`: a label naming a code host counts that host's repositories

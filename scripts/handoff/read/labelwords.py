@@ -127,7 +127,25 @@ def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
             ranked = sorted(found, key=lambda m: -m[1])
             return tuple(dict.fromkeys(name for name, _ in ranked if name))
     name = _meaning(label, any_length)[0]
+    qualified = None if name or any_length else _QUALIFIER.search(label)
+    if qualified is not None and len(label[: qualified.start()].split()) >= 2:
+        name = _meaning(label[: qualified.start()], False)[0]  # "Git data on gitserver after the first clone"
     return (name,) if name else ()
+
+
+def without_qualifier(label: str) -> str:
+    """`label` without a closing qualifier of when or how its figure was taken ("Git data on
+    gitserver after the first full clone" → "Git data on gitserver"), when two words stay before it."""
+    m = _QUALIFIER.search(label)
+    return label[: m.start()] if m is not None and len(label[: m.start()].split()) >= 2 else label
+
+
+# a label's closing qualifier of when or how its figure was taken: "… after the first full clone",
+# "… as of 1 March", "… at go-live", "… measured in September" (the words before it name the field)
+_QUALIFIER = re.compile(
+    r"\s+(?:after|as\s+of|as\s+at|at\s+the\s+time\s+of|following|once|when|measured|counted|taken)\s+\S.*$",
+    re.IGNORECASE,
+)
 
 
 def label_words(label: str) -> int:
@@ -161,6 +179,8 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
 
 _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 # a form item's number before its words, closed by its stop or bracket ("B3. ", "4.2) "; not "Q4 users")
-_ITEM_NUMBER = re.compile(r"^\s*(?:[A-Za-z]{1,2}\d{1,3}|\d{1,3}(?:\.\d{1,3})*)[.)]\s+")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:(?:[A-Za-z]{1,2}\d{1,3}|\d{1,3}(?:\.\d{1,3})*)[.)]|\d{1,2}(?:\.\d{1,2})+)\s+(?=\D)"
+)
 _BOX = re.compile(r"\[[ xX✓✔]\]|[☐☑☒]")
 _PLACE_WORDS = frozenset({"on", "in", "at", "for", "of", "about", "re", "regarding", "from", "to", "into"})

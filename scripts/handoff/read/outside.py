@@ -60,12 +60,20 @@ def said_from(text: str) -> int:
 
 
 _PRONOUN = re.compile(r"^\W*(?:they|these|those|it|both|all of them|each of them)\b", re.IGNORECASE)
+# ownership denied of all the sentence before by a quantifier: "None of that is ours", "none of those
+# machines are Sourcegraph's", "Not one of them is ours"
+_NONE_OURS = re.compile(
+    r"^\W*(?:none|not\s+one|neither|no\s+part)\s+of\s+(?:that|this|it|them|these|those|which)\b[^.;]{0,40}?"
+    rf"\b(?:is|are|was|were|belongs?\s+to)\s+(?:ours|mine|(?:{_OWNER})(?:\s+[\w-]+)?)\b",
+    re.IGNORECASE,
+)
 
 
 def said_of_before(sentence: str) -> bool:
     """A sentence opening with a pronoun that says its subject is outside ("…; they were deleted after
-    the test and are not part of the system"): said of the machines of the sentence before."""
-    return bool(_PRONOUN.match(sentence)) and outside(sentence)
+    the test and are not part of the system", "None of that is ours."): said of the machines of the
+    sentence before."""
+    return bool(_NONE_OURS.match(sentence)) or (bool(_PRONOUN.match(sentence)) and outside(sentence))
 
 
 __all__ = ["FIELDS", "outside", "said_from", "said_of_before"]

@@ -8,7 +8,7 @@ import re
 
 from handoff.read.codecomment import code_value
 from handoff.read.doctext import Text
-from handoff.read.labelwords import label_words, outside_brackets
+from handoff.read.labelwords import label_words, outside_brackets, without_qualifier
 
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
@@ -68,7 +68,8 @@ def _looks_like_label(label: str) -> bool:
     return (
         bool(label)
         and label[0].isalnum()
-        and label_words(outside_brackets(label)) <= _MAX_LABEL_WORDS  # an aside in brackets is no word of it
+        # an aside in brackets is no word of it, nor a closing "after the first full clone"
+        and label_words(outside_brackets(without_qualifier(label))) <= _MAX_LABEL_WORDS
         and "http" not in label.lower()
         and not label.replace(" ", "").isdigit()
     )

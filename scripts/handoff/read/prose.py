@@ -22,6 +22,7 @@ from handoff.read import (
     connection,
     hostaddress,
     hostuse,
+    leadins,
     managed,
     nodecount,
     outofscope,
@@ -50,6 +51,7 @@ from handoff.read.onsite import on_site_first
 from handoff.read.outaside import without_left_out
 from handoff.read.pendingmove import moving_to
 from handoff.read.replaced import old_clauses
+from handoff.read.sharedwhole import whole_title
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
 from handoff.read.verdict import without_not_taken
@@ -224,6 +226,20 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+def _of_before(sentence: str, joined: bool) -> bool:
+    """Whether `sentence` says the machines of the sentence before are outside: after a semicolon, or
+    as a sentence of no figures of its own ("None of that is ours.")."""
+    return (joined or not shapes.DIGIT.search(sentence)) and outside.said_of_before(sentence)
+
+
+def _not_ours_from(sentence: str, before: bool) -> bool:
+    """Whether the sentences from `sentence` on are under a run-in title saying they are not ours: the
+    sentence is such a title ("Platform capacity (for context only)."), or another title ends the one
+    before; else as `before`."""
+    heading = leadins.title(sentence) if sentence.lstrip()[:1].isupper() else ""
+    return whole_title(heading, label=True) if heading else before
+
+
 class ProseReading(FactParts):
     """FactReader's reading of prose: sentence by sentence; instance types, names, URLs."""
 
@@ -249,8 +265,11 @@ class ProseReading(FactParts):
         limited = False  # the clause before was about limits
         said: tuple[str, Context] | None = None  # the sentence before, for the environment at its end
         others = self.other_subjects.spans(text)  # "Jenkins runs on 4 × c5.2xlarge; Sourcegraph runs on …"
+        not_ours = False  # a run-in title said the rest of the paragraph is not Sourcegraph's
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
+            sentence = leadins.without_number(sentence)  # "3.1 Monorepos: 2": the item's number, no count
+            not_ours = _not_ours_from(sentence, not_ours)  # "2.5 Platform capacity (for context only)."
             own = withdraws_before(sentence)  # "… . That proposal was superseded: production runs …"
             if own is not None:
                 facts = [f for f in facts if f.start < last]  # the sentence before is history
@@ -267,6 +286,7 @@ class ProseReading(FactParts):
             self.said_before, self.said_after = text[:start], text[start + len(sentence) :]
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
             found = self.other_subjects.without_others(found, start, others)
+            found = [f for f in found if not (not_ours and f.field in outside.FIELDS)]  # (the whole's)
             self.said_before = self.said_after = ""
             joined = text[max(0, start - 3) : start].rstrip().endswith(";")  # one sentence, two clauses
             if joined and limited and not sctx.limit:  # "Licensed for 1,200 users; a peak of 180 at once"
@@ -278,7 +298,7 @@ class ProseReading(FactParts):
             # "we had 1,200 repos at go-live; it is 1,650 now": the figure before is history
             facts, found = pastnow.replaced(said, sentence, facts, found, last)
             said = (sentence, sctx)
-            if joined and outside.said_of_before(sentence):  # "…; they … are not part of the system"
+            if _of_before(sentence, joined):  # "…; they … are not part of it", "None of that is ours."
                 facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
             if outofscope.out_of_scope(sentence):  # "…; it is not in the scope of this IQ": another system
                 found = [replace(f, section="trial") for f in found]

@@ -19,10 +19,21 @@ _JOINED = re.compile(r"\s+(?:and|&|\+)\s+|\s*[,/]\s*", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")  # `5.`, `2.1`, `B.`
 
 
+# a heading naming only the code: "Source code", "3 Code", "Codebase", "Code and scale"
+_CODE_PART = re.compile(
+    r"(?:the\s+)?(?:source\s+)?code(?:\s*base)?(?:\s+(?:and|&)\s+(?:scale|size|volume|repositories|repos))?\W*",
+    re.IGNORECASE,
+)
+
+
 def heading_topic(text: str) -> str | None:
     """The field a heading (of any length) is about: the amount one part of a heading joining two
-    things names ("Storage and private endpoints" → the disk), else its meaning as a whole."""
+    things names ("Storage and private endpoints" → the disk), else its meaning as a whole; a heading
+    naming only the code ("Source code", "Code and scale") is about the repositories (a bare `Total
+    size` under it is theirs: `read/measured.py`)."""
     whole = label_meaning(text, any_length=True)
+    if whole is None and _CODE_PART.fullmatch(_NUMBERED.sub("", text.strip())):
+        return "repositories"
     if whole in AMOUNTS or not _JOINED.search(text):
         return whole
     parts = [p for p in _JOINED.split(_NUMBERED.sub("", text)) if p.strip()]

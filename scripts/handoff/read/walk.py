@@ -17,6 +17,7 @@ from handoff.read import (
     abbrev,
     connection,
     dittos,
+    leadins,
     marks,
     notecount,
     notes,
@@ -67,6 +68,7 @@ from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import unpaste
 from handoff.read.pointers import Answers
 from handoff.read.rowtables import RowTableReading
+from handoff.read.sharedwhole import whole_title
 from handoff.read.stops import ends_sentence
 from handoff.read.tables import TableReading
 from handoff.read.tabstate import _Pending, _Tab
@@ -77,7 +79,10 @@ from handoff.read.withdrawn import withdraws_before
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
-_NEXT_LABEL = re.compile(r"(?<=[.;])\s+(?=(?P<first>[A-Za-z])[\w ]{0,40}(?:\([\w ,/-]{1,30}\))?:\s)")
+_NEXT_LABEL = re.compile(  # (a run-in item's number before its label: "… 41 GB. 3.3 Total size: …")
+    r"(?<=[.;])\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?"
+    r"(?P<first>[A-Za-z])[\w ]{0,40}(?:\([\w ,/-]{1,30}\))?:\s)"
+)
 _QUOTED = re.compile(r"\s*>")
 # a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
 _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
@@ -138,7 +143,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         status = False  # a title that is only a status of things not done (`Backlog`, `Won't do`)
         for text in (*tab.titles, *(h for _, h in tab.headings), *(_bullet_title(b) for _, b in tab.bullets)):
             found = self.sections.part(text) or found
-            status = status or not_done(text, self.not_done)
+            status = status or not_done(text, self.not_done)  # (and "launchpad (not ours)" over `lp-prod-…`:)
+            status = status or whole_title(text)  # a title saying its part is not ours holds below it
         found = tab.forced or ("trial" if status else found)
         for text in (*tab.heads, *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
             limit = limit or is_limit(text)
@@ -500,6 +506,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                     self.prose(", ".join(loose), location, line_ctx)
                     loose = []
                 label, value = pair
+                label = leadins.without_number(label).lstrip()  # "3.1 Monorepos: 2": the item's number
                 if _CODE_KEY.fullmatch(label):  # `externalURL: https://… # sandbox uses …`: a comment
                     value = _COMMENT.split(value, maxsplit=1)[0].strip()
                 label, line_ctx = self.env_label(tab, label, value, line_ctx, first=i == 0)
