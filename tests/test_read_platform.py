@@ -10,8 +10,7 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read.leadins import title, without_number
-from handoff.read.owntypes import learn
-from tdd_snippets import read, table
+from tdd_snippets import read
 
 _INTRO = "<p>Design of the code search service.</p>"
 
@@ -174,21 +173,3 @@ def test_a_long_label_closing_with_when_its_figure_was_taken_is_read(
 ) -> None:
     got = read(_INTRO + f"<h2>Scale</h2><ul><li>{line}</li></ul>", catalogue)
     assert got.get(field) == [want]
-
-
-def test_a_type_defined_as_one_machines_size_is_learnt() -> None:
-    assert learn("gp-4xlarge: 16 vCPU and 64 GiB each.") == frozenset({r"gp\-\d+xlarge"})
-    assert learn("vc-large8 = 8 vCPU / 32 GiB per node") == frozenset({r"vc\-large\d+"})
-    assert learn("sg-node-01: 8 vCPU") == frozenset()  # (a machine's name with its size: no type)
-    assert learn("Total: 48 vCPU each month") == frozenset()
-
-
-def test_a_learnt_type_in_a_label_table_is_read_with_its_count(catalogue: Catalogue) -> None:
-    got = read(
-        _INTRO
-        + "<h2>Cluster</h2>"
-        + table(("Item", "Value"), ("Node flavour", "gp-4xlarge"), ("Worker nodes", "6"))
-        + "<p>gp-4xlarge: 16 vCPU and 64 GiB each.</p>",
-        catalogue,
-    )
-    assert got.get("instance_types") == ["6 × gp-4xlarge"]

@@ -58,13 +58,6 @@ _TYPE_WORD = quick(
     rf"(?P<t>{_TOKEN})(?![\w.\-])",
     re.IGNORECASE,
 )
-# a token defined as one machine's size: "guaranteed-2xlarge = 8 vCPU / 64 GiB reserved per VM",
-# "m3.big: 16 vCPU, 64 GB each" (a CPU figure after `=` or `:`, and the size said to be one machine's)
-_DEFINED = re.compile(
-    rf"(?<![\w.\-])(?P<t>{_TOKEN})\s*(?:=|:)\s*\d+\s*v?CPUs?\b[^.;]{{0,40}}?"
-    r"(?:\b(?:per|a|every)\s+(?:vm|node|machine|instance|server|worker|host)\b|\beach\b)",
-    re.IGNORECASE,
-)
 _MACHINES_LABEL = re.compile(rf"^\W*(?:\w+\s+){{0,3}}{_MACHINE_NOUN}\W*$", re.IGNORECASE)
 _NOT_TYPES = re.compile(  # units, CPU words and versions are no machine types
     r"(?:[KMGTP]i?B|[KMGT]i|v?CPUs?|vcores?|cores?|v\d+(?:\.\d+)*|\d\w*)", re.IGNORECASE
@@ -91,7 +84,6 @@ def learn(text: str) -> frozenset[str]:
         if "CPU" in line or "cpu" in line:
             families |= {_family(m.group("t")) for m in _ONE.finditer(line)
                          if _learnable(m.group("t")) and _CPU_AFTER.match(line[m.end() :])}  # fmt: skip
-            families |= {_family(m.group("t")) for m in _DEFINED.finditer(line) if _learnable(m.group("t"))}
         if line.strip():
             previous = line
     return frozenset(families)
