@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 
 import pytest
 
@@ -160,3 +161,29 @@ def test_pieces_open_wherever_one_of_their_patterns_matches() -> None:
 def test_pieces_refuse_a_pattern_without_pieces() -> None:
     with pytest.raises(ValueError):
         quickre.Pieces(re.compile(r"\d+"))
+
+
+def test_pieces_may_hold_characters_without_case() -> None:
+    # arrows, dashes and signs have no case: lowering keeps them and `re` matches them only as
+    # themselves, so a pattern needing one has it as a piece; a letter beyond ASCII gives no piece
+    assert required_pieces(re.compile(r"a→b|->|⇒", re.I)) == {"a→b", "->", "⇒"}
+    assert required_pieces(re.compile(r"x—y")) == {"x—y"}
+    assert required_pieces(re.compile(r"größe|size", re.I)) is None
+    assert required_pieces(re.compile(r"Σ|sum")) is None
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for c in "→⇒➔➜⟶—–×·•":
+        assert c.lower() == c == c.upper()
+        assert re.findall(re.escape(c), everything, re.IGNORECASE) == [c], c
+        assert [x for x in everything if c in x.lower()] == [c], c
+
+
+def test_a_pattern_with_arrows_finds_what_it_found() -> None:
+    pattern = r"replac|→|->|⇒|=>|retir|decommission|switched off|shut down|sunset|\bto Sourcegraph"
+    fast, plain = quick(pattern, re.I), re.compile(pattern, re.I)
+    assert isinstance(fast, QuickPattern)
+    pieces = [*" .,-=>→⇒\n", "REPLAC", "Retir", "sunSET", "to", "Sourcegraph", "x", "İ", "ſ", "ı", "K", "é"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert bool(fast.search(text)) == bool(plain.search(text)), text
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -13,7 +13,9 @@ literal, or uses scoped flags) is returned as it is.
 
 Case-insensitive patterns compare lower-cased pieces with the lower-cased text; the few
 non-ASCII letters that `re` matches to an ASCII letter under IGNORECASE (İ ı ſ K) make the
-regex run as written.
+regex run as written. A piece holds ASCII characters and characters without case (arrows, dashes,
+`×`), which lowering keeps and `re` matches only as themselves; a pattern whose pieces need a
+non-ASCII letter gets none.
 """
 
 from __future__ import annotations
@@ -225,14 +227,22 @@ def _class_item(item: Any, value: Any) -> str:
 
 def required_pieces(pattern: re.Pattern[str]) -> Needles | None:
     """Literal strings, one of which every match of `pattern` contains (lower-cased when the
-    pattern ignores case; ASCII only), or None when there are none to be had."""
+    pattern ignores case; ASCII letters and characters without case only, `→`, `—`, `×`), or None
+    when there are none to be had."""
     try:
         found = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
     except _Scoped:
         return None
-    if not found or not all(n.isascii() for n in found):
+    if not found or not all(_caseless_beyond_ascii(n) for n in found):
         return None
     return frozenset(n.lower() for n in found) if pattern.flags & re.IGNORECASE else found
+
+
+def _caseless_beyond_ascii(piece: str) -> bool:
+    """Whether every character of `piece` is ASCII or has no case (`→`, `—`, `×`): lowering a text
+    keeps such a character, and `re` matches it under IGNORECASE only as itself, so a text with a
+    match holds the piece, as written and lowered."""
+    return piece.isascii() or all(c.isascii() or c.lower() == c == c.upper() for c in piece)
 
 
 def _best(options: list[Needles]) -> Needles | None:
