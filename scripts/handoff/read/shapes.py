@@ -662,7 +662,17 @@ _SHORT_YEAR = re.compile(
     rf"(?<![\w./-])(?P<d>\d{{1,2}})(?:(?P<sep>[-/])(?P<m>{_MONTH_NAME})(?P=sep)|\s+(?P<m2>{_MONTH_NAME})\s+['’])"
     r"(?P<y>\d\d)(?![\w/-]|\.\d)"
 )
-_SHORT_YEAR_SIGN = re.compile(r"[-/][A-Za-z]{3}[-/]\d\d|\s['’]\d\d")
+_SHORT_YEAR_SIGN = re.compile(r"[-/][A-Za-z]{3}[-/]\d\d")  # `20/Feb/26`, `06-Jul-26`
+_APOSTROPHE_YEAR = re.compile(r"\s['’]\d\d")  # `2 Mar '26`
+
+
+def _short_year_sign(text: str) -> bool:
+    """Whether `text` may write a date with a two-digit year (every `_SHORT_YEAR` match holds one of
+    the two signs): each sign searched alone, the apostrophe's only where there is one (one pattern
+    for both tried the apostrophe's branch at every space)."""
+    if _SHORT_YEAR_SIGN.search(text) is not None:
+        return True
+    return ("'" in text or "’" in text) and _APOSTROPHE_YEAR.search(text) is not None
 
 
 def _short_year_dates(text: str) -> Iterator[Match]:
@@ -678,7 +688,7 @@ def _short_year_dates(text: str) -> Iterator[Match]:
 
 
 def _dates(text: str) -> Iterator[Match]:
-    if _SHORT_YEAR_SIGN.search(text):  # (rare: `20/Feb/26`, `2 Mar '26`)
+    if _short_year_sign(text):  # (rare: `20/Feb/26`, `2 Mar '26`)
         short = list(_short_year_dates(text))
         if short:
             yield from sorted((*short, *_dates_long(text)), key=lambda m: m.start)
