@@ -22,6 +22,7 @@ from handoff.read import (
     changes,
     connection,
     counts,
+    edits,
     envnames,
     forms,
     hostaddress,
@@ -40,6 +41,7 @@ from handoff.read import (
     pastnow,
     prose,
     regionroles,
+    replaced,
     services,
     shapes,
     stamps,
@@ -229,7 +231,8 @@ _SPED_UP = [
     (shapes, "YEAR"), (stamps, "_WROTE_ANY"), (limitwords, "_PLANNED"), (connection, "_ELSEWHERE"),
     (markedoptions, "_SEPARATOR"), (shapes, "_GLUED"), (shapes, "_WORD_THEN_UNIT"), (legends, "_FIGURE"),
     (shapes, "_LONE_YEAR"), (options, "_CHOSEN"), (limits, "_OBSERVED"), (blanks, "_NOTE"), (pastnow, "_NOW"),
-    (regionroles, "REGION"), (shapes, "_FORMAT"), (limits, "_LIMIT"), (limits, "_BOUND"),
+    (regionroles, "REGION"), (shapes, "_FORMAT"), (limits, "_LIMIT"), (limits, "_BOUND"), (replaced, "_HINT"),
+    (edits, "_ARROW"),
 ]  # fmt: skip
 _PATTERN_PIECES = [
     *" .;:,!?()-×x*\n\t\u00a0\u2007\u202f", "1", "12", "2026", "1999", "3", "Source", "Target", "Dock",
@@ -238,7 +241,8 @@ _PATTERN_PIECES = [
     "İ", "ı", "ſ", "\u212a", "É", "planned", "will", "helm", "chart", "SSO", "/", "|", "·", "or", "9.8G",
     "140G", "two", "TiB", "GB", "chosen", "decided", "weekly", "active", "N.B.", "note", "at present",
     "us-east-1", "europe-west4", "westeurope", "eastus2", "north", "east", "-", "dd/mm/yyyy", "MM-DD-YY",
-    "licence", "max.", "up to ", "limit", "seats", "stay below ", "about ",
+    "licence", "max.", "up to ", "limit", "seats", "stay below ", "about ", "→", "->", "⇒", "=>", "Replaced",
+    "retired", "to Sourcegraph", "1,200", "2,000 ", "(was ", ")",
 ]  # fmt: skip
 
 
@@ -585,3 +589,123 @@ def test_a_name_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -
                     facts = reader.prose(value, replace(ctx, topic=name))
                     assert [f for f in facts if f.field != name] == [], (name, value, ctx)
     assert admitted >= 16
+
+
+def _label_variants(label: str, rng: random.Random) -> list[str]:
+    """A label as a writer may type it: its case and its spacing changed."""
+    return [
+        label,
+        label.lower(),
+        label.upper(),
+        label.title(),
+        label.replace(" ", rng.choice(["-", "_", "  "])),
+    ]
+
+
+def test_a_text_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -> None:
+    # `labelled.text_alone`: a region or a version alone, read as prose alone and after each label of its
+    # field that `label_alone` admits (in other cases and spacings), gives no fact of another field, in
+    # contexts of every kind (a date's topic too), with the document's numeric order either way
+    reader = FactReader(catalogue)
+    rng = random.Random(29)
+    contexts = _every_context()
+    topics = [None, "start_date", "completion_date", "repositories", "total_disk_gb", "instance_types"]
+    directions = ["east", "west", "north", "south", "central", "northeast", "southeast", "southwest"]
+
+    def region() -> str:
+        if rng.random() < 0.5:
+            head = rng.choice(["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"])
+            gov = rng.choice(["", "", "-gov"])
+            return f"{head}{gov}-{rng.choice(directions)}-{rng.randint(0, 9)}"
+        head = rng.choice(
+            ["us", "europe", "asia", "australia", "northamerica", "southamerica", "me", "africa"]
+        )
+        return f"{head}-{rng.choice(directions)}{rng.randint(0, 99)}"
+
+    def version() -> str:
+        parts = [str(rng.randint(0, 99)), str(rng.randint(0, 999))]
+        if rng.random() < 0.7:
+            parts.append(str(rng.choice([rng.randint(0, 9), rng.randint(10, 99), rng.randint(100, 999)])))
+        return rng.choice(["", "", "v"]) + ".".join(parts)
+
+    makers = {"region": region, "sourcegraph_version": version}
+    checked = labels_checked = 0
+    for name, make in makers.items():
+        f = catalogue.fields[name]
+        labels = [v for a in (f.label, *f.aliases) for v in _label_variants(a, rng)]
+        labels = [x for x in labels if reader.label_alone(True, x)]
+        assert labels and not reader.label_alone(True, "AWS region")
+        assert not reader.label_alone(True, "Region (as of 2026-09-10)")
+        for _ in range(2500):
+            value = make() + rng.choice(["", "", "", " (prod)", " and 4 TB", ".1"])
+            if not labelled.text_alone(name, value):
+                continue
+            checked += 1
+            order = shapes.NUMERIC_ORDER.set(rng.choice(["", "day", "month"]))
+            try:
+                ctx = replace(rng.choice(contexts), topic=rng.choice(topics))
+                facts = reader.prose(value, replace(ctx, topic=name))
+                assert [x for x in facts if x.field != name] == [], (name, value, ctx)
+                label = rng.choice(labels)
+                labels_checked += 1
+                facts = reader.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+                assert [x for x in facts if x.field != name] == [], (name, label, value, ctx)
+            finally:
+                shapes.NUMERIC_ORDER.reset(order)
+    assert checked > 2000 and labels_checked > 2000
+    own = shapes.OWN_TYPES.set(frozenset({r"us-east-\d"}))
+    try:
+        assert not labelled.text_alone("region", "us-east-1")  # (a document's own machine types: read)
+    finally:
+        shapes.OWN_TYPES.reset(own)
+    assert not labelled.text_alone("sourcegraph_version", "6.9.25")  # (`24.09.26`: a date in a German note)
+
+
+def test_code_hosts_alone_read_as_prose_give_no_other_field(catalogue: Catalogue) -> None:
+    # `LabelledReading.hosts_alone`: lists of one to three code hosts' names (canonical or aliases, any
+    # separator it admits), in every context, names read in lower case or not, give no fact of another
+    # field read as prose; a list with anything else in it is not admitted
+    rng = random.Random(31)
+    names = _written_names("code_host")
+    separators = [", ", " and ", " & ", "; ", " / ", ",", " "]
+    contexts = _every_context()
+    admitted = 0
+    for lower in (False, True):
+        reader = FactReader(catalogue)
+        for found in (reader.deployment, reader.hosting, reader.code_hosts):
+            found.lower = lower
+        for _ in range(700):
+            picked = [rng.choice(names) for _ in range(rng.randint(1, 3))]
+            value = picked[0] + "".join(rng.choice(separators) + p for p in picked[1:])
+            if not reader.hosts_alone(value):
+                continue
+            admitted += 1
+            for ctx in rng.sample(contexts, 12):
+                facts = reader.prose(value, replace(ctx, topic="code_hosts"))
+                assert [x for x in facts if x.field != "code_hosts"] == [], (value, ctx)
+    assert admitted > 600
+    reader = FactReader(catalogue)
+    for value in (
+        "GitHub Enterprise Server, 3 repos",
+        "Azure DevOps",
+        "GitLab (self-managed)",
+        "GitHub Actions",
+    ):
+        assert not reader.hosts_alone(value), value
+
+
+def _written_names(vocabulary: str) -> list[str]:
+    """A vocabulary's values and aliases as the catalogue file writes them."""
+    import tomllib
+
+    data = tomllib.loads((Path(__file__).resolve().parents[1] / "config" / "fields.toml").read_text("utf-8"))
+    return sorted(
+        {n for value, aliases in data["vocabularies"][vocabulary].items() for n in (value, *aliases)}
+    )
+
+
+def test_short_year_signs_as_one_pattern_found_them() -> None:
+    plain = re.compile(r"[-/][A-Za-z]{3}[-/]\d\d|\s['’]\d\d")
+    pieces = [*" -/'’\t\n.", "Feb", "jul", "MAR", "Ma", "26", "2", "7", "20", "x"]
+    for text in [*_texts(pieces, 30000, 9), *corpus_lines()]:
+        assert shapes._short_year_sign(text) == bool(plain.search(text)), text

@@ -128,6 +128,25 @@ def value_alone(name: str, value: str) -> bool:
     return pattern is not None and pattern.fullmatch(value) is not None
 
 
+# The text fields' values of one shape alone: a cloud's region (`us-east-1`, `europe-west4`), a
+# version (`6.9.2`, `v5.10`; not `6.9.25`, which a German note writes for a date)
+_TEXTS_ALONE = {
+    "region": shapes.REGION,
+    "sourcegraph_version": re.compile(r"v?[0-9]{1,2}\.[0-9]{1,3}(?:\.(?:[0-9]|[0-9]{3}))?"),
+}
+
+
+def text_alone(name: str, value: str) -> bool:
+    """Whether `value` is a text field's value of its own shape alone (`_TEXTS_ALONE`), in a document
+    that learnt no machine types of its own (which may take any token of letters and digits)."""
+    pattern = _TEXTS_ALONE.get(name)
+    return pattern is not None and pattern.fullmatch(value) is not None and not shapes.OWN_TYPES.get()
+
+
+_PLAIN_LABEL = re.compile(r"[A-Za-z][A-Za-z _-]*")  # words alone
+_BETWEEN_NAMES = re.compile(r"(?:[\s,;/&]|\band\b)*")  # what stands between names in a list
+
+
 _LEADING_COUNT = re.compile(
     rf"\s*(?:about |around |approx\.? |~)?(?:{shapes.NUMBER}|{shapes.WORD_COUNT}|no|zero)(?=\s+[A-Za-z])",
     re.IGNORECASE,
@@ -532,7 +551,12 @@ class LabelledReading(FactParts):
         canonical = self.fit(name, result, how == "label", ctx.year) if result != value else None
         result = result if canonical is not None else value
         canonical = canonical or self.fit(name, value, how == "label", ctx.year)
-        other = self.other_shape(name, label, value, ctx) if how == "label" else None
+        alone = text_alone(name, value)  # (`Region: us-east-1`: no other field's fact, read or not)
+        other = (
+            self.other_shape(name, label, value, ctx)
+            if how == "label" and not self.label_alone(alone, label)
+            else None
+        )
         if other is not None:  # "Instance: 1 × m6i.8xlarge": a machine, no URL
             return None, other
         facts: list[Fact] = []
@@ -552,17 +576,32 @@ class LabelledReading(FactParts):
         if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
             topic = replace(ctx, topic=name) if name == "instance_types" else ctx  # "Nodes: 5, 8 vCPU each"
             return None, facts + self.prose(f"{label}: {value}", topic, offset=-len(label) - 2)
-        if value_alone(name, value) or self.named_alone(name, value):
+        if alone or value_alone(name, value) or self.named_alone(name, value):
             return name, facts  # (its prose reading gives no other field's fact: not read again)
         extra = self.prose(value, replace(ctx, topic=name))
         facts += [x for x in extra if x.field != name]
         return name, facts
 
+    def label_alone(self, alone: bool, label: str) -> bool:
+        """Whether `Label: value` read as prose gives no fact of another field, for a value `text_alone`
+        admits (`alone`) under its field's own label: words alone (no bracket, no figure: `Region (as
+        of 2026-09-10)` is read), naming no vocabulary's name (`AWS region` names the cloud)
+        (`tests/test_gates.py`: every such label of the fields, written in other cases and spacings,
+        before random values of the shapes, in contexts of every kind)."""
+        return (
+            alone
+            and _PLAIN_LABEL.fullmatch(label) is not None
+            and not any(v.find(label) for v in (self.hosting, self.deployment, self.code_hosts))
+        )
+
     def named_alone(self, name: str, value: str) -> bool:
         """Whether `value` is the deployment type's or the cloud's own name as the catalogue writes it
         (`Kubernetes with Helm`, `AWS`) and names nothing of the other vocabularies (`Machine image (AWS
-        AMI / Azure / GCE)` names AWS): read as prose it gives no fact of another field
+        AMI / Azure / GCE)` names AWS), or a list of code hosts' names alone (`GitHub Enterprise Server,
+        Bitbucket Data Center`: `hosts_alone`): read as prose it gives no fact of another field
         (`tests/test_gates.py`, every such name in contexts of every kind)."""
+        if name == "code_hosts":
+            return self.hosts_alone(value)
         if name == "deployment_type":
             own, others = self.deployment, (self.hosting, self.code_hosts)
         elif name == "hosting_provider":
@@ -576,6 +615,18 @@ class LabelledReading(FactParts):
             and value in vocabulary.values
             and [x.value for x in own.find(value)] == [value]
             and not any(v.find(value) for v in others)
+        )
+
+    def hosts_alone(self, value: str) -> bool:
+        """Whether `value` is code hosts' names (`Found` by the vocabulary) and nothing else but the
+        commas, semicolons, slashes, ampersands and "and" between them, naming no cloud or deployment
+        type (`Azure DevOps` names Azure)."""
+        found = self.code_hosts.find(value)
+        return (
+            bool(found)
+            and _BETWEEN_NAMES.fullmatch(mask(value, found)) is not None
+            and not self.hosting.find(value)
+            and not self.deployment.find(value)
         )
 
     def size_parts(self, name: str, value: str, ctx: Context) -> list[Fact] | None:
