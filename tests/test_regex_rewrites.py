@@ -85,13 +85,6 @@ REWRITES: list[tuple[Any, re.Pattern[str], str | list[str]]] = [
         [*_DECLARED_TEXT, "="],
     ),
     (
-        envwords._DECLARED_NO_EQUALS,
-        re.compile(
-            envwords._DECLARED_NO_EQUALS.pattern.replace(envwords._DECLARED_SAID, _DECLARED_SAID_FIRST)
-        ),
-        _DECLARED_TEXT,
-    ),
-    (
         envwords._phrases(_ENV_WORDS),
         _phrases_as_first_written(_ENV_WORDS),
         [*"prodtesuagqk8 -_'’\u017f\u212aÀéı", *_ENV_WORDS],
@@ -136,3 +129,17 @@ def test_bracket_and_space_shortcuts_as_first_written() -> None:
         assert strip_brackets(text) == re.sub(r"\s*[(\[][^()\[\]]*[)\]]", " ", text).strip(), text
         expected = re.sub(r"\s+", " ", labelwords._BRACKETED.sub(" ", text)).strip()
         assert labelwords.outside_brackets(text) == expected, text
+
+
+def test_declared_names_without_equals_as_first_written() -> None:
+    # `_DECLARED_NO_EQUALS`, the declared names' branches alone, finds what the pattern as first written
+    # (with the glossed word's branch that cannot match, behind the quick test) found, groups by name
+    old = re.compile(_DECLARED_SAID_FIRST + r"|(?P<word>(?!x)x)(?P<says3>)")
+    names = ("abbr", "says", "says2", "abbr2")
+    for text in [*_EXAMPLES, *_texts(_DECLARED_TEXT), *corpus_lines()]:
+        found = [
+            (m.span(), *(m.group(n) for n in names)) for m in envwords._DECLARED_NO_EQUALS.finditer(text)
+        ]
+        first = list(old.finditer(text))
+        assert found == [(m.span(), *(m.group(n) for n in names)) for m in first], text
+        assert all(m.group("abbr") or m.group("abbr2") for m in first), text

@@ -56,7 +56,7 @@ class Environments:
                 meaning = m.group("says")
             elif m.group("abbr2"):
                 name, meaning = m.group("abbr2"), m.group("says2")
-            else:
+            else:  # (the glossed word: only `_DECLARED` has that branch)
                 name, meaning = m.group("word"), m.group("says3")
                 if not self.named(meaning) or _GLOSSED_NOT.fullmatch(name):
                     continue  # only an environment's name glosses a word, never "environment = uat"
@@ -588,9 +588,11 @@ _DECLARED = quick(
     + r"|(?<![\w.=-])(?P<word>[^\W\d_]{4,20})\s*=\s*"
     r"(?P<says3>[^\W\d_]+(?:[ -][^\W\d_]+)?)(?=[ \t]*(?:[,.;)\n]|\Z))"
 )
-# the same on a text without "=", where the glossed-word branch (tried at every word) cannot match;
-# its groups keep their numbers and names, `word` and `says3` never set
-_DECLARED_NO_EQUALS = quick(_DECLARED_SAID + r"|(?P<word>(?!x)x)(?P<says3>)")
+# the same on a text without "=", where the glossed-word branch (tried at every word) cannot match: its
+# groups not there (every match sets `abbr` or `abbr2`); compiled as it is, without the quick test and the
+# lookahead of `quick`, and with no branch after it: `re` runs this alternation about three times as
+# quick so (1.0 against 2.6 to 3.4 ms for the five sample TDDs' texts)
+_DECLARED_NO_EQUALS = re.compile(_DECLARED_SAID)
 
 
 @functools.lru_cache(maxsize=64)
