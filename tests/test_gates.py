@@ -232,7 +232,7 @@ _SPED_UP = [
     (markedoptions, "_SEPARATOR"), (shapes, "_GLUED"), (shapes, "_WORD_THEN_UNIT"), (legends, "_FIGURE"),
     (shapes, "_LONE_YEAR"), (options, "_CHOSEN"), (limits, "_OBSERVED"), (blanks, "_NOTE"), (pastnow, "_NOW"),
     (regionroles, "REGION"), (shapes, "_FORMAT"), (limits, "_LIMIT"), (limits, "_BOUND"), (replaced, "_HINT"),
-    (edits, "_ARROW"),
+    (edits, "_ARROW"), (shapes, "_HOST_ADDRESS"),
 ]  # fmt: skip
 _PATTERN_PIECES = [
     *" .;:,!?()-×x*\n\t\u00a0\u2007\u202f", "1", "12", "2026", "1999", "3", "Source", "Target", "Dock",
@@ -242,7 +242,7 @@ _PATTERN_PIECES = [
     "140G", "two", "TiB", "GB", "chosen", "decided", "weekly", "active", "N.B.", "note", "at present",
     "us-east-1", "europe-west4", "westeurope", "eastus2", "north", "east", "-", "dd/mm/yyyy", "MM-DD-YY",
     "licence", "max.", "up to ", "limit", "seats", "stay below ", "about ", "→", "->", "⇒", "=>", "Replaced",
-    "retired", "to Sourcegraph", "1,200", "2,000 ", "(was ", ")",
+    "retired", "to Sourcegraph", "1,200", "2,000 ", "(was ", ")", "GitHub", "gitlab", "TFS", ".acme", "-x",
 ]  # fmt: skip
 
 
@@ -709,3 +709,90 @@ def test_short_year_signs_as_one_pattern_found_them() -> None:
     pieces = [*" -/'’\t\n.", "Feb", "jul", "MAR", "Ma", "26", "2", "7", "20", "x"]
     for text in [*_texts(pieces, 30000, 9), *corpus_lines()]:
         assert shapes._short_year_sign(text) == bool(plain.search(text)), text
+
+
+def test_quick_looks_before_the_patterns_find_what_they_found() -> None:
+    # the cheap looks before a pattern: a sign the pattern needs, a word it needs
+    from handoff.read import walk
+
+    pieces = [
+        *" .;:|·•()[]xX✓☐-\n\t",
+        "Label",
+        "label",
+        "Sourcegraph",
+        "sourcegraph",
+        "SOURCEGRAPH",
+        "K",
+        "İ",
+        "é",
+    ]
+    for text in [*_texts(pieces, 20000, 10), *corpus_lines()]:
+        assert markedoptions._any_mark(text) == bool(markedoptions._ANY_MARK.search(text)), text
+        words = re.findall(r"[a-z]+|\d+", text.lower())
+        first = "sourcegraph" in words and all(
+            w == "sourcegraph" or w in services._GENERIC or w.isdigit() for w in words
+        )
+        assert services.itself(text) == first, text
+        if walk._SEPARATORS.search(text):
+            assert "·" in text or "|" in text or "•" in text, text
+        if walk._NEXT_LABEL.search(text):
+            assert ":" in text and ("." in text or ";" in text), text
+
+
+def _region_roles_as_first_written(text: str, spans: Any) -> dict[str, str]:
+    if not regionroles.REGION.search(text):
+        return {}
+    tied: dict[str, set[str]] = {}
+    for clause in regionroles._CLAUSE.split(text):
+        regions = regionroles._regions(clause)
+        if len(regions) != 1:
+            continue
+        kinds = {k for _, k in spans(clause)}
+        if kinds:
+            tied.setdefault(regions[0], set()).update(kinds if len(kinds) == 1 else {"?"})
+    roles = {r: next(iter(k)) for r, k in tied.items() if len(k) == 1 and "?" not in k}
+    kinds = set(roles.values())
+    if len(roles) < 2 or kinds != {"production", "trial"} or list(roles.values()).count("production") != 1:
+        return {}
+    return roles
+
+
+def test_region_roles_looked_for_only_with_two_regions(catalogue: Catalogue) -> None:
+    env = Environments(catalogue)
+    pieces = [
+        *" .;\n!?—–-", " — ", "us-east-1", "europe-west4", "westeurope", "eastus2", "us-east4", "production",
+        "serves", "is the", "DR", "standby", "staging", "prod", "x", "east", "Eastern", "a.us-east-1",
+    ]  # fmt: skip
+    rng = random.Random(41)
+    regions = [
+        "us-east-1",
+        "europe-west4",
+        "westeurope",
+        "eastus2",
+        "us-east4",
+        "eu-west-2",
+        "asia-south1",
+        "",
+    ]
+    said = ["serves", "is the", "runs", "hosts", "holds the", ""]
+    kinds = [
+        "production",
+        "prod",
+        "DR standby",
+        "staging",
+        "the pilot",
+        "test",
+        "nothing",
+        "production and staging",
+    ]
+    clauses = [f"{rng.choice(regions)} {rng.choice(said)} {rng.choice(kinds)}" for _ in range(400)]
+    seps = [". ", "; ", "\n", " — ", ", ", " and "]
+    built = [
+        "".join(rng.choice(clauses) + rng.choice(seps) for _ in range(rng.randint(1, 4))) for _ in range(8000)
+    ]
+    tied = 0
+    for text in [*built, *_texts(pieces, 12000, 14), *corpus_lines()]:
+        roles = regionroles.region_roles(text, env.spans)
+        assert roles == _region_roles_as_first_written(text, env.spans), text
+        tied += bool(roles)
+    assert tied > 500

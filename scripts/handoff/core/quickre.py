@@ -46,6 +46,24 @@ def _lowered(text: str) -> str:
     return low
 
 
+_last_folds = (
+    "",
+    False,
+)  # (text, whether it holds a letter `re` folds to ASCII): asked one test after another
+
+
+def _folds_to_ascii(text: str) -> bool:
+    """Whether a text that is not ASCII holds one of the letters `re` matches to an ASCII letter
+    under IGNORECASE (worked out once for the word tests of a text in turn)."""
+    global _last_folds
+    last = _last_folds  # (one read of a tuple: safe when threads share it)
+    if last[0] is text:
+        return last[1]
+    found = _FOLDS_TO_ASCII.search(text) is not None
+    _last_folds = (text, found)
+    return found
+
+
 class _Scoped(Exception):
     """The pattern switches flags inside (`(?i:…)`): no pieces are derived."""
 
@@ -70,7 +88,7 @@ class QuickPattern:
         for needle in self.needles:  # (a loop: quicker than any() over a generator)
             if needle in hay:
                 return True
-        return self.folded and not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
+        return self.folded and not text.isascii() and _folds_to_ascii(text)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         return self.pattern_object.search(text, *args) if self.possible(text) else None
@@ -138,7 +156,7 @@ class Pieces:
         for needle in self.needles:
             if needle in hay:
                 return True
-        return self.folded and not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None
+        return self.folded and not text.isascii() and _folds_to_ascii(text)
 
 
 _CATEGORIES = {

@@ -49,6 +49,15 @@ _UNCHECKED = "☐□○◯⬜❌✗✘"
 # a mark: a box, a bracketed tick (`[x]`, `(•)`), an empty bracket pair (`[ ]`, `( )`)
 _MARK = re.compile(r"\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)|[" + _CHECKED + _UNCHECKED + "]")
 _ANY_MARK = re.compile(r"[" + _CHECKED + _UNCHECKED + r"]|\[[ xX✓✔]\]|\((?: |[xX•*✓✔])\)")
+
+
+def _any_mark(text: str) -> bool:
+    """`_ANY_MARK.search(text)`: an ASCII text holds none of the marks' signs, only brackets."""
+    if text.isascii() and "[" not in text and "(" not in text:
+        return False
+    return _ANY_MARK.search(text) is not None
+
+
 _SEPARATOR = opened(re.compile(r"\s*(?:[/|·•]|,|\bor\b)\s*"))
 _LABEL_END = re.compile(r"[:：]\s*")
 _QUESTION_END = re.compile(r"\?\s+(?=\S)")  # a question before its options ("Needed? Yes · No")
@@ -73,8 +82,7 @@ def chosen_options(
         return doc
     paragraphs = list(quick_texts(doc)) if texts is None else texts
     if not any(
-        _ANY_MARK.search(t) or (_options_line(t) and (_mixed(p) or _alternatives(t, vocabs)))
-        for p, t in paragraphs
+        _any_mark(t) or (_options_line(t) and (_mixed(p) or _alternatives(t, vocabs))) for p, t in paragraphs
     ):
         return doc
     doc = _copy(doc)

@@ -35,8 +35,8 @@ def _regions(clause: str) -> list[str]:
 
 def region_roles(text: str, spans: Callable[[str], list[tuple[int, str]]]) -> dict[str, str]:
     """{region: environment kind} of the regions the document ties one to one to environments."""
-    if not REGION.search(text):
-        return {}
+    if len(set(_regions(text))) < 2:
+        return {}  # (two regions tied at least, each found in the text: a clause's are the text's)
     tied: dict[str, set[str]] = {}
     for clause in _CLAUSE.split(text):
         regions = _regions(clause)

@@ -134,7 +134,10 @@ def _may_name_sourcegraph(t: dict[str, Any]) -> bool:
 
 def itself(text: str) -> bool:
     """The text names Sourcegraph itself (with generic words only), not a part of it."""
-    words = _WORD.findall(text.lower())
+    low = text.lower()
+    if "sourcegraph" not in low:
+        return False  # (no word of it can be "sourcegraph")
+    words = _WORD.findall(low)
     return "sourcegraph" in words and all(w == "sourcegraph" or w in _GENERIC or w.isdigit() for w in words)
 
 

@@ -804,6 +804,6 @@ def looks_like_fact(text: str) -> bool:
 # What else looks like a deployment fact, for the unplaced lines only: a code host's address
 # (`gitlab.acme.local`, `tfs.acme.local/DefaultCollection`), any instance shape (`db.r6i.xlarge`),
 # an inventory's assignment (`vcpus=32 mem_gib=128`).
-_HOST_ADDRESS = re.compile(r"\b(?:github|gitlab|bitbucket|gerrit|perforce|tfs)[\w-]*(?:\.[\w-]+)+", re.I)
+_HOST_ADDRESS = quick(r"\b(?:github|gitlab|bitbucket|gerrit|perforce|tfs)[\w-]*(?:\.[\w-]+)+", re.I)
 _SHAPE_WRITTEN = re.compile(r"\b[a-z]{1,3}\d[a-z0-9-]*\.(?:\d*x?large|medium|small|micro|nano|metal)\b")
 _ASSIGNED = re.compile(r"\b(?:v?cpus?|cores|mem\w*|\w*disk\w*)\s*=\s*\d", re.I)

@@ -654,13 +654,16 @@ def _title_heading(content: list[Any]) -> int:
 def _parts(line: str) -> list[str]:
     """A line's parts: split at ` · `, ` | `, ` • `, at wide gaps between `Label: value` fields
     (`read.gaps`) and where a sentence ends and a `Label:` starts."""
-    parts = _SEPARATORS.split(line) if _SEPARATORS.search(line) else gap_parts(line) or [line]
+    separated = ("·" in line or "|" in line or "•" in line) and _SEPARATORS.search(line)  # (its signs first)
+    parts = _SEPARATORS.split(line) if separated else gap_parts(line) or [line]
     return [p for part in parts for p in _labelled_sentences(part) if p.strip()]
 
 
 def _labelled_sentences(part: str) -> list[str]:
     """A part split where a sentence ends and a `Label:` starts, unless that "label" withdraws the
     sentence before it ("… on one m6i.8xlarge VM. That proposal was superseded: …"): one text."""
+    if ":" not in part or ("." not in part and ";" not in part):
+        return [part]  # (every split is after a `.` or `;` and before a `:`)
     out: list[str] = []
     start = 0
     for m in _NEXT_LABEL.finditer(part):
