@@ -739,6 +739,46 @@ def test_quick_looks_before_the_patterns_find_what_they_found() -> None:
             assert ":" in text and ("." in text or ";" in text), text
 
 
+def test_a_log_entry_read_only_when_it_may_date_the_build(catalogue: Catalogue) -> None:
+    # `ProseReading.may_date`: a dated log's entry (`date — words`) that it turns down gives no start or
+    # completion date read as prose, in contexts of every kind and under topics of every kind, with
+    # the document's numeric order either way; entries of every kind of words, dates, ranges and
+    # spelt numbers, most of which it admits
+    reader = FactReader(catalogue)
+    rng = random.Random(37)
+    contexts = _every_context()
+    topics = [None, "start_date", "completion_date", "repositories", "instance_types"]
+    words = [
+        *"  ,.;:()–—-", "First draft", "from", "the kickoff", "Executors and SSO added", "As built", "ready",
+        "for handoff", "Trial design", "Production design", "(2 nodes)", "to", "until", "started", "began",
+        "completed", "signed off", "went live", "kicked off", "live", "handover", "running since", "in use",
+        "available", "provisioned", "build", "the build", "production", "cluster", "infrastructure", "start",
+        "end", "(start)", "(complete)", "This was the start of", "that marked the end of", "the day after",
+        "two days later", "next day", "3 March 2026", "2026-03-20", "17/04/2026", "2", "second", "twenty",
+        "March", "Mar", "the", "review", "notes", "Prod", "UAT", "Scaled", "nodes", "3", "repos", "1,200",
+        "accepted", "done", "finished", "closed", "delivered", "created", "launched", "stood up", "cut over",
+        "switched everyone over", "and", "then", "x", "handover pack", "go-live", "post go-live", "Live",
+        "kick off the infra", "gestartet", "opgeleverd", "Acceptance", "Handover", "LIVE", "Mon", "3rd",
+    ]  # fmt: skip
+    dates = ["2026-09-10", "Sep 10, 2026", "10 September 2026", "10/09/2026", "2–6 March 2026", "Oct 12"]
+    skipped = read = 0
+    for _ in range(9000):
+        said = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
+        text = f"{rng.choice(dates)} — {said}"
+        ctx = replace(rng.choice(contexts), topic=rng.choice(topics))
+        order = shapes.NUMERIC_ORDER.set(rng.choice(["", "day", "month"]))
+        try:
+            if reader.may_date(text, ctx):
+                read += 1
+                continue
+            skipped += 1
+            facts = reader.prose(text, ctx)
+            assert [f for f in facts if f.field in ("start_date", "completion_date")] == [], (text, ctx)
+        finally:
+            shapes.NUMERIC_ORDER.reset(order)
+    assert skipped > 600 and read > 4000
+
+
 def _region_roles_as_first_written(text: str, spans: Any) -> dict[str, str]:
     if not regionroles.REGION.search(text):
         return {}

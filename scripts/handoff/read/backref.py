@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 _POINTS_BACK = re.compile(r"^\W*(?:this|that|it|which)\s+(?:was|is|marked|marks|became|meant)\b", re.I)
-_STARTS = re.compile(r"\b(?:start|beginning|kick-?off|first day)\s+of\b|\b(?:started|began|begun)\b", re.I)
-_ENDS = re.compile(
+STARTS = re.compile(r"\b(?:start|beginning|kick-?off|first day)\s+of\b|\b(?:started|began|begun)\b", re.I)
+ENDS = re.compile(
     r"\b(?:end|completion|close|last day|sign-?off|acceptance)\s+of\b|\b(?:completed|finished|accepted)\b",
     re.I,
 )
@@ -20,7 +20,7 @@ def event_pointed_back(sentence: str) -> str | None:
     started or completed something ("This was the start of the production build"), else None."""
     if not _POINTS_BACK.match(sentence):
         return None
-    start, end = _STARTS.search(sentence), _ENDS.search(sentence)
+    start, end = STARTS.search(sentence), ENDS.search(sentence)
     if (start is None) == (end is None):
         return None
     return "start_date" if start else "completion_date"

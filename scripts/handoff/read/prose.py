@@ -32,12 +32,12 @@ from handoff.read import (
     shapes,
     stamps,
 )
-from handoff.read.backref import event_pointed_back
+from handoff.read.backref import ENDS, STARTS, event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
 from handoff.read.contingency import contingent
 from handoff.read.counts import stated_limits_win
-from handoff.read.dates import _DATE_TOPICS, BUILD, _span
+from handoff.read.dates import _DATE_TOPICS, _DONE, _DONE_EVENT, _START, _START_EVENT, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last, apart
@@ -216,6 +216,10 @@ def host_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return list(out.items())
 
 
+# `dates._DONE`'s words with a look at what follows them, and the words a relative date needs
+_CUT_WORDS = ("live", "handover", "after", "later", "next day", "following day")
+
+
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     for m in _SENTENCE.finditer(text):
@@ -253,6 +257,26 @@ class ProseReading(FactParts):
         if text is not written:
             return [_as_written(f, text, written, offset) for f in self._prose(text, ctx, offset)]
         return self._prose(text, ctx, offset)
+
+    def may_date(self, text: str, ctx: Context) -> bool:
+        """False only when `text` read as prose under `ctx` gives no start or completion date: every
+        such date is a date's event told by a start or end word (`dates._START`, `_DONE`, the words of
+        a heading's day and of an event pointed back; relative dates and a role's bracket take theirs
+        too), a range of dates, or a date under a date topic; looked for in the text as written and as
+        `prose` reads it. The reader looks for those words in a date's clause, cut where a date opens or
+        ends (which no word character touches); the words it takes only when no word follows them
+        (`live`, `handover`) may end a cut clause, so a text with them is read, as is one with the words
+        of a relative date (`read.relative`). (A text of several lines is read: its lines may join into
+        a range.)"""
+        if ctx.topic in _DATE_TOPICS or "\n" in text:
+            return True
+        read = shapes.spelt_digits(without_not_taken(without_left_out(_without_working(text)), self.not_done))
+        if any(w in t.lower() for t in {text, read} for w in _CUT_WORDS):
+            return True  # (a clause cut before a date may end on one: "… nodes live | March 3")
+        events = (_START, _DONE, _START_EVENT, _DONE_EVENT, STARTS, ENDS)
+        return any(p.search(t) for t in {text, read} for p in events) or any(
+            next(shapes.ranges(t, ctx.year), None) is not None for t in {text, read}
+        )
 
     def _prose(self, text: str, ctx: Context, offset: int = 0) -> list[Fact]:
         facts: list[Fact] = []

@@ -285,7 +285,10 @@ class RowTableReading(RowLimits):
                 if k in skip or not re.search(r"[^\W\d_]{3,}", c.text):
                     continue
                 for said in _SENTENCES.split(c.text):  # "Racked, cabled. Start of the production build."
-                    for f in self.facts.prose(f"{date} — {said}", ctx):
+                    text = f"{date} — {said}"
+                    if not self.facts.may_date(text, ctx):
+                        continue  # ("2026-09-10 — First draft": no start or end word, no range)
+                    for f in self.facts.prose(text, ctx):
                         if f.field in _DATE_FIELDS:
                             self.gather.fact(block, label, f, where)
         return True
