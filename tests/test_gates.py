@@ -836,3 +836,70 @@ def test_region_roles_looked_for_only_with_two_regions(catalogue: Catalogue) -> 
         assert roles == _region_roles_as_first_written(text, env.spans), text
         tied += bool(roles)
     assert tied > 500
+
+
+def test_machines_and_addresses_alone_read_as_prose_give_no_other_field(catalogue: Catalogue) -> None:
+    # `labelled.value_alone` for counted machine types alone (one to three, the clouds' shapes and the
+    # catalogue's types), `named_alone` for a site's address alone (names, code hosts', clouds' and
+    # platforms' among them, ports, IPs): read as prose under their field, in every context, they give no
+    # other field's fact
+    import tomllib
+
+    reader = FactReader(catalogue)
+    rng = random.Random(43)
+    contexts = _every_context()
+    data = tomllib.loads(
+        (Path(__file__).resolve().parents[1] / "config" / "instance_types.toml").read_text("utf-8")
+    )
+    known = sorted(k for k in _flat_keys(data) if shapes.KNOWN_TYPE.fullmatch(k))
+    shaped = [
+        "m6i.4xlarge", "c6i.2xlarge", "r6i.8xlarge", "t3.medium", "m5.metal", "n2-highmem-16", "e2-small",
+        "c2-standard-60", "Standard_E16s_v5", "Standard_D8s_v3", "StandardE16sv5", "x2iedn.32xlarge",
+    ]  # fmt: skip
+    types = known + shaped
+
+    def machines() -> str:
+        out = []
+        for _ in range(rng.randint(1, 3)):
+            count = rng.choice(
+                ["", f"{rng.randint(1, 40)}x ", f"{rng.randint(1, 12)} × ", f"{rng.randint(1, 9)}x"]
+            )
+            out.append(count + rng.choice(types))
+        return ", ".join(out)
+
+    hosts = [
+        "sourcegraph", "sg", "code", "search", "github", "gitlab", "bitbucket", "git", "p4", "ado", "aws",
+        "azure", "eks", "prod", "staging", "dev", "sg-dev", "10", "20", "4", "17", "gerrit", "tfs", "tanzu",
+        "vsphere", "nutanix", "openshift", "rancher", "gke", "aks", "helm", "k8s", "docker", "compose",
+    ]  # fmt: skip
+    tlds = ["com", "internal", "acme", "io", "local", "net", "corp", "example"]
+
+    def address() -> str:
+        labels = [rng.choice(hosts) for _ in range(rng.randint(1, 3))] + [rng.choice(tlds + hosts)]
+        port = rng.choice(["", "", f":{rng.randint(10, 65535)}"])
+        return f"{rng.choice(['https', 'http'])}://{'.'.join(labels)}{port}{rng.choice(['', '/'])}"
+
+    admitted = {"instance_types": 0, "instance_url": 0}
+    for name, make in (("instance_types", machines), ("instance_url", address)):
+        for _ in range(2500):
+            value = make()
+            if not (reader.named_alone if name == "instance_url" else labelled.value_alone)(name, value):
+                continue
+            admitted[name] += 1
+            for ctx in rng.sample(contexts, 6):
+                facts = reader.prose(value, replace(ctx, topic=name))
+                assert [f for f in facts if f.field != name] == [], (name, value, ctx)
+    assert admitted["instance_types"] > 2000 and admitted["instance_url"] > 500, admitted
+    assert not reader.named_alone("instance_url", "https://sg.example.com/search?q=1")
+    assert not reader.named_alone("instance_url", "https://sg.tanzu.acme.internal")
+    assert not labelled.value_alone("instance_types", "3x m6i.4xlarge (prod)")
+
+
+def _flat_keys(data: Any) -> list[str]:
+    """The keys of the instance types' table, as deep as they go."""
+    out: list[str] = []
+    for key, value in data.items():
+        out.append(key)
+        if isinstance(value, dict):
+            out += _flat_keys(value)
+    return out

@@ -104,7 +104,10 @@ _MONTH_ALONE = (
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _FIGURE_ALONE = r"(?:~ ?)?(?:[0-9]{1,3}(?:,[0-9]{3}){1,2}|[0-9]{1,5})(?:\.[0-9]{1,2})?"
+# a cloud's machine type with its count (`3x m6i.4xlarge`, `2 × n2-highmem-16`), one or several
+_COUNTED_TYPE = rf"(?:[0-9]{{1,3}} ?[x×] ?)?(?:{shapes._AWS}|{shapes._GCP}|{shapes._AZURE})"
 _VALUES_ALONE = {
+    "instance_types": re.compile(rf"{_COUNTED_TYPE}(?:, {_COUNTED_TYPE})*"),
     **dict.fromkeys(
         ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"),
         re.compile(rf"{_FIGURE_ALONE} ?(?:TB|GB|MB|TiB|GiB|MiB)"),
@@ -123,9 +126,13 @@ _VALUES_ALONE = {
 
 def value_alone(name: str, value: str) -> bool:
     """Whether `value` is one figure or date alone of the kind of `name` (a size, a CPU count, a
-    count, a date)."""
+    count, a date), or counted machine types alone."""
     pattern = _VALUES_ALONE.get(name)
     return pattern is not None and pattern.fullmatch(value) is not None
+
+
+# a site's address alone (`https://sourcegraph.example.com`, `http://10.20.4.17:7080`)
+_ADDRESS_ALONE = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::[0-9]{2,5})?/?")
 
 
 # The text fields' values of one shape alone: a cloud's region (`us-east-1`, `europe-west4`), a
@@ -597,11 +604,15 @@ class LabelledReading(FactParts):
     def named_alone(self, name: str, value: str) -> bool:
         """Whether `value` is the deployment type's or the cloud's own name as the catalogue writes it
         (`Kubernetes with Helm`, `AWS`) and names nothing of the other vocabularies (`Machine image (AWS
-        AMI / Azure / GCE)` names AWS), or a list of code hosts' names alone (`GitHub Enterprise Server,
-        Bitbucket Data Center`: `hosts_alone`): read as prose it gives no fact of another field
-        (`tests/test_gates.py`, every such name in contexts of every kind)."""
+        AMI / Azure / GCE)` names AWS), a list of code hosts' names alone (`GitHub Enterprise Server,
+        Bitbucket Data Center`: `hosts_alone`), or a site's address alone in which the names' reader
+        finds nothing (no vocabulary's name, no platform's word such as `tanzu`, no code host's address):
+        read as prose it gives no fact of another field (`tests/test_gates.py`, every such name in
+        contexts of every kind)."""
         if name == "code_hosts":
             return self.hosts_alone(value)
+        if name == "instance_url":  # a site's address alone, naming nothing the names' reader reads
+            return _ADDRESS_ALONE.fullmatch(value) is not None and not self._may_name(value)
         if name == "deployment_type":
             own, others = self.deployment, (self.hosting, self.code_hosts)
         elif name == "hosting_provider":
