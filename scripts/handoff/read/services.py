@@ -184,8 +184,11 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     width = len(_cells(rows[0]))
     for col in range(width if first else 1):  # (with no header row, the subjects are its first column)
         body = [_cell_text(r, col) for r in rows[first:]]
-        own = [b for b in body if _own_cell(b)]
-        others = [b for b in body if b and not _own_cell(b)]
+        owned = [_own_cell(b) for b in body]
+        if sum(owned) != 1:
+            continue  # (one cell naming Sourcegraph itself, or no subjects' column)
+        own = [b for b, o in zip(body, owned, strict=True) if o]
+        others = [b for b, o in zip(body, owned, strict=True) if b and not o]
         kinds = [_kind(b, catalogue) for b in others]
         # (a row given to Sourcegraph alone, `reserved for Sourcegraph`: the others are other tenants'
         # whatever they name, a pool for any workload or the runners' cache)
