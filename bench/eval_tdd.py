@@ -45,7 +45,9 @@ from handoff.validate.tdd_view import tdd_fields
 # 43-45 in stop 21; 52-54, ordinary TDDs, written blind at the start of stop 22; 55-57, ordinary TDDs
 # written blind in stop 22 as tuning sets, are in SETS only; 58-60, ordinary TDDs of three new families
 # (migrations, regulated on-premises, shared platform Kubernetes), written blind in stop 23; their
-# siblings 61-63 are tuning sets)
+# siblings 61-63 are tuning sets; 64-66, ordinary TDDs of three more families (half-filled templates,
+# sizing estimate versus what was provisioned, continental-European writers), written blind in
+# stop 24; their siblings 67-69 are tuning sets)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -67,6 +69,9 @@ EVALUATION_ONLY = (
     "tdd_blind58",
     "tdd_blind59",
     "tdd_blind60",
+    "tdd_blind64",
+    "tdd_blind65",
+    "tdd_blind66",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -116,6 +121,9 @@ SETS = (
     "tdd_blind61",
     "tdd_blind62",
     "tdd_blind63",
+    "tdd_blind67",
+    "tdd_blind68",
+    "tdd_blind69",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
