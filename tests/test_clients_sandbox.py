@@ -8,6 +8,7 @@ recorder, so retries cost no real time and their waits can be asserted.
 from __future__ import annotations
 
 import io
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -252,14 +253,17 @@ def test_the_total_time_bound_is_respected(
 
 @pytest.mark.parametrize("api", APIS)
 def test_timeouts_are_set_and_a_slow_answer_is_retried(
-    api: str, make_clients: Any, clients_sandbox: RunningSandbox
+    api: str, make_clients: Any, clients_sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture
 ) -> None:
     clients, _ = make_clients(timeout_seconds=0.25)
     prepare(clients, api)
     fault(clients_sandbox, api, "latency", count=1, latency_ms=800)
-    started = time.monotonic()
-    assert read_once(clients, api)
-    assert time.monotonic() - started < 0.8  # gave up on the slow answer instead of waiting for it
+    with caplog.at_level(logging.WARNING, logger="handoff.clients"):
+        assert read_once(clients, api)
+    # gave up on the slow answer (the timeout, not the answer, ended the first attempt) and retried;
+    # no wall-clock bound: a loaded machine must not fail it
+    retried = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
+    assert retried and all("timed out" in m.casefold() for m in retried), caplog.text
 
 
 def test_a_nested_call_does_not_multiply_retries(make_clients: Any, clients_sandbox: RunningSandbox) -> None:
