@@ -173,3 +173,17 @@ def test_a_long_label_closing_with_when_its_figure_was_taken_is_read(
 ) -> None:
     got = read(_INTRO + f"<h2>Scale</h2><ul><li>{line}</li></ul>", catalogue)
     assert got.get(field) == [want]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    ["Premium SSD through the platform team's managed-csi class", "pd-ssd from the platform's default class"],
+)
+def test_a_possessive_in_a_parent_bullet_names_no_topic(parent: str, catalogue: Catalogue) -> None:
+    got = read(
+        _INTRO
+        + f"<h2>Storage</h2><ul><li>{parent}<ul><li>gitserver 2 × 1,200 GiB</li><li>zoekt 2 × 300 GiB</li>"
+        + "<li>total 3,000 GiB</li></ul></li></ul>",
+        catalogue,
+    )
+    assert got.get("total_disk_gb") == ["3000 GiB"]

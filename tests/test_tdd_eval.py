@@ -125,8 +125,9 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind62", 90 / 94, 90 / 91, 0),  # regulated and air-gapped on-premises deployments
         # blind63 from 77/97, 77/85, 4 wrong (t63: Kubernetes requests, limits and quotas no machines,
         # titles naming the shared whole or saying their part is not ours, numbered run-in items, a
-        # sentence giving the one before away; 03's Tanzu VM class, a type the reader does not know, left)
-        ("tdd_blind63", 95 / 97, 95 / 95, 0),  # deployments on a platform team's shared Kubernetes
+        # sentence giving the one before away, an owner's possessive no label meaning; 03's Tanzu VM
+        # class, a type the reader does not know, left)
+        ("tdd_blind63", 96 / 97, 96 / 96, 0),  # deployments on a platform team's shared Kubernetes
         # evaluation-only in stop 12, tuning from stop 13: pinned at their figures then
         ("tdd_blind11", 93 / 94, 93 / 93, 0),
         ("tdd_blind12", 92 / 92, 92 / 92, 0),

@@ -157,6 +157,8 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     """(the field, the number of stems that matched), or (None, 0). A form item's number (`B3.`,
     `4.2)`) and its boxes (`[x]`, `☒`) are no words of the label."""
     label = without_slug_words(_BOX.sub(" ", _ITEM_NUMBER.sub("", label, count=1)))  # (`corrin-core`: a name)
+    if "'s" in label or "’s" in label:  # "via the platform's class": an owner, not what the label names
+        label = _POSSESSIVE.sub(" ", label)
     words = [w for w in re.findall(r"[a-z0-9]+", label.casefold()) if not w.startswith("report")]
     # "Storage on live", "Nodes in live", "About live": after a preposition `live` is the environment
     words = [w for k, w in enumerate(words) if not (w == "live" and k and words[k - 1] in _PLACE_WORDS)]
@@ -181,6 +183,10 @@ _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositorie
 # a form item's number before its words, closed by its stop or bracket ("B3. ", "4.2) "; not "Q4 users")
 _ITEM_NUMBER = re.compile(
     r"^\s*(?:(?:[A-Za-z]{1,2}\d{1,3}|\d{1,3}(?:\.\d{1,3})*)[.)]|\d{1,2}(?:\.\d{1,2})+)\s+(?=\D)"
+)
+# an owner before its thing, with the words of its noun phrase: "the platform team's", "Kestrel's"
+_POSSESSIVE = re.compile(
+    r"\b(?:(?:the|a|an|our|their|its|your)\s+(?:[\w-]+\s+){0,2}?)?[\w-]+['’]s\b", re.IGNORECASE
 )
 _BOX = re.compile(r"\[[ xX✓✔]\]|[☐☑☒]")
 _PLACE_WORDS = frozenset({"on", "in", "at", "for", "of", "about", "re", "regarding", "from", "to", "into"})
