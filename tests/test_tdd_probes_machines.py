@@ -519,7 +519,10 @@ RIGHT = [
     ("cnt-dash", "prod", P("n2-standard-16 – 4 nodes"), {"instance_types": ["4 × n2-standard-16"]}),
     ("u-gb-lower", "prod", P("RAM: 256gb"), {"total_memory_gb": 256}),
     ("u-gigabytes", "prod", P("Memory: 192 gigabytes"), {"total_memory_gb": 192}),
-    ("u-mb", "prod", P("Memory: 65,536 MB"), {"total_memory_gb": 65.536}),
+    ("u-mb", "prod", P("Memory: 65,536 MB"), {"total_memory_gb": 64}),  # 2^16 MB: binary, 64 GiB
+    ("u-mb-decimal", "prod", P("Memory: 64,000 MB"), {"total_memory_gb": 64}),
+    ("u-mb-odd", "prod", P("Memory: 60,500 MB"), {"total_memory_gb": 60.5}),
+    ("u-mb-glued", "prod", P("RAM 262144MB as the hypervisor shows it"), {"total_memory_gb": 256}),
     (
         "u-ram-word-after",
         "prod",

@@ -195,8 +195,11 @@ _GLUED = opened(re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(
 
 def _whole_gib(number: str, unit: str) -> str:
     """A size's canonical text; one in MiB that is a whole number of GiB (`196,608 MiB`, a console's
-    `65536Mi`) is that many GiB: the figure it was worked out from."""
-    if unit in ("MiB", "Mi") and number.isdigit() and int(number) >= 1024 and int(number) % 1024 == 0:
+    `65536Mi`) is that many GiB: the figure it was worked out from. So is one in MB that is a whole
+    number of GiB and no round decimal figure (`196608MB`, `16384 MB`: a hypervisor's or a tool's
+    megabytes are binary; `128000 MB` stays decimal)."""
+    whole = number.isdigit() and int(number) >= 1024 and int(number) % 1024 == 0
+    if whole and (unit in ("MiB", "Mi") or (unit == "MB" and int(number) % 1000)):
         return f"{int(number) // 1024} GiB"
     return f"{number} {unit}"
 
