@@ -191,3 +191,22 @@ def test_a_row_remark_opening_with_its_verb_speaks_of_the_rows_host(catalogue: C
     )
     got = read(table(*rows), catalogue)
     assert got["code_hosts"] == ["GitLab Self-Managed, GitHub.com"]
+
+
+def test_a_host_told_of_as_a_hypothesis_or_a_wish_is_not_connected(catalogue: Catalogue) -> None:
+    # a host whose code is searched is told in the indicative; "would" and a wish tell of one that is not
+    assert connection.not_connected("Bringing Gerrit in would double the index.")
+    assert connection.not_connected("The Perforce depots (~200 repositories) would need another 300 GB.")
+    assert connection.not_connected("Data science may also want it searchable next year")
+    assert connection.not_connected("the architects wish them indexed before the audit")
+    assert not connection.not_connected("GitLab.com is synced hourly, which would otherwise lag.")
+    assert not connection.not_connected("Bitbucket Cloud holds 300 repositories, all indexed.")
+    html = (
+        "<h2>Code hosts</h2><ul><li>GitHub Enterprise Server: 1,200 repositories</li>"
+        "<li>Bitbucket Cloud: 310 repositories</li></ul>"
+        "<h2>Open points</h2><ul><li>The Perforce depots (~200 repositories) would need another 300 GB.</li>"
+        "<li>Old GitLab: the research group may want it searchable (another 90 repositories).</li></ul>"
+    )
+    got = read(html, catalogue)
+    assert got["code_hosts"] == ["GitHub Enterprise Server, Bitbucket Cloud"]
+    assert got["repositories"] == ["1510"]

@@ -77,6 +77,14 @@ _OUT = quick(
     r"(?:not|never)\s+reachable)\b",
     re.IGNORECASE,
 )
+# a hypothesis or a wish about the host: "Azure DevOps onboarding (~300 repositories) would need 150 GB
+# more disk", "the team may want it searchable before it is archived", "bringing Gerrit in would
+# double the index" (a host whose code is searched is told in the indicative)
+_WOULD = quick(
+    r"\b(?:would|may\s+(?:also\s+)?want|might\s+(?:also\s+)?want|(?:wants?|wish(?:es)?)\s+(?:it|them)\s+"
+    r"(?:to\s+be\s+)?(?:searchable|indexed|connected|added|in))\b(?!\s+(?:otherwise|normally|usually)\b)",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|this one|these|those|which)\b", re.IGNORECASE)
 # "there" standing for the host as a place ("the repos the office keeps there"), after a word that
 # is no conjunction: not the "there" that opens a clause ("there are no plans", "but there is …").
@@ -109,7 +117,8 @@ def not_connected(clause: str) -> bool:
     module's docstring); not a denial said of the system the deployment replaces (`replaced.py`)."""
     clause = unsaid(clause)  # "(never indexed by OpenGrok)": OpenGrok's, not the deployment's
     return bool(_NEGATED.search(clause) or _MODAL.search(clause) or _PLANNED.search(clause)
-                or _OUT.search(clause) or _ANSWER_NO.match(clause) or asks(clause))  # fmt: skip
+                or _OUT.search(clause) or _ANSWER_NO.match(clause) or asks(clause)
+                or _WOULD.search(clause))  # fmt: skip
 
 
 def denial(clause: str) -> re.Match[str] | None:
