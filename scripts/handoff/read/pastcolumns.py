@@ -51,11 +51,40 @@ def dated(header: str) -> bool:
     return bool(_NAMED_TIME.search(header)) and not _TIME.sub("", header).strip()
 
 
+# a milestone of the build, its figures those of that day: `Go-live (31 Jul)`, `At launch`, `Initial
+# build`, `First size`, `Day 1`, `Cut-over`
+_MILESTONE = re.compile(
+    r"\b(?:go[- ]?live|launch(?:ed)?|cut-?over|initial(?:ly)?|first\s+(?:build|size|sizing|install(?:ation)?|"
+    r"deployment)|day\s*(?:one|1|0))\b",
+    re.IGNORECASE,
+)
+# the words a milestone's header may name its thing with (`Production at launch`, `Initial build`)
+_THING = re.compile(
+    r"\b(?:production|prod|prd|live|cluster|environment|env|instance|deployment|build|setup|size|sizing|"
+    r"fleet|nodes|at|on|in|the)\b",
+    re.IGNORECASE,
+)
+
+
+def milestone(header: str) -> bool:
+    """Whether a column's header names a milestone of the build, alone, with its date or with the thing
+    (`Go-live (31 Jul)`, `Production at launch`, `Initial build`, `Day 1`): beside a column that says
+    it is now, the figures of that day."""
+    m = _MILESTONE.search(header)
+    rest = header[: m.start()] + " " + header[m.end() :] if m else ""
+    return m is not None and not _TIME.sub("", _THING.sub("", rest)).strip()
+
+
 def others(header: list[str]) -> set[int]:
     """The columns (after the first) of figures of another time than now: a past column, or a column
-    headed by a time alone beside one that says it is now (`Q2 2026 (30 Jun)` beside `Now (30 Sep)`)."""
+    headed by a time alone or by a milestone of the build beside one that says it is now (`Q2 2026 (30
+    Jun)`, `Go-live (31 Jul)` beside `Now (30 Sep)`)."""
     current = any(now(h) for h in header[1:])
-    return {j for j, h in enumerate(header[1:], 1) if past(h) or (current and not now(h) and dated(h))}
+    return {
+        j
+        for j, h in enumerate(header[1:], 1)
+        if past(h) or (current and not now(h) and (dated(h) or milestone(h)))
+    }
 
 
 def past(header: str) -> bool:
@@ -69,4 +98,4 @@ def now(header: str) -> bool:
     return bool(_NOW.search(header)) and not _PAST.search(header)
 
 
-__all__ = ["dated", "now", "others", "past"]
+__all__ = ["dated", "milestone", "now", "others", "past"]

@@ -513,11 +513,23 @@ class TableReading(WalkParts):
 
     def planned_sections(self, roles: list[tuple[str, Field | None]], header: list[str]) -> None:
         """Of two columns of one environment (`Production Live (as built)`, `Production 2027
-        target`), the one a plan heads (`target`, `planned`, `forecast`) holds no current value."""
+        target`), the one a plan heads (`target`, `planned`, `forecast`) holds no current value; nor,
+        beside one that says it is now (`Prod now (since 14 Sep)`), does one of the past, of a milestone
+        of the build or of a time alone (`Go-live (31 Jul)`, `Previous prod`: `read.pastcolumns`)."""
         sections = [(j, self.sections.part(header[j])) for j, (k, _) in enumerate(roles) if k == "section"]
         for j, env in sections:
             built = any(e == env and not is_planned(header[k]) for k, e in sections if k != j)
-            if built and is_planned(header[j]):
+            current = [k for k, e in sections if k != j and e == env and pastcolumns.now(header[k])]
+            earlier = pastcolumns.past(header[j]) or (
+                not pastcolumns.now(header[j])
+                and (pastcolumns.milestone(header[j]) or pastcolumns.dated(header[j]))
+            )
+            bare = [  # `Go-live (31 Jul) | Now (since 14 Sep)`: the now column is the same environment's
+                k for k, (kind, _) in enumerate(roles) if k and kind == "" and pastcolumns.now(header[k])
+            ]
+            if earlier and not current and len(bare) == 1 and env == "production":
+                roles[bare[0]], current = roles[j], bare
+            if (built and is_planned(header[j])) or (current and earlier):
                 roles[j] = ("", None)
 
     def largest_column(self, roles: list[tuple[str, Field | None]], header: list[str]) -> None:
