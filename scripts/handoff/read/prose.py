@@ -35,6 +35,7 @@ from handoff.read import (
 from handoff.read.backref import ENDS, STARTS, event_pointed_back
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
+from handoff.read.commitments import bought_for
 from handoff.read.contingency import contingent
 from handoff.read.counts import stated_limits_win
 from handoff.read.dates import _DATE_TOPICS, _DONE, _DONE_EVENT, _START, _START_EVENT, BUILD, _span
@@ -533,6 +534,7 @@ class ProseReading(FactParts):
         found = [nodecount.uncounted(s, m) for m in shapes.instances(s)]
         if not found:
             return []  # (no machine type: nothing below reads one)
+        found = [m for m in found if not bought_for(s, m.start)]  # "Reserved Instances bought for: 4 × …"
         bare = [m for m in found if m.value == f"1 × {m.text}" or permachine.ARTICLE.match(m.text)]
         if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
             count = permachine.machine_count(s, bare[0].start, types=False)
