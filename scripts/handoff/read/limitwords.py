@@ -48,7 +48,7 @@ _FUTURE = quick(
 _PLANNED = opened(
     re.compile(
         r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated?|expected|forecast|baseline|projected|projections?|"
-        r"original(?:ly)?|requested|due|ETA)\b",
+        r"original(?:ly)?|requested|due|ETA|estimator|calculator|sizing\s+tool)\b",
         re.IGNORECASE,
     )
 )
