@@ -60,6 +60,13 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
         '<p>Prod build: week of 3 Aug 2026; went live 14 Aug 2026.</p>',
         {"S": ("2026-08-03", None), "C": "2026-08-14"}),
     ("d-quarter", "prod", '<p>Go-live: Q3 2026</p>', {}),
+    ("d-from-weekday", "prod",
+        '<p>Kick-off 1 June 2026. VMs requested and the cluster set up from Tuesday 9 June 2026; '
+        'accepted on Friday 26 June 2026.</p>',
+        {"S": "2026-06-09", "C": "2026-06-26"}),
+    ("d-from-weekday-abbr", "prod",
+        '<p>Nodes racked, Helm release applied from Wed, 3 March 2026; signed off 19 March 2026.</p>',
+        {"S": "2026-03-03", "C": "2026-03-19"}),
     ("d-year-heading", "bare",
         '<h2>Production</h2><h3>2026</h3><p>Started the prod build on 4 May; live on 22 May.</p>',
         {"S": "2026-05-04", "C": "2026-05-22"}),

@@ -86,7 +86,10 @@ BUILD = re.compile(
 
 
 _ROLE = re.compile(r"\s*\(([^()\d]{1,60})\)")  # a bracket right after a date: the event it dates
-_FROM_DATE = re.compile(r"\s*(?:the\s+)?$")  # "from" opens a date only right before it ("from 16 March")
+_FROM_DATE = re.compile(  # "from" opens a date only right before it ("from 16 March", "from Monday 5 October")
+    r"\s*(?:the\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
 _RANGE_END = re.compile(r"[\s,;:–—-]*$")  # "to" or "until" ends a range only right after its first date
 # "as at 30 October 2026", "as of 1 May": the date of a state (a table's figures), no event of it;
 # but "complete as of 2026-09-18", "live as of 1 May" date the state's beginning: the event
