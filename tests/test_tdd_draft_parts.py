@@ -43,6 +43,32 @@ def test_a_document_superseding_another_document_makes_no_part_win(catalogue: Ca
     assert sorted(read(intro + DESIGN, catalogue)["total_disk_gb"]) == ["1800 GB", "2400 GB"]
 
 
+@pytest.mark.parametrize(
+    "now",
+    [
+        "<h2>Cluster (running now)</h2>",
+        "<h2>Infrastructure (what runs today)</h2>",
+        "<h2>Production – as it runs now</h2>",
+    ],
+)
+def test_a_part_titled_as_what_runs_now_wins_for_the_shape_not_the_dates(
+    catalogue: Catalogue, now: str
+) -> None:
+    chosen = (
+        "<h2>Design</h2><p>Machines: 4 × m6i.4xlarge</p><p>Disk: 1,800 GB</p>"
+        "<p>Production build started on 2 March 2026.</p>"
+    )
+    later = now + "<p>3 × m6i.4xlarge, 2,400 GB of disk in total. Resized on 20 April 2026.</p>"
+    found = read(chosen + later, catalogue)
+    assert found["instance_types"] == ["3 × m6i.4xlarge"] and found["total_disk_gb"] == ["2400 GB"]
+    assert found["start_date"] == ["2026-03-02"]
+
+
+def test_a_part_titled_as_built_does_not_win_by_its_title(catalogue: Catalogue) -> None:
+    found = read(DESIGN + "<h2>Production (as built)</h2><p>Disk: 2,400 GB in total.</p>", catalogue)
+    assert sorted(found["total_disk_gb"]) == ["1800 GB", "2400 GB"]
+
+
 def test_a_winning_part_replaces_nothing_of_another_environment(catalogue: Catalogue) -> None:
     later = "<h2>Amendment (authoritative)</h2><p>Staging: 1 × m6i.2xlarge, 300 GB of disk.</p>"
     assert read(DESIGN + later, catalogue)["total_disk_gb"] == ["1800 GB"]

@@ -12,6 +12,9 @@ The document says so in one of three ways:
 * a sentence elsewhere names it: 'See the tab "Changes after build"; where the two disagree, that
   tab wins' (the quoted name starts the title of a tab or heading, and the text says it is a part).
 
+A title saying after a dash or in brackets that its part is what runs now ("Production — as
+running", a tab's title heading too) makes the part win for the deployment's shape, not its dates.
+
 "This document supersedes version 1.2" speaks of another document, not of a part of this one.
 
 A precedence word alone ("Helm wins over Kustomize", "Authoritative DNS") names no part and does
@@ -34,7 +37,16 @@ _WORD = (
     r"(?:authoritative|takes? precedence|has precedence|prevails?|supersedes?|overrides?|overrules?|"
     r"replaces? (?:the|section|tab|chapter|part)\b[^.;]{0,40}|is binding|governs)"
 )
+# a title saying its part is what runs now: "Production — as running", "Cluster (running now)", "Sizing:
+# what runs today" (the TDD's own record of the deployment after every change, over the design, the
+# sizing and the first build): its figures of the deployment's shape win, not its dates ("as built"
+# says what was built, which a later change may have changed)
+_RUNS = (
+    r"(?:as[- ]running|as (?:it )?(?:is )?(?:runs?|running)(?: now| today)?|"
+    r"(?:what(?:'s| is)? )?running now|what runs(?: now| today)?)"
+)
 _TITLE = re.compile(rf"\([^()]*\b{_WORD}\b[^()]*\)|\s[—–:-]\s*{_WORD}\b", re.IGNORECASE)
+_RUNS_TITLE = re.compile(rf"\([^()]*\b{_RUNS}\b[^()]*\)|\s[—–:-]\s*{_RUNS}\b", re.IGNORECASE)
 _CLAIM = opened(re.compile(rf"\b(?:{_WORD}|wins?)\b", re.IGNORECASE))  # (also run over the whole text)
 _NOT = re.compile(r"\b(?:not|no longer|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SELF = re.compile(
@@ -48,6 +60,7 @@ _POINTER = re.compile(
 _PART_WORD = re.compile(r"\b(?:tab|section|page|part|sheet|appendix|addendum|chapter|annex)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“”'‘’«»]([^\"“”'‘’«»\n]{3,60})[\"“”'‘’«»]")
 _SENTENCE = re.compile(r"[^.!?;\n]+")
+_DATES = frozenset({"start_date", "completion_date"})
 
 Path = tuple[object, ...]
 
@@ -100,20 +113,39 @@ def _in_passing(v: TddValue) -> bool:
 
 
 def overridden(
-    values: Sequence[TddValue], blocks: Sequence[tuple[str, str]], paths: Mapping[str, Path]
+    values: Sequence[TddValue],
+    blocks: Sequence[tuple[str, str]],
+    paths: Mapping[str, Path],
+    heads: Mapping[str, str] | None = None,
 ) -> set[int]:
     """The indices of `values` a winning part replaces: values of a field that part also gives, read
-    outside every winning part, in the same environment (or one of them naming none)."""
-    titles = "\n".join({_name(p) for path in set(paths.values()) for p in path})
-    if not _CLAIM.search("\n".join(t for t, _ in blocks)) and not _TITLE.search(titles):
+    outside every winning part, in the same environment (or one of them naming none). `heads`: each
+    place's tab (or document) title heading, a winning part when it says so ("Production — as
+    running" heading a tab)."""
+    titles = "\n".join({_name(p) for path in set(paths.values()) for p in path} | set((heads or {}).values()))
+    runs = _RUNS_TITLE.search(titles) is not None
+    if not _CLAIM.search("\n".join(t for t, _ in blocks)) and not _TITLE.search(titles) and not runs:
         return set()  # (one search of the whole text: most documents say nothing of the kind)
     scopes = _scopes(blocks, paths)
-    if not scopes:
+    heads = heads or {}
+    shaped = (  # titled as what runs now: "Production — as running" over a tab, "Cluster (running now)"
+        {
+            ref
+            for ref, path in paths.items()
+            if any(_RUNS_TITLE.search(_name(p)) for p in path) or _RUNS_TITLE.search(heads.get(ref, ""))
+        }
+        if runs
+        else set()
+    )
+    if not scopes and not shaped:
         return set()
 
     def inside(v: TddValue) -> bool:
         path = paths.get(v.location.ref, ())
-        return any(path[: len(s)] == s for s in scopes)
+        if any(path[: len(s)] == s for s in scopes):
+            return True
+        # a part titled as what runs speaks of the deployment's shape, not of when it was built
+        return v.location.ref in shaped and v.field not in _DATES
 
     winning: dict[str, set[str]] = {}
     for v in values:

@@ -205,7 +205,8 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._drop_old()
         self._switched_names()
         self._latest_entry()
-        self._drop(overridden(self.values, [(b.text, b.location.ref) for b in self.blocks], self.paths))
+        blocks = [(b.text, b.location.ref) for b in self.blocks]
+        self._drop(overridden(self.values, blocks, self.paths, self.heads))
         self._supersede()
         self._parts_give_way()
         self._per_machine_give_way()

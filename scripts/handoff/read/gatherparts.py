@@ -92,6 +92,7 @@ class GatherParts:
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
         self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
+        self.heads: dict[str, str] = {}  # a place → the title heading of its tab (or document), if any
         self.ambiguous: tuple[str, ...] = ()  # figures whose notation is truly ambiguous (`read.notation`)
         self.said: list[tuple[int, str]] = []  # (block, code host) of each host a value or a count took
         self.titles: list[Title] = []  # the headings naming a deployment tool (`read.titletool`)

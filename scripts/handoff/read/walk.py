@@ -126,6 +126,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         parts.append(f"{tab.place}, {tail}" if tab.place and placed else tail)
         ref = "TDD " + " › ".join(parts)
         self.gather.paths[ref] = (*tab.titles, *tab.headings)
+        if tab.title:
+            self.gather.heads[ref] = tab.title
         return Location("tdd", ref)
 
     def context(self, tab: _Tab, section: str | None = None) -> Context:
