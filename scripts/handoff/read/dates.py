@@ -86,7 +86,8 @@ BUILD = re.compile(
 
 
 _ROLE = re.compile(r"\s*\(([^()\d]{1,60})\)")  # a bracket right after a date: the event it dates
-_FROM_DATE = re.compile(  # "from" opens a date only right before it ("from 16 March", "from Monday 5 October")
+# "from" opens a date only right before it ("from 16 March", "from Monday 5 October")
+_FROM_DATE = re.compile(
     r"\s*(?:the\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
