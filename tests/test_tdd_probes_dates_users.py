@@ -60,6 +60,14 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
         '<p>Prod build: week of 3 Aug 2026; went live 14 Aug 2026.</p>',
         {"S": ("2026-08-03", None), "C": "2026-08-14"}),
     ("d-quarter", "prod", '<p>Go-live: Q3 2026</p>', {}),
+    ("cu-metrics-peak-beside-limit", "prod",
+        '<p>Agreed limits: 1,000 users, 250 concurrent users.</p>'
+        '<p>Grafana over the first month: p95 latency 420 ms, peak concurrent users 131.</p>',
+        {"U": 1000, "CU": 250}),
+    ("cu-averaged-peaked", "prod",
+        '<p>Licence: 600 users; max concurrent users 90.</p>'
+        '<p>In June the nodes averaged 22 % CPU and peaked at 58 %, peak concurrency 47.</p>',
+        {"U": 600, "CU": 90}),
     ("d-from-weekday", "prod",
         '<p>Kick-off 1 June 2026. VMs requested and the cluster set up from Tuesday 9 June 2026; '
         'accepted on Friday 26 June 2026.</p>',

@@ -89,6 +89,12 @@ _OBSERVED = opened(
         re.IGNORECASE,
     )
 )
+# a clause reporting measurements before the figure: the metrics' verbs and words ("CPU averaged 14 %
+# and peaked at 33 %, peak concurrent users 96", "p95 latency 310 ms, 140 concurrent"): what was seen
+_MEASURING = quick(
+    r"\b(?:averaged|peaked|topped out|maxed out|p(?:50|90|95|99)|percentiles?|monitoring|metrics|grafana)\b",
+    re.IGNORECASE,
+)
 _ADDED = re.compile(
     r"\+\s*$|\b(?:add(?:s|ed|ing)?|further|another|additional|extra|expan\w*|increase\w*|grow\w*|extend\w*|"
     r"extension\w*|"
@@ -183,9 +189,18 @@ def relation(text: str, start: int, end: int) -> str:
     own = _OBSERVED.search(text, start, end) or _ACTIVE.search(text, start, end)  # "~260 weekly users"
     if (_OBSERVED.search(near) or _OBSERVED.search(after) or own) and not _LIMIT.search(near):
         return "observed"  # ("sized for 2,000 active users" is a limit)
+    if _MEASURING.search(_sentence_before(text, start)) and not _LIMIT.search(before):
+        return "observed"  # "node CPU averaged 14 % and peaked at 33 %, peak concurrent users 96"
     if _BOUND.search(before) or _LIMIT.search(before) or _LIMIT.search(label):
         return "limit"  # (`Licentie: 900 gebruikers`: the label before the figure names the licence)
     return ""
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words of a figure's sentence before it (from the last full stop, semicolon or line break)."""
+    head = text[:start]
+    cut = max(head.rfind(". "), head.rfind("; "), head.rfind("\n"))
+    return head[cut + 1 :]
 
 
 def _rest_of_sentence(text: str, end: int) -> str:
