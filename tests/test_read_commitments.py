@@ -32,6 +32,7 @@ def test_machines_after_a_commitment_bought_for_them_are_its(sentence: str) -> N
         ("We bought the disks in May. The cluster runs 3 × m6i.4xlarge", "3 ×"),
         ("Our reservation expired; we now run 4 × Standard_D16s_v5", "4 ×"),
         ("Production runs on 4 × c6i.4xlarge for the frontend", "4 ×"),
+        ("Compute spend covers 3 reserved instances (3 × m6i.4xlarge, 1-year term)", "3 ×"),
     ],
 )
 def test_machines_the_commitment_only_pays_for_or_in_another_clause_run(sentence: str, machines: str) -> None:

@@ -68,6 +68,9 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
         '<p>Licence: 600 users; max concurrent users 90.</p>'
         '<p>In June the nodes averaged 22 % CPU and peaked at 58 %, peak concurrency 47.</p>',
         {"U": 600, "CU": 90}),
+    ("d-signed-split", "prod",
+        '<p>Build started 4 May 2026; the platform board signed the cluster off on 20 May 2026.</p>',
+        {"S": "2026-05-04", "C": "2026-05-20"}),
     ("d-from-weekday", "prod",
         '<p>Kick-off 1 June 2026. VMs requested and the cluster set up from Tuesday 9 June 2026; '
         'accepted on Friday 26 June 2026.</p>',

@@ -520,6 +520,12 @@ RIGHT = [
     ("u-gb-lower", "prod", P("RAM: 256gb"), {"total_memory_gb": 256}),
     ("u-gigabytes", "prod", P("Memory: 192 gigabytes"), {"total_memory_gb": 192}),
     ("u-mb", "prod", P("Memory: 65,536 MB"), {"total_memory_gb": 64}),  # 2^16 MB: binary, 64 GiB
+    (
+        "cpu-virtual-processors",
+        "prod",
+        P("Virtual processors: 24") + P("Memory: 96 GB"),
+        {"total_cpu": 24, "total_memory_gb": 96},
+    ),  # noqa: E501
     ("u-mb-decimal", "prod", P("Memory: 64,000 MB"), {"total_memory_gb": 64}),
     ("u-mb-odd", "prod", P("Memory: 60,500 MB"), {"total_memory_gb": 60.5}),
     ("u-mb-glued", "prod", P("RAM 262144MB as the hypervisor shows it"), {"total_memory_gb": 256}),

@@ -7,9 +7,11 @@ commitment is bought ahead and outlives a right-sizing (the reservation count is
 so a careful reader takes none of its machines for the deployment's: what runs is written elsewhere.
 
 The commitment is the clause's own words before the machines: a reservation, reserved instances or
-capacity, a savings plan, a committed-use discount or contract (`CUD`, `RI`), with a word of buying
-or covering (bought, purchased, sized, signed, covers, for). Machines before the commitment's words
-("4 × m6i.4xlarge, covered by a Savings Plan") are the deployment's, and the commitment only pays.
+capacity, a savings plan, a committed-use discount or contract (`CUD`, `RI`), then a word of buying
+or covering (bought, purchased, sized, signed, covers, for) between it and the machines. Machines
+before the commitment's words ("4 × m6i.4xlarge, covered by a Savings Plan") are the deployment's,
+and the commitment only pays; so are machines the commitment's words name as themselves ("spend
+covers 4 reserved instances (m6i.4xlarge, 3-year term)": the reserved instances are the machines).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def bought_for(sentence: str, start: int) -> bool:
     ends = list(_CLAUSE_END.finditer(head))
     head = head[ends[-1].end() :] if ends else head
     found = _COMMITMENT.search(head)
-    return found is not None and _BOUGHT.search(head) is not None
+    return found is not None and _BOUGHT.search(head, found.end()) is not None
 
 
 __all__ = ["bought_for"]

@@ -32,7 +32,8 @@ _START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone:
     re.I,
 )
 _DONE_EVENT = re.compile(
-    r"\b(?:completed?|accepted|signed(?: \w+)?[- ]off|handed(?: \w+){0,2} over|finished|delivered)\b", re.I
+    r"\b(?:completed?|accepted|signed(?: \w+){0,2}[- ]off|handed(?: \w+){0,2} over|finished|delivered)\b",
+    re.I,
 )
 # "Live" before a word that is no preposition is an environment's name ("Live build started", "the
 # live cluster"), not a go-live: "went live on", "Live: 3 March", "live since" are. So is "handover"
@@ -64,7 +65,7 @@ _OWN_SUBJECT = re.compile(
 )
 _STATE_FROM = re.compile(rf"\b{_IN_STATE}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)  # ("running in prod from …")
 _DONE = re.compile(
-    rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+)?[- ]off|sign[- ]off|"
+    rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+){{0,2}}[- ]off|sign[- ]off|"
     rf"handed(?: \w+){{0,2}} over|"
     rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
     rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
