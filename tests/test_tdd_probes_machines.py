@@ -525,7 +525,7 @@ RIGHT = [
         "prod",
         P("Virtual processors: 24") + P("Memory: 96 GB"),
         {"total_cpu": 24, "total_memory_gb": 96},
-    ),  # noqa: E501
+    ),
     ("u-mb-decimal", "prod", P("Memory: 64,000 MB"), {"total_memory_gb": 64}),
     ("u-mb-odd", "prod", P("Memory: 60,500 MB"), {"total_memory_gb": 60.5}),
     ("u-mb-glued", "prod", P("RAM 262144MB as the hypervisor shows it"), {"total_memory_gb": 256}),
