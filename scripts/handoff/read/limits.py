@@ -89,10 +89,11 @@ _OBSERVED = opened(
         re.IGNORECASE,
     )
 )
-# a clause reporting measurements before the figure: the metrics' verbs and words ("CPU averaged 14 %
-# and peaked at 33 %, peak concurrent users 96", "p95 latency 310 ms, 140 concurrent"): what was seen
+# a sentence reporting measurements before the figure: the metrics' verbs and words ("CPU averaged 14 %
+# and peaked at 33 %, peak concurrent users 96", "Grafana: …, 140 concurrent"): what was seen, unless a
+# limit word is said of it ("… at 350 concurrent users (the limit in our support agreement)")
 _MEASURING = quick(
-    r"\b(?:averaged|peaked|topped out|maxed out|p(?:50|90|95|99)|percentiles?|monitoring|metrics|grafana)\b",
+    r"\b(?:averaged|peaked|topped out|maxed out|monitoring|metrics|grafana)\b",
     re.IGNORECASE,
 )
 _ADDED = re.compile(
@@ -189,7 +190,9 @@ def relation(text: str, start: int, end: int) -> str:
     own = _OBSERVED.search(text, start, end) or _ACTIVE.search(text, start, end)  # "~260 weekly users"
     if (_OBSERVED.search(near) or _OBSERVED.search(after) or own) and not _LIMIT.search(near):
         return "observed"  # ("sized for 2,000 active users" is a limit)
-    if _MEASURING.search(_sentence_before(text, start)) and not _LIMIT.search(before):
+    if _MEASURING.search(_sentence_before(text, start)) and not _LIMIT.search(
+        f"{before} {after} {_rest_of_sentence(text, end)}"
+    ):
         return "observed"  # "node CPU averaged 14 % and peaked at 33 %, peak concurrent users 96"
     if _BOUND.search(before) or _LIMIT.search(before) or _LIMIT.search(label):
         return "limit"  # (`Licentie: 900 gebruikers`: the label before the figure names the licence)
