@@ -197,9 +197,9 @@ def _whole_gib(number: str, unit: str) -> str:
     """A size's canonical text; one in MiB that is a whole number of GiB (`196,608 MiB`, a console's
     `65536Mi`) is that many GiB: the figure it was worked out from. So is one in MB that is a whole
     number of GiB and no round decimal figure (`196608MB`, `16384 MB`: a hypervisor's or a tool's
-    megabytes are binary; `128000 MB` stays decimal)."""
+    megabytes are binary; `128000 MB` stays decimal, and so does a small one, `1024 MB`, a repository's)."""
     whole = number.isdigit() and int(number) >= 1024 and int(number) % 1024 == 0
-    if whole and (unit in ("MiB", "Mi") or (unit == "MB" and int(number) % 1000)):
+    if whole and (unit in ("MiB", "Mi") or (unit == "MB" and int(number) >= 16384 and int(number) % 1000)):
         return f"{int(number) // 1024} GiB"
     return f"{number} {unit}"
 
