@@ -114,6 +114,34 @@ def refined(text: str, found: Sequence[Found]) -> list[Found]:
     return out
 
 
+def bare(text: str, f: Found) -> bool:
+    """Whether a name found is a family's bare name ("GitLab", "GitHub"): the vocabulary's hosted
+    service, written without what makes it one (`GitLab.com`, `GitLab SaaS`)."""
+    return f.value in _SELF_HOSTED and not re.search(r"[.\s]", text[f.start : f.end].strip())
+
+
+def editions(document: str, found: Sequence[Found]) -> dict[str, str]:
+    """The hosted services whose bare name stands for the self-hosted edition in a document (its
+    text and the names found in it): the document names that edition (by name or by its own server's
+    address: `GitLab Self-Managed`, `gitlab.acme.de`) and never the service itself (`GitLab.com`,
+    `gitlab.com/acme`, `GitLab SaaS`). A careful reader reads the later bare "GitLab" (a repository's
+    host in a table, "the GitLab API") as the GitLab the document is about."""
+    given = {a.value for a in addresses(document)}
+    named = given | {f.value for f in found if not bare(document, f)}
+    return {hosted: own for hosted, own in _SELF_HOSTED.items() if own in named and hosted not in named}
+
+
+def as_editions(text: str, found: Sequence[Found], editions: dict[str, str]) -> list[Found]:
+    """`found` with each bare name of a service in `editions` read as its edition, unless words
+    right after it make it the service ("GitLab (the cloud one)")."""
+    return [
+        replace(f, value=editions[f.value])
+        if f.value in editions and bare(text, f) and not _HOSTED_AFTER.match(text, f.end)
+        else f
+        for f in found
+    ]
+
+
 def by_address(text: str, found: Sequence[Found]) -> list[Found]:
     """The hosts `text` names only by address, of products `found` does not name."""
     named = {f.value for f in found}

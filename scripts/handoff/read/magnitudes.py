@@ -26,12 +26,12 @@ _LETTERS = {"k": 1e3, "m": 1e6}
 _SCALED = opened(  # (`opened`: tried only where a digit opens, the same matches)
     re.compile(
         r"(?<![\w.,])(?P<num>\d+\.\d+)(?P<letter>M)(?![\w-])"
-        r"|(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \u00a0](?P<word>thousand|million|lakhs?|crores?)\b"
+        r"|(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \u00a0](?P<word>(?i:thousand|million|lakhs?|crores?))\b"
     )
 )
 _INDIAN = opened(re.compile(r"(?<![\w.,])\d{1,2}(?:,\d\d)+,\d{3}(?!\d|[.,]\d)"))
 _INDIAN_DOTS = opened(re.compile(r"(?<![\w.,])\d{1,2}(?:\.\d\d)+\.\d{3}(?!\d|[.,]\d)"))  # (`1.12.400`)
-SIGN = re.compile(r"\d[ \u00a0]?(?:[kKM]\b|thousand|million|lakh|crore)|\d[,.]\d\d[,.]\d{3}")
+SIGN = re.compile(r"\d[ \u00a0]?(?:[kKM]\b|(?i:thousand|million|lakh|crore))|\d[,.]\d\d[,.]\d{3}")
 
 
 def rewrite(text: str, dots: bool = False) -> str:

@@ -37,7 +37,8 @@ from handoff.core.model import Location, Problem, Severity
 from handoff.read import figuretwice, magnitudes
 from handoff.read.edits import has_digit
 
-_UNIT = r"\s?(?:[KMGTP]i?B|[KMGT]i\b|[kMGT]o\b|%)"  # a size unit (`Go`, `To` in French) or a percentage
+# a size unit (`Go`, `To` in French), a percentage, or a scale's word (`2,5 Tsd.`, read as `thousand`)
+_UNIT = r"\s?(?:[KMGTP]i?B|[KMGT]i\b|[kMGT]o\b|%)|[ \u00a0](?i:thousand|million)\b"
 # Each pattern opens with a digit and looks behind it (`\d(?<![\w.,]\d)`: the first digit of a
 # number): a scan then tries only the digits of a text, which keeps a document's decision cheap.
 _START = r"\d(?<![\w.,]\d)"

@@ -25,10 +25,17 @@ def in_own_words(values: Sequence[TddValue], texts: list[Text]) -> tuple[TddValu
         said = v.text.strip()
         own = {_own(t, at, len(said)) for t in texts if said and (at := t.text.find(said)) >= 0}
         own.discard("")
-        if len(own) == 1 and (words := own.pop()) != said:
+        if len(own) == 1 and (words := own.pop()) != said and _same_start(said, words):
             v = replace(v, text=words, value=v.value or v.text)  # read as before, shown as written
         out.append(v)
     return tuple(out)
+
+
+def _same_start(said: str, words: str) -> bool:
+    """Whether the document's words open as the value read does (a figure with a figure): a figure
+    written at another scale (`1,5 tys.` read as `1,500`) is rewritten in place, its digits where
+    the scale's word was, so the words found there are not the figure's."""
+    return not said[:1].isdigit() or words[:1].isdigit()
 
 
 def _own(t: Text, start: int, length: int) -> str:

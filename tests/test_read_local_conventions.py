@@ -1,0 +1,126 @@
+"""A document's own conventions read as the writer means them (learnt from blind 69, continental
+European TDDs in English and their own languages): a figure's scale written as a local word or its
+abbreviation (`1,5 tys.`, `2,5 Tsd.`, `8,5 mil`), a local word for storage (`Speicher`), and a bare
+product name ("GitLab") in a document that names only one edition of it. Snippets in, values out;
+none of these phrasings is the tuning set's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handoff.core.fields import Catalogue
+from handoff.read.hostaddress import editions
+from handoff.read.tdd import html_document, read_document
+from handoff.read.vocab import Vocab
+from handoff.validate.tdd_view import tdd_fields
+
+
+def _view(html: str, catalogue: Catalogue) -> dict[str, Any]:
+    reading = read_document(html_document(f"<html><body>{html}</body></html>"), catalogue)
+    view = tdd_fields(reading.values, catalogue)
+    return {n: fv.to_json()["value"] for n, fv in view.fields.items() if n not in view.conflicted}
+
+
+# -- a figure's scale as a word of the document's language -----------------------------------
+
+_GERMAN = (
+    "<h2>Limiten</h2><p>Die Werte wurden mit dem Kunden vereinbart und sind für die Produktion "
+    "verbindlich, wir haben sie auch im Vertrag.</p>"
+)
+
+
+def test_a_german_thousand_abbreviated_after_a_decimal_comma(catalogue: Catalogue) -> None:
+    got = _view(
+        _GERMAN + "<ul><li>Maximale Anzahl Benutzer: 2,5 Tsd.</li><li>Gleichzeitige Benutzer: 400</li>"
+        "<li>Maximale Anzahl Repositorys: 7 Tsd.</li></ul>",
+        catalogue,
+    )
+    assert (got.get("max_users"), got.get("max_concurrent_users"), got.get("max_repositories")) == (
+        2500,
+        400,
+        7000,
+    )
+
+
+def test_a_spanish_thousand_written_as_a_word(catalogue: Catalogue) -> None:
+    got = _view(
+        "<h2>Límites</h2><p>Los valores fueron acordados con el cliente y son los de producción, también "
+        "están en el contrato.</p><ul><li>Usuarios máximos: 3 mil</li><li>Usuarios simultáneos: 500</li>"
+        "<li>Repositorios máximos: 8,5 mil</li></ul>",
+        catalogue,
+    )
+    assert (got.get("max_users"), got.get("max_repositories")) == (3000, 8500)
+
+
+def test_a_czech_thousand_abbreviated(catalogue: Catalogue) -> None:
+    got = _view(
+        "<h2>Limity</h2><p>Hodnoty jsou dohodnuty se zákazníkem a jsou pro produkční prostředí, jsou také "
+        "ve smlouvě.</p><ul><li>Maximální počet uživatelů: 1,2 tis.</li><li>Současně: 200 uživatelů</li>"
+        "<li>Maximální počet repozitářů: 3 tis.</li></ul>",
+        catalogue,
+    )
+    assert (got.get("max_users"), got.get("max_repositories")) == (1200, 3000)
+
+
+def test_a_scale_word_is_read_only_in_its_language(catalogue: Catalogue) -> None:
+    # an English document: "mil" is no thousand there, and a figure a word follows stays as written
+    got = _view(
+        "<h2>Limits</h2><p>The licence is for 1,500 users. The coating is 4 mil thick.</p>", catalogue
+    )
+    assert got.get("max_users") == 1500
+    # capitalised in English, the word is still the scale
+    got = _view("<h2>Limits</h2><ul><li>Max users: 2.5 Thousand</li></ul>", catalogue)
+    assert got.get("max_users") == 2500
+
+
+# -- a local word for the storage ---------------------------------------------------------------
+
+
+def test_a_german_storage_column_beside_the_memory_column(catalogue: Catalogue) -> None:
+    got = _view(
+        "<h2>Umgebungen</h2><p>Die Produktion läuft auf drei VMs im eigenen Rechenzentrum, die Testumgebung "
+        "auf einer VM; beide sind mit Helm installiert.</p>"
+        "<table><tr><td><b>Umgebung</b></td><td><b>vCPU</b></td><td><b>RAM</b></td><td><b>Speicher</b></td></tr>"
+        "<tr><td>Test</td><td>8</td><td>32 GB</td><td>400 GB</td></tr>"
+        "<tr><td>Produktion</td><td>48</td><td>192 GB</td><td>2'600 GB</td></tr></table>",
+        catalogue,
+    )
+    assert (got.get("total_memory_gb"), got.get("total_disk_gb")) == (192, 2600)
+
+
+# -- a bare product name in a document of one edition ---------------------------------------------
+
+
+def test_the_editions_a_document_names(catalogue: Catalogue) -> None:
+    vocab = Vocab(catalogue, "code_host")
+    doc = "We index Bitbucket Data Center and our GitLab at gitlab.corp.example; github.com is not used."
+    got = editions(doc, vocab.find(doc))
+    assert got == {"Bitbucket Cloud": "Bitbucket Server / Data Center", "GitLab.com": "GitLab Self-Managed"}
+    # the service named as well (by name or address): its bare name stays ambiguous, read as before
+    doc = "GitLab Self-Managed holds the firmware; the open-source projects are on GitLab.com."
+    assert editions(doc, vocab.find(doc)) == {}
+
+
+def test_a_bare_name_in_a_document_of_the_self_hosted_edition(catalogue: Catalogue) -> None:
+    vocab = Vocab(catalogue, "code_host")
+    vocab.learn_case(
+        "Code hosts: Bitbucket Data Center (1,200 repositories).\nThe Bitbucket API throttled us."
+    )
+    assert [f.value for f in vocab.find("The Bitbucket API throttled us.")] == [
+        "Bitbucket Server / Data Center"
+    ]
+    # words right after it making it the service keep it the service
+    assert [f.value for f in vocab.find("Bitbucket (cloud) is not used.")] == ["Bitbucket Cloud"]
+
+
+def test_a_repository_table_naming_the_host_bare(catalogue: Catalogue) -> None:
+    got = _view(
+        "<h2>Code hosts</h2><p>Connected: GitHub Enterprise Server (https://github.acme.example), 1,400 "
+        "repositories, and Gerrit, 200 repositories.</p><h3>Largest repositories</h3>"
+        "<table><tr><td><b>Repository</b></td><td><b>Code host</b></td><td><b>Size</b></td></tr>"
+        "<tr><td>core-platform</td><td>GitHub</td><td>3.1 GB</td></tr>"
+        "<tr><td>firmware</td><td>Gerrit</td><td>1.2 GB</td></tr>"
+        "<tr><td>web-portal</td><td>GitHub</td><td>0.9 GB</td></tr></table>",
+        catalogue,
+    )
+    assert sorted(got.get("code_hosts", [])) == ["Gerrit", "GitHub Enterprise Server"]
