@@ -124,3 +124,35 @@ def test_a_repository_table_naming_the_host_bare(catalogue: Catalogue) -> None:
         catalogue,
     )
     assert sorted(got.get("code_hosts", [])) == ["Gerrit", "GitHub Enterprise Server"]
+
+
+# -- a milestone table with a column of environments --------------------------------------------
+
+_MILESTONES = (
+    "<table><tr><td><b>Week</b></td><td><b>Date</b></td><td><b>Activity</b></td><td><b>Environment</b></td></tr>"
+    "<tr><td>wk 34</td><td>17-8-2026 to 21-8-2026</td><td>Cluster built</td><td>{a}</td></tr>"
+    "<tr><td>wk 36</td><td>Mon 31-8-2026</td><td>Build started (node pool, disks, Helm release)</td><td>{p}</td></tr>"
+    "<tr><td>wk 37</td><td>Fri 11-9-2026</td><td>Build completed: all repos synchronised, SSO works</td>"
+    "<td>{p}</td></tr><tr><td>wk 38</td><td>18-9-2026</td><td>This document</td><td>–</td></tr></table>"
+)
+
+
+def test_a_milestone_table_puts_each_row_in_its_environment(catalogue: Catalogue) -> None:
+    got = _view(
+        "<p>Sourcegraph runs in staging and production.</p>" + _MILESTONES.format(a="Staging", p="Prod"),
+        catalogue,
+    )
+    assert (got.get("start_date"), got.get("completion_date")) == ("2026-08-31", "2026-09-11")
+
+
+def test_an_environment_given_as_its_letter_in_a_milestone_table(catalogue: Catalogue) -> None:
+    # the letters of a promotion street, or a letter in brackets after an environment's name
+    for intro in (
+        "<p>We use DTAP (Development, Test, Acceptance, Production). Sourcegraph runs in A and P.</p>",
+        "<p>Sourcegraph runs in two places: Acceptance (A) and Production (P).</p>",
+    ):
+        got = _view(intro + _MILESTONES.format(a="A", p="P"), catalogue)
+        assert (got.get("start_date"), got.get("completion_date")) == ("2026-08-31", "2026-09-11"), intro
+    # a letter the document gives no environment names none: the rows' dates stay apart, no pick
+    got = _view("<p>Sourcegraph runs in two places.</p>" + _MILESTONES.format(a="A", p="P"), catalogue)
+    assert got.get("start_date") is None

@@ -41,6 +41,8 @@ class Environments:
         self.options: dict[str, str] = {}  # a comparison table's option titles, by the one chosen
         self.proper: set[str] = set()  # learnt names that count only as written, capitalised
         self.regions: dict[str, str] = {}  # regions the document ties one to one to environments
+        self.letters: dict[str, str] = {}  # one-letter codes the document gives its environments (`P`)
+        self.street: list[tuple[str, str]] = []  # the environments of its promotion street ("OTAP: …")
 
     def learn(self, text: str, lines: list[str] | None = None) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
@@ -48,6 +50,7 @@ class Environments:
         the document a paragraph or a table row a line (`legends.row_lines`; default: `text`'s lines).
         A legend is learnt first: the other definitions may use its names ("ORCA — Granite: …")."""
         learned = self._learn_legend(text.splitlines() if lines is None else lines)
+        self.letters = {}
         for m in (_DECLARED if "=" in text else _DECLARED_NO_EQUALS).finditer(text):
             if _UNIT_BEFORE.search(text, max(0, m.start() - 24), m.start("abbr") if m.group("abbr") else 0):
                 continue  # "3,000 GB (restored after failover)": a figure's unit, not a name
@@ -84,6 +87,7 @@ class Environments:
             learned.setdefault(name, kind)
         self._learn_street(text, learned)
         self._learn_definitions(text, learned)
+        self._learn_letters(text, learned)
         self.chosen = chosen_option(text)
         self._teach(learned)
         self.regions = region_roles(text, self.spans)  # "us-east4 serves production; …": titles `us-east4`
@@ -109,11 +113,27 @@ class Environments:
 
     def _learn_street(self, text: str, learned: dict[str, str]) -> None:
         """The environments of a promotion street ("OTAP: Ontwikkeling, Test, Acceptatie en Productie")."""
-        for name, kind in promotion_street(text):
+        self.street = promotion_street(text)
+        for name, kind in self.street:
             if not self.spans(name) and name not in learned:
                 learned[name] = kind
                 if kind == "trial":
                     self.proper.add(name.casefold())  # a name only capitalised: "acceptatie" is the activity
+
+    def _learn_letters(self, text: str, learned: dict[str, str]) -> None:
+        """The one-letter codes of a document's environments, each its environment's initial: the
+        letters of a promotion street ("OTAP: Ontwikkeling, Test, Acceptatie, Productie") and a letter
+        in brackets after an environment's name ("Productie (P)", "Staging (S)"). A letter names its
+        environment only as a whole cell or title (`part`): in a sentence it is a word ("A built").
+        A letter given two environments names neither."""
+        pairs = [(n[0].upper(), k) for n, k in self.street]
+        for m in _LETTER_DECLARED.finditer(text) if "(" in text else ():
+            name, letter = m.group("name"), m.group("letter")
+            kinds = [k for _, k in self.spans(name)] or ([learned[name]] if name in learned else [])
+            if kinds and name[0].upper() == letter:
+                pairs.append((letter, kinds[0]))
+        clash = {a for a, k in pairs for b, j in pairs if a == b and k != j}
+        self.letters = {a: k for a, k in pairs if a not in clash}
 
     def _learn_legend(self, lines: list[str]) -> dict[str, str]:
         """The names a legend pairs with environments, whatever its shape (`read/legends.py`); again
@@ -280,6 +300,8 @@ class Environments:
         its values in: the one it names, else "trial" when it is about another system or an option
         not taken ("Current state", "Legacy search", "Rejected options", "Sizing proposal for
         production": such a word wins), else the one it names, else ""."""
+        if self.letters and title.strip() in self.letters:  # `P` in a column of environments
+            return self.letters[title.strip()]
         if title.strip() in self.options:  # a comparison table's option (`read/options.py`)
             return self.options[title.strip()]
         option = _OPTION.search(title)
@@ -567,6 +589,8 @@ def _products(catalogue: Catalogue) -> frozenset[str]:
 
 
 _ABBR = r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{2,7})?"  # `PRD`, `CS-TST`
+# an environment's one-letter code in brackets after its name (`Productie (P)`)
+_LETTER_DECLARED = re.compile(r"(?<![\w-])(?P<name>[^\W\d_]{3,})\s*\(\s*(?P<letter>[A-Z])\s*\)")
 _THINGS = frozenset(
     {"VM", "VMS", "DB", "OS", "CPU", "GPU", "SSD", "HDD", "NFS", "SAN", "LB", "DNS", "API", "UI"}
 )

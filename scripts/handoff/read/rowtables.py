@@ -253,14 +253,15 @@ class RowTableReading(RowLimits):
         hosts = {h.value for named in found for h in named}
         return hosts.pop() if len(found) == 1 and len(hosts) == 1 else ""
 
-    def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
+    def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int, env: int | None = None) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a
         milestone table): each sentence of a row's text cells reads after the row's date
         ("2026-06-08 — Production VM provisioned: build started"; "… Racked, cabled. Start of the
         production build."), for the start and completion dates
         only. An actual-date column wins over a planned one (`Planned | Actual`); a status column
-        ("Done", "Done", …) is no verb of its row."""
-        ctx = self.context(tab)
+        ("Done", "Done", …) is no verb of its row. `env`: a column naming each row's environment
+        (`Week | Date | Activity | Environment`), which puts the row in it."""
+        ctx = base = self.context(tab)
         width = max((len(r) for r in rows), default=0)
         body = [r for r in rows[1:] if any(c.text for c in r)]
         year = ctx.year
@@ -274,8 +275,11 @@ class RowTableReading(RowLimits):
         j = (actual or dated)[0]
         label = "" if actual else header[j]  # only planned dates: they give way to any actual one
         skip = set(dated) | {k for k in range(width) if _status_column([_cell(r, k) for r in body])}
+        skip |= {env} if env is not None else set()
         first = 1 if not _is_date(_cell(rows[0], j), ctx.year) else 0
         for i, r in enumerate(rows[first:], first + 1):
+            if env is not None and base.section != "trial":
+                ctx = replace(base, section=self.sections.part(_cell(r, env)) or base.section)
             where = self.where(tab, number, i)
             block = self.gather.block(" | ".join(c.text for c in r), where, ctx.section)
             date = _cell(r, j)
