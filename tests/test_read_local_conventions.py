@@ -131,7 +131,8 @@ def test_a_repository_table_naming_the_host_bare(catalogue: Catalogue) -> None:
 _MILESTONES = (
     "<table><tr><td><b>Week</b></td><td><b>Date</b></td><td><b>Activity</b></td><td><b>Environment</b></td></tr>"
     "<tr><td>wk 34</td><td>17-8-2026 to 21-8-2026</td><td>Cluster built</td><td>{a}</td></tr>"
-    "<tr><td>wk 36</td><td>Mon 31-8-2026</td><td>Build started (node pool, disks, Helm release)</td><td>{p}</td></tr>"
+    "<tr><td>wk 36</td><td>Mon 31-8-2026</td><td>Build started (node pool, disks, Helm release)</td>"
+    "<td>{p}</td></tr>"
     "<tr><td>wk 37</td><td>Fri 11-9-2026</td><td>Build completed: all repos synchronised, SSO works</td>"
     "<td>{p}</td></tr><tr><td>wk 38</td><td>18-9-2026</td><td>This document</td><td>–</td></tr></table>"
 )
@@ -156,3 +157,53 @@ def test_an_environment_given_as_its_letter_in_a_milestone_table(catalogue: Cata
     # a letter the document gives no environment names none: the rows' dates stay apart, no pick
     got = _view("<p>Sourcegraph runs in two places.</p>" + _MILESTONES.format(a="A", p="P"), catalogue)
     assert got.get("start_date") is None
+
+
+# -- a questionnaire: questions, each answered by a tagged paragraph ------------------------------
+
+
+def _questionnaire(tag: str, pairs: list[tuple[str, str]]) -> str:
+    return "<h2>Questionnaire</h2>" + "".join(f"<p>{q}</p><p>{tag} {a}</p>" for q, a in pairs)
+
+
+def test_an_answer_is_read_in_the_light_of_its_question(catalogue: Catalogue) -> None:
+    pairs = [
+        ("Q1) How is Sourcegraph deployed?", "With Docker Compose on one VM, 1 × n2-highmem-16."),
+        ("Q2) What is the maximum number of repositories?", "4,500 – agreed at the kick-off."),
+        ("Q3) How many monorepos are there?", "None."),
+        ("Q4) Maximum concurrent users?", "Not agreed yet; the dashboards show about 220 at peak times."),
+        (
+            "Q5) When was the build completed?",
+            "09/11/2026, with everything indexed. Go-live followed on 16/11/2026.",
+        ),
+    ]
+    for tag in ("Answer:", "A:", "Antwort:"):
+        got = _view(_questionnaire(tag, pairs), catalogue)
+        assert got.get("max_repositories") == 4500, tag
+        assert got.get("monorepos") == 0, tag
+        assert got.get("completion_date") == "2026-11-09", tag
+        assert "max_concurrent_users" not in got, tag  # the peak is a measurement, the limit not set
+
+
+def test_tagged_lines_that_answer_no_question_are_no_questionnaire(catalogue: Catalogue) -> None:
+    # a tag after statements (no question before it) stays a label, as before
+    got = _view(
+        "<h2>Notes</h2><p>The cluster was sized in June.</p><p>R: 3,000 repositories at most.</p>"
+        "<p>The licence was signed.</p><p>R: 1,200 users.</p>",
+        catalogue,
+    )
+    assert "monorepos" not in got
+
+
+def test_which_answers_need_their_question() -> None:
+    from handoff.read.questionlabel import asked_label, needs_question
+
+    assert asked_label("D17. Maximum number of users?") == "Maximum number of users"
+    assert asked_label("3.2 Peak concurrency?") == "Peak concurrency"
+    assert asked_label("Maximum number of users") == ""  # no question
+    assert needs_question("3,000, as per the minutes")
+    assert needs_question("~2,400 (estimate)")
+    assert needs_question("Undefined – we expect about 300")
+    assert needs_question("16/10/2026 (Friday), all indexed")
+    assert not needs_question("1,200 users, licensed")  # the figure says what it is
+    assert not needs_question("The licence is for 1,200 users.")

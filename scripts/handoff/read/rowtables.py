@@ -154,7 +154,9 @@ class RowTableReading(RowLimits):
         the start and completion dates, an actual column beating a planned or baseline one."""
         dated = [j for j, (kind, f) in enumerate(roles) if kind == "field" and f and f.name in _DATE_FIELDS]
         others = [j for j, (k, _) in enumerate(roles) if k in ("field", "environment", "section", "count")]
-        if not dated or len(rows) < 3 or set(others) - set(dated):
+        if not dated:  # (a milestone table with an environment column: a dated log, `milestones`)
+            return len(rows) >= 3 and self.milestones(rows, roles, tab, number)
+        if len(rows) < 3 or set(others) - set(dated):
             return False
         if _label_columns([c.text for c in rows[0]]) is not None and self.looks_label_value(rows):
             return False  # `Step | Target | Done`: milestones by their labels, a done column of dates
@@ -252,6 +254,18 @@ class RowTableReading(RowLimits):
         ]  # fmt: skip
         hosts = {h.value for named in found for h in named}
         return hosts.pop() if len(found) == 1 and len(hosts) == 1 else ""
+
+    def milestones(
+        self, rows: list[list[Text]], roles: list[tuple[str, Field | None]], tab: _Tab, number: int
+    ) -> bool:
+        """`Week | Date | Activity | Environment`: a milestone table whose one named column says where
+        each row's activity happens, read as a dated log row by row, each row in its environment."""
+        kinds = [k for k, _ in roles]
+        if [k for k in kinds if k in ("field", "count", "environment")] != ["environment"]:
+            return False
+        if self.looks_label_value(rows):
+            return False
+        return self.dated_log(rows, tab, number, env=kinds.index("environment"))
 
     def dated_log(self, rows: list[list[Text]], tab: _Tab, number: int, env: int | None = None) -> bool:
         """A table with a column of dates and no field columns (a document history, a change log, a

@@ -430,12 +430,7 @@ class TableReading(WalkParts):
             parts = partstable.parts_table(
                 header, [[c.text for c in r] for r in rows[1:]], roles, self.is_total
             )
-            # `Week | Date | Activity | Environment`: a milestone table whose one named column says
-            # where each row's activity happens, its dates the rows' (a dated log, row by row)
-            env_only = named == 1 and kinds.count("environment") == 1 and not parts and not label_value
-            if env_only and self.dated_log(rows, tab, number, env=kinds.index("environment")):
-                pass
-            elif (named >= 2 or (width >= 3 and named) or parts) and not label_value:
+            if (named >= 2 or (width >= 3 and named) or parts) and not label_value:
                 self.header_table(rows, roles, tab, number)
             elif width == 2 or label_value or all(norm(h) in GENERIC_HEADERS for h in header):
                 self.label_value_table(rows, tab, number)

@@ -81,11 +81,12 @@ def _untagged(paragraph: dict[str, Any], cut: int, level: int | None) -> dict[st
 
 def as_turns(content: list[Any], is_label: Callable[[str], bool]) -> list[Any]:
     """`content` (a tab body's structural elements) with a transcript's turns as questions heading
-    their answers; `is_label` says whether a tag is a field's label (then it is no speaker)."""
+    their answers; `is_label` says whether a tag is a field's label (then it is no speaker). A
+    questionnaire of questions each answered by a tagged paragraph is read so too (`_answers`)."""
     tags = [_tag(as_dict(as_dict(se).get("paragraph"))) for se in content]
     speakers = _speakers([m for m in tags if m], is_label)
     if not speakers:
-        return content
+        return _answers(content, tags, is_label)
     tags = [m if m and m.group("who").casefold() in speakers else None for m in tags]
     out: list[Any] = []
     asked = False  # a question turn heads the turns after it
@@ -103,4 +104,49 @@ def as_turns(content: list[Any], is_label: Callable[[str], bool]) -> list[Any]:
         level = _LEVEL_QUESTION if question else (_LEVEL_ANSWER if asked else None)
         asked = asked or question
         out.append({**as_dict(se), "paragraph": _untagged(paragraph, m.end(), level)})
+    return out
+
+
+_QUESTION_END = re.compile(r"\?\s*$")
+
+
+def _is_question(se: Any) -> bool:
+    """A paragraph asking a question: one line ending in a question mark, no tag of its own."""
+    paragraph = as_dict(as_dict(se).get("paragraph"))
+    text = _text(paragraph).strip() if paragraph else ""
+    return bool(text) and "\n" not in text and len(text) <= 200 and bool(_QUESTION_END.search(text))
+
+
+def _answers(
+    content: list[Any], tags: list[re.Match[str] | None], is_label: Callable[[str], bool]
+) -> list[Any]:
+    """A questionnaire written as questions, each answered in the paragraph after it opening with one
+    answer tag (`D17. Maximum number of users?` then `R: La licenza è per 1.200 utenti.`; `A:`,
+    `Answer:`, `Antwort:`): each question a list item heading its answer, the tag dropped, as a
+    transcript's (a careful reader reads the answer in the light of its question). Three answers or
+    more, all with the same tag and each right after its question (empty paragraphs aside); a tag
+    that is a field's label is no answer's."""
+    after_question: list[bool] = []
+    asked = False
+    for se, m in zip(content, tags, strict=True):
+        after_question.append(asked and m is not None)
+        paragraph = as_dict(as_dict(se).get("paragraph"))
+        if m is None and paragraph and not _text(paragraph).strip():
+            continue  # (an empty paragraph between a question and its answer)
+        asked = m is None and _is_question(se)
+    answers = [m for m, q in zip(tags, after_question, strict=True) if m is not None and q]
+    kinds = {m.group("who").casefold() for m in tags if m is not None}
+    if len(answers) < 3 or len(kinds) != 1 or any(m.group("stamp") for m in answers):
+        return content
+    if is_label(answers[0].group("who")) or len(answers) * 2 < sum(m is not None for m in tags):
+        return content
+    out: list[Any] = []
+    for i, (se, m) in enumerate(zip(content, tags, strict=True)):
+        paragraph = as_dict(as_dict(se).get("paragraph"))
+        if m is not None and after_question[i]:
+            out.append({**as_dict(se), "paragraph": _untagged(paragraph, m.end(), _LEVEL_ANSWER)})
+        elif m is None and _is_question(se) and i + 1 < len(content) and any(after_question[i + 1 : i + 3]):
+            out.append({**as_dict(se), "paragraph": _untagged(paragraph, 0, _LEVEL_QUESTION)})
+        else:
+            out.append(se)
     return out

@@ -67,6 +67,7 @@ from handoff.read.ownwords import in_own_words
 from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import unpaste
 from handoff.read.pointers import Answers
+from handoff.read.questionlabel import asked_label, needs_question
 from handoff.read.rowtables import RowTableReading
 from handoff.read.sharedwhole import whole_title
 from handoff.read.stops import ends_sentence
@@ -352,7 +353,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         heading = tab.headings[-1][1] if tab.headings else ""
         title = "" if is_item else self.answers.title(text, heading)
         self.answer(content, tab, where, ctx, title, correcting=id(paragraph) in self.threads,
-                    keyed=id(paragraph) in self.keyed)  # fmt: skip
+                    keyed=id(paragraph) in self.keyed, nested=is_item and level > 0)  # fmt: skip
         self.gather.siblings = None
         if content.notes:
             self.footnotes(content, tab, ctx)
@@ -360,6 +361,15 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             if tab.pending is not None and not tab.pending.items:
                 tab.pending.level = level
             tab.bullets.append((level, text))
+
+    def asked(self, tab: _Tab, text: str, where: Location, ctx: Context) -> bool:
+        """Whether a nested item answers the question its parent item asks with a bare figure or date or
+        a value not set (`read.questionlabel`): then read as the question's field, labelled by it."""
+        asked = asked_label(tab.bullets[-1][1]) if tab.bullets else ""
+        if asked and needs_question(text) and self.names_field(asked):
+            self.emit(asked, text, where, ctx)
+            return True
+        return False
 
     def answer(
         self,
@@ -370,6 +380,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         title: str,
         correcting: bool = False,
         keyed: bool = False,
+        nested: bool = False,
     ) -> None:
         """A paragraph's lines; one under a numbered title that points back at an earlier answer ("Same
         as 2.1, except …") is that answer, read again here (`read.pointers`); the key to a mark in the
@@ -377,6 +388,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         text = content.text.strip()
         if keyed:
             self.prose(text, where, ctx, only=marks.FIELDS)
+            return
+        if nested and self.asked(tab, text, where, ctx):  # `Max. repositories?` → `3,000, as agreed`
             return
         pointed = self.answers.resolve(text, title) if title else None
         if pointed is not None:

@@ -1,0 +1,46 @@
+"""An answer that cannot be read without its question: the question is its label.
+
+In a questionnaire (`D19. Maximum number of repositories?` then `R: 3.000, come da verbale …`) or a
+transcript (`read.turns` makes each question a list item heading its answers), an answer that opens
+with a bare figure or date (`3,000, as agreed in the meeting of 2/9`, `16/10/2026 (Friday), with all
+repositories indexed`) or by saying the value was never set
+(`Not defined by the customer. We see a peak of about 150 …`) says what it is only through the
+question. A careful reader reads it as the question's field: `Maximum number of repositories:
+3,000 …`, `Maximum number of concurrent users: not defined …` (no value, its remark's figure none).
+Any other answer says what its figures are itself and is read as it is, under its question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handoff.read import shapes
+from handoff.read.unset import says_unset
+
+# the question's own number or letter before it (`D19.`, `Q3)`, `3.2`, `Frage 4:`)
+_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s?)?\d+(?:\.\d+)*[.):]?\s+")
+# a figure alone at the answer's start: punctuation or the end after it, no unit or noun
+_BARE_FIGURE = re.compile(
+    r"^\W{0,3}(?:~|≈|ca\.\s?|approx\.\s?)?\d++(?:[.,'\u2009\u202f\u00a0]\d++)*+(?=\s*(?:[,;:(–—]|$))"
+)
+
+
+def asked_label(question: str) -> str:
+    """A question line as a label: its numbering and question mark left out ("" for no question)."""
+    text = question.strip()
+    if not text.endswith("?") or "\n" in text:
+        return ""
+    return _NUMBERED.sub("", text).rstrip("? ").strip()
+
+
+def needs_question(answer: str) -> bool:
+    """Whether an answer opens with a bare figure or date, or by saying its value was not set
+    (module doc)."""
+    if _BARE_FIGURE.match(answer) or says_unset(answer):
+        return True
+    head = answer.lstrip(" \t•*-–—")[:40]
+    found = next(shapes.dates(head), None) if head[:1].isdigit() else None
+    return found is not None and found.start == 0
+
+
+__all__ = ["asked_label", "needs_question"]
