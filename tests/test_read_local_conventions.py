@@ -207,3 +207,17 @@ def test_which_answers_need_their_question() -> None:
     assert needs_question("16/10/2026 (Friday), all indexed")
     assert not needs_question("1,200 users, licensed")  # the figure says what it is
     assert not needs_question("The licence is for 1,200 users.")
+
+
+def test_a_bare_name_read_as_the_edition_denies_it_nowhere(catalogue: Catalogue) -> None:
+    # the bare name in passing in a clause denying another host, or as a move's destination
+    for aside in (
+        "<p>GitHub.com: the public mirrors are not indexed (they are copies of GitLab projects).</p>",
+        "<p>The hardware group will move its SVN projects into GitLab in 2027.</p>",
+    ):
+        got = _view(
+            "<h2>Code hosts</h2><ul><li>GitLab Self-Managed (gitlab.acme.example): 1,200 projects</li>"
+            "<li>Gerrit (review.acme.example): 300 projects</li></ul>" + aside,
+            catalogue,
+        )
+        assert sorted(got.get("code_hosts", [])) == ["Gerrit", "GitLab Self-Managed"], aside

@@ -38,6 +38,7 @@ from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 from handoff.read.denied import denied
 from handoff.read.fact import Fact
+from handoff.read.found import outright
 from handoff.read.inpassing import in_passing, whole
 from handoff.read.openquestion import answers_yes, asks, settled
 from handoff.read.replaced import unsaid
@@ -223,6 +224,7 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     """The hosts (canonical names) of `hosts`, found in `text`, whose every mention is in a statement
     saying they are not connected, or that a statement denies outright beside mentions in passing
     (`inpassing`: "… keeps FPGA code in Perforce; … so it is not connected today")."""
+    hosts = outright(hosts)  # (a bare name read as the document's edition denies nothing)
     if not hosts:
         return set()
     spans = clauses(text)
@@ -283,7 +285,7 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
     connected"), and says it is not connected; "archived repos excluded" or "9 GB with LFS
     excluded" speak of other things. One cell saying so is enough: the others name the host, they
     do not affirm it."""
-    named = [(c, find(c)) for c in cells if c.strip()]
+    named = [(c, outright(find(c))) for c in cells if c.strip()]
     hosts = {h.value for _, found in named for h in found}
     if not hosts:
         return set()

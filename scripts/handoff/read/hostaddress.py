@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from handoff.core.quickre import Pieces
-from handoff.read.found import Found
+from handoff.read.found import Found, Implied
 
 _GITHUB, _GHES = "GitHub.com", "GitHub Enterprise Server"
 _GITLAB, _GLSM = "GitLab.com", "GitLab Self-Managed"
@@ -132,10 +132,11 @@ def editions(document: str, found: Sequence[Found]) -> dict[str, str]:
 
 
 def as_editions(text: str, found: Sequence[Found], editions: dict[str, str]) -> list[Found]:
-    """`found` with each bare name of a service in `editions` read as its edition, unless words
-    right after it make it the service ("GitLab (the cloud one)")."""
+    """`found` with each bare name of a service in `editions` read as its edition (`Implied`: it
+    names the host, it denies it nowhere), unless words right after it make it the service
+    ("GitLab (the cloud one)")."""
     return [
-        replace(f, value=editions[f.value])
+        Implied(f.start, f.end, editions[f.value])
         if f.value in editions and bare(text, f) and not _HOSTED_AFTER.match(text, f.end)
         else f
         for f in found

@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from handoff.read import connection
+from handoff.read.found import outright
 from handoff.read.oldinstance import old_instance
 from handoff.read.vocab import Found
 
@@ -112,7 +113,7 @@ def denials(
             continue  # a fragment ("R." split from "R. Lindqvist: …"): no statement, the question stands
         if not asked and "?" not in text and not connection.may_deny(text):
             continue  # (most blocks: no question before or here, no denial: nothing its hosts could give)
-        hosts = [h for h in find(text) if not trial_at(text, h.start, section)]
+        hosts = [h for h in outright(find(text)) if not trial_at(text, h.start, section)]
         if hosts:
             out += [(i, name) for name in sorted(_denied_in(text, hosts))]
         elif asked and _answers_no(text):

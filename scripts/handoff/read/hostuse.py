@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from handoff.core.quickre import quick
+from handoff.read.found import outright
 from handoff.read.vocab import Found, mask
 
 _TOOLING = quick(  # the deployment's tooling, documents and sign-in: kept on a host, no code to search
@@ -53,6 +54,7 @@ def _clause(text: str, at: int) -> str:
 def tooling_only(text: str, found: Sequence[Found]) -> set[str]:
     """The hosts in `found` whose every mention in `text` is in a clause naming the deployment's
     tooling, a document or sign-in on it, and no code."""
+    found = outright(found)  # (a bare name read as the document's edition denies nothing)
     if not found or not _TOOLING.search(text):
         return set()
     masked = mask(text, found)

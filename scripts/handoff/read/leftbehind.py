@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from handoff.core.quickre import quick
+from handoff.read.found import outright
 from handoff.read.vocab import Found
 
 _AWAY = re.compile(
@@ -29,6 +30,7 @@ _CLAUSE_END = re.compile(r"[;\n()]|\.(?:\s|$)")
 
 def left_behind(text: str, found: Sequence[Found]) -> set[str]:
     """The hosts of `found` whose every mention in `text` is the source of a finished move away."""
+    found = outright(found)  # (a bare name read as the document's edition denies nothing)
     if not found or not _HINT.search(text):
         return set()
     left: set[str] = set()

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from handoff.core.quickre import quick
+from handoff.read.found import outright
 from handoff.read.vocab import Found
 
 _VERB = r"(?:mov|migrat|switch|transition|consolidat|port|transferr?)"
@@ -47,6 +48,7 @@ _CLAUSE_START = re.compile(r"[;\n()]|[.!?](?:\s|$)")
 
 def moving_to(text: str, found: Sequence[Found]) -> set[str]:
     """The hosts of `found` whose every mention in `text` is where a move not yet made goes."""
+    found = outright(found)  # (a bare name read as the document's edition denies nothing)
     if not found or not _HINT.search(text):
         return set()
     going: set[str] = set()
