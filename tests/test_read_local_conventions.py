@@ -221,3 +221,11 @@ def test_a_bare_name_read_as_the_edition_denies_it_nowhere(catalogue: Catalogue)
             catalogue,
         )
         assert sorted(got.get("code_hosts", [])) == ["Gerrit", "GitLab Self-Managed"], aside
+
+
+def test_a_form_s_marked_option_under_its_question_is_no_bare_answer() -> None:
+    from handoff.read.questionlabel import needs_question
+
+    assert not needs_question("◉ 1–3: two monorepos, claims-engine and policy-admin")
+    assert not needs_question("1–3 monorepos")
+    assert needs_question("~3,000; agreed in June")

@@ -21,7 +21,8 @@ from handoff.read.unset import says_unset
 _NUMBERED = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s?)?\d+(?:\.\d+)*[.):]?\s+")
 # a figure alone at the answer's start: punctuation or the end after it, no unit or noun
 _BARE_FIGURE = re.compile(
-    r"^\W{0,3}(?:~|≈|ca\.\s?|approx\.\s?)?\d++(?:[.,'\u2009\u202f\u00a0]\d++)*+(?=\s*(?:[,;:(–—]|$))"
+    r"^[\s\"'“«(]{0,3}(?:~|≈|ca\.\s?|approx\.\s?)?\d++(?:[.,'\u2009\u202f\u00a0]\d++)*+"
+    r"(?=\s*(?:[,;:(]|[–—](?!\s*\d)|$))"
 )
 
 

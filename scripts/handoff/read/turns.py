@@ -59,6 +59,11 @@ def _speakers(tags: list[re.Match[str]], is_label: Callable[[str], bool]) -> fro
     return frozenset(speakers)
 
 
+def answering(bullet: dict[str, Any]) -> bool:
+    """Whether a list item's bullet is one `as_turns` gave an answer (a turn under its question)."""
+    return bullet.get("listId") == _LIST_ID
+
+
 def _untagged(paragraph: dict[str, Any], cut: int, level: int | None) -> dict[str, Any]:
     """`paragraph` without its first `cut` characters (its tag), as a list item at `level`."""
     elements: list[Any] = []

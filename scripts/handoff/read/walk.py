@@ -74,7 +74,7 @@ from handoff.read.stops import ends_sentence
 from handoff.read.tables import TableReading
 from handoff.read.tabstate import _Pending, _Tab
 from handoff.read.topics import heading_topic
-from handoff.read.turns import as_turns
+from handoff.read.turns import answering, as_turns
 from handoff.read.withdrawn import withdraws_before
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
@@ -353,7 +353,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         heading = tab.headings[-1][1] if tab.headings else ""
         title = "" if is_item else self.answers.title(text, heading)
         self.answer(content, tab, where, ctx, title, correcting=id(paragraph) in self.threads,
-                    keyed=id(paragraph) in self.keyed, nested=is_item and level > 0)  # fmt: skip
+                    keyed=id(paragraph) in self.keyed, nested=level > 0 and answering(bullet))  # fmt: skip
         self.gather.siblings = None
         if content.notes:
             self.footnotes(content, tab, ctx)
