@@ -261,8 +261,8 @@ class RowTableReading(RowLimits):
         """`Week | Date | Activity | Environment`: a milestone table whose one named column says where
         each row's activity happens, read as a dated log row by row, each row in its environment."""
         kinds = [k for k, _ in roles]
-        if [k for k in kinds if k in ("field", "count", "environment")] != ["environment"]:
-            return False
+        if [k for k in kinds if k in ("field", "count", "environment", "section")] != ["environment"]:
+            return False  # (columns of environments: a table per environment, `sectioned_table`)
         if self.looks_label_value(rows):
             return False
         return self.dated_log(rows, tab, number, env=kinds.index("environment"))
