@@ -229,3 +229,20 @@ def test_a_form_s_marked_option_under_its_question_is_no_bare_answer() -> None:
     assert not needs_question("◉ 1–3: two monorepos, claims-engine and policy-admin")
     assert not needs_question("1–3 monorepos")
     assert needs_question("~3,000; agreed in June")
+
+
+# -- one repository's size where it is kept ---------------------------------------------------------
+
+
+def test_a_monorepo_s_size_on_disk_is_no_disk(catalogue: Catalogue) -> None:
+    for sentence in (
+        "We have one monorepo, ledger-core (the booking engine), 6.4 GB on disk; it is the largest one.",
+        "The only monorepo, ledger-core, is 6.4 GB on disk.",
+        "There is a single monorepo (ledger-core) with 6.4 GB on its volume; nothing else comes close.",
+    ):
+        got = _view(f"<h2>Repositories</h2><p>{sentence}</p>", catalogue)
+        assert got.get("largest_repo_mb") == 6400, sentence
+        assert "total_disk_gb" not in got, sentence
+    # the repositories together on disk stay their total size, a disk named stays the disk
+    got = _view("<h2>Repositories</h2><p>The repositories take 410 GB on disk.</p>", catalogue)
+    assert got.get("total_repo_size_gb") == 410

@@ -143,6 +143,7 @@ _AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count o
     r"amounting\s+to\s+|totall?ing\s+)?(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$",
     re.IGNORECASE,
 )
+_A_MONOREPO = re.compile(r"\bmonorepo\b(?!s)", re.IGNORECASE)  # one monorepo, the subject of its size
 _CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IGNORECASE)
 _LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
 _SIZE_OF_REPOS = (
@@ -184,6 +185,13 @@ def _named_after(tail: str) -> bool:
     """Whether the noun right after a size names what it measures (`500 GB disk`)."""
     lead = _LEAD.match(tail)
     return bool(lead and _size_noun(lead.group(0)))
+
+
+def on_disk_after(s: str, end: int) -> str:
+    """`s` without the words placing the size that ends at `end` on a disk ("8.2 GB on disk": where
+    it is kept, not a disk of its own)."""
+    m = _ON_DISK.match(s, end)
+    return s if m is None else s[:end] + " " * (m.end() - end) + s[m.end() :]
 
 
 def _nearest_noun(tail: str, head: str) -> str | None:
@@ -438,6 +446,8 @@ class FigureReading(FactParts):
             return "total_repo_size_gb"  # "all of them together take 340 GB of gitserver disk"
         if _ON_DISK.match(tail) and ctx.topic in ("largest_repo_mb", "total_repo_size_gb"):
             return ctx.topic  # `Largest repository: gis-basemaps, 1.8G on disk`: what is on the disk
+        if _ON_DISK.match(tail) and _A_MONOREPO.search(clause or head):  # "one monorepo, claims, 8,2 Go
+            return None  # on disk": one repository's size where it is kept, no disk (`prose`: the monorepo's)
         stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
         if named or stored:  # after cloning": the code there, not the disk
             return named or "total_repo_size_gb"

@@ -41,7 +41,7 @@ from handoff.read.counts import stated_limits_win
 from handoff.read.dates import _DATE_TOPICS, _DONE, _DONE_EVENT, _START, _START_EVENT, BUILD, _span
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last, apart
+from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last, apart, on_disk_after
 from handoff.read.goingaway import going_away
 from handoff.read.interim import interim
 from handoff.read.leftbehind import left_behind
@@ -456,8 +456,8 @@ class ProseReading(FactParts):
         if not one and len(counted) == 1 and counted[0].value == "1":  # "only one is a monorepo, …"
             one = re.compile(re.escape(counted[0].text)).search(s, counted[0].start)
         sized = list(shapes.sizes(s))
-        if not one or len(sized) != 1 or _DISK.search(s) or _MEMORY.search(s):
-            return []
+        if not one or len(sized) != 1 or _DISK.search(on_disk_after(s, sized[0].end)) or _MEMORY.search(s):
+            return []  # (a size "on disk" is where the monorepo is kept: no disk named)
         for f in facts:  # a size said of the monorepo, its clause's subject, is no total of the repositories
             named = bool(_APPOSITIVE.match(s, one.end()))  # "The only monorepo, litho-control, weighs …"
             subject = f.field == "total_repo_size_gb" and one.start() < f.start and named
