@@ -101,31 +101,6 @@ def test_the_editions_a_document_names(catalogue: Catalogue) -> None:
     assert editions(doc, vocab.find(doc)) == {}
 
 
-def test_a_bare_name_in_a_document_of_the_self_hosted_edition(catalogue: Catalogue) -> None:
-    vocab = Vocab(catalogue, "code_host")
-    vocab.learn_case(
-        "Code hosts: Bitbucket Data Center (1,200 repositories).\nThe Bitbucket API throttled us."
-    )
-    assert [f.value for f in vocab.find("The Bitbucket API throttled us.")] == [
-        "Bitbucket Server / Data Center"
-    ]
-    # words right after it making it the service keep it the service
-    assert [f.value for f in vocab.find("Bitbucket (cloud) is not used.")] == ["Bitbucket Cloud"]
-
-
-def test_a_repository_table_naming_the_host_bare(catalogue: Catalogue) -> None:
-    got = _view(
-        "<h2>Code hosts</h2><p>Connected: GitHub Enterprise Server (https://github.acme.example), 1,400 "
-        "repositories, and Gerrit, 200 repositories.</p><h3>Largest repositories</h3>"
-        "<table><tr><td><b>Repository</b></td><td><b>Code host</b></td><td><b>Size</b></td></tr>"
-        "<tr><td>core-platform</td><td>GitHub</td><td>3.1 GB</td></tr>"
-        "<tr><td>firmware</td><td>Gerrit</td><td>1.2 GB</td></tr>"
-        "<tr><td>web-portal</td><td>GitHub</td><td>0.9 GB</td></tr></table>",
-        catalogue,
-    )
-    assert sorted(got.get("code_hosts", [])) == ["Gerrit", "GitHub Enterprise Server"]
-
-
 # -- a milestone table with a column of environments --------------------------------------------
 
 _MILESTONES = (
@@ -207,20 +182,6 @@ def test_which_answers_need_their_question() -> None:
     assert needs_question("16/10/2026 (Friday), all indexed")
     assert not needs_question("1,200 users, licensed")  # the figure says what it is
     assert not needs_question("The licence is for 1,200 users.")
-
-
-def test_a_bare_name_read_as_the_edition_denies_it_nowhere(catalogue: Catalogue) -> None:
-    # the bare name in passing in a clause denying another host, or as a move's destination
-    for aside in (
-        "<p>GitHub.com: the public mirrors are not indexed (they are copies of GitLab projects).</p>",
-        "<p>The hardware group will move its SVN projects into GitLab in 2027.</p>",
-    ):
-        got = _view(
-            "<h2>Code hosts</h2><ul><li>GitLab Self-Managed (gitlab.acme.example): 1,200 projects</li>"
-            "<li>Gerrit (review.acme.example): 300 projects</li></ul>" + aside,
-            catalogue,
-        )
-        assert sorted(got.get("code_hosts", [])) == ["Gerrit", "GitLab Self-Managed"], aside
 
 
 def test_a_form_s_marked_option_under_its_question_is_no_bare_answer() -> None:

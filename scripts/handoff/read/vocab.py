@@ -71,7 +71,6 @@ class Vocab:
             if self.tools and found:
                 found = [f for f in found if not _TOOL_AFTER.match(text, f.end)]
                 found = refined(text, found)  # "GitLab (gitlab.acme.de)": the self-hosted edition
-                found = self.as_edition(text, found)  # "GitLab" in a document of GitLab Self-Managed
             self.cache[text] = found
         return self.cache[text]
 
