@@ -96,6 +96,7 @@ class Style:
     strikethrough: bool = False
     highlight: str | None = None  # a background colour (`#ffff00`), not white or none
     link: str | None = None
+    grey: str | None = None  # a neutral grey text colour (`#999999`): how a template writes its guidance
 
 
 @dataclass
@@ -260,9 +261,19 @@ def _css_effects(css: dict[str, str]) -> tuple[dict[str, Any], bool | None]:
     background = css.get("background-color", css.get("background", "")).split()
     if background and _HEX_COLOUR.fullmatch(background[0]) and background[0] not in _NO_HIGHLIGHT:
         style["highlight"] = background[0]
+    colour = css.get("color", "").strip().lower()
+    if colour:  # (any other colour ends an outer grey)
+        style["grey"] = colour if _HEX_COLOUR.fullmatch(colour) and _neutral_grey(colour) else None
     space = css.get("white-space")
     preserve = None if space is None else space in ("pre", "pre-wrap", "break-spaces")
     return style, preserve
+
+
+def _neutral_grey(colour: str) -> bool:
+    """Whether a `#rrggbb` colour is a grey between dark and white (`#666666` … `#cccccc`)."""
+    rgb = _rgb(colour)
+    low, high = min(rgb.values()), max(rgb.values())
+    return high - low <= 0.07 and low >= 0.3 and high <= 0.87
 
 
 class _Importer(HTMLParser):
@@ -689,6 +700,8 @@ def _text_style(style: Style) -> JSON:
     if style.link:
         out["foregroundColor"] = LINK_COLOR
         out["link"] = {"url": style.link}
+    elif style.grey:
+        out["foregroundColor"] = {"color": {"rgbColor": _rgb(style.grey)}}
     return out
 
 

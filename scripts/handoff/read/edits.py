@@ -200,14 +200,16 @@ def _figures(text: str) -> list[shapes.Match]:
 def current(text: str) -> str:
     """`text` as it reads once its edit marks are settled: corrections and examples taken out."""
     if not has_digit(text):
-        return text
+        return unexample(text) if "://" in text else text  # "e.g. https://sourcegraph.example.com"
     return unexample(unedit(text))
 
 
-# an example a template or a note gives ("e.g. 3 × m6i.2xlarge", "for example “Nodes: …”"): the
-# words after the marker up to the end of its clause are no value
+# an example a template or a note gives ("e.g. 3 × m6i.2xlarge", "for example “Nodes: …”", "(template:
+# https://sourcegraph.yourcompany.example)"): the words after the marker up to the end of its clause
+# are no value
 _EXAMPLE = quick(
-    r"(?:\be\.\s?g\.|\beg\.|\bfor (?:example|instance)\b|\bexample:)[ \u00a0]*"
+    r"(?:\be\.\s?g\.|\beg\.|\bfor (?:example|instance)\b|\bexample:|"
+    r"(?<![\w-] )(?<![\w-])template(?: default| example)?:)[ \u00a0]*"
     r"(?:“[^”\n]*”|\"[^\"\n]*\"|(?:\([^()\n]*\)|[^;\]\n”\"()])*?)"
     r"(?=[;\]\n”\")]|\.[ \u00a0]+[A-Z(]|\.[ \u00a0]*$|$)",
     re.IGNORECASE,
@@ -215,5 +217,6 @@ _EXAMPLE = quick(
 
 
 def unexample(text: str) -> str:
-    """`text` without the examples it gives after "e.g." / "for example" (when they hold a digit)."""
-    return _EXAMPLE.sub(lambda m: "" if has_digit(m.group(0)) else m.group(0), text)
+    """`text` without the examples it gives after "e.g." / "for example" / "template:" (when they hold
+    a digit or an address)."""
+    return _EXAMPLE.sub(lambda m: "" if has_digit(m.group(0)) or "://" in m.group(0) else m.group(0), text)

@@ -64,7 +64,7 @@ from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.pendingmove import moving_to
 from handoff.read.prose import _CODE, host_names
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
-from handoff.read.unset import says_unset
+from handoff.read.unset import points_elsewhere, says_unset
 from handoff.read.vocab import mask
 
 # a value opening with a bound: "Repositories: up to 3,000 without re-sizing the pool", "max 5,000"
@@ -297,7 +297,7 @@ def _no_value(name: str | None, label: str, value: str, tenant: bool = False) ->
         return True  # "Persistent disk across all tenants: 12,400 GiB": the shared whole's
     if name in scheduling.FIELDS and not tenant and scheduling.scheduling(label):
         return True  # "requests.cpu: 56", "Namespace quota: 40 vCPU": what the scheduler admits
-    return name is not None and says_unset(value)
+    return name is not None and (says_unset(value) or points_elsewhere(value))
 
 
 _WHOLE = frozenset(

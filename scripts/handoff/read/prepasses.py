@@ -14,6 +14,8 @@ from typing import Any
 from handoff.core.fields import Catalogue
 from handoff.read.answercolumns import answered_rows
 from handoff.read.forms import answered
+from handoff.read.guidance import without_guidance
+from handoff.read.leftover import without_leftovers
 from handoff.read.markcolumns import ticked_rows
 from handoff.read.markedoptions import chosen_options
 from handoff.read.ownnames import named_sourcegraph
@@ -29,6 +31,12 @@ def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     named = named_sourcegraph(doc, catalogue, texts)  # "Lighthouse is our name for the Sourcegraph instance"
     if named is not doc:
         doc, texts = named, list(quick_texts(named))
+    left = without_leftovers(doc, texts)  # another customer's text the document disowns
+    if left is not doc:
+        doc, texts = left, list(quick_texts(left))
+    bare = without_guidance(doc, texts)  # a template's grey italic guidance
+    if bare is not doc:
+        doc, texts = bare, list(quick_texts(bare))
     doc = own_parts(doc, catalogue, texts)
     doc = own_sections(doc, catalogue, texts)
     doc = answered_rows(doc, texts)  # (a question answered no or N/A states nothing; before the ticks)

@@ -18,6 +18,7 @@ from handoff.read import (
     countcells,
     envgroups,
     groupcolumn,
+    guidance,
     headerrows,
     marks,
     pairgrid,
@@ -158,6 +159,11 @@ class TableReading(WalkParts):
             return table, grid, rows
         if self.left_out:  # `OpenGrok VM†` keyed `† Not part of Sourcegraph`: its row (or column) not read
             grid, rows = marks.without(grid, rows, self.left_out)
+            table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
+        helps = guidance.columns([c.text for c in rows[0]])  # `Field | Guidance | Value`
+        if helps:  # the template's own column of examples and defaults: not read
+            grid = [[c for j, c in enumerate(r) if j not in helps] for r in grid]
+            rows = [[c for j, c in enumerate(r) if j not in helps] for r in rows]
             table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
         grouped = groupcolumn.lanes(grid, rows, self.is_label)  # `Compute` merged down over its rows
         if grouped is not None:
