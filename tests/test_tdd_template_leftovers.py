@@ -222,3 +222,32 @@ def test_no_company_is_disowned_by_a_plain_from() -> None:
         [({}, "Figures taken from the Grafana dashboard on 3 May; the nodes are GitLab's.")]
     )
     assert keys == frozenset()
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Part C (“Cost model”) is left over from the Ostrander Mills SDT; nothing in it is ours.",
+        "NB: section C was copied from the Ostrander Mills handover and is kept only for the layout.",
+    ],
+)
+def test_a_numbered_part_the_document_disowns_gives_nothing(note: str, catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Corvid Systems — design form</h1><h2>B. Compute</h2><p>Hosting: GCP (europe-west3)</p>"
+        "<p>Nodes: 4 × n2-standard-16</p><h2>C. Cost model</h2><p>C.1 Hosting: AWS eu-west-1</p>"
+        "<p>C.2 Compute: 2 × m5.2xlarge</p><h2>D. Risks</h2><p>None known.</p>"
+        f"<h2>Notes</h2><p>{note}</p>"
+    )
+    got = read(html, catalogue)
+    assert got.get("hosting_provider") == ["GCP"] and got.get("instance_types") == ["4 × n2-standard-16"]
+
+
+@pytest.mark.parametrize(
+    ("count", "flavour"),
+    [("Worker count", "Worker flavour"), ("Number of workers", "Flavor"), ("Worker count", "VM flavor")],
+)
+def test_an_openstack_flavour_and_a_worker_count_are_the_machines(
+    count: str, flavour: str, catalogue: Catalogue
+) -> None:
+    html = table(("Item", "Test", "Live"), (flavour, "c2.xlarge", "c4.4xlarge"), (count, "1", "5"))
+    assert read(html, catalogue).get("instance_types") == ["5 × c4.4xlarge"]

@@ -86,6 +86,9 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("vm",), "instance_types"),
     (("server",), "instance_types"),
     (("pool",), "instance_types"),
+    (("flavo",), "instance_types"),  # an OpenStack flavour (flavor): the machine type
+    (("worker", "count"), "instance_types"),  # `Worker count`: the worker nodes
+    (("worker", "number"), "instance_types"),  # `Number of workers`
     (
         ("desired",),
         "instance_types",

@@ -59,6 +59,14 @@ _NOT_A_NAME = frozenset(
         "helm", "docker", "production", "staging", "prod", "dev", "uat", "trial", "pilot", "ie", "ta",
     }
 )  # fmt: skip
+# a note whose subject is a numbered part: "Section E ("Hosting and cost") is left over from …",
+# "NB the notes in 7.1 were pasted from …" (the part is its heading's number or letter)
+_PART = re.compile(
+    r"(?:^|[.!?;]\s+)\W*(?i:nb:?\s+|note:?\s+)?(?i:the\s+)?"
+    r"(?:(?i:notes|text|content|figures|paragraphs?|table|answers?)\s+(?i:in|of|under)\s+)?"
+    r"(?:(?i:section|part|chapter)\s+|§\s*)?(?P<ref>[A-Z]|\d+(?:\.\d+)*)(?![\w.]|\.\d)"
+    r"(?:\s*\([^()\n]*\)|\s*[\"“][^\"”\n]*[\"”])?\s+(?i:is|are|was|were|has been|have been)\b"
+)
 _MIN_KEY = 4
 _HEAD = 3  # the paragraphs that open the document: its title, subtitle and first line
 _TITLES = frozenset({"TITLE", "SUBTITLE", "HEADING_1"})
@@ -95,6 +103,10 @@ def without_leftovers(doc: Any, texts: list[tuple[dict[str, Any], str]]) -> Any:
         return doc
     mark = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, sorted(keys))) + r")(?![a-z])")
     at = {i for i, (p, t) in enumerate(texts) if id(p) not in notes and mark.search(t.lower())}
+    refs = {m.group("ref") for p, t in texts if id(p) in notes for m in _PART.finditer(t)}
+    if refs:  # "Section E (…) is left over from …": the heading numbered so, and its section
+        head = re.compile(r"^\W*(?:" + "|".join(map(re.escape, sorted(refs))) + r")(?:[.)]?[ \t]|[.)]?$)")
+        at |= {i for i, (p, t) in enumerate(texts) if _level(p) and head.match(t)}
     if not at:
         return doc
     out = _copy(doc)  # (its paragraphs in the same order as `texts`')
