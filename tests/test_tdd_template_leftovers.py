@@ -251,3 +251,96 @@ def test_an_openstack_flavour_and_a_worker_count_are_the_machines(
 ) -> None:
     html = table(("Item", "Test", "Live"), (flavour, "c2.xlarge", "c4.4xlarge"), (count, "1", "5"))
     assert read(html, catalogue).get("instance_types") == ["5 × c4.4xlarge"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "monorepos"),
+    [("A: None.", "0"), ("Answer: none at all", "0"), ("Ans.: 3", "3"), ("Reply: 2", "2")],
+)
+def test_an_answer_marked_as_such_is_read_under_its_question(
+    answer: str, monorepos: str, catalogue: Catalogue
+) -> None:
+    html = f"<p><b>Q7. How many monorepos are there?</b></p><p>{answer}</p>"
+    assert read(html, catalogue).get("monorepos") == [monorepos]
+
+
+def test_an_answer_mark_naming_whose_answer_it_is(catalogue: Catalogue) -> None:
+    html = "<p><b>Q1. Production URL?</b></p><p>A (Corvid): https://grep.corvid.example</p>"
+    assert read(html, catalogue).get("instance_url") == ["https://grep.corvid.example"]
+
+
+@pytest.mark.parametrize(
+    "gone",
+    [
+        "The default pool the cloud created (3 × e2-standard-4) was deleted on the second day.",
+        "A first pool of 2 × c6i.2xlarge has since been torn down.",
+        "The bootstrap VM (1 × t3.large) was terminated after the install.",
+    ],
+)
+def test_machines_a_sentence_says_are_gone_are_not_the_deployments(gone: str, catalogue: Catalogue) -> None:
+    html = f"<h2>Compute</h2><ul><li>Nodes: 4 × n2-standard-16</li><li>{gone}</li></ul>"
+    assert read(html, catalogue).get("instance_types") == ["4 × n2-standard-16"]
+
+
+def test_machines_deleted_and_replaced_are_still_read(catalogue: Catalogue) -> None:
+    html = "<h2>Compute</h2><p>The m5 pool was deleted and replaced by 4 × m6i.4xlarge.</p>"
+    assert read(html, catalogue).get("instance_types") == ["4 × m6i.4xlarge"]
+
+
+def test_a_template_column_header_with_a_long_aside(catalogue: Catalogue) -> None:
+    html = table(
+        ("Resource", "Template default (for up to 1,000 users)", "Corvid"),
+        ("Total vCPU", "16", "48"),
+        ("Total memory", "64 GB", "192 GB"),
+    )
+    got = read(html, catalogue)
+    assert got.get("total_cpu") == ["48"] and got.get("total_memory_gb") == ["192 GB"]
+
+
+_PROMPTS = [
+    (
+        "☑ Storage: ____ GiB all together",
+        "the volumes below, 1,850 GiB in total",
+        "total_disk_gb",
+        "1850 GiB",
+    ),
+    ("☑ CPU / RAM: <n> cores / <n> GiB", "40 vCPU / 160 GiB across the pool", "total_cpu", "40"),
+    (
+        "☑ Repository size on disk: <size>",
+        "about 410 GB (du on the gitserver disks)",
+        "total_repo_size_gb",
+        "410 GB",
+    ),
+    (
+        "☑ Infrastructure ready: [dd/mm/yyyy]",
+        "3 June 2026 (last node joined)",
+        "completion_date",
+        "2026-06-03",
+    ),
+]
+
+
+@pytest.mark.parametrize(("prompt", "evidence", "field", "value"), _PROMPTS)
+def test_a_prompt_left_blank_heads_the_evidence_under_it(
+    prompt: str, evidence: str, field: str, value: str, catalogue: Catalogue
+) -> None:
+    html = f"<h2>Production</h2><ul><li>{prompt}</li><ul><li>{evidence}</li></ul></ul>"
+    assert read(html, catalogue).get(field) == [value]
+
+
+@pytest.mark.parametrize(
+    ("value", "blank"),
+    [("<x> vCPU / <x> GB", True), ("____ GB in total", True), ("[date]", True), ("<fill in>", True),
+     ("[x] yes", False), ("[Grafana](https://grafana.corvid.example)", False), ("<2 TB> gp3", False)],
+)  # fmt: skip
+def test_a_template_blank(value: str, blank: bool) -> None:
+    assert (guidance.unfilled(("Label", value)) == ("Label", "")) is blank
+
+
+def test_machines_a_sentence_says_are_not_in_the_totals(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Compute</h2><p>Eight workers of 16 vCPU give 128 vCPU in total.</p>"
+        "<p>The control plane (3 × m1.large, 4 vCPU each) is run by the cloud team"
+        " and is not in the totals above.</p>"
+    )
+    assert read(html, catalogue).get("total_cpu") == ["128"]

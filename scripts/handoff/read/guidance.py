@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from handoff.read.edits import has_digit
 from handoff.read.forms import _copy
 from handoff.read.quicktext import paragraph_dicts
 
@@ -41,13 +42,14 @@ _ANSWER = re.compile(
     r"\b(?:values?|answers?|actual|current|ours|our|production|prod|response|filled|agreed|chosen|this)\b",
     re.IGNORECASE,
 )
-_MAX_WORDS = 4  # a header, not a sentence about the table
+_MAX_WORDS = 4  # a header, not a sentence about the table (its bracketed aside not counted)
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def is_help(header: str) -> bool:
     """Whether a column's header names it as the template's guidance, example or default."""
     text = header.strip()
-    if not text or len(text.split()) > _MAX_WORDS or not (m := _HELP.search(text)):
+    if not text or len(_BRACKETED.sub(" ", text).split()) > _MAX_WORDS or not (m := _HELP.search(text)):
         return False
     return not text[: m.start()].strip(" (") or not _ANSWER.search(text)  # `Sample answer`, `Example value`
 
@@ -112,4 +114,22 @@ def without_guidance(doc: Any, texts: list[tuple[dict[str, Any], str]]) -> Any:
     return out
 
 
-__all__ = ["columns", "is_guidance_run", "is_help", "without_guidance"]
+# a template's blank: `<x>`, `<fill in>`, `<Helm / Kustomize>`, `[date]`, `____`, `????`
+_BLANK = re.compile(r"<[^<>\n]{1,60}>|\[[A-Za-z][^\[\]\n]{1,40}\]|_{2,}|\?{3,}")
+_WORD = re.compile(r"[A-Za-z]+")
+_MAX_BLANK_WORDS = 3  # the unit or words left around the blanks (`<x> vCPU / <x> GB`, `____ GB in total`)
+
+
+def unfilled(pair: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A `Label: value` pair whose value is still the template's blank (`Totals: <x> vCPU / <x> GB`,
+    `Disk: ____ GB in total`, `Start: [date]`) with its value emptied: the label then heads the
+    answer written under it (a checklist's evidence as sub-items), as a label with no value does."""
+    if pair is None or not pair[1] or not _BLANK.search(pair[1]):
+        return pair
+    rest = _BLANK.sub(" ", pair[1])
+    if "://" in rest or has_digit(rest) or len(_WORD.findall(rest)) > _MAX_BLANK_WORDS:
+        return pair
+    return pair[0], ""
+
+
+__all__ = ["columns", "is_guidance_run", "is_help", "unfilled", "without_guidance"]

@@ -27,10 +27,10 @@ from handoff.read.forms import _copy
 from handoff.read.ownsections import _contents, _level, _style
 from handoff.read.quicktext import paragraph_dicts
 
-_NAME = r"[A-Z][A-Za-z&-]+(?:[ \u00a0]+[A-Z][A-Za-z&-]+){0,3}"
+_NAME = r"[A-Z][A-Za-z&-]+(?:[ \u00a0]+(?:&|[A-Z][A-Za-z&-]+)){0,3}"
 _KIND = (
     r"(?i:TDD|handover|hand-over|SDT|form|document|doc|design|template|notes|deck|questionnaire|proposal|"
-    r"runbook|copy|project|SoW|HLD|LLD|workbook|sheet)"
+    r"runbook|copy|project|SoW|HLD|LLD|workbook|sheet|annex|appendix|schedule|spec)"
 )
 _DISOWN = re.compile(
     rf"\b(?i:pasted|copied|left[ -]over|carried[ -]over|cloned|inherited|still)\b"

@@ -6,7 +6,8 @@ load-generator VMs … are not part of the Sourcegraph system", "the control-pla
 and not counted here", "excluded from the totals", "is shared capacity and not counted against the
 service", or denies they are its own: "(its 12T is not ours)", "the node root volumes are not
 Sourcegraph storage", or says they carry none of it: "(4 vCPU each) don't run Sourcegraph
-workloads". The machines, CPUs, memory and disks of such a
+workloads", or says they are gone: "The default pool (3 × e2-standard-4) was deleted on day 2" (unless
+it names what came instead). The machines, CPUs, memory and disks of such a
 sentence are not the deployment's. Only the sentence's own words decide (a verb group denying
 membership or counting), never the machines' names.
 """
@@ -24,7 +25,7 @@ _WHOLE = (  # what a machine may be said to be outside of
 )
 _OWNER = r"sourcegraph(?:'s)?|our|the\s+(?:service|deployment|instance|platform)'s|the\s+deployment"
 _OUTSIDE = quick(
-    rf"\b(?:(?:is|are|was|were|being)\s+(?:also\s+)?not\s+(?:part\s+of|included\s+in|counted\s+in)\s+{_WHOLE}"
+    rf"\b(?:(?:is|are|was|were|being)\s+(?:also\s+)?not\s+(?:part\s+of|included\s+in|counted\s+in|in)\s+{_WHOLE}"
     rf"|(?:is|are|was|were)\s+excluded\s+from\s+{_WHOLE}|(?:is|are|was|were)\s+not\s+counted(?:\s+here)?\b"
     r"|(?:do|does|did)\s*(?:n't|\s+not)\s+count\b"
     # machines that carry none of it: "don't run Sourcegraph workloads", "run no Sourcegraph pods"
@@ -41,10 +42,24 @@ _OUTSIDE = quick(
 FIELDS = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
 
 
+# machines the sentence says are gone: "The default pool GKE creates (3 × e2-standard-4) was deleted on
+# day 2" (not one that names what came instead: "… was deleted and replaced by 4 × n2-standard-16")
+_GONE = quick(
+    r"\b(?:is|are|was|were|got|(?:has|have)(?:\s+(?:since|already|also))?\s+been)\s+"
+    r"(?:(?:since|later|then|already|also|all)\s+)?"
+    r"(?:deleted|removed|torn\s+down|destroyed|terminated|deprovisioned|scrapped|switched\s+off|shut\s+down)\b",
+    re.IGNORECASE,
+)
+_INSTEAD = quick(r"replac|instead|in\s+favou?r|→|->|\bnew\b|\bnow\b|moved\s+to|migrated", re.IGNORECASE)
+
+
 def outside(sentence: str) -> bool:
     """Whether the sentence says what it describes is not part of, not counted in, or excluded from
-    something: its machines and sizes are not the deployment's."""
-    return bool(_OUTSIDE.search(sentence))
+    something, or is gone (deleted, torn down) with nothing named in its place: its machines and
+    sizes are not the deployment's."""
+    if _OUTSIDE.search(sentence):
+        return True
+    return bool(_GONE.search(sentence)) and not _INSTEAD.search(sentence)
 
 
 def said_from(text: str) -> int:
@@ -52,7 +67,7 @@ def said_from(text: str) -> int:
     holding the verdict, even one written without a capital ("… → 64 vCPU / 256 GiB all in. control
     plane … is 3 × m5.xlarge but that's not ours, don't count it"); 0 when it is the first, or when
     there is no verdict (`len(text)`)."""
-    verdict = _OUTSIDE.search(text)
+    verdict = _OUTSIDE.search(text) or (None if _INSTEAD.search(text) else _GONE.search(text))
     if verdict is None:
         return len(text)
     stops = list(sentence_ends(text, 0, verdict.start()))

@@ -55,6 +55,7 @@ from handoff.read.facts import FactReader
 from handoff.read.fleetsentences import one_fleet
 from handoff.read.gaps import gap_parts
 from handoff.read.gather import Gatherer, TddReading
+from handoff.read.guidance import unfilled
 from handoff.read.headertables import HeaderTableReading
 from handoff.read.labelwords import label_meaning
 from handoff.read.languages import gloss_for, languages_of
@@ -87,6 +88,10 @@ _NEXT_LABEL = re.compile(  # (a run-in item's number before its label: "… 41 G
 _QUOTED = re.compile(r"\s*>")
 # a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
 _NOT_DONE = re.compile("[\U0001f534\u274c\U0001f6ab\u26d4\u2716\u2717\u274e]")
+# a label that only marks the answer to the question above it (`A:`, `Answer:`, `A (Ashgrove):`)
+_ANSWER_MARK = re.compile(
+    r"^(?:A|Ans\.?|Answer|Response|Reply)(?:\s*\([^()]{1,40}\))?\s*:\s+(?=\S)", re.IGNORECASE
+)
 _COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
 _COMMENT = re.compile(r"\s+#\s")
 _SPACES = re.compile(r"\s+")
@@ -509,9 +514,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
-                pair = _pair(part.strip()) or dash_pair(part, self.dash_label)  # `Repo count — 2,494` too
+                said = _ANSWER_MARK.sub("", part.strip(), count=1)  # `A: None.` under a question: the answer
+                pair = unfilled(_pair(said)) or dash_pair(part, self.dash_label)  # `Repo count — 2,494` too
                 if pair is None:
-                    loose.append(part.strip())
+                    loose.append(said)
                     if allow_pending and len(parts) == 1 and volumelist.lead_in(part, closed=True):
                         self.heads_list(
                             tab, part.strip().rstrip(":"), location, line_ctx
