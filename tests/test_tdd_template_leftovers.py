@@ -331,7 +331,8 @@ def test_a_prompt_left_blank_heads_the_evidence_under_it(
 @pytest.mark.parametrize(
     ("value", "blank"),
     [("<x> vCPU / <x> GB", True), ("____ GB in total", True), ("[date]", True), ("<fill in>", True),
-     ("[x] yes", False), ("[Grafana](https://grafana.corvid.example)", False), ("<2 TB> gp3", False)],
+     ("[x] yes", False), ("[Grafana](https://grafana.corvid.example)", False), ("<2 TB> gp3", False),
+     ("<https://grep.corvid.example/>", False), ("<ops@corvid.example>", False)],
 )  # fmt: skip
 def test_a_template_blank(value: str, blank: bool) -> None:
     assert (guidance.unfilled(("Label", value)) == ("Label", "")) is blank

@@ -117,6 +117,7 @@ def without_guidance(doc: Any, texts: list[tuple[dict[str, Any], str]]) -> Any:
 # a template's blank: `<x>`, `<fill in>`, `<Helm / Kustomize>`, `[date]`, `____`, `????`
 _BLANK = re.compile(r"<[^<>\n]{1,60}>|\[[A-Za-z][^\[\]\n]{1,40}\]|_{2,}|\?{3,}")
 _WORD = re.compile(r"[A-Za-z]+")
+_ADDRESS = re.compile(r"://|@|\bwww\.|\.[a-z]{2,}\b")
 _MAX_BLANK_WORDS = 3  # the unit or words left around the blanks (`<x> vCPU / <x> GB`, `____ GB in total`)
 
 
@@ -126,6 +127,8 @@ def unfilled(pair: tuple[str, str] | None) -> tuple[str, str] | None:
     answer written under it (a checklist's evidence as sub-items), as a label with no value does."""
     if pair is None or not pair[1] or not _BLANK.search(pair[1]):
         return pair
+    if any(_ADDRESS.search(m.group(0)) for m in _BLANK.finditer(pair[1])):
+        return pair  # `<https://sourcegraph.acme.com/>`, `<ops@acme.example>`: an address in brackets
     rest = _BLANK.sub(" ", pair[1])
     if "://" in rest or has_digit(rest) or len(_WORD.findall(rest)) > _MAX_BLANK_WORDS:
         return pair
