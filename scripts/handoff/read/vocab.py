@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import any_of
 from handoff.read.found import Found
-from handoff.read.hostaddress import as_editions, bare, editions, refined
+from handoff.read.hostaddress import refined
 
 # Names too generic to mean a vocabulary value inside a sentence (they still match a whole value).
 _NOT_IN_TEXT = frozenset(
@@ -43,15 +43,12 @@ class Vocab:
         self.cache: dict[str, list[Found]] = {}
         self.tools = name == "code_host"  # "a GitHub App", "GitLab Runner": a host's tool names no host
         self.lower = False  # the document writes the vocabulary's names in lower case ("ghes", "bitbucket")
-        self.document = ""  # the document's text, for the editions its bare names stand for
-        self.editions: dict[str, str] | None = None  # (worked out when a bare name is first met)
 
     def learn_case(self, text: str) -> None:
         """Whether the document writes names of this vocabulary of four letters or more in lower case,
         outside addresses ("ghes conn", "our gitlab"): then it writes the short ones so too."""
         # (a match is four letters or digits or more, lower case, no dot: its own `norm` key)
         self.lower = not self.names.keys().isdisjoint(_LOWER_WORD.findall(text))
-        self.document, self.editions = text, None
         self.cache.clear()
 
     def _short_in_lower(self, span: str, text: str, end: int) -> bool:
@@ -73,17 +70,6 @@ class Vocab:
                 found = refined(text, found)  # "GitLab (gitlab.acme.de)": the self-hosted edition
             self.cache[text] = found
         return self.cache[text]
-
-    def as_edition(self, text: str, found: list[Found]) -> list[Found]:
-        """`found` with a bare hosted service's name ("GitLab") read as the self-hosted edition the
-        document names and never the service itself (`hostaddress.editions`)."""
-        if not self.document or not any(bare(text, f) for f in found):
-            return found
-        if self.editions is None:
-            doc = self.document
-            self.editions = {}  # (no recursion: the document's own names are found as written)
-            self.editions = editions(doc, self._find(doc))
-        return as_editions(text, found, self.editions) if self.editions else found
 
     def _find(self, text: str) -> list[Found]:
         hosts = _hosts_of(text)
