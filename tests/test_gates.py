@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -502,6 +503,16 @@ _FIGURE_PIECES = [
 ]
 
 
+def _readers_either_case(catalogue: Catalogue) -> Iterator[FactReader]:
+    """A fact reader as for a document writing the vocabularies' short names as they are, then one as
+    for a document writing them in lower case (`Vocab.learn_case`)."""
+    for lower in (False, True):
+        reader = FactReader(catalogue)
+        for names in (reader.deployment, reader.hosting, reader.code_hosts):
+            names.lower = lower
+        yield reader
+
+
 def _every_context() -> list[Context]:
     """Contexts of every kind a value read alone may be asked in: each section, limit or not, a year
     or not, a host or not, about code or not, a day or not."""
@@ -576,10 +587,7 @@ def test_a_name_alone_read_as_prose_gives_no_other_field(catalogue: Catalogue) -
     # with the vocabularies' short names read in lower case or not (`Vocab.learn_case`)
     contexts = _every_context()
     admitted = 0
-    for lower in (False, True):
-        reader = FactReader(catalogue)
-        for names in (reader.deployment, reader.hosting, reader.code_hosts):
-            names.lower = lower
+    for reader in _readers_either_case(catalogue):
         for name in ("deployment_type", "hosting_provider"):
             for value in catalogue.fields[name].vocabulary.values:  # type: ignore[union-attr]
                 if not reader.named_alone(name, value):
@@ -670,10 +678,7 @@ def test_code_hosts_alone_read_as_prose_give_no_other_field(catalogue: Catalogue
     separators = [", ", " and ", " & ", "; ", " / ", ",", " "]
     contexts = _every_context()
     admitted = 0
-    for lower in (False, True):
-        reader = FactReader(catalogue)
-        for found in (reader.deployment, reader.hosting, reader.code_hosts):
-            found.lower = lower
+    for reader in _readers_either_case(catalogue):
         for _ in range(700):
             picked = [rng.choice(names) for _ in range(rng.randint(1, 3))]
             value = picked[0] + "".join(rng.choice(separators) + p for p in picked[1:])
