@@ -47,7 +47,9 @@ from handoff.validate.tdd_view import tdd_fields
 # (migrations, regulated on-premises, shared platform Kubernetes), written blind in stop 23; their
 # siblings 61-63 are tuning sets; 64-66, ordinary TDDs of three more families (half-filled templates,
 # sizing estimate versus what was provisioned, continental-European writers), written blind in
-# stop 24; their siblings 67-69 are tuning sets)
+# stop 24; their siblings 67-69 are tuning sets; 70-72, ordinary TDDs of three more families (living
+# TDDs kept up to date, terse shorthand notes, infrastructure-as-code and command output), written
+# blind in stop 25; their siblings 73-75 are tuning sets)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -72,6 +74,9 @@ EVALUATION_ONLY = (
     "tdd_blind64",
     "tdd_blind65",
     "tdd_blind66",
+    "tdd_blind70",
+    "tdd_blind71",
+    "tdd_blind72",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -124,6 +129,9 @@ SETS = (
     "tdd_blind67",
     "tdd_blind68",
     "tdd_blind69",
+    "tdd_blind73",
+    "tdd_blind74",
+    "tdd_blind75",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
