@@ -31,6 +31,7 @@ from handoff.read import (
     scheduling,
     shapes,
     sharedwhole,
+    storagepool,
     typevalue,
     usage,
     valueranges,
@@ -295,6 +296,12 @@ def _no_value(name: str | None, label: str, value: str, tenant: bool = False) ->
         return True
     if name in _WHOLE and sharedwhole.spans_all(label):
         return True  # "Persistent disk across all tenants: 12,400 GiB": the shared whole's
+    if (
+        name == "total_disk_gb"
+        and storagepool.may_hold(label + value)
+        and storagepool.the_whole(label, value)
+    ):
+        return True  # "Storage pool: 20 TB", "Storage: the fast-ssd class, backed by a 20 TB pool"
     if name in scheduling.FIELDS and not tenant and scheduling.scheduling(label):
         return True  # "requests.cpu: 56", "Namespace quota: 40 vCPU": what the scheduler admits
     return name is not None and (says_unset(value) or points_elsewhere(value))

@@ -31,6 +31,7 @@ from handoff.read import (
     permachine,
     shapes,
     stamps,
+    storagepool,
 )
 from handoff.read.backref import ENDS, STARTS, event_pointed_back
 from handoff.read.changes import changed, old_spans
@@ -338,6 +339,8 @@ class ProseReading(FactParts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
         facts = self._summed_across(text, ctx, offset, facts)
         facts = self._connected_only(text, facts)
+        # "The array is 20 TB; Sourcegraph was allocated 2.6 TB of it": the part, not the whole
+        facts = storagepool.shares(text, facts, lambda at: self.env_at(text, at, ctx), offset)
         return _union_hosts(
             totals_win(
                 bare_totals(
