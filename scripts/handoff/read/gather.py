@@ -45,6 +45,7 @@ from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.onsite import on_site_wins
 from handoff.read.poolnames import counted_by_name
 from handoff.read.precedence import _RANK, Precedence
+from handoff.read.rolledback import UNDONE, target_at
 from handoff.read.titletool import tool_of
 from handoff.read.totals import AMOUNTS, SIZES
 from handoff.read.zones import by_place, sum_siblings
@@ -58,6 +59,12 @@ _SWITCHING = frozenset({"deployment_type", "hosting_provider"})  # names a deplo
 # A form's field row: a label whose value opens with a figure (`Instance: 1 × m6i.12xlarge (48 vCPU,
 # 192 GiB)`, `Size: 32 vCPU / 128 GB`), not a log line's speaker (`capacity team: a benchmark on …`).
 _FIELD_ROW = re.compile(r"^[^:\n]{1,60}:\s+(?:~|≈|about\s+|approx(?:imately|\.)?\s+|around\s+|roughly\s+)?\d")
+
+
+def _went_back_to(text: str, said: str) -> bool:
+    """Whether `said` is written where an undoing of its block went back to ("rolled back to 6 × …")."""
+    at = target_at(text)
+    return at is not None and text.find(said, at) >= 0
 
 
 @dataclass(frozen=True)
@@ -123,6 +130,8 @@ class Gatherer(Precedence, HostCounts, Implied):
                 self.rows[id(value)] = value  # a figure in a form's field row: it beats free prose
             if f.role == "total" and f.field in AMOUNTS:
                 self.totals[id(value)] = value  # (held, so no other value takes its id)
+            if f.field in UNDONE and _went_back_to(self.blocks[block].text, f.text):
+                self.rollbacks.add(id(value))
             self.values.append(value)
 
     def part(self, count: str, host: str, location: Location, section: str) -> None:
@@ -207,6 +216,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._latest_entry()
         blocks = [(b.text, b.location.ref) for b in self.blocks]
         self._drop(overridden(self.values, blocks, self.paths, self.heads))
+        self._rolled_back()
         self._supersede()
         self._parts_give_way()
         self._per_machine_give_way()

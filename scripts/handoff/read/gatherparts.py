@@ -83,6 +83,7 @@ class GatherParts:
         self.siblings: tuple[object, ...] | None = None  # the list run and parent of the item being read
         self.pools: dict[int, tuple[object, ...]] = {}  # index in values → sibling key, for instance types
         self.corrections: set[int] = set()  # indices in values of values read from a correcting block
+        self.rollbacks: set[int] = set()  # ids of values an undoing went back to ("rolled back to 6 × …")
         self.rows: dict[int, TddValue] = {}  # CPU, memory and disk values read in a form's field row
         self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change

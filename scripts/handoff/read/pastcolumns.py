@@ -87,6 +87,24 @@ def others(header: list[str]) -> set[int]:
     }
 
 
+# a column saying it holds the figures now in so many words (`Production now (v1.7)`, `Current`, `Today`)
+_PRESENT = re.compile(r"\b(?:now|current(?:ly)?|today|latest|as of today)\b", re.IGNORECASE)
+# a column of the state as first built or delivered (`Production as built (v1.0, June)`, `As delivered`)
+_AS_BUILT = re.compile(r"\bas[- ](?:built|delivered|installed|handed over)\b|\bat (?:go-?live|handover)\b",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def built_then(header: str, beside: list[str]) -> bool:
+    """Whether a column's header names the state as built (`Production as built (v1.0, June)`) and a
+    column beside it says its figures are those of now (`Production now (v1.7)`): a living document's
+    table keeping the go-live figures next to the current ones; the as-built column is history."""
+    return (
+        bool(_AS_BUILT.search(header))
+        and not _PRESENT.search(header)
+        and any(_PRESENT.search(h) and not _AS_BUILT.search(h) for h in beside)
+    )
+
+
 def past(header: str) -> bool:
     """Whether a column's header says its figures held before a change and not now."""
     return bool(_PAST.search(header)) and not _NOW.search(header)
@@ -98,4 +116,4 @@ def now(header: str) -> bool:
     return bool(_NOW.search(header)) and not _PAST.search(header)
 
 
-__all__ = ["dated", "milestone", "now", "others", "past"]
+__all__ = ["built_then", "dated", "milestone", "now", "others", "past"]

@@ -17,6 +17,7 @@ from handoff.read.dates import BUILD
 from handoff.read.gatherparts import GatherParts, amounts
 from handoff.read.limitwords import is_planned
 from handoff.read.notation import blanked
+from handoff.read.rolledback import UNDONE
 from handoff.read.totals import names_total
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
@@ -162,6 +163,27 @@ class Precedence(GatherParts):
             if len(days) > 1 and len(figures) > 1:
                 latest = max(days)
                 drop |= {i for day, i in entries if day != latest}
+        self._drop(drop)
+
+    def _rolled_back(self) -> None:
+        """A value an undoing went back to ("Edit (4 Sep): rolled back to 6 × n2-standard-16") is the
+        state now: it beats every value of its field written before it in its environment (or a part
+        naming none), an earlier edit's too; the machines and amounts of the place whose different value
+        it undid (the resize: "moved the pool to 6 × n2-standard-32 (192 vCPU / 768 GB)") are history."""
+        targets = [i for i, v in enumerate(self.values) if id(v) in self.rollbacks]
+        drop: set[int] = set()
+        for c in targets:
+            v = self.values[c]
+            earlier = [
+                i
+                for i in range(c)
+                if self.values[i].field == v.field and self.values[i].section in (v.section, "")
+            ]
+            undone = {self.values[i].location for i in earlier if self.values[i].value != v.value}
+            drop.update(earlier)
+            drop.update(
+                i for i in range(c) if self.values[i].location in undone and self.values[i].field in UNDONE
+            )
         self._drop(drop)
 
     def _supersede(self) -> None:

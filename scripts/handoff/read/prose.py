@@ -53,6 +53,7 @@ from handoff.read.onsite import on_site_first
 from handoff.read.outaside import without_left_out
 from handoff.read.pendingmove import moving_to
 from handoff.read.replaced import old_clauses
+from handoff.read.rolledback import UNDONE, undone_at
 from handoff.read.sharedwhole import whole_title
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
@@ -323,6 +324,7 @@ class ProseReading(FactParts):
                 found = [self._clause_env(f, sentence, "trial") for f in found]
             # "we had 1,200 repos at go-live; it is 1,650 now": the figure before is history
             facts, found = pastnow.replaced(said, sentence, facts, found, last)
+            facts, found = _undone(sentence, facts, found, last)  # "… 5 × …; rolled it back on 9 Sep"
             said = (sentence, sctx)
             if _of_before(sentence, joined):  # "…; they … are not part of it", "None of that is ours."
                 facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
@@ -632,3 +634,22 @@ class ProseReading(FactParts):
             for m in self.on_premises.finditer(s)
             if not _of_host(s, Found(m.start(), m.end(), ""), hosts)
         ]
+
+
+def _undone(sentence: str, facts: list[Fact], found: list[Fact], last: int) -> tuple[list[Fact], list[Fact]]:
+    """(the facts so far, this sentence's facts) when `sentence` says a change was undone ("… so Kamil
+    rolled it back to 4 nodes", "tried 4 × E32s_v5; reverted the next day"): the machines and amounts
+    of the change (before the undo words in this sentence, else of the sentence before, whose facts
+    start at `last`) are `old`, history wherever written (`read.rolledback`)."""
+    if not any(f.field in UNDONE for f in (*facts, *found)):
+        return facts, found
+    at = undone_at(sentence)
+    if at is None:
+        return facts, found
+    if any(f.field in UNDONE and f.start < at for f in found):
+        return facts, [_as_old(f) if f.start < at else f for f in found]
+    return [_as_old(f) if f.start >= last else f for f in facts], found
+
+
+def _as_old(f: Fact) -> Fact:
+    return replace(f, role="old") if f.field in UNDONE and f.role != "part" else f

@@ -526,10 +526,14 @@ class TableReading(WalkParts):
         for j, env in sections:
             built = any(e == env and not is_planned(header[k]) for k, e in sections if k != j)
             current = [k for k, e in sections if k != j and e == env and pastcolumns.now(header[k])]
-            earlier = pastcolumns.past(header[j]) or (
-                not pastcolumns.now(header[j])
-                and (pastcolumns.milestone(header[j]) or pastcolumns.dated(header[j]))
-            )
+            earlier = (
+                pastcolumns.past(header[j])
+                or (
+                    not pastcolumns.now(header[j])
+                    and (pastcolumns.milestone(header[j]) or pastcolumns.dated(header[j]))
+                )
+                or pastcolumns.built_then(header[j], [header[k] for k in current])
+            )  # `as built` | `now`
             bare = [  # `Go-live (31 Jul) | Now (since 14 Sep)`: the now column is the same environment's
                 k for k, (kind, _) in enumerate(roles) if k and kind == "" and pastcolumns.now(header[k])
             ]
