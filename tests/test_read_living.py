@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read import pastcolumns
+from handoff.read import limitchange, pastcolumns
 from tdd_snippets import read, table
 
 
@@ -48,3 +48,65 @@ def test_a_table_of_the_state_as_built_and_now_gives_the_current_column(catalogu
     assert got["instance_types"] == ["3 × m6i.4xlarge"]
     assert got["total_cpu"] == ["48"]
     assert got["repositories"] == ["1140"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "old", "new"),
+    [
+        ("Seat count amended from 800 to 950 users after the renewal.", "max_users", "800", "950"),
+        (
+            "The licence was increased 2,000 -> 2,500 seats in the contract addendum",
+            "max_users",
+            "2000",
+            "2500",
+        ),
+        ("Repository cap raised from 5,000 to 8,000.", "max_repositories", "5000", "8000"),
+        (
+            "concurrency limit lowered to 200 (was 250) at the customer's request",
+            "max_concurrent_users",
+            "250",
+            "200",
+        ),
+        ("Licence bumped up to 1,750 users.", "max_users", "", "1750"),
+    ],
+)
+def test_a_limit_changed_gives_its_new_and_old_sides(sentence: str, field: str, old: str, new: str) -> None:
+    (change,) = limitchange.changes(sentence)
+    assert (change.field, change.old, change.new) == (field, old, new)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Active users grew from 800 to 1,100 over the summer.",  # a measurement, no limit
+        "The licence will be raised to 2,000 users next year.",
+        "A licence increase to 1,600 users was requested but is not signed.",
+        "If the pilot goes well the seat limit is raised from 500 to 900.",
+        "Disk quota raised from 500 to 750 GB",  # a size, no count of people
+    ],
+)
+def test_a_limit_change_not_made_or_no_limit_gives_nothing(sentence: str) -> None:
+    assert limitchange.changes(sentence) == []
+
+
+def test_a_logged_limit_change_replaces_the_limit_written_before(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Limits</h2><p>Licensed users: 900</p><p>Peak concurrent users: 120</p>"
+        "<h2>Document history</h2>"
+        + table(
+            ("Rev", "Date", "Who", "What"),
+            ("1", "2026-02-02", "JS", "first version"),
+            ("2", "2026-05-14", "JS", "seat licence increased from 900 to 1,250 users (order form 7)"),
+        )
+    )
+    got = read(html, catalogue)
+    assert got["max_users"] == ["1250"]
+    assert got["max_concurrent_users"] == ["120"]
+
+
+def test_a_limit_change_in_prose_beats_the_limit_above(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Limits</h2><p>Concurrent users: 150</p>"
+        "<p>Note, 3 Nov: the concurrency cap was raised to 220 by the steering board.</p>"
+    )
+    assert read(html, catalogue)["max_concurrent_users"] == ["220"]

@@ -8,7 +8,17 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import Pieces, opened, quick
-from handoff.read import arithmetic, connection, headcount, limits, limitvalues, partitive, polarity, shapes
+from handoff.read import (
+    arithmetic,
+    connection,
+    headcount,
+    limitchange,
+    limits,
+    limitvalues,
+    partitive,
+    polarity,
+    shapes,
+)
 from handoff.read.elided import elided_parts
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -313,6 +323,7 @@ def repo_totals(s: str) -> list[re.Match[str]]:
 # its readings runs first, or their topic. The pieces are the patterns' own, so editing one needs no
 # other change; a reading added to `_counts_read` adds its pattern here.
 _COUNTED = Pieces(
+    limitchange.CHANGE,  # `_limits` (`limitchange.changes`)
     shapes._noun(_REPO_NOUNS),  # `_repo_counts` (`shapes.counted`), `_monorepos`
     shapes._noun(limits.PERSONS),  # `_limits` (`limits.person_counts`)
     headcount._LICENSED_PART,  # `_licensed_parts`
@@ -553,7 +564,16 @@ class CountReading(FactParts):
         taken: set[int] = set()
         weak: set[int] = set()  # the counts of people read as limits only by their sentence's words
         bare: set[str] = set()  # the fields of limits their own clause states
+        for c in limitchange.changes(s, ctx.limit):  # "licence raised from 1,000 to 1,400 users"
+            env = self.env_at(s, c.new_start, ctx)
+            facts.append(Fact(c.field, c.new, c.new_text, "limit", env, "", c.new_start, new=True))
+            if c.old:
+                facts.append(Fact(c.field, c.old, c.old_text, "limit", env, "old", c.old_start))
+            taken |= {c.new_start, c.old_start}
+            bare.add(c.field)
         for m, noun in limits.person_counts(s):
+            if m.start in taken:
+                continue
             taken.add(m.start)
             rel = limits.relation(s, m.start, m.end)
             if rel in ("observed", "added") or not (ctx.limit or rel == "limit" or noun.startswith("seat")):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
-from handoff.read import shapes
+from handoff.read import limitchange, shapes
 from handoff.read.addsup import adds_up, adds_up_to, amount
 from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
@@ -54,6 +54,8 @@ _CLIP = 160
 
 
 _SWITCHING = frozenset({"deployment_type", "hosting_provider"})  # names a deployment changes to
+# limits a change sets ("licence raised from 1,000 to 1,400 users"): the limit written before is history
+_LIMIT_FIELDS = limitchange.FIELDS
 
 
 # A form's field row: a label whose value opens with a figure (`Instance: 1 × m6i.12xlarge (48 vCPU,
@@ -159,7 +161,7 @@ class Gatherer(Precedence, HostCounts, Implied):
 
     def _new_side(self, block: int, f: Fact) -> None:
         """The new figure of a change ("from A to B"), or a name the deployment changed to."""
-        if f.field in _SWITCHING:  # "… and moved to Kustomize"
+        if f.field in _SWITCHING or f.field in _LIMIT_FIELDS:  # "… and moved to Kustomize"
             self.switched.append(len(self.values))
         else:
             self.new.update((f.field, k) for k in amounts(f.field, f.value))

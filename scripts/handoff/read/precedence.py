@@ -21,6 +21,7 @@ from handoff.read.rolledback import UNDONE
 from handoff.read.totals import names_total
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
+_LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 _ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry
 
 
@@ -93,13 +94,17 @@ class Precedence(GatherParts):
 
     def _switched_names(self) -> None:
         """A name the deployment is said to have changed to ("… and moved to Kustomize") makes every
-        other name of its field written before it (the approved design's "Helm chart") history."""
+        other name of its field written before it (the approved design's "Helm chart") history; so
+        does a limit a change set ("licence raised from 1,000 to 1,400 users", `read.limitchange`),
+        but for another change's limit (a log written newest first: those stay a conflict)."""
         drop: set[int] = set()
+        switched = set(self.switched)
         for i in self.switched:
             v = self.values[i]
             drop |= {
                 j for j, w in enumerate(self.values[:i])
                 if w.field == v.field and w.value != v.value and w.section != "trial"
+                and not (j in switched and v.field in _LIMITS)
             }  # fmt: skip
         self._drop(drop)
 

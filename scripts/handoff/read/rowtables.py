@@ -13,6 +13,7 @@ from handoff.read import (
     activities,
     connection,
     fleetcount,
+    limitchange,
     logrows,
     otherevents,
     pastcolumns,
@@ -304,10 +305,12 @@ class RowTableReading(RowLimits):
                     continue
                 for said in _SENTENCES.split(c.text):  # "Racked, cabled. Start of the production build."
                     text = f"{date} — {said}"
-                    if not self.facts.may_date(text, ctx):
+                    # a limit the entry changed ("licence raised 1,000 → 1,400"): read too (`read.limitchange`)
+                    changing = limitchange.CHANGE.search(said) is not None
+                    if not changing and not self.facts.may_date(text, ctx):
                         continue  # ("2026-09-10 — First draft": no start or end word, no range)
                     for f in self.facts.prose(text, ctx):
-                        if f.field in _DATE_FIELDS:
+                        if f.field in _DATE_FIELDS or (changing and f.field in limitchange.FIELDS):
                             self.gather.fact(block, label, f, where)
         return True
 
