@@ -564,13 +564,7 @@ class CountReading(FactParts):
         taken: set[int] = set()
         weak: set[int] = set()  # the counts of people read as limits only by their sentence's words
         bare: set[str] = set()  # the fields of limits their own clause states
-        for c in limitchange.changes(s, ctx.limit):  # "licence raised from 1,000 to 1,400 users"
-            env = self.env_at(s, c.new_start, ctx)
-            facts.append(Fact(c.field, c.new, c.new_text, "limit", env, "", c.new_start, new=True))
-            if c.old:
-                facts.append(Fact(c.field, c.old, c.old_text, "limit", env, "old", c.old_start))
-            taken |= {c.new_start, c.old_start}
-            bare.add(c.field)
+        facts += self._limit_changes(s, ctx, taken, bare)  # "licence raised from 1,000 to 1,400 users"
         for m, noun in limits.person_counts(s):
             if m.start in taken:
                 continue
@@ -612,6 +606,19 @@ class CountReading(FactParts):
         # "We have 1,100 engineers, licensed for 1,200": the figure its own words bound is the limit, the
         # one only its sentence made a limit is the headcount beside it
         return [f for f in facts if not (f.start in weak and f.field in bare)]
+
+    def _limit_changes(self, s: str, ctx: Context, taken: set[int], bare: set[str]) -> list[Fact]:
+        """A limit's change (`read.limitchange`): its new side a limit (a change's new figure: the limit
+        written before is history), its old side `old`. Adds their places to `taken`, fields to `bare`."""
+        facts: list[Fact] = []
+        for c in limitchange.changes(s, ctx.limit):
+            env = self.env_at(s, c.new_start, ctx)
+            facts.append(Fact(c.field, c.new, c.new_text, "limit", env, "", c.new_start, new=True))
+            if c.old:
+                facts.append(Fact(c.field, c.old, c.old_text, "limit", env, "old", c.old_start))
+            taken |= {c.new_start, c.old_start}
+            bare.add(c.field)
+        return facts
 
     def _licensed_parts(self, s: str, ctx: Context, taken: set[int]) -> list[Fact]:
         """Counts the words after them license ("Acme has 5,200 employees, of whom 1,400 are licensed

@@ -305,7 +305,7 @@ class RowTableReading(RowLimits):
                     continue
                 for said in _SENTENCES.split(c.text):  # "Racked, cabled. Start of the production build."
                     text = f"{date} — {said}"
-                    # a limit the entry changed ("licence raised 1,000 → 1,400"): read too (`read.limitchange`)
+                    # a limit the entry changed ("licence raised 1,000 → 1,400"): read (`read.limitchange`)
                     changing = limitchange.CHANGE.search(said) is not None
                     if not changing and not self.facts.may_date(text, ctx):
                         continue  # ("2026-09-10 — First draft": no start or end word, no range)
