@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read import limitchange, pastcolumns
+from handoff.read import limitchange, pastcolumns, urlchange
 from tdd_snippets import read, table
 
 
@@ -110,3 +110,37 @@ def test_a_limit_change_in_prose_beats_the_limit_above(catalogue: Catalogue) -> 
         "<p>Note, 3 Nov: the concurrency cap was raised to 220 by the steering board.</p>"
     )
     assert read(html, catalogue)["max_concurrent_users"] == ["220"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "v2.4 – DNS name changed to https://search.acme.example",
+        "Edit 3 Mar: the instance was renamed; its URL is now https://search.acme.example",
+        "address migrated to https://search.acme.example after the domain consolidation",
+    ],
+)
+def test_the_address_moved_to_is_the_url_now(text: str) -> None:
+    assert urlchange.moved_to(text, text.index("https://"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the GitLab URL changed to https://gitlab.acme.example",
+        "Hostname will be changed to https://search.acme.example in Q1",
+        "the staging hostname moved to https://sg-stg.acme.example",
+        "Available at https://search.acme.example",
+    ],
+)
+def test_a_move_planned_or_of_another_system_is_none(text: str) -> None:
+    assert not urlchange.moved_to(text, text.index("https://"))
+
+
+def test_a_logged_address_move_replaces_the_address_written_before(catalogue: Catalogue) -> None:
+    html = "<h2>Access</h2><p>URL: https://sg.acme.example</p><h2>Change history</h2>" + table(
+        ("Version", "Date", "Change"),
+        ("1.0", "2026-03-01", "go-live"),
+        ("1.3", "2026-08-19", "hostname switched to https://search.acme.example (old name redirects)"),
+    )
+    assert read(html, catalogue)["instance_url"] == ["https://search.acme.example"]

@@ -53,7 +53,9 @@ from handoff.read.zones import by_place, sum_siblings
 _CLIP = 160
 
 
-_SWITCHING = frozenset({"deployment_type", "hosting_provider"})  # names a deployment changes to
+_SWITCHING = frozenset(
+    {"deployment_type", "hosting_provider", "instance_url"}
+)  # names a deployment changes to
 # limits a change sets ("licence raised from 1,000 to 1,400 users"): the limit written before is history
 _LIMIT_FIELDS = limitchange.FIELDS
 

@@ -57,6 +57,7 @@ from handoff.read.rolledback import UNDONE, undone_at
 from handoff.read.sharedwhole import whole_title
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
+from handoff.read.urlchange import moved_to
 from handoff.read.verdict import without_not_taken
 from handoff.read.vocab import Found, mask
 from handoff.read.withdrawn import withdraws_before
@@ -516,10 +517,10 @@ class ProseReading(FactParts):
                 facts.append(Fact("largest_repo_mb", name, named.group(0), "largest, by name", env, "name"))
         for m in shapes.urls(s) if "://" in s else ():
             hinted = URL_HINT.search(s[max(0, m.start - 40) : m.start])
-            if hinted or (ctx.topic == "instance_url" and self.site_address(m.value)):
-                facts.append(
-                    Fact("instance_url", m.value, m.text, "URL", self.url_env(s, m, ctx), "", m.start)
-                )
+            moved = moved_to(s, m.start)  # "hostname moved to https://…": the address now
+            if hinted or moved or (ctx.topic == "instance_url" and self.site_address(m.value)):
+                env = self.url_env(s, m, ctx)
+                facts.append(Fact("instance_url", m.value, m.text, "URL", env, "", m.start, new=moved))
                 break
         gone = (  # "the old VM (32 vCPU, …)", "The Hound box (…) stays up …"
             [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s), *interim(s)] if facts else []

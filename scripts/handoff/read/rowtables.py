@@ -18,6 +18,7 @@ from handoff.read import (
     otherevents,
     pastcolumns,
     shapes,
+    urlchange,
     valueunits,
 )
 from handoff.read.cells import Cell, holds_prose, opens_not_done
@@ -306,11 +307,16 @@ class RowTableReading(RowLimits):
                 for said in _SENTENCES.split(c.text):  # "Racked, cabled. Start of the production build."
                     text = f"{date} — {said}"
                     # a limit the entry changed ("licence raised 1,000 → 1,400"): read (`read.limitchange`)
-                    changing = limitchange.CHANGE.search(said) is not None
-                    if not changing and not self.facts.may_date(text, ctx):
+                    changing = limitchange.CHANGE.search(said) is not None  # and an address moved
+                    moving = urlchange.moves(said)  # ("hostname moved to https://…": `read.urlchange`)
+                    if not (changing or moving) and not self.facts.may_date(text, ctx):
                         continue  # ("2026-09-10 — First draft": no start or end word, no range)
                     for f in self.facts.prose(text, ctx):
-                        if f.field in _DATE_FIELDS or (changing and f.field in limitchange.FIELDS):
+                        if (
+                            f.field in _DATE_FIELDS
+                            or (changing and f.field in limitchange.FIELDS)
+                            or (moving and f.field == "instance_url" and f.new)
+                        ):
                             self.gather.fact(block, label, f, where)
         return True
 
