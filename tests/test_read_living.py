@@ -144,3 +144,28 @@ def test_a_logged_address_move_replaces_the_address_written_before(catalogue: Ca
         ("1.3", "2026-08-19", "hostname switched to https://search.acme.example (old name redirects)"),
     )
     assert read(html, catalogue)["instance_url"] == ["https://search.acme.example"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "total storage now 2,600 GiB after the index volume grew (the sizing section still says 2,100)",
+        "Volumes extended; overall disk is now 2,600 GiB, though the summary still lists 2,100.",
+    ],
+)
+def test_a_logged_total_now_replaces_the_stale_copy_the_body_still_shows(
+    entry: str, catalogue: Catalogue
+) -> None:
+    html = "<h2>Sizing</h2><p>Storage: 2,100 GiB</p><h2>Revision log</h2>" + table(
+        ("Rev", "Date", "Change"), ("3", "2026-04-02", "first sizing"), ("4", "2026-09-30", entry)
+    )
+    assert read(html, catalogue)["total_disk_gb"] == ["2600 GiB"]
+
+
+def test_a_logged_part_grown_is_no_total(catalogue: Catalogue) -> None:
+    html = "<h2>Sizing</h2><p>Storage: 2,100 GiB in total</p><h2>Revision log</h2>" + table(
+        ("Rev", "Date", "Change"),
+        ("3", "2026-04-02", "first sizing"),
+        ("4", "2026-09-30", "gitserver volume grown to 900 GiB"),
+    )
+    assert read(html, catalogue)["total_disk_gb"] == ["2100 GiB"]

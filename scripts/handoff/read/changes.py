@@ -35,7 +35,9 @@ _OLD = quick(
     # 14.09.2026 the production server was a CCX53 (32 vCPU, …)", "Before that, Dom was one VM …"
     r"|(?:^|[;:]\s*|\.\s+)(?:until|till|before|prior to)\b"
     r"(?P<d>(?:[^.;]|\.(?=\S)){0,60}?\b(?:was|were|ran|had)\b(?!\s+(?:not\s+)?\w+(?:ed|en|wn|lt)\b)"
-    r"(?:[^.;]|\.(?=\S)){1,120})",
+    r"(?:[^.;]|\.(?=\S)){1,120})"
+    # a stale copy of the figure another part still shows: "now 4,200 GB (the §3 table still shows 3,600)"
+    r"|\bstill\s+(?:shows?|says?|lists?|reads?|gives?|quotes?|states?|has)\s+(?P<f>[^.;()]{1,30})",
     re.IGNORECASE,
 )
 
@@ -62,7 +64,7 @@ def changed(s: str, facts: list[Fact]) -> list[Fact]:
     spans = old_spans(s)
     if not spans:
         return facts
-    out = _old_counts(s, spans, facts)
+    out = _old_counts(s, spans, facts) + _stale_copies(s, facts)
     for f in facts:
         if f.field not in CHANGING:
             out.append(f)
@@ -71,6 +73,30 @@ def changed(s: str, facts: list[Fact]) -> list[Fact]:
         else:
             out.append(replace(f, new=True))
     return out
+
+
+_STILL = re.compile(
+    r"\bstill\s+(?:shows?|says?|lists?|reads?|gives?|quotes?|states?|has)\s+(?P<n>\d[\d,.]*\d|\d)(?![\d,.]*\s*[A-Za-z])"
+)
+
+
+def _stale_copies(s: str, facts: list[Fact]) -> list[Fact]:
+    """A bare figure another part still shows beside the sentence's one size ("total persistent disk now
+    4,200 GB (the §3 table still shows 3,600)"): that size's old figure, in its unit."""
+    sizes = [f for f in facts if f.field in ("total_disk_gb", "total_memory_gb") and " " in f.value]
+    if len(sizes) != 1 or "still" not in s:
+        return []
+    unit = sizes[0].value.rsplit(" ", 1)[1]
+    return [
+        replace(
+            sizes[0],
+            value=f"{shapes.canon(m.group('n'))} {unit}",
+            text=m.group("n"),
+            role="old",
+            start=m.start("n"),
+        )
+        for m in _STILL.finditer(s)
+    ]
 
 
 def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list[Fact]:
@@ -87,7 +113,9 @@ def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list
 
 
 def old_spans(s: str) -> list[tuple[int, int]]:
-    spans = [(m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d") if m.group(g)]
+    spans = [
+        (m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d", "f") if m.group(g)
+    ]
     if _THEN.search(s):
         spans += [(m.start("e"), m.end("e")) for m in _PAST_STATE.finditer(s)]
         spans += _stepped(s)

@@ -68,6 +68,9 @@ def _split_range(text: str, year: str) -> bool:
     return next(shapes.ranges(" ".join(text.split()), year), None) is not None
 
 
+# a log entry's total amount now, its change made: "total persistent disk now 4,200 GB"
+_TOTAL_NOW = re.compile(r"\b(?:total|in all|altogether|overall)\b[^.;]{0,40}\bnow\b", re.IGNORECASE)
+_AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")  # each sentence of a log's cell is of its row's date
 
 
@@ -309,13 +312,19 @@ class RowTableReading(RowLimits):
                     # a limit the entry changed ("licence raised 1,000 → 1,400"): read (`read.limitchange`)
                     changing = limitchange.CHANGE.search(said) is not None  # and an address moved
                     moving = urlchange.moves(said)  # ("hostname moved to https://…": `read.urlchange`)
-                    if not (changing or moving) and not self.facts.may_date(text, ctx):
+                    totalled = _TOTAL_NOW.search(said) is not None  # "total persistent disk now 4,200 GB"
+                    if not (changing or moving or totalled) and not self.facts.may_date(text, ctx):
                         continue  # ("2026-09-10 — First draft": no start or end word, no range)
                     for f in self.facts.prose(text, ctx):
                         if (
                             f.field in _DATE_FIELDS
                             or (changing and f.field in limitchange.FIELDS)
                             or (moving and f.field == "instance_url" and f.new)
+                            or (
+                                totalled
+                                and f.field in _AMOUNTS
+                                and ((f.new and f.role == "total") or f.role == "old")
+                            )
                         ):
                             self.gather.fact(block, label, f, where)
         return True
