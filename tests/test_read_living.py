@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read import limitchange, pastcolumns, urlchange
+from handoff.read import edits, limitchange, pastcolumns, urlchange
 from tdd_snippets import read, table
 
 
@@ -169,3 +169,17 @@ def test_a_logged_part_grown_is_no_total(catalogue: Catalogue) -> None:
         ("4", "2026-09-30", "gitserver volume grown to 900 GiB"),
     )
     assert read(html, catalogue)["total_disk_gb"] == ["2100 GiB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        ("3 [UPDATE 2 Sep: now 4]", "4"),
+        ("1,000 users (edit 12 May: 1,400 users)", "1,400 users"),
+        ("500 GB [revised: 750 GB]", "750 GB"),
+        ("3 [updated 2 Sep]", "3 [updated 2 Sep]"),  # the day of an update, no figure
+        ("4 nodes [UPDATE: 16 vCPU each]", "4 nodes [UPDATE: 16 vCPU each]"),  # another kind of figure
+    ],
+)
+def test_a_figure_with_its_update_in_brackets_is_the_update(text: str, read_as: str) -> None:
+    assert edits.unedit(text) == read_as

@@ -33,6 +33,14 @@ _BRACKET = quick(
     rf"|(?<=\d|[A-Za-z])[ \u00a0]*\(not[ \u00a0]+{_FIGURE}[^()\n]{{0,20}}\)",
     re.IGNORECASE,
 )
+# a figure followed by its own update in brackets ("3 [UPDATE 2 Sep: now 4]", "1,000 (edit 12 May: 1,400)",
+# "500 GB [revised: 750 GB]"): the update's figure replaces it
+_UPDATED = quick(
+    rf"(?P<old>{_FIGURE}){_UNIT.format(g='ou')}[ \u00a0]*[\[(][ \u00a0]*(?:update[ds]?|edit(?:ed)?|revised|"
+    rf"corrected|correction)\b[^\[\]()\n:]{{0,24}}:[ \u00a0]*(?:now[ \u00a0]+)?"
+    rf"(?P<new>{_FIGURE}){_UNIT.format(g='nu')}[ \u00a0]*[\])]",
+    re.IGNORECASE,
+)
 _NOT = quick(
     rf"(?P<new>{_FIGURE}){_UNIT.format(g='nu')},?[ \u00a0]+not[ \u00a0]+"
     rf"(?P<old>{_FIGURE}){_UNIT.format(g='ou')}(?![\w.,]\w)",
@@ -42,7 +50,7 @@ _TOTAL_AFTER = re.compile(r"^\W*(?:in )?(?:total|all|overall|together|altogether
 _SIZE = {"gib", "gb", "tib", "tb", "mib", "mb", "gi", "ti", "g", "t"}
 _CPU = {"vcpu", "vcpus", "vcore", "vcores", "core", "cores", "cpu", "cpus"}
 _MONTH_AFTER = re.compile(r"^[ \u00a0]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
-_CUES = ("→", "->", "=>", "⇒", "⟶", "➔", "➜", "not", "from", "(")
+_CUES = ("→", "->", "=>", "⇒", "⟶", "➔", "➜", "not", "from", "(", "[")
 
 
 def _kind(unit: str | None, word: str | None) -> str:
@@ -107,6 +115,13 @@ def _arrow(m: re.Match[str]) -> str:
     return ""
 
 
+def _updated(m: re.Match[str]) -> str:
+    """`3 [UPDATE 2 Sep: now 4]` → `4`, when both figures are of one kind; else as written."""
+    if not _alike(m):
+        return m.group(0)
+    return m.string[m.start("new") : max(m.end(g) for g in ("new", "nu", "nuw") if m.group(g) is not None)]
+
+
 def _not(m: re.Match[str]) -> str:
     if not _alike(m):
         return m.group(0)
@@ -158,6 +173,7 @@ def unedit(text: str) -> str:
     if not any(cue in text for cue in _CUES) or not has_digit(text):
         return text
     out = _ARROW.sub(_arrow, text)
+    out = _UPDATED.sub(_updated, out) if "[" in out or "(" in out else out
     out = _BRACKET.sub("", out)
     out = _remarks_last(out) if "(" in out else out
     return _NOT.sub(_not, out)
