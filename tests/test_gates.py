@@ -908,3 +908,67 @@ def _flat_keys(data: Any) -> list[str]:
         if isinstance(value, dict):
             out += _flat_keys(value)
     return out
+
+
+def _corpus_texts() -> list[str]:
+    """The development corpus's documents, each its whole text (the whole-text scans' input)."""
+    lines = corpus_lines()
+    rng = random.Random(53)
+    return ["\n".join(lines[i : i + rng.randint(1, 120)]) for i in range(0, len(lines), 60)]
+
+
+def test_regions_of_a_text_found_line_by_line() -> None:
+    # `regionroles._text_regions`: the regions of a whole text, found in its lines in turn, are the ones
+    # `_regions` finds in the text (random texts of regions, compass words and the characters around
+    # them on several lines, and the development corpus's texts)
+    pieces = [
+        *" .-_\n\n\t;", "us-east-1", "europe-west4", "westeurope", "eastus2", "us", "-east", "east", "West",
+        "1", "4", "a", "prod", "\r", "\u2028", "eu-west-2\n", "asia-south1",
+    ]  # fmt: skip
+    found = 0
+    for text in [*_texts(pieces, 30000, 14), *_corpus_texts()]:
+        regions = regionroles._text_regions(text)
+        assert regions == regionroles._regions(text), text
+        found += len(regions) >= 2
+    assert found > 1000
+
+
+def test_letter_codes_looked_for_only_after_a_bracketed_capital() -> None:
+    # `envwords._LETTER_MARK`: a text it finds nothing in, `_LETTER_DECLARED` finds nothing in either
+    from handoff.read import envwords
+
+    pieces = [*" ()\n\t(", "( ", " )", "P", "p", "S", "É", "Productie", "Staging", "ab", "Acc", "-", "1"]
+    marked = 0
+    for text in [*_texts(pieces, 40000, 12), *corpus_lines(), *_corpus_texts()]:
+        if envwords._LETTER_MARK.search(text) is None:
+            assert envwords._LETTER_DECLARED.search(text) is None, text
+        else:
+            marked += envwords._LETTER_DECLARED.search(text) is not None
+    assert marked > 50
+
+
+def test_migration_sides_looked_for_only_with_a_new_side_word() -> None:
+    # `envnames.migration_sides` with its quick no (no `new`, no `target`, in any case) gives what the
+    # scan gives without it
+    def as_first_written(text: str) -> list[tuple[str, str]]:
+        sides: dict[bool, set[str]] = {}
+        for m in envnames._MIGRATION_SIDE.finditer(text):
+            side = m.group("side").casefold()
+            sides.setdefault(side in envnames._NEW_SIDE, set()).add(f"{side} {m.group('noun').casefold()}")
+        if len(sides) < 2:
+            return []
+        return [(n, "production") for n in sorted(sides[True])] + [(n, "trial") for n in sorted(sides[False])]
+
+    rng = random.Random(59)
+    sides = ["old", "OLD", "previous", "ſource", "source", "New", "NEW", "nEw", "target", "Target", "renew",
+             "retarget", "news", "x"]  # fmt: skip
+    nouns = ["instance", "cluster", "servers", "Site", "VM", "clusterx", "thing"]
+    phrases = [f"{rng.choice(sides)}{rng.choice([' ', '  ', chr(10), '', '-'])}{rng.choice(nouns)}"
+               for _ in range(300)]  # fmt: skip
+    built = [" ".join(rng.choice(phrases) for _ in range(rng.randint(1, 4))) for _ in range(20000)]
+    both = 0
+    for text in [*built, *_corpus_texts()]:
+        found = envnames.migration_sides(text)
+        assert found == as_first_written(text), text
+        both += bool(found)
+    assert both > 500

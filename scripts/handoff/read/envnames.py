@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.core.quickre import opened
+from handoff.core.quickre import Pieces, opened
 
 _MIGRATION_SIDE = opened(  # (run over the whole text: `opened` tries it only where a side word can open)
     re.compile(
@@ -30,12 +30,16 @@ _MIGRATION_SIDE = opened(  # (run over the whole text: `opened` tries it only wh
     )
 )
 _NEW_SIDE = frozenset({"new", "target"})
+# the words of the new side, one of which a migration holds (a quick no for the whole text's scan)
+_NEW_SIDE_WORDS = Pieces(re.compile(r"new|target", re.IGNORECASE))
 
 
 def migration_sides(text: str) -> list[tuple[str, str]]:
     """In a migration (a document naming both an old or source instance and a new or target one:
     "the 2019 server … the new cluster"), the new side is production and the old one its history:
     (name as written, "production" | "trial") of each side's names ("new cluster", "source server")."""
+    if not _NEW_SIDE_WORDS.possible(text):
+        return []  # (no new or target side: no migration, whatever the old side)
     sides: dict[bool, set[str]] = {}
     for m in _MIGRATION_SIDE.finditer(text):
         side = m.group("side").casefold()

@@ -127,7 +127,7 @@ class Environments:
         environment only as a whole cell or title (`part`): in a sentence it is a word ("A built").
         A letter given two environments names neither."""
         pairs = [(n[0].upper(), k) for n, k in self.street]
-        for m in _LETTER_DECLARED.finditer(text) if "(" in text else ():
+        for m in _LETTER_DECLARED.finditer(text) if _LETTER_MARK.search(text) else ():
             name, letter = m.group("name"), m.group("letter")
             kinds = [k for _, k in self.spans(name)] or ([learned[name]] if name in learned else [])
             if kinds and name[0].upper() == letter:
@@ -591,6 +591,9 @@ def _products(catalogue: Catalogue) -> frozenset[str]:
 _ABBR = r"[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{2,7})?"  # `PRD`, `CS-TST`
 # an environment's one-letter code in brackets after its name (`Productie (P)`)
 _LETTER_DECLARED = re.compile(r"(?<![\w-])(?P<name>[^\W\d_]{3,})\s*\(\s*(?P<letter>[A-Z])\s*\)")
+# what every match of `_LETTER_DECLARED` ends with: a text without it declares no letter (one scan from
+# its brackets, where `_LETTER_DECLARED` is tried at every word)
+_LETTER_MARK = re.compile(r"\(\s*[A-Z]\s*\)")
 _THINGS = frozenset(
     {"VM", "VMS", "DB", "OS", "CPU", "GPU", "SSD", "HDD", "NFS", "SAN", "LB", "DNS", "API", "UI"}
 )

@@ -33,9 +33,17 @@ def _regions(clause: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in REGION.finditer(clause) if len(m.group(0)) >= 6))
 
 
+def _text_regions(text: str) -> list[str]:
+    """`_regions(text)`, looked for line by line: a region holds no white space and its pattern looks
+    one character around it, where a new line is no word character, so a text's regions are its
+    lines' in turn; `REGION` passes over a line without a compass word at once, where it is tried at
+    every letter of a whole text that has one somewhere."""
+    return list(dict.fromkeys(r for line in text.split("\n") for r in _regions(line)))
+
+
 def region_roles(text: str, spans: Callable[[str], list[tuple[int, str]]]) -> dict[str, str]:
     """{region: environment kind} of the regions the document ties one to one to environments."""
-    if len(set(_regions(text))) < 2:
+    if len(set(_text_regions(text))) < 2:
         return {}  # (two regions tied at least, each found in the text: a clause's are the text's)
     tied: dict[str, set[str]] = {}
     for clause in _CLAUSE.split(text):
