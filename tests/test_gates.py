@@ -972,3 +972,45 @@ def test_migration_sides_looked_for_only_with_a_new_side_word() -> None:
         assert found == as_first_written(text), text
         both += bool(found)
     assert both > 500
+
+
+def _random_list(rng: random.Random) -> list[dict[str, Any]]:
+    """A body of list items (bullets at two levels, some struck-through runs) and plain paragraphs whose
+    subjects name Sourcegraph, its parts or other systems in several ways."""
+    subjects = [
+        "Sourcegraph", "sourcegraph", "SOURCEGRAPH", "Sourcegraph server", "Sourcegraph (prod)", "Jenkins",
+        "Artifactory", "GitLab", "Grafana", "gitserver", "Cluster total", "Sourcegraph version", "Source",
+        "graph", "Code hosts", "Sourcegraph frontend", "",
+    ]  # fmt: skip
+    values = [" – 6 × c5.2xlarge", ": 3 × m6i.4xlarge", " - 500 GB", " (namespace)", ":", "", " — runs CI"]
+
+    def paragraph(bullet: bool) -> dict[str, Any]:
+        runs = [
+            {"textRun": {"content": rng.choice(subjects + values), "textStyle": {"strikethrough": True}
+                         if rng.random() < 0.15 else {}}}
+            for _ in range(rng.randint(1, 3))
+        ]  # fmt: skip
+        runs.append({"textRun": {"content": "\n", "textStyle": {}}})
+        listed = {"bullet": {"listId": "l", "nestingLevel": rng.choice([0, 0, 1])}} if bullet else {}
+        return {"paragraph": {"elements": runs, **listed}}
+
+    return [paragraph(rng.random() < 0.8) for _ in range(rng.randint(1, 7))]
+
+
+def test_service_lists_looked_for_only_with_an_item_naming_sourcegraph(catalogue: Catalogue) -> None:
+    # `services._may_list_services`: a body it turns down has no list of services (`_service_lists`
+    # finds none), on random lists and the development corpus's documents
+    from handoff.read.forms import _paragraphs
+    from handoff.read.quicktext import quick_texts
+
+    rng = random.Random(61)
+    docs = [{"body": {"content": _random_list(rng)}} for _ in range(4000)]
+    for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html")):
+        docs.append(html_document(path.read_text(encoding="utf-8")))
+    found = 0
+    for doc in docs:
+        lists = services._service_lists(list(_paragraphs(doc, texts=False)), catalogue)
+        if not services._may_list_services(list(quick_texts(doc))):
+            assert not lists, doc
+        found += bool(lists)
+    assert found > 15

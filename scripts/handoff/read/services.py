@@ -97,7 +97,9 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     )
     plans = cells and any(subjects)
     if not plans and not (
-        (leads or cells) and _service_lists(list(_paragraphs(doc, texts=False)), catalogue)
+        (leads or cells)
+        and _may_list_services(paragraphs)
+        and _service_lists(list(_paragraphs(doc, texts=False)), catalogue)
     ):
         return doc
     hosts = Vocab(catalogue, "code_host")
@@ -113,6 +115,20 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     for content in {id(p.content): p.content for p in paras}.values():
         content[:] = [se for se in content if id(as_dict(se).get("paragraph")) not in drop]
     return doc
+
+
+def _may_list_services(paragraphs: list[tuple[dict[str, Any], str]]) -> bool:
+    """False only when `_service_lists` finds no list of services: each needs a list item whose lead or
+    whole text (`_lead`, `_whole`: its visible text) names Sourcegraph itself, and a paragraph is an item
+    when it has a bullet (`forms._paragraphs`). A document naming Sourcegraph only in a table's label
+    (`Sourcegraph version`) has none, and its paragraphs are not walked again for their lists."""
+    for p, _ in paragraphs:
+        if "bullet" in p:
+            text = _text(p)
+            m = _LEAD.match(text)
+            if (m and itself(m.group(1))) or itself(text.rstrip(":")):
+                return True
+    return False
 
 
 def _may_name_sourcegraph(t: dict[str, Any]) -> bool:
