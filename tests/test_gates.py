@@ -1014,3 +1014,61 @@ def test_service_lists_looked_for_only_with_an_item_naming_sourcegraph(catalogue
             assert not lists, doc
         found += bool(lists)
     assert found > 15
+
+
+def _denials_as_first_written(blocks: Any, find: Any, trial_at: Any) -> list[tuple[int, str]]:
+    from handoff.read import hostledger
+    from handoff.read.found import outright
+
+    out: list[tuple[int, str]] = []
+    asked: list[Any] = []
+    for i, (text, section, parent) in enumerate(blocks):
+        if section == "trial":
+            asked = []
+            continue
+        if not hostledger._TWO_WORDS.search(text):
+            continue
+        if not asked and "?" not in text and not connection.may_deny(text):
+            continue
+        hosts = [h for h in outright(find(text)) if not trial_at(text, h.start, section)]
+        if hosts:
+            out += [(i, name) for name in sorted(hostledger._denied_in(text, hosts))]
+        elif asked and hostledger._answers_no(text):
+            out += [(i, h.value) for h in asked]
+        elif parent and hostledger._child_denies(text):
+            out.append((i, parent))
+        asked = hosts if "?" in text else []
+    return out
+
+
+def test_host_ledger_looks_up_the_names_before_the_denial_words(catalogue: Catalogue) -> None:
+    # `hostledger.denials` skipping a block that names no host and has no parent's before its words of
+    # denial are looked for: the same denials as without that look, on random runs of blocks (hosts,
+    # questions, answers, denials, parents' hosts, trial parts) and the development corpus's lines
+    from handoff.read import hostledger
+
+    rng = random.Random(67)
+    hosts = vocab.Vocab(catalogue, "code_host")
+    sentences = [
+        "GitHub Enterprise Server is connected", "Bitbucket Data Center is not connected",
+        "Is GitLab connected?", "No.", "no, not yet", "not connected; decision 2026-06-02",
+        "Perforce: out of scope", "the repos are NOT connected", "Do we index it?", "Yes, 1,200 repos",
+        "GitHub.com holds the chart", "we will not connect it", "R.", "2,000 repositories in total",
+        "it is excluded", "Azure DevOps is planned", "it was retired",
+    ]  # fmt: skip
+    lines = corpus_lines()
+    found = 0
+    for _ in range(3000):
+        blocks = []
+        for _ in range(rng.randint(1, 8)):
+            text = rng.choice(sentences) if rng.random() < 0.8 else rng.choice(lines)
+            if rng.random() < 0.3:
+                text = f"{text} {rng.choice(sentences)}"
+            section = rng.choice(["", "", "production", "trial"])
+            parent = rng.choice(["", "", "", "GitHub Enterprise Server", "Bitbucket Data Center"])
+            blocks.append((text, section, parent))
+        trial_at = (lambda t, at, s: at > 40) if rng.random() < 0.3 else (lambda t, at, s: False)
+        got = hostledger.denials(blocks, hosts.find, trial_at)
+        assert got == _denials_as_first_written(blocks, hosts.find, trial_at), blocks
+        found += bool(got)
+    assert found > 500

@@ -111,8 +111,9 @@ def denials(
             continue
         if not _TWO_WORDS.search(text):
             continue  # a fragment ("R." split from "R. Lindqvist: …"): no statement, the question stands
-        if not asked and "?" not in text and not connection.may_deny(text):
-            continue  # (most blocks: no question before or here, no denial: nothing its hosts could give)
+        if not asked and "?" not in text and (not (parent or find(text)) or not connection.may_deny(text)):
+            continue  # (most blocks: no question before or here, and no host named nor a parent's, or no
+            # denial: nothing its hosts could give; the names are looked up first, most blocks have none)
         hosts = [h for h in outright(find(text)) if not trial_at(text, h.start, section)]
         if hosts:
             out += [(i, name) for name in sorted(_denied_in(text, hosts))]
