@@ -6,7 +6,10 @@ A configuration file says which environment it configures in its own structure, 
   the whole block: a production word makes the block production's, any other name another
   environment's (a value that is not production is, by that key, some other environment);
 * a YAML key naming an environment with a nested block under it (`production:`, `staging:`)
-  says it for the lines indented under it.
+  says it for the lines indented under it;
+* a braced block (HCL, Terraform) whose header's labels name an environment (`resource
+  "aws_instance" "sg_staging" {`, `module "dev_cluster" {`, `staging {`) says it for the lines up
+  to its closing brace (indented or not: a pasted block often loses its indentation).
 
 `line_sections` gives, per line, that environment ("production", "trial") or "" where the block
 says nothing, so the line keeps the section of the place the block sits in.
@@ -21,6 +24,15 @@ from handoff.core.fields import norm
 
 _PAIR = re.compile(r"^\s*([A-Za-z_][\w.\-]*)\s*(?::|=)\s*(.*?)\s*(?:#.*)?$")
 _PARENT = re.compile(r"^(\s*)([A-Za-z_][\w.\-]*)\s*:\s*$")
+# a braced block's header: a type, then labels, quoted or bare (`resource "hcloud_server" "sg_stage" {`)
+_BLOCK = re.compile(r'^\s*[A-Za-z_][\w.\-]*((?:\s+(?:"[^"\n]*"|[A-Za-z_][\w.\-]*))*)\s*\{\s*(?:#.*|//.*)?$')
+# a comment naming the file the lines after it come from: `# envs/prod/main.tf`, `// values-dev.yaml`
+_FILE = re.compile(
+    r"^\s*(?:#|//)\s*(/?(?:[\w.\-]+/)*[\w.\-]+\.(?:tf|tfvars|hcl|ya?ml|json|ini|cfg|conf|toml|env)"
+    r"|/?(?:[\w.\-]+/)+[\w.\-]+/?)(?:\s+(\([^()]*\)))?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r'"([^"\n]*)"|([A-Za-z_][\w.\-]*)')
 
 
 def _words(key: str) -> str:
@@ -29,16 +41,51 @@ def _words(key: str) -> str:
 
 
 def is_code(lines: list[str]) -> bool:
-    """Whether lines are a code block: most are `key = value`, `key: value` or `key:` lines."""
+    """Whether lines are a code block: most are `key = value`, `key: value` or `key:` lines, or
+    open or close a braced block (`variable "size" {`, `}`)."""
     if len(lines) < 2:  # (one line is no block: its match, slow on a long line, not needed)
         return False
-    keyed = sum(1 for line in lines if (m := _PAIR.match(line)) and " " not in m.group(1))
+    keyed = sum(
+        1
+        for line in lines
+        if ((m := _PAIR.match(line)) and " " not in m.group(1))
+        or ("{" in line and _BLOCK.match(line))
+        or line.strip() == "}"
+    )
     return keyed * 2 > len(lines)
 
 
 def line_sections(lines: list[str], named: Callable[[str], str], env_keys: frozenset[str]) -> list[str]:
     """Per line, the environment the block's structure puts it in ("" for none). `named` gives the
-    environment a text names; `env_keys` are the keys that name the environment (`environment`)."""
+    environment a text names; `env_keys` are the keys that name the environment (`environment`).
+    A paste of several files, each after a comment naming it (`# envs/staging/main.tf`), is read
+    file by file: a file's path naming an environment says it for the file's lines."""
+    starts = [i for i, line in enumerate(lines) if "#" in line or "//" in line if _FILE.match(line)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    out: list[str] = []
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+        header = _FILE.match(lines[a])
+        place = _file_place(header, named) if header else ""
+        out.extend(_file_sections(lines[a:b], named, env_keys, place))
+    return out
+
+
+def _file_place(header: re.Match[str], named: Callable[[str], str]) -> str:
+    """The environment a file's header names: in its path's parts (`envs/staging/main.tf`,
+    `overlays/acme-prod/`, `values-dev.yaml`) or in a bracket after it (`compose.yaml (prod)`)."""
+    path = " ".join(re.split(r"[/.\s]+", header.group(1))).strip()
+    return (
+        named(path)
+        or named(re.sub(r"[-_]+", " ", path))
+        or (named(header.group(2)) if header.group(2) else "")
+    )
+
+
+def _file_sections(
+    lines: list[str], named: Callable[[str], str], env_keys: frozenset[str], place: str
+) -> list[str]:
+    """`line_sections` for the lines of one file (`place`: the environment its path names)."""
     block = ""
     for line in lines:
         m = _PAIR.match(line)
@@ -46,16 +93,37 @@ def line_sections(lines: list[str], named: Callable[[str], str], env_keys: froze
             value = m.group(2).strip("\"' ")
             block = named(value) or ("trial" if re.fullmatch(r"[\w.\-]+", value) else "")
             break
+    block = block or place
     out: list[str] = []
     parents: list[tuple[int, str]] = []  # (indent, environment) of the YAML keys above the line
+    braces: list[str] = []  # the environment of each braced block the line is in, outermost first
     for line in lines:
         indent = len(line) - len(line.lstrip(" "))
         if line.strip():
             while parents and parents[-1][0] >= indent:
                 parents.pop()
+        if braces and line.lstrip().startswith("}"):
+            braces.pop()
+            out.append(next((env for env in reversed(braces) if env), "") or block)
+            continue
         inherited = next((env for _, env in reversed(parents) if env), "")
-        out.append(inherited or block)
+        b = _BLOCK.match(line) if "{" in line else None
+        if b:
+            braces.append(_block_place(b.group(1), named))
+        within = next((env for env in reversed(braces) if env), "")
+        out.append(within or inherited or block)
         p = _PARENT.match(line)
         if p:
             parents.append((indent, named(_words(p.group(2)))))
     return out
+
+
+def _block_place(labels: str, named: Callable[[str], str]) -> str:
+    """The environment a braced block's labels name (`"sg_stage"`, `dev_cluster`), "" for none; a
+    label is read as written (`sg_stage`: a name's token) and as words (`sg staging`)."""
+    for m in _LABEL.finditer(labels):
+        label = m.group(1) if m.group(1) is not None else m.group(2)
+        place = named(label) or named(_words(label))
+        if place:
+            return place
+    return ""

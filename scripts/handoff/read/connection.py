@@ -71,7 +71,7 @@ _OUT = quick(
     r"abandoned|not started|on hold)\b|(?:stays?|stayed|kept|keeps?|left|leaves?) out of|"
     r"(?:was|were|is|are|has been|have been|got|gets) (?:(?!being\b)\w+ )?"  # ("is being retired": not yet)
     r"(?:retired|decommissioned|disconnected|"
-    r"removed|switched off|shut down|turned off))\b"
+    r"removed|deleted|switched off|shut down|turned off))\b"
     r"|\b(?:is|are|was|were|stays?|stayed)\s+(?:now\s+|also\s+)?out\b(?!\s+(?:of|for|on|in|at|to|there)\b)"
     # out of reach: a host the deployment cannot get to searches none of its code
     r"|\b(?:(?:can\s*not|can['’]t|could\s*not|couldn['’]t)\s+(?:be\s+)?reach(?:ed)?|unreachable|"
@@ -269,8 +269,11 @@ def _outright(clause: str) -> bool:
     return denial(clause) is not None and whole(clause)
 
 
-_STATUS = re.compile(  # a status or reason cell of a host's row: "Retired", "Descoped 8/17", "Withdrawn"
-    r"^\W*(?:retired|decommissioned|removed|disconnected|not connected|out of scope|excluded|deprecated|"
+_STATUS = re.compile(  # a status or reason cell of a host's row: "Retired", "Descoped 8/17", "Withdrawn",
+    # with the connection as its subject: "(connection deleted 12 Mar)", "Integration removed in May"
+    r"^\W*(?:(?:the\s+)?(?:code[\s-]+host\s+)?(?:connection|integration|external service|sync)\s+"
+    r"(?:(?:was|has been|got)\s+)?(?=\w+ed\b))?"
+    r"(?:retired|decommissioned|removed|deleted|disconnected|not connected|out of scope|excluded|deprecated|"
     r"planned|withdrawn|de-?scoped|rejected|cancell?ed|not started|on hold)\b",
     re.IGNORECASE,
 )

@@ -43,6 +43,7 @@ class Environments:
         self.regions: dict[str, str] = {}  # regions the document ties one to one to environments
         self.letters: dict[str, str] = {}  # one-letter codes the document gives its environments (`P`)
         self.street: list[tuple[str, str]] = []  # the environments of its promotion street ("OTAP: …")
+        self.placed: frozenset[str] = frozenset()  # place-only words the document uses as a place
 
     def learn(self, text: str, lines: list[str] | None = None) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
@@ -89,9 +90,17 @@ class Environments:
         self._learn_definitions(text, learned)
         self._learn_letters(text, learned)
         self.chosen = chosen_option(text)
+        self._learn_places(text)
         self._teach(learned)
         self.regions = region_roles(text, self.spans)  # "us-east4 serves production; …": titles `us-east4`
         return learned
+
+    def _learn_places(self, text: str) -> None:
+        """The place-only words the document uses as a place (`sg-stage-1`): a bare title of one names it."""
+        placed = _placed(text)
+        if placed != self.placed:
+            self.placed = placed
+            self.cache.clear()  # (titles read before, now read with the document's places)
 
     def _teach(self, learned: dict[str, str]) -> None:
         """The learnt names added to the environment words."""
@@ -237,7 +246,11 @@ class Environments:
             if not _UNDERGONE.search(text[max(0, m.start() - 12) : m.start()])
             and not names_no_place(text, m)  # "the QA-automation team", "After a six-week pilot, we …"
             and (
-                (title and not _PLACE_ONLY.fullmatch(m.group(0)) and not _REPLICA.fullmatch(m.group(0)))
+                (
+                    title
+                    and (not _PLACE_ONLY.fullmatch(m.group(0)) or self._alone_placed(text, m))
+                    and not _REPLICA.fullmatch(m.group(0))
+                )
                 or _names_place(text, m)
             )
         ]
@@ -269,6 +282,13 @@ class Environments:
             negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
             found.append((m.start(), m.end(), "trial" if negated else "production"))  # "(not production)"
         return _grouped(text, sorted(found))
+
+    def _alone_placed(self, text: str, m: re.Match[str]) -> bool:
+        """Whether a place-only word that is a whole title or label ("stage", "Stage:") names the
+        place: in a document that uses that word as a place elsewhere (`sg-stage-1`, "the stage
+        server"); else it is a step ("Stage") as in any document."""
+        word = m.group(0).casefold()
+        return word in self.placed and text.strip(" :*#-–—\t").casefold() == word
 
     def of_address(self, url: str) -> str:
         """The environment a URL's host names in its first label, where a name carries it
@@ -393,6 +413,18 @@ _HOLDER_AFTER = re.compile(
 # place ("the stage cluster", `code-stage.…`), never as a step ("Stage 2", "at this stage"), and
 # "shadow" only as a place ("the shadow VM", `sg_shadow`, "on shadow"), never as a word of prose
 _PLACE_ONLY = re.compile(r"acceptance|stage|shadow", re.IGNORECASE)
+# the place-only words a whole title or label may name once the document uses them as a place
+# ("acceptance" not: a title "Acceptance" is its milestone even where an acceptance copy exists)
+_PLACEABLE = re.compile(r"(?<![A-Za-z])(?:stage|shadow)(?![A-Za-z])", re.IGNORECASE)
+
+
+def _placed(text: str) -> frozenset[str]:
+    """The words of `_PLACEABLE` the text uses as a place somewhere (`sg-stage-1`, "stage server")."""
+    if "stage" not in text.casefold() and "shadow" not in text.casefold():
+        return frozenset()
+    return frozenset(m.group(0).casefold() for m in _PLACEABLE.finditer(text) if _names_place(text, m))
+
+
 # what a thing undergoes is no place: "System under test", "Code under test", "under evaluation"
 _UNDERGONE = re.compile(r"\bunder\s+$", re.IGNORECASE)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`

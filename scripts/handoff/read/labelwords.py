@@ -35,6 +35,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("peak", "user"), "max_concurrent_users"),
     (("simultaneous",), "max_concurrent_users"),
     (("user", "once"), "max_concurrent_users"),  # "users at once", as the prose reader reads it
+    (("user", "pool"), "instance_types"),  # AKS's `user_pool_node_count`: the user node pool's, no users
     (("user",), "max_users"),
     (("seat",), "max_users"),
     (("monorepo",), "monorepos"),
@@ -169,6 +170,12 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     words = [w for k, w in enumerate(words) if not (w in ("live", "lives") and "where" in words[:k])]
     if not words or (len(words) > 8 and not any_length):  # ("report" is no repository: `Report date`)
         return None, 0
+    if (
+        _BOUND_WORDS.intersection(words)
+        and _POOL_BOUND.intersection(words)
+        and not _AMOUNTS.intersection(words)
+    ):
+        return None, 0  # `user_pool_max_count`, `maxSize`, `min nodes`: an autoscaler's bound, no machines
     starts = {w[:n] for w in words for n in _STEM_LENGTHS}  # a stem starts a word: it is one of these
     for stems, name, size in _MEANING_SETS:
         if stems <= starts:
@@ -182,6 +189,15 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
     return None, 0
 
 
+# a bound of a node pool or group (`user_pool_max_count`, `max_size`, `maxNodes`, `min count`): how
+# far an autoscaler may go, not the machines there are (a pool's own name, "user", is no user)
+_BOUND_WORDS = frozenset({"max", "min", "maximum", "minimum"})
+_POOL_BOUND = frozenset(
+    {"pool", "count", "size", "nodes", "node", "instances", "vms", "replicas", "capacity"}
+)
+_AMOUNTS = frozenset(
+    {"disk", "storage", "volume", "memory", "ram", "cpu", "vcpu", "cores"}
+)  # "Max disk size"
 _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 # a form item's number before its words, closed by its stop or bracket ("B3. ", "4.2) "; not "Q4 users")
 _ITEM_NUMBER = re.compile(

@@ -113,6 +113,14 @@ _DENIED = re.compile(  # "(not contractual)", "not bought", "non-binding", "not 
     r"purchased|committed|binding|agreed|signed|(?:defined|set|fixed|determined|specified|decided)\b)",
     re.IGNORECASE,
 )
+# a figure its writer only guesses ("my guess would be 100–150 at peak", "I'd say about 80", "a hunch:
+# 200"): nobody agreed it
+_GUESSED = re.compile(
+    r"\b(?:guess(?:ed|es|ing|timate)?|hunch|gut[\s-]+feel\w*|speculat\w*|"
+    r"I(?:['’]d| would)\s+(?:say|guess|expect|estimate)|I\s+(?:think|reckon|suppose)|"
+    r"(?:my|our)\s+(?:own\s+)?(?:estimate|feeling|assumption|expectation))\b",
+    re.IGNORECASE,
+)
 _PENDING = re.compile(  # a figure asked for or offered, not yet agreed
     r"\W*\b(?:requested|pending|proposed|awaiting|under negotiation|being negotiated|quoted|"
     r"to be (?:confirmed|agreed|signed|approved))\b",
@@ -181,7 +189,13 @@ def relation(text: str, start: int, end: int) -> str:
         or (_OBSERVED.search(label) and not _LIMIT.search(label))
     ):
         return "observed"  # "(40 virtual users)", "the current 1,180 users": never a limit
-    if _ADDED.search(before) or _MORE.match(after) or _DENIED.search(before) or _DENIED.search(after):
+    if (
+        _ADDED.search(before)
+        or _MORE.match(after)
+        or _DENIED.search(before)
+        or _DENIED.search(after)
+        or _GUESSED.search(f"{label} {before}")  # "my guess would be 100–150 at peak": no figure agreed
+    ):
         return "added"
     if _PENDING.search(before) or _PENDING.search(after) or _PENDING.match(_rest_of_sentence(text, end)):
         return "added"  # "Licence upgrade requested from 1,500 to 2,500 users (pending)": not agreed yet

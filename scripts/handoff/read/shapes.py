@@ -115,7 +115,7 @@ _COUNT_BEFORE = opened(
         rf"|\b(?P<wo>{WORD_COUNT})\s+{_MACHINE_NOUN}\s+of\s+(?:type\s+)?"
         rf"|(?:\b{_WORD_COUNT}\s*)?\(\s*(?P<p>\d+)\s*\)\s+|\b(?P<w>{_WORD_COUNT})\s+"
         rf"|\b(?:an?\s+)?(?P<g>{'|'.join(GROUP_WORDS)})\s+(?:of\s+)?"
-        r"|(?<![\w.,])(?P<d>\d{1,3})[ \t\u00a0]+)"
+        r"|(?<![\w.,/-])(?P<d>\d{1,3})[ \t\u00a0]+)"
         # `3 r6i.4xlarge nodes`, `three EC2 m6i.4xlarge`
         r"(?:(?:ec2|aws|gce|gcp|azure|amazon)[ \t\u00a0]+)?$",
         re.IGNORECASE,

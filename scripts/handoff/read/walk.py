@@ -18,6 +18,7 @@ from handoff.read import (
     connection,
     dittos,
     leadins,
+    limits,
     marks,
     notecount,
     notes,
@@ -69,11 +70,13 @@ from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import unpaste
 from handoff.read.pointers import Answers
 from handoff.read.questionlabel import asked_label, needs_question
+from handoff.read.resourcecount import counted
 from handoff.read.rowtables import RowTableReading
 from handoff.read.sharedwhole import whole_title
 from handoff.read.stops import ends_sentence
 from handoff.read.tables import TableReading
 from handoff.read.tabstate import _Pending, _Tab
+from handoff.read.tfdefaults import assigned, overridden
 from handoff.read.topics import heading_topic
 from handoff.read.turns import answering, as_turns
 from handoff.read.withdrawn import withdraws_before
@@ -94,6 +97,17 @@ _ANSWER_MARK = re.compile(
 )
 _COMMENTED = re.compile(r"^\s*#+\s*[A-Za-z_][\w.-]*\s*[:=]\s*\S")  # `# storageSize: 2Ti`
 _COMMENT = re.compile(r"\s+#\s")
+
+
+def _uncommented(line: str) -> str:
+    """A code line without a trailing comment that counts people (`- components/sizes/s  # preset for
+    up to ~1,000 users`): what a setting is good for, in the file, is no limit anyone agreed."""
+    parts = _COMMENT.split(line, maxsplit=1)
+    if len(parts) == 2 and parts[0].strip() and any(limits.person_counts(parts[1])):
+        return parts[0]
+    return line
+
+
 _SPACES = re.compile(r"\s+")
 _BLANKS = re.compile(r"[ \t\u00a0]+")  # a line's runs of spaces, tabs and no-break spaces
 
@@ -116,6 +130,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.contexts: dict[tuple[object, ...], Context] = {}  # by place: tab, headings, parent bullets
         self.shown: dict[str, str] = {}  # a heading in the reader's words -> in the document's
         self.year = ""  # the one year of the document's full dates: the year of a date written without one
+        self.assigned: frozenset[str] = frozenset()  # the Terraform variables the document sets
         self.cells: dict[int, dict[str, Any]] = {}  # the table being read: a cell's text (by id) → the cell
         self.across = False  # the table being read was turned (`read.orient`): its rows are columns
         self.tenant_row = False  # the table being read is a tenants' table cut to Sourcegraph's row
@@ -255,6 +270,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if abbrev.expand(doc, text, lines, self.texts, self.sections.named):  # `P | BBDC` as its key says
             text = document_text(doc, self.texts)
         self.year = shapes.document_year(text)
+        self.assigned = assigned(text)  # the variables it sets: their defaults overridden
         self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
@@ -498,14 +514,15 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.gather.correcting = correcting or is_correction(content.text)  # "… is withdrawn. Final …"
         skip = _SkipLines(self.catalogue, self.sections.part)
         texts = content.text.split("\n")
-        scopes = line_sections(texts, self.sections.part, self.env_words) if is_code(texts) else []
+        coded = is_code(texts)
+        scopes, texts, defaults = self.code_lines(texts) if coded else ([], texts, set())
         outer = self.gather.siblings
         if scopes:  # the node pools of one configuration block are one fleet
             self.gather.siblings = (id(tab), "code block", location.ref)
         for k, line in enumerate(texts):
             start = offset
             offset += len(line) + 1
-            if skip(line) or _COMMENTED.match(line):
+            if skip(line) or _COMMENTED.match(line) or k in defaults:
                 continue  # (`# storageSize: 2Ti`: a setting commented out)
             parts = _parts(line)
             line_ctx = _line_context(line, ctx, scopes[k] if scopes else "")
@@ -517,7 +534,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 said = _ANSWER_MARK.sub("", part.strip(), count=1)  # `A: None.` under a question: the answer
                 pair = unfilled(_pair(said)) or dash_pair(part, self.dash_label)  # `Repo count — 2,494` too
                 if pair is None:
-                    loose.append(said)
+                    loose.append(_uncommented(said) if coded else said)
                     if allow_pending and len(parts) == 1 and volumelist.lead_in(part, closed=True):
                         self.heads_list(
                             tab, part.strip().rstrip(":"), location, line_ctx
@@ -540,7 +557,24 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 self.prose(", ".join(loose), location, line_ctx)
         self.gather.correcting = False
         self.gather.siblings = outer
-        self.gather.pair_node_counts(mark)  # "node_count = 3" and "node_size = …" on lines of one paragraph
+        self.pair_counts(mark, scopes)
+
+    def code_lines(self, texts: list[str]) -> tuple[list[str], list[str], set[int]]:
+        """A code block's lines: the environment of each (`read/codescope.py`), the lines with a machine
+        resource's `count` written into its size (`read/resourcecount.py`), and the indices of the
+        defaults of variables the document sets elsewhere (`read/tfdefaults.py`), not read."""
+        scopes = line_sections(texts, self.sections.part, self.env_words)
+        texts = counted(texts)
+        return scopes, texts, overridden(texts, self.assigned)
+
+    def pair_counts(self, mark: int, scopes: list[str]) -> None:
+        """`node_count = 3` and `node_size = …` on lines of one paragraph: one pool; in a paste of
+        several environments' files, each environment's among its own."""
+        places: list[str | None] = [None]
+        if len(set(scopes)) > 1:
+            places = [*sorted({v.section for v in self.gather.values[mark:]})] or places
+        for place in places:
+            self.gather.pair_node_counts(mark, place)
 
     def env_label(self, tab: _Tab, label: str, value: str, ctx: Context, first: bool) -> tuple[str, Context]:
         """A line's leading label naming an environment sets the line's ("Pilot: …"); naming no field,
