@@ -29,6 +29,25 @@ _NOT_PARTS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w.-]*")
+_CLAUSE_END = re.compile(r"[;.](?:\s|$)")
+
+
+def _after_only(s: str, disks: list[Fact], after: list[str]) -> bool:
+    """Whether each size names its part after it ("2 TB for gitserver, 400 GB for zoekt"), no other
+    size stands among them and no part is one machine's or replica's ("1,000 GB per replica")."""
+    starts = {f.start for f in disks}
+    among = (m for m in shapes.sizes(s) if disks[0].start <= m.start <= disks[-1].start)
+    return (
+        _own_words(after) and all(m.start in starts for m in among) and not any(_PER.search(a) for a in after)
+    )
+
+
+_PER = re.compile(r"\b(?:per|each|every|apiece)\b", re.IGNORECASE)
+
+
+def _own_words(gaps: list[str]) -> bool:
+    """Whether each gap holds a word of its own (a component, "another"), not only joiners."""
+    return all(any(w.casefold() not in _JOINERS for w in _WORD.findall(gap)) for gap in gaps)
 
 
 def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False) -> list[Fact]:
@@ -53,17 +72,18 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False
     first, last = disks[0].start, disks[-1].start
     if any(f.field != "total_disk_gb" and first <= f.start <= last for f in facts):
         return facts
-    end = 0
+    ends = [f.start + len(f.text) for f in disks]
+    gaps = [s[a : f.start] for a, f in zip([0, *ends], disks, strict=False)]  # the words before each size
+    after = [*gaps[1:], _CLAUSE_END.split(s[ends[-1] :], 1)[0]]  # and after it ("2 TB for gitserver, …")
+    if any(_NOT_PARTS.search(gap) for gap in gaps) or not (_own_words(gaps) or _after_only(s, disks, after)):
+        return facts
     total = 0.0
     for f in disks:
-        gap = s[end : f.start]
-        if _NOT_PARTS.search(gap) or not any(w.casefold() not in _JOINERS for w in _WORD.findall(gap)):
-            return facts
         gb = size_gb(f.value)
         if gb is None:
             return facts
         total += gb
-        end = f.start + len(f.text)
+    end = ends[-1]
     one = Fact("total_disk_gb", f"{shapes.canon(f'{total:.3f}')} GB", s[first:end], "sum of named disks",
                disks[0].section, "", first)  # fmt: skip
     return [f for f in facts if f.field != "total_disk_gb"] + [one]

@@ -73,7 +73,7 @@ def named_parts_total(value: str) -> str | None:
     if len(list(shapes.sizes(value))) < 2:
         return None
     if not _NAME.match(value.lstrip()):  # a figure first: its own total, unless sizes added with `+`
-        return _plus_total(value)
+        return _plus_total(value) or _named_after_total(value)  # or each size names its part after it
     total = 0.0
     items = [_OLD_ASIDE.sub("", item) for item in _items(value)]  # "(previously 2.2 TB)": no part
     items = [item for item in items if item and not _EACH_OWN.fullmatch(item)]
@@ -133,6 +133,53 @@ def _plus_total(value: str) -> str | None:
     for m in _PLUS_TERMS.finditer(value):
         sizes = list(shapes.sizes(m.group(0)))  # (one size a term: "1 TB (was 500 GB)" is no term)
         gb = _size_gb(sizes[0].value, m.group(0)[: sizes[0].start]) if len(sizes) == 1 else None
+        if gb is None:
+            return None
+        total += gb
+    return f"{shapes.canon(f'{total:.3f}')} GB"
+
+
+# a part written size first: a size (a count of volumes before it), then the component it is for
+# ("2 TB for gitserver", "400 GB for zoekt (indexed search)", "100 GB (databases)", "1 TB to pgsql")
+_SIZE_FIRST = re.compile(
+    r"\s*(?:\d{1,3}\s*[x×*]\s*)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:TiB|GiB|TB|GB|Ti|Gi)\b"
+    r"(?:\s+(?:[\w-]+\s+){0,2}?(?:for|of|on|behind|to|goes\s+to|go\s+to)\s+(?:the\s+)?(?P<name>[A-Za-z][\w-]*)"
+    r"(?:\s+[\w-]+)?|\s*\((?:for\s+)?(?:the\s+)?(?P<bracket>[A-Za-z][\w-]*)(?:\s+[\w-]+)?\))"
+    r"(?:\s*\([^()]{1,40}\))?\s*\.?\s*",
+    re.IGNORECASE,
+)
+# what a part is for: one of the deployment's own components or its volumes' roles, never an
+# environment ("2 TB for production and 400 GB for staging" are two environments' disks)
+_COMPONENT = re.compile(
+    r"gitserver|git|zoekt|indexed|search|searcher|symbols|postgres(?:ql)?|pgsql|codeintel|codeinsights|"
+    r"db|dbs|database|databases|redis|blobstore|minio|prometheus|grafana|monitoring|os|root|boot|data|"
+    r"logs?|repos|repositories|repository|index|indexes|caches?|precise|executors?|worker|frontend|"
+    r"jaeger|tracing|metrics|backup|uploads?",
+    re.IGNORECASE,
+)
+
+
+_MEMORY = re.compile(r"\b(?:memory|ram|heap|vcpus?|cpus?|cores?)\b", re.IGNORECASE)
+
+
+def _named_after_total(value: str) -> str | None:
+    """The sum of a value that lists sizes each naming its part after it ("2 TB for gitserver, 400 GB
+    for zoekt (indexed search) and 100 GB for the databases", "2 TB (gitserver), 400 GB (zoekt)"), as
+    `N GB`; None for anything else: one item, an item that is not a size and its part, a part that is
+    no component of the deployment (an environment), growth, snapshots or a rate."""
+    if _NOT_NOW.search(value) or _MEMORY.search(value):
+        return None
+    items = [item for item in _items(value) if item.strip(" .")]
+    if len(items) < 2:
+        return None
+    total = 0.0
+    for item in items:
+        m = _SIZE_FIRST.fullmatch(item)
+        name = m and (m.group("name") or m.group("bracket"))
+        sized = list(shapes.sizes(item))
+        if not name or not _COMPONENT.fullmatch(name) or len(sized) != 1:
+            return None
+        gb = _size_gb(sized[0].value, item[: sized[0].start])
         if gb is None:
             return None
         total += gb
