@@ -67,6 +67,11 @@ _SEPARATORS = str.maketrans({"'": ",", "’": ",", "\u2009": ",", "\u202f": ",",
 _EUROPEAN = str.maketrans({".": ",", ",": "."})
 _OCTETS = re.compile(r"\d\s?(?:[KMG]io|[kMG]o)\b")  # a size in octets: the document's habit
 _OCTET_UNIT = re.compile(r"(?<=\d)(\s?[KMGT]i?)o\b|(?<=\d)(\s?)ko\b")
+# a size of one to three digits, a dot and three digits, in GB or MB (`1.250 GB`; not TB: `2.000 TB` as
+# 2,000 TB is no deployment's)
+_DOTTED_SIZE = re.compile(rf"{_START}(\d{{0,2}})\.(\d{{3}})(?![\d.,])(?=\s?((?:[GM]i?B)\b))")
+_DISK_BEFORE = re.compile(r"\b(?:disks?|storage|volumes?|ssd|pvcs?|datastore|lun|capacity)\b", re.IGNORECASE)
+_REPO_BEFORE = re.compile(r"\b(?:repo\w*|monorepo\w*|largest|git\b|code)", re.IGNORECASE)
 BLANK = "_"  # what an ambiguous figure's separator becomes: no shape reads `3_500`
 
 
@@ -83,13 +88,14 @@ class Notation:
     octets: bool = False  # sizes written in octets (`384 Gio`, `3,5 To`)
     scaled: bool = False  # figures abbreviated, worded or grouped the Indian way (`4.18k`, `1,20,000`)
     twice: bool = False  # figures written twice beside themselves (`262,144 MB (256 GiB)`, `3 × 16 = 48`)
+    dotted: bool = False  # sizes with three digits after a dot (`2.000 GB`) in a document of no dot habit
 
     @property
     def plain(self) -> bool:
         """Whether every text reads as it is written."""
         return not (
             self.space or self.european or self.marks or self.ambiguous or self.known or self.octets
-            or self.scaled or self.twice
+            or self.scaled or self.twice or self.dotted
         )  # fmt: skip
 
     def rewrite(self, text: str) -> str:
@@ -110,6 +116,8 @@ class Notation:
             text = magnitudes.rewrite(text, dots=self.european)
         if self.twice:
             text = figuretwice.rewrite(text)
+        if self.dotted and "." in text:
+            text = _DOTTED_SIZE.sub(_dotted, text)
         return text
 
     def _spaced(self, m: re.Match[str]) -> str:
@@ -152,13 +160,32 @@ def notation(text: str) -> Notation:
         known = frozenset(said)
     ambiguous = tuple(f for f in said if f not in known)  # a figure of something, read neither way
     octets = "o" in text and bool(_OCTETS.search(text))
-    habit = Notation(space, european, marks, ambiguous, known, octets)
+    # a size with three digits after a dot (`2.000 GB`, `1.250 GB`) in a document that shows no habit
+    # of its dots (no dot groups thousands, no dot or comma is a decimal mark before a unit): `_dotted`
+    dotted = (
+        not european and "." in text and bool(_DOTTED_SIZE.search(text)) and not _DECIMAL_POINT.search(text)
+    )
+    habit = Notation(space, european, marks, ambiguous, known, octets, dotted=dotted)
     # figures at another scale and figures written twice, as the document's other habits leave them
     # (`1,20,000` as `120,000` before `120,000 MB (117.2 GiB)`); a rewrite of every text only where
     # one changes
     written = text if habit.plain else habit.rewrite(text)
     scaled = magnitudes.rewrite(written, dots=european)
     return replace(habit, scaled=scaled != written, twice=figuretwice.rewrite(scaled) != scaled)
+
+
+def _dotted(m: re.Match[str]) -> str:
+    """A size with three digits after its dot in a document of no dot habit (`Notation.dotted`): a
+    thousands figure (`2,000 GB`) when its last two digits are zeros (`2.000`, `1.500`: no writer
+    pads a decimal so) or when it is a disk's in GB (`Disk: 1.250 GB`: a deployment's disk of 1.25 GB
+    is implausible); else as written (a repository's `1.250 GB` may be either: read as a decimal, as
+    before)."""
+    figure, fraction, unit = m.group(0), m.group(2), m.group(3)
+    disk = unit.upper() in ("GB", "GIB") and _DISK_BEFORE.search(m.string, max(0, m.start() - 60), m.start())
+    repo = _REPO_BEFORE.search(m.string, max(0, m.start() - 60), m.start())
+    if fraction.endswith("00") or (disk and not repo):
+        return figure.replace(".", ",", 1)
+    return figure
 
 
 def _bytes(m: re.Match[str]) -> str:
