@@ -15,6 +15,7 @@ from dataclasses import replace
 from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
+from handoff.read.parts import COMPONENT
 
 _JOINERS = frozenset({
     "and", "plus", "with", "of", "the", "a", "an", "is", "are", "was", "were", "has", "have", "had", "gets",
@@ -38,10 +39,13 @@ def _after_only(s: str, disks: list[Fact], after: list[str]) -> bool:
     starts = {f.start for f in disks}
     among = (m for m in shapes.sizes(s) if disks[0].start <= m.start <= disks[-1].start)
     return (
-        _own_words(after) and all(m.start in starts for m in among) and not any(_PER.search(a) for a in after)
+        all(_COMPONENT_WORD.search(a) for a in after)  # (not "2,5 TB Premium SSD, 1,024 GiB for the rest")
+        and all(m.start in starts for m in among)
+        and not any(_PER.search(a) for a in after)
     )
 
 
+_COMPONENT_WORD = re.compile(rf"\b(?:{COMPONENT.pattern})\b", re.IGNORECASE)  # what a volume is for
 _PER = re.compile(r"\b(?:per|each|every|apiece)\b", re.IGNORECASE)
 
 

@@ -150,7 +150,7 @@ _SIZE_FIRST = re.compile(
 )
 # what a part is for: one of the deployment's own components or its volumes' roles, never an
 # environment ("2 TB for production and 400 GB for staging" are two environments' disks)
-_COMPONENT = re.compile(
+COMPONENT = re.compile(
     r"gitserver|git|zoekt|indexed|search|searcher|symbols|postgres(?:ql)?|pgsql|codeintel|codeinsights|"
     r"db|dbs|database|databases|redis|blobstore|minio|prometheus|grafana|monitoring|os|root|boot|data|"
     r"logs?|repos|repositories|repository|index|indexes|caches?|precise|executors?|worker|frontend|"
@@ -177,7 +177,7 @@ def _named_after_total(value: str) -> str | None:
         m = _SIZE_FIRST.fullmatch(item)
         name = m and (m.group("name") or m.group("bracket"))
         sized = list(shapes.sizes(item))
-        if not name or not _COMPONENT.fullmatch(name) or len(sized) != 1:
+        if not name or not COMPONENT.fullmatch(name) or len(sized) != 1:
             return None
         gb = _size_gb(sized[0].value, item[: sized[0].start])
         if gb is None:
