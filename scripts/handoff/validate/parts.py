@@ -7,8 +7,9 @@ A total disk is at least any one of its production volumes: a TDD that gives the
 and, elsewhere in its production part, `gitserver 3 × 600 GB` contradicts itself (the reader took
 one part, or a resize step, for the whole). `disk_parts(values)` finds such parts: a count times a
 size (`3 × 600 GB`) after a disk component's name (gitserver, zoekt, a volume, a PVC …; in the
-same clause, or the line's label). Never a figure that grows, resizes or proposes (`+1 TB`,
-`2 TB → 4 TB`, `expand to 3 × 1 TB`), nor one about memory.
+same clause, or the line's label), or one size with no count after one of the deployment's own
+services (`gitserver | 2 TB`, `the pgsql PVC is 600 GB`). Never a figure that grows, resizes or
+proposes (`+1 TB`, `2 TB → 4 TB`, `expand to 3 × 1 TB`), nor one about memory, a bound or a cache.
 
 The repository count is at least any one code host's: `repository_parts(values, hosts)` finds a
 line whose label names a code host (`— from GitHub Enterprise Server | 2 610`) and whose value is
@@ -56,9 +57,60 @@ class Part:
 
 
 def disk_parts(values: Sequence[TddValue]) -> list[Part]:
-    """The production disk parts (`gitserver 3 × 600 GB`) of lines no field took, largest first."""
-    found = [part for v in values if v.field is None and v.section == "production" for part in _parts(v)]
+    """The production disk parts (`gitserver 3 × 600 GB`, `gitserver volume: 2 TB`) of lines no field
+    took, largest first."""
+    found = [
+        part
+        for v in values
+        if v.field is None and v.section == "production"
+        for part in (*_parts(v), *_one_volume_parts(v))
+    ]
     return sorted(found, key=lambda p: -p.amount)
+
+
+# one size, no count before it: `2 TB`, `1,500 GiB`
+_ONE_SIZE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:TiB|TB|GiB|GB)\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"[x×*]\s*$")
+# a service of the deployment's own that keeps its data on a volume of its own
+_SERVICE = re.compile(
+    r"gitserver|zoekt|indexed[- ]search|pgsql|codeintel|codeinsights|postgres", re.IGNORECASE
+)
+# not the volume as it stands: a bound, a plan, a growth, memory (`_NOT_A_PART`), a cache
+_NOT_ONE_VOLUME = re.compile(
+    r"\b(?:max\w*|limit\w*|quota|cap|up to|at most|cache|headroom|spare|"
+    # a managed database's storage is the cloud's, not a volume of the deployment (`read/managed.py`)
+    r"rds|aurora|cloud\s*sql|alloydb|azure\s+database|flexible\s+server|managed|hosted|external)\b",
+    re.IGNORECASE,
+)
+
+
+def _one_volume_parts(v: TddValue) -> Iterator[Part]:
+    """The one-volume parts of a line: a size after one of the deployment's own services in its
+    clause (`gitserver volume: 2 TB`, `the gitserver PVC is 2 TB`): one volume that the total disk
+    holds. Not a size with a count before it (`_parts` reads those), nor one the clause bounds,
+    plans or grows."""
+    text = v.text
+    start = 0
+    for m in _ONE_SIZE.finditer(text):
+        before = text[start : m.start()]
+        start = m.end()
+        if _COUNT_BEFORE.search(before):
+            continue
+        clause = _CLAUSE_END.split(before)[-1]
+        if not before.strip(" :="):
+            clause = f"{v.label} {clause}"
+        after = text[m.end() : m.end() + 20]
+        if (
+            not _SERVICE.search(clause)
+            or _NOT_A_PART.search(clause)
+            or _NOT_ONE_VOLUME.search(f"{clause} {after}")
+            or _NOT_A_PART_AFTER.search(after)
+            or _NOT_A_PART.search(after)
+        ):
+            continue
+        gb = size_gb(m.group(0))
+        if gb:
+            yield Part(gb, m.group(0), v.location)
 
 
 def _parts(v: TddValue) -> Iterator[Part]:
