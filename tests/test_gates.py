@@ -1072,3 +1072,26 @@ def test_host_ledger_looks_up_the_names_before_the_denial_words(catalogue: Catal
         assert got == _denials_as_first_written(blocks, hosts.find, trial_at), blocks
         found += bool(got)
     assert found > 500
+
+
+def test_magnitudes_rewritten_only_with_a_scale_or_an_indian_grouping() -> None:
+    # `magnitudes.rewrite` looking first for what its patterns hold gives what their rewrites give
+    from handoff.read import magnitudes
+
+    def as_first_written(text: str, dots: bool) -> str:
+        text = magnitudes._SCALED.sub(magnitudes._digits, text)
+        if dots:
+            text = magnitudes._INDIAN_DOTS.sub(magnitudes._indian, text)
+        return magnitudes._INDIAN.sub(magnitudes._indian, text)
+
+    pieces = [
+        *" .,\n", "\u00a0", "4", "18", "1", "2.5", "M", "m", "k", "K", "thousand", "Million", "lakh", "LAKHS",
+        "crore", "00", "000", ",00", ".00", ",000", "x", "GB", "users",
+    ]  # fmt: skip
+    rewritten = 0
+    for text in [*_texts(pieces, 40000, 10), *corpus_lines()]:
+        for dots in (False, True):
+            got = magnitudes.rewrite(text, dots)
+            assert got == as_first_written(text, dots), text
+            rewritten += got != text
+    assert rewritten > 100

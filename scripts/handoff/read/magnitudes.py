@@ -31,7 +31,10 @@ _SCALED = opened(  # (`opened`: tried only where a digit opens, the same matches
 )
 _INDIAN = opened(re.compile(r"(?<![\w.,])\d{1,2}(?:,\d\d)+,\d{3}(?!\d|[.,]\d)"))
 _INDIAN_DOTS = opened(re.compile(r"(?<![\w.,])\d{1,2}(?:\.\d\d)+\.\d{3}(?!\d|[.,]\d)"))  # (`1.12.400`)
-SIGN = re.compile(r"\d[ \u00a0]?(?:[kKM]\b|(?i:thousand|million|lakh|crore))|\d[,.]\d\d[,.]\d{3}")
+# What every match of `_SCALED`, `_INDIAN` or `_INDIAN_DOTS` holds: a digit before `M` or before a space
+# and a scale's word, or digits grouped by two before a group of three (a `k` after a number, `410k
+# commits`, which no pattern here rewrites, leaves a text unscanned)
+SIGN = re.compile(r"\dM|\d[ \u00a0](?i:thousand|million|lakh|crore)|\d[,.]\d\d[,.]\d{3}")
 
 
 def rewrite(text: str, dots: bool = False) -> str:
