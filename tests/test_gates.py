@@ -1095,3 +1095,22 @@ def test_magnitudes_rewritten_only_with_a_scale_or_an_indian_grouping() -> None:
             assert got == as_first_written(text, dots), text
             rewritten += got != text
     assert rewritten > 100
+
+
+def test_declared_names_looked_for_in_the_pieces_that_may_declare_one() -> None:
+    # `envwords._declared_no_equals`: the pattern searched only in the pieces of a text between the
+    # characters no match holds, and only in those with a bracket, an `=` or a defining verb, finds
+    # what it finds in the whole text (random texts of names, verbs, brackets and cutting characters,
+    # and the development corpus's lines and texts)
+    from handoff.read import envwords
+
+    pieces = [
+        *" ().,:;/|\n\t'-=—", "PRD", "SBX", "sg-eu", "prod-eu-1", "is", "means", "stands for", "refers to",
+        "zone", "cluster", "the", "production", "Sandbox", "staging copy", "x", "É", "_", "3",
+    ]  # fmt: skip
+    found = 0
+    for text in [*_texts(pieces, 40000, 14), *corpus_lines(), *_corpus_texts()]:
+        got = [(m.span(), m.groups()) for m in envwords._declared_no_equals(text)]
+        assert got == [(m.span(), m.groups()) for m in envwords._DECLARED_NO_EQUALS.finditer(text)], text
+        found += bool(got)
+    assert found > 1000

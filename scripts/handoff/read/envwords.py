@@ -6,6 +6,7 @@ takes the environment of the nearest naming before it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -52,7 +53,7 @@ class Environments:
         A legend is learnt first: the other definitions may use its names ("ORCA — Granite: …")."""
         learned = self._learn_legend(text.splitlines() if lines is None else lines)
         self.letters = {}
-        for m in (_DECLARED if "=" in text else _DECLARED_NO_EQUALS).finditer(text):
+        for m in _DECLARED.finditer(text) if "=" in text else _declared_no_equals(text):
             if _UNIT_BEFORE.search(text, max(0, m.start() - 24), m.start("abbr") if m.group("abbr") else 0):
                 continue  # "3,000 GB (restored after failover)": a figure's unit, not a name
             if m.group("abbr"):
@@ -652,6 +653,34 @@ _DECLARED = quick(
 # lookahead of `quick`, and with no branch after it: `re` runs this alternation about three times as
 # quick so (1.0 against 2.6 to 3.4 ms for the five sample TDDs' texts)
 _DECLARED_NO_EQUALS = re.compile(_DECLARED_SAID)
+# A match of `_DECLARED_NO_EQUALS` holds only word characters, white space, `'`, `-` and brackets: a
+# text's other characters (`.`, `,`, `:`, `;`, `/`, `|`, dashes …) cut it into pieces no match crosses.
+# And it holds a bracket, an `=`, a defining verb after white space, or a site's name (its last part after a
+# hyphen) before `is`.
+_CUT = re.compile(r"[^\w\s'()=-]")
+_DEFINING = re.compile(r"[(=]|-[a-z0-9]+\s+is\b")  # (a scan from three characters)
+_DEFINING_VERB = re.compile(r"\s(?:means|stands for|refers to)\b")  # (only in a text with one of them)
+
+
+def _declared_no_equals(text: str) -> Iterator[re.Match[str]]:
+    """`_DECLARED_NO_EQUALS.finditer(text)`, tried only in the pieces of `text` (between `_CUT`'s
+    characters) that hold a bracket, an `=` or a defining verb (`is` only after a site's name). A piece
+    is searched in place (`pos`, `endpos`): the pattern's look behind sees the character before it, and
+    its looks ahead at the piece's end ask for more characters than are there, whatever follows, so the
+    matches are the same (about 370 -> 230 us on acme's text)."""
+    at = [m.start() for m in _DEFINING.finditer(text)]
+    if "means" in text or "stands for" in text or "refers to" in text:
+        at = sorted(at + [m.start() for m in _DEFINING_VERB.finditer(text)])
+    cuts: list[int] = [m.start() for m in _CUT.finditer(text)] if at else []
+    done = 0  # (the end of the last piece searched)
+    for d in at:
+        if d < done:
+            continue
+        k = bisect.bisect_right(cuts, d)
+        start = cuts[k - 1] + 1 if k else 0
+        end = cuts[k] if k < len(cuts) else len(text)
+        yield from _DECLARED_NO_EQUALS.finditer(text, start, end)
+        done = end
 
 
 @functools.lru_cache(maxsize=64)
