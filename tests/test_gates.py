@@ -1114,3 +1114,19 @@ def test_declared_names_looked_for_in_the_pieces_that_may_declare_one() -> None:
         assert got == [(m.span(), m.groups()) for m in envwords._DECLARED_NO_EQUALS.finditer(text)], text
         found += bool(got)
     assert found > 1000
+
+
+def test_migration_side_labels_looked_for_only_with_both_words() -> None:
+    # `envnames.side_labels` scanning only a text that holds both `Source` and `Target` gives what the
+    # scan of any text with `Source` gave
+    def as_first_written(text: str) -> list[tuple[str, str]]:
+        sides = {m.group("side") for m in envnames._SIDE_LABEL.finditer(text)} if "Source" in text else set()
+        return [("Source", "trial"), ("Target", "production")] if sides == {"Source", "Target"} else []
+
+    pieces = [*" .;:\n\t", "Source", "Target", "source", "TARGET", "Sourcegraph", "x", ": ", ". "]
+    both = 0
+    for text in [*_texts(pieces, 40000, 8), *corpus_lines(), *_corpus_texts()]:
+        found = envnames.side_labels(text)
+        assert found == as_first_written(text), text
+        both += bool(found)
+    assert both > 20

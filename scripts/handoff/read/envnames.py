@@ -59,7 +59,11 @@ def side_labels(text: str) -> list[tuple[str, str]]:
     another `Target:` ("Source: Docker Compose on VMware … Target: Helm on AKS") names its old side
     Source and its new side Target (capitalised only: "Source" alone also labels code hosts, and
     "source code" is code)."""
-    sides = {m.group("side") for m in _SIDE_LABEL.finditer(text)} if "Source" in text else set()
+    sides = (
+        {m.group("side") for m in _SIDE_LABEL.finditer(text)}
+        if "Source" in text and "Target" in text
+        else set()
+    )
     return [("Source", "trial"), ("Target", "production")] if sides == {"Source", "Target"} else []
 
 
