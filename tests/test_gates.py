@@ -1130,3 +1130,27 @@ def test_migration_side_labels_looked_for_only_with_both_words() -> None:
         assert found == as_first_written(text), text
         both += bool(found)
     assert both > 20
+
+
+def test_fact_like_texts_told_as_before() -> None:
+    # `shapes.looks_like_fact` with its cheap looks (a year before the dates, an `=` before an
+    # assignment, the size words before a written shape) says what the patterns said one after another
+    def as_first_written(text: str) -> bool:
+        if ("://" in text and shapes.URL.search(text)) or shapes._HOST_ADDRESS.search(text):
+            return True
+        plain = re.compile(shapes._SHAPE_WRITTEN.pattern)
+        return bool(shapes.DIGIT.search(text)) and any(
+            p.search(text) for p in (shapes.SIZE, shapes.CPU, shapes.INSTANCE_TYPE, shapes.DATE, plain,
+                                     shapes._ASSIGNED)
+        )  # fmt: skip
+
+    pieces = [
+        *" .,=:\n-", "2026", "14", "Sep", "sep", "GB", "TiB", "vCPU", "cores", "m6i.4xlarge", "db", "r6g",
+        ".large", "medium", "cpus", "mem_gib", "disk", "https://", "github", "x", "3",
+    ]  # fmt: skip
+    facts = 0
+    for text in [*_texts(pieces, 40000, 9), *corpus_lines()]:
+        said = shapes.looks_like_fact(text)
+        assert said == as_first_written(text), text
+        facts += said
+    assert facts > 1000

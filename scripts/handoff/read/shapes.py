@@ -799,8 +799,13 @@ def looks_like_fact(text: str) -> bool:
     date: something a TDD states about a deployment."""
     if ("://" in text and URL.search(text)) or _HOST_ADDRESS.search(text):
         return True
-    return bool(DIGIT.search(text)) and any(
-        p.search(text) for p in (SIZE, CPU, INSTANCE_TYPE, DATE, _SHAPE_WRITTEN, _ASSIGNED)
+    return bool(DIGIT.search(text)) and bool(
+        SIZE.search(text)
+        or CPU.search(text)
+        or INSTANCE_TYPE.search(text)
+        or (_FOUR_DIGITS.search(text) and DATE.search(text))  # (every DATE has a year)
+        or _SHAPE_WRITTEN.search(text)
+        or ("=" in text and _ASSIGNED.search(text))
     )
 
 
@@ -808,5 +813,5 @@ def looks_like_fact(text: str) -> bool:
 # (`gitlab.acme.local`, `tfs.acme.local/DefaultCollection`), any instance shape (`db.r6i.xlarge`),
 # an inventory's assignment (`vcpus=32 mem_gib=128`).
 _HOST_ADDRESS = quick(r"\b(?:github|gitlab|bitbucket|gerrit|perforce|tfs)[\w-]*(?:\.[\w-]+)+", re.I)
-_SHAPE_WRITTEN = re.compile(r"\b[a-z]{1,3}\d[a-z0-9-]*\.(?:\d*x?large|medium|small|micro|nano|metal)\b")
+_SHAPE_WRITTEN = quick(r"\b[a-z]{1,3}\d[a-z0-9-]*\.(?:\d*x?large|medium|small|micro|nano|metal)\b")
 _ASSIGNED = re.compile(r"\b(?:v?cpus?|cores|mem\w*|\w*disk\w*)\s*=\s*\d", re.I)
