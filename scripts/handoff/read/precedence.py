@@ -125,16 +125,19 @@ class Precedence(GatherParts):
                 ):
                     self.values[j] = replace(self.values[j], section=v.section)
 
-    def _entry_date(self, v: TddValue) -> str:
+    def _entry_date(self, v: TddValue, dated: dict[str, str]) -> str:
         """The date of the innermost heading over a value that names one ("[2.1.0] — 2026-10-19"), else
         (but for a date field, whose value is its entry's date) the date opening the value's own
         paragraph, list item or row ("2026-06-20: disk grown to 3 TB", "10 Jul — …" under "July 2026"),
-        or ""."""
+        or "". `dated`: each heading's first date ("" for none), worked out once for the values under it."""
         titles = [str(p[1] if isinstance(p, tuple) else p) for p in self.paths.get(v.location.ref, ())]
         for text in reversed(titles):
-            found = next(shapes.dates(text), None)
-            if found:
-                return found.value
+            day = dated.get(text)
+            if day is None:
+                found = next(shapes.dates(text), None)
+                day = dated[text] = found.value if found else ""
+            if day:
+                return day
         if v.field in _DATE_FIELDS:
             return ""
         year = next((m.group(0) for t in reversed(titles) for m in [_YEAR.search(t)] if m), "")
@@ -149,11 +152,12 @@ class Precedence(GatherParts):
         nor do code hosts (a log adds hosts as it connects them)."""
         dated: dict[tuple[str, str], list[tuple[str, int]]] = {}
         undated: dict[tuple[str, str, tuple[object, ...]], list[int]] = {}
+        headings: dict[str, str] = {}  # a heading's first date, for every value under it
         for i, v in enumerate(self.values):
             if not v.field or v.field in _ADDED_UP or v.section == "trial":
                 continue
             path = self.paths.get(v.location.ref, ())
-            if day := self._entry_date(v):
+            if day := self._entry_date(v, headings):
                 dated.setdefault((v.field, v.section), []).append((day, i))
                 # the text an entry updates, above it under the same heading, is older than any entry
                 for j in undated.pop((v.field, v.section, path), []):
