@@ -212,8 +212,8 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
             len(own) == 1
             and not itself(own[0])
             and not any("ourcegraph" in b.lower() for b in others)
-            and _machines(rows[first:], col)
             and all(kinds)  # (names, not values: a column of figures is no subjects' column)
+            and _machines(rows[first:], col)
         )
         if len(own) == 1 and (peers(kinds) or (given and others)) and _records(rows[first:], col):
             return col
@@ -256,7 +256,7 @@ def _owner_row(rows: list[Any], catalogue: Catalogue) -> int | None:
     pools across its first row, a row below saying whom each serves (`Set aside for`), one cell of
     it giving its column to Sourcegraph alone (`ownercells`), no other naming Sourcegraph."""
     width = len(_cells(rows[0]))
-    if any(len(_cells(r)) != width for r in rows) or not _records(rows, 0):
+    if any(len(_cells(r)) != width for r in rows):
         return None
     for r in rows[1:]:
         cells = [_cell_text(r, k) for k in range(1, width)]
@@ -268,7 +268,7 @@ def _owner_row(rows: list[Any], catalogue: Catalogue) -> int | None:
             and any(shapes.INSTANCE_TYPE.search(_cell_text(x, own[0])) for x in rows)
             and catalogue.field_for_label(_cell_text(r, 0)) is None
         ):
-            return own[0]
+            return own[0] if _records(rows, 0) else None  # (records, not descriptions: asked of the whole)
     return None
 
 
