@@ -34,6 +34,7 @@ no row naming Sourcegraph itself, or with two, is left as it is. The input is no
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Any
 
 from handoff.core.fields import Catalogue
@@ -95,7 +96,11 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
         for t in _tables(doc)
         if _may_name_sourcegraph(t)
     )
-    plans = cells and any(subjects)
+    memo = _READ.set({})  # (each cell's text read once while the tables are looked at, unchanged)
+    try:
+        plans = cells and any(subjects)
+    finally:
+        _READ.reset(memo)
     if not plans and not (
         (leads or cells)
         and _may_list_services(paragraphs)
@@ -115,6 +120,22 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     for content in {id(p.content): p.content for p in paras}.values():
         content[:] = [se for se in content if id(as_dict(se).get("paragraph")) not in drop]
     return doc
+
+
+# The cell texts read while `own_parts` looks at a document's tables, by the row (its id, kept with it)
+# and column: the subject tests read each cell several times.
+_READ: ContextVar[dict[tuple[int, int], tuple[Any, str]] | None] = ContextVar("services_read", default=None)
+
+
+def _text_of(row: Any, k: int) -> str:
+    """`_cell_text(row, k)`, read once while `_READ` holds a memo."""
+    memo = _READ.get()
+    if memo is None:
+        return _cell_text(row, k)
+    hit = memo.get((id(row), k))
+    if hit is None or hit[0] is not row:
+        hit = memo[(id(row), k)] = (row, _cell_text(row, k))
+    return hit[1]
 
 
 def _may_list_services(paragraphs: list[tuple[dict[str, Any], str]]) -> bool:
@@ -199,7 +220,7 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
         return None
     width = len(_cells(rows[0]))
     for col in range(width if first else 1):  # (with no header row, the subjects are its first column)
-        body = [_cell_text(r, col) for r in rows[first:]]
+        body = [_text_of(r, col) for r in rows[first:]]
         owned = [_own_cell(b) for b in body]
         if sum(owned) != 1:
             continue  # (one cell naming Sourcegraph itself, or no subjects' column)
@@ -228,7 +249,7 @@ def _subject_row(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     rows = as_list(t.get("tableRows"))
     if len(rows) < 2 or not rows[0]:
         return None
-    heads = [_cell_text(rows[0], k) for k in range(1, len(_cells(rows[0])))]
+    heads = [_text_of(rows[0], k) for k in range(1, len(_cells(rows[0])))]
     own = [k + 1 for k, h in enumerate(heads) if itself(h)]
     if not own:
         return _owner_row(rows, catalogue)
@@ -239,12 +260,12 @@ def _subject_row(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     others = [h for h in heads if h and not itself(h)]
     if len(own) != 1:
         return None
-    if not peers([_kind(h, catalogue) for h in others]) or itself(_cell_text(rows[1], 0)):
+    if not peers([_kind(h, catalogue) for h in others]) or itself(_text_of(rows[1], 0)):
         return None
     width = len(_cells(rows[0]))
     if any(len(_cells(r)) != width for r in rows) or not _records(rows, 0):
         return None
-    column = [" ".join(_cell_text(r, k) for r in rows[1:]) for k in range(width)]
+    column = [" ".join(_text_of(r, k) for r in rows[1:]) for k in range(width)]
     shown = value_kinds(column[own[0]])
     if not all(parallel(column[k + 1], shown) for k, h in enumerate(heads) if h and k + 1 != own[0]):
         return None  # (each system's column holds the kinds of value Sourcegraph's does)
@@ -259,14 +280,14 @@ def _owner_row(rows: list[Any], catalogue: Catalogue) -> int | None:
     if any(len(_cells(r)) != width for r in rows):
         return None
     for r in rows[1:]:
-        cells = [_cell_text(r, k) for k in range(1, width)]
+        cells = [_text_of(r, k) for k in range(1, width)]
         own = [k + 1 for k, c in enumerate(cells) if _own_cell(c)]
         if (
             len(own) == 1
             and not itself(cells[own[0] - 1])
             and sum("ourcegraph" in c.lower() for c in cells) == 1
-            and any(shapes.INSTANCE_TYPE.search(_cell_text(x, own[0])) for x in rows)
-            and catalogue.field_for_label(_cell_text(r, 0)) is None
+            and any(shapes.INSTANCE_TYPE.search(_text_of(x, own[0])) for x in rows)
+            and catalogue.field_for_label(_text_of(r, 0)) is None
         ):
             return own[0] if _records(rows, 0) else None  # (records, not descriptions: asked of the whole)
     return None
@@ -285,7 +306,7 @@ def _records(rows: list[Any], col: int) -> bool:
     controller` is a value of two words, not a sentence)."""
     for r in rows:
         for k in range(len(_cells(r))):
-            if k != col and len(_PROSE_WORD.findall(_cell_text(r, k))) > _MAX_VALUE_WORDS:
+            if k != col and len(_PROSE_WORD.findall(_text_of(r, k))) > _MAX_VALUE_WORDS:
                 return False
     return True
 
@@ -293,11 +314,11 @@ def _records(rows: list[Any], col: int) -> bool:
 def _first_body_row(rows: list[Any]) -> int:
     """0 when the first row holds data (a figure, or a row naming Sourcegraph), else 1 (a header),
     or 2 (a header of two rows: merged group cells over the columns' own names, `headerrows`)."""
-    cells = [_cell_text(rows[0], k) for k in range(len(_cells(rows[0])))] if rows else []
+    cells = [_text_of(rows[0], k) for k in range(len(_cells(rows[0])))] if rows else []
     if any(itself(c) or any(ch.isdigit() for ch in c) for c in cells):
         return 0
     if len(rows) > 2:
-        sub = [_cell_text(rows[1], k) for k in range(len(_cells(rows[1])))]
+        sub = [_text_of(rows[1], k) for k in range(len(_cells(rows[1])))]
         spans = any(not c for c in cells[1:]) and any(c for c in cells[1:])
         if spans and sum(1 for c in sub if c) >= 2 and not any(_FIGURE.search(c) for c in sub):
             return 2
@@ -306,7 +327,7 @@ def _first_body_row(rows: list[Any]) -> int:
 
 def _machines(rows: list[Any], col: int) -> bool:
     """Some column other than `col` names machine types (a pool's, a group's): a machines table."""
-    cells = ((k, _cell_text(r, k)) for r in rows for k in range(len(_cells(r))))
+    cells = ((k, _text_of(r, k)) for r in rows for k in range(len(_cells(r))))
     return any(k != col and shapes.INSTANCE_TYPE.search(text) for k, text in cells)
 
 
@@ -315,7 +336,7 @@ def _keep_own_rows(t: dict[str, Any], col: int, hosts: Vocab) -> None:
     first = _first_body_row(rows)
     kept = rows[:first]
     for r in rows[first:]:
-        subject = _cell_text(r, col)
+        subject = _text_of(r, col)
         if _own_cell(subject):
             kept.append(r)
         elif hosts.find(subject):
