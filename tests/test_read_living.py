@@ -183,3 +183,59 @@ def test_a_logged_part_grown_is_no_total(catalogue: Catalogue) -> None:
 )
 def test_a_figure_with_its_update_in_brackets_is_the_update(text: str, read_as: str) -> None:
     assert edits.unedit(text) == read_as
+
+
+def test_a_scale_out_taken_back_in_its_sentence_keeps_what_it_went_back_to(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Workers: 4 × c6i.4xlarge</p>"
+        "<p>For the migration we scaled to 6 × c6i.4xlarge and on Monday back down to 4 × c6i.4xlarge.</p>"
+    )
+    assert read(html, catalogue)["instance_types"] == ["4 × c6i.4xlarge"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Option 2 was a Kubernetes cluster with the Helm chart. Rejected: the team runs no Kubernetes.",
+        "We also looked at k3s and the Helm chart. Dropped – one VM gains nothing from it.",
+    ],
+)
+def test_an_option_set_aside_by_a_bare_verb_is_history(paragraph: str, catalogue: Catalogue) -> None:
+    html = f"<h2>Production</h2><p>Sourcegraph runs with Docker Compose on one VM.</p><p>{paragraph}</p>"
+    assert read(html, catalogue)["deployment_type"] == ["Docker Compose"]
+
+
+@pytest.mark.parametrize(
+    "hosts",
+    [
+        "Azure DevOps Server 2022 (on-premises, https://tfs.acme.example): 900 repos",
+        "GitLab 16.11 EE (self-managed, on-prem): 900 repos",
+    ],
+)
+def test_a_platform_word_in_a_versioned_hosts_brackets_is_the_hosts(hosts: str, catalogue: Catalogue) -> None:
+    html = f"<h2>Production</h2><p>Sourcegraph runs on AKS in Azure.</p><p>{hosts}</p>"
+    assert read(html, catalogue)["hosting_provider"] == ["Azure"]
+
+
+def test_a_count_an_estimate_assumed_is_none(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Repositories</h2><p>Three monorepos: core, web and tools.</p>"
+        "<h2>Sizing notes</h2><p>The first sizing assumed no monorepos, hence the disk resize.</p>"
+    )
+    assert read(html, catalogue)["monorepos"] == ["3"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "Correction (2 Jun): the customer signed off on 28 May 2026, not 21 May.",
+        "Update: the go-live check failed on 21 May; Acme accepted production on 28 May 2026.",
+        "Edit: completed on 28 May 2026 rather than 21 May.",
+    ],
+)
+def test_a_completion_date_denied_or_failed_is_none(edit: str, catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>The build started on 4 May 2026 and was completed on 21 May 2026.</p>"
+        f"<p>{edit}</p>"
+    )
+    assert read(html, catalogue)["completion_date"] == ["2026-05-28"]

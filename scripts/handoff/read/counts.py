@@ -676,8 +676,8 @@ class CountReading(FactParts):
             if any(a <= u.start() < b for a, b in taken):
                 continue
             taken.append((u.start(), u.end()))
-            if u.group("other"):
-                continue
+            if u.group("other") or _ASSUMED.search(s, max(0, u.start() - 40), u.start()):
+                continue  # "the estimator's 3 TB assumed no monorepos": an assumption, no count
             word = u.group("n") or u.group("n2") or u.group("n3") or u.group("n4") or u.group("none") or "one"
             word = (
                 "none" if _NOT_BEFORE.search(s, max(0, u.start() - 12), u.start()) else word
@@ -716,6 +716,9 @@ class CountReading(FactParts):
         return [
             Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
         ]
+
+
+_ASSUMED = re.compile(r"\bassum(?:ed|es|ing|ption)\b[^.;]*$", re.IGNORECASE)  # a count the sentence assumes
 
 
 def _no_total(s: str, m: shapes.Match, noun: str, rel: str) -> bool:

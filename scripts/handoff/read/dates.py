@@ -100,6 +100,12 @@ _SNAPSHOT = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a date its own words deny or whose event failed: "…, not 31 July", "rather than 2 May", "the acceptance
+# test failed on 31 July"
+_DENIED_DATE = re.compile(
+    r"(?:\b(?:not|rather than|instead of)\s+(?:on\s+)?(?:the\s+)?|\bfailed\s+(?:on\s+|at\s+)?(?:the\s+)?)$",
+    re.IGNORECASE,
+)
 _LEADING_LABEL = re.compile(r"\s*([^:\n]{1,40}):\s")
 
 
@@ -286,6 +292,8 @@ class DateReading(FactParts):
                 and not self._names_build(words)
             ):  # (another thing completed or started: "Action items closed", "Full re-index started")
                 name, how = None, "intended"  # "Subscription start: 1 July", "Security review completed …"
+            if name and _DENIED_DATE.search(s, max(0, m.start - 40), m.start):
+                name, how = None, ""  # "7 August is the completion date, not 31 July"; "… failed on 31 July"
             kinds.append((m, name, how, at))
         facts += self._relative(s, ctx, found, kinds)  # "kicked off on 3 Aug and started the day after"
         # a date with its own verb (done or not): the rest are not the topic's

@@ -172,11 +172,16 @@ _RUNS_ON = re.compile(
 )
 
 
+# the brackets right after a code host's name, its version or edition between ("Azure DevOps Server 2022
+# (on-premises, …)", "GitLab 16.11 EE (self-managed")
+_AFTER_HOST = re.compile(r"\s*(?:(?:v?\d+(?:\.\d+)*|[A-Z]{2,3}|LTS|R\d|SP\d|CU\d+)\s*){0,2}\([^()]*")
+
+
 def _of_host(s: str, x: Found, hosts: list[Found]) -> bool:
     """Whether a cloud or platform word describes a code host: in the brackets right after the host
     ("GitHub Enterprise Server (on-premises appliance)"), or right before it ("the on-prem GitLab")."""
     for h in hosts:
-        if h.end <= x.start and re.fullmatch(r"\s*\([^()]*", s[h.end : x.start]):
+        if h.end <= x.start and _AFTER_HOST.fullmatch(s[h.end : x.start]):
             return True
         if x.end <= h.start and re.fullmatch(r"[\s-]*", s[x.end : h.start]):
             return True
@@ -648,9 +653,25 @@ def _undone(sentence: str, facts: list[Fact], found: list[Fact], last: int) -> t
     if at is None:
         return facts, found
     if any(f.field in UNDONE and f.start < at for f in found):
-        return facts, [_as_old(f) if f.start < at else f for f in found]
+        return facts, [g for f in found for g in ((f,) if f.start >= at else _split_at(sentence, f, at))]
     return [_as_old(f) if f.start >= last else f for f in facts], found
 
 
 def _as_old(f: Fact) -> Fact:
     return replace(f, role="old") if f.field in UNDONE and f.role != "part" else f
+
+
+def _split_at(sentence: str, f: Fact, at: int) -> tuple[Fact, ...]:
+    """A fact starting before the undo words, as history; machines read as one list across them ("scaled
+    to 5 × E16s_v5 …, then back down to 3 × E16s_v5") split there: the ones after are what it went
+    back to."""
+    if f.field != "instance_types" or f.role == "part":
+        return (_as_old(f),)
+    found = list(shapes.instances(sentence))
+    after = [m for m in found if m.start >= at]
+    before = [m for m in found if m.start < at]
+    if not after or not before:
+        return (_as_old(f),)
+    old = replace(f, value=", ".join(m.value for m in before), role="old")
+    new = replace(f, value=", ".join(m.value for m in after), text=after[0].text, start=after[0].start)
+    return old, new

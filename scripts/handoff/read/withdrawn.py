@@ -29,10 +29,22 @@ _WITHDRAWS = re.compile(
 )
 
 
+# a sentence opening with the bare verb that sets the one before aside, as a note writes it ("Rejected:
+# Hallberg operations have no Kubernetes experience", "Dropped – too costly.", "Superseded.")
+_BARE = re.compile(
+    r"^\W*(?:superseded|withdrawn|dropped|rejected|abandoned|scrapped|cancell?ed|discarded|overruled|"
+    r"not pursued|not taken|not built)\s*(?:[:.;]|\s[–—-]\s)\s*",
+    re.IGNORECASE,
+)
+
+
 def withdraws_before(sentence: str) -> int | None:
     """None when the sentence withdraws nothing before it; else where its own statement starts
     (after its colon or semicolon: "That proposal was superseded: production runs on …"), the
     sentence's length when it has none."""
+    bare = _BARE.match(sentence)
+    if bare is not None:  # "Rejected: …": the reason follows, told of the option before
+        return bare.end()
     m = _WITHDRAWS.match(sentence)
     if m is None:
         return None
