@@ -239,3 +239,21 @@ def test_a_completion_date_denied_or_failed_is_none(edit: str, catalogue: Catalo
         f"<p>{edit}</p>"
     )
     assert read(html, catalogue)["completion_date"] == ["2026-05-28"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "RAM, lesson learnt: 192 GiB was not enough for the first full index.",
+        "Memory history: 192 GiB proved too small during the import.",
+        "The sizing note: 192 GiB was insufficient once the monorepos came in.",
+    ],
+)
+def test_a_figure_said_to_have_fallen_short_is_history(note: str, catalogue: Catalogue) -> None:
+    html = f"<h2>Production</h2><p>Memory: 384 GiB</p><p>{note}</p>"
+    assert read(html, catalogue)["total_memory_gb"] == ["384 GiB"]
+
+
+def test_a_figure_enough_now_is_kept(catalogue: Catalogue) -> None:
+    html = "<h2>Production</h2><p>Memory: 384 GiB, which was not enough at first but is fine now.</p>"
+    assert read(html, catalogue)["total_memory_gb"] == ["384 GiB"]

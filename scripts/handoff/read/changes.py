@@ -37,7 +37,11 @@ _OLD = quick(
     r"(?P<d>(?:[^.;]|\.(?=\S)){0,60}?\b(?:was|were|ran|had)\b(?!\s+(?:not\s+)?\w+(?:ed|en|wn|lt)\b)"
     r"(?:[^.;]|\.(?=\S)){1,120})"
     # a stale copy of the figure another part still shows: "now 4,200 GB (the §3 table still shows 3,600)"
-    r"|\bstill\s+(?:shows?|says?|lists?|reads?|gives?|quotes?|states?|has)\s+(?P<f>[^.;()]{1,30})",
+    r"|\bstill\s+(?:shows?|says?|lists?|reads?|gives?|quotes?|states?|has)\s+(?P<f>[^.;()]{1,30})"
+    # a figure said to have fallen short, a state of the past: "256 GB was not enough for zoekt"
+    r"|(?P<g>(?<![\w.,])\d[\d,.]*\s*(?:[KMGT]i?B|vCPUs?|cores?|CPUs?)\b)(?:\s+of\s+\w+)?\s+"
+    r"(?:was|were|had been|proved|turned out to be)\s+"
+    r"(?:not enough|too (?:small|little|few|low|tight)|insufficient|not sufficient|undersized)\b",
     re.IGNORECASE,
 )
 
@@ -112,9 +116,18 @@ def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list
     return out
 
 
+def fell_short(s: str) -> bool:
+    """Whether a text says a figure of it fell short ("256 GB was not enough for zoekt"): a past state."""
+    return (
+        any(m.group("g") for m in _OLD.finditer(s))
+        if "oo " in s or "nough" in s or "suffic" in s or "undersized" in s
+        else False
+    )
+
+
 def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [
-        (m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d", "f") if m.group(g)
+        (m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d", "f", "g") if m.group(g)
     ]
     if _THEN.search(s):
         spans += [(m.start("e"), m.end("e")) for m in _PAST_STATE.finditer(s)]

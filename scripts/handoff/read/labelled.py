@@ -37,7 +37,7 @@ from handoff.read import (
     valueranges,
     valueunits,
 )
-from handoff.read.changes import old_spans
+from handoff.read.changes import fell_short, old_spans
 from handoff.read.choice import weighed
 from handoff.read.counts import (
     _COUNT_TOTAL,
@@ -411,6 +411,8 @@ def _fit_quantity(value: str, aliased: bool, name: str = "") -> str | None:
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
     sizes = usage.capacities(value, list(shapes.sizes(value)))  # "2.1 TB used of 3 TB": 3 TB
+    if len(sizes) == 1 and fell_short(value):
+        return None  # "Memory was the mistake: 256 GB was not enough for zoekt": a past state
     if len(sizes) > 1 and (old := old_spans(value)):  # "1 TB at go-live, resized to 2 TB": 2 TB
         sizes = [m for m in sizes if not any(a <= m.start < b for a, b in old)] or sizes
     stated = stated_totals(value, sizes)
