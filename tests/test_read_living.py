@@ -257,3 +257,18 @@ def test_a_figure_said_to_have_fallen_short_is_history(note: str, catalogue: Cat
 def test_a_figure_enough_now_is_kept(catalogue: Catalogue) -> None:
     html = "<h2>Production</h2><p>Memory: 384 GiB, which was not enough at first but is fine now.</p>"
     assert read(html, catalogue)["total_memory_gb"] == ["384 GiB"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "(The first sizing had gitserver at 2 × 500 GiB, 1,400 GiB in all.)",
+        "The draft design was 2 × 500 GiB for gitserver, 1,400 GiB overall.",
+        "(Version 0.3 estimate said 1,400 GiB.)",
+    ],
+)
+def test_what_an_earlier_version_had_is_history(aside: str, catalogue: Catalogue) -> None:
+    html = (
+        f"<h2>Production</h2><p>Disk: gitserver 3 × 500 GiB, the rest 400 GiB. 1,900 GiB total. {aside}</p>"
+    )
+    assert read(html, catalogue)["total_disk_gb"] == ["1900 GiB"]

@@ -39,6 +39,9 @@ _OLD = quick(
     # a stale copy of the figure another part still shows: "now 4,200 GB (the §3 table still shows 3,600)"
     r"|\bstill\s+(?:shows?|says?|lists?|reads?|gives?|quotes?|states?|has)\s+(?P<f>[^.;()]{1,30})"
     # a figure said to have fallen short, a state of the past: "256 GB was not enough for zoekt"
+    # what an earlier version of the design had: "(The v1.0 sizing had gitserver at 3 × 1 TiB, …)"
+    r"|\b(?:v?\d+(?:\.\d+)+|original|initial|first|earlier|previous|old|draft)\s+(?:sizing|design|draft|plan|"
+    r"version|estimate|layout)\s+(?:had|was|were|used|gave|said|asked for)\b(?P<h>[^.;()]{1,80})"
     r"|(?P<g>(?<![\w.,])\d[\d,.]*\s*(?:[KMGT]i?B|vCPUs?|cores?|CPUs?)\b)(?:\s+of\s+\w+)?\s+"
     r"(?:was|were|had been|proved|turned out to be)\s+"
     r"(?:not enough|too (?:small|little|few|low|tight)|insufficient|not sufficient|undersized)\b",
@@ -127,7 +130,10 @@ def fell_short(s: str) -> bool:
 
 def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [
-        (m.start(g), m.end(g)) for m in _OLD.finditer(s) for g in ("a", "b", "c", "d", "f", "g") if m.group(g)
+        (m.start(g), m.end(g))
+        for m in _OLD.finditer(s)
+        for g in ("a", "b", "c", "d", "f", "g", "h")
+        if m.group(g)
     ]
     if _THEN.search(s):
         spans += [(m.start("e"), m.end("e")) for m in _PAST_STATE.finditer(s)]
