@@ -246,3 +246,20 @@ def test_a_code_comment_counting_people_is_no_limit(catalogue: Catalogue) -> Non
         "- ../../components/storage-class/gcp",
     )
     assert fields(html, catalogue).get("max_users") == 300
+
+
+def test_a_hosts_count_after_its_org_aside_and_address_is_its_part(catalogue: Catalogue) -> None:
+    for text in (
+        "Bitbucket Data Center (payments org): 2,700 repos indexed. Gitea (lab team): 450.",
+        "GitHub Enterprise Cloud (org acme): 2,700 repos synced. Gitea (research group): 450.",
+    ):
+        assert fields(f"<h2>Code hosts</h2><p>{text}</p>", catalogue).get("repositories") == 3150, text
+
+
+def test_disk_keys_that_add_up_to_a_total_stated_elsewhere_are_its_parts(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Disks</h2><p>A 50 GB OS disk and a 1 TB data disk: 1.05 TB in total.</p>"
+        "<h2>Terraform</h2>"
+        + lines("# envs/prod/main.tf", 'module "vm" {', "  os_disk_gb   = 50", "  data_disk_gb = 1000", "}")
+    )
+    assert fields(html, catalogue).get("total_disk_gb") == 1050

@@ -136,7 +136,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind73", 87 / 100, 87 / 88, 1),  # living TDDs (t73: from 67/100, 67/72, 5 wrong)
         ("tdd_blind74", 36 / 100, 36 / 46, 4),  # terse shorthand notes
         # blind75 from 86/99, 86/91, 5 wrong (t75: Terraform blocks, files and defaults, resource counts)
-        ("tdd_blind75", 94 / 99, 94 / 95, 1),  # infrastructure-as-code and command-output heavy TDDs
+        ("tdd_blind75", 95 / 99, 95 / 96, 1),  # infrastructure-as-code and command-output heavy TDDs
         # ordinary TDDs of three more families, written blind as tuning sets in stop 24, learnt from there
         ("tdd_blind67", 90 / 98, 90 / 91, 0),  # half-filled TDD templates (t67: from 65/98, 65/78, 10 wrong)
         ("tdd_blind68", 97 / 100, 97 / 97, 0),  # estimate vs provisioned (t68: from 83/100, 83/88, 2 wrong)

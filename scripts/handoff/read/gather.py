@@ -223,6 +223,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._rolled_back()
         self._supersede()
         self._parts_give_way()
+        self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
         self._per_machine_give_way()
         self._stated_limits_win()
         placed = sum_siblings(self.values, self.pools, self._text_at)  # zone by zone: one pool of their sum

@@ -79,6 +79,12 @@ _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)",
 # The words that make a label a line of a breakdown ("— from GitHub Enterprise Server", "of which
 # GitLab", "thereof Gerrit", "incl. Bitbucket"): with a host's name they say nothing else.
 _BARE_COUNT = re.compile(rf"\s*~?\s*(?:{shapes.NUMBER})k?(?:\s+(?:repositories|repos|projects))?\s*")
+# a bare count ending its sentence (`2,700 repos synced.`, `450.`; not one with a sentence after it)
+_BARE_SENTENCE = re.compile(
+    rf"{_BARE_COUNT.pattern}(?:(?<=s)\s*(?:synced|indexed|cloned|mirrored|searchable)\s*)?[.;]?\s*"
+)
+# where a host runs, after its name: "Self-managed GitLab at gitlab.lab.acme.io", "Gitea on https://git.acme.de/"
+_AT_ADDRESS = re.compile(r"\b(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.IGNORECASE)
 _HOST_ASIDE = re.compile(r"\s*\([^()]*\)")  # `GitHub.com (quokkapay org)`: which of the host's orgs
 _BREAKDOWN_WORDS = re.compile(
     r"\b(?:of which|thereof|whereof|including|incl|from|on|in|via|at|of|the|our)\b", re.IGNORECASE
@@ -804,7 +810,7 @@ class LabelledReading(FactParts):
     def _aside_count(self, label: str, value: str) -> str | None:
         """A code host's label with a bracketed aside (its org, team or place) before a bare count
         (`GitHub Enterprise Cloud (corvidpay org): 4,870`): the host's repositories; else None."""
-        if not _BARE_COUNT.fullmatch(value) or not self.code_hosts.find(label):
+        if not _BARE_SENTENCE.fullmatch(value) or not self.code_hosts.find(label):
             return None
         return self.host_label_meaning(_HOST_ASIDE.sub("", label))
 
@@ -816,7 +822,9 @@ class LabelledReading(FactParts):
         hosts = self.code_hosts.find(label)
         if not hosts:
             return label_meaning(label)
-        rest = masked = mask(label, hosts)
+        rest = masked = _AT_ADDRESS.sub(
+            lambda m: " " * len(m.group(0)), mask(label, hosts)
+        )  # "GitLab at git.acme.io"
         for h in hosts:
             aside = _HOST_ASIDE.match(rest, h.end)
             if aside:

@@ -243,6 +243,37 @@ class Precedence(GatherParts):
             # (a value's amounts worked out only where a total is, and once)
             self._keep(lambda v: (found := totals.get(scope(v))) is None or amount(v) in found)
 
+    def _parts_elsewhere_give_way(self) -> None:
+        """Two or more figures of a disk, memory or CPU field read at one place (a pasted module call's
+        `boot_disk_gb = 100` and `data_disk_gb = 2000`) that add up to a total the document states in
+        another section of the same environment ("100 GB boot disk plus a 2 TB data disk: 2.1 TB in
+        total"): the total's parts, by arithmetic; they give way to it."""
+        drop: set[int] = set()  # the ids of the parts that give way
+        for name in ("total_disk_gb", "total_memory_gb", "total_cpu"):
+            totals = [v for v in self.values if v.field == name and id(v) in self.totals]
+            if not totals:
+                continue
+            places: dict[tuple[str, str], list[TddValue]] = {}
+            for v in self.values:
+                if v.field == name and id(v) not in self.totals:
+                    places.setdefault((v.location.ref, _environment(v.section)), []).append(v)
+            for t in totals:
+                whole = [a for a in amounts(name, t.value or t.text) if isinstance(a, float)]
+                for (_, env), parts in places.items():
+                    found = [
+                        a for v in parts for a in amounts(name, v.value or v.text) if isinstance(a, float)
+                    ]
+                    if (
+                        whole
+                        and env == _environment(t.section)
+                        and len(parts) > 1
+                        and len(found) == len(parts)
+                        and abs(sum(found) - whole[0]) <= 0.01 * whole[0]
+                    ):
+                        drop.update(id(v) for v in parts)
+        if drop:
+            self._keep(lambda v: id(v) not in drop)
+
     def _per_machine_give_way(self) -> None:
         """One machine's CPU, memory or disk beside the fleet's total (`read.pernode`): the total."""
 
@@ -306,3 +337,8 @@ class Precedence(GatherParts):
             for v in self.values
             if not v.field or _rank(v, self.rows.get(id(v)) is v) in (0, 1, best[(v.field, v.section)])
         ]
+
+
+def _environment(section: str) -> str:
+    """A value's environment for comparing: an unmarked part is production's."""
+    return "trial" if section == "trial" else "production"
