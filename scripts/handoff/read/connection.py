@@ -108,8 +108,12 @@ _OPENS_BACK = re.compile(  # a clause whose subject is the host before it: elide
 _CLAUSE = opened(re.compile(r"(?<=[.!?])\s+|;\s+|\n+|,\s+(?:but|whereas|while)\s+|\s+(?:but|whereas)\s+"))
 
 
-# An answer opening with a bare no ("No — public code, search it on github.com", "Nee, buiten scope")
-_ANSWER_NO = re.compile(r"^\W*(?:no|nee|nein|non|não|nej)\s*[—–,.:;(-]", re.IGNORECASE)
+# An answer opening with a bare no ("No — public code, search it on github.com", "Nee, buiten scope"),
+# or a note's label answered with one ("github.com/acme-oss: no.", "gitea → nope, not wanted")
+_ANSWER_NO = re.compile(
+    r"^(?:[^:→\n]{1,80}(?::|→|->|=)\s*)?\W*(?:no|nope|nee|nein|non|não|nej)\s*(?:[—–,.:;(!-]|$)",
+    re.IGNORECASE,
+)
 
 
 def not_connected(clause: str) -> bool:

@@ -27,7 +27,7 @@ from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.vocab import Found
 
 AMBIENT = "limit (limits part)"  # a count of people read as a limit only because its part is about limits
-_REPO_NOUNS = r"repositories|repository|repos|repo|projects|depots"
+_REPO_NOUNS = r"repositories|repository|repos|repo|projects|proj|depots"
 _TOTAL = re.compile(
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall|today|currently|"
     r"now|synced|indexed)\b",
@@ -198,7 +198,10 @@ def _count_word(word: str) -> int:
 
 
 _BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
-_AFTER_HOST = re.compile(rf"[\s:=(–—-]*(?:(?:with|has|holds)\s+)?~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b")
+_AFTER_HOST = re.compile(  # (a note's label may keep its bracket first: "ghe (ghe.acme.example, 3.12): 410")
+    r"(?:\s*\((?![^()]*\d\s*k?\s*(?:repo|proj|depot))[^()]{0,80}\)(?=\s*(?::|=|→|->)))?"  # (no count in it)
+    rf"[\s:=(–—→>-]*(?:(?:with|has|holds)\s+)?~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b"
+)
 _BEFORE_HOST = re.compile(
     rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?(?:\s+|\s*\(\s*)(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
     r"(?:the\s+|our\s+)?)?$",

@@ -23,6 +23,9 @@ _START = re.compile(
     r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?"
     r"(?=(?:infra|infrastructure|build|installation|cluster|terraform|deployment)\b)|"
     r"first (?:applied|deployed|installed)|"
+    # notes' "ec2 + ebs up 4/6", "vms up 2 Mar", "node group (5) up": the machines up, the build begun
+    r"(?:ec2|ebs|vms?|nodes?|infra(?:structure)?|cluster|node ?groups?|ngs?|servers?|instances?)"
+    r"(?:\s+\(\d+\))?\s+up|"
     r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)
     re.I,
 )
@@ -87,6 +90,13 @@ BUILD = re.compile(
 
 
 _ROLE = re.compile(r"\s*\(([^()\d]{1,60})\)")  # a bracket right after a date: the event it dates
+# quick notes name a date's milestone after an equals sign or an arrow ("smoke ok 3/13 = prod done",
+# "tf apply 3/2 → that's infra start", "ns created 6/8 (= infra start)"): the event it dates, as a
+# bracket does (only when it names a start or an end; "3/13 → 2.4k synced" names none)
+_MILESTONE = re.compile(  # (ending its clause: "→ resolved Sep 18" is the next date's verb)
+    r"\s*(?:\(\s*=\s*([^()\d]{1,60})\)|(?:=|→|->|⇒)\s*([^\W\d][^,;()\d]{0,40})(?=$|[,;.(\n]))"
+)
+_ROLE_FROM = re.compile(r"\bfrom\b.*", re.I)  # "(ack from k. thorsen)": who, no start
 # "from" opens a date only right before it ("from 16 March", "from Monday 5 October")
 _FROM_DATE = re.compile(
     r"\s*(?:the\s+)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)?$",
@@ -252,6 +262,22 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     return name, "date (go-live)" if go_live else "date"
 
 
+def _named_event(s: str, end: int) -> tuple[str | None, str, int]:
+    """(field, how, where its words end) of the event a bracket right after a date names ("18 May 2026
+    (start)"; not who acknowledged: "(ack from k. t.)"), or a milestone after an equals sign or an
+    arrow ("3/13 = prod done", "(= infra start)"); (None, "", 0) when they name no start or end."""
+    role = _ROLE.match(s, end)
+    if role is not None:
+        said = _ROLE_FROM.sub("", role.group(1))
+        name, how = _date_kind(said, last=False, first=True) if said.strip() else (None, "")
+        return name, how, role.end() if name else 0  # ("intended" kept: "(planned start)")
+    milestone = _MILESTONE.match(s, end)
+    if milestone is None:
+        return None, "", 0
+    name, how = _date_kind(milestone.group(1) or milestone.group(2), last=False, first=True)
+    return (name, how, milestone.end()) if name else (None, "", 0)
+
+
 class DateReading(FactParts):
     """FactReader's start and completion dates in a sentence."""
 
@@ -263,12 +289,17 @@ class DateReading(FactParts):
         found = [m for m in every if m.start not in taken and not _SNAPSHOT.search(s, 0, m.start)]
         found = notdone.real(s, found)  # "Go-live: 30 Sep 2026 (target; not yet confirmed)"
         kinds: list[tuple[shapes.Match, str | None, str, int]] = []
+        opens = 0  # where the clause of the next date opens: after this one (and the event it names)
         for i, m in enumerate(found):
-            clause = s[found[i - 1].end if i else 0 : m.start]
+            clause = s[opens : m.start]
+            opens = m.end
             at = m.start
             first = i == 0 and next(shapes.dates(s[: m.start], "2000"), None) is None  # no day before it
-            role = _ROLE.match(s, m.end)  # "18 May 2026 (start) to 29 May 2026 (infrastructure complete)"
-            name, how = _date_kind(role.group(1), last=False, first=True) if role else (None, "")
+            name, how, named_end = _named_event(s, m.end)  # "(start)", "= prod done", "→ infra start"
+            if named_end:
+                opens = named_end
+                if not _ROLE.match(s, m.end):
+                    at = named_end  # (its words name the environment: "= prod done")
             if name is None:
                 name, how = _date_kind(clause, last=True, first=first)
             if name is None and how != "intended" and i + 1 == len(found):  # "2026-03-16 — build started"

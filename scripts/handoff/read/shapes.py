@@ -460,7 +460,9 @@ def _own_year(text: str, full: tuple[Match, ...]) -> str:
         for m in _LONE_YEAR.finditer(text)
         if not any(d.start <= m.start() < d.end for d in full) and not _named_year(text, m.start(1))
     }
-    if len(years) != 1 or not (DAY_MONTH.search(text) or _NUMERIC_DAY_MONTH.search(text)):
+    if len(years) != 1 or not (
+        DAY_MONTH.search(text) or _NUMERIC_DAY_MONTH.search(text) or _SHORT_DAY_MONTH.search(text)
+    ):
         return ""
     return years.pop()
 
@@ -517,6 +519,12 @@ def _joined(text: str, first: Match, last: Match) -> bool:
 # A numeric day and month without a year, both written with two digits (`08/09`, `19/09`), read in
 # the document's order of numeric dates; `24/7` is no date, nor is a chat post's stamp `17/10 08:15`.
 _NUMERIC_DAY_MONTH = opened(re.compile(r"(?<![\w./-])(\d\d)/(\d\d)(?![\w/-]|\.\d|\s+\d{1,2}:\d\d)"))
+# The same with a one-digit part (`3/2`, `2/17`, `10/5`), as quick notes write it: read only when the
+# document's order is clear from its other numeric dates (a day over 12 somewhere, never both ways),
+# so a lone `3/4` or `1/2` stays a fraction; `4/4/8` (min/desired/max) and `2x24c` are no dates.
+_SHORT_DAY_MONTH = opened(
+    re.compile(r"(?<![\w./-])(?=\d/|\d\d/\d(?!\d))(\d{1,2})/(\d{1,2})(?![\w/%-]|\.\d|\s+\d{1,2}:\d\d)")
+)
 
 
 def _day_month(a: int, b: int, order: str, day_first: bool = False) -> tuple[int, int] | None:
@@ -531,7 +539,8 @@ def _day_month(a: int, b: int, order: str, day_first: bool = False) -> tuple[int
 
 def _numeric_day_months(text: str, year: str) -> Iterator[Match]:
     order = NUMERIC_ORDER.get()
-    for m in _NUMERIC_DAY_MONTH.finditer(text):
+    found = [*_NUMERIC_DAY_MONTH.finditer(text), *(_SHORT_DAY_MONTH.finditer(text) if order else ())]
+    for m in sorted(found, key=lambda m: m.start()):
         pair = _day_month(int(m.group(1)), int(m.group(2)), order)
         if pair is None:
             continue
@@ -577,7 +586,19 @@ def document_year(text: str) -> str:
     years = {m.value[:4] for m in _dates(text)}
     if not years:
         years = {m.group(1) for m in _LONE_YEAR.finditer(text) if not _named_year(text, m.start(1))}
+    if len(years) > 1 and "20" in text:  # the year the writer declares for every date ("2026 throughout")
+        years &= {m.group(1) or m.group(2) for m in _DECLARED_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else ""
+
+
+# a year declared for the whole document's dates: "all dates 2026", "(2026 throughout)", "year = 2026",
+# "dates are in 2026", "every date below is 2026"; a growth line's "in 2027" declares nothing
+_DECLARED_YEAR = re.compile(
+    r"\b(?:(?:all|every|each)\s+(?:the\s+)?dates?\s+(?:(?:below|here|above)\s+)?(?:(?:are|is)\s+)?(?:in\s+)?"
+    r"|year\s*[=:]\s*|the\s+year\s+is\s+)((?:19|20)\d\d)\b(?![./-]\d)"
+    r"|(?:\ball\s+|(?<![\w./-]))((?:19|20)\d\d)(?:\s+(?:throughout|everywhere)\b|(?<=\ball\s\d{4})\s*(?:[.;)\n]|$))",
+    re.IGNORECASE,
+)
 
 
 _LONE_YEAR = quick(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-]|\.\d)")
@@ -604,7 +625,7 @@ _NUMERIC_DATE = opened(  # `17/04/2026`, `17.04.2026`, `2026/04/17`, `7/13/26` a
     # (`opened`: tried only where a digit opens, the same matches)
     re.compile(
         r"(?<![\w./-])(?:(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})"
-        r"(?:(?P=sep)(?P<y>\d{4})|(?P=sep)(?<=[/.])(?P<yy>\d\d))"
+        r"(?:(?P=sep)(?P<y>(?:19|20)\d\d)|(?P=sep)(?<=[/.])(?P<yy>\d\d))"
         r"|(?P<y2>\d{4})/(?P<m2>\d{1,2})/(?P<d2>\d{1,2}))(?![\w/-]|\.\w)"
     )
 )
@@ -625,6 +646,10 @@ def numeric_order(text: str) -> str:
     for m in _NUMERIC_DAY_MONTH.finditer(text):  # `19/09` with no year
         a, b = int(m.group(1)), int(m.group(2))
         orders.add("day" if a > 12 else "month" if b > 12 else "")
+    for m in _SHORT_DAY_MONTH.finditer(text):  # `2/17`, `17/2` (a fraction or count has no part over 12)
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1 <= min(a, b) <= 12 and max(a, b) <= 31:
+            orders.add("day" if a > 12 else "month" if b > 12 else "")
     for m in _FORMAT.finditer(text) if "/" in text or "-" in text or "." in text else ():
         orders.add("day" if m.group(1) else "month")  # a form's `Date (MM/DD/YYYY)` says its order
     orders.discard("")

@@ -54,9 +54,18 @@ class Vocab:
     def _short_in_lower(self, span: str, text: str, end: int) -> bool:
         """A short name written in lower case, in a document that writes names so, with a count of
         repositories after it in its clause ("p4 conn — 36 depots")."""
-        if not (self.lower and span.islower()):
+        if not span.islower():
             return False
         clause = _CLAUSE_END.split(text[end : end + 60], maxsplit=1)[0]
+        if not text[: end - len(span)].strip(" -•*") and _LABEL_COUNT.match(clause):
+            return True  # a line's label with its count ("ghe (ghe.acme.example, 3.12): 410")
+        if _ASIDE_AFTER.sub("", text).strip(" -•*:") == span and span != "git":
+            return (
+                True  # the whole cell or label is the name, perhaps with its aside (`ghe (ghe.acme.example)`;
+            )
+            # "git" is a word)
+        if not self.lower:
+            return False
         return bool(_COUNTED_AFTER.search(clause))
 
     def find(self, text: str) -> list[Found]:
@@ -136,9 +145,13 @@ _WORD = re.compile(r"[0-9A-Za-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]{3,}(?![\w./@-])")  # a word in lower case, no address
 _CLAUSE_END = re.compile(r";|\n|\.\s+(?=[A-Z])|\.$")  # (not "coll. archive": no sentence ends there)
 _COUNTED_AFTER = re.compile(
-    r"(?<![\w.,])\d[\d,.\s]*\s*(?:k\s+)?(?:repositories|repository|repos|repo|depots|projects)\b",
+    r"(?<![\w.,])\d[\d,.\s]*\s*(?:k\s*)?(?:repositories|repository|repos|repo|depots|projects|proj)\b",
     re.IGNORECASE,
 )
+# a short name as a note's label with its count ("ghe: 410", "gl (git.acme.example, 17.2) → 1,380"):
+# its bracket (an address, a version) then a colon, an arrow or an equals sign before the number
+_ASIDE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+_LABEL_COUNT = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?::|→|->|=)\s*~?\d")
 _QUALIFIER = re.compile(r"\s*\(([^()]{1,60})\)")
 # a host name or address, or letters joined by a semicolon with no space (`TL;DR`: one abbreviation)
 _HOSTNAME = re.compile(
