@@ -199,8 +199,8 @@ def _count_word(word: str) -> int:
 
 _BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
 _AFTER_HOST = re.compile(  # (a note's label may keep its bracket first: "ghe (ghe.acme.example, 3.12): 410")
-    r"(?:\s*\((?![^()]*\d\s*k?\s*(?:repo|proj|depot))[^()]{0,80}\)(?=\s*(?::|=|→|->)))?"  # (no count in it)
-    rf"[\s:=(–—→>-]*(?:(?:with|has|holds)\s+)?~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b"
+    r"(?:\s*\((?![^()]*\d\s*k?\s*(?:repo|proj|depot))[^()]{0,80}\)(?=\s*[:=]))?"  # (no count in it)
+    rf"[\s:=(–—-]*(?:(?:with|has|holds)\s+)?~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b"
 )
 _BEFORE_HOST = re.compile(
     rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?(?:\s+|\s*\(\s*)(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
