@@ -15,6 +15,9 @@ from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
 from handoff.read.relative import relative_dates
 
+# a day that names the week it opens ("go-live wk of 10/5", "handover w/c 6/29", "the week of 14 Sep"):
+# no day of its own, so no build date
+_WEEK_OF = re.compile(r"\b(?:wk|week)\s+(?:of|beginning|commencing|starting)\s+$|\bw/[cb]\s+$", re.I)
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
     r"provisioned|launched|from|"
@@ -288,6 +291,7 @@ class DateReading(FactParts):
         facts, taken = self._ranges(s, ctx, every)
         found = [m for m in every if m.start not in taken and not _SNAPSHOT.search(s, 0, m.start)]
         found = notdone.real(s, found)  # "Go-live: 30 Sep 2026 (target; not yet confirmed)"
+        found = [m for m in found if not _WEEK_OF.search(s, 0, m.start)]  # "go-live wk of 10/5": a week
         kinds: list[tuple[shapes.Match, str | None, str, int]] = []
         opens = 0  # where the clause of the next date opens: after this one (and the event it names)
         for i, m in enumerate(found):

@@ -1,7 +1,8 @@
 """Edit marks left in a draft: of a figure written with its correction beside it, only the current
 figure is text. `old → new` / `old -> new` (both sides figures of one kind), `new (corrected from
 old)`, `new (not old)`, `new, not old` read as `new`, as a struck-through old figure does
-(read/doctext.py). An arrow between parts and a total ("… + 200 GB root → 3.2 TB total"), between
+(read/doctext.py). An arrow between parts and a total ("… + 200 GB root → 3.2 TB total", a note's
+"… 640 → 2,360 tot"), between
 dates ("21 Sep → 2 Oct") or versions ("5.11.4 → 6.0.3") is no correction and stays. A placeholder a
 template left (`<N> vCPU`, `XX GB`, `x.x TB`, `TBD`) holds no figure anyway; see `placeholder`.
 """
@@ -46,7 +47,7 @@ _NOT = quick(
     rf"(?P<old>{_FIGURE}){_UNIT.format(g='ou')}(?![\w.,]\w)",
     re.IGNORECASE,
 )
-_TOTAL_AFTER = re.compile(r"^\W*(?:in )?(?:total|all|overall|together|altogether|combined|sum)\b", re.I)
+_TOTAL_AFTER = re.compile(r"^\W*(?:in )?(?:total|tot|all|overall|together|altogether|combined|sum)\b", re.I)
 _SIZE = {"gib", "gb", "tib", "tb", "mib", "mb", "gi", "ti", "g", "t"}
 _CPU = {"vcpu", "vcpus", "vcore", "vcores", "core", "cores", "cpu", "cpus"}
 _MONTH_AFTER = re.compile(r"^[ \u00a0]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)

@@ -50,10 +50,15 @@ _LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the large
 )
 _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning,
     # the clones' size ("Total cloned size … 410 GB")
-    r"(?:\.?git data|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepos?'? (?:size|data)\b"
+    # (and a note's bare `.git` said of all of them: "tot .git ~900g", "all .git together"; one
+    # repository's is its own, "freight-core, 7.8G .git")
+    r"(?:\.?git data|\b(?:tot(?:al)?|all|sum(?:\s+of)?)\s+\.git\b(?![\w/.-])"
+    r"|(?<![\w/.-])\.git\s+(?:together|combined|tot(?:al)?|across\s+all|in\s+all)\b"
+    r"|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepos?'? (?:size|data)\b"
     r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
     r"|\bgit\s+on\s+(?:the\s+)?disks?\b"  # "total git on disk ~9.8 TB"
-    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:clon(?:e|es|ing)|cloned)\b|\bas cloned\b"
+    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:full\s+)?(?:clon(?:e|es|ing)|cloned)\b"
+    r"|\bas cloned\b"
     r"|\bclon(?:ed|e|es)\s+(?:data\s+)?size\b|\bsize\s+(?:of\s+(?:the\s+|all\s+)?)?(?:clones|cloned)\b)",
     re.I,
 )
@@ -111,6 +116,7 @@ _ACROSS_REPOS = re.compile(
     r"(?:repositor(?:y|ies)|repos\b|clones|depots|code hosts)",
     re.IGNORECASE,
 )  # a size placed over the repositories is their total size
+_GIT_DIR = re.compile(r"(?<![\w/.-])\.git\b(?![\w/.-])")  # a repository's git directory, as notes name it
 _ON_DISK = re.compile(
     r"\s*(?:on|in|inside)\s+(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:disks?|volumes?|storage)\b",
     re.IGNORECASE,
@@ -179,6 +185,11 @@ def _size_noun(words: str) -> str | None:
         if pattern.search(words):
             return name
     return None
+
+
+def _one_git_dir(sentence: str) -> bool:
+    """Whether a sentence names a repository's `.git` and not all of them together."""
+    return bool(_GIT_DIR.search(sentence)) and not _REPO_SIZE.search(sentence)
 
 
 def _named_after(tail: str) -> bool:
@@ -446,7 +457,8 @@ class FigureReading(FactParts):
             return "total_repo_size_gb"  # "all of them together take 340 GB of gitserver disk"
         if _ON_DISK.match(tail) and ctx.topic in ("largest_repo_mb", "total_repo_size_gb"):
             return ctx.topic  # `Largest repository: gis-basemaps, 1.8G on disk`: what is on the disk
-        if _ON_DISK.match(tail) and _A_MONOREPO.search(clause or head):  # "one monorepo, claims, 8,2 Go
+        # ("policy-engine, 11.4G on disk (.git)": one repository's git data where it is kept, too)
+        if _ON_DISK.match(tail) and (_A_MONOREPO.search(clause or head) or _one_git_dir(sentence)):
             return None  # on disk": one repository's size where it is kept, no disk (`prose`: the monorepo's)
         stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
         if named or stored:  # after cloning": the code there, not the disk

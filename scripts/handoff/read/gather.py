@@ -40,7 +40,7 @@ from handoff.read.gatherparts import _Block, _count, _Part, amounts
 from handoff.read.hostcounts import HostCounts
 from handoff.read.implied import Implied
 from handoff.read.limitwords import is_correction
-from handoff.read.nodecount import pair_in_sections, per_machine_totals
+from handoff.read.nodecount import pair_in_sections, per_machine_totals, restated_types
 from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.onsite import on_site_wins
 from handoff.read.poolnames import counted_by_name
@@ -212,6 +212,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self.values = by_place(self.values)  # `zone 1: 2 × m6i.4xlarge` `zone 2: 1 × …`: one pool of 3
         pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)
         pair_in_environment(self.values, self.counts, self.count_places, self.counts_paired)
+        restated_types(self.values)  # `m5.4xlarge` alone beside `5x m5.4xl`: the same machines
         counted_by_name(self.values, lambda: [(b.location.ref, b.section, b.text) for b in self.blocks])
         self.values += per_machine_totals(self.values, self.each)
         self._drop_ambiguous()

@@ -97,7 +97,13 @@ def mask_live(label: str) -> str:
     return re.sub(r"\blive\b", " ", label, flags=re.IGNORECASE)
 
 
-_PER_UNIT = re.compile(rf"\b(?:each|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(rf"\b(?:each|ea|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
+# a value closing on its per-machine word (`16c ea`, `64 GB each`, `8 vCPU per node`, `32g/vm`): one
+# machine's amount, as a label saying so (`Memory per node`)
+_EACH_VALUE = re.compile(
+    rf"(?<=[\w)])\s*(?:\b(?:each|ea|apiece)\b\.?|\bper\s+(?:{permachine.MACHINES})\b|/\s*(?:{permachine.MACHINES})\b)\W*$",
+    re.IGNORECASE,
+)
 _COUNT_IN_LABEL = re.compile(
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s+[A-Za-z]"
 )  # "The instance indexes 1,275 repos"
@@ -543,8 +549,9 @@ class LabelledReading(FactParts):
         total itself), a limit bounding a headcount ("Users: 640 today, licence for 1,000"); else None."""
         if name is None:
             return None
-        if name in AMOUNTS and _PER_MACHINE_LABEL.search(label):
-            fitted = self.fit(name, value, how == "label")
+        each = _EACH_VALUE.search(value) if name in AMOUNTS else None
+        if name in AMOUNTS and (_PER_MACHINE_LABEL.search(label) or each):
+            fitted = self.fit(name, value[: each.start()] if each else value, how == "label")
             env = self.value_env(label, ctx)
             return [Fact(name, fitted, value, "per machine", env, "each")] if fitted else []
         repos = name == "max_repositories"

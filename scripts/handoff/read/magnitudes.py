@@ -1,7 +1,8 @@
 """Figures written at the extremes of scale, rewritten as plain digits, length for length.
 
 A careful reader reads `4.18k`, `~4.2K`, `5 thousand`, `1.2 million`, `1,20,000` (Indian grouping)
-and `35 lakh` / `2.5 crore` as the numbers they name. `rewrite` writes each as digits in the one
+and `35 lakh` / `2.5 crore` as the numbers they name, and a note's `300ish` / `90-ish` as the figure
+(approximate, as `~300` is). `rewrite` writes each as digits in the one
 notation the shapes read (`4,180`, `5,000`, `120,000`, `3500000`), padded with spaces to the
 length of what was written so every place in the text stays where it was; a figure whose digits
 do not fit in its written length (`5k`, `1.2M`, `2 crore`) is left as written (the count shapes
@@ -43,6 +44,8 @@ def rewrite(text: str, dots: bool = False) -> str:
     if not SIGN.search(text):
         return text
     text = _SCALED.sub(_digits, text)
+    if "ish" in text:
+        text = _ISH.sub(lambda m: " " * len(m.group(0)), text)
     if dots:  # (an Indian figure with commas in a document of dots is Indian still: no decimal comma twice)
         text = _INDIAN_DOTS.sub(_indian, text)
     return _INDIAN.sub(_indian, text)

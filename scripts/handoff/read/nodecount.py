@@ -36,7 +36,7 @@ from handoff.read.fact import Fact
 
 def bare(m: shapes.Match) -> bool:
     """A type written without any count (`m6i.4xlarge`; not `3 × …`, `a single …`, `an …`)."""
-    return m.value == f"1 × {m.text}"
+    return shapes.bare(m)
 
 
 _RANGE_BEFORE = re.compile(  # "between 2 and ", "2–", "2 to " (not "from 4 to ": a change, its new side)
@@ -57,8 +57,10 @@ def uncounted(s: str, m: shapes.Match) -> shapes.Match:
     per_one = permachine.ARTICLE.match(m.text) and _EACH_BEFORE.search(s, 0, m.start)
     if not (ranged or per_one):
         return m
-    at = s.find(kind, m.start, m.end)
-    return shapes.Match(at, at + len(kind), kind, f"1 × {kind}") if at >= 0 else m
+    typed = shapes.INSTANCE_TYPE.search(s[: m.end], m.start)  # (the type as written: `m6i.4xl` too)
+    if typed is None:
+        return m
+    return shapes.Match(typed.start(), typed.end(), typed.group(0), f"1 × {kind}")
 
 
 def counted(value: str, entries: list[shapes.Match]) -> list[shapes.Match]:
@@ -107,6 +109,27 @@ def pair_in_sections(
             unstated.add(idx[0])  # `Nodes: autoscaled` (`read/opencount.py`): how many is not written
     if unstated:
         values[:] = [v for i, v in enumerate(values) if i not in unstated]
+
+
+def restated_types(values: list[TddValue]) -> None:
+    """A type written alone (`instance type in the launch template: m5.4xlarge`) in an environment
+    whose machines value counts that same type (`5x m5.4xl`) names the counted machines again, as a
+    note restates the full name of a type it wrote short: no second value (no `1 ×` against `5 ×`)."""
+    counted: dict[str, set[str]] = {}
+    lone: list[tuple[int, str]] = []
+    for i, v in enumerate(values):
+        if v.field != "instance_types" or v.section == "trial":
+            continue
+        entries = list(shapes.instances(v.text))
+        if len(entries) == 1 and bare(entries[0]) and "node count" not in v.how:
+            lone.append((i, entries[0].value.split(" × ", 1)[1].casefold()))
+        else:
+            for e in entries:
+                if not bare(e):
+                    counted.setdefault(v.section, set()).add(e.value.split(" × ", 1)[1].casefold())
+    drop = {i for i, kind in lone if kind in counted.get(values[i].section, set())}
+    if drop:
+        values[:] = [v for i, v in enumerate(values) if i not in drop]
 
 
 def per_machine_totals(values: list[TddValue], each: list[tuple[Fact, Location]]) -> list[TddValue]:

@@ -30,7 +30,9 @@ _OTHER = re.compile(
     r"freeze|hypercare|onboarding|onboarded|(?<!acceptance )(?<!smoke )(?<!smoke-)(?:tests?|testing)|drill|"
     r"restore|backups?|"
     r"upgrade[ds]?|upgrading|"
-    r"patch(?:ed|ing)?|rehearsal)\b",
+    r"patch(?:ed|ing)?|rehearsal|"
+    # the account's handover to its Technical Advisor, after the build ("until TA handover 10/9")
+    r"ta\s+(?:hand-?over|intro)|technical\s+advisor\s+hand-?over)\b",
     re.IGNORECASE,
 )
 _TERM_ONLY = re.compile(

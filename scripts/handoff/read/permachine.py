@@ -1,7 +1,8 @@
 """Per-machine figures and the number of machines they multiply.
 
 A CPU or size figure is *per machine* when a per-unit word follows it or the run of figures it
-belongs to (`16 vCPU and 64 GB RAM each`, `8 vCPU / 32 GB per node`, `4 cores apiece`,
+belongs to (`16 vCPU and 64 GB RAM each`, `8 vCPU / 32 GB per node`, `4 cores apiece`, a note's
+`16c/64g ea`,
 `(8 vCPU, 32 GB) × 3`), or precedes that run (`three nodes, each with 16 vCPU / 64 GB`). A run is
 figures joined only by connectors (`and`, `,`, `/`, `+`, `with`, `of`) and the words that name
 them (RAM, memory, disk …).
@@ -42,7 +43,7 @@ NOT_ACCORDING = r"(?!(?:the|our|their|this|that|these|your|its|a|an)\b)"  # "as 
 _AFTER = re.compile(
     # ("15 vCPU / 60 GiB allocatable per worker": what one machine leaves for the pods)
     r"^\s*\)?\s*(?:(?:allocatable|usable|available|schedulable|free|reserved)\s+)?"
-    rf"(?:(?P<each>each|apiece|a piece|per\s+{NOT_ACCORDING}[a-z]+\b|/\s*(?:{MACHINES})\b)"
+    rf"(?:(?P<each>each|ea\b\.?|apiece|a piece|per\s+{NOT_ACCORDING}[a-z]+\b|/\s*(?:{MACHINES})\b)"
     r"|[x×*]\s*(?P<times>\d{1,4})\b)",
     re.IGNORECASE,
 )
@@ -98,7 +99,7 @@ def _each_one(s: str) -> bool:
         return False
     rest = s[m.end() :]
     return not _MACHINE_COUNT.search(rest) and not any(
-        not ARTICLE.match(x.text) and x.value != f"1 × {x.text}" for x in shapes.instances(rest)
+        not ARTICLE.match(x.text) and not shapes.bare(x) for x in shapes.instances(rest)
     )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from handoff.core.units import ParseError, parse_size
 from handoff.read import permachine, shapes
 
-_PER_MACHINE = re.compile(rf"\b(?:each|per)\b|/\s*(?:{permachine.MACHINES})\b", re.IGNORECASE)
+_PER_MACHINE = re.compile(rf"\b(?:each|ea|per)\b|/\s*(?:{permachine.MACHINES})\b", re.IGNORECASE)
 
 
 def per_machine(header: str) -> bool:

@@ -239,6 +239,10 @@ class Precedence(GatherParts):
         for v in self.values:
             if id(v) in self.totals and (_titled_total(v) or scope(v) not in titled):
                 totals.setdefault(scope(v), set()).add(amount(v))
+        for key, found in totals.items():  # subtotals and the grand total they make ("… = 3T", "→ 4T tot")
+            grand = _grand_total(found)
+            if grand is not None:
+                totals[key] = {grand}
         if totals:  # (the same figure written again, as a table's Total row, is no part)
             # (a value's amounts worked out only where a total is, and once)
             self._keep(lambda v: (found := totals.get(scope(v))) is None or amount(v) in found)
@@ -342,3 +346,15 @@ class Precedence(GatherParts):
 def _environment(section: str) -> str:
     """A value's environment for comparing: an unmarked part is production's."""
     return "trial" if section == "trial" else "production"
+
+
+def _grand_total(found: set[tuple[object, ...]]) -> tuple[object, ...] | None:
+    """Of several stated totals of one field in one part of the document, the one that is the sum of
+    all the others (each line's subtotal, `gitserver 750G x4 = 3T`, then `→ 4T tot`), else None: the
+    others are its parts, not rival totals."""
+    numbers = [(f, float(f[0])) for f in found if len(f) == 1 and isinstance(f[0], (int, float))]
+    if len(found) < 3 or len(numbers) != len(found):
+        return None
+    whole = sum(n for _, n in numbers)
+    grand = [f for f, n in numbers if n > 0 and abs(2 * n - whole) <= 0.01 * n]
+    return grand[0] if len(grand) == 1 else None

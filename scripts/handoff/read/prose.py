@@ -72,6 +72,8 @@ _MONTH_DOT += "".join(  # nor does an approximation's or a number sign's before 
 _SENTENCE = opened(
     re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
         rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]|[a-z][a-z0-9]*[-_][a-z0-9]))|;\s+|\n+"
+        # a note's question and its answer after an arrow ("… instead of 4x 4xl? → no, keep 4"): two
+        r"|(?<=\?)\s+(?=→|->|=>|⇒)"
     )
 )
 URL_HINT = re.compile(
@@ -227,6 +229,10 @@ def host_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 # `dates._DONE`'s words with a look at what follows them, and the words a relative date needs
 _CUT_WORDS = ("live", "handover", "after", "later", "next day", "following day")
+
+
+# a count of a type's slots (an Outpost's, a reservation's), not of machines running: "12x m5.4xl slots"
+_SLOTS = re.compile(r"\s*(?:capacity\s+)?slots?\b", re.IGNORECASE)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -546,7 +552,8 @@ class ProseReading(FactParts):
         if not found:
             return []  # (no machine type: nothing below reads one)
         found = [m for m in found if not bought_for(s, m.start)]  # "Reserved Instances bought for: 4 × …"
-        bare = [m for m in found if m.value == f"1 × {m.text}" or permachine.ARTICLE.match(m.text)]
+        found = [m for m in found if not _SLOTS.match(s, m.end)]  # "12x m5.4xl slots": room for machines
+        bare = [m for m in found if shapes.bare(m) or permachine.ARTICLE.match(m.text)]
         if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
             count = permachine.machine_count(s, bare[0].start, types=False)
             if count is not None:
@@ -554,7 +561,7 @@ class ProseReading(FactParts):
                 found = [replace(bare[0], value=f"{count} × {kind}")]
         old = old_spans(s)  # "from 4 × c6i.4xlarge to 4 × m6i.4xlarge": two sides, two facts
         for m in found:
-            if m.value != f"1 × {m.text}":  # a type named without a count is a mention, not the deployment
+            if not shapes.bare(m):  # a type named without a count is a mention, not the deployment
                 side = any(a <= m.start < b for a, b in old)
                 groups.setdefault((self.env_at(s, m.start, ctx), side), []).append(m)
         return [

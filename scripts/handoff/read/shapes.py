@@ -33,7 +33,10 @@ _SIZE_NUMBER = (
     r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?|"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 )
-SIZE = quick(rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b")
+# (not a rate: `250MB/s`, `500 MBps`, a throughput)
+SIZE = quick(
+    rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi)\b(?!\s?/\s?s(?:ec)?\b|ps\b)"
+)
 # A compact CPU and memory pair (`96c/384G`, `16C/64GB`): its `c` is a CPU count only before the memory.
 _COMPACT_C = r"c(?=\s?/\s?\d+(?:\.\d+)?\s?(?:G|GB|GiB|Gi)\b)"
 CPU = quick(  # `64 vCPU`, and with the kind of CPU between (`48 dedicated vCPU`, `16 physical cores`)
@@ -57,23 +60,44 @@ KNOWN_TYPE = quick(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
 OWN_TYPES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("own_types", default=frozenset())
 
 
+# AWS types written short, as notes do (`m6i.4xl`, `r6i.xl`: `xl` for `xlarge`): read as the type they
+# shorten only when that type is a known one (`config/instance_types.toml`, the reader's catalogue:
+# `abbreviated_types`), so the family and size are unambiguous. Set while one document is read.
+SHORT_TYPES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "short_types", default=frozenset()
+)
+
+
+@functools.lru_cache(maxsize=4)
+def abbreviated_types(names: tuple[str, ...]) -> frozenset[str]:
+    """The short forms (`m6i.4xl`) of the known AWS `xlarge` types among `names`, lower case."""
+    return frozenset(
+        n[: -len("arge")].lower()
+        for n in names
+        if re.fullmatch(_AWS, n.lower()) and n.lower().endswith("xlarge")
+    )
+
+
 @functools.lru_cache(maxsize=16)
-def _types_pattern(own: frozenset[str]) -> re.Pattern[str]:
-    if not own:
+def _types_pattern(own: frozenset[str], short: frozenset[str] = frozenset()) -> re.Pattern[str]:
+    if not own and not short:
         return KNOWN_TYPE
-    mine = "|".join(sorted(own, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE}|{mine})(?![\w-])")
+    mine = "".join(f"|{t}" for t in sorted(own, key=len, reverse=True))
+    if short:  # (case-blind, as the clouds' shapes; the document's own types keep their case)
+        mine += "|(?i:" + "|".join(re.escape(t) for t in sorted(short, key=len, reverse=True)) + ")"
+    return re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE}{mine})(?![\w-])")
 
 
 class _InstanceTypes:
-    """Instance types by shape: the clouds' (`KNOWN_TYPE`) and the document's own (`OWN_TYPES`)."""
+    """Instance types by shape: the clouds' (`KNOWN_TYPE`), the document's own (`OWN_TYPES`) and
+    the known AWS types written short (`SHORT_TYPES`)."""
 
     @staticmethod
     def _pattern() -> re.Pattern[str]:
-        return _types_pattern(OWN_TYPES.get())
+        return _types_pattern(OWN_TYPES.get(), SHORT_TYPES.get())
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self._pattern().search(text)
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._pattern().search(text, pos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self._pattern().finditer(text)
@@ -190,7 +214,16 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 _SIZE_UNITS = ("TB", "GB", "MB", "Ti", "Gi", "Mi")  # every unit SIZE reads starts with one of these
-_GLUED = opened(re.compile(r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,})(?P<unit>[TGM])(?!\w|\.\w)"))
+# A listing's or a note's size with its unit one letter glued on (`9.8G`, `140G`, `2.5T`, `2T`; in
+# lower case too, as quick notes write them: `64g`, `3.2g`, `1.5t`): a single digit only before `T`
+# (`4G`, `5G` name networks; but `4c/8g`, a machine's memory after its CPUs), never a rate (`250M/s`)
+# nor a word's start (`2Gbit`).
+_GLUED = opened(
+    re.compile(
+        r"(?<![\w.,])(?P<num>\d+\.\d+|\d{2,}|\d(?=[Tt])|(?<=[cC]/)\d(?=[Gg])|(?<=[cC] / )\d(?=[Gg]))"
+        r"(?P<unit>[TGMgt])(?!\w|\.\w|/s\b)"
+    )
+)
 
 
 def _whole_gib(number: str, unit: str) -> str:
@@ -232,7 +265,9 @@ def _sizes(text: str) -> tuple[Match, ...]:
     ]
     if _GLUED.search(text):  # `9.8G`, `140G`: a listing's size (`du -h`), its unit one letter glued on
         for m in _GLUED.finditer(text):
-            found.append(Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit')}B"))
+            found.append(
+                Match(m.start(), m.end(), m.group(0), f"{canon(m.group('num'))} {m.group('unit').upper()}B")
+            )
     if _UNIT_WORDS.search(text):
         for m in _SIZE_SPELT.finditer(text):
             number = m.group("num") or str(spelt_number(m.group("words")))
@@ -391,9 +426,19 @@ _ITALICISED_AZURE = re.compile(r"Standard([A-Z]\d+[a-z]*?)(v\d+)")
 
 
 def _written_out(kind: str) -> str:
-    """An Azure size written without its underscores (`StandardE16sv5`) as Azure names it."""
+    """An Azure size written without its underscores (`StandardE16sv5`) as Azure names it; a known AWS
+    type written short (`m6i.4xl`) as AWS names it (`m6i.4xlarge`)."""
     m = _ITALICISED_AZURE.fullmatch(kind)
-    return f"Standard_{m.group(1)}_{m.group(2)}" if m else kind
+    if m:
+        return f"Standard_{m.group(1)}_{m.group(2)}"
+    if kind[-2:].lower() == "xl" and kind.lower() in SHORT_TYPES.get():
+        return kind.lower() + "arge"
+    return kind
+
+
+def bare(m: Match) -> bool:
+    """An instance match written without any count (`m6i.4xlarge`, `m6i.4xl`; not `3 × …`, `an …`)."""
+    return m.value == f"1 × {_written_out(m.text)}"
 
 
 _RESTATED = re.compile(r"\s*[(\[（【]\s*")  # what stands between a type and its bracketed restatement

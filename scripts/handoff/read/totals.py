@@ -21,21 +21,23 @@ _TOTAL_WORDS = (
     r"samen|in totaal|totaal|insgesamt|zusammen|gesamt|au total|en tout|en total"
 )
 _STATED_TOTAL = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.IGNORECASE)
+# A note's short `tot` is the total too ("→ tot 56c / 256g", "2.8T tot provisioned"; a Dutch `tot`,
+# "up to", is glossed before it is read: `read.languages`).
 _TOTAL_AFTER = re.compile(  # "2,200 GiB total", "3,000 GB of EBS total" (not "500 GB of the total")
-    r"\s*(?:of\s+(?!(?:the|a|an|our|its|their|this|that|which)\b)[\w-]+(?:\s+[\w-]+)?\s+)?(?:in\s+)?total\b",
+    r"\s*(?:of\s+(?!(?:the|a|an|our|its|their|this|that|which)\b)[\w-]+(?:\s+[\w-]+)?\s+)?(?:in\s+)?tot(?:al)?\b",
     re.IGNORECASE,
 )
 _TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
-    rf"(?:\b(?:total|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?"
+    rf"(?:\b(?:total|tot|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?"
     # a label opening with a total word: "Total: 4,100 GB", "total provisioned: 2,600 GiB"
     r"|^\W*(?:sub|grand\s+)?totals?\b[^:\n\d]{0,30}:\s*(?:about\s+|~\s*)?)$",
     re.IGNORECASE,
 )
 # a total word right before the next figure, no comma between: "…, together 2,200 GB", "… = 2 TB"
 _NEXT_TOTAL = re.compile(
-    rf"(?:\b(?:total|{_TOTAL_WORDS})\b[^,;:()=.—–]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
+    rf"(?:\b(?:total|tot|{_TOTAL_WORDS})\b[^,;:()=.—–]*|=\s*(?:about\s+|~\s*)?)$", re.IGNORECASE
 )
-_TOTAL_LABEL = re.compile(rf"\b(?:totals?|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(rf"\b(?:totals?|tot|sum|{_TOTAL_WORDS})\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s+|\n")
 _NEXT_FIGURES = re.compile(r"\s*[:=]?\s*(?:about\s+|~\s*)?$")  # nothing between the word and the next figure
 _PAUSE = re.compile(r"[,–—(]|\band\b")  # the figure's own words end before the total word

@@ -83,6 +83,7 @@ from handoff.read.withdrawn import withdraws_before
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
+_SHORT_XL = re.compile(r"\.\d*xl\b", re.IGNORECASE)  # a type written short (`m6i.4xl`): `shapes.SHORT_TYPES`
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(  # (a run-in item's number before its label: "… 41 GB. 3.3 Total size: …")
     r"(?<=[.;])\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?"
@@ -274,6 +275,9 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
         own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
+        short = shapes.SHORT_TYPES.set(
+            self._short_types() if _SHORT_XL.search(text) else frozenset()
+        )  # `m6i.4xl`
         old = replaced.NAMES.set(replaced.learn(text, self.sections))  # "Hound replacement": Hound's clauses
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
@@ -288,7 +292,12 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         finally:
             shapes.NUMERIC_ORDER.reset(order)
             shapes.OWN_TYPES.reset(own)
+            shapes.SHORT_TYPES.reset(short)
             replaced.NAMES.reset(old)
+
+    def _short_types(self) -> frozenset[str]:
+        """The catalogue's AWS `xlarge` types as notes write them short (`m6i.4xl`)."""
+        return shapes.abbreviated_types(tuple(spec.type for spec in self.catalogue.instance_types.values()))
 
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
