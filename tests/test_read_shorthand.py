@@ -280,3 +280,8 @@ def test_slots_of_a_type_are_no_machines(catalogue: Catalogue) -> None:
     )
     got = _fields(body, catalogue)
     assert (got.get("instance_types"), got.get("total_cpu")) == (["4 × m5.2xlarge"], 32)
+
+
+def test_two_types_written_alone_stay_rivals(catalogue: Catalogue) -> None:
+    body = "<p>workers: 3x c6i.4xl</p><p>type a: c6i.4xlarge</p><p>type b: c6i.2xlarge</p>"
+    assert "instance_types" not in _fields(body, catalogue)

@@ -187,9 +187,10 @@ def _size_noun(words: str) -> str | None:
     return None
 
 
-def _one_git_dir(sentence: str) -> bool:
-    """Whether a sentence names a repository's `.git` and not all of them together."""
-    return bool(_GIT_DIR.search(sentence)) and not _REPO_SIZE.search(sentence)
+def _one_git_dir(head: str, tail: str) -> bool:
+    """Whether the words right around a size name a repository's `.git`, not all of them together."""
+    near = f"{head} {tail}"
+    return bool(_GIT_DIR.search(near)) and not _REPO_SIZE.search(near)
 
 
 def _named_after(tail: str) -> bool:
@@ -458,7 +459,9 @@ class FigureReading(FactParts):
         if _ON_DISK.match(tail) and ctx.topic in ("largest_repo_mb", "total_repo_size_gb"):
             return ctx.topic  # `Largest repository: gis-basemaps, 1.8G on disk`: what is on the disk
         # ("policy-engine, 11.4G on disk (.git)": one repository's git data where it is kept, too)
-        if _ON_DISK.match(tail) and (_A_MONOREPO.search(clause or head) or _one_git_dir(sentence)):
+        if _ON_DISK.match(tail) and (
+            _A_MONOREPO.search(clause or head) or _one_git_dir(head[-24:], tail[:30])
+        ):
             return None  # on disk": one repository's size where it is kept, no disk (`prose`: the monorepo's)
         stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
         if named or stored:  # after cloning": the code there, not the disk

@@ -98,6 +98,7 @@ def mask_live(label: str) -> str:
 
 
 _PER_UNIT = re.compile(rf"\b(?:each|ea|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
+_FIGURE_FIRST = re.compile(r"\s*(?:~|≈|about\s+)?\d[\d,.]*(?!\s*[×x*]\s*\d?\s*[A-Za-z])")
 # a value closing on its per-machine word (`16c ea`, `64 GB each`, `8 vCPU per node`, `32g/vm`): one
 # machine's amount, as a label saying so (`Memory per node`)
 _EACH_VALUE = re.compile(
@@ -549,7 +550,12 @@ class LabelledReading(FactParts):
         total itself), a limit bounding a headcount ("Users: 640 today, licence for 1,000"); else None."""
         if name is None:
             return None
-        each = _EACH_VALUE.search(value) if name in AMOUNTS else None
+        # (a value of figures alone: `16c ea`, not `4 × m6i.4xlarge (16 vCPU and 64 GiB each)`)
+        each = (
+            _EACH_VALUE.search(value)
+            if name in AMOUNTS and _FIGURE_FIRST.match(value) and not shapes.INSTANCE_TYPE.search(value)
+            else None
+        )
         if name in AMOUNTS and (_PER_MACHINE_LABEL.search(label) or each):
             fitted = self.fit(name, value[: each.start()] if each else value, how == "label")
             env = self.value_env(label, ctx)

@@ -128,6 +128,8 @@ def restated_types(values: list[TddValue]) -> None:
                 if not bare(e):
                     counted.setdefault(v.section, set()).add(e.value.split(" × ", 1)[1].casefold())
     drop = {i for i, kind in lone if kind in counted.get(values[i].section, set())}
+    if len(drop) < len(lone):
+        return  # another type written alone there: no telling which machines they name (a rival value)
     if drop:
         values[:] = [v for i, v in enumerate(values) if i not in drop]
 
