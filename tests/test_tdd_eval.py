@@ -142,7 +142,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind68", 97 / 100, 97 / 97, 0),  # estimate vs provisioned (t68: from 83/100, 83/88, 2 wrong)
         ("tdd_blind69", 97 / 100, 97 / 97, 0),  # European writers (t69: from 84/100, 84/89, 3 wrong)
         # stop 25, learnt from (the arrival pin above stays beside it: lines other helpers raise at once)
-        ("tdd_blind74", 65 / 100, 65 / 70, 2),  # terse shorthand notes (t74a: from 36/100, 36/46, 4 wrong)
+        ("tdd_blind74", 72 / 100, 72 / 74, 1),  # terse shorthand notes (t74a on t74b: from 53/100, 53/58, 3)
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
 )
 def test_the_tuning_sets_keep_their_figures(

@@ -568,7 +568,9 @@ _NUMERIC_DAY_MONTH = opened(re.compile(r"(?<![\w./-])(\d\d)/(\d\d)(?![\w/-]|\.\d
 # document's order is clear from its other numeric dates (a day over 12 somewhere, never both ways),
 # so a lone `3/4` or `1/2` stays a fraction; `4/4/8` (min/desired/max) and `2x24c` are no dates.
 _SHORT_DAY_MONTH = opened(
-    re.compile(r"(?<![\w./-])(?=\d/|\d\d/\d(?!\d))(\d{1,2})/(\d{1,2})(?![\w/%-]|\.\d|\s+\d{1,2}:\d\d)")
+    re.compile(
+        r"(?<![\w./-])(?=\d/|\d\d/\d(?!\d))(\d{1,2})/(\d{1,2})(?![\w/%-]|\.\d|\s+\d{1,2}:\d\d|\s*of\b)"
+    )
 )
 
 
@@ -586,6 +588,8 @@ def _numeric_day_months(text: str, year: str) -> Iterator[Match]:
     order = NUMERIC_ORDER.get()
     found = [*_NUMERIC_DAY_MONTH.finditer(text), *(_SHORT_DAY_MONTH.finditer(text) if order else ())]
     for m in sorted(found, key=lambda m: m.start()):
+        if m.group(0) == "24/7":
+            continue  # round the clock, no day (it still leaves the document's order unclear)
         pair = _day_month(int(m.group(1)), int(m.group(2)), order)
         if pair is None:
             continue
