@@ -18,6 +18,22 @@ from handoff.read.relative import relative_dates
 # a day that names the week it opens ("go-live wk of 10/5", "handover w/c 6/29", "the week of 14 Sep"):
 # no day of its own, so no build date
 _WEEK_OF = re.compile(r"\b(?:wk|week)\s+(?:of|beginning|commencing|starting)\s+$|\bw/[cb]\s+$", re.I)
+
+
+def _after_named(s: str, m: shapes.Match, named_end: int, opens: int, at: int) -> tuple[int, int]:
+    """(where the next date's clause opens, where this date's event is) once a date names its event
+    after it: the clause opens after the event; an event after `=` or an arrow (not a bracket) is
+    where the environment is told ("= prod done")."""
+    if not named_end:
+        return opens, at
+    return named_end, (at if _ROLE.match(s, m.end) else named_end)
+
+
+def _days(s: str, found: list[shapes.Match]) -> list[shapes.Match]:
+    """The dates of `found` that name a day, not the week it opens ("go-live wk of 10/5")."""
+    return [m for m in found if not _WEEK_OF.search(s, 0, m.start)]
+
+
 _START = re.compile(
     r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
     r"provisioned|launched|from|"
@@ -290,8 +306,7 @@ class DateReading(FactParts):
             return []
         facts, taken = self._ranges(s, ctx, every)
         found = [m for m in every if m.start not in taken and not _SNAPSHOT.search(s, 0, m.start)]
-        found = notdone.real(s, found)  # "Go-live: 30 Sep 2026 (target; not yet confirmed)"
-        found = [m for m in found if not _WEEK_OF.search(s, 0, m.start)]  # "go-live wk of 10/5": a week
+        found = _days(s, notdone.real(s, found))  # "Go-live: 30 Sep 2026 (target; not yet confirmed)"
         kinds: list[tuple[shapes.Match, str | None, str, int]] = []
         opens = 0  # where the clause of the next date opens: after this one (and the event it names)
         for i, m in enumerate(found):
@@ -300,10 +315,7 @@ class DateReading(FactParts):
             at = m.start
             first = i == 0 and next(shapes.dates(s[: m.start], "2000"), None) is None  # no day before it
             name, how, named_end = _named_event(s, m.end)  # "(start)", "= prod done", "→ infra start"
-            if named_end:
-                opens = named_end
-                if not _ROLE.match(s, m.end):
-                    at = named_end  # (its words name the environment: "= prod done")
+            opens, at = _after_named(s, m, named_end, opens, at)
             if name is None:
                 name, how = _date_kind(clause, last=True, first=first)
             if name is None and how != "intended" and i + 1 == len(found):  # "2026-03-16 — build started"

@@ -35,7 +35,9 @@ _INDIAN_DOTS = opened(re.compile(r"(?<![\w.,])\d{1,2}(?:\.\d\d)+\.\d{3}(?!\d|[.,
 # What every match of `_SCALED`, `_INDIAN` or `_INDIAN_DOTS` holds: a digit before `M` or before a space
 # and a scale's word, or digits grouped by two before a group of three (a `k` after a number, `410k
 # commits`, which no pattern here rewrites, leaves a text unscanned)
-SIGN = re.compile(r"\dM|\d[ \u00a0](?i:thousand|million|lakh|crore)|\d[,.]\d\d[,.]\d{3}")
+SIGN = re.compile(r"\dM|\d[ \u00a0](?i:thousand|million|lakh|crore)|\d[,.]\d\d[,.]\d{3}|\d-?ish\b")
+# a figure a note makes approximate with a suffix (`300ish`, `90-ish`): the figure, as `~300` is read
+_ISH = re.compile(r"(?<=\d)-?ish\b", re.IGNORECASE)
 
 
 def rewrite(text: str, dots: bool = False) -> str:
