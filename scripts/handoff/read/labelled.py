@@ -78,12 +78,11 @@ _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)",
 
 # The words that make a label a line of a breakdown ("— from GitHub Enterprise Server", "of which
 # GitLab", "thereof Gerrit", "incl. Bitbucket"): with a host's name they say nothing else.
-_COUNT_ALONE = rf"\s*~?\s*(?:{shapes.NUMBER})k?(?:\s+(?:repositories|repos|projects))?\s*"
-# (an aside with no figure may follow: "410 (research org only)")
-_BARE_COUNT = re.compile(rf"{_COUNT_ALONE}(?:\([^()\d]*\)\s*)?")
-# a bare count ending its sentence (`2,700 repos synced.`, `450.`; not one with a sentence after it)
+# a bare count, an aside with no figure after it ("410 (research org only)"), ending its sentence
+# (`2,700 repos synced.`, `450.`; not one with a sentence after it)
 _BARE_SENTENCE = re.compile(
-    rf"{_COUNT_ALONE}(?:(?<=s)\s*(?:synced|indexed|cloned|mirrored|searchable)\s*)?[.;]?\s*"
+    rf"\s*~?\s*(?:{shapes.NUMBER})k?(?:\s+(?:repositories|repos|projects))?\s*(?:\([^()\d]*\)\s*)?"
+    r"(?:(?<=s)\s*(?:synced|indexed|cloned|mirrored|searchable)\s*)?[.;]?\s*"
 )
 # where a host runs, after its name: "Self-managed GitLab at gitlab.lab.acme.io", "Gitea on https://git.acme.de/"
 _AT_ADDRESS = re.compile(r"\b(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.IGNORECASE)
