@@ -111,6 +111,9 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind43", 96 / 98, 96 / 96, 0),  # forms: stop 21 from 72/98, 72/85, 8 wrong
         ("tdd_blind44", 92 / 93, 92 / 92, 0),  # one service among many; stop 21 from 75/93, 75/80, 3 wrong
         ("tdd_blind45", 82 / 95, 82 / 83, 0),  # facts put together; stop 21: from 61/95, 61/74, 8 wrong
+        # blind74 (terse shorthand notes) raised from its arrival pin (t74b: from 36/100, 36/46, 4 wrong:
+        # dates, code hosts, clipped limits and q:/a: tags; with t74a's values: 83/100, 83/85, 1)
+        ("tdd_blind74", 83 / 100, 83 / 85, 1),
         # ordinary TDDs written blind as tuning sets in stop 22: pinned on arrival (main at 10ab51e)
         # values that contradict each other are not used (validate/agreement.py): blind55 80/84, 1 wrong
         # -> 78/79, 0 (02's wrong types and CPU withheld; 04's wrong types with its right CPU 344 and

@@ -10,6 +10,7 @@ import re
 from handoff.core.quickre import Pieces, opened, quick
 from handoff.read import (
     arithmetic,
+    clippedlimits,
     connection,
     headcount,
     limitchange,
@@ -362,7 +363,7 @@ class CountReading(FactParts):
         three figures (`_host_sum`). Most sentences with a figure (sizes, CPUs, dates, versions) have none."""
         return (
             _COUNTED.possible(s)
-            or (ctx.limit and _COUNTED_IN_LIMITS.possible(s))
+            or (ctx.limit and (_COUNTED_IN_LIMITS.possible(s) or clippedlimits.may_hold(s)))
             or ctx.topic in ("monorepos", "repositories")
             or "monorepo" in s.casefold()
             or (bool(self.said_before) and ADDED.match(s) is not None)
@@ -608,7 +609,18 @@ class CountReading(FactParts):
                 bare.add(name)
         # "We have 1,100 engineers, licensed for 1,200": the figure its own words bound is the limit, the
         # one only its sentence made a limit is the headcount beside it
-        return [f for f in facts if not (f.start in weak and f.field in bare)]
+        return self._clipped([f for f in facts if not (f.start in weak and f.field in bare)], s, ctx)
+
+    def _clipped(self, facts: list[Fact], s: str, ctx: Context) -> list[Fact]:
+        """`facts` and, for the fields they lack, a quick note's clipped limit items (`users 800 (lic) /
+        conc ~120 peak / repo cap 3k`, `read.clippedlimits`)."""
+        if not clippedlimits.may_hold(s):
+            return facts
+        found = {f.field for f in facts}
+        for name, value, text, at in clippedlimits.clipped_limits(s):
+            if name not in found:
+                facts.append(Fact(name, value, text, "limit, clipped", self.env_at(s, at, ctx), "", at))
+        return facts
 
     def _limit_changes(self, s: str, ctx: Context, taken: set[int], bare: set[str]) -> list[Fact]:
         """A limit's change (`read.limitchange`): its new side a limit (a change's new figure: the limit

@@ -26,8 +26,8 @@ from handoff.read.doctext import as_dict, as_list, as_str
 
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?"
 _WHO = r"[A-Z\u00c0-\u00de][\w.'’\u00c0-\u024f-]*(?:\s[A-Z\u00c0-\u00de][\w.'’\u00c0-\u024f-]*){0,2}"
-_TAG = re.compile(
-    rf"^\s*(?P<stamp>{_STAMP}\s*[-–—]?\s*)?(?P<who>{_WHO})(?:\s*\([^()\n]{{1,40}}\))?\s*[:：]\s+(?=\S)"
+_TAG = re.compile(  # (quick notes write the question and answer tags in lower case: `q:`, `a:`)
+    rf"^\s*(?P<stamp>{_STAMP}\s*[-–—]?\s*)?(?P<who>{_WHO}|[qa](?=\s*:))(?:\s*\([^()\n]{{1,40}}\))?\s*[:：]\s+(?=\S)"
 )
 _LEVEL_QUESTION, _LEVEL_ANSWER = 0, 1
 _LIST_ID = "read.turns"

