@@ -16,17 +16,14 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read.parts import named_parts_total
-from handoff.read.tdd import html_document, read_document
-from handoff.validate.tdd_view import tdd_fields
 from tdd_snippets import table
+from tddview import settled
 
 HEAD = "<h2>Production</h2><p>Kubernetes with Helm on EKS.</p>"
 
 
 def _fields(body: str, catalogue: Catalogue) -> dict[str, Any]:
-    doc = html_document(f"<html><body>{HEAD}{body}</body></html>")
-    view = tdd_fields(read_document(doc, catalogue).values, catalogue)
-    return {n: fv.to_json()["value"] for n, fv in view.fields.items() if n not in view.conflicted}
+    return settled(HEAD + body, catalogue)
 
 
 @pytest.mark.parametrize(

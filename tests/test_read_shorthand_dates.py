@@ -13,16 +13,13 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read import shapes
-from handoff.read.tdd import html_document, read_document
-from handoff.validate.tdd_view import tdd_fields
+from tddview import settled
 
 _DATES = ("start_date", "completion_date")
 
 
 def _dates(html: str, catalogue: Catalogue) -> tuple[Any, Any]:
-    reading = read_document(html_document(f"<html><body>{html}</body></html>"), catalogue)
-    view = tdd_fields(reading.values, catalogue)
-    got = {n: fv.to_json()["value"] for n, fv in view.fields.items() if n not in view.conflicted}
+    got = settled(html, catalogue)
     return got.get("start_date"), got.get("completion_date")
 
 

@@ -11,14 +11,11 @@ from typing import Any
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read.tdd import html_document, read_document
-from handoff.validate.tdd_view import tdd_fields
+from tddview import settled
 
 
 def _view(html: str, catalogue: Catalogue) -> dict[str, Any]:
-    reading = read_document(html_document(f"<html><body>{html}</body></html>"), catalogue)
-    view = tdd_fields(reading.values, catalogue)
-    return {n: fv.to_json()["value"] for n, fv in view.fields.items() if n not in view.conflicted}
+    return settled(html, catalogue)
 
 
 @pytest.mark.parametrize(
