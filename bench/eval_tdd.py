@@ -77,6 +77,9 @@ EVALUATION_ONLY = (
     "tdd_blind70",
     "tdd_blind71",
     "tdd_blind72",
+    "tdd_blind76",
+    "tdd_blind77",
+    "tdd_blind78",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -132,6 +135,9 @@ SETS = (
     "tdd_blind73",
     "tdd_blind74",
     "tdd_blind75",
+    "tdd_blind79",
+    "tdd_blind80",
+    "tdd_blind81",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
