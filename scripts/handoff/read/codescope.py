@@ -27,11 +27,20 @@ _PARENT = re.compile(r"^(\s*)([A-Za-z_][\w.\-]*)\s*:\s*$")
 # a braced block's header: a type, then labels, quoted or bare (`resource "hcloud_server" "sg_stage" {`)
 _BLOCK = re.compile(r'^\s*[A-Za-z_][\w.\-]*((?:\s+(?:"[^"\n]*"|[A-Za-z_][\w.\-]*))*)\s*\{\s*(?:#.*|//.*)?$')
 # a comment naming the file the lines after it come from: `# envs/prod/main.tf`, `// values-dev.yaml`
+# (or a line that is only a file's name with a configuration file's extension, as a lead-in: `prod.tfvars:`)
+_EXT = r"\.(?:tf|tfvars|hcl|ya?ml|json|ini|cfg|conf|toml|env)"
 _FILE = re.compile(
-    r"^\s*(?:#|//)\s*(/?(?:[\w.\-]+/)*[\w.\-]+\.(?:tf|tfvars|hcl|ya?ml|json|ini|cfg|conf|toml|env)"
-    r"|/?(?:[\w.\-]+/)+[\w.\-]+/?)(?:\s+(\([^()]*\)))?\s*:?\s*$",
+    rf"^\s*(?:(?:#|//)\s*(/?(?:[\w.\-]+/)*[\w.\-]+{_EXT}|/?(?:[\w.\-]+/)+[\w.\-]+/?)"
+    rf"|(/?(?:[\w.\-]+/)*[\w.\-]+{_EXT}))(?:\s+(\([^()]*\)))?\s*:?\s*$",
     re.IGNORECASE,
 )
+
+
+def file_header(line: str) -> bool:
+    """Whether a line names the file the lines after it come from (`# envs/prod/main.tf`, `prod.tfvars:`)."""
+    return ("/" in line or "." in line) and _FILE.match(line) is not None
+
+
 _LABEL = re.compile(r'"([^"\n]*)"|([A-Za-z_][\w.\-]*)')
 
 
@@ -60,7 +69,7 @@ def line_sections(lines: list[str], named: Callable[[str], str], env_keys: froze
     environment a text names; `env_keys` are the keys that name the environment (`environment`).
     A paste of several files, each after a comment naming it (`# envs/staging/main.tf`), is read
     file by file: a file's path naming an environment says it for the file's lines."""
-    starts = [i for i, line in enumerate(lines) if "#" in line or "//" in line if _FILE.match(line)]
+    starts = [i for i, line in enumerate(lines) if file_header(line)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     out: list[str] = []
@@ -74,11 +83,11 @@ def line_sections(lines: list[str], named: Callable[[str], str], env_keys: froze
 def _file_place(header: re.Match[str], named: Callable[[str], str]) -> str:
     """The environment a file's header names: in its path's parts (`envs/staging/main.tf`,
     `overlays/acme-prod/`, `values-dev.yaml`) or in a bracket after it (`compose.yaml (prod)`)."""
-    path = " ".join(re.split(r"[/.\s]+", header.group(1))).strip()
+    path = " ".join(re.split(r"[/.\s]+", header.group(1) or header.group(2))).strip()
     return (
         named(path)
         or named(re.sub(r"[-_]+", " ", path))
-        or (named(header.group(2)) if header.group(2) else "")
+        or (named(header.group(3)) if header.group(3) else "")
     )
 
 

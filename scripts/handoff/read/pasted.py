@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from handoff.core.quickre import opened
+from handoff.read.codescope import file_header
 from handoff.read.doctext import as_dict, as_list, as_str
 from handoff.read.stamps import as_entries
 
@@ -325,6 +326,8 @@ def _is_code(body: list[str]) -> bool:
     a brace, a diff hunk, or indentation."""
     if any(_ASSIGN.match(t) or _BRACE.match(t) or _HUNK.match(t) for t in body):
         return True
+    if file_header(body[0]) and sum(1 for t in body[1:] if _YAML_PAIR.match(t) or _PARENT.match(t)) > 1:
+        return True  # `# group_vars/prod.yml`, then its keys: a file pasted as it is
     indents = {len(t) - len(t.lstrip()) for t in body if t.strip() and not _COMMENT.match(t)}
     parents = sum(1 for t in body if _PARENT.match(t))
     return parents > 0 and (len(indents) > 1 or parents < len(body) - parents)
