@@ -227,6 +227,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
         self._per_machine_give_way()
         self._stated_limits_win()
+        self._premises_give_way()  # "A-03: … assumed … no more than 5,000 repositories" (`read.premises`)
         placed = sum_siblings(self.values, self.pools, self._text_at)  # zone by zone: one pool of their sum
         self._keep(lambda v: id(v) not in placed)
         self._union_pools()

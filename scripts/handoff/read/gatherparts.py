@@ -92,6 +92,7 @@ class GatherParts:
         self.switched: list[int] = []  # (index in values) of names the deployment changed to
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
         self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id
+        self.premises: set[str] = set()  # the places under a title heading assumptions (`read.premises`)
         self.paths: dict[str, tuple[object, ...]] = {}  # a place → its tab titles and (level, heading)s
         self.heads: dict[str, str] = {}  # a place → the title heading of its tab (or document), if any
         self.ambiguous: tuple[str, ...] = ()  # figures whose notation is truly ambiguous (`read.notation`)

@@ -198,6 +198,7 @@ def _head(label: str) -> str:
     return _PLACED.split(outside_brackets(label), maxsplit=1)[0]
 
 
+_AMOUNT_OF = re.compile(r"\s*(?:the\s+)?(?:total\s+)?(?:volume|amount|quantity)\s+of\b", re.IGNORECASE)
 _PLACED = re.compile(r"\b(?:on|in|for|across|at|after|inside|within|per|from)\b", re.IGNORECASE)
 _REPO_THING = re.compile(  # the repositories together, or their data
     r"\b(?:git|repos|repositories|code|clones)\b|\b(?:repo|repository)\s+(?:data|storage|footprint)\b",
@@ -576,7 +577,12 @@ class LabelledReading(FactParts):
         value = _in_label_unit(name, label, value)
         if self.repositories_size(name, label, value) or (name in SIZES and bare_size(label, ctx.topic)):
             name, how = "total_repo_size_gb", "label meaning"  # "All repositories together: 690 GB"
-        elif name == "total_repo_size_gb" and how == "label meaning" and _DISK.search(_head(label)):
+        elif (
+            name == "total_repo_size_gb"
+            and how == "label meaning"
+            and _DISK.search(_head(label))
+            and not _AMOUNT_OF.match(label)  # "Volume of Git data cloned": how much git data there is
+        ):
             name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
         if name in _RANGED and valueranges.opens_with_range(value):
             return name, []  # "Disk: 1–2 TB", "Repositories: 1,000–5,000": a range, no value of the field

@@ -17,12 +17,14 @@ from handoff.read.dates import BUILD
 from handoff.read.gatherparts import GatherParts, amounts
 from handoff.read.limitwords import is_planned
 from handoff.read.notation import blanked
+from handoff.read.premises import assumed
 from handoff.read.rolledback import UNDONE
 from handoff.read.totals import names_total
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 _ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry
+_PREMISED = _LIMITS | {"repositories", "total_repo_size_gb"}  # what a proposal's assumption states
 
 
 def _titled_total(v: TddValue) -> bool:
@@ -220,6 +222,22 @@ class Precedence(GatherParts):
                 v.how != AMBIENT or (v.field, v.section, self.paths.get(v.location.ref, ())) not in stated
             )
         )
+
+    def _premises_give_way(self) -> None:
+        """A limit, repository count or repository size read from a premise (a place under an
+        `Assumptions` title, or a clause saying it was assumed: `read.premises`) gives way to one of
+        its field read elsewhere outside a trial: the proposal's assumption is neither the agreed
+        limit nor the count found. Alone it stays."""
+
+        def premise(v: TddValue) -> bool:
+            return v.location.ref in self.premises or assumed(self._text_at(v), v.text)
+
+        fields = {v.field for v in self.values if v.field in _PREMISED}
+        if not fields:
+            return
+        said = {v.field for v in self.values if v.field in fields and v.section != "trial" and not premise(v)}
+        if said:
+            self._keep(lambda v: v.field not in said or not premise(v))
 
     def _parts_give_way(self) -> None:
         """A CPU, memory or disk figure said to be the total ("3 TiB altogether", "in sum 4,250 GiB")

@@ -46,12 +46,24 @@ from handoff.read.tables import (
 from handoff.read.tabstate import _Tab
 from handoff.read.vocab import mask
 
+_REQUEST = (
+    r"^\s*(?:please\s+)?(?:provide|describe|list|state|give|estimate|explain|confirm|specify|indicate)\b"
+)
 _ASKS = re.compile(
-    r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b"
-    r"|^\s*(?:please\s+)?(?:provide|describe|list|state|give|estimate|explain|confirm|specify|indicate)\b",
+    r"\?(?:\s|$)|\b(?:shall|must|should|is required to|are required to)\b|" + _REQUEST,
     re.IGNORECASE,
 )  # a question, a requirement or a request ("Provide the compute footprint …"): not a fact
 _TITLE_WORDS = re.compile(r"[^\W\d_]{3,}")  # an activity's title has words
+# a requirement stated, not asked: "The platform shall support 400 concurrent users", "must serve …"
+_REQUIRES = re.compile(r"\b(?:shall|must|is required to|are required to)\b", re.IGNORECASE)
+_LIMITS = limitchange.FIELDS  # what a requirement gives: the agreed limits only
+
+
+def _states_requirement(text: str) -> bool:
+    """A cell that states what the deployment shall do (`NFR-02 | The platform shall support 400
+    concurrent users`), not a question nor a request: its counts of people and repositories are the
+    limits the deployment is built to (`max_*`), never its sizes, hosts or dates."""
+    return bool(_REQUIRES.search(text)) and "?" not in text and not re.match(_REQUEST, text, re.IGNORECASE)
 
 
 def _asked_about(question: str) -> str | None:
@@ -248,6 +260,10 @@ class RowTableReading(RowLimits):
                 limited = replace(row, limit=True) if k == "limit" else row
                 said = f"{head}: {text}" if head and not _row_title(text) else text
                 self.prose(said, where, limited, off=off)
+            for j, c in enumerate(r):  # a requirement stated: its limits (`_states_requirement`)
+                if c.text in asks and _states_requirement(c.text):
+                    limited = replace(row, limit=True) if _kind(kinds, j) == "limit" else row
+                    self.prose(c.text, where, limited, only=_LIMITS, off=off)
 
     def subject_host(self, cells: list[str]) -> str:
         """The code host a row is about: the one cell that is only a host's name (with an aside in
