@@ -24,7 +24,7 @@ _OTHERS = re.compile(r"\b(?:constraints?|limits?|limitations?|licen[cs]\w*|contr
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 
 
-def _may_name(text: str) -> bool:
+def may_name(text: str) -> bool:
     """The literal pre-check: no premise word without one of these."""
     return "ssum" in text or "ypoth" in text or "remise" in text or "ASSUM" in text or "YPOTH" in text
 
@@ -33,17 +33,14 @@ def names_premises(title: str) -> bool:
     """A title heading assumptions only (`3.1 Assumptions`, `Planning hypotheses`): the words, and
     no constraint, limit or sizing named beside them."""
     return (
-        _may_name(title)
-        and bool(_PREMISE.search(title))
-        and not _OTHERS.search(title)
-        and not is_limit(title)
+        may_name(title) and bool(_PREMISE.search(title)) and not _OTHERS.search(title) and not is_limit(title)
     )
 
 
 def assumed(text: str, figure: str) -> bool:
     """The clause of `text` that holds `figure` (as written) says it was assumed; a sizing's own
     assumption ("design assumption: 2,000 users") is a limit, not a premise."""
-    if not _may_name(text) or not figure:
+    if not may_name(text) or not figure:
         return False
     at = text.find(figure)
     if at < 0:

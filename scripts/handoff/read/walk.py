@@ -69,7 +69,7 @@ from handoff.read.ownwords import in_own_words
 from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.pasted import unpaste
 from handoff.read.pointers import Answers
-from handoff.read.premises import names_premises
+from handoff.read.premises import may_name, names_premises
 from handoff.read.questionlabel import asked_label, needs_question
 from handoff.read.resourcecount import counted
 from handoff.read.rowtables import RowTableReading
@@ -149,9 +149,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         parts.append(f"{tab.place}, {tail}" if tab.place and placed else tail)
         ref = "TDD " + " › ".join(parts)
         self.gather.paths[ref] = (*tab.titles, *tab.headings)
-        if any(
-            names_premises(t)
-            for t in (*(h for _, h in tab.headings[-1:]), *(_bullet_title(b) for _, b in tab.bullets))
+        if any(names_premises(h) for _, h in tab.headings[-1:]) or any(
+            may_name(b) and names_premises(_bullet_title(b)) for _, b in tab.bullets
         ):
             self.gather.premises.add(ref)  # under `Assumptions`: its figures are premises (`read.premises`)
         if tab.title:
