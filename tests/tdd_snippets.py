@@ -40,6 +40,15 @@ def table(*rows: tuple[str, ...]) -> str:
 
 
 @functools.cache
+def corpus_texts() -> tuple[str, ...]:
+    """The whole text of each of the development corpus's documents, one paragraph a line."""
+    return tuple(
+        document_text(html_document(path.read_text(encoding="utf-8")))
+        for path in sorted((Path(__file__).parent / "fixtures" / "tdd_corpus").glob("*.html"))
+    )
+
+
+@functools.cache
 def corpus_lines() -> tuple[str, ...]:
     """The lines of the development corpus's documents (random-text tests run their rewrites on them too)."""
     lines: list[str] = []

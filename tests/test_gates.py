@@ -37,6 +37,7 @@ from handoff.read import (
     namedis,
     oldthing,
     options,
+    owntypes,
     partitive,
     pasted,
     pastnow,
@@ -58,7 +59,7 @@ from handoff.read.facts import FactReader
 from handoff.read.legends import row_lines
 from handoff.read.tdd import html_document
 from handoff.read.vocab import mask
-from tdd_snippets import corpus_lines, paragraph
+from tdd_snippets import corpus_lines, corpus_texts, paragraph
 
 _WORDS = status_words(("to do", "won't do", "dropped", "declined", "next", "later", "carried over", "ideas"))
 
@@ -1154,3 +1155,110 @@ def test_fact_like_texts_told_as_before() -> None:
         assert said == as_first_written(text), text
         facts += said
     assert facts > 1000
+
+
+# ---- whole-document scans read on the lines that may hold a match (stop 26) ----
+
+_LINE_PIECES = [
+    *" \n\n\t.,;:()=/-@'’×x*~≈\u00a0",
+    "3", "12", "16", "2026", " × ", "4 × ", "a ", "a\n", " single", "one", "two", "three", "Dell", "R660",
+    "g2i.16", "b3-64", "CCX63", "std.huge", "standard.titan", "m6i.4xlarge", "servers", "Nodes", "node",
+    " nodes", "VMs", "host", "boxes", "instance flavour ", "server plan ", "Machine type ", "vCPU", "(16 vCPU)",
+    "cpu", "CPU", "Worker nodes", "GB", " GiB", "TB", "about ", "approx.", "i.e.,", "unless ", "Unless it says",
+    "otherwise", "stated", "replaces the", "Replaces section", "replace", " wins", "takes precedence",
+    "is binding", "github", "ghes", "gitlab", "bitbucket", "perforce", "GitHub", "12/05", "3/4", "03/04/2026",
+    "2026-09-10", "17.04.2026", "7/13/26", "ſ", "K", "İ", "ı", "é",
+]  # fmt: skip
+
+
+def _line_texts() -> list[str]:
+    return [*_texts(_LINE_PIECES, 20000, 30), *corpus_texts(), "\n".join(corpus_lines())]
+
+
+def test_newline_free_patterns_told_from_the_others() -> None:
+    free = [r"\bab[ \t]+c", r"a[^\n]b", r"(?<=\s)ab", r"a.b", r"a\Sb", r"ab\b", r"(?i:ab)[ \t]x", r"ab(?!x)"]
+    not_free = [r"a\sb", r"a[^x]b", r"ab(?=\s)", r"ab(?!\s+c)", r"^ab", r"(?s)a.b", r"a\Wb", r"ab\Z", r"ab$"]
+    assert all(quickre.newline_free(re.compile(p)) for p in free)
+    assert not any(quickre.newline_free(re.compile(p)) for p in not_free)
+    with pytest.raises(ValueError):
+        quickre.by_line(quickre.quick(r"\bunless\s+stated\b", re.IGNORECASE))
+
+
+def test_patterns_read_by_line_find_what_they_found_in_the_whole_text() -> None:
+    from handoff.read import authority, envwords, figuretwice
+
+    pairs = [
+        (envwords._UNLESS_LINES, envwords._UNLESS),
+        (figuretwice._SIGN_LINES, figuretwice.SIGN),
+        (owntypes._TYPE_WORD_LINES, owntypes._TYPE_WORD),
+    ]
+    for text in _line_texts():
+        for lines, whole in pairs:
+            assert [(m.span(), m.groups()) for m in lines.finditer(text)] == [
+                (m.span(), m.groups()) for m in whole.finditer(text)
+            ], (whole.pattern, text)
+        assert bool(authority._CLAIM_ANY.search(text)) == bool(authority._CLAIM.search(text)), text
+
+
+def _learn_as_first_written(text: str) -> frozenset[str]:
+    families: set[str] = set()
+    previous = ""
+    for m in (*owntypes._NAMED_MACHINE.finditer(text), *owntypes._TYPE_WORD.finditer(text)):
+        if owntypes._learnable(m.group("t")):
+            families.add(owntypes._family(m.group("t")))
+    for line in text.split("\n"):
+        if "×" in line or "x" in line or "X" in line:
+            for m in owntypes._COUNTED.finditer(line):
+                token = m.group("t")
+                if owntypes._learnable(token) and owntypes._written_as_machine(line, m, previous):
+                    families.add(owntypes._family(token))
+        if "CPU" in line or "cpu" in line:
+            for m in owntypes._ONE.finditer(line):
+                if owntypes._learnable(m.group("t")) and owntypes._CPU_AFTER.match(line[m.end() :]):
+                    families.add(owntypes._family(m.group("t")))
+        if line.strip():
+            previous = line
+    return frozenset(families)
+
+
+def test_own_machine_types_learnt_from_the_lines_that_may_name_them() -> None:
+    for text in _line_texts():
+        assert owntypes.learn(text) == _learn_as_first_written(text), text
+
+
+def _numeric_order_as_first_written(text: str) -> str:
+    orders = set()
+    for m in shapes._NUMERIC_DATE.finditer(text):
+        if m.group("a") and m.group("sep") != ".":
+            a, b = int(m.group("a")), int(m.group("b"))
+            orders.add("day" if a > 12 else "month" if b > 12 else "")
+    for m in shapes._NUMERIC_DAY_MONTH.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        orders.add("day" if a > 12 else "month" if b > 12 else "")
+    for m in shapes._SHORT_DAY_MONTH.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1 <= min(a, b) <= 12 and max(a, b) <= 31:
+            orders.add("day" if a > 12 else "month" if b > 12 else "")
+    for m in shapes._FORMAT.finditer(text) if "/" in text or "-" in text or "." in text else ():
+        orders.add("day" if m.group(1) else "month")
+    orders.discard("")
+    return orders.pop() if len(orders) == 1 else ""
+
+
+def test_numeric_order_and_year_read_each_numeric_date_once() -> None:
+    for text in _line_texts():
+        assert bool(shapes._DIGIT_SLASH.search(text)) == bool(re.search(r"\d/\d", text)), text
+        assert shapes.numeric_order(text) == _numeric_order_as_first_written(text), text
+        fresh = (text + " ")[:-1]  # (another string: the matches found again)
+        assert shapes.numeric_order(fresh) == shapes.numeric_order(text)
+        assert shapes._numeric_date_matches(fresh) is shapes._numeric_date_matches(fresh)
+        assert [m.span() for m in shapes._numeric_date_matches(fresh)] == [
+            m.span() for m in shapes._NUMERIC_DATE.finditer(text)
+        ]
+
+
+def test_lower_case_names_found_by_their_keys(catalogue: Catalogue) -> None:
+    found = vocab.Vocab(catalogue, "code_host")
+    for text in _line_texts():
+        found.learn_case(text)
+        assert found.lower == (not found.names.keys().isdisjoint(vocab._LOWER_WORD.findall(text))), text

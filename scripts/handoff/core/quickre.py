@@ -333,3 +333,139 @@ def _trie(strings: set[str]) -> str:
     branches = [re.escape(c) + _trie(rest) for c, rest in sorted(groups.items())]
     body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
     return body + "?" if ends else body
+
+
+class LinePattern:
+    """A `quick()` pattern run over a long text (a document's) only on the lines that hold one of its
+    pieces: `finditer` and `search` give the pattern's own matches in the whole text. For a pattern
+    no match of which holds a new line or looks past one (`newline_free`): every match then lies in
+    one line, which holds one of its pieces, and the pattern read from that line's start to just
+    after its new line sees what it sees in the whole text (a lookbehind and `\\b` look at the text
+    before, a lookahead at the new line). `re` tries a pattern at every position; `str.find` looks
+    for a piece in one C step. A text in which a piece cannot be told from its lowered form (a letter
+    `re` folds to ASCII) is read whole."""
+
+    def __init__(self, pattern: re.Pattern[str], needles: Iterable[str], folded: bool) -> None:
+        if not newline_free(pattern):
+            raise ValueError(f"a match may hold a new line or look past one: {pattern!r}")
+        self.pattern = pattern
+        self.needles = tuple(needles)
+        self.folded = folded  # (the needles are compared with the lowered text)
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        """(start, end) of each run of lines holding a piece (the end after the last line's new
+        line), in order; None when the text is to be read whole."""
+        hay = _lowered(text) if self.folded else text
+        if len(hay) != len(text) or (self.folded and not text.isascii() and _folds_to_ascii(text)):
+            return None
+        starts: dict[int, int] = {}
+        for needle in self.needles:
+            at = hay.find(needle)
+            while at >= 0:
+                start = hay.rfind("\n", 0, at) + 1
+                end = hay.find("\n", at + len(needle))
+                end = len(hay) if end < 0 else end + 1
+                starts[start] = end
+                at = hay.find(needle, end) if end < len(hay) else -1
+        out: list[tuple[int, int]] = []
+        for start in sorted(starts):
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], starts[start]))
+            else:
+                out.append((start, starts[start]))
+        return out
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        spans = self.spans(text)
+        if spans is None:
+            yield from self.pattern.finditer(text)
+            return
+        for start, end in spans:
+            yield from self.pattern.finditer(text, start, end)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+def by_line(pattern: re.Pattern[str]) -> LinePattern:
+    """`pattern` (made by `quick()`: its own pieces) read line by line where its pieces are."""
+    if not isinstance(pattern, QuickPattern):
+        raise ValueError(f"no literal pieces in {pattern!r}")
+    return LinePattern(pattern.pattern_object, pattern.needles, pattern.folded)
+
+
+_AHEAD = 1  # an assertion's direction: a lookahead
+
+
+def newline_free(pattern: re.Pattern[str]) -> bool:
+    """Whether no match of `pattern` holds a new line, or looks at one past its end other than the
+    character right after it (nothing it consumes or looks ahead at can be one; a lookbehind may),
+    nor is anchored to a string's start or end (`^` and `$` without MULTILINE, `\\A`, `\\Z`)."""
+    try:
+        return _free(sre_parse.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.DOTALL))
+    except _Untold:
+        return False
+
+
+_STRING_ENDS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END, sre.AT_END_STRING)
+
+
+def _free(items: Any, dotall: bool) -> bool:
+    return all(_item_free(op, av, dotall) for op, av in items)
+
+
+def _item_free(op: Any, av: Any, dotall: bool) -> bool:
+    if op is sre.LITERAL:
+        return bool(av != 10)
+    if op is sre.NOT_LITERAL:
+        return bool(av == 10)
+    if op is sre.ANY:
+        return not dotall
+    if op is sre.IN:
+        return not _class_has_newline(av)
+    if op is sre.AT:
+        return av not in _STRING_ENDS
+    if op is sre.GROUPREF:
+        return True  # (what its group matched: checked there)
+    return _nested_free(op, av, dotall)
+
+
+def _nested_free(op: Any, av: Any, dotall: bool) -> bool:
+    if op is sre.BRANCH:
+        return all(_free(branch, dotall) for branch in av[1])
+    if op is sre.SUBPATTERN:
+        _group, add, _delete, inner = av
+        return _free(inner, dotall or bool(add & re.DOTALL))
+    if op in _REPEATS:
+        return _free(av[2], dotall)
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        direction, inner = av
+        return direction != _AHEAD or _free(inner, dotall)  # (a lookbehind looks at the text before)
+    if op is getattr(sre, "ATOMIC_GROUP", None):
+        return _free(av, dotall)
+    raise _Untold
+
+
+_NEWLINE_CATEGORIES = (
+    sre.CATEGORY_SPACE,
+    sre.CATEGORY_NOT_DIGIT,
+    sre.CATEGORY_NOT_WORD,
+    sre.CATEGORY_LINEBREAK,
+)
+
+
+def _class_has_newline(items: Any) -> bool:
+    negated = False
+    found = False
+    for op, av in items:
+        if op is sre.NEGATE:
+            negated = True
+        elif op is sre.LITERAL:
+            found = found or av == 10
+        elif op is sre.RANGE:
+            found = found or av[0] <= 10 <= av[1]
+        elif op is sre.CATEGORY:
+            found = found or av in _NEWLINE_CATEGORIES
+        else:
+            raise _Untold
+    return found != negated

@@ -30,7 +30,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from handoff.core.model import TddValue
-from handoff.core.quickre import opened
+from handoff.core.quickre import by_line, opened, quick
 from handoff.read.labelwords import label_meaning
 
 _WORD = (
@@ -47,7 +47,10 @@ _RUNS = (
 )
 _TITLE = re.compile(rf"\([^()]*\b{_WORD}\b[^()]*\)|\s[—–:-]\s*{_WORD}\b", re.IGNORECASE)
 _RUNS_TITLE = re.compile(rf"\([^()]*\b{_RUNS}\b[^()]*\)|\s[—–:-]\s*{_RUNS}\b", re.IGNORECASE)
-_CLAIM = opened(re.compile(rf"\b(?:{_WORD}|wins?)\b", re.IGNORECASE))  # (also run over the whole text)
+_CLAIM = opened(re.compile(rf"\b(?:{_WORD}|wins?)\b", re.IGNORECASE))
+# whether a text holds a match of `_CLAIM` (one ends where its words do: `replaces the` without the words
+# after it), read on the lines holding its words: the whole text's test
+_CLAIM_ANY = by_line(quick(_CLAIM.pattern.replace(r"\b[^.;]{0,40}", r"\b"), re.IGNORECASE))
 _NOT = re.compile(r"\b(?:not|no longer|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SELF = re.compile(
     r"\bth(?:is|ese)\s+(?P<kind>tab|section|page|part|sheet|appendix|addendum|amendment|chapter|annex|"
@@ -124,7 +127,7 @@ def overridden(
     running" heading a tab)."""
     titles = "\n".join({_name(p) for path in set(paths.values()) for p in path} | set((heads or {}).values()))
     runs = _RUNS_TITLE.search(titles) is not None
-    if not _CLAIM.search("\n".join(t for t, _ in blocks)) and not _TITLE.search(titles) and not runs:
+    if not _CLAIM_ANY.search("\n".join(t for t, _ in blocks)) and not _TITLE.search(titles) and not runs:
         return set()  # (one search of the whole text: most documents say nothing of the kind)
     scopes = _scopes(blocks, paths)
     heads = heads or {}

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from handoff.core.fields import Catalogue, norm
-from handoff.core.quickre import opened, quick
+from handoff.core.quickre import by_line, opened, quick
 from handoff.read import shapes
 from handoff.read.beforetitle import before
 from handoff.read.envnames import definition_run, migration_sides, promotion_street, side_labels
@@ -184,7 +184,7 @@ class Environments:
     def subjects(self, text: str) -> Iterator[str]:
         """The names a document says it is about unless it says otherwise ("Everything in this
         handout refers to sg-p-muc-01 unless it says otherwise"): its deployment, production."""
-        for m in _UNLESS.finditer(text):
+        for m in _UNLESS_LINES.finditer(text):  # (the document's text: its lines saying `unless`)
             start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
             sentence = _SENTENCE_END.split(text[start : m.end() + 120], maxsplit=1)[0]
             for name in _HOST_NAME.findall(sentence):
@@ -538,6 +538,7 @@ _UNLESS = quick(
     r"(?: otherwise)?\b",
     re.IGNORECASE,
 )
+_UNLESS_LINES = by_line(_UNLESS)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 _HOST_NAME = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+(?![\w-])")
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.core.quickre import opened
+from handoff.core.quickre import LinePattern, opened
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT = (  # a size's unit, as a symbol or spelt (`gibibytes`, `GBytes`, `gigs`)
@@ -55,13 +55,15 @@ SIGN = opened(  # a figure in a bracket after a size, an `=` after a product, a 
         rf"|\d[ \u00a0]*(?:{_UNIT}|vCPUs?|virtual CPUs?|cores?)[ \u00a0]*\(\d"
     )
 )  # (each branch opens with a digit or a times sign: `opened` tries the scan only there)
+# (every match holds a bracket or an equals sign: the lines with one are read, the others are not)
+_SIGN_LINES = LinePattern(SIGN, ("(", "="), folded=False)
 _DECIMAL = {"MB": 1e-3, "GB": 1.0, "TB": 1e3, "MiB": 1e-3, "GiB": 1.0, "TiB": 1e3}  # GB, nominal
 _POWER = {"MB": 0, "GB": 1, "TB": 2, "MiB": 0, "GiB": 1, "TiB": 2}
 
 
 def rewrite(text: str) -> str:
     """`text` with each figure written twice kept once (module doc)."""
-    if not SIGN.search(text):
+    if not _SIGN_LINES.search(text):
         return text
     if "=" in text or "(" in text:
         text = _PRODUCT.sub(_result, text)

@@ -29,8 +29,9 @@ their vCPU and memory come only from the document (they are not in `config/insta
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import LinePattern, by_line, quick
 from handoff.read import shapes
 
 # A provider-style token: a letter first, a digit somewhere, parts joined by `.`, `-` or `_`.
@@ -71,22 +72,64 @@ _LAST_NUMBER = re.compile(r"^(?P<head>.*?)(?P<n>\d+)(?P<tail>\D*)$")
 def learn(text: str) -> frozenset[str]:
     """The families (regex sources) of the machine types a document's text writes as machines."""
     families: set[str] = set()
-    previous = ""
-    for m in (*_NAMED_MACHINE.finditer(text), *_TYPE_WORD.finditer(text)):
+    for m in (*_NAMED_MACHINE_LINES.finditer(text), *_TYPE_WORD_LINES.finditer(text)):
         if _learnable(m.group("t")):
             families.add(_family(m.group("t")))
-    for line in text.split("\n"):
-        if "×" in line or "x" in line or "X" in line:
-            for m in _COUNTED.finditer(line):
-                token = m.group("t")
-                if _learnable(token) and _written_as_machine(line, m, previous):
-                    families.add(_family(token))
-        if "CPU" in line or "cpu" in line:
-            families |= {_family(m.group("t")) for m in _ONE.finditer(line)
-                         if _learnable(m.group("t")) and _CPU_AFTER.match(line[m.end() :])}  # fmt: skip
-        if line.strip():
-            previous = line
+    for start, end in _lines_of(text, [m.start() for m in _COUNTED_LINES.finditer(text)]):  # (few lines)
+        line, previous = text[start:end], _line_before(text, start)
+        for m in _COUNTED.finditer(line):
+            token = m.group("t")
+            if _learnable(token) and _written_as_machine(line, m, previous):
+                families.add(_family(token))
+    for start, end in _lines_of(text, [at for word in ("CPU", "cpu") for at in _found(text, word)]):
+        line = text[start:end]
+        families |= {_family(m.group("t")) for m in _ONE.finditer(line)
+                     if _learnable(m.group("t")) and _CPU_AFTER.match(line[m.end() :])}  # fmt: skip
     return frozenset(families)
+
+
+# The document's text is read line by line where a match may be (`quickre.LinePattern`): a named machine
+# ends with its machine noun on its line (a count word's `a single` written over two lines gives the
+# same token from `single` on: the families are the same), a type word's token follows it on its line.
+_NAMED_MACHINE_LINES = LinePattern(
+    re.compile(_NAMED_MACHINE.pattern.replace(r"a\s+single", r"a[^\S\n]+single")),
+    ("node", "vm", "machine", "instance", "server", "worker", "host", "box"),
+    folded=True,
+)
+_TYPE_WORD_LINES = by_line(_TYPE_WORD)
+# `_COUNTED` within one line (what it finds in a line of the text is what it finds in the line alone)
+_COUNTED_LINES = LinePattern(
+    re.compile(_COUNTED.pattern.replace(r"\s*", r"[^\S\n]*")), ("x", "×"), folded=False
+)
+
+
+def _found(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _lines_of(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line of `text` (split at new lines) holding one of `positions`, once each."""
+    lines: dict[int, int] = {}
+    for at in positions:
+        start = text.rfind("\n", 0, at) + 1
+        if start not in lines:
+            end = text.find("\n", at)
+            lines[start] = len(text) if end < 0 else end
+    return sorted(lines.items())
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line before the one starting at `start` that is not blank, or ""."""
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return text[begin:end]
+        end = begin - 1
+    return ""
 
 
 def _learnable(token: str) -> bool:
