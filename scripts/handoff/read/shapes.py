@@ -688,14 +688,16 @@ NUMERIC_ORDER: contextvars.ContextVar[str] = contextvars.ContextVar("numeric_ord
 def numeric_order(text: str) -> str:
     """ "day" or "month" when every numeric date of a text whose order is clear has that order."""
     orders = set()
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in _numeric_date_matches(text):
         if m.group("a") and m.group("sep") != ".":
             a, b = int(m.group("a")), int(m.group("b"))
             orders.add("day" if a > 12 else "month" if b > 12 else "")
-    for m in _NUMERIC_DAY_MONTH.finditer(text):  # `19/09` with no year
+    slashed = _DIGIT_SLASH.search(text) is not None  # (in every match of the two patterns below)
+    for m in _NUMERIC_DAY_MONTH.finditer(text) if slashed else ():  # `19/09` with no year
         a, b = int(m.group(1)), int(m.group(2))
         orders.add("day" if a > 12 else "month" if b > 12 else "")
-    for m in _SHORT_DAY_MONTH.finditer(text):  # `2/17`, `17/2` (a fraction or count has no part over 12)
+    # `2/17`, `17/2` (a fraction or count has no part over 12)
+    for m in _SHORT_DAY_MONTH.finditer(text) if slashed else ():
         a, b = int(m.group(1)), int(m.group(2))
         if 1 <= min(a, b) <= 12 and max(a, b) <= 31:
             orders.add("day" if a > 12 else "month" if b > 12 else "")
@@ -706,6 +708,23 @@ def numeric_order(text: str) -> str:
 
 
 _FORMAT = quick(r"\b(?:(dd?[/.-]mm?)|mm?[/.-]dd?)[/.-](?:yyyy|yy)\b", re.IGNORECASE)  # (no "yy": no format)
+# a digit, a slash and a digit, as every `_NUMERIC_DAY_MONTH` and `_SHORT_DAY_MONTH` match holds: written
+# slash first, which `re` finds by its literal (a document's whole text in about a microsecond)
+_DIGIT_SLASH = re.compile(r"/(?<=\d/)(?=\d)")
+
+_last_numeric: tuple[str, tuple[re.Match[str], ...]] = ("", ())  # (text, its `_NUMERIC_DATE` matches)
+
+
+def _numeric_date_matches(text: str) -> tuple[re.Match[str], ...]:
+    """`_NUMERIC_DATE`'s matches in `text`, found once for the text asked last: the document's year
+    and its numeric order each read the whole text's."""
+    global _last_numeric
+    last = _last_numeric  # (one read of a tuple: safe when threads share it)
+    if last[0] is text:
+        return last[1]
+    found = tuple(_NUMERIC_DATE.finditer(text))
+    _last_numeric = (text, found)
+    return found
 
 
 def _numeric_dates(text: str) -> Iterator[Match]:
@@ -713,7 +732,7 @@ def _numeric_dates(text: str) -> Iterator[Match]:
     clear dates all have one order), `17.04.2026` (day first), `2026/04/17`; else `03/04/2026` is
     ambiguous and not read."""
     order = NUMERIC_ORDER.get()
-    for m in _NUMERIC_DATE.finditer(text):
+    for m in _numeric_date_matches(text):
         if m.group("y2"):
             y, mon, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
         else:

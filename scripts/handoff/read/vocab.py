@@ -48,7 +48,7 @@ class Vocab:
         """Whether the document writes names of this vocabulary of four letters or more in lower case,
         outside addresses ("ghes conn", "our gitlab"): then it writes the short ones so too."""
         # (a match is four letters or digits or more, lower case, no dot: its own `norm` key)
-        self.lower = not self.names.keys().isdisjoint(_LOWER_WORD.findall(text))
+        self.lower = any(_lower_word_at(text, key) for key in _word_keys(tuple(self.names)))
         self.cache.clear()
 
     def _short_in_lower(self, span: str, text: str, end: int) -> bool:
@@ -143,6 +143,27 @@ def _vocab_index(
 
 _WORD = re.compile(r"[0-9A-Za-z]+")
 _LOWER_WORD = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]{3,}(?![\w./@-])")  # a word in lower case, no address
+
+
+@functools.lru_cache(maxsize=32)
+def _word_keys(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The names' keys that a word `_LOWER_WORD` finds can be."""
+    return tuple(k for k in keys if _LOWER_WORD.fullmatch(k))
+
+
+def _lower_word_at(text: str, key: str) -> bool:
+    """Whether `_LOWER_WORD.findall(text)` holds `key` (such a key): `key` written where that word
+    starts and ends (a word's start follows no word character, so the scan reaches it), found by
+    `str.find` instead of trying the pattern at every position of a document."""
+    at = text.find(key)
+    while at >= 0:
+        m = _LOWER_WORD.match(text, at)
+        if m is not None and m.end() == at + len(key):
+            return True
+        at = text.find(key, at + 1)
+    return False
+
+
 _CLAUSE_END = re.compile(r";|\n|\.\s+(?=[A-Z])|\.$")  # (not "coll. archive": no sentence ends there)
 _COUNTED_AFTER = re.compile(
     r"(?<![\w.,])\d[\d,.\s]*\s*(?:k\s*)?(?:repositories|repository|repos|repo|depots|projects|proj)\b",
