@@ -56,24 +56,23 @@ PROBES: list[Probe] = [
 
     # --- a capacity ---
     ("cap-sized-for", "prod", P("Licensed users: 1,000. The instance is sized to support up to 5,000 users."), {"U": 1000}),  # noqa: E501
-    ("cap-sized-only", "prod", P("The hardware can serve up to 5,000 users."), {"U": None}),
+    ("cap-sized-only", "prod", P("The hardware can serve up to 5,000 users."), {"U": (5000, None)}),  # a sizing target is a max_* field  # noqa: E501
 
     # --- a forecast ---
     ("fc-users", "prod", P("Max users: 1,000. Forecast: 1,800 users by Q4 2026."), {"U": 1000}),
     ("fc-users-table", "prod", T(("", "Now", "Year 2"), ("Users", "1,000", "2,000")), {"U": 1000}),
     ("fc-date", "prod", P("Build completed 20 March 2026. The second phase is forecast to complete on 30 June 2026."), {"E": "2026-03-20"}),  # noqa: E501
+    # --- further phrasings of the rules these probes led to ---
+    ("x-estimated-go-live", "prod", P("Build started 2 March 2026.", "Estimated go-live: 3 April 2026"), {"S": "2026-03-02", "E": None}),  # noqa: E501
+    ("x-ballpark-users", "prod", P("Ballpark user count: 2,000", "Licensed users: 1,000"), {"U": 1000}),
+    ("x-quote-deck-date", "prod", P("The kickoff deck showed completion on 6 March 2026; the build was signed off on 20 March 2026."), {"E": "2026-03-20"}),  # noqa: E501
+    ("x-quote-email-users", "prod", P("The sales email quoted \u201c3,000 seats\u201d.", "Max users: 1,000"), {"U": 1000}),  # noqa: E501
 ]
 # fmt: on
 
-WRONG: dict[str, str] = {
-    "est-completion": "an estimated completion date read as the completion",
-    "est-users-only": "an estimate of users read as the limit",
-    "quote-sow-date": "a date quoted from another document's timeline read over the actual",
-    "cap-sized-only": "what the hardware can serve read as the licence limit",
-}
+WRONG: dict[str, str] = {}
 GAPS = frozenset(
     {
-        "env-nonlive-users-cols",
         "fc-users-table",
         "opt-users-option",
         "plain-qa",

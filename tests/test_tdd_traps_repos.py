@@ -75,20 +75,27 @@ PROBES: list[Probe] = [
     ("fc-growth", "prod", P("Repositories: 2,400 now, forecast 4,000 by the end of 2027."), {"R": 2400}),
     ("fc-table", "prod", T(("", "Today", "In 12 months"), ("Repositories", "2,400", "3,500")), {"R": 2400}),
     ("fc-only", "prod", P("We expect to reach 4,000 repositories next year."), {"R": None}),
+    # --- further phrasings of the rules these probes led to ---
+    ("x-status-brackets", "prod", P("Code hosts: GitLab self-managed (live), Bitbucket Server (planned), Gerrit (not connected)."), {"H": GL}),  # noqa: E501
+    ("x-status-brackets-yet", "prod", P("Hosts: Perforce (not yet), GitHub Enterprise Server (connected since May)."), {"H": GHE}),  # noqa: E501
+    ("x-status-brackets-descoped", "prod", P("Connected: GitHub Enterprise Server (all orgs) and Azure DevOps (descoped)."), {"H": GHE}),  # noqa: E501
+    ("x-of-which-after", "prod", P("The GitLab instance has 5,200 projects, 2,400 of which are indexed."), {"R": 2400}),  # noqa: E501
+    ("x-of-them-semicolon", "prod", P("There are 6,000 repositories on GitHub Enterprise Server; only 2,400 of them are cloned."), {"H": GHE, "R": 2400}),  # noqa: E501
+    ("x-of-those-semicolon", "prod", P("Acme's Bitbucket holds 7,500 repos; about 2,400 of those are searchable."), {"R": 2400}),  # noqa: E501
+    ("x-columns-indexed", "prod", T(("Code host", "Repositories (all)", "Repositories indexed"), ("GitHub Enterprise Server", "9,000", "1,600"), ("GitLab self-managed", "3,000", "800")), {"H": GHE_GL, "R": 2400}),  # noqa: E501
+    ("x-columns-synced-first", "prod", T(("Host", "Synced repos", "Repos on the host"), ("GitHub Enterprise Server", "2,400", "9,000")), {"H": GHE, "R": 2400}),  # noqa: E501
+    ("x-quote-sow-repos", "prod", P("The statement of work says \"approximately 5,000 repositories\".", "Repositories: 2,400"), {"R": 2400}),  # noqa: E501
+    ("x-quote-wiki-hosts", "prod", P("The old wiki page lists \u201cGitLab, Gerrit\u201d; today only GitHub Enterprise Server is connected."), {"H": GHE}),  # noqa: E501
+    ("x-estimated-repos-label", "prod", T(("Item", "Value"), ("Estimated repository count", "3,000"), ("Repositories", "2,400")), {"R": 2400}),  # noqa: E501
+    ("x-nonlive-rows", "bare", T(("Tier", "Repositories"), ("Non-live", "300"), ("Live", "2,400")), {"R": 2400}),  # noqa: E501
 ]
 # fmt: on
 
-WRONG: dict[str, str] = {
-    "env-nonlive": "a 'non-live tier' beside the 'live tier' in one sentence: both read as production",
-    "est-estimate-only": "an estimate ('Estimated repositories: roughly 3,000') read as the count",
-    "plan-not-yet": "a host marked '(not yet connected)' read as connected",
-    "quote-sow": "hosts quoted from another document read as connected",
-    "whole-org": "the code host's whole (9,000 repositories) read instead of the part synced",
-    "whole-table": "a column of the hosts' own repositories added to the synced column",
-}
+WRONG: dict[str, str] = {}
 GAPS = frozenset(
     {
         "env-dr",
+        "env-nonlive",
         "est-estimate",
         "est-rough-guess",
         "fc-table",
@@ -99,6 +106,9 @@ GAPS = frozenset(
         "plan-host-pending",
         "quote-repos",
         "whole-company",
+        "x-columns-synced-first",
+        "x-quote-wiki-hosts",
+        "x-status-brackets-descoped",
     }
 )
 

@@ -189,19 +189,34 @@ _MOVING_TO = quick(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\(([^()]*)\)")
+_BARE_NO = re.compile(
+    r"\W*(?:not(?:\s+yet)?|no|nope|none|later|tbd|tbc|n/a)\W*", re.IGNORECASE
+)  # a host's status
 
 
 def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Found], list[bool]]]:
     """The statements a clause starting at `at` makes about the hosts it names: one, or, when it
     moves a host into another, the host left (not connected) and the one it moves into; a move under
     way with no verb of its own leaves the host named before it in use and its destination not yet;
-    a bracketed aside naming hosts of its own beside a host outside it is a statement of its own; a
+    a bracketed aside naming hosts of its own beside a host outside it is a statement of its own, and so
+    is one right after a host when others are named beside it (its status: "Perforce (not connected)"); a
     host right after a word denying it ("no GitHub") is not connected (`denied.py`)."""
     off = [h for h in named if denied(clause[: max(h.start - at, 0)])]
     if off:
         kept = [h for h in named if h not in off]
         return [(off, [True]), *(_statements(clause, at, kept) if kept else [])]
     for m in _ASIDE.finditer(clause) if _MOVING_TO.search(clause) is None else ():
+        owner = [
+            h
+            for h in named
+            if 0 <= m.start() - (h.end - at) <= 1 and not clause[h.end - at : m.start()].strip()
+        ]
+        others = [h for h in named if h not in owner]
+        if owner and others and not any(m.start() < h.start - at < m.end() for h in named):
+            # "GitHub Enterprise Server (connected), Perforce (not yet connected)": each host's own status
+            rest = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
+            status = not_connected(m.group(1)) or _BARE_NO.fullmatch(m.group(1)) is not None  # "(not yet)"
+            return [(owner, [status]), *_statements(rest, at, others)]
         inside = [h for h in named if m.start() < h.start - at < m.end()]
         outside = [h for h in named if not m.start() <= h.start - at < m.end()]
         if inside and outside and not {h.value for h in inside} & {h.value for h in outside}:

@@ -13,6 +13,7 @@ import re
 
 from handoff.core.quickre import quick
 from handoff.read import notdone, shapes
+from handoff.read.otherdoc import unreported
 
 # a figure: a number (grouped, decimal) with the unit or noun after it, or machines "4 × type"
 _NUM = (  # grouped by a comma, dot, apostrophe or (no-break) space; a decimal point or comma
@@ -216,6 +217,7 @@ def _figures(text: str) -> list[shapes.Match]:
 
 def current(text: str) -> str:
     """`text` as it reads once its edit marks are settled: corrections and examples taken out."""
+    text = unreported(text)  # "The SOW said “storage: 5 TB”": another document's words
     if not has_digit(text):
         return unexample(text) if "://" in text else text  # "e.g. https://sourcegraph.example.com"
     return unexample(unedit(text))

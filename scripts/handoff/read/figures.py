@@ -309,6 +309,20 @@ def _left_out(name: str | None, head: str, tail: str, run: str) -> bool:
     return name in _CEILED and (ceilings.ceiling(head) or (bool(run) and permachine.joined(run)))
 
 
+_TRIPLE_GAP = re.compile(r"\s*(?:,|;|\band\b|/|\+)\s*")
+
+
+def _third_of_triple(s: str, facts: list[Fact], at: int) -> str | None:
+    """A size with no noun closing a run `N vCPU, M GB, D TB in total` right after the run's CPU count
+    and memory: the disk (the run is the machines' CPU, memory and disk, the total word the run's)."""
+    if len(facts) < 2 or facts[-1].field != "total_memory_gb" or facts[-2].field != "total_cpu":
+        return None
+    cpu, memory = facts[-2], facts[-1]
+    ends = (cpu.start + len(cpu.text), memory.start + len(memory.text))
+    gaps = (s[ends[0] : memory.start], s[ends[1] : at])
+    return "total_disk_gb" if all(_TRIPLE_GAP.fullmatch(g) for g in gaps) else None
+
+
 class FigureReading(FactParts):
     """FactReader's CPU counts and sizes in a sentence."""
 
@@ -383,7 +397,9 @@ class FigureReading(FactParts):
                 continue
             total = last_total = said_total(head, tail) or listed
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
-                name = next((f.field for f in reversed(facts) if f.field in SIZES), None)
+                name = _third_of_triple(s, facts, m.start) or next(
+                    (f.field for f in reversed(facts) if f.field in SIZES), None
+                )
             if name is None and kind == "size" and total:  # "…, other services 600 GB; 3.6 TB total"
                 facts.append(Fact("", value, m.text, how, env, "total", m.start))  # its text's amount
             elif name:

@@ -17,6 +17,7 @@ from handoff.read import (
     fleetrows,
     hostcolumn,
     nodeshape,
+    partitive,
     pernodecolumns,
     rowhost,
     rowtotals,
@@ -63,6 +64,11 @@ class _HeaderTable:
         roles = list(enumerate(self.roles))
         self.col = {kind: j for j, (kind, _) in reversed(roles) if kind in ("count", "environment")}
         self.fields = [(j, f) for j, (kind, f) in roles if kind == "field" and f is not None]
+        counted = [j for j, f in self.fields if f.name == "repositories"]
+        if len(counted) > 1 and (ours := partitive.ours_of_columns([self.header[j] for j in counted])):
+            # `Repos on host | Repos in Sourcegraph`: the hosts' wholes are no count of the deployment's
+            whole = {j for k, j in enumerate(counted) if k not in ours}
+            self.fields = [(j, f) for j, f in self.fields if j not in whole]
         self.type_col = next((j for j, f in self.fields if f.type is FieldType.INSTANCE_LIST), None)
         self.hosts_col = next((j for j, f in self.fields if f.name == "code_hosts"), None)
         # `Nodes | autoscaled` on a row with a type: how many machines the table has is not written

@@ -352,6 +352,26 @@ def _fit_count(name: str, value: str, aliased: bool) -> str | None:
     return None if _YEAR_PLAN.match(value) else _fit_integer(name, value)  # "2024 split planned"
 
 
+# a bare count closing its own sentence, right after the label: the label's figure, whatever the
+# sentences after it go on to say ("Total vCPU: 48. If we went with …, that would be 96 vCPU.")
+_OWN_SENTENCE = re.compile(r"\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:\.\s+(?=[A-Z])|;\s+)")
+
+
+def _fit_cpu(value: str) -> tuple[bool, str | None]:
+    """A CPU count's value: (True, its figure or None when no figure is the deployment's), or (False,
+    None) when no CPU figure is written (the value read as any count)."""
+    if _PER_UNIT.search(value):
+        return True, None  # "16 vCPU each": not a total
+    if own := _OWN_SENTENCE.match(value):
+        return True, own.group(1)  # "48. If we went with 8xlarge nodes, that would be 96 vCPU.": the 48
+    written = list(shapes.cpus(value))
+    cpus = notdone.real(value, written)  # "64 vCPU requested, 48 vCPU allocated"
+    if written and not cpus:
+        return True, None  # "64 vCPU (requested)": no figure that is the deployment's
+    totals = stated_totals(value, cpus)  # "6 nodes × 16 vCPU = 96 vCPU": the total, not a node's
+    return (True, (totals or cpus)[0].value) if cpus else (False, None)
+
+
 def _fit_integer(name: str, value: str) -> str | None:
     value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
     if _NONE.match(value):
@@ -362,16 +382,8 @@ def _fit_integer(name: str, value: str) -> str | None:
         or ((day := next(shapes.dates(value), None)) is not None and not value[: day.start].strip(" ~("))
     ):
         return None  # "1 business day", "14 August 2026", "10/20/2026": a time, never a count
-    if name == "total_cpu":
-        if _PER_UNIT.search(value):
-            return None  # "16 vCPU each": not a total
-        written = list(shapes.cpus(value))
-        cpus = notdone.real(value, written)  # "64 vCPU requested, 48 vCPU allocated"
-        if written and not cpus:
-            return None  # "64 vCPU (requested)": no figure that is the deployment's
-        totals = stated_totals(value, cpus)  # "6 nodes × 16 vCPU = 96 vCPU": the total, not a node's
-        if cpus:
-            return (totals or cpus)[0].value
+    if name == "total_cpu" and (cpu := _fit_cpu(value))[0]:
+        return cpu[1]
     first = shapes.SIZE.search(value)
     word = shapes.SPELT.match(value.strip())
     aside = word is not None and "(" in value[: first.start()] if first else False  # "one (HLWMS, 9.8 GB)"

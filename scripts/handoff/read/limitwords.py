@@ -37,7 +37,11 @@ _GROWTH = quick(
     r"|\b(?:extend|increas|expand|enlarg|rais|grow|resiz|bump)\w*\s+by\s+(?:about\s+|~\s*)?\d"  # a step
     r"|\bby\s+(?:about\s+|~\s*)?\d[\d.,]*\s*(?:[KMGT]i?B|vCPUs?|nodes?|%)\s+(?:extended|increased|expanded|"
     r"enlarged|raised|grown)\b"  # the same with its verb last, as German writes it ("um 200 GB erweitert")
-    r"|\bif\b[^.;]*\bwould\b|\bwould\b[^.;]*\bif\b",  # a condition's outcome: "if X joins, it would take"
+    r"|\bif\b[^.;]*\bwould\b|\bwould\b[^.;]*\bif\b"  # a condition's outcome: "if X joins, it would take"
+    # an addition planned for a later period: "a fourth node (64 vCPU in all) is planned for next quarter"
+    r"|\b(?:planned|scheduled|slated|budgeted|pencil+ed\s+in)\s+for\s+(?:the\s+)?(?:(?:next|coming|following)\s+"
+    r"(?:quarter|half|year|month|phase|release|sprint|budget|fiscal)|(?:Q[1-4]|H[12]|FY\s?'?\d\d)\b|"
+    r"20\d\d\b(?![/.-]\d)|phase\s+(?:2|3|two|three|II)\b)",
     re.IGNORECASE,
 )
 _FUTURE = quick(
@@ -113,6 +117,19 @@ def is_growth(text: str) -> bool:
 
 def is_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
+
+
+# a label of a guess: "Estimated repositories", "Ballpark from the SE", "Rough estimate of users"
+_ESTIMATE = quick(
+    r"\b(?:estimated?|estimates|guess(?:ed|es|timate)?|ballpark|rule\s+of\s+thumb|"
+    r"back[\s-]of[\s-](?:the[\s-])?envelope)\b",
+    re.IGNORECASE,
+)
+
+
+def is_estimate(label: str) -> bool:
+    """A label of an estimate, a guess or a rule of thumb: its value is nobody's figure, alone or not."""
+    return bool(_ESTIMATE.search(label))
 
 
 def is_planned(label: str) -> bool:

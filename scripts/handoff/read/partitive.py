@@ -37,7 +37,7 @@ _PART_OF = quick(
 _OF_THEM = (
     re.compile(  # "The org has 9,000 repositories; 3,500 of them are synced", "…, of which 4,100 are …"
         rf"(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?{_REPOS}\b[^.;:]{{0,40}}?[;,]\s*"
-        rf"(?:of which\s+)?{_PART}(?:\s+of them)?\s+(?:{_BE_IN}|{_IN}\b)",
+        rf"(?:of which\s+)?{_PART}(?:\s+of (?:them|which|these|those))?\s+(?:{_BE_IN}|{_IN}\b)",
         re.IGNORECASE,
     )
 )
@@ -51,3 +51,14 @@ def subset(s: str) -> tuple[int, int, int] | None:
         return m.start("m"), m.end("m"), m.start("n")
     m = _OF_WHOLE.search(s) or _OF_THEM.search(s)
     return (m.start("m"), m.end("m"), m.start("n")) if m else None
+
+
+_OURS = quick(rf"\b(?:{_IN}|in\s+(?:sourcegraph|code\s+search|scope)|sourcegraph)\b", re.IGNORECASE)
+
+
+def ours_of_columns(headers: list[str]) -> set[int]:
+    """Of several repository-count columns (`Repos on host | Repos in Sourcegraph`), the ones whose
+    header names the part synced, indexed or in Sourcegraph, when some do and others do not; the
+    others count the hosts' wholes. Empty when the headers do not tell them apart."""
+    ours = {k for k, h in enumerate(headers) if _OURS.search(h)}
+    return ours if 0 < len(ours) < len(headers) else set()

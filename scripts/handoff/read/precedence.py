@@ -15,7 +15,7 @@ from handoff.read import pernode, shapes
 from handoff.read.counts import AMBIENT
 from handoff.read.dates import BUILD
 from handoff.read.gatherparts import GatherParts, amounts
-from handoff.read.limitwords import is_planned
+from handoff.read.limitwords import is_estimate, is_planned
 from handoff.read.notation import blanked
 from handoff.read.premises import assumed
 from handoff.read.rolledback import UNDONE
@@ -343,9 +343,13 @@ class Precedence(GatherParts):
 
     def _drop_plans(self) -> None:
         """A planned, scheduled or target value ("Planned start date") gives way to an actual one
-        of the same field (production or unnamed part): the plan was not what happened."""
+        of the same field (production or unnamed part): the plan was not what happened. An estimate's
+        ("Estimated repositories", "Ballpark from the SE") gives no value even alone: a guess."""
         actual = {v.field for v in self.values if v.section != "trial" and not is_planned(v.label)}
-        self.values = [v for v in self.values if not (v.field in actual and is_planned(v.label))]
+        self.values = [
+            v for v in self.values
+            if not (v.field and (is_estimate(v.label) or (v.field in actual and is_planned(v.label))))
+        ]  # fmt: skip
 
     def _best(self) -> list[TddValue]:
         """Per field and environment, prose values only when no label or table column gives the field."""

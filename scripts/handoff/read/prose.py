@@ -69,9 +69,11 @@ _MONTH_DOT = "".join(
 _MONTH_DOT += "".join(  # nor does an approximation's or a number sign's before a figure: "approx. 7,4 GB"
     f"(?<!\\b{a}\\.)" for a in ("approx", "Approx", "appr", "ca", "Ca", "circ", "est", "No", "no", "Nr", "nr")
 )
+# a clause counting a part of the one before ("…; 2,400 of them are synced") is no sentence of its own
+_OF_THEM = r"(?:only\s+|just\s+)?(?:about\s+|~\s*)?\d[\d,.]*\s+of\s+(?:them|these|those)\b"
 _SENTENCE = opened(
     re.compile(  # (a month's abbreviation before a day ends no sentence: "Sept. 14th 2026")
-        rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]|[a-z][a-z0-9]*[-_][a-z0-9]))|;\s+|\n+"
+        rf"(?<=[.!?])(?:{_MONTH_DOT}\s+(?=\d)|\s+(?=[A-Z(\"'“]|[a-z][a-z0-9]*[-_][a-z0-9]))|;\s+(?!{_OF_THEM})|\n+"
         # a note's question and its answer after an arrow ("… instead of 4x 4xl? → no, keep 4"): two
         r"|(?<=\?)\s+(?=→|->|=>|⇒)"
     )
