@@ -79,6 +79,8 @@ PROBES: list[Probe] = [
     ("x-status-brackets", "prod", P("Code hosts: GitLab self-managed (live), Bitbucket Server (planned), Gerrit (not connected)."), {"H": GL}),  # noqa: E501
     ("x-status-brackets-yet", "prod", P("Hosts: Perforce (not yet), GitHub Enterprise Server (connected since May)."), {"H": GHE}),  # noqa: E501
     ("x-status-brackets-descoped", "prod", P("Connected: GitHub Enterprise Server (all orgs) and Azure DevOps (descoped)."), {"H": GHE}),  # noqa: E501
+    ("x-status-aside-neutral", "prod", P("Code hosts: Perforce (3 depots) is not connected, GitHub Enterprise Server (all orgs) is."), {"H": GHE}),  # noqa: E501
+    ("x-status-env-asides", "prod", P("GitLab self-managed (staging only) and GitHub Enterprise Server (production) are connected."), {"H": GHE}),  # noqa: E501
     ("x-of-which-after", "prod", P("The GitLab instance has 5,200 projects, 2,400 of which are indexed."), {"R": 2400}),  # noqa: E501
     ("x-of-them-semicolon", "prod", P("There are 6,000 repositories on GitHub Enterprise Server; only 2,400 of them are cloned."), {"H": GHE, "R": 2400}),  # noqa: E501
     ("x-of-those-semicolon", "prod", P("Acme's Bitbucket holds 7,500 repos; about 2,400 of those are searchable."), {"R": 2400}),  # noqa: E501
@@ -108,7 +110,9 @@ GAPS = frozenset(
         "whole-company",
         "x-columns-synced-first",
         "x-quote-wiki-hosts",
+        "x-status-aside-neutral",
         "x-status-brackets-descoped",
+        "x-status-env-asides",
     }
 )
 

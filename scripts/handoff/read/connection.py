@@ -199,7 +199,7 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
     moves a host into another, the host left (not connected) and the one it moves into; a move under
     way with no verb of its own leaves the host named before it in use and its destination not yet;
     a bracketed aside naming hosts of its own beside a host outside it is a statement of its own, and so
-    is one right after a host when others are named beside it (its status: "Perforce (not connected)"); a
+    is one right after a host denying it when others are named beside it ("Perforce (not connected)"); a
     host right after a word denying it ("no GitHub") is not connected (`denied.py`)."""
     off = [h for h in named if denied(clause[: max(h.start - at, 0)])]
     if off:
@@ -212,11 +212,12 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
             if 0 <= m.start() - (h.end - at) <= 1 and not clause[h.end - at : m.start()].strip()
         ]
         others = [h for h in named if h not in owner]
-        if owner and others and not any(m.start() < h.start - at < m.end() for h in named):
-            # "GitHub Enterprise Server (connected), Perforce (not yet connected)": each host's own status
+        denies = not_connected(m.group(1)) or _BARE_NO.fullmatch(m.group(1)) is not None  # "(not yet)"
+        if owner and others and denies and not any(m.start() < h.start - at < m.end() for h in named):
+            # "GitHub Enterprise Server (connected), Perforce (not yet connected)": the host's own denial
+            # (an aside saying nothing of it, "Perforce (3 depots) is not connected", leaves the clause's)
             rest = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
-            status = not_connected(m.group(1)) or _BARE_NO.fullmatch(m.group(1)) is not None  # "(not yet)"
-            return [(owner, [status]), *_statements(rest, at, others)]
+            return [(owner, [True]), *_statements(rest, at, others)]
         inside = [h for h in named if m.start() < h.start - at < m.end()]
         outside = [h for h in named if not m.start() <= h.start - at < m.end()]
         if inside and outside and not {h.value for h in inside} & {h.value for h in outside}:
