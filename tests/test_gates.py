@@ -23,6 +23,7 @@ from handoff.read import (
     changes,
     connection,
     counts,
+    doctext,
     edits,
     envnames,
     forms,
@@ -42,6 +43,7 @@ from handoff.read import (
     pasted,
     pastnow,
     prose,
+    quicktext,
     regionroles,
     replaced,
     services,
@@ -1263,3 +1265,184 @@ def test_lower_case_names_found_by_their_keys(catalogue: Catalogue) -> None:
     for text in _line_texts():
         found.learn_case(text)
         assert found.lower == (not found.names.keys().isdisjoint(vocab._LOWER_WORD.findall(text))), text
+
+
+def test_signs_of_english_alone_not_counted_one_by_one() -> None:
+    # `languages._may_be_foreign`: False only when `languages_of` finds no language but English
+    signs = [w.rstrip("*") for w in languages._signs(languages.LANGUAGES_FILE)]
+    rng = random.Random(29)
+    extra = [
+        " ",
+        " ",
+        ", ",
+        ". ",
+        "\n",
+        "'",
+        "’",
+        "-",
+        "x",
+        "ſ",
+        "İ",
+        "É",
+        "The",
+        "AND",
+        "were",
+        "we",
+        "de la",
+    ]
+    texts = [
+        "".join(
+            rng.choice(signs) if rng.random() < 0.6 else rng.choice(extra) for _ in range(rng.randint(0, 40))
+        )
+        for _ in range(6000)
+    ]
+    texts += [
+        " ".join(rng.choice(signs) + rng.choice(["", "", "en", "s"]) for _ in range(30)) for _ in range(3000)
+    ]
+    for text in [*texts, *corpus_texts()]:
+        counts: dict[str, int] = {}
+        pattern, by_word, _ = languages._sign_matcher(languages.LANGUAGES_FILE)
+        for m in pattern.finditer(text):
+            for code in by_word.get((m.group("stem") or m.group(0)).lower(), ()):
+                counts[code] = counts.get(code, 0) + 1
+        foreign = any(n >= languages.MIN_SIGNS for code, n in counts.items() if code != "en")
+        assert languages._may_be_foreign(text, languages.LANGUAGES_FILE) or not foreign, text
+
+
+def test_number_habits_looked_for_behind_their_signs() -> None:
+    from handoff.read import notation
+
+    pieces = [
+        *"0123456789",
+        " ",
+        " ",
+        "'",
+        "’",
+        ".",
+        ",",
+        "\n",
+        "\u00a0",
+        "GB",
+        " GiB",
+        "MB",
+        "Go",
+        "ko",
+        "Mio",
+    ]
+    pieces += ["Kio", " o", "o", "x", "users", "2026 ", "1 240", "1.250 GB", "4'180", "2 816 GiB", "M", "ish"]
+    for text in [*_texts(pieces, 30000, 30), *corpus_lines(), *corpus_texts()]:
+        for sign, pattern in (
+            (notation._APOS_SIGN, notation._GROUPED_APOS),
+            (notation._SPACE_SIGN, notation._GROUPED_SPACE),
+            (notation._OCTETS_SIGN, notation._OCTETS),
+            (notation._DOTTED_SIGN, notation._DOTTED_SIZE),
+        ):
+            assert sign.search(text) or not pattern.search(text), (pattern.pattern, text)
+
+
+def test_change_remarks_moved_only_in_a_text_with_one() -> None:
+    pieces = [
+        " ",
+        "\n",
+        ". ",
+        "! ",
+        "? ",
+        "A",
+        "a",
+        "3",
+        "1,200",
+        " GB",
+        "(",
+        ")",
+        "(was 3)",
+        "(formerly: 2 TB)",
+    ]
+    pieces += [" (previously 1,000 users)", "earlier", "before", "was", "→", "not", "from", "x", "\u00a0"]
+    for text in [*_texts(pieces, 30000, 25), *corpus_lines()]:
+        if not edits._WAS.search(text):
+            assert edits._remarks_last(text) == text, text
+
+
+def _element_text_as_first_written(el: dict[str, Any]) -> tuple[str, str | None, bool | None]:
+    run = as_dict(el.get("textRun"))
+    if run:
+        style = as_dict(run.get("textStyle"))
+        if as_list(run.get("suggestedInsertionIds")) or style.get("strikethrough"):
+            return "", None, None
+        url = doctext.as_str(as_dict(style.get("link")).get("url")) or None
+        return doctext.as_str(run.get("content")).replace("\ue907", ""), url, bool(style.get("bold"))
+    return doctext._element_text({k: v for k, v in el.items() if k != "textRun"})
+
+
+def _text_runs_as_first_written(doc: dict[str, Any]) -> list[str]:
+    return [
+        "".join(
+            doctext.as_str(as_dict(as_dict(e).get("textRun")).get("content"))
+            for e in as_list(p.get("elements"))
+        )
+        for p in quicktext.paragraph_dicts(doc)
+    ]
+
+
+def _junk(rng: random.Random) -> Any:
+    return rng.choice([None, "x", 3, [], {}, {"a": 1}])
+
+
+def _random_run(rng: random.Random) -> dict[str, Any]:
+    run: dict[str, Any] = {}
+    if rng.random() < 0.8:
+        run["content"] = rng.choice(["abc", "1,200 users\n", "x\ue907y", "", 5, None])
+    if rng.random() < 0.6:
+        style: dict[str, Any] = {
+            k: rng.choice([True, False, None, 1, "yes"])
+            for k in ("bold", "strikethrough")
+            if rng.random() < 0.3
+        }
+        if rng.random() < 0.3:
+            style["link"] = rng.choice([{"url": "https://a.b"}, {"url": ""}, {"url": 3}, "x", None, {}])
+        run["textStyle"] = style if rng.random() < 0.9 else _junk(rng)
+    if rng.random() < 0.1:
+        run["suggestedInsertionIds"] = rng.choice([["a"], [], "a", None])
+    return run
+
+
+def _random_element(rng: random.Random) -> Any:
+    c = rng.random()
+    if c < 0.6:
+        return {"textRun": _random_run(rng) if rng.random() < 0.9 else _junk(rng)}
+    if c < 0.7:
+        return {
+            "footnoteReference": rng.choice([{"footnoteId": "f1"}, {"footnoteId": ""}, {"footnoteId": 3}])
+        }
+    if c < 0.8:
+        return {"person": {"personProperties": rng.choice([{"name": "Ann", "email": "a@b"}, {}])}}
+    return _junk(rng)
+
+
+def _random_content(rng: random.Random, depth: int = 0) -> list[Any]:
+    out: list[Any] = []
+    for _ in range(rng.randint(0, 5)):
+        c = rng.random()
+        if c < 0.6:
+            elements = [_random_element(rng) for _ in range(rng.randint(0, 4))]
+            out.append({"paragraph": rng.choice([{"elements": elements}, None, {}])})
+        elif c < 0.8 and depth < 3:
+            rows = [
+                {"tableCells": [{"content": _random_content(rng, depth + 1)}]}
+                for _ in range(rng.randint(0, 2))
+            ]
+            out.append({"table": {"tableRows": rows}})
+        else:
+            out.append(_junk(rng))
+    return out
+
+
+def test_text_runs_read_as_the_accessors_read_them() -> None:
+    rng = random.Random(17)
+    for _ in range(4000):
+        doc = {"body": {"content": _random_content(rng)}}
+        assert [t for _, t in quicktext.quick_texts(doc)] == _text_runs_as_first_written(doc)
+        for p in quicktext.paragraph_dicts(doc):
+            for el in as_list(p.get("elements")):
+                if isinstance(el, dict):
+                    assert doctext._element_text(el) == _element_text_as_first_written(el), el

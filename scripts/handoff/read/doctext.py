@@ -58,13 +58,19 @@ class Text:
 
 def _element_text(el: dict[str, Any]) -> tuple[str, str | None, bool | None]:
     """(text, link, bold) of one paragraph element; bold is None for non-text elements."""
-    run = as_dict(el.get("textRun"))
-    if run:
-        style = as_dict(run.get("textStyle"))
-        if as_list(run.get("suggestedInsertionIds")) or style.get("strikethrough"):
+    run = el.get("textRun")
+    if isinstance(run, dict) and run:  # (the accessors below written out: the common case, run by run)
+        style = run.get("textStyle")
+        if not isinstance(style, dict):
+            style = {}
+        inserted = run.get("suggestedInsertionIds")
+        if (isinstance(inserted, list) and inserted) or style.get("strikethrough"):
             return "", None, None
-        url = as_str(as_dict(style.get("link")).get("url")) or None
-        return as_str(run.get("content")).replace("\ue907", ""), url, bool(style.get("bold"))
+        link = style.get("link")
+        url = link.get("url") if isinstance(link, dict) else None
+        content = run.get("content")
+        text = content.replace("\ue907", "") if isinstance(content, str) else ""
+        return text, (url if isinstance(url, str) and url else None), bool(style.get("bold"))
     person = as_dict(as_dict(el.get("person")).get("personProperties"))
     if person:
         email = as_str(person.get("email"))
@@ -92,11 +98,14 @@ def paragraph_text(paragraph: dict[str, Any]) -> Text:
     parts: list[str] = []
     length = 0
     for el in as_list(paragraph.get("elements")):
-        note = as_str(as_dict(as_dict(el).get("footnoteReference")).get("footnoteId"))
-        if note:
+        if not isinstance(el, dict):
+            continue  # (reads as nothing)
+        ref = el.get("footnoteReference")
+        note = ref.get("footnoteId") if isinstance(ref, dict) else None
+        if isinstance(note, str) and note:
             out.notes.append((length, note))  # the mark sits right after the text it annotates
             continue
-        text, url, bold = _element_text(as_dict(el))
+        text, url, bold = _element_text(el)
         if not text:
             continue
         if url:

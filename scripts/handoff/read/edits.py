@@ -177,7 +177,7 @@ def unedit(text: str) -> str:
     out = _ARROW.sub(_arrow, text)
     out = _UPDATED.sub(_updated, out) if "[" in out or "(" in out else out
     out = _BRACKET.sub("", out)
-    out = _remarks_last(out) if "(" in out else out
+    out = _remarks_last(out) if "(" in out and _WAS.search(out) else out  # (no remark: the text as it is)
     return _NOT.sub(_not, out)
 
 

@@ -117,16 +117,23 @@ _FOLD_RISK = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLDS_OTHERW
 
 
 @functools.lru_cache(maxsize=4)
+def _signs(path: Path) -> dict[str, list[str]]:
+    """Each sign (a stem ends in `*`) and the languages it is a sign of, English's first."""
+    by_word: dict[str, list[str]] = {w: ["en"] for w in _ENGLISH_SIGNS}
+    for code, lexicon in lexicons(path).items():
+        for w in lexicon.signs:
+            by_word.setdefault(w, []).append(code)
+    return by_word
+
+
+@functools.lru_cache(maxsize=4)
 def _sign_matcher(
     path: Path,
 ) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], re.Pattern[str] | None]:
     """The signs' pattern (any case), the languages of each sign, and the same pattern without the
     flag for lowered texts (None when a sign is not written in lower case, or holds a letter that
     folds otherwise)."""
-    by_word: dict[str, list[str]] = {w: ["en"] for w in _ENGLISH_SIGNS}
-    for code, lexicon in lexicons(path).items():
-        for w in lexicon.signs:
-            by_word.setdefault(w, []).append(code)
+    by_word = _signs(path)
     words = [w for w in by_word if not w.endswith("*")]
     stems = [w[:-1] for w in by_word if w.endswith("*")]
     source = rf"\b(?<![\w'’./@-])(?:{any_of(words)}|(?P<stem>{any_of(stems)}){LETTERS}*)(?![\w'’/@-]|\.\w)"
@@ -135,11 +142,44 @@ def _sign_matcher(
     return re.compile(source, re.IGNORECASE), by_sign, re.compile(source) if lower else None
 
 
+@functools.lru_cache(maxsize=4)
+def _foreign_matcher(path: Path) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """`_sign_matcher`'s two patterns without the signs of English alone (`the`, `and`, `of` …)."""
+    lowered = _sign_matcher(path)[2]
+    foreign = [w for w, codes in _signs(path).items() if any(code != "en" for code in codes)]
+    words = [w for w in foreign if not w.endswith("*")]
+    stems = [w[:-1] for w in foreign if w.endswith("*")]
+    source = rf"\b(?<![\w'’./@-])(?:{any_of(words)}|(?P<stem>{any_of(stems)}){LETTERS}*)(?![\w'’/@-]|\.\w)"
+    return re.compile(source, re.IGNORECASE), re.compile(source) if lowered is not None else None
+
+
+def _may_be_foreign(text: str, path: Path) -> bool:
+    """False only when no language but English has `MIN_SIGNS` signs in `text`. The pattern without
+    English's own signs matches, where the whole pattern matched a sign of a language but English,
+    that very sign (a sign is a whole word or phrase: the one there; the alternatives before it did
+    not match with English's there, nor do they without them), and where it matched one of English
+    alone perhaps another: its counts are at least the true ones. An English document's sign words
+    (a hundred in a sample TDD) are not counted one by one."""
+    pattern, lowered = _foreign_matcher(path)
+    by_word = _sign_matcher(path)[1]
+    if lowered is not None and _FOLD_RISK.search(text) is None:
+        pattern, text = lowered, text.lower()
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        for code in by_word.get((m.group("stem") or m.group(0)).lower(), ()):
+            counts[code] = counts.get(code, 0) + 1
+            if code != "en" and counts[code] >= MIN_SIGNS:
+                return True
+    return False
+
+
 def languages_of(text: str, path: Path = LANGUAGES_FILE) -> tuple[str, ...]:
     """The languages other than English a text is written in (none for most documents): each
     whose common words number at least `MIN_SIGNS`, four fifths of the English ones (an English
     text with a few terms in German stays English), and half as many as those of the language best
     represented (so a Spanish text is not Portuguese too)."""
+    if not _may_be_foreign(text, path):
+        return ()
     pattern, by_word, lowered = _sign_matcher(path)
     if lowered is not None and _FOLD_RISK.search(text) is None:  # (the same matches, about twice as quick)
         pattern, text = lowered, text.lower()

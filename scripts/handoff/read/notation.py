@@ -70,6 +70,14 @@ _OCTET_UNIT = re.compile(r"(?<=\d)(\s?[KMGT]i?)o\b|(?<=\d)(\s?)ko\b")
 # a size of one to three digits, a dot and three digits, in GB or MB (`1.250 GB`; not TB: `2.000 TB` as
 # 2,000 TB is no deployment's)
 _DOTTED_SIZE = re.compile(rf"{_START}(\d{{0,2}})\.(\d{{3}})(?![\d.,])(?=\s?((?:[GM]i?B)\b))")
+# What every match of a pattern above holds, written so that `re` finds it by a literal or a rare
+# character first (a document's whole text in a few microseconds, where each pattern tries every digit):
+# a digit, an apostrophe and three digits; a digit, a space and three digits; an octet's unit; a digit, a
+# dot, three digits and a size's unit
+_APOS_SIGN = re.compile(r"['’](?<=\d['’])(?=\d{3})")
+_SPACE_SIGN = re.compile(r" (?<=\d )(?=\d{3})")
+_OCTETS_SIGN = re.compile(r"[KMG]io|[kMG]o")
+_DOTTED_SIGN = re.compile(r"\.(?<=\d\.)(?=\d{3}(?![\d.,])\s?[GM]i?B\b)")
 _DISK_BEFORE = re.compile(r"\b(?:disks?|storage|volumes?|ssd|pvcs?|datastore|lun|capacity)\b", re.IGNORECASE)
 _REPO_BEFORE = re.compile(r"\b(?:repo\w*|monorepo\w*|largest|git\b|code)", re.IGNORECASE)
 BLANK = "_"  # what an ambiguous figure's separator becomes: no shape reads `3_500`
@@ -134,10 +142,12 @@ def notation(text: str) -> Notation:
     """The number habits of a document, from all its text (module doc)."""
     if not has_digit(text):
         return PLAIN
-    apostrophes = ("'" in text or "’" in text) and bool(_GROUPED_APOS.search(text))
+    apostrophes = ("'" in text or "’" in text) and bool(
+        _APOS_SIGN.search(text) and _GROUPED_APOS.search(text)
+    )
     marks = apostrophes or (any(c in text for c in _THIN) and bool(_GROUPED_THIN.search(text)))
     commas = bool(_COMMA_GROUPED.search(text))
-    found = list(_GROUPED_SPACE.finditer(text))
+    found = list(_GROUPED_SPACE.finditer(text)) if _SPACE_SIGN.search(text) else []
     european = (
         not commas
         and bool(
@@ -159,11 +169,13 @@ def notation(text: str) -> Notation:
     if known:  # the document shows that its spaces group thousands: its other spaced figures too
         known = frozenset(said)
     ambiguous = tuple(f for f in said if f not in known)  # a figure of something, read neither way
-    octets = "o" in text and bool(_OCTETS.search(text))
+    octets = bool(_OCTETS_SIGN.search(text) and _OCTETS.search(text))
     # a size with three digits after a dot (`2.000 GB`, `1.250 GB`) in a document that shows no habit
     # of its dots (no dot groups thousands, no dot or comma is a decimal mark before a unit): `_dotted`
     dotted = (
-        not european and "." in text and bool(_DOTTED_SIZE.search(text)) and not _DECIMAL_POINT.search(text)
+        not european
+        and bool(_DOTTED_SIGN.search(text) and _DOTTED_SIZE.search(text))
+        and not _DECIMAL_POINT.search(text)
     )
     habit = Notation(space, european, marks, ambiguous, known, octets, dotted=dotted)
     # figures at another scale and figures written twice, as the document's other habits leave them

@@ -7,17 +7,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str, tab_contents
+from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, tab_contents
 
 
 def paragraph_dicts(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every paragraph of the document (tabs, child tabs, table cells), in document order."""
 
     def walk(content: Any, depth: int) -> Iterator[dict[str, Any]]:
-        for se in as_list(content):
-            se = as_dict(se)
+        # (`as_list` and `as_dict` written out: this walk reads every paragraph of the document)
+        for se in content if isinstance(content, list) else ():
+            if not isinstance(se, dict):
+                continue
             if "paragraph" in se:
-                yield as_dict(se["paragraph"])
+                paragraph = se["paragraph"]
+                yield paragraph if isinstance(paragraph, dict) else {}
             elif "table" in se and depth < MAX_DEPTH:
                 for row in as_list(as_dict(se["table"]).get("tableRows")):
                     for cell in as_list(as_dict(row).get("tableCells")):
@@ -30,8 +33,13 @@ def paragraph_dicts(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
 def quick_texts(doc: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
     """Every paragraph (tabs, child tabs, table cells) with its text, its runs joined as they are."""
     for p in paragraph_dicts(doc):
-        elements = as_list(p.get("elements"))
-        yield p, "".join(as_str(as_dict(as_dict(e).get("textRun")).get("content")) for e in elements)
+        parts = []
+        for e in as_list(p.get("elements")):  # (each run's content: `as_dict` and `as_str` written out)
+            run = e.get("textRun") if isinstance(e, dict) else None
+            content = run.get("content") if isinstance(run, dict) else None
+            if isinstance(content, str):
+                parts.append(content)
+        yield p, "".join(parts)
 
 
 __all__ = ["paragraph_dicts", "quick_texts"]
