@@ -42,6 +42,11 @@ _OLD = quick(
     # what an earlier version of the design had: "(The v1.0 sizing had gitserver at 3 × 1 TiB, …)"
     r"|\b(?:v?\d+(?:\.\d+)+|original|initial|first|earlier|previous|old|draft)\s+(?:sizing|design|draft|plan|"
     r"version|estimate|layout)\s+(?:had|was|were|used|gave|said|asked for)\b(?P<h>[^.;()]{1,80})"
+    # machines before an arrow to others (and their bracket): "nodes 3 × m6i.4xlarge (48 vCPU) → 3 × …"
+    r"|(?P<i>(?<![\w.])\d+\s*[×xX*]\s*[A-Za-z][\w-]*\.?[\w-]*\d[\w.-]*(?:\s*\([^()]{0,50}\))?)\s*"
+    r"(?:→|->|=>|⇒|⟶|➔)\s*(?=\d+\s*[×xX*]\s*[A-Za-z][\w-]*\.?[\w-]*\d)"  # (to machines, not their totals)
+    # what no longer holds: "Production no longer runs on 3 × m6i.4xlarge: …", "is no longer 1,200"
+    r"|\bno\s+longer\s+(?P<j>(?:[^.;:,()]|\.(?=\S)){1,60})"
     r"|(?P<g>(?<![\w.,])\d[\d,.]*\s*(?:[KMGT]i?B|vCPUs?|cores?|CPUs?)\b)(?:\s+of\s+\w+)?\s+"
     r"(?:was|were|had been|proved|turned out to be)\s+"
     r"(?:not enough|too (?:small|little|few|low|tight)|insufficient|not sufficient|undersized)\b",
@@ -132,7 +137,7 @@ def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [
         (m.start(g), m.end(g))
         for m in _OLD.finditer(s)
-        for g in ("a", "b", "c", "d", "f", "g", "h")
+        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j")
         if m.group(g)
     ]
     if _THEN.search(s):
@@ -188,3 +193,18 @@ def _stepped(s: str) -> list[tuple[int, int]]:
             continue
         out.append((before.start(), before.end(2) if before.group(2) else before.end(1)))
     return out
+
+
+# a service of the deployment, or a container's resource setting: a change said of one changes a part
+# ("zoekt memory limit raised from 24 to 40 GiB", "gitserver volume 500 → 900 GiB"), not the total
+_OF_PART = quick(
+    r"\b(?:gitserver|zoekt|indexed[- ]search|indexserver|webserver|searcher|symbols|postgres(?:ql)?|pgsql|"
+    r"codeintel(?:-db)?|codeinsights(?:-db)?|redis(?:-cache|-store)?|blobstore|minio|prometheus|grafana|"
+    r"frontend|executors?|precise-code-intel\w*|jaeger|otel\w*|limits?|requests?|heap)\b",
+    re.IGNORECASE,
+)
+
+
+def of_part(s: str) -> bool:
+    """Whether a change names a part of the deployment or a container setting as what it changed."""
+    return _OF_PART.search(s) is not None

@@ -52,6 +52,7 @@ _TOTAL_AFTER = re.compile(r"^\W*(?:in )?(?:total|tot|all|overall|together|altoge
 _SIZE = {"gib", "gb", "tib", "tb", "mib", "mb", "gi", "ti", "g", "t"}
 _CPU = {"vcpu", "vcpus", "vcore", "vcores", "core", "cores", "cpu", "cpus"}
 _MONTH_AFTER = re.compile(r"^[ \u00a0]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_ARROWS = ("→", "->", "=>", "⇒", "⟶", "➔", "➜")
 _CUES = ("→", "->", "=>", "⇒", "⟶", "➔", "➜", "not", "from", "(", "[")
 
 
@@ -117,6 +118,60 @@ def _arrow(m: re.Match[str]) -> str:
     return ""
 
 
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[.!?]?[ \u00a0]*$|[.!?](?=\s+[A-Z(])|\n)")  # (`_SENTENCE`'s end)
+
+
+_SAID_OF = re.compile(r"[^\W\d_]{3,}")  # a word naming what the figure is
+_LIMIT_WORD = re.compile(r"\b(?:licen[cs]\w*|seats?|limits?|caps?|concurren\w*)\b", re.IGNORECASE)
+
+
+def _remarked(m: re.Match[str], end: int) -> bool:
+    """Whether an arrow's old side stays as a remark: the new side ends its sentence (a remark inside a
+    phrase would stand beside another figure once moved to its end), words before the old side say
+    what the figure is (no bare cell: `3 → 2` in a zone's row) and make no product (`2 disks × 384
+    GiB`), and the figure has a unit or the words name a limit."""
+    found = _SENTENCE_HEAD.search(m.string, 0, m.start())
+    head = found.group(0) if found else ""
+    return (
+        _CLAUSE_END.match(m.string, end) is not None
+        and _SAID_OF.search(head) is not None
+        and not re.search(r"[×*]|\dx\b|\sx\s", head)
+        and bool(
+            m.group("ou") or m.group("ouw") or m.group("nu") or m.group("nuw") or _LIMIT_WORD.search(head)
+        )
+    )
+
+
+_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[^\n]*?$")
+
+
+def _arrows(text: str) -> str:
+    """`text` with each correction `old → new` written `new`, and `new (was old)` where the new side
+    ends its clause: the old one then stays a remark of the change (read/changes.py), history wherever
+    it is written (a living document's `RAM 256 → 384 GiB` leaves 256 GiB in its sizing table). In a
+    chain (`A → B → C`) only the last side is the text and only the side before it its remark."""
+    cuts = [m for m in _ARROW.finditer(text) if not _arrow(m)]
+    if not cuts:
+        return text
+    olds = {m.start("old") for m in cuts}
+    out: list[str] = []
+    pos = 0
+    for m in cuts:
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        if m.start("new") in olds:
+            continue  # (`B` of `A → B → C` is an old side itself)
+        end = max(m.end(g) for g in ("new", "nu", "nuw") if m.group(g) is not None)
+        if not _remarked(m, end):
+            continue
+        unit = text[m.end("old") : max(m.end(g) for g in ("old", "ou", "ouw") if m.group(g) is not None)]
+        unit = unit or text[m.end("new") : end]
+        out.append(text[pos:end] + f" (was {m.group('old')}{unit})")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _updated(m: re.Match[str]) -> str:
     """`3 [UPDATE 2 Sep: now 4]` → `4`, when both figures are of one kind; else as written."""
     if not _alike(m):
@@ -174,7 +229,7 @@ def unedit(text: str) -> str:
     """`text` with the old side of each correction written beside its figure taken out."""
     if not any(cue in text for cue in _CUES) or not has_digit(text):
         return text
-    out = _ARROW.sub(_arrow, text)
+    out = _arrows(text) if any(a in text for a in _ARROWS) else text
     out = _UPDATED.sub(_updated, out) if "[" in out or "(" in out else out
     out = _BRACKET.sub("", out)
     out = _remarks_last(out) if "(" in out and _WAS.search(out) else out  # (no remark: the text as it is)

@@ -25,14 +25,21 @@ _VERB = (
     r"(?:raised|increased|lowered|reduced|bumped(?:\s+up)?|extended|amended|changed|upped|cut|"
     r"went(?:\s+up|\s+down)?|moved|grew|rose)"
 )
+_NO_SIZE = r"(?![\w.,]\d)(?![ \u00a0]*(?:%|[KMGT]i?B\b))"  # a whole figure, no share or size
+_UNIT = r"(?:concurrent\s+|simultaneous\s+|named\s+|licensed\s+)?(?:users|seats|repositories|repos)\b"
 CHANGE = quick(
-    rf"\b{_VERB}\s+(?:from\s+)?(?P<a>{_NUM})\s*(?:→|->|=>|to\b)\s*(?P<b>{_NUM})"
-    r"(?P<unit>\s+(?:concurrent\s+|simultaneous\s+|named\s+|licensed\s+)?(?:users|seats|repositories|repos)\b)?"
+    # the verb, what it changes ("increased the seat licence from …"), then both sides
+    rf"\b{_VERB}\s+(?:(?P<obj>(?:[A-Za-z'-]+\s+){{1,4}}?)from\s+|from\s+)?(?P<a>{_NUM})\s*(?:→|->|=>|to\b)\s*"
+    rf"(?P<b>{_NUM})(?P<unit>\s+{_UNIT})?"
     rf"|\b{_VERB}\s+to\s+(?P<c>{_NUM})(?P<unit2>\s+(?:concurrent\s+|named\s+)?(?:users|seats|repositories|repos)\b)?"
     rf"\s*\((?:was|from|previously)\s+(?P<d>{_NUM})\)"
     # the new side alone (the old one struck through, or its arrow's old side taken out as an edit mark)
     rf"|\b(?:raised|increased|lowered|reduced|bumped(?:\s+up)?|upped|extended)\s+(?:to\s+)?(?P<e>{_NUM})"
-    r"(?P<unit3>\s+(?:concurrent\s+|named\s+)?(?:users|seats|repositories|repos)\b)?(?!\s*(?:%|[KMGT]i?B\b))",
+    r"(?P<unit3>\s+(?:concurrent\s+|named\s+)?(?:users|seats|repositories|repos)\b)?(?!\s*(?:%|[KMGT]i?B\b))"
+    # the new side with the old one in a remark right after it ("licence is now 1,200 (was 900)", "Repo
+    # limit 8,000 (was 5,000)", "seats: 1,100, up from 900")
+    rf"|(?<![\w.,])(?P<f>{_NUM}){_NO_SIZE}(?P<unit4>\s+{_UNIT})?\s*"
+    rf"(?:\(\s*|,\s*)(?:was|previously|formerly|(?:up|down)\s+from)\s+(?P<g>{_NUM}){_NO_SIZE}",
     re.IGNORECASE,
 )
 _LIMIT = re.compile(
@@ -41,6 +48,7 @@ _LIMIT = re.compile(
 _CONCURRENT = re.compile(r"\b(?:concurrent|simultaneous|concurrency|at\s+once|peak)", re.IGNORECASE)
 _REPOS = re.compile(r"\brepo(?:sitor(?:y|ies)|s)?\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.;:]{0,80}$")
+_LABEL = re.compile(r"([^.;:]{1,60}):[^.;:]{0,80}$")  # the label over the clause
 # a change not made: planned, asked for, conditioned or denied ("will be raised to 2,000", "raised to
 # 1,600 once signed", "has not been raised")
 _NOT_MADE = re.compile(
@@ -70,10 +78,14 @@ def changes(s: str, limits_part: bool = False) -> list[LimitChange]:
     for m in CHANGE.finditer(s):
         head = _CLAUSE.search(s, 0, m.start())
         before = s[head.start() if head else 0 : m.start()]
-        unit = m.group("unit") or m.group("unit2") or m.group("unit3") or ""
+        unit = m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4") or ""
         after = s[m.end() : m.end() + 40].split(".")[0].split(";")[0]
         if _NOT_MADE.search(before) or _NOT_MADE.search(after):
             continue
+        before += " " + (m.group("obj") or "")  # ("increased the seat licence from …")
+        if not _LIMIT.search(before):  # a label's words ("Licensed users: 1,200 (was 900)")
+            label = _LABEL.search(s, 0, m.start())
+            before = (label.group(1) if label else "") + " " + before
         words = before + " " + unit
         if not (_LIMIT.search(before) or (limits_part and (unit or re.search(r"\busers?\b", before)))):
             continue
@@ -81,14 +93,15 @@ def changes(s: str, limits_part: bool = False) -> list[LimitChange]:
             unit or re.search(r"\b(?:users?|seats?|licen[cs]e|repo\w*|concurren\w*)", before, re.IGNORECASE)
         ):
             continue
+        near = before[-32:] + " " + unit if unit else words  # (a list's other nouns name other limits)
         field = (
             "max_concurrent_users"
-            if _CONCURRENT.search(words)
+            if _CONCURRENT.search(near) and not _REPOS.search(unit)
             else "max_repositories"
             if _REPOS.search(unit or before)
             else "max_users"
         )
-        new, old = ("b", "a") if m.group("b") else ("c", "d") if m.group("c") else ("e", "")
+        new, old = next((n, o) for n, o in (("b", "a"), ("c", "d"), ("e", ""), ("f", "g")) if m.group(n))
         if any(shapes.YEAR.fullmatch(m.group(g)) for g in (new, old) if g):
             continue
         was = m.group(old) if old else ""

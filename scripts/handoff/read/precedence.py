@@ -38,8 +38,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ENTRY_MARK = re.compile(r"\s*(?:[—–:|]|-\s|\n)")  # what follows a date opening an entry
 
 
-_ENTRY_WORD = re.compile(r"[^\W\d_]+\s+")  # an entry's one-word label before its date ("UPDATE 2 Sep 2026")
-_ENTRY_WHO = re.compile(r"\s*\([^()\n]{1,40}\)")  # who wrote the entry, after its date ("(Priya)")
+# an entry's one-word label before its date ("UPDATE 2 Sep 2026", "Edit (12 Oct 2026)", "[Update 3 Sep]")
+_ENTRY_WORD = re.compile(r"[\[(]?[^\W\d_]+\s*[\[(]?\s*")
+_ENTRY_WHO = re.compile(
+    r"\s*[\])]?\s*(?:\([^()\n]{1,40}\))?"
+)  # who wrote the entry, after its date ("(Priya)")
 
 
 def _leading_date(text: str, year: str) -> str:
@@ -50,7 +53,11 @@ def _leading_date(text: str, year: str) -> str:
     if found is None or (found.start > 0 and not _ENTRY_WORD.fullmatch(head, 0, found.start)):
         return ""
     who = _ENTRY_WHO.match(head, found.end)
-    return found.value if _ENTRY_MARK.match(head, who.end() if who else found.end) else ""
+    marked = _ENTRY_MARK.match(head, who.end() if who else found.end) is not None
+    closed = (
+        head[:1] in "[(" and who is not None and who.group(0).lstrip()[:1] in ("]", ")")
+    )  # "[Update 3 Sep]"
+    return found.value if marked or closed else ""
 
 
 def _rank(v: TddValue, row: bool = False) -> int:
@@ -81,18 +88,22 @@ class Precedence(GatherParts):
         """A figure a change names as the old one ("from 4 × c6i.4xlarge to …", "(was 2,100 GiB)") is
         history wherever it is written (an older changelog entry, the first design), unless a
         change names it as the new one too ("64 vCPU and 256 GiB (was 64 vCPU / 128 GiB)")."""
-        old = self.old - self.new
-        if not old:
+        if not self.old:
             return
-        drop = {
-            i
-            for i, v in enumerate(self.values)
-            if v.field
-            and (keys := amounts(v.field, v.value or v.text))
-            and all((v.field, k) in old for k in keys)
-        }
-        self._inherit(drop)
-        self._drop(drop)
+
+        def named_in(old: set[tuple[str, object]]) -> set[int]:
+            return {
+                i
+                for i, v in enumerate(self.values)
+                if v.field
+                and (keys := amounts(v.field, v.value or v.text))
+                and all((v.field, k) in old for k in keys)
+            }
+
+        # a figure a later change names as old and an earlier one as new (a log's `192 → 256`, then
+        # `256 → 384`) is kept for the latest entry to judge, but passes its environment on
+        self._inherit(named_in(self.old))
+        self._drop(named_in(self.old - self.new))
 
     def _switched_names(self) -> None:
         """A name the deployment is said to have changed to ("… and moved to Kustomize") makes every
@@ -114,7 +125,7 @@ class Precedence(GatherParts):
         """The new figure of a change written where no environment is named ("User node pool scaled
         from 3 to 4 × Standard_E16s_v5") is of the environment of the value it replaces: the old
         figure, where the document first wrote it, was production's."""
-        for i in replaced:
+        for i in sorted(replaced):
             v = self.values[i]
             keys = set(amounts(v.field or "", v.value or v.text))
             blocks = {b for b, field, old in self.olds if field == v.field and keys <= set(old)}

@@ -11,6 +11,7 @@ from dataclasses import replace
 from handoff.core.fields import Field, FieldType, norm, strip_brackets
 from handoff.read import (
     activities,
+    changes,
     connection,
     fleetcount,
     limitchange,
@@ -329,13 +330,22 @@ class RowTableReading(RowLimits):
                     changing = limitchange.CHANGE.search(said) is not None  # and an address moved
                     moving = urlchange.moves(said)  # ("hostname moved to https://…": `read.urlchange`)
                     totalled = _TOTAL_NOW.search(said) is not None  # "total persistent disk now 4,200 GB"
-                    if not (changing or moving or totalled) and not self.facts.may_date(text, ctx):
+                    # machines or an amount changed ("RAM raised from 192 GiB to 384 GiB", "nodes 3 × … →
+                    # 3 × …", "8 TB (was 6 TB)"): both sides read (`read.changes`)
+                    resized = bool(changes.old_spans(said)) if shapes.DIGIT.search(said) else False
+                    if not (changing or moving or totalled or resized) and not self.facts.may_date(text, ctx):
                         continue  # ("2026-09-10 — First draft": no start or end word, no range)
                     for f in self.facts.prose(text, ctx):
                         if (
                             f.field in _DATE_FIELDS
                             or (changing and f.field in limitchange.FIELDS)
                             or (moving and f.field == "instance_url" and f.new)
+                            or (
+                                resized
+                                and f.field in changes.CHANGING
+                                and (f.new or f.role == "old")
+                                and (f.field not in _AMOUNTS or not changes.of_part(said))
+                            )
                             or (
                                 totalled
                                 and f.field in _AMOUNTS

@@ -17,9 +17,16 @@ import re
 from handoff.core.quickre import quick
 
 _MOVED = quick(
-    r"\b(?:host\s?names?|url|urls|address(?:es)?|domain|dns(?:\s+name)?|(?:instance\s+|site\s+)?name)\b"
-    r"[^.;:]{0,40}?\b(?:moved|changed|renamed|switched|migrated|updated|is\s+now|are\s+now|now)"
-    r"(?:\s+(?:over\s+)?(?:to|at))?\s*:?\s*$",
+    r"(?:\b(?:host\s?names?|url|urls|address(?:es)?|domain|dns(?:\s+name)?|(?:instance\s+|site\s+)?name)\b"
+    r"|://[^\s()]+)"  # (or the old address itself: "https://sg.… was replaced by https://…")
+    r"[^.;:]{0,40}?\b(?:moved|changed|renamed|switched|migrated|updated|is\s+now|are\s+now|now|"
+    r"replaced\s+(?:by|with)|superseded\s+by|gave\s+way\s+to)"
+    r"(?:\s+(?:over\s+)?(?:to|at))?\s*:?\s*$"
+    # the address written as the new one ("new hostname https://…", "New URL: https://…") or an arrow from
+    # the old address ("https://sg.… → https://code.…")
+    r"|\bnew\s+(?:public\s+|instance\s+|canonical\s+)?(?:host\s?name|url|address|domain|dns(?:\s+name)?)"
+    r"\b\s*(?:is\s+)?:?\s*$"
+    r"|://[^\s()]+\s*(?:→|->|=>|⇒)\s*$",
     re.IGNORECASE,
 )
 _NOT_MADE = re.compile(
@@ -34,7 +41,10 @@ _OTHER = re.compile(
     r"uat|pilot|trial|poc|webhook|callback|redirect\s+uri)\b",
     re.IGNORECASE,
 )
-_HINT = quick(r"moved|changed|renamed|switched|migrated|updated|now", re.IGNORECASE)
+_HINT = quick(
+    r"moved|changed|renamed|switched|migrated|updated|now|new|replaced|superseded|gave|→|->|=>|⇒",
+    re.IGNORECASE,
+)
 
 
 def moved_to(s: str, start: int) -> bool:
