@@ -39,7 +39,11 @@ _ENTRY_MARK = re.compile(r"\s*(?:[—–:|]|-\s|\n)")  # what follows a date ope
 
 
 # an entry's one-word label before its date ("UPDATE 2 Sep 2026", "Edit (12 Oct 2026)", "[Update 3 Sep]")
-_ENTRY_WORD = re.compile(r"[\[(]?[^\W\d_]+\s*[\[(]?\s*")
+_ENTRY_WORD = re.compile(
+    r"[^\W\d_]+\s+|[\[(]?\s*(?:update[ds]?|edit(?:ed)?|amend(?:ed|ment)|revised|revision|correct(?:ed|ion)|"
+    r"change[ds]?|note|addendum)\s*[\[(]?\s*",
+    re.IGNORECASE,
+)  # (a date in brackets only after an edit's word: `Target (30 Sep 2026):` is a plan's label)
 _ENTRY_WHO = re.compile(
     r"\s*[\])]?\s*(?:\([^()\n]{1,40}\))?"
 )  # who wrote the entry, after its date ("(Priya)")
