@@ -272,8 +272,10 @@ def _figures(text: str) -> list[shapes.Match]:
 
 def current(text: str) -> str:
     """`text` as it reads once its edit marks are settled: corrections and examples taken out."""
-    text = unreported(text)  # "The SOW said “storage: 5 TB”": another document's words
-    if not has_digit(text):
+    digit = has_digit(text)
+    if digit or "“" in text or '"' in text:  # (a report's figure, or its quoted names)
+        text = unreported(text)  # "The SOW said “storage: 5 TB”": another document's words
+    if not digit:
         return unexample(text) if "://" in text else text  # "e.g. https://sourcegraph.example.com"
     return unexample(unedit(text))
 

@@ -23,7 +23,7 @@ from handoff.core.quickre import quick
 _DOC = (
     r"(?:SOWs?|statements?\s+of\s+work|proposals?|decks?|e-?mails?|mails?|slides?|slideware|RFPs?|RFIs?|RFQs?|"
     r"specs?|specifications?|briefs?|wiki(?:\s+pages?)?|confluence(?:\s+pages?)?|tickets?|quotes?|quotations?|"
-    r"business\s+case|(?:original|initial|first|earlier|old)\s+(?:plan|draft|design|sizing)|pre-?sales\s+notes?|"
+    r"business\s+case|(?:original|initial|earlier)\s+(?:plan|draft|design|sizing)|pre-?sales\s+notes?|"
     r"kick-?off\s+notes?)"
 )
 _SAYS = (
@@ -42,18 +42,22 @@ _CONTRAST = quick(
     re.IGNORECASE,
 )
 _REPORTED = quick(
-    rf"\b{_DOC}(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s+{_SAYS}\b(?P<q>{_QUOTED}|{_REST})"
-    rf"|\bfrom\s+(?:the|an?|our|their|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_DOC}\s*[:,]?(?P<r>{_QUOTED})",
+    rf"\b{_DOC}(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s+{_SAYS}\b(?P<q>{_QUOTED}|{_REST})", re.IGNORECASE
+)
+_FROM_DOC = quick(  # (only in a text with a quotation mark)
+    rf"\bfrom\s+(?:the|an?|our|their|that|this)\s+(?:[\w-]+\s+){{0,2}}?{_DOC}\s*[:,]?(?P<q>{_QUOTED})",
     re.IGNORECASE,
 )
 
 
 def unreported(text: str) -> str:
     """`text` with what another document is reported to say blanked (its length kept)."""
+    if len(text) < 16:
+        return text  # (a cell's figure or word: no report fits)
     out = text
-    for m in _REPORTED.finditer(text):
-        g = "q" if m.group("q") is not None else "r"
-        a, b = m.span(g)
+    quoting = "“" in text or '"' in text or "«" in text
+    for m in (*_REPORTED.finditer(text), *(_FROM_DOC.finditer(text) if quoting else ())):
+        a, b = m.span("q")
         quoted = _QUOTE_MARK.match(text, a) is not None
         if not quoted and _CONTRAST.search(text, b, b + 120) is None:
             continue  # "The project brief said 1,900 repositories; the counts below …": the figure stands
