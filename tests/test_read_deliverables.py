@@ -14,7 +14,7 @@ from handoff.core.fields import Catalogue
 from handoff.read.premises import assumed, names_premises
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
-from tdd_snippets import table
+from tdd_snippets import paragraph, read_doc, table
 
 _BUILT = "<p>Production runs on three m6i.4xlarge EKS nodes with the Helm chart.</p>"
 
@@ -164,3 +164,125 @@ def test_premise_words() -> None:
 def test_a_volume_of_git_data_is_the_repositories_size(line: str, field: str, catalogue: Catalogue) -> None:
     got = _view(f"{_BUILT}<p>{line}</p>", catalogue)
     assert got.get(field) == 710
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Repos synced (as of 14 Sep 2026)",
+        "Repositories indexed (09/14/2026)",
+        "Repositories (at go-live, 2026-09-14)",
+    ],
+)
+def test_a_dated_count_header_still_names_its_column(header: str, catalogue: Catalogue) -> None:
+    html = _BUILT + table(
+        ("Code host", header),
+        ("GitLab Self-Managed", "900"),
+        ("Bitbucket Data Center", "100"),
+        ("Total", "1,000"),
+    )
+    assert _view(html, catalogue).get("repositories") == 1000
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The offer's 4 TB volume was not provisioned.",
+        "A second 4 TB volume was never provisioned.",
+        "The 4 TB data disk of the bid has been never purchased.",
+    ],
+)
+def test_a_thing_denied_its_building_is_none_of_the_deployments(sentence: str, catalogue: Catalogue) -> None:
+    got = _view(f"{_BUILT}<h2>Storage</h2><p>Disk: 1,500 GB. {sentence}</p>", catalogue)
+    assert got.get("total_disk_gb") == 1500
+
+
+def test_a_denial_after_another_clause_leaves_the_clause(catalogue: Catalogue) -> None:
+    got = _view(f"{_BUILT}<p>A 1,500 GB disk was attached; the 4 TB one was not provisioned.</p>", catalogue)
+    assert "total_disk_gb" not in got or got["total_disk_gb"] != 4000
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "want"),
+    [
+        ("OS volume 50 GiB + repository volume 950 GiB → 1,000 GiB on the VM.", "total_disk_gb", 1000),
+    ],
+)
+def test_a_figure_its_neighbours_add_up_to_is_their_whole(
+    line: str, field: str, want: int, catalogue: Catalogue
+) -> None:
+    got = _view(f"{_BUILT}<h2>What storage is attached?</h2><p>{line}</p>", catalogue)
+    assert got.get(field) == want
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "want"),
+    [
+        (
+            ("Forge", "Produkt", "Anzahl"),
+            [
+                ("git.x.example", "GitLab Self-Managed", "1,200"),
+                ("bb.x.example", "Bitbucket Data Center", "300"),
+            ],
+            1500,
+        ),
+        (
+            ("Source", "Kind", "Aantal"),
+            [("GitHub Enterprise Cloud", "cloud", "640"), ("Gerrit", "self-hosted", "60")],
+            700,
+        ),
+    ],
+)
+def test_a_host_tables_column_its_total_row_sums_counts_repositories(
+    header: tuple[str, ...], rows: list[tuple[str, ...]], want: int, catalogue: Catalogue
+) -> None:
+    width = len(header)
+    total = ("Total", *[""] * (width - 2), f"{want:,}")
+    assert _view(_BUILT + table(header, *rows, total), catalogue).get("repositories") == want
+    wrong = ("Total", *[""] * (width - 2), f"{want + 5:,}")  # a total that is not their sum proves nothing
+    assert "repositories" not in _view(_BUILT + table(header, *rows, wrong), catalogue)
+
+
+_AZ = [
+    "$ az aks nodepool list -g rg-prod -n aks-prod -o table",
+    "Name      OsType    VmSize            Count    MaxPods    ProvisioningState    Mode",
+    "--------  --------  ----------------  -------  ---------  -------------------  ------",
+    "web       Linux     Standard_D8s_v5   3        50         Succeeded            User",
+    "search    Linux     Standard_E8s_v5   2        50         Succeeded            User",
+]
+_VMSS = [
+    "NodePool     Zone          InstanceType    Nodes",
+    "-----------  ------------  --------------  -----",
+    "sg-workers   eu-west-1a    m6i.4xlarge     5",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "want"),
+    [
+        (_AZ, ["3 × Standard_D8s_v5", "2 × Standard_E8s_v5"]),
+        (
+            [" ".join(line.split()) for line in _AZ],
+            ["3 × Standard_D8s_v5", "2 × Standard_E8s_v5"],
+        ),  # spaces lost
+        (_VMSS, ["5 × m6i.4xlarge"]),
+    ],
+)
+def test_a_commands_ruled_table_output_is_read_as_a_table(
+    lines: list[str], want: list[str], catalogue: Catalogue
+) -> None:
+    content = [
+        paragraph("Production runs on Kubernetes with the Helm chart."),
+        *(paragraph(line) for line in lines),
+    ]
+    got = read_doc({"body": {"content": content}}, catalogue)
+    assert got.get("instance_types") == [", ".join(want)]
+
+
+def test_a_listing_without_its_rule_is_no_table(catalogue: Catalogue) -> None:
+    lines = [_AZ[1], *_AZ[3:]]  # no rule of dashes under the header
+    content = [
+        paragraph("Production runs on Kubernetes with the Helm chart."),
+        *(paragraph(line) for line in lines),
+    ]
+    assert "instance_types" not in read_doc({"body": {"content": content}}, catalogue)

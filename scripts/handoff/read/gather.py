@@ -225,6 +225,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._supersede()
         self._parts_give_way()
         self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
+        self._sum_at_one_place()  # "100 GiB plus … 2,000 GiB: 2,100 GiB attached"
         self._per_machine_give_way()
         self._stated_limits_win()
         self._premises_give_way()  # "A-03: … assumed … no more than 5,000 repositories" (`read.premises`)

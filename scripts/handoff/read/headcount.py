@@ -53,6 +53,9 @@ _LICENSED_BARE = re.compile(
     rf"(?<![\w.,-])(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:are\s+|is\s+)?licen[cs]ed\b(?=\s*(?:[,;.)]|$|and\b|but\b))"
     rf"|\blicen[cs]e(?:\s+(?:size|count))?\s+(?:is|covers|of|:)\s*(?:about |around |~\s*)?"
     rf"(?P<num2>{shapes.NUMBER})(?P<k2>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])"
+    # a licence's seats counted after their noun: "licence seats 1,200", "licensed seats: 950"
+    rf"|\blicen[cs]ed?\s+seats?\s*(?::|=|of)?\s*(?:about |around |~\s*)?"
+    rf"(?P<num4>{shapes.NUMBER})(?P<k4>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z]|\s*\()"  # not `1,000 (renewal)`
     rf"|\blicen[cs]ed\s+for\s+(?:about |around |~\s*)?(?P<num3>{shapes.NUMBER})(?P<k3>k)?"
     r"\s+of\s+(?:them|those|these)\b",
     re.IGNORECASE,
@@ -64,6 +67,6 @@ def licensed_bare(text: str) -> Iterator[tuple[int, int, str]]:
     if "icen" not in text or not shapes.DIGIT.search(text):
         return
     for m in _LICENSED_BARE.finditer(text):
-        g = "num" if m.group("num") else "num2" if m.group("num2") else "num3"
-        k = m.group({"num": "k", "num2": "k2", "num3": "k3"}[g])
+        g = next(g for g in ("num", "num2", "num3", "num4") if m.group(g))
+        k = m.group({"num": "k", "num2": "k2", "num3": "k3", "num4": "k4"}[g])
         yield m.start(g), m.end(g), shapes.thousands(m.group(g), k)

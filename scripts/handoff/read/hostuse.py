@@ -24,7 +24,8 @@ from handoff.read.vocab import Found, mask
 _TOOLING = quick(  # the deployment's tooling, documents and sign-in: kept on a host, no code to search
     r"\b(?:helm|charts?|values files?|manifests?|overlays?|terraform|pipelines?|ci|ci/cd|actions|"
     r"container registry|registry|images?|packages?|issues?|tickets?|sso|saml|oauth|oidc|sign[- ]?in|"
-    r"log[- ]?in|single sign-on|identity provider|runbooks?|playbooks?|docs|documentation|wiki|handbook)\b",
+    r"log[- ]?in|single sign-on|identity provider|runbooks?|playbooks?|docs|documentation|wiki|handbook|"
+    r"compose files?|argo\s*cd|flux(?:\s*cd)?|gitops)\b",
     re.IGNORECASE,
 )
 _CODE = re.compile(
@@ -33,6 +34,13 @@ _CODE = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\(([^()]*)\)")
+# one repository the tooling is kept in, named by its path, and a GitOps tool syncing from it ("synced by
+# Argo CD from the repository platform/sg-k8s on GitHub"): the tooling's place, not code to search
+_ONE_REPO = re.compile(
+    r"\b(?:the|a|its|our|one)\s+(?:[\w-]+\s+)?(?:repository|repo)\s+[\w.-]+/[\w./-]+"
+    r"|\bsync(?:ed|s)?\s+(?:by|with|through|via)\s+(?:argo\s*cd|flux(?:\s*cd)?)\b",
+    re.IGNORECASE,
+)
 _USE_ASIDE = re.compile(  # an aside right after a host saying its one use: "(for the chart)", "(CI only)"
     r"\s*\(((?:only|just|used)?\s*(?:for|as)\b[^()]*|[^()]*\bonly)\)", re.IGNORECASE
 )
@@ -65,7 +73,7 @@ def tooling_only(text: str, found: Sequence[Found]) -> set[str]:
         use = _USE_ASIDE.match(masked, f.end)  # "GitHub.com (Helm values only)": the host's one use
         if use:
             clause = use.group(1)
-        if _TOOLING.search(clause) and not _CODE.search(clause):
+        if _TOOLING.search(clause) and not _CODE.search(_ONE_REPO.sub(" ", clause)):
             other.add(f.value)
         else:
             named_for_code.add(f.value)

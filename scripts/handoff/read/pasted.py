@@ -6,6 +6,8 @@ structure the reader already reads, deciding by shape only:
 
 * a markdown pipe table (rows that open and close with `|`, with a `|---|` rule under the header
   or the same number of cells on every row) becomes a table;
+* a command's table output ruled under its header (`az … -o table`: a header, a line of dashes under
+  each column, a row per item) becomes a table;
 * a fenced block (```` ``` ````) and a run of code lines (`key = value` assignments, YAML keys
   with a nested block, `#` comments, unified-diff lines) become one multi-line paragraph, as a
   `<pre>` block imports: indentation kept, YAML flow mappings (`{ limits: { memory: 48Gi } }`)
@@ -54,6 +56,10 @@ _DIFF_FILE = re.compile(r"^(?:\+\+\+|---)\s+\S")
 _COLUMN = r"[A-Z][A-Z0-9_./-]*(?: [A-Z][A-Z0-9_./-]*)?"  # NAME, ACCESS MODES, INSTANCE-TYPE
 LISTING_HEAD = re.compile(rf"^\s*{_COLUMN}(?:\s{{2,}}{_COLUMN}){{2,}}\s*$")  # a command's column header
 _LISTING_ROW = re.compile(r"^\s*\S+(?:\s{2,}\S+(?: \S+)*){2,}\s*$")  # three columns or more
+# a command's table output ruled under its header (`az … -o table`: `Name  OsType  VmSize  Count`, then
+# `------  ------  ----------  -----`): the rule's dashes give the columns
+_RULED_HEAD = re.compile(r"^\s*[A-Za-z][\w./-]*(?:\s+[A-Za-z][\w./-]*){2,}\s*$")
+_RULE_LINE = re.compile(r"^\s*-{2,}(?:\s+-{2,}){2,}\s*$")
 _INLINE_CODE = re.compile(r"`([^`\n]*)`")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # a no-break space laid out as a space (an indent, a column's gap), not one grouping thousands (`2 000`)
@@ -172,7 +178,7 @@ def _unpasted(content: list[Any]) -> list[Any]:
             out.append(content[i])
             i += 1
             continue
-        for reader in (_fenced, _table, _listing, _code):
+        for reader in (_fenced, _table, _ruled, _listing, _code):
             made, i2 = reader(lines, texts, i)
             if i2 > i:
                 out.extend(made)
@@ -187,7 +193,7 @@ def _unpasted(content: list[Any]) -> list[Any]:
 def _pasted_line(text: str) -> bool:
     return bool(
         _FENCE.match(text) or _TABLE_ROW.match(text) or _ASSIGN.match(text) or _PARENT.match(text)
-        or _HEADING.match(text) or _HUNK.match(text) or LISTING_HEAD.match(text)
+        or _HEADING.match(text) or _HUNK.match(text) or LISTING_HEAD.match(text) or _RULE_LINE.match(text)
     )  # fmt: skip
 
 
@@ -279,6 +285,40 @@ def _listing(lines: list[list[Run] | None], texts: list[str | None], i: int) -> 
     if j - i < 2:
         return [], i
     return [_paragraph([("\n".join((t or "").rstrip() for t in texts[i:j]), {})])], j
+
+
+def _ruled(lines: list[list[Run] | None], texts: list[str | None], i: int) -> tuple[list[Any], int]:
+    """A command's table output from line `i` (`az aks nodepool list -o table`): a header of three
+    columns or more, a rule of dashes under each, then a row per item. It becomes a table, so its
+    rows are read as a table's (a node pool a row: its `VmSize` and its `Count`). The columns are where
+    the rule's dashes are; when the paste lost the alignment (an HTML export collapses spaces), each
+    line's words, when every line has as many as the rule has columns."""
+    head = texts[i] or ""
+    rule = texts[i + 1] if i + 1 < len(texts) else None
+    if rule is None or not _RULE_LINE.match(rule) or not _RULED_HEAD.match(head):
+        return [], i
+    starts = [m.start() for m in re.finditer(r"-+", rule)]
+    n = len(starts)
+
+    def cells(text: str) -> list[str] | None:
+        words = text.split()
+        if len(words) == n:
+            return words
+        if not _LISTING_ROW.match(text):
+            return None
+        bounds = [*starts[1:], max(len(text), starts[-1]) + 1]
+        got = [text[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
+        return got if all(got) and len(got[0].split()) == 1 else None  # (a cell across the rule: no row)
+
+    rows = [cells(head)]
+    j = i + 2
+    while j < len(texts) and (t := texts[j]) is not None and (row := cells(t)) is not None:
+        rows.append(row)
+        j += 1
+    if rows[0] is None or j - i < 3:
+        return [], i
+    table_rows = [{"tableCells": [{"content": [_paragraph([(c, {})])]} for c in r]} for r in rows if r]
+    return [{"table": {"rows": len(table_rows), "tableRows": table_rows}}], j
 
 
 # -- code ------------------------------------------------------------------------------------

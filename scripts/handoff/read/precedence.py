@@ -24,6 +24,7 @@ from handoff.read.totals import names_total
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 _ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry
+_SUMMED = ("total_disk_gb", "total_memory_gb", "total_cpu")  # amounts a place may give as parts and sum
 _PREMISED = _LIMITS | {"repositories", "total_repo_size_gb"}  # what a proposal's assumption states
 
 
@@ -308,6 +309,33 @@ class Precedence(GatherParts):
                         and abs(sum(found) - whole[0]) <= 0.01 * whole[0]
                     ):
                         drop.update(id(v) for v in parts)
+        if drop:
+            self._keep(lambda v: id(v) not in drop)
+
+    def _sum_at_one_place(self) -> None:
+        """Three or more figures of a disk, memory or CPU field read at one place in one environment,
+        one of them exactly the sum of all the others ("root volume 100 GiB plus the data volume
+        2,000 GiB: 2,100 GiB attached"): that one is the whole, by arithmetic; the others, its parts,
+        give way to it."""
+        drop: set[int] = set()
+        places: dict[tuple[str, str, str], list[TddValue]] = {}
+        for v in self.values:
+            if v.field in _SUMMED and v.section != "trial":
+                places.setdefault((v.field, v.location.ref, _environment(v.section)), []).append(v)
+        for (name, _, _), found in places.items():
+            if len(found) < 3:
+                continue
+            sizes = [
+                next((a for a in amounts(name, v.value or v.text) if isinstance(a, float)), None)
+                for v in found
+            ]
+            if any(a is None or a <= 0 for a in sizes):
+                continue
+            figures = [float(a) for a in sizes if a is not None]
+            for k, whole in enumerate(figures):
+                if abs(sum(figures) - 2 * whole) <= 0.005 * whole:  # the others add up to this one
+                    drop.update(id(v) for j, v in enumerate(found) if j != k)
+                    break
         if drop:
             self._keep(lambda v: id(v) not in drop)
 

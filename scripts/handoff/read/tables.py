@@ -20,6 +20,7 @@ from handoff.read import (
     groupcolumn,
     guidance,
     headerrows,
+    hostsum,
     marks,
     pairgrid,
     partstable,
@@ -104,6 +105,12 @@ _NOTE_HEADER = re.compile(
 )
 
 
+# a header's bracketed date, when its figures were taken (`Repositories indexed (07/31/2026)`, `(as of
+# 31 Jul 2026)`, `(at go-live, 2026-09-25)`): no value in the header, its words still name the column
+_DATED_ASIDE = re.compile(
+    r"\(\s*(?:(?:as\s+(?:of|at)|at|on|per|state\s+of)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*\)"
+)
 _UNIT_AFTER = re.compile(r"\s*(?:,|\bin\b|\[)\s*(?:TiB|GiB|MiB|TB|GB|MB)\s*\]?\s*$", re.IGNORECASE)
 _COUNT_OF = re.compile(
     r"(?:number|no\.?|nr\.?|#|count|qty|quantity)\s+(?:of\s+)?(?:the\s+)?"
@@ -324,8 +331,9 @@ class TableReading(WalkParts):
         # "Live", "Prod env": a column of an environment; "Connected to PROD?" asks about the row
         if f is None and not text.rstrip().endswith("?") and self.sections.part(text):
             return "section", None
-        if f is None and not re.search(r"\d", text):  # "8 vCPU" is a value, not a header
-            meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", text, flags=re.IGNORECASE))
+        words = _DATED_ASIDE.sub(" ", text) if "(" in text else text  # `Repositories indexed (07/31/2026)`
+        if f is None and not re.search(r"\d", words):  # "8 vCPU" is a value, not a header
+            meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", words, flags=re.IGNORECASE))
             f = self.catalogue.fields.get(meaning) if meaning else None
         scheduled = f is not None and f.name in scheduling.FIELDS and scheduling.scheduling(text)
         if scheduled and not self.tenant_row:
@@ -493,8 +501,24 @@ class TableReading(WalkParts):
         self.one_host_column(roles, rows)
         self.described_machines(roles, rows)
         self.count_column(roles, header, rows)
+        self.hosts_counted(roles, rows)
         self.topic_totals(roles, header, rows, self.context(tab).topic, year)
         return roles
+
+    def hosts_counted(self, roles: list[_Role], rows: list[list[Text]]) -> None:
+        """A code hosts' table with no repositories column named (`Forge | Type | Dépôts`): its one
+        column of numbers a total row sums is the hosts' repository counts (`read.hostsum`)."""
+        names = [f.name for _, f in roles if f is not None]
+        if "code_hosts" not in names or "repositories" in names:
+            return
+        first = [_cell(r, 0) for r in rows[1:]]
+        totals = [self.is_total(c) for c in first]
+        found = [
+            j for j, role in enumerate(roles)
+            if role == ("", None) and hostsum.counts_column([_cell(r, j) for r in rows[1:]], totals)
+        ]  # fmt: skip
+        if len(found) == 1:
+            roles[found[0]] = ("field", self.catalogue.fields.get("repositories"))
 
     def count_column(self, roles: list[_Role], header: list[str], rows: list[list[Text]]) -> None:
         """The machines' count column (`read.countcells`): beside an instance-type column, one whose

@@ -45,9 +45,26 @@ _SENTENCE = re.compile(
 )  # a sentence and its closing stop ("m6i.4xlarge" ends none)
 
 
+# a sentence of one clause whose predicate is a status denied: "The BoM's 3 TB data volume was not
+# provisioned", "Two further nodes were never procured" (its subject was never the deployment's)
+_NEGATED = re.compile(
+    r"\s(?:was|were|has\s+been|have\s+been)\s+(?P<clause>(?:not|never)\s+[^\W\d_]+)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_ONE_CLAUSE = re.compile(r"[;—–]|,\s|\s-\s")
+
+
+def _denied_status(text: str, words: frozenset[str]) -> bool:
+    m = _NEGATED.search(text) if " not " in text or " never " in text else None
+    return m is not None and not _ONE_CLAUSE.search(text, 0, m.start()) and not_done(m.group("clause"), words)
+
+
 def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
     """Whether the text ends with a clause that is only a status of a thing not taken ("…; declined",
-    "… — rejected", "… (dropped)")."""
+    "… — rejected", "… (dropped)"), or is one clause whose predicate denies such a status ("The
+    offer's 3 TB volume was not provisioned")."""
+    if _denied_status(text, words):
+        return True
     if not any(c in text for c in _MARKS) and " and " not in text:
         return False  # (no separator, no bracket, no second verb: no closing clause)
     text = _STILL.sub("", text.rstrip())
@@ -88,7 +105,12 @@ def _ends_with_word(text: str, words: frozenset[str]) -> bool:
 
 def without_not_taken(text: str, words: frozenset[str]) -> str:
     """`text` with every sentence closed as not taken blanked out, the other characters in place."""
-    if (not any(c in text for c in _MARKS) and " and " not in text) or not words:
+    if (
+        not any(c in text for c in _MARKS)
+        and " and " not in text
+        and " not " not in text
+        and " never " not in text
+    ) or not words:
         return text
     if "[" not in text and _word_tests(words)[1].search(_key(text)) is None:
         return text  # (a text whose key holds no status word closes no sentence with one)
