@@ -12,6 +12,8 @@ line, an autoscaler's maximum, a bastion's, CI runner's or monitoring host's siz
 
 from __future__ import annotations
 
+from html import escape
+
 import pytest
 
 from handoff.core.fields import Catalogue
@@ -21,7 +23,7 @@ from handoff.validate.tdd_view import tdd_fields
 
 def code(*texts: str) -> str:
     """Each line its own paragraph, as a paste into Docs gives (spaces kept as a Docs export does)."""
-    return "".join(f"<p>{t.replace(' ', '&nbsp;')}</p>" for t in texts)
+    return "".join(f"<p>{escape(t, quote=False).replace(' ', '&nbsp;')}</p>" for t in texts)
 
 
 def fields(html: str, catalogue: Catalogue) -> dict[str, object]:
@@ -203,7 +205,6 @@ def test_an_ini_inventory_s_groups_name_the_hosts_environments(catalogue: Catalo
     assert types in ([f"2 × {p_type}"], None), types
 
 
-@pytest.mark.xfail(strict=True, reason="a command's listing gives no machines yet")
 @pytest.mark.parametrize("swap", [False, True])
 def test_gcloud_list_with_staging_rows_and_a_ci_runner(catalogue: Catalogue, swap: bool) -> None:
     p_type, o_type = ("n2-highmem-16", "e2-standard-8") if not swap else ("e2-standard-8", "n2-highmem-16")
@@ -218,7 +219,21 @@ def test_gcloud_list_with_staging_rows_and_a_ci_runner(catalogue: Catalogue, swa
     assert fields(html, catalogue).get("instance_types") == [f"2 × {p_type}"]
 
 
-@pytest.mark.xfail(strict=True, reason="a command's listing gives no machines yet")
+@pytest.mark.parametrize("headers", ["NAME  ZONE  MACHINE_TYPE  STATUS", "Name  Zone  InstanceType  State"])
+def test_a_listing_s_other_systems_rows_are_not_the_deployment_s(catalogue: Catalogue, headers: str) -> None:
+    name, zone, kind, state = headers.split("  ")
+    html = "<h2>Compute</h2><p>Everything in the project:</p>" + code(
+        f"{name:<20}{zone:<16}{kind:<16}{state}",
+        *(["-" * 18 + "  " + "-" * 14 + "  " + "-" * 14 + "  " + "-" * 8] if name == "Name" else []),
+        f"{'sourcegraph-0':<20}{'us-east1-b':<16}{'n2-highmem-16':<16}RUNNING",
+        f"{'sourcegraph-1':<20}{'us-east1-c':<16}{'n2-highmem-16':<16}RUNNING",
+        f"{'gitlab-runner-7':<20}{'us-east1-b':<16}{'c2-standard-8':<16}RUNNING",
+        f"{'grafana':<20}{'us-east1-b':<16}{'e2-standard-4':<16}RUNNING",
+        f"{'iap-bastion':<20}{'us-east1-b':<16}{'e2-micro':<16}RUNNING",
+    )
+    assert fields(html, catalogue).get("instance_types") == ["2 × n2-highmem-16"]
+
+
 @pytest.mark.parametrize("swap", [False, True])
 def test_az_vm_list_with_a_dev_vm_and_a_jumpbox(catalogue: Catalogue, swap: bool) -> None:
     p_type, o_type = (
@@ -234,7 +249,7 @@ def test_az_vm_list_with_a_dev_vm_and_a_jumpbox(catalogue: Catalogue, swap: bool
     assert fields(html, catalogue).get("instance_types") == [f"1 × {p_type}"]
 
 
-@pytest.mark.xfail(strict=True, reason="a command's listing gives no machines yet")
+@pytest.mark.xfail(strict=True, reason="a listing without a header row: no column says which is the type")
 @pytest.mark.parametrize("swap", [False, True])
 def test_aws_describe_instances_text_with_name_tags(catalogue: Catalogue, swap: bool) -> None:
     p_type, o_type = ("r6i.4xlarge", "r6i.xlarge") if not swap else ("r6i.xlarge", "r6i.4xlarge")
@@ -331,22 +346,34 @@ def test_docker_compose_deploy_resources_are_containers_not_the_host(catalogue: 
     assert got.get("total_cpu") == 32 and got.get("total_memory_gb") == 64
 
 
-@pytest.mark.xfail(strict=True, reason="a command's listing gives no machines yet")
-def test_terraform_output_of_the_production_workspace(catalogue: Catalogue) -> None:
-    html = (
-        "<h2>Build</h2>"
-        + code(
+@pytest.mark.parametrize(
+    ("other", "prod"),
+    [
+        (
             "$ terraform workspace select staging && terraform output",
-            'instance_type = "m6i.2xlarge"',
-            "node_count = 1",
-        )
-        + code(
             "$ terraform workspace select prod && terraform output",
-            'instance_type = "m6i.8xlarge"',
-            "node_count = 3",
-        )
+        ),
+        (
+            "ops@bastion:~$ terraform output -state=envs/dev/terraform.tfstate",
+            "ops@bastion:~$ terraform output -state=envs/production/terraform.tfstate",
+        ),
+        ("$ TF_WORKSPACE=uat terraform output", "$ TF_WORKSPACE=prd terraform output"),
+    ],
+)
+@pytest.mark.parametrize("swap", [False, True])
+def test_terraform_output_of_each_workspace_after_its_command(
+    catalogue: Catalogue, other: str, prod: str, swap: bool
+) -> None:
+    (p_type, _, _), (o_type, _, _) = _sizes(swap)
+    html = "<h2>Build</h2>" + code(
+        other,
+        f'instance_type = "{o_type}"',
+        "node_count = 1",
+        prod,
+        f'instance_type = "{p_type}"',
+        "node_count = 3",
     )
-    assert fields(html, catalogue).get("instance_types") == ["3 × m6i.8xlarge"]
+    assert fields(html, catalogue).get("instance_types") == [f"3 × {p_type}"]
 
 
 @pytest.mark.parametrize("swap", [False, True])
@@ -361,7 +388,6 @@ def test_pulumi_stack_config_files(catalogue: Catalogue, swap: bool) -> None:
     assert o_type not in str(types), types
 
 
-@pytest.mark.xfail(strict=True, reason="a command's listing gives no machines yet")
 def test_kubectl_get_nodes_with_instance_type_label_per_context(catalogue: Catalogue) -> None:
     html = "<h2>Nodes</h2>" + code(
         "$ kubectl --context sg-staging get nodes -L node.kubernetes.io/instance-type",
@@ -373,3 +399,72 @@ def test_kubectl_get_nodes_with_instance_type_label_per_context(catalogue: Catal
         "ip-10-1-2-10.ec2.internal     Ready    <none>   12d   v1.29.3   m6i.8xlarge",
     )
     assert fields(html, catalogue).get("instance_types") == ["2 × m6i.8xlarge"]
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_module_calls_named_per_environment_with_their_counts(catalogue: Catalogue, swap: bool) -> None:
+    (p_type, _, _), (o_type, _, _) = _sizes(swap)
+    html = "<h2>main.tf</h2>" + code(
+        'module "codesearch_nonprod" {',
+        '  source        = "git::https://git.example.com/tf/sg.git?ref=v3"',
+        f'  instance_type = "{o_type}"',
+        "  node_count    = 1",
+        "}",
+        "",
+        'module "codesearch_production" {',
+        '  source        = "git::https://git.example.com/tf/sg.git?ref=v3"',
+        f'  instance_type = "{p_type}"',
+        "  node_count    = 4",
+        "}",
+    )
+    assert fields(html, catalogue).get("instance_types") == [f"4 × {p_type}"]
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_eksctl_cluster_configs_of_two_clusters(catalogue: Catalogue, swap: bool) -> None:
+    (p_type, _, _), (o_type, _, _) = _sizes(swap)
+    html = (
+        "<h2>Clusters</h2>"
+        + code(
+            "# clusters/sg-staging.yaml",
+            "apiVersion: eksctl.io/v1alpha5",
+            "kind: ClusterConfig",
+            "managedNodeGroups:",
+            "  - name: workers",
+            f"    instanceType: {o_type}",
+            "    desiredCapacity: 1",
+        )
+        + "<p></p>"
+        + code(
+            "# clusters/sg-production.yaml",
+            "apiVersion: eksctl.io/v1alpha5",
+            "kind: ClusterConfig",
+            "managedNodeGroups:",
+            "  - name: workers",
+            f"    instanceType: {p_type}",
+            "    desiredCapacity: 3",
+            "    maxSize: 9",
+        )
+    )
+    types = fields(html, catalogue).get("instance_types")
+    assert o_type not in str(types) and "9 ×" not in str(types), types
+
+
+def test_free_on_the_production_host_is_below_the_type_s_memory(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>One r6i.4xlarge (16 vCPU, 128 GiB).</p>"
+        + code(
+            "sg-prod-01:~$ free -g",
+            "              total        used        free      shared  buff/cache   available",
+            "Mem:            124          38           9           1          77          84",
+            "Swap:             0           0           0",
+        )
+        + code(
+            "sg-stage-01:~$ free -g",
+            "              total        used        free      shared  buff/cache   available",
+            "Mem:             30          11           4           0          15          18",
+        )
+    )
+    got = fields(html, catalogue)
+    assert got.get("instance_types") == ["1 × r6i.4xlarge"]
+    assert got.get("total_memory_gb") in (128, None)

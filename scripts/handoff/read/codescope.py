@@ -36,6 +36,16 @@ _FILE = re.compile(
 )
 
 
+# a shell prompt and its command (`$ terraform output`, `deploy@sg-prod-01:~$ df -h`): the lines after it are
+# its output, up to the next prompt
+_PROMPT = re.compile(r"^\s*[\w.@~:/\-]*\$\s+(\S.*)$")
+
+
+def prompt_line(line: str) -> bool:
+    """Whether a line is a shell prompt and the command typed after it."""
+    return "$" in line and _PROMPT.match(line) is not None
+
+
 def file_header(line: str) -> bool:
     """Whether a line names the file the lines after it come from (`# envs/prod/main.tf`, `prod.tfvars:`)."""
     return ("/" in line or "." in line) and _FILE.match(line) is not None
@@ -68,16 +78,26 @@ def line_sections(lines: list[str], named: Callable[[str], str], env_keys: froze
     """Per line, the environment the block's structure puts it in ("" for none). `named` gives the
     environment a text names; `env_keys` are the keys that name the environment (`environment`).
     A paste of several files, each after a comment naming it (`# envs/staging/main.tf`), is read
-    file by file: a file's path naming an environment says it for the file's lines."""
-    starts = [i for i, line in enumerate(lines) if file_header(line)]
+    file by file: a file's path naming an environment says it for the file's lines; so is a paste of
+    commands and their output, each after its prompt (`$ terraform workspace select prod && …`), the
+    command's arguments naming the output's environment."""
+    starts = [i for i, line in enumerate(lines) if file_header(line) or prompt_line(line)]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     out: list[str] = []
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
         header = _FILE.match(lines[a])
-        place = _file_place(header, named) if header else ""
+        prompt = None if header else _PROMPT.match(lines[a])
+        place = _file_place(header, named) if header else _command_place(prompt, named) if prompt else ""
         out.extend(_file_sections(lines[a:b], named, env_keys, place))
     return out
+
+
+def _command_place(prompt: re.Match[str], named: Callable[[str], str]) -> str:
+    """The environment a command names in its arguments (`terraform workspace select prod`,
+    `kubectl --context sg-staging …`, `-var-file=envs/uat.tfvars`): the output after it is that one's."""
+    words = " ".join(re.split(r"[/.\s=_\-]+", prompt.group(1))).strip()
+    return named(words)
 
 
 def _file_place(header: re.Match[str], named: Callable[[str], str]) -> str:

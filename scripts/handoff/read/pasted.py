@@ -29,7 +29,7 @@ import re
 from typing import Any
 
 from handoff.core.quickre import opened
-from handoff.read.codescope import file_header
+from handoff.read.codescope import file_header, prompt_line
 from handoff.read.doctext import as_dict, as_list, as_str
 from handoff.read.stamps import as_entries
 
@@ -276,15 +276,58 @@ def _strip(runs: list[Run]) -> list[Run]:
 
 def _listing(lines: list[list[Run] | None], texts: list[str | None], i: int) -> tuple[list[Any], int]:
     """A command's listing from line `i` (`NAME  STATUS  CAPACITY`, then a row per item, columns
-    aligned by spaces), one paragraph as a `<pre>` block gives it, so its rows are read as one listing."""
-    if not LISTING_HEAD.match(texts[i] or ""):
-        return [], i
-    j = i + 1
+    aligned by spaces), one paragraph as a `<pre>` block gives it, so its rows are read as one listing;
+    a listing of machines with a column of their types, the table it is (`_listed_table`)."""
+    ruled = i + 1 < len(texts) and _RULE_LINE.match(texts[i + 1] or "") is not None
+    if not (LISTING_HEAD.match(texts[i] or "") or (ruled and _LISTING_ROW.match(texts[i] or ""))):
+        return [], i  # (`Name  ResourceGroup  VmSize` over a `----  ----` rule: `az … -o table`)
+    j = i + 2 if ruled else i + 1
     while j < len(texts) and (t := texts[j]) is not None and _LISTING_ROW.match(t):
         j += 1
     if j - i < 2:
         return [], i
-    return [_paragraph([("\n".join((t or "").rstrip() for t in texts[i:j]), {})])], j
+    rows = [(t or "").rstrip() for t in texts[i:j]]
+    if _TYPE_COLUMN.search(rows[0]):
+        before = (texts[i - 1] if i else None) or ""
+        command = before if prompt_line(before) else ""
+        return [_listed_table(rows, command)], j
+    return [_paragraph([("\n".join(rows), {})])], j
+
+
+# a listing's column of machine types (`MACHINE_TYPE`, `INSTANCE-TYPE`, `VmSize`, `FLAVOR`)
+_TYPE_COLUMN = re.compile(
+    r"(?<!\S)(?:(?:MACHINE|INSTANCE|SERVER)[_ -]?TYPE|(?:VM|NODE)[_ -]?SIZE|FLAVOU?R)(?!\S)",
+    re.IGNORECASE,
+)
+_GAP = re.compile(r"\s{2,}")
+# a machine's name naming Sourcegraph (`sourcegraph-prod-a`, `vm-sg-prd`, `sg01`)
+_OWN_NAME = re.compile(r"sourcegraph|(?<![a-z])sg(?![a-z])", re.IGNORECASE)
+
+
+def _row_cells(row: str, bounds: list[tuple[int, int | None]]) -> list[str]:
+    """A listing row's cells: split at its gaps of two spaces or more when they give one per column,
+    else cut where the header's columns start (a cell may be empty)."""
+    cells = _GAP.split(row.strip())
+    return cells if len(cells) == len(bounds) else [row[a:b].strip() for a, b in bounds]
+
+
+def _listed_table(rows: list[str], command: str) -> dict[str, Any]:
+    """A listing with a column of machine types as the table it is: each column from where its
+    header starts (the columns are left-aligned; a cell may be empty), one row per item. When some
+    rows' names name Sourcegraph and others do not, the others are other systems' machines (a
+    bastion, a CI runner, a monitoring VM in the same project) and are left out."""
+    starts = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))\S", rows[0])]
+    bounds = list(zip(starts, [*starts[1:], None], strict=True))
+    body = [_row_cells(row, bounds) for row in rows if row.strip() and set(row) - {"-", " "}]
+    head = [c.casefold() for c in body[0]]
+    name = head.index("name") if "name" in head else 0
+    own = [r for r in body[1:] if _OWN_NAME.search(r[name])]
+    if own and len(own) < len(body) - 1:  # `sg-prd-0` beside `gha-runner-01`, `vm-jump`: other systems'
+        body = [body[0], *own]
+    if command:  # `$ kubectl --context sg-prod get nodes …`: its arguments are each row's (`read.codescope`)
+        body = [["COMMAND", *body[0]], *([command.split("$", 1)[1].strip(), *r] for r in body[1:])]
+    out = [{"tableCells": [{"content": [_paragraph([(c, {})])]} for c in cells]} for cells in body]
+    return {"table": {"rows": len(out), "tableRows": out}}
 
 
 def _ruled(lines: list[list[Run] | None], texts: list[str | None], i: int) -> tuple[list[Any], int]:
@@ -352,7 +395,7 @@ def _code_line(text: str) -> bool:
     bare = text[1:] if text[:1] in "+- " and _is_marked(text) else text
     return bool(
         _ASSIGN.match(bare) or _PARENT.match(bare) or _YAML_PAIR.match(bare) or _BRACE.match(bare)
-        or _COMMENT.match(bare) or _HUNK.match(text) or _YAML_ITEM.match(bare)
+        or _COMMENT.match(bare) or _HUNK.match(text) or _YAML_ITEM.match(bare) or prompt_line(text)
     )  # fmt: skip
 
 
