@@ -468,3 +468,35 @@ def test_free_on_the_production_host_is_below_the_type_s_memory(catalogue: Catal
     got = fields(html, catalogue)
     assert got.get("instance_types") == ["1 × r6i.4xlarge"]
     assert got.get("total_memory_gb") in (128, None)
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_pulumi_program_resources_named_per_environment(catalogue: Catalogue, swap: bool) -> None:
+    (p_type, _, _), (o_type, _, _) = _sizes(swap)
+    html = "<h2>index.ts</h2>" + code(
+        'const staging = new aws.ec2.Instance("sg-staging", {',
+        f'    instanceType: "{o_type}",',
+        "    ami: ami.id,",
+        "});",
+        'const production = new aws.ec2.Instance("sg-production", {',
+        f'    instanceType: "{p_type}",',
+        "    ami: ami.id,",
+        "});",
+    )
+    assert fields(html, catalogue).get("instance_types") == [f"1 × {p_type}"]
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_cdk_constructs_per_stage(catalogue: Catalogue, swap: bool) -> None:
+    (p_type, _, _), (o_type, _, _) = _sizes(swap)
+    html = "<h2>CDK app</h2>" + code(
+        "new SourcegraphStack(app, 'SgDev', {",
+        f"  instanceType: '{o_type}',",
+        "  nodeCount: 1,",
+        "});",
+        "new SourcegraphStack(app, 'SgProd', {",
+        f"  instanceType: '{p_type}',",
+        "  nodeCount: 3,",
+        "});",
+    )
+    assert fields(html, catalogue).get("instance_types") == [f"3 × {p_type}"]

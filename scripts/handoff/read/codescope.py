@@ -52,6 +52,12 @@ def file_header(line: str) -> bool:
 
 
 _LABEL = re.compile(r'"([^"\n]*)"|([A-Za-z_][\w.\-]*)')
+# any other line opening a braced block: a map under a key (`tags = {`, `production = {`), an object
+# literal passed to a call (`new aws.ec2.Instance("sg-prod", {`, `new Stack(app, 'SgDev', {`)
+_OPENS = re.compile(r"\{\s*(?:#.*|//.*)?$")
+_KEYED = re.compile(r"^\s*([A-Za-z_][\w.\-]*)\s*[=:]\s*\{")
+_QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+_CLOSES = re.compile(r"^\s*\}[)\];,]*\s*$")
 
 
 def _words(key: str) -> str:
@@ -68,8 +74,8 @@ def is_code(lines: list[str]) -> bool:
         1
         for line in lines
         if ((m := _PAIR.match(line)) and " " not in m.group(1))
-        or ("{" in line and _BLOCK.match(line))
-        or line.strip() == "}"
+        or ("{" in line and (_BLOCK.match(line) or _OPENS.search(line)))
+        or ("}" in line and _CLOSES.match(line))
     )
     return keyed * 2 > len(lines)
 
@@ -136,15 +142,35 @@ def _file_sections(
             out.append(next((env for env in reversed(braces) if env), "") or block)
             continue
         inherited = next((env for _, env in reversed(parents) if env), "")
-        b = _BLOCK.match(line) if "{" in line else None
-        if b:
-            braces.append(_block_place(b.group(1), named))
+        if "{" in line:
+            b = _BLOCK.match(line)
+            if b:
+                braces.append(_block_place(b.group(1), named))
+            elif _OPENS.search(line):  # (every block pushed: a map's `}` closes the map, not its resource)
+                braces.append(_opened_place(line, named))
+            elif (k := _KEYED.match(line)) and (place := named(_words(k.group(1)))):
+                out.append(place)  # `prod = { machine = "n2-highmem-16" }`: a map on one line
+                continue
         within = next((env for env in reversed(braces) if env), "")
         out.append(within or inherited or block)
         p = _PARENT.match(line)
         if p:
             parents.append((indent, named(_words(p.group(2)))))
     return out
+
+
+def _opened_place(line: str, named: Callable[[str], str]) -> str:
+    """The environment a line opening a map or an object literal names: the map's key
+    (`production = {`) or a quoted name in the call (`new aws.ec2.Instance("sg-staging", {`)."""
+    k = _KEYED.match(line)
+    if k:
+        return named(_words(k.group(1)))
+    for m in _QUOTED.finditer(line):
+        label = m.group(1) if m.group(1) is not None else m.group(2)
+        place = named(label) or named(_words(label))
+        if place:
+            return place
+    return ""
 
 
 def _block_place(labels: str, named: Callable[[str], str]) -> str:

@@ -49,7 +49,11 @@ _YAML_KEY = r"[a-z_][\w.\-/]*|[A-Za-z][\w\-/]*[_.][\w.\-/]*"
 _YAML_PAIR = re.compile(rf"^(\s*)(?:-\s+)?({_YAML_KEY})\s*:\s+(\S+(?:\s+\S+){{0,3}})\s*$")
 _YAML_ITEM = re.compile(r"^\s+-\s+\S")  # `  - name: x` inside a block
 # HCL's `resource "a" "b" {` and `}`
-_BRACE = re.compile(r"^\s*(?:[\w\"'.\-]+\s+)*[\w\"'.\-]*\s*\{\s*$|^\s*\}\s*,?\s*$")
+# (and a program's object literal: `new aws.ec2.Instance("sg-prod", {`, `});`)
+_BRACE = re.compile(
+    r"^\s*(?:[\w\"'.\-]+\s+)*[\w\"'.\-]*\s*\{\s*$|^\s*\}[)\]]*[;,]?\s*$"
+    r"|^\s*(?:(?:const|let|var|new)\s+)[^{}\n]*[(,=]\s*\{\s*$"
+)
 _COMMENT = re.compile(r"^\s*(?:#|//)")
 _HUNK = re.compile(r"^@@ .* @@")
 _DIFF_FILE = re.compile(r"^(?:\+\+\+|---)\s+\S")
@@ -194,6 +198,7 @@ def _pasted_line(text: str) -> bool:
     return bool(
         _FENCE.match(text) or _TABLE_ROW.match(text) or _ASSIGN.match(text) or _PARENT.match(text)
         or _HEADING.match(text) or _HUNK.match(text) or LISTING_HEAD.match(text) or _RULE_LINE.match(text)
+        or ("{" in text and _BRACE.match(text))
     )  # fmt: skip
 
 

@@ -560,7 +560,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 label, value = pair
                 label = leadins.without_number(label).lstrip()  # "3.1 Monorepos: 2": the item's number
                 if _CODE_KEY.fullmatch(label):  # `externalURL: https://… # sandbox uses …`: a comment
-                    value = _COMMENT.split(value, maxsplit=1)[0].strip()
+                    value = _code_value(value, coded)
                 label, line_ctx = self.env_label(tab, label, value, line_ctx, first=i == 0)
                 value_at = (part_at if part_at >= 0 else start) + part.find(value) if value else -1
                 if value:
@@ -696,6 +696,13 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
 
 
 _ITEM_LINE = re.compile(r"^[ \t]*[•◦▪‣∙*–-][ \t]+\S.*$", re.MULTILINE)  # a list item typed as a line
+
+
+def _code_value(value: str, coded: bool) -> str:
+    """A code key's value: without a trailing comment, and in a code block without an object
+    literal's separating comma (`nodeCount: 3,`)."""
+    value = _COMMENT.split(value, maxsplit=1)[0].strip()
+    return value[:-1].rstrip() if coded and value.endswith(",") else value
 
 
 def _line_context(line: str, ctx: Context, scope: str) -> Context:
