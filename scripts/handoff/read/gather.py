@@ -208,6 +208,7 @@ class Gatherer(Precedence, HostCounts, Implied):
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
+        self.new_values = [(b, f, j, self.values[j]) for b, f, j in self.news if j < len(self.values)]
         self.values = base_urls(self.values)  # `https://sg.example.com/search` → its base URL
         self.values = by_place(self.values)  # `zone 1: 2 × m6i.4xlarge` `zone 2: 1 × …`: one pool of 3
         pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)

@@ -89,6 +89,8 @@ class GatherParts:
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
         self.olds: list[tuple[int, str, tuple[object, ...]]] = []  # (block, field, amounts) of old sides
         self.news: list[tuple[int, str, int]] = []  # (block, field, index in values) of new sides
+        # (block, field, index, value) of new sides as the walk gave them (the list changes at the end)
+        self.new_values: list[tuple[int, str, int, TddValue]] = []
         self.switched: list[int] = []  # (index in values) of names the deployment changed to
         self.correcting = False  # the paragraph being read corrects or withdraws an earlier figure
         self.totals: dict[int, TddValue] = {}  # the CPU, memory and disk values said to be totals, by id

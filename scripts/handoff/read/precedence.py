@@ -130,13 +130,17 @@ class Precedence(GatherParts):
         """The new figure of a change written where no environment is named ("User node pool scaled
         from 3 to 4 × Standard_E16s_v5") is of the environment of the value it replaces: the old
         figure, where the document first wrote it, was production's."""
+        at = {id(w): k for k, w in enumerate(self.values)}  # (values merged or dropped since the walk: gone)
         for i in sorted(replaced):
             v = self.values[i]
             keys = set(amounts(v.field or "", v.value or v.text))
             blocks = {b for b, field, old in self.olds if field == v.field and keys <= set(old)}
-            for b, field, j in self.news:
+            for b, field, k, new in self.new_values:
+                j = at.get(id(new), k)  # (rewritten in place since: at its index, if still its text)
                 if (
-                    b in blocks
+                    j < len(self.values)
+                    and self.values[j].text == new.text
+                    and b in blocks
                     and field == v.field
                     and v.section == "production"
                     and not self.values[j].section
