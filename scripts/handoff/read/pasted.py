@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from handoff.core.quickre import opened
@@ -69,6 +71,7 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # a no-break space laid out as a space (an indent, a column's gap), not one grouping thousands (`2 000`)
 _LAYOUT_SPACE = opened(re.compile(r"(?<!\d)[\u00a0\u2007\u202f]|[\u00a0\u2007\u202f](?!\d{3}(?!\d))"))
 _TAB = str.maketrans({"\t": "    "})
+_NAMED: ContextVar[Callable[[str], str] | None] = ContextVar("named", default=None)
 
 
 # --------------------------------------------------------------------------------------------
@@ -162,10 +165,15 @@ def _plain(se: dict[str, Any]) -> list[Run] | None:
 # the pass
 
 
-def unpaste(content: list[Any]) -> list[Any]:
+def unpaste(content: list[Any], named: Callable[[str], str] | None = None) -> list[Any]:
     """`content` (a tab body's structural elements) with pasted structures rebuilt, and the stamp
-    lines of pasted comments as headings over their entries (`read.stamps`)."""
-    return as_entries(_unpasted(content))
+    lines of pasted comments as headings over their entries (`read.stamps`). `named`: the
+    environment a text names (a listing's rows named by environment: `_listed_table`)."""
+    token = _NAMED.set(named)
+    try:
+        return as_entries(_unpasted(content))
+    finally:
+        _NAMED.reset(token)
 
 
 def _unpasted(content: list[Any]) -> list[Any]:
@@ -305,6 +313,7 @@ _TYPE_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _GAP = re.compile(r"\s{2,}")
+_NAME_PARTS = re.compile(r"[\s_.\-/]+")
 # a machine's name naming Sourcegraph (`sourcegraph-prod-a`, `vm-sg-prd`, `sg01`)
 _OWN_NAME = re.compile(r"sourcegraph|(?<![a-z])sg(?![a-z])", re.IGNORECASE)
 
@@ -319,8 +328,9 @@ def _row_cells(row: str, bounds: list[tuple[int, int | None]]) -> list[str]:
 def _listed_table(rows: list[str], command: str) -> dict[str, Any]:
     """A listing with a column of machine types as the table it is: each column from where its
     header starts (the columns are left-aligned; a cell may be empty), one row per item. When some
-    rows' names name Sourcegraph and others do not, the others are other systems' machines (a
-    bastion, a CI runner, a monitoring VM in the same project) and are left out."""
+    rows' names name Sourcegraph and others do not, or some name an environment (`sg-prod-01`,
+    `sg-stg-01`) and others none (`sg-mon-01`), the others are other systems' machines (a bastion, a
+    CI runner, a monitoring VM in the same project) and are left out."""
     starts = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))\S", rows[0])]
     bounds = list(zip(starts, [*starts[1:], None], strict=True))
     body = [_row_cells(row, bounds) for row in rows if row.strip() and set(row) - {"-", " "}]
@@ -329,6 +339,10 @@ def _listed_table(rows: list[str], command: str) -> dict[str, Any]:
     own = [r for r in body[1:] if _OWN_NAME.search(r[name])]
     if own and len(own) < len(body) - 1:  # `sg-prd-0` beside `gha-runner-01`, `vm-jump`: other systems'
         body = [body[0], *own]
+    named = _NAMED.get()
+    placed = [r for r in body[1:] if named and named(" ".join(_NAME_PARTS.split(r[name])))]
+    if placed and len(placed) < len(body) - 1:  # `sg-prod-01`, `sg-stg-01` beside `sg-mon-01`, `ci-runner-01`
+        body = [body[0], *placed]
     if command:  # `$ kubectl --context sg-prod get nodes …`: its arguments are each row's (`read.codescope`)
         body = [["COMMAND", *body[0]], *([command.split("$", 1)[1].strip(), *r] for r in body[1:])]
     out = [{"tableCells": [{"content": [_paragraph([(c, {})])]} for c in cells]} for cells in body]

@@ -306,7 +306,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
 
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
-        content = unpaste(content)  # pasted markdown, code and diffs as the structure they are
+        content = unpaste(content, self.sections.part)  # pasted markdown, code and diffs as they are
         content = unexampled(content, lambda p: self.texts.paragraph(p).text)  # an example set apart
         accepted = threads.accepted_paragraphs(content, lambda p: self.texts.paragraph(p).text)
         if depth == 0:
