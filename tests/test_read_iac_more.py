@@ -500,3 +500,18 @@ def test_cdk_constructs_per_stage(catalogue: Catalogue, swap: bool) -> None:
         "});",
     )
     assert fields(html, catalogue).get("instance_types") == [f"3 × {p_type}"]
+
+
+@pytest.mark.parametrize(("prod", "other"), [("prod", "stg"), ("production", "qa"), ("prd", "dev")])
+def test_a_listing_s_rows_naming_no_environment_beside_rows_naming_one_are_not_read(
+    catalogue: Catalogue, prod: str, other: str
+) -> None:
+    html = "<h2>Compute</h2><p>openstack server list -c Name -c Flavor -c Status</p>" + code(
+        "NAME             FLAVOR          STATUS",
+        f"sg-{prod}-1      c6i.8xlarge     ACTIVE",
+        f"sg-{prod}-2      c6i.8xlarge     ACTIVE",
+        f"sg-{other}-1       c6i.2xlarge     ACTIVE",
+        "sg-metrics-1     m6i.large       ACTIVE",
+        "sg-ci-1          c6i.4xlarge     ACTIVE",
+    )
+    assert fields(html, catalogue).get("instance_types") == ["2 × c6i.8xlarge"]
