@@ -515,3 +515,20 @@ def test_a_listing_s_rows_naming_no_environment_beside_rows_naming_one_are_not_r
         "sg-ci-1          c6i.4xlarge     ACTIVE",
     )
     assert fields(html, catalogue).get("instance_types") == ["2 × c6i.8xlarge"]
+
+
+@pytest.mark.parametrize("swap", [False, True])
+@pytest.mark.parametrize("shape", ["mappings", "resources"])
+def test_cloudformation_pascal_case_keys_under_an_environment_s_key(
+    catalogue: Catalogue, shape: str, swap: bool
+) -> None:
+    (p_type, _, _), (o_type, _, _) = _sizes(swap)
+    if shape == "mappings":
+        block = ["Mappings:", "  EnvSize:", "    staging:", f"      InstanceType: {o_type}"]
+        block += ["    production:", f"      InstanceType: {p_type}"]
+    else:
+        block = ["Resources:", "  SgStagingHost:", "    Type: AWS::EC2::Instance", "    Properties:"]
+        block += [f"      InstanceType: {o_type}", "  SgProductionHost:", "    Type: AWS::EC2::Instance"]
+        block += ["    Properties:", f"      InstanceType: {p_type}"]
+    html = "<h2>template.yaml</h2>" + code(*block)
+    assert fields(html, catalogue).get("instance_types") == [f"1 × {p_type}"]

@@ -50,6 +50,9 @@ _PARENT = re.compile(rf"^\s*{_KEY}\s*:\s*$")  # `gitserver:`
 _YAML_KEY = r"[a-z_][\w.\-/]*|[A-Za-z][\w\-/]*[_.][\w.\-/]*"
 _YAML_PAIR = re.compile(rf"^(\s*)(?:-\s+)?({_YAML_KEY})\s*:\s+(\S+(?:\s+\S+){{0,3}})\s*$")
 _YAML_ITEM = re.compile(r"^\s+-\s+\S")  # `  - name: x` inside a block
+# an indented pair with a key in PascalCase (CloudFormation's `      InstanceType: m6i.8xlarge`): prose's
+# `Label: value` is not indented
+_PASCAL_PAIR = re.compile(r"^\s+(?:-\s+)?[A-Z][a-z]+(?:[A-Z][a-z0-9]*)*\s*:\s+\S+(?:\s+\S+){0,3}\s*$")
 # HCL's `resource "a" "b" {` and `}`
 # (and a program's object literal: `new aws.ec2.Instance("sg-prod", {`, `});`)
 _BRACE = re.compile(
@@ -415,6 +418,7 @@ def _code_line(text: str) -> bool:
     return bool(
         _ASSIGN.match(bare) or _PARENT.match(bare) or _YAML_PAIR.match(bare) or _BRACE.match(bare)
         or _COMMENT.match(bare) or _HUNK.match(text) or _YAML_ITEM.match(bare) or prompt_line(text)
+        or _PASCAL_PAIR.match(bare)
     )  # fmt: skip
 
 
