@@ -337,6 +337,16 @@ def _listed_table(rows: list[str], command: str) -> dict[str, Any]:
     starts = [m.start() for m in re.finditer(r"(?:^|(?<=\s\s))\S", rows[0])]
     bounds = list(zip(starts, [*starts[1:], None], strict=True))
     body = [_row_cells(row, bounds) for row in rows if row.strip() and set(row) - {"-", " "}]
+    out = [
+        {"tableCells": [{"content": [_paragraph([(c, {})])]} for c in cells]}
+        for cells in _own_rows(body, command)
+    ]
+    return {"table": {"rows": len(out), "tableRows": out}}
+
+
+def _own_rows(body: list[list[str]], command: str) -> list[list[str]]:
+    """A listing of machines' rows (the header first) without other systems' (`_listed_table`), the
+    command before it as each row's first cell."""
     head = [c.casefold() for c in body[0]]
     name = head.index("name") if "name" in head else 0
     own = [r for r in body[1:] if _OWN_NAME.search(r[name])]
@@ -348,8 +358,7 @@ def _listed_table(rows: list[str], command: str) -> dict[str, Any]:
         body = [body[0], *placed]
     if command:  # `$ kubectl --context sg-prod get nodes …`: its arguments are each row's (`read.codescope`)
         body = [["COMMAND", *body[0]], *([command.split("$", 1)[1].strip(), *r] for r in body[1:])]
-    out = [{"tableCells": [{"content": [_paragraph([(c, {})])]} for c in cells]} for cells in body]
-    return {"table": {"rows": len(out), "tableRows": out}}
+    return body
 
 
 def _ruled(lines: list[list[Run] | None], texts: list[str | None], i: int) -> tuple[list[Any], int]:
@@ -382,7 +391,11 @@ def _ruled(lines: list[list[Run] | None], texts: list[str | None], i: int) -> tu
         j += 1
     if rows[0] is None or j - i < 3:
         return [], i
-    table_rows = [{"tableCells": [{"content": [_paragraph([(c, {})])]} for c in r]} for r in rows if r]
+    kept = [r for r in rows if r]
+    if _TYPE_COLUMN.search(head):  # a listing of machines: its own rows (`_own_rows`)
+        before = (texts[i - 1] if i else None) or ""
+        kept = _own_rows(kept, before if prompt_line(before) else "")
+    table_rows = [{"tableCells": [{"content": [_paragraph([(c, {})])]} for c in r]} for r in kept]
     return [{"table": {"rows": len(table_rows), "tableRows": table_rows}}], j
 
 
