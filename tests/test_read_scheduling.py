@@ -124,3 +124,103 @@ def test_a_label_naming_the_shared_pool_is_not_the_deployment(catalogue: Catalog
     )
     assert got.get("instance_types") == ["3 × Standard_E16s_v5"]
     assert not any("960" in v for v in got.get("total_cpu", []))
+
+
+# -- blind 81: the platform's defaults and limits labels, quota figures in prose, other tenants' titles
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Namespace limits",
+        "limits (granted by the platform team)",
+        "Hard quotas",
+        "Defaults for every new namespace",
+        "Default for a new project (starter tier)",
+    ],
+)
+def test_a_label_naming_the_limits_or_the_defaults_of_a_new_tenant_gives_no_amounts(
+    label: str, catalogue: Catalogue
+) -> None:
+    got = read(
+        _INTRO
+        + "<h2>Compute</h2><p>Worker nodes: 3 × r6i.4xlarge, 48 vCPU and 384 GiB in total.</p>"
+        + f"<ul><li>{label}: CPU 96 cores, memory 320 GiB, storage 6 TiB</li></ul>",
+        catalogue,
+    )
+    assert got.get("total_cpu") == ["48"]
+    assert got.get("total_memory_gb") == ["384 GiB"]
+    assert "total_disk_gb" not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The platform hands each team its standard quota on request (12 vCPU, 48 GiB, 800 GiB of disk).",
+        "We were granted limits.cpu 90, limits.memory 300Gi and requests.storage 5Ti.",
+        "Our namespace carries a 90 vCPU quota and 300 GiB of memory requests.",
+    ],
+)
+def test_quota_figures_in_prose_are_no_amounts(sentence: str, catalogue: Catalogue) -> None:
+    got = read(
+        _INTRO
+        + f"<h2>Platform</h2><p>{sentence}</p>"
+        + "<h2>Nodes</h2><p>Sourcegraph runs on 2 × m6i.8xlarge (64 vCPU, 256 GiB in total).</p>",
+        catalogue,
+    )
+    assert got.get("total_cpu") == ["64"]
+    assert got.get("total_memory_gb") == ["256 GiB"]
+    assert "total_disk_gb" not in got
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Other teams on the cluster",
+        "Other workloads sharing the nodes",
+        "Node pools (all tenants)",
+        "Capacity across all namespaces",
+    ],
+)
+def test_a_title_naming_the_other_units_or_all_of_them_is_the_wholes(title: str) -> None:
+    assert whole_title(title)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Other services",
+        "Other tools we connect",
+        "Sourcegraph and the other tenants",
+        "Our tenant",
+        "Licensed for the platform group. Other teams have read-only access.",  # a sentence, no title
+        "The search service is shared across all teams of the engineering division and its contractors",
+    ],
+)
+def test_a_title_naming_sourcegraph_or_its_own_parts_stays_ours(title: str) -> None:
+    assert not whole_title(title)
+
+
+def test_other_tenants_under_their_title_give_nothing(catalogue: Catalogue) -> None:
+    got = read(
+        _INTRO
+        + "<h2>Our pool</h2><p>Sourcegraph pool: 3 × n2-highmem-16, 48 vCPU in total.</p>"
+        + "<h2>Other teams on the cluster</h2>"
+        + "<ul><li>render-farm: 400 vCPU reserved</li><li>analytics: 5 × n2-standard-64</li></ul>",
+        catalogue,
+    )
+    assert got.get("instance_types") == ["3 × n2-highmem-16"]
+    assert got.get("total_cpu") == ["48"]
+
+
+def test_a_paragraph_about_the_platform_gives_its_pronouns_clauses_to_it(catalogue: Catalogue) -> None:
+    got = read(
+        _INTRO
+        + "<h2>Context</h2>"
+        + "<p>Nimbus is the group's shared Kubernetes estate. Its general pool scales to 90 nodes "
+        "(about 2,880 vCPU and 11 TB of memory). Sourcegraph is a tenant with its own node pool.</p>"
+        + "<h2>Nodes</h2><p>Sourcegraph pool: 2 × m6i.8xlarge, 64 vCPU and 256 GiB in total.</p>",
+        catalogue,
+    )
+    assert got.get("total_cpu") == ["64"]
+    assert got.get("total_memory_gb") == ["256 GiB"]

@@ -18,6 +18,7 @@ from handoff.read import (
     diskparts,
     permachine,
     restated,
+    scheduling,
     shapes,
     sizeparts,
     typeshape,
@@ -300,11 +301,15 @@ def _pair_total(facts: list[Fact], said: bool) -> None:
         facts[-1] = replace(facts[-1], role="total")
 
 
-def _left_out(name: str | None, head: str, tail: str, run: str) -> bool:
+def _left_out(name: str | None, head: str, tail: str, run: str, before: str = "", after: str = "") -> bool:
     """Whether a figure is no amount of the deployment: a limit by the words before it ("the quota
-    allows 200 vCPUs") or joined to one in its run (`run`: the gap after it, "… and 400 GB"), or the
-    size of snapshots or backups ("snapshot storage: 1.3 TiB")."""
+    allows 200 vCPUs") or joined to one in its run (`run`: the gap after it, "… and 400 GB"), a
+    Kubernetes request, limit or quota by the words around it (`before`, `after`: "requests.memory
+    240Gi", "64 GiB of requests", "the default quota (16 vCPU …)"), or the size of snapshots or
+    backups ("snapshot storage: 1.3 TiB")."""
     if name == "total_disk_gb" and copies.copy_size(head, tail):
+        return True
+    if name in scheduling.FIELDS and scheduling.scheduled_figure(before, after):
         return True
     return name in _CEILED and (ceilings.ceiling(head) or (bool(run) and permachine.joined(run)))
 
@@ -389,7 +394,8 @@ class FigureReading(FactParts):
             if kind == "size" and paired and not _named_after(tail):
                 name = "total_memory_gb"  # a CPU count and a size written as one pair (`16vCPU/64GiB`)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
-            if _left_out(name, head, tail, s[ceiled_at : m.start] if ceiled_at >= 0 else ""):
+            run = s[ceiled_at : m.start] if ceiled_at >= 0 else ""
+            if _left_out(name, head, tail, run, s[: m.start], s[m.end : m.end + 32]):
                 ceiled_at = m.end  # "the quota allows 200 vCPUs": a limit, and the figures of its run
                 continue
             if each:  # held as one machine's, for the machines the document counts elsewhere

@@ -482,6 +482,8 @@ class LabelledReading(FactParts):
         for other, piece in more:
             said = self._labelled(other, piece, self.label_context(label, ctx))[1]
             facts += [f for f in said if (f.field, f.value) not in whole]
+        if not self.tenant_row and scheduling.limits_label(label):  # "limits (set by the platform for us):
+            facts = [f for f in facts if f.field not in scheduling.FIELDS]  # CPU 120 GHz, memory 448 GiB"
         aside = _LABEL_ASIDE.search(label) if "(" in label else None
         if aside is not None and (
             shapes.DIGIT.search(aside.group(1)) or _COUNTED_WORD.search(aside.group(1))

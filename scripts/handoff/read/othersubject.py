@@ -17,7 +17,8 @@ gives one), a component of Sourcegraph (gitserver, zoekt, …) or a generic role
 `Everything`, an adverb in -ly, …). A lone clause about another system, with no Sourcegraph clause
 beside it, is not read this way (too many subjects are the deployment's own code names).
 
-A clause whose subject is a pronoun (`it`, `they`) goes on with the subject of the clause before.
+A clause whose subject is a pronoun (`it`, `they`) or opens with a possessive one (`Its default pool`,
+`Their nodes`) goes on with the subject of the clause before.
 
 * Another system's clause gives no value.
 * A code host's clause ("GitLab runs on one m5.4xlarge", "GitHub Enterprise has 3,400 users")
@@ -38,7 +39,8 @@ _CLAUSE = re.compile(r";\s*|,\s+(?:and|while|whereas|but)\s+|\.\s+")
 _SUBJECT = re.compile(
     r"^\W*(?:for\s+reference,\s*|by\s+contrast,\s*|meanwhile,\s*)?(?P<subject>(?:[\w.&'’-]+\s+){0,3}?[\w.&'’-]+)\s+"
     r"(?:runs|run|is|are|was|were|has|have|had|hosts|uses|sits|lives|builds|went|holds|serves|needs|gets|stores|"
-    r"keeps|takes|requires|got|came|itself|indexes|indexed|searches|connects|syncs|mirrors|covers|reads)\b",
+    r"keeps|takes|requires|got|came|itself|indexes|indexed|searches|connects|syncs|mirrors|covers|reads|"
+    r"autoscales|scales|spans|offers|provides|gives)\b",
     re.IGNORECASE,
 )
 _OPENERS = frozenset({
@@ -52,6 +54,9 @@ _OPENERS = frozenset({
     "with", "from", "of", "to", "q",
 })  # fmt: skip
 _PRONOUNS = frozenset({"it", "its", "it's", "they", "their", "this"})
+_POSSESSIVES = frozenset(
+    {"its", "their"}
+)  # a subject of the clause before's: "Its default pool", "Their nodes"
 _NAME = re.compile(r"[A-Z][\w.&-]*")
 _HOST_FIELDS = frozenset(
     {
@@ -84,8 +89,15 @@ class OtherSubjects:
         kind = ""
         for a, b, m in subjects:
             own = m is not None and "ourcegraph" not in text[a:b]
-            if own and m is not None and m.group("subject").lower() in _PRONOUNS:
-                pass  # ("…; it is reached at …": the clause before's subject goes on)
+            if (
+                own
+                and m is not None
+                and (
+                    m.group("subject").lower() in _PRONOUNS
+                    or m.group("subject").split()[0].lower() in _POSSESSIVES
+                )
+            ):
+                pass  # ("…; it is reached at …", "Its default pool scales …": the subject before goes on)
             else:
                 kind = self._kind(m.group("subject")) if own and m is not None else ""
             if kind:

@@ -29,6 +29,25 @@ _SCHEDULING = quick(
     r"|\bresource\s*quotas?\b|\bquotas?\b|\blimit\s*ranges?\b",
     re.IGNORECASE,
 )
+# a label whose head noun is the limits or quota itself, an aside after it ("limits (set by the
+# platform for us)", "Namespace limits", "Hard limits"), or the platform's defaults for a new tenant
+# ("Defaults for a new project", "Default for every namespace")
+_LIMITS_LABEL = quick(
+    r"^\W*(?:[\w.-]+\s+){0,3}(?:limits|quotas?|requests)\s*(?:\([^()]*\))?\W*$"
+    r"|\bdefaults?\s+(?:for|of|given\s+to)\s+(?:a|an|any|each|every|all|new)\b",
+    re.IGNORECASE,
+)
+# in prose, a figure a scheduling key opens ("requests.memory 240Gi", "limits.cpu: 62"), or one a
+# request, limit or quota closes ("64 GiB of requests", "a 200 vCPU quota", "16 vCPU request")
+_KEY_BEFORE = re.compile(
+    rf"\b(?:requests|limits|hard)\s*\.\s*{_RESOURCE}\s*[:=]?\s*(?:of\s+)?$", re.IGNORECASE
+)
+_WORD_AFTER = re.compile(
+    r"^\s*(?:of\s+)?(?:(?:cpu|memory|ram|storage)\s+)?(?:requests?|limits?|quotas?)\b(?!\s+(?:of|for)\s+\d)",
+    re.IGNORECASE,
+)
+# a bracket a quota opens: "the “medium” quota by default (16 vCPU and 64 GiB, 1 TiB of disk)"
+_QUOTA_BRACKET = re.compile(r"\b(?:quotas?|limit\s*ranges?)\b(?:\s+[^\s()]+){0,3}\s*\($", re.IGNORECASE)
 FIELDS = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
 
 
@@ -37,4 +56,20 @@ def scheduling(label: str) -> bool:
     return bool(_SCHEDULING.search(label))
 
 
-__all__ = ["FIELDS", "scheduling"]
+def limits_label(label: str) -> bool:
+    """Whether a label naming no field is the limits or quota itself ("limits (set by the platform for
+    us): CPU 120 GHz, memory 448 GiB"), or the platform's defaults for a new tenant ("Defaults for a
+    new project: 4 vCPU / 8 GiB"): the CPU, memory and disk figures of its value are none of ours."""
+    return bool(_SCHEDULING.search(label) or _LIMITS_LABEL.search(label))
+
+
+def scheduled_figure(before: str, after: str) -> bool:
+    """Whether a CPU or size figure in prose is a request, limit or quota by the words right around it:
+    `before` is its sentence up to the figure, `after` the words after it."""
+    if _WORD_AFTER.match(after) or _KEY_BEFORE.search(before[-40:]):
+        return True
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and bool(_QUOTA_BRACKET.search(before, max(0, opened - 60), opened + 1))
+
+
+__all__ = ["FIELDS", "limits_label", "scheduled_figure", "scheduling"]

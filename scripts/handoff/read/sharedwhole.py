@@ -21,6 +21,12 @@ _UNITS = (
     r"(?:tenants?|services?|namespaces?|teams?|tools?|systems?|applications?|apps|workloads?|products?"
     r"|projects?|business units?|departments?|customers?)"
 )
+# the units of a whole a title may call "other" ("Other tenants", "Other studio teams"): not services,
+# tools or products, which a Sourcegraph part also has ("Other services: redis, blobstore")
+_OTHERS = (
+    r"(?:tenants?|teams?|namespaces?|workloads?|projects?|departments?|business units?|customers?|systems?"
+    r"|applications?)"
+)
 _ALL = quick(
     rf"\b(?:across|for|over|of|by|in|among|between)\s+(?:all|every|each)\s+(?:of\s+)?(?:the\s+|our\s+)?"
     rf"(?:\w+\s+)?{_UNITS}\b"
@@ -45,8 +51,21 @@ _NOT_OURS = quick(  # a title saying its part is somebody else's, or only there 
     r"|\b(?:platform|cluster|supervisor)[- ]owned\b|\bowned\s+by\s+(?:the\s+)?(?:\w+\s+)?platform\b",
     re.IGNORECASE,
 )
+# a short title (no sentence) naming the other units of the whole ("Other tenants mentioned in the
+# review", "Other teams on the cluster") or all of them ("Cluster capacity (all tenants)", "Pools across
+# all namespaces"); in a sentence ("… other departments have no access") these words tell of no part
+_OTHER_UNITS = quick(
+    rf"^\W*other\s+(?:[\w-]+\s+)?{_OTHERS}\b"
+    rf"|\(\s*(?:across\s+|for\s+|of\s+)?all\s+(?:the\s+)?{_UNITS}\s*\)"
+    rf"|\b(?:across|for|over)\s+(?:all|every)\s+(?:the\s+)?{_UNITS}\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[.;!?](?:\s|$)|(?:\S+\s+){9}")  # a full stop, or more than nine words
 _OWN = re.compile(r"\bsourcegraph\b|\bdedicated\b|\bours\b|\bour\s+own\b|\btenants?\b", re.IGNORECASE)
-_DENIED = re.compile(r"\bnot\s+(?:ours|sourcegraph(?:'s)?)", re.IGNORECASE)
+_DENIED = re.compile(  # words of ownership said of somebody else: "not ours", "other tenants", "all tenants"
+    rf"\bnot\s+(?:ours|sourcegraph(?:'s)?)|\b(?:other|all|every)\s+(?:the\s+)?(?:[\w-]+\s+)?{_UNITS}\b",
+    re.IGNORECASE,
+)
 
 
 def whole_title(title: str, label: bool = False) -> bool:
@@ -57,7 +76,11 @@ def whole_title(title: str, label: bool = False) -> bool:
     Sourcegraph's own share (its tenants table), so only its words of ownership count. A title naming
     Sourcegraph, a dedicated pool or the tenant is Sourcegraph's own ("Shared cluster: Sourcegraph's
     dedicated pool")."""
-    if not (_NOT_OURS.search(title) or (label and _WHOLE_LABEL.search(title))):
+    if not (
+        _NOT_OURS.search(title)
+        or (label and _WHOLE_LABEL.search(title))
+        or (_OTHER_UNITS.search(title) and not _SENTENCE.search(title))
+    ):
         return False
     return not _OWN.search(_DENIED.sub(" ", title))
 
