@@ -63,3 +63,21 @@ def test_lower_case_question_and_answer_tags(catalogue: Catalogue) -> None:
     got = _view(html, catalogue)
     assert got.get("code_hosts") == ["Bitbucket Server / Data Center"]
     assert got.get("max_users") == 2200
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [  # (blind 81: each figure is its own item's, not the noun of the next item it stands before)
+        (
+            "Maximum users 2,400 / maximum concurrent users 320 / maximum repositories 7,000",
+            (2400, 320, 7000),
+        ),
+        ("Licensed users 900, concurrent users 110, repositories 3,000", (900, 110, 3000)),
+        ("3.2 Max. users 5,000 · max. concurrent 600", (5000, 600, None)),
+    ],
+)
+def test_a_figure_before_the_next_items_noun_is_its_own_items(
+    line: str, want: tuple[Any, ...], catalogue: Catalogue
+) -> None:
+    got = _view(f"<h2>Agreed limits</h2><p>{line}</p>", catalogue)
+    assert tuple(got.get(f) for f in _LIMITS) == want

@@ -6,6 +6,7 @@ one sentence of prose.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from handoff.core.quickre import Pieces, opened, quick
 from handoff.read import (
@@ -26,6 +27,8 @@ from handoff.read.factparts import FactParts
 from handoff.read.further import ADDED, added_clause, further_parts
 from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.vocab import Found
+
+_LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 
 AMBIENT = "limit (limits part)"  # a count of people read as a limit only because its part is about limits
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|proj|depots"
@@ -616,8 +619,18 @@ class CountReading(FactParts):
         conc ~120 peak / repo cap 3k`, `read.clippedlimits`)."""
         if not clippedlimits.may_hold(s):
             return facts
+        clipped = clippedlimits.clipped_limits(s)
+        own = {at: (name, value, text) for name, value, text, at in clipped}
+        # "Max users 1,200 / max concurrent users 150": each figure is its own item's, whose label opens
+        # it; not the next item's noun the figure stands before ("1,200 / max concurrent users")
+        facts = [
+            replace(f, field=own[f.start][0], text=own[f.start][2], how="limit, clipped")
+            if f.field in _LIMIT_FIELDS and f.start in own and own[f.start][0] != f.field
+            else f
+            for f in facts
+        ]
         found = {f.field for f in facts}
-        for name, value, text, at in clippedlimits.clipped_limits(s):
+        for name, value, text, at in clipped:
             if name not in found:
                 facts.append(Fact(name, value, text, "limit, clipped", self.env_at(s, at, ctx), "", at))
         return facts
