@@ -1209,6 +1209,9 @@ def _learn_as_first_written(text: str) -> frozenset[str]:
     for m in (*owntypes._NAMED_MACHINE.finditer(text), *owntypes._TYPE_WORD.finditer(text)):
         if owntypes._learnable(m.group("t")):
             families.add(owntypes._family(m.group("t")))
+    for m in owntypes._NAMED_TYPE.finditer(text):  # (a catalogue's name a type word names: learnt as it was)
+        if owntypes._learnable(m.group("t"), named=True):
+            families.add(owntypes._family(m.group("t")))
     for line in text.split("\n"):
         if "×" in line or "x" in line or "X" in line:
             for m in owntypes._COUNTED.finditer(line):

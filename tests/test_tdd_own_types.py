@@ -75,3 +75,53 @@ def test_a_number_of_another_kind_before_a_type_is_no_count(catalogue: Catalogue
     """A decimal (`PI 26.3`), a grouped figure or a figure with its own unit is no machine count."""
     html = "<h2>Production</h2><p>Since PI 26.3 r6i.8xlarge is the size; 1 × r6i.8xlarge runs it.</p>"
     assert read(html, catalogue)["instance_types"] == ["1 × r6i.8xlarge"]
+
+
+# -- blind 81: an internal catalogue's names, which a type word names outright (no digit needed)
+
+
+@pytest.mark.parametrize(
+    ("html", "want"),
+    [
+        # a form row naming the flavour, its size in the row below
+        (
+            table(
+                ("Worker VMs", "6 VMs of flavour ocp.cpu.large"), ("Flavour ocp.cpu.large", "8 vCPU / 32 GiB")
+            ),
+            "6 × ocp.cpu.large",
+        ),
+        # a label naming the catalogue's size, the machine count after it
+        ("<p>VM size: HIGHMEM-XL, 2 VMs (24 vCPU and 192 GB RAM each)</p>", "2 × HIGHMEM-XL"),
+        ("<p>Catalogue size: HIGHMEM-XL, 1 VM (24 vCPU and 192 GB RAM)</p>", "1 × HIGHMEM-XL"),  # one, stated
+        # a machine class in a bullet, counted with a times sign
+        (
+            "<ul><li>workers: 4 × guaranteed-large (machine class guaranteed-large)</li></ul>",
+            "4 × guaranteed-large",
+        ),
+    ],
+)
+def test_a_catalogue_name_a_type_word_names_is_a_type(catalogue: Catalogue, html: str, want: str) -> None:
+    assert read(f"<h2>Production</h2>{html}", catalogue)["instance_types"] == [want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Catalogue size: XL",  # a lone size word
+        "Flavour: large",
+        "The default flavour suits most tenants",  # no token after the type word
+    ],
+)
+def test_a_lone_size_word_is_not_learnt(text: str) -> None:
+    assert learn(text) == frozenset()
+
+
+def test_a_row_labelled_by_the_type_word_names_its_cells_types(catalogue: Catalogue) -> None:
+    html = table(
+        ("Setting", "Staging", "Production"),
+        ("Node flavour", "gp-small-a", "mem-huge-b"),
+        ("Nodes", "1", "3"),
+    )
+    assert read(f"<h2>Environments</h2>{html}", catalogue)["instance_types"] == ["3 × mem-huge-b"]
+    learnt = learn("Node flavour\ngp-small-a\nmem-huge-b\nNodes")
+    assert learnt == frozenset({r"gp\-small\-a", r"mem\-huge\-b"})

@@ -223,6 +223,9 @@ def test_bool_refused() -> None:
         ("3 m6i.4xlarge nodes", [InstanceCount("m6i.4xlarge", 3)]),
         ("m6i.4xlarge (16 vCPU, 64 GiB)", [InstanceCount("m6i.4xlarge", 1)]),
         ("4 × standard.titan", [InstanceCount("standard.titan", 4)]),  # a provider's family.size, no digit
+        ("6 × ocp.cpu.large", [InstanceCount("ocp.cpu.large", 6)]),  # an internal catalogue's names
+        ("1 × HIGHMEM-XL", [InstanceCount("HIGHMEM-XL", 1)]),
+        ("3 × guaranteed-medium", [InstanceCount("guaranteed-medium", 3)]),
         (
             "2 × r6i.4xlarge; 1 × m6i.xlarge",
             [InstanceCount("r6i.4xlarge", 2), InstanceCount("m6i.xlarge", 1)],
@@ -242,6 +245,7 @@ def test_instance_lists(text: str, expected: list[InstanceCount]) -> None:
     [
         ("large", "not an instance type"),
         ("3 × nodes", "not an instance type"),
+        ("2 × XL", "not an instance type"),
         ("", "empty"),
         ("0 x m5.large", "count of 0"),
     ],

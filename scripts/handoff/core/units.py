@@ -456,7 +456,9 @@ def split_list(text: str) -> list[str]:
     return [s.strip(" \t-*·") for s in out if s.strip(" \t-*·")]
 
 
-_FAMILY_SIZE = re.compile(r"[a-z]{3,}\.[a-z]{3,}(?:-[a-z]+)*")
+# a type with no digit: a provider's family and size (`standard.titan`), or an internal catalogue's name
+# of letter parts a separator joins (`rcp.mem.xl`, `MEM-XXL`, `best-effort-large`); never one word (`large`)
+_FAMILY_SIZE = re.compile(r"[a-z]{3,}\.[a-z]{3,}(?:-[a-z]+)*|[A-Za-z]{2,}(?:[.-][A-Za-z]{2,}){1,3}")
 
 
 def parse_instance_entry(text: str) -> InstanceCount:

@@ -17,7 +17,11 @@ writes it as machines are written:
 
 or as a counted machine the token names (`two Hetzner Cloud CCX63 servers`, `three Dell PowerEdge
 R660 servers`: a count, up to two capitalised words of the maker, the token, a machine noun), or
-after a machine's type words (`Server plan …`, `instance flavour b3-64`, `machine type …`).
+after a machine's type words (`Server plan …`, `instance flavour b3-64`, `machine type …`), or one a
+type word names outright (`Flavour rcp.mem.xl`, `4 VMs of flavour rcp.mem.xl`, `Catalogue size:
+MEM-XXL`, `VM class kws-mem-16x128`, a table row `Worker VM class | best-effort-large |
+guaranteed-2xlarge`): such a token may be letters only, parts a separator joins (an internal
+catalogue's names; a lone size word, `XL`, `large`, never).
 
 A volume (`3 × gp3 volumes (500 GB)`) has no CPU figure and no machine noun: it is not learnt. The
 types of a learnt type's family (the same token but for its last number: `g2i.8` beside `g2i.16`,
@@ -59,6 +63,15 @@ _TYPE_WORD = quick(
     rf"(?P<t>{_TOKEN})(?![\w.\-])",
     re.IGNORECASE,
 )
+# a token a type word names outright, in a label or a phrase (`Flavour rcp.mem.xl`, `4 VMs of flavour
+# rcp.mem.xl`, `Catalogue size: MEM-XXL`, `VM class kws-mem-16x128`): it may have no digit, only parts
+# of letters a separator joins (an internal catalogue's names), never a lone size word (`XL`, `large`)
+_NAMED_TYPE = quick(
+    r"\b(?:flavou?r|(?:vm|machine|instance|node|catalog(?:ue)?|t-shirt|server)\s+(?:size|class|plan|flavou?r))"
+    rf"[ \t]*(?::[ \t]*|=[ \t]*)?(?P<t>{_TOKEN})(?![\w.\-])",
+    re.IGNORECASE,
+)
+_JOINED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)+")
 _MACHINES_LABEL = re.compile(rf"^\W*(?:\w+\s+){{0,3}}{_MACHINE_NOUN}\W*$", re.IGNORECASE)
 _NOT_TYPES = re.compile(  # units, CPU words and versions are no machine types
     r"(?:[KMGTP]i?B|[KMGT]i|v?CPUs?|vcores?|cores?|v\d+(?:\.\d+)*|\d\w*)", re.IGNORECASE
@@ -74,6 +87,9 @@ def learn(text: str) -> frozenset[str]:
     families: set[str] = set()
     for m in (*_NAMED_MACHINE_LINES.finditer(text), *_TYPE_WORD_LINES.finditer(text)):
         if _learnable(m.group("t")):
+            families.add(_family(m.group("t")))
+    for m in _NAMED_TYPE.finditer(text):
+        if _learnable(m.group("t"), named=True):
             families.add(_family(m.group("t")))
     for start, end in _lines_of(text, [m.start() for m in _COUNTED_LINES.finditer(text)]):  # (few lines)
         line, previous = text[start:end], _line_before(text, start)
@@ -132,11 +148,16 @@ def _line_before(text: str, start: int) -> str:
     return ""
 
 
-def _learnable(token: str) -> bool:
-    """A token of a provider's shape, not one the reader knows already, a unit or a version."""
+def _learnable(token: str, named: bool = False) -> bool:
+    """A token of a provider's shape, not one the reader knows already, a unit or a version; one a type
+    word names outright (`named`) may be letters only, in parts a separator joins (`rcp.mem.xl`)."""
     return (
         len(token) >= 4
-        and (any(c.isdigit() for c in token) or bool(_FAMILY_SIZE.fullmatch(token)))
+        and (
+            any(c.isdigit() for c in token)
+            or bool(_FAMILY_SIZE.fullmatch(token))
+            or (named and bool(_JOINED_NAME.fullmatch(token)))
+        )
         and not _NOT_TYPES.fullmatch(token)
         and not shapes.KNOWN_TYPE.fullmatch(token)
     )

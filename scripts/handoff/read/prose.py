@@ -556,14 +556,15 @@ class ProseReading(FactParts):
         found = [m for m in found if not bought_for(s, m.start)]  # "Reserved Instances bought for: 4 × …"
         found = [m for m in found if not _SLOTS.match(s, m.end)]  # "12x m5.4xl slots": room for machines
         bare = [m for m in found if shapes.bare(m) or permachine.ARTICLE.match(m.text)]
-        if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge": the count is the machines'
+        counted = False  # a count of one stated apart from a type of the document's own catalogue
+        if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge", "MEM-XXL, 1 VM": the count is the machines'
             count = permachine.machine_count(s, bare[0].start, types=False)
             if count is not None:
                 kind = bare[0].value.split(" × ", 1)[1]
-                found = [replace(bare[0], value=f"{count} × {kind}")]
+                found, counted = [replace(bare[0], value=f"{count} × {kind}")], shapes.own_type(kind)
         old = old_spans(s)  # "from 4 × c6i.4xlarge to 4 × m6i.4xlarge": two sides, two facts
         for m in found:
-            if not shapes.bare(m):  # a type named without a count is a mention, not the deployment
+            if counted or not shapes.bare(m):  # a type named without a count is a mention, not the deployment
                 side = any(a <= m.start < b for a, b in old)
                 groups.setdefault((self.env_at(s, m.start, ctx), side), []).append(m)
         return [

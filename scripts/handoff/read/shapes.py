@@ -60,6 +60,11 @@ KNOWN_TYPE = quick(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
 OWN_TYPES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("own_types", default=frozenset())
 
 
+def own_type(kind: str) -> bool:
+    """Whether `kind` is one of the document's own machine types (`OWN_TYPES`), not a cloud's."""
+    return any(re.fullmatch(family, kind) for family in OWN_TYPES.get())
+
+
 # AWS types written short, as notes do (`m6i.4xl`, `r6i.xl`: `xl` for `xlarge`): read as the type they
 # shorten only when that type is a known one (`config/instance_types.toml`, the reader's catalogue:
 # `abbreviated_types`), so the family and size are unambiguous. Set while one document is read.
