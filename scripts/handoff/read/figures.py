@@ -60,6 +60,7 @@ _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, 
     r"|\bgit\s+on\s+(?:the\s+)?disks?\b"  # "total git on disk ~9.8 TB"
     r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:full\s+)?(?:clon(?:e|es|ing)|cloned)\b"
     r"|\bas cloned\b"
+    r"|^\s*(?:of\s+(?:data\s+)?)?cloned\b(?!\s+(?:to|on|onto|into)\b)"  # "900 GB cloned in total"
     r"|\bclon(?:ed|e|es)\s+(?:data\s+)?size\b|\bsize\s+(?:of\s+(?:the\s+|all\s+)?)?(?:clones|cloned)\b)",
     re.I,
 )
