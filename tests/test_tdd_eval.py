@@ -137,7 +137,10 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind80 from 83/100, 83/88, 4 wrong (t80: requirements stated in a matrix, premises give way,
         # ruled command output as a table, a host table's count column proved by its total row)
         ("tdd_blind80", 99 / 100, 99 / 99, 0),  # formal deliverables by a systems integrator
-        ("tdd_blind81", 82 / 100, 82 / 87, 3),  # Sourcegraph as one tenant of a shared platform
+        # blind81 from 82/100, 82/87, 3 wrong (t81: quota and limits labels, the platform's defaults and
+        # quota figures in prose no amounts; other tenants' titles; a possessive subject goes on; clipped
+        # limit items; an internal catalogue's type names; "cloned"; TKG / vSAN on-premises)
+        ("tdd_blind81", 100 / 100, 100 / 100, 0),  # Sourcegraph as one tenant of a shared platform
         # ordinary TDDs of three more families, written blind as tuning sets in stop 25, learnt from there
         ("tdd_blind73", 87 / 100, 87 / 88, 1),  # living TDDs (t73: from 67/100, 67/72, 5 wrong)
         # blind74 from 36/100, 36/46, 4 wrong (t74a: glued units, short types, `ea`, `tot`; t74b: dates,
