@@ -114,14 +114,3 @@ def test_a_catalogue_name_a_type_word_names_is_a_type(catalogue: Catalogue, html
 )
 def test_a_lone_size_word_is_not_learnt(text: str) -> None:
     assert learn(text) == frozenset()
-
-
-def test_a_row_labelled_by_the_type_word_names_its_cells_types(catalogue: Catalogue) -> None:
-    html = table(
-        ("Setting", "Staging", "Production"),
-        ("Node flavour", "gp-small-a", "mem-huge-b"),
-        ("Nodes", "1", "3"),
-    )
-    assert read(f"<h2>Environments</h2>{html}", catalogue)["instance_types"] == ["3 × mem-huge-b"]
-    learnt = learn("Node flavour\ngp-small-a\nmem-huge-b\nNodes")
-    assert learnt == frozenset({r"gp\-small\-a", r"mem\-huge\-b"})

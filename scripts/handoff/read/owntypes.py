@@ -19,9 +19,8 @@ or as a counted machine the token names (`two Hetzner Cloud CCX63 servers`, `thr
 R660 servers`: a count, up to two capitalised words of the maker, the token, a machine noun), or
 after a machine's type words (`Server plan …`, `instance flavour b3-64`, `machine type …`), or one a
 type word names outright (`Flavour rcp.mem.xl`, `4 VMs of flavour rcp.mem.xl`, `Catalogue size:
-MEM-XXL`, `VM class kws-mem-16x128`, a table row `Worker VM class | best-effort-large |
-guaranteed-2xlarge`): such a token may be letters only, parts a separator joins (an internal
-catalogue's names; a lone size word, `XL`, `large`, never).
+MEM-XXL`, `VM class kws-mem-16x128`): such a token may be letters only, parts a separator joins (an
+internal catalogue's names; a lone size word, `XL`, `large`, never).
 
 A volume (`3 × gp3 volumes (500 GB)`) has no CPU figure and no machine noun: it is not learnt. The
 types of a learnt type's family (the same token but for its last number: `g2i.8` beside `g2i.16`,
