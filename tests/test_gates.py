@@ -1206,11 +1206,14 @@ def test_patterns_read_by_line_find_what_they_found_in_the_whole_text() -> None:
 def _learn_as_first_written(text: str) -> frozenset[str]:
     families: set[str] = set()
     previous = ""
-    for m in (*owntypes._NAMED_MACHINE.finditer(text), *owntypes._TYPE_WORD.finditer(text)):
-        if owntypes._learnable(m.group("t")):
-            families.add(owntypes._family(m.group("t")))
-    for m in owntypes._NAMED_TYPE.finditer(text):  # (a catalogue's name a type word names: learnt as it was)
-        if owntypes._learnable(m.group("t"), named=True):
+    named = [
+        (m, False) for m in (*owntypes._NAMED_MACHINE.finditer(text), *owntypes._TYPE_WORD.finditer(text))
+    ]
+    named += [
+        (m, True) for m in owntypes._NAMED_TYPE.finditer(text)
+    ]  # (a catalogue's name a type word names)
+    for m, outright in named:
+        if owntypes._learnable(m.group("t"), named=outright):
             families.add(owntypes._family(m.group("t")))
     for line in text.split("\n"):
         if "×" in line or "x" in line or "X" in line:
