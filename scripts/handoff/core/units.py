@@ -458,7 +458,10 @@ def split_list(text: str) -> list[str]:
 
 # a type with no digit: a provider's family and size (`standard.titan`), or an internal catalogue's name
 # of letter parts a separator joins (`rcp.mem.xl`, `MEM-XXL`, `best-effort-large`); never one word (`large`)
-_FAMILY_SIZE = re.compile(r"[a-z]{3,}\.[a-z]{3,}(?:-[a-z]+)*|[A-Za-z]{2,}(?:[.-][A-Za-z]{2,}){1,3}")
+_FAMILY_SIZE = re.compile(
+    r"[a-z]{3,}\.[a-z]{3,}(?:-[a-z]+)*"
+    r"|[A-Za-z]{2,}(?:[.-][A-Za-z]{2,}){0,2}[.-](?i:x*s|m|x*l|small|medium|large|xlarge|huge|tiny|micro)"
+)  # (the catalogue's name ends on a size word: never `each.value.machine`)
 
 
 def parse_instance_entry(text: str) -> InstanceCount:

@@ -302,6 +302,9 @@ def _bounded(name: str | None, value: str) -> tuple[str | None, str]:
     return ("max_repositories", bound.group(0).strip()) if bound is not None else (name, value)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
 def _no_value(name: str | None, label: str, value: str, tenant: bool = False) -> bool:
     """A label and value that state no value of the field: the load of a capacity (`PV used | 2.1
     TiB` beside `PV capacity | 3.5 TiB`), the field stated absent ("Max. repositories: not set – …
@@ -483,7 +486,9 @@ class LabelledReading(FactParts):
             said = self._labelled(other, piece, self.label_context(label, ctx))[1]
             facts += [f for f in said if (f.field, f.value) not in whole]
         if not self.tenant_row and scheduling.limits_label(label):  # "limits (set by the platform for us):
-            facts = [f for f in facts if f.field not in scheduling.FIELDS]  # CPU 120 GHz, memory 448 GiB"
+            stop = _SENTENCE_END.search(value)  # CPU 120 GHz, memory 448 GiB"; its first sentence only
+            end = stop.start() if stop else len(value)  # ("Project quota: 96 vCPUs. We use 64 vCPU.")
+            facts = [f for f in facts if f.field not in scheduling.FIELDS or f.start >= end]
         aside = _LABEL_ASIDE.search(label) if "(" in label else None
         if aside is not None and (
             shapes.DIGIT.search(aside.group(1)) or _COUNTED_WORD.search(aside.group(1))

@@ -67,7 +67,7 @@ _TYPE_WORD = quick(
 # of letters a separator joins (an internal catalogue's names), never a lone size word (`XL`, `large`)
 _NAMED_TYPE = quick(
     r"\b(?:flavou?r|(?:vm|machine|instance|node|catalog(?:ue)?|t-shirt|server)\s+(?:size|class|plan|flavou?r))"
-    rf"[ \t]*(?::[ \t]*|=[ \t]*)?(?P<t>{_TOKEN})(?![\w.\-])",
+    rf"[ \t]*(?::[ \t]*|=[ \t]*)?(?P<t>{_TOKEN})(?![\w.\-])(?![ \t]+v\d)",  # (not Azure's `D16s v5`)
     re.IGNORECASE,
 )
 _JOINED_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)+")

@@ -54,7 +54,7 @@ from handoff.read.outaside import without_left_out
 from handoff.read.pendingmove import moving_to
 from handoff.read.replaced import old_clauses
 from handoff.read.rolledback import UNDONE, undone_at
-from handoff.read.sharedwhole import whole_title
+from handoff.read.sharedwhole import in_whole_bracket, whole_title
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
 from handoff.read.urlchange import moved_to
@@ -555,6 +555,7 @@ class ProseReading(FactParts):
             return []  # (no machine type: nothing below reads one)
         found = [m for m in found if not bought_for(s, m.start)]  # "Reserved Instances bought for: 4 × …"
         found = [m for m in found if not _SLOTS.match(s, m.end)]  # "12x m5.4xl slots": room for machines
+        found = [m for m in found if not in_whole_bracket(s, m.start)]  # "the shared cluster (12 × …)"
         bare = [m for m in found if shapes.bare(m) or permachine.ARTICLE.match(m.text)]
         counted = False  # a count of one stated apart from a type of the document's own catalogue
         if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge", "MEM-XXL, 1 VM": the count is the machines'

@@ -63,10 +63,16 @@ def limits_label(label: str) -> bool:
     return bool(_SCHEDULING.search(label) or _LIMITS_LABEL.search(label))
 
 
+# a quota's change: "quota lowered from 40 to 36 vCPU", "the quota was raised to 64"
+_QUOTA_CHANGE = re.compile(
+    r"\bquotas?\s+(?:\w+\s+){0,2}(?:from\s+[\d.,]+\s*(?:v?cpus?|cores?|gi?b)?\s+)?to\s*$", re.IGNORECASE
+)
+
+
 def scheduled_figure(before: str, after: str) -> bool:
     """Whether a CPU or size figure in prose is a request, limit or quota by the words right around it:
     `before` is its sentence up to the figure, `after` the words after it."""
-    if _WORD_AFTER.match(after) or _KEY_BEFORE.search(before[-40:]):
+    if _WORD_AFTER.match(after) or _KEY_BEFORE.search(before[-40:]) or _QUOTA_CHANGE.search(before[-60:]):
         return True
     opened = before.rfind("(")
     return opened > before.rfind(")") and bool(_QUOTA_BRACKET.search(before, max(0, opened - 60), opened + 1))

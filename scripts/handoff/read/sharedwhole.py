@@ -85,9 +85,21 @@ def whole_title(title: str, label: bool = False) -> bool:
     return not _OWN.search(_DENIED.sub(" ", title))
 
 
+_WHOLE_BRACKET = re.compile(rf"\bshared\s+(?:[\w-]+\s+)?{_WHOLE_NOUN}\s*\($", re.IGNORECASE)
+
+
+def in_whole_bracket(text: str, at: int) -> bool:
+    """Whether `at` is inside a bracket right after the shared whole's name ("the shared platform
+    cluster (12 × m5.4xlarge nodes, …)"): the whole's figures."""
+    opened = text.rfind("(", 0, at)
+    if opened < 0 or text.rfind(")", 0, at) > opened:
+        return False
+    return _WHOLE_BRACKET.search(text, max(0, opened - 48), opened + 1) is not None
+
+
 def spans_all(label: str) -> bool:
     """Whether `label` says its figure is taken over every tenant of a shared whole."""
     return bool(_ALL.search(label))
 
 
-__all__ = ["spans_all", "whole_title"]
+__all__ = ["in_whole_bracket", "spans_all", "whole_title"]
