@@ -133,7 +133,9 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind12", 92 / 92, 92 / 92, 0),
         ("tdd_blind13", 93 / 93, 93 / 93, 0),
         # ordinary TDDs of three more families, written blind as tuning sets in stop 26: pinned on arrival
-        ("tdd_blind79", 88 / 99, 88 / 89, 0),  # on-premises and air-gapped deployments
+        # blind79 from 88/99, 88/89, 1 wrong (t79: a server table's per-node and whole columns, verdicts on
+        # the sentence before, a log entry's clauses, a tool's zero fraction, an answer's no, growth titles)
+        ("tdd_blind79", 97 / 99, 97 / 97, 0),  # on-premises and air-gapped deployments
         # blind80 from 83/100, 83/88, 4 wrong (t80: requirements stated in a matrix, premises give way,
         # ruled command output as a table, a host table's count column proved by its total row)
         ("tdd_blind80", 99 / 100, 99 / 99, 0),  # formal deliverables by a systems integrator

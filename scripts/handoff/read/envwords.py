@@ -18,11 +18,13 @@ from handoff.read.beforetitle import before
 from handoff.read.envnames import definition_run, migration_sides, promotion_street, side_labels
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
+from handoff.read.limitwords import growth_title
 from handoff.read.namedis import said_is
 from handoff.read.notplace import live_verb, names_no_place
 from handoff.read.regionroles import region_roles, title_role
 from handoff.read.replaced import new_side, titled
 from handoff.read.sharedwhole import whole_title
+from handoff.read.supporting import supporting_title
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
 
@@ -330,6 +332,8 @@ class Environments:
             return "production" if option.group("id").casefold() == self.chosen else "trial"
         if self.other.search(title) or before(title) or titled(title) or whole_title(title):
             return "trial"
+        if growth_title(title) or supporting_title(title):  # "Expected growth"; "Jump host jmp01": not it
+            return "trial"
         return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"
 
     def label_part(self, label: str) -> str:
@@ -344,7 +348,7 @@ class Environments:
         if option and _NOT_TAKEN.search(label):
             return "trial"
         bare = outside_brackets(label)
-        if whole_title(label, label=True):  # "Shared cluster: …", "Platform capacity (for context only)"
+        if whole_title(label, label=True) or supporting_title(label):  # "Shared cluster: …", "Bastion: …"
             return "trial"
         return "trial" if self.other.search(bare) or before(bare) or titled(bare) else self.named(label)
 

@@ -58,7 +58,9 @@ _REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, 
     r"|\bof code\b|\brepositor(?:y|ies)'?s? (?:size|data)\b|\brepos?'? (?:size|data)\b"
     r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
     r"|\bgit\s+on\s+(?:the\s+)?disks?\b"  # "total git on disk ~9.8 TB"
+    # what the clones take once made: "after the initial clone", "after first sync", "once fully synced"
     r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:full\s+)?(?:clon(?:e|es|ing)|cloned)\b"
+    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial|first)\s+(?:full\s+)?(?:sync(?:hroni[sz]ation)?|import)\b"
     r"|\bas cloned\b"
     r"|^\s*(?:of\s+(?:data\s+)?)?cloned\b(?!\s+(?:to|on|onto|into)\b)"  # "900 GB cloned in total"
     r"|\bclon(?:ed|e|es)\s+(?:data\s+)?size\b|\bsize\s+(?:of\s+(?:the\s+|all\s+)?)?(?:clones|cloned)\b)",
@@ -125,8 +127,11 @@ _ON_DISK = re.compile(
 )
 
 
-_BARE_SIZE = re.compile(  # a size named by no resource: "Approximate total size:", "Total size approx.:"
-    r"(?:^|[.;]\s)\W*(?:approx(?:imate|\.)?\s+)?(?:(?:total|overall|combined)\s+)?(?:size|volume)"
+_BARE_SIZE = re.compile(  # a size named by no resource: "Approximate total size:", "Total size approx.:",
+    # or the whole of what the part lists: "everything together ~1.9 TB", "all of it combined:", "Altogether"
+    r"(?:^|[.;]\s)\W*(?:(?:everything|all(?:\s+of\s+(?:it|them))?)\s+(?:together|combined)|altogether)\s*[:=]?"
+    r"\s*(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$"
+    r"|(?:^|[.;]\s)\W*(?:approx(?:imate|\.)?\s+)?(?:(?:total|overall|combined)\s+)?(?:size|volume)"
     r"(?:\s+approx(?:imate(?:ly)?|\.)?)?\s*[:=]?\s*(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$",
     re.IGNORECASE,
 )

@@ -325,6 +325,8 @@ class Gloss:
         if key in self.abbreviations:
             return MONTHS[self.abbreviations[key] - 1] if _by_a_number(m) else None
         english = self.words.get(key) or self._compound(key)
+        if english == "not" and _answer_word(m):
+            english = "no"  # "Não, nenhum.": an answer's own word, "No, none."
         return None if english is None else _case(source, english)
 
     def _compound(self, word: str) -> str | None:
@@ -356,6 +358,16 @@ class Gloss:
                 if re.fullmatch(" ".join(words), key):
                     return english
         return None
+
+
+_OPENS = re.compile(r"(?:^|[.!?:]\s+|\n)\W*$")
+
+
+def _answer_word(m: re.Match[str]) -> bool:
+    """A negation standing alone as an answer, opening its sentence before a comma or a full stop
+    ("Não, nenhum.", "No. Todo en un solo nodo."): the answer's "no", not a verb's "not"."""
+    text = m.string
+    return text[m.end() : m.end() + 1] in (",", ".", ";", "!", "") and bool(_OPENS.search(text, 0, m.start()))
 
 
 _ADDRESS = re.compile(r"://|@|\w\.[^\W\d_]|[/\\_]")

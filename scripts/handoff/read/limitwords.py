@@ -115,6 +115,29 @@ def is_growth(text: str) -> bool:
     return bool(_GROWTH.search(text))
 
 
+# a title only about growth: "Growth", "Expected growth", "4.4 Is growth expected?", "Growth forecast",
+# "Future growth and plans", "Is there a forecast of growth?" (its words all growth or filler)
+_GROWTH_WORD = re.compile(r"grow(?:s|th|ing)?|expansion|forecasts?", re.IGNORECASE)
+_GROWTH_TITLE_WORDS = frozenset({
+    "growth", "grow", "grows", "growing", "expansion", "forecast", "forecasts", "expected", "expect",
+    "future", "planned", "plans", "plan", "projected", "projection", "projections", "anticipated",
+    "outlook", "expectations", "is", "are", "there", "any", "a", "an", "of", "the", "for", "and", "do",
+    "does", "you", "we", "they", "will", "it", "what", "how", "much", "some",
+})  # fmt: skip
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def growth_title(title: str) -> bool:
+    """Whether a section title (a heading, a question) is about growth and nothing else: what its part
+    says is what may come, not what was built or agreed ("4.4 Is growth expected?" over "Yes: up to
+    5,000 users in 2027"). A title naming anything else too ("Limits and growth", "Sizing for growth")
+    is not."""
+    if not _GROWTH_WORD.search(title) or len(title) > 80:
+        return False
+    words = [w.casefold() for w in _TITLE_WORD.findall(title)]
+    return bool(words) and all(w in _GROWTH_TITLE_WORDS for w in words)
+
+
 def is_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
 

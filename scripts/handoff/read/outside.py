@@ -76,10 +76,22 @@ def said_from(text: str) -> int:
 
 _PRONOUN = re.compile(r"^\W*(?:they|these|those|it|both|all of them|each of them)\b", re.IGNORECASE)
 # ownership denied of all the sentence before by a quantifier: "None of that is ours", "none of those
-# machines are Sourcegraph's", "Not one of them is ours"
+# machines are Sourcegraph's", "Not one of them is ours", also as a clause of its own after one that
+# says what Sourcegraph is to them: "Sourcegraph is a small tenant on it and none of those numbers are
+# ours", "We only rent a slice; none of these figures are ours"
 _NONE_OURS = re.compile(
-    r"^\W*(?:none|not\s+one|neither|no\s+part)\s+of\s+(?:that|this|it|them|these|those|which)\b[^.;]{0,40}?"
+    r"(?:^|[;,]\s*|\s(?:and|but|so)\s+)\W*"
+    r"(?:none|not\s+one|neither|no\s+part)\s+of\s+(?:that|this|it|them|these|those|which)\b[^.;]{0,40}?"
     rf"\b(?:is|are|was|were|belongs?\s+to)\s+(?:ours|mine|(?:{_OWNER})(?:\s+[\w-]+)?)\b",
+    re.IGNORECASE,
+)
+
+
+# a verdict with no subject, of what the sentence before described: "Not part of the Sourcegraph
+# sizing.", "Excluded from the totals.", "Not counted.", "Not ours."
+_VERBLESS = re.compile(
+    rf"^\W*(?:(?:also|and|but)\s+)?(?:not\s+(?:part\s+of|included\s+in|counted\s+(?:in|towards?|against))\s+{_WHOLE}"
+    rf"|excluded\s+from\s+{_WHOLE}|not\s+counted\b|not\s+(?:ours|(?:{_OWNER})\b))",
     re.IGNORECASE,
 )
 
@@ -88,7 +100,11 @@ def said_of_before(sentence: str) -> bool:
     """A sentence opening with a pronoun that says its subject is outside ("…; they were deleted after
     the test and are not part of the system", "None of that is ours."): said of the machines of the
     sentence before."""
-    return bool(_NONE_OURS.match(sentence)) or (bool(_PRONOUN.match(sentence)) and outside(sentence))
+    return (
+        bool(_NONE_OURS.search(sentence))
+        or bool(_VERBLESS.match(sentence))
+        or (bool(_PRONOUN.match(sentence)) and outside(sentence))
+    )
 
 
 __all__ = ["FIELDS", "outside", "said_from", "said_of_before"]

@@ -59,6 +59,7 @@ from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
 from handoff.read.urlchange import moved_to
 from handoff.read.verdict import without_not_taken
+from handoff.read.vmtemplate import template_spans
 from handoff.read.vocab import Found, mask
 from handoff.read.withdrawn import withdraws_before
 
@@ -247,6 +248,26 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+_STAMP = re.compile(r"\s*(?:[:|]|\s[—–-])\s")  # a log entry's date ends before its event
+
+
+def _entry_day(text: str, year: str) -> str:
+    """The day a log entry opens with ("09 Mar 2026: Production VM cloned; installation started",
+    "2026-05-18 — …"): its clauses joined by semicolons each happened that day (a clause naming no
+    date of its own reads it as a day's heading dates its lines); "" when the text opens otherwise."""
+    first = next(shapes.dates(text[:40], year), None)
+    if first is None or text[: first.start].strip() or not _STAMP.match(text, first.end):
+        return ""
+    return first.value
+
+
+def _on_entry_day(ctx: Context, stamp: str, text: str, start: int) -> Context:
+    """The context of a log entry's clause after a semicolon: dated by the entry's day (`stamp`)."""
+    if stamp and start and text[max(0, start - 3) : start].rstrip().endswith(";"):
+        return replace(ctx, day=stamp)
+    return ctx
+
+
 def _of_before(sentence: str, joined: bool) -> bool:
     """Whether `sentence` says the machines of the sentence before are outside: after a semicolon, or
     as a sentence of no figures of its own ("None of that is ours.")."""
@@ -307,6 +328,7 @@ class ProseReading(FactParts):
         said: tuple[str, Context] | None = None  # the sentence before, for the environment at its end
         others = self.other_subjects.spans(text)  # "Jenkins runs on 4 × c5.2xlarge; Sourcegraph runs on …"
         not_ours = False  # a run-in title said the rest of the paragraph is not Sourcegraph's
+        stamp = "" if ctx.day or ";" not in text else _entry_day(text, ctx.year)  # a log entry's day
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             sentence = leadins.without_number(sentence)  # "3.1 Monorepos: 2": the item's number, no count
@@ -322,6 +344,7 @@ class ProseReading(FactParts):
                 before, limited, said = None, False, None
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
+            sctx = _on_entry_day(sctx, stamp, text, start)  # "09 Mar 2026: VM cloned; installation started"
             shift = start + offset
             back = replace(before, start=before.start - start) if before else None  # (to this sentence)
             self.said_before, self.said_after = text[:start], text[start + len(sentence) :]
@@ -536,7 +559,9 @@ class ProseReading(FactParts):
                 facts.append(Fact("instance_url", m.value, m.text, "URL", env, "", m.start, new=moved))
                 break
         gone = (  # "the old VM (32 vCPU, …)", "The Hound box (…) stays up …"
-            [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s), *interim(s)] if facts else []
+            [*old_things(s), *going_away(s), *contingent(s), *old_clauses(s), *interim(s), *template_spans(s)]
+            if facts
+            else []
         )
         if gone:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")

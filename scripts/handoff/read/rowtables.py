@@ -18,6 +18,7 @@ from handoff.read import (
     logrows,
     otherevents,
     pastcolumns,
+    pernodecolumns,
     shapes,
     urlchange,
     valueunits,
@@ -101,6 +102,26 @@ def _is_date(text: str, year: str) -> bool:
 
 
 _Columns = tuple[int, tuple[int, ...], tuple[int, ...]]  # the value, note and limit columns
+# a column of the whole beside one of a single machine's figures (`Item | Per server | Total (3 servers)`)
+_WHOLE_HEADER = re.compile(r"\b(?:total|all|combined|overall|sum|altogether|in\s+all)\b", re.IGNORECASE)
+
+
+# a first column of attributes (`Item`, `Specification`, `Resource`): its cells label the rows' values
+_ATTRIBUTE_HEADERS = GENERIC_HEADERS | frozenset(
+    norm(w)
+    for w in ("specification", "specifications", "spec", "resource", "resources", "hardware", "metric")
+)
+
+
+def _whole_columns(header: list[str]) -> tuple[int | None, set[int]]:
+    """(the column of the whole, the columns of one machine's figures) of a label table's header that
+    sets one machine's figures beside the whole's (`Item | Per server | Total (3 servers)`, `Resource |
+    Each node | All nodes`); (None, set()) when it does not. The per-machine figures are no total."""
+    each = {j for j, h in enumerate(header[1:], 1) if pernodecolumns.per_machine(h)}
+    if not each:
+        return None, set()
+    whole = [j for j, h in enumerate(header[1:], 1) if j not in each and _WHOLE_HEADER.search(h)]
+    return (whole[0], each) if len(whole) == 1 else (None, set())
 
 
 def _label_columns(header: list[str]) -> _Columns | None:
@@ -116,9 +137,13 @@ def _label_columns(header: list[str]) -> _Columns | None:
     notes: list[int] = []
     limits: list[int] = []
     pasts = pastcolumns.others(header)  # `Before (until 17 Oct)`, `Q2 2026 (30 Jun)` beside `Now`
+    whole, each = _whole_columns(header)  # `Per server | Total (3 servers)`: the whole's column
     for j, h in enumerate(header[1:], 1):
-        if j in pasts or column_status(h):
+        if j in pasts or j in each or column_status(h):
             continue  # another time's figures, or a check of the row (`OK?`): neither value nor note
+        if j == whole:
+            value = j if value is None else value
+            continue
         if value is not None and column_kind(h) == "limit":
             limits.append(j)  # `Max / agreed limit` after `Now`: the rows' limits
         elif (
@@ -362,8 +387,11 @@ class RowTableReading(RowLimits):
             return True
         # `Input | Value | Source`, `Metric | Now | Notes`: a header row naming a value column after
         # the labels, the labels read by meaning
-        if len(rows[0]) < 3 or _label_columns([c.text for c in rows[0]]) is None:
+        header = [c.text for c in rows[0]]
+        if len(rows[0]) < 3 or _label_columns(header) is None:
             return False
+        if norm(header[0]) in _ATTRIBUTE_HEADERS and _whole_columns(header)[0] is not None:
+            return True  # `Item | Per server | Total (3 servers)`: the header says which column is the whole
         meant = sum(1 for r in rows[1:] if r and self.facts.host_label_meaning(r[0].text))  # "of which X"
         return meant >= max(2, len(rows) // 2)
 

@@ -408,7 +408,10 @@ def cpus(text: str) -> Iterator[Match]:
 
 def _per_socket(text: str, m: Match) -> Match:
     widened = sockets.per_socket(text, m.start, m.value)
-    return Match(widened[0], m.end, text[widened[0] : m.end], widened[1]) if widened else m
+    if not widened:
+        return m
+    end = sockets.said_per_socket(text, m.end)  # `… × 8 cores per socket`: the socket's words too
+    return Match(widened[0], end, text[widened[0] : end], widened[1])
 
 
 def instances(text: str) -> Iterator[Match]:

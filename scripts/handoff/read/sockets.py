@@ -23,6 +23,25 @@ _SOCKETS = re.compile(
 )
 
 
+# the socket the cores were counted per, written after them (`4 sockets × 8 cores per socket`, `2 CPUs ×
+# 16 cores each`, `(per socket)`): part of the figure already multiplied, no machine's
+_PER_SOCKET_AFTER = re.compile(
+    r"\s*\(?\s*(?:(?:per|/|a|each)\s*(?:socket|cpu|processor)|each)\b\s*\)?", re.IGNORECASE
+)
+
+
+def said_per_socket(text: str, end: int) -> int:
+    """Where the words saying the cores before `end` were counted per socket end (`end` itself when
+    none follow)."""
+    m = _PER_SOCKET_AFTER.match(text, end)
+    if m is None:
+        return end
+    close = m.group(0).rstrip()
+    if close.endswith(")") and "(" not in close:
+        return end + len(close) - 1  # (a bracket closed that the figure did not open)
+    return end + len(close)
+
+
 def per_socket(text: str, start: int, value: str) -> tuple[int, str] | None:
     """The CPU count `value` at `start` of `text` times the sockets written right before it, else None."""
     found = _SOCKETS.search(text, max(0, start - 32), start)
@@ -31,4 +50,4 @@ def per_socket(text: str, start: int, value: str) -> tuple[int, str] | None:
     return found.start(), str(int(found.group("n")) * int(value))
 
 
-__all__ = ["per_socket"]
+__all__ = ["per_socket", "said_per_socket"]
