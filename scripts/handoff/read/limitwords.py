@@ -117,7 +117,8 @@ def is_growth(text: str) -> bool:
 
 # a title only about growth: "Growth", "Expected growth", "4.4 Is growth expected?", "Growth forecast",
 # "Future growth and plans", "Is there a forecast of growth?" (its words all growth or filler)
-_GROWTH_WORD = re.compile(r"grow(?:s|th|ing)?|expansion|forecasts?", re.IGNORECASE)
+_GROWTH_WORD = re.compile(r"grow(?:s|th|ing)?|expansion", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bFY\s?\d|\bQ[1-4]\b")  # a time's column: `Growth (2027)`, `FY27`
 _GROWTH_TITLE_WORDS = frozenset({
     "growth", "grow", "grows", "growing", "expansion", "forecast", "forecasts", "expected", "expect",
     "future", "planned", "plans", "plan", "projected", "projection", "projections", "anticipated",
@@ -131,9 +132,9 @@ def growth_title(title: str) -> bool:
     """Whether a section title (a heading, a question) is about growth and nothing else: what its part
     says is what may come, not what was built or agreed ("4.4 Is growth expected?" over "Yes: up to
     5,000 users in 2027"). A title naming anything else too ("Limits and growth", "Sizing for growth")
-    is not."""
-    if not _GROWTH_WORD.search(title) or len(title) > 80:
-        return False
+    is not, nor one naming a time (`Growth (2027)`: a column of another time's figures)."""
+    if not _GROWTH_WORD.search(title) or len(title) > 80 or _YEAR.search(title):
+        return False  # (a column of figures at another time, `Forecast (2027)`, is `read.pastcolumns`')
     words = [w.casefold() for w in _TITLE_WORD.findall(title)]
     return bool(words) and all(w in _GROWTH_TITLE_WORDS for w in words)
 

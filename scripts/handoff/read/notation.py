@@ -190,13 +190,15 @@ def _points_habit(text: str) -> bool:
     """Whether a text shows the habit of a decimal point before a unit (`1.5 TB`). A fraction of zeros
     (`96.00 GiB`, as a hypervisor's or a tool's pasted output prints every size) reads the same under
     either habit, so it shows none in a text that shows both signs of the other one: dots grouping
-    thousands (`1.620 GB`) and a decimal comma before a unit (`1,3 GB`)."""
+    thousands (`1.620 GB`) and a decimal comma (`1,3 GB`, `2,4 gigs`)."""
     points = [m.group(0) for m in _DECIMAL_POINT.finditer(text)]
     if not points:
         return False
     if any(p.rpartition(".")[2].strip("0") for p in points):
         return True
-    return not (_DOT_GROUPED.search(text) and _DECIMAL_COMMA.search(text))
+    return not (
+        _DOT_GROUPED.search(text) and (_DECIMAL_COMMA.search(text) or _BARE_DECIMAL_COMMA.search(text))
+    )
 
 
 def _dotted(m: re.Match[str]) -> str:
