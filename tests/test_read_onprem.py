@@ -21,6 +21,7 @@ from handoff.read.languages import gloss_for
 from handoff.read.limitwords import growth_title
 from handoff.read.notation import notation
 from handoff.read.outside import said_of_before
+from handoff.read.sockets import without_breakdown
 from handoff.read.supporting import supporting_title
 from handoff.read.tdd import html_document, read_document
 from handoff.read.vmtemplate import template_spans
@@ -341,3 +342,39 @@ def test_a_heading_about_access_through_the_bastion_keeps_its_address(catalogue:
         "<p>Users reach https://code.corp.example; admins come in over SSH.</p>"
     )
     assert _fields(body, catalogue).get("instance_url") == "https://code.corp.example"
+
+
+# -- a disk placed on a storage whole -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The data disk is 2 TB, placed on datastore DS-SILVER-04 (48 TB, 20% free).",
+        "Sourcegraph VM: 2 TB VMDK in the vSAN datastore (96 TB raw).",
+        "A 2 TB volume from the NetApp aggregate aggr_prod_02 (300 TB) holds /var/lib/docker.",
+    ],
+)
+def test_a_disk_on_a_storage_wholes_is_the_disk_not_their_sum(text: str, catalogue: Catalogue) -> None:
+    assert _fields(f"<h2>Production VM</h2><p>{text}</p>", catalogue).get("total_disk_gb") == 2000
+
+
+# -- a CPU figure's socket breakdown -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<table><tr><td><p>vCPUs</p></td><td><p>24 (2 sockets, 12 cores per socket)</p></td></tr>"
+        "<tr><td><p>RAM</p></td><td><p>96 GB</p></td></tr></table>",
+        "<ul><li>CPU: 24 (2 sockets, 12 cores)</li><li>RAM: 96 GB</li></ul>",
+        "<p>The VM got 24 vCPU (2 CPUs × 12 cores each) and 96 GB of memory.</p>",
+    ],
+)
+def test_a_cpu_figures_socket_breakdown_is_its_working(body: str, catalogue: Catalogue) -> None:
+    assert _fields(f"<h2>Production VM</h2>{body}", catalogue).get("total_cpu") == 24
+
+
+def test_a_breakdown_that_does_not_multiply_to_the_figure_is_left_alone() -> None:
+    assert without_breakdown("32 (4 sockets, 4 cores)") == "32 (4 sockets, 4 cores)"
+    assert without_breakdown("32 (4 sockets, 8 cores)").rstrip() == "32"

@@ -142,7 +142,6 @@ GAPS = frozenset(
         "quote-email",
         "quote-sow",
         "whole-cluster",
-        "whole-datastore",
         "whole-esxi",
     }
 )

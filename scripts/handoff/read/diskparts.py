@@ -16,6 +16,7 @@ from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
 from handoff.read.parts import COMPONENT
+from handoff.read.storagepool import whole_sizes
 
 _JOINERS = frozenset({
     "and", "plus", "with", "of", "the", "a", "an", "is", "are", "was", "were", "has", "have", "had", "gets",
@@ -76,6 +77,8 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False
     first, last = disks[0].start, disks[-1].start
     if any(f.field != "total_disk_gb" and first <= f.start <= last for f in facts):
         return facts
+    if whole_sizes(s) & {f.start for f in disks}:
+        return facts  # "a 2 TB disk on datastore DS-01 (40 TB)": the datastore's size is no part
     ends = [f.start + len(f.text) for f in disks]
     gaps = [s[a : f.start] for a, f in zip([0, *ends], disks, strict=False)]  # the words before each size
     after = [*gaps[1:], _CLAUSE_END.split(s[ends[-1] :], 1)[0]]  # and after it ("2 TB for gitserver, …")

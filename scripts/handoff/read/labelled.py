@@ -31,6 +31,7 @@ from handoff.read import (
     scheduling,
     shapes,
     sharedwhole,
+    sockets,
     storagepool,
     typevalue,
     usage,
@@ -470,6 +471,7 @@ class LabelledReading(FactParts):
         one naming another thing ("Build server: Jenkins, repos: 450", "Growth per year: users: 300,
         repos: 800") the pairs are that thing's."""
         value = without_left_out(value).rstrip()  # "3 × E16s_v5 (system pool 2 × D4s_v5 excluded)"
+        value = sockets.without_breakdown(value).rstrip()  # "32 (4 sockets, 8 cores per socket)": 32
         cut = outside.said_from(value) if outside.outside(value) else 0
         if cut:  # "4 × m5.4xlarge → 64 vCPU. control plane is 3 × m5.xlarge, don't count it": the value ends
             name, facts = self.labelled(label, value[:cut].rstrip(), ctx)  # before the sentence saying so

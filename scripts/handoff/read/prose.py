@@ -30,6 +30,7 @@ from handoff.read import (
     pastnow,
     permachine,
     shapes,
+    sockets,
     stamps,
     storagepool,
 )
@@ -162,6 +163,7 @@ def _without_working(text: str) -> str:
     result of their own are the working of the figure they follow, no figures."""
     if "(" not in text:
         return text
+    text = sockets.without_breakdown(text)  # "32 (4 sockets, 8 cores per socket)": the figure's working
     return _WORKED.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -42,6 +42,33 @@ def said_per_socket(text: str, end: int) -> int:
     return end + len(close)
 
 
+# a CPU figure's breakdown in the bracket after it: "32 (4 sockets, 8 cores per socket)", "24 (2 sockets,
+# 12 cores)", "16 vCPU (2 sockets × 8 cores)": the working of the figure before, when it multiplies to it
+_BREAKDOWN = re.compile(
+    r"(?<![\w.,])(?P<total>\d{1,4})(?P<unit>\s*(?:v?cpus?|vcores?|cores?|threads?)\b)?\s*\(\s*(?P<n>\d{1,2})\s*"
+    r"(?:physical\s+)?(?:sockets?|cpus?|processors?)\s*(?:[,;x×*]|of|with|and)?\s*(?P<m>\d{1,3})\s*"
+    r"(?:physical\s+)?(?:cores?|vcpus?|threads?)(?:\s*(?:(?:per|/|a|each)\s*(?:socket|cpu|processor)|each))?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def without_breakdown(text: str) -> str:
+    """`text` with a CPU figure's socket breakdown in brackets blanked (same length) when its sockets
+    times its cores make the figure before it: the figure stands alone (`32 (4 sockets, 8 cores per
+    socket)` is 32, never 8 nor 8 × 32)."""
+    lower = text.lower()
+    if "(" not in text or not ("socket" in lower or "cpu" in lower or "processor" in lower):
+        return text
+    return _BREAKDOWN.sub(_blank_breakdown, text)
+
+
+def _blank_breakdown(m: re.Match[str]) -> str:
+    if int(m.group("n")) * int(m.group("m")) != int(m.group("total")):
+        return m.group(0)
+    head = m.group("total") + (m.group("unit") or "")
+    return head + " " * (len(m.group(0)) - len(head))
+
+
 def per_socket(text: str, start: int, value: str) -> tuple[int, str] | None:
     """The CPU count `value` at `start` of `text` times the sockets written right before it, else None."""
     found = _SOCKETS.search(text, max(0, start - 32), start)
@@ -50,4 +77,4 @@ def per_socket(text: str, start: int, value: str) -> tuple[int, str] | None:
     return found.start(), str(int(found.group("n")) * int(value))
 
 
-__all__ = ["per_socket", "said_per_socket"]
+__all__ = ["per_socket", "said_per_socket", "without_breakdown"]

@@ -87,9 +87,19 @@ _DISK_AFTER = re.compile(
 _WHOLE_AFTER = re.compile(rf"\s*(?:(?!{_PLACING})[\w-]+\s+){{0,2}}?{_WHOLE}", re.IGNORECASE)
 
 
+# a disk placed on the whole: "a 2 TB disk on datastore DS-GOLD-01 (40 TB)", "2 TB thin on the vSAN
+# datastore", "Sourcegraph's VMDKs sit in datastore …": the whole holds more than this disk
+_PLACED_ON = re.compile(
+    rf"(?:\d\s*(?:[KMGTP]i?B|[KMGT]i)\b|\b(?:disks?|vmdks?|volumes?|luns?))[^.;()]{{0,30}}?"
+    rf"\b(?:on|in|from|onto|into|backed\s+by|placed\s+on|sits?\s+(?:on|in)|lives?\s+(?:on|in))\s+"
+    rf"(?:(?:the|a|our|its|their)\s+)?(?:[\w-]+\s+)?(?:{_WHOLE})",
+    re.IGNORECASE,
+)
+
+
 def _wholes(text: str) -> list[tuple[int, int]]:
     """Where `text` names a shared storage whole (see `_ALWAYS`)."""
-    shared = bool(_SHARED.search(text)) or _gives_part(text)
+    shared = bool(_SHARED.search(text)) or _gives_part(text) or bool(_PLACED_ON.search(text))
     found = [
         (m.start(), m.end())
         for m in _WHOLE_RE.finditer(text)
@@ -164,6 +174,14 @@ def the_whole(label: str, value: str) -> bool:
     return bool(wholes) and all(_of_whole(value, m, wholes) for m in sized)
 
 
+def whole_sizes(text: str) -> set[int]:
+    """Where the sizes of `text` that are a shared whole's capacity start (none when no whole is named)."""
+    if not any(unit in text for unit in _UNITS) or not may_hold(text):
+        return set()
+    wholes = _wholes(text)
+    return {m.start for m in shapes.sizes(text) if _of_whole(text, m, wholes)} if wholes else set()
+
+
 def shares(text: str, facts: list[Fact], env: Callable[[int], str], offset: int = 0) -> list[Fact]:
     """`facts` of `text` (offsets from `offset`) without the shared wholes' capacities, and with the
     one part a clause allocates to Sourcegraph read as the disk when no fact holds it yet."""
@@ -194,4 +212,4 @@ def shares(text: str, facts: list[Fact], env: Callable[[int], str], offset: int 
     return out
 
 
-__all__ = ["may_hold", "shares", "whole_label"]
+__all__ = ["may_hold", "shares", "whole_label", "whole_sizes"]
