@@ -17,22 +17,7 @@ import pytest
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
-
-
-def T(*rows: tuple[str, ...]) -> str:
-    """A table of plain cells."""
-    cells = ("".join(f"<td><p>{c}</p></td>" for c in r) for r in rows)
-    return "<table>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
-
-
-def P(*paragraphs: str) -> str:
-    """Paragraphs."""
-    return "".join(f"<p>{p}</p>" for p in paragraphs)
-
-
-def UL(*items: str) -> str:
-    """A bullet list."""
-    return "<ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul>"
+from traps_harness import UL, P, T
 
 
 def _read(body: str, catalogue: Catalogue, production: bool = True) -> dict[str, Any]:

@@ -4,12 +4,7 @@ S start date, E completion date, U max users."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-from handoff.core.fields import Catalogue
-from traps_harness import TABS, UL, P, Probe, T, check, check_list, params
+from traps_harness import TABS, UL, P, Probe, T, probe_tests
 
 # fmt: off
 PROBES: list[Probe] = [
@@ -81,15 +76,4 @@ GAPS = frozenset(
 )
 
 
-def test_the_probes() -> None:
-    check_list(PROBES, 30, WRONG, GAPS)
-
-
-@pytest.mark.parametrize(("wrapper", "body", "expect"), params(PROBES, WRONG))
-def test_never_wrong(wrapper: str, body: Any, expect: dict[str, Any], catalogue: Catalogue) -> None:
-    check(catalogue, wrapper, body, expect, withheld_ok=True)
-
-
-@pytest.mark.parametrize(("wrapper", "body", "expect"), params(PROBES, WRONG, GAPS))
-def test_read(wrapper: str, body: Any, expect: dict[str, Any], catalogue: Catalogue) -> None:
-    check(catalogue, wrapper, body, expect, withheld_ok=False)
+test_the_probes, test_never_wrong, test_read = probe_tests(PROBES, 30, WRONG, GAPS)

@@ -4,12 +4,7 @@ tests/traps_harness.py). D disk, C CPU, M memory, T instance types."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-from handoff.core.fields import Catalogue
-from traps_harness import TABS, UL, H, P, Probe, T, check, check_list, params
+from traps_harness import TABS, UL, H, P, Probe, T, probe_tests
 
 M6 = ["3 × m6i.4xlarge"]
 
@@ -147,15 +142,4 @@ GAPS = frozenset(
 )
 
 
-def test_the_probes() -> None:
-    check_list(PROBES, 60, WRONG, GAPS)
-
-
-@pytest.mark.parametrize(("wrapper", "body", "expect"), params(PROBES, WRONG))
-def test_never_wrong(wrapper: str, body: Any, expect: dict[str, Any], catalogue: Catalogue) -> None:
-    check(catalogue, wrapper, body, expect, withheld_ok=True)
-
-
-@pytest.mark.parametrize(("wrapper", "body", "expect"), params(PROBES, WRONG, GAPS))
-def test_read(wrapper: str, body: Any, expect: dict[str, Any], catalogue: Catalogue) -> None:
-    check(catalogue, wrapper, body, expect, withheld_ok=False)
+test_the_probes, test_never_wrong, test_read = probe_tests(PROBES, 60, WRONG, GAPS)

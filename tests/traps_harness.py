@@ -130,3 +130,25 @@ def check_list(probes: list[Probe], least: int, wrong: Mapping[str, str], gaps: 
     assert len(ids) >= least
     assert len(set(ids)) == len(ids)
     assert set(ids) >= set(wrong) | gaps
+
+
+def probe_tests(
+    probes: Iterable[Probe], count: int, wrong: Mapping[str, str], gaps: frozenset[str]
+) -> tuple[Any, Any, Any]:
+    """One probe file's three tests, to bind at its module level: the list is whole (`count`
+    probes, every listed name one of them), every probe is never wrong, and every probe not in
+    `gaps` is read."""
+    probes = list(probes)
+
+    def test_the_probes() -> None:
+        check_list(probes, count, wrong, gaps)
+
+    @pytest.mark.parametrize(("wrapper", "body", "expect"), params(probes, wrong))
+    def test_never_wrong(wrapper: str, body: Any, expect: dict[str, Any], catalogue: Catalogue) -> None:
+        check(catalogue, wrapper, body, expect, withheld_ok=True)
+
+    @pytest.mark.parametrize(("wrapper", "body", "expect"), params(probes, wrong, gaps))
+    def test_read(wrapper: str, body: Any, expect: dict[str, Any], catalogue: Catalogue) -> None:
+        check(catalogue, wrapper, body, expect, withheld_ok=False)
+
+    return test_the_probes, test_never_wrong, test_read
