@@ -80,6 +80,9 @@ EVALUATION_ONLY = (
     "tdd_blind76",
     "tdd_blind77",
     "tdd_blind78",
+    "tdd_blind82",
+    "tdd_blind83",
+    "tdd_blind84",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -138,6 +141,10 @@ SETS = (
     "tdd_blind79",
     "tdd_blind80",
     "tdd_blind81",
+    "tdd_blind85",
+    "tdd_blind86",
+    "tdd_blind87",
+    "tdd_blind88",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
