@@ -132,7 +132,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind11", 93 / 94, 93 / 93, 0),
         ("tdd_blind12", 92 / 92, 92 / 92, 0),
         ("tdd_blind13", 93 / 93, 93 / 93, 0),
-        # ordinary TDDs of three more families and a second terse set, written blind as tuning sets in stop 27:
+        # three more families and a second terse set, written blind as tuning sets in stop 27:
         # pinned on arrival
         ("tdd_blind85", 92 / 100, 92 / 93, 1),  # production with a disaster-recovery and multi-site design
         ("tdd_blind86", 83 / 100, 83 / 87, 1),  # Sourcegraph inside the customer's own architecture document
