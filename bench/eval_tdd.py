@@ -145,6 +145,9 @@ SETS = (
     "tdd_blind86",
     "tdd_blind87",
     "tdd_blind88",
+    "tdd_blind89",
+    "tdd_blind90",
+    "tdd_blind91",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
