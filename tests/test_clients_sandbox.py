@@ -141,6 +141,14 @@ def log_mark(running: RunningSandbox) -> int:
     return len(read_request_log(running.store.root))
 
 
+def wait_for(condition: Callable[[], bool], limit_seconds: float = 60.0) -> None:
+    """Wait until the sandbox has done what a request left running (a bound, not a timing check)."""
+    deadline = time.monotonic() + limit_seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the sandbox never finished the request"
+        time.sleep(0.02)
+
+
 def statuses_since(running: RunningSandbox, mark: int, api: str) -> list[int]:
     entries = read_request_log(running.store.root)[mark:]
     if api == "sheets":
@@ -257,9 +265,13 @@ def test_timeouts_are_set_and_a_slow_answer_is_retried(
 ) -> None:
     clients, _ = make_clients(timeout_seconds=0.25)
     prepare(clients, api)
+    mark = log_mark(clients_sandbox)
     fault(clients_sandbox, api, "latency", count=1, latency_ms=800)
     with caplog.at_level(logging.WARNING, logger="handoff.clients"):
         assert read_once(clients, api)
+    # the server logs the slow attempt only when its 800 ms are over, after the client moved on:
+    # wait for that line, or it lands in the next test's request log
+    wait_for(lambda: len(statuses_since(clients_sandbox, mark, api)) >= 2)
     # gave up on the slow answer (the timeout, not the answer, ended the first attempt) and retried;
     # no wall-clock bound: a loaded machine must not fail it
     retried = [r.getMessage() for r in caplog.records if "retrying" in r.getMessage()]
