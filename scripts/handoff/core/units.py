@@ -48,6 +48,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from handoff.core.quickre import opened
+
 
 class ParseError(ValueError):
     """A value that cannot be read; `fix` says what to write instead."""
@@ -165,7 +167,7 @@ SIZE_UNITS: dict[str, float] = {  # bytes per unit; keys are lower-case; binary 
     "pib": 1e15, "pi": 1e15, "pebibyte": 1e15, "pebibytes": 1e15,
 }  # fmt: skip
 _FILLER = re.compile(r"^[A-Za-z][A-Za-z0-9 .,-]*$")
-_PER = re.compile(r"\b(?:per|each|every)\b|/", re.IGNORECASE)
+_PER = opened(re.compile(r"\b(?:per|each|every)\b|/", re.IGNORECASE))
 
 
 def unit_factor(unit: str) -> float:

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read.doctext import Text, Texts, as_dict, as_list, iter_tabs
 
 _TERM = r"(?:[A-Z][A-Za-z0-9]{0,5}(?:-[A-Z0-9]{1,4})?|[Σ†‡§¤#*])"
@@ -45,7 +45,9 @@ _EQ = re.compile(rf"(?:^|(?<=[;,:•·])|(?<=\s))({_TERMS})\s*[=≙]\s+")
 _CUT = re.compile(r"\s*(?:\(|\[|,|;|\.(?:\s|$)|\s[–—]\s)")
 _COLON = re.compile(rf"^\s*(?:[•*–-]\s*)?({_TERM})\s*(?::|\s[–—-])\s+(.+)$")
 _BRACKET_AFTER = re.compile(rf"\(({_TERM})\)")  # "concurrent users (CU)"
-_BRACKET_BEFORE = re.compile(rf"(?<![\w-])({_TERM})\s+\(([^()]{{3,60}})\)")  # "BBDC (Bitbucket Data Center)"
+_BRACKET_BEFORE = opened(
+    re.compile(rf"(?<![\w-])({_TERM})\s+\(([^()]{{3,60}})\)")
+)  # "BBDC (Bitbucket Data Center)"
 _WORDS = re.compile(r"[^\W\d_][\w'-]*")
 _WORD_SHAPE = re.compile(r"[A-Z][a-z]+")  # a capitalised word ("As", "For"): a term only failing others
 _CAPITAL = re.compile(r"(?<![\w-])[A-Z]")

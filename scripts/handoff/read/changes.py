@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -56,14 +56,16 @@ _OLD = quick(
 _THEN = quick(  # (cheap first: a word of change or of the present, then the clause)
     rf"\b(?:{_CHANGE[3:-1]}|now|today|currently)\b", re.IGNORECASE
 )
-_PAST_STATE = re.compile(
-    # a past state, then the change or the present: "Disk was 500 GB at go-live and was resized to
-    # 1 TB", "we had 1,200 repos at launch; it is 1,650 now", "started with 800 GB, bumped to 1.2 TB"
-    rf"\b(?:was|were|had|started (?:at|with|on)|began (?:at|with))\s+(?P<e>(?:[^.;:]|\.(?=\S)){{1,50}}?)"
-    rf"(?=[,;]?\s+(?:and\s+|but\s+|then\s+|since\s+then\s+)?(?:{_AGENT}\s+)?(?:{_AUX}\s+)?{_CHANGE}\s+(?:(?:it|them|this|that)\s+)?(?:up\s+)?to\b"
-    rf"|\s*[,;]\s*(?:and\s+|but\s+)?(?:{_AGENT}\s+)?(?:(?:is|are|has|have)\b[^.;]{{0,40}}\b(?:now|today|currently)\b"
-    r"|(?:now|today|currently)\b))",
-    re.IGNORECASE,
+_PAST_STATE = opened(
+    re.compile(
+        # a past state, then the change or the present: "Disk was 500 GB at go-live and was resized to
+        # 1 TB", "we had 1,200 repos at launch; it is 1,650 now", "started with 800 GB, bumped to 1.2 TB"
+        rf"\b(?:was|were|had|started (?:at|with|on)|began (?:at|with))\s+(?P<e>(?:[^.;:]|\.(?=\S)){{1,50}}?)"
+        rf"(?=[,;]?\s+(?:and\s+|but\s+|then\s+|since\s+then\s+)?(?:{_AGENT}\s+)?(?:{_AUX}\s+)?{_CHANGE}\s+(?:(?:it|them|this|that)\s+)?(?:up\s+)?to\b"
+        rf"|\s*[,;]\s*(?:and\s+|but\s+)?(?:{_AGENT}\s+)?(?:(?:is|are|has|have)\b[^.;]{{0,40}}\b(?:now|today|currently)\b"
+        r"|(?:now|today|currently)\b))",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -15,25 +15,29 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened, quick
 from handoff.read.asidephrase import phrase_end
 from handoff.read.fromto import left_sides
 from handoff.read.retracted import retracted
 from handoff.read.vocab import Found
 
-NOT_TAKEN_BEFORE = re.compile(
-    r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
-    r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
-    r"if|unless|whether|in case|"  # "Re-assessment if GitHub.com … is connected": a condition
-    r"at first|initially|originally|"  # the first idea, not what was done
-    r"(?:started|began|begun)\s+(?:out\s+|off\s+|life\s+)?as)\b[^.,;]*$",  # its first form: "started as a …"
-    re.IGNORECASE,
+NOT_TAKEN_BEFORE = opened(
+    re.compile(
+        r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
+        r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
+        r"if|unless|whether|in case|"  # "Re-assessment if GitHub.com … is connected": a condition
+        r"at first|initially|originally|"  # the first idea, not what was done
+        # its first form: "started as a …"
+        r"(?:started|began|begun)\s+(?:out\s+|off\s+|life\s+)?as)\b[^.,;]*$",
+        re.IGNORECASE,
+    )
 )
 # set aside by the words right after the name: its own verb ("Helm was considered but the standard
 # mandates Kustomize", "Helm was evaluated and rejected") or an aside ("AWS (ruled out)")
 _WEIGHED = r"(?:considered|evaluated|assessed|looked at|discussed|explored|investigated)"
 _SET_ASIDE = r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted))"
 _AUX = r"(?:was|were|has been|had been|is|got)"
-_NOT_TAKEN_AFTER = re.compile(  # (the name may head an option: "the Helm-on-EKS option was dropped")
+_NOT_TAKEN_AFTER = quick(  # (the name may head an option: "the Helm-on-EKS option was dropped")
     r"^\s*(?:(?:[-\w]+\s+){0,2}?(?:option|proposal|idea|approach|alternative|variant|route)s?\b"
     rf"|[-\w]+(?=\s+{_AUX}\s))?"  # or a noun of its own before the verb: "The Kustomize base was …"
     r"[\s,(]*(?:(?:which|that|it|they)\s+)?"
@@ -42,7 +46,7 @@ _NOT_TAKEN_AFTER = re.compile(  # (the name may head an option: "the Helm-on-EKS
     rf"(?:{_WEIGHED}(?:\s+[^.;]{{1,60}}?)?\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
     re.IGNORECASE,
 )
-CHOSEN = re.compile(  # a choice made: "we looked at Helm but went with Kustomize"
+CHOSEN = quick(  # a choice made: "we looked at Helm but went with Kustomize"
     r"\b(?:went with|go with|going with|gone with|chose|chosen|choose|opted for|picked|selected|settled on|"
     r"decided on|decided for|decision for|in favou?r of|mandates?|standardi[sz]ed on|"
     r"accepted)\b[^.,;]{0,20}$",
@@ -66,7 +70,7 @@ def switched_to(text: str, x: Found) -> bool:
 
 # the other side of a contrast said to be what was built: "a small AKS cluster (… with Helm) rather than
 # the single VM that was built" (a qualifier after the verb, "… deployed in the pilot", says no such thing)
-_COUNTERFACTUAL = re.compile(
+_COUNTERFACTUAL = quick(
     r"^[^.;]{0,40}?\b(?:rather than|instead of|in place of)\b[^.;]{0,60}?\b(?:that|which)\s+"
     r"(?:was|were|has been|had been|got|is|are)\s+(?:\w+ly\s+)?"
     r"(?:built|deployed|delivered|installed|implemented|chosen|selected|provisioned|adopted)\s*(?:[.;,)]|$)",

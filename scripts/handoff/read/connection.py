@@ -86,10 +86,10 @@ _WOULD = quick(
     r"(?:to\s+be\s+)?(?:searchable|indexed|connected|added|in))\b(?!\s+(?:otherwise|normally|usually)\b)",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(?:it|its|they|them|this one|these|those|which)\b", re.IGNORECASE)
+_PRONOUN = opened(re.compile(r"\b(?:it|its|they|them|this one|these|those|which)\b", re.IGNORECASE))
 # "there" standing for the host as a place ("the repos the office keeps there"), after a word that
 # is no conjunction: not the "there" that opens a clause ("there are no plans", "but there is …").
-_THERE = re.compile(
+_THERE = quick(
     r"(?<![\w'’])(?!(?:and|but|so|yet|as|because|while|if|although|though|since|where|when)\b)[a-z]+\s+there\b",
     re.IGNORECASE,
 )
@@ -157,7 +157,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 # "that" or "this" as the object of a verb of searching, closing its clause: "we were asked not to
 # connect that", "nobody indexes this one" (not the "that" opening a relative clause: "repos that we sync")
-_THAT_OBJECT = re.compile(rf"\b{_SEARCHING}\s+(?:that|this)(?:\s+one)?\s*(?:[,.;:!)]|$)", re.IGNORECASE)
+_THAT_OBJECT = quick(rf"\b{_SEARCHING}\s+(?:that|this)(?:\s+one)?\s*(?:[,.;:!)]|$)", re.IGNORECASE)
 
 
 def _refers_back(clause: str) -> bool:

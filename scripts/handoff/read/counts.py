@@ -32,7 +32,7 @@ _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositorie
 
 AMBIENT = "limit (limits part)"  # a count of people read as a limit only because its part is about limits
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|proj|depots"
-_TOTAL = re.compile(
+_TOTAL = quick(
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall|today|currently|"
     r"now|synced|indexed)\b",
     re.I,
@@ -40,7 +40,7 @@ _TOTAL = re.compile(
 _ALL = quick(  # a count of all hosts
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
 )
-_RESULT = re.compile(  # a count given as the result of those before it: "…, so 1,760 repositories"
+_RESULT = quick(  # a count given as the result of those before it: "…, so 1,760 repositories"
     r"(?:[,;]\s*|\band\s+)(?:so|thus|hence|making|which\s+makes|that\s+makes|giving|for\s+a\s+(?:total|sum)\s+of)"
     r"\s+(?:about\s+|roughly\s+|some\s+|~\s*)?$",
     re.I,
@@ -72,32 +72,36 @@ _FIGURE_START = re.compile(  # where another figure's words begin: its number, o
     r"[(\[](?=[^)\]]*\d)|(?:about\s+|~\s*)?\d"
 )
 _CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
-_BARE_LIMIT = re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
-    rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling|"
-    rf"(?:licen[cs]ed|sized|designed|dimensioned|contracted|subscribed) for)\b[^.;:\d]{{0,32}}?"
-    rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
-    re.IGNORECASE,
+_BARE_LIMIT = opened(
+    re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
+        rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling|"
+        rf"(?:licen[cs]ed|sized|designed|dimensioned|contracted|subscribed) for)\b[^.;:\d]{{0,32}}?"
+        rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
+        re.IGNORECASE,
+    )
 )
 _LICENSED = re.compile(r"licen[cs]ed for\b", re.IGNORECASE)  # a licence counts people unless it says what
 _LIMIT_NOUN = re.compile(rf"\b(?:repositor(?:y|ies)|repos?|{limits.PERSONS}|seat)\b", re.IGNORECASE)
 _N = rf"\d+|{shapes.SPELT.pattern}"
-_MONO_COUNT = re.compile(
-    rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
-    rf"|\b(?<![\w.,])(?P<n2>{_N})\s+of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s"
-    r"(?:[\w\s/-]|[,.](?!\s)){1,40}?)\s+"
-    r"(?:(?:is|are|were|was)\s+)?(?:also\s+)?(?:a\s+)?monorepos?\b"
-    rf"|\b(?:out\s+)?of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s[\w\s./,-]{{1,40}}?),?\s+"
-    rf"(?:only\s+|just\s+|exactly\s+)?(?P<n3>{_N})\s+"
-    r"(?:is|are|were|was)\s+(?:also\s+)?"
-    r"(?:a\s+)?monorepos?\b"
-    r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
-    r"(?:a )?monorepos?\b"
-    r"|\b(?:the|our|their|its) only monorepo\b"
-    # "Two repositories count as monorepos", "Six repositories are monorepos", "Three are treated as …"
-    rf"|\b(?!(?:19|20)\d\d\b)(?P<n4>{_N})\s+(?:(?:repositories|repos|depots|projects)\s+)?"
-    r"(?:count|qualify|(?:are|were)(?:\s+(?:classed|counted|treated|handled|considered|classified))?)"
-    r"\s+(?:as\s+)?monorepos\b",
-    re.IGNORECASE,
+_MONO_COUNT = opened(
+    re.compile(
+        rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
+        rf"|\b(?<![\w.,])(?P<n2>{_N})\s+of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s"
+        r"(?:[\w\s/-]|[,.](?!\s)){1,40}?)\s+"
+        r"(?:(?:is|are|were|was)\s+)?(?:also\s+)?(?:a\s+)?monorepos?\b"
+        rf"|\b(?:out\s+)?of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s[\w\s./,-]{{1,40}}?),?\s+"
+        rf"(?:only\s+|just\s+|exactly\s+)?(?P<n3>{_N})\s+"
+        r"(?:is|are|were|was)\s+(?:also\s+)?"
+        r"(?:a\s+)?monorepos?\b"
+        r"|\b(?P<none>none) of (?:them|these|those|(?:our|the) [\w\s/-]{1,40}?) (?:is |are |counts? as )?"
+        r"(?:a )?monorepos?\b"
+        r"|\b(?:the|our|their|its) only monorepo\b"
+        # "Two repositories count as monorepos", "Six repositories are monorepos", "Three are treated as …"
+        rf"|\b(?!(?:19|20)\d\d\b)(?P<n4>{_N})\s+(?:(?:repositories|repos|depots|projects)\s+)?"
+        r"(?:count|qualify|(?:are|were)(?:\s+(?:classed|counted|treated|handled|considered|classified))?)"
+        r"\s+(?:as\s+)?monorepos\b",
+        re.IGNORECASE,
+    )
 )  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos",
 # "Of the repositories in clause 4.1.1, two (2) are monorepos" (the digits in brackets blanked)
 _TOPIC_COUNT = re.compile(  # under a question about monorepos: "Yes. We have two, the firmware depot and …"
@@ -124,9 +128,11 @@ _OTHER_NUMBER = re.compile(  # a number between, not a year, nor their size ("�
 )
 _BREAKDOWN = re.compile(r"\s*(?:[—–:(]|-\s)\s*~?\d")  # a count, then its parts
 # (the bare word as an item of a list of terms, "(node pool, ingress, monorepo, code host)", names none)
-_MONO_MENTION = re.compile(
-    r"(?<![(,;/]\s)(?<![(,;/])\bmonorepo\b|(?<=[(,;/]\s)monorepo(?!\s*[,;)/])|(?<=[(,;/])monorepo(?!\s*[,;)/])",
-    re.IGNORECASE,
+_MONO_MENTION = opened(
+    re.compile(
+        r"(?<![(,;/]\s)(?<![(,;/])\bmonorepo\b|(?<=[(,;/]\s)monorepo(?!\s*[,;)/])|(?<=[(,;/])monorepo(?!\s*[,;)/])",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -134,7 +140,7 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:even\s+)?$", re.IGNORECASE)
 _MONO_WORD = re.compile(r"\bmonorepos?\b", re.IGNORECASE)
 
 
-_HOLDS_BEFORE = re.compile(  # the deployment's state verb right before the count, no "each" or "per" near
+_HOLDS_BEFORE = quick(  # the deployment's state verb right before the count, no "each" or "per" near
     r"(?<!\beach )(?<!\bevery )\b(?:index(?:es)?|hold(?:s)?|search(?:es)?|contain(?:s)?|mirror(?:s)?|"
     r"sync(?:s)?|clone(?:s)?|"
     r"there\s+(?:are|were)|(?:it|we|instance|service|sourcegraph|deployment)\s+(?:has|have|had)|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened, quick
 from handoff.read import eventsubject, notdone, otherevents, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -34,24 +35,28 @@ def _days(s: str, found: list[shapes.Match]) -> list[shapes.Match]:
     return [m for m in found if not _WEEK_OF.search(s, 0, m.start)]
 
 
-_START = re.compile(
-    r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
-    r"provisioned|launched|from|"
-    r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought)(?: it| them)? up|for the first time|"
-    # a kick-off of the build itself ("Kicked off the infra on 24 Aug"), not a meeting's
-    r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?"
-    r"(?=(?:infra|infrastructure|build|installation|cluster|terraform|deployment)\b)|"
-    r"first (?:applied|deployed|installed)|"
-    # notes' "ec2 + ebs up 4/6", "vms up 2 Mar", "node group (5) up": the machines up, the build begun
-    r"(?:ec2|ebs|vms?|nodes?|infra(?:structure)?|cluster|node ?groups?|ngs?|servers?|instances?)"
-    r"(?:\s+\(\d+\))?\s+up|"
-    r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)
-    re.I,
+_START = opened(
+    re.compile(
+        r"\b(?:start(?:ed|s|ing)?|began|begun|begin(?:s|ning)?|kick(?:ed|s) off|created|build[- ]?out|"
+        r"provisioned|launched|from|"
+        r"commenc(?:ed|es|ing)?|(?:stood|went|came|spun|brought)(?: it| them)? up|for the first time|"
+        # a kick-off of the build itself ("Kicked off the infra on 24 Aug"), not a meeting's
+        r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?"
+        r"(?=(?:infra|infrastructure|build|installation|cluster|terraform|deployment)\b)|"
+        r"first (?:applied|deployed|installed)|"
+        # notes' "ec2 + ebs up 4/6", "vms up 2 Mar", "node group (5) up": the machines up, the build begun
+        r"(?:ec2|ebs|vms?|nodes?|infra(?:structure)?|cluster|node ?groups?|ngs?|servers?|instances?)"
+        r"(?:\s+\(\d+\))?\s+up|"
+        r"gestart|begonnen|gestartet|démarrée?|commencée?|iniciad[oa]|comenzad[oa])\b",  # (Dutch … Spanish)
+        re.I,
+    )
 )
-_START_EVENT = re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
-    r"\b(?:start(?:ed|s|ing)|start of|began|begun|kick(?:ed|s)? off|provisioned|"
-    r"(?:stood|went|came|spun|brought)(?: it| them)? up|first (?:applied|deployed))\b",
-    re.I,
+_START_EVENT = opened(
+    re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
+        r"\b(?:start(?:ed|s|ing)|start of|began|begun|kick(?:ed|s)? off|provisioned|"
+        r"(?:stood|went|came|spun|brought)(?: it| them)? up|first (?:applied|deployed))\b",
+        re.I,
+    )
 )
 _DONE_EVENT = re.compile(
     r"\b(?:completed?|accepted|signed(?: \w+){0,2}[- ]off|handed(?: \w+){0,2} over|finished|delivered)\b",
@@ -86,17 +91,20 @@ _OWN_SUBJECT = re.compile(
     re.I,
 )
 _STATE_FROM = re.compile(rf"\b{_IN_STATE}\s+(?:[\w-]+\s+){{0,3}}?$", re.I)  # ("running in prod from …")
-_DONE = re.compile(
-    rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+){{0,2}}[- ]off|sign[- ]off|"
-    rf"handed(?: \w+){{0,2}} over|"
-    rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
-    rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
-    rf"{_IN_STATE}(?=\s+(?:[\w-]+\s+){{0,3}}?(?:since|from|as of|on)\b)|ended|concluded|wrapped up|"
-    r"delivered|to|until|"
-    # the same events in Dutch, German, French and Spanish (as the limit words are known)
-    r"oplevering|opgeleverd|afgerond|acceptatie|geaccepteerd|abnahme|abgenommen|fertiggestellt|"
-    r"réception|livrée?|terminée?|entrega(?:do|da)?|aceptaci[óo]n|finalizad[oa])\b",
-    re.IGNORECASE,
+_DONE = opened(
+    re.compile(
+        rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+){{0,2}}[- ]off|sign[- ]off|"
+        rf"handed(?: \w+){{0,2}} over|"
+        rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
+        rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|"
+        rf"live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
+        rf"{_IN_STATE}(?=\s+(?:[\w-]+\s+){{0,3}}?(?:since|from|as of|on)\b)|ended|concluded|wrapped up|"
+        r"delivered|to|until|"
+        # the same events in Dutch, German, French and Spanish (as the limit words are known)
+        r"oplevering|opgeleverd|afgerond|acceptatie|geaccepteerd|abnahme|abgenommen|fertiggestellt|"
+        r"réception|livrée?|terminée?|entrega(?:do|da)?|aceptaci[óo]n|finalizad[oa])\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -124,10 +132,12 @@ _FROM_DATE = re.compile(
 _RANGE_END = re.compile(r"[\s,;:–—-]*$")  # "to" or "until" ends a range only right after its first date
 # "as at 30 October 2026", "as of 1 May": the date of a state (a table's figures), no event of it;
 # but "complete as of 2026-09-18", "live as of 1 May" date the state's beginning: the event
-_SNAPSHOT = re.compile(
-    r"(?<!\bcomplete\s)(?<!\bcompleted\s)(?<!\blive\s)(?<!\bfinished\s)(?<!\bdone\s)(?<!\w)as\s+(?:at|of)\s+"
-    r"(?:the\s+)?$",
-    re.IGNORECASE,
+_SNAPSHOT = opened(
+    re.compile(
+        r"(?<!\bcomplete\s)(?<!\bcompleted\s)(?<!\blive\s)(?<!\bfinished\s)(?<!\bdone\s)(?<!\w)as\s+(?:at|of)\s+"
+        r"(?:the\s+)?$",
+        re.IGNORECASE,
+    )
 )
 # a date its own words deny or whose event failed: "…, not 31 July", "rather than 2 May", "the acceptance
 # test failed on 31 July"
@@ -135,7 +145,7 @@ _DENIED_DATE = re.compile(
     r"(?:\b(?:not|rather than|instead of)\s+(?:on\s+)?(?:the\s+)?|\bfailed\s+(?:on\s+|at\s+)?(?:the\s+)?)$",
     re.IGNORECASE,
 )
-_LEADING_LABEL = re.compile(r"\s*([^:\n]{1,40}):\s")
+_LEADING_LABEL = quick(r"\s*([^:\n]{1,40}):\s")
 
 
 def _span(text: str, year: str, facts: list[Fact]) -> list[Fact]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_DENYING = re.compile(r"(?:^|[^\w'’])(?:no|nor|neither|without|not even)\s+$", re.IGNORECASE)
+from handoff.core.quickre import quick
+
+_DENYING = quick(r"(?:^|[^\w'’])(?:no|nor|neither|without|not even)\s+$", re.IGNORECASE)
 
 
 def denied(before: str) -> bool:

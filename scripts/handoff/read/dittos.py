@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from handoff.core.quickre import opened
 from handoff.read.doctext import Text
 
 _MARK = re.compile(
@@ -20,7 +21,7 @@ _MARK = re.compile(
     r"(?:(?:the )?same as|as (?:for|in)|see) (?P<row>[^\n]{1,40}?)",
     re.IGNORECASE,
 )
-_DASHES = re.compile(r"^[\s\-–—_.]+|[\s\-–—_.]+$")
+_DASHES = opened(re.compile(r"^[\s\-–—_.]+|[\s\-–—_.]+$"))
 _SHORT = 48
 
 

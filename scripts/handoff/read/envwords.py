@@ -445,8 +445,8 @@ _POD_BEFORE = re.compile(
 _POD_AFTER = re.compile(r"\s*(?:counts?|sets?|of)\b", re.IGNORECASE)
 # another environment named only to compare with ("same as preprod but bigger", "like staging"):
 # what follows is not that environment's
-_COMPARED = re.compile(
-    r"\b(?:same as|as in|as on|like|than|unlike)\s+(?:the\s+|in\s+|on\s+)?$", re.IGNORECASE
+_COMPARED = opened(
+    re.compile(r"\b(?:same as|as in|as on|like|than|unlike)\s+(?:the\s+|in\s+|on\s+)?$", re.IGNORECASE)
 )
 # the environment another is measured against ("Staging: differences from production", "deltas vs prod")
 _AGAINST = re.compile(
@@ -505,8 +505,8 @@ def _dated_after(text: str, end: int) -> bool:
 
 _PLACED_BEFORE = re.compile(r"\b(?:in|on|to|into|at|onto)\s+$", re.IGNORECASE)
 # production denied by the words right before it: "Stage cluster (not production)", "not part of prod"
-_NEGATED = re.compile(
-    r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE
+_NEGATED = opened(
+    re.compile(r"\b(?:not|isn't|is\s+no|non)\s+(?:(?:a|an|the|part|of|in|for)\s+){0,3}$", re.IGNORECASE)
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read import (
     addition,
     ceilings,
@@ -49,7 +49,7 @@ _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 v
 _LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
     r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
 )
-_REPO_SIZE = re.compile(  # what the repositories' clones take: git data, code, what is left after cloning,
+_REPO_SIZE = quick(  # what the repositories' clones take: git data, code, what is left after cloning,
     # the clones' size ("Total cloned size … 410 GB")
     # (and a note's bare `.git` said of all of them: "tot .git ~900g", "all .git together"; one
     # repository's is its own, "freight-core, 7.8G .git")
@@ -110,10 +110,12 @@ def _own_head(head: str) -> str:
 
 
 _CEILED = frozenset({"total_cpu", "total_memory_gb"})
-_BOUND = re.compile(
-    r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$"
-    r"|\b(?:quotas?|caps?|capped at|ceiling|allowance)\b[^\d\n.;]{0,40}$",
-    re.I,
+_BOUND = opened(
+    re.compile(
+        r"\b(?:under|below|less than|smaller than|at most|no more than)\s+(?:about\s+|~)?$"
+        r"|\b(?:quotas?|caps?|capped at|ceiling|allowance)\b[^\d\n.;]{0,40}$",
+        re.I,
+    )
 )  # "… are under 1 GB", "Storage quota: 10 TB", "capped at 16 TB": a bound, not the amount
 _ACROSS_REPOS = re.compile(
     r"\s*(?:across|over|for|of)\s+(?:all\s+|both\s+|the\s+|our\s+|its\s+|their\s+)*(?:[\d,]+\s+)?"
@@ -163,7 +165,7 @@ _SIZE_OF_REPOS = (
     r"(?:size of (?:the |all )?(?:repositor(?:y|ies)|repos|clones)|repositor(?:y|ies)'?s?'? (?:size|data)|"
     r"repo size|clone size|cloned size|\.?git data)"
 )
-_FORMULA = re.compile(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories",
+_FORMULA = quick(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories",
     # "two times the clone size plus 1 TB"
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s*(?:TiB|GiB|TB|GB|[tg](?:er|ig|eb|ib)[a-z]*bytes?|gigs?)\s*(?:\+|plus)\s*"
     rf"(?:\d+\s*[x×*]|twice|two times|double)\s*(?:the\s+)?{_SIZE_OF_REPOS}"

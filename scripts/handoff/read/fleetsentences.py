@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
 from handoff.read import shapes
 
-_ELSEWHEN = re.compile(
+_ELSEWHEN_WORDS = re.compile(
     r"\b(?:was|were|had|been|previously|originally|initially|formerly|before|until|earlier|later|then|now|"
     r"today|currently|no longer|anymore|moved?|migrat\w*|replac\w*|resiz\w*|upgrad\w*|downgrad\w*|scal\w*|"
     r"switch\w*|chang\w*|instead|rather|recommend\w*|suggest\w*|propos\w*|plan\w*|option\w*|alternative\w*|"
@@ -25,9 +26,10 @@ _ELSEWHEN = re.compile(
     r"outside|separate\w*|shared?)\b|[?→]|->|~~",
     re.IGNORECASE,
 )
+_ELSEWHEN = opened(_ELSEWHEN_WORDS)
 
 
-_X_COUNT = re.compile(r"\d\s*x\b|\bx\s*\d", re.IGNORECASE)
+_X_COUNT = opened(re.compile(r"\d\s*x\b|\bx\s*\d", re.IGNORECASE))
 
 
 def one_fleet(text: str, other: re.Pattern[str]) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from handoff.core.quickre import quick
 from handoff.read.edits import has_digit
 from handoff.read.forms import _copy
 from handoff.read.quicktext import paragraph_dicts
@@ -115,7 +116,7 @@ def without_guidance(doc: Any, texts: list[tuple[dict[str, Any], str]]) -> Any:
 
 
 # a template's blank: `<x>`, `<fill in>`, `<Helm / Kustomize>`, `[date]`, `____`, `????`
-_BLANK = re.compile(r"<[^<>\n]{1,60}>|\[[A-Za-z][^\[\]\n]{1,40}\]|_{2,}|\?{3,}")
+_BLANK = quick(r"<[^<>\n]{1,60}>|\[[A-Za-z][^\[\]\n]{1,40}\]|_{2,}|\?{3,}")
 _WORD = re.compile(r"[A-Za-z]+")
 _ADDRESS = re.compile(r"://|@|\bwww\.|\.[a-z]{2,}\b")
 _MAX_BLANK_WORDS = 3  # the unit or words left around the blanks (`<x> vCPU / <x> GB`, `____ GB in total`)

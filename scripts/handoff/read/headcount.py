@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.limits import PERSONS
 
@@ -27,7 +28,7 @@ _HAS = re.compile(
     r"(?:about |around |roughly |some |over |nearly |almost |approx\.? |~\s*)?$",
     re.IGNORECASE,
 )
-_LICENSED_PART = re.compile(
+_LICENSED_PART = quick(
     rf"(?<![\w.,-])(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:of (?:them|whom|those|these)\s+)?"
     r"(?:are|is|were|will be|have been)\s+(?:(?:\w+ly|all|also|now)\s+)?"
     r"(?:licen[cs]ed|contracted|entitled|subscribed)\s+(?:[\w-]+\s+){0,2}?"

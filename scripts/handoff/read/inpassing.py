@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 # a verb that says code is searched, synced or connected, or a figure (a repository count); where the
 # code is kept ("projects still in Subversion") is no such word
-_AFFIRMS = re.compile(
-    r"\b(?:(?:re-?)?(?:connect|index|sync|search|mirror|clon|onboard|crawl|import|integrat|pull|fetch)\w*"
-    r"|code hosts?)|\d",
-    re.IGNORECASE,
+_AFFIRMS = opened(
+    re.compile(
+        r"\b(?:(?:re-?)?(?:connect|index|sync|search|mirror|clon|onboard|crawl|import|integrat|pull|fetch)\w*"
+        r"|code hosts?)|\d",
+        re.IGNORECASE,
+    )
 )
 
 # a part of a host a denial may be about ("its archive groups are not indexed", "some projects")

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
+from handoff.core.quickre import opened, quick
 from handoff.read import (
     addition,
     apart,
@@ -97,7 +98,7 @@ def mask_live(label: str) -> str:
     return re.sub(r"\blive\b", " ", label, flags=re.IGNORECASE)
 
 
-_PER_UNIT = re.compile(rf"\b(?:each|ea|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE)
+_PER_UNIT = opened(re.compile(rf"\b(?:each|ea|apiece|per\s+{permachine.NOT_ACCORDING}\w+)\b", re.IGNORECASE))
 _FIGURE_FIRST = re.compile(r"\s*(?:~|≈|about\s+)?\d[\d,.]*(?!\s*[×x*]\s*\d?\s*[A-Za-z])")
 # a value closing on its per-machine word (`16c ea`, `64 GB each`, `8 vCPU per node`, `32g/vm`): one
 # machine's amount, as a label saying so (`Memory per node`)
@@ -175,7 +176,9 @@ _LEADING_COUNT = re.compile(
     re.IGNORECASE,
 )  # a count and then a word: "one monorepo", "3,000 repositories", "Two of them"
 _SITE = re.compile(r"https?://(?:[^/@\s]+@)?([A-Za-z0-9.-]+)(?::\d+)?/?$", re.IGNORECASE)  # no path
-_LABEL_UNIT = re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)  # "Disk (GB)"
+_LABEL_UNIT = opened(
+    re.compile(r"(?<![A-Za-z])(tib|gib|mib|tb|gb|mb)(?![A-Za-z])", re.IGNORECASE)
+)  # "Disk (GB)"
 _PUBLIC_SITE = frozenset({"www", "docs", "help", "support", "status", "about", "blog", "community", "learn"})
 _NONE = re.compile(  # "none", "None in scope", "no monorepos", "aucun": a none-word and no number after it
     # in its sentence ("none. The SCADA team split theirs into 14 repositories": the next one tells more)
@@ -207,7 +210,7 @@ _REPO_THING = re.compile(  # the repositories together, or their data
 )
 
 
-_WORKING = re.compile(r"\s=\s*(?=~?\s*\d)")  # `6 nodes × 16 vCPU = 96 vCPU`: the working, then the result
+_WORKING = quick(r"\s=\s*(?=~?\s*\d)")  # `6 nodes × 16 vCPU = 96 vCPU`: the working, then the result
 
 
 def _result(value: str) -> str:
@@ -267,7 +270,7 @@ _LABEL_QUALIFIED = re.compile(
     r"last|next|future|forecast|projected|expected|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_VALUE_HEAD = re.compile(r"[(\[]|(?<=[.!?])\s+(?=[A-Z])")  # where a value's own words end
+_VALUE_HEAD = opened(re.compile(r"[(\[]|(?<=[.!?])\s+(?=[A-Z])"))  # where a value's own words end
 # a figure's clause before a semicolon followed by a clause with a figure of its own: the value's own
 # ("design 300; the stress run on staging reached 420"; not "300; instance: POC", said of the whole)
 _OWN_CLAUSE = re.compile(r"[^;]*\d[^;]*(?=;[^;]*\d)")
@@ -413,10 +416,14 @@ _PLANNED = (  # what a year before it opens: a plan or an event ("2024 split pla
     r"(?:split|plan\w*|target|goal|roadmap|migration|roll-?out|refresh|renewal|forecast|budget|projection|"
     r"estimate|onwards|wave|phase|cut-?over|go-?live)\b"
 )
-_YEAR_IN_TIME = re.compile(  # a year a time word opens ("for 2027", "since 2024", "by Q3 2027"): no count
-    r"\b(?:in|for|by|until|till|since|from|during|before|after|of|early|mid|late|end|Q[1-4]|H[12]|FY)"
-    r"[\s-]+(?:19[89]\d|20\d\d)\b(?![.,]\d)|\b(?:19[89]\d|20\d\d)(?=\s+(?:[a-z]+\s+)?" + _PLANNED + ")",
-    re.IGNORECASE,  # … or a year an event or plan follows ("… 2025 migration wave will split it; today 1")
+_YEAR_IN_TIME = opened(
+    re.compile(  # a year a time word opens ("for 2027", "since 2024", "by Q3 2027"): no count
+        r"\b(?:in|for|by|until|till|since|from|during|before|after|of|early|mid|late|end|Q[1-4]|H[12]|FY)"
+        r"[\s-]+(?:19[89]\d|20\d\d)\b(?![.,]\d)|"
+        r"\b(?:19[89]\d|20\d\d)(?=\s+(?:[a-z]+\s+)?" + _PLANNED + ")",
+        # … or a year an event or plan follows ("… 2025 migration wave will split it; today 1")
+        re.IGNORECASE,
+    )
 )
 _YEAR_PLAN = re.compile(r"\s*(?:19[89]\d|20\d\d)\s+(?:[a-z]+\s+)?" + _PLANNED, re.IGNORECASE)
 _PER_MACHINE_LABEL = re.compile(  # "Memory per node", "vCPU (each)", "RAM each"; not "each claim together"

@@ -42,9 +42,11 @@ PERSONS = (
     r"gebruikers|ontwikkelaars|medewerkers|benutzer|nutzer(?:innen)?|anwender|entwickler(?:innen)?|"
     r"mitarbeitende|utilisateurs|d[ée]veloppeurs|usuarios|desarrolladores|licenties|lizenzen|licencias"
 )
-_OPENS = re.compile(  # where a clause begins, looking back from a figure
-    r"[;:!?()\[\]]|,\s*(?:and|but|so|while|whereas|which)\b|\b(?:but|while|whereas|although|however)\b",
-    re.IGNORECASE,
+_OPENS = opened(
+    re.compile(  # where a clause begins, looking back from a figure
+        r"[;:!?()\[\]]|,\s*(?:and|but|so|while|whereas|which)\b|\b(?:but|while|whereas|although|however)\b",
+        re.IGNORECASE,
+    )
 )
 _ENDS = re.compile(r"[.;:!?,()\[\]]|\s(?:and|but|while|whereas)\s|(?<![\w.,])\d", re.IGNORECASE)
 _LIMIT = quick(  # (a label or note without one of its words: no limit)
@@ -99,32 +101,37 @@ _MEASURING = quick(
     r"\b(?:averaged|peaked|topped out|maxed out|monitoring|metrics|grafana)\b",
     re.IGNORECASE,
 )
-_ADDED = re.compile(
+_ADDED = quick(
     r"\+\s*$|\b(?:add(?:s|ed|ing)?|further|another|additional|extra|expan\w*|increase\w*|grow\w*|extend\w*|"
     r"extension\w*|"
     r"true-?up|uplift|bring(?:s|ing)?)\b",
     re.IGNORECASE,
 )
-_SIMULATED = re.compile(  # "40 virtual users" of a load test: no people at all
-    r"\b(?:virtual|simulated|synthetic|emulated|scripted|test|dummy|fake)\b", re.IGNORECASE
+_SIMULATED = opened(
+    re.compile(  # "40 virtual users" of a load test: no people at all
+        r"\b(?:virtual|simulated|synthetic|emulated|scripted|test|dummy|fake)\b", re.IGNORECASE
+    )
 )
 _NOW_BEFORE = re.compile(  # "at the current 1,180 users", "today's 2,310": now's figure
     r"\b(?:current|present|existing|actual|today's|todays)\s+$", re.IGNORECASE
 )
-_DENIED = re.compile(  # "(not contractual)", "not bought", "non-binding", "not set": a figure nobody agreed
-    r"\b(?:not|non-?|never|no longer)\s*(?:yet\s+|part of (?:the |our )?)?(?:contract\w*|licen[cs]\w*|bought|"
-    r"purchased|committed|binding|agreed|signed|(?:defined|set|fixed|determined|specified|decided)\b)",
-    re.IGNORECASE,
+_DENIED = opened(
+    re.compile(  # "(not contractual)", "not bought", "non-binding", "not set": a figure nobody agreed
+        r"\b(?:not|non-?|never|no longer)\s*(?:yet\s+|part of (?:the |our )?)?"
+        r"(?:contract\w*|licen[cs]\w*|bought|"
+        r"purchased|committed|binding|agreed|signed|(?:defined|set|fixed|determined|specified|decided)\b)",
+        re.IGNORECASE,
+    )
 )
 # a figure its writer only guesses ("my guess would be 100–150 at peak", "I'd say about 80", "a hunch:
 # 200"): nobody agreed it
-_GUESSED = re.compile(
+_GUESSED = quick(
     r"\b(?:guess(?:ed|es|ing|timate)?|hunch|gut[\s-]+feel\w*|speculat\w*|"
     r"I(?:['’]d| would)\s+(?:say|guess|expect|estimate)|I\s+(?:think|reckon|suppose)|"
     r"(?:my|our)\s+(?:own\s+)?(?:estimate|feeling|assumption|expectation))\b",
     re.IGNORECASE,
 )
-_PENDING = re.compile(  # a figure asked for or offered, not yet agreed
+_PENDING = quick(  # a figure asked for or offered, not yet agreed
     r"\W*\b(?:requested|pending|proposed|awaiting|under negotiation|being negotiated|quoted|"
     r"to be (?:confirmed|agreed|signed|approved))\b",
     re.IGNORECASE,
@@ -135,9 +142,11 @@ _NOT_LIMIT = re.compile(  # "(a test, not a limit)", "observed, not a cap": the 
     re.IGNORECASE,
 )
 _NOTE_OBSERVED = re.compile(r"\W*(?:observed|measured|seen|actual|recorded)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n")
+_SENTENCE_END = opened(re.compile(r"(?<=[.!?])\s+(?=[A-Z])|\n"))
 _MORE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?more\b(?! than)", re.IGNORECASE)  # "400 more users"
-_FIGURE = re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{shapes.NUMBER})")  # an earlier figure, not a year
+_FIGURE = opened(
+    re.compile(rf"(?<![\w.,])(?!(?:19|20)\d\d\b)(?:{shapes.NUMBER})")
+)  # an earlier figure, not a year
 _AT_ONCE = re.compile(
     r"\b(?:concurren(?:t|tly|cy)|simultaneous(?:ly)?|gelijktijdige?|gleichzeitige?n?|simultan[ée]s?|"
     r"simult[áa]neos|concurrentes|at once|(?:at|in) (?:the |one |a )?same (?:time|moment)|"
@@ -162,11 +171,13 @@ def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
     return text[at:start], text[near:start], text[end : stop.start() if stop else len(text)]
 
 
-_STALE = re.compile(  # "the runbook still quotes the licence as 1 000 users": a figure no longer in force
-    r"\b(?:still\s+(?:quotes?|says|states?|shows?|lists?|mentions?|gives?|reads?|has|had)|outdated|"
-    r"out of date|stale|previously|formerly|used to|superseded|"
-    r"(?<!-)(?:old|previous|earlier|former|expired)\s+(?:licen[cs]e|contract|subscription|order|agreement|figure|value|number|quote|sizing|limit|cap)s?)\b",
-    re.IGNORECASE,
+_STALE = opened(
+    re.compile(  # "the runbook still quotes the licence as 1 000 users": a figure no longer in force
+        r"\b(?:still\s+(?:quotes?|says|states?|shows?|lists?|mentions?|gives?|reads?|has|had)|outdated|"
+        r"out of date|stale|previously|formerly|used to|superseded|"
+        r"(?<!-)(?:old|previous|earlier|former|expired)\s+(?:licen[cs]e|contract|subscription|order|agreement|figure|value|number|quote|sizing|limit|cap)s?)\b",
+        re.IGNORECASE,
+    )
 )
 _ACTIVE = re.compile(r"\bactive\b", re.IGNORECASE)  # "1,630 active users": a count of those who used it
 _OF_THEM = re.compile(r"(?:\S+)\s+of\s+(?:them|those|these|whom)\b", re.IGNORECASE)  # "90 of them …"
@@ -351,7 +362,7 @@ def concurrent(text: str, start: int, end: int) -> bool:
     )
 
 
-_LABEL_BEFORE = re.compile(r"(?:^|[;.\n•·|])([^;.\n•·|:]{1,48}):\s*(?:about |around |approx\.? |~\s*)?$")
+_LABEL_BEFORE = quick(r"(?:^|[;.\n•·|])([^;.\n•·|:]{1,48}):\s*(?:about |around |approx\.? |~\s*)?$")
 
 
 def _label_before(text: str, start: int) -> str:

@@ -86,7 +86,7 @@ def is_correction(text: str) -> bool:
     return bool(_CORRECTION.search(text) or _EDIT_OPENING.match(text))
 
 
-_TECHNICAL = re.compile(  # a limit of a service's resource, not of the licence or the sizing
+_TECHNICAL = quick(  # a limit of a service's resource, not of the licence or the sizing
     r"\b(?:rate|api|request|requests|memory|cpu|time|size|file|upload|connection|token|bandwidth|"
     r"throughput|quota)[\s-]+$",
     re.IGNORECASE,
@@ -117,7 +117,7 @@ def is_growth(text: str) -> bool:
 
 # a title only about growth: "Growth", "Expected growth", "4.4 Is growth expected?", "Growth forecast",
 # "Future growth and plans", "Is there a forecast of growth?" (its words all growth or filler)
-_GROWTH_WORD = re.compile(r"grow(?:s|th|ing)?|expansion", re.IGNORECASE)
+_GROWTH_WORD = opened(re.compile(r"grow(?:s|th|ing)?|expansion", re.IGNORECASE))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bFY\s?\d|\bQ[1-4]\b")  # a time's column: `Growth (2027)`, `FY27`
 _GROWTH_TITLE_WORDS = frozenset({
     "growth", "grow", "grows", "growing", "expansion", "forecast", "forecasts", "expected", "expect",

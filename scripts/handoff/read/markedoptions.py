@@ -65,7 +65,7 @@ _SENTENCE_ON = re.compile(r"(?<!\d)[.!?;]\s+\S")
 _SHORT_OPTION = 5  # words in an option of a label's list
 _EMPHASIS = re.compile(r"[/|·]|,")
 _OPTIONS_LINE = 160  # characters of a line of options
-_ALTERNATIVE = re.compile(r"\s*[/|]\s*|\s+or\s+")
+_ALTERNATIVE = opened(re.compile(r"\s*[/|]\s*|\s+or\s+"))
 
 
 def _checked(mark: str) -> bool:

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from handoff.core.model import Location, Problem, Severity
+from handoff.core.quickre import opened
 from handoff.read import figuretwice, magnitudes
 from handoff.read.edits import has_digit
 
@@ -76,7 +77,7 @@ _DOTTED_SIZE = re.compile(rf"{_START}(\d{{0,2}})\.(\d{{3}})(?![\d.,])(?=\s?((?:[
 # dot, three digits and a size's unit
 _APOS_SIGN = re.compile(r"['’](?<=\d['’])(?=\d{3})")
 _SPACE_SIGN = re.compile(r" (?<=\d )(?=\d{3})")
-_OCTETS_SIGN = re.compile(r"[KMG]io|[kMG]o")
+_OCTETS_SIGN = opened(re.compile(r"[KMG]io|[kMG]o"))
 _DOTTED_SIGN = re.compile(r"\.(?<=\d\.)(?=\d{3}(?![\d.,])\s?[GM]i?B\b)")
 _DISK_BEFORE = re.compile(r"\b(?:disks?|storage|volumes?|ssd|pvcs?|datastore|lun|capacity)\b", re.IGNORECASE)
 _REPO_BEFORE = re.compile(r"\b(?:repo\w*|monorepo\w*|largest|git\b|code)", re.IGNORECASE)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.core.quickre import opened
 from handoff.read.shapes import Match
 
 _MARK = (
@@ -37,7 +38,9 @@ _MARK = (
     r"estimat\w*|deadline|milestone|completion|sign[- ]?off|start|end|delivery|cut-?over|for|on|by|at|was|"
     r"is|set|due|as|of))*\W*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|$))"
 )
-_BEFORE = re.compile(rf"\b(?:{_MARK})\b[^\d\n]{{0,24}}$", re.IGNORECASE)  # "target 30 Sep", "TBC (target "
+_BEFORE = opened(
+    re.compile(rf"\b(?:{_MARK})\b[^\d\n]{{0,24}}$", re.IGNORECASE)
+)  # "target 30 Sep", "TBC (target "
 _AFTER = re.compile(rf"^\s*(?:\(\s*|,\s*|;\s*)?(?:{_MARK})\b", re.IGNORECASE)  # "64 vCPU requested"
 
 

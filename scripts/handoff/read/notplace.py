@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 _TEAM_WORDS = re.compile(r"test|testing|qa|qs|dev|development|perf", re.IGNORECASE)
 _ACTIVITY_WORDS = re.compile(r"test|testing|qa|qs", re.IGNORECASE)
 _TEAM_AFTER = re.compile(
@@ -37,10 +39,12 @@ _ACTIVITY_AFTER = re.compile(
     r"instructions?|criteria|execution|specifications?)\b",
     re.IGNORECASE,
 )
-_TIME_BEFORE = re.compile(
-    r"\b(?:after|following|since|upon|post|(?:on\s+the\s+)?(?:back|strength|basis)\s+of|based\s+on|"
-    r"thanks\s+to|as\s+a\s+result\s+of)\s+(?:(?!(?:and|or|but|then|we|they|it|was|were|is|are)\b)[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
+_TIME_BEFORE = opened(
+    re.compile(
+        r"\b(?:after|following|since|upon|post|(?:on\s+the\s+)?(?:back|strength|basis)\s+of|based\s+on|"
+        r"thanks\s+to|as\s+a\s+result\s+of)\s+(?:(?!(?:and|or|but|then|we|they|it|was|were|is|are)\b)[\w-]+\s+){0,3}$",
+        re.IGNORECASE,
+    )
 )
 # what follows a trial named as a time: a comma, or a time phrase then the main clause's subject
 _TIME_AFTER = re.compile(

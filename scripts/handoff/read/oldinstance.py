@@ -16,10 +16,14 @@ from __future__ import annotations
 
 import re
 
-_OLD_BEFORE = re.compile(
-    r"\b(?:old|older|legacy|former|previous|retired|retiring|outgoing|decommissioned|to-be-retired)\s+"
-    r"(?:[\w.-]+\s+)?$",
-    re.IGNORECASE,
+from handoff.core.quickre import opened
+
+_OLD_BEFORE = opened(
+    re.compile(
+        r"\b(?:old|older|legacy|former|previous|retired|retiring|outgoing|decommissioned|to-be-retired)\s+"
+        r"(?:[\w.-]+\s+)?$",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 
-_OTHER = re.compile(
+from handoff.core.quickre import quick
+
+_OTHER = quick(
     r"\b(?:contract(?:ual)?|licen[cs]e[ds]?|licen[cs]ing|subscription|renewal|warranty|support|sla|"
     r"maintenance|purchase order|po|invoice[ds]?|invoicing|payment|billing|term|"
     r"review|audit|assessment|meeting|workshop|training|survey|reporting|period|sprint|"

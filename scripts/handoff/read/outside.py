@@ -79,7 +79,7 @@ _PRONOUN = re.compile(r"^\W*(?:they|these|those|it|both|all of them|each of them
 # machines are Sourcegraph's", "Not one of them is ours", also as a clause of its own after one that
 # says what Sourcegraph is to them: "Sourcegraph is a small tenant on it and none of those numbers are
 # ours", "We only rent a slice; none of these figures are ours"
-_NONE_OURS = re.compile(
+_NONE_OURS = quick(
     r"(?:^|[;,]\s*|\s(?:and|but|so)\s+)\W*"
     r"(?:none|not\s+one|neither|no\s+part)\s+of\s+(?:that|this|it|them|these|those|which)\b[^.;]{0,40}?"
     rf"\b(?:is|are|was|were|belongs?\s+to)\s+(?:ours|mine|(?:{_OWNER})(?:\s+[\w-]+)?)\b",

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from handoff.core.fields import Catalogue
+from handoff.core.quickre import opened
 from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str
 from handoff.read.vocab import Vocab
 
@@ -41,8 +42,10 @@ _DEFINES = [
         rf"\bcall(?:s|ed)?\s+(?:our|the|their)\s+Sourcegraph(?:\s+(?:instance|deployment|server))?\s+{_Q}{_NAME}"
     ),
 ]
-_CUE = re.compile(
-    r"\b(?:name|nickname|call(?:s|ed)?|known|aka|a\.k\.a|nicknamed|code-?named|is\s+(?:our|the|what))\b"
+_CUE = opened(
+    re.compile(
+        r"\b(?:name|nickname|call(?:s|ed)?|known|aka|a\.k\.a|nicknamed|code-?named|is\s+(?:our|the|what))\b"
+    )
 )
 _NOT_NAMES = frozenset(
     {"This", "That", "There", "Here", "What", "Which", "The", "Our", "Its", "Their", "It", "Sourcegraph"}

@@ -34,12 +34,10 @@ _PART_OF = quick(
     rf"{_REPOS}\b(?P<tail>[^.;:]{{0,60}}?\s+{_BE_IN})?",
     re.IGNORECASE,
 )
-_OF_THEM = (
-    re.compile(  # "The org has 9,000 repositories; 3,500 of them are synced", "…, of which 4,100 are …"
-        rf"(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?{_REPOS}\b[^.;:]{{0,40}}?[;,]\s*"
-        rf"(?:of which\s+)?{_PART}(?:\s+of (?:them|which|these|those))?\s+(?:{_BE_IN}|{_IN}\b)",
-        re.IGNORECASE,
-    )
+_OF_THEM = quick(  # "The org has 9,000 repositories; 3,500 of them are synced", "…, of which 4,100 are …"
+    rf"(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?{_REPOS}\b[^.;:]{{0,40}}?[;,]\s*"
+    rf"(?:of which\s+)?{_PART}(?:\s+of (?:them|which|these|those))?\s+(?:{_BE_IN}|{_IN}\b)",
+    re.IGNORECASE,
 )
 
 

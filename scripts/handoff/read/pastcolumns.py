@@ -22,13 +22,17 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 _PAST = re.compile(
     r"\b(?:before|previous(?:ly)?|old|was|were|former(?:ly)?|prior|until|till|earlier|replaced|retired|"
     r"decommissioned|pre-(?:change|resize|upgrade|migration))\b",
     re.IGNORECASE,
 )
-_NOW = re.compile(
-    r"\b(?:now|current(?:ly)?|new|is|since|today|after|actual|as[- ]built|latest)\b", re.IGNORECASE
+_NOW = opened(
+    re.compile(
+        r"\b(?:now|current(?:ly)?|new|is|since|today|after|actual|as[- ]built|latest)\b", re.IGNORECASE
+    )
 )
 
 

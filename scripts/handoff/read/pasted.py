@@ -30,7 +30,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
-from handoff.core.quickre import opened
+from handoff.core.quickre import opened, quick
 from handoff.read.codescope import file_header, prompt_line
 from handoff.read.doctext import as_dict, as_list, as_str
 from handoff.read.stamps import as_entries
@@ -44,7 +44,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+•]|\d{1,2}[.)])\s+(\S.*)$")
 _TASK = re.compile(r"^\[([ xX])\]\s+")
 _KEY = r"[A-Za-z_][\w.\-/]*"
-_ASSIGN = re.compile(rf"^\s*{_KEY}\s*=\s*(?!=)\S")  # `node_count = 4`, `SG_MEMORY_GIB=256`
+_ASSIGN = quick(rf"^\s*{_KEY}\s*=\s*(?!=)\S")  # `node_count = 4`, `SG_MEMORY_GIB=256`
 _PARENT = re.compile(rf"^\s*{_KEY}\s*:\s*$")  # `gitserver:`
 # a YAML key (lower case first, or with `_` / `.` in it: not a prose `Label:`) and a short scalar
 _YAML_KEY = r"[a-z_][\w.\-/]*|[A-Za-z][\w\-/]*[_.][\w.\-/]*"

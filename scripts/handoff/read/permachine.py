@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -47,14 +47,16 @@ _AFTER = re.compile(
     r"|[x×*]\s*(?P<times>\d{1,4})\b)",
     re.IGNORECASE,
 )
-_BEFORE = re.compile(
-    rf"(?:\b(?:each|every)(?:\s+(?:[\w.-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—)?"
-    # "Every node is a Standard_E16s_v5 (16 vCPU, …)": what one machine is, then its figures
-    rf"(?:(?<=is)\s+an?\s+[\w.-]+\s*[(,:–—-]?)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
-    # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run
-    rf"|\b(?:{MACHINES})\s*(?:@|[x×*](?=\s))"
-    r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
-    re.IGNORECASE,
+_BEFORE = opened(
+    re.compile(
+        rf"(?:\b(?:each|every)(?:\s+(?:[\w.-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—)?"
+        # "Every node is a Standard_E16s_v5 (16 vCPU, …)": what one machine is, then its figures
+        rf"(?:(?<=is)\s+an?\s+[\w.-]+\s*[(,:–—-]?)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
+        # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run
+        rf"|\b(?:{MACHINES})\s*(?:@|[x×*](?=\s))"
+        r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
+        re.IGNORECASE,
+    )
 )
 # a sentence opening on one machine: every figure of it is that machine's
 _OPENS_PER = re.compile(

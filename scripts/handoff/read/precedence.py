@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.model import TddValue
+from handoff.core.quickre import quick
 from handoff.read import pernode, shapes
 from handoff.read.counts import AMBIENT
 from handoff.read.dates import BUILD
@@ -35,7 +36,7 @@ def _titled_total(v: TddValue) -> bool:
 
 
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = quick(r"\b(?:19|20)\d\d\b")
 _ENTRY_MARK = re.compile(r"\s*(?:[—–:|]|-\s|\n)")  # what follows a date opening an entry
 
 

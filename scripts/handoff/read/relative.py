@@ -18,16 +18,19 @@ import datetime
 import re
 from collections.abc import Callable
 
+from handoff.core.quickre import opened
 from handoff.read import shapes
 
 _NUMBER = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w), key=len, reverse=True))
-OFFSET = re.compile(
-    r"\b(?:(?P<one>the\s+(?:next|following)\s+day|the\s+day\s+after(?:wards)?)"
-    rf"|(?:exactly\s+|just\s+|only\s+)?(?P<n>\d{{1,2}}|{_NUMBER})\s+(?P<unit>days?|weeks?)\s+"
-    r"(?:later|after(?:wards)?(?:\s+(?:that|this|it))?))"
-    # the offset closes its clause: not "the day after the review", "two weeks later, on 22 June"
-    r"(?=\s*(?:[.;)!]|,\s*(?![^.;]{0,24}\d)|\s+and\b|\s+but\b|$))",
-    re.IGNORECASE,
+OFFSET = opened(
+    re.compile(
+        r"\b(?:(?P<one>the\s+(?:next|following)\s+day|the\s+day\s+after(?:wards)?)"
+        rf"|(?:exactly\s+|just\s+|only\s+)?(?P<n>\d{{1,2}}|{_NUMBER})\s+(?P<unit>days?|weeks?)\s+"
+        r"(?:later|after(?:wards)?(?:\s+(?:that|this|it))?))"
+        # the offset closes its clause: not "the day after the review", "two weeks later, on 22 June"
+        r"(?=\s*(?:[.;)!]|,\s*(?![^.;]{0,24}\d)|\s+and\b|\s+but\b|$))",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.core.quickre import quick
 from handoff.read.found import Found
 
 _STOP = r"(?=\s*[,;:.…!—–-])"  # a word of correction standing alone ("sorry,", "no —"), not "sorry for"
@@ -21,7 +22,7 @@ _BACK = re.compile(
     rf"[\s,;:.…!—–-]*)*(?:(?:sorry|no|actually){_STOP}|i mean|i meant|correction|scratch that|or rather)\b",
     re.IGNORECASE,
 )
-_HINT = re.compile(r"sorry|\bno\b|mean|correction|scratch|rather|actually|my bad|my mistake", re.IGNORECASE)
+_HINT = quick(r"sorry|\bno\b|mean|correction|scratch|rather|actually|my bad|my mistake", re.IGNORECASE)
 
 
 def retracted(text: str, found: Sequence[Found]) -> set[Found]:

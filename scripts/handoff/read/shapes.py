@@ -347,8 +347,8 @@ _SIZE_WORDS = re.compile(  # a number in words before a unit's symbol: "two and 
 )
 _WORD_THEN_UNIT = quick(r"[a-z][\s-]+(?:TiB|GiB|TB|GB)\b", re.IGNORECASE)
 _WORD_THEN_CPU = quick(r"[a-z][\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
-_CPU_SPELT = re.compile(
-    rf"(?<![\w.,-])(?P<words>{_SPELT_BODY})[\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE
+_CPU_SPELT = opened(
+    re.compile(rf"(?<![\w.,-])(?P<words>{_SPELT_BODY})[\s-]+(?:v?CPUs?|vcores?|cores?)\b", re.IGNORECASE)
 )
 
 
@@ -477,7 +477,7 @@ def _count_before(m: re.Match[str]) -> int:
     return NUMBER_WORDS[m.group("w").lower()]
 
 
-_FOOTNOTE = re.compile(r"(?:\[\^?\d{1,3}\])+$")
+_FOOTNOTE = quick(r"(?:\[\^?\d{1,3}\])+$")
 
 
 def urls(text: str) -> Iterator[Match]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 _ROLE = (
     r"(?:jump[\s-]*(?:hosts?|box(?:es)?|servers?)|jumphosts?|bastion(?:[\s-]+(?:hosts?|vms?|servers?))?"
     r"|(?:container\s+|image\s+|docker\s+)?registry\s+mirrors?|mirror\s+registr(?:y|ies))"
@@ -24,7 +26,7 @@ _TITLE = re.compile(
     r"(?:\s+[\w.-]*[\d_.-][\w.-]*)?(?:\s*\([^()]*\))?\W*",
     re.IGNORECASE,
 )
-_GATE = re.compile(r"jump|bastion|mirror", re.IGNORECASE)
+_GATE = opened(re.compile(r"jump|bastion|mirror", re.IGNORECASE))
 
 
 def supporting_title(title: str) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
+from handoff.core.quickre import quick
 from handoff.read import (
     blanks,
     connection,
@@ -62,9 +63,7 @@ _VALUE_HEADERS = frozenset(
     norm(w) for w in ("value", "values", "answer", "response", "detail", "details", "figure", "figures")
 )
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
-_VOLUME_WORD = re.compile(
-    r"\b(?:pvcs?|volumes?|disks?|storage|persistent|ssd|nvme|ebs|claims?)\b", re.IGNORECASE
-)
+_VOLUME_WORD = quick(r"\b(?:pvcs?|volumes?|disks?|storage|persistent|ssd|nvme|ebs|claims?)\b", re.IGNORECASE)
 _HEADER_UNIT = re.compile(r"\((GiB|GB|TiB|TB|MiB|MB)\)", re.IGNORECASE)
 _HAS_UNIT = re.compile(r"[A-Za-z]")
 _SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  # a column of them needs one
@@ -111,7 +110,7 @@ _DATED_ASIDE = re.compile(
     r"\(\s*(?:(?:as\s+(?:of|at)|at|on|per|state\s+of)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*\)"
 )
-_UNIT_AFTER = re.compile(r"\s*(?:,|\bin\b|\[)\s*(?:TiB|GiB|MiB|TB|GB|MB)\s*\]?\s*$", re.IGNORECASE)
+_UNIT_AFTER = quick(r"\s*(?:,|\bin\b|\[)\s*(?:TiB|GiB|MiB|TB|GB|MB)\s*\]?\s*$", re.IGNORECASE)
 _COUNT_OF = re.compile(
     r"(?:number|no\.?|nr\.?|#|count|qty|quantity)\s+(?:of\s+)?(?:the\s+)?"
     r"(?:nodes?|machines?|instances?|servers?|vms?|replicas?|hosts?|virtual machines?)"

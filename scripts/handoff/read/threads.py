@@ -13,11 +13,15 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from handoff.core.quickre import opened
+
 _NAME = r"(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?: \([^()\n]{1,30}\))?)"
-_MARK = re.compile(
-    rf"^\s*(?:(?:\[|\()?(?:comment|reply|response|re)\b(?:\]|\))?(?:\s*(?:#\d+|\d+))?"
-    rf"(?:\s*(?:(?:[—–-]|by|from)\s*{_NAME}|\({_NAME}\)))?\s*[:—–-]|↳|⤷|\[comment\]|\[reply\])",
-    re.IGNORECASE,
+_MARK = opened(
+    re.compile(
+        rf"^\s*(?:(?:\[|\()?(?:comment|reply|response|re)\b(?:\]|\))?(?:\s*(?:#\d+|\d+))?"
+        rf"(?:\s*(?:(?:[—–-]|by|from)\s*{_NAME}|\({_NAME}\)))?\s*[:—–-]|↳|⤷|\[comment\]|\[reply\])",
+        re.IGNORECASE,
+    )
 )
 _RESOLUTION = re.compile(
     r"^\W*(?:(?:\w+ ){0,3}(?:marked (?:this |it )?(?:as )?resolved|resolved|done|closed|fixed|accepted)"

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
 from handoff.read.labelwords import label_meaning
 
 AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
-_JOINED = re.compile(r"\s+(?:and|&|\+)\s+|\s*[,/]\s*", re.IGNORECASE)
+_JOINED = opened(re.compile(r"\s+(?:and|&|\+)\s+|\s*[,/]\s*", re.IGNORECASE))
 _NUMBERED = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")  # `5.`, `2.1`, `B.`
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -27,7 +28,7 @@ _TOTAL_AFTER = re.compile(  # "2,200 GiB total", "3,000 GB of EBS total" (not "5
     r"\s*(?:of\s+(?!(?:the|a|an|our|its|their|this|that|which)\b)[\w-]+(?:\s+[\w-]+)?\s+)?(?:in\s+)?tot(?:al)?\b",
     re.IGNORECASE,
 )
-_TOTAL_BEFORE = re.compile(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
+_TOTAL_BEFORE = quick(  # "Total production disk is now 3 TB", "In total the disk is 3.3 TB", "= 2 TB"
     rf"(?:\b(?:total|tot|{_TOTAL_WORDS})\b,?[^,;:()=]*|=\s*(?:about\s+|~\s*)?"
     # a label opening with a total word: "Total: 4,100 GB", "total provisioned: 2,600 GiB"
     r"|^\W*(?:sub|grand\s+)?totals?\b[^:\n\d]{0,30}:\s*(?:about\s+|~\s*)?)$",

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 _UNSET = re.compile(
     r"^\W*(?:(?:not?|never|nothing|none)\s+(?:yet\s+|been\s+|formally\s+|explicitly\s+|officially\s+|"
     r"contractually\s+)*(?:set|defined|agreed|fixed|determined|specified|decided|established|stated|"
@@ -25,10 +27,12 @@ _UNSET = re.compile(
 )
 
 
-_POINTER = re.compile(
-    r"^\W*(?:(?:please\s+)?(?:see|refer\s+to|cf\.?|details\s+(?:in|under)|answered\s+(?:in|under)|"
-    r"given\s+(?:in|under)|described\s+(?:in|under)|listed\s+(?:in|under))\b)",
-    re.IGNORECASE,
+_POINTER = opened(
+    re.compile(
+        r"^\W*(?:(?:please\s+)?(?:see|refer\s+to|cf\.?|details\s+(?:in|under)|answered\s+(?:in|under)|"
+        r"given\s+(?:in|under)|described\s+(?:in|under)|listed\s+(?:in|under))\b)",
+        re.IGNORECASE,
+    )
 )
 _FIGURE = re.compile(r"\d")
 _SECTION_NUMBER = re.compile(  # the number of the place pointed at (`see 2.1`, `§ 3`, `Appendix B2`)

@@ -39,7 +39,7 @@ _MARKS = ";—–,-("  # one of them is in every closing clause (`\s-\s` holds "
 _REASON = quick(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
 _DIGITS = re.compile(r"\d+")
 # after a verdict, how long it holds: "not requested yet", "declined for now"
-_STILL = re.compile(r"\s+(?:yet|for now|so far|as yet|at this stage)(?=\s*[.!]?\s*$)", re.IGNORECASE)
+_STILL = quick(r"\s+(?:yet|for now|so far|as yet|at this stage)(?=\s*[.!]?\s*$)", re.IGNORECASE)
 _SENTENCE = re.compile(
     r"(?:[^.!?\n]|[.!?](?=\S))+[.!?]*"
 )  # a sentence and its closing stop ("m6i.4xlarge" ends none)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import opened
+
 _BY = re.compile(r"\s+(?:by|with|in favou?r of)\s", re.IGNORECASE)  # "… was replaced by 4 × m6i.4xlarge"
 _SEPARATOR = re.compile(r"[:;]\s*")
 _WITHDRAWS = re.compile(
@@ -31,10 +33,12 @@ _WITHDRAWS = re.compile(
 
 # a sentence opening with the bare verb that sets the one before aside, as a note writes it ("Rejected:
 # Hallberg operations have no Kubernetes experience", "Dropped – too costly.", "Superseded.")
-_BARE = re.compile(
-    r"^\W*(?:superseded|withdrawn|dropped|rejected|abandoned|scrapped|cancell?ed|discarded|overruled|"
-    r"not pursued|not taken|not built)\s*(?:[:.;]|\s[–—-]\s)\s*",
-    re.IGNORECASE,
+_BARE = opened(
+    re.compile(
+        r"^\W*(?:superseded|withdrawn|dropped|rejected|abandoned|scrapped|cancell?ed|discarded|overruled|"
+        r"not pursued|not taken|not built)\s*(?:[:.;]|\s[–—-]\s)\s*",
+        re.IGNORECASE,
+    )
 )
 
 
