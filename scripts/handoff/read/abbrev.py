@@ -58,6 +58,7 @@ _UNIT = re.compile(
     r"(?:^|(?<=[;:.•]))\s*([^;:.\n]{1,60}?)\s+(?:are\s+|is\s+)?in\s+(GiB|GB|TiB|TB|MiB|MB)\b(?!\s*/)",
     re.MULTILINE,
 )
+_UNIT_AFTER = re.compile(r"in\s+(?:GiB|GB|TiB|TB|MiB|MB)\b")  # (opening with its literal: found quickly)
 _UNIT_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 _ORDER = quick(r"\b(dd|mm)([./-])(mm|dd)\2yy\b", re.IGNORECASE)  # (a document without "yy" is not scanned)
 _SHORT_YEAR = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{2})\b")
@@ -273,8 +274,8 @@ def _units(lines: list[str]) -> dict[str, str]:
     """Column name → the unit the key gives it ("RAM and Disk in GiB")."""
     out: dict[str, str] = {}
     for line in lines:
-        if " in " not in line:
-            continue
+        if " in " not in line or _UNIT_AFTER.search(line) is None:
+            continue  # (every `_UNIT` match ends with "in GiB" or the like: most lines have none)
         for m in _UNIT.finditer(line):
             for name in _UNIT_SPLIT.split(m.group(1).strip()):
                 if name and len(name.split()) <= 3:

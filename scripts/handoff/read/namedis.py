@@ -40,11 +40,40 @@ _NOT_NAMES = frozenset(
 )
 
 
+# A text this long (a document's) is read at its `is` and its commas (`_long_text_matches`).
+_LONG_TEXT = 600
+# what follows the name of every `_IS` match (opening with a literal, which `re` finds quickly)
+_IS_AFTER = re.compile(r"is(?<=\sis)\s+(?:the|our|its|their|a|an|what|where)\b")
+_APPOSED_AFTER = re.compile(r",(?=\s+(?:our|its|their)\s)")
+
+
+def _long_text_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_IS.finditer(text)`, `_IS` tried only where a match can start: at a capital letter three to
+    sixteen characters before the white space ahead of `is the …` (its name's or code's length) or
+    before the comma of `, our …`. Those places, tried in order from where the last match ended, give
+    the matches `finditer` gives (it tries every place; a place no match can start at gives none)."""
+    ends = [m.start() for m in _APPOSED_AFTER.finditer(text)]
+    for m in _IS_AFTER.finditer(text):
+        end = m.start() - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        ends.append(end)
+    starts = sorted({at for end in ends for at in range(max(0, end - 16), end - 2) if "A" <= text[at] <= "Z"})
+    done = 0
+    for at in starts:
+        if at < done:
+            continue
+        found = _IS.match(text, at)
+        if found is not None:
+            yield found
+            done = found.end()
+
+
 def said_is(text: str) -> Iterator[tuple[str, str, str]]:
     """(name, the first words it is said to be, "production" if said to be in daily use, else "")."""
     if " is " not in text and ", our " not in text and ", its " not in text and ", their " not in text:
         return
-    for m in _IS.finditer(text):
+    for m in _IS.finditer(text) if len(text) < _LONG_TEXT else _long_text_matches(text):
         name = m.group("name") or m.group("code")
         if name in _NOT_NAMES or (m.group("apposed") and not name.isupper()):
             continue  # (in apposition only a code name's shape: "Quillmark, our publisher" names none)

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from handoff.core.quickre import LinePattern, by_line, quick
+from handoff.core.quickre import LinePattern, QuickPattern, by_line, quick
 from handoff.read import shapes
 
 # A provider-style token: a letter first, a digit somewhere, parts joined by `.`, `-` or `_`.
@@ -87,7 +87,7 @@ def learn(text: str) -> frozenset[str]:
     for m in (*_NAMED_MACHINE_LINES.finditer(text), *_TYPE_WORD_LINES.finditer(text)):
         if _learnable(m.group("t")):
             families.add(_family(m.group("t")))
-    for m in _NAMED_TYPE.finditer(text):
+    for m in _named_types(text):
         if _learnable(m.group("t"), named=True):
             families.add(_family(m.group("t")))
     for start, end in _lines_of(text, [m.start() for m in _COUNTED_LINES.finditer(text)]):  # (few lines)
@@ -116,6 +116,44 @@ _TYPE_WORD_LINES = by_line(_TYPE_WORD)
 _COUNTED_LINES = LinePattern(
     re.compile(_COUNTED.pattern.replace(r"\s*", r"[^\S\n]*")), ("x", "×"), folded=False
 )
+
+
+_FOLDS_OTHERWISE = "\u0130\u0131\u017f\u212a"  # `İ` (lowered to two characters), `ı`, `ſ`, `K`
+_TYPE_WORDS = ("flavo", "size", "class", "plan")  # (a type word's own: every `_NAMED_TYPE` match holds one)
+_KIND_LENGTHS = range(2, 10)  # the lengths of the kinds before one (`vm` … `catalogue`)
+
+
+def _named_types(text: str) -> Iterator[re.Match[str]]:
+    """`_NAMED_TYPE.finditer(text)`, in a long text tried only where a match can start: at a type
+    word (`flavour`), or at a machine kind's word (2 to 9 letters: `vm` … `catalogue`) ending right
+    before the white space ahead of one (`size`, `class`, `plan`, `flavour`), found by `str.find` in
+    the text lowered (its characters where they were: no `İ`; and no letter `re` folds to an ASCII one
+    otherwise than `str.lower`, `ſ` `ı` `K`). Those places, tried in order from where the last match
+    ended, give the matches `finditer` gives (it tries every place; a place no match can start at gives
+    none)."""
+    if len(text) < 600 or any(c in text for c in _FOLDS_OTHERWISE):
+        yield from _NAMED_TYPE.finditer(text)
+        return
+    low = text.lower()
+    starts: set[int] = set()
+    for word in _TYPE_WORDS:
+        for at in _found(low, word):
+            if word == "flavo":
+                starts.add(at)
+            end = at
+            while end > 0 and low[end - 1].isspace():
+                end -= 1
+            if end < at:
+                starts.update(end - n for n in _KIND_LENGTHS if end - n >= 0)
+    pattern = _NAMED_TYPE.pattern_object if isinstance(_NAMED_TYPE, QuickPattern) else _NAMED_TYPE
+    done = 0
+    for at in sorted(starts):
+        if at < done:
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            yield m
+            done = m.end()
 
 
 def _found(text: str, word: str) -> Iterator[int]:

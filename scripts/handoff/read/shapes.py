@@ -306,13 +306,16 @@ _TWICE = quick(
     re.IGNORECASE,
 )
 
+# what every `_TWICE` match holds: its bracket opening before its digits (`(2)`), or after them (`2 (two)`)
+_PAREN_DIGIT = re.compile(r"\(\s*\d|\d\s*\(")
+
 
 def once(text: str) -> str:
     """A count written in words and again in digits, as contracts do ("two (2) are monorepos", "three
     thousand (3,000) Authorised Users"; also once the words are already digits, `spelt_digits`), with
     the words and brackets blanked: the digits alone, every other character where it was."""
-    if "(" not in text:
-        return text
+    if "(" not in text or _PAREN_DIGIT.search(text) is None:
+        return text  # (every match has digits right inside its bracket, or right before it)
 
     def blank(m: re.Match[str]) -> str:
         if m.group("n2"):  # the digits first, the words in brackets after them
@@ -730,9 +733,30 @@ def _numeric_date_matches(text: str) -> tuple[re.Match[str], ...]:
     last = _last_numeric  # (one read of a tuple: safe when threads share it)
     if last[0] is text:
         return last[1]
-    found = tuple(_NUMERIC_DATE.finditer(text))
+    found = tuple(_NUMERIC_DATE.finditer(text) if len(text) < _LONG_TEXT else _long_text_numeric_dates(text))
     _last_numeric = (text, found)
     return found
+
+
+# a separator between two digits, as every `_NUMERIC_DATE` match holds (opening with the separator:
+# `re` finds it sooner so)
+_SEPARATED = re.compile(r"[./-](?<=\d.)(?=\d)")
+
+
+def _long_text_numeric_dates(text: str) -> Iterator[re.Match[str]]:
+    """`_NUMERIC_DATE.finditer(text)`, tried only where a match can start: every match holds a
+    separator between two digits (`17/04`, `2026/04`) one, two or four characters after its start
+    (its day or month, or its year). Those places, tried in order from where the last match ended,
+    give the matches `finditer` gives (as `_long_text_dates`)."""
+    starts = {at for m in _SEPARATED.finditer(text) for at in (m.start() - 1, m.start() - 2, m.start() - 4)}
+    end = 0
+    for at in sorted(starts):
+        if at < end or at < 0:
+            continue
+        m = _NUMERIC_DATE.match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
 
 
 def _numeric_dates(text: str) -> Iterator[Match]:
@@ -815,7 +839,7 @@ _FOUR_DIGITS = re.compile(r"\d{4}")  # every DATE has a year
 def _worded_dates(text: str) -> Iterator[Match]:
     if not _FOUR_DIGITS.search(text):
         return
-    for m in DATE.finditer(text):
+    for m in DATE.finditer(text) if len(text) < _LONG_TEXT else _long_text_dates(text):
         try:
             if m.group("iso") or m.group("iso2"):
                 day = dt.date.fromisoformat(m.group("iso") or m.group("iso2"))
@@ -826,6 +850,50 @@ def _worded_dates(text: str) -> Iterator[Match]:
         except (ValueError, KeyError):
             continue
         yield Match(m.start(), m.end(), m.group(0), day.isoformat())
+
+
+# A text this long (a document's) has its worded dates looked for at their years (`_long_text_dates`).
+_LONG_TEXT = 600
+# a word of four digits, a date's year: `\b\d{4}\b` opening with its digit (`re` finds it sooner so)
+_YEAR_RUN = re.compile(r"\d(?<!\w\d)\d{3}\b")
+
+
+def _long_text_dates(text: str) -> Iterator[re.Match[str]]:
+    """`DATE.finditer(text)`, `DATE` tried only where a match can start. Every match holds its year
+    as a word of its own, four digits (`\\d{4}`: after white space or a dash, before a word's end or
+    the ISO date's dash), and starts at a word (`\\b`, then a digit or a letter): that year's own, or
+    one of the three before it (a day, "of", a month: `12th of October 2026`; `Oct 12, 2026`;
+    `12-Oct-2026`). Those words' starts, tried in order from where the last match ended, give the
+    matches `finditer` gives (it tries every place, and a place no match can start at gives none)."""
+    starts: set[int] = set()
+    for year in _YEAR_RUN.finditer(text):
+        at = year.start()
+        starts.add(at)
+        for _ in range(3):
+            at = _word_before(text, at)
+            if at < 0:
+                break
+            starts.add(at)
+    end = 0
+    for at in sorted(starts):
+        if at < end:
+            continue
+        m = DATE.match(text, at)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
+def _word_before(text: str, at: int) -> int:
+    """The start of the last word (a run of `\\w`: letters, digits, `_`) ending before `at`, or -1."""
+    i = at - 1
+    while i >= 0 and not (text[i].isalnum() or text[i] == "_"):
+        i -= 1
+    if i < 0:
+        return -1
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i
 
 
 def _month(name: str) -> str:
