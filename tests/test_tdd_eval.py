@@ -135,7 +135,9 @@ def test_the_hold_out_sets_keep_their_figures(
         # tuning siblings, written blind in stop 27, of three older evaluation-only families, on arrival
         ("tdd_blind89", 88 / 100, 88 / 92, 2),  # facts in a document's furniture (sibling of blind 42)
         ("tdd_blind90", 85 / 96, 85 / 88, 2),  # numbers and dates as people say them (sibling of blind 41)
-        ("tdd_blind91", 75 / 97, 75 / 83, 5),  # spoken and conversational records (sibling of blind 40)
+        # blind91 from 75/97, 75/83, 5 wrong (t91: numbers as said, dictated punctuation and topics, a
+        # figure taken back as it is said, a bare host's edition said after it, a condition said short)
+        ("tdd_blind91", 86 / 97, 86 / 90, 4),  # spoken and conversational records (sibling of blind 40)
         # three more families and a second terse set, written blind as tuning sets in stop 27:
         # pinned on arrival
         ("tdd_blind85", 92 / 100, 92 / 93, 1),  # production with a disaster-recovery and multi-site design

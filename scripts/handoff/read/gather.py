@@ -205,15 +205,36 @@ class Gatherer(Precedence, HostCounts, Implied):
         }  # `Nodes | autoscaled`: no machines value
         self.values = [v for i, v in enumerate(self.values) if i not in unstated]
 
+    def _held_places(self) -> list[tuple[int, str, int]]:
+        """The values the held indices (pools, corrections, switched names) point at, by identity
+        ("pool", "correction", "switched"), before a pass that may drop values in place."""
+        n = len(self.values)
+        return [
+            *((id(self.values[i]), "pool", i) for i in self.pools if i < n),
+            *((id(self.values[i]), "correction", i) for i in self.corrections if i < n),
+            *((id(self.values[i]), "switched", i) for i in self.switched if i < n),
+        ]
+
+    def _follow(self, held: list[tuple[int, str, int]]) -> None:
+        """The held indices moved to where their values now are (a value dropped takes its own away): a
+        pool's index never points at another value (a CPU count read into the fleet's types)."""
+        now = {id(v): i for i, v in enumerate(self.values)}
+        pools = dict(self.pools)
+        self.pools = {now[v]: pools[i] for v, kind, i in held if kind == "pool" and v in now}
+        self.corrections = {now[v] for v, kind, _ in held if kind == "correction" and v in now}
+        self.switched = [now[v] for v, kind, _ in held if kind == "switched" and v in now]
+
     # -- the end ------------------------------------------------------------------------------
     def finish(self) -> TddReading:
         problems: list[Problem] = []
         self.new_values = [(b, f, j, self.values[j]) for b, f, j in self.news if j < len(self.values)]
         self.values = base_urls(self.values)  # `https://sg.example.com/search` → its base URL
         self.values = by_place(self.values)  # `zone 1: 2 × m6i.4xlarge` `zone 2: 1 × …`: one pool of 3
+        held = self._held_places()  # (the passes below drop values in place: the held indices follow)
         pair_in_sections(self.values, self.counts, self.count_places, self.counts_paired)
         pair_in_environment(self.values, self.counts, self.count_places, self.counts_paired)
         restated_types(self.values)  # `m5.4xlarge` alone beside `5x m5.4xl`: the same machines
+        self._follow(held)
         counted_by_name(self.values, lambda: [(b.location.ref, b.section, b.text) for b in self.blocks])
         self.values += per_machine_totals(self.values, self.each)
         self._drop_ambiguous()

@@ -9,7 +9,8 @@ Server; `gerrit.…`, `p4.…`). So:
 * `refined(text, found)`: a product named bare ("GitLab", "GitHub", "Bitbucket": the vocabulary's
   hosted service) while the same text gives that product's own-server address ("their GitLab instance
   at gitlab.acme.de") or names its self-hosted edition ("… from GitLab Self-Managed; the rest are
-  still on GitLab") is the self-hosted edition;
+  still on GitLab"), or the words right after it say it is that edition ("Bitbucket, the Data Center
+  one, on premises", "GitLab (self-managed)"), is the self-hosted edition;
 * `by_address(text, found)`: the hosts a text names only by address (a product it names by name is
   not added twice). The callers take them where the text is about code hosts (a code-host label, a
   sentence about repositories), never from any address anywhere; the vendor's own addresses
@@ -46,6 +47,15 @@ _ADDRESS = re.compile(
     r"(?::\d+)?(?P<path>/[^\s<>()\"',;]*)?",
 )
 _HOSTED_AFTER = re.compile(r"[^.;()]{0,12}\(?[^()]{0,30}\b(?:cloud|saas|dedicated|public)\b", re.IGNORECASE)
+# words right after a bare name that make it the self-hosted edition: "Bitbucket, the Data Center one, on
+# premises", "GitLab (self-managed)", "GitHub, the Enterprise Server one"
+_OWN_AFTER = re.compile(
+    r"[^.;()]{0,12}\(?[^.;()]{0,30}?\b(?:data[ -]?cent(?:er|re)|self[- ]?managed|self[- ]?hosted|"
+    r"on[- ]?prem(?:ise|ises)?\b|enterprise server|server (?:one|edition|version)|"
+    r"(?:our|their) own (?:server|instance))",
+    re.IGNORECASE,
+)
+_OWN_GATE = re.compile(r"data|self|prem|server|own", re.IGNORECASE)
 _VENDOR = re.compile(r"/sourcegraph(?:/|$)", re.IGNORECASE)  # the vendor's own repositories (its Helm chart)
 
 
@@ -102,16 +112,27 @@ def refined(text: str, found: Sequence[Found]) -> list[Found]:
     bare = [  # the family's bare name ("GitLab"), not a hosted product's own ("GitHub Enterprise Cloud")
         f for f in found if f.value in _SELF_HOSTED and not re.search(r"[.\s]", text[f.start : f.end].strip())
     ]
-    if not bare or "." not in text:
+    if not bare:
         return list(found)
+    said = {id(f) for f in bare if _said_own(text, f, found)} if _OWN_GATE.search(text) else set()
+    if "." not in text:
+        return [replace(f, value=_SELF_HOSTED[f.value]) if id(f) in said else f for f in found]
     given = {a.value for a in addresses(text)} | {f.value for f in found if f not in bare}
     out = []
     for f in found:
-        ours = f in bare and _SELF_HOSTED[f.value] in given and f.value not in given
+        ours = (f in bare and _SELF_HOSTED[f.value] in given and f.value not in given) or id(f) in said
         if ours and not _HOSTED_AFTER.match(text, f.end):  # "GitHub (the new cloud org)": the service
             f = replace(f, value=_SELF_HOSTED[f.value])
         out.append(f)
     return out
+
+
+def _said_own(text: str, f: Found, found: Sequence[Found]) -> bool:
+    """Whether the words right after a bare name say it is the self-hosted edition ("Bitbucket, the
+    Data Center one"), before any other name (whose qualifier they are: "GitHub, and our on-prem
+    GitLab")."""
+    m = _OWN_AFTER.match(text, f.end)
+    return m is not None and not any(f.end <= g.start < m.end() + 16 for g in found)
 
 
 def bare(text: str, f: Found) -> bool:

@@ -38,6 +38,8 @@ _GROWTH = quick(
     r"|\bby\s+(?:about\s+|~\s*)?\d[\d.,]*\s*(?:[KMGT]i?B|vCPUs?|nodes?|%)\s+(?:extended|increased|expanded|"
     r"enlarged|raised|grown)\b"  # the same with its verb last, as German writes it ("um 200 GB erweitert")
     r"|\bif\b[^.;]*\bwould\b|\bwould\b[^.;]*\bif\b"  # a condition's outcome: "if X joins, it would take"
+    # the same said short, or said to be hypothetical: "if we hit 5,000 repos we'd need a fifth node"
+    r"|\bif\b[^.;]*\b(?:we|they|you|it|that|I)['’]d\b|\bhypothetical(?:ly)?\b"
     # an addition planned for a later period: "a fourth node (64 vCPU in all) is planned for next quarter"
     r"|\b(?:planned|scheduled|slated|budgeted|pencil+ed\s+in)\s+for\s+(?:the\s+)?(?:(?:next|coming|following)\s+"
     r"(?:quarter|half|year|month|phase|release|sprint|budget|fiscal)|(?:Q[1-4]|H[12]|FY\s?'?\d\d)\b|"

@@ -22,12 +22,16 @@ from handoff.read.ownnames import named_sourcegraph
 from handoff.read.ownsections import own_sections
 from handoff.read.quicktext import quick_texts
 from handoff.read.services import own_parts
+from handoff.read.spoken import spoken_record
 from handoff.read.vocab import Vocab
 
 
 def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     """`doc` as the walk reads it: other services' rows, unticked options and unchosen answers out."""
     texts = list(quick_texts(doc))
+    said = spoken_record(doc, texts)  # dictated punctuation written, a figure taken back replaced
+    if said is not doc:
+        doc, texts = said, list(quick_texts(said))
     named = named_sourcegraph(doc, catalogue, texts)  # "Lighthouse is our name for the Sourcegraph instance"
     if named is not doc:
         doc, texts = named, list(quick_texts(named))

@@ -193,8 +193,9 @@ _ORDINAL = rf"(?:(?:twenty|thirty)[\s-]?(?:{'|'.join(_ORDINALS[:9])})|{'|'.join(
 DAY_MONTH = re.compile(  # (the lookahead: the first characters of its branches, a day's digit or word)
     rf"\b(?=[\dJFMASONDtfsen])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}"
-    rf"|(?P<w3>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH_NAME}){_NO_YEAR})(?![\w-])",
-)  # "2 Mar", "Aug 3rd", "the third of August": the month with its capital
+    rf"|(?P<w3>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH_NAME}){_NO_YEAR}"
+    rf"|(?P<m4>{_MONTH_NAME})\s+(?:the\s+)?(?P<w4>{_ORDINAL}){_NO_YEAR})(?![\w-])",
+)  # "2 Mar", "Aug 3rd", "the third of August", "March ninth": the month with its capital
 YEAR = quick(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -275,7 +276,7 @@ def _sizes(text: str) -> tuple[Match, ...]:
             )
     if _UNIT_WORDS.search(text):
         for m in _SIZE_SPELT.finditer(text):
-            number = m.group("num") or str(spelt_number(m.group("words")))
+            number = m.group("num") or _spelt_size_number(m)
             unit = _UNIT_WORDS.search(m.group("unit")).group(0).casefold()  # type: ignore[union-attr]
             found.append(Match(m.start(), m.end(), m.group(0), f"{canon(number)} {_UNITS_SPELT[unit]}"))
     if _WORD_THEN_UNIT.search(text):  # "two and a half TiB"
@@ -338,10 +339,22 @@ _UNIT_WORDS = quick(  # "nine gigs", "128 GBytes", "2 tebibytes"
     r"terabyte|gigabyte|megabyte|tebibyte|gibibyte|mebibyte|\b[tgm]byte|\b(?:gig|tera)(?=s?\b)", re.IGNORECASE
 )
 _SPELT_BODY = SPELT.pattern.split(")", 1)[1].removesuffix("(?![\\w-])")  # the words, no lookarounds
-_SIZE_SPELT = re.compile(
-    rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY}))[\s-]*(?P<unit>(?:tera|giga|mega|tebi|gibi|mebi|[TGM])bytes?|gigs?|teras?)\b",
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_SIZE_SPELT = re.compile(  # "nine gigs", "nine point two gigs", "six and a half gigabytes"
+    rf"(?<![\w.,-])(?:(?P<num>{NUMBER})|(?P<words>{_SPELT_BODY})"
+    rf"(?:\s+point\s+(?P<frac>{_DIGIT_WORD}(?:[\s-]+{_DIGIT_WORD})*)|(?P<half>\s+and\s+a\s+half))?)[\s-]*(?P<unit>(?:tera|giga|mega|tebi|gibi|mebi|[TGM])bytes?|gigs?|teras?)\b",
     re.IGNORECASE,
 )
+
+
+def _spelt_size_number(m: re.Match[str]) -> str:
+    """The number of a size written in words, with its decimals said digit by digit ("nine point two")
+    or its half ("six and a half")."""
+    whole = spelt_number(m.group("words"))
+    if m.group("frac"):
+        digits = "".join(str(_SMALL.get(w, 0)) for w in re.findall(r"[a-z]+", m.group("frac").casefold()))
+        return f"{whole}.{digits}"
+    return f"{whole + 0.5:g}" if m.group("half") else str(whole)
 
 
 _SIZE_WORDS = re.compile(  # a number in words before a unit's symbol: "two and a half TiB"
@@ -382,15 +395,26 @@ def spelt_digits(text: str) -> str:
 
 
 def spelt_number(words: str) -> int:
-    """The value of a number written as words: `twelve hundred` → 1200, `a dozen` → 12."""
-    total, current = 0, 0
-    for w in re.findall(r"[a-z]+", words.casefold()):
-        if w in _SMALL or w in _TENS:
+    """The value of a number written as words: `twelve hundred` → 1200, `a dozen` → 12. As people say
+    figures, a tens word right after a word under twenty counts its hundreds without saying so
+    (`two-fifty-six` → 256, `one-fifty` → 150, `eighteen fifty` → 1850, `five-twelve` → 512), and
+    digits said one by one with hyphens are read as written (`two-five-six` → 256)."""
+    said = re.findall(r"[a-z]+", words.casefold())
+    if len(said) >= 3 and "-" in words and all(w in _SMALL and _SMALL[w] < 10 for w in said):
+        return int("".join(str(_SMALL[w]) for w in said))  # "two-five-six": digits one by one
+    total, current, last = 0, 0, ""
+    for w in said:
+        said_after = w in _TENS or (_SMALL.get(w, 0) >= 10 and _SMALL.get(last, 0) < 10)
+        # "two fifty", "eighteen-fifty", "five-twelve": the hundreds unsaid
+        if said_after and _SMALL.get(last, 0) > 0 and current % 100 == _SMALL[last]:
+            current = current * 100 + _TENS.get(w, 0) + _SMALL.get(w, 0)
+        elif w in _SMALL or w in _TENS:
             current += _SMALL.get(w, 0) + _TENS.get(w, 0)
         elif w in ("hundred", "dozen"):
             current = max(current, 1) * _SCALE[w]
         elif w == "thousand":
             total, current = total + max(current, 1) * 1000, 0
+        last = w
     return total + current
 
 
@@ -615,8 +639,12 @@ def _day_months(text: str, year: str) -> Iterator[Match]:
         yield from _numeric_day_months(text, year)
     for m in DAY_MONTH.finditer(text):
         d, mon = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
-        if m.group("w3"):
-            d, mon = str(_ordinal_day(m.group("w3"))), m.group("m3")
+        if m.group("w3") or m.group("w4"):
+            d, mon = (
+                (str(_ordinal_day(m.group("w3"))), m.group("m3"))
+                if m.group("w3")
+                else (str(_ordinal_day(m.group("w4"))), m.group("m4"))
+            )
         try:
             day = dt.date(int(year), _MONTHS[_month(mon)], int(d))
         except (ValueError, KeyError):
@@ -631,12 +659,14 @@ def _ordinal_day(words: str) -> int:
     return tens + ORDINAL_DAY.get(parts[-1], 0) if tens and len(parts) > 1 else ORDINAL_DAY.get(parts[0], 0)
 
 
-_ORDINAL_DATE = re.compile(rf"\b{_ORDINAL}\s+of\s+{_MONTH_NAME}")
+_ORDINAL_DATE = re.compile(
+    rf"\b{_ORDINAL}\s+of\s+{_MONTH_NAME}|\b{_MONTH_NAME}\s+(?:the\s+)?{_ORDINAL}(?![\w-])"
+)
 
 
 def ordinal_date(text: str) -> bool:
-    """Whether a text may date something with a day in words ("the third of August")."""
-    return " of " in text and bool(_ORDINAL_DATE.search(text))
+    """Whether a text may date something with a day in words ("the third of August", "March ninth")."""
+    return bool(_ORDINAL_DATE.search(text))
 
 
 def document_year(text: str) -> str:
