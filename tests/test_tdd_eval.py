@@ -141,7 +141,9 @@ def test_the_hold_out_sets_keep_their_figures(
         # three more families and a second terse set, written blind as tuning sets in stop 27:
         # pinned on arrival
         ("tdd_blind85", 92 / 100, 92 / 93, 1),  # production with a disaster-recovery and multi-site design
-        ("tdd_blind86", 83 / 100, 83 / 87, 1),  # Sourcegraph inside the customer's own architecture document
+        # blind86 from 83/100, 83/87, 1 wrong (t86: capacity columns counted from now, the estate's
+        # table with no Sourcegraph row, questions asking no amount, a platform's generic sibling section)
+        ("tdd_blind86", 100 / 100, 100 / 100, 0),  # Sourcegraph inside the customer's architecture document
         ("tdd_blind87", 92 / 100, 92 / 95, 3),  # the TDD as a record of a conversation
         ("tdd_blind88", 53 / 100, 53 / 62, 6),  # terse shorthand notes, a second set
         # ordinary TDDs of three more families, written blind as tuning sets in stop 26: pinned on arrival

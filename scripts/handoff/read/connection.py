@@ -189,6 +189,16 @@ _MOVING_TO = quick(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r"\(([^()]*)\)")
+# what a host keeps besides its repositories' code, named right after the host as its modifier
+# ("Gerrit change refs", "GitLab wiki pages", "the GitHub forks", "Bitbucket's LFS objects"): a clause
+# denying them says nothing of the host (its repositories, projects or depots are the host's code: "the
+# Subversion repositories are not indexed" is the host's)
+_OWN_PART = re.compile(
+    r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:refs?|tags?|forks?|wikis?|wiki\s+pages|issues?|lfs|submodules?|"
+    r"(?:merge|pull|change)\s+requests?|patch\s?sets?|reviews?|snippets?|gists?|attachments?|artifacts?|"
+    r"binaries|history|commits?|tickets?|pages)\b",
+    re.IGNORECASE,
+)
 _BARE_NO = re.compile(
     r"\W*(?:not(?:\s+yet)?|no|nope|none|later|tbd|tbc|n/a)\W*", re.IGNORECASE
 )  # a host's status
@@ -205,6 +215,10 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
     if off:
         kept = [h for h in named if h not in off]
         return [(off, [True]), *(_statements(clause, at, kept) if kept else [])]
+    parts = [h for h in named if _OWN_PART.match(clause, max(h.end - at, 0))]
+    if parts:  # "Gerrit change refs are not indexed": the clause is about what the host keeps, not the host
+        kept = [h for h in named if h not in parts]
+        return [(parts, [False]), *(_statements(clause, at, kept) if kept else [])]
     for m in _ASIDE.finditer(clause) if _MOVING_TO.search(clause) is None else ():
         owner = [
             h

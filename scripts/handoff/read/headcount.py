@@ -6,8 +6,9 @@ as the user limit and 5,200 as the size of the company, whatever else the senten
 * `has_headcount(before)`: the words right before a count of people say the organisation has,
   employs or numbers them ("Acme has", "employs about", "a workforce of"): a headcount, no limit.
 * `licensed_parts(text)`: counts written before the words that license them, their noun after those
-  words ("of whom 1,400 are licensed users", "1,400 of them are contracted seats"): (start, end,
-  value) of each.
+  words ("of whom 1,400 are licensed users", "1,400 of them are contracted seats"), or before a verb
+  saying they hold the licences ("Of the 2,900 people in R&D, 1,200 hold a named licence", "800 of
+  them have seats", "1,200 of the 2,900 engineers hold a licence"): (start, end, value) of each.
 * `licensed_bare(text)`: counts a licence gives with no noun of their own ("1,430 of 2,000 licensed",
   "2,000 licensed, ~250 concurrent", "licence is 1.5k", "licensed for 2,000 of them"): what they count
   is the noun named before them, else the users a licence counts.
@@ -32,7 +33,16 @@ _LICENSED_PART = quick(
     rf"(?<![\w.,-])(?P<num>{shapes.NUMBER})(?P<k>k)?\s+(?:of (?:them|whom|those|these)\s+)?"
     r"(?:are|is|were|will be|have been)\s+(?:(?:\w+ly|all|also|now)\s+)?"
     r"(?:licen[cs]ed|contracted|entitled|subscribed)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{PERSONS})\b",
+    rf"(?:{PERSONS})\b"
+    # the count holds the licences itself: "1,200 hold a named Sourcegraph licence", "800 of them have
+    # seats", "950 are assigned a seat", "300 will receive licences"
+    rf"|(?<![\w.,-])(?P<num5>{shapes.NUMBER})(?P<k5>k)?\s+"
+    r"(?:of (?:them|whom|those|these|(?:the|our|its|their)\s+"
+    rf"(?:(?:{shapes.NUMBER})\s+)?(?:[\w&;-]+\s+){{0,4}}?)\s*)?"
+    r"(?:(?:already|currently|now|also)\s+)?"
+    r"(?:hold|holds|held|have|has|had|get|gets|got|receive|receives|received|will (?:get|receive|hold|have)|"
+    r"(?:are|were|will be|have been) (?:given|assigned|issued|allocated))\s+"
+    r"(?:(?:a|an|one)\s+)?(?:[\w-]+\s+){0,2}?(?:licen[cs]es?|seats?)\b",
     re.IGNORECASE,
 )
 
@@ -47,7 +57,8 @@ def licensed_parts(text: str) -> Iterator[tuple[int, int, str]]:
     if not shapes.DIGIT.search(text):
         return
     for m in _LICENSED_PART.finditer(text):
-        yield m.start("num"), m.end(), shapes.thousands(m.group("num"), m.group("k"))
+        g, k = ("num", "k") if m.group("num") else ("num5", "k5")
+        yield m.start(g), m.end(), shapes.thousands(m.group(g), m.group(k))
 
 
 _LICENSED_BARE = re.compile(

@@ -39,6 +39,7 @@ from handoff.read import (
     valueranges,
     valueunits,
 )
+from handoff.read.askedfor import asks_no_amount
 from handoff.read.changes import fell_short, old_spans
 from handoff.read.choice import weighed
 from handoff.read.counts import (
@@ -66,6 +67,7 @@ from handoff.read.outaside import without_left_out
 from handoff.read.parts import lists_parts, named_parts_total
 from handoff.read.pendingmove import moving_to
 from handoff.read.prose import _CODE, host_names
+from handoff.read.questionlabel import needs_question
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
 from handoff.read.unset import points_elsewhere, says_unset
 from handoff.read.vocab import mask
@@ -514,10 +516,10 @@ class LabelledReading(FactParts):
             pairs = [self._labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
             if all(name for name, _ in pairs):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]
-        ctx = self.label_context(label, ctx)
-        if not ctx.limit and limits.bound_note(value):  # "Repositories | 3,000 | Upper bound of the design"
-            ctx = replace(ctx, limit=True)
+        ctx = self._value_context(label, value, ctx)
         name, how = self.label_field(label, ctx)
+        if self._own_words(name, how, label, value, ctx):
+            return None, self.prose(value, ctx)  # the answer's own words say what its figures are
         name, value = _bounded(name, value)  # "Repositories: up to 3,000 (current 2,000)": the limit
         name = name or self._aside_count(label, value)  # `GitHub Enterprise Cloud (corvidpay org): 4,870`
         if name != "instance_types" and typevalue.only_machines(
@@ -558,6 +560,32 @@ class LabelledReading(FactParts):
             extra = self.prose(value, replace(ctx, topic=name))  # "…, about 1.4 TB of repository data"
             return name, parts + [x for x in extra if x.field not in ("repositories", "code_hosts")]
         return self.field_value(name, how, label, value, ctx)
+
+    def _value_context(self, label: str, value: str, ctx: Context) -> Context:
+        """The context a labelled value is read in: its label's (`label_context`), a limits one when the
+        value says it is a bound ("Repositories | 3,000 | Upper bound of the design")."""
+        ctx = self.label_context(label, ctx)
+        return replace(ctx, limit=True) if not ctx.limit and limits.bound_note(value) else ctx
+
+    def _own_words(self, name: str | None, how: str, label: str, value: str, ctx: Context) -> bool:
+        """Whether a value is read by its own words, not by the meaning of its label's words: under a
+        question asking how, which or whether (`How do users authenticate? | SAML 2.0 …`:
+        `read.askedfor`), unless it opens with a bare figure only the question explains; or telling
+        the build's dates itself under a label meaning one of them (`Delivery dates | Build of
+        production 6 July to 17 July …`)."""
+        if not name or not how.startswith("label meaning"):
+            return False
+        if asks_no_amount(label) and not needs_question(value):
+            return True
+        return name in _DATE_FIELDS and self._own_build_range(value, ctx)
+
+    def _own_build_range(self, value: str, ctx: Context) -> bool:
+        """Whether a value under a label meaning a build date tells the build's dates itself: two dates
+        or more, the words before the first naming the build or production ("Build of production 6 July
+        2026 to 17 July 2026 (completed as planned). Validation: 20–31 July"): its own words say which
+        date starts and which ends it, not the label's one meaning (a go-live, a delivery)."""
+        found = list(shapes.dates(value, ctx.year)) if shapes.DIGIT.search(value) else []
+        return len(found) >= 2 and self._names_build(value[: found[0].start])
 
     def _as_prose(self, name: str | None, label: str, value: str, ctx: Context) -> list[Fact]:
         """A labelled value read as the prose `Label: value`; under a label of a few words naming no

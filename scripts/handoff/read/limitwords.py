@@ -141,8 +141,23 @@ def growth_title(title: str) -> bool:
     return bool(words) and all(w in _GROWTH_TITLE_WORDS for w in words)
 
 
+# the actual event measured against its plan: "(completed as planned)", "went live as scheduled", "two
+# days later than planned", "according to plan": what happened, no plan of its own
+_AS_PLANNED = re.compile(
+    r"\b(?:as|than)\s+(?:(?:was|were|had been|originally|first)\s+)*(?:planned|scheduled|expected)\b"
+    r"|\baccording\s+to\s+(?:the\s+)?(?:plan|schedule)\b",
+    re.IGNORECASE,
+)
+
+
 def is_future(text: str) -> bool:
-    return bool(_FUTURE.search(text))
+    """Whether a sentence's dates are of a plan or a plan moved (`_FUTURE`), not of the event measured
+    against its plan ("completed as planned", "later than scheduled")."""
+    if not _FUTURE.search(text):
+        return False
+    if not _AS_PLANNED.search(text):
+        return True
+    return bool(_FUTURE.search(_AS_PLANNED.sub(lambda m: " " * len(m.group(0)), text)))
 
 
 # a label of a guess: "Estimated repositories", "Ballpark from the SE", "Rough estimate of users"

@@ -5,7 +5,8 @@ repositories are what it measures. A pronoun ("all of them together take 340 GB"
 repositories when they are the last of the things it could stand for named before it (not "three VMs").
 So does a size named by no thing ("Total size on disk 1.6 TB" after "3,460 repositories in total, 3
 of them monorepos"), and what sits on gitserver ("everything on gitserver is about 480 GB") is the
-clones, whatever the disk under it.
+clones, whatever the disk under it, and so is what it indexes or syncs ("Everything indexed comes to
+1.9 TB before compression", "all the code synced takes 600 GB").
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import re
 _NAMED = (  # (what sits on gitserver is the clones: "everything on gitserver is about 480 GB")
     r"repositories|repos|clones|code ?base|source code|git data"
     r"|(?:everything|all\s+(?:the\s+)?data|the\s+data|what(?:'s|’s|\s+is))\s+(?:on|in)\s+(?:the\s+)?gitservers?"
+    # what the deployment indexes or syncs is the repositories: "Everything indexed comes to 1.9 TB"
+    r"|(?:everything|all(?:\s+(?:the\s+)?(?:data|code|content))?|what(?:'s|’s|\s+is|\s+gets|\s+we))\s+"
+    r"(?:indexed|synced|cloned|mirrored|searched|index|sync|clone|mirror)"
 )
 _PRONOUN = r"all\s+(?:of\s+)?(?:them|these|those)|they|together\s+they"
 _VERB = (  # an amount the subject takes up or comes to (not "are on", "have": a place or a part)

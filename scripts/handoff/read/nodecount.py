@@ -34,6 +34,11 @@ from handoff.read import opencount, permachine, shapes
 from handoff.read.fact import Fact
 
 
+def _kind(m: shapes.Match) -> str:
+    """The type of a machines match (`5 × m6i.4xlarge` → `m6i.4xlarge`)."""
+    return m.value.rsplit(" × ", 1)[-1]
+
+
 def bare(m: shapes.Match) -> bool:
     """A type written without any count (`m6i.4xlarge`; not `3 × …`, `a single …`, `an …`)."""
     return shapes.bare(m)
@@ -65,7 +70,12 @@ def uncounted(s: str, m: shapes.Match) -> shapes.Match:
 
 def counted(value: str, entries: list[shapes.Match]) -> list[shapes.Match]:
     """`entries` of a labelled `value`, the one bare type given the machine count the value states
-    (none when numbers beside it may count the machines but do not say so)."""
+    (none when numbers beside it may count the machines but do not say so). A bare type the value
+    also writes with its count ("worker VMs from template rnd-w-16x64 …: 5 × rnd-w-16x64 = 80 vCPU") is
+    those machines named again, not one more."""
+    if len(entries) > 1 and any(bare(m) for m in entries):
+        kinds = {_kind(m).casefold() for m in entries if not bare(m)}
+        entries = [m for m in entries if not (bare(m) and _kind(m).casefold() in kinds)]
     if len(entries) != 1 or not bare(entries[0]):
         return entries
     count = permachine.machine_count(value, entries[0].start, machines_topic=True, types=False)

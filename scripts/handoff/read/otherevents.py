@@ -8,6 +8,7 @@ start or end it is, and that is the agreement's term or another activity, not th
 `other_event(words)`: the words naming a date's event (a label, or a sentence's words before the date)
 name an event of the agreement (contract, licence, subscription, support, warranty, renewal, a purchase
 order, an invoice) or an activity that is no part of the build (a review, an audit, a meeting, a
+questionnaire's submission, a security sign-off, a
 training, a reporting period, a sprint, a freeze, hypercare, onboarding, a test or drill, a backup or
 restore, an upgrade or patch), unless only as what the event happened at or was handed to ("handed over
 to the support team", "signed off at the review meeting", "in the maintenance window"); an acceptance
@@ -29,6 +30,10 @@ _OTHER = quick(
     r"\b(?:contract(?:ual)?|licen[cs]e[ds]?|licen[cs]ing|subscription|renewal|warranty|support|sla|"
     r"maintenance|purchase order|po|invoice[ds]?|invoicing|payment|billing|term|"
     r"review|audit|assessment|meeting|workshop|training|survey|reporting|period|sprint|"
+    # a questionnaire's or a security review's own events: the document's submission and sign-off
+    # ("Questionnaire submitted: 2 June", "Security sign-off: 19 June"); a board accepting the build
+    # ("the Design Authority accepted it on 21 August") is the build's completion
+    r"questionnaires?|submitted|submission|security\s+(?:sign-?off|clearance|acceptance)|risk\s+acceptance|"
     r"freeze|hypercare|onboarding|onboarded|(?<!acceptance )(?<!smoke )(?<!smoke-)(?:tests?|testing)|drill|"
     r"restore|backups?|"
     r"upgrade[ds]?|upgrading|"

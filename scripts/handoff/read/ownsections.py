@@ -188,9 +188,27 @@ class _Plan:
             kind = _kind(subject, self.catalogue)
             if kind and parallel(text, shapes) and not self.environment(subject):
                 kinds[key] = kind
-        if not peers(list(kinds.values()), _MIN_OTHERS):
+        if not peers(list(kinds.values()), _MIN_OTHERS) and not (not many and _platform_run(kinds)):
             return []
         return list(kinds)
+
+
+_PLATFORM_OTHERS = 3  # named systems beside Sourcegraph's section that make a generic sibling theirs
+
+
+def _platform_run(kinds: dict[int, str]) -> bool:
+    """Whether sibling sections beside Sourcegraph's are a platform's systems although one or two of
+    them bear a generic title (`Observability`, `Identity`, `Storage`): at least `_PLATFORM_OTHERS`
+    name a system of their own, fewer are generic, and every one holds the kinds of value
+    Sourcegraph's does. Sourcegraph's own parts are written under its heading, not beside it; a
+    generic title at its level among GitLab, the build farm and Nexus is the platform's service."""
+    named = sum(1 for k in kinds.values() if k == "other")
+    generic = sum(1 for k in kinds.values() if k == "part")
+    return (
+        named >= _PLATFORM_OTHERS
+        and generic < named
+        and set(kinds.values()) <= {"other", "part", "total", "product"}
+    )
 
 
 def _other_openings(joined: str, shown: set[str]) -> bool:

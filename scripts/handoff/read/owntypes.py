@@ -11,7 +11,8 @@ writes it as machines are written:
 * after a count and a times sign (`4 × g2i.16`, `1 x CCX63`), or after an article (`on a CCX53 —
   32 vCPU`) when the CPU figure follows, and
 * with a CPU figure right after it on its line (`4 × g2i.16 (16 vCPU / 64 GB je Knoten)`,
-  `1 × CCX63 (48 dedicated vCPU, 192 GB RAM)`), or a machine noun right after it (`3 × b3-64
+  `1 × CCX63 (48 dedicated vCPU, 192 GB RAM)`, the machines' total after an equals sign: `5 ×
+  rnd-w-16x64 = 80 vCPU / 320 GB`), or a machine noun right after it (`3 × b3-64
   nodes`), or as the whole of a line (a cell, a value) whose line before is a short label naming
   machines (`Worker nodes` over `5 × b3-64 (+1 node planned for 2027)`).
 
@@ -42,7 +43,7 @@ _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*"
 _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?|hosts?|boxes)"
 _COUNTED = re.compile(rf"(?<![\w.,])\d{{1,3}}\s*[x×]\s*(?P<t>{_TOKEN})(?![\w.\-])")
 _CPU_AFTER = re.compile(  # `(16 vCPU / …`, `, 48 dedicated vCPU`: a CPU figure opening what follows
-    r"^\s*[(\[,:–—-]?\s*(?:with\s+|each(?:\s+one)?\s+)?\d+[\s-]*(?:[^\W\d_]{4,14}\s+)?"
+    r"^\s*[(\[,:=–—-]?\s*(?:with\s+|each(?:\s+one)?\s+)?\d+[\s-]*(?:[^\W\d_]{4,14}\s+)?"
     r"(?:v?CPUs?|vcores?|cores?)\b",
     re.IGNORECASE,
 )

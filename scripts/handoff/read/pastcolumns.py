@@ -50,9 +50,30 @@ _NAMED_TIME = re.compile(
 
 
 def dated(header: str) -> bool:
-    """Whether a column's header is only a time (`Q2 2026 (30 Jun)`, `Jun 2027`, `FY26`): the figures
-    of that time."""
-    return bool(_NAMED_TIME.search(header)) and not _TIME.sub("", header).strip()
+    """Whether a column's header is only a time (`Q2 2026 (30 Jun)`, `Jun 2027`, `FY26`) or a time
+    counted from now (`+12 months`, `In 2 years`, `Year 2`, `T+6m`: `horizon`): the figures of that time."""
+    return (bool(_NAMED_TIME.search(header)) and not _TIME.sub("", header).strip()) or horizon(header)
+
+
+# a time counted from now: `+12 months`, `+1 yr`, `In 24 months`, `T+6m`, `12 months out`, `Year 2`,
+# `Month 18`, `Next year`, `Two years ahead`; a bracket after it may say what it is (`(budget request)`)
+_HORIZON = re.compile(
+    r"(?:(?:\+|plus|in|after|t\s*\+)\s*(?P<n>\d{1,2}|one|two|three|four|five|six)\s*-?\s*"
+    r"(?:months?|mos?|m|years?|yrs?|y|"
+    r"quarters?|qtrs?|q)\b(?:\s+(?:out|ahead|later|on|from now))?"
+    r"|(?:\d{1,2}|one|two|three|four|five|six)\s*-?\s*(?:months?|years?|quarters?)\s+"
+    r"(?:out|ahead|later|on|from now)"
+    r"|(?:year|yr|month|quarter)\s*\d{1,2}|next\s+(?:year|quarter|fy|financial year|fiscal year))",
+    re.IGNORECASE,
+)
+
+
+def horizon(header: str) -> bool:
+    """Whether a column's header is only a time counted from now (`+12 months`, `In 2 years`, `Year 2`,
+    `Next year`; a bracket after it may say what it holds): another time's figures beside a column of
+    now (a capacity plan's `Current | +12 months | +24 months`)."""
+    bare = re.sub(r"\([^()]*\)", " ", header).strip(" :–—-")
+    return bool(_HORIZON.fullmatch(bare))
 
 
 # a milestone of the build, its figures those of that day: `Go-live (31 Jul)`, `At launch`, `Initial
@@ -120,4 +141,4 @@ def now(header: str) -> bool:
     return bool(_NOW.search(header)) and not _PAST.search(header)
 
 
-__all__ = ["built_then", "dated", "milestone", "now", "others", "past"]
+__all__ = ["built_then", "dated", "horizon", "milestone", "now", "others", "past"]

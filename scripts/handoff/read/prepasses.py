@@ -13,6 +13,7 @@ from typing import Any
 
 from handoff.core.fields import Catalogue
 from handoff.read.answercolumns import answered_rows
+from handoff.read.estate import estate_tables
 from handoff.read.forms import answered
 from handoff.read.guidance import without_guidance
 from handoff.read.leftover import without_leftovers
@@ -42,6 +43,7 @@ def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     if bare is not doc:
         doc, texts = bare, list(quick_texts(bare))
     doc = own_parts(doc, catalogue, texts)
+    doc = estate_tables(doc, catalogue)  # the code hosts', runners' and other systems' own servers
     doc = own_sections(doc, catalogue, texts)
     doc = answered_rows(doc, texts)  # (a question answered no or N/A states nothing; before the ticks)
     doc = ticked_rows(doc, texts)

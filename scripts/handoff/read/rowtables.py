@@ -6,6 +6,8 @@ sectioned by environment rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from handoff.core.fields import Field, FieldType, norm, strip_brackets
@@ -103,6 +105,12 @@ def _is_date(text: str, year: str) -> bool:
 
 _Columns = tuple[int, tuple[int, ...], tuple[int, ...]]  # the value, note and limit columns
 # a column of the whole beside one of a single machine's figures (`Item | Per server | Total (3 servers)`)
+# a row's label naming one pool of the fleet (`Node pool sg-main`, `Worker group`, `Search tier`)
+_POOL_LABEL = re.compile(
+    r"\b(?:pools?|(?:node|worker|server|vm|instance|machine)\s*groups?|nodegroups?|scale\s*sets?|vmss|asg|"
+    r"tiers?)\b",
+    re.IGNORECASE,
+)
 _WHOLE_HEADER = re.compile(r"\b(?:total|all|combined|overall|sum|altogether|in\s+all)\b", re.IGNORECASE)
 
 
@@ -444,8 +452,25 @@ class RowTableReading(RowLimits):
                 for j, c in enumerate(r)
                 if id(c) in kept
             ]
-            self.emit(r[0].text, " ".join(said), self.where(tab, number, i), ctx, link)
+            with self.pool_row(rows, r[0].text):
+                self.emit(r[0].text, " ".join(said), self.where(tab, number, i), ctx, link)
         self.gather.pair_node_counts(mark)
+
+    @contextmanager
+    def pool_row(self, rows: list[list[Text]], label: str) -> Iterator[None]:
+        """While a label table's row is read: a row whose label names one pool of machines (`Node pool
+        sg-main | 3 × n2-highmem-8`, `Search tier nodes | …`) is one of the table's sibling pools, so
+        rows of different types are one fleet (`precedence._union_pools`), as a sectioned table's pool
+        rows are."""
+        if not (_POOL_LABEL.search(label) and label_meaning(label) == "instance_types"):
+            yield
+            return
+        outer = self.gather.siblings
+        self.gather.siblings = (id(rows), "pool rows")
+        try:
+            yield
+        finally:
+            self.gather.siblings = outer
 
     def label_columns_table(
         self,
@@ -476,7 +501,8 @@ class RowTableReading(RowLimits):
             about = replace(ctx, topic=label_meaning(label) or ctx.topic)
             said = [t for j in notes if is_limit(t := _cell(r, j))]
             label = self.bounded(label, [cell.text], [_cell(r, j) for j in limits], said, where, ctx)
-            self.emit(label, cell.text, where, ctx, link)
+            with self.pool_row(rows, label):
+                self.emit(label, cell.text, where, ctx, link)
             for j in notes:
                 if _cell(r, j) and _cell(r, j) not in said:
                     self.prose(_cell(r, j), where, about)
