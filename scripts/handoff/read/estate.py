@@ -8,13 +8,14 @@ the document is about); every figure in it is its row's system's. A careful read
 names from it (they are the hosts Sourcegraph reads) and nothing else: not their appliances' vCPU, not
 their 11,300 repositories (the host's whole, not the part indexed), not the runners' machines.
 
-`estate_tables(doc, catalogue)`: each table whose first column names systems row by row (a header row
-over them), none of them Sourcegraph, no cell anywhere naming Sourcegraph, at least one row a code host
-and at least one another system by a name of its own (`services._kind`: not a role such as `Worker
-nodes` or `gitserver`, a product Sourcegraph also runs such as PostgreSQL or Redis only beside as
-many named systems), with machines, CPU or sizes in its other cells and short values only (records, not
-a context diagram's descriptions): the other systems' rows removed and each code host's row reduced to
-its name. The input is not changed; the document itself is returned when no table is such.
+`estate_tables(doc, catalogue)`: each table of a tab's body whose first column names systems row by
+row (a header row over them, two columns of their facts at least), none of them Sourcegraph, no cell
+anywhere naming Sourcegraph, at least one row a code host and at least one another system by a name
+of its own (`services._kind`: not a role such as `Worker nodes` or `gitserver`, a product Sourcegraph
+also runs such as PostgreSQL or Redis only beside as many named systems), with machines, CPU or sizes
+in its other cells and short values only (records, not a context diagram's descriptions): the other
+systems' rows removed and each code host's row reduced to its name. The input is not changed; the
+document itself is returned when no table is such.
 
 A code hosts' table (every row a host) is not touched: its counts are what Sourcegraph reads. Nor is a
 table naming Sourcegraph (`services.own_parts` reads those: Sourcegraph's row kept).
@@ -22,17 +23,19 @@ table naming Sourcegraph (`services.own_parts` reads those: Sourcegraph's row ke
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from handoff.core.fields import Catalogue
-from handoff.read.doctext import as_dict, as_list
+from handoff.read.doctext import as_dict, as_list, tab_contents
 from handoff.read.forms import _copy
-from handoff.read.markcolumns import _cell_text, _cells, _tables
+from handoff.read.markcolumns import _cell_text, _cells
 from handoff.read.services import _PROSE_WORD, _blank, _first_body_row, _kind, _may_name_sourcegraph
 from handoff.read.valuekinds import value_kinds
 from handoff.read.vocab import Vocab
 
 _MIN_ROWS = 2  # body rows: a host and another system at least
+_MIN_COLUMNS = 3  # the system's name and at least two of its facts (its servers, its size …)
 _SIZED = frozenset({"machine", "cpu", "size"})  # the kinds of value a system's servers are told by
 _MAX_WORDS = 16  # words (no figures) of a record's cell: more is a description, not a record
 
@@ -52,9 +55,18 @@ def estate_tables(doc: Any, catalogue: Catalogue) -> Any:
     return out
 
 
+def _tables(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The tables of each tab's body, in order (not those nested in a cell: an estate is no cell's)."""
+    for content in tab_contents(doc):
+        for se in content:
+            table = as_dict(as_dict(se).get("table"))
+            if table:
+                yield table
+
+
 def _estate(t: dict[str, Any], catalogue: Catalogue, hosts: Vocab) -> bool:
     rows = as_list(t.get("tableRows"))
-    if len(rows) < _MIN_ROWS + 1 or len(_cells(rows[0])) < 2:
+    if len(rows) < _MIN_ROWS + 1 or len(_cells(rows[0])) < _MIN_COLUMNS:
         return False
     subjects = [_cell_text(r, 0).strip() for r in rows]
     if not all(subjects[1:]):
