@@ -212,6 +212,19 @@ def test_a_table_of_the_estate_gives_its_hosts_names_only(catalogue: Catalogue) 
     assert got.get("repositories") == 1800
 
 
+def test_a_table_of_systems_whose_hosts_tell_no_servers_is_no_estate(catalogue: Catalogue) -> None:
+    got = _fields(
+        table(
+            ("System", "Role", "Scope", "Size"),
+            ("GitHub Enterprise Server", "code host", "1,200 repositories to index", "300 GB"),
+            ("Jenkins", "CI", "builds only", "2 TB"),
+            ("Artifactory", "binaries", "not indexed", "40 TB"),
+        ),
+        catalogue,
+    )
+    assert got.get("repositories") == 1200
+
+
 def test_a_code_hosts_table_is_no_estate(catalogue: Catalogue) -> None:
     got = _fields(
         table(

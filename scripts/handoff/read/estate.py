@@ -12,8 +12,9 @@ their 11,300 repositories (the host's whole, not the part indexed), not the runn
 row (a header row over them, two columns of their facts at least), none of them Sourcegraph, no cell
 anywhere naming Sourcegraph, at least one row a code host and at least one another system by a name
 of its own (`services._kind`: not a role such as `Worker nodes` or `gitserver`, a product Sourcegraph
-also runs such as PostgreSQL or Redis only beside as many named systems), with machines, CPU or sizes
-in its other cells and short values only (records, not a context diagram's descriptions): the other
+also runs such as PostgreSQL or Redis only beside as many named systems), a code host's row telling its
+own servers (machines or CPU: `4-node cluster, each 8 vCPU / 32 GB`; a size alone may be the
+repositories' own) and short values only (records, not a context diagram's descriptions): the other
 systems' rows removed and each code host's row reduced to its name. The input is not changed; the
 document itself is returned when no table is such.
 
@@ -36,7 +37,7 @@ from handoff.read.vocab import Vocab
 
 _MIN_ROWS = 2  # body rows: a host and another system at least
 _MIN_COLUMNS = 3  # the system's name and at least two of its facts (its servers, its size …)
-_SIZED = frozenset({"machine", "cpu", "size"})  # the kinds of value a system's servers are told by
+_SERVERS = frozenset({"machine", "cpu"})  # the kinds of value a system's own servers are told by
 _MAX_WORDS = 16  # words (no figures) of a record's cell: more is a description, not a record
 
 
@@ -83,8 +84,13 @@ def _estate(t: dict[str, Any], catalogue: Catalogue, hosts: Vocab) -> bool:
         return False
     if not set(kinds) <= {"other", "product"} or kinds.count("product") > kinds.count("other"):
         return False
-    values = " ".join(_cell_text(r, k) for r in body for k in range(1, len(_cells(r))))
-    return bool(value_kinds(values) & _SIZED) and all(
+    hosted = " ".join(
+        _cell_text(r, k)
+        for r, host in zip(body, named, strict=True)
+        if host
+        for k in range(1, len(_cells(r)))
+    )
+    return bool(value_kinds(hosted) & _SERVERS) and all(
         len(_PROSE_WORD.findall(_cell_text(r, k))) <= _MAX_WORDS
         for r in body
         for k in range(1, len(_cells(r)))

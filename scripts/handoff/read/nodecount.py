@@ -39,6 +39,23 @@ def _kind(m: shapes.Match) -> str:
     return m.value.rsplit(" × ", 1)[-1]
 
 
+# words right before a bare type that make it one machine more: "plus one spare m6i.4xlarge"
+_ONE_MORE = re.compile(r"\b(?:one|a|an|single|spare|extra|additional|another|plus|and)\s+(?:\w+\s+)?$", re.I)
+
+
+def _restated(value: str, m: shapes.Match, entries: list[shapes.Match]) -> bool:
+    """Whether a bare type names the machines a later entry of the value counts ("VMs from template
+    rnd-w-16x64 …: 5 × rnd-w-16x64"), not one machine more ("3 × m6i.4xlarge plus one spare
+    m6i.4xlarge")."""
+    return (
+        bare(m)
+        and any(
+            not bare(e) and e.start > m.start and _kind(e).casefold() == _kind(m).casefold() for e in entries
+        )
+        and not _ONE_MORE.search(value[max(0, m.start - 24) : m.start])
+    )
+
+
 def bare(m: shapes.Match) -> bool:
     """A type written without any count (`m6i.4xlarge`; not `3 × …`, `a single …`, `an …`)."""
     return shapes.bare(m)
@@ -74,8 +91,7 @@ def counted(value: str, entries: list[shapes.Match]) -> list[shapes.Match]:
     also writes with its count ("worker VMs from template rnd-w-16x64 …: 5 × rnd-w-16x64 = 80 vCPU") is
     those machines named again, not one more."""
     if len(entries) > 1 and any(bare(m) for m in entries):
-        kinds = {_kind(m).casefold() for m in entries if not bare(m)}
-        entries = [m for m in entries if not (bare(m) and _kind(m).casefold() in kinds)]
+        entries = [m for m in entries if not _restated(value, m, entries)]
     if len(entries) != 1 or not bare(entries[0]):
         return entries
     count = permachine.machine_count(value, entries[0].start, machines_topic=True, types=False)
