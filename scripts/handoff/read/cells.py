@@ -227,14 +227,41 @@ def not_done(header: str, words: frozenset[str]) -> bool:
 _STATUS_REST = re.compile(r"^(?:$|[→>:\-–—(\[]|(?:to|until|till|into|for)\b)")
 
 
+# A resolution that opens on a refusal closed by its own stop, then its reasons ("Declined: data
+# residency and cost. Stays on …", "Declined by Jonas: code must stay …", "Rejected — too costly",
+# "Not accepted. …"): what the row proposed was turned down, however long the reasons
+_REFUSAL_OPENS = re.compile(
+    r"\W*(?:declined|rejected|refused|turned\s+down|ruled\s+out|not\s+(?:accepted|agreed|adopted|approved)|"
+    r"won['’]?t\s+do|will\s+not\s+do|wontfix|won['’]?t\s+fix)"
+    r"(?:\s+by\s+[^:.;—–\n]{1,40}?)?\s*(?:[:.;—–]|\s-\s)",
+    re.IGNORECASE,
+)
+
+
+# a status saying a later row or decision took the row's place ("superseded by D4", "Replaced by 3",
+# "Superseded (see D-7)", "Withdrawn", "overtaken by C6"): the row is history
+_SUPERSEDED_OPENS = re.compile(
+    r"\W*(?:superseded|replaced|overtaken|overridden|overruled|withdrawn|retracted|obsolete|void)\b"
+    # (by a reference to another row or decision, not by the new figures: "Replaced by 4 × m6i.4xlarge")
+    r"(?:\s*$|\s*[(:;,.—–-]|\s+by\s+(?:[A-Za-z]{0,10}[\s#-]?\d+[a-z]?(?!\w|\.\d|\s*(?:[×x*]|[kmgt]i?b\b|v?cpus?\b|nodes?\b))"
+    r"|(?:the\s+|a\s+)?(?:later|newer|new|next|following|final)\s+[a-z]+))",
+    re.IGNORECASE,
+)
+
+
 def opens_not_done(cell: str, words: frozenset[str]) -> bool:
     """A short status cell that opens with a status of things not done (`Carried over → PI 26.4`,
     `Deferred to 2027`, `Backlog`): its row's thing was not done, so its figures are not the
     deployment's. A longer cell is a description, and a status word opening a phrase of other words
-    ("Later phase") is no status."""
+    ("Later phase") is no status; but a longer cell opening on a refusal closed by its own stop
+    ("Declined by Jonas: code must stay in our project.") is a resolution turning the row down."""
     text = cell.strip()
-    if not text or len(text.split()) > 6:
+    if not text:
         return False
+    if words and _SUPERSEDED_OPENS.match(text):
+        return True
+    if len(text.split()) > 6:
+        return bool(words) and _REFUSAL_OPENS.match(text) is not None
     lowered = text.casefold()
     tokens = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", lowered)
     for n in (3, 2, 1):

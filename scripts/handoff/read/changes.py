@@ -47,6 +47,14 @@ _OLD = quick(
     r"(?:→|->|=>|⇒|⟶|➔)\s*(?=\d+\s*[×xX*]\s*[A-Za-z][\w-]*\.?[\w-]*\d)"  # (to machines, not their totals)
     # what no longer holds: "Production no longer runs on 3 × m6i.4xlarge: …", "is no longer 1,200"
     r"|\bno\s+longer\s+(?P<j>(?:[^.;:,()]|\.(?=\S)){1,60})"
+    # what a new figure replaces, its object: "This replaces the n2-standard-16 and the 1 TB disk in the
+    # description", "superseding the 3 × m6i.2xlarge of the first estimate" (not "replaced by", "… with")
+    r"|\b(?:replac(?:es|ing)|supersed(?:es|ing)|in\s+lieu\s+of)\s+(?!by\b|with\b)"
+    r"(?P<k>(?:(?!\bwith\b)[^.;:()]|\.(?=\S)){1,70})"
+    # "we replaced the n2-standard-16 with …", "The 3 × m6i.2xlarge were replaced by 4 × …": the side before
+    r"|\breplaced\s+(?!by\b|with\b)(?P<l>(?:(?!\b(?:with|by)\b)[^.;:()]|\.(?=\S)){1,70}?)\s+(?:with|by)\b"
+    r"|(?:^|[;:]\s*|\.\s+)(?P<m>(?:[^.;:]|\.(?=\S)){1,80}?)\s+(?:was|were|is|are|has\s+been|have\s+been|got)\s+"
+    r"(?:now\s+)?(?:replaced|superseded)\s+(?:by|with)\b"
     r"|(?P<g>(?<![\w.,])\d[\d,.]*\s*(?:[KMGT]i?B|vCPUs?|cores?|CPUs?)\b)(?:\s+of\s+\w+)?\s+"
     r"(?:was|were|had been|proved|turned out to be)\s+"
     r"(?:not enough|too (?:small|little|few|low|tight)|insufficient|not sufficient|undersized)\b",
@@ -139,7 +147,7 @@ def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [
         (m.start(g), m.end(g))
         for m in _OLD.finditer(s)
-        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j")
+        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m")
         if m.group(g)
     ]
     if _THEN.search(s):

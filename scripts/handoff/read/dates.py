@@ -108,6 +108,15 @@ _DONE = opened(
 )
 
 
+def tells_own_events(value: str, year: str) -> bool:
+    """Whether a text dates two events or more by verbs of its own, a start and an end ("we started on
+    14 April and I completed it today, 24 April"): after a label it is prose, its dates its verbs',
+    not the label's."""
+    if not (_START_EVENT.search(value) and _DONE_EVENT.search(value)):
+        return False
+    return len(list(shapes.dates(value, year))) >= 2
+
+
 _DATE_TOPICS = ("start_date", "completion_date")
 BUILD = re.compile(
     r"\b(?:build|building|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
@@ -194,6 +203,11 @@ def _other_span(label: str) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]\s|,\s+(?:and|but)\s|\s+(?:and|but|while)\s+")
+
+
+def _clause_end(s: str, at: int) -> int:
+    """Where the clause of `s` around position `at` ends (`_clause_of`)."""
+    return next((m.start() for m in _CLAUSE_END.finditer(s, at)), len(s))
 
 
 def _clause_of(s: str, at: int) -> str:
@@ -391,9 +405,6 @@ class DateReading(FactParts):
         written with its own verb."""
         if ctx.section == "trial" or is_future(s) or next(shapes.dates(s, ctx.year), None) is not None:
             return []
-        env = self.env_at(s, len(s), ctx)
-        if env == "trial":
-            return []
         # the event's own clause names the build or production: "the VM was handed over" is not it
         done, start = (
             m if m and self._names_build(_clause_of(s, m.start())) else None
@@ -403,6 +414,11 @@ class DateReading(FactParts):
             return []
         name = "completion_date" if done else "start_date"
         m = done or start
+        # (where the event's clause ends: "Production build complete. https://… is live for the pilot
+        # group" is production's, the pilot group a clause after it)
+        env = self.env_at(s, _clause_end(s, m.start()) if m else len(s), ctx)
+        if env == "trial":
+            return []
         return [
             Fact(name, ctx.day, m.group(0) if m else "", "date (heading)", env, "", m.start() if m else 0)
         ]

@@ -32,7 +32,7 @@ from handoff.read.totals import LISTED, SIZES, said_total
 
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
-    r"\b(?:disks?|storage|volumes?|ssd|nvme|datastore|ebs|gp[23]|persistent|san|nas|luns?"
+    r"\b(?:disks?|storage|volumes?|ssds?|nvmes?|datastore|ebs|gp[23]|persistent|san|nas|luns?"
     r"|pd-(?:ssd|balanced|standard|extreme)|hyperdisk(?:-\w+)?)\b",  # (a cloud's disk types)
     re.IGNORECASE,
 )
@@ -184,12 +184,20 @@ def _formulas(s: str) -> tuple[str, list[tuple[int, int]]]:
     return s, spans
 
 
+# an amount of a kind of storage ("3,000 GB of vSAN for gitserver", "2 TB of Ceph RBD"): a share of
+# it, the deployment's disk (not "the 64 TB vSAN", the whole)
+_OF_STORAGE = re.compile(
+    r"\s*of\s+(?:vsan|ceph|rbd|nfs|hdd|iscsi|efs|filestore|netapp|block)\b", re.IGNORECASE
+)
+
+
 def _size_noun(words: str) -> str | None:
-    """The field a size's noun names (`of git data`, `RAM`, `pd-ssd`), None for another noun."""
+    """The field a size's noun names (`of git data`, `RAM`, `pd-ssd`, `of vSAN`), None for another noun."""
     for pattern, name in (
         (_REPO_SIZE, "total_repo_size_gb"),
         (_MEMORY, "total_memory_gb"),
         (_DISK, "total_disk_gb"),
+        (_OF_STORAGE, "total_disk_gb"),
     ):
         if pattern.search(words):
             return name

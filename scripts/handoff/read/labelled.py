@@ -50,7 +50,7 @@ from handoff.read.counts import (
     repo_totals,
     without_asides,
 )
-from handoff.read.dates import BUILD
+from handoff.read.dates import BUILD, tells_own_events
 from handoff.read.edits import after_mark
 from handoff.read.envparts import MAYBE_PARTS, production_part
 from handoff.read.fact import Context, Fact
@@ -468,6 +468,19 @@ def _fit_quantity(value: str, aliased: bool, name: str = "") -> str | None:
     return value if aliased and shapes.leading_number(value) else None
 
 
+_ANSWERED_NO = re.compile(r"\W*(?:no|nope|not|never|declined|rejected|won['’]?t)\b", re.IGNORECASE)
+
+
+def _as_said(label: str, value: str) -> tuple[str, int]:
+    """A labelled value as the prose it says, and the offset of the value's text in it: `Label: value`;
+    a question's label answered no and its answer as two sentences ("Should we move to 8 × m6i.2xlarge?"
+    then "No — 4 × m6i.4xlarge stays"), so the question states nothing and the answer what it says (a
+    question answered yes, "Do we index Gerrit as well? | Yes", is what the answer confirms)."""
+    if label.rstrip().endswith("?") and _ANSWERED_NO.match(value):
+        return f"{label.rstrip()} {value}", -len(label.rstrip()) - 1
+    return f"{label}: {value}", -len(label) - 2
+
+
 class LabelledReading(FactParts):
     """FactReader's reading of a label and its value."""
 
@@ -591,7 +604,8 @@ class LabelledReading(FactParts):
         """A labelled value read as the prose `Label: value`; under a label of a few words naming no
         field, a count opening the value ("Content: ~3.2k repositories, one monorepo"); under a label
         naming an aim ("Target: 5,000 repositories"), no count or amount."""
-        facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
+        said, at = _as_said(label, value)
+        facts = self.prose(said, ctx, offset=at)
         if name is None and not ctx.limit and not ctx.host and _WORDS_LABEL.fullmatch(label.strip()):
             facts += self.opening_count(value, ctx, facts)
         if name is None and _AIM_LABEL.search(outside_brackets(label)):
@@ -673,7 +687,8 @@ class LabelledReading(FactParts):
             facts.append(Fact(name, count, value, how, ctx.section, "count"))  # ("" for `autoscaled`)
         if canonical is None:  # "GitHub Enterprise Server (github.internal): 6,100 repositories"
             topic = replace(ctx, topic=name) if name == "instance_types" else ctx  # "Nodes: 5, 8 vCPU each"
-            return None, facts + self.prose(f"{label}: {value}", topic, offset=-len(label) - 2)
+            said, at = _as_said(label, value)
+            return None, facts + self.prose(said, topic, offset=at)
         if alone or value_alone(name, value) or self.named_alone(name, value):
             return name, facts  # (its prose reading gives no other field's fact: not read again)
         extra = self.prose(value, replace(ctx, topic=name))
@@ -991,6 +1006,8 @@ class LabelledReading(FactParts):
         elif f.type is FieldType.URL:
             found = next((m.value for m in shapes.urls(value)), None)
         elif f.type is FieldType.DATE:
+            if tells_own_events(value, year):  # "… is finished: we started on 14 April and completed …"
+                return None
             found = next((m.value for m in notdone.real(value, list(shapes.dates(value, year)))), None)
             if name == "completion_date" and found:  # "Live was built between 1 Jul and 24 Jul (sign-off)"
                 found = next((last.value for _, last in shapes.ranges(value, year)), found)  # the range's end

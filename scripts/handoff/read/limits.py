@@ -138,7 +138,10 @@ _PENDING = quick(  # a figure asked for or offered, not yet agreed
 )
 _NOT_LIMIT = re.compile(  # "(a test, not a limit)", "observed, not a cap": the figure's own words deny it
     r"\bnot\s+(?:a|an|the|our|any)\s+(?:(?:hard|design|sizing|contractual|licen[cs]ed?)\s+)?"
-    r"(?:limit|cap|ceiling|maximum|max|target|commitment|entitlement)\b",
+    r"(?:limit|cap|ceiling|maximum|max|target|commitment|entitlement)\b"
+    # "… below 5,000 repos, but that's not a contractual number": agreed by nobody, whatever it counts
+    r"|\bnot\s+(?:a|an|the|our|any)\s+(?:contractual|binding|agreed|licen[cs]ed|committed|signed)\s+"
+    r"(?:number|figure|value|amount|count)\b",
     re.IGNORECASE,
 )
 _NOTE_OBSERVED = re.compile(r"\W*(?:observed|measured|seen|actual|recorded)\b", re.IGNORECASE)

@@ -4,7 +4,8 @@
   the `max_*` fields), or about expected growth (its figures are never a current count);
   `is_technical_limit`: a service's own limit ("hits its rate limit after ~200 repositories").
 * `is_future` / `is_planned`: a date that was a plan, a label of a plan ("Planned start date").
-* `is_suggestion` / `is_correction`: a sentence that proposes, a block that corrects or withdraws.
+* `is_suggestion` / `is_correction`: a sentence that proposes (or reports a question: "asks whether"), a
+  block that corrects or withdraws.
 """
 
 from __future__ import annotations
@@ -73,8 +74,22 @@ _CORRECTION = quick(
 
 
 def is_suggestion(text: str) -> bool:
-    """A sentence that proposes or recommends (its figures are not what was built)."""
-    return bool(_SUGGESTION.search(text))
+    """A sentence that proposes or recommends (its figures are not what was built), asks whether a
+    thing would do without a question mark ("finance asks whether an e2-standard-32 would do", "Nell
+    wondered if two VMs were needed", "they want to know whether 6 nodes fit"): a question reported, or
+    supposes a case ("Hypothetically, 6 × m6i.4xlarge would give 96 vCPU")."""
+    return bool(_SUGGESTION.search(text) or _ASKED_WHETHER.search(text))
+
+
+# a question reported in a statement: a verb of asking, then "whether" or "if" (the asked thing); and a
+# case only supposed ("Hypothetically, 6 × m6i.4xlarge would give 96 vCPU", "Hypothetical: …", "What if
+# we went to 6 nodes: …", "Suppose we doubled the disk")
+_ASKED_WHETHER = quick(
+    r"\b(?:asks?|asked|asking|wonders?|wondered|wondering|enquir(?:es?|ed|ing)|inquir(?:es?|ed|ing)|queried|"
+    r"(?:wants?|wanted|would\s+like|asked)\s+to\s+know)\s+(?:[\w'’-]+\s+){0,2}?(?:whether|if)\b"
+    r"|\bhypothetic(?:al|ally)\b|\bwhat\s+if\b|\bsuppos(?:e|ing)\s+(?:we|they|you|the|that)\b",
+    re.IGNORECASE,
+)
 
 
 # a block opening as an edit or update of what was written ("EDIT: …", "Update 12 Oct: …", "UPDATE —")

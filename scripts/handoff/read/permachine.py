@@ -192,7 +192,30 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
     ):  # each run by the number of machines nearest before it: "3 × a (16 vCPU each), 1 × b (8 …)"
         if per[i] and times[i] is None and counts:
             groups[i], times[i] = _nearest(counts, marks[i].start)
+    _inner_products(s, marks, per, times, groups)
     return Runs(per, times, groups)
+
+
+# a multiplier that ends the gap before a figure inside a run: "(48 vCPU, 192 GB RAM, 2 × 1,000 GB volumes)"
+_INNER_TIMES = re.compile(r"(?<![\w.,])(?P<times>\d{1,3})\s*[x×*]\s*$", re.IGNORECASE)
+
+
+def _inner_products(
+    s: str, marks: list[shapes.Match], per: list[bool], times: list[int | None], groups: list[int | None]
+) -> None:
+    """A figure of a run that its own multiplier opens ("1 × CCX63 (48 vCPU, 192 GB RAM, 2 × 1,000 GB
+    volumes)", "16 vCPU / 64 GB, 3 × 500 GB disks"): that many of it, whatever the run's other figures
+    are; on a figure already one machine's with its machines counted, both multipliers (in place)."""
+    for k in range(1, len(marks)):
+        gap = s[marks[k - 1].end : marks[k].start]
+        m = _INNER_TIMES.search(gap)
+        if m is None or not joined(gap):
+            continue
+        n = int(m.group("times"))
+        if not per[k]:
+            per[k], times[k], groups[k] = True, n, marks[k - 1].end + m.start()
+        elif (counted := times[k]) is not None and groups[k] != marks[k - 1].end + m.start():
+            times[k] = counted * n  # "3 × m6i (…, 2 × 500 GB disks each)": 3 × 2 disks
 
 
 COUNT = _MACHINE_COUNT  # a counted machine noun ("3 nodes", "six worker VMs")

@@ -221,13 +221,16 @@ class Precedence(GatherParts):
     def _supersede(self) -> None:
         """A value from a block that corrects an earlier figure ("correction: it's 5 nodes, not 6 …
         so 80 vCores") replaces the earlier values of its field in its environment (or in a part
-        that names none): the earlier figure was wrong, not a second candidate."""
+        that names none): the earlier figure was wrong, not a second candidate. A correction in a
+        trial part (a staging note, an older message quoted in a reply: "> Revised plan: 4 nodes …")
+        corrects only that part's figures, never those of a part naming no environment."""
         drop: set[int] = set()
         for c in sorted(self.corrections):
             v = self.values[c]
+            sections = (v.section,) if v.section == "trial" else (v.section, "")
             drop.update(
                 i for i in range(c) if i not in self.corrections and self.values[i].field == v.field
-                and v.field and self.values[i].section in (v.section, "")
+                and v.field and self.values[i].section in sections
             )  # fmt: skip
         self._drop(drop)
 

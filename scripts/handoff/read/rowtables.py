@@ -187,6 +187,26 @@ def _names_row(text: str) -> bool:
     return len(text.split()) <= 8 and not re.search(r"[.:;!?](?:\s|$)", text)
 
 
+# a column of the day an action is due: its table lists things to do, each row not done until a cell
+# of it says so (`# | Owner | Action | Due`, `Task | By when | Status`)
+_DUE = re.compile(
+    r"\W*(?:due(?:\s+(?:date|by|on))?|deadline|by\s+when|target\s+date|due/?\s*status)\W*", re.I
+)
+_DONE_CELL = re.compile(
+    r"\W*(?:(?:done|completed?|closed|finished|resolved|delivered|implemented|built)\b|[✓✔✅]).{0,40}",
+    re.I | re.S,
+)
+
+
+# an outcome cell that only accepts its row's proposal (`Agreed`, `Accepted ✓`, `Approved (CAB 12 Feb)`):
+# the row's proposal or option is what was decided
+_ACCEPTED_ONLY = re.compile(
+    r"\W*(?:(?:agreed|accepted|approved|adopted|chosen|selected|decided|confirmed|yes|go)\b|[✓✔✅])[\s.!✓✔✅]*"
+    r"(?:\([^()\n]{0,40}\)\W*)?",
+    re.IGNORECASE,
+)
+
+
 def _status_column(cells: list[str]) -> bool:
     """Short values that repeat ("Done", "Done", "Open"): a status, not a description."""
     filled = [norm(c) for c in cells if c.strip()]
@@ -255,6 +275,7 @@ class RowTableReading(RowLimits):
         others = {
             j for j, c in enumerate(rows[0]) if otherevents.other_event(c.text) and not BUILD.search(c.text)
         }
+        due = any(_DUE.fullmatch(c.text) for c in rows[0])  # an action table: `Owner | Action | Due`
         for i, r in enumerate(rows[1:], 2):
             if skip:
                 r = [c for j, c in enumerate(r) if j not in skip]
@@ -274,12 +295,17 @@ class RowTableReading(RowLimits):
                 for j, c in enumerate(r)
                 if c.text and c.text not in asks and not (j in others and _is_date(c.text, base.year))
             ]  # (a date under `Invoice date` is the invoice's, whatever milestone the row names)
-            cells = [(text, k) for text, k in cells if k != "options"]
+            if not any(k == "outcome" and _ACCEPTED_ONLY.fullmatch(text) for text, k in cells):
+                cells = [(text, k) for text, k in cells if k != "options"]  # (else the proposal agreed)
             names = (self.sections.part(text) for text, _ in cells[:2] if _names_row(text))
             own = next(filter(None, names), "")  # `⑥ | sg-syd-qa01 — QA VM | …`: the row's environment
             section = base.section if base.section == "trial" else asked or own or base.section
-            if any(opens_not_done(text, self.not_done) for text, _ in cells[1:]):
+            if any(opens_not_done(text, self.not_done) for text, _ in cells[1:]) or any(
+                opens_not_done(text, self.not_done) for text in asks
+            ):  # (a resolution's reason may require: "Declined by Jonas: code must stay in …")
                 section = "trial"  # `F-2207 HA (2 × r6i.8xlarge) | Carried over → PI 26.4`: not done
+            elif due and not any(_DONE_CELL.fullmatch(c.text) for c in r):
+                section = "trial"  # `A1 | Ops | Scale production to 6 × m6i.4xlarge | Q3 2027`: to be done
             row = replace(base, topic=topic, section=section)
             stamp = logrows.row_day(cells[0][0], row.year) if cells else ""
             row = replace(row, day=stamp) if stamp else row  # `Fri 16 Oct 2026, 16:30 BST | Build complete.`

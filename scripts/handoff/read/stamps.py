@@ -48,6 +48,7 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-
 _FILLER = re.compile(r"\b(?:on|at|in|via|by)\b|[·•|,;:()\[\]—–-]")
 _WORD = re.compile(r"[^\W\d_][\w.'’@-]*")
 _MAX_WHO = 4  # words of a writer's name or handle
+_CLOCK = re.compile(r"\d:\d\d")  # (a time of day: a stamp line with no verb of writing has one)
 _MAX_LINE = 90
 _YEAR_FOR_SHAPE = "2000"  # any year: only whether a day and month are written is asked here
 
@@ -57,12 +58,46 @@ def _date(text: str) -> shapes.Match | None:
     return found[0] if len(found) == 1 else None
 
 
+# a writer's name with no verb of writing: capitalised words ("Rhys Penhaligon", "Owain Pryce", "Nell
+# O'Neill"), maybe a bracketed role after it ("(Tallowmere security)")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:de|da|van|von|der|den|la|le|du|dos|del|bin|al)", re.UNICODE)
+_ROLE = re.compile(r"\([^()\n]{1,40}\)")
+_EVENT_WORD = re.compile(  # an event's or a place's name, no writer's: "Go-Live Cutover — 2026-05-11 08:00"
+    r"\b(?:go-?live|live|cut-?over|build|release|deploy\w*|prod\w*|staging|uat|test\w*|start\w*|kick-?off|"
+    r"maintenance|window|freeze|upgrade|migration|launch|meeting|call|review|stand-?up|sync|workshop|"
+    r"sprint|session|demo|deadline|milestone|handover)\b",
+    re.IGNORECASE,
+)
+_FIELD_LABEL = re.compile(r"\s*[^\W\d_][\w-]*(?:\s[\w-]+)?\s*:\s")
+
+
+def _named_stamp(text: str) -> bool:
+    """Whether a line is only a writer's name and a day with its time, no verb of writing ("Rhys
+    Penhaligon — 2026-05-11 08:02", "Owain Pryce (Tallowmere security) — 2026-04-21 17:02",
+    "2026-05-11 08:02 · Rhys Penhaligon"): a pasted ticket's or mail's entry header."""
+    day = _date(text)
+    if day is None or _FIELD_LABEL.match(text):
+        return False  # (`Date: Mon, 12 Jan 2026 10:14`: a mail header's field, read as it is)
+    if not _TIME.search(text, day.end) and not _TIME.search(text, 0, day.start):
+        return False
+    rest = _ROLE.sub(" ", text[: day.start] + " " + text[day.end :])
+    words = _WORD.findall(_FILLER.sub(" ", _TIME.sub(" ", rest)))
+    return (
+        1 < len(words) <= _MAX_WHO
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and not _EVENT_WORD.search(" ".join(words))
+    )
+
+
 def is_stamp_line(text: str) -> bool:
-    """Whether a line only says who wrote an entry and when ("Erik Lund commented Sep 7, 2026")."""
+    """Whether a line only says who wrote an entry and when ("Erik Lund commented Sep 7, 2026", "Rhys
+    Penhaligon — 2026-05-11 08:02")."""
     text = text.strip()
     if not text or len(text) > _MAX_LINE or text.endswith((".", "?", "!")):
         return False
     verb = _WROTE.search(text)
+    if verb is None and ":" in text:
+        return _named_stamp(text)
     day = _date(text) if verb else None
     if verb is None or day is None or (verb.start() < day.end and day.start < verb.end()):
         return False
@@ -108,8 +143,8 @@ def as_entries(content: list[Any]) -> list[Any]:
     language is asked in the reader's words (`read.languages`: "commented sur 10 août 2026")."""
     paragraphs = [as_dict(as_dict(se).get("paragraph")) for se in content]
     texts = [_text(p) if p and _style(p) in ("", "NORMAL_TEXT") else "" for p in paragraphs]
-    if sum(1 for t in texts if len(t) <= _MAX_LINE + 1 and _WROTE_ANY.search(t)) < 2:
-        return content  # (the cheap test: two short lines with a verb of writing)
+    if sum(1 for t in texts if len(t) <= _MAX_LINE + 1 and (_WROTE_ANY.search(t) or _CLOCK.search(t))) < 2:
+        return content  # (the cheap test: two short lines with a verb of writing or a time of day)
     codes = languages_of(" ".join(texts))
     if codes:
         gloss = gloss_for(codes)

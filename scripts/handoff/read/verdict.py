@@ -54,8 +54,22 @@ _NEGATED = re.compile(
 _ONE_CLAUSE = re.compile(r"[;—–]|,\s|\s-\s")
 
 
+# a sentence of one clause whose predicate is a verdict of not taken: "A hand-built Docker Compose VM is
+# declined (no CIS baseline).", "The e2-standard-32 option was rejected.", "Sourcegraph Cloud has been
+# ruled out": its subject was turned down
+_TURNED_DOWN = re.compile(
+    r"\s(?:is|are|was|were|has\s+been|have\s+been|got|gets)\s+(?:(?:now|therefore|also|hereby|then)\s+)?"
+    r"(?P<clause>declined|rejected|refused|dropped|turned\s+down|ruled\s+out)"
+    r"(?:\s+by\s+[^\W\d_][^;,()\n]{0,30}?)?\s*(?:\([^()\n]{0,40}\))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _denied_status(text: str, words: frozenset[str]) -> bool:
     m = _NEGATED.search(text) if " not " in text or " never " in text else None
+    if m is None and ("declin" in text or "reject" in text or "refus" in text or " down" in text
+                      or " out" in text or "dropped" in text):  # fmt: skip
+        m = _TURNED_DOWN.search(text)
     return m is not None and not _ONE_CLAUSE.search(text, 0, m.start()) and not_done(m.group("clause"), words)
 
 
@@ -110,6 +124,7 @@ def without_not_taken(text: str, words: frozenset[str]) -> str:
         and " and " not in text
         and " not " not in text
         and " never " not in text
+        and not (" been " in text or " is " in text or " was " in text or " were " in text or " are " in text)
     ) or not words:
         return text
     if "[" not in text and _word_tests(words)[1].search(_key(text)) is None:
