@@ -339,3 +339,28 @@ def test_options_with_no_accepting_outcome_stay_unread(catalogue: Catalogue) -> 
         ("2", "AKS with Helm on 5 × Standard_E16s_v5", "Open"),
     )
     assert "instance_types" not in view(html, catalogue)
+
+
+# -- a go-live told as it happened, as the plan said -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Production went live today as planned.",
+        "The production build was completed today, as expected.",
+        "Production is live since this morning.",
+    ],
+)
+def test_an_event_that_happened_as_planned_is_dated(sentence: str, catalogue: Catalogue) -> None:
+    assert (
+        view(f"<h2>Meeting 4 (17 Mar 2026)</h2><p>{sentence}</p>", catalogue)["completion_date"]
+        == "2026-03-17"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Go-live as planned for 24 March 2026.", "Production build expected on 24 March 2026."]
+)
+def test_a_plan_is_still_no_date(sentence: str, catalogue: Catalogue) -> None:
+    assert "completion_date" not in view(f"<h2>Production</h2><p>{sentence}</p>", catalogue)

@@ -59,7 +59,9 @@ _START_EVENT = opened(
     )
 )
 _DONE_EVENT = re.compile(
-    r"\b(?:completed?|accepted|signed(?: \w+){0,2}[- ]off|handed(?: \w+){0,2} over|finished|delivered)\b",
+    # (and a go-live told as it happened: "Production went live today", "prod is live since this morning")
+    r"\b(?:completed?|accepted|signed(?: \w+){0,2}[- ]off|handed(?: \w+){0,2} over|finished|delivered|"
+    r"went live|(?:is|was) (?:now )?live(?= *(?:$|[.;,!]|today|this|since|as|for)))\b",
     re.I,
 )
 # "Live" before a word that is no preposition is an environment's name ("Live build started", "the

@@ -48,7 +48,10 @@ _GROWTH = quick(
     re.IGNORECASE,
 )
 _FUTURE = quick(
-    r"\b(?:planned|scheduled|will be|is due|expected|tentative(?:ly)?|originally|re-?scheduled|postponed|"
+    # ("went live today as planned", "completed as expected": it happened, as the plan said)
+    r"\b(?:(?<!\bas )(?:planned|scheduled|expected)"
+    r"|as (?:planned|scheduled|expected)(?= +(?:for|on|in|to|by|at)\b)|"
+    r"will be|is due|tentative(?:ly)?|originally|re-?scheduled|postponed|"
     r"moved(?!\s+(?:in)?to\s+production)|pushed back|brought forward)\b",
     re.IGNORECASE,
 )  # a date that was a plan, or a plan that was moved (not "moved into production"): no date of the thing
