@@ -26,6 +26,9 @@ NOT_TAKEN_BEFORE = opened(
         r"\b(?:rather than|instead of|not|no longer|without|never|away from|migrat\w* from|mov\w* from|"
         r"replac\w*|retir\w*|off|reject\w*|declin\w*|ruled out|discard\w*|dropp\w*|considered|"
         r"if|unless|whether|in case|"  # "Re-assessment if GitHub.com … is connected": a condition
+        # the other side of a choice: "Helm was chosen over Kustomize"
+        r"(?:chosen|preferred|picked|selected|favou?red|won|wins|taken)\s+(?:out\s+)?over|"
+        r"(?:preferred|preference)\s+to|ahead of|"  # "Helm, preferred to Kustomize"
         r"at first|initially|originally|"  # the first idea, not what was done
         # its first form: "started as a …"
         r"(?:started|began|begun)\s+(?:out\s+|off\s+|life\s+)?as)\b[^.,;]*$",
@@ -78,12 +81,18 @@ _COUNTERFACTUAL = quick(
 )
 
 
+# a name denied by a bare "no" opening its clause: "… applied with Kustomize overlays. No Helm.",
+# "(no Helm)" ("no" inside a clause, "there is no need for anything but Helm", says no such thing)
+_NO_BEFORE = re.compile(r"(?:^|[.;:!?(,\u2013\u2014]\s*|\s-\s*)no\s+$", re.IGNORECASE)
+
+
 def set_aside(text: str, x: Found) -> bool:
     """Whether the text sets the name at `x` aside (before it or right after it, or by saying the
     other side of its contrast was what was built)."""
     end = phrase_end(text, x.end) if "(" in text else x.end  # "Kubernetes (AKS on …) was … rejected"
     return bool(
         NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32) : x.start])
+        or _NO_BEFORE.search(text[max(0, x.start - 8) : x.start])
         or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 120])
         or (end != x.end and _NOT_TAKEN_AFTER.match(text[end : end + 120]))
         or _COUNTERFACTUAL.match(text[x.end : x.end + 160])

@@ -451,7 +451,11 @@ _COMPARED = opened(
 # the environment another is measured against ("Staging: differences from production", "deltas vs prod")
 _AGAINST = re.compile(
     r"\b(?:(?:differences?|differs?|different|deviations?|deltas?|departures?)\s+(?:from|to|with|vs\.?|versus)"
-    r"|compared\s+(?:to|with)|relative\s+to|vs\.?|versus)\s+(?:the\s+)?$",
+    r"|compared\s+(?:to|with)|relative\s+to|vs\.?|versus"
+    # a share or a copy of it ("staging uses half of production —", "a scaled-down copy of prod")
+    r"|(?:half|third|quarter|fraction|copy|clone|mirror|replica|\d+\s*%|per\s?cent)\s+of"
+    r"|(?:half|twice|double|third|quarter)\s+(?:(?:the\s+)?size\s+of|as\s+(?:big|large)\s+as)|twice|double)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # a modal right before a production word makes it a verb ("will live at", "should live in")

@@ -31,6 +31,7 @@ from handoff.read import (
     scheduling,
     shapes,
     spans,
+    tablecaption,
     teststeps,
     volumetables,
 )
@@ -208,10 +209,39 @@ class TableReading(WalkParts):
         was, self.blank_means = self.blank_means, blanks.note(after) or self.blank_note(content, i)
         keyed = self.keyed_marks(table, content[i + 1 : i + 12]) if marks.opens_key(after) else frozenset()
         left, self.left_out = self.left_out, keyed
+        forced, tab.forced = tab.forced, tab.forced or self.caption_part(before, self.below(content, i))
         try:
             self.table(table, tab, depth)
         finally:
-            self.blank_means, self.left_out = was, left
+            self.blank_means, self.left_out, tab.forced = was, left, forced
+
+    def caption_part(self, above: str, below: str) -> str:
+        """The part other than production a table's caption names (`read.tablecaption`), or ''."""
+        for text in (above, below):
+            words = tablecaption.caption(text)
+            part = self.sections.part(words) if words else ""
+            if part and part != "production":
+                return part
+        return ""
+
+    def below(self, content: list[Any], i: int) -> str:
+        """The paragraph right under the table at `content[i]` when no table follows it (a line between
+        two tables is the caption of the one below), else ''."""
+        for k in range(i + 1, min(len(content), i + 4)):
+            se = as_dict(content[k])
+            if "paragraph" not in se:
+                return ""
+            text = self.texts.paragraph(as_dict(se["paragraph"])).text.strip()
+            if text:
+                return "" if "table" in as_dict(self.after_blank(content, k)) else text
+        return ""
+
+    def after_blank(self, content: list[Any], k: int) -> Any:
+        """The first element after `content[k]` that is no blank paragraph."""
+        for se in map(as_dict, content[k + 1 :]):
+            if "paragraph" not in se or self.texts.paragraph(as_dict(se["paragraph"])).text.strip():
+                return se
+        return {}
 
     def blank_note(self, content: list[Any], i: int) -> str:
         """What a blank cell of the table at `content[i]` repeats, by a note among the paragraphs and

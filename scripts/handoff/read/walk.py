@@ -346,11 +346,23 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         p = tab.pending
         tab.pending = None
         total = volumelist.lines_total("\n".join(p.items)) if p and p.items and p.lead_in else None
-        if p and p.items and p.lead_in and total is None:
+        if p and p.items and ((p.lead_in and total is None) or self.own_facts(p)):
             for item in p.items:  # no list of volumes after all: its lines read as they are
                 self.lines(Text(item), tab, p.location, allow_pending=False, ctx=p.context)
         elif p and p.items:  # (a list of volumes: their sum, `read.volumelist`)
             self.emit(p.label, total or "\n".join(p.items), p.location, p.context)
+
+    def own_facts(self, p: _Pending) -> bool:
+        """Whether a `Label:` line's list is no value of that label's field but facts of their own,
+        each item labelled with another field ("Repository facts at sign-off:" over "Monorepos: 2",
+        "Largest repository: 6.2 GB"): two such items, or every item."""
+        other = 0
+        for item in p.items:
+            pair = _pair(item)
+            f = self.catalogue.field_for_label(pair[0]) if pair else None
+            name = f.name if f is not None else label_meaning(pair[0]) if pair else None
+            other += name is not None and name != p.target.name
+        return other >= min(2, len(p.items))
 
     def paragraph(self, paragraph: dict[str, Any], tab: _Tab) -> None:
         style = as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
