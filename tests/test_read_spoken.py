@@ -167,6 +167,18 @@ def test_a_type_restated_alone_leaves_the_fleet_s_figures_apart(catalogue: Catal
 @pytest.mark.parametrize(
     "said",
     [
+        "We started with the Helm chart and switched to Kustomize for prod.",
+        "They began with Helm, then moved everything to Kustomize overlays.",
+    ],
+)
+def test_the_name_a_deployment_started_with_is_not_what_it_runs(catalogue: Catalogue, said: str) -> None:
+    got = _read(catalogue, "## Platform", "Production runs on EKS.", said)
+    assert got.get("deployment_type") in ("Kubernetes with Kustomize", None)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
         "If they ever reach 9,000 repos they'd need a bigger gitserver.",
         "Hypothetically, 12,000 repositories would fit on this sizing.",
     ],
@@ -174,3 +186,12 @@ def test_a_type_restated_alone_leaves_the_fleet_s_figures_apart(catalogue: Catal
 def test_a_condition_said_short_or_called_hypothetical_is_no_limit(catalogue: Catalogue, said: str) -> None:
     got = _read(catalogue, "## Limits", "Contract ceiling: 6,000 repositories.", said)
     assert got.get("max_repositories") == 6000
+
+
+def test_a_size_said_all_in_is_the_total(catalogue: Catalogue) -> None:
+    got = _read(
+        catalogue,
+        "## As built",
+        "Storage is the 2 TB data disk plus the 200 GB boot disk, so 2,200 GB all in.",
+    )
+    assert got.get("total_disk_gb") == 2200

@@ -138,8 +138,9 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind89", 100 / 100, 100 / 100, 0),  # facts in a document's furniture (sibling of blind 42)
         ("tdd_blind90", 85 / 96, 85 / 88, 2),  # numbers and dates as people say them (sibling of blind 41)
         # blind91 from 75/97, 75/83, 5 wrong (t91: numbers as said, dictated punctuation and topics, a
-        # figure taken back as it is said, a bare host's edition said after it, a condition said short)
-        ("tdd_blind91", 86 / 97, 86 / 90, 4),  # spoken and conversational records (sibling of blind 40)
+        # figure taken back as it is said, a bare host's edition said after it, a condition said short,
+        # the name a deployment started with, a size said all in)
+        ("tdd_blind91", 87 / 97, 87 / 89, 2),  # spoken and conversational records (sibling of blind 40)
         # three more families and a second terse set, written blind as tuning sets in stop 27:
         # pinned on arrival
         ("tdd_blind85", 92 / 100, 92 / 93, 1),  # production with a disaster-recovery and multi-site design

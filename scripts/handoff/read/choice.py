@@ -30,8 +30,8 @@ NOT_TAKEN_BEFORE = opened(
         r"(?:chosen|preferred|picked|selected|favou?red|won|wins|taken)\s+(?:out\s+)?over|"
         r"(?:preferred|preference)\s+to|ahead of|"  # "Helm, preferred to Kustomize"
         r"at first|initially|originally|"  # the first idea, not what was done
-        # its first form: "started as a …"
-        r"(?:started|began|begun)\s+(?:out\s+|off\s+|life\s+)?as)\b[^.,;]*$",
+        # its first form: "started as a …", "we started with the Helm chart (and switched …)"
+        r"(?:started|began|begun)\s+(?:out\s+|off\s+|life\s+)?(?:as|with))\b[^.,;]*$",
         re.IGNORECASE,
     )
 )

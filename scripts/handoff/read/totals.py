@@ -17,7 +17,7 @@ from handoff.read.fact import Fact
 # "2,000 GB + 200 GB = 2,200 GB" (after an equals sign).
 _TOTAL_WORDS = (
     r"in total|in all|altogether|all told|overall|combined|aggregate|in sum|together(?!\s+with)|"
-    r"summed(?: up)?|adds? up to|added up|sums? (?:up )?to|totall?ing|all-in|"
+    r"summed(?: up)?|adds? up to|added up|sums? (?:up )?to|totall?ing|all-in|all in(?!\s*[\w-])|"
     # as Dutch, German, French and Spanish write them ("samen 48 vCPU", "insgesamt 3,5 TB")
     r"samen|in totaal|totaal|insgesamt|zusammen|gesamt|au total|en tout|en total"
 )
