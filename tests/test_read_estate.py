@@ -150,6 +150,19 @@ def test_an_answer_under_a_which_question_is_read_as_prose(catalogue: Catalogue)
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sourcegraph reads 1,150 of GitHub's 7,400 repositories.",
+        "We crawl 1,150 of the Bitbucket Server's repositories.",
+        "Code search covers 1,150 of the 7,400 GHES projects.",
+    ],
+)
+def test_the_part_a_verb_says_is_read_is_the_count(sentence: str, catalogue: Catalogue) -> None:
+    got = _fields(f"<p>{sentence}</p>", catalogue)
+    assert got.get("repositories") == 1150
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         ("Of our 6,000 employees, 1,100 have a Sourcegraph seat.", "1100"),
@@ -210,6 +223,20 @@ def test_a_table_of_the_estate_gives_its_hosts_names_only(catalogue: Catalogue) 
     assert got.get("total_cpu") == 16
     assert got.get("code_hosts") == ["GitLab Self-Managed"]
     assert got.get("repositories") == 1800
+
+
+def test_an_estate_with_one_code_host_names_it(catalogue: Catalogue) -> None:
+    got = _fields(
+        table(
+            ("Platform", "Team", "Machines", "Holds"),
+            ("GitLab Self-Managed", "SCM", "4 VMs, 16 vCPU / 64 GB each", "11,000 projects"),
+            ("Jenkins", "Build", "24 × c6i.2xlarge", "builds"),
+        )
+        + "<p>Sourcegraph indexes 900 GitLab repositories.</p>",
+        catalogue,
+    )
+    assert got.get("code_hosts") == ["GitLab Self-Managed"]
+    assert got.get("repositories") == 900
 
 
 def test_a_table_of_systems_whose_hosts_tell_no_servers_is_no_estate(catalogue: Catalogue) -> None:

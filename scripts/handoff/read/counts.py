@@ -345,6 +345,7 @@ _COUNTED = Pieces(
     _PEAK_IS,
     _BARE_TOTAL,  # `_bare_total`
     partitive._PART_OF,  # `_subset` (`partitive.subset`)
+    partitive._PART_OF_HOST,
     partitive._OF_WHOLE,
     partitive._OF_THEM,
 )

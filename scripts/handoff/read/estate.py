@@ -15,8 +15,8 @@ of its own (`services._kind`: not a role such as `Worker nodes` or `gitserver`, 
 also runs such as PostgreSQL or Redis only beside as many named systems), a code host's row telling its
 own servers (machines or CPU: `4-node cluster, each 8 vCPU / 32 GB`; a size alone may be the
 repositories' own) and short values only (records, not a context diagram's descriptions): the other
-systems' rows removed and each code host's row reduced to its name. The input is not changed; the
-document itself is returned when no table is such.
+systems' rows removed and the table made a list of its code hosts' names under a `Code host`
+header. The input is not changed; the document itself is returned when no table is such.
 
 A code hosts' table (every row a host) is not touched: its counts are what Sourcegraph reads. Nor is a
 table naming Sourcegraph (`services.own_parts` reads those: Sourcegraph's row kept).
@@ -98,17 +98,25 @@ def _estate(t: dict[str, Any], catalogue: Catalogue, hosts: Vocab) -> bool:
 
 
 def _hosts_only(t: dict[str, Any], hosts: Vocab) -> None:
+    """The table as a list of its code hosts under a `Code host` header: each host's row its name, the
+    other cells blank (the header naming the systems' facts goes with the facts)."""
     rows = as_list(t.get("tableRows"))
     first = _first_body_row(rows)
-    kept = rows[:first]
-    for r in rows[first:]:
-        if hosts.find(_cell_text(r, 0)):
-            cells = _cells(r)
-            kept.append(
-                {**as_dict(r), "tableCells": [c if k == 0 else _blank(c) for k, c in enumerate(cells)]}
-            )
-    t["tableRows"] = kept
-    t["rows"] = len(kept)
+    kept = [
+        {**as_dict(r), "tableCells": [c if k == 0 else _blank(c) for k, c in enumerate(_cells(r))]}
+        for r in rows[first:]
+        if hosts.find(_cell_text(r, 0))
+    ]
+    head = _cells(rows[0])
+    header = {**as_dict(rows[0]), "tableCells": [_titled(head[0]), *(_blank(c) for c in head[1:])]}
+    t["tableRows"] = [header, *kept]
+    t["rows"] = len(kept) + 1
+
+
+def _titled(cell: Any) -> dict[str, Any]:
+    """The header cell over the hosts' names, saying what they are."""
+    run = {"textRun": {"content": "Code host\n", "textStyle": {}}}
+    return {**as_dict(cell), "content": [{"paragraph": {"elements": [run]}}]}
 
 
 __all__ = ["estate_tables"]

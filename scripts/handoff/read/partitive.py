@@ -1,9 +1,11 @@
 """A count of repositories taken from a larger whole: "Of the 9,000 repositories in the GitHub org,
 3,500 are synced to Sourcegraph", "3,500 of the 9,000 repositories are indexed", "We index 3,500 out
 of 9,000 repos", "The org has 9,000 repositories; 3,500 of them are synced". A careful reader takes
-the part the sentence says is synced, indexed, cloned or in scope as the deployment's count and the
-whole as the code host's, never the deployment's. A part said to be something else ("Of the 3,000
-repositories, 2 are monorepos", "600 of them are archived") leaves the whole as it is: not read here.
+the part the sentence says is synced, indexed, cloned, read or in scope as the deployment's count and
+the whole as the code host's, never the deployment's ("Sourcegraph reads 3,150 of GitLab's 12,800
+projects"; with no whole given, "… reads 3,150 of GitLab's projects", the part is still the count).
+A part said to be something else ("Of the 3,000 repositories, 2 are monorepos", "600 of them are
+archived") leaves the whole as it is: not read here.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from handoff.core.quickre import quick
 from handoff.read.shapes import NUMBER
 
 _REPOS = r"(?:repositories|repositorys|repos|projects)"
-_OWNER = r"(?:(?:the|our|their|its|all|all the|all of the|those|these)\s+)?"
+_OWNER = (  # (a host's own: "of GitLab's 12,800 projects", "of the Bitbucket Server's")
+    r"(?:(?:the|our|their|its|all|all the|all of the|those|these)\s+"
+    r"|(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+)?"
+)
 _ABOUT = r"(?:(?:about|around|roughly|some|approximately|approx\.|~|≈)\s*)?"
 _IN = (
     r"(?:synced|synchroni[sz]ed|indexed|searchable|cloned|mirrored|connected|in scope|added|imported|"
     r"enabled|selected|onboarded|included|configured|being (?:synced|indexed|cloned|mirrored))"
 )
-_VERB = r"(?:index|sync|clone|search|mirror|import|onboard)(?:es|s|ed|ing)?"
+_VERB = r"(?:index|sync|clone|search|mirror|import|onboard|read|cover|crawl|pull|fetch)(?:es|s|ed|ing)?"
 _PART = rf"(?:only\s+|just\s+)?{_ABOUT}(?P<m>{NUMBER})"
 _BE_IN = rf"(?:are|were|is|get|got|have been|has been|will be)\s+(?:currently\s+|actually\s+|now\s+)?{_IN}\b"
 _OF_WHOLE = re.compile(  # "Of the 9,000 repositories in the GitHub org, 3,500 are synced"
@@ -32,6 +37,12 @@ _OF_WHOLE = re.compile(  # "Of the 9,000 repositories in the GitHub org, 3,500 a
 _PART_OF = quick(
     rf"(?P<verb>\b{_VERB}\s+)?{_PART}\s+(?:out\s+)?of\s+{_OWNER}{_ABOUT}(?P<n>{NUMBER})\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_REPOS}\b(?P<tail>[^.;:]{{0,60}}?\s+{_BE_IN})?",
+    re.IGNORECASE,
+)
+# "Sourcegraph reads 3,150 of GitLab's projects", "we index 800 of the Bitbucket repositories": a part
+# the verb says is read, of a host's whole whose size the sentence does not give
+_PART_OF_HOST = quick(
+    rf"\b{_VERB}\s+{_PART}\s+(?:out\s+)?of\s+{_OWNER}(?:[\w-]+\s+){{0,2}}?{_REPOS}\b",
     re.IGNORECASE,
 )
 _OF_THEM = quick(  # "The org has 9,000 repositories; 3,500 of them are synced", "…, of which 4,100 are …"
@@ -48,7 +59,10 @@ def subset(s: str) -> tuple[int, int, int] | None:
     if m is not None and (m.group("verb") or m.group("tail")):  # (the part said to be in)
         return m.start("m"), m.end("m"), m.start("n")
     m = _OF_WHOLE.search(s) or _OF_THEM.search(s)
-    return (m.start("m"), m.end("m"), m.start("n")) if m else None
+    if m is not None:
+        return m.start("m"), m.end("m"), m.start("n")
+    m = _PART_OF_HOST.search(s)
+    return (m.start("m"), m.end("m"), m.start("m")) if m else None
 
 
 _OURS = quick(rf"\b(?:{_IN}|in\s+(?:sourcegraph|code\s+search|scope)|sourcegraph)\b", re.IGNORECASE)
