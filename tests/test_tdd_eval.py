@@ -143,7 +143,9 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind91", 87 / 97, 87 / 89, 2),  # spoken and conversational records (sibling of blind 40)
         # three more families and a second terse set, written blind as tuning sets in stop 27:
         # pinned on arrival
-        ("tdd_blind85", 92 / 100, 92 / 93, 1),  # production with a disaster-recovery and multi-site design
+        # blind85 from 92/100, 92/93, 1 wrong (t85: a heading not this handoff's, a sizing target, a limit
+        # set in the SOW, OCI shapes and a Workers row, VMs handed over, a subtotal among parts)
+        ("tdd_blind85", 100 / 100, 100 / 100, 0),  # production with a disaster-recovery and multi-site design
         # blind86 from 83/100, 83/87, 1 wrong (t86: capacity columns counted from now, the estate's
         # table with no Sourcegraph row, questions asking no amount, a platform's generic sibling section)
         ("tdd_blind86", 100 / 100, 100 / 100, 0),  # Sourcegraph inside the customer's architecture document

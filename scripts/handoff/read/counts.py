@@ -72,11 +72,17 @@ _FIGURE_START = re.compile(  # where another figure's words begin: its number, o
     r"[(\[](?=[^)\]]*\d)|(?:about\s+|~\s*)?\d"
 )
 _CURRENT = re.compile(r"\b(?:today|currently|now|at present|at the moment|as of)\b", re.IGNORECASE)
+# after a bare limit, no noun of its own but where it was set: "capped at 1,500 in the SOW", "limit of
+# 8,000 under the order form", "up to 600 according to the licence" (no date or figure follows in its clause)
+_WHERE_SET = (
+    r"(?:in|under|by|per|according\s+to|as\s+per|from|on|via)\s+(?:the|our|their|this|its)\s+"
+    r"[^\d.;,]*(?:[.;,]|$)"
+)
 _BARE_LIMIT = opened(
     re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
         rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling|"
         rf"(?:licen[cs]ed|sized|designed|dimensioned|contracted|subscribed) for)\b[^.;:\d]{{0,32}}?"
-        rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+[A-Za-z])",
+        rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+(?!{_WHERE_SET})[A-Za-z])",
         re.IGNORECASE,
     )
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import opened, quick
-from handoff.read import eventsubject, notdone, otherevents, shapes
+from handoff.read import eventsubject, handedin, notdone, otherevents, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
@@ -279,8 +279,10 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     A go-live is weaker evidence of completion than a build said complete or accepted; "from" starts
     only the date right after it ("accepted from us the 27 of March": no start), so never one it
     follows (`after`: "20 Oct: re-indexes from scratch")."""
+    given = handedin.given_at(clause)  # "VMs handed over by the vsphere team": what the build starts from
     verbs = [(x.start(), "completion_date", x.group(0)) for x in _DONE.finditer(clause)
-             if (x.group(0).casefold() not in ("to", "until")
+             if x.start() not in given
+             and (x.group(0).casefold() not in ("to", "until")
                  or (not first and _RANGE_END.fullmatch(clause[: x.start()])))
              and not (after and not _FINITE.match(x.group(0)) and _backdrop(clause, x.start()))]  # fmt: skip
     starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)

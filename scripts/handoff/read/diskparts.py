@@ -55,6 +55,23 @@ def _own_words(gaps: list[str]) -> bool:
     return all(any(w.casefold() not in _JOINERS for w in _WORD.findall(gap)) for gap in gaps)
 
 
+_RESULT_OPENS = re.compile(r"\(\s*(?:=\s*|≈\s*|~\s*|about\s+|i\.e\.\s*|so\s+)?$", re.IGNORECASE)
+
+
+def _stated_result(facts: list[Fact], disks: list[Fact]) -> list[Fact]:
+    """`facts` when the size in brackets closing a list of disks is their sum: that size alone, the
+    parts dropped (a bracket of anything else sums nothing: `facts` as they are)."""
+    sizes = [size_gb(f.value) for f in disks]
+    if any(gb is None for gb in sizes):
+        return facts
+    *parts, whole = (float(gb or 0) for gb in sizes)
+    if not whole or abs(sum(parts) - whole) > 0.01 * whole:
+        return facts
+    return [f for f in facts if f.field != "total_disk_gb"] + [
+        replace(disks[-1], how="sum of named disks, stated")
+    ]
+
+
 def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False) -> list[Fact]:
     """`facts` of sentence `s` with two or more disk sizes listed as parts replaced by their sum (no
     total role: a total the text states, "i.e. 2,960 GB in total", still wins); else `facts` as they
@@ -81,6 +98,8 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False
         return facts  # "a 2 TB disk on datastore DS-01 (40 TB)": the datastore's size is no part
     ends = [f.start + len(f.text) for f in disks]
     gaps = [s[a : f.start] for a, f in zip([0, *ends], disks, strict=False)]  # the words before each size
+    if len(disks) > 2 and _RESULT_OPENS.search(gaps[-1]):  # "… a 100 GB OS disk (2,100 GB)": the result
+        return _stated_result(facts, disks)
     after = [*gaps[1:], _CLAUSE_END.split(s[ends[-1] :], 1)[0]]  # and after it ("2 TB for gitserver, …")
     if any(_NOT_PARTS.search(gap) for gap in gaps) or not (_own_words(gaps) or _after_only(s, disks, after)):
         return facts

@@ -21,6 +21,7 @@ from handoff.read.legends import legend_pairs
 from handoff.read.limitwords import growth_title
 from handoff.read.namedis import said_is
 from handoff.read.notplace import live_verb, names_no_place
+from handoff.read.outofscope import title_out
 from handoff.read.regionroles import region_roles, title_role
 from handoff.read.replaced import new_side, titled
 from handoff.read.sharedwhole import whole_title
@@ -331,6 +332,8 @@ class Environments:
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
         if self.other.search(title) or before(title) or titled(title) or whole_title(title):
+            return "trial"
+        if title_out(title):  # "E. Meridale read-only instance – not part of this handoff"
             return "trial"
         if growth_title(title) or supporting_title(title):  # "Expected growth"; "Jump host jmp01": not it
             return "trial"

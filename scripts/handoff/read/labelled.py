@@ -232,6 +232,13 @@ _AIM_LABEL = re.compile(  # a label naming an aim, not a state ("a hosting plan"
     r"\b(?:targets?|targeted|goals?|objectives?|forecasts?|projections?|projected|aims?|ambitions?)\b",
     re.IGNORECASE,
 )
+# an aim the sizing was made for ("Sizing target", "Design goal", "Capacity objective"): what the
+# deployment is sized to carry, its limits (`max_*`), though no count or amount of what there is
+_SIZED_AIM = re.compile(
+    r"\b(?:sizing|sized|design(?:ed)?|capacity|dimensioning|performance)\s+"
+    r"(?:targets?|goals?|objectives?|aims?)\b",
+    re.IGNORECASE,
+)
 _WORDS_LABEL = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,3}")  # `Content`, `In scope`: a few words only
 _OPENING_REPOS = re.compile(
     rf"\W*(?:(?:about|around|approximately|approx\.?|roughly|some|nearly|almost|ca\.?|c\.|~)\s*)?"
@@ -609,7 +616,9 @@ class LabelledReading(FactParts):
         if name is None and not ctx.limit and not ctx.host and _WORDS_LABEL.fullmatch(label.strip()):
             facts += self.opening_count(value, ctx, facts)
         if name is None and _AIM_LABEL.search(outside_brackets(label)):
-            facts = [f for f in facts if f.field not in _COUNTS and f.field not in AMOUNTS]
+            sized = _SIZED_AIM.search(label) is not None  # "Sizing target: 200 concurrent users": a limit
+            facts = [f for f in facts if (sized and f.field in _LIMITS)
+                     or (f.field not in _COUNTS and f.field not in AMOUNTS)]  # fmt: skip
         return facts
 
     def _qualified(

@@ -89,6 +89,9 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("pool",), "instance_types"),
     (("flavo",), "instance_types"),  # an OpenStack flavour (flavor): the machine type
     (("worker", "count"), "instance_types"),  # `Worker count`: the worker nodes
+    (("workers",), "instance_types"),  # `Workers: 5` (the plural: machines; the `worker` service is one)
+    (("worker", "shape"), "instance_types"),  # `Worker shape` (Oracle Cloud's word for a machine type)
+    (("worker", "type"), "instance_types"),
     (("worker", "number"), "instance_types"),  # `Number of workers`
     (
         ("desired",),

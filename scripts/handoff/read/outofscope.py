@@ -12,6 +12,12 @@ outside a boundary, not part of *this* document. It is said of the sentence's ow
 the sentence before when it opens with a pronoun standing for that ("It holds only mirrors and is
 outside the boundary"). A thing merely "out of scope" (a feature, a host) is not this: that is the
 connection's or the feature's business, not another environment's.
+
+`title_out(title)`: a section title (heading, parent bullet, column) saying its part is not this
+handoff's ("E. Meridale read-only instance – not part of this handoff", "Acquired company's mirror (NOT
+this handoff)", "Partner instance — not covered by this TDD"): the part is another system's. Only the
+document's own whole is named (this handoff, TDD, engagement, deployment, document, scope), so "not the
+DR instance" beside production's title says nothing of it.
 """
 
 from __future__ import annotations
@@ -25,7 +31,16 @@ _VERDICT = quick(
     r"(?:not\s+(?:in|within|covered\s+by|part\s+of)|out(?:side)?(?:\s+of)?)\s+(?:the\s+)?"
     r"(?:scope|remit)\s+(?:of|for)\s+this\b"
     r"|\boutside\s+(?:of\s+)?(?:the|this|our)\s+(?:[\w-]+\s+){0,2}?boundary\b"
-    r"|\bnot\s+(?:a\s+)?part\s+of\s+this\s+(?:doc|document|design|plan|protocol|report|attachment|record)\b",
+    r"|\bnot\s+(?:a\s+)?part\s+of\s+this\s+(?:doc|document|design|plan|protocol|report|attachment|record"
+    r"|hand-?off|hand-?over|tdd|engagement)\b",
+    re.IGNORECASE,
+)
+# the document's own whole, as a title names it when it says its part is not in it
+_OURS = r"(?:hand-?off|hand-?over|tdd|engagement|doc|document|design|deployment|project|scope)"
+_TITLE_OUT = quick(
+    r"\bnot\s+(?:(?:a\s+)?part\s+of\s+|in\s+|within\s+|covered\s+by\s+|included\s+in\s+|for\s+)?"
+    rf"(?:this|th(?:e|at)\s+(?={_OURS}\b))\s*{_OURS}\b"
+    rf"|\bexcluded\s+from\s+(?:this|the)\s+{_OURS}\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:it|they|this|these|those|both|which)\b", re.IGNORECASE)
@@ -37,10 +52,15 @@ def out_of_scope(sentence: str) -> bool:
     return bool(_VERDICT.search(sentence))
 
 
+def title_out(title: str) -> bool:
+    """Whether a section title says its part is not this handoff's (another system's), see above."""
+    return len(title) < 120 and bool(_TITLE_OUT.search(title) or _VERDICT.search(title))
+
+
 def said_of_before(sentence: str) -> bool:
     """Whether the verdict of a sentence opening with a pronoun is said of the sentence before's
     subject too ("It holds only mirrors and is outside the authorization boundary")."""
     return bool(_PRONOUN.match(sentence)) and out_of_scope(sentence)
 
 
-__all__ = ["out_of_scope", "said_of_before"]
+__all__ = ["out_of_scope", "said_of_before", "title_out"]

@@ -67,9 +67,39 @@ _FOR_NAME = re.compile(r"\s*(?:for|of|on|behind)\s+(?:the\s+)?[A-Za-z]", re.IGNO
 _TOTAL_WORD = re.compile(r"\b(?:in sum|in total|total|altogether|together|combined|overall)\b", re.IGNORECASE)
 
 
+# a size in brackets closing a list or a sum of sizes: their result, when it is their sum ("2,000 GB data
+# + 100 GB boot (2,100 GB)", "gitserver 2 TB, zoekt 400 GB (= 2.4 TB in total)")
+_CLOSING = re.compile(
+    r"\s*\(\s*(?:=\s*|≈\s*|~\s*|about\s+)?(?P<size>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:TiB|GiB|TB|GB))"
+    r"(?:\s+(?:in\s+total|in\s+all|total|together|altogether|combined|overall))?\s*\)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _closing_total(value: str) -> str | None:
+    """The size in brackets closing a list or sum of sizes when the parts before it add up to it."""
+    closing = _CLOSING.search(value)
+    if closing is None or len(list(shapes.sizes(value[: closing.start()]))) < 2:
+        return None
+    parts = _listed_total(value[: closing.start()])
+    summed, stated = size_gb(parts) if parts else None, size_gb(closing.group("size"))
+    return (
+        closing.group("size")
+        if summed is not None and stated and abs(summed - stated) <= 0.01 * stated
+        else None
+    )
+
+
 def named_parts_total(value: str) -> str | None:
     """The sum of a value listing named sizes ("gitserver 2× 1 TB, zoekt 500 GB"), as `N GB`; None
-    when the value is anything else (one size, a total first, an item without a name or a size)."""
+    when the value is anything else (one size, a total first, an item without a name or a size). A
+    size in brackets closing the list is its stated result: that size when the parts add up to it."""
+    closed = _closing_total(value) if value.rstrip(" .").endswith(")") else None
+    return closed or _listed_total(value)
+
+
+def _listed_total(value: str) -> str | None:
+    """`named_parts_total` but for a closing bracket."""
     if len(list(shapes.sizes(value))) < 2:
         return None
     if not _NAME.match(value.lstrip()):  # a figure first: its own total, unless sizes added with `+`

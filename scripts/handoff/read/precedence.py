@@ -283,6 +283,8 @@ class Precedence(GatherParts):
                 totals.setdefault(scope(v), set()).add(amount(v))
         for key, found in totals.items():  # subtotals and the grand total they make ("… = 3T", "→ 4T tot")
             grand = _grand_total(found)
+            if grand is None:  # a group's "400 GB together" among the parts of "pvc total 7.2 TB"
+                grand = _grand_total(found, [a for v in self.values if scope(v) == key and (a := amount(v))])
             if grand is not None:
                 totals[key] = {grand}
         if totals:  # (the same figure written again, as a table's Total row, is no part)
@@ -421,13 +423,19 @@ def _environment(section: str) -> str:
     return "trial" if section == "trial" else "production"
 
 
-def _grand_total(found: set[tuple[object, ...]]) -> tuple[object, ...] | None:
+def _grand_total(
+    found: set[tuple[object, ...]], every: list[tuple[object, ...]] | None = None
+) -> tuple[object, ...] | None:
     """Of several stated totals of one field in one part of the document, the one that is the sum of
     all the others (each line's subtotal, `gitserver 750G x4 = 3T`, then `→ 4T tot`), else None: the
-    others are its parts, not rival totals."""
-    numbers = [(f, float(f[0])) for f in found if len(f) == 1 and isinstance(f[0], (int, float))]
-    if len(found) < 3 or len(numbers) != len(found):
+    others are its parts, not rival totals. With `every` (the amounts of all the part's values of the
+    field, each once as read: `gitserver 4 × 1.5 TB`, `zoekt 2 × 400 GB`, a group's `400 GB together`
+    and `pvc total 7.2 TB`), the one value that is the sum of all the others, stated total or not: a
+    group's subtotal among the parts is one more part."""
+    pool = found if every is None else every
+    numbers = [(f, float(f[0])) for f in pool if len(f) == 1 and isinstance(f[0], (int, float))]
+    if len(pool) < 3 or len(numbers) != len(pool):
         return None
     whole = sum(n for _, n in numbers)
-    grand = [f for f, n in numbers if n > 0 and abs(2 * n - whole) <= 0.01 * n]
-    return grand[0] if len(grand) == 1 else None
+    grand = {f for f, n in numbers if n > 0 and abs(2 * n - whole) <= 0.01 * n}
+    return grand.pop() if len(grand) == 1 else None

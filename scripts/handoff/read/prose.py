@@ -35,6 +35,7 @@ from handoff.read import (
     storagepool,
 )
 from handoff.read.backref import ENDS, STARTS, event_pointed_back
+from handoff.read.bothsites import with_both_sites
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
 from handoff.read.commitments import bought_for
@@ -572,6 +573,7 @@ class ProseReading(FactParts):
             cut = outside.said_from(s)  # (from the sentence saying so: "… all in. control plane … not ours")
             facts = [f for f in facts if f.field not in outside.FIELDS or f.start < cut]
         facts = without_platform(s, facts)  # "the Nutanix cluster itself (four … nodes) has …"
+        facts = with_both_sites(s, facts, outside.FIELDS)  # "Across both regions the footprint is … 96 vCPU"
         facts = managed.left_out(s, facts, outside.FIELDS)  # "RDS for PostgreSQL (…, 2,000 GB io2)": no disk
         return facts
 

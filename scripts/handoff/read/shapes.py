@@ -54,7 +54,9 @@ _GCP = (
 )
 # (and `StandardE16sv5`: the underscores a Markdown autoformat turned into italics, read as written out)
 _AZURE = r"Standard_[A-Z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*|Standard[A-Z]\d+[a-z]*v\d+"
-KNOWN_TYPE = quick(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE})(?![\w-])")
+# Oracle Cloud's shapes: `VM.Standard.E4.Flex`, `VM.Standard3.Flex`, `BM.Standard.E5.192`, `VM.GPU.A10.1`
+_OCI = r"(?:VM|BM)\.[A-Z][A-Za-z]*\d*(?:\.[A-Z]\d+)?\.(?:Flex|\d+)(?:\.Micro)?"
+KNOWN_TYPE = quick(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE}|{_OCI})(?![\w-])")
 # The machine types the document being read writes in shapes of their own (`g2i.16`, `CCX63`), as
 # families of regex sources (`read.owntypes`), set while one document is read.
 OWN_TYPES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("own_types", default=frozenset())
@@ -90,7 +92,7 @@ def _types_pattern(own: frozenset[str], short: frozenset[str] = frozenset()) -> 
     mine = "".join(f"|{t}" for t in sorted(own, key=len, reverse=True))
     if short:  # (case-blind, as the clouds' shapes; the document's own types keep their case)
         mine += "|(?i:" + "|".join(re.escape(t) for t in sorted(short, key=len, reverse=True)) + ")"
-    return re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE}{mine})(?![\w-])")
+    return re.compile(rf"(?<![\w.-])(?:{_AWS}|{_GCP}|{_AZURE}|{_OCI}{mine})(?![\w-])")
 
 
 class _InstanceTypes:

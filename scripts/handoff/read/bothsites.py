@@ -1,0 +1,66 @@
+"""A footprint taken over both sites: production's and its standby's together, neither's own.
+
+A design with a primary and a standby site often adds the two up for the budget: "Across both
+regions the footprint is 6 nodes, 96 vCPU and 384 GiB", "both DCs together: 9 workers, 144 vCPU",
+"all sites combined: 14.4 TB". A careful reader reads no production amount (machines, CPU, memory,
+disk) from such a sentence: it is production plus the standby. The tell is the sites named as a
+whole (both, all, the two regions, sites, data centres, DCs or locations, or the sites "combined")
+beside a word adding them up in the same clause (together, combined, in total, footprint, sum,
+overall). Data kept in both sites ("2 TB replicated across both DCs", "mirrored in both regions") is
+each site's copy, no sum; a zone is no site (a production spread over three zones is production);
+each site's own figure ("each site has 48 vCPU") is one site's. Only sentences are read so: a title
+naming all sites ("Total (all regions)") may head what the licence covers everywhere, so it is left.
+
+`combined_from(sentence)`: where the clause giving both sites' figures starts, else -1.
+`with_both_sites(sentence, facts, fields)`: those figures put in another environment's part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+
+from handoff.core.quickre import quick
+from handoff.read.fact import Fact
+
+_SITES = r"(?:regions|sites|data[\s-]*cent(?:re|er)s|dcs|locations|datacent(?:re|er)s)"
+_BOTH = (
+    rf"(?:(?:both|all(?:\s+(?:the\s+)?(?:two|three))?|the\s+two)\s+(?:of\s+the\s+)?(?:\w+\s+)?{_SITES}"
+    rf"|{_SITES}\s+combined)"
+)
+# the words of a sum: data held in both sites ("replicated across both DCs", "mirrored in both regions")
+# is each site's copy, no sum, so the sites named as a whole count only beside a word adding them up
+_SUM = (
+    r"(?:together|combined|in\s+total|in\s+all|altogether|added\s+up|totals?|footprint|sum|overall|"
+    r"aggregate|grand)"
+)
+_WHOLE = quick(rf"\b{_BOTH}\b", re.IGNORECASE)
+_SUMMED = re.compile(rf"\b{_SUM}\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+def combined_from(sentence: str) -> int:
+    """Where the figures of both sites begin in `sentence` (its clause's start), or -1."""
+    m = _WHOLE.search(sentence)
+    if m is None:
+        return -1
+    opened = 0
+    for end in _CLAUSE.finditer(sentence, 0, m.start()):
+        opened = end.end()
+    closes = _CLAUSE.search(sentence, m.end())
+    return opened if _SUMMED.search(sentence, opened, closes.start() if closes else len(sentence)) else -1
+
+
+def with_both_sites(sentence: str, facts: list[Fact], fields: Collection[str]) -> list[Fact]:
+    """`facts` with the amounts of `fields` a sentence gives both sites put in another environment's
+    part (production's and the standby's together: neither's own)."""
+    if not facts:
+        return facts
+    both = combined_from(sentence)
+    if both < 0:
+        return facts
+    return [replace(f, section="trial") if f.field in fields and f.start >= both else f for f in facts]
+
+
+__all__ = ["combined_from", "with_both_sites"]

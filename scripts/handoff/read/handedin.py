@@ -1,0 +1,42 @@
+"""Machines or infrastructure handed over to the implementer: what the build starts from, not its end.
+
+A build log dates what other teams give the implementer before the work: "2026-02-09 prod: VMs handed
+over by vsphere team, rke2 + kustomize apply started", "servers delivered by the hardware team on 3
+Feb", "namespace handed over to us by platform on 12 May". A careful reader reads no completion from
+such a handover: the machines (or the account, the namespace, the network) were given, the deployment
+was not finished; the build's own verb in the clause ("… apply started") is read instead.
+
+The tell is structural: the thing handed over is raw infrastructure (machines, hosts, hardware, an
+account, a namespace, a project, storage, a network), and the handover comes from someone else (`by`,
+`from` its giver) or to the implementer (`to us`, `to me`, `to the IE`). "The cluster was handed over
+to dev-infra" (to the customer's team: the deployment handed off) and "handed over to operations" are
+no such thing, nor is a handover said of the deployment ("Sourcegraph handed over on 6 March").
+"""
+
+from __future__ import annotations
+
+import re
+
+_THING = (
+    r"(?:vms?|virtual\s+machines|machines|servers?|hosts?|hardware|bare[\s-]metal|nodes|"
+    r"infra(?:structure)?|namespaces?|accounts?|subscriptions?|projects?|tenanc(?:y|ies)|credentials|"
+    r"luns?|datastores?|storage|network(?:ing)?|vlans?|ips?|clusters?)"
+)
+_GIVEN = re.compile(
+    rf"\b{_THING}\s+(?:(?:were|was|are|is|got|have\s+been|has\s+been|been|all|now)\s+)*"
+    r"(?P<verb>handed(?:\s+\w+){0,2}?\s+over|delivered|provided|made\s+available)\s+"
+    r"(?:to\s+(?:us|me|sourcegraph|the\s+(?:ie|implementer|implementation\s+(?:engineer|team)))\b|by\b|from\b)",
+    re.IGNORECASE,
+)
+_WORDS = ("handed", "deliver", "provided", "available")
+
+
+def given_at(clause: str) -> frozenset[int]:
+    """Where, in `clause`, the verbs of infrastructure handed to the implementer start (no completion)."""
+    folded = clause.casefold()
+    if not any(w in folded for w in _WORDS):
+        return frozenset()
+    return frozenset(m.start("verb") for m in _GIVEN.finditer(clause))
+
+
+__all__ = ["given_at"]
