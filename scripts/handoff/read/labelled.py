@@ -232,6 +232,10 @@ _AIM_LABEL = re.compile(  # a label naming an aim, not a state ("a hosting plan"
     r"\b(?:targets?|targeted|goals?|objectives?|forecasts?|projections?|projected|aims?|ambitions?)\b",
     re.IGNORECASE,
 )
+_WORKERS = re.compile(r"\W*workers\W*", re.IGNORECASE)  # the plural alone: a count of worker machines
+_BARE_NUMBER = re.compile(r"\s*\d{1,4}\s*(?:\([^()]*\))?\s*")  # `5`, `2 (5 after failover)`
+
+
 # an aim the sizing was made for ("Sizing target", "Design goal", "Capacity objective"): what the
 # deployment is sized to carry, its limits (`max_*`), though no count or amount of what there is
 _SIZED_AIM = re.compile(
@@ -316,6 +320,15 @@ def _bounded(name: str | None, value: str) -> tuple[str | None, str]:
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def _workers(field: tuple[str | None, str], label: str, value: str) -> tuple[str | None, str]:
+    """`field` (the field a label names, how), but none for the plural `Workers` alone over anything
+    but a count ("workers: 4 × … (machine class …)" reads as prose, as before): only "Workers | 5"
+    counts a worker shape's machines."""
+    if field[0] == "instance_types" and _WORKERS.fullmatch(label) and not _BARE_NUMBER.fullmatch(value):
+        return None, field[1]
+    return field
 
 
 def _no_value(name: str | None, label: str, value: str, tenant: bool = False) -> bool:
@@ -537,7 +550,7 @@ class LabelledReading(FactParts):
             if all(name for name, _ in pairs):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]
         ctx = self._value_context(label, value, ctx)
-        name, how = self.label_field(label, ctx)
+        name, how = _workers(self.label_field(label, ctx), label, value)
         if self._own_words(name, how, label, value, ctx):
             return None, self.prose(value, ctx)  # the answer's own words say what its figures are
         name, value = _bounded(name, value)  # "Repositories: up to 3,000 (current 2,000)": the limit
