@@ -252,3 +252,25 @@ def test_a_subtotal_among_the_parts_of_a_total_is_a_part(
 )
 def test_a_size_in_brackets_closing_a_sum_is_its_result(line: str, catalogue: Catalogue) -> None:
     assert _got(PROD.replace(" in eu-west-1", "") + line, catalogue, "total_disk_gb") == 2100
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Storage: the backup vault holds 12 TB of snapshots.</p>",
+        "<p>Storage: 12 TB of backups in the recovery vault</p>",
+        "<p>Object storage bucket for dumps: 20 TB quota, 2 TB used.</p>",
+        "<p>S3 bucket (pg_dump, config): 1.1 TB</p>",
+        "<p>Blob storage for the exports: 3 TB</p>",
+    ],
+)
+def test_copies_and_buckets_beside_the_disk_are_no_disk(line: str, catalogue: Catalogue) -> None:
+    html = PROD.replace(" in eu-west-1", "") + "<p>Disk: 2,100 GB.</p>" + line
+    assert _got(html, catalogue, "total_disk_gb") == 2100
+    assert _got(PROD + line, catalogue, "total_disk_gb") is None
+
+
+def test_a_disk_said_to_be_snapshotted_is_still_the_disk(catalogue: Catalogue) -> None:
+    assert (
+        _got(PROD + "<p>Storage: 2,100 GB gp3, snapshotted nightly</p>", catalogue, "total_disk_gb") == 2100
+    )

@@ -28,4 +28,20 @@ def copy_size(head: str, tail: str) -> bool:
     return bool(_HEAD.search(head) or _TAIL.match(tail))
 
 
-__all__ = ["WORDS", "copies_label", "copy_size"]
+_CLAUSE_OPEN = re.compile(r"[.;,()](?!\d)")
+
+
+def only_copies(value: str, sizes: list[tuple[int, int]]) -> bool:
+    """Whether each size of a labelled value (`sizes`: their spans) is said to be copies' by its own
+    words ("Storage: the backup vault holds 12 TB of snapshots"): the label's disk word named the
+    copies' storage, no disk of the deployment."""
+    if not sizes:
+        return False
+    for start, end in sizes:
+        opened = max((m.end() for m in _CLAUSE_OPEN.finditer(value, 0, start)), default=0)
+        if not copy_size(value[opened:start], value[end:]):
+            return False
+    return True
+
+
+__all__ = ["WORDS", "copies_label", "copy_size", "only_copies"]

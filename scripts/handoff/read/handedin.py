@@ -8,7 +8,9 @@ was not finished; the build's own verb in the clause ("… apply started") is re
 
 The tell is structural: the thing handed over is raw infrastructure (machines, hosts, hardware, an
 account, a namespace, a project, storage, a network), and the handover comes from someone else (`by`,
-`from` its giver) or to the implementer (`to us`, `to me`, `to the IE`). "The cluster was handed over
+`from` its giver) or to the implementer (`to us`, `to me`, `to the IE`), or someone else hands it over
+("the vSphere team handed over the VMs"; not "we handed over …", nor a cluster, which may be the
+deployment). "The cluster was handed over
 to dev-infra" (to the customer's team: the deployment handed off) and "handed over to operations" are
 no such thing, nor is a handover said of the deployment ("Sourcegraph handed over on 6 March").
 """
@@ -20,7 +22,17 @@ import re
 _THING = (
     r"(?:vms?|virtual\s+machines|machines|servers?|hosts?|hardware|bare[\s-]metal|nodes|"
     r"infra(?:structure)?|namespaces?|accounts?|subscriptions?|projects?|tenanc(?:y|ies)|credentials|"
-    r"luns?|datastores?|storage|network(?:ing)?|vlans?|ips?|clusters?)"
+    r"luns?|datastores?|storage|network(?:ing)?|vlans?|vnets?|vpcs?|subnets?|ips?|resource\s+groups?|"
+    r"landing\s+zones?|clusters?)"
+)
+# the same said actively, someone else giving the machines ("the vSphere team handed over the VMs",
+# "platform delivered three servers"): never the implementer ("we handed over …") nor a cluster, which
+# may be the deployment itself
+_RAW = _THING.replace("|clusters?", "")
+_GIVES = re.compile(
+    rf"(?<!\bwe\s)(?<!\bI\s)\b(?P<verb>handed\s+over|delivered|provided)\s+"
+    rf"(?:(?:the|our|its|their|two|three|four|five|six|\d+)\s+)?(?:[\w-]+\s+)?{_RAW}\b",
+    re.IGNORECASE,
 )
 _GIVEN = re.compile(
     rf"\b{_THING}\s+(?:(?:were|was|are|is|got|have\s+been|has\s+been|been|all|now)\s+)*"
@@ -36,7 +48,7 @@ def given_at(clause: str) -> frozenset[int]:
     folded = clause.casefold()
     if not any(w in folded for w in _WORDS):
         return frozenset()
-    return frozenset(m.start("verb") for m in _GIVEN.finditer(clause))
+    return frozenset(m.start("verb") for m in (*_GIVEN.finditer(clause), *_GIVES.finditer(clause)))
 
 
 __all__ = ["given_at"]

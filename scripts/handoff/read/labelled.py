@@ -19,6 +19,7 @@ from handoff.read import (
     addition,
     apart,
     connection,
+    copies,
     limits,
     limitvalues,
     nodecount,
@@ -346,6 +347,12 @@ def _no_value(name: str | None, label: str, value: str, tenant: bool = False) ->
         and storagepool.the_whole(label, value)
     ):
         return True  # "Storage pool: 20 TB", "Storage: the fast-ssd class, backed by a 20 TB pool"
+    if (
+        name == "total_disk_gb"
+        and ("ackup" in value or "napshot" in value)
+        and copies.only_copies(value, [(m.start, m.end) for m in shapes.sizes(value)])
+    ):
+        return True  # "Storage: the backup vault holds 12 TB of snapshots": the copies', no disk
     if name in scheduling.FIELDS and not tenant and scheduling.scheduling(label):
         return True  # "requests.cpu: 56", "Namespace quota: 40 vCPU": what the scheduler admits
     return name is not None and (says_unset(value) or points_elsewhere(value))

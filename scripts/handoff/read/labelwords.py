@@ -8,6 +8,7 @@ shape still has to fit (`read.facts`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from handoff.read import copies
@@ -186,10 +187,22 @@ def _meaning(label: str, any_length: bool) -> tuple[str | None, int]:
                 return None, 0  # "Weekly active users", "Peak concurrent so far": a measurement, no limit
             if name == "total_disk_gb" and copies.WORDS.intersection(words):
                 return None, 0  # "Snapshot storage", "Backup volume": copies kept apart, not the disks
+            if name == "total_disk_gb" and _object_store(words):
+                return None, 0  # "Object storage bucket for dumps": a bucket's quota or use, no disk
             return name, size
     if "git" in words and not any_length:  # "total git: 0.7 TB": the word git alone is the repositories' data
         return "total_repo_size_gb", 1
     return None, 0
+
+
+# object storage (a bucket, a container of blobs) holds dumps and uploads apart from the disks: its quota
+# or use is no disk figure ("Object storage bucket for dumps: 20 TB quota", "S3 bucket: 1.1 TB")
+_BUCKET = frozenset({"bucket", "buckets"})
+_OBJECT = frozenset({("object", "storage"), ("object", "store"), ("blob", "storage"), ("blob", "container")})
+
+
+def _object_store(words: list[str]) -> bool:
+    return bool(_BUCKET.intersection(words) or _OBJECT.intersection(itertools.pairwise(words)))
 
 
 # a bound of a node pool or group (`user_pool_max_count`, `max_size`, `maxNodes`, `min count`): how
