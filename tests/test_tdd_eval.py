@@ -136,7 +136,10 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind89 from 88/100, 88/92, 2 wrong (t89: numbered table captions naming another part, a lead-in
         # over facts of their own, a tool chosen over another, a share of production, a denial of its own)
         ("tdd_blind89", 100 / 100, 100 / 100, 0),  # facts in a document's furniture (sibling of blind 42)
-        ("tdd_blind90", 85 / 96, 85 / 88, 2),  # numbers and dates as people say them (sibling of blind 41)
+        # blind90 from 85/96, 85/88, 2 wrong (t90: fractions of a unit, half a dozen, hedged words, dotted
+        # and dashed days with the document's year, days told from the one before, lower bounds, a place
+        # said of a code host, machines left out of the totals, a cap with its circumstance)
+        ("tdd_blind90", 96 / 96, 96 / 96, 0),  # numbers and dates as people say them (sibling of blind 41)
         # blind91 from 75/97, 75/83, 5 wrong (t91: numbers as said, dictated punctuation and topics, a
         # figure taken back as it is said, a bare host's edition said after it, a condition said short,
         # the name a deployment started with, a size said all in)

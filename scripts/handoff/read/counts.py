@@ -11,6 +11,7 @@ from dataclasses import replace
 from handoff.core.quickre import Pieces, opened, quick
 from handoff.read import (
     arithmetic,
+    bounds,
     clippedlimits,
     connection,
     headcount,
@@ -29,6 +30,7 @@ from handoff.read.limitwords import is_growth, is_limit
 from handoff.read.vocab import Found
 
 _LIMIT_FIELDS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
+_BOUNDED = _LIMIT_FIELDS | {"repositories", "monorepos"}  # counts a lower bound leaves with no figure
 
 AMBIENT = "limit (limits part)"  # a count of people read as a limit only because its part is about limits
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|proj|depots"
@@ -78,14 +80,16 @@ _WHERE_SET = (
     r"(?:in|under|by|per|according\s+to|as\s+per|from|on|via)\s+(?:the|our|their|this|its)\s+"
     r"[^\d.;,]*(?:[.;,]|$)"
 )
+# or a circumstance it holds in: "cap the number of repositories at about 5,000 for this VM size"
+_CIRCUMSTANCE = r"(?:for|on|until|before|with|in|at)\s+(?:this|that|the|these|those|our|its|their)\b"
 _BARE_LIMIT = opened(
     re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
         rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling|"
-        rf"(?:licen[cs]ed|sized|designed|dimensioned|contracted|subscribed) for)\b[^.;:\d]{{0,32}}?"
-        rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+(?!{_WHERE_SET})[A-Za-z])",
+        rf"(?:licen[cs]ed|sized|designed|dimensioned|contracted|subscribed) for)\b[^.;:\d]{{0,48}}?"
+        rf"(?<![\w.,])(?P<num>{shapes.NUMBER})(?P<k>k)?(?![\w,/-]|\.\d|\s*%|\s+(?!{_WHERE_SET}|{_CIRCUMSTANCE})[A-Za-z])",
         re.IGNORECASE,
     )
-)
+)  # (a circumstance may follow it: "cap the number of repositories at about 5,000 for this VM size")
 _LICENSED = re.compile(r"licen[cs]ed for\b", re.IGNORECASE)  # a licence counts people unless it says what
 _LIMIT_NOUN = re.compile(rf"\b(?:repositor(?:y|ies)|repos?|{limits.PERSONS}|seat)\b", re.IGNORECASE)
 _N = rf"\d+|{shapes.SPELT.pattern}"
@@ -403,6 +407,8 @@ class CountReading(FactParts):
             facts += self._monorepos(s, ctx)
         elif ctx.topic == "monorepos":
             facts += self._topic_count(s, ctx)
+        if bounds.may_bound(s):  # "north of 300 at peak", "more than 4,000 repositories": a bound, no figure
+            facts = [f for f in facts if f.field not in _BOUNDED or not bounds.bounded(s, f.start)]
         if (
             ctx.topic == "repositories"
             and not ctx.limit

@@ -14,6 +14,7 @@ class Context:
     host: str = ""  # the code host a parent bullet names: the host of the counts under it
     about_code: bool = False  # the paragraph speaks of code: a code host named in any of its sentences counts
     day: str = ""  # the one date a heading names (a day's entry of a log or chat): the day of what it tells
+    anchor: str = ""  # the last day told before the text in its part: what "two days later" counts from
 
 
 @dataclass(frozen=True)

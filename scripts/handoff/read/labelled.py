@@ -18,6 +18,7 @@ from handoff.core.quickre import opened, quick
 from handoff.read import (
     addition,
     apart,
+    bounds,
     connection,
     copies,
     limits,
@@ -420,12 +421,15 @@ def _fit_integer(name: str, value: str) -> str | None:
         return None  # "1 business day", "14 August 2026", "10/20/2026": a time, never a count
     if name == "total_cpu" and (cpu := _fit_cpu(value))[0]:
         return cpu[1]
+    if bounds.opens_bound(value):
+        return None  # "more than 4,000", "north of 1.5k": a bound, no count (`read.bounds`)
     first = shapes.SIZE.search(value)
-    word = shapes.SPELT.match(value.strip())
+    hedged = _HEDGE_WORD.match(value.strip())  # "about six", "roughly a dozen": the figure hedged
+    word = shapes.SPELT.match(value.strip(), hedged.end() if hedged else 0)
     aside = word is not None and "(" in value[: first.start()] if first else False  # "one (HLWMS, 9.8 GB)"
     if first and not re.search(r"\d", value[: first.start()]) and not aside:
         return None  # "ca. 0,8 TB": a size is never a count (in a spelt count's aside it is the aside's)
-    if word and not re.match(r"\s*\d", value[word.end() + len(value) - len(value.lstrip()) :]):
+    if word and not re.match(r"\s*\d", value.strip()[word.end() :]):
         return str(shapes.spelt_number(word.group(0)))  # "twelve hundred", "a dozen"
     # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total", "… grew to 410, so the total is 2,110": the total
     stated = next(iter(repo_totals(value)), None)
@@ -439,6 +443,12 @@ def _fit_integer(name: str, value: str) -> str | None:
     if name == "monorepos" and count and not count.isdigit():
         return None  # "… (2.4 gigs), …": a count of monorepos has no fraction
     return count
+
+
+# a hedge on a count in words ("about six", "roughly a dozen", "circa twelve hundred"): the figure stated
+_HEDGE_WORD = re.compile(
+    r"(?:about|around|roughly|approximately|approx\.|circa|ca\.|some|~|≈)\s*(?=[a-z])", re.IGNORECASE
+)
 
 
 _PLANNED = (  # what a year before it opens: a plan or an event ("2024 split planned", "2026 target: 5,000")

@@ -7,7 +7,8 @@ A careful reader enters no `max_users`, `max_concurrent_users` or `max_repositor
 * a range: `Users: 1,000–1,200`, a form's ticked band `☒ 500–2,000`, `A: 150–200` give a span the
   figure lies in, not the figure;
 * one unit's share: `Licensed seats: 200 per team across 7 teams` (`per_unit`: the same said in prose,
-  "200 seats per team").
+  "200 seats per team");
+* a lower bound: `Concurrent users: north of 300`, `more than 1,500` (`read.bounds`).
 
 `no_figure(value)`: whether a limit's labelled value is of either kind.
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from handoff.read import shapes
+from handoff.read import bounds, shapes
 
 _NONE = re.compile(
     r"^\W*(?:none|no(?:\s+(?:limit|cap|maximum|max)\w*)?|zero|nil|n/?a|not applicable|unlimited|"
@@ -71,7 +72,7 @@ def per_unit(text: str, end: int) -> bool:
 def no_figure(value: str) -> bool:
     """Whether a limit's value says there is none, gives a range rather than a figure, or gives one
     unit's share ("200 per team across 7 teams")."""
-    return bool(_NONE.match(value) or _RANGE.match(value) or _EACH.match(value))
+    return bool(_NONE.match(value) or _RANGE.match(value) or _EACH.match(value) or bounds.opens_bound(value))
 
 
 _ROLE = (

@@ -3,7 +3,8 @@
 A test report names the load generators beside the system under test, a runbook the bastion host
 beside the cluster; a careful reader drops their figures when the sentence says so: "3 × D8s_v5
 load-generator VMs … are not part of the Sourcegraph system", "the control-plane nodes are shared
-and not counted here", "excluded from the totals", "is shared capacity and not counted against the
+and not counted here", "excluded from the totals", "I have left it out of the totals" (or, after a
+semicolon, "…; we kept it out of the totals"), "is shared capacity and not counted against the
 service", or denies they are its own: "(its 12T is not ours)", "the node root volumes are not
 Sourcegraph storage", or says they carry none of it: "(4 vCPU each) don't run Sourcegraph
 workloads", or says they are gone: "The default pool (3 × e2-standard-4) was deleted on day 2" (unless
@@ -28,6 +29,9 @@ _OUTSIDE = quick(
     rf"\b(?:(?:is|are|was|were|being)\s+(?:also\s+)?not\s+(?:part\s+of|included\s+in|counted\s+in|in)\s+{_WHOLE}"
     rf"|(?:is|are|was|were)\s+excluded\s+from\s+{_WHOLE}|(?:is|are|was|were)\s+not\s+counted(?:\s+here)?\b"
     r"|(?:do|does|did)\s*(?:n't|\s+not)\s+count\b"
+    # the writer's own act: "I have left it out of the totals", "we excluded them from the sizing"
+    rf"|\b(?:left|leave|leaving|kept|keep|keeping)\s+(?:it|them|this|that|these|those)\s+out\s+of\s+{_WHOLE}"
+    rf"|\b(?:excluded?|excluding)\s+(?:it|them|this|that|these|those)\s+from\s+{_WHOLE}"
     # machines that carry none of it: "don't run Sourcegraph workloads", "run no Sourcegraph pods"
     rf"|(?:(?:do|does|did)\s*(?:n't|\s+not)\s+(?:run|host|carry)\s+(?:any\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|\b(?:runs?|hosts?|carry|carries)\s+(?:no|none\s+of\s+(?:the\s+)?)\s*)"
@@ -74,7 +78,12 @@ def said_from(text: str) -> int:
     return stops[-1] if stops else 0
 
 
-_PRONOUN = re.compile(r"^\W*(?:they|these|those|it|both|all of them|each of them)\b", re.IGNORECASE)
+_PRONOUN = re.compile(
+    # (or the writer leaving them out: "…; we kept it out of the totals", "I have excluded them from …")
+    r"^\W*(?:they|these|those|it|both|all of them|each of them"
+    r"|(?:we|i)(?:\s+(?:have|had|'ve|also|deliberately))*\s+(?:left|kept|excluded)\s+(?:it|them|these|those))\b",
+    re.IGNORECASE,
+)
 # ownership denied of all the sentence before by a quantifier: "None of that is ours", "none of those
 # machines are Sourcegraph's", "Not one of them is ours", also as a clause of its own after one that
 # says what Sourcegraph is to them: "Sourcegraph is a small tenant on it and none of those numbers are

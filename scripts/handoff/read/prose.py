@@ -29,6 +29,7 @@ from handoff.read import (
     outside,
     pastnow,
     permachine,
+    relative,
     shapes,
     sockets,
     stamps,
@@ -185,11 +186,25 @@ _RUNS_ON = re.compile(
 _AFTER_HOST = re.compile(r"\s*(?:(?:v?\d+(?:\.\d+)*|[A-Z]{2,3}|LTS|R\d|SP\d|CU\d+)\s*){0,2}\([^()]*")
 
 
+# the code host as the subject of a clause placing it: "the Perforce server sits on-premises in Lyon",
+# "GitLab itself still runs in their data centre", "Bitbucket is hosted on-prem"
+_HOST_PLACED = re.compile(
+    r"(?:\s+(?:server|instance|appliance|box|vm|host|itself|installation))?"
+    r"\s+(?:(?:still|also|itself)\s+)?(?:is|are|was|were|sits?|lives?|runs?|stays?|remains?)"
+    r"(?:\s+(?:still|also|hosted|kept|installed|located|running|deployed))?\s+(?:(?:still|also)\s+)?"
+    r"(?:(?:in|at|on)\s+)?(?:(?:the|their|its|our|a)\s+)?(?:own\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _of_host(s: str, x: Found, hosts: list[Found]) -> bool:
     """Whether a cloud or platform word describes a code host: in the brackets right after the host
-    ("GitHub Enterprise Server (on-premises appliance)"), or right before it ("the on-prem GitLab")."""
+    ("GitHub Enterprise Server (on-premises appliance)"), right before it ("the on-prem GitLab"), or
+    as where the clause whose subject it is places it ("the Perforce server sits on-premises")."""
     for h in hosts:
-        if h.end <= x.start and _AFTER_HOST.fullmatch(s[h.end : x.start]):
+        if h.end <= x.start and (
+            _AFTER_HOST.fullmatch(s[h.end : x.start]) or _HOST_PLACED.fullmatch(s, h.end, x.start)
+        ):
             return True
         if x.end <= h.start and re.fullmatch(r"[\s-]*", s[x.end : h.start]):
             return True
@@ -239,6 +254,18 @@ _CUT_WORDS = ("live", "handover", "after", "later", "next day", "following day")
 
 # a count of a type's slots (an Outpost's, a reservation's), not of machines running: "12x m5.4xl slots"
 _SLOTS = re.compile(r"\s*(?:capacity\s+)?slots?\b", re.IGNORECASE)
+
+
+def _relative_day(
+    s: str, dates: list[shapes.Match], anchor: str, led: tuple[str, re.Match[str]] | None, before: str
+) -> tuple[str, re.Match[str]] | None:
+    """The relative day of a sentence with no date (`read.relative`: "Two days later …", counted from
+    `anchor`); a clause joined to the one before by a semicolon has that one's (`led`: "the following
+    Monday — tests passed; production build complete"). None when it has none."""
+    if dates or not anchor:
+        return None  # (with nothing to count from, a relative date names no day)
+    lead = relative.lead_day(s, anchor)
+    return led if lead is None and before.rstrip().endswith(";") else lead
 
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
@@ -332,6 +359,8 @@ class ProseReading(FactParts):
         others = self.other_subjects.spans(text)  # "Jenkins runs on 4 × c5.2xlarge; Sourcegraph runs on …"
         not_ours = False  # a run-in title said the rest of the paragraph is not Sourcegraph's
         stamp = "" if ctx.day or ";" not in text else _entry_day(text, ctx.year)  # a log entry's day
+        anchor = ctx.anchor  # the day told last: what a relative date counts from (`read.relative`)
+        led: tuple[str, re.Match[str]] | None = None  # the clause before's relative day
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             sentence = leadins.without_number(sentence)  # "3.1 Monorepos: 2": the item's number, no count
@@ -348,6 +377,9 @@ class ProseReading(FactParts):
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             sctx = _on_entry_day(sctx, stamp, text, start)  # "09 Mar 2026: VM cloned; installation started"
+            dates = list(shapes.dates(sentence, ctx.year))
+            led = _relative_day(sentence, dates, anchor, led, text[max(0, start - 3) : start])
+            sctx = replace(sctx, day=led[0]) if led is not None and led[0] else sctx  # "Two days later …"
             shift = start + offset
             back = replace(before, start=before.start - start) if before else None  # (to this sentence)
             self.said_before, self.said_after = text[:start], text[start + len(sentence) :]
@@ -374,8 +406,8 @@ class ProseReading(FactParts):
                     facts = [f if f.start < last else replace(f, section="trial") for f in facts]
             last = len(text) if not found else start + offset
             facts += [replace(f, start=f.start + shift) if shift else f for f in found]
-            dates = list(shapes.dates(sentence, ctx.year))
             before = replace(dates[-1], start=dates[-1].start + start) if dates else None
+            anchor = relative.next_anchor(anchor, dates, led)
         facts += [replace(f, start=f.start + offset) for f in _span(text, ctx.year, facts)]
         if _REST_SMALLER.search(text) and not any(f.field == "largest_repo_mb" for f in facts):
             facts += self._only_sized(text, ctx, offset, {f.start for f in facts})
@@ -423,6 +455,7 @@ class ProseReading(FactParts):
             shapes.DIGIT.search(text)
             or "://" in text
             or ctx.day
+            or (ctx.anchor and relative.may_lead(text))
             or ctx.topic == "monorepos"
             or _SPELT_OR_UNIT.possible(text)
             or _NAMED_LARGEST_OR_DAY.possible(text)

@@ -18,7 +18,7 @@ import datetime
 import re
 from collections.abc import Callable
 
-from handoff.core.quickre import opened
+from handoff.core.quickre import opened, quick
 from handoff.read import shapes
 
 _NUMBER = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w), key=len, reverse=True))
@@ -75,4 +75,98 @@ def relative_dates(
     return out
 
 
-__all__ = ["OFFSET", "offset_days", "relative_dates", "shifted"]
+# A sentence with no date of its own that says when it happened from the day told before it ("Two days
+# later the Gerrit connection followed.", "On the following Monday we declared the build complete.",
+# a log's entry "the following Monday — production build complete"): the day it counts from is the
+# last one told before it in its paragraph or list (its anchor), and each such day is the anchor of the
+# next. A day in the week after the anchor is the first such weekday after it; an offset that gives no
+# day ("the following week", "a few days later", "later that month") ends the chain: nothing after it
+# counts from the anchor before it.
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = "|".join(_WEEKDAY_NAMES)
+_COUNT = rf"\d{{1,2}}|{_NUMBER}"
+# (an offset from a named event, "two days after the review", "the day after go-live", counts from
+# that event, not from the day told before)
+_NOT_EVENT = r"(?!\s+(?:the|our|their|its|go-?live|sign-?off|acceptance|handover|kick-?off|cut-?over)\b)"
+_AFTER = rf"(?:later|after(?:wards)?(?:\s+(?:that|this))?{_NOT_EVENT})"
+LEAD = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<one>(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after(?:wards)?{_NOT_EVENT}|a\s+day\s+later"
+    rf"|the\s+morning\s+after{_NOT_EVENT})"
+    r"|(?P<same>(?:that|the)\s+same\s+day|later\s+(?:that|the\s+same)\s+day|that\s+(?:afternoon|evening))"
+    rf"|(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+{_AFTER}"
+    rf"|(?P<a>a|one)\s+(?P<aunit>week)\s+{_AFTER}"
+    rf"|(?:the\s+)?(?:next|following)\s+(?P<wd>{_WEEKDAY})|(?P<wd2>{_WEEKDAY})\s+after\s+(?:that|this)"
+    rf"|the\s+(?P<wd3>{_WEEKDAY})\s+after(?:wards)?{_NOT_EVENT}"
+    r"|(?P<vague>(?:the\s+)?(?:next|following)\s+(?:week|month)|(?:a\s+few|several|some|a\s+couple\s+of)\s+"
+    r"(?:days|weeks)\s+(?:later|after)|later\s+that\s+(?:week|month)|a\s+(?:week|month)\s+or\s+so\s+later)"
+    r")(?![\w-])",
+    re.IGNORECASE,
+)
+_MAY_LEAD = quick(r"later|after|next|following|same day|that afternoon|that evening", re.IGNORECASE)
+
+
+def may_lead(text: str) -> bool:
+    """Whether a text may hold a relative day (`LEAD`): a quick literal test."""
+    return _MAY_LEAD.search(text) is not None
+
+
+def lead_day(s: str, anchor: str) -> tuple[str, re.Match[str]] | None:
+    """The day a dateless sentence's relative date (`LEAD`) names, counted from `anchor` (an ISO date,
+    or "" when none is known), with its match; ("", match) when it names no day or has nothing to count
+    from; None when the sentence has no relative date."""
+    m = LEAD.search(s) if may_lead(s) else None
+    if m is None:
+        return None
+    if m.group("vague") or not anchor:
+        return "", m
+    try:
+        day = datetime.date.fromisoformat(anchor)
+    except ValueError:
+        return "", m
+    if m.group("same"):
+        return anchor, m
+    if m.group("one"):
+        return shifted(anchor, 1) or "", m
+    if m.group("a"):
+        return shifted(anchor, 7) or "", m
+    if m.group("n"):
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else shapes.NUMBER_WORDS.get(word)
+        if not isinstance(n, int) or n < 1:
+            return "", m
+        return shifted(anchor, n * (7 if m.group("unit").lower().startswith("week") else 1)) or "", m
+    weekday = _WEEKDAY_NAMES.index((m.group("wd") or m.group("wd2") or m.group("wd3")).lower())
+    ahead = (weekday - day.weekday() - 1) % 7 + 1  # the first such weekday after the anchor
+    return (day + datetime.timedelta(days=ahead)).isoformat(), m
+
+
+def next_anchor(anchor: str, dates: list[shapes.Match], lead: tuple[str, re.Match[str]] | None) -> str:
+    """The anchor after a sentence or entry: its last full date written, else the day its relative date
+    named ("" when that named none), else the anchor before it."""
+    full = [m.value for m in dates if len(m.value) == 10]
+    if full:
+        return full[-1]
+    return lead[0] if lead is not None else anchor
+
+
+def anchor_after(anchor: str, texts: list[tuple[str, str]]) -> str:
+    """The anchor after paragraphs or list items read in turn (`texts`: each with its year), starting
+    from `anchor`: each one's last full date, else the day its relative date names, else unchanged."""
+    for text, year in texts:
+        dates = list(shapes.dates(text, year)) if shapes.DIGIT.search(text) else []
+        anchor = next_anchor(anchor, dates, None if dates else lead_day(text, anchor))
+    return anchor
+
+
+__all__ = [
+    "LEAD",
+    "OFFSET",
+    "anchor_after",
+    "lead_day",
+    "may_lead",
+    "next_anchor",
+    "offset_days",
+    "relative_dates",
+    "shifted",
+]

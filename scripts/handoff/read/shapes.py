@@ -193,7 +193,7 @@ _ORDINALS = [  # the days a date may write in words ("the third of August")
 ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINALS, 1)} | {"thirtieth": 30}
 _ORDINAL = rf"(?:(?:twenty|thirty)[\s-]?(?:{'|'.join(_ORDINALS[:9])})|{'|'.join(ORDINAL_DAY)})"
 DAY_MONTH = re.compile(  # (the lookahead: the first characters of its branches, a day's digit or word)
-    rf"\b(?=[\dJFMASONDtfsen])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
+    rf"\b(?=[\dJFMASONDtfsen])(?:(?P<d1>\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?|-)(?P<m1>{_MONTH_NAME}){_NO_YEAR}"
     rf"|(?P<m2>{_MONTH_NAME})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_NO_YEAR}"
     rf"|(?P<w3>{_ORDINAL})\s+of\s+(?P<m3>{_MONTH_NAME}){_NO_YEAR}"
     rf"|(?P<m4>{_MONTH_NAME})\s+(?:the\s+)?(?P<w4>{_ORDINAL}){_NO_YEAR})(?![\w-])",
@@ -285,7 +285,26 @@ def _sizes(text: str) -> tuple[Match, ...]:
         for m in _SIZE_WORDS.finditer(text):
             number = spelt_number(m.group("words")) + (0.5 if m.group("half") else 0)
             found.append(Match(m.start(), m.end(), m.group(0), f"{canon(f'{number:g}')} {m.group('unit')}"))
+    for m in _SIZE_FRACTION.finditer(text):  # "half a tera", "three-quarters of a terabyte"
+        taken = any(f.start <= m.start("unit") < f.end for f in found)  # ("a terabyte" read alone)
+        found = [f for f in found if not m.start() <= f.start < m.end()] if taken else found
+        number = _FRACTIONS[re.sub(r"[\s-]+", " ", m.group("frac").casefold()).removeprefix("a ")]
+        unit = m.group("unit")
+        word = _UNIT_WORDS.search(unit)
+        unit = _UNITS_SPELT[word.group(0).casefold()] if word else unit
+        found.append(Match(m.start(), m.end(), m.group(0), f"{canon(f'{number:g}')} {unit}"))
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+# A fraction of one unit, as people say a size: "half a tera", "three-quarters of a terabyte", "a quarter
+# of a TB", "half a gig" (no digit and no number word: the fraction is the figure)
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "third": 1 / 3,
+              "one third": 1 / 3, "two thirds": 2 / 3}  # fmt: skip
+_SIZE_FRACTION = quick(
+    r"(?<![\w.,-])(?P<frac>half|(?:a|one)[\s-]+quarter|three[\s-]+quarters|(?:a|one)[\s-]+third|two[\s-]+thirds)"
+    r"(?:\s+of)?\s+an?\s+(?P<unit>(?:tera|giga|tebi|gibi)bytes?|gigs?|teras?|TiB|GiB|TB|GB)\b",
+    re.IGNORECASE,
+)
 
 
 # Numbers written as words ("twelve hundred", "a dozen", "two thousand five hundred").
@@ -299,7 +318,7 @@ _TENS = {w: 10 * i for i, w in enumerate(("twenty", "thirty", "forty", "fifty", 
 _SCALE = {"hundred": 100, "thousand": 1000, "dozen": 12}
 _NUMBER_WORD = "|".join(sorted((*_SMALL, *_TENS, *_SCALE), key=len, reverse=True))
 SPELT = quick(
-    rf"(?<![\w-])(?:an?\s+(?=(?:hundred|thousand|dozen)\b))?(?:{_NUMBER_WORD})"
+    rf"(?<![\w-])(?:(?:half[\s-]+)?an?[\s-]+(?=(?:hundred|thousand|dozen)\b))?(?:{_NUMBER_WORD})"
     rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?![\w-])",
     re.IGNORECASE,
 )
@@ -400,8 +419,10 @@ def spelt_number(words: str) -> int:
     """The value of a number written as words: `twelve hundred` → 1200, `a dozen` → 12. As people say
     figures, a tens word right after a word under twenty counts its hundreds without saying so
     (`two-fifty-six` → 256, `one-fifty` → 150, `eighteen fifty` → 1850, `five-twelve` → 512), and
-    digits said one by one with hyphens are read as written (`two-five-six` → 256)."""
+    digits said one by one with hyphens are read as written (`two-five-six` → 256); `half a dozen` → 6."""
     said = re.findall(r"[a-z]+", words.casefold())
+    if said[:1] == ["half"]:  # "half a dozen", "half a thousand"
+        return spelt_number(" ".join(said[1:])) // 2
     if len(said) >= 3 and "-" in words and all(w in _SMALL and _SMALL[w] < 10 for w in said):
         return int("".join(str(_SMALL[w]) for w in said))  # "two-five-six": digits one by one
     total, current, last = 0, 0, ""
@@ -543,7 +564,10 @@ def _own_year(text: str, full: tuple[Match, ...]) -> str:
         if not any(d.start <= m.start() < d.end for d in full) and not _named_year(text, m.start(1))
     }
     if len(years) != 1 or not (
-        DAY_MONTH.search(text) or _NUMERIC_DAY_MONTH.search(text) or _SHORT_DAY_MONTH.search(text)
+        DAY_MONTH.search(text)
+        or _NUMERIC_DAY_MONTH.search(text)
+        or _SHORT_DAY_MONTH.search(text)
+        or _DOTTED_DAY_MONTH.search(text)
     ):
         return ""
     return years.pop()
@@ -636,9 +660,35 @@ def _numeric_day_months(text: str, year: str) -> Iterator[Match]:
             continue
 
 
+# A day and month with a dot after each and no year (`16.06.`, `2.6.`), as German, Swiss and Scandinavian
+# writers date a day: always day first; read only where a day opens (after a weekday, a preposition, a
+# dash or bracket, or opening the text), so a version closing a sentence ("upgraded to GitLab 17.4.")
+# is none.
+_DOTTED_DAY_MONTH = opened(re.compile(r"(?<![\w./-])(\d{1,2})\.(\d{1,2})\.(?![\w.])"))
+_DAY_OPENS = re.compile(  # what a day may follow: a weekday, a preposition, a dash or bracket, a range's
+    # first day and its "to" (not "upgraded to 16.11."), nothing
+    r"(?:^|[(\[–—-]|\d\.\s*(?:to|until|till|bis)|\b(?:on|from|since|by|before|after|am|vom|ab|zum|den|le|du|au|el|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\w+day)\.?,?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _dotted_day_months(text: str, year: str) -> Iterator[Match]:
+    for m in _DOTTED_DAY_MONTH.finditer(text):
+        if not _DAY_OPENS.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "upgraded to GitLab 17.4.": a version closing its sentence
+        try:
+            day = dt.date(int(year), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        yield Match(m.start(), m.end(), m.group(0), day.isoformat())
+
+
 def _day_months(text: str, year: str) -> Iterator[Match]:
     if "/" in text:
         yield from _numeric_day_months(text, year)
+    if "." in text:
+        yield from _dotted_day_months(text, year)
     for m in DAY_MONTH.finditer(text):
         d, mon = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
         if m.group("w3") or m.group("w4"):

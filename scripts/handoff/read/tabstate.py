@@ -45,3 +45,7 @@ class _Tab:
     forced: str = ""  # "trial" under a status of things not done (`Won't do`)
     notes: dict[str, list[Any]] = field(default_factory=dict)  # footnotes not yet read, by id (`read.notes`)
     noted: int = 0  # footnotes read
+    # what a relative date ("two days later", "the following Monday") counts from (`read.relative`): the
+    # day told last under the current heading as of `since`'s first text, and the texts read after it
+    anchor: str = ""
+    since: list[tuple[str, str]] = field(default_factory=list)  # (text, its context's year)

@@ -23,6 +23,7 @@ from handoff.read import (
     notecount,
     notes,
     owntypes,
+    relative,
     replaced,
     shapes,
     threads,
@@ -393,7 +394,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if not is_item and self.titled(tab, content, text):
             return
         self.gather.siblings = self.siblings(tab, text, is_item, self.sections.other)
-        ctx = self.context(tab)
+        ctx = self.anchored(tab, text, self.context(tab))
         if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
             ctx = replace(ctx, section="trial")
         where = self.location(tab, f"paragraph {tab.paragraphs}")
@@ -408,6 +409,18 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             if tab.pending is not None and not tab.pending.items:
                 tab.pending.level = level
             tab.bullets.append((level, text))
+
+    @staticmethod
+    def anchored(tab: _Tab, text: str, ctx: Context) -> Context:
+        """A paragraph's or list item's context with the day a relative date opening it counts from:
+        the last told under its heading (`read.relative`: "two days later — GitHub App installed",
+        "On the following Monday we …"; one later in a paragraph counts from the paragraph's own)."""
+        head = text[:40]
+        if relative.may_lead(head) and relative.LEAD.search(head):
+            tab.anchor, tab.since = relative.anchor_after(tab.anchor, tab.since), []
+            ctx = replace(ctx, anchor=tab.anchor) if tab.anchor else ctx
+        tab.since.append((text, ctx.year))
+        return ctx
 
     def asked(self, tab: _Tab, text: str, where: Location, ctx: Context) -> bool:
         """Whether a nested item answers the question its parent item asks with a bare figure or date or
@@ -514,6 +527,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
 
     def heading(self, tab: _Tab, level: int, text: str) -> None:
         tab.bullets.clear()
+        tab.anchor, tab.since = "", []  # (a relative date counts from a day under its own heading)
         tab.breaks += 1
         while len(tab.headings) > tab.fixed and tab.headings[-1][0] >= level:
             tab.headings.pop()
