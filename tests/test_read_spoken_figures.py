@@ -201,3 +201,27 @@ def test_machines_the_writer_left_out_of_the_totals(catalogue: Catalogue) -> Non
         catalogue,
     )
     assert got.get("instance_types") == ["3 × n2-standard-16"]
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "field", "want"),
+    [
+        ("Repositories", "roughly two and a half thousand", "repositories", 2500),
+        ("Repositories", "one and a half thousand, give or take", "repositories", 1500),
+        ("Total disk", "one and a half terabytes", "total_disk_gb", 1500),
+        ("Monorepos", "two and a half", "monorepos", None),  # no whole count
+    ],
+)
+def test_and_a_half_with_its_scale(
+    label: str, value: str, field: str, want: int | None, catalogue: Catalogue
+) -> None:
+    got = settled(f"<h1>Sourcegraph TDD</h1><h2>Production</h2><p>{label}: {value}</p>", catalogue)
+    assert got.get(field) == want
+
+
+def test_and_a_half_thousand_in_prose(catalogue: Catalogue) -> None:
+    got = settled(
+        "<h1>Sourcegraph TDD</h1><h2>Limits</h2><p>The licence covers two and a half thousand users.</p>",
+        catalogue,
+    )
+    assert got.get("max_users") == 2500

@@ -429,6 +429,8 @@ def _fit_integer(name: str, value: str) -> str | None:
     aside = word is not None and "(" in value[: first.start()] if first else False  # "one (HLWMS, 9.8 GB)"
     if first and not re.search(r"\d", value[: first.start()]) and not aside:
         return None  # "ca. 0,8 TB": a size is never a count (in a spelt count's aside it is the aside's)
+    if word and re.match(r"\s+and\s+a\s+half\b", value.strip()[word.end() :]):
+        return None  # "two and a half": no whole count
     if word and not re.match(r"\s*\d", value.strip()[word.end() :]):
         return str(shapes.spelt_number(word.group(0)))  # "twelve hundred", "a dozen"
     # "1,312 on GitHub + 88 in CodeCommit, so 1,400 total", "… grew to 410, so the total is 2,110": the total

@@ -319,7 +319,7 @@ _SCALE = {"hundred": 100, "thousand": 1000, "dozen": 12}
 _NUMBER_WORD = "|".join(sorted((*_SMALL, *_TENS, *_SCALE), key=len, reverse=True))
 SPELT = quick(
     rf"(?<![\w-])(?:(?:half[\s-]+)?an?[\s-]+(?=(?:hundred|thousand|dozen)\b))?(?:{_NUMBER_WORD})"
-    rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?![\w-])",
+    rf"(?:(?:\s+|-)(?:and\s+)?(?:{_NUMBER_WORD}))*(?:\s+and\s+a\s+half\s+(?:hundred|thousand|dozen))?(?![\w-])",
     re.IGNORECASE,
 )
 _TWICE = quick(
@@ -423,6 +423,8 @@ def spelt_number(words: str) -> int:
     said = re.findall(r"[a-z]+", words.casefold())
     if said[:1] == ["half"]:  # "half a dozen", "half a thousand"
         return spelt_number(" ".join(said[1:])) // 2
+    if said[-4:-1] == ["and", "a", "half"] and said[-1] in _SCALE:  # "two and a half thousand"
+        return int((spelt_number(" ".join(said[:-4])) + 0.5) * _SCALE[said[-1]])
     if len(said) >= 3 and "-" in words and all(w in _SMALL and _SMALL[w] < 10 for w in said):
         return int("".join(str(_SMALL[w]) for w in said))  # "two-five-six": digits one by one
     total, current, last = 0, 0, ""
