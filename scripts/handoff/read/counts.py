@@ -219,7 +219,8 @@ def _count_word(word: str) -> int:
 
 _BRACKETED_ASIDE = re.compile(r"\([^()]*\)")
 _AFTER_HOST = re.compile(  # (a note's label may keep its bracket first: "ghe (ghe.acme.example, 3.12): 410")
-    r"(?:\s*\((?![^()]*\d\s*k?\s*(?:repo|proj|depot))[^()]{0,80}\)(?=\s*[:=]))?"  # (no count in it)
+    r"(?:\s*\((?![^()]*\d\s*k?\s*(?:repo|proj|depot))[^()]{0,80}\)(?=\s*[:=])"  # (no count in it)
+    r"|\s*\([^()\d]{1,80}\)(?=\s*~?\d))?"  # (or no figure: "gerrit (review.acme.example) 600")
     rf"[\s:=(–—-]*(?:(?:with|has|holds)\s+)?~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b"
 )
 _BEFORE_HOST = re.compile(

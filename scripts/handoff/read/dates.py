@@ -44,6 +44,9 @@ _START = opened(
         r"kick(?:ed|s)? off (?:the |our |its )?(?:production |prod )?"
         r"(?=(?:infra|infrastructure|build|installation|cluster|terraform|deployment)\b)|"
         r"first (?:applied|deployed|installed)|"
+        # the command a note names for putting the deployment up ("prod helm install 3/9", "tf apply 2/26")
+        r"(?:helm(?: upgrade --)? install|(?:terraform|tf) apply|(?:docker[ -])?compose up)"
+        r"(?=(?:\s+(?:prod|production|live))?\s*(?:\d|$))|"  # (right before its date: not "(Terraform apply, …)")
         # notes' "ec2 + ebs up 4/6", "vms up 2 Mar", "node group (5) up": the machines up, the build begun
         r"(?:ec2|ebs|vms?|nodes?|infra(?:structure)?|cluster|node ?groups?|ngs?|servers?|instances?)"
         r"(?:\s+\(\d+\))?\s+up|"
@@ -53,14 +56,16 @@ _START = opened(
 )
 _START_EVENT = opened(
     re.compile(  # a start said with its event (not "kick-off" alone: a meeting)
-        r"\b(?:start(?:ed|s|ing)|start of|began|begun|kick(?:ed|s)? off|provisioned|"
+        r"\b(?:start(?:ed|s|ing)|start of|(?:build|install|installation|rollout) start|began|begun|"
+        r"kick(?:ed|s)? off|provisioned|"
         r"(?:stood|went|came|spun|brought)(?: it| them)? up|first (?:applied|deployed))\b",
         re.I,
     )
 )
-_DONE_EVENT = re.compile(
+_DONE_EVENT = re.compile(  # (a note's "prod done", "build done")
     # (and a go-live told as it happened: "Production went live today", "prod is live since this morning")
     r"\b(?:completed?|accepted|signed(?: \w+){0,2}[- ]off|handed(?: \w+){0,2} over|finished|delivered|"
+    r"(?:prod|production|build|install) done|"
     r"went live|(?:is|was) (?:now )?live(?= *(?:$|[.;,!]|today|this|since|as|for)))\b",
     re.I,
 )

@@ -72,6 +72,19 @@ def _stated_result(facts: list[Fact], disks: list[Fact]) -> list[Fact]:
     ]
 
 
+_RESULT = re.compile(r"(?:→|->|=>|⇒|=|≈)\s*(?:about\s+|~\s*)?$")  # `… + data 2.5 TB gp3 → 2.6 TB`
+
+
+def _stated(disks: list[Fact]) -> Fact | None:
+    """The last size, after an arrow or `=`, when it is the sum of the sizes before it (`root 100 GB +
+    data 2.5 TB → 2.6 TB`): the total the parts make, stated; else None (no sum either: a change)."""
+    sizes = [size_gb(f.value) for f in disks]
+    if any(g is None for g in sizes):
+        return None
+    parts, whole = sum(g for g in sizes[:-1] if g is not None), sizes[-1] or 0.0
+    return replace(disks[-1], role="total") if abs(parts - whole) <= 0.01 * whole else None
+
+
 def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False) -> list[Fact]:
     """`facts` of sentence `s` with two or more disk sizes listed as parts replaced by their sum (no
     total role: a total the text states, "i.e. 2,960 GB in total", still wins); else `facts` as they
@@ -100,6 +113,9 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False
     gaps = [s[a : f.start] for a, f in zip([0, *ends], disks, strict=False)]  # the words before each size
     if len(disks) > 2 and _RESULT_OPENS.search(gaps[-1]):  # "… a 100 GB OS disk (2,100 GB)": the result
         return _stated_result(facts, disks)
+    if len(disks) > 2 and _RESULT.search(gaps[-1]):  # the parts, then what they make
+        stated = _stated(disks)
+        return facts if stated is None else [f for f in facts if f.field != "total_disk_gb"] + [stated]
     after = [*gaps[1:], _CLAUSE_END.split(s[ends[-1] :], 1)[0]]  # and after it ("2 TB for gitserver, …")
     if any(_NOT_PARTS.search(gap) for gap in gaps) or not (_own_words(gaps) or _after_only(s, disks, after)):
         return facts

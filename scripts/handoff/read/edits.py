@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
+from handoff.core.units import size_gb
 from handoff.read import notdone, shapes
 from handoff.read.otherdoc import unreported
 
@@ -93,6 +94,46 @@ def _adds_up(clause: str, m: re.Match[str]) -> bool:
     return abs(total - _number(m.group("new"))) <= 0.01 * max(total, 1)
 
 
+_LINE_HEAD = re.compile(r"[^\n]*\n|[^\n]*?:[ \u00a0]+(?![^(\n]*\))")  # a line's start, a label's colon
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+_COUNT_PART = re.compile(rf"(?P<num>{_NUM})(?:[ \u00a0]?(?P<k>k)\b)?(?![\d,.]\d)", re.IGNORECASE)
+
+
+def _parts_sum(m: re.Match[str]) -> bool:
+    """The new figure is the sum of the figures of its line before the arrow, the old one the last of
+    them, with their units and counts (`gitserver 2x 1T | zoekt 2x 500G | pgsql 200G → 3.3T`, `ado
+    1.1k repos | ghes 450 → 1,550`): a list of parts and the total they make, no correction. The line
+    is read from its last label's colon (`[9/15 14:20] mk: vols: …`), a count's parts outside
+    brackets (`(gitserver-0/1/2)`)."""
+    text = m.string
+    start = max((h.end() for h in _LINE_HEAD.finditer(text, 0, m.start())), default=0)
+    head = text[start : m.end("ou") if m.group("ou") else m.end("old")]
+    new = text[m.start("new") : m.end("nu") if m.group("nu") else m.end("new")]
+    if (m.group("ou") or m.group("nu") or "").lower() in _SIZE:
+        found = list(shapes.sizes(head))
+        said = list(shapes.sizes(new))
+        whole = size_gb(said[0].value) if said else None
+        if len(found) < 2 or whole is None or found[-1].end != len(head):
+            return False
+        total = 0.0
+        for s in found:
+            gb, count = size_gb(s.value), shapes.size_count(head[: s.start])
+            if gb is None:
+                return False
+            total += gb * (int(count.group(1)) if count else 1)
+    elif (m.group("ou") or "k").lower() != "k" or (m.group("nu") or "k").lower() != "k":
+        return False  # (CPU: its own readings)
+    else:
+        parts = [
+            _number(p.group("num")) * (1000 if p.group("k") else 1)
+            for p in _COUNT_PART.finditer(_BRACKETED.sub(lambda b: " " * len(b.group(0)), head))
+        ]
+        if len(parts) < 2:
+            return False
+        total, whole = sum(parts), _number(m.group("new")) * (1000 if m.group("nu") else 1)
+    return abs(total - whole) <= 0.01 * max(whole, 1)
+
+
 _RESULT = re.compile(r"(?<![=<>])=[ \u00a0]*$")
 _NOT_DONE = re.compile(  # "32 → 48 vCPU (requested, pending approval)": the new side is not made yet
     r"[^\n.;]{0,12}?\b(?:requested|pending|proposed|planned|to be|awaiting|once approved|if approved|"
@@ -107,6 +148,7 @@ def _arrow(m: re.Match[str]) -> str:
     if (
         "+" in clause
         or _adds_up(clause, m)
+        or _parts_sum(m)
         or ("=" in clause.replace("=>", "") and not _RESULT.search(clause))
         or not _alike(m)
         or _TOTAL_AFTER.search(m.group("after"))

@@ -27,7 +27,7 @@ from handoff.read import (
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.measured import REPO_TOPICS, repositories_measured
+from handoff.read.measured import REPO_TOPICS, measured_by_du, repositories_measured
 from handoff.read.totals import LISTED, SIZES, said_total
 
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
@@ -492,7 +492,10 @@ class FigureReading(FactParts):
         if across:
             return "total_repo_size_gb"
         of_repos = ctx.topic in REPO_TOPICS  # (a bare "Total size" in the part about them)
-        if named != "total_memory_gb" and repositories_measured(clause or head, before, of_repos):
+        if named != "total_memory_gb" and (
+            measured_by_du(head, tail)  # "gitserver du total ~1.1T", "1.7T (du /data/repos)"
+            or repositories_measured(clause or head, before, of_repos)
+        ):
             return "total_repo_size_gb"  # "all of them together take 340 GB of gitserver disk"
         if _ON_DISK.match(tail) and ctx.topic in ("largest_repo_mb", "total_repo_size_gb"):
             return ctx.topic  # `Largest repository: gis-basemaps, 1.8G on disk`: what is on the disk

@@ -66,7 +66,7 @@ from handoff.read.limitwords import is_growth, is_limit, is_planned
 from handoff.read.measured import bare_size
 from handoff.read.oneitem import ONE_ITEM, one_size
 from handoff.read.outaside import without_left_out
-from handoff.read.parts import lists_parts, named_parts_total
+from handoff.read.parts import lists_parts, named_parts_total, plus_result
 from handoff.read.pendingmove import moving_to
 from handoff.read.prose import _CODE, host_names
 from handoff.read.questionlabel import needs_question
@@ -217,6 +217,12 @@ _REPO_THING = re.compile(  # the repositories together, or their data
 _WORKING = quick(r"\s=\s*(?=~?\s*\d)")  # `6 nodes × 16 vCPU = 96 vCPU`: the working, then the result
 
 
+def _unsure_sum(name: str, value: str) -> bool:
+    """Sizes added with `+` beside a result they do not make (`300G + 120G + 80G ≈ 600G`): no figure
+    of the value is sure."""
+    return name in (*SIZES, "total_repo_size_gb") and "+" in value and plus_result(value) == ""
+
+
 def _result(value: str) -> str:
     """A value written as a calculation (`6 nodes × 64 GiB = 384 GiB`, `3,000 + 500 = 3,500 GB`):
     the result after its last `=`; a sum of products with no result, its sum (`read.addition`); any
@@ -224,6 +230,9 @@ def _result(value: str) -> str:
     found = list(_WORKING.finditer(value))
     if found:
         return value[found[-1].end() :]
+    summed = plus_result(value) if "+" in value else None  # `412G + 389G + 109G ≈ 910G`: their sum, said
+    if summed is not None:
+        return summed  # ("" for a result they do not make: no figure of it)
     return addition.products_sum(value) or value  # `3×16 + 2×8 vCPU`: 64 vCPU
 
 
@@ -695,12 +704,12 @@ class LabelledReading(FactParts):
             and not _AMOUNT_OF.match(label)  # "Volume of Git data cloned": how much git data there is
         ):
             name = "total_disk_gb"  # "Disk for git data": the head noun is the disk
-        if name in _RANGED and valueranges.opens_with_range(value):
+        if (name in _RANGED and valueranges.opens_with_range(value)) or _unsure_sum(name, value):
             return name, []  # "Disk: 1–2 TB", "Repositories: 1,000–5,000": a range, no value of the field
         parted = self.size_parts(name, value, ctx) if name in SIZES else None
         if parted is not None:
             return name, parted
-        result = _result(value)  # `6 nodes × 16 vCPU = 96 vCPU`: the result, when it is of the field
+        result = _result(value) or value  # `6 nodes × 16 vCPU = 96 vCPU`: the result, when it is of the field
         canonical = self.fit(name, result, how == "label", ctx.year) if result != value else None
         result = result if canonical is not None else value
         canonical = canonical or self.fit(name, value, how == "label", ctx.year)

@@ -80,8 +80,16 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("ram",), "total_memory_gb"),
     (("disk",), "total_disk_gb"),
     (("storage",), "total_disk_gb"),
-    (("volume",), "total_disk_gb"),
+    (("vol",), "total_disk_gb"),  # (`volumes`, a note's `vols`)
     (("pv",), "total_disk_gb"),  # a Kubernetes persistent volume (`pv`, `PVCs`), as `EBS` or `LUN` is
+    # a cloud's or a drive's kind of disk naming the disks (`ebs: root 100G + data 2.5T`, `pd-ssd: …`)
+    (("ebs",), "total_disk_gb"),
+    (("ssd",), "total_disk_gb"),
+    (("nvme",), "total_disk_gb"),
+    (("gp3",), "total_disk_gb"),
+    (("gp2",), "total_disk_gb"),
+    (("hyperdisk",), "total_disk_gb"),
+    (("pd", "balanced"), "total_disk_gb"),
     (("node",), "instance_types"),
     (("machine",), "instance_types"),
     (("instance",), "instance_types"),

@@ -59,12 +59,33 @@ _SIZE_OF = re.compile(
 )
 
 
+# a note's subject with no verb: "all repos ~780G", "all repos on disk ~640G"
+_ALL_OF = re.compile(
+    rf"\ball\s+(?:(?:the|our)\s+)?(?:{_NAMED})(?:\s+on\s+(?:the\s+)?(?:disks?|gitservers?))?"
+    rf"\s*[:=≈~]?\s*(?:{_NEAR}\s*)*$",
+    re.IGNORECASE,
+)
+# what `du` (disk usage) measured on the gitservers or the repositories' directory: the space the
+# clones use ("gitserver du total ~1.1T", "1.7T (du /data/repos)", "640G (du on gitserver-0 + -1)")
+_DU = re.compile(
+    r"(?<![\w/.-])du\b(?:\s+-\w+)*(?:\s+(?:on|of)\b)?\s*\S*?(?:gitservers?|repos|repositories)\b", re.I
+)
+_DU_AFTER = re.compile(r"\s*\(\s*" + _DU.pattern, re.IGNORECASE)
+_DU_BEFORE = re.compile(r"\b(?:gitservers?|repos|repositories)(?:-\d+)?\s+du\b[^,;.()]{0,16}$", re.I)
+
+
+def measured_by_du(head: str, tail: str) -> bool:
+    """Whether the size between `head` and `tail` is what `du` measured on the gitservers or the
+    repositories' directory, right before it or in a bracket right after it: the clones' size."""
+    return _DU_AFTER.match(tail) is not None or _DU_BEFORE.search(head[-48:]) is not None
+
+
 def repositories_measured(head: str, before: str, of_repos: bool = False) -> bool:
     """Whether the size right after `head` (its clause's words before it) is the amount its subject,
     the repositories, take: named, or as a pronoun standing for them in the text `before` it (or, for
     a size named by no thing, in the part about them: `of_repos`), or as the size of them named with
     where they sit (`Total size of all repositories on the gitserver volume: 380 GB`)."""
-    if _SIZE_OF.search(head[-120:]):
+    if _SIZE_OF.search(head[-120:]) or _ALL_OF.search(head[-64:]):
         return True
     m = _SUBJECT.search(head[-96:])
     if m is None:

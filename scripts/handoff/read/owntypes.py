@@ -43,8 +43,8 @@ _TOKEN = r"[A-Za-z][A-Za-z0-9]*(?:[.\-_][A-Za-z0-9]+)*"
 _MACHINE_NOUN = r"(?:nodes?|vms?|machines?|instances?|servers?|workers?|hosts?|boxes)"
 _COUNTED = re.compile(rf"(?<![\w.,])\d{{1,3}}\s*[x×]\s*(?P<t>{_TOKEN})(?![\w.\-])")
 _CPU_AFTER = re.compile(  # `(16 vCPU / …`, `, 48 dedicated vCPU`: a CPU figure opening what follows
-    r"^\s*[(\[,:=–—-]?\s*(?:with\s+|each(?:\s+one)?\s+)?\d+[\s-]*(?:[^\W\d_]{4,14}\s+)?"
-    r"(?:v?CPUs?|vcores?|cores?)\b",
+    r"^\s*[(\[,:=–—-]?\s*(?:with\s+|each(?:\s+one)?\s+)?\d+(?:[\s-]*(?:[^\W\d_]{4,14}\s+)?"
+    r"(?:v?CPUs?|vcores?|cores?)\b|\s?c\s?/\s?\d+(?:\.\d+)?\s?(?:g|gb|gib|gi)\b)",  # (a note's `32c/128g`)
     re.IGNORECASE,
 )
 # one machine named by its article with its CPU figure after it: "Rebuilt on a CCX53 — 32 vCPU, 128 GB"

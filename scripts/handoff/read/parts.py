@@ -20,12 +20,12 @@ from handoff.core.units import size_gb
 from handoff.read import shapes
 
 _ITEMS = re.compile(
-    r"\s*(?:,(?!\d{3}(?!\d))|;|\n|\s\+\s|\band\b|\bplus\b)\s*", re.IGNORECASE
+    r"\s*(?:,(?!\d{3}(?!\d))|;|\n|\s\+\s|\s[|·•]\s|\band\b|\bplus\b)\s*", re.IGNORECASE
 )  # (not `1,000`)
 _NAME = re.compile(r"[A-Za-z]")
 
 
-_SUM_AFTER = re.compile(r"\s*(?:[—–:=]|-\s|→)\s*(?:about\s+|~\s*|≈\s*)?")  # "… 100 GiB — 4,700 GiB"
+_SUM_AFTER = re.compile(r"\s*(?:[—–:=≈]|-\s|→|->|=>)\s*(?:about\s+|~\s*|≈\s*)?")  # "… 100 GiB — 4,700 GiB"
 
 
 def _size_gb(size: str, before: str) -> float | None:
@@ -103,7 +103,9 @@ def _listed_total(value: str) -> str | None:
     if len(list(shapes.sizes(value))) < 2:
         return None
     if not _NAME.match(value.lstrip()):  # a figure first: its own total, unless sizes added with `+`
-        return _plus_total(value) or _named_after_total(value)  # or each size names its part after it
+        return (
+            plus_result(value) or _plus_total(value) or _named_after_total(value)
+        )  # (or each size named after it)
     total = 0.0
     items = [_OLD_ASIDE.sub("", item) for item in _items(value)]  # "(previously 2.2 TB)": no part
     items = [item for item in items if item and not _EACH_OWN.fullmatch(item)]
@@ -151,6 +153,32 @@ _NOT_NOW = re.compile(
     r"snapshots?|backups?)\b",
     re.IGNORECASE,
 )
+
+
+_RESULT_SIGN = re.compile(r"\s(?:≈|=|→|->|=>)\s*(?:about\s+|~\s*)?(?=\d)")
+
+
+def plus_result(value: str) -> str | None:
+    """The result of sizes added with `+` and written after `≈`, `=` or an arrow ("412G + 389G + 109G
+    (gitserver-0/1/2) ≈ 910G"), when it is their sum: that size as written; "" when it is not (no
+    figure of it is sure); None for any other value."""
+    signs = list(_RESULT_SIGN.finditer(value)) if "+" in value else []
+    if len(signs) != 1:
+        return None
+    left, right = value[: signs[0].start()], value[signs[0].end() :]
+    terms = [t for t in left.split("+")]
+    said = list(shapes.sizes(right))
+    if len(terms) < 2 or len(said) != 1 or right[said[0].end :].strip(" .") or _NOT_NOW.search(value):
+        return None
+    total = 0.0
+    for term in terms:
+        sized = list(shapes.sizes(term))
+        gb = _size_gb(sized[0].value, term[: sized[0].start]) if len(sized) == 1 else None
+        if gb is None:
+            return None
+        total += gb
+    stated = _size_gb(said[0].value, "")
+    return said[0].value if stated and abs(total - stated) <= 0.01 * stated else ""
 
 
 def _plus_total(value: str) -> str | None:
@@ -222,6 +250,40 @@ def _stated_total(item: str, parts: float) -> str | None:
     sized = list(shapes.sizes(item))
     stated = _size_gb(sized[0].value, "") if len(sized) == 1 else None
     return sized[0].value if stated and abs(parts - stated) <= 0.01 * stated else None
+
+
+_CPU_OR_ADDRESS = re.compile(r"\d\s*(?:v?cpus?|vcores?|cores?|c\b)|://", re.IGNORECASE)
+
+
+def continued(value: str, following: list[str]) -> int:
+    """How many of the unlabelled parts `following` a labelled value continue as its list's items
+    (`disk: gitserver 2x 1T gp3 | zoekt 2x 500G | pgsql 200G → 3.3T`: the separator a note writes
+    between a label's items, not between facts). The value is one named size (`gitserver 2x 1T`) and
+    each part after it one named size, the last one may close the list with its total after an arrow
+    or `=`; a part of anything else (a CPU figure, an address, a bare size, a date) ends the run."""
+    if not _named_size(value):
+        return 0
+    n = 0
+    for part in following:
+        sized = list(shapes.sizes(part))
+        closing = len(sized) == 2 and _SUM_AFTER.fullmatch(part, sized[0].end, sized[1].start) is not None
+        if not (_named_size(part) or (closing and _named_size(part[: sized[0].end]))):
+            break
+        n += 1
+        if closing:
+            break
+    return n
+
+
+def _named_size(text: str) -> bool:
+    """One size, with words naming what it is for before it and nothing of another amount."""
+    sized = list(shapes.sizes(text))
+    return (
+        len(sized) == 1
+        and _NAME.search(text[: sized[0].start]) is not None
+        and _CPU_OR_ADDRESS.search(text) is None
+        and not shapes.DATE.search(text)
+    )
 
 
 def lists_parts(value: str) -> bool:

@@ -164,6 +164,9 @@ def _plain(se: dict[str, Any]) -> list[Run] | None:
     return _runs(para) if style == "NORMAL_TEXT" else None
 
 
+runs_of, slice_runs, paragraph_of = _runs, _slice, _paragraph  # (for `read.chatlog`)
+
+
 # --------------------------------------------------------------------------------------------
 # the pass
 

@@ -42,7 +42,7 @@ _MACHINE_COUNT = re.compile(
 NOT_ACCORDING = r"(?!(?:the|our|their|this|that|these|your|its|a|an)\b)"  # "as per the sizing sheet"
 _AFTER = re.compile(
     # ("15 vCPU / 60 GiB allocatable per worker": what one machine leaves for the pods)
-    r"^\s*\)?\s*(?:(?:allocatable|usable|available|schedulable|free|reserved)\s+)?"
+    r"^\s*\)?\s*(?:(?:allocatable|usable|available|schedulable|free|reserved|dedicated|shared|physical)\s+)?"
     rf"(?:(?P<each>each|ea\b\.?|apiece|a piece|per\s+{NOT_ACCORDING}[a-z]+\b|/\s*(?:{MACHINES})\b)"
     r"|[x×*]\s*(?P<times>\d{1,4})\b)",
     re.IGNORECASE,

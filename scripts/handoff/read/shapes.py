@@ -731,8 +731,22 @@ def document_year(text: str) -> str:
     if not years:
         years = {m.group(1) for m in _LONE_YEAR.finditer(text) if not _named_year(text, m.start(1))}
     if len(years) > 1 and "20" in text:  # the year the writer declares for every date ("2026 throughout")
-        years &= {m.group(1) or m.group(2) for m in _DECLARED_YEAR.finditer(text)}
+        declared = {m.group(1) or m.group(2) for m in _DECLARED_YEAR.finditer(text)}
+        years &= declared or _order_line_year(text)
     return years.pop() if len(years) == 1 else ""
+
+
+def _order_line_year(text: str) -> set[str]:
+    """The one year of the line where a note declares its dates' order ("tomasz · build mar 2026 ·
+    dates m/d"): the year of its dates; else none."""
+    for m in _FORMAT.finditer(text) if "/" in text else ():
+        if "date" in m.group(0).lower():  # (a note's declaration, not a form's `MM/DD/YYYY`)
+            line = text[
+                text.rfind("\n", 0, m.start()) + 1 : (text.find("\n", m.end()) + 1 or len(text) + 1) - 1
+            ]
+            found = {y for y in _LONE_YEAR.findall(line)}
+            return found if len(found) == 1 else set()
+    return set()
 
 
 # a year declared for the whole document's dates: "all dates 2026", "(2026 throughout)", "year = 2026",
@@ -797,12 +811,19 @@ def numeric_order(text: str) -> str:
         if 1 <= min(a, b) <= 12 and max(a, b) <= 31:
             orders.add("day" if a > 12 else "month" if b > 12 else "")
     for m in _FORMAT.finditer(text) if "/" in text or "-" in text or "." in text else ():
-        orders.add("day" if m.group(1) else "month")  # a form's `Date (MM/DD/YYYY)` says its order
+        orders.add(
+            "day" if m.group(1) or m.group(2) or m.group(3) else "month"
+        )  # a form's `Date (MM/DD/YYYY)`
     orders.discard("")
     return orders.pop() if len(orders) == 1 else ""
 
 
-_FORMAT = quick(r"\b(?:(dd?[/.-]mm?)|mm?[/.-]dd?)[/.-](?:yyyy|yy)\b", re.IGNORECASE)  # (no "yy": no format)
+_FORMAT = quick(  # (no "yy": no format, unless a note declares its dates' order: "dates m/d", "d/m dates")
+    r"\b(?:(dd?[/.-]mm?)|mm?[/.-]dd?)[/.-](?:yyyy|yy)\b"
+    r"|\bdates?\s*(?:[:=]\s*|(?:are|in|as)\s+)?(?:(dd?/mm?)|mm?/dd?)\b(?!/)"
+    r"|(?<![\w/])(?:(dd?/mm?)|mm?/dd?)\s+dates\b",
+    re.IGNORECASE,
+)
 # a digit, a slash and a digit, as every `_NUMERIC_DAY_MONTH` and `_SHORT_DAY_MONTH` match holds: written
 # slash first, which `re` finds by its literal (a document's whole text in about a microsecond)
 _DIGIT_SLASH = re.compile(r"/(?<=\d/)(?=\d)")

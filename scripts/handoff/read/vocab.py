@@ -176,7 +176,8 @@ _LABEL_COUNT = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?::|→|->|=)\s*~?\d")
 _QUALIFIER = re.compile(r"\s*\(([^()]{1,60})\)")
 # a host name or address, or letters joined by a semicolon with no space (`TL;DR`: one abbreviation)
 _HOSTNAME = re.compile(
-    r"\b[a-z][a-z]+://\S+|(?<![\w.])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])|\b[A-Za-z]+;[A-Za-z]+\b"
+    r"\b[a-z][a-z]+://\S+|(?<![\w.])(?!\d+\.\d+(?:k|[KMGT]i?B?)?(?![\w.-]))"  # (a figure, `1.1k`, is no host)
+    r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::\d+)?(?![\w])|\b[A-Za-z]+;[A-Za-z]+\b"
 )
 
 _Span = tuple[int, int, str]

@@ -32,6 +32,7 @@ from handoff.read import (
     worksheet,
 )
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
+from handoff.read.chatlog import as_messages
 from handoff.read.codelines import _CODE_KEY, _SkipLines
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
@@ -68,6 +69,7 @@ from handoff.read.options import option_titles
 from handoff.read.orient import transpose
 from handoff.read.ownwords import in_own_words
 from handoff.read.pairs import _labelled_lines, _pair
+from handoff.read.parts import continued
 from handoff.read.pasted import unpaste
 from handoff.read.pointers import Answers
 from handoff.read.premises import may_name, names_premises
@@ -308,6 +310,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def body(self, content: list[Any], tab: _Tab, depth: int = 0) -> None:
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
         content = unpaste(content, self.sections.part)  # pasted markdown, code and diffs as they are
+        content = as_messages(content)  # a chat's lines: each stamp a heading over its message
         content = unexampled(content, lambda p: self.texts.paragraph(p).text)  # an example set apart
         accepted = threads.accepted_paragraphs(content, lambda p: self.texts.paragraph(p).text)
         if depth == 0:
@@ -568,6 +571,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             line_ctx = _line_context(line, ctx, scopes[k] if scopes else "")
             pos = start
             loose: list[str] = []  # unlabelled parts side by side ("6 nodes · c6i.8xlarge") read as one
+            parts = _listed(parts, line)
             for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
@@ -759,6 +763,28 @@ def _parts(line: str) -> list[str]:
     separated = ("·" in line or "|" in line or "•" in line) and _SEPARATORS.search(line)  # (its signs first)
     parts = _SEPARATORS.split(line) if separated else gap_parts(line) or [line]
     return [p for part in parts for p in _labelled_sentences(part) if p.strip()]
+
+
+def _listed(parts: list[str], line: str) -> list[str]:
+    """`parts` with a labelled part's list continued across the line's separators taken as one part
+    (`disk: gitserver 2x 1T | zoekt 2x 500G | pgsql 200G → 3.3T`: `read.parts.continued`)."""
+    if len(parts) < 2 or ":" not in line:
+        return parts
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        pair = _pair(parts[k]) if ":" in parts[k] else None
+        n = continued(pair[1], parts[k + 1 :]) if pair is not None else 0
+        if n and not any(_pair(p) for p in parts[k + 1 : k + 1 + n]):
+            first = line.find(parts[k])
+            last = line.find(parts[k + n], first)
+            if first >= 0 and last >= 0:
+                out.append(line[first : last + len(parts[k + n])])
+                k += n + 1
+                continue
+        out.append(parts[k])
+        k += 1
+    return out
 
 
 def _labelled_sentences(part: str) -> list[str]:
