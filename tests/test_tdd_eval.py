@@ -153,7 +153,8 @@ def test_the_hold_out_sets_keep_their_figures(
         # table with no Sourcegraph row, questions asking no amount, a platform's generic sibling section)
         ("tdd_blind86", 100 / 100, 100 / 100, 0),  # Sourcegraph inside the customer's architecture document
         ("tdd_blind87", 100 / 100, 100 / 100, 0),  # a record of a conversation: from 92/100, 92/95, 3 wrong
-        ("tdd_blind88", 53 / 100, 53 / 62, 6),  # terse shorthand notes, a second set
+        # blind88 from 53/100, 53/62, 6 wrong (t88: parts and the totals they make, a chat's stamps)
+        ("tdd_blind88", 75 / 100, 75 / 79, 2),  # terse shorthand notes, a second set
         # ordinary TDDs of three more families, written blind as tuning sets in stop 26: pinned on arrival
         # blind79 from 88/99, 88/89, 1 wrong (t79: a server table's per-node and whole columns, verdicts on
         # the sentence before, a log entry's clauses, a tool's zero fraction, an answer's no, growth titles)

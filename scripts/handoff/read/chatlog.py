@@ -60,17 +60,26 @@ def message(text: str) -> re.Match[str] | None:
     return m if m is not None and _stamp(m.group("stamp")) else None
 
 
+def _opens_bracket(para: dict[str, Any]) -> bool:
+    """Whether a paragraph's first text run opens with `[`."""
+    elements = para.get("elements") if para else None
+    if not isinstance(elements, list) or not elements:
+        return False
+    run = as_dict(as_dict(elements[0]).get("textRun"))
+    return as_str(run.get("content")).lstrip()[:1] == "["
+
+
 def as_messages(content: list[Any]) -> list[Any]:
     """`content` (a body's structural elements) with each chat message's stamp a heading over its
     message, when the body holds two such lines or more; else `content` unchanged."""
     found: list[tuple[int, re.Match[str], list[Run]]] = []
     for k, se in enumerate(content):
         para = as_dict(as_dict(se).get("paragraph"))
+        if not _opens_bracket(para):
+            continue  # (the cheap test: a message's first run opens with its stamp's bracket)
         style = as_str(as_dict(para.get("paragraphStyle")).get("namedStyleType")) or "NORMAL_TEXT"
-        if not para or style != "NORMAL_TEXT":
-            continue
-        runs = runs_of(para)
-        m = message("".join(t for t, _ in runs)) if runs and runs[0][0].lstrip()[:1] == "[" else None
+        runs = runs_of(para) if style == "NORMAL_TEXT" else []
+        m = message("".join(t for t, _ in runs)) if runs else None
         if m is not None:
             found.append((k, m, runs))
     if len(found) < _MIN_MESSAGES:
