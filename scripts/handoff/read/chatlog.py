@@ -12,7 +12,10 @@ message (one level below the heading in force), the writer left out: the shape `
 activity feed's entries, which the walk reads so. A stamp is a bracketed date, perhaps with its time of
 day (a time alone, a recording's `[00:05:14]`, dates nothing), the writer one to three words before a
 colon; a line opening with a bracket of
-anything else (`[x]`, `[TODO]`, `[1]`) is no message. Anything else is left as it was.
+anything else (`[x]`, `[TODO]`, `[1]`) is no message. Only a stamp whose day the reader does not read
+where it stands is made a heading: a numeric day before its time (`9/14 09:05`, which inside a line is
+no date, `read.shapes`); a stamp read as a date in place (`[14 Sep 2026]`) dates its own line as it
+is. Anything else is left as it was.
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ def as_messages(content: list[Any]) -> list[Any]:
         style = as_str(as_dict(para.get("paragraphStyle")).get("namedStyleType")) or "NORMAL_TEXT"
         runs = runs_of(para) if style == "NORMAL_TEXT" else []
         m = message("".join(t for t, _ in runs)) if runs else None
-        if m is not None:
+        if m is not None and next(shapes.dates(m.group("stamp"), "2000"), None) is None:  # (see above)
             found.append((k, m, runs))
     if len(found) < _MIN_MESSAGES:
         return content
