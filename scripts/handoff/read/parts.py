@@ -163,8 +163,8 @@ def plus_result(value: str) -> str | None:
     (gitserver-0/1/2) ≈ 910G"), when it is their sum: that size as written; "" when it is not (no
     figure of it is sure); None for any other value."""
     signs = list(_RESULT_SIGN.finditer(value)) if "+" in value else []
-    if len(signs) != 1:
-        return None
+    if len(signs) != 1 or re.match(r"=(?!>)", signs[0].group(0).strip()):
+        return None  # (a result after `=` is the writer's own: `labelled._result` reads it)
     left, right = value[: signs[0].start()], value[signs[0].end() :]
     terms = [t for t in left.split("+")]
     said = list(shapes.sizes(right))
