@@ -46,7 +46,7 @@ _START = opened(
         r"first (?:applied|deployed|installed)|"
         # the command a note names for putting the deployment up ("prod helm install 3/9", "tf apply 2/26")
         r"(?:helm(?: upgrade --)? install|(?:terraform|tf) apply|(?:docker[ -])?compose up)"
-        r"(?=(?:\s+(?:prod|production|live))?\s*(?:\d|$))|"  # (right before its date: not "(Terraform apply, …)")
+        r"(?=(?:\s+(?:prod|production|live))?\s*(?:\d|$))|"  # (before its date: not "(Terraform apply, …)")
         # notes' "ec2 + ebs up 4/6", "vms up 2 Mar", "node group (5) up": the machines up, the build begun
         r"(?:ec2|ebs|vms?|nodes?|infra(?:structure)?|cluster|node ?groups?|ngs?|servers?|instances?)"
         r"(?:\s+\(\d+\))?\s+up|"
