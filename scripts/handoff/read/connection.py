@@ -248,42 +248,10 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
                 for hs, off in ((kept, not_connected(clause[: moving.start()])), (dest, True))
                 if hs
             ]
-        return [(named, [not_connected(clause) and not own_subject(clause, named, at)])]
+        return [(named, [not_connected(clause)])]
     left = [h for h in named if h.start - at < moved.start()]
     into = [h for h in named if h.start - at >= moved.start()]
     return [(hs, [off]) for hs, off in ((left, True), (into, not_connected(clause[moved.end() :]))) if hs]
-
-
-_SET_OFF = re.compile(r"\s*[,;]\s*")
-# a piece opening with its verb or a relative word: the subject is the host before it ("…, cannot be
-# reached", "…, where the spin-outs keep their code")
-_NO_SUBJECT = re.compile(
-    r"^\W*(?:(?:and|but|so|yet|or)\s+)?(?:\w+ly\s+)?(?:is|are|was|were|be|been|being|can|cannot|could|will|won|would|"
-    r"shall|should|may|might|must|has|have|had|does|do|did|not|never|no|now|still|which|that|who|where|"
-    r"when|whose|it|they|this|these|those)\b",
-    re.IGNORECASE,
-)
-
-
-def own_subject(clause: str, named: list[Found], at: int) -> bool:
-    """Whether a clause's denial is said of a thing of its own after the hosts, set off from them by
-    a comma ("engine (Bitbucket Cloud, Git LFS for assets excluded from search)", "GitLab, 300
-    archived repos excluded"): a piece that names its own subject and no host; not a piece with
-    none ("Perforce, excluded for now") or with a pronoun for the host ("…, which is not synced")."""
-    last = max(h.end for h in named) - at
-    if last <= 0 or not_connected(clause[:last]):
-        return False
-    opened = clause.rfind("(", 0, last) > clause.rfind(")", 0, last)
-    if opened:  # a host in a bracketed aside: the rest of the aside
-        close = clause.find(")", last)
-        tail = clause[last : close if close >= 0 else len(clause)]
-    else:  # a host outside: its clause without asides ("Perforce (3 depots) is not …": the host's verb)
-        tail = _ASIDE.sub(lambda m: " " * len(m.group(0)), clause[last:])
-    pieces = [p for p in _SET_OFF.split(tail) if p.strip()]
-    if not pieces or (not_connected(pieces[0]) and not tail.lstrip().startswith((",", ";"))):
-        return False  # "Perforce excluded": the host's own verb
-    denying = [p for p in pieces if not_connected(p)]
-    return bool(denying) and not any(_refers_back(p) or _NO_SUBJECT.match(p) for p in denying)
 
 
 def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:

@@ -73,9 +73,7 @@ def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
         goes_on = bool(_OPENS_PRONOUN.match(clause))
         subjects = [] if goes_on else [h for h in named if not _PREPOSITION.search(text, a, h.start)]
         m = connection.denial(clause)
-        if m is not None and named and connection.own_subject(clause, named, a):
-            pass  # "engine (Bitbucket Cloud, Git LFS for assets excluded)": the denial is of its own thing
-        elif m is not None and named:
+        if m is not None and named:
             after = [h for h in named if 0 <= h.start - (a + m.end()) <= _NEAR
                      and not _PREPOSITION.search(text, a + m.end(), h.start)]  # fmt: skip
             out |= {h.value for h in subjects if h.start < a + m.start()} | {h.value for h in after}
