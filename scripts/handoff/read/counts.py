@@ -81,7 +81,10 @@ _WHERE_SET = (
     r"[^\d.;,]*(?:[.;,]|$)"
 )
 # or a circumstance it holds in: "cap the number of repositories at about 5,000 for this VM size"
-_CIRCUMSTANCE = r"(?:for|on|until|before|with|in|at)\s+(?:this|that|the|these|those|our|its|their)\b"
+# (no figure after it in its clause: "capped at 1,500 in the year 2027" is a time, not where it holds)
+_CIRCUMSTANCE = (
+    r"(?:for|on|until|before|with|in|at)\s+(?:this|that|the|these|those|our|its|their)\b(?![^.;,]*\d)"
+)
 _BARE_LIMIT = opened(
     re.compile(  # a number with no noun after a limit word: its noun is earlier in the sentence
         rf"\b(?:up to|at most|no more than|limit|maximum|max|caps?|capped|ceiling|"
