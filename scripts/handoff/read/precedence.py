@@ -8,6 +8,7 @@ Part of `read.gather.Gatherer` (`read.gatherparts`: the state it shares).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from handoff.core.model import TddValue
@@ -287,9 +288,24 @@ class Precedence(GatherParts):
                 grand = _grand_total(found, [a for v in self.values if scope(v) == key and (a := amount(v))])
             if grand is not None:
                 totals[key] = {grand}
+            elif len(found) > 1:
+                totals[key] = self._said_over_worked(key, found, scope, amount)
         if totals:  # (the same figure written again, as a table's Total row, is no part)
             # (a value's amounts worked out only where a total is, and once)
             self._keep(lambda v: (found := totals.get(scope(v))) is None or amount(v) in found)
+
+    def _said_over_worked(self, key: object, found: set[Amount], scope: Of, amount: Of) -> set[Amount]:
+        """Of a part's rival totals, the ones the text says, when the others are sums the reader worked
+        out of a label's named parts ("Premium SSD: gitserver 4 × 512 GiB, the other services about 950
+        GiB") that the said whole holds ("3 TiB altogether"): parts are no rival of their whole. Else
+        `found` as it is (a worked sum above every said total stays a conflict)."""
+        mine = [v for v in self.values if v.how == _WORKED_OUT and id(v) in self.totals and scope(v) == key]
+        worked = {amount(v) for v in mine}
+        said = found - worked
+        most = max((_number(a) or 0.0 for a in said), default=0.0)
+        if worked & found and said and all((n := _number(a)) is not None and n <= most for a in worked):
+            return said
+        return found
 
     def _parts_elsewhere_give_way(self) -> None:
         """Two or more figures of a disk, memory or CPU field read at one place (a pasted module call's
@@ -421,6 +437,16 @@ class Precedence(GatherParts):
 def _environment(section: str) -> str:
     """A value's environment for comparing: an unmarked part is production's."""
     return "trial" if section == "trial" else "production"
+
+
+_WORKED_OUT = "sum of named parts"  # (labelled.size_parts: a sum the reader made, not one it read)
+Amount = tuple[object, ...]
+Of = Callable[[TddValue], Amount]  # a value's scope or amount
+
+
+def _number(a: Amount) -> float | None:
+    """An amount of one number as a float; None for any other amount."""
+    return float(a[0]) if len(a) == 1 and isinstance(a[0], (int, float)) else None
 
 
 def _grand_total(
