@@ -83,6 +83,9 @@ EVALUATION_ONLY = (
     "tdd_blind82",
     "tdd_blind83",
     "tdd_blind84",
+    "tdd_blind92",
+    "tdd_blind93",
+    "tdd_blind94",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -148,6 +151,9 @@ SETS = (
     "tdd_blind89",
     "tdd_blind90",
     "tdd_blind91",
+    "tdd_blind95",
+    "tdd_blind96",
+    "tdd_blind97",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
