@@ -15,3 +15,8 @@ def settled(body: str, catalogue: Catalogue) -> dict[str, Any]:
     reading = read_document(html_document(f"<html><body>{body}</body></html>"), catalogue)
     view = tdd_fields(reading.values, catalogue)
     return {n: fv.to_json()["value"] for n, fv in view.fields.items() if n not in view.conflicted}
+
+
+def present(body: str, catalogue: Catalogue) -> dict[str, Any]:
+    """`settled`, keeping only the fields that have a value."""
+    return {name: value for name, value in settled(body, catalogue).items() if value is not None}

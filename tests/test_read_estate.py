@@ -22,19 +22,12 @@ from handoff.read.askedfor import asks_no_amount
 from handoff.read.headcount import licensed_parts
 from handoff.read.limitwords import is_future
 from handoff.read.pastcolumns import horizon, others
-from handoff.read.tdd import html_document, read_document
-from handoff.validate.tdd_view import tdd_fields
 from tdd_snippets import table
+from tddview import present
 
 
 def _fields(body: str, catalogue: Catalogue, head: str = "<h1>Sourcegraph design</h1>") -> dict[str, Any]:
-    doc = html_document(f"<html><body>{head}{body}</body></html>")
-    view = tdd_fields(read_document(doc, catalogue).values, catalogue)
-    return {
-        name: fv.to_json()["value"]
-        for name, fv in view.fields.items()
-        if fv.to_json()["value"] is not None and name not in view.conflicted
-    }
+    return present(head + body, catalogue)
 
 
 def _types(got: dict[str, Any]) -> list[str]:

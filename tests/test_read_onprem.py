@@ -23,19 +23,12 @@ from handoff.read.notation import notation
 from handoff.read.outside import said_of_before
 from handoff.read.sockets import without_breakdown
 from handoff.read.supporting import supporting_title
-from handoff.read.tdd import html_document, read_document
 from handoff.read.vmtemplate import template_spans
-from handoff.validate.tdd_view import tdd_fields
+from tddview import present
 
 
 def _fields(body: str, catalogue: Catalogue, head: str = "<h1>Sourcegraph TDD</h1>") -> dict[str, Any]:
-    doc = html_document(f"<html><body>{head}{body}</body></html>")
-    view = tdd_fields(read_document(doc, catalogue).values, catalogue)
-    return {
-        name: fv.to_json()["value"]
-        for name, fv in view.fields.items()
-        if fv.to_json()["value"] is not None and name not in view.conflicted
-    }
+    return present(head + body, catalogue)
 
 
 def _table(*rows: tuple[str, ...]) -> str:
