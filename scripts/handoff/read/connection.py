@@ -40,6 +40,7 @@ from handoff.read.denied import denied
 from handoff.read.fact import Fact
 from handoff.read.found import outright
 from handoff.read.inpassing import in_passing, whole
+from handoff.read.labelwords import outside_brackets
 from handoff.read.openquestion import answers_yes, asks, settled
 from handoff.read.replaced import unsaid
 from handoff.read.vocab import Found
@@ -332,7 +333,8 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
     ]
     off: set[str] = set()
     for cell, found in named:
-        pieces = [p for p in _PIECE.split(cell) if not find(p)]  # ("Withdrawn: moved into GitLab")
+        # ("Withdrawn: moved into GitLab", "decommissioned (migrated to GitHub in May)")
+        pieces = [p for p in map(outside_brackets, _PIECE.split(cell)) if p and not find(p)]
         if any(_STATUS.match(p) or (_refers_back(p) and not_connected(p)) for p in pieces):
             return hosts
         off |= {h.value for h in found if h.value in unconnected(cell, found)}

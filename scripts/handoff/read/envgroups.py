@@ -32,18 +32,34 @@ def split(
     starts = [j for j in range(1, width) if top[j].text]
     if len(starts) < 2 or any(len(r) != width for r in rows):
         return None
+    # before the first group, columns headed in the upper row alone (`Line | Component`, each spanning
+    # both header rows) are the row labels
+    while len(starts) > 2 and not sub[starts[0]].text and starts[1] == starts[0] + 1:
+        starts.pop(0)
     lead = list(range(starts[0]))
+    # after the last group, columns headed in the upper row alone (`Monthly cost | Status | Notes`, each
+    # spanning both header rows) are every group's, as the lead columns are
+    trail: list[int] = []
+    while len(starts) > 2 and not sub[starts[-1]].text and starts[-1] + 1 == (trail[0] if trail else width):
+        trail.insert(0, starts.pop())
     groups: list[tuple[str, list[int]]] = []
     for k, j in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else width
+        end = starts[k + 1] if k + 1 < len(starts) else (trail[0] if trail else width)
         env = environment(top[j].text)
         columns = list(range(j, end))
         if not env or len(columns) < 2 or any(not sub[c].text or environment(sub[c].text) for c in columns):
             return None
         groups.append((env, columns))
     header = [top[j] if top[j].text else sub[j] for j in lead]
+    shared = [top[j] for j in trail]
     return [
-        (env, [[*header, *(sub[c] for c in columns)], *([r[j] for j in (*lead, *columns)] for r in rows[2:])])
+        (
+            env,
+            [
+                [*header, *(sub[c] for c in columns), *shared],
+                *([r[j] for j in (*lead, *columns, *trail)] for r in rows[2:]),
+            ],
+        )
         for env, columns in groups
     ]
 

@@ -73,9 +73,11 @@ class Environments:
                 or norm(name) in self.products
                 or name.upper() in _THINGS
                 or shapes.REGION.fullmatch(name)
+                or _TOTAL_NAME.fullmatch(name)
             ):
                 continue  # a known word ("Live"), a product's ("GKE cluster (staging)"), a thing's ("VM"), a
-                # region ("Staging (us-east-1)": where it runs, which production may share)
+                # region ("Staging (us-east-1)": where it runs, which production may share), a sheet's
+                # total row ("TOTAL (live)": the sum of the rows that are live, no environment's name)
             kinds = [k for _, k in self.spans(meaning)]
             if kinds:
                 learned.setdefault(name, kinds[0])
@@ -356,6 +358,7 @@ class Environments:
         return "trial" if self.other.search(bare) or before(bare) or titled(bare) else self.named(label)
 
 
+_TOTAL_NAME = re.compile(r"(?:sub[\s-]?|grand[\s-]?)?totals?|sum|Σ|∑", re.IGNORECASE)
 _HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)
 _PATH = re.compile(r"(?<![\w/.:])/[A-Za-z][\w.-]*(?:/[\w.-]+)+")
 _UNIT_BEFORE = re.compile(r"\d\s*$")  # right before a name: a number, so the name is its unit

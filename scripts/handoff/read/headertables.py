@@ -20,6 +20,7 @@ from handoff.read import (
     partitive,
     pernodecolumns,
     rowhost,
+    rowstatus,
     rowtotals,
     shapes,
     sumrow,
@@ -118,6 +119,16 @@ def _with_unit(cell: str, header: str) -> str:
 
 
 _NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a count cell saying none
+
+
+# a row label naming a part's total: `Subtotal`, `Sub-total GHES`, `Sub total workers`, `Zwischensumme`
+_SUBTOTAL = re.compile(r"^\W*(?:sub[\s-]*totals?|zwischensumme|teilsumme|sous[\s-]total|subtotaal)\b", re.I)
+
+
+def _subtotal(row: list[Text]) -> bool:
+    """A total row whose first filled cell names a subtotal: a part of the table's whole."""
+    first = next((c.text for c in row if c.text.strip()), "")
+    return bool(_SUBTOTAL.search(first))
 
 
 def _each(header: str) -> bool:
@@ -368,9 +379,11 @@ class HeaderTableReading(WalkParts):
         use (`Retired`, `Decommissioned`, `Rejected`, `Staging`), or whose remark closes with a verdict
         of not taken ("would rebuild on 5 × m6i.4xlarge; declined"): none of the row's values count."""
         cells = [_cell(row, j).strip() for j, (kind, _) in enumerate(t.roles) if j > 0 and kind == ""]
+        machines = t.type_col is not None or any(f.name in _AMOUNTS for _, f in t.fields)
         return any(
             (_WORDS_ONLY.fullmatch(c) and self.sections.part(c) == "trial")
             or closed_as_not_taken(c, self.not_done)
+            or (machines and rowstatus.not_running(c))  # `planned`, `ordered`, `cancelled`: no machine of it
             for c in cells
         )
 
@@ -382,12 +395,20 @@ class HeaderTableReading(WalkParts):
         envs = {sec for sec in groups if sec}
         out: dict[str, _Row] = {}
         env = t.col.get("environment", 0 if t.roles and t.roles[0][0] == "" else None)
+        labelled = "environment" in t.col or (
+            env is not None
+            and any(self.sections.named(_cell(r, env)) for rs in groups.values() for _, r in rs)
+        )  # (rows naming their environment: `PRD`, `Staging`; not rows set apart by their status)
         for i, r in totals:
             names = {self.sections.part(_cell(r, j)) for j in (0, 1, env) if j is not None} - {""}
+            if not labelled:  # (`TOTAL (live)` under rows of one part: the part's total, whatever it says)
+                names = set()
             sec = names.pop() if len(names) == 1 else ""
-            if not sec and len(envs) > 1:
+            if not sec and labelled and len(envs) > 1:
                 continue  # all environments together: never the production figure
-            out.setdefault(sec or t.base.section, (i, r))
+            key = sec or t.base.section
+            if key not in out or (_subtotal(out[key][1]) and not _subtotal(r)):
+                out[key] = (i, r)  # (`Subtotal compute`, then `TOTAL`: a subtotal is one part of the whole)
         return out
 
     def column_entries(self, items: list[tuple[int, str]], hosts: bool) -> list[tuple[int, str]]:

@@ -67,6 +67,18 @@ _DATE_FIELDS = frozenset({"start_date", "completion_date"})
 _VOLUME_WORD = quick(r"\b(?:pvcs?|volumes?|disks?|storage|persistent|ssd|nvme|ebs|claims?)\b", re.IGNORECASE)
 _HEADER_UNIT = re.compile(r"\((GiB|GB|TiB|TB|MiB|MB)\)", re.IGNORECASE)
 _HAS_UNIT = re.compile(r"[A-Za-z]")
+# a header's unit of size: `(GB)`, `[TB]`, `, GiB`, `in MB`
+_HEADER_UNIT_ANY = re.compile(r"(?:\(|\[|,\s*|\bin\s+)(?:TiB|GiB|MiB|TB|GB|MB)(?:\)|\]|\s*$)", re.IGNORECASE)
+
+
+_SIGMA = re.compile(r"\s*[Σ∑]\s*")  # a sum sign opening a row's label
+
+
+def _unitless(header: str) -> str:
+    """A header without its unit of size and its bracketed asides: `Size [TB]` → `Size`."""
+    return outside_brackets(_HEADER_UNIT_ANY.sub(" ", header))
+
+
 _SHAPED = frozenset({FieldType.URL, FieldType.DATE, FieldType.INSTANCE_LIST})  # a column of them needs one
 _Role = tuple[str, "Field | None"]  # what a column holds: its kind and its field
 # `Production`, `Non-prod`, `Retired`: words only, no name or number
@@ -74,6 +86,11 @@ _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ /-][^\W\d_]+)?")
 _ONE_NAME = re.compile(r"[A-Za-z][\w.-]*")  # one cluster's or host's name: `gke-lf-prod-usc1`, `sg-p-muc-01`
 _AMOUNT_FIELDS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 _LARGEST = re.compile(r"\s*(?:largest|biggest)(?:\s+(?:one|size|repo|repository))?\s*", re.IGNORECASE)
+# a header naming only a size (`Size`, `Total size`, `Size on disk`, `Git size`, `Disk usage`), its unit aside
+_SIZE_ONLY = re.compile(
+    r"\s*(?:(?:total|overall|combined|git|\.git|data)\s+)?(?:size|disk\s+usage|footprint)(?:\s+(?:on\s+disk|total))?\s*",
+    re.IGNORECASE,
+)
 _NOTE_REACH = 12  # how far back a note on blank cells may stand before its table (paragraphs, items)
 
 
@@ -527,6 +544,7 @@ class TableReading(WalkParts):
                 roles[j] = own
         self.planned_sections(roles, header)
         self.largest_column(roles, header)
+        self.size_column(roles, header)
         self.one_host_column(roles, rows)
         self.described_machines(roles, rows)
         self.count_column(roles, header, rows)
@@ -604,6 +622,20 @@ class TableReading(WalkParts):
             if roles[j][0] == "" and _LARGEST.fullmatch(outside_brackets(h)):
                 roles[j] = ("field", self.catalogue.fields.get("largest_repo_mb"))
 
+    def size_column(self, roles: list[tuple[str, Field | None]], header: list[str]) -> None:
+        """In a table counting repositories (`Code host | Repos | Size (GB)`), the one column headed
+        only by a size with its unit (`Size [TB]`, `Total size (GiB)`, `Size on disk, GB`) holds the
+        repositories' size: its total row is their total size. Two such columns say nothing."""
+        if not any(f is not None and f.name == "repositories" for _, f in roles):
+            return
+        sized = [
+            j
+            for j, h in enumerate(header)
+            if roles[j][0] == "" and _HEADER_UNIT_ANY.search(h) and _SIZE_ONLY.fullmatch(_unitless(h))
+        ]
+        if len(sized) == 1:
+            roles[sized[0]] = ("field", self.catalogue.fields.get("total_repo_size_gb"))
+
     def topic_totals(
         self,
         roles: list[tuple[str, Field | None]],
@@ -679,6 +711,11 @@ class TableReading(WalkParts):
 
     def is_total(self, cell: str) -> bool:
         """A total row's label: `Total`, `PRD total`, `Live subtotal`, `Grand total`, `All clusters`."""
+        if _SIGMA.match(cell):  # `Σ`, `Σ prod`, `∑ all rows`: a sheet's sum sign for the word
+            return self.is_total(_SIGMA.sub("Total ", cell, count=1))
+        bare = outside_brackets(cell) if ("(" in cell or "[" in cell) else ""
+        if bare and bare != cell.strip() and self.is_total(bare):
+            return True  # `Grand total (prod + staging)`: the aside says what it covers
         words = re.findall(r"[a-z]+", cell.casefold())
         return (
             norm(cell) in self.total_words
