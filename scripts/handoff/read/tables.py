@@ -71,6 +71,9 @@ _HAS_UNIT = re.compile(r"[A-Za-z]")
 _HEADER_UNIT_ANY = re.compile(r"(?:\(|\[|,\s*|\bin\s+)(?:TiB|GiB|MiB|TB|GB|MB)(?:\)|\]|\s*$)", re.IGNORECASE)
 
 
+_TOTALISH = re.compile(
+    r"total|sum|overall|all\b", re.IGNORECASE
+)  # (a quick no before the aside is taken off)
 _SIGMA = re.compile(r"\s*[Σ∑]\s*")  # a sum sign opening a row's label
 
 
@@ -710,12 +713,26 @@ class TableReading(WalkParts):
                 return
 
     def is_total(self, cell: str) -> bool:
-        """A total row's label: `Total`, `PRD total`, `Live subtotal`, `Grand total`, `All clusters`."""
-        if _SIGMA.match(cell):  # `Σ`, `Σ prod`, `∑ all rows`: a sheet's sum sign for the word
-            return self.is_total(_SIGMA.sub("Total ", cell, count=1))
-        bare = outside_brackets(cell) if ("(" in cell or "[" in cell) else ""
-        if bare and bare != cell.strip() and self.is_total(bare):
-            return True  # `Grand total (prod + staging)`: the aside says what it covers
+        """A total row's label: `Total`, `PRD total`, `Live subtotal`, `Grand total`, `All clusters`;
+        so is one without its aside (`Grand total (prod + staging)`) and a sum sign for the word (`Σ`,
+        `Σ prod`, `∑ all rows`: a sheet's)."""
+        if self.total_label(cell):
+            return True
+        if (
+            ("(" in cell or "[" in cell)
+            and _TOTALISH.search(cell)
+            and (bare := outside_brackets(cell))
+            and self.total_label(bare)
+        ):
+            return True
+        return (
+            ("Σ" in cell or "∑" in cell)
+            and bool(_SIGMA.match(cell))
+            and self.is_total(_SIGMA.sub("Total ", cell, 1))
+        )
+
+    def total_label(self, cell: str) -> bool:
+        """A total row's label as written (`Total for the environment`, `PRD total`)."""
         words = re.findall(r"[a-z]+", cell.casefold())
         return (
             norm(cell) in self.total_words
