@@ -83,7 +83,12 @@ _COUNTERFACTUAL = quick(
 
 # a name denied by a bare "no" opening its clause: "… applied with Kustomize overlays. No Helm.",
 # "(no Helm)" ("no" inside a clause, "there is no need for anything but Helm", says no such thing)
-_NO_BEFORE = re.compile(r"(?:^|[.;:!?(,\u2013\u2014]\s*|\s-\s*)no\s+$", re.IGNORECASE)
+_NO_BEFORE = re.compile(
+    r"(?:(?:^|[.;:!?(,\u2013\u2014]\s*|\s-\s*)"
+    # a thing said not to exist: "there is no Helm release to cost", "it has no Helm chart"
+    r"|\b(?:there\s+(?:is|are|was|were)|there['’]s|(?:has|have|had)|with)\s+)no\s+$",
+    re.IGNORECASE,
+)
 
 
 def set_aside(text: str, x: Found) -> bool:
@@ -92,7 +97,7 @@ def set_aside(text: str, x: Found) -> bool:
     end = phrase_end(text, x.end) if "(" in text else x.end  # "Kubernetes (AKS on …) was … rejected"
     return bool(
         NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32) : x.start])
-        or _NO_BEFORE.search(text[max(0, x.start - 8) : x.start])
+        or _NO_BEFORE.search(text[max(0, x.start - 24) : x.start])
         or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 120])
         or (end != x.end and _NOT_TAKEN_AFTER.match(text[end : end + 120]))
         or _COUNTERFACTUAL.match(text[x.end : x.end + 160])

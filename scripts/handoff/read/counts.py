@@ -112,7 +112,11 @@ _MONO_COUNT = opened(
         # "Two repositories count as monorepos", "Six repositories are monorepos", "Three are treated as …"
         rf"|\b(?!(?:19|20)\d\d\b)(?P<n4>{_N})\s+(?:(?:repositories|repos|depots|projects)\s+)?"
         r"(?:count|qualify|(?:are|were)(?:\s+(?:classed|counted|treated|handled|considered|classified))?)"
-        r"\s+(?:as\s+)?monorepos\b",
+        r"\s+(?:as\s+)?monorepos\b"
+        # the same of one: "Only one repository counts as a monorepo", "just one repo qualifies as a monorepo"
+        r"|\b(?P<n5>one|1)\s+(?:(?:repository|repo|depot|project)\s+)?"
+        r"(?:counts|qualifies|(?:is|was)(?:\s+(?:classed|counted|treated|handled|considered|classified))?)"
+        r"\s+as\s+(?:a\s+)?monorepo\b(?!s)",
         re.IGNORECASE,
     )
 )  # "two monorepos", "three of the Perforce depots are monorepos", "…, of which 2 are monorepos",
@@ -729,7 +733,8 @@ class CountReading(FactParts):
             taken.append((u.start(), u.end()))
             if u.group("other") or _ASSUMED.search(s, max(0, u.start() - 40), u.start()):
                 continue  # "the estimator's 3 TB assumed no monorepos": an assumption, no count
-            word = u.group("n") or u.group("n2") or u.group("n3") or u.group("n4") or u.group("none") or "one"
+            groups = ("n", "n2", "n3", "n4", "n5", "none")
+            word = next((u.group(g) for g in groups if u.group(g)), "one")
             word = (
                 "none" if _NOT_BEFORE.search(s, max(0, u.start() - 12), u.start()) else word
             )  # "Not one of …"

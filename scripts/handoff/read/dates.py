@@ -293,6 +293,9 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     starts = [(x.start(), x.group(0).casefold()) for x in _START.finditer(clause)
               if not (after and _backdrop(clause, x.start()))]  # fmt: skip
     starts = [(at, w) for at, w in starts if not (after and w == "from")]
+    if after and not starts:  # "13 July 2026 – Terraform apply for the cluster": the build begun
+        cmd = _COMMAND_FIRST.match(clause)
+        starts = [(cmd.start(1), cmd.group(1).casefold())] if cmd else []
     starts = [(at, w) for at, w in starts if not (w == "from" and _STATE_FROM.search(clause, 0, at))]
     weak = bool(verbs) or any(w != "from" for _, w in starts)  # "accepted from us the 27 of March"
     # "from" opens only the date right after it: "pasted from the planning sheet on 6 Oct" starts nothing
@@ -328,6 +331,21 @@ def _named_event(s: str, end: int) -> tuple[str | None, str, int]:
         return None, "", 0
     name, how = _date_kind(milestone.group(1) or milestone.group(2), last=False, first=True)
     return (name, how, milestone.end()) if name else (None, "", 0)
+
+
+# a log entry's event that is the command putting the deployment up, right after its date ("D0 –
+# Terraform apply for the cluster and node groups", "3 March: helm install (prod values)")
+_COMMAND_FIRST = re.compile(
+    r"\s*[–—:-]?\s*((?:helm(?:\s+upgrade\s+--)?\s+install|(?:terraform|tf)\s+apply"
+    r"|(?:docker[ -])?compose\s+up))\b",
+    re.IGNORECASE,
+)
+# a clause naming the whole project, nothing else, before its event: "Migration complete", "Cutover done"
+_WHOLE = re.compile(
+    r"\W*(?:(?:the|our)\s+)?(?:migration|cut-?over|move|switch-?over)\s+(?:is\s+|was\s+|has\s+been\s+)?"
+    r"(?:now\s+|fully\s+)?(?:complete[d]?|done|finished|signed\s+off)\b",
+    re.IGNORECASE,
+)
 
 
 class DateReading(FactParts):
@@ -416,7 +434,7 @@ class DateReading(FactParts):
             return []
         # the event's own clause names the build or production: "the VM was handed over" is not it
         done, start = (
-            m if m and self._names_build(_clause_of(s, m.start())) else None
+            m if m and self._names_build(_clause_of(s, m.start()), whole=True) else None
             for m in (_DONE_EVENT.search(s), _START_EVENT.search(s))
         )
         if (done is None) == (start is None):
@@ -437,8 +455,12 @@ class DateReading(FactParts):
         production on 17 March" (it names an environment and has no verb's ending of its own)."""
         return bool(_ELIDED.fullmatch(clause) and self.env.spans(clause) and not _VERB_ENDING.search(clause))
 
-    def _names_build(self, clause: str) -> bool:
-        return bool(BUILD.search(clause)) or self.env.at(clause, len(clause), "") == "production"
+    def _names_build(self, clause: str, whole: bool = False) -> bool:
+        """Whether a clause names the build or production; `whole`: or the project as a whole, a
+        migration or cut-over with nothing else named ("Migration complete", under a day)."""
+        if BUILD.search(clause) or self.env.at(clause, len(clause), "") == "production":
+            return True
+        return whole and bool(_WHOLE.match(clause)) and not otherevents.not_the_build(clause, False)
 
     def _ranges(self, s: str, ctx: Context, dates: list[shapes.Match]) -> tuple[list[Fact], set[int]]:
         """A date range of the production build ("Production infrastructure: 2 March – 17 April 2026",

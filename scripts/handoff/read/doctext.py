@@ -134,7 +134,8 @@ class Texts:
         """Every paragraph's text, read and still to read, passed through `fn`, which gives the text
         in the reader's words and where each old offset went (`read.languages`): links and
         footnote marks move with their text. Before the notation's rewrite."""
-        self._gloss = fn
+        before = self._gloss
+        self._gloss = fn if before is None else _then(before, fn)  # (a day zero's after the language's)
         for _, text in self._by_id.values():
             _glossed(text, fn)
 
@@ -168,11 +169,30 @@ class Texts:
         return text
 
 
-def _glossed(text: Text, fn: Callable[[str], tuple[str, Callable[[int], int]]]) -> None:
+Gloss = Callable[[str], tuple[str, Callable[[int], int]]]
+
+
+def _then(first: Gloss, second: Gloss) -> Gloss:
+    """One gloss, then another: each offset moved by both."""
+
+    def both(text: str) -> tuple[str, Callable[[int], int]]:
+        mid, one = first(text)
+        new, two = second(mid)
+        if new is mid:
+            return mid, one
+        if mid is text:
+            return new, two
+        return new, lambda at: two(one(at))
+
+    return both
+
+
+def _glossed(text: Text, fn: Gloss) -> None:
     new, shift = fn(text.text)
     if new is not text.text:
         text.shown = text.shown or text.text
-        text.moved = text.moved or shift
+        before = text.moved
+        text.moved = shift if before is None else (lambda at: shift(before(at)))
         text.links = [(shift(at), url) for at, url in text.links]
         text.notes = [(shift(at), note) for at, note in text.notes]
         text.text = new

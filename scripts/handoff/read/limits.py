@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from handoff.core.quickre import opened, quick
 from handoff.read import shapes
-from handoff.read.limitwords import NOT_SUMMED
+from handoff.read.limitwords import NOT_SUMMED, threshold
 
 PERSONS = (
     r"users|seats|people|persons|developers|devs|engineers|employees|staff|colleagues|programmers|"
@@ -187,6 +187,12 @@ _OF_THEM = re.compile(r"(?:\S+)\s+of\s+(?:them|those|these|whom)\b", re.IGNORECA
 
 
 def relation(text: str, start: int, end: int) -> str:
+    """As `_relation`; a figure past which the sizing must be decided again ("growth beyond 4,000
+    repositories needs a new ADR", `limitwords.threshold`) is the bound agreed: a limit."""
+    return "limit" if threshold(text, start, end) else _relation(text, start, end)
+
+
+def _relation(text: str, start: int, end: int) -> str:
     """ "limit", "observed", "added", "old" (no longer in force: "the runbook still quotes the licence
     as 1 000 users") or "" (nothing said) for the figure at text[start:end]. A figure counting a part
     of the one before ("good for 350 people, 90 of them searching at once") stands as that one does."""

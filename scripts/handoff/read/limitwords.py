@@ -125,14 +125,42 @@ def is_technical_limit(text: str) -> bool:
     return any(_TECHNICAL.search(text[:at]) for at in _limit_words(text))
 
 
+# a figure past which something must be decided again ("Repository growth beyond 4,000 repositories
+# needs a new ADR", "anything above 2,000 users requires a re-sizing", "going past 6,000 repos would need
+# a second instance"): the figure is the bound the deployment was agreed for, not a growth figure
+_THRESHOLD = quick(
+    r"\b(?:grow(?:th|ing|s|n)?|go(?:es|ing)?|scal(?:e|es|ing)|expan(?:d|ds|ding|sion)|increas(?:e|es|ing)|"
+    r"anything|everything|more|use|usage)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:beyond|past|above|over|more\s+than|in\s+excess\s+of|exceeding)\s+(?:about\s+|~\s*)?"
+    r"\d[\d,.]*\s*k?\s+(?:[\w-]+\s+){1,3}?"
+    r"(?:needs?|requires?|would\s+(?:need|require|mean|trigger)|must\s+(?:go|be)|calls?\s+for|triggers?|"
+    r"means?\s+(?:a|an)\s+(?:new|second|fresh|another))\b",
+    re.IGNORECASE,
+)
+
+
+def threshold(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] is one past which the sizing must be decided again
+    (`_THRESHOLD`: "growth beyond 4,000 repositories needs a new ADR"): a limit, not an increment."""
+    return any(m.start() <= start and end <= m.end() for m in _THRESHOLD.finditer(text))
+
+
 def is_limit(text: str) -> bool:
     """A text about agreed limits, scope or sizing targets; not a technical limit ("Bitbucket hits its
-    rate limit after ~200 repositories", "the API limit")."""
-    return any(not _TECHNICAL.search(text[:at]) for at in _limit_words(text))
+    rate limit after ~200 repositories", "the API limit"); or a figure past which the sizing must be
+    decided again (`_THRESHOLD`)."""
+    return any(not _TECHNICAL.search(text[:at]) for at in _limit_words(text)) or bool(_THRESHOLD.search(text))
 
 
 def is_growth(text: str) -> bool:
-    return bool(_GROWTH.search(text))
+    m = _GROWTH.search(text)
+    if m is None:
+        return False
+    t = _THRESHOLD.search(text)  # "growth beyond 4,000 repositories needs a new ADR": a bound, no growth
+    if t is None:
+        return True
+    rest = text[: t.start()] + " " * (t.end() - t.start()) + text[t.end() :]
+    return bool(_GROWTH.search(rest))
 
 
 # a title only about growth: "Growth", "Expected growth", "4.4 Is growth expected?", "Growth forecast",

@@ -292,8 +292,10 @@ def _entry_day(text: str, year: str) -> str:
 
 
 def _on_entry_day(ctx: Context, stamp: str, text: str, start: int) -> Context:
-    """The context of a log entry's clause after a semicolon: dated by the entry's day (`stamp`)."""
-    if stamp and start and text[max(0, start - 3) : start].rstrip().endswith(";"):
+    """The context of a log entry's clause after the first (after a semicolon, or a sentence of its
+    own: "24 July 2026 – Cutover: DNS repointed. Migration complete."): dated by the entry's day
+    (`stamp`)."""
+    if stamp and start:
         return replace(ctx, day=stamp)
     return ctx
 
@@ -358,7 +360,7 @@ class ProseReading(FactParts):
         said: tuple[str, Context] | None = None  # the sentence before, for the environment at its end
         others = self.other_subjects.spans(text)  # "Jenkins runs on 4 × c5.2xlarge; Sourcegraph runs on …"
         not_ours = False  # a run-in title said the rest of the paragraph is not Sourcegraph's
-        stamp = "" if ctx.day or ";" not in text else _entry_day(text, ctx.year)  # a log entry's day
+        stamp = "" if ctx.day or (";" not in text and ". " not in text) else _entry_day(text, ctx.year)
         anchor = ctx.anchor  # the day told last: what a relative date counts from (`read.relative`)
         led: tuple[str, re.Match[str]] | None = None  # the clause before's relative day
         for start, sentence in _sentences(text):

@@ -16,6 +16,7 @@ from handoff.core.model import Location, TddValue
 from handoff.read import (
     abbrev,
     connection,
+    dayzero,
     dittos,
     leadins,
     limits,
@@ -266,6 +267,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         as_written = (text, row_lines(doc, self.texts)) if written_in else ("", [])
         if written_in:
             self.texts.gloss(gloss_for(written_in).gloss)
+            text = document_text(doc, self.texts)
+        zero = dayzero.learn(text)  # `D0 = Monday 13 July 2026`: each `D+11` read as the day it is
+        if zero is not None:
+            self.texts.gloss(zero.gloss)
             text = document_text(doc, self.texts)
         habit = notation(text)  # `4'180`, `2 816 GiB`, `1.800`, `2,4 TB` read as the document means them
         if not habit.plain:

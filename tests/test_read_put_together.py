@@ -1,0 +1,153 @@
+"""TDD reader: facts a careful reader puts together (from blind 45, in phrasings and layouts it does not
+use). A figure past which the sizing must be decided again is the bound agreed, not growth
+(`read/limitwords.py`, `threshold`); a tool said not to exist ("there is no Helm release") is set aside
+(`read/choice.py`); one repository said to count as a monorepo is a count of one (`read/counts.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handoff.core.fields import Catalogue
+from handoff.read.tdd import html_document, read_document
+from handoff.validate.tdd_view import tdd_fields
+
+HEAD = "<h2>Production</h2><p>Sourcegraph runs on EKS, 3 × m6i.4xlarge.</p>"
+
+
+def _field(body: str, name: str, catalogue: Catalogue, head: str = HEAD) -> Any:
+    doc = html_document(f"<html><body>{head}{body}</body></html>")
+    view = tdd_fields(read_document(doc, catalogue).values, catalogue)
+    fv = view.fields.get(name)
+    return None if fv is None or name in view.conflicted else fv.to_json()["value"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "want"),
+    [
+        ("<p>Scaling past 2,500 repositories requires a second gitserver shard and a new review.</p>",
+         "max_repositories", 2500),
+        ("<ul><li>Anything above 6,000 repositories needs a re-sizing by the platform team.</li></ul>",
+         "max_repositories", 6000),
+        ("<p>Going beyond 1,200 users would need a licence amendment.</p>", "max_users", 1200),
+        ("<p>Growth over 3,000 repos calls for a new design record; the sizing stops there.</p>",
+         "max_repositories", 3000),
+    ],
+)  # fmt: skip
+def test_a_figure_past_which_the_sizing_is_decided_again_is_the_limit(
+    body: str, name: str, want: int, catalogue: Catalogue
+) -> None:
+    assert _field(body, name, catalogue) == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>We expect growth beyond 4,000 repositories by 2028.</p>",
+        "<p>Repositories will grow past 4,000 next year.</p>",
+    ],
+)
+def test_growth_past_a_figure_with_no_decision_is_no_limit(body: str, catalogue: Catalogue) -> None:
+    assert _field(body, "max_repositories", catalogue) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("<p>Manifests are rendered with Kustomize overlays; there is no Helm release in this account.</p>",
+         "Kubernetes with Kustomize"),
+        ("<p>The platform team applies Kustomize bases. There's no Helm chart anywhere in the repo.</p>",
+         "Kubernetes with Kustomize"),
+        ("<p>Installed from the Helm chart, with no Kustomize layer on top.</p>", "Kubernetes with Helm"),
+    ],
+)  # fmt: skip
+def test_a_tool_said_not_to_exist_is_not_the_deployment(body: str, want: str, catalogue: Catalogue) -> None:
+    assert _field(body, "deployment_type", catalogue) == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>platform: 410 repositories (incl. the billing monorepo)</p>"
+        "<p>Only one repository counts as a monorepo: billing.</p>",
+        "<ul><li>apps: 300 repos, among them the shop monorepo</li></ul>"
+        "<p>Exactly one repo qualifies as a monorepo (shop), the largest at 3 GB.</p>",
+        "<p>The kernel monorepo is large.</p><p>Just one depot is treated as a monorepo: kernel.</p>",
+    ],
+)
+def test_one_repository_counted_as_a_monorepo_is_one(body: str, catalogue: Catalogue) -> None:
+    assert _field(body, "monorepos", catalogue) == 1
+
+
+def _dated(body: str, catalogue: Catalogue) -> tuple[Any, Any]:
+    return _field(body, "start_date", catalogue), _field(body, "completion_date", catalogue)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (
+            "<p>Day zero is T0 = Tuesday 1 September 2026; every task below is dated from it.</p>"
+            "<ul><li>T0 – helm install of the production release.</li>"
+            "<li>T+4 – smoke tests.</li>"
+            "<li>T+9 – Production build complete, handed to the customer.</li></ul>",
+            ("2026-09-01", "2026-09-10"),
+        ),
+        (
+            "<p>Cut-over plan. D-Day: 2026-03-02.</p>"
+            "<table><tr><td>When</td><td>What</td></tr>"
+            "<tr><td>D-3</td><td>Freeze of the old instance's site config</td></tr>"
+            "<tr><td>D+0</td><td>Terraform apply for the production cluster started</td></tr>"
+            "<tr><td>D+5</td><td>Migration complete</td></tr></table>",
+            ("2026-03-02", "2026-03-07"),
+        ),
+        (
+            "<p>Day 1 is Monday 5 October 2026.</p>"
+            "<p>Day 1: the production infrastructure build started. Day 12: production signed off.</p>",
+            ("2026-10-05", "2026-10-16"),
+        ),
+    ],
+)
+def test_days_written_as_offsets_from_a_declared_day_zero(
+    body: str, want: tuple[str, str], catalogue: Catalogue
+) -> None:
+    assert _dated(body, catalogue) == want
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # no day zero declared: an offset is no date
+        "<ul><li>D+2 – production build started.</li><li>D+9 – production signed off.</li></ul>",
+        # two different days zero: nothing is read from the offsets
+        "<p>D0 = 3 March 2026. (Earlier draft: D0 = 10 March 2026.)</p>"
+        "<ul><li>D+9 – production signed off.</li></ul>",
+    ],
+)
+def test_offsets_with_no_single_day_zero_give_no_date(body: str, catalogue: Catalogue) -> None:
+    assert _field(body, "completion_date", catalogue) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a log entry's day dates every sentence of the entry, not only the clauses after a semicolon
+        ("<ul><li>14 May 2026 – DNS switched over. Production build complete.</li></ul>", "2026-05-14"),
+        (
+            "<ul><li>2 June 2026: Old server set read-only. Cutover completed; ticket closed.</li></ul>",
+            "2026-06-02",
+        ),
+    ],
+)
+def test_a_log_entrys_day_dates_its_later_sentences(body: str, want: str, catalogue: Catalogue) -> None:
+    assert _field(body, "completion_date", catalogue) == want
+
+
+def test_a_clone_or_a_rehearsal_completed_in_an_entry_is_not_the_build(catalogue: Catalogue) -> None:
+    body = (
+        "<ul><li>9 June 2026 – Clone complete. Rehearsal complete.</li>"
+        "<li>12 June 2026 – Users moved. Migration complete.</li></ul>"
+    )
+    assert _field(body, "completion_date", catalogue) == "2026-06-12"
+
