@@ -151,3 +151,73 @@ def test_a_clone_or_a_rehearsal_completed_in_an_entry_is_not_the_build(catalogue
     )
     assert _field(body, "completion_date", catalogue) == "2026-06-12"
 
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h3>Repositories</h3><p>The clones on the two gitserver replicas total 455 GiB.</p>",
+        "<p>Size check: the repositories on the new gitserver volume come to 455 GB.</p>",
+    ],
+)
+def test_what_the_clones_on_gitserver_total_is_the_repositories_size(body: str, catalogue: Catalogue) -> None:
+    assert _field(body, "total_repo_size_gb", catalogue) == pytest.approx(455, rel=0.08)
+
+
+def _listing(lead: str, *lines: str) -> str:
+    return f"<p>{lead}</p>" + "".join(f"<p>{line.replace('  ', '&nbsp; ')}</p>" for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (  # a listing pasted one line a paragraph, its rows volumes by the lead-in: capacity × replicas
+            _listing(
+                "Persistent volumes in production:",
+                "NAME            SIZE     REPLICAS",
+                "gitserver       1Ti      2",
+                "zoekt-index     300Gi    2",
+                "postgres        100Gi    1",
+            ),
+            2700,
+        ),
+        (  # the same as a table under a lead-in naming the PVCs
+            "<p>PVCs as created by the chart:</p><table><tr><td>Name</td><td>Capacity</td><td>Count</td></tr>"
+            "<tr><td>gitserver</td><td>800Gi</td><td>2</td></tr><tr><td>indexed-search</td><td>200Gi</td>"
+            "<td>2</td></tr></table>",
+            2000,
+        ),
+    ],
+)
+def test_a_volume_listing_under_its_lead_in_adds_up(body: str, want: int, catalogue: Catalogue) -> None:
+    assert _field(body, "total_disk_gb", catalogue) == pytest.approx(want, rel=0.08)
+
+
+def test_a_listing_with_no_lead_in_naming_volumes_gives_no_disk(catalogue: Catalogue) -> None:
+    body = _listing(
+        "Pods after the rollout:",
+        "NAME            SIZE     REPLICAS",
+        "frontend        2Gi      3",
+        "searcher        4Gi      2",
+    )
+    assert _field(body, "total_disk_gb", catalogue) is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h2>Old system</h2><p>The legacy box answers at https://code.example.org and the new cluster keeps "
+        "that address after the migration.</p><h2>Production</h2><p>Kubernetes with Helm on EKS.</p>",
+        "<h2>Before</h2><p>Users reach https://code.example.org today; the URL stays the same through the "
+        "cutover.</p><h2>Production</h2><p>Kubernetes with Helm on EKS.</p>",
+    ],
+)
+def test_an_old_address_the_new_deployment_keeps_is_the_instances(body: str, catalogue: Catalogue) -> None:
+    assert _field(body, "instance_url", catalogue, head="") == "https://code.example.org"
+
+
+def test_an_old_address_not_said_to_be_kept_is_not_the_instances(catalogue: Catalogue) -> None:
+    body = (
+        "<h2>Old system</h2><p>The legacy box answers at https://code.example.org until the migration.</p>"
+        "<h2>Production</h2><p>Kubernetes with Helm on EKS.</p>"
+    )
+    assert _field(body, "instance_url", catalogue, head="") is None

@@ -335,7 +335,7 @@ def _named_event(s: str, end: int) -> tuple[str | None, str, int]:
 
 # a log entry's event that is the command putting the deployment up, right after its date ("D0 –
 # Terraform apply for the cluster and node groups", "3 March: helm install (prod values)")
-_COMMAND_FIRST = re.compile(
+_COMMAND_FIRST = re.compile(  # (`match`ed at the date's end; `may_date` searches for it anywhere)
     r"\s*[–—:-]?\s*((?:helm(?:\s+upgrade\s+--)?\s+install|(?:terraform|tf)\s+apply"
     r"|(?:docker[ -])?compose\s+up))\b",
     re.IGNORECASE,

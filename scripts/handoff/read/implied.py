@@ -22,6 +22,26 @@ from handoff.read.precedence import _WEAK
 from handoff.read.replaced import old_clauses
 
 _FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
+# an old system's address the sentence says the new deployment keeps ("It serves https://… today and keeps
+# that name through the cutover", "the URL stays the same after the migration"): the instance's too
+_KEPT = re.compile(
+    r"\b(?:keeps?|keeping|kept|retains?|retained|retaining)\s+(?:that|this|the\s+same|its|the)\s+"
+    r"(?:(?:host\s*)?name|address|url|domain)\b"
+    r"|\b(?:name|address|url|hostname|domain)\s+(?:stays?|remains?)\s+(?:the\s+same|unchanged)\b",
+    re.IGNORECASE,
+)
+_MOVE = re.compile(
+    r"\b(?:cut-?over|migration|move|switch-?over|new\s+(?:cluster|instance|deployment|platform))\b",
+    re.IGNORECASE,
+)
+
+
+def _kept(text: str, at: int) -> bool:
+    """Whether the sentence of the URL at `at` says the new deployment keeps it (`_KEPT`, with the move)."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    stop = text.find(". ", at)
+    sentence = text[start : stop if stop >= 0 else len(text)]
+    return _KEPT.search(sentence) is not None and _MOVE.search(sentence) is not None
 
 
 def _kinds(v: TddValue) -> list[str]:
@@ -63,18 +83,23 @@ class Implied(GatherParts):
             return []
         found: dict[str, _Block] = {}
         named: set[str] = set()  # the addresses written where production is named
+        carried: set[str] = set()  # an old system's addresses the new deployment keeps
         other = {base(v.value or v.text) for v in self.values if v.how.endswith(OLD_THING)}  # "old address …"
         for b in self.blocks:
-            if b.section == "trial" or "://" not in b.text:
+            if "://" not in b.text:
+                continue
+            kept = [m for m in shapes.urls(b.text) if _kept(b.text, m.start)]  # (the old's, kept by the new)
+            if b.section == "trial" and not kept:
                 continue
             others = self.reader.other_subjects.spans(b.text)  # not "…; Jenkins is reached at https://…"
             others += [(a, e, "old") for a, e in old_clauses(b.text)]  # nor "The old host … at https://…"
-            for m in shapes.urls(b.text):  # not "dev cluster … → https://sg-dev.…"
-                if any(a <= m.start < e for a, e, _ in others):
+            for m in kept or shapes.urls(b.text):  # not "dev cluster … → https://sg-dev.…"
+                if not kept and any(a <= m.start < e for a, e, _ in others):
                     continue
-                here = self.reader.url_env(b.text, m, Context(b.section))
+                here = "" if kept else self.reader.url_env(b.text, m, Context(b.section))
                 if self.reader.site_address(m.value) and here != "trial" and base(m.value) not in other:
                     found.setdefault(m.value.rstrip("/"), b)
+                    carried.update([m.value.rstrip("/")] if kept else [])
                     if here == "production":
                         named.add(m.value.rstrip("/"))
         only = "the only site address there"
@@ -87,7 +112,8 @@ class Implied(GatherParts):
             return []
         url, b = next(iter(found.items()))
         b.used = True
-        self.values.append(TddValue("URL", url, b.location, "instance_url", b.section, None, True, url,
+        section = "" if url in carried else b.section  # (an old part's address, kept: not the old one's only)
+        self.values.append(TddValue("URL", url, b.location, "instance_url", section, None, True, url,
                                     only.removesuffix(" there")))  # fmt: skip
         where = b.location.ref.removeprefix("TDD ")
         return [

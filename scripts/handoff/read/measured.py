@@ -31,7 +31,10 @@ _NEAR = (
     r"(?:about|around|roughly|approx(?:imately|\.)|some|nearly|almost|circa|ca\.|just (?:over|under)|[~≈])"
 )
 _SUBJECT = re.compile(
-    rf"\b(?:(?P<named>{_NAMED})|(?P<pronoun>{_PRONOUN}))\b(?:[\s,]+[\w-]+){{0,3}}?[\s,]+"
+    rf"\b(?:(?P<named>{_NAMED})|(?P<pronoun>{_PRONOUN}))\b"
+    # where they sit, said between ("the clones on the new gitserver total 612 GiB")
+    r"(?:\s+(?:on|in|across|at)(?:\s+[\w-]+){1,4}?)?"
+    rf"(?:[\s,]+[\w-]+){{0,3}}?[\s,]+"
     rf"(?:(?:{_VERB})\b|(?:{_TOGETHER})\b\s*[:=≈~]?)\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )

@@ -306,7 +306,7 @@ def _listing(lines: list[list[Run] | None], texts: list[str | None], i: int) -> 
     if j - i < 2:
         return [], i
     rows = [(t or "").rstrip() for t in texts[i:j]]
-    if _TYPE_COLUMN.search(rows[0]):
+    if _TYPE_COLUMN.search(rows[0]) or (_SIZE_COLUMN.search(rows[0]) and _COUNT_COLUMN.search(rows[0])):
         before = (texts[i - 1] if i else None) or ""
         command = before if prompt_line(before) else ""
         return [_listed_table(rows, command)], j
@@ -318,6 +318,10 @@ _TYPE_COLUMN = re.compile(
     r"(?<!\S)(?:(?:MACHINE|INSTANCE|SERVER)[_ -]?TYPE|(?:VM|NODE)[_ -]?SIZE|FLAVOU?R)(?!\S)",
     re.IGNORECASE,
 )
+# a listing of volumes with their sizes and replica counts (`NAME  CAPACITY  REPLICAS`): a table too, whose
+# rows add up when the line above it says they are volumes (`read.volumetables`)
+_SIZE_COLUMN = re.compile(r"(?<!\S)(?:CAPACITY|SIZE|STORAGE)(?!\S)")
+_COUNT_COLUMN = re.compile(r"(?<!\S)(?:REPLICAS|COUNT|QTY)(?!\S)")
 _GAP = re.compile(r"\s{2,}")
 _NAME_PARTS = re.compile(r"[\s_.\-/]+")
 # a machine's name naming Sourcegraph (`sourcegraph-prod-a`, `vm-sg-prd`, `sg01`)

@@ -42,7 +42,16 @@ from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
 from handoff.read.commitments import bought_for
 from handoff.read.contingency import contingent
 from handoff.read.counts import stated_limits_win
-from handoff.read.dates import _DATE_TOPICS, _DONE, _DONE_EVENT, _START, _START_EVENT, BUILD, _span
+from handoff.read.dates import (
+    _COMMAND_FIRST,
+    _DATE_TOPICS,
+    _DONE,
+    _DONE_EVENT,
+    _START,
+    _START_EVENT,
+    BUILD,
+    _span,
+)
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last, apart, on_disk_after
@@ -343,7 +352,7 @@ class ProseReading(FactParts):
         read = shapes.spelt_digits(without_not_taken(without_left_out(_without_working(text)), self.not_done))
         if any(w in t.lower() for t in {text, read} for w in _CUT_WORDS):
             return True  # (a clause cut before a date may end on one: "… nodes live | March 3")
-        events = (_START, _DONE, _START_EVENT, _DONE_EVENT, STARTS, ENDS)
+        events = (_START, _DONE, _START_EVENT, _DONE_EVENT, STARTS, ENDS, _COMMAND_FIRST)
         return any(p.search(t) for t in {text, read} for p in events) or any(
             next(shapes.ranges(t, ctx.year), None) is not None for t in {text, read}
         )

@@ -151,6 +151,7 @@ class TableReading(WalkParts):
     """The TDD walk's table reading: orientation, column roles, the kind of table."""
 
     blank_means = ""  # the side a blank cell repeats, when a note beside the table says so
+    lead_in = ""  # the paragraph right above the table being read ("Persistent volumes on prod (gp3):")
     left_out: frozenset[str] = frozenset()  # the marks whose key under the table leaves their row out
 
     def turned(self, grid: list[list[dict[str, Any]]], rows: list[list[Text]], tab: _Tab) -> bool:
@@ -230,10 +231,11 @@ class TableReading(WalkParts):
         keyed = self.keyed_marks(table, content[i + 1 : i + 12]) if marks.opens_key(after) else frozenset()
         left, self.left_out = self.left_out, keyed
         forced, tab.forced = tab.forced, tab.forced or self.caption_part(before, self.below(content, i))
+        lead, self.lead_in = self.lead_in, before
         try:
             self.table(table, tab, depth)
         finally:
-            self.blank_means, self.left_out, tab.forced = was, left, forced
+            self.blank_means, self.left_out, tab.forced, self.lead_in = was, left, forced, lead
 
     def caption_part(self, above: str, below: str) -> str:
         """The part other than production a table's caption names (`read.tablecaption`), or ''."""
@@ -505,9 +507,10 @@ class TableReading(WalkParts):
         or its total row's figure, read as the disk (the rows are read as well, as their table)."""
         body = [[c.text for c in r] for r in rows[1:]]
         named = _VOLUME_WORD.search(" ".join(header)) or volumetables.names_volumes([], body, self.is_total)
-        if not named:
+        led = not named and volumetables.lead_in_names_volumes(self.lead_in)  # "Persistent volumes (gp3):"
+        if not named and not led:
             return
-        found = volumetables.total(header, body, self.names_row, self.is_total)
+        found = volumetables.total(header, body, self.names_row, self.is_total, led)
         if found is not None:
             self.emit("Disk", found, self.where(tab, number, 1), self.context(tab))
 

@@ -60,15 +60,37 @@ def _restated(parts: list[list[str]], sized: list[int], units: dict[int, str]) -
     return True
 
 
+# a lead-in right above a table that says its rows are volumes ("Persistent volumes on LANTERN (gp3):",
+# "The PVCs, as created:"), one line ending in a colon
+_LEAD_IN = re.compile(
+    r"[^.;\n]{0,60}\b(?:persistent\s+volumes?|pvcs?|volumes|disks)\b[^.;\n]{0,60}:\s*", re.IGNORECASE
+)
+_SIZE_HEADER = re.compile(r"^\s*(?:capacity|size|storage|requested)\s*$", re.IGNORECASE)
+
+
+def lead_in_names_volumes(text: str) -> bool:
+    """Whether the line right above a table says its rows are volumes (then a header of no volume
+    word, `NAME | CAPACITY | REPLICAS`, is theirs)."""
+    return bool(text) and _LEAD_IN.fullmatch(text) is not None
+
+
 def total(
-    header: list[str], body: list[list[str]], named: Callable[[str], bool], is_total: Callable[[str], bool]
+    header: list[str],
+    body: list[list[str]],
+    named: Callable[[str], bool],
+    is_total: Callable[[str], bool],
+    led: bool = False,
 ) -> str | None:
     """The disk a volume table states (`N GB`), or None when the table is no such table. `named`:
-    whether a row label names a field or an environment; `is_total`: whether it is a total row's."""
+    whether a row label names a field or an environment; `is_total`: whether it is a total row's;
+    `led`: a lead-in above the table names volumes (then a column headed as a size is needed)."""
     dated = " ".join(h for h in header if not of_capacity(h))  # (`Used on 25 Oct`: the load's column, dated)
     if len(header) < 2 or len(body) < 2 or shapes.DIGIT.search(dated):
         return None
-    if not names_volumes(header, body, is_total):
+    if led:
+        if not any(_SIZE_HEADER.match(h) for h in header[1:]):
+            return None
+    elif not names_volumes(header, body, is_total):
         return None
     units = header_units([h if not of_capacity(h) else "" for h in header])  # (the load's may be dated)
     rows = [r for r in body if r and r[0].strip()]
