@@ -137,7 +137,10 @@ def _parts_sum(m: re.Match[str]) -> bool:
 _RESULT = re.compile(r"(?<![=<>])=[ \u00a0]*$")
 _NOT_DONE = re.compile(  # "32 → 48 vCPU (requested, pending approval)": the new side is not made yet
     r"[^\n.;]{0,12}?\b(?:requested|pending|proposed|planned|to be|awaiting|once approved|if approved|"
-    r"tbc|tbd|not yet|not approved|under review|on hold)\b",
+    r"tbc|tbd|not yet|not approved|under review|on hold|"
+    # a later period: the new side a projection (`repos cap 6k → 9k next fy`, `8k -> 12k eoy`)
+    r"eo[yqm]|eofy|next[ \u00a0]+(?:fy|year|yr|quarter|qtr|q[1-4]|h[12]|half)|"
+    r"by[ \u00a0]+(?:the[ \u00a0]+)?(?:end|eo[yqm]|eofy|q[1-4]|h[12]|fy[ \u00a0]?'?\d\d))\b",
     re.IGNORECASE,
 )  # the old figure is a product's result: `3 × 64 = 144 → 192`
 
