@@ -20,6 +20,7 @@ from handoff.read import (
     dittos,
     leadins,
     limits,
+    lowermonths,
     marks,
     notecount,
     notes,
@@ -273,8 +274,16 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             self.texts.gloss(zero.gloss)
             text = document_text(doc, self.texts)
         habit = notation(text)  # `4'180`, `2 816 GiB`, `1.800`, `2,4 TB` read as the document means them
-        if not habit.plain:
-            self.texts.rewrite(habit.rewrite)
+        months = lowermonths.writes_lower(text)  # `may 4 → may 15` in a note writing `apr 27`: months
+        if not habit.plain or months:
+            if months:
+                self.texts.rewrite(
+                    (lambda t: lowermonths.capitalised(habit.rewrite(t)))
+                    if not habit.plain
+                    else lowermonths.capitalised
+                )
+            else:
+                self.texts.rewrite(habit.rewrite)
             text = document_text(doc, self.texts)
             self.gather.ambiguous = habit.ambiguous
         lines = row_lines(
