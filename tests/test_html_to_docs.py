@@ -487,3 +487,9 @@ def test_round_trip_of_arbitrary_html_is_stable(html: str) -> None:
     first = html_to_docs(html, document_id="d")
     second = html_to_docs(to_html(first), document_id="d")
     assert second == {**first, "title": ""}
+
+
+@pytest.mark.parametrize("text", ["<![0", "a <![0 b", "<p>x</p><![0-"])
+def test_a_malformed_marked_section_is_text(text: str) -> None:
+    """`<![0` (found by the property test above): the standard parser raises on it; it is text."""
+    check_document(html_to_docs(text, chips=False))

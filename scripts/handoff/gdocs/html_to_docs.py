@@ -394,6 +394,15 @@ class _Importer(HTMLParser):
                     self._pop()
                 return
 
+    def parse_html_declaration(self, i: int) -> int:
+        """`<!…` as the standard parser reads it; a malformed marked section (`<![0`), on which the
+        standard library raises, is text."""
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.handle_data(self.rawdata[i : i + 2])
+            return i + 2
+
     def handle_data(self, data: str) -> None:
         if self._dropping():
             return
