@@ -1452,3 +1452,25 @@ def test_text_runs_read_as_the_accessors_read_them() -> None:
             for el in as_list(p.get("elements")):
                 if isinstance(el, dict):
                     assert doctext._element_text(el) == _element_text_as_first_written(el), el
+
+
+def _all_dates_as_first_written(text: str, year: str) -> tuple[shapes.Match, ...]:
+    full = tuple(shapes._dates(text))
+    year = shapes._own_year(text, full) or year
+    if year:
+        return tuple(sorted((*full, *shapes._day_months(text, year)), key=lambda m: m.start))
+    return full
+
+
+_DATE_PIECES = [
+    *" ,.-/'’()\n", "the", "third", "twenty-first", "ninth", "of", "August", "august", "AUGUST", "Aug",
+    "Sept", "March", "May", "may", "June", "the first", "Mon", "Dec.", "2026", "7", "12", "3rd", "/",
+    "\u0663", "\uff11", "É", "x",
+]  # fmt: skip
+
+
+def test_dates_without_a_digit_as_first_written() -> None:
+    for text in [*_texts(_DATE_PIECES, 6000, 8), *corpus_lines()]:
+        for year in ("", "2026"):
+            found = shapes._all_dates.__wrapped__(text, year, "")
+            assert found == _all_dates_as_first_written(text, year), text

@@ -64,9 +64,12 @@ class HostCounts(GatherParts):
         if len(parts) < 2:
             return
         stated = {v.value for v in self.values if v.field == "repositories" and v.section == section}
+        blocks = {p.block for p in parts}
         for i, b in enumerate(self.blocks):
+            if b.section != section or (i - 1 not in blocks and i - 2 not in blocks):
+                continue  # (a run of counts ends in one of the two blocks before it)
             before = [p.count for p in parts if p.block < i][::-1]
-            if b.section != section or len(before) < 2 or i - max(p.block for p in parts if p.block < i) > 2:
+            if len(before) < 2:
                 continue
             if is_limit(b.text) or is_growth(b.text):
                 continue

@@ -184,6 +184,8 @@ _MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# (every `_MONTH_NAME` opens with one of these: a text holding none has no day and month in words)
+_MONTH_CAPITALS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _NO_YEAR = r"(?![.,]?\s*(?!\d{1,2}:\d\d)\d)"  # (a time of day may follow: "Aug 3, 08:00 UTC")
 _ORDINALS = [  # the days a date may write in words ("the third of August")
     *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
@@ -548,6 +550,11 @@ def dates(text: str, year: str = "") -> Iterator[Match]:
 @functools.lru_cache(maxsize=8)  # a sentence's dates are asked for by several of its readings in turn
 def _all_dates(text: str, year: str, order: str) -> tuple[Match, ...]:
     """`dates(text, year)` under the document's numeric `order` (which `_numeric_dates` reads)."""
+    if DIGIT.search(text) is None:  # (half the texts asked: no full date, each has its year's digits, no
+        # year of its own; only a day and month in words, "the third of August", with its month's capital)
+        if not year or not any(month in text for month in _MONTH_CAPITALS):
+            return ()
+        return tuple(_day_months(text, year))  # (`DAY_MONTH`'s matches alone: in order)
     full = tuple(_dates(text))
     year = _own_year(text, full) or year
     if year:
