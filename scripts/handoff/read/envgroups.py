@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from handoff.read.doctext import Text
 from handoff.read.headerrows import two_rows
+from handoff.read.pernodecolumns import per_machine
 
 
 def split(
@@ -43,14 +44,24 @@ def split(
     while len(starts) > 2 and not sub[starts[-1]].text and starts[-1] + 1 == (trail[0] if trail else width):
         trail.insert(0, starts.pop())
     groups: list[tuple[str, list[int]]] = []
+    each: list[int] = []  # a group of one machine's figures (`Per node` over `vCPU | RAM`): every group's
     for k, j in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else (trail[0] if trail else width)
         env = environment(top[j].text)
         columns = list(range(j, end))
-        if not env or len(columns) < 2 or any(not sub[c].text or environment(sub[c].text) for c in columns):
+        if any(not sub[c].text or environment(sub[c].text) for c in columns):
+            return None
+        if not env and per_machine(top[j].text) and len(starts) > 2:
+            each += columns
+            continue
+        if not env or len(columns) < 2:
             return None
         groups.append((env, columns))
-    header = [top[j] if top[j].text else sub[j] for j in lead]
+    if len(groups) < 2:
+        return None
+    lead += each
+    header = [top[j] if top[j].text else sub[j] for j in lead if j not in each]
+    header += [Text(f"{top[min(each)].text} {sub[j].text}") for j in each]  # (`Per node vCPU`)
     shared = [top[j] for j in trail]
     return [
         (

@@ -445,7 +445,9 @@ _IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9](?<!multi)(?<!single)[-_]$", re.IGNORE
 _REPLICA = re.compile(r"(?:read(?:[\s-]+only)?[\s-]+)?replica", re.IGNORECASE)
 _POD_BEFORE = re.compile(
     r"\b(?:per|each|every|one|single|1|first|second|third|\d+(?:st|nd|rd|th)|gitserver|zoekt|"
-    r"search(?:er)?|frontend|postgres|pgsql|pod|service)\s+$",
+    r"search(?:er)?|frontend|postgres|pgsql|pod|service)\s+$"
+    # an amount per replica written with a slash: `Size / replica (GiB)`
+    r"|\b(?:size|disk|storage|volume|pvc|cpus?|vcpus?|cores?|ram|memory|gb|gib|tb|tib|iops|cost)\s*/\s*$",
     re.IGNORECASE,
 )
 _POD_AFTER = re.compile(r"\s*(?:counts?|sets?|of)\b", re.IGNORECASE)

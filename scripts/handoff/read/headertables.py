@@ -90,12 +90,19 @@ class _HeaderTable:
         """The cell, with the row's machine count when it is the instance-type cell (`3 × m6i.4xlarge`),
         and a bare figure of a size column with the unit its header names (`Disk (TB)`: `2.4` TB)."""
         if j != self.type_col:
-            return _with_unit(_cell(row, j), self.header[j] if j < len(self.header) else "")
+            cell = _cell(row, j)
+            if ("=" in cell or "#" in cell) and _LEFTOVER.fullmatch(cell):
+                return ""  # a sheet's formula or error pasted as text (`=SUM(C3:C5)`, `#REF!`): no value
+            return _with_unit(cell, self.header[j] if j < len(self.header) else "")
         if self.uncounted:
             return ""  # the type without a count the document states: no machines value (`read.countcells`)
         return _instance_entry(_cell(row, j), _cell(row, self.col["count"]) if "count" in self.col else "")
 
 
+# a spreadsheet's formula or error value where its figure was: `=SUM(L3:L7)`, `#REF!`, `#N/A`, `#DIV/0!`
+_LEFTOVER = re.compile(
+    r"\s*(?:=[A-Z]+\(.*\)|=[A-Z]{1,3}\d+(?:[-+*/][A-Z]{1,3}\d+)*|#(?:REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!))\s*"
+)
 _MACHINE_AMOUNTS = frozenset({"total_cpu", "total_memory_gb"})
 _AMOUNTS = frozenset({"total_cpu", "total_memory_gb", "total_disk_gb"})
 # `Disk (TB)`, `RAM (GiB)`, `RAM, GiB`, `RAM [GiB]`, `RAM in GiB`
@@ -103,10 +110,17 @@ _HEADER_UNIT = re.compile(r"(?:\(|\[|,\s*|\bin\s+)(TiB|GiB|MiB|TB|GB|MB)(?:\)|\]
 _BARE = re.compile(r"\s*(\d[\d,.]*?)(?:\s*(k))?\s*", re.IGNORECASE)  # `2,400`, `2.35k` (thousands)
 
 
+# a header counting in thousands: `Repos (k)`, `Repositories ('000)`, `Users [000s]`, `Repos (thousands)`
+_THOUSANDS = re.compile(r"[(\[]\s*(?:k|['’]?000s?|thousands?|in thousands|x\s*1,?000)\s*[)\]]", re.IGNORECASE)
+
+
 def _with_unit(cell: str, header: str) -> str:
     """A bare figure under a header naming its unit in brackets, written with that unit (`2.35k`
-    under `Largest (MB)`: 2350 MB)."""
+    under `Largest (MB)`: 2350 MB); under a header counting in thousands (`Repos (k)`), the count
+    (`1.55`: 1550), when it is a whole one."""
     bare = _BARE.fullmatch(cell)
+    if bare and not bare.group(2) and ("(" in header or "[" in header) and _THOUSANDS.search(header):
+        return _thousands(bare.group(1)) or cell
     unit = _HEADER_UNIT.search(header) if bare else None
     if bare is None or unit is None:
         return cell
@@ -116,6 +130,14 @@ def _with_unit(cell: str, header: str) -> str:
             return cell
         figure = str(round(float(figure) * 1000))
     return f"{figure} {unit.group(1)}"
+
+
+def _thousands(figure: str) -> str:
+    """A figure in thousands as the whole count (`1.55` → `1550`), or '' when it is none (`1.2345`)."""
+    if not re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?", figure):
+        return ""
+    value = float(figure.replace(",", "")) * 1000
+    return str(round(value)) if abs(value - round(value)) < 1e-6 else ""
 
 
 _NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a count cell saying none
@@ -129,6 +151,26 @@ def _subtotal(row: list[Text]) -> bool:
     """A total row whose first filled cell names a subtotal: a part of the table's whole."""
     first = next((c.text for c in row if c.text.strip()), "")
     return bool(_SUBTOTAL.search(first))
+
+
+_PLAIN = re.compile(r"\s*\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*|\s*\d+(?:\.\d+)?\s*")
+_PERCENT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*%\s*")
+
+
+def _lost_total(t: _HeaderTable, j: int, name: str, total: list[Text], members: list[_Row]) -> str:
+    """A machine amount whose total cell lost its figure to a formula (`#REF!`, `=SUM(L3:L7)`): the
+    sum of the rows above, when each of them has a plain figure there (a row of ratios, `38.2%`, is
+    none of them), written with the header's unit; '' otherwise."""
+    cell = _cell(total, j)
+    if name not in _AMOUNTS or not (("=" in cell or "#" in cell) and _LEFTOVER.fullmatch(cell)):
+        return ""
+    rows = [r for _, r in members if not any(_PERCENT.fullmatch(c.text) for c in r)]
+    figures = [_cell(r, j) for r in rows]
+    if len(rows) < 2 or not all(_PLAIN.fullmatch(x) for x in figures):
+        return ""
+    value = float(sum(float(x.replace(",", "")) for x in figures))
+    text = str(int(value)) if value.is_integer() else f"{value:.3f}".rstrip("0")
+    return _with_unit(text, t.header[j] if j < len(t.header) else "")
 
 
 def _each(header: str) -> bool:
@@ -222,8 +264,11 @@ class HeaderTableReading(WalkParts):
         for sec, (i, r) in self.header_totals(t, groups, totals).items():
             ctx = replace(t.base, section=sec)
             for j, f in t.fields:
-                if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST):
-                    self.emit(t.header[j], t.entry(r, j), self.where(tab, number, i), ctx, matched=f)
+                if f.type not in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and not (
+                    f.name in _AMOUNTS and _each(t.header[j])
+                ):  # (a `Per node vCPU` column's total row: a stray sum of one machine's figures)
+                    entry = t.entry(r, j) or _lost_total(t, j, f.name, r, groups.get(sec, []))
+                    self.emit(t.header[j], entry, self.where(tab, number, i), ctx, matched=f)
         counts = t.hosts_col is not None and t.type_col is None and "count" in t.col  # `Source | Count`
         if counts and not any(f.name == "repositories" for _, f in t.fields):
             for sec, members in groups.items():

@@ -14,6 +14,7 @@ from handoff.core.fields import Field, FieldType, norm
 from handoff.core.model import Location
 from handoff.core.quickre import quick
 from handoff.read import (
+    apinames,
     blanks,
     connection,
     countcells,
@@ -71,6 +72,9 @@ _HAS_UNIT = re.compile(r"[A-Za-z]")
 _HEADER_UNIT_ANY = re.compile(r"(?:\(|\[|,\s*|\bin\s+)(?:TiB|GiB|MiB|TB|GB|MB)(?:\)|\]|\s*$)", re.IGNORECASE)
 
 
+_PHASE = re.compile(
+    r"\s*(?:phase|wave|stage|step|release|rollout)\s*\d+\b", re.IGNORECASE
+)  # `Phase 1 — live`
 _TOTALISH = re.compile(
     r"total|sum|overall|all\b", re.IGNORECASE
 )  # (a quick no before the aside is taken off)
@@ -337,6 +341,18 @@ class TableReading(WalkParts):
         fits = _WORDS_ONLY.fullmatch(bare) or _ONE_NAME.fullmatch(bare)
         return self.sections.part(text) if fits else ""
 
+    def group_environment(self, text: str) -> str:
+        """The environment a group of columns is (`Production`, `DR`), or a numbered phase's by its
+        state (`Phase 1 — live`: production; `Phase 2 — planned`, `Wave 3 (forecast)`: a plan)."""
+        named = self.environment_name(text)
+        if not named and shapes.REGION.search(
+            text
+        ):  # `DR europe-west4`, `Primary (us-east-2)`: where it runs
+            named = self.environment_name(shapes.REGION.sub(" ", text))
+        if named or not _PHASE.match(text):
+            return named
+        return "trial" if is_planned(text) else self.sections.part(text)
+
     def is_label(self, text: str) -> bool:
         """A short text naming a field (by alias or meaning), with no value in it."""
         return len(text.split()) <= _MAX_LABEL_WORDS and self.role(text)[0] in ("field", "count")
@@ -391,6 +407,8 @@ class TableReading(WalkParts):
             return "", None  # `CPU request`, `limits.memory`: what the scheduler admits, no machines
         if f is not None:
             return "field", f
+        if (readable := apinames.humanised(text)) and readable != text:  # `sku.capacity`, `memoryGiB`
+            return self.role(readable)
         return "", None
 
     def column_role(self, header: str, cells: list[Text], year: str = "") -> tuple[str, Field | None]:
@@ -417,7 +435,7 @@ class TableReading(WalkParts):
             )
         ):
             return "", None  # a `#` column of references (C-1, C-2) or of row numbers (1, 2; 1.1, 1.2)
-        unitless = _UNIT_AFTER.sub("", header)  # (`RAM, GiB`: the label `RAM`)
+        unitless = _UNIT_AFTER.sub("", apinames.humanised(header) or header)  # (`RAM, GiB`: the label `RAM`)
         by_meaning = kind == "field" and f is not None and self.catalogue.field_for_label(unitless) is None
         if (
             by_meaning
@@ -526,7 +544,7 @@ class TableReading(WalkParts):
     def environment_groups(self, rows: list[list[Text]], tab: _Tab, number: int) -> bool:
         """A two-row header of environments over groups of columns (`read.envgroups`): each group
         read as a table of its own in its environment (a part already set apart keeps its own)."""
-        groups = envgroups.split(rows, self.environment_name)
+        groups = envgroups.split(rows, self.group_environment)
         if groups is None:
             return False
         for env, sub in groups:
