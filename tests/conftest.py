@@ -5,6 +5,7 @@ retries (crashkit), with the clean end state to compare against."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ import gspread
 import httpx
 import pytest
 from google.auth.credentials import AnonymousCredentials
+from hypothesis import settings
 
 from crashkit import clean_end_state, seeded_template, workspace
 from handoff.clients.google import sandbox_session
@@ -21,6 +23,12 @@ from handoff.sandbox.faults import FaultPlan
 from handoff.sandbox.server import RunningSandbox, start
 from handoff.sandbox.vitally_api import SANDBOX_API_KEY
 from workspace import SEED, TODAY, USER, Workspace, scrub_developer_env
+
+# property tests draw the same examples on every run (tests stay deterministic: a new case found by
+# exploring goes in as an `@example`); `HYPOTHESIS_PROFILE=explore` draws new ones
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 SEEDS = Path(__file__).parent / "seeds"
 ROOT = Path(__file__).resolve().parents[1]
