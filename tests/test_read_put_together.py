@@ -221,3 +221,31 @@ def test_an_old_address_not_said_to_be_kept_is_not_the_instances(catalogue: Cata
         "<h2>Production</h2><p>Kubernetes with Helm on EKS.</p>"
     )
     assert _field(body, "instance_url", catalogue, head="") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (  # a lead-in naming one host and what its list splits it into: the items are that host's parts
+            "<p>Our code sits in Azure DevOps Services across two organisations:</p>"
+            "<ul><li>contoso-apps: 1,100 repositories</li><li>contoso-data: 400 repositories</li></ul>",
+            1500,
+        ),
+        (  # an item said not to be indexed is none of them
+            "<p>Everything lives in Bitbucket Data Center, in these projects:</p>"
+            "<ul><li>PAY: 400 repositories</li><li>RISK: 250 repositories</li>"
+            "<li>OLD: 90 repositories, archived and not indexed</li></ul>",
+            650,
+        ),
+        (  # and a clause's pronoun standing for the one host the clause before names
+            "<p>GitLab.com holds our code, split over two groups:</p>"
+            "<ul><li>web: 300 repos</li><li>ml: 120 repos</li></ul>"
+            "<p>We also run Gerrit for the firmware team; their 80 projects are indexed too.</p>",
+            500,
+        ),
+    ],
+)
+def test_a_hosts_organisations_listed_under_its_lead_in_are_its_parts(
+    body: str, want: int, catalogue: Catalogue
+) -> None:
+    assert _field(body, "repositories", catalogue, head="<h2>Repositories</h2>") == want

@@ -483,6 +483,14 @@ class CountReading(FactParts):
             return []
         return added_clause(s, self.code_hosts.find(s), self.said_before, self.env_at(s, 0, ctx))
 
+    def _host_of_pronoun(self, before: str) -> Found | None:
+        """The host a pronoun right before a count stands for ("The team runs its own GitLab
+        Self-Managed instance; its 240 projects are synced"): the one the clause before names."""
+        if not self.said_before or not _ITS.search(before[-12:]):
+            return None
+        named = self.code_hosts.find(_last_clause(self.said_before))
+        return named[0] if len(named) == 1 else None
+
     def _repo_counts(self, s: str, ctx: Context) -> list[Fact]:
         """Repository counts: a limit in a limits context (unless said to be today's), else the total
         when said to be one, else a code host's part when a host is named next to it."""
@@ -517,7 +525,11 @@ class CountReading(FactParts):
                          and h.start != claimed
                          and not _bare_own(s[h.end : m.start])), None)  # fmt: skip
             host = None if summed else host
-            total = summed or _said_total(s, m.end, before, after, host is None)
+            its = (
+                None if host is not None or summed else self._host_of_pronoun(before)
+            )  # "…; its 240 projects"
+            host = host or its
+            total = summed or (its is None and _said_total(s, m.end, before, after, host is None))
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
                 upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
                 following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)
@@ -532,10 +544,7 @@ class CountReading(FactParts):
                     host, total = None, True
             whole = summed or _ALL.search(after) or (host is None and _ALL.search(before[-24:]))
             if host is None and not whole and ctx.host and not hosts:  # ("1,180 indexed": still the host's)
-                facts.append(Fact("code_hosts", ctx.host, ctx.host, "named", env, "", m.start))
-                facts.append(
-                    Fact("repositories", m.value, m.text, f"count for {ctx.host}", env, "part", m.start)
-                )
+                facts += _part_of_host(ctx.host, s, m, env)
                 continue
             total = total or (host is None and not hosts and _holds(before, after))  # "We index 2,400 repos."
             if noun.startswith("repo") and total:
@@ -772,6 +781,28 @@ class CountReading(FactParts):
         return [
             Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
         ]
+
+
+def _part_of_host(host: str, s: str, m: shapes.Match, env: str) -> list[Fact]:
+    """A count under a parent naming its host (a parent item, a lead-in): the host's part, unless its
+    own words say it is not synced ("fh-archive: 95 repositories, deliberately not synced")."""
+    if connection.denial(re.split(r"[.;!?](?:\s|$)", s[m.end :], maxsplit=1)[0]):
+        return []
+    return [
+        Fact("code_hosts", host, host, "named", env, "", m.start),
+        Fact("repositories", m.value, m.text, f"count for {host}", env, "part", m.start),
+    ]
+
+
+_ITS = re.compile(r"(?:^|\s)(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)  # a count the host's by a pronoun
+
+
+def _last_clause(text: str) -> str:
+    """The last clause of a text (after its last semicolon or full stop): what a pronoun opening the
+    next one stands for."""
+    body = text.rstrip().rstrip(";").rstrip()
+    cut = max(body.rfind("; "), body.rfind(". "))
+    return body[cut + 1 :]
 
 
 _ASSUMED = re.compile(r"\bassum(?:ed|es|ing|ption)\b[^.;]*$", re.IGNORECASE)  # a count the sentence assumes

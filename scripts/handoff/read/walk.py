@@ -88,6 +88,10 @@ from handoff.read.turns import answering, as_turns
 from handoff.read.withdrawn import withdraws_before
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
+# a lead-in naming what its list splits a code host into ("…, split across organisations:")
+_HOST_PARTS = re.compile(
+    r"\b(?:organi[sz]ations|orgs|groups|workspaces|namespaces|projects)\b", re.IGNORECASE
+)
 PSEUDO_HEADING = 7  # a short, all-bold paragraph that people use as a heading
 _SHORT_XL = re.compile(r"\.\d*xl\b", re.IGNORECASE)  # a type written short (`m6i.4xl`): `shapes.SHORT_TYPES`
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
@@ -593,10 +597,17 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 pair = unfilled(_pair(said)) or dash_pair(part, self.dash_label)  # `Repo count — 2,494` too
                 if pair is None:
                     loose.append(_uncommented(said) if coded else said)
-                    if allow_pending and len(parts) == 1 and volumelist.lead_in(part, closed=True):
+                    if (
+                        allow_pending
+                        and len(parts) == 1
+                        and (
+                            volumelist.lead_in(part, closed=True)
+                            or (part.rstrip().endswith(":") and _HOST_PARTS.search(part))
+                        )
+                    ):
                         self.heads_list(
                             tab, part.strip().rstrip(":"), location, line_ctx
-                        )  # "… volumes were …:"
+                        )  # "… volumes were …:", "… on GitHub Enterprise Cloud, split across organisations:"
                     continue
                 if loose:
                     self.prose(", ".join(loose), location, line_ctx)
@@ -660,6 +671,11 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             tab.pending = _Pending(label, target, location, ctx, lead_in=lead)
         elif is_limit(label) or self.sections.part(label):
             tab.bullets.append((-1, label))  # "Sized and priced for:" heads the list after it
+        elif _HOST_PARTS.search(label):  # "Our code is on GitHub Enterprise Cloud, split across orgs:"
+            last = label[label.rfind(". ") + 1 :]  # (its last sentence's)
+            hosts = self.facts.code_hosts.find(last)
+            if len(hosts) == 1:  # its list is that host's organisations: their counts its parts
+                tab.bullets.append((-1, last[hosts[0].start : hosts[0].end]))
 
     # -- tables ------------------------------------------------------------------------------
     def table(self, table: dict[str, Any], tab: _Tab, depth: int) -> None:
