@@ -155,8 +155,8 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind86", 100 / 100, 100 / 100, 0),  # Sourcegraph inside the customer's architecture document
         ("tdd_blind87", 100 / 100, 100 / 100, 0),  # a record of a conversation: from 92/100, 92/95, 3 wrong
         # blind88 from 53/100, 53/62, 6 wrong (t88: parts and the totals they make, a chat's stamps;
-        # t88b: 75/100, 75/79, 2 wrong -> arrows to a later period, month names in lower case)
-        ("tdd_blind88", 79 / 100, 79 / 82, 1),  # terse shorthand notes, a second set
+        # t88b: 75/100, 75/79, 2 wrong -> arrows to a later period, month names in lower case, clipped labels)
+        ("tdd_blind88", 96 / 100, 96 / 96, 0),  # terse shorthand notes, a second set
         # three more families, written blind as tuning sets in stop 28: pinned on arrival
         # (their evaluation-only siblings: 92, 93, 94)
         # blind95: a migration or consolidation design

@@ -44,6 +44,7 @@ from handoff.read import (
 from handoff.read.askedfor import asks_no_amount
 from handoff.read.changes import fell_short, old_spans
 from handoff.read.choice import weighed
+from handoff.read.clippedlabels import clips_name, written_out
 from handoff.read.counts import (
     _COUNT_TOTAL,
     _REPO_NOUNS,
@@ -923,6 +924,10 @@ class LabelledReading(FactParts):
         build said complete."""
         f = self.catalogue.field_for_label(label)
         name, how = (f.name, "label") if f is not None else (self.host_label_meaning(label), "label meaning")
+        if name is None and f is None and (written := written_out(label, self.env.named)):
+            name = label_meaning(
+                written
+            )  # a clipped word (`mono: 1 (policy-core, 12G .git)`): the word it clips
         if name == "completion_date" and f is None and not _DONE_WORD.search(mask_live(label)):
             how = "label meaning (go-live)"  # "Go-live: 27 March": weaker than "Build complete: 20 March"
         other = name in _DATE_FIELDS and otherevents.not_the_build(label, ctx.limit)
@@ -950,10 +955,20 @@ class LabelledReading(FactParts):
 
     def _aside_count(self, label: str, value: str) -> str | None:
         """A code host's label with a bracketed aside (its org, team or place) before a bare count
-        (`GitHub Enterprise Cloud (corvidpay org): 4,870`): the host's repositories; else None."""
-        if not _BARE_SENTENCE.fullmatch(value) or not self.code_hosts.find(label):
+        (`GitHub Enterprise Cloud (corvidpay org): 4,870`), or a host's clipped name with the host's
+        address in its aside (`gh (github.com/orrin-oss): 800 (public + forks)`): the host's
+        repositories; else None."""
+        hosts = self.code_hosts.find(label) if _BARE_SENTENCE.fullmatch(value) else []
+        if not hosts:
             return None
-        return self.host_label_meaning(_HOST_ASIDE.sub("", label))
+        outside = _HOST_ASIDE.sub("", label)
+        if (
+            len(hosts) == 1
+            and hosts[0].start >= len(outside.rstrip())
+            and clips_name(outside, hosts[0].value)
+        ):
+            return "repositories"  # `gh (github.com/orrin-oss): 800`: the host clipped, its address beside it
+        return self.host_label_meaning(outside)
 
     def host_label_meaning(self, label: str) -> str | None:
         """A label's meaning from its words outside the code-host names in it ("Perforce Helix Core"

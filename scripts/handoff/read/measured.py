@@ -110,3 +110,13 @@ def bare_size(label: str, topic: str | None) -> bool:
     """Whether a label naming only a size ("Total size on disk", "Size") in the part about the
     repositories (`topic`) measures them."""
     return topic in REPO_TOPICS and _BARE_LABEL.fullmatch(label) is not None
+
+
+_NOTE_NAMES = re.compile(rf"^\W*(?:{_NAMED})\b|{_DU.pattern}", re.IGNORECASE)
+
+
+def noted_repositories(label: str, notes: list[str]) -> bool:
+    """Whether a label naming only a size (`Size`, `sz` written out) measures the repositories by the
+    note beside its value: what `du` measured on them (`du -sh /data/repos`), or a note opening on
+    their name (`repos, all orgs`)."""
+    return _BARE_LABEL.fullmatch(label) is not None and any(_NOTE_NAMES.search(n) for n in notes if n)

@@ -18,6 +18,7 @@ from handoff.read import (
     fleetcount,
     limitchange,
     logrows,
+    measured,
     otherevents,
     pastcolumns,
     pernodecolumns,
@@ -60,6 +61,7 @@ _ASKS = re.compile(
 _TITLE_WORDS = re.compile(r"[^\W\d_]{3,}")  # an activity's title has words
 # a requirement stated, not asked: "The platform shall support 400 concurrent users", "must serve …"
 _REQUIRES = re.compile(r"\b(?:shall|must|is required to|are required to)\b", re.IGNORECASE)
+_RESULT_NOTE = re.compile(r"\s*(?:=|≈|~=|→|->|=>)\s*~?\d")  # a note opening on its value's result
 _LIMITS = limitchange.FIELDS  # what a requirement gives: the agreed limits only
 
 
@@ -527,12 +529,30 @@ class RowTableReading(RowLimits):
             about = replace(ctx, topic=label_meaning(label) or ctx.topic)
             said = [t for j in notes if is_limit(t := _cell(r, j))]
             label = self.bounded(label, [cell.text], [_cell(r, j) for j in limits], said, where, ctx)
+            if measured.noted_repositories(
+                label, [_cell(r, j) for j in notes]
+            ):  # `sz | 1.2T | du /data/repos`
+                label = "Repository size"
             with self.pool_row(rows, label):
                 self.emit(label, cell.text, where, ctx, link)
+            # a note beside a value cell that dates its row's event remarks on it: its dates of that
+            # field are another event's, no rivals (`fin | 25/9 | smoke ok; ga 1/10`), unless it opens on
+            # the value's result
+            only = self._other_than_dates(label, cell.text, ctx)
             for j in notes:
                 if _cell(r, j) and _cell(r, j) not in said:
-                    self.prose(_cell(r, j), where, about)
+                    result = _RESULT_NOTE.match(_cell(r, j))  # `= 4.1T`: the value's own result
+                    self.prose(_cell(r, j), where, about, only=None if result else only)
         self.gather.pair_node_counts(mark)
+
+    def _other_than_dates(self, label: str, value: str, ctx: Context) -> frozenset[str] | None:
+        """The fields a note beside a row's value may give: when the value dates the row's event, every
+        field but that date; else all (None)."""
+        f = self.catalogue.field_for_label(label)
+        if not value or ((f.name if f is not None else label_meaning(label)) not in _DATE_FIELDS):
+            return None
+        given = {x.field for x in self.facts.labelled(label, value, ctx)[1]} & _DATE_FIELDS
+        return frozenset(self.catalogue.fields).difference(given) if given else None
 
     def prose_cell(self, cell: Text) -> bool:
         """A cell of the table being read that holds prose (`read.cells`): a section, not a value."""

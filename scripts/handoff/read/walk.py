@@ -15,6 +15,7 @@ from handoff.core.fields import Catalogue, Field, norm
 from handoff.core.model import Location, TddValue
 from handoff.read import (
     abbrev,
+    clippedlabels,
     connection,
     dayzero,
     dittos,
@@ -295,6 +296,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         )  # names learnt from the words as written too ("OTAP: … Acceptatie")
         self.sections.learn(f"{as_written[0]}\n{text}" if written_in else text, [*as_written[1], *lines])
         if abbrev.expand(doc, text, lines, self.texts, self.sections.named):  # `P | BBDC` as its key says
+            text = document_text(doc, self.texts)
+        if clippedlabels.expand(doc, self.texts, self.sections.named):  # `dsk | … = 4.1T` as disk
             text = document_text(doc, self.texts)
         self.year = shapes.document_year(text)
         self.assigned = assigned(text)  # the variables it sets: their defaults overridden
