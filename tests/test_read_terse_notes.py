@@ -249,3 +249,7 @@ def test_a_lines_clipped_label_is_the_word_it_clips(
 def test_a_clip_of_no_field_reads_nothing(catalogue: Catalogue) -> None:
     got = settled("<h2>sheet</h2><p>ie: priyanka</p><p>pm: anna k</p><p>st: 14</p>", catalogue)
     assert not set(got) & {"instance_types", "deployment_type", "start_date", "total_disk_gb"}
+
+
+def test_a_settings_key_is_no_clipped_label() -> None:
+    assert written_out("mem_limit", _named) == "" and written_out("cpu.shares", _named) == ""

@@ -180,7 +180,8 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind73", 87 / 100, 87 / 88, 1),  # living TDDs (t73: from 67/100, 67/72, 5 wrong)
         # blind74 from 36/100, 36/46, 4 wrong (t74a: glued units, short types, `ea`, `tot`; t74b: dates,
         # code hosts, clipped limits, q:/a: tags)
-        ("tdd_blind74", 83 / 100, 83 / 85, 1),  # terse shorthand notes
+        # t88b: 83/100, 83/85 -> a line's clipped label (`mono: 1`, blind74 87/100, 87/89, 1 wrong)
+        ("tdd_blind74", 87 / 100, 87 / 89, 1),  # terse shorthand notes
         # blind75 from 86/99, 86/91, 5 wrong (t75: Terraform blocks, files and defaults, resource counts)
         ("tdd_blind75", 95 / 99, 95 / 96, 1),  # infrastructure-as-code and command-output heavy TDDs
         # ordinary TDDs of three more families, written blind as tuning sets in stop 24, learnt from there

@@ -141,12 +141,11 @@ def written_out(label: str, named: Callable[[str], str]) -> str:
         if text in (i for i, _ in _INITIALS):
             return dict(_INITIALS)[text]
         return _written(text, _WORDS)
-    head = _written(parts[0], _WORDS) if parts[0] not in ("max", "lim") else "limit"
-    if head in ("limit", "max"):
-        rest = [_written(p, _LIMIT_WORDS, least=1) for p in parts[1:]]
-    else:
-        rest = [_written(p, _WORDS) or (dict(_INITIALS).get(p, "")) for p in parts[1:]]
-    if not head or not all(rest):
+    if parts[0] not in ("max", "lim"):  # (`mem_limit`, `cpu.shares`: a setting's key, no clipped label)
+        return ""
+    head = "limit"
+    rest = [_written(p, _LIMIT_WORDS, least=1) for p in parts[1:]]
+    if not all(rest):
         return ""
     return " ".join([head, *rest])
 
