@@ -19,6 +19,7 @@ from handoff.read.envnames import definition_run, migration_sides, promotion_str
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
 from handoff.read.limitwords import growth_title
+from handoff.read.livingparts import current_ours, stale_title
 from handoff.read.namedis import said_is
 from handoff.read.notplace import live_verb, names_no_place
 from handoff.read.outofscope import title_out
@@ -48,6 +49,7 @@ class Environments:
         self.letters: dict[str, str] = {}  # one-letter codes the document gives its environments (`P`)
         self.street: list[tuple[str, str]] = []  # the environments of its promotion street ("OTAP: …")
         self.placed: frozenset[str] = frozenset()  # place-only words the document uses as a place
+        self.living = False  # a living document keeping a stale copy of its design (`read/livingparts.py`)
 
     def learn(self, text: str, lines: list[str] | None = None) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
@@ -333,7 +335,12 @@ class Environments:
         option = _OPTION.search(title)
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
-        if self.other.search(title) or before(title) or titled(title) or whole_title(title):
+        if stale_title(title, self.living):  # "Architecture (as designed, v1.0 — not maintained)"
+            return "trial"
+        other = self.other.search(title) is not None
+        if other and current_ours(title, self.other, self.living):  # a living document's "Current state"
+            return self.named(title) or "production"
+        if other or before(title) or titled(title) or whole_title(title):
             return "trial"
         if title_out(title):  # "E. Meridale read-only instance – not part of this handoff"
             return "trial"

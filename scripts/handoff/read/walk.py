@@ -21,6 +21,7 @@ from handoff.read import (
     dittos,
     leadins,
     limits,
+    livingparts,
     lowermonths,
     marks,
     notecount,
@@ -295,6 +296,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             doc, self.texts
         )  # names learnt from the words as written too ("OTAP: … Acceptatie")
         self.sections.learn(f"{as_written[0]}\n{text}" if written_in else text, [*as_written[1], *lines])
+        self.sections.living = livingparts.living(livingparts.titles(doc))  # its stale copy and its now
         if abbrev.expand(doc, text, lines, self.texts, self.sections.named):  # `P | BBDC` as its key says
             text = document_text(doc, self.texts)
         if clippedlabels.expand(doc, self.texts, self.sections.named):  # `dsk | … = 4.1T` as disk
