@@ -404,6 +404,11 @@ def _fit_count(name: str, value: str, aliased: bool) -> str | None:
 _OWN_SENTENCE = re.compile(r"\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:\.\s+(?=[A-Z])|;\s+)")
 
 
+def _whole_of(name: str | None, value: str) -> str:
+    """An amount's value without the bracket breaking it down by machine (`permachine.without_breakdown`)."""
+    return permachine.without_breakdown(value) if name in AMOUNTS else value
+
+
 def _fit_cpu(value: str) -> tuple[bool, str | None]:
     """A CPU count's value: (True, its figure or None when no figure is the deployment's), or (False,
     None) when no CPU figure is written (the value read as any count)."""
@@ -583,6 +588,7 @@ class LabelledReading(FactParts):
         if self._own_words(name, how, label, value, ctx):
             return None, self.prose(value, ctx)  # the answer's own words say what its figures are
         name, value = _bounded(name, value)  # "Repositories: up to 3,000 (current 2,000)": the limit
+        value = _whole_of(name, value)  # "CPU: 128 cores (32 per worker)": the whole, its breakdown aside
         name = name or self._aside_count(label, value)  # `GitHub Enterprise Cloud (corvidpay org): 4,870`
         if name != "instance_types" and typevalue.only_machines(
             label, value

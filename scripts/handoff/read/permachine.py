@@ -159,7 +159,13 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
             per[i] = True
             times[i] = int(after.group("times")) if after.group("times") else None
             groups[i] = m.end + join.end() if after.group("times") and join else None
-        elif not rest.strip() and i + 1 < n and per[i + 1] and joined(tail):
+        elif (
+            not rest.strip()
+            and i + 1 < n
+            and per[i + 1]
+            and joined(tail)
+            and not _breakdown(tail, m, marks[i + 1])
+        ):
             per[i], times[i], groups[i] = True, times[i + 1], groups[i + 1]
     # a per-unit word before the run's first figure ("each with 16 vCPU and 64 GB"); a sentence
     # opening on one machine ("Per node we reserve about 1 vCPU and 4 GiB for the kubelet")
@@ -194,6 +200,35 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
             groups[i], times[i] = _nearest(counts, marks[i].start)
     _inner_products(s, marks, per, times, groups)
     return Runs(per, times, groups)
+
+
+def _breakdown(gap: str, whole: shapes.Match, part: shapes.Match) -> bool:
+    """Whether a figure in brackets right after one of its own kind breaks it down by machine ("1,024 GB
+    (256 GB per worker)", "128 cores (32 vCPU each)"): the figure before the bracket is the whole."""
+    return "(" in gap and (whole.value[-1:].isdigit() == part.value[-1:].isdigit())
+
+
+# a value that opens on one figure and closes on a bracket breaking it down by machine: "128 cores (32
+# per worker)", "1,024 GB (256 GB per node)", "96 vCPU in total (3 × 32 each)"
+_BREAKDOWN = re.compile(
+    r"\s*(?:~|≈|about\s+|approx\.?\s+)?\d[\d,.]*\s*[^\d()]{0,24}?\s*"
+    rf"(?P<aside>\((?=[^()]*\d)[^()]*\b(?:each|ea|apiece|per\s+(?:{MACHINES})|/\s*(?:{MACHINES}))\b[^()]*\))\W*",
+    re.IGNORECASE,
+)
+
+
+_PER_WORD = re.compile(rf"\b(?:each|ea|apiece|per)\b|/\s*(?:{MACHINES})\b", re.IGNORECASE)
+
+
+def without_breakdown(value: str) -> str:
+    """A labelled amount without the bracket that breaks it down by machine (`_BREAKDOWN`): the whole
+    stays the value ("CPU: 128 cores (32 per worker)" is 128); any other value as it is."""
+    if "(" not in value:
+        return value
+    m = _BREAKDOWN.fullmatch(value)
+    if m is None or _PER_WORD.search(value, 0, m.start("aside")):
+        return value
+    return value[: m.start("aside")].rstrip()
 
 
 # a multiplier that ends the gap before a figure inside a run: "(48 vCPU, 192 GB RAM, 2 × 1,000 GB volumes)"
