@@ -164,7 +164,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind96: the TDD built around pasted spreadsheets (from 70/101, 70/78, 5 wrong)
         ("tdd_blind96", 98 / 101, 98 / 98, 0),
         # blind97: the TDD kept as a living record after go-live (t97: from 59/100, 58/80, 20 wrong)
-        ("tdd_blind97", 87 / 100, 87 / 94, 6),
+        ("tdd_blind97", 93 / 100, 93 / 97, 3),
         # ordinary TDDs of three more families, written blind as tuning sets in stop 26: pinned on arrival
         # blind79 from 88/99, 88/89, 1 wrong (t79: a server table's per-node and whole columns, verdicts on
         # the sentence before, a log entry's clauses, a tool's zero fraction, an answer's no, growth titles)

@@ -29,6 +29,9 @@ _CHANGE = (
 _OLD = quick(
     r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
     r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
+    # a bracket telling the change that made the figure: "1,600 GB (grown from 800 GB on 2026-08-26)"
+    r"|\((?:grown|raised|increased|extended|expanded|enlarged|resized|reduced|shrunk|lowered|changed)\s+from\s+"
+    r"(?P<o>(?:(?!\bto\b)[^()]){1,60})\)"
     r"|\b(?:previously|formerly|(?:up|down) from|instead of|rather than|in place of)\s+"
     r"(?P<c>(?:[^.;:,()]|\.(?=\S)){1,40})"
     # a clause opening with a bound in the past and telling a state in the past tense: "Until
@@ -147,7 +150,7 @@ def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [
         (m.start(g), m.end(g))
         for m in _OLD.finditer(s)
-        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m")
+        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m", "o")
         if m.group(g)
     ]
     if _THEN.search(s):

@@ -74,6 +74,13 @@ _OUT = quick(
     r"(?:retired|decommissioned|disconnected|"
     r"removed|deleted|switched off|shut down|turned off))\b"
     r"|\b(?:is|are|was|were|stays?|stayed)\s+(?:now\s+|also\s+)?out\b(?!\s+(?:of|for|on|in|at|to|there)\b)"
+    # a status opening its part of a host's line, with its date or its reason: "… — 300 repositories —
+    # disconnected 2026-07-15", "(removed in May after the migration)", "; retired since Q2"
+    r"|(?:^|[—–(;]|\s-)\s*(?:connection\s+)?(?:retired|decommissioned|disconnected|removed|deleted|switched\s+off)"
+    r"(?=\s*(?:$|[)—–;,.]|(?:on|in|since|after|when|once|at)\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))"
+    # a log's headline: "Bitbucket Cloud connection removed", "GitLab integration deleted on 3 May"
+    r"|\b(?:connection|integration|code[\s-]+host\s+connection)\s+(?:retired|decommissioned|disconnected|removed|"
+    r"deleted|dropped|switched\s+off)\b"
     # out of reach: a host the deployment cannot get to searches none of its code
     r"|\b(?:(?:can\s*not|can['’]t|could\s*not|couldn['’]t)\s+(?:be\s+)?reach(?:ed)?|unreachable|"
     r"(?:not|never)\s+reachable)\b",

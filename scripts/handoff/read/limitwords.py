@@ -29,7 +29,9 @@ _LIMIT = quick(
     re.IGNORECASE,
 )
 _GROWTH = quick(
-    r"\b(?:grow(?:s|n|ing|th)?|double|doubling|triple|forecast|projected|projection|will reach|would mean|"
+    # ("1,600 GB (grown from 800 GB on 2026-08-26)": a bracket telling the change that made the figure)
+    r"\b(?:grow(?:s|ing|th)?|(?<!\()grown|double|doubling|triple|forecast|projected|projection|will reach|"
+    r"would mean|"
     r"next year|roadmap|uplift|increases? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
     r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?"
     r"(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))"

@@ -38,6 +38,10 @@ _OUTSIDE = quick(
     rf"(?:(?:{_OWNER})\s+)?(?:workloads?|pods?|services)\b"
     # the second half of a verb group: "is shared platform capacity and not counted against the service"
     r"|\b(?:and|but)\s+(?:is\s+|are\s+)?not\s+(?:counted|included\s+in|part\s+of)\b"
+    # a disk that holds only the machine's own system: "the local 600 GB NVMe only holds the OS and
+    # Docker images", "a 100 GB disk just for the operating system"
+    r"|\b(?:only|just|merely)\s+(?:holds?|has|carries|carry|stores?|contains?|keeps?|for|used\s+for)\s+"
+    r"(?:the\s+)?(?:os|operating\s+system|boot(?:\s+files)?|system\s+files)\b"
     # ownership denied: "(its 12T is not ours)", "the node root volumes are not Sourcegraph storage"
     rf"|(?:\bis|\bare|\bwas|\bwere|'s|'re)\s*(?:n't|\s+not)\s+(?:ours|mine|theirs\b(?!\s+to)"
     rf"|(?:the\s+)?(?:{_OWNER})\s+(?:[\w-]+\s+)?(?:storage|disks?|capacity|volumes?|machines?|nodes?|servers?)\b))",

@@ -36,16 +36,16 @@ def _size_gb(size: str, before: str) -> float | None:
 
 
 def _items(value: str) -> list[str]:
-    """The items of a list, a name's words before "and" kept with what follows ("redis and the rest
-    100 GiB" is one item; "gitserver 1 TB and zoekt 500 GB" two)."""
+    """The items of a list, a name's words before "and" or "+" kept with what follows ("redis and the
+    rest 100 GiB", "pgsql + codeintel-db 256 GiB" are one item; "gitserver 1 TB and zoekt 500 GB" two)."""
     pieces = _ITEMS.split(value)
     joins = _ITEMS.findall(value)
     out: list[str] = []
     carry = ""
     for k, piece in enumerate(pieces):
-        joined = k < len(joins) and joins[k].strip().casefold() == "and"
-        if joined and piece and not shapes.DIGIT.search(piece):
-            carry += f"{piece} and "
+        join = joins[k].strip().casefold() if k < len(joins) else ""
+        if join in ("and", "+") and piece and not shapes.DIGIT.search(piece):
+            carry += f"{piece} {join} "
             continue
         out.append(carry + piece)
         carry = ""

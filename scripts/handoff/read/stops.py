@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-_STOP = re.compile(r"(?<=[A-Za-z)\]])[.!?]\s+(?=[A-Za-z])")
+_STOP = re.compile(r"(?<=[\w)\]])[.!?]\s+(?=[A-Za-z])")
+# a name that ends on a digit ("Standard_E16s_v5", "sg-prd-wrk-04"), not a number ("1.", "5.4.1."): its
+# stop ends a sentence when a capital follows ("… now 4 × Standard_E16s_v5. The system pool …")
+_NAME_END = re.compile(r"(?<![\w.-])[A-Za-z][\w.-]*\d$")
 _ABBREVIATION = re.compile(  # a word its stop shortens ("approx. 4 vCPU", "e.g. the", "incl. backups")
     r"(?:^|[^\w.])(?:approx|incl|excl|etc|vs|ca|cf|e\.g|i\.e|no|nr|min|max|avg|esp|resp|fig|ref|est|sec|ver|v|"
     r"[a-z])$",
@@ -22,9 +25,13 @@ _ABBREVIATION = re.compile(  # a word its stop shortens ("approx. 4 vCPU", "e.g.
 
 def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
     """Where each sentence after the first begins in `text[start:end]` (a stop after a word that is
-    no abbreviation, a space, a letter: capital or not)."""
+    no abbreviation, a space, a letter: capital or not; after a name ending on a digit, a capital)."""
     for m in _STOP.finditer(text, start, len(text) if end is None else end):
-        if not _ABBREVIATION.search(text, 0, m.start()):
+        at = m.start()
+        digit = text[at - 1].isdigit() or text[at - 1] == "_"
+        if digit and not (text[m.end()].isupper() and _NAME_END.search(text, max(0, at - 40), at)):
+            continue
+        if not _ABBREVIATION.search(text, 0, at):
             yield m.end()
 
 
