@@ -21,7 +21,15 @@ _BEFORE = quick(
     r"\b(?:before|previously|formerly|beforehand)\W*$"
     r"|\bbefore\s+(?:the\s+|our\s+|this\s+)?(?:migration|move|moving|cut-?over|switch(?:-?over)?|transition|"
     r"replacement|re-?platform\w*)\b"
-    r"|\bpre-?(?:migration|move|cut-?over)\b",
+    r"|\bpre-?(?:migration|move|cut-?over)\b"
+    # the point the move started from: "Where we started", "Starting point", "What they started with"
+    r"|\b(?:where|how)\s+(?:we|they|things|the\s+customer)\s+(?:started|stood|began|were)\W*$"
+    r"|\bstarting\s+(?:point|position|situation|state)\b|\bpoint\s+of\s+departure\b"
+    r"|\bwhat\s+(?:we|they)\s+(?:started\s+(?:with|from)|had|ran|used)\W*$"
+    # what the deployment replaces, asked or told: "What did Sourcegraph replace?", "What it replaces"
+    r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:[\w-]+\s+){1,3}(?:replace|retire|supersede)\b"
+    r"|\bwhat\s+(?:[\w-]+\s+){1,2}(?:replaces|retires|supersedes)\b"
+    r"|\b(?:being|to\s+be)\s+(?:replaced|retired|superseded)\b",
     re.IGNORECASE,
 )
 

@@ -212,6 +212,44 @@ _BARE_NO = re.compile(
 )  # a host's status
 
 
+# the host's own code as a denial's subject: "(repositories not yet indexed)" is said of the host
+_HOST_CODE = re.compile(
+    r"(?:repos?|repositor(?:y|ies)|projects?|depots?|code|all|everything|rest|connection|host|instance|server)$",
+    re.IGNORECASE,
+)
+
+
+def _of_its_own(aside: str) -> bool:
+    """Whether a bracketed aside naming no host denies something of its own, not the host it follows:
+    the denial's words follow a subject in their part of the aside ("(orgs: core, ops, archive
+    excluded)", "(forks and mirrors not indexed)"), a subject that is not the host's code or a pronoun
+    for it ("(repositories not yet indexed)", "(it is not connected)", "(not connected yet)" are the
+    host's)."""
+    found = denial(aside) or _PLANNED.search(aside)
+    if found is None or _PRONOUN.search(aside) or _ELLIPTIC.match(aside):
+        return False
+    part = re.split(r"[,;:]|\band\b|\bor\b", aside[: found.start()])[-1]
+    words = re.findall(r"[A-Za-z][\w-]*", part)
+    return bool(words) and _HOST_CODE.match(words[-1]) is None and words[-1].casefold() not in _FUNCTION
+
+
+_FUNCTION = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "the", "a", "an", "currently",
+     "still", "yet", "now", "also", "so", "far", "but", "and", "for", "then"}
+)  # fmt: skip
+
+
+def _without_own_asides(clause: str, at: int, named: list[Found]) -> str:
+    """`clause` with its asides that name no host and deny something of their own blanked (length
+    kept)."""
+    if "(" not in clause:
+        return clause
+    for m in _ASIDE.finditer(clause):
+        if not any(m.start() <= h.start - at < m.end() for h in named) and _of_its_own(m.group(1)):
+            clause = clause[: m.start()] + " " * (m.end() - m.start()) + clause[m.end() :]
+    return clause
+
+
 def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Found], list[bool]]]:
     """The statements a clause starting at `at` makes about the hosts it names: one, or, when it
     moves a host into another, the host left (not connected) and the one it moves into; a move under
@@ -219,6 +257,7 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
     a bracketed aside naming hosts of its own beside a host outside it is a statement of its own, and so
     is one right after a host denying it when others are named beside it ("Perforce (not connected)"); a
     host right after a word denying it ("no GitHub") is not connected (`denied.py`)."""
+    clause = _without_own_asides(clause, at, named)  # "GHES (orgs: core, ops, archive excluded)"
     off = [h for h in named if denied(clause[: max(h.start - at, 0)])]
     if off:
         kept = [h for h in named if h not in off]

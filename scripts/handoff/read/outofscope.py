@@ -17,7 +17,9 @@ connection's or the feature's business, not another environment's.
 handoff's ("E. Meridale read-only instance – not part of this handoff", "Acquired company's mirror (NOT
 this handoff)", "Partner instance — not covered by this TDD"): the part is another system's. Only the
 document's own whole is named (this handoff, TDD, engagement, deployment, document, scope), so "not the
-DR instance" beside production's title says nothing of it.
+DR instance" beside production's title says nothing of it. A short title that is itself that verdict on
+what it lists ("Out of scope", "Not connected (yet)", "Code hosts not indexed", "Excluded repositories",
+"Deferred") puts its part out too: the hosts, counts and machines under it are not the deployment's.
 """
 
 from __future__ import annotations
@@ -43,6 +45,15 @@ _TITLE_OUT = quick(
     rf"|\bexcluded\s+from\s+(?:this|the)\s+{_OURS}\b",
     re.IGNORECASE,
 )
+# a title that is itself the verdict on what it lists: "Out of scope", "Not connected (yet)", "Code hosts
+# not indexed", "Excluded repositories", "Deferred to phase 2" (not "In and out of scope")
+_TITLE_NOT = quick(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:(?:out\s+of|not\s+in)\s+scope|(?:not|never)\s+(?:yet\s+)?"
+    r"(?:connected|indexed|migrated|included|onboarded|synced|searched)|excluded|left\s+out|deferred|"
+    r"postponed)\b(?!\s+(?:but|except)\b)",
+    re.IGNORECASE,
+)
+_TITLE_IN = quick(r"\bin\s+(?:and|/|&)\s+out\b|(?<!not )\bin[\s-]+scope\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:it|they|this|these|those|both|which)\b", re.IGNORECASE)
 
 
@@ -54,7 +65,11 @@ def out_of_scope(sentence: str) -> bool:
 
 def title_out(title: str) -> bool:
     """Whether a section title says its part is not this handoff's (another system's), see above."""
-    return len(title) < 120 and bool(_TITLE_OUT.search(title) or _VERDICT.search(title))
+    if len(title) >= 120:
+        return False
+    if _TITLE_OUT.search(title) or _VERDICT.search(title):
+        return True
+    return len(title) < 60 and _TITLE_NOT.search(title) is not None and not _TITLE_IN.search(title)
 
 
 def said_of_before(sentence: str) -> bool:

@@ -300,6 +300,34 @@ def _entry_day(text: str, year: str) -> str:
     return first.value
 
 
+_DAY_WORDS = re.compile(
+    r"[\W_]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?[\W_]*)?", re.I
+)
+
+
+def _day_sentence(sentence: str, year: str) -> str:
+    """The day a sentence that is only a date names ("20 April 2026.", "Thu 8 May." opening a log's
+    entry): the sentences after it in its paragraph happened that day, as under a day's heading; ""
+    for any other sentence."""
+    if len(sentence) > 40 or not shapes.DIGIT.search(sentence):
+        return ""
+    found = list(shapes.dates(sentence, year))
+    if len(found) != 1:
+        return ""
+    rest = sentence[: found[0].start] + " " + sentence[found[0].end :]
+    return found[0].value if _DAY_WORDS.fullmatch(rest) else ""
+
+
+def _in_entry(sentence: str, ctx: Context, dates: list[shapes.Match], entry: str) -> tuple[Context, str]:
+    """A sentence's context and the entry day in force after it: a sentence that is only a date opens
+    a log's entry (`_day_sentence`); a later sentence with no date of its own is dated by it."""
+    if ctx.day:
+        return ctx, entry
+    if dates:
+        return ctx, _day_sentence(sentence, ctx.year) or entry
+    return (replace(ctx, day=entry) if entry else ctx), entry
+
+
 def _on_entry_day(ctx: Context, stamp: str, text: str, start: int) -> Context:
     """The context of a log entry's clause after the first (after a semicolon, or a sentence of its
     own: "24 July 2026 – Cutover: DNS repointed. Migration complete."): dated by the entry's day
@@ -370,6 +398,7 @@ class ProseReading(FactParts):
         others = self.other_subjects.spans(text)  # "Jenkins runs on 4 × c5.2xlarge; Sourcegraph runs on …"
         not_ours = False  # a run-in title said the rest of the paragraph is not Sourcegraph's
         stamp = "" if ctx.day or (";" not in text and ". " not in text) else _entry_day(text, ctx.year)
+        entry = ""  # the day a sentence of its own opening a log's entry named ("20 April 2026. …")
         anchor = ctx.anchor  # the day told last: what a relative date counts from (`read.relative`)
         led: tuple[str, re.Match[str]] | None = None  # the clause before's relative day
         for start, sentence in _sentences(text):
@@ -389,6 +418,7 @@ class ProseReading(FactParts):
             sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
             sctx = _on_entry_day(sctx, stamp, text, start)  # "09 Mar 2026: VM cloned; installation started"
             dates = list(shapes.dates(sentence, ctx.year))
+            sctx, entry = _in_entry(sentence, sctx, dates, entry)  # "20 April 2026. … I started the build"
             led = _relative_day(sentence, dates, anchor, led, text[max(0, start - 3) : start])
             sctx = replace(sctx, day=led[0]) if led is not None and led[0] else sctx  # "Two days later …"
             shift = start + offset

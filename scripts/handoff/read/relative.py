@@ -25,6 +25,8 @@ _NUMBER = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w), key=
 OFFSET = opened(
     re.compile(
         r"\b(?:(?P<one>the\s+(?:next|following)\s+day|the\s+day\s+after(?:wards)?)"
+        # the written day itself: "handed the VM over on 4 Aug and I started the install that day"
+        r"|(?P<zero>(?:later\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening)|on\s+the\s+same\s+day)"
         rf"|(?:exactly\s+|just\s+|only\s+)?(?P<n>\d{{1,2}}|{_NUMBER})\s+(?P<unit>days?|weeks?)\s+"
         r"(?:later|after(?:wards)?(?:\s+(?:that|this|it))?))"
         # the offset closes its clause: not "the day after the review", "two weeks later, on 22 June"
@@ -34,10 +36,18 @@ OFFSET = opened(
 )
 
 
+_MAY_OFFSET = quick(
+    r"after|later|next day|following day|that day|same|that morning|that afternoon|that evening",
+    re.IGNORECASE,
+)
+
+
 def offset_days(m: re.Match[str]) -> int | None:
     """The days an offset match stands for."""
     if m.group("one"):
         return 1
+    if m.group("zero"):
+        return 0
     word = m.group("n").lower()
     n = int(word) if word.isdigit() else shapes.NUMBER_WORDS.get(word)
     if not isinstance(n, int) or n < 1:
@@ -60,7 +70,7 @@ def relative_dates(
     that tells an event (`kind` of the words between: start_date or completion_date) and closes on an
     offset: (index of the date, the event's field, its ISO date, where the offset is, the offset)."""
     out: list[tuple[int, str, str, int, re.Match[str]]] = []
-    if "after" not in s and "later" not in s and "next day" not in s and "following day" not in s:
+    if not _MAY_OFFSET.search(s):
         return out
     for i, m in enumerate(found):
         end = found[i + 1].start if i + 1 < len(found) else len(s)
@@ -69,7 +79,7 @@ def relative_dates(
             continue
         name, _how = kind(s[m.end : off.start()])
         days = offset_days(off)
-        day = shifted(m.value, days) if name and days else None
+        day = shifted(m.value, days) if name and days is not None else None
         if name and day:
             out.append((i, name, day, off.start(), off))
     return out
@@ -93,7 +103,8 @@ LEAD = re.compile(
     r"(?<![\w-])(?:"
     rf"(?P<one>(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after(?:wards)?{_NOT_EVENT}|a\s+day\s+later"
     rf"|the\s+morning\s+after{_NOT_EVENT})"
-    r"|(?P<same>(?:that|the)\s+same\s+day|later\s+(?:that|the\s+same)\s+day|that\s+(?:afternoon|evening))"
+    r"|(?P<same>(?:that|the)\s+same\s+(?:day|morning|afternoon|evening)|later\s+(?:that|the\s+same)\s+day"
+    r"|that\s+(?:morning|afternoon|evening))"
     rf"|(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?)\s+{_AFTER}"
     rf"|(?P<a>a|one)\s+(?P<aunit>week)\s+{_AFTER}"
     rf"|(?:the\s+)?(?:next|following)\s+(?P<wd>{_WEEKDAY})|(?P<wd2>{_WEEKDAY})\s+after\s+(?:that|this)"
@@ -103,7 +114,7 @@ LEAD = re.compile(
     r")(?![\w-])",
     re.IGNORECASE,
 )
-_MAY_LEAD = quick(r"later|after|next|following|same day|that afternoon|that evening", re.IGNORECASE)
+_MAY_LEAD = quick(r"later|after|next|following|same|that morning|that afternoon|that evening", re.IGNORECASE)
 
 
 def may_lead(text: str) -> bool:
