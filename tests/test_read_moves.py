@@ -186,3 +186,34 @@ def test_an_aside_denying_a_part_of_its_own_leaves_the_host_connected(
 def test_an_aside_denying_the_host_itself_still_does(aside: str, catalogue: Catalogue) -> None:
     html = f"<ul><li>GitLab self-managed {aside} with 900 projects</li><li>Gerrit with 350 repos</li></ul>"
     assert read(html, catalogue)["code_hosts"] == ["Gerrit"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tranche 2 (finance): 880 repositories moved over the weekend.",
+        "In the first batch we cloned 1,150 repositories.",
+        "Cohort B — 420 repos re-cloned from the new host.",
+        "Round III brought 275 repositories across.",
+    ],
+)
+def test_one_batch_of_a_migration_counts_no_total(sentence: str, catalogue: Catalogue) -> None:
+    html = f"<h2>Migration log</h2><p>{sentence}</p><h2>Estate</h2><p>Sourcegraph indexes 3,050 repositories.</p>"
+    assert read(html, catalogue)["repositories"] == ["3050"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Once all four tranches were through, 3,050 repositories were indexed.",
+        "Batches 1 to 3 together: 3,050 repositories.",
+        "We index 3,050 repositories.",
+    ],
+)
+def test_a_count_of_all_batches_is_the_total(sentence: str, catalogue: Catalogue) -> None:
+    assert read(f"<p>{sentence}</p>", catalogue)["repositories"] == ["3050"]
+
+
+def test_a_batch_naming_its_hosts_still_gives_their_parts(catalogue: Catalogue) -> None:
+    html = "<p>Batch 1: GitLab self-managed, 1,900 projects. Batch 2: Perforce, 60 depots.</p>"
+    assert read(html, catalogue)["repositories"] == ["1960"]

@@ -22,6 +22,7 @@ from handoff.read import (
     polarity,
     shapes,
 )
+from handoff.read.batches import one_batch
 from handoff.read.elided import elided_parts
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
@@ -547,6 +548,7 @@ class CountReading(FactParts):
                 facts += _part_of_host(ctx.host, s, m, env)
                 continue
             total = total or (host is None and not hosts and _holds(before, after))  # "We index 2,400 repos."
+            total = total and not one_batch(s[: m.start])  # "Wave 1, HQ: 3,100 repositories cloned": a part
             if noun.startswith("repo") and total:
                 facts.append(Fact("repositories", m.value, m.text, "stated total", env, "total", m.start))
             elif host is not None:
