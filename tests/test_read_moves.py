@@ -198,7 +198,7 @@ def test_an_aside_denying_the_host_itself_still_does(aside: str, catalogue: Cata
     ],
 )
 def test_one_batch_of_a_migration_counts_no_total(sentence: str, catalogue: Catalogue) -> None:
-    html = f"<h2>Migration log</h2><p>{sentence}</p><h2>Estate</h2><p>Sourcegraph indexes 3,050 repositories.</p>"
+    html = f"<h2>Log</h2><p>{sentence}</p><h2>Estate</h2><p>Sourcegraph indexes 3,050 repositories.</p>"
     assert read(html, catalogue)["repositories"] == ["3050"]
 
 
