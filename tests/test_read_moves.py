@@ -217,3 +217,42 @@ def test_a_count_of_all_batches_is_the_total(sentence: str, catalogue: Catalogue
 def test_a_batch_naming_its_hosts_still_gives_their_parts(catalogue: Catalogue) -> None:
     html = "<p>Batch 1: GitLab self-managed, 1,900 projects. Batch 2: Perforce, 60 depots.</p>"
     assert read(html, catalogue)["repositories"] == ["1960"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Not a limit, for information: the lab group (roughly 120 people) could join in 2028.",
+        "This is no hard cap: about 300 contractors may get accounts.",
+        "Not a ceiling but worth knowing: the Zurich office (around 90 engineers) may follow.",
+    ],
+)
+def test_a_limit_word_denied_makes_no_limit(note: str, catalogue: Catalogue) -> None:
+    html = f"<h2>Agreed limits</h2><p>Licensed for 800 users and 4,000 repositories. {note}</p>"
+    got = read(html, catalogue)
+    assert got["max_users"] == ["800"]
+    assert got["max_repositories"] == ["4000"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The merged licence covers 1,600 seats; the three former licences covered 1,750 between them.",
+        "Both old contracts (two licences, 900 and 850 users) end in June; the new licence is for 1,600 users.",
+    ],
+)
+def test_a_handful_of_licences_counts_agreements_not_seats(sentence: str, catalogue: Catalogue) -> None:
+    assert "3" not in read(f"<h2>Licensing</h2><p>{sentence}</p>", catalogue).get("max_users", [])
+    assert "2" not in read(f"<h2>Licensing</h2><p>{sentence}</p>", catalogue).get("max_users", [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first sizing in January was two n2-standard-32 VMs. We built 3 × n2-highmem-16.",
+        "The original design from the kick-off workshop had 2 × m6i.8xlarge. We built 3 × m6i.4xlarge.",
+    ],
+)
+def test_an_earlier_sizing_dated_in_its_subject_is_history(sentence: str, catalogue: Catalogue) -> None:
+    types = read(f"<p>{sentence}</p>", catalogue)["instance_types"]
+    assert types in (["3 × n2-highmem-16"], ["3 × m6i.4xlarge"])

@@ -611,7 +611,7 @@ class CountReading(FactParts):
         bare: set[str] = set()  # the fields of limits their own clause states
         facts += self._limit_changes(s, ctx, taken, bare)  # "licence raised from 1,000 to 1,400 users"
         for m, noun in limits.person_counts(s):
-            if m.start in taken:
+            if m.start in taken or limits.agreements(m.value, noun):  # "the two old licences": no seats
                 continue
             taken.add(m.start)
             rel = limits.relation(s, m.start, m.end)

@@ -398,6 +398,16 @@ def observed_label(label: str) -> bool:
     return bool(_OBSERVED.search(label) or re.search(r"\bactive\b|\bgrowth\b", label, re.IGNORECASE))
 
 
+_LICENCE_NOUN = re.compile(r"licen[cs]|lizenz", re.IGNORECASE)
+
+
+def agreements(value: str, noun: str) -> bool:
+    """Whether a count of licences counts the agreements, not the seats: a single digit ("both
+    instances were licensed separately … the two old licences added up to 2,050"); no deployment's
+    seats are that few."""
+    return value.isdigit() and int(value) < 10 and _LICENCE_NOUN.match(noun) is not None
+
+
 def person_counts(text: str) -> Iterator[tuple[shapes.Match, str]]:
     """Counts of people or seats: (the match, its noun)."""
     yield from shapes.counted(text, PERSONS)

@@ -139,6 +139,12 @@ _THRESHOLD = quick(
     r"means?\s+(?:a|an)\s+(?:new|second|fresh|another))\b",
     re.IGNORECASE,
 )
+# a limit word denied: "Not a limit but noted: …", "this is no cap", "isn't a ceiling"
+_DENIED = quick(
+    r"\b(?:not|no|isn['’]t|aren['’]t|never)\s+(?:an?\s+|the\s+|any\s+)?(?:(?:hard|firm|fixed|agreed|user|"
+    r"repository|repo|seat|usage)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def threshold(text: str, start: int, end: int) -> bool:
@@ -149,9 +155,13 @@ def threshold(text: str, start: int, end: int) -> bool:
 
 def is_limit(text: str) -> bool:
     """A text about agreed limits, scope or sizing targets; not a technical limit ("Bitbucket hits its
-    rate limit after ~200 repositories", "the API limit"); or a figure past which the sizing must be
-    decided again (`_THRESHOLD`)."""
-    return any(not _TECHNICAL.search(text[:at]) for at in _limit_words(text)) or bool(_THRESHOLD.search(text))
+    rate limit after ~200 repositories", "the API limit"), nor one whose limit word is denied ("Not a
+    limit but noted: …", "no hard cap"); or a figure past which the sizing must be decided again
+    (`_THRESHOLD`)."""
+    return any(
+        not _TECHNICAL.search(text[:at]) and not _DENIED.search(text[max(0, at - 28) : at])
+        for at in _limit_words(text)
+    ) or bool(_THRESHOLD.search(text))
 
 
 def is_growth(text: str) -> bool:
