@@ -238,7 +238,7 @@ def test_a_limit_word_denied_makes_no_limit(note: str, catalogue: Catalogue) -> 
     "sentence",
     [
         "The merged licence covers 1,600 seats; the three former licences covered 1,750 between them.",
-        "Both old contracts (two licences, 900 and 850 users) end in June; the new licence is for 1,600 users.",
+        "Both old contracts (two licences, 900 and 850 users) end in June; the new one is for 1,600 users.",
     ],
 )
 def test_a_handful_of_licences_counts_agreements_not_seats(sentence: str, catalogue: Catalogue) -> None:
