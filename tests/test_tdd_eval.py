@@ -160,8 +160,8 @@ def test_the_hold_out_sets_keep_their_figures(
         # three more families, written blind as tuning sets in stop 28: pinned on arrival
         # (their evaluation-only siblings: 92, 93, 94)
         # blind95: a migration or consolidation design; from 84/100, 84/87, 2 wrong (t95: titles of the
-        # starting point and of a verdict, a log entry's day, one wave's count)
-        ("tdd_blind95", 93 / 100, 93 / 95, 1),
+        # starting point and of a verdict, a log entry's day, one wave's count, a denied limit word)
+        ("tdd_blind95", 96 / 100, 96 / 98, 1),
         # blind96: the TDD built around pasted spreadsheets (from 70/101, 70/78, 5 wrong)
         ("tdd_blind96", 98 / 101, 98 / 98, 0),
         # blind97: the TDD kept as a living record after go-live (t97: from 59/100, 58/80, 20 wrong)

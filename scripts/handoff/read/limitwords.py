@@ -163,6 +163,7 @@ def is_limit(text: str) -> bool:
         for at in _limit_words(text)
     ) or bool(_THRESHOLD.search(text))
 
+
 def is_growth(text: str) -> bool:
     m = _GROWTH.search(text)
     if m is None:
