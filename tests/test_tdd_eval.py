@@ -161,7 +161,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # (their evaluation-only siblings: 92, 93, 94)
         # blind95: a migration or consolidation design; from 84/100, 84/87, 2 wrong (t95: titles of the
         # starting point and of a verdict, a log entry's day, one wave's count, a denied limit word)
-        ("tdd_blind95", 96 / 100, 96 / 98, 1),
+        ("tdd_blind95", 95 / 100, 95 / 97, 1),
         # blind96: the TDD built around pasted spreadsheets (from 70/101, 70/78, 5 wrong)
         ("tdd_blind96", 98 / 101, 98 / 98, 0),
         # blind97: the TDD kept as a living record after go-live (t97: from 59/100, 58/80, 20 wrong)

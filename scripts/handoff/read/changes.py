@@ -44,8 +44,7 @@ _OLD = quick(
     # a figure said to have fallen short, a state of the past: "256 GB was not enough for zoekt"
     # what an earlier version of the design had: "(The v1.0 sizing had gitserver at 3 × 1 TiB, …)"
     r"|\b(?:v?\d+(?:\.\d+)+|original|initial|first|earlier|previous|old|draft)\s+(?:sizing|design|draft|plan|"
-    r"version|estimate|layout)\s+(?:(?:in|of|from|on|at)\s+[^.;:()\d]{1,24}?\s+)?"  # "… sizing in March was"
-    r"(?:had|was|were|used|gave|said|asked for)\b(?P<h>[^.;()]{1,80})"
+    r"version|estimate|layout)\s+(?:had|was|were|used|gave|said|asked for)\b(?P<h>[^.;()]{1,80})"
     # machines before an arrow to others (and their bracket): "nodes 3 × m6i.4xlarge (48 vCPU) → 3 × …"
     r"|(?P<i>(?<![\w.])\d+\s*[×xX*]\s*[A-Za-z][\w-]*\.?[\w-]*\d[\w.-]*(?:\s*\([^()]{0,50}\))?)\s*"
     r"(?:→|->|=>|⇒|⟶|➔)\s*(?=\d+\s*[×xX*]\s*[A-Za-z][\w-]*\.?[\w-]*\d)"  # (to machines, not their totals)
