@@ -48,7 +48,9 @@ _TITLE_OUT = quick(
 # a title that is itself the verdict on what it lists: "Out of scope", "Not connected (yet)", "Code hosts
 # not indexed", "Excluded repositories", "Deferred to phase 2" (not "In and out of scope")
 _TITLE_NOT = quick(
-    r"^\W*(?:[\w-]+\s+){0,2}?(?:(?:out\s+of|not\s+in)\s+scope|(?:not|never)\s+(?:yet\s+)?"
+    # (after a section number: "5.1 Not connected", "Section 5: Out of scope", "5.1 — Deferred")
+    r"^\W*(?:(?:section|part|chapter)\s+)?(?:\d+(?:\.\d+)*\.?\s*[:.—–-]?\s*)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:out\s+of|not\s+in)\s+scope|(?:not|never)\s+(?:yet\s+)?"
     r"(?:connected|indexed|migrated|included|onboarded|synced|searched)|excluded|left\s+out|deferred|"
     r"postponed)\b(?!\s+(?:but|except)\b)",
     re.IGNORECASE,
