@@ -291,15 +291,6 @@ class _Importer(HTMLParser):
         self.title_parts: list[str] = []
         self.ignored: dict[str, int] = {}
 
-    def parse_marked_section(self, i: int, report: bool = True) -> int:
-        """A `<![…]>` section; `<![` with no section name after it (`<![0`) is text, where Python's
-        parser (3.11) stops with an AssertionError."""
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            self.handle_data(self.rawdata[i : i + 3])
-            return i + 3
-
     # scope helpers ----------------------------------------------------------------------------
     def _scope(self) -> list[Frame]:
         """Frames from the innermost container (cell / tab / table) outwards-in to the top."""
