@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from handoff.core.longdate import long_date
 from handoff.core.quickre import quick
 from handoff.read import shapes
 
@@ -30,20 +31,6 @@ _DECLARED = quick(
 )
 _WEEKDAY = re.compile(
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+", re.IGNORECASE
-)
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 _MAY_DECLARE = quick(r"D-?0|T-?0|Day [01]|D-Day|D 0|T 0")
 
@@ -71,7 +58,7 @@ class DayZero:
 
     def written(self, days: int) -> str:
         day = self.day + datetime.timedelta(days=days)
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return long_date(day)
 
     def gloss(self, text: str) -> tuple[str, Callable[[int], int]]:
         """`text` with each offset of the declared tag written as its date, and where each old offset

@@ -32,15 +32,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from re import _casefix  # type: ignore[attr-defined]
 
+from handoff.core.longdate import MONTHS
 from handoff.core.quickre import any_of
 from handoff.core.settings import PROJECT_ROOT
 from handoff.read.wordorder import negation_edits
 
 LANGUAGES_FILE = PROJECT_ROOT / "config" / "languages.toml"
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _ENGLISH_SIGNS = ("the", "and", "of", "is", "to", "with", "for", "was", "are", "this", "that", "which", "we",
                   "our", "on", "it", "has", "were", "been", "from", "by")  # fmt: skip
 MIN_SIGNS = 4  # a language's common words a document holds before it is read in that language

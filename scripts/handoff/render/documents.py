@@ -50,6 +50,7 @@ from markupsafe import Markup, escape
 from handoff import __version__
 from handoff.core.errors import ConfigError, UsageError
 from handoff.core.fields import WRITEBACK_FIELDS, Catalogue
+from handoff.core.longdate import long_date
 from handoff.core.model import FieldValue, Handoff, LogEntry
 from handoff.core.redact import mask
 from handoff.core.settings import PROJECT_ROOT, Settings
@@ -78,20 +79,6 @@ SOURCE_LABELS = {
     "vitally": "Vitally",
     "drive": "Drive",
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 LEVEL_ORDER = {"high": 0, "medium": 1, "low": 2}
 NOTE_CATEGORIES = ("limits", "special deployment", "engineering involvement")
@@ -216,7 +203,7 @@ def format_date(value: Any, empty: str = EMPTY) -> str:
         except ValueError:
             return value.strip()
     if isinstance(value, dt.datetime | dt.date):
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return long_date(value)
     return str(value)
 
 
