@@ -86,6 +86,9 @@ EVALUATION_ONLY = (
     "tdd_blind92",
     "tdd_blind93",
     "tdd_blind94",
+    "tdd_blind98",
+    "tdd_blind99",
+    "tdd_blind100",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -154,6 +157,9 @@ SETS = (
     "tdd_blind95",
     "tdd_blind96",
     "tdd_blind97",
+    "tdd_blind101",
+    "tdd_blind102",
+    "tdd_blind103",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units

@@ -166,6 +166,14 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind96", 98 / 101, 98 / 98, 0),
         # blind97: the TDD kept as a living record after go-live (t97: from 59/100, 58/80, 20 wrong)
         ("tdd_blind97", 93 / 100, 93 / 97, 3),
+        # three more families, written blind as tuning sets in stop 29: pinned on arrival
+        # (their evaluation-only siblings: 98, 99, 100)
+        # blind101: the TDD exported from a slide deck (from 79/101, 79/86, 6 wrong)
+        ("tdd_blind101", 79 / 101, 79 / 86, 6),
+        # blind102: the TDD as a filled-in intake questionnaire (from 66/98, 66/77, 9 wrong)
+        ("tdd_blind102", 66 / 98, 66 / 77, 9),
+        # blind103: the TDD built from pasted configuration and command output (from 82/99, 82/84, 1 wrong)
+        ("tdd_blind103", 82 / 99, 82 / 84, 1),
         # ordinary TDDs of three more families, written blind as tuning sets in stop 26: pinned on arrival
         # blind79 from 88/99, 88/89, 1 wrong (t79: a server table's per-node and whole columns, verdicts on
         # the sentence before, a log entry's clauses, a tool's zero fraction, an answer's no, growth titles)
