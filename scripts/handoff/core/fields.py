@@ -64,11 +64,14 @@ def norm(text: str) -> str:
     return "".join(ch for ch in t if ch.isalnum())
 
 
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
 def strip_brackets(text: str) -> str:
     """`Total memory (GiB)` → `Total memory`: bracketed units and notes dropped."""
     if "(" not in text and "[" not in text:  # (every match opens with one)
         return text.strip()
-    return re.sub(r"\s*[(\[][^()\[\]]*[)\]]", " ", text).strip()
+    return _BRACKETED.sub(" ", text).strip()
 
 
 def _words(text: str) -> list[str]:

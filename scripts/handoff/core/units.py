@@ -224,6 +224,9 @@ def _strip_parentheticals(text: str) -> str:
     return t
 
 
+_COUNT_TIMES = re.compile(r"^(\d+)\s*[x×*]\s*(?=[\d.~])", re.IGNORECASE)
+
+
 def parse_size(text: str, unit: str, default_unit: str | None = None) -> float:
     """A size converted to `unit`: `128 GiB` → 128.0 (GB); `1.5 TB` → 1500.0 (GB); `6,200 MB` → 6.2 (GB).
 
@@ -234,7 +237,7 @@ def parse_size(text: str, unit: str, default_unit: str | None = None) -> float:
     original = text
     t = _strip_parentheticals(text.strip())
     count = 1
-    m = re.match(r"^(\d+)\s*[x×*]\s*(?=[\d.~])", t, re.IGNORECASE)
+    m = _COUNT_TIMES.match(t)
     if m:
         count = int(m.group(1))
         t = t[m.end() :]

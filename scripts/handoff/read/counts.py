@@ -371,6 +371,9 @@ _COUNTED = Pieces(
 _COUNTED_IN_LIMITS = Pieces(_LIMIT_NOUN, _LICENSED)  # `_limits`: a bare limit's noun, in a limits context
 
 
+_FIGURE_OR_CLOSE = re.compile(r"[\d)\]]")
+
+
 class CountReading(FactParts):
     """FactReader's counts of repositories, users and monorepos in a sentence."""
 
@@ -505,7 +508,7 @@ class CountReading(FactParts):
             previous = m.end
             after = _own_after(s, m)
             own = _FIGURE_START.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
-            near = re.split(r"[\d)\]]", before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
+            near = _FIGURE_OR_CLOSE.split(before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
             rel = limits.relation(s, m.start, m.end)
             if rel == "added" and (ctx.limit or is_limit(s)):
                 continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count

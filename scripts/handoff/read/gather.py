@@ -88,6 +88,9 @@ class TddReading:
     problems: tuple[Problem, ...] = ()
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 class Gatherer(Precedence, HostCounts, Implied):
     """Takes in the walk's blocks and facts; `finish()` makes them the TDD's values."""
 
@@ -326,7 +329,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         return places
 
     def _clip(self, text: str) -> str:
-        text = mask(re.sub(r"\s+", " ", as_written(text, self.ambiguous)).strip())
+        text = mask(_SPACE_RUN.sub(" ", as_written(text, self.ambiguous)).strip())
         return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
 
 

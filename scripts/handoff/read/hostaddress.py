@@ -106,11 +106,16 @@ def addresses(text: str) -> list[Found]:
     return out
 
 
+_DOT_OR_SPACE = re.compile(r"[.\s]")
+
+
 def refined(text: str, found: Sequence[Found]) -> list[Found]:
     """`found` with each bare hosted-service name read as the self-hosted edition when `text` gives
     that edition's address and not the service's ("GitLab (gitlab.acme.de)")."""
     bare = [  # the family's bare name ("GitLab"), not a hosted product's own ("GitHub Enterprise Cloud")
-        f for f in found if f.value in _SELF_HOSTED and not re.search(r"[.\s]", text[f.start : f.end].strip())
+        f
+        for f in found
+        if f.value in _SELF_HOSTED and not _DOT_OR_SPACE.search(text[f.start : f.end].strip())
     ]
     if not bare:
         return list(found)
@@ -138,7 +143,7 @@ def _said_own(text: str, f: Found, found: Sequence[Found]) -> bool:
 def bare(text: str, f: Found) -> bool:
     """Whether a name found is a family's bare name ("GitLab", "GitHub"): the vocabulary's hosted
     service, written without what makes it one (`GitLab.com`, `GitLab SaaS`)."""
-    return f.value in _SELF_HOSTED and not re.search(r"[.\s]", text[f.start : f.end].strip())
+    return f.value in _SELF_HOSTED and not _DOT_OR_SPACE.search(text[f.start : f.end].strip())
 
 
 def editions(document: str, found: Sequence[Found]) -> dict[str, str]:

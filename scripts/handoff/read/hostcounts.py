@@ -22,6 +22,10 @@ from handoff.read.prose import host_names
 _REPOS = r"repositories|repository|repos|repo"
 
 
+_DOTTED_WORD = re.compile(r"[\w.]+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 class HostCounts(GatherParts):
     """The gatherer's part that sums and checks the repository counts and joins the code hosts."""
 
@@ -211,7 +215,7 @@ class HostCounts(GatherParts):
         members: dict[str, set[str]] = {}
         for value, written in pairs:
             if " " in written.strip():
-                for word in re.findall(r"[\w.]+", written.casefold()):
+                for word in _DOTTED_WORD.findall(written.casefold()):
                     members.setdefault(word, set()).add(value)
         for i, v in enumerate(self.values):
             if v.field != "code_hosts" or not v.value or len(v.value.split(", ")) != len(v.text.split(", ")):
@@ -233,7 +237,7 @@ class HostCounts(GatherParts):
                  for h in v.value.split(", ")}  # fmt: skip
 
         def family(name: str) -> str:
-            return re.split(r"[^0-9a-z]+", name.casefold())[0]
+            return _NOT_ALNUM.split(name.casefold())[0]
 
         for i, p in enumerate(self.parts):
             host = p.host.removeprefix("count for ")

@@ -501,6 +501,9 @@ _FIRST_NUMBER = re.compile(
 )
 
 
+_TIMES_FIGURE = re.compile(r"\s*\d+\s*[x×*]\s*\d")
+
+
 def _fit_quantity(value: str, aliased: bool, name: str = "") -> str | None:
     if _PER_UNIT.search(value):
         return None  # "3 volumes of 1 TB each": not a total
@@ -515,7 +518,7 @@ def _fit_quantity(value: str, aliased: bool, name: str = "") -> str | None:
         return one.value if one else None
     if stated:  # "gitserver 3 × 1 TB, other services 600 GB; 3.6 TB total": the total, not a part
         return stated[0].value
-    if re.match(r"\s*\d+\s*[x×*]\s*\d", value):
+    if _TIMES_FIGURE.match(value):
         return value  # "6 × 500 GB": the size reader multiplies
     if sizes:
         return sizes[0].value

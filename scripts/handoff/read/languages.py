@@ -58,9 +58,12 @@ class Lexicon:
     abbreviations: dict[str, int]
 
 
+_SPACES_OR_HYPHENS = re.compile(r"[\s-]+")
+
+
 def _entry(raw: str) -> str:
     """An entry as it is matched: lower case, hyphens and runs of spaces as one space."""
-    return re.sub(r"[\s-]+", " ", raw.strip().lower().replace("’", "'"))
+    return _SPACES_OR_HYPHENS.sub(" ", raw.strip().lower().replace("’", "'"))
 
 
 @functools.lru_cache(maxsize=4)

@@ -33,13 +33,16 @@ def without_number(sentence: str) -> str:
     return sentence[: m.start(2)] + " " * len(m.group(2)) + sentence[m.end(2) :]
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def title(sentence: str) -> str:
     """The run-in title `sentence` is ("Platform capacity (for context only)."), or "": a short
     capitalised sentence with no figure, ending in a full stop."""
     m = _TITLE.match(sentence)
     if m is None or shapes.DIGIT.search(sentence):
         return ""
-    words = re.sub(r"\([^()]*\)", " ", m.group(1)).split()
+    words = _ASIDE.sub(" ", m.group(1)).split()
     return m.group(1) if 0 < len(words) <= _MAX_WORDS else ""
 
 

@@ -262,6 +262,9 @@ _NOTE_AFTER = re.compile(
 )
 
 
+_NOTE_END = re.compile(r"[;.]\s")
+
+
 def bound_note(value: str) -> bool:
     """A labelled count followed by words of its own, no figure among them, that call it a bound
     ("3,000 Upper bound of the design; growth above it needs a change order", "5,000 (the licence
@@ -269,7 +272,7 @@ def bound_note(value: str) -> bool:
     m = _NOTE_AFTER.match(value)
     if m is None:
         return False
-    note = re.split(r"[;.]\s", value[m.end() :], maxsplit=1)[0]
+    note = _NOTE_END.split(value[m.end() :], maxsplit=1)[0]
     if not note.strip() or shapes.DIGIT.search(note) or _OBSERVED.search(note) or _DENIED.search(note):
         return False
     return bool(_LIMIT.search(note)) and not re.search(r"\b(?:today|currently|now|at present)\b", note, re.I)

@@ -383,7 +383,7 @@ class RowTableReading(RowLimits):
             if not _is_date(date, ctx.year):
                 continue
             for k, c in enumerate(r):
-                if k in skip or not re.search(r"[^\W\d_]{3,}", c.text):
+                if k in skip or not _TITLE_WORDS.search(c.text):
                     continue
                 for said in _SENTENCES.split(c.text):  # "Racked, cabled. Start of the production build."
                     text = f"{date} — {said}"

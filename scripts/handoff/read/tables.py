@@ -151,6 +151,12 @@ def _cell(row: list[Text], j: int | None) -> str:
     return row[j].text if j is not None and 0 <= j < len(row) else ""
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+_A_DIGIT = re.compile(r"\d")
+_EACH_OR_PER = re.compile(r"\b(?:each|per\s+\w+)\b", re.IGNORECASE)
+_A_LETTER = re.compile(r"[^\W\d_]")
+
+
 class TableReading(WalkParts):
     """The TDD walk's table reading: orientation, column roles, the kind of table."""
 
@@ -399,8 +405,8 @@ class TableReading(WalkParts):
         if f is None and not text.rstrip().endswith("?") and self.sections.part(text):
             return "section", None
         words = _DATED_ASIDE.sub(" ", text) if "(" in text else text  # `Repositories indexed (07/31/2026)`
-        if f is None and not re.search(r"\d", words):  # "8 vCPU" is a value, not a header
-            meaning = label_meaning(re.sub(r"\b(?:each|per\s+\w+)\b", " ", words, flags=re.IGNORECASE))
+        if f is None and not _A_DIGIT.search(words):  # "8 vCPU" is a value, not a header
+            meaning = label_meaning(_EACH_OR_PER.sub(" ", words))
             f = self.catalogue.fields.get(meaning) if meaning else None
         scheduled = f is not None and f.name in scheduling.FIELDS and scheduling.scheduling(text)
         if scheduled and not self.tenant_row:
@@ -600,7 +606,7 @@ class TableReading(WalkParts):
             cells = [_cell(r, j) for r in rows[1:] if _cell(r, j).strip()]
             if (
                 roles[j] == ("", None)
-                and re.search(r"[^\W\d_]", h)
+                and _A_LETTER.search(h)
                 and not countcells.row_number(h)
                 and self.role(h)[0] == "count"
                 and cells
@@ -754,7 +760,7 @@ class TableReading(WalkParts):
 
     def total_label(self, cell: str) -> bool:
         """A total row's label as written (`Total for the environment`, `PRD total`)."""
-        words = re.findall(r"[a-z]+", cell.casefold())
+        words = _LOWER_WORD.findall(cell.casefold())
         return (
             norm(cell) in self.total_words
             or (

@@ -28,6 +28,9 @@ _TOOL_AFTER = re.compile(  # a code host's product named after it: the name is t
 )
 
 
+_BREAK_IN_NAME = re.compile(r"[.\n]\s")  # a sentence or line ends inside the span: no name
+
+
 class Vocab:
     """Finds the names of one vocabulary's values inside a text: runs of up to five words whose
     letters and digits spell a name (`Bitbucket Data Center`, `self-managed GitLab`, `GitHub.com`),
@@ -101,7 +104,7 @@ class Vocab:
                 if (
                     key in self.names
                     and (not short or self._short_in_lower(span, text, words[j][1]))
-                    and not re.search(r"[.\n]\s", span)
+                    and not _BREAK_IN_NAME.search(span)
                 ):
                     best = (j, self.names[key])
             if best is None:
