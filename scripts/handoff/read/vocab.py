@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import any_of
@@ -42,7 +42,7 @@ class Vocab:
 
     def __init__(self, catalogue: Catalogue, name: str) -> None:
         vocab = catalogue.vocabularies.get(name)
-        self.names, self.prefixes, self.spotter = _vocab_index(tuple(vocab.aliases.items()) if vocab else ())
+        self.names, self.prefixes, self.spotter = _index_of(vocab.aliases if vocab else None)
         self.cache: dict[str, list[Found]] = {}
         self.tools = name == "code_host"  # "a GitHub App", "GitLab Runner": a host's tool names no host
         self.lower = False  # the document writes the vocabulary's names in lower case ("ghes", "bitbucket")
@@ -129,6 +129,24 @@ class Vocab:
 
     def values(self, text: str) -> list[str]:
         return list(dict.fromkeys(f.value for f in self.find(text)))
+
+
+_Index = tuple[dict[str, str], frozenset[str], re.Pattern[str]]
+_INDEX_OF: dict[int, tuple[object, _Index]] = {}  # id(aliases) -> (the aliases, their index)
+
+
+def _index_of(aliases: Mapping[str, str] | None) -> _Index:
+    """`_vocab_index` of a vocabulary's aliases, found again by the mapping itself (a catalogue's is a
+    read-only view, never changed): a walk makes a few `Vocab`s per document, and the key of the
+    index's cache, every alias as a tuple, costs more to build and hash than the look-up saves."""
+    hit = _INDEX_OF.get(id(aliases))
+    if hit is not None and hit[0] is aliases:
+        return hit[1]
+    index = _vocab_index(tuple(aliases.items()) if aliases is not None else ())
+    if len(_INDEX_OF) > 32:
+        _INDEX_OF.clear()
+    _INDEX_OF[id(aliases)] = (aliases, index)  # (the mapping kept: its id names it while it is here)
+    return index
 
 
 @functools.lru_cache(maxsize=32)
