@@ -24,7 +24,7 @@ from handoff.read.namedis import said_is
 from handoff.read.notplace import live_verb, names_no_place
 from handoff.read.outofscope import title_out
 from handoff.read.regionroles import region_roles, title_role
-from handoff.read.replaced import new_side, titled
+from handoff.read.replaced import NAMES, new_side, titled
 from handoff.read.sharedwhole import whole_title
 from handoff.read.supporting import supporting_title
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
@@ -41,6 +41,10 @@ class Environments:
         self.production = _phrases(self.production_words)
         self.some_word = _some_word((*self.trial_words, *self.production_words))
         self.cache: dict[str, list[tuple[int, str]]] = {}
+        # `part` and `label_part` of a title, each with what they read besides the words: kept while the
+        # words, the letters, the regions and the chosen option are unchanged (cleared with `cache` and
+        # when `learn` ends)
+        self.titles: dict[tuple[str, bool, str, bool, frozenset[str], tuple[tuple[str, str], ...]], str] = {}
         self.products = _products(catalogue)
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
         self.options: dict[str, str] = {}  # a comparison table's option titles, by the one chosen
@@ -101,6 +105,7 @@ class Environments:
         self._learn_places(text)
         self._teach(learned)
         self.regions = region_roles(text, self.spans)  # "us-east4 serves production; …": titles `us-east4`
+        self.titles.clear()  # (read again with the letters, regions and option learnt)
         return learned
 
     def _learn_places(self, text: str) -> None:
@@ -109,6 +114,7 @@ class Environments:
         if placed != self.placed:
             self.placed = placed
             self.cache.clear()  # (titles read before, now read with the document's places)
+            self.titles.clear()
 
     def _teach(self, learned: dict[str, str]) -> None:
         """The learnt names added to the environment words."""
@@ -119,6 +125,7 @@ class Environments:
             )
             self.some_word = _some_word((*self.trial_words, *self.production_words, *learned))
             self.cache.clear()
+            self.titles.clear()
 
     def _learn_said(self, text: str, learned: dict[str, str]) -> None:
         """Names a sentence says with "is" are an environment ("Dock is the small evaluation copy",
@@ -234,6 +241,7 @@ class Environments:
         if text not in self.cache:
             if len(self.cache) > 4096:
                 self.cache.clear()
+                self.titles.clear()
             self.cache[text] = self._spans(text)
         return self.cache[text]
 
@@ -324,6 +332,22 @@ class Environments:
         return spans[0][1] if spans else ""
 
     def part(self, title: str) -> str:
+        """`_part(title)`, worked out once for a title and what it reads besides its words (the same
+        titles are asked again for every paragraph, list item and row under them)."""
+        return self._title_part(title, False)
+
+    def label_part(self, label: str) -> str:
+        """`_label_part(label)`, worked out once (as `part`)."""
+        return self._title_part(label, True)
+
+    def _title_part(self, title: str, label: bool) -> str:
+        key = (title, label, self.chosen, self.living, NAMES.get(), tuple(self.options.items()))
+        found = self.titles.get(key)
+        if found is None:
+            found = self.titles[key] = self._label_part(title) if label else self._part(title)
+        return found
+
+    def _part(self, title: str) -> str:
         """The environment a section title (heading, parent bullet, tab, column, leading label) puts
         its values in: the one it names, else "trial" when it is about another system or an option
         not taken ("Current state", "Legacy search", "Rejected options", "Sizing proposal for
@@ -348,7 +372,7 @@ class Environments:
             return "trial"
         return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"
 
-    def label_part(self, label: str) -> str:
+    def _label_part(self, label: str) -> str:
         """The environment a leading label puts its line in: as `part`, except that a bracketed
         aside describing the thing ("AWS CodeCommit (legacy geology tooling)") does not make it
         another system's; an environment named in brackets ("URL (QS)") still counts. A label naming an
