@@ -131,6 +131,9 @@ def _answers(
     transcript's (a careful reader reads the answer in the light of its question). Three answers or
     more, all with the same tag and each right after its question (empty paragraphs aside); a tag
     that is a field's label is no answer's."""
+    kinds = {m.group("who").casefold() for m in tags if m is not None}
+    if len(kinds) != 1 or sum(m is not None for m in tags) < 3:
+        return content  # (the answers are tags: three or more, all the same; most bodies have none such)
     after_question: list[bool] = []
     asked = False
     for se, m in zip(content, tags, strict=True):
@@ -140,8 +143,7 @@ def _answers(
             continue  # (an empty paragraph between a question and its answer)
         asked = m is None and _is_question(se)
     answers = [m for m, q in zip(tags, after_question, strict=True) if m is not None and q]
-    kinds = {m.group("who").casefold() for m in tags if m is not None}
-    if len(answers) < 3 or len(kinds) != 1 or any(m.group("stamp") for m in answers):
+    if len(answers) < 3 or any(m.group("stamp") for m in answers):
         return content
     if is_label(answers[0].group("who")) or len(answers) * 2 < sum(m is not None for m in tags):
         return content
