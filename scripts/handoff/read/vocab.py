@@ -92,8 +92,12 @@ class Vocab:
             return []
         words = _words_of(text)
         found: list[Found] = []
-        i = 0
-        while i < len(words):
+        prefixes = self.prefixes
+        i = 0  # (the words before `i` are read: a name found ends there)
+        for start in [k for k, w in enumerate(words) if w[2] in prefixes]:  # (the words a name opens with)
+            if start < i:
+                continue
+            i = start
             key, best = "", None
             for j in range(i, len(words)):
                 key += words[j][2]
@@ -108,7 +112,6 @@ class Vocab:
                 ):
                     best = (j, self.names[key])
             if best is None:
-                i += 1
                 continue
             end = words[best[0]][1]
             found.append(
