@@ -18,6 +18,11 @@ the value (a document copy is changed; the input is not):
   items of which one carries a tick): a run of two or more short items (a few words, no label of
   their own; each boxed, or all items of one list level) right after a label line (a colon at its
   end, or a few words with no sentence's end), at least one marked as chosen, keeps the chosen ones.
+* **A table cell of boxed options** (a `Question | Answer` row whose answer cell is `[ ] AWS`,
+  `[x] Google Cloud`, `[ ] Azure`, one a line): a cell holding nothing but two or more lines each
+  opening with a box, some ticked and some not, is the answer to its row's question; the unticked
+  lines are dropped and the ticked ones kept without their box. (The question is in another cell,
+  so no label heads the run; a tab's body of only boxed lines is a checklist and is left alone.)
 
 * **Options with none marked** (`Cloud: AWS / GCP / Azure`, `Helm | Kustomize`): a line whose
   value is only names of two or more different values of one vocabulary of a single value (the
@@ -38,7 +43,7 @@ from itertools import pairwise
 from typing import Any
 
 from handoff.core.quickre import opened
-from handoff.read.doctext import as_dict, as_str
+from handoff.read.doctext import as_dict, as_list, as_str, tab_holders
 from handoff.read.forms import _copy, _cut, _Para, _paragraphs, _runs, _text
 from handoff.read.optionsplit import option_splits, option_words
 from handoff.read.quicktext import quick_texts
@@ -90,6 +95,7 @@ def chosen_options(
     for p in paras:
         _trailing_marks(p) or _bracket_marks(p) or _emphasised_option(p) or _unmarked(p, vocabs)
     _label_lists(paras)
+    _cell_runs(doc, paras)
     return doc
 
 
@@ -244,6 +250,43 @@ def _label_lists(paras: list[_Para]) -> None:
     if drop:
         for content in {id(p.content): p.content for p in paras}.values():
             content[:] = [se for se in content if id(se.get("paragraph")) not in drop]
+
+
+_LEAD_BOX = re.compile(
+    r"^\s*(?:[\[(]([ xX•*✓✔])[\])]|([" + _CHECKED + _UNCHECKED.replace("❌✗✘", "") + r"]))"
+)
+
+
+def _lead_state(text: str) -> bool | None:
+    """Whether a line opens with a ticked box (True), an empty one (False), or no box (None)."""
+    m = _LEAD_BOX.match(text)
+    if m is None:
+        return None
+    return m.group(1).strip() != "" if m.group(1) is not None else m.group(2) in _CHECKED
+
+
+def _cell_runs(doc: dict[str, Any], paras: list[_Para]) -> None:
+    """A table cell of nothing but boxed lines, ticked and not: only the ticked lines kept."""
+    bodies = {id(as_list(as_dict(h.get("body")).get("content"))) for h in tab_holders(doc)}
+    cells: dict[int, list[_Para]] = {}
+    for p in paras:
+        if id(p.content) not in bodies:
+            cells.setdefault(id(p.content), []).append(p)
+    for run in cells.values():
+        lines = [q for q in run if q.text.strip()]
+        if len(lines) < 2 or any("paragraph" not in as_dict(se) for se in run[0].content):
+            continue
+        states = [_lead_state(q.text) for q in lines]
+        if None in states or all(states) or not any(states):
+            continue
+        drop = {id(q.paragraph) for q, on in zip(lines, states, strict=True) if not on}
+        for q, on in zip(lines, states, strict=True):
+            if on:
+                mark = _LEAD_BOX.match(_raw(q))
+                if mark:
+                    _cut(q.paragraph, [(mark.start(), mark.end())])
+                    q.text = _text(q.paragraph)
+        run[0].content[:] = [se for se in run[0].content if id(as_dict(se).get("paragraph")) not in drop]
 
 
 def _label_line(p: _Para) -> bool:
