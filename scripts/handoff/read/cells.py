@@ -126,6 +126,8 @@ def container(table: dict[str, Any], texts: Texts) -> list[Cell] | None:
         return None
     shapes = [[_shape(c, texts) for c in row] for row in grid]
     width = max(len(row) for row in grid)
+    if len(grid) == 1 and width == 1 and shapes[0][0].code:
+        return [Cell(as_list(grid[0][0].get("content")), "row 1", ())]  # a code box: its lines as pasted
     if len(grid) == 1 or width == 1:
         return _flow(grid, shapes, width)
     head_row = all(s.header for s in shapes[0])

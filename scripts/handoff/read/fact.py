@@ -15,6 +15,9 @@ class Context:
     about_code: bool = False  # the paragraph speaks of code: a code host named in any of its sentences counts
     day: str = ""  # the one date a heading names (a day's entry of a log or chat): the day of what it tells
     anchor: str = ""  # the last day told before the text in its part: what "two days later" counts from
+    observed: bool = (
+        False  # a pasted admin page's part: its people counts are today's, no limit (`read.adminpage`)
+    )
 
 
 @dataclass(frozen=True)

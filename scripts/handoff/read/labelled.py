@@ -494,7 +494,7 @@ _SPAN_OF_TIME = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\W*\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")  # "9/1/2025", in whatever order
 _FIRST_NUMBER = re.compile(
-    rf"(?P<glued>[A-Za-z])?(?:{shapes.NUMBER})(?P<percent>\s*%)?"
+    rf"(?P<glued>[A-Za-z][-_]?)?(?:{shapes.NUMBER})(?P<percent>\s*%)?"
     r"(?P<time>\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?)\b)?",
     re.IGNORECASE,
@@ -948,6 +948,8 @@ class LabelledReading(FactParts):
             name = None  # "Storage quota: 10 TB", "vCPU quota: 384": a bound, not the amount
         if name in _LIMITS and limits.observed_label(label):
             name = None  # "Active users (approx.)", "User growth / year": a measurement, no limit
+        if name in _LIMITS and ctx.observed and not is_limit(label):
+            name = None  # "Users: 514" on a pasted site-admin page: today's accounts (`read.adminpage`)
         return name, how
 
     def opening_count(self, value: str, ctx: Context, facts: list[Fact]) -> list[Fact]:

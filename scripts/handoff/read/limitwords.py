@@ -164,6 +164,36 @@ def is_limit(text: str) -> bool:
     ) or bool(_THRESHOLD.search(text))
 
 
+# a bracketed aside with no figure in it (`_figure_aside`: nor right before it)
+_ASIDE = re.compile(r"\(([^()\d]{0,80})\)")
+_FIGURE_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[^\W\d]+\s*){0,2}$")  # "2,000 users (…": the figure's aside
+
+
+def _name_asides_blanked(sentence: str) -> str:
+    """The sentence with each aside on a name (no figure in it, none in the two words before it) blanked."""
+
+    def blank(m: re.Match[str]) -> str:
+        return (
+            m.group(0)
+            if _FIGURE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()])
+            else " " * len(m.group(0))
+        )
+
+    return _ASIDE.sub(blank, sentence)
+
+
+def is_limit_sentence(sentence: str) -> bool:
+    """`is_limit` of a sentence whose limit words are not all inside an aside on a name: a product's
+    or an account's own licence or plan ("GitHub.com (org acme, GitHub Enterprise Cloud licence) with
+    940 repositories") says nothing of the deployment's limits; an aside after a figure ("2,000 users
+    (licensed)") still does."""
+    if not is_limit(sentence):
+        return False
+    if "(" not in sentence:
+        return True
+    return is_limit(_name_asides_blanked(sentence))
+
+
 def is_growth(text: str) -> bool:
     m = _GROWTH.search(text)
     if m is None:

@@ -48,6 +48,21 @@ _OUTSIDE = quick(
     re.IGNORECASE,
 )
 FIELDS = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb"})
+# a disk a sentence says is the system's alone: "the 100 GiB root volume is the OS only", "are just the
+# OS" (in a bracket it is the bracket's own remark: `outaside.py` reads it there)
+_OS_ONLY = quick(
+    r"(?:\b(?:is|are|was|were)|'s|'re)\s+(?:(?:just|only|merely|purely)\s+(?:for\s+)?(?:the\s+)?"
+    r"(?:os|operating\s+system|boot)\b|(?:for\s+)?(?:the\s+)?(?:os|operating\s+system|boot)[\s-]+only\b)",
+    re.IGNORECASE,
+)
+
+
+def _os_only(text: str) -> re.Match[str] | None:
+    """The first `_OS_ONLY` verdict of the text that is in no bracket."""
+    for m in _OS_ONLY.finditer(text):
+        if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):
+            return m
+    return None
 
 
 # machines the sentence says are gone: "The default pool GKE creates (3 × e2-standard-4) was deleted on
@@ -65,7 +80,7 @@ def outside(sentence: str) -> bool:
     """Whether the sentence says what it describes is not part of, not counted in, or excluded from
     something, or is gone (deleted, torn down) with nothing named in its place: its machines and
     sizes are not the deployment's."""
-    if _OUTSIDE.search(sentence):
+    if _OUTSIDE.search(sentence) or _os_only(sentence):
         return True
     return bool(_GONE.search(sentence)) and not _INSTEAD.search(sentence)
 
@@ -75,7 +90,9 @@ def said_from(text: str) -> int:
     holding the verdict, even one written without a capital ("… → 64 vCPU / 256 GiB all in. control
     plane … is 3 × m5.xlarge but that's not ours, don't count it"); 0 when it is the first, or when
     there is no verdict (`len(text)`)."""
-    verdict = _OUTSIDE.search(text) or (None if _INSTEAD.search(text) else _GONE.search(text))
+    verdict = (
+        _OUTSIDE.search(text) or _os_only(text) or (None if _INSTEAD.search(text) else _GONE.search(text))
+    )
     if verdict is None:
         return len(text)
     stops = list(sentence_ends(text, 0, verdict.start()))

@@ -433,8 +433,17 @@ def _code(lines: list[list[Run] | None], texts: list[str | None], i: int) -> tup
     return _code_paragraphs(body, diff=_is_diff(body)), j
 
 
+# a container's resources as a flow mapping (`requests: { cpu: "4", memory: 16Gi }`): a line of its block
+_FLOW_PAIR = re.compile(r"^\s*(?:-\s+)?(?:requests|limits|resources)\s*:\s*\{.*\}\s*$")
+_TRAILING_COMMENT = re.compile(r"\s+#(?:\s.*)?$")  # `storageSize: 1500Gi   # chart default is 200Gi`
+
+
 def _code_line(text: str) -> bool:
     bare = text[1:] if text[:1] in "+- " and _is_marked(text) else text
+    if "#" in bare and not _COMMENT.match(bare):
+        bare = _TRAILING_COMMENT.sub("", bare)
+    if "{" in bare and _FLOW_PAIR.match(bare):
+        return True
     return bool(
         _ASSIGN.match(bare) or _PARENT.match(bare) or _YAML_PAIR.match(bare) or _BRACE.match(bare)
         or _COMMENT.match(bare) or _HUNK.match(text) or _YAML_ITEM.match(bare) or prompt_line(text)

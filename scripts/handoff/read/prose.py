@@ -59,7 +59,7 @@ from handoff.read.goingaway import going_away
 from handoff.read.interim import interim
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitclause import without_reach_clause
-from handoff.read.limitwords import is_growth, is_limit, is_suggestion, is_technical_limit
+from handoff.read.limitwords import is_growth, is_limit, is_limit_sentence, is_suggestion, is_technical_limit
 from handoff.read.oldthing import OLD_THING, old_things
 from handoff.read.onsite import on_site_first
 from handoff.read.outaside import without_left_out
@@ -415,7 +415,7 @@ class ProseReading(FactParts):
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
                 before, limited, said = None, False, None
                 continue  # expected growth, or a question: not a fact about the deployment
-            sctx = replace(ctx, limit=True) if is_limit(sentence) else ctx
+            sctx = replace(ctx, limit=True) if is_limit_sentence(sentence) else ctx  # (no name's aside)
             sctx = _on_entry_day(sctx, stamp, text, start)  # "09 Mar 2026: VM cloned; installation started"
             dates = list(shapes.dates(sentence, ctx.year))
             sctx, entry = _in_entry(sentence, sctx, dates, entry)  # "20 April 2026. … I started the build"

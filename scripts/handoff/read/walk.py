@@ -35,6 +35,7 @@ from handoff.read import (
     volumelist,
     worksheet,
 )
+from handoff.read.adminpage import admin_page
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.chatlog import as_messages
 from handoff.read.codelines import _CODE_KEY, _SkipLines
@@ -186,8 +187,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             status = status or not_done(text, self.not_done)  # (and "launchpad (not ours)" over `lp-prod-…`:)
             status = status or whole_title(text)  # a title saying its part is not ours holds below it
         found = tab.forced or ("trial" if status else found)
+        observed = False
         for text in (*tab.heads, *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
             limit = limit or is_limit(text)
+            observed = observed or admin_page(text)  # "Site admin (pasted 14 Aug)": today's counts
         last = (
             *tab.titles[-1:],
             *tab.heads,
@@ -211,7 +214,14 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         )  # "GitHub Enterprise Server" over "1,800 repositories"
         code = parent.rstrip().endswith("?") and self.facts.speaks_of_code(parent)  # its answers' hosts count
         return Context(
-            found if section is None else section, limit, topic, year, host, day=day, about_code=code
+            found if section is None else section,
+            limit,
+            topic,
+            year,
+            host,
+            day=day,
+            about_code=code,
+            observed=observed and not limit,
         )
 
     def emit(
