@@ -204,6 +204,17 @@ def _kind(text: str, catalogue: Catalogue) -> str:
     return "other"
 
 
+def _kinds(subjects: list[str], catalogue: Catalogue) -> list[str]:
+    """`_kind` of each subject, up to the first that is no subject ("": a field's label, a phrase, a
+    value): one such rules a column or row of subjects out, whatever the others are."""
+    kinds: list[str] = []
+    for text in subjects:
+        kinds.append(_kind(text, catalogue))
+        if not kinds[-1]:
+            break
+    return kinds
+
+
 def peers(kinds: list[str], least: int = 1) -> bool:
     """Whether subjects of these kinds beside Sourcegraph's are systems of their own: other systems
     (at least `least`) and totals; a product Sourcegraph also ships as a component (Grafana, a
@@ -226,7 +237,9 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
             continue  # (one cell naming Sourcegraph itself, or no subjects' column)
         own = [b for b, o in zip(body, owned, strict=True) if o]
         others = [b for b, o in zip(body, owned, strict=True) if b and not o]
-        kinds = [_kind(b, catalogue) for b in others]
+        kinds = _kinds(others, catalogue)
+        if kinds and not kinds[-1]:
+            continue  # (a subject that names no system, a field's label or a phrase: no peers, nothing given)
         # (a row given to Sourcegraph alone, `reserved for Sourcegraph`: the others are other tenants'
         # whatever they name, a pool for any workload or the runners' cache)
         given = (
@@ -260,7 +273,8 @@ def _subject_row(t: dict[str, Any], catalogue: Catalogue) -> int | None:
     others = [h for h in heads if h and not itself(h)]
     if len(own) != 1:
         return None
-    if not peers([_kind(h, catalogue) for h in others]) or itself(_text_of(rows[1], 0)):
+    kinds = _kinds(others, catalogue)
+    if (kinds and not kinds[-1]) or not peers(kinds) or itself(_text_of(rows[1], 0)):
         return None
     width = len(_cells(rows[0]))
     if any(len(_cells(r)) != width for r in rows) or not _records(rows, 0):
@@ -281,11 +295,13 @@ def _owner_row(rows: list[Any], catalogue: Catalogue) -> int | None:
         return None
     for r in rows[1:]:
         cells = [_text_of(r, k) for k in range(1, width)]
-        own = [k + 1 for k, c in enumerate(cells) if _own_cell(c)]
+        marked = [k for k, c in enumerate(cells) if "ourcegraph" in c.lower()]  # (every own cell is)
+        if len(marked) != 1:
+            continue
+        own = [k + 1 for k in marked if _own_cell(cells[k])]
         if (
             len(own) == 1
             and not itself(cells[own[0] - 1])
-            and sum("ourcegraph" in c.lower() for c in cells) == 1
             and any(shapes.INSTANCE_TYPE.search(_text_of(x, own[0])) for x in rows)
             and catalogue.field_for_label(_text_of(r, 0)) is None
         ):
