@@ -27,7 +27,7 @@ from handoff.read.figures import FigureReading
 from handoff.read.labelled import LabelledReading
 from handoff.read.othersubject import OtherSubjects
 from handoff.read.prose import ProseReading
-from handoff.read.vocab import Vocab
+from handoff.read.vocab import AnyName, Vocab
 
 
 class FactReader(LabelledReading, ProseReading, DateReading, FigureReading, CountReading):
@@ -36,9 +36,10 @@ class FactReader(LabelledReading, ProseReading, DateReading, FigureReading, Coun
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.env = Environments(catalogue)
-        self.deployment = Vocab(catalogue, "deployment_type")
-        self.hosting = Vocab(catalogue, "hosting_provider")
-        self.code_hosts = Vocab(catalogue, "code_host")
+        names = AnyName(catalogue, ("deployment_type", "hosting_provider", "code_host"))
+        self.deployment = Vocab(catalogue, "deployment_type", names)
+        self.hosting = Vocab(catalogue, "hosting_provider", names)
+        self.code_hosts = Vocab(catalogue, "code_host", names)
         self.other_subjects = OtherSubjects(catalogue, self.env)
         self.not_done = status_words(catalogue.tdd.not_done_words)
         self.trial_nouns = _trial_nouns(catalogue.tdd.trial_words)

@@ -40,9 +40,10 @@ class Vocab:
     names and URLs (`gitlab.example.com`) are not names.
     """
 
-    def __init__(self, catalogue: Catalogue, name: str) -> None:
+    def __init__(self, catalogue: Catalogue, name: str, group: AnyName | None = None) -> None:
         vocab = catalogue.vocabularies.get(name)
         self.names, self.prefixes, self.spotter = _index_of(vocab.aliases if vocab else None)
+        self.group = group  # (the vocabularies read beside it: one look for all their names first)
         self.cache: dict[str, list[Found]] = {}
         self.tools = name == "code_host"  # "a GitHub App", "GitLab Runner": a host's tool names no host
         self.lower = False  # the document writes the vocabulary's names in lower case ("ghes", "bitbucket")
@@ -85,6 +86,8 @@ class Vocab:
 
     def _find(self, text: str) -> list[Found]:
         hosts = _hosts_of(text)
+        if not hosts and self.group is not None and not self.group.may_name(text):
+            return []  # (no host to blank: the text's letters hold no name of any of the vocabularies)
         blank = [(a, b) for a, b, key in hosts if key not in self.names] if hosts else None
         if blank:  # host names and addresses are no names, unless one is (`GitHub.com`)
             text = _blanked(text, blank)
@@ -150,6 +153,36 @@ def _index_of(aliases: Mapping[str, str] | None) -> _Index:
         _INDEX_OF.clear()
     _INDEX_OF[id(aliases)] = (aliases, index)  # (the mapping kept: its id names it while it is here)
     return index
+
+
+_SPOTTERS: dict[tuple[int, ...], tuple[tuple[object, ...], re.Pattern[str]]] = {}  # by the aliases' ids
+
+
+class AnyName:
+    """The vocabularies a reader looks for in the same texts, looked for together first: a text whose
+    letters hold no name of any of them (`Vocab`'s own quick no, for all at once) names none of each,
+    asked once per text instead of once per vocabulary."""
+
+    def __init__(self, catalogue: Catalogue, names: tuple[str, ...]) -> None:
+        aliases = tuple(vocab.aliases for n in names if (vocab := catalogue.vocabularies.get(n)) is not None)
+        key = tuple(id(a) for a in aliases)
+        hit = _SPOTTERS.get(key)
+        if hit is None or any(a is not b for a, b in zip(hit[0], aliases, strict=True)):
+            keys = [k for a in aliases for k in _index_of(a)[0]]
+            if len(_SPOTTERS) > 32:
+                _SPOTTERS.clear()
+            hit = _SPOTTERS[key] = (aliases, re.compile(any_of(keys)))  # (built once per catalogue)
+        self.spotter = hit[1]
+        self.seen: dict[str, bool] = {}
+
+    def may_name(self, text: str) -> bool:
+        """False only when no vocabulary of the group names anything in `text` (with no host in it)."""
+        found = self.seen.get(text)
+        if found is None:
+            if len(self.seen) > 4096:
+                self.seen.clear()
+            found = self.seen[text] = self.spotter.search(_letters(text)) is not None
+        return found
 
 
 @functools.lru_cache(maxsize=32)
