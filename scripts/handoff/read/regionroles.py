@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import by_line, quick
 from handoff.read import shapes
 
 # Azure writes its regions as one lowercase word holding a compass word (`westeurope`, `eastus2`,
 # `uksouth`, `germanywestcentral`); AWS and Google as `shapes.REGION` does
 _AZURE = r"(?<![\w.-])[a-z]*(?:east|west|north|south|central)[a-z]*\d?(?![\w-])"
 REGION = quick(rf"{shapes.REGION.pattern}|{_AZURE}")  # (a clause without a compass word: no region)
+_REGION_LINES = by_line(REGION)  # (read only on the lines holding a compass word)
 _CLAUSE = re.compile(r"[.;\n!?]\s|[;\n]|\s[—–]\s")
 _TITLE_WORDS = 5
 
@@ -36,9 +37,10 @@ def _regions(clause: str) -> list[str]:
 def _text_regions(text: str) -> list[str]:
     """`_regions(text)`, looked for line by line: a region holds no white space and its pattern looks
     one character around it, where a new line is no word character, so a text's regions are its
-    lines' in turn; `REGION` passes over a line without a compass word at once, where it is tried at
-    every letter of a whole text that has one somewhere."""
-    return list(dict.fromkeys(r for line in text.split("\n") for r in _regions(line)))
+    lines' in turn; only the lines holding a compass word are read (`quickre.by_line`: found with
+    `str.find` in the whole text, not looked for line by line), where `REGION` would be tried at every
+    letter of a whole text that has one somewhere."""
+    return list(dict.fromkeys(m.group(0) for m in _REGION_LINES.finditer(text) if len(m.group(0)) >= 6))
 
 
 def region_roles(text: str, spans: Callable[[str], list[tuple[int, str]]]) -> dict[str, str]:
