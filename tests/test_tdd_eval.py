@@ -165,7 +165,9 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind96: the TDD built around pasted spreadsheets (from 70/101, 70/78, 5 wrong)
         ("tdd_blind96", 98 / 101, 98 / 98, 0),
         # blind97: the TDD kept as a living record after go-live (t97: from 59/100, 58/80, 20 wrong)
-        ("tdd_blind97", 93 / 100, 93 / 97, 3),
+        # tmix29: from 93/100, 93/97, 3 wrong (a present label after a past told; an update connecting a
+        # host; an update's figure nobody agreed)
+        ("tdd_blind97", 96 / 100, 96 / 97, 1),
         # three more families, written blind as tuning sets in stop 29: pinned on arrival
         # (their evaluation-only siblings: 98, 99, 100)
         # blind101: the TDD exported from a slide deck (from 79/101, 79/86, 6 wrong)

@@ -175,6 +175,12 @@ class Gatherer(Precedence, HostCounts, Implied):
     def mark(self) -> int:
         return len(self.values)
 
+    def history(self, values: list[TddValue]) -> None:
+        """These values' figures are history wherever written, as a change's old side is."""
+        for v in values:
+            if v.field:
+                self.old.update((v.field, k) for k in amounts(v.field, v.value or v.text))
+
     def pair_node_counts(self, mark: int, section: str | None = None) -> None:
         """A `Node pool | m7i.4xlarge` row and a `Nodes | 4` row of one table: `4 × m7i.4xlarge`. With
         several counts and types (`node_count`, `machine_type`, `index_node_count`,

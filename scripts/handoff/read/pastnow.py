@@ -8,13 +8,16 @@ says the figure is unchanged ("it is still 2 TB") states it again, and the old f
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
+from handoff.core.model import TddValue
 from handoff.core.quickre import quick
 from handoff.read import shapes
 from handoff.read.changes import CHANGING
 from handoff.read.fact import Fact
+from handoff.read.stops import sentence_ends
 
 _PAST = re.compile(
     r"\b(?:was|were|had|at (?:go-live|launch|cut-?over|kick-?off|the start)|initially|originally|"
@@ -35,6 +38,32 @@ def then_now(before: str, sentence: str) -> bool:
     )
 
 
+def told_past(sentence: str) -> bool:
+    """Whether a sentence tells a state or a step in the past, not the present ("At go-live each claim
+    was 500 GB", "On 8 Sep the claims were grown to 800 GB each")."""
+    return bool(_PAST.search(sentence)) and not _NOW.search(sentence)
+
+
+def past_before_now(prose: str, earlier: list[TddValue], label: str, now: list[TddValue]) -> list[TddValue]:
+    """Of the values `earlier` read from `prose`, those a labelled value after it in the same paragraph
+    makes history: the label names the present ("Total persistent disk for all claims now: 2,800 GB",
+    "Currently: …") and gives their field, and they were read in sentences of the prose told in the past
+    ("At go-live each claim was 500 GB …", "On 8 Sep they were grown to 800 GB each")."""
+    if not _NOW.search(label):
+        return []
+    fields = {v.field for v in now if v.field in CHANGING}
+    if not fields:
+        return []
+    cuts = [0, *sentence_ends(prose), len(prose)]
+    past = [(a, b) for a, b in itertools.pairwise(cuts) if told_past(prose[a:b])]
+    out = []
+    for v in earlier:
+        at = prose.find(v.text) if v.field in fields and v.text else -1
+        if at >= 0 and any(a <= at < b for a, b in past):
+            out.append(v)
+    return out
+
+
 def present(sentence: str, before: list[Fact]) -> list[Fact]:
     """The present clause's figure with no noun of its own ("it is 1,650 now", "now 3 TB"), as the
     field of the one figure of the clause before: that field's new value; else none."""
@@ -53,18 +82,26 @@ def present(sentence: str, before: list[Fact]) -> list[Fact]:
 
 
 def replaced(
-    said: tuple[str, object] | None, sentence: str, facts: list[Fact], found: list[Fact], last: int
+    said: tuple[str, object] | None,
+    sentence: str,
+    facts: list[Fact],
+    found: list[Fact],
+    last: int,
+    since: int | None = None,
 ) -> tuple[list[Fact], list[Fact]]:
     """(the facts so far, this sentence's facts) when `sentence` states in the present what the
     sentence before (`said`: its text and context; its facts start at `last`) told in the past: the
     figures before of the fields stated again are old; a figure of no noun of its own is of the
-    field before (`present`)."""
+    field before (`present`). `since`: where the run of sentences told in the past that ends with the
+    one before starts ("At go-live each claim was 500 GB. On 8 Sep they were grown to 800 GB each.
+    Total now: 2,800 GB"): their figures of those fields are history too."""
     if said is None or not then_now(said[0], sentence):
         return facts, found
     found = found or present(sentence, [f for f in facts if f.start >= last and f.field in CHANGING])
     fields = {f.field for f in found} & CHANGING
+    first = min(last, since) if since is not None else last
     marked = [
-        replace(f, role="old") if f.start >= last and f.field in fields and f.role != "part" else f
+        replace(f, role="old") if f.start >= first and f.field in fields and f.role != "part" else f
         for f in facts
     ]
     return marked, found

@@ -26,6 +26,22 @@ from handoff.read.totals import names_total
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
 _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 _ADDED_UP = frozenset({"code_hosts"})  # a list a log adds to, entry by entry
+# an update's host that joins the others: "Perforce connected", "we also added Gerrit", "onboarded"
+_ADDS_HOST = quick(
+    r"\b(?:(?:re)?connected|added|onboarded|integrated|hooked up|also|as well|additionally|another)\b",
+    re.IGNORECASE,
+)
+_HOST_INSTEAD = quick(
+    r"\b(?:not|instead|rather|replac\w*|wrong|no longer|switched|moved|removed)\b", re.IGNORECASE
+)
+
+
+def _adds_host(text: str) -> bool:
+    """Whether an update's text says its host joined the others (connected, added), not that it
+    replaced one ("… is GitLab self-managed, not GitLab.com", "moved to GitHub instead")."""
+    return bool(_ADDS_HOST.search(text)) and not _HOST_INSTEAD.search(text)
+
+
 _SUMMED = ("total_disk_gb", "total_memory_gb", "total_cpu")  # amounts a place may give as parts and sum
 _PREMISED = _LIMITS | {"repositories", "total_repo_size_gb"}  # what a proposal's assumption states
 
@@ -224,10 +240,14 @@ class Precedence(GatherParts):
         so 80 vCores") replaces the earlier values of its field in its environment (or in a part
         that names none): the earlier figure was wrong, not a second candidate. A correction in a
         trial part (a staging note, an older message quoted in a reply: "> Revised plan: 4 nodes …")
-        corrects only that part's figures, never those of a part naming no environment."""
+        corrects only that part's figures, never those of a part naming no environment. A code host an
+        update says was connected or added ("UPDATE 3 Aug: Perforce connected for the firmware team")
+        joins the hosts before it: a log adds hosts as it connects them."""
         drop: set[int] = set()
         for c in sorted(self.corrections):
             v = self.values[c]
+            if v.field in _ADDED_UP and _adds_host(self._text_at(v)):
+                continue
             sections = (v.section,) if v.section == "trial" else (v.section, "")
             drop.update(
                 i for i in range(c) if i not in self.corrections and self.values[i].field == v.field

@@ -27,6 +27,7 @@ from handoff.read import (
     notecount,
     notes,
     owntypes,
+    pastnow,
     relative,
     replaced,
     shapes,
@@ -624,8 +625,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                             tab, part.strip().rstrip(":"), location, line_ctx
                         )  # "… volumes were …:", "… on GitHub Enterprise Cloud, split across organisations:"
                     continue
+                prose_at = self.gather.mark()
+                prosed = ", ".join(loose)
                 if loose:
-                    self.prose(", ".join(loose), location, line_ctx)
+                    self.prose(prosed, location, line_ctx)
                     loose = []
                 label, value = pair
                 label = leadins.without_number(label).lstrip()  # "3.1 Monorepos: 2": the item's number
@@ -634,7 +637,9 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 label, line_ctx = self.env_label(tab, label, value, line_ctx, first=i == 0)
                 value_at = (part_at if part_at >= 0 else start) + part.find(value) if value else -1
                 if value:
+                    pair_at = self.gather.mark()
                     self.emit(label, value, location, line_ctx, content.link_after(max(value_at, 0)))
+                    self._past_before_now(prosed, prose_at, pair_at, label)
                 elif allow_pending and len(parts) == 1:
                     self.heads_list(tab, label, location, line_ctx)
             if loose:
@@ -642,6 +647,15 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.gather.correcting = False
         self.gather.siblings = outer
         self.pair_counts(mark, scopes)
+
+    def _past_before_now(self, prose: str, prose_at: int, pair_at: int, label: str) -> None:
+        """The figures the prose before a label of the present told in the past ("At go-live each claim
+        was 500 GB …. Total now: 2,800 GB") are history (`read.pastnow.past_before_now`)."""
+        if pair_at > prose_at:
+            values = self.gather.values
+            self.gather.history(
+                pastnow.past_before_now(prose, values[prose_at:pair_at], label, values[pair_at:])
+            )
 
     def code_lines(self, texts: list[str]) -> tuple[list[str], list[str], set[int]]:
         """A code block's lines: the environment of each (`read/codescope.py`), the lines with a machine

@@ -42,6 +42,29 @@ _BARE = opened(
 )
 
 
+# a sentence saying what the one before told was not agreed ("… mentions 850 users from 2027. Nothing
+# signed, so the 600 stands.", "Not approved yet.", "It has not been signed."): its figures are talk
+_NOT_AGREED = re.compile(
+    r"^\W*(?:(?:nothing|none of (?:it|this|that)|it|this|that|which)\s+(?:is|was|has|had|have)?\s*"
+    r"(?:not\s+)?(?:yet\s+)?(?:been\s+)?|not\s+(?:yet\s+)?)"
+    r"(?:signed|agreed|approved|confirmed|decided|ordered|committed)(?!\s+off)(?:\s+(?:yet|so far))?"
+    r"\s*(?:[:.;,]|\s[–—-]\s|$)\s*(?:so\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _not_agreed(sentence: str) -> int | None:
+    """Where the own statement of a sentence saying the one before was not agreed starts, else None; a
+    subject that is a pronoun must be denied ("It has not been signed", not "It was signed")."""
+    m = _NOT_AGREED.match(sentence)
+    if m is None:
+        return None
+    head = sentence[: m.end()].lower()
+    if not re.search(r"\b(?:nothing|none|not)\b", head):
+        return None
+    return m.end()
+
+
 def withdraws_before(sentence: str) -> int | None:
     """None when the sentence withdraws nothing before it; else where its own statement starts
     (after its colon or semicolon: "That proposal was superseded: production runs on …"), the
@@ -51,7 +74,7 @@ def withdraws_before(sentence: str) -> int | None:
         return bare.end()
     m = _WITHDRAWS.match(sentence)
     if m is None:
-        return None
+        return _not_agreed(sentence)
     if _BY.match(sentence, m.end()):  # what replaced it is the current state
         return m.end()
     sep = _SEPARATOR.search(sentence, m.end())
