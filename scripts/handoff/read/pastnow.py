@@ -87,19 +87,23 @@ def replaced(
     facts: list[Fact],
     found: list[Fact],
     last: int,
-    since: int | None = None,
+    run: list[tuple[int, str]] | None = None,
 ) -> tuple[list[Fact], list[Fact]]:
     """(the facts so far, this sentence's facts) when `sentence` states in the present what the
     sentence before (`said`: its text and context; its facts start at `last`) told in the past: the
     figures before of the fields stated again are old; a figure of no noun of its own is of the
-    field before (`present`). `since`: where the run of sentences told in the past that ends with the
-    one before starts ("At go-live each claim was 500 GB. On 8 Sep they were grown to 800 GB each.
-    Total now: 2,800 GB"): their figures of those fields are history too."""
+    field before (`present`). `run`: the sentences before (where each starts, its text); those told in
+    the past right before it ("At go-live each claim was 500 GB. On 8 Sep they were grown to 800 GB
+    each. Total now: 2,800 GB") give history too."""
     if said is None or not then_now(said[0], sentence):
         return facts, found
     found = found or present(sentence, [f for f in facts if f.start >= last and f.field in CHANGING])
     fields = {f.field for f in found} & CHANGING
-    first = min(last, since) if since is not None else last
+    first = last
+    for at, told in reversed(run or []):
+        if not told_past(told):
+            break
+        first = min(first, at)
     marked = [
         replace(f, role="old") if f.start >= first and f.field in fields and f.role != "part" else f
         for f in facts

@@ -401,7 +401,7 @@ class ProseReading(FactParts):
         entry = ""  # the day a sentence of its own opening a log's entry named ("20 April 2026. …")
         anchor = ctx.anchor  # the day told last: what a relative date counts from (`read.relative`)
         led: tuple[str, re.Match[str]] | None = None  # the clause before's relative day
-        past_from: int | None = None  # where the run of sentences told in the past before this one starts
+        run: list[tuple[int, str]] = []  # the sentences since the last growth or question: (offset, text)
         for start, sentence in _sentences(text):
             sentence = _without_growth_clause(sentence)  # "…, leaving room for the forecast below"
             sentence = leadins.without_number(sentence)  # "3.1 Monorepos: 2": the item's number, no count
@@ -414,7 +414,7 @@ class ProseReading(FactParts):
                     before, last = None, len(text)
                     continue
             if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
-                before, limited, said, past_from = None, False, None, None
+                before, limited, said, run = None, False, None, []
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit_sentence(sentence) else ctx  # (no name's aside)
             sctx = _on_entry_day(sctx, stamp, text, start)  # "09 Mar 2026: VM cloned; installation started"
@@ -437,10 +437,8 @@ class ProseReading(FactParts):
             if joined and said is not None and self.env_at(said[0], len(said[0]), said[1]) == "trial":
                 found = [self._clause_env(f, sentence, "trial") for f in found]
             # "we had 1,200 repos at go-live; it is 1,650 now": the figure before is history
-            facts, found = pastnow.replaced(said, sentence, facts, found, last, past_from)
-            past_from = (
-                (start + offset if past_from is None else past_from) if pastnow.told_past(sentence) else None
-            )
+            facts, found = pastnow.replaced(said, sentence, facts, found, last, run)
+            run.append((start + offset, sentence))
             facts, found = _undone(sentence, facts, found, last)  # "… 5 × …; rolled it back on 9 Sep"
             said = (sentence, sctx)
             if _of_before(sentence, joined):  # "…; they … are not part of it", "None of that is ours."
