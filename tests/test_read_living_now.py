@@ -101,3 +101,17 @@ def test_a_present_sentence_after_a_run_told_in_the_past_wins(catalogue: Catalog
     )
     got = settled(html, catalogue)
     assert (got["total_cpu"], got["total_memory_gb"]) == (48, 192)
+
+
+@pytest.mark.parametrize(
+    ("line", "limit"),
+    [
+        ("Repository ceiling for this VM size: 1,500; above that we add a second host for zoekt.", 1500),
+        ("Repository limit for this server size: 2,000.", 2000),
+        ("Max repos for the chosen machine size: 3,000 (we re-size above that).", 3000),
+    ],
+)
+def test_a_limit_label_closing_on_the_machine_it_is_agreed_for_is_the_limit(
+    line: str, limit: int, catalogue: Catalogue
+) -> None:
+    assert settled(f"<h1>Licence and limits</h1><p>{line}</p>", catalogue)["max_repositories"] == limit

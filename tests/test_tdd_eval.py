@@ -163,7 +163,8 @@ def test_the_hold_out_sets_keep_their_figures(
         # starting point and of a verdict, a log entry's day, one wave's count, a denied limit word)
         ("tdd_blind95", 95 / 100, 95 / 97, 1),
         # blind96: the TDD built around pasted spreadsheets (from 70/101, 70/78, 5 wrong)
-        ("tdd_blind96", 98 / 101, 98 / 98, 0),
+        # tmix29: from 98/101, 98/98 (a limit label closing on the machine size it is agreed for)
+        ("tdd_blind96", 99 / 101, 99 / 99, 0),
         # blind97: the TDD kept as a living record after go-live (t97: from 59/100, 58/80, 20 wrong)
         # tmix29: from 93/100, 93/97, 3 wrong (a present label after a past told; an update connecting a
         # host; an update's figure nobody agreed)

@@ -142,11 +142,25 @@ def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
             found = [_meaning(text, False) for text in (outside, *bracketed(label))]
             ranked = sorted(found, key=lambda m: -m[1])
             return tuple(dict.fromkeys(name for name, _ in ranked if name))
+    scope = None if any_length else _SCOPE.search(label)
+    if scope is not None and len(label[: scope.start()].split()) >= 2:
+        label = label[: scope.start()]  # "Repository ceiling for this VM size": what the figure is for
     name = _meaning(label, any_length)[0]
     qualified = None if name or any_length else _QUALIFIER.search(label)
     if qualified is not None and len(label[: qualified.start()].split()) >= 2:
         name = _meaning(label[: qualified.start()], False)[0]  # "Git data on gitserver after the first clone"
     return (name,) if name else ()
+
+
+# a label's closing scope: the machine or sizing its figure is agreed for ("Repository ceiling for this VM
+# size", "User limit for the current hardware", "Max repos on this instance type"): no word of it names the
+# figure (the VM's `size` is no repository size)
+_SCOPE = re.compile(
+    r"\s+(?:for|on|of|with|at)\s+(?:this|that|the|our|each|one|a|the\s+current|the\s+chosen)\s+"
+    r"(?:(?:vm|machine|server|host|node|instance|cluster|box|appliance|hardware)(?:\s+(?:size|sizing|type|shape|class))?"
+    r"|sizing|size|deployment|setup|design|hardware|footprint|configuration|tier|t-shirt\s+size)\s*$",
+    re.IGNORECASE,
+)
 
 
 def without_qualifier(label: str) -> str:
