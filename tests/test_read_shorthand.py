@@ -282,3 +282,47 @@ def test_slots_of_a_type_are_no_machines(catalogue: Catalogue) -> None:
 def test_two_types_written_alone_stay_rivals(catalogue: Catalogue) -> None:
     body = "<p>workers: 3x c6i.4xl</p><p>type a: c6i.4xlarge</p><p>type b: c6i.2xlarge</p>"
     assert "instance_types" not in _fields(body, catalogue)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("<h2>prod</h2><p>runs on gke, 3 nodes, helm</p>", "GCP"),
+        ("<h2>prod</h2><ul><li>k8s: aks 1.29, two pools</li></ul>", "Azure"),
+        ("<h2>prod</h2><p>whole thing lives in aws, one vpc, compose</p>", "AWS"),
+        ("<h2>prod</h2><p>single ec2 box w/ docker compose</p>", "AWS"),
+        (
+            "<h2>prod</h2><p>vsphere vm, 16c/64g, compose</p><h2>auth</h2><p>idp: aws sso (saml)</p>",
+            "on-premises",
+        ),
+    ],
+)
+def test_a_clouds_acronym_in_lower_case_names_the_cloud(body: str, want: str, catalogue: Catalogue) -> None:
+    assert settled(body, catalogue).get("hosting_provider") == want
+
+
+def _grid(*rows: tuple[str, ...]) -> str:
+    return (
+        "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (
+            _grid(("pool", "n", "machine"), ("web", "3", "n2-standard-8"), ("idx", "1", "n2-highmem-16")),
+            ["3 × n2-standard-8", "1 × n2-highmem-16"],
+        ),
+        (
+            _grid(("vm size", "n", "role"), ("Standard_D8s_v5", "2", "app"), ("Standard_E8s_v5", "5", "git")),
+            ["2 × Standard_D8s_v5", "5 × Standard_E8s_v5"],
+        ),
+        (
+            _grid(("grp", "type", "n"), ("a", "c6i.2xl", "4"), ("b", "r6i.xl", "2"), ("tot", "", "6")),
+            ["4 × c6i.2xlarge", "2 × r6i.xlarge"],
+        ),
+    ],
+)
+def test_n_heads_a_notes_count_column(body: str, want: list[str], catalogue: Catalogue) -> None:
+    assert settled("<h2>prd</h2>" + body, catalogue).get("instance_types") == want

@@ -39,6 +39,19 @@ def _view(html: str, catalogue: Catalogue) -> dict[str, Any]:
             ["GitHub Enterprise Server", "Bitbucket Server / Data Center"],
             920,
         ),
+        (  # the clouds' hosts clipped: `gh.com`, `gl.com`, `bb cloud`, `bb server`
+            "<h2>code</h2><ul><li>gl.com (acme group): 1,100</li>"
+            "<li>bb server (stash.acme.example): 240</li></ul>",
+            ["GitLab.com", "Bitbucket Server / Data Center"],
+            1340,
+        ),
+        (
+            "<h2>repos</h2><table><tr><td>where</td><td>repos</td></tr>"
+            "<tr><td>gh.com / acme-io</td><td>700</td></tr>"
+            "<tr><td>bb cloud / acme-ws</td><td>45</td></tr></table>",
+            ["GitHub.com", "Bitbucket Cloud"],
+            745,
+        ),
     ],
 )
 def test_short_host_names_as_labels_and_cells(
@@ -85,3 +98,4 @@ def test_a_bracket_holding_a_hosts_count_is_not_skipped(catalogue: Catalogue) ->
         "repositories</p>"
     )
     assert _view(html, catalogue).get("repositories") == 1000
+

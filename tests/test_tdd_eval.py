@@ -156,7 +156,8 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind87", 100 / 100, 100 / 100, 0),  # a record of a conversation: from 92/100, 92/95, 3 wrong
         # blind88 from 53/100, 53/62, 6 wrong (t88: parts and the totals they make, a chat's stamps;
         # t88b: 75/100, 75/79, 2 wrong -> arrows to a later period, month names in lower case, clipped labels)
-        ("tdd_blind88", 96 / 100, 96 / 96, 0),  # terse shorthand notes, a second set
+        # told29: from 96/100, 96/96 -> clipped host names (`gh.com`, `bb cloud`) and an `n` count column
+        ("tdd_blind88", 98 / 100, 98 / 98, 0),  # terse shorthand notes, a second set
         # three more families, written blind as tuning sets in stop 28: pinned on arrival
         # (their evaluation-only siblings: 92, 93, 94)
         # blind95: a migration or consolidation design; from 84/100, 84/87, 2 wrong (t95: titles of the
@@ -194,7 +195,8 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind74 from 36/100, 36/46, 4 wrong (t74a: glued units, short types, `ea`, `tot`; t74b: dates,
         # code hosts, clipped limits, q:/a: tags)
         # t88b: 83/100, 83/85 -> a line's clipped label (`mono: 1`, blind74 87/100, 87/89, 1 wrong)
-        ("tdd_blind74", 87 / 100, 87 / 89, 1),  # terse shorthand notes
+        # told29: from 87/100, 87/89, 1 wrong -> a cloud's acronym in lower case (`1 ec2`), an `n` column
+        ("tdd_blind74", 89 / 100, 89 / 90, 0),  # terse shorthand notes
         # blind75 from 86/99, 86/91, 5 wrong (t75: Terraform blocks, files and defaults, resource counts)
         ("tdd_blind75", 95 / 99, 95 / 96, 1),  # infrastructure-as-code and command-output heavy TDDs
         # ordinary TDDs of three more families, written blind as tuning sets in stop 24, learnt from there

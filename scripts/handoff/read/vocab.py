@@ -47,6 +47,8 @@ class Vocab:
         self.cache: dict[str, list[Found]] = {}
         self.tools = name == "code_host"  # "a GitHub App", "GitLab Runner": a host's tool names no host
         self.lower = False  # the document writes the vocabulary's names in lower case ("ghes", "bitbucket")
+        # a cloud's acronym is no word of any language: "only sg is in aws", "1 ec2", "eks 1.29"
+        self.any_case = name == "hosting_provider"
 
     def learn_case(self, text: str) -> None:
         """Whether the document writes names of this vocabulary of four letters or more in lower case,
@@ -107,7 +109,7 @@ class Vocab:
                 if key not in self.prefixes:
                     break
                 span = text[words[i][0] : words[j][1]]
-                short = len(key) <= 3 and not span.isupper()
+                short = len(key) <= 3 and not span.isupper() and not (self.any_case and span.islower())
                 if (
                     key in self.names
                     and (not short or self._short_in_lower(span, text, words[j][1]))
