@@ -98,4 +98,3 @@ def test_a_bracket_holding_a_hosts_count_is_not_skipped(catalogue: Catalogue) ->
         "repositories</p>"
     )
     assert _view(html, catalogue).get("repositories") == 1000
-
