@@ -10,6 +10,7 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read import outside
+from handoff.read.tfdefaults import tool_default
 from handoff.read.unset import points_elsewhere
 from tdd_snippets import paragraph, read, read_doc
 
@@ -182,3 +183,46 @@ def test_an_os_only_remark_in_a_bracket_keeps_the_sentences_total(catalogue: Cat
         "2,000 GB in total (the 80 GB boot disk is only the OS).</p>"
     )
     assert read(html, catalogue)["total_disk_gb"] == ["2000 GB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chart default for searcher is a 100Gi volume.",
+        "base = upstream defaults (zoekt 1 replica, 400Gi)",
+        "The module's default node size is 50 GB; see the tfvars block.",
+        "Defaults of the chart give indexed-search 4 CPU and 8Gi.",
+    ],
+)
+def test_a_tools_own_default_is_told(text: str) -> None:
+    assert tool_default(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chart default is 200Gi but we set 1,500Gi for gitserver.",
+        "We override the chart defaults: gitserver 2Ti.",
+        "Default storage class: premium-ssd, 2 TB in total.",
+    ],
+)
+def test_a_default_changed_in_its_own_sentence_is_not_only_the_tools(text: str) -> None:
+    assert not tool_default(text)
+
+
+def test_a_chart_default_beside_the_bound_total_is_no_disk(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Production</h1><p>The shared values.yaml keeps the chart default searcher.storageSize: 100Gi.</p>"
+        "<p>Chart defaults give zoekt a 400Gi volume as well.</p>"
+        "<p>Storage bound for Sourcegraph: 2,750 GiB in total.</p>"
+    )
+    assert read(html, catalogue)["total_disk_gb"] == ["2750 GiB"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["(the 64 GB boot disks of the VMs left out)", "(node OS volumes, 3 × 100 GB, kept out)"],
+)
+def test_an_aside_leaving_sizes_out_is_not_added(aside: str, catalogue: Catalogue) -> None:
+    html = f"<h1>Production</h1><p>Total: 2,400 GiB of SSD for Sourcegraph data {aside}.</p>"
+    assert read(html, catalogue)["total_disk_gb"] == ["2400 GiB"]

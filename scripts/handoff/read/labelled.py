@@ -71,6 +71,7 @@ from handoff.read.parts import lists_parts, named_parts_total, plus_result
 from handoff.read.pendingmove import moving_to
 from handoff.read.prose import _CODE, host_names
 from handoff.read.questionlabel import needs_question
+from handoff.read.tfdefaults import tool_default
 from handoff.read.totals import AMOUNTS, SIZES, stated_totals, states_total
 from handoff.read.unset import points_elsewhere, says_unset
 from handoff.read.vocab import mask
@@ -364,6 +365,8 @@ def _no_value(name: str | None, label: str, value: str, tenant: bool = False) ->
         and copies.only_copies(value, [(m.start, m.end) for m in shapes.sizes(value)])
     ):
         return True  # "Storage: the backup vault holds 12 TB of snapshots": the copies', no disk
+    if name in AMOUNTS and tool_default(label):
+        return True  # "values.yaml keeps the chart default gitserver.storageSize: 200Gi": the chart's
     if name in scheduling.FIELDS and not tenant and scheduling.scheduling(label):
         return True  # "requests.cpu: 56", "Namespace quota: 40 vCPU": what the scheduler admits
     return name is not None and (says_unset(value) or points_elsewhere(value))

@@ -9,7 +9,7 @@ aside's: it says itself they are not part of what is counted. The sentence as a 
 of the kind, so its own figures stay (`outside.py` reads a whole sentence that says so).
 
 A piece of the aside (its parts split at commas and semicolons) that holds a figure and says it is
-left out ("not counted", "excluded", "not included", "not part of …", or `outside.outside`) is
+left out ("not counted", "excluded", "not included", "not part of …", "left out", or `outside.outside`) is
 blanked; a piece that only says so, opening with those words ("…, not counted"), speaks of the piece
 before it, which is blanked with it. Only when the text outside the aside holds a figure too: an
 aside that is the only figure is the value, whatever its remark. Blanked means spaces, length kept.
@@ -24,13 +24,13 @@ from handoff.read import outside, shapes
 
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _LEFT_OUT = quick(
-    r"\b(?:not\s+(?:counted|included|part\s+of)|excluded|(?:do|does|did)\s*(?:n't|\s+not)\s+count|"
+    r"\b(?:not\s+(?:counted|included|part\s+of)|excluded|(?:do|does|did)\s*(?:n't|\s+not)\s+count|(?:left|kept)\s+out|"
     r"outside\s+(?:the\s+)?(?:sizing|totals?|figures?|deployment|scope))\b"
     r"(?!\s+(?:towards?|against|for|in)\s+(?:the\s+)?(?:licen|seat|billing|cost|price|subscription))",
     re.IGNORECASE,
 )
 _ONLY_SAYS = re.compile(  # a piece that is only the remark: "not counted", "and is excluded"
-    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:is|are|was|were)\s+)?(?:not\s+(?:counted|included|part\s+of)|excluded|"
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:is|are|was|were)\s+)?(?:not\s+(?:counted|included|part\s+of)|excluded|(?:left|kept)\s+out|"
     r"(?:do|does|did)\s*(?:n't|\s+not)\s+count)\b",
     re.IGNORECASE,
 )

@@ -67,6 +67,7 @@ from handoff.read.pendingmove import moving_to
 from handoff.read.replaced import old_clauses
 from handoff.read.rolledback import UNDONE, undone_at
 from handoff.read.sharedwhole import in_whole_bracket, whole_title
+from handoff.read.tfdefaults import tool_default
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
 from handoff.read.urlchange import moved_to
@@ -645,9 +646,7 @@ class ProseReading(FactParts):
         if gone:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
                      if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip
-        if facts and outside.outside(s):  # "… load-generator VMs … are not part of the system"
-            cut = outside.said_from(s)  # (from the sentence saying so: "… all in. control plane … not ours")
-            facts = [f for f in facts if f.field not in outside.FIELDS or f.start < cut]
+        facts = _outside_left(s, facts) if facts else facts
         facts = without_platform(s, facts)  # "the Nutanix cluster itself (four … nodes) has …"
         facts = with_both_sites(s, facts, outside.FIELDS)  # "Across both regions the footprint is … 96 vCPU"
         facts = managed.left_out(s, facts, outside.FIELDS)  # "RDS for PostgreSQL (…, 2,000 GB io2)": no disk
@@ -791,3 +790,16 @@ def _split_at(sentence: str, f: Fact, at: int) -> tuple[Fact, ...]:
     old = replace(f, value=", ".join(m.value for m in before), role="old")
     new = replace(f, value=", ".join(m.value for m in after), text=after[0].text, start=after[0].start)
     return old, new
+
+
+def _outside_left(s: str, facts: list[Fact]) -> list[Fact]:
+    """The sentence's facts without the machines and sizes it says are outside the deployment ("…
+    load-generator VMs … are not part of the system", from the sentence saying so: "… all in. control
+    plane … not ours") or are a tool's own default ("Chart defaults in values.yaml give gitserver a
+    200Gi volume": `tfdefaults.tool_default`)."""
+    if outside.outside(s):
+        cut = outside.said_from(s)
+        facts = [f for f in facts if f.field not in outside.FIELDS or f.start < cut]
+    if tool_default(s):
+        facts = [f for f in facts if f.field not in outside.FIELDS]
+    return facts

@@ -6,6 +6,13 @@ falls back to; a `.tfvars` file, a module call or an `-var` assignment of the sa
 deployment's only when nothing in the document sets that variable. `assigned(text)` gives the names
 the document assigns (`name = value` at a line's start); `overridden(lines, names)` the indices of
 the `default = …` lines of the variable blocks of those names (a block on one line: that line).
+
+A tool's own default told in prose is the same thing: "Chart defaults in values.yaml give gitserver
+a 200Gi volume", "keeps the chart default gitserver.storageSize: 200Gi", "base = upstream defaults
+(gitserver 1 replica, 200Gi)" say what the chart, module or base falls back to, which the
+document's values file or overlay then sets. `tool_default(text)`: a sentence or label naming a
+chart's, module's, base's or upstream default, and no change of its own (`but`, `override`, `set to`,
+`instead`, an arrow): its machines, CPU, memory and disk are not the deployment's.
 """
 
 from __future__ import annotations
@@ -46,3 +53,20 @@ def overridden(lines: list[str], names: frozenset[str]) -> set[int]:
             out.add(i)
         depth += line.count("{") - line.count("}")
     return out
+
+
+_TOOL_DEFAULT = re.compile(
+    r"\b(?:chart|helm|module|upstream|base|kustomize|template|provider)(?:'s)?\s+defaults?\b"
+    r"|\bdefaults?\s+(?:of|in|from)\s+the\s+(?:chart|module|base|upstream|template)\b",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:but|however|overrid\w*|set\s+to|raised|bumped|increased|changed|instead)\b|→|->", re.IGNORECASE
+)
+
+
+def tool_default(text: str) -> bool:
+    """Whether a text tells a tool's own default, not what the deployment sets (module docstring)."""
+    if "efault" not in text:
+        return False
+    return bool(_TOOL_DEFAULT.search(text)) and not _CHANGE.search(text)
