@@ -212,7 +212,8 @@ def test_a_default_changed_in_its_own_sentence_is_not_only_the_tools(text: str) 
 
 def test_a_chart_default_beside_the_bound_total_is_no_disk(catalogue: Catalogue) -> None:
     html = (
-        "<h1>Production</h1><p>The shared values.yaml keeps the chart default searcher.storageSize: 100Gi.</p>"
+        "<h1>Production</h1>"
+        "<p>The shared values.yaml keeps the chart default searcher.storageSize: 100Gi.</p>"
         "<p>Chart defaults give zoekt a 400Gi volume as well.</p>"
         "<p>Storage bound for Sourcegraph: 2,750 GiB in total.</p>"
     )
