@@ -13,6 +13,7 @@ from typing import Any
 
 from handoff.core.fields import Catalogue
 from handoff.read.answercolumns import answered_rows
+from handoff.read.branches import untaken_branches
 from handoff.read.estate import estate_tables
 from handoff.read.forms import answered
 from handoff.read.guidance import without_guidance
@@ -22,6 +23,7 @@ from handoff.read.markedoptions import chosen_options
 from handoff.read.ownnames import named_sourcegraph
 from handoff.read.ownsections import own_sections
 from handoff.read.quicktext import quick_texts
+from handoff.read.reviewed import reviewed_answers
 from handoff.read.services import own_parts
 from handoff.read.spoken import spoken_record
 from handoff.read.vocab import Vocab
@@ -48,8 +50,9 @@ def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     doc = answered_rows(doc, texts)  # (a question answered no or N/A states nothing; before the ticks)
     doc = ticked_rows(doc, texts)
     single = [Vocab(catalogue, "deployment_type"), Vocab(catalogue, "hosting_provider")]  # (one value each)
+    doc = reviewed_answers(doc, texts)  # (a reviewer's correction beside an answer replaces it)
     doc = chosen_options(doc, texts, single)
-    return answered(doc)
+    return untaken_branches(answered(doc), texts)  # (after the options: a branch's deciding answer chosen)
 
 
 __all__ = ["before_walk"]
