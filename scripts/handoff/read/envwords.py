@@ -27,6 +27,7 @@ from handoff.read.regionroles import region_roles, title_role
 from handoff.read.replaced import NAMES, new_side, titled
 from handoff.read.sharedwhole import whole_title
 from handoff.read.supporting import supporting_title
+from handoff.read.vendorguide import guide_title
 from handoff.read.vocab import _WORD, _blanked, _hosts_of
 
 
@@ -356,6 +357,8 @@ class Environments:
             return self.letters[title.strip()]
         if title.strip() in self.options:  # a comparison table's option (`read/options.py`)
             return self.options[title.strip()]
+        if self._compares(title):
+            return ""  # "Pilot vs production": a comparison of two; each column or line says its own
         option = _OPTION.search(title)
         if option:  # "Option A — single VM": an option not taken, unless the one decided or built
             return "production" if option.group("id").casefold() == self.chosen else "trial"
@@ -370,7 +373,24 @@ class Environments:
             return "trial"
         if growth_title(title) or supporting_title(title):  # "Expected growth"; "Jump host jmp01": not it
             return "trial"
+        if guide_title(title):  # "Appendix — reference sizes (Sourcegraph)": the vendor's tiers
+            return "trial"
         return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"
+
+    def _compares(self, title: str) -> bool:
+        """Whether a title sets two environments or two options side by side ("Pilot vs production",
+        "Staging versus Prod", "QA ↔ Production", "Option A vs Option B"): its part is neither's, as a
+        comparison table's is."""
+        low = title.casefold()
+        m = _VERSUS.search(title) if "vs" in low or "versus" in low or "↔" in low or "⇄" in low else None
+        if m is None:
+            return False
+        before, after = title[: m.start()], title[m.end() :]
+        left, right = _OPTION.search(before), _OPTION.search(after)
+        if left and right:  # "Sizing: Option A vs Option B": the slide weighs both
+            return left.group("id").casefold() != right.group("id").casefold()
+        left_env, right_env = self.named(before), self.named(after)
+        return bool(left_env and right_env and left_env != right_env)
 
     def _label_part(self, label: str) -> str:
         """The environment a leading label puts its line in: as `part`, except that a bracketed
@@ -389,6 +409,8 @@ class Environments:
         return "trial" if self.other.search(bare) or before(bare) or titled(bare) else self.named(label)
 
 
+# a title setting two things side by side: "Pilot vs production", "Staging versus Prod", "QA ↔ Production"
+_VERSUS = re.compile(r"\bvs\b\.?|\bversus\b|↔|⇄", re.IGNORECASE)
 _TOTAL_NAME = re.compile(r"(?:sub[\s-]?|grand[\s-]?)?totals?|sum|Σ|∑", re.IGNORECASE)
 _HOST = re.compile(r"\s*(?:[a-z][a-z0-9+.-]*://)?(?:[^/@\s]+@)?([A-Za-z0-9_-]+)\.[A-Za-z0-9.-]+", re.I)
 _PATH = re.compile(r"(?<![\w/.:])/[A-Za-z][\w.-]*(?:/[\w.-]+)+")

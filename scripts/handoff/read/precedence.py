@@ -21,6 +21,7 @@ from handoff.read.limitwords import is_estimate, is_planned
 from handoff.read.notation import blanked
 from handoff.read.premises import assumed
 from handoff.read.rolledback import UNDONE
+from handoff.read.speakernotes import notes_correct
 from handoff.read.totals import names_total
 
 _RANK = {"label": 0, "label meaning": 0, "table column": 1}
@@ -251,9 +252,23 @@ class Precedence(GatherParts):
             sections = (v.section,) if v.section == "trial" else (v.section, "")
             drop.update(
                 i for i in range(c) if i not in self.corrections and self.values[i].field == v.field
-                and v.field and self.values[i].section in sections
+                and v.field and (self.values[i].section in sections or self._beside(v, self.values[i]))
             )  # fmt: skip
         self._drop(drop)
+
+    def _beside(self, correction: TddValue, earlier: TddValue) -> bool:
+        """A slide's notes correcting it in a part naming no environment (`read.speakernotes`) also
+        replace production's figures under the same heading (the notes under a `Pilot | Production`
+        table: "the production column shows the first draft; the final build is …"); production's
+        figures elsewhere, and other corrections, stay."""
+        if correction.section or earlier.section != "production":
+            return False
+        path = self.paths.get(correction.location.ref)
+        return (
+            path is not None
+            and path == self.paths.get(earlier.location.ref)
+            and notes_correct(self._text_at(correction))
+        )
 
     def _stated_limits_win(self) -> None:
         """Of a part's limits of one field (the same tab and headings), those a clause states ("Licensed

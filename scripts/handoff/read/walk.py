@@ -37,6 +37,7 @@ from handoff.read import (
     worksheet,
 )
 from handoff.read.adminpage import admin_page
+from handoff.read.callouts import is_callout
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.chatlog import as_messages
 from handoff.read.codelines import _CODE_KEY, _SkipLines
@@ -83,6 +84,7 @@ from handoff.read.questionlabel import asked_label, needs_question
 from handoff.read.resourcecount import counted
 from handoff.read.rowtables import RowTableReading
 from handoff.read.sharedwhole import whole_title
+from handoff.read.speakernotes import corrected_notes
 from handoff.read.stops import ends_sentence
 from handoff.read.tables import TableReading
 from handoff.read.tabstate import _Pending, _Tab
@@ -521,7 +523,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def titled(self, tab: _Tab, content: Text, text: str) -> bool:
         """Whether a paragraph is a title over what follows: short and all bold, or a line saying
         which environment follows (`Environment: Dev`, `read/envcaption.py`)."""
-        if content.bold and len(text) <= 80 and ":" not in text and "\n" not in text:
+        if content.bold and len(text) <= 80 and ":" not in text and "\n" not in text and not is_callout(text):
             self.heading(tab, PSEUDO_HEADING, text)
             return True
         caption = env_caption(_pair(text), self.catalogue, self.sections.named) if ":" in text else None
@@ -588,7 +590,9 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         ctx = self.context(tab) if ctx is None else ctx
         offset = 0
         mark = self.gather.mark()
-        self.gather.correcting = correcting or is_correction(content.text)  # "… is withdrawn. Final …"
+        noted = corrected_notes(content.text)  # "Speaker notes: the slide still says 3 nodes; we went with 4"
+        content = content if noted is None else replace(content, text=noted)  # (its 3 nodes: the old side)
+        self.gather.correcting = correcting or noted is not None or is_correction(content.text)  # "withdrawn"
         skip = _SkipLines(self.catalogue, self.sections.part)
         texts = content.text.split("\n")
         coded = is_code(texts)
