@@ -186,3 +186,20 @@ def test_a_correction_elsewhere_leaves_production_under_another_heading(catalogu
         + "<h1>Staging notes</h1><p>Speaker notes: the slide says 1 node; staging got 2 × m6i.xlarge.</p>"
     )
     assert read(html, catalogue)["instance_types"] == ["3 × m6i.2xlarge"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The build began on 2 March as planned and was completed on 20 March 2026, two days late.",
+        "Install started 2 March 2026 as scheduled; sign-off came on 20 March 2026.",
+        "We started on 2 March according to plan and finished on 20 March 2026.",
+    ],
+)
+def test_an_event_measured_against_its_plan_leaves_the_next_date_real(
+    catalogue: Catalogue, sentence: str
+) -> None:
+    html = f"{_PLATFORM}<h1>Timeline</h1><p>{sentence}</p>"
+    got = read(html, catalogue)
+    assert got["start_date"] == ["2026-03-02"]
+    assert got["completion_date"] == ["2026-03-20"]

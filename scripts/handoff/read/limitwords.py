@@ -248,6 +248,21 @@ def is_future(text: str) -> bool:
     return bool(_FUTURE.search(_AS_PLANNED.sub(lambda m: " " * len(m.group(0)), text)))
 
 
+def without_as_planned(text: str) -> str:
+    """`text` with its phrases measuring the event against its plan blanked ("started on 30 March as
+    planned and finished on …": the clause of the next date is no plan)."""
+    if "lanned" not in text and "cheduled" not in text and "xpected" not in text and "ccording" not in text:
+        return text
+    return _AS_PLANNED.sub(
+        lambda m: m.group(0) if _PLAN_FOR.match(text, m.end()) else " " * len(m.group(0)), text
+    )
+
+
+_PLAN_FOR = re.compile(
+    r"\s+(?:for|on|to|by|in|at)\b", re.IGNORECASE
+)  # "Go-live as planned for 24 March": the plan
+
+
 # a label of a guess: "Estimated repositories", "Ballpark from the SE", "Rough estimate of users"
 _ESTIMATE = quick(
     r"\b(?:estimated?|estimates|guess(?:ed|es|timate)?|ballpark|rule\s+of\s+thumb|"

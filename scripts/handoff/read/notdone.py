@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from handoff.core.quickre import opened
+from handoff.read.limitwords import without_as_planned
 from handoff.read.shapes import Match
 
 _MARK = (
@@ -61,7 +62,9 @@ def unreal(value: str, m: Match) -> bool:
 
 
 def real(value: str, found: Sequence[Match]) -> list[Match]:
-    """`found` less the matches `value` marks as not real."""
+    """`found` less the matches `value` marks as not real; the event measured against its plan ("started
+    on 30 March as planned and finished on 24 April") marks no date a plan."""
+    value = without_as_planned(value)
     return [m for m in found if not unreal(value, m)]
 
 
