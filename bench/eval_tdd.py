@@ -89,6 +89,9 @@ EVALUATION_ONLY = (
     "tdd_blind98",
     "tdd_blind99",
     "tdd_blind100",
+    "tdd_blind104",
+    "tdd_blind105",
+    "tdd_blind106",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -160,6 +163,9 @@ SETS = (
     "tdd_blind101",
     "tdd_blind102",
     "tdd_blind103",
+    "tdd_blind107",
+    "tdd_blind108",
+    "tdd_blind109",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
