@@ -173,7 +173,8 @@ def test_the_hold_out_sets_keep_their_figures(
         # three more families, written blind as tuning sets in stop 29: pinned on arrival
         # (their evaluation-only siblings: 98, 99, 100)
         # blind101: the TDD exported from a slide deck (from 79/101, 79/86, 6 wrong; t101: callouts, notes)
-        ("tdd_blind101", 90 / 101, 90 / 91, 1),
+        # tsp30: from 90/101, 90/91, 1 wrong (a two-sided table's cells read under their columns' titles)
+        ("tdd_blind101", 91 / 101, 91 / 91, 0),
         # blind102: the TDD as a filled-in intake questionnaire (from 66/98, 66/77, 9 wrong)
         ("tdd_blind102", 77 / 98, 77 / 79, 1),
         # blind103: the TDD built from pasted configuration and command output (from 82/99, 82/84, 1 wrong;

@@ -53,6 +53,7 @@ class Cell:
     place: str  # `row 2, column 4` (`column 2` in a one-row table, `row 3` in a one-column one)
     heads: tuple[str, ...]  # the column's header, then the row's (outermost first)
     label: str = ""  # the row's own header (`Licensed users`): it may label the cell's first line
+    part: str = ""  # "trial": its column is a side that is not the deployment's (`read.sidebyside`)
 
 
 @dataclass(frozen=True)

@@ -111,4 +111,9 @@ def option_titles(texts: list[list[str]], decided: str, named: Callable[[str], s
     return {}
 
 
-__all__ = ["option_titles"]
+def marked(text: str) -> bool:
+    """Whether a title carries a mark of choice not denied (a tick, `(chosen)`; "not chosen" is none)."""
+    return _marked(text)
+
+
+__all__ = ["marked", "option_titles"]

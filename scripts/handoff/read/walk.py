@@ -31,6 +31,7 @@ from handoff.read import (
     relative,
     replaced,
     shapes,
+    sidebyside,
     threads,
     titletool,
     volumelist,
@@ -737,6 +738,9 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             grid, rows = transpose(grid), transpose(rows)
             table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
         held = container(table, self.texts)
+        if held is None and not across:  # `Today | Target`, `Hetzner ✔ | AWS`: each side under its title
+            parts = sidebyside.sides(texts, self.sections.named, self.is_label)
+            held = sidebyside.cells(table, parts) if parts is not None else None
         if held is not None:
             self.container(held, tab, number, depth)
             return
@@ -765,7 +769,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         for cell in held:
             heads = tuple(h for h in cell.heads if h)
             headings = [*tab.headings, *((PSEUDO_HEADING, h) for h in heads)]
-            other = any(self.sections.part(h) == "trial" for h in heads)  # (a status: `_context`)
+            other = cell.part == "trial" or any(self.sections.part(h) == "trial" for h in heads)  # (a status)
             forced = "trial" if other else tab.forced  # `Production compute` × `Alternatives`: neither
             sub = _Tab(tab.titles, tab.show_tab, tab.title, headings, tables=tab.tables,
                        place=f"{tab.place + ', ' if tab.place else ''}table {number}, {cell.place}",
