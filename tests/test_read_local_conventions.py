@@ -172,7 +172,10 @@ def test_which_answers_need_their_question() -> None:
 
     assert asked_label("D17. Maximum number of users?") == "Maximum number of users"
     assert asked_label("3.2 Peak concurrency?") == "Peak concurrency"
-    assert asked_label("Maximum number of users") == ""  # no question
+    # a form's prompt asks without a question mark (`read.turns` makes it the question of a tagged answer)
+    assert asked_label("Maximum number of users") == "Maximum number of users"
+    assert asked_label("C-4 Seats bought (for example 250)") == "Seats bought"
+    assert asked_label("Peak users\n(two lines)") == ""
     assert needs_question("3,000, as per the minutes")
     assert needs_question("~2,400 (estimate)")
     assert needs_question("Undefined – we expect about 300")

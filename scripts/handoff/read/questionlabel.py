@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 
 from handoff.read import shapes
+from handoff.read.edits import unexample
 from handoff.read.unset import says_unset
 
 # the question's own number or letter before it (`D19.`, `Q3)`, `3.2`, `Frage 4:`)
-_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]{1,6}\s?)?\d+(?:\.\d+)*[.):]?\s+")
+_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]{1,6}[\s-]?)?\d+(?:[.-]\d+)*[a-z]?[.):]?\s+")
+_EXAMPLE_MARK = re.compile(r"\be\.\s?g\.|\beg\.|\bfor (?:example|instance)\b|\bexample:", re.IGNORECASE)
+_EMPTY_BRACKETS = re.compile(r"\s*[(\[]\s*[)\]]")
 # a figure alone at the answer's start: punctuation or the end after it, no unit or noun
 _BARE_FIGURE = re.compile(
     r"^[\s\"'“«(]{0,3}(?:~|≈|ca\.\s?|approx\.\s?)?\d++(?:[.,'\u2009\u202f\u00a0]\d++)*+"
@@ -27,11 +30,15 @@ _BARE_FIGURE = re.compile(
 
 
 def asked_label(question: str) -> str:
-    """A question line as a label: its numbering and question mark left out ("" for no question)."""
+    """A question line as a label: its numbering, question mark and examples left out ("" for none).
+    A form's prompt asks without a question mark too (`Q6.2. Expected peak concurrent users`); an
+    example it gives (`Number of licensed users (e.g. 500 users)`) is no part of what it asks."""
     text = question.strip()
-    if not text.endswith("?") or "\n" in text:
+    if not text or "\n" in text:
         return ""
-    return _NUMBERED.sub("", text).rstrip("? ").strip()
+    if _EXAMPLE_MARK.search(text):
+        text = _EMPTY_BRACKETS.sub("", unexample(text))
+    return _NUMBERED.sub("", text).rstrip("?:, ").strip()
 
 
 def needs_question(answer: str) -> bool:

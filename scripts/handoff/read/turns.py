@@ -30,6 +30,11 @@ _TAG = re.compile(  # (quick notes write the question and answer tags in lower c
     rf"^\s*(?P<stamp>{_STAMP}\s*[-–—]?\s*)?(?P<who>{_WHO}|[qa](?=\s*:))(?:\s*\([^()\n]{{1,40}}\))?\s*[:：]\s+(?=\S)"
 )
 _LEVEL_QUESTION, _LEVEL_ANSWER = 0, 1
+# the tags that say a line is an answer (`Answer:`, `A:`, `R:` …), whatever the line before it
+_ANSWER_WORDS = frozenset(
+    {"a", "ans", "ans.", "answer", "answers", "response", "reply", "r", "antwort", "réponse", "respuesta"}
+    | {"risposta", "resposta", "svar"}
+)
 _LIST_ID = "read.turns"
 
 
@@ -62,6 +67,11 @@ def _speakers(tags: list[re.Match[str]], is_label: Callable[[str], bool]) -> fro
 def answering(bullet: dict[str, Any]) -> bool:
     """Whether a list item's bullet is one `as_turns` gave an answer (a turn under its question)."""
     return bullet.get("listId") == _LIST_ID
+
+
+def asking(bullet: dict[str, Any]) -> bool:
+    """Whether a list item's bullet is one `as_turns` gave a question (the item heads its answers)."""
+    return bullet.get("listId") == _LIST_ID and bullet.get("nestingLevel") == _LEVEL_QUESTION
 
 
 def _untagged(paragraph: dict[str, Any], cut: int, level: int | None) -> dict[str, Any]:
@@ -113,6 +123,11 @@ def as_turns(content: list[Any], is_label: Callable[[str], bool]) -> list[Any]:
 
 
 _QUESTION_END = re.compile(r"\?\s*$")
+# a question's own number before it (`Q6.1.`, `3b.`, `D17`, `4)`, `Frage 4:`): a form's numbered line
+_NUMBERED = re.compile(r"^\s*(?:[A-Za-z]{1,6}[\s-]?)?\d+(?:[.-]\d+)*[a-z]?[.):]?\s+\S")
+# a figure after a colon in the line (`Number of servers: 4`), not a closing colon (`Code hosts:`) nor a
+# prompt's own colon (`Busiest hour: simultaneous users`)
+_ANSWERED = re.compile(r"[:：][^:：]*\d")
 
 
 def _is_question(se: Any) -> bool:
@@ -120,6 +135,38 @@ def _is_question(se: Any) -> bool:
     paragraph = as_dict(as_dict(se).get("paragraph"))
     text = _text(paragraph).strip() if paragraph else ""
     return bool(text) and "\n" not in text and len(text) <= 200 and bool(_QUESTION_END.search(text))
+
+
+def _style(paragraph: dict[str, Any]) -> str:
+    return as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
+
+
+def _is_prompt(se: Any) -> bool:
+    """A paragraph that may head a tagged answer right after it: a question (`_is_question`), or a
+    form's prompt written without a question mark (`Q6.1. Number of licensed users (e.g. 500)`,
+    `Expected peak concurrent users`): one short line, no list item; a heading only when it is numbered
+    or asks (`### 6.1 Licensed users`), never a part's title."""
+    paragraph = as_dict(as_dict(se).get("paragraph"))
+    if not paragraph or "bullet" in paragraph:
+        return False
+    text = _text(paragraph).strip()
+    if not text or "\n" in text or len(text) > 200:
+        return False
+    if not _QUESTION_END.search(text) and _ANSWERED.search(text):
+        return False  # (`2.2 Number of servers: 4`: answered in its own line; a note after it is no answer)
+    if _style(paragraph) in ("", "NORMAL_TEXT"):
+        return True
+    return _style(paragraph).startswith("HEADING_") and bool(
+        _QUESTION_END.search(text) or _NUMBERED.match(text)
+    )
+
+
+def _as_question(paragraph: dict[str, Any]) -> dict[str, Any]:
+    """A prompt as the list item heading its answer (a heading's style dropped: the item is the title)."""
+    item = _untagged(paragraph, 0, _LEVEL_QUESTION)
+    if _style(paragraph) not in ("", "NORMAL_TEXT"):
+        item["paragraphStyle"] = {**as_dict(paragraph.get("paragraphStyle")), "namedStyleType": "NORMAL_TEXT"}
+    return item
 
 
 def _answers(
@@ -130,30 +177,69 @@ def _answers(
     `Answer:`, `Antwort:`): each question a list item heading its answer, the tag dropped, as a
     transcript's (a careful reader reads the answer in the light of its question). Three answers or
     more, all with the same tag and each right after its question (empty paragraphs aside); a tag
-    that is a field's label is no answer's."""
+    that is a field's label is no answer's. A form writes its questions as prompts without a question
+    mark too (`Q6.1. Number of licensed users`, a numbered heading): when the tag says it is an answer
+    (`Answer:`, `A:`, `Response:`), any one-line paragraph right before it is its question, and other
+    tagged lines of the form (`Form: SG-DQ v4.1`) change nothing."""
+    if sum(m is not None for m in tags) < 3:
+        return content  # (most bodies have no three tagged lines)
     kinds = {m.group("who").casefold() for m in tags if m is not None}
-    if len(kinds) != 1 or sum(m is not None for m in tags) < 3:
-        return content  # (the answers are tags: three or more, all the same; most bodies have none such)
-    after_question: list[bool] = []
-    asked = False
-    for se, m in zip(content, tags, strict=True):
-        after_question.append(asked and m is not None)
-        paragraph = as_dict(as_dict(se).get("paragraph"))
-        if m is None and paragraph and not _text(paragraph).strip():
-            continue  # (an empty paragraph between a question and its answer)
-        asked = m is None and _is_question(se)
-    answers = [m for m, q in zip(tags, after_question, strict=True) if m is not None and q]
-    if len(answers) < 3 or any(m.group("stamp") for m in answers):
-        return content
-    if is_label(answers[0].group("who")) or len(answers) * 2 < sum(m is not None for m in tags):
+    answered = _answered(content, tags, _is_question, is_label, None) if len(kinds) == 1 else None
+    asks = _is_question
+    if answered is None and not kinds.isdisjoint(_ANSWER_WORDS):  # (a form's prompts: an answer's tag)
+        answered, asks = _answered(content, tags, _is_prompt, is_label, _ANSWER_WORDS), _is_prompt
+    if answered is None:
         return content
     out: list[Any] = []
     for i, (se, m) in enumerate(zip(content, tags, strict=True)):
         paragraph = as_dict(as_dict(se).get("paragraph"))
-        if m is not None and after_question[i]:
+        if m is not None and answered[i]:
             out.append({**as_dict(se), "paragraph": _untagged(paragraph, m.end(), _LEVEL_ANSWER)})
-        elif m is None and _is_question(se) and i + 1 < len(content) and any(after_question[i + 1 : i + 3]):
-            out.append({**as_dict(se), "paragraph": _untagged(paragraph, 0, _LEVEL_QUESTION)})
+        elif m is None and asks(se) and _answered_next(content, answered, i):
+            out.append({**as_dict(se), "paragraph": _as_question(paragraph)})
         else:
             out.append(se)
     return out
+
+
+def _answered(
+    content: list[Any],
+    tags: list[re.Match[str] | None],
+    asks: Callable[[Any], bool],
+    is_label: Callable[[str], bool],
+    words: frozenset[str] | None,
+) -> list[bool] | None:
+    """Per element, whether it is a tagged answer right after a paragraph `asks` takes for its question
+    (None when the body is no such questionnaire): the tag most such answers have, three or more, at
+    least half the lines with that tag, none stamped, no field's label; `words`, the tags allowed (None:
+    any, every tagged line of the body having it)."""
+    after: list[bool] = []
+    asked = False
+    for se, m in zip(content, tags, strict=True):
+        after.append(asked and m is not None)
+        paragraph = as_dict(as_dict(se).get("paragraph"))
+        if m is None and paragraph and not _text(paragraph).strip():
+            continue  # (an empty paragraph between a question and its answer)
+        asked = m is None and asks(se)
+    kinds = Counter(m.group("who").casefold() for m, q in zip(tags, after, strict=True) if m and q)
+    if not kinds:
+        return None
+    kind, count = kinds.most_common(1)[0]
+    if count < 3 or (words is not None and kind not in words) or is_label(kind):
+        return None
+    answers = [m for m, q in zip(tags, after, strict=True) if m and q and m.group("who").casefold() == kind]
+    tagged = sum(m is not None and m.group("who").casefold() == kind for m in tags)
+    if any(m.group("stamp") for m in answers) or count * 2 < tagged:
+        return None
+    return [bool(q and m and m.group("who").casefold() == kind) for m, q in zip(tags, after, strict=True)]
+
+
+def _answered_next(content: list[Any], answered: list[bool], i: int) -> bool:
+    """Whether the next paragraph after `i` that is not empty is a tagged answer."""
+    for j in range(i + 1, min(len(content), i + 3)):
+        if answered[j]:
+            return True
+        paragraph = as_dict(as_dict(content[j]).get("paragraph"))
+        if not paragraph or _text(paragraph).strip():
+            return False
+    return False

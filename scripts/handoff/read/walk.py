@@ -91,7 +91,7 @@ from handoff.read.tables import TableReading
 from handoff.read.tabstate import _Pending, _Tab
 from handoff.read.tfdefaults import assigned, overridden
 from handoff.read.topics import heading_topic
-from handoff.read.turns import answering, as_turns
+from handoff.read.turns import answering, as_turns, asking
 from handoff.read.withdrawn import withdraws_before
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
@@ -128,6 +128,15 @@ def _uncommented(line: str) -> str:
 
 _SPACES = re.compile(r"\s+")
 _BLANKS = re.compile(r"[ \t\u00a0]+")  # a line's runs of spaces, tabs and no-break spaces
+
+
+def _unnested(tab: _Tab, level: int, asks: bool) -> None:
+    """The items a list item at `level` ends; a form's question (`asks`, `read.turns`) ends the bold
+    title before it too (a question then)."""
+    while tab.bullets and tab.bullets[-1][0] >= level:
+        tab.bullets.pop()
+    while asks and len(tab.headings) > tab.fixed and tab.headings[-1][0] == PSEUDO_HEADING:
+        tab.headings.pop()
 
 
 class _Parser(TableReading, RowTableReading, HeaderTableReading):
@@ -424,8 +433,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         is_item = bool(bullet) or "bullet" in paragraph
         level = bullet.get("nestingLevel", 0) if isinstance(bullet.get("nestingLevel", 0), int) else 0
         if is_item:
-            while tab.bullets and tab.bullets[-1][0] >= level:
-                tab.bullets.pop()
+            _unnested(tab, level, asking(bullet))
         else:
             tab.bullets.clear()
             tab.breaks += 1
