@@ -19,6 +19,7 @@ from handoff.core.fields import Catalogue, norm
 from handoff.read import (
     abbrev,
     blanks,
+    branches,
     cells,
     changes,
     connection,
@@ -46,6 +47,7 @@ from handoff.read import (
     quicktext,
     regionroles,
     replaced,
+    reviewed,
     services,
     shapes,
     stamps,
@@ -236,7 +238,7 @@ _SPED_UP = [
     (markedoptions, "_SEPARATOR"), (shapes, "_GLUED"), (shapes, "_WORD_THEN_UNIT"), (legends, "_FIGURE"),
     (shapes, "_LONE_YEAR"), (options, "_CHOSEN"), (limits, "_OBSERVED"), (blanks, "_NOTE"), (pastnow, "_NOW"),
     (regionroles, "REGION"), (shapes, "_FORMAT"), (limits, "_LIMIT"), (limits, "_BOUND"), (replaced, "_HINT"),
-    (edits, "_ARROW"), (shapes, "_HOST_ADDRESS"),
+    (edits, "_ARROW"), (shapes, "_HOST_ADDRESS"), (reviewed, "_GATE"), (branches, "_GATE"),
 ]  # fmt: skip
 _PATTERN_PIECES = [
     *" .;:,!?()-×x*\n\t\u00a0\u2007\u202f", "1", "12", "2026", "1999", "3", "Source", "Target", "Dock",
@@ -1474,3 +1476,32 @@ def test_dates_without_a_digit_as_first_written() -> None:
         for year in ("", "2026"):
             found = shapes._all_dates.__wrapped__(text, year, "")
             assert found == _all_dates_as_first_written(text, year), text
+
+
+# -- whole-document gates: a literal piece in no text is in none of them -----------------------
+
+_GATE_TEXTS = [
+    "Reviewer: 4 nodes, not 3",
+    "If Q2 is yes, fill in 3.1",
+    "CORRECTED by the IE",
+    "verified",
+    "two commas, comma, full stop",
+    "Nothing to see here",
+    "",
+    "İstanbul review",
+]
+
+
+@pytest.mark.parametrize("pattern", [reviewed._GATE, branches._GATE, quickre.quick(r"\bfull stop\b", re.I)])
+def test_a_joined_gate_says_no_only_when_every_text_does(pattern: re.Pattern[str]) -> None:
+    rng = random.Random(5)
+    for _ in range(400):
+        texts: list[tuple[dict[str, Any], str]] = [
+            ({}, t) for t in rng.sample(_GATE_TEXTS, rng.randint(0, 4))
+        ]
+        whole = quicktext.joined(texts)
+        assert whole == "\n".join(t for _, t in texts)
+        assert quicktext.joined(texts) is whole  # (once per list)
+        if not quickre.possible(pattern, whole):
+            assert not any(pattern.search(t) for _, t in texts), texts
+    assert quickre.possible(re.compile("x"), "")  # (a pattern without pieces: always possible)

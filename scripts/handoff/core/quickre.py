@@ -143,6 +143,13 @@ def quick(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
     return cast(re.Pattern[str], QuickPattern(compiled, needles))  # the same methods
 
 
+def possible(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` has no match in `text`: a `quick()` pattern's literal pieces are all
+    missing from it (always True for a pattern without pieces)."""
+    test = getattr(pattern, "possible", None)
+    return True if test is None else bool(test(text))
+
+
 class Pieces:
     """A reader's gate built from the patterns it runs: `possible(text)` is False only when none of
     `patterns` can match in `text` (no text holds a literal piece of any of them, compared lower case:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from handoff.core.quickre import quick
 from handoff.read.doctext import as_dict, as_list, as_str, tab_holders
 from handoff.read.forms import _text
 
@@ -35,7 +36,7 @@ _CONDITION = re.compile(
     r"(?:answered\s+|ticked\s+|marked\s+|chosen\s+|selected\s+)?([^()\n;]+?)\s*(?:\)|;|$)",
     re.IGNORECASE,
 )
-_GATE = re.compile(r"\bif\s+(?:question\s*)?[A-Z]{0,2}\d", re.IGNORECASE)
+_GATE = quick(r"\bif\s+(?:question\s*)?[A-Z]{0,2}\d", re.IGNORECASE)  # (asked of every text)
 # a question's opening: "Q2.3.", "Q: 1.3", "Question 4a", "2.3"
 _OPENING = re.compile(
     r"^\W*(?:Q(?:uestion)?\s*[:.]\s*|Question\s+)?(" + _REF + r")(?![\d])[.):]?(?:\s|$)", re.IGNORECASE

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, as_str, tab_contents
+from handoff.read.doctext import MAX_DEPTH, as_dict, as_list, tab_contents
 from handoff.read.forms import _copy
 from handoff.read.quicktext import quick_texts
 
@@ -82,21 +82,32 @@ def _tables(doc: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def _cells(row: Any) -> list[Any]:
-    return as_list(as_dict(row).get("tableCells"))
+    cells = row.get("tableCells") if isinstance(row, dict) else None
+    return cells if isinstance(cells, list) else []
 
 
 def _cell_text(row: Any, col: int) -> str:
+    """A cell's text runs joined, struck-through ones left out, its white space as single spaces.
+    (`as_dict`, `as_list` and `as_str` written out: the services' and answers' tables read every
+    cell several times.)"""
     cells = _cells(row)
     if col >= len(cells):
         return ""
+    cell = cells[col]
+    content = cell.get("content") if isinstance(cell, dict) else None
     out = []
-    for se in as_list(as_dict(cells[col]).get("content")):
-        for el in as_list(as_dict(as_dict(se).get("paragraph")).get("elements")):
-            run = as_dict(as_dict(el).get("textRun"))
-            if not as_dict(run.get("textStyle")).get("strikethrough"):
-                out.append(as_str(run.get("content")))
-            elif not run:
-                out.append("\ufffc")  # a chip: not a mark
+    for se in content if isinstance(content, list) else ():
+        paragraph = se.get("paragraph") if isinstance(se, dict) else None
+        elements = paragraph.get("elements") if isinstance(paragraph, dict) else None
+        for el in elements if isinstance(elements, list) else ():
+            run = el.get("textRun") if isinstance(el, dict) else None
+            if not isinstance(run, dict):
+                continue  # (a chip, or no run: no text)
+            style = run.get("textStyle")
+            if not (isinstance(style, dict) and style.get("strikethrough")):
+                text = run.get("content")
+                if isinstance(text, str):
+                    out.append(text)
     return " ".join("".join(out).split())
 
 

@@ -42,4 +42,21 @@ def quick_texts(doc: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
         yield p, "".join(parts)
 
 
-__all__ = ["paragraph_dicts", "quick_texts"]
+_last_joined: tuple[list[tuple[dict[str, Any], str]] | None, int, str] = (None, 0, "")
+
+
+def joined(texts: list[tuple[dict[str, Any], str]]) -> str:
+    """The texts of `quick_texts`' pairs, one a line: a whole-document quick no for a gate on every
+    text (a literal piece no text holds is in none of them: `QuickPattern.possible(joined(texts))`
+    False means no text can match; True, that one may: each is then asked). Joined once for the
+    passes asking one after another of the same list."""
+    global _last_joined
+    last = _last_joined  # (one read of a tuple: safe when threads share it)
+    if last[0] is texts and last[1] == len(texts):
+        return last[2]
+    text = "\n".join(t for _, t in texts)
+    _last_joined = (texts, len(texts), text)
+    return text
+
+
+__all__ = ["joined", "paragraph_dicts", "quick_texts"]

@@ -30,9 +30,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from handoff.core.quickre import possible, quick
 from handoff.read import shapes
 from handoff.read.doctext import as_dict, as_list, tab_holders
 from handoff.read.forms import _copy, _runs, _text
+from handoff.read.quicktext import joined
 
 _REVIEW_HEADER = re.compile(r"\b(?:review\w*|correct\w*|verif\w*|checked)\b", re.IGNORECASE)
 _ANSWER_HEADER = re.compile(r"\b(?:answer\w*|respon\w*|repl\w*|value|customer|given|filled)\b", re.IGNORECASE)
@@ -44,7 +46,7 @@ _NOTE = re.compile(
     r"(?:\s+(?:note|comment|correction))?\s*(?:\([^()]{1,40}\))?\s*[:：]\s*",
     re.IGNORECASE,
 )
-_GATE = re.compile(r"review|correct|verif|checked", re.IGNORECASE)
+_GATE = quick(r"review|correct|verif|checked", re.IGNORECASE)  # (the words asked of every text)
 _DIGIT = re.compile(r"\d")
 _HEADER_CELL = 40  # characters of a header cell
 _LABEL = re.compile(r"[:：]\s*")
@@ -171,9 +173,13 @@ def _notes(content: list[Any]) -> None:
 def reviewed_answers(doc: Any, texts: list[tuple[dict[str, Any], str]]) -> Any:
     """`doc` with each answer a reviewer corrected struck through and each confirming note dropped;
     the input itself when nothing reads as a review (the common case: nothing is copied)."""
-    if not isinstance(doc, dict) or not any(
-        _GATE.search(t) and (_NOTE.match(t) or (len(t) <= _HEADER_CELL and _REVIEW_HEADER.search(t)))
-        for _, t in texts
+    if (
+        not isinstance(doc, dict)
+        or not possible(_GATE, joined(texts))
+        or not any(
+            _GATE.search(t) and (_NOTE.match(t) or (len(t) <= _HEADER_CELL and _REVIEW_HEADER.search(t)))
+            for _, t in texts
+        )
     ):
         return doc  # (no review note, no short cell naming a review column: nothing copied)
     doc = _copy(doc)

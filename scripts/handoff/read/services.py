@@ -159,13 +159,18 @@ def _may_name_sourcegraph(t: dict[str, Any]) -> bool:
     look at the runs of every cell, before each column's cells are read again and again.)"""
     runs = []
     for row in as_list(t.get("tableRows")):
-        for cell in _cells(row):
-            for se in as_list(as_dict(cell).get("content")):
-                for el in as_list(as_dict(as_dict(se).get("paragraph")).get("elements")):
-                    run = as_dict(as_dict(el).get("textRun"))
-                    content = run.get("content")
-                    if isinstance(content, str) and not as_dict(run.get("textStyle")).get("strikethrough"):
-                        runs.append(content)
+        for cell in _cells(row):  # (`as_dict` and `as_list` written out: every run of the table)
+            content = cell.get("content") if isinstance(cell, dict) else None
+            for se in content if isinstance(content, list) else ():
+                paragraph = se.get("paragraph") if isinstance(se, dict) else None
+                elements = paragraph.get("elements") if isinstance(paragraph, dict) else None
+                for el in elements if isinstance(elements, list) else ():
+                    run = el.get("textRun") if isinstance(el, dict) else None
+                    text = run.get("content") if isinstance(run, dict) else None
+                    if isinstance(text, str):
+                        style = run.get("textStyle")  # type: ignore[union-attr]
+                        if not (isinstance(style, dict) and style.get("strikethrough")):
+                            runs.append(text)
     return "ourcegraph" in "".join(runs).lower()
 
 

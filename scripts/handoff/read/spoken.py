@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from handoff.core.quickre import quick
+from handoff.core.quickre import possible, quick
 from handoff.read import shapes
 from handoff.read.doctext import as_dict, as_list, as_str
 from handoff.read.forms import _copy
 from handoff.read.ownsections import _contents
-from handoff.read.quicktext import paragraph_dicts
+from handoff.read.quicktext import joined, paragraph_dicts
 
 # --- punctuation said as words -------------------------------------------------------------------
 _SAID_MARK = re.compile(
@@ -151,7 +151,7 @@ def spoken_record(doc: Any, texts: list[tuple[dict[str, Any], str]]) -> Any:
     itself when it has neither."""
     if not isinstance(doc, dict):
         return doc
-    said = _said_marks([t for _, t in texts])
+    said = possible(_MARK_GATE, joined(texts)) and _said_marks([t for _, t in texts])
     at = {i for i, (_, t) in enumerate(texts) if said or (_FIX_GATE.search(t) and corrected(t) != t)}
     if not at:
         return doc
