@@ -162,7 +162,9 @@ def test_the_hold_out_sets_keep_their_figures(
         # (their evaluation-only siblings: 92, 93, 94)
         # blind95: a migration or consolidation design; from 84/100, 84/87, 2 wrong (t95: titles of the
         # starting point and of a verdict, a log entry's day, one wave's count, a denied limit word)
-        ("tdd_blind95", 95 / 100, 95 / 97, 1),
+        # told30: from 96/100, 96/97, 1 wrong (a run-in title's figure, new repositories an increment,
+        # "everything together" the repositories' size)
+        ("tdd_blind95", 98 / 100, 98 / 98, 0),
         # blind96: the TDD built around pasted spreadsheets (from 70/101, 70/78, 5 wrong)
         # tmix29: from 98/101, 98/98 (a limit label closing on the machine size it is agreed for)
         ("tdd_blind96", 99 / 101, 99 / 99, 0),

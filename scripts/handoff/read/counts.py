@@ -372,6 +372,18 @@ _COUNTED_IN_LIMITS = Pieces(_LIMIT_NOUN, _LICENSED)  # `_limits`: a bare limit's
 
 
 _FIGURE_OR_CLOSE = re.compile(r"[\d)\]]")
+# a count of repositories made since ("about 50 new repositories", "120 newly created repos"): an
+# increment of the count, neither the count nor a host's part of it
+_NEW_ONES = re.compile(r"\s(?:new|newly(?:[\s-]\w+)?|brand[\s-]new)\s+\S+$", re.IGNORECASE)
+
+
+def _increment(s: str, text: str, rel: str, ctx: Context) -> bool:
+    """Whether a count of repositories is an increment, neither limit nor count: one a limit's sentence
+    adds ("would add roughly 2,500 repositories"), or the ones made since ("Orrin created about 50 new
+    repositories on GitHub during the move")."""
+    if rel == "added" and (ctx.limit or is_limit(s)):
+        return True
+    return not ctx.limit and _NEW_ONES.search(text) is not None
 
 
 class CountReading(FactParts):
@@ -510,8 +522,8 @@ class CountReading(FactParts):
             own = _FIGURE_START.split(after, maxsplit=1)[0]  # "up to 2,000 repositories (1,500 today)"
             near = _FIGURE_OR_CLOSE.split(before[-24:])[-1]  # not "… (610 active today) and up to 1,000 …"
             rel = limits.relation(s, m.start, m.end)
-            if rel == "added" and (ctx.limit or is_limit(s)):
-                continue  # "would add roughly 2,500 repositories": an increment, neither limit nor count
+            if _increment(s, m.text, rel, ctx):
+                continue  # "would add roughly 2,500 repositories", "created about 50 new repositories"
             current = bool(rel == "observed" or _CURRENT.search(own) or _CURRENT.search(near))
             # "We index 3,300 repositories and the licence covers 5,000": the sentence's other clause is
             # the limit; a limits part's or a limit clause's own "holds 5,000 repositories" stays one

@@ -20,7 +20,9 @@ _NAMED = (  # (what sits on gitserver is the clones: "everything on gitserver is
     r"|(?:everything|all(?:\s+(?:the\s+)?(?:data|code|content))?|what(?:'s|’s|\s+is|\s+gets|\s+we))\s+"
     r"(?:indexed|synced|cloned|mirrored|searched|index|sync|clone|mirror)"
 )
-_PRONOUN = r"all\s+(?:of\s+)?(?:them|these|those)|they|together\s+they"
+_PRONOUN = (
+    r"all\s+(?:of\s+)?(?:them|these|those)|they|together\s+they|everything(?!\s+else)|all\s+of\s+it|it\s+all"
+)
 _VERB = (  # an amount the subject takes up or comes to (not "are on", "have": a place or a part)
     r"take|takes|took|taking|occupy|occupies|occupied|occupying|use|uses|used|using|consume|consumes|"
     r"consumed|weigh|weighs|weighed|(?:come|comes|came|amount|amounts|add|adds|added)\s+(?:up\s+)?to|"

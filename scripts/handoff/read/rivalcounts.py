@@ -57,6 +57,9 @@ _RATE_AFTER = re.compile(
     r"p\.?a\.?)\b",
     re.IGNORECASE,
 )
+_NEW_AFTER = re.compile(  # "about 50 new repositories", "80 newly created": made since, an increment
+    r"\s*(?:new|newly|brand[\s-]new)\b", re.IGNORECASE
+)
 _PER_AFTER = re.compile(r"^\s*(?:per|each|apiece|/)\s*(?:[a-z]|$)", re.IGNORECASE)
 _OWN_LABEL = re.compile(
     r"(?:^|[,;·|(])\s*((?:[A-Za-z][\w.'-]* ){0,3}[a-z]+s)\s*:\s*~?\s$"
@@ -139,7 +142,8 @@ def settle(value: str, field: str = "repositories") -> str | None:
     the present among rivals; "": rival figures, none sure: no value."""
     if not shapes.DIGIT.search(value):
         return None
-    figures = _figures(value)
+    # ("1,740 (… about 50 new repositories …)": the ones made since are no rival count)
+    figures = [m for m in _figures(value) if not _NEW_AFTER.match(value, m.end())]
     if len({_number(m) for m in figures}) < 2:
         return None  # one figure, or one figure twice ("2,000 at go-live and still 2,000 today")
     roles = [_role(value, figures, k, field) for k in range(len(figures))]

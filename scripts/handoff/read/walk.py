@@ -84,6 +84,7 @@ from handoff.read.premises import may_name, names_premises
 from handoff.read.questionlabel import asked_label, needs_question
 from handoff.read.resourcecount import counted
 from handoff.read.rowtables import RowTableReading
+from handoff.read.runin import runin_pair
 from handoff.read.sharedwhole import whole_title
 from handoff.read.speakernotes import corrected_notes
 from handoff.read.stops import ends_sentence
@@ -624,6 +625,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                 pos = part_at + len(part) if part_at >= 0 else pos
                 said = _ANSWER_MARK.sub("", part.strip(), count=1)  # `A: None.` under a question: the answer
                 pair = unfilled(_pair(said)) or dash_pair(part, self.dash_label)  # `Repo count — 2,494` too
+                pair = pair or runin_pair(said, self.is_label)  # `4.6 Repositories. 1,740 once …` too
                 if pair is None:
                     loose.append(_uncommented(said) if coded else said)
                     if (
