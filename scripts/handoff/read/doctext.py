@@ -228,7 +228,8 @@ def structural(content: list[Any], depth: int) -> Iterator[dict[str, Any]]:
     if depth > MAX_DEPTH:
         return
     for se in content:
-        se = as_dict(se)
+        if not isinstance(se, dict):  # (`as_dict` written out: every element of every body, a parse)
+            continue
         if "paragraph" in se:
             yield se
         elif "table" in se:

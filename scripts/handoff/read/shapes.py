@@ -186,6 +186,7 @@ _MONTH_NAME = (
 )
 # (every `_MONTH_NAME` opens with one of these: a text holding none has no day and month in words)
 _MONTH_CAPITALS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_CAPITAL = re.compile("|".join(_MONTH_CAPITALS))  # in every match of `DAY_MONTH`: a quick no
 _NO_YEAR = r"(?![.,]?\s*(?!\d{1,2}:\d\d)\d)"  # (a time of day may follow: "Aug 3, 08:00 UTC")
 _ORDINALS = [  # the days a date may write in words ("the third of August")
     *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
@@ -573,7 +574,7 @@ def _own_year(text: str, full: tuple[Match, ...]) -> str:
         if not any(d.start <= m.start() < d.end for d in full) and not _named_year(text, m.start(1))
     }
     if len(years) != 1 or not (
-        DAY_MONTH.search(text)
+        (_MONTH_CAPITAL.search(text) and DAY_MONTH.search(text))
         or _NUMERIC_DAY_MONTH.search(text)
         or _SHORT_DAY_MONTH.search(text)
         or _DOTTED_DAY_MONTH.search(text)
@@ -698,7 +699,7 @@ def _day_months(text: str, year: str) -> Iterator[Match]:
         yield from _numeric_day_months(text, year)
     if "." in text:
         yield from _dotted_day_months(text, year)
-    for m in DAY_MONTH.finditer(text):
+    for m in DAY_MONTH.finditer(text) if _MONTH_CAPITAL.search(text) else ():
         d, mon = (m.group("d1"), m.group("m1")) if m.group("d1") else (m.group("d2"), m.group("m2"))
         if m.group("w3") or m.group("w4"):
             d, mon = (

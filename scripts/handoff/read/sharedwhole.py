@@ -13,6 +13,7 @@ read as before.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from handoff.core.quickre import quick
@@ -68,6 +69,7 @@ _DENIED = re.compile(  # words of ownership said of somebody else: "not ours", "
 )
 
 
+@functools.lru_cache(maxsize=512)  # (a title is asked again for each paragraph, item and row under it)
 def whole_title(title: str, label: bool = False) -> bool:
     """Whether a section title says its part is not Sourcegraph's ("launchpad (not ours)", "Platform
     capacity (for context only)", "Supervisor limits (platform-owned)") or, for a leading label
