@@ -1505,3 +1505,10 @@ def test_a_joined_gate_says_no_only_when_every_text_does(pattern: re.Pattern[str
         if not quickre.possible(pattern, whole):
             assert not any(pattern.search(t) for _, t in texts), texts
     assert quickre.possible(re.compile("x"), "")  # (a pattern without pieces: always possible)
+
+
+def test_literal_mark_tests_as_their_patterns() -> None:
+    for text in [*_texts([*";—–,-(/|·", " or ", "or", "a", " ", "x"], 4000, 8), *corpus_lines()]:
+        assert verdict._marked(text) == any(c in text for c in verdict._MARKS), text
+        literal = "," in text or "/" in text or "|" in text or "·" in text
+        assert literal == bool(markedoptions._EMPHASIS.search(text)), text

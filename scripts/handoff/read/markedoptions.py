@@ -101,7 +101,11 @@ def chosen_options(
 
 def _options_line(text: str) -> bool:
     """A line that may be options split by separators: short, two or more short parts after its label."""
-    if len(text) > _OPTIONS_LINE or not (_EMPHASIS.search(text) or " or " in text) or "://" in text:
+    if (
+        len(text) > _OPTIONS_LINE
+        or not ("," in text or "/" in text or "|" in text or "·" in text or " or " in text)  # (`_EMPHASIS`)
+        or "://" in text
+    ):
         return False
     colon = _LABEL_END.search(text)
     parts = [p for p in _SEPARATOR.split(text[colon.end() if colon else 0 :].strip()) if p.strip()]

@@ -36,6 +36,13 @@ _TOLD = re.compile(
     re.IGNORECASE,
 )
 _MARKS = ";—–,-("  # one of them is in every closing clause (`\s-\s` holds "-")
+
+
+def _marked(text: str) -> bool:
+    """Whether `text` holds one of `_MARKS` (written out: asked of every sentence)."""
+    return ";" in text or "—" in text or "–" in text or "," in text or "-" in text or "(" in text
+
+
 _REASON = quick(r"\s*\([^()\n]{1,40}\)\s*[.!]?\s*$")  # a bracketed reason after the verdict
 _DIGITS = re.compile(r"\d+")
 # after a verdict, how long it holds: "not requested yet", "declined for now"
@@ -79,7 +86,7 @@ def closed_as_not_taken(text: str, words: frozenset[str]) -> bool:
     offer's 3 TB volume was not provisioned")."""
     if _denied_status(text, words):
         return True
-    if not any(c in text for c in _MARKS) and " and " not in text:
+    if not _marked(text) and " and " not in text:
         return False  # (no separator, no bracket, no second verb: no closing clause)
     text = _STILL.sub("", text.rstrip())
     reasoned = _REASON.sub("", text)  # "… — rejected (price)": the verdict before its reason
@@ -120,7 +127,7 @@ def _ends_with_word(text: str, words: frozenset[str]) -> bool:
 def without_not_taken(text: str, words: frozenset[str]) -> str:
     """`text` with every sentence closed as not taken blanked out, the other characters in place."""
     if (
-        not any(c in text for c in _MARKS)
+        not _marked(text)
         and " and " not in text
         and " not " not in text
         and " never " not in text
