@@ -49,7 +49,8 @@ from handoff.validate.tdd_view import tdd_fields
 # sizing estimate versus what was provisioned, continental-European writers), written blind in
 # stop 24; their siblings 67-69 are tuning sets; 70-72, ordinary TDDs of three more families (living
 # TDDs kept up to date, terse shorthand notes, infrastructure-as-code and command output), written
-# blind in stop 25; their siblings 73-75 are tuning sets)
+# blind in stop 25; their siblings 73-75 are tuning sets; 110, change records and cutover plans,
+# written blind in stop 31 with its tuning sibling 111)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -92,6 +93,7 @@ EVALUATION_ONLY = (
     "tdd_blind104",
     "tdd_blind105",
     "tdd_blind106",
+    "tdd_blind110",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -166,6 +168,7 @@ SETS = (
     "tdd_blind107",
     "tdd_blind108",
     "tdd_blind109",
+    "tdd_blind111",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
