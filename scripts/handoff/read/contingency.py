@@ -6,6 +6,12 @@ upgrade fail", "scale out to 6 nodes if required". A careful reader does not tak
 deployment: the clause is a contingency. `contingent(sentence)` gives the spans of the clauses (a
 sentence, or its parts between semicolons) closed by such a condition: `if needed`, `if required`,
 `if necessary`, `should … fail`, `in case of …`, `as a fallback`, `where needed`.
+
+A sentence that opens with its condition ("If Quillmoor onboard the pathology division, the next step
+is a Standard_E48s_v5", "Should usage double, we would add 2 × m6i.4xlarge") tells machines that
+would be built only then: `conditional_machines(sentence)` gives the span of its first clause (to a
+semicolon), whose machines and sizes are a plan, not the deployment (the prose reader applies it to
+the machines' fields alone: such a sentence may still give an address or a name).
 """
 
 from __future__ import annotations
@@ -31,4 +37,16 @@ def contingent(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PARTS.finditer(sentence) if _CONDITION.search(m.group(0))]
 
 
-__all__ = ["contingent"]
+_OPENS_WITH_CONDITION = re.compile(r"\s*(?:if|should|unless|in case|were)\s", re.IGNORECASE)
+
+
+def conditional_machines(sentence: str) -> list[tuple[int, int]]:
+    """The span of a sentence's first clause when the sentence opens with its condition ("If …, the
+    next step is a Standard_E48s_v5")."""
+    if not _OPENS_WITH_CONDITION.match(sentence):
+        return []
+    end = sentence.find(";")
+    return [(0, end if end >= 0 else len(sentence))]
+
+
+__all__ = ["conditional_machines", "contingent"]

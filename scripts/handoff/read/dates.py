@@ -164,12 +164,28 @@ _DENIED_DATE = re.compile(
 _LEADING_LABEL = quick(r"\s*([^:\n]{1,40}):\s")
 
 
+_LEAD_WORDS = re.compile(r"\s*(?:[^\W\d_][\w-]*\s+){1,2}")
+
+
+def _lead_words(text: str, year: str) -> str:
+    """The one or two words a note's line opens with right before its first date ("built 2026-11-02 →
+    done 2026-11-13"): they name what the dates are of, as a label would; "" when there are none."""
+    first = next(iter(shapes.dates(text, year)), None)
+    if first is None:
+        return ""
+    m = _LEAD_WORDS.fullmatch(text, 0, first.start)
+    return m.group(0) if m else ""
+
+
 def _span(text: str, year: str, facts: list[Fact]) -> list[Fact]:
     """Under a label naming the build ("Built: AMI launched Jul 6, 2026; IE marked production complete
     Jul 17, 2026"), two dates are the build's span: the earlier, with no verb of its own (a heading's
-    topic aside), starts it. Drops the topic's dates from `facts`."""
+    topic aside), starts it. A note's line that opens with a word of the build right before its first
+    date ("built 2026-11-02 → done 2026-11-13") names the build as such a label does: the earlier date
+    starts it. Drops the topic's dates from `facts`."""
     label = _LEADING_LABEL.match(text)
-    if label is None or not BUILD.search(label.group(1)):
+    lead = label.group(1) if label is not None else _lead_words(text, year)
+    if not BUILD.search(lead):
         return []
     dates = [f for f in facts if f.field in _DATE_TOPICS and not f.how.endswith("(topic)")]
     if len(dates) != 1 or dates[0].field != "completion_date":

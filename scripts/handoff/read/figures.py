@@ -321,10 +321,13 @@ def _left_out(name: str | None, head: str, tail: str, run: str, before: str = ""
     """Whether a figure is no amount of the deployment: a limit by the words before it ("the quota
     allows 200 vCPUs") or joined to one in its run (`run`: the gap after it, "… and 400 GB"), a
     Kubernetes request, limit or quota by the words around it (`before`, `after`: "requests.memory
-    240Gi", "64 GiB of requests", "the default quota (16 vCPU …)"), or the size of snapshots or
-    backups ("snapshot storage: 1.3 TiB")."""
+    240Gi", "64 GiB of requests", "the default quota (16 vCPU …)"), the size of snapshots or
+    backups ("snapshot storage: 1.3 TiB"), or a memory or disk said used or left right after it
+    ("memory 109 GiB used of 128": `read.usage`)."""
     if name == "total_disk_gb" and copies.copy_size(head, tail):
         return True
+    if name in ("total_memory_gb", "total_disk_gb") and usage.measured_after(after, 0):
+        return True  # "memory 109 GiB used of 128": the load measured, no amount of the machines
     if name in scheduling.FIELDS and scheduling.scheduled_figure(before, after):
         return True
     return name in _CEILED and (ceilings.ceiling(head) or (bool(run) and permachine.joined(run)))

@@ -285,6 +285,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self.values = self._best()
         self._counted_hosts()
         self._sum_sections()
+        self._totals_by_written_shape()
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
 

@@ -20,6 +20,7 @@ from handoff.read.gatherparts import GatherParts, _Block, amounts
 from handoff.read.oldthing import OLD_THING
 from handoff.read.precedence import _WEAK
 from handoff.read.replaced import old_clauses
+from handoff.read.writtenshape import shape_totals
 
 _FLEET = ("instance_types", "total_cpu", "total_memory_gb", "total_disk_gb")
 # an old system's address the sentence says the new deployment keeps ("It serves https://… today and keeps
@@ -186,6 +187,24 @@ class Implied(GatherParts):
                                              how=f"sum of {len(firsts)} production sections")  # fmt: skip
             drop.update(i for i in members if i != firsts[0])
         self.values = [v for i, v in enumerate(self.values) if i not in drop]
+
+    def _totals_by_written_shape(self) -> None:
+        """Production's CPU and memory, when no part outside trials states them, from the size the
+        document writes beside production's one machine type, wherever it writes it
+        (`read.writtenshape`: "resized it to Standard_E32s_v5 (32 vCPU, 256 GiB)")."""
+        machines = [v for v in self.values if v.field == "instance_types" and v.section == "production"]
+        machines = machines or [v for v in self.values if v.field == "instance_types" and v.section == ""]
+        if not machines or len({v.value or v.text for v in machines}) != 1:
+            return
+        stated = {v.field for v in self.values if v.field in _FLEET and v.section != "trial"}
+        if {"total_cpu", "total_memory_gb"} <= stated:
+            return
+        cpu, memory = shape_totals(machines[0].value or machines[0].text, [b.text for b in self.blocks])
+        how = "the machine type's size as written"
+        for field, value in (("total_cpu", cpu), ("total_memory_gb", memory)):
+            if value is not None and field not in stated:
+                self.values.append(replace(machines[0], label=how, field=field, text=value, value=value,
+                                           derived=True, how=how))  # fmt: skip
 
     def _hosting_by_shape(self) -> None:
         """The cloud, when no part outside trials names one. The cloud whose shape every production

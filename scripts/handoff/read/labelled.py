@@ -755,8 +755,18 @@ class LabelledReading(FactParts):
         if alone or value_alone(name, value) or self.named_alone(name, value):
             return name, facts  # (its prose reading gives no other field's fact: not read again)
         extra = self.prose(value, replace(ctx, topic=name))
-        facts += [x for x in extra if x.field != name]
+        facts += [x for x in extra if x.field != name] + self._concurrent_beside(name, value, ctx, extra)
         return name, facts
+
+    def _concurrent_beside(self, name: str, value: str, ctx: Context, extra: list[Fact]) -> list[Fact]:
+        """The concurrent users a users value states beside its users ("user side: 800 users, 120
+        concurrent"): the label's figure is the users the deployment is for, and the count said to be
+        at one time beside it is that deployment's concurrency, read as a limit as the label's own
+        figure is."""
+        if name != "max_users" or any(x.field == "max_concurrent_users" for x in extra):
+            return []
+        limited = self.prose(value, replace(ctx, topic=name, limit=True))
+        return [x for x in limited if x.field == "max_concurrent_users"]
 
     def label_alone(self, alone: bool, label: str) -> bool:
         """Whether `Label: value` read as prose gives no fact of another field, for a value `text_alone`

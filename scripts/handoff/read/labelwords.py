@@ -90,6 +90,9 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("gp2",), "total_disk_gb"),
     (("hyperdisk",), "total_disk_gb"),
     (("pd", "balanced"), "total_disk_gb"),
+    # a size told by the place that holds the clones ("Total size on gitserver"), no disk word: what sits
+    # there, the repositories (after the disk words: "Gitserver disk size" is the disk)
+    (("size", "on", "gitserver"), "total_repo_size_gb"),
     (("node",), "instance_types"),
     (("machine",), "instance_types"),
     (("instance",), "instance_types"),

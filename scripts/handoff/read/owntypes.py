@@ -14,7 +14,8 @@ writes it as machines are written:
   `1 × CCX63 (48 dedicated vCPU, 192 GB RAM)`, the machines' total after an equals sign: `5 ×
   rnd-w-16x64 = 80 vCPU / 320 GB`), or a machine noun right after it (`3 × b3-64
   nodes`), or as the whole of a line (a cell, a value) whose line before is a short label naming
-  machines (`Worker nodes` over `5 × b3-64 (+1 node planned for 2027)`).
+  machines (`Worker nodes` over `5 × b3-64 (+1 node planned for 2027)`), or the whole value of
+  such a label on its own line (`machine: 1 × CCX63`, `servers: 3 x b3-64`).
 
 or as a counted machine the token names (`two Hetzner Cloud CCX63 servers`, `three Dell PowerEdge
 R660 servers`: a count, up to two capitalised words of the maker, the token, a machine noun), or
@@ -206,7 +207,15 @@ def _written_as_machine(line: str, m: re.Match[str], previous: str) -> bool:
     if _CPU_AFTER.match(after) or _NOUN_AFTER.match(after):
         return True
     whole = m.start() == len(line) - len(line.lstrip())  # the count opens the line (a cell, a value)
-    return whole and bool(_MACHINES_LABEL.match(previous))
+    if whole:
+        return bool(_MACHINES_LABEL.match(previous))
+    # `machine: 1 × CCX63`: the count is the value of a label naming machines (an AWS type written
+    # short, `6x zz9.4xl`, is read only when it is a known one: `shapes.SHORT_TYPES`)
+    lead = line[: m.start()].rstrip()
+    return lead.endswith(":") and bool(_MACHINES_LABEL.match(lead)) and not _SHORT_XL.fullmatch(m.group("t"))
+
+
+_SHORT_XL = re.compile(r"[a-z][a-z0-9]*\d[a-z0-9]*\.\d*xl", re.IGNORECASE)
 
 
 def _family(token: str) -> str:

@@ -40,7 +40,7 @@ from handoff.read.bothsites import with_both_sites
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
 from handoff.read.commitments import bought_for
-from handoff.read.contingency import contingent
+from handoff.read.contingency import conditional_machines, contingent
 from handoff.read.counts import stated_limits_win
 from handoff.read.dates import (
     _COMMAND_FIRST,
@@ -65,6 +65,7 @@ from handoff.read.onsite import on_site_first
 from handoff.read.outaside import without_left_out
 from handoff.read.pendingmove import moving_to
 from handoff.read.replaced import old_clauses
+from handoff.read.resizedto import first_built
 from handoff.read.rolledback import UNDONE, undone_at
 from handoff.read.sharedwhole import in_whole_bracket, whole_title
 from handoff.read.tfdefaults import tool_default
@@ -74,6 +75,7 @@ from handoff.read.urlchange import moved_to
 from handoff.read.verdict import without_not_taken
 from handoff.read.vmtemplate import template_spans
 from handoff.read.vocab import Found, mask
+from handoff.read.waitedfor import in_time_clause
 from handoff.read.withdrawn import withdraws_before
 
 _MONTH_DOT = "".join(
@@ -609,7 +611,7 @@ class ProseReading(FactParts):
     def sentence(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
         if shapes.DIGIT.search(s) or shapes.spelt_size(s):  # "at about eleven gigabytes"
-            facts += changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
+            facts += first_built(s, changed(s, self._instances(s, ctx) + self._numbers(s, ctx)))
             facts += self._dates(s, ctx)
         elif ctx.year and shapes.ordinal_date(s):  # "signed off on the twenty-first of August"
             facts += self._dates(s, ctx)
@@ -643,9 +645,12 @@ class ProseReading(FactParts):
             if facts
             else []
         )
-        if gone:
+        planned = conditional_machines(s) if facts else []  # "If they grow, the next step is a …"
+        if gone or planned:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
-                     if any(a <= f.start < b for a, b in gone) else f for f in facts]  # fmt: skip
+                     if any(a <= f.start < b for a, b in gone)
+                     or (f.field in outside.FIELDS and any(a <= f.start < b for a, b in planned))
+                     else f for f in facts]  # fmt: skip
         facts = _outside_left(s, facts) if facts else facts
         facts = without_platform(s, facts)  # "the Nutanix cluster itself (four … nodes) has …"
         facts = with_both_sites(s, facts, outside.FIELDS)  # "Across both regions the footprint is … 96 vCPU"
@@ -689,7 +694,7 @@ class ProseReading(FactParts):
         off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
         off = off | hostuse.tooling_only(s, hosts) | left_behind(s, hosts)  # "(chart on GitHub.com)"
         off |= moving_to(s, hosts)  # "when GitHub Enterprise Server moves to GitHub.com in wave 3"
-        hosts = [x for x in hosts if x.value not in off]
+        hosts = [x for x in hosts if x.value not in off and not in_time_clause(s, x.start)]
         if hosts and connection.for_tooling(masked, s):
             hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
         facts += self.platform(s, ctx, everything, masked)

@@ -16,6 +16,10 @@ consumed, occupied, utilised, free, available, left, remaining), not the amount;
 what the space holds (`Disk used for git data`: the repositories' size) is not this module's, and
 neither is a form's instruction in a label (`Persistent storage (free text)`: the answer is text),
 nor a command the figure was read with (`Verify memory (free -g)`: the word before its flag).
+
+`measured_after(text, end)`: in prose, a memory or disk size followed right away by such a word
+("memory 109 GiB used of 128 (85 %)", "96 GB used (page cache excluded)") is a reading of the load
+on the machine, not its memory or disk: the prose reader takes no amount from it.
 """
 
 from __future__ import annotations
@@ -59,6 +63,22 @@ def capacities(value: str, sizes: list[Match]) -> list[Match]:
 
 # a figure as a tool or the system shows it ("62 GB usable as reported by free -g", "61.8 GiB as seen
 # by the OS"): a reading of the amount, beside which the amount itself (configured) is the value
+# a word right after a size saying it is the part used or left of an amount ("109 GiB used of 128",
+# "96 GB used (page cache excluded)", "800 GB free"): a reading of the load ("available" is not one:
+# "2 TB available to Sourcegraph" is often the amount given to it)
+_MEASURED_AFTER = re.compile(
+    r"\s*(?:used|in use|consumed|occupied|utili[sz]ed|free|left|remaining)\b(?!\s+(?:for|by|to|as)\b)"
+    r"(?!\s*--?[a-z])",
+    re.IGNORECASE,
+)
+
+
+def measured_after(text: str, end: int) -> bool:
+    """Whether the size ending at `end` is said to be used or left of an amount by the word right after
+    it: a measurement of the load, not a memory or disk of the deployment."""
+    return _MEASURED_AFTER.match(text, end) is not None
+
+
 _READ_AFTER = re.compile(
     r"\s*(?:(?:usable|free|available|total)\s+)?(?:as\s+)?(?:reported|shown|seen|displayed|visible)\b",
     re.IGNORECASE,
@@ -79,4 +99,4 @@ def share_of_next(gap: str, head: str) -> bool:
     return bool(_SHARE.fullmatch(gap)) or bool(_SLASH.fullmatch(gap) and _USE.search(head))
 
 
-__all__ = ["capacities", "of_capacity", "share_of_next"]
+__all__ = ["capacities", "measured_after", "of_capacity", "share_of_next"]

@@ -30,6 +30,7 @@ from handoff.read import (
     pastnow,
     relative,
     replaced,
+    resizedto,
     shapes,
     sidebyside,
     threads,
@@ -334,6 +335,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             self._short_types() if _SHORT_XL.search(text) else frozenset()
         )  # `m6i.4xl`
         old = replaced.NAMES.set(replaced.learn(text, self.sections))  # "Hound replacement": Hound's clauses
+        resized = resizedto.TARGETS.set(resizedto.learn(text))  # "resized it to …": the first machine is old
         try:
             tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
             holders = [(titles, as_dict(as_dict(tab).get("documentTab"))) for titles, tab in tabs]
@@ -349,6 +351,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             shapes.OWN_TYPES.reset(own)
             shapes.SHORT_TYPES.reset(short)
             replaced.NAMES.reset(old)
+            resizedto.TARGETS.reset(resized)
 
     def _short_types(self) -> frozenset[str]:
         """The catalogue's AWS `xlarge` types as notes write them short (`m6i.4xl`)."""

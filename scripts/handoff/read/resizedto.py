@@ -1,0 +1,81 @@
+"""The machine a deployment was first built on, before a resize the document tells elsewhere.
+
+A performance report or a build log tells the machine as it was first built in one place ("The VM
+was first built on 6 July as a Standard_E16s_v5 (16 vCPU, 128 GiB)", "started on a ccx53") and the
+resize in another ("we stopped the VM, resized it to Standard_E32s_v5", "hetzner rescale ccx53 →
+ccx63"). Neither sentence alone is a change with both sides (`read.changes`), yet a careful reader
+takes the first machine for the size before the decision: the one the document resized to replaces
+it.
+
+* `learn(text)`: the machine types the document says machines were resized, rescaled, moved or
+  upgraded to (`resized it to Standard_E32s_v5`, `moved up to r6i.4xlarge`), or that an arrow from
+  another type points to (`ccx53 → ccx63`). Set once per document (`TARGETS`, by the walk).
+* `first_built(sentence, facts)`: a sentence telling a machine as the first, initial or original
+  one (`first built … as`, `initially`, `started on`) whose type is of a learnt type's family (the
+  same name but for its size number: `Standard_E16s_v5` beside `Standard_E32s_v5`) and is not that
+  type: its machines, CPU, memory and disk figures are the old side of the resize (`old`: the
+  gatherer drops them wherever written). A sentence naming the resized-to type itself is left to
+  `read.changes`; a machine of another family (the load generators', another pool's) is not touched.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from dataclasses import replace
+
+from handoff.read import shapes
+from handoff.read.changes import CHANGING
+from handoff.read.fact import Fact
+
+TARGETS: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("resized_to", default=frozenset())
+
+_TO = re.compile(
+    r"\b(?:re-?sized|re-?scaled|moved|upgraded|stepped|scaled|bumped|switched|changed)\b"
+    r"(?:\s+(?:it|them|this|that|the\s+[\w-]+|up|over|one\s+step\s+up)){0,3}\s+to\s+"
+    r"(?:an?\s+|one\s+|a\s+single\s+|\d+\s*[×x]\s*)?$",
+    re.IGNORECASE,
+)
+_ARROW = re.compile(r"(?:→|->|=>|⇒)\s*$")
+_FIRST = re.compile(
+    r"\b(?:first\s+(?:built|installed|deployed|provisioned|stood\s+up|set\s+up|sized)|initially|originally|"
+    r"at\s+first|started\s+(?:on|with|out\s+on)|began\s+(?:on|with)|initial|the\s+first\s+(?:vm|machine|server|box))\b",
+    re.IGNORECASE,
+)
+_SIZE_NUMBER = re.compile(r"\d+")
+
+
+def _family(kind: str) -> str:
+    """A type's name with its numbers free: `Standard_E16s_v5` and `Standard_E32s_v5` are one family."""
+    return _SIZE_NUMBER.sub("#", kind.casefold())
+
+
+def learn(text: str) -> frozenset[str]:
+    """The types a document says its machines were resized or moved to."""
+    if "to" not in text and "→" not in text and "->" not in text:
+        return frozenset()
+    found: set[str] = set()
+    for line in text.splitlines():
+        matches = list(shapes.INSTANCE_TYPE.finditer(line))
+        for k, m in enumerate(matches):
+            before = line[max(0, m.start() - 80) : m.start()]
+            if _TO.search(before) or (k and _ARROW.search(line[matches[k - 1].end() : m.start()])):
+                found.add(m.group(0))
+    return frozenset(found)
+
+
+def first_built(sentence: str, facts: list[Fact]) -> list[Fact]:
+    """`facts` with the figures of a first-built machine that the document resized away from as `old`."""
+    targets = TARGETS.get()
+    if not targets or not _FIRST.search(sentence):
+        return facts
+    kinds = [m.value.split(" × ", 1)[1] for m in shapes.instances(sentence)]
+    if not kinds or any(k in targets for k in kinds):
+        return facts
+    families = {_family(t) for t in targets}
+    if not all(_family(k) in families for k in kinds):
+        return facts
+    return [replace(f, role="old") if f.field in CHANGING and not f.role else f for f in facts]
+
+
+__all__ = ["TARGETS", "first_built", "learn"]
