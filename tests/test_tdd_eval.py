@@ -163,15 +163,16 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind95: a migration or consolidation design; from 84/100, 84/87, 2 wrong (t95: titles of the
         # starting point and of a verdict, a log entry's day, one wave's count, a denied limit word)
         # told30: from 96/100, 96/97, 1 wrong (a run-in title's figure, new repositories an increment,
-        # "everything together" the repositories' size)
-        ("tdd_blind95", 98 / 100, 98 / 98, 0),
+        # "everything together" the repositories' size); tol: from 98/100 (a bare "Total" after them)
+        ("tdd_blind95", 99 / 100, 99 / 99, 0),
         # blind96: the TDD built around pasted spreadsheets (from 70/101, 70/78, 5 wrong)
         # tmix29: from 98/101, 98/98 (a limit label closing on the machine size it is agreed for)
         ("tdd_blind96", 99 / 101, 99 / 99, 0),
         # blind97: the TDD kept as a living record after go-live (t97: from 59/100, 58/80, 20 wrong)
         # tmix29: from 93/100, 93/97, 3 wrong (a present label after a past told; an update connecting a
-        # host; an update's figure nobody agreed)
-        ("tdd_blind97", 96 / 100, 96 / 97, 1),
+        # host; an update's figure nobody agreed); tol: from 96/100, 96/97, 1 wrong (a go-live beside
+        # the build's end in its paragraph)
+        ("tdd_blind97", 97 / 100, 97 / 97, 0),
         # three more families, written blind as tuning sets in stop 29: pinned on arrival
         # (their evaluation-only siblings: 98, 99, 100)
         # blind101: the TDD exported from a slide deck (from 79/101, 79/86, 6 wrong; t101: callouts, notes)

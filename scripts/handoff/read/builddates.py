@@ -12,7 +12,10 @@ the text each came from, and keeps only the build's:
 * a date whose sentence names the build only to deny it ("the go-live mail went out 14/09/2026 (just
   comms, not the build)") is not the build's;
 * a start after the build's completion is a later activity's start ("re-indexing started"), not the
-  build's; a completion before the build's start is an earlier event's end ("server delivered").
+  build's; a completion before the build's start is an earlier event's end ("server delivered");
+* a go-live that only its own word puts in production ("I finished on 6 February …. The go-live
+  announcement went out on 16 February.") is not production's completion over the build's end told in
+  the same paragraph, in a part naming no environment: the word names the event, not another part.
 
 Each rule only removes candidates in the environment that would be used (production, else the part
 naming no environment); when several different dates remain, the merge still reports a conflict.
@@ -34,7 +37,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
 def build_dates(values: list[TddValue], text_at: Callable[[TddValue], str]) -> list[TddValue]:
     """`values` without the start and completion dates that are not the production build's.
     `text_at(v)`: the text of the block a value was read from ("" when unknown)."""
-    drop: set[int] = set()
+    drop = _live_beside_end(values, text_at)
     for section in ("production", ""):
         dates = {
             field: [i for i, v in enumerate(values) if v.field == field and v.section == section]
@@ -47,6 +50,32 @@ def build_dates(values: list[TddValue], text_at: Callable[[TddValue], str]) -> l
         drop |= _after_completion(values, dates)
     drop |= _before_start(values, drop)
     return [v for i, v in enumerate(values) if i not in drop]
+
+
+def _live_beside_end(values: list[TddValue], text_at: Callable[[TddValue], str]) -> set[int]:
+    """Production's go-live dates when production has no other completion date and a completion told
+    by a verb of its own ("I finished on 6 February 2026 …") stands in the same paragraph, read in the
+    part naming no environment: the go-live's sentence named production only by its event's word."""
+    ends = [(i, v) for i, v in enumerate(values) if v.field == "completion_date" and v.section != "trial"]
+    live = {i for i, v in ends if v.section == "production" and v.how.endswith("(go-live)")}
+    if not live or any(v.section == "production" for i, v in ends if i not in live):
+        return set()
+    told = {
+        (v.location.ref, text_at(v)) for _, v in ends if not v.section and not v.how.endswith("(go-live)")
+    }
+    return {
+        i for i in live
+        if (values[i].location.ref, block := text_at(values[i])) in told
+        and not _PRODUCTION.search(_sentence(values[i], block))
+    }  # fmt: skip
+
+
+_PRODUCTION = re.compile(r"\bprod(?:uction)?\b", re.IGNORECASE)  # a sentence naming production by name
+
+
+def _sentence(v: TddValue, block: str) -> str:
+    """The sentence of `block` holding the value's text (the whole block when none does)."""
+    return next((s for s in _SENTENCE_END.split(block) if v.text and v.text in s), block)
 
 
 def _forecasts(values: list[TddValue], dates: dict[str, list[int]]) -> set[int]:
@@ -82,7 +111,7 @@ _DENIED = re.compile(r"\b(?:not|never|no|nothing to do with)\s+(?:\w+\s+)?$", re
 def _names_build(v: TddValue, block: str) -> bool | None:
     """Whether the date's sentence or label names the build; None when it names it only to say
     the date is not the build's ("just comms, not the build")."""
-    sentence = next((s for s in _SENTENCE_END.split(block) if v.text and v.text in s), block)
+    sentence = _sentence(v, block)
     found = [m for text in (sentence, v.label) for m in BUILD.finditer(text)]
     if found and all(_DENIED.search(m.string[max(0, m.start() - 30) : m.start()]) for m in found):
         return None

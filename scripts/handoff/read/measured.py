@@ -4,9 +4,10 @@ their total size, whatever resource it is then said to be of: the disk is where 
 repositories are what it measures. A pronoun ("all of them together take 340 GB") stands for the
 repositories when they are the last of the things it could stand for named before it (not "three VMs").
 So does a size named by no thing ("Total size on disk 1.6 TB" after "3,460 repositories in total, 3
-of them monorepos"), and what sits on gitserver ("everything on gitserver is about 480 GB") is the
-clones, whatever the disk under it, and so is what it indexes or syncs ("Everything indexed comes to
-1.9 TB before compression", "all the code synced takes 600 GB").
+of them monorepos", a sentence "Total about 260 GB." after the largest repository's), and what sits
+on gitserver ("everything on gitserver is about 480 GB") is the clones, whatever the disk under it,
+and so is what it indexes or syncs ("Everything indexed comes to 1.9 TB before compression", "all
+the code synced takes 600 GB").
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ _SUBJECT = re.compile(
 _BARE_SIZE = re.compile(  # "Total size on disk 1.6 TB", "Total on disk: 95 GB": a size named by no thing,
     # the thing named before
     rf"(?:^|[.;]\s+)\W*(?:(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?|(?:the\s+)?total\s+on\s+"
-    rf"(?:the\s+)?disks?)\s*(?:is\s+)?[:=]?\s*(?:{_NEAR}\s*)*$",
+    rf"(?:the\s+)?disks?|total)\s*(?:is\s+)?[:=]?\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )
 _BARE_LABEL = re.compile(r"\W*(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?\W*", re.IGNORECASE)
