@@ -8,7 +8,9 @@ The document says so in one of three ways:
 * the part's own title says it: a heading or tab title with a precedence word in brackets or after
   a dash or colon ("Changes after build (authoritative)", "Addendum — supersedes section 3");
 * a sentence in the part points at itself: "Where it disagrees with the design, THIS tab wins",
-  "this section takes precedence", "this addendum supersedes …";
+  "this section takes precedence", "this addendum supersedes …" (a wiki page's "where they differ from
+  this page, this page wins" is said of the whole page, its tab or the whole document, wherever the
+  sentence stands: an info panel under its first heading is no part of its own);
 * a sentence elsewhere names it: 'See the tab "Changes after build"; where the two disagree, that
   tab wins' (the quoted name starts the title of a tab or heading, and the text says it is a part).
 
@@ -100,7 +102,11 @@ def _scopes(blocks: Sequence[tuple[str, str]], paths: Mapping[str, Path]) -> set
             own = _SELF.search(s)
             if own and path:
                 tabs = [k for k, p in enumerate(path) if not isinstance(p, tuple)]
-                cut = tabs[-1] + 1 if own.group("kind").lower() == "tab" and tabs else len(path)
+                kind = own.group("kind").lower()
+                if kind == "page":  # a wiki page's "this page wins" is the whole page, not the part it
+                    cut = tabs[-1] + 1 if tabs else 0  # stands in (its tab; no tab: the whole document)
+                else:
+                    cut = tabs[-1] + 1 if kind == "tab" and tabs else len(path)
                 scopes.add(path[:cut])
             elif _POINTER.search(s) or (_QUOTED.search(s) and _PART_WORD.search(text)):
                 for q in _QUOTED.findall(text):

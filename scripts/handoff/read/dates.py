@@ -448,10 +448,12 @@ class DateReading(FactParts):
         written with its own verb."""
         if ctx.section == "trial" or is_future(s) or next(shapes.dates(s, ctx.year), None) is not None:
             return []
-        # the event's own clause names the build or production: "the VM was handed over" is not it
+        # the event's own clause names the build or production: "the VM was handed over" is not it; a
+        # later event word may be the one that does ("Helm install started this morning: production
+        # build start", the second clause naming what the first began)
         done, start = (
-            m if m and self._names_build(_clause_of(s, m.start()), whole=True) else None
-            for m in (_DONE_EVENT.search(s), _START_EVENT.search(s))
+            next((m for m in pattern.finditer(s) if self._build_clause(s, m.start())), None)
+            for pattern in (_DONE_EVENT, _START_EVENT)
         )
         if (done is None) == (start is None):
             return []
@@ -465,6 +467,10 @@ class DateReading(FactParts):
         return [
             Fact(name, ctx.day, m.group(0) if m else "", "date (heading)", env, "", m.start() if m else 0)
         ]
+
+    def _build_clause(self, s: str, at: int) -> bool:
+        """Whether the clause of `s` around `at` names the build or production (`_names_build`, whole)."""
+        return self._names_build(_clause_of(s, at), whole=True)
 
     def _elided(self, clause: str) -> bool:
         """Whether a date's clause is another subject's with the verb of the date before left out: "… and

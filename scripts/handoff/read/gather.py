@@ -249,6 +249,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._drop_ambiguous()
         self._drop_old()
         self._switched_names()
+        self._grown_after_build()
         self._latest_entry()
         blocks = [(b.text, b.location.ref) for b in self.blocks]
         self._drop(overridden(self.values, blocks, self.paths, self.heads))

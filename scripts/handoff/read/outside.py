@@ -7,7 +7,8 @@ and not counted here", "excluded from the totals", "I have left it out of the to
 semicolon, "…; we kept it out of the totals"), "is shared capacity and not counted against the
 service", or denies they are its own: "(its 12T is not ours)", "the node root volumes are not
 Sourcegraph storage", or says they carry none of it: "(4 vCPU each) don't run Sourcegraph
-workloads", or says they are gone: "The default pool (3 × e2-standard-4) was deleted on day 2" (unless
+workloads", "runs kube-system only" (the cluster's own system), or says they are gone: "The default
+pool (3 × e2-standard-4) was deleted on day 2" (unless
 it names what came instead). The machines, CPUs, memory and disks of such a
 sentence are not the deployment's. Only the sentence's own words decide (a verb group denying
 membership or counting), never the machines' names.
@@ -36,6 +37,10 @@ _OUTSIDE = quick(
     rf"|(?:(?:do|does|did)\s*(?:n't|\s+not)\s+(?:run|host|carry)\s+(?:any\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|\b(?:runs?|hosts?|carry|carries)\s+(?:no|none\s+of\s+(?:the\s+)?)\s*)"
     rf"(?:(?:{_OWNER})\s+)?(?:workloads?|pods?|services)\b"
+    # machines that carry only the cluster's own system: "(2 × e2-standard-4) runs kube-system only",
+    # "only runs kube-system", "runs nothing but the kube-system pods"
+    r"|\b(?:runs?|hosts?|carr(?:y|ies))\s+(?:only\s+|just\s+|nothing\s+but\s+)(?:the\s+)?kube-system\b"
+    r"|\b(?:runs?|hosts?|carr(?:y|ies))\s+(?:the\s+)?kube-system(?:\s+(?:pods|workloads?|services))?\s+only\b"
     # the second half of a verb group: "is shared platform capacity and not counted against the service"
     r"|\b(?:and|but)\s+(?:is\s+|are\s+)?not\s+(?:counted|included\s+in|part\s+of)\b"
     # a disk that holds only the machine's own system: "the local 600 GB NVMe only holds the OS and

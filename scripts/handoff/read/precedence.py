@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from handoff.core.model import TddValue
 from handoff.core.quickre import quick
-from handoff.read import pernode, shapes
+from handoff.read import aftercomments, pernode, shapes
 from handoff.read.counts import AMBIENT
 from handoff.read.dates import BUILD
 from handoff.read.gatherparts import GatherParts, amounts
@@ -183,6 +183,40 @@ class Precedence(GatherParts):
             return ""
         year = next((m.group(0) for t in reversed(titles) for m in [_YEAR.search(t)] if m), "")
         return _leading_date(self._text_at(v), year)
+
+    def _grown_after_build(self) -> None:
+        """In a work item's comment thread (entries under stamps: "mkrantz commented on Jun 23, 2026"), the
+        comment saying production's build is complete closes what the item records: a repository count
+        a later comment gives ("We now have 1,120 repos after the archive import; no action needed") is
+        how the estate grew since, not the deployment's at its build, when its words tell a change
+        (`now`, `grew`, `after the import`; "all 2,100 repos indexed" the day after is the build's own
+        count); a changelog's dated entries, no comments, stay the living record's updates."""
+        headings: dict[str, str] = {}
+        done = [
+            day
+            for v in self.values
+            if v.field == "completion_date"
+            and v.section in ("production", "")
+            and v.how == "date (heading)"
+            and (day := self._entry_date(v, headings))
+            and aftercomments.under_comment(self._titles(v))
+        ]
+        if not done:
+            return
+        closed = min(done)
+        later = {
+            i
+            for i, v in enumerate(self.values)
+            if v.field == "repositories"
+            and v.section in ("production", "")
+            and aftercomments.under_comment(self._titles(v))
+            and self._entry_date(v, headings) > closed
+            and aftercomments.tells_change(self._text_at(v))
+        }
+        self._drop(later)
+
+    def _titles(self, v: TddValue) -> list[str]:
+        return [str(p[1] if isinstance(p, tuple) else p) for p in self.paths.get(v.location.ref, ())]
 
     def _latest_entry(self) -> None:
         """Of a field's different values, each under a heading dated differently (a changelog's

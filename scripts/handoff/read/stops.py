@@ -23,6 +23,11 @@ _ABBREVIATION = re.compile(  # a word its stop shortens ("approx. 4 vCPU", "e.g.
 )
 
 
+# a small letter closing a list of letters, then a capital: "spread over zones a, b and c. The system
+# pool …" (an initial is a capital: "J. Smith")
+_LAST_LETTER = re.compile(r"(?:,|\band|\bor)\s+[a-z]$")
+
+
 def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[int]:
     """Where each sentence after the first begins in `text[start:end]` (a stop after a word that is
     no abbreviation, a space, a letter: capital or not; after a name ending on a digit, a capital)."""
@@ -31,7 +36,9 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator
         digit = text[at - 1].isdigit() or text[at - 1] == "_"
         if digit and not (text[m.end()].isupper() and _NAME_END.search(text, max(0, at - 40), at)):
             continue
-        if not _ABBREVIATION.search(text, 0, at):
+        if not _ABBREVIATION.search(text, 0, at) or (
+            text[m.end()].isupper() and _LAST_LETTER.search(text, max(0, at - 40), at)
+        ):
             yield m.end()
 
 

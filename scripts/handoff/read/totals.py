@@ -84,7 +84,28 @@ def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
             or (_ARROW_TOTAL.search(head) and "+" in _CLAUSE_START.split(text[: m.start])[-1])
         ):
             out.append(m)
+    if len(out) > 1:  # "pgsql and codeintel-db together 100 GiB → 3,500 GiB in total": the whole
+        out = [m for m in out if not _pair_subtotal(text, marks, m)] or out
     return out
+
+
+# two named things joined, then `together` before or after their figure: "pgsql and codeintel-db
+# together 100 GiB", "pgsql and codeintel-db 200 GiB together"
+_PAIR = r"[A-Za-z][\w.-]*\s+(?:and|&|\+)\s+[A-Za-z][\w.-]*"
+_PAIR_BEFORE = re.compile(rf"(?:^|[,;:(]\s*){_PAIR}\s+together\s*[:=]?\s*(?:about\s+|~\s*)?$", re.IGNORECASE)
+_PAIR_AROUND = re.compile(rf"(?:^|[,;:(]\s*){_PAIR}\s*[:=]?\s*(?:about\s+|~\s*)?$", re.IGNORECASE)
+_TOGETHER_AFTER = re.compile(r"\s*together\b", re.IGNORECASE)
+
+
+def _pair_subtotal(text: str, marks: list[shapes.Match], m: shapes.Match) -> bool:
+    """Whether a figure said to be a total is only that of the two things its clause names with
+    `together` ("…, pgsql and codeintel-db together 100 GiB → 3,500 GiB in total"): people list the
+    parts of a whole and add two small ones up in passing; the whole is the total stated after them."""
+    i = marks.index(m)
+    head = _CLAUSE_END.split(text[marks[i - 1].end if i else 0 : m.start])[-1]
+    if _PAIR_BEFORE.search(head):
+        return True
+    return bool(_PAIR_AROUND.search(head) and _TOGETHER_AFTER.match(text, m.end))
 
 
 # an arrow after parts added up is their sum ("gitserver 3x 1 TiB + zoekt 2x 500 GiB + misc ~200 GiB
