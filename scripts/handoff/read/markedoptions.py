@@ -11,6 +11,12 @@ the value (a document copy is changed; the input is not):
   one keeps its words.
 * **Marks in brackets or as symbols** (`( ) Kubernetes (•) Docker Compose`, `(x) GCP`, `❌ Helm
   ✅ Compose`): with two or more on one line they are boxes, checked or not, and read as such.
+* **Separated options, some marked** (`GitHub.com ✓ · GitLab · AWS CodeCommit ✓ · Other: ____`, a
+  band `< 500 · 500–2,000 ✓ · > 2,000`): a line of three or more short options split by one kind of
+  separator, some carrying a tick before or after their words and the rest none, keeps the ticked
+  ones. One mark opening or closing the whole line is the line's own state (a checklist's `☑`), a
+  mark inside an option's words is no option's, and slashes between digits are a date's or a
+  fraction's (`04/09/2026 ✔`), never options.
 * **The one emphasised option** (`Hosting: AWS | **GCP** | Azure`, an option on a highlight): a
   line whose value is options split by `/`, `|`, `·` or commas, exactly one of them wholly bold or
   highlighted and the others plain, keeps that one only.
@@ -18,6 +24,8 @@ the value (a document copy is changed; the input is not):
   items of which one carries a tick): a run of two or more short items (a few words, no label of
   their own; each boxed, or all items of one list level) right after a label line (a colon at its
   end, or a few words with no sentence's end), at least one marked as chosen, keeps the chosen ones.
+  An option's length is its name's: details after a dash (`✓ Machine image — Sourcegraph AMI
+  (launched from the Marketplace listing)`) or in brackets do not make it a sentence.
 * **A table cell of boxed options** (a `Question | Answer` row whose answer cell is `[ ] AWS`,
   `[x] Google Cloud`, `[ ] Azure`, one a line): a cell holding nothing but two or more lines each
   opening with a box, some ticked and some not, is the answer to its row's question; the unticked
@@ -93,7 +101,9 @@ def chosen_options(
     doc = _copy(doc)
     paras = list(_paragraphs(doc))
     for p in paras:
-        _trailing_marks(p) or _bracket_marks(p) or _emphasised_option(p) or _unmarked(p, vocabs)
+        _trailing_marks(p) or _bracket_marks(p) or _separated_marks(p) or _emphasised_option(p) or _unmarked(
+            p, vocabs
+        )
     _label_lists(paras)
     _cell_runs(doc, paras)
     return doc
@@ -167,6 +177,68 @@ def _bracket_marks(p: _Para) -> bool:
         else:
             spans.append((m.start(), nxt.start() if nxt is not None else len(raw.rstrip("\n"))))
     _cut(p.paragraph, spans)
+    p.text = _text(p.paragraph)
+    return True
+
+
+_DIGIT_SLASH = re.compile(r"\d\s*/\s*\d")  # a date or a fraction, not options
+
+
+def _ticked_parts(
+    text: str, parts: list[tuple[int, int]], marks: list[re.Match[str]]
+) -> list[tuple[int, int]] | None:
+    """The ticked options' words among `parts`, and the separator before each but the first; None
+    when a part is no short option or holds a mark inside its words."""
+    keep: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(parts):
+        inside = [m for m in marks if a <= m.start() < b]
+        if (
+            len(inside) > 1
+            or _SENTENCE_ON.search(text, a, b)
+            or option_words(_MARK.sub(" ", text[a:b])) > _SHORT_OPTION
+        ):
+            return None
+        if not inside:
+            continue
+        m = inside[0]
+        if m.start() != a and m.end() != b:
+            return None  # a mark inside an option's words: not a mark of options
+        if _checked(m.group(0)):
+            if keep:
+                keep.append((parts[k - 1][1], a))
+            keep.append((m.end(), b) if m.start() == a else (a, m.start()))
+    return keep
+
+
+def _separated_marks(p: _Para) -> bool:
+    """Options split by separators, some marked as chosen (before or after their words) and the
+    rest plain: only the marked ones kept, without their marks."""
+    raw = _raw(p)
+    if not ("·" in raw or "|" in raw or "/" in raw or "," in raw or "•" in raw):
+        return False
+    marks = list(_MARK.finditer(raw))
+    if not marks or not any(_checked(m.group(0)) for m in marks) or _DIGIT_SLASH.search(raw):
+        return False
+    text = raw.rstrip("\n").rstrip()
+    start = _option_start(text, marks[0].start())
+    parts = next(option_splits(text[start:], start), None)
+    if parts is None or len(parts) < 3:
+        return False
+    if len(marks) == 1 and (marks[0].start() == parts[0][0] or marks[0].end() == parts[-1][1]):
+        return False  # one mark opening or closing the line: the state of the whole line (a checklist's)
+    keep = _ticked_parts(text, parts, marks)
+    if keep is None:
+        return False
+    chosen = (len(keep) + 1) // 2
+    if not chosen or chosen == len(parts):
+        return False
+    spans, pos = [], start
+    for a, b in keep:
+        if a > pos:
+            spans.append((pos, a))
+        pos = max(pos, b)
+    spans.append((pos, len(raw.rstrip("\n"))))
+    _cut(p.paragraph, [(a, b) for a, b in spans if b > a])
     p.text = _text(p.paragraph)
     return True
 
@@ -301,13 +373,16 @@ def _label_line(p: _Para) -> bool:
     return bool(text) and len(text.split()) <= 4 and not _MARK.search(text) and text[-1].isalnum()
 
 
+_GLOSS = re.compile(r"\s[—–-]\s")  # an option's name, then its details after a dash
+
+
 def _items(head: _Para, after: list[_Para]) -> list[_Para]:
     """The short items right after `head` in its content list, each with at most one mark."""
     items: list[_Para] = []
     for q in after:
         if q.content is not head.content or q.index != head.index + 1 + len(items):
             break
-        words = len(_MARK.sub(" ", q.text).split())
+        words = option_words(_GLOSS.split(_MARK.sub(" ", q.text), maxsplit=1)[0])
         if not words or ":" in q.text or words > _SHORT_OPTION or len(_MARK.findall(q.text)) > 1:
             break
         if as_str(as_dict(q.paragraph.get("paragraphStyle")).get("namedStyleType")).startswith("HEADING"):
