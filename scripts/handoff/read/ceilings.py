@@ -4,7 +4,9 @@
 memory", "a namespace limit of 64 vCPU", "must not exceed 96 vCPU": a careful reader enters none
 of these as the deployment's CPU or memory; the amount built is written elsewhere ("… Sourcegraph
 uses 48"). Only the words right before the figure, in its own clause, decide (a limit word earlier
-in the sentence may govern another figure: "48 vCPU, within the 64 vCPU quota" keeps 48).
+in the sentence may govern another figure: "48 vCPU, within the 64 vCPU quota" keeps 48). Machines
+after such words are a bound in the same way ("the autoscaler's max is 6, so you may see up to 6 E16s
+nodes during a re-index"): the pool as it runs is written elsewhere (`prose._instances`).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import by_line, opened, quick
 from handoff.read import shapes
 from handoff.read.beforetitle import before
+from handoff.read.datedtitle import few_words_but_date
 from handoff.read.envnames import definition_run, migration_sides, promotion_street, side_labels
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
@@ -45,7 +46,9 @@ class Environments:
         # `part` and `label_part` of a title, each with what they read besides the words: kept while the
         # words, the letters, the regions and the chosen option are unchanged (cleared with `cache` and
         # when `learn` ends)
-        self.titles: dict[tuple[str, bool, str, bool, frozenset[str], tuple[tuple[str, str], ...]], str] = {}
+        self.titles: dict[
+            tuple[str, bool, str, tuple[bool, bool], frozenset[str], tuple[tuple[str, str], ...]], str
+        ] = {}
         self.products = _products(catalogue)
         self.chosen = ""  # the option the document says was decided or built ("Option B approved")
         self.options: dict[str, str] = {}  # a comparison table's option titles, by the one chosen
@@ -55,6 +58,7 @@ class Environments:
         self.street: list[tuple[str, str]] = []  # the environments of its promotion street ("OTAP: …")
         self.placed: frozenset[str] = frozenset()  # place-only words the document uses as a place
         self.living = False  # a living document keeping a stale copy of its design (`read/livingparts.py`)
+        self.manual = False  # the deployment's operating manual (`read/runbook.py`): its "Current state" ours
 
     def learn(self, text: str, lines: list[str] | None = None) -> dict[str, str]:
         """The names a document declares for its environments ("PRD = production", "Sandbox (SBX)",
@@ -256,7 +260,8 @@ class Environments:
         if "hand" in text.casefold():  # "handed over to QA": the one handed to is a team, no place
             text = _blanked(text, [m.span(1) for m in _RECIPIENT.finditer(text)])
         named = list(self.trial.finditer(text))  # (the words counted only for a text that has one)
-        title = bool(named) and len(_WORD.findall(text)) <= 3  # "Test", "QA / Test", "Load testing (Perf)"
+        # "Test", "QA / Test", "Load testing (Perf)"; "Restore test, 8 July 2026" (`read/datedtitle.py`)
+        title = bool(named) and (len(_WORD.findall(text)) <= 3 or few_words_but_date(text, 3))
         trial = [
             (m.start(), m.end())
             for m in named
@@ -342,7 +347,8 @@ class Environments:
         return self._title_part(label, True)
 
     def _title_part(self, title: str, label: bool) -> str:
-        key = (title, label, self.chosen, self.living, NAMES.get(), tuple(self.options.items()))
+        now = (self.living, self.manual)
+        key = (title, label, self.chosen, now, NAMES.get(), tuple(self.options.items()))
         found = self.titles.get(key)
         if found is None:
             found = self.titles[key] = self._label_part(title) if label else self._part(title)
@@ -365,7 +371,8 @@ class Environments:
         if stale_title(title, self.living):  # "Architecture (as designed, v1.0 — not maintained)"
             return "trial"
         other = self.other.search(title) is not None
-        if other and current_ours(title, self.other, self.living):  # a living document's "Current state"
+        # a living document's or an operating manual's "Current state"
+        if other and current_ours(title, self.other, self.living or self.manual):
             return self.named(title) or "production"
         if other or before(title) or titled(title) or whole_title(title):
             return "trial"

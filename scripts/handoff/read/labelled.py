@@ -21,6 +21,7 @@ from handoff.read import (
     bounds,
     connection,
     copies,
+    emptysubset,
     limits,
     limitvalues,
     nodecount,
@@ -430,7 +431,7 @@ def _fit_cpu(value: str) -> tuple[bool, str | None]:
 def _fit_integer(name: str, value: str) -> str | None:
     value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
     if _NONE.match(value):
-        return "0"
+        return None if emptysubset.empty_subset(value) else "0"
     if (
         _SPAN_OF_TIME.match(value)
         or _NUMERIC_DATE.match(value)

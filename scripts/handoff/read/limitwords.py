@@ -41,6 +41,8 @@ _GROWTH = quick(
     r"|\bby\s+(?:about\s+|~\s*)?\d[\d.,]*\s*(?:[KMGT]i?B|vCPUs?|nodes?|%)\s+(?:extended|increased|expanded|"
     r"enlarged|raised|grown)\b"  # the same with its verb last, as German writes it ("um 200 GB erweitert")
     r"|\bif\b[^.;]*\bwould\b|\bwould\b[^.;]*\bif\b"  # a condition's outcome: "if X joins, it would take"
+    # a hypothetical size told by its figures: "at the maximum of 6 the cluster would have 104 vCPU"
+    r"|\bwould\s+(?:then\s+)?(?:have|total|come\s+to|reach|give)\s+(?:(?:about|roughly|around|some)\s+|~\s*)?\d"
     # the same said short, or said to be hypothetical: "if we hit 5,000 repos we'd need a fifth node"
     r"|\bif\b[^.;]*\b(?:we|they|you|it|that|I)['’]d\b|\bhypothetical(?:ly)?\b"
     # an addition planned for a later period: "a fourth node (64 vCPU in all) is planned for next quarter"
@@ -121,10 +123,22 @@ def _limit_words(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _LIMIT.finditer(text))
 
 
+# a bound counted per unit of work: a page size or a rate ("returns at most 50 repositories per page",
+# "up to 100 results per request", "max 5,000 calls an hour"): an API's, never the deployment's
+_PER_CALL = re.compile(
+    r"\d\s*(?:[\w-]+\s+){0,2}(?:per|an?|each|every)\s+(?:api\s+)?(?:page|request|call|response|query|batch|"
+    r"hour|minute|second|token)\b",
+    re.IGNORECASE,
+)
+
+
 def is_technical_limit(text: str) -> bool:
-    """A text about a service's technical limit ("hits its rate limit after ~200 repositories"):
-    its counts are that limit's thresholds, neither a current count nor an agreed limit."""
-    return any(_TECHNICAL.search(text[:at]) for at in _limit_words(text))
+    """A text about a service's technical limit ("hits its rate limit after ~200 repositories", "the API
+    returns at most 50 repositories per page"): its counts are that limit's thresholds, neither a current
+    count nor an agreed limit."""
+    return any(
+        _TECHNICAL.search(text[:at]) or _PER_CALL.search(text, at, at + 60) for at in _limit_words(text)
+    )
 
 
 # a figure past which something must be decided again ("Repository growth beyond 4,000 repositories

@@ -52,6 +52,8 @@ _OPENERS = frozenset({
     "must", "does", "do", "did", "please", "note", "everyone", "everybody", "someone", "nobody", "anyone",
     "if", "once", "after", "before", "since", "until", "while", "as", "yes", "no", "not", "in", "on", "at",
     "with", "from", "of", "to", "q",
+    # adverbs that sum up or conclude what the clauses before told ("Together that is 56 vCPU")
+    "together", "altogether", "combined", "jointly", "thus", "hence", "therefore",
 })  # fmt: skip
 _PRONOUNS = frozenset({"it", "its", "it's", "they", "their", "this"})
 _POSSESSIVES = frozenset(

@@ -37,6 +37,7 @@ from handoff.read import (
 )
 from handoff.read.backref import ENDS, STARTS, event_pointed_back
 from handoff.read.bothsites import with_both_sites
+from handoff.read.ceilings import ceiling
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
 from handoff.read.commitments import bought_for
@@ -665,6 +666,7 @@ class ProseReading(FactParts):
         found = [m for m in found if not bought_for(s, m.start)]  # "Reserved Instances bought for: 4 × …"
         found = [m for m in found if not _SLOTS.match(s, m.end)]  # "12x m5.4xl slots": room for machines
         found = [m for m in found if not in_whole_bracket(s, m.start)]  # "the shared cluster (12 × …)"
+        found = [m for m in found if not ceiling(s[: m.start])]  # "you may see up to 6 E16s nodes": a bound
         bare = [m for m in found if shapes.bare(m) or permachine.ARTICLE.match(m.text)]
         counted = False  # a count of one stated apart from a type of the document's own catalogue
         if len(found) == 1 and bare:  # "6 nodes · c6i.8xlarge", "MEM-XXL, 1 VM": the count is the machines'

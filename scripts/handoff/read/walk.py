@@ -31,6 +31,7 @@ from handoff.read import (
     relative,
     replaced,
     resizedto,
+    runbook,
     shapes,
     sidebyside,
     threads,
@@ -39,6 +40,7 @@ from handoff.read import (
     worksheet,
 )
 from handoff.read.adminpage import admin_page
+from handoff.read.alerttables import alert_table, alerting_line
 from handoff.read.callouts import is_callout
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.chatlog import as_messages
@@ -322,6 +324,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         )  # names learnt from the words as written too ("OTAP: … Acceptatie")
         self.sections.learn(f"{as_written[0]}\n{text}" if written_in else text, [*as_written[1], *lines])
         self.sections.living = livingparts.living(livingparts.titles(doc))  # its stale copy and its now
+        self.sections.manual = runbook.operating_manual(doc)  # a runbook's "Current state" is production
         if abbrev.expand(doc, text, lines, self.texts, self.sections.named):  # `P | BBDC` as its key says
             text = document_text(doc, self.texts)
         if clippedlabels.expand(doc, self.texts, self.sections.named):  # `dsk | … = 4.1T` as disk
@@ -616,8 +619,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         for k, line in enumerate(texts):
             start = offset
             offset += len(line) + 1
-            if skip(line) or _COMMENTED.match(line) or k in defaults:
-                continue  # (`# storageSize: 2Ti`: a setting commented out)
+            if skip(line) or _COMMENTED.match(line) or k in defaults or alerting_line(line):
+                continue  # (`# storageSize: 2Ti`: commented out; "PAGE when /data > 80%": a threshold)
             parts = _parts(line)
             line_ctx = _line_context(line, ctx, scopes[k] if scopes else "")
             pos = start
@@ -745,6 +748,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         rows = dittos.filled([[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid])
         table, grid, rows = self.laid_out(table, grid, rows)  # merged cells, stacked headers, pairs
         texts = [[c.text for c in r] for r in rows]  # a comparison of options: the chosen one's part
+        if texts and alert_table(texts[0]):
+            return  # `Alert | Condition | Action`: thresholds, no sizes (`read/alerttables.py`)
         self.sections.options.update(option_titles(texts, self.sections.chosen, self.sections.named))
         across = self.turned(grid, rows, tab)
         if across:  # written the other way round: read in the orientation the readers know
