@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from handoff.core.fields import Catalogue
 from handoff.read.limitwords import is_growth
+from handoff.read.mounts import blanked
 from tddview import settled
 
 HEAD = "<h2>Production</h2><p>Kubernetes with Helm on EKS.</p>"
@@ -62,3 +63,80 @@ def test_a_fiscal_year_label_is_a_plan(catalogue: Catalogue) -> None:
     assert is_growth("FY27: 3,500 seats")
     assert is_growth("FY 2027 – 3,500 seats")
     assert not is_growth("3,500 seats")
+
+
+DF = [
+    "$ df -h",
+    "Filesystem                 Size  Used Avail Use% Mounted on",
+    "devtmpfs                   4.0M     0  4.0M   0% /dev",
+    "tmpfs                       63G     0   63G   0% /dev/shm",
+    "/dev/mapper/rhel-root       98G   14G   84G  15% /",
+    "/dev/sda1                  960M  312M  649M  33% /boot",
+    "/dev/sdb1                  1.5T  402G  1.1T  27% /var/lib/docker",
+]
+LSBLK = [
+    "$ lsblk",
+    "NAME          MAJ:MIN RM  SIZE RO TYPE MOUNTPOINTS",
+    "sda             8:0    0  100G  0 disk",
+    "├─sda1          8:1    0    1G  0 part /boot",
+    "└─sda2          8:2    0   99G  0 part",
+    "  ├─rhel-root 253:0    0   98G  0 lvm  /",
+    "  └─rhel-swap 253:1    0    8G  0 lvm  [SWAP]",
+    "sdb             8:16   0  1.5T  0 disk",
+    "└─sdb1          8:17   0  1.5T  0 part /var/lib/docker",
+]
+
+
+def _box(lines: list[str]) -> str:
+    """A code box: a one-cell table, one paragraph a line, spaces kept as Google Docs exports them."""
+    cells = "".join(f"<p>{line.replace(' ', '&nbsp;')}</p>" for line in lines)
+    return f"<table><tbody><tr><td>{cells}</td></tr></tbody></table><p></p>"
+
+
+def test_pasted_df_and_lsblk_give_the_data_disk(catalogue: Catalogue) -> None:
+    body = "<h2>And the disk?</h2>" + _box(DF) + _box(LSBLK)
+    assert settled(HEAD + body, catalogue).get("total_disk_gb") == 1500
+
+
+def test_a_df_line_of_the_os_alone_gives_no_disk(catalogue: Catalogue) -> None:
+    body = "<h2>Disk</h2>" + _box(DF[:6])
+    assert settled(HEAD + body, catalogue).get("total_disk_gb") is None
+
+
+def test_df_usage_columns_are_blanked() -> None:
+    line = "/dev/nvme1n1      2.0T  468G  1.5T  24% /data"
+    out = blanked(line)
+    assert len(out) == len(line)
+    assert "2.0T" in out and "468G" not in out and "1.5T" not in out
+    assert blanked("tmpfs  62G  0  62G  0% /dev/shm").count("62G") == 0
+    assert "1.5T" not in blanked("sdb   8:16   0  1.5T  0 disk")
+    assert blanked("Size 4 GB, 10% of the disk") == "Size 4 GB, 10% of the disk"
+
+
+def test_an_os_disk_beside_a_data_disk_gives_way(catalogue: Catalogue) -> None:
+    body = "<h2>The VM</h2>" + _box(
+        ["VM Hardware", "  CPU            32 CPU(s)", "  Hard disk 1    100 GB   (OS, thin)",
+         "  Hard disk 2    1,500 GB (data, thick eager zeroed)"]
+    )  # fmt: skip
+    assert settled(HEAD + body, catalogue).get("total_disk_gb") == 1500
+    disks = "<p>OS disk: 128 GB</p><p>Data disk: 2,048 GB</p>"
+    assert settled(HEAD + disks, catalogue).get("total_disk_gb") == 2048
+
+
+def test_du_output_of_the_gitserver_is_the_repositories_size(catalogue: Catalogue) -> None:
+    body = "<p>Whole repository set on disk:</p>" + _box(
+        ["$ sudo du -sh /var/lib/docker/volumes/sourcegraph_gitserver-0/_data",
+         "310G    /var/lib/docker/volumes/sourcegraph_gitserver-0/_data"]
+    )  # fmt: skip
+    got = settled(HEAD + body, catalogue)
+    assert got.get("total_repo_size_gb") == 310
+    assert got.get("total_disk_gb") is None
+
+
+def test_a_said_size_wins_over_du_lines_of_shards(catalogue: Catalogue) -> None:
+    body = "<p>About 610 GB of repos across the 3 gitservers.</p>" + _box(
+        ["$ for i in 0 1 2; do kubectl exec gitserver-$i -- du -sh /data/repos; done",
+         "212G    /data/repos", "187G    /data/repos", "211G    /data/repos",
+         "3.4G    /data/repos/github.com/acme/chem-models"]
+    )  # fmt: skip
+    assert settled(HEAD + body, catalogue).get("total_repo_size_gb") == 610

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handoff.read.edits import current
+from handoff.read.mounts import blanked
 
 MAX_DEPTH = 40
 
@@ -115,6 +116,7 @@ def paragraph_text(paragraph: dict[str, Any]) -> Text:
         parts.append(text)
         length += len(text)
     out.text = current(_unstrike("".join(parts).replace("\u000b", "\n").replace("\r", "\n")))
+    out.text = blanked(out.text)  # a pasted `df -h` / `lsblk` line: only the data disk's size (`read.mounts`)
     if not out.text.strip():
         out.bold = False
     return out

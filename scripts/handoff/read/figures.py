@@ -27,7 +27,7 @@ from handoff.read import (
 from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
-from handoff.read.measured import REPO_TOPICS, measured_by_du, repositories_measured
+from handoff.read.measured import REPO_TOPICS, du_output, measured_by_du, repositories_measured
 from handoff.read.totals import LISTED, SIZES, said_total
 
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
@@ -410,6 +410,7 @@ class FigureReading(FactParts):
                     self.said_before + s[: m.start - len(clause)],
                 )
             )
+            name, how = _du_line(s, m, kind, name, how)  # `310G  /srv/…/gitserver-0`: `du`'s own line
             if kind == "size" and paired and not _named_after(tail):
                 name = "total_memory_gb"  # a CPU count and a size written as one pair (`16vCPU/64GiB`)
             name = None if kind == "size" and _BOUND.search(head) else name  # "… are under 1 GB": a bound
@@ -520,3 +521,12 @@ class FigureReading(FactParts):
         if after_cpu:
             return "total_memory_gb"
         return _by_topic(ctx.topic, head)
+
+
+def _du_line(s: str, m: shapes.Match, kind: str, name: str | None, how: str) -> tuple[str | None, str]:
+    """A size opening a line of `du` output on a gitserver's or the repositories' directory is their
+    size as `du` measured it (`read/measured.py`), held weak: the line may be one gitserver's of several,
+    and a size the text says wins over it."""
+    if kind == "size" and du_output(s, m.start, m.end):
+        return "total_repo_size_gb", f"{how} (du)"
+    return name, how

@@ -43,6 +43,7 @@ from handoff.read.limitwords import is_correction
 from handoff.read.nodecount import pair_in_sections, per_machine_totals, restated_types
 from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.onsite import on_site_wins
+from handoff.read.osdisk import os_disks
 from handoff.read.poolnames import counted_by_name
 from handoff.read.precedence import _RANK, Precedence
 from handoff.read.rolledback import UNDONE, target_at
@@ -258,6 +259,8 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._parts_give_way()
         self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
         self._sum_at_one_place()  # "100 GiB plus … 2,000 GiB: 2,100 GiB attached"
+        dropped = os_disks(self.values, self._text_at)  # "100 GB (OS, thin)" beside "1,500 GB (data)"
+        self._keep(lambda v: id(v) not in dropped)
         self._per_machine_give_way()
         self._stated_limits_win()
         self._premises_give_way()  # "A-03: … assumed … no more than 5,000 repositories" (`read.premises`)

@@ -80,10 +80,25 @@ _DU_AFTER = re.compile(r"\s*\(\s*" + _DU.pattern, re.IGNORECASE)
 _DU_BEFORE = re.compile(r"\b(?:gitservers?|repos|repositories)(?:-\d+)?\s+du\b[^,;.()]{0,16}$", re.I)
 
 
+# a line of `du -sh` output: the size, then the directory it measured, a gitserver's or the repositories'
+# (`310G    /var/lib/docker/volumes/sourcegraph_gitserver-0/_data`)
+# (the directory itself, not one repository's under it: `/data/repos/github.com/acme/big` is that repository)
+_DU_LINE = re.compile(
+    r"[^\S\n]+[/.~]\S*(?:gitservers?|repos|repositories)[\w.-]*(?:/_?data)?/?[^\S\n]*(?:\n|$)", re.I
+)
+
+
 def measured_by_du(head: str, tail: str) -> bool:
     """Whether the size between `head` and `tail` is what `du` measured on the gitservers or the
     repositories' directory, right before it or in a bracket right after it: the clones' size."""
     return _DU_AFTER.match(tail) is not None or _DU_BEFORE.search(head[-48:]) is not None
+
+
+def du_output(text: str, start: int, end: int) -> bool:
+    """Whether the size at `text[start:end]` opens a line of `du` output whose directory is a
+    gitserver's or the repositories' (`310G    /var/lib/docker/volumes/sourcegraph_gitserver-0/_data`):
+    the clones' size, as `du` measured it."""
+    return not text[text.rfind("\n", 0, start) + 1 : start].strip() and _DU_LINE.match(text, end) is not None
 
 
 def repositories_measured(head: str, before: str, of_repos: bool = False) -> bool:

@@ -94,8 +94,9 @@ def _rank(v: TddValue, row: bool = False) -> int:
     return _RANK.get(v.how.split(" + ")[0], 2 if row else 3)
 
 
-_WEAK = ("(go-live)", "(topic)", "(heading)", "(platform)", "(monorepo)")  # go-live, a heading's topic or
-# day, on-prem, the one monorepo's size (a size called the largest wins)
+_WEAK = ("(go-live)", "(topic)", "(heading)", "(platform)", "(monorepo)", "(du)")  # go-live, a heading's
+# topic or day, on-prem, the one monorepo's size (a size called the largest wins), a line of `du` output
+# (a size the text says wins: the line may be one gitserver's of several)
 
 
 class Precedence(GatherParts):
