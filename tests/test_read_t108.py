@@ -109,3 +109,14 @@ def test_what_the_cluster_would_have_at_its_maximum_is_no_size(catalogue: Catalo
     got = read(html, catalogue)
     assert got["instance_types"] == ["3 × Standard_E16s_v5"]
     assert "total_cpu" not in got
+
+
+def test_a_papers_sign_off_is_not_the_builds_completion(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>The build</h1><p>I started the production build on 19 January 2026 after the design sign-off "
+        "on 12 January. Code hosts were connected on 28 January, and Maartje signed production off as "
+        "complete on 13 February 2026.</p>"
+    )
+    got = read(html, catalogue)
+    assert got["start_date"] == ["2026-01-19"]
+    assert "2026-01-12" not in got.get("completion_date", [])

@@ -191,8 +191,8 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind107", 86 / 100, 86 / 91, 3),
         # blind108: the TDD written as an operations runbook or handbook (from 77/99, 77/85, 5 wrong;
         # t108: a manual's "Current state" is production; alert tables and lines, restore tests, bounds
-        # and hypotheticals give no sizes: 97/99, 97/97, 0 wrong)
-        ("tdd_blind108", 97 / 99, 97 / 97, 0),
+        # and hypotheticals give no sizes: 97/99, 97/97, 0 wrong; a paper's sign-off is no build date: 99/99)
+        ("tdd_blind108", 99 / 99, 99 / 99, 0),
         # blind109: the TDD as a capacity-validation or load-test report (from 89/98, 89/91, 1 wrong)
         ("tdd_blind109", 89 / 98, 89 / 91, 1),
         # a family written blind as a tuning set in stop 31: pinned on arrival (its evaluation-only

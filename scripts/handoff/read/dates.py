@@ -14,6 +14,7 @@ from handoff.read import eventsubject, handedin, notdone, otherevents, shapes
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
+from handoff.read.paperevent import paper_before
 from handoff.read.relative import relative_dates
 
 # a day that names the week it opens ("go-live wk of 10/5", "handover w/c 6/29", "the week of 14 Sep"):
@@ -322,6 +323,8 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     at, name, verb = max(verbs) if last else min(verbs)
     if verb and notdone.intended(clause[:at]):  # "we expect to sign off production on 31 July"
         return None, "intended"
+    if verb and name == "completion_date" and paper_before(clause[:at]):  # "after the design sign-off on"
+        return None, "a paper's"
     others = clause[:at] + clause[at + len(verb) :]  # the clause's words but the verb
     if verb and _SAID_OF_ANY.fullmatch(verb) and not _OWN_SUBJECT.fullmatch(others):
         return None, "intended"  # "Jenkins has been running since 2024", "Discovery concluded on 20 Feb"

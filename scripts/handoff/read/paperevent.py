@@ -1,0 +1,29 @@
+"""A sign-off or acceptance of a paper, not of the build: "after the design sign-off on 12 January".
+
+The build is signed off, accepted or handed over when it is done; so is a design, a statement of work,
+a plan or a set of requirements, weeks before the build starts ("I started the production build on 19
+January 2026 after the design sign-off on 12 January"). A completion word with such a paper's noun
+right before it ("design sign-off", "SOW signed off", "architecture review completed", "the plan's
+acceptance") dates that paper's event: it is neither the build's completion nor its start.
+
+`paper_before(head)`: whether the words right before a completion word name a paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAPER = re.compile(
+    r"\b(?:design|architecture|solution|hld|lld|sow|statement\s+of\s+work|contract|proposal|plan|"
+    r"requirements?|scope|budget|purchase\s+order|po|quote|estimate|sizing)(?:['’]s)?"
+    r"(?:\s+(?:doc(?:ument)?|paper|review|v?\d[\d.]*))?\s+(?:was\s+|were\s+|is\s+|got\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def paper_before(head: str) -> bool:
+    """Whether the words `head` right before a completion word name a paper (module doc)."""
+    return _PAPER.search(head[-48:]) is not None
+
+
+__all__ = ["paper_before"]
