@@ -120,3 +120,15 @@ def test_a_papers_sign_off_is_not_the_builds_completion(catalogue: Catalogue) ->
     got = read(html, catalogue)
     assert got["start_date"] == ["2026-01-19"]
     assert "2026-01-12" not in got.get("completion_date", [])
+
+
+def test_only_the_alerting_sentence_of_a_paragraph_is_left_out(catalogue: Catalogue) -> None:
+    html = "<h1>Health</h1><p>Production has 48 vCPU. An alert fires when CPU is above 80% of 64 vCPU.</p>"
+    assert read(html, catalogue)["total_cpu"] == ["48"]
+
+
+def test_an_on_call_guide_and_standard_operating_procedures_are_manuals() -> None:
+    for title in ("Sourcegraph on-call guide", "Standard operating procedures", "SOP: code search"):
+        doc = html_document(f'<html><body><p class="title">{title}</p><h1>Current state</h1></body></html>')
+        assert operating_manual(doc), title
+    assert not operating_manual(html_document("<html><body><h1>Secrets with sops</h1></body></html>"))

@@ -6,11 +6,11 @@ severity and its condition ("WARN when /data is above 70%; PAGE when … above 8
 "Memory: WARN when available falls below 16 GB", "Alert fires at 80 % of a 1 TB volume"). Each figure
 there is a threshold, or the volume or node a threshold is taken of ("gitserver disk (per disk, 1 TiB)",
 "80% of 1,000 GiB"): one part's size, a per-page or per-session count, never a total of the
-deployment. So such a table is not read, and such a line gives no values. A table with a column of
+deployment. So such a table is not read, and such a sentence gives no values. A table with a column of
 the present values beside the thresholds (`Metric | Threshold | Current`) is read as before.
 
 `alert_table(header)`: whether a table's header row (its cells' texts) makes it an alerts table;
-`alerting_line(line)`: whether a line opens on an alert's severity and its condition.
+`alerts_out(line)`: the line without its sentences that open on an alert's severity and its condition.
 """
 
 from __future__ import annotations
@@ -50,17 +50,36 @@ def alert_table(header: Sequence[str]) -> bool:
     return bool(when) and (len(when) >= 2 or bool(others))
 
 
-# a line opening on a severity or an alert and its condition: "WARN when", "PAGE if", "Alert fires at",
-# "Alarm when", "Page when" (after a label: "Memory: WARN when …")
+# a sentence opening on a severity and its condition ("WARN when", "PAGE if", after a label: "Memory: WARN
+# when …") or on an alert or alarm firing ("Alert fires at", "The gitserver disk alarm triggers when")
+_CONDITION = r"(?:when|if|once|above|over|below|under|at\s+(?=[\d>≥]))\b"
 _ALERTING = re.compile(
-    r"^\s*(?:[\w /()-]{1,30}:\s*)?(?:WARN(?:ING)?|PAGE|CRIT(?:ICAL)?|ALERT|ALARM|[Ww]arn(?:ing)?|[Pp]age|"
-    r"[Aa]lert|[Aa]larm)(?:s|\s+fires?|\s+is\s+raised|\s+goes\s+off|\s+triggers?)?\s+(?:when|if|at|once|on)\b",
+    r"^\s*(?:[\w /()-]{1,30}:\s*)?"
+    rf"(?:(?:WARN(?:ING)?|PAGE|CRIT(?:ICAL)?|[Ww]arn(?:ing)?|[Pp]age)\s+{_CONDITION}"
+    r"|(?:(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3})?(?:ALERT|ALARM|[Aa]lert|[Aa]larm)s?"
+    rf"(?:\s+(?:fires?|is\s+raised|goes\s+off|triggers?|pages?))?\s+(?:{_CONDITION}|at\b))",
 )
 
 
-def alerting_line(line: str) -> bool:
-    """Whether a line opens on an alert's severity and its condition (module doc)."""
-    return _ALERTING.match(line) is not None
+_SENTENCE = re.compile(r"(?:[^.;!?]|[.;!?](?!\s|$))*(?:[.;!?]|$)")
 
 
-__all__ = ["alert_table", "alerting_line"]
+def alerts_out(line: str) -> str:
+    """The line with each sentence that opens on an alert's severity and its condition blanked (module
+    doc; the rest of the line keeps its place): "" when nothing else is left."""
+    if not _MAY_ALERT.search(line):
+        return line
+    out, kept = [], False
+    for m in _SENTENCE.finditer(line):
+        said = m.group(0)
+        if said and _ALERTING.match(said):
+            out.append(" " * len(said))
+        else:
+            out.append(said)
+            kept = kept or bool(said.strip())
+    return "".join(out) if kept else ""
+
+
+_MAY_ALERT = re.compile(r"warn|page|crit|alert|alarm", re.IGNORECASE)
+
+__all__ = ["alert_table", "alerts_out"]

@@ -5,9 +5,9 @@ In a migration design "Current state" is the system the deployment replaces, bes
 customer's operators has no other system: it tells how to run the deployment it documents, and its
 "Current state" (a heading, a tab, a table) is that deployment as it stands at handover. A document
 presents itself as such a manual in its title, subtitle, a tab's or a heading's title (`Sourcegraph
-operations handbook`, `Run book`, `Operator's guide`, `Day-2 operations`, `Playbook`), and it is one
-only when no title names a target, future or to-be state or a migration (then it is a migration's
-runbook and "current" may still be the old side).
+operations handbook`, `Run book`, `Operator's guide`, `Day-2 operations`, `Playbook`, `On-call guide`,
+`Standard operating procedures`), and it is one only when no title names a target, future or to-be
+state or a migration (then it is a migration's runbook and "current" may still be the old side).
 
 `operating_manual(doc)`: whether the document is such a manual (read once, before the walk).
 """
@@ -25,7 +25,9 @@ from handoff.read.livingparts import titles
 # "operator's guide", "ops guide", "day-2 operations"
 _MANUAL = re.compile(
     r"\b(?:run[\s-]?books?|hand[\s-]?books?|play[\s-]?books?|operat(?:ions|ing|or'?s?|ors')\s+"
-    r"(?:guide|manual|handbook|runbook|notes)|ops\s+(?:guide|manual)|day[\s-]*(?:2|two)\s+op(?:eration)?s)\b",
+    r"(?:guide|manual|handbook|runbook|notes)|ops\s+(?:guide|manual)|day[\s-]*(?:2|two)\s+op(?:eration)?s|"
+    r"(?:on[\s-]?call|admin(?:istrator'?s?|istration)?|maintenance|support)\s+(?:guide|manual)|"
+    r"standard\s+operating\s+procedures?|(?-i:SOPs?)(?=\W|$))\b",
     re.IGNORECASE,
 )
 # the other side of a change of systems: a target state, a migration, a replacement, a cut-over

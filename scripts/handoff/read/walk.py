@@ -40,7 +40,7 @@ from handoff.read import (
     worksheet,
 )
 from handoff.read.adminpage import admin_page
-from handoff.read.alerttables import alert_table, alerting_line
+from handoff.read.alerttables import alert_table, alerts_out
 from handoff.read.callouts import is_callout
 from handoff.read.cells import Cell, container, first_value, not_done, status_words
 from handoff.read.chatlog import as_messages
@@ -619,8 +619,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         for k, line in enumerate(texts):
             start = offset
             offset += len(line) + 1
-            if skip(line) or _COMMENTED.match(line) or k in defaults or alerting_line(line):
-                continue  # (`# storageSize: 2Ti`: commented out; "PAGE when /data > 80%": a threshold)
+            kept = alerts_out(line)  # "PAGE when /data is above 80% (2 TB of 2.5 TB)": a threshold, no size
+            if skip(line) or _COMMENTED.match(line) or k in defaults or (line and not kept):
+                continue  # (`# storageSize: 2Ti`: a setting commented out)
+            line = kept
             parts = _parts(line)
             line_ctx = _line_context(line, ctx, scopes[k] if scopes else "")
             pos = start
