@@ -132,3 +132,8 @@ def test_an_on_call_guide_and_standard_operating_procedures_are_manuals() -> Non
         doc = html_document(f'<html><body><p class="title">{title}</p><h1>Current state</h1></body></html>')
         assert operating_manual(doc), title
     assert not operating_manual(html_document("<html><body><h1>Secrets with sops</h1></body></html>"))
+
+
+def test_a_go_live_ahead_of_plan_is_still_the_completion(catalogue: Catalogue) -> None:
+    html = "<h1>Production</h1><p>20 March 2026: ahead of plan went live.</p>"
+    assert read(html, catalogue)["completion_date"] == ["2026-03-20"]

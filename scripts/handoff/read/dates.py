@@ -323,7 +323,7 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
     at, name, verb = max(verbs) if last else min(verbs)
     if verb and notdone.intended(clause[:at]):  # "we expect to sign off production on 31 July"
         return None, "intended"
-    if verb and name == "completion_date" and paper_before(clause[:at]):  # "after the design sign-off on"
+    if verb and name == "completion_date" and paper_before(clause[:at], verb):  # "the design sign-off on"
         return None, "a paper's"
     others = clause[:at] + clause[at + len(verb) :]  # the clause's words but the verb
     if verb and _SAID_OF_ANY.fullmatch(verb) and not _OWN_SUBJECT.fullmatch(others):

@@ -14,16 +14,22 @@ from __future__ import annotations
 import re
 
 _PAPER = re.compile(
-    r"\b(?:design|architecture|solution|hld|lld|sow|statement\s+of\s+work|contract|proposal|plan|"
+    # (not a plan kept to: "ahead of plan", "according to plan", "as per plan")
+    r"(?<!\bof\s)(?<!\bto\s)(?<!\bper\s)(?<!\bthan\s)\b(?:design|architecture|solution|hld|lld|sow|statement\s+of\s+work|contract|proposal|plan|"
     r"requirements?|scope|budget|purchase\s+order|po|quote|estimate|sizing)(?:['’]s)?"
     r"(?:\s+(?:doc(?:ument)?|paper|review|v?\d[\d.]*))?\s+(?:was\s+|were\s+|is\s+|got\s+)?$",
     re.IGNORECASE,
 )
 
 
-def paper_before(head: str) -> bool:
-    """Whether the words `head` right before a completion word name a paper (module doc)."""
-    return _PAPER.search(head[-48:]) is not None
+# the completion words a paper has: signed off, accepted, approved, reviewed, completed (not "went live")
+_SIGNED = re.compile(r"sign|accept|approv|review|complet|finish", re.IGNORECASE)
+
+
+def paper_before(head: str, verb: str) -> bool:
+    """Whether the completion word `verb` is a paper's, the words `head` right before it naming one
+    (module doc)."""
+    return _SIGNED.search(verb) is not None and _PAPER.search(head[-48:]) is not None
 
 
 __all__ = ["paper_before"]
