@@ -140,3 +140,57 @@ def test_a_said_size_wins_over_du_lines_of_shards(catalogue: Catalogue) -> None:
          "3.4G    /data/repos/github.com/acme/chem-models"]
     )  # fmt: skip
     assert settled(HEAD + body, catalogue).get("total_repo_size_gb") == 610
+
+
+def test_a_bare_total_size_on_the_repositories_slide_is_their_size(catalogue: Catalogue) -> None:
+    body = (
+        "<h2>7 / 16 · Repos</h2><p>1,850</p><ul><li>GitHub Enterprise Server: 1,210</li>"
+        "<li>AWS CodeCommit: 640</li><li>Largest: claims-etl, 3.2 GB</li><li>~180 GB in total</li></ul>"
+    )
+    got = settled(HEAD + body, catalogue)
+    assert got.get("total_repo_size_gb") == 180
+    assert got.get("total_disk_gb") is None
+    assert (
+        settled(HEAD + "<h2>Storage</h2><ul><li>~180 GB in total</li></ul>", catalogue).get(
+            "total_repo_size_gb"
+        )
+        is None
+    )
+
+
+ROADMAP = (
+    "<h2>Slide 10 — Rollout roadmap</h2><table><tbody>"
+    "<tr><td><p>Phase</p></td><td><p>When</p></td><td><p>What</p></td></tr>"
+    "<tr><td><p>1</p></td><td><p>22 Jun – 10 Jul 2026</p></td><td><p>Production build on EKS</p></td></tr>"
+    "<tr><td><p>2</p></td><td><p>Q4 2026</p></td><td><p>Grow node group to 6 × r6i.4xlarge</p></td></tr>"
+    "</tbody></table><p></p>"
+)
+
+
+def test_a_roadmaps_notes_reporting_the_build_done_are_facts(catalogue: Catalogue) -> None:
+    notes = (
+        "<p>Speaker notes: Phase 1 happened as planned: node group and Helm install started 22 June, "
+        "production signed off by the platform lead on 10 July 2026. Phases 2 and 3 are plans only.</p>"
+    )
+    got = settled(HEAD + ROADMAP + notes, catalogue)
+    assert got.get("start_date") == "2026-06-22"
+    assert got.get("completion_date") == "2026-07-10"
+    assert got.get("instance_types") is None
+
+
+def test_a_roadmaps_notes_telling_the_plan_are_no_facts(catalogue: Catalogue) -> None:
+    notes = (
+        "<p>Speaker notes: the production build will start on 22 June and be signed off on 10 July 2026.</p>"
+    )
+    got = settled(HEAD + ROADMAP + notes, catalogue)
+    assert got.get("start_date") is None
+    assert got.get("completion_date") is None
+
+
+def test_the_column_we_did_not_take_is_no_hosting(catalogue: Catalogue) -> None:
+    body = (
+        "<h2>hosting: Hetzner vs AWS</h2>"
+        "<p>speaker notes: same shape either way; Hetzner won on cost. "
+        "AWS column is the option we did not take.</p>"
+    )
+    assert settled(body, catalogue).get("hosting_provider") == "other"

@@ -38,7 +38,12 @@ NOT_TAKEN_BEFORE = opened(
 # set aside by the words right after the name: its own verb ("Helm was considered but the standard
 # mandates Kustomize", "Helm was evaluated and rejected") or an aside ("AWS (ruled out)")
 _WEIGHED = r"(?:considered|evaluated|assessed|looked at|discussed|explored|investigated)"
-_SET_ASIDE = r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted))"
+_SET_ASIDE = (
+    r"(?:rejected|dropped|ruled out|discarded|not\s+(?:chosen|selected|used|taken|pursued|adopted)"
+    # the option the writers did not take: "AWS column is the option we did not take"
+    r"|(?:the|an?)\s+(?:option|alternative|route|variant|one)\s+(?:(?:we|they|the\s+\w+)\s+)?"
+    r"(?:did\s+not|didn['’]t|never)\s+(?:take|choose|pick|select|go\s+with|adopt))"
+)
 _AUX = r"(?:was|were|has been|had been|is|got)"
 _NOT_TAKEN_AFTER = quick(  # (the name may head an option: "the Helm-on-EKS option was dropped")
     r"^\s*(?:(?:[-\w]+\s+){0,2}?(?:option|proposal|idea|approach|alternative|variant|route)s?\b"

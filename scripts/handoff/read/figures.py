@@ -139,15 +139,22 @@ _BARE_SIZE = re.compile(  # a size named by no resource: "Approximate total size
 )
 
 
-def _by_topic(topic: str | None, head: str) -> str | None:
+def _by_topic(topic: str | None, head: str, tail: str = "") -> str | None:
     """The field a size no noun names takes from its part's topic: the amount the part is about, or,
     under a part about the repositories, their total size when its label names no resource ("Total
-    size: 760 GB" under "Indexed content")."""
+    size: 760 GB" under "Indexed content") or when the size stands alone, called only the total ("~180
+    GB in total" among a slide's bullets on the repositories: the whole of what the part counts)."""
     if topic in ("total_memory_gb", "total_disk_gb", "largest_repo_mb", "total_repo_size_gb"):
         return topic
-    if topic in ("repositories", "code_hosts") and _BARE_SIZE.search(head):
+    if topic in ("repositories", "code_hosts") and (
+        _BARE_SIZE.search(head) or (_ONLY_TOTAL.match(tail) and not _WORD.search(head))
+    ):
         return "total_repo_size_gb"
     return None
+
+
+_ONLY_TOTAL = re.compile(r"\s*(?:in\s+total|total|altogether|combined|overall|in\s+all)\s*[.;]?\s*$", re.I)
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 _AFTER_REPO_COUNT = re.compile(  # a size with no noun set right after a count of the repositories ("2,450
@@ -520,7 +527,7 @@ class FigureReading(FactParts):
             return "total_repo_size_gb"
         if after_cpu:
             return "total_memory_gb"
-        return _by_topic(ctx.topic, head)
+        return _by_topic(ctx.topic, head, tail)
 
 
 def _du_line(s: str, m: shapes.Match, kind: str, name: str | None, how: str) -> tuple[str | None, str]:

@@ -82,6 +82,7 @@ from handoff.read.ownwords import in_own_words
 from handoff.read.pairs import _labelled_lines, _pair
 from handoff.read.parts import continued
 from handoff.read.pasted import unpaste
+from handoff.read.planreport import plan_title, reports_done
 from handoff.read.pointers import Answers
 from handoff.read.premises import may_name, names_premises
 from handoff.read.questionlabel import asked_label, needs_question
@@ -450,6 +451,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             return
         self.gather.siblings = self.siblings(tab, text, is_item, self.sections.other)
         ctx = self.anchored(tab, text, self.context(tab))
+        if ctx.section == "trial" and self.reported(tab, text):  # a roadmap's notes: "Phase 1 happened …"
+            ctx = replace(ctx, section="")
         if _QUOTED.match(text):  # an older message quoted in an e-mail thread: not the current state
             ctx = replace(ctx, section="trial")
         where = self.location(tab, f"paragraph {tab.paragraphs}")
@@ -464,6 +467,15 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             if tab.pending is not None and not tab.pending.items:
                 tab.pending.level = level
             tab.bullets.append((level, text))
+
+    def reported(self, tab: _Tab, text: str) -> bool:
+        """Whether a paragraph under a plan's title reports the production build done (`read.planreport`):
+        every title putting its part out of production names a plan of phases and no environment."""
+        if tab.forced or not reports_done(text):
+            return False
+        titles = (*tab.titles, *(h for _, h in tab.headings), *(_bullet_title(b) for _, b in tab.bullets))
+        out = [t for t in titles if self.sections.part(t) == "trial"]
+        return bool(out) and all(plan_title(t) and not self.sections.named(t) for t in out)
 
     @staticmethod
     def anchored(tab: _Tab, text: str, ctx: Context) -> Context:
