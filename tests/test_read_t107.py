@@ -7,6 +7,7 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read.aftercomments import tells_change, under_comment
+from handoff.read.itemrefs import unreferenced
 from handoff.read.stops import sentence_ends
 from tddview import settled
 
@@ -145,3 +146,54 @@ def test_comment_stamps_and_words_of_change() -> None:
     assert not under_comment(["Changelog", "2026-06-12"])
     assert tells_change("We now have 1,120 repos after the archive import")
     assert not tells_change("All 2,100 repos cloned and indexed")
+
+
+def test_an_oci_shape_with_its_configuration_is_the_machine(catalogue: Catalogue) -> None:
+    got = settled(
+        "<h1>Description</h1><ul><li>Method: Docker Compose on a single VM</li>"
+        "<li>Shape: VM.Standard.E5.Flex configured with 24 OCPU (= 48 vCPU) and 192 GB memory</li></ul>",
+        catalogue,
+    )
+    assert got["instance_types"] == ["1 × VM.Standard.E5.Flex"]
+    assert got["total_cpu"] == 48
+    assert got["total_memory_gb"] == 192
+
+
+def test_a_template_hint_left_in_gives_no_figures(catalogue: Catalogue) -> None:
+    got = settled(
+        "<h1>Description</h1><p>Docker Compose VM with 48 vCPU and 192 GB memory.</p>"
+        "<p>Template hint (delete before refinement): Sizing guide — small: 16 vCPU / 64 GB / 500 GB;"
+        " medium: 32 vCPU / 128 GB / 1 TB; large: 64 vCPU / 256 GB / 2 TB.</p>",
+        catalogue,
+    )
+    assert got["total_cpu"] == 48
+    assert got.get("total_disk_gb") is None
+
+
+def test_listed_work_items_are_neither_counts_nor_the_deployments_words(catalogue: Catalogue) -> None:
+    got = settled(
+        "<p>Merged</p><table><tr><td><p>Reviewers</p></td><td><p>Bence Szabó (approved)</p></td></tr>"
+        "<tr><td><p>Assignee</p></td><td><p>Kata Horváth</p></td></tr><tr><td><p>Closes</p></td>"
+        "<td><p>#57 Production Sourcegraph instance, #61 Perforce depots"
+        " in Sourcegraph</p></td></tr></table><h2>Code hosts</h2><table><tr><td><p>Host</p></td>"
+        "<td><p>Type</p></td><td><p>Repos</p></td></tr><tr><td><p>gitlab.corp.example</p></td>"
+        "<td><p>GitLab self-managed</p></td><td><p>2,450</p></td></tr><tr><td><p>perforce.corp.example</p>"
+        "</td><td><p>Perforce Helix Core</p></td><td><p>40 depots</p></td></tr><tr><td><p>Total</p></td>"
+        "<td><p></p></td><td><p>2,490</p></td></tr></table>",
+        catalogue,
+    )
+    assert got["repositories"] == 2490
+    assert set(got["code_hosts"]) == {"GitLab Self-Managed", "Perforce"}
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("#57 Production instance, #61 Perforce depots", "#   " + " " * 19 + ", #   " + " " * 15),
+        ("decided in #61 (the POC ran 60 repos)", "decided in #   (the POC ran 60 repos)"),
+        ("node #3 of 3 nodes", "node #3 of 3 nodes"),
+        ("#14 gitserver resized to 2 TB", "#   gitserver resized to 2 TB"),
+    ],
+)
+def test_item_numbers_and_listed_titles_are_blanked(text: str, after: str) -> None:
+    assert unreferenced(text) == after

@@ -345,13 +345,21 @@ def _workers(field: tuple[str | None, str], label: str, value: str) -> tuple[str
     return field
 
 
+# a label naming the template's own text: "Template hint (delete before refinement)", "Template sizing"
+_TEMPLATE_LABEL = re.compile(r"\W*(?:the\s+)?template(?:'s)?\s+\w+(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
+
+
 def _no_value(name: str | None, label: str, value: str, tenant: bool = False) -> bool:
-    """A label and value that state no value of the field: the load of a capacity (`PV used | 2.1
+    """A label and value that state no value of the field: what a label says is the template's own
+    text (`Template hint (delete before refinement): Sizing guide — small: 16 vCPU …`: the template's
+    help, left in, never this deployment's figures), the load of a capacity (`PV used | 2.1
     TiB` beside `PV capacity | 3.5 TiB`), the field stated absent ("Max. repositories: not set – …
     up to about 5,000": no figure of the remark is its value), a Kubernetes request, limit or quota
     (`requests.cpu`; not in a tenants' table cut to Sourcegraph's row, `tenant`)."""
     if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
         return True
+    if _TEMPLATE_LABEL.match(label):
+        return True  # "Template hint (delete before refinement): Sizing guide — small: 16 vCPU / …"
     if name in _WHOLE and sharedwhole.spans_all(label):
         return True  # "Persistent disk across all tenants: 12,400 GiB": the shared whole's
     if (

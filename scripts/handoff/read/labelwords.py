@@ -103,6 +103,7 @@ _MEANINGS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("worker", "count"), "instance_types"),  # `Worker count`: the worker nodes
     (("workers",), "instance_types"),  # `Workers: 5` (the plural: machines; the `worker` service is one)
     (("worker", "shape"), "instance_types"),  # `Worker shape` (Oracle Cloud's word for a machine type)
+    (("shape",), "instance_types"),  # `Shape: VM.Standard.E5.Flex …`
     (("worker", "type"), "instance_types"),
     (("worker", "number"), "instance_types"),  # `Number of workers`
     (
