@@ -4,6 +4,7 @@ test's rig, load or the size before the decision. Snippets in, values out."""
 from __future__ import annotations
 
 from handoff.core.fields import Catalogue
+from handoff.read.testrig import rig_spans
 from handoff.read.waitedfor import in_time_clause
 from tdd_snippets import read
 
@@ -68,7 +69,7 @@ def test_the_first_machine_before_a_resize_told_elsewhere_is_old(catalogue: Cata
 
 def test_a_machine_of_another_family_is_not_the_first_machine(catalogue: Catalogue) -> None:
     text = (
-        "<h2>Rig</h2><p>The load generators were initially a Standard_F8s_v2 (8 vCPU).</p>"
+        "<h2>Build</h2><p>The search VM was initially a Standard_F8s_v2 (8 vCPU).</p>"
         "<h2>Resize</h2><p>We resized the VM to Standard_E32s_v5.</p>"
     )
     assert read(text, catalogue).get("total_cpu") == ["8"]
@@ -120,3 +121,13 @@ def test_a_size_on_gitserver_is_the_repositories(catalogue: Catalogue) -> None:
     assert "total_disk_gb" not in got
     text = _items("Disks", "Gitserver disk size: 4 TB")
     assert read(text, catalogue).get("total_disk_gb") == ["4 TB"]
+
+
+def test_the_load_generators_machines_are_not_the_deployment(catalogue: Catalogue) -> None:
+    text = (
+        "<h2>Production</h2><p>Production runs on 4 × m6i.4xlarge. The k6 load generators ran on "
+        "3 × c6i.2xlarge in the same VPC.</p><p>Production runs on 4 × m6i.4xlarge; the load agents on "
+        "2 × c6i.2xlarge.</p>"
+    )
+    assert read(text, catalogue).get("instance_types") == ["4 × m6i.4xlarge", "4 × m6i.4xlarge"]
+    assert rig_spans("We generated load with 3 × c6i.2xlarge") == []  # (no rig named: not this rule's)

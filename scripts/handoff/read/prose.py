@@ -69,6 +69,7 @@ from handoff.read.replaced import old_clauses
 from handoff.read.resizedto import first_built
 from handoff.read.rolledback import UNDONE, undone_at
 from handoff.read.sharedwhole import in_whole_bracket, whole_title
+from handoff.read.testrig import rig_spans
 from handoff.read.tfdefaults import tool_default
 from handoff.read.totals import bare_totals, totals_win
 from handoff.read.underneath import without_platform
@@ -646,7 +647,7 @@ class ProseReading(FactParts):
             if facts
             else []
         )
-        planned = conditional_machines(s) if facts else []  # "If they grow, the next step is a …"
+        planned = conditional_machines(s) + rig_spans(s) if facts else []  # "If they grow, …", "load agents"
         if gone or planned:
             facts = [replace(f, section="trial", how=f"{f.how} {OLD_THING}")
                      if any(a <= f.start < b for a, b in gone)
