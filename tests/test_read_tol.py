@@ -11,7 +11,7 @@ import pytest
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
-from tdd_snippets import read
+from tdd_snippets import read, table
 
 
 def _chosen(html: str, catalogue: Catalogue) -> dict[str, Any]:
@@ -72,3 +72,51 @@ def test_a_bare_total_after_volumes_is_not_the_repositories(catalogue: Catalogue
         catalogue,
     )
     assert "total_repo_size_gb" not in got
+
+
+_POOLS = table(
+    ("Pool", "VM size", "Nodes", "Purpose"),
+    ("system", "Standard_D4s_v5", "2", "AKS system pods, ingress-nginx, Flux controllers"),
+    ("sgprod", "Standard_E16s_v5", "3 [UPDATE 2 Sep: now 4]", "every Sourcegraph workload"),
+)
+
+
+def test_a_pool_the_stated_totals_count_is_the_deployments(catalogue: Catalogue) -> None:
+    html = f"<h2>Production</h2>{_POOLS}<p>Totals with the fourth node: 72 vCPU / 544 GiB.</p>"
+    got = _chosen(html, catalogue)
+    assert got["instance_types"] == ["2 × Standard_D4s_v5", "4 × Standard_E16s_v5"]
+    assert got["total_cpu"] == 72
+
+
+def test_a_pool_the_stated_totals_leave_out_is_not(catalogue: Catalogue) -> None:
+    html = f"<h2>Production</h2>{_POOLS}<p>Sourcegraph's share: 64 vCPU / 512 GiB.</p>"
+    assert _chosen(html, catalogue)["instance_types"] == ["4 × Standard_E16s_v5"]
+
+
+_DESIGN = (
+    "<h2>Code hosts and repositories</h2><p>GitHub.com: about 1,720 repositories. The largest repository is "
+    "core/policy with a 3.4 GB .git; all of it together is roughly 410 GB of git data.</p>"
+    "<h2>Dates</h2><p>Production build: 2026-05-18 → 2026-06-05 (sign-off on the last day)</p>"
+)
+
+
+def test_a_log_entry_after_the_build_is_the_state_now(catalogue: Catalogue) -> None:
+    log = (
+        "<h2>Changelog</h2><ul><li>2026-03-30 · v1.0 · first design</li><li>2026-10-29 · v2.3 · the "
+        "analytics organisation connected: the models repository (5.1 GB .git, now the largest); git data "
+        "about 470 GB.</li></ul>"
+    )
+    got = _chosen(_DESIGN + log, catalogue)
+    assert got["largest_repo_mb"] == 5100
+    assert got["total_repo_size_gb"] == 470
+
+
+def test_a_log_entry_before_the_build_decides_nothing(catalogue: Catalogue) -> None:
+    log = "<h2>Changelog</h2><ul><li>2026-04-02 · v1.1 · sizing estimate: git data about 470 GB.</li></ul>"
+    got = _chosen(_DESIGN + log, catalogue)
+    assert got.get("total_repo_size_gb") != 470
+
+
+def test_a_dated_calls_note_is_no_logged_change(catalogue: Catalogue) -> None:
+    notes = "<h2>Call 1 — 7 Oct 2026</h2><p>The first design had git data at about 470 GB.</p>"
+    assert _chosen(_DESIGN + notes, catalogue).get("total_repo_size_gb") != 470

@@ -256,6 +256,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._drop(overridden(self.values, blocks, self.paths, self.heads))
         self._rolled_back()
         self._supersede()
+        self._logged_since()  # "2026-10-29 · v2.3 · … now the largest": a log's change after the build
         self._parts_give_way()
         self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
         self._sum_at_one_place()  # "100 GiB plus … 2,000 GiB: 2,100 GiB attached"

@@ -55,7 +55,7 @@ def _titled_total(v: TddValue) -> bool:
 
 _DATE_FIELDS = frozenset({"start_date", "completion_date"})
 _YEAR = quick(r"\b(?:19|20)\d\d\b")
-_ENTRY_MARK = re.compile(r"\s*(?:[—–:|]|-\s|\n)")  # what follows a date opening an entry
+_ENTRY_MARK = re.compile(r"\s*(?:[—–:|·•]|-\s|\n)")  # what follows a date opening an entry
 
 
 # an entry's one-word label before its date ("UPDATE 2 Sep 2026", "Edit (12 Oct 2026)", "[Update 3 Sep]")
@@ -64,6 +64,7 @@ _ENTRY_WORD = re.compile(
     r"change[ds]?|note|addendum)\s*[\[(]?\s*",
     re.IGNORECASE,
 )  # (a date in brackets only after an edit's word: `Target (30 Sep 2026):` is a plan's label)
+_ENTRY_VERSION = re.compile(r"\s*[,·]\s*\(?v?\d+(?:\.\d+)+\)?(?=\s*(?:[—–:|·•,]|-\s|\n))", re.IGNORECASE)
 _ENTRY_WHO = re.compile(
     r"\s*[\])]?\s*(?:\([^()\n]{1,40}\))?"
 )  # who wrote the entry, after its date ("(Priya)")
@@ -71,13 +72,15 @@ _ENTRY_WHO = re.compile(
 
 def _leading_date(text: str, year: str) -> str:
     """The date an entry opens with ("12 May 2026 — …", "2026-06-20: …", a row's date cell, "UPDATE 2 Sep
-    2026 (Priya): …"), or ""."""
+    2026 (Priya): …", a changelog's "2026-10-29 · v2.3 · …"), or ""."""
     head = text.lstrip(" \t•*-–—")
     found = next(shapes.dates(head[:40], year), None)
     if found is None or (found.start > 0 and not _ENTRY_WORD.fullmatch(head, 0, found.start)):
         return ""
     who = _ENTRY_WHO.match(head, found.end)
-    marked = _ENTRY_MARK.match(head, who.end() if who else found.end) is not None
+    at = who.end() if who else found.end
+    version = _ENTRY_VERSION.match(head, at)  # a changelog's version after its date ("2026-10-29 · v2.3 · …")
+    marked = _ENTRY_MARK.match(head, version.end() if version else at) is not None
     closed = (
         head[:1] in "[(" and who is not None and who.group(0).lstrip()[:1] in ("]", ")")
     )  # "[Update 3 Sep]"
@@ -248,6 +251,39 @@ class Precedence(GatherParts):
             if len(days) > 1 and len(figures) > 1:
                 latest = max(days)
                 drop |= {i for day, i in entries if day != latest}
+        self._drop(drop)
+
+    def _logged_since(self) -> None:
+        """A change a log's dated entry records after the build was done ("2026-10-29 · v2.3 · …
+        (5.1 GB .git, now the largest) … git data about 470 GB") is the state now: it beats the
+        figures of its field written under no date (the design's text, written before go-live and
+        not always edited since), when the entries after the build give that field one value. An
+        entry dated before the build's completion (the first design's) decides nothing, nor does a
+        dated heading's note (a call's, a meeting's: what was said then, not a change logged)."""
+        ends = {v.value for v in self.values if v.field == "completion_date" and v.section != "trial"}
+        if len(ends) != 1:
+            return
+        done = ends.pop()
+        headings: dict[str, str] = {}
+        later: dict[tuple[str, str], set[tuple[object, ...]]] = {}
+        undated: dict[tuple[str, str], list[int]] = {}
+        for i, v in enumerate(self.values):
+            if not v.field or v.field in _ADDED_UP or v.field in _DATE_FIELDS or v.section == "trial":
+                continue
+            key = (v.field, v.section)
+            if not self._entry_date(v, headings):
+                undated.setdefault(key, []).append(i)
+            elif (day := _leading_date(self._text_at(v), done[:4])) and day > done:
+                later.setdefault(key, set()).add(tuple(amounts(v.field, v.value or v.text)) or (v.value,))
+        drop: set[int] = set()
+        for key, figures in later.items():
+            if len(figures) == 1:
+                (now,) = figures
+                drop |= {
+                    i for i in undated.get(key, ())
+                    if (tuple(amounts(key[0], self.values[i].value or self.values[i].text))
+                        or (self.values[i].value,)) != now
+                }  # fmt: skip
         self._drop(drop)
 
     def _rolled_back(self) -> None:

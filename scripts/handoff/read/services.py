@@ -28,11 +28,16 @@ is when one of its subjects is a field's label (`Code hosts`, `Users`), names So
 (`Sourcegraph frontend`), or is a component Sourcegraph may have of its own (gitserver, zoekt,
 the database, a `System node pool`: roles, no system's name): such a table is the deployment's
 parts, and a foreign row in it is for other mechanisms (a footnote's words) to read. A part with
-no row naming Sourcegraph itself, or with two, is left as it is. The input is not changed.
+no row naming Sourcegraph itself, or with two, is left as it is. Nor is a machines table whose one row
+is given to Sourcegraph alone (`every Sourcegraph workload`) when the document's stated CPU and memory
+totals count the other rows' machines too (`72 vCPU / 544 GiB` over the system pool and Sourcegraph's):
+a pool serving the cluster itself is then the deployment's. The input is not changed.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from contextvars import ContextVar
 from typing import Any
@@ -91,8 +96,9 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     leads = any((m := _LEAD.match(t)) and itself(m.group(1)) for t in named)
     if not cells and not leads:
         return doc  # (no cell naming Sourcegraph itself, no item opening with it: no part of services)
+    stated = _Stated(paragraphs)
     subjects = (
-        _subject_column(t, catalogue) is not None or _subject_row(t, catalogue) is not None
+        _subject_column(t, catalogue, stated) is not None or _subject_row(t, catalogue) is not None
         for t in _tables(doc)
         if _may_name_sourcegraph(t)
     )
@@ -110,7 +116,7 @@ def own_parts(doc: Any, catalogue: Catalogue, texts: list[tuple[dict[str, Any], 
     hosts = Vocab(catalogue, "code_host")
     doc = _copy(doc)
     for t in _tables(doc):
-        col = _subject_column(t, catalogue)
+        col = _subject_column(t, catalogue, stated)
         if col is not None:
             _keep_own_rows(t, col, hosts)
         elif (col := _subject_row(t, catalogue)) is not None:
@@ -229,7 +235,7 @@ def peers(kinds: list[str], least: int = 1) -> bool:
     return others >= max(least, products) and set(kinds) <= {"other", "total", "product"}
 
 
-def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
+def _subject_column(t: dict[str, Any], catalogue: Catalogue, stated: _Stated | None = None) -> int | None:
     rows = as_list(t.get("tableRows"))
     first = _first_body_row(rows)
     if len(rows) - first < 2:
@@ -253,6 +259,7 @@ def _subject_column(t: dict[str, Any], catalogue: Catalogue) -> int | None:
             and not any("ourcegraph" in b.lower() for b in others)
             and all(kinds)  # (names, not values: a column of figures is no subjects' column)
             and _machines(rows[first:], col)
+            and not (stated and _counted_in_totals(rows[first:], col, catalogue, stated))
         )
         if len(own) == 1 and (peers(kinds) or (given and others)) and _records(rows[first:], col):
             return col
@@ -350,6 +357,61 @@ def _machines(rows: list[Any], col: int) -> bool:
     """Some column other than `col` names machine types (a pool's, a group's): a machines table."""
     cells = ((k, _text_of(r, k)) for r in rows for k in range(len(_cells(r))))
     return any(k != col and shapes.INSTANCE_TYPE.search(text) for k, text in cells)
+
+
+# a total CPU or memory figure as a document states it ("72 vCPU / 544 GiB", "56 cores")
+_CPU_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:v?cpus?|vcores?|cores)\b", re.IGNORECASE)
+_MEMORY_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s*(?:gib|gb)\b", re.IGNORECASE)
+_COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?![\d.,]\d)")  # a machine count in a count cell
+_COUNT_CELL = re.compile(r"\s*\d{1,3}\b(?![.,]\d)")  # a cell opening with a bare count
+_MAX_CHOICES = 64
+
+
+class _Stated:
+    """The CPU and memory figures the document's paragraphs state, read once when first asked."""
+
+    def __init__(self, paragraphs: list[tuple[dict[str, Any], str]]) -> None:
+        self._paragraphs = paragraphs
+        self._figures: tuple[frozenset[int], frozenset[int]] | None = None
+
+    def figures(self) -> tuple[frozenset[int], frozenset[int]]:
+        if self._figures is None:
+            texts = [t for _, t in self._paragraphs if shapes.DIGIT.search(t)]
+            cpu = {int(m.group(1).replace(",", "")) for t in texts for m in _CPU_FIGURE.finditer(t)}
+            memory = {int(m.group(1).replace(",", "")) for t in texts for m in _MEMORY_FIGURE.finditer(t)}
+            self._figures = frozenset(cpu), frozenset(memory)
+        return self._figures
+
+
+def _counted_in_totals(rows: list[Any], col: int, catalogue: Catalogue, stated: _Stated) -> bool:
+    """Whether the document's own totals count every row's machines: some reading of the rows' counts
+    (a count cell's figures: `3 [UPDATE 2 Sep: now 4]`) whose CPU and memory over all the rows the
+    document states ("72 vCPU / 544 GiB"), Sourcegraph's row alone not. A pool that serves the cluster
+    (its system pods, its ingress) beside the one given to Sourcegraph is then the deployment's too:
+    the document counts it in its totals."""
+    options: list[list[tuple[int, float, bool]]] = []  # per row: (vCPU, memory, own row?) per count read
+    for r in rows:
+        texts = [_text_of(r, k) for k in range(len(_cells(r)))]
+        found = [m.group(0) for t in texts for m in [shapes.INSTANCE_TYPE.search(t)] if m]
+        spec = catalogue.instance(found[0]) if len(found) == 1 else None
+        if spec is None:
+            return False
+        counts = {
+            int(c) for k, t in enumerate(texts)
+            if k != col and _COUNT_CELL.match(t) and not shapes.INSTANCE_TYPE.search(t)
+            for c in _COUNT.findall(t)
+        }  # fmt: skip
+        own = _own_cell(texts[col])
+        options.append([(n * spec.vcpu, n * spec.memory_gib, own) for n in sorted(counts) if n > 0])
+    if len(options) < 2 or any(not o for o in options) or math.prod(len(o) for o in options) > _MAX_CHOICES:
+        return False
+    cpu, memory = stated.figures()
+    for choice in itertools.product(*options):
+        whole = (round(sum(c for c, _, _ in choice)), round(sum(m for _, m, _ in choice)))
+        alone = (round(sum(c for c, _, o in choice if o)), round(sum(m for _, m, o in choice if o)))
+        if whole[0] in cpu and whole[1] in memory and not (alone[0] in cpu and alone[1] in memory):
+            return True
+    return False
 
 
 def _keep_own_rows(t: dict[str, Any], col: int, hosts: Vocab) -> None:
