@@ -120,3 +120,13 @@ def test_a_log_entry_before_the_build_decides_nothing(catalogue: Catalogue) -> N
 def test_a_dated_calls_note_is_no_logged_change(catalogue: Catalogue) -> None:
     notes = "<h2>Call 1 — 7 Oct 2026</h2><p>The first design had git data at about 470 GB.</p>"
     assert _chosen(_DESIGN + notes, catalogue).get("total_repo_size_gb") != 470
+
+
+def test_a_monorepo_connected_since_counts_against_none(catalogue: Catalogue) -> None:
+    design = _DESIGN.replace("The largest", "No monorepos. The largest")
+    log = (
+        "<h2>Changelog</h2><ul><li>2026-10-29 · v2.3 · GitLab.com connected: 265 repositories, including "
+        "the models monorepo (5.1 GB .git, now the largest).</li></ul>"
+    )
+    assert _chosen(design + log, catalogue)["monorepos"] == 1
+    assert _chosen(design, catalogue)["monorepos"] == 0

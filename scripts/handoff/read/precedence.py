@@ -87,6 +87,11 @@ def _leading_date(text: str, year: str) -> str:
     return found.value if marked or closed else ""
 
 
+# one monorepo a log entry names ("including the actuarial-models monorepo", "a new monorepo"), or none
+_ONE_MONOREPO = re.compile(r"\b(?:the|a|an|one|new)\s+(?:[\w./-]+\s+){0,2}?monorepo\b(?!s)", re.IGNORECASE)
+_NO_MONOREPO = re.compile(r"\b(?:no|not|never|without|zero)\b[^.;]{0,30}\bmonorepos?\b", re.IGNORECASE)
+
+
 def _rank(v: TddValue, row: bool = False) -> int:
     """0 a label, 1 a table column, 2 a CPU, memory or disk figure in a field row (`row`), 3 prose, 4
     weak prose (a go-live date, beaten by a completion; a date known only by its heading's or
@@ -267,6 +272,7 @@ class Precedence(GatherParts):
         headings: dict[str, str] = {}
         later: dict[tuple[str, str], set[tuple[object, ...]]] = {}
         undated: dict[tuple[str, str], list[int]] = {}
+        entries: dict[str, TddValue] = {}  # per section, a value of the entries after the build
         for i, v in enumerate(self.values):
             if not v.field or v.field in _ADDED_UP or v.field in _DATE_FIELDS or v.section == "trial":
                 continue
@@ -275,6 +281,8 @@ class Precedence(GatherParts):
                 undated.setdefault(key, []).append(i)
             elif (day := _leading_date(self._text_at(v), done[:4])) and day > done:
                 later.setdefault(key, set()).add(tuple(amounts(v.field, v.value or v.text)) or (v.value,))
+                entries.setdefault(v.section, v)
+        self._monorepo_since(entries, later, undated)
         drop: set[int] = set()
         for key, figures in later.items():
             if len(figures) == 1:
@@ -285,6 +293,29 @@ class Precedence(GatherParts):
                         or (self.values[i].value,)) != now
                 }  # fmt: skip
         self._drop(drop)
+
+    def _monorepo_since(
+        self,
+        entries: dict[str, TddValue],
+        later: dict[tuple[str, str], set[tuple[object, ...]]],
+        undated: dict[tuple[str, str], list[int]],
+    ) -> None:
+        """A document saying it has no monorepos whose log, after the build, connects one by name
+        ("… 265 repositories, including the actuarial-models monorepo …") has one now: the undated
+        "No monorepos" reads 1 where no entry after the build counts them."""
+        for section, v in entries.items():
+            key = ("monorepos", section)
+            zeros = undated.get(key, [])
+            if key in later or not zeros or any(self.values[i].value != "0" for i in zeros):
+                continue
+            told = self._text_at(v)
+            named = _ONE_MONOREPO.search(told)
+            if named and not _NO_MONOREPO.search(told):
+                for i in zeros:
+                    self.values[i] = replace(
+                        self.values[i], value="1", text=named.group(0), location=v.location,
+                        how="monorepo connected since",
+                    )  # fmt: skip
 
     def _rolled_back(self) -> None:
         """A value an undoing went back to ("Edit (4 Sep): rolled back to 6 × n2-standard-16") is the
