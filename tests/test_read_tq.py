@@ -61,3 +61,37 @@ def test_the_chosen_option_may_carry_its_details_after_a_dash(catalogue: Catalog
         "<li>✓ Machine image — Sourcegraph AMI (launched from the AWS Marketplace listing, v6.x)</li></ul>"
     )
     assert read(html, catalogue)["deployment_type"] == ["Machine image (AWS AMI / Azure / GCE)"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Disk: 2,400 GB (gitserver 4 × 400 GB, indexed-search 2 × 300 GB, "
+        "pgsql + redis + blobstore 200 GB together)</p>",
+        "<p>Storage: 2.4 TB (the repositories 1,600 GB, the search index 600 GB, "
+        "the databases 200 GB combined)</p>",
+    ],
+)
+def test_a_total_word_inside_a_breakdown_totals_its_own_part(catalogue: Catalogue, html: str) -> None:
+    assert read(html, catalogue)["total_disk_gb"] in (["2400 GB"], ["2.4 TB"])
+
+
+def test_a_total_larger_than_the_figure_before_its_bracket_is_the_whole(catalogue: Catalogue) -> None:
+    assert read("<p>Disk: 500 GB per node (2 TB in total)</p>", catalogue)["total_disk_gb"] == ["2 TB"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Disks</p><p>OS disk 100 GB + data disk 1,400 GB on the vSAN datastore, 1.5 TB in total</p>",
+        "<p>Q: Disks</p><p>A: OS disk 100 GB + data disk (/var/lib/docker) 1,400 GB on the vSAN datastore, "
+        "1.5 TB in total</p>",
+    ],
+)
+def test_the_sum_of_disks_placed_on_a_datastore_is_no_datastore_size(catalogue: Catalogue, html: str) -> None:
+    assert read(html, catalogue)["total_disk_gb"] == ["1.5 TB"]
+
+
+def test_a_datastore_larger_than_its_disks_is_still_the_whole(catalogue: Catalogue) -> None:
+    html = "<p>Disks</p><p>OS disk 100 GB + data disk 1,400 GB on the vSAN datastore, 40 TB in total</p>"
+    assert "40 TB" not in read(html, catalogue).get("total_disk_gb", [])

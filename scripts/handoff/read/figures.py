@@ -28,7 +28,7 @@ from handoff.read.changes import old_spans
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.measured import REPO_TOPICS, du_output, measured_by_du, repositories_measured
-from handoff.read.totals import LISTED, SIZES, said_total
+from handoff.read.totals import LISTED, SIZES, in_breakdown, said_total
 
 _MEMORY = re.compile(r"\b(?:memory|ram)\b", re.IGNORECASE)
 _DISK = re.compile(
@@ -428,7 +428,7 @@ class FigureReading(FactParts):
             if each:  # held as one machine's, for the machines the document counts elsewhere
                 facts += permachine.held_each(s, name, value, m, env)
                 continue
-            total = last_total = said_total(head, tail) or listed
+            total = last_total = (said_total(head, tail) or listed) and not in_breakdown(s, m)
             if name is None and kind == "size" and total:  # "… 400 GiB for the rest, 2,200 GiB total"
                 name = _third_of_triple(s, facts, m.start) or next(
                     (f.field for f in reversed(facts) if f.field in SIZES), None

@@ -17,7 +17,8 @@ usable`, `pool (200 TB raw)`); not when a disk's own noun follows it (`Datastore
 thin-provisioned disk)`). A size is the part when its clause names Sourcegraph (or the deployment)
 and its allocation or use (`was allocated`, `carved out for`, `uses`, `the Sourcegraph LUN`, `of
 which … for Sourcegraph`). Clauses end at `;`, a sentence's stop, `, of which`, `, and`, `, but`,
-`, while`, `, whereas`.
+`, while`, `, whereas`. A size that is the sum of the sizes written before it (`100 GB + 1,400 GB on
+the vSAN datastore, 1.5 TB in total`) is their total, never the whole's.
 
 `shares(text, facts, ...)` applies this to a paragraph's disk facts; `whole_label(label)` tells a
 label naming the shared whole itself (`Storage pool`, `NetApp aggregate`, `Datastore DS-01`).
@@ -29,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from handoff.core.quickre import quick
+from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -129,9 +131,20 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     return start, len(text)
 
 
+def _sums_before(text: str, m: shapes.Match) -> bool:
+    """Whether size `m` is the sum of the two or more sizes written before it in `text` (the disks
+    placed on the whole, then their total: `OS disk 100 GB + data disk 1,400 GB on the vSAN datastore,
+    1.5 TB in total`): the total of the parts, which the whole holds more than."""
+    before = [size_gb(b.value) for b in shapes.sizes(text[: m.start])]
+    whole = size_gb(m.value)
+    if len(before) < 2 or whole is None or any(b is None for b in before):
+        return False
+    return abs(sum(b for b in before if b is not None) - whole) <= 0.005 * whole
+
+
 def _of_whole(text: str, m: shapes.Match, wholes: list[tuple[int, int]]) -> bool:
     """Whether size `m` of `text` is a shared whole's capacity (module doc)."""
-    if _DISK_AFTER.match(text, m.end):
+    if _DISK_AFTER.match(text, m.end) or _sums_before(text, m):
         return False
     if _WHOLE_AFTER.match(text, m.end) and not _OURS.search(text, max(0, m.start - 1), m.start):
         return True  # "a 20 TB pool", "40 TB datastore"

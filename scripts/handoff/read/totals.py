@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from handoff.core.quickre import quick
+from handoff.core.units import size_gb
 from handoff.read import shapes
 from handoff.read.fact import Fact
 
@@ -78,6 +79,8 @@ def stated_totals(text: str, marks: list[shapes.Match]) -> list[shapes.Match]:
         tail = text[m.end : marks[i + 1].start if i + 1 < len(marks) else len(text)]
         if i + 1 < len(marks) and not _TOTAL_AFTER.match(tail) and _NEXT_TOTAL.search(tail):
             tail = ""  # "… and the 200 GB system disk, together 2,200 GB": the word is the next figure's
+        if in_breakdown(text, m):
+            continue
         if (
             said_total(head, tail)
             or (out and out[-1] is marks[i - 1] and LISTED.fullmatch(head))
@@ -106,6 +109,24 @@ def _pair_subtotal(text: str, marks: list[shapes.Match], m: shapes.Match) -> boo
     if _PAIR_BEFORE.search(head):
         return True
     return bool(_PAIR_AROUND.search(head) and _TOGETHER_AFTER.match(text, m.end))
+
+
+_SIZE_VALUE = re.compile(r"[KMGTP]i?B$")
+
+
+def in_breakdown(text: str, m: shapes.Match) -> bool:
+    """Whether size `m` of `text` stands in a bracket right after a larger size: the bracket breaks that
+    size down, and a total word inside it totals the things it names ("2,400 GB (gitserver 4 × 400 GB,
+    …, pgsql + redis + blobstore 200 GB together)": those three's 200 GB), not the whole. A size
+    larger than the one before the bracket ("500 GB per node (2 TB in total)") is the whole's."""
+    opened = text.rfind("(", 0, m.start)
+    if opened < 0 or ")" in text[opened : m.start] or not _SIZE_VALUE.search(m.value):
+        return False
+    before = [b for b in shapes.sizes(text[:opened]) if not text[b.end : opened].strip()]
+    if not before:
+        return False
+    outer, inner = size_gb(before[-1].value), size_gb(m.value)
+    return outer is not None and inner is not None and inner < outer
 
 
 # an arrow after parts added up is their sum ("gitserver 3x 1 TiB + zoekt 2x 500 GiB + misc ~200 GiB
