@@ -1,9 +1,12 @@
 """Changes: the old and the new figure of a sentence that changes an amount or the machines
 ("resized from 4 × c6i.4xlarge to 4 × m6i.4xlarge", "256 GiB (was 128 GiB)", "scaled from 3 to 4 ×
 Standard_E16s_v5"), and a state told in the past tense after a bound in the past ("Until
-14.09.2026 the production server was a CCX53 (32 vCPU, 128 GB RAM); it was resized …"). The old
+14.09.2026 the production server was a CCX53 (32 vCPU, 128 GB RAM); it was resized …"), and a
+figure said to have become another ("the 1,000 GB data volume … became 1,500 GB"). The old
 side's figures are marked `old` (the gatherer drops that value wherever it is written), the others
-`new`. Used by the fact reader (read/facts.py).
+`new`. The figures a change request was written or approved for, told in the past ("The change was
+written (and approved by CAB) for an m6i.4xlarge"), are a plan: they give way to a built value.
+Used by the fact reader (read/facts.py).
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ _OLD = quick(
     r"|\breplaced\s+(?!by\b|with\b)(?P<l>(?:(?!\b(?:with|by)\b)[^.;:()]|\.(?=\S)){1,70}?)\s+(?:with|by)\b"
     r"|(?:^|[;:]\s*|\.\s+)(?P<m>(?:[^.;:]|\.(?=\S)){1,80}?)\s+(?:was|were|is|are|has\s+been|have\s+been|got)\s+"
     r"(?:now\s+)?(?:replaced|superseded)\s+(?:by|with)\b"
+    # what a figure became: "the 1,000 GB data volume in the original record became 1,500 GB"
+    r"|(?:^|[;:]\s*|\.\s+)(?P<p>(?:[^.;:]|\.(?=\S)){1,80}?)\s+became\s+(?=(?:about\s+|~\s*)?\d)"
     r"|(?P<g>(?<![\w.,])\d[\d,.]*\s*(?:[KMGT]i?B|vCPUs?|cores?|CPUs?)\b)(?:\s+of\s+\w+)?\s+"
     r"(?:was|were|had been|proved|turned out to be)\s+"
     r"(?:not enough|too (?:small|little|few|low|tight)|insufficient|not sufficient|undersized)\b",
@@ -80,10 +85,38 @@ _PAST_STATE = opened(
 )
 
 
+# what a change request was written or approved for, told in the past: "The change was written (and
+# approved by CAB) for an m6i.4xlarge with 16 vCPU and 64 GiB"
+_REQUESTED = quick(
+    r"\b(?:change|request|record|rfc|ticket|proposal)\s+(?:\w+\s+)?(?:was|were)\s+(?:originally\s+|first\s+)?"
+    r"(?:written|approved|raised|requested|submitted|filed)(?:\s*\([^()]{0,40}\))?\s+for\s+"
+    r"(?P<q>(?:[^.;:]|\.(?=\S)){1,80})",
+    re.IGNORECASE,
+)
+
+
+def requested(s: str, facts: list[Fact]) -> list[Fact]:
+    """The figures a change request was written or approved for, told in the past ("The change was
+    written (and approved by CAB) for an m6i.4xlarge with 16 vCPU and 64 GiB"): what was asked for,
+    a plan. A writer tells what the request asked for when the build came out otherwise, so those
+    figures give way to any other value of their field; alone, they stand (`requested` names a plan:
+    `read.precedence` drops a plan beside an actual value)."""
+    if not facts or "for" not in s:
+        return facts
+    spans = [(m.start("q"), m.end("q")) for m in _REQUESTED.finditer(s)]
+    return [
+        replace(f, how=f"requested ({f.how})")
+        if f.field in CHANGING and any(a <= f.start < b for a, b in spans)
+        else f
+        for f in facts
+    ]
+
+
 def changed(s: str, facts: list[Fact]) -> list[Fact]:
     """In a sentence that changes an amount or the machines ("from 4 × c6i.4xlarge to 4 ×
     m6i.4xlarge", "256 GiB (was 128 GiB)"), the figures of the old side are `old` (the gatherer drops
     that value wherever it is written) and the others are `new`."""
+    facts = requested(s, facts)
     if not facts:
         return facts
     spans = old_spans(s)
@@ -150,7 +183,7 @@ def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [
         (m.start(g), m.end(g))
         for m in _OLD.finditer(s)
-        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m", "o")
+        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m", "o", "p")
         if m.group(g)
     ]
     if _THEN.search(s):

@@ -45,6 +45,10 @@ _NEXT_CLAUSE = re.compile(
     r"\s(?:and|but|which|because|so|while)\s+(?:is|are|was|were|has|have|also|makes?)\b|;"
 )
 _PAIRED = re.compile(r"[ \u00a0]?/[ \u00a0]?")  # a CPU count and a size written as one pair: `96c/384G`
+# a bracket right after a CPU count restating it in another unit or telling something of it, with no
+# size of its own ("64 vCPU (32 OCPU), 512 GB", "48 vCPU (hyper-threaded), 192 GB"): the count's aside,
+# so the size after it is still the count's pair
+_CPU_ASIDE = re.compile(r"^\s*\((?![^()]*\d\s*(?:[KMGTP]i?B?|[KMGTP]i)\b)[^()]{1,30}\)")
 _FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
 _LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
     r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
@@ -395,8 +399,9 @@ class FigureReading(FactParts):
                 head = head[lead.end() :] if lead and _size_noun(lead.group(0)) else head
             clause = _FULL_STOP.split(s[previous_end : m.start])[-1]
             clause = _own_head(clause)  # (after a figure's aside; a name's aside, "(fw-mainline)", stays)
-            gap_only = previous_kind == "cpu" and permachine.joined(s[previous_end : m.start])
-            paired = gap_only and _PAIRED.fullmatch(s[previous_end : m.start]) is not None  # `96c/384G`
+            gap = _CPU_ASIDE.sub("", s[previous_end : m.start], count=1) if previous_kind == "cpu" else ""
+            gap_only = previous_kind == "cpu" and permachine.joined(gap)  # "64 vCPU (32 OCPU), 512 GB"
+            paired = gap_only and _PAIRED.fullmatch(gap) is not None  # `96c/384G`
             listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
             previous_end, previous_kind = m.end, kind
             value, how = own

@@ -75,6 +75,7 @@ from handoff.read.labelwords import label_meaning
 from handoff.read.languages import gloss_for, languages_of
 from handoff.read.legends import row_lines
 from handoff.read.limitwords import is_correction, is_limit
+from handoff.read.namecaption import name_caption
 from handoff.read.notation import notation
 from handoff.read.options import option_titles
 from handoff.read.orient import transpose
@@ -148,6 +149,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self.facts = FactReader(catalogue)
+        self.name_captions: set[str] = set()  # the titles of lines read as captions by their name
         self.sections = self.facts.env  # one environment reader: it learns the document's names once
         words = catalogue.tdd
         self.count_words = frozenset(norm(w) for w in words.count_words)
@@ -555,6 +557,12 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             self.heading(tab, PSEUDO_HEADING, text)
             return True
         caption = env_caption(_pair(text), self.catalogue, self.sections.named) if ":" in text else None
+        if caption is None and ":" in text and "\n" not in text:  # "old: oke-sg-old (OCI)"
+            last = tab.headings[-1] if tab.headings else None
+            sibling = last is not None and last[0] == PSEUDO_HEADING - 1 and last[1] in self.name_captions
+            caption = name_caption(_pair(text), self.sections.part, sibling)
+            if caption:
+                self.name_captions.add(_SPACES.sub(" ", caption))
         if caption:  # over the table or lines of that environment: below a real heading, above a bold one
             self.heading(tab, PSEUDO_HEADING - 1, caption)
         return bool(caption)
