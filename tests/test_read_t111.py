@@ -34,7 +34,14 @@ def test_a_role_and_a_name_make_a_caption() -> None:
     assert name_caption(("legacy", "https://cs.example.net"), _part) is None
     assert name_caption(("owner", "Mira"), _part) is None  # a label naming no environment
     assert name_caption(("stage", "the team's sandbox, wiped weekly"), _part) is None  # a description
-    assert name_caption(("owner", "Mira"), _part, sibling=True) == "owner: Mira"
+    assert name_caption(("owner", "sg-new"), _part, sibling=True) == "owner: sg-new"
+    assert name_caption(("owner", "Mira"), _part, sibling=True) is None  # no machine's name
+    assert name_caption(("stage", "Perforce"), _part) is None  # a value, not a name
+
+
+def test_a_value_named_in_the_fields_words_is_no_caption() -> None:
+    assert name_caption(("stage", "docker-compose"), _part, valued=lambda v: "compose" in v) is None
+    assert name_caption(("stage", "sg-s"), _part, valued=lambda v: "compose" in v) == "stage: sg-s"
 
 
 @pytest.mark.parametrize("role", ["legacy", "Staging", "old"])

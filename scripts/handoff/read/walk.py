@@ -560,12 +560,23 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if caption is None and ":" in text and "\n" not in text:  # "old: oke-sg-old (OCI)"
             last = tab.headings[-1] if tab.headings else None
             sibling = last is not None and last[0] == PSEUDO_HEADING - 1 and last[1] in self.name_captions
-            caption = name_caption(_pair(text), self.sections.part, sibling)
+            caption = name_caption(_pair(text), self.sections.part, sibling, self._names_a_value)
             if caption:
                 self.name_captions.add(_SPACES.sub(" ", caption))
         if caption:  # over the table or lines of that environment: below a real heading, above a bold one
             self.heading(tab, PSEUDO_HEADING - 1, caption)
         return bool(caption)
+
+    def _names_a_value(self, text: str) -> bool:
+        """Whether a text is, as a whole, the name of a deployment method, a cloud or a code host (the
+        catalogue's words): `docker-compose`, `Perforce`, not `cs-aks-b`, a name holding one."""
+        text = text.strip()
+        f = self.facts
+        return any(
+            found.start == 0 and found.end == len(text)
+            for vocab in (f.deployment, f.hosting, f.code_hosts)
+            for found in vocab.find(text)
+        )
 
     def pended(self, tab: _Tab, text: str, level: int | None) -> bool:
         """Whether a paragraph (a list item at `level`, or None) is an item of the pending label's list;
