@@ -177,7 +177,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # (their evaluation-only siblings: 98, 99, 100)
         # blind101: the TDD exported from a slide deck (from 79/101, 79/86, 6 wrong; t101: callouts, notes)
         # tsp30: from 90/101, 90/91, 1 wrong (a two-sided table's cells read under their columns' titles)
-        ("tdd_blind101", 98 / 101, 98 / 98, 0),
+        ("tdd_blind101", 99 / 101, 99 / 99, 0),
         # blind102: the TDD as a filled-in intake questionnaire (from 66/98, 66/77, 9 wrong; tq30: prompts
         # without a question mark head their tagged answers; tq31: ticks among separated options, a
         # bracket's total word totals its part, disks summed on a datastore)
@@ -188,12 +188,19 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind103", 97 / 99, 97 / 97, 0),
         # three more families, written blind as tuning sets in stop 30: pinned on arrival
         # (their evaluation-only siblings: 104, 105, 106)
-        # blind107: the TDD exported from an issue tracker or a team wiki (from 86/100, 86/91, 3 wrong)
+        # blind107: the TDD exported from an issue tracker or a team wiki (from 86/100, 86/91, 3 wrong;
+        # t107: a pair added up in passing, a kube-system pool, a page's own authority, growth after the
+        # completion comment, a Shape label, template hints, work-item references)
         ("tdd_blind107", 100 / 100, 100 / 100, 0),
-        # blind108: the TDD written as an operations runbook or handbook (from 77/99, 77/85, 5 wrong)
-        ("tdd_blind108", 77 / 99, 77 / 85, 5),
-        # blind109: the TDD as a capacity-validation or load-test report (from 89/98, 89/91, 1 wrong)
-        ("tdd_blind109", 89 / 98, 89 / 91, 1),
+        # blind108: the TDD written as an operations runbook or handbook (from 77/99, 77/85, 5 wrong;
+        # t108: a manual's Current state, alert tables and lines, dated restore-test labels, a paper's
+        # sign-off, bounds and hypothetical sizes)
+        ("tdd_blind108", 99 / 99, 99 / 99, 0),
+        # blind109: the TDD as a capacity-validation or load-test report (from 89/98, 89/91, 1 wrong;
+        # t109: a provider type as a machine label's value, a note's build line, concurrency beside
+        # users, a host in a clause of time, the first machine before a resize, a size said used, the
+        # load-test rig's machines)
+        ("tdd_blind109", 98 / 98, 98 / 98, 0),
         # a family written blind as a tuning set in stop 31: pinned on arrival (its evaluation-only
         # sibling: 110)
         # blind111: the TDD as change records and cutover plans (from 83/98, 83/85, 1 wrong)
