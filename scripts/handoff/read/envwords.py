@@ -29,7 +29,7 @@ from handoff.read.replaced import NAMES, new_side, titled
 from handoff.read.sharedwhole import whole_title
 from handoff.read.supporting import supporting_title
 from handoff.read.vendorguide import guide_title
-from handoff.read.vocab import _WORD, _blanked, _hosts_of
+from handoff.read.vocab import _WORD, _hosts_of, blank_spans
 
 
 class Environments:
@@ -254,11 +254,11 @@ class Environments:
         if text.isascii() and self.some_word.search(text.lower()) is None:
             return []  # (most texts: not one environment word's letters in it, so no word)
         hosts = _hosts_of(text)  # "sourcegraph.example.dev" is no dev
-        text = _blanked(text, [(a, b) for a, b, _ in hosts]) if hosts else text
+        text = blank_spans(text, [(a, b) for a, b, _ in hosts]) if hosts else text
         if "/" in text:  # nor is a file's path: `/dev/nvme1n1`, `/srv/test/data`
-            text = _blanked(text, [m.span() for m in _PATH.finditer(text)])
+            text = blank_spans(text, [m.span() for m in _PATH.finditer(text)])
         if "hand" in text.casefold():  # "handed over to QA": the one handed to is a team, no place
-            text = _blanked(text, [m.span(1) for m in _RECIPIENT.finditer(text)])
+            text = blank_spans(text, [m.span(1) for m in _RECIPIENT.finditer(text)])
         named = list(self.trial.finditer(text))  # (the words counted only for a text that has one)
         # "Test", "QA / Test", "Load testing (Perf)"; "Restore test, 8 July 2026" (`read/datedtitle.py`)
         title = bool(named) and (len(_WORD.findall(text)) <= 3 or few_words_but_date(text, 3))

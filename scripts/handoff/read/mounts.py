@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from handoff.read.vocab import blank_spans
+
 _SIZE = r"\d+(?:[.,]\d+)?[KMGTPE]?i?B?"
 # a df line: filesystem, size, used, available, use%, mount point
 _GAP = r"[^\S\n]+"  # the spaces between two columns (no-break ones too), never a line's end
@@ -58,12 +60,7 @@ def blanked(text: str) -> str:
             mount = m.group("mount") or ""
             if not mount or _OS_MOUNT.fullmatch(mount.strip()) or m.group("type") in ("rom", "loop"):
                 spans.append(m.span("size"))
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+    return blank_spans(text, spans) if spans else text
 
 
 __all__ = ["blanked"]

@@ -92,7 +92,7 @@ class Vocab:
             return []  # (no host to blank: the text's letters hold no name of any of the vocabularies)
         blank = [(a, b) for a, b, key in hosts if key not in self.names] if hosts else None
         if blank:  # host names and addresses are no names, unless one is (`GitHub.com`)
-            text = _blanked(text, blank)
+            text = blank_spans(text, blank)
         if not self.spotter.search(_letters(text)):
             return []
         words = _words_of(text)
@@ -275,7 +275,7 @@ def _words_of(text: str) -> tuple[_Span, ...]:
     return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text))
 
 
-def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """`text` with each span replaced by as many spaces."""
     chars = list(text)
     for a, b in spans:
