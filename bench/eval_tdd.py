@@ -50,7 +50,8 @@ from handoff.validate.tdd_view import tdd_fields
 # stop 24; their siblings 67-69 are tuning sets; 70-72, ordinary TDDs of three more families (living
 # TDDs kept up to date, terse shorthand notes, infrastructure-as-code and command output), written
 # blind in stop 25; their siblings 73-75 are tuning sets; 110, change records and cutover plans,
-# written blind in stop 31 with its tuning sibling 111)
+# written blind in stop 31 with its tuning sibling 111; 112, prose-led ordinary TDDs, written blind in
+# stop 32 with its tuning sibling 113)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -94,6 +95,7 @@ EVALUATION_ONLY = (
     "tdd_blind105",
     "tdd_blind106",
     "tdd_blind110",
+    "tdd_blind112",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -169,6 +171,7 @@ SETS = (
     "tdd_blind108",
     "tdd_blind109",
     "tdd_blind111",
+    "tdd_blind113",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
