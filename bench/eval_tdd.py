@@ -51,7 +51,8 @@ from handoff.validate.tdd_view import tdd_fields
 # TDDs kept up to date, terse shorthand notes, infrastructure-as-code and command output), written
 # blind in stop 25; their siblings 73-75 are tuning sets; 110, change records and cutover plans,
 # written blind in stop 31 with its tuning sibling 111; 112, prose-led ordinary TDDs, written blind in
-# stop 32 with its tuning sibling 113)
+# stop 32 with its tuning sibling 113; 114, TDDs reshaped by incidents and changes during the
+# deployment, written blind in stop 32 with its tuning sibling 115)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -96,6 +97,7 @@ EVALUATION_ONLY = (
     "tdd_blind106",
     "tdd_blind110",
     "tdd_blind112",
+    "tdd_blind114",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -172,6 +174,7 @@ SETS = (
     "tdd_blind109",
     "tdd_blind111",
     "tdd_blind113",
+    "tdd_blind115",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
