@@ -94,7 +94,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind25", 89 / 90, 89 / 89, 0),  # 89 in stop 17
         # evaluation-only in stops 15-16, tuning from stop 17: pinned at their end-of-stop-16 figures,
         # wrong values included (each may only fall)
-        ("tdd_blind26", 86 / 93, 86 / 87, 0),  # 86 in stop 17: entries dated by their stamps
+        ("tdd_blind26", 87 / 93, 87 / 88, 0),  # 86 in stop 17: entries dated by their stamps
         ("tdd_blind27", 84 / 86, 84 / 84, 0),
         ("tdd_blind28", 88 / 92, 88 / 88, 0),  # 88, no wrong value in stop 17: notes cells, codes, used
         ("tdd_blind32", 95 / 96, 95 / 95, 0),  # stop 17: from 77/96, 77/88, 9 wrong
@@ -172,7 +172,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # tmix29: from 93/100, 93/97, 3 wrong (a present label after a past told; an update connecting a
         # host; an update's figure nobody agreed); tol: from 96/100, 96/97, 1 wrong (a go-live beside
         # the build's end in its paragraph)
-        ("tdd_blind97", 97 / 100, 97 / 97, 0),
+        ("tdd_blind97", 98 / 100, 98 / 98, 0),
         # three more families, written blind as tuning sets in stop 29: pinned on arrival
         # (their evaluation-only siblings: 98, 99, 100)
         # blind101: the TDD exported from a slide deck (from 79/101, 79/86, 6 wrong; t101: callouts, notes)
@@ -204,7 +204,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # a family written blind as a tuning set in stop 31: pinned on arrival (its evaluation-only
         # sibling: 110)
         # blind111: the TDD as change records and cutover plans (from 83/98, 83/85, 1 wrong)
-        ("tdd_blind111", 87 / 98, 87 / 88, 0),
+        ("tdd_blind111", 89 / 98, 89 / 90, 0),
         # blind113: prose-led ordinary TDDs (on arrival 81/98, 81/84, 3 wrong-environment values)
         ("tdd_blind113", 81 / 98, 81 / 84, 3),
         # blind115: TDDs reshaped by incidents and changes (on arrival 85/98, 85/94, 4 wrong-env values)

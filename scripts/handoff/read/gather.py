@@ -35,6 +35,7 @@ from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
 from handoff.read.baseurl import base_urls
 from handoff.read.builddates import build_dates
+from handoff.read.entrydates import stamped_ends
 from handoff.read.fact import Fact
 from handoff.read.gatherparts import _Block, _count, _Part, amounts
 from handoff.read.hostcounts import HostCounts
@@ -280,6 +281,7 @@ class Gatherer(Precedence, HostCounts, Implied):
             self._count_mentions(section)
             self._union_hosts(section)
         self.values = build_dates(self.values, self._text_at)
+        self._drop(stamped_ends(self.values, self._text_at))  # "08/Jun/26 18:30: initial sync done"
         self._drop_plans()
         self._build_completion()
         problems += self._only_address()

@@ -1,0 +1,110 @@
+"""Two values of one field where the document itself settles which holds: no conflict then, and a
+conflict still where it does not (`read/entrydates.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handoff.core.fields import Catalogue
+from handoff.read.entrydates import stamp_date
+from handoff.read.tdd import html_document, read_document
+from handoff.validate.tdd_view import tdd_fields
+from tdd_snippets import table
+
+
+def view(html: str, catalogue: Catalogue) -> tuple[dict[str, Any], frozenset[str]]:
+    """The fields `handoff tdd` would give (None for a conflict) and the conflicted fields."""
+    doc = html_document(f"<html><body>{html}</body></html>")
+    got = tdd_fields(read_document(doc, catalogue).values, catalogue)
+    fields = {n: None if n in got.conflicted else fv.to_json()["value"] for n, fv in got.fields.items()}
+    return fields, got.conflicted
+
+
+# -- a log entry's stamp gives way to the completion the document states ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2026-04-03 11:00 Priyanka Oduya: Production deployment finished its initial sync.", "2026-04-03"),
+        ("Casimir Wendt, 08/Jun/26 18:30: initial sync done on prod.", "2026-06-08"),
+        ("9/29/2026 Erik Lund changed State from Active to Resolved", "2026-09-29"),
+        ("1.0 | 2025-12-15 | As built, signed off by the board", "2025-12-15"),
+        ("12 May 2026 — production cluster handed over", "2026-05-12"),
+    ],
+)
+def test_an_entry_opened_by_its_stamp_is_dated_by_it(text: str, day: str) -> None:
+    assert stamp_date(text) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Production build was complete with the cutover on 22 April 2026.",
+        "Prod complete = step 6, 16/Jun/26.",
+        "Built: 3 Nov 2025 – 12 Dec 2025",
+        "Closed: Lars Holm 10/2/2026 3:31 PM",
+        "The build finished 2026-04-03 after the sync.",
+    ],
+)
+def test_a_date_inside_its_sentence_is_no_stamp(text: str) -> None:
+    assert stamp_date(text) == ""
+
+
+_WORK_NOTES = (
+    "<h1>Production change</h1>"
+    "<p>Sourcegraph on EKS with Helm, https://code.example.com.</p>"
+    "<h2>Work notes (newest first)</h2>"
+    "<p>2026-04-09 16:30 CAB: Approved for 14 April. Rescheduled to 21 April.</p>"
+    "<p>2026-04-03 11:00 Priya Oduya: Production deployment finished its initial sync. Ready for CAB.</p>"
+    "<p>2026-03-23 14:20 Priya Oduya: Build of the production cluster started.</p>"
+)
+
+
+def test_a_work_note_stamp_gives_way_to_the_close_notes_completion(catalogue: Catalogue) -> None:
+    html = (
+        _WORK_NOTES + "<h2>Close notes</h2>"
+        "<p>Implemented in the rescheduled window. Production build started on 23 March and was complete "
+        "with the cutover on 22 April 2026.</p>"
+    )
+    fields, conflicted = view(html, catalogue)
+    assert "completion_date" not in conflicted
+    assert fields["completion_date"] == "2026-04-22"
+
+
+def test_a_comment_stamp_gives_way_to_the_runbooks_completion(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Production change</h1><p>Sourcegraph on GKE with Kustomize.</p>"
+        "<h2>Runbook</h2><p>Prod complete = step 6, 16/Jun/26.</p>"
+        "<h2>Comments</h2>"
+        "<p>Casimir Wendt, 16/Jun/26 09:25: closing, the old VM is frozen.</p>"
+        "<p>Casimir Wendt, 08/Jun/26 18:30: initial sync done on prod.</p>"
+    )
+    fields, conflicted = view(html, catalogue)
+    assert "completion_date" not in conflicted
+    assert fields["completion_date"] == "2026-06-16"
+
+
+def test_a_revision_rows_date_gives_way_to_the_build_range(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Revisions</h1>"
+        + table(("Version", "Date", "Change"), ("1.0", "2025-12-15", "As built, signed off by the board"))
+        + "<h1>Environments</h1>"
+        + table(("", "Production"), ("Hosting", "on-premises, RKE2"), ("Built", "3 Nov 2025 – 12 Dec 2025"))
+    )
+    fields, conflicted = view(html, catalogue)
+    assert "completion_date" not in conflicted
+    assert fields["completion_date"] == "2025-12-12"
+
+
+def test_two_stated_completions_stay_a_conflict(catalogue: Catalogue) -> None:
+    html = (
+        _WORK_NOTES + "<h2>Close notes</h2>"
+        "<p>Production build started on 23 March and was complete with the cutover on 22 April 2026.</p>"
+        "<h2>Summary</h2><p>The production build was complete on 30 April 2026.</p>"
+    )
+    fields, conflicted = view(html, catalogue)
+    assert "completion_date" in conflicted
+    assert fields.get("completion_date") is None
