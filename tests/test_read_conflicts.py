@@ -9,6 +9,7 @@ import pytest
 
 from handoff.core.fields import Catalogue
 from handoff.read.entrydates import stamp_date
+from handoff.read.sizinginputs import names_inputs
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
 from tdd_snippets import table
@@ -108,3 +109,56 @@ def test_two_stated_completions_stay_a_conflict(catalogue: Catalogue) -> None:
     fields, conflicted = view(html, catalogue)
     assert "completion_date" in conflicted
     assert fields.get("completion_date") is None
+
+
+# -- a sizing's inputs give way to the estate found -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("2. Sizing inputs (worksheet)", True),
+        ("Estimator inputs", True),
+        ("Inputs to the sizing", True),
+        ("Capacity planning inputs", True),
+        ("Inputs", False),  # a workbook's tab: it may hold the census itself
+        ("Estimator inputs and results", False),
+        ("Sizing assumptions", False),
+    ],
+)
+def test_a_heading_naming_a_sizings_inputs(title: str, names: bool) -> None:
+    assert names_inputs(title) is names
+
+
+_INPUTS = (
+    "<h1>Sizing inputs</h1>"
+    "<p>The board asked us to size for today's figures plus 25 %: largest repository 8 GB, "
+    "all repositories together 700 GB.</p>"
+)
+
+
+def test_the_inputs_give_way_to_the_estate_found(catalogue: Catalogue) -> None:
+    html = (
+        _INPUTS + "<h1>Code hosts and repositories</h1>"
+        "<p>The largest repository is interlocking-core at 6.4 GB. All repositories together: 540 GB on "
+        "the gitserver volumes.</p>"
+    )
+    fields, conflicted = view(html, catalogue)
+    assert not conflicted & {"largest_repo_mb", "total_repo_size_gb"}
+    assert fields["largest_repo_mb"] == 6400
+    assert fields["total_repo_size_gb"] == 540
+
+
+def test_the_inputs_alone_stay(catalogue: Catalogue) -> None:
+    fields, _ = view(_INPUTS + "<h1>Platform</h1><p>Sourcegraph on GKE with Helm.</p>", catalogue)
+    assert fields["largest_repo_mb"] == 8000
+
+
+def test_two_values_outside_the_inputs_stay_a_conflict(catalogue: Catalogue) -> None:
+    html = (
+        _INPUTS + "<h1>Code hosts and repositories</h1>"
+        "<p>The largest repository is interlocking-core at 6.4 GB.</p>"
+        "<h1>Summary</h1><p>The largest repository is firmware-main at 9.1 GB.</p>"
+    )
+    _, conflicted = view(html, catalogue)
+    assert "largest_repo_mb" in conflicted

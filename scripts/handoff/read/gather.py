@@ -266,6 +266,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._per_machine_give_way()
         self._stated_limits_win()
         self._premises_give_way()  # "A-03: … assumed … no more than 5,000 repositories" (`read.premises`)
+        self._inputs_give_way()  # "2. Sizing inputs": "… plus 25 %: largest repository 8 GB"
         placed = sum_siblings(self.values, self.pools, self._text_at)  # zone by zone: one pool of their sum
         self._keep(lambda v: id(v) not in placed)
         self._union_pools()

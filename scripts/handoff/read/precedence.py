@@ -21,6 +21,7 @@ from handoff.read.limitwords import is_estimate, is_planned
 from handoff.read.notation import blanked
 from handoff.read.premises import assumed
 from handoff.read.rolledback import UNDONE
+from handoff.read.sizinginputs import MEASURED, names_inputs
 from handoff.read.speakernotes import notes_correct
 from handoff.read.totals import names_total
 
@@ -400,6 +401,21 @@ class Precedence(GatherParts):
         said = {v.field for v in self.values if v.field in fields and v.section != "trial" and not premise(v)}
         if said:
             self._keep(lambda v: v.field not in said or not premise(v))
+
+    def _inputs_give_way(self) -> None:
+        """A repository count, monorepo count, largest repository or total size read under a heading
+        naming a sizing's inputs gives way to one of its field read elsewhere outside a trial: the
+        inputs are what the sizing was made for, not the estate found (`read.sizinginputs`)."""
+
+        def under_inputs(v: TddValue) -> bool:
+            path = self.paths.get(v.location.ref, ())
+            return bool(path) and isinstance(path[-1], tuple) and names_inputs(str(path[-1][1]))
+
+        measured = [v for v in self.values if v.field in MEASURED and v.section != "trial"]
+        inputs = {id(v) for v in measured if under_inputs(v)}
+        said = {v.field for v in measured if id(v) not in inputs}
+        if inputs and said:
+            self._keep(lambda v: id(v) not in inputs or v.field not in said)
 
     def _parts_give_way(self) -> None:
         """A CPU, memory or disk figure said to be the total ("3 TiB altogether", "in sum 4,250 GiB")
