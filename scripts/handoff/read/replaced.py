@@ -34,7 +34,7 @@ import re
 from typing import TYPE_CHECKING
 
 from handoff.core.fields import norm
-from handoff.core.quickre import quick
+from handoff.core.quickre import by_line, quick
 
 if TYPE_CHECKING:
     from handoff.read.envwords import Environments
@@ -54,6 +54,7 @@ _LEARN = quick(
     rf"|\b[Ff]rom[ \t]+(?:the[ \t]+)?{_NAME.format('e')}[ \t]+"
     r"(?:box[ \t]+|vm[ \t]+|server[ \t]+)?to[ \t]+Sourcegraph\b)",
 )
+_LEARN_LINES = by_line(_LEARN)  # (the same matches, read only on the lines holding one of its pieces)
 _NOT_NAMES = frozenset(
     {"sourcegraph", "the", "a", "an", "it", "this", "that", "our", "its", "their", "them", "we", "old", "new",
      "existing", "current", "legacy", "previous", "former", "code", "search", "in", "place"}
@@ -67,7 +68,7 @@ def learn(text: str, env: Environments) -> frozenset[str]:
     if not _HINT.search(text):
         return frozenset()
     out = set()
-    for m in _LEARN.finditer(text):
+    for m in _LEARN_LINES.finditer(text):
         name = next((g for g in m.groups() if g), "")
         if name.casefold() in _NOT_NAMES or env.spans(name) or norm(name) in env.products:
             continue

@@ -24,6 +24,7 @@ import contextvars
 import re
 from dataclasses import replace
 
+from handoff.core.quickre import Pieces
 from handoff.read import shapes
 from handoff.read.changes import CHANGING
 from handoff.read.fact import Fact
@@ -37,6 +38,8 @@ _TO = re.compile(
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"(?:→|->|=>|⇒)\s*$")
+# a line holding neither a resize verb nor an arrow can take no type: its types are not looked for
+_MAY_TAKE = Pieces(_TO, _ARROW)
 _FIRST = re.compile(
     r"\b(?:first\s+(?:built|installed|deployed|provisioned|stood\s+up|set\s+up|sized)|initially|originally|"
     r"at\s+first|started\s+(?:on|with|out\s+on)|began\s+(?:on|with)|initial|the\s+first\s+(?:vm|machine|server|box))\b",
@@ -56,6 +59,8 @@ def learn(text: str) -> frozenset[str]:
         return frozenset()
     found: set[str] = set()
     for line in text.splitlines():
+        if not _MAY_TAKE.possible(line):
+            continue  # (every match of `_TO` or `_ARROW` in a part of the line holds one of their pieces)
         matches = list(shapes.INSTANCE_TYPE.finditer(line))
         for k, m in enumerate(matches):
             before = line[max(0, m.start() - 80) : m.start()]
