@@ -11,8 +11,10 @@ import pytest
 from handoff.core import quickre
 from handoff.core.fields import Catalogue
 from handoff.core.quickre import QuickPattern, quick
-from handoff.read import replaced, resizedto, shapes
+from handoff.read import legends, replaced, resizedto, shapes
+from handoff.read.doctext import as_dict, as_list, as_str, body_styles, content_styles, paragraph_runs
 from handoff.read.envwords import Environments
+from handoff.read.livingparts import titles
 
 TEXTS = [
     "",
@@ -121,3 +123,71 @@ def test_replaced_names_found(catalogue: Catalogue) -> None:
     assert "Hound" in replaced.learn(REPLACING[0], env)
     assert "OpenGrok" in replaced.learn(REPLACING[1], env)
     assert replaced.learn(REPLACING[4], env) == frozenset()
+
+
+def _styles_by_accessors(content: list[object]) -> list[tuple[dict[str, object], str]]:
+    """(paragraph, named style) of each element as the accessors read them."""
+    out = []
+    for el in content:
+        paragraph = as_dict(as_dict(el).get("paragraph"))
+        out.append((paragraph, as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))))
+    return out
+
+
+def _paragraph(style: object, *runs: object) -> dict[str, object]:
+    return {"paragraph": {"paragraphStyle": {"namedStyleType": style}, "elements": list(runs)}}
+
+
+CONTENT: list[object] = [
+    _paragraph("TITLE", {"textRun": {"content": " Acme \n"}}),
+    _paragraph("HEADING_1", {"textRun": {"content": "Sizing"}}),
+    {"table": {"tableRows": []}},
+    {"paragraph": {"paragraphStyle": {"namedStyleType": 3}, "elements": "not a list"}},
+    {"paragraph": "not a dict"},
+    "not an element",
+    _paragraph(None, {"textRun": {"content": "a"}}, {"person": {}}, {"textRun": {"content": "b"}}),
+]
+
+
+def test_body_styles_read_as_the_accessors() -> None:
+    """The written-out walk of a body gives each element's paragraph and style as the accessors do,
+    and a paragraph's runs joined as they do, whatever the JSON holds."""
+    assert list(content_styles(CONTENT)) == _styles_by_accessors(CONTENT)
+    assert list(body_styles({"body": {"content": CONTENT}})) == _styles_by_accessors(CONTENT)
+    assert list(body_styles({"body": "nothing"})) == [] == list(body_styles({}))
+    for paragraph, _ in _styles_by_accessors(CONTENT):
+        expected = "".join(
+            as_str(as_dict(as_dict(e).get("textRun")).get("content"))
+            for e in as_list(paragraph.get("elements"))
+        ).strip()
+        assert paragraph_runs(paragraph) == expected
+    assert paragraph_runs(_styles_by_accessors(CONTENT)[0][0]) == "Acme"
+    assert list(titles({"body": {"content": CONTENT}})) == ["Sizing"]
+
+
+def test_glossary_entry_is_one_word_alone() -> None:
+    """A glossary's entry is a name alone on its line: a line of two words or none is none."""
+    spans = lambda text: [(0, "production")] if "production" in text else []  # noqa: E731
+    name = lambda word: word == "Orca"  # noqa: E731
+    assert legends._defined("Orca", "The production environment.", name, spans) == [("Orca", "production")]
+    assert legends._defined("Orca Harrier", "The production environment.", name, spans) == []
+    assert legends._defined("", "The production environment.", name, spans) == []
+    assert legends._defined("Orca", "The staging copy.", name, spans) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("3 nodes", "3 nodes"),
+        ("no cue here at all", "no cue here at all"),
+        ("4 nodes, not 3", "4 nodes"),
+        ("users: 1,200 → 1,400", "users: 1,400"),
+        ("3,000 (updated from 2,500)", "3,000"),
+        ("not counted", "not counted"),
+    ],
+)
+def test_unedit_cues(text: str, read: str) -> None:
+    """A text holding none of the cues, or no digit, is returned as it is; one with both is read."""
+    from handoff.read.edits import unedit
+
+    assert unedit(text) == read

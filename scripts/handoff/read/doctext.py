@@ -37,6 +37,38 @@ def as_str(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+def body_styles(holder: dict[str, Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """(paragraph, its named style) of each structural element of a tab's body (`holder`: its
+    `documentTab`, or a legacy document): `{}` and "" for an element that is no paragraph. (The
+    accessors written out: the title and heading passes read every element of the body.)"""
+    body = holder.get("body")
+    content = body.get("content") if isinstance(body, dict) else None
+    return content_styles(content if isinstance(content, list) else [])
+
+
+def content_styles(content: list[Any]) -> Iterator[tuple[dict[str, Any], str]]:
+    """`body_styles` of a list of structural elements."""
+    for el in content:
+        paragraph = el.get("paragraph") if isinstance(el, dict) else None
+        if not isinstance(paragraph, dict):
+            paragraph = {}
+        style = paragraph.get("paragraphStyle")
+        name = style.get("namedStyleType") if isinstance(style, dict) else None
+        yield paragraph, name if isinstance(name, str) else ""
+
+
+def paragraph_runs(paragraph: dict[str, Any]) -> str:
+    """A paragraph's text runs joined as they are, stripped (a title's or a heading's words)."""
+    parts: list[str] = []
+    elements = paragraph.get("elements")
+    for el in elements if isinstance(elements, list) else ():
+        run = el.get("textRun") if isinstance(el, dict) else None
+        content = run.get("content") if isinstance(run, dict) else None
+        if isinstance(content, str):
+            parts.append(content)
+    return "".join(parts).strip()
+
+
 # --------------------------------------------------------------------------------------------
 # text of paragraphs and cells
 

@@ -273,7 +273,12 @@ def has_digit(text: str) -> bool:
 
 def unedit(text: str) -> str:
     """`text` with the old side of each correction written beside its figure taken out."""
-    if not any(cue in text for cue in _CUES) or not has_digit(text):
+    for cue in _CUES:  # (a loop: quicker than any() over a generator, asked of every paragraph)
+        if cue in text:
+            break
+    else:
+        return text
+    if not has_digit(text):
         return text
     out = _arrows(text) if any(a in text for a in _ARROWS) else text
     out = _UPDATED.sub(_updated, out) if "[" in out or "(" in out else out

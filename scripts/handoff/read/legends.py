@@ -193,8 +193,12 @@ def _line_pairs(lines: list[str], i: int, name: Callable[[str], bool], spans: Sp
 def _defined(line: str, after: str, name: Callable[[str], bool], spans: Spans) -> list[Pair]:
     """A glossary's entry: a name alone on its line (a heading, a bold line, a cell), then a line
     without a name that says what it is ("Orca" / "The production environment.")."""
-    words = _WORD.findall(line)
-    if len(words) != 1 or not name(words[0]) or _FIGURE.search(after) or not spans(after):
+    found = _WORD.finditer(line)  # (one word, or not: the line read up to its second word at most)
+    first = next(found, None)
+    if first is None or next(found, None) is not None:
+        return []
+    words = [first.group(0)]
+    if not name(words[0]) or _FIGURE.search(after) or not spans(after):
         return []
     said = _WORD.findall(after)
     if len(said) > _MAX_WORDS or any(name(w) for w in said[1:]):  # (its first word opens a sentence)

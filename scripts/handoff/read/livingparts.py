@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from handoff.read.doctext import as_dict, as_list, as_str, iter_tabs
+from handoff.read.doctext import as_dict, as_list, body_styles, iter_tabs, paragraph_runs
 
 # a part no longer kept up to date: "not maintained", "not updated since v1.0", "no longer kept current"
 _NOT_KEPT = re.compile(
@@ -52,14 +52,9 @@ def titles(doc: dict[str, Any]) -> Iterator[str]:
     for names, _ in tabs:
         yield names[-1]
     for holder in holders:
-        for el in as_list(as_dict(holder.get("body")).get("content")):
-            paragraph = as_dict(as_dict(el).get("paragraph"))
-            style = as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
+        for paragraph, style in body_styles(holder):
             if style.startswith("HEADING_"):
-                yield "".join(
-                    as_str(as_dict(as_dict(e).get("textRun")).get("content"))
-                    for e in as_list(paragraph.get("elements"))
-                ).strip()
+                yield paragraph_runs(paragraph)
 
 
 def _not_kept(title: str) -> bool:

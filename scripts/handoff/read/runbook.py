@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from handoff.read.doctext import as_dict, as_list, as_str, iter_tabs
+from handoff.read.doctext import as_dict, as_list, body_styles, iter_tabs, paragraph_runs
 from handoff.read.livingparts import titles
 
 # a manual for operators: "runbook", "run book", "handbook", "playbook", "operations guide/manual",
@@ -44,14 +44,9 @@ def _title_lines(doc: dict[str, Any]) -> Iterator[str]:
     tabs = list(iter_tabs(as_list(doc.get("tabs")), ()))
     holders = [as_dict(as_dict(tab).get("documentTab")) for _, tab in tabs] or [doc]
     for holder in holders:
-        for el in as_list(as_dict(holder.get("body")).get("content")):
-            paragraph = as_dict(as_dict(el).get("paragraph"))
-            style = as_str(as_dict(paragraph.get("paragraphStyle")).get("namedStyleType"))
+        for paragraph, style in body_styles(holder):
             if style in ("TITLE", "SUBTITLE"):
-                yield "".join(
-                    as_str(as_dict(as_dict(e).get("textRun")).get("content"))
-                    for e in as_list(paragraph.get("elements"))
-                ).strip()
+                yield paragraph_runs(paragraph)
 
 
 def operating_manual(doc: dict[str, Any]) -> bool:

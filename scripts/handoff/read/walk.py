@@ -56,6 +56,7 @@ from handoff.read.doctext import (
     as_list,
     as_str,
     cell_text,
+    content_styles,
     document_text,
     footnotes,
     iter_tabs,
@@ -864,10 +865,7 @@ def _line_context(line: str, ctx: Context, scope: str) -> Context:
 def _title_heading(content: list[Any]) -> int:
     """Index of a HEADING_1 that opens the content and is its only one (a document title), else -1."""
     first, count = -1, 0
-    for i, se in enumerate(content):
-        style = as_str(
-            as_dict(as_dict(as_dict(se).get("paragraph")).get("paragraphStyle")).get("namedStyleType")
-        )
+    for i, (_, style) in enumerate(content_styles(content)):
         if style in HEADING_LEVELS:
             if first == -1:  # the first heading only: a later HEADING_1 opens a part ("📖 Transcript")
                 first = i if style == "HEADING_1" else -2
