@@ -83,24 +83,24 @@ def test_the_hold_out_sets_keep_their_figures(
         # evaluation-only in stop 13, tuning from stop 14: pinned at their end-of-stop-13 figures
         ("tdd_blind17", 91 / 92, 91 / 91, 0),  # 91 in stop 16: a Dutch design read in Dutch
         ("tdd_blind18", 92 / 92, 92 / 92, 0),
-        ("tdd_blind19", 94 / 95, 94 / 95, 0),
+        ("tdd_blind19", 95 / 95, 95 / 95, 0),
         # evaluation-only in stop 14, tuning from stop 15: pinned at their end-of-stop-14 figures
         ("tdd_blind20", 87 / 87, 87 / 87, 0),  # stop 19: the instance URL beside a back-out part
         ("tdd_blind21", 94 / 94, 94 / 94, 0),
         ("tdd_blind22", 88 / 90, 88 / 88, 0),
         # evaluation-only in stops 14-15, tuning from stop 16: pinned at their end-of-stop-15 figures
         ("tdd_blind23", 91 / 91, 91 / 91, 0),
-        ("tdd_blind24", 85 / 92, 85 / 86, 0),  # 82 in stop 16, 85 in stop 17
+        ("tdd_blind24", 86 / 92, 86 / 86, 0),  # 82 in stop 16, 85 in stop 17
         ("tdd_blind25", 89 / 90, 89 / 89, 0),  # 89 in stop 17
         # evaluation-only in stops 15-16, tuning from stop 17: pinned at their end-of-stop-16 figures,
         # wrong values included (each may only fall)
-        ("tdd_blind26", 87 / 93, 87 / 88, 0),  # 86 in stop 17: entries dated by their stamps
+        ("tdd_blind26", 87 / 93, 87 / 87, 0),  # 86 in stop 17: entries dated by their stamps
         ("tdd_blind27", 84 / 86, 84 / 84, 0),
         ("tdd_blind28", 88 / 92, 88 / 88, 0),  # 88, no wrong value in stop 17: notes cells, codes, used
         ("tdd_blind32", 95 / 96, 95 / 95, 0),  # stop 17: from 77/96, 77/88, 9 wrong
         ("tdd_blind33", 89 / 91, 89 / 89, 0),  # stop 17: from 71/91, 71/84, 13 wrong
         # 94 (t63): a long label read without its closing qualifier (`… after the first full sync: ~620G`)
-        ("tdd_blind34", 94 / 97, 94 / 95, 1),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
+        ("tdd_blind34", 96 / 97, 96 / 96, 0),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
         # evaluation-only in stop 17, tuning from stop 18: pinned at their end-of-stop-17 figures
         ("tdd_blind35", 95 / 96, 95 / 95, 0),  # stop 18: from 82/96, 82/87, 3 wrong
         ("tdd_blind36", 97 / 98, 97 / 97, 0),  # stop 18: from 75/98, 75/84, 6 wrong (figures over time)
@@ -136,7 +136,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # tuning siblings, written blind in stop 27, of three older evaluation-only families, on arrival
         # blind89 from 88/100, 88/92, 2 wrong (t89: numbered table captions naming another part, a lead-in
         # over facts of their own, a tool chosen over another, a share of production, a denial of its own)
-        ("tdd_blind89", 99 / 100, 99 / 100, 0),  # facts in a document's furniture (sibling of blind 42)
+        ("tdd_blind89", 100 / 100, 100 / 100, 0),  # facts in a document's furniture (sibling of blind 42)
         # blind90 from 85/96, 85/88, 2 wrong (t90: fractions of a unit, half a dozen, hedged words, dotted
         # and dashed days with the document's year, days told from the one before, lower bounds, a place
         # said of a code host, machines left out of the totals, a cap with its circumstance)
@@ -144,7 +144,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind91 from 75/97, 75/83, 5 wrong (t91: numbers as said, dictated punctuation and topics, a
         # figure taken back as it is said, a bare host's edition said after it, a condition said short,
         # the name a deployment started with, a size said all in)
-        ("tdd_blind91", 87 / 97, 87 / 89, 2),  # spoken and conversational records (sibling of blind 40)
+        ("tdd_blind91", 90 / 97, 90 / 90, 0),  # spoken and conversational records (sibling of blind 40)
         # three more families and a second terse set, written blind as tuning sets in stop 27:
         # pinned on arrival
         # blind85 from 92/100, 92/93, 1 wrong (t85: a heading not this handoff's, a sizing target, a limit
@@ -204,7 +204,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # a family written blind as a tuning set in stop 31: pinned on arrival (its evaluation-only
         # sibling: 110)
         # blind111: the TDD as change records and cutover plans (from 83/98, 83/85, 1 wrong)
-        ("tdd_blind111", 89 / 98, 89 / 90, 0),
+        ("tdd_blind111", 92 / 98, 92 / 92, 0),
         # blind113: prose-led ordinary TDDs (on arrival 81/98, 81/84, 3 wrong-environment values)
         ("tdd_blind113", 81 / 98, 81 / 84, 3),
         # blind115: TDDs reshaped by incidents and changes (on arrival 85/98, 85/94, 4 wrong-env values)
@@ -229,11 +229,11 @@ def test_the_hold_out_sets_keep_their_figures(
         # code hosts, clipped limits, q:/a: tags)
         # t88b: 83/100, 83/85 -> a line's clipped label (`mono: 1`, blind74 87/100, 87/89, 1 wrong)
         # told29: from 87/100, 87/89, 1 wrong -> a cloud's acronym in lower case (`1 ec2`), an `n` column
-        ("tdd_blind74", 89 / 100, 89 / 90, 0),  # terse shorthand notes
+        ("tdd_blind74", 90 / 100, 90 / 90, 0),  # terse shorthand notes
         # blind75 from 86/99, 86/91, 5 wrong (t75: Terraform blocks, files and defaults, resource counts)
-        ("tdd_blind75", 95 / 99, 95 / 96, 1),  # infrastructure-as-code and command-output heavy TDDs
+        ("tdd_blind75", 96 / 99, 96 / 96, 0),  # infrastructure-as-code and command-output heavy TDDs
         # ordinary TDDs of three more families, written blind as tuning sets in stop 24, learnt from there
-        ("tdd_blind67", 90 / 98, 90 / 91, 0),  # half-filled TDD templates (t67: from 65/98, 65/78, 10 wrong)
+        ("tdd_blind67", 92 / 98, 92 / 92, 0),  # half-filled TDD templates (t67: from 65/98, 65/78, 10 wrong)
         ("tdd_blind68", 100 / 100, 100 / 100, 0),  # estimate vs provisioned (t68: from 83/100, 83/88)
         ("tdd_blind69", 97 / 100, 97 / 97, 0),  # European writers (t69: from 84/100, 84/89, 3 wrong)
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)

@@ -47,7 +47,8 @@ from handoff.read.vocab import Found
 
 _SEARCHING = (
     r"(?:(?:re-?)?(?:connect|index|sync|search|mirror|clon|onboard|add|includ|crawl|import|integrat|pull|"
-    r"fetch|bring|migrat)\w*|re-?creat\w*|carr(?:y|ied|ies)\s+(?:over|across)|used?\b)"
+    r"fetch|bring|migrat)\w*|re-?creat\w*|carr(?:y|ied|ies)\s+(?:over|across)|used?\b"
+    r"|(?:have\s+)?had\b)"  # "we never had Bitbucket": the host was never there to connect
 )
 _JOINING = r"(?:add|connect|onboard|includ|bring|migrat|integrat|import|mov)\w*"
 _BETWEEN = r"(?:\s+(?:\w+ly|yet|also|then|later|soon|be|been|being|to|get|got|it|them|they|in|over|across))*"

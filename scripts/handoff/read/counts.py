@@ -22,6 +22,7 @@ from handoff.read import (
     polarity,
     shapes,
 )
+from handoff.read.appositive import comma_count
 from handoff.read.batches import one_batch
 from handoff.read.elided import elided_parts
 from handoff.read.fact import Context, Fact
@@ -236,6 +237,16 @@ _BEFORE_HOST = re.compile(
     r"(?:the\s+|our\s+)?)?$",
     re.IGNORECASE,
 )
+
+
+_FROM = re.compile(r"\s*(?:from|on|in|across)\s+(?:the\s+|our\s+|both\s+)?", re.IGNORECASE)
+
+
+def _from_hosts(s: str, end: int, hosts: list[Found]) -> bool:
+    """Whether the code hosts a count comes from are named right after it ("with 2,030 repositories
+    from GitHub Enterprise Server and Bitbucket Server"): repositories counted where they are, no bound,
+    in a sentence whose limit word is another figure's ("serving 1,800 licensed users, …")."""
+    return any((m := _FROM.match(s, end)) is not None and m.end() == h.start for h in hosts)
 
 
 def _said_total(s: str, end: int, before: str, after: str, hostless: bool) -> bool:
@@ -529,7 +540,7 @@ class CountReading(FactParts):
             # the limit; a limits part's or a limit clause's own "holds 5,000 repositories" stays one
             held = rel != "limit" and _holds(before, after)
             held = held and (not ctx.limit or (is_limit(s) and not is_limit(_own_clause(s, m.start, m.end))))
-            current = current or held
+            current = current or held or (not rel and _from_hosts(s, m.end, hosts))
             if (ctx.limit or rel == "limit") and not current:
                 if noun.startswith("repo"):  # (a limit no longer in force: "old", dropped wherever written)
                     role = "old" if rel == "old" else ""
@@ -599,6 +610,9 @@ class CountReading(FactParts):
                 continue
             before = _BEFORE_HOST.search(s[: h.start])
             near = _numbers_before(s, [h]) if before else _numbers_after(s, [h])
+            if not near and not before:  # "GitLab.com, 900 repos, and Bitbucket Cloud, 250"
+                apart = comma_count(s, hosts, h)
+                near = [apart] if apart else near
             if near and not re.match(r"[.,]?\d|\s*[A-Za-z%]", s[near[0][1] : near[0][1] + 2]):
                 start, end, count = near[0]
                 if count.isdigit() and not any(a <= start < b for a, b in spans):

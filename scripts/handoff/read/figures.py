@@ -134,8 +134,11 @@ _ON_DISK = re.compile(
 
 
 _BARE_SIZE = re.compile(  # a size named by no resource: "Approximate total size:", "Total size approx.:",
-    # or the whole of what the part lists: "everything together ~1.9 TB", "all of it combined:", "Altogether"
-    r"(?:^|[.;]\s)\W*(?:(?:everything|all(?:\s+of\s+(?:it|them))?)\s+(?:together|combined)|altogether)\s*[:=]?"
+    # or the whole of what the part lists: "everything together ~1.9 TB", "all of it combined:", "Altogether",
+    # where the clones are ("all of it on gitserver:")
+    r"(?:^|[.;]\s)\W*(?:(?:everything|all(?:\s+of\s+(?:it|them))?)\s+(?:together|combined)|altogether"
+    r"|(?:everything|all\s+of\s+(?:it|them))(?:\s+(?:together|combined))?\s+(?:on|in)\s+(?:the\s+)?gitserver)"
+    r"\s*[:=]?"
     r"\s*(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$"
     r"|(?:^|[.;]\s)\W*(?:approx(?:imate|\.)?\s+)?(?:(?:total|overall|combined)\s+)?(?:size|volume)"
     r"(?:\s+approx(?:imate(?:ly)?|\.)?)?\s*[:=]?\s*(?:about|around|approx\.?|roughly|ca\.?|~|≈)?\s*$",

@@ -105,7 +105,9 @@ class HostCounts(GatherParts):
 
     def _counted_hosts(self) -> None:
         """The code hosts whose counts make up the repository count taken are connected: they join the
-        code-host value taken (or are it, when the document lists no hosts)."""
+        code-host value taken (or are it, when the document lists no hosts). Production's count may be
+        made of counts written where no environment is named (a list under "Code hosts" beside "Repos
+        in prd: 3,350"): when they add up to it exactly, their hosts are production's."""
         reps = [v for v in self.values if v.field == "repositories" and v.section != "trial"]
         section = "production" if any(v.section == "production" for v in reps) else ""
         reps = [v for v in reps if v.section == section]
@@ -117,6 +119,9 @@ class HostCounts(GatherParts):
         run = hostledger.counted_run(
             [(p.block, p.count) for p in parts], number, lambda t: _agrees(reps[0], t)
         )
+        if not run and section == "production":  # the hosts' counts where no environment is named
+            parts = self._section_parts("")  # ("Code hosts" under "Changes") that make production's total
+            run = hostledger.counted_run([(p.block, p.count) for p in parts], number, lambda t: t == number)
         known = set(self.reader.code_hosts.names.values())
         hosts = list(
             dict.fromkeys(h for i in run if (h := parts[i].host.removeprefix("count for ")) in known)
@@ -205,7 +210,8 @@ class HostCounts(GatherParts):
     def _family_hosts(self) -> None:
         """A code host written by its bare family name ("2,010 in GitLab") is the member of that family
         the document names elsewhere ("the self-managed GitLab at gitlab.example.internal"), when it
-        names exactly one: the writer shortened the name, not switched hosts."""
+        names exactly one: the writer shortened the name, not switched hosts. The member may be written
+        short itself (`gl sm` for GitLab Self-Managed): its family is the one its name is of."""
         pairs = [
             p
             for v in self.values
@@ -214,9 +220,11 @@ class HostCounts(GatherParts):
         ]
         members: dict[str, set[str]] = {}
         for value, written in pairs:
-            if " " in written.strip():
-                for word in _DOTTED_WORD.findall(written.casefold()):
+            if " " in written.strip() or "." in written:
+                for word in _DOTTED_WORD.findall(written.casefold()) if " " in written.strip() else []:
                     members.setdefault(word, set()).add(value)
+                # (its family's name too: "gl sm" is a GitLab, so a later bare "gitlab" is that one)
+                members.setdefault(_NOT_ALNUM.split(value.casefold())[0], set()).add(value)
         for i, v in enumerate(self.values):
             if v.field != "code_hosts" or not v.value or len(v.value.split(", ")) != len(v.text.split(", ")):
                 continue

@@ -76,11 +76,34 @@ def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
         if m is not None and named:
             after = [h for h in named if 0 <= h.start - (a + m.end()) <= _NEAR
                      and not _PREPOSITION.search(text, a + m.end(), h.start)]  # fmt: skip
-            out |= {h.value for h in subjects if h.start < a + m.start()} | {h.value for h in after}
+            at = a + m.start()
+            denied = [h for h in subjects if h.start < at and not _other_subject(text, h, at, named)]
+            out |= {h.value for h in denied} | {h.value for h in after}
         elif m is not None and before and connection.refers_back(clause):
             out |= {h.value for h in before}
         before = subjects or (before if not named or goes_on else [])
     return out
+
+
+_PARENTHETICAL = re.compile(  # a piece set off by commas that is no subject: "GitLab, which …, is excluded"
+    r"\s*(?:which|who|whose|that|as|since|after|before|like|unlike|despite|although|though|because|in|on|at|"
+    r"for|from|with|by|and|or|nor|but|also|too|then|now|still|even|however|both|either|neither)\b"
+    r"|(?:\s*\b(?:is|are|was|were|has|have|had|been|be|being|will|would|now|also|all|both|then|still)\b)*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _other_subject(text: str, h: Found, at: int, named: Sequence[Found]) -> bool:
+    """Whether a noun of its own stands between host `h` and the denying words at `at`, after a comma
+    ("engine (Bitbucket Cloud, Git LFS for assets excluded from search)": the assets are excluded, not
+    the host): the last piece before the words is the denial's subject, unless it is another host of
+    a list or a clause set off by commas ("GitLab, which we trialled, is excluded")."""
+    between = list(text[h.end : at])
+    for g in named:  # (the other hosts of a list: "Bitbucket Cloud, GitLab and Gerrit are excluded")
+        for k in range(max(g.start, h.end), min(g.end, at)):
+            between[k - h.end] = " "
+    pieces = "".join(between).split(",")
+    return len(pieces) > 1 and _PARENTHETICAL.match(pieces[-1]) is None
 
 
 def _child_denies(text: str) -> bool:

@@ -93,6 +93,8 @@ _BARE_SENTENCE = re.compile(
     rf"\s*~?\s*(?:{shapes.NUMBER})k?(?:\s+(?:repositories|repos|projects))?\s*(?:\([^()\d]*\)\s*)?"
     r"(?:(?<=s)\s*(?:synced|indexed|cloned|mirrored|searchable)\s*)?[.;]?\s*"
 )
+_FIRST_CLAUSE = re.compile(r"(?<=\w)[.;]\s+(?=\S)")  # where a value's first clause ends
+_NEXT_SENTENCE = re.compile(r"(?<=\d[.;])\s+(?=[A-Z])")  # "450. That makes …": a bare count's sentence ends
 # where a host runs, after its name: "Self-managed GitLab at gitlab.lab.acme.io", "Gitea on https://git.acme.de/"
 _AT_ADDRESS = re.compile(r"\b(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.IGNORECASE)
 _HOST_ASIDE = re.compile(r"\s*\([^()]*\)")  # `GitHub.com (quokkapay org)`: which of the host's orgs
@@ -990,8 +992,10 @@ class LabelledReading(FactParts):
         """A code host's label with a bracketed aside (its org, team or place) before a bare count
         (`GitHub Enterprise Cloud (corvidpay org): 4,870`), or a host's clipped name with the host's
         address in its aside (`gh (github.com/orrin-oss): 800 (public + forks)`): the host's
-        repositories; else None."""
-        hosts = self.code_hosts.find(label) if _BARE_SENTENCE.fullmatch(value) else []
+        repositories; else None. The count is the value's first sentence: what follows it ("450. That
+        makes 3,150.") is a sentence of its own."""
+        first = _NEXT_SENTENCE.split(value, maxsplit=1)[0]
+        hosts = self.code_hosts.find(label) if _BARE_SENTENCE.fullmatch(first) else []
         if not hosts:
             return None
         outside = _HOST_ASIDE.sub("", label)
@@ -1027,13 +1031,17 @@ class LabelledReading(FactParts):
 
     def host_count(self, label: str, value: str, ctx: Context) -> list[Fact]:
         """`Azure Repos: ~1,900 repos`: a label naming a code host counts that host's repositories
-        (a part of the total), never the total itself."""
+        (a part of the total), never the total itself. The count is the value's first clause's: a
+        clause after it stating all of them ("360 repositories; 2,500 repositories in all") is the
+        total, no more of the host's."""
         facts = self.prose(f"{label}: {value}", ctx, offset=-len(label) - 2)
-        facts = [x for x in facts if x.field != "repositories"]
-        count = self.fit("repositories", value, aliased=False)
+        own = _FIRST_CLAUSE.split(value, maxsplit=1)[0]
+        facts = [x for x in facts if x.field != "repositories" or (x.role == "total" and x.text not in own)]
         host = self.code_hosts.find(label)[0].value
         if connection.unconnected(f"{label}: {value}", self.code_hosts.find(f"{label}: {value}")) >= {host}:
             return facts  # "Perforce depots from Rotterdam: planned for 2027", "GitHub.com: will be added"
+        value = own if own.strip() else value
+        count = self.fit("repositories", value, aliased=False)
         if count is not None and count.isdigit() and _own_count(value, count):
             section = self.value_env(value, ctx)
             facts.append(Fact("repositories", count, value, f"count for {host}", section, "part"))

@@ -150,10 +150,24 @@ def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
     if scope is not None and len(label[: scope.start()].split()) >= 2:
         label = label[: scope.start()]  # "Repository ceiling for this VM size": what the figure is for
     name = _meaning(label, any_length)[0]
+    if not name and not any_length and "," in label:
+        name = appositive_head(label)
     qualified = None if name or any_length else _QUALIFIER.search(label)
     if qualified is not None and len(label[: qualified.start()].split()) >= 2:
         name = _meaning(label[: qualified.start()], False)[0]  # "Git data on gitserver after the first clone"
     return (name,) if name else ()
+
+
+def appositive_head(label: str) -> str | None:
+    """The field a label's words before its first comma mean, when the words after it describe them
+    ("Total disk, everything Sourcegraph uses including the Flexible Server"): the appositive is an
+    aside, as a bracketed one is, and the head (two to four words: a label's, not a sentence's) wins
+    unless the aside's meaning is the more specific."""
+    head, _, rest = label.partition(",")
+    if not 2 <= len(head.split()) <= 4 or re.search(r"[.;!?]\s", label):  # (a sentence ends in it: prose)
+        return None
+    name, stems = _meaning(head, False)
+    return name if name and stems >= _meaning(rest.strip(), False)[1] else None
 
 
 # a label's closing scope: the machine or sizing its figure is agreed for ("Repository ceiling for this VM

@@ -231,9 +231,24 @@ def _relation(text: str, start: int, end: int) -> str:
         f"{before} {after} {_rest_of_sentence(text, end)}"
     ):
         return "observed"  # "node CPU averaged 14 % and peaked at 33 %, peak concurrent users 96"
-    if _BOUND.search(before) or _LIMIT.search(before) or _LIMIT.search(label):
+    if _BOUND.search(before) or _LIMIT.search(_others_own(before)) or _LIMIT.search(label):
         return "limit"  # (`Licentie: 900 gebruikers`: the label before the figure names the licence)
     return ""
+
+
+# a participle inside an earlier figure's own noun phrase ("1,800 licensed users", "500 contracted seats")
+_OWN_PARTICIPLE = re.compile(
+    rf"(?<![\w.,])(?:{shapes.NUMBER})\s+(?:[a-z]+\s+)?(?P<word>licen[cs]ed|contracted|subscribed|entitled)"
+    r"(?=\s+[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _others_own(before: str) -> str:
+    """The words of a clause before a figure without the limit words an earlier figure's own noun
+    phrase holds: in "serving 1,800 licensed users, with 2,030 repositories" the licence is the users'
+    bound, and the repositories after it are counted, not bounded."""
+    return _OWN_PARTICIPLE.sub(lambda m: m.group(0)[: m.start("word") - m.start()], before)
 
 
 def _sentence_before(text: str, start: int) -> str:

@@ -41,13 +41,19 @@ _SUBJECT = re.compile(
     rf"(?:(?:{_VERB})\b|(?:{_TOGETHER})\b\s*[:=≈~]?)\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )
+# where the size sits, and when it was taken ("on the gitserver volumes after the full sync"): a size's
+# place and time, not another thing it measures
+_ON_DISK = (
+    r"(?:\s+on\s+(?:the\s+)?(?:gitserver\s+)?(?:disks?|volumes?))?"
+    r"(?:\s+after\s+the\s+(?:full\s+|first\s+|initial\s+)?(?:sync|clone))?"
+)
 _BARE_SIZE = re.compile(  # "Total size on disk 1.6 TB", "Total on disk: 95 GB": a size named by no thing,
     # the thing named before
-    rf"(?:^|[.;]\s+)\W*(?:(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?|(?:the\s+)?total\s+on\s+"
+    rf"(?:^|[.;]\s+)\W*(?:(?:(?:the\s+)?total\s+)?size{_ON_DISK}|(?:the\s+)?total\s+on\s+"
     rf"(?:the\s+)?disks?|total)\s*(?:is\s+)?[:=]?\s*(?:{_NEAR}\s*)*$",
     re.IGNORECASE,
 )
-_BARE_LABEL = re.compile(r"\W*(?:(?:the\s+)?total\s+)?size(?:\s+on\s+(?:the\s+)?disks?)?\W*", re.IGNORECASE)
+_BARE_LABEL = re.compile(rf"\W*(?:(?:the\s+)?total\s+)?size{_ON_DISK}\W*", re.IGNORECASE)
 REPO_TOPICS = frozenset({"repositories", "largest_repo_mb", "total_repo_size_gb", "monorepos"})
 _ANTECEDENT = re.compile(  # what a plural pronoun can stand for: the repositories, or machines, disks
     rf"\b(?:(?P<repos>{_NAMED}|monorepos|repository)|nodes|servers|vms|hosts|machines|pods|instances|replicas|boxes|"

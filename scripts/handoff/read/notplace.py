@@ -12,7 +12,9 @@ words too, and a careful reader tells the uses apart:
   verb ("after the trial ended on 31 July") or a machine noun after it stays the trial;
 * **an activity**: "4. Test steps", "Test plan", "QA protocol": the word names the checks a document
   records (steps, a plan, cases, a protocol, a procedure, evidence), which run wherever the document
-  says, not a test environment ("Test results" and "test report" carry measurements: left as they are);
+  says, not a test environment ("Test results" and "test report" carry measurements: left as they are),
+  nor does the equipment they run on ("the Gitea server on the test-rig network", a repository
+  `test-rigs`: test rigs and benches are hardware under test, not a copy of the deployment);
 * **a verb**: "the public-facing SDKs live on GitHub.com", "the repos live in Gerrit": "live" after
   its subject and before a preposition of place says where things are kept, not the live
   environment.
@@ -36,7 +38,9 @@ _TEAM_AFTER = re.compile(
 # what a document of tests is made of: "Test steps", "Test plan", "QA protocol", "testing procedure"
 _ACTIVITY_AFTER = re.compile(
     r"[\s-]+(?:steps?|plans?|cases?|scripts?|protocols?|procedures?|evidence|records?|matrix|matrices|"
-    r"instructions?|criteria|execution|specifications?)\b",
+    r"instructions?|criteria|execution|specifications?"
+    # and the equipment the checks run on: "the test-rig network", "the test-rigs repository"
+    r"|rigs?|bench(?:es)?|harness(?:es)?|tooling|automation)\b",
     re.IGNORECASE,
 )
 _TIME_BEFORE = opened(

@@ -8,7 +8,7 @@ import re
 
 from handoff.read.codecomment import code_value
 from handoff.read.doctext import Text
-from handoff.read.labelwords import label_words, outside_brackets, without_qualifier
+from handoff.read.labelwords import appositive_head, label_words, outside_brackets, without_qualifier
 
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
@@ -68,8 +68,12 @@ def _looks_like_label(label: str) -> bool:
     return (
         bool(label)
         and label[0].isalnum()
-        # an aside in brackets is no word of it, nor a closing "after the first full clone"
-        and label_words(outside_brackets(without_qualifier(label))) <= _MAX_LABEL_WORDS
+        # an aside in brackets is no word of it, nor a closing "after the first full clone", nor one
+        # after a comma ("Total disk, everything Sourcegraph uses including …": `appositive_head`)
+        and (
+            label_words(outside_brackets(without_qualifier(label))) <= _MAX_LABEL_WORDS
+            or ("," in label and appositive_head(label) is not None)
+        )
         and "http" not in label.lower()
         and not label.replace(" ", "").isdigit()
     )

@@ -68,6 +68,7 @@ from handoff.read.pendingmove import moving_to
 from handoff.read.replaced import old_clauses
 from handoff.read.resizedto import first_built
 from handoff.read.rolledback import UNDONE, undone_at
+from handoff.read.sameunits import restated
 from handoff.read.sharedwhole import in_whole_bracket, whole_title
 from handoff.read.testrig import rig_spans
 from handoff.read.tfdefaults import tool_default
@@ -463,6 +464,7 @@ class ProseReading(FactParts):
         facts = self._connected_only(text, facts)
         # "The array is 20 TB; Sourcegraph was allocated 2.6 TB of it": the part, not the whole
         facts = storagepool.shares(text, facts, lambda at: self.env_at(text, at, ctx), offset)
+        facts = restated(text, facts, offset)  # "3,650 MB; du reports 3.4 GiB for the same repository"
         return _union_hosts(
             totals_win(
                 bare_totals(

@@ -114,8 +114,9 @@ class _InstanceTypes:
 
 
 INSTANCE_TYPE = _InstanceTypes()
-_CLOUDS = tuple(
-    (name, re.compile(p, re.IGNORECASE)) for name, p in (("AWS", _AWS), ("GCP", _GCP), ("Azure", _AZURE))
+_CLOUDS = tuple(  # (Oracle Cloud is one of the smaller clouds the vocabulary calls "other")
+    (name, re.compile(p, re.IGNORECASE))
+    for name, p in (("AWS", _AWS), ("GCP", _GCP), ("Azure", _AZURE), ("other", _OCI))
 )
 
 
@@ -131,7 +132,8 @@ def region_cloud(region: str) -> str:
 
 
 def cloud_of(kind: str) -> str | None:
-    """The cloud whose instance type has this shape (`m6i.4xlarge` AWS), None for no known shape."""
+    """The cloud whose instance type has this shape (`m6i.4xlarge` AWS, `VM.Standard.E5.Flex` Oracle's:
+    other), None for no known shape."""
     return next((name for name, pattern in _CLOUDS if pattern.fullmatch(kind)), None)
 
 

@@ -8,6 +8,7 @@ code or a listing give no amount is `read.codelines`; one piece of text's facts 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -68,10 +69,12 @@ from handoff.read.examples import unexampled
 from handoff.read.fact import Context
 from handoff.read.facts import FactReader
 from handoff.read.fleetsentences import one_fleet
+from handoff.read.found import Found
 from handoff.read.gaps import gap_parts
 from handoff.read.gather import Gatherer, TddReading
 from handoff.read.guidance import unfilled
 from handoff.read.headertables import HeaderTableReading
+from handoff.read.hostrun import continued_hosts
 from handoff.read.labelwords import label_meaning
 from handoff.read.languages import gloss_for, languages_of
 from handoff.read.legends import row_lines
@@ -111,7 +114,9 @@ _SHORT_XL = re.compile(r"\.\d*xl\b", re.IGNORECASE)  # a type written short (`m6
 _SEPARATORS = re.compile(r"\s+[·|•]\s+")
 _NEXT_LABEL = re.compile(  # (a run-in item's number before its label: "… 41 GB. 3.3 Total size: …")
     r"(?<=[.;])\s+(?=(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?"
-    r"(?P<first>[A-Za-z])[\w ]{0,40}(?:\([\w ,/-]{1,30}\))?:\s)"
+    # (its words may hold a hyphen, and an address counts as one letter: "Self-managed GitLab at
+    # git.acme.example (the research group's): 450")
+    r"(?P<first>[A-Za-z])(?:[\w-]+(?:\.[\w-]+)+|[\w ]|-(?=\w)){0,40}(?:\([\w ,/'’.-]{1,30}\))?:\s)"
 )
 _QUOTED = re.compile(r"\s*>")
 # a status marker saying not done, dropped or blocked (a red circle, a cross, a no-entry sign)
@@ -659,7 +664,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             line_ctx = _line_context(line, ctx, scopes[k] if scopes else "")
             pos = start
             loose: list[str] = []  # unlabelled parts side by side ("6 nodes · c6i.8xlarge") read as one
-            parts = _listed(parts, line)
+            parts = _listed(parts, line, self.facts.code_hosts.find)
             for i, part in enumerate(parts):
                 part_at = content.text.find(part, pos)
                 pos = part_at + len(part) if part_at >= 0 else pos
@@ -881,9 +886,10 @@ def _parts(line: str) -> list[str]:
     return [p for part in parts for p in _labelled_sentences(part) if p.strip()]
 
 
-def _listed(parts: list[str], line: str) -> list[str]:
+def _listed(parts: list[str], line: str, find: Callable[[str], Sequence[Found]]) -> list[str]:
     """`parts` with a labelled part's list continued across the line's separators taken as one part
-    (`disk: gitserver 2x 1T | zoekt 2x 500G | pgsql 200G → 3.3T`: `read.parts.continued`)."""
+    (`disk: gitserver 2x 1T | zoekt 2x 500G | pgsql 200G → 3.3T`: `read.parts.continued`; `by source:
+    Azure Repos 5,400 · GitHub 705`: `read.hostrun.continued_hosts`, the last part's first sentence)."""
     if len(parts) < 2 or ":" not in line:
         return parts
     out: list[str] = []
@@ -891,12 +897,18 @@ def _listed(parts: list[str], line: str) -> list[str]:
     while k < len(parts):
         pair = _pair(parts[k]) if ":" in parts[k] else None
         n = continued(pair[1], parts[k + 1 :]) if pair is not None else 0
+        tail = parts[k + n] if n else ""
+        if pair is not None and not n:
+            n, tail = continued_hosts(pair[1], parts[k + 1 :], find)
         if n and not any(_pair(p) for p in parts[k + 1 : k + 1 + n]):
             first = line.find(parts[k])
             last = line.find(parts[k + n], first)
             if first >= 0 and last >= 0:
-                out.append(line[first : last + len(parts[k + n])])
+                out.append(line[first : last + len(tail)])
+                rest = parts[k + n][len(tail) :].strip()
                 k += n + 1
+                if rest:  # "… 705. Three of them are monorepos": a sentence of its own
+                    out.append(rest)
                 continue
         out.append(parts[k])
         k += 1
