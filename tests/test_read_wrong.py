@@ -208,3 +208,22 @@ def test_a_test_environment_named_so_stays_one(catalogue: Catalogue) -> None:
         "<p>The test-cluster indexes 45 repositories.</p>"
     )
     assert settled(body, catalogue)["repositories"] == 730
+
+
+def test_a_bare_size_on_gitserver_after_the_largest_is_the_repositories_size(catalogue: Catalogue) -> None:
+    body = (
+        "<ul><li>code hosts:<ul><li>GitLab self-managed (gitlab.acme.dev): 2,740 projects</li>"
+        "<li>Gerrit (review.acme.dev): 180 repos</li>"
+        "<li>= 2,920 repos. biggest is firmware-main at 11 GB. 1.6 TB on gitserver.</li></ul></li></ul>"
+    )
+    got = settled(body, catalogue)
+    assert got["largest_repo_mb"] == 11000
+    assert got["total_repo_size_gb"] == 1600
+
+
+def test_people_owning_what_was_over_a_limit_are_no_limit_of_users(catalogue: Catalogue) -> None:
+    body = (
+        "<h2>Implementation record</h2><p>Licence: 650 users.</p><p>Notes from the night: the only hiccup "
+        "was that two people's Entra ID group claims were over the limit (fixed by the group filter).</p>"
+    )
+    assert settled(body, catalogue)["max_users"] == 650

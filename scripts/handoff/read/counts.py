@@ -239,6 +239,7 @@ _BEFORE_HOST = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(r"['’]s(?!\w)")  # "two people's …": a count of the owners of what follows
 _FROM = re.compile(r"\s*(?:from|on|in|across)\s+(?:the\s+|our\s+|both\s+)?", re.IGNORECASE)
 
 
@@ -642,6 +643,8 @@ class CountReading(FactParts):
         for m, noun in limits.person_counts(s):
             if m.start in taken or limits.agreements(m.value, noun):  # "the two old licences": no seats
                 continue
+            if _POSSESSIVE.match(s, m.end):  # "two people's group claims were over the limit": the
+                continue  # people own what the limit is about, they are not its bound
             taken.add(m.start)
             rel = limits.relation(s, m.start, m.end)
             if rel in ("observed", "added") or not (ctx.limit or rel == "limit" or noun.startswith("seat")):

@@ -49,7 +49,9 @@ _PAIRED = re.compile(r"[ \u00a0]?/[ \u00a0]?")  # a CPU count and a size written
 # size of its own ("64 vCPU (32 OCPU), 512 GB", "48 vCPU (hyper-threaded), 192 GB"): the count's aside,
 # so the size after it is still the count's pair
 _CPU_ASIDE = re.compile(r"^\s*\((?![^()]*\d\s*(?:[KMGTP]i?B?|[KMGTP]i)\b)[^()]{1,30}\)")
-_FULL_STOP = re.compile(r"(?<=\w[.!?])\s+(?=[a-z])")  # "320 GiB in total. gp3 volumes: …": two sentences
+_FULL_STOP = re.compile(  # "320 GiB in total. gp3 volumes: …": two sentences; so "… at 11 GB. 1.6 TB on …"
+    r"(?<=\w[.!?])\s+(?=[a-z])|(?<=\d\s[KMGTP]B[.])\s+(?=\d)|(?<=\d\s[KMGTP]iB[.])\s+(?=\d)"
+)
 _LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
     r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
 )
@@ -160,6 +162,8 @@ def _by_topic(topic: str | None, head: str, tail: str = "") -> str | None:
     return None
 
 
+# a bare size's place, gitserver itself (not its disks or volumes: those are `_ON_DISK`'s), closing its clause
+_ON_GITSERVER = re.compile(r"\s*(?:on|in)\s+(?:the\s+)?gitservers?\s*[.;,]?\s*", re.IGNORECASE)
 _ONLY_TOTAL = re.compile(r"\s*(?:in\s+total|total|altogether|combined|overall|in\s+all)\s*[.;]?\s*$", re.I)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
@@ -523,8 +527,10 @@ class FigureReading(FactParts):
             _A_MONOREPO.search(clause or head) or _one_git_dir(head[-24:], tail[:30])
         ):
             return None  # on disk": one repository's size where it is kept, no disk (`prose`: the monorepo's)
-        stored = _ON_DISK.match(tail) and _CLONES.search(sentence)  # "620 GB on the gitserver disks
-        if named or stored:  # after cloning": the code there, not the disk
+        # "620 GB on the gitserver disks after cloning", "1.6 TB on gitserver.": the code there, not the disk
+        on_disk = _ON_DISK.match(tail) and _CLONES.search(sentence)
+        stored = on_disk or (_ON_GITSERVER.fullmatch(tail) and not _WORD.search(head))
+        if named or stored:
             return named or "total_repo_size_gb"
         if _LARGEST_REPO.search(clause):
             return "largest_repo_mb"
