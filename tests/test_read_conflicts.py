@@ -162,3 +162,71 @@ def test_two_values_outside_the_inputs_stay_a_conflict(catalogue: Catalogue) -> 
     )
     _, conflicted = view(html, catalogue)
     assert "largest_repo_mb" in conflicted
+
+
+# -- a node-pool listing's types are the counted machines' types -------------------------------
+
+
+def test_a_pool_listings_types_are_the_counted_machines(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Production</h1><p>GKE Standard cluster, Helm chart.</p>"
+        + table(
+            ("NAME", "MACHINE_TYPE", "DISK_SIZE_GB"),
+            ("sg-main", "n2-highmem-8", "100"),
+            ("sg-search", "n2-standard-16", "100"),
+        )
+        + "<p>So 3 × n2-highmem-8 (sg-main) and 2 × n2-standard-16 (sg-search).</p>"
+    )
+    fields, conflicted = view(html, catalogue)
+    assert "instance_types" not in conflicted
+    assert fields["instance_types"] == ["3 × n2-highmem-8", "2 × n2-standard-16"]
+
+
+def test_a_pool_listing_with_a_type_not_counted_is_kept(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Production</h1><p>GKE Standard cluster, Helm chart.</p>"
+        + table(
+            ("NAME", "MACHINE_TYPE", "DISK_SIZE_GB"),
+            ("sg-main", "n2-highmem-8", "100"),
+            ("sg-search", "c2-standard-30", "100"),
+        )
+        + "<p>So 3 × n2-highmem-8 (sg-main) and 2 × n2-standard-16 (sg-search).</p>"
+    )
+    fields, _ = view(html, catalogue)  # (the table's column beats the sentence, as it did before)
+    assert fields.get("instance_types") != ["3 × n2-highmem-8", "2 × n2-standard-16"]
+
+
+# -- the paragraph saying what the deployment switched to --------------------------------------
+
+
+def test_the_names_a_switch_explains_are_the_old_ones(catalogue: Catalogue) -> None:
+    html = (
+        "<h1>Platform</h1><p>Google Cloud, a GKE Standard cluster, 6 × n2-standard-16.</p>"
+        "<p>Edit (30 Jun): switched to Kustomize. Their Argo CD projects forbid Helm releases, so we use "
+        "the Kustomize overlays. The Helm values file was deleted.</p>"
+    )
+    fields, conflicted = view(html, catalogue)
+    assert "deployment_type" not in conflicted
+    assert fields["deployment_type"] == "Kubernetes with Kustomize"
+
+
+# -- a part of a total written again -----------------------------------------------------------
+
+
+_WHOLE = (
+    "<h1>The deployment</h1><p>Production is one m6i.8xlarge, so 32 vCPU and 128 GiB of memory, with a "
+    "100 GB root volume and a 1,500 GB gp3 data volume; 1,600 GB of EBS in total.</p>"
+)
+
+
+def test_a_part_of_a_total_written_again_is_no_rival(catalogue: Catalogue) -> None:
+    html = _WHOLE + "<h1>Appendix</h1><p>Note: the data volume in the change record became 1,500 GB.</p>"
+    fields, conflicted = view(html, catalogue)
+    assert "total_disk_gb" not in conflicted
+    assert fields["total_disk_gb"] == 1600
+
+
+def test_a_figure_no_total_adds_up_from_stays_a_rival(catalogue: Catalogue) -> None:
+    html = _WHOLE + "<h1>Appendix</h1><p>Note: the disk in the change record became 1,400 GB in total.</p>"
+    _, conflicted = view(html, catalogue)
+    assert "total_disk_gb" in conflicted

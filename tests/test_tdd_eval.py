@@ -224,7 +224,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # living TDDs (t73: from 67/100, 67/72, 5 wrong); tol: from 89/100, 89/90, 1 wrong (a system pool
         # the stated totals count; a changelog entry after the build over the design's text; a monorepo
         # it connects against "No monorepos")
-        ("tdd_blind73", 95 / 100, 95 / 95, 0),
+        ("tdd_blind73", 96 / 100, 96 / 96, 0),
         # blind74 from 36/100, 36/46, 4 wrong (t74a: glued units, short types, `ea`, `tot`; t74b: dates,
         # code hosts, clipped limits, q:/a: tags)
         # t88b: 83/100, 83/85 -> a line's clipped label (`mono: 1`, blind74 87/100, 87/89, 1 wrong)
@@ -233,7 +233,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind75 from 86/99, 86/91, 5 wrong (t75: Terraform blocks, files and defaults, resource counts)
         ("tdd_blind75", 96 / 99, 96 / 96, 0),  # infrastructure-as-code and command-output heavy TDDs
         # ordinary TDDs of three more families, written blind as tuning sets in stop 24, learnt from there
-        ("tdd_blind67", 92 / 98, 92 / 92, 0),  # half-filled TDD templates (t67: from 65/98, 65/78, 10 wrong)
+        ("tdd_blind67", 92 / 98, 92 / 93, 0),  # half-filled TDD templates (t67: from 65/98, 65/78, 10 wrong)
         ("tdd_blind68", 100 / 100, 100 / 100, 0),  # estimate vs provisioned (t68: from 83/100, 83/88)
         ("tdd_blind69", 97 / 100, 97 / 97, 0),  # European writers (t69: from 84/100, 84/89, 3 wrong)
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)

@@ -261,6 +261,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._parts_give_way()
         self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
         self._sum_at_one_place()  # "100 GiB plus … 2,000 GiB: 2,100 GiB attached"
+        self._part_again()  # "… 1,500 GB data volume; 1,600 GB in total", then "the 1,500 GB data volume"
         dropped = os_disks(self.values, self._text_at)  # "100 GB (OS, thin)" beside "1,500 GB (data)"
         self._keep(lambda v: id(v) not in dropped)
         self._per_machine_give_way()

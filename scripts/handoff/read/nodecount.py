@@ -140,22 +140,29 @@ def pair_in_sections(
 def restated_types(values: list[TddValue]) -> None:
     """A type written alone (`instance type in the launch template: m5.4xlarge`) in an environment
     whose machines value counts that same type (`5x m5.4xl`) names the counted machines again, as a
-    note restates the full name of a type it wrote short: no second value (no `1 ×` against `5 ×`)."""
+    note restates the full name of a type it wrote short: no second value (no `1 ×` against `5 ×`).
+    So do several types each written alone (a node-pool listing's `MACHINE_TYPE` column, one row a
+    pool: `n2-highmem-8`, `n2-standard-16`) when the environment counts every one of them (`3 ×
+    n2-highmem-8, 2 × n2-standard-16` from its node listing): the pools' types, not one machine each."""
     counted: dict[str, set[str]] = {}
-    lone: list[tuple[int, str]] = []
+    lone: list[tuple[int, set[str]]] = []
+    listed: list[tuple[int, set[str]]] = []  # several types, each alone
     for i, v in enumerate(values):
         if v.field != "instance_types" or v.section == "trial":
             continue
         entries = list(shapes.instances(v.text))
-        if len(entries) == 1 and bare(entries[0]) and "node count" not in v.how:
-            lone.append((i, entries[0].value.split(" × ", 1)[1].casefold()))
+        if entries and all(map(bare, entries)) and "node count" not in v.how:
+            (lone if len(entries) == 1 else listed).append(
+                (i, {e.value.split(" × ", 1)[1].casefold() for e in entries})
+            )
         else:
             for e in entries:
                 if not bare(e):
                     counted.setdefault(v.section, set()).add(e.value.split(" × ", 1)[1].casefold())
-    drop = {i for i, kind in lone if kind in counted.get(values[i].section, set())}
+    drop = {i for i, kinds in lone if kinds <= counted.get(values[i].section, set())}
     if len(drop) < len(lone):
-        return  # another type written alone there: no telling which machines they name (a rival value)
+        drop = set()  # another type written alone there: no telling which machines they name (a rival value)
+    drop |= {i for i, kinds in listed if kinds <= counted.get(values[i].section, set())}
     if drop:
         values[:] = [v for i, v in enumerate(values) if i not in drop]
 

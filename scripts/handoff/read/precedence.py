@@ -19,6 +19,7 @@ from handoff.read.dates import BUILD
 from handoff.read.gatherparts import GatherParts, amounts
 from handoff.read.limitwords import is_estimate, is_planned
 from handoff.read.notation import blanked
+from handoff.read.partagain import parts_again
 from handoff.read.premises import assumed
 from handoff.read.rolledback import UNDONE
 from handoff.read.sizinginputs import MEASURED, names_inputs
@@ -141,7 +142,9 @@ class Precedence(GatherParts):
 
     def _switched_names(self) -> None:
         """A name the deployment is said to have changed to ("… and moved to Kustomize") makes every
-        other name of its field written before it (the approved design's "Helm chart") history; so
+        other name of its field written before it (the approved design's "Helm chart") history, and
+        the others its own paragraph writes after it, which tell what it changed from and why ("their
+        Argo CD projects forbid Helm releases … The Helm values file was deleted"); so
         does a limit a change set ("licence raised from 1,000 to 1,400 users", `read.limitchange`),
         but for another change's limit (a log written newest first: those stay a conflict)."""
         drop: set[int] = set()
@@ -149,8 +152,9 @@ class Precedence(GatherParts):
         for i in self.switched:
             v = self.values[i]
             drop |= {
-                j for j, w in enumerate(self.values[:i])
-                if w.field == v.field and w.value != v.value and w.section != "trial"
+                j for j, w in enumerate(self.values)
+                if (j < i or (w.location == v.location and v.field not in _LIMITS))
+                and w.field == v.field and w.value != v.value and w.section != "trial"
                 and not (j in switched and v.field in _LIMITS)
             }  # fmt: skip
         self._drop(drop)
@@ -488,6 +492,14 @@ class Precedence(GatherParts):
                         and abs(sum(found) - whole[0]) <= 0.01 * whole[0]
                     ):
                         drop.update(id(v) for v in parts)
+        if drop:
+            self._keep(lambda v: id(v) not in drop)
+
+    def _part_again(self) -> None:
+        """A disk or memory figure equal to one of the parts a stated total's own sentence adds up to
+        ("a 100 GB root volume and a 1,500 GB data volume; 1,600 GB in total") is that part written
+        again, not a rival total: it gives way (`read.partagain`)."""
+        drop = parts_again(self.values, self._text_at, _environment)
         if drop:
             self._keep(lambda v: id(v) not in drop)
 

@@ -1,0 +1,65 @@
+"""A part of a total, named again elsewhere, is that part, not a rival total.
+
+A writer who states a total with its parts in one sentence ("a 100 GB root volume and a 1,500 GB
+gp3 data volume; 1,600 GB of EBS in total") often comes back to one of the parts on its own further
+on ("the 1,000 GB data volume in the original record became 1,500 GB"): the figure is the part the
+total was made of, written again, not a second total. So a disk or memory figure of the same
+environment equal to one of the sizes a total's own sentence adds up to it (written right before
+the total, each smaller than it, their sum the total) gives way to the total. A figure no total's
+sentence adds up from stays a rival (a conflict).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from handoff.core.model import TddValue
+from handoff.core.units import parse_size
+from handoff.read import shapes
+
+_FIELDS = ("total_disk_gb", "total_memory_gb")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def _gb(text: str) -> float | None:
+    size = next(shapes.sizes(text), None)
+    return round(parse_size(size.value, "GB"), 1) if size else None
+
+
+def _parts_before(total: TddValue, block: str) -> list[float]:
+    """The sizes written right before a figure in its own sentence that add up to it (the last two
+    or more: not the memory a sentence names before the disks), else none."""
+    whole = _gb(total.value or total.text)
+    sentence = next((s for s in _SENTENCE_END.split(block) if total.text and total.text in s), "")
+    if whole is None or not sentence:
+        return []
+    before = sentence[: sentence.find(total.text)]
+    sizes = [round(parse_size(s.value, "GB"), 1) for s in shapes.sizes(before)]
+    for k in range(2, len(sizes) + 1):
+        parts = sizes[-k:]
+        if all(0 < p < whole for p in parts) and abs(sum(parts) - whole) <= 0.005 * whole:
+            return parts
+    return []
+
+
+def parts_again(
+    values: list[TddValue], text_at: Callable[[TddValue], str], environment: Callable[[str], str]
+) -> set[int]:
+    """The ids of the disk and memory figures that are a part of a total (a figure its own sentence
+    adds up to from the sizes right before it) written again elsewhere in its environment."""
+    drop: set[int] = set()
+    for name in _FIELDS:
+        found = [v for v in values if v.field == name and v.section != "trial"]
+        for total in found:
+            parts = _parts_before(total, text_at(total))
+            if not parts:
+                continue
+            drop |= {
+                id(v) for v in found
+                if v.location != total.location
+                and environment(v.section) == environment(total.section)
+                and (gb := _gb(v.value or v.text)) is not None
+                and any(abs(gb - p) <= 0.005 * p for p in parts)
+            }  # fmt: skip
+    return drop
