@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read.entrydates import stamp_date
+from handoff.core.model import Location, TddValue
+from handoff.read.entrydates import denied_ends, stamp_date
 from handoff.read.sizinginputs import names_inputs
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
@@ -230,3 +231,55 @@ def test_a_figure_no_total_adds_up_from_stays_a_rival(catalogue: Catalogue) -> N
     html = _WHOLE + "<h1>Appendix</h1><p>Note: the disk in the change record became 1,400 GB in total.</p>"
     _, conflicted = view(html, catalogue)
     assert "total_disk_gb" in conflicted
+
+
+# -- a completion date a sentence denies -------------------------------------------------------
+
+
+_EDIT = (
+    "Edit (12 Aug): the acceptance test failed on 31 July. They accepted the production instance on "
+    "7 August 2026, so 7 August is the completion date, not 31 July."
+)
+
+
+def _ends(*places: tuple[str, str, str]) -> list[TddValue]:
+    """Completion dates of production: (date as written, its ISO value, the paragraph it is in)."""
+    return [
+        TddValue("date", text, Location("tdd", f"TDD p{k}"), "completion_date", "production", value=iso)
+        for k, (text, iso, _) in enumerate(places)
+    ]
+
+
+def test_a_date_the_correction_denies_is_no_completion() -> None:
+    places = [
+        ("31 July.", "2026-07-31", "A: We called it done on 31 July."),
+        ("7 August 2026", "2026-08-07", _EDIT),
+    ]
+    blocks = {f"TDD p{k}": block for k, (_, _, block) in enumerate(places)}
+    assert denied_ends(_ends(*places), lambda v: blocks[v.location.ref]) == {0}
+
+
+def test_a_denial_naming_no_date_denies_nothing() -> None:
+    edit = "They accepted the production instance on 7 August 2026, not in July as planned."
+    places = [
+        ("31 July.", "2026-07-31", "A: We called it done on 31 July."),
+        ("7 August 2026", "2026-08-07", edit),
+    ]
+    blocks = {f"TDD p{k}": block for k, (_, _, block) in enumerate(places)}
+    assert denied_ends(_ends(*places), lambda v: blocks[v.location.ref]) == set()
+
+
+# -- a region glossed ---------------------------------------------------------------------------
+
+
+def test_a_region_with_its_city_in_brackets_is_that_region(catalogue: Catalogue) -> None:
+    html = "<h1>Summary</h1><p>Region: eu-north-1 (Stockholm)</p><h1>Terraform</h1><p>region: eu-north-1</p>"
+    fields, conflicted = view(html, catalogue)
+    assert "region" not in conflicted
+    assert fields["region"] == "eu-north-1"
+
+
+def test_two_region_codes_stay_a_conflict(catalogue: Catalogue) -> None:
+    html = "<h1>Summary</h1><p>Region: eu-north-1 (Stockholm)</p><h1>Terraform</h1><p>region: eu-west-1</p>"
+    _, conflicted = view(html, catalogue)
+    assert "region" in conflicted

@@ -46,6 +46,29 @@ def stamp_date(text: str) -> str:
     return found.value if _OPENS.match(head, end) else ""
 
 
+# a date denied right after the one a sentence states ("… is the completion date, not 31 July")
+_NOT = re.compile(r"(?:,|\(|\s)\s*(?:and\s+|but\s+)?not\s+(?:on\s+|the\s+)?(?=\d|[^\W\d_])", re.IGNORECASE)
+
+
+def denied_ends(values: list[TddValue], text_at: Callable[[TddValue], str]) -> set[int]:
+    """The indices of completion dates a sentence holding another completion denies: "so 7 August is
+    the completion date, not 31 July" (an edit correcting the answer above it), "finished 9 May (not
+    2 May as first reported)". The denied date is no completion, wherever it is written."""
+    ends = [(i, v) for i, v in enumerate(values) if v.field == "completion_date" and v.section != "trial"]
+    denied: set[str] = set()
+    for _, v in ends:
+        block = text_at(v)
+        at = block.find(v.text) if v.text else -1
+        if at < 0 or not v.value:
+            continue
+        for m in _NOT.finditer(block, at + len(v.text)):
+            found = next(shapes.dates(block[m.end() : m.end() + 24], v.value[:4]), None)
+            if found is not None and found.start == 0 and found.value != v.value:
+                denied.add(found.value)
+            break  # (the first denial after the date only)
+    return {i for i, v in ends if v.value in denied}
+
+
 def stamped_ends(values: list[TddValue], text_at: Callable[[TddValue], str]) -> set[int]:
     """The indices of completion dates read from entry stamps that give way to a completion date the
     same environment's text states otherwise. `text_at(v)`: the text of the block a value was read

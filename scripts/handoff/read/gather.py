@@ -35,9 +35,10 @@ from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
 from handoff.read.baseurl import base_urls
 from handoff.read.builddates import build_dates
-from handoff.read.entrydates import stamped_ends
+from handoff.read.entrydates import denied_ends, stamped_ends
 from handoff.read.fact import Fact
 from handoff.read.gatherparts import _Block, _count, _Part, amounts
+from handoff.read.glossed import glossed_regions
 from handoff.read.hostcounts import HostCounts
 from handoff.read.implied import Implied
 from handoff.read.limitwords import is_correction
@@ -284,6 +285,9 @@ class Gatherer(Precedence, HostCounts, Implied):
             self._union_hosts(section)
         self.values = build_dates(self.values, self._text_at)
         self._drop(stamped_ends(self.values, self._text_at))  # "08/Jun/26 18:30: initial sync done"
+        self._drop(denied_ends(self.values, self._text_at))  # "7 August is the completion date, not 31 July"
+        regions = glossed_regions(self.values)  # `eu-north-1 (Stockholm)` beside `eu-north-1`
+        self._keep(lambda v: id(v) not in regions)
         self._drop_plans()
         self._build_completion()
         problems += self._only_address()
