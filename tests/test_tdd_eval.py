@@ -97,7 +97,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind26", 87 / 93, 87 / 87, 0),  # 86 in stop 17: entries dated by their stamps
         ("tdd_blind27", 84 / 86, 84 / 84, 0),
         ("tdd_blind28", 88 / 92, 88 / 88, 0),  # 88, no wrong value in stop 17: notes cells, codes, used
-        ("tdd_blind32", 95 / 96, 95 / 95, 0),  # stop 17: from 77/96, 77/88, 9 wrong
+        ("tdd_blind32", 96 / 96, 96 / 96, 0),  # stop 17: from 77/96, 77/88, 9 wrong; 96: paragraph lists
         ("tdd_blind33", 89 / 91, 89 / 89, 0),  # stop 17: from 71/91, 71/84, 13 wrong
         # 94 (t63): a long label read without its closing qualifier (`… after the first full sync: ~620G`)
         ("tdd_blind34", 96 / 97, 96 / 96, 0),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
@@ -180,12 +180,13 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind101", 99 / 101, 99 / 99, 0),
         # blind102: the TDD as a filled-in intake questionnaire (from 66/98, 66/77, 9 wrong; tq30: prompts
         # without a question mark head their tagged answers; tq31: ticks among separated options, a
-        # bracket's total word totals its part, disks summed on a datastore)
-        ("tdd_blind102", 86 / 98, 86 / 86, 0),
+        # bracket's total word totals its part, disks summed on a datastore; machines: a type answered
+        # alone under its prompt, a count with its remark, one machine beside a type, a type word's aside)
+        ("tdd_blind102", 89 / 98, 89 / 89, 0),
         # blind103: the TDD built from pasted configuration and command output (from 82/99, 82/84, 1 wrong;
         # t103: code boxes read as pasted, an admin page's counts, a licence aside on a name, OS-only disks,
         # chart and module defaults told in prose)
-        ("tdd_blind103", 97 / 99, 97 / 97, 0),
+        ("tdd_blind103", 98 / 99, 98 / 98, 0),  # 98: a list written a paragraph an entry
         # three more families, written blind as tuning sets in stop 30: pinned on arrival
         # (their evaluation-only siblings: 104, 105, 106)
         # blind107: the TDD exported from an issue tracker or a team wiki (from 86/100, 86/91, 3 wrong;

@@ -26,11 +26,37 @@ def open_count(text: str) -> bool:
     return bool(_OPEN.search(text)) and not re.search(r"\d", _OPEN.sub(" ", text))
 
 
+# a count opening a value, then a remark set off by a dash, comma, semicolon or bracket
+_REMARKED = re.compile(r"\s*(\d{1,4})\s*(?:[–—-]\s|[,;(]\s*)(?P<remark>.*)", re.DOTALL)
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\d)")
+_DENIED = re.compile(r"\b(?:no|not|without|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _remarked_count(value: str) -> str | None:
+    """A count written with a remark about those machines (`4 — node group "sg-prod", min 4 / max 4, no
+    autoscaling`): a form's answer or a sheet's cell says how many, then what they are. The count stands
+    when every other number of the remark is the same figure and the remark does not leave the number
+    to an autoscaler; a remark with another number (`3 (min 2, max 6)`, `4, growing to 6`) may count
+    other machines, and one saying the count is not fixed (`4, autoscaled`) gives no count."""
+    m = _REMARKED.fullmatch(value)
+    if m is None:
+        return None
+    count, remark = m.group(1), m.group("remark")
+    if any(n.group(0) != count for n in _NUMBER.finditer(remark)):
+        return None
+    if any(not _DENIED.search(remark[: o.start()]) for o in _OPEN.finditer(remark)):
+        return None
+    return count
+
+
 def count_cell(value: str) -> str | None:
-    """A node count label's value: its digits (`3`), "" when it says the count is not fixed
-    (`autoscaled`), else None."""
+    """A node count label's value: its digits (`3`), the count a remark follows (`_remarked_count`),
+    "" when it says the count is not fixed (`autoscaled`), else None."""
     if re.fullmatch(r"\s*\d+\s*", value):
         return value.strip()
+    remarked = _remarked_count(value)
+    if remarked is not None:
+        return remarked
     return "" if open_count(value) else None
 
 

@@ -59,9 +59,12 @@ _NAMED_MACHINE = re.compile(  # (within a line: run once over the whole text)
     rf"(?<![\w.,-])(?i:{_COUNT_WORD})[ \t]+(?:[A-Z][\w-]*[ \t]+){{0,2}}(?P<t>{_TOKEN})"
     rf"[ \t]+(?i:{_MACHINE_NOUN})\b"
 )
+# (a label's colon may follow the type words, and a bracketed aside before it: `Server type (e.g. CCX33,
+# m6i.4xlarge): CCX43`, a form's prompt with its examples; the examples are no answer, the token after is)
 _TYPE_WORD = quick(
-    rf"\b(?:server|machine|instance|vm|node)[ \t]+(?:plan|type|flavou?r|size|model)[ \t]+"
-    rf"(?P<t>{_TOKEN})(?![\w.\-])",
+    rf"\b(?:server|machine|instance|vm|node)[ \t]+(?:plan|type|flavou?r|size|model)"
+    rf"(?:[ \t]*\([^()\n]{{0,80}}\))?(?:[ \t]*[:=])?[ \t]+"
+    rf"(?P<t>{_TOKEN})(?![\w.\-])(?![ \t]+v\d)",  # (not Azure's `D16s v5`)
     re.IGNORECASE,
 )
 # a token a type word names outright, in a label or a phrase (`Flavour rcp.mem.xl`, `4 VMs of flavour

@@ -31,6 +31,27 @@ GROUPS_OF_MACHINES = (  # (and a machine noun as another noun's modifier: "two s
     r"racks?|names?|sizes?|shapes?|roles?|tiers?)\b"
 )
 _WORDS = "|".join(sorted((w for w in shapes.NUMBER_WORDS if " " not in w and w not in ("a", "an")), key=len))
+_ONE = rf"(?:one|1|a\s+single|single)\s+(?:(?!(?:per|each|of)\b)[\w-]+\s+)?(?:{MACHINES})\b"
+# the type, set off by a comma, dash or semicolon, and then one machine (`r6i.8xlarge, one instance`)
+_TYPE_THEN_ONE = re.compile(
+    rf"\s*[,;–—-]\s*{_ONE}(?!\s+(?:of|per|each|in|out)\b)\s*(?:[,;(]|$)", re.IGNORECASE
+)
+# one machine, then its type after a colon or dash (`1 VM: r6i.8xlarge`), the sentence's opening
+_ONE_THEN_TYPE = re.compile(rf"\s*{_ONE}\s*[:–—-]\s*$", re.IGNORECASE)
+
+
+def one_beside(s: str, m: shapes.Match) -> bool:
+    """Whether a terse line states one machine of the type written without a count, right beside it:
+    the line opens with the type and says `one instance` after a comma or dash (`r6i.8xlarge, one
+    instance (eu-west-2)`, a form's answer or a cell), or opens by saying one machine and names the type
+    after a colon or dash (`1 VM: r6i.8xlarge`). A count of one anywhere else in a sentence may be one
+    of several machines ("one of the nodes"), a change ("one node was added") or another machine's."""
+    before, after = s[: m.start], s[m.end :]
+    if not before.strip():
+        return bool(_TYPE_THEN_ONE.match(after))
+    return bool(_ONE_THEN_TYPE.fullmatch(before))
+
+
 _MACHINE_COUNT = re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
     # "3 nodes", "six worker VMs", "a three-node cluster"

@@ -676,7 +676,8 @@ class ProseReading(FactParts):
             count = permachine.machine_count(s, bare[0].start, types=False)
             if count is not None:
                 kind = bare[0].value.split(" × ", 1)[1]
-                found, counted = [replace(bare[0], value=f"{count} × {kind}")], shapes.own_type(kind)
+                found = [replace(bare[0], value=f"{count} × {kind}")]
+                counted = shapes.own_type(kind) or (count == 1 and permachine.one_beside(s, bare[0]))
         old = old_spans(s)  # "from 4 × c6i.4xlarge to 4 × m6i.4xlarge": two sides, two facts
         for m in found:
             if counted or not shapes.bare(m):  # a type named without a count is a mention, not the deployment

@@ -42,13 +42,28 @@ def asked_label(question: str) -> str:
 
 
 def needs_question(answer: str) -> bool:
-    """Whether an answer opens with a bare figure or date, or by saying its value was not set
-    (module doc)."""
-    if _BARE_FIGURE.match(answer) or says_unset(answer):
+    """Whether an answer opens with a bare figure or date, or by saying its value was not set, or is a
+    machine type alone (module doc)."""
+    if _BARE_FIGURE.match(answer) or says_unset(answer) or bare_type(answer):
         return True
     head = answer.lstrip(" \t•*-–—")[:40]
     found = next(shapes.dates(head), None) if head[:1].isdigit() else None
     return found is not None and found.start == 0
 
 
-__all__ = ["asked_label", "needs_question"]
+# what may follow a type answered alone: the end, or a remark set off by a dash, comma, semicolon or bracket
+_AFTER_TYPE = re.compile(r"\s*(?:$|[,;(\[]|[–—-]\s)")
+
+
+def bare_type(answer: str) -> bool:
+    """Whether an answer is a machine type written alone, without a count (`m6i.4xlarge`,
+    `Standard_E16s_v5 — memory optimised`): a form's prompt (`Worker node instance type`) asks what the
+    machines are, and the answer names them in the prompt's place; how many is another question's."""
+    text = answer.strip()
+    found = list(shapes.instances(text))
+    if len(found) != 1 or not shapes.bare(found[0]) or found[0].start != 0:
+        return False
+    return bool(_AFTER_TYPE.match(text, found[0].end))
+
+
+__all__ = ["asked_label", "bare_type", "needs_question"]

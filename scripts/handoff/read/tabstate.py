@@ -23,6 +23,7 @@ class _Pending:
     items: list[str] = field(default_factory=list)
     level: int = -1  # the label's own nesting level when it is a list item: its list is the items deeper
     lead_in: bool = False  # a line of prose over a list of volumes (`read.volumelist`), no label
+    plain: bool = False  # its items so far are plain paragraphs, one entry each (`read.paralist`)
 
 
 @dataclass

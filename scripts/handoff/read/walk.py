@@ -28,6 +28,7 @@ from handoff.read import (
     notecount,
     notes,
     owntypes,
+    paralist,
     pastnow,
     relative,
     replaced,
@@ -593,6 +594,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if level is not None and level > p.level:
             if not _NOT_DONE.search(text):  # "🔴 Perforce: not connecting" is none of the list's value
                 p.items.append(text)
+            return True
+        if level is None and p.level < 0 and (p.plain or not p.items) and paralist.entry(text):
+            p.items.append(text)  # `gitserver   3 × 500 GB` under a `Persistent volumes:` paragraph
+            p.plain = True  # (its list, one entry a paragraph)
             return True
         self.flush(tab)
         return False
