@@ -45,13 +45,21 @@ _SET_ASIDE = (
     r"(?:did\s+not|didn['’]t|never)\s+(?:take|choose|pick|select|go\s+with|adopt))"
 )
 _AUX = r"(?:was|were|has been|had been|is|got)"
+# the words of a choice made or a thing done with the option: it was taken
+_TAKEN = (
+    r"(?:chosen|selected|adopted|taken|used|picked|preferred|approved|accepted|kept|retained|implemented|"
+    r"deployed|built|installed|agreed|confirmed|recommended|proposed|favou?red|endorsed|signed)"
+)
 _NOT_TAKEN_AFTER = quick(  # (the name may head an option: "the Helm-on-EKS option was dropped")
     r"^\s*(?:(?:[-\w]+\s+){0,2}?(?:option|proposal|idea|approach|alternative|variant|route)s?\b"
     rf"|[-\w]+(?=\s+{_AUX}\s))?"  # or a noun of its own before the verb: "The Kustomize base was …"
     r"[\s,(]*(?:(?:which|that|it|they)\s+)?"
     rf"(?:{_AUX}\s+(?:\w+ly\s+|also\s+)?)?"
     # (when and where it was weighed between: "evaluated during design (option B) and rejected")
-    rf"(?:{_WEIGHED}(?:\s+[^.;]{{1,60}}?)?\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE})\b",
+    rf"(?:{_WEIGHED}(?:\s+[^.;]{{1,60}}?)?\s+(?:but|and\s+{_SET_ASIDE})|{_SET_ASIDE}"
+    # its weighing told as done, with what came of it and no word of choice: "Helm was considered and set
+    # aside for one reason only", "was evaluated and found wanting" (not "evaluated and adopted")
+    rf"|{_AUX}\s+{_WEIGHED}\s+and\s+(?:(?:then|later|finally|eventually|ultimately)\s+)?(?!(?:{_TAKEN}|is|are|will|now|remains?|stays?|works?)\b)[a-z]+)\b",
     re.IGNORECASE,
 )
 CHOSEN = quick(  # a choice made: "we looked at Helm but went with Kustomize"

@@ -39,7 +39,7 @@ from handoff.read import shapes
 from handoff.read.denied import denied
 from handoff.read.fact import Fact
 from handoff.read.found import outright
-from handoff.read.inpassing import in_passing, whole
+from handoff.read.inpassing import in_passing, whole, without_verb
 from handoff.read.labelwords import outside_brackets
 from handoff.read.openquestion import answers_yes, asks, settled
 from handoff.read.replaced import unsaid
@@ -305,13 +305,18 @@ def _statements(clause: str, at: int, named: list[Found]) -> list[tuple[list[Fou
 def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
     """The hosts (canonical names) of `hosts`, found in `text`, whose every mention is in a statement
     saying they are not connected, or that a statement denies outright beside mentions in passing
-    (`inpassing`: "… keeps FPGA code in Perforce; … so it is not connected today")."""
+    (`inpassing`: "… keeps FPGA code in Perforce; … so it is not connected today"), or that a clause
+    naming the host denies outright beside mentions with no verb of searching, a count of what it holds
+    at most ("a company which keeps its code on Bitbucket Cloud, about 400 repositories. … Bitbucket
+    Cloud isn't connected": the count says what the host holds, the denial whether it is searched)."""
     hosts = outright(hosts)  # (a bare name read as the document's edition denies nothing)
     if not hosts:
         return set()
     spans = clauses(text)
-    # (hosts, [said not connected, the clause naming them says nothing of it, denied outright])
+    # (hosts, [said not connected, the clause naming them says nothing of it, denied outright, the
+    # clause has no verb of searching (a count at most)])
     statements: list[tuple[list[Found], list[bool]]] = []
+    subjects: set[str] = set()  # the hosts a clause denies outright, named right before its denial
     after = 0  # clauses read since the last one naming hosts
     asked = False  # the last clause naming hosts asked whether they join (`read.openquestion`)
     for a, b in spans:
@@ -328,21 +333,40 @@ def unconnected(text: str, hosts: Sequence[Found]) -> set[str]:
                 last[0], last[2] = True, last[2] or _outright(clause)
             if follows:  # the hosts it names in passing are no subject of its verb
                 if named:
-                    statements.append((named, [False, in_passing(clause), False]))
+                    statements.append((named, [False, in_passing(clause), False, without_verb(clause)]))
                 continue
         if named:
-            passing = in_passing(clause)
-            statements += [
-                (hs, [o[0], passing, o[0] and _outright(clause)]) for hs, o in _statements(clause, a, named)
+            passing, verbless = in_passing(clause), without_verb(clause)
+            made = [
+                (hs, [o[0], passing, o[0] and _outright(clause), verbless])
+                for hs, o in _statements(clause, a, named)
             ]
+            statements += made
+            if any(st[2] for _, st in made):
+                subjects |= _denied_subject(clause, a, named)
             after, asked = 0, asks(clause)
     names = {h.value for h in hosts}
     out = set()
     for n in names:
         said = [st for hs, st in statements if any(h.value == n for h in hs)]
-        if all(st[0] for st in said) or (any(st[2] for st in said) and all(st[0] or st[1] for st in said)):
+        if (
+            all(st[0] for st in said)
+            or (any(st[2] for st in said) and all(st[0] or st[1] for st in said))
+            or (n in subjects and all(st[0] or st[3] for st in said))
+        ):
             out.add(n)
     return out
+
+
+def _denied_subject(clause: str, at: int, named: Sequence[Found]) -> set[str]:
+    """The host a clause starting at `at` denies outright as its subject: the last one named before
+    the denial's words ("None of this is done and Bitbucket Cloud isn't connected"), not a host named
+    after them ("GitLab.com was disconnected after the move to GitHub": GitHub is no subject)."""
+    found = denial(clause)
+    if found is None:
+        return set()
+    before = [h for h in named if h.end - at <= found.start()]
+    return {max(before, key=lambda h: h.start).value} if before else set()
 
 
 def _outright(clause: str) -> bool:

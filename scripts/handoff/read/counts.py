@@ -103,7 +103,8 @@ _MONO_COUNT = opened(
         rf"\b(?P<n>no|zero|none|{_N})\s+(?P<other>other\s+)?monorepos?\b"
         rf"|\b(?<![\w.,])(?P<n2>{_N})\s+of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s"
         r"(?:[\w\s/-]|[,.](?!\s)){1,40}?)\s+"
-        r"(?:(?:is|are|were|was)\s+)?(?:also\s+)?(?:a\s+)?monorepos?\b"
+        # (a word qualifying the kind between: "Two of them are genuine monorepos"; not a negation)
+        r"(?:(?:is|are|were|was)\s+)?(?:also\s+)?(?:a\s+)?(?:(?!(?:not|no|never|also)\b)[a-z]+\s+)?monorepos?\b"
         rf"|\b(?:out\s+)?of\s+(?:which|them|these|those|(?:the|our|their|its|all)\s[\w\s./,-]{{1,40}}?),?\s+"
         rf"(?:only\s+|just\s+|exactly\s+)?(?P<n3>{_N})\s+"
         r"(?:is|are|were|was)\s+(?:also\s+)?"

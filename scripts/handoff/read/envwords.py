@@ -17,6 +17,7 @@ from handoff.read import shapes
 from handoff.read.beforetitle import before
 from handoff.read.datedtitle import few_words_but_date
 from handoff.read.envnames import definition_run, migration_sides, promotion_street, side_labels
+from handoff.read.jointtitle import joins_present
 from handoff.read.labelwords import label_meaning, outside_brackets
 from handoff.read.legends import legend_pairs
 from handoff.read.limitwords import growth_title
@@ -374,6 +375,8 @@ class Environments:
         # a living document's or an operating manual's "Current state"
         if other and current_ours(title, self.other, self.living or self.manual):
             return self.named(title) or "production"
+        if (other or before(title)) and joins_present(title, self._other_time):
+            return self.named(title)  # "Users, limits and what comes next": each sentence says its time
         if other or before(title) or titled(title) or whole_title(title):
             return "trial"
         if title_out(title):  # "E. Meridale read-only instance – not part of this handoff"
@@ -383,6 +386,11 @@ class Environments:
         if guide_title(title):  # "Appendix — reference sizes (Sourcegraph)": the vendor's tiers
             return "trial"
         return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"
+
+    def _other_time(self, topic: str) -> bool:
+        """Whether a topic of a title is of another time or another system ("what comes next",
+        "what they had")."""
+        return self.other.search(topic) is not None or before(topic)
 
     def _compares(self, title: str) -> bool:
         """Whether a title sets two environments or two options side by side ("Pilot vs production",

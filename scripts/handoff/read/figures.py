@@ -65,7 +65,7 @@ _REPO_SIZE = quick(  # what the repositories' clones take: git data, code, what 
     r"|\bof git\b(?![\w-]|\s+(?:storage|volumes?|disks?)\b)"
     r"|\bgit\s+on\s+(?:the\s+)?disks?\b"  # "total git on disk ~9.8 TB"
     # what the clones take once made: "after the initial clone", "after first sync", "once fully synced"
-    r"|\b(?:after|once)\s+(?:the\s+)?(?:initial\s+|first\s+)?(?:full\s+)?(?:clon(?:e|es|ing)|cloned)\b"
+    r"|\b(?:after|once)\s+(?:the\s+|an?\s+)?(?:initial\s+|first\s+)?(?:full\s+)?(?:clon(?:e|es|ing)|cloned)\b"
     r"|\b(?:after|once)\s+(?:the\s+)?(?:initial|first)\s+(?:full\s+)?(?:sync(?:hroni[sz]ation)?|import)\b"
     r"|\bas cloned\b"
     r"|^\s*(?:of\s+(?:data\s+)?)?cloned\b(?!\s+(?:to|on|onto|into)\b)"  # "900 GB cloned in total"

@@ -44,10 +44,28 @@ def in_passing(clause: str) -> bool:
     return _AFFIRMS.search(clause) is None
 
 
+# a verb that says code is searched, synced or connected (a figure alone is none)
+_VERB = opened(
+    re.compile(
+        r"\b(?:(?:re-?)?(?:connect|index|sync|search|mirror|clon|onboard|crawl|import|integrat|pull|fetch)\w*"
+        r"|code hosts?)",
+        re.IGNORECASE,
+    )
+)
+
+
+def without_verb(clause: str) -> bool:
+    """Whether a clause naming a host has no verb of searching or connecting, a figure or not: it tells
+    what the host holds ("a company which keeps its code on Bitbucket Cloud, about 400 repositories"),
+    not that the deployment searches it. Against a denial that names the host itself in the same
+    paragraph ("… Bitbucket Cloud isn't connected"), such a count is no answer: the denial is."""
+    return _VERB.search(clause) is None
+
+
 def whole(clause: str) -> bool:
     """Whether a clause speaks of a host as a whole, no part of it named (`_PART`): its denial is
     the host's."""
     return _PART.search(clause) is None
 
 
-__all__ = ["in_passing", "whole"]
+__all__ = ["in_passing", "whole", "without_verb"]

@@ -70,7 +70,8 @@ _AFTER = re.compile(
 )
 _BEFORE = opened(
     re.compile(
-        rf"(?:\b(?:each|every)(?:\s+(?:[\w.-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—)?"
+        # (any verb of one machine's: "Each provides 16 vCPU", "each node offers", "every VM carried")
+        rf"(?:\b(?:each|every)(?:\s+(?:[\w.-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—|(?<=\s)[a-z]{{3,}}(?:s|ed)(?:\s+(?:with|up|out))?)?"
         # "Every node is a Standard_E16s_v5 (16 vCPU, …)": what one machine is, then its figures
         rf"(?:(?<=is)\s+an?\s+[\w.-]+\s*[(,:–—-]?)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
         # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run

@@ -5,7 +5,8 @@ in, not by the word alone:
 
 * "none": the clause quantifies the thing away. A negative determiner or pronoun governs it ("of
   which none is a monorepo", "Not one of the 1,490 repositories is a monorepo", "Neither host
-  holds a monorepo", "No repository qualifies as one", "zero monorepos"), or the clause denies
+  holds a monorepo", "No repository qualifies as one", "Nothing of theirs is what I'd call a
+  monorepo", "zero monorepos"), or the clause denies
   having or there being one ("We don't have any monorepos", "There isn't a monorepo", "the
   estate has never had a monorepo"): a count of 0.
 * "denied": the clause denies only that one named thing is of the kind ("core-api is not a
@@ -37,7 +38,10 @@ _DETERMINER = quick(
 _SUBJECT = quick(
     rf"^\W*(?:(?:and|or|of\s+(?:which|them|these|those))\s*,?\s*)?{_NEG}\b[^.;]*?\s"
     r"(?:is|are|was|were|qualif(?:y|ies|ied)|counts?|counted|holds?|held|has|have|had|contains?|includes?)"
-    r"\s+(?:(?:as|really|truly|actually|strictly)\s+)*(?:a|an|any|one|the\s+kind\s+of)?\s*$",
+    # (the predicate hedged by what someone would call it: "Nothing of theirs is what I'd call a monorepo")
+    r"\s+(?:what\s+(?:I|we|you|one|they|anyone|anybody|Sourcegraph)(?:['’]d|\s+would|\s+might|\s+could)?\s+"
+    r"(?:call|consider|count\s+as|describe\s+as|class\s+as)\s+)?"
+    r"(?:(?:as|really|truly|actually|strictly)\s+)*(?:a|an|any|one|the\s+kind\s+of)?\s*$",
     re.IGNORECASE,
 )
 # a denial of having or of there being one ("We don't have any", "There isn't a", "has never had a")
