@@ -138,3 +138,75 @@ def test_figures_each_machine_provides_are_no_total(catalogue: Catalogue) -> Non
     )
     assert got["total_cpu"] == ["64"]
     assert got["total_memory_gb"] == ["512 GiB"]
+
+
+def test_a_title_asking_why_not_puts_its_part_among_the_options_not_taken(catalogue: Catalogue) -> None:
+    body = "<p>The OpenShift cluster is three worker nodes of 16 vCPU and 64 GB each.</p>"
+    got = read(f"<h1>Why not Kubernetes, and why not the cloud</h1>{body}<h1>Built</h1><p>x</p>", catalogue)
+    assert "total_cpu" not in got
+    reason = read(f"<h1>Why Docker Compose</h1>{body}<h1>Built</h1><p>x</p>", catalogue)
+    assert reason["total_cpu"] == ["48"]
+
+
+def test_a_code_hosts_own_server_as_subject_is_the_code_hosts(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The Perforce Helix Core server is a physical machine, not a VM, with 48 cores and 512 GB of "
+        "memory; it belongs to the configuration management team.</p>",
+        catalogue,
+    )
+    assert "total_cpu" not in got and "total_memory_gb" not in got
+    own = read(
+        "<p>Perforce Helix Core holds 64 depots. The VM has 32 vCPU and 192 GB of memory.</p>", catalogue
+    )
+    assert own["total_cpu"] == ["32"]
+
+
+def test_sockets_counted_in_words_multiply_their_cores(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>The VM was given 32 vCPU, which vSphere presents as two sockets of sixteen cores, and 192 GB of "
+        "memory.</p>",
+        catalogue,
+    )
+    assert got["total_cpu"] == ["32", "32"]
+
+
+def test_a_part_of_the_work_complete_before_its_date_is_no_completion(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>We launched the production instance on October 5, 2026. Both code host connections were complete "
+        "by October 9, SAML was enabled on October 14, and the head of developer experience accepted the "
+        "deployment as complete on October 23, 2026.</p>",
+        catalogue,
+    )
+    assert got["completion_date"] == ["2026-10-23"]
+    built = read("<p>The deployment was completed on October 9, 2026.</p>", catalogue)
+    assert built["completion_date"] == ["2026-10-09"]
+
+
+def test_the_largest_named_in_a_long_appositive_is_the_largest_repository(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>None is a monorepo; the largest, the policy administration system pas-core in Azure DevOps, "
+        "is 2.7 GB on disk.</p>",
+        catalogue,
+    )
+    assert got["largest_repo_mb"] == ["2.7 GB"]
+    assert "total_disk_gb" not in got
+
+
+def test_an_estimates_value_and_a_layout_that_would_not_do_are_no_figures(catalogue: Catalogue) -> None:
+    got = read(
+        "<h1>Memory</h1><p>Adding the remaining services gave an estimate of 430 GB. Four nodes give "
+        "512 GiB, which accommodates the estimate. Three nodes (384 GiB) would not.</p>"
+        "<h1>CPU</h1><p>At 120 concurrent users the estimate was 40 vCPU under search load.</p>",
+        catalogue,
+    )
+    assert got["total_memory_gb"] == ["512 GiB"]
+    assert "total_cpu" not in got
+
+
+def test_another_subject_before_its_date_still_dates_the_build(catalogue: Catalogue) -> None:
+    got = read(
+        "<p>Production infrastructure work started 5 October 2026 and the change was complete on "
+        "20 October 2026.</p>",
+        catalogue,
+    )
+    assert got["completion_date"] == ["2026-10-20"]

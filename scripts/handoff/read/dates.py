@@ -405,6 +405,7 @@ class DateReading(FactParts):
                 and (
                     otherevents.not_the_build(words, ctx.limit)
                     or (at > m.end and eventsubject.said_of_other(words))
+                    or (at <= m.end and eventsubject.step_done(words))  # "connections were complete by"
                 )
                 and not self._names_build(words)
             ):  # (another thing completed or started: "Action items closed", "Full re-index started")

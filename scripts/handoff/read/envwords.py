@@ -31,6 +31,7 @@ from handoff.read.sharedwhole import whole_title
 from handoff.read.supporting import supporting_title
 from handoff.read.vendorguide import guide_title
 from handoff.read.vocab import _WORD, _hosts_of, blank_spans
+from handoff.read.whynot import argued_against
 
 
 class Environments:
@@ -379,7 +380,7 @@ class Environments:
             return self.named(title)  # "Users, limits and what comes next": each sentence says its time
         if other or before(title) or titled(title) or whole_title(title):
             return "trial"
-        if title_out(title):  # "E. Meridale read-only instance – not part of this handoff"
+        if title_out(title) or argued_against(title):  # "… – not part of this handoff"; "Why not Kubernetes"
             return "trial"
         if growth_title(title) or supporting_title(title):  # "Expected growth"; "Jump host jmp01": not it
             return "trial"

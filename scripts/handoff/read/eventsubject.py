@@ -10,7 +10,8 @@ its subject, that is none of them ends or starts on its own day.
 undergoes (completed, closed, resolved, finished, done, started, accepted), back to a function word or
 a mark, are its subject, and none of them names the deployment, its build, production, a move to it or
 the people who sign it off. It is asked of the words after a date only: before a date the subject may
-be far from its verb.
+be far from its verb. `step_done(words)`: before a date, a subject ending on a step of the build (the
+code hosts' connections, syncs, indexing) right before its verb ("connections were complete by").
 """
 
 from __future__ import annotations
@@ -62,4 +63,25 @@ def said_of_other(words: str) -> bool:
     )
 
 
-__all__ = ["said_of_other"]
+# a step of the build whose end is no completion of it: the code hosts' connections, their syncs, the
+# first indexing ("Both code host connections were complete by October 9", "the syncs finished on …")
+_STEP = re.compile(
+    r"^(?:connections?|integrations?|syncs?|synchroni[sz]ations?|indexing|indexes|re-?index(?:es|ing)?|"
+    r"clones?|cloning|imports?)$",
+    re.IGNORECASE,
+)
+
+
+def step_done(words: str) -> bool:
+    """Whether the words before a date say a step of the build was done by then, its subject (read back
+    from the verb, as `said_of_other` reads it) ending on a step's noun ("Both code host connections
+    were complete by"): the connections' end, not the build's. Any other subject before its date is
+    left as it is (it may be far from its verb)."""
+    verb = _THING_VERB.search(words)
+    if verb is None or _BACKDROP.search(words, 0, verb.start()):
+        return False
+    subject = _WORDS.findall(words, 0, verb.start())
+    return bool(subject) and _STEP.fullmatch(subject[-1]) is not None
+
+
+__all__ = ["said_of_other", "step_done"]

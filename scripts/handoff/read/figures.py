@@ -55,6 +55,13 @@ _FULL_STOP = re.compile(  # "320 GiB in total. gp3 volumes: …": two sentences;
 _LARGEST = quick(  # (of two, "the larger, claims-engine, is 14.6 GB": the larger is the largest)
     r"\b(?:largest|biggest|the (?:larger|bigger)(?=\s*(?:,|\(|of\b|one\b|is\b)))\b", re.IGNORECASE
 )
+# the largest opening its clause with its name in an appositive, however long, before the verb: "the
+# largest, the policy administration system pas-core in Azure DevOps, is 2.7 GB on disk"
+_LARGEST_NAMED = re.compile(
+    r"\b(?:the\s+)?(?:largest|biggest)\s*,[^,;.()]{1,100},\s*(?:is|was|weighs|weighed|comes\s+to|came\s+to|"
+    r"stands\s+at|sits\s+at|at)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|~\s*)?$",
+    re.IGNORECASE,
+)
 _REPO_SIZE = quick(  # what the repositories' clones take: git data, code, what is left after cloning,
     # the clones' size ("Total cloned size … 410 GB")
     # (and a note's bare `.git` said of all of them: "tot .git ~900g", "all .git together"; one
@@ -507,7 +514,7 @@ class FigureReading(FactParts):
         claims monorepo, is 3.4 GB"); else the nearest noun either side."""
         lead = _LEAD.match(tail)
         named = _size_noun(lead.group(0)) if lead else None  # the noun right after the figure says first
-        if _LARGEST.search(head) or (_LARGEST.search(tail) and not named):
+        if _LARGEST.search(head) or (_LARGEST.search(tail) and not named) or _LARGEST_NAMED.search(clause):
             return "largest_repo_mb"
         across = _ACROSS_REPOS.match(tail)
         if across and across.group(0).split()[0].lower() == "for" and _DISK.search(sentence):

@@ -60,6 +60,14 @@ _POSSESSIVES = frozenset(
     {"its", "their"}
 )  # a subject of the clause before's: "Its default pool", "Their nodes"
 _NAME = re.compile(r"[A-Z][\w.&-]*")
+# a code host's own machine named right after it, then the clause's verb: "… server is", "… appliance itself
+# is", "… VM has", "…'s server runs"
+_MACHINE_NOUN = re.compile(
+    r"(?:['’]s)?\s+(?:own\s+)?(?:server|appliance|instance|vm|virtual\s+machine|machine|box|host|controller)"
+    r"(?:\s+itself)?\s+(?:is|was|runs|ran|has|had|sits|lives|uses)\b",
+    re.IGNORECASE,
+)
+_HOST_OPENING = re.compile(r"\W*(?:(?:and|but|while|whereas)\s+)?(?:the\s+)?", re.IGNORECASE)
 _HOST_FIELDS = frozenset(
     {
         "instance_types", "total_cpu", "total_memory_gb", "total_disk_gb", "instance_url", "max_users",
@@ -79,14 +87,20 @@ class OtherSubjects:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) in `text` of each clause whose subject is another system (`other`) or a
-        code host (`host`); none unless a clause of `text` has Sourcegraph itself as its subject."""
-        if "ourcegraph" not in text or not _NAME.search(text):
+        code host (`host`); none unless a clause of `text` has Sourcegraph itself as its subject, but
+        for a clause whose subject is a code host's own machine (`_host_machine`)."""
+        if not _NAME.search(text):
             return []
         cuts = list(_CLAUSE.finditer(text))
         starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(text)]
+        machines = [
+            (a, b, "host") for a, b in zip(starts, ends, strict=True) if self._host_machine(text[a:b])
+        ]
+        if "ourcegraph" not in text:
+            return machines
         subjects = [(a, b, _SUBJECT.match(text[a:b])) for a, b in zip(starts, ends, strict=True)]
         if not any(m and itself(m.group("subject")) for _, _, m in subjects):
-            return []
+            return machines
         out = []
         kind = ""
         for a, b, m in subjects:
@@ -104,7 +118,23 @@ class OtherSubjects:
                 kind = self._kind(m.group("subject")) if own and m is not None else ""
             if kind:
                 out.append((a, b, kind))
-        return out
+        return out + [x for x in machines if not any(a == x[0] for a, _, _ in out)]
+
+    def _host_machine(self, clause: str) -> bool:
+        """Whether a clause opens with a code host's own machine as its subject, before its verb ("The
+        Perforce Helix Core server is a physical machine … with 48 cores and 512 GB", "the GitHub
+        Enterprise Server appliance itself is an r5.2xlarge"): the machine the code host runs on, whose
+        sizes are the code host's (the deployment is never called after a code host), in any
+        paragraph."""
+        if not _MACHINE_NOUN.search(clause):
+            return False
+        found = self.hosts.find(clause[:80])
+        if not found or found[0].start > 8:
+            return False
+        opening = clause[: found[0].start]
+        return _HOST_OPENING.fullmatch(opening) is not None and bool(
+            _MACHINE_NOUN.match(clause, found[0].end)
+        )
 
     @staticmethod
     def without_others(facts: list[Fact], at: int, spans: list[tuple[int, int, str]]) -> list[Fact]:

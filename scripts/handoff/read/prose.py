@@ -34,6 +34,7 @@ from handoff.read import (
     sockets,
     stamps,
     storagepool,
+    workings,
 )
 from handoff.read.backref import ENDS, STARTS, event_pointed_back
 from handoff.read.bothsites import with_both_sites
@@ -419,7 +420,13 @@ class ProseReading(FactParts):
                 if not sentence.strip():
                     before, last = None, len(text)
                     continue
-            if is_growth(sentence) or is_suggestion(sentence) or sentence.rstrip().endswith("?"):
+            if (
+                is_growth(sentence)
+                or is_suggestion(sentence)
+                or sentence.rstrip().endswith("?")
+                or workings.estimated(sentence)  # "the estimate was 40 vCPU"
+                or workings.would_not_do(sentence)  # "Three nodes (384 GiB) would not."
+            ):
                 before, limited, said, run = None, False, None, []
                 continue  # expected growth, or a question: not a fact about the deployment
             sctx = replace(ctx, limit=True) if is_limit_sentence(sentence) else ctx  # (no name's aside)

@@ -454,12 +454,12 @@ def cpus(text: str) -> Iterator[Match]:
     if "cpu" not in lower and "core" not in lower and "c/" not in lower and "c /" not in lower:
         return  # every CPU word has one of them, a compact pair's `c` its slash
     found = [Match(m.start(), m.end(), m.group(0), canon(m.group("num"))) for m in CPU.finditer(text)]
-    if "socket" in lower or "processor" in lower or "cpus" in lower:  # `2 sockets × 16 cores`
-        found = [_per_socket(text, m) for m in found]
     found += [
         Match(m.start(), m.end(), m.group(0), str(spelt_number(m.group("words"))))
         for m in _CPU_SPELT.finditer(text)
     ]
+    if "socket" in lower or "processor" in lower or "cpus" in lower:  # `2 sockets × 16 cores`
+        found = [_per_socket(text, m) for m in found]
     yield from sorted(found, key=lambda m: m.start)
 
 

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 
-_SOCKETS = re.compile(
-    r"(?<![\w.,])(?P<n>\d{1,2})\s*(?:physical\s+)?(?:sockets?|(?:cpus?|processors?)(?=\s*(?:[x×*]|of)\s*$)|"
+# the sockets counted in words (`shapes` reads this module: its words are not imported from there)
+_WORDS = {"one": 1, "two": 2, "four": 4, "eight": 8}
+
+_SOCKETS = re.compile(  # (the sockets counted in words too: "two sockets of sixteen cores")
+    rf"(?<![\w.,])(?P<n>\d{{1,2}}|{'|'.join(_WORDS)})\s*(?:physical\s+)?(?:sockets?|(?:cpus?|processors?)(?=\s*(?:[x×*]|of)\s*$)|"
     r"socket\s+cpus?)\s*(?:[x×*]|of|with)\s*$",
     re.IGNORECASE,
 )
@@ -74,7 +77,8 @@ def per_socket(text: str, start: int, value: str) -> tuple[int, str] | None:
     found = _SOCKETS.search(text, max(0, start - 32), start)
     if not found or not value.isdigit():
         return None
-    return found.start(), str(int(found.group("n")) * int(value))
+    n = found.group("n")
+    return found.start(), str((int(n) if n.isdigit() else _WORDS[n.lower()]) * int(value))
 
 
 __all__ = ["per_socket", "said_per_socket", "without_breakdown"]
