@@ -38,6 +38,8 @@ _HOST_INSTEAD = quick(
     r"\b(?:not|instead|rather|replac\w*|wrong|no longer|switched|moved|removed)\b", re.IGNORECASE
 )
 
+_PRODUCT = "× per-machine figure"  # how a total multiplied out of one machine's figure was read (figures.py)
+
 
 def _adds_host(text: str) -> bool:
     """Whether an update's text says its host joined the others (connected, added), not that it
@@ -540,8 +542,16 @@ class Precedence(GatherParts):
         drop = pernode.per_machine(
             self.values, amount, lambda v: self.paths.get(v.location.ref, ()), self._text_at
         )
-        if drop:
-            dropped = {id(self.values[i]) for i in drop}
+        dropped = {id(self.values[i]) for i in drop}
+        # one machine's figure multiplied out to the total its own paragraph also states ("Each server
+        # brings 64 vCPU (192 vCPU across the cluster)") is that total once more: the stated one stays
+        stated = {(v.field, v.location.ref, v.value) for v in self.values if not v.how.endswith(_PRODUCT)}
+        dropped |= {
+            id(v)
+            for v in self.values
+            if v.how.endswith(_PRODUCT) and (v.field, v.location.ref, v.value) in stated
+        }
+        if dropped:
             self._keep(lambda v: id(v) not in dropped)
 
     def _union_pools(self) -> None:
