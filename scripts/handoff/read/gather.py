@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
-from handoff.read import limitchange, shapes
+from handoff.read import eventparts, limitchange, shapes
 from handoff.read.addsup import adds_up, adds_up_to, amount
 from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
@@ -250,6 +250,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         counted_by_name(self.values, lambda: [(b.location.ref, b.section, b.text) for b in self.blocks])
         self.values += per_machine_totals(self.values, self.each)
         self._drop_ambiguous()
+        self._events_give_way()
         self._drop_old()
         self._switched_names()
         self._grown_after_build()
@@ -301,6 +302,33 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._totals_by_written_shape()
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
+
+    def _in_event(self, ref: str) -> bool:
+        return eventparts.event_part(
+            [str(p[1] if isinstance(p, tuple) else p) for p in self.paths.get(ref, ())]
+        )
+
+    def _events_give_way(self) -> None:
+        """The code hosts, repository counts and dates read in an incident's, an outage's, a journal's or
+        an abandoned attempt's part give way to those read outside such parts (`read.eventparts`)."""
+        event = {i for i, b in enumerate(self.blocks) if self._in_event(b.location.ref)}
+        if not event:
+            return
+        outside = {
+            v.field
+            for v in self.values
+            if v.field in eventparts.FIELDS and v.section != "trial" and not self._in_event(v.location.ref)
+        }
+        if any(p.section != "trial" and p.block not in event for p in self.parts):
+            outside.add("repositories")
+        self._keep(lambda v: v.field not in outside or not self._in_event(v.location.ref))
+        if "repositories" in outside:
+            self.parts = [
+                p for p in self.parts if p.block not in event and not self._in_event(p.location.ref)
+            ]
+        named = {h for b, h in self.said if b not in event}
+        self.said = [(b, h) for b, h in self.said if b not in event or h not in named]
+        self.event_blocks = event
 
     def _unplaced(self) -> list[Unplaced]:
         """The fact-like blocks outside trial parts at no place a returned value came from (`placed`),

@@ -100,6 +100,7 @@ class GatherParts:
         self.ambiguous: tuple[str, ...] = ()  # figures whose notation is truly ambiguous (`read.notation`)
         self.said: list[tuple[int, str]] = []  # (block, code host) of each host a value or a count took
         self.titles: list[Title] = []  # the headings naming a deployment tool (`read.titletool`)
+        self.event_blocks: set[int] = set()  # the blocks of an event's part (`read.eventparts`)
 
     def _keep(self, keep: Callable[[TddValue], bool]) -> None:
         """Keep only the values `keep` says, the indices held of them (pools, corrections) kept in step."""

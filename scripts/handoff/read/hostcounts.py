@@ -39,16 +39,28 @@ class HostCounts(GatherParts):
     def _last_word(self) -> None:
         """A code host whose last statement in the document says it is not connected (`read.hostledger`:
         "… the repos kept there are NOT connected", a reply "not connecting it") is in no code-host
-        value, and its repositories are not counted."""
+        value, and its repositories are not counted.
+
+        A host whose connection a block says was taken away ("connection deleted 10-28", "removed 20
+        Aug") is off from then on: a change ends what came before it, so neither its count in the same
+        block (its count until then) nor a mention after it (the host named in passing: a log of what
+        was done, the sizing's history) brings it back; only a labelled value or a table listing it as
+        connected after the removal does."""
         if not self.said:
             return
         env = self.reader.env_at
+        gone: list[tuple[int, str]] = []
         found = hostledger.denials(
-            [(b.text, b.section, b.host) for b in self.blocks],
+            [
+                (b.text, "trial" if i in self.event_blocks else b.section, b.host)
+                for i, b in enumerate(self.blocks)
+            ],
             self.reader.code_hosts.find,
             lambda text, at, section: env(text, at, Context(section=section)) == "trial",
+            gone,
         )
         off = hostledger.denied(found, self.said) if found else set()
+        off |= self._ended(gone)
         if not off:
             return
         self.parts = [p for p in self.parts if p.host.removeprefix("count for ") not in off]
@@ -60,6 +72,24 @@ class HostCounts(GatherParts):
                 pairs = [p for p in zip(names, written, strict=False) if p[0] not in off]
                 text = ", ".join(w for _, w in pairs) if len(written) == len(names) else v.text
                 self.values[i] = replace(v, value=", ".join(n for n, _ in pairs), text=text)
+
+    def _ended(self, gone: list[tuple[int, str]]) -> set[str]:
+        """The hosts a removal ended (`_last_word`) that no labelled or tabled code-host value after it
+        lists again."""
+        if not gone:
+            return set()
+        at: dict[object, int] = {}
+        for i, b in enumerate(self.blocks):
+            at[b.location] = i
+        listed = [
+            (at.get(v.location, -1), set(v.value.split(", ")))
+            for v in self.values
+            if v.field == "code_hosts" and v.value and v.how != "named" and v.section != "trial"
+        ]
+        last: dict[str, int] = {}
+        for i, host in gone:
+            last[host] = max(last.get(host, -1), i)
+        return {host for host, i in last.items() if not any(j > i and host in names for j, names in listed)}
 
     def _total_after_parts(self, section: str) -> None:
         """A repository count read as nothing (no host, no total word: "→ 1,430 repos in PRD") that is

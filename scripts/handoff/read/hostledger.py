@@ -54,17 +54,46 @@ _PREPOSITION = re.compile(
     r"\b(?:on|in|from|of|at|to|into|onto|via|under|with|for|by|towards?|than|like)\b", re.IGNORECASE
 )
 _OPENS_PRONOUN = re.compile(r"^\W*(?:it|they|this|these)\b", re.IGNORECASE)
+# a clause whose subject is the connection itself, no host named: "Connection deleted 20 Aug"
+_HEADLESS = re.compile(
+    r"^\W*(?:the\s+|that\s+|this\s+)?(?:connection|integration|code[\s-]+host\s+connection)\b", re.IGNORECASE
+)
+# a verb of taking a connection away, done: the change that ends a host
+_TAKEN_AWAY = re.compile(
+    r"\b(?:removed|deleted|disconnected|decommissioned|retired|switched\s+off)\b", re.IGNORECASE
+)
+# the words that make a removal not (yet) done: a present or future verb group, a condition, a plan
+_NOT_DONE = re.compile(
+    r"\b(?:is|are|be|being|gets?|will|would|shall|going\s+to|plan\w*|once|when|whenever|if|unless|until|"
+    r"as\s+soon\s+as|after|before)\b",
+    re.IGNORECASE,
+)
+
+
+def _removal_done(clause: str, denying: str) -> bool:
+    """Whether a clause's denying words tell a connection taken away and done: a verb of removal in the
+    past ("was deleted", "connection removed 20 Aug"), not "once it is retired" nor "will be removed"."""
+    return bool(_TAKEN_AWAY.search(denying)) and not _NOT_DONE.search(clause)
+
+
 _NEAR = 40  # a host right after the denying words ("not in scope: the actuarial Perforce depots")
 
 
-def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
+def _denied_in(text: str, hosts: Sequence[Found], gone: set[str] | None = None) -> set[str]:
     """The hosts `text` says outright are not connected: the subject of a denying clause (named
     before its denying words, with no preposition before it: not "the models on the legacy TFS
     collection", nor "migrated to GitHub"), the object right after them ("we don't index GitHub"),
     or the host of the clause before, when the denying clause refers back to it ("… the repos kept
-    there are NOT connected"). A plan or a wish is no denial here."""
+    there are NOT connected"). A plan or a wish is no denial here.
+
+    A clause with no host whose subject is the connection itself ("Connection deleted 20 Aug", "the
+    integration was removed") speaks of the last host a clause of the text had as its subject ("ADO:
+    connected 11 Aug … Connection deleted 20 Aug"), whatever hosts were named in passing between. The
+    hosts denied by a verb of taking the connection away (removed, deleted, disconnected, retired) are
+    added to `gone` too: the change that ended them (`read.hostcounts` keeps them off)."""
     out: set[str] = set()
     before: list[Found] = []  # the subjects of the clause before
+    topic: list[Found] = []  # the subjects of the last clause that had some
     for a, b in connection.clauses(text):
         clause = text[a:b]
         named = [h for h in hosts if a <= h.start < b and not old_instance(text, h.start)]
@@ -73,15 +102,25 @@ def _denied_in(text: str, hosts: Sequence[Found]) -> set[str]:
         goes_on = bool(_OPENS_PRONOUN.match(clause))
         subjects = [] if goes_on else [h for h in named if not _PREPOSITION.search(text, a, h.start)]
         m = connection.denial(clause)
+        found: set[str] = set()
+        nearest: set[str] = set()  # (of a removal: the subject right before its verb, or the object after)
         if m is not None and named:
             after = [h for h in named if 0 <= h.start - (a + m.end()) <= _NEAR
                      and not _PREPOSITION.search(text, a + m.end(), h.start)]  # fmt: skip
             at = a + m.start()
             denied = [h for h in subjects if h.start < at and not _other_subject(text, h, at, named)]
-            out |= {h.value for h in denied} | {h.value for h in after}
+            found = {h.value for h in denied} | {h.value for h in after}
+            closest = max(denied, key=lambda h: h.start, default=None)
+            nearest = {h.value for h in after} | ({closest.value} if closest else set())
         elif m is not None and before and connection.refers_back(clause):
-            out |= {h.value for h in before}
+            found = {h.value for h in before}
+        elif m is not None and topic and _HEADLESS.match(clause):
+            found = {h.value for h in topic}
+        out |= found
+        if gone is not None and m is not None and found and _removal_done(clause, m.group(0)):
+            gone |= nearest if named else found
         before = subjects or (before if not named or goes_on else [])
+        topic = subjects or topic
     return out
 
 
@@ -121,11 +160,13 @@ def denials(
     blocks: Sequence[tuple[str, str, str]],
     find: Callable[[str], Sequence[Found]],
     trial_at: Callable[[str, int, str], bool],
+    gone: list[tuple[int, str]] | None = None,
 ) -> list[tuple[int, str]]:
     """(block index, host) of each block outside trial parts that says outright a host is not
     connected. `blocks`: (text, section, the host its parent bullet names) in document order;
     `trial_at(text, offset, section)`: whether the place is a trial's (a sentence naming the pilot
-    inside an unlabelled block)."""
+    inside an unlabelled block). `gone` gets (block index, host) of the denials by a verb of taking
+    the connection away ("connection deleted 10-28")."""
     out: list[tuple[int, str]] = []
     asked: list[Found] = []  # the hosts a question in the block before names
     for i, (text, section, parent) in enumerate(blocks):
@@ -139,7 +180,10 @@ def denials(
             # denial: nothing its hosts could give; the names are looked up first, most blocks have none)
         hosts = [h for h in outright(find(text)) if not trial_at(text, h.start, section)]
         if hosts:
-            out += [(i, name) for name in sorted(_denied_in(text, hosts))]
+            ended: set[str] = set()
+            out += [(i, name) for name in sorted(_denied_in(text, hosts, ended))]
+            if gone is not None:
+                gone += [(i, name) for name in sorted(ended)]
         elif asked and _answers_no(text):
             out += [(i, h.value) for h in asked]
         elif parent and _child_denies(text):  # "GitHub.com" / "  not connected; decision 2026-06-02"
