@@ -355,11 +355,14 @@ def _no_value(name: str | None, label: str, value: str, tenant: bool = False) ->
     """A label and value that state no value of the field: what a label says is the template's own
     text (`Template hint (delete before refinement): Sizing guide — small: 16 vCPU …`: the template's
     help, left in, never this deployment's figures), the load of a capacity (`PV used | 2.1
-    TiB` beside `PV capacity | 3.5 TiB`), the field stated absent ("Max. repositories: not set – …
-    up to about 5,000": no figure of the remark is its value), a Kubernetes request, limit or quota
+    TiB` beside `PV capacity | 3.5 TiB`; `Memory | peak so far 71 GiB`: every size a reading), the
+    field stated absent ("Max. repositories: not set – … up to about 5,000": no figure of the remark is
+    its value), a Kubernetes request, limit or quota
     (`requests.cpu`; not in a tenants' table cut to Sourcegraph's row, `tenant`)."""
     if name in ("total_disk_gb", "total_memory_gb") and usage.of_capacity(label):
         return True
+    if name in ("total_disk_gb", "total_memory_gb") and usage.only_readings(value):
+        return True  # "Memory: peak so far 71 GiB (full re-index)": the load it reached, not the memory
     if _TEMPLATE_LABEL.match(label):
         return True  # "Template hint (delete before refinement): Sizing guide — small: 16 vCPU / …"
     if name in _WHOLE and sharedwhole.spans_all(label):

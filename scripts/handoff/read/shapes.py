@@ -227,6 +227,13 @@ _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 _SIZE_UNITS = ("TB", "GB", "MB", "Ti", "Gi", "Mi")  # every unit SIZE reads starts with one of these
+# A size with its unit in lower case, as terse notes and chat write every word (`128 gib`, `~2.4 gb`,
+# `1,500 gb`, `2 tb`): the unit whole and all lower case (not `Gb`, `Mb`: bits, a network's), never a
+# rate (`10 gb/s`, `100 mbps`); read as its unit (`128 GiB`).
+_LOWER_SIZE = quick(
+    rf"(?<![\w.,])(?P<num>{_SIZE_NUMBER})\s*(?P<unit>tib|gib|mib|tb|gb|mb)\b(?!\s?/\s?s(?:ec)?\b|ps\b)"
+)
+_LOWER_UNITS = {"tib": "TiB", "gib": "GiB", "mib": "MiB", "tb": "TB", "gb": "GB", "mb": "MB"}
 # A listing's or a note's size with its unit one letter glued on (`9.8G`, `140G`, `2.5T`, `2T`; in
 # lower case too, as quick notes write them: `64g`, `3.2g`, `1.5t`): a single digit only before `T`
 # (`4G`, `5G` name networks; but `4c/8g`, a machine's memory after its CPUs), never a rate (`250M/s`)
@@ -276,6 +283,10 @@ def _sizes(text: str) -> tuple[Match, ...]:
         Match(m.start(), m.end(), m.group(0), _whole_gib(canon(m.group("num")), m.group("unit")))
         for m in (SIZE.finditer(text) if any(unit in text for unit in _SIZE_UNITS) else ())
     ]
+    if _LOWER_SIZE.search(text):  # `128 gib`, `~2.4 gb`: a size with its unit in lower case
+        for m in _LOWER_SIZE.finditer(text):
+            unit = _LOWER_UNITS[m.group("unit")]
+            found.append(Match(m.start(), m.end(), m.group(0), _whole_gib(canon(m.group("num")), unit)))
     if _GLUED.search(text):  # `9.8G`, `140G`: a listing's size (`du -h`), its unit one letter glued on
         for m in _GLUED.finditer(text):
             found.append(

@@ -17,6 +17,12 @@ what the space holds (`Disk used for git data`: the repositories' size) is not t
 neither is a form's instruction in a label (`Persistent storage (free text)`: the answer is text),
 nor a command the figure was read with (`Verify memory (free -g)`: the word before its flag).
 
+A peak, a high-water mark or an average seen on the running machine (`memory: peak so far 71 GiB`,
+`128 GiB (peak usage 71 GiB)`, `disk: high-water mark 900 GB`) is a measurement too: the most or the
+mean the load reached, never what the machine has. `capacities` leaves out a size such a word comes
+right before (a few words between at most: "peak so far", "observed peak of"), and
+`only_readings(value)` says a value has sizes and all of them are such readings (it states no size).
+
 `measured_after(text, end)`: in prose, a memory or disk size followed right away by such a word
 ("memory 109 GiB used of 128 (85 %)", "96 GB used (page cache excluded)") is a reading of the load
 on the machine, not its memory or disk: the prose reader takes no amount from it.
@@ -26,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.read import shapes
 from handoff.read.shapes import Match
 
 _USE = re.compile(
@@ -54,11 +61,29 @@ def capacities(value: str, sizes: list[Match]) -> list[Match]:
     }
     if shares:  # "64 GB of 128 GB used": the share is the use, the size after it the capacity
         return [m for i, m in enumerate(sizes) if i not in shares]
-    kept = [m for m in sizes if not _USE_AFTER.match(value, m.end)]
+    kept = [
+        m for m in sizes if not _USE_AFTER.match(value, m.end) and not _PEAK_BEFORE.search(value[: m.start])
+    ]
     read = [m for m in kept if _READ_AFTER.match(value, m.end)] if len(kept) > 1 else []
     if read and len(read) < len(kept):  # "62 GB usable as reported by free -g; 64 GB configured"
         return [m for m in kept if m not in read]
     return kept
+
+
+# a peak, high-water mark or average seen written right before a size, a few words between at most
+# ("peak so far 71 GiB", "observed peak of 71 GiB", "high-water mark: 900 GB", "avg 40 GB"): a reading
+_PEAK_BEFORE = re.compile(
+    r"\b(?:peak(?:ed|s)?|high[\s-]?water(?:\s+mark)?|average|avg|mean)\b(?:\s+(?!\d)[\w-]+){0,3}?"
+    r"\s*(?:at|of|was|is|:|=|~|≈|around|about)?\s*(?:[~≈]\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def only_readings(value: str) -> bool:
+    """Whether `value` has sizes and every one is a peak, high-water mark or average seen
+    (`peak so far 71 GiB`): a value stating no capacity at all."""
+    found = list(shapes.sizes(value))
+    return bool(found) and not any(not _PEAK_BEFORE.search(value[: m.start]) for m in found)
 
 
 # a figure as a tool or the system shows it ("62 GB usable as reported by free -g", "61.8 GiB as seen
@@ -99,4 +124,4 @@ def share_of_next(gap: str, head: str) -> bool:
     return bool(_SHARE.fullmatch(gap)) or bool(_SLASH.fullmatch(gap) and _USE.search(head))
 
 
-__all__ = ["capacities", "measured_after", "of_capacity", "share_of_next"]
+__all__ = ["capacities", "measured_after", "of_capacity", "only_readings", "share_of_next"]
