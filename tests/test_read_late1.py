@@ -82,3 +82,23 @@ def test_a_memory_label_giving_a_peak_states_no_memory(catalogue: Catalogue) -> 
     assert read(html, catalogue).get("total_memory_gb") == ["128 GiB"]
     alone = "<h2>sizing</h2><p>memory: peak so far 71 gib (full re-index after the migration). fine.</p>"
     assert "total_memory_gb" not in read(alone, catalogue)
+
+
+# A count one code host alone is named before is that host's, though a weak word (synced, indexed) follows.
+_HOSTS = (
+    "<h2>Repositories</h2><p>Bitbucket Data Center is the big one: 1,870 repositories synced through a "
+    "read-only service account. Gerrit holds the modelling code, 240 repositories.{}</p>"
+)
+
+
+@pytest.mark.parametrize("close", [" So 2,110 repositories altogether.", ""])
+def test_a_hosts_synced_count_is_its_part_not_the_total(close: str, catalogue: Catalogue) -> None:
+    got = read(_HOSTS.format(close), catalogue)
+    assert "1870" not in got.get("repositories", [])
+
+
+def test_a_synced_count_of_all_hosts_or_of_none_is_still_the_total(catalogue: Catalogue) -> None:
+    both = "<p>GitHub and GitLab together: 3,000 repositories synced.</p>"
+    assert read(both, catalogue).get("repositories") == ["3000"]
+    none = "<p>We have 2,400 repositories synced today.</p>"
+    assert read(none, catalogue).get("repositories") == ["2400"]

@@ -260,6 +260,19 @@ def _said_total(s: str, end: int, before: str, after: str, hostless: bool) -> bo
     return bool(_ALL.search(f"{before[-24:]} {after}")) or not _ALL_LATER.search(s, end)
 
 
+def _host_own_count(
+    s: str, m: shapes.Match, before: str, after: str, host: Found | None, hosts: list[Found]
+) -> bool:
+    """Whether a count one code host alone is named before ("Bitbucket Data Center has 1,870
+    repositories synced", "GitLab: 640 repositories indexed") is that host's count although a weak
+    word (synced, indexed, today) follows it: such a word says the figure is the one in the index now,
+    not that it counts every host; only a word of all of them ("in total", "altogether") does."""
+    if host is None or _ALL.search(f"{before[-24:]} {after}"):
+        return False
+    named = {h.value for h in hosts if m.start - len(before) <= h.start < m.start}
+    return named == {host.value}
+
+
 def without_asides(s: str, hosts: list[Found]) -> list[Found]:
     """The hosts a sentence names, less a host named again in a bracket after it (`GitHub
     (github.com/acme)`, `GitLab (gitlab.acme.io)`): its address, not another host."""
@@ -558,7 +571,11 @@ class CountReading(FactParts):
                 None if host is not None or summed else self._host_of_pronoun(before)
             )  # "…; its 240 projects"
             host = host or its
-            total = summed or (its is None and _said_total(s, m.end, before, after, host is None))
+            total = summed or (
+                its is None
+                and not _host_own_count(s, m, before, after, host, hosts)
+                and _said_total(s, m.end, before, after, host is None)
+            )
             if host is None and not total:  # "5,200 repositories held in GitLab Self-Managed"
                 upto = counts[i + 1][0].start if i + 1 < len(counts) else len(s)
                 following = [h for h in hosts if m.end <= h.start < min(upto, m.end + 80)
