@@ -509,7 +509,10 @@ class Precedence(GatherParts):
         """Three or more figures of a disk, memory or CPU field read at one place in one environment,
         one of them exactly the sum of all the others ("root volume 100 GiB plus the data volume
         2,000 GiB: 2,100 GiB attached"): that one is the whole, by arithmetic; the others, its parts,
-        give way to it."""
+        give way to it. When the figures as read do not add up, their distinct amounts are tried: a
+        paragraph names a disk again, or writes a figure it then corrects, so a part or the whole
+        can be read twice ("a 200 GB system disk and a 3,000 GB data disk... no, the data disk is
+        2,800 GB, which with the 200 GB system disk makes 3,000 GB")."""
         drop: set[int] = set()
         places: dict[tuple[str, str, str], list[TddValue]] = {}
         for v in self.values:
@@ -525,10 +528,9 @@ class Precedence(GatherParts):
             if any(a is None or a <= 0 for a in sizes):
                 continue
             figures = [float(a) for a in sizes if a is not None]
-            for k, whole in enumerate(figures):
-                if abs(sum(figures) - 2 * whole) <= 0.005 * whole:  # the others add up to this one
-                    drop.update(id(v) for j, v in enumerate(found) if j != k)
-                    break
+            whole = _sum_of_others(figures) or _sum_of_others(sorted(set(figures)))
+            if whole is not None:
+                drop.update(id(v) for v, a in zip(found, figures, strict=True) if a != whole)
         if drop:
             self._keep(lambda v: id(v) not in drop)
 
@@ -607,6 +609,13 @@ class Precedence(GatherParts):
             for v in self.values
             if not v.field or _rank(v, self.rows.get(id(v)) is v) in (0, 1, best[(v.field, v.section)])
         ]
+
+
+def _sum_of_others(figures: list[float]) -> float | None:
+    """Of three or more figures, the one that is the sum of all the others (to 0.5%), else None."""
+    if len(figures) < 3:
+        return None
+    return next((w for w in figures if w > 0 and abs(sum(figures) - 2 * w) <= 0.005 * w), None)
 
 
 def _environment(section: str) -> str:
