@@ -81,7 +81,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind15", 93 / 93, 93 / 93, 0),
         ("tdd_blind16", 89 / 89, 89 / 89, 0),
         # evaluation-only in stop 13, tuning from stop 14: pinned at their end-of-stop-13 figures
-        ("tdd_blind17", 91 / 92, 91 / 91, 0),  # 91 in stop 16: a Dutch design read in Dutch
+        ("tdd_blind17", 92 / 92, 92 / 92, 0),  # 91 in stop 16: a Dutch design read in Dutch
         ("tdd_blind18", 92 / 92, 92 / 92, 0),
         ("tdd_blind19", 95 / 95, 95 / 95, 0),
         # evaluation-only in stop 14, tuning from stop 15: pinned at their end-of-stop-14 figures
@@ -91,14 +91,14 @@ def test_the_hold_out_sets_keep_their_figures(
         # evaluation-only in stops 14-15, tuning from stop 16: pinned at their end-of-stop-15 figures
         ("tdd_blind23", 91 / 91, 91 / 91, 0),
         ("tdd_blind24", 86 / 92, 86 / 86, 0),  # 82 in stop 16, 85 in stop 17
-        ("tdd_blind25", 89 / 90, 89 / 89, 0),  # 89 in stop 17
+        ("tdd_blind25", 90 / 90, 90 / 90, 0),  # 89 in stop 17
         # evaluation-only in stops 15-16, tuning from stop 17: pinned at their end-of-stop-16 figures,
         # wrong values included (each may only fall)
-        ("tdd_blind26", 87 / 93, 87 / 87, 0),  # 86 in stop 17: entries dated by their stamps
+        ("tdd_blind26", 88 / 93, 88 / 88, 0),  # 86 in stop 17: entries dated by their stamps
         ("tdd_blind27", 84 / 86, 84 / 84, 0),
-        ("tdd_blind28", 88 / 92, 88 / 88, 0),  # 88, no wrong value in stop 17: notes cells, codes, used
+        ("tdd_blind28", 89 / 92, 89 / 89, 0),  # 88, no wrong value in stop 17: notes cells, codes, used
         ("tdd_blind32", 96 / 96, 96 / 96, 0),  # stop 17: from 77/96, 77/88, 9 wrong; 96: paragraph lists
-        ("tdd_blind33", 89 / 91, 89 / 89, 0),  # stop 17: from 71/91, 71/84, 13 wrong
+        ("tdd_blind33", 90 / 91, 90 / 90, 0),  # stop 17: from 71/91, 71/84, 13 wrong
         # 94 (t63): a long label read without its closing qualifier (`… after the first full sync: ~620G`)
         ("tdd_blind34", 96 / 97, 96 / 96, 0),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
         # evaluation-only in stop 17, tuning from stop 18: pinned at their end-of-stop-17 figures
@@ -123,14 +123,14 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind61", 95 / 95, 95 / 95, 0),  # replacing an earlier code search (t61: from 85/95, 85/87)
         # blind62 on arrival 69/94, 69/77, 5 wrong (t62: out of scope, on-site cloud hardware,
         # unreachable hosts, test steps, sentences begun lowercase)
-        ("tdd_blind62", 90 / 94, 90 / 91, 0),  # regulated and air-gapped on-premises deployments
+        ("tdd_blind62", 91 / 94, 91 / 92, 0),  # regulated and air-gapped on-premises deployments
         # blind63 from 77/97, 77/85, 4 wrong (t63: Kubernetes requests, limits and quotas no machines,
         # titles naming the shared whole or saying their part is not ours, numbered run-in items, a
         # sentence giving the one before away, an owner's possessive no label meaning; 03's Tanzu VM
         # class, a type the reader does not know, left)
         ("tdd_blind63", 96 / 97, 96 / 96, 0),  # deployments on a platform team's shared Kubernetes
         # evaluation-only in stop 12, tuning from stop 13: pinned at their figures then
-        ("tdd_blind11", 93 / 94, 93 / 93, 0),
+        ("tdd_blind11", 94 / 94, 94 / 94, 0),
         ("tdd_blind12", 92 / 92, 92 / 92, 0),
         ("tdd_blind13", 93 / 93, 93 / 93, 0),
         # tuning siblings, written blind in stop 27, of three older evaluation-only families, on arrival
@@ -205,7 +205,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # a family written blind as a tuning set in stop 31: pinned on arrival (its evaluation-only
         # sibling: 110)
         # blind111: the TDD as change records and cutover plans (from 83/98, 83/85, 1 wrong)
-        ("tdd_blind111", 94 / 98, 94 / 94, 0),
+        ("tdd_blind111", 97 / 98, 97 / 97, 0),
         # blind113: prose-led ordinary TDDs (on arrival 81/98, 81/84, 3 wrong-environment values; t113: an
         # option weighed and set aside, a host denied by name beside its count, a title joining the present
         # to what comes next or what they had, a hedged "no monorepo", a size after a full clone, "Each
@@ -238,7 +238,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # blind75 from 86/99, 86/91, 5 wrong (t75: Terraform blocks, files and defaults, resource counts)
         ("tdd_blind75", 96 / 99, 96 / 96, 0),  # infrastructure-as-code and command-output heavy TDDs
         # ordinary TDDs of three more families, written blind as tuning sets in stop 24, learnt from there
-        ("tdd_blind67", 92 / 98, 92 / 93, 0),  # half-filled TDD templates (t67: from 65/98, 65/78, 10 wrong)
+        ("tdd_blind67", 93 / 98, 93 / 93, 0),  # half-filled TDD templates (t67: from 65/98, 65/78, 10 wrong)
         ("tdd_blind68", 100 / 100, 100 / 100, 0),  # estimate vs provisioned (t68: from 83/100, 83/88)
         ("tdd_blind69", 97 / 100, 97 / 97, 0),  # European writers (t69: from 84/100, 84/89, 3 wrong)
     ],  # reached on tuning sets that still take some wrong values (at most `forbidden`)
