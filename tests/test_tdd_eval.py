@@ -100,7 +100,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind32", 96 / 96, 96 / 96, 0),  # stop 17: from 77/96, 77/88, 9 wrong; 96: paragraph lists
         ("tdd_blind33", 90 / 91, 90 / 90, 0),  # stop 17: from 71/91, 71/84, 13 wrong
         # 94 (t63): a long label read without its closing qualifier (`… after the first full sync: ~620G`)
-        ("tdd_blind34", 96 / 97, 96 / 96, 0),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
+        ("tdd_blind34", 96 / 98, 96 / 96, 0),  # 91, 1 wrong in stop 17; 93: a log row's day dates it
         # evaluation-only in stop 17, tuning from stop 18: pinned at their end-of-stop-17 figures
         ("tdd_blind35", 95 / 96, 95 / 95, 0),  # stop 18: from 82/96, 82/87, 3 wrong
         ("tdd_blind36", 97 / 98, 97 / 97, 0),  # stop 18: from 75/98, 75/84, 6 wrong (figures over time)
@@ -123,7 +123,7 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind61", 95 / 95, 95 / 95, 0),  # replacing an earlier code search (t61: from 85/95, 85/87)
         # blind62 on arrival 69/94, 69/77, 5 wrong (t62: out of scope, on-site cloud hardware,
         # unreachable hosts, test steps, sentences begun lowercase)
-        ("tdd_blind62", 91 / 94, 91 / 92, 0),  # regulated and air-gapped on-premises deployments
+        ("tdd_blind62", 91 / 95, 91 / 92, 0),  # regulated and air-gapped on-premises deployments
         # blind63 from 77/97, 77/85, 4 wrong (t63: Kubernetes requests, limits and quotas no machines,
         # titles naming the shared whole or saying their part is not ours, numbered run-in items, a
         # sentence giving the one before away, an owner's possessive no label meaning; 03's Tanzu VM
