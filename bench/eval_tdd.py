@@ -175,6 +175,8 @@ SETS = (
     "tdd_blind111",
     "tdd_blind113",
     "tdd_blind115",
+    "tdd_blind117",
+    "tdd_blind119",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
