@@ -52,7 +52,9 @@ from handoff.validate.tdd_view import tdd_fields
 # blind in stop 25; their siblings 73-75 are tuning sets; 110, change records and cutover plans,
 # written blind in stop 31 with its tuning sibling 111; 112, prose-led ordinary TDDs, written blind in
 # stop 32 with its tuning sibling 113; 114, TDDs reshaped by incidents and changes during the
-# deployment, written blind in stop 32 with its tuning sibling 115)
+# deployment, written blind in stop 32 with its tuning sibling 115; 116 and 118, machines and storage of
+# cloud/Kubernetes and of VM/on-premises/single-machine deployments, written blind in stop 33 with their
+# tuning siblings 117 and 119)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -98,6 +100,8 @@ EVALUATION_ONLY = (
     "tdd_blind110",
     "tdd_blind112",
     "tdd_blind114",
+    "tdd_blind116",
+    "tdd_blind118",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
