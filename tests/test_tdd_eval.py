@@ -214,8 +214,9 @@ def test_the_hold_out_sets_keep_their_figures(
         ("tdd_blind113", 98 / 98, 98 / 98, 0),
         # blind115: TDDs reshaped by incidents and changes (from 85/98, 85/94, 4 wrong-env values)
         ("tdd_blind115", 96 / 98, 96 / 96, 0),
-        # blind117: machines and storage of cloud and Kubernetes deployments (on arrival 113/129, 113/115, 1)
-        ("tdd_blind117", 113 / 129, 113 / 115, 1),
+        # blind117: machines and storage of cloud and Kubernetes deployments (on arrival 113/129, 113/115, 1;
+        # t117: a `VMs` count column, a type's size told of the type, not the fleet)
+        ("tdd_blind117", 121 / 129, 121 / 123, 1),
         # blind119: machines and storage of VM, on-premises and single-machine deployments (on arrival 91/126)
         ("tdd_blind119", 91 / 126, 91 / 95, 4),
         # ordinary TDDs of three more families, written blind as tuning sets in stop 26: pinned on arrival

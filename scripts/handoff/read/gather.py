@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
-from handoff.read import eventparts, limitchange, shapes
+from handoff.read import eventparts, limitchange, shapes, typesizes
 from handoff.read.addsup import adds_up, adds_up_to, amount
 from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
@@ -267,6 +267,8 @@ class Gatherer(Precedence, HostCounts, Implied):
         dropped = os_disks(self.values, self._text_at)  # "100 GB (OS, thin)" beside "1,500 GB (data)"
         self._keep(lambda v: id(v) not in dropped)
         self._per_machine_give_way()
+        told = typesizes.described(self.values, self._text_at, self.reader.catalogue.instance_types)
+        self._keep(lambda v: id(v) not in told)  # "an m6i.4xlarge has 16 vCPU" beside `2 × m6i.4xlarge`
         self._stated_limits_win()
         self._premises_give_way()  # "A-03: … assumed … no more than 5,000 repositories" (`read.premises`)
         self._inputs_give_way()  # "2. Sizing inputs": "… plus 25 %: largest repository 8 GB"

@@ -23,6 +23,7 @@ from handoff.read import (
     guidance,
     headerrows,
     hostsum,
+    machinecolumn,
     marks,
     pairgrid,
     partstable,
@@ -599,8 +600,9 @@ class TableReading(WalkParts):
 
     def count_column(self, roles: list[_Role], header: list[str], rows: list[list[Text]]) -> None:
         """The machines' count column (`read.countcells`): beside an instance-type column, one whose
-        cells state no number (`Nodes | autoscaled`) still holds the count; beside another count
-        column, a row-number column (`# | Item | Type | Qty`) holds none."""
+        cells state no number (`Nodes | autoscaled`) still holds the count, and so does one headed by
+        the machines in the plural over whole numbers (`VM size | VMs`: `read.machinecolumn`); beside
+        another count column, a row-number column (`# | Item | Type | Qty`) holds none."""
         machines = any(f is not None and f.type is FieldType.INSTANCE_LIST for _, f in roles)
         for j, h in enumerate(header if machines else []):
             cells = [_cell(r, j) for r in rows[1:] if _cell(r, j).strip()]
@@ -613,6 +615,10 @@ class TableReading(WalkParts):
                 and all(countcells.countlike(c) for c in cells)
             ):
                 roles[j] = ("count", None)  # `Nodes | autoscaled`: a count the document does not state
+            elif roles[j] == ("", None) and machinecolumn.counted(
+                h, [c for c in cells if not self.is_total(c)]
+            ):
+                roles[j] = ("count", None)  # `VM size | VMs`: the machines in the plural count them
         counts = [j for j, (kind, _) in enumerate(roles) if kind == "count"]
         for j in counts if len(counts) > 1 else []:
             if countcells.row_number(header[j]):

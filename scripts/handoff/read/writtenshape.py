@@ -11,7 +11,9 @@ from that bracket.
 `shape_totals(machines, texts)`: production's machines (`1 × Standard_E32s_v5`, or several types,
 each counted) and the document's texts; for each type, the bracket written right after it where it
 stands alone or counted one (`a Standard_E32s_v5 (32 vCPU, 256 GiB)`: one machine's size; after a
-larger count the bracket may be the pool's total, and is not used), the same wherever it is written.
+larger count the bracket may be the pool's total, and is not used), or what a clause whose subject is
+the type standing alone says it has ("an r6i.4xlarge has 16 vCPU and 128 GiB": `read.typesizes`),
+the same wherever it is written.
 Returns the CPU total and the memory total (count × one machine's, added up over the types), each
 None when some type has no such bracket, or brackets that disagree, or memory in units that differ.
 The gatherer adds them only for a field no part outside trials states.
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from handoff.read import shapes
+from handoff.read import shapes, typesizes
 
 _BRACKET = re.compile(r"\s*\(([^()]{1,80})\)")
 
@@ -34,6 +36,9 @@ def _one_size(kind: str, texts: Iterable[str]) -> tuple[set[str], set[str]]:
     for text in texts:
         if kind not in text:
             continue
+        said_cpu, said_memory = typesizes.said_size(kind, text)  # "an r6i.4xlarge has 16 vCPU and 128 GiB"
+        cpus.update(said_cpu)
+        memory.update(said_memory)
         for m in shapes.instances(text):
             if m.text != kind or not m.value.startswith("1 × "):
                 continue
