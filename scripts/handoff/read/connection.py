@@ -13,7 +13,8 @@ group is:
   "will probably be added in early 2027", "might onboard", "plans to connect" (a habit in the
   future, "will be synced hourly", says nothing);
 * a plan or a deferral: "plan for …", "which moved to 2027", "postponed to phase 2", "is waiting
-  for a service account", "pending";
+  for a service account", "pending"; a decision put off says the same, whatever its word ("on hold",
+  "parked until next year", "shelved");
 * out of scope, gone or out of reach: "out of scope", "not part of", "excluded", "retired", "switched
   off", "is out" (not "out of" or "out for"), "cannot be reached", "unreachable".
 
@@ -70,7 +71,7 @@ _PLANNED = quick(
 )
 _OUT = quick(
     r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|(?:de-?scoped|withdrawn|"
-    r"abandoned|not started|on hold)\b|(?:stays?|stayed|kept|keeps?|left|leaves?) out of|"
+    r"abandoned|not started|on hold|parked|shelved)\b|(?:stays?|stayed|kept|keeps?|left|leaves?) out of|"
     r"(?:was|were|is|are|has been|have been|got|gets) (?:(?!being\b)\w+ )?"  # ("is being retired": not yet)
     r"(?:retired|decommissioned|disconnected|"
     r"removed|deleted|switched off|shut down|turned off))\b"
@@ -380,7 +381,7 @@ _STATUS = re.compile(  # a status or reason cell of a host's row: "Retired", "De
     r"^\W*(?:(?:the\s+)?(?:code[\s-]+host\s+)?(?:connection|integration|external service|sync)\s+"
     r"(?:(?:was|has been|got)\s+)?(?=\w+ed\b))?"
     r"(?:retired|decommissioned|removed|deleted|disconnected|not connected|out of scope|excluded|deprecated|"
-    r"planned|withdrawn|de-?scoped|rejected|cancell?ed|not started|on hold)\b",
+    r"planned|withdrawn|de-?scoped|rejected|cancell?ed|not started|on hold|parked|shelved)\b",
     re.IGNORECASE,
 )
 

@@ -233,13 +233,14 @@ _AFTER_HOST = re.compile(  # (a note's label may keep its bracket first: "ghe (g
     r"|\s*\([^()\d]{1,80}\)(?=\s*~?\d))?"  # (or no figure: "gerrit (review.acme.example) 600")
     rf"[\s:=(–—-]*(?:(?:with|has|holds)\s+)?~?\s*(?P<num>{shapes.NUMBER})(?P<k>k)?\b"
 )
-_BEFORE_HOST = re.compile(
+_BEFORE_HOST = re.compile(  # (its owner may be named before the host: "450 from the research group's GitLab")
     rf"(?<![\w.,])~?(?P<num>{shapes.NUMBER})(?P<k>k)?(?:\s+|\s*\(\s*)(?:(?:[a-z]+\s+)?(?:on|in|from|at|via)\s+"
-    r"(?:the\s+|our\s+)?)?$",
+    r"(?:the\s+|our\s+)?(?:(?:[a-z-]+\s+){0,2}[a-z-]+['’]s\s+)?)?$",
     re.IGNORECASE,
 )
 
 
+_JOINED_BEFORE = re.compile(r"\s+(?:more\s+|further\s+)?(?:on|in|from|at|via)\s", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s(?!\w)")  # "two people's …": a count of the owners of what follows
 _FROM = re.compile(r"\s*(?:from|on|in|across)\s+(?:the\s+|our\s+|both\s+)?", re.IGNORECASE)
 
@@ -632,7 +633,13 @@ class CountReading(FactParts):
             if not near and not before:  # "GitLab.com, 900 repos, and Bitbucket Cloud, 250"
                 apart = comma_count(s, hosts, h)
                 near = [apart] if apart else near
-            if near and not re.match(r"[.,]?\d|\s*[A-Za-z%]", s[near[0][1] : near[0][1] + 2]):
+            # (a count joined to its host by a preposition, "450 from the research group's GitLab", has
+            # no unit of its own)
+            first = near[0] if near else None
+            joined = bool(
+                before and first and _JOINED_BEFORE.match(s, first[1]) and not shapes.YEAR.fullmatch(first[2])
+            )
+            if near and (joined or not re.match(r"[.,]?\d|\s*[A-Za-z%]", s[near[0][1] : near[0][1] + 2])):
                 start, end, count = near[0]
                 if count.isdigit() and not any(a <= start < b for a, b in spans):
                     env = self.env_at(s, start, ctx)

@@ -79,7 +79,9 @@ from handoff.read.vocab import mask
 
 # a value opening with a bound: "Repositories: up to 3,000 without re-sizing the pool", "max 5,000"
 _BOUND_OPENING = re.compile(
-    rf"^\s*(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum|\.)?(?:\s+of)?|≤|<=?)\s*~?\s*(?:{shapes.NUMBER})k?\b",
+    rf"^\s*(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum|\.)?(?:\s+of)?|≤|<=?"
+    r"|(?:(?:a|the|hard|soft)\s+)?(?:cap|ceiling|limit)\s+(?:of|at)|(?:capped|limited)\s+(?:at|to))"
+    rf"\s*~?\s*(?:{shapes.NUMBER})k?\b",
     re.IGNORECASE,
 )
 _DONE_WORD = re.compile(r"\b(?:complet|finish|accept|done|handover|handed|end)", re.IGNORECASE)
@@ -330,7 +332,8 @@ def new_instances(value: str) -> list[shapes.Match]:
 
 def _bounded(name: str | None, value: str) -> tuple[str | None, str]:
     """A repository count whose value opens with its bound ("up to 3,000 without re-sizing the pool",
-    "max. 12k, currently 7k"): the limit, its first figure only; else `name` and `value` as they are."""
+    "max. 12k, currently 7k", "cap of 6,000", "capped at 6k"): the limit, its first figure only; else
+    `name` and `value` as they are."""
     bound = _BOUND_OPENING.match(value) if name == "repositories" else None
     return ("max_repositories", bound.group(0).strip()) if bound is not None else (name, value)
 

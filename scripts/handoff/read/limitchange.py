@@ -1,6 +1,6 @@
 """A limit changed, with both sides written: "licence raised from 1,000 to 1,400 users",
 "concurrent-user limit raised 350 → 500 by the steering group", "repository cap lowered to 4,000
-(was 5,000)".
+(was 5,000)", "the board raised the concurrent-user limit to 500".
 
 A living document logs the change of an agreed limit where it happened (a changelog entry, a
 revision-history row, an edit note) and leaves the old figure in its limits section. A careful
@@ -34,7 +34,9 @@ CHANGE = quick(
     rf"|\b{_VERB}\s+to\s+(?P<c>{_NUM})(?P<unit2>\s+(?:concurrent\s+|named\s+)?(?:users|seats|repositories|repos)\b)?"
     rf"\s*\((?:was|from|previously)\s+(?P<d>{_NUM})\)"
     # the new side alone (the old one struck through, or its arrow's old side taken out as an edit mark)
-    rf"|\b(?:raised|increased|lowered|reduced|bumped(?:\s+up)?|upped|extended)\s+(?:to\s+)?(?P<e>{_NUM})"
+    # (what it changes may stand between: "raised the concurrent-user limit to 500")
+    rf"|\b(?:raised|increased|lowered|reduced|bumped(?:\s+up)?|upped|extended)\s+"
+    rf"(?:(?P<obj2>(?:[A-Za-z'-]+\s+){{1,4}}?)to\s+|to\s+)?(?P<e>{_NUM})"
     r"(?P<unit3>\s+(?:concurrent\s+|named\s+)?(?:users|seats|repositories|repos)\b)?(?!\s*(?:%|[KMGT]i?B\b))"
     # the new side with the old one in a remark right after it ("licence is now 1,200 (was 900)", "Repo
     # limit 8,000 (was 5,000)", "seats: 1,100, up from 900")
@@ -82,7 +84,7 @@ def changes(s: str, limits_part: bool = False) -> list[LimitChange]:
         after = s[m.end() : m.end() + 40].split(".")[0].split(";")[0]
         if _NOT_MADE.search(before) or _NOT_MADE.search(after):
             continue
-        before += " " + (m.group("obj") or "")  # ("increased the seat licence from …")
+        before += " " + (m.group("obj") or m.group("obj2") or "")  # ("increased the seat licence from …")
         if not _LIMIT.search(before):  # a label's words ("Licensed users: 1,200 (was 900)")
             label = _LABEL.search(s, 0, m.start())
             before = (label.group(1) if label else "") + " " + before

@@ -42,6 +42,7 @@ from handoff.read.columns import status as column_status
 from handoff.read.doctext import Text, as_dict, as_list, cell_text
 from handoff.read.edits import current
 from handoff.read.labelwords import label_meaning, outside_brackets
+from handoff.read.limitlead import limits_lead
 from handoff.read.limitwords import is_planned
 from handoff.read.orient import transpose, turned
 from handoff.read.pairs import _MAX_LABEL_WORDS, _labelled_cells
@@ -243,10 +244,21 @@ class TableReading(WalkParts):
         left, self.left_out = self.left_out, keyed
         forced, tab.forced = tab.forced, tab.forced or self.caption_part(before, self.below(content, i))
         lead, self.lead_in = self.lead_in, before
+        limits = limits_lead(before, self.header_texts(table))  # "Sized for:", `Limit | Value`
+        if limits is not None:
+            tab.bullets.append((-1, limits))  # (its rows' counts are limits, as under a heading)
         try:
             self.table(table, tab, depth)
         finally:
             self.blank_means, self.left_out, tab.forced, self.lead_in = was, left, forced, lead
+            if limits is not None and (-1, limits) in tab.bullets:
+                tab.bullets.remove((-1, limits))
+
+    def header_texts(self, table: dict[str, Any]) -> list[str]:
+        """The texts of a table's first row's cells."""
+        rows = as_list(table.get("tableRows"))
+        cells = as_list(as_dict(rows[0]).get("tableCells")) if rows else []
+        return [cell_text(as_dict(c), texts=self.texts).text.strip() for c in cells]
 
     def caption_part(self, above: str, below: str) -> str:
         """The part other than production a table's caption names (`read.tablecaption`), or ''."""
