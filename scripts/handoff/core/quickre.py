@@ -77,6 +77,7 @@ class QuickPattern:
         # a piece holding another is redundant: a text with "growth" has "grow"
         self.needles = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
         self.folded = bool(pattern.flags & re.IGNORECASE)
+        self.branches = required_branches(pattern)  # (the pieces' second test: `_held`)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
         self.groups = pattern.groups
@@ -91,7 +92,9 @@ class QuickPattern:
             hay = text
         for needle in self.needles:  # (a loop: quicker than any() over a generator)
             if needle in hay:
-                return True
+                if self.branches is None or _held(hay, self.branches):
+                    return True
+                break
         return self.folded and not text.isascii() and _folds_to_ascii(text)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
@@ -103,7 +106,9 @@ class QuickPattern:
             hay = text
         for needle in self.needles:
             if needle in hay:
-                return self.pattern_object.search(text, *args)
+                if self.branches is None or _held(hay, self.branches):
+                    return self.pattern_object.search(text, *args)
+                break
         if self.folded and not text.isascii() and _folds_to_ascii(text):
             return self.pattern_object.search(text, *args)
         return None
@@ -143,7 +148,9 @@ class _FoldedQuick(QuickPattern):
         hay = last[1] if last[0] is text else _lowered(text)
         for needle in self.needles:
             if needle in hay:
-                return True
+                if self.branches is None or _held(hay, self.branches):
+                    return True
+                break
         return not text.isascii() and _folds_to_ascii(text)
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
@@ -151,7 +158,9 @@ class _FoldedQuick(QuickPattern):
         hay = last[1] if last[0] is text else _lowered(text)
         for needle in self.needles:
             if needle in hay:
-                return self.pattern_object.search(text, *args)
+                if self.branches is None or _held(hay, self.branches):
+                    return self.pattern_object.search(text, *args)
+                break
         if not text.isascii() and _folds_to_ascii(text):
             return self.pattern_object.search(text, *args)
         return None
@@ -161,15 +170,17 @@ class _CasedQuick(QuickPattern):
     """A case-sensitive `QuickPattern`: its pieces compared with the text as it is."""
 
     def possible(self, text: str) -> bool:
-        for needle in self.needles:  # noqa: SIM110 (a loop: quicker than any() over a generator)
+        for needle in self.needles:
             if needle in text:
-                return True
+                return self.branches is None or _held(text, self.branches)
         return False
 
     def search(self, text: str, *args: Any) -> re.Match[str] | None:
         for needle in self.needles:
             if needle in text:
-                return self.pattern_object.search(text, *args)
+                if self.branches is None or _held(text, self.branches):
+                    return self.pattern_object.search(text, *args)
+                return None
         return None
 
 
@@ -317,6 +328,84 @@ def required_pieces(pattern: re.Pattern[str]) -> Needles | None:
     if not found or not all(_caseless_beyond_ascii(n) for n in found):
         return None
     return frozenset(n.lower() for n in found) if pattern.flags & re.IGNORECASE else found
+
+
+Branches = tuple[tuple[tuple[str, ...], ...], ...]
+
+
+def required_branches(pattern: re.Pattern[str]) -> Branches | None:
+    """Every literal requirement of each branch of the pattern's outermost alternation (the pattern
+    itself is one branch when it opens none): a match is a match of one branch, and it holds a piece
+    of each of that branch's requirements (as `required_pieces` finds them, lower-cased when the
+    pattern ignores case; a requirement with a piece of other letters left out). `_held` asks them
+    of a text that holds one of the pattern's pieces: in a long alternation the one requirement
+    `required_pieces` picks is often a common word (`deployment`, `cluster`) that another part of
+    the same branch (`not`, `excluded`) rules out. None when they can say no more than the pieces."""
+    try:
+        items = [
+            (op, av) for op, av in sre_parse.parse(pattern.pattern, pattern.flags) if op not in _ZERO_WIDTH
+        ]
+        if len(items) == 1 and items[0][0] is sre.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+            items = [(op, av) for op, av in items[0][1][3] if op not in _ZERO_WIDTH]
+        branches = items[0][1][1] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+        folded = bool(pattern.flags & re.IGNORECASE)
+        out = []
+        for branch in branches:
+            options = [
+                o
+                for o in _requirements(branch, folded)
+                if all(_caseless_beyond_ascii(n) for n in o) and min(len(n) for n in o) >= _SELECTIVE
+            ]
+            if not options:
+                return None  # (a branch any text may match, or one whose requirements most texts meet)
+            out.append(tuple(sorted(options, key=len)))
+    except _Scoped:
+        return None
+    if 2 * sum(len(options) > 1 for options in out) < len(out):
+        return None  # (most branches one requirement: the test would mostly ask the pieces again)
+    return tuple(out)
+
+
+_SELECTIVE = 3  # the shortest piece of a requirement worth asking: `is`, `in`, `d` are in most texts
+
+
+def _requirements(items: Any, folded: bool) -> list[tuple[str, ...]]:
+    """The literal requirements of a sequence of pattern items, each the pieces one of which a match
+    holds (a piece holding another of the same requirement left out)."""
+    options: list[Needles] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+        if op is None or op in _ZERO_WIDTH:
+            continue
+        found = _item(op, av)
+        if found:
+            options.append(found)
+    out = []
+    for o in options:
+        pieces = {n.lower() for n in o} if folded else set(o)
+        out.append(tuple(sorted(n for n in pieces if not any(m != n and m in n for m in pieces))))
+    return out
+
+
+def _held(hay: str, branches: Branches) -> bool:
+    """Whether `hay` (lowered for a pattern that ignores case) holds a piece of every requirement of
+    one of `branches` (`required_branches`)."""
+    for options in branches:
+        for pieces in options:
+            for piece in pieces:
+                if piece in hay:
+                    break
+            else:
+                break  # (a requirement of this branch unmet)
+        else:
+            return True
+    return False
 
 
 def _caseless_beyond_ascii(piece: str) -> bool:

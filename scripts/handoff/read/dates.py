@@ -183,13 +183,14 @@ def _span(text: str, year: str, facts: list[Fact]) -> list[Fact]:
     Jul 17, 2026"), two dates are the build's span: the earlier, with no verb of its own (a heading's
     topic aside), starts it. A note's line that opens with a word of the build right before its first
     date ("built 2026-11-02 → done 2026-11-13") names the build as such a label does: the earlier date
-    starts it. Drops the topic's dates from `facts`."""
+    starts it. Drops the topic's dates from `facts`. (The one completion date is asked for first: the
+    facts are at hand, the label or lead words are looked for in the text.)"""
+    dates = [f for f in facts if f.field in _DATE_TOPICS and not f.how.endswith("(topic)")]
+    if len(dates) != 1 or dates[0].field != "completion_date":
+        return []
     label = _LEADING_LABEL.match(text)
     lead = label.group(1) if label is not None else _lead_words(text, year)
     if not BUILD.search(lead):
-        return []
-    dates = [f for f in facts if f.field in _DATE_TOPICS and not f.how.endswith("(topic)")]
-    if len(dates) != 1 or dates[0].field != "completion_date":
         return []
     end = dates[0]
     found = [m for m in shapes.dates(text, year) if m.value != end.value]

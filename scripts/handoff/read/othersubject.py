@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.fields import Catalogue
+from handoff.core.quickre import quick
 from handoff.read.envwords import Environments
 from handoff.read.fact import Fact
 from handoff.read.services import _GENERIC, _PARTS, itself
@@ -62,7 +63,7 @@ _POSSESSIVES = frozenset(
 _NAME = re.compile(r"[A-Z][\w.&-]*")
 # a code host's own machine named right after it, then the clause's verb: "… server is", "… appliance itself
 # is", "… VM has", "…'s server runs"
-_MACHINE_NOUN = re.compile(
+_MACHINE_NOUN = quick(
     r"(?:['’]s)?\s+(?:own\s+)?(?:server|appliance|instance|vm|virtual\s+machine|machine|box|host|controller)"
     r"(?:\s+itself)?\s+(?:is|was|runs|ran|has|had|sits|lives|uses)\b",
     re.IGNORECASE,
@@ -93,14 +94,14 @@ class OtherSubjects:
             return []
         cuts = list(_CLAUSE.finditer(text))
         starts, ends = [0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(text)]
-        machines = [
-            (a, b, "host") for a, b in zip(starts, ends, strict=True) if self._host_machine(text[a:b])
-        ]
-        if "ourcegraph" not in text:
+        machines = (
+            [(a, b, "host") for a, b in zip(starts, ends, strict=True) if self._host_machine(text[a:b])]
+            if _MACHINE_NOUN.search(text)  # (a clause's match is one in the text: `_host_machine`)
+            else []
+        )
+        if "ourcegraph" not in text or not self._sourcegraph_subject(text, starts, ends):
             return machines
         subjects = [(a, b, _SUBJECT.match(text[a:b])) for a, b in zip(starts, ends, strict=True)]
-        if not any(m and itself(m.group("subject")) for _, _, m in subjects):
-            return machines
         out = []
         kind = ""
         for a, b, m in subjects:
@@ -119,6 +120,18 @@ class OtherSubjects:
             if kind:
                 out.append((a, b, kind))
         return out + [x for x in machines if not any(a == x[0] for a, _, _ in out)]
+
+    @staticmethod
+    def _sourcegraph_subject(text: str, starts: list[int], ends: list[int]) -> bool:
+        """Whether a clause of `text` (cut at `starts`, `ends`) has Sourcegraph itself as its subject:
+        only a clause naming Sourcegraph can (its subject is a part of it, `itself` wants the name)."""
+        for a, b in zip(starts, ends, strict=True):
+            clause = text[a:b]
+            if "sourcegraph" in clause.lower():
+                m = _SUBJECT.match(clause)
+                if m is not None and itself(m.group("subject")):
+                    return True
+        return False
 
     def _host_machine(self, clause: str) -> bool:
         """Whether a clause opens with a code host's own machine as its subject, before its verb ("The

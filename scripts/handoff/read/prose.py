@@ -703,20 +703,15 @@ class ProseReading(FactParts):
         if not everything and not self._may_name(s):
             return []  # (no name of any vocabulary, no platform word, no host's address)
         masked = mask(s, everything)
-        hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
-        off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
-        off = off | hostuse.tooling_only(s, hosts) | left_behind(s, hosts)  # "(chart on GitHub.com)"
-        off |= moving_to(s, hosts)  # "when GitHub Enterprise Server moves to GitHub.com in wave 3"
-        hosts = [x for x in hosts if x.value not in off and not in_time_clause(s, x.start)]
-        if hosts and connection.for_tooling(masked, s):
-            hosts = []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
-        facts += self.platform(s, ctx, everything, masked)
         about = (
             ctx.topic in ("code_hosts", "repositories") or ctx.about_code
         )  # "Repositories: 1,200, all on GitHub"
-        if about or _CODE.search(masked):  # a host named only by its address ("repos on gitlab.acme.de")
+        coded = about or _CODE.search(masked) is not None  # (the hosts are read only then: below)
+        hosts = _taken_hosts(s, masked, everything) if coded and everything else []
+        facts += self.platform(s, ctx, everything, masked)
+        if coded:  # a host named only by its address ("repos on gitlab.acme.de")
             hosts = sorted(hosts + hostaddress.by_address(s, everything), key=lambda x: x.start)
-        if hosts and (about or _CODE.search(masked)):
+        if hosts and coded:
             by_env: dict[str, list[Found]] = {}
             for x in hosts:
                 by_env.setdefault(self.env_at(s, x.start, ctx), []).append(x)
@@ -773,6 +768,20 @@ class ProseReading(FactParts):
             for m in self.on_premises.finditer(s)
             if not _of_host(s, Found(m.start(), m.end(), ""), hosts)
         ]
+
+
+def _taken_hosts(s: str, masked: str, everything: list[Found]) -> list[Found]:
+    """The code hosts a sentence names as the deployment's (`masked`: the sentence with their names
+    blanked): none not taken, not connected, of the tooling only, left behind, being moved away from,
+    or named in a clause of time."""
+    hosts = [x for x in everything if not NOT_TAKEN_BEFORE.search(s[max(0, x.start - 32) : x.start])]
+    off = connection.unconnected(s, hosts)  # "The Bitbucket Cloud workspace is out of scope"
+    off = off | hostuse.tooling_only(s, hosts) | left_behind(s, hosts)  # "(chart on GitHub.com)"
+    off |= moving_to(s, hosts)  # "when GitHub Enterprise Server moves to GitHub.com in wave 3"
+    hosts = [x for x in hosts if x.value not in off and not in_time_clause(s, x.start)]
+    if hosts and connection.for_tooling(masked, s):
+        return []  # "The Helm chart's source is on GitHub.com", "sign-in through GitLab": another use
+    return hosts
 
 
 def _undone(sentence: str, facts: list[Fact], found: list[Fact], last: int) -> tuple[list[Fact], list[Fact]]:
