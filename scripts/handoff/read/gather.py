@@ -47,10 +47,11 @@ from handoff.read.notation import ambiguous_figures, as_written
 from handoff.read.onsite import on_site_wins
 from handoff.read.osdisk import os_disks
 from handoff.read.poolnames import counted_by_name
-from handoff.read.precedence import _RANK, Precedence
+from handoff.read.precedence import _RANK, Precedence, _environment
 from handoff.read.rolledback import UNDONE, target_at
 from handoff.read.titletool import tool_of
 from handoff.read.totals import AMOUNTS, SIZES
+from handoff.read.wholeelsewhere import parts_of_whole
 from handoff.read.zones import by_place, sum_siblings
 
 _CLIP = 160
@@ -264,6 +265,8 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
         self._sum_at_one_place()  # "100 GiB plus … 2,000 GiB: 2,100 GiB attached"
         self._part_again()  # "… 1,500 GB data volume; 1,600 GB in total", then "the 1,500 GB data volume"
+        dropped = parts_of_whole(self.values, _one_amount, _environment)  # `200 GB | 2 TB` row; "2,200 GB"
+        self._keep(lambda v: id(v) not in dropped)
         dropped = os_disks(self.values, self._text_at)  # "100 GB (OS, thin)" beside "1,500 GB (data)"
         self._keep(lambda v: id(v) not in dropped)
         self._per_machine_give_way()
@@ -407,3 +410,9 @@ def _pool_words(label: str) -> str:
     """A node count's or type's label without the words that say count or type: the pool it names
     (`index node count` and `index machine type` → `index`; `node_count`, `machine_type` → ``)."""
     return " ".join(_POOL_WORDS.sub(" ", label.casefold()).split())
+
+
+def _one_amount(v: TddValue) -> float | None:
+    """A CPU, memory or disk value's one number (GB for sizes), else None."""
+    found = amounts(v.field or "", v.value or v.text)
+    return float(found[0]) if len(found) == 1 and isinstance(found[0], float) else None
