@@ -14,6 +14,11 @@ from handoff.core.fields import Catalogue
 from tdd_snippets import table
 from tddview import settled
 
+
+def _machine(fields: dict[str, object]) -> tuple[object, object, object]:
+    return fields.get("total_cpu"), fields.get("total_memory_gb"), fields.get("total_disk_gb")
+
+
 ENV_TABLE = table(
     ("Environment", "Machine type", "vCPU", "Memory", "Boot disk", "Data disk"),
     ("Staging", "e2-standard-8", "8", "32 GB", "100 GB pd-balanced", "500 GB pd-balanced"),
@@ -51,3 +56,48 @@ def test_a_disks_whole_stated_elsewhere_beats_its_listed_parts(
 def test_listed_disks_adding_up_to_nothing_stated_stay_unsettled(catalogue: Catalogue) -> None:
     body = "<h2>Environments</h2>" + ENV_TABLE + "<p>Production has 1,900 GB of persistent disk.</p>"
     assert settled(body, catalogue).get("total_disk_gb") != 1900
+
+
+BUILT = (
+    "<p>What was actually built (production VM SG-01):</p>"
+    "<ul><li>32 virtual processors</li><li>128 GB startup RAM</li></ul>"
+    "<p>So in short: one VM, 32 vCPU, 128 GB, and 1,650 GB of disk.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Sizing: what was recommended, what we built", "Sizing proposal and what was actually deployed"],
+)
+def test_a_title_joining_a_plan_to_what_was_built_puts_its_section_in_no_environment(
+    heading: str, catalogue: Catalogue
+) -> None:
+    fields = settled(f"<h2>{heading}</h2>" + BUILT, catalogue)
+    assert _machine(fields) == (32, 128, 1650)
+
+
+def test_a_plan_title_alone_still_marks_its_section(catalogue: Catalogue) -> None:
+    fields = settled("<h2>Sizing proposal</h2>" + BUILT, catalogue)
+    assert fields.get("total_cpu") is None
+
+
+def test_an_estimate_for_its_object_is_no_value(catalogue: Catalogue) -> None:
+    body = (
+        "<h2>Sizing</h2><p>The resource estimate for ~1,600 repositories and 900 users came out at 16 vCPU,"
+        " 64 GB RAM and a 1 TB data disk.</p>"
+    )
+    fields = settled(body, catalogue)
+    assert _machine(fields) == (None,) * 3
+
+
+CLUSTER = (
+    "<h2>Where it runs</h2><p>HVC-02 is four Dell hosts, each with 2 × 24 cores and 768 GB of RAM, so 192"
+    " physical cores and 3,072 GB of RAM across the cluster, with about 40 TB of shared volumes behind it."
+    " That is the platform team's estate and it carries roughly 300 other VMs.{verdict}</p>"
+    "<h2>Production</h2><p>The VM has 32 vCPU and 128 GB of RAM.</p>"
+)
+
+
+def test_none_of_it_ours_reaches_back_over_a_sentence_of_no_figures(catalogue: Catalogue) -> None:
+    fields = settled(CLUSTER.format(verdict=" None of it is ours apart from the one VM below."), catalogue)
+    assert _machine(fields) == (32, 128, None)

@@ -7,9 +7,11 @@ agreed ceiling are the deployment's, the one on next year's growth is not, and e
 own words (a year to come, "would", "plan", a past tense). So a title whose words of another time or
 another system (`what comes next`, `what they had`) name one of its topics, while another topic is
 of the present (it names a field of the deployment, "Users", "Repositories", or is said in the
-present tense, "who they are"), puts its section in no environment: its sentences place their own
-figures. A title of one topic ("What comes next", "What we had before") keeps its time, and so does
-one whose every topic is of another time ("Legacy search and what we had").
+present tense, "who they are", or names what was built: "Sizing: what was recommended, what we
+built", whose built side is the deployment as it stands), puts its section in no environment: its
+sentences place their own figures. A title of one topic ("What comes next", "What we had before")
+keeps its time, and so does one whose every topic is of another time ("Legacy search and what we
+had").
 """
 
 from __future__ import annotations
@@ -22,8 +24,12 @@ from handoff.read.labelwords import label_meaning
 # the joints between a title's topics: commas, "and", "&", "+", "/", ";"
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+(?:and|&|\+)\s+|\s*/\s*)", re.IGNORECASE)
 # a topic told in the present tense about the customer or the deployment: "who they are", "what it is"
+# or the build, said in the past: what stands today is what was built ("what we built", "what was
+# actually deployed", "what went live", "as built")
 _PRESENT = re.compile(
-    r"^(?:who|what|where|how)\s+(?:they|we|it|the\s+\w+)\s+(?:are|is|do|does|run|runs|use|uses)$",
+    r"^(?:(?:who|what|where|how)\s+(?:they|we|it|the\s+\w+)\s+(?:are|is|do|does|run|runs|use|uses)"
+    r"|what\s+(?:(?:we|they|was|got|has\s+been|have)\s+)?(?:actually\s+|finally\s+|really\s+)?"
+    r"(?:built|deployed|installed|delivered|provisioned|went\s+live)|as[\s-]built)$",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")  # a section number: "7.", "4.2", "B."

@@ -142,4 +142,13 @@ def said_of_before(sentence: str) -> bool:
     )
 
 
-__all__ = ["FIELDS", "outside", "said_from", "said_of_before"]
+def said_of_all(sentence: str) -> bool:
+    """Whether the sentence denies ownership of all that was said before it by a quantifier ("None
+    of it is ours", "none of those machines are Sourcegraph's"): it reaches back over a sentence that
+    only goes on about the same things with no figure read ("That is the platform team's estate and
+    it carries 300 other VMs."), where a pronoun ("They are not part of it") is of the sentence
+    right before."""
+    return bool(_NONE_OURS.search(sentence))
+
+
+__all__ = ["FIELDS", "outside", "said_from", "said_of_all", "said_of_before"]

@@ -400,6 +400,7 @@ class ProseReading(FactParts):
         text, ctx = opening
         before: shapes.Match | None = None  # the last date of the sentence before (its place in `text`)
         last = 0  # where the facts of the sentence before start (their offsets)
+        held = 0  # where the facts of the last sentence that gave any start
         limited = False  # the clause before was about limits
         said: tuple[str, Context] | None = None  # the sentence before, for the environment at its end
         others = self.other_subjects.spans(text)  # "Jenkins runs on 4 × c5.2xlarge; Sourcegraph runs on …"
@@ -455,12 +456,17 @@ class ProseReading(FactParts):
             facts, found = _undone(sentence, facts, found, last)  # "… 5 × …; rolled it back on 9 Sep"
             said = (sentence, sctx)
             if _of_before(sentence, joined):  # "…; they … are not part of it", "None of that is ours."
-                facts = [f for f in facts if f.field not in outside.FIELDS or f.start < last]
+                # (across a sentence of no facts that goes on about them: "HVC-02 is four hosts, 192
+                # cores … That is the platform team's estate and it carries 300 other VMs. None of it
+                # is ours.")
+                reach = last if last < len(text) or not outside.said_of_all(sentence) else held
+                facts = [f for f in facts if f.field not in outside.FIELDS or f.start < reach]
             if outofscope.out_of_scope(sentence):  # "…; it is not in the scope of this IQ": another system
                 found = [replace(f, section="trial") for f in found]
                 if outofscope.said_of_before(sentence):
                     facts = [f if f.start < last else replace(f, section="trial") for f in facts]
             last = len(text) if not found else start + offset
+            held = last if found else held
             facts += [replace(f, start=f.start + shift) if shift else f for f in found]
             before = replace(dates[-1], start=dates[-1].start + start) if dates else None
             anchor = relative.next_anchor(anchor, dates, led)

@@ -7,7 +7,8 @@ and found short: "Three nodes (384 GiB) would not.", "two nodes would not be eno
 takes none of them as what was built:
 
 * `estimated(sentence)`: a figure is the value of an estimate, the noun or the verb ("the estimate was
-  40 vCPU", "an estimate of 430 GB", "estimated at 290 GB", "estimated to need 96 GB");
+  40 vCPU", "an estimate of 430 GB", "estimated at 290 GB", "estimated to need 96 GB", the estimate's
+  object before its verb: "the resource estimate for ~1,600 repositories came out at 16 vCPU");
 * `would_not_do(sentence)`: the sentence says its case would not do ("Three nodes (384 GiB) would
   not.", "… would not be enough", "wouldn't fit"): a layout ruled out.
 
@@ -25,6 +26,12 @@ _HEDGE = r"(?:(?:about|around|roughly|approximately|some|nearly|almost|just\s+(?
 _ESTIMATED = quick(
     r"\b(?:the|an|our|my|their|this|that|a\s+first|the\s+first|the\s+initial|an\s+initial)\s+"
     r"(?:[\w-]+\s+){0,2}?estimate\s+(?:was|is|of|came\s+to|comes\s+to|at|stood\s+at|gave)\s+" + _HEDGE + r"\d"
+    # the estimate's object named before its verb: "the resource estimate for ~1,600 repositories and 900
+    # users came out at 16 vCPU"
+    r"|\b(?:the|an|our|my|their|this|that)\s+(?:[\w-]+\s+){0,2}?estimate\s+for\s+[^.;:]{1,60}?"
+    r"\b(?:was|is|came(?:\s+out)?\s+(?:to|at)|comes(?:\s+out)?\s+(?:to|at)|stood\s+at|gave)\s+"
+    + _HEDGE
+    + r"\d"
     r"|\bestimated\s+(?:at|to\s+(?:be|need|take|require|reach))\s+" + _HEDGE + r"\d",
     re.IGNORECASE,
 )
