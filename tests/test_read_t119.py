@@ -101,3 +101,54 @@ CLUSTER = (
 def test_none_of_it_ours_reaches_back_over_a_sentence_of_no_figures(catalogue: Catalogue) -> None:
     fields = settled(CLUSTER.format(verdict=" None of it is ours apart from the one VM below."), catalogue)
     assert _machine(fields) == (32, 128, None)
+
+
+def test_the_day_of_a_date_is_no_count_of_machines(catalogue: Catalogue) -> None:
+    body = "<h2>Changes after go-live</h2><p>On 5 October 2026 the VM was resized to an n2-highmem-16.</p>"
+    assert settled(body, catalogue).get("instance_types") != ["5 × n2-highmem-16"]
+
+
+RESIZED = (
+    "<h2>Environments</h2>"
+    + table(
+        ("Environment", "Machine type", "vCPU", "Memory"),
+        ("Production", "n2-highmem-16", "16", "128 GB"),
+    )
+    + "<h2>Changes after go-live</h2><p>Production went live on an n2-standard-16 (16 vCPU, 64 GB). Memory"
+    " ran high, so on 5 October 2026 the VM was stopped and its machine type changed to n2-highmem-16.</p>"
+)
+
+
+def test_the_machine_a_deployment_went_live_on_gives_way_to_the_type_it_changed_to(
+    catalogue: Catalogue,
+) -> None:
+    fields = settled(RESIZED, catalogue)
+    assert (fields.get("instance_types"), fields.get("total_memory_gb")) == (["1 × n2-highmem-16"], 128)
+    assert fields.get("total_cpu") == 16  # the resize kept the CPU count: not history
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "want"),
+    [
+        ("Disk: 7,440 GB = 3 × 480 GB usable boot + 6,000 GB NFS export.", "total_disk_gb", 7440),
+        ("Memory: 384 GB = 3 × 128 GB", "total_memory_gb", 384),
+        (
+            "CPU: 144 (threads, which is what kubelet reports as allocatable; 72 physical cores)",
+            "total_cpu",
+            144,
+        ),
+        ("CPU: 144 threads (72 physical cores)", "total_cpu", 144),
+    ],
+)
+def test_a_labelled_value_opening_with_its_result(
+    line: str, field: str, want: int, catalogue: Catalogue
+) -> None:
+    assert settled(f"<h2>Hardware</h2><p>{line}</p>", catalogue).get(field) == pytest.approx(want, rel=0.01)
+
+
+def test_a_part_of_a_result_first_working_named_again_gives_way(catalogue: Catalogue) -> None:
+    body = (
+        "<h2>Production</h2><p>Storage: one NFS export /sg_prod, 6 TB, for all volumes.</p>"
+        "<p>Disk: 7,440 GB = 3 × 480 GB usable boot + 6,000 GB NFS export.</p>"
+    )
+    assert settled(body, catalogue).get("total_disk_gb") == 7440

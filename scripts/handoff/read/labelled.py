@@ -222,6 +222,12 @@ _REPO_THING = re.compile(  # the repositories together, or their data
 
 
 _WORKING = quick(r"\s=\s*(?=~?\s*\d)")  # `6 nodes × 16 vCPU = 96 vCPU`: the working, then the result
+# a value opening with its one figure, then `=` and the working that makes it (a sum or a product in
+# its first clause): the writer states the result first (`7,440 GB = 3 × 480 GB + 6,000 GB`)
+_RESULT_FIRST = re.compile(
+    rf"^\s*(?P<result>(?:~|≈|about\s+)?(?:{shapes.NUMBER})\s*[A-Za-z]{{0,6}})\s+=\s*(?=[^.;=\n]*\d\s*[A-Za-z]*\s*[+×x*]\s*\d)",
+    re.IGNORECASE,
+)
 
 
 def _unsure_sum(name: str, value: str) -> bool:
@@ -234,6 +240,9 @@ def _result(value: str) -> str:
     """A value written as a calculation (`6 nodes × 64 GiB = 384 GiB`, `3,000 + 500 = 3,500 GB`):
     the result after its last `=`; a sum of products with no result, its sum (`read.addition`); any
     other value as it is."""
+    first = _RESULT_FIRST.match(value)
+    if first:  # `7,440 GB = 3 × 480 GB usable boot + 6,000 GB NFS export`: the result, then its working
+        return first.group("result")
     found = list(_WORKING.finditer(value))
     if found:
         return value[found[-1].end() :]
@@ -424,6 +433,15 @@ def _fit_count(name: str, value: str, aliased: bool) -> str | None:
 _OWN_SENTENCE = re.compile(r"\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:\.\s+(?=[A-Z])|;\s+)")
 
 
+# a CPU value opening with its figure of threads, the noun after it or first in its bracket ("144
+# threads (72 physical cores)", "144 (threads, which is what kubelet reports)"): a machine's threads are
+# its logical CPUs, what a vCPU count counts, so that figure is the value, not the cores beside it
+_THREADS_FIRST = re.compile(
+    r"\s*(\d{1,3}(?:,\d{3})*|\d+)\s*(?:\(\s*)?(?:hardware\s+|logical\s+|cpu\s+)?(?:threads|hyper-?threads|logical\s+cpus?)\b",
+    re.IGNORECASE,
+)
+
+
 def _whole_of(name: str | None, value: str) -> str:
     """An amount's value without the bracket breaking it down by machine (`permachine.without_breakdown`)."""
     return permachine.without_breakdown(value) if name in AMOUNTS else value
@@ -436,6 +454,8 @@ def _fit_cpu(value: str) -> tuple[bool, str | None]:
         return True, None  # "16 vCPU each": not a total
     if own := _OWN_SENTENCE.match(value):
         return True, own.group(1)  # "48. If we went with 8xlarge nodes, that would be 96 vCPU.": the 48
+    if threads := _THREADS_FIRST.match(value):
+        return True, threads.group(1)  # "144 (threads, …; 72 physical cores)": the logical CPUs
     written = list(shapes.cpus(value))
     cpus = notdone.real(value, written)  # "64 vCPU requested, 48 vCPU allocated"
     if written and not cpus:

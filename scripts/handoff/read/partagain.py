@@ -6,7 +6,10 @@ on ("the 1,000 GB data volume in the original record became 1,500 GB"): the figu
 total was made of, written again, not a second total. So a disk or memory figure of the same
 environment equal to one of the sizes a total's own sentence adds up to it (written right before
 the total, each smaller than it, their sum the total) gives way to the total. A figure no total's
-sentence adds up from stays a rival (a conflict).
+sentence adds up from stays a rival (a conflict). So does a total written first with its working
+after an `=` ("Disk: 7,440 GB = 3 × 480 GB usable boot + 6,000 GB NFS export", then "one NFS export, 6
+TB"): the working's sizes, each times its count, add up to it, and a figure equal to one of them is
+that part.
 """
 
 from __future__ import annotations
@@ -43,6 +46,26 @@ def _parts_before(total: TddValue, block: str) -> list[float]:
     return []
 
 
+_WORKING_AFTER = re.compile(r"^\s*(?:~|≈|about\s+)?[\d.,]+\s*[A-Za-z]{0,6}\s+=\s*(?P<working>[^.;=\n]+)")
+_TERM = re.compile(r"(?:(?P<n>\d{1,3})\s*[×x*]\s*)?(?P<size>\d[\d.,]*\s*(?:[KMGT]i?B|[GT])\b)", re.IGNORECASE)
+
+
+def _parts_after(total: TddValue) -> list[float]:
+    """The sizes of the working a total's own value writes after it (`7,440 GB = 3 × 480 GB usable boot
+    + 6,000 GB NFS export`) when the terms, each times its count, add up to it; else none."""
+    whole = _gb(total.value or total.text)
+    working = _WORKING_AFTER.match(total.text)
+    if whole is None or working is None or "+" not in working.group("working"):
+        return []
+    terms = [
+        (int(t.group("n") or 1), round(parse_size(t.group("size").replace(",", ""), "GB"), 1))
+        for t in _TERM.finditer(working.group("working"))
+    ]
+    if len(terms) < 2 or abs(sum(n * g for n, g in terms) - whole) > 0.005 * whole:
+        return []
+    return [g for _, g in terms if 0 < g < whole]
+
+
 def parts_again(
     values: list[TddValue], text_at: Callable[[TddValue], str], environment: Callable[[str], str]
 ) -> set[int]:
@@ -52,7 +75,7 @@ def parts_again(
     for name in _FIELDS:
         found = [v for v in values if v.field == name and v.section != "trial"]
         for total in found:
-            parts = _parts_before(total, text_at(total))
+            parts = _parts_before(total, text_at(total)) or _parts_after(total)
             if not parts:
                 continue
             drop |= {

@@ -344,8 +344,16 @@ def _nearest(found: list[tuple[int, int]], first: int) -> tuple[int, int]:
 def machine_counts(s: str, machines_topic: bool = False, types: bool = True) -> list[tuple[int, int]]:
     """(place, number) of every number of machines sentence `s` states (`machine_count`)."""
     found: list[tuple[int, int]] = []
-    for m in _MACHINE_COUNT.finditer(s):
+    days: list[tuple[int, int]] | None = None  # the sentence's dates, worked out when a count is seen
+    at = 0
+    while (m := _MACHINE_COUNT.search(s, at)) is not None:
+        at = m.end()
         if not _BOUND_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+            if m.group("n").isdigit():  # "on 5 October 2026 the 3 VMs were resized": a day or year, no count
+                days = [(d.start, d.end) for d in shapes.dates(s)] if days is None else days
+                if any(a <= m.start("n") < b for a, b in days):
+                    at = m.end("n")  # (the count may follow: "… 2026 the 3 VMs")
+                    continue
             found.append((m.start(), _number(m.group("n"))))
     for inst in shapes.instances(s) if types else ():
         count = int(inst.value.split(" × ", 1)[0])

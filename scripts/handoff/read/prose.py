@@ -628,7 +628,8 @@ class ProseReading(FactParts):
     def sentence(self, s: str, ctx: Context) -> list[Fact]:
         facts: list[Fact] = []
         if shapes.DIGIT.search(s) or shapes.spelt_size(s):  # "at about eleven gigabytes"
-            facts += first_built(s, changed(s, self._instances(s, ctx) + self._numbers(s, ctx)))
+            found = changed(s, self._instances(s, ctx) + self._numbers(s, ctx))
+            facts += first_built(s, found, self.catalogue.instance_types)
             facts += self._dates(s, ctx)
         elif ctx.year and shapes.ordinal_date(s):  # "signed off on the twenty-first of August"
             facts += self._dates(s, ctx)

@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import contextvars
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
+from handoff.core.fields import InstanceSpec
 from handoff.core.quickre import Pieces
+from handoff.core.units import instance_key, parse_size
 from handoff.read import shapes
 from handoff.read.changes import CHANGING
 from handoff.read.fact import Fact
@@ -40,9 +43,13 @@ _TO = re.compile(
 _ARROW = re.compile(r"(?:→|->|=>|⇒)\s*$")
 # a line holding neither a resize verb nor an arrow can take no type: its types are not looked for
 _MAY_TAKE = Pieces(_TO, _ARROW)
+# the machine the deployment went live on: its own, whatever the family of the type resized to
+_LIVE = r"(?:went|goes|was\s+taken)\s+live\s+(?:on|with|as)|launched\s+(?:on|with|as)"
+_WENT_LIVE = re.compile(rf"\b(?:{_LIVE})\b", re.IGNORECASE)
 _FIRST = re.compile(
     r"\b(?:first\s+(?:built|installed|deployed|provisioned|stood\s+up|set\s+up|sized)|initially|originally|"
-    r"at\s+first|started\s+(?:on|with|out\s+on)|began\s+(?:on|with)|initial|the\s+first\s+(?:vm|machine|server|box))\b",
+    r"at\s+first|started\s+(?:on|with|out\s+on)|began\s+(?:on|with)|initial|the\s+first\s+(?:vm|machine|server|box)|"
+    rf"{_LIVE})\b",
     re.IGNORECASE,
 )
 _SIZE_NUMBER = re.compile(r"\d+")
@@ -69,8 +76,12 @@ def learn(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def first_built(sentence: str, facts: list[Fact]) -> list[Fact]:
-    """`facts` with the figures of a first-built machine that the document resized away from as `old`."""
+def first_built(
+    sentence: str, facts: list[Fact], specs: Mapping[str, InstanceSpec] | None = None
+) -> list[Fact]:
+    """`facts` with the figures of a first-built machine that the document resized away from as `old`;
+    with `specs` (the published sizes), a CPU or memory figure every type resized to has as well is
+    left as it is: the resize did not change it ("CPU count and disks were unchanged")."""
     targets = TARGETS.get()
     if not targets or not _FIRST.search(sentence):
         return facts
@@ -78,9 +89,38 @@ def first_built(sentence: str, facts: list[Fact]) -> list[Fact]:
     if not kinds or any(k in targets for k in kinds):
         return facts
     families = {_family(t) for t in targets}
-    if not all(_family(k) in families for k in kinds):
+    if not _WENT_LIVE.search(sentence) and not all(_family(k) in families for k in kinds):
         return facts
-    return [replace(f, role="old") if f.field in CHANGING and not f.role else f for f in facts]
+    kept = _unchanged(targets, specs) if specs else {}
+    return [
+        replace(f, role="old") if f.field in CHANGING and not f.role and not _same(f, kept) else f
+        for f in facts
+    ]
+
+
+def _unchanged(targets: frozenset[str], specs: Mapping[str, InstanceSpec]) -> dict[str, float]:
+    """The CPU count and memory (GiB) all the known types resized to share: what a resize kept."""
+    known = [spec for t in targets if (spec := specs.get(instance_key(t))) is not None]
+    if not known or len(known) != len(targets):
+        return {}
+    cpus, memories = {float(k.vcpu) for k in known}, {float(k.memory_gib) for k in known}
+    return {
+        **({"total_cpu": cpus.pop()} if len(cpus) == 1 else {}),
+        **({"total_memory_gb": memories.pop()} if len(memories) == 1 else {}),
+    }
+
+
+def _same(f: Fact, kept: Mapping[str, float]) -> bool:
+    """Whether a fact's one figure is the one the resize kept for its field."""
+    if f.field not in kept:
+        return False
+    if f.field == "total_cpu":
+        number = re.search(shapes.NUMBER, f.value)
+        figure = float(number.group(0).replace(",", "")) if number else None
+    else:
+        size = next(shapes.sizes(f.value), None)
+        figure = parse_size(size.value, "GB") if size else None
+    return figure is not None and abs(figure - kept[f.field]) <= 0.01 * kept[f.field]
 
 
 __all__ = ["TARGETS", "first_built", "learn"]
