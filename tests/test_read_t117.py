@@ -85,3 +85,84 @@ def test_a_size_that_is_not_the_types_own_stays(catalogue: Catalogue) -> None:
     )
     got = settled(HEAD + body, catalogue)
     assert (got.get("total_cpu"), got.get("total_memory_gb")) == (64, 256)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "I don't count those in Sourcegraph's sizing; they'd be there for any workload on the cluster.",
+        "We did not count them; the add-ons would run there anyway.",
+    ],
+)
+def test_machines_the_writer_does_not_count_are_not_the_fleet(aside: str, catalogue: Catalogue) -> None:
+    body = (
+        "<p>There are two kinds of nodes. First, a small managed node group called system: 2 × m7i.large, "
+        f"fixed size, which runs CoreDNS. {aside}</p><p>As of handover Karpenter has consolidated onto three "
+        "r7i.4xlarge nodes (16 vCPU and 128 GiB each), so that is the production footprint: 48 vCPU and "
+        "384 GiB.</p>"
+    )
+    assert settled(HEAD + body, catalogue).get("instance_types") == ["3 × r7i.4xlarge"]
+
+
+def test_volumes_the_writer_ignores_are_not_the_disk(catalogue: Catalogue) -> None:
+    body = (
+        "<p>The volumes add up to 3,700 GiB of EBS attached to Sourcegraph. "
+        "Node root volumes are the default 20 GiB and I'm ignoring them.</p>"
+    )
+    assert settled(HEAD + body, catalogue).get("total_disk_gb") == 3700
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "gitserver has 3 replicas with 800 GiB of gp3 each, zoekt has 3 replicas with 400 GiB each, "
+            "and Prometheus has 100 GiB.",
+            3700,
+        ),
+    ],
+)
+def test_a_part_written_one_replica_at_a_time_is_times_its_count(
+    sentence: str, want: int, catalogue: Catalogue
+) -> None:
+    assert settled(HEAD + f"<p>{sentence}</p>", catalogue).get("total_disk_gb") == want
+
+
+def test_a_part_of_one_replica_with_no_count_sums_nothing(catalogue: Catalogue) -> None:
+    body = "<p>gitserver has 800 GiB each, zoekt 400 GiB and Prometheus 100 GiB.</p>"
+    assert settled(HEAD + body, catalogue).get("total_disk_gb") != 1300
+
+
+def test_a_negation_closed_in_its_bracket_leaves_the_cloud_after_it(catalogue: Catalogue) -> None:
+    body = "<p>They run their own OpenShift Container Platform (an IPI install, not ROSA) on EC2 in Ohio.</p>"
+    assert settled(HEAD + body, catalogue).get("hosting_provider") == "AWS"
+
+
+PER_NODE = table(
+    ("Setting", "Staging", "Production"),
+    ("User node pool VM size", "Standard_E8s_v5", "Standard_E16s_v5"),
+    ("Nodes in user pool", "2", "3"),
+    ("vCPU per node", "8", "16"),
+    ("RAM per node", "64 GiB", "128 GiB"),
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p>Why memory-optimised nodes in production: the zoekt index wants roughly 120 GiB of memory "
+        "across the replicas.</p>",
+        "<p>The zoekt index wants roughly 120 GiB of memory across the replicas.</p>",
+        "<p>Search needs about 20 vCPU over all the zoekt pods.</p>",
+    ],
+)
+def test_what_a_workload_asks_across_its_replicas_is_not_the_machines(
+    note: str, catalogue: Catalogue
+) -> None:
+    got = settled("<h2>Environments</h2>" + PER_NODE + "<h2>Design notes</h2>" + note, catalogue)
+    assert (got.get("total_cpu"), got.get("total_memory_gb")) == (48, 384)
+
+
+def test_memory_across_the_nodes_is_the_machines(catalogue: Catalogue) -> None:
+    body = "<p>Production has 3 × Standard_E16s_v5: 384 GiB of memory across the nodes.</p>"
+    assert settled(HEAD + body, catalogue).get("total_memory_gb") == 384

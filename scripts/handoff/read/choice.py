@@ -108,9 +108,11 @@ def set_aside(text: str, x: Found) -> bool:
     """Whether the text sets the name at `x` aside (before it or right after it, or by saying the
     other side of its contrast was what was built)."""
     end = phrase_end(text, x.end) if "(" in text else x.end  # "Kubernetes (AKS on …) was … rejected"
+    # (a bracket closed before the name keeps its negation: "OpenShift (an IPI install, not ROSA) on EC2")
+    closed = text.rfind(")", 0, x.start) + 1
     return bool(
-        NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32) : x.start])
-        or _NO_BEFORE.search(text[max(0, x.start - 24) : x.start])
+        NOT_TAKEN_BEFORE.search(text[max(0, x.start - 32, closed) : x.start])
+        or _NO_BEFORE.search(text[max(0, x.start - 24, closed) : x.start])
         or _NOT_TAKEN_AFTER.match(text[x.end : x.end + 120])
         or (end != x.end and _NOT_TAKEN_AFTER.match(text[end : end + 120]))
         or _COUNTERFACTUAL.match(text[x.end : x.end + 160])

@@ -4,7 +4,9 @@ for zoekt"): no figure of it is the disk, their sum is. A careful reader adds th
 size comes after words of its own (a component, "another", "a further"), none is said to be a
 total, all are of the one environment, and no size of another amount stands among them. Sizes
 offered as options ("1 TB or 2 TB"), compared, or one written again in other words ("a 2 TB
-disk, one 2 TB gp3 volume") are not parts: nothing is summed.
+disk, one 2 TB gp3 volume") are not parts: nothing is summed. A part written one replica at a time
+("3 replicas with 800 GiB each") is its count times the size (`read.eachparts`), or, with no count,
+leaves nothing summed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.units import size_gb
-from handoff.read import shapes
+from handoff.read import eachparts, shapes
 from handoff.read.fact import Fact
 from handoff.read.parts import COMPONENT
 from handoff.read.storagepool import whole_sizes
@@ -119,8 +121,11 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False
     after = [*gaps[1:], _CLAUSE_END.split(s[ends[-1] :], 1)[0]]  # and after it ("2 TB for gitserver, …")
     if any(_NOT_PARTS.search(gap) for gap in gaps) or not (_own_words(gaps) or _after_only(s, disks, after)):
         return facts
-    total = 0.0
-    for f in disks:
+    each = eachparts.each_total(s, first, ends[-1])  # "3 replicas with 800 GiB each, …": times the count
+    if each is not None and not each:
+        return facts  # one replica's volume with no count of replicas: no sum
+    total = each or 0.0
+    for f in disks if each is None else []:
         gb = size_gb(f.value)
         if gb is None:
             return facts

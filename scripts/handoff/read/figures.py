@@ -21,6 +21,7 @@ from handoff.read import (
     scheduling,
     shapes,
     sizeparts,
+    spread,
     typeshape,
     usage,
 )
@@ -347,14 +348,17 @@ def _left_out(name: str | None, head: str, tail: str, run: str, before: str = ""
     allows 200 vCPUs") or joined to one in its run (`run`: the gap after it, "… and 400 GB"), a
     Kubernetes request, limit or quota by the words around it (`before`, `after`: "requests.memory
     240Gi", "64 GiB of requests", "the default quota (16 vCPU …)"), the size of snapshots or
-    backups ("snapshot storage: 1.3 TiB"), or a memory or disk said used or left right after it
-    ("memory 109 GiB used of 128": `read.usage`)."""
+    backups ("snapshot storage: 1.3 TiB"), a memory or disk said used or left right after it
+    ("memory 109 GiB used of 128": `read.usage`), or a CPU count or memory spread over a workload's
+    replicas or pods ("120 GiB of memory across the replicas": `read.spread`)."""
     if name == "total_disk_gb" and copies.copy_size(head, tail):
         return True
     if name in ("total_memory_gb", "total_disk_gb") and usage.measured_after(after, 0):
         return True  # "memory 109 GiB used of 128": the load measured, no amount of the machines
     if name in scheduling.FIELDS and scheduling.scheduled_figure(before, after):
         return True
+    if name in ("total_cpu", "total_memory_gb") and spread.over_workload(tail):
+        return True  # "120 GiB of memory across the replicas": what a workload asks of the machines
     return name in _CEILED and (ceilings.ceiling(head) or (bool(run) and permachine.joined(run)))
 
 

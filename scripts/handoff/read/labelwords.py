@@ -136,10 +136,18 @@ def label_meaning(label: str, any_length: bool = False) -> str | None:
     return meanings[0] if meanings else None
 
 
+# a label asking why (`Why memory-optimised nodes in production: …`): what follows is a reason
+_WHY = re.compile(r"^\W*why\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def label_meanings(label: str, any_length: bool = False) -> tuple[str, ...]:
     """The fields a label may mean, best first: one, or for a label with a bracketed aside, the
-    meanings of its words outside the brackets and of each aside (more stems first)."""
+    meanings of its words outside the brackets and of each aside (more stems first). A label that
+    asks why ("Why memory-optimised nodes: the zoekt index wants …") means none: what follows it is
+    the reason for a choice, whose figures are the reasoning's, not the field's value."""
+    if _WHY.match(label):
+        return ()
     if not any_length and ("(" in label or "[" in label):
         outside = outside_brackets(label)
         if outside and outside != label:

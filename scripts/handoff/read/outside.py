@@ -33,6 +33,9 @@ _OUTSIDE = quick(
     # the writer's own act: "I have left it out of the totals", "we excluded them from the sizing"
     rf"|\b(?:left|leave|leaving|kept|keep|keeping)\s+(?:it|them|this|that|these|those)\s+out\s+of\s+{_WHOLE}"
     rf"|\b(?:excluded?|excluding)\s+(?:it|them|this|that|these|those)\s+from\s+{_WHOLE}"
+    # or sets them aside by name of the act: "… 20 GiB and I'm ignoring them", "we ignore those"
+    r"|\b(?:i|we)(?:['’]m|['’]re|\s+am|\s+are|\s+have\s+been)?\s+(?:ignoring|ignored?|disregard(?:ing|ed)?)\s+"
+    r"(?:it|them|these|those)\b"
     # machines that carry none of it: "don't run Sourcegraph workloads", "run no Sourcegraph pods"
     rf"|(?:(?:do|does|did)\s*(?:n't|\s+not)\s+(?:run|host|carry)\s+(?:any\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|\b(?:runs?|hosts?|carry|carries)\s+(?:no|none\s+of\s+(?:the\s+)?)\s*)"
@@ -107,7 +110,9 @@ def said_from(text: str) -> int:
 _PRONOUN = re.compile(
     # (or the writer leaving them out: "…; we kept it out of the totals", "I have excluded them from …")
     r"^\W*(?:they|these|those|it|both|all of them|each of them"
-    r"|(?:we|i)(?:\s+(?:have|had|'ve|also|deliberately))*\s+(?:left|kept|excluded)\s+(?:it|them|these|those))\b",
+    r"|(?:we|i)(?:\s+(?:have|had|'ve|also|deliberately))*\s+(?:left|kept|excluded)\s+(?:it|them|these|those)"
+    # (or not counting them: "I don't count those in Sourcegraph's sizing", "we did not count them")
+    r"|(?:we|i)\s+(?:do|did|will|would)\s*(?:n['’]t|\s+not)\s+(?:count|include)\s+(?:it|them|these|those))\b",
     re.IGNORECASE,
 )
 # ownership denied of all the sentence before by a quantifier: "None of that is ours", "none of those
