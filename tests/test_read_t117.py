@@ -166,3 +166,25 @@ def test_what_a_workload_asks_across_its_replicas_is_not_the_machines(
 def test_memory_across_the_nodes_is_the_machines(catalogue: Catalogue) -> None:
     body = "<p>Production has 3 × Standard_E16s_v5: 384 GiB of memory across the nodes.</p>"
     assert settled(HEAD + body, catalogue).get("total_memory_gb") == 384
+
+
+@pytest.mark.parametrize(
+    "count",
+    ["So: 4 machines, 32 vCPU and 256 GiB between them.", "That makes four nodes: 32 vCPU, 256 GiB in all."],
+)
+def test_a_count_beside_totals_that_fit_the_type_counts_it(count: str, catalogue: Catalogue) -> None:
+    body = f"<p>The dedicated MachineSet uses r6i.2xlarge (8 vCPU, 64 GiB each). {count}</p>"
+    got = settled(HEAD + body, catalogue)
+    assert got.get("instance_types") == ["4 × r6i.2xlarge"]
+    assert (got.get("total_cpu"), got.get("total_memory_gb")) == (32, 256)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>The dedicated MachineSet uses r6i.2xlarge. So: 4 machines, 40 vCPU and 256 GiB between them.</p>",
+        "<p>The MachineSet uses r6i.2xlarge and m6i.2xlarge. So: 4 machines, 32 vCPU and 256 GiB.</p>",
+    ],
+)
+def test_a_count_beside_totals_that_do_not_fit_counts_nothing(body: str, catalogue: Catalogue) -> None:
+    assert settled(HEAD + body, catalogue).get("instance_types") is None

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
-from handoff.read import eventparts, limitchange, shapes, typesizes
+from handoff.read import eventparts, limitchange, shapes, totalcount, typesizes
 from handoff.read.addsup import adds_up, adds_up_to, amount
 from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
@@ -305,6 +305,8 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._counted_hosts()
         self._sum_sections()
         self._totals_by_written_shape()
+        typed = totalcount.counted_type(self.values, self._text_at, self.reader.catalogue.instance_types)
+        self.values += [typed] if typed else []  # "uses r6i.2xlarge (…)". "So: 4 machines, 32 vCPU …"
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
 
