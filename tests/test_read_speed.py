@@ -1,6 +1,8 @@
 """The reader's speed-ups give the answers of the code they replace: the specialised `quick()` patterns
-(case-insensitive and case-sensitive), the resize targets learnt only on the lines that can hold one,
-and the replaced system's names read only on the lines holding a piece of their pattern."""
+(case-insensitive and case-sensitive) and their branches' requirements, the resize targets learnt only
+on the lines that can hold one, the replaced system's names read only on the lines holding a piece of
+their pattern, the other systems' clauses, a sentence's hosts and the build's span asked in a cheaper
+order, and the answers kept for the last text asked."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import importlib
 import pkgutil
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -16,24 +19,31 @@ from handoff.core import quickre
 from handoff.core.fields import Catalogue
 from handoff.core.quickre import QuickPattern, quick
 from handoff.read import (
+    beforetitle,
     connection,
     dates,
     hostaddress,
     hostuse,
     legends,
+    openquestion,
     othersubject,
+    pairs,
+    premises,
     prose,
     replaced,
     resizedto,
     services,
     shapes,
+    valueranges,
 )
 from handoff.read.choice import NOT_TAKEN_BEFORE
 from handoff.read.doctext import as_dict, as_list, as_str, body_styles, content_styles, paragraph_runs
 from handoff.read.envwords import Environments
 from handoff.read.fact import Context, Fact
 from handoff.read.facts import FactReader
+from handoff.read.lasttext import last_text
 from handoff.read.leftbehind import left_behind
+from handoff.read.limitwords import is_growth
 from handoff.read.livingparts import titles
 from handoff.read.othersubject import OtherSubjects
 from handoff.read.pendingmove import moving_to
@@ -422,3 +432,55 @@ def test_build_span_as_first_written() -> None:
             assert mine == theirs, text
             spans += bool(want)
     assert spans >= 2
+
+
+def test_last_text_answers_again_without_the_work() -> None:
+    """`last_text` gives the answer it gave for the very text asked last, without asking again; any
+    other text (an equal one too, a new object) is asked."""
+    asked: list[str] = []
+
+    def words(text: str) -> int:
+        asked.append(text)
+        return len(text.split())
+
+    counted = last_text(words)
+    one = "four nodes of m6i.4xlarge"
+    other = "".join(["four nodes of ", "m6i.4xlarge"])  # (equal, another object)
+    assert [counted(one), counted(one), counted(other), counted(one)] == [4, 4, 4, 4]
+    assert asked == [one, other, one]
+
+
+def test_growth_asked_again_of_a_sentence() -> None:
+    """`is_growth` of the same sentence twice answers the same, and a sentence after it is asked anew."""
+    growing = "The repositories will grow to 3,000 next year."
+    built = "The cluster runs 4 × m6i.4xlarge."
+    assert [is_growth(growing), is_growth(growing), is_growth(built), is_growth(built)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        is_growth,
+        pairs._pair,
+        beforetitle.before,
+        valueranges.opens_with_range,
+        openquestion.asks,
+        premises.names_premises,
+    ],
+    ids=lambda f: f.__name__,
+)
+def test_kept_answers_are_the_functions_own(asked: Callable[[str], object]) -> None:
+    """Each function that keeps its last answer answers every corpus line, asked once, twice in a row
+    and after another, as the function itself does."""
+    plain = asked.__wrapped__  # type: ignore[attr-defined]
+    lines = corpus_lines()
+    for before, text in zip(("", *lines), lines, strict=False):
+        want = plain(text)
+        assert asked(text) == want and asked(text) == want, text
+        asked(before)
+        assert asked(text) == want, text

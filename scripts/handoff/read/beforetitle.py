@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
+from handoff.read.lasttext import last_text
 
 _BEFORE = quick(
     r"\b(?:before|previously|formerly|beforehand)\W*$"
@@ -34,6 +35,7 @@ _BEFORE = quick(
 )
 
 
+@last_text  # (a title asked again for each of its paragraphs in turn)
 def before(title: str) -> bool:
     """Whether a section title puts its content in the time before the move (see the docstring)."""
     return len(title) < 80 and _BEFORE.search(title) is not None

@@ -14,6 +14,7 @@ import functools
 import re
 
 from handoff.core.quickre import opened, quick
+from handoff.read.lasttext import last_text
 
 # "up to" bounds a figure, but "adds up to" sums to it (a fixed-width look-behind per form)
 NOT_SUMMED = r"(?<!\badd\s)(?<!\badds\s)(?<!\badded\s)(?<!\badding\s)"
@@ -213,6 +214,7 @@ def is_limit_sentence(sentence: str) -> bool:
 _FISCAL_LABEL = re.compile(r"\W*FY\s?'?(?:20)?\d\d(?:[/-]\d\d)?\s*(?::|[–—-]\s)")
 
 
+@last_text  # (asked of a sentence by its trailing clause's test, then by the sentence's skip test)
 def is_growth(text: str) -> bool:
     """Whether a text tells of growth or a plan (`_GROWTH`); a phrase measuring the event against its
     plan ("built as on the roadmap", "according to the roadmap") is no plan: people write it of what

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
+from handoff.read.lasttext import last_text
 
 _JOINING = (
     r"(?:(?:re-?)?(?:connect|index|sync|search|mirror|clon|onboard|add|includ|crawl|import|integrat|"
@@ -33,6 +34,7 @@ _INDIRECT = quick(
 _YES = re.compile(r"^\W*(?:yes|yep|yeah|done|confirmed|agreed|partly|partially|in part)\b", re.IGNORECASE)
 
 
+@last_text  # (a clause asked again by the next reading of it)
 def asks(clause: str) -> bool:
     """Whether a clause asks whether something joins the code searched (see the module's docstring);
     a question labelling its answer and answered yes ("Do we index Gerrit?: Yes, since March") asks

@@ -9,6 +9,7 @@ import re
 from handoff.read.codecomment import code_value
 from handoff.read.doctext import Text
 from handoff.read.labelwords import appositive_head, label_words, outside_brackets, without_qualifier
+from handoff.read.lasttext import last_text
 
 _LABEL = re.compile(r"^([^:：]{1,100}?)\s*[:：](?:\s+|$)(.*)$", re.DOTALL)
 _ABOUT = re.compile(r"^([^≈=:：]{1,60}?)\s*≈\s*(~?\d.*)$")  # `label ≈ figure`
@@ -39,6 +40,7 @@ def _labelled_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@last_text  # (a line's part asked again by the next reading of the same line)
 def _pair(part: str) -> tuple[str, str] | None:
     """(label, value) of `Label: value`, or of an assignment `key_name = "value"` (a Terraform,
     INI or env-file line: the key's words split at `_`, `.`, `-` and camelCase); None for prose."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.read.lasttext import last_text
 from handoff.read.limitwords import is_limit
 
 _PREMISE = re.compile(r"\b(?:assum(?:e|ed|es|ing|ptions?)|hypoth[eè]s[ei]s|premises?)\b", re.IGNORECASE)
@@ -29,6 +30,7 @@ def may_name(text: str) -> bool:
     return "ssum" in text or "ypoth" in text or "remise" in text or "ASSUM" in text or "YPOTH" in text
 
 
+@last_text  # (a heading asked again for each place under it)
 def names_premises(title: str) -> bool:
     """A title heading assumptions only (`3.1 Assumptions`, `Planning hypotheses`): the words, and
     no constraint, limit or sizing named beside them."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.read.lasttext import last_text
 from handoff.read.shapes import NUMBER
 
 _UNIT = r"TiB|GiB|MiB|TB|GB|MB|Ti|Gi|Mi|[kK]"
@@ -24,6 +25,7 @@ def _amount(number: str, unit: str | None) -> float:
     return float(number.replace(",", "")) * (_SCALE[unit[0].lower()] if unit else 1.0)
 
 
+@last_text  # (a value asked again by the next reading of it)
 def opens_with_range(value: str) -> bool:
     """Whether the value opens with a range of two figures, the second the larger."""
     m = _RANGE.match(_MARK.sub("", value))
