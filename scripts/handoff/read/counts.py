@@ -315,6 +315,16 @@ def _numbers_before(value: str, hosts: list[Found]) -> list[tuple[int, int, str]
     return out
 
 
+_LABEL_JOINT = re.compile(r"\s*(?:[—–:]|-{1,2})\s*(?:~|about\s+|approx\.?\s+|roughly\s+)?", re.IGNORECASE)
+
+
+def _labelled_by_host(s: str, m: shapes.Match, hosts: list[Found]) -> bool:
+    """Whether a count is written as a code host's value (`GitHub.com — 310 repos`, `Azure DevOps: 1,240`):
+    the host right before it, joined by a dash or colon only. What follows it breaks down that host's
+    count, not the whole estate's."""
+    return any(h.end <= m.start and _LABEL_JOINT.fullmatch(s, h.end, m.start) for h in hosts)
+
+
 def _breakdown(s: str, m: shapes.Match) -> bool:
     """A count followed by its parts ("3,000 repositories — 2,986 from GitHub …"): the next number
     is no larger than the count ("290 repositories: 1,600 … in all" is a part, then the total)."""
@@ -563,7 +573,9 @@ class CountReading(FactParts):
                     facts.append(Fact("max_repositories", m.value, m.text, "limit", env, role, m.start))
                 continue
             # "1,870 + 430 = 2,300 repositories"; "3,000 repositories — 2,986 from GitHub …": the total
-            summed = bool(re.search(r"=\s*$", before)) or _breakdown(s, m) or bool(_RESULT.search(before))
+            # (not a host's own count, `Azure DevOps — 1,240 repos (620 of which …)`: its parts are its)
+            broken = _breakdown(s, m) and not _labelled_by_host(s, m, hosts)
+            summed = bool(re.search(r"=\s*$", before)) or broken or bool(_RESULT.search(before))
             host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
                          and h.start != claimed
                          and not _bare_own(s[h.end : m.start])), None)  # fmt: skip

@@ -66,6 +66,7 @@ from handoff.read.labelwords import bracketed, label_meaning, label_meanings, ou
 from handoff.read.leftbehind import left_behind
 from handoff.read.limitwords import is_growth, is_limit, is_planned
 from handoff.read.measured import bare_size
+from handoff.read.monoreponames import named_count
 from handoff.read.oneitem import ONE_ITEM, one_size
 from handoff.read.outaside import without_left_out
 from handoff.read.parts import lists_parts, named_parts_total, plus_result
@@ -96,7 +97,8 @@ _BARE_SENTENCE = re.compile(
     r"(?:(?<=s)\s*(?:synced|indexed|cloned|mirrored|searchable)\s*)?[.;]?\s*"
 )
 _FIRST_CLAUSE = re.compile(r"(?<=\w)[.;]\s+(?=\S)")  # where a value's first clause ends
-_NEXT_SENTENCE = re.compile(r"(?<=\d[.;])\s+(?=[A-Z])")  # "450. That makes …": a bare count's sentence ends
+# "450. That makes …", "450. 3,150 in total.": a bare count's sentence ends (the next may open with a figure)
+_NEXT_SENTENCE = re.compile(r"(?<=\d[.;])\s+(?=[A-Z]|\d)")
 # where a host runs, after its name: "Self-managed GitLab at gitlab.lab.acme.io", "Gitea on https://git.acme.de/"
 _AT_ADDRESS = re.compile(r"\b(?:at|on)\s+(?:https?://)?[\w-]+(?:\.[\w-]+)+(?:/[\w./-]*)?", re.IGNORECASE)
 _HOST_ASIDE = re.compile(r"\s*\([^()]*\)")  # `GitHub.com (quokkapay org)`: which of the host's orgs
@@ -599,6 +601,10 @@ class LabelledReading(FactParts):
             value = production_part(value, self.env.spans) or value
         more = self._pair_run(label, value, ctx)[1]  # (the first value read whole, as any value is)
         name, facts = self._labelled(label, value, ctx)
+        # "Monorepos: a-core, b-web": 2 (under the field's own label, when nothing else counted them)
+        named = named_count(value) if self.label_field(label, ctx) == ("monorepos", "label") else None
+        if named is not None and not any(f.field == "monorepos" for f in facts):
+            facts.append(Fact("monorepos", str(named), value, "label", self.value_env(value, ctx)))
         if name == "repositories" and (bound := limits.bound_figure(value, repositories=True)) is not None:
             env = self.value_env(label, ctx)  # "Repos: ~3,100 (limit 5k)": the count and its limit
             facts.append(Fact("max_repositories", bound, value, "label", env))
@@ -1019,7 +1025,7 @@ class LabelledReading(FactParts):
         (`GitHub Enterprise Cloud (corvidpay org): 4,870`), or a host's clipped name with the host's
         address in its aside (`gh (github.com/orrin-oss): 800 (public + forks)`): the host's
         repositories; else None. The count is the value's first sentence: what follows it ("450. That
-        makes 3,150.") is a sentence of its own."""
+        makes 3,150.", "450. 3,150 in total.") is a sentence of its own."""
         first = _NEXT_SENTENCE.split(value, maxsplit=1)[0]
         hosts = self.code_hosts.find(label) if _BARE_SENTENCE.fullmatch(first) else []
         if not hosts:
