@@ -365,6 +365,19 @@ def _workers(field: tuple[str | None, str], label: str, value: str) -> tuple[str
 _TEMPLATE_LABEL = re.compile(r"\W*(?:the\s+)?template(?:'s)?\s+\w+(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
 
 
+_COUNTED_NOUN = re.compile(
+    r"\d[\d,.]*\s*k?\s+(?:[a-z-]+\s+)?(?:repositories|repos|users|seats|monorepos)\b", re.IGNORECASE
+)
+
+
+def _counts_at(value: str, year: str) -> bool:
+    """Whether a value under a label naming a moment ("Go-live", "At go-live") gives no date but a count
+    of things with their noun ("12,300 repositories"): the state at that moment, read by its words (not
+    under a dated heading, whose day the label's event took place on: "Production complete: all 2,100
+    repos cloned" in a comment stamped 19 March)."""
+    return bool(_COUNTED_NOUN.search(value)) and not any(True for _ in shapes.dates(value, year))
+
+
 def _no_value(name: str | None, label: str, value: str, tenant: bool = False) -> bool:
     """A label and value that state no value of the field: what a label says is the template's own
     text (`Template hint (delete before refinement): Sizing guide — small: 16 vCPU …`: the template's
@@ -634,8 +647,10 @@ class LabelledReading(FactParts):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]
         ctx = self._value_context(label, value, ctx)
         name, how = _workers(self.label_field(label, ctx), label, value)
-        if self._own_words(name, how, label, value, ctx):
-            return None, self.prose(value, ctx)  # the answer's own words say what its figures are
+        if self._own_words(name, how, label, value, ctx) or self._counts_at(name, value, ctx):
+            return None, self._by_own_words(
+                name, value, ctx
+            )  # the answer's own words say what its figures are
         name, value = _bounded(name, value)  # "Repositories: up to 3,000 (current 2,000)": the limit
         value = _whole_of(name, value)  # "CPU: 128 cores (32 per worker)": the whole, its breakdown aside
         name = name or self._aside_count(label, value)  # `GitHub Enterprise Cloud (corvidpay org): 4,870`
@@ -695,6 +710,17 @@ class LabelledReading(FactParts):
         if asks_no_amount(label) and not needs_question(value):
             return True
         return name in _DATE_FIELDS and self._own_build_range(value, ctx)
+
+    @staticmethod
+    def _counts_at(name: str | None, value: str, ctx: Context) -> bool:
+        """A value under a label naming a moment ("At go-live: 12,300 repositories, …") giving no date
+        but a count with its noun (`_counts_at`), outside a dated heading."""
+        return name in _DATE_FIELDS and not ctx.day and _counts_at(value, ctx.year)
+
+    def _by_own_words(self, name: str | None, value: str, ctx: Context) -> list[Fact]:
+        """A value's facts read by its own words; a count opening it, under a moment's label."""
+        facts = self.prose(value, ctx)
+        return facts + self.opening_count(value, ctx, facts) if self._counts_at(name, value, ctx) else facts
 
     def _own_build_range(self, value: str, ctx: Context) -> bool:
         """Whether a value under a label meaning a build date tells the build's dates itself: two dates

@@ -24,7 +24,7 @@ _LIMIT = quick(
     + r"up to|"
     r"at most|no more than|entitle(?:d|ment)s?|order form|subscri(?:ption|bed)|"
     r"(?:sized|designed|dimensioned|rated) (?:for|to)|(?:sizing|design|capacity) (?:assumptions?|"
-    r"targets?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling|"
+    r"targets?|points?|basis|model|load|figures?|parameters?|plan(?:ning)?)|headroom|ceiling|"
     r"(?:sizing|design|capacity|performance|operating) envelopes?|"  # the bounds it is sized within
     r"(?:sizing|capacity)\s+(?:\w+\s+){0,2}agreed|agreed\s+(?:sizing|capacity))\b",
     re.IGNORECASE,

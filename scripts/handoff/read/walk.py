@@ -103,6 +103,7 @@ from handoff.read.tabstate import _Pending, _Tab
 from handoff.read.tfdefaults import assigned, overridden
 from handoff.read.topics import heading_topic
 from handoff.read.turns import answering, as_turns, asking
+from handoff.read.valuefirst import value_first
 from handoff.read.withdrawn import withdraws_before
 
 HEADING_LEVELS = {f"HEADING_{n}": n for n in range(1, 7)}
@@ -790,6 +791,14 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             for row in as_list(table.get("tableRows"))
         ]
         rows = dittos.filled([[cell_text(cell, texts=self.texts) for cell in cells] for cells in grid])
+        if value_first(
+            [[c.text for c in r] for r in rows], lambda t: self.is_label(t) or self.names_field(t)
+        ):
+            grid, rows = (
+                [r[::-1] for r in grid],
+                [r[::-1] for r in rows],
+            )  # `8,500 | Named users`: label first
+            table = {**table, "tableRows": [{"tableCells": cells} for cells in grid]}
         table, grid, rows = self.laid_out(table, grid, rows)  # merged cells, stacked headers, pairs
         texts = [[c.text for c in r] for r in rows]  # a comparison of options: the chosen one's part
         if texts and alert_table(texts[0]):
