@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 from handoff.core.fields import Catalogue
+from handoff.core.model import Location, TddValue
+from handoff.read.wholeelsewhere import parts_of_whole
 from tdd_snippets import table
 from tddview import settled
 
@@ -152,3 +154,28 @@ def test_a_part_of_a_result_first_working_named_again_gives_way(catalogue: Catal
         "<p>Disk: 7,440 GB = 3 × 480 GB usable boot + 6,000 GB NFS export.</p>"
     )
     assert settled(body, catalogue).get("total_disk_gb") == 7440
+
+
+PARAGRAPHS = {
+    "TDD paragraph 1": "Sourcegraph runs on 3 x n2-highmem-8 with 500 GB of disk. Grafana has 400 GB.",
+    "TDD paragraph 4": "Jira runs on 2 x n1-highmem-4 with 200 GB of storage. Nexus runs on 8x e2-standard-4"
+    " with 300 GB of disk.",
+    "TDD paragraph 5": "The VM has a 200 GB boot disk and a 300 GB data disk.",
+}
+
+
+def _disk(text: str, where: str) -> TddValue:
+    return TddValue("", text, Location("tdd", where), "total_disk_gb", "production")
+
+
+def test_a_paragraphs_figures_of_two_sentences_are_no_listing_of_parts() -> None:
+    """Two sentences of one paragraph may be two systems' (Jira's 200 GB and Nexus's 300 GB): that they
+    add up to Sourcegraph's own 500 GB, stated in another paragraph, is chance, not a whole and its
+    parts. One sentence's boot and data disks are a listing."""
+    whole = _disk("500 GB", "TDD paragraph 1")
+    two_systems = [whole, _disk("200 GB", "TDD paragraph 4"), _disk("300 GB", "TDD paragraph 4")]
+    one_machine = [whole, _disk("200 GB", "TDD paragraph 5"), _disk("300 GB", "TDD paragraph 5")]
+    amount = lambda v: float(v.text.split()[0])  # noqa: E731
+    text_at = lambda v: PARAGRAPHS[v.location.ref]  # noqa: E731
+    assert parts_of_whole(two_systems, amount, lambda s: s, text_at) == set()
+    assert parts_of_whole(one_machine, amount, lambda s: s, text_at) == {id(v) for v in one_machine[1:]}

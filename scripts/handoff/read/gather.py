@@ -265,7 +265,8 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._parts_elsewhere_give_way()  # `boot_disk_gb = 100`, `data_disk_gb = 2000`; "2.1 TB in total"
         self._sum_at_one_place()  # "100 GiB plus … 2,000 GiB: 2,100 GiB attached"
         self._part_again()  # "… 1,500 GB data volume; 1,600 GB in total", then "the 1,500 GB data volume"
-        dropped = parts_of_whole(self.values, _one_amount, _environment)  # `200 GB | 2 TB` row; "2,200 GB"
+        # a `200 GB | 2 TB` row, then "2,200 GB" in a sentence of its own
+        dropped = parts_of_whole(self.values, _one_amount, _environment, self._text_at)
         self._keep(lambda v: id(v) not in dropped)
         dropped = os_disks(self.values, self._text_at)  # "100 GB (OS, thin)" beside "1,500 GB (data)"
         self._keep(lambda v: id(v) not in dropped)

@@ -14,11 +14,15 @@ elsewhere is left as it is (the other rules, or a conflict, decide). A figure eq
 parts, written again elsewhere in the environment ("the data disk was created at 2 TB and has not
 been resized"), is that part named again, not a rival of the whole: it gives way too.
 
+A paragraph's figures are one listing only when one sentence holds them all ("a 100 GiB boot disk and
+a 2,000 GiB data disk"): two sentences of a paragraph may describe two systems or two machines
+("Jira … 200 GB of storage. Nexus … 300 GiB of disk."), whose figures add up to a third by chance.
+
 Only disks: a machine's CPU and memory figures coincide with other figures by plain multiples (two
 VMs of 16 vCPU and a 32 vCPU figure that is another machine's) too often for arithmetic alone to
 tell parts from rivals, while disks of different kinds rarely add up to a figure by chance.
 
-`parts_of_whole(values, amount, environment)`: the ids of the values that are such parts.
+`parts_of_whole(values, amount, environment, text_at)`: the ids of the values that are such parts.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from handoff.core.model import TddValue
 
 _FIELDS = ("total_disk_gb",)
 _ROW = re.compile(r",\s*row\s+\d+$")  # `… › table 2, row 4`: the table is the listing
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"'“])")
 
 
 def _listing(v: TddValue) -> str:
@@ -37,10 +42,20 @@ def _listing(v: TddValue) -> str:
     return _ROW.sub("", v.location.ref)
 
 
+def _one_sentence(parts: list[TddValue], text_at: Callable[[TddValue], str]) -> bool:
+    """Whether a listing's figures are of one sentence: always for a table's rows (the table is the
+    listing), and for a paragraph's figures when one of its sentences holds every figure as written."""
+    if any(_ROW.search(v.location.ref) for v in parts):
+        return True
+    sentences = _SENTENCE_END.split(text_at(parts[0]))
+    return any(all(v.text in sentence for v in parts) for sentence in sentences)
+
+
 def parts_of_whole(
     values: list[TddValue],
     amount: Callable[[TddValue], float | None],
     environment: Callable[[str], str],
+    text_at: Callable[[TddValue], str],
 ) -> set[int]:
     """The ids of the disk figures of one listing (two or more, all read as one
     number each, none the sum of the others) whose sum is a figure of the same field and environment
@@ -55,6 +70,8 @@ def parts_of_whole(
             figures = [amount(v) for v in parts]
             if len(parts) < 2 or any(f is None or f <= 0 for f in figures):
                 continue
+            if not _one_sentence(parts, text_at):
+                continue  # figures of two sentences: perhaps two systems' or two machines'
             numbers = [float(f) for f in figures if f is not None]
             whole = sum(numbers)
             if any(abs(2 * n - whole) <= 0.005 * n for n in numbers):
