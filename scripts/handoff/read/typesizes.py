@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from handoff.core.fields import InstanceSpec
 from handoff.core.model import TddValue
-from handoff.core.units import instance_key
+from handoff.core.units import instance_key, parse_size
 from handoff.read import shapes
 
 _FIELDS = ("total_cpu", "total_memory_gb")
@@ -136,9 +136,30 @@ def described(
         if v.field not in _FIELDS or v.section not in ("production", "") or "×" in v.how or "sum" in v.how:
             continue
         kinds = _described_kinds(text_at(v), v.text, specs)
-        if kinds and fleet not in [[(1, k)] for k in kinds]:
+        if kinds and fleet not in [[(1, k)] for k in kinds] and not _fleets_own(v, fleet, specs):
             drop.add(id(v))
     return drop | (again if drop else set())
+
+
+def _fleets_own(v: TddValue, fleet: list[tuple[int, str]], specs: Mapping[str, InstanceSpec]) -> bool:
+    """Whether a figure told of another type is also the fleet's own total by the published sizes (the
+    machine it went live on, `n2-standard-16 (16 vCPU, 64 GB)`, resized to one n2-highmem-16: 16 vCPU
+    either way): the amount is right for the fleet, whichever machine the sentence tells it of."""
+    known = {instance_key(k): spec for k, spec in specs.items()}
+    if any(kind not in known for _, kind in fleet):
+        return False
+    found = list(shapes.cpus(v.text)) if v.field == "total_cpu" else list(shapes.sizes(v.text))
+    if len(found) != 1:
+        return False
+    try:
+        written = str(found[0].value)
+        amount = float(written.replace(",", "")) if v.field == "total_cpu" else parse_size(written, "GB")
+    except ValueError:
+        return False
+    cpu = v.field == "total_cpu"
+    each = [float(known[kind].vcpu if cpu else known[kind].memory_gib) for _, kind in fleet]
+    whole = sum(n * size for (n, _), size in zip(fleet, each, strict=True))
+    return abs(amount - whole) <= 0.005 * whole
 
 
 def said_size(kind: str, text: str) -> tuple[list[str], list[str]]:
