@@ -293,7 +293,7 @@ add("g-tier-group-header", "h", "<table><tr><th></th><th colspan='3'>Sizing</th>
 # fmt: on
 
 WRONG = frozenset({
-    "nosg-only-jenkins", "nosg-only-jenkins-t", "prose-cluster-total-mem", "prose-gitlab-repos2",
+    "nosg-only-jenkins", "nosg-only-jenkins-t", "prose-gitlab-repos2",
     "prose-jenkins-types-rev", "whole-cluster-nodes", "ynna-codehost",
 })  # fmt: skip
 # whole-cluster-types left WRONG: the cluster's 12 × m5.4xlarge (768 GB) contradict the namespace's

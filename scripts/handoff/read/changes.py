@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from handoff.core.quickre import opened, quick
-from handoff.read import shapes
+from handoff.read import permachine, shapes
 from handoff.read.fact import Fact
 
 CHANGING = frozenset({"instance_types", "total_cpu", "total_memory_gb", "total_disk_gb", "repositories"})
@@ -31,6 +31,10 @@ _CHANGE = (
 # The old figure of a change: "changed from A to B", "resized from A to B", "B (was A)", "B, up from A".
 _OLD = quick(
     r"\bfrom\s+(?P<a>(?:[^.;:()]|\.(?=\S)){1,60}?)\s+to\s+(?=\S)"
+    # a change's old side with its new side told before it: "the server is a CCX53; it was resized from
+    # the CCX43 (on 19 May)", "… resized from 3 nodes."
+    rf"|\b{_CHANGE}\s+from\s+(?:the\s+|an?\s+)?(?P<z>(?:(?!\bto\b)[^.;:,()]|\.(?=\S)){{1,40}}?)"
+    r"(?=\s*(?:[.;:,()]|$)|\s+(?:on|in|at|since|last|after|before|because|when|during)\b)"
     r"|\((?:was|previously|formerly|before|(?:up|down) from)\s+(?P<b>[^()]{1,60})\)"
     # a bracket telling the change that made the figure: "1,600 GB (grown from 800 GB on 2026-08-26)"
     r"|\((?:grown|raised|increased|extended|expanded|enlarged|resized|reduced|shrunk|lowered|changed)\s+from\s+"
@@ -47,7 +51,8 @@ _OLD = quick(
     # a figure said to have fallen short, a state of the past: "256 GB was not enough for zoekt"
     # what an earlier version of the design had: "(The v1.0 sizing had gitserver at 3 × 1 TiB, …)"
     r"|\b(?:v?\d+(?:\.\d+)+|original|initial|first|earlier|previous|old|draft)\s+(?:sizing|design|draft|plan|"
-    r"version|estimate|layout)\s+(?:had|was|were|used|gave|said|asked for)\b(?P<h>[^.;()]{1,80})"
+    r"version|estimate|layout)(?:\s+(?:in|from|on|at)\s+[^.;:,()]{1,30}?)?"  # ("in March was")
+    r"\s+(?:had|was|were|used|gave|said|asked for)\b(?P<h>[^.;()]{1,80})"
     # machines before an arrow to others (and their bracket): "nodes 3 × m6i.4xlarge (48 vCPU) → 3 × …"
     r"|(?P<i>(?<![\w.])\d+\s*[×xX*]\s*[A-Za-z][\w-]*\.?[\w-]*\d[\w.-]*(?:\s*\([^()]{0,50}\))?)\s*"
     r"(?:→|->|=>|⇒|⟶|➔)\s*(?=\d+\s*[×xX*]\s*[A-Za-z][\w-]*\.?[\w-]*\d)"  # (to machines, not their totals)
@@ -90,7 +95,13 @@ _PAST_STATE = opened(
 _REQUESTED = quick(
     r"\b(?:change|request|record|rfc|ticket|proposal)\s+(?:\w+\s+)?(?:was|were)\s+(?:originally\s+|first\s+)?"
     r"(?:written|approved|raised|requested|submitted|filed)(?:\s*\([^()]{0,40}\))?\s+for\s+"
-    r"(?P<q>(?:[^.;:]|\.(?=\S)){1,80})",
+    r"(?P<q>(?:[^.;:]|\.(?=\S)){1,80})"
+    # what someone asked for, told in the past: "we asked in PLAT-3318 for 5 workers (80 vCPU / 320 GiB)",
+    # "we had requested 96 vCPU"; what was granted or built is written beside it
+    r"|\b(?:we|they|i|the\s+team|the\s+customer)\s+(?:had\s+|originally\s+|first\s+|initially\s+)?"
+    r"(?:asked|applied)\b(?:[^.;:]{0,40}?)\s+for\s+(?P<r>(?:[^.;:]|\.(?=\S)){1,80})"
+    r"|\b(?:we|they|i|the\s+team|the\s+customer)\s+(?:had\s+|originally\s+|first\s+|initially\s+)?requested\s+"
+    r"(?P<t>(?:[^.;:]|\.(?=\S)){1,80})",
     re.IGNORECASE,
 )
 
@@ -101,9 +112,9 @@ def requested(s: str, facts: list[Fact]) -> list[Fact]:
     a plan. A writer tells what the request asked for when the build came out otherwise, so those
     figures give way to any other value of their field; alone, they stand (`requested` names a plan:
     `read.precedence` drops a plan beside an actual value)."""
-    if not facts or "for" not in s:
+    if not facts or not ("for" in s or "requested" in s.casefold()):
         return facts
-    spans = [(m.start("q"), m.end("q")) for m in _REQUESTED.finditer(s)]
+    spans = [m.span(g) for m in _REQUESTED.finditer(s) for g in ("q", "r", "t") if m.group(g)]
     return [
         replace(f, how=f"requested ({f.how})")
         if f.field in CHANGING and any(a <= f.start < b for a, b in spans)
@@ -118,11 +129,11 @@ def changed(s: str, facts: list[Fact]) -> list[Fact]:
     that value wherever it is written) and the others are `new`."""
     facts = requested(s, facts)
     if not facts:
-        return facts
+        return _old_types(s, old_spans(s)) if _CHANGED_FROM.search(s) else facts
     spans = old_spans(s)
     if not spans:
         return facts
-    out = _old_counts(s, spans, facts) + _stale_copies(s, facts)
+    out = _old_counts(s, spans, facts) + _old_types(s, spans) + _stale_copies(s, facts)
     for f in facts:
         if f.field not in CHANGING:
             out.append(f)
@@ -170,6 +181,24 @@ def _old_counts(s: str, spans: list[tuple[int, int]], facts: list[Fact]) -> list
     return out
 
 
+def _old_types(s: str, spans: list[tuple[int, int]]) -> list[Fact]:
+    """A type named without a count on the old side of a change ("the server is a CCX53; it was resized
+    from the CCX43", "moved the pool from n2-standard-16 to 4 × n2-highmem-16"): the machines of that
+    type are history, however many the document counted of them elsewhere (a fact of the type alone,
+    `old type`: the gatherer drops machines of only that type when others are written)."""
+    out = []
+    for a, b in spans:
+        for m in shapes.instances(s[a:b]):
+            if shapes.bare(m) or permachine.ARTICLE.match(m.text):
+                kind = m.value.split(" × ", 1)[1]
+                out.append(Fact("instance_types", kind, m.text, "old type", "", "old", a + m.start))
+    return out
+
+
+# a verb of change then `from`: a sentence that may name an old type alone ("resized from the CCX43")
+_CHANGED_FROM = quick(rf"\b{_CHANGE}\s+from\b", re.IGNORECASE)
+
+
 def fell_short(s: str) -> bool:
     """Whether a text says a figure of it fell short ("256 GB was not enough for zoekt"): a past state."""
     return (
@@ -183,7 +212,7 @@ def old_spans(s: str) -> list[tuple[int, int]]:
     spans = [
         (m.start(g), m.end(g))
         for m in _OLD.finditer(s)
-        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m", "o", "p")
+        for g in ("a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m", "o", "p", "z")
         if m.group(g)
     ]
     if _THEN.search(s):

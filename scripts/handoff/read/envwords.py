@@ -604,15 +604,27 @@ _NOT_TAKEN = re.compile(r"\b(?:rejected|declined|not|ruled out|dropped|discarded
 
 def chosen_option(text: str) -> str:
     """The one option ("Option B", "Variant 2") a sentence says was decided, approved or built (not
-    only recommended), as its lower-case id; "" when none is, or several are."""
+    only recommended), as its lower-case id; "" when none is, or several are. A short label before a
+    colon is read with its value ("Decision: option B."): a label says what its value is."""
     chosen: set[str] = set()
     if not _OPTION.search(text):
         return ""  # no option named at all (most documents): no sentence to weigh
+    label = ""  # the short label before a colon: "Decision: option B." says option B was decided
     for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", text):
         ids = {m.group("id").casefold() for m in _OPTION.finditer(sentence)}
-        if len(ids) == 1 and _DECIDED.search(sentence) and not _NOT_TAKEN.search(sentence):
+        said = sentence if not ids or not label else f"{label} {sentence}"
+        if len(ids) == 1 and _DECIDED.search(said) and not _NOT_TAKEN.search(said):
             chosen |= ids
+        label = sentence if _DECISION_LABEL.fullmatch(sentence) else ""
     return chosen.pop() if len(chosen) == 1 else ""
+
+
+# a label of a decision: a few words ending in a colon, one of them a word of deciding ("Decision:",
+# "Option selected:", "Outcome (approved):"); its value is the option decided
+_DECISION_LABEL = re.compile(
+    r"(?!.*\b(?:pending|open|tbd|tbc|proposed|recommended|needed|required)\b)\s*(?:[\w()-]+\s+){0,3}[\w()-]+\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 # A short name a document declares for an environment, then up to five words that say what it is:

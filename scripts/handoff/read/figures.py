@@ -336,9 +336,14 @@ def _placed(s: str, facts: list[Fact], unnamed: list[Fact]) -> list[Fact]:
     return addition.proved_totals(facts, SIZES) if len(facts) > 3 else facts
 
 
+# a CPU count and a size joined as one pair of figures: "64 vCPU and 256 GiB", "64 vCPU, 256 GiB"
+_COUPLED = re.compile(r"\s*(?:,|&|\+|and|,\s*and)\s*", re.IGNORECASE)
+
+
 def _pair_total(facts: list[Fact], said: bool) -> None:
     """A CPU count and a size written as one pair with one total word after it (`80 vCPU / 576 GB
-    total`): the CPU count, read just before, is a total too."""
+    total`, "64 vCPU and 256 GiB in total"): the total word closes the pair, so the CPU count, read
+    just before, is a total too."""
     if said and facts and facts[-1].field == "total_cpu" and not facts[-1].role:
         facts[-1] = replace(facts[-1], role="total")
 
@@ -421,6 +426,10 @@ class FigureReading(FactParts):
             gap_only = previous_kind == "cpu" and permachine.joined(gap)  # "64 vCPU (32 OCPU), 512 GB"
             paired = gap_only and _PAIRED.fullmatch(gap) is not None  # `96c/384G`
             listed = last_total and bool(LISTED.fullmatch(s[previous_end : m.start]))  # "80 vCPU and 448 GB"
+            # "64 vCPU and 256 GiB in total": one total word after a CPU count and a size joined by `and`
+            coupled = paired or (
+                previous_kind == "cpu" and _COUPLED.fullmatch(s[previous_end : m.start]) is not None
+            )
             previous_end, previous_kind = m.end, kind
             value, how = own
             sized = self._one_machines(s, m, kind, machines, i, how, said_total(head, tail), groups)
@@ -460,7 +469,7 @@ class FigureReading(FactParts):
                 facts.append(Fact("", value, m.text, how, env, "total", m.start))  # its text's amount
             elif name:
                 role = "total" if total else ""
-                _pair_total(facts, paired and total)  # `80 vCPU / 576 GB total`: the pair's total
+                _pair_total(facts, coupled and total)  # `80 vCPU / 576 GB total`: the pair's total
                 facts.append(Fact(name, value, m.text, how, env, role, m.start))
             elif kind == "size":  # the old side of a change, or an item of a list of sizes
                 item = (

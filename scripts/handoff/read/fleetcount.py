@@ -109,10 +109,17 @@ def _table_counts(blocks: list[tuple[str, Location, str]]) -> dict[str, int]:
     return {ref: sum(ns) for ref, ns in found.items() if len(ns) > 1}
 
 
+# a count of one written before the type: `1 × m6i.8xlarge`, "one m6i.8xlarge", "a single …"
+_ONE_WRITTEN = re.compile(r"\s*(?:\d|one\b|(?:a\s+)?single\b)", re.IGNORECASE)
+
+
 def _bare_type(v: TddValue) -> str | None:
-    """The type of a production machines value written as one type without a count."""
+    """The type of a production machines value written as one type without a count (`1 × …` written
+    so counts its one machine: "Instance: 1 × m6i.8xlarge" beside "Two Sourcegraph instances exist")."""
     entries = list(shapes.instances(v.text))
     if len(entries) != 1 or not entries[0].value.startswith("1 × ") or "node count" in v.how:
+        return None
+    if _ONE_WRITTEN.match(entries[0].text):
         return None
     return entries[0].value.split(" × ", 1)[1]
 

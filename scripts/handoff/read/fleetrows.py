@@ -8,7 +8,10 @@ header (`vCPU`); a careful reader who knows the type (16 vCPU, 128 GiB) sees 48 
 least one row more than one machine, and every CPU and memory cell is its row's count times the
 type's published size (`config/instance_types.toml`, 1%), the columns are totals: their sums over
 the rows, CPU, memory and the disk column beside them (the same kind of figure in the same row).
-Otherwise nothing (one machine's figures are read as they are by the rest of the reader).
+An inventory of one machine a row (no count column, a type written on several rows: `sg-w-1 | m6i.2xlarge
+| 8 | 32`) is such a table too: each row's figures are its one machine's and so the row's whole, proved
+the same way, or, for the document's own types (no published size), by each type's rows giving the same
+figures. Otherwise nothing (one machine's figures are read as they are by the rest of the reader).
 """
 
 from __future__ import annotations
@@ -44,30 +47,49 @@ def _gib(text: str) -> float | None:
         return None
 
 
+def _proved(name: str, counted: Sequence[tuple[int, InstanceSpec | None, str]], cells: Sequence[str]) -> bool:
+    """Whether each row's figure of a CPU or memory column is its count times its type's published
+    size; for a document's own type (no published size), whether each of its rows gives the same."""
+    seen: dict[str, float] = {}
+    for (n, spec, kind), cell in zip(counted, cells, strict=True):
+        figure = _cpu(cell) if name == "total_cpu" else _gib(cell)
+        if figure is None:
+            return False
+        if spec is None:
+            if abs(seen.setdefault(kind, figure) - figure) > 0.01 * figure:
+                return False
+            continue
+        own = spec.vcpu if name == "total_cpu" else spec.memory_gib
+        if abs(figure - n * own) > 0.01 * n * own:
+            return False
+    return True
+
+
 def fleet_sums(
-    machines: Sequence[str], columns: Mapping[str, Sequence[str]], specs: Mapping[str, InstanceSpec]
+    machines: Sequence[str],
+    columns: Mapping[str, Sequence[str]],
+    specs: Mapping[str, InstanceSpec],
+    one_each: bool = False,
 ) -> list[tuple[str, str]]:
     """(field, total text) of each amount column proved to hold its rows' totals; [] otherwise.
-    `machines`: each row's machines (`3 × Standard_E16s_v5`); `columns`: field → each row's cell."""
-    counted: list[tuple[int, InstanceSpec]] = []
+    `machines`: each row's machines (`3 × Standard_E16s_v5`); `columns`: field → each row's cell.
+    `one_each`: the rows are one machine each (an inventory listing a type on several rows), so a
+    row's figures are its machine's and its own whole alike."""
+    counted: list[tuple[int, InstanceSpec | None, str]] = []
     for text in machines:
         found = list(shapes.instances(text))
         if len(found) != 1:
             return []
         count, _, kind = found[0].value.partition(" × ")
         spec = specs.get(instance_key(kind))
-        if spec is None or not count.isdigit():
+        if (spec is None and not (one_each and shapes.own_type(kind))) or not count.isdigit():
             return []
-        counted.append((int(count), spec))
+        counted.append((int(count), spec, kind.casefold()))
     proved = [name for name in _PROVED if name in columns]
-    if not proved or not any(n > 1 for n, _ in counted):
+    if not proved or not (one_each or any(n > 1 for n, _, _ in counted)):
         return []
-    for name in proved:
-        for (n, spec), cell in zip(counted, columns[name], strict=True):
-            figure = _cpu(cell) if name == "total_cpu" else _gib(cell)
-            own = spec.vcpu if name == "total_cpu" else spec.memory_gib
-            if figure is None or abs(figure - n * own) > 0.01 * n * own:
-                return []
+    if not all(_proved(name, counted, columns[name]) for name in proved):
+        return []
     out = []
     for name in _SUMMED:
         if name not in columns:

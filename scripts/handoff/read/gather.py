@@ -125,6 +125,8 @@ class Gatherer(Precedence, HostCounts, Implied):
                 self.said.append((block, f.how.removeprefix("count for ")))
         elif f.role in ("mention", "each", "count", "name"):
             self._held(block, label, f, location)
+        elif f.role == "old" and f.how == "old type":  # "resized from the CCX43": the type alone
+            self.old_kinds.add(f.value.casefold())
         elif f.role == "old":
             self.old.update((f.field, k) for k in amounts(f.field, f.value))
             self.olds.append((block, f.field, tuple(amounts(f.field, f.value))))

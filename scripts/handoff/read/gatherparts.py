@@ -86,6 +86,7 @@ class GatherParts:
         self.rollbacks: set[int] = set()  # ids of values an undoing went back to ("rolled back to 6 × …")
         self.rows: dict[int, TddValue] = {}  # CPU, memory and disk values read in a form's field row
         self.old: set[tuple[str, object]] = set()  # (field, amount) of the old side of a change
+        self.old_kinds: set[str] = set()  # machine types a change names alone on its old side
         self.new: set[tuple[str, object]] = set()  # (field, amount) of the new side of a change
         self.olds: list[tuple[int, str, tuple[object, ...]]] = []  # (block, field, amounts) of old sides
         self.news: list[tuple[int, str, int]] = []  # (block, field, index in values) of new sides

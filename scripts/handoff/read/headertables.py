@@ -243,6 +243,18 @@ def _machines_by_type(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return [(i, f"{n} × {kind}") for kind, (i, n) in counts.items()]
 
 
+def _one_each(machines: list[str], counted: bool) -> bool:
+    """Whether a machines column lists one machine a row: no count column, each row one type with no
+    count of its own, and a type written on more than one row (an inventory, not a table of pools)."""
+    if counted or len(machines) < 2:
+        return False
+    found = [list(shapes.instances(text)) for text in machines]
+    if not all(len(f) == 1 and shapes.bare(f[0]) for f in found):
+        return False
+    kinds = [f[0].value.split(" × ", 1)[1].casefold() for f in found]
+    return len(set(kinds)) < len(kinds)
+
+
 class HeaderTableReading(WalkParts):
     """The TDD walk's tables with a header row naming fields."""
 
@@ -571,7 +583,9 @@ class HeaderTableReading(WalkParts):
         columns = {
             f.name: [t.entry(r, j) for _, r in rows] for j, f in t.fields if f.name in fleetrows.FIELDS
         }
-        sums = fleetrows.fleet_sums(machines, columns, self.catalogue.instance_types)
+        sums = fleetrows.fleet_sums(
+            machines, columns, self.catalogue.instance_types, _one_each(machines, counted)
+        )
         for name, text in sums:
             self.emit(name, text, where, ctx, matched=self.catalogue.fields[name])
         if sums and len(rows) == 1:  # the fleet's one row (a tier ticked): its other figures are its own

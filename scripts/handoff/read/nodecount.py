@@ -167,6 +167,16 @@ def restated_types(values: list[TddValue]) -> None:
         values[:] = [v for i, v in enumerate(values) if i not in drop]
 
 
+def _count_written(text: str, count: str) -> bool:
+    """Whether a machines value's count is written in its text as a number of machines ("4 VMs of
+    flavour rcp.mem.xl"), not the one machine a bare type stands for."""
+    if not count.isdigit():
+        return False
+    return (
+        re.search(rf"(?<![\w.,]){count}\s+(?:[\w-]+\s+)?(?:{permachine.MACHINES})\b", text, re.I) is not None
+    )
+
+
 def per_machine_totals(values: list[TddValue], each: list[tuple[Fact, Location]]) -> list[TddValue]:
     """Each per-machine amount multiplied by its section's machines, when the section has one machines
     value of one type (no telling otherwise which machines it is of)."""
@@ -177,10 +187,13 @@ def per_machine_totals(values: list[TddValue], each: list[tuple[Fact, Location]]
             v for v in values if v.field == "instance_types" and _scope(v.location.ref, v.section) == scope
         ]
         entries = machines[0].value.split(", ") if len(machines) == 1 and machines[0].value else []
+        count = entries[0].split(" × ", 1)[0] if len(entries) == 1 else ""
         written = machines and (
-            "node count" in machines[0].how or not all(map(bare, shapes.instances(machines[0].text)))
+            "node count" in machines[0].how
+            or not all(map(bare, shapes.instances(machines[0].text)))
+            or _count_written(machines[0].text, count)  # "4 VMs of flavour rcp.mem.xl"
         )
-        count = entries[0].split(" × ", 1)[0] if len(entries) == 1 and written else ""  # not a 1 × by default
+        count = count if written else ""  # not a 1 × by default
         if count.isdigit():
             total = permachine.multiply(f.value, int(count))
             out.append(

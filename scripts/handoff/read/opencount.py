@@ -28,7 +28,8 @@ def open_count(text: str) -> bool:
 
 # a count opening a value, then a remark set off by a dash, comma, semicolon or bracket
 _REMARKED = re.compile(r"\s*(\d{1,4})\s*(?:[–—-]\s|[,;(]\s*)(?P<remark>.*)", re.DOTALL)
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w.,]*\d)")
+# a number of the remark; a digit glued to a name by a hyphen is part of the name (`sg-prod-1`)
+_NUMBER = re.compile(r"(?<![\w.,])(?<![A-Za-z]-)\d+(?:[.,]\d+)*(?![\w.,]*\d)")
 _DENIED = re.compile(r"\b(?:no|not|without|never)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
@@ -37,7 +38,8 @@ def _remarked_count(value: str) -> str | None:
     autoscaling`): a form's answer or a sheet's cell says how many, then what they are. The count stands
     when every other number of the remark is the same figure and the remark does not leave the number
     to an autoscaler; a remark with another number (`3 (min 2, max 6)`, `4, growing to 6`) may count
-    other machines, and one saying the count is not fixed (`4, autoscaled`) gives no count."""
+    other machines, and one saying the count is not fixed (`4, autoscaled`) gives no count. The machines'
+    own names in the remark (`3 (sg-prod-1 to sg-prod-3)`) are no numbers."""
     m = _REMARKED.fullmatch(value)
     if m is None:
         return None

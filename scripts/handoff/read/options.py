@@ -10,7 +10,10 @@ The table itself says which one was chosen, by its structure rather than its phr
 * the chosen one is the title carrying a mark of choice (a tick, `(chosen)`, `(gewählt)`), else the
   one cell of a verdict line (a row across the options of short cells, `Verdict | too slow | chosen
   | too expensive`) that carries it, else the option the document's decision names ("Option B
-  approved", `Environments.chosen`).
+  approved", `Environments.chosen`);
+* options lettered in order under a header naming them options (`Option | Machines | vCPU` over rows
+  `A`, `B`, `C`) are alternatives, never pools to add up: with none chosen, none was built, and each
+  is another part than production.
 
 `option_titles` returns each option title's part: `production` for the chosen one, `trial` (an
 option not taken) for the others; nothing when the table is no comparison or names no choice, and
@@ -105,10 +108,19 @@ def option_titles(texts: list[list[str]], decided: str, named: Callable[[str], s
                 chosen = verdict
             elif ids and decided in ids and not marked:
                 chosen = ids.index(decided)
+            elif ids and not marked and _OPTIONS_HEADER.fullmatch(texts[0][0]):
+                chosen = None  # `Option | Machines | …` over `A`, `B`, `C` and no choice: none was built
             else:
                 continue
             return {t: "production" if k == chosen else "trial" for k, t in enumerate(titles)}
     return {}
+
+
+# the header over a column of option ids, naming them options: `Option`, `Options`, `Alternative`
+_OPTIONS_HEADER = re.compile(
+    r"\s*(?:options?|alternatives?|variants?|scenarios?|varianten?|opties?|opciones?|opción)\s*",
+    re.IGNORECASE,
+)
 
 
 def marked(text: str) -> bool:

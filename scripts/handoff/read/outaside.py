@@ -11,7 +11,11 @@ of the kind, so its own figures stay (`outside.py` reads a whole sentence that s
 A piece of the aside (its parts split at commas and semicolons) that holds a figure and says it is
 left out ("not counted", "excluded", "not included", "not part of …", "left out", or `outside.outside`) is
 blanked; a piece that only says so, opening with those words ("…, not counted"), speaks of the piece
-before it, which is blanked with it. Only when the text outside the aside holds a figure too: an
+before it, which is blanked with it (back over pieces with no figure: "4 vCPU / 16 GB each, etcd only,
+not counted"), and so is the count of machines right before the bracket when the whole aside went
+("3 control-plane VMs (…, not counted)": those machines' count). An aside with no figure closing a
+clause that counts machines ("control plane: 3 VMs × 4 vCPU / 16 GB (etcd only, not counted)") says
+so of the whole clause, which is blanked. Only when the text outside the aside holds a figure too: an
 aside that is the only figure is the value, whatever its remark. Blanked means spaces, length kept.
 """
 
@@ -20,7 +24,7 @@ from __future__ import annotations
 import re
 
 from handoff.core.quickre import quick
-from handoff.read import outside, shapes
+from handoff.read import outside, permachine, shapes
 
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _LEFT_OUT = quick(
@@ -30,8 +34,15 @@ _LEFT_OUT = quick(
     re.IGNORECASE,
 )
 _ONLY_SAYS = re.compile(  # a piece that is only the remark: "not counted", "and is excluded"
-    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:is|are|was|were)\s+)?(?:not\s+(?:counted|included|part\s+of)|excluded|(?:left|kept)\s+out|"
-    r"(?:do|does|did)\s*(?:n't|\s+not)\s+count)\b",
+    r"^\W*(?:(?:and|but|so)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:not\s+(?:counted|included|part\s+of)|excluded|"
+    r"(?:left|kept)\s+out|(?:do|does|did)\s*(?:n't|\s+not)\s+count)\b"
+    r"|not\s+(?:sourcegraph(?:'s)?|our|the\s+deployment's)\s)",
+    re.IGNORECASE,
+)
+# ownership denied, verbless: "not Sourcegraph capacity", "not our nodes"
+_NOT_OURS = re.compile(
+    r"\bnot\s+(?:sourcegraph(?:'s)?|our|the\s+deployment's)\s+(?:[\w-]+\s+)?"
+    r"(?:capacity|storage|disks?|volumes?|machines?|nodes?|servers?|vms?)\b",
     re.IGNORECASE,
 )
 _PIECE = re.compile(r"[,;]\s+|\s+[—–]\s+")
@@ -39,12 +50,18 @@ _PIECE = re.compile(r"[,;]\s+|\s+[—–]\s+")
 
 def without_left_out(text: str) -> str:
     """`text` with the pieces of its bracketed asides that name figures left out blanked (same length)."""
-    if "(" not in text or not _LEFT_OUT.search(text):
+    if "(" not in text or not (_LEFT_OUT.search(text) or _NOT_OURS.search(text)):
         return text
     out = text
     for m in _ASIDE.finditer(text):
         inner = m.group(1)
-        if not shapes.DIGIT.search(inner) or not (_LEFT_OUT.search(inner) or outside.outside(inner)):
+        whole = _left_out_whole(text, m)
+        if whole is not None:  # "control plane: 3 VMs × 4 vCPU / 16 GB (etcd only, not counted)"
+            out = out[: whole[0]] + " " * (whole[1] - whole[0]) + out[whole[1] :]
+            continue
+        if not shapes.DIGIT.search(inner) or not (
+            _LEFT_OUT.search(inner) or _NOT_OURS.search(inner) or outside.outside(inner)
+        ):
             continue
         rest = text[: m.start()] + text[m.end() :]
         if not shapes.DIGIT.search(rest):
@@ -54,6 +71,9 @@ def without_left_out(text: str) -> str:
             out = out[:a] + " " * (b - a) + out[b:]
         if not out[m.start(1) : m.end(1)].strip():  # (nothing left in it: the brackets go too)
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+            head = _own_head(text[: m.start()], inner)
+            if head is not None:  # (and the count of the machines it spoke of)
+                out = out[: head[0]] + " " * (head[1] - head[0]) + out[head[1] :]
     return out
 
 
@@ -68,15 +88,65 @@ def _blanked(inner: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for i, (a, b) in enumerate(pieces):
         piece = inner[a:b]
-        if not (_LEFT_OUT.search(piece) or outside.outside(piece)):
+        if not (_LEFT_OUT.search(piece) or _NOT_OURS.search(piece) or outside.outside(piece)):
             continue
         if shapes.DIGIT.search(piece):
             spans.append((a, b))
         elif i > 0 and _ONLY_SAYS.match(piece):  # "…, not counted": said of the piece before
-            a = pieces[i - 1][0]
-            if shapes.DIGIT.search(inner, a, pieces[i - 1][1]):
+            k = i - 1  # (back over a remark with no figure: "4 vCPU / 16 GB each, etcd only, not counted")
+            while k > 0 and not shapes.DIGIT.search(inner, pieces[k][0], pieces[k][1]):
+                k -= 1
+            a = pieces[k][0]
+            if shapes.DIGIT.search(inner, a, pieces[k][1]):
                 spans.append((a, b))
     return spans
+
+
+_CLAUSE_START = re.compile(r".*(?:[.;]\s|\n)", re.DOTALL)
+_COUNTED_MACHINES = re.compile(
+    rf"(?<![\w.,])\d{{1,4}}\s*(?:[×xX*]\s*[A-Za-z][\w.-]*\d|(?:[\w-]+\s+)?(?:{permachine.MACHINES})\b)",
+    re.IGNORECASE,
+)
+
+
+def _left_out_whole(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of a clause of machines that its closing aside, with no figure of its own, says is
+    left out: "control plane: 3 VMs × 4 vCPU / 16 GB (etcd only, not counted)". An aside with no figure
+    can only speak of what it closes; when that is a count of machines with their figures and nothing
+    follows the aside, the clause's machines, CPUs and sizes are not the deployment's. (A size alone
+    before such an aside, "3,300 GB (OS disks, not counted)", may be the total that leaves them out:
+    it stays.)"""
+    inner = m.group(1)
+    if shapes.DIGIT.search(inner) or text[m.end() :].strip(" .;,"):
+        return None
+    last = _PIECE.split(inner)[-1]
+    if not _ONLY_SAYS.match(last) or ":" in last:  # ("not counted: the control plane" names what is not)
+        return None
+    opened = _CLAUSE_START.match(text, 0, m.start())
+    start = opened.end() if opened else 0
+    if not _COUNTED_MACHINES.search(text, start, m.start()):
+        return None
+    return start, m.end()
+
+
+# the machines an aside speaks of, right before it: "3 control-plane VMs (4 vCPU / 16 GB each, not
+# counted)"; a count and up to three words, back to the clause's start
+_HEAD = re.compile(
+    r"(?:^|(?<=[\s,;:]))(?:\d+|one|two|three|four|five|six)\s+[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _own_head(before: str, inner: str) -> tuple[int, int] | None:
+    """The span (in `before`) of the machines an aside left out wholly speaks of: its pieces are their
+    own figures (one machine's size, `each`, a role) closed by a remark that only says they are not
+    counted ("3 control-plane VMs (4 vCPU / 16 GB each, etcd only, not counted in capacity)"). The
+    count before the bracket is then theirs, not the deployment's."""
+    last = _PIECE.split(inner)[-1]
+    if not _ONLY_SAYS.match(last) or shapes.DIGIT.search(last):
+        return None
+    m = _HEAD.search(before)
+    return (m.start(), m.end()) if m else None
 
 
 __all__ = ["without_left_out"]

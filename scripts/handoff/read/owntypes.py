@@ -232,4 +232,37 @@ def _family(token: str) -> str:
     return re.escape(m.group("head")) + r"\d+" + re.escape(m.group("tail"))
 
 
-__all__ = ["learn"]
+# a header naming a column of machine types (`Server type`, `Instance type`, `Flavour`, `Type`), and one
+# naming a column of a machine's figures (`vCPU`, `RAM (GB)`, `Memory`)
+_TYPE_HEADER = re.compile(
+    r"\s*(?:(?:server|machine|instance|vm|node)\s+)?(?:type|flavou?r|plan|shape|model)\s*", re.IGNORECASE
+)
+_FIGURE_HEADER = re.compile(r"\b(?:v?cpus?|vcores?|cores?|ram|memory|mem)\b", re.IGNORECASE)
+_CELL = " | "  # (`legends.CELL`: between a row's cells in `legends.row_lines`)
+
+
+def learn_columns(lines: list[str]) -> frozenset[str]:
+    """The families of the machine types a table writes in a column of its own: under a header naming
+    machine types (`Server type`, `Type`) in a table whose header also names a machine's figures
+    (`vCPU`, `RAM (GB)`), every cell that is one provider-shaped token (`CCX33`) is a machine type,
+    as the header says (`lines`: the document's rows as lines of cells, `legends.row_lines`)."""
+    families: set[str] = set()
+    column: int | None = None
+    width = 0
+    for line in lines:
+        cells = line.split(_CELL) if _CELL in line else []
+        if not cells:
+            column = None
+            continue
+        if column is not None and len(cells) == width:
+            token = cells[column].strip()
+            if re.fullmatch(_TOKEN, token) and _learnable(token):
+                families.add(_family(token))
+            continue
+        kinds = [k for k, c in enumerate(cells) if _TYPE_HEADER.fullmatch(c)]
+        figures = any(_FIGURE_HEADER.search(c) for c in cells)
+        column, width = (kinds[0], len(cells)) if len(kinds) == 1 and figures else (None, 0)
+    return frozenset(families)
+
+
+__all__ = ["learn", "learn_columns"]

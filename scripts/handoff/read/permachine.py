@@ -54,8 +54,10 @@ def one_beside(s: str, m: shapes.Match) -> bool:
 
 _MACHINE_COUNT = re.compile(
     rf"(?<![\w.,-])(?P<n>\d{{1,4}}|{_WORDS})(?!\s*(?:v?cpus?|vcores?|cores?|[kmgt]i?b)\b)"
-    # "3 nodes", "six worker VMs", "a three-node cluster"
-    rf"(?:\s+|-)(?:(?!(?:per|each|of|a|an)\b)[\w-]+\s+){{0,3}}?(?:{MACHINES})\b"
+    # (a day before its month is a date: "Since 19 May the server is …")
+    r"(?!\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$))"
+    # "3 nodes", "six worker VMs", "a three-node cluster" (a determiner opens another noun phrase)
+    rf"(?:\s+|-)(?:(?!(?:per|each|of|a|an|the|this|that|these|those|our|their|its)\b)[\w-]+\s+){{0,3}}?(?:{MACHINES})\b"
     # "one node group of r6i.2xlarge nodes", "two server pools": groups counted, not machines
     rf"(?![\s-]+{GROUPS_OF_MACHINES})",
     re.IGNORECASE,
@@ -73,7 +75,10 @@ _BEFORE = opened(
         # (any verb of one machine's: "Each provides 16 vCPU", "each node offers", "every VM carried")
         rf"(?:\b(?:each|every)(?:\s+(?:[\w.-]+\s+)?(?:{MACHINES}))?\s*(?:with|has|have|having|had|gets?|got|is|runs?(?:\s+with)?|comes?\s+with|of|:|,|–|-|—|(?<=\s)[a-z]{{3,}}(?:s|ed)(?:\s+(?:with|up|out))?)?"
         # "Every node is a Standard_E16s_v5 (16 vCPU, …)": what one machine is, then its figures
-        rf"(?:(?<=is)\s+an?\s+[\w.-]+\s*[(,:–—-]?)?|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
+        rf"(?:(?<=is)\s+an?\s+[\w.-]+\s*[(,:–—-]?)?"
+        # (a count in the provider's own unit the bracket restates: "each with 8 OCPUs (16 vCPU) …")
+        r"(?:\s*\d{1,4}\s+[A-Za-z]{2,8}\s*\()?"
+        rf"|\bper\s+(?:{MACHINES})\s*[:,–—-]?"
         # "4 VMs @ 8 vCPU / 32 GB", "6 nodes × 8 vCPU": the machines' count before the run
         rf"|\b(?:{MACHINES})\s*(?:@|[x×*](?=\s))"
         r"|(?P<times>\d{1,4})\s*[x×*]\s*\(?)\s*$",
@@ -197,7 +202,7 @@ def runs(s: str, marks: list[shapes.Match], machines_topic: bool = False) -> Run
     i = 0
     while i < n:
         j = i
-        while j + 1 < n and joined(s[marks[j].end : marks[j + 1].start], bracket=False):
+        while j + 1 < n and joined(_past_restated(s, marks[j], marks[j + 1].start), bracket=False):
             j += 1
         since = marks[i - 1].end if i else 0
         head_at = max(since, marks[i].start - 40)
@@ -317,6 +322,16 @@ def _unsized_counts(text: str) -> list[tuple[int, int]]:
         ):
             found += counted
     return found
+
+
+def _past_restated(s: str, m: shapes.Match, nxt: int) -> str:
+    """The gap after figure `m` up to the next figure (at `nxt`); when `m` stands alone in a bracket
+    restating the count before it in the provider's own unit ("8 OCPUs (16 vCPU) and 128 GB"), the gap
+    after its closing bracket: the bracket is that figure's, and the run goes on past it."""
+    gap = s[m.end : nxt]
+    if s[: m.start].rstrip().endswith("(") and gap.lstrip().startswith(")"):
+        return gap.lstrip()[1:]
+    return gap
 
 
 def joined(gap: str, bracket: bool = True) -> bool:

@@ -125,6 +125,7 @@ class Precedence(GatherParts):
         """A figure a change names as the old one ("from 4 × c6i.4xlarge to …", "(was 2,100 GiB)") is
         history wherever it is written (an older changelog entry, the first design), unless a
         change names it as the new one too ("64 vCPU and 256 GiB (was 64 vCPU / 128 GiB)")."""
+        self._drop_old_kinds()
         if not self.old:
             return
 
@@ -141,6 +142,21 @@ class Precedence(GatherParts):
         # `256 → 384`) is kept for the latest entry to judge, but passes its environment on
         self._inherit(named_in(self.old))
         self._drop(named_in(self.old - self.new))
+
+    def _drop_old_kinds(self) -> None:
+        """Machines only of a type a change names alone as its old side ("it was resized from the
+        CCX43") are history when other machines are written in the same environment (what it was
+        resized to), and so are the CPU and memory written with them (`_drop`)."""
+        if not self.old_kinds:
+            return
+
+        def kinds(v: TddValue) -> set[str]:
+            return {m.value.split(" × ", 1)[1].casefold() for m in shapes.instances(v.value or "")}
+
+        machines = [(i, v, kinds(v)) for i, v in enumerate(self.values) if v.field == "instance_types"]
+        old = {i for i, v, k in machines if k and k <= self.old_kinds and v.section != "trial"}
+        current = {v.section for i, v, k in machines if k and i not in old and v.section != "trial"}
+        self._drop({i for i in old if self.values[i].section in current})
 
     def _switched_names(self) -> None:
         """A name the deployment is said to have changed to ("… and moved to Kustomize") makes every

@@ -70,7 +70,7 @@ from handoff.read.replaced import old_clauses
 from handoff.read.resizedto import first_built
 from handoff.read.rolledback import UNDONE, undone_at
 from handoff.read.sameunits import restated
-from handoff.read.sharedwhole import in_whole_bracket, whole_title
+from handoff.read.sharedwhole import in_whole_bracket, in_whole_clause, whole_title
 from handoff.read.testrig import rig_spans
 from handoff.read.tfdefaults import tool_default
 from handoff.read.totals import bare_totals, totals_win
@@ -441,6 +441,9 @@ class ProseReading(FactParts):
             self.said_before, self.said_after = text[:start], text[start + len(sentence) :]
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
             found = self.other_subjects.without_others(found, start, others)
+            found = [
+                f for f in found if not (f.field in outside.FIELDS and in_whole_clause(sentence, f.start))
+            ]
             found = [f for f in found if not (not_ours and f.field in outside.FIELDS)]  # (the whole's)
             self.said_before = self.said_after = ""
             joined = text[max(0, start - 3) : start].rstrip().endswith(";")  # one sentence, two clauses

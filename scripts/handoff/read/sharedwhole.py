@@ -99,9 +99,44 @@ def in_whole_bracket(text: str, at: int) -> bool:
     return _WHOLE_BRACKET.search(text, max(0, opened - 48), opened + 1) is not None
 
 
+# the shared whole's name, then a relative clause describing it: "the shared OpenShift cluster, whose
+# 40 workers (…) serve every team", "the shared platform, which has 36 nodes …"
+_WHOLE_CLAUSE = quick(
+    rf"\bshared\s+(?:[\w-]+\s+){{0,2}}?{_WHOLE_NOUN}\b[^,.;:()]{{0,30}}?,\s*(?:whose|which|that)\b"
+    r"(?P<clause>(?:[^.;:]|\.(?=\S))*)",
+    re.IGNORECASE,
+)
+
+
+# the shared whole as the subject of its own clause: "The shared cluster has 96 vCPU and 384 GB in total;
+# Sourcegraph's namespace is allotted 32 vCPU …" (the clause ends at a semicolon or a full stop)
+_WHOLE_SUBJECT = quick(
+    rf"\bshared\s+(?:[\w-]+\s+){{0,2}}?{_WHOLE_NOUN}\s+(?:has|have|had|is|was|offers|provides|holds|totals)\b"
+    r"(?P<clause>(?:[^.;:]|\.(?=\S))*)",
+    re.IGNORECASE,
+)
+
+
+def in_whole_clause(sentence: str, at: int) -> bool:
+    """Whether `at` lies in the relative clause that describes a shared whole right after its name ("We
+    are one tenant of the shared OpenShift cluster, whose 40 workers (16 vCPU / 64 GiB each, 640 vCPU in
+    all) serve every team."), or the clause whose subject it is ("The shared cluster has 96 vCPU and 384
+    GB in total; …"): the clause tells the whole's size, not Sourcegraph's share, unless its
+    own words name Sourcegraph's part (`dedicated`, `Sourcegraph`, `our`, `us`)."""
+    for m in (*_WHOLE_CLAUSE.finditer(sentence), *_WHOLE_SUBJECT.finditer(sentence)):
+        a, b = m.span("clause")
+        if a <= at < b and not _OURS.search(_DENIED.sub(" ", m.group("clause"))):
+            return True
+    return False
+
+
+# words giving Sourcegraph's part within a clause about the whole: "which gave us a dedicated pool"
+_OURS = re.compile(r"\bsourcegraph\b|\bdedicated\b|\breserved\b|\b(?:ours|our|us|we)\b", re.IGNORECASE)
+
+
 def spans_all(label: str) -> bool:
     """Whether `label` says its figure is taken over every tenant of a shared whole."""
     return bool(_ALL.search(label))
 
 
-__all__ = ["in_whole_bracket", "spans_all", "whole_title"]
+__all__ = ["in_whole_bracket", "in_whole_clause", "spans_all", "whole_title"]

@@ -344,7 +344,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         self.assigned = assigned(text)  # the variables it sets: their defaults overridden
         self.facts.code_hosts.learn_case(text)  # "ghes conn …": then "p4" is Perforce's name too
         order = shapes.NUMERIC_ORDER.set(shapes.numeric_order(text))  # its 03/07/2026 read its way
-        own = shapes.OWN_TYPES.set(owntypes.learn(text))  # its `4 × g2i.16 (16 vCPU …)` read as machines
+        # its `4 × g2i.16 (16 vCPU …)` read as machines, and the types of a `Server type` column
+        own = shapes.OWN_TYPES.set(owntypes.learn(text) | owntypes.learn_columns(lines))
         short = shapes.SHORT_TYPES.set(
             self._short_types() if _SHORT_XL.search(text) else frozenset()
         )  # `m6i.4xl`
