@@ -136,7 +136,6 @@ GAPS = frozenset(
         "plan-to-be",
         "quote-email",
         "quote-sow",
-        "whole-cluster",
         "whole-esxi",
     }
 )
