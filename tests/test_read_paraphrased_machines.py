@@ -18,24 +18,13 @@ import pytest
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import html_document, read_document
 from handoff.validate.tdd_view import tdd_fields
+from tdd_snippets import table as tbl
+from traps_harness import UL, P
 
 _WRAPS = {
     "prod": "<h1>Sourcegraph TDD</h1><h2>Production</h2>{body}",
     "bare": "<h1>Sourcegraph TDD</h1>{body}",
 }
-
-
-def P(text: str) -> str:
-    return f"<p>{text}</p>"
-
-
-def UL(*items: str) -> str:
-    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
-
-
-def tbl(*rows: tuple[str, ...]) -> str:
-    cells = ("".join(f"<td><p>{c}</p></td>" for c in r) for r in rows)
-    return "<table>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
 
 
 IT = "instance_types"
