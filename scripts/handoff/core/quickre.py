@@ -20,6 +20,7 @@ non-ASCII letter gets none.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -77,11 +78,16 @@ class QuickPattern:
         # a piece holding another is redundant: a text with "growth" has "grow"
         self.needles = tuple(sorted(n for n in needles if not any(m != n and m in n for m in needles)))
         self.folded = bool(pattern.flags & re.IGNORECASE)
-        self.branches = required_branches(pattern)  # (the pieces' second test: `_held`)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
         self.groups = pattern.groups
         self.groupindex = pattern.groupindex
+
+    @functools.cached_property
+    def branches(self) -> Branches | None:
+        """The pieces' second test (`_held`), worked out the first time a text holds one of the pieces
+        rather than at import: most patterns of a process never get that far."""
+        return required_branches(re.compile(self.pattern, self.flags))
 
     def possible(self, text: str) -> bool:
         """False only when no match can exist in `text`."""
