@@ -181,6 +181,7 @@ SETS = (
     "tdd_blind115",
     "tdd_blind117",
     "tdd_blind119",
+    "tdd_blind123",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
