@@ -54,7 +54,9 @@ from handoff.validate.tdd_view import tdd_fields
 # stop 32 with its tuning sibling 113; 114, TDDs reshaped by incidents and changes during the
 # deployment, written blind in stop 32 with its tuning sibling 115; 116 and 118, machines and storage of
 # cloud/Kubernetes and of VM/on-premises/single-machine deployments, written blind in stop 33 with their
-# tuning siblings 117 and 119)
+# tuning siblings 117 and 119; 120 and 122, the money view beside the build (quotes, bills of materials,
+# reserved capacity, licence seats) and facts in tables of every shape, written blind in stop 34 with
+# their tuning siblings 121 and 123)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -102,6 +104,8 @@ EVALUATION_ONLY = (
     "tdd_blind114",
     "tdd_blind116",
     "tdd_blind118",
+    "tdd_blind120",
+    "tdd_blind122",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -181,6 +185,7 @@ SETS = (
     "tdd_blind115",
     "tdd_blind117",
     "tdd_blind119",
+    "tdd_blind121",
     "tdd_blind123",
     *EVALUATION_ONLY,
 )
