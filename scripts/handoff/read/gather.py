@@ -75,6 +75,16 @@ def _went_back_to(text: str, said: str) -> bool:
     return at is not None and text.find(said, at) >= 0
 
 
+def _interleaved(types: list[int], counts: list[int]) -> bool:
+    """Types read at `types` and counts recorded at `counts` (places in the values) alternate one
+    for one, each type before its count and its count before the next type: each pool's rows, in turn."""
+    if len(types) < 2 or len(types) != len(counts):
+        return False
+    return all(
+        types[k] < counts[k] and (k + 1 == len(types) or counts[k] <= types[k + 1]) for k in range(len(types))
+    )
+
+
 @dataclass(frozen=True)
 class Unplaced:
     """A line that looks like a deployment fact (a size, an instance type, a URL, a date), not used."""
@@ -209,8 +219,14 @@ class Gatherer(Precedence, HostCounts, Implied):
             types = {_pool_words(self.values[i].label): (i, e) for i, e in bare}
             by_words = {_pool_words(label): f for f, label in counts}
             if len(types) < len(bare) or len(by_words) < len(counts):
-                return  # two labels alike: no telling which count is whose
-            pairs = [(f, types[w]) for w, f in by_words.items() if w in types]
+                # two labels alike: no telling which count is whose, unless each type is followed by
+                # its count before the next type (`System pool`: `VM size`, `Nodes`; `User pool`: …)
+                ats = [at for at, f, _ in self.counts if at >= mark and section in (None, f.section)]
+                if not _interleaved([i for i, _ in bare], ats):
+                    return
+                pairs = [(counts[k][0], bare[k]) for k in range(len(bare))]
+            else:
+                pairs = [(f, types[w]) for w, f in by_words.items() if w in types]
         for count, (i, entry) in pairs:
             self.counts_paired.add(id(count))
             v = self.values[i]

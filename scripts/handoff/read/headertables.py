@@ -19,6 +19,7 @@ from handoff.read import (
     nodeshape,
     partitive,
     pernodecolumns,
+    pertotals,
     rowhost,
     rowstatus,
     rowtotals,
@@ -147,14 +148,38 @@ _NONE = re.compile(r"\s*(?:[—–-]+|0|none|nil|n/a)\s*", re.IGNORECASE)  # a c
 _SUBTOTAL = re.compile(r"^\W*(?:sub[\s-]*totals?|zwischensumme|teilsumme|sous[\s-]total|subtotaal)\b", re.I)
 
 
+_SUBTOTAL_AFTER = re.compile(r"^[^\d]{1,40}?\b(?:sub[\s-]*totals?|zwischensumme|teilsumme)\s*$", re.I)
+
+
 def _subtotal(row: list[Text]) -> bool:
-    """A total row whose first filled cell names a subtotal: a part of the table's whole."""
-    first = next((c.text for c in row if c.text.strip()), "")
-    return bool(_SUBTOTAL.search(first))
+    """A total row whose first filled cell names a subtotal: a part of the table's whole. So is one
+    whose label cell after a group cell merged down over it names its group's subtotal (`GitLab |
+    GitLab subtotal | 1,840`, `Production | subtotal | 8`): the merged cell opens every row it covers."""
+    labels = [c.text.strip() for c in row if c.text.strip()]
+    first = labels[0] if labels else ""
+    later = labels[1] if len(labels) > 1 and not re.match(r"\W*\d", labels[1]) else ""
+    return bool(_SUBTOTAL.search(first)) or bool(_SUBTOTAL.search(later) or _SUBTOTAL_AFTER.match(later))
 
 
 _PLAIN = re.compile(r"\s*\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*|\s*\d+(?:\.\d+)?\s*")
 _PERCENT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*%\s*")
+
+
+def _worked_out(t: _HeaderTable, j: int, name: str, total: list[Text], members: list[_Row]) -> bool:
+    """A per-machine column's total cell that is the member rows' counts times their figures, added
+    (`read.pertotals`), the count column's total being the sum of its rows."""
+    rows = dict(members)
+    texts = [[c.text for c in r] for _, r in members]
+    skip = {k for k, _ in t.fields}
+    k = t.col["count"] if "count" in t.col else pertotals.counts_column(texts, [c.text for c in total], skip)
+    if k is None:
+        return False
+    return pertotals.proven(
+        list(rows),
+        pernodecolumns.figure(name, t.entry(total, j)),
+        lambda i: _count_cell(_cell(rows[i], k)),
+        lambda i: pernodecolumns.figure(name, t.entry(rows[i], j)),
+    )
 
 
 def _lost_total(t: _HeaderTable, j: int, name: str, total: list[Text], members: list[_Row]) -> str:
@@ -281,6 +306,9 @@ class HeaderTableReading(WalkParts):
                 ):  # (a `Per node vCPU` column's total row: a stray sum of one machine's figures)
                     entry = t.entry(r, j) or _lost_total(t, j, f.name, r, groups.get(sec, []))
                     self.emit(t.header[j], entry, self.where(tab, number, i), ctx, matched=f)
+                elif f.name in _AMOUNTS and _worked_out(t, j, f.name, r, groups.get(sec, [])):
+                    # (`vCPU / VM` whose total row is the rows' counts times their figures: `read.pertotals`)
+                    self.emit(t.header[j], t.entry(r, j), self.where(tab, number, i), ctx, matched=f)
         counts = t.hosts_col is not None and t.type_col is None and "count" in t.col  # `Source | Count`
         if counts and not any(f.name == "repositories" for _, f in t.fields):
             for sec, members in groups.items():

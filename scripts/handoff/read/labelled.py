@@ -482,7 +482,8 @@ def _fit_cpu(value: str) -> tuple[bool, str | None]:
 def _fit_integer(name: str, value: str) -> str | None:
     value = _YEAR_IN_TIME.sub(lambda m: " " * len(m.group(0)), value)  # "none yet, one planned for 2027"
     if _NONE.match(value):
-        return None if emptysubset.empty_subset(value) else "0"
+        # a limit said none or left a dash (`Repository cap | -`) is no limit agreed, never a limit of 0
+        return None if name in _LIMITS or emptysubset.empty_subset(value) else "0"
     if (
         _SPAN_OF_TIME.match(value)
         or _NUMERIC_DATE.match(value)
@@ -542,6 +543,23 @@ _PER_MACHINE_LABEL = re.compile(  # "Memory per node", "vCPU (each)", "RAM each"
     r"|\beach\s*$",
     re.IGNORECASE,
 )
+
+
+def _shared_each(labels: list[str], values: list[str]) -> tuple[list[str], list[str]]:
+    """The parts of a label and its value split at their slashes (`vCPU / RAM (GiB) per node | 16 /
+    128`, `Cores / RAM | 8 / 64 GB each`), each with the per-machine words one end of the label or of
+    the value holds (`per node`, `each`, `Per node …`): they qualify every field the label names, not
+    only the one they are written beside."""
+    marks = [m for p in labels if (m := _PER_MACHINE_LABEL.search(p))]
+    if len(marks) == 1:
+        words = marks[0].group(0).strip()
+        labels = [p if _PER_MACHINE_LABEL.search(p) else f"{p.strip()} {words}" for p in labels]
+    each = _EACH_VALUE.search(values[-1])
+    if each and not any(_EACH_VALUE.search(v) for v in values[:-1]):
+        values = [f"{v.strip()} {each.group(0).strip()}" for v in values[:-1]] + [values[-1]]
+    return labels, values
+
+
 _SPAN_OF_TIME = re.compile(
     rf"\W*(?:{shapes.NUMBER})\s*(?:business |working |calendar )?(?:min(?:ute)?s?|hours?|h|days?|weeks?|"
     r"months?|years?)\b",
@@ -642,6 +660,9 @@ class LabelledReading(FactParts):
         if 1 < len(labels) == len(values) and all(
             p.strip() for p in labels + values
         ):  # "Cores / RAM | 8 / 32 GB"
+            labels, values = _shared_each(
+                labels, values
+            )  # "vCPU / RAM (GiB) per node": each part one machine's
             pairs = [self._labelled(a.strip(), b.strip(), ctx) for a, b in zip(labels, values, strict=True)]
             if all(name for name, _ in pairs):
                 return pairs[0][0], [f for _, facts in pairs for f in facts]

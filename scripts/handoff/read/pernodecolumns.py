@@ -44,6 +44,11 @@ def _figure(name: str, text: str) -> float | None:
         return None
 
 
+def figure(name: str, text: str) -> float | None:
+    """One cell's CPU count or size in GB (`name` the field), or None when it holds not exactly one."""
+    return _figure(name, text)
+
+
 def summed(
     columns: Sequence[tuple[int, str]],
     rows: Sequence[int],
@@ -66,4 +71,4 @@ def summed(
     return out
 
 
-__all__ = ["per_machine", "summed"]
+__all__ = ["figure", "per_machine", "summed"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from typing import Any
 
 from handoff.core.fields import Field, FieldType, norm
@@ -509,6 +510,7 @@ class TableReading(WalkParts):
         if self.environment_groups(rows, tab, number):  # `Production` over `Nodes | vCPU`, `Staging` over …
             return
         rows, sub = headerrows.stacked(rows, self.names_something)
+        rows = self.own_environments(rows, sub)
         header = [c.text for c in rows[0]]
         self.volume_table(header, rows, tab, number)  # `PVC | Size`: gitserver 1Ti, … (their sum)
         roles = self.table_roles(rows, sub, tab)
@@ -538,6 +540,22 @@ class TableReading(WalkParts):
                 self.label_value_table(rows, tab, number)
             elif not self.dated_log(rows, tab, number):
                 self.prose_rows(rows, tab, number)
+
+    def own_environments(self, rows: list[list[Text]], sub: list[str]) -> list[list[Text]]:
+        """Under a group cell naming an environment (`Production estate` over `Primary – UK South |
+        DR – UK West`, `Non-production` over `Dev | UAT`), a lower cell naming another environment of
+        its own is that environment's column: the group says where the columns naming none belong (the
+        primary is production), not that a DR or a staging column under it is production."""
+        if not sub or not rows:
+            return rows
+        header = list(rows[0])
+        for j, lower in enumerate(sub):
+            if not lower or j >= len(header) or header[j].text == lower:
+                continue
+            own = self.sections.part(lower)
+            if own and self.sections.named(lower) and own != self.sections.part(header[j].text):
+                header[j] = replace(header[j], text=lower)
+        return [header, *rows[1:]]
 
     def volume_table(self, header: list[str], rows: list[list[Text]], tab: _Tab, number: int) -> None:
         """A table of the deployment's volumes one component a row (`read.volumetables`): their sum,
