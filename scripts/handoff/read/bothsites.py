@@ -1,15 +1,17 @@
 """A footprint taken over both sites: production's and its standby's together, neither's own.
 
-A design with a primary and a standby site often adds the two up for the budget: "Across both
-regions the footprint is 6 nodes, 96 vCPU and 384 GiB", "both DCs together: 9 workers, 144 vCPU",
-"all sites combined: 14.4 TB". A careful reader reads no production amount (machines, CPU, memory,
-disk) from such a sentence: it is production plus the standby. The tell is the sites named as a
-whole (both, all, the two regions, sites, data centres, DCs or locations, or the sites "combined")
-beside a word adding them up in the same clause (together, combined, in total, footprint, sum,
-overall). Data kept in both sites ("2 TB replicated across both DCs", "mirrored in both regions") is
-each site's copy, no sum; a zone is no site (a production spread over three zones is production);
-each site's own figure ("each site has 48 vCPU") is one site's. Only sentences are read so: a title
-naming all sites ("Total (all regions)") may head what the licence covers everywhere, so it is left.
+A design with a primary and a standby site often adds the two up for the budget: "Across both regions
+the footprint is 6 nodes, 96 vCPU and 384 GiB", "both DCs together: 9 workers, 144 vCPU", "all sites
+combined: 14.4 TB", "prod and standby together would be 48 vCPU". A careful reader reads no production
+amount (machines, CPU, memory, disk) from such a sentence: it is production plus the standby. The tell
+is the sites named as a whole (both, all, the two regions, sites, data centres, DCs or locations, or
+the sites "combined"), or production and its standby or another environment joined as one subject
+("prod and DR", "staging plus production"), beside a word adding them up in the same clause (together,
+combined, in total, footprint, sum, overall). Data kept in both sites ("2 TB replicated across both
+DCs", "mirrored in both regions") is each site's copy, no sum; a zone is no site (a production spread
+over three zones is production); each site's own figure ("each site has 48 vCPU") is one site's. Only
+sentences are read so: a title naming all sites ("Total (all regions)") may head what the licence
+covers everywhere, so it is left.
 
 `combined_from(sentence)`: where the clause giving both sites' figures starts, else -1.
 `with_both_sites(sentence, facts, fields)`: those figures put in another environment's part.
@@ -25,9 +27,17 @@ from handoff.core.quickre import quick
 from handoff.read.fact import Fact
 
 _SITES = r"(?:regions|sites|data[\s-]*cent(?:re|er)s|dcs|locations|datacent(?:re|er)s)"
+# production named with its standby (or another environment) as one subject: "prod and standby
+# together would be 48 vCPU", "production plus DR comes to 3,200 GiB", "DR + prod in total"
+_PROD = r"(?:prod(?:uction)?|primary|live|main)"
+_OTHER = (
+    r"(?:(?:the|its|a)\s+)?(?:(?:warm|hot|cold)\s+)?(?:standby|dr|disaster[\s-]+recovery|secondary|failover|"
+    r"replica|staging|stage|dev|test|uat|pre-?prod(?:uction)?)"
+)
+_PAIR = rf"(?:{_PROD}\s+(?:and|plus|\+|&)\s+{_OTHER}|{_OTHER}\s+(?:and|plus|\+|&)\s+(?:the\s+)?{_PROD})"
 _BOTH = (
     rf"(?:(?:both|all(?:\s+(?:the\s+)?(?:two|three))?|the\s+two)\s+(?:of\s+the\s+)?(?:\w+\s+)?{_SITES}"
-    rf"|{_SITES}\s+combined)"
+    rf"|{_SITES}\s+combined|{_PAIR})"
 )
 # the words of a sum: data held in both sites ("replicated across both DCs", "mirrored in both regions")
 # is each site's copy, no sum, so the sites named as a whole count only beside a word adding them up

@@ -1,13 +1,13 @@
 """A sentence that lists the disks of the deployment one component at a time ("gitserver gets a 1 TB
-volume, zoekt 500 GB and pgsql 250 GB", "We put 2 TB of pd-ssd behind gitserver and another 500 GB
-for zoekt"): no figure of it is the disk, their sum is. A careful reader adds them up when each
-size comes after words of its own (a component, "another", "a further"), none is said to be a
-total, all are of the one environment, and no size of another amount stands among them. Sizes
-offered as options ("1 TB or 2 TB"), compared, or one written again in other words ("a 2 TB
-disk, one 2 TB gp3 volume") are not parts: nothing is summed. A part written one replica at a time
-("3 replicas with 800 GiB each") is its count times the size (`read.eachparts`), or, with no count,
-leaves nothing summed.
-"""
+volume, zoekt 500 GB and pgsql 250 GB", "We put 2 TB of pd-ssd behind gitserver and another 500 GB for
+zoekt"): no figure of it is the disk, their sum is. A careful reader adds them up when each size comes
+after words of its own (a component, "another", "a further"), none is said to be a total (the last size
+after words of consequence or of the whole, "sda 150 GB, sdb 1,500 GB, so 1,650 GB for the box", is the
+total when it is the others' sum: it alone is taken), all are of the one environment, and no size of
+another amount stands among them. Sizes offered as options ("1 TB or 2 TB"), compared, or one written
+again in other words ("a 2 TB disk, one 2 TB gp3 volume") are not parts: nothing is summed. A part
+written one replica at a time ("3 replicas with 800 GiB each") is its count times the size
+(`read.eachparts`), or, with no count, leaves nothing summed."""
 
 from __future__ import annotations
 
@@ -75,6 +75,15 @@ def _stated_result(facts: list[Fact], disks: list[Fact]) -> list[Fact]:
 
 
 _RESULT = re.compile(r"(?:→|->|=>|⇒|=|≈)\s*(?:about\s+|~\s*)?$")  # `… + data 2.5 TB gp3 → 2.6 TB`
+# words that make what follows them the consequence or the whole of what came before ("…, so 1,650 GB
+# for the box", "…, 2,100 GB in all"): a size after them that equals the sizes before it added up is
+# the whole stated after its parts, not one more part
+_WHOLE_LEAD = re.compile(
+    r"\b(?:so|thus|hence|therefore|that\s+is|that's|which\s+(?:is|makes|gives|comes\s+to)|making|giving"
+    r"|in\s+all|in\s+total|altogether|together|overall|totall?ing|comes?\s+to|adds?\s+up\s+to)\b[\s:,]*"
+    r"(?:about\s+|roughly\s+|~\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _stated(disks: list[Fact]) -> Fact | None:
@@ -85,6 +94,24 @@ def _stated(disks: list[Fact]) -> Fact | None:
         return None
     parts, whole = sum(g for g in sizes[:-1] if g is not None), sizes[-1] or 0.0
     return replace(disks[-1], role="total") if abs(parts - whole) <= 0.01 * whole else None
+
+
+def _led_whole(facts: list[Fact], disks: list[Fact], gap: str) -> list[Fact] | None:
+    """`facts` with the last of three or more sizes taken as the whole, when the words before it lead
+    to a result (an arrow, `=`, a word of consequence or of the whole: "so", "in all") and it is the
+    sum of the sizes before it; when it is not, `facts` as they are after an arrow (a change) and no
+    disk at all after a word (the writer's whole and parts disagree); None when no such words lead
+    to it."""
+    if len(disks) <= 2:
+        return None
+    arrow = bool(_RESULT.search(gap))
+    if not (arrow or _WHOLE_LEAD.search(gap)):
+        return None
+    stated = _stated(disks)
+    others = [f for f in facts if f.field != "total_disk_gb"]
+    if stated is None:  # (an arrow's change stays as read; a whole the parts do not make: no disk)
+        return facts if arrow else others
+    return [*others, stated]
 
 
 def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False) -> list[Fact]:
@@ -115,9 +142,9 @@ def summed(s: str, facts: list[Fact], unnamed: list[Fact], changes: bool = False
     gaps = [s[a : f.start] for a, f in zip([0, *ends], disks, strict=False)]  # the words before each size
     if len(disks) > 2 and _RESULT_OPENS.search(gaps[-1]):  # "… a 100 GB OS disk (2,100 GB)": the result
         return _stated_result(facts, disks)
-    if len(disks) > 2 and _RESULT.search(gaps[-1]):  # the parts, then what they make
-        stated = _stated(disks)
-        return facts if stated is None else [f for f in facts if f.field != "total_disk_gb"] + [stated]
+    led = _led_whole(facts, disks, gaps[-1])
+    if led is not None:  # the parts, then what they make ("→ 2.6 TB", "…, so 1,650 GB")
+        return led
     after = [*gaps[1:], _CLAUSE_END.split(s[ends[-1] :], 1)[0]]  # and after it ("2 TB for gitserver, …")
     if any(_NOT_PARTS.search(gap) for gap in gaps) or not (_own_words(gaps) or _after_only(s, disks, after)):
         return facts

@@ -33,10 +33,17 @@ _LEFT_OUT = quick(
     r"(?!\s+(?:towards?|against|for|in)\s+(?:the\s+)?(?:licen|seat|billing|cost|price|subscription))",
     re.IGNORECASE,
 )
+# ownership denied in a remark of a few words: "not ours", "another team's", "theirs" -- the machines
+# belong to someone else, which leaves them out of the deployment as surely as "not counted"
+_DISOWNED = (
+    r"not\s+(?:ours|mine)\b|(?:another|other|a\s+different)\s+(?:[\w-]+\s+)?"
+    r"(?:team|tenant|group|department|project|system|unit|customer)(?:['’]s|s['’])(?!\s+[\w-])|theirs\b(?!\s+to)"
+)
 _ONLY_SAYS = re.compile(  # a piece that is only the remark: "not counted", "and is excluded"
     r"^\W*(?:(?:and|but|so)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:not\s+(?:counted|included|part\s+of)|excluded|"
     r"(?:left|kept)\s+out|(?:do|does|did)\s*(?:n't|\s+not)\s+count)\b"
-    r"|not\s+(?:sourcegraph(?:'s)?|our|the\s+deployment's)\s)",
+    r"|not\s+(?:sourcegraph(?:'s)?|our|the\s+deployment's)\s"
+    rf"|(?:{_DISOWNED})\W*$)",
     re.IGNORECASE,
 )
 # ownership denied, verbless: "not Sourcegraph capacity", "not our nodes"
@@ -46,11 +53,12 @@ _NOT_OURS = re.compile(
     re.IGNORECASE,
 )
 _PIECE = re.compile(r"[,;]\s+|\s+[—–]\s+")
+_DISOWNED_IN = re.compile(rf"\b(?:{_DISOWNED})", re.IGNORECASE)
 
 
 def without_left_out(text: str) -> str:
     """`text` with the pieces of its bracketed asides that name figures left out blanked (same length)."""
-    if "(" not in text or not (_LEFT_OUT.search(text) or _NOT_OURS.search(text)):
+    if "(" not in text or not (_LEFT_OUT.search(text) or _NOT_OURS.search(text) or _DISOWNED_IN.search(text)):
         return text
     out = text
     for m in _ASIDE.finditer(text):
@@ -117,7 +125,7 @@ def _left_out_whole(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     before such an aside, "3,300 GB (OS disks, not counted)", may be the total that leaves them out:
     it stays.)"""
     inner = m.group(1)
-    if shapes.DIGIT.search(inner) or text[m.end() :].strip(" .;,"):
+    if shapes.DIGIT.search(inner) or text[m.end() :].split("\n", 1)[0].strip(" .;,"):  # (its line's end)
         return None
     last = _PIECE.split(inner)[-1]
     if not _ONLY_SAYS.match(last) or ":" in last:  # ("not counted: the control plane" names what is not)
