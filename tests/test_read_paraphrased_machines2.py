@@ -438,6 +438,67 @@ RULES: list[tuple[str, str, str, dict[str, Any]]] = [
     ),
 ]
 
+RULES += [
+    (
+        "rule-not-additional-capacity-sentence",
+        "prod",
+        P("The VMs have 5,196 GiB of disk.")
+        + P("The volume claims add up to 2,850 GiB, which is not additional capacity."),
+        {DISK: 5196},
+    ),
+    (
+        "rule-not-extra-lead-in-over-a-table",
+        "prod",
+        P("Disk for production: 5,196 GiB.")
+        + P("Claims on the data disks (not extra storage):")
+        + tbl(("Claim", "Size"), ("gitserver", "2,000 GiB"), ("Total", "2,000 GiB")),
+        {DISK: 5196},
+    ),
+    (
+        "rule-extra-storage-is-still-disk",
+        "prod",
+        P("We added extra storage on 3 May: the VM now has 2,500 GB of disk."),
+        {DISK: 2500},
+    ),
+    (
+        "rule-plural-owners-disks-are-each",
+        "bare",
+        P("Provisioned disk is therefore 5,196 GiB (1,100 GiB of OS disks plus 4,096 GiB of data disks).")
+        + "<h2>Storage</h2>"
+        + P("Kubernetes storage is Longhorn, using the workers' 1,024 GiB data disks."),
+        {DISK: 5196},
+    ),
+    (
+        "rule-one-owners-disk-stays",
+        "prod",
+        P("Longhorn uses the worker's 1,024 GiB data disk."),
+        {DISK: 1024},
+    ),
+    (
+        "rule-shared-platform-said-after",
+        "bare",
+        P(
+            "The VMs run on cluster NTNX-01 (4 nodes, 256 physical cores, 2 TB RAM). The cluster is shared"
+            " with SAP and the PLM system; only the sg-prd VMs are ours."
+        )
+        + "<h2>Inventory</h2>"
+        + P("Production is the two sg-prd VMs. Together they come to 40 vCPU and 160 GiB of memory."),
+        {CPU: 40, MEM: 160},
+    ),
+    (
+        "rule-called-none-is-zero",
+        "prod",
+        P("Nothing I'd call a monorepo; the largest repository is 2.3 GB."),
+        {"monorepos": 0},
+    ),
+    (
+        "rule-called-one-is-a-mention",
+        "prod",
+        P("The platform repository is what I'd call a monorepo; the largest at 2.3 GB."),
+        {"monorepos": 1},
+    ),
+]
+
 _NOT_YET = "not read yet: "
 STILL_WRONG: dict[str, str] = {
     "nodegroups-desired-list": _NOT_YET
@@ -458,9 +519,6 @@ STILL_WRONG: dict[str, str] = {
     + "one VM's figures as bare list items under a lead-in are not read as its CPU and disks",
     "estimate-doubled-vm-prose": _NOT_YET
     + "the built memory after an estimate in the same paragraph is withheld",
-    "claims-carved-from-disks": _NOT_YET
-    + "a claims table a lead-in says is carved from the disks still gives its total row",
-    "claims-carved-prose": _NOT_YET + "the VMs' own disk total after a sentence of claims is withheld",
     "resized-volumes-list": _NOT_YET
     + "a root and a data volume as list items under a lead-in are not added up",
     "vm-and-db-counted-table": _NOT_YET + "one machine a row with a Total row gives no instance types",

@@ -17,6 +17,7 @@ from handoff.read import (
     copies,
     diskparts,
     permachine,
+    plurals,
     restated,
     scheduling,
     shapes,
@@ -354,10 +355,11 @@ def _left_out(name: str | None, head: str, tail: str, run: str, before: str = ""
     Kubernetes request, limit or quota by the words around it (`before`, `after`: "requests.memory
     240Gi", "64 GiB of requests", "the default quota (16 vCPU …)"), the size of snapshots or
     backups ("snapshot storage: 1.3 TiB"), a memory or disk said used or left right after it
-    ("memory 109 GiB used of 128": `read.usage`), or a CPU count or memory spread over a workload's
+    ("memory 109 GiB used of 128": `read.usage`), one of several disks' size ("the agents' 1,024 GiB
+    data disks": `read.plurals`), or a CPU count or memory spread over a workload's
     replicas or pods ("120 GiB of memory across the replicas": `read.spread`)."""
-    if name == "total_disk_gb" and copies.copy_size(head, tail):
-        return True
+    if name == "total_disk_gb" and (copies.copy_size(head, tail) or plurals.each_of_several(head, tail)):
+        return True  # (snapshots' size; one of several disks', "the agents' 1,024 GiB data disks")
     if name in ("total_memory_gb", "total_disk_gb") and usage.measured_after(after, 0):
         return True  # "memory 109 GiB used of 128": the load measured, no amount of the machines
     if name in scheduling.FIELDS and scheduling.scheduled_figure(before, after):

@@ -1,24 +1,24 @@
 """Machines and sizes a sentence says are outside the deployment.
 
-A test report names the load generators beside the system under test, a runbook the bastion host
-beside the cluster; a careful reader drops their figures when the sentence says so: "3 × D8s_v5
-load-generator VMs … are not part of the Sourcegraph system", "the control-plane nodes are shared
-and not counted here", "excluded from the totals", "I have left it out of the totals" (or, after a
-semicolon, "…; we kept it out of the totals"), "is shared capacity and not counted against the
-service", or denies they are its own: "(its 12T is not ours)", "the node root volumes are not
-Sourcegraph storage", or says they carry none of it: "(4 vCPU each) don't run Sourcegraph
-workloads", "runs kube-system only" (the cluster's own system), or says they are gone: "The default
-pool (3 × e2-standard-4) was deleted on day 2" (unless
-it names what came instead). The machines, CPUs, memory and disks of such a
-sentence are not the deployment's. Only the sentence's own words decide (a verb group denying
-membership or counting), never the machines' names.
-"""
+A test report names the load generators beside the system under test, a runbook the bastion host beside
+the cluster; a careful reader drops their figures when the sentence says so: "3 × D8s_v5 load-generator
+VMs … are not part of the Sourcegraph system", "the control-plane nodes are shared and not counted
+here", "excluded from the totals", "I have left it out of the totals" (or, after a semicolon, "…; we
+kept it out of the totals"), "is shared capacity and not counted against the service", or denies they
+are its own: "(its 12T is not ours)", "the node root volumes are not Sourcegraph storage", or says they
+carry none of it: "(4 vCPU each) don't run Sourcegraph workloads", "runs kube-system only" (the
+cluster's own system), or says they are no capacity of their own ("which is not additional capacity":
+`read.carvedparts`), or says they are gone: "The default pool (3 × e2-standard-4) was deleted on day 2"
+(unless it names what came instead). The machines, CPUs, memory and disks of such a sentence are not
+the deployment's. Only the sentence's own words decide (a verb group denying membership or counting),
+never the machines' names."""
 
 from __future__ import annotations
 
 import re
 
 from handoff.core.quickre import quick
+from handoff.read.carvedparts import NOT_EXTRA
 from handoff.read.stops import sentence_ends
 
 _WHOLE = (  # what a machine may be said to be outside of
@@ -88,7 +88,7 @@ def outside(sentence: str) -> bool:
     """Whether the sentence says what it describes is not part of, not counted in, or excluded from
     something, or is gone (deleted, torn down) with nothing named in its place: its machines and
     sizes are not the deployment's."""
-    if _OUTSIDE.search(sentence) or _os_only(sentence):
+    if _OUTSIDE.search(sentence) or _os_only(sentence) or NOT_EXTRA.search(sentence):
         return True
     return bool(_GONE.search(sentence)) and not _INSTEAD.search(sentence)
 
@@ -99,7 +99,10 @@ def said_from(text: str) -> int:
     plane … is 3 × m5.xlarge but that's not ours, don't count it"); 0 when it is the first, or when
     there is no verdict (`len(text)`)."""
     verdict = (
-        _OUTSIDE.search(text) or _os_only(text) or (None if _INSTEAD.search(text) else _GONE.search(text))
+        _OUTSIDE.search(text)
+        or _os_only(text)
+        or NOT_EXTRA.search(text)
+        or (None if _INSTEAD.search(text) else _GONE.search(text))
     )
     if verdict is None:
         return len(text)
@@ -136,13 +139,26 @@ _VERBLESS = re.compile(
 )
 
 
+# a sentence whose subject is a whole the machines run on, said to be shared with others: "The cluster
+# is shared with SAP and the PLM system", "This platform is shared by every business unit" -- the
+# figures the sentence before gave that whole (its hosts, cores, RAM) are everyone's, not ours
+_SHARED_WHOLE = quick(
+    r"^\W*(?:the|this|that|its|their|our)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:cluster|platform|estate|farm|hypervisors?|hosts|array|datastore|san|infrastructure)\s+(?:itself\s+)?"
+    r"(?:is|are)\s+(?:also\s+)?shared\s+(?:with|by|among|between|across)\b",
+    re.IGNORECASE,
+)
+
+
 def said_of_before(sentence: str) -> bool:
     """A sentence opening with a pronoun that says its subject is outside ("…; they were deleted after
-    the test and are not part of the system", "None of that is ours."): said of the machines of the
-    sentence before."""
+    the test and are not part of the system", "None of that is ours."), or whose subject is the
+    platform the sentence before described, said to be shared ("The cluster is shared with SAP"):
+    said of the machines of the sentence before."""
     return (
         bool(_NONE_OURS.search(sentence))
         or bool(_VERBLESS.match(sentence))
+        or bool(_SHARED_WHOLE.match(sentence))
         or (bool(_PRONOUN.match(sentence)) and outside(sentence))
     )
 

@@ -6,7 +6,7 @@ in, not by the word alone:
 * "none": the clause quantifies the thing away. A negative determiner or pronoun governs it ("of
   which none is a monorepo", "Not one of the 1,490 repositories is a monorepo", "Neither host
   holds a monorepo", "No repository qualifies as one", "Nothing of theirs is what I'd call a
-  monorepo", "zero monorepos"), or the clause denies
+  monorepo", "zero monorepos", "Nothing I'd call a monorepo"), or the clause denies
   having or there being one ("We don't have any monorepos", "There isn't a monorepo", "the
   estate has never had a monorepo"): a count of 0.
 * "denied": the clause denies only that one named thing is of the kind ("core-api is not a
@@ -44,6 +44,14 @@ _SUBJECT = quick(
     r"(?:(?:as|really|truly|actually|strictly)\s+)*(?:a|an|any|one|the\s+kind\s+of)?\s*$",
     re.IGNORECASE,
 )
+# a negative quantifier whose relative clause names the thing as someone would call it, with no verb
+# of its own ("Nothing I'd call a monorepo", "none that we would consider a monorepo"): none of them
+_CALLED_NONE = quick(
+    rf"^\W*(?:(?:and|but|so)\s+)?{_NEG}\s+(?:(?:that|which)\s+)?(?:I|we|you|one|they|anyone|anybody|people)"
+    r"(?:['’]d|\s+would|\s+might|\s+could|\s+will|\s+can)?\s+(?:really\s+|honestly\s+)?"
+    r"(?:call|consider|count\s+as|describe\s+as|class\s+as|classify\s+as)\s+(?:a|an|any|one)?\s*$",
+    re.IGNORECASE,
+)
 # a denial of having or of there being one ("We don't have any", "There isn't a", "has never had a")
 _HAVING = quick(
     r"(?:\bthere\s+(?:is|are|was|were)\s*(?:n[o']t|no)|\bthere\s+(?:isn't|aren't|wasn't|weren't)|"
@@ -67,7 +75,12 @@ def clause_before(text: str, start: int) -> str:
 def polarity(text: str, start: int) -> str | None:
     """ "none", "denied" or None for the thing named at `start` (see the module's docstring)."""
     clause = clause_before(text, start)
-    if _DETERMINER.search(clause) or _SUBJECT.search(clause) or _HAVING.search(clause):
+    if (
+        _DETERMINER.search(clause)
+        or _SUBJECT.search(clause)
+        or _HAVING.search(clause)
+        or _CALLED_NONE.search(clause)
+    ):
         return "none"
     if _DENIED.search(clause):
         return "denied"

@@ -38,6 +38,7 @@ from handoff.read import (
     teststeps,
     volumetables,
 )
+from handoff.read.carvedparts import not_extra
 from handoff.read.columns import kinds as column_kinds
 from handoff.read.columns import status as column_status
 from handoff.read.doctext import Text, as_dict, as_list, cell_text
@@ -243,7 +244,11 @@ class TableReading(WalkParts):
         was, self.blank_means = self.blank_means, blanks.note(after) or self.blank_note(content, i)
         keyed = self.keyed_marks(table, content[i + 1 : i + 12]) if marks.opens_key(after) else frozenset()
         left, self.left_out = self.left_out, keyed
-        forced, tab.forced = tab.forced, tab.forced or self.caption_part(before, self.below(content, i))
+        carved = "trial" if not_extra(before) else ""  # (claims "carved out of those disks, not additional")
+        forced, tab.forced = (
+            tab.forced,
+            tab.forced or self.caption_part(before, self.below(content, i)) or carved,
+        )
         lead, self.lead_in = self.lead_in, before
         limits = limits_lead(before, self.header_texts(table))  # "Sized for:", `Limit | Value`
         if limits is not None:
