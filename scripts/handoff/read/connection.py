@@ -83,6 +83,12 @@ _OUT = quick(
     # a log's headline: "Bitbucket Cloud connection removed", "GitLab integration deleted on 3 May"
     r"|\b(?:connection|integration|code[\s-]+host\s+connection)\s+(?:retired|decommissioned|disconnected|removed|"
     r"deleted|dropped|switched\s+off)\b"
+    # a trial that ended: "we tried Bitbucket Cloud for a week and dropped it", "gave up on it"
+    r"|\b(?:dropped|abandoned|gave\s+up\s+on|stopped\s+(?:using|syncing|indexing))\s+(?:it|them)\b"
+    # a log entry's headline, the host its subject: "2026-08-04: Bitbucket Cloud disconnected; …"
+    r"|(?<!\bbeing )(?<!\bbe )(?<!\bbeen )(?<!\d )\b(?:disconnected|decommissioned)"  # (not a future's
+    # participle after its time, as Dutch or German orders it: "wordt in 2027 uitgefaseerd")
+    r"(?=\s*(?:$|[)—–;,.:]|(?:on|since|after|when|once|at)\b|\d))"
     # out of reach: a host the deployment cannot get to searches none of its code
     r"|\b(?:(?:can\s*not|can['’]t|could\s*not|couldn['’]t)\s+(?:be\s+)?reach(?:ed)?|unreachable|"
     r"(?:not|never)\s+reachable)\b",

@@ -29,6 +29,7 @@ from handoff.read.regionroles import region_roles, title_role
 from handoff.read.replaced import NAMES, new_side, titled
 from handoff.read.sharedwhole import whole_title
 from handoff.read.supporting import supporting_title
+from handoff.read.testtitle import test_title
 from handoff.read.vendorguide import guide_title
 from handoff.read.vocab import _WORD, _hosts_of, blank_spans
 from handoff.read.whynot import argued_against
@@ -382,8 +383,8 @@ class Environments:
             return "trial"
         if title_out(title) or argued_against(title):  # "… – not part of this handoff"; "Why not Kubernetes"
             return "trial"
-        if growth_title(title) or supporting_title(title):  # "Expected growth"; "Jump host jmp01": not it
-            return "trial"
+        if growth_title(title) or supporting_title(title) or test_title(title):  # "Expected growth";
+            return "trial"  # "Jump host jmp01"; "Acceptance tests": not it
         if guide_title(title):  # "Appendix — reference sizes (Sourcegraph)": the vendor's tiers
             return "trial"
         return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"

@@ -293,6 +293,7 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._keep(lambda v: id(v) not in told)  # "an m6i.4xlarge has 16 vCPU" beside `2 × m6i.4xlarge`
         self._stated_limits_win()
         self._premises_give_way()  # "A-03: … assumed … no more than 5,000 repositories" (`read.premises`)
+        self._no_monorepo_named_since()  # "No monorepos", then "… including the actuarial-models monorepo"
         self._inputs_give_way()  # "2. Sizing inputs": "… plus 25 %: largest repository 8 GB"
         placed = sum_siblings(self.values, self.pools, self._text_at)  # zone by zone: one pool of their sum
         self._keep(lambda v: id(v) not in placed)

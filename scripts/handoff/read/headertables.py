@@ -17,6 +17,7 @@ from handoff.read import (
     fleetrows,
     hostcolumn,
     nodeshape,
+    outaside,
     partitive,
     pernodecolumns,
     pertotals,
@@ -469,6 +470,7 @@ class HeaderTableReading(WalkParts):
             (_WORDS_ONLY.fullmatch(c) and self.sections.part(c) == "trial")
             or closed_as_not_taken(c, self.not_done)
             or (machines and rowstatus.not_running(c))  # `planned`, `ordered`, `cancelled`: no machine of it
+            or (machines and outaside.left_out_remark(c))  # `AKS add-ons only (not ours, not counted)`
             for c in cells
         )
 

@@ -622,6 +622,8 @@ class LabelledReading(FactParts):
         under the first label's context (`read.pairrun`) when that label names a field itself: under
         one naming another thing ("Build server: Jenkins, repos: 450", "Growth per year: users: 300,
         repos: 800") the pairs are that thing's."""
+        if _VERDICT.match(value) and shapes.DIGIT.search(label):
+            return None, []  # "CT-07 search across 150 GitLab projects: passed": a test's own figures
         value = without_left_out(value).rstrip()  # "3 × E16s_v5 (system pool 2 × D4s_v5 excluded)"
         value = sockets.without_breakdown(value).rstrip()  # "32 (4 sockets, 8 cores per socket)": 32
         cut = outside.said_from(value) if outside.outside(value) else 0
@@ -697,6 +699,7 @@ class LabelledReading(FactParts):
             or (name in _COUNTS and not self.counts_itself(name, value, how, label))
             or (how == "label meaning" and name in AMOUNTS and _counts_other(value))
             or (how == "label meaning" and name in SIZES and is_growth(value))  # "… extended by 200 GB"
+            or (name in _LIMITS and _told_growth(value))  # "Users: the sponsor talked about 1,500 eventually"
         ):  # "Volume: approximately 1.850 repositories, …": a label's meaning the value's noun belies
             return None, self._as_prose(name, label, value, ctx)
         if name == "repositories" and how != "label" and self.code_hosts.find(label):
@@ -1227,6 +1230,22 @@ class LabelledReading(FactParts):
 
 _LABEL_ASIDE = re.compile(r"\(([^()]{3,80})\)")
 _COUNTED_WORD = re.compile(r"\b(?:one|two|three|four|five|no|none|single|only)\b", re.IGNORECASE)
+
+
+# a test's verdict as a line's whole value: the label before it is the test, whose figures (the projects
+# it searched, the users it simulated) are its sample or its load, never the deployment's own figures
+_VERDICT = re.compile(r"\W*(?:passed|pass|failed|fail)\b(?![\w-])", re.IGNORECASE)
+_OPENS_WITH_FIGURE = re.compile(
+    r"\W*(?:(?:~|about|approx\w*|around|roughly|up\s+to|max\w*|ca\.?)\s*)?\d", re.IGNORECASE
+)
+
+
+def _told_growth(value: str) -> bool:
+    """A label's value that is a sentence (it does not open with its figure) telling of growth or a
+    plan ("Users: the sponsor talked about 1,500 eventually, once the magazines group is in"): what may
+    come, told under the label of the field, not its figure (read as prose, where such a sentence is
+    passed over). A value opening with its figure keeps its own reading ("1,200 (growing to 1,500)")."""
+    return _OPENS_WITH_FIGURE.match(value) is None and is_growth(value)
 
 
 def _measured(value: str) -> bool:

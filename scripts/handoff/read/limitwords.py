@@ -37,6 +37,11 @@ _GROWTH = quick(
     r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?"
     r"(?:next \w+|(?:FY|Q[1-4]|H[12])\s?'?(?:20)?\d\d(?:[/-]\d\d)?|20\d\d(?:[/-]\d\d)?(?![/.-]\d))"
     r"|(?:is|are) expected to)\b"
+    # a state to come, told by its adverb or by the event it waits for: "1,500 users eventually",
+    # "once the magazines group joins" (not a past event: "the index eventually finished")
+    r"|\beventually\b(?!\s+(?:\w+ed|came|went|got|took|ran|was|were|had|did|made|grew|became)\b)"
+    r"|\bonce\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:joins?|is\s+in|are\s+in|comes?\s+on\s*board|"
+    r"(?:is|are)\s+(?:on-?boarded|migrated|acquired))\b"
     r"|(?:^|(?<=[\s(]))\+\d"  # "about +600 seats": an increase, never a current figure
     r"|\b(?:extend|increas|expand|enlarg|rais|grow|resiz|bump)\w*\s+by\s+(?:about\s+|~\s*)?\d"  # a step
     r"|\bby\s+(?:about\s+|~\s*)?\d[\d.,]*\s*(?:[KMGT]i?B|vCPUs?|nodes?|%)\s+(?:extended|increased|expanded|"

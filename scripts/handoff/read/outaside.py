@@ -56,6 +56,18 @@ _PIECE = re.compile(r"[,;]\s+|\s+[—–]\s+")
 _DISOWNED_IN = re.compile(rf"\b(?:{_DISOWNED})", re.IGNORECASE)
 
 
+_NOT_OURS_BARE = re.compile(r"\bnot\s+(?:ours|sourcegraph(?:'s)?)\b", re.IGNORECASE)
+
+
+def left_out_remark(cell: str) -> bool:
+    """A remark holding no figure that says its row's thing is left out of the figures ("AKS add-ons
+    only (not ours, not counted)", "excluded from the totals"): a machine table's row so remarked is
+    not the deployment's, as a bracket saying so is not in prose."""
+    return not shapes.DIGIT.search(cell) and bool(
+        _LEFT_OUT.search(cell) or _NOT_OURS.search(cell) or _NOT_OURS_BARE.search(cell)
+    )
+
+
 def without_left_out(text: str) -> str:
     """`text` with the pieces of its bracketed asides that name figures left out blanked (same length)."""
     if "(" not in text or not (_LEFT_OUT.search(text) or _NOT_OURS.search(text) or _DISOWNED_IN.search(text)):

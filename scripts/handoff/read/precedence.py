@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from handoff.core.model import TddValue
 from handoff.core.quickre import quick
-from handoff.read import aftercomments, pernode, shapes
+from handoff.read import aftercomments, monorepolater, pernode, shapes
 from handoff.read.counts import AMBIENT
 from handoff.read.dates import BUILD
 from handoff.read.gatherparts import GatherParts, amounts
@@ -48,7 +48,13 @@ def _adds_host(text: str) -> bool:
 
 
 _SUMMED = ("total_disk_gb", "total_memory_gb", "total_cpu")  # amounts a place may give as parts and sum
-_PREMISED = _LIMITS | {"repositories", "total_repo_size_gb"}  # what a proposal's assumption states
+_MEASURED_PREMISE = frozenset({"repositories", "total_repo_size_gb"})
+_PREMISED = _LIMITS | _MEASURED_PREMISE  # what a proposal's assumption states
+
+
+def _none(v: TddValue) -> bool:
+    """A count value reading none ("No monorepos", `0`)."""
+    return (v.value or v.text).strip() in ("0", "none", "None", "no")
 
 
 def _titled_total(v: TddValue) -> bool:
@@ -412,7 +418,9 @@ class Precedence(GatherParts):
         """A limit, repository count or repository size read from a premise (a place under an
         `Assumptions` title, or a clause saying it was assumed: `read.premises`) gives way to one of
         its field read elsewhere outside a trial: the proposal's assumption is neither the agreed
-        limit nor the count found. Alone it stays."""
+        limit nor the count found. Alone a limit stays (a sizing's assumptions are the limits it was
+        made for); a repository count or size assumed never does: what a proposal assumed of the
+        estate is not what was found, and a careful reader records none rather than the assumption."""
 
         def premise(v: TddValue) -> bool:
             return v.location.ref in self.premises or assumed(self._text_at(v), v.text)
@@ -421,8 +429,27 @@ class Precedence(GatherParts):
         if not fields:
             return
         said = {v.field for v in self.values if v.field in fields and v.section != "trial" and not premise(v)}
+        said |= fields & _MEASURED_PREMISE  # (an estate assumed is never the estate found, alone or not)
         if said:
             self._keep(lambda v: v.field not in said or not premise(v))
+
+    def _no_monorepo_named_since(self) -> None:
+        """A monorepo count of none gives way when a later passage outside a trial names a monorepo
+        that is there ("… connected, including the actuarial-models monorepo": `read.monorepolater`):
+        the none was true when written, not since."""
+        nones = [v for v in self.values if v.field == "monorepos" and v.section != "trial" and _none(v)]
+        if not nones:
+            return
+        order: dict[object, int] = {}
+        for i, b in enumerate(self.blocks):
+            order.setdefault(b.location, i)
+        named = [
+            i for i, b in enumerate(self.blocks) if b.section != "trial" and monorepolater.names_one(b.text)
+        ]
+        if not named:
+            return
+        late = {id(v) for v in nones if max(named) > order.get(v.location, len(self.blocks))}
+        self._keep(lambda v: id(v) not in late)
 
     def _inputs_give_way(self) -> None:
         """A repository count, monorepo count, largest repository or total size read under a heading

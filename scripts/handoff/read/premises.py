@@ -10,7 +10,8 @@ is what the sizing started from, not the limit the customer agreed nor the count
   more than 1,000 repositories …", "The proposal assumed up to 5,000 repositories").
 
 A premise's figure gives way to a figure of its field stated elsewhere (`read.precedence`): the
-requirement, licence or constraint is the limit, the census the count. Alone, it stays what it was.
+requirement, licence or constraint is the limit, the census the count. Alone, a limit stays what it
+was; an assumed repository count or size goes even alone (the estate assumed is not the estate found).
 """
 
 from __future__ import annotations

@@ -134,6 +134,35 @@ def _whole_columns(header: list[str]) -> tuple[int | None, set[int]]:
     return (whole[0], each) if len(whole) == 1 else (None, set())
 
 
+# a header that is only what was granted or built, beside a column of what was asked for or planned
+# (`Requested | Approved and built`, `Proposed | Provisioned`): the column of the values that hold
+_GRANTED_HEADER = re.compile(
+    r"\W*(?:approved|granted|built|deployed|provisioned|installed)(?:\s+(?:and|&)\s+(?:built|deployed|running|"
+    r"provisioned|installed|in\s+use))?\W*",
+    re.IGNORECASE,
+)
+
+
+def _granted_column(header: list[str]) -> int | None:
+    """The one column of a label table's header that is only what was granted or built (`Approved and
+    built`, `Built`, `Provisioned`), set beside a column of what was asked for, planned or designed
+    (`Requested`, `Proposed`, `Designed`): the values that hold are the granted column's, and the other
+    column's are neither values nor limits (a design's or a request's figures). None otherwise."""
+    granted = [j for j, h in enumerate(header[1:], 1) if _GRANTED_HEADER.fullmatch(h)]
+    if len(granted) != 1:
+        return None
+    asked = [
+        j for j, h in enumerate(header[1:], 1)
+        if j != granted[0] and (is_planned(h) or column_kind(h) == "limit" or _ASKED.search(h))
+    ]  # fmt: skip
+    return granted[0] if asked else None
+
+
+_ASKED = re.compile(
+    r"\b(?:request(?:ed)?|asked(?:\s+for)?|design(?:ed)?|specified|quoted|offered)\b", re.IGNORECASE
+)
+
+
 def _label_columns(header: list[str]) -> _Columns | None:
     """The value column, the note columns and the limit columns a label table's header row names
     (`Input | Value | Source`, `Metric | Target | At close | Notes`, `Metric | Now | Max / agreed
@@ -143,8 +172,12 @@ def _label_columns(header: list[str]) -> _Columns | None:
     `Previous`, `Q2 2026` beside `Now`: `read.pastcolumns`), nor one that only checks the row (`OK?`,
     `Status`: `read.columns.status`). A column of limits after the value column holds the row's
     limit (`Max / agreed limit`)."""
+    granted = _granted_column(header)
+    if granted is not None:  # `Requested | Approved and built`, `Designed | Built`: the one built
+        notes = [j for j, h in enumerate(header[1:], 1) if j != granted and _NOTE_HEADER.search(h)]
+        return granted, tuple(notes), ()
     value: int | None = None
-    notes: list[int] = []
+    notes = []
     limits: list[int] = []
     pasts = pastcolumns.others(header)  # `Before (until 17 Oct)`, `Q2 2026 (30 Jun)` beside `Now`
     whole, each = _whole_columns(header)  # `Per server | Total (3 servers)`: the whole's column
