@@ -117,6 +117,22 @@ def test_a_total_row_that_only_adds_one_machines_figures_is_no_total(catalogue: 
         assert got.get("total_memory_gb") in (None, 448)
 
 
+def test_one_of_several_disk_columns_worked_out_is_no_disk_total(catalogue: Catalogue) -> None:
+    """System and index disks in two per-machine columns: the total row's system-disk figure is a part
+    of the machines' disk, never the whole; the whole is the one said in words after the table."""
+    rows: list[list[Cell]] = [
+        ["Tier", "Servers", "vCPU (each)", "Memory (each)", "System disk (each)", "Index disk (each)"],
+        ["frontend", "2", "8", "32 GB", "60 GB", "–"],
+        ["indexer", "3", "16", "128 GB", "100 GB", "1,500 GB"],
+        ["All servers", "5", "64 vCPU", "448 GB", "420 GB", "4,500 GB"],
+    ]
+    after = "Disk provisioned in all: 4,920 GB (the system disks plus the index disks)."
+    for doc in (_html("Servers", rows, f"<p>{after}</p>"), _docs("Servers", rows, after)):
+        got = _fields(doc, catalogue)
+        assert (got.get("total_cpu"), got.get("total_memory_gb")) == (64, 448)
+        assert got.get("total_disk_gb") == 4920
+
+
 # -- a subtotal row under a group cell merged down gives way to the grand total -----------------------
 def test_subtotals_under_merged_host_cells_give_way_to_the_grand_total_html(catalogue: Catalogue) -> None:
     rows: list[list[Cell]] = [

@@ -168,7 +168,11 @@ _PERCENT = re.compile(r"\s*-?\d+(?:[.,]\d+)?\s*%\s*")
 
 def _worked_out(t: _HeaderTable, j: int, name: str, total: list[Text], members: list[_Row]) -> bool:
     """A per-machine column's total cell that is the member rows' counts times their figures, added
-    (`read.pertotals`), the count column's total being the sum of its rows."""
+    (`read.pertotals`), the count column's total being the sum of its rows. Not when another column
+    holds the same kind of amount (`OS disk (per VM) | Data disk (per VM)`): one column's total is
+    then a part of the machines' disk, not their whole."""
+    if sum(1 for _, g in t.fields if g.name == name) > 1:
+        return False
     rows = dict(members)
     texts = [[c.text for c in r] for _, r in members]
     skip = {k for k, _ in t.fields}
