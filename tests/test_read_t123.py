@@ -260,3 +260,137 @@ def test_a_limit_cell_left_a_dash_states_no_limit(catalogue: Catalogue) -> None:
 def test_a_zero_count_cell_still_reads_zero(catalogue: Catalogue) -> None:
     rows: list[list[Cell]] = [["Fact", "Value"], ["Repositories", "1,200"], ["Monorepos", "-"]]
     assert _got(_html("Repositories", rows), catalogue, "monorepos") == 0
+
+
+# -- raw beside usable capacity: the usable column is the disk (`read/rawusable.py`) ----------------
+def test_the_usable_column_is_the_disk_not_the_raw_one_html(catalogue: Catalogue) -> None:
+    rows: list[list[Cell]] = [
+        ["Pool", "Disks", "Layout", "Raw capacity (TB)", "Usable capacity (TB)"],
+        ["os", "2 × 480 GB", "mirror", "0.96", "0.48"],
+        ["git", "6 × 2 TB", "RAID 6", "12", "8"],
+        [("Total", 1, 3), None, None, "12.96", "8.48"],
+    ]
+    got = _fields(_html("Storage", rows), catalogue)
+    assert got.get("total_disk_gb") == 8480
+
+
+def test_the_usable_column_is_the_disk_not_the_raw_one_docs(catalogue: Catalogue) -> None:
+    rows: list[list[Cell]] = [
+        ["Volume group", "Net (GB)", "Gross (GB)", "Notes"],
+        ["vg-root", "200", "400", "RAID 1"],
+        ["vg-data", "3,000", "6,000", "RAID 10"],
+        ["Sum", "3,200", "6,400", ""],
+    ]
+    got = _fields(_docs("Server storage", rows), catalogue)
+    assert got.get("total_disk_gb") == 3200
+
+
+# -- a table of volumes whose total was read: its rows are parts, however they are labelled --------
+def test_a_volume_row_naming_a_disk_kind_is_a_part_of_the_tables_total(catalogue: Catalogue) -> None:
+    rows: list[list[Cell]] = [
+        ["Volume", "Size (GiB)"],
+        ["gitserver data (gp3)", "1,500"],
+        ["zoekt index (io2 SSD disk)", "400"],
+        ["postgres", "100"],
+        ["Total", "2,000"],
+    ]
+    for doc in (_html("Storage", rows), _docs("Storage", rows)):
+        assert _got(doc, catalogue, "total_disk_gb") == 2000
+
+
+# -- a place-only word before its own going live names the place --------------------------------
+def test_an_acceptance_go_live_row_is_the_acceptance_environments(catalogue: Catalogue) -> None:
+    rows: list[list[Cell]] = [
+        ["Milestone", "Date"],
+        ["Build started", "2026-03-02"],
+        ["Acceptance go-live", "2026-03-20"],
+        ["Production go-live", "2026-04-09"],
+    ]
+    after = "Acceptance runs on https://sg-acc.example.org, production on https://sg.example.org."
+    for doc in (_html("Plan", rows, f"<p>{after}</p>"), _docs("Plan", rows, after)):
+        got = _fields(doc, catalogue)
+        assert got.get("completion_date") == "2026-04-09"
+
+
+# -- a limits column beside a forecast: its counts are the limits (`read/limitlead.py`) ------------
+def test_a_value_column_headed_as_the_limit_beside_a_forecast_gives_limits(catalogue: Catalogue) -> None:
+    tables: list[list[list[Cell]]] = [
+        [["Metric", "Licence limit"], ["Seats", "3,000"], ["Repositories", "6,000"]],
+        [
+            ["Item", "Contracted limit", "Forecast"],
+            ["Users", "3,000", "4,000"],
+            ["Repositories", "6,000", "9,000"],
+        ],
+    ]
+    for rows in tables:
+        for doc in (_html("Commitments", rows), _docs("Commitments", rows)):
+            got = _fields(doc, catalogue)
+            assert got.get("max_repositories") == 6000
+            assert got.get("repositories") is None
+
+
+# -- a checklist's tick column: the value column is read, of the steps ticked done (`read/tickcolumn.py`)
+_PROSE = (
+    "This design describes the production search service for the engineering teams and the way it "
+    "was built, handed over and signed off by the platform group in the data centre."
+)
+
+
+def test_a_tick_column_leaves_the_value_column_to_the_steps_done(catalogue: Catalogue) -> None:
+    shapes: list[tuple[list[Cell], str, str]] = [
+        (["Step", "Done", "Value"], "✓", "✗"),
+        (["step", "done", "value"], "y", "n"),
+    ]
+    for header, yes, no in shapes:
+        rows: list[list[Cell]] = [
+            header,
+            ["hardware racked", yes, "2026-05-04"],
+            ["build started on the new host", yes, "2026-05-11"],
+            ["go-live signed off", yes, "2026-06-01"],
+            ["second site", no, "2027"],
+        ]
+        for doc in (_html("Checklist", rows, f"<p>{_PROSE}</p>"), _docs("Checklist", rows, _PROSE)):
+            got = _fields(doc, catalogue)
+            assert got.get("start_date") == "2026-05-11"
+            assert got.get("completion_date") == "2026-06-01"
+
+
+def test_a_step_marked_not_done_states_nothing(catalogue: Catalogue) -> None:
+    rows: list[list[Cell]] = [
+        ["Task", "Done", "Value"],
+        ["licence applied", "✓", "1,500 users"],
+        ["raise licence", "✗", "2,500 users"],
+        ["repositories synced", "✓", "1,900"],
+    ]
+    for doc in (_html("Go-live tasks", rows, f"<p>{_PROSE}</p>"), _docs("Go-live tasks", rows, _PROSE)):
+        got = _fields(doc, catalogue)
+        assert got.get("max_users") == 1500
+
+
+# -- a count after two code hosts joined is both hosts' together, no part of the second's -----------
+def test_a_count_after_two_joined_hosts_is_no_part_of_the_second(catalogue: Catalogue) -> None:
+    hosts: list[list[Cell]] = [
+        ["code host", "what", "count"],
+        ["bitbucket server (bitbucket.acme.lan)", "projects", "900"],
+        ["gerrit (review.acme.lan)", "repos", "60"],
+        ["total", "", "960"],
+    ]
+    steps: list[list[Cell]] = [
+        ["step", "value"],
+        ["build started", "2026-03-02"],
+        ["bitbucket + gerrit mirrored", "960 repos, 2026-03-09"],
+    ]
+    html = html_document(
+        f"<html><body><h1>Hosts</h1>{_html_table(hosts)}<h1>Steps</h1>{_html_table(steps)}</body></html>"
+    )
+    content = [
+        _para("Hosts", "HEADING_1"),
+        _docs_table(hosts),
+        _para("Steps", "HEADING_1"),
+        _docs_table(steps),
+        _para(""),
+    ]
+    tab = {"tabProperties": {"tabId": "t.0", "title": "Tab 1", "index": 0}}
+    docs = {"title": "TDD", "tabs": [{**tab, "documentTab": {"body": {"content": content}}}]}
+    for doc in (html, docs):
+        assert _got(doc, catalogue, "repositories") == 960

@@ -72,6 +72,18 @@ _HOST_AFTER = re.compile(
     re.IGNORECASE,
 )
 _HOSTS_JOINED = re.compile(r"\s*(?:,|and|or|&|plus|,\s*and)\s*(?:the\s+|our\s+)?", re.IGNORECASE)
+_PAIRED_HOSTS = re.compile(r"\s*(?:\+|&|and|plus)\s*", re.IGNORECASE)
+
+
+def _joined_before(s: str, host: Found | None, hosts: list[Found]) -> bool:
+    """Whether the host a count follows is the second of two joined (`gitlab + perforce synced: 1,400
+    repos`, `GitHub and GitLab: 900`): the count is both hosts' together, no part of the second's."""
+    if host is None:
+        return False
+    before = [h for h in hosts if h.end <= host.start]
+    return bool(before) and bool(_PAIRED_HOSTS.fullmatch(s[before[-1].end : host.start]))
+
+
 _FIGURE_START = re.compile(  # where another figure's words begin: its number, or a bracket holding one
     r"[(\[](?=[^)\]]*\d)|(?:about\s+|~\s*)?\d"
 )
@@ -579,7 +591,7 @@ class CountReading(FactParts):
             host = next((h for h in reversed(hosts) if m.start - len(before) <= h.start < m.end
                          and h.start != claimed
                          and not _bare_own(s[h.end : m.start])), None)  # fmt: skip
-            host = None if summed else host
+            host = None if summed or _joined_before(s, host, hosts) else host
             its = (
                 None if host is not None or summed else self._host_of_pronoun(before)
             )  # "…; its 240 projects"

@@ -457,6 +457,9 @@ _PLACE_AFTER = re.compile(
     r"setups?|deployments?|nodes?|subscriptions?|projects?|accounts?|namespaces?|copy|copies|zones?|tiers?|landscapes?|rings?)\b",
     re.IGNORECASE,
 )
+# a place-only word before its own going live ("Acceptance go-live", "acceptance went live on …"): the
+# event happens to a place, so the word names it (a milestone itself is no subject of going live)
+_WENT_LIVE_AFTER = re.compile(r"[\s-]+(?:go(?:es)?[\s-]?live|went\s+live|cut[\s-]?over)\b", re.IGNORECASE)
 # (not "to" ending a range after its first date: "from 01.07.2026 to acceptance on 24.07.2026")
 _PLACE_BEFORE = re.compile(r"\b(?:in|on|into|(?<!\d\s)to)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -473,6 +476,7 @@ def _names_place(text: str, m: re.Match[str]) -> bool:
         return True
     return bool(
         _PLACE_AFTER.match(text, m.end())
+        or (_PLACE_ONLY.fullmatch(m.group(0)) and _WENT_LIVE_AFTER.match(text, m.end()))
         or _HOLDER_AFTER.match(text, m.end())  # "Load test has 4 × m5.4xlarge": a holder is a place
         or _PLACE_BEFORE.search(text[: m.start()])
         or _IN_NAME.match(text, m.end())

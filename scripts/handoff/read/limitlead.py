@@ -23,6 +23,8 @@ _NOW = quick(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+# a column of what is expected later, beside the limits: `Three-year outlook`, `Projected`, `Forecast`
+_AHEAD = re.compile(r"\b(?:outlook|forecast|projected|projections?|expected|indicative)\b", re.IGNORECASE)
 
 
 def _limits_title(text: str, words: int) -> bool:
@@ -40,12 +42,26 @@ def _limits_title(text: str, words: int) -> bool:
 
 def limits_lead(lead: str | None, header: list[str]) -> str | None:
     """The words that make a table a limits part: its lead-in line (`lead`, the paragraph right before
-    it, when it ends with a colon) or its header row's first cell, when the header names nothing of
-    today's counts (see the module's docstring); else None."""
+    it, when it ends with a colon) or its header row's first cell, or its one value column's header
+    (beside forecasts only), when the header names nothing of today's counts (see the module's
+    docstring); else None."""
     if lead is not None and lead.rstrip().endswith(":") and _limits_title(lead, 12):
         return lead.strip().rstrip(":")
     plain = len(header) > 1 and not any(_DIGIT.search(c) or _NOW.search(c) for c in header)
-    return header[0].strip() if plain and _limits_title(header[0], 3) else None
+    if plain and _limits_title(header[0], 3):
+        return header[0].strip()
+    # `Dimension | Contracted limit | Three-year outlook`: the one value column heads the limits (a
+    # forecast beside it is growth, read as such), the labels' column naming only what is limited
+    rest = [c for c in header[2:] if c.strip()]
+    if (
+        1 < len(header) <= 4
+        and not any(_DIGIT.search(c) or _NOW.search(c) for c in header[:2])
+        and not any(_NOW.search(c) for c in rest)
+        and _limits_title(header[1], 3)
+        and all(is_growth(c) or _AHEAD.search(c) for c in rest)
+    ):
+        return header[1].strip()
+    return None
 
 
 __all__ = ["limits_lead"]

@@ -30,12 +30,14 @@ from handoff.read import (
     partstable,
     pastcolumns,
     positions,
+    rawusable,
     rownumbers,
     scheduling,
     shapes,
     spans,
     tablecaption,
     teststeps,
+    tickcolumn,
     volumetables,
 )
 from handoff.read.carvedparts import not_extra
@@ -165,6 +167,7 @@ class TableReading(WalkParts):
     """The TDD walk's table reading: orientation, column roles, the kind of table."""
 
     blank_means = ""  # the side a blank cell repeats, when a note beside the table says so
+    volume_parts = False  # the table read is one of volumes whose disk was read whole: its rows are parts
     lead_in = ""  # the paragraph right above the table being read ("Persistent volumes on prod (gp3):")
     left_out: frozenset[str] = frozenset()  # the marks whose key under the table leaves their row out
 
@@ -501,6 +504,7 @@ class TableReading(WalkParts):
 
     def read_table(self, rows: list[list[Text]], tab: _Tab, number: int) -> None:
         rows = teststeps.reduced(rows)  # `Step | Instruction | Expected result | Actual result`: checks
+        rows = tickcolumn.dropped(rows)  # `Step | Done | Value`: the value, of the steps ticked done
         rows = positions.chosen(rows)  # `Nodes min / current / max | 3 / 3 / 6`: the current figure
         rows = rownumbers.dropped(rows)  # `S.No. | Parameter | Production`: the labels are the second column
         width = max((len(r) for r in rows), default=0)
@@ -573,6 +577,7 @@ class TableReading(WalkParts):
         found = volumetables.total(header, body, self.names_row, self.is_total, led)
         if found is not None:
             self.emit("Disk", found, self.where(tab, number, 1), self.context(tab))
+            self.volume_parts = True  # (`indexed-search (pd-ssd) | 600`: one volume, not another disk)
 
     def names_row(self, label: str) -> bool:
         """A row label naming a field or an environment (not a component's name, nor a volume's:
@@ -611,6 +616,7 @@ class TableReading(WalkParts):
         self.planned_sections(roles, header)
         self.largest_column(roles, header)
         self.size_column(roles, header)
+        self.usable_column(roles, header)
         self.one_host_column(roles, rows)
         self.described_machines(roles, rows)
         self.count_column(roles, header, rows)
@@ -706,6 +712,19 @@ class TableReading(WalkParts):
         ]
         if len(sized) == 1:
             roles[sized[0]] = ("field", self.catalogue.fields.get("total_repo_size_gb"))
+
+    def usable_column(self, roles: list[tuple[str, Field | None]], header: list[str]) -> None:
+        """Raw beside usable capacity (`Raw (GB) | Usable (GB)`, `read.rawusable`): the usable column
+        is the disk; the raw one is nothing, nor is a column of the drives (`Disks | 6 × 2 TB`), the
+        sizes before mirroring or parity."""
+        found = rawusable.columns(header)
+        if found is None or roles[found[0]][0] not in ("", "field"):
+            return
+        for j, (_, f) in enumerate(roles):
+            if f is not None and f.name == "total_disk_gb":
+                roles[j] = ("", None)
+        roles[found[0]] = ("field", self.catalogue.fields.get("total_disk_gb"))
+        roles[found[1]] = ("", None)
 
     def topic_totals(
         self,

@@ -274,6 +274,11 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
                                             reading or "", "table column"))  # fmt: skip
             return
         name, facts = self.facts.labelled(label, value, ctx)
+        if self.volume_parts and name == "total_disk_gb" and not self.is_total(label):
+            # one volume's row of a table whose disk was read whole (`read_table`): a label naming a
+            # kind of disk (`indexed-search (pd-ssd) | 600`) makes it no disk of its own, a part
+            facts = [f for f in facts if f.field != name or not f.how.startswith("label")]
+            name = None
         aliased = self.catalogue.field_for_label(label)
         if aliased is not None and name == aliased.name and not any(f.field == name for f in facts):
             self.gather.add(block, TddValue(label, value, location, name, ctx.section, link, how="label"))
@@ -826,8 +831,11 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         rows = read_rows
         if any(any(c.text for c in r) for r in rows):
             outer, was, self.cells, self.across = self.cells, self.across, contents, across
-            self.read_table(rows, tab, number)
-            self.cells, self.across = outer, was
+            volumes, self.volume_parts = self.volume_parts, False
+            try:
+                self.read_table(rows, tab, number)
+            finally:
+                self.cells, self.across, self.volume_parts = outer, was, volumes
         for cell in (cell for cells in grid for cell in cells):
             for se in map(as_dict, as_list(cell.get("content"))):
                 if "table" in se:
