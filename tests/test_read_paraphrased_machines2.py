@@ -499,6 +499,28 @@ RULES += [
     ),
 ]
 
+RULES += [
+    (
+        "rule-organisation-slug-is-no-environment",
+        "bare",
+        "<h2>Code hosts</h2>"
+        + P("Nearly everything is in Azure DevOps Services (the acme-dev organisation): 1,150 repositories."),
+        {"repositories": 1150},
+    ),
+    (
+        "rule-workspace-slug-is-no-environment",
+        "bare",
+        "<h2>Code hosts</h2>" + P("Bitbucket Cloud, workspace acme-test: 640 repositories."),
+        {"repositories": 640},
+    ),
+    (
+        "rule-a-dev-vm-is-still-dev",
+        "bare",
+        P("Production: 2 × m6i.2xlarge, 16 vCPU in total.") + P("The acme-dev VM has 4 vCPU."),
+        {CPU: 16},
+    ),
+]
+
 _NOT_YET = "not read yet: "
 STILL_WRONG: dict[str, str] = {
     "nodegroups-desired-list": _NOT_YET

@@ -260,6 +260,12 @@ class Environments:
         text = blank_spans(text, [(a, b) for a, b, _ in hosts]) if hosts else text
         if "/" in text:  # nor is a file's path: `/dev/nvme1n1`, `/srv/test/data`
             text = blank_spans(text, [m.span() for m in _PATH.finditer(text)])
+        if (
+            "rg" in text or "rkspace" in text
+        ):  # nor a code host's organisation: "the ardenwick-dev organisation"
+            text = blank_spans(
+                text, [m.span("a") if m.group("a") else m.span("b") for m in _ORG_NAME.finditer(text)]
+            )
         if "hand" in text.casefold():  # "handed over to QA": the one handed to is a team, no place
             text = blank_spans(text, [m.span(1) for m in _RECIPIENT.finditer(text)])
         named = list(self.trial.finditer(text))  # (the words counted only for a text that has one)
@@ -512,6 +518,12 @@ def _placed(text: str) -> frozenset[str]:
 
 # what a thing undergoes is no place: "System under test", "Code under test", "under evaluation"
 _UNDERGONE = re.compile(r"\bunder\s+$", re.IGNORECASE)
+# a slug named as a code host's organisation or workspace ("the ardenwick-dev organisation", "workspace
+# acme-test", "GitHub org foo-staging"): the name of where repositories are kept, not an environment --
+# a company names its organisations as it likes, and the repositories there are the deployment's
+_ORG = r"(?:organi[sz]ations?|orgs?|workspaces?)"
+_SLUG = r"[A-Za-z0-9][\w.]*(?:[-_][\w.]+)+"
+_ORG_NAME = re.compile(rf"(?P<a>(?<![\w.-]){_SLUG})\s+{_ORG}\b|\b{_ORG}\s+(?P<b>{_SLUG})", re.IGNORECASE)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
 _IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9](?<!multi)(?<!single)[-_]$", re.IGNORECASE)  # not "multi-stage"
 # a replica is another copy of the instance ("the read-only replica in Singapore"), except one copy
