@@ -521,6 +521,25 @@ RULES += [
     ),
 ]
 
+RULES += [
+    (
+        "rule-created-as-is-the-first-state",
+        "prod",
+        tbl(("Thing", "Value"), ("box", "CX-HM-16C-128G (16 vcpu, 128 gb)"))
+        + UL(
+            "sep 8: created as CX-16C-64G (16 vcpu, 64 gb)",
+            "oct 13: changed type, memory kept hitting the roof",
+        ),
+        {MEM: 128},
+    ),
+    (
+        "rule-deployed-on-is-no-first-state",
+        "prod",
+        P("The VM was deployed on an n2-standard-16 (16 vCPU, 64 GB) on 3 May."),
+        {MEM: 64},
+    ),
+]
+
 _NOT_YET = "not read yet: "
 STILL_WRONG: dict[str, str] = {
     "nodegroups-desired-list": _NOT_YET
@@ -550,8 +569,6 @@ STILL_WRONG: dict[str, str] = {
     + "the new type of a change with its size in brackets is not taken as the one machine",
     "bare-metal-model-list": _NOT_YET
     + "threads and RAM in a `Totals:` sentence after per-server items are withheld",
-    "instance-size-brackets-resized": _NOT_YET
-    + "the current box's memory beside its history item's old size is withheld",
 }
 
 

@@ -220,7 +220,7 @@ def test_the_hold_out_sets_keep_their_figures(
         # across a workload's replicas; an uncounted type counted by the totals written beside a count)
         ("tdd_blind117", 127 / 129, 127 / 127, 0),
         # blind119: machines and storage of VM, on-premises and single-machine deployments (on arrival 91/126)
-        ("tdd_blind119", 109 / 126, 109 / 109, 0),
+        ("tdd_blind119", 110 / 126, 110 / 110, 0),
         # blind121: the money view beside the build (quotes, bills of materials, reserved capacity, licence
         # seats; on arrival 104/128, 104/108, 3)
         ("tdd_blind121", 104 / 128, 104 / 108, 3),

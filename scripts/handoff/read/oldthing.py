@@ -5,7 +5,9 @@ beside what it is: "point DNS back to the old VM (32 vCPU, 128 GB)", "the previo
 https://sg.corp.local keeps working", "the former cluster, 3 × m5.2xlarge". A careful reader gives
 the figures and the address standing right after "old", "previous", "former", "retired", "legacy"
 or "decommissioned" and a machine or address noun (in its bracket, or within a few words after it)
-to that old thing, not to the deployment. `old_things(sentence)` gives those spans; the prose
+to that old thing, not to the deployment; so too a machine's type and its bracket after words telling
+how it came to be ("created as POP2-16C-64G (16 vcpu, 64 gb)", "started out as an n2-standard-16"),
+its first state, which something else followed. `old_things(sentence)` gives those spans; the prose
 reader puts the facts in them in no production part.
 """
 
@@ -26,12 +28,25 @@ _AFTER = re.compile(  # its bracket, or an address or a figure right after it
 )
 
 
+# a machine's first state named by how it came to be ("created as POP2-16C-64G (16 vcpu, 64 gb)", "it
+# started out as an n2-standard-16 (16 vCPU / 64 GB)", "launched as a t3.2xlarge"): the words tell a
+# beginning that something else followed, so the type and its bracket are the old machine's
+_FIRST_STATE = re.compile(
+    r"\b(?:created|started(?:\s+out)?|began|launched|originally(?:\s+(?:created|built|provisioned))?)\s+as\s+"
+    r"(?:an?\s+|the\s+)?(?P<type>[A-Za-z][\w.-]*\d[\w.-]*)(?P<bracket>\s*\([^()]*\))?",
+    re.IGNORECASE,
+)
+
+
 def old_things(sentence: str) -> list[tuple[int, int]]:
     """The spans of a sentence describing an old machine or address: the bracket right after the
-    noun phrase, else the address or the figure right after it ("with 3 × …" is the new one's)."""
+    noun phrase, else the address or the figure right after it ("with 3 × …" is the new one's); and
+    a machine's first state named by how it came to be ("created as X (16 vcpu, 64 gb)"): the type
+    and its bracket."""
+    first = [(m.start("type"), m.end()) for m in _FIRST_STATE.finditer(sentence)] if "as" in sentence else []
     if not _HINT.search(sentence):
-        return []
-    out = []
+        return first
+    out = first
     for m in _OLD.finditer(sentence):
         after = _AFTER.match(sentence, m.end())
         out.append((m.start(), after.end() if after else m.end()))
