@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from handoff.core.model import Location, TddValue
 from handoff.core.units import parse_size
 from handoff.read import shapes
+from handoff.read.docmemo import per_document
 from handoff.read.fact import Fact
 from handoff.read.facts import FactReader
 from handoff.read.titletool import Title
@@ -29,18 +30,24 @@ def amounts(field: str, text: str) -> list[object]:
     """What a change compares for a field: the machines (`4 × c6i.4xlarge` each), the CPU count, the
     size in GB, a limit's count (a limit no longer in force, `read.limits`); [] for a field no
     change is read for."""
+    return list(_amounts(field, text, shapes.OWN_TYPES.get(), shapes.SHORT_TYPES.get()))
+
+
+@per_document  # (the end passes compare the same values' amounts again and again)
+def _amounts(field: str, text: str, own: frozenset[str], short: frozenset[str]) -> tuple[object, ...]:
+    """`amounts(field, text)` under the document's own and short machine types (`shapes.instances`)."""
     if field == "instance_types":
-        return [m.value.casefold() for m in shapes.instances(text)]
+        return tuple(m.value.casefold() for m in shapes.instances(text))
     if field == "total_cpu":
         number = re.search(shapes.NUMBER, text)
-        return [round(float(number.group(0).replace(",", "")), 1)] if number else []
+        return (round(float(number.group(0).replace(",", "")), 1),) if number else ()
     if field in ("total_memory_gb", "total_disk_gb"):
         size = next(shapes.sizes(text), None)
-        return [round(parse_size(size.value, "GB"), 1)] if size else []
+        return (round(parse_size(size.value, "GB"), 1),) if size else ()
     if field in _LIMITS:
         number = re.search(shapes.NUMBER, text)
-        return [round(float(number.group(0).replace(",", "")))] if number else []
-    return []
+        return (round(float(number.group(0).replace(",", ""))),) if number else ()
+    return ()
 
 
 _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})

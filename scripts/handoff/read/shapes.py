@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from handoff.core.quickre import opened, quick
 from handoff.read import sockets
+from handoff.read.docmemo import per_document
 
 DIGIT = re.compile(r"\d")
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -277,7 +278,7 @@ def sizes(text: str) -> Iterator[Match]:
     return iter(_sizes(text))
 
 
-@functools.lru_cache(maxsize=16)  # a value's sizes are asked for by several of its readings in turn
+@per_document  # a value's sizes are asked for by several of its readings in turn
 def _sizes(text: str) -> tuple[Match, ...]:
     found = [
         Match(m.start(), m.end(), m.group(0), _whole_gib(canon(m.group("num")), m.group("unit")))
@@ -487,6 +488,12 @@ def instances(text: str) -> Iterator[Match]:
     A bracket right after a type that names the same type again (`4 units of m6i.4xlarge
     [m6i.4xlarge × 4台]`, a translation or a restatement) is that mention, not a second machine: one
     match, with the count either of them gives."""
+    return iter(_all_instances(text, OWN_TYPES.get(), SHORT_TYPES.get()))
+
+
+@per_document  # a text's machines are asked for by several readings and end passes
+def _all_instances(text: str, own: frozenset[str], short: frozenset[str]) -> tuple[Match, ...]:
+    """`instances(text)` under the document's own and short types (which `_instances` reads)."""
     found = list(_instances(text))
     for k in range(len(found) - 1, 0, -1):
         a, b = found[k - 1], found[k]
@@ -495,7 +502,7 @@ def instances(text: str) -> Iterator[Match]:
         ):
             count = a.value if not a.value.startswith("1 × ") else b.value
             found[k - 1 : k + 1] = [Match(a.start, b.end, text[a.start : b.end], count)]
-    return iter(found)
+    return tuple(found)
 
 
 _ITALICISED_AZURE = re.compile(r"Standard([A-Z]\d+[a-z]*?)(v\d+)")
@@ -561,7 +568,7 @@ def dates(text: str, year: str = "") -> Iterator[Match]:
     return iter(_all_dates(text, year, NUMERIC_ORDER.get()))
 
 
-@functools.lru_cache(maxsize=8)  # a sentence's dates are asked for by several of its readings in turn
+@per_document  # a sentence's dates are asked for by several of its readings in turn
 def _all_dates(text: str, year: str, order: str) -> tuple[Match, ...]:
     """`dates(text, year)` under the document's numeric `order` (which `_numeric_dates` reads)."""
     if DIGIT.search(text) is None:  # (half the texts asked: no full date, each has its year's digits, no
@@ -569,11 +576,17 @@ def _all_dates(text: str, year: str, order: str) -> tuple[Match, ...]:
         if not year or not any(month in text for month in _MONTH_CAPITALS):
             return ()
         return tuple(_day_months(text, year))  # (`DAY_MONTH`'s matches alone: in order)
-    full = tuple(_dates(text))
+    full = _full_dates(text, order)
     year = _own_year(text, full) or year
     if year:
         return tuple(sorted((*full, *_day_months(text, year)), key=lambda m: m.start))
     return full
+
+
+@per_document  # (a text is asked for its dates under its own part's year and under another's)
+def _full_dates(text: str, order: str) -> tuple[Match, ...]:
+    """The dates `text` writes in full (`_dates`), under the document's numeric `order`."""
+    return tuple(_dates(text))
 
 
 def _own_year(text: str, full: tuple[Match, ...]) -> str:

@@ -42,6 +42,7 @@ from typing import Any
 from handoff.core.fields import Catalogue
 from handoff.core.model import TddValue
 from handoff.gdocs.html_to_docs import html_to_docs
+from handoff.read.docmemo import forget
 from handoff.read.doctext import document_text
 from handoff.read.gather import TddReading, Unplaced
 from handoff.read.prepasses import before_walk
@@ -52,6 +53,7 @@ def read_document(doc: Any, catalogue: Catalogue) -> TddReading:
     """The full reading of a Docs API document: values, unplaced fact-like lines, problems."""
     if not isinstance(doc, dict):
         return TddReading(())
+    forget()  # (what the reading of another document kept: `read.docmemo`)
     return _Parser(catalogue).document(before_walk(doc, catalogue))
 
 
