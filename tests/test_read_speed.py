@@ -22,6 +22,7 @@ from handoff.read import (
     beforetitle,
     connection,
     dates,
+    docmemo,
     hostaddress,
     hostuse,
     legends,
@@ -435,8 +436,8 @@ def test_build_span_as_first_written() -> None:
 
 
 def test_last_text_answers_again_without_the_work() -> None:
-    """`last_text` gives the answer it gave for the very text asked last, without asking again; any
-    other text (an equal one too, a new object) is asked."""
+    """`last_text` gives the answer it gave for a text asked before while the same document is read (an
+    equal text too, another object), without asking again; a new document's reading asks again."""
     asked: list[str] = []
 
     def words(text: str) -> int:
@@ -446,8 +447,12 @@ def test_last_text_answers_again_without_the_work() -> None:
     counted = last_text(words)
     one = "four nodes of m6i.4xlarge"
     other = "".join(["four nodes of ", "m6i.4xlarge"])  # (equal, another object)
-    assert [counted(one), counted(one), counted(other), counted(one)] == [4, 4, 4, 4]
-    assert asked == [one, other, one]
+    third = "three nodes"
+    assert [counted(one), counted(one), counted(other), counted(third), counted(one)] == [4, 4, 4, 2, 4]
+    assert asked == [one, third]
+    docmemo.forget()
+    assert counted(other) == 4
+    assert asked == [one, third, other]
 
 
 def test_growth_asked_again_of_a_sentence() -> None:

@@ -127,3 +127,41 @@ def test_sample_documents_read_the_same_twice(catalogue: Catalogue) -> None:
     first = [read_document(d, catalogue) for d in docs]
     again = [read_document(d, catalogue) for d in reversed(docs)][::-1]
     assert first == again
+
+
+def test_frozen_replace_makes_what_dataclasses_replace_makes() -> None:
+    """`frozen.replace` gives the object `dataclasses.replace` gives for the reader's frozen classes, and
+    defers to it (its answer or its error) for anything else."""
+    import dataclasses
+
+    from handoff.read import frozen
+    from handoff.read.fact import Context, Fact
+
+    ctx = Context(section="production", topic="repositories", year="2026")
+    fact = Fact("repositories", "1200", "1,200 repos", "label", "production", "total", 4)
+    match = shapes.Match(3, 9, "16 GiB", "16 GB")
+    for obj, changes in (
+        (ctx, {"limit": True}),
+        (ctx, {"day": "2026-07-03", "anchor": "x"}),
+        (ctx, {}),
+        (fact, {"start": 10, "section": "trial"}),
+        (match, {"start": 0}),
+    ):
+        want = dataclasses.replace(obj, **changes)
+        got = frozen.replace(obj, **changes)
+        assert got == want and type(got) is type(want) and vars(got) == vars(want)
+        assert got is not obj and obj == dataclasses.replace(want, **{k: getattr(obj, k) for k in changes})
+    with pytest.raises(TypeError):
+        frozen.replace(ctx, nothing=1)
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        n: int
+
+        def __post_init__(self) -> None:
+            if self.n < 0:
+                raise ValueError("negative")
+
+    assert frozen.replace(Checked(1), n=2) == Checked(2)
+    with pytest.raises(ValueError):
+        frozen.replace(Checked(1), n=-1)  # (its own `__init__` and `__post_init__` run)

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.read.docmemo import per_document
+
 # a heading naming an event: an incident, an outage, its postmortem or root cause, a troubleshooting
 # journal, an attempt given up ("(abandoned)", "failed attempt", "First attempt: …")
 _EVENT = re.compile(
@@ -52,4 +54,10 @@ FIELDS = frozenset({"code_hosts", "repositories", "start_date", "completion_date
 
 def event_part(titles: Sequence[str]) -> bool:
     """Whether a place under these headings and tab titles (outermost first) is in an event part."""
-    return any(any(not _AS_TIME.search(t, 0, m.start()) for m in _EVENT.finditer(t)) for t in titles)
+    return any(_event_title(t) for t in titles)
+
+
+@per_document  # (a heading is asked again for every block and value under it)
+def _event_title(title: str) -> bool:
+    """Whether a heading or tab title names an event, not only as a time."""
+    return any(not _AS_TIME.search(title, 0, m.start()) for m in _EVENT.finditer(title))

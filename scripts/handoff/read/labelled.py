@@ -11,7 +11,6 @@ code host counts that host's repositories (a part of the total).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from handoff.core.fields import FieldType, Vocabulary
 from handoff.core.quickre import opened, quick
@@ -60,6 +59,7 @@ from handoff.read.envparts import MAYBE_PARTS, production_part
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK
+from handoff.read.frozen import replace
 from handoff.read.hostaddress import with_addresses
 from handoff.read.hostuse import tooling_only
 from handoff.read.labelwords import bracketed, label_meaning, label_meanings, outside_brackets

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import partial
 
 from handoff.core.quickre import Pieces, opened, quick
@@ -57,6 +56,7 @@ from handoff.read.dates import (
 from handoff.read.fact import Context, Fact
 from handoff.read.factparts import FactParts
 from handoff.read.figures import _DISK, _LARGEST, _MEMORY, amount_named_last, apart, on_disk_after
+from handoff.read.frozen import replace
 from handoff.read.goingaway import going_away
 from handoff.read.interim import interim
 from handoff.read.leftbehind import left_behind
