@@ -53,7 +53,10 @@ def _table(*rows: tuple[str, ...]) -> str:
         ("Gerrit decommissioned on 3 May", True),
         ("Bitbucket Server is being decommissioned in 2027 and stays connected until then.", False),
         ("CodeCommit wordt in 2027 decommissioned; tot dan blijft het gekoppeld.", False),
+        ("We evaluated connecting Azure DevOps as well but decided against it.", True),
+        ("Gerrit was ruled out by the firmware team.", True),
         ("We dropped the archived repositories from the sync.", False),
+        ("We decided to connect Gerrit after the review.", False),
         ("GitLab.com: 1,200 projects, all connected.", False),
     ],
 )
@@ -71,6 +74,14 @@ def test_a_host_disconnected_in_a_later_log_is_not_among_the_hosts(
     assert _read(body, catalogue)["code_hosts"] == ["Gerrit", "GitLab.com"]
     kept = "<p>Code hosts: GitLab.com (1,300 repositories), Gerrit (200), Bitbucket Cloud (90).</p>"
     assert _read(kept, catalogue)["code_hosts"] == ["Bitbucket Cloud", "Gerrit", "GitLab.com"]
+
+
+def test_a_phase_row_whose_number_carries_a_plan_is_not_connected(catalogue: Catalogue, pinned: None) -> None:
+    rows = [("Phase", "Code host", "Repositories"), ("1 (live)", "GitHub Enterprise Server", "1,600")]
+    got = _read(_table(*rows, ("2 (planned Q1 2027)", "Gerrit", "300")), catalogue)
+    assert (got.get("code_hosts"), got.get("repositories")) == (["GitHub Enterprise Server"], 1600)
+    got = _read(_table(*rows, ("2 (live)", "Gerrit", "300")), catalogue)
+    assert (got.get("code_hosts"), got.get("repositories")) == (["Gerrit", "GitHub Enterprise Server"], 1900)
 
 
 # --- a label's value that is a sentence of what may come (`read.limitwords`, `read.labelled`) ---

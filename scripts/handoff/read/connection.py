@@ -83,6 +83,8 @@ _OUT = quick(
     # a log's headline: "Bitbucket Cloud connection removed", "GitLab integration deleted on 3 May"
     r"|\b(?:connection|integration|code[\s-]+host\s+connection)\s+(?:retired|decommissioned|disconnected|removed|"
     r"deleted|dropped|switched\s+off)\b"
+    # a decision against it: "we evaluated connecting Azure DevOps but decided against it", "ruled out"
+    r"|\b(?:decided\s+against|ruled\s+(?:it\s+|them\s+)?out|turned\s+(?:it\s+|them\s+)?down)\b"
     # a trial that ended: "we tried Bitbucket Cloud for a week and dropped it", "gave up on it"
     r"|\b(?:dropped|abandoned|gave\s+up\s+on|stopped\s+(?:using|syncing|indexing))\s+(?:it|them)\b"
     # a log entry's headline, the host its subject: "2026-08-04: Bitbucket Cloud disconnected; …"
@@ -415,8 +417,22 @@ def row_unconnected(cells: Sequence[str], find: Callable[[str], Sequence[Found]]
         pieces = [p for p in map(outside_brackets, _PIECE.split(cell)) if p and not find(p)]
         if any(_STATUS.match(p) or (_refers_back(p) and not_connected(p)) for p in pieces):
             return hosts
+        if _bare_status(cell):  # `2 (planned Q1 2027)`: a phase's number and its state in brackets
+            return hosts
         off |= {h.value for h in found if h.value in unconnected(cell, found)}
     return off
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _bare_status(cell: str) -> bool:
+    """A cell that is only a number or a code with its state in brackets (`2 (planned Q1 2027)`, `P3
+    (on hold)`): the bracket is the row's status, its word one of `_STATUS`."""
+    bare = outside_brackets(cell).strip()
+    if "(" not in cell or len(bare) > 4 or len(_LETTER.findall(bare)) > 1:
+        return False
+    return any(_STATUS.match(m.group(1)) for m in _ASIDE.finditer(cell))
 
 
 def _answered(cells: Sequence[tuple[str, object]]) -> list[bool]:
