@@ -37,6 +37,7 @@ from handoff.read.baseurl import base_urls
 from handoff.read.builddates import build_dates
 from handoff.read.entrydates import denied_ends, stamped_ends
 from handoff.read.fact import Fact
+from handoff.read.fleetsettles import settled_by_fleet
 from handoff.read.gatherparts import _Block, _count, _Part, amounts
 from handoff.read.glossed import glossed_regions
 from handoff.read.hostcounts import HostCounts
@@ -327,6 +328,9 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._totals_by_written_shape()
         typed = totalcount.counted_type(self.values, self._text_at, self.reader.catalogue.instance_types)
         self.values += [typed] if typed else []  # "uses r6i.2xlarge (…)". "So: 4 machines, 32 vCPU …"
+        # `4 × n2-standard-16` beside "256 GB" and a pod's "24 GiB": the machines' published total wins
+        settled = settled_by_fleet(self.values, self.reader.catalogue.instance_types)
+        self._keep(lambda v: id(v) not in settled)
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
 

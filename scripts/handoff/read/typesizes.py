@@ -123,6 +123,12 @@ def _fleet(values: Sequence[TddValue]) -> tuple[list[tuple[int, str]] | None, se
     return fleet or None, again
 
 
+def fleet(values: Sequence[TddValue]) -> tuple[list[tuple[int, str]] | None, set[int]]:
+    """Production's machines as (count, type) when one value states them, and the ids of the values
+    naming its types again uncounted (`_fleet`)."""
+    return _fleet(values)
+
+
 def described(
     values: Sequence[TddValue], text_at: Callable[[TddValue], str], specs: Mapping[str, InstanceSpec]
 ) -> set[int]:
@@ -184,4 +190,4 @@ def said_size(kind: str, text: str) -> tuple[list[str], list[str]]:
     return cpus, memory
 
 
-__all__ = ["described", "said_size"]
+__all__ = ["described", "fleet", "said_size"]
