@@ -1,5 +1,6 @@
 """Two production values of one field where the document's own arithmetic or structure settles which
-holds: no conflict then, and still a conflict where it does not (`read/fleetsettles.py`)."""
+holds: no conflict then, and still a conflict where it does not (`read/fleetsettles.py`,
+`read/partagain.py`)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,38 @@ def test_no_figure_is_chosen_where_the_arithmetic_does_not_settle_it(
     fields, conflicted = view(html, catalogue)
     assert field in conflicted
     assert fields.get(field) is None
+
+
+# -- a counted term of a total's working, read at the total's own place ---------------------------
+
+_TERMS_SETTLED = [
+    pytest.param(
+        "<h2>Production</h2><p>Sourcegraph runs on EKS.</p><p>The persistent volumes are gitserver "
+        "2 × 750 GB, zoekt 2 × 200 GB and the databases 100 GB together. That is 2,000 GB in total.</p>",
+        2000,
+        id="a-sentence-of-terms-then-the-total",
+    ),
+    pytest.param(
+        "<h1>Prod cluster</h1><p>Runs on AKS.</p><p>Premium SSD disks go to gitserver (3 × 1,000 GB) and "
+        "to indexed-search (2 × 300 GB); the other services share 200 GB together. All told 3,800 GB.</p>",
+        3800,
+        id="bracketed-counted-terms-and-all-told",
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "want"), _TERMS_SETTLED)
+def test_a_term_of_the_working_is_no_rival_total(html: str, want: int, catalogue: Catalogue) -> None:
+    fields, conflicted = view(html, catalogue)
+    assert "total_disk_gb" not in conflicted
+    assert fields["total_disk_gb"] == want
+
+
+def test_terms_that_do_not_add_up_leave_the_conflict(catalogue: Catalogue) -> None:
+    html = (
+        "<h2>Production</h2><p>Sourcegraph runs on EKS.</p><p>The persistent volumes are gitserver "
+        "2 × 750 GB, zoekt 2 × 200 GB and the databases 100 GB together. That is 2,400 GB in total.</p>"
+    )
+    fields, conflicted = view(html, catalogue)
+    assert "total_disk_gb" in conflicted
+    assert fields.get("total_disk_gb") is None
