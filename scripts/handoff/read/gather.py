@@ -50,6 +50,7 @@ from handoff.read.osdisk import os_disks
 from handoff.read.poolnames import counted_by_name
 from handoff.read.precedence import _RANK, Precedence, _environment
 from handoff.read.rolledback import UNDONE, target_at
+from handoff.read.seatlimit import seats_give_way
 from handoff.read.titletool import tool_of
 from handoff.read.totals import AMOUNTS, SIZES
 from handoff.read.wholeelsewhere import parts_of_whole
@@ -295,6 +296,10 @@ class Gatherer(Precedence, HostCounts, Implied):
         self._stated_limits_win()
         self._premises_give_way()  # "A-03: … assumed … no more than 5,000 repositories" (`read.premises`)
         self._no_monorepo_named_since()  # "No monorepos", then "… including the actuarial-models monorepo"
+        seats = seats_give_way(
+            self.values, self._text_at
+        )  # "1,250 seats" beside "sized for 1,000 users" (`read.seatlimit`)
+        self._keep(lambda v: id(v) not in seats)
         self._inputs_give_way()  # "2. Sizing inputs": "… plus 25 %: largest repository 8 GB"
         placed = sum_siblings(self.values, self.pools, self._text_at)  # zone by zone: one pool of their sum
         self._keep(lambda v: id(v) not in placed)
