@@ -30,7 +30,6 @@ from collections.abc import Mapping, Sequence
 
 from handoff.core.fields import InstanceSpec
 from handoff.core.model import TddValue
-from handoff.core.units import instance_key
 from handoff.read import typesizes
 from handoff.read.gatherparts import amounts
 
@@ -72,9 +71,11 @@ def settled_by_fleet(values: Sequence[TddValue], specs: Mapping[str, InstanceSpe
     equal to the production machines' published total; a figure read under a label or column of its
     field never gives way: two such are a contradiction."""
     fleet, _ = typesizes.fleet(values)
+    if not fleet:
+        return set()
     machines = _tier(values, "instance_types")
-    known = {instance_key(k): spec for k, spec in specs.items()}
-    if not fleet or not all(_stated(v) for v in machines) or any(kind not in known for _, kind in fleet):
+    known = typesizes.by_key(specs)
+    if not all(_stated(v) for v in machines) or any(kind not in known for _, kind in fleet):
         return set()
     drop: set[int] = set()
     for name in _FIELDS:

@@ -147,11 +147,26 @@ def described(
     return drop | (again if drop else set())
 
 
+_BY_KEY: dict[int, tuple[Mapping[str, InstanceSpec], dict[str, InstanceSpec]]] = {}
+
+
+def by_key(specs: Mapping[str, InstanceSpec]) -> dict[str, InstanceSpec]:
+    """The published sizes by their types' normalised keys (`instance_key`), worked out once for a
+    catalogue's table: every reading passes the same mapping, kept beside its answer so that an id
+    reused by another mapping is never mistaken for it."""
+    kept = _BY_KEY.get(id(specs))
+    if kept is None or kept[0] is not specs:
+        kept = (specs, {instance_key(k): spec for k, spec in specs.items()})
+        _BY_KEY.clear()
+        _BY_KEY[id(specs)] = kept
+    return kept[1]
+
+
 def _fleets_own(v: TddValue, fleet: list[tuple[int, str]], specs: Mapping[str, InstanceSpec]) -> bool:
     """Whether a figure told of another type is also the fleet's own total by the published sizes (the
     machine it went live on, `n2-standard-16 (16 vCPU, 64 GB)`, resized to one n2-highmem-16: 16 vCPU
     either way): the amount is right for the fleet, whichever machine the sentence tells it of."""
-    known = {instance_key(k): spec for k, spec in specs.items()}
+    known = by_key(specs)
     if any(kind not in known for _, kind in fleet):
         return False
     found = list(shapes.cpus(v.text)) if v.field == "total_cpu" else list(shapes.sizes(v.text))
@@ -190,4 +205,4 @@ def said_size(kind: str, text: str) -> tuple[list[str], list[str]]:
     return cpus, memory
 
 
-__all__ = ["described", "fleet", "said_size"]
+__all__ = ["by_key", "described", "fleet", "said_size"]
