@@ -16,21 +16,9 @@ from typing import Any
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read.tdd import html_document, read_document
-from handoff.validate.tdd_view import tdd_fields
+from paraphrase_harness import CPU, DISK, IT, MEM, check, params
 from tdd_snippets import table as tbl
 from traps_harness import UL, P
-
-_WRAPS = {
-    "prod": "<h1>Sourcegraph TDD</h1><h2>Production</h2>{body}",
-    "bare": "<h1>Sourcegraph TDD</h1>{body}",
-}
-
-
-IT = "instance_types"
-CPU = "total_cpu"
-MEM = "total_memory_gb"
-DISK = "total_disk_gb"
 
 PROBES: list[tuple[str, str, str, dict[str, Any]]] = [
     # --- a shared cluster's capacity beside the deployment's own machines (blind63/01, blind81/02)
@@ -614,38 +602,9 @@ STILL_WRONG: dict[str, str] = {
 }
 
 
-def _read(wrap: str, body: str, catalogue: Catalogue) -> dict[str, Any]:
-    html = "<html><body>" + _WRAPS[wrap].replace("{body}", body) + "</body></html>"
-    view = tdd_fields(read_document(html_document(html), catalogue).values, catalogue)
-    return {n: fv.to_json()["value"] for n, fv in view.fields.items() if n not in view.conflicted}
-
-
-def _same(field: str, want: Any, got: Any) -> bool:
-    if got is None:
-        return False
-    if field == IT:
-        return sorted(e.casefold().replace(" ", "") for e in got) == sorted(
-            e.casefold().replace(" ", "") for e in want
-        )
-    return abs(float(got) - want) <= 0.01 * want or abs(float(got) - want * 1.073741824) <= 0.011 * want
-
-
-def _params() -> list[Any]:
-    out = []
-    for pid, wrap, body, want in PROBES + RULES:
-        marks = [pytest.mark.xfail(strict=True, reason=STILL_WRONG[pid])] if pid in STILL_WRONG else []
-        out.append(pytest.param(wrap, body, want, id=pid, marks=marks))
-    return out
-
-
-@pytest.mark.parametrize(("wrap", "body", "want"), _params())
+@pytest.mark.parametrize(("wrap", "body", "want"), params(PROBES + RULES, STILL_WRONG))
 def test_a_paraphrase_is_read_right(wrap: str, body: str, want: dict[str, Any], catalogue: Catalogue) -> None:
-    got = _read(wrap, body, catalogue)
-    for field, value in want.items():
-        if value is None:
-            assert got.get(field) is None, (field, got.get(field))
-        else:
-            assert _same(field, value, got.get(field)), (field, value, got.get(field))
+    check(wrap, body, want, catalogue)
 
 
 def test_the_probes_are_many_and_named_once() -> None:
