@@ -63,3 +63,53 @@ def check(wrap: str, body: str, want: dict[str, Any], catalogue: Catalogue) -> N
             assert got.get(field) is None, (field, got.get(field))
         else:
             assert same(field, value, got.get(field)), (field, value, got.get(field))
+
+
+# the paraphrase probes of facts and traps (tests/test_read_paraphrased_facts.py, ..._traps.py):
+# fields by short codes, the wraps as format strings, code hosts by their catalogue names, HTML pieces
+FIELD_CODES = {
+    "DT": "deployment_type",
+    "HP": "hosting_provider",
+    "IT": "instance_types",
+    "CPU": "total_cpu",
+    "MEM": "total_memory_gb",
+    "D": "total_disk_gb",
+    "URL": "instance_url",
+    "H": "code_hosts",
+    "R": "repositories",
+    "M": "monorepos",
+    "L": "largest_repo_mb",
+    "G": "total_repo_size_gb",
+    "U": "max_users",
+    "CU": "max_concurrent_users",
+    "MR": "max_repositories",
+    "S": "start_date",
+    "C": "completion_date",
+}
+WRAP_FORMATS = {name: wrap.replace("{body}", "{}") for name, wrap in WRAPS.items()}
+GHES, GLSM, BBDC, BBC = (
+    "GitHub Enterprise Server",
+    "GitLab Self-Managed",
+    "Bitbucket Server / Data Center",
+    "Bitbucket Cloud",
+)
+ADO, GHC, GLC, GERRIT, P4, CC = (
+    "Azure DevOps",
+    "GitHub.com",
+    "GitLab.com",
+    "Gerrit",
+    "Perforce",
+    "AWS CodeCommit",
+)
+
+
+def html_row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in cells) + "</tr>"
+
+
+def html_table(*rows: tuple[str, ...]) -> str:
+    return "<table>" + "".join(html_row(*r) for r in rows) + "</table>"
+
+
+def html_list(*items: str) -> str:
+    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"

@@ -23,45 +23,25 @@ import pytest
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import read_document
 from handoff.validate.tdd_view import tdd_fields
+from paraphrase_harness import (
+    ADO,
+    BBDC,
+    FIELD_CODES,
+    GERRIT,
+    GHC,
+    GHES,
+    GLSM,
+)
+from paraphrase_harness import (
+    WRAP_FORMATS as _WRAP,
+)
+from paraphrase_harness import (
+    html_table as _table,
+)
 from probe_harness import check_probe_list, probe_document, probe_params
 
-_FIELDS = {
-    "H": "code_hosts",
-    "R": "repositories",
-    "M": "monorepos",
-    "G": "total_repo_size_gb",
-    "U": "max_users",
-    "CU": "max_concurrent_users",
-    "MR": "max_repositories",
-    "S": "start_date",
-    "C": "completion_date",
-}
-_WRAP = {
-    "prod": "<h1>Sourcegraph TDD</h1><h2>Production</h2>{}",
-    "bare": "<h1>Sourcegraph TDD</h1>{}",
-}
-GHES, GLSM, BBDC, BBC = (
-    "GitHub Enterprise Server",
-    "GitLab Self-Managed",
-    "Bitbucket Server / Data Center",
-    "Bitbucket Cloud",
-)
-ADO, GHC, GLC, GERRIT, P4, CC = (
-    "Azure DevOps",
-    "GitHub.com",
-    "GitLab.com",
-    "Gerrit",
-    "Perforce",
-    "AWS CodeCommit",
-)
-
-
-def _row(*cells: str) -> str:
-    return "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in cells) + "</tr>"
-
-
-def _table(*rows: tuple[str, ...]) -> str:
-    return "<table>" + "".join(_row(*r) for r in rows) + "</table>"
+# the fields these probes speak of (a field not listed is not compared)
+_FIELDS = {k: FIELD_CODES[k] for k in ("H", "R", "M", "G", "U", "CU", "MR", "S", "C")}
 
 
 # fmt: off

@@ -29,59 +29,32 @@ import pytest
 from handoff.core.fields import Catalogue
 from handoff.read.tdd import read_document
 from handoff.validate.tdd_view import tdd_fields
+from paraphrase_harness import (
+    ADO,
+    BBC,
+    BBDC,
+    CC,
+    GERRIT,
+    GHC,
+    GHES,
+    GLC,
+    GLSM,
+)
+from paraphrase_harness import (
+    FIELD_CODES as _FIELDS,
+)
+from paraphrase_harness import (
+    WRAP_FORMATS as _WRAP,
+)
+from paraphrase_harness import (
+    html_list as _ul,
+)
+from paraphrase_harness import (
+    html_table as _table,
+)
 from probe_harness import probe_document
 
-_FIELDS = {
-    "DT": "deployment_type",
-    "HP": "hosting_provider",
-    "IT": "instance_types",
-    "CPU": "total_cpu",
-    "MEM": "total_memory_gb",
-    "D": "total_disk_gb",
-    "URL": "instance_url",
-    "H": "code_hosts",
-    "R": "repositories",
-    "M": "monorepos",
-    "L": "largest_repo_mb",
-    "G": "total_repo_size_gb",
-    "U": "max_users",
-    "CU": "max_concurrent_users",
-    "MR": "max_repositories",
-    "S": "start_date",
-    "C": "completion_date",
-}
-_WRAP = {
-    "prod": "<h1>Sourcegraph TDD</h1><h2>Production</h2>{}",
-    "bare": "<h1>Sourcegraph TDD</h1>{}",
-}
-GHES, GLSM, BBDC, BBC = (
-    "GitHub Enterprise Server",
-    "GitLab Self-Managed",
-    "Bitbucket Server / Data Center",
-    "Bitbucket Cloud",
-)
-ADO, GHC, GLC, GERRIT, P4, CC = (
-    "Azure DevOps",
-    "GitHub.com",
-    "GitLab.com",
-    "Gerrit",
-    "Perforce",
-    "AWS CodeCommit",
-)
-
 Trap = tuple[str, str, Any, dict[str, Any], dict[str, Any]]
-
-
-def _row(*cells: str) -> str:
-    return "<tr>" + "".join(f"<td><p>{c}</p></td>" for c in cells) + "</tr>"
-
-
-def _table(*rows: tuple[str, ...]) -> str:
-    return "<table>" + "".join(_row(*r) for r in rows) + "</table>"
-
-
-def _ul(*items: str) -> str:
-    return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
 # fmt: off
