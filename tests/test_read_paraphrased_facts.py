@@ -31,14 +31,13 @@ from paraphrase_harness import (
     GHC,
     GHES,
     GLSM,
-)
-from paraphrase_harness import (
-    WRAP_FORMATS as _WRAP,
-)
-from paraphrase_harness import (
-    html_table as _table,
+    WRAP_FORMATS,
+    html_table,
 )
 from probe_harness import check_probe_list, probe_document, probe_params
+
+_WRAP = WRAP_FORMATS
+_table = html_table
 
 # the fields these probes speak of (a field not listed is not compared)
 _FIELDS = {k: FIELD_CODES[k] for k in ("H", "R", "M", "G", "U", "CU", "MR", "S", "C")}

@@ -34,25 +34,22 @@ from paraphrase_harness import (
     BBC,
     BBDC,
     CC,
+    FIELD_CODES,
     GERRIT,
     GHC,
     GHES,
     GLC,
     GLSM,
-)
-from paraphrase_harness import (
-    FIELD_CODES as _FIELDS,
-)
-from paraphrase_harness import (
-    WRAP_FORMATS as _WRAP,
-)
-from paraphrase_harness import (
-    html_list as _ul,
-)
-from paraphrase_harness import (
-    html_table as _table,
+    WRAP_FORMATS,
+    html_list,
+    html_table,
 )
 from probe_harness import probe_document
+
+_FIELDS = FIELD_CODES
+_WRAP = WRAP_FORMATS
+_ul = html_list
+_table = html_table
 
 Trap = tuple[str, str, Any, dict[str, Any], dict[str, Any]]
 
