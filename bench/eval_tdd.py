@@ -56,7 +56,8 @@ from handoff.validate.tdd_view import tdd_fields
 # cloud/Kubernetes and of VM/on-premises/single-machine deployments, written blind in stop 33 with their
 # tuning siblings 117 and 119; 120 and 122, the money view beside the build (quotes, bills of materials,
 # reserved capacity, licence seats) and facts in tables of every shape, written blind in stop 34 with
-# their tuning siblings 121 and 123)
+# their tuning siblings 121 and 123; 124 and 126, one document describing several instances and the TDD as a
+# security review and operations handbook, written blind in stop 35 with their tuning siblings 125 and 127)
 EVALUATION_ONLY = (
     "tdd_blind29",
     "tdd_blind30",
@@ -106,6 +107,8 @@ EVALUATION_ONLY = (
     "tdd_blind118",
     "tdd_blind120",
     "tdd_blind122",
+    "tdd_blind124",
+    "tdd_blind126",
 )
 # development sets (learnt from), then the evaluation-only sets (scored, never tuned on)
 SETS = (
@@ -187,6 +190,8 @@ SETS = (
     "tdd_blind119",
     "tdd_blind121",
     "tdd_blind123",
+    "tdd_blind125",
+    "tdd_blind127",
     *EVALUATION_ONLY,
 )
 # which fields hold a size (in GB, as the keys write them) and which a count, and the size units
