@@ -12,9 +12,10 @@ the first that holds of
 
 * `right`: read right (a keyed conflict reported counts, as in `make eval`);
 * `conflict-warning:<rival>`: the right value was a candidate to the end, beside a different one: a
-  warning and no value (`<rival>`: `partial` when a rival is a part of the right value, as below,
-  `value-form` when it is the same in another form, else `other`); `contradiction`: it was, and a
-  value of another field contradicts it (a CPU total its machines do not have): withheld;
+  warning and no value (`<rival>`, the first that holds of a rival: `partial`, a part of the right
+  value, as below; `value-form`, it in another form; `multiple`, a whole multiple of it; `worked`, a
+  sum or product the reader worked out; else `stated`); `contradiction`: it was, and a value of
+  another field contradicts it (a CPU total its machines do not have): withheld;
 * `candidate-refused:<family>`: the right value was a candidate and was dropped, by the family of
   the end pass that dropped it last (`history`, `parts-whole`, `limit-plan`, `notation`, `dates`,
   `hosts`, `fleet`, `ranking`, `other`), or read in another environment's part
@@ -36,7 +37,9 @@ the first that holds of
 
 A returned value that is not right is `wrong:<how>`, or `forbidden:<how>` when the key forbids it,
 `<how>` being `value-form`, `partial`, `chose-other` (the right value was a candidate at the end),
-`right-refused:<family>` (the right value was dropped) or `no-right-candidate`. A value returned for
+`right-refused:<family>` (the right value was dropped) or `no-right-candidate:<origin>` (the value
+taken a sum or product the reader `worked` out, or read in a part it put in `production`, or in a
+part naming no environment, `unnamed-part`). A value returned for
 a field the key does not list (precision, not recall) is `wrong:unkeyed` or `forbidden:unkeyed`.
 
 It prints only tables of counts (cause × field, then the same by the cause's first word): no
@@ -395,7 +398,7 @@ def _old_side(fate: _Fate, trace: Trace) -> bool:
     return any(f == fate.name and _near(fate.name, a, fate.want) for f, a in trace.old)
 
 
-def _returned(fate: _Fate, got: Any, key: dict[str, Any], trace: Trace) -> str:
+def _returned(fate: _Fate, got: Any, chosen: TddValue | None, key: dict[str, Any], trace: Trace) -> str:
     """The cause of a returned value that is not the keyed one: `wrong:<how>` or `forbidden:<how>`."""
     how = relation(fate.name, got, fate.want)
     if how is None and fate.kept:
@@ -408,7 +411,17 @@ def _returned(fate: _Fate, got: Any, key: dict[str, Any], trace: Trace) -> str:
         how = "right-refused:history"
     bad = key.get("forbidden", {}).get(fate.name, [])
     head = "forbidden" if bad and forbidden_hit(fate.name, got, bad) else "wrong"
-    return f"{head}:{how or 'no-right-candidate'}"
+    return f"{head}:{how or 'no-right-candidate:' + _origin(chosen)}"
+
+
+def _origin(v: TddValue | None) -> str:
+    """Where a value taken with no right candidate beside it came from: a sum or product the reader
+    worked out, a part the reader put in production, or a part naming no environment."""
+    if v is None:
+        return "unnamed-part"
+    if _WORKED.search(v.how):
+        return "worked"
+    return "production" if v.section == "production" else "unnamed-part"
 
 
 def _withheld(fate: _Fate, kinds: set[str], trace: Trace) -> str:
@@ -418,11 +431,11 @@ def _withheld(fate: _Fate, kinds: set[str], trace: Trace) -> str:
         return "candidate-refused:tier"
     if fate.kept and f"conflict:{name}" in kinds:  # (the right value there to the end: a rival withheld it)
         rivals = [
-            relation(name, k, want) or "other"
+            _rival(name, v, k, want)
             for v, k in fate.as_key
             if _place(v) in fate.usable and k is not None and not same(name, k, want)
         ]
-        return f"conflict-warning:{min(rivals or ['other'], key=_RIVALS.index)}"
+        return f"conflict-warning:{min(rivals or ['stated'], key=_RIVALS.index)}"
     if fate.kept:
         return "contradiction"
     if fate.here:
@@ -467,12 +480,31 @@ def classify(
             continue
         fate = _fate(name, want, reading, trace, catalogue, memo)
         out.append(
-            (name, _returned(fate, got[name], key, trace) if returned else _withheld(fate, kinds, trace))
+            (
+                name,
+                _returned(fate, got[name], view.chosen.get(name), key, trace)
+                if returned
+                else _withheld(fate, kinds, trace),
+            )
         )
     return out
 
 
-_RIVALS = ["partial", "value-form", "other"]  # (a conflict's rival named by the first that holds)
+_RIVALS = ["partial", "value-form", "multiple", "worked", "stated"]  # (a conflict's rivals: the first)
+_WORKED = re.compile(r"\bsum\b|summed|×|per-machine|added")  # (a `how` naming the reader's arithmetic)
+
+
+def _rival(name: str, v: TddValue, k: Any, want: Any) -> str:
+    """What a conflict's rival of the right value is: a part of it, it in another form, a whole multiple
+    of it (counted twice, or with another environment's), a figure the reader worked out (a sum, a
+    count times one machine's figure), or a figure stated as such."""
+    how = relation(name, k, want)
+    if how:
+        return how
+    w, g = _number(want), _number(k)
+    if w and g and g / w >= 1.99 and abs(g / w - round(g / w)) <= 0.01 * g / w:
+        return "multiple"
+    return "worked" if _WORKED.search(v.how) else "stated"
 
 
 def _each(name: str, value: str) -> float | None:

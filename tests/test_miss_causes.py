@@ -8,6 +8,7 @@ import pytest
 
 from bench import miss_causes
 from handoff.core.fields import Catalogue
+from handoff.core.model import Location, TddValue
 from handoff.read.gather import Gatherer
 from handoff.read.tdd import html_document, read_document
 
@@ -31,7 +32,7 @@ CASES = [
         [PROD, "Total CPU: 48 vCPU", "## Production sizing", "Total CPU: 40 vCPU"],
         {"fields": {"total_cpu": 48}},
         "total_cpu",
-        "conflict-warning:other",
+        "conflict-warning:stated",
     ),
     (
         "conflict-partial",
@@ -39,6 +40,13 @@ CASES = [
         {"fields": {"total_cpu": 48}},
         "total_cpu",
         "conflict-warning:partial",
+    ),
+    (
+        "conflict-multiple",
+        [PROD, "Total CPU: 48 vCPU", "## Production sizing", "Total CPU: 96 vCPU"],
+        {"fields": {"total_cpu": 48}},
+        "total_cpu",
+        "conflict-warning:multiple",
     ),
     (
         "other-environment",
@@ -88,14 +96,21 @@ CASES = [
         [PROD, "Total CPU: 40 vCPU"],
         {"fields": {"total_cpu": 48}},
         "total_cpu",
-        "wrong:no-right-candidate",
+        "wrong:no-right-candidate:production",
     ),
     (
         "forbidden",
         [PROD, "Total CPU: 40 vCPU"],
         {"fields": {"total_cpu": 48}, "forbidden": {"total_cpu": [40]}},
         "total_cpu",
-        "forbidden:no-right-candidate",
+        "forbidden:no-right-candidate:production",
+    ),
+    (
+        "unnamed-part",
+        ["## Summary", "Total CPU: 40 vCPU"],
+        {"fields": {"total_cpu": 48}},
+        "total_cpu",
+        "wrong:no-right-candidate:unnamed-part",
     ),
     ("unkeyed", [PROD, "Total CPU: 40 vCPU"], {"fields": {}}, "total_cpu", "wrong:unkeyed"),
     (
@@ -196,6 +211,17 @@ def test_trace_leaves_the_reading_unchanged(catalogue: Catalogue) -> None:
 )
 def test_relation(name: str, got: Any, want: Any, how: str | None) -> None:
     assert miss_causes.relation(name, got, want) == how
+
+
+@pytest.mark.parametrize(
+    ("how", "figure", "rival"),
+    [("4 × per-machine figure", 64, "worked"), ("sum of 2 production sections", 40, "worked"),
+     ("CPU count", 40, "stated"), ("label", 96, "multiple"), ("label", 16, "partial")],
+)  # fmt: skip
+def test_rival(how: str, figure: int, rival: str) -> None:
+    """A conflict's rival of a right 48 vCPU: what it is."""
+    v = TddValue("CPU", f"{figure} vCPU", Location("tdd", "TDD p"), "total_cpu", "production", how=how)
+    assert miss_causes._rival("total_cpu", v, figure, 48) == rival
 
 
 def test_eval_only_sets_are_never_shown(capsys: pytest.CaptureFixture[str]) -> None:
