@@ -19,6 +19,7 @@ from handoff.read import (
     blanks,
     connection,
     countcells,
+    envcells,
     envgroups,
     groupcolumn,
     guidance,
@@ -523,6 +524,10 @@ class TableReading(WalkParts):
         header = [c.text for c in rows[0]]
         self.volume_table(header, rows, tab, number)  # `PVC | Size`: gitserver 1Ti, … (their sum)
         roles = self.table_roles(rows, sub, tab)
+        # `Code host | Staging | Production` over `GitHub.com | yes | —`: the rows production has
+        rows, roles = envcells.in_production(
+            rows, roles, self.sections.part, self.catalogue.fields.get("repositories")
+        )
         if self.activity_table(rows, roles, tab, number):
             return
         kinds = [k for k, _ in roles]

@@ -1,0 +1,153 @@
+"""What stop 34 left: rules about how people write, each tried on small documents in shapes other
+than the tuning sets' (HTML and Docs JSON), with cases where the rule must not fire."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from handoff.core.fields import Catalogue
+from handoff.read.tdd import html_document, read_document
+from handoff.validate.tdd_view import tdd_fields
+
+Rows = list[tuple[str, ...]]
+
+
+def _html_table(rows: Rows) -> str:
+    body = "".join("<tr>" + "".join(f"<td><p>{c}</p></td>" for c in r) + "</tr>" for r in rows)
+    return f"<table>{body}</table>"
+
+
+def _para(text: str, style: str = "NORMAL_TEXT") -> dict[str, Any]:
+    run = {"textRun": {"content": text + "\n", "textStyle": {}}}
+    return {"paragraph": {"elements": [run], "paragraphStyle": {"namedStyleType": style}}}
+
+
+def _docs_table(rows: Rows) -> dict[str, Any]:
+    table_rows = [{"tableCells": [{"content": [_para(c)], "tableCellStyle": {}} for c in r]} for r in rows]
+    return {"table": {"rows": len(rows), "columns": len(rows[0]), "tableRows": table_rows}}
+
+
+def _html(parts: list[str | Rows]) -> dict[str, Any]:
+    """A document of headings (`# …`), paragraphs and tables, as a Google Docs HTML export."""
+    out = []
+    for p in parts:
+        if isinstance(p, list):
+            out.append(_html_table(p))
+        elif p.startswith("# "):
+            out.append(f"<h1>{p[2:]}</h1>")
+        else:
+            out.append(f"<p>{p}</p>")
+    return html_document(f"<html><body>{''.join(out)}</body></html>")
+
+
+def _docs(parts: list[str | Rows]) -> dict[str, Any]:
+    """The same document as a Docs API response."""
+    content: list[dict[str, Any]] = []
+    for p in parts:
+        if isinstance(p, list):
+            content += [_docs_table(p), _para("")]
+        elif p.startswith("# "):
+            content.append(_para(p[2:], "HEADING_1"))
+        else:
+            content.append(_para(p))
+    tab = {"tabProperties": {"tabId": "t.0", "title": "Tab 1", "index": 0}}
+    return {"title": "TDD", "tabs": [{**tab, "documentTab": {"body": {"content": content}}}]}
+
+
+def _fields(doc: dict[str, Any], catalogue: Catalogue) -> dict[str, Any]:
+    """Field → the value the TDD view gives (None when absent or in conflict)."""
+    view = tdd_fields(read_document(doc, catalogue).values, catalogue)
+    return {n: None if n in view.conflicted else fv.to_json()["value"] for n, fv in view.fields.items()}
+
+
+def _both(parts: list[str | Rows], catalogue: Catalogue) -> list[dict[str, Any]]:
+    return [_fields(_html(parts), catalogue), _fields(_docs(parts), catalogue)]
+
+
+# -- a production cell saying the row's thing is not there (`read/envcells.py`) ----------------------
+@pytest.mark.parametrize("none", ["-", "–", "—", "n/a", "N/A", "none", "✗", "no", "0"])
+def test_a_dash_under_production_leaves_the_host_out(catalogue: Catalogue, none: str) -> None:
+    rows: Rows = [
+        ("Code host", "Staging", "Production"),
+        ("GitHub Enterprise Server", "yes", none),
+        ("GitLab Self-Managed", "yes", "yes"),
+    ]
+    for got in _both(["# Source control", rows], catalogue):
+        assert got.get("code_hosts") == ["GitLab Self-Managed"]
+
+
+def test_production_first_and_ticks_with_a_repository_column(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("SCM", "Production", "Test", "Repos"),
+        ("Bitbucket Cloud", "—", "✓", "300"),
+        ("Azure DevOps", "✓", "✓", "1,450"),
+        ("Gerrit", "✓", "–", "75"),
+    ]
+    for got in _both(["# Repositories we index", rows], catalogue):
+        assert got.get("code_hosts") == ["Azure DevOps", "Gerrit"]
+        assert got.get("repositories") == 1525
+
+
+def test_the_production_column_of_counts_is_each_hosts_repositories(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("Code host", "Dev", "QA", "Prod"),
+        ("GitHub.com", "120", "120", "n/a"),
+        ("GitLab.com", "40", "40", "1,450"),
+    ]
+    for got in _both(["# Code hosts per environment", rows], catalogue):
+        assert got.get("code_hosts") == ["GitLab.com"]
+        assert got.get("repositories") == 1450
+
+
+def test_a_machine_type_production_does_not_run_is_not_its_machine(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("Instance type", "Staging", "Production"),
+        ("m6i.2xlarge", "2", "—"),
+        ("r6i.4xlarge", "—", "3"),
+    ]
+    for got in _both(["# Compute", rows], catalogue):
+        assert got.get("instance_types") == ["3 × r6i.4xlarge"]
+
+
+def test_a_blank_production_cell_beside_a_filled_staging_one(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("Code host", "UAT", "Live"),
+        ("Bitbucket Server", "connected", ""),
+        ("GitHub Enterprise Server", "connected", "connected"),
+    ]
+    for got in _both(["# Code hosts", rows], catalogue):
+        assert got.get("code_hosts") == ["GitHub Enterprise Server"]
+
+
+def test_a_dash_in_a_staging_column_changes_nothing(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("Code host", "Staging", "Production"),
+        ("GitHub.com", "—", "yes"),
+        ("GitLab.com", "yes", "✓"),
+    ]
+    for got in _both(["# Code hosts", rows], catalogue):
+        assert got.get("code_hosts") == ["GitHub.com", "GitLab.com"]
+
+
+def test_a_production_column_of_dashes_only_gives_production_none_of_them(catalogue: Catalogue) -> None:
+    """Every host a dash under production: the table lists staging's hosts, none of production's."""
+    rows: Rows = [
+        ("Code host", "Staging", "Production"),
+        ("GitHub.com", "yes", "—"),
+        ("GitLab.com", "yes", "—"),
+    ]
+    for got in _both(["# Code hosts", rows], catalogue):
+        assert got.get("code_hosts") is None
+
+
+def test_a_production_column_left_blank_says_nothing(catalogue: Catalogue) -> None:
+    """A column nobody filled in (every cell blank) says nothing of the rows: the hosts stay."""
+    rows: Rows = [
+        ("Code host", "Staging", "Production", "Repositories"),
+        ("GitHub.com", "yes", "", "200"),
+        ("GitLab.com", "yes", "", "300"),
+    ]
+    for got in _both(["# Code hosts", rows], catalogue):
+        assert got.get("code_hosts") == ["GitHub.com", "GitLab.com"]
