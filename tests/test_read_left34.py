@@ -151,3 +151,97 @@ def test_a_production_column_left_blank_says_nothing(catalogue: Catalogue) -> No
     ]
     for got in _both(["# Code hosts", rows], catalogue):
         assert got.get("code_hosts") == ["GitHub.com", "GitLab.com"]
+
+
+# -- a price list: machine types priced per unit, no machines (`read/pricelist.py`) -----------------
+def test_a_price_list_per_hour_names_no_machines(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("Instance type", "vCPU", "Memory (GiB)", "USD/hr", "Note"),
+        ("m6i.2xlarge", "8", "32", "0.384", "staging"),
+        ("r6i.4xlarge", "16", "128", "1.008", "production nodes"),
+        ("r6i.8xlarge", "32", "256", "2.016", "not used"),
+    ]
+    for got in _both(["# Production", "Prices we compared (on demand):", rows], catalogue):
+        assert got.get("instance_types") is None
+
+
+def test_a_unit_column_of_per_cells_makes_a_price_list(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("VM size", "Unit", "GBP"),
+        ("Standard_D8s_v5", "per VM-month", "280.32"),
+        ("Standard_E16s_v5", "per VM-month", "735.84"),
+        ("Standard_E32s_v5", "per VM-month", "1,471.68"),
+    ]
+    for got in _both(["# Azure list prices (UK South)", rows], catalogue):
+        assert got.get("instance_types") is None
+
+
+def test_quote_lines_with_a_quantity_are_no_price_list(catalogue: Catalogue) -> None:
+    """Lines that count what was bought (`Qty`) are an order, read as ever: the machines it counts."""
+    rows: Rows = [
+        ("Item", "Instance type", "Qty", "Unit price (USD)"),
+        ("Application servers", "m6i.4xlarge", "2", "0.768"),
+        ("Build runner", "t3.large", "1", "0.0832"),
+    ]
+    for got in _both(["# Production order", rows], catalogue):
+        assert got.get("instance_types") == ["2 × m6i.4xlarge", "1 × t3.large"]
+
+
+# -- a denial whose object is a commercial paper says nothing of the host (`read/connection.py`) ----
+def test_a_host_not_part_of_the_purchase_order_is_still_connected(catalogue: Catalogue) -> None:
+    parts: list[str | Rows] = [
+        "# Code hosts",
+        "GitHub Enterprise Server: 1,100 repositories.",
+        "Gerrit (90 repositories) is not part of this PO, as it is open source.",
+    ]
+    for got in _both(parts, catalogue):
+        assert got.get("code_hosts") == ["GitHub Enterprise Server", "Gerrit"]
+        assert got.get("repositories") == 1190
+
+
+def test_a_host_excluded_from_the_quote_is_still_connected(catalogue: Catalogue) -> None:
+    parts: list[str | Rows] = [
+        "# Code hosts",
+        "We index GitLab.com (600 repositories) and Azure DevOps (250 repositories).",
+        "Azure DevOps is excluded from the reseller's quote because Microsoft bills it directly.",
+    ]
+    for got in _both(parts, catalogue):
+        assert got.get("code_hosts") == ["GitLab.com", "Azure DevOps"]
+        assert got.get("repositories") == 850
+
+
+def test_a_host_excluded_from_the_index_is_not_connected(catalogue: Catalogue) -> None:
+    parts: list[str | Rows] = [
+        "# Code hosts",
+        "We index GitLab.com (600 repositories).",
+        "Azure DevOps is excluded from code search for now.",
+    ]
+    for got in _both(parts, catalogue):
+        assert got.get("code_hosts") == ["GitLab.com"]
+        assert got.get("repositories") == 600
+
+
+# -- "another N" after a host, its noun left out (`read/further.py`) ---------------------------------
+def test_another_count_after_the_second_host_is_its_part(catalogue: Catalogue) -> None:
+    text = (
+        "The code lives in GitLab Self-Managed, which holds 2,400 repositories for the product teams, "
+        "and in Gerrit, where the firmware group keeps another 180."
+    )
+    for got in _both(["# Code", text], catalogue):
+        assert got.get("code_hosts") == ["GitLab Self-Managed", "Gerrit"]
+        assert got.get("repositories") == 2580
+
+
+def test_a_count_more_after_the_second_host_is_its_part(catalogue: Catalogue) -> None:
+    text = "Azure DevOps has 700 repositories, and Bitbucket Cloud, used by the mobile team, has 45 more."
+    for got in _both(["# Repositories", text], catalogue):
+        assert got.get("repositories") == 745
+
+
+def test_another_count_of_something_else_is_no_part(catalogue: Catalogue) -> None:
+    text = (
+        "GitLab.com holds 900 repositories, and GitHub.com, where another 40 contractors work, "
+        "holds the open-source mirrors."
+    )
+    for got in _both(["# Code hosts", text], catalogue):
+        assert got.get("repositories") in (None, 900)

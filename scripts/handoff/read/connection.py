@@ -16,7 +16,9 @@ group is:
   for a service account", "pending"; a decision put off says the same, whatever its word ("on hold",
   "parked until next year", "shelved");
 * out of scope, gone or out of reach: "out of scope", "not part of", "excluded", "retired", "switched
-  off", "is out" (not "out of" or "out for"), "cannot be reached", "unreachable".
+  off", "is out" (not "out of" or "out for"), "cannot be reached", "unreachable"; not when what the
+  host is left out of is a commercial paper ("not part of this PO", "excluded from the reseller's
+  quote", "not included in the licence"): that says what was bought or paid for, not what is searched.
 
 A host named in a bracketed aside of a clause that names another host ("GitLab (the Bitbucket
 connection postponed to Q1)", not the same host's address) is the aside's subject: the aside's verb
@@ -69,8 +71,17 @@ _PLANNED = quick(
     r"|(?:waiting|waits|blocked)\s+(?:for|on)|awaiting|pending)\b",
     re.IGNORECASE,
 )
+# a commercial paper after a denial's words ("not part of this PO", "excluded from the quote", "not
+# included in the licence"): what is bought or paid for, not whether the host's code is searched
+_PAPER_AFTER = (
+    r"(?!\s+(?:(?:from|in|on|of|under)\s+)?(?:(?:the|this|that|our|its|their|any)\s+)?(?:[\w'’-]+\s+)?"
+    r"(?:po|purchase\s+orders?|orders?|quotes?|quotations?|invoices?|bills?|billing|contracts?|budgets?|"
+    r"licen[cs]es?|licen[cs]ing|capex|opex|costs?|prices?|pricing|chargebacks?|renewals?|subscriptions?)\b)"
+)
 _OUT = quick(
-    r"\b(?:out of scope|not in scope|not included|excluded|not (?:a )?part of|(?:de-?scoped|withdrawn|"
+    r"\b(?:out of scope|not in scope|(?:not included|excluded|not (?:a )?part of)"
+    + _PAPER_AFTER
+    + r"|(?:de-?scoped|withdrawn|"
     r"abandoned|not started|on hold|parked|shelved)\b|(?:stays?|stayed|kept|keeps?|left|leaves?) out of|"
     r"(?:was|were|is|are|has been|have been|got|gets) (?:(?!being\b)\w+ )?"  # ("is being retired": not yet)
     r"(?:retired|decommissioned|disconnected|"

@@ -9,6 +9,9 @@ two organisations), GHES 1,400, GitHub.com 1,000. Read as written, only the firs
 * a bare number joined by "and"/"plus"/a comma, with "another", "a further", "more" or "additional"
   beside it or a verb of where it comes from, right before a code host no count has claimed
   ("and another 1,400 from GHES", "plus 1,000 more on GitHub.com") is that host's part;
+* after a code host no count has claimed, in the host's own clause, a bare number that "another",
+  "a further" or "more" marks as more of what was counted ("Bitbucket Cloud, where the teams keep
+  1,950 repositories, and GitHub.com, where the data group keeps another 310") is that host's part;
 * a bare number joined by "and" right before "from" a name that is no code host, when the part
   before it came "from the <name> org" (an organisation, group, project, workspace, namespace of its
   host), is another organisation of the same host: added to that host's part.
@@ -64,7 +67,7 @@ def further_parts(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:
     for h in hosts:
         if h.value in taken or h.start < first:
             continue
-        m = _TO_HOST.search(s, max(first, h.start - 60), h.start)
+        m = _TO_HOST.search(s, max(first, h.start - 60), h.start) or _after_host(s, h, hosts)
         if m is None:
             continue
         count = shapes.thousands(m.group("num"), m.group("k"))
@@ -83,6 +86,30 @@ def further_parts(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:
             )
             taken.add(h.value)
     return facts
+
+
+# after the host, in its own clause: "…, and GitHub.com, where the data group keeps another 310": a
+# bare number that "another", "a further" or "more" marks as more of what was counted before, the noun
+# left out (a noun of its own after it, "another 40 users", counts something else)
+_FURTHER = (
+    r"(?:(?:another|a\s+further|an?\s+additional)\s+"
+    rf"|(?=(?:{shapes.NUMBER})k?\s+more\b))(?P<num>{shapes.NUMBER})(?P<k>k)?(?:\s+more)?"
+)
+_MORE_AFTER = re.compile(
+    rf"[^.;:!?()]{{0,80}}?\b(?P<lead>{_FURTHER})"
+    r"(?=\s*(?:$|[.,;:!?)—–]|(?:repos(?:itories)?|of\s+them|there|in\s+all|in\s+total)\b))",
+    re.IGNORECASE,
+)
+_FURTHER_COUNT = re.compile(_FURTHER, re.IGNORECASE)
+
+
+def _after_host(s: str, h: Found, hosts: list[Found]) -> re.Match[str] | None:
+    """The bare further count written after host `h` in its own clause (`_MORE_AFTER`), before any
+    other host is named: its words alone (`another 310`)."""
+    m = _MORE_AFTER.match(s, h.end)
+    if m is None or any(h.end <= o.start < m.end() for o in hosts if o is not h):
+        return None
+    return _FURTHER_COUNT.match(s, m.start("lead"))
 
 
 def _organisations(s: str, facts: list[Fact], hosts: list[Found]) -> list[Fact]:

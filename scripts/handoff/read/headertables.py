@@ -21,6 +21,7 @@ from handoff.read import (
     partitive,
     pernodecolumns,
     pertotals,
+    pricelist,
     rowhost,
     rowstatus,
     rowtotals,
@@ -61,6 +62,9 @@ class _HeaderTable:
     type_col: int | None = field(init=False)
     hosts_col: int | None = field(init=False)
     uncounted: bool = field(init=False)  # a type's count cell states no number (`autoscaled`, `2–6`)
+    priced: bool = field(
+        init=False
+    )  # a price list: its types priced per unit, no machines (`read.pricelist`)
 
     def __post_init__(self) -> None:
         self.header = [c.text for c in self.rows[0]]
@@ -82,6 +86,10 @@ class _HeaderTable:
                 _cell(r, self.type_col).strip() and countcells.unstated(_cell(r, self.col["count"]))
                 for r in self.rows[1:]
             )
+        )
+
+        self.priced = self.type_col is not None and pricelist.price_list(
+            self.header, [[c.text for c in r] for r in self.rows[1:]], "count" in self.col
         )
 
     def none_counted(self, row: list[Text]) -> bool:
@@ -517,7 +525,7 @@ class HeaderTableReading(WalkParts):
         ctx = replace(t.base, section=sec)
         single = per_row and len(members) == 1
         hosts = f.name == "code_hosts"
-        if j == t.type_col and t.uncounted:
+        if j == t.type_col and (t.uncounted or t.priced):
             return  # `Nodes | autoscaled`: neither the machines nor totals worked out from their count
         if f.type in (FieldType.INSTANCE_LIST, FieldType.VOCABULARY_LIST) and (hosts or not single):
             items = [
