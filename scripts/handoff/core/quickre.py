@@ -89,6 +89,27 @@ class QuickPattern:
         rather than at import: most patterns of a process never get that far."""
         return required_branches(re.compile(self.pattern, self.flags))
 
+    @functools.cached_property
+    def alternatives(self) -> Alternatives | None:
+        """The pattern's outermost alternation, to run with only the branches a text can match
+        (`Alternatives`), worked out the first time it runs."""
+        return alternatives(re.compile(self.pattern, self.flags))
+
+    def _runner(self, text: str) -> re.Pattern[str] | None:
+        """What runs on `text` once it may hold a match: the pattern without the branches of its outermost
+        alternation that `text` cannot match (`Alternatives.variant`), None when none can."""
+        found = self.alternatives
+        if found is None:
+            return self.pattern_object
+        if self.folded:
+            if not text.isascii() and _folds_to_ascii(text):
+                return self.pattern_object  # (its pieces say nothing of such a text)
+            last = _last_lowered
+            hay = last[1] if last[0] is text else _lowered(text)
+        else:
+            hay = text
+        return found.variant(found.mask(hay), self.pattern_object)
+
     def possible(self, text: str) -> bool:
         """False only when no match can exist in `text`."""
         if self.folded:  # (`_lowered` written out here and in `search`: asked some 2,000 times a parse)
@@ -113,32 +134,40 @@ class QuickPattern:
         for needle in self.needles:
             if needle in hay:
                 if self.branches is None or _held(hay, self.branches):
-                    return self.pattern_object.search(text, *args)
+                    run = self._runner(text)
+                    return run.search(text, *args) if run is not None else None
                 break
         if self.folded and not text.isascii() and _folds_to_ascii(text):
             return self.pattern_object.search(text, *args)
         return None
 
     def match(self, text: str, *args: Any) -> re.Match[str] | None:
-        return self.pattern_object.match(text, *args) if self.possible(text) else None
+        run = self._runner(text) if self.possible(text) else None
+        return run.match(text, *args) if run is not None else None
 
     def fullmatch(self, text: str, *args: Any) -> re.Match[str] | None:
-        return self.pattern_object.fullmatch(text, *args) if self.possible(text) else None
+        run = self._runner(text) if self.possible(text) else None
+        return run.fullmatch(text, *args) if run is not None else None
 
     def finditer(self, text: str, *args: Any) -> Iterator[re.Match[str]]:
-        return self.pattern_object.finditer(text, *args) if self.possible(text) else iter(())
+        run = self._runner(text) if self.possible(text) else None
+        return run.finditer(text, *args) if run is not None else iter(())
 
     def findall(self, text: str, *args: Any) -> list[Any]:
-        return self.pattern_object.findall(text, *args) if self.possible(text) else []
+        run = self._runner(text) if self.possible(text) else None
+        return run.findall(text, *args) if run is not None else []
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
-        return self.pattern_object.sub(repl, text, count) if self.possible(text) else text
+        run = self._runner(text) if self.possible(text) else None
+        return run.sub(repl, text, count) if run is not None else text
 
     def subn(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> tuple[str, int]:
-        return self.pattern_object.subn(repl, text, count) if self.possible(text) else (text, 0)
+        run = self._runner(text) if self.possible(text) else None
+        return run.subn(repl, text, count) if run is not None else (text, 0)
 
     def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
-        return self.pattern_object.split(text, maxsplit) if self.possible(text) else [text]
+        run = self._runner(text) if self.possible(text) else None
+        return run.split(text, maxsplit) if run is not None else [text]
 
     def __repr__(self) -> str:
         return f"quick({self.pattern_object!r})"
@@ -165,7 +194,8 @@ class _FoldedQuick(QuickPattern):
         for needle in self.needles:
             if needle in hay:
                 if self.branches is None or _held(hay, self.branches):
-                    return self.pattern_object.search(text, *args)
+                    run = self._runner(text)
+                    return run.search(text, *args) if run is not None else None
                 break
         if not text.isascii() and _folds_to_ascii(text):
             return self.pattern_object.search(text, *args)
@@ -185,9 +215,188 @@ class _CasedQuick(QuickPattern):
         for needle in self.needles:
             if needle in text:
                 if self.branches is None or _held(text, self.branches):
-                    return self.pattern_object.search(text, *args)
+                    run = self._runner(text)
+                    return run.search(text, *args) if run is not None else None
                 return None
         return None
+
+
+_MIN_BRANCHES = 2
+_MAX_VARIANTS = 64  # the cut patterns kept for one pattern (a variant is compiled once)
+
+
+class Alternatives:
+    """A pattern's outermost alternation (`a|b|c`) run with only the branches a text can match.
+
+    `re` tries every branch of an alternation at every position of a text; a long one of clauses
+    (words, spaces, lazy runs up to a word, lookbehinds) costs tens of microseconds a sentence,
+    though most of its branches need a word the sentence does not hold. A match is a match of one
+    branch, and holds a piece of each of that branch's literal requirements (`_requirements`): a
+    branch with a requirement none of whose pieces the text holds matches nowhere in it. The
+    pattern run on the text is the pattern without such branches: one holding a group is kept
+    opened by `(?!)`, which fails at once, so that every group keeps its number and name; the
+    branches left are tried in the same order, so the same match is found. A text no branch can
+    match gets no match without a run. The source is cut where the parser cuts it (checked at
+    build). The variants are compiled once each, as texts ask for them, at most `_MAX_VARIANTS`
+    (then the pattern runs whole)."""
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        parts: list[str],
+        requirements: list[tuple[tuple[str, ...], ...]],
+        grouped: list[bool],
+    ) -> None:
+        self.flags = pattern.flags
+        self.groups = pattern.groups
+        self.groupindex = dict(pattern.groupindex)
+        self.parts = parts
+        self.requirements = requirements  # per branch: its requirements (each: pieces, one needed)
+        self.grouped = grouped  # per branch: whether it holds a group
+        self.whole = (1 << len(parts)) - 1
+        self.variants: dict[int, re.Pattern[str] | None] = {0: None}  # (no branch can match: no match)
+
+    def mask(self, hay: str) -> int:
+        """The branches `hay` (lowered for a pattern that ignores case) can match: bit i for branch i."""
+        mask = 0
+        bit = 1
+        for options in self.requirements:
+            for pieces in options:
+                for piece in pieces:
+                    if piece in hay:
+                        break
+                else:
+                    break  # (a requirement of this branch unmet)
+            else:
+                mask |= bit
+            bit <<= 1
+        return mask
+
+    def variant(self, mask: int, whole: re.Pattern[str]) -> re.Pattern[str] | None:
+        """The pattern with only the branches of `mask` (`whole` for all of them; None for none)."""
+        if mask == self.whole:
+            return whole
+        try:
+            return self.variants[mask]
+        except KeyError:
+            pass
+        if len(self.variants) > _MAX_VARIANTS:
+            return whole
+        kept = [
+            part if mask >> i & 1 else "(?!)" + part
+            for i, part in enumerate(self.parts)
+            if mask >> i & 1 or self.grouped[i]
+        ]
+        found = opened(re.compile("|".join(kept), self.flags))
+        if found.groups != self.groups or dict(found.groupindex) != self.groupindex:
+            found = whole  # (never: the build checked the groups)
+        self.variants[mask] = found
+        return found
+
+
+def _top_parts(source: str) -> list[str]:
+    """`source` cut at each `|` outside brackets, classes and escapes: its outermost alternation's
+    branches (one part when it has none)."""
+    parts: list[str] = []
+    depth = start = i = 0
+    n = len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: to its first `]` not escaped nor first (`[]…]`, `[^]…]`)
+            i += 1
+            if i < n and source[i] == "^":
+                i += 1
+            if i < n and source[i] == "]":
+                i += 1
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+def alternatives(pattern: re.Pattern[str]) -> Alternatives | None:
+    """The outermost alternation of `pattern` as `Alternatives`, or None: fewer than `_MIN_BRANCHES`
+    branches, none with a literal requirement, none that `re` searches its way through
+    (`_searching`), a verbose pattern, inline flags or a comment, or branches the source cannot be
+    cut into as the parser reads them."""
+    source, flags = pattern.pattern, pattern.flags
+    if flags & re.VERBOSE or "(?#" in source or _FLAGS_FIRST.match(source):
+        return None
+    parts = _top_parts(source)
+    if len(parts) < _MIN_BRANCHES:
+        return None
+    shut = "|".join("(?!)" + p for p in parts)
+    try:  # each part a branch as the parser reads it: `(?!)` before each, the top a branch per part
+        top = list(sre_parse.parse(shut, flags))
+        if len(top) != 1 or top[0][0] is not sre.BRANCH or len(top[0][1][1]) != len(parts):
+            return None
+        branches = top[0][1][1]
+        if not all(_shut(branch) for branch in branches):
+            return None
+        folded = bool(flags & re.IGNORECASE)
+        requirements = [
+            tuple(o for o in _requirements(branch, folded) if o and all(_caseless_beyond_ascii(n) for n in o))
+            for branch in branches
+        ]
+    except (_Scoped, re.error):
+        return None
+    if not any(requirements) or not any(_searching(branch[1:]) for branch in branches):
+        return None
+    found = Alternatives(pattern, parts, requirements, [_grouped(branch) for branch in branches])
+    compiled = re.compile(shut, flags)
+    if compiled.groups != found.groups or dict(compiled.groupindex) != found.groupindex:
+        return None
+    return found
+
+
+def _shut(branch: Any) -> bool:
+    """Whether a parsed branch opens with `(?!)`, an assertion that always fails."""
+    return len(branch) > 0 and branch[0][0] is sre.ASSERT_NOT and len(branch[0][1][1]) == 0
+
+
+def _searching(items: Any) -> bool:
+    """Whether a parsed pattern repeats something more than once or looks around: `re` searches its
+    ways through a text with it (an alternation of words and fixed pieces it tries in one step a
+    place, quicker than the test of every branch's pieces in a long text)."""
+    for op, av in items:
+        if op in _REPEATS and (av[1] > 1 or _searching(av[2])):
+            return True
+        if op in (sre.ASSERT, sre.ASSERT_NOT) or op is getattr(sre, "ATOMIC_GROUP", None):
+            return True
+        if op is sre.SUBPATTERN and _searching(av[3]):
+            return True
+        if op is sre.BRANCH and any(_searching(b) for b in av[1]):
+            return True
+    return False
+
+
+def _grouped(items: Any) -> bool:
+    """Whether a parsed pattern holds a capturing group (or a conditional on one)."""
+    for op, av in items:
+        if op is sre.SUBPATTERN and (av[0] is not None or _grouped(av[3])):
+            return True
+        if op is sre.BRANCH and any(_grouped(b) for b in av[1]):
+            return True
+        if op in _REPEATS and _grouped(av[2]):
+            return True
+        if op in (sre.ASSERT, sre.ASSERT_NOT) and _grouped(av[1]):
+            return True
+        if op is getattr(sre, "ATOMIC_GROUP", None) and _grouped(av):
+            return True
+        if op is sre.GROUPREF_EXISTS:
+            return True
+    return False
 
 
 def quick(pattern: str | re.Pattern[str], flags: int = 0) -> re.Pattern[str]:
@@ -278,6 +487,8 @@ def _opening(items: Any) -> tuple[list[str], bool]:
     """(the class items a match of `items` can open with, whether it can match nothing)."""
     out: list[str] = []
     for op, av in items:
+        if op is sre.ASSERT_NOT and len(av[1]) == 0:
+            return out, False  # (`(?!)`: no match at all, a branch `Alternatives` shut)
         if op in _ZERO_WIDTH:
             continue
         chars, empty = _opening_item(op, av)
