@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.core.quickre import quick
+
 # the thing watched: an alert's or alarm's name, a signal, a metric, a monitor
 _WATCHED = re.compile(r"(?:alerts?|alarms?|signals?|metrics?|monitors?|alert\s+rules?|rules?)", re.I)
 # when it fires: the condition, the threshold, a severity level's column (not a bare `When`: a log's)
@@ -80,6 +82,6 @@ def alerts_out(line: str) -> str:
     return "".join(out) if kept else ""
 
 
-_MAY_ALERT = re.compile(r"warn|page|crit|alert|alarm", re.IGNORECASE)
+_MAY_ALERT = quick(r"warn|page|crit|alert|alarm", re.IGNORECASE)
 
 __all__ = ["alert_table", "alerts_out"]

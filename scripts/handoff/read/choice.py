@@ -72,7 +72,7 @@ CHOSEN = quick(  # a choice made: "we looked at Helm but went with Kustomize"
 
 # a change that ends on the name: "moved to Kustomize", "switched over to EKS", "replaced the Helm
 # chart with Kustomize overlays": what the deployment became, so the name it left is history
-_SWITCHED = re.compile(
+_SWITCHED = quick(
     r"(?:\b(?:mov|switch|chang|migrat|convert|transition)\w*\s+(?:(?:over|back|later)\s+)?to"
     r"|\breplac\w*\b[^.;:]{1,60}?\bwith)\s+(?:(?:the|an?|our)\s+)?$",
     re.IGNORECASE,

@@ -63,7 +63,7 @@ _START_EVENT = opened(
         re.I,
     )
 )
-_DONE_EVENT = re.compile(  # (a note's "prod done", "build done")
+_DONE_EVENT = quick(  # (a note's "prod done", "build done")
     # (and a go-live told as it happened: "Production went live today", "prod is live since this morning")
     r"\b(?:completed?|accepted|signed(?: \w+){0,2}[- ]off|handed(?: \w+){0,2} over|finished|delivered|"
     r"(?:prod|production|build|install) done|"
@@ -126,7 +126,7 @@ def tells_own_events(value: str, year: str) -> bool:
 
 
 _DATE_TOPICS = ("start_date", "completion_date")
-BUILD = re.compile(
+BUILD = quick(
     r"\b(?:build|building|built|build-?out|implementation|implemented|infrastructure|infra|installation|installed|"
     r"deployment|deployed|roll-?out|set ?up|provisioning|cluster|terraform)\b",
     re.IGNORECASE,
@@ -355,7 +355,7 @@ def _named_event(s: str, end: int) -> tuple[str | None, str, int]:
 
 # a log entry's event that is the command putting the deployment up, right after its date ("D0 –
 # Terraform apply for the cluster and node groups", "3 March: helm install (prod values)")
-_COMMAND_FIRST = re.compile(  # (`match`ed at the date's end; `may_date` searches for it anywhere)
+_COMMAND_FIRST = quick(  # (`match`ed at the date's end; `may_date` searches for it anywhere)
     r"\s*[–—:-]?\s*((?:helm(?:\s+upgrade\s+--)?\s+install|(?:terraform|tf)\s+apply"
     r"|(?:docker[ -])?compose\s+up))\b",
     re.IGNORECASE,

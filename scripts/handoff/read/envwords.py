@@ -523,7 +523,7 @@ _UNDERGONE = re.compile(r"\bunder\s+$", re.IGNORECASE)
 # a company names its organisations as it likes, and the repositories there are the deployment's
 _ORG = r"(?:organi[sz]ations?|orgs?|workspaces?)"
 _SLUG = r"[A-Za-z0-9][\w.]*(?:[-_][\w.]+)+"
-_ORG_NAME = re.compile(rf"(?P<a>(?<![\w.-]){_SLUG})\s+{_ORG}\b|\b{_ORG}\s+(?P<b>{_SLUG})", re.IGNORECASE)
+_ORG_NAME = quick(rf"(?P<a>(?<![\w.-]){_SLUG})\s+{_ORG}\b|\b{_ORG}\s+(?P<b>{_SLUG})", re.IGNORECASE)
 _IN_NAME = re.compile(r"[-_][A-Za-z0-9]")  # a token of a hyphenated name: `sg-acc-01`, `test-vm`
 _IN_NAME_BEFORE = re.compile(r"[A-Za-z0-9](?<!multi)(?<!single)[-_]$", re.IGNORECASE)  # not "multi-stage"
 # a replica is another copy of the instance ("the read-only replica in Singapore"), except one copy

@@ -31,11 +31,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from handoff.core.quickre import quick
 from handoff.read.docmemo import per_document
 
 # a heading naming an event: an incident, an outage, its postmortem or root cause, a troubleshooting
 # journal, an attempt given up ("(abandoned)", "failed attempt", "First attempt: …")
-_EVENT = re.compile(
+_EVENT = quick(
     r"\b(?:incidents?|outages?|post[\s-]?mortems?|post[\s-]incident|troubleshoot\w*|root[\s-]+cause|rca|"
     r"lessons?\s+learn(?:ed|t)|what\s+(?:happened|went\s+wrong)|retrospective|timeline\s*\(utc\)|"
     r"abandoned|aborted|failed\s+(?:attempt|build|migration|rollout)|first\s+attempt)\b",

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from handoff.core.quickre import Pieces
+from handoff.core.quickre import Pieces, quick
 from handoff.read.found import Found, Implied
 
 _GITHUB, _GHES = "GitHub.com", "GitHub Enterprise Server"
@@ -55,7 +55,7 @@ _OWN_AFTER = re.compile(
     r"(?:our|their) own (?:server|instance))",
     re.IGNORECASE,
 )
-_OWN_GATE = re.compile(r"data|self|prem|server|own", re.IGNORECASE)
+_OWN_GATE = quick(r"data|self|prem|server|own", re.IGNORECASE)
 _VENDOR = re.compile(r"/sourcegraph(?:/|$)", re.IGNORECASE)  # the vendor's own repositories (its Helm chart)
 
 

@@ -237,7 +237,7 @@ def _relation(text: str, start: int, end: int) -> str:
 
 
 # a participle inside an earlier figure's own noun phrase ("1,800 licensed users", "500 contracted seats")
-_OWN_PARTICIPLE = re.compile(
+_OWN_PARTICIPLE = quick(
     rf"(?<![\w.,])(?:{shapes.NUMBER})\s+(?:[a-z]+\s+)?(?P<word>licen[cs]ed|contracted|subscribed|entitled)"
     r"(?=\s+[a-z])",
     re.IGNORECASE,

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from handoff.core.quickre import quick
 from handoff.read.doctext import as_dict, as_list, body_styles, iter_tabs, paragraph_runs
 
 # a part no longer kept up to date: "not maintained", "not updated since v1.0", "no longer kept current"
@@ -41,7 +42,7 @@ _CURRENT = re.compile(r"\bcurrent\b|\b(?:as\s+(?:it\s+)?(?:runs|stands)\s+)?toda
 _TARGET = re.compile(
     r"\b(?:target|future|to[\s-]+be|end)\s+state\b|\btarget\s+(?:architecture|design)\b", re.I
 )
-_GATE = re.compile(r"maintained|updated|refreshed|revised|edited|kept|frozen", re.IGNORECASE)
+_GATE = quick(r"maintained|updated|refreshed|revised|edited|kept|frozen", re.IGNORECASE)
 _MAX = 120  # a title, not a paragraph
 
 

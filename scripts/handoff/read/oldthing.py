@@ -31,7 +31,7 @@ _AFTER = re.compile(  # its bracket, or an address or a figure right after it
 # a machine's first state named by how it came to be ("created as POP2-16C-64G (16 vcpu, 64 gb)", "it
 # started out as an n2-standard-16 (16 vCPU / 64 GB)", "launched as a t3.2xlarge"): the words tell a
 # beginning that something else followed, so the type and its bracket are the old machine's
-_FIRST_STATE = re.compile(
+_FIRST_STATE = quick(
     r"\b(?:created|started(?:\s+out)?|began|launched|originally(?:\s+(?:created|built|provisioned))?)\s+as\s+"
     r"(?:an?\s+|the\s+)?(?P<type>[A-Za-z][\w.-]*\d[\w.-]*)(?P<bracket>\s*\([^()]*\))?",
     re.IGNORECASE,

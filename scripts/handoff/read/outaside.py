@@ -47,13 +47,13 @@ _ONLY_SAYS = re.compile(  # a piece that is only the remark: "not counted", "and
     re.IGNORECASE,
 )
 # ownership denied, verbless: "not Sourcegraph capacity", "not our nodes"
-_NOT_OURS = re.compile(
+_NOT_OURS = quick(
     r"\bnot\s+(?:sourcegraph(?:'s)?|our|the\s+deployment's)\s+(?:[\w-]+\s+)?"
     r"(?:capacity|storage|disks?|volumes?|machines?|nodes?|servers?|vms?)\b",
     re.IGNORECASE,
 )
 _PIECE = re.compile(r"[,;]\s+|\s+[—–]\s+")
-_DISOWNED_IN = re.compile(rf"\b(?:{_DISOWNED})", re.IGNORECASE)
+_DISOWNED_IN = quick(rf"\b(?:{_DISOWNED})", re.IGNORECASE)
 
 
 _NOT_OURS_BARE = re.compile(r"\bnot\s+(?:ours|sourcegraph(?:'s)?)\b", re.IGNORECASE)

@@ -237,7 +237,7 @@ def _family(token: str) -> str:
 _TYPE_HEADER = re.compile(
     r"\s*(?:(?:server|machine|instance|vm|node)\s+)?(?:type|flavou?r|plan|shape|model)\s*", re.IGNORECASE
 )
-_FIGURE_HEADER = re.compile(r"\b(?:v?cpus?|vcores?|cores?|ram|memory|mem)\b", re.IGNORECASE)
+_FIGURE_HEADER = quick(r"\b(?:v?cpus?|vcores?|cores?|ram|memory|mem)\b", re.IGNORECASE)
 _CELL = " | "  # (`legends.CELL`: between a row's cells in `legends.row_lines`)
 
 

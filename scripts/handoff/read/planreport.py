@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from handoff.core.quickre import quick
 from handoff.read.stops import sentence_ends
 
 _PLAN_TITLE = re.compile(
@@ -28,7 +29,7 @@ _DONE = re.compile(
     r"|completed|finished|signed\s+off|went\s+live|started|began|ran)\b|[✔✅☑]",
     re.IGNORECASE,
 )
-_BUILD = re.compile(r"\b(?:production|prod|build|install(?:ation)?|go-?live|phase\s+(?:1|one|I)\b)", re.I)
+_BUILD = quick(r"\b(?:production|prod|build|install(?:ation)?|go-?live|phase\s+(?:1|one|I)\b)", re.I)
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|going\s+to|to\s+be|planned\s+for|scheduled\s+for|target(?:ed|s)?|expected|"
     r"should|next|not\s+yet|if)\b",

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from handoff.core.fields import Field, FieldType, norm, strip_brackets
+from handoff.core.quickre import quick
 from handoff.read import (
     activities,
     changes,
@@ -108,7 +109,7 @@ def _is_date(text: str, year: str) -> bool:
 _Columns = tuple[int, tuple[int, ...], tuple[int, ...]]  # the value, note and limit columns
 # a column of the whole beside one of a single machine's figures (`Item | Per server | Total (3 servers)`)
 # a row's label naming one pool of the fleet (`Node pool sg-main`, `Worker group`, `Search tier`)
-_POOL_LABEL = re.compile(
+_POOL_LABEL = quick(
     r"\b(?:pools?|(?:node|worker|server|vm|instance|machine)\s*groups?|nodegroups?|scale\s*sets?|vmss|asg|"
     r"tiers?)\b",
     re.IGNORECASE,

@@ -747,9 +747,7 @@ def _ordinal_day(words: str) -> int:
     return tens + ORDINAL_DAY.get(parts[-1], 0) if tens and len(parts) > 1 else ORDINAL_DAY.get(parts[0], 0)
 
 
-_ORDINAL_DATE = re.compile(
-    rf"\b{_ORDINAL}\s+of\s+{_MONTH_NAME}|\b{_MONTH_NAME}\s+(?:the\s+)?{_ORDINAL}(?![\w-])"
-)
+_ORDINAL_DATE = quick(rf"\b{_ORDINAL}\s+of\s+{_MONTH_NAME}|\b{_MONTH_NAME}\s+(?:the\s+)?{_ORDINAL}(?![\w-])")
 
 
 def ordinal_date(text: str) -> bool:

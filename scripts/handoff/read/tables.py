@@ -82,9 +82,7 @@ _HEADER_UNIT_ANY = re.compile(r"(?:\(|\[|,\s*|\bin\s+)(?:TiB|GiB|MiB|TB|GB|MB)(?
 _PHASE = re.compile(
     r"\s*(?:phase|wave|stage|step|release|rollout)\s*\d+\b", re.IGNORECASE
 )  # `Phase 1 — live`
-_TOTALISH = re.compile(
-    r"total|sum|overall|all\b", re.IGNORECASE
-)  # (a quick no before the aside is taken off)
+_TOTALISH = quick(r"total|sum|overall|all\b", re.IGNORECASE)  # (a quick no before the aside is taken off)
 _SIGMA = re.compile(r"\s*[Σ∑]\s*")  # a sum sign opening a row's label
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-_RIG = re.compile(
+from handoff.core.quickre import quick
+
+_RIG = quick(
     r"\b(?:load[\s-]+(?:generat(?:or|ors|ion)|agents?|injectors?|drivers?|box(?:es)?|machines?|vms?|clients?)"
     r"|test(?:ing)?[\s-]+(?:rig|agents?|injectors?|clients?)"
     r"|(?:k6|locust|jmeter|gatling)\s+(?:generators?|agents?|runners?|workers?|slaves?|injectors?|boxes|box|vms?))\b",
