@@ -26,7 +26,10 @@ from dataclasses import replace
 from handoff.core.quickre import quick
 from handoff.read.fact import Fact
 
-_SITES = r"(?:regions|sites|data[\s-]*cent(?:re|er)s|dcs|locations|datacent(?:re|er)s)"
+_SITES = (
+    r"(?:regions|sites|data[\s-]*cent(?:re|er)s|dcs|locations|datacent(?:re|er)s"
+    r"|instances|clusters|deployments|business\s+units|subsidiaries)"
+)
 # production named with its standby (or another environment) as one subject: "prod and standby
 # together would be 48 vCPU", "production plus DR comes to 3,200 GiB", "DR + prod in total"
 _PROD = r"(?:prod(?:uction)?|primary|live|main)"
@@ -48,10 +51,24 @@ _SUM = (
 _WHOLE = quick(rf"\b{_BOTH}\b", re.IGNORECASE)
 _SUMMED = re.compile(rf"\b{_SUM}\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[.;!?](?:\s|$)|\n")
+_PARTS = (
+    r"(?:vms?|virtual\s+machines?|nodes?|servers?|machines?|workers?|hosts?|boxes|disks?|volumes?|replicas?"
+    r"|pods?|pools?|drives?|ssds?|nvmes?)\b"
+)
+# a sentence opening with the whole as its label: "Both clusters: 7 nodes …", "All three when the third
+# exists: 6 workers, 240 vCPU …", "All four instances together —": what follows is the whole's
+# (not the machines or volumes of one deployment: "All three VMs are identical: 8 vCPU …" is each one's)
+_LABELLED = quick(
+    rf"^\W*(?:both|all\s+(?:the\s+)?(?:two|three|four|five|six|\d)|(?:both|all)\s+{_SITES})\b"
+    rf"(?!\s+(?:of\s+)?(?:the\s+|our\s+|its\s+)?(?:[\w-]+\s+)?{_PARTS})[^:.;\d]{{0,40}}:",
+    re.IGNORECASE,
+)
 
 
 def combined_from(sentence: str) -> int:
     """Where the figures of both sites begin in `sentence` (its clause's start), or -1."""
+    if _LABELLED.match(sentence):
+        return 0
     m = _WHOLE.search(sentence)
     if m is None:
         return -1

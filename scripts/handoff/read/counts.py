@@ -44,8 +44,9 @@ _TOTAL = quick(
 _ALL = quick(  # a count of all hosts
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
 )
-_RESULT = quick(  # a count given as the result of those before it: "…, so 1,760 repositories"
-    r"(?:[,;]\s*|\band\s+)(?:so|thus|hence|making|which\s+makes|that\s+makes|giving|for\s+a\s+(?:total|sum)\s+of)"
+_RESULT = quick(  # a count given as the result of those before it: "…, so 1,760 repositories", "So 1,125 …"
+    r"(?:^\W*|[,;]\s*|\band\s+)"
+    r"(?:so|thus|hence|making|which\s+makes|that\s+makes|giving|for\s+a\s+(?:total|sum)\s+of)"
     r"\s+(?:about\s+|roughly\s+|some\s+|~\s*)?$",
     re.I,
 )

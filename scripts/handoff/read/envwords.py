@@ -15,6 +15,7 @@ from handoff.core.fields import Catalogue, norm
 from handoff.core.quickre import by_line, opened, quick
 from handoff.read import shapes
 from handoff.read.beforetitle import before
+from handoff.read.contexttitle import context_title
 from handoff.read.datedtitle import few_words_but_date
 from handoff.read.envnames import definition_run, migration_sides, promotion_street, side_labels
 from handoff.read.jointtitle import joins_present
@@ -387,13 +388,18 @@ class Environments:
             return self.named(title)  # "Users, limits and what comes next": each sentence says its time
         if other or before(title) or titled(title) or whole_title(title):
             return "trial"
-        if title_out(title) or argued_against(title):  # "… – not part of this handoff"; "Why not Kubernetes"
-            return "trial"
+        if title_out(title) or argued_against(title) or self._context(title):  # "… – not part of this
+            return "trial"  # handoff"; "Why not Kubernetes"; "The EU instance (context only)"
         if growth_title(title) or supporting_title(title) or test_title(title):  # "Expected growth";
             return "trial"  # "Jump host jmp01"; "Acceptance tests": not it
         if guide_title(title):  # "Appendix — reference sizes (Sourcegraph)": the vendor's tiers
             return "trial"
         return self.named(title) or ("production" if new_side(title) else "")  # "Target (Sourcegraph)"
+
+    def _context(self, title: str) -> bool:
+        """Whether a title gives its part for context only or sends it to its own TDD
+        (`read.contexttitle`), naming no production of its own."""
+        return context_title(title) and self.named(title) != "production"
 
     def _other_time(self, topic: str) -> bool:
         """Whether a topic of a title is of another time or another system ("what comes next",
@@ -702,8 +708,24 @@ _SCOPED = re.compile(
 )
 
 
+# an instance the document sends to a document of its own, or keeps for context only: "CORP has its own
+# TDD", "EMEA-2 is covered by a separate handoff", "LEGACY is described for context only"
+_UNIT_NOUN = r"(?:\s+(?i:instance|cluster|deployment|environment|site|tenant))?"
+_DISOWNED = re.compile(
+    rf"(?<![\w-])(?P<name>{_CODE_NAME}){_UNIT_NOUN}\s+(?i:(?:is|are|was|were)\s+(?:\w+\s+)?"
+    r"(?:covered|documented|described|handed\s+(?:off|over))\s+(?:by|in)\s+(?:its|their|a|another)\s+"
+    r"(?:own\s+|separate\s+|dedicated\s+)?|ha(?:s|ve)\s+(?:its|their)\s+own\s+)"
+    r"(?i:tdd|hand-?off|hand-?over|design\s+document)\b"
+    rf"|(?<![\w-])(?P<name2>{_CODE_NAME}){_UNIT_NOUN}\s+(?i:is|are)\s+(?i:described|included|shown|kept|"
+    r"summari[sz]ed|mentioned)\s+(?i:here\s+)?(?i:for|as)\s+(?i:context|reference|orientation|contrast)\b"
+)
+
+
 def scoped(text: str) -> Iterator[tuple[str, str]]:
-    """The instances a scope clause names by their code: (name, "production" | "trial")."""
+    """The instances a scope clause names by their code: (name, "production" | "trial"); an instance
+    the document says has a document of its own or is described for context only is another's."""
+    for m in _DISOWNED.finditer(text) if "own" in text or "separate" in text or "context" in text else ():
+        yield m.group("name") or m.group("name2"), "trial"
     if "scope" not in text:  # (every match holds it, as written: the document's text is long)
         return
     for m in _SCOPED.finditer(text):

@@ -64,6 +64,21 @@ _LARGEST_NAMED = re.compile(
     r"stands\s+at|sits\s+at|at)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|~\s*)?$",
     re.IGNORECASE,
 )
+# the largest named after its verb, its size after a preposition: "the biggest is the sim-core repository at
+# about 1.3 GB", "the largest one was monorepo-x, with 9 GB"
+_LARGEST_IS = re.compile(
+    r"\b(?:the\s+)?(?:largest|biggest)(?:\s+one)?\s+(?:is|was)\s+(?:the\s+)?[^\s,;.()]{1,60}"
+    r"(?:\s+(?:repository|repo|monorepo|project|depot))?\s*,?\s*(?:at|with|of|weighing)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|~\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _largest_named(clause: str) -> bool:
+    """Whether a clause ending right before a size names the largest repository before it."""
+    return bool(_LARGEST_NAMED.search(clause) or _LARGEST_IS.search(clause))
+
+
 _REPO_SIZE = quick(  # what the repositories' clones take: git data, code, what is left after cloning,
     # the clones' size ("Total cloned size … 410 GB")
     # (and a note's bare `.git` said of all of them: "tot .git ~900g", "all .git together"; one
@@ -190,7 +205,7 @@ _CLONES = re.compile(r"\b(?:gitserver|clon\w*|repositor\w*|repos|code)\b", re.IG
 _LARGEST_REPO = re.compile(r"\b(?:largest|biggest)\s+(?:single\s+)?(?:repositor(?:y|ies)|repo)\b", re.I)
 _SIZE_OF_REPOS = (
     r"(?:size of (?:the |all )?(?:repositor(?:y|ies)|repos|clones)|repositor(?:y|ies)'?s?'? (?:size|data)|"
-    r"repo size|clone size|cloned size|\.?git data)"
+    r"repo size|repos? data|clone size|cloned size|\.?git data)"
 )
 _FORMULA = quick(  # "1 TB + 2 × the repositories' size", "1 TB plus twice the size of the repositories",
     # "two times the clone size plus 1 TB"
@@ -529,7 +544,7 @@ class FigureReading(FactParts):
         claims monorepo, is 3.4 GB"); else the nearest noun either side."""
         lead = _LEAD.match(tail)
         named = _size_noun(lead.group(0)) if lead else None  # the noun right after the figure says first
-        if _LARGEST.search(head) or (_LARGEST.search(tail) and not named) or _LARGEST_NAMED.search(clause):
+        if _LARGEST.search(head) or (_LARGEST.search(tail) and not named) or _largest_named(clause):
             return "largest_repo_mb"
         across = _ACROSS_REPOS.match(tail)
         if across and across.group(0).split()[0].lower() == "for" and _DISK.search(sentence):

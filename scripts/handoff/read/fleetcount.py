@@ -48,6 +48,8 @@ _NOT_NOW = re.compile(
 )
 # a machine noun in a product's name: "3,050 from Bitbucket Server", "GitHub Enterprise Server"
 _PRODUCT = re.compile(r"[A-Z][\w-]*\s+(?:Server|Instance|Host|Machine)s?\b")
+# instances of the product itself are deployments, not machines: "two separate Sourcegraph instances"
+_DEPLOYMENTS = re.compile(r"\bSourcegraph\s+instances?\b", re.IGNORECASE)
 _CODE_HOST = re.compile(r"\bcode[\s-]+hosts?\b|\bhosts?\s+(?:are|is)\s+connected", re.IGNORECASE)
 _AT_PLACE = re.compile(
     r"\s+(?:in|on)\s+(?:the\s+)?(?:(?:availability\s+)?zone|az|rack|hall|site|dc|data\s*cent(?:er|re))\b"
@@ -65,7 +67,9 @@ def sentence_count(s: str) -> int | None:
     found = [
         m
         for m in permachine.COUNT.finditer(s)
-        if not _CODE_HOST.search(m.group(0)) and not _PRODUCT.search(m.group(0))
+        if not _CODE_HOST.search(m.group(0))
+        and not _PRODUCT.search(m.group(0))
+        and not _DEPLOYMENTS.search(m.group(0))
     ]
     if not found:
         return None

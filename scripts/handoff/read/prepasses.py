@@ -24,6 +24,7 @@ from handoff.read.ownnames import named_sourcegraph
 from handoff.read.ownsections import own_sections
 from handoff.read.quicktext import quick_texts
 from handoff.read.reviewed import reviewed_answers
+from handoff.read.scopecolumns import in_scope_columns
 from handoff.read.services import own_parts
 from handoff.read.spoken import spoken_record
 from handoff.read.vocab import Vocab
@@ -44,6 +45,7 @@ def before_walk(doc: dict[str, Any], catalogue: Catalogue) -> Any:
     bare = without_guidance(doc, texts)  # a template's grey italic guidance
     if bare is not doc:
         doc, texts = bare, list(quick_texts(bare))
+    doc = in_scope_columns(doc, texts)  # `Item | North (this handoff) | South`: the other instances' columns
     doc = own_parts(doc, catalogue, texts)
     doc = estate_tables(doc, catalogue)  # the code hosts', runners' and other systems' own servers
     doc = own_sections(doc, catalogue, texts)

@@ -24,6 +24,7 @@ from handoff.read import (
     leadins,
     managed,
     nodecount,
+    nolimit,
     outofscope,
     outside,
     pastnow,
@@ -441,6 +442,7 @@ class ProseReading(FactParts):
             self.said_before, self.said_after = text[:start], text[start + len(sentence) :]
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
             found = self.other_subjects.without_others(found, start, others)
+            found = nolimit.without_denied(text, start, found)  # "No repository cap; … sized for 2,000"
             found = [
                 f for f in found if not (f.field in outside.FIELDS and in_whole_clause(sentence, f.start))
             ]
@@ -765,6 +767,8 @@ class ProseReading(FactParts):
             (own, "hosting_provider", "named (platform)"),
         ):
             for x in weighed(s, found)[:1] if found else ():  # of the options it weighs, the one chosen
+                if name == "deployment_type" and _COPIES_AFTER.match(s, x.end):
+                    continue  # "the AMI snapshots give a quick rollback": the copies, not how it is deployed
                 env = self.env_at(s, x.start, ctx)
                 after = _NOUN_AFTER.match(s, x.end)  # "the Sourcegraph-managed trial": the trial's
                 env = "trial" if after and self.trial_nouns.search(after.group(0)) else env
@@ -778,6 +782,10 @@ class ProseReading(FactParts):
             for m in self.on_premises.finditer(s)
             if not _of_host(s, Found(m.start(), m.end(), ""), hosts)
         ]
+
+
+# a deployment's name before a noun of its copies names them, not the method: "AMI snapshots", "image backups"
+_COPIES_AFTER = re.compile(r"[\s-]*(?:snapshots?|backups?|cop(?:y|ies))\b", re.IGNORECASE)
 
 
 def _taken_hosts(s: str, masked: str, everything: list[Found]) -> list[Found]:

@@ -1038,10 +1038,15 @@ def _month(name: str) -> str:
     return key if key in _MONTHS else key[:3]
 
 
+# a size's unit between a number and a noun makes it a size of that thing ("1.2 TB repo data"), no count
+_NO_SIZE = r"(?!(?:[kmgtp]i?b|[kmgt]|bytes?|(?:kilo|mega|giga|tera|peta)bytes?)\s)"
+
+
 @functools.lru_cache(maxsize=16)
 def _counted(nouns: str) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{NUMBER})(?P<k>k)?\s+(?:[\w-]+\s+)?(?P<noun>{nouns})\b",
+        rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{NUMBER})(?P<k>k)?\s+(?:{_NO_SIZE}[\w-]+\s+)?"
+        rf"(?P<noun>{nouns})\b",
         re.IGNORECASE,  # (a number glued to a letter prefix, `Q-3 Repository ceiling`, is a reference)
     )
 
