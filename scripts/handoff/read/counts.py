@@ -38,11 +38,13 @@ AMBIENT = "limit (limits part)"  # a count of people read as a limit only becaus
 _REPO_NOUNS = r"repositories|repository|repos|repo|projects|proj|depots"
 _TOTAL = quick(
     r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall|today|currently|"
-    r"now|synced|indexed)\b",
+    r"now|synced|indexed|all up(?=\s*(?:[.,;)]|$)))\b",
     re.I,
 )
-_ALL = quick(  # a count of all hosts
-    r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall)\b", re.I
+_ALL = quick(  # a count of all hosts ("all up" closing its clause: "So 1,085 repositories all up.")
+    r"\b(?:in total|in all|total|altogether|together(?!\s+with)|all told|combined|overall|"
+    r"all up(?=\s*(?:[.,;)]|$)))\b",
+    re.I,
 )
 _RESULT = quick(  # a count given as the result of those before it: "…, so 1,760 repositories", "So 1,125 …"
     r"(?:^\W*|[,;]\s*|\band\s+)"

@@ -16,6 +16,7 @@ from handoff.read.factparts import FactParts
 from handoff.read.limitwords import is_future
 from handoff.read.paperevent import paper_before
 from handoff.read.relative import relative_dates
+from handoff.read.reviewitem import item_event
 
 # a day that names the week it opens ("go-live wk of 10/5", "handover w/c 6/29", "the week of 14 Sep"):
 # no day of its own, so no build date
@@ -103,6 +104,9 @@ _DONE = opened(
     re.compile(
         rf"\b(?:complet(?:ed|ion|e)|accepted|acceptance|signed(?: \w+){{0,2}}[- ]off|sign[- ]off|"
         rf"handed(?: \w+){{0,2}} over|"
+        # handed to the team that runs it ("Handed to Platform Ops 19 June"), not to the implementer, nor
+        # by a deadline ("… handed to SRE by 31 August": a target)
+        rf"handed to(?! (?:me|us|the ie|the implementer|sourcegraph)\b)(?![^.;\n]{{0,40}}?\bby\b)|"
         rf"handover(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
         rf"done|finished|closed|resolved|(?:went |go[- ])live|{_INTO_SERVICE}|"
         rf"live(?!\s+(?!{_NOT_NOUN})[^\W\d_])|"
@@ -297,6 +301,11 @@ def _event_words(clause: str) -> str:
     return clause
 
 
+# the latest time of a task done again and again ("rotated every 90 days (last done 2 September)", "most
+# recently completed on"): a build is done once, so the date is the task's, never its completion
+_LAST_TIME = re.compile(r"\b(?:last|latest|most\s+recently)\s+$", re.IGNORECASE)
+
+
 def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False) -> tuple[str | None, str]:
     """(start_date or completion_date by the verb in `clause` nearest the date, how); None without one.
     A go-live is weaker evidence of completion than a build said complete or accepted; "from" starts
@@ -326,6 +335,10 @@ def _date_kind(clause: str, last: bool, first: bool = False, after: bool = False
         return None, "intended"
     if verb and name == "completion_date" and paper_before(clause[:at], verb):  # "the design sign-off on"
         return None, "a paper's"
+    if verb and name == "completion_date" and item_event(clause, at, verb):  # "accepted that risk on"
+        return None, "a review item's"
+    if verb and name == "completion_date" and _LAST_TIME.search(clause, 0, at):
+        return None, "a repeated task's"  # "IT rotates it every 90 days (last done 2 September 2026)"
     others = clause[:at] + clause[at + len(verb) :]  # the clause's words but the verb
     if verb and _SAID_OF_ANY.fullmatch(verb) and not _OWN_SUBJECT.fullmatch(others):
         return None, "intended"  # "Jenkins has been running since 2024", "Discovery concluded on 20 Feb"

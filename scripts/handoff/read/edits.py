@@ -14,6 +14,7 @@ import re
 from handoff.core.quickre import quick
 from handoff.core.units import size_gb
 from handoff.read import notdone, shapes
+from handoff.read.correctedreport import uncorrected
 from handoff.read.itemrefs import unreferenced
 from handoff.read.otherdoc import unreported
 
@@ -326,6 +327,8 @@ def current(text: str) -> str:
     digit = has_digit(text)
     if digit or "“" in text or '"' in text:  # (a report's figure, or its quoted names)
         text = unreported(text)  # "The SOW said “storage: 5 TB”": another document's words
+    if digit:
+        text = uncorrected(text)  # "The form listed 3 nodes. Wrong: …": a report the text sets right
     if digit:
         text = unreferenced(text)  # "Closes #57 …, #61 Perforce depots": other items' numbers and titles
     if not digit:

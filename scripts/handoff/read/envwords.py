@@ -424,7 +424,9 @@ class Environments:
     def _label_part(self, label: str) -> str:
         """The environment a leading label puts its line in: as `part`, except that a bracketed
         aside describing the thing ("AWS CodeCommit (legacy geology tooling)") does not make it
-        another system's; an environment named in brackets ("URL (QS)") still counts. A label naming an
+        another system's, nor does the label's clause of purpose, which tells why the line is written,
+        not what it is about ("Quick history so nobody's confused by old emails: …", "Notes, because the
+        old wiki is gone: …"); an environment named in brackets ("URL (QS)") still counts. A label naming an
         option ("Option B (rejected): …") is an option not taken when the document decided another one
         or the label says it was not taken, and production when it is the one decided."""
         option = _OPTION.search(label)
@@ -432,12 +434,17 @@ class Environments:
             return "production" if option.group("id").casefold() == self.chosen else "trial"
         if option and _NOT_TAKEN.search(label):
             return "trial"
-        bare = outside_brackets(label)
+        bare = _PURPOSE.sub("", outside_brackets(label))  # "History so nobody's confused by old emails"
         if whole_title(label, label=True) or supporting_title(label):  # "Shared cluster: …", "Bastion: …"
             return "trial"
         return "trial" if self.other.search(bare) or before(bare) or titled(bare) else self.named(label)
 
 
+# a label's clause of purpose or reason, after its head: "… so nobody's confused by old emails"
+_PURPOSE = re.compile(
+    r"(?:,\s*|\s+)(?:so(?:\s+that)?\s+(?=[\w'’]+\s)|because\s|in\s+case\s|to\s+avoid\s|lest\s).*$",
+    re.IGNORECASE | re.DOTALL,
+)
 # a title setting two things side by side: "Pilot vs production", "Staging versus Prod", "QA ↔ Production"
 _VERSUS = re.compile(r"\bvs\b\.?|\bversus\b|↔|⇄", re.IGNORECASE)
 _TOTAL_NAME = re.compile(r"(?:sub[\s-]?|grand[\s-]?)?totals?|sum|Σ|∑", re.IGNORECASE)

@@ -8,7 +8,11 @@ list items after it, else the paragraphs after it up to the next heading, table 
 A superseded copy of the example kept right before it (its mark, the old table) is passed over: the
 table after the copy is the example.
 A lead-in must both end in a colon and name an example in its last sentence; "Example" in a
-sentence that states a fact ("The example repository is 2 GB") introduces nothing. An example
+sentence that states a fact ("The example repository is 2 GB") introduces nothing. A lead-in whose
+last sentence names a tool's output and another environment only ("The output below is from the
+staging box, so yours will differ:", "What the DR copy printed:") introduces that environment's
+output, which is set apart the same way (`other`: whether a text names a non-production environment
+and no other); one naming no output ("Staging:") introduces nothing. An example
 inside a sentence ("e.g. 3 × m6i.2xlarge") is read/edits.py's.
 """
 
@@ -25,16 +29,23 @@ _EXAMPLE = re.compile(
     r"not (?:a )?real)\b",
     re.IGNORECASE,
 )
+# what a command or a tool gave: the lead-in of another environment's output names it
+_OUTPUT = re.compile(r"\b(?:output|outputs|print(?:s|ed)?|listing|returns?|returned)\b", re.IGNORECASE)
 _LAST_SENTENCE = re.compile(r"(?:^|[.!?]\s+)([^.!?]*(?:\.\w[^.!?]*)*)$")
 
 
-def _lead_in(text: str) -> bool:
-    """A paragraph announcing an example after it: it ends in a colon, its last sentence names one."""
+def _lead_in(text: str, other: Callable[[str], bool] | None = None) -> str:
+    """What a paragraph announces after it: "example" when it ends in a colon and its last sentence
+    names one, "output" when that sentence names a tool's output and only another environment (by
+    `other`), else ""."""
     stripped = text.rstrip()
     if not stripped.endswith(":"):
-        return False
+        return ""
     m = _LAST_SENTENCE.search(stripped[:-1])
-    return bool(_EXAMPLE.search(m.group(1) if m else stripped))
+    last = m.group(1) if m else stripped
+    if _EXAMPLE.search(last):
+        return "example"
+    return "output" if other is not None and _OUTPUT.search(last) and other(last) else ""
 
 
 def _kind(se: Any, text: Callable[[dict[str, Any]], str]) -> str:
@@ -54,15 +65,20 @@ def _kind(se: Any, text: Callable[[dict[str, Any]], str]) -> str:
     return "paragraph" if text(p).strip() else "empty"
 
 
-def unexampled(content: Sequence[Any], text: Callable[[dict[str, Any]], str]) -> list[Any]:
+def unexampled(
+    content: Sequence[Any], text: Callable[[dict[str, Any]], str], other: Callable[[str], bool] | None = None
+) -> list[Any]:
     """`content` (Docs structural elements) without the examples its lead-ins introduce; the input
     itself when it has none."""
     drop: set[int] = set()
     for i, se in enumerate(content):
         p = se.get("paragraph") if isinstance(se, dict) else None
-        if not isinstance(p, dict) or "bullet" in p or not _lead_in(text(p)):
+        lead = _lead_in(text(p), other) if isinstance(p, dict) and "bullet" not in p else ""
+        if not lead:
             continue
         first = _kind(content[i + 1], text) if i + 1 < len(content) else ""
+        if lead == "output" and first not in ("table", "paragraph"):
+            continue  # (an output is pasted as lines or a table, never as a list of notes)
         if first == "table":
             drop.add(i + 1)
             continue

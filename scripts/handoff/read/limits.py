@@ -88,6 +88,8 @@ _OBSERVED = opened(
         r"\b(?:so far|to date|at the moment|current(?:ly)?|today|right now|as of|weekly|monthly|daily|"
         r"(?:logged|signed) (?:in|on)|log[- ]?ins?|sign[- ]?ins?|we see|seen|saw|observed|measured|"
         r"actual(?:ly)?|"
+        # a count taken of what exists: "at the last count 1,020 people had an account"
+        r"(?:at )?the (?:last|latest) count|(?:have|has|had|hold|held) (?:an? )?(?:user )?accounts?|"
         r"(?:per|a|each|every|in an?(?: typical| average| normal)?) (?:day|week|month)|"
         r"usage|uses|in use|average|last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?|"
         r"(?:load[- ]|soak[- ]|stress[- ])?tested\s+(?:at|with))\b",

@@ -9,7 +9,8 @@ aside's: it says itself they are not part of what is counted. The sentence as a 
 of the kind, so its own figures stay (`outside.py` reads a whole sentence that says so).
 
 A piece of the aside (its parts split at commas and semicolons) that holds a figure and says it is
-left out ("not counted", "excluded", "not included", "not part of …", "left out", or `outside.outside`) is
+left out ("not counted", "excluded", "not included", "not part of …", "left out", a piece of its own
+saying they carry none of it, "no Sourcegraph pods", or `outside.outside`) is
 blanked; a piece that only says so, opening with those words ("…, not counted"), speaks of the piece
 before it, which is blanked with it (back over pieces with no figure: "4 vCPU / 16 GB each, etcd only,
 not counted"), and so is the count of machines right before the bracket when the whole aside went
@@ -27,10 +28,15 @@ from handoff.core.quickre import quick
 from handoff.read import outside, permachine, shapes
 
 _ASIDE = re.compile(r"\(([^()]*)\)")
+_NO_WORKLOAD = (  # "(edge proxies, no Sourcegraph pods)": a piece of its own saying they carry none of it
+    r"(?:(?<=[,;(]\s)|(?<=\())no\s+(?:sourcegraph(?:'s)?\s+)?(?:workloads?|pods?)(?=\s*(?:[.,;)]|$))"
+)
 _LEFT_OUT = quick(
     r"\b(?:not\s+(?:counted|included|part\s+of)|excluded|(?:do|does|did)\s*(?:n't|\s+not)\s+count|(?:left|kept)\s+out|"
     r"outside\s+(?:the\s+)?(?:sizing|totals?|figures?|deployment|scope))\b"
-    r"(?!\s+(?:towards?|against|for|in)\s+(?:the\s+)?(?:licen|seat|billing|cost|price|subscription))",
+    r"(?!\s+(?:towards?|against|for|in)\s+(?:the\s+)?(?:licen|seat|billing|cost|price|subscription))"
+    # or that they carry none of it, as a piece of its own: "(edge proxies, no Sourcegraph pods)"
+    rf"|{_NO_WORKLOAD}",
     re.IGNORECASE,
 )
 # ownership denied in a remark of a few words: "not ours", "another team's", "theirs" -- the machines
@@ -43,6 +49,7 @@ _ONLY_SAYS = re.compile(  # a piece that is only the remark: "not counted", "and
     r"^\W*(?:(?:and|but|so)\s+)?(?:(?:is|are|was|were)\s+)?(?:(?:not\s+(?:counted|included|part\s+of)|excluded|"
     r"(?:left|kept)\s+out|(?:do|does|did)\s*(?:n't|\s+not)\s+count)\b"
     r"|not\s+(?:sourcegraph(?:'s)?|our|the\s+deployment's)\s"
+    r"|no\s+(?:sourcegraph(?:'s)?\s+)?(?:workloads?|pods?)\W*$"
     rf"|(?:{_DISOWNED})\W*$)",
     re.IGNORECASE,
 )

@@ -6,7 +6,8 @@ VMs … are not part of the Sourcegraph system", "the control-plane nodes are sh
 here", "excluded from the totals", "I have left it out of the totals" (or, after a semicolon, "…; we
 kept it out of the totals"), "is shared capacity and not counted against the service", or denies they
 are its own: "(its 12T is not ours)", "the node root volumes are not Sourcegraph storage", or says they
-carry none of it: "(4 vCPU each) don't run Sourcegraph workloads", "runs kube-system only" (the
+carry none of it: "(4 vCPU each) don't run Sourcegraph workloads", "…, no Sourcegraph pods" (a clause
+of its own), "runs kube-system only" (the
 cluster's own system), or says they are no capacity of their own ("which is not additional capacity":
 `read.carvedparts`), or says they are gone: "The default pool (3 × e2-standard-4) was deleted on day 2"
 (unless it names what came instead). The machines, CPUs, memory and disks of such a sentence are not
@@ -40,6 +41,9 @@ _OUTSIDE = quick(
     rf"|(?:(?:do|does|did)\s*(?:n't|\s+not)\s+(?:run|host|carry)\s+(?:any\s+(?:of\s+(?:the\s+)?)?)?"
     rf"|\b(?:runs?|hosts?|carry|carries)\s+(?:no|none\s+of\s+(?:the\s+)?)\s*)"
     rf"(?:(?:{_OWNER})\s+)?(?:workloads?|pods?|services)\b"
+    # or say so in a clause of their own with no verb: "3 × 8 vCPU / 32 GB, shared platform nodes, no
+    # Sourcegraph pods", "(AKS system pods only, no Sourcegraph workloads)"
+    rf"|(?<=[,;(]\s)no\s+(?:(?:{_OWNER})\s+)?(?:workloads?|pods?)(?=\s*(?:[.,;)]|$))"
     # machines that carry only the cluster's own system: "(2 × e2-standard-4) runs kube-system only",
     # "only runs kube-system", "runs nothing but the kube-system pods"
     r"|\b(?:runs?|hosts?|carr(?:y|ies))\s+(?:only\s+|just\s+|nothing\s+but\s+)(?:the\s+)?kube-system\b"

@@ -25,7 +25,8 @@ _ITEMS = re.compile(
 _NAME = re.compile(r"[A-Za-z]")
 
 
-_SUM_AFTER = re.compile(r"\s*(?:[—–:=≈]|-\s|→|->|=>)\s*(?:about\s+|~\s*|≈\s*)?")  # "… 100 GiB — 4,700 GiB"
+# "… 100 GiB — 4,700 GiB", and a sentence of its own after the list: "… pgsql 250 GB. 3,650 GB provisioned."
+_SUM_AFTER = re.compile(r"\s*(?:[—–:=≈]|-\s|→|->|=>|\.(?=\s))\s*(?:about\s+|~\s*|≈\s*)?")
 
 
 def _size_gb(size: str, before: str) -> float | None:
@@ -98,6 +99,15 @@ def named_parts_total(value: str) -> str | None:
     return closed or _listed_total(value)
 
 
+def _closing_sum(item: str, sized: list[shapes.Match], total: float) -> str | None:
+    """The last item's one size when it states the sum of the parts before it: after a colon ("…,
+    pgsql and the rest: 2,400 GB") or with no name of its own ("…, pgsql 250 GB; 3,650 GB provisioned")."""
+    if _NAME.search(item[: sized[0].start]) and not _STATED.search(item, 0, sized[0].start):
+        return None
+    stated = _size_gb(sized[0].value, "")
+    return sized[0].value if stated is not None and abs(total - stated) <= 0.005 * stated else None
+
+
 def _listed_total(value: str) -> str | None:
     """`named_parts_total` but for a closing bracket."""
     if len(list(shapes.sizes(value))) < 2:
@@ -125,10 +135,10 @@ def _listed_total(value: str) -> str | None:
             return None
         if not sized and k == 0 and len(item.split()) <= 3:
             continue  # "gp3, 3 × 600 GB for gitserver, …": the disks' kind opens the list, no part
-        if len(sized) == 1 and k == len(items) - 1 and k > 1 and _STATED.search(item, 0, sized[0].start):
-            stated = _size_gb(sized[0].value, "")  # "…, pgsql and the rest: 2,400 GB": the sum, stated
-            if stated is not None and abs(total - stated) <= 0.005 * stated:
-                return sized[0].value
+        last = len(sized) == 1 and k == len(items) - 1 and k > 1
+        closing = _closing_sum(item, sized, total) if last else None
+        if closing is not None:
+            return closing
         named = _NAME.search(item[: sized[0].start]) or _FOR_NAME.match(item, sized[0].end) if sized else None
         if len(sized) != 1 or not named:
             return None

@@ -476,6 +476,9 @@ def cpus(text: str) -> Iterator[Match]:
 
 
 def _per_socket(text: str, m: Match) -> Match:
+    adjective = sockets.adjective_cores(text, m.start, m.end, m.value)  # "two 24-core Xeon processors"
+    if adjective is not None:
+        return Match(adjective[0], adjective[1], text[adjective[0] : adjective[1]], adjective[2])
     widened = sockets.per_socket(text, m.start, m.value)
     if not widened:
         return m
@@ -642,15 +645,22 @@ def ranges(text: str, year: str = "", found: list[Match] | None = None) -> Itera
 
 _ROLE_JOIN = re.compile(rf"\s*\([^()]{{1,80}}\){_RANGE_JOIN}", re.IGNORECASE)  # "(first run) and "
 _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# the first date's own clause telling what happened that day, between commas: "between 6 April 2026,
+# when the servers were racked, and 29 May 2026" (only after "between")
+_WHEN_JOIN = re.compile(r",\s+(?:when|as|the\s+day)\s+[^,;()]{1,160},\s+and\s+(?:on\s+)?", re.IGNORECASE)
+_ONLY_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _joined(text: str, first: Match, last: Match) -> bool:
     """Two dates written as one range: joined by a dash, an arrow, "to", "and" …, the first perhaps
     followed by the bracketed event it dates ("between 14 Sep 2026 (first run) and 2 Oct 2026"); a
-    bracket before "and" joins only after "between" or "from"."""
+    bracket before "and" joins only after "between" or "from", and a clause of the first date's own
+    between commas ("between 6 April, when …, and 29 May") only after "between"."""
     gap = text[first.end : last.start]
     if re.fullmatch(_RANGE_JOIN, gap):
         return True
+    if _WHEN_JOIN.fullmatch(gap):
+        return bool(_ONLY_BETWEEN.search(text, 0, first.start))
     m = _ROLE_JOIN.fullmatch(gap)
     if m is None:
         return False

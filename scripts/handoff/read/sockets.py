@@ -81,4 +81,29 @@ def per_socket(text: str, start: int, value: str) -> tuple[int, str] | None:
     return found.start(), str((int(n) if n.isdigit() else _WORDS[n.lower()]) * int(value))
 
 
-__all__ = ["per_socket", "said_per_socket", "without_breakdown"]
+# a processor's cores written as its adjective, its processors counted before it: "two 24-core Xeon Gold
+# processors", "2 × 32-core EPYC CPUs" (the maker's words between, at most three)
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?P<n>\d|{'|'.join(_WORDS)})\s*(?:[x×*]\s*)?$", re.IGNORECASE)
+_PROCESSOR_AFTER = re.compile(
+    r"(?:\s+(?!(?:and|with|of|each|per)\b)[\w-]+){0,3}?\s+(?:processors?|cpus?|sockets?|chips?)\b",
+    re.IGNORECASE,
+)
+
+
+def adjective_cores(text: str, start: int, end: int, value: str) -> tuple[int, int, str] | None:
+    """A core count written as a processor's adjective (`24-core`), its processors counted before it and
+    named after it ("two 24-core Xeon Gold processors"): the whole phrase (its start, its end) and the
+    processors times the cores (48). A careful reader multiplies, as for `2 sockets × 24 cores`; read as
+    written, the figure is one processor's. An adjective with no count before it gives None (the caller
+    keeps it as it was read)."""
+    if not value.isdigit() or "-" not in text[start:end]:
+        return None
+    after = _PROCESSOR_AFTER.match(text, end)
+    before = _COUNT_BEFORE.search(text, max(0, start - 12), start)
+    if after is None or before is None:
+        return None
+    n = before.group("n")
+    return before.start(), after.end(), str((int(n) if n.isdigit() else _WORDS[n.lower()]) * int(value))
+
+
+__all__ = ["adjective_cores", "per_socket", "said_per_socket", "without_breakdown"]

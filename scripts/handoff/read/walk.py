@@ -381,7 +381,9 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         """A tab's content, or a container cell's (`depth` > 0: nested tables one level deeper)."""
         content = unpaste(content, self.sections.part)  # pasted markdown, code and diffs as they are
         content = as_messages(content)  # a chat's lines: each stamp a heading over its message
-        content = unexampled(content, lambda p: self.texts.paragraph(p).text)  # an example set apart
+        content = unexampled(  # an example set apart, or another environment's output
+            content, lambda p: self.texts.paragraph(p).text, lambda t: self.sections.named(t) == "trial"
+        )
         accepted = threads.accepted_paragraphs(content, lambda p: self.texts.paragraph(p).text)
         if depth == 0:
             content = as_turns(content, self.no_speaker)  # a transcript: questions head their answers
