@@ -44,6 +44,8 @@ class _Tab:
     heads: tuple[str, ...] = ()  # its column's and row's headers (also the last of `headings`)
     fixed: int = 0  # headings the cell's own headings never end (the document's and the headers)
     forced: str = ""  # "trial" under a status of things not done (`Won't do`)
+    # the headings of a part that said of itself it does not describe production (`read.disowned`)
+    disowned: tuple[tuple[int, str], ...] | None = None
     notes: dict[str, list[Any]] = field(default_factory=dict)  # footnotes not yet read, by id (`read.notes`)
     noted: int = 0  # footnotes read
     # what a relative date ("two days later", "the following Monday") counts from (`read.relative`): the

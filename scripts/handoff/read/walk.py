@@ -50,6 +50,7 @@ from handoff.read.codelines import _CODE_KEY, _SkipLines
 from handoff.read.codescope import is_code, line_sections
 from handoff.read.connection import without_hosts
 from handoff.read.dashpairs import dash_pair
+from handoff.read.disowned import disowns
 from handoff.read.doctext import (
     MAX_DEPTH,
     Text,
@@ -200,7 +201,10 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
     def context(self, tab: _Tab, section: str | None = None) -> Context:
         """The environment, limits flag and topic in force: tab titles, headings, then parent bullets
         (worked out once per place: every paragraph, list item and table under it asks)."""
-        key = (tab.titles, tab.title, tuple(tab.headings), tuple(tab.bullets), section, tab.heads, tab.forced)
+        key = (
+            tab.titles, tab.title, tuple(tab.headings), tuple(tab.bullets), section, tab.heads, tab.forced,
+            _disowned(tab),
+        )  # fmt: skip
         ctx = self.contexts.get(key)
         if ctx is None:
             ctx = self.contexts[key] = self._context(tab, section)
@@ -214,7 +218,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             found = self.sections.part(text) or found
             status = status or not_done(text, self.not_done)  # (and "launchpad (not ours)" over `lp-prod-…`:)
             status = status or whole_title(text)  # a title saying its part is not ours holds below it
-        found = tab.forced or ("trial" if status else found)
+        found = tab.forced or ("trial" if status or _disowned(tab) else found)
         observed = False
         for text in (*tab.heads, *(h for _, h in tab.headings[-1:]), *(b for _, b in tab.bullets)):
             limit = limit or is_limit(text)
@@ -468,6 +472,7 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         if not is_item and self.titled(tab, content, text):
             return
         self.gather.siblings = self.siblings(tab, text, is_item, self.sections.other)
+        self.disown(tab, text, is_item)  # "Nothing below describes the production instance."
         ctx = self.anchored(tab, text, self.context(tab))
         if ctx.section == "trial" and self.reported(tab, text):  # a roadmap's notes: "Phase 1 happened …"
             ctx = replace(ctx, section="")
@@ -494,6 +499,12 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
         titles = (*tab.titles, *(h for _, h in tab.headings), *(_bullet_title(b) for _, b in tab.bullets))
         out = [t for t in titles if self.sections.part(t) == "trial"]
         return bool(out) and all(plan_title(t) and not self.sections.named(t) for t in out)
+
+    def disown(self, tab: _Tab, text: str, is_item: bool) -> None:
+        """A paragraph saying its part does not describe production puts the rest of the part (under
+        the headings in force) out of production (`read.disowned`)."""
+        if not is_item and disowns(text, self.sections.production):
+            tab.disowned = tuple(tab.headings)
 
     @staticmethod
     def anchored(tab: _Tab, text: str, ctx: Context) -> Context:
@@ -855,7 +866,8 @@ class _Parser(TableReading, RowTableReading, HeaderTableReading):
             forced = "trial" if other else tab.forced  # `Production compute` × `Alternatives`: neither
             sub = _Tab(tab.titles, tab.show_tab, tab.title, headings, tables=tab.tables,
                        place=f"{tab.place + ', ' if tab.place else ''}table {number}, {cell.place}",
-                       heads=(*tab.heads, *heads), fixed=len(headings), forced=forced)  # fmt: skip
+                       heads=(*tab.heads, *heads), fixed=len(headings), forced=forced,
+                       disowned=tab.disowned if _disowned(tab) else None)  # fmt: skip
             self.body(self.labelled_first(cell, sub), sub, depth + 1)
             tab.tables = sub.tables
 
@@ -890,6 +902,13 @@ def _line_context(line: str, ctx: Context, scope: str) -> Context:
     if _NOT_DONE.search(line):
         return replace(ctx, section="trial")
     return replace(ctx, section=scope) if scope and ctx.section != "trial" else ctx
+
+
+def _disowned(tab: _Tab) -> bool:
+    """Whether the place is in a part that said of itself it does not describe production (its
+    headings still in force: up to the next heading of its level or above; `read.disowned`)."""
+    held = tab.disowned
+    return held is not None and tuple(tab.headings[: len(held)]) == held
 
 
 def _title_heading(content: list[Any]) -> int:
