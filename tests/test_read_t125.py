@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from handoff.core.fields import Catalogue
-from handoff.read.bothsites import combined_from
+from handoff.read.bothsites import across_instances, combined_from
 from handoff.read.contexttitle import context_title
 from handoff.read.envwords import scoped
 from handoff.read.nolimit import denied
@@ -386,3 +386,39 @@ def test_the_disowned_instance_section_gives_nothing(catalogue: Catalogue) -> No
     )
     assert _types(got) == ["3×m6i.4xlarge"]
     assert got.get("repositories") == 1200
+
+
+# -- counts taken across all the instances -----------------------------------------------------------
+
+
+def test_a_clause_across_the_instances_is_found() -> None:
+    assert across_instances("Across both instances we index about 3,520 repositories.") == 0
+    text = "The licence is shared; all four deployments together have 9,000 users."
+    assert across_instances(text) == text.index("all")
+    assert across_instances("Group view. All three instances: 5,650 repositories.") == 12
+    assert across_instances("Both instances use GitLab Self-Managed.") == -1  # (no sum: a shared fact)
+    assert across_instances("We index 2,000 repositories across both regions.") == -1  # (sites: copies)
+
+
+@pytest.mark.parametrize(
+    "whole",
+    ["Across both instances the company indexes 6,100 repositories for 2,000 licensed users.",
+     "The three subsidiaries together have 6,100 repositories and 2,000 licensed users."],
+)  # fmt: skip
+def test_counts_across_the_instances_are_none_of_this_ones(whole: str, catalogue: Catalogue) -> None:
+    got = _fields(
+        "<h2>This instance</h2><p>The licence is for 700 users.</p>"
+        f"<p>We index 1,900 repositories from Bitbucket Data Center.</p><p>{whole}</p>",
+        catalogue,
+    )
+    assert got.get("repositories") == 1900
+    assert got.get("max_users") == 700
+
+
+def test_one_instance_with_its_standby_keeps_its_counts(catalogue: Catalogue) -> None:
+    got = _fields(
+        "<h2>Production</h2><p>We index 1,900 repositories from Bitbucket Data Center, replicated to the "
+        "standby in both regions.</p>",
+        catalogue,
+    )
+    assert got.get("repositories") == 1900

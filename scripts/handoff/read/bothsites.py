@@ -13,7 +13,16 @@ over three zones is production); each site's own figure ("each site has 48 vCPU"
 sentences are read so: a title naming all sites ("Total (all regions)") may head what the licence
 covers everywhere, so it is left.
 
+The instances of a group are wholes too ("both clusters", "all three instances", "the two business
+units"), and a sentence opening with the whole as its label ("Both clusters: 7 nodes, 112 vCPU", "All
+three, once the third is built: …") gives the whole's amounts, not a machine's ("All three VMs are
+identical: …" is each machine's). Each instance holds its own repositories and users, so counts taken
+across the instances ("Across both instances we index 3,520 repositories for 1,500 licensed users",
+"The three subsidiaries together have …") are their sum: no count or limit of the one in scope. A
+fact shared by them with no sum ("Both instances use GitLab") is left.
+
 `combined_from(sentence)`: where the clause giving both sites' figures starts, else -1.
+`across_instances(sentence)`: where the clause summing the instances' counts starts, else -1.
 `with_both_sites(sentence, facts, fields)`: those figures put in another environment's part.
 """
 
@@ -79,6 +88,46 @@ def combined_from(sentence: str) -> int:
     return opened if _SUMMED.search(sentence, opened, closes.start() if closes else len(sentence)) else -1
 
 
+# instances named as a whole: each holds its own repositories and users, so a count taken across them is
+# their sum ("Across both instances we index 3,520 repositories", "All three instances: 5,650 repositories")
+_UNITS = r"(?:instances|clusters|deployments|business\s+units|subsidiaries|tenants)"
+_ALL_UNITS = quick(
+    rf"\b(?:both|all(?:\s+(?:the\s+)?(?:two|three|four|five|six|\d))?|the\s+(?:two|three|four|five|six|\d))"
+    rf"\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?{_UNITS}\b",
+    re.IGNORECASE,
+)
+_ACROSS = re.compile(r"\b(?:across|over|for|between|of)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# the fields a sum over the instances gives that a sum over one instance's sites does not (data kept in
+# both sites is each site's copy; each instance holds its own)
+COUNTED = frozenset(
+    {"repositories", "total_repo_size_gb", "max_users", "max_concurrent_users", "max_repositories"}
+)
+
+
+def across_instances(sentence: str) -> int:
+    """Where a clause summing the instances as a whole begins in `sentence` ("Across both instances …",
+    "Both instances together …", "All three instances: …"), or -1."""
+    m = _ALL_UNITS.search(sentence)
+    if m is None:
+        return -1
+    opened = max((end.end() for end in _CLAUSE.finditer(sentence, 0, m.start())), default=0)
+    closes = _CLAUSE.search(sentence, m.end())
+    summed = _SUMMED.search(sentence, opened, closes.start() if closes else len(sentence))
+    led = _ACROSS.search(sentence[opened : m.start()]) or sentence[m.end() :].lstrip().startswith(":")
+    return opened if summed or led else -1
+
+
+def with_all_instances(sentence: str, facts: list[Fact]) -> list[Fact]:
+    """`facts` with the counts and limits a sentence gives the instances as a whole put in another
+    environment's part (the sum of every instance's: none's own)."""
+    if not facts:
+        return facts
+    whole = across_instances(sentence)
+    if whole < 0:
+        return facts
+    return [replace(f, section="trial") if f.field in COUNTED and f.start >= whole else f for f in facts]
+
+
 def with_both_sites(sentence: str, facts: list[Fact], fields: Collection[str]) -> list[Fact]:
     """`facts` with the amounts of `fields` a sentence gives both sites put in another environment's
     part (production's and the standby's together: neither's own)."""
@@ -90,4 +139,4 @@ def with_both_sites(sentence: str, facts: list[Fact], fields: Collection[str]) -
     return [replace(f, section="trial") if f.field in fields and f.start >= both else f for f in facts]
 
 
-__all__ = ["combined_from", "with_both_sites"]
+__all__ = ["COUNTED", "across_instances", "combined_from", "with_all_instances", "with_both_sites"]

@@ -37,7 +37,7 @@ from handoff.read import (
     workings,
 )
 from handoff.read.backref import ENDS, STARTS, event_pointed_back
-from handoff.read.bothsites import with_both_sites
+from handoff.read.bothsites import with_all_instances, with_both_sites
 from handoff.read.ceilings import ceiling
 from handoff.read.changes import changed, old_spans
 from handoff.read.choice import NOT_TAKEN_BEFORE, switched_to, weighed
@@ -443,6 +443,7 @@ class ProseReading(FactParts):
             found = self.sentence(sentence, sctx) + self._pointed_back(sentence, sctx, back)
             found = self.other_subjects.without_others(found, start, others)
             found = nolimit.without_denied(text, start, found)  # "No repository cap; … sized for 2,000"
+            found = with_all_instances(sentence, found)  # "Across both instances … 3,520 repositories"
             found = [
                 f for f in found if not (f.field in outside.FIELDS and in_whole_clause(sentence, f.start))
             ]
