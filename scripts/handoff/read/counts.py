@@ -5,6 +5,7 @@ one sentence of prose.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -631,6 +632,7 @@ class CountReading(FactParts):
         if counts and not ctx.limit:
             facts = self._bare_counts(s, ctx, counts, hosts, facts)
             facts = _sum_is_total(s, facts)
+        facts = _containers_dropped(s, counts, hosts, facts)
         off = connection.unconnected(s, hosts)  # "Bitbucket Server (~350 repositories) is not connected yet"
         if off:
             every = off >= {h.value for h in hosts}
@@ -867,6 +869,65 @@ class CountReading(FactParts):
         return [
             Fact("monorepos", n, u.group(0), "monorepo count", self.env_at(s, u.start(), ctx), "", u.start())
         ]
+
+
+# what lies between a count of projects and the count of the repositories they hold: a few words
+# ("41 projects, 3,450 repositories", "its 41 projects hold 3,450 repositories"), no figure, no clause end
+_CONTAINER_GAP = re.compile(r"[^\d.;:!?()]{0,40}")
+
+
+def _held_pairs(
+    s: str, counts: list[tuple[shapes.Match, str]], hosts: list[Found]
+) -> dict[int, shapes.Match]:
+    """Where a count of projects stands right before the count of the repositories they hold: its
+    start -> the repositories' count (see `_containers_dropped`)."""
+    held: dict[int, shapes.Match] = {}
+    for (m, noun), (n, other) in itertools.pairwise(counts):
+        if (
+            noun.casefold().startswith("proj")
+            and other.casefold().startswith("repo")
+            and _CONTAINER_GAP.fullmatch(s, m.end, n.start)
+            and not any(m.end <= h.start < n.start for h in hosts)
+        ):
+            held[m.start] = n
+    return held
+
+
+# a host's value opening with the count of what holds its repositories, then theirs: "41 projects,
+# 3,450 repositories", "120 groups hold 2,000 repos", "12 organisations with 900 repositories"
+_CONTAINERS_FIRST = re.compile(
+    rf"\W*(?:about\s+|around\s+|~\s*)?(?:{shapes.NUMBER})\s+(?:projects|groups|subgroups|organi[sz]ations|orgs|"
+    r"workspaces|namespaces|collections|teams)\b[^\d.;:!?()]{0,40}?"
+    rf"(?:about\s+|around\s+|~\s*)?(?P<n>{shapes.NUMBER})\s+(?:repositories|repos)\b",
+    re.IGNORECASE,
+)
+
+
+def held_repositories(value: str) -> str | None:
+    """The repositories' count of a host's value that opens with the count of its projects or groups
+    ("41 projects, 3,450 repositories"), or None."""
+    m = _CONTAINERS_FIRST.match(value)
+    return shapes.canon(m.group("n")) if m else None
+
+
+def _containers_dropped(
+    s: str, counts: list[tuple[shapes.Match, str]], hosts: list[Found], facts: list[Fact]
+) -> list[Fact]:
+    """A count of projects right before a count of repositories of the same host ("Azure DevOps: 41
+    projects, 3,450 repositories", "its 41 projects hold 3,450 repositories") counts what holds the
+    repositories, not them: a host whose units are projects (GitLab's) says so with no second count
+    beside it. What was read of the projects' count (a host's part, a total) is the repositories'."""
+    held = _held_pairs(s, counts, hosts)
+    if not held:
+        return facts
+    out: list[Fact] = []
+    for f in facts:
+        n = held.get(f.start) if f.field == "repositories" else None
+        if n is None:
+            out.append(f)
+        elif not any(g.field == "repositories" and g.start == n.start for g in facts):
+            out.append(replace(f, value=n.value, text=n.text, start=n.start))
+    return out
 
 
 def _part_of_host(host: str, s: str, m: shapes.Match, env: str) -> list[Fact]:

@@ -311,6 +311,10 @@ class Environments:
                 )
             ):
                 continue  # "Staging went live on 30 January", "Go-live (staging)", "DR site live 7 Aug"
+            if m.group(0).casefold() == "live" and any(
+                b <= m.start() and _STATE_LIVE.fullmatch(text, b, m.start()) for _, b in trial
+            ):
+                continue  # "6 Feb: acceptance environment live": the other environment's going live
             negated = _NEGATED.search(text[max(0, m.start() - 40) : m.start()])
             found.append((m.start(), m.end(), "trial" if negated else "production"))  # "(not production)"
         return _grouped(text, sorted(found))
@@ -572,6 +576,15 @@ _MODAL = re.compile(r"\b(?:will|would|shall|should|can|could|may|might|must|'ll|
 _GONE_LIVE = re.compile(
     r"\b(?:go|goes|going|gone|went|came|come|comes|is|are|was|were|been|being|be)"
     r"(?:\s+(?:now|fully|officially|finally|already|successfully))?[\s-]+$",
+    re.IGNORECASE,
+)
+# "live" right after another environment's name and its place noun ("acceptance environment live",
+# "UAT cluster live", "DR site now live") is that environment's state of being live, not production
+# (words apart by a space or two: a masked address between two names is a wide blank, no such gap)
+_STATE_LIVE = re.compile(
+    r"(?:(?:[ \t]{1,2}|-)"
+    r"(?:environments?|envs?|clusters?|sites?|instances?|servers?|stacks?|copy|tiers?|systems?))?"
+    r"(?:[ \t]{1,2}(?:is|now|is[ \t]now|fully))?[ \t]{1,2}",
     re.IGNORECASE,
 )
 _CLAUSE_CUT = re.compile(r"[.;!?](?:\s|$)|,?\s+(?:and|but|while|whereas|so|then)\s+")

@@ -25,6 +25,14 @@ def _down(cell: dict[str, Any]) -> int:
     return value if isinstance(value, int) and value > 1 else 1
 
 
+def _record_header(header: list[Text], is_label: Callable[[str], bool]) -> bool:
+    """A header row whose cells after the label column name fields (`VM size | Nodes | vCPU per node`):
+    each row below is one record (a pool, a VM), its cells those fields' values, so the merged first
+    column is a column of its own (the rows' environment), not a heading over label/value rows."""
+    names = [c.text for c in header[2:] if c.text]
+    return len(names) >= 2 and sum(1 for t in names if is_label(t)) * 2 > len(names)
+
+
 def lanes(
     grid: list[list[dict[str, Any]]], rows: list[list[Text]], is_label: Callable[[str], bool]
 ) -> tuple[list[list[dict[str, Any]]], list[list[Text]]] | None:
@@ -44,6 +52,8 @@ def lanes(
     if width == 3 and merged and _down(grid[0][0]) > 1:
         head, merged = 0, merged + 1  # no header row: the first group starts the table
         covered.update(range(1, _down(grid[0][0])))
+    if head == 1 and width > 3 and _record_header(rows[0], is_label):
+        return None  # `Environment | Pool | VM size | Nodes`: one record a row, the first column its group
     body = range(head, len(rows))
     if not merged or any(not rows[i][0].text and i not in covered for i in body):
         return None

@@ -10,9 +10,10 @@ The tell is structural: the thing handed over is raw infrastructure (machines, h
 account, a namespace, a project, storage, a network), and the handover comes from someone else (`by`,
 `from` its giver) or to the implementer (`to us`, `to me`, `to the IE`), or someone else hands it over
 ("the vSphere team handed over the VMs"; not "we handed over …", nor a cluster, which may be the
-deployment). "The cluster was handed over
-to dev-infra" (to the customer's team: the deployment handed off) and "handed over to operations" are
-no such thing, nor is a handover said of the deployment ("Sourcegraph handed over on 6 March").
+deployment), or the line goes on with the build's start ("production VMs handed over, build
+started"). "The cluster was handed over to dev-infra" (to the customer's team: the deployment handed
+off) and "handed over to operations" are no such thing, nor is a handover said of the deployment
+("Sourcegraph handed over on 6 March").
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ _GIVEN = re.compile(
     r"(?:to\s+(?:us|me|sourcegraph|the\s+(?:ie|implementer|implementation\s+(?:engineer|team)))\b|by\b|from\b)",
     re.IGNORECASE,
 )
+# the same said as the first of two events of one line, the build's start the second ("production VMs
+# handed over, build started", "servers delivered; install began"): what the build started from
+_THEN_BUILT = re.compile(
+    rf"\b{_THING}\s+(?:(?:were|was|are|is|all)\s+)*(?P<verb>handed\s+over|delivered|provided)\s*[,;]\s*"
+    r"(?:and\s+)?(?:the\s+|our\s+)?(?:build|install(?:ation)?|deployment|set-?up|work)\s+"
+    r"(?:was\s+|has\s+)?(?:started|starts|began|begins|begun|commenced|kicked\s+off)\b",
+    re.IGNORECASE,
+)
 _WORDS = ("handed", "deliver", "provided", "available")
 
 
@@ -48,7 +57,8 @@ def given_at(clause: str) -> frozenset[int]:
     folded = clause.casefold()
     if not any(w in folded for w in _WORDS):
         return frozenset()
-    return frozenset(m.start("verb") for m in (*_GIVEN.finditer(clause), *_GIVES.finditer(clause)))
+    found = (*_GIVEN.finditer(clause), *_GIVES.finditer(clause), *_THEN_BUILT.finditer(clause))
+    return frozenset(m.start("verb") for m in found)
 
 
 __all__ = ["given_at"]

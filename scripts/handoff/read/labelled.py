@@ -50,6 +50,7 @@ from handoff.read.counts import (
     _REPO_NOUNS,
     _numbers_after,
     _numbers_before,
+    held_repositories,
     repo_totals,
     without_asides,
 )
@@ -206,7 +207,18 @@ def _label_amount(name: str, label: str) -> shapes.Match | None:
     if name not in AMOUNTS or not shapes.DIGIT.search(label):
         return None
     found = list(shapes.cpus(label) if name == "total_cpu" else shapes.sizes(label))
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1 or _RATE.search(label[: found[0].start]):
+        return None  # ("One E4 OCPU is two vCPUs: 48 vCPU …": a unit's worth, no amount)
+    return found[0]
+
+
+# one unit told in another ("One E4 OCPU is two vCPUs", "1 OCPU = 2 vCPU", "each core equals two
+# threads"): a rate of conversion, no amount of the deployment's
+_RATE = re.compile(
+    r"\b(?:one|1|each|every|a|an|per)\s+(?:[\w.-]+\s+){0,2}?(?:ocpus?|cores?|cpus?|sockets?|vcpus?|"
+    r"threads?|gib|gb|units?)\s+(?:is|are|=|equals?|corresponds\s+to|counts\s+as|maps\s+to|gives)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _head(label: str) -> str:
@@ -1122,8 +1134,9 @@ class LabelledReading(FactParts):
         host = self.code_hosts.find(label)[0].value
         if connection.unconnected(f"{label}: {value}", self.code_hosts.find(f"{label}: {value}")) >= {host}:
             return facts  # "Perforce depots from Rotterdam: planned for 2027", "GitHub.com: will be added"
-        value = own if own.strip() else value
-        count = self.fit("repositories", value, aliased=False)
+        held = held_repositories(value)  # `Azure DevOps: 41 projects, 3,450 repositories`: the latter
+        value = own if own.strip() and held is None else value
+        count = held or self.fit("repositories", value, aliased=False)
         if count is not None and count.isdigit() and _own_count(value, count):
             section = self.value_env(value, ctx)
             facts.append(Fact("repositories", count, value, f"count for {host}", section, "part"))

@@ -91,7 +91,10 @@ _OBSERVED = opened(
         # a count taken of what exists: "at the last count 1,020 people had an account"
         r"(?:at )?the (?:last|latest) count|(?:have|has|had|hold|held) (?:an? )?(?:user )?accounts?|"
         r"(?:per|a|each|every|in an?(?: typical| average| normal)?) (?:day|week|month)|"
-        r"usage|uses|in use|average|last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?|"
+        r"usage|uses|in use|average|"
+        # people who "use it" now ("roughly 430 people use the instance"; not "can use", "to use")
+        r"(?<!can\s)(?<!will\s)(?<!may\s)(?<!to\s)use\s+(?:it|the|this|sourcegraph|our)|"
+        r"last (?:week|month|quarter|year)|virtual|simulated|synthetic|vus?|"
         r"(?:load[- ]|soak[- ]|stress[- ])?tested\s+(?:at|with))\b",
         re.IGNORECASE,
     )

@@ -32,6 +32,8 @@ _LIMIT = quick(
 _GROWTH = quick(
     # ("1,600 GB (grown from 800 GB on 2026-08-26)": a bracket telling the change that made the figure)
     r"\b(?:grow(?:s|ing|th)?|(?<!\()grown|double|doubling|triple|forecast|projected|projection|will reach|"
+    # an outlook is a forecast ("Three-year outlook", "Outlook for 2028"), not the mail client's add-in
+    r"outlook(?!\s+(?:add|plug|client|web|calendar|mail|365|integration)\w*)|"
     r"would mean|"
     r"next year|roadmap|uplift|increases? to|expand(?:s|ed)? to|will (?:\w+ )?reach|"
     r"by (?:the )?(?:(?:end|middle|start) of |mid-?|early |late )?"
@@ -68,6 +70,7 @@ _FUTURE = quick(
 _PLANNED = opened(
     re.compile(
         r"\b(?:plan(?:ned)?|scheduled|proposed|target(?:ed)?|tentative|estimated?|expected|forecast|baseline|projected|projections?|"
+        r"outlook(?!\s+(?:add|plug|client|web|calendar|mail|365|integration)\w*)|"
         r"original(?:ly)?|requested|due|ETA|estimator|calculator|sizing\s+tool)\b",
         re.IGNORECASE,
     )

@@ -164,6 +164,10 @@ _ASKED = re.compile(
 )
 
 
+# a column of what the licence grants (`Licence`, `Licensed seats`, `Subscription`, `Entitlement`)
+_LICENCE_HEADER = re.compile(r"\b(?:licen[cs]\w*|seats?|subscri\w*|entitle\w*)\b", re.IGNORECASE)
+
+
 def _label_columns(header: list[str]) -> _Columns | None:
     """The value column, the note columns and the limit columns a label table's header row names
     (`Input | Value | Source`, `Metric | Target | At close | Notes`, `Metric | Now | Max / agreed
@@ -188,7 +192,13 @@ def _label_columns(header: list[str]) -> _Columns | None:
         if j == whole:
             value = j if value is None else value
             continue
-        if value is not None and column_kind(h) == "limit":
+        if value is not None and column_kind(h) == "limit" and column_kind(header[value]) == "limit":
+            # two columns of limits (`Agreed sizing | Licence`): the licence's is a commercial term, the
+            # other the deployment's limit (`read.seatlimit`), the licence's cells read as notes
+            if _LICENCE_HEADER.search(header[value]) and not _LICENCE_HEADER.search(h):
+                value, j = j, value
+            notes.append(j)
+        elif value is not None and column_kind(h) == "limit":
             limits.append(j)  # `Max / agreed limit` after `Now`: the rows' limits
         elif (
             norm(h) in _VALUE_HEADERS
@@ -547,7 +557,8 @@ class RowTableReading(RowLimits):
         (`Target`, `Baseline`) is no current value."""
         value, notes, limits = columns
         ctx = self.context(tab)
-        if column_kind(_cell(rows[0], value)) == "limit":  # `Committed ceiling`: its figures are limits
+        limit_column = column_kind(_cell(rows[0], value)) == "limit"
+        if limit_column:  # `Committed ceiling`: its figures are limits
             ctx = replace(ctx, limit=True)
         mark = self.gather.mark()
         for i, r in enumerate(rows[1:], 2):
@@ -561,7 +572,9 @@ class RowTableReading(RowLimits):
             link = cell.links[0][1] if cell.links else None
             label = _cell(r, 0)
             about = replace(ctx, topic=label_meaning(label) or ctx.topic)
-            said = [t for j in notes if is_limit(t := _cell(r, j))]
+            # (a note saying a limit bounds a value of today, never a value column of limits itself:
+            # `Agreed sizing | Notes` over `1,200 | licence has 1,000 seats` is two limits, not a usage)
+            said = [] if limit_column else [t for j in notes if is_limit(t := _cell(r, j))]
             label = self.bounded(label, [cell.text], [_cell(r, j) for j in limits], said, where, ctx)
             if measured.noted_repositories(
                 label, [_cell(r, j) for j in notes]

@@ -48,9 +48,22 @@ _ELSEWHERE = re.compile(
 _CLAUSE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])|;|\n")
 
 
+# a label naming what a licence grants (`Seats bought`, `Licence seats`, `Licensed named users`): a bare
+# count under it is counted in licence units as much as "750 seats" is
+_LICENCE_LABEL = re.compile(r"\b(?:seats?|licen[cs]\w*|named[\s-]+users?|subscri\w*)\b", re.IGNORECASE)
+_BARE_COUNT = re.compile(r"\W*(?:about |around |~\s*)?\d[\d,.\u00a0 ]*k?\s*(?:\(.*\))?\W*", re.IGNORECASE)
+
+
 def _in_licence_units(v: TddValue) -> bool:
-    """Whether the value is a count of licence units (its own noun right after it)."""
-    return bool(_LICENCE_UNIT.match(v.text))
+    """Whether the value is a count of licence units: its own noun right after it, or a bare count
+    under a label naming the licence's units and no sizing (`Seats bought | 600`; not `Users the
+    licence is sized for`)."""
+    if _LICENCE_UNIT.match(v.text):
+        return True
+    label = v.label if v.how.startswith("label") else ""
+    return bool(
+        label and _BARE_COUNT.fullmatch(v.text) and _LICENCE_LABEL.search(label) and not _SIZING.search(label)
+    )
 
 
 def _clause(v: TddValue, text: str) -> str:

@@ -162,6 +162,21 @@ _EACH_OR_PER = re.compile(r"\b(?:each|per\s+\w+)\b", re.IGNORECASE)
 _A_LETTER = re.compile(r"[^\W\d_]")
 
 
+# a header naming the size unit of its cells (`Memory per node (GiB)`, `RAM, GB`, `Disk in TB`)
+_HEADER_SIZE_UNIT = re.compile(r"(?:\(|\[|,\s*|\bin\s+)(TiB|GiB|MiB|TB|GB|MB)(?:\)|\]|\s*$)", re.IGNORECASE)
+_BARE_FIGURE = re.compile(r"\s*\d[\d,.]*\s*")
+
+
+def _with_header_unit(cell: str, header: str, name: str) -> str:
+    """A bare figure under a memory header naming its unit, with that unit (`16` under `Memory per
+    node (GiB)`: `16 GiB`), so that a memory column whose header says its unit once is a column of
+    sizes. (Disk columns are left to the table's own rules: two of one machine, `Local disk (GB) |
+    Volume (GB)`, are parts of one whole, which a column each would make rivals.)"""
+    sized = name == "total_memory_gb" and _BARE_FIGURE.fullmatch(cell)
+    unit = _HEADER_SIZE_UNIT.search(header) if sized else None
+    return f"{cell.strip()} {unit.group(1)}" if unit else cell
+
+
 class TableReading(WalkParts):
     """The TDD walk's table reading: orientation, column roles, the kind of table."""
 
@@ -468,7 +483,9 @@ class TableReading(WalkParts):
             by_meaning
             and f is not None
             and shaped
-            and not any(self.facts.fit(f.name, c.text, False, year) for c in shaped)
+            and not any(
+                self.facts.fit(f.name, _with_header_unit(c.text, header, f.name), False, year) for c in shaped
+            )
         ):  # a `Platform` column of code hosts, not of clouds: the hosts' column
             return ("field", self.catalogue.fields.get("code_hosts")) if of_hosts else ("", None)
         if kind == "field" and f is not None and f.type in _SHAPED and shaped:  # (a URL, a date, machines)
