@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from handoff.core.model import Location, Problem, TddValue
 from handoff.core.redact import mask
-from handoff.read import eventparts, limitchange, shapes, totalcount, typesizes
+from handoff.read import eventparts, limitchange, shapes, totalcount, typesizes, wholes
 from handoff.read.addsup import adds_up, adds_up_to, amount
 from handoff.read.apart import pair_in_environment, per_machine_in_environment
 from handoff.read.authority import overridden
@@ -336,8 +336,15 @@ class Gatherer(Precedence, HostCounts, Implied):
         # `4 × n2-standard-16` beside "256 GB" and a pod's "24 GiB": the machines' published total wins
         settled = settled_by_fleet(self.values, self.reader.catalogue.instance_types)
         self._keep(lambda v: id(v) not in settled)
+        self._parts_beside_wholes()  # "3 servers: 32 cores", then "96 cores in all" (`read.wholes`)
         self._hosting_by_shape()
         return TddReading(tuple(self.values), tuple(self._unplaced()), tuple(problems))
+
+    def _parts_beside_wholes(self) -> None:
+        """A CPU, memory or disk figure read beside a count of machines ("3 servers: 32 cores") that
+        times that count equals a larger figure of its field is that whole's part (`read.wholes`)."""
+        parts = wholes.parts_of_wholes(self.values, lambda v: _environment(v.section), self._text_at)
+        self._keep(lambda v: id(v) not in parts)
 
     def _in_event(self, ref: str) -> bool:
         return eventparts.event_part(
