@@ -245,3 +245,95 @@ def test_another_count_of_something_else_is_no_part(catalogue: Catalogue) -> Non
     )
     for got in _both(["# Code hosts", text], catalogue):
         assert got.get("repositories") in (None, 900)
+
+
+# -- a commitment's ledger: committed, used, unused (`read/ledger.py`) ------------------------------
+def test_a_commitments_in_use_column_is_no_production_total(catalogue: Catalogue) -> None:
+    ledger: Rows = [
+        ("Resource", "Reserved", "Used (production, D-series)", "Unused"),
+        ("vCPU", "48", "16", "32"),
+        ("Memory (GiB)", "192", "64", "128"),
+    ]
+    parts: list[str | Rows] = [
+        "# Production",
+        "Nodes: 3 × Standard_D8s_v5 and 2 × Standard_E16s_v5.",
+        "Totals: 56 vCPU, 352 GiB memory.",
+        "# Reservation utilisation",
+        ledger,
+    ]
+    for got in _both(parts, catalogue):
+        assert got.get("total_cpu") == 56
+        assert got.get("total_memory_gb") == 352
+
+
+def test_a_savings_plan_ledger_gives_no_machines_or_totals(catalogue: Catalogue) -> None:
+    ledger: Rows = [
+        ("Commitment", "Covered instances", "vCPU committed", "vCPU used in production", "Utilisation"),
+        ("Compute Savings Plan", "3 × m6i.4xlarge", "64", "48", "75%"),
+    ]
+    for got in _both(["# Production", ledger], catalogue):
+        assert got.get("instance_types") is None
+        assert got.get("total_cpu") is None
+
+
+def test_a_limits_table_with_headroom_is_no_ledger(catalogue: Catalogue) -> None:
+    rows: Rows = [
+        ("Limit", "Agreed", "Stretch (not contracted)", "Headroom"),
+        ("Users", "1,500", "2,500", "40%"),
+        ("Concurrent users", "200", "350", "43%"),
+    ]
+    for got in _both(["# Production limits", rows], catalogue):
+        assert got.get("max_users") == 1500
+        assert got.get("max_concurrent_users") == 200
+
+
+# -- a label naming each machine: its figures are one machine's (`read/onemachine.py`) -------------
+def test_each_servers_processors_and_drives_are_no_totals(catalogue: Catalogue) -> None:
+    parts: list[str | Rows] = [
+        "# Hardware",
+        "Servers: four bare-metal hosts in rack C3.",
+        "Each server: 2 × 24-core EPYC processors, 384 GB RAM and 2 × 1.92 TB NVMe drives.",
+        "Together: 192 cores, 1,536 GB memory, 15,360 GB of disk.",
+    ]
+    for got in _both(parts, catalogue):
+        assert got.get("total_cpu") == 192
+        assert got.get("total_memory_gb") == 1536
+        assert got.get("total_disk_gb") == 15360
+
+
+def test_per_node_figures_give_no_total_of_their_own(catalogue: Catalogue) -> None:
+    parts: list[str | Rows] = ["# Nodes", "Per node: 2 × 8-core Xeon, 128 GB RAM, 960 GB SSD."]
+    for got in _both(parts, catalogue):
+        assert got.get("total_cpu") is None
+        assert got.get("total_memory_gb") is None
+        assert got.get("total_disk_gb") is None
+
+
+def test_a_single_servers_figures_are_the_totals(catalogue: Catalogue) -> None:
+    parts: list[str | Rows] = ["# Production", "Single server: 32 vCPU, 128 GB RAM, 2,000 GB disk."]
+    for got in _both(parts, catalogue):
+        assert got.get("total_cpu") == 32
+        assert got.get("total_memory_gb") == 128
+
+
+# -- a value's noun naming the wider count the label narrows (`labelled._NARROWS`) --------------------
+def test_concurrency_counted_in_users_is_the_concurrent_users(catalogue: Catalogue) -> None:
+    rows: Rows = [("Item", "Value"), ("Licensed users", "3,000"), ("Peak concurrency", "420 users")]
+    for got in _both(["# Production limits", rows], catalogue):
+        assert got.get("max_users") == 3000
+        assert got.get("max_concurrent_users") == 420
+
+
+def test_concurrency_label_line_counted_in_users(catalogue: Catalogue) -> None:
+    parts: list[str | Rows] = ["# Limits", "Users: 900", "Concurrency agreed: 120 users at once"]
+    for got in _both(parts, catalogue):
+        assert got.get("max_users") == 900
+        assert got.get("max_concurrent_users") == 120
+
+
+def test_a_wider_label_than_its_noun_keeps_the_nouns_field(catalogue: Catalogue) -> None:
+    """`Repositories: one monorepo …` counts the monorepos (the noun is the narrower): no repositories."""
+    parts: list[str | Rows] = ["# Code", "Repository facts: one monorepo, about 4 GB."]
+    for got in _both(parts, catalogue):
+        assert got.get("repositories") is None
+        assert got.get("monorepos") == 1

@@ -69,6 +69,7 @@ from handoff.read.limitwords import is_growth, is_limit, is_planned
 from handoff.read.measured import bare_size
 from handoff.read.monoreponames import named_count
 from handoff.read.oneitem import ONE_ITEM, one_size
+from handoff.read.onemachine import one_machine, per_machine
 from handoff.read.outaside import without_left_out
 from handoff.read.parts import lists_parts, named_parts_total, plus_result
 from handoff.read.pendingmove import moving_to
@@ -127,6 +128,12 @@ _LIMITS = frozenset({"max_users", "max_concurrent_users", "max_repositories"})
 _RIVALLED = frozenset({"repositories", "monorepos"})
 _TWO_FIGURES = re.compile(r"\d\D+\d")  # (a cheap test before `rival_count`)
 _COUNTS = frozenset({"repositories", "monorepos", *_LIMITS})
+# a count field → the field counting all of the same things (a value's noun naming it says the unit only)
+_NARROWS = {
+    "max_concurrent_users": "max_users",
+    "max_repositories": "repositories",
+    "monorepos": "repositories",
+}
 # A value that is one figure or date alone, of its field's kind ("64 vCPU", "4 TB", "~9,400", "Sep 14,
 # 2026"): read as prose it gives no fact of another field (`tests/test_gates.py`), all `field_value` keeps
 # of such a reading
@@ -646,6 +653,8 @@ class LabelledReading(FactParts):
             value = production_part(value, self.env.spans) or value
         more = self._pair_run(label, value, ctx)[1]  # (the first value read whole, as any value is)
         name, facts = self._labelled(label, value, ctx)
+        if name is None and one_machine(label):  # `Each server: 2 × 16-core …, 256 GB RAM`: one machine's
+            facts = per_machine(facts)
         # "Monorepos: a-core, b-web": 2 (under the field's own label, when nothing else counted them)
         named = named_count(value) if self.label_field(label, ctx) == ("monorepos", "label") else None
         if named is not None and not any(f.field == "monorepos" for f in facts):
@@ -992,7 +1001,10 @@ class LabelledReading(FactParts):
         """Whether a count field's labelled value is that field's count: not when the label holds
         the count itself ("one monorepo: mono-ehr, 3.2 GiB", "Two of them are monorepos: …"), nor,
         under a label read by meaning, when the noun after the value's number names another field
-        ("Repository facts: one monorepo, …" counts monorepos, not repositories)."""
+        ("Repository facts: one monorepo, …" counts monorepos, not repositories). A noun naming the wider
+        count of the same things the label's field counts some of ("Concurrency agreed: 250 users at
+        peak": concurrent users are users; "Repository cap: 5,000 repositories") says the unit, and the
+        label which of them: the label's field (`_NARROWS`)."""
         bare = outside_brackets(label)  # "Monorepos (0 if none)": an aside's number is no count of the label
         if _LEADING_COUNT.match(bare) or _COUNT_IN_LABEL.search(bare):
             return False
@@ -1001,7 +1013,7 @@ class LabelledReading(FactParts):
             return True
         noun = value[m.end() :].split(maxsplit=1)[:1]
         other = label_meaning(noun[0]) if noun else None
-        return other is None or other == name
+        return other is None or other == name or _NARROWS.get(name) == other
 
     def _pair_run(self, label: str, value: str, ctx: Context) -> tuple[str, list[tuple[str, str]]]:
         """(the first value, the pairs after it) of a run of labelled values (`read.pairrun`): only

@@ -25,6 +25,7 @@ from handoff.read import (
     guidance,
     headerrows,
     hostsum,
+    ledger,
     machinecolumn,
     marks,
     pairgrid,
@@ -194,6 +195,8 @@ class TableReading(WalkParts):
         texts = [[c.text for c in r] for r in rows]
         if len(texts) == 2 and any(self.role(c)[0] == "count" for c in texts[0]):
             return False  # one inventory row (`Instance type | Count | vCPU`): its figures are per machine
+        if texts and ledger.commitment_ledger(texts[0]):
+            return False  # a commitment's ledger (`read.ledger`), known by its header row: not read
         year = self.context(tab).year
         heads = [r[0] for r in texts[1:] if r] + (texts[0][1:] if texts else [])
         timed = any(pastcolumns.now(h) for h in heads)  # `Dec 2025 | Today (15 Jun) | …` down
@@ -523,6 +526,7 @@ class TableReading(WalkParts):
         rows = tickcolumn.dropped(rows)  # `Step | Done | Value`: the value, of the steps ticked done
         rows = positions.chosen(rows)  # `Nodes min / current / max | 3 / 3 / 6`: the current figure
         rows = rownumbers.dropped(rows)  # `S.No. | Parameter | Production`: the labels are the second column
+        rows = ledger.unread(rows)  # `Resource | Committed | In use | Unused`: a commitment's, nothing read
         width = max((len(r) for r in rows), default=0)
         if width == 1:
             for i, r in enumerate(rows, 1):
