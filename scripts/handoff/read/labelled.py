@@ -654,7 +654,7 @@ class LabelledReading(FactParts):
         more = self._pair_run(label, value, ctx)[1]  # (the first value read whole, as any value is)
         name, facts = self._labelled(label, value, ctx)
         if name is None and one_machine(label):  # `Each server: 2 × 16-core …, 256 GB RAM`: one machine's
-            facts = per_machine(facts)
+            facts = per_machine(facts, value)
         # "Monorepos: a-core, b-web": 2 (under the field's own label, when nothing else counted them)
         named = named_count(value) if self.label_field(label, ctx) == ("monorepos", "label") else None
         if named is not None and not any(f.field == "monorepos" for f in facts):

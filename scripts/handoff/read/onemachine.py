@@ -10,7 +10,8 @@ only machine: its figures are the totals, as written.)
 
 `one_machine(label)`: whether a label names one machine (and no field); `per_machine(facts)`: the
 facts without the CPU, memory and disk figures taken for totals (a figure the value itself calls the
-total, or already read as one machine's, stays).
+total, or already read as one machine's, stays; so do all when the value counts the machines itself,
+`Each node: 16 vCPU, 64 GB RAM. 3 nodes.`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 
 from handoff.read.fact import Fact
-from handoff.read.permachine import MACHINES
+from handoff.read.permachine import MACHINES, machine_counts
 from handoff.read.totals import AMOUNTS
 
 _ONE_MACHINE = re.compile(
@@ -32,8 +33,11 @@ def one_machine(label: str) -> bool:
     return bool(_ONE_MACHINE.fullmatch(label))
 
 
-def per_machine(facts: list[Fact]) -> list[Fact]:
-    """The facts without one machine's CPU, memory and disk read as totals."""
+def per_machine(facts: list[Fact], value: str) -> list[Fact]:
+    """The facts without one machine's CPU, memory and disk read as totals; as they are when the
+    value counts the machines itself (`16 vCPU, 64 GB RAM. 3 nodes.`: the figures times its count)."""
+    if machine_counts(value, types=False):
+        return facts
     return [f for f in facts if f.field not in AMOUNTS or f.role in ("each", "total")]
 
 
